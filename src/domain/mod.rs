@@ -1,0 +1,22 @@
+//! Pure shop logic: money, quantities, the commission split, the cart, payment and search.
+//! No SQLite, no terminal, no clock.
+
+pub mod cart;
+pub mod catalogue;
+pub mod entry;
+pub mod money;
+pub mod payment;
+pub mod quantity;
+pub mod sale;
+pub mod share;
+
+pub use cart::{Cart, CartLine};
+pub use catalogue::{Catalogue, Producer, Product, Scheme};
+pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
+pub use payment::{PayError, Payment, PaymentMethod, Tender};
+pub use quantity::{Quantity, Unit, parse_quantity};
+pub use sale::{
+    BusinessDay, CountTotal, DayReport, DayStatus, PaymentTotals, ProducerDayLine, Sale, SaleLine,
+    SaleSummary,
+};
+pub use share::{LineAmounts, Rate, ShareRule, split_line};

@@ -1,0 +1,116 @@
+//! Sales and business days as recorded in the ledger, and the day report built from them.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::money::Rupiah;
+use super::payment::Payment;
+use super::quantity::{Quantity, Unit};
+
+/// A business day: opened explicitly with a cash float; every entry belongs to it,
+/// even after midnight, until it is closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BusinessDay {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub opened_at: NaiveDateTime,
+    pub attendant: String,
+    pub opening_float: Rupiah,
+}
+
+/// A line as it was frozen at the moment of sale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaleLine {
+    pub product_id: i64,
+    pub code: String,
+    pub name: String,
+    pub unit: Unit,
+    pub producer_code: String,
+    pub producer_name: String,
+    pub quantity: Quantity,
+    pub unit_price: Rupiah,
+    pub total: Rupiah,
+    pub producer_share: Rupiah,
+    pub corner_share: Rupiah,
+}
+
+/// A recorded sale with everything a receipt needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sale {
+    pub id: i64,
+    /// Running number within its business day, as printed on the receipt.
+    pub number: i64,
+    pub day_date: NaiveDate,
+    pub at: NaiveDateTime,
+    pub attendant: String,
+    pub total: Rupiah,
+    pub lines: Vec<SaleLine>,
+    pub payments: Vec<Payment>,
+    pub voided: bool,
+}
+
+/// One row of the day's sales list (for voiding and reprinting).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaleSummary {
+    pub id: i64,
+    pub number: i64,
+    pub at: NaiveDateTime,
+    pub total: Rupiah,
+    pub line_count: i64,
+    pub voided: bool,
+}
+
+/// What the status bar shows: the open day and how it is going.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayStatus {
+    pub day: BusinessDay,
+    pub sales: i64,
+    pub takings: Rupiah,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CountTotal {
+    pub count: i64,
+    pub total: Rupiah,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PaymentTotals {
+    pub cash: Rupiah,
+    pub qris: Rupiah,
+    pub transfer: Rupiah,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProducerDayLine {
+    pub code: String,
+    pub name: String,
+    /// Units sold, all units added together (pieces and kilograms alike): a rough
+    /// activity figure; the settlement gives it per product.
+    #[serde(serialize_with = "quantity_as_number")]
+    pub quantity: Quantity,
+    pub gross: Rupiah,
+    pub producer_share: Rupiah,
+    pub corner_share: Rupiah,
+}
+
+/// The day report (`pojok report day`). Voided sales are excluded from every total
+/// and counted under `voids`. Amounts serialise as whole Rupiah integers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DayReport {
+    pub date: NaiveDate,
+    pub sales: CountTotal,
+    pub voids: CountTotal,
+    pub payments: PaymentTotals,
+    pub producers: Vec<ProducerDayLine>,
+}
+
+fn quantity_as_number<S: serde::Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {
+    let milli = q.milli();
+    if milli.is_multiple_of(1_000) {
+        s.serialize_i64(milli / 1_000)
+    } else {
+        // Thousandths are exact in a decimal literal; serde_json prints the shortest form.
+        s.serialize_f64(milli as f64 / 1_000.0)
+    }
+}

@@ -1,0 +1,3 @@
+//! pojok: a keyboard-driven kiosk for a Pojok UMKM consignment corner.
+
+pub mod domain;
