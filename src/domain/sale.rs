@@ -107,7 +107,7 @@ pub struct DayReport {
 
 fn quantity_as_number<S: serde::Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {
     let milli = q.milli();
-    if milli.is_multiple_of(1_000) {
+    if milli % 1_000 == 0 {
         s.serialize_i64(milli / 1_000)
     } else {
         // Thousandths are exact in a decimal literal; serde_json prints the shortest form.
