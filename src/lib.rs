@@ -1,3 +1,4 @@
 //! pojok: a keyboard-driven kiosk for a Pojok UMKM consignment corner.
 
 pub mod domain;
+pub mod strings;
