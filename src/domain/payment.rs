@@ -57,6 +57,10 @@ pub struct Payment {
     pub change: Rupiah,
 }
 
+/// More change than this is refused as a typo (or a barcode scanned into the amount field):
+/// nobody hands over a million Rupiah more than they owe.
+pub const MAX_CHANGE: Rupiah = Rupiah(1_000_000);
+
 /// Why a payment was refused; each becomes a sentence for the attendant.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum PayError {
@@ -64,6 +68,8 @@ pub enum PayError {
     NothingDue,
     /// Cash handed over is less than what is due.
     NotEnoughCash { short: Rupiah },
+    /// Cash handed over is implausibly more than what is due (see `MAX_CHANGE`).
+    TooMuchCash { due: Rupiah },
     /// QRIS or transfer for other than the exact amount due (they never give change).
     NonCashMustBeExact { due: Rupiah },
     /// A part payment must be more than zero and less than what is due.
@@ -118,6 +124,9 @@ impl Tender {
                 return Err(PayError::NotEnoughCash {
                     short: due - tendered,
                 });
+            }
+            PaymentMethod::Cash if tendered - due > MAX_CHANGE => {
+                return Err(PayError::TooMuchCash { due });
             }
             PaymentMethod::Cash => Payment {
                 method,
