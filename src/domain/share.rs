@@ -3,6 +3,7 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 use super::money::{Rupiah, round_rupiah};
@@ -22,6 +23,21 @@ impl Rate {
 
     pub fn basis_points(self) -> u32 {
         self.0
+    }
+
+    /// Reads a percentage as people write it: `15`, `12,5`, `12.5`, `12,5 %`.
+    /// At most two decimals (a basis point); more would be silently lost, so it is refused.
+    pub fn parse_percent(text: &str) -> Option<Rate> {
+        let number = text.trim().trim_end_matches('%').trim().replace(',', ".");
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            return None;
+        }
+        let percent = Decimal::from_str_exact(&number).ok()?.normalize();
+        if percent.scale() > 2 {
+            return None;
+        }
+        let bp = (percent * Decimal::from(100)).to_u32()?;
+        Rate::from_basis_points(bp)
     }
 
     /// The rate as a fraction: 1250 bp → 0.125.
@@ -132,6 +148,13 @@ mod tests {
         );
         assert_eq!(Rate::from_basis_points(1250).unwrap().to_string(), "12,5 %");
         assert!(Rate::from_basis_points(10_001).is_none());
+        assert_eq!(Rate::parse_percent("15").map(Rate::basis_points), Some(1500));
+        assert_eq!(Rate::parse_percent("12,5 %").map(Rate::basis_points), Some(1250));
+        assert_eq!(Rate::parse_percent("12.25").map(Rate::basis_points), Some(1225));
+        assert_eq!(Rate::parse_percent("0").map(Rate::basis_points), Some(0));
+        for bad in ["", "-5", "101", "12,345", "abc", "1e2"] {
+            assert!(Rate::parse_percent(bad).is_none(), "{bad}");
+        }
     }
 
     fn any_rule() -> impl Strategy<Value = ShareRule> {
