@@ -83,8 +83,8 @@ fn split_at_width(text: &str, max: usize) -> (&str, &str) {
 fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word;
+    for word in words(text) {
+        let mut word = word.as_str();
         while !word.is_empty() {
             let needed = if current.is_empty() {
                 display_width(word)
@@ -110,6 +110,22 @@ fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+/// The words of a text, with the currency kept on its amount: a line that ends in `Rp`
+/// and goes on with `15.000` reads as two prices.
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match words.last_mut() {
+            Some(last) if last == "Rp" || last == "-Rp" => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    words
 }
 
 /// Cuts the text to `max` columns, marking the cut.
@@ -301,6 +317,10 @@ mod tests {
         assert_eq!(wrap("ab cd ef", 5), vec!["ab cd", "ef"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("咖啡咖啡", 5), vec!["咖啡", "咖啡"]);
+        assert_eq!(
+            wrap("9 bks x Rp 100.000.000", 16),
+            vec!["9 bks x", "Rp 100.000.000"]
+        );
     }
 
     #[test]
