@@ -1,0 +1,93 @@
+//! Printouts saved as files, one folder per day, so any of them can be printed again later.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+/// Writes `contents` to `dir/YYYY-MM-DD/name` and returns that path. The file appears whole
+/// or not at all: it is written under a temporary name in the same folder, flushed to disk,
+/// then renamed over any earlier version. `name` must be a plain file name.
+pub fn write_printout(
+    dir: &Path,
+    date: NaiveDate,
+    name: &str,
+    contents: &str,
+) -> io::Result<PathBuf> {
+    let plain = Path::new(name)
+        .file_name()
+        .is_some_and(|file| file == name && !name.starts_with('.'));
+    if !plain {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("not a plain file name: {name:?}"),
+        ));
+    }
+    let folder = dir.join(date.format("%Y-%m-%d").to_string());
+    fs::create_dir_all(&folder)?;
+    let target = folder.join(name);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".printout-")
+        .tempfile_in(&folder)?;
+    temp.write_all(contents.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    sync_folder(&folder);
+    Ok(target)
+}
+
+/// Makes the rename itself durable. Only Unix can open a directory to sync it; elsewhere
+/// (and if this fails) the file is still complete, and a lost rename only costs a reprint.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn writes_into_the_day_folder_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_printout(dir.path(), day(), "struk-7.txt", "TOTAL Rp 9.000\n").unwrap();
+        assert_eq!(path, dir.path().join("2026-11-23").join("struk-7.txt"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "TOTAL Rp 9.000\n");
+
+        let again = write_printout(dir.path(), day(), "struk-7.txt", "DIBATALKAN\n").unwrap();
+        assert_eq!(again, path);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "DIBATALKAN\n");
+
+        let names: Vec<String> = fs::read_dir(dir.path().join("2026-11-23"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["struk-7.txt".to_string()]);
+    }
+
+    #[test]
+    fn refuses_names_that_leave_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "",
+            "..",
+            "../struk.txt",
+            "a/b.txt",
+            ".hidden",
+            "/etc/passwd",
+        ] {
+            let err = write_printout(dir.path(), day(), name, "x").unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{name:?}");
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,15 @@
+//! Printouts: each one (receipt today; intake, return and settlement slips, day-close reports
+//! next) is built once as a `Document` saying what it holds, then rendered for its medium.
+
+mod document;
+mod file;
+pub mod format;
+mod receipt;
+mod report;
+mod text;
+
+pub use document::{Align, Block, Column, Document, Table};
+pub use file::write_printout;
+pub use receipt::{ShopHeader, receipt};
+pub use report::{REPORT_WIDTH, day_report, day_report_text};
+pub use text::{MIN_WIDTH, render_text};
