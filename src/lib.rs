@@ -1,4 +1,5 @@
 //! pojok: a keyboard-driven kiosk for a Pojok UMKM consignment corner.
 
 pub mod domain;
+pub mod ledger;
 pub mod strings;
