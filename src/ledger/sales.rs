@@ -141,23 +141,7 @@ impl Ledger {
             )?;
             for (line_no, (cart_line, a)) in (1i64..).zip(cart.lines.iter().zip(amounts)) {
                 let p = &cart_line.product;
-                insert.execute(params![
-                    sale_id,
-                    line_no,
-                    p.id,
-                    p.code,
-                    p.name,
-                    p.unit,
-                    p.producer_id,
-                    p.producer_code,
-                    p.producer_name,
-                    cart_line.quantity.milli(),
-                    p.price,
-                    a.total,
-                    a.producer_share,
-                    a.corner_share,
-                ])?;
-                lines.push(SaleLine {
+                let line = SaleLine {
                     product_id: p.id,
                     code: p.code.clone(),
                     name: p.name.clone(),
@@ -169,7 +153,24 @@ impl Ledger {
                     total: a.total,
                     producer_share: a.producer_share,
                     corner_share: a.corner_share,
-                });
+                };
+                insert.execute(params![
+                    sale_id,
+                    line_no,
+                    line.product_id,
+                    line.code,
+                    line.name,
+                    line.unit,
+                    p.producer_id,
+                    line.producer_code,
+                    line.producer_name,
+                    line.quantity.milli(),
+                    line.unit_price,
+                    line.total,
+                    line.producer_share,
+                    line.corner_share,
+                ])?;
+                lines.push(line);
             }
             let mut insert = tx.prepare_cached(
                 "INSERT INTO payments (sale_id, method, amount, tendered, change)
