@@ -1,0 +1,251 @@
+//! The SQLite ledger: one file holding the catalogue and the append-only history of the shop.
+//!
+//! One concrete `Ledger` with methods named after what happens at the counter. A write that
+//! checks before it writes, or writes more than one row, is one IMMEDIATE transaction (taking
+//! the write lock up front, so two processes cannot both check and then collide); when a method
+//! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
+
+mod catalogue;
+mod day;
+mod draft;
+mod report;
+mod sales;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, Type, ValueRef};
+use rusqlite::{Connection, Row, ToSql};
+
+use crate::domain::{PaymentMethod, Rupiah, Unit};
+
+pub use catalogue::{NewProducer, NewProduct};
+pub use schema::SCHEMA_VERSION;
+
+pub type Result<T> = std::result::Result<T, LedgerError>;
+
+/// Why the ledger refused or failed. The text is English detail for logs and the UI's
+/// "what went wrong" line; the UI says it to the attendant through `strings`.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("database error: {0}")]
+    Sqlite(#[source] rusqlite::Error),
+    #[error("cannot create the ledger's folder: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the ledger file has schema version {found}, newer than this program's {supported}")]
+    TooNew { found: i64, supported: i64 },
+    #[error("no business day is open")]
+    NoOpenDay,
+    #[error("the business day of {date} is still open")]
+    DayAlreadyOpen { date: NaiveDate },
+    #[error("a business day was already opened on {date}")]
+    DayExists { date: NaiveDate },
+    #[error("the sale has no lines")]
+    EmptySale,
+    #[error("payments of {paid} do not settle the total of {total}")]
+    NotSettled { total: Rupiah, paid: Rupiah },
+    #[error("invalid payment: {0}")]
+    InvalidPayment(String),
+    #[error("no sale with id {0}")]
+    UnknownSale(i64),
+    #[error("sale {0} is already voided")]
+    AlreadyVoided(i64),
+    #[error("sale {0} is not on the open business day")]
+    NotOnOpenDay(i64),
+    #[error("a void needs a reason")]
+    EmptyReason,
+    #[error("the code {0} is already in use")]
+    DuplicateCode(String),
+    #[error("the barcode {0} is already in use")]
+    DuplicateBarcode(String),
+    #[error("no producer with code {0}")]
+    UnknownProducer(String),
+    #[error("invalid producer: {0}")]
+    InvalidProducer(String),
+    #[error("invalid product: {0}")]
+    InvalidProduct(String),
+    #[error("the ledger holds unreadable data: {0}")]
+    Corrupt(String),
+}
+
+impl From<rusqlite::Error> for LedgerError {
+    /// A value that does not read back as its domain type is damage to the file, not a
+    /// database failure; everything else is SQLite's own error.
+    fn from(e: rusqlite::Error) -> LedgerError {
+        match e {
+            rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..) => LedgerError::Corrupt(e.to_string()),
+            e => LedgerError::Sqlite(e),
+        }
+    }
+}
+
+/// The shop's ledger file and the one connection the kiosk writes through.
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Ledger {
+    /// Opens the ledger at `path`, creating the folder and the file if missing, and brings an
+    /// older file's schema up to date. A file written by a newer program is refused untouched.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Before switching the journal mode, which writes to the file.
+        schema::check_version(&conn)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "recursive_triggers", "ON")?;
+        schema::migrate(&mut conn)?;
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+const DATE_FORMAT: &str = "%Y-%m-%d";
+const STAMP_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+
+fn date_text(date: NaiveDate) -> String {
+    date.format(DATE_FORMAT).to_string()
+}
+
+/// Timestamps are kept to the second: what is stored is what a receipt shows.
+fn stamp_text(at: NaiveDateTime) -> String {
+    at.format(STAMP_FORMAT).to_string()
+}
+
+/// `at` as it reads back from the ledger.
+fn to_second(at: NaiveDateTime) -> NaiveDateTime {
+    at.with_nanosecond(0).unwrap_or(at)
+}
+
+/// A column that does not read back as its domain type (reported as `Corrupt`).
+fn conversion_error(
+    idx: usize,
+    e: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.into())
+}
+
+fn get_date(row: &Row, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(idx)?;
+    NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|e| conversion_error(idx, e))
+}
+
+fn get_stamp(row: &Row, idx: usize) -> rusqlite::Result<NaiveDateTime> {
+    let text: String = row.get(idx)?;
+    NaiveDateTime::parse_from_str(&text, STAMP_FORMAT).map_err(|e| conversion_error(idx, e))
+}
+
+/// `table.column` of the UNIQUE constraint an insert broke, if that is what failed.
+fn unique_violation(e: &rusqlite::Error) -> Option<&str> {
+    match e {
+        rusqlite::Error::SqliteFailure(err, Some(msg))
+            if err.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+        {
+            msg.strip_prefix("UNIQUE constraint failed: ")
+        }
+        _ => None,
+    }
+}
+
+impl ToSql for Rupiah {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.value()))
+    }
+}
+
+impl FromSql for Rupiah {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Rupiah> {
+        i64::column_result(value).map(Rupiah::new)
+    }
+}
+
+impl ToSql for Unit {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.code()))
+    }
+}
+
+impl FromSql for Unit {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Unit> {
+        let text = value.as_str()?;
+        text.parse()
+            .map_err(|()| FromSqlError::Other(format!("unknown unit {text:?}").into()))
+    }
+}
+
+impl ToSql for PaymentMethod {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.code()))
+    }
+}
+
+impl FromSql for PaymentMethod {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<PaymentMethod> {
+        let text = value.as_str()?;
+        text.parse()
+            .map_err(|()| FromSqlError::Other(format!("unknown payment method {text:?}").into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_connection_gets_the_durability_pragmas() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join("folder").join("pojok.db");
+        let ledger = Ledger::open(&path).unwrap();
+        assert!(path.exists(), "the folder and file were created");
+        assert_eq!(ledger.path(), path);
+        let conn = &ledger.conn;
+        let text =
+            |name: &str| -> String { conn.pragma_query_value(None, name, |r| r.get(0)).unwrap() };
+        let number =
+            |name: &str| -> i64 { conn.pragma_query_value(None, name, |r| r.get(0)).unwrap() };
+        assert_eq!(text("journal_mode"), "wal");
+        assert_eq!(number("synchronous"), 2, "FULL");
+        assert_eq!(number("foreign_keys"), 1);
+        assert_eq!(number("recursive_triggers"), 1);
+        assert_eq!(number("busy_timeout"), 5_000);
+        assert_eq!(number("user_version"), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn unreadable_values_are_reported_as_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        let e: LedgerError = ledger
+            .conn
+            .query_row("SELECT 'gram'", [], |r| r.get::<_, Unit>(0))
+            .unwrap_err()
+            .into();
+        assert!(
+            matches!(e, LedgerError::Corrupt(ref m) if m.contains("gram")),
+            "{e:?}"
+        );
+        let e: LedgerError = ledger
+            .conn
+            .query_row("SELECT '22 Nov 2026'", [], |r| get_date(r, 0))
+            .unwrap_err()
+            .into();
+        assert!(matches!(e, LedgerError::Corrupt(_)), "{e:?}");
+    }
+}

@@ -1,0 +1,98 @@
+//! The day report: a business day's takings, voids, payments and per-producer shares.
+
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+use super::day::{DAY_COLUMNS, day_from_row};
+use super::{Ledger, Result, date_text};
+use crate::domain::{
+    CountTotal, DayReport, PaymentMethod, PaymentTotals, ProducerDayLine, Quantity, Rupiah,
+};
+
+impl Ledger {
+    /// The report for the business day of `date` (open or closed), or `None` if that date had
+    /// no business day. Voided sales count only under `voids`.
+    pub fn day_report(&self, date: NaiveDate) -> Result<Option<DayReport>> {
+        let day = self
+            .conn
+            .query_row(
+                &format!("SELECT {DAY_COLUMNS} FROM business_days WHERE date = ?1"),
+                [date_text(date)],
+                day_from_row,
+            )
+            .optional()?;
+        let Some(day) = day else {
+            return Ok(None);
+        };
+
+        let (sales, voids) = self.conn.query_row(
+            "SELECT COUNT(*) FILTER (WHERE v.id IS NULL),
+                    COALESCE(SUM(s.total) FILTER (WHERE v.id IS NULL), 0),
+                    COUNT(v.id),
+                    COALESCE(SUM(s.total) FILTER (WHERE v.id IS NOT NULL), 0)
+             FROM sales AS s LEFT JOIN voids AS v ON v.sale_id = s.id
+             WHERE s.day_id = ?1",
+            [day.id],
+            |r| {
+                Ok((
+                    CountTotal {
+                        count: r.get(0)?,
+                        total: r.get(1)?,
+                    },
+                    CountTotal {
+                        count: r.get(2)?,
+                        total: r.get(3)?,
+                    },
+                ))
+            },
+        )?;
+
+        let mut payments = PaymentTotals::default();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.method, SUM(p.tendered - p.change)
+             FROM payments AS p JOIN live_sales AS s ON s.id = p.sale_id
+             WHERE s.day_id = ?1
+             GROUP BY p.method",
+        )?;
+        let rows = stmt.query_map([day.id], |r| {
+            Ok((r.get::<_, PaymentMethod>(0)?, r.get::<_, Rupiah>(1)?))
+        })?;
+        for row in rows {
+            let (method, net) = row?;
+            *match method {
+                PaymentMethod::Cash => &mut payments.cash,
+                PaymentMethod::Qris => &mut payments.qris,
+                PaymentMethod::Transfer => &mut payments.transfer,
+            } = net;
+        }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.producer_code, l.producer_name, SUM(l.quantity_milli), SUM(l.total),
+                    SUM(l.producer_share), SUM(l.corner_share)
+             FROM sale_lines AS l JOIN live_sales AS s ON s.id = l.sale_id
+             WHERE s.day_id = ?1
+             GROUP BY l.producer_id, l.producer_code, l.producer_name
+             ORDER BY l.producer_code, l.producer_name",
+        )?;
+        let producers = stmt
+            .query_map([day.id], |r| {
+                Ok(ProducerDayLine {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    quantity: Quantity::from_milli(r.get(2)?),
+                    gross: r.get(3)?,
+                    producer_share: r.get(4)?,
+                    corner_share: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        Ok(Some(DayReport {
+            date: day.date,
+            sales,
+            voids,
+            payments,
+            producers,
+        }))
+    }
+}

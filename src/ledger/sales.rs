@@ -1,0 +1,319 @@
+//! Recording a sale with its frozen lines and payments, voiding one, and reading them back.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::day::open_day_on;
+use super::{Ledger, LedgerError, Result, get_date, get_stamp, stamp_text, to_second};
+use crate::domain::{Cart, Payment, PaymentMethod, Quantity, Rupiah, Sale, SaleLine, SaleSummary};
+
+/// Each payment must be one the shop can take, and together they must pay exactly `total`.
+fn check_payments(total: Rupiah, payments: &[Payment]) -> Result<()> {
+    for p in payments {
+        if !p.amount.is_positive() {
+            return Err(LedgerError::InvalidPayment(format!(
+                "{} of {} is not more than zero",
+                p.method, p.amount
+            )));
+        }
+        if p.change < Rupiah::ZERO || p.tendered - p.change != p.amount {
+            return Err(LedgerError::InvalidPayment(format!(
+                "{} tendered {} with change {} does not pay {}",
+                p.method, p.tendered, p.change, p.amount
+            )));
+        }
+        if p.method != PaymentMethod::Cash && p.change != Rupiah::ZERO {
+            return Err(LedgerError::InvalidPayment(format!(
+                "{} gives no change",
+                p.method
+            )));
+        }
+    }
+    let paid: Rupiah = payments.iter().map(|p| p.amount).sum();
+    if paid != total {
+        return Err(LedgerError::NotSettled { total, paid });
+    }
+    Ok(())
+}
+
+/// A recorded sale read back in full; `UnknownSale` if there is none with that id.
+fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
+    let header = conn
+        .prepare_cached(
+            "SELECT s.number, d.date, s.at, s.attendant, s.total,
+                    EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id)
+             FROM sales AS s JOIN business_days AS d ON d.id = s.day_id
+             WHERE s.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(Sale {
+                id,
+                number: r.get(0)?,
+                day_date: get_date(r, 1)?,
+                at: get_stamp(r, 2)?,
+                attendant: r.get(3)?,
+                total: r.get(4)?,
+                voided: r.get(5)?,
+                lines: Vec::new(),
+                payments: Vec::new(),
+            })
+        })
+        .optional()?;
+    let mut sale = header.ok_or(LedgerError::UnknownSale(id))?;
+    sale.lines = conn
+        .prepare_cached(
+            "SELECT product_id, code, name, unit, producer_code, producer_name, quantity_milli,
+                    unit_price, total, producer_share, corner_share
+             FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+        )?
+        .query_map([id], |r| {
+            Ok(SaleLine {
+                product_id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                unit: r.get(3)?,
+                producer_code: r.get(4)?,
+                producer_name: r.get(5)?,
+                quantity: Quantity::from_milli(r.get(6)?),
+                unit_price: r.get(7)?,
+                total: r.get(8)?,
+                producer_share: r.get(9)?,
+                corner_share: r.get(10)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    sale.payments = conn
+        .prepare_cached(
+            "SELECT method, amount, tendered, change FROM payments WHERE sale_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok(Payment {
+                method: r.get(0)?,
+                amount: r.get(1)?,
+                tendered: r.get(2)?,
+                change: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(sale)
+}
+
+impl Ledger {
+    /// Records the cart as a sale of the open day, paid by `payments`, and clears the draft:
+    /// all in one transaction. Each line's amounts come from the domain's split, frozen with
+    /// the product's code, name, unit and producer as they were when scanned.
+    pub fn record_sale(
+        &mut self,
+        cart: &Cart,
+        payments: &[Payment],
+        attendant: &str,
+        at: NaiveDateTime,
+    ) -> Result<Sale> {
+        if cart.is_empty() {
+            return Err(LedgerError::EmptySale);
+        }
+        let amounts: Vec<_> = cart.lines.iter().map(|l| l.amounts()).collect();
+        let total: Rupiah = amounts.iter().map(|a| a.total).sum();
+        check_payments(total, payments)?;
+
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let day = open_day_on(&tx)?.ok_or(LedgerError::NoOpenDay)?;
+        let number: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1",
+            [day.id],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO sales (day_id, number, at, attendant, total) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![day.id, number, stamp_text(at), attendant, total],
+        )?;
+        let sale_id = tx.last_insert_rowid();
+
+        let mut lines = Vec::with_capacity(cart.lines.len());
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO sale_lines (sale_id, line_no, product_id, code, name, unit,
+                     producer_id, producer_code, producer_name, quantity_milli, unit_price,
+                     total, producer_share, corner_share)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            for (line_no, (cart_line, a)) in (1i64..).zip(cart.lines.iter().zip(amounts)) {
+                let p = &cart_line.product;
+                let line = SaleLine {
+                    product_id: p.id,
+                    code: p.code.clone(),
+                    name: p.name.clone(),
+                    unit: p.unit,
+                    producer_code: p.producer_code.clone(),
+                    producer_name: p.producer_name.clone(),
+                    quantity: cart_line.quantity,
+                    unit_price: p.price,
+                    total: a.total,
+                    producer_share: a.producer_share,
+                    corner_share: a.corner_share,
+                };
+                insert.execute(params![
+                    sale_id,
+                    line_no,
+                    line.product_id,
+                    line.code,
+                    line.name,
+                    line.unit,
+                    p.producer_id,
+                    line.producer_code,
+                    line.producer_name,
+                    line.quantity.milli(),
+                    line.unit_price,
+                    line.total,
+                    line.producer_share,
+                    line.corner_share,
+                ])?;
+                lines.push(line);
+            }
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO payments (sale_id, method, amount, tendered, change)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for p in payments {
+                insert.execute(params![sale_id, p.method, p.amount, p.tendered, p.change])?;
+            }
+        }
+        tx.execute("DELETE FROM draft", [])?;
+        tx.commit()?;
+        Ok(Sale {
+            id: sale_id,
+            number,
+            day_date: day.date,
+            at: to_second(at),
+            attendant: attendant.to_string(),
+            total,
+            lines,
+            payments: payments.to_vec(),
+            voided: false,
+        })
+    }
+
+    /// Voids a sale of the open day by recording a reversing entry that names it; the sale
+    /// itself stays as it was recorded.
+    pub fn void_sale(
+        &mut self,
+        sale_id: i64,
+        reason: &str,
+        attendant: &str,
+        at: NaiveDateTime,
+    ) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(LedgerError::EmptyReason);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let day = open_day_on(&tx)?.ok_or(LedgerError::NoOpenDay)?;
+        let (sale_day, voided): (i64, bool) = tx
+            .query_row(
+                "SELECT day_id, EXISTS (SELECT 1 FROM voids WHERE sale_id = ?1)
+                 FROM sales WHERE id = ?1",
+                [sale_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(LedgerError::UnknownSale(sale_id))?;
+        if voided {
+            return Err(LedgerError::AlreadyVoided(sale_id));
+        }
+        if sale_day != day.id {
+            return Err(LedgerError::NotOnOpenDay(sale_id));
+        }
+        tx.execute(
+            "INSERT INTO voids (sale_id, day_id, at, attendant, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![sale_id, day.id, stamp_text(at), attendant, reason],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The open day's sales, newest first; none when no day is open.
+    pub fn sales_of_open_day(&self) -> Result<Vec<SaleSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.number, s.at, s.total,
+                    (SELECT COUNT(*) FROM sale_lines AS l WHERE l.sale_id = s.id),
+                    EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id)
+             FROM sales AS s JOIN open_day AS d ON d.id = s.day_id
+             ORDER BY s.number DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SaleSummary {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                at: get_stamp(r, 2)?,
+                total: r.get(3)?,
+                line_count: r.get(4)?,
+                voided: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A recorded sale in full, for a receipt reprint or a void.
+    pub fn sale(&self, id: i64) -> Result<Sale> {
+        load_sale(&self.conn, id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pay(method: PaymentMethod, amount: i64, tendered: i64, change: i64) -> Payment {
+        Payment {
+            method,
+            amount: Rupiah(amount),
+            tendered: Rupiah(tendered),
+            change: Rupiah(change),
+        }
+    }
+
+    #[test]
+    fn payments_must_be_well_formed_and_settle_exactly() {
+        let cash = PaymentMethod::Cash;
+        let qris = PaymentMethod::Qris;
+        assert!(check_payments(Rupiah(7_500), &[pay(cash, 7_500, 10_000, 2_500)]).is_ok());
+        assert!(
+            check_payments(
+                Rupiah(7_500),
+                &[pay(qris, 5_000, 5_000, 0), pay(cash, 2_500, 5_000, 2_500)]
+            )
+            .is_ok()
+        );
+        assert!(check_payments(Rupiah::ZERO, &[]).is_ok());
+        assert!(matches!(
+            check_payments(Rupiah(7_500), &[pay(cash, 5_000, 5_000, 0)]),
+            Err(LedgerError::NotSettled {
+                total: Rupiah(7_500),
+                paid: Rupiah(5_000)
+            })
+        ));
+        assert!(matches!(
+            check_payments(Rupiah(7_500), &[pay(cash, 10_000, 10_000, 0)]),
+            Err(LedgerError::NotSettled {
+                paid: Rupiah(10_000),
+                ..
+            })
+        ));
+        for bad in [
+            pay(cash, 7_500, 10_000, 0),
+            pay(cash, 7_500, 5_000, -2_500),
+            pay(qris, 7_500, 10_000, 2_500),
+            pay(cash, 0, 0, 0),
+        ] {
+            let result = check_payments(Rupiah(7_500), &[bad]);
+            assert!(
+                matches!(result, Err(LedgerError::InvalidPayment(_))),
+                "{bad:?}: {result:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,838 @@
+//! The ledger on a real SQLite file: durability settings, refusals, append-only history,
+//! the draft, and that recorded money always adds up.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use pojok::domain::{
+    BusinessDay, Cart, Payment, PaymentMethod, Product, Quantity, Rate, Rupiah, Sale, Scheme,
+    Tender, Unit,
+};
+use pojok::ledger::{Ledger, LedgerError, NewProducer, NewProduct, SCHEMA_VERSION};
+use proptest::prelude::*;
+use rusqlite::Connection;
+use rusqlite::types::Value;
+use tempfile::TempDir;
+
+fn date(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+}
+
+fn at(day: u32, hour: u32, minute: u32) -> NaiveDateTime {
+    date(day).and_hms_opt(hour, minute, 0).unwrap()
+}
+
+fn producer(code: &str, name: &str, scheme: Scheme) -> NewProducer {
+    NewProducer {
+        code: code.into(),
+        name: name.into(),
+        phone: "0812 3456 7890".into(),
+        scheme,
+    }
+}
+
+fn percentage(bp: u32) -> Scheme {
+    Scheme::Percentage {
+        rate: Rate::from_basis_points(bp).unwrap(),
+    }
+}
+
+fn product(code: &str, unit: Unit, price: i64, producer: &str, pp: Option<i64>) -> NewProduct {
+    NewProduct {
+        code: code.into(),
+        // Distinct per code, digits only, like a scanner types.
+        barcode: Some(
+            code.bytes()
+                .fold("899".to_string(), |b, c| b + &format!("{c:03}")),
+        ),
+        name: format!("Produk {code}"),
+        unit,
+        price: Rupiah(price),
+        producer_code: producer.into(),
+        producer_price: pp.map(Rupiah),
+    }
+}
+
+/// A ledger with a percentage producer (Bu Sri, 15 %) and a producer-price one (Pak Di).
+fn shop() -> (TempDir, Ledger) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+    ledger
+        .add_producer(&producer("BUSRI", "Bu Sri", percentage(1500)))
+        .unwrap();
+    ledger
+        .add_producer(&producer("PAKDI", "Pak Di", Scheme::ProducerPrice))
+        .unwrap();
+    for p in [
+        product("KLP", Unit::Pcs, 5_000, "BUSRI", None),
+        product("KRP", Unit::Bks, 12_000, "BUSRI", None),
+        product("BRS", Unit::Kg, 14_500, "PAKDI", Some(13_000)),
+    ] {
+        ledger.add_product(&p).unwrap();
+    }
+    (dir, ledger)
+}
+
+fn find(ledger: &Ledger, code: &str) -> Product {
+    ledger
+        .active_products()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.code == code)
+        .unwrap()
+}
+
+fn cart(ledger: &Ledger, lines: &[(&str, Quantity)]) -> Cart {
+    let mut cart = Cart::default();
+    for (code, q) in lines {
+        cart.add(&find(ledger, code), *q).unwrap();
+    }
+    cart
+}
+
+fn cash_exact(total: Rupiah) -> Vec<Payment> {
+    let mut t = Tender::new(total);
+    t.pay_rest(PaymentMethod::Cash, None).unwrap();
+    t.payments
+}
+
+/// Opens 22 November 2026 at 07:00 with a Rp 200.000 float.
+fn open_22(ledger: &mut Ledger) -> BusinessDay {
+    ledger
+        .open_day(date(22), "Rina", Rupiah(200_000), at(22, 7, 0))
+        .unwrap()
+}
+
+/// Records `cart` paid in exact cash.
+fn sell(ledger: &mut Ledger, cart: &Cart, when: NaiveDateTime) -> Sale {
+    ledger
+        .record_sale(cart, &cash_exact(cart.total()), "Rina", when)
+        .unwrap()
+}
+
+/// Every row of every table, as text, through a connection of its own.
+fn snapshot(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let width = stmt.column_count();
+        let mut q = stmt.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let values: Vec<Value> = (0..width).map(|i| r.get(i).unwrap()).collect();
+            rows.push(format!("{table} {values:?}"));
+        }
+    }
+    rows
+}
+
+fn count(path: &Path, table: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn reopening_keeps_everything_and_does_not_migrate_again() {
+    let (_dir, mut ledger) = shop();
+    let path = ledger.path().to_path_buf();
+    open_22(&mut ledger);
+    let c = cart(&ledger, &[("KLP", Quantity::whole(3))]);
+    let sale = sell(&mut ledger, &c, at(22, 9, 15));
+    let producers = ledger.producers().unwrap();
+    drop(ledger);
+
+    let ledger = Ledger::open(&path).unwrap();
+    assert_eq!(ledger.sale(sale.id).unwrap(), sale);
+    assert_eq!(ledger.producers().unwrap(), producers);
+    assert_eq!(ledger.open_day_status().unwrap().unwrap().sales, 1);
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal", "WAL is kept in the file");
+}
+
+#[test]
+fn a_file_from_a_newer_program_is_refused_untouched() {
+    let (_dir, ledger) = shop();
+    let path = ledger.path().to_path_buf();
+    drop(ledger);
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+        .unwrap();
+    let before = snapshot(&path);
+    match Ledger::open(&path) {
+        Err(LedgerError::TooNew { found, supported }) => {
+            assert_eq!((found, supported), (SCHEMA_VERSION + 5, SCHEMA_VERSION));
+        }
+        Err(e) => panic!("expected TooNew, got {e:?}"),
+        Ok(_) => panic!("expected TooNew, the file opened"),
+    }
+    assert_eq!(snapshot(&path), before);
+}
+
+#[test]
+fn a_recorded_sale_reads_back_as_returned_and_stays_frozen() {
+    let (_dir, mut ledger) = shop();
+    open_22(&mut ledger);
+    let c = cart(
+        &ledger,
+        &[
+            ("KLP", Quantity::whole(3)),
+            ("BRS", Quantity::from_milli(1_250)),
+        ],
+    );
+    let mut tender = Tender::new(c.total());
+    tender
+        .pay_part(PaymentMethod::Qris, Rupiah(10_000))
+        .unwrap();
+    tender
+        .pay_rest(PaymentMethod::Cash, Some(Rupiah(30_000)))
+        .unwrap();
+    let sub_second = at(22, 9, 15) + chrono::Duration::milliseconds(750);
+    let sale = ledger
+        .record_sale(&c, &tender.payments, "Rina", sub_second)
+        .unwrap();
+
+    assert_eq!((sale.number, sale.day_date), (1, date(22)));
+    assert_eq!(sale.at, at(22, 9, 15));
+    // 3 × Rp 5.000 at 15 %, and 1,25 kg × Rp 14.500 with Pak Di's Rp 13.000/kg.
+    assert_eq!(sale.total, Rupiah(15_000 + 18_125));
+    let shares: Vec<_> = sale
+        .lines
+        .iter()
+        .map(|l| (l.code.as_str(), l.total, l.producer_share, l.corner_share))
+        .collect();
+    assert_eq!(
+        shares,
+        [
+            ("KLP", Rupiah(15_000), Rupiah(12_750), Rupiah(2_250)),
+            ("BRS", Rupiah(18_125), Rupiah(16_250), Rupiah(1_875)),
+        ]
+    );
+    assert_eq!(sale.payments, tender.payments);
+    assert_eq!(ledger.sale(sale.id).unwrap(), sale);
+
+    // The catalogue is mutable; a receipt is not.
+    Connection::open(ledger.path())
+        .unwrap()
+        .execute(
+            "UPDATE products SET name = 'Kue Lapis Baru', price = 6000 WHERE code = 'KLP'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(find(&ledger, "KLP").name, "Kue Lapis Baru");
+    assert_eq!(ledger.sale(sale.id).unwrap(), sale);
+}
+
+#[test]
+fn sales_are_numbered_per_day_and_listed_newest_first() {
+    let (_dir, mut ledger) = shop();
+    assert!(ledger.sales_of_open_day().unwrap().is_empty());
+    open_22(&mut ledger);
+    let c = cart(&ledger, &[("KRP", Quantity::whole(1))]);
+    let first = sell(&mut ledger, &c, at(22, 9, 0));
+    let second = sell(&mut ledger, &c, at(22, 10, 0));
+    let listed: Vec<_> = ledger
+        .sales_of_open_day()
+        .unwrap()
+        .iter()
+        .map(|s| (s.id, s.number, s.line_count, s.total))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (second.id, 2, 1, Rupiah(12_000)),
+            (first.id, 1, 1, Rupiah(12_000))
+        ]
+    );
+    let closed = ledger.close_day("Rina", at(22, 17, 0)).unwrap();
+    assert_eq!(closed.date, date(22));
+    assert!(ledger.open_day_status().unwrap().is_none());
+    assert!(ledger.sales_of_open_day().unwrap().is_empty());
+
+    ledger
+        .open_day(date(23), "Dodi", Rupiah(100_000), at(23, 7, 0))
+        .unwrap();
+    let next = ledger
+        .record_sale(&c, &cash_exact(c.total()), "Dodi", at(23, 9, 0))
+        .unwrap();
+    assert_eq!((next.number, next.day_date), (1, date(23)));
+}
+
+#[test]
+fn a_sale_and_its_void_leave_the_day_at_zero() {
+    let (_dir, mut ledger) = shop();
+    open_22(&mut ledger);
+    let c = cart(
+        &ledger,
+        &[
+            ("KLP", Quantity::whole(2)),
+            ("BRS", Quantity::from_milli(500)),
+        ],
+    );
+    let sale = sell(&mut ledger, &c, at(22, 9, 0));
+    let report = ledger.day_report(date(22)).unwrap().unwrap();
+    assert_eq!((report.sales.count, report.sales.total), (1, sale.total));
+    assert_eq!(report.payments.cash, sale.total);
+    assert_eq!(report.producers.len(), 2);
+
+    ledger
+        .void_sale(sale.id, "  salah input  ", "Rina", at(22, 9, 5))
+        .unwrap();
+    let report = ledger.day_report(date(22)).unwrap().unwrap();
+    assert_eq!(report.date, date(22));
+    assert_eq!((report.sales.count, report.sales.total), (0, Rupiah::ZERO));
+    assert_eq!((report.voids.count, report.voids.total), (1, sale.total));
+    assert_eq!(report.payments, Default::default());
+    assert!(report.producers.is_empty());
+
+    let status = ledger.open_day_status().unwrap().unwrap();
+    assert_eq!((status.sales, status.takings), (0, Rupiah::ZERO));
+    assert!(ledger.sale(sale.id).unwrap().voided);
+    assert!(ledger.sales_of_open_day().unwrap()[0].voided);
+    let reason: String = Connection::open(ledger.path())
+        .unwrap()
+        .query_row("SELECT reason FROM voids", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(reason, "salah input");
+    assert!(ledger.day_report(date(21)).unwrap().is_none());
+}
+
+#[test]
+fn the_draft_survives_a_restart_and_is_cleared_by_the_sale() {
+    let (_dir, mut ledger) = shop();
+    let path = ledger.path().to_path_buf();
+    assert_eq!(ledger.load_draft().unwrap(), None);
+    open_22(&mut ledger);
+    let c = cart(
+        &ledger,
+        &[
+            ("KLP", Quantity::whole(2)),
+            ("BRS", Quantity::from_milli(1_250)),
+        ],
+    );
+    ledger.save_draft(&c, at(22, 9, 0)).unwrap();
+    drop(ledger);
+
+    let mut ledger = Ledger::open(&path).unwrap();
+    assert_eq!(ledger.load_draft().unwrap(), Some(c.clone()));
+    let mut longer = c.clone();
+    longer
+        .add(&find(&ledger, "KRP"), Quantity::whole(1))
+        .unwrap();
+    ledger.save_draft(&longer, at(22, 9, 1)).unwrap();
+    assert_eq!(ledger.load_draft().unwrap(), Some(longer.clone()));
+    sell(&mut ledger, &longer, at(22, 9, 2));
+    assert_eq!(ledger.load_draft().unwrap(), None);
+
+    ledger.save_draft(&c, at(22, 9, 3)).unwrap();
+    ledger.save_draft(&Cart::default(), at(22, 9, 4)).unwrap();
+    assert_eq!(
+        ledger.load_draft().unwrap(),
+        None,
+        "an empty cart clears it"
+    );
+}
+
+#[test]
+fn a_failed_sale_leaves_the_draft_as_it_was() {
+    let (_dir, mut ledger) = shop();
+    let c = cart(&ledger, &[("KLP", Quantity::whole(2))]);
+    ledger.save_draft(&c, at(22, 9, 0)).unwrap();
+    // No day is open yet, then the payment falls short.
+    assert!(matches!(
+        ledger.record_sale(&c, &cash_exact(c.total()), "Rina", at(22, 9, 1)),
+        Err(LedgerError::NoOpenDay)
+    ));
+    assert_eq!(ledger.load_draft().unwrap(), Some(c.clone()));
+    open_22(&mut ledger);
+    assert!(matches!(
+        ledger.record_sale(&c, &cash_exact(Rupiah(5_000)), "Rina", at(22, 9, 3)),
+        Err(LedgerError::NotSettled { .. })
+    ));
+    assert_eq!(ledger.load_draft().unwrap(), Some(c));
+}
+
+#[test]
+fn a_corrupt_draft_is_reported_not_guessed_at() {
+    let (_dir, ledger) = shop();
+    Connection::open(ledger.path())
+        .unwrap()
+        .execute(
+            "INSERT INTO draft (id, cart, saved_at) VALUES (1, '{\"lines\": 7}', '2026-11-22 09:00:00')",
+            [],
+        )
+        .unwrap();
+    assert!(matches!(ledger.load_draft(), Err(LedgerError::Corrupt(_))));
+}
+
+/// Runs `sql` on a connection of its own and expects SQLite to refuse it.
+fn refused(conn: &Connection, sql: &str) {
+    let result = conn.execute_batch(sql);
+    let recursive: bool = conn
+        .pragma_query_value(None, "recursive_triggers", |r| r.get(0))
+        .unwrap();
+    assert!(
+        result.is_err(),
+        "{sql} was allowed (recursive_triggers {recursive})"
+    );
+}
+
+#[test]
+fn history_cannot_be_updated_deleted_or_replaced() {
+    let (_dir, mut ledger) = shop();
+    let path = ledger.path().to_path_buf();
+    let day = open_22(&mut ledger);
+    let c = cart(&ledger, &[("KLP", Quantity::whole(1))]);
+    let kept = sell(&mut ledger, &c, at(22, 9, 0));
+    let voided = sell(&mut ledger, &c, at(22, 9, 5));
+    ledger
+        .void_sale(voided.id, "dobel", "Rina", at(22, 9, 6))
+        .unwrap();
+    let before = snapshot(&path);
+    let (s, v, d) = (kept.id, voided.id, day.id);
+    let statements = [
+        format!("UPDATE sales SET total = 1 WHERE id = {s}"),
+        format!("DELETE FROM sales WHERE id = {s}"),
+        format!("DELETE FROM sale_lines WHERE sale_id = {s}"),
+        format!(
+            "UPDATE sale_lines SET producer_share = total, corner_share = 0 WHERE sale_id = {s}"
+        ),
+        format!(
+            "INSERT OR REPLACE INTO sales (id, day_id, number, at, attendant, total)
+             VALUES ({s}, {d}, 1, '2026-11-22 09:00:00', 'Rina', 1)"
+        ),
+        format!(
+            "REPLACE INTO sales (day_id, number, at, attendant, total)
+             VALUES ({d}, 1, '2026-11-22 09:00:00', 'Rina', 1)"
+        ),
+        "UPDATE voids SET reason = 'lain'".to_string(),
+        "DELETE FROM voids".to_string(),
+        format!(
+            "INSERT OR REPLACE INTO voids (id, sale_id, day_id, at, attendant, reason)
+             SELECT id, {s}, day_id, at, attendant, reason FROM voids WHERE sale_id = {v}"
+        ),
+        format!(
+            "INSERT OR REPLACE INTO voids (sale_id, day_id, at, attendant, reason)
+             VALUES ({v}, {d}, '2026-11-22 10:00:00', 'x', 'lain')"
+        ),
+        "UPDATE payments SET method = 'qris', tendered = amount, change = 0".to_string(),
+        format!("DELETE FROM payments WHERE sale_id = {s}"),
+        format!(
+            "INSERT OR REPLACE INTO payments (id, sale_id, method, amount, tendered, change)
+             SELECT id, sale_id, 'transfer', amount, amount, 0 FROM payments WHERE sale_id = {s}"
+        ),
+        "UPDATE business_days SET opening_float = 1".to_string(),
+        "DELETE FROM business_days".to_string(),
+    ];
+    // A connection set up like the ledger's, and a bare one like the sqlite3 shell's.
+    let configured = Connection::open(&path).unwrap();
+    configured
+        .execute_batch("PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;")
+        .unwrap();
+    let bare = Connection::open(&path).unwrap();
+    for conn in [&configured, &bare] {
+        for sql in &statements {
+            refused(conn, sql);
+            assert_eq!(snapshot(&path), before, "{sql} changed something");
+        }
+    }
+    assert_eq!(ledger.sale(kept.id).unwrap(), kept);
+
+    ledger.close_day("Rina", at(22, 17, 0)).unwrap();
+    let before = snapshot(&path);
+    for sql in [
+        "DELETE FROM day_closes".to_string(),
+        "UPDATE day_closes SET closed_at = '2026-11-23 01:00:00'".to_string(),
+        format!(
+            "INSERT INTO sales (day_id, number, at, attendant, total)
+             VALUES ({d}, 9, '2026-11-22 18:00:00', 'Rina', 0)"
+        ),
+    ] {
+        refused(&bare, &sql);
+        assert_eq!(snapshot(&path), before, "{sql} changed something");
+    }
+}
+
+#[test]
+fn refusals_leave_the_ledger_unchanged() {
+    let (_dir, mut ledger) = shop();
+    let path = ledger.path().to_path_buf();
+    let c = cart(&ledger, &[("KLP", Quantity::whole(2))]);
+    ledger.save_draft(&c, at(21, 8, 0)).unwrap();
+
+    let unchanged = |ledger: &mut Ledger, attempt: &dyn Fn(&mut Ledger) -> LedgerError| {
+        let before = snapshot(&path);
+        let e = attempt(ledger);
+        assert_eq!(snapshot(&path), before, "{e:?} changed the ledger");
+        e
+    };
+
+    // Before any day is open.
+    let e = unchanged(&mut ledger, &|l| {
+        l.record_sale(&c, &cash_exact(c.total()), "Rina", at(21, 9, 0))
+            .unwrap_err()
+    });
+    assert!(matches!(e, LedgerError::NoOpenDay), "{e:?}");
+    let e = unchanged(&mut ledger, &|l| {
+        l.close_day("Rina", at(21, 9, 0)).unwrap_err()
+    });
+    assert!(matches!(e, LedgerError::NoOpenDay), "{e:?}");
+
+    // A sale on 21 November, then that day closed and the 22nd opened.
+    ledger
+        .open_day(date(21), "Rina", Rupiah(0), at(21, 7, 0))
+        .unwrap();
+    let old = sell(&mut ledger, &c, at(21, 9, 0));
+    let e = unchanged(&mut ledger, &|l| {
+        l.open_day(date(22), "Rina", Rupiah(0), at(21, 23, 0))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::DayAlreadyOpen { date: d } if d == date(21)),
+        "{e:?}"
+    );
+    ledger.close_day("Rina", at(21, 17, 0)).unwrap();
+    let e = unchanged(&mut ledger, &|l| {
+        l.open_day(date(21), "Rina", Rupiah(0), at(22, 7, 0))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::DayExists { date: d } if d == date(21)),
+        "{e:?}"
+    );
+    open_22(&mut ledger);
+    let sale = sell(&mut ledger, &c, at(22, 9, 0));
+    ledger.save_draft(&c, at(22, 9, 1)).unwrap();
+
+    let e = unchanged(&mut ledger, &|l| {
+        l.record_sale(&Cart::default(), &[], "Rina", at(22, 9, 2))
+            .unwrap_err()
+    });
+    assert!(matches!(e, LedgerError::EmptySale), "{e:?}");
+    let total = c.total();
+    for paid in [total - Rupiah(1), total + Rupiah(1000)] {
+        let e = unchanged(&mut ledger, &|l| {
+            l.record_sale(
+                &c,
+                &[Payment {
+                    method: PaymentMethod::Transfer,
+                    amount: paid,
+                    tendered: paid,
+                    change: Rupiah::ZERO,
+                }],
+                "Rina",
+                at(22, 9, 2),
+            )
+            .unwrap_err()
+        });
+        assert!(
+            matches!(e, LedgerError::NotSettled { total: t, paid: p } if t == total && p == paid),
+            "{e:?}"
+        );
+    }
+    let e = unchanged(&mut ledger, &|l| {
+        l.record_sale(&c, &[], "Rina", at(22, 9, 2)).unwrap_err()
+    });
+    assert!(matches!(e, LedgerError::NotSettled { .. }), "{e:?}");
+    let e = unchanged(&mut ledger, &|l| {
+        let qris_with_change = Payment {
+            method: PaymentMethod::Qris,
+            amount: total,
+            tendered: total + Rupiah(5_000),
+            change: Rupiah(5_000),
+        };
+        l.record_sale(&c, &[qris_with_change], "Rina", at(22, 9, 2))
+            .unwrap_err()
+    });
+    assert!(matches!(e, LedgerError::InvalidPayment(_)), "{e:?}");
+
+    for reason in ["", "   "] {
+        let e = unchanged(&mut ledger, &|l| {
+            l.void_sale(sale.id, reason, "Rina", at(22, 9, 3))
+                .unwrap_err()
+        });
+        assert!(matches!(e, LedgerError::EmptyReason), "{e:?}");
+    }
+    let e = unchanged(&mut ledger, &|l| {
+        l.void_sale(sale.id + 100, "salah", "Rina", at(22, 9, 3))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::UnknownSale(id) if id == sale.id + 100),
+        "{e:?}"
+    );
+    let e = unchanged(&mut ledger, &|l| {
+        l.void_sale(old.id, "salah", "Rina", at(22, 9, 3))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::NotOnOpenDay(id) if id == old.id),
+        "{e:?}"
+    );
+    ledger
+        .void_sale(sale.id, "salah", "Rina", at(22, 9, 3))
+        .unwrap();
+    let e = unchanged(&mut ledger, &|l| {
+        l.void_sale(sale.id, "lagi", "Rina", at(22, 9, 4))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::AlreadyVoided(id) if id == sale.id),
+        "{e:?}"
+    );
+
+    // The catalogue.
+    let e = unchanged(&mut ledger, &|l| {
+        l.add_producer(&producer("busri", "Bu Sri Lagi", percentage(1000)))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::DuplicateCode(ref c) if c == "busri"),
+        "{e:?}"
+    );
+    let e = unchanged(&mut ledger, &|l| {
+        l.add_product(&product("klp", Unit::Pcs, 5_000, "BUSRI", None))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::DuplicateCode(ref c) if c == "klp"),
+        "{e:?}"
+    );
+    let barcode = find(&ledger, "KLP").barcode.unwrap();
+    let e = unchanged(&mut ledger, &|l| {
+        let mut p = product("KLP2", Unit::Pcs, 5_000, "BUSRI", None);
+        p.barcode = Some(barcode.clone());
+        l.add_product(&p).unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::DuplicateBarcode(ref b) if *b == barcode),
+        "{e:?}"
+    );
+    let e = unchanged(&mut ledger, &|l| {
+        l.add_product(&product("SBL", Unit::Btl, 20_000, "NOBODY", None))
+            .unwrap_err()
+    });
+    assert!(
+        matches!(e, LedgerError::UnknownProducer(ref c) if c == "NOBODY"),
+        "{e:?}"
+    );
+    for bad in [
+        product("TLR", Unit::Kg, 28_000, "PAKDI", None),
+        product("TLR", Unit::Kg, 28_000, "PAKDI", Some(28_001)),
+        product("TLR", Unit::Kg, 28_000, "PAKDI", Some(0)),
+        product("TLR", Unit::Kg, 28_000, "BUSRI", Some(25_000)),
+        product("TLR", Unit::Kg, 0, "BUSRI", None),
+        product(" ", Unit::Kg, 28_000, "BUSRI", None),
+    ] {
+        let e = unchanged(&mut ledger, &|l| l.add_product(&bad).unwrap_err());
+        assert!(
+            matches!(e, LedgerError::InvalidProduct(_)),
+            "{bad:?}: {e:?}"
+        );
+    }
+    let e = unchanged(&mut ledger, &|l| {
+        l.add_producer(&producer("", "Tanpa Kode", percentage(1000)))
+            .unwrap_err()
+    });
+    assert!(matches!(e, LedgerError::InvalidProducer(_)), "{e:?}");
+
+    // What was allowed did land, and every refusal above left its row count alone too.
+    assert_eq!(count(&path, "sales"), 2);
+    assert_eq!(count(&path, "voids"), 1);
+    assert_eq!(count(&path, "products"), 3);
+    assert_eq!(ledger.load_draft().unwrap(), Some(c));
+}
+
+#[test]
+fn the_till_sees_active_products_with_their_share_rule() {
+    let (_dir, ledger) = shop();
+    let brs = find(&ledger, "BRS");
+    assert_eq!(
+        brs.share,
+        pojok::domain::ShareRule::ProducerPrice {
+            price: Rupiah(13_000)
+        }
+    );
+    assert_eq!((brs.producer_code.as_str(), brs.unit), ("PAKDI", Unit::Kg));
+    let klp = find(&ledger, "KLP");
+    assert_eq!(
+        klp.share,
+        pojok::domain::ShareRule::Percentage {
+            rate: Rate::from_basis_points(1500).unwrap()
+        }
+    );
+    Connection::open(ledger.path())
+        .unwrap()
+        .execute("UPDATE products SET active = 0 WHERE code = 'KRP'", [])
+        .unwrap();
+    let codes: Vec<_> = ledger
+        .active_products()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    assert_eq!(codes, ["BRS", "KLP"]);
+    let producers: Vec<_> = ledger
+        .producers()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.scheme))
+        .collect();
+    assert_eq!(
+        producers,
+        [
+            ("BUSRI".to_string(), percentage(1500)),
+            ("PAKDI".to_string(), Scheme::ProducerPrice)
+        ]
+    );
+}
+
+/// One sale as generated: lines as (product index, quantity seed), split payments as
+/// (method index, percent of what remains), the method that settles, cash handed over on
+/// top, and whether it is voided afterwards.
+type SalePlan = (Vec<(usize, u32)>, Vec<(usize, u8)>, usize, i64, bool);
+
+fn sale_plan() -> impl Strategy<Value = SalePlan> {
+    (
+        prop::collection::vec((0usize..4, any::<u32>()), 1..5),
+        prop::collection::vec((0usize..3, 1u8..100), 0..3),
+        0usize..3,
+        0i64..50_000,
+        prop::bool::weighted(0.2),
+    )
+}
+
+#[derive(Default, Debug, PartialEq)]
+struct Sums {
+    milli: i64,
+    gross: Rupiah,
+    producer: Rupiah,
+    corner: Rupiah,
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Whatever is rung up and however it is paid, the stored money adds up: shares to line
+    /// totals, lines and payments to sale totals, and the day report to the carts.
+    #[test]
+    fn recorded_money_always_adds_up(
+        rate_bp in 0u32..=10_000,
+        prices in prop::collection::vec((100i64..200_000, 1u32..=100), 4),
+        plans in prop::collection::vec(sale_plan(), 1..6),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pojok.db");
+        let mut ledger = Ledger::open(&path).unwrap();
+        ledger.add_producer(&producer("PCT", "Bu Persen", percentage(rate_bp))).unwrap();
+        ledger.add_producer(&producer("HST", "Pak Setor", Scheme::ProducerPrice)).unwrap();
+        let layout = [("A", Unit::Pcs, "PCT"), ("B", Unit::Kg, "PCT"), ("C", Unit::Pcs, "HST"), ("D", Unit::Kg, "HST")];
+        for ((code, unit, who), (price, pp_percent)) in layout.into_iter().zip(&prices) {
+            let pp = (who == "HST").then(|| (price * i64::from(*pp_percent) / 100).max(1));
+            let mut p = product(code, unit, *price, who, pp);
+            p.barcode = None;
+            ledger.add_product(&p).unwrap();
+        }
+        let products = ledger.active_products().unwrap();
+        open_22(&mut ledger);
+
+        let (mut live, mut voided) = (Rupiah::ZERO, Rupiah::ZERO);
+        let (mut live_count, mut void_count) = (0, 0);
+        let mut by_method: BTreeMap<&str, Rupiah> = BTreeMap::new();
+        let mut by_producer: BTreeMap<String, Sums> = BTreeMap::new();
+        for (i, (lines, parts, last, extra, void)) in plans.into_iter().enumerate() {
+            let mut cart = Cart::default();
+            for (idx, seed) in lines {
+                let p = &products[idx];
+                let q = if p.unit.is_weighed() {
+                    Quantity::from_milli(1 + i64::from(seed % 5_000))
+                } else {
+                    Quantity::whole(1 + i64::from(seed % 20))
+                };
+                cart.add(p, q).unwrap();
+            }
+            let mut tender = Tender::new(cart.total());
+            for (m, percent) in parts {
+                let part = Rupiah(tender.remaining().value() * i64::from(percent) / 100);
+                let _ = tender.pay_part(PaymentMethod::ALL[m], part);
+            }
+            if !tender.is_settled() {
+                let method = PaymentMethod::ALL[last];
+                let handed = (method == PaymentMethod::Cash).then(|| tender.remaining() + Rupiah(extra));
+                tender.pay_rest(method, handed).unwrap();
+            }
+            let minute = u32::try_from(i).unwrap();
+            let sale = ledger.record_sale(&cart, &tender.payments, "Rina", at(22, 9, minute)).unwrap();
+            prop_assert_eq!(&ledger.sale(sale.id).unwrap(), &sale);
+            prop_assert_eq!(sale.total, cart.total());
+            for (line, cart_line) in sale.lines.iter().zip(&cart.lines) {
+                let a = cart_line.amounts();
+                prop_assert_eq!((line.total, line.producer_share, line.corner_share), (a.total, a.producer_share, a.corner_share));
+            }
+            if void {
+                ledger.void_sale(sale.id, "uji", "Rina", at(22, 10, minute)).unwrap();
+                voided += sale.total;
+                void_count += 1;
+                continue;
+            }
+            live += sale.total;
+            live_count += 1;
+            for p in &tender.payments {
+                *by_method.entry(p.method.code()).or_default() += p.amount;
+            }
+            for cart_line in &cart.lines {
+                let a = cart_line.amounts();
+                let s = by_producer.entry(cart_line.product.producer_code.clone()).or_default();
+                s.milli += cart_line.quantity.milli();
+                s.gross += a.total;
+                s.producer += a.producer_share;
+                s.corner += a.corner_share;
+            }
+        }
+
+        let conn = Connection::open(&path).unwrap();
+        let broken = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        prop_assert_eq!(broken("SELECT COUNT(*) FROM sale_lines WHERE producer_share + corner_share != total"), 0);
+        prop_assert_eq!(broken(
+            "SELECT COUNT(*) FROM sales AS s
+             WHERE total != (SELECT COALESCE(SUM(total), 0) FROM sale_lines WHERE sale_id = s.id)"), 0);
+        prop_assert_eq!(broken(
+            "SELECT COUNT(*) FROM sales AS s
+             WHERE total != (SELECT COALESCE(SUM(tendered - change), 0) FROM payments WHERE sale_id = s.id)"), 0);
+
+        let report = ledger.day_report(date(22)).unwrap().unwrap();
+        prop_assert_eq!((report.sales.count, report.sales.total), (live_count, live));
+        prop_assert_eq!((report.voids.count, report.voids.total), (void_count, voided));
+        let method = |code: &str| by_method.get(code).copied().unwrap_or_default();
+        prop_assert_eq!(report.payments.cash, method("cash"));
+        prop_assert_eq!(report.payments.qris, method("qris"));
+        prop_assert_eq!(report.payments.transfer, method("transfer"));
+        prop_assert_eq!(report.payments.cash + report.payments.qris + report.payments.transfer, live);
+        let reported: BTreeMap<String, Sums> = report.producers.iter().map(|p| {
+            prop_assert_eq!(p.producer_share + p.corner_share, p.gross);
+            Ok((p.code.clone(), Sums { milli: p.quantity.milli(), gross: p.gross, producer: p.producer_share, corner: p.corner_share }))
+        }).collect::<Result<_, TestCaseError>>()?;
+        prop_assert_eq!(reported, by_producer);
+        let status = ledger.open_day_status().unwrap().unwrap();
+        prop_assert_eq!((status.sales, status.takings), (live_count, live));
+    }
+}
