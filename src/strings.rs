@@ -77,7 +77,7 @@ pub struct PrintText {
 /// Text for the command line.
 pub struct CliText {
     pub no_business_day: fn(&str) -> String,
-    pub amount: fn(Rupiah) -> String,
+    pub cannot_open: fn(&str, &str) -> String,
 }
 
 pub struct Strings {
@@ -119,7 +119,7 @@ pub static ID: Strings = Strings {
     },
     cli: CliText {
         no_business_day: |date| format!("Tidak ada hari usaha pada tanggal {date}."),
-        amount: |r| r.to_string(),
+        cannot_open: |path, why| format!("Buku kas {path} tidak bisa dibuka: {why}"),
     },
 };
 
@@ -162,6 +162,6 @@ pub static EN: Strings = Strings {
     },
     cli: CliText {
         no_business_day: |date| format!("No business day on {date}."),
-        amount: |r| r.to_string(),
+        cannot_open: |path, why| format!("Cannot open the ledger {path}: {why}"),
     },
 };

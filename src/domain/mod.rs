@@ -9,6 +9,7 @@ pub mod payment;
 pub mod quantity;
 pub mod sale;
 pub mod share;
+pub mod shop;
 
 pub use cart::{Cart, CartLine};
 pub use catalogue::{Catalogue, Producer, Product, Scheme};
@@ -20,3 +21,4 @@ pub use sale::{
     SaleSummary,
 };
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
+pub use shop::ShopHeader;

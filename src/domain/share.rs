@@ -148,9 +148,18 @@ mod tests {
         );
         assert_eq!(Rate::from_basis_points(1250).unwrap().to_string(), "12,5 %");
         assert!(Rate::from_basis_points(10_001).is_none());
-        assert_eq!(Rate::parse_percent("15").map(Rate::basis_points), Some(1500));
-        assert_eq!(Rate::parse_percent("12,5 %").map(Rate::basis_points), Some(1250));
-        assert_eq!(Rate::parse_percent("12.25").map(Rate::basis_points), Some(1225));
+        assert_eq!(
+            Rate::parse_percent("15").map(Rate::basis_points),
+            Some(1500)
+        );
+        assert_eq!(
+            Rate::parse_percent("12,5 %").map(Rate::basis_points),
+            Some(1250)
+        );
+        assert_eq!(
+            Rate::parse_percent("12.25").map(Rate::basis_points),
+            Some(1225)
+        );
         assert_eq!(Rate::parse_percent("0").map(Rate::basis_points), Some(0));
         for bad in ["", "-5", "101", "12,345", "abc", "1e2"] {
             assert!(Rate::parse_percent(bad).is_none(), "{bad}");

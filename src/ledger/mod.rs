@@ -11,6 +11,7 @@ mod draft;
 mod report;
 mod sales;
 mod schema;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -106,6 +106,12 @@ CREATE TABLE voids (
     reason    TEXT NOT NULL CHECK (length(trim(reason)) > 0)
 ) STRICT;
 
+-- The shop's own settings (header lines for printouts); plain keys, freely replaced.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE draft (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     cart     TEXT NOT NULL,
@@ -272,6 +278,7 @@ mod tests {
                 "products",
                 "sale_lines",
                 "sales",
+                "settings",
                 "voids"
             ]
         );

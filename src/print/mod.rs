@@ -8,8 +8,9 @@ mod receipt;
 mod report;
 mod text;
 
+pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Table};
 pub use file::write_printout;
-pub use receipt::{ShopHeader, receipt};
+pub use receipt::receipt;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use text::{MIN_WIDTH, render_text};

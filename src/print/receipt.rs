@@ -1,18 +1,10 @@
 //! The sale receipt (struk): what was bought, what was paid, and the change, as a `Document`.
 
-use crate::domain::{PaymentMethod, Rupiah, Sale};
+use crate::domain::{PaymentMethod, Rupiah, Sale, ShopHeader};
 use crate::strings::Lang;
 
 use super::document::Document;
 use super::format;
-
-/// Who issued the printout, as printed at its top.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ShopHeader {
-    pub name: String,
-    pub office: String,
-    pub address: String,
-}
 
 impl ShopHeader {
     fn add_to(&self, doc: &mut Document) {

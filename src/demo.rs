@@ -1,0 +1,196 @@
+//! The demo ledger: producers, products and a morning of sales from `assets/demo.json`.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+
+use crate::domain::{Cart, PaymentMethod, Rate, Rupiah, Scheme, Tender, Unit, parse_quantity};
+use crate::ledger::{Ledger, LedgerError, NewProducer, NewProduct};
+use crate::print::ShopHeader;
+
+/// Compiled in, so `pojok demo` works from any directory.
+const DEMO: &str = include_str!("../assets/demo.json");
+
+/// The attendant of the demo's day.
+pub const DEMO_ATTENDANT: &str = "Rina";
+
+#[derive(Deserialize)]
+struct DemoFile {
+    shop: DemoShop,
+    producers: Vec<DemoProducer>,
+    products: Vec<DemoProduct>,
+    morning: Vec<DemoSale>,
+    voids: Vec<DemoVoid>,
+}
+
+#[derive(Deserialize)]
+struct DemoShop {
+    name: String,
+    office: String,
+    address: String,
+}
+
+#[derive(Deserialize)]
+struct DemoProducer {
+    code: String,
+    name: String,
+    phone: String,
+    scheme: String,
+    rate_percent: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct DemoProduct {
+    code: String,
+    barcode: Option<String>,
+    name: String,
+    unit: String,
+    price: i64,
+    producer: String,
+    producer_price: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct DemoSale {
+    time: String,
+    lines: Vec<(String, String)>,
+    pay: String,
+    tendered: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct DemoVoid {
+    sale: usize,
+    time: String,
+    reason: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("demo data: {0}")]
+    Data(String),
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+}
+
+fn bad(what: impl Into<String>) -> DemoError {
+    DemoError::Data(what.into())
+}
+
+/// The shop header the demo prints on receipts.
+pub fn shop() -> ShopHeader {
+    let file: DemoFile = serde_json::from_str(DEMO).expect("assets/demo.json is checked by tests");
+    ShopHeader {
+        name: file.shop.name,
+        office: file.shop.office,
+        address: file.shop.address,
+    }
+}
+
+/// Seeds an empty ledger: the catalogue, a business day opened on `today`, and the morning's
+/// sales and void at their times. A ledger that already has producers is left alone, so
+/// `pojok demo --db PATH` can be run again on the same file.
+pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
+    if !ledger.producers()?.is_empty() {
+        return Ok(false);
+    }
+    let file: DemoFile = serde_json::from_str(DEMO).map_err(|e| bad(e.to_string()))?;
+    ledger.set_shop_header(&shop())?;
+    for p in &file.producers {
+        let scheme = match p.scheme.as_str() {
+            "producer_price" => Scheme::ProducerPrice,
+            "percentage" => {
+                let percent = p
+                    .rate_percent
+                    .as_deref()
+                    .ok_or_else(|| bad(format!("{}: no rate", p.code)))?;
+                let rate = Rate::parse_percent(percent)
+                    .ok_or_else(|| bad(format!("{}: bad rate {percent}", p.code)))?;
+                Scheme::Percentage { rate }
+            }
+            other => return Err(bad(format!("{}: unknown scheme {other}", p.code))),
+        };
+        ledger.add_producer(&NewProducer {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            phone: p.phone.clone(),
+            scheme,
+        })?;
+    }
+    for p in &file.products {
+        let unit: Unit = p
+            .unit
+            .parse()
+            .map_err(|_| bad(format!("{}: unit {}", p.code, p.unit)))?;
+        ledger.add_product(&NewProduct {
+            code: p.code.clone(),
+            barcode: p.barcode.clone(),
+            name: p.name.clone(),
+            unit,
+            price: Rupiah(p.price),
+            producer_code: p.producer.clone(),
+            producer_price: p.producer_price.map(Rupiah),
+        })?;
+    }
+    let at = |time: &str| -> Result<_, DemoError> {
+        let t =
+            NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad(format!("time {time}")))?;
+        Ok(today.and_time(t))
+    };
+    let opening = file
+        .morning
+        .first()
+        .map(|s| s.time.as_str())
+        .unwrap_or("07:30");
+    let opened_at = at(opening)? - chrono::Duration::minutes(15);
+    ledger.open_day(today, DEMO_ATTENDANT, Rupiah(200_000), opened_at)?;
+
+    let catalogue = crate::domain::Catalogue::new(ledger.active_products()?);
+    // Voids are applied in time order among the sales, as they happened.
+    let mut voids: Vec<&DemoVoid> = file.voids.iter().collect();
+    voids.sort_by(|a, b| a.time.cmp(&b.time));
+    let mut voids = voids.into_iter().peekable();
+    let mut sale_ids = Vec::with_capacity(file.morning.len());
+    for sale in &file.morning {
+        while let Some(void) = voids.next_if(|v| v.time <= sale.time) {
+            apply_void(ledger, void, &sale_ids, at(&void.time)?)?;
+        }
+        let mut cart = Cart::default();
+        for (code, quantity) in &sale.lines {
+            let product = catalogue
+                .lookup(code)
+                .ok_or_else(|| bad(format!("unknown code {code}")))?;
+            let quantity = parse_quantity(quantity, product.unit)
+                .map_err(|e| bad(format!("{code}: quantity {quantity}: {e}")))?;
+            cart.add(product, quantity)
+                .map_err(|_| bad(format!("{code}: too much")))?;
+        }
+        let method: PaymentMethod = sale
+            .pay
+            .parse()
+            .map_err(|_| bad(format!("pay {}", sale.pay)))?;
+        let mut tender = Tender::new(cart.total());
+        tender
+            .pay_rest(method, sale.tendered.map(Rupiah))
+            .map_err(|e| bad(format!("sale at {}: {e:?}", sale.time)))?;
+        let recorded =
+            ledger.record_sale(&cart, &tender.payments, DEMO_ATTENDANT, at(&sale.time)?)?;
+        sale_ids.push(recorded.id);
+    }
+    for void in voids {
+        apply_void(ledger, void, &sale_ids, at(&void.time)?)?;
+    }
+    Ok(true)
+}
+
+fn apply_void(
+    ledger: &mut Ledger,
+    void: &DemoVoid,
+    sale_ids: &[i64],
+    at: NaiveDateTime,
+) -> Result<(), DemoError> {
+    let id = *sale_ids
+        .get(void.sale.wrapping_sub(1))
+        .ok_or_else(|| bad(format!("void of sale {} before it was made", void.sale)))?;
+    ledger.void_sale(id, &void.reason, DEMO_ATTENDANT, at)?;
+    Ok(())
+}

@@ -1,0 +1,34 @@
+//! The demo ledger seeds from assets/demo.json into a real file, and only once.
+
+use chrono::NaiveDate;
+use pojok::ledger::Ledger;
+
+#[test]
+fn demo_seeds_a_day_with_a_morning_of_sales_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut ledger = Ledger::open(&path).unwrap();
+    assert!(pojok::demo::seed(&mut ledger, today).unwrap());
+    assert_eq!(ledger.producers().unwrap().len(), 8);
+    assert!(ledger.active_products().unwrap().len() >= 40);
+    let status = ledger
+        .open_day_status()
+        .unwrap()
+        .expect("the demo day is open");
+    assert_eq!(status.day.date, today);
+    let report = ledger.day_report(today).unwrap().unwrap();
+    assert_eq!(report.voids.count, 1);
+    assert_eq!(report.sales.count + report.voids.count, 14);
+    assert_eq!(status.sales, report.sales.count);
+    assert_eq!(status.takings, report.sales.total);
+    let paid = report.payments.cash + report.payments.qris + report.payments.transfer;
+    assert_eq!(paid, report.sales.total);
+    assert_eq!(ledger.shop_header().unwrap(), pojok::demo::shop());
+
+    // Seeding again leaves the file as it is.
+    drop(ledger);
+    let mut ledger = Ledger::open(&path).unwrap();
+    assert!(!pojok::demo::seed(&mut ledger, today).unwrap());
+    assert_eq!(ledger.day_report(today).unwrap().unwrap(), report);
+}
