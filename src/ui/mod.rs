@@ -31,26 +31,24 @@ use pay::PayDialog;
 use sale::{Done, SearchList};
 use sales::SalesList;
 
-/// What the runtime must do; it answers with one of the result messages.
+/// What the runtime must do. Each names the message it answers with; any of them may
+/// instead answer `Msg::Failed` with its `Action`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Persist the cart being rung up (an empty cart clears the draft).
+    /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
     SaveDraft(Cart),
-    OpenDay {
-        attendant: String,
-        float: Rupiah,
-    },
+    /// Open today's business day. Answer: `DayOpened`.
+    OpenDay { attendant: String, float: Rupiah },
+    /// Close the open business day. Answer: `DayClosed`.
     CloseDay,
-    /// Record the sale, then write its receipt; answer `SaleRecorded` or `Failed`.
-    RecordSale {
-        cart: Cart,
-        payments: Vec<Payment>,
-    },
+    /// Record the sale, then write its receipt. Answer: `SaleRecorded` (a failed receipt is
+    /// `receipt: Err`, the sale still recorded), or `Failed` if the sale is not on disk.
+    RecordSale { cart: Cart, payments: Vec<Payment> },
+    /// Today's sales, newest first. Answer: `SalesLoaded`.
     LoadSales,
-    VoidSale {
-        sale_id: i64,
-        reason: String,
-    },
+    /// Answer: `SaleVoided` with the fresh status and list.
+    VoidSale { sale_id: i64, reason: String },
+    /// Leave: restore the terminal and exit (the draft is already saved).
     Quit,
 }
 

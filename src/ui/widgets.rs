@@ -165,8 +165,8 @@ fn message_line(app: &App, frame: &mut Frame, area: Rect) {
             Span::from(format!(" {}", note.text(app.lang))).red().bold()
         }
         Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
-        // The pay dialog says it itself.
-        None if app.busy.is_some_and(|a| a != Action::RecordSale) => {
+        // The pay dialog and the open-day form say it themselves.
+        None if matches!(app.busy, Some(Action::CloseDay | Action::VoidSale)) => {
             Span::from(format!(" {}", app.lang.text().ui.saving)).bold()
         }
         None => Span::from(""),
