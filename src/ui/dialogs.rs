@@ -50,8 +50,12 @@ impl Confirm {
 }
 
 pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let Mode::Confirm(confirm) = std::mem::replace(&mut app.mode, Mode::Sale) else {
-        unreachable!("confirm_key is only called while a question is open")
+    let confirm = match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::Confirm(confirm) => confirm,
+        other => {
+            app.mode = other;
+            return Vec::new();
+        }
     };
     let yes = match msg {
         Msg::Yes => true,
