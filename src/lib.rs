@@ -5,3 +5,4 @@ pub mod domain;
 pub mod ledger;
 pub mod print;
 pub mod strings;
+pub mod ui;

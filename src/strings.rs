@@ -2,7 +2,9 @@
 //! Each language is one value of the same struct, so a missing translation does not compile.
 //! Sentences that take values are plain functions (`fn(..) -> String`).
 
-use crate::domain::Rupiah;
+use crate::domain::money::group_thousands;
+use crate::domain::quantity::MAX_QUANTITY;
+use crate::domain::{ParseError, PayError, Rupiah, Unit};
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -39,6 +41,160 @@ impl Lang {
 /// Text for the kiosk's screens.
 pub struct UiText {
     pub app_name: &'static str,
+    /// Month abbreviations for dates shown as `23 Nov 2026`.
+    pub months: [&'static str; 12],
+    pub too_small: fn(u16, u16) -> String,
+
+    // Status line.
+    pub no_open_day: &'static str,
+    pub status_attendant: fn(&str) -> String,
+    pub status_sales: fn(i64) -> String,
+
+    // Sale screen.
+    pub entry_label: &'static str,
+    pub entry_hint: &'static str,
+    pub cart_title: &'static str,
+    pub cart_empty: &'static str,
+    pub col_no: &'static str,
+    pub col_code: &'static str,
+    pub col_item: &'static str,
+    pub col_producer: &'static str,
+    pub col_qty: &'static str,
+    pub col_price: &'static str,
+    pub col_amount: &'static str,
+    pub cart_lines: fn(usize) -> String,
+    pub total: &'static str,
+
+    // Search list.
+    pub search_title: fn(&str) -> String,
+    pub search_none: &'static str,
+
+    // Pay dialog.
+    pub pay_title: &'static str,
+    pub cash: &'static str,
+    pub qris: &'static str,
+    pub transfer: &'static str,
+    pub method_label: &'static str,
+    pub paid_so_far: &'static str,
+    pub remaining: &'static str,
+    pub amount_label: &'static str,
+    pub amount_hint: &'static str,
+    pub change: &'static str,
+    pub saving: &'static str,
+
+    // After a sale.
+    pub sale_done: fn(i64) -> String,
+    pub receipt_written: fn(&str) -> String,
+    pub receipt_failed: fn(&str) -> String,
+
+    // Today's sales.
+    pub sales_title: &'static str,
+    pub sales_loading: &'static str,
+    pub sales_none: &'static str,
+    pub col_time: &'static str,
+    pub col_lines: &'static str,
+    pub voided_mark: &'static str,
+    pub reason_title: fn(i64) -> String,
+
+    // Confirmation.
+    pub confirm_title: &'static str,
+    pub confirm_void: fn(i64, Rupiah, &str) -> String,
+    pub confirm_empty_cart: fn(usize, Rupiah) -> String,
+    pub confirm_close_day: fn(&str) -> String,
+
+    // Opening and an old open day.
+    pub open_day_title: fn(&str) -> String,
+    pub attendant_label: &'static str,
+    pub float_label: &'static str,
+    pub stale_title: &'static str,
+    pub stale_body: fn(&str, &str) -> String,
+
+    pub help_title: &'static str,
+
+    // Messages on the message line.
+    pub unknown_code: fn(&str) -> String,
+    pub bad_quantity: fn(&ParseError, Unit) -> String,
+    pub bad_amount: fn(&ParseError) -> String,
+    pub pay_error: fn(PayError) -> String,
+    pub added: fn(&str, &str) -> String,
+    pub removed: fn(&str) -> String,
+    pub at_minimum: &'static str,
+    pub cart_empty_pay: &'static str,
+    pub cart_already_empty: &'static str,
+    pub cart_emptied: &'static str,
+    pub entry_pending: fn(&str) -> String,
+    pub part_needs_amount: &'static str,
+    pub part_paid: fn(Rupiah, &str, Rupiah) -> String,
+    pub pay_closed: &'static str,
+    pub reason_empty: &'static str,
+    pub already_voided: fn(i64) -> String,
+    pub voided: fn(i64) -> String,
+    pub attendant_empty: &'static str,
+    pub float_empty: &'static str,
+    pub day_opened: fn(&str) -> String,
+    pub day_closed: &'static str,
+    pub failed_draft: fn(&str) -> String,
+    pub failed_open_day: fn(&str) -> String,
+    pub failed_close_day: fn(&str) -> String,
+    pub failed_record: fn(&str) -> String,
+    pub failed_load_sales: fn(&str) -> String,
+    pub failed_void: fn(&str) -> String,
+
+    pub keys: KeyText,
+}
+
+/// What each key does, for the bottom bar and the help overlay (generated from the keymap).
+pub struct KeyText {
+    pub typing: &'static str,
+    pub type_code: &'static str,
+    pub add_or_search: &'static str,
+    pub clear_entry: &'static str,
+    pub erase: &'static str,
+    pub select_up: &'static str,
+    pub select_down: &'static str,
+    pub more: &'static str,
+    pub less: &'static str,
+    pub remove_line: &'static str,
+    pub pay: &'static str,
+    pub empty_cart: &'static str,
+    pub today_sales: &'static str,
+    pub help: &'static str,
+    /// The name of the language F10 switches to.
+    pub other_language: &'static str,
+    pub quit: &'static str,
+    pub refine: &'static str,
+    pub add_selected: &'static str,
+    pub close: &'static str,
+    pub type_amount: &'static str,
+    pub next_method: &'static str,
+    pub prev_method: &'static str,
+    pub pay_rest: &'static str,
+    pub pay_part: &'static str,
+    pub cash_20k: &'static str,
+    pub cash_50k: &'static str,
+    pub cash_100k: &'static str,
+    pub close_keep_cart: &'static str,
+    pub void_sale: &'static str,
+    pub back: &'static str,
+    pub type_reason: &'static str,
+    pub next: &'static str,
+    pub cancel: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub yes_first_key: &'static str,
+    pub type_field: &'static str,
+    pub next_field: &'static str,
+    pub prev_field: &'static str,
+    pub open_day: &'static str,
+    pub close_old_day: &'static str,
+    pub carry_on: &'static str,
+    // Short labels for the bottom bar.
+    pub short_add: &'static str,
+    pub short_part: &'static str,
+    pub short_20k: &'static str,
+    pub short_50k: &'static str,
+    pub short_100k: &'static str,
+    pub short_void: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -89,6 +245,182 @@ pub struct Strings {
 pub static ID: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
+        months: [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ],
+        too_small: |w, h| {
+            format!(
+                "Layar terminal terlalu kecil: perlu 80×24, sekarang {w}×{h}. Perbesar jendelanya."
+            )
+        },
+        no_open_day: "Belum ada hari usaha yang dibuka",
+        status_attendant: |name| format!("Kasir: {name}"),
+        status_sales: |n| format!("{n} penjualan"),
+        entry_label: "Kode / cari",
+        entry_hint: "ketik atau pindai kode · 3*KODE untuk tiga · nama barang untuk mencari",
+        cart_title: "Keranjang",
+        cart_empty: "Keranjang kosong",
+        col_no: "#",
+        col_code: "Kode",
+        col_item: "Barang",
+        col_producer: "Produsen",
+        col_qty: "Jumlah",
+        col_price: "Harga",
+        col_amount: "Subtotal",
+        cart_lines: |n| format!("{n} baris"),
+        total: "TOTAL",
+        search_title: |q| format!("Cari: \"{q}\""),
+        search_none: "Tidak ada barang yang cocok",
+        pay_title: "Pembayaran",
+        cash: "Tunai",
+        qris: "QRIS",
+        transfer: "Transfer",
+        method_label: "Cara bayar",
+        paid_so_far: "Sudah dibayar",
+        remaining: "Sisa",
+        amount_label: "Jumlah diterima",
+        amount_hint: "kosong = uang pas",
+        change: "Kembalian",
+        saving: "Menyimpan…",
+        sale_done: |n| format!("Penjualan No. {n} tersimpan"),
+        receipt_written: |path| format!("Struk: {path}"),
+        receipt_failed: |e| format!("Struk gagal dibuat ({e}); penjualan tetap tersimpan"),
+        sales_title: "Penjualan hari ini",
+        sales_loading: "Memuat…",
+        sales_none: "Belum ada penjualan hari ini",
+        col_time: "Jam",
+        col_lines: "Baris",
+        voided_mark: "BATAL",
+        reason_title: |n| format!("Alasan membatalkan penjualan #{n}"),
+        confirm_title: "Konfirmasi",
+        confirm_void: |n, total, reason| {
+            format!("Batalkan penjualan #{n} sebesar {total}?\nAlasan: {reason}")
+        },
+        confirm_empty_cart: |lines, total| format!("Kosongkan keranjang ({lines} baris, {total})?"),
+        confirm_close_day: |date| format!("Tutup hari usaha {date}?"),
+        open_day_title: |date| format!("Buka hari usaha {date}"),
+        attendant_label: "Nama kasir",
+        float_label: "Modal awal",
+        stale_title: "Hari usaha lama belum ditutup",
+        stale_body: |day, today| {
+            format!(
+                "Hari usaha {day} masih terbuka, padahal hari ini {today}. \
+                 Tutup hari itu sebelum membuka hari baru, atau lanjutkan berjualan pada hari itu."
+            )
+        },
+        help_title: "Bantuan: tombol",
+        unknown_code: |code| format!("Kode \"{code}\" tidak dikenal"),
+        bad_quantity: |e, unit| match e {
+            ParseError::TooManyDecimals if unit.is_weighed() => format!(
+                "Jumlah untuk {unit} paling banyak {} angka desimal",
+                unit.max_decimals()
+            ),
+            ParseError::TooManyDecimals => format!("Jumlah untuk {unit} harus bilangan bulat"),
+            ParseError::Zero => "Jumlah tidak boleh nol".to_string(),
+            ParseError::Negative => "Jumlah tidak boleh negatif".to_string(),
+            ParseError::Empty => "Ketik jumlah sebelum *, misalnya 3*KODE".to_string(),
+            ParseError::TooLarge => format!(
+                "Jumlah paling banyak {}",
+                group_thousands(MAX_QUANTITY as u64)
+            ),
+            ParseError::NotANumber => {
+                "Jumlah tidak terbaca: ketik misalnya 3*KODE atau 1,25*KODE".to_string()
+            }
+        },
+        bad_amount: |e| match e {
+            ParseError::Empty => "Ketik jumlah uang".to_string(),
+            ParseError::Negative => "Jumlah uang tidak boleh negatif".to_string(),
+            ParseError::TooLarge => "Jumlah uang terlalu besar".to_string(),
+            _ => "Jumlah uang tidak terbaca: ketik misalnya 50000 atau Rp 50.000".to_string(),
+        },
+        pay_error: |e| match e {
+            PayError::NothingDue => "Tidak ada lagi yang harus dibayar".to_string(),
+            PayError::NotEnoughCash { short } => format!("Uangnya kurang {short}"),
+            PayError::TooMuchCash { due } => format!(
+                "Jumlah itu jauh melebihi tagihan {due}: salah ketik? Hapus dan ketik ulang"
+            ),
+            PayError::NonCashMustBeExact { due } => {
+                format!("QRIS dan transfer harus pas {due}: kosongkan jumlah lalu Enter")
+            }
+            PayError::BadPart { due } => {
+                format!("Bayar sebagian harus lebih dari Rp 0 dan kurang dari {due}")
+            }
+        },
+        added: |qty, name| format!("Ditambahkan: {qty} {name}"),
+        removed: |name| format!("Dihapus: {name}"),
+        at_minimum: "Jumlah sudah paling kecil; tekan Delete untuk menghapus baris",
+        cart_empty_pay: "Keranjang masih kosong: pindai atau ketik kode barang dulu",
+        cart_already_empty: "Keranjang sudah kosong",
+        cart_emptied: "Keranjang dikosongkan",
+        entry_pending: |text| {
+            format!("\"{text}\" belum masuk keranjang: Enter untuk menambah, Esc untuk menghapus")
+        },
+        part_needs_amount: "Ketik jumlah yang dibayar sebagian, lalu F3",
+        part_paid: |amount, method, rest| format!("Diterima {amount} ({method}); sisa {rest}"),
+        pay_closed: "Pembayaran ditutup; keranjang tetap",
+        reason_empty: "Isi alasan pembatalan dulu",
+        already_voided: |n| format!("Penjualan #{n} sudah dibatalkan"),
+        voided: |n| format!("Penjualan #{n} dibatalkan"),
+        attendant_empty: "Isi nama kasir dulu",
+        float_empty: "Isi modal awal (boleh 0)",
+        day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
+        day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
+        failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
+        failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
+        failed_close_day: |e| format!("Hari usaha tidak bisa ditutup: {e}"),
+        failed_record: |e| format!("Penjualan TIDAK tersimpan: {e}. Coba bayar lagi."),
+        failed_load_sales: |e| format!("Daftar penjualan tidak bisa dimuat: {e}"),
+        failed_void: |e| format!("Penjualan tidak dibatalkan: {e}"),
+        keys: KeyText {
+            typing: "huruf/angka",
+            type_code: "Ketik atau pindai kode",
+            add_or_search: "Tambah / cari",
+            clear_entry: "Hapus ketikan",
+            erase: "Hapus huruf terakhir",
+            select_up: "Pilih baris di atas",
+            select_down: "Pilih baris di bawah",
+            more: "Tambah 1 (saat kode kosong)",
+            less: "Kurangi 1 (saat kode kosong)",
+            remove_line: "Hapus baris",
+            pay: "Bayar",
+            empty_cart: "Kosongkan",
+            today_sales: "Penjualan",
+            help: "Bantuan",
+            other_language: "English",
+            quit: "Keluar",
+            refine: "Persempit pencarian",
+            add_selected: "Tambah yang dipilih",
+            close: "Tutup",
+            type_amount: "Ketik jumlah diterima",
+            next_method: "Cara bayar berikutnya",
+            prev_method: "Cara bayar sebelumnya",
+            pay_rest: "Bayar (kosong = pas)",
+            pay_part: "Bayar sebagian",
+            cash_20k: "Tunai Rp 20.000",
+            cash_50k: "Tunai Rp 50.000",
+            cash_100k: "Tunai Rp 100.000",
+            close_keep_cart: "Tutup, keranjang tetap",
+            void_sale: "Batalkan penjualan",
+            back: "Kembali",
+            type_reason: "Ketik alasan",
+            next: "Lanjut",
+            cancel: "Batal",
+            yes: "Ya",
+            no: "Tidak",
+            yes_first_key: "Ya (hanya sebagai tombol pertama)",
+            type_field: "Isi kolom",
+            next_field: "Kolom berikutnya",
+            prev_field: "Kolom sebelumnya",
+            open_day: "Buka hari",
+            close_old_day: "Tutup hari itu",
+            carry_on: "Lanjut di hari itu",
+            short_add: "Tambah",
+            short_part: "Sebagian",
+            short_20k: "20rb",
+            short_50k: "50rb",
+            short_100k: "100rb",
+            short_void: "Batalkan",
+        },
     },
     print: PrintText {
         thank_you: "Terima kasih",
@@ -126,6 +458,178 @@ pub static ID: Strings = Strings {
 pub static EN: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
+        months: [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        too_small: |w, h| {
+            format!("Terminal too small: need 80×24, now {w}×{h}. Make the window larger.")
+        },
+        no_open_day: "No business day open",
+        status_attendant: |name| format!("Attendant: {name}"),
+        status_sales: |n| format!("{n} sales"),
+        entry_label: "Code / search",
+        entry_hint: "type or scan a code · 3*CODE for three · an item name to search",
+        cart_title: "Cart",
+        cart_empty: "The cart is empty",
+        col_no: "#",
+        col_code: "Code",
+        col_item: "Item",
+        col_producer: "Producer",
+        col_qty: "Qty",
+        col_price: "Price",
+        col_amount: "Amount",
+        cart_lines: |n| format!("{n} lines"),
+        total: "TOTAL",
+        search_title: |q| format!("Search: \"{q}\""),
+        search_none: "No matching item",
+        pay_title: "Payment",
+        cash: "Cash",
+        qris: "QRIS",
+        transfer: "Transfer",
+        method_label: "Method",
+        paid_so_far: "Paid so far",
+        remaining: "Remaining",
+        amount_label: "Amount received",
+        amount_hint: "empty = exact amount",
+        change: "Change",
+        saving: "Saving…",
+        sale_done: |n| format!("Sale No. {n} recorded"),
+        receipt_written: |path| format!("Receipt: {path}"),
+        receipt_failed: |e| format!("Receipt not written ({e}); the sale is recorded"),
+        sales_title: "Today's sales",
+        sales_loading: "Loading…",
+        sales_none: "No sales yet today",
+        col_time: "Time",
+        col_lines: "Lines",
+        voided_mark: "VOID",
+        reason_title: |n| format!("Reason for voiding sale #{n}"),
+        confirm_title: "Confirm",
+        confirm_void: |n, total, reason| format!("Void sale #{n} of {total}?\nReason: {reason}"),
+        confirm_empty_cart: |lines, total| format!("Empty the cart ({lines} lines, {total})?"),
+        confirm_close_day: |date| format!("Close the business day of {date}?"),
+        open_day_title: |date| format!("Open the business day {date}"),
+        attendant_label: "Attendant",
+        float_label: "Opening float",
+        stale_title: "An old business day is still open",
+        stale_body: |day, today| {
+            format!(
+                "The business day {day} is still open, and today is {today}. \
+                 Close that day before opening a new one, or carry on selling on that day."
+            )
+        },
+        help_title: "Help: keys",
+        unknown_code: |code| format!("Unknown code \"{code}\""),
+        bad_quantity: |e, unit| match e {
+            ParseError::TooManyDecimals if unit.is_weighed() => format!(
+                "A quantity in {unit} has at most {} decimals",
+                unit.max_decimals()
+            ),
+            ParseError::TooManyDecimals => format!("A quantity in {unit} must be a whole number"),
+            ParseError::Zero => "The quantity cannot be zero".to_string(),
+            ParseError::Negative => "The quantity cannot be negative".to_string(),
+            ParseError::Empty => "Type the quantity before *, e.g. 3*CODE".to_string(),
+            ParseError::TooLarge => format!(
+                "The quantity is at most {}",
+                group_thousands(MAX_QUANTITY as u64)
+            ),
+            ParseError::NotANumber => {
+                "Quantity not understood: type e.g. 3*CODE or 1,25*CODE".to_string()
+            }
+        },
+        bad_amount: |e| match e {
+            ParseError::Empty => "Type an amount".to_string(),
+            ParseError::Negative => "The amount cannot be negative".to_string(),
+            ParseError::TooLarge => "The amount is too large".to_string(),
+            _ => "Amount not understood: type e.g. 50000 or Rp 50.000".to_string(),
+        },
+        pay_error: |e| match e {
+            PayError::NothingDue => "Nothing is left to pay".to_string(),
+            PayError::NotEnoughCash { short } => format!("Not enough cash: {short} short"),
+            PayError::TooMuchCash { due } => {
+                format!("That is far more than the {due} due: a typo? Erase it and type again")
+            }
+            PayError::NonCashMustBeExact { due } => {
+                format!("QRIS and transfer must be exactly {due}: empty the amount and press Enter")
+            }
+            PayError::BadPart { due } => {
+                format!("A part payment must be more than Rp 0 and less than {due}")
+            }
+        },
+        added: |qty, name| format!("Added: {qty} {name}"),
+        removed: |name| format!("Removed: {name}"),
+        at_minimum: "The quantity is at its smallest; press Delete to remove the line",
+        cart_empty_pay: "The cart is empty: scan or type an item code first",
+        cart_already_empty: "The cart is already empty",
+        cart_emptied: "Cart emptied",
+        entry_pending: |text| {
+            format!("\"{text}\" is not in the cart yet: Enter to add it, Esc to erase it")
+        },
+        part_needs_amount: "Type the amount of the part payment, then F3",
+        part_paid: |amount, method, rest| format!("Received {amount} ({method}); {rest} remaining"),
+        pay_closed: "Payment closed; the cart is kept",
+        reason_empty: "Type a reason for the void first",
+        already_voided: |n| format!("Sale #{n} is already void"),
+        voided: |n| format!("Sale #{n} voided"),
+        attendant_empty: "Type the attendant's name first",
+        float_empty: "Type the opening float (0 is fine)",
+        day_opened: |date| format!("Business day {date} opened. Happy selling!"),
+        day_closed: "Business day closed. Open a new day to sell.",
+        failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
+        failed_open_day: |e| format!("The business day could not be opened: {e}"),
+        failed_close_day: |e| format!("The business day could not be closed: {e}"),
+        failed_record: |e| format!("Sale NOT recorded: {e}. Try paying again."),
+        failed_load_sales: |e| format!("Could not load the sales: {e}"),
+        failed_void: |e| format!("Sale not voided: {e}"),
+        keys: KeyText {
+            typing: "letters/digits",
+            type_code: "Type or scan a code",
+            add_or_search: "Add / search",
+            clear_entry: "Erase the entry",
+            erase: "Erase last character",
+            select_up: "Select the line above",
+            select_down: "Select the line below",
+            more: "One more (entry empty)",
+            less: "One less (entry empty)",
+            remove_line: "Remove line",
+            pay: "Pay",
+            empty_cart: "Empty",
+            today_sales: "Sales",
+            help: "Help",
+            other_language: "Indonesia",
+            quit: "Quit",
+            refine: "Refine the search",
+            add_selected: "Add the selected item",
+            close: "Close",
+            type_amount: "Type the amount received",
+            next_method: "Next method",
+            prev_method: "Previous method",
+            pay_rest: "Pay (empty = exact)",
+            pay_part: "Pay part",
+            cash_20k: "Cash Rp 20.000",
+            cash_50k: "Cash Rp 50.000",
+            cash_100k: "Cash Rp 100.000",
+            close_keep_cart: "Close, keep the cart",
+            void_sale: "Void the sale",
+            back: "Back",
+            type_reason: "Type the reason",
+            next: "Continue",
+            cancel: "Cancel",
+            yes: "Yes",
+            no: "No",
+            yes_first_key: "Yes (only as the first key)",
+            type_field: "Fill in the field",
+            next_field: "Next field",
+            prev_field: "Previous field",
+            open_day: "Open the day",
+            close_old_day: "Close that day",
+            carry_on: "Carry on that day",
+            short_add: "Add",
+            short_part: "Part",
+            short_20k: "20k",
+            short_50k: "50k",
+            short_100k: "100k",
+            short_void: "Void",
+        },
     },
     print: PrintText {
         thank_you: "Thank you",

@@ -1,0 +1,330 @@
+//! The smaller dialogs: the yes/no question, the open-day form, the old open day, and help.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::keymap::{Context, bar_for, bindings_for};
+use super::sale::type_into;
+use super::sales::SalesList;
+use super::widgets::{centered, date_text};
+use super::{Action, App, Effect, Mode, Msg, Note};
+use crate::domain::{Rupiah, parse_amount};
+
+const MAX_FIELD: usize = 40;
+
+/// What a question asks; answering yes does it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    EmptyCart {
+        lines: usize,
+        total: Rupiah,
+    },
+    CloseDay,
+    Void {
+        sale_id: i64,
+        number: i64,
+        total: Rupiah,
+        reason: String,
+    },
+}
+
+/// A question that takes every key. Enter only counts as yes when it is the first key:
+/// a barcode scanned into the popup sends digits before its Enter.
+pub struct Confirm {
+    pub question: Question,
+    pub first_key: bool,
+    pub under: Box<Mode>,
+}
+
+impl Confirm {
+    pub fn new(question: Question, under: Mode) -> Confirm {
+        Confirm {
+            question,
+            first_key: true,
+            under: Box::new(under),
+        }
+    }
+}
+
+pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let confirm = match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::Confirm(confirm) => confirm,
+        other => {
+            app.mode = other;
+            return Vec::new();
+        }
+    };
+    let yes = match msg {
+        Msg::Yes => true,
+        Msg::Submit => confirm.first_key,
+        Msg::No | Msg::Cancel => {
+            app.mode = back_from(*confirm.under);
+            return Vec::new();
+        }
+        _ => false,
+    };
+    if !yes {
+        app.mode = Mode::Confirm(Confirm {
+            first_key: false,
+            ..confirm
+        });
+        return Vec::new();
+    }
+    let under = back_from(*confirm.under);
+    app.note = None;
+    match confirm.question {
+        Question::EmptyCart { .. } => {
+            app.mode = under;
+            app.cart = Default::default();
+            app.selected = 0;
+            app.set_note(Note::CartEmptied);
+            app.cart_changed()
+        }
+        Question::CloseDay => {
+            app.mode = under;
+            app.busy = Some(Action::CloseDay);
+            vec![Effect::CloseDay]
+        }
+        Question::Void {
+            sale_id, reason, ..
+        } => {
+            app.mode = under;
+            app.busy = Some(Action::VoidSale);
+            vec![Effect::VoidSale { sale_id, reason }]
+        }
+    }
+}
+
+/// Where a question returns to: the list, not the reason field it was asked from.
+fn back_from(under: Mode) -> Mode {
+    match under {
+        Mode::Sales(list) => Mode::Sales(SalesList {
+            reason: None,
+            ..list
+        }),
+        other => other,
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Attendant,
+    Float,
+}
+
+pub struct OpenDayForm {
+    pub attendant: String,
+    pub float: String,
+    pub field: Field,
+}
+
+impl OpenDayForm {
+    pub fn new(attendant: &str) -> OpenDayForm {
+        OpenDayForm {
+            attendant: attendant.to_string(),
+            float: String::new(),
+            // The name is usually right already; the float is what must be typed.
+            field: if attendant.trim().is_empty() {
+                Field::Attendant
+            } else {
+                Field::Float
+            },
+        }
+    }
+
+    fn focused(&mut self) -> &mut String {
+        match self.field {
+            Field::Attendant => &mut self.attendant,
+            Field::Float => &mut self.float,
+        }
+    }
+}
+
+pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (Mode, Vec<Effect>) {
+    let mut effects = Vec::new();
+    match msg {
+        Msg::Input(c) => type_into(form.focused(), c, MAX_FIELD),
+        Msg::Backspace => {
+            form.focused().pop();
+        }
+        Msg::Next | Msg::Prev => {
+            form.field = match form.field {
+                Field::Attendant => Field::Float,
+                Field::Float => Field::Attendant,
+            }
+        }
+        Msg::Submit => {
+            let attendant = form.attendant.trim().to_string();
+            if attendant.is_empty() {
+                form.field = Field::Attendant;
+                app.set_note(Note::AttendantEmpty);
+            } else {
+                match parse_amount(&form.float) {
+                    Ok(float) => {
+                        app.busy = Some(Action::OpenDay);
+                        effects.push(Effect::OpenDay { attendant, float });
+                    }
+                    Err(crate::domain::ParseError::Empty) => {
+                        form.field = Field::Float;
+                        app.set_note(Note::FloatEmpty);
+                    }
+                    Err(e) => {
+                        form.field = Field::Float;
+                        app.set_note(Note::BadAmount(e));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    (Mode::OpenDay(form), effects)
+}
+
+pub(super) fn stale_day_key(_app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::CloseDay => (
+            Mode::Confirm(Confirm::new(Question::CloseDay, Mode::StaleDay)),
+            Vec::new(),
+        ),
+        Msg::Cancel => (Mode::Sale, Vec::new()),
+        _ => (Mode::StaleDay, Vec::new()),
+    }
+}
+
+// ---- drawing ----
+
+/// `y Ya   n/N/Esc Tidak`, from the keymap.
+fn key_hints(app: &App, context: Context) -> Line<'static> {
+    let keys = &app.lang.text().ui.keys;
+    let mut spans = Vec::new();
+    for b in bar_for(context).filter(|b| !b.is_global()) {
+        spans.push(Span::from(format!(" {} ", b.keys_label(keys))).reversed());
+        spans.push(Span::from(format!(" {}   ", (b.text)(keys))));
+    }
+    Line::from(spans).centered()
+}
+
+pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let question = match &confirm.question {
+        Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
+        Question::CloseDay => {
+            let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
+            (t.confirm_close_day)(&date_text(app.lang, date))
+        }
+        Question::Void {
+            number,
+            total,
+            reason,
+            ..
+        } => (t.confirm_void)(*number, *total, reason),
+    };
+    let popup = centered(area, 64, 8);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.confirm_title))
+        .border_style(Style::new().red().bold());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [text, hints] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Text::from(question))
+            .style(Style::new().bold())
+            .centered()
+            .wrap(Wrap { trim: true }),
+        text.inner(ratatui::layout::Margin::new(1, 1)),
+    );
+    frame.render_widget(Paragraph::new(key_hints(app, Context::Confirm)), hints);
+}
+
+pub(super) fn draw_open_day(
+    app: &App,
+    form: &OpenDayForm,
+    frame: &mut Frame,
+    area: Rect,
+    has_keys: bool,
+) {
+    let t = &app.lang.text().ui;
+    let popup = centered(area, 60, 9);
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            (t.open_day_title)(&date_text(app.lang, app.today))
+        ))
+        .border_style(Style::new().cyan());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [_, name, _, float, _, saving] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
+    let busy = app.busy == Some(Action::OpenDay);
+    for (field, label, value, row) in [
+        (Field::Attendant, t.attendant_label, &form.attendant, name),
+        (Field::Float, t.float_label, &form.float, float),
+    ] {
+        let prefix = format!("  {label:<14} ");
+        let focused = form.field == field && !busy && has_keys;
+        let value_span = Span::from(format!(" {value:<36}"));
+        let line = Line::from(vec![
+            Span::from(prefix.clone()).bold(),
+            if focused {
+                value_span.reversed()
+            } else {
+                value_span.underlined()
+            },
+        ]);
+        frame.render_widget(Paragraph::new(line), row);
+        if focused {
+            let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
+            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+        }
+    }
+    if busy {
+        frame.render_widget(Paragraph::new(t.saving.bold()).centered(), saving);
+    }
+}
+
+pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let Some(status) = &app.status else { return };
+    let body = (t.stale_body)(
+        &date_text(app.lang, status.day.date),
+        &date_text(app.lang, app.today),
+    );
+    let popup = centered(area, 64, 8);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.stale_title))
+        .border_style(Style::new().yellow().bold());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [text, hints] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(body).wrap(Wrap { trim: true }),
+        text.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+    frame.render_widget(Paragraph::new(key_hints(app, Context::StaleDay)), hints);
+}
+
+/// F1: every binding of the context that has the keyboard, straight from the keymap.
+pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let keys = &t.keys;
+    let lines: Vec<Line> = bindings_for(app.context())
+        .map(|b| {
+            Line::from(vec![
+                Span::from(format!(" {:>20}  ", b.keys_label(keys)))
+                    .bold()
+                    .cyan(),
+                Span::from((b.text)(keys)),
+            ])
+        })
+        .collect();
+    let popup = centered(area, 64, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.help_title))
+        .border_style(Style::new().cyan());
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

@@ -1,0 +1,322 @@
+//! The one table of key bindings: what each key does in each context, with its description.
+//! The bottom bar and the F1 help overlay are generated from this table, so they cannot drift
+//! from what the keys really do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{App, Msg};
+use crate::domain::Rupiah;
+use crate::strings::KeyText;
+
+/// Which part of the kiosk has the keyboard.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Context {
+    OpenDay,
+    StaleDay,
+    Sale,
+    Search,
+    Pay,
+    Sales,
+    Reason,
+    /// A yes/no question: it takes every key while open.
+    Confirm,
+}
+
+/// A key as the table names it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// A key without Ctrl or Alt (Shift is part of the character or of BackTab).
+    Plain(KeyCode),
+    /// Ctrl plus a letter, in either case.
+    Ctrl(char),
+    /// Any printable character: what goes into the field that has the keyboard.
+    Text,
+}
+
+/// What a binding does.
+// Bindings live in one static table and are never moved, so the size of `Msg` costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Act {
+    Send(Msg),
+    /// Types the character pressed.
+    Type,
+}
+
+/// A condition on the state under which a binding applies; otherwise the key falls through.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// `+` and `-` change the quantity only while nothing is typed: `+` can be part of a code.
+    EntryEmpty,
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub contexts: &'static [Context],
+    pub act: Act,
+    /// What the key does, as the help overlay says it.
+    pub text: fn(&KeyText) -> &'static str,
+    /// The short label on the bottom bar; `None` keeps the binding off the bar (F1 shows all).
+    pub bar: Option<fn(&KeyText) -> &'static str>,
+    pub when: When,
+}
+
+impl Binding {
+    const fn bar(mut self, label: fn(&KeyText) -> &'static str) -> Binding {
+        self.bar = Some(label);
+        self
+    }
+
+    const fn when(mut self, when: When) -> Binding {
+        self.when = when;
+        self
+    }
+
+    /// Bound in every context but a question (F1, F10, quit).
+    pub fn is_global(&self) -> bool {
+        self.contexts == EVERYWHERE
+    }
+}
+
+use Context as C;
+
+const EVERYWHERE: &[Context] = &[
+    C::OpenDay,
+    C::StaleDay,
+    C::Sale,
+    C::Search,
+    C::Pay,
+    C::Sales,
+    C::Reason,
+];
+
+const TEXT_FIELDS: &[Context] = &[C::Sale, C::Search, C::Pay, C::Reason, C::OpenDay];
+
+const fn on(
+    keys: &'static [Key],
+    contexts: &'static [Context],
+    msg: Msg,
+    text: fn(&KeyText) -> &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        contexts,
+        act: Act::Send(msg),
+        text,
+        bar: None,
+        when: When::Always,
+    }
+}
+
+const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding {
+    Binding {
+        keys: &[Key::Text],
+        contexts: match context {
+            C::Sale => &[C::Sale],
+            C::Search => &[C::Search],
+            C::Pay => &[C::Pay],
+            C::Reason => &[C::Reason],
+            _ => &[C::OpenDay],
+        },
+        act: Act::Type,
+        text,
+        bar: None,
+        when: When::Always,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    Key::Plain(KeyCode::Char(c))
+}
+
+const fn f(n: u8) -> Key {
+    Key::Plain(KeyCode::F(n))
+}
+
+const ENTER: Key = Key::Plain(KeyCode::Enter);
+const ESC: Key = Key::Plain(KeyCode::Esc);
+const UP: Key = Key::Plain(KeyCode::Up);
+const DOWN: Key = Key::Plain(KeyCode::Down);
+const LEFT: Key = Key::Plain(KeyCode::Left);
+const RIGHT: Key = Key::Plain(KeyCode::Right);
+const TAB: Key = Key::Plain(KeyCode::Tab);
+const BACKTAB: Key = Key::Plain(KeyCode::BackTab);
+
+/// Table order is the order of the help overlay and the bar; a named key wins over `Text`.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    // A question takes every key: these, and anything else as `OtherKey`.
+    on(&[ch('y'), ch('Y')], &[C::Confirm], Msg::Yes, |k| k.yes).bar(|k| k.yes),
+    on(&[ch('n'), ch('N'), ESC], &[C::Confirm], Msg::No, |k| k.no).bar(|k| k.no),
+    on(&[ENTER], &[C::Confirm], Msg::Submit, |k| k.yes_first_key),
+    // The sale screen.
+    typing(C::Sale, |k| k.type_code),
+    on(&[ENTER], &[C::Sale], Msg::Submit, |k| k.add_or_search),
+    on(&[ch('+')], &[C::Sale], Msg::More, |k| k.more).when(When::EntryEmpty),
+    on(&[ch('-')], &[C::Sale], Msg::Less, |k| k.less).when(When::EntryEmpty),
+    on(&[UP], &[C::Sale], Msg::Up, |k| k.select_up),
+    on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_down),
+    on(&[Key::Plain(KeyCode::Delete)], &[C::Sale], Msg::Delete, |k| k.remove_line),
+    on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
+    on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
+    on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
+    on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
+    // The search list.
+    typing(C::Search, |k| k.refine),
+    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_up),
+    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_down),
+    on(&[ENTER], &[C::Search], Msg::Submit, |k| k.add_selected).bar(|k| k.short_add),
+    on(&[ESC], &[C::Search], Msg::Cancel, |k| k.close).bar(|k| k.close),
+    // The pay dialog.
+    typing(C::Pay, |k| k.type_amount),
+    on(&[ENTER], &[C::Pay], Msg::Submit, |k| k.pay_rest).bar(|k| k.pay),
+    on(&[TAB, RIGHT], &[C::Pay], Msg::Next, |k| k.next_method),
+    on(&[BACKTAB, LEFT], &[C::Pay], Msg::Prev, |k| k.prev_method),
+    on(&[f(3)], &[C::Pay], Msg::PayPart, |k| k.pay_part).bar(|k| k.short_part),
+    on(&[f(7)], &[C::Pay], Msg::QuickCash(Rupiah(20_000)), |k| k.cash_20k).bar(|k| k.short_20k),
+    on(&[f(8)], &[C::Pay], Msg::QuickCash(Rupiah(50_000)), |k| k.cash_50k).bar(|k| k.short_50k),
+    on(&[f(9)], &[C::Pay], Msg::QuickCash(Rupiah(100_000)), |k| k.cash_100k).bar(|k| k.short_100k),
+    on(&[ESC], &[C::Pay], Msg::Cancel, |k| k.close_keep_cart).bar(|k| k.close),
+    // Today's sales, and the reason for a void.
+    on(&[ENTER], &[C::Sales], Msg::Submit, |k| k.void_sale).bar(|k| k.short_void),
+    on(&[ESC], &[C::Sales], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::Reason, |k| k.type_reason),
+    on(&[ENTER], &[C::Reason], Msg::Submit, |k| k.next).bar(|k| k.next),
+    on(&[ESC], &[C::Reason], Msg::Cancel, |k| k.cancel).bar(|k| k.cancel),
+    // Opening the day, and a day left open from before.
+    typing(C::OpenDay, |k| k.type_field),
+    on(&[TAB, DOWN], &[C::OpenDay], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
+    on(&[BACKTAB, UP], &[C::OpenDay], Msg::Prev, |k| k.prev_field),
+    on(&[ENTER], &[C::OpenDay], Msg::Submit, |k| k.open_day).bar(|k| k.open_day),
+    on(&[f(5)], &[C::StaleDay], Msg::CloseDay, |k| k.close_old_day).bar(|k| k.close_old_day),
+    on(&[ESC], &[C::StaleDay], Msg::Cancel, |k| k.carry_on).bar(|k| k.carry_on),
+    // Every text field.
+    on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
+    // Everywhere but in a question.
+    on(&[f(1)], EVERYWHERE, Msg::Help, |k| k.help).bar(|k| k.help),
+    on(&[f(10)], EVERYWHERE, Msg::ToggleLang, |k| k.other_language).bar(|k| k.other_language),
+    on(&[Key::Ctrl('q')], EVERYWHERE, Msg::Quit, |k| k.quit).bar(|k| k.quit),
+    on(&[Key::Ctrl('c')], EVERYWHERE, Msg::Quit, |k| k.quit),
+];
+
+/// A key press reduced to what the table distinguishes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Pressed {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+}
+
+fn normalize(key: &KeyEvent) -> Option<Pressed> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if c.is_control() => None,
+        // AltGr arrives as Ctrl+Alt on Windows: it types characters such as `@`.
+        KeyCode::Char(c) if ctrl && alt => Some(Pressed::Char(c)),
+        KeyCode::Char(c) if ctrl => Some(Pressed::Ctrl(c.to_ascii_lowercase())),
+        KeyCode::Char(_) if alt => None,
+        KeyCode::Char(c) => Some(Pressed::Char(c)),
+        _ if ctrl || alt => None,
+        code => Some(Pressed::Code(code)),
+    }
+}
+
+impl Key {
+    fn matches(self, pressed: Pressed) -> bool {
+        match (self, pressed) {
+            (Key::Plain(KeyCode::Char(a)), Pressed::Char(b)) => a == b,
+            (Key::Plain(a), Pressed::Code(b)) => a == b,
+            (Key::Ctrl(a), Pressed::Ctrl(b)) => a == b,
+            (Key::Text, Pressed::Char(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// The key as printed on the keyboard (`F2`, `Ctrl+Q`, `↑`), or what typing means.
+    pub fn label(self, keys: &KeyText) -> String {
+        match self {
+            Key::Text => keys.typing.to_string(),
+            Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+            Key::Plain(code) => match code {
+                KeyCode::F(n) => format!("F{n}"),
+                KeyCode::Char(c) => c.to_uppercase().to_string(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift+Tab".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Delete => "Del".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+impl Binding {
+    /// All keys of the binding, `Ctrl+Q/Ctrl+C`.
+    pub fn keys_label(&self, keys: &KeyText) -> String {
+        let mut labels: Vec<String> = Vec::new();
+        for label in self.keys.iter().map(|k| k.label(keys)) {
+            // `y` and `Y` are one key on the keyboard.
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels.join("/")
+    }
+}
+
+/// Every binding that applies in a context, in table order (for F1).
+pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.contexts.contains(&context))
+}
+
+/// The bindings shown on the bottom bar of a context.
+pub fn bar_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+    bindings_for(context).filter(|b| b.bar.is_some())
+}
+
+/// The keymap: a key event to the message it means here, or `None` when it means nothing.
+/// Only presses count (Windows also sends releases), and Ctrl+J is dropped: a scanner that
+/// ends a code with CR+LF sends it right after the Enter.
+pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let pressed = normalize(&key)?;
+    if pressed == Pressed::Ctrl('j') {
+        return None;
+    }
+    let context = app.context();
+    let applies = |b: &&Binding| match b.when {
+        When::Always => true,
+        When::EntryEmpty => app.entry().is_empty(),
+    };
+    // A key named in the table wins over "any character", wherever it stands in the table.
+    let found = bindings_for(context)
+        .filter(applies)
+        .find(|b| b.keys.iter().any(|k| *k != Key::Text && k.matches(pressed)))
+        .or_else(|| {
+            bindings_for(context)
+                .filter(applies)
+                .find(|b| b.keys.contains(&Key::Text) && Key::Text.matches(pressed))
+        });
+    match (found, pressed) {
+        (Some(b), Pressed::Char(c)) if b.act == Act::Type => Some(Msg::Input(c)),
+        (Some(b), _) => match &b.act {
+            Act::Send(msg) => Some(msg.clone()),
+            Act::Type => None,
+        },
+        // The question popup takes every key, so that a key pressed before Enter is seen.
+        (None, _) if context == Context::Confirm => Some(Msg::OtherKey),
+        (None, _) => None,
+    }
+}

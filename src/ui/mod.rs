@@ -1,0 +1,346 @@
+//! The kiosk's screens as a pure state machine: keys become `Msg`s, `update` changes the
+//! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
+//! draws the state. Nothing here touches the ledger, the terminal or the clock.
+
+mod dialogs;
+pub mod keymap;
+mod note;
+mod pay;
+mod sale;
+mod sales;
+mod widgets;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod view_tests;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+
+use crate::domain::{Cart, Catalogue, DayStatus, Payment, Rupiah, Sale, SaleSummary};
+use crate::strings::Lang;
+
+pub use keymap::{Context, key_to_msg};
+pub use note::Note;
+
+use dialogs::{Confirm, OpenDayForm};
+use pay::PayDialog;
+use sale::{Done, SearchList};
+use sales::SalesList;
+
+/// What the runtime must do. Each names the message it answers with; any of them may
+/// instead answer `Msg::Failed` with its `Action`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
+    SaveDraft(Cart),
+    /// Open today's business day. Answer: `DayOpened`.
+    OpenDay { attendant: String, float: Rupiah },
+    /// Close the open business day. Answer: `DayClosed`.
+    CloseDay,
+    /// Record the sale, then write its receipt. Answer: `SaleRecorded` (a failed receipt is
+    /// `receipt: Err`, the sale still recorded), or `Failed` if the sale is not on disk.
+    RecordSale { cart: Cart, payments: Vec<Payment> },
+    /// Today's sales, newest first. Answer: `SalesLoaded`.
+    LoadSales,
+    /// Answer: `SaleVoided` with the fresh status and list.
+    VoidSale { sale_id: i64, reason: String },
+    /// Leave: restore the terminal and exit (the draft is already saved).
+    Quit,
+}
+
+/// Which effect failed, in `Msg::Failed`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    SaveDraft,
+    OpenDay,
+    CloseDay,
+    RecordSale,
+    LoadSales,
+    VoidSale,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    // From the keymap.
+    /// A printable character for the field that has the keyboard.
+    Input(char),
+    Backspace,
+    Delete,
+    Submit,
+    Cancel,
+    Up,
+    Down,
+    /// Next payment method or form field (Tab, →).
+    Next,
+    /// Previous payment method or form field (Shift+Tab, ←).
+    Prev,
+    /// One more of the selected cart line.
+    More,
+    /// One less of the selected cart line.
+    Less,
+    Help,
+    Pay,
+    PayPart,
+    /// A quick-tender key: this much cash, as if typed and Enter pressed.
+    QuickCash(Rupiah),
+    EmptyCart,
+    TodaySales,
+    CloseDay,
+    ToggleLang,
+    Quit,
+    Yes,
+    No,
+    /// Any other key while a question is open: it only means "not the first key any more".
+    OtherKey,
+    // Results of effects, from the runtime.
+    DayOpened(DayStatus),
+    DayClosed,
+    SaleRecorded {
+        sale: Sale,
+        status: DayStatus,
+        receipt: Result<PathBuf, String>,
+    },
+    SalesLoaded(Vec<SaleSummary>),
+    SaleVoided {
+        sale_id: i64,
+        status: DayStatus,
+        sales: Vec<SaleSummary>,
+    },
+    Failed {
+        action: Action,
+        detail: String,
+    },
+}
+
+/// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
+/// returned to when it is answered.
+enum Mode {
+    OpenDay(OpenDayForm),
+    StaleDay,
+    Sale,
+    Search(SearchList),
+    Pay(PayDialog),
+    Sales(SalesList),
+    Confirm(Confirm),
+}
+
+pub struct App {
+    lang: Lang,
+    catalogue: Catalogue,
+    status: Option<DayStatus>,
+    today: NaiveDate,
+    /// The default name for the open-day form.
+    attendant: String,
+    cart: Cart,
+    /// The selected cart line.
+    selected: usize,
+    /// The entry line (`Kode / cari`); also the query while the search list is open.
+    entry: String,
+    mode: Mode,
+    help: bool,
+    note: Option<Note>,
+    /// The sale just recorded, shown large until the next key.
+    done: Option<Done>,
+    /// An effect is running; keys wait until its result arrives.
+    busy: Option<Action>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(
+        lang: Lang,
+        catalogue: Catalogue,
+        status: Option<DayStatus>,
+        draft: Option<Cart>,
+        today: NaiveDate,
+        attendant: String,
+    ) -> App {
+        let mode = match &status {
+            None => Mode::OpenDay(OpenDayForm::new(&attendant)),
+            Some(s) if s.day.date < today => Mode::StaleDay,
+            Some(_) => Mode::Sale,
+        };
+        App {
+            lang,
+            catalogue,
+            status,
+            today,
+            attendant,
+            cart: draft.unwrap_or_default(),
+            selected: 0,
+            entry: String::new(),
+            mode,
+            help: false,
+            note: None,
+            done: None,
+            busy: None,
+            quit: false,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// A new catalogue (products or prices changed). Lines already in the cart keep the
+    /// product as it was scanned; an open search list is refreshed.
+    pub fn set_catalogue(&mut self, catalogue: Catalogue) {
+        self.catalogue = catalogue;
+        if let Mode::Search(search) = &mut self.mode {
+            search.refresh(&mut self.catalogue, &self.entry);
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn status(&self) -> Option<&DayStatus> {
+        self.status.as_ref()
+    }
+
+    pub fn cart(&self) -> &Cart {
+        &self.cart
+    }
+
+    pub fn entry(&self) -> &str {
+        &self.entry
+    }
+
+    pub fn note(&self) -> Option<&Note> {
+        self.note.as_ref()
+    }
+
+    pub fn busy(&self) -> Option<Action> {
+        self.busy
+    }
+
+    pub fn context(&self) -> Context {
+        match &self.mode {
+            Mode::OpenDay(_) => Context::OpenDay,
+            Mode::StaleDay => Context::StaleDay,
+            Mode::Sale => Context::Sale,
+            Mode::Search(_) => Context::Search,
+            Mode::Pay(_) => Context::Pay,
+            Mode::Sales(list) if list.reason.is_some() => Context::Reason,
+            Mode::Sales(_) => Context::Sales,
+            Mode::Confirm(_) => Context::Confirm,
+        }
+    }
+
+    fn set_note(&mut self, note: Note) {
+        self.note = Some(note);
+    }
+
+    /// The cart changed: the runtime saves it so a power cut loses nothing.
+    fn cart_changed(&self) -> Vec<Effect> {
+        vec![Effect::SaveDraft(self.cart.clone())]
+    }
+}
+
+/// Applies one message to the state and says what the runtime must do next.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::DayOpened(status) => {
+            app.busy = None;
+            app.set_note(Note::DayOpened(status.day.date));
+            app.status = Some(status);
+            if matches!(app.mode, Mode::OpenDay(_)) {
+                app.mode = Mode::Sale;
+            }
+            Vec::new()
+        }
+        Msg::DayClosed => {
+            app.busy = None;
+            app.status = None;
+            app.set_note(Note::DayClosed);
+            app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
+            Vec::new()
+        }
+        Msg::SaleRecorded {
+            sale,
+            status,
+            receipt,
+        } => sale::recorded(app, sale, status, receipt),
+        Msg::SalesLoaded(list) => {
+            if let Mode::Sales(sales) = &mut app.mode {
+                sales.loaded(list);
+            }
+            Vec::new()
+        }
+        Msg::SaleVoided {
+            sale_id,
+            status,
+            sales,
+        } => sales::voided(app, sale_id, status, sales),
+        Msg::Failed { action, detail } => failed(app, action, detail),
+        key => on_key(app, key),
+    }
+}
+
+fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
+    app.busy = None;
+    app.set_note(Note::Failed(action, detail));
+    match (&mut app.mode, action) {
+        // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
+        (Mode::Pay(pay), Action::RecordSale) => pay.reset(app.cart.total()),
+        (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if app.busy.is_some() {
+        return Vec::new();
+    }
+    // The panel of the last sale stays until the next key, and that key still counts:
+    // the next customer's first scan must not be lost.
+    app.done = None;
+    if app.help {
+        app.help = false;
+        if matches!(msg, Msg::Help | Msg::Cancel) {
+            return Vec::new();
+        }
+    }
+    if let Mode::Confirm(_) = app.mode {
+        return dialogs::confirm_key(app, msg);
+    }
+    match msg {
+        Msg::Help => {
+            app.help = true;
+            return Vec::new();
+        }
+        Msg::ToggleLang => {
+            app.lang = app.lang.other();
+            return Vec::new();
+        }
+        Msg::Quit => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    app.note = None;
+    let mode = std::mem::replace(&mut app.mode, Mode::Sale);
+    let (mode, effects) = match mode {
+        Mode::Sale => sale::key(app, msg),
+        Mode::Search(search) => sale::search_key(app, search, msg),
+        Mode::Pay(pay) => pay::key(app, pay, msg),
+        Mode::Sales(list) => sales::key(app, list, msg),
+        Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
+        Mode::StaleDay => dialogs::stale_day_key(app, msg),
+        Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
+    };
+    app.mode = mode;
+    effects
+}
+
+/// Draws the whole screen from the state.
+pub fn view(app: &App, frame: &mut Frame) {
+    widgets::draw(app, frame);
+}

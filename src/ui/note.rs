@@ -1,0 +1,105 @@
+//! The message line: what just happened or what was wrong, kept as data and put into words
+//! only when drawn, so that switching language also translates the message on screen.
+
+use chrono::NaiveDate;
+
+use super::Action;
+use super::widgets::date_text;
+use crate::domain::{ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
+use crate::strings::{Lang, UiText};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    // Errors: something was refused.
+    UnknownCode(String),
+    BadQuantity(ParseError, Unit),
+    BadAmount(ParseError),
+    Pay(PayError),
+    AtMinimum,
+    CartEmptyPay,
+    CartAlreadyEmpty,
+    EntryPending(String),
+    NoMatch,
+    PartNeedsAmount,
+    ReasonEmpty,
+    AlreadyVoided(i64),
+    AttendantEmpty,
+    FloatEmpty,
+    /// The runtime could not do what was asked; `detail` is the ledger's own (English) text.
+    Failed(Action, String),
+    // Information: something was done.
+    Added(Quantity, Unit, String),
+    Removed(String),
+    CartEmptied,
+    PartPaid(Rupiah, PaymentMethod, Rupiah),
+    PayClosed,
+    Voided(i64),
+    DayOpened(NaiveDate),
+    DayClosed,
+}
+
+impl Note {
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            Note::Added(..)
+                | Note::Removed(_)
+                | Note::CartEmptied
+                | Note::PartPaid(..)
+                | Note::PayClosed
+                | Note::Voided(_)
+                | Note::DayOpened(_)
+                | Note::DayClosed
+        )
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = &lang.text().ui;
+        match self {
+            Note::UnknownCode(code) => (t.unknown_code)(code),
+            Note::BadQuantity(e, unit) => (t.bad_quantity)(e, *unit),
+            Note::BadAmount(e) => (t.bad_amount)(e),
+            Note::Pay(e) => (t.pay_error)(*e),
+            Note::AtMinimum => t.at_minimum.into(),
+            Note::CartEmptyPay => t.cart_empty_pay.into(),
+            Note::CartAlreadyEmpty => t.cart_already_empty.into(),
+            Note::EntryPending(text) => (t.entry_pending)(text),
+            Note::NoMatch => t.search_none.into(),
+            Note::PartNeedsAmount => t.part_needs_amount.into(),
+            Note::ReasonEmpty => t.reason_empty.into(),
+            Note::AlreadyVoided(n) => (t.already_voided)(*n),
+            Note::AttendantEmpty => t.attendant_empty.into(),
+            Note::FloatEmpty => t.float_empty.into(),
+            Note::Failed(action, detail) => failed(t, *action)(detail),
+            Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
+            Note::Removed(name) => (t.removed)(name),
+            Note::CartEmptied => t.cart_emptied.into(),
+            Note::PartPaid(amount, method, rest) => {
+                (t.part_paid)(*amount, method_name(t, *method), *rest)
+            }
+            Note::PayClosed => t.pay_closed.into(),
+            Note::Voided(n) => (t.voided)(*n),
+            Note::DayOpened(date) => (t.day_opened)(&date_text(lang, *date)),
+            Note::DayClosed => t.day_closed.into(),
+        }
+    }
+}
+
+fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
+    match action {
+        Action::SaveDraft => t.failed_draft,
+        Action::OpenDay => t.failed_open_day,
+        Action::CloseDay => t.failed_close_day,
+        Action::RecordSale => t.failed_record,
+        Action::LoadSales => t.failed_load_sales,
+        Action::VoidSale => t.failed_void,
+    }
+}
+
+pub fn method_name(t: &UiText, method: PaymentMethod) -> &'static str {
+    match method {
+        PaymentMethod::Cash => t.cash,
+        PaymentMethod::Qris => t.qris,
+        PaymentMethod::Transfer => t.transfer,
+    }
+}

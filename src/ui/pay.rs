@@ -1,0 +1,226 @@
+//! The pay dialog: payment method, amount received, split payments, quick tender keys,
+//! and the change due shown large.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::note::method_name;
+use super::sale::type_into;
+use super::widgets::{big_amount, centered};
+use super::{Action, App, Effect, Mode, Msg, Note};
+use crate::domain::money::group_thousands;
+use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
+
+const MAX_AMOUNT: usize = 24;
+
+pub struct PayDialog {
+    pub tender: Tender,
+    pub method: PaymentMethod,
+    /// The amount field as typed; empty means the exact amount.
+    pub amount: String,
+}
+
+impl PayDialog {
+    pub fn new(total: Rupiah) -> PayDialog {
+        PayDialog {
+            tender: Tender::new(total),
+            method: PaymentMethod::Cash,
+            amount: String::new(),
+        }
+    }
+
+    /// Back to nothing paid (the recording failed), keeping what is typed and chosen.
+    pub fn reset(&mut self, total: Rupiah) {
+        self.tender = Tender::new(total);
+    }
+
+    fn step_method(&mut self, forward: bool) {
+        let all = PaymentMethod::ALL;
+        let at = all.iter().position(|m| *m == self.method).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % all.len()
+        } else {
+            (at + all.len() - 1) % all.len()
+        };
+        self.method = all[next];
+    }
+
+    /// What the typed amount means: nothing typed, an amount, or a typing error.
+    fn typed(&self) -> Result<Option<Rupiah>, Note> {
+        if self.amount.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_amount(&self.amount)
+            .map(Some)
+            .map_err(Note::BadAmount)
+    }
+
+    /// The change to show while cash at least the amount due is typed.
+    pub(super) fn change_in_sight(&self) -> Option<Rupiah> {
+        if !self.tender.payments.is_empty() && self.tender.is_settled() {
+            return Some(self.tender.change());
+        }
+        let due = self.tender.remaining();
+        match self.typed() {
+            Ok(Some(cash)) if self.method == PaymentMethod::Cash && cash >= due => Some(cash - due),
+            _ => None,
+        }
+    }
+}
+
+fn allowed(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p')
+}
+
+pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Effect>) {
+    let mut effects = Vec::new();
+    match msg {
+        Msg::Input(c) if allowed(c) => type_into(&mut pay.amount, c, MAX_AMOUNT),
+        Msg::Backspace => {
+            pay.amount.pop();
+        }
+        Msg::Next => pay.step_method(true),
+        Msg::Prev => pay.step_method(false),
+        Msg::Submit => effects = settle(app, &mut pay),
+        Msg::QuickCash(cash) => {
+            pay.method = PaymentMethod::Cash;
+            pay.amount = group_thousands(cash.value().unsigned_abs());
+            effects = settle(app, &mut pay);
+        }
+        Msg::PayPart => part(app, &mut pay),
+        Msg::Cancel => {
+            app.set_note(Note::PayClosed);
+            return (Mode::Sale, Vec::new());
+        }
+        _ => {}
+    }
+    (Mode::Pay(pay), effects)
+}
+
+/// Enter: pay what remains with the chosen method; once settled, ask the runtime to record.
+fn settle(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
+    let typed = match pay.typed() {
+        Ok(typed) => typed,
+        Err(note) => {
+            app.set_note(note);
+            return Vec::new();
+        }
+    };
+    if let Err(e) = pay.tender.pay_rest(pay.method, typed) {
+        app.set_note(Note::Pay(e));
+        return Vec::new();
+    }
+    app.busy = Some(Action::RecordSale);
+    vec![Effect::RecordSale {
+        cart: app.cart.clone(),
+        payments: pay.tender.payments.clone(),
+    }]
+}
+
+/// F3: this amount is one part of a split payment; the dialog stays open for the rest.
+fn part(app: &mut App, pay: &mut PayDialog) {
+    let amount = match pay.typed() {
+        Ok(Some(amount)) => amount,
+        Ok(None) => return app.set_note(Note::PartNeedsAmount),
+        Err(note) => return app.set_note(note),
+    };
+    match pay.tender.pay_part(pay.method, amount) {
+        Ok(payment) => {
+            pay.amount.clear();
+            app.set_note(Note::PartPaid(
+                payment.amount,
+                payment.method,
+                pay.tender.remaining(),
+            ));
+        }
+        Err(e) => app.set_note(Note::Pay(e)),
+    }
+}
+
+pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().ui;
+    let shown_payments = pay.tender.payments.len().min(3) as u16;
+    let height = 15 + shown_payments;
+    let popup = centered(area, 76, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.pay_title))
+        .border_style(Style::new().yellow());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [sums, _, method, amount, _, label, big, saving] = Layout::vertical([
+        Constraint::Length(3 + shown_payments),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let pair = |name: String, value: Rupiah| {
+        Line::from(vec![
+            Span::from(format!(" {name:<22}")),
+            Span::from(format!("{:>14}", value.to_string())).bold(),
+        ])
+    };
+    let mut lines = vec![pair(t.total.to_string(), pay.tender.total)];
+    lines.push(pair(t.paid_so_far.to_string(), pay.tender.paid()));
+    let skipped = pay.tender.payments.len() - shown_payments as usize;
+    for p in pay.tender.payments.iter().skip(skipped) {
+        lines.push(pair(format!("  · {}", method_name(t, p.method)), p.amount).dark_gray());
+    }
+    lines.push(pair(t.remaining.to_string(), pay.tender.remaining()).yellow());
+    frame.render_widget(Paragraph::new(lines), sums);
+
+    let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
+    for m in crate::domain::PaymentMethod::ALL {
+        let name = format!(" {} ", method_name(t, m));
+        spans.push(if m == pay.method {
+            Span::from(format!("[{name}]")).reversed().bold()
+        } else {
+            Span::from(format!(" {name} "))
+        });
+        spans.push(Span::from(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), method);
+
+    let prefix = format!(" {:<16}", t.amount_label);
+    let field = Line::from(vec![
+        Span::from(prefix.clone()),
+        Span::from(pay.amount.clone()).bold(),
+        Span::from(if pay.amount.is_empty() {
+            format!("  ({})", t.amount_hint)
+        } else {
+            String::new()
+        })
+        .dark_gray(),
+    ]);
+    frame.render_widget(Paragraph::new(field), amount);
+    if focused && app.busy.is_none() {
+        let x = amount.x + (prefix.chars().count() + pay.amount.chars().count()) as u16;
+        frame.set_cursor_position((x.min(amount.right().saturating_sub(1)), amount.y));
+    }
+
+    let (name, value, style) = match pay.change_in_sight() {
+        Some(change) => (t.change, change, Style::new().green().bold()),
+        None => (
+            t.remaining,
+            pay.tender.remaining(),
+            Style::new().yellow().bold(),
+        ),
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!("{name}  {value}"), style)).centered(),
+        label,
+    );
+    big_amount(frame, big, value, style);
+    if app.busy == Some(Action::RecordSale) {
+        frame.render_widget(Paragraph::new(t.saving.bold()).centered(), saving);
+    }
+}

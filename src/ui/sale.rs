@@ -1,0 +1,438 @@
+//! The sale screen (home): the entry line, the cart, the total, the search list over the
+//! cart, and the panel with the change after a sale is recorded.
+
+use std::path::PathBuf;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Cell, Clear, HighlightSpacing, Padding, Paragraph, Row, Table, TableState,
+};
+
+use super::dialogs::{Confirm, Question};
+use super::pay::PayDialog;
+use super::sales::SalesList;
+use super::widgets::{big_amount, right};
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::entry::{Entry, read_entry};
+use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
+
+/// More than a person reads; the list scrolls to the selection.
+const SEARCH_LIMIT: usize = 50;
+/// Nobody types more than this on the entry line; a stuck key must not grow it forever.
+pub const MAX_ENTRY: usize = 64;
+
+/// The sale just recorded, for the panel shown until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Done {
+    pub number: i64,
+    pub total: Rupiah,
+    pub change: Rupiah,
+    pub receipt: Result<PathBuf, String>,
+}
+
+/// The search list; its query is the entry line, so typing refines it live.
+pub struct SearchList {
+    pub results: Vec<Product>,
+    pub selected: usize,
+}
+
+impl SearchList {
+    pub fn new(catalogue: &mut Catalogue, query: &str) -> SearchList {
+        let mut list = SearchList {
+            results: Vec::new(),
+            selected: 0,
+        };
+        list.refresh(catalogue, query);
+        list
+    }
+
+    pub fn refresh(&mut self, catalogue: &mut Catalogue, query: &str) {
+        self.results = catalogue
+            .search(query.trim(), SEARCH_LIMIT)
+            .into_iter()
+            .cloned()
+            .collect();
+        self.selected = 0;
+    }
+}
+
+/// What Enter on the entry line turned out to mean, owned so the catalogue is free again.
+enum Read {
+    Nothing,
+    Add(Product, Quantity),
+    Search,
+    Refused(Note),
+}
+
+fn read(app: &App) -> Read {
+    match read_entry(&app.entry, &app.catalogue) {
+        Entry::Empty => Read::Nothing,
+        Entry::Add(product, quantity) => Read::Add(product.clone(), quantity),
+        Entry::Search(_) => Read::Search,
+        Entry::UnknownCode(code) => Read::Refused(Note::UnknownCode(code)),
+        Entry::BadQuantity(product, e) => Read::Refused(Note::BadQuantity(e, product.unit)),
+    }
+}
+
+/// Adds to the cart and clears the entry line; on refusal the entry is kept to be corrected.
+fn add(app: &mut App, product: &Product, quantity: Quantity) -> Vec<Effect> {
+    match app.cart.add(product, quantity) {
+        Ok(index) => {
+            app.selected = index;
+            app.entry.clear();
+            app.set_note(Note::Added(quantity, product.unit, product.name.clone()));
+            app.cart_changed()
+        }
+        Err(_) => {
+            app.set_note(Note::BadQuantity(ParseError::TooLarge, product.unit));
+            Vec::new()
+        }
+    }
+}
+
+pub fn type_into(field: &mut String, c: char, max: usize) {
+    if field.chars().count() < max {
+        field.push(c);
+    }
+}
+
+pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
+    let effects = match msg {
+        Msg::Input(c) => {
+            type_into(&mut app.entry, c, MAX_ENTRY);
+            Vec::new()
+        }
+        Msg::Backspace => {
+            app.entry.pop();
+            Vec::new()
+        }
+        Msg::Cancel => {
+            app.entry.clear();
+            Vec::new()
+        }
+        Msg::Submit => match read(app) {
+            Read::Nothing => Vec::new(),
+            Read::Add(product, quantity) => add(app, &product, quantity),
+            Read::Search => {
+                let search = SearchList::new(&mut app.catalogue, &app.entry);
+                return (Mode::Search(search), Vec::new());
+            }
+            Read::Refused(note) => {
+                app.set_note(note);
+                Vec::new()
+            }
+        },
+        Msg::Up => {
+            app.selected = app.selected.saturating_sub(1);
+            Vec::new()
+        }
+        Msg::Down => {
+            if app.selected + 1 < app.cart.lines.len() {
+                app.selected += 1;
+            }
+            Vec::new()
+        }
+        Msg::More if !app.cart.is_empty() => match app.cart.increment(app.selected) {
+            Ok(()) => app.cart_changed(),
+            Err(_) => {
+                let unit = app.cart.lines[app.selected].product.unit;
+                app.set_note(Note::BadQuantity(ParseError::TooLarge, unit));
+                Vec::new()
+            }
+        },
+        Msg::Less if !app.cart.is_empty() => {
+            let before = app.cart.lines[app.selected].quantity;
+            app.cart.decrement(app.selected);
+            if app.cart.lines[app.selected].quantity == before {
+                app.set_note(Note::AtMinimum);
+                Vec::new()
+            } else {
+                app.cart_changed()
+            }
+        }
+        Msg::Delete => match app.cart.remove(app.selected) {
+            Some(line) => {
+                app.selected = app.selected.min(app.cart.lines.len().saturating_sub(1));
+                app.set_note(Note::Removed(line.product.name));
+                app.cart_changed()
+            }
+            None => Vec::new(),
+        },
+        Msg::Pay => {
+            if app.cart.is_empty() {
+                app.set_note(Note::CartEmptyPay);
+            } else if !app.entry.trim().is_empty() {
+                // Paying now would leave behind the item whose code is still on the line.
+                app.set_note(Note::EntryPending(app.entry.trim().to_string()));
+            } else {
+                return (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new());
+            }
+            Vec::new()
+        }
+        Msg::EmptyCart => {
+            if app.cart.is_empty() {
+                app.set_note(Note::CartAlreadyEmpty);
+                Vec::new()
+            } else {
+                let question = Question::EmptyCart {
+                    lines: app.cart.lines.len(),
+                    total: app.cart.total(),
+                };
+                return (
+                    Mode::Confirm(Confirm::new(question, Mode::Sale)),
+                    Vec::new(),
+                );
+            }
+        }
+        Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
+        _ => Vec::new(),
+    };
+    (Mode::Sale, effects)
+}
+
+pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => {
+            type_into(&mut app.entry, c, MAX_ENTRY);
+            search.refresh(&mut app.catalogue, &app.entry);
+        }
+        Msg::Backspace => {
+            app.entry.pop();
+            search.refresh(&mut app.catalogue, &app.entry);
+        }
+        Msg::Up => search.selected = search.selected.saturating_sub(1),
+        Msg::Down if search.selected + 1 < search.results.len() => search.selected += 1,
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Submit => {
+            // A code scanned while the list is open is that code, not the highlighted item.
+            if let Read::Add(product, quantity) = read(app) {
+                let effects = add(app, &product, quantity);
+                return (Mode::Sale, effects);
+            }
+            match search.results.get(search.selected).cloned() {
+                Some(product) => {
+                    let effects = add(app, &product, Quantity::whole(1));
+                    return (Mode::Sale, effects);
+                }
+                None => app.set_note(Note::NoMatch),
+            }
+        }
+        _ => {}
+    }
+    (Mode::Search(search), Vec::new())
+}
+
+/// The runtime recorded the sale: the cart starts afresh and the change is shown large.
+pub(super) fn recorded(
+    app: &mut App,
+    sale: Sale,
+    status: DayStatus,
+    receipt: Result<PathBuf, String>,
+) -> Vec<Effect> {
+    app.busy = None;
+    app.status = Some(status);
+    app.cart = Default::default();
+    app.selected = 0;
+    app.entry.clear();
+    app.note = None;
+    app.mode = Mode::Sale;
+    app.done = Some(Done {
+        number: sale.number,
+        total: sale.total,
+        change: sale.payments.iter().map(|p| p.change).sum(),
+        receipt,
+    });
+    app.cart_changed()
+}
+
+// ---- drawing ----
+
+/// The entry line, the cart, and the total.
+fn areas(body: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(3),
+    ])
+    .areas(body)
+}
+
+pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let [entry, cart, total] = areas(area);
+    draw_entry(app, frame, entry, focused);
+    match &app.done {
+        Some(done) => draw_done(app, done, frame, cart),
+        None => draw_cart(app, frame, cart),
+    }
+    draw_total(app, frame, total);
+}
+
+fn draw_entry(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().ui;
+    let block = Block::bordered()
+        .title(format!(" {} ", t.entry_label))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    let line = if app.entry.is_empty() {
+        Line::from(t.entry_hint.dark_gray())
+    } else {
+        Line::from(app.entry.as_str().bold())
+    };
+    frame.render_widget(Paragraph::new(line).block(block), area);
+    if focused {
+        let x = inner.x + (app.entry.chars().count() as u16).min(inner.width.saturating_sub(1));
+        frame.set_cursor_position((x, inner.y));
+    }
+}
+
+fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let block = Block::bordered()
+        .title(format!(" {} ", t.cart_title))
+        .padding(Padding::horizontal(1));
+    if app.cart.is_empty() {
+        let text = Paragraph::new(t.cart_empty.dark_gray())
+            .centered()
+            .block(block);
+        frame.render_widget(text, area);
+        return;
+    }
+    let header = Row::new([
+        Cell::from(t.col_no),
+        Cell::from(t.col_item),
+        Cell::from(t.col_producer),
+        Cell::from(right(t.col_qty)),
+        Cell::from(right(t.col_price)),
+        Cell::from(right(t.col_amount)),
+    ])
+    .bold();
+    let rows = app.cart.lines.iter().enumerate().map(|(i, line)| {
+        Row::new([
+            Cell::from(format!("{}", i + 1)),
+            Cell::from(line.product.name.as_str()),
+            Cell::from(line.product.producer_name.as_str()),
+            Cell::from(right(line.quantity.with_unit(line.product.unit))),
+            Cell::from(right(line.product.price.to_string())),
+            Cell::from(right(line.amounts().total.to_string())),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(9),
+            Constraint::Length(10),
+            Constraint::Length(12),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .row_highlight_style(Style::new().reversed())
+    .highlight_symbol("▶ ")
+    .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(app.selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let block = Block::bordered().padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [left, right_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(40)]).areas(inner);
+    let lines = if app.cart.is_empty() {
+        String::new()
+    } else {
+        (t.cart_lines)(app.cart.lines.len())
+    };
+    frame.render_widget(Paragraph::new(lines.dark_gray()), left);
+    let total = Line::from(vec![
+        Span::from(t.total).bold(),
+        Span::from("  "),
+        Span::from(app.cart.total().to_string()).bold().yellow(),
+    ])
+    .right_aligned();
+    frame.render_widget(Paragraph::new(total), right_area);
+}
+
+fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let block = Block::bordered()
+        .title(format!(" {} ", (t.sale_done)(done.number)))
+        .border_style(Style::new().green());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [label, big, _, receipt] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let heading = Line::from(vec![
+        Span::from(format!("{}  {}", t.change, done.change)).bold(),
+        Span::from(format!("   ({} {})", t.total, done.total)).dark_gray(),
+    ]);
+    frame.render_widget(Paragraph::new(heading).centered(), label);
+    big_amount(frame, big, done.change, Style::new().green().bold());
+    let line = match &done.receipt {
+        Ok(path) => (t.receipt_written)(&path.display().to_string()).green(),
+        Err(e) => (t.receipt_failed)(e).red(),
+    };
+    frame.render_widget(Paragraph::new(line).centered(), receipt);
+}
+
+pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    // Over the cart: what is typed and the total stay in sight.
+    let [_, popup, _] = areas(area);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", (t.search_title)(app.entry.trim())))
+        .border_style(Style::new().cyan())
+        .padding(Padding::horizontal(1));
+    if search.results.is_empty() {
+        let text = Paragraph::new(t.search_none.dark_gray())
+            .centered()
+            .block(block);
+        frame.render_widget(text, popup);
+        return;
+    }
+    let header = Row::new([
+        Cell::from(t.col_code),
+        Cell::from(t.col_item),
+        Cell::from(t.col_producer),
+        Cell::from(right(t.col_price)),
+    ])
+    .bold();
+    let rows = search.results.iter().map(|p| {
+        Row::new([
+            Cell::from(p.code.as_str()),
+            Cell::from(p.name.as_str()),
+            Cell::from(p.producer_name.as_str()),
+            Cell::from(right(format!("{}/{}", p.price, p.unit))),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(9),
+            Constraint::Fill(1),
+            Constraint::Length(14),
+            Constraint::Length(15),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .row_highlight_style(Style::new().reversed())
+    .highlight_symbol("▶ ")
+    .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(search.selected));
+    frame.render_stateful_widget(table, popup, &mut state);
+}

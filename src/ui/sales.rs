@@ -1,0 +1,198 @@
+//! Today's sales: the list, and voiding a sale (a reason, then a confirmation).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, Cell, Clear, HighlightSpacing, Padding, Paragraph, Row, Table, TableState,
+};
+
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::widgets::{centered, right};
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::{DayStatus, SaleSummary};
+
+const MAX_REASON: usize = 120;
+
+pub struct SalesList {
+    /// `None` until the runtime has loaded them.
+    pub sales: Option<Vec<SaleSummary>>,
+    pub selected: usize,
+    /// The reason being typed for voiding the selected sale.
+    pub reason: Option<String>,
+}
+
+impl SalesList {
+    pub fn loading() -> SalesList {
+        SalesList {
+            sales: None,
+            selected: 0,
+            reason: None,
+        }
+    }
+
+    pub fn loaded(&mut self, sales: Vec<SaleSummary>) {
+        self.selected = self.selected.min(sales.len().saturating_sub(1));
+        self.sales = Some(sales);
+    }
+
+    fn current(&self) -> Option<&SaleSummary> {
+        self.sales.as_ref()?.get(self.selected)
+    }
+}
+
+pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Effect>) {
+    if let Some(reason) = &mut list.reason {
+        match msg {
+            Msg::Input(c) => type_into(reason, c, MAX_REASON),
+            Msg::Backspace => {
+                reason.pop();
+            }
+            Msg::Cancel => list.reason = None,
+            Msg::Submit => {
+                let reason = reason.trim().to_string();
+                match list.current() {
+                    _ if reason.is_empty() => app.set_note(Note::ReasonEmpty),
+                    Some(sale) => {
+                        let question = Question::Void {
+                            sale_id: sale.id,
+                            number: sale.number,
+                            total: sale.total,
+                            reason,
+                        };
+                        return (
+                            Mode::Confirm(Confirm::new(question, Mode::Sales(list))),
+                            Vec::new(),
+                        );
+                    }
+                    None => list.reason = None,
+                }
+            }
+            _ => {}
+        }
+        return (Mode::Sales(list), Vec::new());
+    }
+    match msg {
+        Msg::Up => list.selected = list.selected.saturating_sub(1),
+        Msg::Down => {
+            let count = list.sales.as_ref().map_or(0, Vec::len);
+            if list.selected + 1 < count {
+                list.selected += 1;
+            }
+        }
+        Msg::Submit => match list.current() {
+            Some(sale) if sale.voided => app.set_note(Note::AlreadyVoided(sale.number)),
+            Some(_) => list.reason = Some(String::new()),
+            None => {}
+        },
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    (Mode::Sales(list), Vec::new())
+}
+
+/// The runtime voided the sale: fresh list and status.
+pub(super) fn voided(
+    app: &mut App,
+    sale_id: i64,
+    status: DayStatus,
+    sales: Vec<SaleSummary>,
+) -> Vec<Effect> {
+    app.busy = None;
+    app.status = Some(status);
+    let number = sales
+        .iter()
+        .find(|s| s.id == sale_id)
+        .map_or(sale_id, |s| s.number);
+    app.set_note(Note::Voided(number));
+    match &mut app.mode {
+        Mode::Sales(list) => {
+            list.reason = None;
+            list.loaded(sales);
+        }
+        _ => {
+            let mut list = SalesList::loading();
+            list.loaded(sales);
+            app.mode = Mode::Sales(list);
+        }
+    }
+    Vec::new()
+}
+
+pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().ui;
+    let block = Block::bordered()
+        .title(format!(" {} ", t.sales_title))
+        .padding(Padding::horizontal(1));
+    match &list.sales {
+        None => {
+            let text = Paragraph::new(t.sales_loading.dark_gray())
+                .centered()
+                .block(block);
+            frame.render_widget(text, area);
+        }
+        Some(sales) if sales.is_empty() => {
+            let text = Paragraph::new(t.sales_none.dark_gray())
+                .centered()
+                .block(block);
+            frame.render_widget(text, area);
+        }
+        Some(sales) => {
+            let header = Row::new([
+                Cell::from(right(t.col_no)),
+                Cell::from(t.col_time),
+                Cell::from(right(t.col_lines)),
+                Cell::from(right(t.total)),
+                Cell::from(""),
+            ])
+            .bold();
+            let rows = sales.iter().map(|s| {
+                let row = Row::new([
+                    Cell::from(right(s.number.to_string())),
+                    Cell::from(s.at.format("%H:%M").to_string()),
+                    Cell::from(right(s.line_count.to_string())),
+                    Cell::from(right(s.total.to_string())),
+                    Cell::from(if s.voided { t.voided_mark } else { "" }),
+                ]);
+                if s.voided { row.red() } else { row }
+            });
+            let table = Table::new(
+                rows,
+                [
+                    Constraint::Length(5),
+                    Constraint::Length(6),
+                    Constraint::Length(6),
+                    Constraint::Length(15),
+                    Constraint::Fill(1),
+                ],
+            )
+            .column_spacing(2)
+            .header(header)
+            .block(block)
+            .row_highlight_style(Style::new().reversed())
+            .highlight_symbol("▶ ")
+            .highlight_spacing(HighlightSpacing::Always);
+            let mut state = TableState::default().with_selected(Some(list.selected));
+            frame.render_stateful_widget(table, area, &mut state);
+        }
+    }
+    if let (Some(reason), Some(sale)) = (&list.reason, list.current()) {
+        let popup = centered(area, 64, 3);
+        frame.render_widget(Clear, popup);
+        let block = Block::bordered()
+            .title(format!(" {} ", (t.reason_title)(sale.number)))
+            .border_style(Style::new().yellow())
+            .padding(Padding::horizontal(1));
+        let inner = block.inner(popup);
+        frame.render_widget(
+            Paragraph::new(Line::from(reason.as_str().bold())).block(block),
+            popup,
+        );
+        if focused {
+            let x = inner.x + (reason.chars().count() as u16).min(inner.width.saturating_sub(1));
+            frame.set_cursor_position((x, inner.y));
+        }
+    }
+}

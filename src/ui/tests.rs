@@ -1,0 +1,977 @@
+//! Behaviour of the screens through `key_to_msg` and `update` alone: no terminal, no ledger.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::*;
+use crate::domain::ParseError;
+use crate::domain::catalogue::fixtures::small;
+use crate::domain::{BusinessDay, PayError, PaymentMethod, Quantity, SaleSummary, Tender, Unit};
+
+pub(super) fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
+    date.and_hms_opt(h, m, 0).unwrap()
+}
+
+pub(super) fn status_on(date: NaiveDate, sales: i64, takings: i64) -> DayStatus {
+    DayStatus {
+        day: BusinessDay {
+            id: 1,
+            date,
+            opened_at: at(date, 7, 30),
+            attendant: "Ani".into(),
+            opening_float: Rupiah(200_000),
+        },
+        sales,
+        takings: Rupiah(takings),
+    }
+}
+
+/// A kiosk with today's day open and an empty cart.
+pub(super) fn open_app() -> App {
+    App::new(
+        Lang::Id,
+        small(),
+        Some(status_on(today(), 12, 456_000)),
+        None,
+        today(),
+        "Ani".into(),
+    )
+}
+
+fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+/// One key press through the keymap and the update, as the runtime does it.
+pub(super) fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    match key_to_msg(app, event(code, modifiers)) {
+        Some(msg) => update(app, msg),
+        None => Vec::new(),
+    }
+}
+
+pub(super) fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    press_with(app, code, KeyModifiers::NONE)
+}
+
+/// Types text key by key (a person, or a scanner that types digits).
+pub(super) fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects.extend(press(app, KeyCode::Char(c)));
+    }
+    effects
+}
+
+pub(super) fn enter(app: &mut App) -> Vec<Effect> {
+    press(app, KeyCode::Enter)
+}
+
+fn quantities(app: &App) -> Vec<(String, Quantity)> {
+    app.cart
+        .lines
+        .iter()
+        .map(|l| (l.product.code.clone(), l.quantity))
+        .collect()
+}
+
+/// KLP ×3 and KRP ×1: Rp 27.000.
+pub(super) fn app_with_cart() -> App {
+    let mut app = open_app();
+    type_text(&mut app, "3*KLP");
+    enter(&mut app);
+    type_text(&mut app, "KRP");
+    enter(&mut app);
+    assert_eq!(app.cart.total(), Rupiah(27_000));
+    app
+}
+
+fn recorded_sale(cart: &Cart, payments: Vec<Payment>, number: i64) -> Sale {
+    Sale {
+        id: 100 + number,
+        number,
+        day_date: today(),
+        at: at(today(), 9, 41),
+        attendant: "Ani".into(),
+        total: cart.total(),
+        lines: Vec::new(),
+        payments,
+        voided: false,
+    }
+}
+
+#[test]
+fn quantity_star_code_adds_three_and_saves_the_draft() {
+    let mut app = open_app();
+    assert!(type_text(&mut app, "3*KLP").is_empty());
+    assert_eq!(app.entry(), "3*KLP");
+    let effects = enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(3))]);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(app.entry(), "");
+    assert_eq!(
+        app.note(),
+        Some(&Note::Added(
+            Quantity::whole(3),
+            Unit::Pcs,
+            "Kue Lapis Legit".into()
+        ))
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Ditambahkan: 3 pcs Kue Lapis Legit"
+    );
+}
+
+#[test]
+fn a_scanned_barcode_adds_one_and_a_second_scan_merges() {
+    let mut app = open_app();
+    type_text(&mut app, "8990000000002");
+    assert_eq!(enter(&mut app).len(), 1);
+    type_text(&mut app, "8990000000002");
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KRP".into(), Quantity::whole(2))]);
+}
+
+#[test]
+fn weighed_quantities_take_a_decimal_comma() {
+    let mut app = open_app();
+    type_text(&mut app, "1,25*brs");
+    enter(&mut app);
+    assert_eq!(
+        quantities(&app),
+        vec![("BRS".into(), Quantity::from_milli(1_250))]
+    );
+    assert_eq!(app.cart.total(), Rupiah(18_125));
+}
+
+#[test]
+fn letters_and_digits_never_become_commands_on_the_sale_screen() {
+    let app = open_app();
+    for c in ['q', 'Q', 'y', 'n', 'p', '7', '*', ' '] {
+        assert_eq!(
+            key_to_msg(&app, event(KeyCode::Char(c), KeyModifiers::NONE)),
+            Some(Msg::Input(c)),
+            "{c:?}"
+        );
+        assert_eq!(
+            key_to_msg(&app, event(KeyCode::Char(c), KeyModifiers::SHIFT)),
+            Some(Msg::Input(c)),
+            "shift {c:?}"
+        );
+    }
+    // AltGr (Ctrl+Alt on Windows) types a character too.
+    assert_eq!(
+        key_to_msg(
+            &app,
+            event(
+                KeyCode::Char('@'),
+                KeyModifiers::CONTROL | KeyModifiers::ALT
+            )
+        ),
+        Some(Msg::Input('@'))
+    );
+}
+
+#[test]
+fn keymap_acts_on_presses_only_and_drops_ctrl_j() {
+    let app = open_app();
+    let mut release = event(KeyCode::Char('5'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(key_to_msg(&app, release), None);
+    let mut repeat = event(KeyCode::F(2), KeyModifiers::NONE);
+    repeat.kind = KeyEventKind::Repeat;
+    assert_eq!(key_to_msg(&app, repeat), None);
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+        None
+    );
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+        Some(Msg::Quit)
+    );
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::Char('C'), KeyModifiers::CONTROL)),
+        Some(Msg::Quit)
+    );
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
+        Some(Msg::Pay)
+    );
+}
+
+#[test]
+fn a_scan_ending_in_cr_lf_adds_exactly_once() {
+    let mut app = open_app();
+    type_text(&mut app, "8990000000001");
+    let mut effects = enter(&mut app);
+    effects.extend(press_with(
+        &mut app,
+        KeyCode::Char('j'),
+        KeyModifiers::CONTROL,
+    ));
+    assert_eq!(effects.len(), 1);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
+    assert_eq!(app.entry(), "");
+}
+
+#[test]
+fn unknown_code_is_explained_and_the_entry_kept_for_correction() {
+    let mut app = open_app();
+    type_text(&mut app, "2*XYZ");
+    assert!(enter(&mut app).is_empty());
+    assert!(app.cart.is_empty());
+    assert_eq!(app.entry(), "2*XYZ");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("XYZ".into())));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Kode \"XYZ\" tidak dikenal"
+    );
+    assert!(app.note().unwrap().is_error());
+    // Corrected in place.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "KLP");
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(2))]);
+}
+
+#[test]
+fn bad_quantities_are_explained_per_unit() {
+    let mut app = open_app();
+    type_text(&mut app, "1,2345*BRS");
+    enter(&mut app);
+    assert_eq!(
+        app.note(),
+        Some(&Note::BadQuantity(ParseError::TooManyDecimals, Unit::Kg))
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Jumlah untuk kg paling banyak 3 angka desimal"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.entry(), "");
+    type_text(&mut app, "1,5*KLP");
+    enter(&mut app);
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Jumlah untuk pcs harus bilangan bulat"
+    );
+    assert!(app.cart.is_empty());
+}
+
+#[test]
+fn empty_enter_does_nothing() {
+    let mut app = open_app();
+    assert!(enter(&mut app).is_empty());
+    type_text(&mut app, "   ");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), None);
+}
+
+#[test]
+fn search_refines_live_then_adds_the_selected_item() {
+    let mut app = open_app();
+    type_text(&mut app, "k");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Search);
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert!(search.results.len() >= 3, "{:?}", search.results.len());
+    type_text(&mut app, "opi");
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert_eq!(search.results[0].code, "KPI");
+    assert_eq!(app.entry(), "kopi");
+    // Erase back to "k": more results again; move down and back up.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert_eq!(search.selected, 1);
+    let expected = search.results[1].code.clone();
+    let effects = enter(&mut app);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(quantities(&app), vec![(expected, Quantity::whole(1))]);
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "");
+}
+
+#[test]
+fn esc_closes_the_search_and_keeps_the_text() {
+    let mut app = open_app();
+    type_text(&mut app, "zzzz");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Search);
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.note(), Some(&Note::NoMatch));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "zzzz");
+    assert!(app.cart.is_empty());
+}
+
+#[test]
+fn a_code_scanned_into_the_search_list_adds_that_code() {
+    let mut app = open_app();
+    type_text(&mut app, "kopi");
+    enter(&mut app);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "8990000000003");
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
+}
+
+#[test]
+fn plus_minus_and_delete_change_the_selected_line() {
+    let mut app = open_app();
+    type_text(&mut app, "KLP");
+    enter(&mut app);
+    type_text(&mut app, "BRS");
+    enter(&mut app);
+    assert_eq!(app.selected, 1, "the line just added is selected");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.selected, 0);
+    let effects = type_text(&mut app, "+");
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(app.cart.lines[0].quantity, Quantity::whole(2));
+    type_text(&mut app, "-");
+    assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
+    // One is the least: `-` does not drop the line.
+    assert!(type_text(&mut app, "-").is_empty());
+    assert_eq!(app.note(), Some(&Note::AtMinimum));
+    assert_eq!(app.cart.lines.len(), 2);
+    // With text on the entry line, `+` is typed, not a command.
+    type_text(&mut app, "2+");
+    assert_eq!(app.entry(), "2+");
+    assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
+    press(&mut app, KeyCode::Esc);
+    let effects = press(&mut app, KeyCode::Delete);
+    assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(app.note(), Some(&Note::Removed("Kue Lapis Legit".into())));
+    press(&mut app, KeyCode::Delete);
+    assert!(app.cart.is_empty());
+    assert!(press(&mut app, KeyCode::Delete).is_empty());
+}
+
+#[test]
+fn pay_refuses_an_empty_cart_and_a_code_left_on_the_entry_line() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::CartEmptyPay));
+    type_text(&mut app, "KLP");
+    enter(&mut app);
+    type_text(&mut app, "KRP");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::EntryPending("KRP".into())));
+}
+
+fn pay_dialog(app: &App) -> &PayDialog {
+    match &app.mode {
+        Mode::Pay(pay) => pay,
+        _ => panic!("pay dialog expected"),
+    }
+}
+
+#[test]
+fn exact_cash_with_an_empty_amount_records_the_sale() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Pay);
+    let cart = app.cart.clone();
+    let effects = enter(&mut app);
+    let payment = Payment {
+        method: PaymentMethod::Cash,
+        amount: Rupiah(27_000),
+        tendered: Rupiah(27_000),
+        change: Rupiah::ZERO,
+    };
+    assert_eq!(
+        effects,
+        vec![Effect::RecordSale {
+            cart: cart.clone(),
+            payments: vec![payment],
+        }]
+    );
+    assert_eq!(app.busy(), Some(Action::RecordSale));
+    // Keys wait while the sale is being recorded.
+    assert!(type_text(&mut app, "5").is_empty());
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(pay_dialog(&app).amount, "");
+
+    let effects = update(
+        &mut app,
+        Msg::SaleRecorded {
+            sale: recorded_sale(&cart, vec![payment], 13),
+            status: status_on(today(), 13, 483_000),
+            receipt: Ok(PathBuf::from("struk/2026-11-23/13.txt")),
+        },
+    );
+    assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
+    assert!(app.cart.is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.busy(), None);
+    assert_eq!(app.status().unwrap().sales, 13);
+    assert_eq!(app.done.as_ref().unwrap().change, Rupiah::ZERO);
+    // The panel goes with the next key, and that key still counts.
+    type_text(&mut app, "K");
+    assert!(app.done.is_none());
+    assert_eq!(app.entry(), "K");
+}
+
+#[test]
+fn cash_over_the_total_gives_change() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Rp 50.000");
+    assert_eq!(pay_dialog(&app).change_in_sight(), Some(Rupiah(23_000)));
+    let effects = enter(&mut app);
+    let Effect::RecordSale { payments, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (payments[0].tendered, payments[0].change),
+        (Rupiah(50_000), Rupiah(23_000))
+    );
+    let cart = app.cart.clone();
+    update(
+        &mut app,
+        Msg::SaleRecorded {
+            sale: recorded_sale(&cart, payments.clone(), 7),
+            status: status_on(today(), 13, 483_000),
+            receipt: Err("printer offline".into()),
+        },
+    );
+    let done = app.done.as_ref().unwrap();
+    assert_eq!((done.number, done.change), (7, Rupiah(23_000)));
+    assert_eq!(done.receipt, Err("printer offline".into()));
+}
+
+#[test]
+fn letters_in_the_amount_field_are_not_typed() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "5x0.0q00");
+    assert_eq!(pay_dialog(&app).amount, "50.000");
+}
+
+#[test]
+fn split_cash_then_qris() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "20000");
+    assert!(press(&mut app, KeyCode::F(3)).is_empty());
+    assert_eq!(pay_dialog(&app).tender.remaining(), Rupiah(7_000));
+    assert_eq!(pay_dialog(&app).amount, "");
+    assert_eq!(
+        app.note(),
+        Some(&Note::PartPaid(
+            Rupiah(20_000),
+            PaymentMethod::Cash,
+            Rupiah(7_000)
+        ))
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Qris);
+    let effects = enter(&mut app);
+    let Effect::RecordSale { payments, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    let summary: Vec<_> = payments.iter().map(|p| (p.method, p.amount)).collect();
+    assert_eq!(
+        summary,
+        vec![
+            (PaymentMethod::Cash, Rupiah(20_000)),
+            (PaymentMethod::Qris, Rupiah(7_000))
+        ]
+    );
+}
+
+#[test]
+fn methods_cycle_both_ways() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Transfer);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::BackTab);
+    press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Qris);
+}
+
+#[test]
+fn refused_payments_leave_the_tender_unchanged() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "10.000");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Pay(PayError::NotEnoughCash {
+            short: Rupiah(17_000)
+        }))
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Uangnya kurang Rp 17.000"
+    );
+    assert!(pay_dialog(&app).tender.payments.is_empty());
+    assert_eq!(app.context(), Context::Pay);
+    // QRIS never gives change.
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "30000");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Pay(PayError::NonCashMustBeExact {
+            due: Rupiah(27_000)
+        }))
+    );
+    // Nonsense in the field, and an empty part payment.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "1.5");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.note(), Some(&Note::BadAmount(ParseError::NotANumber)));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.note(), Some(&Note::PartNeedsAmount));
+    type_text(&mut app, "27000");
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Pay(PayError::BadPart {
+            due: Rupiah(27_000)
+        }))
+    );
+    assert_eq!(pay_dialog(&app).tender, Tender::new(Rupiah(27_000)));
+}
+
+#[test]
+fn esc_closes_the_dialog_and_keeps_the_cart() {
+    let mut app = app_with_cart();
+    let cart = app.cart.clone();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "5000");
+    press(&mut app, KeyCode::F(3));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.note(), Some(&Note::PayClosed));
+    // Opening again starts from nothing paid.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah::ZERO);
+}
+
+#[test]
+fn a_failed_recording_keeps_the_cart_and_the_dialog() {
+    let mut app = app_with_cart();
+    let cart = app.cart.clone();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "20000");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Tab);
+    let first = enter(&mut app);
+    assert_eq!(first.len(), 1);
+    let effects = update(
+        &mut app,
+        Msg::Failed {
+            action: Action::RecordSale,
+            detail: "database is locked".into(),
+        },
+    );
+    assert!(effects.is_empty());
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.busy(), None);
+    let pay = pay_dialog(&app);
+    assert!(pay.tender.payments.is_empty());
+    assert_eq!(pay.tender.total, Rupiah(27_000));
+    assert_eq!(pay.method, PaymentMethod::Qris);
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Penjualan TIDAK tersimpan: database is locked. Coba bayar lagi."
+    );
+    // And paying again works.
+    let retry = enter(&mut app);
+    let Effect::RecordSale { payments, .. } = &retry[0] else {
+        panic!("{retry:?}")
+    };
+    assert_eq!(payments.len(), 1);
+    assert_eq!(payments[0].amount, Rupiah(27_000));
+}
+
+#[test]
+fn quick_tender_keys_pay_cash_like_typing_and_enter() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Tab);
+    assert!(press(&mut app, KeyCode::F(7)).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Pay(PayError::NotEnoughCash {
+            short: Rupiah(7_000)
+        }))
+    );
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Cash);
+    let effects = press(&mut app, KeyCode::F(8));
+    let Effect::RecordSale { payments, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (payments[0].method, payments[0].tendered, payments[0].change),
+        (PaymentMethod::Cash, Rupiah(50_000), Rupiah(23_000))
+    );
+    assert_eq!(pay_dialog(&app).amount, "50.000");
+}
+
+#[test]
+fn the_rp_100_000_key() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    let effects = press(&mut app, KeyCode::F(9));
+    let Effect::RecordSale { payments, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(payments[0].change, Rupiah(73_000));
+}
+
+fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
+    SaleSummary {
+        id,
+        number,
+        at: at(today(), 9, number as u32),
+        total: Rupiah(total),
+        line_count: 2,
+        voided,
+    }
+}
+
+pub(super) fn todays_sales() -> Vec<SaleSummary> {
+    vec![
+        summary(107, 7, 37_500, false),
+        summary(106, 6, 12_000, true),
+        summary(105, 5, 5_000, false),
+    ]
+}
+
+#[test]
+fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
+    let mut app = open_app();
+    assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
+    assert_eq!(app.context(), Context::Sales);
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    // An already voided sale.
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
+    assert_eq!(app.context(), Context::Sales);
+    // Digits in the list do nothing.
+    assert!(type_text(&mut app, "123").is_empty());
+    press(&mut app, KeyCode::Up);
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Reason);
+    enter(&mut app);
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Salah input jumlah");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Confirm);
+    // A scan: digits, then Enter. It must not confirm.
+    assert!(type_text(&mut app, "8990000000001").is_empty());
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Confirm);
+    // Function keys are taken by the question too.
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
+        Some(Msg::OtherKey)
+    );
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.context(), Context::Sales);
+    // Again, and this time Enter is the first key in the question.
+    enter(&mut app);
+    type_text(&mut app, "Salah input");
+    enter(&mut app);
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(
+        confirm.question,
+        dialogs::Question::Void {
+            sale_id: 107,
+            number: 7,
+            total: Rupiah(37_500),
+            reason: "Salah input".into()
+        }
+    );
+    let effects = enter(&mut app);
+    assert_eq!(
+        effects,
+        vec![Effect::VoidSale {
+            sale_id: 107,
+            reason: "Salah input".into()
+        }]
+    );
+    assert_eq!(app.busy(), Some(Action::VoidSale));
+    let mut after = todays_sales();
+    after[0].voided = true;
+    update(
+        &mut app,
+        Msg::SaleVoided {
+            sale_id: 107,
+            status: status_on(today(), 11, 418_500),
+            sales: after.clone(),
+        },
+    );
+    assert_eq!(app.busy(), None);
+    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.note(), Some(&Note::Voided(7)));
+    assert_eq!(app.status().unwrap().takings, Rupiah(418_500));
+    let Mode::Sales(list) = &app.mode else {
+        panic!("sales list expected")
+    };
+    assert_eq!(list.sales.as_ref(), Some(&after));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+}
+
+#[test]
+fn y_confirms_whenever_it_is_pressed() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    enter(&mut app);
+    type_text(&mut app, "dobel");
+    enter(&mut app);
+    type_text(&mut app, "12");
+    let effects = press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT);
+    assert_eq!(
+        effects,
+        vec![Effect::VoidSale {
+            sale_id: 107,
+            reason: "dobel".into()
+        }]
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::VoidSale,
+            detail: "sale 107 is not on the open day".into(),
+        },
+    );
+    assert_eq!(app.context(), Context::Sales);
+    assert!(app.note().unwrap().is_error());
+}
+
+#[test]
+fn emptying_the_cart_asks_first() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.context(), Context::Confirm);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.cart.lines.len(), 2);
+    press(&mut app, KeyCode::F(4));
+    let effects = type_text(&mut app, "y");
+    assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
+    assert!(app.cart.is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.note(), Some(&Note::CartAlreadyEmpty));
+}
+
+#[test]
+fn no_open_day_asks_for_the_float_first() {
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    assert_eq!(app.context(), Context::OpenDay);
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.note(), Some(&Note::FloatEmpty));
+    type_text(&mut app, "Rp 200.000");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::OpenDay {
+            attendant: "Ani".into(),
+            float: Rupiah(200_000)
+        }]
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::OpenDay,
+            detail: "a business day already exists for 2026-11-23".into(),
+        },
+    );
+    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(enter(&mut app).len(), 1);
+    update(&mut app, Msg::DayOpened(status_on(today(), 0, 0)));
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::DayOpened(today())));
+}
+
+#[test]
+fn the_open_day_form_checks_name_and_float() {
+    let mut app = App::new(Lang::Id, small(), None, None, today(), String::new());
+    type_text(&mut app, "Budi");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "200000");
+    press(&mut app, KeyCode::Up);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.note(), Some(&Note::AttendantEmpty));
+    type_text(&mut app, "Sari");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.note(), Some(&Note::BadAmount(ParseError::NotANumber)));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::OpenDay {
+            attendant: "Sari".into(),
+            float: Rupiah(200_000)
+        }]
+    );
+}
+
+#[test]
+fn an_old_open_day_is_closed_or_carried_on() {
+    let yesterday = today().pred_opt().unwrap();
+    let draft = {
+        let mut app = app_with_cart();
+        std::mem::take(&mut app.cart)
+    };
+    let mut app = App::new(
+        Lang::Id,
+        small(),
+        Some(status_on(yesterday, 4, 90_000)),
+        Some(draft.clone()),
+        today(),
+        "Ani".into(),
+    );
+    assert_eq!(app.context(), Context::StaleDay);
+    assert_eq!(app.cart, draft, "the draft is back");
+    // Carry on selling on that day.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+
+    let mut app = App::new(
+        Lang::Id,
+        small(),
+        Some(status_on(yesterday, 4, 90_000)),
+        None,
+        today(),
+        "Ani".into(),
+    );
+    assert!(type_text(&mut app, "KLP").is_empty());
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.context(), Context::Confirm);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.context(), Context::StaleDay);
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(type_text(&mut app, "y"), vec![Effect::CloseDay]);
+    assert_eq!(app.busy(), Some(Action::CloseDay));
+    update(&mut app, Msg::DayClosed);
+    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.status(), None);
+}
+
+#[test]
+fn help_opens_over_any_screen_and_the_next_key_still_counts() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help);
+    type_text(&mut app, "K");
+    assert!(!app.help);
+    assert_eq!(app.entry(), "K");
+    press(&mut app, KeyCode::F(1));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help);
+    assert_eq!(app.entry(), "K", "Esc only closed the help");
+}
+
+#[test]
+fn f10_switches_language_and_the_message_with_it() {
+    let mut app = open_app();
+    type_text(&mut app, "2*XYZ");
+    enter(&mut app);
+    press(&mut app, KeyCode::F(10));
+    assert_eq!(app.lang(), Lang::En);
+    assert_eq!(app.note().unwrap().text(app.lang()), "Unknown code \"XYZ\"");
+}
+
+#[test]
+fn quit_from_anywhere_but_a_question() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    let effects = press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(effects, vec![Effect::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_failed_draft_save_is_reported() {
+    let mut app = app_with_cart();
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::SaveDraft,
+            detail: "disk I/O error".into(),
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Keranjang tidak bisa disimpan sebagai draf: disk I/O error"
+    );
+    assert_eq!(app.cart.lines.len(), 2);
+}
+
+#[test]
+fn a_new_catalogue_refreshes_an_open_search() {
+    let mut app = open_app();
+    type_text(&mut app, "teh");
+    enter(&mut app);
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert!(search.results.is_empty());
+    let mut products = small().products().to_vec();
+    products.push(crate::domain::catalogue::fixtures::product(
+        9,
+        "TEH",
+        "Teh Melati",
+        Unit::Bks,
+        8_000,
+    ));
+    app.set_catalogue(Catalogue::new(products));
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert_eq!(search.results[0].code, "TEH");
+}

@@ -1,0 +1,275 @@
+//! What the screens look like at 80×24 (insta snapshots of a `TestBackend`), with the key
+//! facts also asserted as text so a wrong snapshot cannot be accepted unnoticed.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use super::tests::{
+    app_with_cart, enter, open_app, press, status_on, today, todays_sales, type_text,
+};
+use super::*;
+use crate::domain::catalogue::fixtures::small;
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    terminal
+}
+
+/// The screen as plain text, one line per row.
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = buffer.area.width as usize;
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+}
+
+#[test]
+fn empty_sale_screen() {
+    let app = open_app();
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    let status = screen.lines().next().unwrap();
+    for fact in ["23 Nov 2026", "Kasir: Ani", "12 penjualan", "Rp 456.000"] {
+        assert!(status.contains(fact), "{fact:?} in {status:?}");
+    }
+    assert!(screen.contains("Kode / cari"));
+    assert!(screen.contains("Keranjang kosong"));
+    assert!(row_with(&screen, "TOTAL").contains("Rp 0"));
+    let bar = screen.lines().last().unwrap();
+    for key in ["F1", "F2", "F4", "F6", "F10", "Ctrl+Q"] {
+        assert!(bar.contains(key), "{key} on the bar {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn cart_with_lines_and_selection() {
+    let mut app = app_with_cart();
+    type_text(&mut app, "1,25*BRS");
+    enter(&mut app);
+    press(&mut app, KeyCode::Up);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    let selected = row_with(&screen, "▶");
+    assert!(selected.contains("Keripik Pisang"), "{selected}");
+    let klp = row_with(&screen, "Kue Lapis Legit");
+    assert!(klp.contains("3 pcs") && klp.contains("Rp 5.000") && klp.contains("Rp 15.000"));
+    assert!(row_with(&screen, "Beras").contains("1,25 kg"));
+    assert!(row_with(&screen, "TOTAL").contains("Rp 45.125"));
+    assert!(row_with(&screen, "TOTAL").contains("3 baris"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn search_list() {
+    let mut app = open_app();
+    type_text(&mut app, "k");
+    enter(&mut app);
+    press(&mut app, KeyCode::Down);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Cari: \"k\""));
+    assert!(row_with(&screen, "KPI").contains("Rp 25.000/bks"));
+    assert!(row_with(&screen, "▶").contains("Bu Sri"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn pay_dialog_with_change_shown() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "50.000");
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Pembayaran"));
+    assert!(row_with(&screen, "Sisa").contains("Rp 27.000"));
+    assert!(row_with(&screen, "Jumlah diterima").contains("50.000"));
+    assert!(row_with(&screen, "[ Tunai ]").contains("QRIS"));
+    assert!(row_with(&screen, "Kembalian").contains("Rp 23.000"));
+    // The change in big half-height digits: only these block characters.
+    assert!(screen.contains('█') && screen.contains('▀'));
+    let bar = screen.lines().last().unwrap();
+    for key in ["F3", "F7", "F8", "F9", "Esc"] {
+        assert!(bar.contains(key), "{key} on the bar {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn split_payment_lists_what_is_paid() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "20000");
+    press(&mut app, KeyCode::F(3));
+    let screen = text(&render(&app, 80, 24));
+    let message = screen.lines().nth(22).unwrap();
+    assert!(message.contains("Diterima Rp 20.000 (Tunai); sisa Rp 7.000"));
+    press(&mut app, KeyCode::Tab);
+    let screen = text(&render(&app, 80, 24));
+    assert!(row_with(&screen, "Sudah dibayar").contains("Rp 20.000"));
+    assert!(row_with(&screen, "· Tunai").contains("Rp 20.000"));
+    assert!(row_with(&screen, "Sisa").contains("Rp 7.000"));
+    assert!(row_with(&screen, "[ QRIS ]").contains("Tunai"));
+}
+
+#[test]
+fn an_error_message() {
+    let mut app = app_with_cart();
+    type_text(&mut app, "2*XYZ");
+    enter(&mut app);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    let message = screen.lines().nth(22).unwrap();
+    assert!(message.contains("Kode \"XYZ\" tidak dikenal"), "{message}");
+    let entry = screen.lines().nth(2).unwrap();
+    assert!(entry.contains("2*XYZ"), "the entry is kept: {entry}");
+    let cell = terminal.backend().buffer()[(1, 22)].clone();
+    assert_eq!(cell.fg, ratatui::style::Color::Red);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_change_panel_after_a_sale() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "50000");
+    let effects = enter(&mut app);
+    let Effect::RecordSale { cart, payments } = effects[0].clone() else {
+        panic!("{effects:?}")
+    };
+    update(
+        &mut app,
+        Msg::SaleRecorded {
+            sale: Sale {
+                id: 113,
+                number: 13,
+                day_date: today(),
+                at: today().and_hms_opt(9, 41, 0).unwrap(),
+                attendant: "Ani".into(),
+                total: cart.total(),
+                lines: Vec::new(),
+                payments,
+                voided: false,
+            },
+            status: status_on(today(), 13, 483_000),
+            receipt: Ok("struk/2026-11-23/0013.txt".into()),
+        },
+    );
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Penjualan No. 13 tersimpan"));
+    assert!(row_with(&screen, "Kembalian").contains("Rp 23.000"));
+    assert!(screen.contains("Struk: struk/2026-11-23/0013.txt"));
+    assert!(screen.lines().next().unwrap().contains("Rp 483.000"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn open_day_form() {
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    type_text(&mut app, "Rp 200.000");
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Belum ada hari usaha")
+    );
+    assert!(screen.contains("Buka hari usaha 23 Nov 2026"));
+    assert!(row_with(&screen, "Nama kasir").contains("Ani"));
+    assert!(row_with(&screen, "Modal awal").contains("Rp 200.000"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn an_old_open_day() {
+    let yesterday = today().pred_opt().unwrap();
+    let app = App::new(
+        Lang::Id,
+        small(),
+        Some(status_on(yesterday, 4, 90_000)),
+        None,
+        today(),
+        "Ani".into(),
+    );
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("22 Nov 2026 masih terbuka"));
+    assert!(screen.contains("F5"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn sales_list_with_the_confirm_popup() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    enter(&mut app);
+    type_text(&mut app, "Salah input jumlah");
+    let reason = text(&render(&app, 80, 24));
+    assert!(reason.contains("Alasan membatalkan penjualan #7"));
+    enter(&mut app);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Batalkan penjualan #7 sebesar Rp 37.500?"));
+    assert!(screen.contains("Alasan: Salah input jumlah"));
+    assert!(row_with(&screen, "12.000").contains("BATAL"));
+    assert!(!row_with(&screen, "37.500").contains("BATAL"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_lists_every_binding_of_the_screen() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(1));
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    let keys = &Lang::Id.text().ui.keys;
+    for b in keymap::bindings_for(Context::Sale) {
+        assert!(
+            screen.contains((b.text)(keys)),
+            "help lacks {:?}",
+            (b.text)(keys)
+        );
+    }
+    assert!(row_with(&screen, "Tambah 1 (saat kode kosong)").contains('+'));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn english_screen() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(10));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("Code / search"));
+    assert!(screen.contains("Attendant: Ani"));
+    assert!(screen.lines().last().unwrap().contains("Pay"));
+}
+
+#[test]
+fn too_small_says_so_and_draws_nothing_else() {
+    let app = app_with_cart();
+    let terminal = render(&app, 60, 20);
+    let screen = text(&terminal);
+    assert!(screen.contains("perlu 80×24, sekarang 60×20"), "{screen}");
+    assert!(!screen.contains("Keranjang"));
+    insta::assert_snapshot!(terminal.backend());
+    // Even a single cell must not panic.
+    render(&app, 1, 1);
+    render(&app, 80, 23);
+}

@@ -1,0 +1,194 @@
+//! The frame around every screen (status line, message line, key bar), the too-small
+//! notice, and small drawing helpers shared by the screens.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use tui_big_text::{BigText, PixelSize};
+
+use super::keymap::bar_for;
+use super::{Action, App, Mode, dialogs, pay, sale, sales};
+use crate::domain::Rupiah;
+use crate::domain::money::group_thousands;
+use crate::strings::Lang;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// `23 Nov 2026` (`23 Agu 2026` in Indonesian).
+pub fn date_text(lang: Lang, date: NaiveDate) -> String {
+    let months = &lang.text().ui.months;
+    format!(
+        "{} {} {}",
+        date.day(),
+        months[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// A rectangle of at most `width` × `height`, centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Right-aligned cell text, for amounts and quantities.
+pub fn right<'a>(text: impl Into<std::borrow::Cow<'a, str>>) -> Line<'a> {
+    Line::from(Span::from(text.into())).right_aligned()
+}
+
+/// An amount in big digits, without `Rp` (the line above says it, in full): up to
+/// `1.000.000` fits 80 columns in half-height blocks, which use only `▀▄█` that every
+/// console font has. Quarter blocks when narrower, plain bold text as a last resort.
+pub fn big_amount(frame: &mut Frame, area: Rect, amount: Rupiah, style: Style) {
+    let text = group_thousands(amount.value().unsigned_abs());
+    let chars = text.chars().count() as u16;
+    let size = if chars * 8 <= area.width && area.height >= 4 {
+        Some(PixelSize::HalfHeight)
+    } else if chars * 4 <= area.width && area.height >= 2 {
+        Some(PixelSize::Quadrant)
+    } else {
+        None
+    };
+    match size {
+        Some(size) => {
+            let big = BigText::builder()
+                .pixel_size(size)
+                .style(style)
+                .lines(vec![Line::from(text)])
+                .centered()
+                .build();
+            frame.render_widget(big, area);
+        }
+        None => frame.render_widget(Paragraph::new(Span::styled(text, style)).centered(), area),
+    }
+}
+
+pub(super) fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = (app.lang.text().ui.too_small)(area.width, area.height);
+        let y = area.height / 2;
+        let middle = Rect {
+            y: area.y + y.saturating_sub(1),
+            height: area.height - y.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(text.bold().yellow())
+                .centered()
+                .wrap(Wrap { trim: true }),
+            middle,
+        );
+        return;
+    }
+    let [status, body, message, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    status_line(app, frame, status);
+    draw_mode(app, &app.mode, frame, body, !app.help);
+    message_line(app, frame, message);
+    key_bar(app, frame, bar);
+    if app.help {
+        dialogs::draw_help(app, frame, body);
+    }
+}
+
+/// Draws a mode; a question draws the mode beneath it first. Only the mode with the
+/// keyboard places the cursor.
+fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: bool) {
+    match mode {
+        Mode::Sale => sale::draw(app, frame, body, focused),
+        Mode::Search(search) => {
+            sale::draw(app, frame, body, focused);
+            sale::draw_search(app, search, frame, body);
+        }
+        Mode::Pay(dialog) => {
+            sale::draw(app, frame, body, false);
+            pay::draw(app, dialog, frame, body, focused);
+        }
+        Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
+        Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
+        Mode::StaleDay => {
+            sale::draw(app, frame, body, false);
+            dialogs::draw_stale(app, frame, body);
+        }
+        Mode::Confirm(confirm) => {
+            draw_mode(app, &confirm.under, frame, body, false);
+            dialogs::draw_confirm(app, confirm, frame, body);
+        }
+    }
+}
+
+fn status_line(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let bar = Style::new().white().on_blue();
+    let sep = || Span::from(" │ ");
+    let mut spans = vec![Span::from(format!(" {}", t.app_name)).bold(), sep()];
+    match &app.status {
+        None => spans.push(Span::from(t.no_open_day).yellow().bold()),
+        Some(status) => {
+            let date = Span::from(date_text(app.lang, status.day.date)).bold();
+            // A day left open from before is flagged: sales go on that day, not today.
+            spans.push(if status.day.date < app.today {
+                date.black().on_yellow()
+            } else {
+                date
+            });
+            spans.push(sep());
+            spans.push(Span::from((t.status_attendant)(&status.day.attendant)));
+            spans.push(sep());
+            spans.push(Span::from((t.status_sales)(status.sales)));
+            spans.push(sep());
+            spans.push(Span::from(status.takings.to_string()).bold());
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+fn message_line(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match &app.note {
+        Some(note) if note.is_error() => {
+            Span::from(format!(" {}", note.text(app.lang))).red().bold()
+        }
+        Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
+        // The pay dialog and the open-day form say it themselves.
+        None if matches!(app.busy, Some(Action::CloseDay | Action::VoidSale)) => {
+            Span::from(format!(" {}", app.lang.text().ui.saving)).bold()
+        }
+        None => Span::from(""),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let keys = &app.lang.text().ui.keys;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for b in bar_for(app.context()) {
+        let key = b.keys_label(keys);
+        let label = format!(" {}  ", b.bar.map_or("", |short| short(keys)));
+        let width = key.chars().count() + label.trim_end().chars().count();
+        // Whole entries or none: the global keys at the end give way first, F1 lists them.
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width + 2;
+        spans.push(Span::from(key).black().on_cyan());
+        spans.push(Span::from(label));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
