@@ -1,7 +1,9 @@
 //! pojok: a keyboard-driven kiosk for a Pojok UMKM consignment corner.
 
+pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod kiosk;
 pub mod ledger;
 pub mod print;
 pub mod strings;

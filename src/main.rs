@@ -1,3 +1,5 @@
-fn main() {
-    println!("Hello, world!");
+//! The `pojok` binary: parses the command line and hands over to the library.
+
+fn main() -> std::process::ExitCode {
+    pojok::cli::main()
 }

@@ -6,6 +6,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+/// Where printouts go: a `printouts` folder beside the ledger file, one folder per day inside.
+pub fn printouts_dir(ledger: &Path) -> PathBuf {
+    ledger
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("printouts")
+}
+
 /// Writes `contents` to `dir/YYYY-MM-DD/name` and returns that path. The file appears whole
 /// or not at all: it is written under a temporary name in the same folder, flushed to disk,
 /// then renamed over any earlier version. `name` must be a plain file name.

@@ -10,7 +10,7 @@ mod text;
 
 pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Table};
-pub use file::write_printout;
+pub use file::{printouts_dir, write_printout};
 pub use receipt::receipt;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use text::{MIN_WIDTH, render_text};

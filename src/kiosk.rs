@@ -1,0 +1,252 @@
+//! The kiosk's loop: keys in, effects run on the ledger and printouts, results back as messages.
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::Local;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::domain::{Cart, Catalogue};
+use crate::ledger::{Ledger, LedgerError};
+use crate::print::{self, ShopHeader};
+use crate::strings::Lang;
+use crate::ui::{self, Action, App, Effect, Msg};
+
+pub struct KioskOptions {
+    pub lang: Lang,
+    /// Pre-filled in the open-day form.
+    pub attendant: String,
+    /// Receipt width in columns.
+    pub receipt_width: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KioskError {
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+    #[error("terminal: {0}")]
+    Terminal(#[from] io::Error),
+}
+
+/// Runs the kiosk until the attendant quits. The terminal is restored on every exit;
+/// `ratatui::init` also restores it from a panic before the panic message is printed.
+pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
+    let mut effects = Effects::new(ledger, options.receipt_width)?;
+    let mut app = effects.start(options.lang, options.attendant)?;
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app, &mut effects);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    effects: &mut Effects,
+) -> Result<(), KioskError> {
+    while !app.should_quit() {
+        terminal.draw(|frame| ui::view(app, frame))?;
+        // A scanner types a whole code in a few milliseconds: take everything that is
+        // waiting before drawing again, so a scan costs one frame, not fourteen.
+        let mut batch = vec![event::read()?];
+        while event::poll(Duration::ZERO)? {
+            batch.push(event::read()?);
+        }
+        for event in batch {
+            if let Event::Key(key) = event
+                && let Some(msg) = ui::key_to_msg(app, key)
+            {
+                effects.dispatch(app, msg);
+            }
+            if app.should_quit() {
+                break;
+            }
+        }
+        effects.flush_draft(app);
+    }
+    effects.flush_draft(app);
+    Ok(())
+}
+
+/// Runs the effects that `update` asks for: the only place where the kiosk's screens
+/// meet the ledger and the printouts folder.
+pub struct Effects {
+    ledger: Ledger,
+    shop: ShopHeader,
+    printouts: PathBuf,
+    receipt_width: usize,
+    /// The latest cart waiting to be saved: a burst of scanned keys saves once, but always
+    /// before any other effect so that a recorded sale's cleared draft is never overwritten.
+    pending_draft: Option<Cart>,
+}
+
+impl Effects {
+    pub fn new(ledger: Ledger, receipt_width: usize) -> Result<Effects, KioskError> {
+        let shop = ledger.shop_header()?;
+        let printouts = print::printouts_dir(ledger.path());
+        Ok(Effects {
+            ledger,
+            shop,
+            printouts,
+            receipt_width,
+            pending_draft: None,
+        })
+    }
+
+    /// The app as the ledger has it now: the catalogue, the open day and any unfinished cart.
+    pub fn start(&mut self, lang: Lang, attendant: String) -> Result<App, KioskError> {
+        let catalogue = Catalogue::new(self.ledger.active_products()?);
+        let status = self.ledger.open_day_status()?;
+        let draft = self.ledger.load_draft()?;
+        Ok(App::new(
+            lang,
+            catalogue,
+            status,
+            draft,
+            Local::now().date_naive(),
+            attendant,
+        ))
+    }
+
+    /// Feeds `msg` to the app and runs whatever effects follow, until nothing is left.
+    pub fn dispatch(&mut self, app: &mut App, msg: Msg) {
+        let mut queue = VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            for effect in ui::update(app, msg) {
+                if let Effect::SaveDraft(cart) = effect {
+                    self.pending_draft = Some(cart);
+                    continue;
+                }
+                if let Some(reply) = self.flush_draft_reply() {
+                    queue.push_back(reply);
+                }
+                if let Some(reply) = self.run(effect, app.lang()) {
+                    queue.push_back(reply);
+                }
+            }
+        }
+    }
+
+    /// Saves the cart if a change is waiting.
+    pub fn flush_draft(&mut self, app: &mut App) {
+        if let Some(reply) = self.flush_draft_reply() {
+            self.dispatch(app, reply);
+        }
+    }
+
+    fn flush_draft_reply(&mut self) -> Option<Msg> {
+        let cart = self.pending_draft.take()?;
+        let now = Local::now().naive_local();
+        self.ledger
+            .save_draft(&cart, now)
+            .err()
+            .map(|e| failed(Action::SaveDraft, e))
+    }
+
+    fn run(&mut self, effect: Effect, lang: Lang) -> Option<Msg> {
+        let now = Local::now().naive_local();
+        match effect {
+            Effect::SaveDraft(cart) => self
+                .ledger
+                .save_draft(&cart, now)
+                .err()
+                .map(|e| failed(Action::SaveDraft, e)),
+            Effect::OpenDay { attendant, float } => Some(
+                self.ledger
+                    .open_day(now.date(), &attendant, float, now)
+                    .and_then(|_| self.ledger.open_day_status())
+                    .map(|status| match status {
+                        Some(status) => Msg::DayOpened(status),
+                        None => failed(Action::OpenDay, LedgerError::NoOpenDay),
+                    })
+                    .unwrap_or_else(|e| failed(Action::OpenDay, e)),
+            ),
+            Effect::CloseDay => Some(
+                self.ledger
+                    .open_day_status()
+                    .and_then(|status| {
+                        let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
+                        self.ledger.close_day(&attendant, now)
+                    })
+                    .map(|_| Msg::DayClosed)
+                    .unwrap_or_else(|e| failed(Action::CloseDay, e)),
+            ),
+            Effect::RecordSale { cart, payments } => {
+                Some(self.record_sale(&cart, &payments, lang, now))
+            }
+            Effect::LoadSales => Some(
+                self.ledger
+                    .sales_of_open_day()
+                    .map(Msg::SalesLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadSales, e)),
+            ),
+            Effect::VoidSale { sale_id, reason } => Some(self.void_sale(sale_id, &reason, now)),
+            Effect::Quit => None,
+        }
+    }
+
+    fn record_sale(
+        &mut self,
+        cart: &Cart,
+        payments: &[crate::domain::Payment],
+        lang: Lang,
+        now: chrono::NaiveDateTime,
+    ) -> Msg {
+        let attendant = match self.ledger.open_day_status() {
+            Ok(Some(status)) => status.day.attendant,
+            Ok(None) => return failed(Action::RecordSale, LedgerError::NoOpenDay),
+            Err(e) => return failed(Action::RecordSale, e),
+        };
+        let sale = match self.ledger.record_sale(cart, payments, &attendant, now) {
+            Ok(sale) => sale,
+            Err(e) => return failed(Action::RecordSale, e),
+        };
+        // The sale is on disk now; nothing below can lose it. A receipt that fails to
+        // write is reported and can be printed again from the sales list.
+        let receipt = self.write_receipt(&sale, lang);
+        match self.ledger.open_day_status() {
+            Ok(Some(status)) => Msg::SaleRecorded {
+                sale,
+                status,
+                receipt,
+            },
+            Ok(None) => failed(Action::RecordSale, LedgerError::NoOpenDay),
+            Err(e) => failed(Action::RecordSale, e),
+        }
+    }
+
+    fn write_receipt(&self, sale: &crate::domain::Sale, lang: Lang) -> Result<PathBuf, String> {
+        let text = print::render_text(&print::receipt(sale, &self.shop, lang), self.receipt_width);
+        let name = format!("struk-{:04}.txt", sale.number);
+        print::write_printout(&self.printouts, sale.day_date, &name, &text)
+            .map_err(|e| e.to_string())
+    }
+
+    fn void_sale(&mut self, sale_id: i64, reason: &str, now: chrono::NaiveDateTime) -> Msg {
+        let result = self.ledger.open_day_status().and_then(|status| {
+            let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
+            self.ledger.void_sale(sale_id, reason, &attendant, now)?;
+            let status = self
+                .ledger
+                .open_day_status()?
+                .ok_or(LedgerError::NoOpenDay)?;
+            let sales = self.ledger.sales_of_open_day()?;
+            Ok(Msg::SaleVoided {
+                sale_id,
+                status,
+                sales,
+            })
+        });
+        result.unwrap_or_else(|e| failed(Action::VoidSale, e))
+    }
+}
+
+fn failed(action: Action, error: LedgerError) -> Msg {
+    Msg::Failed {
+        action,
+        detail: error.to_string(),
+    }
+}

@@ -1,0 +1,154 @@
+//! The subcommands through the real binary, on a real ledger file.
+
+mod common;
+
+use common::*;
+use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Rupiah, Tender};
+use serde_json::Value;
+
+/// A day with two sales (one voided) on the small catalogue, recorded through the library.
+fn day_with_sales(path: &std::path::Path) {
+    let mut ledger = small_ledger(path);
+    ledger
+        .open_day(
+            date("2026-11-20"),
+            "Rina",
+            Rupiah(200_000),
+            at("2026-11-20 07:30"),
+        )
+        .unwrap();
+    let catalogue = Catalogue::new(ledger.active_products().unwrap());
+    let sell = |ledger: &mut pojok::ledger::Ledger, items: &[(&str, i64)], method, time| {
+        let mut cart = Cart::default();
+        for (code, milli) in items {
+            cart.add(
+                catalogue.lookup(code).unwrap(),
+                Quantity::from_milli(*milli),
+            )
+            .unwrap();
+        }
+        let mut tender = Tender::new(cart.total());
+        tender.pay_rest(method, None).unwrap();
+        ledger
+            .record_sale(&cart, &tender.payments, "Rina", at(time))
+            .unwrap()
+    };
+    // 2 × Rp 3.500 + 1,25 kg × Rp 15.000 = 7.000 + 18.750 = 25.750, cash.
+    sell(
+        &mut ledger,
+        &[("LMPR", 2_000), ("BRS", 1_250)],
+        PaymentMethod::Cash,
+        "2026-11-20 08:00",
+    );
+    // 1 × Rp 12.000 by QRIS, then voided.
+    let voided = sell(
+        &mut ledger,
+        &[("KRPS", 1_000)],
+        PaymentMethod::Qris,
+        "2026-11-20 08:30",
+    );
+    ledger
+        .void_sale(voided.id, "Salah barang", "Rina", at("2026-11-20 08:31"))
+        .unwrap();
+}
+
+#[test]
+fn report_day_json_has_the_documented_shape_and_hand_worked_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    day_with_sales(&db);
+
+    let out = pojok(&db, &["report", "day", "--date", "2026-11-20", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["date"], "2026-11-20");
+    assert_eq!(json["sales"]["count"], 1);
+    assert_eq!(json["sales"]["total"], 25_750);
+    assert_eq!(json["voids"]["count"], 1);
+    assert_eq!(json["voids"]["total"], 12_000);
+    assert_eq!(json["payments"]["cash"], 25_750);
+    assert_eq!(json["payments"]["qris"], 0);
+    assert_eq!(json["payments"]["transfer"], 0);
+    let producers = json["producers"].as_array().unwrap();
+    assert_eq!(producers.len(), 2);
+    // SRI: 7.000 gross; 85 % = 5.950 to the producer.
+    assert_eq!(producers[0]["code"], "SRI");
+    assert_eq!(producers[0]["name"], "Kue Bu Sri");
+    assert_eq!(producers[0]["quantity"], 2);
+    assert_eq!(producers[0]["gross"], 7_000);
+    assert_eq!(producers[0]["producer_share"], 5_950);
+    assert_eq!(producers[0]["corner_share"], 1_050);
+    // TANI: 1,25 kg at producer price 13.500 = 16.875 of 18.750.
+    assert_eq!(producers[1]["code"], "TANI");
+    assert_eq!(producers[1]["quantity"], 1.25);
+    assert_eq!(producers[1]["gross"], 18_750);
+    assert_eq!(producers[1]["producer_share"], 16_875);
+    assert_eq!(producers[1]["corner_share"], 1_875);
+}
+
+#[test]
+fn report_day_defaults_to_the_open_day_and_prints_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    day_with_sales(&db);
+
+    let out = pojok(&db, &["report", "day"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("20 Nov 2026"), "{text}");
+    assert!(text.contains("Rp 25.750"), "{text}");
+    assert!(
+        text.contains("Kue Bu Sri") && text.contains("Kelompok Tani Makmur"),
+        "{text}"
+    );
+    assert!(text.contains("Rp 16.875"), "{text}");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+
+    let en = pojok(&db, &["--lang", "en", "report", "day"]);
+    assert!(en.status.success());
+    assert_ne!(stdout(&en), text, "English labels differ from Indonesian");
+}
+
+#[test]
+fn report_day_without_a_business_day_says_so_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    day_with_sales(&db);
+
+    let out = pojok(&db, &["report", "day", "--date", "2026-11-21"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("Tidak ada hari usaha pada tanggal 2026-11-21"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+
+    let bad = pojok(&db, &["report", "day", "--date", "21-11-2026"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("21-11-2026"), "{}", stderr(&bad));
+}
+
+#[test]
+fn a_ledger_that_cannot_be_opened_gives_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // A directory where the file should be.
+    let out = pojok(dir.path(), &["report", "day"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("tidak bisa dibuka"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = pojok(&dir.path().join("x.db"), &["--help"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for word in ["demo", "report", "--db", "--lang", "--paper"] {
+        assert!(text.contains(word), "{word} missing from:\n{text}");
+    }
+}

@@ -1,0 +1,215 @@
+//! Helpers shared by the integration tests: a fresh ledger in a temp dir, the real binary, and
+//! a private tmux server to drive the kiosk like a person at a keyboard.
+#![allow(dead_code)] // each test binary uses a different part of this module
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_pojok");
+
+/// Runs `pojok ARGS` against `db` and returns its output.
+pub fn pojok(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("POJOK_DB", db)
+        .env_remove("POJOK_LANG")
+        .output()
+        .expect("run pojok")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A tmux server of the test's own (its socket in a temp dir), one 80×24 window.
+pub struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `command` (a shell command line) in a detached 80×24 session.
+    pub fn start(dir: &Path, command: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: dir.join("tmux.sock"),
+        };
+        let status = Command::new("tmux")
+            .arg("-S")
+            .arg(&tmux.socket)
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "kiosk",
+                "-x",
+                "80",
+                "-y",
+                "24",
+            ])
+            .arg(command)
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux is installed (apt-get install tmux)");
+        assert!(status.success(), "tmux new-session failed");
+        tmux.run(&["set-option", "-t", "kiosk", "remain-on-exit", "on"]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux")
+    }
+
+    /// Sends keys as tmux names them: literal text is sent with `-l` by `type_text`.
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "kiosk"];
+        args.extend_from_slice(keys);
+        let out = self.run(&args);
+        assert!(out.status.success(), "send-keys {keys:?}: {}", stderr(&out));
+    }
+
+    /// Types text literally, as a person or a barcode scanner would.
+    pub fn type_text(&self, text: &str) {
+        let out = self.run(&["send-keys", "-t", "kiosk", "-l", text]);
+        assert!(out.status.success(), "send-keys -l {text:?}");
+    }
+
+    pub fn screen(&self) -> String {
+        stdout(&self.run(&["capture-pane", "-p", "-t", "kiosk"]))
+    }
+
+    /// Waits until the screen shows `text`, and returns the screen; fails with the screen
+    /// as it last was if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("screen never showed {text:?}; it shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The process id of the program in the pane.
+    pub fn pid(&self) -> u32 {
+        let out = self.run(&["display-message", "-p", "-t", "kiosk", "#{pane_pid}"]);
+        stdout(&out).trim().parse().expect("pane pid")
+    }
+
+    pub fn pane_dead(&self) -> bool {
+        let out = self.run(&["display-message", "-p", "-t", "kiosk", "#{pane_dead}"]);
+        stdout(&out).trim() == "1"
+    }
+
+    /// Waits for the program to exit (after a quit key or a kill).
+    pub fn wait_exit(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.pane_dead() {
+            assert!(
+                Instant::now() < deadline,
+                "kiosk did not exit:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+use chrono::{NaiveDate, NaiveDateTime};
+use pojok::domain::{Rate, Rupiah, Scheme, Unit};
+use pojok::ledger::{Ledger, NewProducer, NewProduct};
+
+/// A small catalogue whose figures the tests work out by hand:
+/// - SRI (Kue Bu Sri), 15 % commission: LMPR Lemper Ayam Rp 3.500/pcs; KRPS Keripik Pisang
+///   Rp 12.000/bks, barcode 8998201000016;
+/// - TANI (Kelompok Tani Makmur), producer price: BRS Beras Pandan Wangi Rp 15.000/kg,
+///   producer price Rp 13.500/kg.
+pub fn small_ledger(path: &Path) -> Ledger {
+    let mut ledger = Ledger::open(path).expect("open ledger");
+    ledger
+        .add_producer(&NewProducer {
+            code: "SRI".into(),
+            name: "Kue Bu Sri".into(),
+            phone: "0812-1111-2222".into(),
+            scheme: Scheme::Percentage {
+                rate: Rate::from_basis_points(1500).unwrap(),
+            },
+        })
+        .unwrap();
+    ledger
+        .add_producer(&NewProducer {
+            code: "TANI".into(),
+            name: "Kelompok Tani Makmur".into(),
+            phone: "0813-3333-4444".into(),
+            scheme: Scheme::ProducerPrice,
+        })
+        .unwrap();
+    let product = |code: &str,
+                   barcode: Option<&str>,
+                   name: &str,
+                   unit,
+                   price,
+                   producer: &str,
+                   producer_price: Option<i64>| NewProduct {
+        code: code.into(),
+        barcode: barcode.map(Into::into),
+        name: name.into(),
+        unit,
+        price: Rupiah(price),
+        producer_code: producer.into(),
+        producer_price: producer_price.map(Rupiah),
+    };
+    for p in [
+        product("LMPR", None, "Lemper Ayam", Unit::Pcs, 3_500, "SRI", None),
+        product(
+            "KRPS",
+            Some("8998201000016"),
+            "Keripik Pisang",
+            Unit::Bks,
+            12_000,
+            "SRI",
+            None,
+        ),
+        product(
+            "BRS",
+            None,
+            "Beras Pandan Wangi",
+            Unit::Kg,
+            15_000,
+            "TANI",
+            Some(13_500),
+        ),
+    ] {
+        ledger.add_product(&p).unwrap();
+    }
+    ledger
+}
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+pub fn at(text: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
+}
