@@ -1,0 +1,281 @@
+//! The real binary in a real terminal (tmux), driven key by key as an attendant would.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::Duration;
+
+use common::*;
+use pojok::ledger::Ledger;
+use serde_json::Value;
+
+fn kiosk(dir: &Path, db: &Path, extra: &str) -> Tmux {
+    // `exec` so that the pane's process is the kiosk itself (for the kill tests).
+    Tmux::start(dir, &format!("exec {BIN} --db '{}' {extra}", db.display()))
+}
+
+fn report_json(db: &Path) -> Value {
+    let out = pojok(db, &["report", "day", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn a_sale_rung_up_at_the_keyboard_is_in_the_day_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    drop(small_ledger(&db));
+
+    let tmux = kiosk(dir.path(), &db, "--attendant Rina");
+    tmux.wait_for("Modal awal");
+    tmux.type_text("200.000");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Kasir: Rina");
+
+    // One by barcode, two by code, one through the search list.
+    tmux.type_text("8998201000016");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Keripik Pisang");
+    tmux.type_text("2*lmpr");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Lemper Ayam");
+    tmux.type_text("beras");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Cari");
+    tmux.keys(&["Enter"]);
+    // 12.000 + 2 × 3.500 + 15.000
+    let screen = tmux.wait_for("Rp 34.000");
+    assert!(screen.contains("Beras Pandan Wangi"), "{screen}");
+    assert!(
+        screen.contains("Kue Bu Sri") && screen.contains("Kelompok Tan"),
+        "{screen}"
+    );
+
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.type_text("50.000");
+    tmux.wait_for("Kembalian");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("No. 1");
+    assert!(screen.contains("Rp 16.000"), "change due shown:\n{screen}");
+    assert!(
+        screen.contains("1 penjualan") && screen.contains("Rp 34.000"),
+        "{screen}"
+    );
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
+
+    let json = report_json(&db);
+    assert_eq!(json["sales"]["count"], 1);
+    assert_eq!(json["sales"]["total"], 34_000);
+    assert_eq!(json["voids"]["count"], 0);
+    assert_eq!(json["payments"]["cash"], 34_000);
+    assert_eq!(json["payments"]["qris"], 0);
+    let producers = json["producers"].as_array().unwrap();
+    // SRI, 15 %: 19.000 gross → 16.150 / 2.850. TANI, producer price 13.500/kg: 15.000 → 13.500 / 1.500.
+    assert_eq!(
+        (
+            &producers[0]["code"],
+            &producers[0]["quantity"],
+            &producers[0]["gross"]
+        ),
+        (&Value::from("SRI"), &Value::from(3), &Value::from(19_000))
+    );
+    assert_eq!(producers[0]["producer_share"], 16_150);
+    assert_eq!(producers[0]["corner_share"], 2_850);
+    assert_eq!(producers[1]["code"], "TANI");
+    assert_eq!(producers[1]["gross"], 15_000);
+    assert_eq!(producers[1]["producer_share"], 13_500);
+    assert_eq!(producers[1]["corner_share"], 1_500);
+
+    let date = json["date"].as_str().unwrap();
+    let receipt = std::fs::read_to_string(
+        dir.path()
+            .join("printouts")
+            .join(date)
+            .join("struk-0001.txt"),
+    )
+    .expect("the receipt is written beside the ledger");
+    assert!(
+        receipt.contains("Rp 34.000")
+            && receipt.contains("Kembalian")
+            && receipt.contains("Rp 16.000"),
+        "{receipt}"
+    );
+}
+
+#[test]
+fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&db);
+    ledger
+        .open_day(
+            chrono::Local::now().date_naive(),
+            "Rina",
+            pojok::domain::Rupiah(0),
+            chrono::Local::now().naive_local(),
+        )
+        .unwrap();
+    drop(ledger);
+
+    let tmux = kiosk(dir.path(), &db, "");
+    tmux.wait_for("Kasir: Rina");
+    tmux.type_text("3*LMPR");
+    tmux.keys(&["Enter"]);
+    tmux.type_text("KRPS");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Rp 22.500");
+    kill_hard(tmux.pid());
+    tmux.wait_exit();
+    drop(tmux);
+
+    let tmux = kiosk(dir.path(), &db, "");
+    let screen = tmux.wait_for("Rp 22.500");
+    assert!(
+        screen.contains("Lemper Ayam") && screen.contains("Keripik Pisang"),
+        "{screen}"
+    );
+    // And it can be paid for as usual.
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("No. 1");
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
+    assert_eq!(report_json(&db)["sales"]["total"], 22_500);
+    assert!(
+        Ledger::open(&db).unwrap().load_draft().unwrap().is_none(),
+        "the sale cleared the draft"
+    );
+}
+
+fn kill_hard(pid: u32) {
+    let status = Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Sales whose commit returned (their receipt was written after it, and the status line counted
+/// them) are all in the ledger after a SIGKILL at a random moment, and the file is intact.
+#[test]
+fn killing_the_kiosk_while_it_commits_sales_loses_no_committed_sale() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&db);
+    let today = chrono::Local::now().date_naive();
+    ledger
+        .open_day(
+            today,
+            "Rina",
+            pojok::domain::Rupiah(0),
+            chrono::Local::now().naive_local(),
+        )
+        .unwrap();
+    drop(ledger);
+    let receipts = dir.path().join("printouts").join(today.to_string());
+
+    const PER_ROUND: usize = 400;
+    let mut interrupted = 0;
+    let mut before = 0;
+    for (round, delay_ms) in [150u64, 400, 800].into_iter().enumerate() {
+        let tmux = kiosk(dir.path(), &db, "");
+        tmux.wait_for("Kasir: Rina");
+        // One key batch for many sales: code, Enter, pay, exact cash.
+        let mut keys = Vec::new();
+        for _ in 0..PER_ROUND {
+            keys.extend(["L", "M", "P", "R", "Enter", "F2", "Enter"]);
+        }
+        tmux.keys(&keys);
+        sleep(Duration::from_millis(delay_ms));
+        kill_hard(tmux.pid());
+        tmux.wait_exit();
+        drop(tmux);
+
+        let ledger = Ledger::open(&db).unwrap();
+        let sales = ledger.sales_of_open_day().unwrap();
+        let numbers: Vec<i64> = sales.iter().map(|s| s.number).collect();
+        let written: Vec<i64> = std::fs::read_dir(&receipts)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| {
+                        e.ok()?
+                            .file_name()
+                            .to_str()?
+                            .strip_prefix("struk-")?
+                            .strip_suffix(".txt")?
+                            .parse()
+                            .ok()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for n in &written {
+            assert!(
+                numbers.contains(n),
+                "round {round}: receipt {n} written but sale missing; ledger has {numbers:?}"
+            );
+        }
+        for s in &sales {
+            let sale = ledger.sale(s.id).unwrap();
+            assert_eq!(
+                sale.lines
+                    .iter()
+                    .map(|l| l.total)
+                    .sum::<pojok::domain::Rupiah>(),
+                sale.total
+            );
+            assert_eq!(
+                sale.payments
+                    .iter()
+                    .map(|p| p.tendered - p.change)
+                    .sum::<pojok::domain::Rupiah>(),
+                sale.total
+            );
+        }
+        eprintln!(
+            "round {round}: killed after {delay_ms} ms; {} sales in the ledger, {} receipts",
+            numbers.len(),
+            written.len()
+        );
+        if numbers.len() < before + PER_ROUND {
+            interrupted += 1;
+        }
+        before = numbers.len();
+        drop(ledger);
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "round {round}");
+    }
+    assert!(before > 0, "sales were committed across the rounds");
+    assert!(
+        interrupted > 0,
+        "at least one kill landed while sales were still being committed"
+    );
+}
+
+#[test]
+fn demo_with_a_path_seeds_it_and_runs_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let tmux = Tmux::start(
+        dir.path(),
+        &format!("exec {BIN} demo --db '{}'", db.display()),
+    );
+    let screen = tmux.wait_for("Kasir: Rina");
+    assert!(screen.contains("13 penjualan"), "{screen}");
+    tmux.keys(&["F10"]);
+    tmux.wait_for("13 sales");
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
+    let json = report_json(&db);
+    assert_eq!(json["sales"]["count"], 13);
+    assert_eq!(json["voids"]["count"], 1);
+    assert_eq!(json["producers"].as_array().unwrap().len(), 8);
+}
