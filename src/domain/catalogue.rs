@@ -112,8 +112,12 @@ impl Catalogue {
             .collect();
         // Highest score first; ties keep catalogue order so the list does not jump around.
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Letters scattered far apart still "match" (k…o…p…i in "Kelompok Tani"); once
+        // something matches well, such stragglers only push the right item off the list.
+        let best = scored.first().map_or(0, |&(score, _)| score);
         scored
             .into_iter()
+            .take_while(|&(score, _)| score * 3 >= best * 2)
             .take(limit)
             .map(|(_, i)| &self.products[i])
             .collect()
@@ -154,6 +158,7 @@ pub(crate) mod fixtures {
 #[cfg(test)]
 mod tests {
     use super::fixtures::*;
+    use super::*;
 
     #[test]
     fn looks_up_codes_in_any_case_and_barcodes() {
@@ -172,6 +177,19 @@ mod tests {
         let hits: Vec<_> = c.search("kopi", 10).iter().map(|p| p.id).collect();
         assert_eq!(hits.first(), Some(&4));
         assert!(c.search("zzzz", 10).is_empty());
+
+        // k…o…p…i is scattered through "Kelompok Tani": once a real match exists, that is noise.
+        let mut beras = product(9, "BRS", "Beras Pandan Wangi", Unit::Kg, 15_000);
+        beras.producer_name = "Kelompok Tani Makmur".into();
+        let mut c = Catalogue::new(vec![
+            beras,
+            product(4, "KPI", "Kopi Bubuk Robusta", Unit::Bks, 25_000),
+        ]);
+        let hits: Vec<_> = c.search("kopi", 10).iter().map(|p| p.id).collect();
+        assert_eq!(hits, [4]);
+        // Alone, the scattered match is still offered rather than nothing.
+        let hits: Vec<_> = c.search("kelompok", 10).iter().map(|p| p.id).collect();
+        assert_eq!(hits, [9]);
         assert_eq!(c.search("", 2).len(), 2);
     }
 }
