@@ -14,54 +14,60 @@ const DEMO: &str = include_str!("../assets/demo.json");
 pub const DEMO_ATTENDANT: &str = "Rina";
 
 #[derive(Deserialize)]
-struct DemoFile {
-    shop: DemoShop,
-    producers: Vec<DemoProducer>,
-    products: Vec<DemoProduct>,
-    morning: Vec<DemoSale>,
-    voids: Vec<DemoVoid>,
+#[serde(deny_unknown_fields)]
+pub struct DemoFile {
+    pub shop: DemoShop,
+    pub producers: Vec<DemoProducer>,
+    pub products: Vec<DemoProduct>,
+    pub morning: Vec<DemoSale>,
+    pub voids: Vec<DemoVoid>,
 }
 
 #[derive(Deserialize)]
-struct DemoShop {
-    name: String,
-    office: String,
-    address: String,
+#[serde(deny_unknown_fields)]
+pub struct DemoShop {
+    pub name: String,
+    pub office: String,
+    pub address: String,
 }
 
 #[derive(Deserialize)]
-struct DemoProducer {
-    code: String,
-    name: String,
-    phone: String,
-    scheme: String,
-    rate_percent: Option<String>,
+#[serde(deny_unknown_fields)]
+pub struct DemoProducer {
+    pub code: String,
+    pub name: String,
+    pub phone: String,
+    pub scheme: String,
+    pub rate_percent: Option<String>,
 }
 
 #[derive(Deserialize)]
-struct DemoProduct {
-    code: String,
-    barcode: Option<String>,
-    name: String,
-    unit: String,
-    price: i64,
-    producer: String,
-    producer_price: Option<i64>,
+#[serde(deny_unknown_fields)]
+pub struct DemoProduct {
+    pub code: String,
+    pub barcode: Option<String>,
+    pub name: String,
+    pub unit: String,
+    pub price: i64,
+    pub producer: String,
+    pub producer_price: Option<i64>,
 }
 
 #[derive(Deserialize)]
-struct DemoSale {
-    time: String,
-    lines: Vec<(String, String)>,
-    pay: String,
-    tendered: Option<i64>,
+#[serde(deny_unknown_fields)]
+pub struct DemoSale {
+    pub time: String,
+    pub lines: Vec<(String, String)>,
+    pub pay: String,
+    pub tendered: Option<i64>,
 }
 
 #[derive(Deserialize)]
-struct DemoVoid {
-    sale: usize,
-    time: String,
-    reason: String,
+#[serde(deny_unknown_fields)]
+pub struct DemoVoid {
+    pub sale: usize,
+    pub time: String,
+    pub reason: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,9 +82,14 @@ fn bad(what: impl Into<String>) -> DemoError {
     DemoError::Data(what.into())
 }
 
+/// The demo data as written in `assets/demo.json` (the schema is these structs).
+pub fn data() -> Result<DemoFile, DemoError> {
+    serde_json::from_str(DEMO).map_err(|e| bad(e.to_string()))
+}
+
 /// The shop header the demo prints on receipts.
 pub fn shop() -> ShopHeader {
-    let file: DemoFile = serde_json::from_str(DEMO).expect("assets/demo.json is checked by tests");
+    let file = data().expect("assets/demo.json is checked by tests");
     ShopHeader {
         name: file.shop.name,
         office: file.shop.office,
@@ -93,7 +104,7 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     if !ledger.producers()?.is_empty() {
         return Ok(false);
     }
-    let file: DemoFile = serde_json::from_str(DEMO).map_err(|e| bad(e.to_string()))?;
+    let file = data()?;
     ledger.set_shop_header(&shop())?;
     for p in &file.producers {
         let scheme = match p.scheme.as_str() {

@@ -5,72 +5,13 @@ use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use chrono::NaiveTime;
+use pojok::demo::{DemoFile, DemoProduct};
 use pojok::domain::share::line_total;
 use pojok::domain::{PaymentMethod, Rate, Rupiah, Tender, Unit, parse_quantity};
 use rust_decimal::Decimal;
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Demo {
-    shop: Shop,
-    producers: Vec<Producer>,
-    products: Vec<Product>,
-    morning: Vec<MorningSale>,
-    voids: Vec<Void>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Shop {
-    name: String,
-    office: String,
-    address: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Producer {
-    code: String,
-    name: String,
-    phone: String,
-    scheme: String,
-    rate_percent: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Product {
-    code: String,
-    barcode: Option<String>,
-    name: String,
-    unit: String,
-    price: i64,
-    producer: String,
-    producer_price: Option<i64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MorningSale {
-    time: String,
-    lines: Vec<(String, String)>,
-    pay: String,
-    tendered: Option<i64>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Void {
-    sale: usize,
-    time: String,
-    reason: String,
-}
-
-fn demo() -> Demo {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.json");
-    let text = std::fs::read_to_string(path).expect("assets/demo.json is readable");
-    serde_json::from_str(&text).expect("assets/demo.json matches the loader's schema")
+fn demo() -> DemoFile {
+    pojok::demo::data().expect("assets/demo.json matches the loader's schema")
 }
 
 fn is_code(code: &str) -> bool {
@@ -216,7 +157,7 @@ fn products_have_valid_codes_barcodes_producers_and_prices() {
 #[test]
 fn the_morning_can_be_rung_up_and_paid_as_written() {
     let demo = demo();
-    let products: HashMap<&str, &Product> =
+    let products: HashMap<&str, &DemoProduct> =
         demo.products.iter().map(|p| (p.code.as_str(), p)).collect();
     assert!((10..=20).contains(&demo.morning.len()));
     let (opening, closing) = (time("07:45"), time("11:30"));
