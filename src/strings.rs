@@ -113,6 +113,7 @@ pub struct UiText {
 
     // Messages on the message line.
     pub unknown_code: fn(&str) -> String,
+    pub missing_code: &'static str,
     pub bad_quantity: fn(&ParseError, Unit) -> String,
     pub bad_amount: fn(&ParseError) -> String,
     pub pay_error: fn(PayError) -> String,
@@ -310,6 +311,7 @@ pub static ID: Strings = Strings {
         },
         help_title: "Bantuan: tombol",
         unknown_code: |code| format!("Kode \"{code}\" tidak dikenal"),
+        missing_code: "Tulis kode barang sesudah tanda *, misalnya 3*KODE",
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
                 "Jumlah untuk {unit} paling banyak {} angka desimal",
@@ -519,6 +521,7 @@ pub static EN: Strings = Strings {
         },
         help_title: "Help: keys",
         unknown_code: |code| format!("Unknown code \"{code}\""),
+        missing_code: "Write the item's code after the *, e.g. 3*CODE",
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
                 "A quantity in {unit} has at most {} decimals",

@@ -17,9 +17,12 @@ pub enum Entry<'a> {
     UnknownCode(String),
     /// `N*CODE` with a quantity that cannot be sold in that product's unit.
     BadQuantity(&'a Product, ParseError),
+    /// `N*` with nothing after the star.
+    MissingCode,
 }
 
-/// Reads the entry line against the catalogue. A bare code adds one; `Q*CODE` adds Q.
+/// Reads the entry line against the catalogue. A bare code adds one; `Q*CODE` adds Q, and so
+/// does `CODE*Q` (people write it both ways; a code is never a plain number of pieces).
 pub fn read_entry<'a>(text: &str, catalogue: &'a Catalogue) -> Entry<'a> {
     let text = text.trim();
     if text.is_empty() {
@@ -27,8 +30,16 @@ pub fn read_entry<'a>(text: &str, catalogue: &'a Catalogue) -> Entry<'a> {
     }
     match text.split_once('*') {
         Some((quantity, code)) => {
-            let code = code.trim();
+            let (quantity, code) = (quantity.trim(), code.trim());
+            if code.is_empty() {
+                return Entry::MissingCode;
+            }
             let Some(product) = catalogue.lookup(code) else {
+                if let Some(product) = catalogue.lookup(quantity)
+                    && let Ok(q) = parse_quantity(code, product.unit)
+                {
+                    return Entry::Add(product, q);
+                }
                 return Entry::UnknownCode(code.to_string());
             };
             match parse_quantity(quantity, product.unit) {

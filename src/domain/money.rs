@@ -111,6 +111,12 @@ impl fmt::Display for Rupiah {
     }
 }
 
+/// Writes a quantity or a rate with a decimal comma: `1.25` → `1,25`, trailing zeros dropped.
+/// No thousands dots: quantities stay below 10.000 and `1.250` would read as 1,25 kg.
+pub fn decimal_text(value: Decimal) -> String {
+    value.normalize().to_string().replace('.', ",")
+}
+
 /// Why a typed amount or quantity was refused. The UI turns each into a sentence.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
@@ -148,7 +154,11 @@ pub fn parse_amount(input: &str) -> Result<Rupiah, ParseError> {
         }
         return Err(ParseError::NotANumber);
     }
-    if text.len() >= 2 && text[..2].eq_ignore_ascii_case("rp") {
+    if text
+        .as_bytes()
+        .get(..2)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"rp"))
+    {
         text = text[2..].trim_start();
         if let Some(rest) = text.strip_prefix('.') {
             text = rest.trim_start();
@@ -237,6 +247,10 @@ mod tests {
         assert_eq!(parse_amount("12a"), Err(ParseError::NotANumber));
         assert_eq!(parse_amount("Rp"), Err(ParseError::NotANumber));
         assert_eq!(parse_amount("1..000"), Err(ParseError::NotANumber));
+        // Multi-byte characters where "Rp" might stand must not split a character.
+        for text in ["€", "1é", "é1", "Rpé", "r€", "💵100"] {
+            assert_eq!(parse_amount(text), Err(ParseError::NotANumber), "{text}");
+        }
         assert_eq!(
             parse_amount("99999999999999999999999"),
             Err(ParseError::TooLarge)
@@ -252,7 +266,23 @@ mod tests {
         assert_eq!(round_rupiah(Decimal::new(24999, 4)), Rupiah(2));
     }
 
+    #[test]
+    fn decimals_are_written_with_a_comma() {
+        assert_eq!(decimal_text(Decimal::new(125, 2)), "1,25");
+        assert_eq!(decimal_text(Decimal::new(9999, 0)), "9999");
+        assert_eq!(decimal_text(Decimal::new(12345, 1)), "1234,5");
+        assert_eq!(decimal_text(Decimal::new(12500, 3)), "12,5");
+        assert_eq!(decimal_text(Decimal::ZERO), "0");
+    }
+
     proptest! {
+        #[test]
+        fn any_text_is_parsed_or_refused_never_a_panic(text in "\\PC{0,24}") {
+            if let Ok(amount) = parse_amount(&text) {
+                prop_assert!(amount >= Rupiah::ZERO && amount.0 <= MAX_INPUT);
+            }
+        }
+
         #[test]
         fn formatting_then_parsing_gives_the_amount_back(value in 0i64..=MAX_INPUT) {
             let shown = Rupiah(value).to_string();

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::money::ParseError;
+use super::money::{ParseError, decimal_text};
 
 /// The largest quantity one line may hold; a typo like `1000*KOPI` is caught long before this,
 /// but it bounds every product so money maths can never overflow.
@@ -118,7 +118,7 @@ impl Quantity {
 
     /// `3`, `1,25` — the decimal comma of Indonesian notation, no unit.
     pub fn number_text(self) -> String {
-        self.0.normalize().to_string().replace('.', ",")
+        decimal_text(self.0)
     }
 
     /// `3 pcs`, `1,25 kg`.
@@ -225,9 +225,17 @@ mod tests {
     fn shows_decimal_comma() {
         assert_eq!(Quantity::from_milli(1250).with_unit(Unit::Kg), "1,25 kg");
         assert_eq!(Quantity::whole(3).with_unit(Unit::Pcs), "3 pcs");
+        assert_eq!(Quantity::whole(9_999).with_unit(Unit::Ktk), "9999 ktk");
     }
 
     proptest! {
+        #[test]
+        fn any_text_is_parsed_or_refused_never_a_panic(text in "\\PC{0,16}", unit in 0usize..6) {
+            if let Ok(q) = parse_quantity(&text, Unit::ALL[unit]) {
+                prop_assert!(q.milli() > 0 && q.milli() <= MAX_QUANTITY * MILLI);
+            }
+        }
+
         #[test]
         fn milli_round_trips(milli in 1i64..=MAX_QUANTITY * MILLI) {
             let q = Quantity::from_milli(milli);

@@ -49,6 +49,13 @@ pub struct Sale {
     pub voided: bool,
 }
 
+impl Sale {
+    /// The change handed back, over all of its payments.
+    pub fn change(&self) -> Rupiah {
+        self.payments.iter().map(|p| p.change).sum()
+    }
+}
+
 /// One row of the day's sales list (for voiding and reprinting).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SaleSummary {

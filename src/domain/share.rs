@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
-use super::money::{Rupiah, round_rupiah};
+use super::money::{Rupiah, decimal_text, round_rupiah};
 use super::quantity::Quantity;
 
 /// A commission rate kept in basis points (12.5 % = 1250) so it stores as INTEGER exactly.
@@ -49,8 +49,7 @@ impl Rate {
 impl fmt::Display for Rate {
     /// `12,5 %`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let percent = Decimal::new(i64::from(self.0), 2).normalize();
-        write!(f, "{} %", percent.to_string().replace('.', ","))
+        write!(f, "{} %", decimal_text(Decimal::new(i64::from(self.0), 2)))
     }
 }
 

@@ -12,6 +12,7 @@ use crate::strings::{Lang, UiText};
 pub enum Note {
     // Errors: something was refused.
     UnknownCode(String),
+    MissingCode,
     BadQuantity(ParseError, Unit),
     BadAmount(ParseError),
     Pay(PayError),
@@ -57,6 +58,7 @@ impl Note {
         let t = &lang.text().ui;
         match self {
             Note::UnknownCode(code) => (t.unknown_code)(code),
+            Note::MissingCode => t.missing_code.to_string(),
             Note::BadQuantity(e, unit) => (t.bad_quantity)(e, *unit),
             Note::BadAmount(e) => (t.bad_amount)(e),
             Note::Pay(e) => (t.pay_error)(*e),

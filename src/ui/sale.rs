@@ -73,6 +73,7 @@ fn read(app: &App) -> Read {
         Entry::Add(product, quantity) => Read::Add(product.clone(), quantity),
         Entry::Search(_) => Read::Search,
         Entry::UnknownCode(code) => Read::Refused(Note::UnknownCode(code)),
+        Entry::MissingCode => Read::Refused(Note::MissingCode),
         Entry::BadQuantity(product, e) => Read::Refused(Note::BadQuantity(e, product.unit)),
     }
 }
