@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::demo;
 use crate::kiosk::{self, KioskOptions};
@@ -95,9 +96,16 @@ fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    // `pojok demo` must never seed the real ledger named in the environment: only a
+    // `--db` typed on its command line counts for the demo.
+    let db_typed = matches.value_source("db") == Some(ValueSource::CommandLine);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let lang = cli.lang.unwrap_or_default();
-    match run(cli, lang) {
+    match run(cli, lang, db_typed) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("pojok: {message}");
@@ -106,7 +114,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
+fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
     let options = KioskOptions {
         lang,
         attendant: cli.attendant.clone().unwrap_or_default(),
@@ -122,7 +130,7 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
         Some(Command::Demo) => {
             // The throwaway ledger lives as long as this function: dropped (deleted) after the kiosk exits.
             let scratch;
-            let db = match cli.db {
+            let db = match cli.db.filter(|_| db_typed) {
                 Some(db) => db,
                 None => {
                     scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -138,6 +146,10 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
             report: Report::Day { date, json },
         }) => {
             let db = cli.db.unwrap_or_else(default_db);
+            // A report never creates a ledger: a mistyped path must not read as "no sales".
+            if !db.is_file() {
+                return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
+            }
             let ledger = open_ledger(&db, lang)?;
             let date = match date {
                 Some(date) => date,
@@ -148,7 +160,9 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, String> {
                     .unwrap_or_else(|| Local::now().date_naive()),
             };
             let Some(report) = ledger.day_report(date).map_err(|e| e.to_string())? else {
-                return Err((lang.text().cli.no_business_day)(&date.to_string()));
+                return Err((lang.text().cli.no_business_day)(&print::format::date(
+                    date, lang,
+                )));
             };
             if json {
                 let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;

@@ -235,6 +235,7 @@ pub struct PrintText {
 pub struct CliText {
     pub no_business_day: fn(&str) -> String,
     pub cannot_open: fn(&str, &str) -> String,
+    pub no_ledger: fn(&str) -> String,
 }
 
 pub struct Strings {
@@ -454,6 +455,7 @@ pub static ID: Strings = Strings {
     cli: CliText {
         no_business_day: |date| format!("Tidak ada hari usaha pada tanggal {date}."),
         cannot_open: |path, why| format!("Buku kas {path} tidak bisa dibuka: {why}"),
+        no_ledger: |path| format!("Buku kas {path} tidak ada. Periksa --db atau POJOK_DB."),
     },
 };
 
@@ -670,5 +672,6 @@ pub static EN: Strings = Strings {
     cli: CliText {
         no_business_day: |date| format!("No business day on {date}."),
         cannot_open: |path, why| format!("Cannot open the ledger {path}: {why}"),
+        no_ledger: |path| format!("There is no ledger at {path}. Check --db or POJOK_DB."),
     },
 };

@@ -118,7 +118,7 @@ fn report_day_without_a_business_day_says_so_and_fails() {
     let out = pojok(&db, &["report", "day", "--date", "2026-11-21"]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("Tidak ada hari usaha pada tanggal 2026-11-21"),
+        stderr(&out).contains("Tidak ada hari usaha pada tanggal 21 Nov 2026"),
         "{}",
         stderr(&out)
     );
@@ -130,10 +130,37 @@ fn report_day_without_a_business_day_says_so_and_fails() {
 }
 
 #[test]
+fn a_report_on_a_ledger_that_is_not_there_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("nowhere").join("pojok.db");
+    let out = pojok(&typo, &["report", "day"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("tidak ada"), "{}", stderr(&out));
+    assert!(
+        !typo.parent().unwrap().exists(),
+        "no folder or file was created"
+    );
+
+    // A folder where the file should be.
+    let out = pojok(dir.path(), &["--lang", "en", "report", "day"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("There is no ledger at"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_ledger_that_cannot_be_opened_gives_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    // A directory where the file should be.
-    let out = pojok(dir.path(), &["report", "day"]);
+    let db = dir.path().join("pojok.db");
+    std::fs::write(
+        &db,
+        "this is not a SQLite file, but a note someone saved here",
+    )
+    .unwrap();
+    let out = pojok(&db, &["report", "day"]);
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("tidak bisa dibuka"),

@@ -442,6 +442,17 @@ fn history_cannot_be_updated_deleted_or_replaced() {
         ),
         "UPDATE business_days SET opening_float = 1".to_string(),
         "DELETE FROM business_days".to_string(),
+        // Appending to a sale already recorded (an earlier one, or the newest).
+        format!(
+            "INSERT INTO sale_lines (sale_id, line_no, product_id, code, name, unit, producer_id,
+                producer_code, producer_name, quantity_milli, unit_price, total, producer_share, corner_share)
+             SELECT {s}, 99, product_id, code, name, unit, producer_id, producer_code, producer_name,
+                quantity_milli, unit_price, total, producer_share, corner_share FROM sale_lines WHERE sale_id = {s}"
+        ),
+        format!(
+            "INSERT INTO payments (sale_id, method, amount, tendered, change)
+             VALUES ({s}, 'cash', 1000, 1000, 0)"
+        ),
     ];
     // A connection set up like the ledger's, and a bare one like the sqlite3 shell's.
     let configured = Connection::open(&path).unwrap();
@@ -641,6 +652,7 @@ fn refusals_leave_the_ledger_unchanged() {
         product("TLR", Unit::Kg, 28_000, "PAKDI", Some(0)),
         product("TLR", Unit::Kg, 28_000, "BUSRI", Some(25_000)),
         product("TLR", Unit::Kg, 0, "BUSRI", None),
+        product("TLR", Unit::Kg, 1_000_000_000_001, "BUSRI", None),
         product(" ", Unit::Kg, 28_000, "BUSRI", None),
     ] {
         let e = unchanged(&mut ledger, &|l| l.add_product(&bad).unwrap_err());

@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Ledger, LedgerError, Result, conversion_error, unique_violation};
+use crate::domain::money::MAX_INPUT;
 use crate::domain::{Producer, Product, Rate, Rupiah, Scheme, ShareRule, Unit};
 
 /// A producer to register. Codes are trimmed; their case is kept but not significant.
@@ -93,10 +94,11 @@ impl Ledger {
         if name.is_empty() {
             return Err(LedgerError::InvalidProduct("the name is empty".into()));
         }
-        if !p.price.is_positive() {
-            return Err(LedgerError::InvalidProduct(
-                "the price must be more than zero".into(),
-            ));
+        if !p.price.is_positive() || p.price.0 > MAX_INPUT {
+            return Err(LedgerError::InvalidProduct(format!(
+                "the price must be more than zero and at most {}",
+                Rupiah(MAX_INPUT)
+            )));
         }
         let tx = self
             .conn

@@ -32,7 +32,7 @@ CREATE TABLE products (
     barcode        TEXT UNIQUE CHECK (length(trim(barcode)) > 0),
     name           TEXT NOT NULL CHECK (length(trim(name)) > 0),
     unit           TEXT NOT NULL CHECK (unit IN ('pcs', 'bks', 'btl', 'ktk', 'kg', 'l')),
-    price          INTEGER NOT NULL CHECK (price > 0),
+    price          INTEGER NOT NULL CHECK (price > 0 AND price <= 1000000000000),
     producer_id    INTEGER NOT NULL REFERENCES producers (id),
     producer_price INTEGER CHECK (producer_price > 0 AND producer_price <= price),
     active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
@@ -135,6 +135,18 @@ BEGIN SELECT RAISE(ABORT, 'a business day is already open'); END;
 CREATE TRIGGER sales_on_open_day BEFORE INSERT ON sales
 WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
 BEGIN SELECT RAISE(ABORT, 'sales are recorded on the open business day only'); END;
+
+-- A recorded sale is complete: lines and payments go only to the sale being recorded
+-- (the newest, on the open day), so nothing can be appended to an earlier receipt.
+CREATE TRIGGER sale_lines_only_to_the_new_sale BEFORE INSERT ON sale_lines
+WHEN NEW.sale_id IS NOT (SELECT MAX(id) FROM sales)
+  OR (SELECT day_id FROM sales WHERE id = NEW.sale_id) NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'lines are added only to the sale being recorded'); END;
+
+CREATE TRIGGER payments_only_to_the_new_sale BEFORE INSERT ON payments
+WHEN NEW.sale_id IS NOT (SELECT MAX(id) FROM sales)
+  OR (SELECT day_id FROM sales WHERE id = NEW.sale_id) NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'payments are added only to the sale being recorded'); END;
 
 CREATE TRIGGER voids_on_open_day BEFORE INSERT ON voids
 WHEN NEW.day_id NOT IN (SELECT id FROM open_day)

@@ -1,7 +1,7 @@
 //! The day report (`pojok report day`): the day's takings, voids, payments and each
 //! producer's share, as a `Document` and as an 80-column text table.
 
-use crate::domain::{CountTotal, DayReport, ProducerDayLine, Quantity, Rupiah};
+use crate::domain::{CountTotal, DayReport, ProducerDayLine, Rupiah};
 use crate::strings::Lang;
 
 use super::document::{Column, Document, Table};
@@ -71,12 +71,11 @@ pub fn day_report(report: &DayReport, lang: Lang) -> Document {
             .sum::<Rupiah>()
             .to_string()
     };
-    // Summed in thousandths: a day's units together may pass the per-line maximum.
-    let quantity = Quantity::from_milli(report.producers.iter().map(|l| l.quantity.milli()).sum());
+    // No total of quantities: pieces and kilograms do not add up to anything.
     doc.table(table.footer(vec![
         String::new(),
         text.total.to_string(),
-        quantity.number_text(),
+        String::new(),
         sum(|l| l.gross),
         sum(|l| l.producer_share),
         sum(|l| l.corner_share),
@@ -96,7 +95,7 @@ pub fn day_report_text(report: &DayReport, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::PaymentTotals;
+    use crate::domain::{PaymentTotals, Quantity};
     use crate::print::format::display_width;
     use chrono::NaiveDate;
 
@@ -195,7 +194,7 @@ mod tests {
         assert_eq!(kaos[2..], ["4", "Rp 305.000", "Rp 244.000", "Rp 61.000"]);
         assert_eq!(
             cells(text.lines().last().unwrap()),
-            ["TOTAL", "34,5", "Rp 1.127.625", "Rp 977.850", "Rp 149.775"]
+            ["TOTAL", "Rp 1.127.625", "Rp 977.850", "Rp 149.775"]
         );
     }
 
