@@ -31,11 +31,10 @@ pub enum Question {
     },
 }
 
-/// A question that takes every key. Enter only counts as yes when it is the first key:
-/// a barcode scanned into the popup sends digits before its Enter.
+/// A question over the screen it was asked from. Only its first key counts: `y` is yes,
+/// anything else is no (see `keymap::key_to_msg`).
 pub struct Confirm {
     pub question: Question,
-    pub first_key: bool,
     pub under: Box<Mode>,
 }
 
@@ -43,13 +42,20 @@ impl Confirm {
     pub fn new(question: Question, under: Mode) -> Confirm {
         Confirm {
             question,
-            first_key: true,
             under: Box::new(under),
         }
     }
 }
 
-pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+/// Closes the open question without doing what it asked.
+pub(super) fn dismiss(app: &mut App) {
+    if let Mode::Confirm(confirm) = std::mem::replace(&mut app.mode, Mode::Sale) {
+        app.mode = back_from(*confirm.under);
+    }
+}
+
+/// `y`: closes the open question and does what it asked.
+pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
     let confirm = match std::mem::replace(&mut app.mode, Mode::Sale) {
         Mode::Confirm(confirm) => confirm,
         other => {
@@ -57,22 +63,6 @@ pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let yes = match msg {
-        Msg::Yes => true,
-        Msg::Submit => confirm.first_key,
-        Msg::No | Msg::Cancel => {
-            app.mode = back_from(*confirm.under);
-            return Vec::new();
-        }
-        _ => false,
-    };
-    if !yes {
-        app.mode = Mode::Confirm(Confirm {
-            first_key: false,
-            ..confirm
-        });
-        return Vec::new();
-    }
     let under = back_from(*confirm.under);
     app.note = None;
     match confirm.question {
@@ -107,6 +97,11 @@ fn back_from(under: Mode) -> Mode {
         }),
         other => other,
     }
+}
+
+/// The context of the screen a question returns to, where `back_from` changes it.
+pub(super) fn returns_to(under: &Mode) -> Option<Context> {
+    matches!(under, Mode::Sales(_)).then_some(Context::Sales)
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -18,7 +18,8 @@ pub enum Context {
     Pay,
     Sales,
     Reason,
-    /// A yes/no question: it takes every key while open.
+    /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
+    /// counts where it would have counted without the question.
     Confirm,
 }
 
@@ -146,10 +147,9 @@ const BACKTAB: Key = Key::Plain(KeyCode::BackTab);
 /// Table order is the order of the help overlay and the bar; a named key wins over `Text`.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    // A question takes every key: these, and anything else as `OtherKey`.
+    // A question: only these answer it; any other key dismisses it (see `key_to_msg`).
     on(&[ch('y'), ch('Y')], &[C::Confirm], Msg::Yes, |k| k.yes).bar(|k| k.yes),
     on(&[ch('n'), ch('N'), ESC], &[C::Confirm], Msg::No, |k| k.no).bar(|k| k.no),
-    on(&[ENTER], &[C::Confirm], Msg::Submit, |k| k.yes_first_key),
     // The sale screen.
     typing(C::Sale, |k| k.type_code),
     on(&[ENTER], &[C::Sale], Msg::Submit, |k| k.add_or_search),
@@ -287,6 +287,11 @@ pub fn bar_for(context: Context) -> impl Iterator<Item = &'static Binding> {
 /// The keymap: a key event to the message it means here, or `None` when it means nothing.
 /// Only presses count (Windows also sends releases), and Ctrl+J is dropped: a scanner that
 /// ends a code with CR+LF sends it right after the Enter.
+///
+/// While a question is open, `y` is yes and `n`/Esc is no. Any other key means no as well,
+/// and then means what it would have meant without the question: a scan (`RMPY`, Enter) or a
+/// second Enter after the reason for a void can never answer yes, and the scanned code still
+/// lands on the entry line. `update` closes the question when such a message arrives.
 pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.kind != KeyEventKind::Press {
         return None;
@@ -296,6 +301,15 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         return None;
     }
     let context = app.context();
+    if context == Context::Confirm {
+        return msg_in(app, Context::Confirm, pressed)
+            .or_else(|| msg_in(app, app.context_beneath(), pressed))
+            .or(Some(Msg::No));
+    }
+    msg_in(app, context, pressed)
+}
+
+fn msg_in(app: &App, context: Context, pressed: Pressed) -> Option<Msg> {
     let applies = |b: &&Binding| match b.when {
         When::Always => true,
         When::EntryEmpty => app.entry().is_empty(),
@@ -308,15 +322,10 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
             bindings_for(context)
                 .filter(applies)
                 .find(|b| b.keys.contains(&Key::Text) && Key::Text.matches(pressed))
-        });
-    match (found, pressed) {
-        (Some(b), Pressed::Char(c)) if b.act == Act::Type => Some(Msg::Input(c)),
-        (Some(b), _) => match &b.act {
-            Act::Send(msg) => Some(msg.clone()),
-            Act::Type => None,
-        },
-        // The question popup takes every key, so that a key pressed before Enter is seen.
-        (None, _) if context == Context::Confirm => Some(Msg::OtherKey),
-        (None, _) => None,
+        })?;
+    match (&found.act, pressed) {
+        (Act::Type, Pressed::Char(c)) => Some(Msg::Input(c)),
+        (Act::Type, _) => None,
+        (Act::Send(msg), _) => Some(msg.clone()),
     }
 }

@@ -92,10 +92,10 @@ pub enum Msg {
     CloseDay,
     ToggleLang,
     Quit,
+    /// `y` in a question.
     Yes,
+    /// `n` or Esc in a question, or a key that means nothing beneath it.
     No,
-    /// Any other key while a question is open: it only means "not the first key any more".
-    OtherKey,
     // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
@@ -220,15 +220,17 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
+        context_of(&self.mode)
+    }
+
+    /// The context a question returns to once answered: the screen it was asked over.
+    pub fn context_beneath(&self) -> Context {
         match &self.mode {
-            Mode::OpenDay(_) => Context::OpenDay,
-            Mode::StaleDay => Context::StaleDay,
-            Mode::Sale => Context::Sale,
-            Mode::Search(_) => Context::Search,
-            Mode::Pay(_) => Context::Pay,
-            Mode::Sales(list) if list.reason.is_some() => Context::Reason,
-            Mode::Sales(_) => Context::Sales,
-            Mode::Confirm(_) => Context::Confirm,
+            Mode::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
+                Some(context) => context,
+                None => context_of(&confirm.under),
+            },
+            other => context_of(other),
         }
     }
 
@@ -282,6 +284,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+fn context_of(mode: &Mode) -> Context {
+    match mode {
+        Mode::OpenDay(_) => Context::OpenDay,
+        Mode::StaleDay => Context::StaleDay,
+        Mode::Sale => Context::Sale,
+        Mode::Search(_) => Context::Search,
+        Mode::Pay(_) => Context::Pay,
+        Mode::Sales(list) if list.reason.is_some() => Context::Reason,
+        Mode::Sales(_) => Context::Sales,
+        Mode::Confirm(_) => Context::Confirm,
+    }
+}
+
 fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
     app.busy = None;
     app.set_note(Note::Failed(action, detail));
@@ -308,7 +323,15 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
     }
     if let Mode::Confirm(_) = app.mode {
-        return dialogs::confirm_key(app, msg);
+        match msg {
+            Msg::Yes => return dialogs::answer_yes(app),
+            Msg::No => {
+                dialogs::dismiss(app);
+                return Vec::new();
+            }
+            // Any other key is a no, and still counts on the screen beneath.
+            _ => dialogs::dismiss(app),
+        }
     }
     match msg {
         Msg::Help => {

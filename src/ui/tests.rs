@@ -703,18 +703,30 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     type_text(&mut app, "Salah input jumlah");
     assert!(enter(&mut app).is_empty());
     assert_eq!(app.context(), Context::Confirm);
-    // A scan: digits, then Enter. It must not confirm.
+    // A scan: digits, then Enter. It must not confirm: its first digit says no.
     assert!(type_text(&mut app, "8990000000001").is_empty());
-    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+    // Two quick Enters after the reason: the second one is no, never yes.
+    enter(&mut app);
+    type_text(&mut app, "Salah input");
+    enter(&mut app);
     assert_eq!(app.context(), Context::Confirm);
-    // Function keys are taken by the question too.
+    assert!(enter(&mut app).is_empty());
+    assert_ne!(app.context(), Context::Confirm);
+    // A key that means nothing beneath the question still closes it.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    enter(&mut app);
+    type_text(&mut app, "Salah input");
+    enter(&mut app);
     assert_eq!(
         key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
-        Some(Msg::OtherKey)
+        Some(Msg::No)
     );
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.context(), Context::Sales);
-    // Again, and this time Enter is the first key in the question.
+    // Again, and this time `y` is the first key in the question.
     enter(&mut app);
     type_text(&mut app, "Salah input");
     enter(&mut app);
@@ -730,7 +742,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
             reason: "Salah input".into()
         }
     );
-    let effects = enter(&mut app);
+    let effects = type_text(&mut app, "y");
     assert_eq!(
         effects,
         vec![Effect::VoidSale {
@@ -762,7 +774,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
 }
 
 #[test]
-fn y_confirms_whenever_it_is_pressed() {
+fn y_confirms_only_as_the_first_key() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
     update(&mut app, Msg::SalesLoaded(todays_sales()));
@@ -770,6 +782,11 @@ fn y_confirms_whenever_it_is_pressed() {
     type_text(&mut app, "dobel");
     enter(&mut app);
     type_text(&mut app, "12");
+    assert!(press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+    enter(&mut app);
+    type_text(&mut app, "dobel");
+    enter(&mut app);
     let effects = press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT);
     assert_eq!(
         effects,
@@ -787,6 +804,63 @@ fn y_confirms_whenever_it_is_pressed() {
     );
     assert_eq!(app.context(), Context::Sales);
     assert!(app.note().unwrap().is_error());
+}
+
+/// The small catalogue and Rempeyek, whose code ends in a `Y`.
+fn with_rempeyek() -> Catalogue {
+    let mut products = small().products().to_vec();
+    products.push(crate::domain::catalogue::fixtures::product(
+        5,
+        "RMPY",
+        "Rempeyek Kacang",
+        Unit::Bks,
+        7_000,
+    ));
+    Catalogue::new(products)
+}
+
+#[test]
+fn a_code_typed_into_a_question_closes_it_and_lands_on_the_entry_line() {
+    let mut app = app_with_cart();
+    app.set_catalogue(with_rempeyek());
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.context(), Context::Confirm);
+    // R says no; M, P and Y are typed on the entry line, not taken as yes.
+    assert!(type_text(&mut app, "RMPY").is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "RMPY");
+    assert_eq!(app.cart.lines.len(), 2);
+    enter(&mut app);
+    assert_eq!(
+        quantities(&app),
+        vec![
+            ("KLP".into(), Quantity::whole(3)),
+            ("KRP".into(), Quantity::whole(1)),
+            ("RMPY".into(), Quantity::whole(1)),
+        ]
+    );
+}
+
+#[test]
+fn enter_never_answers_a_question() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(4));
+    // Enter says no; on the sale screen beneath it finds an empty entry line.
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.cart.lines.len(), 2);
+    // n and Esc say no; so does Ctrl+Q, which then quits from the screen beneath.
+    for no in [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Esc] {
+        press(&mut app, KeyCode::F(4));
+        assert!(press(&mut app, no).is_empty());
+        assert_eq!(app.context(), Context::Sale);
+        assert_eq!(app.cart.lines.len(), 2);
+        assert_eq!(app.entry(), "");
+    }
+    press(&mut app, KeyCode::F(4));
+    let effects = press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(effects, vec![Effect::Quit]);
+    assert_eq!(app.cart.lines.len(), 2);
 }
 
 #[test]
