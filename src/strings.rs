@@ -114,6 +114,7 @@ pub struct UiText {
     // Messages on the message line.
     pub unknown_code: fn(&str) -> String,
     pub missing_code: &'static str,
+    pub no_match: fn(&str) -> String,
     pub bad_quantity: fn(&ParseError, Unit) -> String,
     pub bad_amount: fn(&ParseError) -> String,
     pub pay_error: fn(PayError) -> String,
@@ -150,6 +151,7 @@ pub struct KeyText {
     pub type_code: &'static str,
     pub add_or_search: &'static str,
     pub clear_entry: &'static str,
+    pub edit_entry: &'static str,
     pub erase: &'static str,
     pub select_up: &'static str,
     pub select_down: &'static str,
@@ -311,6 +313,7 @@ pub static ID: Strings = Strings {
         help_title: "Bantuan: tombol",
         unknown_code: |code| format!("Kode \"{code}\" tidak dikenal"),
         missing_code: "Tulis kode barang sesudah tanda *, misalnya 3*KODE",
+        no_match: |query| format!("Tidak ada barang yang cocok dengan \"{query}\""),
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
                 "Jumlah untuk {unit} paling banyak {} angka desimal",
@@ -377,6 +380,7 @@ pub static ID: Strings = Strings {
             type_code: "Ketik atau pindai kode",
             add_or_search: "Tambah / cari",
             clear_entry: "Hapus ketikan",
+            edit_entry: "Sunting ketikan yang ditolak",
             erase: "Hapus huruf terakhir",
             select_up: "Pilih baris di atas",
             select_down: "Pilih baris di bawah",
@@ -520,6 +524,7 @@ pub static EN: Strings = Strings {
         help_title: "Help: keys",
         unknown_code: |code| format!("Unknown code \"{code}\""),
         missing_code: "Write the item's code after the *, e.g. 3*CODE",
+        no_match: |query| format!("No item matches \"{query}\""),
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
                 "A quantity in {unit} has at most {} decimals",
@@ -586,6 +591,7 @@ pub static EN: Strings = Strings {
             type_code: "Type or scan a code",
             add_or_search: "Add / search",
             clear_entry: "Erase the entry",
+            edit_entry: "Edit a refused entry",
             erase: "Erase last character",
             select_up: "Select the line above",
             select_down: "Select the line below",

@@ -159,6 +159,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_down),
     on(&[Key::Plain(KeyCode::Delete)], &[C::Sale], Msg::Delete, |k| k.remove_line),
     on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
+    on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),

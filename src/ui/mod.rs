@@ -140,6 +140,9 @@ pub struct App {
     selected: usize,
     /// The entry line (`Kode / cari`); also the query while the search list is open.
     entry: String,
+    /// The entry line holds refused text, shown selected: the next character typed replaces
+    /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
+    entry_selected: bool,
     mode: Mode,
     help: bool,
     note: Option<Note>,
@@ -173,6 +176,7 @@ impl App {
             cart: draft.unwrap_or_default(),
             selected: 0,
             entry: String::new(),
+            entry_selected: false,
             mode,
             help: false,
             note: None,
@@ -209,6 +213,11 @@ impl App {
 
     pub fn entry(&self) -> &str {
         &self.entry
+    }
+
+    /// Whether the entry line holds refused text that the next character replaces.
+    pub fn entry_selected(&self) -> bool {
+        self.entry_selected
     }
 
     pub fn note(&self) -> Option<&Note> {

@@ -20,7 +20,8 @@ pub enum Note {
     CartEmptyPay,
     CartAlreadyEmpty,
     EntryPending(String),
-    NoMatch,
+    /// A search for this text found nothing.
+    NoMatch(String),
     PartNeedsAmount,
     ReasonEmpty,
     AlreadyVoided(i64),
@@ -66,7 +67,7 @@ impl Note {
             Note::CartEmptyPay => t.cart_empty_pay.into(),
             Note::CartAlreadyEmpty => t.cart_already_empty.into(),
             Note::EntryPending(text) => (t.entry_pending)(text),
-            Note::NoMatch => t.search_none.into(),
+            Note::NoMatch(query) => (t.no_match)(query),
             Note::PartNeedsAmount => t.part_needs_amount.into(),
             Note::ReasonEmpty => t.reason_empty.into(),
             Note::AlreadyVoided(n) => (t.already_voided)(*n),

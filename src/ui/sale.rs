@@ -23,6 +23,9 @@ use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah,
 const SEARCH_LIMIT: usize = 50;
 /// Nobody types more than this on the entry line; a stuck key must not grow it forever.
 pub const MAX_ENTRY: usize = 64;
+/// The fewest digits a scanned barcode has (EAN-8). A shorter number at the end of a search
+/// is part of what was typed (`kopi 200`), never a scan.
+const MIN_SCAN: usize = 8;
 
 /// The sale just recorded, for the panel shown until the next key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,20 +81,55 @@ fn read(app: &App) -> Read {
     }
 }
 
+/// The product whose barcode ends the text when a scan was appended to a query
+/// (`gula8998201000016`): the longest run of at least `MIN_SCAN` trailing digits that is a
+/// known barcode or code.
+fn scanned_at_end<'a>(text: &str, catalogue: &'a Catalogue) -> Option<&'a Product> {
+    let text = text.trim_end();
+    let digits = text.chars().rev().take_while(char::is_ascii_digit).count();
+    if digits < MIN_SCAN {
+        return None;
+    }
+    // ASCII digits: as many bytes as characters.
+    let run = &text[text.len() - digits..];
+    (0..=digits - MIN_SCAN).find_map(|start| catalogue.lookup(&run[start..]))
+}
+
 /// Adds to the cart and clears the entry line; on refusal the entry is kept to be corrected.
 fn add(app: &mut App, product: &Product, quantity: Quantity) -> Vec<Effect> {
     match app.cart.add(product, quantity) {
         Ok(index) => {
             app.selected = index;
             app.entry.clear();
+            app.entry_selected = false;
             app.set_note(Note::Added(quantity, product.unit, product.name.clone()));
             app.cart_changed()
         }
         Err(_) => {
-            app.set_note(Note::BadQuantity(ParseError::TooLarge, product.unit));
+            refuse(app, Note::BadQuantity(ParseError::TooLarge, product.unit));
             Vec::new()
         }
     }
+}
+
+/// The entry line's text was refused: it stays in sight, selected, with the reason.
+fn refuse(app: &mut App, note: Note) {
+    app.entry_selected = !app.entry.is_empty();
+    app.set_note(note);
+}
+
+/// Enter on text that is no code: a scan at its end, else the search list, unless nothing
+/// matches (an empty list would only hide the entry line).
+fn search_or_scan(app: &mut App) -> (Mode, Vec<Effect>) {
+    if let Some(product) = scanned_at_end(&app.entry, &app.catalogue).cloned() {
+        return (Mode::Sale, add(app, &product, Quantity::whole(1)));
+    }
+    let search = SearchList::new(&mut app.catalogue, &app.entry);
+    if search.results.is_empty() {
+        refuse(app, Note::NoMatch(app.entry.trim().to_string()));
+        return (Mode::Sale, Vec::new());
+    }
+    (Mode::Search(search), Vec::new())
 }
 
 pub fn type_into(field: &mut String, c: char, max: usize) {
@@ -101,8 +139,19 @@ pub fn type_into(field: &mut String, c: char, max: usize) {
 }
 
 pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
+    // Refused text stays selected until a key acts on the entry line.
+    let selected = app.entry_selected;
+    if matches!(
+        msg,
+        Msg::Input(_) | Msg::Backspace | Msg::Next | Msg::Cancel | Msg::Submit
+    ) {
+        app.entry_selected = false;
+    }
     let effects = match msg {
         Msg::Input(c) => {
+            if selected {
+                app.entry.clear();
+            }
             type_into(&mut app.entry, c, MAX_ENTRY);
             Vec::new()
         }
@@ -110,6 +159,8 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             app.entry.pop();
             Vec::new()
         }
+        // ←/→: the refused text is kept to be edited (deselecting it is all they do).
+        Msg::Next => Vec::new(),
         Msg::Cancel => {
             app.entry.clear();
             Vec::new()
@@ -117,12 +168,9 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
         Msg::Submit => match read(app) {
             Read::Nothing => Vec::new(),
             Read::Add(product, quantity) => add(app, &product, quantity),
-            Read::Search => {
-                let search = SearchList::new(&mut app.catalogue, &app.entry);
-                return (Mode::Search(search), Vec::new());
-            }
+            Read::Search => return search_or_scan(app),
             Read::Refused(note) => {
-                app.set_note(note);
+                refuse(app, note);
                 Vec::new()
             }
         },
@@ -208,18 +256,21 @@ pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mo
         Msg::Down if search.selected + 1 < search.results.len() => search.selected += 1,
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         Msg::Submit => {
-            // A code scanned while the list is open is that code, not the highlighted item.
+            // A code scanned while the list is open is that code, not the highlighted item,
+            // whether it replaced the query or was appended to it.
             if let Read::Add(product, quantity) = read(app) {
                 let effects = add(app, &product, quantity);
                 return (Mode::Sale, effects);
             }
-            match search.results.get(search.selected).cloned() {
-                Some(product) => {
-                    let effects = add(app, &product, Quantity::whole(1));
-                    return (Mode::Sale, effects);
+            let scanned = scanned_at_end(&app.entry, &app.catalogue).cloned();
+            let effects = match scanned.or_else(|| search.results.get(search.selected).cloned()) {
+                Some(product) => add(app, &product, Quantity::whole(1)),
+                None => {
+                    refuse(app, Note::NoMatch(app.entry.trim().to_string()));
+                    Vec::new()
                 }
-                None => app.set_note(Note::NoMatch),
-            }
+            };
+            return (Mode::Sale, effects);
         }
         _ => {}
     }
@@ -238,6 +289,7 @@ pub(super) fn recorded(
     app.cart = Default::default();
     app.selected = 0;
     app.entry.clear();
+    app.entry_selected = false;
     app.note = None;
     app.mode = Mode::Sale;
     app.done = Some(Done {
@@ -279,6 +331,8 @@ fn draw_entry(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let inner = block.inner(area);
     let line = if app.entry.is_empty() {
         Line::from(t.entry_hint.dark_gray())
+    } else if app.entry_selected {
+        Line::from(app.entry.as_str().bold().reversed())
     } else {
         Line::from(app.entry.as_str().bold())
     };

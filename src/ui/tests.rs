@@ -315,15 +315,103 @@ fn search_refines_live_then_adds_the_selected_item() {
 #[test]
 fn esc_closes_the_search_and_keeps_the_text() {
     let mut app = open_app();
-    type_text(&mut app, "zzzz");
+    type_text(&mut app, "kopi");
     enter(&mut app);
     assert_eq!(app.context(), Context::Search);
-    assert!(enter(&mut app).is_empty());
-    assert_eq!(app.note(), Some(&Note::NoMatch));
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Sale);
-    assert_eq!(app.entry(), "zzzz");
+    assert_eq!(app.entry(), "kopi");
     assert!(app.cart.is_empty());
+}
+
+#[test]
+fn a_search_without_results_opens_no_list_and_the_text_is_replaced_by_the_next_key() {
+    let mut app = open_app();
+    type_text(&mut app, "zzzz");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::NoMatch("zzzz".into())));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Tidak ada barang yang cocok dengan \"zzzz\""
+    );
+    assert_eq!(app.entry(), "zzzz");
+    assert!(app.entry_selected());
+    // Moving in the cart leaves it selected; a scan then replaces it.
+    press(&mut app, KeyCode::Down);
+    assert!(app.entry_selected());
+    type_text(&mut app, "8990000000001");
+    assert_eq!(app.entry(), "8990000000001");
+    assert!(!app.entry_selected());
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
+}
+
+#[test]
+fn a_list_refined_to_nothing_closes_on_enter_with_the_text_selected() {
+    let mut app = open_app();
+    type_text(&mut app, "k");
+    enter(&mut app);
+    type_text(&mut app, "xqz");
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert!(search.results.is_empty());
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::NoMatch("kxqz".into())));
+    assert!(app.entry_selected());
+}
+
+#[test]
+fn refused_text_is_replaced_by_a_scan_or_kept_by_backspace_and_arrows() {
+    for refused in ["2*XYZ", "1,5*KLP", "3*"] {
+        let mut app = open_app();
+        type_text(&mut app, refused);
+        enter(&mut app);
+        assert!(app.note().unwrap().is_error(), "{refused}");
+        assert!(app.entry_selected(), "{refused}");
+        type_text(&mut app, "KRP");
+        assert_eq!(app.entry(), "KRP", "{refused}");
+        enter(&mut app);
+        assert_eq!(quantities(&app), vec![("KRP".into(), Quantity::whole(1))]);
+    }
+    let mut app = open_app();
+    type_text(&mut app, "2*XYZ");
+    enter(&mut app);
+    press(&mut app, KeyCode::Left);
+    assert!(!app.entry_selected());
+    type_text(&mut app, "X");
+    assert_eq!(app.entry(), "2*XYZX");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "2*XYZ");
+    enter(&mut app);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.entry(), "2*XY");
+    assert!(!app.entry_selected());
+}
+
+#[test]
+fn a_scan_appended_to_a_search_adds_the_scanned_item() {
+    let mut app = open_app();
+    type_text(&mut app, "kopi");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Search);
+    // The scanner types into the query, then Enter.
+    type_text(&mut app, "8990000000003");
+    let effects = enter(&mut app);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "");
+    // Also when the query was never submitted, and when digits were typed before the scan.
+    type_text(&mut app, "gula 2008990000000002");
+    enter(&mut app);
+    assert_eq!(app.cart.lines[1].product.code, "KRP");
+    // A short number in a search is part of the search.
+    type_text(&mut app, "kopi 200");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Search);
 }
 
 #[test]
@@ -1029,8 +1117,10 @@ fn a_failed_draft_save_is_reported() {
 #[test]
 fn a_new_catalogue_refreshes_an_open_search() {
     let mut app = open_app();
-    type_text(&mut app, "teh");
+    type_text(&mut app, "k");
     enter(&mut app);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "teh");
     let Mode::Search(search) = &app.mode else {
         panic!("search list expected")
     };

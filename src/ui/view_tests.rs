@@ -136,6 +136,10 @@ fn an_error_message() {
     assert!(message.contains("Kode \"XYZ\" tidak dikenal"), "{message}");
     let entry = screen.lines().nth(2).unwrap();
     assert!(entry.contains("2*XYZ"), "the entry is kept: {entry}");
+    // Selected: the next key typed replaces it.
+    let first = &terminal.backend().buffer()[(2, 2)];
+    assert_eq!(first.symbol(), "2");
+    assert!(first.modifier.contains(ratatui::style::Modifier::REVERSED));
     let cell = terminal.backend().buffer()[(1, 22)].clone();
     assert_eq!(cell.fg, ratatui::style::Color::Red);
     insta::assert_snapshot!(terminal.backend());
