@@ -101,6 +101,7 @@ pub struct UiText {
     pub confirm_void: fn(i64, Rupiah, &str) -> String,
     pub confirm_empty_cart: fn(usize, Rupiah) -> String,
     pub confirm_close_day: fn(&str) -> String,
+    pub confirm_return_parts: fn(Rupiah) -> String,
 
     // Opening and an old open day.
     pub open_day_title: fn(&str) -> String,
@@ -128,6 +129,8 @@ pub struct UiText {
     pub part_needs_amount: &'static str,
     pub part_paid: fn(Rupiah, &str, Rupiah) -> String,
     pub pay_closed: &'static str,
+    pub cash_so_far: fn(Rupiah, Rupiah) -> String,
+    pub parts_returned: fn(Rupiah) -> String,
     pub reason_empty: &'static str,
     pub already_voided: fn(i64) -> String,
     pub voided: fn(i64) -> String,
@@ -300,6 +303,9 @@ pub static ID: Strings = Strings {
         },
         confirm_empty_cart: |lines, total| format!("Kosongkan keranjang ({lines} baris, {total})?"),
         confirm_close_day: |date| format!("Tutup hari usaha {date}?"),
+        confirm_return_parts: |paid| {
+            format!("Pembayaran sebagian {paid} sudah diterima.\nKembalikan uangnya dan batalkan?")
+        },
         open_day_title: |date| format!("Buka hari usaha {date}"),
         attendant_label: "Nama kasir",
         float_label: "Modal awal",
@@ -362,6 +368,8 @@ pub static ID: Strings = Strings {
         part_needs_amount: "Ketik jumlah yang dibayar sebagian, lalu F3",
         part_paid: |amount, method, rest| format!("Diterima {amount} ({method}); sisa {rest}"),
         pay_closed: "Pembayaran ditutup; keranjang tetap",
+        cash_so_far: |cash, short| format!("Uang diterima {cash}; masih kurang {short}"),
+        parts_returned: |paid| format!("Pembayaran sebagian {paid} dikembalikan; keranjang tetap"),
         reason_empty: "Isi alasan pembatalan dulu",
         already_voided: |n| format!("Penjualan #{n} sudah dibatalkan"),
         voided: |n| format!("Penjualan #{n} dibatalkan"),
@@ -511,6 +519,9 @@ pub static EN: Strings = Strings {
         confirm_void: |n, total, reason| format!("Void sale #{n} of {total}?\nReason: {reason}"),
         confirm_empty_cart: |lines, total| format!("Empty the cart ({lines} lines, {total})?"),
         confirm_close_day: |date| format!("Close the business day of {date}?"),
+        confirm_return_parts: |paid| {
+            format!("A part payment of {paid} has been received.\nHand the money back and cancel?")
+        },
         open_day_title: |date| format!("Open the business day {date}"),
         attendant_label: "Attendant",
         float_label: "Opening float",
@@ -573,6 +584,8 @@ pub static EN: Strings = Strings {
         part_needs_amount: "Type the amount of the part payment, then F3",
         part_paid: |amount, method, rest| format!("Received {amount} ({method}); {rest} remaining"),
         pay_closed: "Payment closed; the cart is kept",
+        cash_so_far: |cash, short| format!("Cash received {cash}; still {short} short"),
+        parts_returned: |paid| format!("Part payment of {paid} handed back; the cart is kept"),
         reason_empty: "Type a reason for the void first",
         already_voided: |n| format!("Sale #{n} is already void"),
         voided: |n| format!("Sale #{n} voided"),

@@ -29,6 +29,18 @@ pub enum Question {
         total: Rupiah,
         reason: String,
     },
+    /// Leaving the pay dialog with parts of a split payment taken: that money goes back.
+    ReturnParts {
+        paid: Rupiah,
+        then: AfterReturn,
+    },
+}
+
+/// What leaving the pay dialog with parts taken was for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AfterReturn {
+    ClosePay,
+    Quit,
 }
 
 /// A question over the screen it was asked from. Only its first key counts: `y` is yes,
@@ -84,6 +96,18 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.mode = under;
             app.busy = Some(Action::VoidSale);
             vec![Effect::VoidSale { sale_id, reason }]
+        }
+        // The dialog beneath, with the parts taken, is dropped: the money was handed back.
+        Question::ReturnParts { paid, then } => {
+            app.mode = Mode::Sale;
+            app.set_note(Note::PartsReturned(paid));
+            match then {
+                AfterReturn::ClosePay => Vec::new(),
+                AfterReturn::Quit => {
+                    app.quit = true;
+                    vec![Effect::Quit]
+                }
+            }
         }
     }
 }
@@ -216,6 +240,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             reason,
             ..
         } => (t.confirm_void)(*number, *total, reason),
+        Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -311,7 +311,7 @@ fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
     app.set_note(Note::Failed(action, detail));
     match (&mut app.mode, action) {
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
-        (Mode::Pay(pay), Action::RecordSale) => pay.reset(app.cart.total()),
+        (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
         _ => {}
     }
@@ -352,6 +352,17 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Quit => {
+            if let Mode::Pay(pay) = &app.mode
+                && let Some(paid) = pay.parts_taken()
+            {
+                let question = dialogs::Question::ReturnParts {
+                    paid,
+                    then: dialogs::AfterReturn::Quit,
+                };
+                let pay = std::mem::replace(&mut app.mode, Mode::Sale);
+                app.mode = Mode::Confirm(Confirm::new(question, pay));
+                return Vec::new();
+            }
             app.quit = true;
             return vec![Effect::Quit];
         }

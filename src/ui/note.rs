@@ -34,6 +34,10 @@ pub enum Note {
     Removed(String),
     CartEmptied,
     PartPaid(Rupiah, PaymentMethod, Rupiah),
+    /// Quick-tender notes so far, and what they still fall short of.
+    CashSoFar(Rupiah, Rupiah),
+    /// Leaving the pay dialog handed back the parts taken.
+    PartsReturned(Rupiah),
     PayClosed,
     Voided(i64),
     DayOpened(NaiveDate),
@@ -48,6 +52,8 @@ impl Note {
                 | Note::Removed(_)
                 | Note::CartEmptied
                 | Note::PartPaid(..)
+                | Note::CashSoFar(..)
+                | Note::PartsReturned(_)
                 | Note::PayClosed
                 | Note::Voided(_)
                 | Note::DayOpened(_)
@@ -80,6 +86,8 @@ impl Note {
             Note::PartPaid(amount, method, rest) => {
                 (t.part_paid)(*amount, method_name(t, *method), *rest)
             }
+            Note::CashSoFar(cash, short) => (t.cash_so_far)(*cash, *short),
+            Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
             Note::Voided(n) => (t.voided)(*n),
             Note::DayOpened(date) => (t.day_opened)(&date_text(lang, *date)),

@@ -7,6 +7,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::dialogs::{AfterReturn, Confirm, Question};
 use super::note::method_name;
 use super::sale::type_into;
 use super::widgets::{big_amount, centered};
@@ -32,9 +33,18 @@ impl PayDialog {
         }
     }
 
-    /// Back to nothing paid (the recording failed), keeping what is typed and chosen.
-    pub fn reset(&mut self, total: Rupiah) {
-        self.tender = Tender::new(total);
+    /// The recording failed: the payment that settled the sale is undone. The parts paid
+    /// before it are money in the drawer and stay; what is typed and chosen stays too.
+    pub fn undo_settling(&mut self) {
+        if self.tender.is_settled() {
+            self.tender.payments.pop();
+        }
+    }
+
+    /// Parts of a split payment already taken: money received that Esc would hand back.
+    pub fn parts_taken(&self) -> Option<Rupiah> {
+        let paid = self.tender.paid();
+        (paid > Rupiah::ZERO && !self.tender.is_settled()).then_some(paid)
     }
 
     fn step_method(&mut self, forward: bool) {
@@ -85,13 +95,19 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
         Msg::Next => pay.step_method(true),
         Msg::Prev => pay.step_method(false),
         Msg::Submit => effects = settle(app, &mut pay),
-        Msg::QuickCash(cash) => {
-            pay.method = PaymentMethod::Cash;
-            pay.amount = group_thousands(cash.value().unsigned_abs());
-            effects = settle(app, &mut pay);
-        }
+        Msg::QuickCash(note) => effects = quick_cash(app, &mut pay, note),
         Msg::PayPart => part(app, &mut pay),
         Msg::Cancel => {
+            if let Some(paid) = pay.parts_taken() {
+                let question = Question::ReturnParts {
+                    paid,
+                    then: AfterReturn::ClosePay,
+                };
+                return (
+                    Mode::Confirm(Confirm::new(question, Mode::Pay(pay))),
+                    effects,
+                );
+            }
             app.set_note(Note::PayClosed);
             return (Mode::Sale, Vec::new());
         }
@@ -118,6 +134,27 @@ fn settle(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
         cart: app.cart.clone(),
         payments: pay.tender.payments.clone(),
     }]
+}
+
+/// F7/F8/F9: a note handed over, added to the cash typed so far (F8 F8 is Rp 100.000).
+/// Once the cash covers what is due it pays as Enter would; until then it shows the sum.
+fn quick_cash(app: &mut App, pay: &mut PayDialog, note: Rupiah) -> Vec<Effect> {
+    let so_far = match pay.typed() {
+        Ok(typed) => typed.unwrap_or(Rupiah::ZERO),
+        Err(note) => {
+            app.set_note(note);
+            return Vec::new();
+        }
+    };
+    let cash = so_far + note;
+    pay.method = PaymentMethod::Cash;
+    pay.amount = group_thousands(cash.value().unsigned_abs());
+    let due = pay.tender.remaining();
+    if cash >= due {
+        return settle(app, pay);
+    }
+    app.set_note(Note::CashSoFar(cash, due - cash));
+    Vec::new()
 }
 
 /// F3: this amount is one part of a split payment; the dialog stays open for the rest.

@@ -668,18 +668,72 @@ fn esc_closes_the_dialog_and_keeps_the_cart() {
     let cart = app.cart.clone();
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "5000");
-    press(&mut app, KeyCode::F(3));
     assert!(press(&mut app, KeyCode::Esc).is_empty());
     assert_eq!(app.context(), Context::Sale);
     assert_eq!(app.cart, cart);
     assert_eq!(app.note(), Some(&Note::PayClosed));
-    // Opening again starts from nothing paid.
-    press(&mut app, KeyCode::F(2));
-    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah::ZERO);
 }
 
 #[test]
-fn a_failed_recording_keeps_the_cart_and_the_dialog() {
+fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
+    let mut app = app_with_cart();
+    let cart = app.cart.clone();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::F(3));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(
+        confirm.question,
+        dialogs::Question::ReturnParts {
+            paid: Rupiah(10_000),
+            then: dialogs::AfterReturn::ClosePay
+        }
+    );
+    // No: back in the dialog with the part still taken.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah(10_000));
+    // Ctrl+Q asks the same, and no does not quit.
+    assert!(press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL).is_empty());
+    assert!(!app.should_quit());
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(
+        confirm.question,
+        dialogs::Question::ReturnParts {
+            paid: Rupiah(10_000),
+            then: dialogs::AfterReturn::Quit
+        }
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Pay);
+    // Yes: the money goes back, the dialog closes, the cart stays.
+    press(&mut app, KeyCode::Esc);
+    assert!(type_text(&mut app, "y").is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.note(), Some(&Note::PartsReturned(Rupiah(10_000))));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Pembayaran sebagian Rp 10.000 dikembalikan; keranjang tetap"
+    );
+    // Opening again starts from nothing paid.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah::ZERO);
+    // And with a part taken, yes to Ctrl+Q quits.
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::F(3));
+    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(type_text(&mut app, "Y"), vec![Effect::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     let mut app = app_with_cart();
     let cart = app.cart.clone();
     press(&mut app, KeyCode::F(2));
@@ -700,44 +754,98 @@ fn a_failed_recording_keeps_the_cart_and_the_dialog() {
     assert_eq!(app.context(), Context::Pay);
     assert_eq!(app.busy(), None);
     let pay = pay_dialog(&app);
-    assert!(pay.tender.payments.is_empty());
-    assert_eq!(pay.tender.total, Rupiah(27_000));
+    // The cash part is in the drawer: only the settling QRIS payment is undone.
+    let taken: Vec<_> = pay
+        .tender
+        .payments
+        .iter()
+        .map(|p| (p.method, p.amount))
+        .collect();
+    assert_eq!(taken, vec![(PaymentMethod::Cash, Rupiah(20_000))]);
+    assert_eq!(pay.tender.remaining(), Rupiah(7_000));
     assert_eq!(pay.method, PaymentMethod::Qris);
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
         "Penjualan TIDAK tersimpan: database is locked. Coba bayar lagi."
     );
-    // And paying again works.
+    // And paying again pays what remains.
     let retry = enter(&mut app);
     let Effect::RecordSale { payments, .. } = &retry[0] else {
         panic!("{retry:?}")
     };
-    assert_eq!(payments.len(), 1);
-    assert_eq!(payments[0].amount, Rupiah(27_000));
+    let paid: Vec<_> = payments.iter().map(|p| (p.method, p.amount)).collect();
+    assert_eq!(
+        paid,
+        vec![
+            (PaymentMethod::Cash, Rupiah(20_000)),
+            (PaymentMethod::Qris, Rupiah(7_000))
+        ]
+    );
 }
 
 #[test]
-fn quick_tender_keys_pay_cash_like_typing_and_enter() {
+fn quick_tender_keys_add_notes_until_the_cash_covers_the_total() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
     press(&mut app, KeyCode::Tab);
+    // Rp 20.000 of Rp 27.000: shown, not refused.
     assert!(press(&mut app, KeyCode::F(7)).is_empty());
     assert_eq!(
         app.note(),
-        Some(&Note::Pay(PayError::NotEnoughCash {
-            short: Rupiah(7_000)
-        }))
+        Some(&Note::CashSoFar(Rupiah(20_000), Rupiah(7_000)))
+    );
+    assert!(!app.note().unwrap().is_error());
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Uang diterima Rp 20.000; masih kurang Rp 7.000"
     );
     assert_eq!(pay_dialog(&app).method, PaymentMethod::Cash);
-    let effects = press(&mut app, KeyCode::F(8));
+    assert_eq!(pay_dialog(&app).amount, "20.000");
+    assert!(pay_dialog(&app).tender.payments.is_empty());
+    // Another Rp 20.000: Rp 40.000 covers it and pays as Enter would.
+    let effects = press(&mut app, KeyCode::F(7));
     let Effect::RecordSale { payments, .. } = &effects[0] else {
         panic!("{effects:?}")
     };
     assert_eq!(
         (payments[0].method, payments[0].tendered, payments[0].change),
-        (PaymentMethod::Cash, Rupiah(50_000), Rupiah(23_000))
+        (PaymentMethod::Cash, Rupiah(40_000), Rupiah(13_000))
     );
-    assert_eq!(pay_dialog(&app).amount, "50.000");
+    assert_eq!(pay_dialog(&app).amount, "40.000");
+}
+
+#[test]
+fn quick_tender_adds_to_what_is_typed_and_f8_twice_is_rp_100_000() {
+    let mut app = open_app();
+    type_text(&mut app, "6*KPI");
+    enter(&mut app);
+    assert_eq!(app.cart.total(), Rupiah(150_000));
+    press(&mut app, KeyCode::F(2));
+    assert!(press(&mut app, KeyCode::F(8)).is_empty());
+    assert!(press(&mut app, KeyCode::F(8)).is_empty());
+    assert_eq!(pay_dialog(&app).amount, "100.000");
+    assert_eq!(
+        app.note(),
+        Some(&Note::CashSoFar(Rupiah(100_000), Rupiah(50_000)))
+    );
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "50000");
+    let effects = press(&mut app, KeyCode::F(9));
+    let Effect::RecordSale { payments, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (payments[0].tendered, payments[0].change),
+        (Rupiah(150_000), Rupiah::ZERO)
+    );
+    // Nonsense typed before the key is refused as it would be by Enter.
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "1.5");
+    assert!(press(&mut app, KeyCode::F(9)).is_empty());
+    assert_eq!(app.note(), Some(&Note::BadAmount(ParseError::NotANumber)));
 }
 
 #[test]

@@ -277,3 +277,21 @@ fn too_small_says_so_and_draws_nothing_else() {
     render(&app, 1, 1);
     render(&app, 80, 23);
 }
+
+#[test]
+fn leaving_the_pay_dialog_with_a_part_taken_asks_first() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Esc);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Pembayaran sebagian Rp 10.000 sudah diterima."));
+    assert!(
+        screen.contains("Kembalikan uangnya dan batalkan?"),
+        "{screen}"
+    );
+    assert!(screen.lines().last().unwrap().contains("N/Esc Tidak"));
+    insta::assert_snapshot!(terminal.backend());
+}
