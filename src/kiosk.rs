@@ -204,17 +204,15 @@ impl Effects {
             Ok(sale) => sale,
             Err(e) => return failed(Action::RecordSale, e),
         };
-        // The sale is on disk now; nothing below can lose it. A receipt that fails to
-        // write is reported and can be printed again from the sales list.
+        // The sale is on disk now; nothing below can lose it, and nothing below may answer
+        // "not recorded" (the attendant would take the money again). A receipt that fails
+        // to write is reported and can be printed again from the sales list.
         let receipt = self.write_receipt(&sale, lang);
-        match self.ledger.open_day_status() {
-            Ok(Some(status)) => Msg::SaleRecorded {
-                sale,
-                status,
-                receipt,
-            },
-            Ok(None) => failed(Action::RecordSale, LedgerError::NoOpenDay),
-            Err(e) => failed(Action::RecordSale, e),
+        let status = self.ledger.open_day_status().ok().flatten();
+        Msg::SaleRecorded {
+            sale,
+            status,
+            receipt,
         }
     }
 
@@ -226,21 +224,19 @@ impl Effects {
     }
 
     fn void_sale(&mut self, sale_id: i64, reason: &str, now: chrono::NaiveDateTime) -> Msg {
-        let result = self.ledger.open_day_status().and_then(|status| {
+        let voided = self.ledger.open_day_status().and_then(|status| {
             let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-            self.ledger.void_sale(sale_id, reason, &attendant, now)?;
-            let status = self
-                .ledger
-                .open_day_status()?
-                .ok_or(LedgerError::NoOpenDay)?;
-            let sales = self.ledger.sales_of_open_day()?;
-            Ok(Msg::SaleVoided {
-                sale_id,
-                status,
-                sales,
-            })
+            self.ledger.void_sale(sale_id, reason, &attendant, now)
         });
-        result.unwrap_or_else(|e| failed(Action::VoidSale, e))
+        if let Err(e) = voided {
+            return failed(Action::VoidSale, e);
+        }
+        // Committed: what cannot be read back now is worked out on screen instead.
+        Msg::SaleVoided {
+            sale_id,
+            status: self.ledger.open_day_status().ok().flatten(),
+            sales: self.ledger.sales_of_open_day().ok(),
+        }
     }
 }
 

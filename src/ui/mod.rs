@@ -41,12 +41,14 @@ pub enum Effect {
     OpenDay { attendant: String, float: Rupiah },
     /// Close the open business day. Answer: `DayClosed`.
     CloseDay,
-    /// Record the sale, then write its receipt. Answer: `SaleRecorded` (a failed receipt is
-    /// `receipt: Err`, the sale still recorded), or `Failed` if the sale is not on disk.
+    /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
+    /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
+    /// if the sale is not on disk.
     RecordSale { cart: Cart, payments: Vec<Payment> },
     /// Today's sales, newest first. Answer: `SalesLoaded`.
     LoadSales,
-    /// Answer: `SaleVoided` with the fresh status and list.
+    /// Answer: `SaleVoided` once the void is committed, with the fresh status and list as
+    /// far as they can be read; `Failed` only if the void is not on disk.
     VoidSale { sale_id: i64, reason: String },
     /// Leave: restore the terminal and exit (the draft is already saved).
     Quit,
@@ -99,16 +101,20 @@ pub enum Msg {
     // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
+    /// The sale is on disk. `status` is `None` if the day's figures could not be read back
+    /// after the commit: the screen then counts the sale in the figures it has.
     SaleRecorded {
         sale: Sale,
-        status: DayStatus,
+        status: Option<DayStatus>,
         receipt: Result<PathBuf, String>,
     },
     SalesLoaded(Vec<SaleSummary>),
+    /// The void is on disk. `status` and `sales` are `None` if they could not be read back
+    /// after the commit: the screen then takes the sale out of what it has.
     SaleVoided {
         sale_id: i64,
-        status: DayStatus,
-        sales: Vec<SaleSummary>,
+        status: Option<DayStatus>,
+        sales: Option<Vec<SaleSummary>>,
     },
     Failed {
         action: Action,

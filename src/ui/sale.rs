@@ -281,11 +281,19 @@ pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mo
 pub(super) fn recorded(
     app: &mut App,
     sale: Sale,
-    status: DayStatus,
+    status: Option<DayStatus>,
     receipt: Result<PathBuf, String>,
 ) -> Vec<Effect> {
     app.busy = None;
-    app.status = Some(status);
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let Some(status) = &mut app.status {
+                status.sales += 1;
+                status.takings += sale.total;
+            }
+        }
+    }
     app.cart = Default::default();
     app.selected = 0;
     app.entry.clear();

@@ -93,31 +93,50 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
     (Mode::Sales(list), Vec::new())
 }
 
-/// The runtime voided the sale: fresh list and status.
+/// The runtime voided the sale: fresh list and status, or, where they could not be read
+/// back, the sale taken out of the ones on screen.
 pub(super) fn voided(
     app: &mut App,
     sale_id: i64,
-    status: DayStatus,
-    sales: Vec<SaleSummary>,
+    status: Option<DayStatus>,
+    sales: Option<Vec<SaleSummary>>,
 ) -> Vec<Effect> {
     app.busy = None;
-    app.status = Some(status);
+    let mut list = match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::Sales(list) => list,
+        other => {
+            app.mode = other;
+            SalesList::loading()
+        }
+    };
+    list.reason = None;
+    let before = list.sales.take().unwrap_or_default();
+    let shown = before.iter().find(|s| s.id == sale_id).cloned();
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let (Some(status), Some(sale)) = (&mut app.status, &shown)
+                && !sale.voided
+            {
+                status.sales -= 1;
+                status.takings -= sale.total;
+            }
+        }
+    }
+    let sales = sales.unwrap_or_else(|| {
+        let mut sales = before;
+        for sale in sales.iter_mut().filter(|s| s.id == sale_id) {
+            sale.voided = true;
+        }
+        sales
+    });
     let number = sales
         .iter()
         .find(|s| s.id == sale_id)
         .map_or(sale_id, |s| s.number);
     app.set_note(Note::Voided(number));
-    match &mut app.mode {
-        Mode::Sales(list) => {
-            list.reason = None;
-            list.loaded(sales);
-        }
-        _ => {
-            let mut list = SalesList::loading();
-            list.loaded(sales);
-            app.mode = Mode::Sales(list);
-        }
-    }
+    list.loaded(sales);
+    app.mode = Mode::Sales(list);
     Vec::new()
 }
 

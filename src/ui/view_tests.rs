@@ -168,7 +168,7 @@ fn the_change_panel_after_a_sale() {
                 payments,
                 voided: false,
             },
-            status: status_on(today(), 13, 483_000),
+            status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok("struk/2026-11-23/0013.txt".into()),
         },
     );
