@@ -184,6 +184,12 @@ impl Effects {
                     .unwrap_or_else(|e| failed(Action::LoadSales, e)),
             ),
             Effect::VoidSale { sale_id, reason } => Some(self.void_sale(sale_id, &reason, now)),
+            Effect::ReprintReceipt { sale_id } => Some(Msg::ReceiptPrinted(
+                self.ledger
+                    .sale(sale_id)
+                    .map_err(|e| e.to_string())
+                    .and_then(|sale| self.write_receipt(&sale, lang)),
+            )),
             Effect::Quit => None,
         }
     }

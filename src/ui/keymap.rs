@@ -118,6 +118,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Search => &[C::Search],
             C::Pay => &[C::Pay],
             C::Reason => &[C::Reason],
+            C::Sales => &[C::Sales],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -180,11 +181,13 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Pay], Msg::QuickCash(Rupiah(100_000)), |k| k.cash_100k).bar(|k| k.short_100k),
     on(&[ESC], &[C::Pay], Msg::Cancel, |k| k.close_keep_cart).bar(|k| k.close),
     // Today's sales, and the reason for a void.
-    on(&[ENTER], &[C::Sales], Msg::Submit, |k| k.void_sale).bar(|k| k.short_void),
+    on(&[f(8)], &[C::Sales], Msg::VoidSale, |k| k.void_sale).bar(|k| k.short_void),
+    on(&[f(9)], &[C::Sales], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
     on(&[ESC], &[C::Sales], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::Sales, |k| k.back_to_sale),
     typing(C::Reason, |k| k.type_reason),
     on(&[ENTER], &[C::Reason], Msg::Submit, |k| k.next).bar(|k| k.next),
-    on(&[ESC], &[C::Reason], Msg::Cancel, |k| k.cancel).bar(|k| k.cancel),
+    on(&[ESC], &[C::Reason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Opening the day, and a day left open from before.
     typing(C::OpenDay, |k| k.type_field),
     on(&[TAB, DOWN], &[C::OpenDay], Msg::Next, |k| k.next_field).bar(|k| k.next_field),

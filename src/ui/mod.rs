@@ -47,6 +47,8 @@ pub enum Effect {
     RecordSale { cart: Cart, payments: Vec<Payment> },
     /// Today's sales, newest first. Answer: `SalesLoaded`.
     LoadSales,
+    /// Print a recorded sale's receipt again (a voided one says so). Answer: `ReceiptPrinted`.
+    ReprintReceipt { sale_id: i64 },
     /// Answer: `SaleVoided` once the void is committed, with the fresh status and list as
     /// far as they can be read; `Failed` only if the void is not on disk.
     VoidSale { sale_id: i64, reason: String },
@@ -84,6 +86,10 @@ pub enum Msg {
     More,
     /// One less of the selected cart line.
     Less,
+    /// Void the selected sale (asks a reason, then a question).
+    VoidSale,
+    /// Print the selected sale's receipt again.
+    Reprint,
     Help,
     Pay,
     PayPart,
@@ -109,6 +115,8 @@ pub enum Msg {
         receipt: Result<PathBuf, String>,
     },
     SalesLoaded(Vec<SaleSummary>),
+    /// A receipt printed again: where it was written, or why it was not.
+    ReceiptPrinted(Result<PathBuf, String>),
     /// The void is on disk. `status` and `sales` are `None` if they could not be read back
     /// after the commit: the screen then takes the sale out of what it has.
     SaleVoided {
@@ -294,6 +302,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             status,
             sales,
         } => sales::voided(app, sale_id, status, sales),
+        Msg::ReceiptPrinted(result) => {
+            app.set_note(match result {
+                Ok(path) => Note::Reprinted(path.display().to_string()),
+                Err(e) => Note::ReprintFailed(e),
+            });
+            Vec::new()
+        }
         Msg::Failed { action, detail } => failed(app, action, detail),
         key => on_key(app, key),
     }

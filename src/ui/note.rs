@@ -29,6 +29,8 @@ pub enum Note {
     FloatEmpty,
     /// The runtime could not do what was asked; `detail` is the ledger's own (English) text.
     Failed(Action, String),
+    /// A receipt could not be printed again: why.
+    ReprintFailed(String),
     // Information: something was done.
     Added(Quantity, Unit, String),
     Removed(String),
@@ -40,6 +42,8 @@ pub enum Note {
     PartsReturned(Rupiah),
     PayClosed,
     Voided(i64),
+    /// A receipt printed again, to this file.
+    Reprinted(String),
     DayOpened(NaiveDate),
     DayClosed,
 }
@@ -56,6 +60,7 @@ impl Note {
                 | Note::PartsReturned(_)
                 | Note::PayClosed
                 | Note::Voided(_)
+                | Note::Reprinted(_)
                 | Note::DayOpened(_)
                 | Note::DayClosed
         )
@@ -90,6 +95,8 @@ impl Note {
             Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
             Note::Voided(n) => (t.voided)(*n),
+            Note::Reprinted(path) => (t.reprinted)(path),
+            Note::ReprintFailed(e) => (t.reprint_failed)(e),
             Note::DayOpened(date) => (t.day_opened)(&date_text(lang, *date)),
             Note::DayClosed => t.day_closed.into(),
         }

@@ -9,7 +9,8 @@ use ratatui::widgets::{
 };
 
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::note::method_name;
+use super::sale::{self, type_into};
 use super::widgets::{centered, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{DayStatus, SaleSummary};
@@ -74,6 +75,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
         }
         return (Mode::Sales(list), Vec::new());
     }
+    let mut effects = Vec::new();
     match msg {
         Msg::Up => list.selected = list.selected.saturating_sub(1),
         Msg::Down => {
@@ -82,15 +84,22 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                 list.selected += 1;
             }
         }
-        Msg::Submit => match list.current() {
+        Msg::VoidSale => match list.current() {
             Some(sale) if sale.voided => app.set_note(Note::AlreadyVoided(sale.number)),
             Some(_) => list.reason = Some(String::new()),
             None => {}
         },
+        Msg::Reprint => {
+            if let Some(sale) = list.current() {
+                effects.push(Effect::ReprintReceipt { sale_id: sale.id });
+            }
+        }
         Msg::Cancel => return (Mode::Sale, Vec::new()),
+        // Typing means selling again: a scan goes to the entry line, not into the list.
+        Msg::Input(_) => return sale::key(app, msg),
         _ => {}
     }
-    (Mode::Sales(list), Vec::new())
+    (Mode::Sales(list), effects)
 }
 
 /// The runtime voided the sale: fresh list and status, or, where they could not be read
@@ -164,6 +173,7 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                 Cell::from(t.col_time),
                 Cell::from(right(t.col_lines)),
                 Cell::from(right(t.total)),
+                Cell::from(t.col_paid_by),
                 Cell::from(""),
             ])
             .bold();
@@ -173,6 +183,13 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                     Cell::from(s.at.format("%H:%M").to_string()),
                     Cell::from(right(s.line_count.to_string())),
                     Cell::from(right(s.total.to_string())),
+                    Cell::from(
+                        s.methods
+                            .iter()
+                            .map(|m| method_name(t, *m))
+                            .collect::<Vec<_>>()
+                            .join("+"),
+                    ),
                     Cell::from(if s.voided { t.voided_mark } else { "" }),
                 ]);
                 if s.voided { row.red() } else { row }
@@ -184,6 +201,8 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                     Constraint::Length(6),
                     Constraint::Length(6),
                     Constraint::Length(15),
+                    // `Tunai+QRIS+Transfer`
+                    Constraint::Length(19),
                     Constraint::Fill(1),
                 ],
             )

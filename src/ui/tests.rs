@@ -866,6 +866,7 @@ fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
         at: at(today(), 9, number as u32),
         total: Rupiah(total),
         line_count: 2,
+        methods: vec![PaymentMethod::Cash],
         voided,
     }
 }
@@ -874,7 +875,10 @@ pub(super) fn todays_sales() -> Vec<SaleSummary> {
     vec![
         summary(107, 7, 37_500, false),
         summary(106, 6, 12_000, true),
-        summary(105, 5, 5_000, false),
+        SaleSummary {
+            methods: vec![PaymentMethod::Qris, PaymentMethod::Cash],
+            ..summary(105, 5, 5_000, false)
+        },
     ]
 }
 
@@ -886,34 +890,38 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     update(&mut app, Msg::SalesLoaded(todays_sales()));
     // An already voided sale.
     press(&mut app, KeyCode::Down);
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
     assert_eq!(app.context(), Context::Sales);
-    // Digits in the list do nothing.
-    assert!(type_text(&mut app, "123").is_empty());
+    // Enter in the list does nothing.
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sales);
     press(&mut app, KeyCode::Up);
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     assert_eq!(app.context(), Context::Reason);
     enter(&mut app);
     assert_eq!(app.note(), Some(&Note::ReasonEmpty));
     type_text(&mut app, "Salah input jumlah");
     assert!(enter(&mut app).is_empty());
     assert_eq!(app.context(), Context::Confirm);
-    // A scan: digits, then Enter. It must not confirm: its first digit says no.
+    // A scan: digits, then Enter. It must not confirm: its first digit says no, and the
+    // scan goes on to the entry line of the sale screen.
     assert!(type_text(&mut app, "8990000000001").is_empty());
-    assert_eq!(app.context(), Context::Sales);
-    // Two quick Enters after the reason: the second one is no, never yes.
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "8990000000001");
     enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
+    // Two quick Enters after the reason: the second one is no, never yes.
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
     assert_eq!(app.context(), Context::Confirm);
     assert!(enter(&mut app).is_empty());
-    assert_ne!(app.context(), Context::Confirm);
+    assert_eq!(app.context(), Context::Sales);
     // A key that means nothing beneath the question still closes it.
-    press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
     assert_eq!(
@@ -923,7 +931,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.context(), Context::Sales);
     // Again, and this time `y` is the first key in the question.
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
     let Mode::Confirm(confirm) = &app.mode else {
@@ -974,13 +982,19 @@ fn y_confirms_only_as_the_first_key() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
     update(&mut app, Msg::SalesLoaded(todays_sales()));
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
-    type_text(&mut app, "12");
-    assert!(press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT).is_empty());
+    // ↓ closes the question and moves in the list; Y is then typed, not a yes.
+    press(&mut app, KeyCode::Down);
     assert_eq!(app.context(), Context::Sales);
-    enter(&mut app);
+    assert!(press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "Y");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
     let effects = press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT);
@@ -1283,7 +1297,7 @@ fn a_void_without_fresh_figures_is_taken_out_on_screen() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
     update(&mut app, Msg::SalesLoaded(todays_sales()));
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
     assert_eq!(type_text(&mut app, "y").len(), 1);
@@ -1313,4 +1327,53 @@ fn a_void_without_fresh_figures_is_taken_out_on_screen() {
         .map(|s| (s.number, s.voided))
         .collect();
     assert_eq!(voided, vec![(7, true), (6, true), (5, false)]);
+}
+
+#[test]
+fn f9_prints_a_receipt_again_and_says_where() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::Down);
+    // A voided sale can be reprinted too (the receipt says it is void).
+    assert_eq!(
+        press(&mut app, KeyCode::F(9)),
+        vec![Effect::ReprintReceipt { sale_id: 106 }]
+    );
+    update(
+        &mut app,
+        Msg::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
+    );
+    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Struk dicetak ulang: printouts/2026-11-23/struk-0006.txt"
+    );
+    assert!(!app.note().unwrap().is_error());
+    update(&mut app, Msg::ReceiptPrinted(Err("disk full".into())));
+    assert!(app.note().unwrap().is_error());
+    // Nothing to reprint in an empty list.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(Vec::new()));
+    assert!(press(&mut app, KeyCode::F(9)).is_empty());
+    assert!(press(&mut app, KeyCode::F(8)).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+}
+
+#[test]
+fn typing_in_the_sales_list_goes_back_to_selling() {
+    let mut app = open_app();
+    type_text(&mut app, "KL");
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::Char('P'), KeyModifiers::SHIFT)),
+        Some(Msg::Input('P'))
+    );
+    assert!(type_text(&mut app, "P").is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "KLP");
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
 }

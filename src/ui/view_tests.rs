@@ -223,10 +223,18 @@ fn sales_list_with_the_confirm_popup() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
     update(&mut app, Msg::SalesLoaded(todays_sales()));
-    enter(&mut app);
+    let list = text(&render(&app, 80, 24));
+    assert!(row_with(&list, "37.500").contains("Tunai"));
+    assert!(row_with(&list, "5.000").contains("QRIS+Tunai"));
+    let bar = list.lines().last().unwrap();
+    for key in ["F8 Batalkan", "F9 Cetak ulang", "Esc Kembali"] {
+        assert!(bar.contains(key), "{key} on the bar {bar:?}");
+    }
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input jumlah");
     let reason = text(&render(&app, 80, 24));
     assert!(reason.contains("Alasan membatalkan penjualan #7"));
+    assert!(reason.lines().last().unwrap().contains("Esc Kembali"));
     enter(&mut app);
     let terminal = render(&app, 80, 24);
     let screen = text(&terminal);
