@@ -127,6 +127,7 @@ pub struct UiText {
     pub cart_already_empty: &'static str,
     pub cart_emptied: &'static str,
     pub entry_pending: fn(&str) -> String,
+    pub close_day_cart_full: &'static str,
     pub part_needs_amount: &'static str,
     pub part_paid: fn(Rupiah, &str, Rupiah) -> String,
     pub pay_closed: &'static str,
@@ -167,6 +168,7 @@ pub struct KeyText {
     pub pay: &'static str,
     pub empty_cart: &'static str,
     pub today_sales: &'static str,
+    pub close_day: &'static str,
     pub help: &'static str,
     /// The name of the language F10 switches to.
     pub other_language: &'static str,
@@ -371,6 +373,8 @@ pub static ID: Strings = Strings {
         entry_pending: |text| {
             format!("\"{text}\" belum masuk keranjang: Enter untuk menambah, Esc untuk menghapus")
         },
+        close_day_cart_full: "Keranjang masih berisi: bayar (F2) atau kosongkan (F4) dulu, \
+                              lalu tutup hari",
         part_needs_amount: "Ketik jumlah yang dibayar sebagian, lalu F3",
         part_paid: |amount, method, rest| format!("Diterima {amount} ({method}); sisa {rest}"),
         pay_closed: "Pembayaran ditutup; keranjang tetap",
@@ -406,6 +410,7 @@ pub static ID: Strings = Strings {
             pay: "Bayar",
             empty_cart: "Kosongkan",
             today_sales: "Penjualan",
+            close_day: "Tutup hari usaha",
             help: "Bantuan",
             other_language: "English",
             quit: "Keluar",
@@ -592,6 +597,8 @@ pub static EN: Strings = Strings {
         entry_pending: |text| {
             format!("\"{text}\" is not in the cart yet: Enter to add it, Esc to erase it")
         },
+        close_day_cart_full: "The cart is not empty: pay (F2) or empty it (F4) first, \
+                              then close the day",
         part_needs_amount: "Type the amount of the part payment, then F3",
         part_paid: |amount, method, rest| format!("Received {amount} ({method}); {rest} remaining"),
         pay_closed: "Payment closed; the cart is kept",
@@ -627,6 +634,7 @@ pub static EN: Strings = Strings {
             pay: "Pay",
             empty_cart: "Empty",
             today_sales: "Sales",
+            close_day: "Close the business day",
             help: "Help",
             other_language: "Indonesia",
             quit: "Quit",

@@ -106,3 +106,17 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     let receipt = std::fs::read_to_string(&path).unwrap();
     assert!(receipt.contains("DIBATALKAN"), "{receipt}");
 }
+
+#[test]
+fn f5_closes_the_day_in_the_ledger_and_asks_for_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    kiosk.key(KeyCode::F(5));
+    kiosk.type_text("y");
+    assert_eq!(kiosk.app.status(), None);
+    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    drop(kiosk);
+    let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+    assert!(ledger.open_day_status().unwrap().is_none());
+}

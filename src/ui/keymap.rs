@@ -163,6 +163,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
+    on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // The search list.
     typing(C::Search, |k| k.refine),

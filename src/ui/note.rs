@@ -20,6 +20,7 @@ pub enum Note {
     CartEmptyPay,
     CartAlreadyEmpty,
     EntryPending(String),
+    CloseDayCartFull,
     /// A search for this text found nothing.
     NoMatch(String),
     PartNeedsAmount,
@@ -78,6 +79,7 @@ impl Note {
             Note::CartEmptyPay => t.cart_empty_pay.into(),
             Note::CartAlreadyEmpty => t.cart_already_empty.into(),
             Note::EntryPending(text) => (t.entry_pending)(text),
+            Note::CloseDayCartFull => t.close_day_cart_full.into(),
             Note::NoMatch(query) => (t.no_match)(query),
             Note::PartNeedsAmount => t.part_needs_amount.into(),
             Note::ReasonEmpty => t.reason_empty.into(),

@@ -236,6 +236,18 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 );
             }
         }
+        Msg::CloseDay => {
+            // A cart rung up belongs to the day: it is paid or emptied before the day ends.
+            if !app.cart.is_empty() {
+                app.set_note(Note::CloseDayCartFull);
+                Vec::new()
+            } else {
+                return (
+                    Mode::Confirm(Confirm::new(Question::CloseDay, Mode::Sale)),
+                    Vec::new(),
+                );
+            }
+        }
         Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
         _ => Vec::new(),
     };

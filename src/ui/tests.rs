@@ -1377,3 +1377,28 @@ fn typing_in_the_sales_list_goes_back_to_selling() {
     enter(&mut app);
     assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
 }
+
+#[test]
+fn f5_closes_the_day_after_a_question_once_the_cart_is_empty() {
+    let mut app = app_with_cart();
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::CloseDayCartFull));
+    assert!(app.note().unwrap().is_error());
+    press(&mut app, KeyCode::F(4));
+    type_text(&mut app, "y");
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(confirm.question, dialogs::Question::CloseDay);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.context(), Context::Sale);
+    assert!(app.status().is_some());
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(type_text(&mut app, "y"), vec![Effect::CloseDay]);
+    update(&mut app, Msg::DayClosed);
+    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.status(), None);
+    assert_eq!(app.note(), Some(&Note::DayClosed));
+}

@@ -303,3 +303,13 @@ fn leaving_the_pay_dialog_with_a_part_taken_asks_first() {
     assert!(screen.lines().last().unwrap().contains("N/Esc Tidak"));
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn closing_the_day_asks_with_its_date() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(5));
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Tutup hari usaha 23 Nov 2026?"), "{screen}");
+    insta::assert_snapshot!(terminal.backend());
+}
