@@ -47,6 +47,8 @@ fn event_loop(
     app: &mut App,
     effects: &mut Effects,
 ) -> Result<(), KioskError> {
+    let size = terminal.size()?;
+    effects.dispatch(app, Msg::Resize(size.width, size.height));
     while !app.should_quit() {
         terminal.draw(|frame| ui::view(app, frame))?;
         // A scanner types a whole code in a few milliseconds: take everything that is
@@ -56,9 +58,12 @@ fn event_loop(
             batch.push(event::read()?);
         }
         for event in batch {
-            if let Event::Key(key) = event
-                && let Some(msg) = ui::key_to_msg(app, key)
-            {
+            let msg = match event {
+                Event::Key(key) => ui::key_to_msg(app, key),
+                Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+                _ => None,
+            };
+            if let Some(msg) = msg {
                 effects.dispatch(app, msg);
             }
             if app.should_quit() {

@@ -104,6 +104,9 @@ pub enum Msg {
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
     No,
+    // From the runtime.
+    /// The terminal's size, at start and whenever it changes.
+    Resize(u16, u16),
     // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
@@ -159,6 +162,8 @@ pub struct App {
     entry_selected: bool,
     mode: Mode,
     help: bool,
+    /// The terminal's size as the runtime last said; `None` until it does.
+    size: Option<(u16, u16)>,
     note: Option<Note>,
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
@@ -193,6 +198,7 @@ impl App {
             entry_selected: false,
             mode,
             help: false,
+            size: None,
             note: None,
             done: None,
             busy: None,
@@ -257,6 +263,12 @@ impl App {
         }
     }
 
+    /// Below 80×24 the screen only says so: keys would act on what nobody can see.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < widgets::MIN_WIDTH || h < widgets::MIN_HEIGHT)
+    }
+
     fn set_note(&mut self, note: Note) {
         self.note = Some(note);
     }
@@ -310,6 +322,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Failed { action, detail } => failed(app, action, detail),
+        Msg::Resize(width, height) => {
+            app.size = Some((width, height));
+            Vec::new()
+        }
         key => on_key(app, key),
     }
 }
@@ -340,7 +356,7 @@ fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if app.busy.is_some() {
+    if app.busy.is_some() || (app.too_small() && msg != Msg::Quit) {
         return Vec::new();
     }
     // The panel of the last sale stays until the next key, and that key still counts:

@@ -1402,3 +1402,36 @@ fn f5_closes_the_day_after_a_question_once_the_cart_is_empty() {
     assert_eq!(app.status(), None);
     assert_eq!(app.note(), Some(&Note::DayClosed));
 }
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
+    let mut app = app_with_cart();
+    let cart = app.cart.clone();
+    assert!(update(&mut app, Msg::Resize(79, 24)).is_empty());
+    assert!(app.too_small());
+    for key in [
+        KeyCode::Char('K'),
+        KeyCode::F(4),
+        KeyCode::Delete,
+        KeyCode::F(2),
+    ] {
+        assert!(press(&mut app, key).is_empty(), "{key:?}");
+    }
+    type_text(&mut app, "y");
+    assert_eq!(app.entry(), "");
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.context(), Context::Sale);
+    update(&mut app, Msg::Resize(80, 23));
+    assert!(app.too_small());
+    assert_eq!(
+        press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL),
+        vec![Effect::Quit]
+    );
+
+    let mut app = app_with_cart();
+    update(&mut app, Msg::Resize(40, 10));
+    update(&mut app, Msg::Resize(80, 24));
+    assert!(!app.too_small());
+    type_text(&mut app, "K");
+    assert_eq!(app.entry(), "K");
+}

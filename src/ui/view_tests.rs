@@ -284,6 +284,15 @@ fn too_small_says_so_and_draws_nothing_else() {
     // Even a single cell must not panic.
     render(&app, 1, 1);
     render(&app, 80, 23);
+    // What is typed meanwhile is not acted on behind the notice.
+    let mut app = app;
+    let before = text(&render(&app, 80, 24));
+    update(&mut app, Msg::Resize(60, 20));
+    type_text(&mut app, "KLP");
+    enter(&mut app);
+    press(&mut app, KeyCode::Delete);
+    update(&mut app, Msg::Resize(80, 24));
+    assert_eq!(text(&render(&app, 80, 24)), before);
 }
 
 #[test]
