@@ -23,6 +23,10 @@ use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah,
 const SEARCH_LIMIT: usize = 50;
 /// Nobody types more than this on the entry line; a stuck key must not grow it forever.
 pub const MAX_ENTRY: usize = 64;
+/// `Rp 99.990.000`: amounts up to this fit their columns whole.
+const MONEY_WIDTH: u16 = 13;
+/// `1.234,5 kg`.
+const QTY_WIDTH: u16 = 10;
 /// The fewest digits a scanned barcode has (EAN-8). A shorter number at the end of a search
 /// is part of what was typed (`kopi 200`), never a scan.
 const MIN_SCAN: usize = 8;
@@ -398,11 +402,12 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
         rows,
         [
             Constraint::Length(2),
+            // Names give way to the amounts, which must never be cut.
+            Constraint::Fill(2),
             Constraint::Fill(1),
-            Constraint::Length(12),
-            Constraint::Length(9),
-            Constraint::Length(10),
-            Constraint::Length(12),
+            Constraint::Length(QTY_WIDTH),
+            Constraint::Length(MONEY_WIDTH),
+            Constraint::Length(MONEY_WIDTH),
         ],
     )
     .header(header)
@@ -498,9 +503,10 @@ pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, are
         rows,
         [
             Constraint::Length(9),
+            Constraint::Fill(2),
             Constraint::Fill(1),
-            Constraint::Length(14),
-            Constraint::Length(15),
+            // `Rp 99.990.000/bks`
+            Constraint::Length(MONEY_WIDTH + 4),
         ],
     )
     .header(header)

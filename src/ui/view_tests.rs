@@ -322,3 +322,55 @@ fn closing_the_day_asks_with_its_date() {
     assert!(screen.contains("Tutup hari usaha 23 Nov 2026?"), "{screen}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn big_amounts_are_shown_whole_and_names_give_way() {
+    let mut products = small().products().to_vec();
+    let mut batik = crate::domain::catalogue::fixtures::product(
+        6,
+        "BTKTL",
+        "Batik Tulis Lasem Motif Sekar Jagad",
+        crate::domain::Unit::Pcs,
+        450_000,
+    );
+    batik.producer_name = "Kelompok Pengrajin Batik Lasem".into();
+    let mut songket = crate::domain::catalogue::fixtures::product(
+        7,
+        "SGKT",
+        "Songket Palembang Benang Emas",
+        crate::domain::Unit::Pcs,
+        9_999_000,
+    );
+    songket.producer_name = "Bu Sri".into();
+    products.extend([batik, songket]);
+    let mut app = open_app();
+    app.set_catalogue(Catalogue::new(products));
+    type_text(&mut app, "30*BTKTL");
+    enter(&mut app);
+    type_text(&mut app, "10*SGKT");
+    enter(&mut app);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    let batik = row_with(&screen, "Batik");
+    assert!(batik.contains(" Rp 13.500.000 "), "{batik}");
+    assert!(batik.contains(" Rp 450.000 "), "{batik}");
+    let songket = row_with(&screen, "Songket");
+    assert!(songket.contains(" Rp 99.990.000 "), "{songket}");
+    assert!(songket.contains(" Rp 9.999.000 "), "{songket}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_long_attendant_name_leaves_the_day_figures_in_sight() {
+    let mut status = status_on(today(), 1_234, 98_765_000);
+    status.day.attendant = "Raden Ayu Siti Nurhaliza Kusumawardhani Prawiroatmodjo".into();
+    let app = App::new(Lang::Id, small(), Some(status), None, today(), "Ani".into());
+    let screen = text(&render(&app, 80, 24));
+    let line = screen.lines().next().unwrap();
+    assert!(line.contains("1234 penjualan │ Rp 98.765.000"), "{line}");
+    assert!(line.contains("Kasir: Raden Ayu"), "{line}");
+    assert!(line.contains('…'), "{line}");
+    // A short name is not cut.
+    let screen = text(&render(&open_app(), 80, 24));
+    assert!(screen.lines().next().unwrap().contains("Kasir: Ani │"));
+}

@@ -8,6 +8,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
 use super::{Action, App, Mode, dialogs, pay, sale, sales};
@@ -136,8 +137,11 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let bar = Style::new().white().on_blue();
-    let sep = || Span::from(" │ ");
-    let mut spans = vec![Span::from(format!(" {}", t.app_name)).bold(), sep()];
+    const SEP: &str = " │ ";
+    let mut spans = vec![
+        Span::from(format!(" {}", t.app_name)).bold(),
+        Span::from(SEP),
+    ];
     match &app.status {
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
@@ -148,15 +152,41 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             } else {
                 date
             });
-            spans.push(sep());
-            spans.push(Span::from((t.status_attendant)(&status.day.attendant)));
-            spans.push(sep());
+            spans.push(Span::from(SEP));
+            let attendant_at = spans.len();
+            spans.push(Span::from(SEP));
             spans.push(Span::from((t.status_sales)(status.sales)));
-            spans.push(sep());
+            spans.push(Span::from(SEP));
             spans.push(Span::from(status.takings.to_string()).bold());
+            // The attendant's name takes what the figures leave, cut short if it must.
+            let used: usize = spans.iter().map(|s| s.content.width()).sum();
+            let room = (area.width as usize).saturating_sub(used);
+            let attendant = (t.status_attendant)(&status.day.attendant);
+            spans.insert(attendant_at, Span::from(cut_to(&attendant, room)));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+/// The text in at most `width` columns, ending in `…` when cut.
+fn cut_to(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 fn message_line(app: &App, frame: &mut Frame, area: Rect) {
