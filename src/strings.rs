@@ -78,7 +78,9 @@ pub struct UiText {
     pub paid_so_far: &'static str,
     pub remaining: &'static str,
     pub amount_label: &'static str,
+    /// What an empty amount means for cash, and for QRIS or transfer.
     pub amount_hint: &'static str,
+    pub amount_hint_exact: &'static str,
     pub change: &'static str,
     pub saving: &'static str,
 
@@ -112,6 +114,8 @@ pub struct UiText {
     pub stale_body: fn(&str, &str) -> String,
 
     pub help_title: &'static str,
+    /// What can be typed on the entry line, above the keys in the sale screen's help.
+    pub help_entry: [&'static str; 2],
 
     // Messages on the message line.
     pub unknown_code: fn(&str) -> String,
@@ -122,6 +126,8 @@ pub struct UiText {
     pub pay_error: fn(PayError) -> String,
     pub added: fn(&str, &str) -> String,
     pub removed: fn(&str) -> String,
+    /// `+`/`-`: the line's name and its quantity now.
+    pub quantity_now: fn(&str, &str) -> String,
     pub at_minimum: &'static str,
     pub cart_empty_pay: &'static str,
     pub cart_already_empty: &'static str,
@@ -160,8 +166,7 @@ pub struct KeyText {
     pub clear_entry: &'static str,
     pub edit_entry: &'static str,
     pub erase: &'static str,
-    pub select_up: &'static str,
-    pub select_down: &'static str,
+    pub select_line: &'static str,
     pub more: &'static str,
     pub less: &'static str,
     pub remove_line: &'static str,
@@ -292,6 +297,7 @@ pub static ID: Strings = Strings {
         remaining: "Sisa",
         amount_label: "Jumlah diterima",
         amount_hint: "kosong = uang pas",
+        amount_hint_exact: "kosong = pas sejumlah sisa",
         change: "Kembalian",
         saving: "Menyimpan…",
         sale_done: |n| format!("Penjualan No. {n} tersimpan"),
@@ -325,6 +331,10 @@ pub static ID: Strings = Strings {
             )
         },
         help_title: "Bantuan: tombol",
+        help_entry: [
+            "KODE atau barcode: tambah 1   ·   3*KODE: tambah 3",
+            "1,25*KODE: 1,25 kg (barang timbang)   ·   nama barang: cari",
+        ],
         unknown_code: |code| format!("Kode \"{code}\" tidak dikenal"),
         missing_code: "Tulis kode barang sesudah tanda *, misalnya 3*KODE",
         no_match: |query| format!("Tidak ada barang yang cocok dengan \"{query}\""),
@@ -366,6 +376,7 @@ pub static ID: Strings = Strings {
         },
         added: |qty, name| format!("Ditambahkan: {qty} {name}"),
         removed: |name| format!("Dihapus: {name}"),
+        quantity_now: |name, qty| format!("{name}: sekarang {qty}"),
         at_minimum: "Jumlah sudah paling kecil; tekan Delete untuk menghapus baris",
         cart_empty_pay: "Keranjang masih kosong: pindai atau ketik kode barang dulu",
         cart_already_empty: "Keranjang sudah kosong",
@@ -402,8 +413,7 @@ pub static ID: Strings = Strings {
             clear_entry: "Hapus ketikan",
             edit_entry: "Sunting ketikan yang ditolak",
             erase: "Hapus huruf terakhir",
-            select_up: "Pilih baris di atas",
-            select_down: "Pilih baris di bawah",
+            select_line: "Pilih baris",
             more: "Tambah 1 (saat kode kosong)",
             less: "Kurangi 1 (saat kode kosong)",
             remove_line: "Hapus baris",
@@ -482,6 +492,15 @@ pub static ID: Strings = Strings {
     },
 };
 
+/// `1 line`, `2 lines`.
+fn en_lines(n: usize) -> String {
+    if n == 1 {
+        "1 line".to_string()
+    } else {
+        format!("{n} lines")
+    }
+}
+
 pub static EN: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
@@ -493,7 +512,13 @@ pub static EN: Strings = Strings {
         },
         no_open_day: "No business day open",
         status_attendant: |name| format!("Attendant: {name}"),
-        status_sales: |n| format!("{n} sales"),
+        status_sales: |n| {
+            if n == 1 {
+                "1 sale".to_string()
+            } else {
+                format!("{n} sales")
+            }
+        },
         entry_label: "Code / search",
         entry_hint: "type or scan a code · 3*CODE for three · an item name to search",
         cart_title: "Cart",
@@ -505,7 +530,7 @@ pub static EN: Strings = Strings {
         col_qty: "Qty",
         col_price: "Price",
         col_amount: "Amount",
-        cart_lines: |n| format!("{n} lines"),
+        cart_lines: en_lines,
         total: "TOTAL",
         search_title: |q| format!("Search: \"{q}\""),
         search_none: "No matching item",
@@ -518,6 +543,7 @@ pub static EN: Strings = Strings {
         remaining: "Remaining",
         amount_label: "Amount received",
         amount_hint: "empty = exact amount",
+        amount_hint_exact: "empty = exactly what remains",
         change: "Change",
         saving: "Saving…",
         sale_done: |n| format!("Sale No. {n} recorded"),
@@ -533,7 +559,9 @@ pub static EN: Strings = Strings {
         reason_title: |n| format!("Reason for voiding sale #{n}"),
         confirm_title: "Confirm",
         confirm_void: |n, total, reason| format!("Void sale #{n} of {total}?\nReason: {reason}"),
-        confirm_empty_cart: |lines, total| format!("Empty the cart ({lines} lines, {total})?"),
+        confirm_empty_cart: |lines, total| {
+            format!("Empty the cart ({}, {total})?", en_lines(lines))
+        },
         confirm_close_day: |date| format!("Close the business day of {date}?"),
         confirm_return_parts: |paid| {
             format!("A part payment of {paid} has been received.\nHand the money back and cancel?")
@@ -549,6 +577,10 @@ pub static EN: Strings = Strings {
             )
         },
         help_title: "Help: keys",
+        help_entry: [
+            "CODE or barcode: add one   ·   3*CODE: add three",
+            "1,25*CODE: 1.25 kg (weighed goods)   ·   an item's name: search",
+        ],
         unknown_code: |code| format!("Unknown code \"{code}\""),
         missing_code: "Write the item's code after the *, e.g. 3*CODE",
         no_match: |query| format!("No item matches \"{query}\""),
@@ -590,6 +622,7 @@ pub static EN: Strings = Strings {
         },
         added: |qty, name| format!("Added: {qty} {name}"),
         removed: |name| format!("Removed: {name}"),
+        quantity_now: |name, qty| format!("{name}: now {qty}"),
         at_minimum: "The quantity is at its smallest; press Delete to remove the line",
         cart_empty_pay: "The cart is empty: scan or type an item code first",
         cart_already_empty: "The cart is already empty",
@@ -626,8 +659,7 @@ pub static EN: Strings = Strings {
             clear_entry: "Erase the entry",
             edit_entry: "Edit a refused entry",
             erase: "Erase last character",
-            select_up: "Select the line above",
-            select_down: "Select the line below",
+            select_line: "Select a line",
             more: "One more (entry empty)",
             less: "One less (entry empty)",
             remove_line: "Remove line",
@@ -636,7 +668,7 @@ pub static EN: Strings = Strings {
             today_sales: "Sales",
             close_day: "Close the business day",
             help: "Help",
-            other_language: "Indonesia",
+            other_language: "Bahasa Indonesia",
             quit: "Quit",
             refine: "Refine the search",
             add_selected: "Add the selected item",
@@ -665,7 +697,7 @@ pub static EN: Strings = Strings {
             close_old_day: "Close that day",
             carry_on: "Carry on that day",
             short_add: "Add",
-            short_part: "Part",
+            short_part: "Split",
             short_20k: "20k",
             short_50k: "50k",
             short_100k: "100k",
@@ -679,7 +711,7 @@ pub static EN: Strings = Strings {
         total: "TOTAL",
         void_mark: "VOID",
         receipt_number: |n| format!("No. {n}"),
-        attendant: |name| format!("Cashier: {name}"),
+        attendant: |name| format!("Attendant: {name}"),
         item_detail: |quantity, price| format!("{quantity} x {price}"),
         cash: "Cash",
         qris: "QRIS",

@@ -327,21 +327,36 @@ pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(key_hints(app, Context::StaleDay)), hints);
 }
 
-/// F1: every binding of the context that has the keyboard, straight from the keymap.
+/// F1: every binding of the context that has the keyboard, straight from the keymap; keys
+/// that do the same (↑ and ↓, Ctrl+Q and Ctrl+C) share a row. On the sale screen, what can
+/// be typed on the entry line comes first.
 pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let keys = &t.keys;
-    let lines: Vec<Line> = bindings_for(app.context())
-        .map(|b| {
-            Line::from(vec![
-                Span::from(format!(" {:>20}  ", b.keys_label(keys)))
-                    .bold()
-                    .cyan(),
-                Span::from((b.text)(keys)),
-            ])
-        })
-        .collect();
-    let popup = centered(area, 64, lines.len() as u16 + 2);
+    let mut rows: Vec<(String, &str)> = Vec::new();
+    for b in bindings_for(app.context()) {
+        let text = (b.text)(keys);
+        let label = b.keys_label(keys);
+        match rows.iter_mut().find(|(_, t)| *t == text) {
+            Some((labels, _)) => {
+                labels.push('/');
+                labels.push_str(&label);
+            }
+            None => rows.push((label, text)),
+        }
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    if app.context() == Context::Sale {
+        lines.extend(t.help_entry.iter().map(|l| Line::from(*l).centered()));
+        lines.push(Line::from(""));
+    }
+    lines.extend(rows.into_iter().map(|(label, text)| {
+        Line::from(vec![
+            Span::from(format!(" {label:>20}  ")).bold().cyan(),
+            Span::from(text),
+        ])
+    }));
+    let popup = centered(area, 70, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t.help_title))

@@ -156,8 +156,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::Sale], Msg::Submit, |k| k.add_or_search),
     on(&[ch('+')], &[C::Sale], Msg::More, |k| k.more).when(When::EntryEmpty),
     on(&[ch('-')], &[C::Sale], Msg::Less, |k| k.less).when(When::EntryEmpty),
-    on(&[UP], &[C::Sale], Msg::Up, |k| k.select_up),
-    on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_down),
+    on(&[UP], &[C::Sale], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_line),
     on(&[Key::Plain(KeyCode::Delete)], &[C::Sale], Msg::Delete, |k| k.remove_line),
     on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
     on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
@@ -167,8 +167,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // The search list.
     typing(C::Search, |k| k.refine),
-    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_up),
-    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_down),
+    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::Search], Msg::Submit, |k| k.add_selected).bar(|k| k.short_add),
     on(&[ESC], &[C::Search], Msg::Cancel, |k| k.close).bar(|k| k.close),
     // The pay dialog.

@@ -35,6 +35,8 @@ pub enum Note {
     // Information: something was done.
     Added(Quantity, Unit, String),
     Removed(String),
+    /// `+`/`-` changed a line: its name and its quantity now.
+    QuantityNow(String, Quantity, Unit),
     CartEmptied,
     PartPaid(Rupiah, PaymentMethod, Rupiah),
     /// Quick-tender notes so far, and what they still fall short of.
@@ -55,6 +57,7 @@ impl Note {
             self,
             Note::Added(..)
                 | Note::Removed(_)
+                | Note::QuantityNow(..)
                 | Note::CartEmptied
                 | Note::PartPaid(..)
                 | Note::CashSoFar(..)
@@ -89,6 +92,7 @@ impl Note {
             Note::Failed(action, detail) => failed(t, *action)(detail),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
             Note::Removed(name) => (t.removed)(name),
+            Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),
             Note::CartEmptied => t.cart_emptied.into(),
             Note::PartPaid(amount, method, rest) => {
                 (t.part_paid)(*amount, method_name(t, *method), *rest)

@@ -232,7 +232,11 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         Span::from(prefix.clone()),
         Span::from(pay.amount.clone()).bold(),
         Span::from(if pay.amount.is_empty() {
-            format!("  ({})", t.amount_hint)
+            let hint = match pay.method {
+                PaymentMethod::Cash => t.amount_hint,
+                _ => t.amount_hint_exact,
+            };
+            format!("  ({hint})")
         } else {
             String::new()
         })

@@ -136,6 +136,13 @@ fn search_or_scan(app: &mut App) -> (Mode, Vec<Effect>) {
     (Mode::Search(search), Vec::new())
 }
 
+/// Says which line `+`/`-` changed and what it holds now: the selection is easy to miss.
+fn quantity_note(app: &mut App) {
+    let line = &app.cart.lines[app.selected];
+    let note = Note::QuantityNow(line.product.name.clone(), line.quantity, line.product.unit);
+    app.set_note(note);
+}
+
 pub fn type_into(field: &mut String, c: char, max: usize) {
     if field.chars().count() < max {
         field.push(c);
@@ -189,7 +196,10 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             Vec::new()
         }
         Msg::More if !app.cart.is_empty() => match app.cart.increment(app.selected) {
-            Ok(()) => app.cart_changed(),
+            Ok(()) => {
+                quantity_note(app);
+                app.cart_changed()
+            }
             Err(_) => {
                 let unit = app.cart.lines[app.selected].product.unit;
                 app.set_note(Note::BadQuantity(ParseError::TooLarge, unit));
@@ -203,6 +213,7 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 app.set_note(Note::AtMinimum);
                 Vec::new()
             } else {
+                quantity_note(app);
                 app.cart_changed()
             }
         }

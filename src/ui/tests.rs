@@ -440,8 +440,24 @@ fn plus_minus_and_delete_change_the_selected_line() {
     let effects = type_text(&mut app, "+");
     assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
     assert_eq!(app.cart.lines[0].quantity, Quantity::whole(2));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Kue Lapis Legit: sekarang 2 pcs"
+    );
     type_text(&mut app, "-");
     assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
+    assert_eq!(
+        app.note(),
+        Some(&Note::QuantityNow(
+            "Kue Lapis Legit".into(),
+            Quantity::whole(1),
+            Unit::Pcs
+        ))
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Kue Lapis Legit: now 1 pcs"
+    );
     // One is the least: `-` does not drop the line.
     assert!(type_text(&mut app, "-").is_empty());
     assert_eq!(app.note(), Some(&Note::AtMinimum));

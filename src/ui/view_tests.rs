@@ -260,7 +260,46 @@ fn help_lists_every_binding_of_the_screen() {
         );
     }
     assert!(row_with(&screen, "Tambah 1 (saat kode kosong)").contains('+'));
+    assert!(row_with(&screen, "Tutup hari usaha").contains("F5"));
+    assert!(row_with(&screen, "Pilih baris").contains("↑/↓"));
+    assert!(row_with(&screen, "Keluar").contains("Ctrl+Q/Ctrl+C"));
+    // What can be typed on the entry line.
+    for syntax in ["3*KODE: tambah 3", "1,25*KODE", "nama barang: cari"] {
+        assert!(screen.contains(syntax), "help lacks {syntax:?}");
+    }
+    // All of it inside the body: the popup (70 wide, from column 5) closes above the
+    // message line, below its last row.
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let top = rows.iter().position(|r| r[5] == '┌').unwrap();
+    let bottom = top + 1 + rows[top + 1..].iter().position(|r| r[5] == '└').unwrap();
+    assert!(bottom <= 21, "{screen}");
+    let last = screen.lines().position(|l| l.contains("Keluar")).unwrap();
+    assert!(top < last && last < bottom, "{screen}");
     insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_in_english_fits_too() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(10));
+    press(&mut app, KeyCode::F(1));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("3*CODE: add three"), "{screen}");
+    assert!(row_with(&screen, "Close the business day").contains("F5"));
+    assert!(row_with(&screen, "Quit").contains("Ctrl+Q/Ctrl+C"));
+}
+
+#[test]
+fn the_amount_hint_says_what_an_empty_amount_means_for_each_method() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    let screen = text(&render(&app, 80, 24));
+    assert!(row_with(&screen, "Jumlah diterima").contains("(kosong = uang pas)"));
+    press(&mut app, KeyCode::Tab);
+    let screen = text(&render(&app, 80, 24));
+    let row = row_with(&screen, "Jumlah diterima");
+    assert!(row.contains("(kosong = pas sejumlah sisa)"), "{row}");
+    assert!(!row.contains("uang pas"));
 }
 
 #[test]
@@ -270,7 +309,21 @@ fn english_screen() {
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Code / search"));
     assert!(screen.contains("Attendant: Ani"));
-    assert!(screen.lines().last().unwrap().contains("Pay"));
+    let bar = screen.lines().last().unwrap();
+    assert!(bar.contains("Pay"));
+    assert!(bar.contains("F10 Bahasa Indonesia"), "{bar}");
+    assert!(row_with(&screen, "TOTAL").contains("2 lines"));
+    press(&mut app, KeyCode::Delete);
+    let screen = text(&render(&app, 80, 24));
+    assert!(row_with(&screen, "TOTAL").contains("1 line "));
+    press(&mut app, KeyCode::F(2));
+    let bar = text(&render(&app, 80, 24));
+    assert!(bar.lines().last().unwrap().contains("F3 Split"));
+    // And the Indonesian bar names English.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(10));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.lines().last().unwrap().contains("F10 English"));
 }
 
 #[test]
