@@ -13,7 +13,7 @@ use crate::domain::{Cart, Catalogue};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Msg};
+use crate::ui::{self, Action, App, Effect, Failure, Msg};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -254,6 +254,80 @@ impl Effects {
 fn failed(action: Action, error: LedgerError) -> Msg {
     Msg::Failed {
         action,
-        detail: error.to_string(),
+        reason: failure(error),
+    }
+}
+
+/// The ledger's error as the attendant is told it; what has no better words keeps the
+/// ledger's own text.
+fn failure(error: LedgerError) -> Failure {
+    use rusqlite::ErrorCode;
+    match error {
+        LedgerError::NoOpenDay => Failure::NoOpenDay,
+        LedgerError::DayAlreadyOpen { date } => Failure::DayAlreadyOpen(date),
+        LedgerError::DayExists { date } => Failure::DayExists(date),
+        LedgerError::EmptySale => Failure::EmptySale,
+        LedgerError::NotSettled { .. } | LedgerError::InvalidPayment(_) => Failure::NotSettled,
+        LedgerError::UnknownSale(_) => Failure::UnknownSale,
+        LedgerError::AlreadyVoided(_) => Failure::AlreadyVoided,
+        LedgerError::NotOnOpenDay(_) => Failure::NotOnOpenDay,
+        LedgerError::EmptyReason => Failure::EmptyReason,
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
+        {
+            Failure::Busy
+        }
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == ErrorCode::DiskFull =>
+        {
+            Failure::DiskFull
+        }
+        other => Failure::Storage(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32) -> LedgerError {
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn ledger_errors_become_failures_the_attendant_is_told_in_words() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(failure(LedgerError::NoOpenDay), Failure::NoOpenDay);
+        assert_eq!(
+            failure(LedgerError::DayAlreadyOpen { date }),
+            Failure::DayAlreadyOpen(date)
+        );
+        assert_eq!(
+            failure(LedgerError::DayExists { date }),
+            Failure::DayExists(date)
+        );
+        assert_eq!(
+            failure(LedgerError::AlreadyVoided(7)),
+            Failure::AlreadyVoided
+        );
+        assert_eq!(failure(LedgerError::NotOnOpenDay(7)), Failure::NotOnOpenDay);
+        assert_eq!(failure(LedgerError::EmptyReason), Failure::EmptyReason);
+        assert_eq!(
+            failure(LedgerError::InvalidPayment("qris gives no change".into())),
+            Failure::NotSettled
+        );
+        assert_eq!(failure(sqlite(ffi::SQLITE_BUSY)), Failure::Busy);
+        assert_eq!(failure(sqlite(ffi::SQLITE_FULL)), Failure::DiskFull);
+        // What has no better words keeps the ledger's detail.
+        let Failure::Storage(detail) = failure(sqlite(ffi::SQLITE_IOERR)) else {
+            panic!("storage failure expected")
+        };
+        assert!(detail.contains("disk I/O error"), "{detail}");
+        let Failure::Storage(detail) = failure(LedgerError::Corrupt("bad draft".into())) else {
+            panic!("storage failure expected")
+        };
+        assert!(detail.contains("bad draft"), "{detail}");
     }
 }

@@ -5,6 +5,8 @@
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{ParseError, PayError, Rupiah, Unit};
+use crate::print::format::date as date_text;
+use crate::ui::Failure;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -148,6 +150,8 @@ pub struct UiText {
     pub float_empty: &'static str,
     pub day_opened: fn(&str) -> String,
     pub day_closed: &'static str,
+    /// Why something failed, put into the sentences below.
+    pub failure: fn(&Failure) -> String,
     pub failed_draft: fn(&str) -> String,
     pub failed_open_day: fn(&str) -> String,
     pub failed_close_day: fn(&str) -> String,
@@ -400,6 +404,28 @@ pub static ID: Strings = Strings {
         float_empty: "Isi modal awal (boleh 0)",
         day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
         day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
+        failure: |f| match f {
+            Failure::NoOpenDay => "belum ada hari usaha yang dibuka".to_string(),
+            Failure::DayAlreadyOpen(date) => format!(
+                "hari usaha {} masih terbuka; tutup dulu hari itu",
+                date_text(*date, Lang::Id)
+            ),
+            Failure::DayExists(date) => format!(
+                "hari usaha {} sudah pernah dibuka",
+                date_text(*date, Lang::Id)
+            ),
+            Failure::EmptySale => "keranjang kosong".to_string(),
+            Failure::NotSettled => "pembayaran tidak pas dengan total".to_string(),
+            Failure::UnknownSale => "penjualan itu tidak ditemukan".to_string(),
+            Failure::AlreadyVoided => "penjualan itu sudah dibatalkan".to_string(),
+            Failure::NotOnOpenDay => {
+                "penjualan itu bukan dari hari usaha yang sedang buka".to_string()
+            }
+            Failure::EmptyReason => "alasan pembatalan masih kosong".to_string(),
+            Failure::Busy => "buku kas sedang dipakai program lain".to_string(),
+            Failure::DiskFull => "disk penuh".to_string(),
+            Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
+        },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
         failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
         failed_close_day: |e| format!("Hari usaha tidak bisa ditutup: {e}"),
@@ -646,6 +672,26 @@ pub static EN: Strings = Strings {
         float_empty: "Type the opening float (0 is fine)",
         day_opened: |date| format!("Business day {date} opened. Happy selling!"),
         day_closed: "Business day closed. Open a new day to sell.",
+        failure: |f| match f {
+            Failure::NoOpenDay => "no business day is open".to_string(),
+            Failure::DayAlreadyOpen(date) => format!(
+                "the business day {} is still open; close it first",
+                date_text(*date, Lang::En)
+            ),
+            Failure::DayExists(date) => format!(
+                "the business day {} was opened before",
+                date_text(*date, Lang::En)
+            ),
+            Failure::EmptySale => "the cart is empty".to_string(),
+            Failure::NotSettled => "the payments do not match the total".to_string(),
+            Failure::UnknownSale => "that sale was not found".to_string(),
+            Failure::AlreadyVoided => "that sale is already void".to_string(),
+            Failure::NotOnOpenDay => "that sale is not from the open business day".to_string(),
+            Failure::EmptyReason => "the reason for the void is empty".to_string(),
+            Failure::Busy => "another program is using the ledger".to_string(),
+            Failure::DiskFull => "the disk is full".to_string(),
+            Failure::Storage(detail) => format!("storage error ({detail})"),
+        },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
         failed_open_day: |e| format!("The business day could not be opened: {e}"),
         failed_close_day: |e| format!("The business day could not be closed: {e}"),

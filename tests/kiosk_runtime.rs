@@ -120,3 +120,24 @@ fn f5_closes_the_day_in_the_ledger_and_asks_for_the_next() {
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
     assert!(ledger.open_day_status().unwrap().is_none());
 }
+
+#[test]
+fn a_refusal_from_the_ledger_is_told_in_indonesian() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    let date = kiosk.app.status().unwrap().day.date;
+    kiosk.key(KeyCode::F(5));
+    kiosk.type_text("y");
+    // Today had its day already: opening it again is refused, in words.
+    kiosk.type_text("0");
+    kiosk.enter();
+    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    assert_eq!(
+        kiosk.note(),
+        format!(
+            "Hari usaha tidak bisa dibuka: hari usaha {} sudah pernah dibuka",
+            pojok::print::format::date(date, Lang::Id)
+        )
+    );
+}

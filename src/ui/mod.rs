@@ -67,6 +67,29 @@ pub enum Action {
     VoidSale,
 }
 
+/// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
+/// language). The runtime maps the ledger's errors onto these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    NoOpenDay,
+    /// Another business day, of this date, is still open.
+    DayAlreadyOpen(NaiveDate),
+    /// This date already had its business day.
+    DayExists(NaiveDate),
+    EmptySale,
+    /// The payments do not pay the total exactly.
+    NotSettled,
+    UnknownSale,
+    AlreadyVoided,
+    NotOnOpenDay,
+    EmptyReason,
+    /// Another program holds the ledger's write lock.
+    Busy,
+    DiskFull,
+    /// Anything else the ledger or the disk reported, in its own (English) words.
+    Storage(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     // From the keymap.
@@ -127,9 +150,10 @@ pub enum Msg {
         status: Option<DayStatus>,
         sales: Option<Vec<SaleSummary>>,
     },
+    /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
-        detail: String,
+        reason: Failure,
     },
 }
 
@@ -321,7 +345,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Msg::Failed { action, detail } => failed(app, action, detail),
+        Msg::Failed { action, reason } => failed(app, action, reason),
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
             Vec::new()
@@ -343,9 +367,9 @@ fn context_of(mode: &Mode) -> Context {
     }
 }
 
-fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
+fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
     app.busy = None;
-    app.set_note(Note::Failed(action, detail));
+    app.set_note(Note::Failed(action, reason));
     match (&mut app.mode, action) {
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
         (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),

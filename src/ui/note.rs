@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::Action;
 use super::widgets::date_text;
+use super::{Action, Failure};
 use crate::domain::{ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::strings::{Lang, UiText};
 
@@ -28,8 +28,8 @@ pub enum Note {
     AlreadyVoided(i64),
     AttendantEmpty,
     FloatEmpty,
-    /// The runtime could not do what was asked; `detail` is the ledger's own (English) text.
-    Failed(Action, String),
+    /// The runtime could not do what was asked.
+    Failed(Action, Failure),
     /// A receipt could not be printed again: why.
     ReprintFailed(String),
     // Information: something was done.
@@ -89,7 +89,7 @@ impl Note {
             Note::AlreadyVoided(n) => (t.already_voided)(*n),
             Note::AttendantEmpty => t.attendant_empty.into(),
             Note::FloatEmpty => t.float_empty.into(),
-            Note::Failed(action, detail) => failed(t, *action)(detail),
+            Note::Failed(action, reason) => failed(t, *action)(&(t.failure)(reason)),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
             Note::Removed(name) => (t.removed)(name),
             Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),

@@ -762,7 +762,7 @@ fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
         &mut app,
         Msg::Failed {
             action: Action::RecordSale,
-            detail: "database is locked".into(),
+            reason: Failure::Busy,
         },
     );
     assert!(effects.is_empty());
@@ -782,7 +782,7 @@ fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     assert_eq!(pay.method, PaymentMethod::Qris);
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
-        "Penjualan TIDAK tersimpan: database is locked. Coba bayar lagi."
+        "Penjualan TIDAK tersimpan: buku kas sedang dipakai program lain. Coba bayar lagi."
     );
     // And paying again pays what remains.
     let retry = enter(&mut app);
@@ -1025,7 +1025,7 @@ fn y_confirms_only_as_the_first_key() {
         &mut app,
         Msg::Failed {
             action: Action::VoidSale,
-            detail: "sale 107 is not on the open day".into(),
+            reason: Failure::NotOnOpenDay,
         },
     );
     assert_eq!(app.context(), Context::Sales);
@@ -1123,7 +1123,7 @@ fn no_open_day_asks_for_the_float_first() {
         &mut app,
         Msg::Failed {
             action: Action::OpenDay,
-            detail: "a business day already exists for 2026-11-23".into(),
+            reason: Failure::DayExists(today()),
         },
     );
     assert_eq!(app.context(), Context::OpenDay);
@@ -1242,12 +1242,12 @@ fn a_failed_draft_save_is_reported() {
         &mut app,
         Msg::Failed {
             action: Action::SaveDraft,
-            detail: "disk I/O error".into(),
+            reason: Failure::Storage("disk I/O error".into()),
         },
     );
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
-        "Keranjang tidak bisa disimpan sebagai draf: disk I/O error"
+        "Keranjang tidak bisa disimpan sebagai draf: gangguan penyimpanan (disk I/O error)"
     );
     assert_eq!(app.cart.lines.len(), 2);
 }
@@ -1450,4 +1450,46 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     assert!(!app.too_small());
     type_text(&mut app, "K");
     assert_eq!(app.entry(), "K");
+}
+
+#[test]
+fn failures_are_told_in_the_language_of_the_screen() {
+    let mut app = open_app();
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::VoidSale,
+            reason: Failure::NotOnOpenDay,
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Penjualan tidak dibatalkan: penjualan itu bukan dari hari usaha yang sedang buka"
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Sale not voided: that sale is not from the open business day"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::OpenDay,
+            reason: Failure::DayExists(today()),
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Hari usaha tidak bisa dibuka: hari usaha 23 Nov 2026 sudah pernah dibuka"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::CloseDay,
+            reason: Failure::DiskFull,
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "The business day could not be closed: the disk is full"
+    );
 }
