@@ -9,7 +9,7 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
@@ -32,11 +32,15 @@ pub enum KioskError {
 }
 
 /// Runs the kiosk until the attendant quits. The terminal is restored on every exit;
-/// `ratatui::init` also restores it from a panic before the panic message is printed.
+/// `ratatui::try_init` also restores it from a panic before the panic message is printed.
+/// Without a terminal (no tty) this is an error, not a panic.
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
-    let mut effects = Effects::new(ledger, options.receipt_width)?;
+    let mut effects = Effects::new(ledger, options.receipt_width, options.lang)?;
     let mut app = effects.start(options.lang, options.attendant)?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().inspect_err(|_| {
+        // Raw mode may be on if only the alternate screen failed; its own error matters less.
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    })?;
     let result = event_loop(&mut terminal, &mut app, &mut effects);
     ratatui::restore();
     result
@@ -49,6 +53,7 @@ fn event_loop(
 ) -> Result<(), KioskError> {
     let size = terminal.size()?;
     effects.dispatch(app, Msg::Resize(size.width, size.height));
+    let mut today = Local::now().date_naive();
     while !app.should_quit() {
         terminal.draw(|frame| ui::view(app, frame))?;
         // A scanner types a whole code in a few milliseconds: take everything that is
@@ -56,6 +61,12 @@ fn event_loop(
         let mut batch = vec![event::read()?];
         while event::poll(Duration::ZERO)? {
             batch.push(event::read()?);
+        }
+        // Past midnight the screens must know (the open day is flagged as yesterday's).
+        let now = Local::now().date_naive();
+        if now != today {
+            today = now;
+            effects.dispatch(app, Msg::Today(today));
         }
         for event in batch {
             let msg = match event {
@@ -77,19 +88,26 @@ fn event_loop(
 }
 
 /// Runs the effects that `update` asks for: the only place where the kiosk's screens
-/// meet the ledger and the printouts folder.
+/// meet the ledger and the printouts folder. Effects run one after the other, each to its
+/// answer, before the next key is read.
 pub struct Effects {
     ledger: Ledger,
     shop: ShopHeader,
     printouts: PathBuf,
     receipt_width: usize,
+    /// Receipts are in the language the kiosk was started with, whatever F10 shows.
+    receipt_lang: Lang,
     /// The latest cart waiting to be saved: a burst of scanned keys saves once, but always
     /// before any other effect so that a recorded sale's cleared draft is never overwritten.
     pending_draft: Option<Cart>,
 }
 
 impl Effects {
-    pub fn new(ledger: Ledger, receipt_width: usize) -> Result<Effects, KioskError> {
+    pub fn new(
+        ledger: Ledger,
+        receipt_width: usize,
+        receipt_lang: Lang,
+    ) -> Result<Effects, KioskError> {
         let shop = ledger.shop_header()?;
         let printouts = print::printouts_dir(ledger.path());
         Ok(Effects {
@@ -97,23 +115,33 @@ impl Effects {
             shop,
             printouts,
             receipt_width,
+            receipt_lang,
             pending_draft: None,
         })
     }
 
     /// The app as the ledger has it now: the catalogue, the open day and any unfinished cart.
+    /// A saved cart that cannot be read is left behind with a note: the kiosk must start.
     pub fn start(&mut self, lang: Lang, attendant: String) -> Result<App, KioskError> {
         let catalogue = Catalogue::new(self.ledger.active_products()?);
         let status = self.ledger.open_day_status()?;
-        let draft = self.ledger.load_draft()?;
-        Ok(App::new(
+        let (draft, unreadable) = match self.ledger.load_draft() {
+            Ok(draft) => (draft, false),
+            Err(LedgerError::Corrupt(_)) => (None, true),
+            Err(e) => return Err(e.into()),
+        };
+        let mut app = App::new(
             lang,
             catalogue,
             status,
             draft,
             Local::now().date_naive(),
             attendant,
-        ))
+        );
+        if unreadable {
+            self.dispatch(&mut app, Msg::DraftUnreadable);
+        }
+        Ok(app)
     }
 
     /// Feeds `msg` to the app and runs whatever effects follow, until nothing is left.
@@ -121,16 +149,7 @@ impl Effects {
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
             for effect in ui::update(app, msg) {
-                if let Effect::SaveDraft(cart) = effect {
-                    self.pending_draft = Some(cart);
-                    continue;
-                }
-                if let Some(reply) = self.flush_draft_reply() {
-                    queue.push_back(reply);
-                }
-                if let Some(reply) = self.run(effect, app.lang()) {
-                    queue.push_back(reply);
-                }
+                queue.extend(self.run(effect));
             }
         }
     }
@@ -151,24 +170,36 @@ impl Effects {
             .map(|e| failed(Action::SaveDraft, e))
     }
 
-    fn run(&mut self, effect: Effect, lang: Lang) -> Option<Msg> {
+    /// Runs one effect; returns the messages that answer it (a failed draft save that had
+    /// to go first, then the effect's own answer).
+    fn run(&mut self, effect: Effect) -> Vec<Msg> {
+        let mut replies = Vec::new();
+        if !matches!(effect, Effect::SaveDraft(_)) {
+            replies.extend(self.flush_draft_reply());
+        }
         let now = Local::now().naive_local();
-        match effect {
-            Effect::SaveDraft(cart) => self
-                .ledger
-                .save_draft(&cart, now)
-                .err()
-                .map(|e| failed(Action::SaveDraft, e)),
-            Effect::OpenDay { attendant, float } => Some(
-                self.ledger
-                    .open_day(now.date(), &attendant, float, now)
-                    .and_then(|_| self.ledger.open_day_status())
-                    .map(|status| match status {
-                        Some(status) => Msg::DayOpened(status),
-                        None => failed(Action::OpenDay, LedgerError::NoOpenDay),
-                    })
-                    .unwrap_or_else(|e| failed(Action::OpenDay, e)),
-            ),
+        let reply = match effect {
+            Effect::SaveDraft(cart) => {
+                self.pending_draft = Some(cart);
+                None
+            }
+            Effect::OpenDay { attendant, float } => {
+                Some(
+                    match self.ledger.open_day(now.date(), &attendant, float, now) {
+                        // Opened: a day whose figures cannot be read back is still open, and new.
+                        Ok(day) => {
+                            Msg::DayOpened(self.ledger.open_day_status().ok().flatten().unwrap_or(
+                                DayStatus {
+                                    day,
+                                    sales: 0,
+                                    takings: Rupiah::ZERO,
+                                },
+                            ))
+                        }
+                        Err(e) => failed(Action::OpenDay, e),
+                    },
+                )
+            }
             Effect::CloseDay => Some(
                 self.ledger
                     .open_day_status()
@@ -179,9 +210,7 @@ impl Effects {
                     .map(|_| Msg::DayClosed)
                     .unwrap_or_else(|e| failed(Action::CloseDay, e)),
             ),
-            Effect::RecordSale { cart, payments } => {
-                Some(self.record_sale(&cart, &payments, lang, now))
-            }
+            Effect::RecordSale { cart, payments } => Some(self.record_sale(&cart, &payments, now)),
             Effect::LoadSales => Some(
                 self.ledger
                     .sales_of_open_day()
@@ -193,17 +222,18 @@ impl Effects {
                 self.ledger
                     .sale(sale_id)
                     .map_err(|e| e.to_string())
-                    .and_then(|sale| self.write_receipt(&sale, lang)),
+                    .and_then(|sale| self.write_receipt(&sale)),
             )),
             Effect::Quit => None,
-        }
+        };
+        replies.extend(reply);
+        replies
     }
 
     fn record_sale(
         &mut self,
         cart: &Cart,
         payments: &[crate::domain::Payment],
-        lang: Lang,
         now: chrono::NaiveDateTime,
     ) -> Msg {
         let attendant = match self.ledger.open_day_status() {
@@ -218,7 +248,7 @@ impl Effects {
         // The sale is on disk now; nothing below can lose it, and nothing below may answer
         // "not recorded" (the attendant would take the money again). A receipt that fails
         // to write is reported and can be printed again from the sales list.
-        let receipt = self.write_receipt(&sale, lang);
+        let receipt = self.write_receipt(&sale);
         let status = self.ledger.open_day_status().ok().flatten();
         Msg::SaleRecorded {
             sale,
@@ -227,8 +257,9 @@ impl Effects {
         }
     }
 
-    fn write_receipt(&self, sale: &crate::domain::Sale, lang: Lang) -> Result<PathBuf, String> {
-        let text = print::render_text(&print::receipt(sale, &self.shop, lang), self.receipt_width);
+    fn write_receipt(&self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
+        let receipt = print::receipt(sale, &self.shop, self.receipt_lang);
+        let text = print::render_text(&receipt, self.receipt_width);
         let name = format!("struk-{:04}.txt", sale.number);
         print::write_printout(&self.printouts, sale.day_date, &name, &text)
             .map_err(|e| e.to_string())

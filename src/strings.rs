@@ -84,7 +84,6 @@ pub struct UiText {
     pub amount_hint: &'static str,
     pub amount_hint_exact: &'static str,
     pub change: &'static str,
-    pub saving: &'static str,
 
     // After a sale.
     pub sale_done: fn(i64) -> String,
@@ -147,6 +146,7 @@ pub struct UiText {
     pub reprinted: fn(&str) -> String,
     pub reprint_failed: fn(&str) -> String,
     pub attendant_empty: &'static str,
+    pub draft_unreadable: &'static str,
     pub float_empty: &'static str,
     pub day_opened: fn(&str) -> String,
     pub day_closed: &'static str,
@@ -303,7 +303,6 @@ pub static ID: Strings = Strings {
         amount_hint: "kosong = uang pas",
         amount_hint_exact: "kosong = pas sejumlah sisa",
         change: "Kembalian",
-        saving: "Menyimpan…",
         sale_done: |n| format!("Penjualan No. {n} tersimpan"),
         receipt_written: |path| format!("Struk: {path}"),
         receipt_failed: |e| format!("Struk gagal dibuat ({e}); penjualan tetap tersimpan"),
@@ -401,6 +400,8 @@ pub static ID: Strings = Strings {
         reprinted: |path| format!("Struk dicetak ulang: {path}"),
         reprint_failed: |e| format!("Struk gagal dicetak ulang: {e}"),
         attendant_empty: "Isi nama kasir dulu",
+        draft_unreadable: "Keranjang yang tersimpan sebelumnya tidak terbaca; \
+                           mulai dengan keranjang kosong",
         float_empty: "Isi modal awal (boleh 0)",
         day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
         day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
@@ -571,7 +572,6 @@ pub static EN: Strings = Strings {
         amount_hint: "empty = exact amount",
         amount_hint_exact: "empty = exactly what remains",
         change: "Change",
-        saving: "Saving…",
         sale_done: |n| format!("Sale No. {n} recorded"),
         receipt_written: |path| format!("Receipt: {path}"),
         receipt_failed: |e| format!("Receipt not written ({e}); the sale is recorded"),
@@ -669,6 +669,8 @@ pub static EN: Strings = Strings {
         reprinted: |path| format!("Receipt printed again: {path}"),
         reprint_failed: |e| format!("The receipt could not be printed again: {e}"),
         attendant_empty: "Type the attendant's name first",
+        draft_unreadable: "The cart saved before could not be read; \
+                           starting with an empty cart",
         float_empty: "Type the opening float (0 is fine)",
         day_opened: |date| format!("Business day {date} opened. Happy selling!"),
         day_closed: "Business day closed. Open a new day to sell.",

@@ -11,6 +11,7 @@ use pojok::ledger::Ledger;
 use pojok::strings::Lang;
 use pojok::ui::{self, App};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rusqlite::Connection;
 
 struct Kiosk {
     effects: Effects,
@@ -26,7 +27,7 @@ impl Kiosk {
     }
 
     fn on(ledger: Ledger, dir: &Path, lang: Lang) -> Kiosk {
-        let mut effects = Effects::new(ledger, 32).unwrap();
+        let mut effects = Effects::new(ledger, 32, lang).unwrap();
         let app = effects.start(lang, "Rina".into()).unwrap();
         Kiosk {
             effects,
@@ -140,4 +141,43 @@ fn a_refusal_from_the_ledger_is_told_in_indonesian() {
             pojok::print::format::date(date, Lang::Id)
         )
     );
+}
+
+#[test]
+fn an_unreadable_draft_does_not_stop_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(small_ledger(&path));
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO draft (id, cart, saved_at) VALUES (1, '{\"lines\": 7}', '2026-11-22 09:00:00')",
+            [],
+        )
+        .unwrap();
+    let mut kiosk = Kiosk::on(Ledger::open(&path).unwrap(), dir.path(), Lang::Id);
+    assert_eq!(
+        kiosk.note(),
+        "Keranjang yang tersimpan sebelumnya tidak terbaca; mulai dengan keranjang kosong"
+    );
+    // And it sells: the first change to the cart replaces the unreadable draft.
+    kiosk.open_and_sell_one();
+    kiosk.type_text("LMPR");
+    kiosk.enter();
+    drop(kiosk);
+    let draft = Ledger::open(&path).unwrap().load_draft().unwrap().unwrap();
+    assert_eq!(draft.lines[0].product.code, "LMPR");
+}
+
+#[test]
+fn receipts_are_in_the_language_the_kiosk_started_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.key(KeyCode::F(10));
+    assert_eq!(kiosk.app.lang(), Lang::En);
+    kiosk.open_and_sell_one();
+    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    assert!(receipt.contains("Kasir: Rina"), "{receipt}");
+    assert!(receipt.contains("Terima kasih"), "{receipt}");
+    assert!(!receipt.contains("Attendant"), "{receipt}");
 }

@@ -10,7 +10,7 @@ use super::keymap::{Context, bar_for, bindings_for};
 use super::sale::type_into;
 use super::sales::SalesList;
 use super::widgets::{centered, date_text};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{Rupiah, parse_amount};
 
 const MAX_FIELD: usize = 40;
@@ -87,14 +87,12 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
         }
         Question::CloseDay => {
             app.mode = under;
-            app.busy = Some(Action::CloseDay);
             vec![Effect::CloseDay]
         }
         Question::Void {
             sale_id, reason, ..
         } => {
             app.mode = under;
-            app.busy = Some(Action::VoidSale);
             vec![Effect::VoidSale { sale_id, reason }]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
@@ -183,7 +181,6 @@ pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (M
             } else {
                 match parse_amount(&form.float) {
                     Ok(float) => {
-                        app.busy = Some(Action::OpenDay);
                         effects.push(Effect::OpenDay { attendant, float });
                     }
                     Err(crate::domain::ParseError::Empty) => {
@@ -277,14 +274,13 @@ pub(super) fn draw_open_day(
         .border_style(Style::new().cyan());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [_, name, _, float, _, saving] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
-    let busy = app.busy == Some(Action::OpenDay);
+    let [_, name, _, float, _, _] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
     for (field, label, value, row) in [
         (Field::Attendant, t.attendant_label, &form.attendant, name),
         (Field::Float, t.float_label, &form.float, float),
     ] {
         let prefix = format!("  {label:<14} ");
-        let focused = form.field == field && !busy && has_keys;
+        let focused = form.field == field && has_keys;
         let value_span = Span::from(format!(" {value:<36}"));
         let line = Line::from(vec![
             Span::from(prefix.clone()).bold(),
@@ -299,9 +295,6 @@ pub(super) fn draw_open_day(
             let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
         }
-    }
-    if busy {
-        frame.render_widget(Paragraph::new(t.saving.bold()).centered(), saving);
     }
 }
 

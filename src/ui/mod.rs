@@ -130,6 +130,10 @@ pub enum Msg {
     // From the runtime.
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
+    /// The calendar date, when it changes while the kiosk runs (past midnight).
+    Today(NaiveDate),
+    /// The cart saved when the kiosk last stopped could not be read; it starts empty.
+    DraftUnreadable,
     // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
@@ -191,8 +195,6 @@ pub struct App {
     note: Option<Note>,
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
-    /// An effect is running; keys wait until its result arrives.
-    busy: Option<Action>,
     quit: bool,
 }
 
@@ -225,7 +227,6 @@ impl App {
             size: None,
             note: None,
             done: None,
-            busy: None,
             quit: false,
         }
     }
@@ -251,10 +252,6 @@ impl App {
         self.status.as_ref()
     }
 
-    pub fn cart(&self) -> &Cart {
-        &self.cart
-    }
-
     pub fn entry(&self) -> &str {
         &self.entry
     }
@@ -266,10 +263,6 @@ impl App {
 
     pub fn note(&self) -> Option<&Note> {
         self.note.as_ref()
-    }
-
-    pub fn busy(&self) -> Option<Action> {
-        self.busy
     }
 
     pub fn context(&self) -> Context {
@@ -307,7 +300,6 @@ impl App {
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::DayOpened(status) => {
-            app.busy = None;
             app.set_note(Note::DayOpened(status.day.date));
             app.status = Some(status);
             if matches!(app.mode, Mode::OpenDay(_)) {
@@ -316,7 +308,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DayClosed => {
-            app.busy = None;
             app.status = None;
             app.set_note(Note::DayClosed);
             app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
@@ -350,6 +341,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.size = Some((width, height));
             Vec::new()
         }
+        Msg::Today(date) => {
+            app.today = date;
+            Vec::new()
+        }
+        Msg::DraftUnreadable => {
+            app.set_note(Note::DraftUnreadable);
+            Vec::new()
+        }
         key => on_key(app, key),
     }
 }
@@ -368,7 +367,6 @@ fn context_of(mode: &Mode) -> Context {
 }
 
 fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
-    app.busy = None;
     app.set_note(Note::Failed(action, reason));
     match (&mut app.mode, action) {
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
@@ -380,7 +378,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if app.busy.is_some() || (app.too_small() && msg != Msg::Quit) {
+    if app.too_small() && msg != Msg::Quit {
         return Vec::new();
     }
     // The panel of the last sale stays until the next key, and that key still counts:

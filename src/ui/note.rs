@@ -27,6 +27,7 @@ pub enum Note {
     ReasonEmpty,
     AlreadyVoided(i64),
     AttendantEmpty,
+    DraftUnreadable,
     FloatEmpty,
     /// The runtime could not do what was asked.
     Failed(Action, Failure),
@@ -88,6 +89,7 @@ impl Note {
             Note::ReasonEmpty => t.reason_empty.into(),
             Note::AlreadyVoided(n) => (t.already_voided)(*n),
             Note::AttendantEmpty => t.attendant_empty.into(),
+            Note::DraftUnreadable => t.draft_unreadable.into(),
             Note::FloatEmpty => t.float_empty.into(),
             Note::Failed(action, reason) => failed(t, *action)(&(t.failure)(reason)),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),

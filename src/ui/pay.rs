@@ -11,7 +11,7 @@ use super::dialogs::{AfterReturn, Confirm, Question};
 use super::note::method_name;
 use super::sale::type_into;
 use super::widgets::{big_amount, centered};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
 use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
 
@@ -129,7 +129,6 @@ fn settle(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
         app.set_note(Note::Pay(e));
         return Vec::new();
     }
-    app.busy = Some(Action::RecordSale);
     vec![Effect::RecordSale {
         cart: app.cart.clone(),
         payments: pay.tender.payments.clone(),
@@ -188,7 +187,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         .border_style(Style::new().yellow());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [sums, _, method, amount, _, label, big, saving] = Layout::vertical([
+    let [sums, _, method, amount, _, label, big, _] = Layout::vertical([
         Constraint::Length(3 + shown_payments),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -243,7 +242,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         .dark_gray(),
     ]);
     frame.render_widget(Paragraph::new(field), amount);
-    if focused && app.busy.is_none() {
+    if focused {
         let x = amount.x + (prefix.chars().count() + pay.amount.chars().count()) as u16;
         frame.set_cursor_position((x.min(amount.right().saturating_sub(1)), amount.y));
     }
@@ -261,7 +260,4 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         label,
     );
     big_amount(frame, big, value, style);
-    if app.busy == Some(Action::RecordSale) {
-        frame.render_widget(Paragraph::new(t.saving.bold()).centered(), saving);
-    }
 }

@@ -311,7 +311,6 @@ pub(super) fn recorded(
     status: Option<DayStatus>,
     receipt: Result<PathBuf, String>,
 ) -> Vec<Effect> {
-    app.busy = None;
     match status {
         Some(status) => app.status = Some(status),
         None => {

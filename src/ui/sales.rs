@@ -110,7 +110,6 @@ pub(super) fn voided(
     status: Option<DayStatus>,
     sales: Option<Vec<SaleSummary>>,
 ) -> Vec<Effect> {
-    app.busy = None;
     let mut list = match std::mem::replace(&mut app.mode, Mode::Sale) {
         Mode::Sales(list) => list,
         other => {

@@ -427,3 +427,19 @@ fn a_long_attendant_name_leaves_the_day_figures_in_sight() {
     let screen = text(&render(&open_app(), 80, 24));
     assert!(screen.lines().next().unwrap().contains("Kasir: Ani │"));
 }
+
+#[test]
+fn past_midnight_the_open_day_is_flagged_as_an_old_one() {
+    let mut app = open_app();
+    let terminal = render(&app, 80, 24);
+    let date_cell = |t: &Terminal<TestBackend>| t.backend().buffer()[(14, 0)].clone();
+    assert_eq!(date_cell(&terminal).symbol(), "2");
+    assert_ne!(date_cell(&terminal).bg, ratatui::style::Color::Yellow);
+    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    let terminal = render(&app, 80, 24);
+    assert_eq!(date_cell(&terminal).bg, ratatui::style::Color::Yellow);
+    // A new day's form is titled with the new date.
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    assert!(text(&render(&app, 80, 24)).contains("Buka hari usaha 24 Nov 2026"));
+}

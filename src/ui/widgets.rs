@@ -11,7 +11,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
-use super::{Action, App, Mode, dialogs, pay, sale, sales};
+use super::{App, Mode, dialogs, pay, sale, sales};
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
 use crate::strings::Lang;
@@ -195,10 +195,6 @@ fn message_line(app: &App, frame: &mut Frame, area: Rect) {
             Span::from(format!(" {}", note.text(app.lang))).red().bold()
         }
         Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
-        // The pay dialog and the open-day form say it themselves.
-        None if matches!(app.busy, Some(Action::CloseDay | Action::VoidSale)) => {
-            Span::from(format!(" {}", app.lang.text().ui.saving)).bold()
-        }
         None => Span::from(""),
     };
     frame.render_widget(Paragraph::new(line), area);
