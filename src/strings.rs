@@ -43,8 +43,6 @@ impl Lang {
 /// Text for the kiosk's screens.
 pub struct UiText {
     pub app_name: &'static str,
-    /// Month abbreviations for dates shown as `23 Nov 2026`.
-    pub months: [&'static str; 12],
     pub too_small: fn(u16, u16) -> String,
 
     // Status line.
@@ -73,9 +71,6 @@ pub struct UiText {
 
     // Pay dialog.
     pub pay_title: &'static str,
-    pub cash: &'static str,
-    pub qris: &'static str,
-    pub transfer: &'static str,
     pub method_label: &'static str,
     pub paid_so_far: &'static str,
     pub remaining: &'static str,
@@ -230,11 +225,12 @@ pub struct PrintText {
     pub attendant: fn(&str) -> String,
     /// `3 pcs x Rp 5.000`: the quantity with its unit, then the unit price.
     pub item_detail: fn(&str, Rupiah) -> String,
+    /// Payment methods, on paper and on screen alike (`print::format::payment_method`).
     pub cash: &'static str,
     pub qris: &'static str,
     pub transfer: &'static str,
-    /// Month abbreviations for dates (`22 Nov 2026`); the screens use them through
-    /// `print::format::date` too.
+    /// Month abbreviations for dates (`22 Nov 2026`), on paper and on screen alike
+    /// (`print::format::date`).
     pub months: [&'static str; 12],
     pub day_report_title: &'static str,
     pub sales: &'static str,
@@ -266,9 +262,6 @@ pub struct Strings {
 pub static ID: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
-        months: [
-            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-        ],
         too_small: |w, h| {
             format!(
                 "Layar terminal terlalu kecil: perlu 80×24, sekarang {w}×{h}. Perbesar jendelanya."
@@ -293,9 +286,6 @@ pub static ID: Strings = Strings {
         search_title: |q| format!("Cari: \"{q}\""),
         search_none: "Tidak ada barang yang cocok",
         pay_title: "Pembayaran",
-        cash: "Tunai",
-        qris: "QRIS",
-        transfer: "Transfer",
         method_label: "Cara bayar",
         paid_so_far: "Sudah dibayar",
         remaining: "Sisa",
@@ -531,9 +521,6 @@ fn en_lines(n: usize) -> String {
 pub static EN: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
-        months: [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ],
         too_small: |w, h| {
             format!("Terminal too small: need 80×24, now {w}×{h}. Make the window larger.")
         },
@@ -562,9 +549,6 @@ pub static EN: Strings = Strings {
         search_title: |q| format!("Search: \"{q}\""),
         search_none: "No matching item",
         pay_title: "Payment",
-        cash: "Cash",
-        qris: "QRIS",
-        transfer: "Transfer",
         method_label: "Method",
         paid_so_far: "Paid so far",
         remaining: "Remaining",

@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::keymap::{Context, bar_for, bindings_for};
 use super::sale::type_into;
 use super::sales::SalesList;
-use super::widgets::{centered, date_text};
+use super::widgets::centered;
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{Rupiah, parse_amount};
+use crate::print::format;
 
 const MAX_FIELD: usize = 40;
 
@@ -229,7 +230,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
         Question::CloseDay => {
             let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
-            (t.confirm_close_day)(&date_text(app.lang, date))
+            (t.confirm_close_day)(&format::date(date, app.lang))
         }
         Question::Void {
             number,
@@ -269,7 +270,7 @@ pub(super) fn draw_open_day(
     let block = Block::bordered()
         .title(format!(
             " {} ",
-            (t.open_day_title)(&date_text(app.lang, app.today))
+            (t.open_day_title)(&format::date(app.today, app.lang))
         ))
         .border_style(Style::new().cyan());
     let inner = block.inner(popup);
@@ -302,8 +303,8 @@ pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let Some(status) = &app.status else { return };
     let body = (t.stale_body)(
-        &date_text(app.lang, status.day.date),
-        &date_text(app.lang, app.today),
+        &format::date(status.day.date, app.lang),
+        &format::date(app.today, app.lang),
     );
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::widgets::date_text;
 use super::{Action, Failure};
 use crate::domain::{ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
+use crate::print::format;
 use crate::strings::{Lang, UiText};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,7 +97,7 @@ impl Note {
             Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),
             Note::CartEmptied => t.cart_emptied.into(),
             Note::PartPaid(amount, method, rest) => {
-                (t.part_paid)(*amount, method_name(t, *method), *rest)
+                (t.part_paid)(*amount, format::payment_method(*method, lang), *rest)
             }
             Note::CashSoFar(cash, short) => (t.cash_so_far)(*cash, *short),
             Note::PartsReturned(paid) => (t.parts_returned)(*paid),
@@ -105,7 +105,7 @@ impl Note {
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),
             Note::ReprintFailed(e) => (t.reprint_failed)(e),
-            Note::DayOpened(date) => (t.day_opened)(&date_text(lang, *date)),
+            Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
         }
     }
@@ -119,13 +119,5 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::RecordSale => t.failed_record,
         Action::LoadSales => t.failed_load_sales,
         Action::VoidSale => t.failed_void,
-    }
-}
-
-pub fn method_name(t: &UiText, method: PaymentMethod) -> &'static str {
-    match method {
-        PaymentMethod::Cash => t.cash,
-        PaymentMethod::Qris => t.qris,
-        PaymentMethod::Transfer => t.transfer,
     }
 }

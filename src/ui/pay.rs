@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::dialogs::{AfterReturn, Confirm, Question};
-use super::note::method_name;
 use super::sale::type_into;
 use super::widgets::{big_amount, centered};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
 use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
+use crate::print::format;
 
 const MAX_AMOUNT: usize = 24;
 
@@ -209,14 +209,20 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
     lines.push(pair(t.paid_so_far.to_string(), pay.tender.paid()));
     let skipped = pay.tender.payments.len() - shown_payments as usize;
     for p in pay.tender.payments.iter().skip(skipped) {
-        lines.push(pair(format!("  · {}", method_name(t, p.method)), p.amount).dark_gray());
+        lines.push(
+            pair(
+                format!("  · {}", format::payment_method(p.method, app.lang)),
+                p.amount,
+            )
+            .dark_gray(),
+        );
     }
     lines.push(pair(t.remaining.to_string(), pay.tender.remaining()).yellow());
     frame.render_widget(Paragraph::new(lines), sums);
 
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
     for m in crate::domain::PaymentMethod::ALL {
-        let name = format!(" {} ", method_name(t, m));
+        let name = format!(" {} ", format::payment_method(m, app.lang));
         spans.push(if m == pay.method {
             Span::from(format!("[{name}]")).reversed().bold()
         } else {

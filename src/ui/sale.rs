@@ -329,7 +329,7 @@ pub(super) fn recorded(
     app.done = Some(Done {
         number: sale.number,
         total: sale.total,
-        change: sale.payments.iter().map(|p| p.change).sum(),
+        change: sale.change(),
         receipt,
     });
     app.cart_changed()

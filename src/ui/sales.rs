@@ -9,11 +9,11 @@ use ratatui::widgets::{
 };
 
 use super::dialogs::{Confirm, Question};
-use super::note::method_name;
 use super::sale::{self, type_into};
 use super::widgets::{centered, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{DayStatus, SaleSummary};
+use crate::print::format;
 
 const MAX_REASON: usize = 120;
 
@@ -179,13 +179,13 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
             let rows = sales.iter().map(|s| {
                 let row = Row::new([
                     Cell::from(right(s.number.to_string())),
-                    Cell::from(s.at.format("%H:%M").to_string()),
+                    Cell::from(format::time(s.at)),
                     Cell::from(right(s.line_count.to_string())),
                     Cell::from(right(s.total.to_string())),
                     Cell::from(
                         s.methods
                             .iter()
-                            .map(|m| method_name(t, *m))
+                            .map(|m| format::payment_method(*m, app.lang))
                             .collect::<Vec<_>>()
                             .join("+"),
                     ),

@@ -1,7 +1,6 @@
 //! The frame around every screen (status line, message line, key bar), the too-small
 //! notice, and small drawing helpers shared by the screens.
 
-use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
@@ -14,21 +13,10 @@ use super::keymap::bar_for;
 use super::{App, Mode, dialogs, pay, sale, sales};
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
-use crate::strings::Lang;
+use crate::print::format;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// `23 Nov 2026` (`23 Agu 2026` in Indonesian).
-pub fn date_text(lang: Lang, date: NaiveDate) -> String {
-    let months = &lang.text().ui.months;
-    format!(
-        "{} {} {}",
-        date.day(),
-        months[date.month0() as usize],
-        date.year()
-    )
-}
 
 /// A rectangle of at most `width` × `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -145,7 +133,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     match &app.status {
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
-            let date = Span::from(date_text(app.lang, status.day.date)).bold();
+            let date = Span::from(format::date(status.day.date, app.lang)).bold();
             // A day left open from before is flagged: sales go on that day, not today.
             spans.push(if status.day.date < app.today {
                 date.black().on_yellow()
