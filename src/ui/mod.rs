@@ -31,8 +31,8 @@ use pay::PayDialog;
 use sale::{Done, SearchList};
 use sales::SalesList;
 
-/// What the runtime must do. Each names the message it answers with; any of them may
-/// instead answer `Msg::Failed` with its `Action`.
+/// What the runtime must do, each to its answer before the next key is read. Each names the
+/// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
@@ -101,7 +101,8 @@ pub enum Msg {
     Cancel,
     Up,
     Down,
-    /// Next payment method or form field (Tab, →).
+    /// Next payment method or form field (Tab, →); on the sale screen, ←/→ keep refused
+    /// text on the entry line to edit it.
     Next,
     /// Previous payment method or form field (Shift+Tab, ←).
     Prev,
@@ -116,7 +117,7 @@ pub enum Msg {
     Help,
     Pay,
     PayPart,
-    /// A quick-tender key: this much cash, as if typed and Enter pressed.
+    /// A quick-tender key: a note of this much, added to the cash typed so far.
     QuickCash(Rupiah),
     EmptyCart,
     TodaySales,
