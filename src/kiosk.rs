@@ -9,11 +9,11 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Msg};
+use crate::ui::{self, Action, App, Effect, Failure, Msg};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -32,11 +32,15 @@ pub enum KioskError {
 }
 
 /// Runs the kiosk until the attendant quits. The terminal is restored on every exit;
-/// `ratatui::init` also restores it from a panic before the panic message is printed.
+/// `ratatui::try_init` also restores it from a panic before the panic message is printed.
+/// Without a terminal (no tty) this is an error, not a panic.
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
-    let mut effects = Effects::new(ledger, options.receipt_width)?;
+    let mut effects = Effects::new(ledger, options.receipt_width, options.lang)?;
     let mut app = effects.start(options.lang, options.attendant)?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().inspect_err(|_| {
+        // Raw mode may be on if only the alternate screen failed; its own error matters less.
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
+    })?;
     let result = event_loop(&mut terminal, &mut app, &mut effects);
     ratatui::restore();
     result
@@ -47,6 +51,9 @@ fn event_loop(
     app: &mut App,
     effects: &mut Effects,
 ) -> Result<(), KioskError> {
+    let size = terminal.size()?;
+    effects.dispatch(app, Msg::Resize(size.width, size.height));
+    let mut today = Local::now().date_naive();
     while !app.should_quit() {
         terminal.draw(|frame| ui::view(app, frame))?;
         // A scanner types a whole code in a few milliseconds: take everything that is
@@ -55,10 +62,19 @@ fn event_loop(
         while event::poll(Duration::ZERO)? {
             batch.push(event::read()?);
         }
+        // Past midnight the screens must know (the open day is flagged as yesterday's).
+        let now = Local::now().date_naive();
+        if now != today {
+            today = now;
+            effects.dispatch(app, Msg::Today(today));
+        }
         for event in batch {
-            if let Event::Key(key) = event
-                && let Some(msg) = ui::key_to_msg(app, key)
-            {
+            let msg = match event {
+                Event::Key(key) => ui::key_to_msg(app, key),
+                Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+                _ => None,
+            };
+            if let Some(msg) = msg {
                 effects.dispatch(app, msg);
             }
             if app.should_quit() {
@@ -72,19 +88,26 @@ fn event_loop(
 }
 
 /// Runs the effects that `update` asks for: the only place where the kiosk's screens
-/// meet the ledger and the printouts folder.
+/// meet the ledger and the printouts folder. Effects run one after the other, each to its
+/// answer, before the next key is read.
 pub struct Effects {
     ledger: Ledger,
     shop: ShopHeader,
     printouts: PathBuf,
     receipt_width: usize,
+    /// Receipts are in the language the kiosk was started with, whatever F10 shows.
+    receipt_lang: Lang,
     /// The latest cart waiting to be saved: a burst of scanned keys saves once, but always
     /// before any other effect so that a recorded sale's cleared draft is never overwritten.
     pending_draft: Option<Cart>,
 }
 
 impl Effects {
-    pub fn new(ledger: Ledger, receipt_width: usize) -> Result<Effects, KioskError> {
+    pub fn new(
+        ledger: Ledger,
+        receipt_width: usize,
+        receipt_lang: Lang,
+    ) -> Result<Effects, KioskError> {
         let shop = ledger.shop_header()?;
         let printouts = print::printouts_dir(ledger.path());
         Ok(Effects {
@@ -92,23 +115,33 @@ impl Effects {
             shop,
             printouts,
             receipt_width,
+            receipt_lang,
             pending_draft: None,
         })
     }
 
     /// The app as the ledger has it now: the catalogue, the open day and any unfinished cart.
+    /// A saved cart that cannot be read is left behind with a note: the kiosk must start.
     pub fn start(&mut self, lang: Lang, attendant: String) -> Result<App, KioskError> {
         let catalogue = Catalogue::new(self.ledger.active_products()?);
         let status = self.ledger.open_day_status()?;
-        let draft = self.ledger.load_draft()?;
-        Ok(App::new(
+        let (draft, unreadable) = match self.ledger.load_draft() {
+            Ok(draft) => (draft, false),
+            Err(LedgerError::Corrupt(_)) => (None, true),
+            Err(e) => return Err(e.into()),
+        };
+        let mut app = App::new(
             lang,
             catalogue,
             status,
             draft,
             Local::now().date_naive(),
             attendant,
-        ))
+        );
+        if unreadable {
+            self.dispatch(&mut app, Msg::DraftUnreadable);
+        }
+        Ok(app)
     }
 
     /// Feeds `msg` to the app and runs whatever effects follow, until nothing is left.
@@ -116,16 +149,7 @@ impl Effects {
         let mut queue = VecDeque::from([msg]);
         while let Some(msg) = queue.pop_front() {
             for effect in ui::update(app, msg) {
-                if let Effect::SaveDraft(cart) = effect {
-                    self.pending_draft = Some(cart);
-                    continue;
-                }
-                if let Some(reply) = self.flush_draft_reply() {
-                    queue.push_back(reply);
-                }
-                if let Some(reply) = self.run(effect, app.lang()) {
-                    queue.push_back(reply);
-                }
+                queue.extend(self.run(effect));
             }
         }
     }
@@ -146,24 +170,36 @@ impl Effects {
             .map(|e| failed(Action::SaveDraft, e))
     }
 
-    fn run(&mut self, effect: Effect, lang: Lang) -> Option<Msg> {
+    /// Runs one effect; returns the messages that answer it (a failed draft save that had
+    /// to go first, then the effect's own answer).
+    fn run(&mut self, effect: Effect) -> Vec<Msg> {
+        let mut replies = Vec::new();
+        if !matches!(effect, Effect::SaveDraft(_)) {
+            replies.extend(self.flush_draft_reply());
+        }
         let now = Local::now().naive_local();
-        match effect {
-            Effect::SaveDraft(cart) => self
-                .ledger
-                .save_draft(&cart, now)
-                .err()
-                .map(|e| failed(Action::SaveDraft, e)),
-            Effect::OpenDay { attendant, float } => Some(
-                self.ledger
-                    .open_day(now.date(), &attendant, float, now)
-                    .and_then(|_| self.ledger.open_day_status())
-                    .map(|status| match status {
-                        Some(status) => Msg::DayOpened(status),
-                        None => failed(Action::OpenDay, LedgerError::NoOpenDay),
-                    })
-                    .unwrap_or_else(|e| failed(Action::OpenDay, e)),
-            ),
+        let reply = match effect {
+            Effect::SaveDraft(cart) => {
+                self.pending_draft = Some(cart);
+                None
+            }
+            Effect::OpenDay { attendant, float } => {
+                Some(
+                    match self.ledger.open_day(now.date(), &attendant, float, now) {
+                        // Opened: a day whose figures cannot be read back is still open, and new.
+                        Ok(day) => {
+                            Msg::DayOpened(self.ledger.open_day_status().ok().flatten().unwrap_or(
+                                DayStatus {
+                                    day,
+                                    sales: 0,
+                                    takings: Rupiah::ZERO,
+                                },
+                            ))
+                        }
+                        Err(e) => failed(Action::OpenDay, e),
+                    },
+                )
+            }
             Effect::CloseDay => Some(
                 self.ledger
                     .open_day_status()
@@ -174,9 +210,7 @@ impl Effects {
                     .map(|_| Msg::DayClosed)
                     .unwrap_or_else(|e| failed(Action::CloseDay, e)),
             ),
-            Effect::RecordSale { cart, payments } => {
-                Some(self.record_sale(&cart, &payments, lang, now))
-            }
+            Effect::RecordSale { cart, payments } => Some(self.record_sale(&cart, &payments, now)),
             Effect::LoadSales => Some(
                 self.ledger
                     .sales_of_open_day()
@@ -184,15 +218,22 @@ impl Effects {
                     .unwrap_or_else(|e| failed(Action::LoadSales, e)),
             ),
             Effect::VoidSale { sale_id, reason } => Some(self.void_sale(sale_id, &reason, now)),
+            Effect::ReprintReceipt { sale_id } => Some(Msg::ReceiptPrinted(
+                self.ledger
+                    .sale(sale_id)
+                    .map_err(|e| e.to_string())
+                    .and_then(|sale| self.write_receipt(&sale)),
+            )),
             Effect::Quit => None,
-        }
+        };
+        replies.extend(reply);
+        replies
     }
 
     fn record_sale(
         &mut self,
         cart: &Cart,
         payments: &[crate::domain::Payment],
-        lang: Lang,
         now: chrono::NaiveDateTime,
     ) -> Msg {
         let attendant = match self.ledger.open_day_status() {
@@ -204,49 +245,120 @@ impl Effects {
             Ok(sale) => sale,
             Err(e) => return failed(Action::RecordSale, e),
         };
-        // The sale is on disk now; nothing below can lose it. A receipt that fails to
-        // write is reported and can be printed again from the sales list.
-        let receipt = self.write_receipt(&sale, lang);
-        match self.ledger.open_day_status() {
-            Ok(Some(status)) => Msg::SaleRecorded {
-                sale,
-                status,
-                receipt,
-            },
-            Ok(None) => failed(Action::RecordSale, LedgerError::NoOpenDay),
-            Err(e) => failed(Action::RecordSale, e),
+        // The sale is on disk now; nothing below can lose it, and nothing below may answer
+        // "not recorded" (the attendant would take the money again). A receipt that fails
+        // to write is reported and can be printed again from the sales list.
+        let receipt = self.write_receipt(&sale);
+        let status = self.ledger.open_day_status().ok().flatten();
+        Msg::SaleRecorded {
+            sale,
+            status,
+            receipt,
         }
     }
 
-    fn write_receipt(&self, sale: &crate::domain::Sale, lang: Lang) -> Result<PathBuf, String> {
-        let text = print::render_text(&print::receipt(sale, &self.shop, lang), self.receipt_width);
+    fn write_receipt(&self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
+        let receipt = print::receipt(sale, &self.shop, self.receipt_lang);
+        let text = print::render_text(&receipt, self.receipt_width);
         let name = format!("struk-{:04}.txt", sale.number);
         print::write_printout(&self.printouts, sale.day_date, &name, &text)
             .map_err(|e| e.to_string())
     }
 
     fn void_sale(&mut self, sale_id: i64, reason: &str, now: chrono::NaiveDateTime) -> Msg {
-        let result = self.ledger.open_day_status().and_then(|status| {
+        let voided = self.ledger.open_day_status().and_then(|status| {
             let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-            self.ledger.void_sale(sale_id, reason, &attendant, now)?;
-            let status = self
-                .ledger
-                .open_day_status()?
-                .ok_or(LedgerError::NoOpenDay)?;
-            let sales = self.ledger.sales_of_open_day()?;
-            Ok(Msg::SaleVoided {
-                sale_id,
-                status,
-                sales,
-            })
+            self.ledger.void_sale(sale_id, reason, &attendant, now)
         });
-        result.unwrap_or_else(|e| failed(Action::VoidSale, e))
+        if let Err(e) = voided {
+            return failed(Action::VoidSale, e);
+        }
+        // Committed: what cannot be read back now is worked out on screen instead.
+        Msg::SaleVoided {
+            sale_id,
+            status: self.ledger.open_day_status().ok().flatten(),
+            sales: self.ledger.sales_of_open_day().ok(),
+        }
     }
 }
 
 fn failed(action: Action, error: LedgerError) -> Msg {
     Msg::Failed {
         action,
-        detail: error.to_string(),
+        reason: failure(error),
+    }
+}
+
+/// The ledger's error as the attendant is told it; what has no better words keeps the
+/// ledger's own text.
+fn failure(error: LedgerError) -> Failure {
+    use rusqlite::ErrorCode;
+    match error {
+        LedgerError::NoOpenDay => Failure::NoOpenDay,
+        LedgerError::DayAlreadyOpen { date } => Failure::DayAlreadyOpen(date),
+        LedgerError::DayExists { date } => Failure::DayExists(date),
+        LedgerError::EmptySale => Failure::EmptySale,
+        LedgerError::NotSettled { .. } | LedgerError::InvalidPayment(_) => Failure::NotSettled,
+        LedgerError::UnknownSale(_) => Failure::UnknownSale,
+        LedgerError::AlreadyVoided(_) => Failure::AlreadyVoided,
+        LedgerError::NotOnOpenDay(_) => Failure::NotOnOpenDay,
+        LedgerError::EmptyReason => Failure::EmptyReason,
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
+        {
+            Failure::Busy
+        }
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == ErrorCode::DiskFull =>
+        {
+            Failure::DiskFull
+        }
+        other => Failure::Storage(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32) -> LedgerError {
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn ledger_errors_become_failures_the_attendant_is_told_in_words() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(failure(LedgerError::NoOpenDay), Failure::NoOpenDay);
+        assert_eq!(
+            failure(LedgerError::DayAlreadyOpen { date }),
+            Failure::DayAlreadyOpen(date)
+        );
+        assert_eq!(
+            failure(LedgerError::DayExists { date }),
+            Failure::DayExists(date)
+        );
+        assert_eq!(
+            failure(LedgerError::AlreadyVoided(7)),
+            Failure::AlreadyVoided
+        );
+        assert_eq!(failure(LedgerError::NotOnOpenDay(7)), Failure::NotOnOpenDay);
+        assert_eq!(failure(LedgerError::EmptyReason), Failure::EmptyReason);
+        assert_eq!(
+            failure(LedgerError::InvalidPayment("qris gives no change".into())),
+            Failure::NotSettled
+        );
+        assert_eq!(failure(sqlite(ffi::SQLITE_BUSY)), Failure::Busy);
+        assert_eq!(failure(sqlite(ffi::SQLITE_FULL)), Failure::DiskFull);
+        // What has no better words keeps the ledger's detail.
+        let Failure::Storage(detail) = failure(sqlite(ffi::SQLITE_IOERR)) else {
+            panic!("storage failure expected")
+        };
+        assert!(detail.contains("disk I/O error"), "{detail}");
+        let Failure::Storage(detail) = failure(LedgerError::Corrupt("bad draft".into())) else {
+            panic!("storage failure expected")
+        };
+        assert!(detail.contains("bad draft"), "{detail}");
     }
 }

@@ -5,6 +5,8 @@
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{ParseError, PayError, Rupiah, Unit};
+use crate::print::format::date as date_text;
+use crate::ui::Failure;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -41,8 +43,6 @@ impl Lang {
 /// Text for the kiosk's screens.
 pub struct UiText {
     pub app_name: &'static str,
-    /// Month abbreviations for dates shown as `23 Nov 2026`.
-    pub months: [&'static str; 12],
     pub too_small: fn(u16, u16) -> String,
 
     // Status line.
@@ -71,16 +71,14 @@ pub struct UiText {
 
     // Pay dialog.
     pub pay_title: &'static str,
-    pub cash: &'static str,
-    pub qris: &'static str,
-    pub transfer: &'static str,
     pub method_label: &'static str,
     pub paid_so_far: &'static str,
     pub remaining: &'static str,
     pub amount_label: &'static str,
+    /// What an empty amount means for cash, and for QRIS or transfer.
     pub amount_hint: &'static str,
+    pub amount_hint_exact: &'static str,
     pub change: &'static str,
-    pub saving: &'static str,
 
     // After a sale.
     pub sale_done: fn(i64) -> String,
@@ -93,6 +91,7 @@ pub struct UiText {
     pub sales_none: &'static str,
     pub col_time: &'static str,
     pub col_lines: &'static str,
+    pub col_paid_by: &'static str,
     pub voided_mark: &'static str,
     pub reason_title: fn(i64) -> String,
 
@@ -101,6 +100,7 @@ pub struct UiText {
     pub confirm_void: fn(i64, Rupiah, &str) -> String,
     pub confirm_empty_cart: fn(usize, Rupiah) -> String,
     pub confirm_close_day: fn(&str) -> String,
+    pub confirm_return_parts: fn(Rupiah) -> String,
 
     // Opening and an old open day.
     pub open_day_title: fn(&str) -> String,
@@ -110,30 +110,43 @@ pub struct UiText {
     pub stale_body: fn(&str, &str) -> String,
 
     pub help_title: &'static str,
+    /// What can be typed on the entry line, above the keys in the sale screen's help.
+    pub help_entry: [&'static str; 2],
 
     // Messages on the message line.
     pub unknown_code: fn(&str) -> String,
     pub missing_code: &'static str,
+    pub no_match: fn(&str) -> String,
     pub bad_quantity: fn(&ParseError, Unit) -> String,
     pub bad_amount: fn(&ParseError) -> String,
     pub pay_error: fn(PayError) -> String,
     pub added: fn(&str, &str) -> String,
     pub removed: fn(&str) -> String,
+    /// `+`/`-`: the line's name and its quantity now.
+    pub quantity_now: fn(&str, &str) -> String,
     pub at_minimum: &'static str,
     pub cart_empty_pay: &'static str,
     pub cart_already_empty: &'static str,
     pub cart_emptied: &'static str,
     pub entry_pending: fn(&str) -> String,
+    pub close_day_cart_full: &'static str,
     pub part_needs_amount: &'static str,
     pub part_paid: fn(Rupiah, &str, Rupiah) -> String,
     pub pay_closed: &'static str,
+    pub cash_so_far: fn(Rupiah, Rupiah) -> String,
+    pub parts_returned: fn(Rupiah) -> String,
     pub reason_empty: &'static str,
     pub already_voided: fn(i64) -> String,
     pub voided: fn(i64) -> String,
+    pub reprinted: fn(&str) -> String,
+    pub reprint_failed: fn(&str) -> String,
     pub attendant_empty: &'static str,
+    pub draft_unreadable: &'static str,
     pub float_empty: &'static str,
     pub day_opened: fn(&str) -> String,
     pub day_closed: &'static str,
+    /// Why something failed, put into the sentences below.
+    pub failure: fn(&Failure) -> String,
     pub failed_draft: fn(&str) -> String,
     pub failed_open_day: fn(&str) -> String,
     pub failed_close_day: fn(&str) -> String,
@@ -150,15 +163,16 @@ pub struct KeyText {
     pub type_code: &'static str,
     pub add_or_search: &'static str,
     pub clear_entry: &'static str,
+    pub edit_entry: &'static str,
     pub erase: &'static str,
-    pub select_up: &'static str,
-    pub select_down: &'static str,
+    pub select_line: &'static str,
     pub more: &'static str,
     pub less: &'static str,
     pub remove_line: &'static str,
     pub pay: &'static str,
     pub empty_cart: &'static str,
     pub today_sales: &'static str,
+    pub close_day: &'static str,
     pub help: &'static str,
     /// The name of the language F10 switches to.
     pub other_language: &'static str,
@@ -176,13 +190,13 @@ pub struct KeyText {
     pub cash_100k: &'static str,
     pub close_keep_cart: &'static str,
     pub void_sale: &'static str,
+    pub reprint: &'static str,
+    pub back_to_sale: &'static str,
     pub back: &'static str,
     pub type_reason: &'static str,
     pub next: &'static str,
-    pub cancel: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
-    pub yes_first_key: &'static str,
     pub type_field: &'static str,
     pub next_field: &'static str,
     pub prev_field: &'static str,
@@ -196,6 +210,7 @@ pub struct KeyText {
     pub short_50k: &'static str,
     pub short_100k: &'static str,
     pub short_void: &'static str,
+    pub short_reprint: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -210,11 +225,12 @@ pub struct PrintText {
     pub attendant: fn(&str) -> String,
     /// `3 pcs x Rp 5.000`: the quantity with its unit, then the unit price.
     pub item_detail: fn(&str, Rupiah) -> String,
+    /// Payment methods, on paper and on screen alike (`print::format::payment_method`).
     pub cash: &'static str,
     pub qris: &'static str,
     pub transfer: &'static str,
-    /// Month abbreviations for dates (`22 Nov 2026`); the screens use them through
-    /// `print::format::date` too.
+    /// Month abbreviations for dates (`22 Nov 2026`), on paper and on screen alike
+    /// (`print::format::date`).
     pub months: [&'static str; 12],
     pub day_report_title: &'static str,
     pub sales: &'static str,
@@ -247,9 +263,6 @@ pub struct Strings {
 pub static ID: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
-        months: [
-            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-        ],
         too_small: |w, h| {
             format!(
                 "Layar terminal terlalu kecil: perlu 80×24, sekarang {w}×{h}. Perbesar jendelanya."
@@ -274,16 +287,13 @@ pub static ID: Strings = Strings {
         search_title: |q| format!("Cari: \"{q}\""),
         search_none: "Tidak ada barang yang cocok",
         pay_title: "Pembayaran",
-        cash: "Tunai",
-        qris: "QRIS",
-        transfer: "Transfer",
         method_label: "Cara bayar",
         paid_so_far: "Sudah dibayar",
         remaining: "Sisa",
         amount_label: "Jumlah diterima",
         amount_hint: "kosong = uang pas",
+        amount_hint_exact: "kosong = pas sejumlah sisa",
         change: "Kembalian",
-        saving: "Menyimpan…",
         sale_done: |n| format!("Penjualan No. {n} tersimpan"),
         receipt_written: |path| format!("Struk: {path}"),
         receipt_failed: |e| format!("Struk gagal dibuat ({e}); penjualan tetap tersimpan"),
@@ -292,6 +302,7 @@ pub static ID: Strings = Strings {
         sales_none: "Belum ada penjualan hari ini",
         col_time: "Jam",
         col_lines: "Baris",
+        col_paid_by: "Bayar",
         voided_mark: "BATAL",
         reason_title: |n| format!("Alasan membatalkan penjualan #{n}"),
         confirm_title: "Konfirmasi",
@@ -300,6 +311,9 @@ pub static ID: Strings = Strings {
         },
         confirm_empty_cart: |lines, total| format!("Kosongkan keranjang ({lines} baris, {total})?"),
         confirm_close_day: |date| format!("Tutup hari usaha {date}?"),
+        confirm_return_parts: |paid| {
+            format!("Pembayaran sebagian {paid} sudah diterima.\nKembalikan uangnya dan batalkan?")
+        },
         open_day_title: |date| format!("Buka hari usaha {date}"),
         attendant_label: "Nama kasir",
         float_label: "Modal awal",
@@ -311,8 +325,13 @@ pub static ID: Strings = Strings {
             )
         },
         help_title: "Bantuan: tombol",
+        help_entry: [
+            "KODE atau barcode: tambah 1   ·   3*KODE: tambah 3",
+            "1,25*KODE: 1,25 kg (barang timbang)   ·   nama barang: cari",
+        ],
         unknown_code: |code| format!("Kode \"{code}\" tidak dikenal"),
         missing_code: "Tulis kode barang sesudah tanda *, misalnya 3*KODE",
+        no_match: |query| format!("Tidak ada barang yang cocok dengan \"{query}\""),
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
                 "Jumlah untuk {unit} paling banyak {} angka desimal",
@@ -351,6 +370,7 @@ pub static ID: Strings = Strings {
         },
         added: |qty, name| format!("Ditambahkan: {qty} {name}"),
         removed: |name| format!("Dihapus: {name}"),
+        quantity_now: |name, qty| format!("{name}: sekarang {qty}"),
         at_minimum: "Jumlah sudah paling kecil; tekan Delete untuk menghapus baris",
         cart_empty_pay: "Keranjang masih kosong: pindai atau ketik kode barang dulu",
         cart_already_empty: "Keranjang sudah kosong",
@@ -358,16 +378,46 @@ pub static ID: Strings = Strings {
         entry_pending: |text| {
             format!("\"{text}\" belum masuk keranjang: Enter untuk menambah, Esc untuk menghapus")
         },
+        close_day_cart_full: "Keranjang masih berisi: bayar (F2) atau kosongkan (F4) dulu, \
+                              lalu tutup hari",
         part_needs_amount: "Ketik jumlah yang dibayar sebagian, lalu F3",
         part_paid: |amount, method, rest| format!("Diterima {amount} ({method}); sisa {rest}"),
         pay_closed: "Pembayaran ditutup; keranjang tetap",
+        cash_so_far: |cash, short| format!("Uang diterima {cash}; masih kurang {short}"),
+        parts_returned: |paid| format!("Pembayaran sebagian {paid} dikembalikan; keranjang tetap"),
         reason_empty: "Isi alasan pembatalan dulu",
         already_voided: |n| format!("Penjualan #{n} sudah dibatalkan"),
         voided: |n| format!("Penjualan #{n} dibatalkan"),
+        reprinted: |path| format!("Struk dicetak ulang: {path}"),
+        reprint_failed: |e| format!("Struk gagal dicetak ulang: {e}"),
         attendant_empty: "Isi nama kasir dulu",
+        draft_unreadable: "Keranjang yang tersimpan sebelumnya tidak terbaca; \
+                           mulai dengan keranjang kosong",
         float_empty: "Isi modal awal (boleh 0)",
         day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
         day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
+        failure: |f| match f {
+            Failure::NoOpenDay => "belum ada hari usaha yang dibuka".to_string(),
+            Failure::DayAlreadyOpen(date) => format!(
+                "hari usaha {} masih terbuka; tutup dulu hari itu",
+                date_text(*date, Lang::Id)
+            ),
+            Failure::DayExists(date) => format!(
+                "hari usaha {} sudah pernah dibuka",
+                date_text(*date, Lang::Id)
+            ),
+            Failure::EmptySale => "keranjang kosong".to_string(),
+            Failure::NotSettled => "pembayaran tidak pas dengan total".to_string(),
+            Failure::UnknownSale => "penjualan itu tidak ditemukan".to_string(),
+            Failure::AlreadyVoided => "penjualan itu sudah dibatalkan".to_string(),
+            Failure::NotOnOpenDay => {
+                "penjualan itu bukan dari hari usaha yang sedang buka".to_string()
+            }
+            Failure::EmptyReason => "alasan pembatalan masih kosong".to_string(),
+            Failure::Busy => "buku kas sedang dipakai program lain".to_string(),
+            Failure::DiskFull => "disk penuh".to_string(),
+            Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
+        },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
         failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
         failed_close_day: |e| format!("Hari usaha tidak bisa ditutup: {e}"),
@@ -379,15 +429,16 @@ pub static ID: Strings = Strings {
             type_code: "Ketik atau pindai kode",
             add_or_search: "Tambah / cari",
             clear_entry: "Hapus ketikan",
+            edit_entry: "Sunting ketikan yang ditolak",
             erase: "Hapus huruf terakhir",
-            select_up: "Pilih baris di atas",
-            select_down: "Pilih baris di bawah",
+            select_line: "Pilih baris",
             more: "Tambah 1 (saat kode kosong)",
             less: "Kurangi 1 (saat kode kosong)",
             remove_line: "Hapus baris",
             pay: "Bayar",
             empty_cart: "Kosongkan",
             today_sales: "Penjualan",
+            close_day: "Tutup hari usaha",
             help: "Bantuan",
             other_language: "English",
             quit: "Keluar",
@@ -404,13 +455,13 @@ pub static ID: Strings = Strings {
             cash_100k: "Tunai Rp 100.000",
             close_keep_cart: "Tutup, keranjang tetap",
             void_sale: "Batalkan penjualan",
+            reprint: "Cetak ulang struk",
+            back_to_sale: "Ketik atau pindai: kembali ke penjualan",
             back: "Kembali",
             type_reason: "Ketik alasan",
             next: "Lanjut",
-            cancel: "Batal",
             yes: "Ya",
             no: "Tidak",
-            yes_first_key: "Ya (hanya sebagai tombol pertama)",
             type_field: "Isi kolom",
             next_field: "Kolom berikutnya",
             prev_field: "Kolom sebelumnya",
@@ -423,6 +474,7 @@ pub static ID: Strings = Strings {
             short_50k: "50rb",
             short_100k: "100rb",
             short_void: "Batalkan",
+            short_reprint: "Cetak ulang",
         },
     },
     print: PrintText {
@@ -459,18 +511,30 @@ pub static ID: Strings = Strings {
     },
 };
 
+/// `1 line`, `2 lines`.
+fn en_lines(n: usize) -> String {
+    if n == 1 {
+        "1 line".to_string()
+    } else {
+        format!("{n} lines")
+    }
+}
+
 pub static EN: Strings = Strings {
     ui: UiText {
         app_name: "Pojok UMKM",
-        months: [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ],
         too_small: |w, h| {
             format!("Terminal too small: need 80×24, now {w}×{h}. Make the window larger.")
         },
         no_open_day: "No business day open",
         status_attendant: |name| format!("Attendant: {name}"),
-        status_sales: |n| format!("{n} sales"),
+        status_sales: |n| {
+            if n == 1 {
+                "1 sale".to_string()
+            } else {
+                format!("{n} sales")
+            }
+        },
         entry_label: "Code / search",
         entry_hint: "type or scan a code · 3*CODE for three · an item name to search",
         cart_title: "Cart",
@@ -482,21 +546,18 @@ pub static EN: Strings = Strings {
         col_qty: "Qty",
         col_price: "Price",
         col_amount: "Amount",
-        cart_lines: |n| format!("{n} lines"),
+        cart_lines: en_lines,
         total: "TOTAL",
         search_title: |q| format!("Search: \"{q}\""),
         search_none: "No matching item",
         pay_title: "Payment",
-        cash: "Cash",
-        qris: "QRIS",
-        transfer: "Transfer",
         method_label: "Method",
         paid_so_far: "Paid so far",
         remaining: "Remaining",
         amount_label: "Amount received",
         amount_hint: "empty = exact amount",
+        amount_hint_exact: "empty = exactly what remains",
         change: "Change",
-        saving: "Saving…",
         sale_done: |n| format!("Sale No. {n} recorded"),
         receipt_written: |path| format!("Receipt: {path}"),
         receipt_failed: |e| format!("Receipt not written ({e}); the sale is recorded"),
@@ -505,12 +566,18 @@ pub static EN: Strings = Strings {
         sales_none: "No sales yet today",
         col_time: "Time",
         col_lines: "Lines",
+        col_paid_by: "Paid by",
         voided_mark: "VOID",
         reason_title: |n| format!("Reason for voiding sale #{n}"),
         confirm_title: "Confirm",
         confirm_void: |n, total, reason| format!("Void sale #{n} of {total}?\nReason: {reason}"),
-        confirm_empty_cart: |lines, total| format!("Empty the cart ({lines} lines, {total})?"),
+        confirm_empty_cart: |lines, total| {
+            format!("Empty the cart ({}, {total})?", en_lines(lines))
+        },
         confirm_close_day: |date| format!("Close the business day of {date}?"),
+        confirm_return_parts: |paid| {
+            format!("A part payment of {paid} has been received.\nHand the money back and cancel?")
+        },
         open_day_title: |date| format!("Open the business day {date}"),
         attendant_label: "Attendant",
         float_label: "Opening float",
@@ -522,8 +589,13 @@ pub static EN: Strings = Strings {
             )
         },
         help_title: "Help: keys",
+        help_entry: [
+            "CODE or barcode: add one   ·   3*CODE: add three",
+            "1,25*CODE: 1.25 kg (weighed goods)   ·   an item's name: search",
+        ],
         unknown_code: |code| format!("Unknown code \"{code}\""),
         missing_code: "Write the item's code after the *, e.g. 3*CODE",
+        no_match: |query| format!("No item matches \"{query}\""),
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
                 "A quantity in {unit} has at most {} decimals",
@@ -562,6 +634,7 @@ pub static EN: Strings = Strings {
         },
         added: |qty, name| format!("Added: {qty} {name}"),
         removed: |name| format!("Removed: {name}"),
+        quantity_now: |name, qty| format!("{name}: now {qty}"),
         at_minimum: "The quantity is at its smallest; press Delete to remove the line",
         cart_empty_pay: "The cart is empty: scan or type an item code first",
         cart_already_empty: "The cart is already empty",
@@ -569,16 +642,44 @@ pub static EN: Strings = Strings {
         entry_pending: |text| {
             format!("\"{text}\" is not in the cart yet: Enter to add it, Esc to erase it")
         },
+        close_day_cart_full: "The cart is not empty: pay (F2) or empty it (F4) first, \
+                              then close the day",
         part_needs_amount: "Type the amount of the part payment, then F3",
         part_paid: |amount, method, rest| format!("Received {amount} ({method}); {rest} remaining"),
         pay_closed: "Payment closed; the cart is kept",
+        cash_so_far: |cash, short| format!("Cash received {cash}; still {short} short"),
+        parts_returned: |paid| format!("Part payment of {paid} handed back; the cart is kept"),
         reason_empty: "Type a reason for the void first",
         already_voided: |n| format!("Sale #{n} is already void"),
         voided: |n| format!("Sale #{n} voided"),
+        reprinted: |path| format!("Receipt printed again: {path}"),
+        reprint_failed: |e| format!("The receipt could not be printed again: {e}"),
         attendant_empty: "Type the attendant's name first",
+        draft_unreadable: "The cart saved before could not be read; \
+                           starting with an empty cart",
         float_empty: "Type the opening float (0 is fine)",
         day_opened: |date| format!("Business day {date} opened. Happy selling!"),
         day_closed: "Business day closed. Open a new day to sell.",
+        failure: |f| match f {
+            Failure::NoOpenDay => "no business day is open".to_string(),
+            Failure::DayAlreadyOpen(date) => format!(
+                "the business day {} is still open; close it first",
+                date_text(*date, Lang::En)
+            ),
+            Failure::DayExists(date) => format!(
+                "the business day {} was opened before",
+                date_text(*date, Lang::En)
+            ),
+            Failure::EmptySale => "the cart is empty".to_string(),
+            Failure::NotSettled => "the payments do not match the total".to_string(),
+            Failure::UnknownSale => "that sale was not found".to_string(),
+            Failure::AlreadyVoided => "that sale is already void".to_string(),
+            Failure::NotOnOpenDay => "that sale is not from the open business day".to_string(),
+            Failure::EmptyReason => "the reason for the void is empty".to_string(),
+            Failure::Busy => "another program is using the ledger".to_string(),
+            Failure::DiskFull => "the disk is full".to_string(),
+            Failure::Storage(detail) => format!("storage error ({detail})"),
+        },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
         failed_open_day: |e| format!("The business day could not be opened: {e}"),
         failed_close_day: |e| format!("The business day could not be closed: {e}"),
@@ -590,17 +691,18 @@ pub static EN: Strings = Strings {
             type_code: "Type or scan a code",
             add_or_search: "Add / search",
             clear_entry: "Erase the entry",
+            edit_entry: "Edit a refused entry",
             erase: "Erase last character",
-            select_up: "Select the line above",
-            select_down: "Select the line below",
+            select_line: "Select a line",
             more: "One more (entry empty)",
             less: "One less (entry empty)",
             remove_line: "Remove line",
             pay: "Pay",
             empty_cart: "Empty",
             today_sales: "Sales",
+            close_day: "Close the business day",
             help: "Help",
-            other_language: "Indonesia",
+            other_language: "Bahasa Indonesia",
             quit: "Quit",
             refine: "Refine the search",
             add_selected: "Add the selected item",
@@ -615,13 +717,13 @@ pub static EN: Strings = Strings {
             cash_100k: "Cash Rp 100.000",
             close_keep_cart: "Close, keep the cart",
             void_sale: "Void the sale",
+            reprint: "Print the receipt again",
+            back_to_sale: "Type or scan: back to selling",
             back: "Back",
             type_reason: "Type the reason",
             next: "Continue",
-            cancel: "Cancel",
             yes: "Yes",
             no: "No",
-            yes_first_key: "Yes (only as the first key)",
             type_field: "Fill in the field",
             next_field: "Next field",
             prev_field: "Previous field",
@@ -629,11 +731,12 @@ pub static EN: Strings = Strings {
             close_old_day: "Close that day",
             carry_on: "Carry on that day",
             short_add: "Add",
-            short_part: "Part",
+            short_part: "Split",
             short_20k: "20k",
             short_50k: "50k",
             short_100k: "100k",
             short_void: "Void",
+            short_reprint: "Reprint",
         },
     },
     print: PrintText {
@@ -642,7 +745,7 @@ pub static EN: Strings = Strings {
         total: "TOTAL",
         void_mark: "VOID",
         receipt_number: |n| format!("No. {n}"),
-        attendant: |name| format!("Cashier: {name}"),
+        attendant: |name| format!("Attendant: {name}"),
         item_detail: |quantity, price| format!("{quantity} x {price}"),
         cash: "Cash",
         qris: "QRIS",

@@ -49,7 +49,7 @@ fn a_sale_rung_up_at_the_keyboard_is_in_the_day_report() {
     let screen = tmux.wait_for("Rp 34.000");
     assert!(screen.contains("Beras Pandan Wangi"), "{screen}");
     assert!(
-        screen.contains("Kue Bu Sri") && screen.contains("Kelompok Tan"),
+        screen.contains("Kue Bu Sri") && screen.contains("Kelompok T"),
         "{screen}"
     );
 

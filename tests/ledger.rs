@@ -278,6 +278,43 @@ fn sales_are_numbered_per_day_and_listed_newest_first() {
 }
 
 #[test]
+fn the_sales_list_says_how_each_sale_was_paid() {
+    let (_dir, mut ledger) = shop();
+    open_22(&mut ledger);
+    let c = cart(&ledger, &[("KRP", Quantity::whole(2))]);
+    let total = c.total();
+    sell(&mut ledger, &c, at(22, 9, 0));
+    let part = |method, amount: i64| Payment {
+        method,
+        amount: Rupiah(amount),
+        tendered: Rupiah(amount),
+        change: Rupiah::ZERO,
+    };
+    // QRIS first, then cash twice: each method once, in the order taken.
+    let split = vec![
+        part(PaymentMethod::Qris, 10_000),
+        part(PaymentMethod::Cash, 4_000),
+        part(PaymentMethod::Cash, total.value() - 14_000),
+    ];
+    ledger
+        .record_sale(&c, &split, "Rina", at(22, 9, 30))
+        .unwrap();
+    let methods: Vec<_> = ledger
+        .sales_of_open_day()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.number, s.methods))
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            (2, vec![PaymentMethod::Qris, PaymentMethod::Cash]),
+            (1, vec![PaymentMethod::Cash])
+        ]
+    );
+}
+
+#[test]
 fn a_sale_and_its_void_leave_the_day_at_zero() {
     let (_dir, mut ledger) = shop();
     open_22(&mut ledger);

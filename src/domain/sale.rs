@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::money::Rupiah;
-use super::payment::Payment;
+use super::payment::{Payment, PaymentMethod};
 use super::quantity::{Quantity, Unit};
 
 /// A business day: opened explicitly with a cash float; every entry belongs to it,
@@ -64,6 +64,8 @@ pub struct SaleSummary {
     pub at: NaiveDateTime,
     pub total: Rupiah,
     pub line_count: i64,
+    /// How it was paid: each method once, in the order they were taken.
+    pub methods: Vec<PaymentMethod>,
     pub voided: bool,
 }
 

@@ -1,10 +1,12 @@
 //! Recording a sale with its frozen lines and payments, voiding one, and reading them back.
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::day::open_day_on;
-use super::{Ledger, LedgerError, Result, get_date, get_stamp, stamp_text, to_second};
+use super::{
+    Ledger, LedgerError, Result, conversion_error, get_date, get_stamp, stamp_text, to_second,
+};
 use crate::domain::{Cart, Payment, PaymentMethod, Quantity, Rupiah, Sale, SaleLine, SaleSummary};
 
 /// Each payment must be one the shop can take, and together they must pay exactly `total`.
@@ -34,6 +36,21 @@ fn check_payments(total: Rupiah, payments: &[Payment]) -> Result<()> {
         return Err(LedgerError::NotSettled { total, paid });
     }
     Ok(())
+}
+
+/// The methods of a sale's payments, from a comma-separated column: each once, in order.
+fn get_methods(row: &Row, idx: usize) -> rusqlite::Result<Vec<PaymentMethod>> {
+    let text: Option<String> = row.get(idx)?;
+    let mut methods = Vec::new();
+    for code in text.iter().flat_map(|t| t.split(',')) {
+        let method: PaymentMethod = code
+            .parse()
+            .map_err(|()| conversion_error(idx, format!("unknown payment method {code:?}")))?;
+        if !methods.contains(&method) {
+            methods.push(method);
+        }
+    }
+    Ok(methods)
 }
 
 /// A recorded sale read back in full; `UnknownSale` if there is none with that id.
@@ -240,7 +257,9 @@ impl Ledger {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.number, s.at, s.total,
                     (SELECT COUNT(*) FROM sale_lines AS l WHERE l.sale_id = s.id),
-                    EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id)
+                    EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id),
+                    (SELECT group_concat(p.method, ',' ORDER BY p.id)
+                     FROM payments AS p WHERE p.sale_id = s.id)
              FROM sales AS s JOIN open_day AS d ON d.id = s.day_id
              ORDER BY s.number DESC",
         )?;
@@ -252,6 +271,7 @@ impl Ledger {
                 total: r.get(3)?,
                 line_count: r.get(4)?,
                 voided: r.get(5)?,
+                methods: get_methods(r, 6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -12,12 +12,17 @@ pub fn date(day: NaiveDate, lang: Lang) -> String {
     format!("{} {month} {}", day.day(), day.year())
 }
 
-/// `23 Nov 2026 09:41`.
-pub fn date_time(at: NaiveDateTime, lang: Lang) -> String {
-    format!("{} {}", date(at.date(), lang), at.format("%H:%M"))
+/// `09:41`: the time of a sale, on receipts and on screen.
+pub fn time(at: NaiveDateTime) -> String {
+    at.format("%H:%M").to_string()
 }
 
-/// `Tunai`, `QRIS`, `Transfer`.
+/// `23 Nov 2026 09:41`.
+pub fn date_time(at: NaiveDateTime, lang: Lang) -> String {
+    format!("{} {}", date(at.date(), lang), time(at))
+}
+
+/// `Tunai`, `QRIS`, `Transfer`: on printouts and on screen.
 pub fn payment_method(method: PaymentMethod, lang: Lang) -> &'static str {
     let text = &lang.text().print;
     match method {
@@ -68,6 +73,7 @@ mod tests {
             .and_hms_opt(9, 41, 7)
             .unwrap();
         assert_eq!(date_time(at, Lang::Id), "23 Nov 2026 09:41");
+        assert_eq!(time(at.date().and_hms_opt(7, 5, 59).unwrap()), "07:05");
         let months: Vec<String> = (1..=12)
             .map(|m| date(NaiveDate::from_ymd_opt(2026, m, 1).unwrap(), Lang::Id))
             .collect();

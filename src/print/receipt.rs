@@ -1,6 +1,6 @@
 //! The sale receipt (struk): what was bought, what was paid, and the change, as a `Document`.
 
-use crate::domain::{PaymentMethod, Rupiah, Sale, ShopHeader};
+use crate::domain::{PaymentMethod, Sale, ShopHeader};
 use crate::strings::Lang;
 
 use super::document::Document;
@@ -54,8 +54,7 @@ pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
         .iter()
         .any(|p| p.method == PaymentMethod::Cash)
     {
-        let change: Rupiah = sale.payments.iter().map(|p| p.change).sum();
-        doc.pair(text.change, &change.to_string());
+        doc.pair(text.change, &sale.change().to_string());
     }
     doc.rule();
     if sale.voided {
@@ -69,7 +68,7 @@ pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Payment, Quantity, Rate, SaleLine, ShareRule, Unit, split_line};
+    use crate::domain::{Payment, Quantity, Rate, Rupiah, SaleLine, ShareRule, Unit, split_line};
     use crate::print::format::display_width;
     use crate::print::render_text;
     use chrono::NaiveDate;

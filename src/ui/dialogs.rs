@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::keymap::{Context, bar_for, bindings_for};
 use super::sale::type_into;
 use super::sales::SalesList;
-use super::widgets::{centered, date_text};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::widgets::centered;
+use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{Rupiah, parse_amount};
+use crate::print::format;
 
 const MAX_FIELD: usize = 40;
 
@@ -29,13 +30,24 @@ pub enum Question {
         total: Rupiah,
         reason: String,
     },
+    /// Leaving the pay dialog with parts of a split payment taken: that money goes back.
+    ReturnParts {
+        paid: Rupiah,
+        then: AfterReturn,
+    },
 }
 
-/// A question that takes every key. Enter only counts as yes when it is the first key:
-/// a barcode scanned into the popup sends digits before its Enter.
+/// What leaving the pay dialog with parts taken was for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AfterReturn {
+    ClosePay,
+    Quit,
+}
+
+/// A question over the screen it was asked from. Only its first key counts: `y` is yes,
+/// anything else is no (see `keymap::key_to_msg`).
 pub struct Confirm {
     pub question: Question,
-    pub first_key: bool,
     pub under: Box<Mode>,
 }
 
@@ -43,13 +55,20 @@ impl Confirm {
     pub fn new(question: Question, under: Mode) -> Confirm {
         Confirm {
             question,
-            first_key: true,
             under: Box::new(under),
         }
     }
 }
 
-pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+/// Closes the open question without doing what it asked.
+pub(super) fn dismiss(app: &mut App) {
+    if let Mode::Confirm(confirm) = std::mem::replace(&mut app.mode, Mode::Sale) {
+        app.mode = back_from(*confirm.under);
+    }
+}
+
+/// `y`: closes the open question and does what it asked.
+pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
     let confirm = match std::mem::replace(&mut app.mode, Mode::Sale) {
         Mode::Confirm(confirm) => confirm,
         other => {
@@ -57,22 +76,6 @@ pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
     };
-    let yes = match msg {
-        Msg::Yes => true,
-        Msg::Submit => confirm.first_key,
-        Msg::No | Msg::Cancel => {
-            app.mode = back_from(*confirm.under);
-            return Vec::new();
-        }
-        _ => false,
-    };
-    if !yes {
-        app.mode = Mode::Confirm(Confirm {
-            first_key: false,
-            ..confirm
-        });
-        return Vec::new();
-    }
     let under = back_from(*confirm.under);
     app.note = None;
     match confirm.question {
@@ -85,15 +88,25 @@ pub(super) fn confirm_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Question::CloseDay => {
             app.mode = under;
-            app.busy = Some(Action::CloseDay);
             vec![Effect::CloseDay]
         }
         Question::Void {
             sale_id, reason, ..
         } => {
             app.mode = under;
-            app.busy = Some(Action::VoidSale);
             vec![Effect::VoidSale { sale_id, reason }]
+        }
+        // The dialog beneath, with the parts taken, is dropped: the money was handed back.
+        Question::ReturnParts { paid, then } => {
+            app.mode = Mode::Sale;
+            app.set_note(Note::PartsReturned(paid));
+            match then {
+                AfterReturn::ClosePay => Vec::new(),
+                AfterReturn::Quit => {
+                    app.quit = true;
+                    vec![Effect::Quit]
+                }
+            }
         }
     }
 }
@@ -107,6 +120,11 @@ fn back_from(under: Mode) -> Mode {
         }),
         other => other,
     }
+}
+
+/// The context of the screen a question returns to, where `back_from` changes it.
+pub(super) fn returns_to(under: &Mode) -> Option<Context> {
+    matches!(under, Mode::Sales(_)).then_some(Context::Sales)
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -164,7 +182,6 @@ pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (M
             } else {
                 match parse_amount(&form.float) {
                     Ok(float) => {
-                        app.busy = Some(Action::OpenDay);
                         effects.push(Effect::OpenDay { attendant, float });
                     }
                     Err(crate::domain::ParseError::Empty) => {
@@ -213,7 +230,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
         Question::CloseDay => {
             let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
-            (t.confirm_close_day)(&date_text(app.lang, date))
+            (t.confirm_close_day)(&format::date(date, app.lang))
         }
         Question::Void {
             number,
@@ -221,6 +238,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             reason,
             ..
         } => (t.confirm_void)(*number, *total, reason),
+        Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
@@ -252,19 +270,18 @@ pub(super) fn draw_open_day(
     let block = Block::bordered()
         .title(format!(
             " {} ",
-            (t.open_day_title)(&date_text(app.lang, app.today))
+            (t.open_day_title)(&format::date(app.today, app.lang))
         ))
         .border_style(Style::new().cyan());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [_, name, _, float, _, saving] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
-    let busy = app.busy == Some(Action::OpenDay);
+    let [_, name, _, float, _, _] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
     for (field, label, value, row) in [
         (Field::Attendant, t.attendant_label, &form.attendant, name),
         (Field::Float, t.float_label, &form.float, float),
     ] {
         let prefix = format!("  {label:<14} ");
-        let focused = form.field == field && !busy && has_keys;
+        let focused = form.field == field && has_keys;
         let value_span = Span::from(format!(" {value:<36}"));
         let line = Line::from(vec![
             Span::from(prefix.clone()).bold(),
@@ -280,17 +297,14 @@ pub(super) fn draw_open_day(
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
         }
     }
-    if busy {
-        frame.render_widget(Paragraph::new(t.saving.bold()).centered(), saving);
-    }
 }
 
 pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let Some(status) = &app.status else { return };
     let body = (t.stale_body)(
-        &date_text(app.lang, status.day.date),
-        &date_text(app.lang, app.today),
+        &format::date(status.day.date, app.lang),
+        &format::date(app.today, app.lang),
     );
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
@@ -307,21 +321,36 @@ pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(key_hints(app, Context::StaleDay)), hints);
 }
 
-/// F1: every binding of the context that has the keyboard, straight from the keymap.
+/// F1: every binding of the context that has the keyboard, straight from the keymap; keys
+/// that do the same (↑ and ↓, Ctrl+Q and Ctrl+C) share a row. On the sale screen, what can
+/// be typed on the entry line comes first.
 pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let keys = &t.keys;
-    let lines: Vec<Line> = bindings_for(app.context())
-        .map(|b| {
-            Line::from(vec![
-                Span::from(format!(" {:>20}  ", b.keys_label(keys)))
-                    .bold()
-                    .cyan(),
-                Span::from((b.text)(keys)),
-            ])
-        })
-        .collect();
-    let popup = centered(area, 64, lines.len() as u16 + 2);
+    let mut rows: Vec<(String, &str)> = Vec::new();
+    for b in bindings_for(app.context()) {
+        let text = (b.text)(keys);
+        let label = b.keys_label(keys);
+        match rows.iter_mut().find(|(_, t)| *t == text) {
+            Some((labels, _)) => {
+                labels.push('/');
+                labels.push_str(&label);
+            }
+            None => rows.push((label, text)),
+        }
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    if app.context() == Context::Sale {
+        lines.extend(t.help_entry.iter().map(|l| Line::from(*l).centered()));
+        lines.push(Line::from(""));
+    }
+    lines.extend(rows.into_iter().map(|(label, text)| {
+        Line::from(vec![
+            Span::from(format!(" {label:>20}  ")).bold().cyan(),
+            Span::from(text),
+        ])
+    }));
+    let popup = centered(area, 70, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t.help_title))

@@ -18,7 +18,8 @@ pub enum Context {
     Pay,
     Sales,
     Reason,
-    /// A yes/no question: it takes every key while open.
+    /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
+    /// counts where it would have counted without the question.
     Confirm,
 }
 
@@ -117,6 +118,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Search => &[C::Search],
             C::Pay => &[C::Pay],
             C::Reason => &[C::Reason],
+            C::Sales => &[C::Sales],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -146,26 +148,27 @@ const BACKTAB: Key = Key::Plain(KeyCode::BackTab);
 /// Table order is the order of the help overlay and the bar; a named key wins over `Text`.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    // A question takes every key: these, and anything else as `OtherKey`.
+    // A question: only these answer it; any other key dismisses it (see `key_to_msg`).
     on(&[ch('y'), ch('Y')], &[C::Confirm], Msg::Yes, |k| k.yes).bar(|k| k.yes),
     on(&[ch('n'), ch('N'), ESC], &[C::Confirm], Msg::No, |k| k.no).bar(|k| k.no),
-    on(&[ENTER], &[C::Confirm], Msg::Submit, |k| k.yes_first_key),
     // The sale screen.
     typing(C::Sale, |k| k.type_code),
     on(&[ENTER], &[C::Sale], Msg::Submit, |k| k.add_or_search),
     on(&[ch('+')], &[C::Sale], Msg::More, |k| k.more).when(When::EntryEmpty),
     on(&[ch('-')], &[C::Sale], Msg::Less, |k| k.less).when(When::EntryEmpty),
-    on(&[UP], &[C::Sale], Msg::Up, |k| k.select_up),
-    on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_down),
+    on(&[UP], &[C::Sale], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_line),
     on(&[Key::Plain(KeyCode::Delete)], &[C::Sale], Msg::Delete, |k| k.remove_line),
     on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
+    on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
+    on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // The search list.
     typing(C::Search, |k| k.refine),
-    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_up),
-    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_down),
+    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::Search], Msg::Submit, |k| k.add_selected).bar(|k| k.short_add),
     on(&[ESC], &[C::Search], Msg::Cancel, |k| k.close).bar(|k| k.close),
     // The pay dialog.
@@ -179,11 +182,13 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Pay], Msg::QuickCash(Rupiah(100_000)), |k| k.cash_100k).bar(|k| k.short_100k),
     on(&[ESC], &[C::Pay], Msg::Cancel, |k| k.close_keep_cart).bar(|k| k.close),
     // Today's sales, and the reason for a void.
-    on(&[ENTER], &[C::Sales], Msg::Submit, |k| k.void_sale).bar(|k| k.short_void),
+    on(&[f(8)], &[C::Sales], Msg::VoidSale, |k| k.void_sale).bar(|k| k.short_void),
+    on(&[f(9)], &[C::Sales], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
     on(&[ESC], &[C::Sales], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::Sales, |k| k.back_to_sale),
     typing(C::Reason, |k| k.type_reason),
     on(&[ENTER], &[C::Reason], Msg::Submit, |k| k.next).bar(|k| k.next),
-    on(&[ESC], &[C::Reason], Msg::Cancel, |k| k.cancel).bar(|k| k.cancel),
+    on(&[ESC], &[C::Reason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Opening the day, and a day left open from before.
     typing(C::OpenDay, |k| k.type_field),
     on(&[TAB, DOWN], &[C::OpenDay], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
@@ -287,6 +292,11 @@ pub fn bar_for(context: Context) -> impl Iterator<Item = &'static Binding> {
 /// The keymap: a key event to the message it means here, or `None` when it means nothing.
 /// Only presses count (Windows also sends releases), and Ctrl+J is dropped: a scanner that
 /// ends a code with CR+LF sends it right after the Enter.
+///
+/// While a question is open, `y` is yes and `n`/Esc is no. Any other key means no as well,
+/// and then means what it would have meant without the question: a scan (`RMPY`, Enter) or a
+/// second Enter after the reason for a void can never answer yes, and the scanned code still
+/// lands on the entry line. `update` closes the question when such a message arrives.
 pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.kind != KeyEventKind::Press {
         return None;
@@ -296,6 +306,15 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         return None;
     }
     let context = app.context();
+    if context == Context::Confirm {
+        return msg_in(app, Context::Confirm, pressed)
+            .or_else(|| msg_in(app, app.context_beneath(), pressed))
+            .or(Some(Msg::No));
+    }
+    msg_in(app, context, pressed)
+}
+
+fn msg_in(app: &App, context: Context, pressed: Pressed) -> Option<Msg> {
     let applies = |b: &&Binding| match b.when {
         When::Always => true,
         When::EntryEmpty => app.entry().is_empty(),
@@ -308,15 +327,10 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
             bindings_for(context)
                 .filter(applies)
                 .find(|b| b.keys.contains(&Key::Text) && Key::Text.matches(pressed))
-        });
-    match (found, pressed) {
-        (Some(b), Pressed::Char(c)) if b.act == Act::Type => Some(Msg::Input(c)),
-        (Some(b), _) => match &b.act {
-            Act::Send(msg) => Some(msg.clone()),
-            Act::Type => None,
-        },
-        // The question popup takes every key, so that a key pressed before Enter is seen.
-        (None, _) if context == Context::Confirm => Some(Msg::OtherKey),
-        (None, _) => None,
+        })?;
+    match (&found.act, pressed) {
+        (Act::Type, Pressed::Char(c)) => Some(Msg::Input(c)),
+        (Act::Type, _) => None,
+        (Act::Send(msg), _) => Some(msg.clone()),
     }
 }

@@ -31,8 +31,8 @@ use pay::PayDialog;
 use sale::{Done, SearchList};
 use sales::SalesList;
 
-/// What the runtime must do. Each names the message it answers with; any of them may
-/// instead answer `Msg::Failed` with its `Action`.
+/// What the runtime must do, each to its answer before the next key is read. Each names the
+/// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
@@ -41,12 +41,16 @@ pub enum Effect {
     OpenDay { attendant: String, float: Rupiah },
     /// Close the open business day. Answer: `DayClosed`.
     CloseDay,
-    /// Record the sale, then write its receipt. Answer: `SaleRecorded` (a failed receipt is
-    /// `receipt: Err`, the sale still recorded), or `Failed` if the sale is not on disk.
+    /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
+    /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
+    /// if the sale is not on disk.
     RecordSale { cart: Cart, payments: Vec<Payment> },
     /// Today's sales, newest first. Answer: `SalesLoaded`.
     LoadSales,
-    /// Answer: `SaleVoided` with the fresh status and list.
+    /// Print a recorded sale's receipt again (a voided one says so). Answer: `ReceiptPrinted`.
+    ReprintReceipt { sale_id: i64 },
+    /// Answer: `SaleVoided` once the void is committed, with the fresh status and list as
+    /// far as they can be read; `Failed` only if the void is not on disk.
     VoidSale { sale_id: i64, reason: String },
     /// Leave: restore the terminal and exit (the draft is already saved).
     Quit,
@@ -63,6 +67,29 @@ pub enum Action {
     VoidSale,
 }
 
+/// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
+/// language). The runtime maps the ledger's errors onto these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    NoOpenDay,
+    /// Another business day, of this date, is still open.
+    DayAlreadyOpen(NaiveDate),
+    /// This date already had its business day.
+    DayExists(NaiveDate),
+    EmptySale,
+    /// The payments do not pay the total exactly.
+    NotSettled,
+    UnknownSale,
+    AlreadyVoided,
+    NotOnOpenDay,
+    EmptyReason,
+    /// Another program holds the ledger's write lock.
+    Busy,
+    DiskFull,
+    /// Anything else the ledger or the disk reported, in its own (English) words.
+    Storage(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     // From the keymap.
@@ -74,7 +101,8 @@ pub enum Msg {
     Cancel,
     Up,
     Down,
-    /// Next payment method or form field (Tab, →).
+    /// Next payment method or form field (Tab, →); on the sale screen, ←/→ keep refused
+    /// text on the entry line to edit it.
     Next,
     /// Previous payment method or form field (Shift+Tab, ←).
     Prev,
@@ -82,37 +110,55 @@ pub enum Msg {
     More,
     /// One less of the selected cart line.
     Less,
+    /// Void the selected sale (asks a reason, then a question).
+    VoidSale,
+    /// Print the selected sale's receipt again.
+    Reprint,
     Help,
     Pay,
     PayPart,
-    /// A quick-tender key: this much cash, as if typed and Enter pressed.
+    /// A quick-tender key: a note of this much, added to the cash typed so far.
     QuickCash(Rupiah),
     EmptyCart,
     TodaySales,
     CloseDay,
     ToggleLang,
     Quit,
+    /// `y` in a question.
     Yes,
+    /// `n` or Esc in a question, or a key that means nothing beneath it.
     No,
-    /// Any other key while a question is open: it only means "not the first key any more".
-    OtherKey,
+    // From the runtime.
+    /// The terminal's size, at start and whenever it changes.
+    Resize(u16, u16),
+    /// The calendar date, when it changes while the kiosk runs (past midnight).
+    Today(NaiveDate),
+    /// The cart saved when the kiosk last stopped could not be read; it starts empty.
+    DraftUnreadable,
     // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
+    /// The sale is on disk. `status` is `None` if the day's figures could not be read back
+    /// after the commit: the screen then counts the sale in the figures it has.
     SaleRecorded {
         sale: Sale,
-        status: DayStatus,
+        status: Option<DayStatus>,
         receipt: Result<PathBuf, String>,
     },
     SalesLoaded(Vec<SaleSummary>),
+    /// A receipt printed again: where it was written, or why it was not.
+    ReceiptPrinted(Result<PathBuf, String>),
+    /// The void is on disk. `status` and `sales` are `None` if they could not be read back
+    /// after the commit: the screen then takes the sale out of what it has.
     SaleVoided {
         sale_id: i64,
-        status: DayStatus,
-        sales: Vec<SaleSummary>,
+        status: Option<DayStatus>,
+        sales: Option<Vec<SaleSummary>>,
     },
+    /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
-        detail: String,
+        reason: Failure,
     },
 }
 
@@ -140,13 +186,16 @@ pub struct App {
     selected: usize,
     /// The entry line (`Kode / cari`); also the query while the search list is open.
     entry: String,
+    /// The entry line holds refused text, shown selected: the next character typed replaces
+    /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
+    entry_selected: bool,
     mode: Mode,
     help: bool,
+    /// The terminal's size as the runtime last said; `None` until it does.
+    size: Option<(u16, u16)>,
     note: Option<Note>,
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
-    /// An effect is running; keys wait until its result arrives.
-    busy: Option<Action>,
     quit: bool,
 }
 
@@ -173,11 +222,12 @@ impl App {
             cart: draft.unwrap_or_default(),
             selected: 0,
             entry: String::new(),
+            entry_selected: false,
             mode,
             help: false,
+            size: None,
             note: None,
             done: None,
-            busy: None,
             quit: false,
         }
     }
@@ -203,33 +253,38 @@ impl App {
         self.status.as_ref()
     }
 
-    pub fn cart(&self) -> &Cart {
-        &self.cart
-    }
-
     pub fn entry(&self) -> &str {
         &self.entry
+    }
+
+    /// Whether the entry line holds refused text that the next character replaces.
+    pub fn entry_selected(&self) -> bool {
+        self.entry_selected
     }
 
     pub fn note(&self) -> Option<&Note> {
         self.note.as_ref()
     }
 
-    pub fn busy(&self) -> Option<Action> {
-        self.busy
+    pub fn context(&self) -> Context {
+        context_of(&self.mode)
     }
 
-    pub fn context(&self) -> Context {
+    /// The context a question returns to once answered: the screen it was asked over.
+    pub fn context_beneath(&self) -> Context {
         match &self.mode {
-            Mode::OpenDay(_) => Context::OpenDay,
-            Mode::StaleDay => Context::StaleDay,
-            Mode::Sale => Context::Sale,
-            Mode::Search(_) => Context::Search,
-            Mode::Pay(_) => Context::Pay,
-            Mode::Sales(list) if list.reason.is_some() => Context::Reason,
-            Mode::Sales(_) => Context::Sales,
-            Mode::Confirm(_) => Context::Confirm,
+            Mode::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
+                Some(context) => context,
+                None => context_of(&confirm.under),
+            },
+            other => context_of(other),
         }
+    }
+
+    /// Below 80×24 the screen only says so: keys would act on what nobody can see.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| w < widgets::MIN_WIDTH || h < widgets::MIN_HEIGHT)
     }
 
     fn set_note(&mut self, note: Note) {
@@ -246,7 +301,6 @@ impl App {
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::DayOpened(status) => {
-            app.busy = None;
             app.set_note(Note::DayOpened(status.day.date));
             app.status = Some(status);
             if matches!(app.mode, Mode::OpenDay(_)) {
@@ -255,7 +309,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DayClosed => {
-            app.busy = None;
             app.status = None;
             app.set_note(Note::DayClosed);
             app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
@@ -277,17 +330,48 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             status,
             sales,
         } => sales::voided(app, sale_id, status, sales),
-        Msg::Failed { action, detail } => failed(app, action, detail),
+        Msg::ReceiptPrinted(result) => {
+            app.set_note(match result {
+                Ok(path) => Note::Reprinted(path.display().to_string()),
+                Err(e) => Note::ReprintFailed(e),
+            });
+            Vec::new()
+        }
+        Msg::Failed { action, reason } => failed(app, action, reason),
+        Msg::Resize(width, height) => {
+            app.size = Some((width, height));
+            Vec::new()
+        }
+        Msg::Today(date) => {
+            app.today = date;
+            Vec::new()
+        }
+        Msg::DraftUnreadable => {
+            app.set_note(Note::DraftUnreadable);
+            Vec::new()
+        }
         key => on_key(app, key),
     }
 }
 
-fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
-    app.busy = None;
-    app.set_note(Note::Failed(action, detail));
+fn context_of(mode: &Mode) -> Context {
+    match mode {
+        Mode::OpenDay(_) => Context::OpenDay,
+        Mode::StaleDay => Context::StaleDay,
+        Mode::Sale => Context::Sale,
+        Mode::Search(_) => Context::Search,
+        Mode::Pay(_) => Context::Pay,
+        Mode::Sales(list) if list.reason.is_some() => Context::Reason,
+        Mode::Sales(_) => Context::Sales,
+        Mode::Confirm(_) => Context::Confirm,
+    }
+}
+
+fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
+    app.set_note(Note::Failed(action, reason));
     match (&mut app.mode, action) {
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
-        (Mode::Pay(pay), Action::RecordSale) => pay.reset(app.cart.total()),
+        (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
         _ => {}
     }
@@ -295,7 +379,7 @@ fn failed(app: &mut App, action: Action, detail: String) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if app.busy.is_some() {
+    if app.too_small() && msg != Msg::Quit {
         return Vec::new();
     }
     // The panel of the last sale stays until the next key, and that key still counts:
@@ -308,7 +392,15 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
     }
     if let Mode::Confirm(_) = app.mode {
-        return dialogs::confirm_key(app, msg);
+        match msg {
+            Msg::Yes => return dialogs::answer_yes(app),
+            Msg::No => {
+                dialogs::dismiss(app);
+                return Vec::new();
+            }
+            // Any other key is a no, and still counts on the screen beneath.
+            _ => dialogs::dismiss(app),
+        }
     }
     match msg {
         Msg::Help => {
@@ -320,6 +412,17 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Quit => {
+            if let Mode::Pay(pay) = &app.mode
+                && let Some(paid) = pay.parts_taken()
+            {
+                let question = dialogs::Question::ReturnParts {
+                    paid,
+                    then: dialogs::AfterReturn::Quit,
+                };
+                let pay = std::mem::replace(&mut app.mode, Mode::Sale);
+                app.mode = Mode::Confirm(Confirm::new(question, pay));
+                return Vec::new();
+            }
             app.quit = true;
             return vec![Effect::Quit];
         }

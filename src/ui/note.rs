@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::Action;
-use super::widgets::date_text;
+use super::{Action, Failure};
 use crate::domain::{ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
+use crate::print::format;
 use crate::strings::{Lang, UiText};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,21 +20,34 @@ pub enum Note {
     CartEmptyPay,
     CartAlreadyEmpty,
     EntryPending(String),
-    NoMatch,
+    CloseDayCartFull,
+    /// A search for this text found nothing.
+    NoMatch(String),
     PartNeedsAmount,
     ReasonEmpty,
     AlreadyVoided(i64),
     AttendantEmpty,
+    DraftUnreadable,
     FloatEmpty,
-    /// The runtime could not do what was asked; `detail` is the ledger's own (English) text.
-    Failed(Action, String),
+    /// The runtime could not do what was asked.
+    Failed(Action, Failure),
+    /// A receipt could not be printed again: why.
+    ReprintFailed(String),
     // Information: something was done.
     Added(Quantity, Unit, String),
     Removed(String),
+    /// `+`/`-` changed a line: its name and its quantity now.
+    QuantityNow(String, Quantity, Unit),
     CartEmptied,
     PartPaid(Rupiah, PaymentMethod, Rupiah),
+    /// Quick-tender notes so far, and what they still fall short of.
+    CashSoFar(Rupiah, Rupiah),
+    /// Leaving the pay dialog handed back the parts taken.
+    PartsReturned(Rupiah),
     PayClosed,
     Voided(i64),
+    /// A receipt printed again, to this file.
+    Reprinted(String),
     DayOpened(NaiveDate),
     DayClosed,
 }
@@ -45,10 +58,14 @@ impl Note {
             self,
             Note::Added(..)
                 | Note::Removed(_)
+                | Note::QuantityNow(..)
                 | Note::CartEmptied
                 | Note::PartPaid(..)
+                | Note::CashSoFar(..)
+                | Note::PartsReturned(_)
                 | Note::PayClosed
                 | Note::Voided(_)
+                | Note::Reprinted(_)
                 | Note::DayOpened(_)
                 | Note::DayClosed
         )
@@ -66,22 +83,29 @@ impl Note {
             Note::CartEmptyPay => t.cart_empty_pay.into(),
             Note::CartAlreadyEmpty => t.cart_already_empty.into(),
             Note::EntryPending(text) => (t.entry_pending)(text),
-            Note::NoMatch => t.search_none.into(),
+            Note::CloseDayCartFull => t.close_day_cart_full.into(),
+            Note::NoMatch(query) => (t.no_match)(query),
             Note::PartNeedsAmount => t.part_needs_amount.into(),
             Note::ReasonEmpty => t.reason_empty.into(),
             Note::AlreadyVoided(n) => (t.already_voided)(*n),
             Note::AttendantEmpty => t.attendant_empty.into(),
+            Note::DraftUnreadable => t.draft_unreadable.into(),
             Note::FloatEmpty => t.float_empty.into(),
-            Note::Failed(action, detail) => failed(t, *action)(detail),
+            Note::Failed(action, reason) => failed(t, *action)(&(t.failure)(reason)),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
             Note::Removed(name) => (t.removed)(name),
+            Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),
             Note::CartEmptied => t.cart_emptied.into(),
             Note::PartPaid(amount, method, rest) => {
-                (t.part_paid)(*amount, method_name(t, *method), *rest)
+                (t.part_paid)(*amount, format::payment_method(*method, lang), *rest)
             }
+            Note::CashSoFar(cash, short) => (t.cash_so_far)(*cash, *short),
+            Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
             Note::Voided(n) => (t.voided)(*n),
-            Note::DayOpened(date) => (t.day_opened)(&date_text(lang, *date)),
+            Note::Reprinted(path) => (t.reprinted)(path),
+            Note::ReprintFailed(e) => (t.reprint_failed)(e),
+            Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
         }
     }
@@ -95,13 +119,5 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::RecordSale => t.failed_record,
         Action::LoadSales => t.failed_load_sales,
         Action::VoidSale => t.failed_void,
-    }
-}
-
-pub fn method_name(t: &UiText, method: PaymentMethod) -> &'static str {
-    match method {
-        PaymentMethod::Cash => t.cash,
-        PaymentMethod::Qris => t.qris,
-        PaymentMethod::Transfer => t.transfer,
     }
 }

@@ -7,12 +7,13 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::note::method_name;
+use super::dialogs::{AfterReturn, Confirm, Question};
 use super::sale::type_into;
 use super::widgets::{big_amount, centered};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
 use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
+use crate::print::format;
 
 const MAX_AMOUNT: usize = 24;
 
@@ -32,9 +33,18 @@ impl PayDialog {
         }
     }
 
-    /// Back to nothing paid (the recording failed), keeping what is typed and chosen.
-    pub fn reset(&mut self, total: Rupiah) {
-        self.tender = Tender::new(total);
+    /// The recording failed: the payment that settled the sale is undone. The parts paid
+    /// before it are money in the drawer and stay; what is typed and chosen stays too.
+    pub fn undo_settling(&mut self) {
+        if self.tender.is_settled() {
+            self.tender.payments.pop();
+        }
+    }
+
+    /// Parts of a split payment already taken: money received that Esc would hand back.
+    pub fn parts_taken(&self) -> Option<Rupiah> {
+        let paid = self.tender.paid();
+        (paid > Rupiah::ZERO && !self.tender.is_settled()).then_some(paid)
     }
 
     fn step_method(&mut self, forward: bool) {
@@ -85,13 +95,19 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
         Msg::Next => pay.step_method(true),
         Msg::Prev => pay.step_method(false),
         Msg::Submit => effects = settle(app, &mut pay),
-        Msg::QuickCash(cash) => {
-            pay.method = PaymentMethod::Cash;
-            pay.amount = group_thousands(cash.value().unsigned_abs());
-            effects = settle(app, &mut pay);
-        }
+        Msg::QuickCash(note) => effects = quick_cash(app, &mut pay, note),
         Msg::PayPart => part(app, &mut pay),
         Msg::Cancel => {
+            if let Some(paid) = pay.parts_taken() {
+                let question = Question::ReturnParts {
+                    paid,
+                    then: AfterReturn::ClosePay,
+                };
+                return (
+                    Mode::Confirm(Confirm::new(question, Mode::Pay(pay))),
+                    effects,
+                );
+            }
             app.set_note(Note::PayClosed);
             return (Mode::Sale, Vec::new());
         }
@@ -113,11 +129,31 @@ fn settle(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
         app.set_note(Note::Pay(e));
         return Vec::new();
     }
-    app.busy = Some(Action::RecordSale);
     vec![Effect::RecordSale {
         cart: app.cart.clone(),
         payments: pay.tender.payments.clone(),
     }]
+}
+
+/// F7/F8/F9: a note handed over, added to the cash typed so far (F8 F8 is Rp 100.000).
+/// Once the cash covers what is due it pays as Enter would; until then it shows the sum.
+fn quick_cash(app: &mut App, pay: &mut PayDialog, note: Rupiah) -> Vec<Effect> {
+    let so_far = match pay.typed() {
+        Ok(typed) => typed.unwrap_or(Rupiah::ZERO),
+        Err(note) => {
+            app.set_note(note);
+            return Vec::new();
+        }
+    };
+    let cash = so_far + note;
+    pay.method = PaymentMethod::Cash;
+    pay.amount = group_thousands(cash.value().unsigned_abs());
+    let due = pay.tender.remaining();
+    if cash >= due {
+        return settle(app, pay);
+    }
+    app.set_note(Note::CashSoFar(cash, due - cash));
+    Vec::new()
 }
 
 /// F3: this amount is one part of a split payment; the dialog stays open for the rest.
@@ -151,7 +187,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         .border_style(Style::new().yellow());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [sums, _, method, amount, _, label, big, saving] = Layout::vertical([
+    let [sums, _, method, amount, _, label, big, _] = Layout::vertical([
         Constraint::Length(3 + shown_payments),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -173,14 +209,20 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
     lines.push(pair(t.paid_so_far.to_string(), pay.tender.paid()));
     let skipped = pay.tender.payments.len() - shown_payments as usize;
     for p in pay.tender.payments.iter().skip(skipped) {
-        lines.push(pair(format!("  · {}", method_name(t, p.method)), p.amount).dark_gray());
+        lines.push(
+            pair(
+                format!("  · {}", format::payment_method(p.method, app.lang)),
+                p.amount,
+            )
+            .dark_gray(),
+        );
     }
     lines.push(pair(t.remaining.to_string(), pay.tender.remaining()).yellow());
     frame.render_widget(Paragraph::new(lines), sums);
 
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
     for m in crate::domain::PaymentMethod::ALL {
-        let name = format!(" {} ", method_name(t, m));
+        let name = format!(" {} ", format::payment_method(m, app.lang));
         spans.push(if m == pay.method {
             Span::from(format!("[{name}]")).reversed().bold()
         } else {
@@ -195,14 +237,18 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         Span::from(prefix.clone()),
         Span::from(pay.amount.clone()).bold(),
         Span::from(if pay.amount.is_empty() {
-            format!("  ({})", t.amount_hint)
+            let hint = match pay.method {
+                PaymentMethod::Cash => t.amount_hint,
+                _ => t.amount_hint_exact,
+            };
+            format!("  ({hint})")
         } else {
             String::new()
         })
         .dark_gray(),
     ]);
     frame.render_widget(Paragraph::new(field), amount);
-    if focused && app.busy.is_none() {
+    if focused {
         let x = amount.x + (prefix.chars().count() + pay.amount.chars().count()) as u16;
         frame.set_cursor_position((x.min(amount.right().saturating_sub(1)), amount.y));
     }
@@ -220,7 +266,4 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         label,
     );
     big_amount(frame, big, value, style);
-    if app.busy == Some(Action::RecordSale) {
-        frame.render_widget(Paragraph::new(t.saving.bold()).centered(), saving);
-    }
 }

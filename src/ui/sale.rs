@@ -23,6 +23,13 @@ use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah,
 const SEARCH_LIMIT: usize = 50;
 /// Nobody types more than this on the entry line; a stuck key must not grow it forever.
 pub const MAX_ENTRY: usize = 64;
+/// `Rp 99.990.000`: amounts up to this fit their columns whole.
+const MONEY_WIDTH: u16 = 13;
+/// `1.234,5 kg`.
+const QTY_WIDTH: u16 = 10;
+/// The fewest digits a scanned barcode has (EAN-8). A shorter number at the end of a search
+/// is part of what was typed (`kopi 200`), never a scan.
+const MIN_SCAN: usize = 8;
 
 /// The sale just recorded, for the panel shown until the next key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,20 +85,62 @@ fn read(app: &App) -> Read {
     }
 }
 
+/// The product whose barcode ends the text when a scan was appended to a query
+/// (`gula8998201000016`): the longest run of at least `MIN_SCAN` trailing digits that is a
+/// known barcode or code.
+fn scanned_at_end<'a>(text: &str, catalogue: &'a Catalogue) -> Option<&'a Product> {
+    let text = text.trim_end();
+    let digits = text.chars().rev().take_while(char::is_ascii_digit).count();
+    if digits < MIN_SCAN {
+        return None;
+    }
+    // ASCII digits: as many bytes as characters.
+    let run = &text[text.len() - digits..];
+    (0..=digits - MIN_SCAN).find_map(|start| catalogue.lookup(&run[start..]))
+}
+
 /// Adds to the cart and clears the entry line; on refusal the entry is kept to be corrected.
 fn add(app: &mut App, product: &Product, quantity: Quantity) -> Vec<Effect> {
     match app.cart.add(product, quantity) {
         Ok(index) => {
             app.selected = index;
             app.entry.clear();
+            app.entry_selected = false;
             app.set_note(Note::Added(quantity, product.unit, product.name.clone()));
             app.cart_changed()
         }
         Err(_) => {
-            app.set_note(Note::BadQuantity(ParseError::TooLarge, product.unit));
+            refuse(app, Note::BadQuantity(ParseError::TooLarge, product.unit));
             Vec::new()
         }
     }
+}
+
+/// The entry line's text was refused: it stays in sight, selected, with the reason.
+fn refuse(app: &mut App, note: Note) {
+    app.entry_selected = !app.entry.is_empty();
+    app.set_note(note);
+}
+
+/// Enter on text that is no code: a scan at its end, else the search list, unless nothing
+/// matches (an empty list would only hide the entry line).
+fn search_or_scan(app: &mut App) -> (Mode, Vec<Effect>) {
+    if let Some(product) = scanned_at_end(&app.entry, &app.catalogue).cloned() {
+        return (Mode::Sale, add(app, &product, Quantity::whole(1)));
+    }
+    let search = SearchList::new(&mut app.catalogue, &app.entry);
+    if search.results.is_empty() {
+        refuse(app, Note::NoMatch(app.entry.trim().to_string()));
+        return (Mode::Sale, Vec::new());
+    }
+    (Mode::Search(search), Vec::new())
+}
+
+/// Says which line `+`/`-` changed and what it holds now: the selection is easy to miss.
+fn quantity_note(app: &mut App) {
+    let line = &app.cart.lines[app.selected];
+    let note = Note::QuantityNow(line.product.name.clone(), line.quantity, line.product.unit);
+    app.set_note(note);
 }
 
 pub fn type_into(field: &mut String, c: char, max: usize) {
@@ -101,8 +150,19 @@ pub fn type_into(field: &mut String, c: char, max: usize) {
 }
 
 pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
+    // Refused text stays selected until a key acts on the entry line.
+    let selected = app.entry_selected;
+    if matches!(
+        msg,
+        Msg::Input(_) | Msg::Backspace | Msg::Next | Msg::Cancel | Msg::Submit
+    ) {
+        app.entry_selected = false;
+    }
     let effects = match msg {
         Msg::Input(c) => {
+            if selected {
+                app.entry.clear();
+            }
             type_into(&mut app.entry, c, MAX_ENTRY);
             Vec::new()
         }
@@ -110,6 +170,8 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             app.entry.pop();
             Vec::new()
         }
+        // ←/→: the refused text is kept to be edited (deselecting it is all they do).
+        Msg::Next => Vec::new(),
         Msg::Cancel => {
             app.entry.clear();
             Vec::new()
@@ -117,12 +179,9 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
         Msg::Submit => match read(app) {
             Read::Nothing => Vec::new(),
             Read::Add(product, quantity) => add(app, &product, quantity),
-            Read::Search => {
-                let search = SearchList::new(&mut app.catalogue, &app.entry);
-                return (Mode::Search(search), Vec::new());
-            }
+            Read::Search => return search_or_scan(app),
             Read::Refused(note) => {
-                app.set_note(note);
+                refuse(app, note);
                 Vec::new()
             }
         },
@@ -137,7 +196,10 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             Vec::new()
         }
         Msg::More if !app.cart.is_empty() => match app.cart.increment(app.selected) {
-            Ok(()) => app.cart_changed(),
+            Ok(()) => {
+                quantity_note(app);
+                app.cart_changed()
+            }
             Err(_) => {
                 let unit = app.cart.lines[app.selected].product.unit;
                 app.set_note(Note::BadQuantity(ParseError::TooLarge, unit));
@@ -151,6 +213,7 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 app.set_note(Note::AtMinimum);
                 Vec::new()
             } else {
+                quantity_note(app);
                 app.cart_changed()
             }
         }
@@ -188,6 +251,18 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 );
             }
         }
+        Msg::CloseDay => {
+            // A cart rung up belongs to the day: it is paid or emptied before the day ends.
+            if !app.cart.is_empty() {
+                app.set_note(Note::CloseDayCartFull);
+                Vec::new()
+            } else {
+                return (
+                    Mode::Confirm(Confirm::new(Question::CloseDay, Mode::Sale)),
+                    Vec::new(),
+                );
+            }
+        }
         Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
         _ => Vec::new(),
     };
@@ -208,18 +283,21 @@ pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mo
         Msg::Down if search.selected + 1 < search.results.len() => search.selected += 1,
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         Msg::Submit => {
-            // A code scanned while the list is open is that code, not the highlighted item.
+            // A code scanned while the list is open is that code, not the highlighted item,
+            // whether it replaced the query or was appended to it.
             if let Read::Add(product, quantity) = read(app) {
                 let effects = add(app, &product, quantity);
                 return (Mode::Sale, effects);
             }
-            match search.results.get(search.selected).cloned() {
-                Some(product) => {
-                    let effects = add(app, &product, Quantity::whole(1));
-                    return (Mode::Sale, effects);
+            let scanned = scanned_at_end(&app.entry, &app.catalogue).cloned();
+            let effects = match scanned.or_else(|| search.results.get(search.selected).cloned()) {
+                Some(product) => add(app, &product, Quantity::whole(1)),
+                None => {
+                    refuse(app, Note::NoMatch(app.entry.trim().to_string()));
+                    Vec::new()
                 }
-                None => app.set_note(Note::NoMatch),
-            }
+            };
+            return (Mode::Sale, effects);
         }
         _ => {}
     }
@@ -230,20 +308,28 @@ pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mo
 pub(super) fn recorded(
     app: &mut App,
     sale: Sale,
-    status: DayStatus,
+    status: Option<DayStatus>,
     receipt: Result<PathBuf, String>,
 ) -> Vec<Effect> {
-    app.busy = None;
-    app.status = Some(status);
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let Some(status) = &mut app.status {
+                status.sales += 1;
+                status.takings += sale.total;
+            }
+        }
+    }
     app.cart = Default::default();
     app.selected = 0;
     app.entry.clear();
+    app.entry_selected = false;
     app.note = None;
     app.mode = Mode::Sale;
     app.done = Some(Done {
         number: sale.number,
         total: sale.total,
-        change: sale.payments.iter().map(|p| p.change).sum(),
+        change: sale.change(),
         receipt,
     });
     app.cart_changed()
@@ -279,6 +365,8 @@ fn draw_entry(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
     let inner = block.inner(area);
     let line = if app.entry.is_empty() {
         Line::from(t.entry_hint.dark_gray())
+    } else if app.entry_selected {
+        Line::from(app.entry.as_str().bold().reversed())
     } else {
         Line::from(app.entry.as_str().bold())
     };
@@ -324,11 +412,12 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
         rows,
         [
             Constraint::Length(2),
+            // Names give way to the amounts, which must never be cut.
+            Constraint::Fill(2),
             Constraint::Fill(1),
-            Constraint::Length(12),
-            Constraint::Length(9),
-            Constraint::Length(10),
-            Constraint::Length(12),
+            Constraint::Length(QTY_WIDTH),
+            Constraint::Length(MONEY_WIDTH),
+            Constraint::Length(MONEY_WIDTH),
         ],
     )
     .header(header)
@@ -424,9 +513,10 @@ pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, are
         rows,
         [
             Constraint::Length(9),
+            Constraint::Fill(2),
             Constraint::Fill(1),
-            Constraint::Length(14),
-            Constraint::Length(15),
+            // `Rp 99.990.000/bks`
+            Constraint::Length(MONEY_WIDTH + 4),
         ],
     )
     .header(header)

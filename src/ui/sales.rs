@@ -9,10 +9,11 @@ use ratatui::widgets::{
 };
 
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{self, type_into};
 use super::widgets::{centered, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{DayStatus, SaleSummary};
+use crate::print::format;
 
 const MAX_REASON: usize = 120;
 
@@ -74,6 +75,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
         }
         return (Mode::Sales(list), Vec::new());
     }
+    let mut effects = Vec::new();
     match msg {
         Msg::Up => list.selected = list.selected.saturating_sub(1),
         Msg::Down => {
@@ -82,42 +84,67 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                 list.selected += 1;
             }
         }
-        Msg::Submit => match list.current() {
+        Msg::VoidSale => match list.current() {
             Some(sale) if sale.voided => app.set_note(Note::AlreadyVoided(sale.number)),
             Some(_) => list.reason = Some(String::new()),
             None => {}
         },
+        Msg::Reprint => {
+            if let Some(sale) = list.current() {
+                effects.push(Effect::ReprintReceipt { sale_id: sale.id });
+            }
+        }
         Msg::Cancel => return (Mode::Sale, Vec::new()),
+        // Typing means selling again: a scan goes to the entry line, not into the list.
+        Msg::Input(_) => return sale::key(app, msg),
         _ => {}
     }
-    (Mode::Sales(list), Vec::new())
+    (Mode::Sales(list), effects)
 }
 
-/// The runtime voided the sale: fresh list and status.
+/// The runtime voided the sale: fresh list and status, or, where they could not be read
+/// back, the sale taken out of the ones on screen.
 pub(super) fn voided(
     app: &mut App,
     sale_id: i64,
-    status: DayStatus,
-    sales: Vec<SaleSummary>,
+    status: Option<DayStatus>,
+    sales: Option<Vec<SaleSummary>>,
 ) -> Vec<Effect> {
-    app.busy = None;
-    app.status = Some(status);
+    let mut list = match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::Sales(list) => list,
+        other => {
+            app.mode = other;
+            SalesList::loading()
+        }
+    };
+    list.reason = None;
+    let before = list.sales.take().unwrap_or_default();
+    let shown = before.iter().find(|s| s.id == sale_id).cloned();
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let (Some(status), Some(sale)) = (&mut app.status, &shown)
+                && !sale.voided
+            {
+                status.sales -= 1;
+                status.takings -= sale.total;
+            }
+        }
+    }
+    let sales = sales.unwrap_or_else(|| {
+        let mut sales = before;
+        for sale in sales.iter_mut().filter(|s| s.id == sale_id) {
+            sale.voided = true;
+        }
+        sales
+    });
     let number = sales
         .iter()
         .find(|s| s.id == sale_id)
         .map_or(sale_id, |s| s.number);
     app.set_note(Note::Voided(number));
-    match &mut app.mode {
-        Mode::Sales(list) => {
-            list.reason = None;
-            list.loaded(sales);
-        }
-        _ => {
-            let mut list = SalesList::loading();
-            list.loaded(sales);
-            app.mode = Mode::Sales(list);
-        }
-    }
+    list.loaded(sales);
+    app.mode = Mode::Sales(list);
     Vec::new()
 }
 
@@ -145,15 +172,23 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                 Cell::from(t.col_time),
                 Cell::from(right(t.col_lines)),
                 Cell::from(right(t.total)),
+                Cell::from(t.col_paid_by),
                 Cell::from(""),
             ])
             .bold();
             let rows = sales.iter().map(|s| {
                 let row = Row::new([
                     Cell::from(right(s.number.to_string())),
-                    Cell::from(s.at.format("%H:%M").to_string()),
+                    Cell::from(format::time(s.at)),
                     Cell::from(right(s.line_count.to_string())),
                     Cell::from(right(s.total.to_string())),
+                    Cell::from(
+                        s.methods
+                            .iter()
+                            .map(|m| format::payment_method(*m, app.lang))
+                            .collect::<Vec<_>>()
+                            .join("+"),
+                    ),
                     Cell::from(if s.voided { t.voided_mark } else { "" }),
                 ]);
                 if s.voided { row.red() } else { row }
@@ -165,6 +200,8 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                     Constraint::Length(6),
                     Constraint::Length(6),
                     Constraint::Length(15),
+                    // `Tunai+QRIS+Transfer`
+                    Constraint::Length(19),
                     Constraint::Fill(1),
                 ],
             )

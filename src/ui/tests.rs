@@ -315,15 +315,103 @@ fn search_refines_live_then_adds_the_selected_item() {
 #[test]
 fn esc_closes_the_search_and_keeps_the_text() {
     let mut app = open_app();
-    type_text(&mut app, "zzzz");
+    type_text(&mut app, "kopi");
     enter(&mut app);
     assert_eq!(app.context(), Context::Search);
-    assert!(enter(&mut app).is_empty());
-    assert_eq!(app.note(), Some(&Note::NoMatch));
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Sale);
-    assert_eq!(app.entry(), "zzzz");
+    assert_eq!(app.entry(), "kopi");
     assert!(app.cart.is_empty());
+}
+
+#[test]
+fn a_search_without_results_opens_no_list_and_the_text_is_replaced_by_the_next_key() {
+    let mut app = open_app();
+    type_text(&mut app, "zzzz");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::NoMatch("zzzz".into())));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Tidak ada barang yang cocok dengan \"zzzz\""
+    );
+    assert_eq!(app.entry(), "zzzz");
+    assert!(app.entry_selected());
+    // Moving in the cart leaves it selected; a scan then replaces it.
+    press(&mut app, KeyCode::Down);
+    assert!(app.entry_selected());
+    type_text(&mut app, "8990000000001");
+    assert_eq!(app.entry(), "8990000000001");
+    assert!(!app.entry_selected());
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
+}
+
+#[test]
+fn a_list_refined_to_nothing_closes_on_enter_with_the_text_selected() {
+    let mut app = open_app();
+    type_text(&mut app, "k");
+    enter(&mut app);
+    type_text(&mut app, "xqz");
+    let Mode::Search(search) = &app.mode else {
+        panic!("search list expected")
+    };
+    assert!(search.results.is_empty());
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::NoMatch("kxqz".into())));
+    assert!(app.entry_selected());
+}
+
+#[test]
+fn refused_text_is_replaced_by_a_scan_or_kept_by_backspace_and_arrows() {
+    for refused in ["2*XYZ", "1,5*KLP", "3*"] {
+        let mut app = open_app();
+        type_text(&mut app, refused);
+        enter(&mut app);
+        assert!(app.note().unwrap().is_error(), "{refused}");
+        assert!(app.entry_selected(), "{refused}");
+        type_text(&mut app, "KRP");
+        assert_eq!(app.entry(), "KRP", "{refused}");
+        enter(&mut app);
+        assert_eq!(quantities(&app), vec![("KRP".into(), Quantity::whole(1))]);
+    }
+    let mut app = open_app();
+    type_text(&mut app, "2*XYZ");
+    enter(&mut app);
+    press(&mut app, KeyCode::Left);
+    assert!(!app.entry_selected());
+    type_text(&mut app, "X");
+    assert_eq!(app.entry(), "2*XYZX");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "2*XYZ");
+    enter(&mut app);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.entry(), "2*XY");
+    assert!(!app.entry_selected());
+}
+
+#[test]
+fn a_scan_appended_to_a_search_adds_the_scanned_item() {
+    let mut app = open_app();
+    type_text(&mut app, "kopi");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Search);
+    // The scanner types into the query, then Enter.
+    type_text(&mut app, "8990000000003");
+    let effects = enter(&mut app);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "");
+    // Also when the query was never submitted, and when digits were typed before the scan.
+    type_text(&mut app, "gula 2008990000000002");
+    enter(&mut app);
+    assert_eq!(app.cart.lines[1].product.code, "KRP");
+    // A short number in a search is part of the search.
+    type_text(&mut app, "kopi 200");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Search);
 }
 
 #[test]
@@ -352,8 +440,24 @@ fn plus_minus_and_delete_change_the_selected_line() {
     let effects = type_text(&mut app, "+");
     assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
     assert_eq!(app.cart.lines[0].quantity, Quantity::whole(2));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Kue Lapis Legit: sekarang 2 pcs"
+    );
     type_text(&mut app, "-");
     assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
+    assert_eq!(
+        app.note(),
+        Some(&Note::QuantityNow(
+            "Kue Lapis Legit".into(),
+            Quantity::whole(1),
+            Unit::Pcs
+        ))
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Kue Lapis Legit: now 1 pcs"
+    );
     // One is the least: `-` does not drop the line.
     assert!(type_text(&mut app, "-").is_empty());
     assert_eq!(app.note(), Some(&Note::AtMinimum));
@@ -413,25 +517,20 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
             payments: vec![payment],
         }]
     );
-    assert_eq!(app.busy(), Some(Action::RecordSale));
-    // Keys wait while the sale is being recorded.
-    assert!(type_text(&mut app, "5").is_empty());
-    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    // The runtime answers before it reads another key; until then the dialog stays.
     assert_eq!(app.context(), Context::Pay);
-    assert_eq!(pay_dialog(&app).amount, "");
 
     let effects = update(
         &mut app,
         Msg::SaleRecorded {
             sale: recorded_sale(&cart, vec![payment], 13),
-            status: status_on(today(), 13, 483_000),
+            status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok(PathBuf::from("struk/2026-11-23/13.txt")),
         },
     );
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
     assert!(app.cart.is_empty());
     assert_eq!(app.context(), Context::Sale);
-    assert_eq!(app.busy(), None);
     assert_eq!(app.status().unwrap().sales, 13);
     assert_eq!(app.done.as_ref().unwrap().change, Rupiah::ZERO);
     // The panel goes with the next key, and that key still counts.
@@ -459,7 +558,7 @@ fn cash_over_the_total_gives_change() {
         &mut app,
         Msg::SaleRecorded {
             sale: recorded_sale(&cart, payments.clone(), 7),
-            status: status_on(today(), 13, 483_000),
+            status: Some(status_on(today(), 13, 483_000)),
             receipt: Err("printer offline".into()),
         },
     );
@@ -580,18 +679,72 @@ fn esc_closes_the_dialog_and_keeps_the_cart() {
     let cart = app.cart.clone();
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "5000");
-    press(&mut app, KeyCode::F(3));
     assert!(press(&mut app, KeyCode::Esc).is_empty());
     assert_eq!(app.context(), Context::Sale);
     assert_eq!(app.cart, cart);
     assert_eq!(app.note(), Some(&Note::PayClosed));
-    // Opening again starts from nothing paid.
-    press(&mut app, KeyCode::F(2));
-    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah::ZERO);
 }
 
 #[test]
-fn a_failed_recording_keeps_the_cart_and_the_dialog() {
+fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
+    let mut app = app_with_cart();
+    let cart = app.cart.clone();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::F(3));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(
+        confirm.question,
+        dialogs::Question::ReturnParts {
+            paid: Rupiah(10_000),
+            then: dialogs::AfterReturn::ClosePay
+        }
+    );
+    // No: back in the dialog with the part still taken.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah(10_000));
+    // Ctrl+Q asks the same, and no does not quit.
+    assert!(press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL).is_empty());
+    assert!(!app.should_quit());
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(
+        confirm.question,
+        dialogs::Question::ReturnParts {
+            paid: Rupiah(10_000),
+            then: dialogs::AfterReturn::Quit
+        }
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Pay);
+    // Yes: the money goes back, the dialog closes, the cart stays.
+    press(&mut app, KeyCode::Esc);
+    assert!(type_text(&mut app, "y").is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.note(), Some(&Note::PartsReturned(Rupiah(10_000))));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Pembayaran sebagian Rp 10.000 dikembalikan; keranjang tetap"
+    );
+    // Opening again starts from nothing paid.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(pay_dialog(&app).tender.paid(), Rupiah::ZERO);
+    // And with a part taken, yes to Ctrl+Q quits.
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::F(3));
+    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(type_text(&mut app, "Y"), vec![Effect::Quit]);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     let mut app = app_with_cart();
     let cart = app.cart.clone();
     press(&mut app, KeyCode::F(2));
@@ -604,52 +757,105 @@ fn a_failed_recording_keeps_the_cart_and_the_dialog() {
         &mut app,
         Msg::Failed {
             action: Action::RecordSale,
-            detail: "database is locked".into(),
+            reason: Failure::Busy,
         },
     );
     assert!(effects.is_empty());
     assert_eq!(app.cart, cart);
     assert_eq!(app.context(), Context::Pay);
-    assert_eq!(app.busy(), None);
     let pay = pay_dialog(&app);
-    assert!(pay.tender.payments.is_empty());
-    assert_eq!(pay.tender.total, Rupiah(27_000));
+    // The cash part is in the drawer: only the settling QRIS payment is undone.
+    let taken: Vec<_> = pay
+        .tender
+        .payments
+        .iter()
+        .map(|p| (p.method, p.amount))
+        .collect();
+    assert_eq!(taken, vec![(PaymentMethod::Cash, Rupiah(20_000))]);
+    assert_eq!(pay.tender.remaining(), Rupiah(7_000));
     assert_eq!(pay.method, PaymentMethod::Qris);
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
-        "Penjualan TIDAK tersimpan: database is locked. Coba bayar lagi."
+        "Penjualan TIDAK tersimpan: buku kas sedang dipakai program lain. Coba bayar lagi."
     );
-    // And paying again works.
+    // And paying again pays what remains.
     let retry = enter(&mut app);
     let Effect::RecordSale { payments, .. } = &retry[0] else {
         panic!("{retry:?}")
     };
-    assert_eq!(payments.len(), 1);
-    assert_eq!(payments[0].amount, Rupiah(27_000));
+    let paid: Vec<_> = payments.iter().map(|p| (p.method, p.amount)).collect();
+    assert_eq!(
+        paid,
+        vec![
+            (PaymentMethod::Cash, Rupiah(20_000)),
+            (PaymentMethod::Qris, Rupiah(7_000))
+        ]
+    );
 }
 
 #[test]
-fn quick_tender_keys_pay_cash_like_typing_and_enter() {
+fn quick_tender_keys_add_notes_until_the_cash_covers_the_total() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
     press(&mut app, KeyCode::Tab);
+    // Rp 20.000 of Rp 27.000: shown, not refused.
     assert!(press(&mut app, KeyCode::F(7)).is_empty());
     assert_eq!(
         app.note(),
-        Some(&Note::Pay(PayError::NotEnoughCash {
-            short: Rupiah(7_000)
-        }))
+        Some(&Note::CashSoFar(Rupiah(20_000), Rupiah(7_000)))
+    );
+    assert!(!app.note().unwrap().is_error());
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Uang diterima Rp 20.000; masih kurang Rp 7.000"
     );
     assert_eq!(pay_dialog(&app).method, PaymentMethod::Cash);
-    let effects = press(&mut app, KeyCode::F(8));
+    assert_eq!(pay_dialog(&app).amount, "20.000");
+    assert!(pay_dialog(&app).tender.payments.is_empty());
+    // Another Rp 20.000: Rp 40.000 covers it and pays as Enter would.
+    let effects = press(&mut app, KeyCode::F(7));
     let Effect::RecordSale { payments, .. } = &effects[0] else {
         panic!("{effects:?}")
     };
     assert_eq!(
         (payments[0].method, payments[0].tendered, payments[0].change),
-        (PaymentMethod::Cash, Rupiah(50_000), Rupiah(23_000))
+        (PaymentMethod::Cash, Rupiah(40_000), Rupiah(13_000))
     );
-    assert_eq!(pay_dialog(&app).amount, "50.000");
+    assert_eq!(pay_dialog(&app).amount, "40.000");
+}
+
+#[test]
+fn quick_tender_adds_to_what_is_typed_and_f8_twice_is_rp_100_000() {
+    let mut app = open_app();
+    type_text(&mut app, "6*KPI");
+    enter(&mut app);
+    assert_eq!(app.cart.total(), Rupiah(150_000));
+    press(&mut app, KeyCode::F(2));
+    assert!(press(&mut app, KeyCode::F(8)).is_empty());
+    assert!(press(&mut app, KeyCode::F(8)).is_empty());
+    assert_eq!(pay_dialog(&app).amount, "100.000");
+    assert_eq!(
+        app.note(),
+        Some(&Note::CashSoFar(Rupiah(100_000), Rupiah(50_000)))
+    );
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "50000");
+    let effects = press(&mut app, KeyCode::F(9));
+    let Effect::RecordSale { payments, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        (payments[0].tendered, payments[0].change),
+        (Rupiah(150_000), Rupiah::ZERO)
+    );
+    // Nonsense typed before the key is refused as it would be by Enter.
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "1.5");
+    assert!(press(&mut app, KeyCode::F(9)).is_empty());
+    assert_eq!(app.note(), Some(&Note::BadAmount(ParseError::NotANumber)));
 }
 
 #[test]
@@ -670,6 +876,7 @@ fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
         at: at(today(), 9, number as u32),
         total: Rupiah(total),
         line_count: 2,
+        methods: vec![PaymentMethod::Cash],
         voided,
     }
 }
@@ -678,7 +885,10 @@ pub(super) fn todays_sales() -> Vec<SaleSummary> {
     vec![
         summary(107, 7, 37_500, false),
         summary(106, 6, 12_000, true),
-        summary(105, 5, 5_000, false),
+        SaleSummary {
+            methods: vec![PaymentMethod::Qris, PaymentMethod::Cash],
+            ..summary(105, 5, 5_000, false)
+        },
     ]
 }
 
@@ -690,32 +900,48 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     update(&mut app, Msg::SalesLoaded(todays_sales()));
     // An already voided sale.
     press(&mut app, KeyCode::Down);
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
     assert_eq!(app.context(), Context::Sales);
-    // Digits in the list do nothing.
-    assert!(type_text(&mut app, "123").is_empty());
+    // Enter in the list does nothing.
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sales);
     press(&mut app, KeyCode::Up);
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     assert_eq!(app.context(), Context::Reason);
     enter(&mut app);
     assert_eq!(app.note(), Some(&Note::ReasonEmpty));
     type_text(&mut app, "Salah input jumlah");
     assert!(enter(&mut app).is_empty());
     assert_eq!(app.context(), Context::Confirm);
-    // A scan: digits, then Enter. It must not confirm.
+    // A scan: digits, then Enter. It must not confirm: its first digit says no, and the
+    // scan goes on to the entry line of the sale screen.
     assert!(type_text(&mut app, "8990000000001").is_empty());
-    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "8990000000001");
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
+    // Two quick Enters after the reason: the second one is no, never yes.
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::F(8));
+    type_text(&mut app, "Salah input");
+    enter(&mut app);
     assert_eq!(app.context(), Context::Confirm);
-    // Function keys are taken by the question too.
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+    // A key that means nothing beneath the question still closes it.
+    press(&mut app, KeyCode::F(8));
+    type_text(&mut app, "Salah input");
+    enter(&mut app);
     assert_eq!(
         key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
-        Some(Msg::OtherKey)
+        Some(Msg::No)
     );
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.context(), Context::Sales);
-    // Again, and this time Enter is the first key in the question.
-    enter(&mut app);
+    // Again, and this time `y` is the first key in the question.
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
     let Mode::Confirm(confirm) = &app.mode else {
@@ -730,7 +956,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
             reason: "Salah input".into()
         }
     );
-    let effects = enter(&mut app);
+    let effects = type_text(&mut app, "y");
     assert_eq!(
         effects,
         vec![Effect::VoidSale {
@@ -738,18 +964,16 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
             reason: "Salah input".into()
         }]
     );
-    assert_eq!(app.busy(), Some(Action::VoidSale));
     let mut after = todays_sales();
     after[0].voided = true;
     update(
         &mut app,
         Msg::SaleVoided {
             sale_id: 107,
-            status: status_on(today(), 11, 418_500),
-            sales: after.clone(),
+            status: Some(status_on(today(), 11, 418_500)),
+            sales: Some(after.clone()),
         },
     );
-    assert_eq!(app.busy(), None);
     assert_eq!(app.context(), Context::Sales);
     assert_eq!(app.note(), Some(&Note::Voided(7)));
     assert_eq!(app.status().unwrap().takings, Rupiah(418_500));
@@ -762,14 +986,25 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
 }
 
 #[test]
-fn y_confirms_whenever_it_is_pressed() {
+fn y_confirms_only_as_the_first_key() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
     update(&mut app, Msg::SalesLoaded(todays_sales()));
-    enter(&mut app);
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
-    type_text(&mut app, "12");
+    // ↓ closes the question and moves in the list; Y is then typed, not a yes.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.context(), Context::Sales);
+    assert!(press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "Y");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::F(8));
+    type_text(&mut app, "dobel");
+    enter(&mut app);
     let effects = press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT);
     assert_eq!(
         effects,
@@ -782,11 +1017,68 @@ fn y_confirms_whenever_it_is_pressed() {
         &mut app,
         Msg::Failed {
             action: Action::VoidSale,
-            detail: "sale 107 is not on the open day".into(),
+            reason: Failure::NotOnOpenDay,
         },
     );
     assert_eq!(app.context(), Context::Sales);
     assert!(app.note().unwrap().is_error());
+}
+
+/// The small catalogue and Rempeyek, whose code ends in a `Y`.
+fn with_rempeyek() -> Catalogue {
+    let mut products = small().products().to_vec();
+    products.push(crate::domain::catalogue::fixtures::product(
+        5,
+        "RMPY",
+        "Rempeyek Kacang",
+        Unit::Bks,
+        7_000,
+    ));
+    Catalogue::new(products)
+}
+
+#[test]
+fn a_code_typed_into_a_question_closes_it_and_lands_on_the_entry_line() {
+    let mut app = app_with_cart();
+    app.set_catalogue(with_rempeyek());
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.context(), Context::Confirm);
+    // R says no; M, P and Y are typed on the entry line, not taken as yes.
+    assert!(type_text(&mut app, "RMPY").is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "RMPY");
+    assert_eq!(app.cart.lines.len(), 2);
+    enter(&mut app);
+    assert_eq!(
+        quantities(&app),
+        vec![
+            ("KLP".into(), Quantity::whole(3)),
+            ("KRP".into(), Quantity::whole(1)),
+            ("RMPY".into(), Quantity::whole(1)),
+        ]
+    );
+}
+
+#[test]
+fn enter_never_answers_a_question() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(4));
+    // Enter says no; on the sale screen beneath it finds an empty entry line.
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.cart.lines.len(), 2);
+    // n and Esc say no; so does Ctrl+Q, which then quits from the screen beneath.
+    for no in [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Esc] {
+        press(&mut app, KeyCode::F(4));
+        assert!(press(&mut app, no).is_empty());
+        assert_eq!(app.context(), Context::Sale);
+        assert_eq!(app.cart.lines.len(), 2);
+        assert_eq!(app.entry(), "");
+    }
+    press(&mut app, KeyCode::F(4));
+    let effects = press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(effects, vec![Effect::Quit]);
+    assert_eq!(app.cart.lines.len(), 2);
 }
 
 #[test]
@@ -823,7 +1115,7 @@ fn no_open_day_asks_for_the_float_first() {
         &mut app,
         Msg::Failed {
             action: Action::OpenDay,
-            detail: "a business day already exists for 2026-11-23".into(),
+            reason: Failure::DayExists(today()),
         },
     );
     assert_eq!(app.context(), Context::OpenDay);
@@ -896,7 +1188,6 @@ fn an_old_open_day_is_closed_or_carried_on() {
     assert_eq!(app.context(), Context::StaleDay);
     press(&mut app, KeyCode::F(5));
     assert_eq!(type_text(&mut app, "y"), vec![Effect::CloseDay]);
-    assert_eq!(app.busy(), Some(Action::CloseDay));
     update(&mut app, Msg::DayClosed);
     assert_eq!(app.context(), Context::OpenDay);
     assert_eq!(app.status(), None);
@@ -942,12 +1233,12 @@ fn a_failed_draft_save_is_reported() {
         &mut app,
         Msg::Failed {
             action: Action::SaveDraft,
-            detail: "disk I/O error".into(),
+            reason: Failure::Storage("disk I/O error".into()),
         },
     );
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
-        "Keranjang tidak bisa disimpan sebagai draf: disk I/O error"
+        "Keranjang tidak bisa disimpan sebagai draf: gangguan penyimpanan (disk I/O error)"
     );
     assert_eq!(app.cart.lines.len(), 2);
 }
@@ -955,8 +1246,10 @@ fn a_failed_draft_save_is_reported() {
 #[test]
 fn a_new_catalogue_refreshes_an_open_search() {
     let mut app = open_app();
-    type_text(&mut app, "teh");
+    type_text(&mut app, "k");
     enter(&mut app);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "teh");
     let Mode::Search(search) = &app.mode else {
         panic!("search list expected")
     };
@@ -974,4 +1267,242 @@ fn a_new_catalogue_refreshes_an_open_search() {
         panic!("search list expected")
     };
     assert_eq!(search.results[0].code, "TEH");
+}
+
+#[test]
+fn a_sale_recorded_without_fresh_figures_is_counted_on_screen() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    let effects = enter(&mut app);
+    let Effect::RecordSale { cart, payments } = effects[0].clone() else {
+        panic!("{effects:?}")
+    };
+    // The commit returned but reading the day's figures back failed.
+    let effects = update(
+        &mut app,
+        Msg::SaleRecorded {
+            sale: recorded_sale(&cart, payments, 13),
+            status: None,
+            receipt: Ok(PathBuf::from("struk-0013.txt")),
+        },
+    );
+    assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
+    assert!(app.cart.is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), None, "nothing says the sale was not recorded");
+    let status = app.status().unwrap();
+    assert_eq!(
+        (status.sales, status.takings),
+        (13, Rupiah(456_000 + 27_000))
+    );
+    assert_eq!(status.day.attendant, "Ani");
+    assert_eq!(app.done.as_ref().unwrap().number, 13);
+}
+
+#[test]
+fn a_void_without_fresh_figures_is_taken_out_on_screen() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::F(8));
+    type_text(&mut app, "dobel");
+    enter(&mut app);
+    assert_eq!(type_text(&mut app, "y").len(), 1);
+    update(
+        &mut app,
+        Msg::SaleVoided {
+            sale_id: 107,
+            status: None,
+            sales: None,
+        },
+    );
+    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.note(), Some(&Note::Voided(7)));
+    let status = app.status().unwrap();
+    assert_eq!(
+        (status.sales, status.takings),
+        (11, Rupiah(456_000 - 37_500))
+    );
+    let Mode::Sales(list) = &app.mode else {
+        panic!("sales list expected")
+    };
+    let voided: Vec<_> = list
+        .sales
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|s| (s.number, s.voided))
+        .collect();
+    assert_eq!(voided, vec![(7, true), (6, true), (5, false)]);
+}
+
+#[test]
+fn f9_prints_a_receipt_again_and_says_where() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::Down);
+    // A voided sale can be reprinted too (the receipt says it is void).
+    assert_eq!(
+        press(&mut app, KeyCode::F(9)),
+        vec![Effect::ReprintReceipt { sale_id: 106 }]
+    );
+    update(
+        &mut app,
+        Msg::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
+    );
+    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Struk dicetak ulang: printouts/2026-11-23/struk-0006.txt"
+    );
+    assert!(!app.note().unwrap().is_error());
+    update(&mut app, Msg::ReceiptPrinted(Err("disk full".into())));
+    assert!(app.note().unwrap().is_error());
+    // Nothing to reprint in an empty list.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(Vec::new()));
+    assert!(press(&mut app, KeyCode::F(9)).is_empty());
+    assert!(press(&mut app, KeyCode::F(8)).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+}
+
+#[test]
+fn typing_in_the_sales_list_goes_back_to_selling() {
+    let mut app = open_app();
+    type_text(&mut app, "KL");
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    assert_eq!(
+        key_to_msg(&app, event(KeyCode::Char('P'), KeyModifiers::SHIFT)),
+        Some(Msg::Input('P'))
+    );
+    assert!(type_text(&mut app, "P").is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.entry(), "KLP");
+    enter(&mut app);
+    assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
+}
+
+#[test]
+fn f5_closes_the_day_after_a_question_once_the_cart_is_empty() {
+    let mut app = app_with_cart();
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.note(), Some(&Note::CloseDayCartFull));
+    assert!(app.note().unwrap().is_error());
+    press(&mut app, KeyCode::F(4));
+    type_text(&mut app, "y");
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("question expected")
+    };
+    assert_eq!(confirm.question, dialogs::Question::CloseDay);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.context(), Context::Sale);
+    assert!(app.status().is_some());
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(type_text(&mut app, "y"), vec![Effect::CloseDay]);
+    update(&mut app, Msg::DayClosed);
+    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.status(), None);
+    assert_eq!(app.note(), Some(&Note::DayClosed));
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
+    let mut app = app_with_cart();
+    let cart = app.cart.clone();
+    assert!(update(&mut app, Msg::Resize(79, 24)).is_empty());
+    assert!(app.too_small());
+    for key in [
+        KeyCode::Char('K'),
+        KeyCode::F(4),
+        KeyCode::Delete,
+        KeyCode::F(2),
+    ] {
+        assert!(press(&mut app, key).is_empty(), "{key:?}");
+    }
+    type_text(&mut app, "y");
+    assert_eq!(app.entry(), "");
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.context(), Context::Sale);
+    update(&mut app, Msg::Resize(80, 23));
+    assert!(app.too_small());
+    assert_eq!(
+        press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL),
+        vec![Effect::Quit]
+    );
+
+    let mut app = app_with_cart();
+    update(&mut app, Msg::Resize(40, 10));
+    update(&mut app, Msg::Resize(80, 24));
+    assert!(!app.too_small());
+    type_text(&mut app, "K");
+    assert_eq!(app.entry(), "K");
+}
+
+#[test]
+fn failures_are_told_in_the_language_of_the_screen() {
+    let mut app = open_app();
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::VoidSale,
+            reason: Failure::NotOnOpenDay,
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Penjualan tidak dibatalkan: penjualan itu bukan dari hari usaha yang sedang buka"
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Sale not voided: that sale is not from the open business day"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::OpenDay,
+            reason: Failure::DayExists(today()),
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Hari usaha tidak bisa dibuka: hari usaha 23 Nov 2026 sudah pernah dibuka"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::CloseDay,
+            reason: Failure::DiskFull,
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "The business day could not be closed: the disk is full"
+    );
+}
+
+#[test]
+fn the_date_moves_on_past_midnight() {
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    let tomorrow = today().succ_opt().unwrap();
+    assert!(update(&mut app, Msg::Today(tomorrow)).is_empty());
+    type_text(&mut app, "0");
+    // The day opened is the runtime's; the form now speaks of tomorrow.
+    assert_eq!(app.today, tomorrow);
+    assert_eq!(app.context(), Context::OpenDay);
+}
+
+#[test]
+fn an_unreadable_draft_is_said_once_and_the_cart_starts_empty() {
+    let mut app = open_app();
+    assert!(update(&mut app, Msg::DraftUnreadable).is_empty());
+    assert!(app.cart.is_empty());
+    assert_eq!(app.note(), Some(&Note::DraftUnreadable));
+    assert!(app.note().unwrap().is_error());
+    type_text(&mut app, "KLP");
+    assert_eq!(app.note(), None);
 }

@@ -136,6 +136,10 @@ fn an_error_message() {
     assert!(message.contains("Kode \"XYZ\" tidak dikenal"), "{message}");
     let entry = screen.lines().nth(2).unwrap();
     assert!(entry.contains("2*XYZ"), "the entry is kept: {entry}");
+    // Selected: the next key typed replaces it.
+    let first = &terminal.backend().buffer()[(2, 2)];
+    assert_eq!(first.symbol(), "2");
+    assert!(first.modifier.contains(ratatui::style::Modifier::REVERSED));
     let cell = terminal.backend().buffer()[(1, 22)].clone();
     assert_eq!(cell.fg, ratatui::style::Color::Red);
     insta::assert_snapshot!(terminal.backend());
@@ -164,7 +168,7 @@ fn the_change_panel_after_a_sale() {
                 payments,
                 voided: false,
             },
-            status: status_on(today(), 13, 483_000),
+            status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok("struk/2026-11-23/0013.txt".into()),
         },
     );
@@ -219,10 +223,18 @@ fn sales_list_with_the_confirm_popup() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
     update(&mut app, Msg::SalesLoaded(todays_sales()));
-    enter(&mut app);
+    let list = text(&render(&app, 80, 24));
+    assert!(row_with(&list, "37.500").contains("Tunai"));
+    assert!(row_with(&list, "5.000").contains("QRIS+Tunai"));
+    let bar = list.lines().last().unwrap();
+    for key in ["F8 Batalkan", "F9 Cetak ulang", "Esc Kembali"] {
+        assert!(bar.contains(key), "{key} on the bar {bar:?}");
+    }
+    press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input jumlah");
     let reason = text(&render(&app, 80, 24));
     assert!(reason.contains("Alasan membatalkan penjualan #7"));
+    assert!(reason.lines().last().unwrap().contains("Esc Kembali"));
     enter(&mut app);
     let terminal = render(&app, 80, 24);
     let screen = text(&terminal);
@@ -248,7 +260,46 @@ fn help_lists_every_binding_of_the_screen() {
         );
     }
     assert!(row_with(&screen, "Tambah 1 (saat kode kosong)").contains('+'));
+    assert!(row_with(&screen, "Tutup hari usaha").contains("F5"));
+    assert!(row_with(&screen, "Pilih baris").contains("↑/↓"));
+    assert!(row_with(&screen, "Keluar").contains("Ctrl+Q/Ctrl+C"));
+    // What can be typed on the entry line.
+    for syntax in ["3*KODE: tambah 3", "1,25*KODE", "nama barang: cari"] {
+        assert!(screen.contains(syntax), "help lacks {syntax:?}");
+    }
+    // All of it inside the body: the popup (70 wide, from column 5) closes above the
+    // message line, below its last row.
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let top = rows.iter().position(|r| r[5] == '┌').unwrap();
+    let bottom = top + 1 + rows[top + 1..].iter().position(|r| r[5] == '└').unwrap();
+    assert!(bottom <= 21, "{screen}");
+    let last = screen.lines().position(|l| l.contains("Keluar")).unwrap();
+    assert!(top < last && last < bottom, "{screen}");
     insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_in_english_fits_too() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(10));
+    press(&mut app, KeyCode::F(1));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.contains("3*CODE: add three"), "{screen}");
+    assert!(row_with(&screen, "Close the business day").contains("F5"));
+    assert!(row_with(&screen, "Quit").contains("Ctrl+Q/Ctrl+C"));
+}
+
+#[test]
+fn the_amount_hint_says_what_an_empty_amount_means_for_each_method() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    let screen = text(&render(&app, 80, 24));
+    assert!(row_with(&screen, "Jumlah diterima").contains("(kosong = uang pas)"));
+    press(&mut app, KeyCode::Tab);
+    let screen = text(&render(&app, 80, 24));
+    let row = row_with(&screen, "Jumlah diterima");
+    assert!(row.contains("(kosong = pas sejumlah sisa)"), "{row}");
+    assert!(!row.contains("uang pas"));
 }
 
 #[test]
@@ -258,7 +309,21 @@ fn english_screen() {
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Code / search"));
     assert!(screen.contains("Attendant: Ani"));
-    assert!(screen.lines().last().unwrap().contains("Pay"));
+    let bar = screen.lines().last().unwrap();
+    assert!(bar.contains("Pay"));
+    assert!(bar.contains("F10 Bahasa Indonesia"), "{bar}");
+    assert!(row_with(&screen, "TOTAL").contains("2 lines"));
+    press(&mut app, KeyCode::Delete);
+    let screen = text(&render(&app, 80, 24));
+    assert!(row_with(&screen, "TOTAL").contains("1 line "));
+    press(&mut app, KeyCode::F(2));
+    let bar = text(&render(&app, 80, 24));
+    assert!(bar.lines().last().unwrap().contains("F3 Split"));
+    // And the Indonesian bar names English.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(10));
+    let screen = text(&render(&app, 80, 24));
+    assert!(screen.lines().last().unwrap().contains("F10 English"));
 }
 
 #[test]
@@ -272,4 +337,109 @@ fn too_small_says_so_and_draws_nothing_else() {
     // Even a single cell must not panic.
     render(&app, 1, 1);
     render(&app, 80, 23);
+    // What is typed meanwhile is not acted on behind the notice.
+    let mut app = app;
+    let before = text(&render(&app, 80, 24));
+    update(&mut app, Msg::Resize(60, 20));
+    type_text(&mut app, "KLP");
+    enter(&mut app);
+    press(&mut app, KeyCode::Delete);
+    update(&mut app, Msg::Resize(80, 24));
+    assert_eq!(text(&render(&app, 80, 24)), before);
+}
+
+#[test]
+fn leaving_the_pay_dialog_with_a_part_taken_asks_first() {
+    let mut app = app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Esc);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Pembayaran sebagian Rp 10.000 sudah diterima."));
+    assert!(
+        screen.contains("Kembalikan uangnya dan batalkan?"),
+        "{screen}"
+    );
+    assert!(screen.lines().last().unwrap().contains("N/Esc Tidak"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn closing_the_day_asks_with_its_date() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(5));
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(screen.contains("Tutup hari usaha 23 Nov 2026?"), "{screen}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn big_amounts_are_shown_whole_and_names_give_way() {
+    let mut products = small().products().to_vec();
+    let mut batik = crate::domain::catalogue::fixtures::product(
+        6,
+        "BTKTL",
+        "Batik Tulis Lasem Motif Sekar Jagad",
+        crate::domain::Unit::Pcs,
+        450_000,
+    );
+    batik.producer_name = "Kelompok Pengrajin Batik Lasem".into();
+    let mut songket = crate::domain::catalogue::fixtures::product(
+        7,
+        "SGKT",
+        "Songket Palembang Benang Emas",
+        crate::domain::Unit::Pcs,
+        9_999_000,
+    );
+    songket.producer_name = "Bu Sri".into();
+    products.extend([batik, songket]);
+    let mut app = open_app();
+    app.set_catalogue(Catalogue::new(products));
+    type_text(&mut app, "30*BTKTL");
+    enter(&mut app);
+    type_text(&mut app, "10*SGKT");
+    enter(&mut app);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    let batik = row_with(&screen, "Batik");
+    assert!(batik.contains(" Rp 13.500.000 "), "{batik}");
+    assert!(batik.contains(" Rp 450.000 "), "{batik}");
+    let songket = row_with(&screen, "Songket");
+    assert!(songket.contains(" Rp 99.990.000 "), "{songket}");
+    assert!(songket.contains(" Rp 9.999.000 "), "{songket}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_long_attendant_name_leaves_the_day_figures_in_sight() {
+    let mut status = status_on(today(), 1_234, 98_765_000);
+    status.day.attendant = "Raden Ayu Siti Nurhaliza Kusumawardhani Prawiroatmodjo".into();
+    let app = App::new(Lang::Id, small(), Some(status), None, today(), "Ani".into());
+    let screen = text(&render(&app, 80, 24));
+    let line = screen.lines().next().unwrap();
+    assert!(line.contains("1234 penjualan │ Rp 98.765.000"), "{line}");
+    assert!(line.contains("Kasir: Raden Ayu"), "{line}");
+    assert!(line.contains('…'), "{line}");
+    // A short name is not cut.
+    let screen = text(&render(&open_app(), 80, 24));
+    assert!(screen.lines().next().unwrap().contains("Kasir: Ani │"));
+}
+
+#[test]
+fn past_midnight_the_open_day_is_flagged_as_an_old_one() {
+    let mut app = open_app();
+    let terminal = render(&app, 80, 24);
+    let date_cell = |t: &Terminal<TestBackend>| t.backend().buffer()[(14, 0)].clone();
+    assert_eq!(date_cell(&terminal).symbol(), "2");
+    assert_ne!(date_cell(&terminal).bg, ratatui::style::Color::Yellow);
+    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    let terminal = render(&app, 80, 24);
+    assert_eq!(date_cell(&terminal).bg, ratatui::style::Color::Yellow);
+    // A new day's form is titled with the new date.
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    assert!(text(&render(&app, 80, 24)).contains("Buka hari usaha 24 Nov 2026"));
 }

@@ -1,33 +1,22 @@
 //! The frame around every screen (status line, message line, key bar), the too-small
 //! notice, and small drawing helpers shared by the screens.
 
-use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
-use super::{Action, App, Mode, dialogs, pay, sale, sales};
+use super::{App, Mode, dialogs, pay, sale, sales};
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
-use crate::strings::Lang;
+use crate::print::format;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-/// `23 Nov 2026` (`23 Agu 2026` in Indonesian).
-pub fn date_text(lang: Lang, date: NaiveDate) -> String {
-    let months = &lang.text().ui.months;
-    format!(
-        "{} {} {}",
-        date.day(),
-        months[date.month0() as usize],
-        date.year()
-    )
-}
 
 /// A rectangle of at most `width` × `height`, centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -136,27 +125,56 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let bar = Style::new().white().on_blue();
-    let sep = || Span::from(" │ ");
-    let mut spans = vec![Span::from(format!(" {}", t.app_name)).bold(), sep()];
+    const SEP: &str = " │ ";
+    let mut spans = vec![
+        Span::from(format!(" {}", t.app_name)).bold(),
+        Span::from(SEP),
+    ];
     match &app.status {
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
-            let date = Span::from(date_text(app.lang, status.day.date)).bold();
+            let date = Span::from(format::date(status.day.date, app.lang)).bold();
             // A day left open from before is flagged: sales go on that day, not today.
             spans.push(if status.day.date < app.today {
                 date.black().on_yellow()
             } else {
                 date
             });
-            spans.push(sep());
-            spans.push(Span::from((t.status_attendant)(&status.day.attendant)));
-            spans.push(sep());
+            spans.push(Span::from(SEP));
+            let attendant_at = spans.len();
+            spans.push(Span::from(SEP));
             spans.push(Span::from((t.status_sales)(status.sales)));
-            spans.push(sep());
+            spans.push(Span::from(SEP));
             spans.push(Span::from(status.takings.to_string()).bold());
+            // The attendant's name takes what the figures leave, cut short if it must.
+            let used: usize = spans.iter().map(|s| s.content.width()).sum();
+            let room = (area.width as usize).saturating_sub(used);
+            let attendant = (t.status_attendant)(&status.day.attendant);
+            spans.insert(attendant_at, Span::from(cut_to(&attendant, room)));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+/// The text in at most `width` columns, ending in `…` when cut.
+fn cut_to(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
 }
 
 fn message_line(app: &App, frame: &mut Frame, area: Rect) {
@@ -165,10 +183,6 @@ fn message_line(app: &App, frame: &mut Frame, area: Rect) {
             Span::from(format!(" {}", note.text(app.lang))).red().bold()
         }
         Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
-        // The pay dialog and the open-day form say it themselves.
-        None if matches!(app.busy, Some(Action::CloseDay | Action::VoidSale)) => {
-            Span::from(format!(" {}", app.lang.text().ui.saving)).bold()
-        }
         None => Span::from(""),
     };
     frame.render_widget(Paragraph::new(line), area);

@@ -1,0 +1,183 @@
+//! The kiosk's runtime (`kiosk::Effects`) on a real ledger file, driven key by key through
+//! the keymap and `update` as the event loop does it, without a terminal.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use pojok::kiosk::Effects;
+use pojok::ledger::Ledger;
+use pojok::strings::Lang;
+use pojok::ui::{self, App};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rusqlite::Connection;
+
+struct Kiosk {
+    effects: Effects,
+    app: App,
+    dir: PathBuf,
+}
+
+impl Kiosk {
+    /// The kiosk started on a fresh small ledger in `dir`.
+    fn start(dir: &Path, lang: Lang) -> Kiosk {
+        let ledger = small_ledger(&dir.join("pojok.db"));
+        Kiosk::on(ledger, dir, lang)
+    }
+
+    fn on(ledger: Ledger, dir: &Path, lang: Lang) -> Kiosk {
+        let mut effects = Effects::new(ledger, 32, lang).unwrap();
+        let app = effects.start(lang, "Rina".into()).unwrap();
+        Kiosk {
+            effects,
+            app,
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, KeyModifiers::NONE)) {
+            self.effects.dispatch(&mut self.app, msg);
+        }
+        self.effects.flush_draft(&mut self.app);
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn enter(&mut self) {
+        self.key(KeyCode::Enter);
+    }
+
+    fn note(&self) -> String {
+        let lang = self.app.lang();
+        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
+    }
+
+    /// Opens today with no float and sells one Keripik Pisang for exact cash.
+    fn open_and_sell_one(&mut self) {
+        self.type_text("0");
+        self.enter();
+        assert!(self.app.status().is_some(), "{}", self.note());
+        self.type_text("KRPS");
+        self.enter();
+        self.key(KeyCode::F(2));
+        self.enter();
+        assert_eq!(self.app.status().unwrap().sales, 1, "{}", self.note());
+    }
+
+    fn receipt(&self, number: i64) -> PathBuf {
+        let date = self.app.status().unwrap().day.date;
+        self.dir
+            .join("printouts")
+            .join(date.to_string())
+            .join(format!("struk-{number:04}.txt"))
+    }
+}
+
+#[test]
+fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    let path = kiosk.receipt(1);
+    std::fs::remove_file(&path).unwrap();
+
+    kiosk.key(KeyCode::F(6));
+    kiosk.key(KeyCode::F(9));
+    assert_eq!(
+        kiosk.note(),
+        format!("Struk dicetak ulang: {}", path.display())
+    );
+    let receipt = std::fs::read_to_string(&path).unwrap();
+    assert!(receipt.contains("Keripik Pisang") && receipt.contains("Rp 12.000"));
+    assert!(!receipt.contains("DIBATALKAN"), "{receipt}");
+
+    kiosk.key(KeyCode::F(8));
+    kiosk.type_text("salah input");
+    kiosk.enter();
+    kiosk.type_text("y");
+    assert_eq!(kiosk.note(), "Penjualan #1 dibatalkan");
+    assert_eq!(kiosk.app.status().unwrap().sales, 0);
+    kiosk.key(KeyCode::F(9));
+    let receipt = std::fs::read_to_string(&path).unwrap();
+    assert!(receipt.contains("DIBATALKAN"), "{receipt}");
+}
+
+#[test]
+fn f5_closes_the_day_in_the_ledger_and_asks_for_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    kiosk.key(KeyCode::F(5));
+    kiosk.type_text("y");
+    assert_eq!(kiosk.app.status(), None);
+    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    drop(kiosk);
+    let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+    assert!(ledger.open_day_status().unwrap().is_none());
+}
+
+#[test]
+fn a_refusal_from_the_ledger_is_told_in_indonesian() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    let date = kiosk.app.status().unwrap().day.date;
+    kiosk.key(KeyCode::F(5));
+    kiosk.type_text("y");
+    // Today had its day already: opening it again is refused, in words.
+    kiosk.type_text("0");
+    kiosk.enter();
+    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    assert_eq!(
+        kiosk.note(),
+        format!(
+            "Hari usaha tidak bisa dibuka: hari usaha {} sudah pernah dibuka",
+            pojok::print::format::date(date, Lang::Id)
+        )
+    );
+}
+
+#[test]
+fn an_unreadable_draft_does_not_stop_the_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(small_ledger(&path));
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO draft (id, cart, saved_at) VALUES (1, '{\"lines\": 7}', '2026-11-22 09:00:00')",
+            [],
+        )
+        .unwrap();
+    let mut kiosk = Kiosk::on(Ledger::open(&path).unwrap(), dir.path(), Lang::Id);
+    assert_eq!(
+        kiosk.note(),
+        "Keranjang yang tersimpan sebelumnya tidak terbaca; mulai dengan keranjang kosong"
+    );
+    // And it sells: the first change to the cart replaces the unreadable draft.
+    kiosk.open_and_sell_one();
+    kiosk.type_text("LMPR");
+    kiosk.enter();
+    drop(kiosk);
+    let draft = Ledger::open(&path).unwrap().load_draft().unwrap().unwrap();
+    assert_eq!(draft.lines[0].product.code, "LMPR");
+}
+
+#[test]
+fn receipts_are_in_the_language_the_kiosk_started_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.key(KeyCode::F(10));
+    assert_eq!(kiosk.app.lang(), Lang::En);
+    kiosk.open_and_sell_one();
+    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    assert!(receipt.contains("Kasir: Rina"), "{receipt}");
+    assert!(receipt.contains("Terima kasih"), "{receipt}");
+    assert!(!receipt.contains("Attendant"), "{receipt}");
+}
