@@ -38,26 +38,38 @@ impl Tmux {
         let tmux = Tmux {
             socket: dir.join("tmux.sock"),
         };
-        let status = Command::new("tmux")
-            .arg("-S")
-            .arg(&tmux.socket)
-            .args([
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "kiosk",
-                "-x",
-                "80",
-                "-y",
-                "24",
-            ])
-            .arg(command)
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux is installed (apt-get install tmux)");
-        assert!(status.success(), "tmux new-session failed");
+        // A new server can lose a race for its socket with another test's server starting at the
+        // same moment; a second try is what a person would do too.
+        let mut last = String::new();
+        for _ in 0..3 {
+            let out = Command::new("tmux")
+                .arg("-S")
+                .arg(&tmux.socket)
+                .args([
+                    "-f",
+                    "/dev/null",
+                    "new-session",
+                    "-d",
+                    "-s",
+                    "kiosk",
+                    "-x",
+                    "80",
+                    "-y",
+                    "24",
+                ])
+                .arg(command)
+                .env("TERM", "xterm-256color")
+                .env_remove("TMUX")
+                .output()
+                .expect("tmux is installed (apt-get install tmux)");
+            if out.status.success() {
+                last.clear();
+                break;
+            }
+            last = stderr(&out);
+            sleep(Duration::from_millis(200));
+        }
+        assert!(last.is_empty(), "tmux new-session failed: {last}");
         tmux.run(&["set-option", "-t", "kiosk", "remain-on-exit", "on"]);
         tmux
     }
