@@ -284,9 +284,15 @@ fn demo_with_a_path_seeds_it_and_runs_the_kiosk() {
 fn demo_never_seeds_the_ledger_named_in_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let real = dir.path().join("real.db");
-    let tmux = Tmux::start(dir.path(), &format!("exec env POJOK_DB='{}' {BIN} demo", real.display()));
+    let tmux = Tmux::start(
+        dir.path(),
+        &format!("exec env POJOK_DB='{}' {BIN} demo", real.display()),
+    );
     tmux.wait_for("Kasir: Rina");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
-    assert!(!real.exists(), "the demo ran on a throwaway ledger, not on POJOK_DB");
+    assert!(
+        !real.exists(),
+        "the demo ran on a throwaway ledger, not on POJOK_DB"
+    );
 }
