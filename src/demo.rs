@@ -3,7 +3,9 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
-use crate::domain::{Cart, PaymentMethod, Rate, Rupiah, Scheme, Tender, Unit, parse_quantity};
+use crate::domain::{
+    Cart, PaymentMethod, Rate, Rupiah, Scheme, StockQuantity, Tender, Unit, parse_quantity,
+};
 use crate::ledger::{Ledger, LedgerError, NewProducer, NewProduct};
 use crate::print::ShopHeader;
 
@@ -124,6 +126,8 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             code: p.code.clone(),
             name: p.name.clone(),
             phone: p.phone.clone(),
+            address: String::new(),
+            account: String::new(),
             scheme,
         })?;
     }
@@ -136,10 +140,13 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             code: p.code.clone(),
             barcode: p.barcode.clone(),
             name: p.name.clone(),
+            variant: String::new(),
             unit,
             price: Rupiah(p.price),
             producer_code: p.producer.clone(),
             producer_price: p.producer_price.map(Rupiah),
+            min_stock: StockQuantity::ZERO,
+            daily: false,
         })?;
     }
     let at = |time: &str| -> Result<_, DemoError> {
