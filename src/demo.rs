@@ -1,9 +1,13 @@
-//! The demo ledger: producers, products and a morning of sales from `assets/demo.json`.
+//! The demo ledger: producers, products, the morning's deliveries and sales from
+//! `assets/demo.json`.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
 
-use crate::domain::{Cart, PaymentMethod, Rate, Rupiah, Scheme, Tender, Unit, parse_quantity};
+use crate::domain::{
+    Cart, IntakeLine, PaymentMethod, Rate, Rupiah, Scheme, StockQuantity, Tender, Unit,
+    parse_quantity,
+};
 use crate::ledger::{Ledger, LedgerError, NewProducer, NewProduct};
 use crate::print::ShopHeader;
 
@@ -19,6 +23,7 @@ pub struct DemoFile {
     pub shop: DemoShop,
     pub producers: Vec<DemoProducer>,
     pub products: Vec<DemoProduct>,
+    pub intake: Vec<DemoIntake>,
     pub morning: Vec<DemoSale>,
     pub voids: Vec<DemoVoid>,
 }
@@ -51,6 +56,29 @@ pub struct DemoProduct {
     pub price: i64,
     pub producer: String,
     pub producer_price: Option<i64>,
+    /// Perishable: goes back to the producer every afternoon.
+    #[serde(default)]
+    pub daily: bool,
+    /// The shelf quantity under which the producer is rung, as typed (`2`, `1,5`).
+    pub min_stock: Option<String>,
+}
+
+/// A producer's delivery, received after the day opens and before the first sale.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoIntake {
+    pub time: String,
+    pub producer: String,
+    pub lines: Vec<DemoIntakeLine>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoIntakeLine {
+    pub code: String,
+    pub quantity: String,
+    /// Days from the demo's day to the best-before date, if the goods have one.
+    pub best_before_days: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -98,7 +126,7 @@ pub fn shop() -> ShopHeader {
 }
 
 /// Seeds an empty ledger: the catalogue, a business day opened on `today`, and the morning's
-/// sales and void at their times. A ledger that already has producers is left alone, so
+/// deliveries, sales and void at their times. A ledger that already has producers is left alone, so
 /// `pojok demo --db PATH` can be run again on the same file.
 pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     if !ledger.producers()?.is_empty() {
@@ -124,6 +152,8 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             code: p.code.clone(),
             name: p.name.clone(),
             phone: p.phone.clone(),
+            address: String::new(),
+            account: String::new(),
             scheme,
         })?;
     }
@@ -132,14 +162,23 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             .unit
             .parse()
             .map_err(|_| bad(format!("{}: unit {}", p.code, p.unit)))?;
+        let min_stock = match &p.min_stock {
+            Some(text) => parse_quantity(text, unit)
+                .map_err(|e| bad(format!("{}: min_stock {text}: {e}", p.code)))?
+                .into(),
+            None => StockQuantity::ZERO,
+        };
         ledger.add_product(&NewProduct {
             code: p.code.clone(),
             barcode: p.barcode.clone(),
             name: p.name.clone(),
+            variant: String::new(),
             unit,
             price: Rupiah(p.price),
             producer_code: p.producer.clone(),
             producer_price: p.producer_price.map(Rupiah),
+            min_stock,
+            daily: p.daily,
         })?;
     }
     let at = |time: &str| -> Result<_, DemoError> {
@@ -156,6 +195,35 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     ledger.open_day(today, DEMO_ATTENDANT, Rupiah(200_000), opened_at)?;
 
     let catalogue = crate::domain::Catalogue::new(ledger.active_products()?);
+    for delivery in &file.intake {
+        let mut lines = Vec::with_capacity(delivery.lines.len());
+        for line in &delivery.lines {
+            let product = catalogue
+                .lookup(&line.code)
+                .ok_or_else(|| bad(format!("intake: unknown code {}", line.code)))?;
+            let quantity = parse_quantity(&line.quantity, product.unit)
+                .map_err(|e| bad(format!("intake {}: {}: {e}", line.code, line.quantity)))?;
+            let best_before = line
+                .best_before_days
+                .map(|days| {
+                    today
+                        .checked_add_days(chrono::Days::new(days))
+                        .ok_or_else(|| bad(format!("intake {}: best before", line.code)))
+                })
+                .transpose()?;
+            lines.push(IntakeLine {
+                product_code: line.code.clone(),
+                quantity,
+                best_before,
+            });
+        }
+        ledger.receive_stock(
+            &delivery.producer,
+            &lines,
+            DEMO_ATTENDANT,
+            at(&delivery.time)?,
+        )?;
+    }
     // Voids are applied in time order among the sales, as they happened.
     let mut voids: Vec<&DemoVoid> = file.voids.iter().collect();
     voids.sort_by(|a, b| a.time.cmp(&b.time));

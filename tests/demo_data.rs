@@ -219,3 +219,71 @@ fn exactly_one_sale_is_voided_after_it_was_made() {
     assert!(sold_at <= voided_at && voided_at <= time("11:30"));
     assert!(!void.reason.trim().is_empty());
 }
+
+#[test]
+fn bu_sris_cakes_are_daily_and_deliveries_come_before_the_first_sale() {
+    let demo = demo();
+    let products: HashMap<&str, &DemoProduct> =
+        demo.products.iter().map(|p| (p.code.as_str(), p)).collect();
+    for p in &demo.products {
+        assert_eq!(
+            p.daily,
+            p.producer == "SRI",
+            "{}: daily is for kue basah",
+            p.code
+        );
+        if let Some(min) = &p.min_stock {
+            let unit = Unit::from_str(&p.unit).unwrap();
+            assert!(
+                parse_quantity(min, unit).is_ok(),
+                "{}: min_stock {min}",
+                p.code
+            );
+        }
+    }
+    // The day opens 15 minutes before the first sale; deliveries come in between.
+    let first_sale = time(&demo.morning[0].time);
+    let opening = first_sale - chrono::Duration::minutes(15);
+    let mut previous = opening;
+    let mut received: HashMap<&str, Decimal> = HashMap::new();
+    for delivery in &demo.intake {
+        let at = time(&delivery.time);
+        assert!(previous < at && at < first_sale, "delivery at {at}");
+        previous = at;
+        assert!(!delivery.lines.is_empty());
+        let mut codes = HashSet::new();
+        for line in &delivery.lines {
+            let product = products
+                .get(line.code.as_str())
+                .unwrap_or_else(|| panic!("intake: no product {}", line.code));
+            assert_eq!(product.producer, delivery.producer, "{}", line.code);
+            assert!(codes.insert(line.code.as_str()), "{} twice", line.code);
+            let unit = Unit::from_str(&product.unit).unwrap();
+            let q = parse_quantity(&line.quantity, unit)
+                .unwrap_or_else(|e| panic!("intake {}: {}: {e}", line.code, line.quantity));
+            *received.entry(line.code.as_str()).or_default() += q.as_decimal();
+            if product.daily {
+                assert_eq!(line.best_before_days, Some(0), "{}: made today", line.code);
+            }
+        }
+    }
+    let voided: HashSet<usize> = demo.voids.iter().map(|v| v.sale - 1).collect();
+    let mut on_hand = received.clone();
+    for (i, sale) in demo.morning.iter().enumerate() {
+        if voided.contains(&i) {
+            continue;
+        }
+        for (code, quantity) in &sale.lines {
+            let unit = Unit::from_str(&products[code.as_str()].unit).unwrap();
+            *on_hand.entry(code.as_str()).or_default() -=
+                parse_quantity(quantity, unit).unwrap().as_decimal();
+        }
+    }
+    // One product sold without a recorded delivery shows the oversold flag; no more.
+    let oversold: Vec<&str> = on_hand
+        .iter()
+        .filter(|(_, q)| q.is_sign_negative())
+        .map(|(code, _)| *code)
+        .collect();
+    assert_eq!(oversold, ["KAOS-XXL"]);
+}

@@ -1,6 +1,7 @@
 //! The demo ledger seeds from assets/demo.json into a real file, and only once.
 
 use chrono::NaiveDate;
+use pojok::domain::StockQuantity;
 use pojok::ledger::Ledger;
 
 #[test]
@@ -25,6 +26,34 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
     let paid = report.payments.cash + report.payments.qris + report.payments.transfer;
     assert_eq!(paid, report.sales.total);
     assert_eq!(ledger.shop_header().unwrap(), pojok::demo::shop());
+
+    // The morning's deliveries are on the stock screen, less what sold.
+    let stock = ledger.stock_levels(Some(today)).unwrap();
+    let lemper = stock.iter().find(|l| l.code == "LMPR").unwrap();
+    assert!(lemper.daily);
+    assert_eq!(
+        (lemper.day.received, lemper.day.sold, lemper.on_hand),
+        (
+            StockQuantity::whole(20),
+            StockQuantity::whole(4),
+            StockQuantity::whole(16)
+        )
+    );
+    assert_eq!(lemper.best_before, Some(today));
+    let oversold: Vec<_> = stock
+        .iter()
+        .filter(|l| l.oversold())
+        .map(|l| l.code.as_str())
+        .collect();
+    assert_eq!(oversold, ["KAOS-XXL"]);
+    let calls: Vec<_> = ledger
+        .call_list()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.producer_code)
+        .collect();
+    assert_eq!(calls, ["IJAH", "KAOS", "KOPI"]);
+    assert!(ledger.stock_matches_history().unwrap().is_empty());
 
     // Seeding again leaves the file as it is.
     drop(ledger);

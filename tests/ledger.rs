@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use pojok::domain::{
     BusinessDay, Cart, Payment, PaymentMethod, Product, Quantity, Rate, Rupiah, Sale, Scheme,
-    Tender, Unit,
+    StockQuantity, Tender, Unit,
 };
 use pojok::ledger::{Ledger, LedgerError, NewProducer, NewProduct, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -28,6 +28,8 @@ fn producer(code: &str, name: &str, scheme: Scheme) -> NewProducer {
         code: code.into(),
         name: name.into(),
         phone: "0812 3456 7890".into(),
+        address: String::new(),
+        account: String::new(),
         scheme,
     }
 }
@@ -47,10 +49,13 @@ fn product(code: &str, unit: Unit, price: i64, producer: &str, pp: Option<i64>) 
                 .fold("899".to_string(), |b, c| b + &format!("{c:03}")),
         ),
         name: format!("Produk {code}"),
+        variant: String::new(),
         unit,
         price: Rupiah(price),
         producer_code: producer.into(),
         producer_price: pp.map(Rupiah),
+        min_stock: StockQuantity::ZERO,
+        daily: false,
     }
 }
 

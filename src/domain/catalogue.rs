@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDateTime;
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use serde::{Deserialize, Serialize};
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::money::Rupiah;
 use super::quantity::Unit;
 use super::share::{Rate, ShareRule};
+use super::stock::StockQuantity;
 
 /// How a producer is paid: a commission percentage kept by the corner, or a fixed
 /// producer price (harga setor) per product.
@@ -25,7 +27,144 @@ pub struct Producer {
     pub code: String,
     pub name: String,
     pub phone: String,
+    #[serde(default)]
+    pub address: String,
+    /// Bank or e-wallet account for payouts, as the producer gave it.
+    #[serde(default)]
+    pub account: String,
     pub scheme: Scheme,
+    #[serde(default = "active_by_default")]
+    pub active: bool,
+}
+
+fn active_by_default() -> bool {
+    true
+}
+
+impl Producer {
+    /// The producer's editable fields as they are now: the starting point of an edit.
+    pub fn changes(&self) -> ProducerChanges {
+        ProducerChanges {
+            name: self.name.clone(),
+            phone: self.phone.clone(),
+            address: self.address.clone(),
+            account: self.account.clone(),
+            scheme: self.scheme,
+            producer_prices: Vec::new(),
+        }
+    }
+}
+
+/// A producer to register. Codes are trimmed; their case is kept but not significant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewProducer {
+    pub code: String,
+    pub name: String,
+    pub phone: String,
+    pub address: String,
+    pub account: String,
+    pub scheme: Scheme,
+}
+
+/// A producer's editable fields as they should be after the edit (the code never changes).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerChanges {
+    pub name: String,
+    pub phone: String,
+    pub address: String,
+    pub account: String,
+    pub scheme: Scheme,
+    /// Only when switching to producer price: the producer price of every product of this
+    /// producer, by product code (a product without one could not be sold).
+    pub producer_prices: Vec<(String, Rupiah)>,
+}
+
+/// A product to register under an existing producer's code. `producer_price` is required
+/// exactly when that producer is paid by producer price (harga setor).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewProduct {
+    pub code: String,
+    pub barcode: Option<String>,
+    pub name: String,
+    /// Size or flavour, shown after the name; each variant is its own product.
+    pub variant: String,
+    pub unit: Unit,
+    pub price: Rupiah,
+    pub producer_code: String,
+    pub producer_price: Option<Rupiah>,
+    /// The shelf quantity under which the producer is rung; zero for none.
+    pub min_stock: StockQuantity,
+    /// Perishable: what is left goes back to the producer every afternoon.
+    pub daily: bool,
+}
+
+/// A product's editable fields as they should be after the edit. The code, unit and
+/// producer never change: stock and history are kept in them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductChanges {
+    pub name: String,
+    pub variant: String,
+    pub barcode: Option<String>,
+    pub price: Rupiah,
+    pub producer_price: Option<Rupiah>,
+    pub min_stock: StockQuantity,
+    pub daily: bool,
+}
+
+/// A product as the catalogue screens show it, active or not, with every stored field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductRecord {
+    pub id: i64,
+    pub code: String,
+    pub barcode: Option<String>,
+    pub name: String,
+    pub variant: String,
+    pub unit: Unit,
+    pub price: Rupiah,
+    pub producer_price: Option<Rupiah>,
+    pub producer_id: i64,
+    pub producer_code: String,
+    pub producer_name: String,
+    pub min_stock: StockQuantity,
+    pub daily: bool,
+    pub active: bool,
+    /// Whether its producer is active: a product sells only when both are.
+    pub producer_active: bool,
+}
+
+impl ProductRecord {
+    /// The product's editable fields as they are now: the starting point of an edit.
+    pub fn changes(&self) -> ProductChanges {
+        ProductChanges {
+            name: self.name.clone(),
+            variant: self.variant.clone(),
+            barcode: self.barcode.clone(),
+            price: self.price,
+            producer_price: self.producer_price,
+            min_stock: self.min_stock,
+            daily: self.daily,
+        }
+    }
+}
+
+/// A recorded change of a product's selling or producer price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PriceChange {
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub old_price: Rupiah,
+    pub new_price: Rupiah,
+    pub old_producer_price: Option<Rupiah>,
+    pub new_producer_price: Option<Rupiah>,
+}
+
+/// A recorded change of a producer's commission scheme or rate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RateChange {
+    pub at: NaiveDateTime,
+    pub actor: String,
+    pub old: Scheme,
+    pub new: Scheme,
 }
 
 /// A product ready to be sold: its producer and share rule already resolved, so a cart
@@ -36,12 +175,31 @@ pub struct Product {
     pub code: String,
     pub barcode: Option<String>,
     pub name: String,
+    /// Missing in drafts saved before variants existed.
+    #[serde(default)]
+    pub variant: String,
     pub unit: Unit,
     pub price: Rupiah,
     pub producer_id: i64,
     pub producer_code: String,
     pub producer_name: String,
     pub share: ShareRule,
+}
+
+impl Product {
+    /// The name with its variant after it (`Kaos Semarang Hebat L`): what a receipt shows.
+    pub fn full_name(&self) -> String {
+        full_name(&self.name, &self.variant)
+    }
+}
+
+/// `name variant`, or the name alone when there is no variant.
+pub fn full_name(name: &str, variant: &str) -> String {
+    if variant.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} {variant}")
+    }
 }
 
 /// Active products, indexed by code and barcode, with fuzzy search over names and codes.
@@ -65,7 +223,7 @@ impl Catalogue {
         }
         let haystacks = products
             .iter()
-            .map(|p| format!("{} {} {}", p.code, p.name, p.producer_name))
+            .map(|p| format!("{} {} {}", p.code, p.full_name(), p.producer_name))
             .collect();
         Catalogue {
             products,
@@ -148,6 +306,7 @@ pub(crate) mod fixtures {
             code: code.to_string(),
             barcode: Some(format!("899{id:010}")),
             name: name.to_string(),
+            variant: String::new(),
             unit,
             price: Rupiah(price),
             producer_id: 1,
@@ -214,5 +373,32 @@ mod tests {
         // Alone, the scattered match is still offered rather than nothing.
         let hits: Vec<_> = c.search("kelompok", 10).iter().map(|p| p.id).collect();
         assert_eq!(hits, [9]);
+    }
+
+    #[test]
+    fn a_variant_follows_the_name_and_is_searched() {
+        let mut kaos = product(5, "KAOS-L", "Kaos Semarang Hebat", Unit::Pcs, 75_000);
+        kaos.variant = "Merah L".into();
+        assert_eq!(kaos.full_name(), "Kaos Semarang Hebat Merah L");
+        assert_eq!(
+            product(1, "KLP", "Kue Lapis", Unit::Pcs, 5_000).full_name(),
+            "Kue Lapis"
+        );
+        let mut c = Catalogue::new(vec![
+            product(1, "KLP", "Kue Lapis Legit", Unit::Pcs, 5_000),
+            kaos,
+        ]);
+        let hits: Vec<_> = c.search("merah", 10).iter().map(|p| p.id).collect();
+        assert_eq!(hits, [5]);
+    }
+
+    #[test]
+    fn a_product_saved_before_variants_existed_still_reads() {
+        let mut old =
+            serde_json::to_value(product(1, "KLP", "Kue Lapis", Unit::Pcs, 5_000)).unwrap();
+        old.as_object_mut().unwrap().remove("variant");
+        let read: Product = serde_json::from_value(old).unwrap();
+        assert_eq!(read.variant, "");
+        assert_eq!(read.code, "KLP");
     }
 }

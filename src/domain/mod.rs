@@ -10,9 +10,13 @@ pub mod quantity;
 pub mod sale;
 pub mod share;
 pub mod shop;
+pub mod stock;
 
 pub use cart::{Cart, CartLine};
-pub use catalogue::{Catalogue, Producer, Product, Scheme};
+pub use catalogue::{
+    Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
+    ProductChanges, ProductRecord, RateChange, Scheme,
+};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use quantity::{Quantity, Unit, parse_quantity};
@@ -22,3 +26,7 @@ pub use sale::{
 };
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
 pub use shop::ShopHeader;
+pub use stock::{
+    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
+    StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+};

@@ -12,6 +12,7 @@ mod report;
 mod sales;
 mod schema;
 mod settings;
+mod stock;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,9 +21,11 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, Type, ValueRef};
 use rusqlite::{Connection, Row, ToSql};
 
-use crate::domain::{PaymentMethod, Rupiah, Unit};
+use crate::domain::{DocumentKind, MoveKind, PaymentMethod, QuantityError, Rupiah, Unit};
 
-pub use catalogue::{NewProducer, NewProduct};
+// The shapes the catalogue is written with live in the domain, so that the UI can carry
+// them in its effects; they are named here too, where they are used.
+pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges};
 pub use schema::SCHEMA_VERSION;
 
 pub type Result<T> = std::result::Result<T, LedgerError>;
@@ -55,7 +58,7 @@ pub enum LedgerError {
     AlreadyVoided(i64),
     #[error("sale {0} is not on the open business day")]
     NotOnOpenDay(i64),
-    #[error("a void needs a reason")]
+    #[error("a reason is needed")]
     EmptyReason,
     #[error("the code {0} is already in use")]
     DuplicateCode(String),
@@ -67,6 +70,23 @@ pub enum LedgerError {
     InvalidProducer(String),
     #[error("invalid product: {0}")]
     InvalidProduct(String),
+    #[error("no product with code {0}")]
+    UnknownProduct(String),
+    #[error("product {0} is deactivated (or its producer is)")]
+    ProductInactive(String),
+    #[error("producer {0} is deactivated")]
+    ProducerInactive(String),
+    #[error("product {product} belongs to another producer than {producer}")]
+    ProductOfAnotherProducer { product: String, producer: String },
+    #[error("{code}: {problem}")]
+    InvalidQuantity {
+        code: String,
+        problem: QuantityError,
+    },
+    #[error("the entry has no lines")]
+    EmptyDocument,
+    #[error("no stock entry with id {0}")]
+    UnknownDocument(i64),
     #[error("the ledger holds unreadable data: {0}")]
     Corrupt(String),
 }
@@ -148,6 +168,12 @@ fn get_date(row: &Row, idx: usize) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(&text, DATE_FORMAT).map_err(|e| conversion_error(idx, e))
 }
 
+fn get_opt_date(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| NaiveDate::parse_from_str(&t, DATE_FORMAT).map_err(|e| conversion_error(idx, e)))
+        .transpose()
+}
+
 fn get_stamp(row: &Row, idx: usize) -> rusqlite::Result<NaiveDateTime> {
     let text: String = row.get(idx)?;
     NaiveDateTime::parse_from_str(&text, STAMP_FORMAT).map_err(|e| conversion_error(idx, e))
@@ -202,6 +228,34 @@ impl FromSql for PaymentMethod {
         let text = value.as_str()?;
         text.parse()
             .map_err(|()| FromSqlError::Other(format!("unknown payment method {text:?}").into()))
+    }
+}
+
+impl ToSql for DocumentKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.code()))
+    }
+}
+
+impl FromSql for DocumentKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<DocumentKind> {
+        let text = value.as_str()?;
+        text.parse()
+            .map_err(|()| FromSqlError::Other(format!("unknown stock entry {text:?}").into()))
+    }
+}
+
+impl ToSql for MoveKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.code()))
+    }
+}
+
+impl FromSql for MoveKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<MoveKind> {
+        let text = value.as_str()?;
+        text.parse()
+            .map_err(|()| FromSqlError::Other(format!("unknown stock move {text:?}").into()))
     }
 }
 

@@ -116,9 +116,11 @@ fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
 }
 
 impl Ledger {
-    /// Records the cart as a sale of the open day, paid by `payments`, and clears the draft:
-    /// all in one transaction. Each line's amounts come from the domain's split, frozen with
-    /// the product's code, name, unit and producer as they were when scanned.
+    /// Records the cart as a sale of the open day, paid by `payments`, takes the goods out of
+    /// stock and clears the draft: all in one transaction. Each line's amounts come from the
+    /// domain's split, frozen with the product's code, name (with its variant), unit and
+    /// producer as they were when scanned. A product deactivated since it was scanned is
+    /// refused.
     pub fn record_sale(
         &mut self,
         cart: &Cart,
@@ -137,6 +139,22 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let day = open_day_on(&tx)?.ok_or(LedgerError::NoOpenDay)?;
+        // A cart can outlive a catalogue change (a restored draft, a second kiosk).
+        for line in &cart.lines {
+            let sellable: Option<bool> = tx
+                .prepare_cached(
+                    "SELECT p.active = 1 AND pr.active = 1
+                     FROM products AS p JOIN producers AS pr ON pr.id = p.producer_id
+                     WHERE p.id = ?1",
+                )?
+                .query_row([line.product.id], |r| r.get(0))
+                .optional()?;
+            match sellable {
+                Some(true) => {}
+                Some(false) => return Err(LedgerError::ProductInactive(line.product.code.clone())),
+                None => return Err(LedgerError::UnknownProduct(line.product.code.clone())),
+            }
+        }
         let number: i64 = tx.query_row(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1",
             [day.id],
@@ -161,7 +179,7 @@ impl Ledger {
                 let line = SaleLine {
                     product_id: p.id,
                     code: p.code.clone(),
-                    name: p.name.clone(),
+                    name: p.full_name(),
                     unit: p.unit,
                     producer_code: p.producer_code.clone(),
                     producer_name: p.producer_name.clone(),
@@ -186,6 +204,17 @@ impl Ledger {
                     line.total,
                     line.producer_share,
                     line.corner_share,
+                ])?;
+                // Selling past recorded stock is allowed: on hand goes negative (oversold).
+                tx.prepare_cached(
+                    "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
+                     VALUES (?1, 'sale', ?2, ?3, ?4)",
+                )?
+                .execute(params![
+                    line.product_id,
+                    -line.quantity.milli(),
+                    sale_id,
+                    stamp_text(at)
                 ])?;
                 lines.push(line);
             }
@@ -212,8 +241,8 @@ impl Ledger {
         })
     }
 
-    /// Voids a sale of the open day by recording a reversing entry that names it; the sale
-    /// itself stays as it was recorded.
+    /// Voids a sale of the open day by recording a reversing entry that names it, and puts
+    /// its goods back in stock; the sale itself stays as it was recorded.
     pub fn void_sale(
         &mut self,
         sale_id: i64,
@@ -247,6 +276,13 @@ impl Ledger {
         tx.execute(
             "INSERT INTO voids (sale_id, day_id, at, attendant, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![sale_id, day.id, stamp_text(at), attendant, reason],
+        )?;
+        // The goods are back on the shelf: each line's quantity returns to stock.
+        tx.execute(
+            "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
+             SELECT product_id, 'void', quantity_milli, sale_id, ?2
+             FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+            params![sale_id, stamp_text(at)],
         )?;
         tx.commit()?;
         Ok(())

@@ -205,8 +205,177 @@ WHEN EXISTS (SELECT 1 FROM voids WHERE id = NEW.id OR sale_id = NEW.sale_id)
 BEGIN SELECT RAISE(ABORT, 'voids is append-only'); END;
 "#;
 
+/// Version 2: stock per producer, the catalogue's new fields, and price and rate history.
+///
+/// Every stock movement is a row of `stock_moves` (signed: + in, − out); `stock` is a
+/// projection of their sum per product, kept by a trigger in the same statement as each move
+/// so reading stock is one query and no writer can forget it. Sales recorded before this
+/// version get their `sale` and `void` moves here, so on hand starts at minus what was sold.
+const V2: &str = r#"
+ALTER TABLE producers ADD COLUMN address TEXT NOT NULL DEFAULT '';
+ALTER TABLE producers ADD COLUMN account TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN variant TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN min_stock_milli INTEGER NOT NULL DEFAULT 0
+    CHECK (min_stock_milli >= 0);
+ALTER TABLE products ADD COLUMN daily INTEGER NOT NULL DEFAULT 0 CHECK (daily IN (0, 1));
+
+CREATE TABLE price_changes (
+    id                 INTEGER PRIMARY KEY,
+    product_id         INTEGER NOT NULL REFERENCES products (id),
+    at                 TEXT NOT NULL,
+    actor              TEXT NOT NULL,
+    old_price          INTEGER NOT NULL CHECK (old_price > 0),
+    new_price          INTEGER NOT NULL CHECK (new_price > 0),
+    old_producer_price INTEGER CHECK (old_producer_price > 0),
+    new_producer_price INTEGER CHECK (new_producer_price > 0),
+    CHECK (old_price IS NOT new_price OR old_producer_price IS NOT new_producer_price)
+) STRICT;
+CREATE INDEX price_changes_product ON price_changes (product_id);
+
+CREATE TABLE rate_changes (
+    id          INTEGER PRIMARY KEY,
+    producer_id INTEGER NOT NULL REFERENCES producers (id),
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    old_scheme  TEXT NOT NULL CHECK (old_scheme IN ('percentage', 'producer_price')),
+    old_rate_bp INTEGER CHECK (old_rate_bp BETWEEN 0 AND 10000),
+    new_scheme  TEXT NOT NULL CHECK (new_scheme IN ('percentage', 'producer_price')),
+    new_rate_bp INTEGER CHECK (new_rate_bp BETWEEN 0 AND 10000),
+    CHECK ((old_scheme = 'percentage') = (old_rate_bp IS NOT NULL)),
+    CHECK ((new_scheme = 'percentage') = (new_rate_bp IS NOT NULL)),
+    CHECK (old_scheme IS NOT new_scheme OR old_rate_bp IS NOT new_rate_bp)
+) STRICT;
+CREATE INDEX rate_changes_producer ON rate_changes (producer_id);
+
+-- An intake, return, write-off or count: one producer, one slip, numbered per kind.
+CREATE TABLE stock_documents (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('intake', 'return', 'write_off', 'count')),
+    producer_id     INTEGER NOT NULL REFERENCES producers (id),
+    number          INTEGER NOT NULL CHECK (number >= 1),
+    day_id          INTEGER REFERENCES business_days (id),
+    at              TEXT NOT NULL,
+    actor           TEXT NOT NULL,
+    note            TEXT NOT NULL DEFAULT '',
+    corner_at_fault INTEGER NOT NULL DEFAULT 0 CHECK (corner_at_fault IN (0, 1)),
+    CHECK (corner_at_fault = 0 OR kind = 'write_off'),
+    CHECK (kind NOT IN ('write_off', 'count') OR length(trim(note)) > 0),
+    UNIQUE (kind, number)
+) STRICT;
+CREATE INDEX stock_documents_day ON stock_documents (day_id);
+
+CREATE TABLE stock_moves (
+    id             INTEGER PRIMARY KEY,
+    product_id     INTEGER NOT NULL REFERENCES products (id),
+    kind           TEXT NOT NULL
+                   CHECK (kind IN ('intake', 'sale', 'void', 'return', 'write_off', 'count')),
+    quantity_milli INTEGER NOT NULL,
+    document_id    INTEGER REFERENCES stock_documents (id),
+    sale_id        INTEGER REFERENCES sales (id),
+    at             TEXT NOT NULL,
+    best_before    TEXT,
+    reason         TEXT NOT NULL DEFAULT '',
+    CHECK ((kind IN ('sale', 'void')) = (sale_id IS NOT NULL)),
+    CHECK ((kind IN ('sale', 'void')) = (document_id IS NULL)),
+    CHECK (CASE kind WHEN 'count' THEN 1
+                     WHEN 'intake' THEN quantity_milli > 0
+                     WHEN 'void' THEN quantity_milli > 0
+                     ELSE quantity_milli < 0 END),
+    CHECK (best_before IS NULL OR kind = 'intake')
+) STRICT;
+CREATE INDEX stock_moves_product ON stock_moves (product_id, kind);
+CREATE INDEX stock_moves_document ON stock_moves (document_id);
+CREATE INDEX stock_moves_sale ON stock_moves (sale_id);
+
+-- Not history: the sum of each product's moves, for reading stock in one query. A product
+-- without a row has had no moves.
+CREATE TABLE stock (
+    product_id    INTEGER PRIMARY KEY REFERENCES products (id),
+    on_hand_milli INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER stock_moves_keep_stock AFTER INSERT ON stock_moves
+BEGIN
+    INSERT INTO stock (product_id, on_hand_milli) VALUES (NEW.product_id, NEW.quantity_milli)
+    ON CONFLICT (product_id) DO UPDATE SET on_hand_milli = on_hand_milli + excluded.on_hand_milli;
+END;
+
+-- The sales already recorded, and their voids, as moves in the order they happened.
+INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
+SELECT product_id, kind, quantity_milli, sale_id, at FROM (
+    SELECT l.product_id, 'sale' AS kind, -l.quantity_milli AS quantity_milli, l.sale_id, s.at,
+           0 AS phase, s.id AS entry, l.line_no
+    FROM sale_lines AS l JOIN sales AS s ON s.id = l.sale_id
+    UNION ALL
+    SELECT l.product_id, 'void', l.quantity_milli, l.sale_id, v.at, 1, v.id, l.line_no
+    FROM sale_lines AS l JOIN voids AS v ON v.sale_id = l.sale_id
+)
+ORDER BY at, phase, entry, line_no;
+
+-- From here on, moves go only to the entry being recorded: a document's moves to the newest
+-- document, of its kind and its producer's products; a sale's to the newest sale, one per
+-- line; a void's to the newest void, undoing a line of the voided sale.
+CREATE TRIGGER stock_moves_only_to_the_new_entry BEFORE INSERT ON stock_moves
+WHEN (NEW.document_id IS NOT NULL
+      AND (NEW.document_id IS NOT (SELECT MAX(id) FROM stock_documents)
+           OR (SELECT kind FROM stock_documents WHERE id = NEW.document_id) IS NOT NEW.kind
+           OR (SELECT producer_id FROM stock_documents WHERE id = NEW.document_id)
+              IS NOT (SELECT producer_id FROM products WHERE id = NEW.product_id)))
+  OR (NEW.kind = 'sale'
+      AND (NEW.sale_id IS NOT (SELECT MAX(id) FROM sales)
+           OR EXISTS (SELECT 1 FROM voids WHERE sale_id = NEW.sale_id)
+           OR NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = NEW.sale_id
+                          AND product_id = NEW.product_id
+                          AND quantity_milli = -NEW.quantity_milli)))
+  OR (NEW.kind = 'void'
+      AND (NEW.sale_id IS NOT (SELECT sale_id FROM voids ORDER BY id DESC LIMIT 1)
+           OR NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = NEW.sale_id
+                          AND product_id = NEW.product_id
+                          AND quantity_milli = NEW.quantity_milli)))
+BEGIN SELECT RAISE(ABORT, 'stock moves are added only to the entry being recorded'); END;
+
+-- A stock entry belongs to the open day, or to none while no day is open.
+CREATE TRIGGER stock_documents_on_open_day BEFORE INSERT ON stock_documents
+WHEN NEW.day_id IS NOT (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'stock entries belong to the open business day'); END;
+
+-- Append-only history.
+CREATE TRIGGER price_changes_no_update BEFORE UPDATE ON price_changes
+BEGIN SELECT RAISE(ABORT, 'price_changes is append-only'); END;
+CREATE TRIGGER price_changes_no_delete BEFORE DELETE ON price_changes
+BEGIN SELECT RAISE(ABORT, 'price_changes is append-only'); END;
+CREATE TRIGGER price_changes_no_overwrite BEFORE INSERT ON price_changes
+WHEN EXISTS (SELECT 1 FROM price_changes WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'price_changes is append-only'); END;
+
+CREATE TRIGGER rate_changes_no_update BEFORE UPDATE ON rate_changes
+BEGIN SELECT RAISE(ABORT, 'rate_changes is append-only'); END;
+CREATE TRIGGER rate_changes_no_delete BEFORE DELETE ON rate_changes
+BEGIN SELECT RAISE(ABORT, 'rate_changes is append-only'); END;
+CREATE TRIGGER rate_changes_no_overwrite BEFORE INSERT ON rate_changes
+WHEN EXISTS (SELECT 1 FROM rate_changes WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'rate_changes is append-only'); END;
+
+CREATE TRIGGER stock_documents_no_update BEFORE UPDATE ON stock_documents
+BEGIN SELECT RAISE(ABORT, 'stock_documents is append-only'); END;
+CREATE TRIGGER stock_documents_no_delete BEFORE DELETE ON stock_documents
+BEGIN SELECT RAISE(ABORT, 'stock_documents is append-only'); END;
+CREATE TRIGGER stock_documents_no_overwrite BEFORE INSERT ON stock_documents
+WHEN EXISTS (SELECT 1 FROM stock_documents
+             WHERE id = NEW.id OR (kind = NEW.kind AND number = NEW.number))
+BEGIN SELECT RAISE(ABORT, 'stock_documents is append-only'); END;
+
+CREATE TRIGGER stock_moves_no_update BEFORE UPDATE ON stock_moves
+BEGIN SELECT RAISE(ABORT, 'stock_moves is append-only'); END;
+CREATE TRIGGER stock_moves_no_delete BEFORE DELETE ON stock_moves
+BEGIN SELECT RAISE(ABORT, 'stock_moves is append-only'); END;
+CREATE TRIGGER stock_moves_no_overwrite BEFORE INSERT ON stock_moves
+WHEN EXISTS (SELECT 1 FROM stock_moves WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'stock_moves is append-only'); END;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -286,11 +455,16 @@ mod tests {
                 "day_closes",
                 "draft",
                 "payments",
+                "price_changes",
                 "producers",
                 "products",
+                "rate_changes",
                 "sale_lines",
                 "sales",
                 "settings",
+                "stock",
+                "stock_documents",
+                "stock_moves",
                 "voids"
             ]
         );
@@ -340,5 +514,170 @@ mod tests {
         apply(&mut conn, &[steps[0], "CREATE TABLE b (y INTEGER) STRICT;"]).unwrap();
         assert_eq!(version(&conn), 2);
         assert_eq!(tables(&conn).len(), 2);
+    }
+
+    /// A ledger written by the version-1 program: two days, three sales, one void.
+    const V1_HISTORY: &str = "
+        INSERT INTO producers (id, code, name, phone, scheme, rate_bp) VALUES
+            (1, 'SRI', 'Kue Bu Sri', '0812', 'percentage', 1500),
+            (2, 'TANI', 'Kelompok Tani', '0813', 'producer_price', NULL);
+        INSERT INTO products (id, code, barcode, name, unit, price, producer_id, producer_price)
+        VALUES (1, 'LMPR', NULL, 'Lemper Ayam', 'pcs', 3500, 1, NULL),
+               (2, 'BRS', NULL, 'Beras Pandan Wangi', 'kg', 15000, 2, 13500),
+               (3, 'KRPS', '8998201000016', 'Keripik Pisang', 'bks', 12000, 1, NULL),
+               (4, 'AREM', NULL, 'Arem-arem', 'pcs', 3000, 1, NULL);
+
+        INSERT INTO business_days VALUES (1, '2026-11-21', '2026-11-21 07:00:00', 'Rina', 100000);
+        INSERT INTO sales VALUES (1, 1, 1, '2026-11-21 09:00:00', 'Rina', 29500);
+        INSERT INTO sale_lines VALUES
+            (1, 1, 1, 1, 'LMPR', 'Lemper Ayam', 'pcs', 1, 'SRI', 'Kue Bu Sri',
+             2000, 3500, 7000, 5950, 1050),
+            (2, 1, 2, 2, 'BRS', 'Beras Pandan Wangi', 'kg', 2, 'TANI', 'Kelompok Tani',
+             1500, 15000, 22500, 20250, 2250);
+        INSERT INTO payments VALUES (1, 1, 'cash', 29500, 30000, 500);
+        INSERT INTO day_closes VALUES (1, 1, '2026-11-21 17:00:00', 'Rina');
+
+        INSERT INTO business_days VALUES (2, '2026-11-22', '2026-11-22 07:00:00', 'Dodi', 50000);
+        INSERT INTO sales VALUES (2, 2, 1, '2026-11-22 08:00:00', 'Dodi', 10500);
+        INSERT INTO sale_lines VALUES
+            (3, 2, 1, 1, 'LMPR', 'Lemper Ayam', 'pcs', 1, 'SRI', 'Kue Bu Sri',
+             3000, 3500, 10500, 8925, 1575);
+        INSERT INTO payments VALUES (2, 2, 'qris', 10500, 10500, 0);
+        INSERT INTO sales VALUES (3, 2, 2, '2026-11-22 08:30:00', 'Dodi', 15500);
+        INSERT INTO sale_lines VALUES
+            (4, 3, 1, 3, 'KRPS', 'Keripik Pisang', 'bks', 1, 'SRI', 'Kue Bu Sri',
+             1000, 12000, 12000, 10200, 1800),
+            (5, 3, 2, 1, 'LMPR', 'Lemper Ayam', 'pcs', 1, 'SRI', 'Kue Bu Sri',
+             1000, 3500, 3500, 2975, 525);
+        INSERT INTO payments VALUES (3, 3, 'cash', 15500, 20000, 4500);
+        INSERT INTO voids VALUES (1, 3, 2, '2026-11-22 08:35:00', 'Dodi', 'salah input');
+    ";
+
+    #[test]
+    fn a_version_1_ledger_with_sales_gets_their_stock_moves_and_the_same_reports() {
+        use crate::domain::{MoveKind, StockQuantity};
+        use crate::ledger::Ledger;
+        use chrono::NaiveDate;
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let mut conn = Connection::open(&path).unwrap();
+        apply(&mut conn, &MIGRATIONS[..1]).unwrap();
+        conn.execute_batch(V1_HISTORY).unwrap();
+        assert_eq!(version(&conn), 1);
+
+        let days = [
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        ];
+        // The reports as the version-1 program sees them: `day_report` reads only
+        // version-1 tables, so it runs on the file before it is migrated.
+        let old = Ledger {
+            conn,
+            path: path.clone(),
+        };
+        let before: Vec<_> = days
+            .iter()
+            .map(|d| old.day_report(*d).unwrap().unwrap())
+            .collect();
+        assert_eq!(before[0].sales.total.value(), 29_500);
+        assert_eq!(before[1].voids.count, 1);
+        drop(old);
+
+        let mut ledger = Ledger::open(&path).unwrap();
+        assert_eq!(version(&ledger.conn), SCHEMA_VERSION);
+        for (day, report) in days.iter().zip(&before) {
+            assert_eq!(&ledger.day_report(*day).unwrap().unwrap(), report);
+        }
+        let moves: Vec<(i64, MoveKind, i64, i64)> = ledger
+            .conn
+            .prepare(
+                "SELECT product_id, kind, quantity_milli, sale_id FROM stock_moves ORDER BY id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            moves,
+            [
+                (1, MoveKind::Sale, -2_000, 1),
+                (2, MoveKind::Sale, -1_500, 1),
+                (1, MoveKind::Sale, -3_000, 2),
+                (3, MoveKind::Sale, -1_000, 3),
+                (1, MoveKind::Sale, -1_000, 3),
+                (3, MoveKind::Void, 1_000, 3),
+                (1, MoveKind::Void, 1_000, 3),
+            ]
+        );
+        let on_hand: Vec<_> = ledger
+            .stock_levels(Some(days[1]))
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.code, l.on_hand, l.day.sold))
+            .collect();
+        let q = StockQuantity::from_milli;
+        assert_eq!(
+            on_hand,
+            [
+                ("AREM".to_string(), q(0), q(0)),
+                ("KRPS".to_string(), q(0), q(0)),
+                ("LMPR".to_string(), q(-5_000), q(3_000)),
+                ("BRS".to_string(), q(-1_500), q(0)),
+            ],
+            "on hand is minus what was sold; the 22nd sold 3 lemper net of the void"
+        );
+        assert!(ledger.stock_matches_history().unwrap().is_empty());
+        let catalogue = ledger.products().unwrap();
+        assert!(
+            catalogue
+                .iter()
+                .all(|p| p.variant.is_empty() && !p.daily && p.active)
+        );
+        assert!(
+            ledger
+                .producers()
+                .unwrap()
+                .iter()
+                .all(|p| p.address.is_empty() && p.active)
+        );
+
+        // The migrated file takes new entries, on the day left open by the old program.
+        let at = days[1].and_hms_opt(10, 0, 0).unwrap();
+        let intake = ledger
+            .receive_stock(
+                "SRI",
+                &[crate::domain::IntakeLine {
+                    product_code: "LMPR".into(),
+                    quantity: crate::domain::Quantity::whole(8),
+                    best_before: None,
+                }],
+                "Dodi",
+                at,
+            )
+            .unwrap();
+        assert_eq!((intake.number, intake.day_date), (1, Some(days[1])));
+        assert_eq!(intake.lines[0].on_hand_before, q(-5_000));
+        assert_eq!(intake.lines[0].on_hand_after(), q(3_000));
+        let products = crate::domain::Catalogue::new(ledger.active_products().unwrap());
+        let mut cart = crate::domain::Cart::default();
+        cart.add(
+            products.lookup("LMPR").unwrap(),
+            crate::domain::Quantity::whole(1),
+        )
+        .unwrap();
+        let mut tender = crate::domain::Tender::new(cart.total());
+        tender
+            .pay_rest(crate::domain::PaymentMethod::Qris, None)
+            .unwrap();
+        let sale = ledger
+            .record_sale(&cart, &tender.payments, "Dodi", at)
+            .unwrap();
+        ledger.void_sale(sale.id, "batal", "Dodi", at).unwrap();
+        assert!(ledger.stock_matches_history().unwrap().is_empty());
+        let lmpr = ledger.stock_levels(Some(days[1])).unwrap().remove(2);
+        assert_eq!((lmpr.code.as_str(), lmpr.on_hand), ("LMPR", q(3_000)));
+        assert_eq!((lmpr.day.received, lmpr.day.sold), (q(8_000), q(3_000)));
     }
 }

@@ -39,6 +39,7 @@ fn catalogue() -> Catalogue {
                 code: format!("P{i:04}"),
                 barcode: Some(format!("899{i:010}")),
                 name,
+                variant: String::new(),
                 unit: Unit::Pcs,
                 price: Rupiah(1_000 + (i as i64 % 90) * 500),
                 producer_id: (i % 120) as i64 + 1,

@@ -149,7 +149,7 @@ impl Drop for Tmux {
 }
 
 use chrono::{NaiveDate, NaiveDateTime};
-use pojok::domain::{Rate, Rupiah, Scheme, Unit};
+use pojok::domain::{Rate, Rupiah, Scheme, StockQuantity, Unit};
 use pojok::ledger::{Ledger, NewProducer, NewProduct};
 
 /// A small catalogue whose figures the tests work out by hand:
@@ -164,6 +164,8 @@ pub fn small_ledger(path: &Path) -> Ledger {
             code: "SRI".into(),
             name: "Kue Bu Sri".into(),
             phone: "0812-1111-2222".into(),
+            address: String::new(),
+            account: String::new(),
             scheme: Scheme::Percentage {
                 rate: Rate::from_basis_points(1500).unwrap(),
             },
@@ -174,6 +176,8 @@ pub fn small_ledger(path: &Path) -> Ledger {
             code: "TANI".into(),
             name: "Kelompok Tani Makmur".into(),
             phone: "0813-3333-4444".into(),
+            address: String::new(),
+            account: String::new(),
             scheme: Scheme::ProducerPrice,
         })
         .unwrap();
@@ -187,10 +191,13 @@ pub fn small_ledger(path: &Path) -> Ledger {
         code: code.into(),
         barcode: barcode.map(Into::into),
         name: name.into(),
+        variant: String::new(),
         unit,
         price: Rupiah(price),
         producer_code: producer.into(),
         producer_price: producer_price.map(Rupiah),
+        min_stock: StockQuantity::ZERO,
+        daily: false,
     };
     for p in [
         product("LMPR", None, "Lemper Ayam", Unit::Pcs, 3_500, "SRI", None),

@@ -1,0 +1,547 @@
+//! Stock per producer: deliveries, returns, write-offs and counts as numbered entries with
+//! their moves, the stock screen's figures, the call list, and the projection's check.
+//!
+//! Every move is a row of `stock_moves`; the `stock` projection follows them by a trigger
+//! (see the V2 migration), so these writers only ever insert history.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::catalogue::{FoundProduct, find_producer, find_product};
+use super::day::open_day_on;
+use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
+use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
+use crate::domain::{
+    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, StockDocument,
+    StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+};
+
+/// An entry being written: what its moves need to know of it.
+struct Entry<'a> {
+    id: i64,
+    kind: DocumentKind,
+    note: &'a str,
+    at: NaiveDateTime,
+}
+
+/// Opens a numbered entry of `kind` for a producer, on the open day if there is one.
+fn insert_document<'a>(
+    conn: &Connection,
+    kind: DocumentKind,
+    producer_id: i64,
+    note: &'a str,
+    corner_at_fault: bool,
+    actor: &str,
+    at: NaiveDateTime,
+) -> Result<Entry<'a>> {
+    let day_id = open_day_on(conn)?.map(|d| d.id);
+    let number: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM stock_documents WHERE kind = ?1")?
+        .query_row([kind], |r| r.get(0))?;
+    conn.prepare_cached(
+        "INSERT INTO stock_documents (kind, producer_id, number, day_id, at, actor, note,
+             corner_at_fault)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        kind,
+        producer_id,
+        number,
+        day_id,
+        stamp_text(at),
+        actor,
+        note,
+        corner_at_fault
+    ])?;
+    Ok(Entry {
+        id: conn.last_insert_rowid(),
+        kind,
+        note,
+        at,
+    })
+}
+
+/// One line of `entry`: `quantity` is signed, as it moves stock. The entry's note goes on
+/// the move too, so that a move read alone says why.
+fn insert_move(
+    conn: &Connection,
+    entry: &Entry,
+    product_id: i64,
+    quantity: StockQuantity,
+    best_before: Option<NaiveDate>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO stock_moves (product_id, kind, quantity_milli, document_id, at,
+             best_before, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        product_id,
+        MoveKind::from(entry.kind),
+        quantity.milli(),
+        entry.id,
+        stamp_text(entry.at),
+        best_before.map(date_text),
+        entry.note
+    ])?;
+    Ok(())
+}
+
+/// A recorded entry in full, for its slip; `UnknownDocument` if there is none with that id.
+fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
+    let header = conn
+        .prepare_cached(
+            "SELECT d.kind, d.number, pr.code, pr.name, b.date, d.at, d.actor, d.note,
+                    d.corner_at_fault
+             FROM stock_documents AS d
+             JOIN producers AS pr ON pr.id = d.producer_id
+             LEFT JOIN business_days AS b ON b.id = d.day_id
+             WHERE d.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(StockDocument {
+                id,
+                kind: r.get(0)?,
+                number: r.get(1)?,
+                producer_code: r.get(2)?,
+                producer_name: r.get(3)?,
+                day_date: get_opt_date(r, 4)?,
+                at: get_stamp(r, 5)?,
+                actor: r.get(6)?,
+                note: r.get(7)?,
+                corner_at_fault: r.get(8)?,
+                lines: Vec::new(),
+            })
+        })
+        .optional()?;
+    let mut document = header.ok_or(LedgerError::UnknownDocument(id))?;
+    document.lines = conn
+        .prepare_cached(
+            "SELECT m.product_id, p.code, p.name, p.variant, p.unit, m.quantity_milli,
+                    m.best_before,
+                    (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
+                     WHERE o.product_id = m.product_id AND o.id < m.id)
+             FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
+             WHERE m.document_id = ?1
+             ORDER BY m.id",
+        )?
+        .query_map([id], |r| {
+            Ok(StockDocumentLine {
+                product_id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                variant: r.get(3)?,
+                unit: r.get(4)?,
+                quantity: StockQuantity::from_milli(r.get(5)?),
+                best_before: get_opt_date(r, 6)?,
+                on_hand_before: StockQuantity::from_milli(r.get(7)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(document)
+}
+
+/// What the projection holds for a product (no row: no moves yet).
+fn on_hand(conn: &Connection, product_id: i64) -> Result<StockQuantity> {
+    let milli: Option<i64> = conn
+        .prepare_cached("SELECT on_hand_milli FROM stock WHERE product_id = ?1")?
+        .query_row([product_id], |r| r.get(0))
+        .optional()?;
+    Ok(StockQuantity::from_milli(milli.unwrap_or(0)))
+}
+
+/// A quantity the attendant entered for `product`, checked against its unit.
+fn checked(product: &FoundProduct, quantity: Quantity) -> Result<StockQuantity> {
+    check_quantity(quantity, product.unit).map_err(|problem| LedgerError::InvalidQuantity {
+        code: product.code.clone(),
+        problem,
+    })?;
+    Ok(StockQuantity::from(quantity))
+}
+
+/// The product with `code`, which must be the producer's.
+fn producers_product(
+    conn: &Connection,
+    code: &str,
+    producer_id: i64,
+    producer_code: &str,
+) -> Result<FoundProduct> {
+    let product = find_product(conn, code)?;
+    if product.producer_id != producer_id {
+        return Err(LedgerError::ProductOfAnotherProducer {
+            product: product.code,
+            producer: producer_code.to_string(),
+        });
+    }
+    Ok(product)
+}
+
+fn reason_given(reason: &str) -> Result<&str> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(LedgerError::EmptyReason);
+    }
+    Ok(reason)
+}
+
+impl Ledger {
+    /// Records a producer's delivery (titipan): every line must be an active product of that
+    /// producer, with a quantity that fits its unit. All lines or none.
+    pub fn receive_stock(
+        &mut self,
+        producer_code: &str,
+        lines: &[IntakeLine],
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<StockDocument> {
+        if lines.is_empty() {
+            return Err(LedgerError::EmptyDocument);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let producer = find_producer(&tx, producer_code)?;
+        if !producer.active {
+            return Err(LedgerError::ProducerInactive(producer.code));
+        }
+        let mut checked_lines = Vec::with_capacity(lines.len());
+        for line in lines {
+            let product = producers_product(&tx, &line.product_code, producer.id, &producer.code)?;
+            if !product.sellable {
+                return Err(LedgerError::ProductInactive(product.code));
+            }
+            let quantity = checked(&product, line.quantity)?;
+            checked_lines.push((product.id, quantity, line.best_before));
+        }
+        let entry = insert_document(&tx, DocumentKind::Intake, producer.id, "", false, actor, at)?;
+        for (product_id, quantity, best_before) in checked_lines {
+            insert_move(&tx, &entry, product_id, quantity, best_before)?;
+        }
+        let document = load_document(&tx, entry.id)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Records goods handed back to their producer (retur). Deactivated products and
+    /// producers may still take their goods back; more than the ledger holds may go back
+    /// too (the shelf is the truth), leaving on hand negative until a count.
+    pub fn return_stock(
+        &mut self,
+        producer_code: &str,
+        lines: &[(String, Quantity)],
+        reason: &str,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<StockDocument> {
+        if lines.is_empty() {
+            return Err(LedgerError::EmptyDocument);
+        }
+        let reason = reason.trim();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let producer = find_producer(&tx, producer_code)?;
+        let mut checked_lines = Vec::with_capacity(lines.len());
+        for (code, quantity) in lines {
+            let product = producers_product(&tx, code, producer.id, &producer.code)?;
+            checked_lines.push((product.id, checked(&product, *quantity)?));
+        }
+        let entry = insert_document(
+            &tx,
+            DocumentKind::Return,
+            producer.id,
+            reason,
+            false,
+            actor,
+            at,
+        )?;
+        for (product_id, quantity) in checked_lines {
+            insert_move(&tx, &entry, product_id, -quantity, None)?;
+        }
+        let document = load_document(&tx, entry.id)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Writes goods off (damaged, expired, lost). The producer bears it unless
+    /// `corner_at_fault`. A reason is required.
+    pub fn write_off(
+        &mut self,
+        product_code: &str,
+        quantity: Quantity,
+        reason: &str,
+        corner_at_fault: bool,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<StockDocument> {
+        let reason = reason_given(reason)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let product = find_product(&tx, product_code)?;
+        let quantity = checked(&product, quantity)?;
+        let entry = insert_document(
+            &tx,
+            DocumentKind::WriteOff,
+            product.producer_id,
+            reason,
+            corner_at_fault,
+            actor,
+            at,
+        )?;
+        insert_move(&tx, &entry, product.id, -quantity, None)?;
+        let document = load_document(&tx, entry.id)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Records a stock count (stok opname): the move is the difference counted − on hand,
+    /// recorded even when it is zero so that the count itself is on file. A reason is
+    /// required; `counted` may be zero but not negative.
+    pub fn count_stock(
+        &mut self,
+        product_code: &str,
+        counted: StockQuantity,
+        reason: &str,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<StockDocument> {
+        let reason = reason_given(reason)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let product = find_product(&tx, product_code)?;
+        check_stock_quantity(counted, product.unit, true).map_err(|problem| {
+            LedgerError::InvalidQuantity {
+                code: product.code.clone(),
+                problem,
+            }
+        })?;
+        let difference = counted - on_hand(&tx, product.id)?;
+        let entry = insert_document(
+            &tx,
+            DocumentKind::Count,
+            product.producer_id,
+            reason,
+            false,
+            actor,
+            at,
+        )?;
+        insert_move(&tx, &entry, product.id, difference, None)?;
+        let document = load_document(&tx, entry.id)?;
+        tx.commit()?;
+        Ok(document)
+    }
+
+    /// Returns everything left of the active "daily" products (perishables) to their
+    /// producers: one return per producer, all in one transaction. `note` goes on each slip.
+    /// Nothing left means no entries.
+    pub fn return_daily_goods(
+        &mut self,
+        note: &str,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<Vec<StockDocument>> {
+        let note = note.trim();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let left: Vec<(i64, i64, i64)> = tx
+            .prepare_cached(
+                "SELECT pr.id, p.id, s.on_hand_milli
+                 FROM products AS p
+                 JOIN producers AS pr ON pr.id = p.producer_id
+                 JOIN stock AS s ON s.product_id = p.id
+                 WHERE p.daily = 1 AND p.active = 1 AND pr.active = 1 AND s.on_hand_milli > 0
+                 ORDER BY pr.code, p.code",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut ids = Vec::new();
+        let mut current: Option<(i64, Entry)> = None;
+        for (producer_id, product_id, milli) in left {
+            let entry = match current {
+                Some((p, ref entry)) if p == producer_id => entry,
+                _ => {
+                    let entry = insert_document(
+                        &tx,
+                        DocumentKind::Return,
+                        producer_id,
+                        note,
+                        false,
+                        actor,
+                        at,
+                    )?;
+                    ids.push(entry.id);
+                    &current.insert((producer_id, entry)).1
+                }
+            };
+            insert_move(
+                &tx,
+                entry,
+                product_id,
+                -StockQuantity::from_milli(milli),
+                None,
+            )?;
+        }
+        let documents = ids
+            .into_iter()
+            .map(|id| load_document(&tx, id))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(documents)
+    }
+
+    /// A recorded stock entry, for reprinting its slip.
+    pub fn stock_document(&self, id: i64) -> Result<StockDocument> {
+        load_document(&self.conn, id)
+    }
+
+    /// The stock screen: every active product of an active producer, by producer and code,
+    /// with on hand, the shelf's nearest best-before date, and what moved on the business
+    /// day of `day` (zero when `None`). A move belongs to the day its sale or entry was
+    /// recorded on; an entry made while no day was open belongs to its calendar date.
+    pub fn stock_levels(&self, day: Option<NaiveDate>) -> Result<Vec<StockLine>> {
+        let mut lines: Vec<StockLine> = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id, p.code, p.name, p.variant, p.unit, pr.code, pr.name, p.daily,
+                        p.min_stock_milli, COALESCE(s.on_hand_milli, 0)
+                 FROM products AS p
+                 JOIN producers AS pr ON pr.id = p.producer_id
+                 LEFT JOIN stock AS s ON s.product_id = p.id
+                 WHERE p.active = 1 AND pr.active = 1
+                 ORDER BY pr.code, p.code",
+            )?
+            .query_map([], |r| {
+                Ok(StockLine {
+                    product_id: r.get(0)?,
+                    code: r.get(1)?,
+                    name: r.get(2)?,
+                    variant: r.get(3)?,
+                    unit: r.get(4)?,
+                    producer_code: r.get(5)?,
+                    producer_name: r.get(6)?,
+                    daily: r.get(7)?,
+                    min_stock: StockQuantity::from_milli(r.get(8)?),
+                    on_hand: StockQuantity::from_milli(r.get(9)?),
+                    day: DayMoves::default(),
+                    best_before: None,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+
+        if let Some(date) = day {
+            let moves = self.day_moves(date)?;
+            for line in &mut lines {
+                if let Some(m) = moves.get(&line.product_id) {
+                    line.day = *m;
+                }
+            }
+        }
+
+        let mut intakes = self.conn.prepare_cached(
+            "SELECT quantity_milli, best_before FROM stock_moves
+             WHERE product_id = ?1 AND kind = 'intake'
+             ORDER BY id DESC",
+        )?;
+        for line in lines.iter_mut().filter(|l| l.on_hand.is_positive()) {
+            let rows = intakes.query_map([line.product_id], |r| {
+                Ok((StockQuantity::from_milli(r.get(0)?), get_opt_date(r, 1)?))
+            })?;
+            // Read lazily: the rule stops once the deliveries cover what is on hand.
+            let mut failed = None;
+            let read = rows.map_while(|row| row.map_err(|e| failed = Some(e)).ok());
+            line.best_before = shelf_best_before(line.on_hand, read);
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+        }
+        Ok(lines)
+    }
+
+    /// Each product's moves on the business day of `date`, by kind.
+    fn day_moves(&self, date: NaiveDate) -> Result<HashMap<i64, DayMoves>> {
+        let day_id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM business_days WHERE date = ?1")?
+            .query_row([date_text(date)], |r| r.get(0))
+            .optional()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT product_id, kind, SUM(quantity_milli) FROM (
+                 SELECT m.product_id, m.kind, m.quantity_milli
+                 FROM sales AS s JOIN stock_moves AS m ON m.sale_id = s.id
+                 WHERE s.day_id = ?1
+                 UNION ALL
+                 SELECT m.product_id, m.kind, m.quantity_milli
+                 FROM stock_documents AS d JOIN stock_moves AS m ON m.document_id = d.id
+                 WHERE d.day_id = ?1 OR (d.day_id IS NULL AND substr(d.at, 1, 10) = ?2)
+             )
+             GROUP BY product_id, kind",
+        )?;
+        let rows = stmt.query_map(params![day_id, date_text(date)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, MoveKind>(1)?,
+                StockQuantity::from_milli(r.get(2)?),
+            ))
+        })?;
+        let mut moves: HashMap<i64, DayMoves> = HashMap::new();
+        for row in rows {
+            let (product_id, kind, quantity) = row?;
+            moves.entry(product_id).or_default().add(kind, quantity);
+        }
+        Ok(moves)
+    }
+
+    /// The producers to ring for restocking: those with an active product oversold or
+    /// below its minimum, by code, each with those products.
+    pub fn call_list(&self) -> Result<Vec<CallListEntry>> {
+        let phones: HashMap<String, String> = self
+            .producers()?
+            .into_iter()
+            .map(|p| (p.code, p.phone))
+            .collect();
+        let mut list: Vec<CallListEntry> = Vec::new();
+        for line in self.stock_levels(None)? {
+            if !line.needs_restock() {
+                continue;
+            }
+            match list.last_mut() {
+                Some(entry) if entry.producer_code == line.producer_code => entry.lines.push(line),
+                _ => list.push(CallListEntry {
+                    phone: phones.get(&line.producer_code).cloned().unwrap_or_default(),
+                    producer_code: line.producer_code.clone(),
+                    producer_name: line.producer_name.clone(),
+                    lines: vec![line],
+                }),
+            }
+        }
+        Ok(list)
+    }
+
+    /// Recomputes every product's stock from its moves and lists where the projection
+    /// disagrees: empty on a sound ledger.
+    pub fn stock_matches_history(&self) -> Result<Vec<StockMismatch>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.code, COALESCE(s.on_hand_milli, 0), COALESCE(m.total, 0)
+             FROM products AS p
+             LEFT JOIN stock AS s ON s.product_id = p.id
+             LEFT JOIN (SELECT product_id, SUM(quantity_milli) AS total
+                        FROM stock_moves GROUP BY product_id) AS m ON m.product_id = p.id
+             WHERE COALESCE(s.on_hand_milli, 0) != COALESCE(m.total, 0)
+             ORDER BY p.code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StockMismatch {
+                product_id: r.get(0)?,
+                code: r.get(1)?,
+                projected: StockQuantity::from_milli(r.get(2)?),
+                from_moves: StockQuantity::from_milli(r.get(3)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
