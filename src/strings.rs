@@ -245,6 +245,40 @@ pub struct PrintText {
     pub column_producer_share: &'static str,
     pub column_corner_share: &'static str,
     pub no_sales: &'static str,
+    // Stock slips (`print::stock_slip`).
+    pub slip_intake_title: &'static str,
+    pub slip_return_title: &'static str,
+    pub slip_write_off_title: &'static str,
+    pub slip_count_title: &'static str,
+    /// `No. 0003`: the slip's running number within its kind.
+    pub slip_number: fn(i64) -> String,
+    /// `Produsen: SRI - Kue Basah Bu Sri`.
+    pub slip_producer: fn(&str, &str) -> String,
+    /// The attendant who made the entry.
+    pub slip_attendant: fn(&str) -> String,
+    pub slip_best_before: &'static str,
+    /// On hand before and after the line, as `5 -> 25 pcs`.
+    pub slip_on_hand: &'static str,
+    pub slip_recorded: &'static str,
+    pub slip_counted: &'static str,
+    pub slip_difference: &'static str,
+    pub slip_products: &'static str,
+    /// `3 jenis`: how many products a slip lists.
+    pub slip_product_count: fn(usize) -> String,
+    /// The quantities added up per unit (`45 pcs, 1,25 kg`).
+    pub slip_quantity_total: &'static str,
+    /// Who bears a write-off: the producer, or the corner when it was at fault.
+    pub slip_borne_by: &'static str,
+    pub slip_borne_by_producer: &'static str,
+    pub slip_borne_by_corner: &'static str,
+    pub slip_reason: fn(&str) -> String,
+    pub slip_note: fn(&str) -> String,
+    /// Signature roles: who hands goods over and who takes them (intake, return) ...
+    pub slip_giver: &'static str,
+    pub slip_receiver: &'static str,
+    /// ... and who attests a write-off or count.
+    pub slip_attendant_role: &'static str,
+    pub slip_producer_role: &'static str,
 }
 
 /// Text for the command line.
@@ -503,6 +537,30 @@ pub static ID: Strings = Strings {
         column_producer_share: "Bag. produsen",
         column_corner_share: "Bag. pojok",
         no_sales: "Belum ada penjualan.",
+        slip_intake_title: "TANDA TERIMA TITIPAN",
+        slip_return_title: "TANDA TERIMA RETUR",
+        slip_write_off_title: "BERITA ACARA BARANG RUSAK/KEDALUWARSA",
+        slip_count_title: "STOK OPNAME",
+        slip_number: |n| format!("No. {n:04}"),
+        slip_producer: |code, name| format!("Produsen: {code} - {name}"),
+        slip_attendant: |name| format!("Petugas: {name}"),
+        slip_best_before: "Kedaluwarsa",
+        slip_on_hand: "Stok",
+        slip_recorded: "Tercatat",
+        slip_counted: "Dihitung",
+        slip_difference: "Selisih",
+        slip_products: "Jumlah barang",
+        slip_product_count: |n| format!("{n} jenis"),
+        slip_quantity_total: "Total",
+        slip_borne_by: "Ditanggung oleh",
+        slip_borne_by_producer: "Produsen",
+        slip_borne_by_corner: "Pojok UMKM",
+        slip_reason: |reason| format!("Alasan: {reason}"),
+        slip_note: |note| format!("Catatan: {note}"),
+        slip_giver: "Penyerah",
+        slip_receiver: "Penerima",
+        slip_attendant_role: "Petugas",
+        slip_producer_role: "Produsen",
     },
     cli: CliText {
         no_business_day: |date| format!("Tidak ada hari usaha pada tanggal {date}."),
@@ -771,6 +829,36 @@ pub static EN: Strings = Strings {
         column_producer_share: "To producer",
         column_corner_share: "To corner",
         no_sales: "No sales yet.",
+        slip_intake_title: "CONSIGNMENT RECEIPT",
+        slip_return_title: "RETURN RECEIPT",
+        slip_write_off_title: "WRITE-OFF REPORT (DAMAGED/EXPIRED)",
+        slip_count_title: "STOCK COUNT",
+        slip_number: |n| format!("No. {n:04}"),
+        slip_producer: |code, name| format!("Producer: {code} - {name}"),
+        slip_attendant: |name| format!("Attendant: {name}"),
+        slip_best_before: "Best before",
+        slip_on_hand: "On hand",
+        slip_recorded: "Recorded",
+        slip_counted: "Counted",
+        slip_difference: "Difference",
+        slip_products: "Items",
+        slip_product_count: |n| {
+            if n == 1 {
+                "1 product".to_string()
+            } else {
+                format!("{n} products")
+            }
+        },
+        slip_quantity_total: "Total",
+        slip_borne_by: "Borne by",
+        slip_borne_by_producer: "Producer",
+        slip_borne_by_corner: "The corner",
+        slip_reason: |reason| format!("Reason: {reason}"),
+        slip_note: |note| format!("Note: {note}"),
+        slip_giver: "Handed over by",
+        slip_receiver: "Received by",
+        slip_attendant_role: "Attendant",
+        slip_producer_role: "Producer",
     },
     cli: CliText {
         no_business_day: |date| format!("No business day on {date}."),

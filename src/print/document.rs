@@ -97,12 +97,30 @@ pub enum Block {
         detail: String,
         amount: String,
     },
+    /// A further fact about the item above it (a best-before date, the stock before and
+    /// after): a label and a value, indented under the item.
+    Detail {
+        label: String,
+        value: String,
+    },
     /// Something no reader may miss, such as a voided sale: centered and emphasised.
     Mark(String),
     Table(Table),
     /// A horizontal line across the paper.
     Rule,
     Blank,
+    /// Places to sign, one per party, side by side where the paper allows: each with its
+    /// role above the space to sign and the person's name below it.
+    Signatures(Vec<Signature>),
+}
+
+/// One party signing a printout, such as the producer handing goods over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    /// What the party does (`Penyerah`, `Penerima`).
+    pub role: String,
+    /// Who signs, printed under the line.
+    pub name: String,
 }
 
 /// A printout as a list of blocks. Blocks go in only through the methods below, which strip
@@ -158,6 +176,25 @@ impl Document {
         })
     }
 
+    pub fn detail(&mut self, label: &str, value: &str) -> &mut Document {
+        self.push(Block::Detail {
+            label: printable(label),
+            value: printable(value),
+        })
+    }
+
+    /// Signature places for the parties, given as (role, name), in reading order.
+    pub fn signatures(&mut self, parties: &[(&str, &str)]) -> &mut Document {
+        let parties = parties
+            .iter()
+            .map(|(role, name)| Signature {
+                role: printable(role),
+                name: printable(name),
+            })
+            .collect();
+        self.push(Block::Signatures(parties))
+    }
+
     pub fn mark(&mut self, text: &str) -> &mut Document {
         self.push(Block::Mark(printable(text)))
     }
@@ -208,6 +245,8 @@ mod tests {
         let mut doc = Document::new();
         doc.title("Pojok\u{1b}E")
             .item("Keripik\u{1b}", "1 bks", "Rp 1")
+            .detail("Stok\u{1b}", "5\u{7}")
+            .signatures(&[("Penyerah\u{9b}", "Bu\u{1b} Sri")])
             .table(
                 Table::new(vec![Column::left("Ko\u{7}de"), Column::right("")])
                     .row(vec!["A\u{1b}".into()])
@@ -215,7 +254,21 @@ mod tests {
             );
         assert_eq!(doc.blocks()[0], Block::Title("PojokE".into()));
         assert!(matches!(&doc.blocks()[1], Block::Item { name, .. } if name == "Keripik"));
-        let Block::Table(table) = &doc.blocks()[2] else {
+        assert_eq!(
+            doc.blocks()[2],
+            Block::Detail {
+                label: "Stok".into(),
+                value: "5".into()
+            }
+        );
+        assert_eq!(
+            doc.blocks()[3],
+            Block::Signatures(vec![Signature {
+                role: "Penyerah".into(),
+                name: "Bu Sri".into()
+            }])
+        );
+        let Block::Table(table) = &doc.blocks()[4] else {
             panic!("a table was added");
         };
         assert_eq!(table.columns[0].heading, "Kode");

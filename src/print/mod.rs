@@ -6,11 +6,13 @@ mod file;
 pub mod format;
 mod receipt;
 mod report;
+mod slips;
 mod text;
 
 pub use crate::domain::ShopHeader;
-pub use document::{Align, Block, Column, Document, Table};
+pub use document::{Align, Block, Column, Document, Signature, Table};
 pub use file::{printouts_dir, write_printout};
 pub use receipt::receipt;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
+pub use slips::{slip_file_name, stock_slip};
 pub use text::{MIN_WIDTH, render_text};

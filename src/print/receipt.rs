@@ -7,7 +7,7 @@ use super::document::Document;
 use super::format;
 
 impl ShopHeader {
-    fn add_to(&self, doc: &mut Document) {
+    pub(super) fn add_to(&self, doc: &mut Document) {
         doc.title(&self.name);
         for line in [&self.office, &self.address] {
             if !line.trim().is_empty() {

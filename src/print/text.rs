@@ -1,7 +1,7 @@
 //! Plain-text rendering of a `Document` for a fixed number of columns: 32 for 58 mm paper,
 //! 48 for 80 mm, 80 for a report on screen. No line is ever wider than asked.
 
-use super::document::{Align, Block, Document, Table};
+use super::document::{Align, Block, Document, Signature, Table};
 use super::format::{char_width, display_width};
 
 /// The narrowest paper there is (58 mm prints 32 columns) with room to spare; narrower widths
@@ -24,6 +24,16 @@ const INDENT: usize = 2;
 
 const ELLIPSIS: &str = "...";
 
+/// Spaces between signature places side by side.
+const SIGNATURE_GAP: usize = 2;
+
+/// A signature place is not made narrower than this; more parties than fit go on further rows.
+/// At the narrowest paper two still fit side by side, as people expect to sign.
+const MIN_SIGNATURE: usize = 11;
+
+/// Empty lines left to sign in: a pen signature needs about this much height.
+const SIGNING_LINES: usize = 3;
+
 /// Renders the document as lines of at most `width` display columns (at least `MIN_WIDTH`),
 /// each ending in a newline, with no trailing spaces.
 pub fn render_text(doc: &Document, width: usize) -> String {
@@ -44,6 +54,7 @@ pub fn render_text(doc: &Document, width: usize) -> String {
                 lines.extend(item_name(name, width));
                 lines.extend(pair(detail, amount, width, INDENT));
             }
+            Block::Detail { label, value } => lines.extend(pair(label, value, width, INDENT)),
             Block::Mark(text) => {
                 let decorated = format!("*** {text} ***");
                 let text = if display_width(&decorated) <= width {
@@ -56,6 +67,7 @@ pub fn render_text(doc: &Document, width: usize) -> String {
             Block::Table(table) => lines.extend(table_lines(table, width)),
             Block::Rule => lines.push("-".repeat(width)),
             Block::Blank => lines.push(String::new()),
+            Block::Signatures(parties) => lines.extend(signatures(parties, width)),
         }
     }
     let mut out = String::new();
@@ -182,6 +194,57 @@ fn pair(left: &str, right: &str, width: usize, indent: usize) -> Vec<String> {
         }
         lines
     }
+}
+
+/// Signature places side by side, as many to a row as fit: the roles on one line, room to
+/// sign, a line per party to sign on, and the names under the lines.
+fn signatures(parties: &[Signature], width: usize) -> Vec<String> {
+    if parties.is_empty() {
+        return Vec::new();
+    }
+    let per_row =
+        ((width + SIGNATURE_GAP) / (MIN_SIGNATURE + SIGNATURE_GAP)).clamp(1, parties.len());
+    let column = (width - SIGNATURE_GAP * (per_row - 1)) / per_row;
+    let mut lines = Vec::new();
+    for (i, row) in parties.chunks(per_row).enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        let roles: Vec<Vec<String>> = row.iter().map(|p| wrap(&p.role, column)).collect();
+        let names: Vec<Vec<String>> = row
+            .iter()
+            .map(|p| {
+                if p.name.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    wrap(&format!("({})", p.name), column)
+                }
+            })
+            .collect();
+        let tallest = |cells: &[Vec<String>]| cells.iter().map(Vec::len).max().unwrap_or(0);
+        let side_by_side = |cells: &[Vec<String>], height: usize| -> Vec<String> {
+            (0..height)
+                .map(|at| {
+                    let parts: Vec<String> = cells
+                        .iter()
+                        .map(|cell| {
+                            let text = cell.get(at).map_or("", String::as_str);
+                            let text = center(text, column);
+                            let fill = column.saturating_sub(display_width(&text));
+                            format!("{text}{}", " ".repeat(fill))
+                        })
+                        .collect();
+                    parts.join(&" ".repeat(SIGNATURE_GAP))
+                })
+                .collect()
+        };
+        lines.extend(side_by_side(&roles, tallest(&roles)));
+        lines.extend(std::iter::repeat_n(String::new(), SIGNING_LINES));
+        let rules: Vec<String> = row.iter().map(|_| "_".repeat(column)).collect();
+        lines.push(rules.join(&" ".repeat(SIGNATURE_GAP)));
+        lines.extend(side_by_side(&names, tallest(&names)));
+    }
+    lines
 }
 
 /// Column widths that fit `width` with `gap` spaces between columns, shrinking flexible
@@ -356,6 +419,59 @@ mod tests {
         assert!(narrow.iter().any(|l| l.ends_with("Rp 1.234.567")));
         assert!(narrow.iter().any(|l| l.ends_with("Rp 1.049.382")));
         assert_eq!(narrow[0], "Kue Basah Bu Sri");
+    }
+
+    #[test]
+    fn two_parties_sign_side_by_side_with_their_names_under_the_lines() {
+        let mut doc = Document::new();
+        doc.signatures(&[("Penyerah", "Kue Basah Bu Sri"), ("Penerima", "Sari")]);
+        let out = lines(&doc, 32);
+        assert_eq!(
+            out,
+            vec![
+                "   Penyerah         Penerima",
+                "",
+                "",
+                "",
+                "_______________  _______________",
+                " (Kue Basah Bu       (Sari)",
+                "     Sri)",
+            ],
+            "{out:#?}"
+        );
+        let wide = lines(&doc, 48);
+        assert_eq!(wide[4], format!("{}  {}", "_".repeat(23), "_".repeat(23)));
+        assert_eq!(wide[5], "  (Kue Basah Bu Sri)             (Sari)");
+    }
+
+    #[test]
+    fn more_parties_than_fit_sign_on_further_rows() {
+        let mut doc = Document::new();
+        doc.signatures(&[("A", "a"), ("B", "b"), ("C", "")]);
+        let out = lines(&doc, 24);
+        assert!(out.iter().all(|l| display_width(l) <= 24), "{out:?}");
+        let rules = out.iter().filter(|l| l.starts_with('_')).count();
+        assert_eq!(rules, 2, "{out:#?}");
+        assert_eq!(
+            out.last().unwrap(),
+            &"_".repeat(11),
+            "no name, nothing under the line"
+        );
+    }
+
+    #[test]
+    fn details_sit_indented_under_their_item() {
+        let mut doc = Document::new();
+        doc.item("Lemper Ayam", "LMPR", "20 pcs")
+            .detail("Stok", "5 -> 25 pcs");
+        assert_eq!(
+            lines(&doc, 24),
+            vec![
+                "Lemper Ayam",
+                "  LMPR            20 pcs",
+                "  Stok       5 -> 25 pcs",
+            ]
+        );
     }
 
     #[test]
