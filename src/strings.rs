@@ -948,10 +948,13 @@ pub static EN: Strings = Strings {
         would_add: |code| format!("would add {code}"),
         would_update: |code| format!("would update {code}"),
         received: |number, producer, lines| {
-            format!("intake no. {number} from {producer}: {lines} lines")
+            format!("intake no. {number} from {producer}: {}", en_lines(lines))
         },
         would_receive: |producer, lines| {
-            format!("would record an intake from {producer}: {lines} lines")
+            format!(
+                "would record an intake from {producer}: {}",
+                en_lines(lines)
+            )
         },
         summary: |added, updated| format!("{added} added, {updated} updated"),
         nothing_imported: |bad| {
