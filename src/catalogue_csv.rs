@@ -698,3 +698,100 @@ pub fn write_products(products: &[ProductRecord]) -> String {
         }),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn producer(code: &str, scheme: Scheme) -> Producer {
+        Producer {
+            id: 0,
+            code: code.into(),
+            name: format!("Produsen {code}"),
+            phone: "0812".into(),
+            address: "Jl. Mawar 3, Solo".into(),
+            account: String::new(),
+            scheme,
+            active: true,
+        }
+    }
+
+    fn pct(bp: u32) -> Scheme {
+        Scheme::Percentage {
+            rate: Rate::from_basis_points(bp).unwrap(),
+        }
+    }
+
+    #[test]
+    fn written_producers_read_back_as_the_same_producers() {
+        let producers = [
+            producer("A", pct(1_250)),
+            producer("B", pct(725)),
+            producer("C", Scheme::ProducerPrice),
+            producer("D", pct(0)),
+        ];
+        let text = write_producers(&producers);
+        let checked = read_producers(text.as_bytes(), &Known::new(&[], &[]));
+        assert_eq!(checked.errors, []);
+        let read: Vec<_> = checked.rows.iter().map(|r| r.value.scheme).collect();
+        let written: Vec<_> = producers.iter().map(|p| p.scheme).collect();
+        assert_eq!(read, written);
+        assert!(checked.rows.iter().all(|r| r.action == RowAction::Insert));
+        assert_eq!(checked.rows[0].value.address, "Jl. Mawar 3, Solo");
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_header_case_are_accepted_and_the_default_rate_applies() {
+        let text = "\u{feff}Code,Name,Phone,Address,Account,Scheme,Rate_Percent\nA,Ani,,,,,\n";
+        let checked = read_producers(text.as_bytes(), &Known::new(&[], &[]));
+        assert_eq!(checked.errors, []);
+        assert_eq!(checked.rows[0].value.scheme, pct(DEFAULT_RATE_BASIS_POINTS));
+    }
+
+    #[test]
+    fn a_quoted_line_break_is_a_control_character_and_later_lines_keep_their_numbers() {
+        let text = "code,name,phone,address,account,scheme,rate_percent\n\
+                    A,\"Ani\nBaru\",,,,,\nB,Budi,,,,,x\n";
+        let checked = read_producers(text.as_bytes(), &Known::new(&[], &[]));
+        let lines: Vec<_> = checked
+            .errors
+            .iter()
+            .map(|e| (e.line, e.problem.clone()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (2, Problem::ControlChar("name")),
+                (4, Problem::BadRate("x".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn yes_no_and_dates_are_read_as_people_write_them() {
+        for (text, date) in [
+            ("2027-02-28", Some((2027, 2, 28))),
+            ("28/02/2027", Some((2027, 2, 28))),
+            ("", None),
+        ] {
+            let expected = date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+            assert_eq!(best_before(text), Ok(expected));
+        }
+        for text in ["2027-02-30", "28-02-2027", "besok", "02/28/2027"] {
+            assert_eq!(best_before(text), Err(Problem::BadDate(text.into())));
+        }
+        let header = "code,barcode,name,variant,unit,price,producer,producer_price,min_stock,daily";
+        let known = Known::new(&[producer("A", pct(1_500))], &[]);
+        let mut text = format!("{header}\n");
+        for (i, flag) in ["1", "ya", "YES", "0", "tidak", "no", ""]
+            .iter()
+            .enumerate()
+        {
+            text.push_str(&format!("X{i},,Roti,,pcs,5000,A,,,{flag}\n"));
+        }
+        let checked = read_products(text.as_bytes(), &known);
+        assert_eq!(checked.errors, []);
+        let daily: Vec<bool> = checked.rows.iter().map(|r| r.value.daily).collect();
+        assert_eq!(daily, [true, true, true, false, false, false, false]);
+    }
+}

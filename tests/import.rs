@@ -530,3 +530,32 @@ fn export_never_creates_a_ledger() {
     assert!(!out.status.success());
     assert!(!db.exists());
 }
+
+#[test]
+fn a_batch_the_ledger_refuses_partway_writes_nothing() {
+    let fx = Fixture::new();
+    let before = fx.state();
+    let good = pojok::domain::NewProduct {
+        code: "ONDE".into(),
+        barcode: None,
+        name: "Onde-onde".into(),
+        variant: String::new(),
+        unit: pojok::domain::Unit::Pcs,
+        price: Rupiah(2_500),
+        producer_code: "SRI".into(),
+        producer_price: None,
+        min_stock: StockQuantity::ZERO,
+        daily: false,
+    };
+    let bad = pojok::domain::NewProduct {
+        code: "ROTI".into(),
+        price: Rupiah(0),
+        ..good.clone()
+    };
+    let error = fx
+        .ledger()
+        .import_products(&[good, bad], "Tes", at("2026-11-20 08:00"))
+        .unwrap_err();
+    assert_eq!(error.index, 1);
+    assert_eq!(fx.state(), before);
+}
