@@ -11,7 +11,7 @@ use crate::catalogue_csv::{self, Checked, IntakeRow, Problem, RowError};
 use crate::demo;
 use crate::domain::{IntakeLine, NewProducer, NewProduct, StockDocument};
 use crate::kiosk::{self, KioskOptions};
-use crate::ledger::{BatchError, Ledger, RowAction};
+use crate::ledger::{BatchError, BatchMode, Ledger, RowAction};
 use crate::print;
 use crate::strings::{ImportText, Lang};
 
@@ -245,25 +245,30 @@ fn run_import(db: &Path, kind: ImportKind, actor: &str, lang: Lang) -> Result<Ex
         &ledger.products().map_err(|e| e.to_string())?,
     );
     let at = Local::now().naive_local();
+    let mode = if args.dry_run {
+        BatchMode::DryRun
+    } else {
+        BatchMode::Commit
+    };
     let outcome = match kind {
         ImportKind::Producers(_) => {
             let checked = catalogue_csv::read_producers(&bytes, &known);
             let codes = |p: &NewProducer| p.code.clone();
             apply_catalogue(checked, args, t, codes, |rows| {
-                ledger.import_producers(rows, actor, at)
+                ledger.import_producers(mode, rows, actor, at)
             })
         }
         ImportKind::Products(_) => {
             let checked = catalogue_csv::read_products(&bytes, &known);
             let codes = |p: &NewProduct| p.code.clone();
             apply_catalogue(checked, args, t, codes, |rows| {
-                ledger.import_products(rows, actor, at)
+                ledger.import_products(mode, rows, actor, at)
             })
         }
         ImportKind::Intake(_) => {
             let checked = catalogue_csv::read_intake(&bytes, &known);
             apply_intake(checked, args, t, |deliveries| {
-                ledger.import_intake(deliveries, actor, at)
+                ledger.import_intake(mode, deliveries, actor, at)
             })
         }
     };
@@ -315,16 +320,14 @@ fn apply_catalogue<T: Clone>(
     if !report_refused(&checked.errors, args, t) {
         return ExitCode::FAILURE;
     }
-    let actions = if args.dry_run {
-        checked.rows.iter().map(|r| r.action).collect()
-    } else {
-        let values: Vec<T> = checked.rows.iter().map(|r| r.value.clone()).collect();
-        match apply(&values) {
-            Ok(actions) => actions,
-            Err(e) => {
-                let line = checked.rows.get(e.index).map_or(0, |r| r.line);
-                return batch_refused(line, &e, t);
-            }
+    // A dry run too goes through the ledger (and rolls back), so it refuses what the
+    // import would.
+    let values: Vec<T> = checked.rows.iter().map(|r| r.value.clone()).collect();
+    let actions = match apply(&values) {
+        Ok(actions) => actions,
+        Err(e) => {
+            let line = checked.rows.get(e.index).map_or(0, |r| r.line);
+            return batch_refused(line, &e, t);
         }
     };
     let (mut added, mut updated) = (0, 0);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use pojok::domain::{Quantity, Rupiah, Scheme, StockQuantity};
-use pojok::ledger::Ledger;
+use pojok::ledger::{BatchMode, Ledger};
 
 const PRODUCTS_HEADER: &str =
     "code,barcode,name,variant,unit,price,producer,producer_price,min_stock,daily\n";
@@ -554,7 +554,12 @@ fn a_batch_the_ledger_refuses_partway_writes_nothing() {
     };
     let error = fx
         .ledger()
-        .import_products(&[good, bad], "Tes", at("2026-11-20 08:00"))
+        .import_products(
+            BatchMode::Commit,
+            &[good, bad],
+            "Tes",
+            at("2026-11-20 08:00"),
+        )
         .unwrap_err();
     assert_eq!(error.index, 1);
     assert_eq!(fx.state(), before);

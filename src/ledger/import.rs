@@ -19,6 +19,14 @@ pub enum RowAction {
     Update,
 }
 
+/// Whether a batch is kept, or only tried: a dry run goes through every check and write of
+/// the real import and then rolls back, so it refuses exactly what the import would.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BatchMode {
+    Commit,
+    DryRun,
+}
+
 /// Why a batch was refused: the row (index into the rows given) the ledger refused, and why.
 /// Nothing of the batch was written.
 #[derive(Debug, thiserror::Error)]
@@ -39,9 +47,10 @@ fn exists(conn: &Connection, table: &str, code: &str) -> super::Result<bool> {
 }
 
 /// Runs `apply` on every row inside one IMMEDIATE transaction, committing only when all
-/// of them succeed.
+/// of them succeed (and `mode` says so; otherwise dropping the transaction rolls it back).
 fn batch<T, R>(
     ledger: &mut Ledger,
+    mode: BatchMode,
     rows: &[T],
     mut apply: impl FnMut(&Connection, &T) -> super::Result<R>,
 ) -> Result<Vec<R>, BatchError> {
@@ -54,7 +63,9 @@ fn batch<T, R>(
     for (index, row) in rows.iter().enumerate() {
         done.push(apply(&tx, row).map_err(|error| BatchError { index, error })?);
     }
-    tx.commit().map_err(|e| whole(e.into()))?;
+    if mode == BatchMode::Commit {
+        tx.commit().map_err(|e| whole(e.into()))?;
+    }
     Ok(done)
 }
 
@@ -63,11 +74,12 @@ impl Ledger {
     /// or rate change is recorded in history with `actor` and `at`), all in one transaction.
     pub fn import_producers(
         &mut self,
+        mode: BatchMode,
         rows: &[NewProducer],
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<Vec<RowAction>, BatchError> {
-        batch(self, rows, |conn, p| {
+        batch(self, mode, rows, |conn, p| {
             if exists(conn, "producers", &p.code)? {
                 let changes = ProducerChanges {
                     name: p.name.clone(),
@@ -91,11 +103,12 @@ impl Ledger {
     /// unit and producer of an existing product never change: a row that tries is refused.
     pub fn import_products(
         &mut self,
+        mode: BatchMode,
         rows: &[NewProduct],
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<Vec<RowAction>, BatchError> {
-        batch(self, rows, |conn, p| {
+        batch(self, mode, rows, |conn, p| {
             let existing: Option<(String, String)> = conn
                 .prepare_cached(
                     "SELECT p.unit, pr.code FROM products AS p
@@ -131,11 +144,12 @@ impl Ledger {
     /// transaction.
     pub fn import_intake(
         &mut self,
+        mode: BatchMode,
         deliveries: &[(String, Vec<IntakeLine>)],
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<Vec<StockDocument>, BatchError> {
-        batch(self, deliveries, |conn, (producer, lines)| {
+        batch(self, mode, deliveries, |conn, (producer, lines)| {
             receive_on(conn, producer, lines, actor, at)
         })
     }

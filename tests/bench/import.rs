@@ -14,7 +14,7 @@ use pojok::domain::{
     Cart, Catalogue, NewProducer, NewProduct, PaymentMethod, Quantity, Rate, Rupiah, Scheme,
     StockQuantity, Tender, Unit,
 };
-use pojok::ledger::Ledger;
+use pojok::ledger::{BatchMode, Ledger};
 
 const DAYS: i64 = 250;
 const SALES_PER_DAY: i64 = 60;
@@ -133,7 +133,12 @@ fn main() {
     let rows: Vec<NewProduct> = checked.rows.into_iter().map(|r| r.value).collect();
     let start = Instant::now();
     ledger
-        .import_products(&rows, "Bench", first.and_hms_opt(6, 0, 0).expect("time"))
+        .import_products(
+            BatchMode::Commit,
+            &rows,
+            "Bench",
+            first.and_hms_opt(6, 0, 0).expect("time"),
+        )
         .expect("import");
     let applied = start.elapsed();
     println!("import {IMPORTED} products (60 updates, 2,940 new), library:");
