@@ -7,11 +7,13 @@ use chrono::{Local, NaiveDate};
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::catalogue_csv::{self, Checked, IntakeRow, Problem, RowError};
 use crate::demo;
+use crate::domain::{IntakeLine, NewProducer, NewProduct, StockDocument};
 use crate::kiosk::{self, KioskOptions};
-use crate::ledger::Ledger;
+use crate::ledger::{BatchError, BatchMode, Ledger, RowAction};
 use crate::print;
-use crate::strings::Lang;
+use crate::strings::{ImportText, Lang};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -44,6 +46,49 @@ enum Command {
     Report {
         #[command(subcommand)]
         report: Report,
+    },
+    /// Import producers, products or a delivery list from a CSV file (columns: see README)
+    Import {
+        #[command(subcommand)]
+        kind: ImportKind,
+    },
+    /// Export the catalogue as CSV files that import back unchanged
+    Export {
+        #[command(subcommand)]
+        kind: ExportKind,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportKind {
+    /// code,name,phone,address,account,scheme,rate_percent
+    Producers(ImportArgs),
+    /// code,barcode,name,variant,unit,price,producer,producer_price,min_stock,daily
+    Products(ImportArgs),
+    /// producer,code,quantity,best_before: one intake entry per producer
+    Intake(ImportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ImportArgs {
+    /// The CSV file (UTF-8, header row first)
+    file: PathBuf,
+    /// Show what would change; change nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Import the good rows and report the bad ones (default: any bad row imports nothing)
+    #[arg(long)]
+    skip_bad: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportKind {
+    /// producers.csv and products.csv
+    Catalogue {
+        /// A folder for producers.csv and products.csv, or NAME.csv for NAME-producers.csv
+        /// and NAME-products.csv (default: the current folder)
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -142,6 +187,17 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             kiosk::run(ledger, options).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Import { kind }) => {
+            let db = cli.db.unwrap_or_else(default_db);
+            let actor = cli.attendant.unwrap_or_else(|| "import".to_string());
+            run_import(&db, kind, &actor, lang)
+        }
+        Some(Command::Export {
+            kind: ExportKind::Catalogue { out },
+        }) => {
+            let db = cli.db.unwrap_or_else(default_db);
+            run_export(&db, out, lang)
+        }
         Some(Command::Report {
             report: Report::Day { date, json },
         }) => {
@@ -173,4 +229,203 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `pojok import …`: validates every row, then applies all of them in one transaction, or
+/// (with `--skip-bad`) the good ones; refuses with a non-zero exit when any row was bad.
+fn run_import(db: &Path, kind: ImportKind, actor: &str, lang: Lang) -> Result<ExitCode, String> {
+    let t = &lang.text().import;
+    let (ImportKind::Producers(args) | ImportKind::Products(args) | ImportKind::Intake(args)) =
+        &kind;
+    let file = args.file.display().to_string();
+    let bytes = std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &e.to_string()))?;
+    let mut ledger = open_ledger(db, lang)?;
+    let known = catalogue_csv::Known::new(
+        &ledger.producers().map_err(|e| e.to_string())?,
+        &ledger.products().map_err(|e| e.to_string())?,
+    );
+    let at = Local::now().naive_local();
+    let mode = if args.dry_run {
+        BatchMode::DryRun
+    } else {
+        BatchMode::Commit
+    };
+    let outcome = match kind {
+        ImportKind::Producers(_) => {
+            let checked = catalogue_csv::read_producers(&bytes, &known);
+            let codes = |p: &NewProducer| p.code.clone();
+            apply_catalogue(checked, args, t, codes, |rows| {
+                ledger.import_producers(mode, rows, actor, at)
+            })
+        }
+        ImportKind::Products(_) => {
+            let checked = catalogue_csv::read_products(&bytes, &known);
+            let codes = |p: &NewProduct| p.code.clone();
+            apply_catalogue(checked, args, t, codes, |rows| {
+                ledger.import_products(mode, rows, actor, at)
+            })
+        }
+        ImportKind::Intake(_) => {
+            let checked = catalogue_csv::read_intake(&bytes, &known);
+            apply_intake(checked, args, t, |deliveries| {
+                ledger.import_intake(mode, deliveries, actor, at)
+            })
+        }
+    };
+    Ok(outcome)
+}
+
+/// Prints the refused lines; says whether to go on.
+fn report_refused(errors: &[RowError], args: &ImportArgs, t: &ImportText) -> bool {
+    for e in errors {
+        eprintln!("{}", e.text(t));
+    }
+    if !errors.is_empty() && !args.skip_bad {
+        eprintln!("{}", (t.nothing_imported)(errors.len()));
+        return false;
+    }
+    true
+}
+
+fn finish(errors: &[RowError], args: &ImportArgs, t: &ImportText) -> ExitCode {
+    if args.dry_run {
+        println!("{}", t.dry_run);
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{}", (t.skipped)(errors.len()));
+        ExitCode::FAILURE
+    }
+}
+
+fn batch_refused(line: u64, error: &BatchError, t: &ImportText) -> ExitCode {
+    let refused = RowError {
+        line,
+        problem: Problem::Refused(error.error.to_string()),
+        columns: &[],
+    };
+    eprintln!("{}", refused.text(t));
+    eprintln!("{}", (t.nothing_imported)(1));
+    ExitCode::FAILURE
+}
+
+fn apply_catalogue<T: Clone>(
+    checked: Checked<T>,
+    args: &ImportArgs,
+    t: &ImportText,
+    code: impl Fn(&T) -> String,
+    apply: impl FnOnce(&[T]) -> Result<Vec<RowAction>, BatchError>,
+) -> ExitCode {
+    if !report_refused(&checked.errors, args, t) {
+        return ExitCode::FAILURE;
+    }
+    // A dry run too goes through the ledger (and rolls back), so it refuses what the
+    // import would.
+    let values: Vec<T> = checked.rows.iter().map(|r| r.value.clone()).collect();
+    let actions = match apply(&values) {
+        Ok(actions) => actions,
+        Err(e) => {
+            let line = checked.rows.get(e.index).map_or(0, |r| r.line);
+            return batch_refused(line, &e, t);
+        }
+    };
+    let (mut added, mut updated) = (0, 0);
+    for (row, action) in checked.rows.iter().zip(actions) {
+        let code = code(&row.value);
+        let text = match (action, args.dry_run) {
+            (RowAction::Insert, false) => (t.added)(&code),
+            (RowAction::Update, false) => (t.updated)(&code),
+            (RowAction::Insert, true) => (t.would_add)(&code),
+            (RowAction::Update, true) => (t.would_update)(&code),
+        };
+        match action {
+            RowAction::Insert => added += 1,
+            RowAction::Update => updated += 1,
+        }
+        println!("{}", (t.line)(row.line, &text));
+    }
+    println!("{}", (t.summary)(added, updated));
+    finish(&checked.errors, args, t)
+}
+
+fn apply_intake(
+    checked: Checked<IntakeRow>,
+    args: &ImportArgs,
+    t: &ImportText,
+    apply: impl FnOnce(&[(String, Vec<IntakeLine>)]) -> Result<Vec<StockDocument>, BatchError>,
+) -> ExitCode {
+    if !report_refused(&checked.errors, args, t) {
+        return ExitCode::FAILURE;
+    }
+    let deliveries = catalogue_csv::deliveries(&checked.rows);
+    if args.dry_run {
+        for (producer, lines) in &deliveries {
+            println!("{}", (t.would_receive)(producer, lines.len()));
+        }
+    } else {
+        match apply(&deliveries) {
+            Ok(documents) => {
+                for d in documents {
+                    println!(
+                        "{}",
+                        (t.received)(d.number, &d.producer_code, d.lines.len())
+                    );
+                }
+            }
+            Err(e) => {
+                let producer = deliveries.get(e.index).map(|(p, _)| p);
+                let line = checked
+                    .rows
+                    .iter()
+                    .find(|r| Some(&r.value.producer_code) == producer)
+                    .map_or(0, |r| r.line);
+                return batch_refused(line, &e, t);
+            }
+        }
+    }
+    finish(&checked.errors, args, t)
+}
+
+/// `pojok export catalogue`: producers and products in the import columns.
+fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
+    let t = &lang.text().import;
+    if !db.is_file() {
+        return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
+    }
+    let ledger = open_ledger(db, lang)?;
+    let producers = ledger.producers().map_err(|e| e.to_string())?;
+    let products = ledger.products().map_err(|e| e.to_string())?;
+    let out = out.unwrap_or_else(|| PathBuf::from("."));
+    let is_file = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let (producers_path, products_path) = if is_file {
+        let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+        (
+            out.with_file_name(format!("{stem}-producers.csv")),
+            out.with_file_name(format!("{stem}-products.csv")),
+        )
+    } else {
+        std::fs::create_dir_all(&out)
+            .map_err(|e| (t.cannot_write)(&out.display().to_string(), &e.to_string()))?;
+        (out.join("producers.csv"), out.join("products.csv"))
+    };
+    for (path, text, rows) in [
+        (
+            producers_path,
+            catalogue_csv::write_producers(&producers),
+            producers.len(),
+        ),
+        (
+            products_path,
+            catalogue_csv::write_products(&products),
+            products.len(),
+        ),
+    ] {
+        let name = path.display().to_string();
+        std::fs::write(&path, text).map_err(|e| (t.cannot_write)(&name, &e.to_string()))?;
+        println!("{}", (t.exported)(&name, rows));
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! pojok: a keyboard-driven kiosk for a Pojok UMKM consignment corner.
 
+pub mod catalogue_csv;
 pub mod cli;
 pub mod demo;
 pub mod domain;

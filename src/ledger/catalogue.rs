@@ -206,74 +206,243 @@ fn product_from_row(r: &Row) -> rusqlite::Result<ProductRecord> {
     })
 }
 
+/// Registers a producer on `conn` (the caller's transaction, if any).
+pub(super) fn insert_producer(conn: &Connection, p: &NewProducer) -> Result<i64> {
+    let code = p.code.trim();
+    let name = p.name.trim();
+    if code.is_empty() {
+        return Err(LedgerError::InvalidProducer("the code is empty".into()));
+    }
+    if name.is_empty() {
+        return Err(LedgerError::InvalidProducer("the name is empty".into()));
+    }
+    let (scheme, rate_bp) = scheme_columns(p.scheme);
+    conn.execute(
+        "INSERT INTO producers (code, name, phone, address, account, scheme, rate_bp)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            code,
+            name,
+            p.phone.trim(),
+            p.address.trim(),
+            p.account.trim(),
+            scheme,
+            rate_bp
+        ],
+    )
+    .map_err(|e| match unique_violation(&e) {
+        Some("producers.code") => LedgerError::DuplicateCode(code.to_string()),
+        _ => e.into(),
+    })?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Registers a product on `conn`, which must be in a transaction: its checks and its
+/// insert belong together.
+pub(super) fn insert_product(conn: &Connection, p: &NewProduct) -> Result<i64> {
+    let code = p.code.trim();
+    let name = p.name.trim();
+    let barcode = clean_barcode(p.barcode.as_deref());
+    if code.is_empty() {
+        return Err(LedgerError::InvalidProduct("the code is empty".into()));
+    }
+    if name.is_empty() {
+        return Err(LedgerError::InvalidProduct("the name is empty".into()));
+    }
+    check_price(p.price)?;
+    check_min_stock(code, p.min_stock, p.unit)?;
+    let producer = find_producer(conn, &p.producer_code)?;
+    check_producer_price(&producer.code, producer.scheme, p.price, p.producer_price)?;
+    conn.execute(
+        "INSERT INTO products (code, barcode, name, variant, unit, price, producer_id,
+             producer_price, min_stock_milli, daily)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            code,
+            barcode,
+            name,
+            p.variant.trim(),
+            p.unit,
+            p.price,
+            producer.id,
+            p.producer_price,
+            p.min_stock.milli(),
+            p.daily
+        ],
+    )
+    .map_err(|e| product_unique_error(e, code, barcode))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// `Ledger::update_product` on `conn`, which must be in a transaction.
+pub(super) fn change_product(
+    conn: &Connection,
+    code: &str,
+    changes: &ProductChanges,
+    actor: &str,
+    at: NaiveDateTime,
+) -> Result<()> {
+    let name = changes.name.trim();
+    let barcode = clean_barcode(changes.barcode.as_deref());
+    if name.is_empty() {
+        return Err(LedgerError::InvalidProduct("the name is empty".into()));
+    }
+    check_price(changes.price)?;
+    let product = find_product(conn, code)?;
+    check_min_stock(&product.code, changes.min_stock, product.unit)?;
+    check_producer_price(
+        &product.producer_code,
+        product.scheme,
+        changes.price,
+        changes.producer_price,
+    )?;
+    conn.execute(
+        "UPDATE products SET name = ?2, variant = ?3, barcode = ?4, price = ?5,
+             producer_price = ?6, min_stock_milli = ?7, daily = ?8
+         WHERE id = ?1",
+        params![
+            product.id,
+            name,
+            changes.variant.trim(),
+            barcode,
+            changes.price,
+            changes.producer_price,
+            changes.min_stock.milli(),
+            changes.daily
+        ],
+    )
+    .map_err(|e| product_unique_error(e, &product.code, barcode))?;
+    let old = (product.price, product.producer_price);
+    let new = (changes.price, changes.producer_price);
+    if old != new {
+        insert_price_change(conn, product.id, old, new, actor, at)?;
+    }
+    Ok(())
+}
+
+/// `Ledger::update_producer` on `conn`, which must be in a transaction.
+pub(super) fn change_producer(
+    conn: &Connection,
+    code: &str,
+    changes: &ProducerChanges,
+    actor: &str,
+    at: NaiveDateTime,
+) -> Result<()> {
+    let name = changes.name.trim();
+    if name.is_empty() {
+        return Err(LedgerError::InvalidProducer("the name is empty".into()));
+    }
+    let producer = find_producer(conn, code)?;
+    let to_producer_price = matches!(changes.scheme, Scheme::ProducerPrice)
+        && matches!(producer.scheme, Scheme::Percentage { .. });
+    if !to_producer_price && !changes.producer_prices.is_empty() {
+        return Err(LedgerError::InvalidProducer(
+            "producer prices are given only when switching to producer price; \
+             otherwise edit each product"
+                .into(),
+        ));
+    }
+    let products: Vec<(i64, String, Rupiah, Option<Rupiah>)> = conn
+        .prepare_cached(
+            "SELECT id, code, price, producer_price FROM products
+             WHERE producer_id = ?1 ORDER BY code",
+        )?
+        .query_map([producer.id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // Under a percentage there is no producer price; under producer price it stays,
+    // unless this edit is what switches to it.
+    let new_producer_price = |code: &str, old: Option<Rupiah>| -> Result<Option<Rupiah>> {
+        match changes.scheme {
+            Scheme::Percentage { .. } => return Ok(None),
+            Scheme::ProducerPrice if !to_producer_price => return Ok(old),
+            Scheme::ProducerPrice => {}
+        }
+        let mut given = changes
+            .producer_prices
+            .iter()
+            .filter(|(c, _)| c.trim().eq_ignore_ascii_case(code));
+        match (given.next(), given.next()) {
+            (Some((_, pp)), None) => Ok(Some(*pp)),
+            (None, _) => Err(LedgerError::InvalidProduct(format!(
+                "{code}: give a producer price"
+            ))),
+            (Some(_), Some(_)) => Err(LedgerError::InvalidProduct(format!(
+                "{code}: two producer prices"
+            ))),
+        }
+    };
+    for (given, _) in &changes.producer_prices {
+        if !products
+            .iter()
+            .any(|(_, c, _, _)| c.eq_ignore_ascii_case(given.trim()))
+        {
+            return Err(LedgerError::ProductOfAnotherProducer {
+                product: given.trim().to_string(),
+                producer: producer.code.clone(),
+            });
+        }
+    }
+    for (id, product_code, price, old_pp) in &products {
+        let new_pp = new_producer_price(product_code, *old_pp)?;
+        if new_pp == *old_pp {
+            continue;
+        }
+        if to_producer_price {
+            check_producer_price(&producer.code, changes.scheme, *price, new_pp)?;
+        }
+        conn.execute(
+            "UPDATE products SET producer_price = ?2 WHERE id = ?1",
+            params![id, new_pp],
+        )?;
+        insert_price_change(conn, *id, (*price, *old_pp), (*price, new_pp), actor, at)?;
+    }
+    let (scheme, rate_bp) = scheme_columns(changes.scheme);
+    conn.execute(
+        "UPDATE producers SET name = ?2, phone = ?3, address = ?4, account = ?5,
+             scheme = ?6, rate_bp = ?7
+         WHERE id = ?1",
+        params![
+            producer.id,
+            name,
+            changes.phone.trim(),
+            changes.address.trim(),
+            changes.account.trim(),
+            scheme,
+            rate_bp
+        ],
+    )?;
+    if changes.scheme != producer.scheme {
+        let (old_scheme, old_rate_bp) = scheme_columns(producer.scheme);
+        conn.execute(
+            "INSERT INTO rate_changes (producer_id, at, actor, old_scheme, old_rate_bp,
+                 new_scheme, new_rate_bp)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                producer.id,
+                stamp_text(at),
+                actor,
+                old_scheme,
+                old_rate_bp,
+                scheme,
+                rate_bp
+            ],
+        )?;
+    }
+    Ok(())
+}
+
 impl Ledger {
     pub fn add_producer(&mut self, p: &NewProducer) -> Result<i64> {
-        let code = p.code.trim();
-        let name = p.name.trim();
-        if code.is_empty() {
-            return Err(LedgerError::InvalidProducer("the code is empty".into()));
-        }
-        if name.is_empty() {
-            return Err(LedgerError::InvalidProducer("the name is empty".into()));
-        }
-        let (scheme, rate_bp) = scheme_columns(p.scheme);
-        self.conn
-            .execute(
-                "INSERT INTO producers (code, name, phone, address, account, scheme, rate_bp)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    code,
-                    name,
-                    p.phone.trim(),
-                    p.address.trim(),
-                    p.account.trim(),
-                    scheme,
-                    rate_bp
-                ],
-            )
-            .map_err(|e| match unique_violation(&e) {
-                Some("producers.code") => LedgerError::DuplicateCode(code.to_string()),
-                _ => e.into(),
-            })?;
-        Ok(self.conn.last_insert_rowid())
+        insert_producer(&self.conn, p)
     }
 
     pub fn add_product(&mut self, p: &NewProduct) -> Result<i64> {
-        let code = p.code.trim();
-        let name = p.name.trim();
-        let barcode = clean_barcode(p.barcode.as_deref());
-        if code.is_empty() {
-            return Err(LedgerError::InvalidProduct("the code is empty".into()));
-        }
-        if name.is_empty() {
-            return Err(LedgerError::InvalidProduct("the name is empty".into()));
-        }
-        check_price(p.price)?;
-        check_min_stock(code, p.min_stock, p.unit)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let producer = find_producer(&tx, &p.producer_code)?;
-        check_producer_price(&producer.code, producer.scheme, p.price, p.producer_price)?;
-        tx.execute(
-            "INSERT INTO products (code, barcode, name, variant, unit, price, producer_id,
-                 producer_price, min_stock_milli, daily)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                code,
-                barcode,
-                name,
-                p.variant.trim(),
-                p.unit,
-                p.price,
-                producer.id,
-                p.producer_price,
-                p.min_stock.milli(),
-                p.daily
-            ],
-        )
-        .map_err(|e| product_unique_error(e, code, barcode))?;
-        let id = tx.last_insert_rowid();
+        let id = insert_product(&tx, p)?;
         tx.commit()?;
         Ok(id)
     }
@@ -288,44 +457,10 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<()> {
-        let name = changes.name.trim();
-        let barcode = clean_barcode(changes.barcode.as_deref());
-        if name.is_empty() {
-            return Err(LedgerError::InvalidProduct("the name is empty".into()));
-        }
-        check_price(changes.price)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let product = find_product(&tx, code)?;
-        check_min_stock(&product.code, changes.min_stock, product.unit)?;
-        check_producer_price(
-            &product.producer_code,
-            product.scheme,
-            changes.price,
-            changes.producer_price,
-        )?;
-        tx.execute(
-            "UPDATE products SET name = ?2, variant = ?3, barcode = ?4, price = ?5,
-                 producer_price = ?6, min_stock_milli = ?7, daily = ?8
-             WHERE id = ?1",
-            params![
-                product.id,
-                name,
-                changes.variant.trim(),
-                barcode,
-                changes.price,
-                changes.producer_price,
-                changes.min_stock.milli(),
-                changes.daily
-            ],
-        )
-        .map_err(|e| product_unique_error(e, &product.code, barcode))?;
-        let old = (product.price, product.producer_price);
-        let new = (changes.price, changes.producer_price);
-        if old != new {
-            insert_price_change(&tx, product.id, old, new, actor, at)?;
-        }
+        change_product(&tx, code, changes, actor, at)?;
         tx.commit()?;
         Ok(())
     }
@@ -341,111 +476,10 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<()> {
-        let name = changes.name.trim();
-        if name.is_empty() {
-            return Err(LedgerError::InvalidProducer("the name is empty".into()));
-        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let producer = find_producer(&tx, code)?;
-        let to_producer_price = matches!(changes.scheme, Scheme::ProducerPrice)
-            && matches!(producer.scheme, Scheme::Percentage { .. });
-        if !to_producer_price && !changes.producer_prices.is_empty() {
-            return Err(LedgerError::InvalidProducer(
-                "producer prices are given only when switching to producer price; \
-                 otherwise edit each product"
-                    .into(),
-            ));
-        }
-        let products: Vec<(i64, String, Rupiah, Option<Rupiah>)> = tx
-            .prepare_cached(
-                "SELECT id, code, price, producer_price FROM products
-                 WHERE producer_id = ?1 ORDER BY code",
-            )?
-            .query_map([producer.id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        // Under a percentage there is no producer price; under producer price it stays,
-        // unless this edit is what switches to it.
-        let new_producer_price = |code: &str, old: Option<Rupiah>| -> Result<Option<Rupiah>> {
-            match changes.scheme {
-                Scheme::Percentage { .. } => return Ok(None),
-                Scheme::ProducerPrice if !to_producer_price => return Ok(old),
-                Scheme::ProducerPrice => {}
-            }
-            let mut given = changes
-                .producer_prices
-                .iter()
-                .filter(|(c, _)| c.trim().eq_ignore_ascii_case(code));
-            match (given.next(), given.next()) {
-                (Some((_, pp)), None) => Ok(Some(*pp)),
-                (None, _) => Err(LedgerError::InvalidProduct(format!(
-                    "{code}: give a producer price"
-                ))),
-                (Some(_), Some(_)) => Err(LedgerError::InvalidProduct(format!(
-                    "{code}: two producer prices"
-                ))),
-            }
-        };
-        for (given, _) in &changes.producer_prices {
-            if !products
-                .iter()
-                .any(|(_, c, _, _)| c.eq_ignore_ascii_case(given.trim()))
-            {
-                return Err(LedgerError::ProductOfAnotherProducer {
-                    product: given.trim().to_string(),
-                    producer: producer.code.clone(),
-                });
-            }
-        }
-        for (id, product_code, price, old_pp) in &products {
-            let new_pp = new_producer_price(product_code, *old_pp)?;
-            if new_pp == *old_pp {
-                continue;
-            }
-            if to_producer_price {
-                check_producer_price(&producer.code, changes.scheme, *price, new_pp)?;
-            }
-            tx.execute(
-                "UPDATE products SET producer_price = ?2 WHERE id = ?1",
-                params![id, new_pp],
-            )?;
-            insert_price_change(&tx, *id, (*price, *old_pp), (*price, new_pp), actor, at)?;
-        }
-        let (scheme, rate_bp) = scheme_columns(changes.scheme);
-        tx.execute(
-            "UPDATE producers SET name = ?2, phone = ?3, address = ?4, account = ?5,
-                 scheme = ?6, rate_bp = ?7
-             WHERE id = ?1",
-            params![
-                producer.id,
-                name,
-                changes.phone.trim(),
-                changes.address.trim(),
-                changes.account.trim(),
-                scheme,
-                rate_bp
-            ],
-        )?;
-        if changes.scheme != producer.scheme {
-            let (old_scheme, old_rate_bp) = scheme_columns(producer.scheme);
-            tx.execute(
-                "INSERT INTO rate_changes (producer_id, at, actor, old_scheme, old_rate_bp,
-                     new_scheme, new_rate_bp)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    producer.id,
-                    stamp_text(at),
-                    actor,
-                    old_scheme,
-                    old_rate_bp,
-                    scheme,
-                    rate_bp
-                ],
-            )?;
-        }
+        change_producer(&tx, code, changes, actor, at)?;
         tx.commit()?;
         Ok(())
     }

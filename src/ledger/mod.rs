@@ -8,6 +8,7 @@
 mod catalogue;
 mod day;
 mod draft;
+mod import;
 mod report;
 mod sales;
 mod schema;
@@ -26,6 +27,7 @@ use crate::domain::{DocumentKind, MoveKind, PaymentMethod, QuantityError, Rupiah
 // The shapes the catalogue is written with live in the domain, so that the UI can carry
 // them in its effects; they are named here too, where they are used.
 pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges};
+pub use import::{BatchError, BatchMode, RowAction};
 pub use schema::SCHEMA_VERSION;
 
 pub type Result<T> = std::result::Result<T, LedgerError>;

@@ -186,6 +186,45 @@ fn reason_given(reason: &str) -> Result<&str> {
     Ok(reason)
 }
 
+/// `Ledger::receive_stock` on `conn`, which must be in a transaction.
+pub(super) fn receive_on(
+    conn: &Connection,
+    producer_code: &str,
+    lines: &[IntakeLine],
+    actor: &str,
+    at: NaiveDateTime,
+) -> Result<StockDocument> {
+    if lines.is_empty() {
+        return Err(LedgerError::EmptyDocument);
+    }
+    let producer = find_producer(conn, producer_code)?;
+    if !producer.active {
+        return Err(LedgerError::ProducerInactive(producer.code));
+    }
+    let mut checked_lines = Vec::with_capacity(lines.len());
+    for line in lines {
+        let product = producers_product(conn, &line.product_code, producer.id, &producer.code)?;
+        if !product.sellable {
+            return Err(LedgerError::ProductInactive(product.code));
+        }
+        let quantity = checked(&product, line.quantity)?;
+        checked_lines.push((product.id, quantity, line.best_before));
+    }
+    let entry = insert_document(
+        conn,
+        DocumentKind::Intake,
+        producer.id,
+        "",
+        false,
+        actor,
+        at,
+    )?;
+    for (product_id, quantity, best_before) in checked_lines {
+        insert_move(conn, &entry, product_id, quantity, best_before)?;
+    }
+    load_document(conn, entry.id)
+}
+
 impl Ledger {
     /// Records a producer's delivery (titipan): every line must be an active product of that
     /// producer, with a quantity that fits its unit. All lines or none.
@@ -196,30 +235,10 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
-        if lines.is_empty() {
-            return Err(LedgerError::EmptyDocument);
-        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let producer = find_producer(&tx, producer_code)?;
-        if !producer.active {
-            return Err(LedgerError::ProducerInactive(producer.code));
-        }
-        let mut checked_lines = Vec::with_capacity(lines.len());
-        for line in lines {
-            let product = producers_product(&tx, &line.product_code, producer.id, &producer.code)?;
-            if !product.sellable {
-                return Err(LedgerError::ProductInactive(product.code));
-            }
-            let quantity = checked(&product, line.quantity)?;
-            checked_lines.push((product.id, quantity, line.best_before));
-        }
-        let entry = insert_document(&tx, DocumentKind::Intake, producer.id, "", false, actor, at)?;
-        for (product_id, quantity, best_before) in checked_lines {
-            insert_move(&tx, &entry, product_id, quantity, best_before)?;
-        }
-        let document = load_document(&tx, entry.id)?;
+        let document = receive_on(&tx, producer_code, lines, actor, at)?;
         tx.commit()?;
         Ok(document)
     }
