@@ -165,4 +165,27 @@ fn main() {
         String::from_utf8_lossy(&out.stderr)
     );
     println!("  `pojok import products` end to end  {whole:>10.1?}");
+
+    // What opening the stock screen asks of the ledger, on the same year of history
+    // with the 3,000 imported products: the levels of every product, and the call list.
+    let ledger = Ledger::open(&db).expect("reopen");
+    let mut levels = Vec::new();
+    let mut calls = Vec::new();
+    for _ in 0..10 {
+        let start = Instant::now();
+        let lines = ledger.stock_levels(None).expect("stock levels");
+        levels.push(start.elapsed());
+        assert!(lines.len() >= IMPORTED);
+        let start = Instant::now();
+        ledger.call_list().expect("call list");
+        calls.push(start.elapsed());
+    }
+    levels.sort();
+    calls.sort();
+    println!(
+        "open the stock screen ({} products, a year of sales), median of 10:",
+        IMPORTED
+    );
+    println!("  stock_levels                        {:>10.1?}", levels[5]);
+    println!("  call_list                           {:>10.1?}", calls[5]);
 }
