@@ -9,7 +9,7 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue, DayStatus, Rupiah};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
@@ -224,6 +224,21 @@ impl Effects {
                     .map_err(|e| e.to_string())
                     .and_then(|sale| self.write_receipt(&sale)),
             )),
+            Effect::LoadStock => Some(self.load_stock()),
+            Effect::ReceiveStock { producer, lines } => {
+                let actor = self.actor();
+                let recorded = self
+                    .ledger
+                    .receive_stock(&producer, &lines, &actor, now)
+                    .map(|d| vec![d]);
+                Some(self.stock_recorded(recorded))
+            }
+            Effect::ReturnDailyGoods => {
+                let actor = self.actor();
+                let note = self.receipt_lang.text().ui.daily_return_note;
+                let recorded = self.ledger.return_daily_goods(note, &actor, now);
+                Some(self.stock_recorded(recorded))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -280,6 +295,65 @@ impl Effects {
             sales: self.ledger.sales_of_open_day().ok(),
         }
     }
+}
+
+impl Effects {
+    /// Who makes a stock entry: the open day's attendant, if a day is open.
+    fn actor(&self) -> String {
+        self.ledger
+            .open_day_status()
+            .ok()
+            .flatten()
+            .map(|s| s.day.attendant)
+            .unwrap_or_default()
+    }
+
+    fn load_stock(&self) -> Msg {
+        let day = match self.ledger.open_day_status() {
+            Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
+            Err(e) => return failed(Action::LoadStock, e),
+        };
+        self.ledger
+            .stock_levels(Some(day))
+            .and_then(|lines| Ok((lines, self.ledger.call_list()?)))
+            .map(|(lines, calls)| Msg::StockLoaded { lines, calls })
+            .unwrap_or_else(|e| failed(Action::LoadStock, e))
+    }
+
+    /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
+    fn stock_recorded(&self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
+        let documents = match recorded {
+            Ok(documents) => documents,
+            Err(e) => return failed(Action::RecordStock, e),
+        };
+        let slips = documents
+            .iter()
+            .map(|doc| {
+                let (name, text) = slip(doc, &self.shop, self.receipt_lang, self.receipt_width);
+                let date = doc.day_date.unwrap_or(doc.at.date());
+                print::write_printout(&self.printouts, date, &name, &text)
+                    .map_err(|e| e.to_string())
+            })
+            .collect();
+        Msg::StockRecorded { documents, slips }
+    }
+}
+
+/// A stock entry's slip: its file name and its text. A stand-in until the slips of
+/// `print::stock_slip` are merged: the lead swaps this body for them.
+fn slip(doc: &StockDocument, shop: &ShopHeader, _lang: Lang, width: usize) -> (String, String) {
+    let mut document = print::Document::new();
+    document.centered(&shop.name);
+    document.title(&format!("{} {}", doc.kind, doc.number));
+    document.text(&format!("{} {}", doc.producer_code, doc.producer_name));
+    for line in &doc.lines {
+        document.pair(
+            &crate::domain::catalogue::full_name(&line.name, &line.variant),
+            &line.quantity.with_unit(line.unit),
+        );
+    }
+    let name = format!("{}-{:04}.txt", doc.kind, doc.number);
+    (name, print::render_text(&document, width))
 }
 
 fn failed(action: Action, error: LedgerError) -> Msg {

@@ -35,6 +35,12 @@ pub enum Question {
         paid: Rupiah,
         then: AfterReturn,
     },
+    RecordIntake {
+        producer_code: String,
+        producer_name: String,
+        lines: Vec<crate::domain::IntakeLine>,
+    },
+    ReturnDaily,
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -95,6 +101,22 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
         } => {
             app.mode = under;
             vec![Effect::VoidSale { sale_id, reason }]
+        }
+        // The form stays until the runtime says the delivery is on disk: a failure keeps it.
+        Question::RecordIntake {
+            producer_code,
+            lines,
+            ..
+        } => {
+            app.mode = under;
+            vec![Effect::ReceiveStock {
+                producer: producer_code,
+                lines,
+            }]
+        }
+        Question::ReturnDaily => {
+            app.mode = under;
+            vec![Effect::ReturnDailyGoods]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -239,6 +261,12 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_void)(*number, *total, reason),
         Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
+        Question::RecordIntake {
+            producer_name,
+            lines,
+            ..
+        } => (t.confirm_intake)(producer_name, lines.len()),
+        Question::ReturnDaily => t.confirm_return_daily.to_string(),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
@@ -342,7 +370,10 @@ pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     if app.context() == Context::Sale {
         lines.extend(t.help_entry.iter().map(|l| Line::from(*l).centered()));
-        lines.push(Line::from(""));
+        // The gap goes first when 80×24 has no row to spare for it.
+        if lines.len() + rows.len() + 3 <= area.height as usize {
+            lines.push(Line::from(""));
+        }
     }
     lines.extend(rows.into_iter().map(|(label, text)| {
         Line::from(vec![

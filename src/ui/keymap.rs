@@ -18,6 +18,8 @@ pub enum Context {
     Pay,
     Sales,
     Reason,
+    Stock,
+    Intake,
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
@@ -90,9 +92,19 @@ const EVERYWHERE: &[Context] = &[
     C::Pay,
     C::Sales,
     C::Reason,
+    C::Stock,
+    C::Intake,
 ];
 
-const TEXT_FIELDS: &[Context] = &[C::Sale, C::Search, C::Pay, C::Reason, C::OpenDay];
+const TEXT_FIELDS: &[Context] = &[
+    C::Sale,
+    C::Search,
+    C::Pay,
+    C::Reason,
+    C::OpenDay,
+    C::Stock,
+    C::Intake,
+];
 
 const fn on(
     keys: &'static [Key],
@@ -119,6 +131,8 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Pay => &[C::Pay],
             C::Reason => &[C::Reason],
             C::Sales => &[C::Sales],
+            C::Stock => &[C::Stock],
+            C::Intake => &[C::Intake],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -162,6 +176,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
     on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
+    // Off the bar: with it, Ctrl+Q would not fit 80 columns; F1 lists it.
+    on(&[f(3)], &[C::Sale], Msg::OpenStock, |k| k.stock),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
     on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
@@ -196,6 +212,20 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::OpenDay], Msg::Submit, |k| k.open_day).bar(|k| k.open_day),
     on(&[f(5)], &[C::StaleDay], Msg::CloseDay, |k| k.close_old_day).bar(|k| k.close_old_day),
     on(&[ESC], &[C::StaleDay], Msg::Cancel, |k| k.carry_on).bar(|k| k.carry_on),
+    // The stock screen and the call list.
+    typing(C::Stock, |k| k.type_filter),
+    on(&[UP], &[C::Stock, C::Intake], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Stock, C::Intake], Msg::Down, |k| k.select_line),
+    on(&[f(2)], &[C::Stock], Msg::Intake, |k| k.intake).bar(|k| k.short_intake),
+    on(&[f(8)], &[C::Stock], Msg::ReturnDaily, |k| k.return_daily).bar(|k| k.short_return_daily),
+    on(&[f(9)], &[C::Stock], Msg::CallList, |k| k.call_list).bar(|k| k.short_call_list),
+    on(&[ESC], &[C::Stock], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The intake form.
+    typing(C::Intake, |k| k.type_intake),
+    on(&[ENTER], &[C::Intake], Msg::Submit, |k| k.add_intake).bar(|k| k.short_add),
+    on(&[Key::Plain(KeyCode::Delete)], &[C::Intake], Msg::Delete, |k| k.remove_line),
+    on(&[f(2)], &[C::Intake], Msg::Record, |k| k.record_intake).bar(|k| k.short_record),
+    on(&[ESC], &[C::Intake], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -8,8 +8,12 @@ mod note;
 mod pay;
 mod sale;
 mod sales;
+mod stock;
+mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod stock_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -20,7 +24,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui::Frame;
 
-use crate::domain::{Cart, Catalogue, DayStatus, Payment, Rupiah, Sale, SaleSummary};
+use crate::domain::{
+    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Rupiah, Sale, SaleSummary,
+    StockDocument, StockLine,
+};
 use crate::strings::Lang;
 
 pub use keymap::{Context, key_to_msg};
@@ -30,6 +37,8 @@ use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
 use sale::{Done, SearchList};
 use sales::SalesList;
+use stock::StockScreen;
+use stock_forms::IntakeForm;
 
 /// What the runtime must do, each to its answer before the next key is read. Each names the
 /// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
@@ -54,6 +63,17 @@ pub enum Effect {
     VoidSale { sale_id: i64, reason: String },
     /// Leave: restore the terminal and exit (the draft is already saved).
     Quit,
+    /// Stock per product on the open business day (or today), and the call list.
+    /// Answer: `StockLoaded`.
+    LoadStock,
+    /// Record a delivery, then write its slip. Answer: `StockRecorded` once committed;
+    /// `Failed` only if it is not on disk.
+    ReceiveStock {
+        producer: String,
+        lines: Vec<IntakeLine>,
+    },
+    /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
+    ReturnDailyGoods,
 }
 
 /// Which effect failed, in `Msg::Failed`.
@@ -65,6 +85,9 @@ pub enum Action {
     RecordSale,
     LoadSales,
     VoidSale,
+    LoadStock,
+    /// An intake, return, write-off or count.
+    RecordStock,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -124,6 +147,16 @@ pub enum Msg {
     CloseDay,
     ToggleLang,
     Quit,
+    /// Open the stock screen.
+    OpenStock,
+    /// Intake for the selected product's producer.
+    Intake,
+    /// Show the call list, or the stock again.
+    CallList,
+    /// Return all daily goods left (asks first).
+    ReturnDaily,
+    /// Record the form being filled in (asks first).
+    Record,
     /// `y` in a question.
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
@@ -155,6 +188,15 @@ pub enum Msg {
         status: Option<DayStatus>,
         sales: Option<Vec<SaleSummary>>,
     },
+    StockLoaded {
+        lines: Vec<StockLine>,
+        calls: Vec<CallListEntry>,
+    },
+    /// Stock entries on disk, each with where its slip was written or why it was not.
+    StockRecorded {
+        documents: Vec<StockDocument>,
+        slips: Vec<Result<PathBuf, String>>,
+    },
     /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
@@ -171,6 +213,8 @@ enum Mode {
     Search(SearchList),
     Pay(PayDialog),
     Sales(SalesList),
+    Stock(StockScreen),
+    Intake(Box<IntakeForm>),
     Confirm(Confirm),
 }
 
@@ -337,6 +381,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::StockLoaded { lines, calls } => {
+            if let Mode::Stock(screen) = &mut app.mode {
+                screen.loaded(lines, calls);
+            }
+            Vec::new()
+        }
+        Msg::StockRecorded { documents, slips } => stock_recorded(app, documents, slips),
         Msg::Failed { action, reason } => failed(app, action, reason),
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
@@ -363,6 +414,8 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Pay(_) => Context::Pay,
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
+        Mode::Stock(_) => Context::Stock,
+        Mode::Intake(_) => Context::Intake,
         Mode::Confirm(_) => Context::Confirm,
     }
 }
@@ -373,6 +426,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
         (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
+        (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
         _ => {}
     }
     Vec::new()
@@ -435,12 +489,48 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Search(search) => sale::search_key(app, search, msg),
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
+        Mode::Stock(screen) => stock::key(app, screen, msg),
+        Mode::Intake(form) => stock_forms::intake_key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
     };
     app.mode = mode;
     effects
+}
+
+/// Stock entries are on disk: say so, and show the stock screen with fresh figures.
+fn stock_recorded(
+    app: &mut App,
+    documents: Vec<StockDocument>,
+    slips: Vec<Result<PathBuf, String>>,
+) -> Vec<Effect> {
+    let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
+    let note = match (&failed_slip, documents.as_slice()) {
+        (Some(e), _) => Note::SlipFailed(e.clone()),
+        (None, []) => Note::NothingDaily,
+        (None, [one]) if one.kind == crate::domain::DocumentKind::Intake => {
+            let slip = slips
+                .first()
+                .and_then(|s| s.as_ref().ok())
+                .map_or_else(String::new, |p| p.display().to_string());
+            Note::IntakeRecorded(one.number, slip)
+        }
+        (None, many) => Note::DailyReturned(many.len()),
+    };
+    app.set_note(note);
+    match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::Intake(form) => app.mode = Mode::Stock(form.back),
+        other => app.mode = other,
+    }
+    match &mut app.mode {
+        Mode::Stock(screen) => {
+            screen.lines = None;
+            screen.calls = None;
+            vec![Effect::LoadStock]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Draws the whole screen from the state.

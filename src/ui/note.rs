@@ -50,6 +50,19 @@ pub enum Note {
     Reprinted(String),
     DayOpened(NaiveDate),
     DayClosed,
+    // Stock (issue 3).
+    UnknownProducer(String),
+    BadDate(String),
+    NoLineForDate,
+    IntakeNoLines,
+    /// Recorded, but a slip could not be written: why.
+    SlipFailed(String),
+    BestBeforeSet(String, NaiveDate),
+    /// An intake on disk: its number and its slip's file.
+    IntakeRecorded(i64, String),
+    /// Daily goods returned: how many returns (one per producer).
+    DailyReturned(usize),
+    NothingDaily,
 }
 
 impl Note {
@@ -68,6 +81,10 @@ impl Note {
                 | Note::Reprinted(_)
                 | Note::DayOpened(_)
                 | Note::DayClosed
+                | Note::BestBeforeSet(..)
+                | Note::IntakeRecorded(..)
+                | Note::DailyReturned(_)
+                | Note::NothingDaily
         )
     }
 
@@ -107,6 +124,17 @@ impl Note {
             Note::ReprintFailed(e) => (t.reprint_failed)(e),
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
+            Note::UnknownProducer(text) => (t.unknown_producer)(text),
+            Note::BadDate(text) => (t.bad_date)(text),
+            Note::NoLineForDate => t.no_line_for_date.into(),
+            Note::IntakeNoLines => t.intake_no_lines.into(),
+            Note::SlipFailed(e) => (t.slip_failed)(e),
+            Note::BestBeforeSet(name, date) => {
+                (t.best_before_set)(name, &format::date(*date, lang))
+            }
+            Note::IntakeRecorded(number, slip) => (t.intake_recorded)(*number, slip),
+            Note::DailyReturned(n) => (t.daily_returned)(*n),
+            Note::NothingDaily => t.nothing_daily.into(),
         }
     }
 }
@@ -119,5 +147,7 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::RecordSale => t.failed_record,
         Action::LoadSales => t.failed_load_sales,
         Action::VoidSale => t.failed_void,
+        Action::LoadStock => t.failed_load_stock,
+        Action::RecordStock => t.failed_stock,
     }
 }
