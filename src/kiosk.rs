@@ -13,7 +13,7 @@ use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Failure, Msg};
+use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -225,13 +225,10 @@ impl Effects {
                     .and_then(|sale| self.write_receipt(&sale)),
             )),
             Effect::LoadStock => Some(self.load_stock()),
-            Effect::ReceiveStock { producer, lines } => {
+            Effect::RecordStock(entry) => {
                 let actor = self.actor();
-                let recorded = self
-                    .ledger
-                    .receive_stock(&producer, &lines, &actor, now)
-                    .map(|d| vec![d]);
-                Some(self.stock_recorded(recorded))
+                let recorded = self.record_stock(entry, &actor, now);
+                Some(self.stock_recorded(recorded.map(|d| vec![d])))
             }
             Effect::ReturnDailyGoods => {
                 let actor = self.actor();
@@ -306,6 +303,39 @@ impl Effects {
             .flatten()
             .map(|s| s.day.attendant)
             .unwrap_or_default()
+    }
+
+    fn record_stock(
+        &mut self,
+        entry: StockEntry,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<StockDocument, LedgerError> {
+        match entry {
+            StockEntry::Intake { producer, lines } => {
+                self.ledger.receive_stock(&producer, &lines, actor, now)
+            }
+            StockEntry::Return {
+                producer,
+                lines,
+                reason,
+            } => self
+                .ledger
+                .return_stock(&producer, &lines, &reason, actor, now),
+            StockEntry::WriteOff {
+                code,
+                quantity,
+                reason,
+                corner_at_fault,
+            } => self
+                .ledger
+                .write_off(&code, quantity, &reason, corner_at_fault, actor, now),
+            StockEntry::Count {
+                code,
+                counted,
+                reason,
+            } => self.ledger.count_stock(&code, counted, &reason, actor, now),
+        }
     }
 
     fn load_stock(&self) -> Msg {

@@ -4,7 +4,7 @@
 
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
-use crate::domain::{ParseError, PayError, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, Rupiah, Unit};
 use crate::print::format::date as date_text;
 use crate::ui::Failure;
 
@@ -174,8 +174,15 @@ pub struct UiText {
     pub stock_detail: fn(&str, &str, &str) -> String,
     pub call_title: &'static str,
     pub call_none: &'static str,
-    pub intake_title: fn(&str) -> String,
-    pub intake_pick_title: &'static str,
+    /// An intake, return, write-off or count, as a heading says it.
+    pub kind_name: fn(DocumentKind) -> &'static str,
+    /// The form's title: what kind of entry, from whom.
+    pub form_title: fn(&str, &str) -> String,
+    pub reason_label: &'static str,
+    pub corner_at_fault: fn(bool) -> String,
+    pub one_line_only: &'static str,
+    /// The code line of a return, write-off or count (no dates there).
+    pub form_entry_prompt: &'static str,
     pub intake_pick_prompt: &'static str,
     pub intake_entry_prompt: &'static str,
     pub intake_empty: &'static str,
@@ -184,11 +191,11 @@ pub struct UiText {
     pub no_line_for_date: &'static str,
     pub best_before_set: fn(&str, &str) -> String,
     pub intake_no_lines: &'static str,
-    pub intake_recorded: fn(i64, &str) -> String,
+    pub stock_recorded: fn(&str, i64, &str) -> String,
     pub daily_returned: fn(usize) -> String,
     pub nothing_daily: &'static str,
     pub slip_failed: fn(&str) -> String,
-    pub confirm_intake: fn(&str, usize) -> String,
+    pub confirm_stock: fn(&str, &str, usize) -> String,
     pub confirm_return_daily: &'static str,
     /// The note put on each slip of the afternoon's return of daily goods.
     pub daily_return_note: &'static str,
@@ -266,6 +273,15 @@ pub struct KeyText {
     pub add_intake: &'static str,
     pub record_intake: &'static str,
     pub short_record: &'static str,
+    pub return_stock: &'static str,
+    pub short_return: &'static str,
+    pub write_off: &'static str,
+    pub short_write_off: &'static str,
+    pub count: &'static str,
+    pub short_count: &'static str,
+    pub reason_field: &'static str,
+    pub toggle_fault: &'static str,
+    pub short_fault: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -501,8 +517,23 @@ pub static ID: Strings = Strings {
         },
         call_title: "Produsen yang perlu ditelepon",
         call_none: "Tidak ada produsen yang perlu ditelepon",
-        intake_title: |producer| format!("Barang masuk: {producer}"),
-        intake_pick_title: "Barang masuk: pilih produsen",
+        kind_name: |kind| match kind {
+            DocumentKind::Intake => "Barang masuk",
+            DocumentKind::Return => "Retur",
+            DocumentKind::WriteOff => "Barang rusak/hilang",
+            DocumentKind::Count => "Stok opname",
+        },
+        form_title: |kind, producer| format!("{kind}: {producer}"),
+        reason_label: "Alasan",
+        corner_at_fault: |yes| {
+            if yes {
+                "Ditanggung pojok: YA".to_string()
+            } else {
+                "Ditanggung produsen".to_string()
+            }
+        },
+        one_line_only: "Satu barang per catatan: baris diganti",
+        form_entry_prompt: "Kode / jumlah*kode",
         intake_pick_prompt: "Kode atau nama produsen",
         intake_entry_prompt: "Kode / jumlah*kode / tgl DD/MM/YYYY",
         intake_empty: "Pindai atau ketik kode barang yang dititipkan",
@@ -511,14 +542,12 @@ pub static ID: Strings = Strings {
         no_line_for_date: "Tanggal kedaluwarsa untuk baris mana? Tambahkan barangnya dulu",
         best_before_set: |name, date| format!("{name}: kedaluwarsa {date}"),
         intake_no_lines: "Belum ada barang untuk dicatat",
-        intake_recorded: |number, slip| {
-            format!("Barang masuk no. {number} dicatat; tanda terima: {slip}")
-        },
+        stock_recorded: |kind, number, slip| format!("{kind} no. {number} dicatat; slip: {slip}"),
         daily_returned: |n| format!("Barang harian dikembalikan: {n} retur dicatat"),
         nothing_daily: "Tidak ada barang harian yang tersisa",
         slip_failed: |e| format!("Tercatat, tetapi slip tidak tercetak: {e}"),
-        confirm_intake: |producer, lines| {
-            format!("Catat barang masuk dari {producer} ({lines} baris)?")
+        confirm_stock: |kind, producer, lines| {
+            format!("{kind} dari {producer} ({lines} baris): catat sekarang?")
         },
         confirm_return_daily: "Kembalikan SEMUA sisa barang harian ke produsennya?",
         daily_return_note: "Retur barang harian",
@@ -584,11 +613,20 @@ pub static ID: Strings = Strings {
             call_list: "Daftar telepon produsen / kembali ke stok",
             short_call_list: "Telepon",
             return_daily: "Kembalikan semua sisa barang harian",
-            short_return_daily: "Retur harian",
+            short_return_daily: "Harian",
             type_intake: "Ketik atau pindai kode, atau tanggal DD/MM/YYYY",
             add_intake: "Tambah baris / pilih produsen",
-            record_intake: "Catat barang masuk",
+            record_intake: "Catat (dengan konfirmasi)",
             short_record: "Catat",
+            return_stock: "Retur ke produsen",
+            short_return: "Retur",
+            write_off: "Barang rusak/hilang/kedaluwarsa",
+            short_write_off: "Rusak",
+            count: "Stok opname (jumlah terhitung*kode)",
+            short_count: "Opname",
+            reason_field: "Pindah ke alasan / ke kode",
+            toggle_fault: "Ditanggung pojok atau produsen",
+            short_fault: "Tanggungan",
         },
     },
     print: PrintText {
@@ -822,8 +860,23 @@ pub static EN: Strings = Strings {
         },
         call_title: "Producers to call",
         call_none: "No producer needs a call",
-        intake_title: |producer| format!("Intake: {producer}"),
-        intake_pick_title: "Intake: choose the producer",
+        kind_name: |kind| match kind {
+            DocumentKind::Intake => "Intake",
+            DocumentKind::Return => "Return",
+            DocumentKind::WriteOff => "Write-off",
+            DocumentKind::Count => "Stock count",
+        },
+        form_title: |kind, producer| format!("{kind}: {producer}"),
+        reason_label: "Reason",
+        corner_at_fault: |yes| {
+            if yes {
+                "The corner bears it: YES".to_string()
+            } else {
+                "The producer bears it".to_string()
+            }
+        },
+        one_line_only: "One product per entry: the line was replaced",
+        form_entry_prompt: "Code / qty*code",
         intake_pick_prompt: "Producer code or name",
         intake_entry_prompt: "Code / qty*code / date DD/MM/YYYY",
         intake_empty: "Scan or type the codes of the goods brought",
@@ -832,12 +885,12 @@ pub static EN: Strings = Strings {
         no_line_for_date: "A best-before date for which line? Add the goods first",
         best_before_set: |name, date| format!("{name}: best before {date}"),
         intake_no_lines: "Nothing to record yet",
-        intake_recorded: |number, slip| format!("Intake no. {number} recorded; slip: {slip}"),
+        stock_recorded: |kind, number, slip| format!("{kind} no. {number} recorded; slip: {slip}"),
         daily_returned: |n| format!("Daily goods returned: {n} returns recorded"),
         nothing_daily: "No daily goods are left",
         slip_failed: |e| format!("Recorded, but the slip was not printed: {e}"),
-        confirm_intake: |producer, lines| {
-            format!("Record the intake from {producer} ({lines} lines)?")
+        confirm_stock: |kind, producer, lines| {
+            format!("{kind} from {producer} ({lines} lines): record it now?")
         },
         confirm_return_daily: "Return ALL daily goods left to their producers?",
         daily_return_note: "Daily goods returned",
@@ -903,11 +956,20 @@ pub static EN: Strings = Strings {
             call_list: "Producers to call / back to stock",
             short_call_list: "Calls",
             return_daily: "Return all daily goods left",
-            short_return_daily: "Daily back",
+            short_return_daily: "Daily",
             type_intake: "Type or scan a code, or a date DD/MM/YYYY",
             add_intake: "Add the line / choose the producer",
-            record_intake: "Record the intake",
+            record_intake: "Record (asks first)",
             short_record: "Record",
+            return_stock: "Return to the producer",
+            short_return: "Return",
+            write_off: "Damaged, lost or expired",
+            short_write_off: "Write-off",
+            count: "Stock count (counted*code)",
+            short_count: "Count",
+            reason_field: "To the reason / to the code",
+            toggle_fault: "Borne by the corner or the producer",
+            short_fault: "Who bears",
         },
     },
     print: PrintText {

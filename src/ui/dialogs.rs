@@ -35,10 +35,11 @@ pub enum Question {
         paid: Rupiah,
         then: AfterReturn,
     },
-    RecordIntake {
-        producer_code: String,
+    RecordStock {
+        kind: crate::domain::DocumentKind,
         producer_name: String,
-        lines: Vec<crate::domain::IntakeLine>,
+        lines: usize,
+        entry: super::StockEntry,
     },
     ReturnDaily,
 }
@@ -103,16 +104,9 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             vec![Effect::VoidSale { sale_id, reason }]
         }
         // The form stays until the runtime says the delivery is on disk: a failure keeps it.
-        Question::RecordIntake {
-            producer_code,
-            lines,
-            ..
-        } => {
+        Question::RecordStock { entry, .. } => {
             app.mode = under;
-            vec![Effect::ReceiveStock {
-                producer: producer_code,
-                lines,
-            }]
+            vec![Effect::RecordStock(entry)]
         }
         Question::ReturnDaily => {
             app.mode = under;
@@ -140,13 +134,24 @@ fn back_from(under: Mode) -> Mode {
             reason: None,
             ..list
         }),
+        Mode::StockForm(mut form) => {
+            form.on_reason = false;
+            Mode::StockForm(form)
+        }
         other => other,
     }
 }
 
 /// The context of the screen a question returns to, where `back_from` changes it.
 pub(super) fn returns_to(under: &Mode) -> Option<Context> {
-    matches!(under, Mode::Sales(_)).then_some(Context::Sales)
+    match under {
+        Mode::Sales(_) => Some(Context::Sales),
+        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
+            Some(Context::WriteOff)
+        }
+        Mode::StockForm(_) => Some(Context::Intake),
+        _ => None,
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -261,11 +266,12 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_void)(*number, *total, reason),
         Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
-        Question::RecordIntake {
+        Question::RecordStock {
+            kind,
             producer_name,
             lines,
             ..
-        } => (t.confirm_intake)(producer_name, lines.len()),
+        } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
     };
     let popup = centered(area, 64, 8);

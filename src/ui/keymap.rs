@@ -19,7 +19,12 @@ pub enum Context {
     Sales,
     Reason,
     Stock,
+    /// An intake, return or count form, on its code line.
     Intake,
+    /// A write-off form, on its code line: who bears it can be switched.
+    WriteOff,
+    /// A return, write-off or count form, on its reason line.
+    StockReason,
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
@@ -94,6 +99,8 @@ const EVERYWHERE: &[Context] = &[
     C::Reason,
     C::Stock,
     C::Intake,
+    C::WriteOff,
+    C::StockReason,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -104,6 +111,8 @@ const TEXT_FIELDS: &[Context] = &[
     C::OpenDay,
     C::Stock,
     C::Intake,
+    C::WriteOff,
+    C::StockReason,
 ];
 
 const fn on(
@@ -132,7 +141,8 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Reason => &[C::Reason],
             C::Sales => &[C::Sales],
             C::Stock => &[C::Stock],
-            C::Intake => &[C::Intake],
+            C::Intake => &[C::Intake, C::WriteOff],
+            C::StockReason => &[C::StockReason],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -214,18 +224,24 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::StaleDay], Msg::Cancel, |k| k.carry_on).bar(|k| k.carry_on),
     // The stock screen and the call list.
     typing(C::Stock, |k| k.type_filter),
-    on(&[UP], &[C::Stock, C::Intake], Msg::Up, |k| k.select_line),
-    on(&[DOWN], &[C::Stock, C::Intake], Msg::Down, |k| k.select_line),
+    on(&[UP], &[C::Stock, C::Intake, C::WriteOff], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Stock, C::Intake, C::WriteOff], Msg::Down, |k| k.select_line),
     on(&[f(2)], &[C::Stock], Msg::Intake, |k| k.intake).bar(|k| k.short_intake),
+    on(&[f(4)], &[C::Stock], Msg::ReturnStock, |k| k.return_stock).bar(|k| k.short_return),
+    on(&[f(5)], &[C::Stock], Msg::WriteOff, |k| k.write_off).bar(|k| k.short_write_off),
+    on(&[f(6)], &[C::Stock], Msg::Count, |k| k.count).bar(|k| k.short_count),
     on(&[f(8)], &[C::Stock], Msg::ReturnDaily, |k| k.return_daily).bar(|k| k.short_return_daily),
     on(&[f(9)], &[C::Stock], Msg::CallList, |k| k.call_list).bar(|k| k.short_call_list),
     on(&[ESC], &[C::Stock], Msg::Cancel, |k| k.back).bar(|k| k.back),
-    // The intake form.
+    // The stock forms: intake, return, write-off, count.
     typing(C::Intake, |k| k.type_intake),
-    on(&[ENTER], &[C::Intake], Msg::Submit, |k| k.add_intake).bar(|k| k.short_add),
-    on(&[Key::Plain(KeyCode::Delete)], &[C::Intake], Msg::Delete, |k| k.remove_line),
-    on(&[f(2)], &[C::Intake], Msg::Record, |k| k.record_intake).bar(|k| k.short_record),
-    on(&[ESC], &[C::Intake], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::StockReason, |k| k.type_reason),
+    on(&[ENTER], &[C::Intake, C::WriteOff], Msg::Submit, |k| k.add_intake).bar(|k| k.short_add),
+    on(&[TAB, BACKTAB], &[C::Intake, C::WriteOff, C::StockReason], Msg::Next, |k| k.reason_field),
+    on(&[Key::Plain(KeyCode::Delete)], &[C::Intake, C::WriteOff], Msg::Delete, |k| k.remove_line),
+    on(&[f(7)], &[C::WriteOff, C::StockReason], Msg::ToggleFault, |k| k.toggle_fault).bar(|k| k.short_fault),
+    on(&[f(2)], &[C::Intake, C::WriteOff, C::StockReason], Msg::Record, |k| k.record_intake).bar(|k| k.short_record),
+    on(&[ESC], &[C::Intake, C::WriteOff, C::StockReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -25,8 +25,8 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 
 use crate::domain::{
-    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Rupiah, Sale, SaleSummary,
-    StockDocument, StockLine,
+    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Quantity, Rupiah, Sale,
+    SaleSummary, StockDocument, StockLine, StockQuantity,
 };
 use crate::strings::Lang;
 
@@ -38,7 +38,7 @@ use pay::PayDialog;
 use sale::{Done, SearchList};
 use sales::SalesList;
 use stock::StockScreen;
-use stock_forms::IntakeForm;
+use stock_forms::StockForm;
 
 /// What the runtime must do, each to its answer before the next key is read. Each names the
 /// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
@@ -66,14 +66,37 @@ pub enum Effect {
     /// Stock per product on the open business day (or today), and the call list.
     /// Answer: `StockLoaded`.
     LoadStock,
-    /// Record a delivery, then write its slip. Answer: `StockRecorded` once committed;
+    /// Record a stock entry, then write its slip. Answer: `StockRecorded` once committed;
     /// `Failed` only if it is not on disk.
-    ReceiveStock {
+    RecordStock(StockEntry),
+    /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
+    ReturnDailyGoods,
+}
+
+/// A stock entry as a form hands it to the ledger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockEntry {
+    Intake {
         producer: String,
         lines: Vec<IntakeLine>,
     },
-    /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
-    ReturnDailyGoods,
+    Return {
+        producer: String,
+        lines: Vec<(String, Quantity)>,
+        reason: String,
+    },
+    /// The ledger writes off one product per entry.
+    WriteOff {
+        code: String,
+        quantity: Quantity,
+        reason: String,
+        corner_at_fault: bool,
+    },
+    Count {
+        code: String,
+        counted: StockQuantity,
+        reason: String,
+    },
 }
 
 /// Which effect failed, in `Msg::Failed`.
@@ -151,6 +174,14 @@ pub enum Msg {
     OpenStock,
     /// Intake for the selected product's producer.
     Intake,
+    /// A return to the selected product's producer.
+    ReturnStock,
+    /// Write off goods of the selected product's producer.
+    WriteOff,
+    /// Count goods of the selected product's producer.
+    Count,
+    /// Who bears a write-off: the producer, or the corner.
+    ToggleFault,
     /// Show the call list, or the stock again.
     CallList,
     /// Return all daily goods left (asks first).
@@ -214,7 +245,8 @@ enum Mode {
     Pay(PayDialog),
     Sales(SalesList),
     Stock(StockScreen),
-    Intake(Box<IntakeForm>),
+    /// An intake, return, write-off or count being entered.
+    StockForm(Box<StockForm>),
     Confirm(Confirm),
 }
 
@@ -415,7 +447,11 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
         Mode::Stock(_) => Context::Stock,
-        Mode::Intake(_) => Context::Intake,
+        Mode::StockForm(form) if form.on_reason => Context::StockReason,
+        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
+            Context::WriteOff
+        }
+        Mode::StockForm(_) => Context::Intake,
         Mode::Confirm(_) => Context::Confirm,
     }
 }
@@ -490,7 +526,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
         Mode::Stock(screen) => stock::key(app, screen, msg),
-        Mode::Intake(form) => stock_forms::intake_key(app, form, msg),
+        Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
@@ -506,21 +542,23 @@ fn stock_recorded(
     slips: Vec<Result<PathBuf, String>>,
 ) -> Vec<Effect> {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
+    let daily = !matches!(app.mode, Mode::StockForm(_));
     let note = match (&failed_slip, documents.as_slice()) {
         (Some(e), _) => Note::SlipFailed(e.clone()),
         (None, []) => Note::NothingDaily,
-        (None, [one]) if one.kind == crate::domain::DocumentKind::Intake => {
+        // The daily return is the one action that may make several entries.
+        (None, [one]) if !daily => {
             let slip = slips
                 .first()
                 .and_then(|s| s.as_ref().ok())
                 .map_or_else(String::new, |p| p.display().to_string());
-            Note::IntakeRecorded(one.number, slip)
+            Note::StockRecorded(one.kind, one.number, slip)
         }
         (None, many) => Note::DailyReturned(many.len()),
     };
     app.set_note(note);
     match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::Intake(form) => app.mode = Mode::Stock(form.back),
+        Mode::StockForm(form) => app.mode = Mode::Stock(form.back),
         other => app.mode = other,
     }
     match &mut app.mode {

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Action, Failure};
-use crate::domain::{ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
 use crate::strings::{Lang, UiText};
 
@@ -58,8 +58,8 @@ pub enum Note {
     /// Recorded, but a slip could not be written: why.
     SlipFailed(String),
     BestBeforeSet(String, NaiveDate),
-    /// An intake on disk: its number and its slip's file.
-    IntakeRecorded(i64, String),
+    /// A stock entry on disk: its kind, number and its slip's file.
+    StockRecorded(DocumentKind, i64, String),
     /// Daily goods returned: how many returns (one per producer).
     DailyReturned(usize),
     NothingDaily,
@@ -82,7 +82,7 @@ impl Note {
                 | Note::DayOpened(_)
                 | Note::DayClosed
                 | Note::BestBeforeSet(..)
-                | Note::IntakeRecorded(..)
+                | Note::StockRecorded(..)
                 | Note::DailyReturned(_)
                 | Note::NothingDaily
         )
@@ -132,7 +132,9 @@ impl Note {
             Note::BestBeforeSet(name, date) => {
                 (t.best_before_set)(name, &format::date(*date, lang))
             }
-            Note::IntakeRecorded(number, slip) => (t.intake_recorded)(*number, slip),
+            Note::StockRecorded(kind, number, slip) => {
+                (t.stock_recorded)((t.kind_name)(*kind), *number, slip)
+            }
             Note::DailyReturned(n) => (t.daily_returned)(*n),
             Note::NothingDaily => t.nothing_daily.into(),
         }

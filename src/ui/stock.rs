@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Cell, HighlightSpacing, Padding, Paragraph, Row, T
 
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
-use super::stock_forms::IntakeForm;
+use super::stock_forms::StockForm;
 use super::widgets::right;
 use super::{App, Effect, Mode, Msg};
+use crate::domain::DocumentKind;
 use crate::domain::{CallListEntry, StockLine, StockQuantity};
 use crate::print::format;
 use crate::strings::UiText;
@@ -103,7 +104,13 @@ pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Ve
             screen.calling = !screen.calling;
             screen.selected = 0;
         }
-        Msg::Intake => {
+        Msg::Intake | Msg::ReturnStock | Msg::WriteOff | Msg::Count => {
+            let kind = match msg {
+                Msg::Intake => DocumentKind::Intake,
+                Msg::ReturnStock => DocumentKind::Return,
+                Msg::WriteOff => DocumentKind::WriteOff,
+                _ => DocumentKind::Count,
+            };
             // The selected product's producer, unless the call list names one instead.
             let producer = if screen.calling {
                 screen
@@ -116,8 +123,8 @@ pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Ve
                     .current()
                     .map(|l| (l.producer_code.clone(), l.producer_name.clone()))
             };
-            let form = IntakeForm::new(&app.catalogue, producer, screen);
-            return (Mode::Intake(Box::new(form)), Vec::new());
+            let form = StockForm::new(kind, &app.catalogue, producer, screen);
+            return (Mode::StockForm(Box::new(form)), Vec::new());
         }
         Msg::ReturnDaily => {
             return (

@@ -122,11 +122,11 @@ fn screen(app: &App) -> &StockScreen {
     }
 }
 
-fn form(app: &App) -> &IntakeForm {
+fn form(app: &App) -> &StockForm {
     match &app.mode {
-        Mode::Intake(form) => form,
+        Mode::StockForm(form) => form,
         Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::Intake(form) => form,
+            Mode::StockForm(form) => form,
             _ => panic!("no intake form"),
         },
         _ => panic!("no intake form"),
@@ -257,7 +257,7 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     let effects = press(&mut app, KeyCode::Char('y'));
     assert_eq!(
         effects,
-        [Effect::ReceiveStock {
+        [Effect::RecordStock(StockEntry::Intake {
             producer: "BUSRI".into(),
             lines: vec![
                 IntakeLine {
@@ -271,7 +271,7 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
                     best_before: Some(date(25)),
                 },
             ],
-        }]
+        })]
     );
     // Not on disk: the form stays as it was, with the reason.
     update(
@@ -296,7 +296,11 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     assert!(screen(&app).lines.is_none(), "old figures are not shown");
     assert_eq!(
         app.note(),
-        Some(&Note::IntakeRecorded(7, "printouts/intake-0007.txt".into()))
+        Some(&Note::StockRecorded(
+            DocumentKind::Intake,
+            7,
+            "printouts/intake-0007.txt".into()
+        ))
     );
 }
 
@@ -417,7 +421,15 @@ fn stock_screen_shows_today_moves_and_flags() {
     assert!(row_with(&screen, "Teh Tubruk").contains("<min"));
     assert!(row_with(&screen, "Produsen: BUSRI Bu Sri").contains("24 Nov 2026"));
     let bar = screen.lines().last().unwrap();
-    for key in ["F2 Masuk", "F8 Retur harian", "F9 Telepon", "Esc"] {
+    for key in [
+        "F2 Masuk",
+        "F4 Retur",
+        "F5 Rusak",
+        "F6 Opname",
+        "F8 Harian",
+        "F9 Telepon",
+        "Esc",
+    ] {
         assert!(bar.contains(key), "{key} on the bar {bar:?}");
     }
     insta::assert_snapshot!(terminal.backend());
@@ -457,6 +469,99 @@ fn intake_asks_before_recording() {
     scan(&mut app, "3*KLP");
     press(&mut app, KeyCode::F(2));
     let (terminal, screen) = render(&app);
-    assert!(screen.contains("Catat barang masuk dari Bu Sri (1 baris)?"));
+    assert!(screen.contains("Barang masuk dari Bu Sri (1 baris): catat sekarang?"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_write_off_needs_a_reason_holds_one_product_and_says_who_bears_it() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.context(), Context::WriteOff);
+    assert_eq!(form(&app).kind, DocumentKind::WriteOff);
+    scan(&mut app, "2*KLP");
+    scan(&mut app, "KRP");
+    assert_eq!(
+        rows(&app),
+        [("KRP".into(), 1, None)],
+        "one product per write-off"
+    );
+    // A date is no best-before here: nothing but an intake takes one.
+    scan(&mut app, "25/11/2026");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("25/11/2026".into())));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    assert_eq!(
+        app.context(),
+        Context::StockReason,
+        "the reason line takes the keys"
+    );
+    type_text(&mut app, "Kemasan sobek");
+    press(&mut app, KeyCode::F(7));
+    assert!(form(&app).corner_at_fault);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::WriteOff);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::WriteOff {
+            code: "KRP".into(),
+            quantity: Quantity::whole(1),
+            reason: "Kemasan sobek".into(),
+            corner_at_fault: true,
+        })]
+    );
+}
+
+#[test]
+fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(6));
+    scan(&mut app, "0*KLP");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Opname sore");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Count {
+            code: "KLP".into(),
+            counted: StockQuantity::ZERO,
+            reason: "Opname sore".into(),
+        })]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Stock);
+    press(&mut app, KeyCode::F(4));
+    scan(&mut app, "KLP");
+    scan(&mut app, "2*KRP");
+    // A return needs no reason.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Return {
+            producer: "BUSRI".into(),
+            lines: vec![
+                ("KLP".into(), Quantity::whole(1)),
+                ("KRP".into(), Quantity::whole(2))
+            ],
+            reason: String::new(),
+        })]
+    );
+}
+
+#[test]
+fn write_off_form_with_its_reason_and_who_bears_it() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(5));
+    scan(&mut app, "3*KLP");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jatuh");
+    press(&mut app, KeyCode::F(7));
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Barang rusak/hilang: BUSRI Bu Sri"));
+    assert!(row_with(&screen, "Alasan: Jatuh").contains("Ditanggung pojok: YA"));
+    assert!(row_with(&screen, "Kue Lapis").contains("3 pcs"));
     insta::assert_snapshot!(terminal.backend());
 }

@@ -111,7 +111,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
         Mode::Stock(screen) => stock::draw(app, screen, frame, body, focused),
-        Mode::Intake(form) => stock_forms::draw_intake(app, form, frame, body, focused),
+        Mode::StockForm(form) => stock_forms::draw_form(app, form, frame, body, focused),
         Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
         Mode::StaleDay => {
             sale::draw(app, frame, body, false);
