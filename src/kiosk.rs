@@ -236,6 +236,25 @@ impl Effects {
                 let recorded = self.ledger.return_daily_goods(note, &actor, now);
                 Some(self.stock_recorded(recorded))
             }
+            Effect::LoadProducts => Some(
+                self.ledger
+                    .products()
+                    .map(Msg::ProductsLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadProducts, e)),
+            ),
+            Effect::SaveProduct { code, changes } => {
+                let actor = self.actor();
+                let saved = self.ledger.update_product(&code, &changes, &actor, now);
+                Some(self.catalogue_changed(saved))
+            }
+            Effect::SetProductActive { code, active } => {
+                let saved = if active {
+                    self.ledger.reactivate_product(&code)
+                } else {
+                    self.ledger.deactivate_product(&code)
+                };
+                Some(self.catalogue_changed(saved))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -336,6 +355,24 @@ impl Effects {
                 reason,
             } => self.ledger.count_stock(&code, counted, &reason, actor, now),
         }
+    }
+
+    /// After any catalogue change the till gets the active products again, so its codes
+    /// and search follow at once.
+    fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+        if let Err(e) = saved {
+            return failed(Action::SaveProduct, e);
+        }
+        // Saved: what cannot be read back now is not "not changed".
+        self.ledger
+            .products()
+            .and_then(|products| {
+                Ok(Msg::CatalogueChanged {
+                    products,
+                    active: self.ledger.active_products()?,
+                })
+            })
+            .unwrap_or_else(|e| failed(Action::LoadProducts, e))
     }
 
     fn load_stock(&self) -> Msg {

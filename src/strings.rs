@@ -201,6 +201,14 @@ pub struct UiText {
     pub daily_return_note: &'static str,
     pub failed_load_stock: fn(&str) -> String,
     pub failed_stock: fn(&str) -> String,
+    pub products_title: &'static str,
+    pub inactive_mark: &'static str,
+    pub new_price_title: fn(&str, Rupiah) -> String,
+    pub confirm_price: fn(&str, Rupiah, Rupiah) -> String,
+    pub confirm_active: fn(&str, bool) -> String,
+    pub catalogue_saved: &'static str,
+    pub failed_load_products: fn(&str) -> String,
+    pub failed_save_product: fn(&str) -> String,
 
     pub keys: KeyText,
 }
@@ -282,6 +290,12 @@ pub struct KeyText {
     pub reason_field: &'static str,
     pub toggle_fault: &'static str,
     pub short_fault: &'static str,
+    pub products: &'static str,
+    pub edit_price: &'static str,
+    pub short_price: &'static str,
+    pub toggle_active: &'static str,
+    pub short_active: &'static str,
+    pub type_price: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -553,6 +567,20 @@ pub static ID: Strings = Strings {
         daily_return_note: "Retur barang harian",
         failed_load_stock: |e| format!("Stok tidak bisa dimuat: {e}"),
         failed_stock: |e| format!("TIDAK tercatat: {e}"),
+        products_title: "Produk",
+        inactive_mark: "nonaktif",
+        new_price_title: |name, old| format!("Harga jual baru {name} (sekarang {old})"),
+        confirm_price: |name, old, new| format!("Ubah harga {name} dari {old} menjadi {new}?"),
+        confirm_active: |name, active| {
+            if active {
+                format!("Jual lagi {name} di kasir?")
+            } else {
+                format!("Nonaktifkan {name}? Riwayatnya tetap tersimpan.")
+            }
+        },
+        catalogue_saved: "Katalog disimpan; kasir langsung memakainya",
+        failed_load_products: |e| format!("Produk tidak bisa dimuat: {e}"),
+        failed_save_product: |e| format!("Produk TIDAK diubah: {e}"),
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -627,6 +655,12 @@ pub static ID: Strings = Strings {
             reason_field: "Pindah ke alasan / ke kode",
             toggle_fault: "Ditanggung pojok atau produsen",
             short_fault: "Tanggungan",
+            products: "Produk: harga, nonaktifkan",
+            edit_price: "Ubah harga jual",
+            short_price: "Harga",
+            toggle_active: "Nonaktifkan / aktifkan lagi",
+            short_active: "Aktif/non",
+            type_price: "Ketik harga baru",
         },
     },
     print: PrintText {
@@ -896,6 +930,20 @@ pub static EN: Strings = Strings {
         daily_return_note: "Daily goods returned",
         failed_load_stock: |e| format!("Stock could not be loaded: {e}"),
         failed_stock: |e| format!("NOT recorded: {e}"),
+        products_title: "Products",
+        inactive_mark: "inactive",
+        new_price_title: |name, old| format!("New selling price of {name} (now {old})"),
+        confirm_price: |name, old, new| format!("Change the price of {name} from {old} to {new}?"),
+        confirm_active: |name, active| {
+            if active {
+                format!("Sell {name} at the till again?")
+            } else {
+                format!("Deactivate {name}? Its history stays.")
+            }
+        },
+        catalogue_saved: "Catalogue saved; the till uses it at once",
+        failed_load_products: |e| format!("Products could not be loaded: {e}"),
+        failed_save_product: |e| format!("Product NOT changed: {e}"),
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",
@@ -970,6 +1018,12 @@ pub static EN: Strings = Strings {
             reason_field: "To the reason / to the code",
             toggle_fault: "Borne by the corner or the producer",
             short_fault: "Who bears",
+            products: "Products: prices, deactivate",
+            edit_price: "Change the selling price",
+            short_price: "Price",
+            toggle_active: "Deactivate / reactivate",
+            short_active: "On/off",
+            type_price: "Type the new price",
         },
     },
     print: PrintText {

@@ -42,6 +42,17 @@ pub enum Question {
         entry: super::StockEntry,
     },
     ReturnDaily,
+    PriceChange {
+        code: String,
+        name: String,
+        old: Rupiah,
+        changes: crate::domain::ProductChanges,
+    },
+    SetProductActive {
+        code: String,
+        name: String,
+        active: bool,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -112,6 +123,14 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.mode = under;
             vec![Effect::ReturnDailyGoods]
         }
+        Question::PriceChange { code, changes, .. } => {
+            app.mode = under;
+            vec![Effect::SaveProduct { code, changes }]
+        }
+        Question::SetProductActive { code, active, .. } => {
+            app.mode = under;
+            vec![Effect::SetProductActive { code, active }]
+        }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
             app.mode = Mode::Sale;
@@ -138,6 +157,10 @@ fn back_from(under: Mode) -> Mode {
             form.on_reason = false;
             Mode::StockForm(form)
         }
+        Mode::Products(screen) => Mode::Products(super::catalogue::ProductsScreen {
+            price: None,
+            ..screen
+        }),
         other => other,
     }
 }
@@ -150,6 +173,7 @@ pub(super) fn returns_to(under: &Mode) -> Option<Context> {
             Some(Context::WriteOff)
         }
         Mode::StockForm(_) => Some(Context::Intake),
+        Mode::Products(_) => Some(Context::Products),
         _ => None,
     }
 }
@@ -273,6 +297,10 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
+        Question::PriceChange {
+            name, old, changes, ..
+        } => (t.confirm_price)(name, *old, changes.price),
+        Question::SetProductActive { name, active, .. } => (t.confirm_active)(name, *active),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

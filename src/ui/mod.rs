@@ -2,6 +2,7 @@
 //! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
 //! draws the state. Nothing here touches the ledger, the terminal or the clock.
 
+mod catalogue;
 mod dialogs;
 pub mod keymap;
 mod note;
@@ -25,14 +26,15 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 
 use crate::domain::{
-    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Quantity, Rupiah, Sale,
-    SaleSummary, StockDocument, StockLine, StockQuantity,
+    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Product, ProductChanges,
+    ProductRecord, Quantity, Rupiah, Sale, SaleSummary, StockDocument, StockLine, StockQuantity,
 };
 use crate::strings::Lang;
 
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 
+use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
 use sale::{Done, SearchList};
@@ -71,6 +73,15 @@ pub enum Effect {
     RecordStock(StockEntry),
     /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
     ReturnDailyGoods,
+    /// Every product, active or not. Answer: `ProductsLoaded`.
+    LoadProducts,
+    /// Edit a product (a price change is recorded in history). Answer: `CatalogueChanged`.
+    SaveProduct {
+        code: String,
+        changes: ProductChanges,
+    },
+    /// Take a product off the till, or put it back. Answer: `CatalogueChanged`.
+    SetProductActive { code: String, active: bool },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -111,6 +122,8 @@ pub enum Action {
     LoadStock,
     /// An intake, return, write-off or count.
     RecordStock,
+    LoadProducts,
+    SaveProduct,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -182,6 +195,12 @@ pub enum Msg {
     Count,
     /// Who bears a write-off: the producer, or the corner.
     ToggleFault,
+    /// Open the products screen.
+    OpenProducts,
+    /// Type a new price for the selected product.
+    EditPrice,
+    /// Deactivate or reactivate the selected product (asks first).
+    ToggleActive,
     /// Show the call list, or the stock again.
     CallList,
     /// Return all daily goods left (asks first).
@@ -228,6 +247,12 @@ pub enum Msg {
         documents: Vec<StockDocument>,
         slips: Vec<Result<PathBuf, String>>,
     },
+    ProductsLoaded(Vec<ProductRecord>),
+    /// The catalogue changed on disk: every product, and what the till may now sell.
+    CatalogueChanged {
+        products: Vec<ProductRecord>,
+        active: Vec<Product>,
+    },
     /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
@@ -245,6 +270,7 @@ enum Mode {
     Pay(PayDialog),
     Sales(SalesList),
     Stock(StockScreen),
+    Products(ProductsScreen),
     /// An intake, return, write-off or count being entered.
     StockForm(Box<StockForm>),
     Confirm(Confirm),
@@ -420,6 +446,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::StockRecorded { documents, slips } => stock_recorded(app, documents, slips),
+        Msg::ProductsLoaded(products) => {
+            if let Mode::Products(screen) = &mut app.mode {
+                screen.loaded(products);
+            }
+            Vec::new()
+        }
+        Msg::CatalogueChanged { products, active } => {
+            // The till's search and codes follow at once, whatever screen is open.
+            app.set_catalogue(Catalogue::new(active));
+            if let Mode::Products(screen) = &mut app.mode {
+                screen.loaded(products);
+            }
+            app.set_note(Note::CatalogueSaved);
+            Vec::new()
+        }
         Msg::Failed { action, reason } => failed(app, action, reason),
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
@@ -447,6 +488,8 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
         Mode::Stock(_) => Context::Stock,
+        Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
+        Mode::Products(_) => Context::Products,
         Mode::StockForm(form) if form.on_reason => Context::StockReason,
         Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
             Context::WriteOff
@@ -463,6 +506,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
         (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
+        (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         _ => {}
     }
     Vec::new()
@@ -526,6 +570,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
         Mode::Stock(screen) => stock::key(app, screen, msg),
+        Mode::Products(screen) => catalogue::key(app, screen, msg),
         Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),

@@ -63,6 +63,8 @@ pub enum Note {
     /// Daily goods returned: how many returns (one per producer).
     DailyReturned(usize),
     NothingDaily,
+    /// A product edit is on disk and the till has the new catalogue.
+    CatalogueSaved,
 }
 
 impl Note {
@@ -85,6 +87,7 @@ impl Note {
                 | Note::StockRecorded(..)
                 | Note::DailyReturned(_)
                 | Note::NothingDaily
+                | Note::CatalogueSaved
         )
     }
 
@@ -137,6 +140,7 @@ impl Note {
             }
             Note::DailyReturned(n) => (t.daily_returned)(*n),
             Note::NothingDaily => t.nothing_daily.into(),
+            Note::CatalogueSaved => t.catalogue_saved.into(),
         }
     }
 }
@@ -151,5 +155,7 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::VoidSale => t.failed_void,
         Action::LoadStock => t.failed_load_stock,
         Action::RecordStock => t.failed_stock,
+        Action::LoadProducts => t.failed_load_products,
+        Action::SaveProduct => t.failed_save_product,
     }
 }

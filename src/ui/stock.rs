@@ -132,6 +132,12 @@ pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Ve
                 Vec::new(),
             );
         }
+        Msg::OpenProducts => {
+            return (
+                Mode::Products(super::catalogue::ProductsScreen::loading()),
+                vec![Effect::LoadProducts],
+            );
+        }
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         _ => {}
     }

@@ -12,7 +12,7 @@ use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
 use crate::domain::{
-    DayMoves, DocumentKind, IntakeLine, Quantity, StockDocument, StockQuantity, Unit,
+    DayMoves, DocumentKind, IntakeLine, ProductRecord, Quantity, StockDocument, StockQuantity, Unit,
 };
 
 fn catalogue() -> Catalogue {
@@ -563,5 +563,114 @@ fn write_off_form_with_its_reason_and_who_bears_it() {
     assert!(screen.contains("Barang rusak/hilang: BUSRI Bu Sri"));
     assert!(row_with(&screen, "Alasan: Jatuh").contains("Ditanggung pojok: YA"));
     assert!(row_with(&screen, "Kue Lapis").contains("3 pcs"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn record(code: &str, name: &str, price: i64, active: bool) -> ProductRecord {
+    ProductRecord {
+        id: 1,
+        code: code.into(),
+        barcode: None,
+        name: name.into(),
+        variant: String::new(),
+        unit: Unit::Pcs,
+        price: Rupiah(price),
+        producer_price: None,
+        producer_id: 1,
+        producer_code: "BUSRI".into(),
+        producer_name: "Bu Sri".into(),
+        min_stock: StockQuantity::ZERO,
+        daily: false,
+        active,
+        producer_active: true,
+    }
+}
+
+fn on_products() -> App {
+    let mut app = on_stock();
+    assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
+    assert_eq!(app.context(), Context::Products);
+    update(
+        &mut app,
+        Msg::ProductsLoaded(vec![
+            record("KLP", "Kue Lapis Legit", 5_000, true),
+            record("KRP", "Keripik Pisang Coklat", 12_000, true),
+            record("OLD", "Bolu Pandan", 20_000, false),
+        ]),
+    );
+    app
+}
+
+#[test]
+fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catalogue() {
+    let mut app = on_products();
+    type_text(&mut app, "keri");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::PriceField);
+    type_text(&mut app, "13.5OO");
+    enter(&mut app);
+    assert!(
+        matches!(app.note(), Some(Note::BadAmount(_))),
+        "{:?}",
+        app.note()
+    );
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "00");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Confirm);
+    let effects = press(&mut app, KeyCode::Char('y'));
+    let Effect::SaveProduct { code, changes } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((code.as_str(), changes.price), ("KRP", Rupiah(13_500)));
+    assert_eq!(changes.name, "Keripik Pisang Coklat", "the rest is kept");
+    assert_eq!(
+        app.context(),
+        Context::Products,
+        "back to the list, not the price"
+    );
+    // The runtime says it is saved: the till sells at the new price and without KLP.
+    let mut krp = product(2, "KRP", "Keripik Pisang Coklat", Unit::Bks, 13_500);
+    krp.producer_code = "BUSRI".into();
+    update(
+        &mut app,
+        Msg::CatalogueChanged {
+            products: vec![record("KRP", "Keripik Pisang Coklat", 13_500, true)],
+            active: vec![krp],
+        },
+    );
+    assert_eq!(app.note(), Some(&Note::CatalogueSaved));
+    assert_eq!(app.catalogue.lookup("KRP").unwrap().price, Rupiah(13_500));
+    assert!(app.catalogue.lookup("KLP").is_none());
+    // Deactivating asks, naming the product; an inactive one is offered back.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    update(
+        &mut app,
+        Msg::ProductsLoaded(vec![record("OLD", "Bolu Pandan", 20_000, false)]),
+    );
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::SetProductActive {
+            code: "OLD".into(),
+            active: true
+        }]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+}
+
+#[test]
+fn products_screen_with_an_inactive_product() {
+    let mut app = on_products();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "15000");
+    let (terminal, screen) = render(&app);
+    assert!(row_with(&screen, "Bolu Pandan").contains("nonaktif"));
+    assert!(row_with(&screen, "Harga jual baru Keripik").contains("Rp 12.000"));
     insta::assert_snapshot!(terminal.backend());
 }
