@@ -503,3 +503,66 @@ mod tests {
         assert!(detail.contains("bad draft"), "{detail}");
     }
 }
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+    use crate::domain::{ProductChanges, Rupiah};
+
+    /// The runtime on a real, demo-seeded ledger file: a price change and a deactivation
+    /// made on the products screen reach the till's catalogue without a restart.
+    #[test]
+    fn catalogue_changes_reach_the_till_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+        let mut app = effects.start(Lang::Id, "Ani".into()).unwrap();
+        let old = app_price(&app, "KRPS").expect("the demo sells KRPS");
+        let changes = ProductChanges {
+            price: old + Rupiah(1_000),
+            ..effects
+                .ledger
+                .products()
+                .unwrap()
+                .into_iter()
+                .find(|p| p.code == "KRPS")
+                .unwrap()
+                .changes()
+        };
+        for msg in effects.run(Effect::SaveProduct {
+            code: "KRPS".into(),
+            changes,
+        }) {
+            effects.dispatch(&mut app, msg);
+        }
+        assert_eq!(app_price(&app, "KRPS"), Some(old + Rupiah(1_000)));
+        assert_eq!(effects.ledger.price_changes("KRPS").unwrap().len(), 1);
+        for msg in effects.run(Effect::SetProductActive {
+            code: "KRPS".into(),
+            active: false,
+        }) {
+            effects.dispatch(&mut app, msg);
+        }
+        assert_eq!(app_price(&app, "KRPS"), None, "no longer sold at the till");
+        // A refusal is told, and changes nothing.
+        let replies = effects.run(Effect::SetProductActive {
+            code: "NOPE".into(),
+            active: false,
+        });
+        assert!(
+            matches!(
+                replies.as_slice(),
+                [Msg::Failed {
+                    action: Action::SaveProduct,
+                    ..
+                }]
+            ),
+            "{replies:?}"
+        );
+    }
+
+    fn app_price(app: &App, code: &str) -> Option<Rupiah> {
+        app.catalogue().lookup(code).map(|p| p.price)
+    }
+}

@@ -347,6 +347,11 @@ impl App {
         }
     }
 
+    /// What the till sells now.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
     pub fn lang(&self) -> Lang {
         self.lang
     }
