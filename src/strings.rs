@@ -269,7 +269,6 @@ pub struct KeyText {
     pub short_reprint: &'static str,
     // Stock: the stock screen, the call list, the intake form (issue 3).
     pub stock: &'static str,
-    pub short_stock: &'static str,
     pub type_filter: &'static str,
     pub intake: &'static str,
     pub short_intake: &'static str,
@@ -634,7 +633,6 @@ pub static ID: Strings = Strings {
             short_reprint: "Cetak ulang",
             // Stock: the stock screen, the call list, the intake form (issue 3).
             stock: "Stok barang titipan",
-            short_stock: "Stok",
             type_filter: "Ketik untuk menyaring",
             intake: "Barang masuk dari produsen barang terpilih",
             short_intake: "Masuk",
@@ -997,7 +995,6 @@ pub static EN: Strings = Strings {
             short_reprint: "Reprint",
             // Stock: the stock screen, the call list, the intake form (issue 3).
             stock: "Consignment stock",
-            short_stock: "Stock",
             type_filter: "Type to filter",
             intake: "Intake from the selected product's producer",
             short_intake: "Intake",
