@@ -9,11 +9,11 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue, DayStatus, Rupiah};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Failure, Msg};
+use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -224,6 +224,37 @@ impl Effects {
                     .map_err(|e| e.to_string())
                     .and_then(|sale| self.write_receipt(&sale)),
             )),
+            Effect::LoadStock => Some(self.load_stock()),
+            Effect::RecordStock(entry) => {
+                let actor = self.actor();
+                let recorded = self.record_stock(entry, &actor, now);
+                Some(self.stock_recorded(recorded.map(|d| vec![d])))
+            }
+            Effect::ReturnDailyGoods => {
+                let actor = self.actor();
+                let note = self.receipt_lang.text().ui.daily_return_note;
+                let recorded = self.ledger.return_daily_goods(note, &actor, now);
+                Some(self.stock_recorded(recorded))
+            }
+            Effect::LoadProducts => Some(
+                self.ledger
+                    .products()
+                    .map(Msg::ProductsLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadProducts, e)),
+            ),
+            Effect::SaveProduct { code, changes } => {
+                let actor = self.actor();
+                let saved = self.ledger.update_product(&code, &changes, &actor, now);
+                Some(self.catalogue_changed(saved))
+            }
+            Effect::SetProductActive { code, active } => {
+                let saved = if active {
+                    self.ledger.reactivate_product(&code)
+                } else {
+                    self.ledger.deactivate_product(&code)
+                };
+                Some(self.catalogue_changed(saved))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -280,6 +311,116 @@ impl Effects {
             sales: self.ledger.sales_of_open_day().ok(),
         }
     }
+}
+
+impl Effects {
+    /// Who makes a stock entry: the open day's attendant, if a day is open.
+    fn actor(&self) -> String {
+        self.ledger
+            .open_day_status()
+            .ok()
+            .flatten()
+            .map(|s| s.day.attendant)
+            .unwrap_or_default()
+    }
+
+    fn record_stock(
+        &mut self,
+        entry: StockEntry,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<StockDocument, LedgerError> {
+        match entry {
+            StockEntry::Intake { producer, lines } => {
+                self.ledger.receive_stock(&producer, &lines, actor, now)
+            }
+            StockEntry::Return {
+                producer,
+                lines,
+                reason,
+            } => self
+                .ledger
+                .return_stock(&producer, &lines, &reason, actor, now),
+            StockEntry::WriteOff {
+                code,
+                quantity,
+                reason,
+                corner_at_fault,
+            } => self
+                .ledger
+                .write_off(&code, quantity, &reason, corner_at_fault, actor, now),
+            StockEntry::Count {
+                code,
+                counted,
+                reason,
+            } => self.ledger.count_stock(&code, counted, &reason, actor, now),
+        }
+    }
+
+    /// After any catalogue change the till gets the active products again, so its codes
+    /// and search follow at once.
+    fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+        if let Err(e) = saved {
+            return failed(Action::SaveProduct, e);
+        }
+        // Saved: what cannot be read back now is not "not changed".
+        self.ledger
+            .products()
+            .and_then(|products| {
+                Ok(Msg::CatalogueChanged {
+                    products,
+                    active: self.ledger.active_products()?,
+                })
+            })
+            .unwrap_or_else(|e| failed(Action::LoadProducts, e))
+    }
+
+    fn load_stock(&self) -> Msg {
+        let day = match self.ledger.open_day_status() {
+            Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
+            Err(e) => return failed(Action::LoadStock, e),
+        };
+        self.ledger
+            .stock_levels(Some(day))
+            .and_then(|lines| Ok((lines, self.ledger.call_list()?)))
+            .map(|(lines, calls)| Msg::StockLoaded { lines, calls })
+            .unwrap_or_else(|e| failed(Action::LoadStock, e))
+    }
+
+    /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
+    fn stock_recorded(&self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
+        let documents = match recorded {
+            Ok(documents) => documents,
+            Err(e) => return failed(Action::RecordStock, e),
+        };
+        let slips = documents
+            .iter()
+            .map(|doc| {
+                let (name, text) = slip(doc, &self.shop, self.receipt_lang, self.receipt_width);
+                let date = doc.day_date.unwrap_or(doc.at.date());
+                print::write_printout(&self.printouts, date, &name, &text)
+                    .map_err(|e| e.to_string())
+            })
+            .collect();
+        Msg::StockRecorded { documents, slips }
+    }
+}
+
+/// A stock entry's slip: its file name and its text. A stand-in until the slips of
+/// `print::stock_slip` are merged: the lead swaps this body for them.
+fn slip(doc: &StockDocument, shop: &ShopHeader, _lang: Lang, width: usize) -> (String, String) {
+    let mut document = print::Document::new();
+    document.centered(&shop.name);
+    document.title(&format!("{} {}", doc.kind, doc.number));
+    document.text(&format!("{} {}", doc.producer_code, doc.producer_name));
+    for line in &doc.lines {
+        document.pair(
+            &crate::domain::catalogue::full_name(&line.name, &line.variant),
+            &line.quantity.with_unit(line.unit),
+        );
+    }
+    let name = format!("{}-{:04}.txt", doc.kind, doc.number);
+    (name, print::render_text(&document, width))
 }
 
 fn failed(action: Action, error: LedgerError) -> Msg {
@@ -360,5 +501,68 @@ mod tests {
             panic!("storage failure expected")
         };
         assert!(detail.contains("bad draft"), "{detail}");
+    }
+}
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+    use crate::domain::{ProductChanges, Rupiah};
+
+    /// The runtime on a real, demo-seeded ledger file: a price change and a deactivation
+    /// made on the products screen reach the till's catalogue without a restart.
+    #[test]
+    fn catalogue_changes_reach_the_till_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+        let mut app = effects.start(Lang::Id, "Ani".into()).unwrap();
+        let old = app_price(&app, "KRPS").expect("the demo sells KRPS");
+        let changes = ProductChanges {
+            price: old + Rupiah(1_000),
+            ..effects
+                .ledger
+                .products()
+                .unwrap()
+                .into_iter()
+                .find(|p| p.code == "KRPS")
+                .unwrap()
+                .changes()
+        };
+        for msg in effects.run(Effect::SaveProduct {
+            code: "KRPS".into(),
+            changes,
+        }) {
+            effects.dispatch(&mut app, msg);
+        }
+        assert_eq!(app_price(&app, "KRPS"), Some(old + Rupiah(1_000)));
+        assert_eq!(effects.ledger.price_changes("KRPS").unwrap().len(), 1);
+        for msg in effects.run(Effect::SetProductActive {
+            code: "KRPS".into(),
+            active: false,
+        }) {
+            effects.dispatch(&mut app, msg);
+        }
+        assert_eq!(app_price(&app, "KRPS"), None, "no longer sold at the till");
+        // A refusal is told, and changes nothing.
+        let replies = effects.run(Effect::SetProductActive {
+            code: "NOPE".into(),
+            active: false,
+        });
+        assert!(
+            matches!(
+                replies.as_slice(),
+                [Msg::Failed {
+                    action: Action::SaveProduct,
+                    ..
+                }]
+            ),
+            "{replies:?}"
+        );
+    }
+
+    fn app_price(app: &App, code: &str) -> Option<Rupiah> {
+        app.catalogue().lookup(code).map(|p| p.price)
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
-use crate::domain::{ParseError, PayError, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, Rupiah, Unit};
 use crate::print::format::date as date_text;
 use crate::ui::Failure;
 
@@ -153,6 +153,62 @@ pub struct UiText {
     pub failed_record: fn(&str) -> String,
     pub failed_load_sales: fn(&str) -> String,
     pub failed_void: fn(&str) -> String,
+    // Stock: the stock screen, the call list, the intake form (issue 3).
+    pub stock_title: &'static str,
+    pub stock_loading: &'static str,
+    pub stock_none: &'static str,
+    pub stock_filter: &'static str,
+    pub col_on_hand: &'static str,
+    pub col_received: &'static str,
+    pub col_sold: &'static str,
+    pub col_returned: &'static str,
+    pub col_written_off: &'static str,
+    pub col_flags: &'static str,
+    pub col_phone: &'static str,
+    pub col_best_before: &'static str,
+    pub flag_oversold: &'static str,
+    pub flag_below_minimum: &'static str,
+    pub flag_best_before_soon: &'static str,
+    pub flag_expired: &'static str,
+    /// The selected product's producer and the nearest best-before date on the shelf.
+    pub stock_detail: fn(&str, &str, &str) -> String,
+    pub call_title: &'static str,
+    pub call_none: &'static str,
+    /// An intake, return, write-off or count, as a heading says it.
+    pub kind_name: fn(DocumentKind) -> &'static str,
+    /// The form's title: what kind of entry, from whom.
+    pub form_title: fn(&str, &str) -> String,
+    pub reason_label: &'static str,
+    pub corner_at_fault: fn(bool) -> String,
+    pub one_line_only: &'static str,
+    /// The code line of a return, write-off or count (no dates there).
+    pub form_entry_prompt: &'static str,
+    pub intake_pick_prompt: &'static str,
+    pub intake_entry_prompt: &'static str,
+    pub intake_empty: &'static str,
+    pub unknown_producer: fn(&str) -> String,
+    pub bad_date: fn(&str) -> String,
+    pub no_line_for_date: &'static str,
+    pub best_before_set: fn(&str, &str) -> String,
+    pub intake_no_lines: &'static str,
+    pub stock_recorded: fn(&str, i64, &str) -> String,
+    pub daily_returned: fn(usize) -> String,
+    pub nothing_daily: &'static str,
+    pub slip_failed: fn(&str) -> String,
+    pub confirm_stock: fn(&str, &str, usize) -> String,
+    pub confirm_return_daily: &'static str,
+    /// The note put on each slip of the afternoon's return of daily goods.
+    pub daily_return_note: &'static str,
+    pub failed_load_stock: fn(&str) -> String,
+    pub failed_stock: fn(&str) -> String,
+    pub products_title: &'static str,
+    pub inactive_mark: &'static str,
+    pub new_price_title: fn(&str, Rupiah) -> String,
+    pub confirm_price: fn(&str, Rupiah, Rupiah) -> String,
+    pub confirm_active: fn(&str, bool) -> String,
+    pub catalogue_saved: &'static str,
+    pub failed_load_products: fn(&str) -> String,
+    pub failed_save_product: fn(&str) -> String,
 
     pub keys: KeyText,
 }
@@ -211,6 +267,34 @@ pub struct KeyText {
     pub short_100k: &'static str,
     pub short_void: &'static str,
     pub short_reprint: &'static str,
+    // Stock: the stock screen, the call list, the intake form (issue 3).
+    pub stock: &'static str,
+    pub type_filter: &'static str,
+    pub intake: &'static str,
+    pub short_intake: &'static str,
+    pub call_list: &'static str,
+    pub short_call_list: &'static str,
+    pub return_daily: &'static str,
+    pub short_return_daily: &'static str,
+    pub type_intake: &'static str,
+    pub add_intake: &'static str,
+    pub record_intake: &'static str,
+    pub short_record: &'static str,
+    pub return_stock: &'static str,
+    pub short_return: &'static str,
+    pub write_off: &'static str,
+    pub short_write_off: &'static str,
+    pub count: &'static str,
+    pub short_count: &'static str,
+    pub reason_field: &'static str,
+    pub toggle_fault: &'static str,
+    pub short_fault: &'static str,
+    pub products: &'static str,
+    pub edit_price: &'static str,
+    pub short_price: &'static str,
+    pub toggle_active: &'static str,
+    pub short_active: &'static str,
+    pub type_price: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -507,6 +591,78 @@ pub static ID: Strings = Strings {
         failed_record: |e| format!("Penjualan TIDAK tersimpan: {e}. Coba bayar lagi."),
         failed_load_sales: |e| format!("Daftar penjualan tidak bisa dimuat: {e}"),
         failed_void: |e| format!("Penjualan tidak dibatalkan: {e}"),
+        // Stock: the stock screen, the call list, the intake form (issue 3).
+        stock_title: "Stok barang titipan",
+        stock_loading: "Memuat stok…",
+        stock_none: "Tidak ada produk yang cocok",
+        stock_filter: "Saring",
+        col_on_hand: "Stok",
+        col_received: "Masuk",
+        col_sold: "Laku",
+        col_returned: "Retur",
+        col_written_off: "Hapus",
+        col_flags: "Tanda",
+        col_phone: "Telepon",
+        col_best_before: "Kedaluwarsa",
+        flag_oversold: "MINUS",
+        flag_below_minimum: "<min",
+        flag_best_before_soon: "≤3hr",
+        flag_expired: "BASI",
+        stock_detail: |code, name, best_before| {
+            format!("Produsen: {code} {name} · kedaluwarsa terdekat: {best_before}")
+        },
+        call_title: "Produsen yang perlu ditelepon",
+        call_none: "Tidak ada produsen yang perlu ditelepon",
+        kind_name: |kind| match kind {
+            DocumentKind::Intake => "Barang masuk",
+            DocumentKind::Return => "Retur",
+            DocumentKind::WriteOff => "Barang rusak/hilang",
+            DocumentKind::Count => "Stok opname",
+        },
+        form_title: |kind, producer| format!("{kind}: {producer}"),
+        reason_label: "Alasan",
+        corner_at_fault: |yes| {
+            if yes {
+                "Ditanggung pojok: YA".to_string()
+            } else {
+                "Ditanggung produsen".to_string()
+            }
+        },
+        one_line_only: "Satu barang per catatan: baris diganti",
+        form_entry_prompt: "Kode / jumlah*kode",
+        intake_pick_prompt: "Kode atau nama produsen",
+        intake_entry_prompt: "Kode / jumlah*kode / tgl DD/MM/YYYY",
+        intake_empty: "Pindai atau ketik kode barang yang dititipkan",
+        unknown_producer: |text| format!("Produsen \"{text}\" tidak dikenal"),
+        bad_date: |text| format!("Tanggal \"{text}\" tidak valid: tulis DD/MM/YYYY"),
+        no_line_for_date: "Tanggal kedaluwarsa untuk baris mana? Tambahkan barangnya dulu",
+        best_before_set: |name, date| format!("{name}: kedaluwarsa {date}"),
+        intake_no_lines: "Belum ada barang untuk dicatat",
+        stock_recorded: |kind, number, slip| format!("{kind} no. {number} dicatat; slip: {slip}"),
+        daily_returned: |n| format!("Barang harian dikembalikan: {n} retur dicatat"),
+        nothing_daily: "Tidak ada barang harian yang tersisa",
+        slip_failed: |e| format!("Tercatat, tetapi slip tidak tercetak: {e}"),
+        confirm_stock: |kind, producer, lines| {
+            format!("{kind} dari {producer} ({lines} baris): catat sekarang?")
+        },
+        confirm_return_daily: "Kembalikan SEMUA sisa barang harian ke produsennya?",
+        daily_return_note: "Retur barang harian",
+        failed_load_stock: |e| format!("Stok tidak bisa dimuat: {e}"),
+        failed_stock: |e| format!("TIDAK tercatat: {e}"),
+        products_title: "Produk",
+        inactive_mark: "nonaktif",
+        new_price_title: |name, old| format!("Harga jual baru {name} (sekarang {old})"),
+        confirm_price: |name, old, new| format!("Ubah harga {name} dari {old} menjadi {new}?"),
+        confirm_active: |name, active| {
+            if active {
+                format!("Jual lagi {name} di kasir?")
+            } else {
+                format!("Nonaktifkan {name}? Riwayatnya tetap tersimpan.")
+            }
+        },
+        catalogue_saved: "Katalog disimpan; kasir langsung memakainya",
+        failed_load_products: |e| format!("Produk tidak bisa dimuat: {e}"),
+        failed_save_product: |e| format!("Produk TIDAK diubah: {e}"),
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -558,6 +714,34 @@ pub static ID: Strings = Strings {
             short_100k: "100rb",
             short_void: "Batalkan",
             short_reprint: "Cetak ulang",
+            // Stock: the stock screen, the call list, the intake form (issue 3).
+            stock: "Stok barang titipan",
+            type_filter: "Ketik untuk menyaring",
+            intake: "Barang masuk dari produsen barang terpilih",
+            short_intake: "Masuk",
+            call_list: "Daftar telepon produsen / kembali ke stok",
+            short_call_list: "Telepon",
+            return_daily: "Kembalikan semua sisa barang harian",
+            short_return_daily: "Harian",
+            type_intake: "Ketik atau pindai kode, atau tanggal DD/MM/YYYY",
+            add_intake: "Tambah baris / pilih produsen",
+            record_intake: "Catat (dengan konfirmasi)",
+            short_record: "Catat",
+            return_stock: "Retur ke produsen",
+            short_return: "Retur",
+            write_off: "Barang rusak/hilang/kedaluwarsa",
+            short_write_off: "Rusak",
+            count: "Stok opname (jumlah terhitung*kode)",
+            short_count: "Opname",
+            reason_field: "Pindah ke alasan / ke kode",
+            toggle_fault: "Ditanggung pojok atau produsen",
+            short_fault: "Tanggungan",
+            products: "Produk: harga, nonaktifkan",
+            edit_price: "Ubah harga jual",
+            short_price: "Harga",
+            toggle_active: "Nonaktifkan / aktifkan lagi",
+            short_active: "Aktif/non",
+            type_price: "Ketik harga baru",
         },
     },
     print: PrintText {
@@ -866,6 +1050,78 @@ pub static EN: Strings = Strings {
         failed_record: |e| format!("Sale NOT recorded: {e}. Try paying again."),
         failed_load_sales: |e| format!("Could not load the sales: {e}"),
         failed_void: |e| format!("Sale not voided: {e}"),
+        // Stock: the stock screen, the call list, the intake form (issue 3).
+        stock_title: "Consignment stock",
+        stock_loading: "Loading stock…",
+        stock_none: "No product matches",
+        stock_filter: "Filter",
+        col_on_hand: "Stock",
+        col_received: "In",
+        col_sold: "Sold",
+        col_returned: "Back",
+        col_written_off: "Loss",
+        col_flags: "Flags",
+        col_phone: "Phone",
+        col_best_before: "Best before",
+        flag_oversold: "MINUS",
+        flag_below_minimum: "<min",
+        flag_best_before_soon: "≤3d",
+        flag_expired: "EXPIRED",
+        stock_detail: |code, name, best_before| {
+            format!("Producer: {code} {name} · nearest best-before: {best_before}")
+        },
+        call_title: "Producers to call",
+        call_none: "No producer needs a call",
+        kind_name: |kind| match kind {
+            DocumentKind::Intake => "Intake",
+            DocumentKind::Return => "Return",
+            DocumentKind::WriteOff => "Write-off",
+            DocumentKind::Count => "Stock count",
+        },
+        form_title: |kind, producer| format!("{kind}: {producer}"),
+        reason_label: "Reason",
+        corner_at_fault: |yes| {
+            if yes {
+                "The corner bears it: YES".to_string()
+            } else {
+                "The producer bears it".to_string()
+            }
+        },
+        one_line_only: "One product per entry: the line was replaced",
+        form_entry_prompt: "Code / qty*code",
+        intake_pick_prompt: "Producer code or name",
+        intake_entry_prompt: "Code / qty*code / date DD/MM/YYYY",
+        intake_empty: "Scan or type the codes of the goods brought",
+        unknown_producer: |text| format!("No producer \"{text}\""),
+        bad_date: |text| format!("\"{text}\" is no date: write DD/MM/YYYY"),
+        no_line_for_date: "A best-before date for which line? Add the goods first",
+        best_before_set: |name, date| format!("{name}: best before {date}"),
+        intake_no_lines: "Nothing to record yet",
+        stock_recorded: |kind, number, slip| format!("{kind} no. {number} recorded; slip: {slip}"),
+        daily_returned: |n| format!("Daily goods returned: {n} returns recorded"),
+        nothing_daily: "No daily goods are left",
+        slip_failed: |e| format!("Recorded, but the slip was not printed: {e}"),
+        confirm_stock: |kind, producer, lines| {
+            format!("{kind} from {producer} ({lines} lines): record it now?")
+        },
+        confirm_return_daily: "Return ALL daily goods left to their producers?",
+        daily_return_note: "Daily goods returned",
+        failed_load_stock: |e| format!("Stock could not be loaded: {e}"),
+        failed_stock: |e| format!("NOT recorded: {e}"),
+        products_title: "Products",
+        inactive_mark: "inactive",
+        new_price_title: |name, old| format!("New selling price of {name} (now {old})"),
+        confirm_price: |name, old, new| format!("Change the price of {name} from {old} to {new}?"),
+        confirm_active: |name, active| {
+            if active {
+                format!("Sell {name} at the till again?")
+            } else {
+                format!("Deactivate {name}? Its history stays.")
+            }
+        },
+        catalogue_saved: "Catalogue saved; the till uses it at once",
+        failed_load_products: |e| format!("Products could not be loaded: {e}"),
+        failed_save_product: |e| format!("Product NOT changed: {e}"),
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",
@@ -917,6 +1173,34 @@ pub static EN: Strings = Strings {
             short_100k: "100k",
             short_void: "Void",
             short_reprint: "Reprint",
+            // Stock: the stock screen, the call list, the intake form (issue 3).
+            stock: "Consignment stock",
+            type_filter: "Type to filter",
+            intake: "Intake from the selected product's producer",
+            short_intake: "Intake",
+            call_list: "Producers to call / back to stock",
+            short_call_list: "Calls",
+            return_daily: "Return all daily goods left",
+            short_return_daily: "Daily",
+            type_intake: "Type or scan a code, or a date DD/MM/YYYY",
+            add_intake: "Add the line / choose the producer",
+            record_intake: "Record (asks first)",
+            short_record: "Record",
+            return_stock: "Return to the producer",
+            short_return: "Return",
+            write_off: "Damaged, lost or expired",
+            short_write_off: "Write-off",
+            count: "Stock count (counted*code)",
+            short_count: "Count",
+            reason_field: "To the reason / to the code",
+            toggle_fault: "Borne by the corner or the producer",
+            short_fault: "Who bears",
+            products: "Products: prices, deactivate",
+            edit_price: "Change the selling price",
+            short_price: "Price",
+            toggle_active: "Deactivate / reactivate",
+            short_active: "On/off",
+            type_price: "Type the new price",
         },
     },
     print: PrintText {

@@ -296,3 +296,125 @@ fn demo_never_seeds_the_ledger_named_in_the_environment() {
         "the demo ran on a throwaway ledger, not on POJOK_DB"
     );
 }
+
+/// Issue 3 at the keyboard: an intake typed and scanned on the demo ledger, part of it sold,
+/// the daily goods returned; the stock screen and the slips agree with what was done.
+#[test]
+fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let tmux = kiosk(dir.path(), &db, "demo");
+    tmux.wait_for("Kasir");
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
+    drop(tmux);
+
+    // Nagasari before: what the demo's morning left of it.
+    let ledger = Ledger::open(&db).unwrap();
+    let day = ledger
+        .open_day_status()
+        .unwrap()
+        .expect("the demo opens a day")
+        .day;
+    let before = ledger
+        .stock_levels(Some(day.date))
+        .unwrap()
+        .into_iter()
+        .find(|l| l.code == "NGSR")
+        .unwrap();
+    drop(ledger);
+    let whole = |q: pojok::domain::StockQuantity| q.milli() / 1000;
+
+    let tmux = kiosk(dir.path(), &db, "");
+    tmux.wait_for("Kasir");
+    tmux.keys(&["F3"]);
+    tmux.wait_for("Stok barang titipan");
+    tmux.type_text("ngsr");
+    tmux.wait_for("Produsen: SRI");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Barang masuk: SRI");
+    tmux.type_text("4*NGSR");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Nagasari");
+    // Two scans of the same code make one line of two.
+    tmux.type_text("LAPIS");
+    tmux.keys(&["Enter"]);
+    tmux.type_text("lapis");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 pcs");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("(2 baris)");
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("Barang masuk no. 9 dicatat");
+    assert!(screen.contains("Stok barang titipan"), "{screen}");
+
+    // Three sold at the till.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Kode / cari");
+    tmux.type_text("3*NGSR");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Nagasari");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Kembalian");
+
+    // The afternoon: every daily good left goes back.
+    tmux.keys(&["F3"]);
+    tmux.wait_for("Stok barang titipan");
+    tmux.keys(&["F8"]);
+    tmux.wait_for("Kembalikan SEMUA");
+    tmux.keys(&["y"]);
+    tmux.wait_for("Barang harian dikembalikan");
+    tmux.type_text("ngsr");
+    tmux.wait_for("Produsen: SRI");
+    let screen = tmux.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Nagasari"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let numbers: Vec<i64> = row
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let left = whole(before.on_hand) + 4 - 3;
+    assert_eq!(
+        numbers,
+        [
+            0,
+            whole(before.day.received) + 4,
+            whole(before.day.sold) + 3,
+            whole(before.day.returned) + left,
+        ],
+        "on hand, received, sold, returned:\n{screen}"
+    );
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
+
+    let ledger = Ledger::open(&db).unwrap();
+    assert!(ledger.stock_matches_history().unwrap().is_empty());
+    let folder = dir.path().join("printouts").join(day.date.to_string());
+    let slips: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("intake-") || name.starts_with("return-"))
+        .collect();
+    let read = |prefix: &str| {
+        slips
+            .iter()
+            .filter(|name| name.starts_with(prefix))
+            .map(|name| std::fs::read_to_string(folder.join(name)).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let intakes = read("intake-");
+    assert_eq!(intakes.len(), 1, "{slips:?}");
+    assert!(
+        intakes[0].contains("Nagasari") && intakes[0].contains("Kue Lapis"),
+        "{}",
+        intakes[0]
+    );
+    assert!(
+        read("return-").iter().any(|s| s.contains("Nagasari")),
+        "{slips:?}"
+    );
+}

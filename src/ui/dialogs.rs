@@ -35,6 +35,24 @@ pub enum Question {
         paid: Rupiah,
         then: AfterReturn,
     },
+    RecordStock {
+        kind: crate::domain::DocumentKind,
+        producer_name: String,
+        lines: usize,
+        entry: super::StockEntry,
+    },
+    ReturnDaily,
+    PriceChange {
+        code: String,
+        name: String,
+        old: Rupiah,
+        changes: crate::domain::ProductChanges,
+    },
+    SetProductActive {
+        code: String,
+        name: String,
+        active: bool,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -96,6 +114,23 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.mode = under;
             vec![Effect::VoidSale { sale_id, reason }]
         }
+        // The form stays until the runtime says the delivery is on disk: a failure keeps it.
+        Question::RecordStock { entry, .. } => {
+            app.mode = under;
+            vec![Effect::RecordStock(entry)]
+        }
+        Question::ReturnDaily => {
+            app.mode = under;
+            vec![Effect::ReturnDailyGoods]
+        }
+        Question::PriceChange { code, changes, .. } => {
+            app.mode = under;
+            vec![Effect::SaveProduct { code, changes }]
+        }
+        Question::SetProductActive { code, active, .. } => {
+            app.mode = under;
+            vec![Effect::SetProductActive { code, active }]
+        }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
             app.mode = Mode::Sale;
@@ -118,13 +153,29 @@ fn back_from(under: Mode) -> Mode {
             reason: None,
             ..list
         }),
+        Mode::StockForm(mut form) => {
+            form.on_reason = false;
+            Mode::StockForm(form)
+        }
+        Mode::Products(screen) => Mode::Products(super::catalogue::ProductsScreen {
+            price: None,
+            ..screen
+        }),
         other => other,
     }
 }
 
 /// The context of the screen a question returns to, where `back_from` changes it.
 pub(super) fn returns_to(under: &Mode) -> Option<Context> {
-    matches!(under, Mode::Sales(_)).then_some(Context::Sales)
+    match under {
+        Mode::Sales(_) => Some(Context::Sales),
+        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
+            Some(Context::WriteOff)
+        }
+        Mode::StockForm(_) => Some(Context::Intake),
+        Mode::Products(_) => Some(Context::Products),
+        _ => None,
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -239,6 +290,17 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_void)(*number, *total, reason),
         Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
+        Question::RecordStock {
+            kind,
+            producer_name,
+            lines,
+            ..
+        } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
+        Question::ReturnDaily => t.confirm_return_daily.to_string(),
+        Question::PriceChange {
+            name, old, changes, ..
+        } => (t.confirm_price)(name, *old, changes.price),
+        Question::SetProductActive { name, active, .. } => (t.confirm_active)(name, *active),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
@@ -342,7 +404,10 @@ pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     if app.context() == Context::Sale {
         lines.extend(t.help_entry.iter().map(|l| Line::from(*l).centered()));
-        lines.push(Line::from(""));
+        // The gap goes first when 80×24 has no row to spare for it.
+        if lines.len() + rows.len() + 3 <= area.height as usize {
+            lines.push(Line::from(""));
+        }
     }
     lines.extend(rows.into_iter().map(|(label, text)| {
         Line::from(vec![

@@ -18,6 +18,16 @@ pub enum Context {
     Pay,
     Sales,
     Reason,
+    Stock,
+    /// An intake, return or count form, on its code line.
+    Intake,
+    /// A write-off form, on its code line: who bears it can be switched.
+    WriteOff,
+    /// A return, write-off or count form, on its reason line.
+    StockReason,
+    Products,
+    /// The new price of a product being typed.
+    PriceField,
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
@@ -90,9 +100,27 @@ const EVERYWHERE: &[Context] = &[
     C::Pay,
     C::Sales,
     C::Reason,
+    C::Stock,
+    C::Intake,
+    C::WriteOff,
+    C::StockReason,
+    C::Products,
+    C::PriceField,
 ];
 
-const TEXT_FIELDS: &[Context] = &[C::Sale, C::Search, C::Pay, C::Reason, C::OpenDay];
+const TEXT_FIELDS: &[Context] = &[
+    C::Sale,
+    C::Search,
+    C::Pay,
+    C::Reason,
+    C::OpenDay,
+    C::Stock,
+    C::Intake,
+    C::WriteOff,
+    C::StockReason,
+    C::Products,
+    C::PriceField,
+];
 
 const fn on(
     keys: &'static [Key],
@@ -119,6 +147,11 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Pay => &[C::Pay],
             C::Reason => &[C::Reason],
             C::Sales => &[C::Sales],
+            C::Stock => &[C::Stock],
+            C::Intake => &[C::Intake, C::WriteOff],
+            C::StockReason => &[C::StockReason],
+            C::Products => &[C::Products],
+            C::PriceField => &[C::PriceField],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -162,6 +195,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
     on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
+    // Off the bar: with it, Ctrl+Q would not fit 80 columns; F1 lists it.
+    on(&[f(3)], &[C::Sale], Msg::OpenStock, |k| k.stock),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
     on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
@@ -196,6 +231,36 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::OpenDay], Msg::Submit, |k| k.open_day).bar(|k| k.open_day),
     on(&[f(5)], &[C::StaleDay], Msg::CloseDay, |k| k.close_old_day).bar(|k| k.close_old_day),
     on(&[ESC], &[C::StaleDay], Msg::Cancel, |k| k.carry_on).bar(|k| k.carry_on),
+    // The stock screen and the call list.
+    typing(C::Stock, |k| k.type_filter),
+    on(&[UP], &[C::Stock, C::Intake, C::WriteOff, C::Products], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Stock, C::Intake, C::WriteOff, C::Products], Msg::Down, |k| k.select_line),
+    on(&[f(2)], &[C::Stock], Msg::Intake, |k| k.intake).bar(|k| k.short_intake),
+    on(&[f(4)], &[C::Stock], Msg::ReturnStock, |k| k.return_stock).bar(|k| k.short_return),
+    on(&[f(5)], &[C::Stock], Msg::WriteOff, |k| k.write_off).bar(|k| k.short_write_off),
+    on(&[f(6)], &[C::Stock], Msg::Count, |k| k.count).bar(|k| k.short_count),
+    on(&[f(8)], &[C::Stock], Msg::ReturnDaily, |k| k.return_daily).bar(|k| k.short_return_daily),
+    on(&[f(9)], &[C::Stock], Msg::CallList, |k| k.call_list).bar(|k| k.short_call_list),
+    // Off the bar, which is full: F1 lists it.
+    on(&[f(7)], &[C::Stock], Msg::OpenProducts, |k| k.products),
+    on(&[ESC], &[C::Stock], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The stock forms: intake, return, write-off, count.
+    typing(C::Intake, |k| k.type_intake),
+    typing(C::StockReason, |k| k.type_reason),
+    on(&[ENTER], &[C::Intake, C::WriteOff], Msg::Submit, |k| k.add_intake).bar(|k| k.short_add),
+    on(&[TAB, BACKTAB], &[C::Intake, C::WriteOff, C::StockReason], Msg::Next, |k| k.reason_field),
+    on(&[Key::Plain(KeyCode::Delete)], &[C::Intake, C::WriteOff], Msg::Delete, |k| k.remove_line),
+    on(&[f(7)], &[C::WriteOff, C::StockReason], Msg::ToggleFault, |k| k.toggle_fault).bar(|k| k.short_fault),
+    on(&[f(2)], &[C::Intake, C::WriteOff, C::StockReason], Msg::Record, |k| k.record_intake).bar(|k| k.short_record),
+    on(&[ESC], &[C::Intake, C::WriteOff, C::StockReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The products screen and a new price.
+    typing(C::Products, |k| k.type_filter),
+    on(&[f(2)], &[C::Products], Msg::EditPrice, |k| k.edit_price).bar(|k| k.short_price),
+    on(&[f(8)], &[C::Products], Msg::ToggleActive, |k| k.toggle_active).bar(|k| k.short_active),
+    on(&[ESC], &[C::Products], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::PriceField, |k| k.type_price),
+    on(&[ENTER], &[C::PriceField], Msg::Submit, |k| k.next).bar(|k| k.next),
+    on(&[ESC], &[C::PriceField], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -2,14 +2,19 @@
 //! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
 //! draws the state. Nothing here touches the ledger, the terminal or the clock.
 
+mod catalogue;
 mod dialogs;
 pub mod keymap;
 mod note;
 mod pay;
 mod sale;
 mod sales;
+mod stock;
+mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod stock_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -20,16 +25,22 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui::Frame;
 
-use crate::domain::{Cart, Catalogue, DayStatus, Payment, Rupiah, Sale, SaleSummary};
+use crate::domain::{
+    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Product, ProductChanges,
+    ProductRecord, Quantity, Rupiah, Sale, SaleSummary, StockDocument, StockLine, StockQuantity,
+};
 use crate::strings::Lang;
 
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 
+use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
 use sale::{Done, SearchList};
 use sales::SalesList;
+use stock::StockScreen;
+use stock_forms::StockForm;
 
 /// What the runtime must do, each to its answer before the next key is read. Each names the
 /// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
@@ -54,6 +65,49 @@ pub enum Effect {
     VoidSale { sale_id: i64, reason: String },
     /// Leave: restore the terminal and exit (the draft is already saved).
     Quit,
+    /// Stock per product on the open business day (or today), and the call list.
+    /// Answer: `StockLoaded`.
+    LoadStock,
+    /// Record a stock entry, then write its slip. Answer: `StockRecorded` once committed;
+    /// `Failed` only if it is not on disk.
+    RecordStock(StockEntry),
+    /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
+    ReturnDailyGoods,
+    /// Every product, active or not. Answer: `ProductsLoaded`.
+    LoadProducts,
+    /// Edit a product (a price change is recorded in history). Answer: `CatalogueChanged`.
+    SaveProduct {
+        code: String,
+        changes: ProductChanges,
+    },
+    /// Take a product off the till, or put it back. Answer: `CatalogueChanged`.
+    SetProductActive { code: String, active: bool },
+}
+
+/// A stock entry as a form hands it to the ledger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockEntry {
+    Intake {
+        producer: String,
+        lines: Vec<IntakeLine>,
+    },
+    Return {
+        producer: String,
+        lines: Vec<(String, Quantity)>,
+        reason: String,
+    },
+    /// The ledger writes off one product per entry.
+    WriteOff {
+        code: String,
+        quantity: Quantity,
+        reason: String,
+        corner_at_fault: bool,
+    },
+    Count {
+        code: String,
+        counted: StockQuantity,
+        reason: String,
+    },
 }
 
 /// Which effect failed, in `Msg::Failed`.
@@ -65,6 +119,11 @@ pub enum Action {
     RecordSale,
     LoadSales,
     VoidSale,
+    LoadStock,
+    /// An intake, return, write-off or count.
+    RecordStock,
+    LoadProducts,
+    SaveProduct,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -124,6 +183,30 @@ pub enum Msg {
     CloseDay,
     ToggleLang,
     Quit,
+    /// Open the stock screen.
+    OpenStock,
+    /// Intake for the selected product's producer.
+    Intake,
+    /// A return to the selected product's producer.
+    ReturnStock,
+    /// Write off goods of the selected product's producer.
+    WriteOff,
+    /// Count goods of the selected product's producer.
+    Count,
+    /// Who bears a write-off: the producer, or the corner.
+    ToggleFault,
+    /// Open the products screen.
+    OpenProducts,
+    /// Type a new price for the selected product.
+    EditPrice,
+    /// Deactivate or reactivate the selected product (asks first).
+    ToggleActive,
+    /// Show the call list, or the stock again.
+    CallList,
+    /// Return all daily goods left (asks first).
+    ReturnDaily,
+    /// Record the form being filled in (asks first).
+    Record,
     /// `y` in a question.
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
@@ -155,6 +238,21 @@ pub enum Msg {
         status: Option<DayStatus>,
         sales: Option<Vec<SaleSummary>>,
     },
+    StockLoaded {
+        lines: Vec<StockLine>,
+        calls: Vec<CallListEntry>,
+    },
+    /// Stock entries on disk, each with where its slip was written or why it was not.
+    StockRecorded {
+        documents: Vec<StockDocument>,
+        slips: Vec<Result<PathBuf, String>>,
+    },
+    ProductsLoaded(Vec<ProductRecord>),
+    /// The catalogue changed on disk: every product, and what the till may now sell.
+    CatalogueChanged {
+        products: Vec<ProductRecord>,
+        active: Vec<Product>,
+    },
     /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
@@ -171,6 +269,10 @@ enum Mode {
     Search(SearchList),
     Pay(PayDialog),
     Sales(SalesList),
+    Stock(StockScreen),
+    Products(ProductsScreen),
+    /// An intake, return, write-off or count being entered.
+    StockForm(Box<StockForm>),
     Confirm(Confirm),
 }
 
@@ -243,6 +345,11 @@ impl App {
         if let Mode::Search(search) = &mut self.mode {
             search.refresh(&mut self.catalogue, &self.entry);
         }
+    }
+
+    /// What the till sells now.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
     }
 
     pub fn lang(&self) -> Lang {
@@ -337,6 +444,28 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::StockLoaded { lines, calls } => {
+            if let Mode::Stock(screen) = &mut app.mode {
+                screen.loaded(lines, calls);
+            }
+            Vec::new()
+        }
+        Msg::StockRecorded { documents, slips } => stock_recorded(app, documents, slips),
+        Msg::ProductsLoaded(products) => {
+            if let Mode::Products(screen) = &mut app.mode {
+                screen.loaded(products);
+            }
+            Vec::new()
+        }
+        Msg::CatalogueChanged { products, active } => {
+            // The till's search and codes follow at once, whatever screen is open.
+            app.set_catalogue(Catalogue::new(active));
+            if let Mode::Products(screen) = &mut app.mode {
+                screen.loaded(products);
+            }
+            app.set_note(Note::CatalogueSaved);
+            Vec::new()
+        }
         Msg::Failed { action, reason } => failed(app, action, reason),
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
@@ -363,6 +492,14 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Pay(_) => Context::Pay,
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
+        Mode::Stock(_) => Context::Stock,
+        Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
+        Mode::Products(_) => Context::Products,
+        Mode::StockForm(form) if form.on_reason => Context::StockReason,
+        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
+            Context::WriteOff
+        }
+        Mode::StockForm(_) => Context::Intake,
         Mode::Confirm(_) => Context::Confirm,
     }
 }
@@ -373,6 +510,8 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
         (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
+        (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
+        (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         _ => {}
     }
     Vec::new()
@@ -435,12 +574,51 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Search(search) => sale::search_key(app, search, msg),
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
+        Mode::Stock(screen) => stock::key(app, screen, msg),
+        Mode::Products(screen) => catalogue::key(app, screen, msg),
+        Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
     };
     app.mode = mode;
     effects
+}
+
+/// Stock entries are on disk: say so, and show the stock screen with fresh figures.
+fn stock_recorded(
+    app: &mut App,
+    documents: Vec<StockDocument>,
+    slips: Vec<Result<PathBuf, String>>,
+) -> Vec<Effect> {
+    let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
+    let daily = !matches!(app.mode, Mode::StockForm(_));
+    let note = match (&failed_slip, documents.as_slice()) {
+        (Some(e), _) => Note::SlipFailed(e.clone()),
+        (None, []) => Note::NothingDaily,
+        // The daily return is the one action that may make several entries.
+        (None, [one]) if !daily => {
+            let slip = slips
+                .first()
+                .and_then(|s| s.as_ref().ok())
+                .map_or_else(String::new, |p| p.display().to_string());
+            Note::StockRecorded(one.kind, one.number, slip)
+        }
+        (None, many) => Note::DailyReturned(many.len()),
+    };
+    app.set_note(note);
+    match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::StockForm(form) => app.mode = Mode::Stock(form.back),
+        other => app.mode = other,
+    }
+    match &mut app.mode {
+        Mode::Stock(screen) => {
+            screen.lines = None;
+            screen.calls = None;
+            vec![Effect::LoadStock]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Draws the whole screen from the state.

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Action, Failure};
-use crate::domain::{ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
 use crate::strings::{Lang, UiText};
 
@@ -50,6 +50,21 @@ pub enum Note {
     Reprinted(String),
     DayOpened(NaiveDate),
     DayClosed,
+    // Stock (issue 3).
+    UnknownProducer(String),
+    BadDate(String),
+    NoLineForDate,
+    IntakeNoLines,
+    /// Recorded, but a slip could not be written: why.
+    SlipFailed(String),
+    BestBeforeSet(String, NaiveDate),
+    /// A stock entry on disk: its kind, number and its slip's file.
+    StockRecorded(DocumentKind, i64, String),
+    /// Daily goods returned: how many returns (one per producer).
+    DailyReturned(usize),
+    NothingDaily,
+    /// A product edit is on disk and the till has the new catalogue.
+    CatalogueSaved,
 }
 
 impl Note {
@@ -68,6 +83,11 @@ impl Note {
                 | Note::Reprinted(_)
                 | Note::DayOpened(_)
                 | Note::DayClosed
+                | Note::BestBeforeSet(..)
+                | Note::StockRecorded(..)
+                | Note::DailyReturned(_)
+                | Note::NothingDaily
+                | Note::CatalogueSaved
         )
     }
 
@@ -107,6 +127,20 @@ impl Note {
             Note::ReprintFailed(e) => (t.reprint_failed)(e),
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
+            Note::UnknownProducer(text) => (t.unknown_producer)(text),
+            Note::BadDate(text) => (t.bad_date)(text),
+            Note::NoLineForDate => t.no_line_for_date.into(),
+            Note::IntakeNoLines => t.intake_no_lines.into(),
+            Note::SlipFailed(e) => (t.slip_failed)(e),
+            Note::BestBeforeSet(name, date) => {
+                (t.best_before_set)(name, &format::date(*date, lang))
+            }
+            Note::StockRecorded(kind, number, slip) => {
+                (t.stock_recorded)((t.kind_name)(*kind), *number, slip)
+            }
+            Note::DailyReturned(n) => (t.daily_returned)(*n),
+            Note::NothingDaily => t.nothing_daily.into(),
+            Note::CatalogueSaved => t.catalogue_saved.into(),
         }
     }
 }
@@ -119,5 +153,9 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::RecordSale => t.failed_record,
         Action::LoadSales => t.failed_load_sales,
         Action::VoidSale => t.failed_void,
+        Action::LoadStock => t.failed_load_stock,
+        Action::RecordStock => t.failed_stock,
+        Action::LoadProducts => t.failed_load_products,
+        Action::SaveProduct => t.failed_save_product,
     }
 }

@@ -264,6 +264,12 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             }
         }
         Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
+        Msg::OpenStock => {
+            return (
+                Mode::Stock(super::stock::StockScreen::loading()),
+                vec![Effect::LoadStock],
+            );
+        }
         _ => Vec::new(),
     };
     (Mode::Sale, effects)

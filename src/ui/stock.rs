@@ -1,0 +1,340 @@
+//! The stock screen: per product, what is on hand and what moved today, with its flags; a
+//! filter line that typing fills; and the call list of producers to ring for restocking.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, HighlightSpacing, Padding, Paragraph, Row, Table, TableState};
+
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::stock_forms::StockForm;
+use super::widgets::right;
+use super::{App, Effect, Mode, Msg};
+use crate::domain::DocumentKind;
+use crate::domain::{CallListEntry, StockLine, StockQuantity};
+use crate::print::format;
+use crate::strings::UiText;
+
+const MAX_FILTER: usize = 40;
+/// Best-before dates this close are flagged.
+pub const SOON_DAYS: u64 = 3;
+
+pub struct StockScreen {
+    /// `None` until the runtime has loaded them.
+    pub lines: Option<Vec<StockLine>>,
+    pub calls: Option<Vec<CallListEntry>>,
+    pub filter: String,
+    /// Index into the filtered lines.
+    pub selected: usize,
+    /// The call list is shown instead of the products.
+    pub calling: bool,
+}
+
+impl StockScreen {
+    pub fn loading() -> StockScreen {
+        StockScreen {
+            lines: None,
+            calls: None,
+            filter: String::new(),
+            selected: 0,
+            calling: false,
+        }
+    }
+
+    /// Fresh figures keep the filter and, as far as it still exists, the selection.
+    pub fn loaded(&mut self, lines: Vec<StockLine>, calls: Vec<CallListEntry>) {
+        self.lines = Some(lines);
+        self.calls = Some(calls);
+        self.clamp();
+    }
+
+    /// The lines the filter lets through: code, name, variant or producer containing it.
+    pub fn shown(&self) -> Vec<&StockLine> {
+        let filter = self.filter.trim().to_lowercase();
+        self.lines
+            .iter()
+            .flatten()
+            .filter(|l| {
+                filter.is_empty()
+                    || [
+                        &l.code,
+                        &l.name,
+                        &l.variant,
+                        &l.producer_code,
+                        &l.producer_name,
+                    ]
+                    .iter()
+                    .any(|field| field.to_lowercase().contains(&filter))
+            })
+            .collect()
+    }
+
+    pub fn current(&self) -> Option<&StockLine> {
+        self.shown().get(self.selected).copied()
+    }
+
+    fn count(&self) -> usize {
+        if self.calling {
+            self.calls.as_ref().map_or(0, Vec::len)
+        } else {
+            self.shown().len()
+        }
+    }
+
+    fn clamp(&mut self) {
+        self.selected = self.selected.min(self.count().saturating_sub(1));
+    }
+}
+
+pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) if !screen.calling => {
+            type_into(&mut screen.filter, c, MAX_FILTER);
+            screen.selected = 0;
+        }
+        Msg::Backspace if !screen.calling => {
+            screen.filter.pop();
+            screen.selected = 0;
+        }
+        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
+        Msg::Down if screen.selected + 1 < screen.count() => screen.selected += 1,
+        Msg::CallList => {
+            screen.calling = !screen.calling;
+            screen.selected = 0;
+        }
+        Msg::Intake | Msg::ReturnStock | Msg::WriteOff | Msg::Count => {
+            let kind = match msg {
+                Msg::Intake => DocumentKind::Intake,
+                Msg::ReturnStock => DocumentKind::Return,
+                Msg::WriteOff => DocumentKind::WriteOff,
+                _ => DocumentKind::Count,
+            };
+            // The selected product's producer, unless the call list names one instead.
+            let producer = if screen.calling {
+                screen
+                    .calls
+                    .as_ref()
+                    .and_then(|c| c.get(screen.selected))
+                    .map(|c| (c.producer_code.clone(), c.producer_name.clone()))
+            } else {
+                screen
+                    .current()
+                    .map(|l| (l.producer_code.clone(), l.producer_name.clone()))
+            };
+            let form = StockForm::new(kind, &app.catalogue, producer, screen);
+            return (Mode::StockForm(Box::new(form)), Vec::new());
+        }
+        Msg::ReturnDaily => {
+            return (
+                Mode::Confirm(Confirm::new(Question::ReturnDaily, Mode::Stock(screen))),
+                Vec::new(),
+            );
+        }
+        Msg::OpenProducts => {
+            return (
+                Mode::Products(super::catalogue::ProductsScreen::loading()),
+                vec![Effect::LoadProducts],
+            );
+        }
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    screen.clamp();
+    (Mode::Stock(screen), Vec::new())
+}
+
+/// Flags of a line, in short words for the table.
+fn flags(t: &UiText, line: &StockLine, today: chrono::NaiveDate) -> String {
+    let mut flags = Vec::new();
+    if line.oversold() {
+        flags.push(t.flag_oversold);
+    }
+    if line.below_minimum() {
+        flags.push(t.flag_below_minimum);
+    }
+    if line.expired(today) {
+        flags.push(t.flag_expired);
+    } else if line.best_before_within(today, SOON_DAYS) {
+        flags.push(t.flag_best_before_soon);
+    }
+    flags.join(" ")
+}
+
+/// A day's figure, blank when nothing moved so the eye finds what did.
+fn moved(q: StockQuantity) -> String {
+    if q == StockQuantity::ZERO {
+        String::new()
+    } else {
+        q.number_text()
+    }
+}
+
+pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    if screen.calling {
+        draw_calls(app, screen, frame, area);
+        return;
+    }
+    let t = &app.lang.text().ui;
+    let [filter, table, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let label = format!(" {}: ", t.stock_filter);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(label.clone()).bold(),
+            Span::from(screen.filter.as_str()),
+        ])),
+        filter,
+    );
+    if focused {
+        let x = filter.x + (label.chars().count() + screen.filter.chars().count()) as u16;
+        frame.set_cursor_position((x.min(filter.right().saturating_sub(1)), filter.y));
+    }
+    let block = Block::bordered()
+        .title(format!(" {} ", t.stock_title))
+        .padding(Padding::horizontal(1));
+    let shown = screen.shown();
+    match &screen.lines {
+        None => {
+            frame.render_widget(
+                Paragraph::new(t.stock_loading.dark_gray())
+                    .centered()
+                    .block(block),
+                table,
+            );
+            return;
+        }
+        Some(_) if shown.is_empty() => {
+            frame.render_widget(
+                Paragraph::new(t.stock_none.dark_gray())
+                    .centered()
+                    .block(block),
+                table,
+            );
+            return;
+        }
+        Some(_) => {}
+    }
+    let header = Row::new([
+        Cell::from(t.col_code),
+        Cell::from(t.col_item),
+        Cell::from(right(t.col_on_hand)),
+        Cell::from(right(t.col_received)),
+        Cell::from(right(t.col_sold)),
+        Cell::from(right(t.col_returned)),
+        Cell::from(right(t.col_written_off)),
+        Cell::from(t.col_flags),
+    ])
+    .bold();
+    let rows = shown.iter().map(|l| {
+        let flags = flags(t, l, app.today);
+        let row = Row::new([
+            Cell::from(l.code.clone()),
+            Cell::from(crate::domain::catalogue::full_name(&l.name, &l.variant)),
+            Cell::from(right(l.on_hand.number_text())),
+            Cell::from(right(moved(l.day.received))),
+            Cell::from(right(moved(l.day.sold))),
+            Cell::from(right(moved(l.day.returned))),
+            Cell::from(right(moved(l.day.written_off))),
+            Cell::from(flags.clone()),
+        ]);
+        if l.oversold() || l.expired(app.today) {
+            row.red()
+        } else if !flags.is_empty() {
+            row.yellow()
+        } else {
+            row
+        }
+    });
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Fill(1),
+            Constraint::Length(6),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(10),
+        ],
+    )
+    .column_spacing(1)
+    .header(header)
+    .block(block)
+    .row_highlight_style(Style::new().reversed())
+    .highlight_symbol("▶ ")
+    .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(screen.selected));
+    frame.render_stateful_widget(widget, table, &mut state);
+    if let Some(line) = screen.current() {
+        let best_before = line
+            .best_before
+            .map_or_else(|| "-".to_string(), |d| format::date(d, app.lang));
+        let text = (t.stock_detail)(&line.producer_code, &line.producer_name, &best_before);
+        frame.render_widget(Paragraph::new(format!(" {text}")).dark_gray(), detail);
+    }
+}
+
+fn draw_calls(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let block = Block::bordered()
+        .title(format!(" {} ", t.call_title))
+        .padding(Padding::horizontal(1));
+    let calls = screen.calls.as_deref().unwrap_or_default();
+    if calls.is_empty() {
+        let text = if screen.calls.is_none() {
+            t.stock_loading
+        } else {
+            t.call_none
+        };
+        frame.render_widget(
+            Paragraph::new(text.dark_gray()).centered().block(block),
+            area,
+        );
+        return;
+    }
+    let header = Row::new([
+        Cell::from(t.col_code),
+        Cell::from(t.col_producer),
+        Cell::from(t.col_phone),
+        Cell::from(t.col_item),
+    ])
+    .bold();
+    let rows = calls.iter().map(|c| {
+        Row::new([
+            Cell::from(c.producer_code.clone()),
+            Cell::from(c.producer_name.clone()),
+            Cell::from(c.phone.clone()),
+            Cell::from(
+                c.lines
+                    .iter()
+                    .map(|l| format!("{} ({})", l.code, l.on_hand.number_text()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ])
+    });
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Length(20),
+            Constraint::Length(14),
+            Constraint::Fill(1),
+        ],
+    )
+    .column_spacing(1)
+    .header(header)
+    .block(block)
+    .row_highlight_style(Style::new().reversed())
+    .highlight_symbol("▶ ")
+    .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(screen.selected));
+    frame.render_stateful_widget(widget, area, &mut state);
+}

@@ -1,0 +1,466 @@
+//! The stock forms: an intake (a producer's delivery entered as fast as a sale, code by code
+//! or by scanner), a return, a write-off and a count, each against a catalogue of that
+//! producer's products only. Returns, write-offs and counts carry a reason.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, HighlightSpacing, Padding, Paragraph, Row, Table, TableState};
+
+use super::StockEntry;
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::stock::StockScreen;
+use super::widgets::right;
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::entry::{Entry, read_entry};
+use crate::domain::{Catalogue, DocumentKind, IntakeLine, Quantity, StockQuantity, Unit};
+use crate::print::format;
+
+const MAX_ENTRY: usize = 60;
+const MAX_REASON: usize = 120;
+
+/// The producer a delivery comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProducerPick {
+    pub code: String,
+    pub name: String,
+}
+
+/// One line of the delivery on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IntakeRow {
+    pub code: String,
+    pub name: String,
+    pub unit: Unit,
+    pub quantity: Quantity,
+    /// What a count found: `quantity`, or zero when `0*CODE` says the shelf is empty.
+    pub counted: StockQuantity,
+    pub best_before: Option<NaiveDate>,
+}
+
+pub struct StockForm {
+    pub kind: DocumentKind,
+    /// `None` while the producer is still to be chosen on the entry line.
+    pub producer: Option<ProducerPick>,
+    /// The producers that can deliver: those with active products in the till's catalogue.
+    producers: Vec<ProducerPick>,
+    /// The chosen producer's products: a code of someone else's goods is refused.
+    catalogue: Catalogue,
+    pub entry: String,
+    pub rows: Vec<IntakeRow>,
+    pub selected: usize,
+    pub reason: String,
+    /// The reason line has the keyboard, not the code line.
+    pub on_reason: bool,
+    /// A write-off the corner bears instead of the producer.
+    pub corner_at_fault: bool,
+    /// The stock screen to go back to.
+    pub back: StockScreen,
+}
+
+impl StockForm {
+    pub fn new(
+        kind: DocumentKind,
+        catalogue: &Catalogue,
+        producer: Option<(String, String)>,
+        back: StockScreen,
+    ) -> StockForm {
+        let mut producers: Vec<ProducerPick> = Vec::new();
+        for p in catalogue.products() {
+            if !producers.iter().any(|q| q.code == p.producer_code) {
+                producers.push(ProducerPick {
+                    code: p.producer_code.clone(),
+                    name: p.producer_name.clone(),
+                });
+            }
+        }
+        let mut form = StockForm {
+            kind,
+            producer: None,
+            producers,
+            catalogue: Catalogue::new(Vec::new()),
+            entry: String::new(),
+            rows: Vec::new(),
+            selected: 0,
+            reason: String::new(),
+            on_reason: false,
+            corner_at_fault: false,
+            back,
+        };
+        if let Some((code, name)) = producer {
+            form.choose(catalogue, ProducerPick { code, name });
+        }
+        form
+    }
+
+    fn choose(&mut self, catalogue: &Catalogue, producer: ProducerPick) {
+        self.catalogue = Catalogue::new(
+            catalogue
+                .products()
+                .iter()
+                .filter(|p| p.producer_code == producer.code)
+                .cloned()
+                .collect(),
+        );
+        self.producer = Some(producer);
+    }
+
+    /// A producer by code (any case), else the first whose name contains the text.
+    fn find_producer(&self, text: &str) -> Option<ProducerPick> {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        self.producers
+            .iter()
+            .find(|p| p.code.eq_ignore_ascii_case(text))
+            .or_else(|| {
+                self.producers
+                    .iter()
+                    .find(|p| p.name.to_lowercase().contains(&lower))
+            })
+            .cloned()
+    }
+
+    /// The delivery as the ledger takes it.
+    pub fn intake_lines(&self) -> Vec<IntakeLine> {
+        self.rows
+            .iter()
+            .map(|r| IntakeLine {
+                product_code: r.code.clone(),
+                quantity: r.quantity,
+                best_before: r.best_before,
+            })
+            .collect()
+    }
+
+    /// Write-offs and counts are one product each in the ledger.
+    fn one_line(&self) -> bool {
+        matches!(self.kind, DocumentKind::WriteOff | DocumentKind::Count)
+    }
+
+    /// What a confirmed form asks the ledger to record; `None` while something is missing.
+    pub fn entry(&self) -> Result<StockEntry, Note> {
+        let producer = match &self.producer {
+            Some(p) if !self.rows.is_empty() => p.code.clone(),
+            _ => return Err(Note::IntakeNoLines),
+        };
+        let reason = self.reason.trim().to_string();
+        if reason.is_empty() && self.one_line() {
+            return Err(Note::ReasonEmpty);
+        }
+        let first = &self.rows[0];
+        Ok(match self.kind {
+            DocumentKind::Intake => StockEntry::Intake {
+                producer,
+                lines: self.intake_lines(),
+            },
+            DocumentKind::Return => StockEntry::Return {
+                producer,
+                lines: self
+                    .rows
+                    .iter()
+                    .map(|r| (r.code.clone(), r.quantity))
+                    .collect(),
+                reason,
+            },
+            DocumentKind::WriteOff => StockEntry::WriteOff {
+                code: first.code.clone(),
+                quantity: first.quantity,
+                reason,
+                corner_at_fault: self.corner_at_fault,
+            },
+            DocumentKind::Count => StockEntry::Count {
+                code: first.code.clone(),
+                counted: first.counted,
+                reason,
+            },
+        })
+    }
+
+    /// A product entered again adds to its line: a scanner beeps once per piece.
+    fn add(&mut self, code: &str, name: String, unit: Unit, quantity: Quantity) -> Note {
+        if self.one_line() && self.rows.first().is_some_and(|r| r.code != code) {
+            self.rows.clear();
+        }
+        match self.rows.iter().position(|r| r.code == code) {
+            Some(i) => match self.rows[i].quantity.checked_add(quantity) {
+                Some(total) => {
+                    self.rows[i].quantity = total;
+                    self.rows[i].counted = StockQuantity::from(total);
+                    self.selected = i;
+                }
+                None => {
+                    return Note::BadQuantity(crate::domain::ParseError::TooLarge, unit);
+                }
+            },
+            None => {
+                self.rows.push(IntakeRow {
+                    code: code.to_string(),
+                    name: name.clone(),
+                    unit,
+                    quantity,
+                    counted: StockQuantity::from(quantity),
+                    best_before: None,
+                });
+                self.selected = self.rows.len() - 1;
+            }
+        }
+        Note::Added(self.rows[self.selected].quantity, unit, name)
+    }
+
+    fn submit(&mut self, app_catalogue: &Catalogue) -> Option<Note> {
+        let text = self.entry.trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        if self.producer.is_none() {
+            return match self.find_producer(&text) {
+                Some(found) => {
+                    self.choose(app_catalogue, found);
+                    self.entry.clear();
+                    None
+                }
+                None => Some(Note::UnknownProducer(text)),
+            };
+        }
+        if self.kind == DocumentKind::Count
+            && let Some(("0", code)) = text.split_once('*').map(|(q, c)| (q.trim(), c.trim()))
+            && let Some(product) = self.catalogue.lookup(code)
+        {
+            let (code, name, unit) = (product.code.clone(), product.full_name(), product.unit);
+            self.rows.clear();
+            self.rows.push(IntakeRow {
+                code,
+                name: name.clone(),
+                unit,
+                quantity: Quantity::whole(1),
+                counted: StockQuantity::ZERO,
+                best_before: None,
+            });
+            self.selected = 0;
+            self.entry.clear();
+            return Some(Note::QuantityNow(name, Quantity::from_milli(0), unit));
+        }
+        if self.kind == DocumentKind::Intake && text.contains('/') {
+            let Ok(date) = NaiveDate::parse_from_str(&text, "%d/%m/%Y") else {
+                return Some(Note::BadDate(text));
+            };
+            let Some(row) = self.rows.get_mut(self.selected) else {
+                return Some(Note::NoLineForDate);
+            };
+            row.best_before = Some(date);
+            self.entry.clear();
+            return Some(Note::BestBeforeSet(row.name.clone(), date));
+        }
+        let found = match read_entry(&text, &self.catalogue) {
+            Entry::Empty => return None,
+            Entry::Add(product, quantity) => Ok((
+                product.code.clone(),
+                product.full_name(),
+                product.unit,
+                quantity,
+            )),
+            Entry::Search(text) | Entry::UnknownCode(text) => Err(Note::UnknownCode(text)),
+            Entry::BadQuantity(product, e) => Err(Note::BadQuantity(e, product.unit)),
+            Entry::MissingCode => Err(Note::MissingCode),
+        };
+        Some(match found {
+            Ok((code, name, unit, quantity)) => {
+                self.entry.clear();
+                self.add(&code, name, unit, quantity)
+            }
+            Err(note) => note,
+        })
+    }
+}
+
+pub(super) fn form_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+    if form.on_reason {
+        match msg {
+            Msg::Input(c) => type_into(&mut form.reason, c, MAX_REASON),
+            Msg::Backspace => {
+                form.reason.pop();
+            }
+            Msg::Next | Msg::Cancel => form.on_reason = false,
+            _ => return code_line_key(app, form, msg),
+        }
+        return (Mode::StockForm(form), Vec::new());
+    }
+    code_line_key(app, form, msg)
+}
+
+fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => type_into(&mut form.entry, c, MAX_ENTRY),
+        Msg::Backspace => {
+            form.entry.pop();
+        }
+        Msg::Submit => {
+            if let Some(note) = form.submit(&app.catalogue) {
+                app.set_note(note);
+            }
+        }
+        // An intake has no reason line.
+        Msg::Next if form.kind != DocumentKind::Intake => form.on_reason = true,
+        Msg::ToggleFault if form.kind == DocumentKind::WriteOff => {
+            form.corner_at_fault = !form.corner_at_fault;
+        }
+        Msg::Up => form.selected = form.selected.saturating_sub(1),
+        Msg::Down if form.selected + 1 < form.rows.len() => form.selected += 1,
+        Msg::Delete if form.selected < form.rows.len() => {
+            let row = form.rows.remove(form.selected);
+            form.selected = form.selected.min(form.rows.len().saturating_sub(1));
+            app.set_note(Note::Removed(row.name));
+        }
+        Msg::Record => match form.entry() {
+            Ok(entry) => {
+                let question = Question::RecordStock {
+                    kind: form.kind,
+                    producer_name: form
+                        .producer
+                        .as_ref()
+                        .map_or_else(String::new, |p| p.name.clone()),
+                    lines: form.rows.len(),
+                    entry,
+                };
+                return (
+                    Mode::Confirm(Confirm::new(question, Mode::StockForm(form))),
+                    Vec::new(),
+                );
+            }
+            Err(note) => {
+                // A missing reason is typed where it goes.
+                if note == Note::ReasonEmpty {
+                    form.on_reason = true;
+                }
+                app.set_note(note);
+            }
+        },
+        Msg::Cancel => {
+            if form.entry.is_empty() {
+                return (Mode::Stock(form.back), Vec::new());
+            }
+            form.entry.clear();
+        }
+        _ => {}
+    }
+    (Mode::StockForm(form), Vec::new())
+}
+
+pub(super) fn draw_form(app: &App, form: &StockForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().ui;
+    let title = match &form.producer {
+        Some(p) => (t.form_title)((t.kind_name)(form.kind), &format!("{} {}", p.code, p.name)),
+        None => (t.form_title)((t.kind_name)(form.kind), t.intake_pick_prompt),
+    };
+    // An intake has no reason; the others show it in one more row under the code line.
+    let reason_rows = if form.kind == DocumentKind::Intake {
+        3
+    } else {
+        4
+    };
+    let [entry, table] =
+        Layout::vertical([Constraint::Length(reason_rows), Constraint::Fill(1)]).areas(area);
+    let prompt = match (&form.producer, form.kind) {
+        (None, _) => t.intake_pick_prompt,
+        (Some(_), DocumentKind::Intake) => t.intake_entry_prompt,
+        (Some(_), _) => t.form_entry_prompt,
+    };
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(Style::new().cyan())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(entry);
+    let label = format!("{prompt}: ");
+    let mut lines = vec![Line::from(vec![
+        Span::from(label.clone()).dark_gray(),
+        Span::from(form.entry.as_str()).bold(),
+    ])];
+    let reason_label = format!("{}: ", t.reason_label);
+    if form.kind != DocumentKind::Intake {
+        let mut line = vec![
+            Span::from(reason_label.clone()).dark_gray(),
+            Span::from(form.reason.as_str()).bold(),
+        ];
+        if form.kind == DocumentKind::WriteOff {
+            let fault = Span::from(format!("  [{}]", (t.corner_at_fault)(form.corner_at_fault)));
+            line.push(if form.corner_at_fault {
+                fault.yellow().bold()
+            } else {
+                fault
+            });
+        }
+        lines.push(Line::from(line));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), entry);
+    if focused {
+        let (x, y) = if form.on_reason {
+            (
+                reason_label.chars().count() + form.reason.chars().count(),
+                inner.y + 1,
+            )
+        } else {
+            (label.chars().count() + form.entry.chars().count(), inner.y)
+        };
+        let x = inner.x + x as u16;
+        frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
+    }
+    let block = Block::bordered().padding(Padding::horizontal(1));
+    if form.rows.is_empty() {
+        let text = if form.producer.is_some() {
+            t.intake_empty
+        } else {
+            ""
+        };
+        frame.render_widget(
+            Paragraph::new(text.dark_gray()).centered().block(block),
+            table,
+        );
+        return;
+    }
+    let header = Row::new([
+        Cell::from(t.col_code),
+        Cell::from(t.col_item),
+        Cell::from(right(t.col_qty)),
+        Cell::from(if form.kind == DocumentKind::Intake {
+            t.col_best_before
+        } else {
+            ""
+        }),
+    ])
+    .bold();
+    let rows = form.rows.iter().map(|r| {
+        Row::new([
+            Cell::from(r.code.clone()),
+            Cell::from(r.name.clone()),
+            Cell::from(right(if form.kind == DocumentKind::Count {
+                r.counted.with_unit(r.unit)
+            } else {
+                r.quantity.with_unit(r.unit)
+            })),
+            Cell::from(
+                r.best_before
+                    .map_or_else(String::new, |d| format::date(d, app.lang)),
+            ),
+        ])
+    });
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Length(12),
+            Constraint::Length(12),
+        ],
+    )
+    .column_spacing(2)
+    .header(header)
+    .block(block)
+    .row_highlight_style(Style::new().reversed())
+    .highlight_symbol("▶ ")
+    .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(form.selected));
+    frame.render_stateful_widget(widget, table, &mut state);
+}

@@ -1,0 +1,676 @@
+//! The stock screen and the intake form through `key_to_msg` and `update` alone, and what
+//! they look like at 80×24.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use super::tests::{enter, press, status_on, today, type_text};
+use super::*;
+use crate::domain::catalogue::fixtures::product;
+use crate::domain::{
+    DayMoves, DocumentKind, IntakeLine, ProductRecord, Quantity, StockDocument, StockQuantity, Unit,
+};
+
+fn catalogue() -> Catalogue {
+    let mut teh = product(5, "TEH", "Teh Tubruk", Unit::Bks, 8_000);
+    teh.producer_code = "PAKDI".into();
+    teh.producer_name = "Pak Di".into();
+    Catalogue::new(vec![
+        product(1, "KLP", "Kue Lapis Legit", Unit::Pcs, 5_000),
+        product(2, "KRP", "Keripik Pisang Coklat", Unit::Bks, 12_000),
+        product(3, "BRS", "Beras Pandan Wangi", Unit::Kg, 14_500),
+        teh,
+    ])
+}
+
+fn app() -> App {
+    App::new(
+        Lang::Id,
+        catalogue(),
+        Some(status_on(today(), 12, 456_000)),
+        None,
+        today(),
+        "Ani".into(),
+    )
+}
+
+fn date(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn line(code: &str, name: &str, producer: (&str, &str), on_hand: i64) -> StockLine {
+    StockLine {
+        product_id: 1,
+        code: code.into(),
+        name: name.into(),
+        variant: String::new(),
+        unit: Unit::Pcs,
+        producer_code: producer.0.into(),
+        producer_name: producer.1.into(),
+        daily: false,
+        min_stock: StockQuantity::ZERO,
+        on_hand: StockQuantity::whole(on_hand),
+        day: DayMoves::default(),
+        best_before: None,
+    }
+}
+
+const SRI: (&str, &str) = ("BUSRI", "Bu Sri");
+const DI: (&str, &str) = ("PAKDI", "Pak Di");
+
+fn stock_lines() -> Vec<StockLine> {
+    let mut klp = line("KLP", "Kue Lapis Legit", SRI, 4);
+    klp.daily = true;
+    klp.day.received = StockQuantity::whole(10);
+    klp.day.sold = StockQuantity::whole(6);
+    klp.best_before = Some(date(24));
+    let mut krp = line("KRP", "Keripik Pisang Coklat", SRI, -2);
+    krp.day.sold = StockQuantity::whole(2);
+    let mut teh = line("TEH", "Teh Tubruk", DI, 1);
+    teh.min_stock = StockQuantity::whole(5);
+    let mut old = line("BRS", "Beras Pandan Wangi", SRI, 3);
+    old.best_before = Some(date(20));
+    old.day.written_off = StockQuantity::whole(1);
+    vec![klp, krp, old, teh]
+}
+
+fn calls() -> Vec<CallListEntry> {
+    let lines = stock_lines();
+    vec![
+        CallListEntry {
+            producer_code: "BUSRI".into(),
+            producer_name: "Bu Sri".into(),
+            phone: "0812-3456-7890".into(),
+            lines: vec![lines[1].clone()],
+        },
+        CallListEntry {
+            producer_code: "PAKDI".into(),
+            producer_name: "Pak Di".into(),
+            phone: "0813-1111-2222".into(),
+            lines: vec![lines[3].clone()],
+        },
+    ]
+}
+
+/// The stock screen, loaded.
+fn on_stock() -> App {
+    let mut app = app();
+    assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadStock]);
+    assert_eq!(app.context(), Context::Stock);
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: stock_lines(),
+            calls: calls(),
+        },
+    );
+    app
+}
+
+fn screen(app: &App) -> &StockScreen {
+    match &app.mode {
+        Mode::Stock(screen) => screen,
+        Mode::Confirm(c) => match c.under.as_ref() {
+            Mode::Stock(screen) => screen,
+            _ => panic!("no stock screen"),
+        },
+        _ => panic!("no stock screen"),
+    }
+}
+
+fn form(app: &App) -> &StockForm {
+    match &app.mode {
+        Mode::StockForm(form) => form,
+        Mode::Confirm(c) => match c.under.as_ref() {
+            Mode::StockForm(form) => form,
+            _ => panic!("no intake form"),
+        },
+        _ => panic!("no intake form"),
+    }
+}
+
+fn rows(app: &App) -> Vec<(String, i64, Option<NaiveDate>)> {
+    form(app)
+        .rows
+        .iter()
+        .map(|r| (r.code.clone(), r.quantity.milli() / 1000, r.best_before))
+        .collect()
+}
+
+fn scan(app: &mut App, code: &str) -> Vec<Effect> {
+    let mut effects = type_text(app, code);
+    effects.extend(enter(app));
+    effects
+}
+
+fn document(kind: DocumentKind, number: i64) -> StockDocument {
+    StockDocument {
+        id: number,
+        kind,
+        number,
+        producer_code: "BUSRI".into(),
+        producer_name: "Bu Sri".into(),
+        day_date: Some(today()),
+        at: today().and_hms_opt(9, 0, 0).unwrap(),
+        actor: "Ani".into(),
+        note: String::new(),
+        corner_at_fault: false,
+        lines: Vec::new(),
+    }
+}
+
+#[test]
+fn f3_opens_the_stock_screen_where_typing_filters_and_esc_goes_back_to_selling() {
+    let mut app = on_stock();
+    assert_eq!(screen(&app).shown().len(), 4);
+    type_text(&mut app, "pak di");
+    let shown: Vec<_> = screen(&app)
+        .shown()
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    assert_eq!(shown, ["TEH"], "a producer's name filters too");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "keri");
+    assert_eq!(screen(&app).current().unwrap().code, "KRP");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+    // On the sale screen, letters are still codes, never commands.
+    type_text(&mut app, "KLP");
+    assert_eq!(app.entry(), "KLP");
+}
+
+#[test]
+fn a_failed_load_says_so_and_goes_back_to_selling() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(3));
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::LoadStock,
+            reason: Failure::Busy,
+        },
+    );
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Failed(Action::LoadStock, Failure::Busy))
+    );
+}
+
+#[test]
+fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recording() {
+    let mut app = on_stock();
+    // KRP is selected: its producer is the one delivering.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(press(&mut app, KeyCode::F(2)), []);
+    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(form(&app).producer.as_ref().unwrap().code, "BUSRI");
+    scan(&mut app, "KLP");
+    scan(&mut app, "8990000000001"); // KLP's barcode, as the scanner sends it
+    scan(&mut app, "3*krp");
+    assert_eq!(
+        rows(&app),
+        [("KLP".into(), 2, None), ("KRP".into(), 3, None)]
+    );
+    // Another producer's goods cannot come in on this delivery.
+    scan(&mut app, "TEH");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("TEH".into())));
+    assert_eq!(
+        form(&app).entry,
+        "TEH",
+        "refused text stays to be corrected"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(form(&app).entry, "", "Esc clears the entry first");
+    // A date goes on the selected line.
+    scan(&mut app, "25/11/2026");
+    assert_eq!(rows(&app)[1], ("KRP".into(), 3, Some(date(25))));
+    scan(&mut app, "31/02/2026");
+    assert_eq!(app.note(), Some(&Note::BadDate("31/02/2026".into())));
+    press(&mut app, KeyCode::Esc);
+    scan(&mut app, "BRS");
+    assert_eq!(rows(&app).len(), 3);
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Removed("Beras Pandan Wangi".into()))
+    );
+    assert_eq!(rows(&app).len(), 2);
+    // F2 asks; a scan in the middle of the question dismisses it and lands on the entry.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(press(&mut app, KeyCode::Char('K')), []);
+    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(form(&app).entry, "K");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(2));
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        effects,
+        [Effect::RecordStock(StockEntry::Intake {
+            producer: "BUSRI".into(),
+            lines: vec![
+                IntakeLine {
+                    product_code: "KLP".into(),
+                    quantity: Quantity::whole(2),
+                    best_before: None,
+                },
+                IntakeLine {
+                    product_code: "KRP".into(),
+                    quantity: Quantity::whole(3),
+                    best_before: Some(date(25)),
+                },
+            ],
+        })]
+    );
+    // Not on disk: the form stays as it was, with the reason.
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::RecordStock,
+            reason: Failure::DiskFull,
+        },
+    );
+    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(rows(&app).len(), 2);
+    // On disk: back to the stock screen, which reloads.
+    let effects = update(
+        &mut app,
+        Msg::StockRecorded {
+            documents: vec![document(DocumentKind::Intake, 7)],
+            slips: vec![Ok(PathBuf::from("printouts/intake-0007.txt"))],
+        },
+    );
+    assert_eq!(effects, [Effect::LoadStock]);
+    assert_eq!(app.context(), Context::Stock);
+    assert!(screen(&app).lines.is_none(), "old figures are not shown");
+    assert_eq!(
+        app.note(),
+        Some(&Note::StockRecorded(
+            DocumentKind::Intake,
+            7,
+            "printouts/intake-0007.txt".into()
+        ))
+    );
+}
+
+#[test]
+fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(3));
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: Vec::new(),
+            calls: Vec::new(),
+        },
+    );
+    press(&mut app, KeyCode::F(2));
+    assert!(form(&app).producer.is_none());
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        app.note(),
+        Some(&Note::IntakeNoLines),
+        "nothing to ask about"
+    );
+    scan(&mut app, "KLP");
+    assert_eq!(app.note(), Some(&Note::UnknownProducer("KLP".into())));
+    press(&mut app, KeyCode::Esc);
+    scan(&mut app, "pak");
+    assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
+    scan(&mut app, "KLP");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("KLP".into())));
+    press(&mut app, KeyCode::Esc);
+    scan(&mut app, "2*teh");
+    assert_eq!(rows(&app), [("TEH".into(), 2, None)]);
+    // Esc with an empty entry goes back to the stock screen.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Stock);
+}
+
+#[test]
+fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(press(&mut app, KeyCode::Enter), [], "Enter is no answer");
+    assert_eq!(app.context(), Context::Stock);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::ReturnDailyGoods]
+    );
+    let effects = update(
+        &mut app,
+        Msg::StockRecorded {
+            documents: vec![
+                document(DocumentKind::Return, 1),
+                document(DocumentKind::Return, 2),
+            ],
+            slips: vec![Ok(PathBuf::from("a")), Err("disk full".into())],
+        },
+    );
+    assert_eq!(effects, [Effect::LoadStock]);
+    assert_eq!(app.note(), Some(&Note::SlipFailed("disk full".into())));
+    update(
+        &mut app,
+        Msg::StockRecorded {
+            documents: Vec::new(),
+            slips: Vec::new(),
+        },
+    );
+    assert_eq!(app.note(), Some(&Note::NothingDaily));
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: stock_lines(),
+            calls: calls(),
+        },
+    );
+    press(&mut app, KeyCode::F(9));
+    assert!(screen(&app).calling);
+    // Typing does not filter the call list, and stays on it.
+    type_text(&mut app, "x");
+    assert!(screen(&app).filter.is_empty());
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
+}
+
+fn render(app: &App) -> (Terminal<TestBackend>, String) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text = buffer
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (terminal, text)
+}
+
+fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+}
+
+#[test]
+fn stock_screen_shows_today_moves_and_flags() {
+    let app = on_stock();
+    let (terminal, screen) = render(&app);
+    let klp = row_with(&screen, "Kue Lapis Legit");
+    for fact in [" 4 ", " 10 ", " 6 ", "≤3hr"] {
+        assert!(klp.contains(fact), "{fact:?} in {klp:?}");
+    }
+    assert!(row_with(&screen, "Keripik").contains("-2"));
+    assert!(row_with(&screen, "Keripik").contains("MINUS"));
+    assert!(row_with(&screen, "Beras").contains("BASI"));
+    assert!(row_with(&screen, "Teh Tubruk").contains("<min"));
+    assert!(row_with(&screen, "Produsen: BUSRI Bu Sri").contains("24 Nov 2026"));
+    let bar = screen.lines().last().unwrap();
+    for key in [
+        "F2 Masuk",
+        "F4 Retur",
+        "F5 Rusak",
+        "F6 Opname",
+        "F8 Harian",
+        "F9 Telepon",
+        "Esc",
+    ] {
+        assert!(bar.contains(key), "{key} on the bar {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn call_list_names_producers_with_their_phones() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(9));
+    let (terminal, screen) = render(&app);
+    assert!(row_with(&screen, "Bu Sri").contains("0812-3456-7890"));
+    assert!(row_with(&screen, "Pak Di").contains("TEH (1)"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn intake_form_with_lines_and_a_date() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(2));
+    scan(&mut app, "KLP");
+    scan(&mut app, "5*KRP");
+    scan(&mut app, "26/11/2026");
+    type_text(&mut app, "2*BR");
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Barang masuk: BUSRI Bu Sri"));
+    assert!(row_with(&screen, "Keripik").contains("5 bks"));
+    assert!(row_with(&screen, "Keripik").contains("26 Nov 2026"));
+    assert!(row_with(&screen, "Kue Lapis").contains("1 pcs"));
+    assert!(row_with(&screen, "Kode / jumlah").contains("2*BR"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn intake_asks_before_recording() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(2));
+    scan(&mut app, "3*KLP");
+    press(&mut app, KeyCode::F(2));
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Barang masuk dari Bu Sri (1 baris): catat sekarang?"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_write_off_needs_a_reason_holds_one_product_and_says_who_bears_it() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.context(), Context::WriteOff);
+    assert_eq!(form(&app).kind, DocumentKind::WriteOff);
+    scan(&mut app, "2*KLP");
+    scan(&mut app, "KRP");
+    assert_eq!(
+        rows(&app),
+        [("KRP".into(), 1, None)],
+        "one product per write-off"
+    );
+    // A date is no best-before here: nothing but an intake takes one.
+    scan(&mut app, "25/11/2026");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("25/11/2026".into())));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    assert_eq!(
+        app.context(),
+        Context::StockReason,
+        "the reason line takes the keys"
+    );
+    type_text(&mut app, "Kemasan sobek");
+    press(&mut app, KeyCode::F(7));
+    assert!(form(&app).corner_at_fault);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.context(), Context::WriteOff);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::WriteOff {
+            code: "KRP".into(),
+            quantity: Quantity::whole(1),
+            reason: "Kemasan sobek".into(),
+            corner_at_fault: true,
+        })]
+    );
+}
+
+#[test]
+fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(6));
+    scan(&mut app, "0*KLP");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Opname sore");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Count {
+            code: "KLP".into(),
+            counted: StockQuantity::ZERO,
+            reason: "Opname sore".into(),
+        })]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Stock);
+    press(&mut app, KeyCode::F(4));
+    scan(&mut app, "KLP");
+    scan(&mut app, "2*KRP");
+    // A return needs no reason.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Return {
+            producer: "BUSRI".into(),
+            lines: vec![
+                ("KLP".into(), Quantity::whole(1)),
+                ("KRP".into(), Quantity::whole(2))
+            ],
+            reason: String::new(),
+        })]
+    );
+}
+
+#[test]
+fn write_off_form_with_its_reason_and_who_bears_it() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(5));
+    scan(&mut app, "3*KLP");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jatuh");
+    press(&mut app, KeyCode::F(7));
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Barang rusak/hilang: BUSRI Bu Sri"));
+    assert!(row_with(&screen, "Alasan: Jatuh").contains("Ditanggung pojok: YA"));
+    assert!(row_with(&screen, "Kue Lapis").contains("3 pcs"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn record(code: &str, name: &str, price: i64, active: bool) -> ProductRecord {
+    ProductRecord {
+        id: 1,
+        code: code.into(),
+        barcode: None,
+        name: name.into(),
+        variant: String::new(),
+        unit: Unit::Pcs,
+        price: Rupiah(price),
+        producer_price: None,
+        producer_id: 1,
+        producer_code: "BUSRI".into(),
+        producer_name: "Bu Sri".into(),
+        min_stock: StockQuantity::ZERO,
+        daily: false,
+        active,
+        producer_active: true,
+    }
+}
+
+fn on_products() -> App {
+    let mut app = on_stock();
+    assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
+    assert_eq!(app.context(), Context::Products);
+    update(
+        &mut app,
+        Msg::ProductsLoaded(vec![
+            record("KLP", "Kue Lapis Legit", 5_000, true),
+            record("KRP", "Keripik Pisang Coklat", 12_000, true),
+            record("OLD", "Bolu Pandan", 20_000, false),
+        ]),
+    );
+    app
+}
+
+#[test]
+fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catalogue() {
+    let mut app = on_products();
+    type_text(&mut app, "keri");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::PriceField);
+    type_text(&mut app, "13.5OO");
+    enter(&mut app);
+    assert!(
+        matches!(app.note(), Some(Note::BadAmount(_))),
+        "{:?}",
+        app.note()
+    );
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "00");
+    enter(&mut app);
+    assert_eq!(app.context(), Context::Confirm);
+    let effects = press(&mut app, KeyCode::Char('y'));
+    let Effect::SaveProduct { code, changes } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!((code.as_str(), changes.price), ("KRP", Rupiah(13_500)));
+    assert_eq!(changes.name, "Keripik Pisang Coklat", "the rest is kept");
+    assert_eq!(
+        app.context(),
+        Context::Products,
+        "back to the list, not the price"
+    );
+    // The runtime says it is saved: the till sells at the new price and without KLP.
+    let mut krp = product(2, "KRP", "Keripik Pisang Coklat", Unit::Bks, 13_500);
+    krp.producer_code = "BUSRI".into();
+    update(
+        &mut app,
+        Msg::CatalogueChanged {
+            products: vec![record("KRP", "Keripik Pisang Coklat", 13_500, true)],
+            active: vec![krp],
+        },
+    );
+    assert_eq!(app.note(), Some(&Note::CatalogueSaved));
+    assert_eq!(app.catalogue.lookup("KRP").unwrap().price, Rupiah(13_500));
+    assert!(app.catalogue.lookup("KLP").is_none());
+    // Deactivating asks, naming the product; an inactive one is offered back.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    update(
+        &mut app,
+        Msg::ProductsLoaded(vec![record("OLD", "Bolu Pandan", 20_000, false)]),
+    );
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::SetProductActive {
+            code: "OLD".into(),
+            active: true
+        }]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+}
+
+#[test]
+fn products_screen_with_an_inactive_product() {
+    let mut app = on_products();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "15000");
+    let (terminal, screen) = render(&app);
+    assert!(row_with(&screen, "Bolu Pandan").contains("nonaktif"));
+    assert!(row_with(&screen, "Harga jual baru Keripik").contains("Rp 12.000"));
+    insta::assert_snapshot!(terminal.backend());
+}
