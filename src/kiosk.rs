@@ -406,21 +406,10 @@ impl Effects {
     }
 }
 
-/// A stock entry's slip: its file name and its text. A stand-in until the slips of
-/// `print::stock_slip` are merged: the lead swaps this body for them.
-fn slip(doc: &StockDocument, shop: &ShopHeader, _lang: Lang, width: usize) -> (String, String) {
-    let mut document = print::Document::new();
-    document.centered(&shop.name);
-    document.title(&format!("{} {}", doc.kind, doc.number));
-    document.text(&format!("{} {}", doc.producer_code, doc.producer_name));
-    for line in &doc.lines {
-        document.pair(
-            &crate::domain::catalogue::full_name(&line.name, &line.variant),
-            &line.quantity.with_unit(line.unit),
-        );
-    }
-    let name = format!("{}-{:04}.txt", doc.kind, doc.number);
-    (name, print::render_text(&document, width))
+/// A stock document's slip: its file name in the day's printouts folder, and its text.
+fn slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang, width: usize) -> (String, String) {
+    let text = print::render_text(&print::stock_slip(doc, shop, lang), width);
+    (print::slip_file_name(doc), text)
 }
 
 fn failed(action: Action, error: LedgerError) -> Msg {

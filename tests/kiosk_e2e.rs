@@ -397,7 +397,7 @@ fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen
     let slips: Vec<String> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("intake-") || name.starts_with("return-"))
+        .filter(|name| name.starts_with("titipan-") || name.starts_with("retur-"))
         .collect();
     let read = |prefix: &str| {
         slips
@@ -406,15 +406,21 @@ fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen
             .map(|name| std::fs::read_to_string(folder.join(name)).unwrap())
             .collect::<Vec<_>>()
     };
-    let intakes = read("intake-");
+    let intakes = read("titipan-");
     assert_eq!(intakes.len(), 1, "{slips:?}");
     assert!(
-        intakes[0].contains("Nagasari") && intakes[0].contains("Kue Lapis"),
+        intakes[0].contains("Nagasari")
+            && intakes[0].contains("Kue Lapis")
+            && intakes[0].contains("TANDA TERIMA TITIPAN")
+            && intakes[0].contains("Penyerah")
+            && intakes[0].contains("Penerima"),
         "{}",
         intakes[0]
     );
     assert!(
-        read("return-").iter().any(|s| s.contains("Nagasari")),
+        read("retur-")
+            .iter()
+            .any(|s| s.contains("Nagasari") && s.contains("TANDA TERIMA RETUR")),
         "{slips:?}"
     );
 }
