@@ -236,12 +236,21 @@ impl Effects {
                 let recorded = self.ledger.return_daily_goods(note, &actor, now);
                 Some(self.stock_recorded(recorded))
             }
-            Effect::LoadProducts => Some(
-                self.ledger
-                    .products()
-                    .map(Msg::ProductsLoaded)
-                    .unwrap_or_else(|e| failed(Action::LoadProducts, e)),
-            ),
+            Effect::LoadProducts => {
+                // The producers come along for the product form; without them it still
+                // opens, and the ledger still checks the producer on save.
+                replies.extend(self.ledger.producers().ok().map(Msg::ProductProducers));
+                Some(
+                    self.ledger
+                        .products()
+                        .map(Msg::ProductsLoaded)
+                        .unwrap_or_else(|e| failed(Action::LoadProducts, e)),
+                )
+            }
+            Effect::AddProduct(product) => {
+                let added = self.ledger.add_product(&product).map(|_| ());
+                Some(self.catalogue_changed(added))
+            }
             Effect::SaveProduct { code, changes } => {
                 let actor = self.actor();
                 let saved = self.ledger.update_product(&code, &changes, &actor, now);

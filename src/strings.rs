@@ -209,6 +209,19 @@ pub struct UiText {
     pub catalogue_saved: &'static str,
     pub failed_load_products: fn(&str) -> String,
     pub failed_save_product: fn(&str) -> String,
+    // The product form and the stock forms' discard question.
+    pub new_product_title: &'static str,
+    pub edit_product_title: fn(&str) -> String,
+    pub product_field: fn(crate::ui::ProductField) -> &'static str,
+    pub yes_no: fn(bool) -> &'static str,
+    pub unit_hint: &'static str,
+    pub daily_hint: &'static str,
+    pub optional_hint: &'static str,
+    pub no_producer_price: &'static str,
+    pub field_empty: &'static str,
+    pub field_unknown_producer: &'static str,
+    pub confirm_producer_price: fn(&str, Option<Rupiah>, Option<Rupiah>) -> String,
+    pub confirm_discard: fn(usize) -> String,
 
     pub keys: KeyText,
 }
@@ -295,6 +308,12 @@ pub struct KeyText {
     pub toggle_active: &'static str,
     pub short_active: &'static str,
     pub type_price: &'static str,
+    pub new_product: &'static str,
+    pub short_new_product: &'static str,
+    pub edit_product: &'static str,
+    pub short_edit_product: &'static str,
+    pub save_product: &'static str,
+    pub short_save: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -663,6 +682,39 @@ pub static ID: Strings = Strings {
         catalogue_saved: "Katalog disimpan; kasir langsung memakainya",
         failed_load_products: |e| format!("Produk tidak bisa dimuat: {e}"),
         failed_save_product: |e| format!("Produk TIDAK diubah: {e}"),
+        new_product_title: "Produk baru",
+        edit_product_title: |code| format!("Ubah produk {code}"),
+        product_field: |field| {
+            use crate::ui::ProductField as F;
+            match field {
+                F::Code => "Kode",
+                F::Barcode => "Barcode",
+                F::Name => "Nama",
+                F::Variant => "Varian (ukuran/rasa)",
+                F::Unit => "Satuan",
+                F::Price => "Harga jual",
+                F::Producer => "Produsen",
+                F::ProducerPrice => "Harga setor",
+                F::Minimum => "Stok minimum",
+                F::Daily => "Harian",
+            }
+        },
+        yes_no: |yes| if yes { "ya" } else { "tidak" },
+        unit_hint: "pilih pcs/bks/btl/ktk/kg/l",
+        daily_hint: "y/n: dikembalikan tiap sore",
+        optional_hint: "boleh kosong",
+        no_producer_price: "tidak dipakai (persentase)",
+        field_empty: "wajib diisi",
+        field_unknown_producer: "produsen tidak dikenal",
+        confirm_producer_price: |name, old, new| {
+            let show = |p: Option<Rupiah>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
+            format!(
+                "Ubah harga setor {name} dari {} menjadi {}?",
+                show(old),
+                show(new)
+            )
+        },
+        confirm_discard: |n| format!("Buang {n} baris yang sudah diketik?"),
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -742,6 +794,12 @@ pub static ID: Strings = Strings {
             toggle_active: "Nonaktifkan / aktifkan lagi",
             short_active: "Aktif/non",
             type_price: "Ketik harga baru",
+            new_product: "Tambah produk",
+            short_new_product: "Baru",
+            edit_product: "Ubah produk terpilih",
+            short_edit_product: "Ubah",
+            save_product: "Simpan produk",
+            short_save: "Simpan",
         },
     },
     print: PrintText {
@@ -1122,6 +1180,39 @@ pub static EN: Strings = Strings {
         catalogue_saved: "Catalogue saved; the till uses it at once",
         failed_load_products: |e| format!("Products could not be loaded: {e}"),
         failed_save_product: |e| format!("Product NOT changed: {e}"),
+        new_product_title: "New product",
+        edit_product_title: |code| format!("Edit product {code}"),
+        product_field: |field| {
+            use crate::ui::ProductField as F;
+            match field {
+                F::Code => "Code",
+                F::Barcode => "Barcode",
+                F::Name => "Name",
+                F::Variant => "Variant (size/flavour)",
+                F::Unit => "Unit",
+                F::Price => "Selling price",
+                F::Producer => "Producer",
+                F::ProducerPrice => "Producer price",
+                F::Minimum => "Minimum stock",
+                F::Daily => "Daily",
+            }
+        },
+        yes_no: |yes| if yes { "yes" } else { "no" },
+        unit_hint: "choose pcs/bks/btl/ktk/kg/l",
+        daily_hint: "y/n: goes back every afternoon",
+        optional_hint: "may be empty",
+        no_producer_price: "not used (percentage)",
+        field_empty: "must be filled in",
+        field_unknown_producer: "unknown producer",
+        confirm_producer_price: |name, old, new| {
+            let show = |p: Option<Rupiah>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
+            format!(
+                "Change the producer price of {name} from {} to {}?",
+                show(old),
+                show(new)
+            )
+        },
+        confirm_discard: |n| format!("Discard {n} lines already typed?"),
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",
@@ -1201,6 +1292,12 @@ pub static EN: Strings = Strings {
             toggle_active: "Deactivate / reactivate",
             short_active: "On/off",
             type_price: "Type the new price",
+            new_product: "Add a product",
+            short_new_product: "New",
+            edit_product: "Edit the selected product",
+            short_edit_product: "Edit",
+            save_product: "Save the product",
+            short_save: "Save",
         },
     },
     print: PrintText {

@@ -181,3 +181,51 @@ fn receipts_are_in_the_language_the_kiosk_started_in() {
     assert!(receipt.contains("Terima kasih"), "{receipt}");
     assert!(!receipt.contains("Attendant"), "{receipt}");
 }
+
+#[test]
+fn a_product_added_on_the_products_screen_sells_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::En);
+    kiosk.type_text("0");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(3));
+    kiosk.key(KeyCode::F(7));
+    kiosk.key(KeyCode::F(3));
+    assert_eq!(kiosk.app.context(), ui::Context::ProductForm);
+    // Code, a scanned barcode whose Enter only moves on, name, no variant, unit, price,
+    // and TANI, who is paid a producer price.
+    for field in [
+        "GULA",
+        "8990000000017",
+        "Gula Aren",
+        "",
+        "bks",
+        "15000",
+        "TANI",
+        "11000",
+    ] {
+        kiosk.type_text(field);
+        kiosk.enter();
+    }
+    assert_eq!(
+        kiosk.app.context(),
+        ui::Context::ProductForm,
+        "{}",
+        kiosk.note()
+    );
+    kiosk.key(KeyCode::F(2));
+    assert_eq!(
+        kiosk.app.context(),
+        ui::Context::Products,
+        "{}",
+        kiosk.note()
+    );
+    kiosk.key(KeyCode::Esc);
+    kiosk.type_text("8990000000017");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(2));
+    kiosk.enter();
+    assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
+    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    assert!(receipt.contains("Gula Aren"), "{receipt}");
+}

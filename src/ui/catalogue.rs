@@ -26,6 +26,8 @@ pub struct ProductsScreen {
     pub selected: usize,
     /// The new price being typed for the selected product.
     pub price: Option<String>,
+    /// Every producer, for the product form; empty until the runtime has loaded them.
+    pub producers: Vec<crate::domain::Producer>,
 }
 
 impl ProductsScreen {
@@ -35,6 +37,7 @@ impl ProductsScreen {
             filter: String::new(),
             selected: 0,
             price: None,
+            producers: Vec::new(),
         }
     }
 
@@ -87,6 +90,7 @@ pub(super) fn key(app: &mut App, mut screen: ProductsScreen, msg: Msg) -> (Mode,
                         code: product.code.clone(),
                         name: product.name.clone(),
                         old: product.price,
+                        old_producer_price: product.producer_price,
                         changes,
                     };
                     return (
@@ -112,6 +116,16 @@ pub(super) fn key(app: &mut App, mut screen: ProductsScreen, msg: Msg) -> (Mode,
         Msg::Up => screen.selected = screen.selected.saturating_sub(1),
         Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
         Msg::EditPrice if screen.current().is_some() => screen.price = Some(String::new()),
+        Msg::NewProduct => {
+            let form = super::product_form::ProductForm::add(screen);
+            return (Mode::ProductForm(Box::new(form)), Vec::new());
+        }
+        Msg::EditProduct => {
+            if let Some(product) = screen.current().cloned() {
+                let form = super::product_form::ProductForm::edit(product, screen);
+                return (Mode::ProductForm(Box::new(form)), Vec::new());
+            }
+        }
         Msg::ToggleActive => {
             if let Some(product) = screen.current() {
                 let question = Question::SetProductActive {

@@ -46,12 +46,18 @@ pub enum Question {
         code: String,
         name: String,
         old: Rupiah,
+        old_producer_price: Option<Rupiah>,
         changes: crate::domain::ProductChanges,
     },
     SetProductActive {
         code: String,
         name: String,
         active: bool,
+    },
+    /// Leaving a stock form (Esc, or Ctrl+Q when `quit`) would drop the lines typed.
+    DiscardLines {
+        lines: usize,
+        quit: bool,
     },
 }
 
@@ -131,6 +137,17 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.mode = under;
             vec![Effect::SetProductActive { code, active }]
         }
+        Question::DiscardLines { quit: true, .. } => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
+        Question::DiscardLines { quit: false, .. } => {
+            app.mode = match under {
+                Mode::StockForm(form) => Mode::Stock(form.back),
+                other => other,
+            };
+            Vec::new()
+        }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
             app.mode = Mode::Sale;
@@ -174,6 +191,7 @@ pub(super) fn returns_to(under: &Mode) -> Option<Context> {
         }
         Mode::StockForm(_) => Some(Context::Intake),
         Mode::Products(_) => Some(Context::Products),
+        Mode::ProductForm(_) => Some(Context::ProductForm),
         _ => None,
     }
 }
@@ -298,9 +316,19 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
         Question::PriceChange {
+            name,
+            old,
+            old_producer_price,
+            changes,
+            ..
+        } if changes.price == *old => {
+            (t.confirm_producer_price)(name, *old_producer_price, changes.producer_price)
+        }
+        Question::PriceChange {
             name, old, changes, ..
         } => (t.confirm_price)(name, *old, changes.price),
         Question::SetProductActive { name, active, .. } => (t.confirm_active)(name, *active),
+        Question::DiscardLines { lines, .. } => (t.confirm_discard)(*lines),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -28,6 +28,8 @@ pub enum Context {
     Products,
     /// The new price of a product being typed.
     PriceField,
+    /// The form adding or editing a product.
+    ProductForm,
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
@@ -106,6 +108,7 @@ const EVERYWHERE: &[Context] = &[
     C::StockReason,
     C::Products,
     C::PriceField,
+    C::ProductForm,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -120,6 +123,7 @@ const TEXT_FIELDS: &[Context] = &[
     C::StockReason,
     C::Products,
     C::PriceField,
+    C::ProductForm,
 ];
 
 const fn on(
@@ -152,6 +156,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::StockReason => &[C::StockReason],
             C::Products => &[C::Products],
             C::PriceField => &[C::PriceField],
+            C::ProductForm => &[C::ProductForm],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -256,11 +261,19 @@ pub static BINDINGS: &[Binding] = &[
     // The products screen and a new price.
     typing(C::Products, |k| k.type_filter),
     on(&[f(2)], &[C::Products], Msg::EditPrice, |k| k.edit_price).bar(|k| k.short_price),
+    on(&[f(3)], &[C::Products], Msg::NewProduct, |k| k.new_product).bar(|k| k.short_new_product),
+    on(&[f(4), ENTER], &[C::Products], Msg::EditProduct, |k| k.edit_product).bar(|k| k.short_edit_product),
     on(&[f(8)], &[C::Products], Msg::ToggleActive, |k| k.toggle_active).bar(|k| k.short_active),
     on(&[ESC], &[C::Products], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::PriceField, |k| k.type_price),
     on(&[ENTER], &[C::PriceField], Msg::Submit, |k| k.next).bar(|k| k.next),
     on(&[ESC], &[C::PriceField], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The product form: Enter moves on like Tab, so a scanned barcode never saves it.
+    typing(C::ProductForm, |k| k.type_field),
+    on(&[TAB, ENTER, DOWN], &[C::ProductForm], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
+    on(&[BACKTAB, UP], &[C::ProductForm], Msg::Prev, |k| k.prev_field),
+    on(&[f(2)], &[C::ProductForm], Msg::Record, |k| k.save_product).bar(|k| k.short_save),
+    on(&[ESC], &[C::ProductForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -7,12 +7,15 @@ mod dialogs;
 pub mod keymap;
 mod note;
 mod pay;
+mod product_form;
 mod sale;
 mod sales;
 mod stock;
 mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod product_tests;
 #[cfg(test)]
 mod stock_tests;
 #[cfg(test)]
@@ -33,6 +36,7 @@ use crate::strings::Lang;
 
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
+pub use product_form::Field as ProductField;
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
@@ -82,6 +86,8 @@ pub enum Effect {
     },
     /// Take a product off the till, or put it back. Answer: `CatalogueChanged`.
     SetProductActive { code: String, active: bool },
+    /// Register a new product. Answer: `CatalogueChanged`.
+    AddProduct(crate::domain::NewProduct),
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -201,6 +207,10 @@ pub enum Msg {
     EditPrice,
     /// Deactivate or reactivate the selected product (asks first).
     ToggleActive,
+    /// Open the form for a new product.
+    NewProduct,
+    /// Open the form filled in with the selected product.
+    EditProduct,
     /// Show the call list, or the stock again.
     CallList,
     /// Return all daily goods left (asks first).
@@ -248,6 +258,8 @@ pub enum Msg {
         slips: Vec<Result<PathBuf, String>>,
     },
     ProductsLoaded(Vec<ProductRecord>),
+    /// Every producer, for the product form (sent with `ProductsLoaded`).
+    ProductProducers(Vec<crate::domain::Producer>),
     /// The catalogue changed on disk: every product, and what the till may now sell.
     CatalogueChanged {
         products: Vec<ProductRecord>,
@@ -273,6 +285,7 @@ enum Mode {
     Products(ProductsScreen),
     /// An intake, return, write-off or count being entered.
     StockForm(Box<StockForm>),
+    ProductForm(Box<product_form::ProductForm>),
     Confirm(Confirm),
 }
 
@@ -460,10 +473,22 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CatalogueChanged { products, active } => {
             // The till's search and codes follow at once, whatever screen is open.
             app.set_catalogue(Catalogue::new(active));
+            // A saved form goes back to the list it was opened from.
+            if let Mode::ProductForm(_) = &app.mode
+                && let Mode::ProductForm(form) = std::mem::replace(&mut app.mode, Mode::Sale)
+            {
+                app.mode = Mode::Products(form.back);
+            }
             if let Mode::Products(screen) = &mut app.mode {
                 screen.loaded(products);
             }
             app.set_note(Note::CatalogueSaved);
+            Vec::new()
+        }
+        Msg::ProductProducers(producers) => {
+            if let Mode::Products(screen) = &mut app.mode {
+                screen.producers = producers;
+            }
             Vec::new()
         }
         Msg::Failed { action, reason } => failed(app, action, reason),
@@ -500,6 +525,7 @@ fn context_of(mode: &Mode) -> Context {
             Context::WriteOff
         }
         Mode::StockForm(_) => Context::Intake,
+        Mode::ProductForm(_) => Context::ProductForm,
         Mode::Confirm(_) => Context::Confirm,
     }
 }
@@ -562,6 +588,17 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.mode = Mode::Confirm(Confirm::new(question, pay));
                 return Vec::new();
             }
+            if let Mode::StockForm(form) = &app.mode
+                && !form.rows.is_empty()
+            {
+                let question = dialogs::Question::DiscardLines {
+                    lines: form.rows.len(),
+                    quit: true,
+                };
+                let form = std::mem::replace(&mut app.mode, Mode::Sale);
+                app.mode = Mode::Confirm(Confirm::new(question, form));
+                return Vec::new();
+            }
             app.quit = true;
             return vec![Effect::Quit];
         }
@@ -577,6 +614,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Stock(screen) => stock::key(app, screen, msg),
         Mode::Products(screen) => catalogue::key(app, screen, msg),
         Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
+        Mode::ProductForm(form) => product_form::key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),

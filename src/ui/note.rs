@@ -65,6 +65,8 @@ pub enum Note {
     NothingDaily,
     /// A product edit is on disk and the till has the new catalogue.
     CatalogueSaved,
+    /// The product form cannot be saved: this field is wrong.
+    ProductField(super::product_form::Field, super::product_form::Problem),
 }
 
 impl Note {
@@ -141,6 +143,17 @@ impl Note {
             Note::DailyReturned(n) => (t.daily_returned)(*n),
             Note::NothingDaily => t.nothing_daily.into(),
             Note::CatalogueSaved => t.catalogue_saved.into(),
+            Note::ProductField(field, problem) => {
+                use super::product_form::Problem;
+                let problem = match problem {
+                    Problem::Empty => t.field_empty.to_string(),
+                    Problem::Amount(e) => (t.bad_amount)(e),
+                    Problem::Quantity(e, unit) => (t.bad_quantity)(e, *unit),
+                    Problem::UnknownUnit => t.unit_hint.to_string(),
+                    Problem::UnknownProducer => t.field_unknown_producer.to_string(),
+                };
+                format!("{}: {problem}", (t.product_field)(*field))
+            }
         }
     }
 }

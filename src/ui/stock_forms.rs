@@ -339,10 +339,21 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
             }
         },
         Msg::Cancel => {
-            if form.entry.is_empty() {
+            if !form.entry.is_empty() {
+                form.entry.clear();
+            } else if form.rows.is_empty() {
                 return (Mode::Stock(form.back), Vec::new());
+            } else {
+                // Typed lines are work: they go only after a yes.
+                let question = Question::DiscardLines {
+                    lines: form.rows.len(),
+                    quit: false,
+                };
+                return (
+                    Mode::Confirm(Confirm::new(question, Mode::StockForm(form))),
+                    Vec::new(),
+                );
             }
-            form.entry.clear();
         }
         _ => {}
     }

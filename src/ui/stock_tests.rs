@@ -97,7 +97,7 @@ fn calls() -> Vec<CallListEntry> {
 }
 
 /// The stock screen, loaded.
-fn on_stock() -> App {
+pub(super) fn on_stock() -> App {
     let mut app = app();
     assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadStock]);
     assert_eq!(app.context(), Context::Stock);
@@ -122,7 +122,7 @@ fn screen(app: &App) -> &StockScreen {
     }
 }
 
-fn form(app: &App) -> &StockForm {
+pub(super) fn form(app: &App) -> &StockForm {
     match &app.mode {
         Mode::StockForm(form) => form,
         Mode::Confirm(c) => match c.under.as_ref() {
@@ -141,7 +141,7 @@ fn rows(app: &App) -> Vec<(String, i64, Option<NaiveDate>)> {
         .collect()
 }
 
-fn scan(app: &mut App, code: &str) -> Vec<Effect> {
+pub(super) fn scan(app: &mut App, code: &str) -> Vec<Effect> {
     let mut effects = type_text(app, code);
     effects.extend(enter(app));
     effects
@@ -333,8 +333,10 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
     press(&mut app, KeyCode::Esc);
     scan(&mut app, "2*teh");
     assert_eq!(rows(&app), [("TEH".into(), 2, None)]);
-    // Esc with an empty entry goes back to the stock screen.
+    // Esc with an empty entry goes back to the stock screen, once the line typed may go.
     press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.context(), Context::Stock);
 }
 
@@ -387,7 +389,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
 }
 
-fn render(app: &App) -> (Terminal<TestBackend>, String) {
+pub(super) fn render(app: &App) -> (Terminal<TestBackend>, String) {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|frame| view(app, frame)).unwrap();
     let buffer = terminal.backend().buffer();
@@ -400,7 +402,7 @@ fn render(app: &App) -> (Terminal<TestBackend>, String) {
     (terminal, text)
 }
 
-fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+pub(super) fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
     screen
         .lines()
         .find(|l| l.contains(needle))
@@ -531,7 +533,9 @@ fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
             reason: "Opname sore".into(),
         })]
     );
+    // Leaving before the ledger answered would drop the count: that asks first.
     press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.context(), Context::Stock);
     press(&mut app, KeyCode::F(4));
     scan(&mut app, "KLP");
@@ -566,7 +570,7 @@ fn write_off_form_with_its_reason_and_who_bears_it() {
     insta::assert_snapshot!(terminal.backend());
 }
 
-fn record(code: &str, name: &str, price: i64, active: bool) -> ProductRecord {
+pub(super) fn record(code: &str, name: &str, price: i64, active: bool) -> ProductRecord {
     ProductRecord {
         id: 1,
         code: code.into(),
@@ -586,7 +590,7 @@ fn record(code: &str, name: &str, price: i64, active: bool) -> ProductRecord {
     }
 }
 
-fn on_products() -> App {
+pub(super) fn on_products() -> App {
     let mut app = on_stock();
     assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
     assert_eq!(app.context(), Context::Products);

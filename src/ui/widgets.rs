@@ -10,7 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
-use super::{App, Mode, catalogue, dialogs, pay, sale, sales, stock, stock_forms};
+use super::{App, Mode, catalogue, dialogs, pay, product_form, sale, sales, stock, stock_forms};
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
 use crate::print::format;
@@ -112,6 +112,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
         Mode::Stock(screen) => stock::draw(app, screen, frame, body, focused),
         Mode::Products(screen) => catalogue::draw(app, screen, frame, body, focused),
+        Mode::ProductForm(form) => product_form::draw(app, form, frame, body, focused),
         Mode::StockForm(form) => stock_forms::draw_form(app, form, frame, body, focused),
         Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
         Mode::StaleDay => {
