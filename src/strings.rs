@@ -792,7 +792,7 @@ pub static ID: Strings = Strings {
             edit_price: "Ubah harga jual",
             short_price: "Harga",
             toggle_active: "Nonaktifkan / aktifkan lagi",
-            short_active: "Aktif/non",
+            short_active: "Aktif",
             type_price: "Ketik harga baru",
             new_product: "Tambah produk",
             short_new_product: "Baru",

@@ -260,9 +260,11 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::Intake, C::WriteOff, C::StockReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The products screen and a new price.
     typing(C::Products, |k| k.type_filter),
-    on(&[f(2)], &[C::Products], Msg::EditPrice, |k| k.edit_price).bar(|k| k.short_price),
+    // F2 is off the bar, which F3/F4 fill: the full form changes prices too; F1 lists it.
+    on(&[f(2)], &[C::Products], Msg::EditPrice, |k| k.edit_price),
     on(&[f(3)], &[C::Products], Msg::NewProduct, |k| k.new_product).bar(|k| k.short_new_product),
-    on(&[f(4), ENTER], &[C::Products], Msg::EditProduct, |k| k.edit_product).bar(|k| k.short_edit_product),
+    on(&[f(4)], &[C::Products], Msg::EditProduct, |k| k.edit_product).bar(|k| k.short_edit_product),
+    on(&[ENTER], &[C::Products], Msg::EditProduct, |k| k.edit_product),
     on(&[f(8)], &[C::Products], Msg::ToggleActive, |k| k.toggle_active).bar(|k| k.short_active),
     on(&[ESC], &[C::Products], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::PriceField, |k| k.type_price),
@@ -270,7 +272,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::PriceField], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The product form: Enter moves on like Tab, so a scanned barcode never saves it.
     typing(C::ProductForm, |k| k.type_field),
-    on(&[TAB, ENTER, DOWN], &[C::ProductForm], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
+    on(&[TAB], &[C::ProductForm], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[ENTER, DOWN], &[C::ProductForm], Msg::Next, |k| k.next_field),
     on(&[BACKTAB, UP], &[C::ProductForm], Msg::Prev, |k| k.prev_field),
     on(&[f(2)], &[C::ProductForm], Msg::Record, |k| k.save_product).bar(|k| k.short_save),
     on(&[ESC], &[C::ProductForm], Msg::Cancel, |k| k.back).bar(|k| k.back),

@@ -288,6 +288,12 @@ fn add_form_with_a_validation_note() {
 #[test]
 fn edit_form_filled_in() {
     let mut app = with_producers();
+    let (_, list) = render(&app);
+    let bar = list.lines().last().unwrap();
+    assert!(
+        bar.contains("F3 Baru") && bar.contains("F4 Ubah") && bar.contains("Ctrl+Q Keluar"),
+        "{bar}"
+    );
     press(&mut app, KeyCode::F(4));
     let (terminal, screen) = render(&app);
     assert!(screen.contains("Ubah produk KLP"));
