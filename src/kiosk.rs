@@ -433,6 +433,22 @@ fn failure(error: LedgerError) -> Failure {
         LedgerError::AlreadyVoided(_) => Failure::AlreadyVoided,
         LedgerError::NotOnOpenDay(_) => Failure::NotOnOpenDay,
         LedgerError::EmptyReason => Failure::EmptyReason,
+        LedgerError::UnknownProduct(code) => Failure::UnknownProduct(code),
+        LedgerError::ProductInactive(code) => Failure::ProductInactive(code),
+        LedgerError::ProducerInactive(code) => Failure::ProducerInactive(code),
+        LedgerError::ProductOfAnotherProducer { product, producer } => {
+            Failure::ProductOfAnotherProducer { product, producer }
+        }
+        LedgerError::InvalidQuantity { code, problem } => {
+            Failure::InvalidQuantity { code, problem }
+        }
+        LedgerError::EmptyDocument => Failure::EmptyDocument,
+        LedgerError::UnknownDocument(id) => Failure::UnknownDocument(id),
+        LedgerError::DuplicateCode(code) => Failure::DuplicateCode(code),
+        LedgerError::DuplicateBarcode(code) => Failure::DuplicateBarcode(code),
+        LedgerError::UnknownProducer(code) => Failure::UnknownProducer(code),
+        LedgerError::InvalidProducer(detail) => Failure::InvalidProducer(detail),
+        LedgerError::InvalidProduct(detail) => Failure::InvalidProduct(detail),
         LedgerError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
             if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
         {
@@ -455,6 +471,90 @@ mod tests {
 
     fn sqlite(code: i32) -> LedgerError {
         LedgerError::Sqlite(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn catalogue_and_stock_refusals_keep_their_data_and_are_told_in_both_languages() {
+        use crate::domain::QuantityError;
+        let cases = [
+            (
+                LedgerError::UnknownProduct("KRP".into()),
+                Failure::UnknownProduct("KRP".into()),
+            ),
+            (
+                LedgerError::ProductInactive("KRP".into()),
+                Failure::ProductInactive("KRP".into()),
+            ),
+            (
+                LedgerError::ProducerInactive("SRI".into()),
+                Failure::ProducerInactive("SRI".into()),
+            ),
+            (
+                LedgerError::ProductOfAnotherProducer {
+                    product: "KRP".into(),
+                    producer: "SRI".into(),
+                },
+                Failure::ProductOfAnotherProducer {
+                    product: "KRP".into(),
+                    producer: "SRI".into(),
+                },
+            ),
+            (
+                LedgerError::InvalidQuantity {
+                    code: "KRP".into(),
+                    problem: QuantityError::NotWhole,
+                },
+                Failure::InvalidQuantity {
+                    code: "KRP".into(),
+                    problem: QuantityError::NotWhole,
+                },
+            ),
+            (LedgerError::EmptyDocument, Failure::EmptyDocument),
+            (LedgerError::UnknownDocument(9), Failure::UnknownDocument(9)),
+            (
+                LedgerError::DuplicateCode("SRI".into()),
+                Failure::DuplicateCode("SRI".into()),
+            ),
+            (
+                LedgerError::DuplicateBarcode("899123".into()),
+                Failure::DuplicateBarcode("899123".into()),
+            ),
+            (
+                LedgerError::UnknownProducer("SRI".into()),
+                Failure::UnknownProducer("SRI".into()),
+            ),
+            (
+                LedgerError::InvalidProducer("the name is empty".into()),
+                Failure::InvalidProducer("the name is empty".into()),
+            ),
+            (
+                LedgerError::InvalidProduct("KRP: give a producer price".into()),
+                Failure::InvalidProduct("KRP: give a producer price".into()),
+            ),
+        ];
+        let mut told = Vec::new();
+        for (error, expected) in cases {
+            let english_detail = error.to_string();
+            let reason = failure(error);
+            assert_eq!(reason, expected);
+            let id = (Lang::Id.text().ui.failure)(&reason);
+            let en = (Lang::En.text().ui.failure)(&reason);
+            assert_ne!(id, en, "{reason:?} is told in Indonesian too");
+            assert!(
+                !id.contains("error") && !en.contains("storage"),
+                "{id} / {en}"
+            );
+            assert!(!id.contains(&english_detail), "{id}");
+            told.push(id);
+        }
+        assert!(
+            told[0].contains("KRP") && told[3].contains("SRI"),
+            "{told:?}"
+        );
+        assert!(told[4].contains("satuan utuh"), "{}", told[4]);
+        told.sort();
+        told.dedup();
+        assert_eq!(told.len(), 12, "each refusal has its own sentence");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
-use crate::domain::{DocumentKind, ParseError, PayError, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Unit};
 use crate::print::format::date as date_text;
 use crate::ui::Failure;
 
@@ -583,6 +583,28 @@ pub static ID: Strings = Strings {
             Failure::EmptyReason => "alasan pembatalan masih kosong".to_string(),
             Failure::Busy => "buku kas sedang dipakai program lain".to_string(),
             Failure::DiskFull => "disk penuh".to_string(),
+            Failure::UnknownProduct(code) => format!("produk {code} tidak ada"),
+            Failure::ProductInactive(code) => {
+                format!("produk {code} (atau produsennya) sedang nonaktif")
+            }
+            Failure::ProducerInactive(code) => format!("produsen {code} sedang nonaktif"),
+            Failure::ProductOfAnotherProducer { product, producer } => {
+                format!("produk {product} bukan milik produsen {producer}")
+            }
+            Failure::InvalidQuantity { code, problem } => {
+                format!("{code}: {}", id_quantity_problem(*problem))
+            }
+            Failure::EmptyDocument => "belum ada baris barang".to_string(),
+            Failure::UnknownDocument(id) => format!("catatan stok no. {id} tidak ada"),
+            Failure::DuplicateCode(code) => format!("kode {code} sudah dipakai"),
+            Failure::DuplicateBarcode(code) => format!("barcode {code} sudah dipakai"),
+            Failure::UnknownProducer(code) => format!("produsen {code} tidak ada"),
+            Failure::InvalidProducer(detail) => format!("data produsen tidak sah ({detail})"),
+            Failure::InvalidProduct(detail) => format!("data produk tidak sah ({detail})"),
+            Failure::ProducerPriceNeeded(code) => format!(
+                "produsen {code} sudah punya produk: skema harga setor butuh harga setor \
+                 tiap produknya; tetap pakai persentase atau daftarkan ulang lewat impor CSV"
+            ),
             Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
         },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
@@ -1042,6 +1064,28 @@ pub static EN: Strings = Strings {
             Failure::EmptyReason => "the reason for the void is empty".to_string(),
             Failure::Busy => "another program is using the ledger".to_string(),
             Failure::DiskFull => "the disk is full".to_string(),
+            Failure::UnknownProduct(code) => format!("there is no product {code}"),
+            Failure::ProductInactive(code) => {
+                format!("product {code} (or its producer) is deactivated")
+            }
+            Failure::ProducerInactive(code) => format!("producer {code} is deactivated"),
+            Failure::ProductOfAnotherProducer { product, producer } => {
+                format!("product {product} does not belong to producer {producer}")
+            }
+            Failure::InvalidQuantity { code, problem } => {
+                format!("{code}: {}", en_quantity_problem(*problem))
+            }
+            Failure::EmptyDocument => "the entry has no lines yet".to_string(),
+            Failure::UnknownDocument(id) => format!("there is no stock entry no. {id}"),
+            Failure::DuplicateCode(code) => format!("the code {code} is already in use"),
+            Failure::DuplicateBarcode(code) => format!("the barcode {code} is already in use"),
+            Failure::UnknownProducer(code) => format!("there is no producer {code}"),
+            Failure::InvalidProducer(detail) => format!("the producer is not valid ({detail})"),
+            Failure::InvalidProduct(detail) => format!("the product is not valid ({detail})"),
+            Failure::ProducerPriceNeeded(code) => format!(
+                "producer {code} has products: the producer-price scheme needs a producer \
+                 price for each of them; keep the percentage or re-register through CSV import"
+            ),
             Failure::Storage(detail) => format!("storage error ({detail})"),
         },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
@@ -1342,3 +1386,21 @@ pub static EN: Strings = Strings {
         exported: |path, rows| format!("{path}: {rows} rows"),
     },
 };
+
+fn id_quantity_problem(problem: QuantityError) -> String {
+    match problem {
+        QuantityError::NotPositive => "jumlah harus lebih dari nol".to_string(),
+        QuantityError::Negative => "jumlah tidak boleh negatif".to_string(),
+        QuantityError::TooLarge => format!("jumlah lebih dari {MAX_QUANTITY}"),
+        QuantityError::NotWhole => "produk ini dihitung per satuan utuh".to_string(),
+    }
+}
+
+fn en_quantity_problem(problem: QuantityError) -> String {
+    match problem {
+        QuantityError::NotPositive => "the quantity must be more than zero".to_string(),
+        QuantityError::Negative => "the quantity cannot be negative".to_string(),
+        QuantityError::TooLarge => format!("the quantity is more than {MAX_QUANTITY}"),
+        QuantityError::NotWhole => "this product is counted in whole units".to_string(),
+    }
+}

@@ -145,6 +145,30 @@ pub enum Failure {
     /// Another program holds the ledger's write lock.
     Busy,
     DiskFull,
+    // Catalogue and stock refusals, each with what it was about.
+    UnknownProduct(String),
+    ProductInactive(String),
+    ProducerInactive(String),
+    ProductOfAnotherProducer {
+        product: String,
+        producer: String,
+    },
+    InvalidQuantity {
+        code: String,
+        problem: crate::domain::QuantityError,
+    },
+    EmptyDocument,
+    UnknownDocument(i64),
+    DuplicateCode(String),
+    DuplicateBarcode(String),
+    UnknownProducer(String),
+    /// The ledger's (English) detail of what is wrong with the producer.
+    InvalidProducer(String),
+    /// The ledger's (English) detail of what is wrong with the product.
+    InvalidProduct(String),
+    /// Switching this producer to producer price needs a producer price for each of their
+    /// products, which the producers screen does not take.
+    ProducerPriceNeeded(String),
     /// Anything else the ledger or the disk reported, in its own (English) words.
     Storage(String),
 }
