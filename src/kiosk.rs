@@ -9,7 +9,7 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, StockDocument};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
@@ -255,6 +255,42 @@ impl Effects {
                 };
                 Some(self.catalogue_changed(saved))
             }
+            Effect::LoadProducers => Some(
+                self.ledger
+                    .producers()
+                    .map(Msg::ProducersLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadProducers, e)),
+            ),
+            Effect::AddProducer(producer) => {
+                let saved = self.ledger.add_producer(&producer).map(|_| ());
+                Some(self.producers_changed(saved.map_err(failure)))
+            }
+            Effect::SaveProducer { code, changes } => {
+                let actor = self.actor();
+                let saved = self
+                    .ledger
+                    .update_producer(&code, &changes, &actor, now)
+                    .map_err(|e| match e {
+                        // The ledger names the first product left without a producer price;
+                        // the form gives none, so the switch itself is what is refused.
+                        LedgerError::InvalidProduct(_)
+                            if changes.scheme == Scheme::ProducerPrice
+                                && changes.producer_prices.is_empty() =>
+                        {
+                            Failure::ProducerPriceNeeded(code.clone())
+                        }
+                        e => failure(e),
+                    });
+                Some(self.producers_changed(saved))
+            }
+            Effect::SetProducerActive { code, active } => {
+                let saved = if active {
+                    self.ledger.reactivate_producer(&code)
+                } else {
+                    self.ledger.deactivate_producer(&code)
+                };
+                Some(self.producers_changed(saved.map_err(failure)))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -373,6 +409,27 @@ impl Effects {
                 })
             })
             .unwrap_or_else(|e| failed(Action::LoadProducts, e))
+    }
+
+    /// After any producer change the till gets the active products again: a producer taken
+    /// off takes their products with them.
+    fn producers_changed(&self, saved: Result<(), Failure>) -> Msg {
+        if let Err(reason) = saved {
+            return Msg::Failed {
+                action: Action::SaveProducer,
+                reason,
+            };
+        }
+        // Saved: what cannot be read back now is not "not saved".
+        self.ledger
+            .producers()
+            .and_then(|producers| {
+                Ok(Msg::ProducersChanged {
+                    producers,
+                    active: self.ledger.active_products()?,
+                })
+            })
+            .unwrap_or_else(|e| failed(Action::LoadProducers, e))
     }
 
     fn load_stock(&self) -> Msg {

@@ -4,7 +4,7 @@
 
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
-use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 use crate::print::format::date as date_text;
 use crate::ui::Failure;
 
@@ -209,6 +209,27 @@ pub struct UiText {
     pub catalogue_saved: &'static str,
     pub failed_load_products: fn(&str) -> String,
     pub failed_save_product: fn(&str) -> String,
+    // The producers screen and its form.
+    pub producers_title: &'static str,
+    pub col_name: &'static str,
+    pub col_scheme: &'static str,
+    /// `12,5 %` or `harga setor`, as the list shows a producer's scheme.
+    pub scheme_text: fn(Scheme) -> String,
+    /// A new producer's form, or the form of the producer with this code.
+    pub producer_form_title: fn(Option<&str>) -> String,
+    /// Code, name, phone, address, account, scheme, commission rate.
+    pub producer_labels: [&'static str; 7],
+    /// The scheme choice: a percentage (`true`) or producer price.
+    pub scheme_choice: fn(bool) -> &'static str,
+    pub producer_form_hint: &'static str,
+    pub producer_code_empty: &'static str,
+    pub producer_name_empty: &'static str,
+    pub bad_rate: fn(&str) -> String,
+    /// The producer's name, the scheme now and the scheme asked for.
+    pub confirm_scheme: fn(&str, &str, &str) -> String,
+    pub confirm_producer_active: fn(&str, bool) -> String,
+    pub failed_load_producers: fn(&str) -> String,
+    pub failed_save_producer: fn(&str) -> String,
 
     pub keys: KeyText,
 }
@@ -295,6 +316,16 @@ pub struct KeyText {
     pub toggle_active: &'static str,
     pub short_active: &'static str,
     pub type_price: &'static str,
+    pub open_producers: &'static str,
+    pub add_producer: &'static str,
+    pub short_new: &'static str,
+    pub edit_producer: &'static str,
+    pub short_edit: &'static str,
+    pub toggle_producer: &'static str,
+    pub toggle_scheme: &'static str,
+    pub short_scheme: &'static str,
+    pub save_producer: &'static str,
+    pub short_save: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -685,6 +716,46 @@ pub static ID: Strings = Strings {
         catalogue_saved: "Katalog disimpan; kasir langsung memakainya",
         failed_load_products: |e| format!("Produk tidak bisa dimuat: {e}"),
         failed_save_product: |e| format!("Produk TIDAK diubah: {e}"),
+        producers_title: "Produsen",
+        col_name: "Nama",
+        col_scheme: "Bagi hasil",
+        scheme_text: |scheme| match scheme {
+            Scheme::Percentage { rate } => rate.to_string(),
+            Scheme::ProducerPrice => "harga setor".to_string(),
+        },
+        producer_form_title: |code| match code {
+            None => "Produsen baru".to_string(),
+            Some(code) => format!("Ubah produsen {code}"),
+        },
+        producer_labels: [
+            "Kode", "Nama", "Telepon", "Alamat", "Rekening", "Skema", "Potongan",
+        ],
+        scheme_choice: |percentage| {
+            if percentage {
+                "persentase (pojok memotong)"
+            } else {
+                "harga setor per produk"
+            }
+        },
+        producer_form_hint: "Potongan pojok dalam persen, mis. 12,5",
+        producer_code_empty: "Isi kode produsen dulu",
+        producer_name_empty: "Isi nama produsen dulu",
+        bad_rate: |text| format!("\"{text}\" bukan persentase 0–100 (mis. 12,5)"),
+        confirm_scheme: |name, old, new| {
+            format!(
+                "Ubah bagi hasil {name} dari {old} menjadi {new}? \
+                 Penjualan yang sudah tercatat tidak berubah."
+            )
+        },
+        confirm_producer_active: |name, active| {
+            if active {
+                format!("Aktifkan lagi {name} dan produknya di kasir?")
+            } else {
+                format!("Nonaktifkan {name} dan semua produknya? Riwayatnya tetap tersimpan.")
+            }
+        },
+        failed_load_producers: |e| format!("Produsen tidak bisa dimuat: {e}"),
+        failed_save_producer: |e| format!("Produsen TIDAK disimpan: {e}"),
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -764,6 +835,16 @@ pub static ID: Strings = Strings {
             toggle_active: "Nonaktifkan / aktifkan lagi",
             short_active: "Aktif/non",
             type_price: "Ketik harga baru",
+            open_producers: "Produsen: tambah, ubah, nonaktifkan",
+            add_producer: "Tambah produsen",
+            short_new: "Baru",
+            edit_producer: "Ubah produsen terpilih",
+            short_edit: "Ubah",
+            toggle_producer: "Nonaktifkan / aktifkan lagi produsen",
+            toggle_scheme: "Ganti skema: persentase / harga setor",
+            short_scheme: "Skema",
+            save_producer: "Simpan produsen",
+            short_save: "Simpan",
         },
     },
     print: PrintText {
@@ -1166,6 +1247,46 @@ pub static EN: Strings = Strings {
         catalogue_saved: "Catalogue saved; the till uses it at once",
         failed_load_products: |e| format!("Products could not be loaded: {e}"),
         failed_save_product: |e| format!("Product NOT changed: {e}"),
+        producers_title: "Producers",
+        col_name: "Name",
+        col_scheme: "Commission",
+        scheme_text: |scheme| match scheme {
+            Scheme::Percentage { rate } => rate.to_string(),
+            Scheme::ProducerPrice => "producer price".to_string(),
+        },
+        producer_form_title: |code| match code {
+            None => "New producer".to_string(),
+            Some(code) => format!("Edit producer {code}"),
+        },
+        producer_labels: [
+            "Code", "Name", "Phone", "Address", "Account", "Scheme", "Rate",
+        ],
+        scheme_choice: |percentage| {
+            if percentage {
+                "percentage (the corner's cut)"
+            } else {
+                "producer price per product"
+            }
+        },
+        producer_form_hint: "The corner's cut in percent, e.g. 12,5",
+        producer_code_empty: "Fill in the producer's code first",
+        producer_name_empty: "Fill in the producer's name first",
+        bad_rate: |text| format!("\"{text}\" is not a percentage 0–100 (e.g. 12,5)"),
+        confirm_scheme: |name, old, new| {
+            format!(
+                "Change the commission of {name} from {old} to {new}? \
+                 Sales already recorded do not change."
+            )
+        },
+        confirm_producer_active: |name, active| {
+            if active {
+                format!("Reactivate {name} and their products at the till?")
+            } else {
+                format!("Deactivate {name} and all their products? Their history stays.")
+            }
+        },
+        failed_load_producers: |e| format!("Producers could not be loaded: {e}"),
+        failed_save_producer: |e| format!("Producer NOT saved: {e}"),
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",
@@ -1245,6 +1366,16 @@ pub static EN: Strings = Strings {
             toggle_active: "Deactivate / reactivate",
             short_active: "On/off",
             type_price: "Type the new price",
+            open_producers: "Producers: add, edit, deactivate",
+            add_producer: "Add a producer",
+            short_new: "New",
+            edit_producer: "Edit the selected producer",
+            short_edit: "Edit",
+            toggle_producer: "Deactivate / reactivate the producer",
+            toggle_scheme: "Switch scheme: percentage / producer price",
+            short_scheme: "Scheme",
+            save_producer: "Save the producer",
+            short_save: "Save",
         },
     },
     print: PrintText {

@@ -53,6 +53,18 @@ pub enum Question {
         name: String,
         active: bool,
     },
+    /// A producer's scheme or rate changes: asked before it is recorded in history.
+    ProducerScheme {
+        code: String,
+        name: String,
+        old: crate::domain::Scheme,
+        changes: crate::domain::ProducerChanges,
+    },
+    SetProducerActive {
+        code: String,
+        name: String,
+        active: bool,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -130,6 +142,15 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
         Question::SetProductActive { code, active, .. } => {
             app.mode = under;
             vec![Effect::SetProductActive { code, active }]
+        }
+        // The form stays until the runtime says the producer is saved: a refusal keeps it.
+        Question::ProducerScheme { code, changes, .. } => {
+            app.mode = under;
+            vec![Effect::SaveProducer { code, changes }]
+        }
+        Question::SetProducerActive { code, active, .. } => {
+            app.mode = under;
+            vec![Effect::SetProducerActive { code, active }]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -301,6 +322,16 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             name, old, changes, ..
         } => (t.confirm_price)(name, *old, changes.price),
         Question::SetProductActive { name, active, .. } => (t.confirm_active)(name, *active),
+        Question::ProducerScheme {
+            name, old, changes, ..
+        } => (t.confirm_scheme)(
+            name,
+            &(t.scheme_text)(*old),
+            &(t.scheme_text)(changes.scheme),
+        ),
+        Question::SetProducerActive { name, active, .. } => {
+            (t.confirm_producer_active)(name, *active)
+        }
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

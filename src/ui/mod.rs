@@ -7,12 +7,15 @@ mod dialogs;
 pub mod keymap;
 mod note;
 mod pay;
+mod producers;
 mod sale;
 mod sales;
 mod stock;
 mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod producers_tests;
 #[cfg(test)]
 mod stock_tests;
 #[cfg(test)]
@@ -26,8 +29,9 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 
 use crate::domain::{
-    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Product, ProductChanges,
-    ProductRecord, Quantity, Rupiah, Sale, SaleSummary, StockDocument, StockLine, StockQuantity,
+    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, NewProducer, Payment, Producer,
+    ProducerChanges, Product, ProductChanges, ProductRecord, Quantity, Rupiah, Sale, SaleSummary,
+    StockDocument, StockLine, StockQuantity,
 };
 use crate::strings::Lang;
 
@@ -37,6 +41,7 @@ pub use note::Note;
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
+use producers::{ProducerForm, ProducersScreen};
 use sale::{Done, SearchList};
 use sales::SalesList;
 use stock::StockScreen;
@@ -82,6 +87,19 @@ pub enum Effect {
     },
     /// Take a product off the till, or put it back. Answer: `CatalogueChanged`.
     SetProductActive { code: String, active: bool },
+    /// Every producer, active or not. Answer: `ProducersLoaded`.
+    LoadProducers,
+    /// Register a producer. Answer: `ProducersChanged`.
+    AddProducer(NewProducer),
+    /// Edit a producer (a scheme or rate change is recorded in history). Answer:
+    /// `ProducersChanged`.
+    SaveProducer {
+        code: String,
+        changes: ProducerChanges,
+    },
+    /// Take a producer and their products off the till, or put them back. Answer:
+    /// `ProducersChanged`.
+    SetProducerActive { code: String, active: bool },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -124,6 +142,9 @@ pub enum Action {
     RecordStock,
     LoadProducts,
     SaveProduct,
+    LoadProducers,
+    /// Adding, editing or (de)activating a producer.
+    SaveProducer,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -231,6 +252,14 @@ pub enum Msg {
     ReturnDaily,
     /// Record the form being filled in (asks first).
     Record,
+    /// Open the producers screen.
+    OpenProducers,
+    /// The form for a new producer.
+    AddProducer,
+    /// The form for the selected producer.
+    EditProducer,
+    /// Percentage or producer price, in the producer form.
+    ToggleScheme,
     /// `y` in a question.
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
@@ -277,6 +306,12 @@ pub enum Msg {
         products: Vec<ProductRecord>,
         active: Vec<Product>,
     },
+    ProducersLoaded(Vec<Producer>),
+    /// A producer changed on disk: every producer, and what the till may now sell.
+    ProducersChanged {
+        producers: Vec<Producer>,
+        active: Vec<Product>,
+    },
     /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
@@ -297,6 +332,8 @@ enum Mode {
     Products(ProductsScreen),
     /// An intake, return, write-off or count being entered.
     StockForm(Box<StockForm>),
+    Producers(ProducersScreen),
+    ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
 }
 
@@ -490,6 +527,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.set_note(Note::CatalogueSaved);
             Vec::new()
         }
+        Msg::ProducersLoaded(list) => {
+            if let Mode::Producers(screen) = &mut app.mode {
+                screen.loaded(list);
+            }
+            Vec::new()
+        }
+        Msg::ProducersChanged { producers, active } => {
+            producers::changed(app, producers, active);
+            Vec::new()
+        }
         Msg::Failed { action, reason } => failed(app, action, reason),
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
@@ -524,6 +571,8 @@ fn context_of(mode: &Mode) -> Context {
             Context::WriteOff
         }
         Mode::StockForm(_) => Context::Intake,
+        Mode::Producers(_) => Context::Producers,
+        Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
     }
 }
@@ -536,6 +585,9 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
         (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
+        (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
+        // Saved, but not read back: the form must not offer to save it a second time.
+        (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
         _ => {}
     }
     Vec::new()
@@ -601,6 +653,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Stock(screen) => stock::key(app, screen, msg),
         Mode::Products(screen) => catalogue::key(app, screen, msg),
         Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
+        Mode::Producers(screen) => producers::key(app, screen, msg),
+        Mode::ProducerForm(form) => producers::form_key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),

@@ -65,6 +65,10 @@ pub enum Note {
     NothingDaily,
     /// A product edit is on disk and the till has the new catalogue.
     CatalogueSaved,
+    // The producer form.
+    ProducerCodeEmpty,
+    ProducerNameEmpty,
+    BadRate(String),
 }
 
 impl Note {
@@ -141,6 +145,9 @@ impl Note {
             Note::DailyReturned(n) => (t.daily_returned)(*n),
             Note::NothingDaily => t.nothing_daily.into(),
             Note::CatalogueSaved => t.catalogue_saved.into(),
+            Note::ProducerCodeEmpty => t.producer_code_empty.into(),
+            Note::ProducerNameEmpty => t.producer_name_empty.into(),
+            Note::BadRate(text) => (t.bad_rate)(text),
         }
     }
 }
@@ -157,5 +164,7 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::RecordStock => t.failed_stock,
         Action::LoadProducts => t.failed_load_products,
         Action::SaveProduct => t.failed_save_product,
+        Action::LoadProducers => t.failed_load_producers,
+        Action::SaveProducer => t.failed_save_producer,
     }
 }
