@@ -9,7 +9,7 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, StockDocument};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
@@ -264,6 +264,42 @@ impl Effects {
                 };
                 Some(self.catalogue_changed(saved))
             }
+            Effect::LoadProducers => Some(
+                self.ledger
+                    .producers()
+                    .map(Msg::ProducersLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadProducers, e)),
+            ),
+            Effect::AddProducer(producer) => {
+                let saved = self.ledger.add_producer(&producer).map(|_| ());
+                Some(self.producers_changed(saved.map_err(failure)))
+            }
+            Effect::SaveProducer { code, changes } => {
+                let actor = self.actor();
+                let saved = self
+                    .ledger
+                    .update_producer(&code, &changes, &actor, now)
+                    .map_err(|e| match e {
+                        // The ledger names the first product left without a producer price;
+                        // the form gives none, so the switch itself is what is refused.
+                        LedgerError::InvalidProduct(_)
+                            if changes.scheme == Scheme::ProducerPrice
+                                && changes.producer_prices.is_empty() =>
+                        {
+                            Failure::ProducerPriceNeeded(code.clone())
+                        }
+                        e => failure(e),
+                    });
+                Some(self.producers_changed(saved))
+            }
+            Effect::SetProducerActive { code, active } => {
+                let saved = if active {
+                    self.ledger.reactivate_producer(&code)
+                } else {
+                    self.ledger.deactivate_producer(&code)
+                };
+                Some(self.producers_changed(saved.map_err(failure)))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -384,6 +420,27 @@ impl Effects {
             .unwrap_or_else(|e| failed(Action::LoadProducts, e))
     }
 
+    /// After any producer change the till gets the active products again: a producer taken
+    /// off takes their products with them.
+    fn producers_changed(&self, saved: Result<(), Failure>) -> Msg {
+        if let Err(reason) = saved {
+            return Msg::Failed {
+                action: Action::SaveProducer,
+                reason,
+            };
+        }
+        // Saved: what cannot be read back now is not "not saved".
+        self.ledger
+            .producers()
+            .and_then(|producers| {
+                Ok(Msg::ProducersChanged {
+                    producers,
+                    active: self.ledger.active_products()?,
+                })
+            })
+            .unwrap_or_else(|e| failed(Action::LoadProducers, e))
+    }
+
     fn load_stock(&self) -> Msg {
         let day = match self.ledger.open_day_status() {
             Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
@@ -442,6 +499,22 @@ fn failure(error: LedgerError) -> Failure {
         LedgerError::AlreadyVoided(_) => Failure::AlreadyVoided,
         LedgerError::NotOnOpenDay(_) => Failure::NotOnOpenDay,
         LedgerError::EmptyReason => Failure::EmptyReason,
+        LedgerError::UnknownProduct(code) => Failure::UnknownProduct(code),
+        LedgerError::ProductInactive(code) => Failure::ProductInactive(code),
+        LedgerError::ProducerInactive(code) => Failure::ProducerInactive(code),
+        LedgerError::ProductOfAnotherProducer { product, producer } => {
+            Failure::ProductOfAnotherProducer { product, producer }
+        }
+        LedgerError::InvalidQuantity { code, problem } => {
+            Failure::InvalidQuantity { code, problem }
+        }
+        LedgerError::EmptyDocument => Failure::EmptyDocument,
+        LedgerError::UnknownDocument(id) => Failure::UnknownDocument(id),
+        LedgerError::DuplicateCode(code) => Failure::DuplicateCode(code),
+        LedgerError::DuplicateBarcode(code) => Failure::DuplicateBarcode(code),
+        LedgerError::UnknownProducer(code) => Failure::UnknownProducer(code),
+        LedgerError::InvalidProducer(detail) => Failure::InvalidProducer(detail),
+        LedgerError::InvalidProduct(detail) => Failure::InvalidProduct(detail),
         LedgerError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
             if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) =>
         {
@@ -464,6 +537,90 @@ mod tests {
 
     fn sqlite(code: i32) -> LedgerError {
         LedgerError::Sqlite(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn catalogue_and_stock_refusals_keep_their_data_and_are_told_in_both_languages() {
+        use crate::domain::QuantityError;
+        let cases = [
+            (
+                LedgerError::UnknownProduct("KRP".into()),
+                Failure::UnknownProduct("KRP".into()),
+            ),
+            (
+                LedgerError::ProductInactive("KRP".into()),
+                Failure::ProductInactive("KRP".into()),
+            ),
+            (
+                LedgerError::ProducerInactive("SRI".into()),
+                Failure::ProducerInactive("SRI".into()),
+            ),
+            (
+                LedgerError::ProductOfAnotherProducer {
+                    product: "KRP".into(),
+                    producer: "SRI".into(),
+                },
+                Failure::ProductOfAnotherProducer {
+                    product: "KRP".into(),
+                    producer: "SRI".into(),
+                },
+            ),
+            (
+                LedgerError::InvalidQuantity {
+                    code: "KRP".into(),
+                    problem: QuantityError::NotWhole,
+                },
+                Failure::InvalidQuantity {
+                    code: "KRP".into(),
+                    problem: QuantityError::NotWhole,
+                },
+            ),
+            (LedgerError::EmptyDocument, Failure::EmptyDocument),
+            (LedgerError::UnknownDocument(9), Failure::UnknownDocument(9)),
+            (
+                LedgerError::DuplicateCode("SRI".into()),
+                Failure::DuplicateCode("SRI".into()),
+            ),
+            (
+                LedgerError::DuplicateBarcode("899123".into()),
+                Failure::DuplicateBarcode("899123".into()),
+            ),
+            (
+                LedgerError::UnknownProducer("SRI".into()),
+                Failure::UnknownProducer("SRI".into()),
+            ),
+            (
+                LedgerError::InvalidProducer("the name is empty".into()),
+                Failure::InvalidProducer("the name is empty".into()),
+            ),
+            (
+                LedgerError::InvalidProduct("KRP: give a producer price".into()),
+                Failure::InvalidProduct("KRP: give a producer price".into()),
+            ),
+        ];
+        let mut told = Vec::new();
+        for (error, expected) in cases {
+            let english_detail = error.to_string();
+            let reason = failure(error);
+            assert_eq!(reason, expected);
+            let id = (Lang::Id.text().ui.failure)(&reason);
+            let en = (Lang::En.text().ui.failure)(&reason);
+            assert_ne!(id, en, "{reason:?} is told in Indonesian too");
+            assert!(
+                !id.contains("error") && !en.contains("storage"),
+                "{id} / {en}"
+            );
+            assert!(!id.contains(&english_detail), "{id}");
+            told.push(id);
+        }
+        assert!(
+            told[0].contains("KRP") && told[3].contains("SRI"),
+            "{told:?}"
+        );
+        assert!(told[4].contains("satuan utuh"), "{}", told[4]);
+        told.sort();
+        told.dedup();
+        assert_eq!(told.len(), 12, "each refusal has its own sentence");
     }
 
     #[test]

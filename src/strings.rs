@@ -4,7 +4,7 @@
 
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
-use crate::domain::{DocumentKind, ParseError, PayError, Rupiah, Unit};
+use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 use crate::print::format::date as date_text;
 use crate::ui::Failure;
 
@@ -222,6 +222,27 @@ pub struct UiText {
     pub field_unknown_producer: &'static str,
     pub confirm_producer_price: fn(&str, Option<Rupiah>, Option<Rupiah>) -> String,
     pub confirm_discard: fn(usize) -> String,
+    // The producers screen and its form.
+    pub producers_title: &'static str,
+    pub col_name: &'static str,
+    pub col_scheme: &'static str,
+    /// `12,5 %` or `harga setor`, as the list shows a producer's scheme.
+    pub scheme_text: fn(Scheme) -> String,
+    /// A new producer's form, or the form of the producer with this code.
+    pub producer_form_title: fn(Option<&str>) -> String,
+    /// Code, name, phone, address, account, scheme, commission rate.
+    pub producer_labels: [&'static str; 7],
+    /// The scheme choice: a percentage (`true`) or producer price.
+    pub scheme_choice: fn(bool) -> &'static str,
+    pub producer_form_hint: &'static str,
+    pub producer_code_empty: &'static str,
+    pub producer_name_empty: &'static str,
+    pub bad_rate: fn(&str) -> String,
+    /// The producer's name, the scheme now and the scheme asked for.
+    pub confirm_scheme: fn(&str, &str, &str) -> String,
+    pub confirm_producer_active: fn(&str, bool) -> String,
+    pub failed_load_producers: fn(&str) -> String,
+    pub failed_save_producer: fn(&str) -> String,
 
     pub keys: KeyText,
 }
@@ -313,6 +334,15 @@ pub struct KeyText {
     pub edit_product: &'static str,
     pub short_edit_product: &'static str,
     pub save_product: &'static str,
+    pub open_producers: &'static str,
+    pub add_producer: &'static str,
+    pub short_new: &'static str,
+    pub edit_producer: &'static str,
+    pub short_edit: &'static str,
+    pub toggle_producer: &'static str,
+    pub toggle_scheme: &'static str,
+    pub short_scheme: &'static str,
+    pub save_producer: &'static str,
     pub short_save: &'static str,
 }
 
@@ -602,6 +632,28 @@ pub static ID: Strings = Strings {
             Failure::EmptyReason => "alasan pembatalan masih kosong".to_string(),
             Failure::Busy => "buku kas sedang dipakai program lain".to_string(),
             Failure::DiskFull => "disk penuh".to_string(),
+            Failure::UnknownProduct(code) => format!("produk {code} tidak ada"),
+            Failure::ProductInactive(code) => {
+                format!("produk {code} (atau produsennya) sedang nonaktif")
+            }
+            Failure::ProducerInactive(code) => format!("produsen {code} sedang nonaktif"),
+            Failure::ProductOfAnotherProducer { product, producer } => {
+                format!("produk {product} bukan milik produsen {producer}")
+            }
+            Failure::InvalidQuantity { code, problem } => {
+                format!("{code}: {}", id_quantity_problem(*problem))
+            }
+            Failure::EmptyDocument => "belum ada baris barang".to_string(),
+            Failure::UnknownDocument(id) => format!("catatan stok no. {id} tidak ada"),
+            Failure::DuplicateCode(code) => format!("kode {code} sudah dipakai"),
+            Failure::DuplicateBarcode(code) => format!("barcode {code} sudah dipakai"),
+            Failure::UnknownProducer(code) => format!("produsen {code} tidak ada"),
+            Failure::InvalidProducer(detail) => format!("data produsen tidak sah ({detail})"),
+            Failure::InvalidProduct(detail) => format!("data produk tidak sah ({detail})"),
+            Failure::ProducerPriceNeeded(code) => format!(
+                "produsen {code} sudah punya produk: skema harga setor butuh harga setor \
+                 tiap produknya; tetap pakai persentase atau daftarkan ulang lewat impor CSV"
+            ),
             Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
         },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
@@ -715,6 +767,46 @@ pub static ID: Strings = Strings {
             )
         },
         confirm_discard: |n| format!("Buang {n} baris yang sudah diketik?"),
+        producers_title: "Produsen",
+        col_name: "Nama",
+        col_scheme: "Bagi hasil",
+        scheme_text: |scheme| match scheme {
+            Scheme::Percentage { rate } => rate.to_string(),
+            Scheme::ProducerPrice => "harga setor".to_string(),
+        },
+        producer_form_title: |code| match code {
+            None => "Produsen baru".to_string(),
+            Some(code) => format!("Ubah produsen {code}"),
+        },
+        producer_labels: [
+            "Kode", "Nama", "Telepon", "Alamat", "Rekening", "Skema", "Potongan",
+        ],
+        scheme_choice: |percentage| {
+            if percentage {
+                "persentase (pojok memotong)"
+            } else {
+                "harga setor per produk"
+            }
+        },
+        producer_form_hint: "Potongan pojok dalam persen, mis. 12,5",
+        producer_code_empty: "Isi kode produsen dulu",
+        producer_name_empty: "Isi nama produsen dulu",
+        bad_rate: |text| format!("\"{text}\" bukan persentase 0–100 (mis. 12,5)"),
+        confirm_scheme: |name, old, new| {
+            format!(
+                "Ubah bagi hasil {name} dari {old} menjadi {new}? \
+                 Penjualan yang sudah tercatat tidak berubah."
+            )
+        },
+        confirm_producer_active: |name, active| {
+            if active {
+                format!("Aktifkan lagi {name} dan produknya di kasir?")
+            } else {
+                format!("Nonaktifkan {name} dan semua produknya? Riwayatnya tetap tersimpan.")
+            }
+        },
+        failed_load_producers: |e| format!("Produsen tidak bisa dimuat: {e}"),
+        failed_save_producer: |e| format!("Produsen TIDAK disimpan: {e}"),
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -799,6 +891,15 @@ pub static ID: Strings = Strings {
             edit_product: "Ubah produk terpilih",
             short_edit_product: "Ubah",
             save_product: "Simpan produk",
+            open_producers: "Produsen: tambah, ubah, nonaktifkan",
+            add_producer: "Tambah produsen",
+            short_new: "Baru",
+            edit_producer: "Ubah produsen terpilih",
+            short_edit: "Ubah",
+            toggle_producer: "Nonaktifkan / aktifkan lagi produsen",
+            toggle_scheme: "Ganti skema: persentase / harga setor",
+            short_scheme: "Skema",
+            save_producer: "Simpan produsen",
             short_save: "Simpan",
         },
     },
@@ -1100,6 +1201,28 @@ pub static EN: Strings = Strings {
             Failure::EmptyReason => "the reason for the void is empty".to_string(),
             Failure::Busy => "another program is using the ledger".to_string(),
             Failure::DiskFull => "the disk is full".to_string(),
+            Failure::UnknownProduct(code) => format!("there is no product {code}"),
+            Failure::ProductInactive(code) => {
+                format!("product {code} (or its producer) is deactivated")
+            }
+            Failure::ProducerInactive(code) => format!("producer {code} is deactivated"),
+            Failure::ProductOfAnotherProducer { product, producer } => {
+                format!("product {product} does not belong to producer {producer}")
+            }
+            Failure::InvalidQuantity { code, problem } => {
+                format!("{code}: {}", en_quantity_problem(*problem))
+            }
+            Failure::EmptyDocument => "the entry has no lines yet".to_string(),
+            Failure::UnknownDocument(id) => format!("there is no stock entry no. {id}"),
+            Failure::DuplicateCode(code) => format!("the code {code} is already in use"),
+            Failure::DuplicateBarcode(code) => format!("the barcode {code} is already in use"),
+            Failure::UnknownProducer(code) => format!("there is no producer {code}"),
+            Failure::InvalidProducer(detail) => format!("the producer is not valid ({detail})"),
+            Failure::InvalidProduct(detail) => format!("the product is not valid ({detail})"),
+            Failure::ProducerPriceNeeded(code) => format!(
+                "producer {code} has products: the producer-price scheme needs a producer \
+                 price for each of them; keep the percentage or re-register through CSV import"
+            ),
             Failure::Storage(detail) => format!("storage error ({detail})"),
         },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
@@ -1213,6 +1336,46 @@ pub static EN: Strings = Strings {
             )
         },
         confirm_discard: |n| format!("Discard {n} lines already typed?"),
+        producers_title: "Producers",
+        col_name: "Name",
+        col_scheme: "Commission",
+        scheme_text: |scheme| match scheme {
+            Scheme::Percentage { rate } => rate.to_string(),
+            Scheme::ProducerPrice => "producer price".to_string(),
+        },
+        producer_form_title: |code| match code {
+            None => "New producer".to_string(),
+            Some(code) => format!("Edit producer {code}"),
+        },
+        producer_labels: [
+            "Code", "Name", "Phone", "Address", "Account", "Scheme", "Rate",
+        ],
+        scheme_choice: |percentage| {
+            if percentage {
+                "percentage (the corner's cut)"
+            } else {
+                "producer price per product"
+            }
+        },
+        producer_form_hint: "The corner's cut in percent, e.g. 12,5",
+        producer_code_empty: "Fill in the producer's code first",
+        producer_name_empty: "Fill in the producer's name first",
+        bad_rate: |text| format!("\"{text}\" is not a percentage 0–100 (e.g. 12,5)"),
+        confirm_scheme: |name, old, new| {
+            format!(
+                "Change the commission of {name} from {old} to {new}? \
+                 Sales already recorded do not change."
+            )
+        },
+        confirm_producer_active: |name, active| {
+            if active {
+                format!("Reactivate {name} and their products at the till?")
+            } else {
+                format!("Deactivate {name} and all their products? Their history stays.")
+            }
+        },
+        failed_load_producers: |e| format!("Producers could not be loaded: {e}"),
+        failed_save_producer: |e| format!("Producer NOT saved: {e}"),
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",
@@ -1297,6 +1460,15 @@ pub static EN: Strings = Strings {
             edit_product: "Edit the selected product",
             short_edit_product: "Edit",
             save_product: "Save the product",
+            open_producers: "Producers: add, edit, deactivate",
+            add_producer: "Add a producer",
+            short_new: "New",
+            edit_producer: "Edit the selected producer",
+            short_edit: "Edit",
+            toggle_producer: "Deactivate / reactivate the producer",
+            toggle_scheme: "Switch scheme: percentage / producer price",
+            short_scheme: "Scheme",
+            save_producer: "Save the producer",
             short_save: "Save",
         },
     },
@@ -1439,3 +1611,21 @@ pub static EN: Strings = Strings {
         exported: |path, rows| format!("{path}: {rows} rows"),
     },
 };
+
+fn id_quantity_problem(problem: QuantityError) -> String {
+    match problem {
+        QuantityError::NotPositive => "jumlah harus lebih dari nol".to_string(),
+        QuantityError::Negative => "jumlah tidak boleh negatif".to_string(),
+        QuantityError::TooLarge => format!("jumlah lebih dari {MAX_QUANTITY}"),
+        QuantityError::NotWhole => "produk ini dihitung per satuan utuh".to_string(),
+    }
+}
+
+fn en_quantity_problem(problem: QuantityError) -> String {
+    match problem {
+        QuantityError::NotPositive => "the quantity must be more than zero".to_string(),
+        QuantityError::Negative => "the quantity cannot be negative".to_string(),
+        QuantityError::TooLarge => format!("the quantity is more than {MAX_QUANTITY}"),
+        QuantityError::NotWhole => "this product is counted in whole units".to_string(),
+    }
+}

@@ -59,6 +59,18 @@ pub enum Question {
         lines: usize,
         quit: bool,
     },
+    /// A producer's scheme or rate changes: asked before it is recorded in history.
+    ProducerScheme {
+        code: String,
+        name: String,
+        old: crate::domain::Scheme,
+        changes: crate::domain::ProducerChanges,
+    },
+    SetProducerActive {
+        code: String,
+        name: String,
+        active: bool,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -147,6 +159,15 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
                 other => other,
             };
             Vec::new()
+        }
+        // The form stays until the runtime says the producer is saved: a refusal keeps it.
+        Question::ProducerScheme { code, changes, .. } => {
+            app.mode = under;
+            vec![Effect::SaveProducer { code, changes }]
+        }
+        Question::SetProducerActive { code, active, .. } => {
+            app.mode = under;
+            vec![Effect::SetProducerActive { code, active }]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -329,6 +350,16 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         } => (t.confirm_price)(name, *old, changes.price),
         Question::SetProductActive { name, active, .. } => (t.confirm_active)(name, *active),
         Question::DiscardLines { lines, .. } => (t.confirm_discard)(*lines),
+        Question::ProducerScheme {
+            name, old, changes, ..
+        } => (t.confirm_scheme)(
+            name,
+            &(t.scheme_text)(*old),
+            &(t.scheme_text)(changes.scheme),
+        ),
+        Question::SetProducerActive { name, active, .. } => {
+            (t.confirm_producer_active)(name, *active)
+        }
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

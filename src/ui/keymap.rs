@@ -30,6 +30,9 @@ pub enum Context {
     PriceField,
     /// The form adding or editing a product.
     ProductForm,
+    Producers,
+    /// A producer being added or edited.
+    ProducerForm,
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
@@ -109,6 +112,8 @@ const EVERYWHERE: &[Context] = &[
     C::Products,
     C::PriceField,
     C::ProductForm,
+    C::Producers,
+    C::ProducerForm,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -124,6 +129,8 @@ const TEXT_FIELDS: &[Context] = &[
     C::Products,
     C::PriceField,
     C::ProductForm,
+    C::Producers,
+    C::ProducerForm,
 ];
 
 const fn on(
@@ -157,6 +164,8 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Products => &[C::Products],
             C::PriceField => &[C::PriceField],
             C::ProductForm => &[C::ProductForm],
+            C::Producers => &[C::Producers],
+            C::ProducerForm => &[C::ProducerForm],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -277,6 +286,21 @@ pub static BINDINGS: &[Binding] = &[
     on(&[BACKTAB, UP], &[C::ProductForm], Msg::Prev, |k| k.prev_field),
     on(&[f(2)], &[C::ProductForm], Msg::Record, |k| k.save_product).bar(|k| k.short_save),
     on(&[ESC], &[C::ProductForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The producers screen (F3 from the stock screen, off its full bar) and its form.
+    on(&[f(3)], &[C::Stock], Msg::OpenProducers, |k| k.open_producers),
+    typing(C::Producers, |k| k.type_filter),
+    on(&[UP], &[C::Producers], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Producers], Msg::Down, |k| k.select_line),
+    on(&[f(2)], &[C::Producers], Msg::AddProducer, |k| k.add_producer).bar(|k| k.short_new),
+    on(&[f(4)], &[C::Producers], Msg::EditProducer, |k| k.edit_producer).bar(|k| k.short_edit),
+    on(&[f(8)], &[C::Producers], Msg::ToggleActive, |k| k.toggle_producer).bar(|k| k.short_active),
+    on(&[ESC], &[C::Producers], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::ProducerForm, |k| k.type_field),
+    on(&[TAB, DOWN, ENTER], &[C::ProducerForm], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
+    on(&[BACKTAB, UP], &[C::ProducerForm], Msg::Prev, |k| k.prev_field),
+    on(&[f(7)], &[C::ProducerForm], Msg::ToggleScheme, |k| k.toggle_scheme).bar(|k| k.short_scheme),
+    on(&[f(2)], &[C::ProducerForm], Msg::Record, |k| k.save_producer).bar(|k| k.short_save),
+    on(&[ESC], &[C::ProducerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

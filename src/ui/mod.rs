@@ -7,6 +7,7 @@ mod dialogs;
 pub mod keymap;
 mod note;
 mod pay;
+mod producers;
 mod product_form;
 mod sale;
 mod sales;
@@ -14,6 +15,8 @@ mod stock;
 mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod producers_tests;
 #[cfg(test)]
 mod product_tests;
 #[cfg(test)]
@@ -29,8 +32,9 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 
 use crate::domain::{
-    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, Payment, Product, ProductChanges,
-    ProductRecord, Quantity, Rupiah, Sale, SaleSummary, StockDocument, StockLine, StockQuantity,
+    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, NewProducer, Payment, Producer,
+    ProducerChanges, Product, ProductChanges, ProductRecord, Quantity, Rupiah, Sale, SaleSummary,
+    StockDocument, StockLine, StockQuantity,
 };
 use crate::strings::Lang;
 
@@ -41,6 +45,7 @@ pub use product_form::Field as ProductField;
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
+use producers::{ProducerForm, ProducersScreen};
 use sale::{Done, SearchList};
 use sales::SalesList;
 use stock::StockScreen;
@@ -88,6 +93,19 @@ pub enum Effect {
     SetProductActive { code: String, active: bool },
     /// Register a new product. Answer: `CatalogueChanged`.
     AddProduct(crate::domain::NewProduct),
+    /// Every producer, active or not. Answer: `ProducersLoaded`.
+    LoadProducers,
+    /// Register a producer. Answer: `ProducersChanged`.
+    AddProducer(NewProducer),
+    /// Edit a producer (a scheme or rate change is recorded in history). Answer:
+    /// `ProducersChanged`.
+    SaveProducer {
+        code: String,
+        changes: ProducerChanges,
+    },
+    /// Take a producer and their products off the till, or put them back. Answer:
+    /// `ProducersChanged`.
+    SetProducerActive { code: String, active: bool },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -130,6 +148,9 @@ pub enum Action {
     RecordStock,
     LoadProducts,
     SaveProduct,
+    LoadProducers,
+    /// Adding, editing or (de)activating a producer.
+    SaveProducer,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -151,6 +172,30 @@ pub enum Failure {
     /// Another program holds the ledger's write lock.
     Busy,
     DiskFull,
+    // Catalogue and stock refusals, each with what it was about.
+    UnknownProduct(String),
+    ProductInactive(String),
+    ProducerInactive(String),
+    ProductOfAnotherProducer {
+        product: String,
+        producer: String,
+    },
+    InvalidQuantity {
+        code: String,
+        problem: crate::domain::QuantityError,
+    },
+    EmptyDocument,
+    UnknownDocument(i64),
+    DuplicateCode(String),
+    DuplicateBarcode(String),
+    UnknownProducer(String),
+    /// The ledger's (English) detail of what is wrong with the producer.
+    InvalidProducer(String),
+    /// The ledger's (English) detail of what is wrong with the product.
+    InvalidProduct(String),
+    /// Switching this producer to producer price needs a producer price for each of their
+    /// products, which the producers screen does not take.
+    ProducerPriceNeeded(String),
     /// Anything else the ledger or the disk reported, in its own (English) words.
     Storage(String),
 }
@@ -217,6 +262,14 @@ pub enum Msg {
     ReturnDaily,
     /// Record the form being filled in (asks first).
     Record,
+    /// Open the producers screen.
+    OpenProducers,
+    /// The form for a new producer.
+    AddProducer,
+    /// The form for the selected producer.
+    EditProducer,
+    /// Percentage or producer price, in the producer form.
+    ToggleScheme,
     /// `y` in a question.
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
@@ -265,6 +318,12 @@ pub enum Msg {
         products: Vec<ProductRecord>,
         active: Vec<Product>,
     },
+    ProducersLoaded(Vec<Producer>),
+    /// A producer changed on disk: every producer, and what the till may now sell.
+    ProducersChanged {
+        producers: Vec<Producer>,
+        active: Vec<Product>,
+    },
     /// The effect of `action` did not happen, for `reason`.
     Failed {
         action: Action,
@@ -286,6 +345,8 @@ enum Mode {
     /// An intake, return, write-off or count being entered.
     StockForm(Box<StockForm>),
     ProductForm(Box<product_form::ProductForm>),
+    Producers(ProducersScreen),
+    ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
 }
 
@@ -491,6 +552,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::ProducersLoaded(list) => {
+            if let Mode::Producers(screen) = &mut app.mode {
+                screen.loaded(list);
+            }
+            Vec::new()
+        }
+        Msg::ProducersChanged { producers, active } => {
+            producers::changed(app, producers, active);
+            Vec::new()
+        }
         Msg::Failed { action, reason } => failed(app, action, reason),
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
@@ -526,6 +597,8 @@ fn context_of(mode: &Mode) -> Context {
         }
         Mode::StockForm(_) => Context::Intake,
         Mode::ProductForm(_) => Context::ProductForm,
+        Mode::Producers(_) => Context::Producers,
+        Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
     }
 }
@@ -538,6 +611,9 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
         (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
+        (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
+        // Saved, but not read back: the form must not offer to save it a second time.
+        (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
         _ => {}
     }
     Vec::new()
@@ -615,6 +691,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Products(screen) => catalogue::key(app, screen, msg),
         Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
         Mode::ProductForm(form) => product_form::key(app, form, msg),
+        Mode::Producers(screen) => producers::key(app, screen, msg),
+        Mode::ProducerForm(form) => producers::form_key(app, form, msg),
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),

@@ -67,6 +67,10 @@ pub enum Note {
     CatalogueSaved,
     /// The product form cannot be saved: this field is wrong.
     ProductField(super::product_form::Field, super::product_form::Problem),
+    // The producer form.
+    ProducerCodeEmpty,
+    ProducerNameEmpty,
+    BadRate(String),
 }
 
 impl Note {
@@ -154,6 +158,9 @@ impl Note {
                 };
                 format!("{}: {problem}", (t.product_field)(*field))
             }
+            Note::ProducerCodeEmpty => t.producer_code_empty.into(),
+            Note::ProducerNameEmpty => t.producer_name_empty.into(),
+            Note::BadRate(text) => (t.bad_rate)(text),
         }
     }
 }
@@ -170,5 +177,7 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::RecordStock => t.failed_stock,
         Action::LoadProducts => t.failed_load_products,
         Action::SaveProduct => t.failed_save_product,
+        Action::LoadProducers => t.failed_load_producers,
+        Action::SaveProducer => t.failed_save_producer,
     }
 }

@@ -138,6 +138,12 @@ pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Ve
                 vec![Effect::LoadProducts],
             );
         }
+        Msg::OpenProducers => {
+            return (
+                Mode::Producers(super::producers::ProducersScreen::loading()),
+                vec![Effect::LoadProducers],
+            );
+        }
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         _ => {}
     }

@@ -10,7 +10,9 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
-use super::{App, Mode, catalogue, dialogs, pay, product_form, sale, sales, stock, stock_forms};
+use super::{
+    App, Mode, catalogue, dialogs, pay, producers, product_form, sale, sales, stock, stock_forms,
+};
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
 use crate::print::format;
@@ -114,6 +116,11 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         Mode::Products(screen) => catalogue::draw(app, screen, frame, body, focused),
         Mode::ProductForm(form) => product_form::draw(app, form, frame, body, focused),
         Mode::StockForm(form) => stock_forms::draw_form(app, form, frame, body, focused),
+        Mode::Producers(screen) => producers::draw(app, screen, frame, body, focused),
+        Mode::ProducerForm(form) => {
+            producers::draw(app, &form.back, frame, body, false);
+            producers::draw_form(app, form, frame, body, focused);
+        }
         Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
         Mode::StaleDay => {
             sale::draw(app, frame, body, false);

@@ -1,0 +1,518 @@
+//! The producers screen: every producer, active or not, with a filter that typing fills; a
+//! form to add one or edit one (a scheme or rate change asks first, as it is history), and
+//! taking a producer with all their products off the till (or back), which asks too.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Cell, Clear, HighlightSpacing, Padding, Paragraph, Row, Table, TableState,
+};
+
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::widgets::centered;
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::{Catalogue, NewProducer, Producer, ProducerChanges, Product, Rate, Scheme};
+
+const MAX_FILTER: usize = 40;
+const MAX_CODE: usize = 16;
+const MAX_TEXT: usize = 80;
+const MAX_RATE: usize = 8;
+
+pub struct ProducersScreen {
+    /// `None` until the runtime has loaded them.
+    pub producers: Option<Vec<Producer>>,
+    pub filter: String,
+    /// Index into the filtered producers.
+    pub selected: usize,
+}
+
+impl ProducersScreen {
+    pub fn loading() -> ProducersScreen {
+        ProducersScreen {
+            producers: None,
+            filter: String::new(),
+            selected: 0,
+        }
+    }
+
+    pub fn loaded(&mut self, producers: Vec<Producer>) {
+        self.producers = Some(producers);
+        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+    }
+
+    /// The producers whose code, name or phone contains the filter.
+    pub fn shown(&self) -> Vec<&Producer> {
+        let filter = self.filter.trim().to_lowercase();
+        self.producers
+            .iter()
+            .flatten()
+            .filter(|p| {
+                filter.is_empty()
+                    || [&p.code, &p.name, &p.phone]
+                        .iter()
+                        .any(|field| field.to_lowercase().contains(&filter))
+            })
+            .collect()
+    }
+
+    pub fn current(&self) -> Option<&Producer> {
+        self.shown().get(self.selected).copied()
+    }
+
+    /// Selects the producer with `code`, if the filter shows it.
+    fn select(&mut self, code: &str) {
+        if let Some(i) = self
+            .shown()
+            .iter()
+            .position(|p| p.code.eq_ignore_ascii_case(code.trim()))
+        {
+            self.selected = i;
+        }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Code,
+    Name,
+    Phone,
+    Address,
+    Account,
+    Rate,
+}
+
+const FIELDS: [Field; 6] = [
+    Field::Code,
+    Field::Name,
+    Field::Phone,
+    Field::Address,
+    Field::Account,
+    Field::Rate,
+];
+
+/// A producer being added (`editing` is `None`) or edited; the list waits beneath it.
+pub struct ProducerForm {
+    /// The producer as it was when the form opened; its code cannot change.
+    pub editing: Option<Producer>,
+    pub code: String,
+    pub name: String,
+    pub phone: String,
+    pub address: String,
+    pub account: String,
+    /// A percentage (the corner's cut) rather than producer price.
+    pub percentage: bool,
+    /// The corner's cut as typed, `12,5`.
+    pub rate: String,
+    pub field: Field,
+    pub back: ProducersScreen,
+}
+
+impl ProducerForm {
+    pub fn new(back: ProducersScreen) -> ProducerForm {
+        ProducerForm {
+            editing: None,
+            code: String::new(),
+            name: String::new(),
+            phone: String::new(),
+            address: String::new(),
+            account: String::new(),
+            percentage: true,
+            rate: String::new(),
+            field: Field::Code,
+            back,
+        }
+    }
+
+    pub fn edit(producer: Producer, back: ProducersScreen) -> ProducerForm {
+        let (percentage, rate) = match producer.scheme {
+            Scheme::Percentage { rate } => (true, rate_text(rate)),
+            Scheme::ProducerPrice => (false, String::new()),
+        };
+        ProducerForm {
+            code: producer.code.clone(),
+            name: producer.name.clone(),
+            phone: producer.phone.clone(),
+            address: producer.address.clone(),
+            account: producer.account.clone(),
+            percentage,
+            rate,
+            field: Field::Name,
+            editing: Some(producer),
+            back,
+        }
+    }
+
+    /// The fields the cursor visits: not the code of a producer that exists, and no rate
+    /// under producer price.
+    fn fields(&self) -> Vec<Field> {
+        FIELDS
+            .into_iter()
+            .filter(|f| match f {
+                Field::Code => self.editing.is_none(),
+                Field::Rate => self.percentage,
+                _ => true,
+            })
+            .collect()
+    }
+
+    fn step(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.field).unwrap_or(0);
+        let n = fields.len();
+        self.field = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    fn focused(&mut self) -> (&mut String, usize) {
+        match self.field {
+            Field::Code => (&mut self.code, MAX_CODE),
+            Field::Name => (&mut self.name, MAX_TEXT),
+            Field::Phone => (&mut self.phone, MAX_TEXT),
+            Field::Address => (&mut self.address, MAX_TEXT),
+            Field::Account => (&mut self.account, MAX_TEXT),
+            Field::Rate => (&mut self.rate, MAX_RATE),
+        }
+    }
+
+    /// The scheme the form says, or what is wrong with it (and the field to fix).
+    fn scheme(&self) -> Result<Scheme, (Note, Field)> {
+        if !self.percentage {
+            return Ok(Scheme::ProducerPrice);
+        }
+        Rate::parse_percent(&self.rate)
+            .map(|rate| Scheme::Percentage { rate })
+            .ok_or_else(|| (Note::BadRate(self.rate.trim().to_string()), Field::Rate))
+    }
+
+    fn check(&self) -> Result<Scheme, (Note, Field)> {
+        if self.editing.is_none() && self.code.trim().is_empty() {
+            return Err((Note::ProducerCodeEmpty, Field::Code));
+        }
+        if self.name.trim().is_empty() {
+            return Err((Note::ProducerNameEmpty, Field::Name));
+        }
+        self.scheme()
+    }
+}
+
+/// `12,5` for 12.5 %: the rate as the form takes it back.
+fn rate_text(rate: Rate) -> String {
+    rate.to_string().trim_end_matches('%').trim().to_string()
+}
+
+pub(super) fn key(_app: &mut App, mut screen: ProducersScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => {
+            type_into(&mut screen.filter, c, MAX_FILTER);
+            screen.selected = 0;
+        }
+        Msg::Backspace => {
+            screen.filter.pop();
+            screen.selected = 0;
+        }
+        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
+        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
+        // Codes already taken are told by the ledger; the list need not be loaded to add.
+        Msg::AddProducer => {
+            return (
+                Mode::ProducerForm(Box::new(ProducerForm::new(screen))),
+                Vec::new(),
+            );
+        }
+        Msg::EditProducer => {
+            if let Some(producer) = screen.current().cloned() {
+                return (
+                    Mode::ProducerForm(Box::new(ProducerForm::edit(producer, screen))),
+                    Vec::new(),
+                );
+            }
+        }
+        Msg::ToggleActive => {
+            if let Some(producer) = screen.current() {
+                let question = Question::SetProducerActive {
+                    code: producer.code.clone(),
+                    name: producer.name.clone(),
+                    active: !producer.active,
+                };
+                return (
+                    Mode::Confirm(Confirm::new(question, Mode::Producers(screen))),
+                    Vec::new(),
+                );
+            }
+        }
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    (Mode::Producers(screen), Vec::new())
+}
+
+pub(super) fn form_key(
+    app: &mut App,
+    mut form: Box<ProducerForm>,
+    msg: Msg,
+) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => {
+            let (field, max) = form.focused();
+            type_into(field, c, max);
+        }
+        Msg::Backspace => {
+            form.focused().0.pop();
+        }
+        Msg::Next => form.step(true),
+        Msg::Prev => form.step(false),
+        Msg::ToggleScheme => {
+            form.percentage = !form.percentage;
+            if !form.fields().contains(&form.field) {
+                form.field = Field::Name;
+            }
+        }
+        Msg::Record => return submit(app, form),
+        Msg::Cancel => return (Mode::Producers(form.back), Vec::new()),
+        _ => {}
+    }
+    (Mode::ProducerForm(form), Vec::new())
+}
+
+/// F2 on the form: a new producer is added at once; an edit that changes the scheme or rate
+/// asks first; an edit that changes nothing just closes the form.
+fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
+    let scheme = match form.check() {
+        Ok(scheme) => scheme,
+        Err((note, field)) => {
+            form.field = field;
+            app.set_note(note);
+            return (Mode::ProducerForm(form), Vec::new());
+        }
+    };
+    let Some(old) = &form.editing else {
+        let effect = Effect::AddProducer(NewProducer {
+            code: form.code.trim().to_string(),
+            name: form.name.trim().to_string(),
+            phone: form.phone.trim().to_string(),
+            address: form.address.trim().to_string(),
+            account: form.account.trim().to_string(),
+            scheme,
+        });
+        return (Mode::ProducerForm(form), vec![effect]);
+    };
+    let changes = ProducerChanges {
+        name: form.name.trim().to_string(),
+        phone: form.phone.trim().to_string(),
+        address: form.address.trim().to_string(),
+        account: form.account.trim().to_string(),
+        scheme,
+        producer_prices: Vec::new(),
+    };
+    if changes == old.changes() {
+        return (Mode::Producers(form.back), Vec::new());
+    }
+    let code = old.code.clone();
+    if scheme != old.scheme {
+        let question = Question::ProducerScheme {
+            code,
+            name: old.name.clone(),
+            old: old.scheme,
+            changes,
+        };
+        return (
+            Mode::Confirm(Confirm::new(question, Mode::ProducerForm(form))),
+            Vec::new(),
+        );
+    }
+    (
+        Mode::ProducerForm(form),
+        vec![Effect::SaveProducer { code, changes }],
+    )
+}
+
+/// A producer change is on disk: the till sells what is active now, and the list shows the
+/// producers as they are, the one just saved selected.
+pub(super) fn changed(app: &mut App, producers: Vec<Producer>, active: Vec<Product>) {
+    app.set_catalogue(Catalogue::new(active));
+    app.set_note(Note::CatalogueSaved);
+    match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::ProducerForm(form) => {
+            let mut screen = form.back;
+            screen.loaded(producers);
+            screen.select(&form.code);
+            app.mode = Mode::Producers(screen);
+        }
+        Mode::Producers(mut screen) => {
+            screen.loaded(producers);
+            app.mode = Mode::Producers(screen);
+        }
+        other => app.mode = other,
+    }
+}
+
+/// Closes the producer form, back to its list.
+pub(super) fn leave_form(app: &mut App) {
+    if let Mode::ProducerForm(form) = std::mem::replace(&mut app.mode, Mode::Sale) {
+        app.mode = Mode::Producers(form.back);
+    }
+}
+
+// ---- drawing ----
+
+pub(super) fn draw(
+    app: &App,
+    screen: &ProducersScreen,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().ui;
+    let [filter, table] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let label = format!(" {}: ", t.stock_filter);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(label.clone()).bold(),
+            Span::from(screen.filter.as_str()),
+        ])),
+        filter,
+    );
+    if focused {
+        let x = filter.x + (label.chars().count() + screen.filter.chars().count()) as u16;
+        frame.set_cursor_position((x.min(filter.right().saturating_sub(1)), filter.y));
+    }
+    let block = Block::bordered()
+        .title(format!(" {} ", t.producers_title))
+        .padding(Padding::horizontal(1));
+    let shown = screen.shown();
+    if screen.producers.is_none() || shown.is_empty() {
+        let text = if screen.producers.is_none() {
+            t.stock_loading
+        } else {
+            t.stock_none
+        };
+        frame.render_widget(
+            Paragraph::new(text.dark_gray()).centered().block(block),
+            table,
+        );
+        return;
+    }
+    let header = Row::new([
+        Cell::from(t.col_code),
+        Cell::from(t.col_name),
+        Cell::from(t.col_phone),
+        Cell::from(t.col_scheme),
+        Cell::from(""),
+    ])
+    .bold();
+    let rows = shown.iter().map(|p| {
+        let row = Row::new([
+            Cell::from(p.code.clone()),
+            Cell::from(p.name.clone()),
+            Cell::from(p.phone.clone()),
+            Cell::from((t.scheme_text)(p.scheme)),
+            Cell::from(if p.active { "" } else { t.inactive_mark }),
+        ]);
+        if p.active { row } else { row.dark_gray() }
+    });
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Length(15),
+            Constraint::Length(14),
+            Constraint::Length(8),
+        ],
+    )
+    .column_spacing(1)
+    .header(header)
+    .block(block)
+    .row_highlight_style(Style::new().reversed())
+    .highlight_symbol("▶ ")
+    .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(screen.selected));
+    frame.render_stateful_widget(widget, table, &mut state);
+}
+
+pub(super) fn draw_form(
+    app: &App,
+    form: &ProducerForm,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().ui;
+    let popup = centered(area, 68, 17);
+    frame.render_widget(Clear, popup);
+    let title = (t.producer_form_title)(form.editing.as_ref().map(|p| p.code.as_str()));
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(Style::new().cyan())
+        .padding(Padding::new(1, 1, 1, 0));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows: [Rect; 14] = Layout::vertical([Constraint::Length(1); 14]).areas(inner);
+    let [code, name, phone, address, account, scheme, rate] = t.producer_labels;
+    let label_width = t
+        .producer_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let value_width = (inner.width as usize).saturating_sub(label_width + 1);
+    let fields = [
+        (Field::Code, code, &form.code),
+        (Field::Name, name, &form.name),
+        (Field::Phone, phone, &form.phone),
+        (Field::Address, address, &form.address),
+        (Field::Account, account, &form.account),
+    ];
+    let field_line = |field: Field, label: &str, value: &str, row: Rect, frame: &mut Frame| {
+        let has_cursor = focused && form.field == field;
+        // A long value shows its end, where typing goes.
+        let skip = value
+            .chars()
+            .count()
+            .saturating_sub(value_width.saturating_sub(1));
+        let shown: String = value.chars().skip(skip).collect();
+        let fixed = field == Field::Code && form.editing.is_some();
+        let value_span = Span::from(format!("{shown:<value_width$}"));
+        let value_span = if fixed {
+            value_span.bold()
+        } else if has_cursor {
+            value_span.reversed()
+        } else {
+            value_span.underlined()
+        };
+        let prefix = format!("{label:<label_width$}");
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![Span::from(prefix).bold(), value_span])),
+            row,
+        );
+        if has_cursor {
+            let x = row.x + (label_width + shown.chars().count()) as u16;
+            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+        }
+    };
+    for (i, (field, label, value)) in fields.into_iter().enumerate() {
+        field_line(field, label, value, rows[i * 2], frame);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(format!("{scheme:<label_width$}")).bold(),
+            Span::from((t.scheme_choice)(form.percentage)).cyan(),
+        ])),
+        rows[10],
+    );
+    if form.percentage {
+        field_line(Field::Rate, rate, &form.rate, rows[12], frame);
+        frame.render_widget(
+            Paragraph::new(Span::from(t.producer_form_hint).dark_gray()),
+            rows[13],
+        );
+    }
+}
