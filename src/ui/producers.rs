@@ -6,13 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Cell, Clear, HighlightSpacing, Padding, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
-use super::widgets::centered;
+use super::widgets::{centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{Catalogue, NewProducer, Producer, ProducerChanges, Product, Rate, Scheme};
 
@@ -429,12 +427,8 @@ pub(super) fn draw(
     )
     .column_spacing(1)
     .header(header)
-    .block(block)
-    .row_highlight_style(Style::new().reversed())
-    .highlight_symbol("▶ ")
-    .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(screen.selected));
-    frame.render_stateful_widget(widget, table, &mut state);
+    .block(block);
+    draw_list(frame, table, widget, screen.selected);
 }
 
 pub(super) fn draw_form(

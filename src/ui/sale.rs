@@ -7,14 +7,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Cell, Clear, HighlightSpacing, Padding, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::pay::PayDialog;
 use super::sales::SalesList;
-use super::widgets::{big_amount, right};
+use super::widgets::{big_amount, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
@@ -427,12 +425,8 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
         ],
     )
     .header(header)
-    .block(block)
-    .row_highlight_style(Style::new().reversed())
-    .highlight_symbol("▶ ")
-    .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(app.selected));
-    frame.render_stateful_widget(table, area, &mut state);
+    .block(block);
+    draw_list(frame, area, table, app.selected);
 }
 
 fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
@@ -526,10 +520,6 @@ pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, are
         ],
     )
     .header(header)
-    .block(block)
-    .row_highlight_style(Style::new().reversed())
-    .highlight_symbol("▶ ")
-    .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(search.selected));
-    frame.render_stateful_widget(table, popup, &mut state);
+    .block(block);
+    draw_list(frame, popup, table, search.selected);
 }

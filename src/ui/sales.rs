@@ -4,13 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Block, Cell, Clear, HighlightSpacing, Padding, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::sale::{self, type_into};
-use super::widgets::{centered, right};
+use super::widgets::{centered, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{DayStatus, SaleSummary};
 use crate::print::format;
@@ -207,12 +205,8 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
             )
             .column_spacing(2)
             .header(header)
-            .block(block)
-            .row_highlight_style(Style::new().reversed())
-            .highlight_symbol("▶ ")
-            .highlight_spacing(HighlightSpacing::Always);
-            let mut state = TableState::default().with_selected(Some(list.selected));
-            frame.render_stateful_widget(table, area, &mut state);
+            .block(block);
+            draw_list(frame, area, table, list.selected);
         }
     }
     if let (Some(reason), Some(sale)) = (&list.reason, list.current()) {

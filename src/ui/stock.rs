@@ -3,14 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Style, Stylize};
+use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, HighlightSpacing, Padding, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
 use super::stock_forms::StockForm;
-use super::widgets::right;
+use super::widgets::{draw_list, right};
 use super::{App, Effect, Mode, Msg};
 use crate::domain::DocumentKind;
 use crate::domain::{CallListEntry, StockLine, StockQuantity};
@@ -272,12 +272,8 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
     )
     .column_spacing(1)
     .header(header)
-    .block(block)
-    .row_highlight_style(Style::new().reversed())
-    .highlight_symbol("▶ ")
-    .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(screen.selected));
-    frame.render_stateful_widget(widget, table, &mut state);
+    .block(block);
+    draw_list(frame, table, widget, screen.selected);
     if let Some(line) = screen.current() {
         let best_before = line
             .best_before
@@ -337,10 +333,6 @@ fn draw_calls(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect) {
     )
     .column_spacing(1)
     .header(header)
-    .block(block)
-    .row_highlight_style(Style::new().reversed())
-    .highlight_symbol("▶ ")
-    .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(screen.selected));
-    frame.render_stateful_widget(widget, area, &mut state);
+    .block(block);
+    draw_list(frame, area, widget, screen.selected);
 }

@@ -7,13 +7,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, HighlightSpacing, Padding, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::StockEntry;
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
 use super::stock::StockScreen;
-use super::widgets::right;
+use super::widgets::{draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DocumentKind, IntakeLine, Quantity, StockQuantity, Unit};
@@ -468,10 +468,6 @@ pub(super) fn draw_form(app: &App, form: &StockForm, frame: &mut Frame, area: Re
     )
     .column_spacing(2)
     .header(header)
-    .block(block)
-    .row_highlight_style(Style::new().reversed())
-    .highlight_symbol("▶ ")
-    .highlight_spacing(HighlightSpacing::Always);
-    let mut state = TableState::default().with_selected(Some(form.selected));
-    frame.render_stateful_widget(widget, table, &mut state);
+    .block(block);
+    draw_list(frame, table, widget, form.selected);
 }

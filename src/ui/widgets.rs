@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{HighlightSpacing, Paragraph, Table, TableState, Wrap};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -216,4 +216,15 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::from(label));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Draws a list the attendant moves through, the way every list here looks: the selected row
+/// reversed behind a `▶`, the marker's column kept even when nothing is selected.
+pub(super) fn draw_list(frame: &mut Frame, area: Rect, table: Table<'_>, selected: usize) {
+    let table = table
+        .row_highlight_style(Style::new().reversed())
+        .highlight_symbol("▶ ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(table, area, &mut state);
 }
