@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
-use super::widgets::{centered, draw_list, right};
+use super::widgets::{centered, draw_filter, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{ProductRecord, parse_amount};
 
@@ -153,18 +153,13 @@ pub(super) fn draw(
     let t = &app.lang.text().ui;
     let [filter, table] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let label = format!(" {}: ", t.stock_filter);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::from(label.clone()).bold(),
-            Span::from(screen.filter.as_str()),
-        ])),
+    draw_filter(
+        frame,
         filter,
+        t.stock_filter,
+        &screen.filter,
+        focused && screen.price.is_none(),
     );
-    if focused && screen.price.is_none() {
-        let x = filter.x + (label.chars().count() + screen.filter.chars().count()) as u16;
-        frame.set_cursor_position((x.min(filter.right().saturating_sub(1)), filter.y));
-    }
     let block = Block::bordered()
         .title(format!(" {} ", t.products_title))
         .padding(Padding::horizontal(1));

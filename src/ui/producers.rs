@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
-use super::widgets::{centered, draw_list};
+use super::widgets::{centered, draw_filter, draw_list};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{Catalogue, NewProducer, Producer, ProducerChanges, Product, Rate, Scheme};
 
@@ -369,18 +369,7 @@ pub(super) fn draw(
     let t = &app.lang.text().ui;
     let [filter, table] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    let label = format!(" {}: ", t.stock_filter);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::from(label.clone()).bold(),
-            Span::from(screen.filter.as_str()),
-        ])),
-        filter,
-    );
-    if focused {
-        let x = filter.x + (label.chars().count() + screen.filter.chars().count()) as u16;
-        frame.set_cursor_position((x.min(filter.right().saturating_sub(1)), filter.y));
-    }
+    draw_filter(frame, filter, t.stock_filter, &screen.filter, focused);
     let block = Block::bordered()
         .title(format!(" {} ", t.producers_title))
         .padding(Padding::horizontal(1));

@@ -4,13 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
 use super::sale::type_into;
 use super::stock_forms::StockForm;
-use super::widgets::{draw_list, right};
+use super::widgets::{draw_filter, draw_list, right};
 use super::{App, Effect, Mode, Msg};
 use crate::domain::DocumentKind;
 use crate::domain::{CallListEntry, StockLine, StockQuantity};
@@ -189,18 +188,7 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
         Constraint::Length(1),
     ])
     .areas(area);
-    let label = format!(" {}: ", t.stock_filter);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::from(label.clone()).bold(),
-            Span::from(screen.filter.as_str()),
-        ])),
-        filter,
-    );
-    if focused {
-        let x = filter.x + (label.chars().count() + screen.filter.chars().count()) as u16;
-        frame.set_cursor_position((x.min(filter.right().saturating_sub(1)), filter.y));
-    }
+    draw_filter(frame, filter, t.stock_filter, &screen.filter, focused);
     let block = Block::bordered()
         .title(format!(" {} ", t.stock_title))
         .padding(Padding::horizontal(1));

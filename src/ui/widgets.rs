@@ -228,3 +228,17 @@ pub(super) fn draw_list(frame: &mut Frame, area: Rect, table: Table<'_>, selecte
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
+
+/// The filter line above a list: typing narrows the list, and the cursor waits at the end
+/// of what was typed while the list has the keyboard.
+pub(super) fn draw_filter(frame: &mut Frame, area: Rect, label: &str, text: &str, focused: bool) {
+    let label = format!(" {label}: ");
+    let x = area.x + (label.width() + text.width()) as u16;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::from(label).bold(), Span::from(text)])),
+        area,
+    );
+    if focused {
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
