@@ -62,6 +62,7 @@ fn event_loop(
         while event::poll(Duration::ZERO)? {
             batch.push(event::read()?);
         }
+        effects.notice_outside_changes(app);
         // Past midnight the screens must know (the open day is flagged as yesterday's).
         let now = Local::now().date_naive();
         if now != today {
@@ -100,6 +101,8 @@ pub struct Effects {
     /// The latest cart waiting to be saved: a burst of scanned keys saves once, but always
     /// before any other effect so that a recorded sale's cleared draft is never overwritten.
     pending_draft: Option<Cart>,
+    /// `Ledger::outside_changes` when the catalogue was last loaded.
+    seen_changes: i64,
 }
 
 impl Effects {
@@ -110,6 +113,7 @@ impl Effects {
     ) -> Result<Effects, KioskError> {
         let shop = ledger.shop_header()?;
         let printouts = print::printouts_dir(ledger.path());
+        let seen_changes = ledger.outside_changes()?;
         Ok(Effects {
             ledger,
             shop,
@@ -117,7 +121,24 @@ impl Effects {
             receipt_width,
             receipt_lang,
             pending_draft: None,
+            seen_changes,
         })
+    }
+
+    /// Reloads the till's catalogue if another program (`pojok import`, a second kiosk)
+    /// changed the ledger since it was loaded, so nothing is sold at a price that is gone.
+    /// Called before each batch of keys is handled.
+    pub fn notice_outside_changes(&mut self, app: &mut App) {
+        let Ok(changes) = self.ledger.outside_changes() else {
+            return;
+        };
+        if changes == self.seen_changes {
+            return;
+        }
+        self.seen_changes = changes;
+        if let Ok(products) = self.ledger.active_products() {
+            self.dispatch(app, Msg::CatalogueReloaded(products));
+        }
     }
 
     /// The app as the ledger has it now: the catalogue, the open day and any unfinished cart.

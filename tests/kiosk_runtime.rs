@@ -229,3 +229,32 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
     let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
     assert!(receipt.contains("Gula Aren"), "{receipt}");
 }
+
+/// A product added by another program (`pojok import`, a second kiosk) reaches the running
+/// till's catalogue before the next key is handled.
+#[test]
+fn the_till_picks_up_catalogue_changes_made_by_another_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    assert!(kiosk.app.catalogue().lookup("GULA").is_none());
+
+    let mut other = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+    other
+        .add_product(&pojok::ledger::NewProduct {
+            code: "GULA".into(),
+            barcode: None,
+            name: "Gula Aren".into(),
+            variant: String::new(),
+            unit: pojok::domain::Unit::Bks,
+            price: pojok::domain::Rupiah(18_000),
+            producer_code: "SRI".into(),
+            producer_price: None,
+            min_stock: pojok::domain::stock::StockQuantity::from_milli(0),
+            daily: false,
+        })
+        .unwrap();
+    // Our own commits do not count as outside changes; the other connection's does.
+    kiosk.effects.notice_outside_changes(&mut kiosk.app);
+    let gula = kiosk.app.catalogue().lookup("GULA").expect("reloaded");
+    assert_eq!(gula.price, pojok::domain::Rupiah(18_000));
+}

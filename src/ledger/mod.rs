@@ -138,6 +138,14 @@ impl Ledger {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// A number that changes whenever another connection (another kiosk, `pojok import`)
+    /// commits to the file; this connection's own commits leave it alone.
+    pub fn outside_changes(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
 }
 
 const DATE_FORMAT: &str = "%Y-%m-%d";

@@ -279,6 +279,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The calendar date, when it changes while the kiosk runs (past midnight).
     Today(NaiveDate),
+    /// The active products as the ledger has them after another program changed it.
+    CatalogueReloaded(Vec<crate::domain::Product>),
     /// The cart saved when the kiosk last stopped could not be read; it starts empty.
     DraftUnreadable,
     // Results of effects, from the runtime.
@@ -569,6 +571,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Today(date) => {
             app.today = date;
+            Vec::new()
+        }
+        Msg::CatalogueReloaded(products) => {
+            app.set_catalogue(Catalogue::new(products));
             Vec::new()
         }
         Msg::DraftUnreadable => {
