@@ -176,6 +176,15 @@ fn moved(q: StockQuantity) -> String {
     }
 }
 
+/// A count's difference, signed: without it a counted row's figures would not add up.
+pub(super) fn counted(q: StockQuantity) -> String {
+    if q.is_positive() {
+        format!("+{}", q.number_text())
+    } else {
+        moved(q)
+    }
+}
+
 pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect, focused: bool) {
     if screen.calling {
         draw_calls(app, screen, frame, area);
@@ -222,6 +231,7 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
         Cell::from(right(t.col_sold)),
         Cell::from(right(t.col_returned)),
         Cell::from(right(t.col_written_off)),
+        Cell::from(right(t.col_counted)),
         Cell::from(t.col_flags),
     ])
     .bold();
@@ -235,6 +245,7 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
             Cell::from(right(moved(l.day.sold))),
             Cell::from(right(moved(l.day.returned))),
             Cell::from(right(moved(l.day.written_off))),
+            Cell::from(right(counted(l.day.counted))),
             Cell::from(flags.clone()),
         ]);
         if l.oversold() || l.expired(app.today) {
@@ -251,6 +262,7 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
             Constraint::Length(7),
             Constraint::Fill(1),
             Constraint::Length(6),
+            Constraint::Length(5),
             Constraint::Length(5),
             Constraint::Length(5),
             Constraint::Length(5),

@@ -678,3 +678,17 @@ fn products_screen_with_an_inactive_product() {
     assert!(row_with(&screen, "Harga jual baru Keripik").contains("Rp 12.000"));
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn a_count_difference_is_shown_signed_so_the_row_adds_up() {
+    use crate::domain::stock::StockQuantity;
+    assert_eq!(
+        super::stock::counted(StockQuantity::from_milli(-2_000)),
+        "-2"
+    );
+    assert_eq!(
+        super::stock::counted(StockQuantity::from_milli(1_500)),
+        "+1,5"
+    );
+    assert_eq!(super::stock::counted(StockQuantity::from_milli(0)), "");
+}
