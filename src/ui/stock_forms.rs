@@ -50,6 +50,8 @@ pub struct StockForm {
     /// The chosen producer's products: a code of someone else's goods is refused.
     catalogue: Catalogue,
     pub entry: String,
+    /// Refused text stays on the code line, selected: the next scan replaces it, as on the till.
+    pub entry_selected: bool,
     pub rows: Vec<IntakeRow>,
     pub selected: usize,
     pub reason: String,
@@ -83,6 +85,7 @@ impl StockForm {
             producers,
             catalogue: Catalogue::new(Vec::new()),
             entry: String::new(),
+            entry_selected: false,
             rows: Vec::new(),
             selected: 0,
             reason: String::new(),
@@ -292,8 +295,14 @@ pub(super) fn form_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mo
 }
 
 fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+    let selected = std::mem::take(&mut form.entry_selected);
     match msg {
-        Msg::Input(c) => type_into(&mut form.entry, c, MAX_ENTRY),
+        Msg::Input(c) => {
+            if selected {
+                form.entry.clear();
+            }
+            type_into(&mut form.entry, c, MAX_ENTRY)
+        }
         Msg::Backspace => {
             form.entry.pop();
         }
@@ -301,6 +310,8 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
             if let Some(note) = form.submit(&app.catalogue) {
                 app.set_note(note);
             }
+            // Whatever is still on the line was refused.
+            form.entry_selected = !form.entry.is_empty();
         }
         // An intake has no reason line.
         Msg::Next if form.kind != DocumentKind::Intake => form.on_reason = true,
@@ -387,7 +398,11 @@ pub(super) fn draw_form(app: &App, form: &StockForm, frame: &mut Frame, area: Re
     let label = format!("{prompt}: ");
     let mut lines = vec![Line::from(vec![
         Span::from(label.clone()).dark_gray(),
-        Span::from(form.entry.as_str()).bold(),
+        if form.entry_selected {
+            Span::from(form.entry.as_str()).bold().reversed()
+        } else {
+            Span::from(form.entry.as_str()).bold()
+        },
     ])];
     let reason_label = format!("{}: ", t.reason_label);
     if form.kind != DocumentKind::Intake {

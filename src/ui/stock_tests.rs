@@ -692,3 +692,23 @@ fn a_count_difference_is_shown_signed_so_the_row_adds_up() {
     );
     assert_eq!(super::stock::counted(StockQuantity::from_milli(0)), "");
 }
+
+#[test]
+fn in_a_stock_form_the_next_scan_replaces_refused_text() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(2));
+    scan(&mut app, "TEH");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("TEH".into())));
+    assert!(form(&app).entry_selected, "refused text stays, selected");
+    // A scan right after replaces it instead of being glued on ("TEH8990000000001").
+    scan(&mut app, "8990000000001");
+    assert_eq!(form(&app).entry, "");
+    assert_eq!(rows(&app), [("KLP".into(), 1, None)]);
+    // Backspace edits the refused text instead.
+    scan(&mut app, "KLPX");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(form(&app).entry, "KLP");
+    enter(&mut app);
+    assert_eq!(rows(&app), [("KLP".into(), 2, None)]);
+}
