@@ -190,6 +190,8 @@ pub struct UiText {
     pub unknown_producer: fn(&str) -> String,
     pub bad_date: fn(&str) -> String,
     pub no_line_for_date: &'static str,
+    pub best_before_past: fn(&str) -> String,
+    pub other_producers_goods: fn(&str, &str) -> String,
     pub best_before_set: fn(&str, &str) -> String,
     pub intake_no_lines: &'static str,
     pub stock_recorded: fn(&str, i64, &str) -> String,
@@ -709,6 +711,12 @@ pub static ID: Strings = Strings {
         unknown_producer: |text| format!("Produsen \"{text}\" tidak dikenal"),
         bad_date: |text| format!("Tanggal \"{text}\" tidak valid: tulis DD/MM/YYYY"),
         no_line_for_date: "Tanggal kedaluwarsa untuk baris mana? Tambahkan barangnya dulu",
+        best_before_past: |date| {
+            format!("Kedaluwarsa {date} sudah lewat: barang seperti itu tidak diterima")
+        },
+        other_producers_goods: |code, producer| {
+            format!("{code} adalah barang {producer}, bukan produsen ini")
+        },
         best_before_set: |name, date| format!("{name}: kedaluwarsa {date}"),
         intake_no_lines: "Belum ada barang untuk dicatat",
         stock_recorded: |kind, number, slip| format!("{kind} no. {number} dicatat; slip: {slip}"),
@@ -1279,6 +1287,12 @@ pub static EN: Strings = Strings {
         unknown_producer: |text| format!("No producer \"{text}\""),
         bad_date: |text| format!("\"{text}\" is no date: write DD/MM/YYYY"),
         no_line_for_date: "A best-before date for which line? Add the goods first",
+        best_before_past: |date| {
+            format!("Best before {date} has passed: such goods are not taken in")
+        },
+        other_producers_goods: |code, producer| {
+            format!("{code} belongs to {producer}, not to this producer")
+        },
         best_before_set: |name, date| format!("{name}: best before {date}"),
         intake_no_lines: "Nothing to record yet",
         stock_recorded: |kind, number, slip| format!("{kind} no. {number} recorded; slip: {slip}"),

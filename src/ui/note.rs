@@ -53,6 +53,10 @@ pub enum Note {
     // Stock (issue 3).
     UnknownProducer(String),
     BadDate(String),
+    /// A best-before date already past, typed on an intake.
+    BestBeforePast(NaiveDate),
+    /// A code of another producer's goods, typed on that producer's stock form: code, producer.
+    OtherProducersGoods(String, String),
     NoLineForDate,
     IntakeNoLines,
     /// Recorded, but a slip could not be written: why.
@@ -136,6 +140,8 @@ impl Note {
             Note::UnknownProducer(text) => (t.unknown_producer)(text),
             Note::BadDate(text) => (t.bad_date)(text),
             Note::NoLineForDate => t.no_line_for_date.into(),
+            Note::BestBeforePast(date) => (t.best_before_past)(&format::date(*date, lang)),
+            Note::OtherProducersGoods(code, producer) => (t.other_producers_goods)(code, producer),
             Note::IntakeNoLines => t.intake_no_lines.into(),
             Note::SlipFailed(e) => (t.slip_failed)(e),
             Note::BestBeforeSet(name, date) => {

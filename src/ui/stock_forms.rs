@@ -213,7 +213,7 @@ impl StockForm {
         Note::Added(self.rows[self.selected].quantity, unit, name)
     }
 
-    fn submit(&mut self, app_catalogue: &Catalogue) -> Option<Note> {
+    fn submit(&mut self, app_catalogue: &Catalogue, today: NaiveDate) -> Option<Note> {
         let text = self.entry.trim().to_string();
         if text.is_empty() {
             return None;
@@ -250,6 +250,10 @@ impl StockForm {
             let Ok(date) = NaiveDate::parse_from_str(&text, "%d/%m/%Y") else {
                 return Some(Note::BadDate(text));
             };
+            // Goods already past their date are not taken in: they go back with the producer.
+            if date < today {
+                return Some(Note::BestBeforePast(date));
+            }
             let Some(row) = self.rows.get_mut(self.selected) else {
                 return Some(Note::NoLineForDate);
             };
@@ -265,7 +269,14 @@ impl StockForm {
                 product.unit,
                 quantity,
             )),
-            Entry::Search(text) | Entry::UnknownCode(text) => Err(Note::UnknownCode(text)),
+            // A code the till knows belongs to another producer: say so, not "unknown".
+            Entry::Search(text) | Entry::UnknownCode(text) => {
+                let code = text.rsplit('*').next().unwrap_or(&text).trim();
+                Err(match app_catalogue.lookup(code) {
+                    Some(p) => Note::OtherProducersGoods(p.code.clone(), p.producer_name.clone()),
+                    None => Note::UnknownCode(text),
+                })
+            }
             Entry::BadQuantity(product, e) => Err(Note::BadQuantity(e, product.unit)),
             Entry::MissingCode => Err(Note::MissingCode),
         };
@@ -307,7 +318,7 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
             form.entry.pop();
         }
         Msg::Submit => {
-            if let Some(note) = form.submit(&app.catalogue) {
+            if let Some(note) = form.submit(&app.catalogue, app.today) {
                 app.set_note(note);
             }
             // Whatever is still on the line was refused.

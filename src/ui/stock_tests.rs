@@ -224,7 +224,10 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     );
     // Another producer's goods cannot come in on this delivery.
     scan(&mut app, "TEH");
-    assert_eq!(app.note(), Some(&Note::UnknownCode("TEH".into())));
+    assert_eq!(
+        app.note(),
+        Some(&Note::OtherProducersGoods("TEH".into(), "Pak Di".into()))
+    );
     assert_eq!(
         form(&app).entry,
         "TEH",
@@ -329,7 +332,11 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
     scan(&mut app, "pak");
     assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
     scan(&mut app, "KLP");
-    assert_eq!(app.note(), Some(&Note::UnknownCode("KLP".into())));
+    assert_eq!(
+        app.note(),
+        Some(&Note::OtherProducersGoods("KLP".into(), "Bu Sri".into())),
+        "a known code of another producer is named as such"
+    );
     press(&mut app, KeyCode::Esc);
     scan(&mut app, "2*teh");
     assert_eq!(rows(&app), [("TEH".into(), 2, None)]);
@@ -698,8 +705,8 @@ fn in_a_stock_form_the_next_scan_replaces_refused_text() {
     let mut app = on_stock();
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(2));
-    scan(&mut app, "TEH");
-    assert_eq!(app.note(), Some(&Note::UnknownCode("TEH".into())));
+    scan(&mut app, "ZZZ");
+    assert_eq!(app.note(), Some(&Note::UnknownCode("ZZZ".into())));
     assert!(form(&app).entry_selected, "refused text stays, selected");
     // A scan right after replaces it instead of being glued on ("TEH8990000000001").
     scan(&mut app, "8990000000001");
@@ -711,4 +718,24 @@ fn in_a_stock_form_the_next_scan_replaces_refused_text() {
     assert_eq!(form(&app).entry, "KLP");
     enter(&mut app);
     assert_eq!(rows(&app), [("KLP".into(), 2, None)]);
+}
+
+#[test]
+fn an_intake_refuses_a_best_before_date_already_past() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(2));
+    scan(&mut app, "KLP");
+    scan(&mut app, "01/01/2020");
+    assert_eq!(
+        app.note(),
+        Some(&Note::BestBeforePast(
+            NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+        ))
+    );
+    assert_eq!(
+        rows(&app),
+        [("KLP".into(), 1, None)],
+        "the line keeps no date"
+    );
 }
