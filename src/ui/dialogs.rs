@@ -468,13 +468,38 @@ pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(""));
         }
     }
-    lines.extend(rows.into_iter().map(|(label, text)| {
-        Line::from(vec![
-            Span::from(format!(" {label:>20}  ")).bold().cyan(),
-            Span::from(text),
-        ])
-    }));
-    let popup = centered(area, 70, lines.len() as u16 + 2);
+    // One column while it fits the screen; past that, two narrower ones, so that no key is
+    // ever left out of the help (the sale screen has the most).
+    let width = if lines.len() + rows.len() + 2 <= area.height as usize {
+        lines.extend(rows.into_iter().map(|(label, text)| {
+            Line::from(vec![
+                Span::from(format!(" {label:>20}  ")).bold().cyan(),
+                Span::from(text),
+            ])
+        }));
+        70
+    } else {
+        let half = rows.len().div_ceil(2);
+        let column = (area.width.saturating_sub(2) / 2) as usize;
+        let cell = |row: Option<&(String, &str)>| -> Vec<Span<'static>> {
+            let Some((label, text)) = row else {
+                return Vec::new();
+            };
+            let room = column.saturating_sub(label.chars().count() + 2);
+            let text: String = text.chars().take(room).collect();
+            vec![
+                Span::from(format!(" {label} ")).bold().cyan(),
+                Span::from(format!("{text:<room$}")),
+            ]
+        };
+        for i in 0..half {
+            let mut spans = cell(rows.get(i));
+            spans.extend(cell(rows.get(half + i)));
+            lines.push(Line::from(spans));
+        }
+        area.width
+    };
+    let popup = centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", t.help_title))

@@ -211,6 +211,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
     // Off the bar: with it, Ctrl+Q would not fit 80 columns; F1 lists it.
     on(&[f(3)], &[C::Sale], Msg::OpenStock, |k| k.stock),
+    on(&[f(7)], &[C::Sale], Msg::OpenProducts, |k| k.products),
+    on(&[f(8)], &[C::Sale], Msg::OpenProducers, |k| k.open_producers),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
     on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),

@@ -268,6 +268,20 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 vec![Effect::LoadStock],
             );
         }
+        // The catalogue is one key away from the till too (issue: "reached from the sale
+        // screen by one key"); Esc there comes back here.
+        Msg::OpenProducts => {
+            return (
+                Mode::Products(super::catalogue::ProductsScreen::loading()),
+                vec![Effect::LoadProducts],
+            );
+        }
+        Msg::OpenProducers => {
+            return (
+                Mode::Producers(super::producers::ProducersScreen::loading()),
+                vec![Effect::LoadProducers],
+            );
+        }
         _ => Vec::new(),
     };
     (Mode::Sale, effects)

@@ -1506,3 +1506,19 @@ fn an_unreadable_draft_is_said_once_and_the_cart_starts_empty() {
     type_text(&mut app, "KLP");
     assert_eq!(app.note(), None);
 }
+
+#[test]
+fn the_catalogue_is_one_key_from_the_till_and_esc_comes_back() {
+    let mut app = open_app();
+    assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
+    assert_eq!(app.context(), Context::Products);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(press(&mut app, KeyCode::F(8)), [Effect::LoadProducers]);
+    assert_eq!(app.context(), Context::Producers);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+    // Letters still go to the entry line, never to a screen.
+    type_text(&mut app, "F7");
+    assert_eq!(app.entry(), "F7");
+}

@@ -267,11 +267,14 @@ fn help_lists_every_binding_of_the_screen() {
     for syntax in ["3*KODE: tambah 3", "1,25*KODE", "nama barang: cari"] {
         assert!(screen.contains(syntax), "help lacks {syntax:?}");
     }
-    // All of it inside the body: the popup (70 wide, from column 5) closes above the
+    // All of it inside the body: the popup (two columns, full width) closes above the
     // message line, below its last row.
     let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
-    let top = rows.iter().position(|r| r[5] == '┌').unwrap();
-    let bottom = top + 1 + rows[top + 1..].iter().position(|r| r[5] == '└').unwrap();
+    let top = screen
+        .lines()
+        .position(|l| l.contains("Bantuan: tombol"))
+        .unwrap();
+    let bottom = top + 1 + rows[top + 1..].iter().position(|r| r[0] == '└').unwrap();
     assert!(bottom <= 21, "{screen}");
     let last = screen.lines().position(|l| l.contains("Keluar")).unwrap();
     assert!(top < last && last < bottom, "{screen}");
