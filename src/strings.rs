@@ -116,6 +116,7 @@ pub struct UiText {
     // Messages on the message line.
     pub unknown_code: fn(&str) -> String,
     pub missing_code: &'static str,
+    pub no_longer_sold: fn(&str) -> String,
     pub no_match: fn(&str) -> String,
     pub bad_quantity: fn(&ParseError, Unit) -> String,
     pub bad_amount: fn(&ParseError) -> String,
@@ -550,6 +551,7 @@ pub static ID: Strings = Strings {
         ],
         unknown_code: |code| format!("Kode \"{code}\" tidak dikenal"),
         missing_code: "Tulis kode barang sesudah tanda *, misalnya 3*KODE",
+        no_longer_sold: |name| format!("{name} tidak dijual lagi: hapus barisnya (Del) dulu"),
         no_match: |query| format!("Tidak ada barang yang cocok dengan \"{query}\""),
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(
@@ -1128,6 +1130,7 @@ pub static EN: Strings = Strings {
         ],
         unknown_code: |code| format!("Unknown code \"{code}\""),
         missing_code: "Write the item's code after the *, e.g. 3*CODE",
+        no_longer_sold: |name| format!("{name} is no longer sold: remove its line (Del) first"),
         no_match: |query| format!("No item matches \"{query}\""),
         bad_quantity: |e, unit| match e {
             ParseError::TooManyDecimals if unit.is_weighed() => format!(

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::Product;
+use super::catalogue::{Catalogue, Product};
 use super::money::Rupiah;
 use super::quantity::Quantity;
 use super::share::{LineAmounts, split_line};
@@ -80,6 +80,20 @@ impl Cart {
         }
     }
 
+    /// Brings every line up to the catalogue as it is now (a price or rate changed while the
+    /// customer waited: nothing is sold yet, so nothing is frozen yet). Returns the names of the
+    /// lines whose product is no longer sold; they stay, for the attendant to remove.
+    pub fn reprice(&mut self, catalogue: &Catalogue) -> Vec<String> {
+        let mut gone = Vec::new();
+        for line in &mut self.lines {
+            match catalogue.get(line.product.id) {
+                Some(now) => line.product = now.clone(),
+                None => gone.push(line.product.full_name()),
+            }
+        }
+        gone
+    }
+
     pub fn remove(&mut self, index: usize) -> Option<CartLine> {
         (index < self.lines.len()).then(|| self.lines.remove(index))
     }
@@ -128,6 +142,27 @@ mod tests {
         assert!(cart.remove(0).is_some());
         assert!(cart.is_empty());
         assert_eq!(cart.total(), Rupiah::ZERO);
+    }
+
+    #[test]
+    fn repricing_follows_the_catalogue_and_names_what_is_gone() {
+        let c = small();
+        let mut cart = Cart::default();
+        cart.add(c.lookup("KLP").unwrap(), Quantity::whole(2))
+            .unwrap();
+        cart.add(c.lookup("KRP").unwrap(), Quantity::whole(1))
+            .unwrap();
+        let mut products = c.products().to_vec();
+        products[0].price = Rupiah(6_000); // KLP up from 5.000
+        products.retain(|p| p.code != "KRP"); // KRP taken off the till
+        let gone = cart.reprice(&Catalogue::new(products));
+        assert_eq!(gone, ["Keripik Pisang Coklat"]);
+        assert_eq!(cart.lines[0].product.price, Rupiah(6_000));
+        assert_eq!(
+            cart.total(),
+            Rupiah(2 * 6_000 + 12_000),
+            "the gone line keeps its last price"
+        );
     }
 
     #[test]

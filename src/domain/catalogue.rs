@@ -207,12 +207,18 @@ pub fn full_name(name: &str, variant: &str) -> String {
 pub struct Catalogue {
     products: Vec<Product>,
     by_code: HashMap<String, usize>,
+    by_id: HashMap<i64, usize>,
     haystacks: Vec<String>,
     matcher: Matcher,
 }
 
 impl Catalogue {
     pub fn new(products: Vec<Product>) -> Catalogue {
+        let by_id = products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
         let mut by_code = HashMap::with_capacity(products.len() * 2);
         for (i, p) in products.iter().enumerate() {
             if let Some(barcode) = &p.barcode {
@@ -227,6 +233,7 @@ impl Catalogue {
             .collect();
         Catalogue {
             products,
+            by_id,
             by_code,
             haystacks,
             matcher: Matcher::new(Config::DEFAULT),
@@ -243,6 +250,11 @@ impl Catalogue {
 
     pub fn products(&self) -> &[Product] {
         &self.products
+    }
+
+    /// The product as it is sold now, by its id; `None` once it is off the till.
+    pub fn get(&self, id: i64) -> Option<&Product> {
+        self.by_id.get(&id).map(|&i| &self.products[i])
     }
 
     /// Exact match on a code (any case) or a barcode, as typed or scanned.

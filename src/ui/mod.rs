@@ -367,6 +367,8 @@ pub struct App {
     /// The entry line holds refused text, shown selected: the next character typed replaces
     /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
     entry_selected: bool,
+    /// The cart changed outside a key (a catalogue change repriced it): save it after this message.
+    draft_stale: bool,
     mode: Mode,
     help: bool,
     /// The terminal's size as the runtime last said; `None` until it does.
@@ -391,13 +393,18 @@ impl App {
             Some(s) if s.day.date < today => Mode::StaleDay,
             Some(_) => Mode::Sale,
         };
+        // A cart saved before a restart takes today's prices, as it would have while open.
+        let mut cart = draft.unwrap_or_default();
+        let before = cart.clone();
+        cart.reprice(&catalogue);
         App {
+            draft_stale: cart != before,
             lang,
             catalogue,
             status,
             today,
             attendant,
-            cart: draft.unwrap_or_default(),
+            cart,
             selected: 0,
             entry: String::new(),
             entry_selected: false,
@@ -414,10 +421,17 @@ impl App {
         self.quit
     }
 
-    /// A new catalogue (products or prices changed). Lines already in the cart keep the
-    /// product as it was scanned; an open search list is refreshed.
+    /// A new catalogue (products or prices changed). Lines already in the cart take the
+    /// products as they are now (a line whose product is gone stays, and blocks paying
+    /// until removed); an open search list is refreshed.
     pub fn set_catalogue(&mut self, catalogue: Catalogue) {
         self.catalogue = catalogue;
+        // Nothing in the cart is sold yet: it takes the prices as they are now.
+        if !self.cart.is_empty() {
+            let before = self.cart.clone();
+            self.cart.reprice(&self.catalogue);
+            self.draft_stale |= self.cart != before;
+        }
         if let Mode::Search(search) = &mut self.mode {
             search.refresh(&mut self.catalogue, &self.entry);
         }
@@ -482,6 +496,14 @@ impl App {
 
 /// Applies one message to the state and says what the runtime must do next.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = apply(app, msg);
+    if std::mem::take(&mut app.draft_stale) {
+        effects.push(Effect::SaveDraft(app.cart.clone()));
+    }
+    effects
+}
+
+fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::DayOpened(status) => {
             app.set_note(Note::DayOpened(status.day.date));

@@ -13,6 +13,8 @@ pub enum Note {
     // Errors: something was refused.
     UnknownCode(String),
     MissingCode,
+    /// A cart line's product was taken off the till: remove it before paying.
+    NoLongerSold(String),
     BadQuantity(ParseError, Unit),
     BadAmount(ParseError),
     Pay(PayError),
@@ -106,6 +108,7 @@ impl Note {
         match self {
             Note::UnknownCode(code) => (t.unknown_code)(code),
             Note::MissingCode => t.missing_code.to_string(),
+            Note::NoLongerSold(name) => (t.no_longer_sold)(name),
             Note::BadQuantity(e, unit) => (t.bad_quantity)(e, *unit),
             Note::BadAmount(e) => (t.bad_amount)(e),
             Note::Pay(e) => (t.pay_error)(*e),

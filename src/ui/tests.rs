@@ -1522,3 +1522,30 @@ fn the_catalogue_is_one_key_from_the_till_and_esc_comes_back() {
     type_text(&mut app, "F7");
     assert_eq!(app.entry(), "F7");
 }
+
+#[test]
+fn a_price_change_reprices_the_cart_and_a_product_taken_off_blocks_paying() {
+    let mut app = open_app();
+    type_text(&mut app, "2*KLP");
+    press(&mut app, KeyCode::Enter);
+    let total_before = app.cart.total();
+    let mut products = app.catalogue().products().to_vec();
+    let klp = products.iter_mut().find(|p| p.code == "KLP").unwrap();
+    klp.price += Rupiah(1_000);
+    let effects = update(&mut app, Msg::CatalogueReloaded(products.clone()));
+    assert_eq!(app.cart.total(), total_before + Rupiah(2_000));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveDraft(cart)] if cart.total() == app.cart.total()),
+        "the repriced cart is saved: {effects:?}"
+    );
+    // Taken off the till while in the cart: paying is refused, naming it.
+    products.retain(|p| p.code != "KLP");
+    update(&mut app, Msg::CatalogueReloaded(products));
+    assert_eq!(press(&mut app, KeyCode::F(2)), []);
+    assert!(
+        matches!(app.note(), Some(Note::NoLongerSold(_))),
+        "{:?}",
+        app.note()
+    );
+    assert_eq!(app.context(), Context::Sale);
+}
