@@ -330,7 +330,7 @@ fn apply_catalogue<T: Clone>(
             return batch_refused(line, &e, t);
         }
     };
-    let (mut added, mut updated) = (0, 0);
+    let (mut added, mut updated, mut unchanged) = (0, 0, 0);
     for (row, action) in checked.rows.iter().zip(actions) {
         let code = code(&row.value);
         let text = match (action, args.dry_run) {
@@ -338,14 +338,20 @@ fn apply_catalogue<T: Clone>(
             (RowAction::Update, false) => (t.updated)(&code),
             (RowAction::Insert, true) => (t.would_add)(&code),
             (RowAction::Update, true) => (t.would_update)(&code),
+            // Rows that change nothing are only counted: the list shows what moves.
+            (RowAction::Unchanged, _) => {
+                unchanged += 1;
+                continue;
+            }
         };
         match action {
             RowAction::Insert => added += 1,
             RowAction::Update => updated += 1,
+            RowAction::Unchanged => {}
         }
         println!("{}", (t.line)(row.line, &text));
     }
-    println!("{}", (t.summary)(added, updated));
+    println!("{}", (t.summary)(added, updated, unchanged));
     finish(&checked.errors, args, t)
 }
 

@@ -464,7 +464,7 @@ pub struct ImportText {
     pub would_update: fn(&str) -> String,
     pub received: fn(i64, &str, usize) -> String,
     pub would_receive: fn(&str, usize) -> String,
-    pub summary: fn(usize, usize) -> String,
+    pub summary: fn(usize, usize, usize) -> String,
     pub nothing_imported: fn(usize) -> String,
     pub skipped: fn(usize) -> String,
     pub dry_run: &'static str,
@@ -1023,7 +1023,9 @@ pub static ID: Strings = Strings {
         would_receive: |producer, lines| {
             format!("akan dicatat titipan dari {producer}: {lines} baris")
         },
-        summary: |added, updated| format!("{added} ditambah, {updated} diubah"),
+        summary: |added, updated, same| {
+            format!("{added} ditambah, {updated} diubah, {same} tidak berubah")
+        },
         nothing_imported: |bad| {
             format!(
                 "{bad} baris ditolak: tidak ada yang diimpor (--skip-bad untuk mengimpor baris yang benar)"
@@ -1617,7 +1619,9 @@ pub static EN: Strings = Strings {
                 en_lines(lines)
             )
         },
-        summary: |added, updated| format!("{added} added, {updated} updated"),
+        summary: |added, updated, same| {
+            format!("{added} added, {updated} updated, {same} unchanged")
+        },
         nothing_imported: |bad| {
             format!(
                 "{}: nothing imported (--skip-bad imports the good rows)",

@@ -458,13 +458,25 @@ fn an_export_imports_back_unchanged_into_the_same_and_a_new_ledger() {
     let before = fx.state();
     let first = export(&fx.db, &fx.dir.path().join("out1"));
 
-    // Into the same ledger: every row is an update that changes nothing.
+    // Into the same ledger: every row says what is already there, and is reported so.
     let out1 = fx.dir.path().join("out1");
     for kind in ["producers", "products"] {
         let out = fx.import(kind, &out1.join(format!("{kind}.csv")), &[]);
         assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("0 added, 0 updated, "), "{kind}: {text}");
+        assert!(
+            !text.contains("line "),
+            "unchanged rows are not listed: {text}"
+        );
     }
     assert_eq!(fx.state(), before);
+    // A dry run of an edited export names only the row that changes.
+    let products = std::fs::read_to_string(out1.join("products.csv")).unwrap();
+    let edited = fx.file("edited.csv", products.replace("75000", "80000").as_bytes());
+    let text = stdout(&fx.import("products", &edited, &["--dry-run"]));
+    assert!(text.contains("would update TAS"), "{text}");
+    assert_eq!(text.matches("would update").count(), 1, "{text}");
 
     // Into a new ledger: the same catalogue comes out.
     let other = fx.dir.path().join("other.db");

@@ -26,7 +26,7 @@ fn scheme_columns(scheme: Scheme) -> (&'static str, Option<u32>) {
 }
 
 /// Reads `scheme` at `idx` and `rate_bp` at `idx + 1`.
-fn get_scheme(row: &Row, idx: usize) -> rusqlite::Result<Scheme> {
+pub(super) fn get_scheme(row: &Row, idx: usize) -> rusqlite::Result<Scheme> {
     let scheme: String = row.get(idx)?;
     let rate_bp: Option<u32> = row.get(idx + 1)?;
     match (scheme.as_str(), rate_bp) {

@@ -5,11 +5,14 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
-use super::catalogue::{change_producer, change_product, insert_producer, insert_product};
+use super::catalogue::{
+    change_producer, change_product, get_scheme, insert_producer, insert_product,
+};
 use super::stock::receive_on;
 use super::{Ledger, LedgerError};
 use crate::domain::{
     IntakeLine, NewProducer, NewProduct, ProducerChanges, ProductChanges, StockDocument,
+    StockQuantity,
 };
 
 /// What an import did (or, in a dry run, would do) with one row.
@@ -17,6 +20,8 @@ use crate::domain::{
 pub enum RowAction {
     Insert,
     Update,
+    /// The row says what the ledger already holds: nothing is written, no history added.
+    Unchanged,
 }
 
 /// Whether a batch is kept, or only tried: a dry run goes through every check and write of
@@ -82,13 +87,31 @@ impl Ledger {
         batch(self, mode, rows, |conn, p| {
             if exists(conn, "producers", &p.code)? {
                 let changes = ProducerChanges {
-                    name: p.name.clone(),
-                    phone: p.phone.clone(),
-                    address: p.address.clone(),
-                    account: p.account.clone(),
+                    name: p.name.trim().to_string(),
+                    phone: p.phone.trim().to_string(),
+                    address: p.address.trim().to_string(),
+                    account: p.account.trim().to_string(),
                     scheme: p.scheme,
                     producer_prices: Vec::new(),
                 };
+                let current = conn
+                    .prepare_cached(
+                        "SELECT name, phone, address, account, scheme, rate_bp
+                         FROM producers WHERE code = ?1",
+                    )?
+                    .query_row([p.code.trim()], |r| {
+                        Ok(ProducerChanges {
+                            name: r.get(0)?,
+                            phone: r.get(1)?,
+                            address: r.get(2)?,
+                            account: r.get(3)?,
+                            scheme: get_scheme(r, 4)?,
+                            producer_prices: Vec::new(),
+                        })
+                    })?;
+                if current == changes {
+                    return Ok(RowAction::Unchanged);
+                }
                 change_producer(conn, &p.code, &changes, actor, at)?;
                 Ok(RowAction::Update)
             } else {
@@ -127,14 +150,38 @@ impl Ledger {
                 )));
             }
             let changes = ProductChanges {
-                name: p.name.clone(),
-                variant: p.variant.clone(),
-                barcode: p.barcode.clone(),
+                name: p.name.trim().to_string(),
+                variant: p.variant.trim().to_string(),
+                barcode: p
+                    .barcode
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|b| !b.is_empty())
+                    .map(str::to_string),
                 price: p.price,
                 producer_price: p.producer_price,
                 min_stock: p.min_stock,
                 daily: p.daily,
             };
+            let current = conn
+                .prepare_cached(
+                    "SELECT name, variant, barcode, price, producer_price, min_stock_milli, daily
+                     FROM products WHERE code = ?1",
+                )?
+                .query_row([p.code.trim()], |r| {
+                    Ok(ProductChanges {
+                        name: r.get(0)?,
+                        variant: r.get(1)?,
+                        barcode: r.get(2)?,
+                        price: r.get(3)?,
+                        producer_price: r.get(4)?,
+                        min_stock: StockQuantity::from_milli(r.get(5)?),
+                        daily: r.get(6)?,
+                    })
+                })?;
+            if current == changes {
+                return Ok(RowAction::Unchanged);
+            }
             change_product(conn, &p.code, &changes, actor, at)?;
             Ok(RowAction::Update)
         })
