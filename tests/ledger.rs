@@ -1,6 +1,8 @@
 //! The ledger on a real SQLite file: durability settings, refusals, append-only history,
 //! the draft, and that recorded money always adds up.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -12,7 +14,6 @@ use pojok::domain::{
 use pojok::ledger::{Ledger, LedgerError, NewProducer, NewProduct, SCHEMA_VERSION};
 use proptest::prelude::*;
 use rusqlite::Connection;
-use rusqlite::types::Value;
 use tempfile::TempDir;
 
 fn date(day: u32) -> NaiveDate {
@@ -116,31 +117,6 @@ fn sell(ledger: &mut Ledger, cart: &Cart, when: NaiveDateTime) -> Sale {
         .unwrap()
 }
 
-/// Every row of every table, as text, through a connection of its own.
-fn snapshot(path: &Path) -> Vec<String> {
-    let conn = Connection::open(path).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut rows = Vec::new();
-    for table in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let width = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            let values: Vec<Value> = (0..width).map(|i| r.get(i).unwrap()).collect();
-            rows.push(format!("{table} {values:?}"));
-        }
-    }
-    rows
-}
-
 fn count(path: &Path, table: &str) -> i64 {
     Connection::open(path)
         .unwrap()
@@ -182,7 +158,7 @@ fn a_file_from_a_newer_program_is_refused_untouched() {
         .unwrap()
         .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
         .unwrap();
-    let before = snapshot(&path);
+    let before = common::snapshot(&path);
     match Ledger::open(&path) {
         Err(LedgerError::TooNew { found, supported }) => {
             assert_eq!((found, supported), (SCHEMA_VERSION + 5, SCHEMA_VERSION));
@@ -190,7 +166,7 @@ fn a_file_from_a_newer_program_is_refused_untouched() {
         Err(e) => panic!("expected TooNew, got {e:?}"),
         Ok(_) => panic!("expected TooNew, the file opened"),
     }
-    assert_eq!(snapshot(&path), before);
+    assert_eq!(common::snapshot(&path), before);
 }
 
 #[test]
@@ -449,7 +425,7 @@ fn history_cannot_be_updated_deleted_or_replaced() {
     ledger
         .void_sale(voided.id, "dobel", "Rina", at(22, 9, 6))
         .unwrap();
-    let before = snapshot(&path);
+    let before = common::snapshot(&path);
     let (s, v, d) = (kept.id, voided.id, day.id);
     let statements = [
         format!("UPDATE sales SET total = 1 WHERE id = {s}"),
@@ -505,13 +481,13 @@ fn history_cannot_be_updated_deleted_or_replaced() {
     for conn in [&configured, &bare] {
         for sql in &statements {
             refused(conn, sql);
-            assert_eq!(snapshot(&path), before, "{sql} changed something");
+            assert_eq!(common::snapshot(&path), before, "{sql} changed something");
         }
     }
     assert_eq!(ledger.sale(kept.id).unwrap(), kept);
 
     ledger.close_day("Rina", at(22, 17, 0)).unwrap();
-    let before = snapshot(&path);
+    let before = common::snapshot(&path);
     for sql in [
         "DELETE FROM day_closes".to_string(),
         "UPDATE day_closes SET closed_at = '2026-11-23 01:00:00'".to_string(),
@@ -521,7 +497,7 @@ fn history_cannot_be_updated_deleted_or_replaced() {
         ),
     ] {
         refused(&bare, &sql);
-        assert_eq!(snapshot(&path), before, "{sql} changed something");
+        assert_eq!(common::snapshot(&path), before, "{sql} changed something");
     }
 }
 
@@ -533,9 +509,9 @@ fn refusals_leave_the_ledger_unchanged() {
     ledger.save_draft(&c, at(21, 8, 0)).unwrap();
 
     let unchanged = |ledger: &mut Ledger, attempt: &dyn Fn(&mut Ledger) -> LedgerError| {
-        let before = snapshot(&path);
+        let before = common::snapshot(&path);
         let e = attempt(ledger);
-        assert_eq!(snapshot(&path), before, "{e:?} changed the ledger");
+        assert_eq!(common::snapshot(&path), before, "{e:?} changed the ledger");
         e
     };
 

@@ -15,7 +15,6 @@ use pojok::domain::{
 use pojok::ledger::{Ledger, LedgerError};
 use proptest::prelude::*;
 use rusqlite::Connection;
-use rusqlite::types::Value;
 use tempfile::TempDir;
 
 /// `small_ledger` (SRI: LMPR, KRPS at 15 %; TANI: BRS by producer price) in a temp dir.
@@ -82,31 +81,6 @@ fn level(ledger: &Ledger, day: Option<NaiveDate>, code: &str) -> StockLine {
         .into_iter()
         .find(|l| l.code == code)
         .unwrap_or_else(|| panic!("{code} is not on the stock screen"))
-}
-
-/// Every row of every table, as text, through a connection of its own.
-fn snapshot(path: &Path) -> Vec<String> {
-    let conn = Connection::open(path).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut rows = Vec::new();
-    for table in tables {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let width = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            let values: Vec<Value> = (0..width).map(|i| r.get(i).unwrap()).collect();
-            rows.push(format!("{table} {values:?}"));
-        }
-    }
-    rows
 }
 
 /// Each product's sum of moves, straight from the history table.
@@ -640,7 +614,7 @@ fn a_deactivated_product_cannot_be_sold_but_its_history_still_reports() {
             .iter()
             .all(|l| l.code != "LMPR")
     );
-    let before = snapshot(&path);
+    let before = common::snapshot(&path);
     let e = ledger
         .record_sale(
             &held,
@@ -653,7 +627,11 @@ fn a_deactivated_product_cannot_be_sold_but_its_history_still_reports() {
         matches!(e, LedgerError::ProductInactive(ref c) if c == "LMPR"),
         "{e:?}"
     );
-    assert_eq!(snapshot(&path), before, "the refused sale left nothing");
+    assert_eq!(
+        common::snapshot(&path),
+        before,
+        "the refused sale left nothing"
+    );
     let e = ledger
         .receive_stock(
             "SRI",
@@ -666,7 +644,7 @@ fn a_deactivated_product_cannot_be_sold_but_its_history_still_reports() {
         matches!(e, LedgerError::ProductInactive(ref c) if c == "LMPR"),
         "{e:?}"
     );
-    assert_eq!(snapshot(&path), before);
+    assert_eq!(common::snapshot(&path), before);
 
     // Its history stays: the sale, the day report, the catalogue entry, and its goods can
     // still go back to the producer.
@@ -842,7 +820,7 @@ fn a_rate_or_scheme_change_is_recorded_and_keeps_every_product_sellable() {
     to_pp.scheme = Scheme::ProducerPrice;
     to_pp.producer_prices = vec![("LMPR".into(), Rupiah(3_000))];
     let path = ledger.path().to_path_buf();
-    let before = snapshot(&path);
+    let before = common::snapshot(&path);
     let e = ledger
         .update_producer("SRI", &to_pp, "Bu Manajer", at("2026-11-22 11:00"))
         .unwrap_err();
@@ -850,7 +828,7 @@ fn a_rate_or_scheme_change_is_recorded_and_keeps_every_product_sellable() {
         matches!(e, LedgerError::InvalidProduct(ref m) if m.contains("KRPS")),
         "{e:?}"
     );
-    assert_eq!(snapshot(&path), before);
+    assert_eq!(common::snapshot(&path), before);
     to_pp.producer_prices = vec![
         ("LMPR".into(), Rupiah(3_000)),
         ("krps".into(), Rupiah(10_000)),
@@ -945,9 +923,9 @@ fn refusals_leave_everything_unchanged() {
     let when = at("2026-11-22 08:00");
 
     let unchanged = |ledger: &mut Ledger, attempt: &dyn Fn(&mut Ledger) -> LedgerError| {
-        let before = snapshot(&path);
+        let before = common::snapshot(&path);
         let e = attempt(ledger);
-        assert_eq!(snapshot(&path), before, "{e:?} changed the ledger");
+        assert_eq!(common::snapshot(&path), before, "{e:?} changed the ledger");
         e
     };
 
@@ -1275,7 +1253,7 @@ fn stock_history_cannot_be_rewritten_and_a_tampered_projection_is_found() {
          VALUES ('return', 1, 99, '2026-11-22 09:00:00', 'x', '')"
             .to_string(),
     ];
-    let before = snapshot(&path);
+    let before = common::snapshot(&path);
     let configured = Connection::open(&path).unwrap();
     configured
         .execute_batch("PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;")
@@ -1284,7 +1262,7 @@ fn stock_history_cannot_be_rewritten_and_a_tampered_projection_is_found() {
     for conn in [&configured, &bare] {
         for sql in &statements {
             refused(conn, sql);
-            assert_eq!(snapshot(&path), before, "{sql} changed something");
+            assert_eq!(common::snapshot(&path), before, "{sql} changed something");
         }
     }
 
