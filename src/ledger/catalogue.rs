@@ -2,7 +2,7 @@
 //! the history of price and rate changes, and reading back what the till can sell.
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{
     Ledger, LedgerError, Result, conversion_error, get_stamp, stamp_text, unique_violation,
@@ -435,16 +435,14 @@ pub(super) fn change_producer(
 
 impl Ledger {
     pub fn add_producer(&mut self, p: &NewProducer) -> Result<i64> {
-        insert_producer(&self.conn, p)
+        self.write(|tx| insert_producer(tx, p))
     }
 
     pub fn add_product(&mut self, p: &NewProduct) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = insert_product(&tx, p)?;
-        tx.commit()?;
-        Ok(id)
+        self.write(|tx| {
+            let id = insert_product(tx, p)?;
+            Ok(id)
+        })
     }
 
     /// Edits a product's name, variant, barcode, prices, minimum and daily flag. A change of
@@ -457,12 +455,10 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        change_product(&tx, code, changes, actor, at)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            change_product(tx, code, changes, actor, at)?;
+            Ok(())
+        })
     }
 
     /// Edits a producer. A change of scheme or rate is recorded in `rate_changes` with
@@ -476,12 +472,10 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        change_producer(&tx, code, changes, actor, at)?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            change_producer(tx, code, changes, actor, at)?;
+            Ok(())
+        })
     }
 
     /// Takes a product off the till; its history stays and still reports.

@@ -1,7 +1,7 @@
 //! Business days: opening with a float, the open day's running status, and closing.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
 use crate::domain::{BusinessDay, DayStatus, Rupiah};
@@ -38,34 +38,32 @@ impl Ledger {
         float: Rupiah,
         at: NaiveDateTime,
     ) -> Result<BusinessDay> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(open) = open_day_on(&tx)? {
-            return Err(LedgerError::DayAlreadyOpen { date: open.date });
-        }
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM business_days WHERE date = ?1)",
-            [date_text(date)],
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(LedgerError::DayExists { date });
-        }
-        tx.execute(
-            "INSERT INTO business_days (date, opened_at, attendant, opening_float)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![date_text(date), stamp_text(at), attendant, float],
-        )?;
-        let day = BusinessDay {
-            id: tx.last_insert_rowid(),
-            date,
-            opened_at: to_second(at),
-            attendant: attendant.to_string(),
-            opening_float: float,
-        };
-        tx.commit()?;
-        Ok(day)
+        self.write(|tx| {
+            if let Some(open) = open_day_on(tx)? {
+                return Err(LedgerError::DayAlreadyOpen { date: open.date });
+            }
+            let exists: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM business_days WHERE date = ?1)",
+                [date_text(date)],
+                |r| r.get(0),
+            )?;
+            if exists {
+                return Err(LedgerError::DayExists { date });
+            }
+            tx.execute(
+                "INSERT INTO business_days (date, opened_at, attendant, opening_float)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![date_text(date), stamp_text(at), attendant, float],
+            )?;
+            let day = BusinessDay {
+                id: tx.last_insert_rowid(),
+                date,
+                opened_at: to_second(at),
+                attendant: attendant.to_string(),
+                opening_float: float,
+            };
+            Ok(day)
+        })
     }
 
     /// The open day with its count of sales and their takings, voided sales left out.
@@ -87,15 +85,13 @@ impl Ledger {
 
     /// Closes the open day; after this it accepts no sale or void. Returns the day closed.
     pub fn close_day(&mut self, attendant: &str, at: NaiveDateTime) -> Result<BusinessDay> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let day = open_day_on(&tx)?.ok_or(LedgerError::NoOpenDay)?;
-        tx.execute(
-            "INSERT INTO day_closes (day_id, closed_at, attendant) VALUES (?1, ?2, ?3)",
-            params![day.id, stamp_text(at), attendant],
-        )?;
-        tx.commit()?;
-        Ok(day)
+        self.write(|tx| {
+            let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
+            tx.execute(
+                "INSERT INTO day_closes (day_id, closed_at, attendant) VALUES (?1, ?2, ?3)",
+                params![day.id, stamp_text(at), attendant],
+            )?;
+            Ok(day)
+        })
     }
 }

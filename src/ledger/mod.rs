@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, Type, ValueRef};
-use rusqlite::{Connection, Row, ToSql};
+use rusqlite::{Connection, Row, ToSql, Transaction, TransactionBehavior};
 
 use crate::domain::{DocumentKind, MoveKind, PaymentMethod, QuantityError, Rupiah, Unit};
 
@@ -137,6 +137,18 @@ impl Ledger {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Runs `apply` as one IMMEDIATE write transaction and commits it when `apply` succeeds;
+    /// an error rolls everything back. Every write that touches history goes through here,
+    /// so that what must happen at each commit happens in one place.
+    fn write<T>(&mut self, apply: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let done = apply(&tx)?;
+        tx.commit()?;
+        Ok(done)
     }
 
     /// A number that changes whenever another connection (another kiosk, `pojok import`)

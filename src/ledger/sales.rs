@@ -1,7 +1,7 @@
 //! Recording a sale with its frozen lines and payments, voiding one, and reading them back.
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::day::open_day_on;
 use super::{
@@ -135,109 +135,107 @@ impl Ledger {
         let total: Rupiah = amounts.iter().map(|a| a.total).sum();
         check_payments(total, payments)?;
 
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let day = open_day_on(&tx)?.ok_or(LedgerError::NoOpenDay)?;
-        // A cart can outlive a catalogue change (a restored draft, a second kiosk).
-        for line in &cart.lines {
-            let sellable: Option<bool> = tx
-                .prepare_cached(
-                    "SELECT p.active = 1 AND pr.active = 1
-                     FROM products AS p JOIN producers AS pr ON pr.id = p.producer_id
-                     WHERE p.id = ?1",
-                )?
-                .query_row([line.product.id], |r| r.get(0))
-                .optional()?;
-            match sellable {
-                Some(true) => {}
-                Some(false) => return Err(LedgerError::ProductInactive(line.product.code.clone())),
-                None => return Err(LedgerError::UnknownProduct(line.product.code.clone())),
+        self.write(|tx| {
+            let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
+            // A cart can outlive a catalogue change (a restored draft, a second kiosk).
+            for line in &cart.lines {
+                let sellable: Option<bool> = tx
+                    .prepare_cached(
+                        "SELECT p.active = 1 AND pr.active = 1
+                         FROM products AS p JOIN producers AS pr ON pr.id = p.producer_id
+                         WHERE p.id = ?1",
+                    )?
+                    .query_row([line.product.id], |r| r.get(0))
+                    .optional()?;
+                match sellable {
+                    Some(true) => {}
+                    Some(false) => return Err(LedgerError::ProductInactive(line.product.code.clone())),
+                    None => return Err(LedgerError::UnknownProduct(line.product.code.clone())),
+                }
             }
-        }
-        let number: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1",
-            [day.id],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO sales (day_id, number, at, attendant, total) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![day.id, number, stamp_text(at), attendant, total],
-        )?;
-        let sale_id = tx.last_insert_rowid();
+            let number: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1",
+                [day.id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO sales (day_id, number, at, attendant, total) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![day.id, number, stamp_text(at), attendant, total],
+            )?;
+            let sale_id = tx.last_insert_rowid();
 
-        let mut lines = Vec::with_capacity(cart.lines.len());
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO sale_lines (sale_id, line_no, product_id, code, name, unit,
-                     producer_id, producer_code, producer_name, quantity_milli, unit_price,
-                     total, producer_share, corner_share)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?;
-            for (line_no, (cart_line, a)) in (1i64..).zip(cart.lines.iter().zip(amounts)) {
-                let p = &cart_line.product;
-                let line = SaleLine {
-                    product_id: p.id,
-                    code: p.code.clone(),
-                    name: p.full_name(),
-                    unit: p.unit,
-                    producer_code: p.producer_code.clone(),
-                    producer_name: p.producer_name.clone(),
-                    quantity: cart_line.quantity,
-                    unit_price: p.price,
-                    total: a.total,
-                    producer_share: a.producer_share,
-                    corner_share: a.corner_share,
-                };
-                insert.execute(params![
-                    sale_id,
-                    line_no,
-                    line.product_id,
-                    line.code,
-                    line.name,
-                    line.unit,
-                    p.producer_id,
-                    line.producer_code,
-                    line.producer_name,
-                    line.quantity.milli(),
-                    line.unit_price,
-                    line.total,
-                    line.producer_share,
-                    line.corner_share,
-                ])?;
-                // Selling past recorded stock is allowed: on hand goes negative (oversold).
-                tx.prepare_cached(
-                    "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
-                     VALUES (?1, 'sale', ?2, ?3, ?4)",
-                )?
-                .execute(params![
-                    line.product_id,
-                    -line.quantity.milli(),
-                    sale_id,
-                    stamp_text(at)
-                ])?;
-                lines.push(line);
+            let mut lines = Vec::with_capacity(cart.lines.len());
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO sale_lines (sale_id, line_no, product_id, code, name, unit,
+                         producer_id, producer_code, producer_name, quantity_milli, unit_price,
+                         total, producer_share, corner_share)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )?;
+                for (line_no, (cart_line, a)) in (1i64..).zip(cart.lines.iter().zip(amounts)) {
+                    let p = &cart_line.product;
+                    let line = SaleLine {
+                        product_id: p.id,
+                        code: p.code.clone(),
+                        name: p.full_name(),
+                        unit: p.unit,
+                        producer_code: p.producer_code.clone(),
+                        producer_name: p.producer_name.clone(),
+                        quantity: cart_line.quantity,
+                        unit_price: p.price,
+                        total: a.total,
+                        producer_share: a.producer_share,
+                        corner_share: a.corner_share,
+                    };
+                    insert.execute(params![
+                        sale_id,
+                        line_no,
+                        line.product_id,
+                        line.code,
+                        line.name,
+                        line.unit,
+                        p.producer_id,
+                        line.producer_code,
+                        line.producer_name,
+                        line.quantity.milli(),
+                        line.unit_price,
+                        line.total,
+                        line.producer_share,
+                        line.corner_share,
+                    ])?;
+                    // Selling past recorded stock is allowed: on hand goes negative (oversold).
+                    tx.prepare_cached(
+                        "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
+                         VALUES (?1, 'sale', ?2, ?3, ?4)",
+                    )?
+                    .execute(params![
+                        line.product_id,
+                        -line.quantity.milli(),
+                        sale_id,
+                        stamp_text(at)
+                    ])?;
+                    lines.push(line);
+                }
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO payments (sale_id, method, amount, tendered, change)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for p in payments {
+                    insert.execute(params![sale_id, p.method, p.amount, p.tendered, p.change])?;
+                }
             }
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO payments (sale_id, method, amount, tendered, change)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for p in payments {
-                insert.execute(params![sale_id, p.method, p.amount, p.tendered, p.change])?;
-            }
-        }
-        tx.execute("DELETE FROM draft", [])?;
-        tx.commit()?;
-        Ok(Sale {
-            id: sale_id,
-            number,
-            day_date: day.date,
-            at: to_second(at),
-            attendant: attendant.to_string(),
-            total,
-            lines,
-            payments: payments.to_vec(),
-            voided: false,
+            tx.execute("DELETE FROM draft", [])?;
+            Ok(Sale {
+                id: sale_id,
+                number,
+                day_date: day.date,
+                at: to_second(at),
+                attendant: attendant.to_string(),
+                total,
+                lines,
+                payments: payments.to_vec(),
+                voided: false,
+            })
         })
     }
 
@@ -254,38 +252,36 @@ impl Ledger {
         if reason.is_empty() {
             return Err(LedgerError::EmptyReason);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let day = open_day_on(&tx)?.ok_or(LedgerError::NoOpenDay)?;
-        let (sale_day, voided): (i64, bool) = tx
-            .query_row(
-                "SELECT day_id, EXISTS (SELECT 1 FROM voids WHERE sale_id = ?1)
-                 FROM sales WHERE id = ?1",
-                [sale_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(LedgerError::UnknownSale(sale_id))?;
-        if voided {
-            return Err(LedgerError::AlreadyVoided(sale_id));
-        }
-        if sale_day != day.id {
-            return Err(LedgerError::NotOnOpenDay(sale_id));
-        }
-        tx.execute(
-            "INSERT INTO voids (sale_id, day_id, at, attendant, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![sale_id, day.id, stamp_text(at), attendant, reason],
-        )?;
-        // The goods are back on the shelf: each line's quantity returns to stock.
-        tx.execute(
-            "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
-             SELECT product_id, 'void', quantity_milli, sale_id, ?2
-             FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
-            params![sale_id, stamp_text(at)],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
+            let (sale_day, voided): (i64, bool) = tx
+                .query_row(
+                    "SELECT day_id, EXISTS (SELECT 1 FROM voids WHERE sale_id = ?1)
+                     FROM sales WHERE id = ?1",
+                    [sale_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or(LedgerError::UnknownSale(sale_id))?;
+            if voided {
+                return Err(LedgerError::AlreadyVoided(sale_id));
+            }
+            if sale_day != day.id {
+                return Err(LedgerError::NotOnOpenDay(sale_id));
+            }
+            tx.execute(
+                "INSERT INTO voids (sale_id, day_id, at, attendant, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![sale_id, day.id, stamp_text(at), attendant, reason],
+            )?;
+            // The goods are back on the shelf: each line's quantity returns to stock.
+            tx.execute(
+                "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
+                 SELECT product_id, 'void', quantity_milli, sale_id, ?2
+                 FROM sale_lines WHERE sale_id = ?1 ORDER BY line_no",
+                params![sale_id, stamp_text(at)],
+            )?;
+            Ok(())
+        })
     }
 
     /// The open day's sales, newest first; none when no day is open.

@@ -30,22 +30,20 @@ impl Ledger {
     }
 
     pub fn set_shop_header(&mut self, shop: &ShopHeader) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        for (key, value) in [
-            (SHOP_NAME, &shop.name),
-            (SHOP_OFFICE, &shop.office),
-            (SHOP_ADDRESS, &shop.address),
-        ] {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value.trim()],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        self.write(|tx| {
+            for (key, value) in [
+                (SHOP_NAME, &shop.name),
+                (SHOP_OFFICE, &shop.office),
+                (SHOP_ADDRESS, &shop.address),
+            ] {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, value.trim()],
+                )?;
+            }
+            Ok(())
+        })
     }
 }
 

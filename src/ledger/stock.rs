@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::catalogue::{FoundProduct, find_producer, find_product};
 use super::day::open_day_on;
@@ -235,12 +235,10 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let document = receive_on(&tx, producer_code, lines, actor, at)?;
-        tx.commit()?;
-        Ok(document)
+        self.write(|tx| {
+            let document = receive_on(tx, producer_code, lines, actor, at)?;
+            Ok(document)
+        })
     }
 
     /// Records goods handed back to their producer (retur). Deactivated products and
@@ -258,30 +256,28 @@ impl Ledger {
             return Err(LedgerError::EmptyDocument);
         }
         let reason = reason.trim();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let producer = find_producer(&tx, producer_code)?;
-        let mut checked_lines = Vec::with_capacity(lines.len());
-        for (code, quantity) in lines {
-            let product = producers_product(&tx, code, producer.id, &producer.code)?;
-            checked_lines.push((product.id, checked(&product, *quantity)?));
-        }
-        let entry = insert_document(
-            &tx,
-            DocumentKind::Return,
-            producer.id,
-            reason,
-            false,
-            actor,
-            at,
-        )?;
-        for (product_id, quantity) in checked_lines {
-            insert_move(&tx, &entry, product_id, -quantity, None)?;
-        }
-        let document = load_document(&tx, entry.id)?;
-        tx.commit()?;
-        Ok(document)
+        self.write(|tx| {
+            let producer = find_producer(tx, producer_code)?;
+            let mut checked_lines = Vec::with_capacity(lines.len());
+            for (code, quantity) in lines {
+                let product = producers_product(tx, code, producer.id, &producer.code)?;
+                checked_lines.push((product.id, checked(&product, *quantity)?));
+            }
+            let entry = insert_document(
+                tx,
+                DocumentKind::Return,
+                producer.id,
+                reason,
+                false,
+                actor,
+                at,
+            )?;
+            for (product_id, quantity) in checked_lines {
+                insert_move(tx, &entry, product_id, -quantity, None)?;
+            }
+            let document = load_document(tx, entry.id)?;
+            Ok(document)
+        })
     }
 
     /// Writes goods off (damaged, expired, lost). The producer bears it unless
@@ -296,24 +292,22 @@ impl Ledger {
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
         let reason = reason_given(reason)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let product = find_product(&tx, product_code)?;
-        let quantity = checked(&product, quantity)?;
-        let entry = insert_document(
-            &tx,
-            DocumentKind::WriteOff,
-            product.producer_id,
-            reason,
-            corner_at_fault,
-            actor,
-            at,
-        )?;
-        insert_move(&tx, &entry, product.id, -quantity, None)?;
-        let document = load_document(&tx, entry.id)?;
-        tx.commit()?;
-        Ok(document)
+        self.write(|tx| {
+            let product = find_product(tx, product_code)?;
+            let quantity = checked(&product, quantity)?;
+            let entry = insert_document(
+                tx,
+                DocumentKind::WriteOff,
+                product.producer_id,
+                reason,
+                corner_at_fault,
+                actor,
+                at,
+            )?;
+            insert_move(tx, &entry, product.id, -quantity, None)?;
+            let document = load_document(tx, entry.id)?;
+            Ok(document)
+        })
     }
 
     /// Records a stock count (stok opname): the move is the difference counted − on hand,
@@ -328,30 +322,28 @@ impl Ledger {
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
         let reason = reason_given(reason)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let product = find_product(&tx, product_code)?;
-        check_stock_quantity(counted, product.unit, true).map_err(|problem| {
-            LedgerError::InvalidQuantity {
-                code: product.code.clone(),
-                problem,
-            }
-        })?;
-        let difference = counted - on_hand(&tx, product.id)?;
-        let entry = insert_document(
-            &tx,
-            DocumentKind::Count,
-            product.producer_id,
-            reason,
-            false,
-            actor,
-            at,
-        )?;
-        insert_move(&tx, &entry, product.id, difference, None)?;
-        let document = load_document(&tx, entry.id)?;
-        tx.commit()?;
-        Ok(document)
+        self.write(|tx| {
+            let product = find_product(tx, product_code)?;
+            check_stock_quantity(counted, product.unit, true).map_err(|problem| {
+                LedgerError::InvalidQuantity {
+                    code: product.code.clone(),
+                    problem,
+                }
+            })?;
+            let difference = counted - on_hand(tx, product.id)?;
+            let entry = insert_document(
+                tx,
+                DocumentKind::Count,
+                product.producer_id,
+                reason,
+                false,
+                actor,
+                at,
+            )?;
+            insert_move(tx, &entry, product.id, difference, None)?;
+            let document = load_document(tx, entry.id)?;
+            Ok(document)
+        })
     }
 
     /// Returns everything left of the active "daily" products (perishables) to their
@@ -364,53 +356,51 @@ impl Ledger {
         at: NaiveDateTime,
     ) -> Result<Vec<StockDocument>> {
         let note = note.trim();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let left: Vec<(i64, i64, i64)> = tx
-            .prepare_cached(
-                "SELECT pr.id, p.id, s.on_hand_milli
-                 FROM products AS p
-                 JOIN producers AS pr ON pr.id = p.producer_id
-                 JOIN stock AS s ON s.product_id = p.id
-                 WHERE p.daily = 1 AND p.active = 1 AND pr.active = 1 AND s.on_hand_milli > 0
-                 ORDER BY pr.code, p.code",
-            )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut ids = Vec::new();
-        let mut current: Option<(i64, Entry)> = None;
-        for (producer_id, product_id, milli) in left {
-            let entry = match current {
-                Some((p, ref entry)) if p == producer_id => entry,
-                _ => {
-                    let entry = insert_document(
-                        &tx,
-                        DocumentKind::Return,
-                        producer_id,
-                        note,
-                        false,
-                        actor,
-                        at,
-                    )?;
-                    ids.push(entry.id);
-                    &current.insert((producer_id, entry)).1
-                }
-            };
-            insert_move(
-                &tx,
-                entry,
-                product_id,
-                -StockQuantity::from_milli(milli),
-                None,
-            )?;
-        }
-        let documents = ids
-            .into_iter()
-            .map(|id| load_document(&tx, id))
-            .collect::<Result<Vec<_>>>()?;
-        tx.commit()?;
-        Ok(documents)
+        self.write(|tx| {
+            let left: Vec<(i64, i64, i64)> = tx
+                .prepare_cached(
+                    "SELECT pr.id, p.id, s.on_hand_milli
+                     FROM products AS p
+                     JOIN producers AS pr ON pr.id = p.producer_id
+                     JOIN stock AS s ON s.product_id = p.id
+                     WHERE p.daily = 1 AND p.active = 1 AND pr.active = 1 AND s.on_hand_milli > 0
+                     ORDER BY pr.code, p.code",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut ids = Vec::new();
+            let mut current: Option<(i64, Entry)> = None;
+            for (producer_id, product_id, milli) in left {
+                let entry = match current {
+                    Some((p, ref entry)) if p == producer_id => entry,
+                    _ => {
+                        let entry = insert_document(
+                            tx,
+                            DocumentKind::Return,
+                            producer_id,
+                            note,
+                            false,
+                            actor,
+                            at,
+                        )?;
+                        ids.push(entry.id);
+                        &current.insert((producer_id, entry)).1
+                    }
+                };
+                insert_move(
+                    tx,
+                    entry,
+                    product_id,
+                    -StockQuantity::from_milli(milli),
+                    None,
+                )?;
+            }
+            let documents = ids
+                .into_iter()
+                .map(|id| load_document(tx, id))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(documents)
+        })
     }
 
     /// A recorded stock entry, for reprinting its slip.
