@@ -374,8 +374,217 @@ WHEN EXISTS (SELECT 1 FROM stock_moves WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'stock_moves is append-only'); END;
 "#;
 
+/// Version 3: money beyond the sale — tabs (bon) for named office staff, cash taken out of or
+/// put into the drawer, producer payouts, the cash count that closes a day, and corrections of
+/// a closed day's sale recorded on the open day.
+///
+/// `payments` is rebuilt to take the tab as a method (a CHECK cannot be altered in place):
+/// every row is copied with its id, nothing else changes. A closed day's figures are never
+/// touched by a correction: it is an entry of the open day naming the original sale.
+const V3: &str = r#"
+ALTER TABLE producers ADD COLUMN payout_daily INTEGER NOT NULL DEFAULT 0
+    CHECK (payout_daily IN (0, 1));
+
+-- Office staff who may buy on a tab; catalogue-like (edited in place), their money is history.
+CREATE TABLE customers (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    nip        TEXT UNIQUE CHECK (length(trim(nip)) > 0),
+    unit       TEXT NOT NULL DEFAULT '',
+    phone      TEXT NOT NULL DEFAULT '',
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE payments_v3 (
+    id          INTEGER PRIMARY KEY,
+    sale_id     INTEGER NOT NULL REFERENCES sales (id),
+    method      TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'transfer', 'tab')),
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    tendered    INTEGER NOT NULL,
+    change      INTEGER NOT NULL CHECK (change >= 0),
+    customer_id INTEGER REFERENCES customers (id),
+    CHECK (tendered - change = amount),
+    CHECK (method = 'cash' OR change = 0),
+    CHECK ((method = 'tab') = (customer_id IS NOT NULL))
+) STRICT;
+INSERT INTO payments_v3 (id, sale_id, method, amount, tendered, change, customer_id)
+    SELECT id, sale_id, method, amount, tendered, change, NULL FROM payments ORDER BY id;
+DROP TABLE payments;
+ALTER TABLE payments_v3 RENAME TO payments;
+CREATE INDEX payments_sale ON payments (sale_id);
+CREATE INDEX payments_customer ON payments (customer_id) WHERE customer_id IS NOT NULL;
+
+CREATE TRIGGER payments_only_to_the_new_sale BEFORE INSERT ON payments
+WHEN NEW.sale_id IS NOT (SELECT MAX(id) FROM sales)
+  OR (SELECT day_id FROM sales WHERE id = NEW.sale_id) NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'payments are added only to the sale being recorded'); END;
+
+-- A customer paying off (part of) their tab, on the open day.
+CREATE TABLE tab_payments (
+    id          INTEGER PRIMARY KEY,
+    day_id      INTEGER NOT NULL REFERENCES business_days (id),
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    method      TEXT NOT NULL CHECK (method IN ('cash', 'qris', 'transfer')),
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    at          TEXT NOT NULL,
+    attendant   TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX tab_payments_customer ON tab_payments (customer_id);
+
+-- Cash taken out of the drawer (plastic bags, gas) or put in (change from the bank).
+CREATE TABLE cash_moves (
+    id        INTEGER PRIMARY KEY,
+    day_id    INTEGER NOT NULL REFERENCES business_days (id),
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    amount    INTEGER NOT NULL CHECK (amount > 0),
+    reason    TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    at        TEXT NOT NULL,
+    attendant TEXT NOT NULL
+) STRICT;
+CREATE INDEX cash_moves_day ON cash_moves (day_id);
+
+-- Money handed to a producer against their balance, numbered for the payout slip.
+CREATE TABLE payouts (
+    id          INTEGER PRIMARY KEY,
+    number      INTEGER NOT NULL UNIQUE CHECK (number >= 1),
+    day_id      INTEGER NOT NULL REFERENCES business_days (id),
+    producer_id INTEGER NOT NULL REFERENCES producers (id),
+    method      TEXT NOT NULL CHECK (method IN ('cash', 'transfer')),
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    at          TEXT NOT NULL,
+    attendant   TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX payouts_producer ON payouts (producer_id);
+CREATE INDEX payouts_day ON payouts (day_id);
+
+-- The cash count that goes with a day's close, in the same transaction as its `day_closes`
+-- row. `denominations` is a JSON object {"100000": 3, "500": 4, ...} when counted by
+-- denomination, NULL when only the total was entered.
+CREATE TABLE cash_counts (
+    id            INTEGER PRIMARY KEY,
+    day_id        INTEGER NOT NULL UNIQUE REFERENCES business_days (id),
+    expected      INTEGER NOT NULL,
+    counted       INTEGER NOT NULL CHECK (counted >= 0),
+    variance      INTEGER NOT NULL,
+    reason        TEXT NOT NULL DEFAULT '',
+    denominations TEXT CHECK (denominations IS NULL OR json_valid(denominations)),
+    at            TEXT NOT NULL,
+    attendant     TEXT NOT NULL,
+    CHECK (counted - expected = variance),
+    CHECK (variance = 0 OR length(trim(reason)) > 0)
+) STRICT;
+
+-- A sale of a closed day taken back on the open day (a void found the next morning). The
+-- original stays on its day; the correction counts on the open day, goods back in stock,
+-- money back by `refund_method` ('none' when it was never taken).
+CREATE TABLE corrections (
+    id            INTEGER PRIMARY KEY,
+    sale_id       INTEGER NOT NULL UNIQUE REFERENCES sales (id),
+    day_id        INTEGER NOT NULL REFERENCES business_days (id),
+    refund_method TEXT NOT NULL
+                  CHECK (refund_method IN ('cash', 'qris', 'transfer', 'tab', 'none')),
+    at            TEXT NOT NULL,
+    attendant     TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+) STRICT;
+
+CREATE TRIGGER corrections_of_closed_days BEFORE INSERT ON corrections
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+  OR (SELECT day_id FROM sales WHERE id = NEW.sale_id) IN (SELECT id FROM open_day)
+  OR EXISTS (SELECT 1 FROM voids WHERE sale_id = NEW.sale_id)
+BEGIN SELECT RAISE(ABORT, 'a correction names a live sale of a closed day, on the open day'); END;
+
+-- Entries of the day go to the open day only: a closed day accepts nothing more.
+CREATE TRIGGER tab_payments_on_open_day BEFORE INSERT ON tab_payments
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'tab payments are recorded on the open business day only'); END;
+CREATE TRIGGER cash_moves_on_open_day BEFORE INSERT ON cash_moves
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'cash moves are recorded on the open business day only'); END;
+CREATE TRIGGER payouts_on_open_day BEFORE INSERT ON payouts
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'payouts are recorded on the open business day only'); END;
+CREATE TRIGGER cash_counts_on_open_day BEFORE INSERT ON cash_counts
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'a cash count belongs to the open business day'); END;
+
+-- A correction's goods go back as 'void' moves of the corrected sale, like a same-day void.
+DROP TRIGGER stock_moves_only_to_the_new_entry;
+CREATE TRIGGER stock_moves_only_to_the_new_entry BEFORE INSERT ON stock_moves
+WHEN (NEW.document_id IS NOT NULL
+      AND (NEW.document_id IS NOT (SELECT MAX(id) FROM stock_documents)
+           OR (SELECT kind FROM stock_documents WHERE id = NEW.document_id) IS NOT NEW.kind
+           OR (SELECT producer_id FROM stock_documents WHERE id = NEW.document_id)
+              IS NOT (SELECT producer_id FROM products WHERE id = NEW.product_id)))
+  OR (NEW.kind = 'sale'
+      AND (NEW.sale_id IS NOT (SELECT MAX(id) FROM sales)
+           OR EXISTS (SELECT 1 FROM voids WHERE sale_id = NEW.sale_id)
+           OR NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = NEW.sale_id
+                          AND product_id = NEW.product_id
+                          AND quantity_milli = -NEW.quantity_milli)))
+  OR (NEW.kind = 'void'
+      AND ((NEW.sale_id IS NOT (SELECT sale_id FROM voids ORDER BY id DESC LIMIT 1)
+            AND NEW.sale_id IS NOT (SELECT sale_id FROM corrections ORDER BY id DESC LIMIT 1))
+           OR NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = NEW.sale_id
+                          AND product_id = NEW.product_id
+                          AND quantity_milli = NEW.quantity_milli)))
+BEGIN SELECT RAISE(ABORT, 'stock moves are added only to the entry being recorded'); END;
+
+-- Append-only history.
+CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments
+BEGIN SELECT RAISE(ABORT, 'payments is append-only'); END;
+CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
+BEGIN SELECT RAISE(ABORT, 'payments is append-only'); END;
+CREATE TRIGGER payments_no_overwrite BEFORE INSERT ON payments
+WHEN EXISTS (SELECT 1 FROM payments WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'payments is append-only'); END;
+
+CREATE TRIGGER tab_payments_no_update BEFORE UPDATE ON tab_payments
+BEGIN SELECT RAISE(ABORT, 'tab_payments is append-only'); END;
+CREATE TRIGGER tab_payments_no_delete BEFORE DELETE ON tab_payments
+BEGIN SELECT RAISE(ABORT, 'tab_payments is append-only'); END;
+CREATE TRIGGER tab_payments_no_overwrite BEFORE INSERT ON tab_payments
+WHEN EXISTS (SELECT 1 FROM tab_payments WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'tab_payments is append-only'); END;
+
+CREATE TRIGGER cash_moves_no_update BEFORE UPDATE ON cash_moves
+BEGIN SELECT RAISE(ABORT, 'cash_moves is append-only'); END;
+CREATE TRIGGER cash_moves_no_delete BEFORE DELETE ON cash_moves
+BEGIN SELECT RAISE(ABORT, 'cash_moves is append-only'); END;
+CREATE TRIGGER cash_moves_no_overwrite BEFORE INSERT ON cash_moves
+WHEN EXISTS (SELECT 1 FROM cash_moves WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'cash_moves is append-only'); END;
+
+CREATE TRIGGER payouts_no_update BEFORE UPDATE ON payouts
+BEGIN SELECT RAISE(ABORT, 'payouts is append-only'); END;
+CREATE TRIGGER payouts_no_delete BEFORE DELETE ON payouts
+BEGIN SELECT RAISE(ABORT, 'payouts is append-only'); END;
+CREATE TRIGGER payouts_no_overwrite BEFORE INSERT ON payouts
+WHEN EXISTS (SELECT 1 FROM payouts WHERE id = NEW.id OR number = NEW.number)
+BEGIN SELECT RAISE(ABORT, 'payouts is append-only'); END;
+
+CREATE TRIGGER cash_counts_no_update BEFORE UPDATE ON cash_counts
+BEGIN SELECT RAISE(ABORT, 'cash_counts is append-only'); END;
+CREATE TRIGGER cash_counts_no_delete BEFORE DELETE ON cash_counts
+BEGIN SELECT RAISE(ABORT, 'cash_counts is append-only'); END;
+CREATE TRIGGER cash_counts_no_overwrite BEFORE INSERT ON cash_counts
+WHEN EXISTS (SELECT 1 FROM cash_counts WHERE id = NEW.id OR day_id = NEW.day_id)
+BEGIN SELECT RAISE(ABORT, 'cash_counts is append-only'); END;
+
+CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections
+BEGIN SELECT RAISE(ABORT, 'corrections is append-only'); END;
+CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
+BEGIN SELECT RAISE(ABORT, 'corrections is append-only'); END;
+CREATE TRIGGER corrections_no_overwrite BEFORE INSERT ON corrections
+WHEN EXISTS (SELECT 1 FROM corrections WHERE id = NEW.id OR sale_id = NEW.sale_id)
+BEGIN SELECT RAISE(ABORT, 'corrections is append-only'); END;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -452,9 +661,14 @@ mod tests {
             names,
             [
                 "business_days",
+                "cash_counts",
+                "cash_moves",
+                "corrections",
+                "customers",
                 "day_closes",
                 "draft",
                 "payments",
+                "payouts",
                 "price_changes",
                 "producers",
                 "products",
@@ -465,6 +679,7 @@ mod tests {
                 "stock",
                 "stock_documents",
                 "stock_moves",
+                "tab_payments",
                 "voids"
             ]
         );
@@ -552,6 +767,41 @@ mod tests {
         INSERT INTO payments VALUES (3, 3, 'cash', 15500, 20000, 4500);
         INSERT INTO voids VALUES (1, 3, 2, '2026-11-22 08:35:00', 'Dodi', 'salah input');
     ";
+
+    #[test]
+    fn version_3_rebuilds_payments_row_for_row_and_keeps_them_append_only() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..2]).unwrap();
+        conn.execute_batch(V1_HISTORY).unwrap();
+        let rows = |conn: &Connection| -> Vec<(i64, i64, String, i64, i64, i64)> {
+            conn.prepare("SELECT id, sale_id, method, amount, tendered, change FROM payments")
+                .unwrap()
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let before = rows(&conn);
+        apply(&mut conn, &MIGRATIONS[..3]).unwrap();
+        assert_eq!(rows(&conn), before);
+        for sql in [
+            "UPDATE payments SET amount = 1 WHERE id = 1",
+            "DELETE FROM payments WHERE id = 1",
+            "INSERT OR REPLACE INTO payments VALUES (1, 1, 'cash', 1, 1, 0, NULL)",
+        ] {
+            assert!(conn.execute(sql, []).is_err(), "{sql} was allowed");
+        }
+        assert_eq!(rows(&conn), before);
+    }
 
     #[test]
     fn a_version_1_ledger_with_sales_gets_their_stock_moves_and_the_same_reports() {
