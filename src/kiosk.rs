@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
-use crate::print::{self, ShopHeader};
+use crate::print::{self, Document, Format, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
 use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry};
 
@@ -56,6 +56,10 @@ fn event_loop(
     let mut today = Local::now().date_naive();
     while !app.should_quit() {
         terminal.draw(|frame| ui::view(app, frame))?;
+        // Paper comes after the screen: the sale is shown done before the printer is waited for.
+        if effects.print_pending(app) {
+            continue;
+        }
         // A scanner types a whole code in a few milliseconds: take everything that is
         // waiting before drawing again, so a scan costs one frame, not fourteen.
         let mut batch = vec![event::read()?];
@@ -103,6 +107,11 @@ pub struct Effects {
     pending_draft: Option<Cart>,
     /// `Ledger::outside_changes` when the catalogue was last loaded.
     seen_changes: i64,
+    /// The thermal printer, as last read or saved.
+    printer: PrinterSettings,
+    /// ESC/POS jobs of printouts already committed and written to their files, waiting to be
+    /// sent once the screen has shown what happened (`print_pending`).
+    pending_prints: Vec<Vec<u8>>,
 }
 
 impl Effects {
@@ -114,7 +123,10 @@ impl Effects {
         let shop = ledger.shop_header()?;
         let printouts = print::printouts_dir(ledger.path());
         let seen_changes = ledger.outside_changes()?;
+        let printer = ledger.printer_settings()?;
         Ok(Effects {
+            printer,
+            pending_prints: Vec::new(),
             ledger,
             shop,
             printouts,
@@ -172,6 +184,32 @@ impl Effects {
             for effect in ui::update(app, msg) {
                 queue.extend(self.run(effect));
             }
+        }
+    }
+
+    /// Sends the printouts waiting for the thermal printer; returns whether there were any.
+    /// The first failure is told and the rest are dropped: a printer that is off would only
+    /// make the attendant wait once per slip. Every one of them is in its file, and a receipt
+    /// can be printed again from the sales list.
+    pub fn print_pending(&mut self, app: &mut App) -> bool {
+        if self.pending_prints.is_empty() {
+            return false;
+        }
+        for job in std::mem::take(&mut self.pending_prints) {
+            if let Err(e) = print::send(&job, &self.printer) {
+                self.dispatch(app, Msg::PrintFailed(e));
+                break;
+            }
+        }
+        true
+    }
+
+    /// Queues a printout for the thermal printer, if there is one.
+    fn queue_print(&mut self, doc: &Document) {
+        if self.printer.has_printer() {
+            let format = Format::escpos(self.printer.paper);
+            self.pending_prints
+                .push(print::render(std::slice::from_ref(doc), format));
         }
     }
 
@@ -321,6 +359,28 @@ impl Effects {
                 };
                 Some(self.producers_changed(saved.map_err(failure)))
             }
+            Effect::LoadSettings => Some(
+                self.ledger
+                    .shop_header()
+                    .and_then(|shop| Ok((shop, self.ledger.printer_settings()?)))
+                    .map(|(shop, printer)| Msg::SettingsLoaded { shop, printer })
+                    .unwrap_or_else(|e| failed(Action::LoadSettings, e)),
+            ),
+            Effect::SaveSettings { shop, printer } => {
+                Some(match self.ledger.save_settings(&shop, &printer) {
+                    Ok(()) => {
+                        self.shop = shop;
+                        self.printer = printer;
+                        Msg::SettingsSaved
+                    }
+                    Err(e) => failed(Action::SaveSettings, e),
+                })
+            }
+            Effect::TestPrint { shop, printer } => {
+                let doc = print::test_slip(&shop, &printer, self.receipt_lang);
+                let bytes = print::render(&[doc], Format::escpos(printer.paper));
+                Some(Msg::TestPrinted(print::send(&bytes, &printer)))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -354,8 +414,10 @@ impl Effects {
         }
     }
 
-    fn write_receipt(&self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
+    /// Writes the receipt's file and queues it for the printer, which fails on its own.
+    fn write_receipt(&mut self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
         let receipt = print::receipt(sale, &self.shop, self.receipt_lang);
+        self.queue_print(&receipt);
         let text = print::render_text(&receipt, self.receipt_width);
         let name = format!("struk-{:04}.txt", sale.number);
         print::write_printout(&self.printouts, sale.day_date, &name, &text)
@@ -475,7 +537,7 @@ impl Effects {
     }
 
     /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
-    fn stock_recorded(&self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
+    fn stock_recorded(&mut self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
         let documents = match recorded {
             Ok(documents) => documents,
             Err(e) => return failed(Action::RecordStock, e),
@@ -483,7 +545,10 @@ impl Effects {
         let slips = documents
             .iter()
             .map(|doc| {
-                let (name, text) = slip(doc, &self.shop, self.receipt_lang, self.receipt_width);
+                let printout = print::stock_slip(doc, &self.shop, self.receipt_lang);
+                self.queue_print(&printout);
+                let text = print::render_text(&printout, self.receipt_width);
+                let name = print::slip_file_name(doc);
                 let date = doc.day_date.unwrap_or(doc.at.date());
                 print::write_printout(&self.printouts, date, &name, &text)
                     .map_err(|e| e.to_string())
@@ -491,12 +556,6 @@ impl Effects {
             .collect();
         Msg::StockRecorded { documents, slips }
     }
-}
-
-/// A stock document's slip: its file name in the day's printouts folder, and its text.
-fn slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang, width: usize) -> (String, String) {
-    let text = print::render_text(&print::stock_slip(doc, shop, lang), width);
-    (print::slip_file_name(doc), text)
 }
 
 fn failed(action: Action, error: LedgerError) -> Msg {

@@ -250,6 +250,9 @@ pub struct UiText {
     pub failed_save_producer: fn(&str) -> String,
 
     pub keys: KeyText,
+    // The settings screen (Ctrl+O), when the runtime could not do its part.
+    pub failed_load_settings: fn(&str) -> String,
+    pub failed_save_settings: fn(&str) -> String,
 }
 
 /// What each key does, for the bottom bar and the help overlay (generated from the keymap).
@@ -352,9 +355,7 @@ pub struct KeyText {
     // The settings screen (Ctrl+O).
     pub open_settings: &'static str,
     pub printer_kind: &'static str,
-    pub short_printer_kind: &'static str,
     pub paper_width: &'static str,
-    pub short_paper: &'static str,
     pub test_print: &'static str,
     pub short_test_print: &'static str,
     pub save_settings: &'static str,
@@ -516,8 +517,6 @@ pub struct PrinterText {
     pub test_sent: &'static str,
     pub test_title: &'static str,
     pub test_body: &'static str,
-    pub failed_load_settings: fn(&str) -> String,
-    pub failed_save_settings: fn(&str) -> String,
 }
 
 pub static ID: Strings = Strings {
@@ -953,15 +952,15 @@ pub static ID: Strings = Strings {
             short_scheme: "Skema",
             save_producer: "Simpan produsen",
             short_save: "Simpan",
-            open_settings: "Pengaturan: kop toko dan printer",
+            open_settings: "Pengaturan: kop dan printer",
             printer_kind: "Ganti jenis printer",
-            short_printer_kind: "Jenis",
             paper_width: "Ganti lebar kertas (58/80 mm)",
-            short_paper: "Kertas",
             test_print: "Cetak uji ke printer (pengaturan di layar, belum disimpan pun)",
             short_test_print: "Uji",
             save_settings: "Simpan pengaturan",
         },
+        failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
+        failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
     },
     print: PrintText {
         thank_you: "Terima kasih",
@@ -1156,8 +1155,6 @@ pub static ID: Strings = Strings {
         test_sent: "Cetak uji terkirim ke printer.",
         test_title: "CETAK UJI",
         test_body: "Jika tulisan ini terbaca utuh dan kertas terpotong, printer siap.",
-        failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
-        failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
     },
 };
 
@@ -1614,15 +1611,15 @@ pub static EN: Strings = Strings {
             short_scheme: "Scheme",
             save_producer: "Save the producer",
             short_save: "Save",
-            open_settings: "Settings: shop header and printer",
+            open_settings: "Settings: header and printer",
             printer_kind: "Change the printer kind",
-            short_printer_kind: "Kind",
             paper_width: "Change the paper width (58/80 mm)",
-            short_paper: "Paper",
             test_print: "Test print (the settings on screen, even unsaved)",
             short_test_print: "Test",
             save_settings: "Save the settings",
         },
+        failed_load_settings: |e| format!("The settings cannot be read: {e}"),
+        failed_save_settings: |e| format!("The settings were not saved: {e}"),
     },
     print: PrintText {
         thank_you: "Thank you",
@@ -1835,8 +1832,6 @@ pub static EN: Strings = Strings {
         test_sent: "Test slip sent to the printer.",
         test_title: "TEST PRINT",
         test_body: "If this reads whole and the paper is cut, the printer is ready.",
-        failed_load_settings: |e| format!("The settings cannot be read: {e}"),
-        failed_save_settings: |e| format!("The settings were not saved: {e}"),
     },
 };
 

@@ -37,19 +37,53 @@ impl Ledger {
     }
 
     pub fn set_shop_header(&mut self, shop: &ShopHeader) -> Result<()> {
+        self.write(|tx| write_shop_header(tx, shop))
+    }
+}
+
+fn put(tx: &rusqlite::Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+fn write_shop_header(tx: &rusqlite::Transaction, shop: &ShopHeader) -> Result<()> {
+    for (key, value) in [
+        (SHOP_NAME, &shop.name),
+        (SHOP_OFFICE, &shop.office),
+        (SHOP_ADDRESS, &shop.address),
+    ] {
+        put(tx, key, value.trim())?;
+    }
+    Ok(())
+}
+
+fn write_printer(tx: &rusqlite::Transaction, printer: &PrinterSettings) -> Result<()> {
+    let (kind, target) = match &printer.kind {
+        PrinterKind::None => ("none", String::new()),
+        PrinterKind::Device(path) => ("device", path.to_string_lossy().into_owned()),
+        PrinterKind::Network(address) => ("network", address.clone()),
+        PrinterKind::Command(command) => ("command", command.clone()),
+    };
+    put(tx, PRINTER_KIND, kind)?;
+    put(tx, PRINTER_TARGET, target.trim())?;
+    put(tx, PRINTER_PAPER, &printer.paper.mm().to_string())?;
+    put(
+        tx,
+        PRINTER_PDF_COMMAND,
+        printer.pdf_command.as_deref().unwrap_or_default().trim(),
+    )
+}
+
+impl Ledger {
+    /// The settings screen saves the header and the printer together, or neither.
+    pub fn save_settings(&mut self, shop: &ShopHeader, printer: &PrinterSettings) -> Result<()> {
         self.write(|tx| {
-            for (key, value) in [
-                (SHOP_NAME, &shop.name),
-                (SHOP_OFFICE, &shop.office),
-                (SHOP_ADDRESS, &shop.address),
-            ] {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value.trim()],
-                )?;
-            }
-            Ok(())
+            write_shop_header(tx, shop)?;
+            write_printer(tx, printer)
         })
     }
 }
@@ -90,29 +124,7 @@ impl Ledger {
     }
 
     pub fn set_printer_settings(&mut self, printer: &PrinterSettings) -> Result<()> {
-        let (kind, target) = match &printer.kind {
-            PrinterKind::None => ("none", String::new()),
-            PrinterKind::Device(path) => ("device", path.to_string_lossy().into_owned()),
-            PrinterKind::Network(address) => ("network", address.clone()),
-            PrinterKind::Command(command) => ("command", command.clone()),
-        };
-        let paper = printer.paper.mm().to_string();
-        let pdf_command = printer.pdf_command.clone().unwrap_or_default();
-        self.write(|tx| {
-            for (key, value) in [
-                (PRINTER_KIND, kind),
-                (PRINTER_TARGET, target.trim()),
-                (PRINTER_PAPER, paper.as_str()),
-                (PRINTER_PDF_COMMAND, pdf_command.trim()),
-            ] {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value],
-                )?;
-            }
-            Ok(())
-        })
+        self.write(|tx| write_printer(tx, printer))
     }
 }
 

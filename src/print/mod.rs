@@ -19,7 +19,8 @@ pub use escpos::{ascii, render_escpos};
 pub use file::{printouts_dir, write_printout};
 pub use pdf::{PDF_COLUMNS, render_pdf};
 pub use printer::{
-    IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, valid_host_port,
+    IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
+    valid_host_port,
 };
 pub use receipt::receipt;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use super::document::Document;
+use crate::domain::ShopHeader;
 use crate::strings::Lang;
 
 /// How long a network printer may take to answer: the attendant waits for it.
@@ -297,6 +299,27 @@ fn shell(command: &str, file: Option<&Path>) -> Command {
     shell.arg("/C").arg(command);
     shell.args(file);
     shell
+}
+
+/// The settings screen's test slip: the header as typed, a ruler as wide as the paper (a
+/// wrong paper setting shows as a broken ruler), and a line of letters and digits.
+pub fn test_slip(shop: &ShopHeader, printer: &PrinterSettings, lang: Lang) -> Document {
+    let p = &lang.text().printer;
+    let columns = printer.paper.columns();
+    let ruler: String = (1..=columns)
+        .map(|i| char::from_digit((i % 10) as u32, 10).unwrap_or('0'))
+        .collect();
+    let mut doc = Document::new();
+    shop.add_to(&mut doc);
+    doc.rule()
+        .mark(p.test_title)
+        .text(p.test_body)
+        .blank()
+        .text(&ruler)
+        .pair(p.labels[5], &(p.paper)(printer.paper.mm(), columns))
+        .text("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 Rp 12.345")
+        .rule();
+    doc
 }
 
 #[cfg(test)]
