@@ -88,6 +88,8 @@ fn event_loop(
         }
         effects.flush_draft(app);
     }
+    // A sale recorded by the last keys before quitting still gets its paper.
+    effects.print_pending(app);
     effects.flush_draft(app);
     Ok(())
 }
@@ -799,5 +801,58 @@ mod catalogue_tests {
 
     fn app_price(app: &App, code: &str) -> Option<Rupiah> {
         app.catalogue().lookup(code).map(|p| p.price)
+    }
+}
+
+#[cfg(test)]
+mod print_tests {
+    use super::*;
+    use crate::domain::{IntakeLine, Quantity};
+    use crate::print::{Paper, PrinterKind};
+
+    /// A stock entry's slip goes to the printer too: after the commit, once asked, and as
+    /// ESC/POS for the paper set (here a device file standing in for the printer).
+    #[test]
+    fn a_stock_slip_is_queued_after_the_commit_and_sent_to_the_device() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        let device = dir.path().join("lp0");
+        std::fs::write(&device, b"").unwrap();
+        ledger
+            .set_printer_settings(&PrinterSettings {
+                kind: PrinterKind::Device(device.clone()),
+                paper: Paper::Mm80,
+                pdf_command: None,
+            })
+            .unwrap();
+        let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+        let mut app = effects.start(Lang::Id, "Ani".into()).unwrap();
+        let product = effects.ledger.active_products().unwrap().remove(0);
+        let replies = effects.run(Effect::RecordStock(StockEntry::Intake {
+            producer: product.producer_code.clone(),
+            lines: vec![IntakeLine {
+                product_code: product.code.clone(),
+                quantity: Quantity::whole(5),
+                best_before: None,
+            }],
+        }));
+        assert!(
+            matches!(replies.as_slice(), [Msg::StockRecorded { .. }]),
+            "{replies:?}"
+        );
+        assert_eq!(
+            std::fs::read(&device).unwrap(),
+            b"",
+            "nothing before the screen"
+        );
+        assert!(effects.print_pending(&mut app));
+        let sent = std::fs::read(&device).unwrap();
+        assert!(sent.starts_with(b"\x1b@"));
+        let text = String::from_utf8_lossy(&sent);
+        assert!(text.contains(&product.code), "{text}");
+        // 48 columns: the rule under the header is as wide as 80 mm paper.
+        assert!(text.contains(&format!("\n{}\n", "-".repeat(48))), "{text}");
+        assert!(app.note().is_none_or(|n| !n.is_error()), "{:?}", app.note());
     }
 }
