@@ -502,8 +502,10 @@ pub struct PrinterText {
     pub settings_loading: &'static str,
     pub shop_section: &'static str,
     pub printer_section: &'static str,
-    /// Shop name, office, address, printer kind, printer address, paper, PDF command.
-    pub labels: [&'static str; 7],
+    /// Shop name, office, address, printer kind, paper, PDF command.
+    pub labels: [&'static str; 6],
+    /// What the printer's place is called, per kind (none, device, network, command).
+    pub target_labels: [&'static str; 4],
     /// None, device, network, command.
     pub kind_names: [&'static str; 4],
     /// What to type as the printer's address, per kind.
@@ -1130,10 +1132,10 @@ pub static ID: Strings = Strings {
             "OPD / kantor",
             "Alamat",
             "Jenis printer",
-            "Alamat printer",
             "Kertas",
             "Perintah cetak PDF",
         ],
+        target_labels: ["", "Perangkat", "Alamat printer", "Perintah"],
         kind_names: [
             "Tidak ada (hanya berkas)",
             "Perangkat (port/berkas)",
@@ -1807,10 +1809,10 @@ pub static EN: Strings = Strings {
             "Office (OPD)",
             "Address",
             "Printer kind",
-            "Printer at",
             "Paper",
             "PDF print command",
         ],
+        target_labels: ["", "Device", "Printer at", "Command"],
         kind_names: [
             "None (files only)",
             "Device (port/file)",

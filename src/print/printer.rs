@@ -316,7 +316,7 @@ pub fn test_slip(shop: &ShopHeader, printer: &PrinterSettings, lang: Lang) -> Do
         .text(p.test_body)
         .blank()
         .text(&ruler)
-        .pair(p.labels[5], &(p.paper)(printer.paper.mm(), columns))
+        .pair(p.labels[4], &(p.paper)(printer.paper.mm(), columns))
         .text("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 Rp 12.345")
         .rule();
     doc

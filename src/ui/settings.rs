@@ -255,7 +255,7 @@ pub(super) fn draw(
         return;
     }
     let rows: [Rect; 13] = Layout::vertical([Constraint::Length(1); 13]).areas(inner);
-    let [name, office, address, kind, target, paper, pdf] = p.labels;
+    let [name, office, address, kind, paper, pdf] = p.labels;
     let label_width = p
         .labels
         .iter()
@@ -326,6 +326,7 @@ pub(super) fn draw(
         frame,
     );
     if screen.kind != Kind::None {
+        let target = p.target_labels[kind_index];
         field_line(Field::Target, target, &screen.target, rows[7], frame);
         frame.render_widget(Paragraph::new(hint(p.target_hints[kind_index])), rows[8]);
     }
