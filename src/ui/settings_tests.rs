@@ -275,3 +275,21 @@ fn the_settings_screen_at_80x24() {
     assert!(text.contains("e.g. lp -d till -o raw"), "{text}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn help_on_the_settings_screen_lists_every_key_of_it() {
+    let mut app = on_settings(network());
+    press(&mut app, KeyCode::F(1));
+    let (_, text) = render(&app);
+    let keys = &Lang::Id.text().ui.keys;
+    for b in keymap::bindings_for(Context::Settings) {
+        assert!(
+            text.contains((b.text)(keys)),
+            "help lacks {:?}:\n{text}",
+            (b.text)(keys)
+        );
+    }
+    // F1 closes it and the form is as it was.
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(screen(&app).target, "192.168.1.50:9100");
+}
