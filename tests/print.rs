@@ -269,3 +269,26 @@ fn a_pdf_of_several_documents_reads_back_one_per_page() {
         pages[2]
     );
 }
+
+proptest::proptest! {
+    /// Whatever the names hold (control characters, accents, CJK, long words), every
+    /// ESC/POS job decodes to known commands and lines within the paper.
+    #[test]
+    fn any_text_stays_within_the_paper_and_injects_nothing(
+        title in "\\PC{0,40}",
+        names in proptest::collection::vec("[\\x00-\\x1f\\x7f a-zA-Z0-9éÉß“”–…咖啡]{0,60}", 1..5),
+        amount in 0i64..2_000_000_000,
+    ) {
+        let mut doc = Document::new();
+        doc.title(&title);
+        for name in &names {
+            doc.item(name, "1 pcs x Rp 1.000", &Rupiah(amount).to_string());
+            doc.pair(name, &Rupiah(amount).to_string());
+        }
+        doc.signatures(&[(names[0].as_str(), "Bu Éna")]);
+        for (format, columns) in [(Format::EscPos58, 32), (Format::EscPos80, 48)] {
+            let commands = decode(&print::render(std::slice::from_ref(&doc), format));
+            assert_well_formed(&commands, columns);
+        }
+    }
+}
