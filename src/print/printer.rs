@@ -174,10 +174,12 @@ pub fn send(bytes: &[u8], settings: &PrinterSettings) -> Result<(), PrintError> 
                 path: path.display().to_string(),
                 problem: IoProblem::from(&e),
             };
-            // Appending, never creating: a printer that is unplugged must not turn into a
-            // plain file where its device was.
+            // Never creating: a printer that is unplugged must not turn into a plain file
+            // where its device was. Appending keeps jobs whole on a file standing in for a
+            // printer; Windows opens ports (`COM3`, `LPT1`) for plain writes only.
             let mut file = std::fs::OpenOptions::new()
-                .append(true)
+                .write(true)
+                .append(cfg!(unix))
                 .open(path)
                 .map_err(device)?;
             file.write_all(bytes).map_err(device)?;
