@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
-use crate::print::{self, ShopHeader};
+use crate::print::{self, Document, Format, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
 use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry};
 
@@ -56,6 +56,10 @@ fn event_loop(
     let mut today = Local::now().date_naive();
     while !app.should_quit() {
         terminal.draw(|frame| ui::view(app, frame))?;
+        // Paper comes after the screen: the sale is shown done before the printer is waited for.
+        if effects.print_pending(app) {
+            continue;
+        }
         // A scanner types a whole code in a few milliseconds: take everything that is
         // waiting before drawing again, so a scan costs one frame, not fourteen.
         let mut batch = vec![event::read()?];
@@ -84,6 +88,8 @@ fn event_loop(
         }
         effects.flush_draft(app);
     }
+    // A sale recorded by the last keys before quitting still gets its paper.
+    effects.print_pending(app);
     effects.flush_draft(app);
     Ok(())
 }
@@ -103,6 +109,11 @@ pub struct Effects {
     pending_draft: Option<Cart>,
     /// `Ledger::outside_changes` when the catalogue was last loaded.
     seen_changes: i64,
+    /// The thermal printer, as last read or saved.
+    printer: PrinterSettings,
+    /// ESC/POS jobs of printouts already committed and written to their files, waiting to be
+    /// sent once the screen has shown what happened (`print_pending`).
+    pending_prints: Vec<Vec<u8>>,
 }
 
 impl Effects {
@@ -114,7 +125,10 @@ impl Effects {
         let shop = ledger.shop_header()?;
         let printouts = print::printouts_dir(ledger.path());
         let seen_changes = ledger.outside_changes()?;
+        let printer = ledger.printer_settings()?;
         Ok(Effects {
+            printer,
+            pending_prints: Vec::new(),
             ledger,
             shop,
             printouts,
@@ -172,6 +186,32 @@ impl Effects {
             for effect in ui::update(app, msg) {
                 queue.extend(self.run(effect));
             }
+        }
+    }
+
+    /// Sends the printouts waiting for the thermal printer; returns whether there were any.
+    /// The first failure is told and the rest are dropped: a printer that is off would only
+    /// make the attendant wait once per slip. Every one of them is in its file, and a receipt
+    /// can be printed again from the sales list.
+    pub fn print_pending(&mut self, app: &mut App) -> bool {
+        if self.pending_prints.is_empty() {
+            return false;
+        }
+        for job in std::mem::take(&mut self.pending_prints) {
+            if let Err(e) = print::send(&job, &self.printer) {
+                self.dispatch(app, Msg::PrintFailed(e));
+                break;
+            }
+        }
+        true
+    }
+
+    /// Queues a printout for the thermal printer, if there is one.
+    fn queue_print(&mut self, doc: &Document) {
+        if self.printer.has_printer() {
+            let format = Format::escpos(self.printer.paper);
+            self.pending_prints
+                .push(print::render(std::slice::from_ref(doc), format));
         }
     }
 
@@ -321,6 +361,28 @@ impl Effects {
                 };
                 Some(self.producers_changed(saved.map_err(failure)))
             }
+            Effect::LoadSettings => Some(
+                self.ledger
+                    .shop_header()
+                    .and_then(|shop| Ok((shop, self.ledger.printer_settings()?)))
+                    .map(|(shop, printer)| Msg::SettingsLoaded { shop, printer })
+                    .unwrap_or_else(|e| failed(Action::LoadSettings, e)),
+            ),
+            Effect::SaveSettings { shop, printer } => {
+                Some(match self.ledger.save_settings(&shop, &printer) {
+                    Ok(()) => {
+                        self.shop = shop;
+                        self.printer = printer;
+                        Msg::SettingsSaved
+                    }
+                    Err(e) => failed(Action::SaveSettings, e),
+                })
+            }
+            Effect::TestPrint { shop, printer } => {
+                let doc = print::test_slip(&shop, &printer, self.receipt_lang);
+                let bytes = print::render(&[doc], Format::escpos(printer.paper));
+                Some(Msg::TestPrinted(print::send(&bytes, &printer)))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -354,8 +416,10 @@ impl Effects {
         }
     }
 
-    fn write_receipt(&self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
+    /// Writes the receipt's file and queues it for the printer, which fails on its own.
+    fn write_receipt(&mut self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
         let receipt = print::receipt(sale, &self.shop, self.receipt_lang);
+        self.queue_print(&receipt);
         let text = print::render_text(&receipt, self.receipt_width);
         let name = format!("struk-{:04}.txt", sale.number);
         print::write_printout(&self.printouts, sale.day_date, &name, &text)
@@ -475,7 +539,7 @@ impl Effects {
     }
 
     /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
-    fn stock_recorded(&self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
+    fn stock_recorded(&mut self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
         let documents = match recorded {
             Ok(documents) => documents,
             Err(e) => return failed(Action::RecordStock, e),
@@ -483,7 +547,10 @@ impl Effects {
         let slips = documents
             .iter()
             .map(|doc| {
-                let (name, text) = slip(doc, &self.shop, self.receipt_lang, self.receipt_width);
+                let printout = print::stock_slip(doc, &self.shop, self.receipt_lang);
+                self.queue_print(&printout);
+                let text = print::render_text(&printout, self.receipt_width);
+                let name = print::slip_file_name(doc);
                 let date = doc.day_date.unwrap_or(doc.at.date());
                 print::write_printout(&self.printouts, date, &name, &text)
                     .map_err(|e| e.to_string())
@@ -491,12 +558,6 @@ impl Effects {
             .collect();
         Msg::StockRecorded { documents, slips }
     }
-}
-
-/// A stock document's slip: its file name in the day's printouts folder, and its text.
-fn slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang, width: usize) -> (String, String) {
-    let text = print::render_text(&print::stock_slip(doc, shop, lang), width);
-    (print::slip_file_name(doc), text)
 }
 
 fn failed(action: Action, error: LedgerError) -> Msg {
@@ -740,5 +801,58 @@ mod catalogue_tests {
 
     fn app_price(app: &App, code: &str) -> Option<Rupiah> {
         app.catalogue().lookup(code).map(|p| p.price)
+    }
+}
+
+#[cfg(test)]
+mod print_tests {
+    use super::*;
+    use crate::domain::{IntakeLine, Quantity};
+    use crate::print::{Paper, PrinterKind};
+
+    /// A stock entry's slip goes to the printer too: after the commit, once asked, and as
+    /// ESC/POS for the paper set (here a device file standing in for the printer).
+    #[test]
+    fn a_stock_slip_is_queued_after_the_commit_and_sent_to_the_device() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        let device = dir.path().join("lp0");
+        std::fs::write(&device, b"").unwrap();
+        ledger
+            .set_printer_settings(&PrinterSettings {
+                kind: PrinterKind::Device(device.clone()),
+                paper: Paper::Mm80,
+                pdf_command: None,
+            })
+            .unwrap();
+        let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+        let mut app = effects.start(Lang::Id, "Ani".into()).unwrap();
+        let product = effects.ledger.active_products().unwrap().remove(0);
+        let replies = effects.run(Effect::RecordStock(StockEntry::Intake {
+            producer: product.producer_code.clone(),
+            lines: vec![IntakeLine {
+                product_code: product.code.clone(),
+                quantity: Quantity::whole(5),
+                best_before: None,
+            }],
+        }));
+        assert!(
+            matches!(replies.as_slice(), [Msg::StockRecorded { .. }]),
+            "{replies:?}"
+        );
+        assert_eq!(
+            std::fs::read(&device).unwrap(),
+            b"",
+            "nothing before the screen"
+        );
+        assert!(effects.print_pending(&mut app));
+        let sent = std::fs::read(&device).unwrap();
+        assert!(sent.starts_with(b"\x1b@"));
+        let text = String::from_utf8_lossy(&sent);
+        assert!(text.contains(&product.code), "{text}");
+        // 48 columns: the rule under the header is as wide as 80 mm paper.
+        assert!(text.contains(&format!("\n{}\n", "-".repeat(48))), "{text}");
+        assert!(app.note().is_none_or(|n| !n.is_error()), "{:?}", app.note());
     }
 }

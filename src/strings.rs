@@ -6,6 +6,7 @@ use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 use crate::print::format::date as date_text;
+use crate::print::{IoProblem, PrintError};
 use crate::ui::Failure;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -249,6 +250,9 @@ pub struct UiText {
     pub failed_save_producer: fn(&str) -> String,
 
     pub keys: KeyText,
+    // The settings screen (Ctrl+O), when the runtime could not do its part.
+    pub failed_load_settings: fn(&str) -> String,
+    pub failed_save_settings: fn(&str) -> String,
 }
 
 /// What each key does, for the bottom bar and the help overlay (generated from the keymap).
@@ -348,6 +352,13 @@ pub struct KeyText {
     pub short_scheme: &'static str,
     pub save_producer: &'static str,
     pub short_save: &'static str,
+    // The settings screen (Ctrl+O).
+    pub open_settings: &'static str,
+    pub printer_kind: &'static str,
+    pub paper_width: &'static str,
+    pub test_print: &'static str,
+    pub short_test_print: &'static str,
+    pub save_settings: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -478,6 +489,36 @@ pub struct Strings {
     pub print: PrintText,
     pub cli: CliText,
     pub import: ImportText,
+    pub printer: PrinterText,
+}
+
+/// Text for printers and the settings screen (printer settings, shop header).
+pub struct PrinterText {
+    /// Why a printout did not reach paper.
+    pub error: fn(&PrintError) -> String,
+    /// On the status line: the printer's failure, and that nothing is lost.
+    pub print_failed: fn(&str) -> String,
+    pub settings_title: &'static str,
+    pub settings_loading: &'static str,
+    pub shop_section: &'static str,
+    pub printer_section: &'static str,
+    /// Shop name, office, address, printer kind, paper, PDF command.
+    pub labels: [&'static str; 6],
+    /// What the printer's place is called, per kind (none, device, network, command).
+    pub target_labels: [&'static str; 4],
+    /// None, device, network, command.
+    pub kind_names: [&'static str; 4],
+    /// What to type as the printer's address, per kind.
+    pub target_hints: [&'static str; 4],
+    pub paper: fn(u16, usize) -> String,
+    pub pdf_hint: &'static str,
+    pub name_empty: &'static str,
+    pub target_empty: &'static str,
+    pub bad_host_port: fn(&str) -> String,
+    pub settings_saved: &'static str,
+    pub test_sent: &'static str,
+    pub test_title: &'static str,
+    pub test_body: &'static str,
 }
 
 pub static ID: Strings = Strings {
@@ -913,7 +954,15 @@ pub static ID: Strings = Strings {
             short_scheme: "Skema",
             save_producer: "Simpan produsen",
             short_save: "Simpan",
+            open_settings: "Pengaturan: kop dan printer",
+            printer_kind: "Ganti jenis printer",
+            paper_width: "Ganti lebar kertas (58/80 mm)",
+            test_print: "Cetak uji (printer di layar, tanpa simpan)",
+            short_test_print: "Uji",
+            save_settings: "Simpan pengaturan",
         },
+        failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
+        failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
     },
     print: PrintText {
         thank_you: "Terima kasih",
@@ -1036,6 +1085,78 @@ pub static ID: Strings = Strings {
         cannot_read: |path, why| format!("Berkas {path} tidak bisa dibaca: {why}"),
         cannot_write: |path, why| format!("Berkas {path} tidak bisa ditulis: {why}"),
         exported: |path, rows| format!("{path}: {rows} baris"),
+    },
+    printer: PrinterText {
+        error: |e| match e {
+            PrintError::NotConfigured => {
+                "belum ada printer struk yang diatur (Ctrl+O Pengaturan)".to_string()
+            }
+            PrintError::NoPdfCommand => {
+                "belum ada perintah cetak PDF yang diatur (Ctrl+O Pengaturan)".to_string()
+            }
+            PrintError::Device { path, problem } => format!(
+                "printer {path}: {}; periksa kabel dan daya printer",
+                id_io_problem(problem)
+            ),
+            PrintError::Connect { address, problem } => format!(
+                "printer jaringan {address} tidak bisa dihubungi: {}; periksa printer menyala dan alamatnya benar",
+                id_io_problem(problem)
+            ),
+            PrintError::Send { address, problem } => format!(
+                "printer jaringan {address} berhenti menerima: {}",
+                id_io_problem(problem)
+            ),
+            PrintError::Spawn { command, problem } => format!(
+                "perintah cetak \"{command}\" tidak bisa dijalankan: {}",
+                id_io_problem(problem)
+            ),
+            PrintError::CommandFailed { command, code } => match code {
+                Some(code) => format!("perintah cetak \"{command}\" gagal (kode {code})"),
+                None => format!("perintah cetak \"{command}\" terhenti"),
+            },
+            PrintError::CommandTimedOut { command } => {
+                format!("perintah cetak \"{command}\" terlalu lama dan dihentikan")
+            }
+        },
+        print_failed: |e| {
+            format!(
+                "Tidak tercetak: {e}. Data tetap tercatat dan berkasnya tersimpan; cetak ulang struk: F6 lalu F9."
+            )
+        },
+        settings_title: "Pengaturan",
+        settings_loading: "Memuat pengaturan...",
+        shop_section: "Kop toko (dicetak di setiap cetakan)",
+        printer_section: "Printer struk dan PDF",
+        labels: [
+            "Nama toko",
+            "OPD / kantor",
+            "Alamat",
+            "Jenis printer",
+            "Kertas",
+            "Perintah cetak PDF",
+        ],
+        target_labels: ["", "Perangkat", "Alamat printer", "Perintah"],
+        kind_names: [
+            "Tidak ada (hanya berkas)",
+            "Perangkat (port/berkas)",
+            "Jaringan (host:port)",
+            "Perintah (spooler)",
+        ],
+        target_hints: [
+            "",
+            "mis. /dev/usb/lp0 atau COM3",
+            "mis. 192.168.1.50:9100",
+            "mis. lp -d kasir -o raw",
+        ],
+        paper: |mm, columns| format!("{mm} mm ({columns} kolom)"),
+        pdf_hint: "kosong: PDF hanya disimpan; mis. lp -d kantor",
+        name_empty: "Nama toko wajib diisi.",
+        target_empty: "Isi alamat printer, atau pilih jenis \"Tidak ada\" (F7).",
+        bad_host_port: |text| format!("\"{text}\" bukan host:port (mis. 192.168.1.50:9100)."),
+        settings_saved: "Pengaturan disimpan.",
+        test_sent: "Cetak uji terkirim ke printer.",
+        test_title: "CETAK UJI",
+        test_body: "Jika tulisan ini terbaca utuh dan kertas terpotong, printer siap.",
     },
 };
 
@@ -1492,7 +1613,15 @@ pub static EN: Strings = Strings {
             short_scheme: "Scheme",
             save_producer: "Save the producer",
             short_save: "Save",
+            open_settings: "Settings: header and printer",
+            printer_kind: "Change the printer kind",
+            paper_width: "Change the paper width (58/80 mm)",
+            test_print: "Test print (printer on screen, not saved)",
+            short_test_print: "Test",
+            save_settings: "Save the settings",
         },
+        failed_load_settings: |e| format!("The settings cannot be read: {e}"),
+        failed_save_settings: |e| format!("The settings were not saved: {e}"),
     },
     print: PrintText {
         thank_you: "Thank you",
@@ -1634,6 +1763,78 @@ pub static EN: Strings = Strings {
         cannot_write: |path, why| format!("Cannot write {path}: {why}"),
         exported: |path, rows| format!("{path}: {rows} rows"),
     },
+    printer: PrinterText {
+        error: |e| match e {
+            PrintError::NotConfigured => {
+                "no receipt printer is set up (Ctrl+O Settings)".to_string()
+            }
+            PrintError::NoPdfCommand => {
+                "no PDF print command is set up (Ctrl+O Settings)".to_string()
+            }
+            PrintError::Device { path, problem } => format!(
+                "printer {path}: {}; check the printer's cable and power",
+                en_io_problem(problem)
+            ),
+            PrintError::Connect { address, problem } => format!(
+                "network printer {address} cannot be reached: {}; check it is on and the address is right",
+                en_io_problem(problem)
+            ),
+            PrintError::Send { address, problem } => format!(
+                "network printer {address} stopped taking the printout: {}",
+                en_io_problem(problem)
+            ),
+            PrintError::Spawn { command, problem } => format!(
+                "the print command \"{command}\" cannot be run: {}",
+                en_io_problem(problem)
+            ),
+            PrintError::CommandFailed { command, code } => match code {
+                Some(code) => format!("the print command \"{command}\" failed (code {code})"),
+                None => format!("the print command \"{command}\" was stopped"),
+            },
+            PrintError::CommandTimedOut { command } => {
+                format!("the print command \"{command}\" took too long and was stopped")
+            }
+        },
+        print_failed: |e| {
+            format!(
+                "Not printed: {e}. Everything is recorded and the file is saved; reprint a receipt: F6 then F9."
+            )
+        },
+        settings_title: "Settings",
+        settings_loading: "Loading the settings...",
+        shop_section: "Shop header (printed on every printout)",
+        printer_section: "Receipt printer and PDF",
+        labels: [
+            "Shop name",
+            "Office (OPD)",
+            "Address",
+            "Printer kind",
+            "Paper",
+            "PDF print command",
+        ],
+        target_labels: ["", "Device", "Printer at", "Command"],
+        kind_names: [
+            "None (files only)",
+            "Device (port/file)",
+            "Network (host:port)",
+            "Command (spooler)",
+        ],
+        target_hints: [
+            "",
+            "e.g. /dev/usb/lp0 or COM3",
+            "e.g. 192.168.1.50:9100",
+            "e.g. lp -d till -o raw",
+        ],
+        paper: |mm, columns| format!("{mm} mm ({columns} columns)"),
+        pdf_hint: "empty: PDFs are only saved; e.g. lp -d office",
+        name_empty: "The shop name is required.",
+        target_empty: "Type where the printer is, or choose the kind \"None\" (F7).",
+        bad_host_port: |text| format!("\"{text}\" is not host:port (e.g. 192.168.1.50:9100)."),
+        settings_saved: "Settings saved.",
+        test_sent: "Test slip sent to the printer.",
+        test_title: "TEST PRINT",
+        test_body: "If this reads whole and the paper is cut, the printer is ready.",
+    },
 };
 
 fn id_quantity_problem(problem: QuantityError) -> String {
@@ -1651,5 +1852,25 @@ fn en_quantity_problem(problem: QuantityError) -> String {
         QuantityError::Negative => "the quantity cannot be negative".to_string(),
         QuantityError::TooLarge => format!("the quantity is more than {MAX_QUANTITY}"),
         QuantityError::NotWhole => "this product is counted in whole units".to_string(),
+    }
+}
+
+fn id_io_problem(problem: &IoProblem) -> String {
+    match problem {
+        IoProblem::NotFound => "tidak ditemukan".to_string(),
+        IoProblem::Denied => "akses ditolak".to_string(),
+        IoProblem::Refused => "sambungan ditolak".to_string(),
+        IoProblem::TimedOut => "tidak menjawab".to_string(),
+        IoProblem::Other(detail) => detail.clone(),
+    }
+}
+
+fn en_io_problem(problem: &IoProblem) -> String {
+    match problem {
+        IoProblem::NotFound => "not found".to_string(),
+        IoProblem::Denied => "access denied".to_string(),
+        IoProblem::Refused => "connection refused".to_string(),
+        IoProblem::TimedOut => "no answer".to_string(),
+        IoProblem::Other(detail) => detail.clone(),
     }
 }

@@ -1,13 +1,20 @@
-//! The shop's settings kept in the ledger: today the header printed on every printout.
+//! The shop's settings kept in the ledger: the header printed on every printout, and the
+//! printer the printouts go to.
 
 use rusqlite::{OptionalExtension, params};
 
 use super::{Ledger, Result};
 use crate::domain::ShopHeader;
+use crate::print::{Paper, PrinterKind, PrinterSettings};
 
 const SHOP_NAME: &str = "shop.name";
 const SHOP_OFFICE: &str = "shop.office";
 const SHOP_ADDRESS: &str = "shop.address";
+
+const PRINTER_KIND: &str = "printer.kind";
+const PRINTER_TARGET: &str = "printer.target";
+const PRINTER_PAPER: &str = "printer.paper";
+const PRINTER_PDF_COMMAND: &str = "printer.pdf_command";
 
 /// What a new ledger prints until the manager names the shop.
 const DEFAULT_SHOP_NAME: &str = "Pojok UMKM";
@@ -30,20 +37,94 @@ impl Ledger {
     }
 
     pub fn set_shop_header(&mut self, shop: &ShopHeader) -> Result<()> {
+        self.write(|tx| write_shop_header(tx, shop))
+    }
+}
+
+fn put(tx: &rusqlite::Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+fn write_shop_header(tx: &rusqlite::Transaction, shop: &ShopHeader) -> Result<()> {
+    for (key, value) in [
+        (SHOP_NAME, &shop.name),
+        (SHOP_OFFICE, &shop.office),
+        (SHOP_ADDRESS, &shop.address),
+    ] {
+        put(tx, key, value.trim())?;
+    }
+    Ok(())
+}
+
+fn write_printer(tx: &rusqlite::Transaction, printer: &PrinterSettings) -> Result<()> {
+    let (kind, target) = match &printer.kind {
+        PrinterKind::None => ("none", String::new()),
+        PrinterKind::Device(path) => ("device", path.to_string_lossy().into_owned()),
+        PrinterKind::Network(address) => ("network", address.clone()),
+        PrinterKind::Command(command) => ("command", command.clone()),
+    };
+    put(tx, PRINTER_KIND, kind)?;
+    put(tx, PRINTER_TARGET, target.trim())?;
+    put(tx, PRINTER_PAPER, &printer.paper.mm().to_string())?;
+    put(
+        tx,
+        PRINTER_PDF_COMMAND,
+        printer.pdf_command.as_deref().unwrap_or_default().trim(),
+    )
+}
+
+impl Ledger {
+    /// The settings screen saves the header and the printer together, or neither.
+    pub fn save_settings(&mut self, shop: &ShopHeader, printer: &PrinterSettings) -> Result<()> {
         self.write(|tx| {
-            for (key, value) in [
-                (SHOP_NAME, &shop.name),
-                (SHOP_OFFICE, &shop.office),
-                (SHOP_ADDRESS, &shop.address),
-            ] {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value.trim()],
-                )?;
-            }
-            Ok(())
+            write_shop_header(tx, shop)?;
+            write_printer(tx, printer)
         })
+    }
+}
+
+impl Ledger {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// The printer as set in the kiosk; no printer on a new ledger. A value this program
+    /// does not know (written by a newer one) reads as no printer rather than failing.
+    pub fn printer_settings(&self) -> Result<PrinterSettings> {
+        let target = self.setting(PRINTER_TARGET)?.unwrap_or_default();
+        let kind = match self.setting(PRINTER_KIND)?.as_deref() {
+            Some("device") if !target.is_empty() => PrinterKind::Device(target.into()),
+            Some("network") if !target.is_empty() => PrinterKind::Network(target),
+            Some("command") if !target.is_empty() => PrinterKind::Command(target),
+            _ => PrinterKind::None,
+        };
+        let paper = self
+            .setting(PRINTER_PAPER)?
+            .and_then(|mm| mm.parse().ok())
+            .and_then(Paper::from_mm)
+            .unwrap_or_default();
+        let pdf_command = self
+            .setting(PRINTER_PDF_COMMAND)?
+            .filter(|c| !c.trim().is_empty());
+        Ok(PrinterSettings {
+            kind,
+            paper,
+            pdf_command,
+        })
+    }
+
+    pub fn set_printer_settings(&mut self, printer: &PrinterSettings) -> Result<()> {
+        self.write(|tx| write_printer(tx, printer))
     }
 }
 
@@ -65,5 +146,35 @@ mod tests {
         ledger.set_shop_header(&shop).unwrap();
         drop(ledger);
         assert_eq!(Ledger::open(&path).unwrap().shop_header().unwrap(), shop);
+    }
+
+    #[test]
+    fn printer_settings_round_trip_through_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.db");
+        let mut ledger = Ledger::open(&path).unwrap();
+        assert_eq!(
+            ledger.printer_settings().unwrap(),
+            PrinterSettings::default()
+        );
+        for kind in [
+            PrinterKind::Device("/dev/usb/lp0".into()),
+            PrinterKind::Network("192.168.1.50:9100".into()),
+            PrinterKind::Command("lp -d kasir -o raw".into()),
+            PrinterKind::None,
+        ] {
+            let printer = PrinterSettings {
+                kind,
+                paper: Paper::Mm80,
+                pdf_command: Some("lp -d kantor".into()),
+            };
+            ledger.set_printer_settings(&printer).unwrap();
+            drop(ledger);
+            ledger = Ledger::open(&path).unwrap();
+            assert_eq!(ledger.printer_settings().unwrap(), printer);
+        }
+        let plain = PrinterSettings::default();
+        ledger.set_printer_settings(&plain).unwrap();
+        assert_eq!(ledger.printer_settings().unwrap(), plain);
     }
 }

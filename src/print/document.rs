@@ -230,6 +230,72 @@ impl Document {
         self.push(Block::Blank)
     }
 
+    /// The same document with every text passed through `f` and cleaned again: a renderer
+    /// for a printer that knows only ASCII transliterates before laying out, so the widths
+    /// it lays out are the widths it prints.
+    pub(super) fn map_text(&self, f: impl Fn(&str) -> String) -> Document {
+        let g = |text: &str| printable(&f(text));
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|block| match block {
+                Block::Title(t) => Block::Title(g(t)),
+                Block::Centered(t) => Block::Centered(g(t)),
+                Block::Text(t) => Block::Text(g(t)),
+                Block::Pair {
+                    left,
+                    right,
+                    emphasis,
+                } => Block::Pair {
+                    left: g(left),
+                    right: g(right),
+                    emphasis: *emphasis,
+                },
+                Block::Item {
+                    name,
+                    detail,
+                    amount,
+                } => Block::Item {
+                    name: g(name),
+                    detail: g(detail),
+                    amount: g(amount),
+                },
+                Block::Detail { label, value } => Block::Detail {
+                    label: g(label),
+                    value: g(value),
+                },
+                Block::Mark(t) => Block::Mark(g(t)),
+                Block::Table(table) => {
+                    let cells = |row: &Vec<String>| row.iter().map(|c| g(c)).collect();
+                    Block::Table(Table {
+                        columns: table
+                            .columns
+                            .iter()
+                            .map(|c| Column {
+                                heading: g(&c.heading),
+                                ..c.clone()
+                            })
+                            .collect(),
+                        rows: table.rows.iter().map(cells).collect(),
+                        footer: table.footer.as_ref().map(cells),
+                    })
+                }
+                Block::Rule => Block::Rule,
+                Block::Blank => Block::Blank,
+                Block::Signatures(parties) => Block::Signatures(
+                    parties
+                        .iter()
+                        .map(|p| Signature {
+                            role: g(&p.role),
+                            name: g(&p.name),
+                        })
+                        .collect(),
+                ),
+            })
+            .collect();
+        Document { blocks }
+    }
+
     fn push(&mut self, block: Block) -> &mut Document {
         self.blocks.push(block);
         self

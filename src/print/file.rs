@@ -14,14 +14,14 @@ pub fn printouts_dir(ledger: &Path) -> PathBuf {
         .join("printouts")
 }
 
-/// Writes `contents` to `dir/YYYY-MM-DD/name` and returns that path. The file appears whole
+/// Writes `contents` (text, or the bytes of a PDF) to `dir/YYYY-MM-DD/name` and returns that path. The file appears whole
 /// or not at all: it is written under a temporary name in the same folder, flushed to disk,
 /// then renamed over any earlier version. `name` must be a plain file name.
 pub fn write_printout(
     dir: &Path,
     date: NaiveDate,
     name: &str,
-    contents: &str,
+    contents: impl AsRef<[u8]>,
 ) -> io::Result<PathBuf> {
     let plain = Path::new(name)
         .file_name()
@@ -38,7 +38,7 @@ pub fn write_printout(
     let mut temp = tempfile::Builder::new()
         .prefix(".printout-")
         .tempfile_in(&folder)?;
-    temp.write_all(contents.as_bytes())?;
+    temp.write_all(contents.as_ref())?;
     temp.as_file().sync_all()?;
     temp.persist(&target).map_err(|e| e.error)?;
     sync_folder(&folder);

@@ -1,9 +1,13 @@
 //! Printouts: each one (receipt today; intake, return and settlement slips, day-close reports
-//! next) is built once as a `Document` saying what it holds, then rendered for its medium.
+//! next) is built once as a `Document` saying what it holds, then rendered for its medium:
+//! text by width, ESC/POS for a thermal printer, or an A4 PDF (`render`).
 
 mod document;
+mod escpos;
 mod file;
 pub mod format;
+mod pdf;
+mod printer;
 mod receipt;
 mod report;
 mod slips;
@@ -11,8 +15,107 @@ mod text;
 
 pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Signature, Table};
+pub use escpos::{ascii, render_escpos};
 pub use file::{printouts_dir, write_printout};
+pub use pdf::{PDF_COLUMNS, render_pdf};
+pub use printer::{
+    IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
+    valid_host_port,
+};
 pub use receipt::receipt;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use slips::{slip_file_name, stock_slip};
 pub use text::{MIN_WIDTH, render_text};
+
+/// What a printout is rendered as.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text for 58 mm paper (32 columns).
+    Text58,
+    /// Plain text for 80 mm paper (48 columns).
+    Text80,
+    /// ESC/POS bytes for a 58 mm thermal printer.
+    EscPos58,
+    /// ESC/POS bytes for an 80 mm thermal printer.
+    EscPos80,
+    /// An A4 PDF, one document per page (or more, if it is long).
+    Pdf,
+}
+
+impl Format {
+    /// The format named on a command line: `text58`, `text80`, `escpos58`, `escpos80`,
+    /// `pdf`, or `escpos` for the configured printer's paper.
+    pub fn from_name(name: &str, paper: Paper) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text58" => Some(Format::Text58),
+            "text80" => Some(Format::Text80),
+            "escpos58" => Some(Format::EscPos58),
+            "escpos80" => Some(Format::EscPos80),
+            "escpos" => Some(Format::escpos(paper)),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+
+    /// ESC/POS for this paper.
+    pub fn escpos(paper: Paper) -> Format {
+        match paper {
+            Paper::Mm58 => Format::EscPos58,
+            Paper::Mm80 => Format::EscPos80,
+        }
+    }
+
+    /// The file name extension for a printout in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text58 | Format::Text80 => "txt",
+            Format::EscPos58 | Format::EscPos80 => "bin",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// The documents rendered as one file or print job. Text puts a line of `=` between
+/// documents; ESC/POS cuts after each; a PDF starts each on a new page.
+pub fn render(docs: &[Document], format: Format) -> Vec<u8> {
+    let text = |width: usize| {
+        let parts: Vec<String> = docs.iter().map(|d| render_text(d, width)).collect();
+        parts
+            .join(&format!("\n{}\n\n", "=".repeat(width)))
+            .into_bytes()
+    };
+    match format {
+        Format::Text58 => text(Paper::Mm58.columns()),
+        Format::Text80 => text(Paper::Mm80.columns()),
+        Format::EscPos58 => render_escpos(docs, Paper::Mm58.columns()),
+        Format::EscPos80 => render_escpos(docs, Paper::Mm80.columns()),
+        Format::Pdf => render_pdf(docs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_name_and_render_to_their_medium() {
+        assert_eq!(
+            Format::from_name("escpos", Paper::Mm80),
+            Some(Format::EscPos80)
+        );
+        assert_eq!(
+            Format::from_name("TEXT58", Paper::Mm80),
+            Some(Format::Text58)
+        );
+        assert_eq!(Format::from_name("html", Paper::Mm58), None);
+        let mut a = Document::new();
+        a.text("A");
+        let mut b = Document::new();
+        b.text("B");
+        let docs = [a, b];
+        let text = String::from_utf8(render(&docs, Format::Text58)).unwrap();
+        assert_eq!(text, format!("A\n\n{}\n\nB\n", "=".repeat(32)));
+        assert!(render(&docs, Format::Pdf).starts_with(b"%PDF-"));
+        assert!(render(&docs, Format::EscPos80).starts_with(b"\x1b@"));
+    }
+}

@@ -34,12 +34,40 @@ const MIN_SIGNATURE: usize = 11;
 /// Empty lines left to sign in: a pen signature needs about this much height.
 const SIGNING_LINES: usize = 3;
 
+/// How a laid-out line stands out, for renderers that can show it (bold on a thermal
+/// printer, a larger bold font in a PDF); plain text shows every line alike.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Emphasis {
+    Plain,
+    /// An emphasised pair (the total) or a mark (a voided sale).
+    Bold,
+    /// The printout's title.
+    Title,
+}
+
 /// Renders the document as lines of at most `width` display columns (at least `MIN_WIDTH`),
 /// each ending in a newline, with no trailing spaces.
 pub fn render_text(doc: &Document, width: usize) -> String {
+    let mut out = String::new();
+    for (_, line) in layout(doc, width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The one layout of a document: its lines for `width` columns (at least `MIN_WIDTH`),
+/// without trailing spaces, each with how it stands out. Every renderer starts from here.
+pub(super) fn layout(doc: &Document, width: usize) -> Vec<(Emphasis, String)> {
     let width = width.max(MIN_WIDTH);
-    let mut lines = Vec::new();
+    let mut out = Vec::new();
     for block in doc.blocks() {
+        let mut lines = Vec::new();
+        let emphasis = match block {
+            Block::Title(_) => Emphasis::Title,
+            Block::Pair { emphasis: true, .. } | Block::Mark(_) => Emphasis::Bold,
+            _ => Emphasis::Plain,
+        };
         match block {
             Block::Title(text) | Block::Centered(text) => {
                 lines.extend(wrap(text, width).iter().map(|l| center(l, width)));
@@ -69,11 +97,11 @@ pub fn render_text(doc: &Document, width: usize) -> String {
             Block::Blank => lines.push(String::new()),
             Block::Signatures(parties) => lines.extend(signatures(parties, width)),
         }
-    }
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(line.trim_end());
-        out.push('\n');
+        out.extend(
+            lines
+                .into_iter()
+                .map(|line| (emphasis, line.trim_end().to_string())),
+        );
     }
     out
 }

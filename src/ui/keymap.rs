@@ -36,6 +36,8 @@ pub enum Context {
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
+    /// The settings screen: shop header and printer.
+    Settings,
 }
 
 /// A key as the table names it.
@@ -114,6 +116,7 @@ const EVERYWHERE: &[Context] = &[
     C::ProductForm,
     C::Producers,
     C::ProducerForm,
+    C::Settings,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -131,6 +134,7 @@ const TEXT_FIELDS: &[Context] = &[
     C::ProductForm,
     C::Producers,
     C::ProducerForm,
+    C::Settings,
 ];
 
 const fn on(
@@ -166,6 +170,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::ProductForm => &[C::ProductForm],
             C::Producers => &[C::Producers],
             C::ProducerForm => &[C::ProducerForm],
+            C::Settings => &[C::Settings],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -303,6 +308,17 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::ProducerForm], Msg::ToggleScheme, |k| k.toggle_scheme).bar(|k| k.short_scheme),
     on(&[f(2)], &[C::ProducerForm], Msg::Record, |k| k.save_producer).bar(|k| k.short_save),
     on(&[ESC], &[C::ProducerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The settings screen (Ctrl+O from the till, off its full bar): Enter moves on.
+    on(&[Key::Ctrl('o')], &[C::Sale], Msg::OpenSettings, |k| k.open_settings),
+    typing(C::Settings, |k| k.type_field),
+    on(&[TAB, DOWN, ENTER], &[C::Settings], Msg::Next, |k| k.next_field),
+    on(&[BACKTAB, UP], &[C::Settings], Msg::Prev, |k| k.prev_field),
+    on(&[f(2)], &[C::Settings], Msg::Record, |k| k.save_settings).bar(|k| k.short_save),
+    // F7 and F8 are shown beside their fields, so Ctrl+Q keeps its place on the bar.
+    on(&[f(7)], &[C::Settings], Msg::PrinterKind, |k| k.printer_kind),
+    on(&[f(8)], &[C::Settings], Msg::PaperWidth, |k| k.paper_width),
+    on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
+    on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -11,6 +11,7 @@ mod producers;
 mod product_form;
 mod sale;
 mod sales;
+mod settings;
 mod stock;
 mod stock_forms;
 mod widgets;
@@ -19,6 +20,8 @@ mod widgets;
 mod producers_tests;
 #[cfg(test)]
 mod product_tests;
+#[cfg(test)]
+mod settings_tests;
 #[cfg(test)]
 mod stock_tests;
 #[cfg(test)]
@@ -36,6 +39,7 @@ use crate::domain::{
     ProducerChanges, Product, ProductChanges, ProductRecord, Quantity, Rupiah, Sale, SaleSummary,
     StockDocument, StockLine, StockQuantity,
 };
+use crate::print::{PrintError, PrinterSettings};
 use crate::strings::Lang;
 
 pub use keymap::{Context, key_to_msg};
@@ -106,6 +110,19 @@ pub enum Effect {
     /// Take a producer and their products off the till, or put them back. Answer:
     /// `ProducersChanged`.
     SetProducerActive { code: String, active: bool },
+    // The settings screen (Ctrl+O).
+    /// The shop header and printer settings. Answer: `SettingsLoaded`.
+    LoadSettings,
+    /// Save both in one transaction; printouts use them from now on. Answer: `SettingsSaved`.
+    SaveSettings {
+        shop: crate::domain::ShopHeader,
+        printer: PrinterSettings,
+    },
+    /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
+    TestPrint {
+        shop: crate::domain::ShopHeader,
+        printer: PrinterSettings,
+    },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -151,6 +168,8 @@ pub enum Action {
     LoadProducers,
     /// Adding, editing or (de)activating a producer.
     SaveProducer,
+    LoadSettings,
+    SaveSettings,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -331,6 +350,23 @@ pub enum Msg {
         action: Action,
         reason: Failure,
     },
+    // The settings screen and printing.
+    /// Open the settings screen (shop header, printer).
+    OpenSettings,
+    /// The next printer kind, in the settings.
+    PrinterKind,
+    /// 58 or 80 mm paper, in the settings.
+    PaperWidth,
+    /// Send a test slip to the printer on screen.
+    TestPrint,
+    SettingsLoaded {
+        shop: crate::domain::ShopHeader,
+        printer: PrinterSettings,
+    },
+    SettingsSaved,
+    TestPrinted(Result<(), PrintError>),
+    /// A printout recorded and written to its file did not reach the thermal printer.
+    PrintFailed(PrintError),
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -350,6 +386,7 @@ enum Mode {
     Producers(ProducersScreen),
     ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
+    Settings(Box<settings::SettingsScreen>),
 }
 
 pub struct App {
@@ -587,6 +624,27 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Failed { action, reason } => failed(app, action, reason),
+        Msg::SettingsLoaded { shop, printer } => {
+            if let Mode::Settings(screen) = &mut app.mode {
+                screen.loaded(shop, printer);
+            }
+            Vec::new()
+        }
+        Msg::SettingsSaved => {
+            settings::saved(app);
+            Vec::new()
+        }
+        Msg::TestPrinted(result) => {
+            app.set_note(match result {
+                Ok(()) => Note::TestPrintSent,
+                Err(e) => Note::PrintFailed(e),
+            });
+            Vec::new()
+        }
+        Msg::PrintFailed(e) => {
+            app.set_note(Note::PrintFailed(e));
+            Vec::new()
+        }
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
             Vec::new()
@@ -628,6 +686,7 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Producers(_) => Context::Producers,
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
+        Mode::Settings(_) => Context::Settings,
     }
 }
 
@@ -640,6 +699,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
+        (Mode::Settings(_), Action::LoadSettings) => app.mode = Mode::Sale,
         // Saved, but not read back: the form must not offer to save it a second time.
         (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
         _ => {}
@@ -724,6 +784,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
+        Mode::Settings(screen) => settings::key(app, screen, msg),
     };
     app.mode = mode;
     effects

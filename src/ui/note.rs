@@ -77,6 +77,13 @@ pub enum Note {
     ProducerCodeEmpty,
     ProducerNameEmpty,
     BadRate(String),
+    // Printing and the settings screen.
+    /// A printout did not reach the printer (it is recorded and its file written).
+    PrintFailed(crate::print::PrintError),
+    SettingsSaved,
+    TestPrintSent,
+    /// The settings cannot be saved or tried as typed.
+    Settings(super::settings::Problem),
 }
 
 impl Note {
@@ -100,6 +107,8 @@ impl Note {
                 | Note::DailyReturned(_)
                 | Note::NothingDaily
                 | Note::CatalogueSaved
+                | Note::SettingsSaved
+                | Note::TestPrintSent
         )
     }
 
@@ -170,6 +179,21 @@ impl Note {
             Note::ProducerCodeEmpty => t.producer_code_empty.into(),
             Note::ProducerNameEmpty => t.producer_name_empty.into(),
             Note::BadRate(text) => (t.bad_rate)(text),
+            Note::PrintFailed(e) => {
+                let p = &lang.text().printer;
+                (p.print_failed)(&(p.error)(e))
+            }
+            Note::SettingsSaved => lang.text().printer.settings_saved.into(),
+            Note::TestPrintSent => lang.text().printer.test_sent.into(),
+            Note::Settings(problem) => {
+                use super::settings::Problem;
+                let p = &lang.text().printer;
+                match problem {
+                    Problem::NameEmpty => p.name_empty.into(),
+                    Problem::TargetEmpty => p.target_empty.into(),
+                    Problem::BadHostPort(text) => (p.bad_host_port)(text),
+                }
+            }
         }
     }
 }
@@ -188,5 +212,7 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::SaveProduct => t.failed_save_product,
         Action::LoadProducers => t.failed_load_producers,
         Action::SaveProducer => t.failed_save_producer,
+        Action::LoadSettings => t.failed_load_settings,
+        Action::SaveSettings => t.failed_save_settings,
     }
 }

@@ -290,6 +290,12 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 vec![Effect::LoadProducers],
             );
         }
+        Msg::OpenSettings => {
+            return (
+                Mode::Settings(Box::new(super::settings::SettingsScreen::loading())),
+                vec![Effect::LoadSettings],
+            );
+        }
         _ => Vec::new(),
     };
     (Mode::Sale, effects)

@@ -258,3 +258,5 @@ pub fn snapshot(path: &Path) -> Vec<String> {
     }
     rows
 }
+
+pub mod escpos;

@@ -1,0 +1,249 @@
+//! A4 PDF of one or more documents for the office's inkjet: each document starts a page (a
+//! settlement run is one producer per page) and runs on to further pages when it is long.
+//! The lines are the text renderer's at 80 columns, set in the standard Courier fonts (no
+//! font file to ship), so tables keep their columns; text is WinAnsi-encoded.
+
+use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
+
+use super::document::Document;
+use super::escpos::ascii;
+use super::format::char_width;
+use super::text::{Emphasis, layout};
+
+/// Columns of the layout: Courier is 0.6 em wide, so 80 columns at `BODY_SIZE` take 480 pt
+/// of the 595 pt of an A4 page.
+pub const PDF_COLUMNS: usize = 80;
+
+const PAGE_WIDTH: f32 = 595.28;
+const PAGE_HEIGHT: f32 = 841.89;
+const MARGIN_TOP: f32 = 56.0;
+const MARGIN_BOTTOM: f32 = 56.0;
+const BODY_SIZE: f32 = 10.0;
+const BODY_LEADING: f32 = 13.0;
+const TITLE_SIZE: f32 = 14.0;
+const TITLE_LEADING: f32 = 20.0;
+const FOOTER_SIZE: f32 = 8.0;
+/// Courier's advance, in em.
+const COURIER_ADVANCE: f32 = 0.6;
+
+const REGULAR: Name = Name(b"F1");
+const BOLD: Name = Name(b"F2");
+
+/// A page: its lines, and which page of how many of its document it is.
+struct Page {
+    lines: Vec<(Emphasis, String)>,
+    number: usize,
+    of: usize,
+}
+
+/// The documents as one A4 PDF, each starting on a page of its own. No documents make one
+/// empty page, so the file is always a valid PDF.
+pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
+    let mut pages = Vec::new();
+    for doc in docs {
+        let lines = layout(&doc.map_text(win_ansi_text), PDF_COLUMNS);
+        let chunks = paginate(lines);
+        let of = chunks.len();
+        pages.extend(chunks.into_iter().enumerate().map(|(i, lines)| Page {
+            lines,
+            number: i + 1,
+            of,
+        }));
+    }
+    if pages.is_empty() {
+        pages.push(Page {
+            lines: Vec::new(),
+            number: 1,
+            of: 1,
+        });
+    }
+
+    let mut pdf = Pdf::new();
+    let catalog = Ref::new(1);
+    let tree = Ref::new(2);
+    let regular = Ref::new(3);
+    let bold = Ref::new(4);
+    let ids: Vec<(Ref, Ref)> = (0..pages.len() as i32)
+        .map(|i| (Ref::new(5 + 2 * i), Ref::new(6 + 2 * i)))
+        .collect();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree)
+        .kids(ids.iter().map(|(page, _)| *page))
+        .count(pages.len() as i32);
+    for (page, (page_id, content_id)) in pages.iter().zip(&ids) {
+        let mut writer = pdf.page(*page_id);
+        writer
+            .media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
+            .parent(tree)
+            .contents(*content_id);
+        writer
+            .resources()
+            .fonts()
+            .pair(REGULAR, regular)
+            .pair(BOLD, bold);
+        drop(writer);
+        pdf.stream(*content_id, &content(page).finish());
+    }
+    for (id, name) in [(regular, "Courier"), (bold, "Courier-Bold")] {
+        pdf.type1_font(id)
+            .base_font(Name(name.as_bytes()))
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+    pdf.finish()
+}
+
+fn leading(emphasis: Emphasis) -> f32 {
+    match emphasis {
+        Emphasis::Title => TITLE_LEADING,
+        _ => BODY_LEADING,
+    }
+}
+
+/// Cuts a document's lines into pages, each as many lines as its height holds.
+fn paginate(lines: Vec<(Emphasis, String)>) -> Vec<Vec<(Emphasis, String)>> {
+    let room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+    let mut pages = vec![Vec::new()];
+    let mut used = 0.0;
+    for line in lines {
+        let height = leading(line.0);
+        let page = pages.last_mut().expect("never empty");
+        if used + height > room && !page.is_empty() {
+            pages.push(Vec::new());
+            used = 0.0;
+        }
+        used += height;
+        pages.last_mut().expect("never empty").push(line);
+    }
+    pages
+}
+
+fn content(page: &Page) -> Content {
+    let left = (PAGE_WIDTH - PDF_COLUMNS as f32 * COURIER_ADVANCE * BODY_SIZE) / 2.0;
+    let mut content = Content::new();
+    let mut y = PAGE_HEIGHT - MARGIN_TOP;
+    for (emphasis, line) in &page.lines {
+        y -= leading(*emphasis);
+        if line.is_empty() {
+            continue;
+        }
+        let (font, size, x, text) = match emphasis {
+            // The layout centred the title for body-sized letters; larger, it is centred
+            // again on the page.
+            Emphasis::Title => {
+                let text = line.trim();
+                let width = text.chars().count() as f32 * COURIER_ADVANCE * TITLE_SIZE;
+                (
+                    BOLD,
+                    TITLE_SIZE,
+                    ((PAGE_WIDTH - width) / 2.0).max(left),
+                    text,
+                )
+            }
+            Emphasis::Bold => (BOLD, BODY_SIZE, left, line.as_str()),
+            Emphasis::Plain => (REGULAR, BODY_SIZE, left, line.as_str()),
+        };
+        content
+            .begin_text()
+            .set_font(font, size)
+            .next_line(x, y)
+            .show(Str(&win_ansi_bytes(text)))
+            .end_text();
+    }
+    if page.of > 1 {
+        let number = format!("{}/{}", page.number, page.of);
+        let width = number.len() as f32 * COURIER_ADVANCE * FOOTER_SIZE;
+        content
+            .begin_text()
+            .set_font(REGULAR, FOOTER_SIZE)
+            .next_line(PAGE_WIDTH - left - width, MARGIN_BOTTOM / 2.0)
+            .show(Str(number.as_bytes()))
+            .end_text();
+    }
+    content
+}
+
+/// The WinAnsi byte of a character, where it has one.
+fn win_ansi(c: char) -> Option<u8> {
+    let code = c as u32;
+    if (0x20..0x7f).contains(&code) || (0xa0..=0xff).contains(&code) {
+        return Some(code as u8);
+    }
+    let byte = match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+/// The text with what WinAnsi cannot show transliterated, before it is laid out, so the
+/// layout measures what is printed.
+fn win_ansi_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if win_ansi(c).is_some() {
+            out.push(c);
+        } else if char_width(c) > 0 {
+            out.push_str(&ascii(&c.to_string()));
+        }
+    }
+    out
+}
+
+fn win_ansi_bytes(text: &str) -> Vec<u8> {
+    text.chars().filter_map(win_ansi).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn win_ansi_keeps_latin_letters_and_transliterates_the_rest() {
+        assert_eq!(win_ansi_text("Bu Éna – “Kopi”"), "Bu Éna – “Kopi”");
+        assert_eq!(win_ansi_bytes("É–"), vec![0xc9, 0x96]);
+        assert_eq!(win_ansi_text("咖啡 → x"), "?? -> x");
+    }
+
+    #[test]
+    fn a_long_document_runs_on_to_further_pages() {
+        let mut doc = Document::new();
+        doc.title("Panjang");
+        for i in 0..150 {
+            doc.pair(&format!("Baris {i}"), "Rp 1.000");
+        }
+        let lines = layout(&doc, PDF_COLUMNS);
+        let pages = paginate(lines);
+        assert_eq!(pages.len(), 3);
+        assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), 151);
+        let bytes = render_pdf(&[doc, Document::new()]);
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/Count 4"), "three pages and one");
+    }
+}

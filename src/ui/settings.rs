@@ -1,0 +1,337 @@
+//! The settings screen (Ctrl+O from the till): the shop's header printed on every printout,
+//! and the printer (kind, where it is, paper width, the PDF print command), with a test print
+//! of what is on screen before it is saved. Esc leaves without saving.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+use super::sale::type_into;
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::ShopHeader;
+use crate::print::{Paper, PrinterKind, PrinterSettings, valid_host_port};
+
+const MAX_TEXT: usize = 120;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Office,
+    Address,
+    /// The device path, `host:port` or command, as the kind asks.
+    Target,
+    PdfCommand,
+}
+
+const FIELDS: [Field; 5] = [
+    Field::Name,
+    Field::Office,
+    Field::Address,
+    Field::Target,
+    Field::PdfCommand,
+];
+
+/// The printer kinds in the order F7 goes through them (and `kind_names` lists them).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    None,
+    Device,
+    Network,
+    Command,
+}
+
+const KINDS: [Kind; 4] = [Kind::None, Kind::Device, Kind::Network, Kind::Command];
+
+impl Kind {
+    fn of(kind: &PrinterKind) -> Kind {
+        match kind {
+            PrinterKind::None => Kind::None,
+            PrinterKind::Device(_) => Kind::Device,
+            PrinterKind::Network(_) => Kind::Network,
+            PrinterKind::Command(_) => Kind::Command,
+        }
+    }
+
+    fn index(self) -> usize {
+        KINDS.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// What keeps the settings from being saved or tried.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NameEmpty,
+    TargetEmpty,
+    BadHostPort(String),
+}
+
+pub struct SettingsScreen {
+    /// `false` until the runtime has read the settings; nothing can be saved before.
+    pub loaded: bool,
+    pub name: String,
+    pub office: String,
+    pub address: String,
+    pub kind: Kind,
+    pub target: String,
+    pub paper: Paper,
+    pub pdf_command: String,
+    pub field: Field,
+}
+
+impl SettingsScreen {
+    pub fn loading() -> SettingsScreen {
+        SettingsScreen {
+            loaded: false,
+            name: String::new(),
+            office: String::new(),
+            address: String::new(),
+            kind: Kind::None,
+            target: String::new(),
+            paper: Paper::default(),
+            pdf_command: String::new(),
+            field: Field::Name,
+        }
+    }
+
+    pub fn loaded(&mut self, shop: ShopHeader, printer: PrinterSettings) {
+        self.loaded = true;
+        self.name = shop.name;
+        self.office = shop.office;
+        self.address = shop.address;
+        self.kind = Kind::of(&printer.kind);
+        self.target = match printer.kind {
+            PrinterKind::None => String::new(),
+            PrinterKind::Device(path) => path.to_string_lossy().into_owned(),
+            PrinterKind::Network(address) => address,
+            PrinterKind::Command(command) => command,
+        };
+        self.paper = printer.paper;
+        self.pdf_command = printer.pdf_command.unwrap_or_default();
+    }
+
+    /// The fields the cursor visits: no printer address without a printer.
+    fn fields(&self) -> Vec<Field> {
+        FIELDS
+            .into_iter()
+            .filter(|f| *f != Field::Target || self.kind != Kind::None)
+            .collect()
+    }
+
+    fn step(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|f| *f == self.field).unwrap_or(0);
+        let n = fields.len();
+        self.field = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    fn focused(&mut self) -> &mut String {
+        match self.field {
+            Field::Name => &mut self.name,
+            Field::Office => &mut self.office,
+            Field::Address => &mut self.address,
+            Field::Target => &mut self.target,
+            Field::PdfCommand => &mut self.pdf_command,
+        }
+    }
+
+    pub fn shop(&self) -> ShopHeader {
+        ShopHeader {
+            name: self.name.trim().to_string(),
+            office: self.office.trim().to_string(),
+            address: self.address.trim().to_string(),
+        }
+    }
+
+    /// The printer as the form says it, or what is wrong (and the field to fix).
+    pub fn printer(&self) -> Result<PrinterSettings, (Problem, Field)> {
+        let target = self.target.trim().to_string();
+        if self.kind != Kind::None && target.is_empty() {
+            return Err((Problem::TargetEmpty, Field::Target));
+        }
+        let kind = match self.kind {
+            Kind::None => PrinterKind::None,
+            Kind::Device => PrinterKind::Device(target.into()),
+            Kind::Network if !valid_host_port(&target) => {
+                return Err((Problem::BadHostPort(target), Field::Target));
+            }
+            Kind::Network => PrinterKind::Network(target),
+            Kind::Command => PrinterKind::Command(target),
+        };
+        let pdf_command = Some(self.pdf_command.trim().to_string()).filter(|c| !c.is_empty());
+        Ok(PrinterSettings {
+            kind,
+            paper: self.paper,
+            pdf_command,
+        })
+    }
+
+    fn check(&self) -> Result<(ShopHeader, PrinterSettings), (Problem, Field)> {
+        if self.name.trim().is_empty() {
+            return Err((Problem::NameEmpty, Field::Name));
+        }
+        Ok((self.shop(), self.printer()?))
+    }
+}
+
+pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
+    if msg == Msg::Cancel {
+        return (Mode::Sale, Vec::new());
+    }
+    if !screen.loaded {
+        return (Mode::Settings(screen), Vec::new());
+    }
+    let mut effects = Vec::new();
+    match msg {
+        Msg::Input(c) => type_into(screen.focused(), c, MAX_TEXT),
+        Msg::Backspace => {
+            screen.focused().pop();
+        }
+        Msg::Next => screen.step(true),
+        Msg::Prev => screen.step(false),
+        Msg::PrinterKind => {
+            screen.kind = KINDS[(screen.kind.index() + 1) % KINDS.len()];
+            if !screen.fields().contains(&screen.field) {
+                screen.field = Field::PdfCommand;
+            }
+        }
+        Msg::PaperWidth => {
+            screen.paper = match screen.paper {
+                Paper::Mm58 => Paper::Mm80,
+                Paper::Mm80 => Paper::Mm58,
+            };
+        }
+        Msg::TestPrint => match screen.printer() {
+            Ok(printer) => effects.push(Effect::TestPrint {
+                shop: screen.shop(),
+                printer,
+            }),
+            Err((problem, field)) => {
+                screen.field = field;
+                app.set_note(Note::Settings(problem));
+            }
+        },
+        Msg::Record => match screen.check() {
+            Ok((shop, printer)) => effects.push(Effect::SaveSettings { shop, printer }),
+            Err((problem, field)) => {
+                screen.field = field;
+                app.set_note(Note::Settings(problem));
+            }
+        },
+        _ => {}
+    }
+    (Mode::Settings(screen), effects)
+}
+
+/// Saved: back to the till, which prints with them from now on.
+pub(super) fn saved(app: &mut App) {
+    if let Mode::Settings(_) = app.mode {
+        app.mode = Mode::Sale;
+    }
+    app.set_note(Note::SettingsSaved);
+}
+
+pub(super) fn draw(
+    app: &App,
+    screen: &SettingsScreen,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let p = &app.lang.text().printer;
+    let block = Block::bordered()
+        .title(format!(" {} ", p.settings_title))
+        .border_style(Style::new().cyan())
+        .padding(Padding::new(1, 1, 0, 0));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if !screen.loaded {
+        frame.render_widget(Paragraph::new(p.settings_loading), inner);
+        return;
+    }
+    let rows: [Rect; 13] = Layout::vertical([Constraint::Length(1); 13]).areas(inner);
+    let [name, office, address, kind, paper, pdf] = p.labels;
+    let label_width = p
+        .labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let indent = 2;
+    let value_width = (inner.width as usize).saturating_sub(indent + label_width + 1);
+    let label = |text: &str| Span::from(format!("{:indent$}{text:<label_width$}", "")).bold();
+    let hint = |text: &str| {
+        Line::from(vec![
+            Span::from(" ".repeat(indent + label_width)),
+            Span::from(text.to_string()).dark_gray(),
+        ])
+    };
+    let field_line = |field: Field, text: &str, value: &str, row: Rect, frame: &mut Frame| {
+        let has_cursor = focused && screen.field == field;
+        // A long value shows its end, where typing goes.
+        let skip = value
+            .chars()
+            .count()
+            .saturating_sub(value_width.saturating_sub(1));
+        let shown: String = value.chars().skip(skip).collect();
+        let value_span = Span::from(format!("{shown:<value_width$}"));
+        let value_span = if has_cursor {
+            value_span.reversed()
+        } else {
+            value_span.underlined()
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![label(text), value_span])),
+            row,
+        );
+        if has_cursor {
+            let x = row.x + (indent + label_width + shown.chars().count()) as u16;
+            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+        }
+    };
+    let choice_line = |text: &str, value: String, key: &str, row: Rect, frame: &mut Frame| {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                label(text),
+                Span::from(value).cyan(),
+                Span::from("  "),
+                Span::from(format!(" {key} ")).black().on_cyan(),
+            ])),
+            row,
+        );
+    };
+    frame.render_widget(
+        Paragraph::new(Span::from(p.shop_section).bold().yellow()),
+        rows[0],
+    );
+    field_line(Field::Name, name, &screen.name, rows[1], frame);
+    field_line(Field::Office, office, &screen.office, rows[2], frame);
+    field_line(Field::Address, address, &screen.address, rows[3], frame);
+    frame.render_widget(
+        Paragraph::new(Span::from(p.printer_section).bold().yellow()),
+        rows[5],
+    );
+    let kind_index = screen.kind.index();
+    choice_line(
+        kind,
+        p.kind_names[kind_index].to_string(),
+        "F7",
+        rows[6],
+        frame,
+    );
+    if screen.kind != Kind::None {
+        let target = p.target_labels[kind_index];
+        field_line(Field::Target, target, &screen.target, rows[7], frame);
+        frame.render_widget(Paragraph::new(hint(p.target_hints[kind_index])), rows[8]);
+    }
+    let paper_text = (p.paper)(screen.paper.mm(), screen.paper.columns());
+    choice_line(paper, paper_text, "F8", rows[9], frame);
+    field_line(Field::PdfCommand, pdf, &screen.pdf_command, rows[11], frame);
+    frame.render_widget(Paragraph::new(hint(p.pdf_hint)), rows[12]);
+}
