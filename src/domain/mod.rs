@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod entry;
 pub mod money;
 pub mod payment;
+pub mod printer;
 pub mod quantity;
 pub mod sale;
 pub mod share;
@@ -19,6 +20,7 @@ pub use catalogue::{
 };
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
+pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};
 pub use quantity::{Quantity, Unit, parse_quantity};
 pub use sale::{
     BusinessDay, CountTotal, DayReport, DayStatus, PaymentTotals, ProducerDayLine, Sale, SaleLine,

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Ledger, Result};
 use crate::domain::ShopHeader;
-use crate::print::{Paper, PrinterKind, PrinterSettings};
+use crate::domain::{Paper, PrinterKind, PrinterSettings};
 
 const SHOP_NAME: &str = "shop.name";
 const SHOP_OFFICE: &str = "shop.office";

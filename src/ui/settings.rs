@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 use super::sale::type_into;
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::ShopHeader;
-use crate::print::{Paper, PrinterKind, PrinterSettings, valid_host_port};
+use crate::domain::{Paper, PrinterKind, PrinterSettings, valid_host_port};
 
 const MAX_TEXT: usize = 120;
 
