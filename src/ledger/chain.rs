@@ -3,7 +3,10 @@
 //! row's canonical content and the previous chain row's hash.
 //!
 //! Rows are found generically (ids above what each table held when the write began), so a
-//! history table added later only needs adding to `HISTORY`.
+//! history table added later only needs adding to `HISTORY`. A row is hashed with all its
+//! columns by name: a later migration that adds a column to a history table changes what
+//! old rows hash to, so it must teach `rows` to leave that column out (while at its default)
+//! or `verify` will report every earlier entry as changed.
 
 use std::collections::BTreeMap;
 
@@ -118,7 +121,7 @@ fn json_of(value: ValueRef) -> Value {
     }
 }
 
-/// Rows of `table` with `id > after` (or exactly `id = only`), in id order.
+/// Rows of `table` whose id compares to `value` by `filter` (`>` or `=`), in id order.
 pub(super) fn rows(
     conn: &Connection,
     table: &str,
