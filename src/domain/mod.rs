@@ -12,6 +12,7 @@ pub mod sale;
 pub mod share;
 pub mod shop;
 pub mod stock;
+pub mod users;
 
 pub use cart::{Cart, CartLine};
 pub use catalogue::{
@@ -32,3 +33,4 @@ pub use stock::{
     CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
     StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
+pub use users::{PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, lockout_length};
