@@ -13,6 +13,7 @@ mod report;
 mod sales;
 mod schema;
 mod settings;
+mod settlement;
 mod stock;
 
 use std::path::{Path, PathBuf};
@@ -91,6 +92,13 @@ pub enum LedgerError {
     UnknownDocument(i64),
     #[error("the ledger holds unreadable data: {0}")]
     Corrupt(String),
+    // Producers' money (settlement and payouts).
+    #[error("no business day on {0}")]
+    UnknownDay(NaiveDate),
+    #[error("a payout must be more than zero")]
+    PayoutNotPositive,
+    #[error("the corner owes {producer} only {owed}")]
+    PayoutAboveBalance { producer: String, owed: Rupiah },
 }
 
 impl From<rusqlite::Error> for LedgerError {
