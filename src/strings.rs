@@ -473,11 +473,63 @@ pub struct ImportText {
     pub exported: fn(&str, usize) -> String,
 }
 
+/// Producers' money: settlement and payout slips, statements, `pojok settlement` and
+/// `pojok statement`, and the kiosk's producers' payout screen.
+pub struct SettleText {
+    pub settlement_title: &'static str,
+    /// Marks an open day's settlement: figures may still change.
+    pub preview_mark: &'static str,
+    pub date_label: &'static str,
+    pub opening: &'static str,
+    pub received: &'static str,
+    pub sold: &'static str,
+    /// Goods back on the shelf from a correction of an earlier day's sale.
+    pub corrected: &'static str,
+    pub returned: &'static str,
+    pub written_off: &'static str,
+    pub counted: &'static str,
+    pub closing: &'static str,
+    pub corrections_title: &'static str,
+    /// The quantity taken back, the original receipt's number and its day.
+    pub correction_detail: fn(&str, i64, &str) -> String,
+    pub gross: &'static str,
+    pub corner_share: &'static str,
+    pub producer_share: &'static str,
+    pub balance_before: &'static str,
+    /// A payout on a settlement: its number and method.
+    pub paid: fn(i64, &str) -> String,
+    pub balance_now: &'static str,
+    /// Where the ledger's chain head is printed; `-` until the ledger keeps one.
+    pub chain_head: fn(&str) -> String,
+    pub payout_title: &'static str,
+    pub payout_method: &'static str,
+    pub payout_amount: &'static str,
+    pub payout_balance_before: &'static str,
+    pub payout_balance_after: &'static str,
+    pub statement_title: &'static str,
+    pub period: fn(&str, &str) -> String,
+    pub opening_balance: &'static str,
+    pub closing_balance: &'static str,
+    pub paid_out: &'static str,
+    pub day_balance: &'static str,
+    pub no_activity_period: &'static str,
+    // Command line.
+    pub no_activity: fn(&str) -> String,
+    pub no_activity_producer: fn(&str, &str) -> String,
+    pub unknown_producer: fn(&str) -> String,
+    pub written: fn(&str) -> String,
+    pub bad_range: &'static str,
+    /// The ledger's refusal of a payout above the balance: producer and what is owed.
+    pub above_balance: fn(&str, Rupiah) -> String,
+    pub payout_not_positive: &'static str,
+}
+
 pub struct Strings {
     pub ui: UiText,
     pub print: PrintText,
     pub cli: CliText,
     pub import: ImportText,
+    pub settle: SettleText,
 }
 
 pub static ID: Strings = Strings {
@@ -1036,6 +1088,51 @@ pub static ID: Strings = Strings {
         cannot_read: |path, why| format!("Berkas {path} tidak bisa dibaca: {why}"),
         cannot_write: |path, why| format!("Berkas {path} tidak bisa ditulis: {why}"),
         exported: |path, rows| format!("{path}: {rows} baris"),
+    },
+    settle: SettleText {
+        settlement_title: "BAGI HASIL PRODUSEN",
+        preview_mark: "PRATINJAU: HARI BELUM DITUTUP",
+        date_label: "Tanggal",
+        opening: "Stok awal",
+        received: "Masuk",
+        sold: "Terjual",
+        corrected: "Kembali (koreksi)",
+        returned: "Retur",
+        written_off: "Rusak/kedaluwarsa",
+        counted: "Selisih opname",
+        closing: "Stok akhir",
+        corrections_title: "KOREKSI PENJUALAN SEBELUMNYA",
+        correction_detail: |quantity, number, date| format!("{quantity}, No. {number} tgl {date}"),
+        gross: "Penjualan kotor",
+        corner_share: "Bagian pojok",
+        producer_share: "Bagian produsen",
+        balance_before: "Saldo sebelumnya",
+        paid: |number, method| format!("Dibayar No. {number:04} ({method})"),
+        balance_now: "Saldo terutang",
+        chain_head: |head| format!("Rantai buku kas: {head}"),
+        payout_title: "BUKTI PEMBAYARAN PRODUSEN",
+        payout_method: "Cara bayar",
+        payout_amount: "Dibayar",
+        payout_balance_before: "Saldo sebelum",
+        payout_balance_after: "Saldo sesudah",
+        statement_title: "REKENING PRODUSEN",
+        period: |from, to| format!("{from} s.d. {to}"),
+        opening_balance: "Saldo awal",
+        closing_balance: "Saldo akhir",
+        paid_out: "Dibayar",
+        day_balance: "Saldo",
+        no_activity_period: "Tidak ada kegiatan pada periode ini.",
+        no_activity: |date| format!("Tidak ada kegiatan produsen pada {date}."),
+        no_activity_producer: |code, date| {
+            format!("Produsen {code} tidak punya kegiatan pada {date}.")
+        },
+        unknown_producer: |code| format!("Produsen {code} tidak dikenal."),
+        written: |path| format!("Ditulis: {path}"),
+        bad_range: "Tanggal --from harus sebelum atau sama dengan --to.",
+        above_balance: |code, owed| {
+            format!("Melebihi saldo: pojok hanya berutang {owed} kepada {code}.")
+        },
+        payout_not_positive: "Jumlah pembayaran harus lebih dari nol.",
     },
 };
 
@@ -1633,6 +1730,49 @@ pub static EN: Strings = Strings {
         cannot_read: |path, why| format!("Cannot read {path}: {why}"),
         cannot_write: |path, why| format!("Cannot write {path}: {why}"),
         exported: |path, rows| format!("{path}: {rows} rows"),
+    },
+    settle: SettleText {
+        settlement_title: "PRODUCER SETTLEMENT",
+        preview_mark: "PREVIEW: DAY NOT CLOSED",
+        date_label: "Date",
+        opening: "Opening stock",
+        received: "Received",
+        sold: "Sold",
+        corrected: "Back (correction)",
+        returned: "Returned",
+        written_off: "Written off",
+        counted: "Count difference",
+        closing: "Closing stock",
+        corrections_title: "CORRECTIONS OF EARLIER SALES",
+        correction_detail: |quantity, number, date| format!("{quantity}, No. {number} of {date}"),
+        gross: "Gross sales",
+        corner_share: "Corner's share",
+        producer_share: "Producer's share",
+        balance_before: "Balance brought forward",
+        paid: |number, method| format!("Paid No. {number:04} ({method})"),
+        balance_now: "Balance owed",
+        chain_head: |head| format!("Ledger chain: {head}"),
+        payout_title: "PRODUCER PAYOUT",
+        payout_method: "Method",
+        payout_amount: "Paid",
+        payout_balance_before: "Balance before",
+        payout_balance_after: "Balance after",
+        statement_title: "PRODUCER STATEMENT",
+        period: |from, to| format!("{from} to {to}"),
+        opening_balance: "Opening balance",
+        closing_balance: "Closing balance",
+        paid_out: "Paid out",
+        day_balance: "Balance",
+        no_activity_period: "No activity in this period.",
+        no_activity: |date| format!("No producer activity on {date}."),
+        no_activity_producer: |code, date| format!("Producer {code} had no activity on {date}."),
+        unknown_producer: |code| format!("Unknown producer {code}."),
+        written: |path| format!("Written: {path}"),
+        bad_range: "The --from date must be on or before --to.",
+        above_balance: |code, owed| {
+            format!("Above the balance: the corner owes {code} only {owed}.")
+        },
+        payout_not_positive: "A payout must be more than zero.",
     },
 };
 

@@ -162,6 +162,8 @@ pub struct SettlementHeader {
     pub producer_code: String,
     pub producer_name: String,
     pub payout_daily: bool,
+    /// Who opened the day: the attendant who signs the slip.
+    pub attendant: String,
 }
 
 /// One producer's business day: goods per product, money, payouts and the balance.
@@ -627,6 +629,7 @@ mod tests {
                 producer_code: format!("P{producer}"),
                 producer_name: format!("Produsen {producer}"),
                 payout_daily: false,
+                attendant: "Sari".into(),
             };
             let before = if day == 0 {
                 Rupiah::ZERO
@@ -767,6 +770,7 @@ mod tests {
             producer_code: "SRI".into(),
             producer_name: "Kue Bu Sri".into(),
             payout_daily: true,
+            attendant: "Sari".into(),
         };
         let mut b = SettlementBuilder::new(header, Rupiah(20_000));
         b.product(ProductOpening {

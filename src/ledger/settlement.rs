@@ -192,12 +192,12 @@ fn settlements_on(
     date: NaiveDate,
     producer: Option<i64>,
 ) -> Result<Vec<ProducerSettlement>> {
-    let (day_id, closed): (i64, bool) = conn
+    let (day_id, closed, attendant): (i64, bool, String) = conn
         .prepare_cached(
-            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id)
+            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id), attendant
              FROM business_days AS b WHERE date = ?1",
         )?
-        .query_row([date_text(date)], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([date_text(date)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
         .ok_or(LedgerError::UnknownDay(date))?;
     let wanted = |id: i64| producer.is_none_or(|p| p == id);
@@ -349,6 +349,7 @@ fn settlements_on(
             producer_code: p.code.clone(),
             producer_name: p.name.clone(),
             payout_daily: p.payout_daily,
+            attendant: attendant.clone(),
         };
         let before = balances.get(id).copied().unwrap_or(Rupiah::ZERO);
         builders.insert(*id, SettlementBuilder::new(header, before));
