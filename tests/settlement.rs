@@ -518,3 +518,196 @@ fn unknown_days_and_producers_are_named() {
         Err(LedgerError::UnknownProducer(_))
     ));
 }
+
+// `pojok settlement` and `pojok statement` through the binary, on the same two days.
+
+use common::{pojok, stderr, stdout};
+
+fn two_days_on_file() -> (TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = two_days(dir.path());
+    ledger
+        .pay_producer(
+            "SRI",
+            PayoutMethod::Cash,
+            Rupiah(10_000),
+            "",
+            "Rina",
+            at("2026-11-22 16:00"),
+        )
+        .unwrap();
+    drop(ledger);
+    let db = dir.path().join("pojok.db");
+    (dir, db)
+}
+
+/// Whether some line starts (after indentation) with `prefix` and ends with `suffix`.
+fn has(text: &str, prefix: &str, suffix: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_start().starts_with(prefix) && l.ends_with(suffix))
+}
+
+#[test]
+fn the_settlement_command_prints_every_producer_of_a_closed_day() {
+    let (_dir, db) = two_days_on_file();
+    let out = pojok(
+        &db,
+        &["settlement", "--date", "2026-11-21", "--format", "text58"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| l.chars().count() <= 32), "{text}");
+    assert_eq!(text.matches("BAGI HASIL PRODUSEN").count(), 2, "{text}");
+    assert!(!text.contains("PRATINJAU"), "{text}");
+    let sri = text.find("Produsen: SRI").unwrap();
+    let tani = text.find("Produsen: TANI").unwrap();
+    assert!(sri < tani, "by code: {text}");
+    let (sri, tani) = text.split_at(tani);
+    // SRI: 4 LMPR + 2 KRPS = 38.000, 15 % → 5.700 corner, 32.300 producer.
+    assert!(has(sri, "Penjualan kotor", "Rp 38.000"), "{sri}");
+    assert!(has(sri, "Bagian pojok", "Rp 5.700"), "{sri}");
+    assert!(has(sri, "Saldo terutang", "Rp 32.300"), "{sri}");
+    assert!(
+        has(sri, "Stok akhir", "13 pcs"),
+        "20 in, 4 sold, 3 back: {sri}"
+    );
+    assert!(has(sri, "Rusak/kedaluwarsa", "1 bks"), "{sri}");
+    // TANI: 1,5 kg at 15.000 = 22.500; producer price 13.500 × 1,5 = 20.250.
+    assert!(has(tani, "Penjualan kotor", "Rp 22.500"), "{tani}");
+    assert!(has(tani, "Bagian produsen", "Rp 20.250"), "{tani}");
+    assert!(has(tani, "Stok akhir", "8,5 kg"), "{tani}");
+}
+
+#[test]
+fn one_producer_of_the_open_day_in_80mm_to_a_file() {
+    let (dir, db) = two_days_on_file();
+    let file = dir.path().join("sri.txt");
+    let out = pojok(
+        &db,
+        &[
+            "settlement",
+            "--date",
+            "2026-11-22",
+            "--producer",
+            "sri",
+            "--format",
+            "text80",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("sri.txt"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.lines().all(|l| l.chars().count() <= 48), "{text}");
+    assert!(text.contains("PRATINJAU: HARI BELUM DITUTUP"), "{text}");
+    // 7.000 sold less the 24.000 taken back; 32.300 − 14.450 − 10.000 = 7.850.
+    assert!(has(&text, "Penjualan kotor", "-Rp 17.000"), "{text}");
+    assert!(text.contains("No. 2 tgl 21 Nov 2026"), "{text}");
+    assert!(
+        has(&text, "Dibayar No. 0001 (Tunai)", "-Rp 10.000"),
+        "{text}"
+    );
+    assert!(has(&text, "Saldo terutang", "Rp 7.850"), "{text}");
+    assert!(!text.contains("TANI"));
+}
+
+#[test]
+fn the_statement_command_runs_the_balance() {
+    let (_dir, db) = two_days_on_file();
+    let out = pojok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "statement",
+            "--producer",
+            "SRI",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+            "--format",
+            "text80",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("PRODUCER STATEMENT"), "{text}");
+    assert!(has(&text, "Balance", "Rp 32.300"), "{text}");
+    assert!(has(&text, "Paid out", "-Rp 10.000"), "{text}");
+    // 32.300 − 14.450 = 17.850 of shares, less 10.000 paid.
+    assert!(has(&text, "Producer's share", "Rp 17.850"), "{text}");
+    assert!(has(&text, "Closing balance", "Rp 7.850"), "{text}");
+}
+
+#[test]
+fn clear_refusals_for_unknown_days_producers_and_idle_days() {
+    let (_dir, db) = two_days_on_file();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["settlement", "--date", "2026-11-20"],
+            "Tidak ada hari usaha pada tanggal 20 Nov 2026.",
+        ),
+        (
+            &["settlement", "--date", "2026-11-21", "--producer", "NOPE"],
+            "Produsen NOPE tidak dikenal.",
+        ),
+        (
+            &["settlement", "--date", "2026-11-22", "--producer", "TANI"],
+            "Produsen TANI tidak punya kegiatan pada 22 Nov 2026.",
+        ),
+        (
+            &[
+                "statement",
+                "--producer",
+                "NOPE",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-11-30",
+            ],
+            "Produsen NOPE tidak dikenal.",
+        ),
+        (
+            &[
+                "statement",
+                "--producer",
+                "SRI",
+                "--from",
+                "2026-11-30",
+                "--to",
+                "2026-11-01",
+            ],
+            "--from",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = pojok(&db, args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+    let out = pojok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "settlement",
+            "--date",
+            "2026-11-21",
+            "--producer",
+            "X",
+        ],
+    );
+    assert!(
+        stderr(&out).contains("Unknown producer X."),
+        "{}",
+        stderr(&out)
+    );
+    let missing = db.with_file_name("nothing.db");
+    let out = pojok(&missing, &["settlement", "--date", "2026-11-21"]);
+    assert!(!out.status.success());
+    assert!(!missing.exists(), "a printout never creates a ledger");
+}
