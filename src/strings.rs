@@ -348,6 +348,17 @@ pub struct KeyText {
     pub short_scheme: &'static str,
     pub save_producer: &'static str,
     pub short_save: &'static str,
+    // Producers' settlement and payouts (Ctrl+P).
+    pub open_payouts: &'static str,
+    pub pay_producer: &'static str,
+    pub short_pay_producer: &'static str,
+    pub write_settlements: &'static str,
+    pub short_settlements: &'static str,
+    pub step_day: &'static str,
+    pub toggle_method: &'static str,
+    pub short_method: &'static str,
+    pub record_payout: &'static str,
+    pub toggle_payout_daily: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -522,6 +533,32 @@ pub struct SettleText {
     /// The ledger's refusal of a payout above the balance: producer and what is owed.
     pub above_balance: fn(&str, Rupiah) -> String,
     pub payout_not_positive: &'static str,
+    // The kiosk's producers' payout screen (Ctrl+P) and its payout form.
+    pub payouts_title: &'static str,
+    /// The day whose settlement slips the slip key writes, and whether it is closed.
+    pub payouts_day: fn(&str, bool) -> String,
+    pub no_days: &'static str,
+    pub col_daily: &'static str,
+    pub col_balance: &'static str,
+    pub daily_mark: &'static str,
+    pub nothing_owed: &'static str,
+    pub payout_form_title: fn(&str) -> String,
+    pub payout_owed: fn(Rupiah) -> String,
+    /// Method, amount, note.
+    pub payout_labels: [&'static str; 3],
+    pub payout_hint: &'static str,
+    /// Amount, producer's name, method.
+    pub confirm_payout: fn(Rupiah, &str, &str) -> String,
+    pub payout_recorded: fn(i64, &str) -> String,
+    pub settlements_written: fn(usize, &str) -> String,
+    pub bad_payout_amount: &'static str,
+    pub payout_above_owed: fn(Rupiah) -> String,
+    pub failed_load_payouts: fn(&str) -> String,
+    pub failed_payout: fn(&str) -> String,
+    pub failed_settlements: fn(&str) -> String,
+    /// The producer form's flag: paid out at every closing.
+    pub payout_daily_label: &'static str,
+    pub payout_daily_hint: &'static str,
 }
 
 pub struct Strings {
@@ -712,6 +749,9 @@ pub static ID: Strings = Strings {
                  tiap produknya; tetap pakai persentase atau daftarkan ulang lewat impor CSV"
             ),
             Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
+            Failure::PayoutAboveBalance { producer, owed } => {
+                format!("melebihi saldo: pojok hanya berutang {owed} kepada {producer}")
+            }
         },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
         failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
@@ -965,6 +1005,16 @@ pub static ID: Strings = Strings {
             short_scheme: "Skema",
             save_producer: "Simpan produsen",
             short_save: "Simpan",
+            open_payouts: "Bagi hasil & bayar produsen",
+            pay_producer: "Bayar produsen terpilih",
+            short_pay_producer: "Bayar",
+            write_settlements: "Tulis slip bagi hasil hari yang tampil (satu berkas per produsen)",
+            short_settlements: "Slip",
+            step_day: "Hari sebelumnya / berikutnya",
+            toggle_method: "Ganti cara bayar: tunai / transfer",
+            short_method: "Cara",
+            record_payout: "Bayar (ditanya dulu)",
+            toggle_payout_daily: "Bayar harian: ya / tidak",
         },
     },
     print: PrintText {
@@ -1133,6 +1183,35 @@ pub static ID: Strings = Strings {
             format!("Melebihi saldo: pojok hanya berutang {owed} kepada {code}.")
         },
         payout_not_positive: "Jumlah pembayaran harus lebih dari nol.",
+        payouts_title: "Produsen: bagi hasil & pembayaran",
+        payouts_day: |date, closed| {
+            if closed {
+                format!("Slip bagi hasil: {date} (sudah ditutup)")
+            } else {
+                format!("Slip bagi hasil: {date} (hari buka, pratinjau)")
+            }
+        },
+        no_days: "Belum ada hari usaha",
+        col_daily: "Harian",
+        col_balance: "Saldo terutang",
+        daily_mark: "harian",
+        nothing_owed: "Tidak ada saldo produsen",
+        payout_form_title: |code| format!("Bayar produsen {code}"),
+        payout_owed: |owed| format!("Saldo terutang: {owed}"),
+        payout_labels: ["Cara bayar", "Jumlah", "Catatan"],
+        payout_hint: "F7 ganti cara bayar · F2 bayar",
+        confirm_payout: |amount, name, method| format!("Bayar {amount} kepada {name} ({method})?"),
+        payout_recorded: |number, path| {
+            format!("Pembayaran No. {number:04} tercatat; slip: {path}")
+        },
+        settlements_written: |n, folder| format!("{n} slip bagi hasil ditulis ke {folder}"),
+        bad_payout_amount: "Ketik jumlah lebih dari nol, misalnya 50.000",
+        payout_above_owed: |owed| format!("Melebihi saldo: yang terutang hanya {owed}"),
+        failed_load_payouts: |e| format!("Saldo produsen tidak bisa dimuat: {e}"),
+        failed_payout: |e| format!("Pembayaran TIDAK tercatat: {e}"),
+        failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
+        payout_daily_label: "Bayar harian",
+        payout_daily_hint: "(F6)",
     },
 };
 
@@ -1336,6 +1415,9 @@ pub static EN: Strings = Strings {
                  price for each of them; keep the percentage or re-register through CSV import"
             ),
             Failure::Storage(detail) => format!("storage error ({detail})"),
+            Failure::PayoutAboveBalance { producer, owed } => {
+                format!("above the balance: the corner owes {producer} only {owed}")
+            }
         },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
         failed_open_day: |e| format!("The business day could not be opened: {e}"),
@@ -1589,6 +1671,16 @@ pub static EN: Strings = Strings {
             short_scheme: "Scheme",
             save_producer: "Save the producer",
             short_save: "Save",
+            open_payouts: "Producer settlement & payouts",
+            pay_producer: "Pay the selected producer",
+            short_pay_producer: "Pay",
+            write_settlements: "Write the shown day's settlement slips (a file per producer)",
+            short_settlements: "Slips",
+            step_day: "Previous / next day",
+            toggle_method: "Switch method: cash / transfer",
+            short_method: "Method",
+            record_payout: "Pay (asks first)",
+            toggle_payout_daily: "Paid daily: yes / no",
         },
     },
     print: PrintText {
@@ -1773,6 +1865,33 @@ pub static EN: Strings = Strings {
             format!("Above the balance: the corner owes {code} only {owed}.")
         },
         payout_not_positive: "A payout must be more than zero.",
+        payouts_title: "Producers: settlement & payouts",
+        payouts_day: |date, closed| {
+            if closed {
+                format!("Settlement slips: {date} (closed)")
+            } else {
+                format!("Settlement slips: {date} (open day, preview)")
+            }
+        },
+        no_days: "No business day yet",
+        col_daily: "Daily",
+        col_balance: "Balance owed",
+        daily_mark: "daily",
+        nothing_owed: "No producer balances",
+        payout_form_title: |code| format!("Pay producer {code}"),
+        payout_owed: |owed| format!("Balance owed: {owed}"),
+        payout_labels: ["Method", "Amount", "Note"],
+        payout_hint: "F7 switch method · F2 pay",
+        confirm_payout: |amount, name, method| format!("Pay {amount} to {name} ({method})?"),
+        payout_recorded: |number, path| format!("Payout No. {number:04} recorded; slip: {path}"),
+        settlements_written: |n, folder| format!("{n} settlement slips written to {folder}"),
+        bad_payout_amount: "Type an amount above zero, e.g. 50.000",
+        payout_above_owed: |owed| format!("Above the balance: only {owed} is owed"),
+        failed_load_payouts: |e| format!("Producer balances could not be loaded: {e}"),
+        failed_payout: |e| format!("Payout NOT recorded: {e}"),
+        failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
+        payout_daily_label: "Paid daily",
+        payout_daily_hint: "(F6)",
     },
 };
 

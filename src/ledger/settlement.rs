@@ -531,6 +531,17 @@ impl Ledger {
         })
     }
 
+    /// Every business day, oldest first, with whether it is closed: the days a settlement
+    /// can be printed for.
+    pub fn settlement_days(&self) -> Result<Vec<(NaiveDate, bool)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id)
+             FROM business_days AS b ORDER BY date",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((get_date(r, 0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Sets whether the producer is paid out at every closing.
     pub fn set_payout_daily(&mut self, producer_code: &str, daily: bool) -> Result<()> {
         let changed = self.conn.execute(
