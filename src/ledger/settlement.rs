@@ -56,7 +56,8 @@ fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMa
         Until::Payout(at, number) => ("9999-12-31".to_string(), stamp_text(at), number),
     };
     // Two texts rather than `?4 IS NULL OR …`, so that one producer's balance reads its
-    // own lines through the producer indexes.
+    // own lines through the producer indexes. Corrections are few: read from them (CROSS
+    // JOIN fixes the order), never by scanning every sale line for one.
     let (lines, payouts) = match producer {
         Some(_) => ("AND l.producer_id = ?4", "AND p.producer_id = ?4"),
         None => ("", ""),
@@ -72,8 +73,8 @@ fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMa
              UNION ALL
              SELECT l.producer_id, -l.producer_share
              FROM corrections AS c
-             JOIN business_days AS b ON b.id = c.day_id
-             JOIN sale_lines AS l ON l.sale_id = c.sale_id
+             CROSS JOIN business_days AS b ON b.id = c.day_id
+             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
              WHERE b.date < ?1 AND c.at <= ?2 {lines}
              UNION ALL
              SELECT p.producer_id, -p.amount
@@ -97,27 +98,29 @@ fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMa
 }
 
 /// Every stock move of the business day of `date` and of later days, summed per product.
+/// The joins start from the days (CROSS JOIN fixes SQLite's order), so settling a recent day
+/// reads only its own and later moves, never the year behind it.
 fn moves_since(conn: &Connection, date: NaiveDate) -> Result<HashMap<i64, StockQuantity>> {
     let mut stmt = conn.prepare_cached(
         "SELECT product_id, SUM(quantity_milli) FROM (
              SELECT m.product_id, m.quantity_milli
              FROM business_days AS b
-             JOIN sales AS s ON s.day_id = b.id
-             JOIN stock_moves AS m ON m.sale_id = s.id
+             CROSS JOIN sales AS s ON s.day_id = b.id
+             CROSS JOIN stock_moves AS m ON m.sale_id = s.id
              WHERE b.date >= ?1
                AND (m.kind = 'sale'
                     OR NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id))
              UNION ALL
              SELECT m.product_id, m.quantity_milli
-             FROM business_days AS b
-             JOIN corrections AS c ON c.day_id = b.id
-             JOIN stock_moves AS m ON m.sale_id = c.sale_id AND m.kind = 'void'
+             FROM corrections AS c
+             CROSS JOIN business_days AS b ON b.id = c.day_id
+             CROSS JOIN stock_moves AS m ON m.sale_id = c.sale_id AND m.kind = 'void'
              WHERE b.date >= ?1
              UNION ALL
              SELECT m.product_id, m.quantity_milli
              FROM business_days AS b
-             JOIN stock_documents AS d ON d.day_id = b.id
-             JOIN stock_moves AS m ON m.document_id = d.id
+             CROSS JOIN stock_documents AS d ON d.day_id = b.id
+             CROSS JOIN stock_moves AS m ON m.document_id = d.id
              WHERE b.date >= ?1
              UNION ALL
              SELECT m.product_id, m.quantity_milli
