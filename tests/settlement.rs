@@ -711,3 +711,169 @@ fn clear_refusals_for_unknown_days_producers_and_idle_days() {
     assert!(!out.status.success());
     assert!(!missing.exists(), "a printout never creates a ledger");
 }
+
+// Random days on a real ledger: the settlement queries against the facts as recorded.
+
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Intake(usize, i64),
+    Sale(Vec<(usize, i64)>),
+    Void(usize),
+    Return(usize, i64),
+    WriteOff(usize, i64),
+    Count(usize, i64),
+    Correct(usize),
+    Payout(usize, i64),
+}
+
+const CODES: [&str; 3] = ["LMPR", "KRPS", "BRS"];
+const PRODUCERS: [&str; 2] = ["SRI", "TANI"];
+
+fn any_op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        1 => (0..3usize, 1i64..=8).prop_map(|(p, n)| Op::Intake(p, n)),
+        4 => proptest::collection::vec((0..3usize, 1i64..=3), 1..3).prop_map(Op::Sale),
+        1 => any::<usize>().prop_map(Op::Void),
+        1 => (0..3usize, 1i64..=3).prop_map(|(p, n)| Op::Return(p, n)),
+        1 => (0..3usize, 1i64..=2).prop_map(|(p, n)| Op::WriteOff(p, n)),
+        1 => (0..3usize, 0i64..=6).prop_map(|(p, n)| Op::Count(p, n)),
+        1 => any::<usize>().prop_map(Op::Correct),
+        1 => (0..2usize, 1i64..=10).prop_map(|(p, t)| Op::Payout(p, t)),
+    ]
+}
+
+struct Recorded {
+    id: i64,
+    day: usize,
+    total: Rupiah,
+    shares: HashMap<String, Rupiah>,
+    voided: bool,
+    corrected_on: Option<usize>,
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn settlements_on_a_real_ledger_match_what_was_recorded(
+        days in proptest::collection::vec(proptest::collection::vec(any_op(), 0..10), 1..4)
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pojok.db");
+        let mut ledger = small_ledger(&path);
+        let dates: Vec<_> = (0..days.len())
+            .map(|d| date("2026-11-01") + chrono::Days::new(d as u64))
+            .collect();
+        let mut sales: Vec<Recorded> = Vec::new();
+        let mut paid: HashMap<String, Rupiah> = HashMap::new();
+        for (d, ops) in days.iter().enumerate() {
+            let when = |minute: usize| dates[d].and_hms_opt(8 + (minute / 60) as u32, (minute % 60) as u32, 0).unwrap();
+            ledger.open_day(dates[d], "Rina", Rupiah(0), when(0)).unwrap();
+            for (i, op) in ops.iter().enumerate() {
+                let at = when(i + 1);
+                let qty = |p: usize, n: i64| if CODES[p] == "BRS" { Quantity::from_milli(n * 500) } else { pcs(n) };
+                let producer = |p: usize| if CODES[p] == "BRS" { "TANI" } else { "SRI" };
+                match op {
+                    Op::Intake(p, n) => {
+                        let line = IntakeLine { product_code: CODES[*p].into(), quantity: qty(*p, *n), best_before: None };
+                        ledger.receive_stock(producer(*p), &[line], "Rina", at).unwrap();
+                    }
+                    Op::Sale(lines) => {
+                        let lines: Vec<(&str, Quantity)> = lines.iter().map(|(p, n)| (CODES[*p], qty(*p, *n))).collect();
+                        let sale = sell(&mut ledger, &lines, PaymentMethod::Cash, at);
+                        let mut shares: HashMap<String, Rupiah> = HashMap::new();
+                        for l in &sale.lines {
+                            *shares.entry(l.producer_code.clone()).or_insert(Rupiah(0)) += l.producer_share;
+                        }
+                        sales.push(Recorded { id: sale.id, day: d, total: sale.total, shares, voided: false, corrected_on: None });
+                    }
+                    Op::Void(pick) => {
+                        let live: Vec<usize> = (0..sales.len()).filter(|&i| sales[i].day == d && !sales[i].voided).collect();
+                        if !live.is_empty() {
+                            let i = live[pick % live.len()];
+                            ledger.void_sale(sales[i].id, "batal", "Rina", at).unwrap();
+                            sales[i].voided = true;
+                        }
+                    }
+                    Op::Return(p, n) => {
+                        ledger.return_stock(producer(*p), &[(CODES[*p].into(), qty(*p, *n))], "", "Rina", at).unwrap();
+                    }
+                    Op::WriteOff(p, n) => {
+                        ledger.write_off(CODES[*p], qty(*p, *n), "rusak", false, "Rina", at).unwrap();
+                    }
+                    Op::Count(p, n) => {
+                        ledger.count_stock(CODES[*p], StockQuantity::from(qty(*p, (*n).max(1))) , "opname", "Rina", at).unwrap();
+                    }
+                    Op::Correct(pick) => {
+                        let open: Vec<usize> = (0..sales.len())
+                            .filter(|&i| sales[i].day < d && !sales[i].voided && sales[i].corrected_on.is_none())
+                            .collect();
+                        if !open.is_empty() {
+                            let i = open[pick % open.len()];
+                            correct(&path, sales[i].id, &at.format("%Y-%m-%d %H:%M:%S").to_string());
+                            sales[i].corrected_on = Some(d);
+                        }
+                    }
+                    Op::Payout(p, tenths) => {
+                        let owed = ledger.producer_balances().unwrap().into_iter().find(|b| b.code == PRODUCERS[*p]).unwrap().balance;
+                        let amount = Rupiah(owed.value() * tenths / 10);
+                        if amount.is_positive() {
+                            ledger.pay_producer(PRODUCERS[*p], PayoutMethod::Cash, amount, "", "Rina", at).unwrap();
+                            *paid.entry(PRODUCERS[*p].to_string()).or_insert(Rupiah(0)) += amount;
+                        }
+                    }
+                }
+            }
+            if d + 1 < days.len() {
+                ledger.close_day("Rina", when(ops.len() + 1)).unwrap();
+            }
+        }
+
+        let mut closings: HashMap<String, StockQuantity> = HashMap::new();
+        for (d, day) in dates.iter().enumerate() {
+            let settlements = ledger.settlement_for(*day, None).unwrap();
+            let gross: Rupiah = settlements.iter().map(|s| s.gross()).sum();
+            let sold: Rupiah = sales.iter().filter(|s| s.day == d && !s.voided).map(|s| s.total).sum();
+            let taken_back: Rupiah = sales.iter().filter(|s| s.corrected_on == Some(d)).map(|s| s.total).sum();
+            prop_assert_eq!(gross, sold - taken_back, "day {}", d);
+            for s in &settlements {
+                prop_assert_eq!(s.producer_share() + s.corner_share(), s.gross());
+                prop_assert_eq!(s.header.closed, d + 1 < days.len());
+                for p in &s.products {
+                    // What a day closes with, the next one opens with.
+                    if let Some(before) = closings.get(&p.code) {
+                        prop_assert_eq!(p.opening, *before, "{} on day {}", p.code, d);
+                    }
+                    closings.insert(p.code.clone(), p.closing());
+                }
+            }
+            // Products untouched this day keep their closing; the maps only grow.
+        }
+        let on_hand: HashMap<String, StockQuantity> = ledger
+            .stock_levels(None)
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.code, l.on_hand))
+            .collect();
+        for (code, closing) in &closings {
+            prop_assert_eq!(on_hand[code], *closing, "{}", code);
+        }
+        for b in ledger.producer_balances().unwrap() {
+            let shares: Rupiah = sales
+                .iter()
+                .filter(|s| !s.voided && s.corrected_on.is_none())
+                .filter_map(|s| s.shares.get(&b.code).copied())
+                .sum();
+            let paid = paid.get(&b.code).copied().unwrap_or(Rupiah(0));
+            prop_assert_eq!(b.balance, shares - paid, "{}", b.code);
+            let statement = ledger.statement(&b.code, dates[0], dates[dates.len() - 1]).unwrap();
+            prop_assert_eq!(statement.closing_balance(), b.balance);
+            if let Some(last) = statement.rows().last() {
+                prop_assert_eq!(last.balance, b.balance);
+            }
+        }
+    }
+}
