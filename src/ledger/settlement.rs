@@ -97,17 +97,21 @@ fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMa
     Ok(rows.into_iter().collect())
 }
 
-/// Every stock move of the business day of `date` and of later days, summed per product.
-/// The joins start from the days (CROSS JOIN fixes SQLite's order), so settling a recent day
-/// reads only its own and later moves, never the year behind it.
-fn moves_since(conn: &Connection, date: NaiveDate) -> Result<HashMap<i64, StockQuantity>> {
+/// Every stock move of the business days from `date` on (before `until`, if given), summed
+/// per product. The joins start from the days (CROSS JOIN fixes SQLite's order), so settling
+/// a recent day reads only its own and later moves, never the year behind it.
+fn moves_since(
+    conn: &Connection,
+    date: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Result<HashMap<i64, StockQuantity>> {
     let mut stmt = conn.prepare_cached(
         "SELECT product_id, SUM(quantity_milli) FROM (
              SELECT m.product_id, m.quantity_milli
              FROM business_days AS b
              CROSS JOIN sales AS s ON s.day_id = b.id
              CROSS JOIN stock_moves AS m ON m.sale_id = s.id
-             WHERE b.date >= ?1
+             WHERE b.date >= ?1 AND b.date < ?2
                AND (m.kind = 'sale'
                     OR NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id))
              UNION ALL
@@ -115,22 +119,23 @@ fn moves_since(conn: &Connection, date: NaiveDate) -> Result<HashMap<i64, StockQ
              FROM corrections AS c
              CROSS JOIN business_days AS b ON b.id = c.day_id
              CROSS JOIN stock_moves AS m ON m.sale_id = c.sale_id AND m.kind = 'void'
-             WHERE b.date >= ?1
+             WHERE b.date >= ?1 AND b.date < ?2
              UNION ALL
              SELECT m.product_id, m.quantity_milli
              FROM business_days AS b
              CROSS JOIN stock_documents AS d ON d.day_id = b.id
              CROSS JOIN stock_moves AS m ON m.document_id = d.id
-             WHERE b.date >= ?1
+             WHERE b.date >= ?1 AND b.date < ?2
              UNION ALL
              SELECT m.product_id, m.quantity_milli
              FROM stock_documents AS d
              JOIN stock_moves AS m ON m.document_id = d.id
-             WHERE d.day_id IS NULL AND d.at >= ?1
+             WHERE d.day_id IS NULL AND d.at >= ?1 AND d.at < ?2
          )
          GROUP BY product_id",
     )?;
-    let rows = stmt.query_map([date_text(date)], |r| {
+    let until = until.map_or_else(|| "9999-12-31".to_string(), date_text);
+    let rows = stmt.query_map(params![date_text(date), until], |r| {
         Ok((r.get::<_, i64>(0)?, StockQuantity::from_milli(r.get(1)?)))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -190,10 +195,13 @@ struct ProductRow {
 }
 
 /// Every producer's settlement for the business day of `date`, or only `producer`'s.
+/// `since` is `moves_since(date)` when the caller already has it (a statement walking back
+/// through its days); otherwise it is read here.
 fn settlements_on(
     conn: &Connection,
     date: NaiveDate,
     producer: Option<i64>,
+    since: Option<&HashMap<i64, StockQuantity>>,
 ) -> Result<Vec<ProducerSettlement>> {
     let (day_id, closed, attendant): (i64, bool, String) = conn
         .prepare_cached(
@@ -311,7 +319,14 @@ fn settlements_on(
         })?
         .filter(|row| row.as_ref().map_or(true, |(id, _)| active.contains(id)))
         .collect::<rusqlite::Result<_>>()?;
-    let since = moves_since(conn, date)?;
+    let read;
+    let since = match since {
+        Some(since) => since,
+        None => {
+            read = moves_since(conn, date, None)?;
+            &read
+        }
+    };
     let products: Vec<ProductRow> = conn
         .prepare_cached(
             "SELECT p.id, p.producer_id, p.code, p.name, p.variant, p.unit,
@@ -493,7 +508,7 @@ impl Ledger {
         let producer = producer
             .map(|code| find_producer(&self.conn, code).map(|p| p.id))
             .transpose()?;
-        settlements_on(&self.conn, date, producer)
+        settlements_on(&self.conn, date, producer, None)
     }
 
     /// A producer's days from `from` to `to` (inclusive) that had any activity, with the
@@ -517,10 +532,24 @@ impl Ledger {
             )?
             .query_map(params![date_text(from), date_text(to)], |r| get_date(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
+        // Newest first: each day's moves-since is the later day's plus the moves between
+        // them, so a year's statement reads each move once rather than once a day.
         let mut days = Vec::new();
-        for date in dates {
-            days.extend(settlements_on(&self.conn, date, Some(producer.id))?);
+        let mut since: HashMap<i64, StockQuantity> = HashMap::new();
+        let mut later: Option<NaiveDate> = None;
+        for date in dates.into_iter().rev() {
+            for (product, quantity) in moves_since(&self.conn, date, later)? {
+                *since.entry(product).or_default() += quantity;
+            }
+            later = Some(date);
+            days.extend(settlements_on(
+                &self.conn,
+                date,
+                Some(producer.id),
+                Some(&since),
+            )?);
         }
+        days.reverse();
         let opening_balance = owed(&self.conn, Some(producer.id), Until::DayBefore(from))?
             .remove(&producer.id)
             .unwrap_or(Rupiah::ZERO);

@@ -302,4 +302,12 @@ fn main() {
             .days
             .len()
     });
+    let first = last - Days::new(days as u64 - 1);
+    timed("statement(one producer, the whole year)", || {
+        ledger
+            .statement("P001", first, last)
+            .expect("statement")
+            .days
+            .len()
+    });
 }
