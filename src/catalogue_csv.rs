@@ -713,6 +713,7 @@ mod tests {
             account: String::new(),
             scheme,
             active: true,
+            payout_daily: false,
         }
     }
 

@@ -11,7 +11,9 @@ use crate::catalogue_csv::{self, Checked, IntakeRow, Problem, RowError};
 use crate::demo;
 use crate::domain::{IntakeLine, NewProducer, NewProduct, StockDocument};
 use crate::kiosk::{self, KioskOptions};
-use crate::ledger::{BatchError, BatchMode, Ledger, Problem as VerifyProblem, RowAction};
+use crate::ledger::{
+    BatchError, BatchMode, Ledger, LedgerError, Problem as VerifyProblem, RowAction,
+};
 use crate::print;
 use crate::strings::{ImportText, Lang};
 
@@ -60,6 +62,64 @@ enum Command {
     /// Check the ledger end to end (integrity, hash chain, money and stock); non-zero exit on
     /// any problem
     Verify,
+    /// Producers' settlement slips of a business day (closed: final; open: a preview)
+    Settlement {
+        /// Business day (YYYY-MM-DD)
+        #[arg(long)]
+        date: NaiveDate,
+        /// Only this producer's slip
+        #[arg(long)]
+        producer: Option<String>,
+        #[command(flatten)]
+        output: PrintoutArgs,
+    },
+    /// A producer's statement over a date range: days, movements, shares, payouts, balance
+    Statement {
+        #[arg(long)]
+        producer: String,
+        /// First day (YYYY-MM-DD)
+        #[arg(long)]
+        from: NaiveDate,
+        /// Last day (YYYY-MM-DD)
+        #[arg(long)]
+        to: NaiveDate,
+        #[command(flatten)]
+        output: PrintoutArgs,
+    },
+}
+
+/// Where a printout goes and in which form.
+#[derive(clap::Args, Debug)]
+struct PrintoutArgs {
+    #[arg(long, value_enum, default_value = "text58")]
+    format: PrintFormat,
+    /// Write to this file instead of standard output
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// A printout's form. Text for 58 mm (32 columns) or 80 mm (48 columns) paper.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum PrintFormat {
+    Text58,
+    Text80,
+}
+
+impl PrintFormat {
+    /// The printouts, ready to write: each document rendered, one after another.
+    fn render(self, documents: &[print::Document]) -> String {
+        let width = match self {
+            PrintFormat::Text58 => 32,
+            PrintFormat::Text80 => 48,
+        };
+        // A blank line and a cut mark between slips, so one producer's paper never runs
+        // into the next one's.
+        documents
+            .iter()
+            .map(|d| print::render_text(d, width))
+            .collect::<Vec<_>>()
+            .join(&format!("\n{}\n\n", "=".repeat(width)))
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -200,6 +260,23 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         }) => {
             let db = cli.db.unwrap_or_else(default_db);
             run_export(&db, out, lang)
+        }
+        Some(Command::Settlement {
+            date,
+            producer,
+            output,
+        }) => {
+            let db = cli.db.unwrap_or_else(default_db);
+            run_settlement(&db, date, producer.as_deref(), &output, lang)
+        }
+        Some(Command::Statement {
+            producer,
+            from,
+            to,
+            output,
+        }) => {
+            let db = cli.db.unwrap_or_else(default_db);
+            run_statement(&db, &producer, from, to, &output, lang)
         }
         Some(Command::Report {
             report: Report::Day { date, json },
@@ -486,5 +563,90 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
         std::fs::write(&path, text).map_err(|e| (t.cannot_write)(&name, &e.to_string()))?;
         println!("{}", (t.exported)(&name, rows));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A ledger that must already exist: a printout never creates one, so a mistyped path does
+/// not read as "no activity".
+fn existing_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
+    if !db.is_file() {
+        return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
+    }
+    open_ledger(db, lang)
+}
+
+/// A ledger refusal in the UI language where it has words there.
+fn settle_error(e: LedgerError, lang: Lang) -> String {
+    let text = &lang.text().settle;
+    match e {
+        LedgerError::UnknownProducer(code) => (text.unknown_producer)(&code),
+        LedgerError::UnknownDay(date) => {
+            (lang.text().cli.no_business_day)(&print::format::date(date, lang))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn write_output(contents: &str, output: &PrintoutArgs, lang: Lang) -> Result<(), String> {
+    match &output.out {
+        None => print!("{contents}"),
+        Some(path) => {
+            let name = path.display().to_string();
+            std::fs::write(path, contents)
+                .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))?;
+            eprintln!("{}", (lang.text().settle.written)(&name));
+        }
+    }
+    Ok(())
+}
+
+/// `pojok settlement`: every producer's slip for the day (or one producer's).
+fn run_settlement(
+    db: &Path,
+    date: NaiveDate,
+    producer: Option<&str>,
+    output: &PrintoutArgs,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    let ledger = existing_ledger(db, lang)?;
+    let settlements = ledger
+        .settlement_for(date, producer)
+        .map_err(|e| settle_error(e, lang))?;
+    if settlements.is_empty() {
+        let text = &lang.text().settle;
+        let day = print::format::date(date, lang);
+        return Err(match producer {
+            Some(code) => (text.no_activity_producer)(code.trim(), &day),
+            None => (text.no_activity)(&day),
+        });
+    }
+    let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+    let documents: Vec<print::Document> = settlements
+        .iter()
+        .map(|s| print::settlement_slip(s, &shop, lang))
+        .collect();
+    write_output(&output.format.render(&documents), output, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pojok statement`: one producer's days from `from` to `to`.
+fn run_statement(
+    db: &Path,
+    producer: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    output: &PrintoutArgs,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    if from > to {
+        return Err(lang.text().settle.bad_range.to_string());
+    }
+    let ledger = existing_ledger(db, lang)?;
+    let statement = ledger
+        .statement(producer, from, to)
+        .map_err(|e| settle_error(e, lang))?;
+    let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+    let document = print::statement(&statement, &shop, lang);
+    write_output(&output.format.render(&[document]), output, lang)?;
     Ok(ExitCode::SUCCESS)
 }

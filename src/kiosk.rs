@@ -383,6 +383,36 @@ impl Effects {
                 let bytes = print::render(&[doc], Format::escpos(printer.paper));
                 Some(Msg::TestPrinted(print::send(&bytes, &printer)))
             }
+            Effect::LoadPayouts => Some(
+                self.payout_lists()
+                    .map(|(balances, days)| Msg::PayoutsLoaded { balances, days })
+                    .unwrap_or_else(|e| failed(Action::LoadPayouts, e)),
+            ),
+            Effect::PayProducer {
+                code,
+                method,
+                amount,
+                note,
+            } => {
+                let actor = self.actor();
+                Some(
+                    match self
+                        .ledger
+                        .pay_producer(&code, method, amount, &note, &actor, now)
+                    {
+                        Ok(payout) => self.payout_recorded(payout),
+                        Err(e) => failed(Action::PayProducer, e),
+                    },
+                )
+            }
+            Effect::WriteSettlements { date } => Some(Msg::SettlementsWritten {
+                date,
+                result: self.write_settlements(date),
+            }),
+            Effect::SetPayoutDaily { code, daily } => {
+                let saved = self.ledger.set_payout_daily(&code, daily);
+                Some(self.producers_changed(saved.map_err(failure)))
+            }
             Effect::Quit => None,
         };
         replies.extend(reply);
@@ -526,6 +556,53 @@ impl Effects {
             .unwrap_or_else(|e| failed(Action::LoadProducers, e))
     }
 
+    fn payout_lists(&self) -> Result<ui::PayoutLists, LedgerError> {
+        Ok((
+            self.ledger.producer_balances()?,
+            self.ledger.settlement_days()?,
+        ))
+    }
+
+    /// A payout on disk gets its slip; a slip that fails is reported, never "not paid".
+    fn payout_recorded(&self, payout: crate::domain::Payout) -> Msg {
+        let document = print::payout_slip(&payout, &self.shop, self.receipt_lang);
+        let text = print::render_text(&document, self.receipt_width);
+        let slip = print::write_printout(
+            &self.printouts,
+            payout.date,
+            &print::payout_file_name(&payout),
+            &text,
+        )
+        .map_err(|e| e.to_string());
+        Msg::PayoutRecorded {
+            payout,
+            slip,
+            balances: self.payout_lists().ok(),
+        }
+    }
+
+    /// Every producer's settlement slip of `date`, a file each in that day's folder.
+    fn write_settlements(&self, date: chrono::NaiveDate) -> Result<(usize, PathBuf), String> {
+        let settlements = self
+            .ledger
+            .settlement_for(date, None)
+            .map_err(|e| e.to_string())?;
+        let mut folder = self.printouts.clone();
+        for s in &settlements {
+            let document = print::settlement_slip(s, &self.shop, self.receipt_lang);
+            let text = print::render_text(&document, self.receipt_width);
+            let path = print::write_printout(
+                &self.printouts,
+                date,
+                &print::settlement_file_name(s),
+                &text,
+            )
+            .map_err(|e| e.to_string())?;
+            folder = path.parent().map(PathBuf::from).unwrap_or(folder);
+        }
+        Ok((settlements.len(), folder))
+    }
+
     fn load_stock(&self) -> Msg {
         let day = match self.ledger.open_day_status() {
             Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
@@ -606,6 +683,9 @@ fn failure(error: LedgerError) -> Failure {
             if e.code == ErrorCode::DiskFull =>
         {
             Failure::DiskFull
+        }
+        LedgerError::PayoutAboveBalance { producer, owed } => {
+            Failure::PayoutAboveBalance { producer, owed }
         }
         other => Failure::Storage(other.to_string()),
     }

@@ -359,6 +359,17 @@ pub struct KeyText {
     pub test_print: &'static str,
     pub short_test_print: &'static str,
     pub save_settings: &'static str,
+    // Producers' settlement and payouts (Ctrl+P).
+    pub open_payouts: &'static str,
+    pub pay_producer: &'static str,
+    pub short_pay_producer: &'static str,
+    pub write_settlements: &'static str,
+    pub short_settlements: &'static str,
+    pub step_day: &'static str,
+    pub toggle_method: &'static str,
+    pub short_method: &'static str,
+    pub record_payout: &'static str,
+    pub toggle_payout_daily: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -501,6 +512,83 @@ pub struct VerifyText {
     pub problems: fn(usize) -> String,
 }
 
+/// Producers' money: settlement and payout slips, statements, `pojok settlement` and
+/// `pojok statement`, and the kiosk's producers' payout screen.
+pub struct SettleText {
+    pub settlement_title: &'static str,
+    /// Marks an open day's settlement: figures may still change.
+    pub preview_mark: &'static str,
+    pub date_label: &'static str,
+    pub opening: &'static str,
+    pub received: &'static str,
+    pub sold: &'static str,
+    /// Goods back on the shelf from a correction of an earlier day's sale.
+    pub corrected: &'static str,
+    pub returned: &'static str,
+    pub written_off: &'static str,
+    pub counted: &'static str,
+    pub closing: &'static str,
+    pub corrections_title: &'static str,
+    /// The quantity taken back, the original receipt's number and its day.
+    pub correction_detail: fn(&str, i64, &str) -> String,
+    pub gross: &'static str,
+    pub corner_share: &'static str,
+    pub producer_share: &'static str,
+    pub balance_before: &'static str,
+    /// A payout on a settlement: its number and method.
+    pub paid: fn(i64, &str) -> String,
+    pub balance_now: &'static str,
+    /// Where the ledger's chain head is printed; `-` until the ledger keeps one.
+    pub chain_head: fn(&str) -> String,
+    pub payout_title: &'static str,
+    pub payout_method: &'static str,
+    pub payout_amount: &'static str,
+    pub payout_balance_before: &'static str,
+    pub payout_balance_after: &'static str,
+    pub statement_title: &'static str,
+    pub period: fn(&str, &str) -> String,
+    pub opening_balance: &'static str,
+    pub closing_balance: &'static str,
+    pub paid_out: &'static str,
+    pub day_balance: &'static str,
+    pub no_activity_period: &'static str,
+    // Command line.
+    pub no_activity: fn(&str) -> String,
+    pub no_activity_producer: fn(&str, &str) -> String,
+    pub unknown_producer: fn(&str) -> String,
+    pub written: fn(&str) -> String,
+    pub bad_range: &'static str,
+    /// The ledger's refusal of a payout above the balance: producer and what is owed.
+    pub above_balance: fn(&str, Rupiah) -> String,
+    pub payout_not_positive: &'static str,
+    // The kiosk's producers' payout screen (Ctrl+P) and its payout form.
+    pub payouts_title: &'static str,
+    /// The day whose settlement slips the slip key writes, and whether it is closed.
+    pub payouts_day: fn(&str, bool) -> String,
+    pub no_days: &'static str,
+    pub col_daily: &'static str,
+    pub col_balance: &'static str,
+    pub daily_mark: &'static str,
+    pub nothing_owed: &'static str,
+    pub payout_form_title: fn(&str) -> String,
+    pub payout_owed: fn(Rupiah) -> String,
+    /// Method, amount, note.
+    pub payout_labels: [&'static str; 3],
+    pub payout_hint: &'static str,
+    /// Amount, producer's name, method.
+    pub confirm_payout: fn(Rupiah, &str, &str) -> String,
+    pub payout_recorded: fn(i64, &str) -> String,
+    pub settlements_written: fn(usize, &str) -> String,
+    pub bad_payout_amount: &'static str,
+    pub payout_above_owed: fn(Rupiah) -> String,
+    pub failed_load_payouts: fn(&str) -> String,
+    pub failed_payout: fn(&str) -> String,
+    pub failed_settlements: fn(&str) -> String,
+    /// The producer form's flag: paid out at every closing.
+    pub payout_daily_label: &'static str,
+    pub payout_daily_hint: &'static str,
+}
+
 pub struct Strings {
     pub ui: UiText,
     pub print: PrintText,
@@ -508,6 +596,7 @@ pub struct Strings {
     pub import: ImportText,
     pub printer: PrinterText,
     pub verify: VerifyText,
+    pub settle: SettleText,
 }
 
 /// Text for printers and the settings screen (printer settings, shop header).
@@ -719,6 +808,9 @@ pub static ID: Strings = Strings {
                  tiap produknya; tetap pakai persentase atau daftarkan ulang lewat impor CSV"
             ),
             Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
+            Failure::PayoutAboveBalance { producer, owed } => {
+                format!("melebihi saldo: pojok hanya berutang {owed} kepada {producer}")
+            }
         },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
         failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
@@ -978,6 +1070,16 @@ pub static ID: Strings = Strings {
             test_print: "Cetak uji (printer di layar, tanpa simpan)",
             short_test_print: "Uji",
             save_settings: "Simpan pengaturan",
+            open_payouts: "Bagi hasil & bayar produsen",
+            pay_producer: "Bayar produsen terpilih",
+            short_pay_producer: "Bayar",
+            write_settlements: "Tulis slip bagi hasil hari yang tampil (satu berkas per produsen)",
+            short_settlements: "Slip",
+            step_day: "Hari sebelumnya / berikutnya",
+            toggle_method: "Ganti cara bayar: tunai / transfer",
+            short_method: "Cara",
+            record_payout: "Bayar (ditanya dulu)",
+            toggle_payout_daily: "Bayar harian: ya / tidak",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -1192,6 +1294,80 @@ pub static ID: Strings = Strings {
         invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
         problems: |n| format!("{n} masalah ditemukan."),
     },
+    settle: SettleText {
+        settlement_title: "BAGI HASIL PRODUSEN",
+        preview_mark: "PRATINJAU: HARI BELUM DITUTUP",
+        date_label: "Tanggal",
+        opening: "Stok awal",
+        received: "Masuk",
+        sold: "Terjual",
+        corrected: "Kembali (koreksi)",
+        returned: "Retur",
+        written_off: "Rusak/kedaluwarsa",
+        counted: "Selisih opname",
+        closing: "Stok akhir",
+        corrections_title: "KOREKSI PENJUALAN SEBELUMNYA",
+        correction_detail: |quantity, number, date| format!("{quantity}, No. {number} tgl {date}"),
+        gross: "Penjualan kotor",
+        corner_share: "Bagian pojok",
+        producer_share: "Bagian produsen",
+        balance_before: "Saldo sebelumnya",
+        paid: |number, method| format!("Dibayar No. {number:04} ({method})"),
+        balance_now: "Saldo terutang",
+        chain_head: |head| format!("Rantai buku kas: {head}"),
+        payout_title: "BUKTI PEMBAYARAN PRODUSEN",
+        payout_method: "Cara bayar",
+        payout_amount: "Dibayar",
+        payout_balance_before: "Saldo sebelum",
+        payout_balance_after: "Saldo sesudah",
+        statement_title: "REKENING PRODUSEN",
+        period: |from, to| format!("{from} s.d. {to}"),
+        opening_balance: "Saldo awal",
+        closing_balance: "Saldo akhir",
+        paid_out: "Dibayar",
+        day_balance: "Saldo",
+        no_activity_period: "Tidak ada kegiatan pada periode ini.",
+        no_activity: |date| format!("Tidak ada kegiatan produsen pada {date}."),
+        no_activity_producer: |code, date| {
+            format!("Produsen {code} tidak punya kegiatan pada {date}.")
+        },
+        unknown_producer: |code| format!("Produsen {code} tidak dikenal."),
+        written: |path| format!("Ditulis: {path}"),
+        bad_range: "Tanggal --from harus sebelum atau sama dengan --to.",
+        above_balance: |code, owed| {
+            format!("Melebihi saldo: pojok hanya berutang {owed} kepada {code}.")
+        },
+        payout_not_positive: "Jumlah pembayaran harus lebih dari nol.",
+        payouts_title: "Produsen: bagi hasil & pembayaran",
+        payouts_day: |date, closed| {
+            if closed {
+                format!("Slip bagi hasil: {date} (sudah ditutup)")
+            } else {
+                format!("Slip bagi hasil: {date} (hari buka, pratinjau)")
+            }
+        },
+        no_days: "Belum ada hari usaha",
+        col_daily: "Harian",
+        col_balance: "Saldo terutang",
+        daily_mark: "harian",
+        nothing_owed: "Tidak ada saldo produsen",
+        payout_form_title: |code| format!("Bayar produsen {code}"),
+        payout_owed: |owed| format!("Saldo terutang: {owed}"),
+        payout_labels: ["Cara bayar", "Jumlah", "Catatan"],
+        payout_hint: "F7 ganti cara bayar · F2 bayar",
+        confirm_payout: |amount, name, method| format!("Bayar {amount} kepada {name} ({method})?"),
+        payout_recorded: |number, path| {
+            format!("Pembayaran No. {number:04} tercatat; slip: {path}")
+        },
+        settlements_written: |n, folder| format!("{n} slip bagi hasil ditulis ke {folder}"),
+        bad_payout_amount: "Ketik jumlah lebih dari nol, misalnya 50.000",
+        payout_above_owed: |owed| format!("Melebihi saldo: yang terutang hanya {owed}"),
+        failed_load_payouts: |e| format!("Saldo produsen tidak bisa dimuat: {e}"),
+        failed_payout: |e| format!("Pembayaran TIDAK tercatat: {e}"),
+        failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
+        payout_daily_label: "Bayar harian",
+        payout_daily_hint: "(F6)",
+    },
 };
 
 /// `1 row refused`, `2 rows refused`.
@@ -1394,6 +1570,9 @@ pub static EN: Strings = Strings {
                  price for each of them; keep the percentage or re-register through CSV import"
             ),
             Failure::Storage(detail) => format!("storage error ({detail})"),
+            Failure::PayoutAboveBalance { producer, owed } => {
+                format!("above the balance: the corner owes {producer} only {owed}")
+            }
         },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
         failed_open_day: |e| format!("The business day could not be opened: {e}"),
@@ -1653,6 +1832,16 @@ pub static EN: Strings = Strings {
             test_print: "Test print (printer on screen, not saved)",
             short_test_print: "Test",
             save_settings: "Save the settings",
+            open_payouts: "Producer settlement & payouts",
+            pay_producer: "Pay the selected producer",
+            short_pay_producer: "Pay",
+            write_settlements: "Write the shown day's settlement slips (a file per producer)",
+            short_settlements: "Slips",
+            step_day: "Previous / next day",
+            toggle_method: "Switch method: cash / transfer",
+            short_method: "Method",
+            record_payout: "Pay (asks first)",
+            toggle_payout_daily: "Paid daily: yes / no",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
@@ -1890,6 +2079,76 @@ pub static EN: Strings = Strings {
                 format!("{n} problems found.")
             }
         },
+    },
+    settle: SettleText {
+        settlement_title: "PRODUCER SETTLEMENT",
+        preview_mark: "PREVIEW: DAY NOT CLOSED",
+        date_label: "Date",
+        opening: "Opening stock",
+        received: "Received",
+        sold: "Sold",
+        corrected: "Back (correction)",
+        returned: "Returned",
+        written_off: "Written off",
+        counted: "Count difference",
+        closing: "Closing stock",
+        corrections_title: "CORRECTIONS OF EARLIER SALES",
+        correction_detail: |quantity, number, date| format!("{quantity}, No. {number} of {date}"),
+        gross: "Gross sales",
+        corner_share: "Corner's share",
+        producer_share: "Producer's share",
+        balance_before: "Balance brought forward",
+        paid: |number, method| format!("Paid No. {number:04} ({method})"),
+        balance_now: "Balance owed",
+        chain_head: |head| format!("Ledger chain: {head}"),
+        payout_title: "PRODUCER PAYOUT",
+        payout_method: "Method",
+        payout_amount: "Paid",
+        payout_balance_before: "Balance before",
+        payout_balance_after: "Balance after",
+        statement_title: "PRODUCER STATEMENT",
+        period: |from, to| format!("{from} to {to}"),
+        opening_balance: "Opening balance",
+        closing_balance: "Closing balance",
+        paid_out: "Paid out",
+        day_balance: "Balance",
+        no_activity_period: "No activity in this period.",
+        no_activity: |date| format!("No producer activity on {date}."),
+        no_activity_producer: |code, date| format!("Producer {code} had no activity on {date}."),
+        unknown_producer: |code| format!("Unknown producer {code}."),
+        written: |path| format!("Written: {path}"),
+        bad_range: "The --from date must be on or before --to.",
+        above_balance: |code, owed| {
+            format!("Above the balance: the corner owes {code} only {owed}.")
+        },
+        payout_not_positive: "A payout must be more than zero.",
+        payouts_title: "Producers: settlement & payouts",
+        payouts_day: |date, closed| {
+            if closed {
+                format!("Settlement slips: {date} (closed)")
+            } else {
+                format!("Settlement slips: {date} (open day, preview)")
+            }
+        },
+        no_days: "No business day yet",
+        col_daily: "Daily",
+        col_balance: "Balance owed",
+        daily_mark: "daily",
+        nothing_owed: "No producer balances",
+        payout_form_title: |code| format!("Pay producer {code}"),
+        payout_owed: |owed| format!("Balance owed: {owed}"),
+        payout_labels: ["Method", "Amount", "Note"],
+        payout_hint: "F7 switch method · F2 pay",
+        confirm_payout: |amount, name, method| format!("Pay {amount} to {name} ({method})?"),
+        payout_recorded: |number, path| format!("Payout No. {number:04} recorded; slip: {path}"),
+        settlements_written: |n, folder| format!("{n} settlement slips written to {folder}"),
+        bad_payout_amount: "Type an amount above zero, e.g. 50.000",
+        payout_above_owed: |owed| format!("Above the balance: only {owed} is owed"),
+        failed_load_payouts: |e| format!("Producer balances could not be loaded: {e}"),
+        failed_payout: |e| format!("Payout NOT recorded: {e}"),
+        failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
+        payout_daily_label: "Paid daily",
+        payout_daily_hint: "(F6)",
     },
 };
 

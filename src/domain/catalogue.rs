@@ -35,6 +35,9 @@ pub struct Producer {
     pub scheme: Scheme,
     #[serde(default = "active_by_default")]
     pub active: bool,
+    /// Paid out at every closing rather than letting the balance run.
+    #[serde(default)]
+    pub payout_daily: bool,
 }
 
 fn active_by_default() -> bool {

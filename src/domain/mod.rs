@@ -9,6 +9,7 @@ pub mod payment;
 pub mod printer;
 pub mod quantity;
 pub mod sale;
+pub mod settlement;
 pub mod share;
 pub mod shop;
 pub mod stock;
@@ -26,6 +27,10 @@ pub use quantity::{Quantity, Unit, parse_quantity};
 pub use sale::{
     BusinessDay, CountTotal, DayReport, DayStatus, PaymentTotals, ProducerDayLine, Sale, SaleLine,
     SaleSummary,
+};
+pub use settlement::{
+    CorrectionLine, Payout, PayoutMethod, ProducerBalance, ProducerSettlement, ProductDay,
+    ProductOpening, SettlementBuilder, SettlementHeader, Statement, StatementRow,
 };
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
 pub use shop::ShopHeader;

@@ -521,7 +521,7 @@ impl Ledger {
     /// Every producer, active or not, by code.
     pub fn producers(&self) -> Result<Vec<Producer>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, code, name, phone, address, account, scheme, rate_bp, active
+            "SELECT id, code, name, phone, address, account, scheme, rate_bp, active, payout_daily
              FROM producers ORDER BY code",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -534,6 +534,7 @@ impl Ledger {
                 account: r.get(5)?,
                 scheme: get_scheme(r, 6)?,
                 active: r.get(8)?,
+                payout_daily: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -14,6 +14,7 @@ mod report;
 mod sales;
 mod schema;
 mod settings;
+mod settlement;
 mod stock;
 mod users;
 mod verify;
@@ -122,6 +123,13 @@ pub enum LedgerError {
     LastManager,
     #[error("an entry in {0} needs a manager's approval")]
     NeedsApproval(&'static str),
+    // Producers' money (settlement and payouts).
+    #[error("no business day on {0}")]
+    UnknownDay(NaiveDate),
+    #[error("a payout must be more than zero")]
+    PayoutNotPositive,
+    #[error("the corner owes {producer} only {owed}")]
+    PayoutAboveBalance { producer: String, owed: Rupiah },
 }
 
 impl From<rusqlite::Error> for LedgerError {

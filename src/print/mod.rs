@@ -10,6 +10,7 @@ mod pdf;
 mod printer;
 mod receipt;
 mod report;
+mod settlement;
 mod slips;
 mod text;
 
@@ -24,6 +25,9 @@ pub use printer::{
 };
 pub use receipt::receipt;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
+pub use settlement::{
+    payout_file_name, payout_slip, settlement_file_name, settlement_slip, statement,
+};
 pub use slips::{slip_file_name, stock_slip};
 pub use text::{MIN_WIDTH, render_text};
 

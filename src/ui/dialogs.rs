@@ -71,6 +71,14 @@ pub enum Question {
         name: String,
         active: bool,
     },
+    /// Money handed to a producer: asked before it is recorded.
+    Payout {
+        code: String,
+        name: String,
+        method: crate::domain::PayoutMethod,
+        amount: Rupiah,
+        note: String,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -168,6 +176,22 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
         Question::SetProducerActive { code, active, .. } => {
             app.mode = under;
             vec![Effect::SetProducerActive { code, active }]
+        }
+        // The form stays until the runtime says the payout is on disk: a refusal keeps it.
+        Question::Payout {
+            code,
+            method,
+            amount,
+            note,
+            ..
+        } => {
+            app.mode = under;
+            vec![Effect::PayProducer {
+                code,
+                method,
+                amount,
+                note,
+            }]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -360,6 +384,16 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         Question::SetProducerActive { name, active, .. } => {
             (t.confirm_producer_active)(name, *active)
         }
+        Question::Payout {
+            name,
+            method,
+            amount,
+            ..
+        } => (app.lang.text().settle.confirm_payout)(
+            *amount,
+            name,
+            super::payouts::method_name(*method, app.lang),
+        ),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -38,6 +38,10 @@ pub enum Context {
     Confirm,
     /// The settings screen: shop header and printer.
     Settings,
+    /// Producers' balances, payouts and settlement slips (Ctrl+P).
+    Payouts,
+    /// A payout being entered.
+    PayoutForm,
 }
 
 /// A key as the table names it.
@@ -117,6 +121,8 @@ const EVERYWHERE: &[Context] = &[
     C::Producers,
     C::ProducerForm,
     C::Settings,
+    C::Payouts,
+    C::PayoutForm,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -135,6 +141,8 @@ const TEXT_FIELDS: &[Context] = &[
     C::Producers,
     C::ProducerForm,
     C::Settings,
+    C::Payouts,
+    C::PayoutForm,
 ];
 
 const fn on(
@@ -171,6 +179,8 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Producers => &[C::Producers],
             C::ProducerForm => &[C::ProducerForm],
             C::Settings => &[C::Settings],
+            C::Payouts => &[C::Payouts],
+            C::PayoutForm => &[C::PayoutForm],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -319,6 +329,24 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(8)], &[C::Settings], Msg::PaperWidth, |k| k.paper_width),
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
+    on(&[Key::Ctrl('p')], &[C::Sale], Msg::OpenPayouts, |k| k.open_payouts),
+    typing(C::Payouts, |k| k.type_filter),
+    on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::Payouts], Msg::Submit, |k| k.pay_producer).bar(|k| k.short_pay_producer),
+    on(&[f(2)], &[C::Payouts], Msg::WriteSettlements, |k| k.write_settlements).bar(|k| k.short_settlements),
+    // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
+    on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
+    on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),
+    on(&[ESC], &[C::Payouts], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::PayoutForm, |k| k.type_field),
+    on(&[TAB, BACKTAB, DOWN, UP, ENTER], &[C::PayoutForm], Msg::Next, |k| k.next_field),
+    on(&[f(7)], &[C::PayoutForm], Msg::ToggleMethod, |k| k.toggle_method).bar(|k| k.short_method),
+    on(&[f(2)], &[C::PayoutForm], Msg::Record, |k| k.record_payout).bar(|k| k.short_pay_producer),
+    on(&[ESC], &[C::PayoutForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Off the bar, which is full: the form shows `(F6)` beside the flag, and F1 lists it.
+    on(&[f(6)], &[C::ProducerForm], Msg::TogglePayoutDaily, |k| k.toggle_payout_daily),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

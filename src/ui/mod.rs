@@ -7,6 +7,7 @@ mod dialogs;
 pub mod keymap;
 mod note;
 mod pay;
+mod payouts;
 mod producers;
 mod product_form;
 mod sale;
@@ -16,6 +17,8 @@ mod stock;
 mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod payouts_tests;
 #[cfg(test)]
 mod producers_tests;
 #[cfg(test)]
@@ -44,6 +47,7 @@ use crate::strings::Lang;
 
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
+pub use payouts::PayoutLists;
 pub use product_form::Field as ProductField;
 
 use catalogue::ProductsScreen;
@@ -123,6 +127,22 @@ pub enum Effect {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
     },
+    // Producers' money (Ctrl+P).
+    /// What each producer is owed, and the business days. Answer: `PayoutsLoaded`.
+    LoadPayouts,
+    /// Pay a producer on the open day, then write the payout slip. Answer: `PayoutRecorded`
+    /// once committed; `Failed` only if it is not on disk.
+    PayProducer {
+        code: String,
+        method: crate::domain::PayoutMethod,
+        amount: Rupiah,
+        note: String,
+    },
+    /// Write the settlement slips of the day, one file per producer. Answer:
+    /// `SettlementsWritten`.
+    WriteSettlements { date: NaiveDate },
+    /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
+    SetPayoutDaily { code: String, daily: bool },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -170,6 +190,9 @@ pub enum Action {
     SaveProducer,
     LoadSettings,
     SaveSettings,
+    LoadPayouts,
+    PayProducer,
+    WriteSettlements,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -217,6 +240,11 @@ pub enum Failure {
     ProducerPriceNeeded(String),
     /// Anything else the ledger or the disk reported, in its own (English) words.
     Storage(String),
+    /// A payout above what the corner owes the producer: their code and what is owed.
+    PayoutAboveBalance {
+        producer: String,
+        owed: Rupiah,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -293,6 +321,14 @@ pub enum Msg {
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
     No,
+    /// Open the producers' settlement and payouts screen.
+    OpenPayouts,
+    /// Write the shown day's settlement slips.
+    WriteSettlements,
+    /// Cash or transfer, in the payout form.
+    ToggleMethod,
+    /// Paid out daily or not, in the producer form.
+    TogglePayoutDaily,
     // From the runtime.
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
@@ -367,6 +403,23 @@ pub enum Msg {
     TestPrinted(Result<(), PrintError>),
     /// A printout recorded and written to its file did not reach the thermal printer.
     PrintFailed(PrintError),
+    PayoutsLoaded {
+        balances: Vec<crate::domain::ProducerBalance>,
+        days: Vec<(NaiveDate, bool)>,
+    },
+    /// The payout is on disk, with where its slip was written (or why not), and the
+    /// balances and days as far as they could be read back.
+    PayoutRecorded {
+        payout: crate::domain::Payout,
+        slip: Result<PathBuf, String>,
+        balances: Option<PayoutLists>,
+    },
+    /// How many slips of `date` were written (none: no producer had activity), and their
+    /// folder; or why not.
+    SettlementsWritten {
+        date: NaiveDate,
+        result: Result<(usize, PathBuf), String>,
+    },
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -387,6 +440,8 @@ enum Mode {
     ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
     Settings(Box<settings::SettingsScreen>),
+    Payouts(payouts::PayoutsScreen),
+    PayoutForm(Box<payouts::PayoutForm>),
 }
 
 pub struct App {
@@ -619,11 +674,29 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Msg::ProducersChanged { producers, active } => {
-            producers::changed(app, producers, active);
+        Msg::ProducersChanged { producers, active } => producers::changed(app, producers, active),
+        Msg::Failed { action, reason } => failed(app, action, reason),
+        Msg::PayoutsLoaded { balances, days } => {
+            if let Mode::Payouts(screen) = &mut app.mode {
+                screen.loaded(balances, days);
+            }
             Vec::new()
         }
-        Msg::Failed { action, reason } => failed(app, action, reason),
+        Msg::PayoutRecorded {
+            payout,
+            slip,
+            balances,
+        } => payouts::recorded(app, payout.number, slip, balances),
+        Msg::SettlementsWritten { date, result } => {
+            app.set_note(match result {
+                Ok((0, _)) => Note::NoSettlements(date),
+                Ok((count, folder)) => {
+                    Note::SettlementsWritten(count, folder.display().to_string())
+                }
+                Err(e) => Note::Failed(Action::WriteSettlements, Failure::Storage(e)),
+            });
+            Vec::new()
+        }
         Msg::SettingsLoaded { shop, printer } => {
             if let Mode::Settings(screen) = &mut app.mode {
                 screen.loaded(shop, printer);
@@ -687,6 +760,8 @@ fn context_of(mode: &Mode) -> Context {
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
         Mode::Settings(_) => Context::Settings,
+        Mode::Payouts(_) => Context::Payouts,
+        Mode::PayoutForm(_) => Context::PayoutForm,
     }
 }
 
@@ -702,6 +777,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Settings(_), Action::LoadSettings) => app.mode = Mode::Sale,
         // Saved, but not read back: the form must not offer to save it a second time.
         (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
+        (Mode::Payouts(_), Action::LoadPayouts) => app.mode = Mode::Sale,
         _ => {}
     }
     Vec::new()
@@ -771,6 +847,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     app.note = None;
     let mode = std::mem::replace(&mut app.mode, Mode::Sale);
     let (mode, effects) = match mode {
+        Mode::Sale if msg == Msg::OpenPayouts => payouts::open(),
         Mode::Sale => sale::key(app, msg),
         Mode::Search(search) => sale::search_key(app, search, msg),
         Mode::Pay(pay) => pay::key(app, pay, msg),
@@ -785,6 +862,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Settings(screen) => settings::key(app, screen, msg),
+        Mode::Payouts(screen) => payouts::key(app, screen, msg),
+        Mode::PayoutForm(form) => payouts::form_key(app, form, msg),
     };
     app.mode = mode;
     effects

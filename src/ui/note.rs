@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{Action, Failure};
 use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
-use crate::strings::{Lang, UiText};
+use crate::strings::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
@@ -84,6 +84,18 @@ pub enum Note {
     TestPrintSent,
     /// The settings cannot be saved or tried as typed.
     Settings(super::settings::Problem),
+    // Producers' money (Ctrl+P).
+    /// The payout amount typed is not an amount above zero.
+    BadPayoutAmount,
+    /// More than the balance owed (shown) was asked, or nothing is owed.
+    PayoutAboveOwed(Rupiah),
+    NoBusinessDays,
+    /// A payout on disk: its number and its slip's file.
+    PayoutRecorded(i64, String),
+    /// Settlement slips written: how many, and their folder.
+    SettlementsWritten(usize, String),
+    /// No producer had anything on that day: no slip to write.
+    NoSettlements(NaiveDate),
 }
 
 impl Note {
@@ -109,6 +121,8 @@ impl Note {
                 | Note::CatalogueSaved
                 | Note::SettingsSaved
                 | Note::TestPrintSent
+                | Note::PayoutRecorded(..)
+                | Note::SettlementsWritten(..)
         )
     }
 
@@ -133,7 +147,7 @@ impl Note {
             Note::AttendantEmpty => t.attendant_empty.into(),
             Note::DraftUnreadable => t.draft_unreadable.into(),
             Note::FloatEmpty => t.float_empty.into(),
-            Note::Failed(action, reason) => failed(t, *action)(&(t.failure)(reason)),
+            Note::Failed(action, reason) => failed(lang, *action)(&(t.failure)(reason)),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
             Note::Removed(name) => (t.removed)(name),
             Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),
@@ -194,11 +208,25 @@ impl Note {
                     Problem::BadHostPort(text) => (p.bad_host_port)(text),
                 }
             }
+            Note::BadPayoutAmount => lang.text().settle.bad_payout_amount.into(),
+            Note::PayoutAboveOwed(owed) => (lang.text().settle.payout_above_owed)(*owed),
+            Note::NoBusinessDays => lang.text().settle.no_days.into(),
+            Note::PayoutRecorded(number, path) => {
+                (lang.text().settle.payout_recorded)(*number, path)
+            }
+            Note::SettlementsWritten(count, folder) => {
+                (lang.text().settle.settlements_written)(*count, folder)
+            }
+            Note::NoSettlements(date) => {
+                (lang.text().settle.no_activity)(&format::date(*date, lang))
+            }
         }
     }
 }
 
-fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
+fn failed(lang: Lang, action: Action) -> fn(&str) -> String {
+    let t = &lang.text().ui;
+    let settle = &lang.text().settle;
     match action {
         Action::SaveDraft => t.failed_draft,
         Action::OpenDay => t.failed_open_day,
@@ -214,5 +242,8 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::SaveProducer => t.failed_save_producer,
         Action::LoadSettings => t.failed_load_settings,
         Action::SaveSettings => t.failed_save_settings,
+        Action::LoadPayouts => settle.failed_load_payouts,
+        Action::PayProducer => settle.failed_payout,
+        Action::WriteSettlements => settle.failed_settlements,
     }
 }

@@ -104,6 +104,8 @@ pub struct ProducerForm {
     pub percentage: bool,
     /// The corner's cut as typed, `12,5`.
     pub rate: String,
+    /// Paid out at every closing (saved after the producer itself, see `changed`).
+    pub payout_daily: bool,
     pub field: Field,
     pub back: ProducersScreen,
 }
@@ -119,6 +121,7 @@ impl ProducerForm {
             account: String::new(),
             percentage: true,
             rate: String::new(),
+            payout_daily: false,
             field: Field::Code,
             back,
         }
@@ -137,6 +140,7 @@ impl ProducerForm {
             account: producer.account.clone(),
             percentage,
             rate,
+            payout_daily: producer.payout_daily,
             field: Field::Name,
             editing: Some(producer),
             back,
@@ -271,6 +275,7 @@ pub(super) fn form_key(
                 form.field = Field::Name;
             }
         }
+        Msg::TogglePayoutDaily => form.payout_daily = !form.payout_daily,
         Msg::Record => return submit(app, form),
         Msg::Cancel => return (Mode::Producers(form.back), Vec::new()),
         _ => {}
@@ -308,10 +313,17 @@ fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
         scheme,
         producer_prices: Vec::new(),
     };
+    let code = old.code.clone();
     if changes == old.changes() {
+        if form.payout_daily != old.payout_daily {
+            let daily = form.payout_daily;
+            return (
+                Mode::ProducerForm(form),
+                vec![Effect::SetPayoutDaily { code, daily }],
+            );
+        }
         return (Mode::Producers(form.back), Vec::new());
     }
-    let code = old.code.clone();
     if scheme != old.scheme {
         let question = Question::ProducerScheme {
             code,
@@ -331,11 +343,29 @@ fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
 }
 
 /// A producer change is on disk: the till sells what is active now, and the list shows the
-/// producers as they are, the one just saved selected.
-pub(super) fn changed(app: &mut App, producers: Vec<Producer>, active: Vec<Product>) {
+/// producers as they are, the one just saved selected. The form's daily-payout flag is saved
+/// next if the saved producer does not have it yet: only once the producer itself is on
+/// disk, so a refused code can never set another producer's flag.
+pub(super) fn changed(
+    app: &mut App,
+    producers: Vec<Producer>,
+    active: Vec<Product>,
+) -> Vec<Effect> {
     app.set_catalogue(Catalogue::new(active));
     app.set_note(Note::CatalogueSaved);
     match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::ProducerForm(form)
+            if producers.iter().any(|p| {
+                p.code.eq_ignore_ascii_case(form.code.trim()) && p.payout_daily != form.payout_daily
+            }) =>
+        {
+            let effect = Effect::SetPayoutDaily {
+                code: form.code.trim().to_string(),
+                daily: form.payout_daily,
+            };
+            app.mode = Mode::ProducerForm(form);
+            return vec![effect];
+        }
         Mode::ProducerForm(form) => {
             let mut screen = form.back;
             screen.loaded(producers);
@@ -348,6 +378,7 @@ pub(super) fn changed(app: &mut App, producers: Vec<Producer>, active: Vec<Produ
         }
         other => app.mode = other,
     }
+    Vec::new()
 }
 
 /// Closes the producer form, back to its list.
@@ -442,6 +473,7 @@ pub(super) fn draw_form(
     let label_width = t
         .producer_labels
         .iter()
+        .chain([&app.lang.text().settle.payout_daily_label])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -490,6 +522,16 @@ pub(super) fn draw_form(
             Span::from((t.scheme_choice)(form.percentage)).cyan(),
         ])),
         rows[10],
+    );
+    let settle = &app.lang.text().settle;
+    let daily = settle.payout_daily_label;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(format!("{daily:<label_width$}")).bold(),
+            Span::from((t.yes_no)(form.payout_daily)).cyan(),
+            Span::from(format!(" {}", settle.payout_daily_hint)).dark_gray(),
+        ])),
+        rows[11],
     );
     if form.percentage {
         field_line(Field::Rate, rate, &form.rate, rows[12], frame);

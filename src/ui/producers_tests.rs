@@ -26,6 +26,7 @@ fn producer(id: i64, code: &str, name: &str, scheme: Scheme, active: bool) -> Pr
         account: String::new(),
         scheme,
         active,
+        payout_daily: false,
     }
 }
 

@@ -20,6 +20,7 @@ fn producer(id: i64, code: &str, name: &str, scheme: Scheme) -> Producer {
         account: String::new(),
         scheme,
         active: true,
+        payout_daily: false,
     }
 }
 

@@ -11,7 +11,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
 use super::{
-    App, Mode, catalogue, dialogs, pay, producers, product_form, sale, sales, stock, stock_forms,
+    App, Mode, catalogue, dialogs, pay, payouts, producers, product_form, sale, sales, stock,
+    stock_forms,
 };
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
@@ -131,6 +132,11 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             dialogs::draw_confirm(app, confirm, frame, body);
         }
         Mode::Settings(screen) => super::settings::draw(app, screen, frame, body, focused),
+        Mode::Payouts(screen) => payouts::draw(app, screen, frame, body, focused),
+        Mode::PayoutForm(form) => {
+            payouts::draw(app, &form.back, frame, body, false);
+            payouts::draw_form(app, form, frame, body, focused);
+        }
     }
 }
 

@@ -1,0 +1,590 @@
+//! Producers' money: payouts against their balance, each day's settlement (final for a
+//! closed day, a preview for the open one) and a statement over a range of days.
+//!
+//! A stock move belongs to the day of its entry: a document's day (or its calendar date when
+//! no day was open), a sale's day for its sale and same-day void moves, and the correcting
+//! day for the goods a correction brings back. Stock at a day's opening is what is on hand
+//! now less every move of that day and after, so settling a recent day reads little history.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
+
+use super::catalogue::find_producer;
+use super::day::open_day_on;
+use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
+use crate::domain::{
+    CorrectionLine, LineAmounts, MoveKind, Payout, PayoutMethod, ProducerBalance,
+    ProducerSettlement, ProductOpening, Quantity, Rupiah, SettlementBuilder, SettlementHeader,
+    Statement, StockQuantity, Unit,
+};
+
+impl ToSql for PayoutMethod {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.code()))
+    }
+}
+
+impl FromSql for PayoutMethod {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<PayoutMethod> {
+        let text = value.as_str()?;
+        text.parse()
+            .map_err(|()| FromSqlError::Other(format!("unknown payout method {text:?}").into()))
+    }
+}
+
+/// Up to which point a balance is taken.
+#[derive(Clone, Copy)]
+enum Until {
+    /// Everything recorded so far.
+    Now,
+    /// Everything of the business days before this date.
+    DayBefore(NaiveDate),
+    /// Everything recorded before the payout with this number, made at this time.
+    Payout(NaiveDateTime, i64),
+}
+
+/// What the corner owes each producer (by producer id) up to `until`: the producer shares
+/// of live sales, less those of sales corrected later, less payouts. Only `producer` when
+/// given. Producers with no history are absent (owed nothing).
+fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMap<i64, Rupiah>> {
+    let (before_date, at, number) = match until {
+        Until::Now => ("9999-12-31".to_string(), "9999".to_string(), i64::MAX),
+        Until::DayBefore(date) => (date_text(date), "9999".to_string(), i64::MAX),
+        Until::Payout(at, number) => ("9999-12-31".to_string(), stamp_text(at), number),
+    };
+    // Two texts rather than `?4 IS NULL OR …`, so that one producer's balance reads its
+    // own lines through the producer indexes. Corrections are few: read from them (CROSS
+    // JOIN fixes the order), never by scanning every sale line for one.
+    let (lines, payouts) = match producer {
+        Some(_) => ("AND l.producer_id = ?4", "AND p.producer_id = ?4"),
+        None => ("", ""),
+    };
+    let sql = format!(
+        "SELECT producer_id, SUM(amount) FROM (
+             SELECT l.producer_id, l.producer_share AS amount
+             FROM sale_lines AS l
+             JOIN sales AS s ON s.id = l.sale_id
+             JOIN business_days AS b ON b.id = s.day_id
+             WHERE b.date < ?1 AND s.at <= ?2 {lines}
+               AND NOT EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id AND v.at <= ?2)
+             UNION ALL
+             SELECT l.producer_id, -l.producer_share
+             FROM corrections AS c
+             CROSS JOIN business_days AS b ON b.id = c.day_id
+             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
+             WHERE b.date < ?1 AND c.at <= ?2 {lines}
+             UNION ALL
+             SELECT p.producer_id, -p.amount
+             FROM payouts AS p
+             JOIN business_days AS b ON b.id = p.day_id
+             WHERE b.date < ?1 AND p.number < ?3 {payouts}
+         )
+         GROUP BY producer_id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut read = |r: &rusqlite::Row| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?));
+    let rows: Vec<(i64, Rupiah)> = match producer {
+        Some(id) => stmt
+            .query_map(params![before_date, at, number, id], &mut read)?
+            .collect::<rusqlite::Result<_>>()?,
+        None => stmt
+            .query_map(params![before_date, at, number], &mut read)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    Ok(rows.into_iter().collect())
+}
+
+/// Every stock move of the business days from `date` on (before `until`, if given), summed
+/// per product. The joins start from the days (CROSS JOIN fixes SQLite's order), so settling
+/// a recent day reads only its own and later moves, never the year behind it.
+fn moves_since(
+    conn: &Connection,
+    date: NaiveDate,
+    until: Option<NaiveDate>,
+) -> Result<HashMap<i64, StockQuantity>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT product_id, SUM(quantity_milli) FROM (
+             SELECT m.product_id, m.quantity_milli
+             FROM business_days AS b
+             CROSS JOIN sales AS s ON s.day_id = b.id
+             CROSS JOIN stock_moves AS m ON m.sale_id = s.id
+             WHERE b.date >= ?1 AND b.date < ?2
+               AND (m.kind = 'sale'
+                    OR NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id))
+             UNION ALL
+             SELECT m.product_id, m.quantity_milli
+             FROM corrections AS c
+             CROSS JOIN business_days AS b ON b.id = c.day_id
+             CROSS JOIN stock_moves AS m ON m.sale_id = c.sale_id AND m.kind = 'void'
+             WHERE b.date >= ?1 AND b.date < ?2
+             UNION ALL
+             SELECT m.product_id, m.quantity_milli
+             FROM business_days AS b
+             CROSS JOIN stock_documents AS d ON d.day_id = b.id
+             CROSS JOIN stock_moves AS m ON m.document_id = d.id
+             WHERE b.date >= ?1 AND b.date < ?2
+             UNION ALL
+             SELECT m.product_id, m.quantity_milli
+             FROM stock_documents AS d
+             JOIN stock_moves AS m ON m.document_id = d.id
+             WHERE d.day_id IS NULL AND d.at >= ?1 AND d.at < ?2
+         )
+         GROUP BY product_id",
+    )?;
+    let until = until.map_or_else(|| "9999-12-31".to_string(), date_text);
+    let rows = stmt.query_map(params![date_text(date), until], |r| {
+        Ok((r.get::<_, i64>(0)?, StockQuantity::from_milli(r.get(1)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+const PAYOUT_COLUMNS: &str = "p.id, p.number, b.date, pr.code, pr.name, p.method, p.amount,
+    p.at, p.attendant, p.note, p.producer_id";
+
+fn payout_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Payout, i64)> {
+    Ok((
+        Payout {
+            id: r.get(0)?,
+            number: r.get(1)?,
+            date: get_date(r, 2)?,
+            producer_code: r.get(3)?,
+            producer_name: r.get(4)?,
+            method: r.get(5)?,
+            amount: r.get(6)?,
+            at: get_stamp(r, 7)?,
+            attendant: r.get(8)?,
+            note: r.get(9)?,
+            balance_before: Rupiah::ZERO,
+        },
+        r.get(10)?,
+    ))
+}
+
+/// The payout with `id` as recorded, with what was owed just before it.
+fn load_payout(conn: &Connection, id: i64) -> Result<Payout> {
+    let (mut payout, producer_id) = conn
+        .prepare_cached(&format!(
+            "SELECT {PAYOUT_COLUMNS} FROM payouts AS p
+             JOIN business_days AS b ON b.id = p.day_id
+             JOIN producers AS pr ON pr.id = p.producer_id
+             WHERE p.id = ?1"
+        ))?
+        .query_row([id], payout_from_row)?;
+    payout.balance_before = owed(
+        conn,
+        Some(producer_id),
+        Until::Payout(payout.at, payout.number),
+    )?
+    .remove(&producer_id)
+    .unwrap_or(Rupiah::ZERO);
+    Ok(payout)
+}
+
+struct ProducerRow {
+    code: String,
+    name: String,
+    payout_daily: bool,
+}
+
+struct ProductRow {
+    producer_id: i64,
+    opening: ProductOpening,
+}
+
+/// Every producer's settlement for the business day of `date`, or only `producer`'s.
+/// `since` is `moves_since(date)` when the caller already has it (a statement walking back
+/// through its days); otherwise it is read here.
+fn settlements_on(
+    conn: &Connection,
+    date: NaiveDate,
+    producer: Option<i64>,
+    since: Option<&HashMap<i64, StockQuantity>>,
+) -> Result<Vec<ProducerSettlement>> {
+    let (day_id, closed, attendant): (i64, bool, String) = conn
+        .prepare_cached(
+            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id), attendant
+             FROM business_days AS b WHERE date = ?1",
+        )?
+        .query_row([date_text(date)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(LedgerError::UnknownDay(date))?;
+    let wanted = |id: i64| producer.is_none_or(|p| p == id);
+
+    // The day's facts, each with the producer it belongs to.
+    let next_date = date_text(date + Days::new(1));
+    let documents: Vec<(i64, i64, MoveKind, StockQuantity)> = conn
+        .prepare_cached(
+            "SELECT d.producer_id, m.product_id, m.kind, SUM(m.quantity_milli)
+             FROM stock_documents AS d
+             JOIN stock_moves AS m ON m.document_id = d.id
+             WHERE d.day_id = ?1
+                OR (d.day_id IS NULL AND d.at >= ?2 AND d.at < ?3)
+             GROUP BY d.producer_id, m.product_id, m.kind",
+        )?
+        .query_map(params![day_id, date_text(date), next_date], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                StockQuantity::from_milli(r.get(3)?),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let sold: Vec<(i64, i64, Quantity, LineAmounts)> = conn
+        .prepare_cached(
+            "SELECT l.producer_id, l.product_id, SUM(l.quantity_milli), SUM(l.total),
+                    SUM(l.producer_share), SUM(l.corner_share)
+             FROM live_sales AS s
+             JOIN sale_lines AS l ON l.sale_id = s.id
+             WHERE s.day_id = ?1
+             GROUP BY l.producer_id, l.product_id",
+        )?
+        .query_map([day_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Quantity::from_milli(r.get(2)?),
+                LineAmounts {
+                    total: r.get(3)?,
+                    producer_share: r.get(4)?,
+                    corner_share: r.get(5)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let corrections: Vec<(i64, CorrectionLine)> = conn
+        .prepare_cached(
+            "SELECT l.producer_id, l.product_id, l.code, l.name, l.unit, b.date, s.number,
+                    l.quantity_milli, l.total, l.producer_share, l.corner_share, c.reason
+             FROM corrections AS c
+             JOIN sales AS s ON s.id = c.sale_id
+             JOIN business_days AS b ON b.id = s.day_id
+             JOIN sale_lines AS l ON l.sale_id = c.sale_id
+             WHERE c.day_id = ?1
+             ORDER BY c.id, l.line_no",
+        )?
+        .query_map([day_id], |r| {
+            Ok((
+                r.get(0)?,
+                CorrectionLine {
+                    product_id: r.get(1)?,
+                    code: r.get(2)?,
+                    name: r.get(3)?,
+                    variant: String::new(),
+                    unit: r.get(4)?,
+                    sale_date: get_date(r, 5)?,
+                    sale_number: r.get(6)?,
+                    quantity: Quantity::from_milli(r.get(7)?),
+                    amounts: LineAmounts {
+                        total: r.get(8)?,
+                        producer_share: r.get(9)?,
+                        corner_share: r.get(10)?,
+                    },
+                    reason: r.get(11)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let payout_ids: Vec<(i64, i64)> = conn
+        .prepare_cached("SELECT producer_id, id FROM payouts WHERE day_id = ?1 ORDER BY number")?
+        .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let active: HashSet<i64> = documents
+        .iter()
+        .map(|d| d.0)
+        .chain(sold.iter().map(|s| s.0))
+        .chain(corrections.iter().map(|c| c.0))
+        .chain(payout_ids.iter().map(|p| p.0))
+        .filter(|id| wanted(*id))
+        .collect();
+    if active.is_empty() {
+        return Ok(Vec::new());
+    }
+
+    let producers: HashMap<i64, ProducerRow> = conn
+        .prepare_cached("SELECT id, code, name, payout_daily FROM producers")?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                ProducerRow {
+                    code: r.get(1)?,
+                    name: r.get(2)?,
+                    payout_daily: r.get(3)?,
+                },
+            ))
+        })?
+        .filter(|row| row.as_ref().map_or(true, |(id, _)| active.contains(id)))
+        .collect::<rusqlite::Result<_>>()?;
+    let read;
+    let since = match since {
+        Some(since) => since,
+        None => {
+            read = moves_since(conn, date, None)?;
+            &read
+        }
+    };
+    let products: Vec<ProductRow> = conn
+        .prepare_cached(
+            "SELECT p.id, p.producer_id, p.code, p.name, p.variant, p.unit,
+                    COALESCE(s.on_hand_milli, 0)
+             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id",
+        )?
+        .query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            let on_hand = StockQuantity::from_milli(r.get(6)?);
+            Ok(ProductRow {
+                producer_id: r.get(1)?,
+                opening: ProductOpening {
+                    product_id: id,
+                    code: r.get(2)?,
+                    name: r.get(3)?,
+                    variant: r.get(4)?,
+                    unit: r.get::<_, Unit>(5)?,
+                    opening: on_hand - since.get(&id).copied().unwrap_or_default(),
+                },
+            })
+        })?
+        .filter(|row| {
+            row.as_ref()
+                .map_or(true, |p| active.contains(&p.producer_id))
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    let balances = owed(
+        conn,
+        producer.filter(|_| active.len() == 1),
+        Until::DayBefore(date),
+    )?;
+
+    let mut builders: HashMap<i64, SettlementBuilder> = HashMap::new();
+    for (id, p) in &producers {
+        let header = SettlementHeader {
+            date,
+            closed,
+            producer_code: p.code.clone(),
+            producer_name: p.name.clone(),
+            payout_daily: p.payout_daily,
+            attendant: attendant.clone(),
+        };
+        let before = balances.get(id).copied().unwrap_or(Rupiah::ZERO);
+        builders.insert(*id, SettlementBuilder::new(header, before));
+    }
+    let corrupt = |what: &str| LedgerError::Corrupt(format!("{what} of an unknown product"));
+    for p in products {
+        if let Some(b) = builders.get_mut(&p.producer_id) {
+            b.product(p.opening);
+        }
+    }
+    for (producer_id, product_id, kind, quantity) in documents {
+        if let Some(b) = builders.get_mut(&producer_id)
+            && !b.moved(product_id, kind, quantity)
+        {
+            return Err(corrupt("a stock move"));
+        }
+    }
+    for (producer_id, product_id, quantity, amounts) in sold {
+        if let Some(b) = builders.get_mut(&producer_id)
+            && !b.sold(product_id, quantity, amounts)
+        {
+            return Err(corrupt("a sale line"));
+        }
+    }
+    for (producer_id, line) in corrections {
+        if let Some(b) = builders.get_mut(&producer_id)
+            && !b.corrected(line)
+        {
+            return Err(corrupt("a correction"));
+        }
+    }
+    for (producer_id, id) in payout_ids {
+        if let Some(b) = builders.get_mut(&producer_id) {
+            b.paid(load_payout(conn, id)?);
+        }
+    }
+    let mut settlements: Vec<ProducerSettlement> = builders
+        .into_values()
+        .map(SettlementBuilder::finish)
+        .collect();
+    settlements.sort_by(|a, b| a.header.producer_code.cmp(&b.header.producer_code));
+    Ok(settlements)
+}
+
+impl Ledger {
+    /// Pays `amount` to the producer with `code` against what the corner owes them, on the
+    /// open day, in one transaction. Refused with no open day, for nothing, and for more
+    /// than is owed (the refusal says how much is owed).
+    pub fn pay_producer(
+        &mut self,
+        producer_code: &str,
+        method: PayoutMethod,
+        amount: Rupiah,
+        note: &str,
+        attendant: &str,
+        at: NaiveDateTime,
+    ) -> Result<Payout> {
+        if !amount.is_positive() {
+            return Err(LedgerError::PayoutNotPositive);
+        }
+        let note = note.trim();
+        self.write(|tx| {
+            let producer = find_producer(tx, producer_code)?;
+            let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
+            let owed_now = owed(tx, Some(producer.id), Until::Now)?
+                .remove(&producer.id)
+                .unwrap_or(Rupiah::ZERO);
+            if amount > owed_now {
+                return Err(LedgerError::PayoutAboveBalance {
+                    producer: producer.code,
+                    owed: owed_now,
+                });
+            }
+            let number: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM payouts",
+                [],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO payouts (number, day_id, producer_id, method, amount, at,
+                     attendant, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    number,
+                    day.id,
+                    producer.id,
+                    method,
+                    amount,
+                    stamp_text(to_second(at)),
+                    attendant,
+                    note
+                ],
+            )?;
+            load_payout(tx, tx.last_insert_rowid())
+        })
+    }
+
+    /// A recorded payout, for reprinting its slip.
+    pub fn payout(&self, number: i64) -> Result<Option<Payout>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM payouts WHERE number = ?1", [number], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        id.map(|id| load_payout(&self.conn, id)).transpose()
+    }
+
+    /// What the corner owes each producer now, every producer by code (zero for those with
+    /// no history), with their daily-payout flag.
+    pub fn producer_balances(&self) -> Result<Vec<ProducerBalance>> {
+        let owed = owed(&self.conn, None, Until::Now)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, code, name, payout_daily, active FROM producers ORDER BY code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            Ok(ProducerBalance {
+                code: r.get(1)?,
+                name: r.get(2)?,
+                payout_daily: r.get(3)?,
+                active: r.get(4)?,
+                balance: owed.get(&id).copied().unwrap_or(Rupiah::ZERO),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The settlements of the business day of `date` (final when it is closed, a preview
+    /// while open): one per producer with any activity that day (sales, stock entries,
+    /// corrections, payouts), by code, or only `producer`'s. `UnknownDay` when the date had
+    /// no business day, `UnknownProducer` for a code not in the ledger.
+    pub fn settlement_for(
+        &self,
+        date: NaiveDate,
+        producer: Option<&str>,
+    ) -> Result<Vec<ProducerSettlement>> {
+        let producer = producer
+            .map(|code| find_producer(&self.conn, code).map(|p| p.id))
+            .transpose()?;
+        settlements_on(&self.conn, date, producer, None)
+    }
+
+    /// A producer's days from `from` to `to` (inclusive) that had any activity, with the
+    /// balance carried from before `from`.
+    pub fn statement(
+        &self,
+        producer_code: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Statement> {
+        let producer = find_producer(&self.conn, producer_code)?;
+        let name: String = self.conn.query_row(
+            "SELECT name FROM producers WHERE id = ?1",
+            [producer.id],
+            |r| r.get(0),
+        )?;
+        let dates: Vec<NaiveDate> = self
+            .conn
+            .prepare_cached(
+                "SELECT date FROM business_days WHERE date >= ?1 AND date <= ?2 ORDER BY date",
+            )?
+            .query_map(params![date_text(from), date_text(to)], |r| get_date(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
+        // Newest first: each day's moves-since is the later day's plus the moves between
+        // them, so a year's statement reads each move once rather than once a day.
+        let mut days = Vec::new();
+        let mut since: HashMap<i64, StockQuantity> = HashMap::new();
+        let mut later: Option<NaiveDate> = None;
+        for date in dates.into_iter().rev() {
+            for (product, quantity) in moves_since(&self.conn, date, later)? {
+                *since.entry(product).or_default() += quantity;
+            }
+            later = Some(date);
+            days.extend(settlements_on(
+                &self.conn,
+                date,
+                Some(producer.id),
+                Some(&since),
+            )?);
+        }
+        days.reverse();
+        let opening_balance = owed(&self.conn, Some(producer.id), Until::DayBefore(from))?
+            .remove(&producer.id)
+            .unwrap_or(Rupiah::ZERO);
+        Ok(Statement {
+            producer_code: producer.code,
+            producer_name: name,
+            from,
+            to,
+            opening_balance,
+            days,
+        })
+    }
+
+    /// Every business day, oldest first, with whether it is closed: the days a settlement
+    /// can be printed for.
+    pub fn settlement_days(&self) -> Result<Vec<(NaiveDate, bool)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id)
+             FROM business_days AS b ORDER BY date",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((get_date(r, 0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets whether the producer is paid out at every closing.
+    pub fn set_payout_daily(&mut self, producer_code: &str, daily: bool) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE producers SET payout_daily = ?2 WHERE code = ?1",
+            params![producer_code.trim(), daily],
+        )?;
+        if changed == 0 {
+            return Err(LedgerError::UnknownProducer(
+                producer_code.trim().to_string(),
+            ));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,424 @@
+//! The producers' money screen (Ctrl+P): what the corner owes each producer, with their
+//! daily-payout flag; a payout form (cash or transfer, the whole balance by default, a note)
+//! that asks before paying; and the settlement slips of any day, one file per producer,
+//! written for the open day (a preview) or reprinted for a closed one.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
+
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::widgets::{centered, draw_filter, draw_list, right};
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::money::group_thousands;
+use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
+use crate::print::format;
+use crate::strings::Lang;
+
+/// What the screen loads: every producer's balance, and every business day with whether it
+/// is closed.
+pub type PayoutLists = (Vec<ProducerBalance>, Vec<(NaiveDate, bool)>);
+
+const MAX_FILTER: usize = 40;
+const MAX_AMOUNT: usize = 20;
+const MAX_NOTE: usize = 60;
+
+pub struct PayoutsScreen {
+    /// `None` until the runtime has loaded them.
+    pub balances: Option<Vec<ProducerBalance>>,
+    /// Every business day, oldest first, with whether it is closed.
+    pub days: Vec<(NaiveDate, bool)>,
+    /// Index into `days` of the day whose slips the slip key writes.
+    pub day: usize,
+    pub filter: String,
+    pub selected: usize,
+}
+
+impl PayoutsScreen {
+    pub fn loading() -> PayoutsScreen {
+        PayoutsScreen {
+            balances: None,
+            days: Vec::new(),
+            day: 0,
+            filter: String::new(),
+            selected: 0,
+        }
+    }
+
+    /// Fresh balances and days; the day shown stays if it still exists, else the newest.
+    pub fn loaded(&mut self, balances: Vec<ProducerBalance>, days: Vec<(NaiveDate, bool)>) {
+        let shown = self.days.get(self.day).map(|d| d.0);
+        self.day = shown
+            .and_then(|date| days.iter().position(|d| d.0 == date))
+            .unwrap_or(days.len().saturating_sub(1));
+        self.days = days;
+        self.balances = Some(balances);
+        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+    }
+
+    /// Producers owed something (or owing, after a correction), and those paid daily,
+    /// whose code or name contains the filter.
+    pub fn shown(&self) -> Vec<&ProducerBalance> {
+        let filter = self.filter.trim().to_lowercase();
+        self.balances
+            .iter()
+            .flatten()
+            .filter(|b| b.balance != Rupiah::ZERO || b.payout_daily)
+            .filter(|b| {
+                filter.is_empty()
+                    || b.code.to_lowercase().contains(&filter)
+                    || b.name.to_lowercase().contains(&filter)
+            })
+            .collect()
+    }
+
+    pub fn current(&self) -> Option<&ProducerBalance> {
+        self.shown().get(self.selected).copied()
+    }
+
+    pub fn shown_day(&self) -> Option<(NaiveDate, bool)> {
+        self.days.get(self.day).copied()
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Amount,
+    Note,
+}
+
+/// A payout being entered for one producer; the list waits beneath it.
+pub struct PayoutForm {
+    pub code: String,
+    pub name: String,
+    pub owed: Rupiah,
+    pub method: PayoutMethod,
+    pub amount: String,
+    pub note: String,
+    pub field: Field,
+    pub back: PayoutsScreen,
+}
+
+impl PayoutForm {
+    /// The whole balance is the default: most producers take everything that is theirs.
+    pub fn new(producer: &ProducerBalance, back: PayoutsScreen) -> PayoutForm {
+        let amount = if producer.balance.is_positive() {
+            group_thousands(producer.balance.value().unsigned_abs())
+        } else {
+            String::new()
+        };
+        PayoutForm {
+            code: producer.code.clone(),
+            name: producer.name.clone(),
+            owed: producer.balance,
+            method: PayoutMethod::Cash,
+            amount,
+            note: String::new(),
+            field: Field::Amount,
+            back,
+        }
+    }
+
+    fn focused(&mut self) -> (&mut String, usize) {
+        match self.field {
+            Field::Amount => (&mut self.amount, MAX_AMOUNT),
+            Field::Note => (&mut self.note, MAX_NOTE),
+        }
+    }
+}
+
+pub fn method_name(method: PayoutMethod, lang: Lang) -> &'static str {
+    let text = &lang.text().print;
+    match method {
+        PayoutMethod::Cash => text.cash,
+        PayoutMethod::Transfer => text.transfer,
+    }
+}
+
+/// Ctrl+P from the sale screen: the list, loading.
+pub(super) fn open() -> (Mode, Vec<Effect>) {
+    (
+        Mode::Payouts(PayoutsScreen::loading()),
+        vec![Effect::LoadPayouts],
+    )
+}
+
+pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => {
+            type_into(&mut screen.filter, c, MAX_FILTER);
+            screen.selected = 0;
+        }
+        Msg::Backspace => {
+            screen.filter.pop();
+            screen.selected = 0;
+        }
+        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
+        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
+        Msg::Prev => screen.day = screen.day.saturating_sub(1),
+        Msg::Next if screen.day + 1 < screen.days.len() => screen.day += 1,
+        Msg::Submit => {
+            if let Some(producer) = screen.current().cloned() {
+                if !producer.balance.is_positive() {
+                    app.set_note(Note::PayoutAboveOwed(producer.balance));
+                } else {
+                    let form = PayoutForm::new(&producer, screen);
+                    return (Mode::PayoutForm(Box::new(form)), Vec::new());
+                }
+            }
+        }
+        Msg::WriteSettlements => {
+            if let Some((date, _)) = screen.shown_day() {
+                return (
+                    Mode::Payouts(screen),
+                    vec![Effect::WriteSettlements { date }],
+                );
+            }
+            app.set_note(Note::NoBusinessDays);
+        }
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    (Mode::Payouts(screen), Vec::new())
+}
+
+pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => {
+            let (field, max) = form.focused();
+            type_into(field, c, max);
+        }
+        Msg::Backspace => {
+            form.focused().0.pop();
+        }
+        Msg::Next | Msg::Prev => {
+            form.field = match form.field {
+                Field::Amount => Field::Note,
+                Field::Note => Field::Amount,
+            };
+        }
+        Msg::ToggleMethod => {
+            form.method = match form.method {
+                PayoutMethod::Cash => PayoutMethod::Transfer,
+                PayoutMethod::Transfer => PayoutMethod::Cash,
+            };
+        }
+        Msg::Record => {
+            let amount = parse_amount(&form.amount).ok().filter(|a| a.is_positive());
+            let Some(amount) = amount else {
+                form.field = Field::Amount;
+                app.set_note(Note::BadPayoutAmount);
+                return (Mode::PayoutForm(form), Vec::new());
+            };
+            if amount > form.owed {
+                form.field = Field::Amount;
+                app.set_note(Note::PayoutAboveOwed(form.owed));
+                return (Mode::PayoutForm(form), Vec::new());
+            }
+            let question = Question::Payout {
+                code: form.code.clone(),
+                name: form.name.clone(),
+                method: form.method,
+                amount,
+                note: form.note.trim().to_string(),
+            };
+            return (
+                Mode::Confirm(Confirm::new(question, Mode::PayoutForm(form))),
+                Vec::new(),
+            );
+        }
+        Msg::Cancel => return (Mode::Payouts(form.back), Vec::new()),
+        _ => {}
+    }
+    (Mode::PayoutForm(form), Vec::new())
+}
+
+/// The payout is on disk: back to the list with fresh balances, saying where its slip is.
+pub(super) fn recorded(
+    app: &mut App,
+    number: i64,
+    slip: Result<std::path::PathBuf, String>,
+    balances: Option<PayoutLists>,
+) -> Vec<Effect> {
+    app.set_note(match slip {
+        Ok(path) => Note::PayoutRecorded(number, path.display().to_string()),
+        Err(e) => Note::SlipFailed(e),
+    });
+    let mut screen = match std::mem::replace(&mut app.mode, Mode::Sale) {
+        Mode::PayoutForm(form) => form.back,
+        Mode::Payouts(screen) => screen,
+        other => {
+            app.mode = other;
+            return Vec::new();
+        }
+    };
+    match balances {
+        Some((balances, days)) => {
+            screen.loaded(balances, days);
+            app.mode = Mode::Payouts(screen);
+            Vec::new()
+        }
+        // Paid, but not read back: the list must not offer the old balance again.
+        None => {
+            screen.balances = None;
+            app.mode = Mode::Payouts(screen);
+            vec![Effect::LoadPayouts]
+        }
+    }
+}
+
+// ---- drawing ----
+
+pub(super) fn draw(
+    app: &App,
+    screen: &PayoutsScreen,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let ui = &app.lang.text().ui;
+    let t = &app.lang.text().settle;
+    let [day, filter, table] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let day_text = match screen.shown_day() {
+        Some((date, closed)) => (t.payouts_day)(&format::date(date, app.lang), closed),
+        None if screen.balances.is_some() => t.no_days.to_string(),
+        None => String::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(" ◀ ").dark_gray(),
+            Span::from(day_text).bold().cyan(),
+            Span::from(" ▶").dark_gray(),
+        ])),
+        day,
+    );
+    draw_filter(frame, filter, ui.stock_filter, &screen.filter, focused);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.payouts_title))
+        .padding(Padding::horizontal(1));
+    let shown = screen.shown();
+    if screen.balances.is_none() || shown.is_empty() {
+        let text = if screen.balances.is_none() {
+            ui.stock_loading
+        } else {
+            t.nothing_owed
+        };
+        frame.render_widget(
+            Paragraph::new(text.dark_gray()).centered().block(block),
+            table,
+        );
+        return;
+    }
+    let header = Row::new([
+        Cell::from(ui.col_code),
+        Cell::from(ui.col_name),
+        Cell::from(t.col_daily),
+        Cell::from(right(t.col_balance)),
+    ])
+    .bold();
+    let rows = shown.iter().map(|b| {
+        let balance = Cell::from(right(b.balance.to_string()));
+        let row = Row::new([
+            Cell::from(b.code.clone()),
+            Cell::from(b.name.clone()),
+            Cell::from(if b.payout_daily { t.daily_mark } else { "" }),
+            balance,
+        ]);
+        if b.balance.value() < 0 {
+            row.red()
+        } else {
+            row
+        }
+    });
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Length(7),
+            Constraint::Length(16),
+        ],
+    )
+    .column_spacing(1)
+    .header(header)
+    .block(block);
+    draw_list(frame, table, widget, screen.selected);
+}
+
+pub(super) fn draw_form(
+    app: &App,
+    form: &PayoutForm,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().settle;
+    let popup = centered(area, 60, 12);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", (t.payout_form_title)(&form.code)))
+        .border_style(Style::new().cyan())
+        .padding(Padding::new(1, 1, 1, 0));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows: [Rect; 9] = Layout::vertical([Constraint::Length(1); 9]).areas(inner);
+    let [method, amount, note] = t.payout_labels;
+    let label_width = t
+        .payout_labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let value_width = (inner.width as usize).saturating_sub(label_width + 1);
+    frame.render_widget(Paragraph::new(form.name.clone().bold()), rows[0]);
+    frame.render_widget(Paragraph::new((t.payout_owed)(form.owed)), rows[1]);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(format!("{method:<label_width$}")).bold(),
+            Span::from(method_name(form.method, app.lang)).cyan(),
+        ])),
+        rows[3],
+    );
+    for (field, label, value, row) in [
+        (Field::Amount, amount, &form.amount, rows[5]),
+        (Field::Note, note, &form.note, rows[7]),
+    ] {
+        let has_cursor = focused && form.field == field;
+        let skip = value
+            .chars()
+            .count()
+            .saturating_sub(value_width.saturating_sub(1));
+        let shown: String = value.chars().skip(skip).collect();
+        let span = Span::from(format!("{shown:<value_width$}"));
+        let span = if has_cursor {
+            span.reversed()
+        } else {
+            span.underlined()
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::from(format!("{label:<label_width$}")).bold(),
+                span,
+            ])),
+            row,
+        );
+        if has_cursor {
+            let x = row.x + (label_width + shown.chars().count()) as u16;
+            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(Span::from(t.payout_hint).dark_gray()),
+        rows[8],
+    );
+}

@@ -1,0 +1,387 @@
+//! The producers' money screen (Ctrl+P), its payout form and the producer form's daily
+//! flag, through `key_to_msg` and `update` alone, and what they look like at 80×24.
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::tests::{open_app, press, press_with, type_text};
+use super::*;
+use crate::domain::{Payout, PayoutMethod, ProducerBalance, Rate, Scheme};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn balance(code: &str, name: &str, daily: bool, owed: i64) -> ProducerBalance {
+    ProducerBalance {
+        code: code.into(),
+        name: name.into(),
+        payout_daily: daily,
+        active: true,
+        balance: Rupiah(owed),
+    }
+}
+
+fn balances() -> Vec<ProducerBalance> {
+    vec![
+        balance("KOPI", "Kopi Pak Di", true, 0),
+        balance("LAMA", "Toko Lama", false, 0),
+        balance("SRI", "Kue Bu Sri", false, 17_850),
+        balance("TANI", "Kelompok Tani", true, 20_250),
+    ]
+}
+
+fn days() -> Vec<(NaiveDate, bool)> {
+    vec![(day(20), true), (day(21), true), (day(22), false)]
+}
+
+/// The screen, loaded, reached as the attendant does: Ctrl+P on the sale screen.
+fn on_payouts() -> App {
+    let mut app = open_app();
+    let effects = press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert_eq!(effects, [Effect::LoadPayouts]);
+    assert_eq!(app.context(), Context::Payouts);
+    update(
+        &mut app,
+        Msg::PayoutsLoaded {
+            balances: balances(),
+            days: days(),
+        },
+    );
+    app
+}
+
+fn screen(app: &App) -> &payouts::PayoutsScreen {
+    match &app.mode {
+        Mode::Payouts(screen) => screen,
+        Mode::PayoutForm(form) => &form.back,
+        _ => panic!("no payouts screen"),
+    }
+}
+
+fn form(app: &App) -> &payouts::PayoutForm {
+    match &app.mode {
+        Mode::PayoutForm(form) => form,
+        Mode::Confirm(c) => match c.under.as_ref() {
+            Mode::PayoutForm(form) => form,
+            _ => panic!("no payout form"),
+        },
+        _ => panic!("no payout form"),
+    }
+}
+
+fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+}
+
+#[test]
+fn the_list_shows_who_is_owed_and_who_is_paid_daily() {
+    let mut app = on_payouts();
+    let codes: Vec<_> = screen(&app)
+        .shown()
+        .iter()
+        .map(|b| b.code.clone())
+        .collect();
+    assert_eq!(
+        codes,
+        ["KOPI", "SRI", "TANI"],
+        "LAMA is owed nothing and not daily"
+    );
+    let text = render(&app);
+    insta::assert_snapshot!("payouts_list", text);
+    assert!(text.contains("Slip bagi hasil: 22 Nov 2026 (hari buka, pratinjau)"));
+    assert!(row_with(&text, "SRI").contains("Rp 17.850"));
+    assert!(row_with(&text, "TANI").contains("harian"));
+    let bar = text.lines().last().unwrap();
+    for key in ["Enter", "F2", "Esc", "Ctrl+Q"] {
+        assert!(bar.contains(key), "{key} missing from the bar: {bar}");
+    }
+    type_text(&mut app, "tani");
+    assert_eq!(screen(&app).current().unwrap().code, "TANI");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+}
+
+#[test]
+fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
+    let mut app = on_payouts();
+    assert_eq!(
+        press(&mut app, KeyCode::F(2)),
+        [Effect::WriteSettlements { date: day(22) }]
+    );
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(
+        screen(&app).shown_day(),
+        Some((day(20), true)),
+        "stops at the first"
+    );
+    assert!(render(&app).contains("Slip bagi hasil: 20 Nov 2026 (sudah ditutup)"));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(
+        press(&mut app, KeyCode::F(2)),
+        [Effect::WriteSettlements { date: day(21) }]
+    );
+    update(
+        &mut app,
+        Msg::SettlementsWritten {
+            date: day(21),
+            result: Ok((2, "/tmp/printouts/2026-11-21".into())),
+        },
+    );
+    assert_eq!(
+        app.note(),
+        Some(&Note::SettlementsWritten(
+            2,
+            "/tmp/printouts/2026-11-21".into()
+        ))
+    );
+    assert!(render(&app).contains("2 slip bagi hasil ditulis ke /tmp/printouts/2026-11-21"));
+    update(
+        &mut app,
+        Msg::SettlementsWritten {
+            date: day(21),
+            result: Ok((0, "/tmp".into())),
+        },
+    );
+    assert!(render(&app).contains("Tidak ada kegiatan produsen pada 21 Nov 2026"));
+    // Reloading keeps the day shown.
+    update(
+        &mut app,
+        Msg::PayoutsLoaded {
+            balances: balances(),
+            days: days(),
+        },
+    );
+    assert_eq!(screen(&app).shown_day(), Some((day(21), true)));
+}
+
+#[test]
+fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
+    let mut app = on_payouts();
+    // KOPI is owed nothing: no form.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.note(), Some(&Note::PayoutAboveOwed(Rupiah(0))));
+    assert_eq!(app.context(), Context::Payouts);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::PayoutForm);
+    assert_eq!(form(&app).amount, "17.850");
+    assert_eq!(form(&app).method, PayoutMethod::Cash);
+    press(&mut app, KeyCode::F(7));
+    assert_eq!(form(&app).method, PayoutMethod::Transfer);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "20.000");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.note(), Some(&Note::PayoutAboveOwed(Rupiah(17_850))));
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "nol");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::BadPayoutAmount));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "10000");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "BRI 1234");
+    insta::assert_snapshot!("payout_form", render(&app));
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.context(), Context::Confirm);
+    let text = render(&app);
+    assert!(
+        text.contains("Bayar Rp 10.000 kepada Kue Bu Sri (Transfer)?"),
+        "{text}"
+    );
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        effects,
+        [Effect::PayProducer {
+            code: "SRI".into(),
+            method: PayoutMethod::Transfer,
+            amount: Rupiah(10_000),
+            note: "BRI 1234".into(),
+        }]
+    );
+    // A refusal keeps the form, and says what is owed.
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::PayProducer,
+            reason: Failure::PayoutAboveBalance {
+                producer: "SRI".into(),
+                owed: Rupiah(5_000),
+            },
+        },
+    );
+    assert_eq!(app.context(), Context::PayoutForm);
+    let text = render(&app);
+    assert!(
+        text.contains("Pembayaran TIDAK tercatat: melebihi saldo: pojok hanya berutang Rp 5.000"),
+        "{text}"
+    );
+    let payout = Payout {
+        id: 1,
+        number: 3,
+        date: day(22),
+        producer_code: "SRI".into(),
+        producer_name: "Kue Bu Sri".into(),
+        method: PayoutMethod::Transfer,
+        amount: Rupiah(10_000),
+        at: day(22).and_hms_opt(16, 0, 0).unwrap(),
+        attendant: "Sari".into(),
+        note: "BRI 1234".into(),
+        balance_before: Rupiah(17_850),
+    };
+    let mut after = balances();
+    after[2].balance = Rupiah(7_850);
+    update(
+        &mut app,
+        Msg::PayoutRecorded {
+            payout,
+            slip: Ok("/p/2026-11-22/bayar-0003-SRI.txt".into()),
+            balances: Some((after, days())),
+        },
+    );
+    assert_eq!(app.context(), Context::Payouts);
+    let text = render(&app);
+    assert!(row_with(&text, "SRI").contains("Rp 7.850"), "{text}");
+    assert!(text.contains("Pembayaran No. 0003 tercatat"), "{text}");
+}
+
+#[test]
+fn a_recorded_payout_not_read_back_reloads_the_list() {
+    let mut app = on_payouts();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let payout = Payout {
+        id: 1,
+        number: 1,
+        date: day(22),
+        producer_code: "SRI".into(),
+        producer_name: "Kue Bu Sri".into(),
+        method: PayoutMethod::Cash,
+        amount: Rupiah(17_850),
+        at: day(22).and_hms_opt(16, 0, 0).unwrap(),
+        attendant: "Sari".into(),
+        note: String::new(),
+        balance_before: Rupiah(17_850),
+    };
+    let effects = update(
+        &mut app,
+        Msg::PayoutRecorded {
+            payout,
+            slip: Err("disk full".into()),
+            balances: None,
+        },
+    );
+    assert_eq!(effects, [Effect::LoadPayouts]);
+    assert!(
+        screen(&app).balances.is_none(),
+        "the old balance is not offered again"
+    );
+    assert_eq!(app.note(), Some(&Note::SlipFailed("disk full".into())));
+}
+
+fn producer(code: &str, daily: bool) -> Producer {
+    Producer {
+        id: 1,
+        code: code.into(),
+        name: "Bu Sri".into(),
+        phone: String::new(),
+        address: String::new(),
+        account: String::new(),
+        scheme: Scheme::Percentage {
+            rate: Rate::from_basis_points(1_500).unwrap(),
+        },
+        active: true,
+        payout_daily: daily,
+    }
+}
+
+#[test]
+fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(8));
+    update(
+        &mut app,
+        Msg::ProducersLoaded(vec![producer("BUSRI", false)]),
+    );
+    // Only the flag changed: it alone is saved.
+    press(&mut app, KeyCode::F(4));
+    press(&mut app, KeyCode::F(6));
+    let text = render(&app);
+    assert!(row_with(&text, "Bayar harian").contains("ya"), "{text}");
+    insta::assert_snapshot!("producer_form_paid_daily", text);
+    assert_eq!(
+        press(&mut app, KeyCode::F(2)),
+        [Effect::SetPayoutDaily {
+            code: "BUSRI".into(),
+            daily: true
+        }]
+    );
+    let effects = update(
+        &mut app,
+        Msg::ProducersChanged {
+            producers: vec![producer("BUSRI", true)],
+            active: Vec::new(),
+        },
+    );
+    assert!(effects.is_empty());
+    assert_eq!(app.context(), Context::Producers);
+
+    // A new producer paid daily: added first, then the flag, once it is on disk.
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "MAK");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Mak Ijah");
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(6));
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(matches!(effects.as_slice(), [Effect::AddProducer(p)] if p.code == "MAK"));
+    // A refused code leaves every flag alone.
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::SaveProducer,
+            reason: Failure::DuplicateCode("MAK".into()),
+        },
+    );
+    assert_eq!(app.context(), Context::ProducerForm);
+    let effects = update(
+        &mut app,
+        Msg::ProducersChanged {
+            producers: vec![producer("BUSRI", true), producer("MAK", false)],
+            active: Vec::new(),
+        },
+    );
+    assert_eq!(
+        effects,
+        [Effect::SetPayoutDaily {
+            code: "MAK".into(),
+            daily: true
+        }]
+    );
+}

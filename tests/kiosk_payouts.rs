@@ -1,0 +1,159 @@
+//! Producers' settlement and payouts at the kiosk on a real ledger file, driven key by key
+//! through the keymap, `update` and the runtime (`kiosk::Effects`), without a terminal: a
+//! payout with its slip, and settlement slips for the open day and a closed one.
+
+mod common;
+
+use common::*;
+use pojok::domain::{Cart, IntakeLine, PaymentMethod, Quantity, Rupiah, Tender};
+use pojok::kiosk::Effects;
+use pojok::strings::Lang;
+use pojok::ui::{self, App, Context};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+struct Kiosk {
+    effects: Effects,
+    app: App,
+}
+
+impl Kiosk {
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
+            self.effects.dispatch(&mut self.app, msg);
+        }
+        self.effects.flush_draft(&mut self.app);
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    fn note(&self) -> String {
+        let lang = self.app.lang();
+        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
+    }
+}
+
+fn line_ending(text: &str, prefix: &str, suffix: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_start().starts_with(prefix) && l.ends_with(suffix))
+}
+
+#[test]
+fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    // 21 Nov 2026, closed: 4 lemper at Rp 3.500 = 14.000, SRI's 85 % = 11.900.
+    ledger
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(0),
+            at("2026-11-21 07:00"),
+        )
+        .unwrap();
+    ledger
+        .receive_stock(
+            "SRI",
+            &[IntakeLine {
+                product_code: "LMPR".into(),
+                quantity: Quantity::whole(10),
+                best_before: None,
+            }],
+            "Rina",
+            at("2026-11-21 07:30"),
+        )
+        .unwrap();
+    let products = ledger.active_products().unwrap();
+    let mut cart = Cart::default();
+    cart.add(
+        products.iter().find(|p| p.code == "LMPR").unwrap(),
+        Quantity::whole(4),
+    )
+    .unwrap();
+    let mut tender = Tender::new(cart.total());
+    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
+    ledger
+        .record_sale(&cart, &tender.payments, "Rina", at("2026-11-21 09:00"))
+        .unwrap();
+    ledger.close_day("Rina", at("2026-11-21 17:00")).unwrap();
+
+    let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+    let app = effects.start(Lang::Id, "Rina".into()).unwrap();
+    let mut k = Kiosk { effects, app };
+    k.type_text("0");
+    k.key(KeyCode::Enter);
+    let today = k.app.status().expect("today is open").day.date;
+
+    k.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert_eq!(k.app.context(), Context::Payouts, "{}", k.note());
+    // Only SRI is owed anything; Enter opens the form with the whole balance.
+    k.key(KeyCode::Enter);
+    assert_eq!(k.app.context(), Context::PayoutForm, "{}", k.note());
+    for _ in 0.."11.900".len() {
+        k.key(KeyCode::Backspace);
+    }
+    k.type_text("5000");
+    k.key(KeyCode::F(2));
+    assert_eq!(k.app.context(), Context::Confirm, "{}", k.note());
+    k.key(KeyCode::Char('y'));
+    assert_eq!(k.app.context(), Context::Payouts, "{}", k.note());
+    assert!(
+        k.note().contains("Pembayaran No. 0001 tercatat"),
+        "{}",
+        k.note()
+    );
+
+    let printouts = dir.path().join("printouts");
+    let folder = printouts.join(today.format("%Y-%m-%d").to_string());
+    let slip = std::fs::read_to_string(folder.join("bayar-0001-SRI.txt")).unwrap();
+    assert!(line_ending(&slip, "Saldo sebelum", "Rp 11.900"), "{slip}");
+    assert!(line_ending(&slip, "Dibayar", "Rp 5.000"), "{slip}");
+    assert!(line_ending(&slip, "Saldo sesudah", "Rp 6.900"), "{slip}");
+    let balances = pojok::ledger::Ledger::open(&path)
+        .unwrap()
+        .producer_balances()
+        .unwrap();
+    assert_eq!(balances[0].balance, Rupiah(6_900));
+
+    // The open day's slips: a preview with today's payout.
+    k.key(KeyCode::F(2));
+    assert!(
+        k.note().contains("1 slip bagi hasil ditulis"),
+        "{}",
+        k.note()
+    );
+    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI.txt")).unwrap();
+    assert!(preview.contains("PRATINJAU"), "{preview}");
+    assert!(
+        line_ending(&preview, "Saldo sebelumnya", "Rp 11.900"),
+        "{preview}"
+    );
+    assert!(
+        line_ending(&preview, "Saldo terutang", "Rp 6.900"),
+        "{preview}"
+    );
+
+    // A closed day reprinted: a step back, then the slips again.
+    k.key(KeyCode::Left);
+    k.key(KeyCode::F(2));
+    assert!(k.note().contains("2026-11-21"), "{}", k.note());
+    let closed =
+        std::fs::read_to_string(printouts.join("2026-11-21").join("bagi-hasil-SRI.txt")).unwrap();
+    assert!(!closed.contains("PRATINJAU"), "{closed}");
+    assert!(line_ending(&closed, "Terjual", "4 pcs"), "{closed}");
+    assert!(line_ending(&closed, "Stok akhir", "6 pcs"), "{closed}");
+    assert!(
+        line_ending(&closed, "Saldo terutang", "Rp 11.900"),
+        "{closed}"
+    );
+    k.key(KeyCode::Esc);
+    assert_eq!(k.app.context(), Context::Sale);
+}
