@@ -1,5 +1,6 @@
 //! The command line: the kiosk by default, and the subcommands an office needs without it.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -98,27 +99,29 @@ struct PrintoutArgs {
     out: Option<PathBuf>,
 }
 
-/// A printout's form. Text for 58 mm (32 columns) or 80 mm (48 columns) paper.
+/// A printout's form: text for 58 mm (32 columns) or 80 mm (48 columns) paper, ESC/POS
+/// bytes for a thermal printer (`escpos` on the paper of the kiosk's printer settings), or an
+/// A4 PDF with one document per page.
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
 enum PrintFormat {
     Text58,
     Text80,
+    Escpos,
+    Escpos58,
+    Escpos80,
+    Pdf,
 }
 
 impl PrintFormat {
-    /// The printouts, ready to write: each document rendered, one after another.
-    fn render(self, documents: &[print::Document]) -> String {
-        let width = match self {
-            PrintFormat::Text58 => 32,
-            PrintFormat::Text80 => 48,
-        };
-        // A blank line and a cut mark between slips, so one producer's paper never runs
-        // into the next one's.
-        documents
-            .iter()
-            .map(|d| print::render_text(d, width))
-            .collect::<Vec<_>>()
-            .join(&format!("\n{}\n\n", "=".repeat(width)))
+    fn format(self, paper: crate::domain::Paper) -> print::Format {
+        match self {
+            PrintFormat::Text58 => print::Format::Text58,
+            PrintFormat::Text80 => print::Format::Text80,
+            PrintFormat::Escpos => print::Format::escpos(paper),
+            PrintFormat::Escpos58 => print::Format::EscPos58,
+            PrintFormat::Escpos80 => print::Format::EscPos80,
+            PrintFormat::Pdf => print::Format::Pdf,
+        }
     }
 }
 
@@ -587,9 +590,18 @@ fn settle_error(e: LedgerError, lang: Lang) -> String {
     }
 }
 
-fn write_output(contents: &str, output: &PrintoutArgs, lang: Lang) -> Result<(), String> {
+fn write_output(
+    ledger: &Ledger,
+    documents: &[print::Document],
+    output: &PrintoutArgs,
+    lang: Lang,
+) -> Result<(), String> {
+    let paper = ledger.printer_settings().map_err(|e| e.to_string())?.paper;
+    let contents = print::render(documents, output.format.format(paper));
     match &output.out {
-        None => print!("{contents}"),
+        None => std::io::stdout()
+            .write_all(&contents)
+            .map_err(|e| e.to_string())?,
         Some(path) => {
             let name = path.display().to_string();
             std::fs::write(path, contents)
@@ -625,7 +637,7 @@ fn run_settlement(
         .iter()
         .map(|s| print::settlement_slip(s, &shop, lang))
         .collect();
-    write_output(&output.format.render(&documents), output, lang)?;
+    write_output(&ledger, &documents, output, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -647,6 +659,6 @@ fn run_statement(
         .map_err(|e| settle_error(e, lang))?;
     let shop = ledger.shop_header().map_err(|e| e.to_string())?;
     let document = print::statement(&statement, &shop, lang);
-    write_output(&output.format.render(&[document]), output, lang)?;
+    write_output(&ledger, &[document], output, lang)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -217,7 +217,7 @@ fn products(s: &ProducerSettlement) -> Vec<(String, [i64; 8], i64)> {
 
 #[test]
 fn a_closed_day_settles_each_producer_and_stays_final_after_a_correction() {
-    let (_dir, mut ledger) = shop();
+    let (dir, mut ledger) = shop();
     let pay_at = at("2026-11-22 16:00");
     ledger
         .pay_producer(
@@ -270,7 +270,19 @@ fn a_closed_day_settles_each_producer_and_stays_final_after_a_correction() {
         (tani.gross(), tani.producer_share(), tani.corner_share()),
         (Rupiah(22_500), Rupiah(20_250), Rupiah(2_250))
     );
-    assert_eq!(sri.chain_head, None, "no hash chain in this ledger yet");
+    // The chain head the close left, not today's: a reprint carries what the first print did.
+    let conn = Connection::open(dir.path().join("pojok.db")).unwrap();
+    let (hash, seq): (String, i64) = conn
+        .query_row(
+            "SELECT hash, seq FROM chain WHERE entry_table = 'day_closes' ORDER BY seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let at_close = format!("{}#{seq}", &hash[..12]);
+    assert_eq!(sri.chain_head.as_deref(), Some(at_close.as_str()));
+    let now = ledger.chain_head().unwrap().unwrap();
+    assert_ne!(now.seq, seq, "the open day has entries after the close");
 }
 
 #[test]
@@ -376,9 +388,10 @@ fn a_payout_is_refused_above_the_balance_and_without_an_open_day() {
         (first.method, first.note.as_str(), first.date),
         (PayoutMethod::Transfer, "BRI 1234", date("2026-11-22"))
     );
+    // The payout and its entry in the hash chain.
     assert_eq!(
         common::snapshot(&dir.path().join("pojok.db")).len(),
-        before.len() + 1
+        before.len() + 2
     );
     assert!(matches!(
         ledger.pay_producer("SRI", PayoutMethod::Cash, Rupiah(1), "", "Rina", when),
@@ -876,4 +889,82 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_settlement_as_a_pdf_gives_each_producer_a_page_with_amounts_and_signatures() {
+    let (dir, db) = two_days_on_file();
+    let pdf = dir.path().join("bagi-hasil.pdf");
+    let out = pojok(
+        &db,
+        &[
+            "settlement",
+            "--date",
+            "2026-11-21",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils; .ci/run installs it)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    // pdftotext ends every page with a form feed.
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), 2, "one producer per page: {text}");
+    assert!(pages[0].contains("Kue Bu Sri") && !pages[0].contains("Kelompok Tani"));
+    assert!(pages[1].contains("Kelompok Tani") && !pages[1].contains("Kue Bu Sri"));
+    assert!(
+        has(pages[0], "Bagian produsen", "Rp 32.300"),
+        "{}",
+        pages[0]
+    );
+    assert!(
+        has(pages[1], "Bagian produsen", "Rp 20.250"),
+        "{}",
+        pages[1]
+    );
+    for page in &pages {
+        assert!(page.contains("____"), "signature lines: {page}");
+        assert!(page.contains("Rantai buku kas:"), "chain head: {page}");
+    }
+}
+
+#[test]
+fn the_settlement_as_escpos_decodes_to_slips_within_the_paper() {
+    let (_dir, db) = two_days_on_file();
+    let out = pojok(
+        &db,
+        &["settlement", "--date", "2026-11-21", "--format", "escpos80"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let commands = common::escpos::decode(&out.stdout);
+    common::escpos::assert_well_formed(&commands, 48);
+    let cuts = commands
+        .iter()
+        .filter(|c| **c == common::escpos::Command::Cut)
+        .count();
+    assert_eq!(cuts, 2, "a cut after each producer's slip");
+    let lines: Vec<&str> = commands
+        .iter()
+        .filter_map(|c| match c {
+            common::escpos::Command::Line(l) => Some(l.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Saldo terutang") && l.ends_with("Rp 32.300")),
+        "{lines:?}"
+    );
 }

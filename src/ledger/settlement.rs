@@ -508,7 +508,12 @@ impl Ledger {
         let producer = producer
             .map(|code| find_producer(&self.conn, code).map(|p| p.id))
             .transpose()?;
-        settlements_on(&self.conn, date, producer, None)
+        let mut settlements = settlements_on(&self.conn, date, producer, None)?;
+        let head = self.chain_head_of_day(date)?.map(|h| h.short());
+        for s in &mut settlements {
+            s.chain_head.clone_from(&head);
+        }
+        Ok(settlements)
     }
 
     /// A producer's days from `from` to `to` (inclusive) that had any activity, with the

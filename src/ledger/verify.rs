@@ -6,6 +6,7 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::chain::{self, HISTORY};
@@ -123,6 +124,33 @@ impl Ledger {
     /// The newest chain entry, `None` on a ledger with no history yet.
     pub fn chain_head(&self) -> Result<Option<ChainHead>> {
         chain_head_on(&self.conn)
+    }
+
+    /// The chain head to print for `date`'s day: for a closed day, the head its close left
+    /// (the close is the last entry of its transaction), so a reprint carries what the
+    /// first print did; for the open day, the head now. `None` without a chain row.
+    pub fn chain_head_of_day(&self, date: NaiveDate) -> Result<Option<ChainHead>> {
+        let at_close = self
+            .conn
+            .query_row(
+                "SELECT c.seq, c.hash
+                 FROM business_days AS d
+                 JOIN day_closes AS x ON x.day_id = d.id
+                 JOIN chain AS c ON c.entry_table = 'day_closes' AND c.entry_id = x.id
+                 WHERE d.date = ?1",
+                [super::date_text(date)],
+                |r| {
+                    Ok(ChainHead {
+                        seq: r.get(0)?,
+                        hash: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        match at_close {
+            Some(head) => Ok(Some(head)),
+            None => self.chain_head(),
+        }
     }
 
     /// Checks the whole file; never changes it.
