@@ -226,7 +226,10 @@ impl Effects {
                     .open_day_status()
                     .and_then(|status| {
                         let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-                        self.ledger.close_day(&attendant, now)
+                        // Until the close screen takes the count: the expected cash, as counted.
+                        let expected = self.ledger.open_day_cash()?.unwrap_or_default().expected();
+                        let count = crate::domain::CashCount::Total(expected);
+                        self.ledger.close_day(&count, "", &attendant, now)
                     })
                     .map(|_| Msg::DayClosed)
                     .unwrap_or_else(|e| failed(Action::CloseDay, e)),

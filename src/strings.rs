@@ -478,6 +478,7 @@ pub struct Strings {
     pub print: PrintText,
     pub cli: CliText,
     pub import: ImportText,
+    pub till: TillText,
 }
 
 pub static ID: Strings = Strings {
@@ -1037,6 +1038,7 @@ pub static ID: Strings = Strings {
         cannot_write: |path, why| format!("Berkas {path} tidak bisa ditulis: {why}"),
         exported: |path, rows| format!("{path}: {rows} baris"),
     },
+    till: ID_TILL,
 };
 
 /// `1 row refused`, `2 rows refused`.
@@ -1634,6 +1636,7 @@ pub static EN: Strings = Strings {
         cannot_write: |path, why| format!("Cannot write {path}: {why}"),
         exported: |path, rows| format!("{path}: {rows} rows"),
     },
+    till: EN_TILL,
 };
 
 fn id_quantity_problem(problem: QuantityError) -> String {
@@ -1653,3 +1656,261 @@ fn en_quantity_problem(problem: QuantityError) -> String {
         QuantityError::NotWhole => "this product is counted in whole units".to_string(),
     }
 }
+
+/// Text for the till's money beyond a sale (issue 4): tabs, cash moves, the day close with
+/// its count, corrections, and their printouts.
+pub struct TillText {
+    /// The tab as a payment method (`Bon`).
+    pub tab: &'static str,
+    /// On a receipt: whose tab the sale went on.
+    pub receipt_tab: fn(&str) -> String,
+    // The close screen.
+    pub close_title: fn(&str) -> String,
+    pub loading: &'static str,
+    pub float: &'static str,
+    pub cash_sales: &'static str,
+    pub cash_tab_payments: &'static str,
+    pub cash_in: &'static str,
+    pub cash_out: &'static str,
+    pub cash_payouts: &'static str,
+    pub cash_refunds: &'static str,
+    pub expected_cash: &'static str,
+    pub counted_cash: &'static str,
+    pub variance: &'static str,
+    pub reason: &'static str,
+    pub to_check: &'static str,
+    pub qris_check: &'static str,
+    pub transfer_check: &'static str,
+    pub count_by_total: &'static str,
+    pub count_by_denomination: &'static str,
+    pub column_denomination: &'static str,
+    pub column_pieces: &'static str,
+    pub column_subtotal: &'static str,
+    /// `Rp 1.000 koin`.
+    pub denomination: fn(Rupiah, bool) -> String,
+    pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
+    // The cash move form.
+    pub cash_move_title: &'static str,
+    pub direction: &'static str,
+    pub amount: &'static str,
+    // Notes.
+    pub variance_needs_reason: fn(Rupiah) -> String,
+    pub count_needed: &'static str,
+    pub bad_pieces: &'static str,
+    pub amount_needed: &'static str,
+    pub cash_moved: fn(bool, Rupiah, &str) -> String,
+    pub day_closed_report: fn(&str) -> String,
+    pub printout_failed: fn(&str) -> String,
+    // Refusals.
+    pub failure: fn(&TillFailure) -> String,
+    // Printouts.
+    pub cash_slip_title: &'static str,
+    pub z_title: &'static str,
+    pub z_cash: &'static str,
+    pub z_count: &'static str,
+    pub z_not_counted: &'static str,
+    pub z_cash_moves: &'static str,
+    pub z_tabs: &'static str,
+    pub z_tab_charges: &'static str,
+    pub z_tab_payments: &'static str,
+    pub z_payouts: &'static str,
+    pub z_corrections: &'static str,
+    /// `#3 21 Nov 2026 (Tunai) Salah harga`: a correction line.
+    pub z_correction: fn(i64, &str, &str, &str) -> String,
+    pub z_chain_head: &'static str,
+    pub z_chain_pending: &'static str,
+    pub tab_statement_title: &'static str,
+    pub statement_opening: &'static str,
+    pub statement_closing: &'static str,
+    pub statement_charge: fn(&str, i64) -> String,
+    pub statement_payment: fn(&str) -> String,
+    pub statement_refund: fn(&str, i64) -> String,
+    pub refund_none: &'static str,
+    pub signature_attendant: &'static str,
+}
+
+/// The till's refusals, as the ledger reports them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TillFailure {
+    InvalidAmount(Rupiah),
+    UnknownCustomer,
+    CustomerNameEmpty,
+    BadNip,
+    DuplicateNip(String),
+    MoreThanOwed(Rupiah),
+    VarianceNeedsReason(Rupiah),
+    SameDayCorrection,
+    NotOnTab,
+}
+
+const ID_TILL: TillText = TillText {
+    tab: "Bon",
+    receipt_tab: |name| format!("Bon: {name}"),
+    close_title: |date| format!("Tutup kasir - {date}"),
+    loading: "Memuat angka hari ini...",
+    float: "Modal awal",
+    cash_sales: "Penjualan tunai (bersih)",
+    cash_tab_payments: "Pelunasan bon tunai",
+    cash_in: "Kas masuk",
+    cash_out: "Kas keluar",
+    cash_payouts: "Pembayaran produsen tunai",
+    cash_refunds: "Pengembalian koreksi tunai",
+    expected_cash: "Kas seharusnya",
+    counted_cash: "Kas dihitung",
+    variance: "Selisih",
+    reason: "Alasan",
+    to_check: "Cocokkan dengan HP dan rekening",
+    qris_check: "QRIS",
+    transfer_check: "Transfer",
+    count_by_total: "Hitung: total",
+    count_by_denomination: "Hitung: per pecahan",
+    column_denomination: "Pecahan",
+    column_pieces: "Jumlah",
+    column_subtotal: "Nilai",
+    denomination: |face, coin| {
+        if coin {
+            format!("{face} koin")
+        } else {
+            format!("{face}")
+        }
+    },
+    confirm_close: |date, counted, variance| {
+        format!(
+            "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
+        )
+    },
+    cash_move_title: "Kas masuk / keluar",
+    direction: "Arah",
+    amount: "Jumlah",
+    variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu"),
+    count_needed: "Isi kas yang dihitung dulu",
+    bad_pieces: "Jumlah lembar/keping harus angka bulat",
+    amount_needed: "Isi jumlahnya dulu",
+    cash_moved: |incoming, amount, slip| {
+        let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
+        format!("{kind} {amount} tercatat; slip: {slip}")
+    },
+    day_closed_report: |path| format!("Kasir ditutup. Laporan tutup kasir: {path}"),
+    printout_failed: |why| format!("Tercatat, tetapi cetakan gagal ditulis: {why}"),
+    failure: |f| match f {
+        TillFailure::InvalidAmount(a) => format!("jumlah {a} tidak bisa diterima"),
+        TillFailure::UnknownCustomer => "pelanggan tidak ditemukan atau nonaktif".to_string(),
+        TillFailure::CustomerNameEmpty => "nama pelanggan harus diisi".to_string(),
+        TillFailure::BadNip => "NIP harus 18 angka (atau kosongkan)".to_string(),
+        TillFailure::DuplicateNip(nip) => format!("NIP {nip} sudah terdaftar"),
+        TillFailure::MoreThanOwed(owed) => format!("lebih dari utang bon ({owed})"),
+        TillFailure::VarianceNeedsReason(v) => format!("kas selisih {v}: alasan harus diisi"),
+        TillFailure::SameDayCorrection => {
+            "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi".to_string()
+        }
+        TillFailure::NotOnTab => "penjualan ini tidak seluruhnya dengan bon".to_string(),
+    },
+    cash_slip_title: "BUKTI KAS",
+    z_title: "LAPORAN TUTUP KASIR (Z)",
+    z_cash: "Kas",
+    z_count: "Hitungan kas",
+    z_not_counted: "Belum dihitung (hari masih buka)",
+    z_cash_moves: "Kas masuk/keluar",
+    z_tabs: "Bon",
+    z_tab_charges: "Penjualan dengan bon",
+    z_tab_payments: "Pelunasan bon",
+    z_payouts: "Pembayaran produsen",
+    z_corrections: "Koreksi hari sebelumnya",
+    z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_chain_head: "Kepala rantai hash",
+    z_chain_pending: "(diisi oleh verifikasi rantai)",
+    tab_statement_title: "REKENING BON",
+    statement_opening: "Saldo awal",
+    statement_closing: "Saldo akhir",
+    statement_charge: |date, number| format!("Belanja {date} #{number}"),
+    statement_payment: |method| format!("Bayar ({method})"),
+    statement_refund: |date, number| format!("Koreksi {date} #{number}"),
+    refund_none: "Tanpa pengembalian",
+    signature_attendant: "Kasir",
+};
+
+const EN_TILL: TillText = TillText {
+    tab: "Tab",
+    receipt_tab: |name| format!("Tab: {name}"),
+    close_title: |date| format!("Close the till - {date}"),
+    loading: "Loading today's figures...",
+    float: "Opening float",
+    cash_sales: "Cash sales (net)",
+    cash_tab_payments: "Tabs paid in cash",
+    cash_in: "Cash in",
+    cash_out: "Cash out",
+    cash_payouts: "Producer payouts in cash",
+    cash_refunds: "Correction refunds in cash",
+    expected_cash: "Expected cash",
+    counted_cash: "Counted cash",
+    variance: "Variance",
+    reason: "Reason",
+    to_check: "Check against the phone and the bank",
+    qris_check: "QRIS",
+    transfer_check: "Transfer",
+    count_by_total: "Count: total",
+    count_by_denomination: "Count: by denomination",
+    column_denomination: "Denomination",
+    column_pieces: "Pieces",
+    column_subtotal: "Value",
+    denomination: |face, coin| {
+        if coin {
+            format!("{face} coin")
+        } else {
+            format!("{face}")
+        }
+    },
+    confirm_close: |date, counted, variance| {
+        format!(
+            "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
+        )
+    },
+    cash_move_title: "Cash in / out",
+    direction: "Direction",
+    amount: "Amount",
+    variance_needs_reason: |v| format!("The cash is {v} off: type the reason first"),
+    count_needed: "Enter the cash counted first",
+    bad_pieces: "Pieces must be a whole number",
+    amount_needed: "Enter the amount first",
+    cash_moved: |incoming, amount, slip| {
+        let kind = if incoming { "Cash in" } else { "Cash out" };
+        format!("{kind} of {amount} recorded; slip: {slip}")
+    },
+    day_closed_report: |path| format!("Till closed. Day-close report: {path}"),
+    printout_failed: |why| format!("Recorded, but the printout could not be written: {why}"),
+    failure: |f| match f {
+        TillFailure::InvalidAmount(a) => format!("{a} is not an amount the till can take"),
+        TillFailure::UnknownCustomer => "no such customer, or deactivated".to_string(),
+        TillFailure::CustomerNameEmpty => "the customer needs a name".to_string(),
+        TillFailure::BadNip => "a NIP is 18 digits (or leave it empty)".to_string(),
+        TillFailure::DuplicateNip(nip) => format!("NIP {nip} is already registered"),
+        TillFailure::MoreThanOwed(owed) => format!("more than the {owed} owed on the tab"),
+        TillFailure::VarianceNeedsReason(v) => format!("the cash is {v} off: a reason is needed"),
+        TillFailure::SameDayCorrection => {
+            "a sale of today is voided with F8, not corrected".to_string()
+        }
+        TillFailure::NotOnTab => "this sale was not put wholly on a tab".to_string(),
+    },
+    cash_slip_title: "CASH SLIP",
+    z_title: "DAY-CLOSE REPORT (Z)",
+    z_cash: "Cash",
+    z_count: "Cash count",
+    z_not_counted: "Not counted yet (the day is open)",
+    z_cash_moves: "Cash in/out",
+    z_tabs: "Tabs",
+    z_tab_charges: "Sales on tabs",
+    z_tab_payments: "Tabs paid off",
+    z_payouts: "Producer payouts",
+    z_corrections: "Corrections of earlier days",
+    z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_chain_head: "Hash chain head",
+    z_chain_pending: "(filled in by the chain check)",
+    tab_statement_title: "TAB STATEMENT",
+    statement_opening: "Opening balance",
+    statement_closing: "Closing balance",
+    statement_charge: |date, number| format!("Purchase {date} #{number}"),
+    statement_payment: |method| format!("Paid ({method})"),
+    statement_refund: |date, number| format!("Correction {date} #{number}"),
+    refund_none: "No refund",
+    signature_attendant: "Attendant",
+};

@@ -2,6 +2,7 @@
 //! No SQLite, no terminal, no clock.
 
 pub mod cart;
+pub mod cash;
 pub mod catalogue;
 pub mod entry;
 pub mod money;
@@ -13,6 +14,11 @@ pub mod shop;
 pub mod stock;
 
 pub use cart::{Cart, CartLine};
+pub use cash::{
+    CashCount, CashDirection, CashFigures, CashMove, Correction, Customer, CustomerBalance,
+    CustomerError, DENOMINATIONS, Denomination, DenominationCount, NewCustomer, RefundMethod,
+    TabEntry, TabPayment, TabStatement,
+};
 pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
@@ -21,8 +27,8 @@ pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use quantity::{Quantity, Unit, parse_quantity};
 pub use sale::{
-    BusinessDay, CountTotal, DayReport, DayStatus, PaymentTotals, ProducerDayLine, Sale, SaleLine,
-    SaleSummary,
+    BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
+    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary,
 };
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
 pub use shop::ShopHeader;

@@ -108,6 +108,7 @@ mod tests {
             amount: total,
             tendered: Rupiah(tendered),
             change: Rupiah(tendered) - total,
+            customer: None,
         }
     }
 
@@ -126,6 +127,7 @@ mod tests {
             lines,
             payments: vec![cash(total, tendered)],
             voided: false,
+            tab_customer: None,
         }
     }
 
@@ -210,6 +212,7 @@ mod tests {
             amount: Rupiah(100_000),
             tendered: Rupiah(100_000),
             change: Rupiah::ZERO,
+            customer: None,
         };
         sale.payments = vec![qris, cash(Rupiah(7_125), 10_000)];
         let text = render(&sale, Lang::En, 32);
@@ -231,6 +234,7 @@ mod tests {
             amount: sale.total,
             tendered: sale.total,
             change: Rupiah::ZERO,
+            customer: None,
         }];
         let text = render(&sale, Lang::Id, 32);
         assert!(

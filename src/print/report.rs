@@ -125,6 +125,7 @@ mod tests {
                 cash: Rupiah(523_125),
                 qris: Rupiah(229_500),
                 transfer: Rupiah(375_000),
+                tab: Rupiah::ZERO,
             },
             producers: vec![
                 producer("SRI", "Kue Basah Bu Sri", 21_000, 63_500, 53_975),
@@ -139,6 +140,7 @@ mod tests {
                 producer("BATIK", "Batik Tulis Sekar Arum", 2_000, 400_000, 360_000),
                 producer("KOPI", "Kopi Lereng Merbabu", 2_000, 207_000, 181_125),
             ],
+            ..DayReport::default()
         }
     }
 

@@ -17,6 +17,10 @@ use crate::print::format;
 
 const MAX_AMOUNT: usize = 24;
 
+/// The methods the dialog cycles through. The tab waits for its customer picker: a tab
+/// payment must name a customer.
+const METHODS: &[PaymentMethod] = &PaymentMethod::SETTLING;
+
 pub struct PayDialog {
     pub tender: Tender,
     pub method: PaymentMethod,
@@ -48,7 +52,7 @@ impl PayDialog {
     }
 
     fn step_method(&mut self, forward: bool) {
-        let all = PaymentMethod::ALL;
+        let all = METHODS;
         let at = all.iter().position(|m| *m == self.method).unwrap_or(0);
         let next = if forward {
             (at + 1) % all.len()
@@ -221,7 +225,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
     frame.render_widget(Paragraph::new(lines), sums);
 
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
-    for m in crate::domain::PaymentMethod::ALL {
+    for m in METHODS.iter().copied() {
         let name = format!(" {} ", format::payment_method(m, app.lang));
         spans.push(if m == pay.method {
             Span::from(format!("[{name}]")).reversed().bold()

@@ -103,6 +103,7 @@ fn recorded_sale(cart: &Cart, payments: Vec<Payment>, number: i64) -> Sale {
         lines: Vec::new(),
         payments,
         voided: false,
+        tab_customer: None,
     }
 }
 
@@ -509,6 +510,7 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
         amount: Rupiah(27_000),
         tendered: Rupiah(27_000),
         change: Rupiah::ZERO,
+        customer: None,
     };
     assert_eq!(
         effects,

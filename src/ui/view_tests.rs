@@ -167,6 +167,7 @@ fn the_change_panel_after_a_sale() {
                 lines: Vec::new(),
                 payments,
                 voided: false,
+                tab_customer: None,
             },
             status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok("struk/2026-11-23/0013.txt".into()),
