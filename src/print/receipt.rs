@@ -56,6 +56,9 @@ pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
     {
         doc.pair(text.change, &sale.change().to_string());
     }
+    if let Some(name) = &sale.tab_customer {
+        doc.text(&(lang.text().till.receipt_tab)(name));
+    }
     doc.rule();
     if sale.voided {
         doc.mark(text.void_mark);
