@@ -13,7 +13,7 @@ use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry};
+use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry, TillFailure};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -221,19 +221,22 @@ impl Effects {
                     },
                 )
             }
-            Effect::CloseDay => Some(
-                self.ledger
-                    .open_day_status()
-                    .and_then(|status| {
-                        let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-                        // Until the close screen takes the count: the expected cash, as counted.
-                        let expected = self.ledger.open_day_cash()?.unwrap_or_default().expected();
-                        let count = crate::domain::CashCount::Total(expected);
-                        self.ledger.close_day(&count, "", &attendant, now)
-                    })
-                    .map(|_| Msg::DayClosed)
-                    .unwrap_or_else(|e| failed(Action::CloseDay, e)),
-            ),
+            Effect::CloseDay { count, reason } => {
+                let closed = self.ledger.open_day_status().and_then(|status| {
+                    let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
+                    self.ledger.close_day(&count, &reason, &attendant, now)
+                });
+                match closed {
+                    // Closed: the report follows; a report that cannot be written is said,
+                    // and can be printed again from `pojok report day`.
+                    Ok(day) => {
+                        replies.push(Msg::DayClosed);
+                        Some(Msg::ZReport(self.write_day_report(day.date)))
+                    }
+                    Err(e) => Some(failed(Action::CloseDay, e)),
+                }
+            }
+            Effect::LoadClose => Some(self.load_close()),
             Effect::RecordSale { cart, payments } => Some(self.record_sale(&cart, &payments, now)),
             Effect::LoadSales => Some(
                 self.ledger
@@ -355,6 +358,34 @@ impl Effects {
             status,
             receipt,
         }
+    }
+
+    /// The open day's report, for the close screen.
+    fn load_close(&self) -> Msg {
+        let report = self
+            .ledger
+            .open_day_status()
+            .and_then(|status| match status {
+                Some(status) => self.ledger.day_report(status.day.date),
+                None => Err(LedgerError::NoOpenDay),
+            });
+        match report {
+            Ok(Some(report)) => Msg::CloseLoaded(Box::new(report)),
+            Ok(None) => failed(Action::Till, LedgerError::NoOpenDay),
+            Err(e) => failed(Action::Till, e),
+        }
+    }
+
+    /// The day-close (Z) report of `date`, written to the printouts folder.
+    fn write_day_report(&self, date: chrono::NaiveDate) -> Result<PathBuf, String> {
+        let report = self
+            .ledger
+            .day_report(date)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| LedgerError::NoOpenDay.to_string())?;
+        let text = print::day_report_text(&report, self.receipt_lang);
+        print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
+            .map_err(|e| e.to_string())
     }
 
     fn write_receipt(&self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
@@ -549,6 +580,21 @@ fn failure(error: LedgerError) -> Failure {
         {
             Failure::DiskFull
         }
+        LedgerError::InvalidAmount(a) => Failure::Till(TillFailure::InvalidAmount(a)),
+        LedgerError::UnknownCustomer(_) => Failure::Till(TillFailure::UnknownCustomer),
+        LedgerError::InvalidCustomer(crate::domain::CustomerError::NameEmpty) => {
+            Failure::Till(TillFailure::CustomerNameEmpty)
+        }
+        LedgerError::InvalidCustomer(crate::domain::CustomerError::BadNip) => {
+            Failure::Till(TillFailure::BadNip)
+        }
+        LedgerError::DuplicateNip(nip) => Failure::Till(TillFailure::DuplicateNip(nip)),
+        LedgerError::MoreThanOwed { owed } => Failure::Till(TillFailure::MoreThanOwed(owed)),
+        LedgerError::VarianceNeedsReason { variance } => {
+            Failure::Till(TillFailure::VarianceNeedsReason(variance))
+        }
+        LedgerError::SameDayCorrection(_) => Failure::Till(TillFailure::SameDayCorrection),
+        LedgerError::NotOnTab(_) => Failure::Till(TillFailure::NotOnTab),
         other => Failure::Storage(other.to_string()),
     }
 }

@@ -109,17 +109,43 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
 }
 
 #[test]
-fn f5_closes_the_day_in_the_ledger_and_asks_for_the_next() {
+fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
     kiosk.open_and_sell_one();
+    let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
+    assert_eq!(kiosk.app.context(), ui::Context::CloseDay);
+    // Float 0 + Rp 12.000 cash = 12.000 expected; 11.500 counted.
+    kiosk.type_text("11.500");
+    kiosk.key(KeyCode::F(2));
+    assert_eq!(kiosk.note(), "Kas selisih -Rp 500: tulis alasannya dulu");
+    kiosk.type_text("Uang kembalian lebih");
+    kiosk.key(KeyCode::F(2));
     kiosk.type_text("y");
     assert_eq!(kiosk.app.status(), None);
     assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    let z = dir
+        .path()
+        .join("printouts")
+        .join(date.to_string())
+        .join("tutup-kasir.txt");
+    assert!(kiosk.note().contains("tutup-kasir.txt"), "{}", kiosk.note());
+    let text = std::fs::read_to_string(&z).unwrap();
+    assert!(text.contains("Uang kembalian lebih"), "{text}");
+    assert!(text.contains("-Rp 500"), "{text}");
     drop(kiosk);
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
     assert!(ledger.open_day_status().unwrap().is_none());
+    let count = ledger.day_report(date).unwrap().unwrap().count.unwrap();
+    assert_eq!(
+        (
+            count.expected.value(),
+            count.counted.value(),
+            count.variance.value()
+        ),
+        (12_000, 11_500, -500)
+    );
 }
 
 #[test]
@@ -129,6 +155,8 @@ fn a_refusal_from_the_ledger_is_told_in_indonesian() {
     kiosk.open_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
+    kiosk.type_text("12000");
+    kiosk.key(KeyCode::F(2));
     kiosk.type_text("y");
     // Today had its day already: opening it again is refused, in words.
     kiosk.type_text("0");

@@ -23,7 +23,12 @@ pub enum Question {
         lines: usize,
         total: Rupiah,
     },
-    CloseDay,
+    /// Close the day with this count; the variance is what the question shows.
+    CloseDay {
+        count: crate::domain::CashCount,
+        reason: String,
+        variance: Rupiah,
+    },
     Void {
         sale_id: i64,
         number: i64,
@@ -122,9 +127,10 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.set_note(Note::CartEmptied);
             app.cart_changed()
         }
-        Question::CloseDay => {
+        // The close screen stays until the runtime says the day is closed: a refusal keeps it.
+        Question::CloseDay { count, reason, .. } => {
             app.mode = under;
-            vec![Effect::CloseDay]
+            vec![Effect::CloseDay { count, reason }]
         }
         Question::Void {
             sale_id, reason, ..
@@ -293,8 +299,8 @@ pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (M
 pub(super) fn stale_day_key(_app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
         Msg::CloseDay => (
-            Mode::Confirm(Confirm::new(Question::CloseDay, Mode::StaleDay)),
-            Vec::new(),
+            Mode::Close(Box::new(super::close::CloseScreen::loading(true))),
+            vec![Effect::LoadClose],
         ),
         Msg::Cancel => (Mode::Sale, Vec::new()),
         _ => (Mode::StaleDay, Vec::new()),
@@ -318,9 +324,15 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
     let t = &app.lang.text().ui;
     let question = match &confirm.question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
-        Question::CloseDay => {
+        Question::CloseDay {
+            count, variance, ..
+        } => {
             let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
-            (t.confirm_close_day)(&format::date(date, app.lang))
+            (app.lang.text().till.confirm_close)(
+                &format::date(date, app.lang),
+                count.total(),
+                *variance,
+            )
         }
         Question::Void {
             number,

@@ -36,6 +36,8 @@ pub enum Context {
     /// A yes/no question: `y` answers yes, `n`/Esc no, and any other key answers no and then
     /// counts where it would have counted without the question.
     Confirm,
+    /// The close screen: the count and its reason.
+    CloseDay,
 }
 
 /// A key as the table names it.
@@ -114,6 +116,7 @@ const EVERYWHERE: &[Context] = &[
     C::ProductForm,
     C::Producers,
     C::ProducerForm,
+    C::CloseDay,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -131,6 +134,7 @@ const TEXT_FIELDS: &[Context] = &[
     C::ProductForm,
     C::Producers,
     C::ProducerForm,
+    C::CloseDay,
 ];
 
 const fn on(
@@ -166,6 +170,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::ProductForm => &[C::ProductForm],
             C::Producers => &[C::Producers],
             C::ProducerForm => &[C::ProducerForm],
+            C::CloseDay => &[C::CloseDay],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -303,6 +308,15 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::ProducerForm], Msg::ToggleScheme, |k| k.toggle_scheme).bar(|k| k.short_scheme),
     on(&[f(2)], &[C::ProducerForm], Msg::Record, |k| k.save_producer).bar(|k| k.short_save),
     on(&[ESC], &[C::ProducerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The close screen (F5): the count, by total or denomination, and the reason.
+    typing(C::CloseDay, |k| k.type_count),
+    on(&[UP], &[C::CloseDay], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::CloseDay], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::CloseDay], Msg::Submit, |k| k.next_field),
+    on(&[TAB, BACKTAB], &[C::CloseDay], Msg::Next, |k| k.switch_field).bar(|k| k.next),
+    on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
+    on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
+    on(&[ESC], &[C::CloseDay], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

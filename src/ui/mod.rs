@@ -3,6 +3,7 @@
 //! draws the state. Nothing here touches the ledger, the terminal or the clock.
 
 mod catalogue;
+mod close;
 mod dialogs;
 pub mod keymap;
 mod note;
@@ -15,6 +16,8 @@ mod stock;
 mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod close_tests;
 #[cfg(test)]
 mod producers_tests;
 #[cfg(test)]
@@ -38,6 +41,8 @@ use crate::domain::{
 };
 use crate::strings::Lang;
 
+pub use crate::strings::TillFailure;
+pub use close::TillNote;
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 pub use product_form::Field as ProductField;
@@ -59,8 +64,12 @@ pub enum Effect {
     SaveDraft(Cart),
     /// Open today's business day. Answer: `DayOpened`.
     OpenDay { attendant: String, float: Rupiah },
-    /// Close the open business day. Answer: `DayClosed`.
-    CloseDay,
+    /// Close the open business day with the cash counted (and the reason for a variance),
+    /// then write the day-close report. Answer: `DayClosed`, then `ZReport`.
+    CloseDay {
+        count: crate::domain::CashCount,
+        reason: String,
+    },
     /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
     /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
     /// if the sale is not on disk.
@@ -106,6 +115,9 @@ pub enum Effect {
     /// Take a producer and their products off the till, or put them back. Answer:
     /// `ProducersChanged`.
     SetProducerActive { code: String, active: bool },
+    // The till's money (issue 4).
+    /// The open day's report, for the close screen. Answer: `CloseLoaded`.
+    LoadClose,
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -151,6 +163,8 @@ pub enum Action {
     LoadProducers,
     /// Adding, editing or (de)activating a producer.
     SaveProducer,
+    /// Anything of the till's money: loading the close, a cash move, a tab, a correction.
+    Till,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -198,6 +212,8 @@ pub enum Failure {
     ProducerPriceNeeded(String),
     /// Anything else the ledger or the disk reported, in its own (English) words.
     Storage(String),
+    /// A refusal about the till's money (amounts, customers, tabs, the count, corrections).
+    Till(TillFailure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -274,6 +290,8 @@ pub enum Msg {
     Yes,
     /// `n` or Esc in a question, or a key that means nothing beneath it.
     No,
+    /// Count the cash as a total or by denomination.
+    ToggleCount,
     // From the runtime.
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
@@ -331,6 +349,10 @@ pub enum Msg {
         action: Action,
         reason: Failure,
     },
+    /// The open day's figures for the close screen.
+    CloseLoaded(Box<crate::domain::DayReport>),
+    /// The day-close report written after a close: its file, or why it was not.
+    ZReport(Result<PathBuf, String>),
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -350,6 +372,8 @@ enum Mode {
     Producers(ProducersScreen),
     ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
+    /// Closing the day: the expected cash and the count.
+    Close(Box<close::CloseScreen>),
 }
 
 pub struct App {
@@ -587,6 +611,19 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Failed { action, reason } => failed(app, action, reason),
+        Msg::CloseLoaded(report) => {
+            if let Mode::Close(screen) = &mut app.mode {
+                screen.report = Some(*report);
+            }
+            Vec::new()
+        }
+        Msg::ZReport(result) => {
+            app.set_note(Note::Till(match result {
+                Ok(path) => TillNote::ZReport(path.display().to_string()),
+                Err(e) => TillNote::PrintoutFailed(e),
+            }));
+            Vec::new()
+        }
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
             Vec::new()
@@ -628,6 +665,7 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Producers(_) => Context::Producers,
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
+        Mode::Close(_) => Context::CloseDay,
     }
 }
 
@@ -640,6 +678,13 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
+        (Mode::Close(screen), Action::Till) if screen.report.is_none() => {
+            app.mode = if screen.stale {
+                Mode::StaleDay
+            } else {
+                Mode::Sale
+            }
+        }
         // Saved, but not read back: the form must not offer to save it a second time.
         (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
         _ => {}
@@ -724,6 +769,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
+        Mode::Close(screen) => close::key(app, screen, msg),
     };
     app.mode = mode;
     effects

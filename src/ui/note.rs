@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{Action, Failure};
 use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
-use crate::strings::{Lang, UiText};
+use crate::strings::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
@@ -77,6 +77,8 @@ pub enum Note {
     ProducerCodeEmpty,
     ProducerNameEmpty,
     BadRate(String),
+    /// The till's money: the close, cash moves, tabs, corrections.
+    Till(super::close::TillNote),
 }
 
 impl Note {
@@ -100,7 +102,7 @@ impl Note {
                 | Note::DailyReturned(_)
                 | Note::NothingDaily
                 | Note::CatalogueSaved
-        )
+        ) && !matches!(self, Note::Till(n) if !n.is_error())
     }
 
     pub fn text(&self, lang: Lang) -> String {
@@ -124,7 +126,7 @@ impl Note {
             Note::AttendantEmpty => t.attendant_empty.into(),
             Note::DraftUnreadable => t.draft_unreadable.into(),
             Note::FloatEmpty => t.float_empty.into(),
-            Note::Failed(action, reason) => failed(t, *action)(&(t.failure)(reason)),
+            Note::Failed(action, reason) => failed(lang, *action)(&(t.failure)(reason)),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
             Note::Removed(name) => (t.removed)(name),
             Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),
@@ -170,11 +172,13 @@ impl Note {
             Note::ProducerCodeEmpty => t.producer_code_empty.into(),
             Note::ProducerNameEmpty => t.producer_name_empty.into(),
             Note::BadRate(text) => (t.bad_rate)(text),
+            Note::Till(note) => note.text(lang),
         }
     }
 }
 
-fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
+fn failed(lang: Lang, action: Action) -> fn(&str) -> String {
+    let t = &lang.text().ui;
     match action {
         Action::SaveDraft => t.failed_draft,
         Action::OpenDay => t.failed_open_day,
@@ -188,5 +192,6 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::SaveProduct => t.failed_save_product,
         Action::LoadProducers => t.failed_load_producers,
         Action::SaveProducer => t.failed_save_producer,
+        Action::Till => lang.text().till.failed,
     }
 }

@@ -264,8 +264,8 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 Vec::new()
             } else {
                 return (
-                    Mode::Confirm(Confirm::new(Question::CloseDay, Mode::Sale)),
-                    Vec::new(),
+                    Mode::Close(Box::new(super::close::CloseScreen::loading(false))),
+                    vec![Effect::LoadClose],
                 );
             }
         }

@@ -130,6 +130,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             draw_mode(app, &confirm.under, frame, body, false);
             dialogs::draw_confirm(app, confirm, frame, body);
         }
+        Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
     }
 }
 

@@ -1,0 +1,234 @@
+//! The close screen: the count by total and by denomination, the variance and its reason,
+//! and what it looks like at 80×24.
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use super::tests::{open_app, press, today, type_text};
+use super::*;
+use crate::domain::{CashCount, CashFigures, DayReport, DenominationCount, NonCashTotals};
+
+/// The open day's report as the runtime loads it: float 100.000, cash sales making the
+/// expected cash `expected`, 45.000 by QRIS and 30.000 by transfer to check.
+pub(super) fn report(date: NaiveDate, expected: i64) -> DayReport {
+    let cash = CashFigures {
+        float: Rupiah(100_000),
+        sales: Rupiah(expected - 100_000 + 12_000),
+        cash_out: Rupiah(12_000),
+        ..CashFigures::default()
+    };
+    assert_eq!(cash.expected(), Rupiah(expected));
+    DayReport {
+        date,
+        cash,
+        expected_cash: cash.expected(),
+        to_check: NonCashTotals {
+            qris: Rupiah(45_000),
+            transfer: Rupiah(30_000),
+        },
+        ..DayReport::default()
+    }
+}
+
+fn close_screen(expected: i64) -> App {
+    let mut app = open_app();
+    assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
+    assert_eq!(app.context(), Context::CloseDay);
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(report(today(), expected))),
+    );
+    app
+}
+
+fn screen(app: &App) -> &close::CloseScreen {
+    match &app.mode {
+        Mode::Close(screen) => screen,
+        Mode::Confirm(confirm) => match confirm.under.as_ref() {
+            Mode::Close(screen) => screen,
+            _ => panic!("not the close screen"),
+        },
+        _ => panic!("not the close screen"),
+    }
+}
+
+fn render(app: &App) -> (Terminal<TestBackend>, String) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text = buffer
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (terminal, text)
+}
+
+fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+}
+
+#[test]
+fn a_count_is_needed_and_a_variance_needs_a_reason() {
+    let mut app = close_screen(250_000);
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.note(), Some(&Note::Till(TillNote::CountNeeded)));
+    assert_eq!(app.context(), Context::CloseDay);
+    // Letters are not typed into an amount.
+    type_text(&mut app, "x249.500");
+    assert_eq!(screen(&app).total, "249.500");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::VarianceNeedsReason(Rupiah(-500))))
+    );
+    assert_eq!(
+        screen(&app).field,
+        close::Field::Reason,
+        "the reason is next"
+    );
+    type_text(&mut app, "Kembalian salah");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CloseDay {
+            count: CashCount::Total(Rupiah(249_500)),
+            reason: "Kembalian salah".into()
+        }]
+    );
+    // The screen stays until the day is closed: a refusal leaves the count as typed.
+    assert_eq!(app.context(), Context::CloseDay);
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::CloseDay,
+            reason: Failure::Busy,
+        },
+    );
+    assert_eq!(screen(&app).total, "249.500");
+    update(&mut app, Msg::DayClosed);
+    update(
+        &mut app,
+        Msg::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
+    );
+    assert_eq!(app.context(), Context::OpenDay);
+    assert!(
+        app.note()
+            .unwrap()
+            .text(Lang::Id)
+            .contains("cetakan/tutup-kasir.txt")
+    );
+}
+
+#[test]
+fn counting_by_denomination_reads_the_piles_row_by_row() {
+    let mut app = close_screen(151_500);
+    press(&mut app, KeyCode::F(7));
+    assert!(screen(&app).by_denomination);
+    // 1 × 100.000, Enter, 1 × 50.000, then down to the Rp 1.000 coin and the Rp 500.
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1");
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    // A decimal point is no number of pieces.
+    type_text(&mut app, ".1");
+    let mut expected = DenominationCount::default();
+    expected.0[0] = 1;
+    expected.0[1] = 1;
+    expected.0[7] = 1;
+    expected.0[8] = 1;
+    assert_eq!(
+        screen(&app).counted(),
+        close::Counted::Count(CashCount::ByDenomination(expected))
+    );
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        app.context(),
+        Context::Confirm,
+        "no variance, no reason needed"
+    );
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CloseDay {
+            count: CashCount::ByDenomination(expected),
+            reason: String::new()
+        }]
+    );
+}
+
+#[test]
+fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
+    let mut app = close_screen(100_000);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+    press(&mut app, KeyCode::F(5));
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::Till,
+            reason: Failure::Busy,
+        },
+    );
+    assert_eq!(app.context(), Context::Sale);
+    assert!(app.note().unwrap().is_error());
+}
+
+#[test]
+fn close_screen_with_a_total_and_a_variance() {
+    let mut app = close_screen(250_000);
+    type_text(&mut app, "249.500");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Kembalian salah");
+    let (terminal, text) = render(&app);
+    for (row, fact) in [
+        ("Modal awal", "Rp 100.000"),
+        ("Kas keluar", "-Rp 12.000"),
+        ("Kas seharusnya", "Rp 250.000"),
+        ("QRIS", "Rp 45.000"),
+        ("Transfer", "Rp 30.000"),
+        ("Kas dihitung", "249.500"),
+        ("Selisih", "-Rp 500"),
+        ("Alasan", "Kembalian salah"),
+    ] {
+        assert!(
+            row_with(&text, row).contains(fact),
+            "{fact} by {row} in\n{text}"
+        );
+    }
+    let bar = text.lines().last().unwrap();
+    for key in ["Tab", "F7", "F2", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn close_screen_by_denomination() {
+    let mut app = close_screen(250_000);
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1");
+    let (terminal, text) = render(&app);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Rp 100.000") && l.contains("2") && l.contains("Rp 200.000")),
+        "{text}"
+    );
+    assert!(row_with(&text, "Rp 500 coin").contains("│"));
+    assert!(row_with(&text, "Counted cash").contains("Rp 250.000"));
+    assert!(row_with(&text, "Variance").contains("Rp 0"));
+    insta::assert_snapshot!(terminal.backend());
+}
