@@ -237,6 +237,34 @@ impl Effects {
                 }
             }
             Effect::LoadClose => Some(self.load_close()),
+            Effect::RecordCashMove {
+                direction,
+                amount,
+                reason,
+            } => {
+                let actor = self.actor();
+                Some(
+                    match self
+                        .ledger
+                        .record_cash_move(direction, amount, &reason, &actor, now)
+                    {
+                        // On disk: the slip follows, and a slip that fails is only said.
+                        Ok(cash_move) => {
+                            let doc = print::cash_slip(&cash_move, &self.shop, self.receipt_lang);
+                            let text = print::render_text(&doc, self.receipt_width);
+                            let slip = print::write_printout(
+                                &self.printouts,
+                                cash_move.day_date,
+                                &print::cash_slip_file_name(&cash_move),
+                                &text,
+                            )
+                            .map_err(|e| e.to_string());
+                            Msg::CashMoved { cash_move, slip }
+                        }
+                        Err(e) => failed(Action::Till, e),
+                    },
+                )
+            }
             Effect::RecordSale { cart, payments } => Some(self.record_sale(&cart, &payments, now)),
             Effect::LoadSales => Some(
                 self.ledger

@@ -1761,6 +1761,7 @@ pub struct TillText {
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
     pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
+    pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The cash move form.
     pub cash_move_title: &'static str,
     pub direction: &'static str,
@@ -1853,6 +1854,10 @@ const ID_TILL: TillText = TillText {
             "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
         )
     },
+    confirm_cash_move: |incoming, amount, reason| {
+        let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
+        format!("Catat {kind} {amount} ({reason})?")
+    },
     cash_move_title: "Kas masuk / keluar",
     direction: "Arah",
     amount: "Jumlah",
@@ -1939,6 +1944,10 @@ const EN_TILL: TillText = TillText {
         format!(
             "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
         )
+    },
+    confirm_cash_move: |incoming, amount, reason| {
+        let kind = if incoming { "cash in" } else { "cash out" };
+        format!("Record {kind} of {amount} ({reason})?")
     },
     cash_move_title: "Cash in / out",
     direction: "Direction",

@@ -232,3 +232,69 @@ fn close_screen_by_denomination() {
     assert!(row_with(&text, "Variance").contains("Rp 0"));
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(9));
+    assert_eq!(app.context(), Context::CashMove);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::Till(TillNote::AmountNeeded)));
+    type_text(&mut app, "12.500");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Kantong plastik");
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    let effects = type_text(&mut app, "y");
+    assert_eq!(
+        effects,
+        vec![Effect::RecordCashMove {
+            direction: crate::domain::CashDirection::Out,
+            amount: Rupiah(12_500),
+            reason: "Kantong plastik".into()
+        }]
+    );
+    assert_eq!(app.context(), Context::CashMove, "until it is on disk");
+    let at = today().and_hms_opt(9, 0, 0).unwrap();
+    update(
+        &mut app,
+        Msg::CashMoved {
+            cash_move: crate::domain::CashMove {
+                id: 1,
+                day_date: today(),
+                direction: crate::domain::CashDirection::Out,
+                amount: Rupiah(12_500),
+                reason: "Kantong plastik".into(),
+                at,
+                attendant: "Ani".into(),
+            },
+            slip: Ok("cetakan/kas-0001.txt".into()),
+        },
+    );
+    assert_eq!(app.context(), Context::Sale);
+    let note = app.note().unwrap();
+    assert!(!note.is_error());
+    assert!(note.text(Lang::Id).contains("kas-0001.txt"));
+}
+
+#[test]
+fn cash_move_form() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(9));
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "50.000");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Uang kecil dari bank");
+    let (terminal, text) = render(&app);
+    assert!(row_with(&text, "Arah").contains("[ Kas masuk ]"), "{text}");
+    assert!(row_with(&text, "Jumlah").contains("50.000"));
+    assert!(row_with(&text, "Alasan").contains("Uang kecil dari bank"));
+    let bar = text.lines().last().unwrap();
+    for key in ["F7", "F2", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -23,6 +23,12 @@ pub enum Question {
         lines: usize,
         total: Rupiah,
     },
+    /// Record cash taken out or put in.
+    CashMove {
+        direction: crate::domain::CashDirection,
+        amount: Rupiah,
+        reason: String,
+    },
     /// Close the day with this count; the variance is what the question shows.
     CloseDay {
         count: crate::domain::CashCount,
@@ -126,6 +132,19 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.selected = 0;
             app.set_note(Note::CartEmptied);
             app.cart_changed()
+        }
+        // The form stays until the runtime says the move is on disk: a refusal keeps it.
+        Question::CashMove {
+            direction,
+            amount,
+            reason,
+        } => {
+            app.mode = under;
+            vec![Effect::RecordCashMove {
+                direction,
+                amount,
+                reason,
+            }]
         }
         // The close screen stays until the runtime says the day is closed: a refusal keeps it.
         Question::CloseDay { count, reason, .. } => {
@@ -324,6 +343,15 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
     let t = &app.lang.text().ui;
     let question = match &confirm.question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
+        Question::CashMove {
+            direction,
+            amount,
+            reason,
+        } => (app.lang.text().till.confirm_cash_move)(
+            *direction == crate::domain::CashDirection::In,
+            *amount,
+            reason,
+        ),
         Question::CloseDay {
             count, variance, ..
         } => {

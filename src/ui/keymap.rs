@@ -38,6 +38,8 @@ pub enum Context {
     Confirm,
     /// The close screen: the count and its reason.
     CloseDay,
+    /// The cash in/out form.
+    CashMove,
 }
 
 /// A key as the table names it.
@@ -117,6 +119,7 @@ const EVERYWHERE: &[Context] = &[
     C::Producers,
     C::ProducerForm,
     C::CloseDay,
+    C::CashMove,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -135,6 +138,7 @@ const TEXT_FIELDS: &[Context] = &[
     C::Producers,
     C::ProducerForm,
     C::CloseDay,
+    C::CashMove,
 ];
 
 const fn on(
@@ -171,6 +175,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Producers => &[C::Producers],
             C::ProducerForm => &[C::ProducerForm],
             C::CloseDay => &[C::CloseDay],
+            C::CashMove => &[C::CashMove],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -317,6 +322,13 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
     on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
     on(&[ESC], &[C::CloseDay], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
+    on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
+    typing(C::CashMove, |k| k.type_field),
+    on(&[TAB, BACKTAB, ENTER], &[C::CashMove], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[f(7)], &[C::CashMove], Msg::ToggleDirection, |k| k.toggle_direction).bar(|k| k.short_direction),
+    on(&[f(2)], &[C::CashMove], Msg::Record, |k| k.record_cash_move).bar(|k| k.short_record),
+    on(&[ESC], &[C::CashMove], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -2,6 +2,7 @@
 //! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
 //! draws the state. Nothing here touches the ledger, the terminal or the clock.
 
+mod cash_move;
 mod catalogue;
 mod close;
 mod dialogs;
@@ -118,6 +119,12 @@ pub enum Effect {
     // The till's money (issue 4).
     /// The open day's report, for the close screen. Answer: `CloseLoaded`.
     LoadClose,
+    /// Record cash taken out or put in, then write its slip. Answer: `CashMoved`.
+    RecordCashMove {
+        direction: crate::domain::CashDirection,
+        amount: Rupiah,
+        reason: String,
+    },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -292,6 +299,10 @@ pub enum Msg {
     No,
     /// Count the cash as a total or by denomination.
     ToggleCount,
+    /// Open the cash in/out form (F9 on the sale screen).
+    CashMove,
+    /// Cash in or out, in the cash form.
+    ToggleDirection,
     // From the runtime.
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
@@ -353,6 +364,11 @@ pub enum Msg {
     CloseLoaded(Box<crate::domain::DayReport>),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, String>),
+    /// A cash move is on disk, with its slip's file or why it was not written.
+    CashMoved {
+        cash_move: crate::domain::CashMove,
+        slip: Result<PathBuf, String>,
+    },
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -374,6 +390,7 @@ enum Mode {
     Confirm(Confirm),
     /// Closing the day: the expected cash and the count.
     Close(Box<close::CloseScreen>),
+    CashMove(cash_move::CashMoveForm),
 }
 
 pub struct App {
@@ -617,6 +634,19 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::CashMoved { cash_move, slip } => {
+            if let Mode::CashMove(_) = app.mode {
+                app.mode = Mode::Sale;
+            }
+            let incoming = cash_move.direction == crate::domain::CashDirection::In;
+            app.set_note(Note::Till(match slip {
+                Ok(path) => {
+                    TillNote::CashMoved(incoming, cash_move.amount, path.display().to_string())
+                }
+                Err(e) => TillNote::PrintoutFailed(e),
+            }));
+            Vec::new()
+        }
         Msg::ZReport(result) => {
             app.set_note(Note::Till(match result {
                 Ok(path) => TillNote::ZReport(path.display().to_string()),
@@ -666,6 +696,7 @@ fn context_of(mode: &Mode) -> Context {
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
         Mode::Close(_) => Context::CloseDay,
+        Mode::CashMove(_) => Context::CashMove,
     }
 }
 
@@ -770,6 +801,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Close(screen) => close::key(app, screen, msg),
+        Mode::CashMove(form) => cash_move::key(app, form, msg),
     };
     app.mode = mode;
     effects
