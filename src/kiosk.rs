@@ -237,6 +237,12 @@ impl Effects {
                 }
             }
             Effect::LoadClose => Some(self.load_close()),
+            Effect::LoadCustomers => Some(
+                self.ledger
+                    .customer_balances()
+                    .map(Msg::CustomersLoaded)
+                    .unwrap_or_else(|e| failed(Action::Till, e)),
+            ),
             Effect::RecordCashMove {
                 direction,
                 amount,

@@ -1762,6 +1762,12 @@ pub struct TillText {
     pub denomination: fn(Rupiah, bool) -> String,
     pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
+    // The customer picker and the customers screen.
+    pub picker_title: &'static str,
+    pub picker_filter: &'static str,
+    pub no_customers: &'static str,
+    pub column_name: &'static str,
+    pub column_unit: &'static str,
     // The cash move form.
     pub cash_move_title: &'static str,
     pub direction: &'static str,
@@ -1858,6 +1864,11 @@ const ID_TILL: TillText = TillText {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
         format!("Catat {kind} {amount} ({reason})?")
     },
+    picker_title: "Bon atas nama siapa?",
+    picker_filter: "Cari nama / NIP",
+    no_customers: "Belum ada pelanggan bon. Tambahkan dulu lewat Ctrl+T di layar penjualan (F2 pelanggan baru).",
+    column_name: "Nama",
+    column_unit: "Unit kerja",
     cash_move_title: "Kas masuk / keluar",
     direction: "Arah",
     amount: "Jumlah",
@@ -1949,6 +1960,11 @@ const EN_TILL: TillText = TillText {
         let kind = if incoming { "cash in" } else { "cash out" };
         format!("Record {kind} of {amount} ({reason})?")
     },
+    picker_title: "Whose tab?",
+    picker_filter: "Search name / NIP",
+    no_customers: "No tab customers yet. Add one first with Ctrl+T on the sale screen (F2 new customer).",
+    column_name: "Name",
+    column_unit: "Unit",
     cash_move_title: "Cash in / out",
     direction: "Direction",
     amount: "Amount",

@@ -298,3 +298,113 @@ fn cash_move_form() {
     }
     insta::assert_snapshot!(terminal.backend());
 }
+
+fn customers() -> Vec<crate::domain::CustomerBalance> {
+    let customer = |id, name: &str, nip: Option<&str>, unit: &str| crate::domain::CustomerBalance {
+        customer: crate::domain::Customer {
+            id,
+            name: name.into(),
+            nip: nip.map(str::to_string),
+            unit: unit.into(),
+            phone: String::new(),
+            active: true,
+        },
+        charged: Rupiah(0),
+        paid: Rupiah(0),
+    };
+    vec![
+        customer(1, "Budi Santoso", Some("198001012005011001"), "Bidang Umum"),
+        customer(2, "Sari Dewi", None, "Keuangan"),
+        customer(
+            3,
+            "Sarip Hidayat",
+            Some("197505052000031002"),
+            "Sekretariat",
+        ),
+    ]
+}
+
+fn pay_screen() -> App {
+    let mut app = super::tests::app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    // Cash, QRIS, Transfer, Bon.
+    press(&mut app, KeyCode::Left);
+    app
+}
+
+#[test]
+fn the_tab_asks_whose_and_a_split_puts_the_rest_on_it() {
+    let mut app = pay_screen();
+    let total = match &app.mode {
+        Mode::Pay(pay) => pay.tender.total,
+        _ => panic!("pay dialog"),
+    };
+    // 7.000 in cash first, then the rest on Sari's tab.
+    press(&mut app, KeyCode::Right);
+    type_text(&mut app, "7000");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::LoadCustomers]);
+    assert_eq!(app.context(), Context::CustomerPicker);
+    update(&mut app, Msg::CustomersLoaded(customers()));
+    // "sar" finds Sari and Sarip; "keu" narrows to Sari by her unit.
+    type_text(&mut app, "sar");
+    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert_eq!(pay.tab.as_ref().unwrap().picker.shown().len(), 2);
+    type_text(&mut app, " keu");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::RecordSale { payments, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let paid: Vec<_> = payments
+        .iter()
+        .map(|p| (p.method, p.amount, p.customer))
+        .collect();
+    assert_eq!(
+        paid,
+        [
+            (crate::domain::PaymentMethod::Cash, Rupiah(7_000), None),
+            (
+                crate::domain::PaymentMethod::Tab,
+                total - Rupiah(7_000),
+                Some(2)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn esc_leaves_the_picker_and_no_customers_says_how_to_add_one() {
+    let mut app = pay_screen();
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::CustomersLoaded(Vec::new()));
+    let (_, text) = render(&app);
+    assert!(text.contains("Ctrl+T"), "{text}");
+    // Enter on an empty list picks nobody.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Pay);
+    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert!(pay.tender.payments.is_empty());
+}
+
+#[test]
+fn customer_picker() {
+    let mut app = pay_screen();
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::CustomersLoaded(customers()));
+    type_text(&mut app, "sa");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let (terminal, text) = render(&app);
+    assert!(row_with(&text, "Sarip Hidayat").contains("▶"), "{text}");
+    assert!(
+        row_with(&text, "Budi Santoso").contains("198001012005011001"),
+        "{text}"
+    );
+    let bar = text.lines().last().unwrap();
+    for key in ["Enter", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}

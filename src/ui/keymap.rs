@@ -40,6 +40,8 @@ pub enum Context {
     CloseDay,
     /// The cash in/out form.
     CashMove,
+    /// Picking the customer whose tab a payment goes on.
+    CustomerPicker,
 }
 
 /// A key as the table names it.
@@ -120,6 +122,7 @@ const EVERYWHERE: &[Context] = &[
     C::ProducerForm,
     C::CloseDay,
     C::CashMove,
+    C::CustomerPicker,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -139,6 +142,7 @@ const TEXT_FIELDS: &[Context] = &[
     C::ProducerForm,
     C::CloseDay,
     C::CashMove,
+    C::CustomerPicker,
 ];
 
 const fn on(
@@ -176,6 +180,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::ProducerForm => &[C::ProducerForm],
             C::CloseDay => &[C::CloseDay],
             C::CashMove => &[C::CashMove],
+            C::CustomerPicker => &[C::CustomerPicker],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -329,6 +334,12 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CashMove], Msg::ToggleDirection, |k| k.toggle_direction).bar(|k| k.short_direction),
     on(&[f(2)], &[C::CashMove], Msg::Record, |k| k.record_cash_move).bar(|k| k.short_record),
     on(&[ESC], &[C::CashMove], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The customer picker of a tab payment.
+    typing(C::CustomerPicker, |k| k.type_filter),
+    on(&[UP], &[C::CustomerPicker], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::CustomerPicker], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::CustomerPicker], Msg::Submit, |k| k.pick_customer).bar(|k| k.pick_customer),
+    on(&[ESC], &[C::CustomerPicker], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

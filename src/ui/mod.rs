@@ -5,6 +5,7 @@
 mod cash_move;
 mod catalogue;
 mod close;
+mod customers;
 mod dialogs;
 pub mod keymap;
 mod note;
@@ -119,6 +120,8 @@ pub enum Effect {
     // The till's money (issue 4).
     /// The open day's report, for the close screen. Answer: `CloseLoaded`.
     LoadClose,
+    /// Every customer, for the tab picker or the customers screen. Answer: `CustomersLoaded`.
+    LoadCustomers,
     /// Record cash taken out or put in, then write its slip. Answer: `CashMoved`.
     RecordCashMove {
         direction: crate::domain::CashDirection,
@@ -364,6 +367,8 @@ pub enum Msg {
     CloseLoaded(Box<crate::domain::DayReport>),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, String>),
+    /// Every customer (with what each owes).
+    CustomersLoaded(Vec<crate::domain::CustomerBalance>),
     /// A cash move is on disk, with its slip's file or why it was not written.
     CashMoved {
         cash_move: crate::domain::CashMove,
@@ -634,6 +639,15 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::CustomersLoaded(list) => {
+            if let Mode::Pay(pay) = &mut app.mode
+                && let Some(tab) = &mut pay.tab
+            {
+                tab.picker
+                    .loaded(list.into_iter().map(|b| b.customer).collect());
+            }
+            Vec::new()
+        }
         Msg::CashMoved { cash_move, slip } => {
             if let Mode::CashMove(_) = app.mode {
                 app.mode = Mode::Sale;
@@ -680,6 +694,7 @@ fn context_of(mode: &Mode) -> Context {
         Mode::StaleDay => Context::StaleDay,
         Mode::Sale => Context::Sale,
         Mode::Search(_) => Context::Search,
+        Mode::Pay(pay) if pay.tab.is_some() => Context::CustomerPicker,
         Mode::Pay(_) => Context::Pay,
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
@@ -709,6 +724,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
+        (Mode::Pay(pay), Action::Till) if pay.tab.is_some() => pay.tab = None,
         (Mode::Close(screen), Action::Till) if screen.report.is_none() => {
             app.mode = if screen.stale {
                 Mode::StaleDay

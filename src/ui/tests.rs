@@ -614,11 +614,11 @@ fn methods_cycle_both_ways() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
     press(&mut app, KeyCode::Left);
-    assert_eq!(pay_dialog(&app).method, PaymentMethod::Transfer);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::BackTab);
     press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
-    assert_eq!(pay_dialog(&app).method, PaymentMethod::Qris);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Transfer);
 }
 
 #[test]

@@ -109,7 +109,10 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         }
         Mode::Pay(dialog) => {
             sale::draw(app, frame, body, false);
-            pay::draw(app, dialog, frame, body, focused);
+            pay::draw(app, dialog, frame, body, focused && dialog.tab.is_none());
+            if let Some(tab) = &dialog.tab {
+                super::customers::draw_picker(app, &tab.picker, frame, body);
+            }
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
         Mode::Stock(screen) => stock::draw(app, screen, frame, body, focused),
