@@ -13,7 +13,7 @@ use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry, TillFailure};
+use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry, TillFailure, TillNote};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -237,6 +237,43 @@ impl Effects {
                 }
             }
             Effect::LoadClose => Some(self.load_close()),
+            Effect::SaveCustomer { id, customer } => {
+                let saved = match id {
+                    Some(id) => self.ledger.update_customer(id, &customer),
+                    None => self.ledger.add_customer(&customer, now),
+                };
+                Some(match saved {
+                    Ok(c) => self.customers_changed(TillNote::CustomerSaved(c.name)),
+                    Err(e) => failed(Action::Till, e),
+                })
+            }
+            Effect::RecordTabPayment {
+                customer,
+                method,
+                amount,
+                note,
+            } => {
+                let actor = self.actor();
+                let paid = self
+                    .ledger
+                    .record_tab_payment(customer, method, amount, &note, &actor, now);
+                Some(match paid {
+                    Ok(p) => {
+                        let name = self
+                            .ledger
+                            .customers()
+                            .ok()
+                            .and_then(|all| all.into_iter().find(|c| c.id == customer))
+                            .map(|c| c.name)
+                            .unwrap_or_default();
+                        self.customers_changed(TillNote::TabPaid(name, p.amount, p.owed_after))
+                    }
+                    Err(e) => failed(Action::Till, e),
+                })
+            }
+            Effect::PrintTabStatement { customer } => Some(Msg::StatementPrinted(
+                self.write_tab_statement(customer, now),
+            )),
             Effect::LoadCustomers => Some(
                 self.ledger
                     .customer_balances()
@@ -392,6 +429,38 @@ impl Effects {
             status,
             receipt,
         }
+    }
+
+    /// Every customer after a change; the change is on disk even if they cannot be read.
+    fn customers_changed(&self, note: TillNote) -> Msg {
+        Msg::CustomersChanged {
+            list: self.ledger.customer_balances().unwrap_or_default(),
+            note,
+        }
+    }
+
+    /// The customer's tab statement for the month of `now`, written to the printouts folder.
+    fn write_tab_statement(
+        &self,
+        customer: i64,
+        now: chrono::NaiveDateTime,
+    ) -> Result<PathBuf, String> {
+        use chrono::Datelike;
+        let to = now.date();
+        let from = to.with_day(1).unwrap_or(to);
+        let statement = self
+            .ledger
+            .tab_statement(customer, from, to)
+            .map_err(|e| e.to_string())?;
+        let doc = print::tab_statement(&statement, &self.shop, self.receipt_lang);
+        let text = print::render_text(&doc, self.receipt_width);
+        print::write_printout(
+            &self.printouts,
+            to,
+            &print::tab_statement_file_name(&statement),
+            &text,
+        )
+        .map_err(|e| e.to_string())
     }
 
     /// The open day's report, for the close screen.

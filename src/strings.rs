@@ -372,6 +372,7 @@ pub struct KeyText {
     pub correct_sale: &'static str,
     pub short_correct: &'static str,
     pub next_refund: &'static str,
+    pub short_method: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -962,6 +963,7 @@ pub static ID: Strings = Strings {
             correct_sale: "Koreksi penjualan hari yang sudah ditutup",
             short_correct: "Koreksi",
             next_refund: "Cara pengembalian berikutnya",
+            short_method: "Cara bayar",
         },
     },
     print: PrintText {
@@ -1566,6 +1568,7 @@ pub static EN: Strings = Strings {
             correct_sale: "Correct a sale of a closed day",
             short_correct: "Correct",
             next_refund: "Next refund method",
+            short_method: "Method",
         },
     },
     print: PrintText {
@@ -1768,6 +1771,21 @@ pub struct TillText {
     pub no_customers: &'static str,
     pub column_name: &'static str,
     pub column_unit: &'static str,
+    pub customers_title: &'static str,
+    pub no_customers_here: &'static str,
+    pub column_owed: &'static str,
+    pub new_customer_title: &'static str,
+    pub edit_customer_title: &'static str,
+    pub phone: &'static str,
+    pub method: &'static str,
+    pub note: &'static str,
+    pub amount_empty_is_all: &'static str,
+    /// `Pelunasan bon: Budi (utang Rp 25.000)`.
+    pub tab_payment_title: fn(&str, Rupiah) -> String,
+    pub confirm_tab_payment: fn(&str, Rupiah, &str) -> String,
+    pub customer_saved: fn(&str) -> String,
+    pub tab_paid: fn(&str, Rupiah, Rupiah) -> String,
+    pub statement_printed: fn(&str) -> String,
     // The cash move form.
     pub cash_move_title: &'static str,
     pub direction: &'static str,
@@ -1864,6 +1882,22 @@ const ID_TILL: TillText = TillText {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
         format!("Catat {kind} {amount} ({reason})?")
     },
+    customers_title: "Pelanggan bon",
+    no_customers_here: "Belum ada pelanggan. F2 menambah pelanggan baru.",
+    column_owed: "Utang",
+    new_customer_title: "Pelanggan baru",
+    edit_customer_title: "Ubah pelanggan",
+    phone: "Telepon",
+    method: "Cara bayar",
+    note: "Catatan",
+    amount_empty_is_all: "  Jumlah kosong = lunasi semua utang",
+    tab_payment_title: |name, owed| format!("Pelunasan bon: {name} (utang {owed})"),
+    confirm_tab_payment: |name, amount, method| {
+        format!("Terima pelunasan bon {name} sebesar {amount} ({method})?")
+    },
+    customer_saved: |name| format!("Pelanggan {name} disimpan"),
+    tab_paid: |name, amount, owed| format!("Bon {name} dibayar {amount}; sisa utang {owed}"),
+    statement_printed: |path| format!("Rekening bon ditulis: {path}"),
     picker_title: "Bon atas nama siapa?",
     picker_filter: "Cari nama / NIP",
     no_customers: "Belum ada pelanggan bon. Tambahkan dulu lewat Ctrl+T di layar penjualan (F2 pelanggan baru).",
@@ -1960,6 +1994,22 @@ const EN_TILL: TillText = TillText {
         let kind = if incoming { "cash in" } else { "cash out" };
         format!("Record {kind} of {amount} ({reason})?")
     },
+    customers_title: "Tab customers",
+    no_customers_here: "No customers yet. F2 adds a new customer.",
+    column_owed: "Owed",
+    new_customer_title: "New customer",
+    edit_customer_title: "Edit customer",
+    phone: "Phone",
+    method: "Method",
+    note: "Note",
+    amount_empty_is_all: "  Empty amount = pay off all that is owed",
+    tab_payment_title: |name, owed| format!("Tab payment: {name} (owes {owed})"),
+    confirm_tab_payment: |name, amount, method| {
+        format!("Take a tab payment of {amount} from {name} ({method})?")
+    },
+    customer_saved: |name| format!("Customer {name} saved"),
+    tab_paid: |name, amount, owed| format!("{name} paid {amount} off the tab; still owes {owed}"),
+    statement_printed: |path| format!("Tab statement written: {path}"),
     picker_title: "Whose tab?",
     picker_filter: "Search name / NIP",
     no_customers: "No tab customers yet. Add one first with Ctrl+T on the sale screen (F2 new customer).",

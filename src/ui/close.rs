@@ -115,11 +115,22 @@ pub enum TillNote {
     ZReport(String),
     /// Recorded, but a printout could not be written: why.
     PrintoutFailed(String),
+    CustomerSaved(String),
+    /// A tab payment on disk: who, how much, what they still owe.
+    TabPaid(String, Rupiah, Rupiah),
+    StatementPrinted(String),
 }
 
 impl TillNote {
     pub fn is_error(&self) -> bool {
-        !matches!(self, TillNote::CashMoved(..) | TillNote::ZReport(_))
+        !matches!(
+            self,
+            TillNote::CashMoved(..)
+                | TillNote::ZReport(_)
+                | TillNote::CustomerSaved(_)
+                | TillNote::TabPaid(..)
+                | TillNote::StatementPrinted(_)
+        )
     }
 
     pub fn text(&self, lang: crate::strings::Lang) -> String {
@@ -132,6 +143,9 @@ impl TillNote {
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
             TillNote::ZReport(path) => (t.day_closed_report)(path),
             TillNote::PrintoutFailed(why) => (t.printout_failed)(why),
+            TillNote::CustomerSaved(name) => (t.customer_saved)(name),
+            TillNote::TabPaid(name, amount, owed) => (t.tab_paid)(name, *amount, *owed),
+            TillNote::StatementPrinted(path) => (t.statement_printed)(path),
         }
     }
 }

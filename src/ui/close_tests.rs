@@ -408,3 +408,139 @@ fn customer_picker() {
     }
     insta::assert_snapshot!(terminal.backend());
 }
+
+fn owing(mut list: Vec<crate::domain::CustomerBalance>) -> Vec<crate::domain::CustomerBalance> {
+    list[0].charged = Rupiah(45_000);
+    list[0].paid = Rupiah(20_000);
+    list[2].charged = Rupiah(8_000);
+    list
+}
+
+fn on_customers() -> App {
+    let mut app = open_app();
+    press_ctrl_t(&mut app);
+    assert_eq!(app.context(), Context::Customers);
+    update(&mut app, Msg::CustomersLoaded(owing(customers())));
+    app
+}
+
+fn press_ctrl_t(app: &mut App) -> Vec<Effect> {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let msg = key_to_msg(
+        app,
+        KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL),
+    )
+    .unwrap();
+    let effects = update(app, msg);
+    assert_eq!(effects, vec![Effect::LoadCustomers]);
+    effects
+}
+
+#[test]
+fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
+    let mut app = on_customers();
+    // A new customer: a short NIP is refused, with the cursor on it.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::CustomerForm);
+    type_text(&mut app, "Rudi");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "1234");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.note().unwrap().is_error());
+    let Mode::Customers(screen) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(screen.form.as_ref().unwrap().field, 1);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Umum");
+    assert_eq!(
+        press(&mut app, KeyCode::F(2)),
+        vec![Effect::SaveCustomer {
+            id: None,
+            customer: crate::domain::NewCustomer {
+                name: "Rudi".into(),
+                nip: None,
+                unit: "Umum".into(),
+                phone: String::new(),
+            }
+        }]
+    );
+    update(
+        &mut app,
+        Msg::CustomersChanged {
+            list: owing(customers()),
+            note: TillNote::CustomerSaved("Rudi".into()),
+        },
+    );
+    assert_eq!(app.context(), Context::Customers);
+
+    // Budi pays 10.000 of the 25.000 he owes, by QRIS.
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.context(), Context::TabPaymentForm);
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "10.000");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::RecordTabPayment {
+            customer: 1,
+            method: crate::domain::PaymentMethod::Qris,
+            amount: Rupiah(10_000),
+            note: String::new()
+        }]
+    );
+    // Editing fills the form with what is known; F6 prints the statement.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Customers);
+    type_text(&mut app, "sarip");
+    press(&mut app, KeyCode::F(4));
+    let Mode::Customers(screen) = &app.mode else {
+        panic!()
+    };
+    let form = screen.form.as_ref().unwrap();
+    assert_eq!((form.id, form.fields[2].as_str()), (Some(3), "Sekretariat"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        press(&mut app, KeyCode::F(6)),
+        vec![Effect::PrintTabStatement { customer: 3 }]
+    );
+}
+
+#[test]
+fn customers_screen() {
+    let app = on_customers();
+    let (terminal, text) = render(&app);
+    assert!(
+        row_with(&text, "Budi Santoso").contains("Rp 25.000"),
+        "{text}"
+    );
+    assert!(
+        row_with(&text, "Sarip Hidayat").contains("Rp 8.000"),
+        "{text}"
+    );
+    assert!(row_with(&text, "Sari Dewi").contains("Rp 0"), "{text}");
+    let bar = text.lines().last().unwrap();
+    for key in ["F2", "F4", "F5", "F6", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn tab_payment_form() {
+    let mut app = on_customers();
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "25000");
+    let (terminal, text) = render(&app);
+    assert!(
+        text.contains("Tab payment: Budi Santoso (owes Rp 25.000)"),
+        "{text}"
+    );
+    assert!(row_with(&text, "Method").contains("[ Cash ]"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}

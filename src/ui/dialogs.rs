@@ -23,6 +23,14 @@ pub enum Question {
         lines: usize,
         total: Rupiah,
     },
+    /// A customer pays off their tab.
+    TabPayment {
+        customer: i64,
+        name: String,
+        method: crate::domain::PaymentMethod,
+        amount: Rupiah,
+        note: String,
+    },
     /// Record cash taken out or put in.
     CashMove {
         direction: crate::domain::CashDirection,
@@ -132,6 +140,22 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.selected = 0;
             app.set_note(Note::CartEmptied);
             app.cart_changed()
+        }
+        // The form stays until the runtime says the payment is on disk: a refusal keeps it.
+        Question::TabPayment {
+            customer,
+            method,
+            amount,
+            note,
+            ..
+        } => {
+            app.mode = under;
+            vec![Effect::RecordTabPayment {
+                customer,
+                method,
+                amount,
+                note,
+            }]
         }
         // The form stays until the runtime says the move is on disk: a refusal keeps it.
         Question::CashMove {
@@ -343,6 +367,16 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
     let t = &app.lang.text().ui;
     let question = match &confirm.question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
+        Question::TabPayment {
+            name,
+            method,
+            amount,
+            ..
+        } => (app.lang.text().till.confirm_tab_payment)(
+            name,
+            *amount,
+            format::payment_method(*method, app.lang),
+        ),
         Question::CashMove {
             direction,
             amount,

@@ -42,6 +42,10 @@ pub enum Context {
     CashMove,
     /// Picking the customer whose tab a payment goes on.
     CustomerPicker,
+    /// The customers screen (Ctrl+T).
+    Customers,
+    CustomerForm,
+    TabPaymentForm,
 }
 
 /// A key as the table names it.
@@ -123,6 +127,9 @@ const EVERYWHERE: &[Context] = &[
     C::CloseDay,
     C::CashMove,
     C::CustomerPicker,
+    C::Customers,
+    C::CustomerForm,
+    C::TabPaymentForm,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -143,6 +150,9 @@ const TEXT_FIELDS: &[Context] = &[
     C::CloseDay,
     C::CashMove,
     C::CustomerPicker,
+    C::Customers,
+    C::CustomerForm,
+    C::TabPaymentForm,
 ];
 
 const fn on(
@@ -181,6 +191,9 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::CloseDay => &[C::CloseDay],
             C::CashMove => &[C::CashMove],
             C::CustomerPicker => &[C::CustomerPicker],
+            C::Customers => &[C::Customers],
+            C::CustomerForm => &[C::CustomerForm],
+            C::TabPaymentForm => &[C::TabPaymentForm],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -340,6 +353,26 @@ pub static BINDINGS: &[Binding] = &[
     on(&[DOWN], &[C::CustomerPicker], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::CustomerPicker], Msg::Submit, |k| k.pick_customer).bar(|k| k.pick_customer),
     on(&[ESC], &[C::CustomerPicker], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Customers and their tabs (Ctrl+T on the sale screen).
+    on(&[Key::Ctrl('t')], &[C::Sale], Msg::OpenTabs, |k| k.tabs),
+    typing(C::Customers, |k| k.type_filter),
+    on(&[UP], &[C::Customers], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Customers], Msg::Down, |k| k.select_line),
+    on(&[f(2)], &[C::Customers], Msg::NewCustomer, |k| k.new_customer).bar(|k| k.short_new),
+    on(&[f(4), ENTER], &[C::Customers], Msg::EditCustomer, |k| k.edit_customer).bar(|k| k.short_edit),
+    on(&[f(5)], &[C::Customers], Msg::TabPayment, |k| k.tab_payment).bar(|k| k.short_tab_payment),
+    on(&[f(6)], &[C::Customers], Msg::TabStatement, |k| k.tab_statement).bar(|k| k.short_statement),
+    on(&[ESC], &[C::Customers], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::CustomerForm, |k| k.type_field),
+    on(&[TAB, DOWN, ENTER], &[C::CustomerForm], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[BACKTAB, UP], &[C::CustomerForm], Msg::Prev, |k| k.prev_field),
+    on(&[f(2)], &[C::CustomerForm], Msg::Record, |k| k.save_customer).bar(|k| k.short_save),
+    on(&[ESC], &[C::CustomerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::TabPaymentForm, |k| k.type_field),
+    on(&[TAB, BACKTAB, ENTER], &[C::TabPaymentForm], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[f(7)], &[C::TabPaymentForm], Msg::CycleMethod, |k| k.next_method).bar(|k| k.short_method),
+    on(&[f(2)], &[C::TabPaymentForm], Msg::Record, |k| k.tab_payment).bar(|k| k.short_record),
+    on(&[ESC], &[C::TabPaymentForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -122,6 +122,20 @@ pub enum Effect {
     LoadClose,
     /// Every customer, for the tab picker or the customers screen. Answer: `CustomersLoaded`.
     LoadCustomers,
+    /// Add (`id: None`) or edit a customer. Answer: `CustomersChanged`.
+    SaveCustomer {
+        id: Option<i64>,
+        customer: crate::domain::NewCustomer,
+    },
+    /// A customer pays off (part of) their tab. Answer: `CustomersChanged`.
+    RecordTabPayment {
+        customer: i64,
+        method: crate::domain::PaymentMethod,
+        amount: Rupiah,
+        note: String,
+    },
+    /// Write the customer's tab statement for this month. Answer: `StatementPrinted`.
+    PrintTabStatement { customer: i64 },
     /// Record cash taken out or put in, then write its slip. Answer: `CashMoved`.
     RecordCashMove {
         direction: crate::domain::CashDirection,
@@ -306,6 +320,16 @@ pub enum Msg {
     CashMove,
     /// Cash in or out, in the cash form.
     ToggleDirection,
+    /// Open the customers screen (Ctrl+T).
+    OpenTabs,
+    NewCustomer,
+    EditCustomer,
+    /// Take a tab payment from the selected customer.
+    TabPayment,
+    /// Print the selected customer's tab statement.
+    TabStatement,
+    /// The next payment method, in the tab payment form.
+    CycleMethod,
     // From the runtime.
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
@@ -369,6 +393,13 @@ pub enum Msg {
     ZReport(Result<PathBuf, String>),
     /// Every customer (with what each owes).
     CustomersLoaded(Vec<crate::domain::CustomerBalance>),
+    /// A customer or a tab payment is on disk: every customer again, and what to say.
+    CustomersChanged {
+        list: Vec<crate::domain::CustomerBalance>,
+        note: TillNote,
+    },
+    /// A tab statement written: its file, or why it was not.
+    StatementPrinted(Result<PathBuf, String>),
     /// A cash move is on disk, with its slip's file or why it was not written.
     CashMoved {
         cash_move: crate::domain::CashMove,
@@ -396,6 +427,7 @@ enum Mode {
     /// Closing the day: the expected cash and the count.
     Close(Box<close::CloseScreen>),
     CashMove(cash_move::CashMoveForm),
+    Customers(customers::CustomersScreen),
 }
 
 pub struct App {
@@ -639,7 +671,27 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::CustomersChanged { list, note } => {
+            if let Mode::Customers(screen) = &mut app.mode {
+                screen.form = None;
+                screen.payment = None;
+                screen.loaded(list);
+            }
+            app.set_note(Note::Till(note));
+            Vec::new()
+        }
+        Msg::StatementPrinted(result) => {
+            app.set_note(Note::Till(match result {
+                Ok(path) => TillNote::StatementPrinted(path.display().to_string()),
+                Err(e) => TillNote::PrintoutFailed(e),
+            }));
+            Vec::new()
+        }
         Msg::CustomersLoaded(list) => {
+            if let Mode::Customers(screen) = &mut app.mode {
+                screen.loaded(list);
+                return Vec::new();
+            }
             if let Mode::Pay(pay) = &mut app.mode
                 && let Some(tab) = &mut pay.tab
             {
@@ -712,6 +764,9 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Confirm(_) => Context::Confirm,
         Mode::Close(_) => Context::CloseDay,
         Mode::CashMove(_) => Context::CashMove,
+        Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
+        Mode::Customers(screen) if screen.payment.is_some() => Context::TabPaymentForm,
+        Mode::Customers(_) => Context::Customers,
     }
 }
 
@@ -725,6 +780,7 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
         (Mode::Pay(pay), Action::Till) if pay.tab.is_some() => pay.tab = None,
+        (Mode::Customers(screen), Action::Till) if screen.list.is_none() => app.mode = Mode::Sale,
         (Mode::Close(screen), Action::Till) if screen.report.is_none() => {
             app.mode = if screen.stale {
                 Mode::StaleDay
@@ -818,6 +874,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Close(screen) => close::key(app, screen, msg),
         Mode::CashMove(form) => cash_move::key(app, form, msg),
+        Mode::Customers(screen) => customers::screen_key(app, screen, msg),
     };
     app.mode = mode;
     effects

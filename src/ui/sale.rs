@@ -270,6 +270,12 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             }
         }
         Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
+        Msg::OpenTabs => {
+            return (
+                Mode::Customers(super::customers::CustomersScreen::loading()),
+                vec![Effect::LoadCustomers],
+            );
+        }
         Msg::CashMove => {
             return (
                 Mode::CashMove(super::cash_move::CashMoveForm::new()),

@@ -134,6 +134,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             dialogs::draw_confirm(app, confirm, frame, body);
         }
         Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
+        Mode::Customers(screen) => super::customers::draw_screen(app, screen, frame, body, focused),
         Mode::CashMove(form) => {
             sale::draw(app, frame, body, false);
             super::cash_move::draw(app, form, frame, body, focused);
