@@ -274,6 +274,26 @@ impl Effects {
             Effect::PrintTabStatement { customer } => Some(Msg::StatementPrinted(
                 self.write_tab_statement(customer, now),
             )),
+            Effect::LoadSalesNear { from, older } => Some(self.load_sales_near(from, older)),
+            Effect::CorrectSale {
+                sale_id,
+                refund,
+                reason,
+            } => {
+                let actor = self.actor();
+                Some(
+                    match self
+                        .ledger
+                        .correct_sale(sale_id, refund, &reason, &actor, now)
+                    {
+                        Ok(correction) => Msg::SaleCorrected {
+                            sales: self.ledger.sales_of_day(correction.sale_date).ok(),
+                            correction,
+                        },
+                        Err(e) => failed(Action::Till, e),
+                    },
+                )
+            }
             Effect::LoadCustomers => Some(
                 self.ledger
                     .customer_balances()
@@ -429,6 +449,34 @@ impl Effects {
             status,
             receipt,
         }
+    }
+
+    /// The sales of the business day next to `from` (older or newer), or of `from` itself
+    /// at either end.
+    fn load_sales_near(&self, from: Option<chrono::NaiveDate>, older: bool) -> Msg {
+        let loaded = (|| {
+            let dates = self.ledger.business_dates()?;
+            let open = self.ledger.open_day_status()?.map(|s| s.day.date);
+            let Some(current) = from.or(open).or(dates.first().copied()) else {
+                return Err(LedgerError::NoOpenDay);
+            };
+            let at = dates.iter().position(|d| *d == current).unwrap_or(0);
+            // Newest first: older is further down the list.
+            let target = if older {
+                dates.get(at + 1).copied().unwrap_or(current)
+            } else {
+                at.checked_sub(1)
+                    .and_then(|i| dates.get(i).copied())
+                    .unwrap_or(current)
+            };
+            let sales = self.ledger.sales_of_day(target)?;
+            Ok(Msg::DaySalesLoaded {
+                date: target,
+                closed: open != Some(target),
+                sales,
+            })
+        })();
+        loaded.unwrap_or_else(|e| failed(Action::LoadSales, e))
     }
 
     /// Every customer after a change; the change is on disk even if they cannot be read.

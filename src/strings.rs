@@ -1786,6 +1786,13 @@ pub struct TillText {
     pub customer_saved: fn(&str) -> String,
     pub tab_paid: fn(&str, Rupiah, Rupiah) -> String,
     pub statement_printed: fn(&str) -> String,
+    /// The sales list of a stepped-to day: its date, and whether it is closed.
+    pub sales_of_day: fn(&str, bool) -> String,
+    pub corrected_mark: &'static str,
+    /// `Koreksi #5, kembali: Tunai (F7 ganti)`.
+    pub correction_title: fn(i64, &str) -> String,
+    pub confirm_correct: fn(i64, &str, Rupiah, &str, &str) -> String,
+    pub corrected: fn(i64, &str, Rupiah) -> String,
     // The cash move form.
     pub cash_move_title: &'static str,
     pub direction: &'static str,
@@ -1898,6 +1905,21 @@ const ID_TILL: TillText = TillText {
     customer_saved: |name| format!("Pelanggan {name} disimpan"),
     tab_paid: |name, amount, owed| format!("Bon {name} dibayar {amount}; sisa utang {owed}"),
     statement_printed: |path| format!("Rekening bon ditulis: {path}"),
+    sales_of_day: |date, closed| {
+        if closed {
+            format!("Penjualan {date} (sudah ditutup: F8 koreksi)")
+        } else {
+            format!("Penjualan {date}")
+        }
+    },
+    corrected_mark: "KOREKSI",
+    correction_title: |n, refund| format!("Koreksi #{n}, kembali: {refund} (F7 ganti) - alasan"),
+    confirm_correct: |n, date, total, refund, reason| {
+        format!(
+            "Koreksi penjualan #{n} tanggal {date} ({total}), kembali {refund}, alasan: {reason}? Barang kembali ke stok; tercatat di hari ini."
+        )
+    },
+    corrected: |n, date, amount| format!("Penjualan #{n} tanggal {date} dikoreksi ({amount})"),
     picker_title: "Bon atas nama siapa?",
     picker_filter: "Cari nama / NIP",
     no_customers: "Belum ada pelanggan bon. Tambahkan dulu lewat Ctrl+T di layar penjualan (F2 pelanggan baru).",
@@ -2010,6 +2032,21 @@ const EN_TILL: TillText = TillText {
     customer_saved: |name| format!("Customer {name} saved"),
     tab_paid: |name, amount, owed| format!("{name} paid {amount} off the tab; still owes {owed}"),
     statement_printed: |path| format!("Tab statement written: {path}"),
+    sales_of_day: |date, closed| {
+        if closed {
+            format!("Sales of {date} (closed: F8 corrects)")
+        } else {
+            format!("Sales of {date}")
+        }
+    },
+    corrected_mark: "CORRECTED",
+    correction_title: |n, refund| format!("Correct #{n}, refund: {refund} (F7 changes) - reason"),
+    confirm_correct: |n, date, total, refund, reason| {
+        format!(
+            "Correct sale #{n} of {date} ({total}), refund {refund}, reason: {reason}? The goods go back to stock; it counts on today."
+        )
+    },
+    corrected: |n, date, amount| format!("Sale #{n} of {date} corrected ({amount})"),
     picker_title: "Whose tab?",
     picker_filter: "Search name / NIP",
     no_customers: "No tab customers yet. Add one first with Ctrl+T on the sale screen (F2 new customer).",

@@ -70,6 +70,8 @@ pub struct SaleSummary {
     /// How it was paid: each method once, in the order they were taken.
     pub methods: Vec<PaymentMethod>,
     pub voided: bool,
+    /// Taken back by a correction on a later day.
+    pub corrected: bool,
 }
 
 /// What the status bar shows: the open day and how it is going.

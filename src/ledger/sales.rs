@@ -322,16 +322,34 @@ impl Ledger {
 
     /// The open day's sales, newest first; none when no day is open.
     pub fn sales_of_open_day(&self) -> Result<Vec<SaleSummary>> {
-        let mut stmt = self.conn.prepare_cached(
+        // The filter takes one parameter like the others; here it is NULL and unused.
+        self.sales_where(
+            "s.day_id = (SELECT id FROM open_day) AND ?1 IS NULL",
+            rusqlite::types::Null,
+        )
+    }
+
+    /// The sales of the business day of `date` (open or closed), newest first.
+    pub fn sales_of_day(&self, date: chrono::NaiveDate) -> Result<Vec<SaleSummary>> {
+        self.sales_where(
+            "s.day_id = (SELECT id FROM business_days WHERE date = ?1)",
+            super::date_text(date),
+        )
+    }
+
+    fn sales_where(&self, filter: &str, value: impl rusqlite::ToSql) -> Result<Vec<SaleSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.id, s.number, s.at, s.total,
                     (SELECT COUNT(*) FROM sale_lines AS l WHERE l.sale_id = s.id),
                     EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id),
                     (SELECT group_concat(p.method, ',' ORDER BY p.id)
-                     FROM payments AS p WHERE p.sale_id = s.id)
-             FROM sales AS s JOIN open_day AS d ON d.id = s.day_id
-             ORDER BY s.number DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
+                     FROM payments AS p WHERE p.sale_id = s.id),
+                    EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
+             FROM sales AS s
+             WHERE {filter}
+             ORDER BY s.number DESC"
+        ))?;
+        let rows = stmt.query_map([value], |r| {
             Ok(SaleSummary {
                 id: r.get(0)?,
                 number: r.get(1)?,
@@ -340,6 +358,7 @@ impl Ledger {
                 line_count: r.get(4)?,
                 voided: r.get(5)?,
                 methods: get_methods(r, 6)?,
+                corrected: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

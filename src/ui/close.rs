@@ -119,6 +119,8 @@ pub enum TillNote {
     /// A tab payment on disk: who, how much, what they still owe.
     TabPaid(String, Rupiah, Rupiah),
     StatementPrinted(String),
+    /// A closed day's sale corrected: its number, day and amount.
+    Corrected(i64, chrono::NaiveDate, Rupiah),
 }
 
 impl TillNote {
@@ -130,6 +132,7 @@ impl TillNote {
                 | TillNote::CustomerSaved(_)
                 | TillNote::TabPaid(..)
                 | TillNote::StatementPrinted(_)
+                | TillNote::Corrected(..)
         )
     }
 
@@ -146,6 +149,9 @@ impl TillNote {
             TillNote::CustomerSaved(name) => (t.customer_saved)(name),
             TillNote::TabPaid(name, amount, owed) => (t.tab_paid)(name, *amount, *owed),
             TillNote::StatementPrinted(path) => (t.statement_printed)(path),
+            TillNote::Corrected(number, date, amount) => {
+                (t.corrected)(*number, &format::date(*date, lang), *amount)
+            }
         }
     }
 }

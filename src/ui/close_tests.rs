@@ -544,3 +544,93 @@ fn tab_payment_form() {
     assert!(row_with(&text, "Method").contains("[ Cash ]"), "{text}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
+    let mut app = open_app();
+    assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
+    update(&mut app, Msg::SalesLoaded(super::tests::todays_sales()));
+    assert_eq!(
+        press(&mut app, KeyCode::PageUp),
+        vec![Effect::LoadSalesNear {
+            from: None,
+            older: true
+        }]
+    );
+    let yesterday = today().pred_opt().unwrap();
+    let mut sales = super::tests::todays_sales();
+    sales[2].methods = vec![crate::domain::PaymentMethod::Qris];
+    update(
+        &mut app,
+        Msg::DaySalesLoaded {
+            date: yesterday,
+            closed: true,
+            sales,
+        },
+    );
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Penjualan 22 Nov 2026 (sudah ditutup"),
+        "{text}"
+    );
+    // ← steps on from the day shown.
+    assert_eq!(
+        press(&mut app, KeyCode::Right),
+        vec![Effect::LoadSalesNear {
+            from: Some(yesterday),
+            older: false
+        }]
+    );
+    // The voided one cannot be corrected; the QRIS one is refunded by QRIS unless changed.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.context(), Context::CorrectionReason);
+    let (terminal, text) = render(&app);
+    assert!(text.contains("Koreksi #5, kembali: QRIS"), "{text}");
+    insta::assert_snapshot!("correction_reason", terminal.backend());
+    type_text(&mut app, "Salah harga");
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CorrectSale {
+            sale_id: 105,
+            refund: crate::domain::RefundMethod::Transfer,
+            reason: "Salah harga".into()
+        }]
+    );
+    assert_eq!(app.context(), Context::Sales);
+    let at = today().and_hms_opt(8, 0, 0).unwrap();
+    update(
+        &mut app,
+        Msg::SaleCorrected {
+            correction: crate::domain::Correction {
+                id: 1,
+                sale_id: 105,
+                sale_date: yesterday,
+                sale_number: 5,
+                amount: Rupiah(5_000),
+                refund_method: crate::domain::RefundMethod::Transfer,
+                day_date: today(),
+                at,
+                attendant: "Ani".into(),
+                reason: "Salah harga".into(),
+            },
+            sales: None,
+        },
+    );
+    let Mode::Sales(list) = &app.mode else {
+        panic!()
+    };
+    assert!(list.sales.as_ref().unwrap()[2].corrected);
+    assert!(
+        app.note()
+            .unwrap()
+            .text(Lang::Id)
+            .contains("#5 tanggal 22 Nov 2026 dikoreksi")
+    );
+}

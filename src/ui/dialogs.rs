@@ -23,6 +23,15 @@ pub enum Question {
         lines: usize,
         total: Rupiah,
     },
+    /// Take back a closed day's sale on the open day.
+    Correct {
+        sale_id: i64,
+        number: i64,
+        date: chrono::NaiveDate,
+        total: Rupiah,
+        refund: crate::domain::RefundMethod,
+        reason: String,
+    },
     /// A customer pays off their tab.
     TabPayment {
         customer: i64,
@@ -141,6 +150,19 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.set_note(Note::CartEmptied);
             app.cart_changed()
         }
+        Question::Correct {
+            sale_id,
+            refund,
+            reason,
+            ..
+        } => {
+            app.mode = under;
+            vec![Effect::CorrectSale {
+                sale_id,
+                refund,
+                reason,
+            }]
+        }
         // The form stays until the runtime says the payment is on disk: a refusal keeps it.
         Question::TabPayment {
             customer,
@@ -238,6 +260,7 @@ fn back_from(under: Mode) -> Mode {
     match under {
         Mode::Sales(list) => Mode::Sales(SalesList {
             reason: None,
+            refund: None,
             ..list
         }),
         Mode::StockForm(mut form) => {
@@ -367,6 +390,20 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
     let t = &app.lang.text().ui;
     let question = match &confirm.question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
+        Question::Correct {
+            number,
+            date,
+            total,
+            refund,
+            reason,
+            ..
+        } => (app.lang.text().till.confirm_correct)(
+            *number,
+            &format::date(*date, app.lang),
+            *total,
+            &crate::print::refund_text(*refund, app.lang),
+            reason,
+        ),
         Question::TabPayment {
             name,
             method,

@@ -46,6 +46,8 @@ pub enum Context {
     Customers,
     CustomerForm,
     TabPaymentForm,
+    /// The reason for correcting a closed day's sale, and how the money goes back.
+    CorrectionReason,
 }
 
 /// A key as the table names it.
@@ -130,6 +132,7 @@ const EVERYWHERE: &[Context] = &[
     C::Customers,
     C::CustomerForm,
     C::TabPaymentForm,
+    C::CorrectionReason,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -153,6 +156,7 @@ const TEXT_FIELDS: &[Context] = &[
     C::Customers,
     C::CustomerForm,
     C::TabPaymentForm,
+    C::CorrectionReason,
 ];
 
 const fn on(
@@ -194,6 +198,7 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Customers => &[C::Customers],
             C::CustomerForm => &[C::CustomerForm],
             C::TabPaymentForm => &[C::TabPaymentForm],
+            C::CorrectionReason => &[C::CorrectionReason],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -373,6 +378,13 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::TabPaymentForm], Msg::CycleMethod, |k| k.next_method).bar(|k| k.short_method),
     on(&[f(2)], &[C::TabPaymentForm], Msg::Record, |k| k.tab_payment).bar(|k| k.short_record),
     on(&[ESC], &[C::TabPaymentForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Earlier days in the sales list (F6), and correcting a closed day's sale (F8 there).
+    on(&[Key::Plain(KeyCode::PageUp), LEFT], &[C::Sales], Msg::Prev, |k| k.other_day),
+    on(&[Key::Plain(KeyCode::PageDown), RIGHT], &[C::Sales], Msg::Next, |k| k.other_day),
+    typing(C::CorrectionReason, |k| k.type_reason),
+    on(&[f(7)], &[C::CorrectionReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
+    on(&[ENTER], &[C::CorrectionReason], Msg::Submit, |k| k.next).bar(|k| k.next),
+    on(&[ESC], &[C::CorrectionReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.
@@ -434,6 +446,8 @@ impl Key {
                 KeyCode::BackTab => "Shift+Tab".into(),
                 KeyCode::Backspace => "Backspace".into(),
                 KeyCode::Delete => "Del".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
                 other => format!("{other:?}"),
             },
         }

@@ -120,6 +120,18 @@ pub enum Effect {
     // The till's money (issue 4).
     /// The open day's report, for the close screen. Answer: `CloseLoaded`.
     LoadClose,
+    /// The sales of the business day before (`older`) or after `from` (`None`: the open
+    /// day, else the newest). Answer: `DaySalesLoaded`.
+    LoadSalesNear {
+        from: Option<NaiveDate>,
+        older: bool,
+    },
+    /// Take back a closed day's sale on the open day. Answer: `SaleCorrected`.
+    CorrectSale {
+        sale_id: i64,
+        refund: crate::domain::RefundMethod,
+        reason: String,
+    },
     /// Every customer, for the tab picker or the customers screen. Answer: `CustomersLoaded`.
     LoadCustomers,
     /// Add (`id: None`) or edit a customer. Answer: `CustomersChanged`.
@@ -391,6 +403,17 @@ pub enum Msg {
     CloseLoaded(Box<crate::domain::DayReport>),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, String>),
+    /// The sales of a business day stepped to, and whether it is closed.
+    DaySalesLoaded {
+        date: NaiveDate,
+        closed: bool,
+        sales: Vec<SaleSummary>,
+    },
+    /// A correction is on disk; `sales` is that day's list again, if it could be read.
+    SaleCorrected {
+        correction: crate::domain::Correction,
+        sales: Option<Vec<SaleSummary>>,
+    },
     /// Every customer (with what each owes).
     CustomersLoaded(Vec<crate::domain::CustomerBalance>),
     /// A customer or a tab payment is on disk: every customer again, and what to say.
@@ -671,6 +694,12 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::DaySalesLoaded {
+            date,
+            closed,
+            sales,
+        } => sales::day_loaded(app, date, closed, sales),
+        Msg::SaleCorrected { correction, sales } => sales::corrected(app, correction, sales),
         Msg::CustomersChanged { list, note } => {
             if let Mode::Customers(screen) = &mut app.mode {
                 screen.form = None;
@@ -748,6 +777,9 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Search(_) => Context::Search,
         Mode::Pay(pay) if pay.tab.is_some() => Context::CustomerPicker,
         Mode::Pay(_) => Context::Pay,
+        Mode::Sales(list) if list.reason.is_some() && list.refund.is_some() => {
+            Context::CorrectionReason
+        }
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
         Mode::Stock(_) => Context::Stock,

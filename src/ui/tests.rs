@@ -880,6 +880,7 @@ fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
         line_count: 2,
         methods: vec![PaymentMethod::Cash],
         voided,
+        corrected: false,
     }
 }
 
