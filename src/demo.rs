@@ -1,5 +1,5 @@
-//! The demo ledger: producers, products, the morning's deliveries and sales from
-//! `assets/demo.json`.
+//! The demo ledger: producers, products, tab customers, the morning's deliveries, sales
+//! (two on a tab) and a cash move from `assets/demo.json`.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
@@ -26,6 +26,31 @@ pub struct DemoFile {
     pub intake: Vec<DemoIntake>,
     pub morning: Vec<DemoSale>,
     pub voids: Vec<DemoVoid>,
+    /// Office staff who buy on a tab (bon).
+    #[serde(default)]
+    pub customers: Vec<DemoCustomer>,
+    #[serde(default)]
+    pub cash_moves: Vec<DemoCashMove>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCustomer {
+    pub name: String,
+    pub nip: Option<String>,
+    pub unit: String,
+    pub phone: String,
+}
+
+/// Cash taken out of the drawer or put in, on the demo's day.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCashMove {
+    pub time: String,
+    /// `in` or `out`.
+    pub direction: String,
+    pub amount: i64,
+    pub reason: String,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +113,8 @@ pub struct DemoSale {
     pub lines: Vec<(String, String)>,
     pub pay: String,
     pub tendered: Option<i64>,
+    /// Whose tab, by name, when `pay` is `tab`.
+    pub customer: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +221,19 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     let opened_at = at(opening)? - chrono::Duration::minutes(15);
     ledger.open_day(today, DEMO_ATTENDANT, Rupiah(200_000), opened_at)?;
 
+    let mut customers = Vec::with_capacity(file.customers.len());
+    for c in &file.customers {
+        let added = ledger.add_customer(
+            &crate::domain::NewCustomer {
+                name: c.name.clone(),
+                nip: c.nip.clone(),
+                unit: c.unit.clone(),
+                phone: c.phone.clone(),
+            },
+            opened_at,
+        )?;
+        customers.push(added);
+    }
     let catalogue = crate::domain::Catalogue::new(ledger.active_products()?);
     for delivery in &file.intake {
         let mut lines = Vec::with_capacity(delivery.lines.len());
@@ -248,15 +288,39 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             .parse()
             .map_err(|_| bad(format!("pay {}", sale.pay)))?;
         let mut tender = Tender::new(cart.total());
-        tender
-            .pay_rest(method, sale.tendered.map(Rupiah))
-            .map_err(|e| bad(format!("sale at {}: {e:?}", sale.time)))?;
+        let paid = match (method, &sale.customer) {
+            (PaymentMethod::Tab, Some(name)) => {
+                let customer = customers
+                    .iter()
+                    .find(|c| c.name == *name)
+                    .ok_or_else(|| bad(format!("sale at {}: no customer {name}", sale.time)))?;
+                tender.pay_tab(customer.id, None)
+            }
+            (PaymentMethod::Tab, None) => {
+                return Err(bad(format!("sale at {}: whose tab?", sale.time)));
+            }
+            _ => tender.pay_rest(method, sale.tendered.map(Rupiah)),
+        };
+        paid.map_err(|e| bad(format!("sale at {}: {e:?}", sale.time)))?;
         let recorded =
             ledger.record_sale(&cart, &tender.payments, DEMO_ATTENDANT, at(&sale.time)?)?;
         sale_ids.push(recorded.id);
     }
     for void in voids {
         apply_void(ledger, void, &sale_ids, at(&void.time)?)?;
+    }
+    for m in &file.cash_moves {
+        let direction = m
+            .direction
+            .parse()
+            .map_err(|()| bad(format!("cash move at {}: {}", m.time, m.direction)))?;
+        ledger.record_cash_move(
+            direction,
+            Rupiah(m.amount),
+            &m.reason,
+            DEMO_ATTENDANT,
+            at(&m.time)?,
+        )?;
     }
     Ok(true)
 }

@@ -13,7 +13,7 @@ use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, Document, Format, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry};
+use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry, TillFailure, TillNote};
 
 pub struct KioskOptions {
     pub lang: Lang,
@@ -261,16 +261,113 @@ impl Effects {
                     },
                 )
             }
-            Effect::CloseDay => Some(
+            Effect::CloseDay { count, reason } => {
+                let closed = self.ledger.open_day_status().and_then(|status| {
+                    let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
+                    self.ledger.close_day(&count, &reason, &attendant, now)
+                });
+                match closed {
+                    // Closed: the report follows; a report that cannot be written is said,
+                    // and can be printed again from `pojok report day`.
+                    Ok(day) => {
+                        replies.push(Msg::DayClosed);
+                        Some(Msg::ZReport(self.write_day_report(day.date)))
+                    }
+                    Err(e) => Some(failed(Action::CloseDay, e)),
+                }
+            }
+            Effect::LoadClose => Some(self.load_close()),
+            Effect::SaveCustomer { id, customer } => {
+                let saved = match id {
+                    Some(id) => self.ledger.update_customer(id, &customer),
+                    None => self.ledger.add_customer(&customer, now),
+                };
+                Some(match saved {
+                    Ok(c) => self.customers_changed(TillNote::CustomerSaved(c.name)),
+                    Err(e) => failed(Action::Till, e),
+                })
+            }
+            Effect::RecordTabPayment {
+                customer,
+                method,
+                amount,
+                note,
+            } => {
+                let actor = self.actor();
+                let paid = self
+                    .ledger
+                    .record_tab_payment(customer, method, amount, &note, &actor, now);
+                Some(match paid {
+                    Ok(p) => {
+                        let name = self
+                            .ledger
+                            .customers()
+                            .ok()
+                            .and_then(|all| all.into_iter().find(|c| c.id == customer))
+                            .map(|c| c.name)
+                            .unwrap_or_default();
+                        self.customers_changed(TillNote::TabPaid(name, p.amount, p.owed_after))
+                    }
+                    Err(e) => failed(Action::Till, e),
+                })
+            }
+            Effect::PrintTabStatement { customer } => Some(Msg::StatementPrinted(
+                self.write_tab_statement(customer, now),
+            )),
+            Effect::LoadSalesNear { from, older } => Some(self.load_sales_near(from, older)),
+            Effect::CorrectSale {
+                sale_id,
+                refund,
+                reason,
+            } => {
+                let actor = self.actor();
+                Some(
+                    match self
+                        .ledger
+                        .correct_sale(sale_id, refund, &reason, &actor, now)
+                    {
+                        Ok(correction) => Msg::SaleCorrected {
+                            sales: self.ledger.sales_of_day(correction.sale_date).ok(),
+                            correction,
+                        },
+                        Err(e) => failed(Action::Till, e),
+                    },
+                )
+            }
+            Effect::LoadCustomers => Some(
                 self.ledger
-                    .open_day_status()
-                    .and_then(|status| {
-                        let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-                        self.ledger.close_day(&attendant, now)
-                    })
-                    .map(|_| Msg::DayClosed)
-                    .unwrap_or_else(|e| failed(Action::CloseDay, e)),
+                    .customer_balances()
+                    .map(Msg::CustomersLoaded)
+                    .unwrap_or_else(|e| failed(Action::Till, e)),
             ),
+            Effect::RecordCashMove {
+                direction,
+                amount,
+                reason,
+            } => {
+                let actor = self.actor();
+                Some(
+                    match self
+                        .ledger
+                        .record_cash_move(direction, amount, &reason, &actor, now)
+                    {
+                        // On disk: the slip follows, and a slip that fails is only said.
+                        Ok(cash_move) => {
+                            let doc = print::cash_slip(&cash_move, &self.shop, self.receipt_lang);
+                            let text = print::render_text(&doc, self.receipt_width);
+                            let slip = print::write_printout(
+                                &self.printouts,
+                                cash_move.day_date,
+                                &print::cash_slip_file_name(&cash_move),
+                                &text,
+                            )
+                            .map_err(|e| e.to_string());
+                            Msg::CashMoved { cash_move, slip }
+                        }
+                        Err(e) => failed(Action::Till, e),
+                    },
+                )
+            }
             Effect::RecordSale { cart, payments } => Some(self.record_sale(&cart, &payments, now)),
             Effect::LoadSales => Some(
                 self.ledger
@@ -444,6 +541,94 @@ impl Effects {
             status,
             receipt,
         }
+    }
+
+    /// The sales of the business day next to `from` (older or newer), or of `from` itself
+    /// at either end.
+    fn load_sales_near(&self, from: Option<chrono::NaiveDate>, older: bool) -> Msg {
+        let loaded = (|| {
+            let dates = self.ledger.business_dates()?;
+            let open = self.ledger.open_day_status()?.map(|s| s.day.date);
+            let Some(current) = from.or(open).or(dates.first().copied()) else {
+                return Err(LedgerError::NoOpenDay);
+            };
+            let at = dates.iter().position(|d| *d == current).unwrap_or(0);
+            // Newest first: older is further down the list.
+            let target = if older {
+                dates.get(at + 1).copied().unwrap_or(current)
+            } else {
+                at.checked_sub(1)
+                    .and_then(|i| dates.get(i).copied())
+                    .unwrap_or(current)
+            };
+            let sales = self.ledger.sales_of_day(target)?;
+            Ok(Msg::DaySalesLoaded {
+                date: target,
+                closed: open != Some(target),
+                sales,
+            })
+        })();
+        loaded.unwrap_or_else(|e| failed(Action::LoadSales, e))
+    }
+
+    /// Every customer after a change; the change is on disk even if they cannot be read.
+    fn customers_changed(&self, note: TillNote) -> Msg {
+        Msg::CustomersChanged {
+            list: self.ledger.customer_balances().unwrap_or_default(),
+            note,
+        }
+    }
+
+    /// The customer's tab statement for the month of `now`, written to the printouts folder.
+    fn write_tab_statement(
+        &self,
+        customer: i64,
+        now: chrono::NaiveDateTime,
+    ) -> Result<PathBuf, String> {
+        use chrono::Datelike;
+        let to = now.date();
+        let from = to.with_day(1).unwrap_or(to);
+        let statement = self
+            .ledger
+            .tab_statement(customer, from, to)
+            .map_err(|e| e.to_string())?;
+        let doc = print::tab_statement(&statement, &self.shop, self.receipt_lang);
+        let text = print::render_text(&doc, self.receipt_width);
+        print::write_printout(
+            &self.printouts,
+            to,
+            &print::tab_statement_file_name(&statement),
+            &text,
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// The open day's report, for the close screen.
+    fn load_close(&self) -> Msg {
+        let report = self
+            .ledger
+            .open_day_status()
+            .and_then(|status| match status {
+                Some(status) => self.ledger.day_report(status.day.date),
+                None => Err(LedgerError::NoOpenDay),
+            });
+        match report {
+            Ok(Some(report)) => Msg::CloseLoaded(Box::new(report)),
+            Ok(None) => failed(Action::Till, LedgerError::NoOpenDay),
+            Err(e) => failed(Action::Till, e),
+        }
+    }
+
+    /// The day-close (Z) report of `date`, written to the printouts folder.
+    fn write_day_report(&self, date: chrono::NaiveDate) -> Result<PathBuf, String> {
+        let report = self
+            .ledger
+            .day_report(date)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| LedgerError::NoOpenDay.to_string())?;
+        let text = print::day_report_text(&report, self.receipt_lang);
+        print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
+            .map_err(|e| e.to_string())
     }
 
     /// Writes the receipt's file and queues it for the printer, which fails on its own.
@@ -687,6 +872,21 @@ fn failure(error: LedgerError) -> Failure {
         LedgerError::PayoutAboveBalance { producer, owed } => {
             Failure::PayoutAboveBalance { producer, owed }
         }
+        LedgerError::InvalidAmount(a) => Failure::Till(TillFailure::InvalidAmount(a)),
+        LedgerError::UnknownCustomer(_) => Failure::Till(TillFailure::UnknownCustomer),
+        LedgerError::InvalidCustomer(crate::domain::CustomerError::NameEmpty) => {
+            Failure::Till(TillFailure::CustomerNameEmpty)
+        }
+        LedgerError::InvalidCustomer(crate::domain::CustomerError::BadNip) => {
+            Failure::Till(TillFailure::BadNip)
+        }
+        LedgerError::DuplicateNip(nip) => Failure::Till(TillFailure::DuplicateNip(nip)),
+        LedgerError::MoreThanOwed { owed } => Failure::Till(TillFailure::MoreThanOwed(owed)),
+        LedgerError::VarianceNeedsReason { variance } => {
+            Failure::Till(TillFailure::VarianceNeedsReason(variance))
+        }
+        LedgerError::SameDayCorrection(_) => Failure::Till(TillFailure::SameDayCorrection),
+        LedgerError::NotOnTab(_) => Failure::Till(TillFailure::NotOnTab),
         other => Failure::Storage(other.to_string()),
     }
 }

@@ -370,6 +370,30 @@ pub struct KeyText {
     pub short_method: &'static str,
     pub record_payout: &'static str,
     pub toggle_payout_daily: &'static str,
+    // The till's money (issue 4): the close screen, cash moves, tabs, corrections.
+    pub type_count: &'static str,
+    pub toggle_count: &'static str,
+    pub short_toggle_count: &'static str,
+    pub switch_field: &'static str,
+    pub close_till: &'static str,
+    pub short_close_till: &'static str,
+    pub cash_move: &'static str,
+    pub toggle_direction: &'static str,
+    pub short_direction: &'static str,
+    pub record_cash_move: &'static str,
+    pub tabs: &'static str,
+    pub pick_customer: &'static str,
+    pub new_customer: &'static str,
+    pub edit_customer: &'static str,
+    pub tab_payment: &'static str,
+    pub short_tab_payment: &'static str,
+    pub tab_statement: &'static str,
+    pub short_statement: &'static str,
+    pub save_customer: &'static str,
+    pub other_day: &'static str,
+    pub correct_sale: &'static str,
+    pub short_correct: &'static str,
+    pub next_refund: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -597,6 +621,7 @@ pub struct Strings {
     pub printer: PrinterText,
     pub verify: VerifyText,
     pub settle: SettleText,
+    pub till: TillText,
 }
 
 /// Text for printers and the settings screen (printer settings, shop header).
@@ -811,6 +836,7 @@ pub static ID: Strings = Strings {
             Failure::PayoutAboveBalance { producer, owed } => {
                 format!("melebihi saldo: pojok hanya berutang {owed} kepada {producer}")
             }
+            Failure::Till(f) => (ID_TILL.failure)(f),
         },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
         failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
@@ -1080,6 +1106,29 @@ pub static ID: Strings = Strings {
             short_method: "Cara",
             record_payout: "Bayar (ditanya dulu)",
             toggle_payout_daily: "Bayar harian: ya / tidak",
+            type_count: "Ketik jumlah uang atau lembar",
+            toggle_count: "Hitung total atau per pecahan",
+            short_toggle_count: "Pecahan",
+            switch_field: "Pindah ke hitungan / alasan",
+            close_till: "Tutup kasir (ditanya dulu)",
+            short_close_till: "Tutup",
+            cash_move: "Kas masuk / keluar",
+            toggle_direction: "Kas masuk atau keluar",
+            short_direction: "Arah",
+            record_cash_move: "Catat kas (ditanya dulu)",
+            tabs: "Bon pelanggan",
+            pick_customer: "Pilih pelanggan",
+            new_customer: "Pelanggan baru",
+            edit_customer: "Ubah pelanggan",
+            tab_payment: "Terima pelunasan bon",
+            short_tab_payment: "Lunasi",
+            tab_statement: "Cetak rekening bon (bulan ini)",
+            short_statement: "Rekening",
+            save_customer: "Simpan pelanggan",
+            other_day: "Hari sebelumnya / berikutnya",
+            correct_sale: "Koreksi penjualan hari yang sudah ditutup",
+            short_correct: "Koreksi",
+            next_refund: "Cara pengembalian berikutnya",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -1368,6 +1417,7 @@ pub static ID: Strings = Strings {
         payout_daily_label: "Bayar harian",
         payout_daily_hint: "(F6)",
     },
+    till: ID_TILL,
 };
 
 /// `1 row refused`, `2 rows refused`.
@@ -1573,6 +1623,7 @@ pub static EN: Strings = Strings {
             Failure::PayoutAboveBalance { producer, owed } => {
                 format!("above the balance: the corner owes {producer} only {owed}")
             }
+            Failure::Till(f) => (EN_TILL.failure)(f),
         },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
         failed_open_day: |e| format!("The business day could not be opened: {e}"),
@@ -1842,6 +1893,29 @@ pub static EN: Strings = Strings {
             short_method: "Method",
             record_payout: "Pay (asks first)",
             toggle_payout_daily: "Paid daily: yes / no",
+            type_count: "Type the amount or the pieces",
+            toggle_count: "Count the total or by denomination",
+            short_toggle_count: "Denom.",
+            switch_field: "Go to the count / the reason",
+            close_till: "Close the till (asks first)",
+            short_close_till: "Close",
+            cash_move: "Cash in / out",
+            toggle_direction: "Cash in or out",
+            short_direction: "In/out",
+            record_cash_move: "Record the cash move (asks first)",
+            tabs: "Customers' tabs",
+            pick_customer: "Pick the customer",
+            new_customer: "New customer",
+            edit_customer: "Edit the customer",
+            tab_payment: "Take a tab payment",
+            short_tab_payment: "Pay tab",
+            tab_statement: "Print the tab statement (this month)",
+            short_statement: "Statement",
+            save_customer: "Save the customer",
+            other_day: "Previous / next day",
+            correct_sale: "Correct a sale of a closed day",
+            short_correct: "Correct",
+            next_refund: "Next refund method",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
@@ -2150,6 +2224,7 @@ pub static EN: Strings = Strings {
         payout_daily_label: "Paid daily",
         payout_daily_hint: "(F6)",
     },
+    till: EN_TILL,
 };
 
 fn id_quantity_problem(problem: QuantityError) -> String {
@@ -2189,3 +2264,373 @@ fn en_io_problem(problem: &IoProblem) -> String {
         IoProblem::Other(detail) => detail.clone(),
     }
 }
+/// Text for the till's money beyond a sale (issue 4): tabs, cash moves, the day close with
+/// its count, corrections, and their printouts.
+pub struct TillText {
+    /// The tab as a payment method (`Bon`).
+    pub tab: &'static str,
+    /// On a receipt: whose tab the sale went on.
+    pub receipt_tab: fn(&str) -> String,
+    // The close screen.
+    pub close_title: fn(&str) -> String,
+    pub loading: &'static str,
+    pub float: &'static str,
+    pub cash_sales: &'static str,
+    pub cash_tab_payments: &'static str,
+    pub cash_in: &'static str,
+    pub cash_out: &'static str,
+    pub cash_payouts: &'static str,
+    pub cash_refunds: &'static str,
+    pub expected_cash: &'static str,
+    pub counted_cash: &'static str,
+    pub variance: &'static str,
+    pub reason: &'static str,
+    pub to_check: &'static str,
+    pub qris_check: &'static str,
+    pub transfer_check: &'static str,
+    pub count_by_total: &'static str,
+    pub count_by_denomination: &'static str,
+    pub column_denomination: &'static str,
+    pub column_pieces: &'static str,
+    pub column_subtotal: &'static str,
+    /// `Rp 1.000 koin`.
+    pub denomination: fn(Rupiah, bool) -> String,
+    pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
+    pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
+    // The customer picker and the customers screen.
+    pub picker_title: &'static str,
+    pub picker_filter: &'static str,
+    pub no_customers: &'static str,
+    pub column_name: &'static str,
+    pub column_unit: &'static str,
+    pub customers_title: &'static str,
+    pub no_customers_here: &'static str,
+    pub column_owed: &'static str,
+    pub new_customer_title: &'static str,
+    pub edit_customer_title: &'static str,
+    pub phone: &'static str,
+    pub method: &'static str,
+    pub note: &'static str,
+    pub amount_empty_is_all: &'static str,
+    /// `Pelunasan bon: Budi (utang Rp 25.000)`.
+    pub tab_payment_title: fn(&str, Rupiah) -> String,
+    pub confirm_tab_payment: fn(&str, Rupiah, &str) -> String,
+    pub customer_saved: fn(&str) -> String,
+    pub tab_paid: fn(&str, Rupiah, Rupiah) -> String,
+    pub statement_printed: fn(&str) -> String,
+    /// The sales list of a stepped-to day: its date, and whether it is closed.
+    pub sales_of_day: fn(&str, bool) -> String,
+    pub corrected_mark: &'static str,
+    /// `Koreksi #5, kembali: Tunai (F7 ganti)`.
+    pub correction_title: fn(i64, &str) -> String,
+    pub confirm_correct: fn(i64, &str, Rupiah, &str, &str) -> String,
+    pub corrected: fn(i64, &str, Rupiah) -> String,
+    // The cash move form.
+    pub cash_move_title: &'static str,
+    pub direction: &'static str,
+    pub amount: &'static str,
+    // Notes.
+    pub variance_needs_reason: fn(Rupiah) -> String,
+    pub count_needed: &'static str,
+    pub bad_pieces: &'static str,
+    pub amount_needed: &'static str,
+    pub cash_moved: fn(bool, Rupiah, &str) -> String,
+    pub day_closed_report: fn(&str) -> String,
+    pub printout_failed: fn(&str) -> String,
+    /// `Kas TIDAK tercatat: …`: a till action that did not happen.
+    pub failed: fn(&str) -> String,
+    // Refusals.
+    pub failure: fn(&TillFailure) -> String,
+    // Printouts.
+    pub cash_slip_title: &'static str,
+    pub z_title: &'static str,
+    pub z_cash: &'static str,
+    pub z_count: &'static str,
+    pub z_not_counted: &'static str,
+    pub z_cash_moves: &'static str,
+    pub z_tabs: &'static str,
+    pub z_tab_charges: &'static str,
+    pub z_tab_payments: &'static str,
+    pub z_payouts: &'static str,
+    pub z_corrections: &'static str,
+    /// `#3 21 Nov 2026 (Tunai) Salah harga`: a correction line.
+    pub z_correction: fn(i64, &str, &str, &str) -> String,
+    pub z_chain_head: &'static str,
+    pub z_chain_pending: &'static str,
+    pub tab_statement_title: &'static str,
+    pub statement_opening: &'static str,
+    pub statement_closing: &'static str,
+    pub statement_charge: fn(&str, i64) -> String,
+    pub statement_payment: fn(&str) -> String,
+    pub statement_refund: fn(&str, i64) -> String,
+    pub refund_none: &'static str,
+    pub signature_attendant: &'static str,
+}
+
+/// The till's refusals, as the ledger reports them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TillFailure {
+    InvalidAmount(Rupiah),
+    UnknownCustomer,
+    CustomerNameEmpty,
+    BadNip,
+    DuplicateNip(String),
+    MoreThanOwed(Rupiah),
+    VarianceNeedsReason(Rupiah),
+    SameDayCorrection,
+    NotOnTab,
+}
+
+const ID_TILL: TillText = TillText {
+    tab: "Bon",
+    receipt_tab: |name| format!("Bon: {name}"),
+    close_title: |date| format!("Tutup kasir - {date}"),
+    loading: "Memuat angka hari ini...",
+    float: "Modal awal",
+    cash_sales: "Penjualan tunai (bersih)",
+    cash_tab_payments: "Pelunasan bon tunai",
+    cash_in: "Kas masuk",
+    cash_out: "Kas keluar",
+    cash_payouts: "Pembayaran produsen tunai",
+    cash_refunds: "Koreksi, kembali tunai",
+    expected_cash: "Kas seharusnya",
+    counted_cash: "Kas dihitung",
+    variance: "Selisih",
+    reason: "Alasan",
+    to_check: "Cocokkan dengan HP & bank",
+    qris_check: "QRIS",
+    transfer_check: "Transfer",
+    count_by_total: "Hitung: total",
+    count_by_denomination: "Hitung: per pecahan",
+    column_denomination: "Pecahan",
+    column_pieces: "Jumlah",
+    column_subtotal: "Nilai",
+    denomination: |face, coin| {
+        if coin {
+            format!("{face} koin")
+        } else {
+            format!("{face}")
+        }
+    },
+    confirm_close: |date, counted, variance| {
+        format!(
+            "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
+        )
+    },
+    confirm_cash_move: |incoming, amount, reason| {
+        let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
+        format!("Catat {kind} {amount} ({reason})?")
+    },
+    customers_title: "Pelanggan bon",
+    no_customers_here: "Belum ada pelanggan. F2 menambah pelanggan baru.",
+    column_owed: "Utang",
+    new_customer_title: "Pelanggan baru",
+    edit_customer_title: "Ubah pelanggan",
+    phone: "Telepon",
+    method: "Cara bayar",
+    note: "Catatan",
+    amount_empty_is_all: "  Jumlah kosong = lunasi semua utang",
+    tab_payment_title: |name, owed| format!("Pelunasan bon: {name} (utang {owed})"),
+    confirm_tab_payment: |name, amount, method| {
+        format!("Terima pelunasan bon {name} sebesar {amount} ({method})?")
+    },
+    customer_saved: |name| format!("Pelanggan {name} disimpan"),
+    tab_paid: |name, amount, owed| format!("Bon {name} dibayar {amount}; sisa utang {owed}"),
+    statement_printed: |path| format!("Rekening bon ditulis: {path}"),
+    sales_of_day: |date, closed| {
+        if closed {
+            format!("Penjualan {date} (sudah ditutup: F8 koreksi)")
+        } else {
+            format!("Penjualan {date}")
+        }
+    },
+    corrected_mark: "KOREKSI",
+    correction_title: |n, refund| format!("Koreksi #{n}, kembali: {refund} (F7 ganti) - alasan"),
+    confirm_correct: |n, date, total, refund, reason| {
+        format!(
+            "Koreksi penjualan #{n} tanggal {date} ({total}), kembali {refund}, alasan: {reason}? Barang kembali ke stok; tercatat di hari ini."
+        )
+    },
+    corrected: |n, date, amount| format!("Penjualan #{n} tanggal {date} dikoreksi ({amount})"),
+    picker_title: "Bon atas nama siapa?",
+    picker_filter: "Cari nama / NIP",
+    no_customers: "Belum ada pelanggan bon. Tambahkan dulu lewat Ctrl+T di layar penjualan (F2 pelanggan baru).",
+    column_name: "Nama",
+    column_unit: "Unit kerja",
+    cash_move_title: "Kas masuk / keluar",
+    direction: "Arah",
+    amount: "Jumlah",
+    variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu"),
+    count_needed: "Isi kas yang dihitung dulu",
+    bad_pieces: "Jumlah lembar/keping harus angka bulat",
+    amount_needed: "Isi jumlahnya dulu",
+    cash_moved: |incoming, amount, slip| {
+        let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
+        format!("{kind} {amount} tercatat; slip: {slip}")
+    },
+    day_closed_report: |path| format!("Kasir ditutup. Laporan tutup kasir: {path}"),
+    printout_failed: |why| format!("Tercatat, tetapi cetakan gagal ditulis: {why}"),
+    failed: |e| format!("TIDAK tercatat: {e}"),
+    failure: |f| match f {
+        TillFailure::InvalidAmount(a) => format!("jumlah {a} tidak bisa diterima"),
+        TillFailure::UnknownCustomer => "pelanggan tidak ditemukan atau nonaktif".to_string(),
+        TillFailure::CustomerNameEmpty => "nama pelanggan harus diisi".to_string(),
+        TillFailure::BadNip => "NIP harus 18 angka (atau kosongkan)".to_string(),
+        TillFailure::DuplicateNip(nip) => format!("NIP {nip} sudah terdaftar"),
+        TillFailure::MoreThanOwed(owed) => format!("lebih dari utang bon ({owed})"),
+        TillFailure::VarianceNeedsReason(v) => format!("kas selisih {v}: alasan harus diisi"),
+        TillFailure::SameDayCorrection => {
+            "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi".to_string()
+        }
+        TillFailure::NotOnTab => "penjualan ini tidak seluruhnya dengan bon".to_string(),
+    },
+    cash_slip_title: "BUKTI KAS",
+    z_title: "LAPORAN TUTUP KASIR (Z)",
+    z_cash: "Kas",
+    z_count: "Hitungan kas",
+    z_not_counted: "Belum dihitung (hari masih buka)",
+    z_cash_moves: "Kas masuk/keluar",
+    z_tabs: "Bon",
+    z_tab_charges: "Penjualan dengan bon",
+    z_tab_payments: "Pelunasan bon",
+    z_payouts: "Pembayaran produsen",
+    z_corrections: "Koreksi hari sebelumnya",
+    z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_chain_head: "Kepala rantai hash",
+    z_chain_pending: "(diisi oleh verifikasi rantai)",
+    tab_statement_title: "REKENING BON",
+    statement_opening: "Saldo awal",
+    statement_closing: "Saldo akhir",
+    statement_charge: |date, number| format!("Belanja {date} #{number}"),
+    statement_payment: |method| format!("Bayar ({method})"),
+    statement_refund: |date, number| format!("Koreksi {date} #{number}"),
+    refund_none: "Tanpa pengembalian",
+    signature_attendant: "Kasir",
+};
+
+const EN_TILL: TillText = TillText {
+    tab: "Tab",
+    receipt_tab: |name| format!("Tab: {name}"),
+    close_title: |date| format!("Close the till - {date}"),
+    loading: "Loading today's figures...",
+    float: "Opening float",
+    cash_sales: "Cash sales (net)",
+    cash_tab_payments: "Tabs paid in cash",
+    cash_in: "Cash in",
+    cash_out: "Cash out",
+    cash_payouts: "Producer payouts in cash",
+    cash_refunds: "Refunds of corrections",
+    expected_cash: "Expected cash",
+    counted_cash: "Counted cash",
+    variance: "Variance",
+    reason: "Reason",
+    to_check: "Check with phone & bank",
+    qris_check: "QRIS",
+    transfer_check: "Transfer",
+    count_by_total: "Count: total",
+    count_by_denomination: "Count: by denomination",
+    column_denomination: "Denomination",
+    column_pieces: "Pieces",
+    column_subtotal: "Value",
+    denomination: |face, coin| {
+        if coin {
+            format!("{face} coin")
+        } else {
+            format!("{face}")
+        }
+    },
+    confirm_close: |date, counted, variance| {
+        format!(
+            "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
+        )
+    },
+    confirm_cash_move: |incoming, amount, reason| {
+        let kind = if incoming { "cash in" } else { "cash out" };
+        format!("Record {kind} of {amount} ({reason})?")
+    },
+    customers_title: "Tab customers",
+    no_customers_here: "No customers yet. F2 adds a new customer.",
+    column_owed: "Owed",
+    new_customer_title: "New customer",
+    edit_customer_title: "Edit customer",
+    phone: "Phone",
+    method: "Method",
+    note: "Note",
+    amount_empty_is_all: "  Empty amount = pay off all that is owed",
+    tab_payment_title: |name, owed| format!("Tab payment: {name} (owes {owed})"),
+    confirm_tab_payment: |name, amount, method| {
+        format!("Take a tab payment of {amount} from {name} ({method})?")
+    },
+    customer_saved: |name| format!("Customer {name} saved"),
+    tab_paid: |name, amount, owed| format!("{name} paid {amount} off the tab; still owes {owed}"),
+    statement_printed: |path| format!("Tab statement written: {path}"),
+    sales_of_day: |date, closed| {
+        if closed {
+            format!("Sales of {date} (closed: F8 corrects)")
+        } else {
+            format!("Sales of {date}")
+        }
+    },
+    corrected_mark: "CORRECTED",
+    correction_title: |n, refund| format!("Correct #{n}, refund: {refund} (F7 changes) - reason"),
+    confirm_correct: |n, date, total, refund, reason| {
+        format!(
+            "Correct sale #{n} of {date} ({total}), refund {refund}, reason: {reason}? The goods go back to stock; it counts on today."
+        )
+    },
+    corrected: |n, date, amount| format!("Sale #{n} of {date} corrected ({amount})"),
+    picker_title: "Whose tab?",
+    picker_filter: "Search name / NIP",
+    no_customers: "No tab customers yet. Add one first with Ctrl+T on the sale screen (F2 new customer).",
+    column_name: "Name",
+    column_unit: "Unit",
+    cash_move_title: "Cash in / out",
+    direction: "Direction",
+    amount: "Amount",
+    variance_needs_reason: |v| format!("The cash is {v} off: type the reason first"),
+    count_needed: "Enter the cash counted first",
+    bad_pieces: "Pieces must be a whole number",
+    amount_needed: "Enter the amount first",
+    cash_moved: |incoming, amount, slip| {
+        let kind = if incoming { "Cash in" } else { "Cash out" };
+        format!("{kind} of {amount} recorded; slip: {slip}")
+    },
+    day_closed_report: |path| format!("Till closed. Day-close report: {path}"),
+    printout_failed: |why| format!("Recorded, but the printout could not be written: {why}"),
+    failed: |e| format!("NOT done: {e}"),
+    failure: |f| match f {
+        TillFailure::InvalidAmount(a) => format!("{a} is not an amount the till can take"),
+        TillFailure::UnknownCustomer => "no such customer, or deactivated".to_string(),
+        TillFailure::CustomerNameEmpty => "the customer needs a name".to_string(),
+        TillFailure::BadNip => "a NIP is 18 digits (or leave it empty)".to_string(),
+        TillFailure::DuplicateNip(nip) => format!("NIP {nip} is already registered"),
+        TillFailure::MoreThanOwed(owed) => format!("more than the {owed} owed on the tab"),
+        TillFailure::VarianceNeedsReason(v) => format!("the cash is {v} off: a reason is needed"),
+        TillFailure::SameDayCorrection => {
+            "a sale of today is voided with F8, not corrected".to_string()
+        }
+        TillFailure::NotOnTab => "this sale was not put wholly on a tab".to_string(),
+    },
+    cash_slip_title: "CASH SLIP",
+    z_title: "DAY-CLOSE REPORT (Z)",
+    z_cash: "Cash",
+    z_count: "Cash count",
+    z_not_counted: "Not counted yet (the day is open)",
+    z_cash_moves: "Cash in/out",
+    z_tabs: "Tabs",
+    z_tab_charges: "Sales on tabs",
+    z_tab_payments: "Tabs paid off",
+    z_payouts: "Producer payouts",
+    z_corrections: "Corrections of earlier days",
+    z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_chain_head: "Hash chain head",
+    z_chain_pending: "(filled in by the chain check)",
+    tab_statement_title: "TAB STATEMENT",
+    statement_opening: "Opening balance",
+    statement_closing: "Closing balance",
+    statement_charge: |date, number| format!("Purchase {date} #{number}"),
+    statement_payment: |method| format!("Paid ({method})"),
+    statement_refund: |date, number| format!("Correction {date} #{number}"),
+    refund_none: "No refund",
+    signature_attendant: "Attendant",
+};

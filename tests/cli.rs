@@ -179,3 +179,115 @@ fn help_lists_the_subcommands() {
         assert!(text.contains(word), "{word} missing from:\n{text}");
     }
 }
+
+/// A closed day with every kind of till money: float 100.000; a cash sale of 2 lemper
+/// (7.000, 10.000 handed over), a QRIS sale of keripik (12.000), 1 kg beras on Budi's tab
+/// (15.000); cash out 2.000 (parking), Budi pays 5.000 by transfer, SRI is paid out 4.000
+/// in cash; 100.500 counted against 101.000 expected.
+#[test]
+fn report_day_json_on_a_closed_day_carries_the_close_figures() {
+    use pojok::domain::{CashCount, CashDirection, NewCustomer};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&db);
+    ledger
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(100_000),
+            at("2026-11-21 07:00"),
+        )
+        .unwrap();
+    let budi = ledger
+        .add_customer(
+            &NewCustomer {
+                name: "Budi".into(),
+                ..NewCustomer::default()
+            },
+            at("2026-11-21 07:00"),
+        )
+        .unwrap()
+        .id;
+    let catalogue = Catalogue::new(ledger.active_products().unwrap());
+    let mut sell = |code: &str, n: i64, tender: Tender, time: &str| {
+        let mut cart = Cart::default();
+        cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(n))
+            .unwrap();
+        ledger
+            .record_sale(&cart, &tender.payments, "Rina", at(time))
+            .unwrap();
+    };
+    let mut cash = Tender::new(Rupiah(7_000));
+    cash.pay_rest(PaymentMethod::Cash, Some(Rupiah(10_000)))
+        .unwrap();
+    sell("LMPR", 2, cash, "2026-11-21 08:00");
+    let mut qris = Tender::new(Rupiah(12_000));
+    qris.pay_rest(PaymentMethod::Qris, None).unwrap();
+    sell("KRPS", 1, qris, "2026-11-21 08:10");
+    let mut tab = Tender::new(Rupiah(15_000));
+    tab.pay_tab(budi, None).unwrap();
+    sell("BRS", 1, tab, "2026-11-21 08:20");
+    ledger
+        .record_cash_move(
+            CashDirection::Out,
+            Rupiah(2_000),
+            "Parkir",
+            "Rina",
+            at("2026-11-21 09:00"),
+        )
+        .unwrap();
+    ledger
+        .record_tab_payment(
+            budi,
+            PaymentMethod::Transfer,
+            Rupiah(5_000),
+            "",
+            "Rina",
+            at("2026-11-21 10:00"),
+        )
+        .unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO payouts (number, day_id, producer_id, method, amount, at, attendant)
+             VALUES (1, 1, 1, 'cash', 4000, '2026-11-21 16:00:00', 'Rina')",
+            [],
+        )
+        .unwrap();
+    ledger
+        .close_day(
+            &CashCount::Total(Rupiah(100_500)),
+            "Kurang 500",
+            "Rina",
+            at("2026-11-21 17:00"),
+        )
+        .unwrap();
+    drop(ledger);
+
+    let out = pojok(&db, &["report", "day", "--date", "2026-11-21", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["closed"], true);
+    assert_eq!(json["payments"]["cash"], 7_000);
+    assert_eq!(json["payments"]["tab"], 15_000);
+    let cash = &json["cash"];
+    assert_eq!(cash["float"], 100_000);
+    assert_eq!(cash["sales"], 7_000);
+    assert_eq!(cash["tab_payments"], 0);
+    assert_eq!(cash["cash_out"], 2_000);
+    assert_eq!(cash["payouts"], 4_000);
+    // 100.000 + 7.000 − 2.000 − 4.000.
+    assert_eq!(json["expected_cash"], 101_000);
+    assert_eq!(json["count"]["counted"], 100_500);
+    assert_eq!(json["count"]["variance"], -500);
+    assert_eq!(json["count"]["reason"], "Kurang 500");
+    assert_eq!(json["count"]["denominations"], Value::Null);
+    assert_eq!(json["cash_moves"][0]["direction"], "out");
+    assert_eq!(json["cash_moves"][0]["reason"], "Parkir");
+    assert_eq!(json["tab_payments"]["transfer"], 5_000);
+    assert_eq!(json["payouts"][0]["producer_code"], "SRI");
+    assert_eq!(json["payouts"][0]["amount"], 4_000);
+    assert_eq!(json["to_check"]["qris"], 12_000);
+    assert_eq!(json["to_check"]["transfer"], 5_000);
+    assert_eq!(json["corrections"].as_array().unwrap().len(), 0);
+}

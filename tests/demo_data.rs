@@ -193,6 +193,19 @@ fn the_morning_can_be_rung_up_and_paid_as_written() {
             "sale {}: tendered is for cash only",
             i + 1
         );
+        assert_eq!(
+            sale.customer.is_some(),
+            method == PaymentMethod::Tab,
+            "sale {}: a customer goes with a tab, and only with it",
+            i + 1
+        );
+        if let Some(name) = &sale.customer {
+            assert!(
+                demo.customers.iter().any(|c| c.name == *name),
+                "sale {}: no customer {name}",
+                i + 1
+            );
+        }
         let payment = Tender::new(total)
             .pay_rest(method, sale.tendered.map(Rupiah))
             .unwrap_or_else(|e| panic!("sale {} of {total}: {e:?}", i + 1));

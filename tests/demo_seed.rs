@@ -23,8 +23,28 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
     assert_eq!(report.sales.count + report.voids.count, 14);
     assert_eq!(status.sales, report.sales.count);
     assert_eq!(status.takings, report.sales.total);
-    let paid = report.payments.cash + report.payments.qris + report.payments.transfer;
+    let paid = report.payments.cash
+        + report.payments.qris
+        + report.payments.transfer
+        + report.payments.tab;
     assert_eq!(paid, report.sales.total);
+    // Two sales on tabs, and the cash bought plastic bags.
+    let balances = ledger.customer_balances().unwrap();
+    let owing: Vec<_> = balances
+        .iter()
+        .filter(|b| b.owed().is_positive())
+        .map(|b| b.customer.name.as_str())
+        .collect();
+    assert_eq!(owing, ["Budi Santoso", "Sri Wahyuni"]);
+    assert_eq!(balances.len(), 3);
+    let owed: pojok::domain::Rupiah = balances.iter().map(|b| b.owed()).sum();
+    assert!(owed.is_positive());
+    assert_eq!(report.payments.tab, owed);
+    assert_eq!(report.cash_moves.len(), 1);
+    assert_eq!(
+        report.expected_cash,
+        report.cash.float + report.payments.cash - report.cash.cash_out
+    );
     assert_eq!(ledger.shop_header().unwrap(), pojok::demo::shop());
 
     // The morning's deliveries are on the stock screen, less what sold.

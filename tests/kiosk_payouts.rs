@@ -83,7 +83,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     ledger
         .record_sale(&cart, &tender.payments, "Rina", at("2026-11-21 09:00"))
         .unwrap();
-    ledger.close_day("Rina", at("2026-11-21 17:00")).unwrap();
+    common::close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
 
     let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
     let app = effects.start(Lang::Id, "Rina".into()).unwrap();

@@ -109,17 +109,43 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
 }
 
 #[test]
-fn f5_closes_the_day_in_the_ledger_and_asks_for_the_next() {
+fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
     kiosk.open_and_sell_one();
+    let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
+    assert_eq!(kiosk.app.context(), ui::Context::CloseDay);
+    // Float 0 + Rp 12.000 cash = 12.000 expected; 11.500 counted.
+    kiosk.type_text("11.500");
+    kiosk.key(KeyCode::F(2));
+    assert_eq!(kiosk.note(), "Kas selisih -Rp 500: tulis alasannya dulu");
+    kiosk.type_text("Uang kembalian lebih");
+    kiosk.key(KeyCode::F(2));
     kiosk.type_text("y");
     assert_eq!(kiosk.app.status(), None);
     assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    let z = dir
+        .path()
+        .join("printouts")
+        .join(date.to_string())
+        .join("tutup-kasir.txt");
+    assert!(kiosk.note().contains("tutup-kasir.txt"), "{}", kiosk.note());
+    let text = std::fs::read_to_string(&z).unwrap();
+    assert!(text.contains("Uang kembalian lebih"), "{text}");
+    assert!(text.contains("-Rp 500"), "{text}");
     drop(kiosk);
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
     assert!(ledger.open_day_status().unwrap().is_none());
+    let count = ledger.day_report(date).unwrap().unwrap().count.unwrap();
+    assert_eq!(
+        (
+            count.expected.value(),
+            count.counted.value(),
+            count.variance.value()
+        ),
+        (12_000, 11_500, -500)
+    );
 }
 
 #[test]
@@ -129,6 +155,8 @@ fn a_refusal_from_the_ledger_is_told_in_indonesian() {
     kiosk.open_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
+    kiosk.type_text("12000");
+    kiosk.key(KeyCode::F(2));
     kiosk.type_text("y");
     // Today had its day already: opening it again is refused, in words.
     kiosk.type_text("0");
@@ -257,4 +285,92 @@ fn the_till_picks_up_catalogue_changes_made_by_another_program() {
     kiosk.effects.notice_outside_changes(&mut kiosk.app);
     let gula = kiosk.app.catalogue().lookup("GULA").expect("reloaded");
     assert_eq!(gula.price, pojok::domain::Rupiah(18_000));
+}
+
+#[test]
+fn a_tab_sale_is_rung_up_at_the_kiosk_and_its_receipt_names_the_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    let budi = ledger
+        .add_customer(
+            &pojok::domain::NewCustomer {
+                name: "Budi Santoso".into(),
+                nip: Some("198001012005011001".into()),
+                ..Default::default()
+            },
+            at("2026-11-20 07:00"),
+        )
+        .unwrap();
+    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
+    kiosk.type_text("0");
+    kiosk.enter();
+    kiosk.type_text("KRPS");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(2));
+    // Tunai → Bon is one step back.
+    kiosk.key(KeyCode::Left);
+    kiosk.enter();
+    assert_eq!(kiosk.app.context(), ui::Context::CustomerPicker);
+    kiosk.type_text("1980");
+    kiosk.enter();
+    assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
+    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    assert!(receipt.contains("Bon: Budi Santoso"), "{receipt}");
+    drop(kiosk);
+    let ledger = Ledger::open(&path).unwrap();
+    let balances = ledger.customer_balances().unwrap();
+    assert_eq!(balances[0].customer.id, budi.id);
+    assert_eq!(balances[0].owed().value(), 12_000);
+}
+
+#[test]
+fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
+    use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Rupiah, Tender};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    // Yesterday, closed: one cash sale of 2 lemper (7.000).
+    let yesterday = chrono::Local::now().date_naive().pred_opt().unwrap();
+    let morning = yesterday.and_hms_opt(8, 0, 0).unwrap();
+    ledger
+        .open_day(yesterday, "Rina", Rupiah(50_000), morning)
+        .unwrap();
+    let catalogue = Catalogue::new(ledger.active_products().unwrap());
+    let mut cart = Cart::default();
+    cart.add(catalogue.lookup("LMPR").unwrap(), Quantity::whole(2))
+        .unwrap();
+    let mut tender = Tender::new(cart.total());
+    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
+    ledger
+        .record_sale(&cart, &tender.payments, "Rina", morning)
+        .unwrap();
+    close_counted(
+        &mut ledger,
+        "Rina",
+        yesterday.and_hms_opt(17, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let before = ledger.day_report(yesterday).unwrap().unwrap();
+
+    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
+    kiosk.type_text("100000");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(6));
+    kiosk.key(KeyCode::PageUp);
+    kiosk.key(KeyCode::F(8));
+    assert_eq!(kiosk.app.context(), ui::Context::CorrectionReason);
+    kiosk.type_text("Lemper basi");
+    kiosk.enter();
+    kiosk.type_text("y");
+    assert!(kiosk.note().contains("dikoreksi"), "{}", kiosk.note());
+    drop(kiosk);
+
+    let ledger = Ledger::open(&path).unwrap();
+    assert_eq!(ledger.day_report(yesterday).unwrap().unwrap(), before);
+    let today = ledger.open_day_status().unwrap().unwrap().day.date;
+    let report = ledger.day_report(today).unwrap().unwrap();
+    assert_eq!(report.corrections.len(), 1);
+    // 100.000 float − 7.000 handed back in cash.
+    assert_eq!(report.expected_cash.value(), 93_000);
 }

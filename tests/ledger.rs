@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::close_counted;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -244,7 +246,7 @@ fn sales_are_numbered_per_day_and_listed_newest_first() {
             (first.id, 1, 1, Rupiah(12_000))
         ]
     );
-    let closed = ledger.close_day("Rina", at(22, 17, 0)).unwrap();
+    let closed = close_counted(&mut ledger, "Rina", at(22, 17, 0)).unwrap();
     assert_eq!(closed.date, date(22));
     assert!(ledger.open_day_status().unwrap().is_none());
     assert!(ledger.sales_of_open_day().unwrap().is_empty());
@@ -270,6 +272,7 @@ fn the_sales_list_says_how_each_sale_was_paid() {
         amount: Rupiah(amount),
         tendered: Rupiah(amount),
         change: Rupiah::ZERO,
+        customer: None,
     };
     // QRIS first, then cash twice: each method once, in the order taken.
     let split = vec![
@@ -486,7 +489,7 @@ fn history_cannot_be_updated_deleted_or_replaced() {
     }
     assert_eq!(ledger.sale(kept.id).unwrap(), kept);
 
-    ledger.close_day("Rina", at(22, 17, 0)).unwrap();
+    close_counted(&mut ledger, "Rina", at(22, 17, 0)).unwrap();
     let before = common::snapshot(&path);
     for sql in [
         "DELETE FROM day_closes".to_string(),
@@ -522,7 +525,7 @@ fn refusals_leave_the_ledger_unchanged() {
     });
     assert!(matches!(e, LedgerError::NoOpenDay), "{e:?}");
     let e = unchanged(&mut ledger, &|l| {
-        l.close_day("Rina", at(21, 9, 0)).unwrap_err()
+        close_counted(l, "Rina", at(21, 9, 0)).unwrap_err()
     });
     assert!(matches!(e, LedgerError::NoOpenDay), "{e:?}");
 
@@ -539,7 +542,7 @@ fn refusals_leave_the_ledger_unchanged() {
         matches!(e, LedgerError::DayAlreadyOpen { date: d } if d == date(21)),
         "{e:?}"
     );
-    ledger.close_day("Rina", at(21, 17, 0)).unwrap();
+    close_counted(&mut ledger, "Rina", at(21, 17, 0)).unwrap();
     let e = unchanged(&mut ledger, &|l| {
         l.open_day(date(21), "Rina", Rupiah(0), at(22, 7, 0))
             .unwrap_err()
@@ -567,6 +570,7 @@ fn refusals_leave_the_ledger_unchanged() {
                     amount: paid,
                     tendered: paid,
                     change: Rupiah::ZERO,
+                    customer: None,
                 }],
                 "Rina",
                 at(22, 9, 2),
@@ -588,6 +592,7 @@ fn refusals_leave_the_ledger_unchanged() {
             amount: total,
             tendered: total + Rupiah(5_000),
             change: Rupiah(5_000),
+            customer: None,
         };
         l.record_sale(&c, &[qris_with_change], "Rina", at(22, 9, 2))
             .unwrap_err()

@@ -66,6 +66,7 @@ fn day(dir: &Path) -> Day {
         amount: Rupiah(22_500),
         tendered: Rupiah(50_000),
         change: Rupiah(27_500),
+        customer: None,
     };
     let sale = ledger
         .record_sale(&cart, &[payment], "Rina", at("2026-11-23 09:41"))

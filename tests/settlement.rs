@@ -162,7 +162,7 @@ pub fn two_days(dir: &Path) -> Ledger {
             at("2026-11-21 15:10"),
         )
         .unwrap();
-    ledger.close_day("Rina", at("2026-11-21 17:00")).unwrap();
+    common::close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
 
     ledger
         .open_day(
@@ -415,7 +415,7 @@ fn a_payout_is_refused_above_the_balance_and_without_an_open_day() {
     assert_eq!(ledger.payout(1).unwrap(), Some(first));
     assert_eq!(ledger.payout(9).unwrap(), None);
 
-    ledger.close_day("Rina", at("2026-11-22 17:00")).unwrap();
+    common::close_counted(&mut ledger, "Rina", at("2026-11-22 17:00")).unwrap();
     assert!(matches!(
         ledger.pay_producer("TANI", PayoutMethod::Cash, Rupiah(1), "", "Rina", when),
         Err(LedgerError::NoOpenDay)
@@ -841,7 +841,7 @@ proptest! {
                 }
             }
             if d + 1 < days.len() {
-                ledger.close_day("Rina", when(ops.len() + 1)).unwrap();
+                common::close_counted(&mut ledger, "Rina", when(ops.len() + 1)).unwrap();
             }
         }
 

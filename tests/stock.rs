@@ -1439,7 +1439,7 @@ proptest! {
                     }
                 }
                 Op::NextDay => {
-                    ledger.close_day("Rina", when).unwrap();
+                    common::close_counted(&mut ledger, "Rina", when).unwrap();
                     day = day.succ_opt().unwrap();
                     ledger.open_day(day, "Rina", Rupiah(0), day.and_hms_opt(7, 0, 0).unwrap()).unwrap();
                     live.clear();

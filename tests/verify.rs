@@ -66,7 +66,7 @@ fn busy(path: &Path) -> Ledger {
     ledger
         .write_off("LMPR", Quantity::whole(1), "basi", false, "Rina", t)
         .unwrap();
-    ledger.close_day("Rina", at("2026-11-22 17:00")).unwrap();
+    common::close_counted(&mut ledger, "Rina", at("2026-11-22 17:00")).unwrap();
     let t = at("2026-11-23 07:00");
     ledger
         .open_day(date("2026-11-23"), "Rina", Rupiah(50_000), t)
@@ -414,7 +414,7 @@ fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
                 Ok(())
             }
             17 => {
-                ledger.close_day("Rina", now).unwrap();
+                common::close_counted(&mut ledger, "Rina", now).unwrap();
                 day = day.succ_opt().unwrap();
                 now = day.and_hms_opt(7, 0, 0).unwrap();
                 sales.clear();

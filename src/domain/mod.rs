@@ -2,6 +2,7 @@
 //! No SQLite, no terminal, no clock.
 
 pub mod cart;
+pub mod cash;
 pub mod catalogue;
 pub mod entry;
 pub mod money;
@@ -16,6 +17,11 @@ pub mod stock;
 pub mod users;
 
 pub use cart::{Cart, CartLine};
+pub use cash::{
+    CashCount, CashDirection, CashFigures, CashMove, Correction, Customer, CustomerBalance,
+    CustomerError, DENOMINATIONS, Denomination, DenominationCount, NewCustomer, RefundMethod,
+    TabEntry, TabPayment, TabStatement,
+};
 pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
@@ -25,8 +31,8 @@ pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};
 pub use quantity::{Quantity, Unit, parse_quantity};
 pub use sale::{
-    BusinessDay, CountTotal, DayReport, DayStatus, PaymentTotals, ProducerDayLine, Sale, SaleLine,
-    SaleSummary,
+    BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
+    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary,
 };
 pub use settlement::{
     CorrectionLine, Payout, PayoutMethod, ProducerBalance, ProducerSettlement, ProductDay,

@@ -13,10 +13,21 @@ pub enum PaymentMethod {
     Cash,
     Qris,
     Transfer,
+    /// On the customer's tab (bon), paid off later.
+    Tab,
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 3] = [
+    /// In the order the pay dialog cycles through them.
+    pub const ALL: [PaymentMethod; 4] = [
+        PaymentMethod::Cash,
+        PaymentMethod::Qris,
+        PaymentMethod::Transfer,
+        PaymentMethod::Tab,
+    ];
+
+    /// The methods a tab can be paid off by (not by another tab).
+    pub const SETTLING: [PaymentMethod; 3] = [
         PaymentMethod::Cash,
         PaymentMethod::Qris,
         PaymentMethod::Transfer,
@@ -27,6 +38,7 @@ impl PaymentMethod {
             PaymentMethod::Cash => "cash",
             PaymentMethod::Qris => "qris",
             PaymentMethod::Transfer => "transfer",
+            PaymentMethod::Tab => "tab",
         }
     }
 }
@@ -48,13 +60,16 @@ impl fmt::Display for PaymentMethod {
 }
 
 /// One payment towards a sale. `amount` is what it pays of the total;
-/// `tendered − change = amount` always, and only cash gives change.
+/// `tendered − change = amount` always, and only cash gives change. A tab payment names
+/// the customer whose tab it goes on, and only a tab payment does.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     pub method: PaymentMethod,
     pub amount: Rupiah,
     pub tendered: Rupiah,
     pub change: Rupiah,
+    #[serde(default)]
+    pub customer: Option<i64>,
 }
 
 /// More change than this is refused as a typo (or a barcode scanned into the amount field):
@@ -133,6 +148,7 @@ impl Tender {
                 amount: due,
                 tendered,
                 change: tendered - due,
+                customer: None,
             },
             _ if tendered != due => return Err(PayError::NonCashMustBeExact { due }),
             _ => Payment {
@@ -140,6 +156,7 @@ impl Tender {
                 amount: due,
                 tendered,
                 change: Rupiah::ZERO,
+                customer: None,
             },
         };
         self.payments.push(payment);
@@ -160,9 +177,26 @@ impl Tender {
             amount,
             tendered: amount,
             change: Rupiah::ZERO,
+            customer: None,
         };
         self.payments.push(payment);
         Ok(payment)
+    }
+
+    /// Puts `amount` (or, with `None`, all that remains) on `customer`'s tab: the rest of
+    /// the sale, or a part of a split when less than what remains.
+    pub fn pay_tab(&mut self, customer: i64, amount: Option<Rupiah>) -> Result<Payment, PayError> {
+        let due = self.remaining();
+        let payment = match amount {
+            Some(amount) if amount < due => self.pay_part(PaymentMethod::Tab, amount)?,
+            amount => self.pay_rest(PaymentMethod::Tab, amount)?,
+        };
+        let last = self.payments.last_mut().expect("a payment was just taken");
+        last.customer = Some(customer);
+        Ok(Payment {
+            customer: Some(customer),
+            ..payment
+        })
     }
 }
 
@@ -230,6 +264,26 @@ mod tests {
             t.pay_rest(PaymentMethod::Cash, None),
             Err(PayError::NothingDue)
         );
+    }
+
+    #[test]
+    fn a_tab_payment_names_its_customer_and_may_be_a_part() {
+        let mut t = Tender::new(Rupiah(30_000));
+        t.pay_part(PaymentMethod::Cash, Rupiah(10_000)).unwrap();
+        let part = t.pay_tab(7, Some(Rupiah(5_000))).unwrap();
+        assert_eq!((part.amount, part.customer), (Rupiah(5_000), Some(7)));
+        assert_eq!(t.remaining(), Rupiah(15_000));
+        assert_eq!(
+            t.pay_tab(7, Some(Rupiah(20_000))),
+            Err(PayError::NonCashMustBeExact {
+                due: Rupiah(15_000)
+            })
+        );
+        let rest = t.pay_tab(7, None).unwrap();
+        assert_eq!((rest.amount, rest.change), (Rupiah(15_000), Rupiah::ZERO));
+        assert!(t.is_settled());
+        let customers: Vec<_> = t.payments.iter().map(|p| p.customer).collect();
+        assert_eq!(customers, [None, Some(7), Some(7)]);
     }
 
     proptest! {

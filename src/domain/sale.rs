@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
+use super::cash::{CashFigures, CashMove, Correction};
 use super::money::Rupiah;
 use super::payment::{Payment, PaymentMethod};
 use super::quantity::{Quantity, Unit};
@@ -47,6 +48,8 @@ pub struct Sale {
     pub lines: Vec<SaleLine>,
     pub payments: Vec<Payment>,
     pub voided: bool,
+    /// The name of the customer whose tab (part of) it went on, for the receipt.
+    pub tab_customer: Option<String>,
 }
 
 impl Sale {
@@ -67,6 +70,8 @@ pub struct SaleSummary {
     /// How it was paid: each method once, in the order they were taken.
     pub methods: Vec<PaymentMethod>,
     pub voided: bool,
+    /// Taken back by a correction on a later day.
+    pub corrected: bool,
 }
 
 /// What the status bar shows: the open day and how it is going.
@@ -88,6 +93,20 @@ pub struct PaymentTotals {
     pub cash: Rupiah,
     pub qris: Rupiah,
     pub transfer: Rupiah,
+    /// Put on customers' tabs (always zero for what pays a tab off).
+    pub tab: Rupiah,
+}
+
+impl PaymentTotals {
+    /// The total of `method`, to add to.
+    pub fn of_mut(&mut self, method: PaymentMethod) -> &mut Rupiah {
+        match method {
+            PaymentMethod::Cash => &mut self.cash,
+            PaymentMethod::Qris => &mut self.qris,
+            PaymentMethod::Transfer => &mut self.transfer,
+            PaymentMethod::Tab => &mut self.tab,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -105,13 +124,61 @@ pub struct ProducerDayLine {
 
 /// The day report (`pojok report day`). Voided sales are excluded from every total
 /// and counted under `voids`. Amounts serialise as whole Rupiah integers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct DayReport {
     pub date: NaiveDate,
     pub sales: CountTotal,
     pub voids: CountTotal,
     pub payments: PaymentTotals,
     pub producers: Vec<ProducerDayLine>,
+    /// Whether the day is closed (then `count` is its closing count).
+    pub closed: bool,
+    /// Where the drawer's cash came from and went to.
+    pub cash: CashFigures,
+    /// `cash.expected()`: what should be in the drawer.
+    pub expected_cash: Rupiah,
+    /// The closing count; `None` while the day is open (or for a day closed before counts).
+    pub count: Option<CountRecord>,
+    pub cash_moves: Vec<CashMove>,
+    /// Tabs paid off this day, by method (`tab` stays zero); charges are `payments.tab`.
+    pub tab_payments: PaymentTotals,
+    pub payouts: Vec<PayoutLine>,
+    /// Corrections of closed days' sales recorded on this day.
+    pub corrections: Vec<Correction>,
+    /// QRIS and transfer received this day, from sales and tab payments: to check against
+    /// the phone and the bank account.
+    pub to_check: NonCashTotals,
+}
+
+/// The cash counted at closing, as recorded with the close.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CountRecord {
+    pub expected: Rupiah,
+    pub counted: Rupiah,
+    /// Counted − expected: negative when cash is missing.
+    pub variance: Rupiah,
+    pub reason: String,
+    /// Pieces per denomination key (`"100000"`, `"500c"`), when counted that way.
+    pub denominations: Option<std::collections::BTreeMap<String, i64>>,
+    pub at: NaiveDateTime,
+    pub attendant: String,
+}
+
+/// A payout to a producer, as the day report lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PayoutLine {
+    pub number: i64,
+    pub producer_code: String,
+    pub producer_name: String,
+    pub method: PaymentMethod,
+    pub amount: Rupiah,
+    pub at: NaiveDateTime,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NonCashTotals {
+    pub qris: Rupiah,
+    pub transfer: Rupiah,
 }
 
 fn quantity_as_number<S: serde::Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {

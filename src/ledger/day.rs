@@ -82,16 +82,4 @@ impl Ledger {
             takings,
         }))
     }
-
-    /// Closes the open day; after this it accepts no sale or void. Returns the day closed.
-    pub fn close_day(&mut self, attendant: &str, at: NaiveDateTime) -> Result<BusinessDay> {
-        self.write(|tx| {
-            let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
-            tx.execute(
-                "INSERT INTO day_closes (day_id, closed_at, attendant) VALUES (?1, ?2, ?3)",
-                params![day.id, stamp_text(at), attendant],
-            )?;
-            Ok(day)
-        })
-    }
 }

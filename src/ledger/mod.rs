@@ -16,6 +16,7 @@ mod schema;
 mod settings;
 mod settlement;
 mod stock;
+mod till;
 mod users;
 mod verify;
 
@@ -130,6 +131,23 @@ pub enum LedgerError {
     PayoutNotPositive,
     #[error("the corner owes {producer} only {owed}")]
     PayoutAboveBalance { producer: String, owed: Rupiah },
+    // The till's money beyond a sale.
+    #[error("{0} is not an amount the till can take")]
+    InvalidAmount(Rupiah),
+    #[error("no customer with id {0}")]
+    UnknownCustomer(i64),
+    #[error("invalid customer: {0:?}")]
+    InvalidCustomer(crate::domain::CustomerError),
+    #[error("the NIP {0} is already a customer's")]
+    DuplicateNip(String),
+    #[error("that is more than the {owed} owed")]
+    MoreThanOwed { owed: Rupiah },
+    #[error("the cash is {variance} off: a reason is needed")]
+    VarianceNeedsReason { variance: Rupiah },
+    #[error("sale {0} is of the open day: void it instead")]
+    SameDayCorrection(i64),
+    #[error("sale {0} was not put wholly on one tab")]
+    NotOnTab(i64),
 }
 
 impl From<rusqlite::Error> for LedgerError {

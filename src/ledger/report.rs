@@ -1,9 +1,11 @@
-//! The day report: a business day's takings, voids, payments and per-producer shares.
+//! The day report: a business day's takings, voids, payments and per-producer shares, and
+//! its close figures (expected and counted cash, cash moves, tabs, payouts, corrections).
 
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
 use super::day::{DAY_COLUMNS, day_from_row};
+use super::till::close_figures;
 use super::{Ledger, Result, date_text};
 use crate::domain::{
     CountTotal, DayReport, PaymentMethod, PaymentTotals, ProducerDayLine, Quantity, Rupiah,
@@ -59,11 +61,7 @@ impl Ledger {
         })?;
         for row in rows {
             let (method, net) = row?;
-            *match method {
-                PaymentMethod::Cash => &mut payments.cash,
-                PaymentMethod::Qris => &mut payments.qris,
-                PaymentMethod::Transfer => &mut payments.transfer,
-            } = net;
+            *payments.of_mut(method) = net;
         }
 
         let mut stmt = self.conn.prepare_cached(
@@ -87,12 +85,22 @@ impl Ledger {
             })?
             .collect::<rusqlite::Result<_>>()?;
 
+        let close = close_figures(&self.conn, &day, &payments)?;
         Ok(Some(DayReport {
             date: day.date,
             sales,
             voids,
             payments,
             producers,
+            closed: close.closed,
+            expected_cash: close.cash.expected(),
+            cash: close.cash,
+            count: close.count,
+            cash_moves: close.cash_moves,
+            tab_payments: close.tab_payments,
+            payouts: close.payouts,
+            corrections: close.corrections,
+            to_check: close.to_check,
         }))
     }
 }

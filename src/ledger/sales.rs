@@ -30,6 +30,12 @@ fn check_payments(total: Rupiah, payments: &[Payment]) -> Result<()> {
                 p.method
             )));
         }
+        if (p.method == PaymentMethod::Tab) != p.customer.is_some() {
+            return Err(LedgerError::InvalidPayment(format!(
+                "{} of {} names a customer only when it goes on a tab",
+                p.method, p.amount
+            )));
+        }
     }
     let paid: Rupiah = payments.iter().map(|p| p.amount).sum();
     if paid != total {
@@ -73,6 +79,7 @@ fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
                 voided: r.get(5)?,
                 lines: Vec::new(),
                 payments: Vec::new(),
+                tab_customer: None,
             })
         })
         .optional()?;
@@ -101,7 +108,8 @@ fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
         .collect::<rusqlite::Result<_>>()?;
     sale.payments = conn
         .prepare_cached(
-            "SELECT method, amount, tendered, change FROM payments WHERE sale_id = ?1 ORDER BY id",
+            "SELECT method, amount, tendered, change, customer_id FROM payments
+             WHERE sale_id = ?1 ORDER BY id",
         )?
         .query_map([id], |r| {
             Ok(Payment {
@@ -109,10 +117,23 @@ fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
                 amount: r.get(1)?,
                 tendered: r.get(2)?,
                 change: r.get(3)?,
+                customer: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    sale.tab_customer = tab_customer_name(conn, &sale.payments)?;
     Ok(sale)
+}
+
+/// The name of the customer whose tab the payments go on, if any does.
+fn tab_customer_name(conn: &Connection, payments: &[Payment]) -> Result<Option<String>> {
+    let Some(id) = payments.iter().find_map(|p| p.customer) else {
+        return Ok(None);
+    };
+    Ok(conn
+        .prepare_cached("SELECT name FROM customers WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
 }
 
 impl Ledger {
@@ -216,16 +237,31 @@ impl Ledger {
                     ])?;
                     lines.push(line);
                 }
+                for p in payments {
+                    if let Some(customer) = p.customer {
+                        let active: Option<bool> = tx
+                            .prepare_cached("SELECT active = 1 FROM customers WHERE id = ?1")?
+                            .query_row([customer], |r| r.get(0))
+                            .optional()?;
+                        if active != Some(true) {
+                            return Err(LedgerError::UnknownCustomer(customer));
+                        }
+                    }
+                }
                 let mut insert = tx.prepare_cached(
-                    "INSERT INTO payments (sale_id, method, amount, tendered, change)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO payments (sale_id, method, amount, tendered, change, customer_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )?;
                 for p in payments {
-                    insert.execute(params![sale_id, p.method, p.amount, p.tendered, p.change])?;
+                    insert.execute(params![
+                        sale_id, p.method, p.amount, p.tendered, p.change, p.customer
+                    ])?;
                 }
             }
             tx.execute("DELETE FROM draft", [])?;
+            let tab_customer = tab_customer_name(tx, payments)?;
             Ok(Sale {
+                tab_customer,
                 id: sale_id,
                 number,
                 day_date: day.date,
@@ -286,16 +322,34 @@ impl Ledger {
 
     /// The open day's sales, newest first; none when no day is open.
     pub fn sales_of_open_day(&self) -> Result<Vec<SaleSummary>> {
-        let mut stmt = self.conn.prepare_cached(
+        // The filter takes one parameter like the others; here it is NULL and unused.
+        self.sales_where(
+            "s.day_id = (SELECT id FROM open_day) AND ?1 IS NULL",
+            rusqlite::types::Null,
+        )
+    }
+
+    /// The sales of the business day of `date` (open or closed), newest first.
+    pub fn sales_of_day(&self, date: chrono::NaiveDate) -> Result<Vec<SaleSummary>> {
+        self.sales_where(
+            "s.day_id = (SELECT id FROM business_days WHERE date = ?1)",
+            super::date_text(date),
+        )
+    }
+
+    fn sales_where(&self, filter: &str, value: impl rusqlite::ToSql) -> Result<Vec<SaleSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT s.id, s.number, s.at, s.total,
                     (SELECT COUNT(*) FROM sale_lines AS l WHERE l.sale_id = s.id),
                     EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id),
                     (SELECT group_concat(p.method, ',' ORDER BY p.id)
-                     FROM payments AS p WHERE p.sale_id = s.id)
-             FROM sales AS s JOIN open_day AS d ON d.id = s.day_id
-             ORDER BY s.number DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
+                     FROM payments AS p WHERE p.sale_id = s.id),
+                    EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
+             FROM sales AS s
+             WHERE {filter}
+             ORDER BY s.number DESC"
+        ))?;
+        let rows = stmt.query_map([value], |r| {
             Ok(SaleSummary {
                 id: r.get(0)?,
                 number: r.get(1)?,
@@ -304,6 +358,7 @@ impl Ledger {
                 line_count: r.get(4)?,
                 voided: r.get(5)?,
                 methods: get_methods(r, 6)?,
+                corrected: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -325,6 +380,7 @@ mod tests {
             amount: Rupiah(amount),
             tendered: Rupiah(tendered),
             change: Rupiah(change),
+            customer: None,
         }
     }
 

@@ -29,6 +29,7 @@ pub fn payment_method(method: PaymentMethod, lang: Lang) -> &'static str {
         PaymentMethod::Cash => text.cash,
         PaymentMethod::Qris => text.qris,
         PaymentMethod::Transfer => text.transfer,
+        PaymentMethod::Tab => lang.text().till.tab,
     }
 }
 

@@ -13,6 +13,7 @@ mod report;
 mod settlement;
 mod slips;
 mod text;
+mod till;
 
 pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Signature, Table};
@@ -24,12 +25,14 @@ pub use printer::{
     valid_host_port,
 };
 pub use receipt::receipt;
+pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{
     payout_file_name, payout_slip, settlement_file_name, settlement_slip, statement,
 };
 pub use slips::{slip_file_name, stock_slip};
 pub use text::{MIN_WIDTH, render_text};
+pub use till::{cash_slip, cash_slip_file_name, tab_statement, tab_statement_file_name};
 
 /// What a printout is rendered as.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -56,6 +56,9 @@ pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
     {
         doc.pair(text.change, &sale.change().to_string());
     }
+    if let Some(name) = &sale.tab_customer {
+        doc.text(&(lang.text().till.receipt_tab)(name));
+    }
     doc.rule();
     if sale.voided {
         doc.mark(text.void_mark);
@@ -108,6 +111,7 @@ mod tests {
             amount: total,
             tendered: Rupiah(tendered),
             change: Rupiah(tendered) - total,
+            customer: None,
         }
     }
 
@@ -126,6 +130,7 @@ mod tests {
             lines,
             payments: vec![cash(total, tendered)],
             voided: false,
+            tab_customer: None,
         }
     }
 
@@ -210,6 +215,7 @@ mod tests {
             amount: Rupiah(100_000),
             tendered: Rupiah(100_000),
             change: Rupiah::ZERO,
+            customer: None,
         };
         sale.payments = vec![qris, cash(Rupiah(7_125), 10_000)];
         let text = render(&sale, Lang::En, 32);
@@ -231,6 +237,7 @@ mod tests {
             amount: sale.total,
             tendered: sale.total,
             change: Rupiah::ZERO,
+            customer: None,
         }];
         let text = render(&sale, Lang::Id, 32);
         assert!(

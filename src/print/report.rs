@@ -42,9 +42,16 @@ pub fn day_report(report: &DayReport, lang: Lang) -> Document {
     .blank();
 
     if report.producers.is_empty() {
-        doc.text(text.no_sales);
-        return doc;
+        doc.text(text.no_sales).blank();
+    } else {
+        producer_table(&mut doc, report, lang);
     }
+    close_figures(&mut doc, report, lang);
+    doc
+}
+
+fn producer_table(doc: &mut Document, report: &DayReport, lang: Lang) {
+    let text = &lang.text().print;
     let mut table = Table::new(vec![
         Column::left(text.column_code),
         Column::left(text.column_producer).flexible(),
@@ -79,8 +86,166 @@ pub fn day_report(report: &DayReport, lang: Lang) -> Document {
         sum(|l| l.gross),
         sum(|l| l.producer_share),
         sum(|l| l.corner_share),
-    ]));
-    doc
+    ]))
+    .blank();
+}
+
+/// The Z report's part: the drawer's cash from float to count, cash moves, tabs, payouts,
+/// corrections, and the place of the hash chain's head.
+fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
+    let text = &lang.text().print;
+    let till = &lang.text().till;
+    let cash = &report.cash;
+    doc.title(till.z_title);
+    doc.table(
+        Table::new(vec![
+            Column::left(till.z_cash).flexible(),
+            Column::right(""),
+        ])
+        .row(money_row(till.float, cash.float))
+        .row(money_row(till.cash_sales, cash.sales))
+        .row(money_row(till.cash_tab_payments, cash.tab_payments))
+        .row(money_row(till.cash_in, cash.cash_in))
+        .row(money_row(till.cash_out, -cash.cash_out))
+        .row(money_row(till.cash_payouts, -cash.payouts))
+        .row(money_row(till.cash_refunds, -cash.refunds))
+        .footer(money_row(till.expected_cash, report.expected_cash)),
+    )
+    .blank();
+    match &report.count {
+        Some(count) => {
+            let mut table = Table::new(vec![
+                Column::left(till.z_count).flexible(),
+                Column::right(""),
+                Column::right(""),
+            ]);
+            if let Some(pieces) = count
+                .denominations
+                .as_ref()
+                .and_then(crate::domain::DenominationCount::from_map)
+            {
+                for (d, n) in crate::domain::DENOMINATIONS.iter().zip(pieces.0) {
+                    if n != 0 {
+                        table = table.row(vec![
+                            (till.denomination)(d.face, d.coin),
+                            format!("{n} x"),
+                            Rupiah(d.face.value() * n).to_string(),
+                        ]);
+                    }
+                }
+            }
+            table = table
+                .row(vec![
+                    till.counted_cash.to_string(),
+                    String::new(),
+                    count.counted.to_string(),
+                ])
+                .footer(vec![
+                    till.variance.to_string(),
+                    String::new(),
+                    count.variance.to_string(),
+                ]);
+            doc.table(table);
+            if !count.reason.is_empty() {
+                doc.text(&format!("{}: {}", till.reason, count.reason));
+            }
+        }
+        None => {
+            doc.text(till.z_not_counted);
+        }
+    }
+    doc.blank();
+    doc.table(
+        Table::new(vec![
+            Column::left(till.to_check).flexible(),
+            Column::right(""),
+        ])
+        .row(money_row(till.qris_check, report.to_check.qris))
+        .row(money_row(till.transfer_check, report.to_check.transfer)),
+    )
+    .blank();
+    if !report.cash_moves.is_empty() {
+        let mut table = Table::new(vec![
+            Column::left(till.z_cash_moves),
+            Column::left("").flexible(),
+            Column::right(""),
+        ]);
+        for m in &report.cash_moves {
+            table = table.row(vec![
+                format::time(m.at),
+                m.reason.clone(),
+                m.direction.signed(m.amount).to_string(),
+            ]);
+        }
+        doc.table(table).blank();
+    }
+    let tabs = &report.tab_payments;
+    doc.table(
+        Table::new(vec![
+            Column::left(till.z_tabs).flexible(),
+            Column::right(""),
+        ])
+        .row(money_row(till.z_tab_charges, report.payments.tab))
+        .row(money_row(
+            &format!("{} ({})", till.z_tab_payments, text.cash),
+            tabs.cash,
+        ))
+        .row(money_row(
+            &format!("{} ({})", till.z_tab_payments, text.qris),
+            tabs.qris,
+        ))
+        .row(money_row(
+            &format!("{} ({})", till.z_tab_payments, text.transfer),
+            tabs.transfer,
+        )),
+    )
+    .blank();
+    if !report.payouts.is_empty() {
+        let mut table = Table::new(vec![
+            Column::left(till.z_payouts).flexible(),
+            Column::left(""),
+            Column::right(""),
+        ]);
+        for p in &report.payouts {
+            table = table.row(vec![
+                format!("#{} {} {}", p.number, p.producer_code, p.producer_name),
+                format::payment_method(p.method, lang).to_string(),
+                p.amount.to_string(),
+            ]);
+        }
+        doc.table(table).blank();
+    }
+    if !report.corrections.is_empty() {
+        doc.text(till.z_corrections);
+        for c in &report.corrections {
+            let refund = refund_text(c.refund_method, lang);
+            doc.pair(
+                &(till.z_correction)(
+                    c.sale_number,
+                    &format::date(c.sale_date, lang),
+                    &refund,
+                    &c.reason,
+                ),
+                &c.amount.to_string(),
+            );
+        }
+        doc.blank();
+    }
+    // Issue 5 (the hash chain) fills in this place with the head after the close.
+    doc.pair(till.z_chain_head, till.z_chain_pending);
+}
+
+/// How a correction handed the money back, in words.
+pub fn refund_text(method: crate::domain::RefundMethod, lang: Lang) -> String {
+    use crate::domain::{PaymentMethod, RefundMethod};
+    let method = match method {
+        RefundMethod::Cash => PaymentMethod::Cash,
+        RefundMethod::Qris => PaymentMethod::Qris,
+        RefundMethod::Transfer => PaymentMethod::Transfer,
+        RefundMethod::Tab => PaymentMethod::Tab,
+        RefundMethod::None => return lang.text().till.refund_none.to_string(),
+    };
+    format::payment_method(method, lang).to_string()
 }
 
 fn money_row(label: &str, amount: Rupiah) -> Vec<String> {
@@ -125,6 +290,7 @@ mod tests {
                 cash: Rupiah(523_125),
                 qris: Rupiah(229_500),
                 transfer: Rupiah(375_000),
+                tab: Rupiah::ZERO,
             },
             producers: vec![
                 producer("SRI", "Kue Basah Bu Sri", 21_000, 63_500, 53_975),
@@ -139,6 +305,119 @@ mod tests {
                 producer("BATIK", "Batik Tulis Sekar Arum", 2_000, 400_000, 360_000),
                 producer("KOPI", "Kopi Lereng Merbabu", 2_000, 207_000, 181_125),
             ],
+            ..close()
+        }
+    }
+
+    /// The close figures of the fixture: float 200.000 + 523.125 cash sales + 20.000 tab
+    /// paid in cash − 12.500 out − 100.000 paid out − 3.500 refunded = 627.125 expected;
+    /// 627.000 counted.
+    fn close() -> DayReport {
+        use crate::domain::{
+            CashDirection, CashFigures, CashMove, Correction, CountRecord, NonCashTotals,
+            PaymentMethod, PayoutLine, RefundMethod,
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let at = day.and_hms_opt(17, 0, 0).unwrap();
+        let cash = CashFigures {
+            float: Rupiah(200_000),
+            sales: Rupiah(523_125),
+            tab_payments: Rupiah(20_000),
+            cash_in: Rupiah::ZERO,
+            cash_out: Rupiah(12_500),
+            payouts: Rupiah(100_000),
+            refunds: Rupiah(3_500),
+        };
+        DayReport {
+            closed: true,
+            cash,
+            expected_cash: cash.expected(),
+            count: Some(CountRecord {
+                expected: Rupiah(627_125),
+                counted: Rupiah(627_000),
+                variance: Rupiah(-125),
+                reason: "Koin kurang".into(),
+                denominations: Some(
+                    [("100000", 6), ("20000", 1), ("5000", 1), ("2000", 1)]
+                        .into_iter()
+                        .map(|(k, n)| (k.to_string(), n))
+                        .collect(),
+                ),
+                at,
+                attendant: "Rina".into(),
+            }),
+            cash_moves: vec![CashMove {
+                id: 1,
+                day_date: day,
+                direction: CashDirection::Out,
+                amount: Rupiah(12_500),
+                reason: "Kantong plastik".into(),
+                at: day.and_hms_opt(9, 5, 0).unwrap(),
+                attendant: "Rina".into(),
+            }],
+            tab_payments: PaymentTotals {
+                cash: Rupiah(20_000),
+                transfer: Rupiah(30_000),
+                ..PaymentTotals::default()
+            },
+            payouts: vec![PayoutLine {
+                number: 4,
+                producer_code: "SRI".into(),
+                producer_name: "Kue Basah Bu Sri".into(),
+                method: PaymentMethod::Cash,
+                amount: Rupiah(100_000),
+                at,
+            }],
+            corrections: vec![Correction {
+                id: 1,
+                sale_id: 40,
+                sale_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+                sale_number: 9,
+                amount: Rupiah(3_500),
+                refund_method: RefundMethod::Cash,
+                day_date: day,
+                at,
+                attendant: "Rina".into(),
+                reason: "Lemper basi".into(),
+            }],
+            to_check: NonCashTotals {
+                qris: Rupiah(229_500),
+                transfer: Rupiah(405_000),
+            },
+            ..DayReport::default()
+        }
+    }
+
+    #[test]
+    fn the_z_report_shows_the_count_and_the_money_beyond_sales() {
+        let text = day_report_text(&report(), Lang::En);
+        let row = |start: &str| {
+            // The last such line: the Z part comes after the takings.
+            text.lines()
+                .rfind(|l| l.trim_start().starts_with(start))
+                .unwrap_or_else(|| panic!("{start} in\n{text}"))
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(row("Expected cash"), ["Expected cash", "Rp 627.125"]);
+        assert_eq!(row("Counted cash"), ["Counted cash", "Rp 627.000"]);
+        assert_eq!(row("Variance"), ["Variance", "-Rp 125"]);
+        assert_eq!(row("Rp 100.000"), ["Rp 100.000", "6 x", "Rp 600.000"]);
+        assert_eq!(row("Cash out"), ["Cash out", "-Rp 12.500"]);
+        assert_eq!(row("Transfer  "), ["Transfer", "Rp 405.000"]);
+        assert_eq!(
+            row("Tabs paid off (Transfer)"),
+            ["Tabs paid off (Transfer)", "Rp 30.000"]
+        );
+        assert!(text.contains("#4 SRI Kue Basah Bu Sri"), "{text}");
+        assert!(text.contains("#9 22 Nov 2026 (Cash) Lemper basi"), "{text}");
+        assert!(text.contains("Reason: Koin kurang"), "{text}");
+        assert!(text.contains("Hash chain head"), "{text}");
+        for line in text.lines() {
+            assert!(display_width(line) <= REPORT_WIDTH, "{line:?}");
         }
     }
 
@@ -192,8 +471,12 @@ mod tests {
             "{kaos:?}"
         );
         assert_eq!(kaos[2..], ["4", "Rp 305.000", "Rp 244.000", "Rp 61.000"]);
+        let footer = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("TOTAL"))
+            .unwrap();
         assert_eq!(
-            cells(text.lines().last().unwrap()),
+            cells(footer),
             ["TOTAL", "Rp 1.127.625", "Rp 977.850", "Rp 149.775"]
         );
     }
@@ -203,6 +486,6 @@ mod tests {
         let mut report = report();
         report.producers.clear();
         let text = day_report_text(&report, Lang::Id);
-        assert!(text.trim_end().ends_with("Belum ada penjualan."), "{text}");
+        assert!(text.contains("Belum ada penjualan."), "{text}");
     }
 }

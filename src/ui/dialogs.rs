@@ -23,7 +23,35 @@ pub enum Question {
         lines: usize,
         total: Rupiah,
     },
-    CloseDay,
+    /// Take back a closed day's sale on the open day.
+    Correct {
+        sale_id: i64,
+        number: i64,
+        date: chrono::NaiveDate,
+        total: Rupiah,
+        refund: crate::domain::RefundMethod,
+        reason: String,
+    },
+    /// A customer pays off their tab.
+    TabPayment {
+        customer: i64,
+        name: String,
+        method: crate::domain::PaymentMethod,
+        amount: Rupiah,
+        note: String,
+    },
+    /// Record cash taken out or put in.
+    CashMove {
+        direction: crate::domain::CashDirection,
+        amount: Rupiah,
+        reason: String,
+    },
+    /// Close the day with this count; the variance is what the question shows.
+    CloseDay {
+        count: crate::domain::CashCount,
+        reason: String,
+        variance: Rupiah,
+    },
     Void {
         sale_id: i64,
         number: i64,
@@ -130,9 +158,52 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
             app.set_note(Note::CartEmptied);
             app.cart_changed()
         }
-        Question::CloseDay => {
+        Question::Correct {
+            sale_id,
+            refund,
+            reason,
+            ..
+        } => {
             app.mode = under;
-            vec![Effect::CloseDay]
+            vec![Effect::CorrectSale {
+                sale_id,
+                refund,
+                reason,
+            }]
+        }
+        // The form stays until the runtime says the payment is on disk: a refusal keeps it.
+        Question::TabPayment {
+            customer,
+            method,
+            amount,
+            note,
+            ..
+        } => {
+            app.mode = under;
+            vec![Effect::RecordTabPayment {
+                customer,
+                method,
+                amount,
+                note,
+            }]
+        }
+        // The form stays until the runtime says the move is on disk: a refusal keeps it.
+        Question::CashMove {
+            direction,
+            amount,
+            reason,
+        } => {
+            app.mode = under;
+            vec![Effect::RecordCashMove {
+                direction,
+                amount,
+                reason,
+            }]
+        }
+        // The close screen stays until the runtime says the day is closed: a refusal keeps it.
+        Question::CloseDay { count, reason, .. } => {
+            app.mode = under;
+            vec![Effect::CloseDay { count, reason }]
         }
         Question::Void {
             sale_id, reason, ..
@@ -213,6 +284,7 @@ fn back_from(under: Mode) -> Mode {
     match under {
         Mode::Sales(list) => Mode::Sales(SalesList {
             reason: None,
+            refund: None,
             ..list
         }),
         Mode::StockForm(mut form) => {
@@ -317,8 +389,8 @@ pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (M
 pub(super) fn stale_day_key(_app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
         Msg::CloseDay => (
-            Mode::Confirm(Confirm::new(Question::CloseDay, Mode::StaleDay)),
-            Vec::new(),
+            Mode::Close(Box::new(super::close::CloseScreen::loading(true))),
+            vec![Effect::LoadClose],
         ),
         Msg::Cancel => (Mode::Sale, Vec::new()),
         _ => (Mode::StaleDay, Vec::new()),
@@ -342,9 +414,48 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
     let t = &app.lang.text().ui;
     let question = match &confirm.question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
-        Question::CloseDay => {
+        Question::Correct {
+            number,
+            date,
+            total,
+            refund,
+            reason,
+            ..
+        } => (app.lang.text().till.confirm_correct)(
+            *number,
+            &format::date(*date, app.lang),
+            *total,
+            &crate::print::refund_text(*refund, app.lang),
+            reason,
+        ),
+        Question::TabPayment {
+            name,
+            method,
+            amount,
+            ..
+        } => (app.lang.text().till.confirm_tab_payment)(
+            name,
+            *amount,
+            format::payment_method(*method, app.lang),
+        ),
+        Question::CashMove {
+            direction,
+            amount,
+            reason,
+        } => (app.lang.text().till.confirm_cash_move)(
+            *direction == crate::domain::CashDirection::In,
+            *amount,
+            reason,
+        ),
+        Question::CloseDay {
+            count, variance, ..
+        } => {
             let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
-            (t.confirm_close_day)(&format::date(date, app.lang))
+            (app.lang.text().till.confirm_close)(
+                &format::date(date, app.lang),
+                count.total(),
+                *variance,
+            )
         }
         Question::Void {
             number,

@@ -42,6 +42,18 @@ pub enum Context {
     Payouts,
     /// A payout being entered.
     PayoutForm,
+    /// The close screen: the count and its reason.
+    CloseDay,
+    /// The cash in/out form.
+    CashMove,
+    /// Picking the customer whose tab a payment goes on.
+    CustomerPicker,
+    /// The customers screen (Ctrl+T).
+    Customers,
+    CustomerForm,
+    TabPaymentForm,
+    /// The reason for correcting a closed day's sale, and how the money goes back.
+    CorrectionReason,
 }
 
 /// A key as the table names it.
@@ -123,6 +135,13 @@ const EVERYWHERE: &[Context] = &[
     C::Settings,
     C::Payouts,
     C::PayoutForm,
+    C::CloseDay,
+    C::CashMove,
+    C::CustomerPicker,
+    C::Customers,
+    C::CustomerForm,
+    C::TabPaymentForm,
+    C::CorrectionReason,
 ];
 
 const TEXT_FIELDS: &[Context] = &[
@@ -143,6 +162,13 @@ const TEXT_FIELDS: &[Context] = &[
     C::Settings,
     C::Payouts,
     C::PayoutForm,
+    C::CloseDay,
+    C::CashMove,
+    C::CustomerPicker,
+    C::Customers,
+    C::CustomerForm,
+    C::TabPaymentForm,
+    C::CorrectionReason,
 ];
 
 const fn on(
@@ -181,6 +207,13 @@ const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding
             C::Settings => &[C::Settings],
             C::Payouts => &[C::Payouts],
             C::PayoutForm => &[C::PayoutForm],
+            C::CloseDay => &[C::CloseDay],
+            C::CashMove => &[C::CashMove],
+            C::CustomerPicker => &[C::CustomerPicker],
+            C::Customers => &[C::Customers],
+            C::CustomerForm => &[C::CustomerForm],
+            C::TabPaymentForm => &[C::TabPaymentForm],
+            C::CorrectionReason => &[C::CorrectionReason],
             _ => &[C::OpenDay],
         },
         act: Act::Type,
@@ -347,6 +380,55 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::PayoutForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Off the bar, which is full: the form shows `(F6)` beside the flag, and F1 lists it.
     on(&[f(6)], &[C::ProducerForm], Msg::TogglePayoutDaily, |k| k.toggle_payout_daily),
+    // The close screen (F5): the count, by total or denomination, and the reason.
+    typing(C::CloseDay, |k| k.type_count),
+    on(&[UP], &[C::CloseDay], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::CloseDay], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::CloseDay], Msg::Submit, |k| k.next_field),
+    on(&[TAB, BACKTAB], &[C::CloseDay], Msg::Next, |k| k.switch_field).bar(|k| k.next),
+    on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
+    on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
+    on(&[ESC], &[C::CloseDay], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
+    on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
+    typing(C::CashMove, |k| k.type_field),
+    on(&[TAB, BACKTAB, ENTER], &[C::CashMove], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[f(7)], &[C::CashMove], Msg::ToggleDirection, |k| k.toggle_direction).bar(|k| k.short_direction),
+    on(&[f(2)], &[C::CashMove], Msg::Record, |k| k.record_cash_move).bar(|k| k.short_record),
+    on(&[ESC], &[C::CashMove], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The customer picker of a tab payment.
+    typing(C::CustomerPicker, |k| k.type_filter),
+    on(&[UP], &[C::CustomerPicker], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::CustomerPicker], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::CustomerPicker], Msg::Submit, |k| k.pick_customer).bar(|k| k.pick_customer),
+    on(&[ESC], &[C::CustomerPicker], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Customers and their tabs (Ctrl+T on the sale screen).
+    on(&[Key::Ctrl('t')], &[C::Sale], Msg::OpenTabs, |k| k.tabs),
+    typing(C::Customers, |k| k.type_filter),
+    on(&[UP], &[C::Customers], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Customers], Msg::Down, |k| k.select_line),
+    on(&[f(2)], &[C::Customers], Msg::NewCustomer, |k| k.new_customer).bar(|k| k.short_new),
+    on(&[f(4), ENTER], &[C::Customers], Msg::EditCustomer, |k| k.edit_customer).bar(|k| k.short_edit),
+    on(&[f(5)], &[C::Customers], Msg::TabPayment, |k| k.tab_payment).bar(|k| k.short_tab_payment),
+    on(&[f(6)], &[C::Customers], Msg::TabStatement, |k| k.tab_statement).bar(|k| k.short_statement),
+    on(&[ESC], &[C::Customers], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::CustomerForm, |k| k.type_field),
+    on(&[TAB, DOWN, ENTER], &[C::CustomerForm], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[BACKTAB, UP], &[C::CustomerForm], Msg::Prev, |k| k.prev_field),
+    on(&[f(2)], &[C::CustomerForm], Msg::Record, |k| k.save_customer).bar(|k| k.short_save),
+    on(&[ESC], &[C::CustomerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing(C::TabPaymentForm, |k| k.type_field),
+    on(&[TAB, BACKTAB, ENTER], &[C::TabPaymentForm], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[f(7)], &[C::TabPaymentForm], Msg::CycleMethod, |k| k.next_method).bar(|k| k.short_method),
+    on(&[f(2)], &[C::TabPaymentForm], Msg::Record, |k| k.tab_payment).bar(|k| k.short_record),
+    on(&[ESC], &[C::TabPaymentForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Earlier days in the sales list (F6), and correcting a closed day's sale (F8 there).
+    on(&[Key::Plain(KeyCode::PageUp), LEFT], &[C::Sales], Msg::Prev, |k| k.other_day),
+    on(&[Key::Plain(KeyCode::PageDown), RIGHT], &[C::Sales], Msg::Next, |k| k.other_day),
+    typing(C::CorrectionReason, |k| k.type_reason),
+    on(&[f(7)], &[C::CorrectionReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
+    on(&[ENTER], &[C::CorrectionReason], Msg::Submit, |k| k.next).bar(|k| k.next),
+    on(&[ESC], &[C::CorrectionReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.
@@ -408,6 +490,8 @@ impl Key {
                 KeyCode::BackTab => "Shift+Tab".into(),
                 KeyCode::Backspace => "Backspace".into(),
                 KeyCode::Delete => "Del".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
                 other => format!("{other:?}"),
             },
         }

@@ -2,7 +2,10 @@
 //! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
 //! draws the state. Nothing here touches the ledger, the terminal or the clock.
 
+mod cash_move;
 mod catalogue;
+mod close;
+mod customers;
 mod dialogs;
 pub mod keymap;
 mod note;
@@ -17,6 +20,8 @@ mod stock;
 mod stock_forms;
 mod widgets;
 
+#[cfg(test)]
+mod close_tests;
 #[cfg(test)]
 mod payouts_tests;
 #[cfg(test)]
@@ -45,6 +50,8 @@ use crate::domain::{
 use crate::print::{PrintError, PrinterSettings};
 use crate::strings::Lang;
 
+pub use crate::strings::TillFailure;
+pub use close::TillNote;
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 pub use payouts::PayoutLists;
@@ -67,8 +74,12 @@ pub enum Effect {
     SaveDraft(Cart),
     /// Open today's business day. Answer: `DayOpened`.
     OpenDay { attendant: String, float: Rupiah },
-    /// Close the open business day. Answer: `DayClosed`.
-    CloseDay,
+    /// Close the open business day with the cash counted (and the reason for a variance),
+    /// then write the day-close report. Answer: `DayClosed`, then `ZReport`.
+    CloseDay {
+        count: crate::domain::CashCount,
+        reason: String,
+    },
     /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
     /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
     /// if the sale is not on disk.
@@ -143,6 +154,43 @@ pub enum Effect {
     WriteSettlements { date: NaiveDate },
     /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
     SetPayoutDaily { code: String, daily: bool },
+    // The till's money (issue 4).
+    /// The open day's report, for the close screen. Answer: `CloseLoaded`.
+    LoadClose,
+    /// The sales of the business day before (`older`) or after `from` (`None`: the open
+    /// day, else the newest). Answer: `DaySalesLoaded`.
+    LoadSalesNear {
+        from: Option<NaiveDate>,
+        older: bool,
+    },
+    /// Take back a closed day's sale on the open day. Answer: `SaleCorrected`.
+    CorrectSale {
+        sale_id: i64,
+        refund: crate::domain::RefundMethod,
+        reason: String,
+    },
+    /// Every customer, for the tab picker or the customers screen. Answer: `CustomersLoaded`.
+    LoadCustomers,
+    /// Add (`id: None`) or edit a customer. Answer: `CustomersChanged`.
+    SaveCustomer {
+        id: Option<i64>,
+        customer: crate::domain::NewCustomer,
+    },
+    /// A customer pays off (part of) their tab. Answer: `CustomersChanged`.
+    RecordTabPayment {
+        customer: i64,
+        method: crate::domain::PaymentMethod,
+        amount: Rupiah,
+        note: String,
+    },
+    /// Write the customer's tab statement for this month. Answer: `StatementPrinted`.
+    PrintTabStatement { customer: i64 },
+    /// Record cash taken out or put in, then write its slip. Answer: `CashMoved`.
+    RecordCashMove {
+        direction: crate::domain::CashDirection,
+        amount: Rupiah,
+        reason: String,
+    },
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -193,6 +241,8 @@ pub enum Action {
     LoadPayouts,
     PayProducer,
     WriteSettlements,
+    /// Anything of the till's money: loading the close, a cash move, a tab, a correction.
+    Till,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -245,6 +295,8 @@ pub enum Failure {
         producer: String,
         owed: Rupiah,
     },
+    /// A refusal about the till's money (amounts, customers, tabs, the count, corrections).
+    Till(TillFailure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -329,6 +381,22 @@ pub enum Msg {
     ToggleMethod,
     /// Paid out daily or not, in the producer form.
     TogglePayoutDaily,
+    /// Count the cash as a total or by denomination.
+    ToggleCount,
+    /// Open the cash in/out form (F9 on the sale screen).
+    CashMove,
+    /// Cash in or out, in the cash form.
+    ToggleDirection,
+    /// Open the customers screen (Ctrl+T).
+    OpenTabs,
+    NewCustomer,
+    EditCustomer,
+    /// Take a tab payment from the selected customer.
+    TabPayment,
+    /// Print the selected customer's tab statement.
+    TabStatement,
+    /// The next payment method, in the tab payment form.
+    CycleMethod,
     // From the runtime.
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
@@ -420,6 +488,35 @@ pub enum Msg {
         date: NaiveDate,
         result: Result<(usize, PathBuf), String>,
     },
+    /// The open day's figures for the close screen.
+    CloseLoaded(Box<crate::domain::DayReport>),
+    /// The day-close report written after a close: its file, or why it was not.
+    ZReport(Result<PathBuf, String>),
+    /// The sales of a business day stepped to, and whether it is closed.
+    DaySalesLoaded {
+        date: NaiveDate,
+        closed: bool,
+        sales: Vec<SaleSummary>,
+    },
+    /// A correction is on disk; `sales` is that day's list again, if it could be read.
+    SaleCorrected {
+        correction: crate::domain::Correction,
+        sales: Option<Vec<SaleSummary>>,
+    },
+    /// Every customer (with what each owes).
+    CustomersLoaded(Vec<crate::domain::CustomerBalance>),
+    /// A customer or a tab payment is on disk: every customer again, and what to say.
+    CustomersChanged {
+        list: Vec<crate::domain::CustomerBalance>,
+        note: TillNote,
+    },
+    /// A tab statement written: its file, or why it was not.
+    StatementPrinted(Result<PathBuf, String>),
+    /// A cash move is on disk, with its slip's file or why it was not written.
+    CashMoved {
+        cash_move: crate::domain::CashMove,
+        slip: Result<PathBuf, String>,
+    },
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -442,6 +539,10 @@ enum Mode {
     Settings(Box<settings::SettingsScreen>),
     Payouts(payouts::PayoutsScreen),
     PayoutForm(Box<payouts::PayoutForm>),
+    /// Closing the day: the expected cash and the count.
+    Close(Box<close::CloseScreen>),
+    CashMove(cash_move::CashMoveForm),
+    Customers(customers::CustomersScreen),
 }
 
 pub struct App {
@@ -718,6 +819,67 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.set_note(Note::PrintFailed(e));
             Vec::new()
         }
+        Msg::CloseLoaded(report) => {
+            if let Mode::Close(screen) = &mut app.mode {
+                screen.report = Some(*report);
+            }
+            Vec::new()
+        }
+        Msg::DaySalesLoaded {
+            date,
+            closed,
+            sales,
+        } => sales::day_loaded(app, date, closed, sales),
+        Msg::SaleCorrected { correction, sales } => sales::corrected(app, correction, sales),
+        Msg::CustomersChanged { list, note } => {
+            if let Mode::Customers(screen) = &mut app.mode {
+                screen.form = None;
+                screen.payment = None;
+                screen.loaded(list);
+            }
+            app.set_note(Note::Till(note));
+            Vec::new()
+        }
+        Msg::StatementPrinted(result) => {
+            app.set_note(Note::Till(match result {
+                Ok(path) => TillNote::StatementPrinted(path.display().to_string()),
+                Err(e) => TillNote::PrintoutFailed(e),
+            }));
+            Vec::new()
+        }
+        Msg::CustomersLoaded(list) => {
+            if let Mode::Customers(screen) = &mut app.mode {
+                screen.loaded(list);
+                return Vec::new();
+            }
+            if let Mode::Pay(pay) = &mut app.mode
+                && let Some(tab) = &mut pay.tab
+            {
+                tab.picker
+                    .loaded(list.into_iter().map(|b| b.customer).collect());
+            }
+            Vec::new()
+        }
+        Msg::CashMoved { cash_move, slip } => {
+            if let Mode::CashMove(_) = app.mode {
+                app.mode = Mode::Sale;
+            }
+            let incoming = cash_move.direction == crate::domain::CashDirection::In;
+            app.set_note(Note::Till(match slip {
+                Ok(path) => {
+                    TillNote::CashMoved(incoming, cash_move.amount, path.display().to_string())
+                }
+                Err(e) => TillNote::PrintoutFailed(e),
+            }));
+            Vec::new()
+        }
+        Msg::ZReport(result) => {
+            app.set_note(Note::Till(match result {
+                Ok(path) => TillNote::ZReport(path.display().to_string()),
+                Err(e) => TillNote::PrintoutFailed(e),
+            }));
+            Vec::new()
+        }
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
             Vec::new()
@@ -744,7 +906,11 @@ fn context_of(mode: &Mode) -> Context {
         Mode::StaleDay => Context::StaleDay,
         Mode::Sale => Context::Sale,
         Mode::Search(_) => Context::Search,
+        Mode::Pay(pay) if pay.tab.is_some() => Context::CustomerPicker,
         Mode::Pay(_) => Context::Pay,
+        Mode::Sales(list) if list.reason.is_some() && list.refund.is_some() => {
+            Context::CorrectionReason
+        }
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
         Mode::Stock(_) => Context::Stock,
@@ -762,6 +928,11 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Settings(_) => Context::Settings,
         Mode::Payouts(_) => Context::Payouts,
         Mode::PayoutForm(_) => Context::PayoutForm,
+        Mode::Close(_) => Context::CloseDay,
+        Mode::CashMove(_) => Context::CashMove,
+        Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
+        Mode::Customers(screen) if screen.payment.is_some() => Context::TabPaymentForm,
+        Mode::Customers(_) => Context::Customers,
     }
 }
 
@@ -775,6 +946,15 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
         (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
         (Mode::Settings(_), Action::LoadSettings) => app.mode = Mode::Sale,
+        (Mode::Pay(pay), Action::Till) if pay.tab.is_some() => pay.tab = None,
+        (Mode::Customers(screen), Action::Till) if screen.list.is_none() => app.mode = Mode::Sale,
+        (Mode::Close(screen), Action::Till) if screen.report.is_none() => {
+            app.mode = if screen.stale {
+                Mode::StaleDay
+            } else {
+                Mode::Sale
+            }
+        }
         // Saved, but not read back: the form must not offer to save it a second time.
         (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
         (Mode::Payouts(_), Action::LoadPayouts) => app.mode = Mode::Sale,
@@ -864,6 +1044,9 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Payouts(screen) => payouts::key(app, screen, msg),
         Mode::PayoutForm(form) => payouts::form_key(app, form, msg),
+        Mode::Close(screen) => close::key(app, screen, msg),
+        Mode::CashMove(form) => cash_move::key(app, form, msg),
+        Mode::Customers(screen) => customers::screen_key(app, screen, msg),
     };
     app.mode = mode;
     effects

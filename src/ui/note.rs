@@ -96,6 +96,8 @@ pub enum Note {
     SettlementsWritten(usize, String),
     /// No producer had anything on that day: no slip to write.
     NoSettlements(NaiveDate),
+    /// The till's money: the close, cash moves, tabs, corrections.
+    Till(super::close::TillNote),
 }
 
 impl Note {
@@ -123,7 +125,7 @@ impl Note {
                 | Note::TestPrintSent
                 | Note::PayoutRecorded(..)
                 | Note::SettlementsWritten(..)
-        )
+        ) && !matches!(self, Note::Till(n) if !n.is_error())
     }
 
     pub fn text(&self, lang: Lang) -> String {
@@ -220,6 +222,7 @@ impl Note {
             Note::NoSettlements(date) => {
                 (lang.text().settle.no_activity)(&format::date(*date, lang))
             }
+            Note::Till(note) => note.text(lang),
         }
     }
 }
@@ -245,5 +248,6 @@ fn failed(lang: Lang, action: Action) -> fn(&str) -> String {
         Action::LoadPayouts => settle.failed_load_payouts,
         Action::PayProducer => settle.failed_payout,
         Action::WriteSettlements => settle.failed_settlements,
+        Action::Till => lang.text().till.failed,
     }
 }

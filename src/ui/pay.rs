@@ -7,6 +7,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::customers::Picked;
 use super::dialogs::{AfterReturn, Confirm, Question};
 use super::sale::type_into;
 use super::widgets::{big_amount, centered};
@@ -17,11 +18,23 @@ use crate::print::format;
 
 const MAX_AMOUNT: usize = 24;
 
+/// The methods the dialog cycles through: the tab (bon) last, it asks whose.
+const METHODS: &[PaymentMethod] = &PaymentMethod::ALL;
+
+/// The customer picker opened for a tab payment, and what it was opened for.
+pub struct TabPick {
+    pub picker: super::customers::CustomerPicker,
+    /// The typed amount as a part of a split (F3), or `None` for the rest (Enter).
+    pub part: Option<Rupiah>,
+}
+
 pub struct PayDialog {
     pub tender: Tender,
     pub method: PaymentMethod,
     /// The amount field as typed; empty means the exact amount.
     pub amount: String,
+    /// Whose tab: open while the customer is being picked.
+    pub tab: Option<TabPick>,
 }
 
 impl PayDialog {
@@ -30,6 +43,7 @@ impl PayDialog {
             tender: Tender::new(total),
             method: PaymentMethod::Cash,
             amount: String::new(),
+            tab: None,
         }
     }
 
@@ -48,7 +62,7 @@ impl PayDialog {
     }
 
     fn step_method(&mut self, forward: bool) {
-        let all = PaymentMethod::ALL;
+        let all = METHODS;
         let at = all.iter().position(|m| *m == self.method).unwrap_or(0);
         let next = if forward {
             (at + 1) % all.len()
@@ -86,6 +100,21 @@ fn allowed(c: char) -> bool {
 }
 
 pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Effect>) {
+    if let Some(tab) = &mut pay.tab {
+        let effects = match tab.picker.key(msg) {
+            Picked::Stay => Vec::new(),
+            Picked::Cancelled => {
+                pay.tab = None;
+                Vec::new()
+            }
+            Picked::Chosen(customer) => {
+                let part = tab.part;
+                pay.tab = None;
+                pay_tab(app, &mut pay, customer.id, part)
+            }
+        };
+        return (Mode::Pay(pay), effects);
+    }
     let mut effects = Vec::new();
     match msg {
         Msg::Input(c) if allowed(c) => type_into(&mut pay.amount, c, MAX_AMOUNT),
@@ -96,7 +125,7 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
         Msg::Prev => pay.step_method(false),
         Msg::Submit => effects = settle(app, &mut pay),
         Msg::QuickCash(note) => effects = quick_cash(app, &mut pay, note),
-        Msg::PayPart => part(app, &mut pay),
+        Msg::PayPart => effects = part(app, &mut pay),
         Msg::Cancel => {
             if let Some(paid) = pay.parts_taken() {
                 let question = Question::ReturnParts {
@@ -125,6 +154,9 @@ fn settle(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
             return Vec::new();
         }
     };
+    if pay.method == PaymentMethod::Tab {
+        return open_picker(pay, None);
+    }
     if let Err(e) = pay.tender.pay_rest(pay.method, typed) {
         app.set_note(Note::Pay(e));
         return Vec::new();
@@ -157,12 +189,26 @@ fn quick_cash(app: &mut App, pay: &mut PayDialog, note: Rupiah) -> Vec<Effect> {
 }
 
 /// F3: this amount is one part of a split payment; the dialog stays open for the rest.
-fn part(app: &mut App, pay: &mut PayDialog) {
+fn part(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
     let amount = match pay.typed() {
         Ok(Some(amount)) => amount,
-        Ok(None) => return app.set_note(Note::PartNeedsAmount),
-        Err(note) => return app.set_note(note),
+        Ok(None) => {
+            app.set_note(Note::PartNeedsAmount);
+            return Vec::new();
+        }
+        Err(note) => {
+            app.set_note(note);
+            return Vec::new();
+        }
     };
+    if pay.method == PaymentMethod::Tab {
+        if amount <= Rupiah::ZERO || amount >= pay.tender.remaining() {
+            let due = pay.tender.remaining();
+            app.set_note(Note::Pay(crate::domain::PayError::BadPart { due }));
+            return Vec::new();
+        }
+        return open_picker(pay, Some(amount));
+    }
     match pay.tender.pay_part(pay.method, amount) {
         Ok(payment) => {
             pay.amount.clear();
@@ -173,6 +219,49 @@ fn part(app: &mut App, pay: &mut PayDialog) {
             ));
         }
         Err(e) => app.set_note(Note::Pay(e)),
+    }
+    Vec::new()
+}
+
+/// The tab needs its customer: the picker opens, and the runtime loads who can buy on a tab.
+fn open_picker(pay: &mut PayDialog, part: Option<Rupiah>) -> Vec<Effect> {
+    pay.tab = Some(TabPick {
+        picker: super::customers::CustomerPicker::loading(),
+        part,
+    });
+    vec![Effect::LoadCustomers]
+}
+
+/// The customer is picked: their tab takes the part typed, or what remains.
+fn pay_tab(app: &mut App, pay: &mut PayDialog, customer: i64, part: Option<Rupiah>) -> Vec<Effect> {
+    let amount = match part {
+        Some(amount) => Some(amount),
+        None => match pay.typed() {
+            Ok(typed) => typed,
+            Err(note) => {
+                app.set_note(note);
+                return Vec::new();
+            }
+        },
+    };
+    match pay.tender.pay_tab(customer, amount) {
+        Ok(payment) if !pay.tender.is_settled() => {
+            pay.amount.clear();
+            app.set_note(Note::PartPaid(
+                payment.amount,
+                payment.method,
+                pay.tender.remaining(),
+            ));
+            Vec::new()
+        }
+        Ok(_) => vec![Effect::RecordSale {
+            cart: app.cart.clone(),
+            payments: pay.tender.payments.clone(),
+        }],
+        Err(e) => {
+            app.set_note(Note::Pay(e));
+            Vec::new()
+        }
     }
 }
 
@@ -221,7 +310,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
     frame.render_widget(Paragraph::new(lines), sums);
 
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
-    for m in crate::domain::PaymentMethod::ALL {
+    for m in METHODS.iter().copied() {
         let name = format!(" {} ", format::payment_method(m, app.lang));
         spans.push(if m == pay.method {
             Span::from(format!("[{name}]")).reversed().bold()

@@ -264,12 +264,24 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 Vec::new()
             } else {
                 return (
-                    Mode::Confirm(Confirm::new(Question::CloseDay, Mode::Sale)),
-                    Vec::new(),
+                    Mode::Close(Box::new(super::close::CloseScreen::loading(false))),
+                    vec![Effect::LoadClose],
                 );
             }
         }
         Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
+        Msg::OpenTabs => {
+            return (
+                Mode::Customers(super::customers::CustomersScreen::loading()),
+                vec![Effect::LoadCustomers],
+            );
+        }
+        Msg::CashMove => {
+            return (
+                Mode::CashMove(super::cash_move::CashMoveForm::new()),
+                Vec::new(),
+            );
+        }
         Msg::OpenStock => {
             return (
                 Mode::Stock(super::stock::StockScreen::loading()),

@@ -10,8 +10,9 @@ use super::dialogs::{Confirm, Question};
 use super::sale::{self, type_into};
 use super::widgets::{centered, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
-use crate::domain::{DayStatus, SaleSummary};
+use crate::domain::{DayStatus, PaymentMethod, RefundMethod, SaleSummary};
 use crate::print::format;
+use chrono::NaiveDate;
 
 const MAX_REASON: usize = 120;
 
@@ -21,6 +22,18 @@ pub struct SalesList {
     pub selected: usize,
     /// The reason being typed for voiding the selected sale.
     pub reason: Option<String>,
+    /// The day shown when stepped to with PgUp/PgDn (or ←/→); `None`: the open day's.
+    pub day: Option<PastDay>,
+    /// While correcting a closed day's sale: how the money goes back (F7 cycles).
+    pub refund: Option<RefundMethod>,
+}
+
+/// A day the sales list was stepped to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct PastDay {
+    pub date: NaiveDate,
+    /// A closed day's sales are corrected (F8), not voided.
+    pub closed: bool,
 }
 
 impl SalesList {
@@ -29,6 +42,8 @@ impl SalesList {
             sales: None,
             selected: 0,
             reason: None,
+            day: None,
+            refund: None,
         }
     }
 
@@ -49,16 +64,28 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
             Msg::Backspace => {
                 reason.pop();
             }
-            Msg::Cancel => list.reason = None,
+            Msg::Cancel => {
+                list.reason = None;
+                list.refund = None;
+            }
+            Msg::CycleMethod => {
+                if let Some(refund) = &mut list.refund {
+                    let all = RefundMethod::ALL;
+                    let at = all.iter().position(|m| m == refund).unwrap_or(0);
+                    *refund = all[(at + 1) % all.len()];
+                }
+            }
             Msg::Submit => {
                 let reason = reason.trim().to_string();
-                match list.current() {
+                match (list.current(), list.refund, list.day) {
                     _ if reason.is_empty() => app.set_note(Note::ReasonEmpty),
-                    Some(sale) => {
-                        let question = Question::Void {
+                    (Some(sale), Some(refund), Some(day)) => {
+                        let question = Question::Correct {
                             sale_id: sale.id,
                             number: sale.number,
+                            date: day.date,
                             total: sale.total,
+                            refund,
                             reason,
                         };
                         return (
@@ -66,7 +93,21 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                             Vec::new(),
                         );
                     }
-                    None => list.reason = None,
+                    (sale, ..) => match sale {
+                        Some(sale) => {
+                            let question = Question::Void {
+                                sale_id: sale.id,
+                                number: sale.number,
+                                total: sale.total,
+                                reason,
+                            };
+                            return (
+                                Mode::Confirm(Confirm::new(question, Mode::Sales(list))),
+                                Vec::new(),
+                            );
+                        }
+                        None => list.reason = None,
+                    },
                 }
             }
             _ => {}
@@ -83,10 +124,24 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
             }
         }
         Msg::VoidSale => match list.current() {
-            Some(sale) if sale.voided => app.set_note(Note::AlreadyVoided(sale.number)),
+            Some(sale) if sale.voided || sale.corrected => {
+                app.set_note(Note::AlreadyVoided(sale.number))
+            }
+            // A closed day's sale is corrected on the open day, its money back by its own method.
+            Some(sale) if list.day.is_some_and(|d| d.closed) => {
+                let first = sale.methods.first().copied().unwrap_or(PaymentMethod::Cash);
+                list.refund = Some(RefundMethod::of(first));
+                list.reason = Some(String::new());
+            }
             Some(_) => list.reason = Some(String::new()),
             None => {}
         },
+        Msg::Prev | Msg::Next => {
+            effects.push(Effect::LoadSalesNear {
+                from: list.day.map(|d| d.date),
+                older: msg == Msg::Prev,
+            });
+        }
         Msg::Reprint => {
             if let Some(sale) = list.current() {
                 effects.push(Effect::ReprintReceipt { sale_id: sale.id });
@@ -148,8 +203,13 @@ pub(super) fn voided(
 
 pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, focused: bool) {
     let t = &app.lang.text().ui;
+    let till = &app.lang.text().till;
+    let title = match list.day {
+        Some(day) => (till.sales_of_day)(&format::date(day.date, app.lang), day.closed),
+        None => t.sales_title.to_string(),
+    };
     let block = Block::bordered()
-        .title(format!(" {} ", t.sales_title))
+        .title(format!(" {title} "))
         .padding(Padding::horizontal(1));
     match &list.sales {
         None => {
@@ -187,9 +247,19 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                             .collect::<Vec<_>>()
                             .join("+"),
                     ),
-                    Cell::from(if s.voided { t.voided_mark } else { "" }),
+                    Cell::from(if s.voided {
+                        t.voided_mark
+                    } else if s.corrected {
+                        till.corrected_mark
+                    } else {
+                        ""
+                    }),
                 ]);
-                if s.voided { row.red() } else { row }
+                if s.voided || s.corrected {
+                    row.red()
+                } else {
+                    row
+                }
             });
             let table = Table::new(
                 rows,
@@ -212,8 +282,14 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
     if let (Some(reason), Some(sale)) = (&list.reason, list.current()) {
         let popup = centered(area, 64, 3);
         frame.render_widget(Clear, popup);
+        let title = match list.refund {
+            Some(refund) => {
+                (till.correction_title)(sale.number, &crate::print::refund_text(refund, app.lang))
+            }
+            None => (t.reason_title)(sale.number),
+        };
         let block = Block::bordered()
-            .title(format!(" {} ", (t.reason_title)(sale.number)))
+            .title(format!(" {title} "))
             .border_style(Style::new().yellow())
             .padding(Padding::horizontal(1));
         let inner = block.inner(popup);
@@ -226,4 +302,52 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
             frame.set_cursor_position((x, inner.y));
         }
     }
+}
+
+/// The runtime recorded a correction of a closed day's sale: the list of that day again.
+pub(super) fn corrected(
+    app: &mut App,
+    correction: crate::domain::Correction,
+    sales: Option<Vec<SaleSummary>>,
+) -> Vec<Effect> {
+    if let Mode::Sales(list) = &mut app.mode {
+        list.reason = None;
+        list.refund = None;
+        match sales {
+            Some(sales) => list.loaded(sales),
+            None => {
+                for s in list.sales.iter_mut().flatten() {
+                    if s.id == correction.sale_id {
+                        s.corrected = true;
+                    }
+                }
+            }
+        }
+    }
+    app.set_note(Note::Till(super::TillNote::Corrected(
+        correction.sale_number,
+        correction.sale_date,
+        correction.amount,
+    )));
+    Vec::new()
+}
+
+/// The sales of the day stepped to.
+pub(super) fn day_loaded(
+    app: &mut App,
+    date: NaiveDate,
+    closed: bool,
+    sales: Vec<SaleSummary>,
+) -> Vec<Effect> {
+    if let Mode::Sales(list) = &mut app.mode {
+        let open = app.status.as_ref().map(|s| s.day.date);
+        list.day = if !closed && open == Some(date) {
+            None
+        } else {
+            Some(PastDay { date, closed })
+        };
+        list.selected = 0;
+        list.loaded(sales);
+    }
+    Vec::new()
 }

@@ -103,6 +103,7 @@ fn recorded_sale(cart: &Cart, payments: Vec<Payment>, number: i64) -> Sale {
         lines: Vec::new(),
         payments,
         voided: false,
+        tab_customer: None,
     }
 }
 
@@ -509,6 +510,7 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
         amount: Rupiah(27_000),
         tendered: Rupiah(27_000),
         change: Rupiah::ZERO,
+        customer: None,
     };
     assert_eq!(
         effects,
@@ -612,11 +614,11 @@ fn methods_cycle_both_ways() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
     press(&mut app, KeyCode::Left);
-    assert_eq!(pay_dialog(&app).method, PaymentMethod::Transfer);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::BackTab);
     press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
-    assert_eq!(pay_dialog(&app).method, PaymentMethod::Qris);
+    assert_eq!(pay_dialog(&app).method, PaymentMethod::Transfer);
 }
 
 #[test]
@@ -878,6 +880,7 @@ fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
         line_count: 2,
         methods: vec![PaymentMethod::Cash],
         voided,
+        corrected: false,
     }
 }
 
@@ -1182,12 +1185,26 @@ fn an_old_open_day_is_closed_or_carried_on() {
         "Ani".into(),
     );
     assert!(type_text(&mut app, "KLP").is_empty());
-    press(&mut app, KeyCode::F(5));
-    assert_eq!(app.context(), Context::Confirm);
-    press(&mut app, KeyCode::Char('n'));
+    // The close screen, the same as F5 on the sale screen; Esc goes back to the question.
+    assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
+    assert_eq!(app.context(), Context::CloseDay);
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::StaleDay);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(type_text(&mut app, "y"), vec![Effect::CloseDay]);
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(super::close_tests::report(yesterday, 90_000))),
+    );
+    type_text(&mut app, "90.000");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CloseDay {
+            count: crate::domain::CashCount::Total(Rupiah(90_000)),
+            reason: String::new()
+        }]
+    );
     update(&mut app, Msg::DayClosed);
     assert_eq!(app.context(), Context::OpenDay);
     assert_eq!(app.status(), None);
@@ -1386,7 +1403,7 @@ fn typing_in_the_sales_list_goes_back_to_selling() {
 }
 
 #[test]
-fn f5_closes_the_day_after_a_question_once_the_cart_is_empty() {
+fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question() {
     let mut app = app_with_cart();
     assert!(press(&mut app, KeyCode::F(5)).is_empty());
     assert_eq!(app.context(), Context::Sale);
@@ -1394,16 +1411,35 @@ fn f5_closes_the_day_after_a_question_once_the_cart_is_empty() {
     assert!(app.note().unwrap().is_error());
     press(&mut app, KeyCode::F(4));
     type_text(&mut app, "y");
-    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+    );
+    type_text(&mut app, "50000");
+    press(&mut app, KeyCode::F(2));
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("question expected")
     };
-    assert_eq!(confirm.question, dialogs::Question::CloseDay);
+    assert_eq!(
+        confirm.question,
+        dialogs::Question::CloseDay {
+            count: crate::domain::CashCount::Total(Rupiah(50_000)),
+            reason: String::new(),
+            variance: Rupiah::ZERO
+        }
+    );
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.context(), Context::CloseDay);
     assert!(app.status().is_some());
-    press(&mut app, KeyCode::F(5));
-    assert_eq!(type_text(&mut app, "y"), vec![Effect::CloseDay]);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CloseDay {
+            count: crate::domain::CashCount::Total(Rupiah(50_000)),
+            reason: String::new()
+        }]
+    );
     update(&mut app, Msg::DayClosed);
     assert_eq!(app.context(), Context::OpenDay);
     assert_eq!(app.status(), None);

@@ -167,6 +167,7 @@ fn the_change_panel_after_a_sale() {
                 lines: Vec::new(),
                 payments,
                 voided: false,
+                tab_customer: None,
             },
             status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok("struk/2026-11-23/0013.txt".into()),
@@ -373,9 +374,17 @@ fn leaving_the_pay_dialog_with_a_part_taken_asks_first() {
 fn closing_the_day_asks_with_its_date() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(5));
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 150_000))),
+    );
+    type_text(&mut app, "150000");
+    press(&mut app, KeyCode::F(2));
     let terminal = render(&app, 80, 24);
     let screen = text(&terminal);
-    assert!(screen.contains("Tutup hari usaha 23 Nov 2026?"), "{screen}");
+    for fact in ["Tutup kasir 23 Nov", "Rp 150.000", "(selisih Rp 0)"] {
+        assert!(screen.contains(fact), "{fact} in {screen}");
+    }
     insta::assert_snapshot!(terminal.backend());
 }
 

@@ -110,7 +110,10 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         }
         Mode::Pay(dialog) => {
             sale::draw(app, frame, body, false);
-            pay::draw(app, dialog, frame, body, focused);
+            pay::draw(app, dialog, frame, body, focused && dialog.tab.is_none());
+            if let Some(tab) = &dialog.tab {
+                super::customers::draw_picker(app, &tab.picker, frame, body);
+            }
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
         Mode::Stock(screen) => stock::draw(app, screen, frame, body, focused),
@@ -136,6 +139,12 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         Mode::PayoutForm(form) => {
             payouts::draw(app, &form.back, frame, body, false);
             payouts::draw_form(app, form, frame, body, focused);
+        }
+        Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
+        Mode::Customers(screen) => super::customers::draw_screen(app, screen, frame, body, focused),
+        Mode::CashMove(form) => {
+            sale::draw(app, frame, body, false);
+            super::cash_move::draw(app, form, frame, body, focused);
         }
     }
 }

@@ -90,8 +90,18 @@ fn main() {
                 .record_sale(&cart, &tender.payments, "Bench", at)
                 .expect("sale");
         }
+        let expected = ledger
+            .open_day_cash()
+            .expect("cash")
+            .expect("open")
+            .expected();
         ledger
-            .close_day("Bench", date.and_hms_opt(17, 0, 0).expect("time"))
+            .close_day(
+                &pojok::domain::CashCount::Total(expected),
+                "",
+                "Bench",
+                date.and_hms_opt(17, 0, 0).expect("time"),
+            )
             .expect("close day");
     }
     println!(

@@ -269,9 +269,26 @@ fn main() {
     let mut ledger = Ledger::open(&path).expect("open ledger");
     let shop = ledger.shop_header().expect("shop");
     let close_at = last.and_hms_opt(17, 0, 0).expect("time");
-    let ((), close) = timed("close the day", || {
-        ledger.close_day("Rina", close_at).expect("close");
-    });
+    // What the close screen does: read the day's figures, then record the count and close.
+    let ((), close) = timed(
+        "close the day (report, expected cash, count, close)",
+        || {
+            ledger.day_report(last).expect("report").expect("day");
+            let expected = ledger
+                .open_day_cash()
+                .expect("cash")
+                .expect("open day")
+                .expected();
+            ledger
+                .close_day(
+                    &pojok::domain::CashCount::Total(expected),
+                    "",
+                    "Rina",
+                    close_at,
+                )
+                .expect("close");
+        },
+    );
     let (settlements, settle) = timed("settlement_for(day, all producers)", || {
         ledger.settlement_for(last, None).expect("settlements")
     });

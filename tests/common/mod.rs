@@ -260,3 +260,21 @@ pub fn snapshot(path: &Path) -> Vec<String> {
 }
 
 pub mod escpos;
+
+/// Closes the open day with the cash counted exactly as expected (no variance); with no day
+/// open, the ledger's refusal.
+pub fn close_counted(
+    ledger: &mut Ledger,
+    attendant: &str,
+    at: NaiveDateTime,
+) -> pojok::ledger::Result<pojok::domain::BusinessDay> {
+    let expected = ledger
+        .open_day_cash()?
+        .map_or(pojok::domain::Rupiah::ZERO, |c| c.expected());
+    ledger.close_day(
+        &pojok::domain::CashCount::Total(expected),
+        "",
+        attendant,
+        at,
+    )
+}

@@ -1,0 +1,159 @@
+//! F9 on the sale screen: cash taken out of the drawer or put in, with its amount and the
+//! reason (required); F2 asks, then the runtime records it and writes a slip.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::close::TillNote;
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::widgets::centered;
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::{CashDirection, parse_amount};
+
+const MAX_AMOUNT: usize = 20;
+const MAX_REASON: usize = 80;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Amount,
+    Reason,
+}
+
+pub struct CashMoveForm {
+    pub direction: CashDirection,
+    pub amount: String,
+    pub reason: String,
+    pub field: Field,
+}
+
+impl CashMoveForm {
+    pub fn new() -> CashMoveForm {
+        CashMoveForm {
+            // Taking cash out (plastic bags, gas) is the common case.
+            direction: CashDirection::Out,
+            amount: String::new(),
+            reason: String::new(),
+            field: Field::Amount,
+        }
+    }
+}
+
+pub(super) fn key(app: &mut App, mut form: CashMoveForm, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) => match form.field {
+            Field::Amount
+                if c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p') =>
+            {
+                type_into(&mut form.amount, c, MAX_AMOUNT)
+            }
+            Field::Amount => {}
+            Field::Reason => type_into(&mut form.reason, c, MAX_REASON),
+        },
+        Msg::Backspace => {
+            match form.field {
+                Field::Amount => form.amount.pop(),
+                Field::Reason => form.reason.pop(),
+            };
+        }
+        Msg::Next | Msg::Prev | Msg::Submit => {
+            form.field = match form.field {
+                Field::Amount => Field::Reason,
+                Field::Reason => Field::Amount,
+            }
+        }
+        Msg::ToggleDirection => {
+            form.direction = match form.direction {
+                CashDirection::In => CashDirection::Out,
+                CashDirection::Out => CashDirection::In,
+            }
+        }
+        Msg::Record => return ask(app, form),
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    (Mode::CashMove(form), Vec::new())
+}
+
+fn ask(app: &mut App, mut form: CashMoveForm) -> (Mode, Vec<Effect>) {
+    let amount = match parse_amount(&form.amount) {
+        Ok(amount) if amount.is_positive() => amount,
+        Ok(_) | Err(crate::domain::ParseError::Empty) => {
+            app.set_note(Note::Till(TillNote::AmountNeeded));
+            form.field = Field::Amount;
+            return (Mode::CashMove(form), Vec::new());
+        }
+        Err(e) => {
+            app.set_note(Note::BadAmount(e));
+            form.field = Field::Amount;
+            return (Mode::CashMove(form), Vec::new());
+        }
+    };
+    let reason = form.reason.trim().to_string();
+    if reason.is_empty() {
+        app.set_note(Note::ReasonEmpty);
+        form.field = Field::Reason;
+        return (Mode::CashMove(form), Vec::new());
+    }
+    let question = Question::CashMove {
+        direction: form.direction,
+        amount,
+        reason,
+    };
+    (
+        Mode::Confirm(Confirm::new(question, Mode::CashMove(form))),
+        Vec::new(),
+    )
+}
+
+pub(super) fn draw(app: &App, form: &CashMoveForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().till;
+    let popup = centered(area, 64, 9);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.cash_move_title))
+        .border_style(Style::new().yellow());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [_, direction, _, amount, _, reason, _] =
+        Layout::vertical([Constraint::Length(1); 7]).areas(inner);
+    let mut spans = vec![Span::from(format!("  {:<12} ", t.direction)).bold()];
+    for (d, name) in [
+        (CashDirection::Out, t.cash_out),
+        (CashDirection::In, t.cash_in),
+    ] {
+        spans.push(if d == form.direction {
+            Span::from(format!("[ {name} ]")).reversed().bold()
+        } else {
+            Span::from(format!("  {name}  "))
+        });
+        spans.push(Span::from("  "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), direction);
+    for (field, label, value, row) in [
+        (Field::Amount, t.amount, &form.amount, amount),
+        (Field::Reason, t.reason, &form.reason, reason),
+    ] {
+        let prefix = format!("  {label:<12} ");
+        let has = focused && form.field == field;
+        let value_span = Span::from(format!(" {value:<44}"));
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::from(prefix.clone()).bold(),
+                if has {
+                    value_span.reversed()
+                } else {
+                    value_span.underlined()
+                },
+            ])),
+            row,
+        );
+        if has {
+            let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
+            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+        }
+    }
+}

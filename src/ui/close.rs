@@ -1,0 +1,425 @@
+//! The close screen (F5, tutup kasir): the expected cash and where it came from, the count
+//! as a total or by denomination with live totals, the variance and its reason, QRIS and
+//! transfer to check; F2 asks, then closes the day with the count in one transaction.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
+
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::widgets::{draw_list, right};
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::cash::MAX_PIECES;
+use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupiah, parse_amount};
+use crate::print::format;
+
+const MAX_AMOUNT: usize = 20;
+const MAX_PIECES_TYPED: usize = 6;
+const MAX_REASON: usize = 120;
+
+/// The field with the keyboard.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Count,
+    Reason,
+}
+
+pub struct CloseScreen {
+    /// The open day's figures; `None` until the runtime has loaded them.
+    pub report: Option<DayReport>,
+    pub by_denomination: bool,
+    /// The counted total as typed.
+    pub total: String,
+    /// Pieces per denomination as typed, in the order of `DENOMINATIONS`.
+    pub pieces: [String; DENOMINATIONS.len()],
+    /// The denomination row being typed into.
+    pub row: usize,
+    pub reason: String,
+    pub field: Field,
+    /// Opened from the question about a day left open: Esc goes back to it.
+    pub stale: bool,
+}
+
+/// What the count says so far, or why it cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Nothing,
+    Count(CashCount),
+    Bad(Note),
+}
+
+impl CloseScreen {
+    pub fn loading(stale: bool) -> CloseScreen {
+        CloseScreen {
+            report: None,
+            by_denomination: false,
+            total: String::new(),
+            pieces: Default::default(),
+            row: 0,
+            reason: String::new(),
+            field: Field::Count,
+            stale,
+        }
+    }
+
+    pub fn counted(&self) -> Counted {
+        if self.by_denomination {
+            if self.pieces.iter().all(|p| p.trim().is_empty()) {
+                return Counted::Nothing;
+            }
+            let mut count = DenominationCount::default();
+            for (slot, typed) in count.0.iter_mut().zip(&self.pieces) {
+                let typed = typed.trim();
+                if typed.is_empty() {
+                    continue;
+                }
+                match typed.parse::<i64>() {
+                    Ok(n) if (0..=MAX_PIECES).contains(&n) => *slot = n,
+                    _ => return Counted::Bad(Note::Till(TillNote::BadPieces)),
+                }
+            }
+            Counted::Count(CashCount::ByDenomination(count))
+        } else {
+            if self.total.trim().is_empty() {
+                return Counted::Nothing;
+            }
+            match parse_amount(&self.total) {
+                Ok(total) => Counted::Count(CashCount::Total(total)),
+                Err(e) => Counted::Bad(Note::BadAmount(e)),
+            }
+        }
+    }
+
+    fn typed_field(&mut self) -> (&mut String, usize) {
+        match (self.field, self.by_denomination) {
+            (Field::Reason, _) => (&mut self.reason, MAX_REASON),
+            (Field::Count, true) => (&mut self.pieces[self.row], MAX_PIECES_TYPED),
+            (Field::Count, false) => (&mut self.total, MAX_AMOUNT),
+        }
+    }
+}
+
+/// The till's notes: what the close, cash and tab screens say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TillNote {
+    CountNeeded,
+    BadPieces,
+    VarianceNeedsReason(Rupiah),
+    AmountNeeded,
+    /// A cash move on disk: in or out, how much, the slip's file.
+    CashMoved(bool, Rupiah, String),
+    /// The day-close report's file.
+    ZReport(String),
+    /// Recorded, but a printout could not be written: why.
+    PrintoutFailed(String),
+    CustomerSaved(String),
+    /// A tab payment on disk: who, how much, what they still owe.
+    TabPaid(String, Rupiah, Rupiah),
+    StatementPrinted(String),
+    /// A closed day's sale corrected: its number, day and amount.
+    Corrected(i64, chrono::NaiveDate, Rupiah),
+}
+
+impl TillNote {
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            TillNote::CashMoved(..)
+                | TillNote::ZReport(_)
+                | TillNote::CustomerSaved(_)
+                | TillNote::TabPaid(..)
+                | TillNote::StatementPrinted(_)
+                | TillNote::Corrected(..)
+        )
+    }
+
+    pub fn text(&self, lang: crate::strings::Lang) -> String {
+        let t = &lang.text().till;
+        match self {
+            TillNote::CountNeeded => t.count_needed.into(),
+            TillNote::BadPieces => t.bad_pieces.into(),
+            TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
+            TillNote::AmountNeeded => t.amount_needed.into(),
+            TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
+            TillNote::ZReport(path) => (t.day_closed_report)(path),
+            TillNote::PrintoutFailed(why) => (t.printout_failed)(why),
+            TillNote::CustomerSaved(name) => (t.customer_saved)(name),
+            TillNote::TabPaid(name, amount, owed) => (t.tab_paid)(name, *amount, *owed),
+            TillNote::StatementPrinted(path) => (t.statement_printed)(path),
+            TillNote::Corrected(number, date, amount) => {
+                (t.corrected)(*number, &format::date(*date, lang), *amount)
+            }
+        }
+    }
+}
+
+fn allowed(by_denomination: bool, c: char) -> bool {
+    c.is_ascii_digit() || (!by_denomination && matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p'))
+}
+
+pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) if screen.field == Field::Reason || allowed(screen.by_denomination, c) => {
+            let (field, max) = screen.typed_field();
+            type_into(field, c, max);
+        }
+        Msg::Backspace => {
+            screen.typed_field().0.pop();
+        }
+        Msg::Up if screen.field == Field::Count => screen.row = screen.row.saturating_sub(1),
+        Msg::Down if screen.field == Field::Count => {
+            screen.row = (screen.row + 1).min(DENOMINATIONS.len() - 1)
+        }
+        // Enter moves down the denominations as a count is read off the piles, then on to
+        // the reason; it never closes the day by itself.
+        Msg::Submit => match screen.field {
+            Field::Count if screen.by_denomination && screen.row + 1 < DENOMINATIONS.len() => {
+                screen.row += 1
+            }
+            Field::Count => screen.field = Field::Reason,
+            Field::Reason => screen.field = Field::Count,
+        },
+        Msg::Next | Msg::Prev => {
+            screen.field = match screen.field {
+                Field::Count => Field::Reason,
+                Field::Reason => Field::Count,
+            }
+        }
+        Msg::ToggleCount => {
+            screen.by_denomination = !screen.by_denomination;
+            screen.field = Field::Count;
+        }
+        Msg::Record => return ask(app, screen),
+        Msg::Cancel => {
+            return if screen.stale {
+                (Mode::StaleDay, Vec::new())
+            } else {
+                (Mode::Sale, Vec::new())
+            };
+        }
+        _ => {}
+    }
+    (Mode::Close(screen), Vec::new())
+}
+
+/// F2: the count must be there, and a reason for any variance; then the question.
+fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Mode, Vec<Effect>) {
+    let Some(report) = &screen.report else {
+        return (Mode::Close(screen), Vec::new());
+    };
+    let count = match screen.counted() {
+        Counted::Count(count) => count,
+        Counted::Nothing => {
+            app.set_note(Note::Till(TillNote::CountNeeded));
+            screen.field = Field::Count;
+            return (Mode::Close(screen), Vec::new());
+        }
+        Counted::Bad(note) => {
+            app.set_note(note);
+            screen.field = Field::Count;
+            return (Mode::Close(screen), Vec::new());
+        }
+    };
+    let variance = count.total() - report.expected_cash;
+    let reason = screen.reason.trim().to_string();
+    if variance != Rupiah::ZERO && reason.is_empty() {
+        app.set_note(Note::Till(TillNote::VarianceNeedsReason(variance)));
+        screen.field = Field::Reason;
+        return (Mode::Close(screen), Vec::new());
+    }
+    let question = Question::CloseDay {
+        count,
+        reason,
+        variance,
+    };
+    (
+        Mode::Confirm(Confirm::new(question, Mode::Close(screen))),
+        Vec::new(),
+    )
+}
+
+pub(super) fn draw(app: &App, screen: &CloseScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().till;
+    let date = screen
+        .report
+        .as_ref()
+        .map(|r| r.date)
+        .or(app.status.as_ref().map(|s| s.day.date))
+        .unwrap_or(app.today);
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            (t.close_title)(&format::date(date, app.lang))
+        ))
+        .border_style(Style::new().cyan());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(report) = &screen.report else {
+        frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), inner);
+        return;
+    };
+    let [left, right_side] =
+        Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(inner);
+    // Left: 38 columns inside; right: 34 inside its border and padding.
+    draw_expected(app, report, frame, left);
+    draw_count(app, screen, report, frame, right_side, focused);
+}
+
+fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
+    Row::new([Cell::from(label), Cell::from(right(amount.to_string()))])
+}
+
+fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().till;
+    let cash = &report.cash;
+    let rows = vec![
+        money_row(t.float, cash.float),
+        money_row(t.cash_sales, cash.sales),
+        money_row(t.cash_tab_payments, cash.tab_payments),
+        money_row(t.cash_in, cash.cash_in),
+        money_row(t.cash_out, -cash.cash_out),
+        money_row(t.cash_payouts, -cash.payouts),
+        money_row(t.cash_refunds, -cash.refunds),
+        money_row(t.expected_cash, report.expected_cash).bold(),
+        Row::new([""]),
+        Row::new([Cell::from(t.to_check.dark_gray())]),
+        money_row(t.qris_check, report.to_check.qris),
+        money_row(t.transfer_check, report.to_check.transfer),
+    ];
+    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(12)])
+        .block(Block::new().padding(Padding::horizontal(1)));
+    frame.render_widget(table, area);
+}
+
+fn draw_count(
+    app: &App,
+    screen: &CloseScreen,
+    report: &DayReport,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().till;
+    let mode = if screen.by_denomination {
+        t.count_by_denomination
+    } else {
+        t.count_by_total
+    };
+    let block = Block::bordered()
+        .title(format!(" {mode} "))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let count_height = if screen.by_denomination {
+        DENOMINATIONS.len() as u16 + 1
+    } else {
+        1
+    };
+    let [count, _, counted, variance, reason] = Layout::vertical([
+        Constraint::Length(count_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let on_count = focused && screen.field == Field::Count;
+    if screen.by_denomination {
+        let rows = DENOMINATIONS.iter().zip(&screen.pieces).map(|(d, typed)| {
+            let value = typed
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string());
+            Row::new([
+                Cell::from((t.denomination)(d.face, d.coin)),
+                Cell::from(right(typed.clone())),
+                Cell::from(right(value)),
+            ])
+        });
+        let header = Row::new([
+            Cell::from(t.column_denomination),
+            Cell::from(right(t.column_pieces)),
+            Cell::from(right(t.column_subtotal)),
+        ])
+        .bold();
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(14),
+                Constraint::Length(6),
+                Constraint::Fill(1),
+            ],
+        )
+        .header(header);
+        draw_list(frame, count, table, screen.row);
+        if on_count {
+            // After the marker and the denomination column, at the right of the pieces.
+            let x = count.x + 2 + 14 + 1 + 6;
+            frame.set_cursor_position((x.min(count.right() - 1), count.y + 1 + screen.row as u16));
+        }
+    } else {
+        let label = format!("{:<14}", t.counted_cash);
+        let line = Line::from(vec![
+            Span::from(label.clone()).bold(),
+            if on_count {
+                Span::from(format!(" {:<19}", screen.total)).reversed()
+            } else {
+                Span::from(format!(" {:<19}", screen.total)).underlined()
+            },
+        ]);
+        frame.render_widget(Paragraph::new(line), count);
+        if on_count {
+            let x =
+                count.x + label.chars().count() as u16 + 1 + screen.total.chars().count() as u16;
+            frame.set_cursor_position((x.min(count.right() - 1), count.y));
+        }
+    }
+    let pair = |label: &str, value: String, style: Style| {
+        Line::from(vec![
+            Span::from(format!("{label:<14}")),
+            Span::styled(format!("{value:>20}"), style),
+        ])
+    };
+    let (counted_text, variance_text, variance_style) = match screen.counted() {
+        Counted::Count(c) => {
+            let v = c.total() - report.expected_cash;
+            let style = if v == Rupiah::ZERO {
+                Style::new().green().bold()
+            } else {
+                Style::new().red().bold()
+            };
+            (c.total().to_string(), v.to_string(), style)
+        }
+        _ => ("-".to_string(), "-".to_string(), Style::new()),
+    };
+    frame.render_widget(
+        Paragraph::new(pair(t.counted_cash, counted_text, Style::new().bold())),
+        counted,
+    );
+    frame.render_widget(
+        Paragraph::new(pair(t.variance, variance_text, variance_style)),
+        variance,
+    );
+    let label = format!("{:<8}", t.reason);
+    let on_reason = focused && screen.field == Field::Reason;
+    let value = Span::from(format!(" {:<25}", screen.reason));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(label.clone()),
+            if on_reason {
+                value.reversed()
+            } else {
+                value.underlined()
+            },
+        ])),
+        reason,
+    );
+    if on_reason {
+        let x = reason.x + label.chars().count() as u16 + 1 + screen.reason.chars().count() as u16;
+        frame.set_cursor_position((x.min(reason.right() - 1), reason.y));
+    }
+}

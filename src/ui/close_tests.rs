@@ -1,0 +1,636 @@
+//! The close screen: the count by total and by denomination, the variance and its reason,
+//! and what it looks like at 80×24.
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use super::tests::{open_app, press, today, type_text};
+use super::*;
+use crate::domain::{CashCount, CashFigures, DayReport, DenominationCount, NonCashTotals};
+
+/// The open day's report as the runtime loads it: float 100.000, cash sales making the
+/// expected cash `expected`, 45.000 by QRIS and 30.000 by transfer to check.
+pub(super) fn report(date: NaiveDate, expected: i64) -> DayReport {
+    let cash = CashFigures {
+        float: Rupiah(100_000),
+        sales: Rupiah(expected - 100_000 + 12_000),
+        cash_out: Rupiah(12_000),
+        ..CashFigures::default()
+    };
+    assert_eq!(cash.expected(), Rupiah(expected));
+    DayReport {
+        date,
+        cash,
+        expected_cash: cash.expected(),
+        to_check: NonCashTotals {
+            qris: Rupiah(45_000),
+            transfer: Rupiah(30_000),
+        },
+        ..DayReport::default()
+    }
+}
+
+fn close_screen(expected: i64) -> App {
+    let mut app = open_app();
+    assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
+    assert_eq!(app.context(), Context::CloseDay);
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(report(today(), expected))),
+    );
+    app
+}
+
+fn screen(app: &App) -> &close::CloseScreen {
+    match &app.mode {
+        Mode::Close(screen) => screen,
+        Mode::Confirm(confirm) => match confirm.under.as_ref() {
+            Mode::Close(screen) => screen,
+            _ => panic!("not the close screen"),
+        },
+        _ => panic!("not the close screen"),
+    }
+}
+
+fn render(app: &App) -> (Terminal<TestBackend>, String) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text = buffer
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (terminal, text)
+}
+
+fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+}
+
+#[test]
+fn a_count_is_needed_and_a_variance_needs_a_reason() {
+    let mut app = close_screen(250_000);
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.note(), Some(&Note::Till(TillNote::CountNeeded)));
+    assert_eq!(app.context(), Context::CloseDay);
+    // Letters are not typed into an amount.
+    type_text(&mut app, "x249.500");
+    assert_eq!(screen(&app).total, "249.500");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::VarianceNeedsReason(Rupiah(-500))))
+    );
+    assert_eq!(
+        screen(&app).field,
+        close::Field::Reason,
+        "the reason is next"
+    );
+    type_text(&mut app, "Kembalian salah");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CloseDay {
+            count: CashCount::Total(Rupiah(249_500)),
+            reason: "Kembalian salah".into()
+        }]
+    );
+    // The screen stays until the day is closed: a refusal leaves the count as typed.
+    assert_eq!(app.context(), Context::CloseDay);
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::CloseDay,
+            reason: Failure::Busy,
+        },
+    );
+    assert_eq!(screen(&app).total, "249.500");
+    update(&mut app, Msg::DayClosed);
+    update(
+        &mut app,
+        Msg::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
+    );
+    assert_eq!(app.context(), Context::OpenDay);
+    assert!(
+        app.note()
+            .unwrap()
+            .text(Lang::Id)
+            .contains("cetakan/tutup-kasir.txt")
+    );
+}
+
+#[test]
+fn counting_by_denomination_reads_the_piles_row_by_row() {
+    let mut app = close_screen(151_500);
+    press(&mut app, KeyCode::F(7));
+    assert!(screen(&app).by_denomination);
+    // 1 × 100.000, Enter, 1 × 50.000, then down to the Rp 1.000 coin and the Rp 500.
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1");
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    // A decimal point is no number of pieces.
+    type_text(&mut app, ".1");
+    let mut expected = DenominationCount::default();
+    expected.0[0] = 1;
+    expected.0[1] = 1;
+    expected.0[7] = 1;
+    expected.0[8] = 1;
+    assert_eq!(
+        screen(&app).counted(),
+        close::Counted::Count(CashCount::ByDenomination(expected))
+    );
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        app.context(),
+        Context::Confirm,
+        "no variance, no reason needed"
+    );
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CloseDay {
+            count: CashCount::ByDenomination(expected),
+            reason: String::new()
+        }]
+    );
+}
+
+#[test]
+fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
+    let mut app = close_screen(100_000);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Sale);
+    press(&mut app, KeyCode::F(5));
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::Till,
+            reason: Failure::Busy,
+        },
+    );
+    assert_eq!(app.context(), Context::Sale);
+    assert!(app.note().unwrap().is_error());
+}
+
+#[test]
+fn close_screen_with_a_total_and_a_variance() {
+    let mut app = close_screen(250_000);
+    type_text(&mut app, "249.500");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Kembalian salah");
+    let (terminal, text) = render(&app);
+    for (row, fact) in [
+        ("Modal awal", "Rp 100.000"),
+        ("Kas keluar", "-Rp 12.000"),
+        ("Kas seharusnya", "Rp 250.000"),
+        ("QRIS", "Rp 45.000"),
+        ("Transfer", "Rp 30.000"),
+        ("Kas dihitung", "249.500"),
+        ("Selisih", "-Rp 500"),
+        ("Alasan", "Kembalian salah"),
+    ] {
+        assert!(
+            row_with(&text, row).contains(fact),
+            "{fact} by {row} in\n{text}"
+        );
+    }
+    let bar = text.lines().last().unwrap();
+    for key in ["Tab", "F7", "F2", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn close_screen_by_denomination() {
+    let mut app = close_screen(250_000);
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "2");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1");
+    let (terminal, text) = render(&app);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Rp 100.000") && l.contains("2") && l.contains("Rp 200.000")),
+        "{text}"
+    );
+    assert!(row_with(&text, "Rp 500 coin").contains("│"));
+    assert!(row_with(&text, "Counted cash").contains("Rp 250.000"));
+    assert!(row_with(&text, "Variance").contains("Rp 0"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(9));
+    assert_eq!(app.context(), Context::CashMove);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::Till(TillNote::AmountNeeded)));
+    type_text(&mut app, "12.500");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Kantong plastik");
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    let effects = type_text(&mut app, "y");
+    assert_eq!(
+        effects,
+        vec![Effect::RecordCashMove {
+            direction: crate::domain::CashDirection::Out,
+            amount: Rupiah(12_500),
+            reason: "Kantong plastik".into()
+        }]
+    );
+    assert_eq!(app.context(), Context::CashMove, "until it is on disk");
+    let at = today().and_hms_opt(9, 0, 0).unwrap();
+    update(
+        &mut app,
+        Msg::CashMoved {
+            cash_move: crate::domain::CashMove {
+                id: 1,
+                day_date: today(),
+                direction: crate::domain::CashDirection::Out,
+                amount: Rupiah(12_500),
+                reason: "Kantong plastik".into(),
+                at,
+                attendant: "Ani".into(),
+            },
+            slip: Ok("cetakan/kas-0001.txt".into()),
+        },
+    );
+    assert_eq!(app.context(), Context::Sale);
+    let note = app.note().unwrap();
+    assert!(!note.is_error());
+    assert!(note.text(Lang::Id).contains("kas-0001.txt"));
+}
+
+#[test]
+fn cash_move_form() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(9));
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "50.000");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Uang kecil dari bank");
+    let (terminal, text) = render(&app);
+    assert!(row_with(&text, "Arah").contains("[ Kas masuk ]"), "{text}");
+    assert!(row_with(&text, "Jumlah").contains("50.000"));
+    assert!(row_with(&text, "Alasan").contains("Uang kecil dari bank"));
+    let bar = text.lines().last().unwrap();
+    for key in ["F7", "F2", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn customers() -> Vec<crate::domain::CustomerBalance> {
+    let customer = |id, name: &str, nip: Option<&str>, unit: &str| crate::domain::CustomerBalance {
+        customer: crate::domain::Customer {
+            id,
+            name: name.into(),
+            nip: nip.map(str::to_string),
+            unit: unit.into(),
+            phone: String::new(),
+            active: true,
+        },
+        charged: Rupiah(0),
+        paid: Rupiah(0),
+    };
+    vec![
+        customer(1, "Budi Santoso", Some("198001012005011001"), "Bidang Umum"),
+        customer(2, "Sari Dewi", None, "Keuangan"),
+        customer(
+            3,
+            "Sarip Hidayat",
+            Some("197505052000031002"),
+            "Sekretariat",
+        ),
+    ]
+}
+
+fn pay_screen() -> App {
+    let mut app = super::tests::app_with_cart();
+    press(&mut app, KeyCode::F(2));
+    // Cash, QRIS, Transfer, Bon.
+    press(&mut app, KeyCode::Left);
+    app
+}
+
+#[test]
+fn the_tab_asks_whose_and_a_split_puts_the_rest_on_it() {
+    let mut app = pay_screen();
+    let total = match &app.mode {
+        Mode::Pay(pay) => pay.tender.total,
+        _ => panic!("pay dialog"),
+    };
+    // 7.000 in cash first, then the rest on Sari's tab.
+    press(&mut app, KeyCode::Right);
+    type_text(&mut app, "7000");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::LoadCustomers]);
+    assert_eq!(app.context(), Context::CustomerPicker);
+    update(&mut app, Msg::CustomersLoaded(customers()));
+    // "sar" finds Sari and Sarip; "keu" narrows to Sari by her unit.
+    type_text(&mut app, "sar");
+    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert_eq!(pay.tab.as_ref().unwrap().picker.shown().len(), 2);
+    type_text(&mut app, " keu");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::RecordSale { payments, .. }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let paid: Vec<_> = payments
+        .iter()
+        .map(|p| (p.method, p.amount, p.customer))
+        .collect();
+    assert_eq!(
+        paid,
+        [
+            (crate::domain::PaymentMethod::Cash, Rupiah(7_000), None),
+            (
+                crate::domain::PaymentMethod::Tab,
+                total - Rupiah(7_000),
+                Some(2)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn esc_leaves_the_picker_and_no_customers_says_how_to_add_one() {
+    let mut app = pay_screen();
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::CustomersLoaded(Vec::new()));
+    let (_, text) = render(&app);
+    assert!(text.contains("Ctrl+T"), "{text}");
+    // Enter on an empty list picks nobody.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Pay);
+    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert!(pay.tender.payments.is_empty());
+}
+
+#[test]
+fn customer_picker() {
+    let mut app = pay_screen();
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::CustomersLoaded(customers()));
+    type_text(&mut app, "sa");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let (terminal, text) = render(&app);
+    assert!(row_with(&text, "Sarip Hidayat").contains("▶"), "{text}");
+    assert!(
+        row_with(&text, "Budi Santoso").contains("198001012005011001"),
+        "{text}"
+    );
+    let bar = text.lines().last().unwrap();
+    for key in ["Enter", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn owing(mut list: Vec<crate::domain::CustomerBalance>) -> Vec<crate::domain::CustomerBalance> {
+    list[0].charged = Rupiah(45_000);
+    list[0].paid = Rupiah(20_000);
+    list[2].charged = Rupiah(8_000);
+    list
+}
+
+fn on_customers() -> App {
+    let mut app = open_app();
+    press_ctrl_t(&mut app);
+    assert_eq!(app.context(), Context::Customers);
+    update(&mut app, Msg::CustomersLoaded(owing(customers())));
+    app
+}
+
+fn press_ctrl_t(app: &mut App) -> Vec<Effect> {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let msg = key_to_msg(
+        app,
+        KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL),
+    )
+    .unwrap();
+    let effects = update(app, msg);
+    assert_eq!(effects, vec![Effect::LoadCustomers]);
+    effects
+}
+
+#[test]
+fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
+    let mut app = on_customers();
+    // A new customer: a short NIP is refused, with the cursor on it.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::CustomerForm);
+    type_text(&mut app, "Rudi");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "1234");
+    press(&mut app, KeyCode::F(2));
+    assert!(app.note().unwrap().is_error());
+    let Mode::Customers(screen) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(screen.form.as_ref().unwrap().field, 1);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Umum");
+    assert_eq!(
+        press(&mut app, KeyCode::F(2)),
+        vec![Effect::SaveCustomer {
+            id: None,
+            customer: crate::domain::NewCustomer {
+                name: "Rudi".into(),
+                nip: None,
+                unit: "Umum".into(),
+                phone: String::new(),
+            }
+        }]
+    );
+    update(
+        &mut app,
+        Msg::CustomersChanged {
+            list: owing(customers()),
+            note: TillNote::CustomerSaved("Rudi".into()),
+        },
+    );
+    assert_eq!(app.context(), Context::Customers);
+
+    // Budi pays 10.000 of the 25.000 he owes, by QRIS.
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.context(), Context::TabPaymentForm);
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "10.000");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::RecordTabPayment {
+            customer: 1,
+            method: crate::domain::PaymentMethod::Qris,
+            amount: Rupiah(10_000),
+            note: String::new()
+        }]
+    );
+    // Editing fills the form with what is known; F6 prints the statement.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Customers);
+    type_text(&mut app, "sarip");
+    press(&mut app, KeyCode::F(4));
+    let Mode::Customers(screen) = &app.mode else {
+        panic!()
+    };
+    let form = screen.form.as_ref().unwrap();
+    assert_eq!((form.id, form.fields[2].as_str()), (Some(3), "Sekretariat"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        press(&mut app, KeyCode::F(6)),
+        vec![Effect::PrintTabStatement { customer: 3 }]
+    );
+}
+
+#[test]
+fn customers_screen() {
+    let app = on_customers();
+    let (terminal, text) = render(&app);
+    assert!(
+        row_with(&text, "Budi Santoso").contains("Rp 25.000"),
+        "{text}"
+    );
+    assert!(
+        row_with(&text, "Sarip Hidayat").contains("Rp 8.000"),
+        "{text}"
+    );
+    assert!(row_with(&text, "Sari Dewi").contains("Rp 0"), "{text}");
+    let bar = text.lines().last().unwrap();
+    for key in ["F2", "F4", "F5", "F6", "Esc"] {
+        assert!(bar.contains(key), "{key} on {bar:?}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn tab_payment_form() {
+    let mut app = on_customers();
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "25000");
+    let (terminal, text) = render(&app);
+    assert!(
+        text.contains("Tab payment: Budi Santoso (owes Rp 25.000)"),
+        "{text}"
+    );
+    assert!(row_with(&text, "Method").contains("[ Cash ]"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
+    let mut app = open_app();
+    assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
+    update(&mut app, Msg::SalesLoaded(super::tests::todays_sales()));
+    assert_eq!(
+        press(&mut app, KeyCode::PageUp),
+        vec![Effect::LoadSalesNear {
+            from: None,
+            older: true
+        }]
+    );
+    let yesterday = today().pred_opt().unwrap();
+    let mut sales = super::tests::todays_sales();
+    sales[2].methods = vec![crate::domain::PaymentMethod::Qris];
+    update(
+        &mut app,
+        Msg::DaySalesLoaded {
+            date: yesterday,
+            closed: true,
+            sales,
+        },
+    );
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Penjualan 22 Nov 2026 (sudah ditutup"),
+        "{text}"
+    );
+    // ← steps on from the day shown.
+    assert_eq!(
+        press(&mut app, KeyCode::Right),
+        vec![Effect::LoadSalesNear {
+            from: Some(yesterday),
+            older: false
+        }]
+    );
+    // The voided one cannot be corrected; the QRIS one is refunded by QRIS unless changed.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.context(), Context::CorrectionReason);
+    let (terminal, text) = render(&app);
+    assert!(text.contains("Koreksi #5, kembali: QRIS"), "{text}");
+    insta::assert_snapshot!("correction_reason", terminal.backend());
+    type_text(&mut app, "Salah harga");
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::CorrectSale {
+            sale_id: 105,
+            refund: crate::domain::RefundMethod::Transfer,
+            reason: "Salah harga".into()
+        }]
+    );
+    assert_eq!(app.context(), Context::Sales);
+    let at = today().and_hms_opt(8, 0, 0).unwrap();
+    update(
+        &mut app,
+        Msg::SaleCorrected {
+            correction: crate::domain::Correction {
+                id: 1,
+                sale_id: 105,
+                sale_date: yesterday,
+                sale_number: 5,
+                amount: Rupiah(5_000),
+                refund_method: crate::domain::RefundMethod::Transfer,
+                day_date: today(),
+                at,
+                attendant: "Ani".into(),
+                reason: "Salah harga".into(),
+            },
+            sales: None,
+        },
+    );
+    let Mode::Sales(list) = &app.mode else {
+        panic!()
+    };
+    assert!(list.sales.as_ref().unwrap()[2].corrected);
+    assert!(
+        app.note()
+            .unwrap()
+            .text(Lang::Id)
+            .contains("#5 tanggal 22 Nov 2026 dikoreksi")
+    );
+}

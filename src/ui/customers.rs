@@ -1,0 +1,545 @@
+//! Customers who buy on a tab (bon): the picker the pay dialog opens when the tab is chosen
+//! (a filter over name and NIP), and the customers screen (Ctrl+T).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
+
+use ratatui::text::{Line, Span};
+
+use super::close::TillNote;
+use super::dialogs::{Confirm, Question};
+use super::sale::type_into;
+use super::widgets::{centered, draw_filter, draw_list, right};
+use super::{App, Effect, Mode, Msg, Note};
+use crate::domain::{
+    Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
+};
+use crate::print::format;
+use crate::strings::TillFailure;
+
+const MAX_FILTER: usize = 40;
+
+/// Picking whose tab a payment goes on.
+pub struct CustomerPicker {
+    /// Active customers; `None` until the runtime has loaded them.
+    pub customers: Option<Vec<Customer>>,
+    pub filter: String,
+    pub selected: usize,
+}
+
+/// What a key did to the picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    Stay,
+    Chosen(Customer),
+    Cancelled,
+}
+
+impl CustomerPicker {
+    pub fn loading() -> CustomerPicker {
+        CustomerPicker {
+            customers: None,
+            filter: String::new(),
+            selected: 0,
+        }
+    }
+
+    pub fn loaded(&mut self, customers: Vec<Customer>) {
+        self.customers = Some(customers.into_iter().filter(|c| c.active).collect());
+        self.selected = 0;
+    }
+
+    /// The customers whose name or NIP holds every word of the filter, in order.
+    pub fn shown(&self) -> Vec<&Customer> {
+        let words: Vec<String> = self
+            .filter
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.customers
+            .iter()
+            .flatten()
+            .filter(|c| {
+                let hay = format!(
+                    "{} {} {}",
+                    c.name.to_lowercase(),
+                    c.nip.as_deref().unwrap_or(""),
+                    c.unit.to_lowercase()
+                );
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    pub fn key(&mut self, msg: Msg) -> Picked {
+        match msg {
+            Msg::Input(c) => {
+                type_into(&mut self.filter, c, MAX_FILTER);
+                self.selected = 0;
+            }
+            Msg::Backspace => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            Msg::Up => self.selected = self.selected.saturating_sub(1),
+            Msg::Down if self.selected + 1 < self.shown().len() => self.selected += 1,
+            Msg::Submit if self.selected < self.shown().len() => {
+                return Picked::Chosen(self.shown()[self.selected].clone());
+            }
+            Msg::Cancel => return Picked::Cancelled,
+            _ => {}
+        }
+        Picked::Stay
+    }
+}
+
+pub(super) fn draw_picker(app: &App, picker: &CustomerPicker, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().till;
+    let popup = centered(area, 70, 14);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.picker_title))
+        .border_style(Style::new().cyan());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [filter, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    draw_filter(frame, filter, t.picker_filter, &picker.filter, true);
+    let Some(customers) = &picker.customers else {
+        frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), list);
+        return;
+    };
+    if customers.is_empty() {
+        frame.render_widget(
+            Paragraph::new(t.no_customers)
+                .centered()
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            list,
+        );
+        return;
+    }
+    let rows = picker.shown().into_iter().map(|c| {
+        Row::new([
+            Cell::from(c.name.as_str()),
+            Cell::from(c.nip.as_deref().unwrap_or("")),
+            Cell::from(c.unit.as_str()),
+        ])
+    });
+    let header = Row::new([t.column_name, "NIP", t.column_unit]).bold();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(2),
+            Constraint::Length(18),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header);
+    draw_list(frame, list, table, picker.selected);
+}
+
+// ---- The customers screen (Ctrl+T): who owes what, add/edit, tab payments, statements ----
+
+const MAX_FIELD: usize = 60;
+
+pub struct CustomersScreen {
+    /// Every customer with what they owe; `None` until loaded.
+    pub list: Option<Vec<CustomerBalance>>,
+    pub filter: String,
+    pub selected: usize,
+    pub form: Option<CustomerForm>,
+    pub payment: Option<TabPaymentForm>,
+}
+
+/// Adding (`id: None`) or editing a customer: name, NIP, unit, phone.
+pub struct CustomerForm {
+    pub id: Option<i64>,
+    pub fields: [String; 4],
+    pub field: usize,
+}
+
+/// A customer paying off their tab: method, amount, note.
+pub struct TabPaymentForm {
+    pub customer: i64,
+    pub name: String,
+    pub owed: Rupiah,
+    pub method: PaymentMethod,
+    pub amount: String,
+    pub note: String,
+    /// 0: the amount, 1: the note.
+    pub field: usize,
+}
+
+impl CustomersScreen {
+    pub fn loading() -> CustomersScreen {
+        CustomersScreen {
+            list: None,
+            filter: String::new(),
+            selected: 0,
+            form: None,
+            payment: None,
+        }
+    }
+
+    pub fn loaded(&mut self, list: Vec<CustomerBalance>) {
+        self.list = Some(list);
+        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+    }
+
+    /// The customers whose name, NIP or unit hold every word of the filter.
+    pub fn shown(&self) -> Vec<&CustomerBalance> {
+        let words: Vec<String> = self
+            .filter
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.list
+            .iter()
+            .flatten()
+            .filter(|b| {
+                let c = &b.customer;
+                let hay = format!(
+                    "{} {} {}",
+                    c.name.to_lowercase(),
+                    c.nip.as_deref().unwrap_or(""),
+                    c.unit.to_lowercase()
+                );
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    fn current(&self) -> Option<&CustomerBalance> {
+        self.shown().get(self.selected).copied()
+    }
+}
+
+pub(super) fn screen_key(
+    app: &mut App,
+    mut screen: CustomersScreen,
+    msg: Msg,
+) -> (Mode, Vec<Effect>) {
+    if let Some(form) = &mut screen.form {
+        match msg {
+            Msg::Input(c) => type_into(&mut form.fields[form.field], c, MAX_FIELD),
+            Msg::Backspace => {
+                form.fields[form.field].pop();
+            }
+            Msg::Next => form.field = (form.field + 1) % 4,
+            Msg::Prev => form.field = (form.field + 3) % 4,
+            Msg::Record => {
+                let customer = NewCustomer {
+                    name: form.fields[0].clone(),
+                    nip: Some(form.fields[1].clone()),
+                    unit: form.fields[2].clone(),
+                    phone: form.fields[3].clone(),
+                };
+                match customer.checked() {
+                    Ok(customer) => {
+                        let id = form.id;
+                        return (
+                            Mode::Customers(screen),
+                            vec![Effect::SaveCustomer { id, customer }],
+                        );
+                    }
+                    Err(e) => {
+                        form.field = match e {
+                            CustomerError::NameEmpty => 0,
+                            CustomerError::BadNip => 1,
+                        };
+                        app.set_note(Note::Failed(
+                            super::Action::Till,
+                            super::Failure::Till(match e {
+                                CustomerError::NameEmpty => TillFailure::CustomerNameEmpty,
+                                CustomerError::BadNip => TillFailure::BadNip,
+                            }),
+                        ));
+                    }
+                }
+            }
+            Msg::Cancel => screen.form = None,
+            _ => {}
+        }
+        return (Mode::Customers(screen), Vec::new());
+    }
+    if let Some(form) = &mut screen.payment {
+        match msg {
+            Msg::Input(c) if form.field == 1 => type_into(&mut form.note, c, MAX_FIELD),
+            Msg::Input(c)
+                if c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p') =>
+            {
+                type_into(&mut form.amount, c, 20)
+            }
+            Msg::Backspace => {
+                if form.field == 1 {
+                    form.note.pop();
+                } else {
+                    form.amount.pop();
+                }
+            }
+            Msg::Next | Msg::Prev => form.field = 1 - form.field,
+            Msg::CycleMethod => {
+                let all = PaymentMethod::SETTLING;
+                let at = all.iter().position(|m| *m == form.method).unwrap_or(0);
+                form.method = all[(at + 1) % all.len()];
+            }
+            Msg::Record => {
+                // Empty means all that is owed: the usual payday settlement.
+                let amount = if form.amount.trim().is_empty() {
+                    Ok(form.owed)
+                } else {
+                    parse_amount(&form.amount)
+                };
+                match amount {
+                    Ok(amount) if amount.is_positive() => {
+                        let question = Question::TabPayment {
+                            customer: form.customer,
+                            name: form.name.clone(),
+                            method: form.method,
+                            amount,
+                            note: form.note.trim().to_string(),
+                        };
+                        return (
+                            Mode::Confirm(Confirm::new(question, Mode::Customers(screen))),
+                            Vec::new(),
+                        );
+                    }
+                    Ok(_) => app.set_note(Note::Till(TillNote::AmountNeeded)),
+                    Err(e) => app.set_note(Note::BadAmount(e)),
+                }
+            }
+            Msg::Cancel => screen.payment = None,
+            _ => {}
+        }
+        return (Mode::Customers(screen), Vec::new());
+    }
+    let mut effects = Vec::new();
+    match msg {
+        Msg::Input(c) => {
+            type_into(&mut screen.filter, c, MAX_FILTER);
+            screen.selected = 0;
+        }
+        Msg::Backspace => {
+            screen.filter.pop();
+            screen.selected = 0;
+        }
+        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
+        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
+        Msg::NewCustomer => {
+            screen.form = Some(CustomerForm {
+                id: None,
+                fields: Default::default(),
+                field: 0,
+            })
+        }
+        Msg::EditCustomer => {
+            if let Some(b) = screen.current() {
+                let c = &b.customer;
+                screen.form = Some(CustomerForm {
+                    id: Some(c.id),
+                    fields: [
+                        c.name.clone(),
+                        c.nip.clone().unwrap_or_default(),
+                        c.unit.clone(),
+                        c.phone.clone(),
+                    ],
+                    field: 0,
+                });
+            }
+        }
+        Msg::TabPayment => {
+            if let Some(b) = screen.current() {
+                screen.payment = Some(TabPaymentForm {
+                    customer: b.customer.id,
+                    name: b.customer.name.clone(),
+                    owed: b.owed(),
+                    method: PaymentMethod::Cash,
+                    amount: String::new(),
+                    note: String::new(),
+                    field: 0,
+                });
+            }
+        }
+        Msg::TabStatement => {
+            if let Some(b) = screen.current() {
+                effects.push(Effect::PrintTabStatement {
+                    customer: b.customer.id,
+                });
+            }
+        }
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    (Mode::Customers(screen), effects)
+}
+
+pub(super) fn draw_screen(
+    app: &App,
+    screen: &CustomersScreen,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().till;
+    let block = Block::bordered().title(format!(" {} ", t.customers_title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let popup_open = screen.form.is_some() || screen.payment.is_some();
+    draw_filter(
+        frame,
+        filter,
+        t.picker_filter,
+        &screen.filter,
+        focused && !popup_open,
+    );
+    match &screen.list {
+        None => frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), list),
+        Some(all) if all.is_empty() => frame.render_widget(
+            Paragraph::new(t.no_customers_here.dark_gray()).centered(),
+            list,
+        ),
+        Some(_) => {
+            let rows = screen.shown().into_iter().map(|b| {
+                let owed = b.owed();
+                let row = Row::new([
+                    Cell::from(b.customer.name.as_str()),
+                    Cell::from(b.customer.nip.as_deref().unwrap_or("")),
+                    Cell::from(b.customer.unit.as_str()),
+                    Cell::from(right(owed.to_string())),
+                ]);
+                if owed.is_positive() {
+                    row.yellow()
+                } else {
+                    row
+                }
+            });
+            let header = Row::new([
+                Cell::from(t.column_name),
+                Cell::from("NIP"),
+                Cell::from(t.column_unit),
+                Cell::from(right(t.column_owed)),
+            ])
+            .bold();
+            let table = Table::new(
+                rows,
+                [
+                    Constraint::Fill(2),
+                    Constraint::Length(18),
+                    Constraint::Fill(1),
+                    Constraint::Length(13),
+                ],
+            )
+            .header(header);
+            draw_list(frame, list, table, screen.selected);
+        }
+    }
+    if let Some(form) = &screen.form {
+        draw_customer_form(app, form, frame, area, focused);
+    }
+    if let Some(form) = &screen.payment {
+        draw_payment_form(app, form, frame, area, focused);
+    }
+}
+
+fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, has: bool) {
+    let prefix = format!("  {label:<14} ");
+    let span = Span::from(format!(" {value:<40}"));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(prefix.clone()).bold(),
+            if has {
+                span.reversed()
+            } else {
+                span.underlined()
+            },
+        ])),
+        row,
+    );
+    if has {
+        let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
+        frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+    }
+}
+
+fn draw_customer_form(
+    app: &App,
+    form: &CustomerForm,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().till;
+    let popup = centered(area, 64, 10);
+    frame.render_widget(Clear, popup);
+    let title = if form.id.is_some() {
+        t.edit_customer_title
+    } else {
+        t.new_customer_title
+    };
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(Style::new().cyan());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows: [Rect; 8] = Layout::vertical([Constraint::Length(1); 8]).areas(inner);
+    let labels = [t.column_name, "NIP", t.column_unit, t.phone];
+    for (i, label) in labels.into_iter().enumerate() {
+        field_line(
+            frame,
+            rows[1 + 2 * i],
+            label,
+            &form.fields[i],
+            focused && form.field == i,
+        );
+    }
+}
+
+fn draw_payment_form(
+    app: &App,
+    form: &TabPaymentForm,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &app.lang.text().till;
+    let popup = centered(area, 64, 10);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            (t.tab_payment_title)(&form.name, form.owed)
+        ))
+        .border_style(Style::new().yellow());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows: [Rect; 8] = Layout::vertical([Constraint::Length(1); 8]).areas(inner);
+    let mut spans = vec![Span::from(format!("  {:<14} ", t.method)).bold()];
+    for m in PaymentMethod::SETTLING {
+        let name = format::payment_method(m, app.lang);
+        spans.push(if m == form.method {
+            Span::from(format!("[ {name} ]")).reversed().bold()
+        } else {
+            Span::from(format!("  {name}  "))
+        });
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), rows[1]);
+    field_line(
+        frame,
+        rows[3],
+        t.amount,
+        &form.amount,
+        focused && form.field == 0,
+    );
+    field_line(
+        frame,
+        rows[5],
+        t.note,
+        &form.note,
+        focused && form.field == 1,
+    );
+    frame.render_widget(Paragraph::new(t.amount_empty_is_all.dark_gray()), rows[6]);
+}
