@@ -2356,7 +2356,6 @@ pub struct TillText {
     /// `#3 21 Nov 2026 (Tunai) Salah harga`: a correction line.
     pub z_correction: fn(i64, &str, &str, &str) -> String,
     pub z_chain_head: &'static str,
-    pub z_chain_pending: &'static str,
     pub tab_statement_title: &'static str,
     pub statement_opening: &'static str,
     pub statement_closing: &'static str,
@@ -2497,7 +2496,6 @@ const ID_TILL: TillText = TillText {
     z_corrections: "Koreksi hari sebelumnya",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
     z_chain_head: "Kepala rantai hash",
-    z_chain_pending: "(diisi oleh verifikasi rantai)",
     tab_statement_title: "REKENING BON",
     statement_opening: "Saldo awal",
     statement_closing: "Saldo akhir",
@@ -2624,7 +2622,6 @@ const EN_TILL: TillText = TillText {
     z_corrections: "Corrections of earlier days",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
     z_chain_head: "Hash chain head",
-    z_chain_pending: "(filled in by the chain check)",
     tab_statement_title: "TAB STATEMENT",
     statement_opening: "Opening balance",
     statement_closing: "Closing balance",

@@ -246,12 +246,14 @@ fn report_day_json_on_a_closed_day_carries_the_close_figures() {
             at("2026-11-21 10:00"),
         )
         .unwrap();
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute(
-            "INSERT INTO payouts (number, day_id, producer_id, method, amount, at, attendant)
-             VALUES (1, 1, 1, 'cash', 4000, '2026-11-21 16:00:00', 'Rina')",
-            [],
+    ledger
+        .pay_producer(
+            "SRI",
+            pojok::domain::PayoutMethod::Cash,
+            Rupiah(4_000),
+            "",
+            "Rina",
+            at("2026-11-21 16:00"),
         )
         .unwrap();
     ledger
@@ -290,4 +292,13 @@ fn report_day_json_on_a_closed_day_carries_the_close_figures() {
     assert_eq!(json["to_check"]["qris"], 12_000);
     assert_eq!(json["to_check"]["transfer"], 5_000);
     assert_eq!(json["corrections"].as_array().unwrap().len(), 0);
+    // The close was the last entry: its chain head is the one `pojok verify` prints now.
+    let verify = pojok(&db, &["verify"]);
+    assert!(verify.status.success(), "{}", stdout(&verify));
+    let head = json["chain_head"].as_str().expect("a chain head");
+    assert!(
+        stdout(&verify).contains(head),
+        "{head} in {}",
+        stdout(&verify)
+    );
 }

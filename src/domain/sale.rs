@@ -148,6 +148,10 @@ pub struct DayReport {
     /// QRIS and transfer received this day, from sales and tab payments: to check against
     /// the phone and the bank account.
     pub to_check: NonCashTotals,
+    /// The short form of the ledger's hash chain head (`3f9a0c1be27d#1284`): the one the
+    /// close left for a closed day, so a reprint matches the first print; the head now for
+    /// the open day. `None` on a ledger with no chain yet.
+    pub chain_head: Option<String>,
 }
 
 /// The cash counted at closing, as recorded with the close.

@@ -101,6 +101,7 @@ impl Ledger {
             payouts: close.payouts,
             corrections: close.corrections,
             to_check: close.to_check,
+            chain_head: self.chain_head_of_day(day.date)?.map(|h| h.short()),
         }))
     }
 }

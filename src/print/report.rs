@@ -231,8 +231,11 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
         }
         doc.blank();
     }
-    // Issue 5 (the hash chain) fills in this place with the head after the close.
-    doc.pair(till.z_chain_head, till.z_chain_pending);
+    // The paper the manager files can later prove the file was not edited after the close.
+    doc.pair(
+        till.z_chain_head,
+        report.chain_head.as_deref().unwrap_or("-"),
+    );
 }
 
 /// How a correction handed the money back, in words.
@@ -384,6 +387,7 @@ mod tests {
                 qris: Rupiah(229_500),
                 transfer: Rupiah(405_000),
             },
+            chain_head: Some("3f9a0c1be27d#1284".into()),
             ..DayReport::default()
         }
     }
@@ -415,7 +419,10 @@ mod tests {
         assert!(text.contains("#4 SRI Kue Basah Bu Sri"), "{text}");
         assert!(text.contains("#9 22 Nov 2026 (Cash) Lemper basi"), "{text}");
         assert!(text.contains("Reason: Koin kurang"), "{text}");
-        assert!(text.contains("Hash chain head"), "{text}");
+        assert_eq!(
+            row("Hash chain head"),
+            ["Hash chain head", "3f9a0c1be27d#1284"]
+        );
         for line in text.lines() {
             assert!(display_width(line) <= REPORT_WIDTH, "{line:?}");
         }
