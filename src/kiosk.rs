@@ -322,6 +322,19 @@ impl Effects {
                 Some(self.producers_changed(saved.map_err(failure)))
             }
             Effect::Quit => None,
+            // Until the ledger's users land (branch `trust`), nobody can sign in here.
+            Effect::CreateManager { .. }
+            | Effect::SetFirstPin { .. }
+            | Effect::SignIn { .. }
+            | Effect::Approve { .. }
+            | Effect::LoadUsers
+            | Effect::AddUser { .. }
+            | Effect::ChangePin { .. }
+            | Effect::DeactivateUser { .. }
+            | Effect::LoadHistory(_) => Some(Msg::Failed {
+                action: Action::SignIn,
+                reason: Failure::Trust(ui::TrustFailure::SignInFirst),
+            }),
         };
         replies.extend(reply);
         replies

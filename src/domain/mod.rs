@@ -4,6 +4,7 @@
 pub mod cart;
 pub mod catalogue;
 pub mod entry;
+pub mod history;
 pub mod money;
 pub mod payment;
 pub mod quantity;
@@ -11,12 +12,14 @@ pub mod sale;
 pub mod share;
 pub mod shop;
 pub mod stock;
+pub mod users;
 
 pub use cart::{Cart, CartLine};
 pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
+pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use quantity::{Quantity, Unit, parse_quantity};
@@ -30,3 +33,4 @@ pub use stock::{
     CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
     StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
+pub use users::{PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, lockout_length};

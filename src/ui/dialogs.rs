@@ -71,6 +71,11 @@ pub enum Question {
         name: String,
         active: bool,
     },
+    /// Issue 5: taking a user off the kiosk.
+    DeactivateUser {
+        user_id: i64,
+        name: String,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -168,6 +173,10 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
         Question::SetProducerActive { code, active, .. } => {
             app.mode = under;
             vec![Effect::SetProducerActive { code, active }]
+        }
+        Question::DeactivateUser { user_id, .. } => {
+            app.mode = under;
+            vec![Effect::DeactivateUser { user_id }]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -360,6 +369,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         Question::SetProducerActive { name, active, .. } => {
             (t.confirm_producer_active)(name, *active)
         }
+        Question::DeactivateUser { name, .. } => (t.trust.confirm_deactivate)(name),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -14,6 +14,10 @@ mod sales;
 mod stock;
 mod stock_forms;
 mod widgets;
+// Issue 5: sign-in, lock, approval, users, audit.
+mod audit;
+mod trust;
+mod users;
 
 #[cfg(test)]
 mod producers_tests;
@@ -23,6 +27,8 @@ mod product_tests;
 mod stock_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trust_tests;
 #[cfg(test)]
 mod view_tests;
 
@@ -41,6 +47,7 @@ use crate::strings::Lang;
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 pub use product_form::Field as ProductField;
+pub use trust::{ApprovalReason, DEFAULT_LOCK_AFTER, Pin, TrustFailure, TrustNote};
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
@@ -106,6 +113,42 @@ pub enum Effect {
     /// Take a producer and their products off the till, or put them back. Answer:
     /// `ProducersChanged`.
     SetProducerActive { code: String, active: bool },
+    // Issue 5: users, signing in, the manager's approval, the audit trail.
+    /// First start: name the shop and create its manager, who is then signed in. Answer:
+    /// `UsersLoaded` then `SignedIn`.
+    CreateManager {
+        shop: String,
+        name: String,
+        pin: Pin,
+    },
+    /// A till-era ledger's manager sets a first PIN and is signed in. Answer: `UsersLoaded`
+    /// then `SignedIn`.
+    SetFirstPin { user_id: i64, pin: Pin },
+    /// Answer: `SignedIn`, or `Failed` (`Action::SignIn`) saying how many tries are left or
+    /// until when the user is locked out.
+    SignIn { user_id: i64, pin: Pin },
+    /// Checks the manager's PIN and, if right, runs `held` with that manager as approver.
+    /// Answer: `ApprovalGranted`, then the held effects' own answers; or `Failed`
+    /// (`Action::Approve`) and nothing runs.
+    Approve {
+        manager_id: i64,
+        pin: Pin,
+        held: Vec<Effect>,
+    },
+    /// Every user. Answer: `UsersLoaded`.
+    LoadUsers,
+    /// Answer: `UsersChanged`.
+    AddUser {
+        name: String,
+        role: crate::domain::Role,
+        pin: Pin,
+    },
+    /// Answer: `UsersChanged`.
+    ChangePin { user_id: i64, pin: Pin },
+    /// Answer: `UsersChanged`.
+    DeactivateUser { user_id: i64 },
+    /// Answer: `HistoryLoaded`.
+    LoadHistory(crate::domain::HistoryFilter),
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -151,6 +194,13 @@ pub enum Action {
     LoadProducers,
     /// Adding, editing or (de)activating a producer.
     SaveProducer,
+    // Issue 5.
+    /// Signing in, at the first start or after a lock.
+    SignIn,
+    Approve,
+    LoadUsers,
+    SaveUser,
+    LoadHistory,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -198,6 +248,8 @@ pub enum Failure {
     ProducerPriceNeeded(String),
     /// Anything else the ledger or the disk reported, in its own (English) words.
     Storage(String),
+    /// Signing in, approvals and users (issue 5).
+    Trust(TrustFailure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -331,6 +383,31 @@ pub enum Msg {
         action: Action,
         reason: Failure,
     },
+    // Issue 5: keys.
+    /// Lock the till (Ctrl+L).
+    Lock,
+    /// Open the users screen (Ctrl+U).
+    OpenUsers,
+    /// Open the audit trail (Ctrl+R).
+    OpenAudit,
+    AddUser,
+    /// A new PIN for the selected user.
+    ChangePin,
+    DeactivateUser,
+    /// Attendant or manager, in the user form.
+    ToggleRole,
+    // Issue 5: from the runtime.
+    /// The time now: sent before each batch of keys and while the till is idle, so that it
+    /// locks itself after the idle time without the screens reading a clock.
+    Clock(chrono::NaiveDateTime),
+    /// Every user, active or not: at start (which decides between the first-start, PIN and
+    /// sign-in screens) and when asked.
+    UsersLoaded(Vec<crate::domain::User>),
+    SignedIn(crate::domain::User),
+    /// The manager's PIN was right; the held effects have run (their answers follow).
+    ApprovalGranted(crate::domain::User),
+    UsersChanged(Vec<crate::domain::User>),
+    HistoryLoaded(Vec<crate::domain::HistoryEntry>),
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -350,6 +427,10 @@ enum Mode {
     Producers(ProducersScreen),
     ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
+    // Issue 5.
+    Users(users::UsersScreen),
+    UserForm(Box<users::UserForm>),
+    Audit(audit::AuditScreen),
 }
 
 pub struct App {
@@ -377,6 +458,20 @@ pub struct App {
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
     quit: bool,
+    // Issue 5: who is at the till.
+    /// The signed-in user; `None` before anyone signs in (the runtime opens a gate then).
+    user: Option<crate::domain::User>,
+    /// Every user, as last loaded.
+    users: Vec<crate::domain::User>,
+    /// First start, sign-in, lock or approval: has every key while open.
+    gate: Option<trust::Gate>,
+    /// The runtime's time, as last told (`Msg::Clock`).
+    clock: Option<chrono::NaiveDateTime>,
+    /// When a key was last pressed, by that clock.
+    last_key: Option<chrono::NaiveDateTime>,
+    lock_after: chrono::TimeDelta,
+    /// Users and PINs to try, shown on the demo's sign-in screen.
+    login_hint: Option<String>,
 }
 
 impl App {
@@ -414,7 +509,29 @@ impl App {
             note: None,
             done: None,
             quit: false,
+            user: None,
+            users: Vec::new(),
+            gate: None,
+            clock: None,
+            last_key: None,
+            lock_after: DEFAULT_LOCK_AFTER,
+            login_hint: None,
         }
+    }
+
+    /// The signed-in user.
+    pub fn user(&self) -> Option<&crate::domain::User> {
+        self.user.as_ref()
+    }
+
+    /// How long the till may sit untouched before it locks itself.
+    pub fn set_lock_after(&mut self, idle: chrono::TimeDelta) {
+        self.lock_after = idle;
+    }
+
+    /// Users and PINs to try, shown on the sign-in screen (the demo's).
+    pub fn set_login_hint(&mut self, hint: String) {
+        self.login_hint = Some(hint);
     }
 
     pub fn should_quit(&self) -> bool {
@@ -464,11 +581,17 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        context_of(&self.mode)
+        match &self.gate {
+            Some(gate) => gate.context(),
+            None => context_of(&self.mode),
+        }
     }
 
     /// The context a question returns to once answered: the screen it was asked over.
     pub fn context_beneath(&self) -> Context {
+        if let Some(gate) = &self.gate {
+            return gate.context();
+        }
         match &self.mode {
             Mode::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
                 Some(context) => context,
@@ -500,7 +623,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
-    effects
+    trust::hold(app, effects)
 }
 
 fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -587,6 +710,20 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Failed { action, reason } => failed(app, action, reason),
+        Msg::Clock(now) => trust::clock(app, now),
+        Msg::UsersLoaded(users) => trust::users_loaded(app, users),
+        Msg::SignedIn(user) => trust::signed_in(app, user),
+        Msg::ApprovalGranted(manager) => trust::approval_granted(app, manager),
+        Msg::UsersChanged(users) => {
+            users::changed(app, users);
+            Vec::new()
+        }
+        Msg::HistoryLoaded(entries) => {
+            if let Mode::Audit(screen) = &mut app.mode {
+                screen.loaded(entries);
+            }
+            Vec::new()
+        }
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
             Vec::new()
@@ -628,6 +765,9 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Producers(_) => Context::Producers,
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
+        Mode::Users(_) => Context::Users,
+        Mode::UserForm(_) => Context::UserForm,
+        Mode::Audit(_) => Context::Audit,
     }
 }
 
@@ -642,6 +782,8 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
         // Saved, but not read back: the form must not offer to save it a second time.
         (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
+        (Mode::Users(_), Action::LoadUsers) => app.mode = Mode::Sale,
+        (Mode::Audit(_), Action::LoadHistory) => app.mode = Mode::Sale,
         _ => {}
     }
     Vec::new()
@@ -651,6 +793,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.too_small() && msg != Msg::Quit {
         return Vec::new();
     }
+    app.last_key = app.clock;
     // The panel of the last sale stays until the next key, and that key still counts:
     // the next customer's first scan must not be lost.
     app.done = None;
@@ -659,6 +802,23 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         if matches!(msg, Msg::Help | Msg::Cancel) {
             return Vec::new();
         }
+    }
+    // A gate has every key but help and the language, which it does not answer itself.
+    if app.gate.is_some() {
+        let approval = matches!(app.gate, Some(trust::Gate::Approval(_)));
+        match msg {
+            Msg::Help if !approval => app.help = true,
+            Msg::ToggleLang if !approval => app.lang = app.lang.other(),
+            msg => {
+                app.note = None;
+                return trust::gate_key(app, msg);
+            }
+        }
+        return Vec::new();
+    }
+    if msg == Msg::Lock {
+        trust::lock(app);
+        return Vec::new();
     }
     if let Mode::Confirm(_) = app.mode {
         match msg {
@@ -724,6 +884,9 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
         Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
+        Mode::Users(screen) => users::key(app, screen, msg),
+        Mode::UserForm(form) => users::form_key(app, form, msg),
+        Mode::Audit(screen) => audit::key(app, screen, msg),
     };
     app.mode = mode;
     effects

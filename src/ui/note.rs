@@ -77,10 +77,15 @@ pub enum Note {
     ProducerCodeEmpty,
     ProducerNameEmpty,
     BadRate(String),
+    /// Signing in, approvals and users (issue 5).
+    Trust(super::TrustNote),
 }
 
 impl Note {
     pub fn is_error(&self) -> bool {
+        if let Note::Trust(note) = self {
+            return note.is_error();
+        }
         !matches!(
             self,
             Note::Added(..)
@@ -170,6 +175,7 @@ impl Note {
             Note::ProducerCodeEmpty => t.producer_code_empty.into(),
             Note::ProducerNameEmpty => t.producer_name_empty.into(),
             Note::BadRate(text) => (t.bad_rate)(text),
+            Note::Trust(note) => note.text(lang),
         }
     }
 }
@@ -188,5 +194,9 @@ fn failed(t: &UiText, action: Action) -> fn(&str) -> String {
         Action::SaveProduct => t.failed_save_product,
         Action::LoadProducers => t.failed_load_producers,
         Action::SaveProducer => t.failed_save_producer,
+        Action::SignIn => t.trust.failed_sign_in,
+        Action::Approve => t.trust.failed_approval,
+        Action::LoadUsers | Action::SaveUser => t.trust.failed_users,
+        Action::LoadHistory => t.trust.failed_history,
     }
 }
