@@ -6,6 +6,7 @@
 //! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
 
 mod catalogue;
+mod chain;
 mod day;
 mod draft;
 mod import;
@@ -14,6 +15,7 @@ mod sales;
 mod schema;
 mod settings;
 mod stock;
+mod users;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,7 +24,9 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, Type, ValueRef};
 use rusqlite::{Connection, Row, ToSql, Transaction, TransactionBehavior};
 
-use crate::domain::{DocumentKind, MoveKind, PaymentMethod, QuantityError, Rupiah, Unit};
+use crate::domain::{
+    DocumentKind, MoveKind, PaymentMethod, PinProblem, QuantityError, Rupiah, Unit, User,
+};
 
 // The shapes the catalogue is written with live in the domain, so that the UI can carry
 // them in its effects; they are named here too, where they are used.
@@ -91,6 +95,31 @@ pub enum LedgerError {
     UnknownDocument(i64),
     #[error("the ledger holds unreadable data: {0}")]
     Corrupt(String),
+    // Users, PINs and approval. No variant carries a PIN or any part of one.
+    #[error("wrong PIN; {attempts_left} attempts left before a lockout")]
+    WrongPin { attempts_left: u32 },
+    #[error("too many wrong PINs: locked out until {until}")]
+    LockedOut { until: NaiveDateTime },
+    #[error("invalid PIN: {0}")]
+    InvalidPin(PinProblem),
+    #[error("user {0} has no PIN yet and must set one")]
+    PinNotSet(i64),
+    #[error("no user with id {0}")]
+    UnknownUser(i64),
+    #[error("user {0} is deactivated")]
+    UserInactive(i64),
+    #[error("user {0} is not a manager")]
+    NotAManager(i64),
+    #[error("the name {0} is already in use")]
+    DuplicateUserName(String),
+    #[error("a user needs a name")]
+    EmptyUserName,
+    #[error("the ledger already has users")]
+    UsersExist,
+    #[error("the last active manager cannot be deactivated")]
+    LastManager,
+    #[error("an entry in {0} needs a manager's approval")]
+    NeedsApproval(&'static str),
 }
 
 impl From<rusqlite::Error> for LedgerError {
@@ -109,6 +138,10 @@ impl From<rusqlite::Error> for LedgerError {
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,
+    /// Who writes are recorded under; `None` is the system.
+    actor: Option<User>,
+    /// A manager's approval for the next write only.
+    approval: Option<User>,
 }
 
 impl Ledger {
@@ -132,6 +165,8 @@ impl Ledger {
         Ok(Ledger {
             conn,
             path: path.to_path_buf(),
+            actor: None,
+            approval: None,
         })
     }
 
@@ -141,12 +176,20 @@ impl Ledger {
 
     /// Runs `apply` as one IMMEDIATE write transaction and commits it when `apply` succeeds;
     /// an error rolls everything back. Every write that touches history goes through here,
-    /// so that what must happen at each commit happens in one place.
+    /// so that what must happen at each commit happens in one place: the history rows it
+    /// added are chained under the signed-in actor and the pending approval, which this
+    /// write consumes whatever its outcome.
     fn write<T>(&mut self, apply: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let signers = chain::Signers {
+            actor: self.actor.as_ref().map(|u| u.id),
+            approver: self.approval.take().map(|u| u.id),
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let since = chain::marks(&tx)?;
         let done = apply(&tx)?;
+        chain::seal(&tx, &since, signers)?;
         tx.commit()?;
         Ok(done)
     }

@@ -3,9 +3,10 @@
 //! A shipped migration is never edited or reordered: a file's `user_version` says how many of
 //! these it has had applied, so changing one would leave old files with a schema nobody wrote.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{LedgerError, Result};
+use super::{LedgerError, Result, chain, stamp_text, users};
+use crate::domain::Role;
 
 /// Version 1: catalogue, business days, sales with their frozen lines and payments, voids, draft.
 ///
@@ -583,8 +584,80 @@ WHEN EXISTS (SELECT 1 FROM corrections WHERE id = NEW.id OR sale_id = NEW.sale_i
 BEGIN SELECT RAISE(ABORT, 'corrections is append-only'); END;
 "#;
 
+/// Version 4: users with PINs, their history, wrong-PIN counters, and the hash chain.
+///
+/// `users` is catalogue-like (a row edited in place), but every change to a user is a row of
+/// `user_changes`, which is history like the rest. `pin_attempts` is plain state (it must
+/// survive a restart, and nothing is lost by its rows changing). `chain` holds one row per
+/// history row: who did it (`actor_id`, NULL for the system: import, seeding, migration of an
+/// empty file), who approved it, and a SHA-256 over the row's content and the previous hash;
+/// it is itself append-only. The rows already in a till-era file are chained by the program
+/// right after this step, in the same transaction (`schema::migrate`).
+const V4: &str = r#"
+CREATE TABLE users (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    role       TEXT NOT NULL CHECK (role IN ('attendant', 'manager')),
+    pin_hash   TEXT CHECK (pin_hash IS NULL OR length(pin_hash) > 0),
+    active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'users are deactivated, never deleted'); END;
+
+-- The user as they were after each change; `pin_digest` is a SHA-256 of the PIN hash, so
+-- history shows that a PIN changed without keeping old PIN hashes around.
+CREATE TABLE user_changes (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id),
+    change     TEXT NOT NULL CHECK (change IN ('created', 'pin', 'deactivated')),
+    at         TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('attendant', 'manager')),
+    active     INTEGER NOT NULL CHECK (active IN (0, 1)),
+    pin_digest TEXT
+) STRICT;
+CREATE INDEX user_changes_user ON user_changes (user_id);
+
+CREATE TABLE pin_attempts (
+    user_id      INTEGER PRIMARY KEY REFERENCES users (id),
+    failures     INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+    lockouts     INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
+    locked_until TEXT
+) STRICT;
+
+CREATE TABLE chain (
+    seq         INTEGER PRIMARY KEY,
+    entry_table TEXT NOT NULL,
+    entry_id    INTEGER NOT NULL,
+    actor_id    INTEGER REFERENCES users (id),
+    approver_id INTEGER REFERENCES users (id),
+    prev_hash   TEXT,
+    hash        TEXT NOT NULL CHECK (length(hash) = 64),
+    UNIQUE (entry_table, entry_id)
+) STRICT;
+
+CREATE TRIGGER user_changes_no_update BEFORE UPDATE ON user_changes
+BEGIN SELECT RAISE(ABORT, 'user_changes is append-only'); END;
+CREATE TRIGGER user_changes_no_delete BEFORE DELETE ON user_changes
+BEGIN SELECT RAISE(ABORT, 'user_changes is append-only'); END;
+CREATE TRIGGER user_changes_no_overwrite BEFORE INSERT ON user_changes
+WHEN EXISTS (SELECT 1 FROM user_changes WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'user_changes is append-only'); END;
+
+CREATE TRIGGER chain_no_update BEFORE UPDATE ON chain
+BEGIN SELECT RAISE(ABORT, 'chain is append-only'); END;
+CREATE TRIGGER chain_no_delete BEFORE DELETE ON chain
+BEGIN SELECT RAISE(ABORT, 'chain is append-only'); END;
+CREATE TRIGGER chain_no_overwrite BEFORE INSERT ON chain
+WHEN EXISTS (SELECT 1 FROM chain
+             WHERE seq = NEW.seq OR (entry_table = NEW.entry_table AND entry_id = NEW.entry_id))
+BEGIN SELECT RAISE(ABORT, 'chain is append-only'); END;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -601,14 +674,43 @@ pub(super) fn check_version(conn: &Connection) -> Result<i64> {
     Ok(found)
 }
 
-/// Brings the file up to `SCHEMA_VERSION`.
+/// The version that brought users and the hash chain.
+const CHAIN_VERSION: i64 = 4;
+
+/// Brings the file up to `SCHEMA_VERSION`. A file from before the chain has its history
+/// chained in the same transaction; if it held any (a till-era ledger), it gets a manager
+/// without a PIN, who must set one at first start, and every existing entry is recorded
+/// under that manager.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
-    apply(conn, MIGRATIONS)
+    apply_then(conn, MIGRATIONS, |tx, found| {
+        if found >= CHAIN_VERSION {
+            return Ok(());
+        }
+        let mut signers = chain::Signers::default();
+        if found >= 1 {
+            let now = stamp_text(chrono::Local::now().naive_local());
+            let manager =
+                users::insert_user(tx, users::MIGRATED_MANAGER, Role::Manager, None, &now)?;
+            signers.actor = Some(manager.id);
+        }
+        chain::seal(tx, &chain::from_start(), signers)?;
+        Ok(())
+    })
 }
 
 /// Applies the migrations the file has not had, all in one IMMEDIATE transaction: a power cut
 /// or a failing step leaves the file at its old version, never half-way.
+#[cfg(test)]
 fn apply(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
+    apply_then(conn, migrations, |_, _| Ok(()))
+}
+
+/// `apply`, then `finish` with the version the file had, in the same transaction.
+fn apply_then(
+    conn: &mut Connection,
+    migrations: &[&str],
+    finish: impl FnOnce(&Transaction, i64) -> Result<()>,
+) -> Result<()> {
     let supported = migrations.len() as i64;
     if check_version(conn)? == supported {
         return Ok(());
@@ -622,6 +724,7 @@ fn apply(conn: &mut Connection, migrations: &[&str]) -> Result<()> {
     for sql in &migrations[found as usize..] {
         tx.execute_batch(sql)?;
     }
+    finish(&tx, found)?;
     tx.pragma_update(None, "user_version", supported)?;
     tx.commit()?;
     Ok(())
@@ -663,12 +766,14 @@ mod tests {
                 "business_days",
                 "cash_counts",
                 "cash_moves",
+                "chain",
                 "corrections",
                 "customers",
                 "day_closes",
                 "draft",
                 "payments",
                 "payouts",
+                "pin_attempts",
                 "price_changes",
                 "producers",
                 "products",
@@ -680,6 +785,8 @@ mod tests {
                 "stock_documents",
                 "stock_moves",
                 "tab_payments",
+                "user_changes",
+                "users",
                 "voids"
             ]
         );
@@ -825,6 +932,8 @@ mod tests {
         let old = Ledger {
             conn,
             path: path.clone(),
+            actor: None,
+            approval: None,
         };
         let before: Vec<_> = days
             .iter()
@@ -929,5 +1038,83 @@ mod tests {
         let lmpr = ledger.stock_levels(Some(days[1])).unwrap().remove(2);
         assert_eq!((lmpr.code.as_str(), lmpr.on_hand), ("LMPR", q(3_000)));
         assert_eq!((lmpr.day.received, lmpr.day.sold), (q(8_000), q(3_000)));
+    }
+
+    #[test]
+    fn a_till_era_ledger_is_chained_under_a_manager_who_must_set_a_pin() {
+        use crate::ledger::Ledger;
+        use chrono::NaiveDate;
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        let mut conn = Connection::open(&path).unwrap();
+        apply(&mut conn, &MIGRATIONS[..1]).unwrap();
+        conn.execute_batch(V1_HISTORY).unwrap();
+        apply(&mut conn, &MIGRATIONS[..3]).unwrap();
+        let old = Ledger {
+            conn,
+            path: path.clone(),
+            actor: None,
+            approval: None,
+        };
+        let days = [
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        ];
+        let reports: Vec<_> = days.iter().map(|d| old.day_report(*d).unwrap()).collect();
+        let stock = old.stock_levels(Some(days[1])).unwrap();
+        let history: i64 = chain::HISTORY
+            .iter()
+            .filter(|t| t.name != "user_changes")
+            .map(|t| {
+                old.conn
+                    .query_row(&format!("SELECT COUNT(*) FROM {}", t.name), [], |r| {
+                        r.get::<_, i64>(0)
+                    })
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(
+            history,
+            2 + 1 + 3 + 5 + 3 + 1 + 7,
+            "days, closes, sales, lines, ..."
+        );
+        drop(old);
+
+        let mut ledger = Ledger::open(&path).unwrap();
+        for (day, report) in days.iter().zip(&reports) {
+            assert_eq!(&ledger.day_report(*day).unwrap(), report);
+        }
+        assert_eq!(ledger.stock_levels(Some(days[1])).unwrap(), stock);
+        let users = ledger.users().unwrap();
+        assert_eq!(users.len(), 1);
+        let manager = &users[0];
+        assert_eq!(
+            (manager.name.as_str(), manager.role, manager.has_pin),
+            (users::MIGRATED_MANAGER, Role::Manager, false)
+        );
+        // Every entry, and the manager's own creation, is chained under the manager.
+        let (chained, by_manager, unsigned): (i64, i64, i64) = ledger
+            .conn
+            .query_row(
+                "SELECT COUNT(*), COUNT(*) FILTER (WHERE actor_id = ?1),
+                        COUNT(*) FILTER (WHERE approver_id IS NOT NULL)
+                 FROM chain",
+                [manager.id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (chained, by_manager, unsigned),
+            (history + 1, history + 1, 0)
+        );
+
+        let now = days[1].and_hms_opt(9, 0, 0).unwrap();
+        assert!(matches!(
+            ledger.check_pin(manager.id, "1234", now),
+            Err(LedgerError::PinNotSet(id)) if id == manager.id
+        ));
+        ledger.change_pin(manager.id, "1234", now).unwrap();
+        assert!(ledger.check_pin(manager.id, "1234", now).unwrap().has_pin);
     }
 }

@@ -1,0 +1,289 @@
+//! The hash chain over history: every row of every history table gets one `chain` row in the
+//! transaction that wrote it, holding who did it, who approved it and a SHA-256 over the
+//! row's canonical content and the previous chain row's hash.
+//!
+//! Rows are found generically (ids above what each table held when the write began), so a
+//! history table added later only needs adding to `HISTORY`.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::{LedgerError, Result};
+use crate::domain::Role;
+
+/// A history table, and when an attendant's new row in it needs a manager's approval: an SQL
+/// condition on the row (`?1` is the signed-in actor's user id), or `None` when never.
+pub(super) struct HistoryTable {
+    pub name: &'static str,
+    pub needs_approval: Option<&'static str>,
+}
+
+const fn table(name: &'static str) -> HistoryTable {
+    HistoryTable {
+        name,
+        needs_approval: None,
+    }
+}
+
+const fn approved(name: &'static str, condition: &'static str) -> HistoryTable {
+    HistoryTable {
+        name,
+        needs_approval: Some(condition),
+    }
+}
+
+/// Every append-only history table, in the order a write's new rows are chained. Catalogue
+/// rows (producers, products, customers, users) are not here: their changes are history of
+/// their own (`price_changes`, `rate_changes`, `user_changes`).
+pub(super) const HISTORY: &[HistoryTable] = &[
+    table("business_days"),
+    table("sales"),
+    table("sale_lines"),
+    table("payments"),
+    approved("voids", "1"),
+    approved("price_changes", "1"),
+    approved("rate_changes", "1"),
+    approved(
+        "stock_documents",
+        "kind = 'write_off' OR (kind = 'count' AND EXISTS (SELECT 1 FROM stock_moves AS m
+             WHERE m.document_id = stock_documents.id AND m.quantity_milli != 0))",
+    ),
+    table("stock_moves"),
+    table("tab_payments"),
+    table("cash_moves"),
+    approved("payouts", "1"),
+    approved("corrections", "1"),
+    table("cash_counts"),
+    table("day_closes"),
+    // Users are a manager's business, but anyone may change their own PIN.
+    approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),
+];
+
+/// Lowercase hex of `bytes`.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// The largest id of each history table, taken when a write begins: rows above it are the
+/// write's own.
+pub(super) struct Marks(Vec<i64>);
+
+pub(super) fn marks(conn: &Connection) -> Result<Marks> {
+    let mut ids = Vec::with_capacity(HISTORY.len());
+    for t in HISTORY {
+        let sql = format!("SELECT COALESCE(MAX(id), 0) FROM {}", t.name);
+        ids.push(conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?);
+    }
+    Ok(Marks(ids))
+}
+
+/// Marks below every row: for chaining a whole file at migration.
+pub(super) fn from_start() -> Marks {
+    Marks(vec![0; HISTORY.len()])
+}
+
+/// A row's columns by name, as JSON values (a BTreeMap, so serialised in name order).
+pub(super) type RowContent = BTreeMap<String, Value>;
+
+fn json_of(value: ValueRef) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::from(format!("x'{}'", hex(b))),
+    }
+}
+
+/// Rows of `table` with `id > after` (or exactly `id = only`), in id order.
+pub(super) fn rows(
+    conn: &Connection,
+    table: &str,
+    filter: &str,
+    value: i64,
+) -> Result<Vec<(i64, RowContent)>> {
+    let sql = format!("SELECT * FROM {table} WHERE id {filter} ?1 ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let names: Vec<String> = stmt.column_names().map(String::from).collect();
+    let mut q = stmt.query([value])?;
+    let mut out = Vec::new();
+    while let Some(r) = q.next()? {
+        let mut content = RowContent::new();
+        for (i, name) in names.iter().enumerate() {
+            content.insert(name.clone(), json_of(r.get_ref(i)?));
+        }
+        let id = r.get(names.iter().position(|n| n == "id").unwrap_or(0))?;
+        out.push((id, content));
+    }
+    Ok(out)
+}
+
+/// What is hashed: the canonical serde_json text of this, fields in this order.
+#[derive(Serialize)]
+struct Canonical<'a> {
+    table: &'a str,
+    row: &'a RowContent,
+    actor: Option<i64>,
+    approver: Option<i64>,
+    prev_hash: Option<&'a str>,
+}
+
+pub(super) fn entry_hash(
+    table: &str,
+    row: &RowContent,
+    actor: Option<i64>,
+    approver: Option<i64>,
+    prev_hash: Option<&str>,
+) -> String {
+    let canonical = Canonical {
+        table,
+        row,
+        actor,
+        approver,
+        prev_hash,
+    };
+    // Serialising maps of plain values cannot fail.
+    let text = serde_json::to_vec(&canonical).unwrap_or_default();
+    hex(&Sha256::digest(&text))
+}
+
+/// The newest chain row's hash, `None` on an empty chain.
+pub(super) fn last_hash(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// Who a write is recorded under.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Signers {
+    pub actor: Option<i64>,
+    pub approver: Option<i64>,
+}
+
+/// Checks that the actor may write and the approver may approve, as they are now in the file.
+fn check_signers(conn: &Connection, signers: Signers) -> Result<Option<Role>> {
+    let find = |id: i64| -> Result<(Role, bool)> {
+        let (role, active): (String, bool) = conn
+            .prepare_cached("SELECT role, active FROM users WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or(LedgerError::UnknownUser(id))?;
+        let role = role
+            .parse()
+            .map_err(|()| LedgerError::Corrupt(format!("unknown role {role:?}")))?;
+        Ok((role, active))
+    };
+    if let Some(id) = signers.approver {
+        let (role, active) = find(id)?;
+        if !active {
+            return Err(LedgerError::UserInactive(id));
+        }
+        if role != Role::Manager {
+            return Err(LedgerError::NotAManager(id));
+        }
+    }
+    match signers.actor {
+        None => Ok(None),
+        Some(id) => {
+            let (role, active) = find(id)?;
+            if !active {
+                return Err(LedgerError::UserInactive(id));
+            }
+            Ok(Some(role))
+        }
+    }
+}
+
+/// Chains every history row above `since`, after checking that an attendant's rows that need
+/// approval have it. Runs inside the write's transaction, just before its commit.
+pub(super) fn seal(conn: &Connection, since: &Marks, signers: Signers) -> Result<usize> {
+    let role = check_signers(conn, signers)?;
+    if role == Some(Role::Attendant) && signers.approver.is_none() {
+        for (t, after) in HISTORY.iter().zip(&since.0) {
+            let Some(condition) = t.needs_approval else {
+                continue;
+            };
+            let sql = format!(
+                "SELECT EXISTS (SELECT 1 FROM {} WHERE id > ?2 AND ({condition}))",
+                t.name
+            );
+            let needed: bool = conn
+                .prepare_cached(&sql)?
+                .query_row(params![signers.actor, after], |r| r.get(0))?;
+            if needed {
+                return Err(LedgerError::NeedsApproval(t.name));
+            }
+        }
+    }
+    let mut prev = last_hash(conn)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO chain (entry_table, entry_id, actor_id, approver_id, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut count = 0;
+    for (t, after) in HISTORY.iter().zip(&since.0) {
+        for (id, row) in rows(conn, t.name, ">", *after)? {
+            let hash = entry_hash(
+                t.name,
+                &row,
+                signers.actor,
+                signers.approver,
+                prev.as_deref(),
+            );
+            insert.execute(params![
+                t.name,
+                id,
+                signers.actor,
+                signers.approver,
+                prev,
+                hash
+            ])?;
+            prev = Some(hash);
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_covers_every_part_and_is_stable() {
+        let mut row = RowContent::new();
+        row.insert("id".into(), Value::from(1));
+        row.insert("total".into(), Value::from(29_500));
+        let base = entry_hash("sales", &row, Some(1), None, Some("ab"));
+        assert_eq!(base.len(), 64);
+        assert_eq!(base, entry_hash("sales", &row, Some(1), None, Some("ab")));
+        let mut changed = row.clone();
+        changed.insert("total".into(), Value::from(29_000));
+        for other in [
+            entry_hash("voids", &row, Some(1), None, Some("ab")),
+            entry_hash("sales", &changed, Some(1), None, Some("ab")),
+            entry_hash("sales", &row, Some(2), None, Some("ab")),
+            entry_hash("sales", &row, Some(1), Some(1), Some("ab")),
+            entry_hash("sales", &row, Some(1), None, Some("ac")),
+            entry_hash("sales", &row, Some(1), None, None),
+        ] {
+            assert_ne!(other, base);
+        }
+    }
+
+    #[test]
+    fn hex_is_lowercase_two_digits_per_byte() {
+        assert_eq!(hex(&[0, 15, 255]), "000fff");
+    }
+}

@@ -1,0 +1,298 @@
+//! Users and their PINs: the first manager, attendants, PIN checks with a lockout that
+//! survives restarts, the signed-in actor and a manager's approval of the next write.
+//!
+//! PINs arrive as `&str` and are only ever handed to argon2; they are never stored, logged or
+//! put in an error. Callers own (and clear) the buffers they typed them into.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use sha2::{Digest, Sha256};
+
+use super::{
+    Ledger, LedgerError, Result, conversion_error, get_stamp, stamp_text, unique_violation,
+};
+use crate::domain::{PinAttempts, PinVerdict, Role, User, check_new_pin};
+
+/// The name given to the manager that a ledger from before users is migrated with.
+pub(super) const MIGRATED_MANAGER: &str = "Manajer";
+
+const USER_COLUMNS: &str = "id, name, role, active, pin_hash IS NOT NULL";
+
+fn user_from_row(r: &Row) -> rusqlite::Result<User> {
+    let role: String = r.get(2)?;
+    Ok(User {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        role: role
+            .parse()
+            .map_err(|()| conversion_error(2, format!("unknown role {role:?}")))?,
+        active: r.get(3)?,
+        has_pin: r.get(4)?,
+    })
+}
+
+fn find_user(conn: &Connection, id: i64) -> Result<User> {
+    conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"))?
+        .query_row([id], user_from_row)
+        .optional()?
+        .ok_or(LedgerError::UnknownUser(id))
+}
+
+/// A PHC string (`$argon2id$v=19$...`) with a salt of its own.
+fn hash_pin(pin: &str) -> Result<String> {
+    let hash = Argon2::default()
+        .hash_password(pin.as_bytes())
+        .map_err(|e| LedgerError::Corrupt(format!("cannot hash a PIN: {e}")))?;
+    Ok(hash.to_string())
+}
+
+fn pin_matches(pin: &str, hash: &str) -> bool {
+    Argon2::default()
+        .verify_password(pin.as_bytes(), hash)
+        .is_ok()
+}
+
+/// What `user_changes` keeps of a PIN hash: enough to see it changed, not to attack it.
+pub(super) fn pin_digest(pin_hash: Option<&str>) -> Option<String> {
+    pin_hash.map(|h| super::chain::hex(&Sha256::digest(h.as_bytes())))
+}
+
+/// Records the user as they now are, after `change`.
+fn record_change(conn: &Connection, user_id: i64, change: &str, at: &str) -> Result<()> {
+    let hash: Option<String> =
+        conn.query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
+            r.get(0)
+        })?;
+    conn.prepare_cached(
+        "INSERT INTO user_changes (user_id, change, at, name, role, active, pin_digest)
+         SELECT id, ?2, ?3, name, role, active, ?4 FROM users WHERE id = ?1",
+    )?
+    .execute(params![user_id, change, at, pin_digest(hash.as_deref())])?;
+    Ok(())
+}
+
+/// Inserts a user with its `created` history row; `pin_hash` None is a user who must set a
+/// PIN before signing in.
+pub(super) fn insert_user(
+    conn: &Connection,
+    name: &str,
+    role: Role,
+    pin_hash: Option<&str>,
+    at: &str,
+) -> Result<User> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(LedgerError::EmptyUserName);
+    }
+    conn.execute(
+        "INSERT INTO users (name, role, pin_hash, active, created_at) VALUES (?1, ?2, ?3, 1, ?4)",
+        params![name, role.code(), pin_hash, at],
+    )
+    .map_err(|e| match unique_violation(&e) {
+        Some("users.name") => LedgerError::DuplicateUserName(name.to_string()),
+        _ => e.into(),
+    })?;
+    let id = conn.last_insert_rowid();
+    record_change(conn, id, "created", at)?;
+    find_user(conn, id)
+}
+
+fn attempts_of(conn: &Connection, user_id: i64) -> Result<PinAttempts> {
+    let row = conn
+        .prepare_cached(
+            "SELECT failures, lockouts, locked_until FROM pin_attempts WHERE user_id = ?1",
+        )?
+        .query_row([user_id], |r| {
+            let until: Option<String> = r.get(2)?;
+            let locked_until = match until {
+                Some(_) => Some(get_stamp(r, 2)?),
+                None => None,
+            };
+            Ok(PinAttempts {
+                failures: r.get(0)?,
+                lockouts: r.get(1)?,
+                locked_until,
+            })
+        })
+        .optional()?;
+    Ok(row.unwrap_or_default())
+}
+
+impl Ledger {
+    /// Whether anyone can sign in yet: a new ledger has no users until the first manager.
+    pub fn has_users(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |r| r.get(0))?)
+    }
+
+    /// Every user, active or not, in the order they were added.
+    pub fn users(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY id"))?;
+        let rows = stmt.query_map([], user_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn user(&self, id: i64) -> Result<User> {
+        find_user(&self.conn, id)
+    }
+
+    /// Creates the manager of a new ledger. Refused once any user exists: from then on users
+    /// are added by a manager.
+    pub fn create_first_manager(
+        &mut self,
+        name: &str,
+        pin: &str,
+        at: NaiveDateTime,
+    ) -> Result<User> {
+        check_new_pin(pin).map_err(LedgerError::InvalidPin)?;
+        let hash = hash_pin(pin)?;
+        self.write(|tx| {
+            let any: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM users)", [], |r| r.get(0))?;
+            if any {
+                return Err(LedgerError::UsersExist);
+            }
+            insert_user(tx, name, Role::Manager, Some(&hash), &stamp_text(at))
+        })
+    }
+
+    /// Adds a user with their first PIN. An attendant signed in needs a manager's approval.
+    pub fn add_user(
+        &mut self,
+        name: &str,
+        role: Role,
+        pin: &str,
+        at: NaiveDateTime,
+    ) -> Result<User> {
+        check_new_pin(pin).map_err(LedgerError::InvalidPin)?;
+        let hash = hash_pin(pin)?;
+        self.write(|tx| insert_user(tx, name, role, Some(&hash), &stamp_text(at)))
+    }
+
+    /// Sets a new PIN (also the first PIN of a migrated manager, who has none). The caller
+    /// has made sure who is asking: the user themself after their PIN, or a manager.
+    pub fn change_pin(&mut self, user_id: i64, new_pin: &str, at: NaiveDateTime) -> Result<()> {
+        check_new_pin(new_pin).map_err(LedgerError::InvalidPin)?;
+        let hash = hash_pin(new_pin)?;
+        self.write(|tx| {
+            find_user(tx, user_id)?;
+            tx.execute(
+                "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
+                params![user_id, hash],
+            )?;
+            // A new PIN starts with a clean slate of attempts.
+            tx.execute("DELETE FROM pin_attempts WHERE user_id = ?1", [user_id])?;
+            record_change(tx, user_id, "pin", &stamp_text(at))
+        })
+    }
+
+    /// Takes a user off the kiosk for good: they can no longer sign in or approve. The last
+    /// active manager cannot be deactivated, or nobody could manage users again.
+    pub fn deactivate_user(&mut self, user_id: i64, at: NaiveDateTime) -> Result<()> {
+        self.write(|tx| {
+            let user = find_user(tx, user_id)?;
+            if !user.active {
+                return Err(LedgerError::UserInactive(user_id));
+            }
+            if user.is_manager() {
+                let others: i64 = tx.query_row(
+                    "SELECT COUNT(*) FROM users WHERE role = 'manager' AND active = 1 AND id != ?1",
+                    [user_id],
+                    |r| r.get(0),
+                )?;
+                if others == 0 {
+                    return Err(LedgerError::LastManager);
+                }
+            }
+            tx.execute("UPDATE users SET active = 0 WHERE id = ?1", [user_id])?;
+            record_change(tx, user_id, "deactivated", &stamp_text(at))
+        })
+    }
+
+    /// Checks `pin` for `user_id` at `at`. A wrong PIN counts towards a lockout, and the
+    /// counter is on disk before this returns, so a restart forgives nothing.
+    pub fn check_pin(&mut self, user_id: i64, pin: &str, at: NaiveDateTime) -> Result<User> {
+        let user = find_user(&self.conn, user_id)?;
+        if !user.active {
+            return Err(LedgerError::UserInactive(user_id));
+        }
+        let hash: Option<String> =
+            self.conn
+                .query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
+                    r.get(0)
+                })?;
+        let Some(hash) = hash else {
+            return Err(LedgerError::PinNotSet(user_id));
+        };
+        if let Some(until) = attempts_of(&self.conn, user_id)?.locked_at(at) {
+            return Err(LedgerError::LockedOut { until });
+        }
+        // argon2 takes a while: run it before taking the write lock, then count under it.
+        let right = pin_matches(pin, &hash);
+        let verdict = self.write(|conn| {
+            let (next, verdict) = attempts_of(conn, user_id)?.attempt(right, at);
+            conn.execute(
+                "INSERT INTO pin_attempts (user_id, failures, lockouts, locked_until)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures,
+                     lockouts = excluded.lockouts, locked_until = excluded.locked_until",
+                params![
+                    user_id,
+                    next.failures,
+                    next.lockouts,
+                    next.locked_until.map(stamp_text)
+                ],
+            )?;
+            Ok(verdict)
+        })?;
+        match verdict {
+            PinVerdict::Accepted => Ok(user),
+            PinVerdict::Wrong { attempts_left } => Err(LedgerError::WrongPin { attempts_left }),
+            PinVerdict::LockedOut { until } => Err(LedgerError::LockedOut { until }),
+        }
+    }
+
+    /// A manager's PIN typed on the spot to approve an attendant's action. Someone who is not
+    /// an active manager is refused before their PIN is looked at (nor counted).
+    pub fn approve_with_pin(
+        &mut self,
+        manager_id: i64,
+        pin: &str,
+        at: NaiveDateTime,
+    ) -> Result<User> {
+        let user = find_user(&self.conn, manager_id)?;
+        if !user.is_manager() {
+            return Err(LedgerError::NotAManager(manager_id));
+        }
+        self.check_pin(manager_id, pin, at)
+    }
+
+    /// From now on, every write is recorded under `user` (until `sign_out`).
+    pub fn sign_in(&mut self, user: &User) {
+        self.actor = Some(user.clone());
+    }
+
+    /// Writes are recorded under the system again, and a pending approval is dropped.
+    pub fn sign_out(&mut self) {
+        self.actor = None;
+        self.approval = None;
+    }
+
+    /// Who writes are recorded under; `None` is the system (import, seeding, tests).
+    pub fn signed_in(&self) -> Option<&User> {
+        self.actor.as_ref()
+    }
+
+    /// Attaches `manager`'s approval to the next write only: that write consumes it whether it
+    /// succeeds or fails (a PIN check is a write too: approve first, then attach). The write
+    /// refuses an approver who is not an active manager.
+    pub fn with_approval(&mut self, manager: &User) -> &mut Ledger {
+        self.approval = Some(manager.clone());
+        self
+    }
+}
