@@ -17,6 +17,39 @@ const DEMO: &str = include_str!("../assets/demo.json");
 /// The attendant of the demo's day.
 pub const DEMO_ATTENDANT: &str = "Rina";
 
+/// The demo's users and their PINs, shown on its sign-in screen so that a newcomer can try
+/// everything: an attendant, and a manager to approve what the attendant may not do alone.
+pub const DEMO_USERS: &[(&str, crate::domain::Role, &str)] = &[
+    (DEMO_ATTENDANT, crate::domain::Role::Attendant, "1111"),
+    ("Budi", crate::domain::Role::Manager, "9999"),
+];
+
+/// `Rina (Kasir) PIN 1111, Budi (Pengelola) PIN 9999`, for the sign-in screen.
+pub fn login_hint(lang: crate::strings::Lang) -> String {
+    let t = &lang.text().ui.trust;
+    let list: Vec<String> = DEMO_USERS
+        .iter()
+        .map(|(name, role, pin)| format!("{name} ({}) PIN {pin}", (t.role_name)(*role)))
+        .collect();
+    (t.demo_logins)(&list.join(", "))
+}
+
+/// Gives a ledger without users the demo's manager and attendant.
+fn seed_users(ledger: &mut Ledger, today: NaiveDate) -> Result<(), DemoError> {
+    if ledger.has_users()? {
+        return Ok(());
+    }
+    let at = today.and_hms_opt(6, 0, 0).unwrap_or_default();
+    for (name, role, pin) in DEMO_USERS.iter().rev() {
+        if *role == crate::domain::Role::Manager && !ledger.has_users()? {
+            ledger.create_first_manager(name, pin, at)?;
+        } else {
+            ledger.add_user(name, *role, pin, at)?;
+        }
+    }
+    Ok(())
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoFile {
@@ -129,6 +162,7 @@ pub fn shop() -> ShopHeader {
 /// deliveries, sales and void at their times. A ledger that already has producers is left alone, so
 /// `pojok demo --db PATH` can be run again on the same file.
 pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
+    seed_users(ledger, today)?;
     if !ledger.producers()?.is_empty() {
         return Ok(false);
     }

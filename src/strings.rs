@@ -1783,7 +1783,7 @@ const ID_TRUST: TrustText = TrustText {
         crate::domain::Role::Attendant => "Kasir",
         crate::domain::Role::Manager => "Pengelola",
     },
-    demo_logins: |list| format!("Demo — coba: {list}"),
+    demo_logins: |list| format!("Demo: {list}"),
     approval_title: "Persetujuan pengelola",
     approval_body: |what| {
         format!(
@@ -1878,7 +1878,8 @@ const ID_TRUST: TrustText = TrustText {
             "pengelola aktif terakhir tidak bisa dinonaktifkan".to_string()
         }
         crate::ui::TrustFailure::DuplicateName(name) => format!("nama {name} sudah dipakai"),
-        crate::ui::TrustFailure::SignInFirst => "masuk dulu dengan PIN".to_string(),
+        crate::ui::TrustFailure::EmptyName => "nama pengguna masih kosong".to_string(),
+        crate::ui::TrustFailure::NeedsApproval => "perlu persetujuan pengelola".to_string(),
     },
     failed_sign_in: |e| format!("Tidak bisa masuk: {e}"),
     failed_approval: |e| format!("Tidak disetujui: {e}"),
@@ -1933,7 +1934,7 @@ const EN_TRUST: TrustText = TrustText {
         crate::domain::Role::Attendant => "Attendant",
         crate::domain::Role::Manager => "Manager",
     },
-    demo_logins: |list| format!("Demo — try: {list}"),
+    demo_logins: |list| format!("Demo: {list}"),
     approval_title: "Manager's approval",
     approval_body: |what| {
         format!(
@@ -2026,7 +2027,8 @@ const EN_TRUST: TrustText = TrustText {
             "the last active manager cannot be deactivated".to_string()
         }
         crate::ui::TrustFailure::DuplicateName(name) => format!("the name {name} is taken"),
-        crate::ui::TrustFailure::SignInFirst => "sign in with a PIN first".to_string(),
+        crate::ui::TrustFailure::EmptyName => "the user's name is empty".to_string(),
+        crate::ui::TrustFailure::NeedsApproval => "a manager's approval is needed".to_string(),
     },
     failed_sign_in: |e| format!("Not signed in: {e}"),
     failed_approval: |e| format!("Not approved: {e}"),

@@ -138,8 +138,10 @@ pub enum TrustFailure {
     UsersExist,
     LastManager,
     DuplicateName(String),
-    /// Nobody is signed in (the runtime refuses writes from screens then).
-    SignInFirst,
+    /// A user needs a name.
+    EmptyName,
+    /// The ledger refused an attendant's entry that needs a manager's approval.
+    NeedsApproval,
 }
 
 /// Messages of these screens on the message line.
