@@ -11,7 +11,7 @@ use crate::catalogue_csv::{self, Checked, IntakeRow, Problem, RowError};
 use crate::demo;
 use crate::domain::{IntakeLine, NewProducer, NewProduct, StockDocument};
 use crate::kiosk::{self, KioskOptions};
-use crate::ledger::{BatchError, BatchMode, Ledger, RowAction};
+use crate::ledger::{BatchError, BatchMode, Ledger, Problem as VerifyProblem, RowAction};
 use crate::print;
 use crate::strings::{ImportText, Lang};
 
@@ -57,6 +57,9 @@ enum Command {
         #[command(subcommand)]
         kind: ExportKind,
     },
+    /// Check the ledger end to end (integrity, hash chain, money and stock); non-zero exit on
+    /// any problem
+    Verify,
 }
 
 #[derive(Subcommand, Debug)]
@@ -238,6 +241,56 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Verify) => run_verify(&cli.db.unwrap_or_else(default_db), lang),
+    }
+}
+
+/// `pojok verify`: "OK" with the counts and the chain head, or each problem on its own line
+/// and a failing exit.
+fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
+    // Verifying a mistyped path must not create an empty ledger that verifies clean.
+    if !db.is_file() {
+        return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
+    }
+    let ledger = open_ledger(db, lang)?;
+    let report = ledger.verify().map_err(|e| e.to_string())?;
+    let t = &lang.text().verify;
+    if report.is_clean() {
+        let counts: Vec<String> = report
+            .counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(table, n)| format!("{table} {n}"))
+            .collect();
+        let head = report
+            .head
+            .as_ref()
+            .map_or_else(|| t.no_head.to_string(), |h| h.short());
+        println!("{}", (t.clean)(report.chained, &counts.join(", "), &head));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for problem in &report.problems {
+        println!("{}", verify_problem_text(problem, lang));
+    }
+    println!("{}", (t.problems)(report.problems.len()));
+    Ok(ExitCode::FAILURE)
+}
+
+fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {
+    let t = &lang.text().verify;
+    match problem {
+        VerifyProblem::Integrity(text) => (t.integrity)(text),
+        VerifyProblem::EntryChanged { seq, table, id } => (t.changed)(table, *id, *seq),
+        VerifyProblem::EntryMissing { seq, table, id } => (t.missing)(table, *id, *seq),
+        VerifyProblem::ChainBroken { seq } => (t.broken)(*seq),
+        VerifyProblem::UnknownTable { seq, table } => (t.unknown_table)(*seq, table),
+        VerifyProblem::Unchained { table, id } => (t.unchained)(table, *id),
+        VerifyProblem::Invariant {
+            check,
+            table,
+            id,
+            detail,
+        } => (t.invariant)(table, *id, check, detail),
     }
 }
 

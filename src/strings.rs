@@ -477,11 +477,29 @@ pub struct ImportText {
     pub exported: fn(&str, usize) -> String,
 }
 
+/// `pojok verify`: the file checked end to end. Table names are the ledger's own.
+pub struct VerifyText {
+    /// Entries chained, the entries per table ("sales 12, sale_lines 30"), the chain head.
+    pub clean: fn(i64, &str, &str) -> String,
+    pub no_head: &'static str,
+    pub integrity: fn(&str) -> String,
+    /// Table, id, chain sequence number.
+    pub changed: fn(&str, i64, i64) -> String,
+    pub missing: fn(&str, i64, i64) -> String,
+    pub broken: fn(i64) -> String,
+    pub unknown_table: fn(i64, &str) -> String,
+    pub unchained: fn(&str, i64) -> String,
+    /// Table, id, the check's name, its figures.
+    pub invariant: fn(&str, i64, &str, &str) -> String,
+    pub problems: fn(usize) -> String,
+}
+
 pub struct Strings {
     pub ui: UiText,
     pub print: PrintText,
     pub cli: CliText,
     pub import: ImportText,
+    pub verify: VerifyText,
 }
 
 pub static ID: Strings = Strings {
@@ -1043,6 +1061,22 @@ pub static ID: Strings = Strings {
         cannot_read: |path, why| format!("Berkas {path} tidak bisa dibaca: {why}"),
         cannot_write: |path, why| format!("Berkas {path} tidak bisa ditulis: {why}"),
         exported: |path, rows| format!("{path}: {rows} baris"),
+    },
+    verify: VerifyText {
+        clean: |n, counts, head| {
+            format!("OK: {n} entri dalam rantai hash ({counts}).\nKepala rantai: {head}")
+        },
+        no_head: "(kosong)",
+        integrity: |text| format!("pemeriksaan integritas SQLite: {text}"),
+        changed: |table, id, seq| format!("{table} {id}: diubah setelah dicatat (rantai #{seq})"),
+        missing: |table, id, seq| format!("{table} {id}: dihapus (rantai #{seq})"),
+        broken: |seq| format!("rantai #{seq}: tidak menyambung ke entri sebelumnya"),
+        unknown_table: |seq, table| format!("rantai #{seq}: {table} bukan tabel riwayat"),
+        unchained: |table, id| {
+            format!("{table} {id}: tidak ada dalam rantai (ditambahkan di luar buku kas)")
+        },
+        invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
+        problems: |n| format!("{n} masalah ditemukan."),
     },
 };
 
@@ -1643,6 +1677,28 @@ pub static EN: Strings = Strings {
         cannot_read: |path, why| format!("Cannot read {path}: {why}"),
         cannot_write: |path, why| format!("Cannot write {path}: {why}"),
         exported: |path, rows| format!("{path}: {rows} rows"),
+    },
+    verify: VerifyText {
+        clean: |n, counts, head| {
+            format!("OK: {n} entries in the hash chain ({counts}).\nChain head: {head}")
+        },
+        no_head: "(empty)",
+        integrity: |text| format!("SQLite integrity check: {text}"),
+        changed: |table, id, seq| {
+            format!("{table} {id}: changed after it was recorded (chain #{seq})")
+        },
+        missing: |table, id, seq| format!("{table} {id}: deleted (chain #{seq})"),
+        broken: |seq| format!("chain #{seq}: does not follow the entry before it"),
+        unknown_table: |seq, table| format!("chain #{seq}: {table} is not a history table"),
+        unchained: |table, id| format!("{table} {id}: not in the chain (added outside the ledger)"),
+        invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
+        problems: |n| {
+            if n == 1 {
+                "1 problem found.".to_string()
+            } else {
+                format!("{n} problems found.")
+            }
+        },
     },
 };
 

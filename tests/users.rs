@@ -306,3 +306,45 @@ fn user_management_needs_a_manager_but_anyone_changes_their_own_pin() {
     let sale = sell(&mut ledger, "LMPR", now);
     assert_eq!(signers(&path, "sales", sale.id), (None, None));
 }
+
+#[test]
+fn stock_entries_need_approval_only_when_they_take_goods_off_the_books() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let (mut ledger, ani, rina) = staffed(&path);
+    let now = at("2026-11-23 12:00");
+    ledger.sign_in(&rina);
+    let intake = [pojok::domain::IntakeLine {
+        product_code: "LMPR".into(),
+        quantity: Quantity::whole(10),
+        best_before: None,
+    }];
+    let received = ledger.receive_stock("SRI", &intake, "Rina", now).unwrap();
+    assert_eq!(
+        signers(&path, "stock_documents", received.id),
+        (Some(rina.id), None)
+    );
+    // A count that finds what the books say needs nobody; one with a difference does.
+    let ten = pojok::domain::StockQuantity::from_milli(10_000);
+    ledger
+        .count_stock("LMPR", ten, "opname", "Rina", now)
+        .unwrap();
+    let nine = pojok::domain::StockQuantity::from_milli(9_000);
+    assert!(matches!(
+        ledger.count_stock("LMPR", nine, "opname", "Rina", now),
+        Err(LedgerError::NeedsApproval("stock_documents"))
+    ));
+    assert!(matches!(
+        ledger.write_off("LMPR", Quantity::whole(1), "basi", false, "Rina", now),
+        Err(LedgerError::NeedsApproval("stock_documents"))
+    ));
+    let counted = ledger
+        .with_approval(&ani)
+        .count_stock("LMPR", nine, "opname", "Rina", now)
+        .unwrap();
+    assert_eq!(
+        signers(&path, "stock_documents", counted.id),
+        (Some(rina.id), Some(ani.id))
+    );
+    assert_eq!(count(&path, "stock_documents"), 3);
+}

@@ -17,6 +17,7 @@ mod schema;
 mod settings;
 mod stock;
 mod users;
+mod verify;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -34,6 +35,7 @@ use crate::domain::{
 pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges};
 pub use import::{BatchError, BatchMode, RowAction};
 pub use schema::SCHEMA_VERSION;
+pub use verify::{ChainHead, Problem, VerifyReport};
 
 pub type Result<T> = std::result::Result<T, LedgerError>;
 

@@ -1116,5 +1116,7 @@ mod tests {
         ));
         ledger.change_pin(manager.id, "1234", now).unwrap();
         assert!(ledger.check_pin(manager.id, "1234", now).unwrap().has_pin);
+        let report = ledger.verify().unwrap();
+        assert!(report.is_clean(), "{:?}", report.problems);
     }
 }

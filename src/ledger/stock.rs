@@ -534,23 +534,28 @@ impl Ledger {
     /// Recomputes every product's stock from its moves and lists where the projection
     /// disagrees: empty on a sound ledger.
     pub fn stock_matches_history(&self) -> Result<Vec<StockMismatch>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, p.code, COALESCE(s.on_hand_milli, 0), COALESCE(m.total, 0)
-             FROM products AS p
-             LEFT JOIN stock AS s ON s.product_id = p.id
-             LEFT JOIN (SELECT product_id, SUM(quantity_milli) AS total
-                        FROM stock_moves GROUP BY product_id) AS m ON m.product_id = p.id
-             WHERE COALESCE(s.on_hand_milli, 0) != COALESCE(m.total, 0)
-             ORDER BY p.code",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(StockMismatch {
-                product_id: r.get(0)?,
-                code: r.get(1)?,
-                projected: StockQuantity::from_milli(r.get(2)?),
-                from_moves: StockQuantity::from_milli(r.get(3)?),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        mismatches(&self.conn)
     }
+}
+
+/// `stock_matches_history` on any connection (`verify` runs it among its checks).
+pub(super) fn mismatches(conn: &Connection) -> Result<Vec<StockMismatch>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.code, COALESCE(s.on_hand_milli, 0), COALESCE(m.total, 0)
+         FROM products AS p
+         LEFT JOIN stock AS s ON s.product_id = p.id
+         LEFT JOIN (SELECT product_id, SUM(quantity_milli) AS total
+                    FROM stock_moves GROUP BY product_id) AS m ON m.product_id = p.id
+         WHERE COALESCE(s.on_hand_milli, 0) != COALESCE(m.total, 0)
+         ORDER BY p.code",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(StockMismatch {
+            product_id: r.get(0)?,
+            code: r.get(1)?,
+            projected: StockQuantity::from_milli(r.get(2)?),
+            from_moves: StockQuantity::from_milli(r.get(3)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

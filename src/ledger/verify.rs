@@ -1,0 +1,438 @@
+//! `verify`: the whole file checked end to end — SQLite's integrity check, the hash chain
+//! recomputed from the first entry, and the money and stock invariants of DESIGN §2.
+//!
+//! Invariant checks are a list of small named functions (`CHECKS`); a new kind of history
+//! adds its own check there.
+
+use std::fmt;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::chain::{self, HISTORY};
+use super::{Ledger, Result, users};
+use crate::domain::share::line_total;
+use crate::domain::{Quantity, Rupiah};
+
+/// The newest chain entry: what printouts carry so that paper can later prove the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainHead {
+    pub seq: i64,
+    pub hash: String,
+}
+
+impl ChainHead {
+    /// The form printed on slips and reports: the first 12 hex digits and the sequence
+    /// number, e.g. `3f9a0c1be27d#1284`.
+    pub fn short(&self) -> String {
+        let cut = self.hash.len().min(12);
+        format!("{}#{}", &self.hash[..cut], self.seq)
+    }
+}
+
+/// One thing `verify` found wrong, naming where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `PRAGMA integrity_check` said this.
+    Integrity(String),
+    /// The entry no longer hashes to what was chained: it was changed.
+    EntryChanged { seq: i64, table: String, id: i64 },
+    /// A chained entry is gone: it was deleted.
+    EntryMissing { seq: i64, table: String, id: i64 },
+    /// The chain row does not follow the one before it: rows were removed or reordered.
+    ChainBroken { seq: i64 },
+    /// A chain row names a table that is not history.
+    UnknownTable { seq: i64, table: String },
+    /// A history entry that was never chained: inserted behind the ledger's back.
+    Unchained { table: &'static str, id: i64 },
+    /// A rule of the ledger's figures does not hold for this entry.
+    Invariant {
+        check: &'static str,
+        table: &'static str,
+        id: i64,
+        detail: String,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Integrity(text) => write!(f, "integrity: {text}"),
+            Problem::EntryChanged { seq, table, id } => {
+                write!(
+                    f,
+                    "{table} {id}: changed after it was recorded (chain #{seq})"
+                )
+            }
+            Problem::EntryMissing { seq, table, id } => {
+                write!(f, "{table} {id}: deleted (chain #{seq})")
+            }
+            Problem::ChainBroken { seq } => {
+                write!(f, "chain #{seq}: does not follow the entry before it")
+            }
+            Problem::UnknownTable { seq, table } => {
+                write!(f, "chain #{seq}: {table} is not a history table")
+            }
+            Problem::Unchained { table, id } => {
+                write!(
+                    f,
+                    "{table} {id}: not in the chain (added outside the ledger)"
+                )
+            }
+            Problem::Invariant {
+                check,
+                table,
+                id,
+                detail,
+            } => write!(f, "{table} {id}: {check}: {detail}"),
+        }
+    }
+}
+
+/// What `verify` found: nothing wrong is a clean file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub problems: Vec<Problem>,
+    /// Entries per history table, in `HISTORY` order.
+    pub counts: Vec<(&'static str, i64)>,
+    pub chained: i64,
+    pub head: Option<ChainHead>,
+}
+
+impl VerifyReport {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+type Check = fn(&Connection, &mut Vec<Problem>) -> Result<()>;
+
+/// Every invariant, by name. Issue-4 checks (settlements, payouts, tabs) go here.
+const CHECKS: &[(&str, Check)] = &[
+    ("line shares", line_shares),
+    ("line total", line_totals),
+    ("sale total", sale_totals),
+    ("sale payments", sale_payments),
+    ("closed day", closed_days),
+    ("cash count", cash_counts),
+    ("stock", stock_projection),
+    ("users", users_match_history),
+];
+
+impl Ledger {
+    /// The newest chain entry, `None` on a ledger with no history yet.
+    pub fn chain_head(&self) -> Result<Option<ChainHead>> {
+        chain_head_on(&self.conn)
+    }
+
+    /// Checks the whole file; never changes it.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let conn = &self.conn;
+        let mut problems = Vec::new();
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        problems.extend(
+            lines
+                .into_iter()
+                .filter(|l| l != "ok")
+                .map(Problem::Integrity),
+        );
+        let chained = check_chain(conn, &mut problems)?;
+        for (_, check) in CHECKS {
+            check(conn, &mut problems)?;
+        }
+        let mut counts = Vec::with_capacity(HISTORY.len());
+        for t in HISTORY {
+            let n = conn.query_row(&format!("SELECT COUNT(*) FROM {}", t.name), [], |r| {
+                r.get(0)
+            })?;
+            counts.push((t.name, n));
+        }
+        Ok(VerifyReport {
+            problems,
+            counts,
+            chained,
+            head: chain_head_on(conn)?,
+        })
+    }
+}
+
+fn chain_head_on(conn: &Connection) -> Result<Option<ChainHead>> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(ChainHead {
+                    seq: r.get(0)?,
+                    hash: r.get(1)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Recomputes the chain from its first row, then looks for history rows it never saw.
+/// Each row is hashed with the previous hash it recorded, so one broken link is reported
+/// once instead of making every later entry look changed.
+fn check_chain(conn: &Connection, problems: &mut Vec<Problem>) -> Result<i64> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, entry_table, entry_id, actor_id, approver_id, prev_hash, hash
+         FROM chain ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut before: Option<String> = None;
+    let mut count = 0;
+    while let Some(r) = rows.next()? {
+        count += 1;
+        let seq: i64 = r.get(0)?;
+        let table: String = r.get(1)?;
+        let id: i64 = r.get(2)?;
+        let actor: Option<i64> = r.get(3)?;
+        let approver: Option<i64> = r.get(4)?;
+        let prev: Option<String> = r.get(5)?;
+        let hash: String = r.get(6)?;
+        if prev != before {
+            problems.push(Problem::ChainBroken { seq });
+        }
+        before = Some(hash.clone());
+        let Some(known) = HISTORY.iter().find(|t| t.name == table) else {
+            problems.push(Problem::UnknownTable { seq, table });
+            continue;
+        };
+        let Some((_, content)) = chain::rows(conn, known.name, "=", id)?.pop() else {
+            problems.push(Problem::EntryMissing { seq, table, id });
+            continue;
+        };
+        if chain::entry_hash(known.name, &content, actor, approver, prev.as_deref()) != hash {
+            problems.push(Problem::EntryChanged { seq, table, id });
+        }
+    }
+    for t in HISTORY {
+        let sql = format!(
+            "SELECT id FROM {} WHERE id NOT IN (SELECT entry_id FROM chain WHERE entry_table = ?1)
+             ORDER BY id",
+            t.name
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let ids = stmt.query_map([t.name], |r| r.get(0))?;
+        for id in ids {
+            problems.push(Problem::Unchained {
+                table: t.name,
+                id: id?,
+            });
+        }
+    }
+    Ok(count)
+}
+
+/// Runs `sql`, whose rows are (id, detail), and reports each as a broken `check`.
+fn each(
+    conn: &Connection,
+    problems: &mut Vec<Problem>,
+    check: &'static str,
+    table: &'static str,
+    sql: &str,
+) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (id, detail) = row?;
+        problems.push(Problem::Invariant {
+            check,
+            table,
+            id,
+            detail,
+        });
+    }
+    Ok(())
+}
+
+fn line_shares(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    each(
+        conn,
+        problems,
+        "line shares",
+        "sale_lines",
+        "SELECT id, format('producer %d + corner %d is not the line total %d',
+                          producer_share, corner_share, total)
+         FROM sale_lines WHERE producer_share + corner_share != total
+            OR producer_share < 0 OR corner_share < 0
+         ORDER BY id",
+    )
+}
+
+/// Line total = round(unit price × quantity), rounded by the domain's one rounding function.
+fn line_totals(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    let mut stmt =
+        conn.prepare("SELECT id, unit_price, quantity_milli, total FROM sale_lines ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Rupiah>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, Rupiah>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, price, milli, total) = row?;
+        let expected = line_total(price, Quantity::from_milli(milli));
+        if expected != total {
+            problems.push(Problem::Invariant {
+                check: "line total",
+                table: "sale_lines",
+                id,
+                detail: format!("{total} is not {price} × {milli}/1000 = {expected}"),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn sale_totals(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    each(
+        conn,
+        problems,
+        "sale total",
+        "sales",
+        "SELECT s.id, format('lines sum to %d, the sale says %d', COALESCE(l.sum, 0), s.total)
+         FROM sales AS s
+         LEFT JOIN (SELECT sale_id, SUM(total) AS sum FROM sale_lines GROUP BY sale_id) AS l
+                ON l.sale_id = s.id
+         WHERE COALESCE(l.sum, 0) != s.total
+         ORDER BY s.id",
+    )
+}
+
+fn sale_payments(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    each(
+        conn,
+        problems,
+        "sale payments",
+        "sales",
+        "SELECT s.id, format('payments net of change sum to %d, the sale says %d',
+                             COALESCE(p.net, 0), s.total)
+         FROM sales AS s
+         LEFT JOIN (SELECT sale_id, SUM(tendered - change) AS net, SUM(amount) AS amount
+                    FROM payments GROUP BY sale_id) AS p ON p.sale_id = s.id
+         WHERE COALESCE(p.net, 0) != s.total OR COALESCE(p.amount, 0) != s.total
+         ORDER BY s.id",
+    )
+}
+
+/// A closed day accepts nothing more: no entry of a day was chained after its close.
+fn closed_days(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    const WITH_DAY: &[&str] = &[
+        "sales",
+        "voids",
+        "stock_documents",
+        "tab_payments",
+        "cash_moves",
+        "payouts",
+        "cash_counts",
+        "corrections",
+    ];
+    for &table in WITH_DAY {
+        let sql = format!(
+            "SELECT e.id, format('recorded after day %d was closed', e.day_id)
+             FROM {table} AS e
+             JOIN chain AS ce ON ce.entry_table = '{table}' AND ce.entry_id = e.id
+             JOIN day_closes AS c ON c.day_id = e.day_id
+             JOIN chain AS cc ON cc.entry_table = 'day_closes' AND cc.entry_id = c.id
+             WHERE ce.seq > cc.seq
+             ORDER BY e.id"
+        );
+        each(conn, problems, "closed day", table, &sql)?;
+    }
+    Ok(())
+}
+
+fn cash_counts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    each(
+        conn,
+        problems,
+        "cash count",
+        "cash_counts",
+        "SELECT id, format('counted %d − expected %d is not the variance %d',
+                          counted, expected, variance)
+         FROM cash_counts WHERE counted - expected != variance ORDER BY id",
+    )
+}
+
+fn stock_projection(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    for m in super::stock::mismatches(conn)? {
+        problems.push(Problem::Invariant {
+            check: "stock",
+            table: "products",
+            id: m.product_id,
+            detail: format!(
+                "{}: stock says {}, its moves add up to {}",
+                m.code,
+                m.projected.milli(),
+                m.from_moves.milli()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Users are edited in place, so each must read as their latest recorded change.
+fn users_match_history(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT u.id, u.name, u.role, u.active, u.pin_hash,
+                c.name, c.role, c.active, c.pin_digest, c.id IS NOT NULL
+         FROM users AS u
+         LEFT JOIN user_changes AS c
+                ON c.id = (SELECT MAX(id) FROM user_changes WHERE user_id = u.id)
+         ORDER BY u.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let now: (String, String, bool) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        let hash: Option<String> = r.get(4)?;
+        let recorded: bool = r.get(9)?;
+        let detail = if !recorded {
+            Some("no recorded change creates this user")
+        } else if now != (r.get(5)?, r.get(6)?, r.get(7)?) {
+            Some("name, role or active differs from the user's history")
+        } else if users::pin_digest(hash.as_deref()) != r.get::<_, Option<String>>(8)? {
+            Some("the PIN differs from the user's history")
+        } else {
+            None
+        };
+        if let Some(detail) = detail {
+            problems.push(Problem::Invariant {
+                check: "users",
+                table: "users",
+                id,
+                detail: detail.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_head_is_twelve_hex_digits_and_the_sequence() {
+        let head = ChainHead {
+            seq: 1284,
+            hash: "3f9a0c1be27d5566778899aabbccddeeff00112233445566778899aabbccddee".into(),
+        };
+        assert_eq!(head.short(), "3f9a0c1be27d#1284");
+    }
+
+    #[test]
+    fn a_new_ledger_verifies_clean_with_no_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        let report = ledger.verify().unwrap();
+        assert!(report.is_clean(), "{:?}", report.problems);
+        assert_eq!((report.chained, report.head), (0, None));
+    }
+}

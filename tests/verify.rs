@@ -1,0 +1,447 @@
+//! `verify` and `pojok verify` on real files: a ledger used normally verifies clean, even
+//! after thousands of random operations; a file edited behind the ledger's back (triggers
+//! dropped with raw SQL) is caught, the entry named, and the command exits non-zero.
+
+mod common;
+
+use std::path::Path;
+
+use chrono::{NaiveDateTime, TimeDelta};
+use common::{at, date, pojok, small_ledger, stdout};
+use pojok::domain::{
+    Cart, Catalogue, IntakeLine, PaymentMethod, ProductChanges, Quantity, Role, Rupiah, Sale,
+    StockQuantity, Tender,
+};
+use pojok::ledger::{Ledger, LedgerError, Problem};
+use rusqlite::Connection;
+
+fn sell(
+    ledger: &mut Ledger,
+    lines: &[(&str, i64)],
+    method: PaymentMethod,
+    when: NaiveDateTime,
+) -> Sale {
+    let catalogue = Catalogue::new(ledger.active_products().unwrap());
+    let mut cart = Cart::default();
+    for (code, n) in lines {
+        cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(*n))
+            .unwrap();
+    }
+    let mut tender = Tender::new(cart.total());
+    tender.pay_rest(method, None).unwrap();
+    ledger
+        .record_sale(&cart, &tender.payments, "Rina", when)
+        .unwrap()
+}
+
+/// Two days of business: intake, sales, a void, a write-off, a price change, a close.
+fn busy(path: &Path) -> Ledger {
+    let mut ledger = small_ledger(path);
+    let t = at("2026-11-22 07:00");
+    ledger
+        .open_day(date("2026-11-22"), "Rina", Rupiah(100_000), t)
+        .unwrap();
+    ledger
+        .receive_stock(
+            "SRI",
+            &[IntakeLine {
+                product_code: "LMPR".into(),
+                quantity: Quantity::whole(20),
+                best_before: None,
+            }],
+            "Rina",
+            t,
+        )
+        .unwrap();
+    sell(
+        &mut ledger,
+        &[("LMPR", 2), ("BRS", 1)],
+        PaymentMethod::Cash,
+        t,
+    );
+    let second = sell(&mut ledger, &[("KRPS", 1)], PaymentMethod::Qris, t);
+    ledger
+        .void_sale(second.id, "salah input", "Rina", t)
+        .unwrap();
+    ledger
+        .write_off("LMPR", Quantity::whole(1), "basi", false, "Rina", t)
+        .unwrap();
+    ledger.close_day("Rina", at("2026-11-22 17:00")).unwrap();
+    let t = at("2026-11-23 07:00");
+    ledger
+        .open_day(date("2026-11-23"), "Rina", Rupiah(50_000), t)
+        .unwrap();
+    reprice(&mut ledger, "LMPR", 4_000, t);
+    sell(&mut ledger, &[("LMPR", 3)], PaymentMethod::Cash, t);
+    ledger
+}
+
+fn reprice(ledger: &mut Ledger, code: &str, price: i64, when: NaiveDateTime) {
+    let p = ledger
+        .products()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.code == code)
+        .unwrap();
+    let changes = ProductChanges {
+        name: p.name,
+        variant: p.variant,
+        barcode: p.barcode,
+        price: Rupiah(price),
+        producer_price: p.producer_price.map(|pp| Rupiah(pp.value().min(price))),
+        min_stock: p.min_stock,
+        daily: p.daily,
+    };
+    ledger.update_product(code, &changes, "Rina", when).unwrap();
+}
+
+/// A raw connection without the ledger's guards, as someone editing the file would have.
+fn tamper(path: &Path, sql: &str) {
+    let conn = Connection::open(path).unwrap();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        conn.execute(&format!("DROP TRIGGER {t}"), []).unwrap();
+    }
+    conn.execute_batch(sql).unwrap();
+}
+
+fn one(path: &Path, sql: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_ledger_used_normally_verifies_clean_and_the_command_says_ok() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let ledger = busy(&path);
+    let report = ledger.verify().unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
+    let history: i64 = report.counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(report.chained, history);
+    assert_eq!(report.chained, one(&path, "SELECT COUNT(*) FROM chain"));
+    let head = ledger.chain_head().unwrap().unwrap();
+    assert_eq!(report.head.as_ref(), Some(&head));
+    assert_eq!(head.seq, report.chained);
+    let short = head.short();
+    assert_eq!(short, format!("{}#{}", &head.hash[..12], head.seq));
+    drop(ledger);
+
+    let out = pojok(&path, &["verify", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("OK: "), "{text}");
+    assert!(text.contains("sale_lines 4"), "{text}");
+    assert!(text.contains(&short), "{text}");
+
+    // A mistyped path is an error, not an empty ledger that verifies clean.
+    let missing = dir.path().join("nothing.db");
+    let out = pojok(&missing, &["verify"]);
+    assert!(!out.status.success());
+    assert!(!missing.exists());
+}
+
+#[test]
+fn a_changed_sale_line_is_named_and_the_command_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(busy(&path));
+    let line = one(&path, "SELECT MIN(id) FROM sale_lines");
+    tamper(
+        &path,
+        &format!(
+            "UPDATE sale_lines SET total = total - 1000, corner_share = corner_share - 1000 WHERE id = {line}"
+        ),
+    );
+    let ledger = Ledger::open(&path).unwrap();
+    let problems = ledger.verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::EntryChanged { table, id, .. } if table == "sale_lines" && *id == line)),
+        "{problems:?}"
+    );
+    // The figures no longer add up either: the line's total and its sale's.
+    for check in ["line total", "sale total"] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(p, Problem::Invariant { check: c, .. } if *c == check)),
+            "{check}: {problems:?}"
+        );
+    }
+    drop(ledger);
+    let out = pojok(&path, &["verify", "--lang", "en"]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("sale_lines {line}: changed after it was recorded")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_deleted_entry_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(busy(&path));
+    let void = one(&path, "SELECT id FROM voids");
+    tamper(&path, &format!("DELETE FROM voids WHERE id = {void}"));
+    let ledger = Ledger::open(&path).unwrap();
+    let problems = ledger.verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::EntryMissing { table, id, .. } if table == "voids" && *id == void)),
+        "{problems:?}"
+    );
+    drop(ledger);
+    let out = pojok(&path, &["verify", "--lang", "id"]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains(&format!("voids {void}: dihapus")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn an_entry_inserted_in_the_middle_is_named_and_never_chained_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(busy(&path));
+    // A cash payment slipped into the first sale, between entries already chained.
+    let sale = one(&path, "SELECT MIN(id) FROM sales");
+    tamper(
+        &path,
+        &format!(
+            "INSERT INTO payments (id, sale_id, method, amount, tendered, change)
+             VALUES (500, {sale}, 'cash', 5000, 5000, 0)"
+        ),
+    );
+    let mut ledger = Ledger::open(&path).unwrap();
+    // The next honest write chains its own rows only, not the one slipped in before it.
+    sell(
+        &mut ledger,
+        &[("KRPS", 1)],
+        PaymentMethod::Qris,
+        at("2026-11-23 10:00"),
+    );
+    let problems = ledger.verify().unwrap().problems;
+    assert!(
+        problems.contains(&Problem::Unchained {
+            table: "payments",
+            id: 500
+        }),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::Invariant { check: "sale payments", id, .. } if *id == sale)),
+        "{problems:?}"
+    );
+    drop(ledger);
+    let out = pojok(&path, &["verify", "--lang", "en"]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains("payments 500: not in the chain"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_chain_row_taken_out_breaks_the_chain_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(busy(&path));
+    let seq = one(&path, "SELECT seq FROM chain WHERE entry_table = 'voids'");
+    let (table, id): (String, i64) = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT entry_table, entry_id FROM chain WHERE seq = ?1",
+            [seq],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    tamper(&path, &format!("DELETE FROM chain WHERE seq = {seq}"));
+    let problems = Ledger::open(&path).unwrap().verify().unwrap().problems;
+    assert!(
+        problems.contains(&Problem::ChainBroken { seq: seq + 1 }),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(
+            |p| matches!(p, Problem::Unchained { table: t, id: i } if *t == table && *i == id)
+        ),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_user_edited_behind_the_ledgers_back_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    let now = at("2026-11-23 07:00");
+    ledger.create_first_manager("Bu Ani", "2468", now).unwrap();
+    let rina = ledger
+        .add_user("Rina", Role::Attendant, "1357", now)
+        .unwrap();
+    assert!(ledger.verify().unwrap().is_clean());
+    drop(ledger);
+    // Promoting an attendant with raw SQL would let her approve her own voids.
+    tamper(
+        &path,
+        &format!("UPDATE users SET role = 'manager' WHERE id = {}", rina.id),
+    );
+    let problems = Ledger::open(&path).unwrap().verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::Invariant { check: "users", id, .. } if *id == rina.id)),
+        "{problems:?}"
+    );
+}
+
+/// A small deterministic generator (xorshift), so a failure reproduces.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[test]
+fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    let start = at("2026-11-01 07:00");
+    let manager = ledger
+        .create_first_manager("Bu Ani", "2468", start)
+        .unwrap();
+    let rina = ledger
+        .add_user("Rina", Role::Attendant, "1357", start)
+        .unwrap();
+    let mut dice = Dice(0x5eed_1234_abcd_0001);
+    let mut day = date("2026-11-01");
+    let mut now = start;
+    ledger.open_day(day, "Rina", Rupiah(100_000), now).unwrap();
+    let codes = ["LMPR", "KRPS", "BRS"];
+    let mut sales: Vec<i64> = Vec::new();
+    let mut done = 0;
+    for _ in 0..2_000 {
+        now += TimeDelta::minutes(1);
+        // Half the time an attendant works the counter; voids then need the manager.
+        if dice.roll(2) == 0 {
+            ledger.sign_in(&rina);
+        } else {
+            ledger.sign_out();
+        }
+        let code = codes[dice.roll(3) as usize];
+        let n = 1 + dice.roll(4) as i64;
+        let outcome = match dice.roll(20) {
+            0..=9 => {
+                let method = [
+                    PaymentMethod::Cash,
+                    PaymentMethod::Qris,
+                    PaymentMethod::Transfer,
+                ][dice.roll(3) as usize];
+                let lines = [(code, n), (codes[dice.roll(3) as usize], 1)];
+                let sale = sell(
+                    &mut ledger,
+                    &lines[..1 + dice.roll(2) as usize],
+                    method,
+                    now,
+                );
+                sales.push(sale.id);
+                Ok(())
+            }
+            10..=11 => match sales.pop() {
+                Some(id) => {
+                    ledger
+                        .with_approval(&manager)
+                        .void_sale(id, "salah input", "Rina", now)
+                }
+                None => Ok(()),
+            },
+            12..=13 => ledger
+                .receive_stock(
+                    if code == "BRS" { "TANI" } else { "SRI" },
+                    &[IntakeLine {
+                        product_code: code.into(),
+                        quantity: Quantity::whole(n * 5),
+                        best_before: None,
+                    }],
+                    "Rina",
+                    now,
+                )
+                .map(|_| ()),
+            14 => ledger
+                .with_approval(&manager)
+                .write_off(
+                    code,
+                    Quantity::whole(1),
+                    "rusak",
+                    dice.roll(2) == 0,
+                    "Rina",
+                    now,
+                )
+                .map(|_| ()),
+            15 => ledger
+                .with_approval(&manager)
+                .count_stock(
+                    code,
+                    StockQuantity::from_milli(n * 1_000),
+                    "opname",
+                    "Rina",
+                    now,
+                )
+                .map(|_| ()),
+            16 => {
+                ledger.with_approval(&manager);
+                reprice(&mut ledger, code, 3_000 + 500 * dice.roll(30) as i64, now);
+                Ok(())
+            }
+            17 => {
+                ledger.close_day("Rina", now).unwrap();
+                day = day.succ_opt().unwrap();
+                now = day.and_hms_opt(7, 0, 0).unwrap();
+                sales.clear();
+                ledger
+                    .open_day(day, "Rina", Rupiah(100_000), now)
+                    .map(|_| ())
+            }
+            _ => {
+                // A wrong PIN now and then: counters are state, not history.
+                let _ = ledger.check_pin(rina.id, "0000", now);
+                Ok(())
+            }
+        };
+        match outcome {
+            Ok(()) => done += 1,
+            // The dice may ask to void a sale twice or count a product into the negative.
+            Err(LedgerError::AlreadyVoided(_) | LedgerError::InvalidQuantity { .. }) => {}
+            Err(e) => panic!("unexpected refusal: {e}"),
+        }
+    }
+    assert!(done > 1_500, "most operations were carried out: {done}");
+    let report = ledger.verify().unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
+    assert!(report.chained > 5_000, "{}", report.chained);
+    let approved = one(
+        &path,
+        "SELECT COUNT(*) FROM chain WHERE approver_id IS NOT NULL",
+    );
+    assert!(approved > 0);
+}
