@@ -28,7 +28,7 @@ pub struct Cli {
     /// Interface language: id (Bahasa Indonesia) or en
     #[arg(long, global = true, env = "POJOK_LANG", value_parser = parse_lang)]
     lang: Option<Lang>,
-    /// Name pre-filled in the open-day form
+    /// User picked first on the sign-in screen (the PIN is still asked)
     #[arg(long, global = true, env = "POJOK_ATTENDANT")]
     attendant: Option<String>,
     /// Receipt paper width in mm: 58 (32 columns) or 80 (48 columns)

@@ -270,8 +270,14 @@ impl Effects {
             Effect::LoadStock => Some(self.load_stock()),
             Effect::RecordStock(entry) => {
                 let actor = self.actor();
-                let recorded = self.record_stock(entry, &actor, now);
-                Some(self.stock_recorded(recorded.map(|d| vec![d])))
+                // A count may turn out to need the manager's approval; it is handed back.
+                let count = matches!(entry, StockEntry::Count { .. }).then(|| entry.clone());
+                match (self.record_stock(entry, &actor, now), count) {
+                    (Err(LedgerError::NeedsApproval(_)), Some(count)) => {
+                        Some(Msg::ApprovalNeeded(Box::new(Effect::RecordStock(count))))
+                    }
+                    (recorded, _) => Some(self.stock_recorded(recorded.map(|d| vec![d]))),
+                }
             }
             Effect::ReturnDailyGoods => {
                 let actor = self.actor();

@@ -260,3 +260,58 @@ fn at_the_keyboard_an_attendants_void_waits_for_the_managers_pin_and_ctrl_l_lock
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
 }
+
+/// Stock counts recorded, and the approver of each: (document id, approver's name).
+fn counts(path: &Path) -> Vec<(i64, Option<String>)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT d.id, p.name FROM stock_documents AS d
+             JOIN chain AS c ON c.entry_table = 'stock_documents' AND c.entry_id = d.id
+             LEFT JOIN users AS p ON p.id = c.approver_id
+             WHERE d.kind = 'count' ORDER BY d.id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn an_attendants_count_that_matches_needs_no_manager_but_one_with_a_difference_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    add_users(&mut small_ledger(&path));
+    let mut kiosk = Kiosk::on(&path, "Rina");
+    sign_in(&mut kiosk.effects, &mut kiosk.app, RINA_PIN);
+    kiosk.type_text("0");
+    kiosk.enter();
+    let count = |kiosk: &mut Kiosk, entry: &str| {
+        kiosk.key(KeyCode::F(3));
+        kiosk.type_text("lemper");
+        kiosk.key(KeyCode::F(6));
+        kiosk.type_text(entry);
+        kiosk.enter();
+        kiosk.key(KeyCode::Tab);
+        kiosk.type_text("opname sore");
+        kiosk.key(KeyCode::F(2));
+        kiosk.type_text("y");
+    };
+    // Nothing on record, nothing on the shelf: no difference, no manager.
+    count(&mut kiosk, "0*LMPR");
+    assert_eq!(kiosk.app.context(), Context::Stock, "{}", kiosk.note());
+    assert_eq!(counts(&path).len(), 1);
+    kiosk.key(KeyCode::Esc);
+    // Three found where the ledger has none: the popup, and only Budi's PIN records it.
+    count(&mut kiosk, "3*LMPR");
+    assert_eq!(kiosk.app.context(), Context::Approval, "{}", kiosk.note());
+    assert_eq!(counts(&path).len(), 1);
+    kiosk.type_text(BUDI_PIN);
+    kiosk.enter();
+    assert_eq!(kiosk.app.context(), Context::Stock, "{}", kiosk.note());
+    let recorded = counts(&path);
+    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded[0].1, None);
+    assert_eq!(recorded[1].1.as_deref(), Some("Budi"));
+}

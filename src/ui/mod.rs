@@ -408,6 +408,9 @@ pub enum Msg {
     ApprovalGranted(crate::domain::User),
     UsersChanged(Vec<crate::domain::User>),
     HistoryLoaded(Vec<crate::domain::HistoryEntry>),
+    /// The ledger refused this effect without a manager's approval (a count with a
+    /// difference): it waits in the approval popup.
+    ApprovalNeeded(Box<Effect>),
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -714,6 +717,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::UsersLoaded(users) => trust::users_loaded(app, users),
         Msg::SignedIn(user) => trust::signed_in(app, user),
         Msg::ApprovalGranted(manager) => trust::approval_granted(app, manager),
+        Msg::ApprovalNeeded(effect) => trust::approval_needed(app, *effect),
         Msg::UsersChanged(users) => {
             users::changed(app, users);
             Vec::new()

@@ -204,13 +204,14 @@ impl Effect {
             // A product edit may change its price; a producer edit its rate or scheme.
             Effect::SaveProduct { .. } | Effect::SaveProducer { .. } => Some(R::Catalogue),
             Effect::RecordStock(StockEntry::WriteOff { .. }) => Some(R::WriteOff),
-            // The form does not know the recorded stock at commit time, so every count asks:
-            // a count is the one way to change stock without goods moving.
-            Effect::RecordStock(StockEntry::Count { .. }) => Some(R::Count),
             Effect::AddUser { .. } | Effect::ChangePin { .. } | Effect::DeactivateUser { .. } => {
                 Some(R::Users)
             }
             Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
+            // Only a count with a difference needs a manager, and only the ledger knows the
+            // stock it is counted against: it refuses, and the runtime hands the count back
+            // with `Msg::ApprovalNeeded`, which opens this same popup.
+            | Effect::RecordStock(StockEntry::Count { .. })
             | Effect::SaveDraft(_)
             | Effect::OpenDay { .. }
             | Effect::CloseDay
@@ -416,6 +417,20 @@ pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
         }
         None => Vec::new(),
     }
+}
+
+/// The ledger refused `effect` for want of a manager's approval (a count with a difference):
+/// the popup holds it, as if `hold` had.
+pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
+    let reason = match &effect {
+        Effect::RecordStock(StockEntry::Count { .. }) => ApprovalReason::Count,
+        other => other.approval_reason().unwrap_or(ApprovalReason::Other),
+    };
+    match &mut app.gate {
+        Some(Gate::Approval(approval)) => approval.held.push(effect),
+        _ => open_approval(app, vec![effect], None, reason),
+    }
+    Vec::new()
 }
 
 /// The central gate, applied to every effect `update` returns: with an attendant signed in,

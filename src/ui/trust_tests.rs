@@ -423,6 +423,32 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
 }
 
 #[test]
+fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
+    let mut app = signed_in(open_app(), rina());
+    let count = Effect::RecordStock(StockEntry::Count {
+        code: "KLP".into(),
+        counted: crate::domain::StockQuantity::ZERO,
+        reason: "opname".into(),
+    });
+    assert!(
+        !count.needs_approval(),
+        "the ledger decides, by the difference"
+    );
+    assert!(update(&mut app, Msg::ApprovalNeeded(Box::new(count.clone()))).is_empty());
+    assert_eq!(app.context(), Context::Approval);
+    assert!(text(&render(&app)).contains("Stok opname perlu PIN pengelola"));
+    type_text(&mut app, "9999");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::Approve {
+            manager_id: 2,
+            pin: Pin::from_digits("9999"),
+            held: vec![count],
+        }]
+    );
+}
+
+#[test]
 fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
     let mut app = signed_in(open_app(), budi());
     assert_eq!(void_from_the_list(&mut app), vec![void_7()]);
