@@ -167,7 +167,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         lang,
         attendant: cli.attendant.clone().unwrap_or_default(),
         receipt_width: cli.paper.columns(),
-        login_hint: None,
+        demo_logins: Vec::new(),
     };
     match cli.command {
         None => {
@@ -189,7 +189,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             let mut ledger = open_ledger(&db, lang)?;
             demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
             let options = KioskOptions {
-                login_hint: Some(demo::login_hint(lang)),
+                demo_logins: demo::logins(),
                 // The demo's attendant is picked on the sign-in screen unless another is named.
                 attendant: cli
                     .attendant

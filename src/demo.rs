@@ -24,14 +24,12 @@ pub const DEMO_USERS: &[(&str, crate::domain::Role, &str)] = &[
     ("Budi", crate::domain::Role::Manager, "9999"),
 ];
 
-/// `Rina (Kasir) PIN 1111, Budi (Pengelola) PIN 9999`, for the sign-in screen.
-pub fn login_hint(lang: crate::strings::Lang) -> String {
-    let t = &lang.text().ui.trust;
-    let list: Vec<String> = DEMO_USERS
+/// The demo's users for its sign-in screen: name, role and PIN each.
+pub fn logins() -> Vec<(String, crate::domain::Role, String)> {
+    DEMO_USERS
         .iter()
-        .map(|(name, role, pin)| format!("{name} ({}) PIN {pin}", (t.role_name)(*role)))
-        .collect();
-    (t.demo_logins)(&list.join(", "))
+        .map(|(name, role, pin)| (name.to_string(), *role, pin.to_string()))
+        .collect()
 }
 
 /// Gives a ledger without users the demo's manager and attendant.

@@ -23,8 +23,8 @@ pub struct KioskOptions {
     pub attendant: String,
     /// Receipt width in columns.
     pub receipt_width: usize,
-    /// Users and PINs to try, shown on the sign-in screen (the demo's).
-    pub login_hint: Option<String>,
+    /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's.
+    pub demo_logins: Vec<(String, crate::domain::Role, String)>,
 }
 
 /// How often an idle kiosk wakes up to tell the screens the time (for the idle lock).
@@ -44,9 +44,7 @@ pub enum KioskError {
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut effects = Effects::new(ledger, options.receipt_width, options.lang)?;
     let mut app = effects.start(options.lang, options.attendant)?;
-    if let Some(hint) = options.login_hint {
-        app.set_login_hint(hint);
-    }
+    app.set_demo_logins(options.demo_logins);
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on if only the alternate screen failed; its own error matters less.
         let _ = ratatui::crossterm::terminal::disable_raw_mode();
@@ -586,7 +584,8 @@ impl Effects {
     ) -> Vec<Msg> {
         let user = match self.ledger.create_first_manager(name, pin.as_str(), now) {
             Ok(user) => user,
-            Err(e) => return vec![failed(Action::SignIn, e)],
+            // Another kiosk may have finished the first start: the users say what comes next.
+            Err(e) => return self.refused_with_users(e),
         };
         self.ledger.sign_in(&user);
         let mut replies = Vec::new();
@@ -608,11 +607,9 @@ impl Effects {
     /// anyone who has a PIN: this is no way round typing it.
     fn set_first_pin(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Msg> {
         let user = match self.ledger.user(user_id) {
-            Ok(user) if user.has_pin => {
-                return vec![failed(Action::SignIn, LedgerError::UsersExist)];
-            }
+            Ok(user) if user.has_pin => return self.refused_with_users(LedgerError::UsersExist),
             Ok(user) => user,
-            Err(e) => return vec![failed(Action::SignIn, e)],
+            Err(e) => return self.refused_with_users(e),
         };
         if let Err(e) = self.ledger.change_pin(user_id, pin.as_str(), now) {
             return vec![failed(Action::SignIn, e)];
@@ -659,6 +656,13 @@ impl Effects {
                 self.ledger.sign_in(&actor);
             }
         }
+        replies
+    }
+
+    /// A refused first start, and the users as they are now.
+    fn refused_with_users(&self, e: LedgerError) -> Vec<Msg> {
+        let mut replies = vec![failed(Action::SignIn, e)];
+        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
         replies
     }
 

@@ -473,8 +473,8 @@ pub struct App {
     /// When a key was last pressed, by that clock.
     last_key: Option<chrono::NaiveDateTime>,
     lock_after: chrono::TimeDelta,
-    /// Users and PINs to try, shown on the demo's sign-in screen.
-    login_hint: Option<String>,
+    /// Users (name, role, PIN) to try, shown on the demo's sign-in screen.
+    demo_logins: Vec<(String, crate::domain::Role, String)>,
 }
 
 impl App {
@@ -518,7 +518,7 @@ impl App {
             clock: None,
             last_key: None,
             lock_after: DEFAULT_LOCK_AFTER,
-            login_hint: None,
+            demo_logins: Vec::new(),
         }
     }
 
@@ -532,9 +532,10 @@ impl App {
         self.lock_after = idle;
     }
 
-    /// Users and PINs to try, shown on the sign-in screen (the demo's).
-    pub fn set_login_hint(&mut self, hint: String) {
-        self.login_hint = Some(hint);
+    /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's only. Put into
+    /// words when drawn, so F10 translates the roles.
+    pub fn set_demo_logins(&mut self, logins: Vec<(String, crate::domain::Role, String)>) {
+        self.demo_logins = logins;
     }
 
     pub fn should_quit(&self) -> bool {

@@ -319,7 +319,9 @@ pub(super) fn users_loaded(app: &mut App, users: Vec<User>) -> Vec<Effect> {
     if let Mode::Users(screen) = &mut app.mode {
         screen.loaded(app.users.clone());
     }
-    if app.user.is_none() && app.gate.is_none() {
+    // Before anyone is signed in, the gate follows the users: a first start that another
+    // kiosk finished meanwhile becomes the sign-in screen.
+    if app.user.is_none() && !matches!(app.gate, Some(Gate::SignIn(_))) {
         app.gate = Some(first_gate(app));
     }
     Vec::new()
@@ -833,9 +835,14 @@ fn draw_sign_in(app: &App, form: &SignInForm, frame: &mut Frame, area: Rect) {
     let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(12)]);
     draw_list(frame, list, table, form.selected);
     field_line(frame, pin, t.pin_label, &form.pin.dots(), true);
-    if let Some(logins) = &app.login_hint {
+    if !app.demo_logins.is_empty() {
+        let list: Vec<String> = app
+            .demo_logins
+            .iter()
+            .map(|(name, role, pin)| format!("{name} ({}) PIN {pin}", (t.role_name)(*role)))
+            .collect();
         frame.render_widget(
-            Paragraph::new((t.demo_logins)(logins).yellow()).wrap(Wrap { trim: true }),
+            Paragraph::new((t.demo_logins)(&list.join(", ")).yellow()).wrap(Wrap { trim: true }),
             hint,
         );
     }

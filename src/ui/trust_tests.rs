@@ -127,6 +127,23 @@ fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
 }
 
 #[test]
+fn a_first_start_finished_by_another_kiosk_turns_into_the_sign_in_screen() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(Vec::new()));
+    assert_eq!(app.context(), Context::Setup);
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::SignIn,
+            reason: Failure::Trust(TrustFailure::UsersExist),
+        },
+    );
+    update(&mut app, Msg::UsersLoaded(team()));
+    assert_eq!(app.context(), Context::SignIn);
+    assert!(text(&render(&app)).contains("sudah punya pengguna"));
+}
+
+#[test]
 fn a_migrated_manager_without_a_pin_sets_one_first() {
     let mut app = open_app();
     let manager = User {
