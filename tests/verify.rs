@@ -445,3 +445,47 @@ fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
     );
     assert!(approved > 0);
 }
+
+#[test]
+fn a_demoted_approver_and_a_deleted_product_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = busy(&path);
+    let now = at("2026-11-23 12:00");
+    let ani = ledger.create_first_manager("Bu Ani", "2468", now).unwrap();
+    let rina = ledger
+        .add_user("Rina", Role::Attendant, "1357", now)
+        .unwrap();
+    ledger.sign_in(&rina);
+    let sale = sell(&mut ledger, &[("KRPS", 1)], PaymentMethod::Cash, now);
+    ledger
+        .with_approval(&ani)
+        .void_sale(sale.id, "salah input", "Rina", now)
+        .unwrap();
+    assert!(ledger.verify().unwrap().is_clean());
+    drop(ledger);
+    let approval = one(&path, "SELECT seq FROM chain WHERE approver_id IS NOT NULL");
+    let product = one(&path, "SELECT id FROM products WHERE code = 'BRS'");
+    tamper(
+        &path,
+        &format!(
+            "PRAGMA foreign_keys = OFF;
+             UPDATE users SET role = 'attendant' WHERE id = {};
+             DELETE FROM products WHERE id = {product};",
+            ani.id
+        ),
+    );
+    let problems = Ledger::open(&path).unwrap().verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::Invariant { check: "approvals", id, .. } if *id == approval)),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(
+            |p| matches!(p, Problem::Integrity(text) if text.starts_with("sale_lines ")
+                && text.ends_with("names a missing row of products"))
+        ),
+        "{problems:?}"
+    );
+}

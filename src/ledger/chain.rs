@@ -3,7 +3,10 @@
 //! row's canonical content and the previous chain row's hash.
 //!
 //! Rows are found generically (ids above what each table held when the write began), so a
-//! history table added later only needs adding to `HISTORY`.
+//! history table added later only needs adding to `HISTORY`. A row is hashed with all its
+//! columns by name: a later migration that adds a column to a history table changes what
+//! old rows hash to, so it must teach `rows` to leave that column out (while at its default)
+//! or `verify` will report every earlier entry as changed.
 
 use std::collections::BTreeMap;
 
@@ -75,14 +78,28 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 
 /// The largest id of each history table, taken when a write begins: rows above it are the
 /// write's own.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Marks(Vec<i64>);
 
+/// One statement for every table's largest id: a write takes it twice (before and after),
+/// so it is kept cheap and prepared once per connection.
+fn marks_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let parts: Vec<String> = HISTORY
+            .iter()
+            .map(|t| format!("(SELECT COALESCE(MAX(id), 0) FROM {})", t.name))
+            .collect();
+        format!("SELECT {}", parts.join(", "))
+    })
+}
+
 pub(super) fn marks(conn: &Connection) -> Result<Marks> {
-    let mut ids = Vec::with_capacity(HISTORY.len());
-    for t in HISTORY {
-        let sql = format!("SELECT COALESCE(MAX(id), 0) FROM {}", t.name);
-        ids.push(conn.prepare_cached(&sql)?.query_row([], |r| r.get(0))?);
-    }
+    let ids = conn.prepare_cached(marks_sql())?.query_row([], |r| {
+        (0..HISTORY.len())
+            .map(|i| r.get(i))
+            .collect::<rusqlite::Result<Vec<i64>>>()
+    })?;
     Ok(Marks(ids))
 }
 
@@ -104,7 +121,7 @@ fn json_of(value: ValueRef) -> Value {
     }
 }
 
-/// Rows of `table` with `id > after` (or exactly `id = only`), in id order.
+/// Rows of `table` whose id compares to `value` by `filter` (`>` or `=`), in id order.
 pub(super) fn rows(
     conn: &Connection,
     table: &str,
@@ -208,9 +225,20 @@ fn check_signers(conn: &Connection, signers: Signers) -> Result<Option<Role>> {
 /// Chains every history row above `since`, after checking that an attendant's rows that need
 /// approval have it. Runs inside the write's transaction, just before its commit.
 pub(super) fn seal(conn: &Connection, since: &Marks, signers: Signers) -> Result<usize> {
+    let now = marks(conn)?;
+    // Only the tables this write added to are looked at again.
+    let grown: Vec<(&HistoryTable, i64)> = HISTORY
+        .iter()
+        .zip(since.0.iter().zip(&now.0))
+        .filter(|(_, (before, after))| after > before)
+        .map(|(t, (before, _))| (t, *before))
+        .collect();
+    if grown.is_empty() {
+        return Ok(0);
+    }
     let role = check_signers(conn, signers)?;
     if role == Some(Role::Attendant) && signers.approver.is_none() {
-        for (t, after) in HISTORY.iter().zip(&since.0) {
+        for &(t, after) in &grown {
             let Some(condition) = t.needs_approval else {
                 continue;
             };
@@ -232,8 +260,8 @@ pub(super) fn seal(conn: &Connection, since: &Marks, signers: Signers) -> Result
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut count = 0;
-    for (t, after) in HISTORY.iter().zip(&since.0) {
-        for (id, row) in rows(conn, t.name, ">", *after)? {
+    for &(t, after) in &grown {
+        for (id, row) in rows(conn, t.name, ">", after)? {
             let hash = entry_hash(
                 t.name,
                 &row,

@@ -116,6 +116,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("cash count", cash_counts),
     ("stock", stock_projection),
     ("users", users_match_history),
+    ("approvals", approvers_are_managers),
 ];
 
 impl Ledger {
@@ -138,6 +139,14 @@ impl Ledger {
                 .filter(|l| l != "ok")
                 .map(Problem::Integrity),
         );
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let dangling: Vec<(String, Option<i64>, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        problems.extend(dangling.into_iter().map(|(table, id, parent)| {
+            let id = id.map_or_else(String::new, |id| id.to_string());
+            Problem::Integrity(format!("{table} {id}: names a missing row of {parent}"))
+        }));
         let chained = check_chain(conn, &mut problems)?;
         for (_, check) in CHECKS {
             check(conn, &mut problems)?;
@@ -412,6 +421,20 @@ fn users_match_history(conn: &Connection, problems: &mut Vec<Problem>) -> Result
         }
     }
     Ok(())
+}
+
+/// An approval on the chain is a manager's.
+fn approvers_are_managers(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    each(
+        conn,
+        problems,
+        "approvals",
+        "chain",
+        "SELECT c.seq, format('approved by user %d, who is not a manager', c.approver_id)
+         FROM chain AS c LEFT JOIN users AS u ON u.id = c.approver_id
+         WHERE c.approver_id IS NOT NULL AND u.role IS NOT 'manager'
+         ORDER BY c.seq",
+    )
 }
 
 #[cfg(test)]
