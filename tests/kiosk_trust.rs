@@ -192,6 +192,9 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
         .find(|e| e.table == "user_changes" && e.summary.contains("Sari"))
         .unwrap();
     assert_eq!(added.actor.as_deref(), Some("Budi"));
+    drop(kiosk);
+    let report = Ledger::open(&path).unwrap().verify().unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
 }
 
 fn report_json(db: &Path) -> Value {
@@ -245,6 +248,8 @@ fn at_the_keyboard_an_attendants_void_waits_for_the_managers_pin_and_ctrl_l_lock
     let json = report_json(&db);
     assert_eq!(json["voids"]["count"], 1);
     assert_eq!(json["sales"]["count"], 0);
+    let verify = pojok(&db, &["verify"]);
+    assert!(verify.status.success(), "{}", stdout(&verify));
 
     // Ctrl+L with a cart: nothing of it shows; Rina's PIN brings it back.
     tmux.keys(&["Escape"]);
@@ -314,4 +319,7 @@ fn an_attendants_count_that_matches_needs_no_manager_but_one_with_a_difference_d
     assert_eq!(recorded.len(), 2);
     assert_eq!(recorded[0].1, None);
     assert_eq!(recorded[1].1.as_deref(), Some("Budi"));
+    drop(kiosk);
+    let report = Ledger::open(&path).unwrap().verify().unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
 }

@@ -371,6 +371,11 @@ pub(super) fn lock(app: &mut App) {
         .unwrap_or(0);
     app.help = false;
     app.note = None;
+    // A PIN half typed into a user form is not left behind the lock.
+    if let Mode::UserForm(form) = &mut app.mode {
+        form.pin.clear();
+        form.again.clear();
+    }
     app.gate = Some(Gate::SignIn(SignInForm {
         filter: String::new(),
         selected,
