@@ -38,7 +38,7 @@ impl Pin {
         Pin(String::with_capacity(PIN_ROOM))
     }
 
-    /// A PIN from text (tests, the demo's fixture); what is not a digit is dropped.
+    /// A PIN from text; what is not a digit is dropped.
     pub fn from_digits(text: &str) -> Pin {
         let mut pin = Pin::new();
         for c in text.chars() {
