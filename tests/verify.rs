@@ -423,8 +423,11 @@ fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
                     .map(|_| ())
             }
             _ => {
-                // A wrong PIN now and then: counters are state, not history.
-                let _ = ledger.check_pin(rina.id, "0000", now);
+                // A wrong PIN now and then (argon2 is slow in tests, so rarely): counters
+                // are state, not history, and leave the chain alone.
+                if dice.roll(4) == 0 {
+                    let _ = ledger.check_pin(rina.id, "0000", now);
+                }
                 Ok(())
             }
         };
