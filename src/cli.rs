@@ -31,7 +31,7 @@ pub struct Cli {
     /// Interface language: id (Bahasa Indonesia) or en
     #[arg(long, global = true, env = "POJOK_LANG", value_parser = parse_lang)]
     lang: Option<Lang>,
-    /// Name pre-filled in the open-day form
+    /// User picked first on the sign-in screen (the PIN is still asked)
     #[arg(long, global = true, env = "POJOK_ATTENDANT")]
     attendant: Option<String>,
     /// Receipt paper width in mm: 58 (32 columns) or 80 (48 columns)
@@ -230,6 +230,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         lang,
         attendant: cli.attendant.clone().unwrap_or_default(),
         receipt_width: cli.paper.columns(),
+        demo_logins: Vec::new(),
     };
     match cli.command {
         None => {
@@ -250,6 +251,15 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             };
             let mut ledger = open_ledger(&db, lang)?;
             demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
+            let options = KioskOptions {
+                demo_logins: demo::logins(),
+                // The demo's attendant is picked on the sign-in screen unless another is named.
+                attendant: cli
+                    .attendant
+                    .clone()
+                    .unwrap_or_else(|| demo::DEMO_ATTENDANT.to_string()),
+                ..options
+            };
             kiosk::run(ledger, options).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }

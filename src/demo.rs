@@ -17,6 +17,37 @@ const DEMO: &str = include_str!("../assets/demo.json");
 /// The attendant of the demo's day.
 pub const DEMO_ATTENDANT: &str = "Rina";
 
+/// The demo's users and their PINs, shown on its sign-in screen so that a newcomer can try
+/// everything: an attendant, and a manager to approve what the attendant may not do alone.
+pub const DEMO_USERS: &[(&str, crate::domain::Role, &str)] = &[
+    (DEMO_ATTENDANT, crate::domain::Role::Attendant, "1111"),
+    ("Budi", crate::domain::Role::Manager, "9999"),
+];
+
+/// The demo's users for its sign-in screen: name, role and PIN each.
+pub fn logins() -> Vec<(String, crate::domain::Role, String)> {
+    DEMO_USERS
+        .iter()
+        .map(|(name, role, pin)| (name.to_string(), *role, pin.to_string()))
+        .collect()
+}
+
+/// Gives a ledger without users the demo's manager and attendant.
+fn seed_users(ledger: &mut Ledger, today: NaiveDate) -> Result<(), DemoError> {
+    if ledger.has_users()? {
+        return Ok(());
+    }
+    let at = today.and_hms_opt(6, 0, 0).unwrap_or_default();
+    for (name, role, pin) in DEMO_USERS.iter().rev() {
+        if *role == crate::domain::Role::Manager && !ledger.has_users()? {
+            ledger.create_first_manager(name, pin, at)?;
+        } else {
+            ledger.add_user(name, *role, pin, at)?;
+        }
+    }
+    Ok(())
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoFile {
@@ -156,6 +187,7 @@ pub fn shop() -> ShopHeader {
 /// deliveries, sales and void at their times. A ledger that already has producers is left alone, so
 /// `pojok demo --db PATH` can be run again on the same file.
 pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
+    seed_users(ledger, today)?;
     if !ledger.producers()?.is_empty() {
         return Ok(false);
     }

@@ -9,19 +9,28 @@ use chrono::Local;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::domain::User;
 use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, Document, Format, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Failure, Msg, StockEntry, TillFailure, TillNote};
+use crate::ui::{
+    self, Action, App, Effect, Failure, Msg, Pin, StockEntry, TillFailure, TillNote, TrustFailure,
+};
+use chrono::NaiveDateTime;
 
 pub struct KioskOptions {
     pub lang: Lang,
-    /// Pre-filled in the open-day form.
+    /// The user picked first on the sign-in screen (`--attendant`).
     pub attendant: String,
     /// Receipt width in columns.
     pub receipt_width: usize,
+    /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's.
+    pub demo_logins: Vec<(String, crate::domain::Role, String)>,
 }
+
+/// How often an idle kiosk wakes up to tell the screens the time (for the idle lock).
+const IDLE_TICK: Duration = Duration::from_secs(5);
 
 #[derive(Debug, thiserror::Error)]
 pub enum KioskError {
@@ -37,6 +46,7 @@ pub enum KioskError {
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut effects = Effects::new(ledger, options.receipt_width, options.lang)?;
     let mut app = effects.start(options.lang, options.attendant)?;
+    app.set_demo_logins(options.demo_logins);
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on if only the alternate screen failed; its own error matters less.
         let _ = ratatui::crossterm::terminal::disable_raw_mode();
@@ -60,6 +70,12 @@ fn event_loop(
         if effects.print_pending(app) {
             continue;
         }
+        // Without a key for a while, the screens still learn the time: the till locks
+        // itself after the idle time.
+        if !event::poll(IDLE_TICK)? {
+            effects.dispatch(app, Msg::Clock(Local::now().naive_local()));
+            continue;
+        }
         // A scanner types a whole code in a few milliseconds: take everything that is
         // waiting before drawing again, so a scan costs one frame, not fourteen.
         let mut batch = vec![event::read()?];
@@ -73,6 +89,8 @@ fn event_loop(
             today = now;
             effects.dispatch(app, Msg::Today(today));
         }
+        // The time before the keys: after the idle time, they land on the lock screen.
+        effects.dispatch(app, Msg::Clock(Local::now().naive_local()));
         for event in batch {
             let msg = match event {
                 Event::Key(key) => ui::key_to_msg(app, key),
@@ -176,6 +194,11 @@ impl Effects {
         if unreadable {
             self.dispatch(&mut app, Msg::DraftUnreadable);
         }
+        // Nobody is signed in yet: the users decide between the first start, a first PIN
+        // for a migrated manager, and the sign-in screen.
+        app.set_lock_after(self.ledger.lock_after()?);
+        let users = self.ledger.users()?;
+        self.dispatch(&mut app, Msg::UsersLoaded(users));
         Ok(app)
     }
 
@@ -262,16 +285,21 @@ impl Effects {
                 )
             }
             Effect::CloseDay { count, reason } => {
-                let closed = self.ledger.open_day_status().and_then(|status| {
-                    let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-                    self.ledger.close_day(&count, &reason, &attendant, now)
-                });
+                let attendant = self.actor();
+                let closed = self.ledger.close_day(&count, &reason, &attendant, now);
                 match closed {
                     // Closed: the report follows; a report that cannot be written is said,
                     // and can be printed again from `pojok report day`.
                     Ok(day) => {
                         replies.push(Msg::DayClosed);
                         Some(Msg::ZReport(self.write_day_report(day.date)))
+                    }
+                    // Off by more than the shop's threshold: the manager's approval first.
+                    Err(LedgerError::NeedsApproval(_)) => {
+                        Some(Msg::ApprovalNeeded(Box::new(Effect::CloseDay {
+                            count,
+                            reason,
+                        })))
                     }
                     Err(e) => Some(failed(Action::CloseDay, e)),
                 }
@@ -385,8 +413,14 @@ impl Effects {
             Effect::LoadStock => Some(self.load_stock()),
             Effect::RecordStock(entry) => {
                 let actor = self.actor();
-                let recorded = self.record_stock(entry, &actor, now);
-                Some(self.stock_recorded(recorded.map(|d| vec![d])))
+                // A count may turn out to need the manager's approval; it is handed back.
+                let count = matches!(entry, StockEntry::Count { .. }).then(|| entry.clone());
+                match (self.record_stock(entry, &actor, now), count) {
+                    (Err(LedgerError::NeedsApproval(_)), Some(count)) => {
+                        Some(Msg::ApprovalNeeded(Box::new(Effect::RecordStock(count))))
+                    }
+                    (recorded, _) => Some(self.stock_recorded(recorded.map(|d| vec![d]))),
+                }
             }
             Effect::ReturnDailyGoods => {
                 let actor = self.actor();
@@ -511,6 +545,56 @@ impl Effects {
                 Some(self.producers_changed(saved.map_err(failure)))
             }
             Effect::Quit => None,
+            // Issue 5: users, signing in, the manager's approval, the audit trail.
+            Effect::CreateManager { shop, name, pin } => {
+                replies.extend(self.create_manager(&shop, &name, &pin, now));
+                None
+            }
+            Effect::SetFirstPin { user_id, pin } => {
+                replies.extend(self.set_first_pin(user_id, &pin, now));
+                None
+            }
+            Effect::SignIn { user_id, pin } => {
+                Some(match self.ledger.check_pin(user_id, pin.as_str(), now) {
+                    Ok(user) => {
+                        self.ledger.sign_in(&user);
+                        Msg::SignedIn(user)
+                    }
+                    Err(e) => failed(Action::SignIn, e),
+                })
+            }
+            Effect::Approve {
+                manager_id,
+                pin,
+                held,
+            } => {
+                replies.extend(self.approve(manager_id, &pin, held, now));
+                None
+            }
+            Effect::LoadUsers => Some(
+                self.ledger
+                    .users()
+                    .map(Msg::UsersLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadUsers, e)),
+            ),
+            Effect::AddUser { name, role, pin } => {
+                let saved = self.ledger.add_user(&name, role, pin.as_str(), now);
+                Some(self.users_changed(saved.map(|_| ())))
+            }
+            Effect::ChangePin { user_id, pin } => {
+                let saved = self.ledger.change_pin(user_id, pin.as_str(), now);
+                Some(self.users_changed(saved))
+            }
+            Effect::DeactivateUser { user_id } => {
+                let saved = self.ledger.deactivate_user(user_id, now);
+                Some(self.users_changed(saved))
+            }
+            Effect::LoadHistory(filter) => Some(
+                self.ledger
+                    .history(&filter)
+                    .map(Msg::HistoryLoaded)
+                    .unwrap_or_else(|e| failed(Action::LoadHistory, e)),
+            ),
         };
         replies.extend(reply);
         replies
@@ -523,7 +607,7 @@ impl Effects {
         now: chrono::NaiveDateTime,
     ) -> Msg {
         let attendant = match self.ledger.open_day_status() {
-            Ok(Some(status)) => status.day.attendant,
+            Ok(Some(_)) => self.actor(),
             Ok(None) => return failed(Action::RecordSale, LedgerError::NoOpenDay),
             Err(e) => return failed(Action::RecordSale, e),
         };
@@ -642,10 +726,8 @@ impl Effects {
     }
 
     fn void_sale(&mut self, sale_id: i64, reason: &str, now: chrono::NaiveDateTime) -> Msg {
-        let voided = self.ledger.open_day_status().and_then(|status| {
-            let attendant = status.map(|s| s.day.attendant).unwrap_or_default();
-            self.ledger.void_sale(sale_id, reason, &attendant, now)
-        });
+        let attendant = self.actor();
+        let voided = self.ledger.void_sale(sale_id, reason, &attendant, now);
         if let Err(e) = voided {
             return failed(Action::VoidSale, e);
         }
@@ -659,8 +741,12 @@ impl Effects {
 }
 
 impl Effects {
-    /// Who makes a stock entry: the open day's attendant, if a day is open.
+    /// Who makes an entry: the user signed in at the till; without one (tests of the
+    /// runtime that sign nobody in), the open day's attendant.
     fn actor(&self) -> String {
+        if let Some(user) = self.ledger.signed_in() {
+            return user.name.clone();
+        }
         self.ledger
             .open_day_status()
             .ok()
@@ -822,6 +908,112 @@ impl Effects {
     }
 }
 
+// Issue 5: users, signing in and the manager's approval.
+impl Effects {
+    /// The first start: the manager first (a second kiosk racing this one is refused before
+    /// the shop is renamed), then the shop's name on the header, then signed in.
+    fn create_manager(
+        &mut self,
+        shop: &str,
+        name: &str,
+        pin: &Pin,
+        now: NaiveDateTime,
+    ) -> Vec<Msg> {
+        let user = match self.ledger.create_first_manager(name, pin.as_str(), now) {
+            Ok(user) => user,
+            // Another kiosk may have finished the first start: the users say what comes next.
+            Err(e) => return self.refused_with_users(e),
+        };
+        self.ledger.sign_in(&user);
+        let mut replies = Vec::new();
+        let header = ShopHeader {
+            name: shop.to_string(),
+            ..self.shop.clone()
+        };
+        match self.ledger.set_shop_header(&header) {
+            Ok(()) => self.shop = header,
+            // The manager exists and is signed in: the name can be set again later.
+            Err(e) => replies.push(failed(Action::SaveUser, e)),
+        }
+        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
+        replies.push(Msg::SignedIn(user));
+        replies
+    }
+
+    /// A till-era ledger's manager sets the PIN they never had, and is signed in. Refused for
+    /// anyone who has a PIN: this is no way round typing it.
+    fn set_first_pin(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Msg> {
+        let user = match self.ledger.user(user_id) {
+            Ok(user) if user.has_pin => return self.refused_with_users(LedgerError::UsersExist),
+            Ok(user) => user,
+            Err(e) => return self.refused_with_users(e),
+        };
+        if let Err(e) = self.ledger.change_pin(user_id, pin.as_str(), now) {
+            return vec![failed(Action::SignIn, e)];
+        }
+        let user = self.ledger.user(user_id).unwrap_or(User {
+            has_pin: true,
+            ..user
+        });
+        self.ledger.sign_in(&user);
+        let mut replies: Vec<Msg> = self
+            .ledger
+            .users()
+            .ok()
+            .map(Msg::UsersLoaded)
+            .into_iter()
+            .collect();
+        replies.push(Msg::SignedIn(user));
+        replies
+    }
+
+    /// The manager's PIN, then each held effect with their approval on its write. Nothing
+    /// held runs when the PIN is refused.
+    fn approve(
+        &mut self,
+        manager_id: i64,
+        pin: &Pin,
+        held: Vec<Effect>,
+        now: NaiveDateTime,
+    ) -> Vec<Msg> {
+        let manager = match self.ledger.approve_with_pin(manager_id, pin.as_str(), now) {
+            Ok(manager) => manager,
+            Err(e) => return vec![failed(Action::Approve, e)],
+        };
+        let mut replies = vec![Msg::ApprovalGranted(manager.clone())];
+        // The cart goes to disk first, so that nothing but the held effect meets the approval.
+        replies.extend(self.flush_draft_reply());
+        for effect in held {
+            self.ledger.with_approval(&manager);
+            replies.extend(self.run(effect));
+            // An effect refused before it wrote leaves the approval pending: it must not
+            // carry over to whatever is written next.
+            if let Some(actor) = self.ledger.signed_in().cloned() {
+                self.ledger.sign_out();
+                self.ledger.sign_in(&actor);
+            }
+        }
+        replies
+    }
+
+    /// A refused first start, and the users as they are now.
+    fn refused_with_users(&self, e: LedgerError) -> Vec<Msg> {
+        let mut replies = vec![failed(Action::SignIn, e)];
+        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
+        replies
+    }
+
+    fn users_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+        if let Err(e) = saved {
+            return failed(Action::SaveUser, e);
+        }
+        self.ledger
+            .users()
+            .map(Msg::UsersChanged)
+            .unwrap_or_else(|e| failed(Action::LoadUsers, e))
+    }
+}
+
 fn failed(action: Action, error: LedgerError) -> Msg {
     Msg::Failed {
         action,
@@ -887,6 +1079,21 @@ fn failure(error: LedgerError) -> Failure {
         }
         LedgerError::SameDayCorrection(_) => Failure::Till(TillFailure::SameDayCorrection),
         LedgerError::NotOnTab(_) => Failure::Till(TillFailure::NotOnTab),
+        // Issue 5: signing in, approvals and users.
+        LedgerError::WrongPin { attempts_left } => {
+            Failure::Trust(TrustFailure::WrongPin { attempts_left })
+        }
+        LedgerError::LockedOut { until } => Failure::Trust(TrustFailure::LockedOut { until }),
+        LedgerError::InvalidPin(problem) => Failure::Trust(TrustFailure::InvalidPin(problem)),
+        LedgerError::PinNotSet(_) => Failure::Trust(TrustFailure::PinNotSet),
+        LedgerError::UnknownUser(_) => Failure::Trust(TrustFailure::UnknownUser),
+        LedgerError::UserInactive(_) => Failure::Trust(TrustFailure::UserInactive),
+        LedgerError::NotAManager(_) => Failure::Trust(TrustFailure::NotAManager),
+        LedgerError::DuplicateUserName(name) => Failure::Trust(TrustFailure::DuplicateName(name)),
+        LedgerError::EmptyUserName => Failure::Trust(TrustFailure::EmptyName),
+        LedgerError::UsersExist => Failure::Trust(TrustFailure::UsersExist),
+        LedgerError::LastManager => Failure::Trust(TrustFailure::LastManager),
+        LedgerError::NeedsApproval(_) => Failure::Trust(TrustFailure::NeedsApproval),
         other => Failure::Storage(other.to_string()),
     }
 }

@@ -26,9 +26,13 @@ fn report_json(db: &Path) -> Value {
 fn a_sale_rung_up_at_the_keyboard_is_in_the_day_report() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
-    drop(small_ledger(&db));
+    add_users(&mut small_ledger(&db));
 
+    // `--attendant` picks Rina on the sign-in screen: her PIN is all it takes.
     let tmux = kiosk(dir.path(), &db, "--attendant Rina");
+    tmux.wait_for("PIN");
+    tmux.type_text(RINA_PIN);
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Modal awal");
     tmux.type_text("200.000");
     tmux.keys(&["Enter"]);
@@ -111,6 +115,7 @@ fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&db);
+    add_users(&mut ledger);
     ledger
         .open_day(
             chrono::Local::now().date_naive(),
@@ -122,6 +127,7 @@ fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
     drop(ledger);
 
     let tmux = kiosk(dir.path(), &db, "");
+    tmux.login("Rina", RINA_PIN);
     tmux.wait_for("Kasir: Rina");
     tmux.type_text("3*LMPR");
     tmux.keys(&["Enter"]);
@@ -133,6 +139,10 @@ fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
     drop(tmux);
 
     let tmux = kiosk(dir.path(), &db, "");
+    // The sign-in screen shows nothing of the cart; once signed in, it is back.
+    let screen = tmux.wait_for("PIN");
+    assert!(!screen.contains("Lemper"), "{screen}");
+    tmux.login("Rina", RINA_PIN);
     let screen = tmux.wait_for("Rp 22.500");
     assert!(
         screen.contains("Lemper Ayam") && screen.contains("Keripik Pisang"),
@@ -167,6 +177,7 @@ fn killing_the_kiosk_while_it_commits_sales_loses_no_committed_sale() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&db);
+    add_users(&mut ledger);
     let today = chrono::Local::now().date_naive();
     ledger
         .open_day(
@@ -184,6 +195,7 @@ fn killing_the_kiosk_while_it_commits_sales_loses_no_committed_sale() {
     let mut before = 0;
     for (round, delay_ms) in [150u64, 400, 800].into_iter().enumerate() {
         let tmux = kiosk(dir.path(), &db, "");
+        tmux.login("Rina", RINA_PIN);
         tmux.wait_for("Kasir: Rina");
         // One key batch for many sales: code, Enter, pay, exact cash.
         let mut keys = Vec::new();
@@ -268,6 +280,9 @@ fn demo_with_a_path_seeds_it_and_runs_the_kiosk() {
         dir.path(),
         &format!("exec {BIN} demo --db '{}'", db.display()),
     );
+    // The demo says whom to sign in as.
+    tmux.wait_for("Rina (Kasir) PIN 1111, Budi (Pengelola) PIN 9999");
+    tmux.login("Rina", "1111");
     let screen = tmux.wait_for("Kasir: Rina");
     assert!(screen.contains("13 penjualan"), "{screen}");
     tmux.keys(&["F10"]);
@@ -288,6 +303,7 @@ fn demo_never_seeds_the_ledger_named_in_the_environment() {
         dir.path(),
         &format!("exec env POJOK_DB='{}' {BIN} demo", real.display()),
     );
+    tmux.login("Rina", "1111");
     tmux.wait_for("Kasir: Rina");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
@@ -304,7 +320,8 @@ fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let tmux = kiosk(dir.path(), &db, "demo");
-    tmux.wait_for("Kasir");
+    tmux.login("Rina", "1111");
+    tmux.wait_for("Kasir: Rina");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
     drop(tmux);
@@ -326,7 +343,8 @@ fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen
     let whole = |q: pojok::domain::StockQuantity| q.milli() / 1000;
 
     let tmux = kiosk(dir.path(), &db, "");
-    tmux.wait_for("Kasir");
+    tmux.login("Rina", "1111");
+    tmux.wait_for("Kasir: Rina");
     tmux.keys(&["F3"]);
     tmux.wait_for("Stok barang titipan");
     tmux.type_text("ngsr");

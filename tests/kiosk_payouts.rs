@@ -50,6 +50,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
+    add_users(&mut ledger);
     // 21 Nov 2026, closed: 4 lemper at Rp 3.500 = 14.000, SRI's 85 % = 11.900.
     ledger
         .open_day(
@@ -86,7 +87,8 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     common::close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
 
     let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
-    let app = effects.start(Lang::Id, "Rina".into()).unwrap();
+    let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
+    sign_in(&mut effects, &mut app, BUDI_PIN);
     let mut k = Kiosk { effects, app };
     k.type_text("0");
     k.key(KeyCode::Enter);

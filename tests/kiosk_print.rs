@@ -74,6 +74,7 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&db);
+    add_users(&mut ledger);
     let off = closed_port();
     ledger
         .set_printer_settings(&PrinterSettings {
@@ -82,7 +83,9 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
         })
         .unwrap();
     let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
-    let app = effects.start(Lang::Id, "Rina".into()).unwrap();
+    // The manager: the settings are theirs (an attendant is asked for their PIN).
+    let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
+    sign_in(&mut effects, &mut app, BUDI_PIN);
     let mut k = Kiosk { effects, app };
 
     // Open the day, sell a Keripik Pisang for exact cash.

@@ -44,9 +44,12 @@ impl Kiosk {
 fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
-    let ledger = small_ledger(&path);
+    let mut ledger = small_ledger(&path);
+    add_users(&mut ledger);
     let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
-    let app = effects.start(Lang::Id, "Rina".into()).unwrap();
+    // The manager: rate changes are theirs.
+    let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
+    sign_in(&mut effects, &mut app, BUDI_PIN);
     let mut k = Kiosk { effects, app };
     k.type_text("0");
     k.key(KeyCode::Enter);
@@ -140,7 +143,8 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     assert_eq!(k.app.context(), Context::Producers, "{}", k.note());
     let changes = other.rate_changes("MAK").unwrap();
     assert_eq!(changes.len(), 1);
-    assert_eq!(changes[0].actor, "Rina");
+    // Recorded under whoever is signed in, not the open day's attendant.
+    assert_eq!(changes[0].actor, "Budi");
     k.key(KeyCode::F(8));
     k.key(KeyCode::Char('y'));
     assert!(!k.sells("RMP"), "{}", k.note());

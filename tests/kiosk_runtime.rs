@@ -20,12 +20,16 @@ struct Kiosk {
 }
 
 impl Kiosk {
-    /// The kiosk started on a fresh small ledger in `dir`.
+    /// The kiosk started on a fresh small ledger in `dir`, Rina (an attendant) signed in.
     fn start(dir: &Path, lang: Lang) -> Kiosk {
-        let ledger = small_ledger(&dir.join("pojok.db"));
-        Kiosk::on(ledger, dir, lang)
+        let mut ledger = small_ledger(&dir.join("pojok.db"));
+        add_users(&mut ledger);
+        let mut kiosk = Kiosk::on(ledger, dir, lang);
+        kiosk.sign_in(RINA_PIN);
+        kiosk
     }
 
+    /// The kiosk started on `ledger`, at its sign-in screen with Rina picked.
     fn on(ledger: Ledger, dir: &Path, lang: Lang) -> Kiosk {
         let mut effects = Effects::new(ledger, 32, lang).unwrap();
         let app = effects.start(lang, "Rina".into()).unwrap();
@@ -34,6 +38,10 @@ impl Kiosk {
             app,
             dir: dir.to_path_buf(),
         }
+    }
+
+    fn sign_in(&mut self, pin: &str) {
+        sign_in(&mut self.effects, &mut self.app, pin);
     }
 
     fn key(&mut self, code: KeyCode) {
@@ -101,6 +109,10 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     kiosk.type_text("salah input");
     kiosk.enter();
     kiosk.type_text("y");
+    // Rina is an attendant: Budi approves with his PIN.
+    assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    kiosk.type_text(BUDI_PIN);
+    kiosk.enter();
     assert_eq!(kiosk.note(), "Penjualan #1 dibatalkan");
     assert_eq!(kiosk.app.status().unwrap().sales, 0);
     kiosk.key(KeyCode::F(9));
@@ -175,7 +187,7 @@ fn a_refusal_from_the_ledger_is_told_in_indonesian() {
 fn an_unreadable_draft_does_not_stop_the_kiosk() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
-    drop(small_ledger(&path));
+    add_users(&mut small_ledger(&path));
     Connection::open(&path)
         .unwrap()
         .execute(
@@ -188,6 +200,7 @@ fn an_unreadable_draft_does_not_stop_the_kiosk() {
         kiosk.note(),
         "Keranjang yang tersimpan sebelumnya tidak terbaca; mulai dengan keranjang kosong"
     );
+    kiosk.sign_in(RINA_PIN);
     // And it sells: the first change to the cart replaces the unreadable draft.
     kiosk.open_and_sell_one();
     kiosk.type_text("LMPR");
@@ -302,7 +315,9 @@ fn a_tab_sale_is_rung_up_at_the_kiosk_and_its_receipt_names_the_customer() {
             at("2026-11-20 07:00"),
         )
         .unwrap();
+    add_users(&mut ledger);
     let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
+    kiosk.sign_in(RINA_PIN);
     kiosk.type_text("0");
     kiosk.enter();
     kiosk.type_text("KRPS");
@@ -352,8 +367,10 @@ fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
     )
     .unwrap();
     let before = ledger.day_report(yesterday).unwrap().unwrap();
+    add_users(&mut ledger);
 
     let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
+    kiosk.sign_in(RINA_PIN);
     kiosk.type_text("100000");
     kiosk.enter();
     kiosk.key(KeyCode::F(6));
@@ -363,6 +380,10 @@ fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
     kiosk.type_text("Lemper basi");
     kiosk.enter();
     kiosk.type_text("y");
+    // Money back for a closed day's sale: the attendant calls the manager over.
+    assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    kiosk.type_text(BUDI_PIN);
+    kiosk.enter();
     assert!(kiosk.note().contains("dikoreksi"), "{}", kiosk.note());
     drop(kiosk);
 
@@ -373,4 +394,93 @@ fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
     assert_eq!(report.corrections.len(), 1);
     // 100.000 float − 7.000 handed back in cash.
     assert_eq!(report.expected_cash.value(), 93_000);
+}
+
+/// Who the chain records for each void: (actor, approver).
+fn void_signers(path: &Path) -> Vec<(Option<String>, Option<String>)> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT a.name, p.name FROM voids AS v
+             JOIN chain AS c ON c.entry_table = 'voids' AND c.entry_id = v.id
+             LEFT JOIN users AS a ON a.id = c.actor_id
+             LEFT JOIN users AS p ON p.id = c.approver_id
+             ORDER BY v.id",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    let void = |kiosk: &mut Kiosk| {
+        kiosk.key(KeyCode::F(6));
+        kiosk.key(KeyCode::F(8));
+        kiosk.type_text("salah input");
+        kiosk.enter();
+        kiosk.type_text("y");
+        assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    };
+    // Esc: nothing is recorded.
+    void(&mut kiosk);
+    kiosk.key(KeyCode::Esc);
+    assert_eq!(kiosk.note(), "Dibatalkan: tidak ada yang dijalankan");
+    assert!(void_signers(&path).is_empty());
+    assert_eq!(kiosk.app.status().unwrap().sales, 1);
+    // A wrong PIN: refused, counted, nothing recorded, the popup stays.
+    kiosk.key(KeyCode::Esc);
+    void(&mut kiosk);
+    kiosk.type_text("1234");
+    kiosk.enter();
+    assert_eq!(
+        kiosk.note(),
+        "Tidak disetujui: PIN salah; sisa 4 kali coba sebelum dikunci"
+    );
+    assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    assert!(void_signers(&path).is_empty());
+    // Rina's PIN typed for the manager is one more wrong PIN.
+    kiosk.key(KeyCode::Up);
+    kiosk.type_text(RINA_PIN);
+    kiosk.enter();
+    assert!(void_signers(&path).is_empty(), "{}", kiosk.note());
+    // Budi's PIN: recorded under Rina, approved by Budi.
+    kiosk.type_text(BUDI_PIN);
+    kiosk.enter();
+    assert_eq!(kiosk.note(), "Penjualan #1 dibatalkan");
+    assert_eq!(kiosk.app.context(), ui::Context::Sales);
+    assert_eq!(
+        void_signers(&path),
+        vec![(Some("Rina".to_string()), Some("Budi".to_string()))]
+    );
+    // The approval was for that void only: the next sale is Rina's alone.
+    kiosk.key(KeyCode::Esc);
+    kiosk.type_text("LMPR");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(2));
+    kiosk.enter();
+    let history = kiosk
+        .effects_history()
+        .into_iter()
+        .find(|e| e.table == "sales")
+        .unwrap();
+    assert_eq!(
+        (history.actor.as_deref(), history.approver.as_deref()),
+        (Some("Rina"), None)
+    );
+}
+
+impl Kiosk {
+    fn effects_history(&self) -> Vec<pojok::domain::HistoryEntry> {
+        Ledger::open(&self.dir.join("pojok.db"))
+            .unwrap()
+            .history(&Default::default())
+            .unwrap()
+    }
 }

@@ -94,12 +94,15 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("pojok.db");
         let mut ledger = small_ledger(&db);
+        add_users(&mut ledger);
         if day_open {
             let now = chrono::Local::now().naive_local();
             ledger.open_day(now.date(), "Rina", Rupiah(100_000), now).unwrap();
         }
         let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
-        let mut app = effects.start(Lang::Id, "Rina".into()).unwrap();
+        // The manager, so that voids and stock forms run without the approval popup.
+        let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
+        sign_in(&mut effects, &mut app, BUDI_PIN);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         effects.dispatch(&mut app, Msg::Resize(80, 24));
         let mut restore = false;

@@ -746,9 +746,18 @@ fn a_price_change_is_recorded_and_leaves_earlier_sales_untouched() {
         .unwrap();
 
     assert_eq!(ledger.sale(before.id).unwrap(), before);
+    // The same figures; only the open day's chain head moved on with the price history.
+    let after = ledger.day_report(date("2026-11-22")).unwrap().unwrap();
+    assert_ne!(after.chain_head, report.chain_head);
     assert_eq!(
-        ledger.day_report(date("2026-11-22")).unwrap().unwrap(),
-        report
+        pojok::domain::DayReport {
+            chain_head: None,
+            ..after
+        },
+        pojok::domain::DayReport {
+            chain_head: None,
+            ..report
+        }
     );
     let history = ledger.price_changes("LMPR").unwrap();
     assert_eq!(history.len(), 1);

@@ -5,6 +5,7 @@ pub mod cart;
 pub mod cash;
 pub mod catalogue;
 pub mod entry;
+pub mod history;
 pub mod money;
 pub mod payment;
 pub mod printer;
@@ -26,6 +27,7 @@ pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
+pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};

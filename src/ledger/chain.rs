@@ -61,7 +61,13 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     table("cash_moves"),
     approved("payouts", "1"),
     approved("corrections", "1"),
-    table("cash_counts"),
+    // A close whose count is off by more than the shop's threshold (Rp 10.000 unless the
+    // `close.approval_above` setting says otherwise).
+    approved(
+        "cash_counts",
+        "ABS(variance) > COALESCE((SELECT CAST(value AS INTEGER) FROM settings
+                                   WHERE key = 'close.approval_above'), 10000)",
+    ),
     table("day_closes"),
     // Users are a manager's business, but anyone may change their own PIN.
     approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),

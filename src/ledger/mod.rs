@@ -9,6 +9,7 @@ mod catalogue;
 mod chain;
 mod day;
 mod draft;
+mod history;
 mod import;
 mod report;
 mod sales;

@@ -15,6 +15,16 @@ impl Ledger {
     /// The report for the business day of `date` (open or closed), or `None` if that date had
     /// no business day. Voided sales count only under `voids`.
     pub fn day_report(&self, date: NaiveDate) -> Result<Option<DayReport>> {
+        let Some(mut report) = self.day_figures(date)? else {
+            return Ok(None);
+        };
+        report.chain_head = self.chain_head_of_day(date)?.map(|h| h.short());
+        Ok(Some(report))
+    }
+
+    /// The day's figures without the chain head: what a file from before the chain can
+    /// tell, so a migration can be checked against it.
+    pub(super) fn day_figures(&self, date: NaiveDate) -> Result<Option<DayReport>> {
         let day = self
             .conn
             .query_row(
@@ -101,7 +111,7 @@ impl Ledger {
             payouts: close.payouts,
             corrections: close.corrections,
             to_check: close.to_check,
-            chain_head: self.chain_head_of_day(day.date)?.map(|h| h.short()),
+            chain_head: None,
         }))
     }
 }

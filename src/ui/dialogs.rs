@@ -107,6 +107,11 @@ pub enum Question {
         amount: Rupiah,
         note: String,
     },
+    /// Issue 5: taking a user off the kiosk.
+    DeactivateUser {
+        user_id: i64,
+        name: String,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -263,6 +268,10 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
                 amount,
                 note,
             }]
+        }
+        Question::DeactivateUser { user_id, .. } => {
+            app.mode = under;
+            vec![Effect::DeactivateUser { user_id }]
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -505,6 +514,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             name,
             super::payouts::method_name(*method, app.lang),
         ),
+        Question::DeactivateUser { name, .. } => (t.trust.confirm_deactivate)(name),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -54,6 +54,18 @@ pub enum Context {
     TabPaymentForm,
     /// The reason for correcting a closed day's sale, and how the money goes back.
     CorrectionReason,
+    // Issue 5.
+    /// The first start (the shop and its manager), or a first PIN for a migrated manager.
+    Setup,
+    /// Picking a user and typing their PIN.
+    SignIn,
+    /// The lock screen: the same, over a till left as it was.
+    Locked,
+    /// The manager's approval popup: takes every key; Esc cancels.
+    Approval,
+    Users,
+    UserForm,
+    Audit,
 }
 
 /// A key as the table names it.
@@ -142,7 +154,46 @@ const EVERYWHERE: &[Context] = &[
     C::CustomerForm,
     C::TabPaymentForm,
     C::CorrectionReason,
+    C::Setup,
+    C::SignIn,
+    C::Users,
+    C::UserForm,
+    C::Audit,
 ];
+
+/// Where Ctrl+L locks the till: every screen of the till, questions included.
+const LOCKABLE: &[Context] = &[
+    C::OpenDay,
+    C::StaleDay,
+    C::Sale,
+    C::Search,
+    C::Pay,
+    C::Sales,
+    C::Reason,
+    C::Stock,
+    C::Intake,
+    C::WriteOff,
+    C::StockReason,
+    C::Products,
+    C::PriceField,
+    C::ProductForm,
+    C::Producers,
+    C::ProducerForm,
+    C::Users,
+    C::UserForm,
+    C::Audit,
+];
+
+const fn typing_in(contexts: &'static [Context], text: fn(&KeyText) -> &'static str) -> Binding {
+    Binding {
+        keys: &[Key::Text],
+        contexts,
+        act: Act::Type,
+        text,
+        bar: None,
+        when: When::Always,
+    }
+}
 
 const TEXT_FIELDS: &[Context] = &[
     C::Sale,
@@ -169,6 +220,12 @@ const TEXT_FIELDS: &[Context] = &[
     C::CustomerForm,
     C::TabPaymentForm,
     C::CorrectionReason,
+    C::Setup,
+    C::SignIn,
+    C::Locked,
+    C::Approval,
+    C::UserForm,
+    C::Audit,
 ];
 
 const fn on(
@@ -429,6 +486,43 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CorrectionReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
     on(&[ENTER], &[C::CorrectionReason], Msg::Submit, |k| k.next).bar(|k| k.next),
     on(&[ESC], &[C::CorrectionReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Issue 5: the first start, signing in, the lock, the manager's approval.
+    typing_in(&[C::Setup], |k| k.type_field),
+    on(&[TAB, DOWN], &[C::Setup], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
+    on(&[BACKTAB, UP], &[C::Setup], Msg::Prev, |k| k.prev_field),
+    on(&[ENTER], &[C::Setup], Msg::Submit, |k| k.trust.create_manager).bar(|k| k.trust.short_start),
+    typing_in(&[C::SignIn, C::Locked], |k| k.trust.type_name_or_pin),
+    on(&[UP], &[C::SignIn, C::Locked, C::Approval], Msg::Up, |k| k.trust.pick_user).bar(|k| k.trust.pick_user),
+    on(&[DOWN], &[C::SignIn, C::Locked, C::Approval], Msg::Down, |k| k.trust.pick_user),
+    on(&[ENTER], &[C::SignIn, C::Locked], Msg::Submit, |k| k.trust.sign_in).bar(|k| k.trust.short_sign_in),
+    on(&[ESC], &[C::SignIn, C::Locked], Msg::Cancel, |k| k.clear_entry),
+    // Help and the language on the lock screen; it cannot be quit from (unlock first).
+    on(&[f(1)], &[C::Locked], Msg::Help, |k| k.help).bar(|k| k.help),
+    on(&[f(10)], &[C::Locked], Msg::ToggleLang, |k| k.other_language).bar(|k| k.other_language),
+    // The approval popup: digits for the PIN, Enter, Esc; every other key means nothing.
+    typing_in(&[C::Approval], |k| k.trust.type_pin),
+    on(&[ENTER], &[C::Approval], Msg::Submit, |k| k.trust.approve).bar(|k| k.trust.short_approve),
+    on(&[ESC], &[C::Approval], Msg::Cancel, |k| k.trust.cancel).bar(|k| k.close),
+    // From the till's screens.
+    on(&[Key::Ctrl('l')], LOCKABLE, Msg::Lock, |k| k.trust.lock),
+    on(&[Key::Ctrl('u')], &[C::Sale], Msg::OpenUsers, |k| k.trust.users),
+    on(&[Key::Ctrl('r')], &[C::Sale], Msg::OpenAudit, |k| k.trust.audit),
+    // The users screen and its form.
+    on(&[UP], &[C::Users, C::Audit], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Users, C::Audit], Msg::Down, |k| k.select_line),
+    on(&[f(2)], &[C::Users], Msg::AddUser, |k| k.trust.add_user).bar(|k| k.short_new),
+    on(&[f(4), ENTER], &[C::Users], Msg::ChangePin, |k| k.trust.change_pin).bar(|k| k.trust.short_pin),
+    on(&[f(8)], &[C::Users], Msg::DeactivateUser, |k| k.trust.deactivate_user).bar(|k| k.trust.short_deactivate),
+    on(&[ESC], &[C::Users], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing_in(&[C::UserForm], |k| k.type_field),
+    on(&[TAB, DOWN, ENTER], &[C::UserForm], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
+    on(&[BACKTAB, UP], &[C::UserForm], Msg::Prev, |k| k.prev_field),
+    on(&[f(7)], &[C::UserForm], Msg::ToggleRole, |k| k.trust.toggle_role).bar(|k| k.trust.short_role),
+    on(&[f(2)], &[C::UserForm], Msg::Record, |k| k.trust.save_user).bar(|k| k.short_save),
+    on(&[ESC], &[C::UserForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The audit trail.
+    typing_in(&[C::Audit], |k| k.type_filter),
+    on(&[ESC], &[C::Audit], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -19,6 +19,10 @@ mod settings;
 mod stock;
 mod stock_forms;
 mod widgets;
+// Issue 5: sign-in, lock, approval, users, audit.
+mod audit;
+mod trust;
+mod users;
 
 #[cfg(test)]
 mod close_tests;
@@ -34,6 +38,8 @@ mod settings_tests;
 mod stock_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trust_tests;
 #[cfg(test)]
 mod view_tests;
 
@@ -56,6 +62,7 @@ pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 pub use payouts::PayoutLists;
 pub use product_form::Field as ProductField;
+pub use trust::{ApprovalReason, DEFAULT_LOCK_AFTER, Pin, TrustFailure, TrustNote};
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
@@ -191,6 +198,42 @@ pub enum Effect {
         amount: Rupiah,
         reason: String,
     },
+    // Issue 5: users, signing in, the manager's approval, the audit trail.
+    /// First start: name the shop and create its manager, who is then signed in. Answer:
+    /// `UsersLoaded` then `SignedIn`.
+    CreateManager {
+        shop: String,
+        name: String,
+        pin: Pin,
+    },
+    /// A till-era ledger's manager sets a first PIN and is signed in. Answer: `UsersLoaded`
+    /// then `SignedIn`.
+    SetFirstPin { user_id: i64, pin: Pin },
+    /// Answer: `SignedIn`, or `Failed` (`Action::SignIn`) saying how many tries are left or
+    /// until when the user is locked out.
+    SignIn { user_id: i64, pin: Pin },
+    /// Checks the manager's PIN and, if right, runs `held` with that manager as approver.
+    /// Answer: `ApprovalGranted`, then the held effects' own answers; or `Failed`
+    /// (`Action::Approve`) and nothing runs.
+    Approve {
+        manager_id: i64,
+        pin: Pin,
+        held: Vec<Effect>,
+    },
+    /// Every user. Answer: `UsersLoaded`.
+    LoadUsers,
+    /// Answer: `UsersChanged`.
+    AddUser {
+        name: String,
+        role: crate::domain::Role,
+        pin: Pin,
+    },
+    /// Answer: `UsersChanged`.
+    ChangePin { user_id: i64, pin: Pin },
+    /// Answer: `UsersChanged`.
+    DeactivateUser { user_id: i64 },
+    /// Answer: `HistoryLoaded`.
+    LoadHistory(crate::domain::HistoryFilter),
 }
 
 /// A stock entry as a form hands it to the ledger.
@@ -243,6 +286,13 @@ pub enum Action {
     WriteSettlements,
     /// Anything of the till's money: loading the close, a cash move, a tab, a correction.
     Till,
+    // Issue 5.
+    /// Signing in, at the first start or after a lock.
+    SignIn,
+    Approve,
+    LoadUsers,
+    SaveUser,
+    LoadHistory,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
@@ -297,6 +347,8 @@ pub enum Failure {
     },
     /// A refusal about the till's money (amounts, customers, tabs, the count, corrections).
     Till(TillFailure),
+    /// Signing in, approvals and users (issue 5).
+    Trust(TrustFailure),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -517,6 +569,34 @@ pub enum Msg {
         cash_move: crate::domain::CashMove,
         slip: Result<PathBuf, String>,
     },
+    // Issue 5: keys.
+    /// Lock the till (Ctrl+L).
+    Lock,
+    /// Open the users screen (Ctrl+U).
+    OpenUsers,
+    /// Open the audit trail (Ctrl+R).
+    OpenAudit,
+    AddUser,
+    /// A new PIN for the selected user.
+    ChangePin,
+    DeactivateUser,
+    /// Attendant or manager, in the user form.
+    ToggleRole,
+    // Issue 5: from the runtime.
+    /// The time now: sent before each batch of keys and while the till is idle, so that it
+    /// locks itself after the idle time without the screens reading a clock.
+    Clock(chrono::NaiveDateTime),
+    /// Every user, active or not: at start (which decides between the first-start, PIN and
+    /// sign-in screens) and when asked.
+    UsersLoaded(Vec<crate::domain::User>),
+    SignedIn(crate::domain::User),
+    /// The manager's PIN was right; the held effects have run (their answers follow).
+    ApprovalGranted(crate::domain::User),
+    UsersChanged(Vec<crate::domain::User>),
+    HistoryLoaded(Vec<crate::domain::HistoryEntry>),
+    /// The ledger refused this effect without a manager's approval (a count with a
+    /// difference): it waits in the approval popup.
+    ApprovalNeeded(Box<Effect>),
 }
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
@@ -543,6 +623,10 @@ enum Mode {
     Close(Box<close::CloseScreen>),
     CashMove(cash_move::CashMoveForm),
     Customers(customers::CustomersScreen),
+    // Issue 5.
+    Users(users::UsersScreen),
+    UserForm(Box<users::UserForm>),
+    Audit(audit::AuditScreen),
 }
 
 pub struct App {
@@ -570,6 +654,20 @@ pub struct App {
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
     quit: bool,
+    // Issue 5: who is at the till.
+    /// The signed-in user; `None` before anyone signs in (the runtime opens a gate then).
+    user: Option<crate::domain::User>,
+    /// Every user, as last loaded.
+    users: Vec<crate::domain::User>,
+    /// First start, sign-in, lock or approval: has every key while open.
+    gate: Option<trust::Gate>,
+    /// The runtime's time, as last told (`Msg::Clock`).
+    clock: Option<chrono::NaiveDateTime>,
+    /// When a key was last pressed, by that clock.
+    last_key: Option<chrono::NaiveDateTime>,
+    lock_after: chrono::TimeDelta,
+    /// Users (name, role, PIN) to try, shown on the demo's sign-in screen.
+    demo_logins: Vec<(String, crate::domain::Role, String)>,
 }
 
 impl App {
@@ -607,7 +705,30 @@ impl App {
             note: None,
             done: None,
             quit: false,
+            user: None,
+            users: Vec::new(),
+            gate: None,
+            clock: None,
+            last_key: None,
+            lock_after: DEFAULT_LOCK_AFTER,
+            demo_logins: Vec::new(),
         }
+    }
+
+    /// The signed-in user.
+    pub fn user(&self) -> Option<&crate::domain::User> {
+        self.user.as_ref()
+    }
+
+    /// How long the till may sit untouched before it locks itself.
+    pub fn set_lock_after(&mut self, idle: chrono::TimeDelta) {
+        self.lock_after = idle;
+    }
+
+    /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's only. Put into
+    /// words when drawn, so F10 translates the roles.
+    pub fn set_demo_logins(&mut self, logins: Vec<(String, crate::domain::Role, String)>) {
+        self.demo_logins = logins;
     }
 
     pub fn should_quit(&self) -> bool {
@@ -657,11 +778,17 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        context_of(&self.mode)
+        match &self.gate {
+            Some(gate) => gate.context(),
+            None => context_of(&self.mode),
+        }
     }
 
     /// The context a question returns to once answered: the screen it was asked over.
     pub fn context_beneath(&self) -> Context {
+        if let Some(gate) = &self.gate {
+            return gate.context();
+        }
         match &self.mode {
             Mode::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
                 Some(context) => context,
@@ -693,7 +820,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
-    effects
+    trust::hold(app, effects)
 }
 
 fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -880,6 +1007,21 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }));
             Vec::new()
         }
+        Msg::Clock(now) => trust::clock(app, now),
+        Msg::UsersLoaded(users) => trust::users_loaded(app, users),
+        Msg::SignedIn(user) => trust::signed_in(app, user),
+        Msg::ApprovalGranted(manager) => trust::approval_granted(app, manager),
+        Msg::ApprovalNeeded(effect) => trust::approval_needed(app, *effect),
+        Msg::UsersChanged(users) => {
+            users::changed(app, users);
+            Vec::new()
+        }
+        Msg::HistoryLoaded(entries) => {
+            if let Mode::Audit(screen) = &mut app.mode {
+                screen.loaded(entries);
+            }
+            Vec::new()
+        }
         Msg::Resize(width, height) => {
             app.size = Some((width, height));
             Vec::new()
@@ -933,6 +1075,9 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
         Mode::Customers(screen) if screen.payment.is_some() => Context::TabPaymentForm,
         Mode::Customers(_) => Context::Customers,
+        Mode::Users(_) => Context::Users,
+        Mode::UserForm(_) => Context::UserForm,
+        Mode::Audit(_) => Context::Audit,
     }
 }
 
@@ -958,6 +1103,8 @@ fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
         // Saved, but not read back: the form must not offer to save it a second time.
         (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
         (Mode::Payouts(_), Action::LoadPayouts) => app.mode = Mode::Sale,
+        (Mode::Users(_), Action::LoadUsers) => app.mode = Mode::Sale,
+        (Mode::Audit(_), Action::LoadHistory) => app.mode = Mode::Sale,
         _ => {}
     }
     Vec::new()
@@ -967,6 +1114,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.too_small() && msg != Msg::Quit {
         return Vec::new();
     }
+    app.last_key = app.clock;
     // The panel of the last sale stays until the next key, and that key still counts:
     // the next customer's first scan must not be lost.
     app.done = None;
@@ -975,6 +1123,23 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         if matches!(msg, Msg::Help | Msg::Cancel) {
             return Vec::new();
         }
+    }
+    // A gate has every key but help and the language, which it does not answer itself.
+    if app.gate.is_some() {
+        let approval = matches!(app.gate, Some(trust::Gate::Approval(_)));
+        match msg {
+            Msg::Help if !approval => app.help = true,
+            Msg::ToggleLang if !approval => app.lang = app.lang.other(),
+            msg => {
+                app.note = None;
+                return trust::gate_key(app, msg);
+            }
+        }
+        return Vec::new();
+    }
+    if msg == Msg::Lock {
+        trust::lock(app);
+        return Vec::new();
     }
     if let Mode::Confirm(_) = app.mode {
         match msg {
@@ -1047,6 +1212,9 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Close(screen) => close::key(app, screen, msg),
         Mode::CashMove(form) => cash_move::key(app, form, msg),
         Mode::Customers(screen) => customers::screen_key(app, screen, msg),
+        Mode::Users(screen) => users::key(app, screen, msg),
+        Mode::UserForm(form) => users::form_key(app, form, msg),
+        Mode::Audit(screen) => audit::key(app, screen, msg),
     };
     app.mode = mode;
     effects

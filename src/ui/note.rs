@@ -98,10 +98,15 @@ pub enum Note {
     NoSettlements(NaiveDate),
     /// The till's money: the close, cash moves, tabs, corrections.
     Till(super::close::TillNote),
+    /// Signing in, approvals and users (issue 5).
+    Trust(super::TrustNote),
 }
 
 impl Note {
     pub fn is_error(&self) -> bool {
+        if let Note::Trust(note) = self {
+            return note.is_error();
+        }
         !matches!(
             self,
             Note::Added(..)
@@ -223,6 +228,7 @@ impl Note {
                 (lang.text().settle.no_activity)(&format::date(*date, lang))
             }
             Note::Till(note) => note.text(lang),
+            Note::Trust(note) => note.text(lang),
         }
     }
 }
@@ -249,5 +255,9 @@ fn failed(lang: Lang, action: Action) -> fn(&str) -> String {
         Action::PayProducer => settle.failed_payout,
         Action::WriteSettlements => settle.failed_settlements,
         Action::Till => lang.text().till.failed,
+        Action::SignIn => t.trust.failed_sign_in,
+        Action::Approve => t.trust.failed_approval,
+        Action::LoadUsers | Action::SaveUser => t.trust.failed_users,
+        Action::LoadHistory => t.trust.failed_history,
     }
 }

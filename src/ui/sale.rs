@@ -308,6 +308,12 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
                 vec![Effect::LoadSettings],
             );
         }
+        // Issue 5: users (the manager's) and the audit trail.
+        Msg::OpenUsers => return super::trust::open_users(app),
+        Msg::OpenAudit => {
+            let (screen, effect) = super::audit::AuditScreen::open();
+            return (Mode::Audit(screen), vec![effect]);
+        }
         _ => Vec::new(),
     };
     (Mode::Sale, effects)

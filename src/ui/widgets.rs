@@ -11,8 +11,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
 use super::{
-    App, Mode, catalogue, dialogs, pay, payouts, producers, product_form, sale, sales, stock,
-    stock_forms,
+    App, Mode, audit, catalogue, dialogs, pay, payouts, producers, product_form, sale, sales,
+    stock, stock_forms, trust, users,
 };
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
@@ -91,7 +91,15 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     status_line(app, frame, status);
-    draw_mode(app, &app.mode, frame, body, !app.help);
+    match &app.gate {
+        // Nothing of the till shows behind a lock or sign-in: not the cart, not a form.
+        Some(gate) if trust::hides_screen(gate) => trust::draw_gate(app, gate, frame, body),
+        Some(gate) => {
+            draw_mode(app, &app.mode, frame, body, false);
+            trust::draw_gate(app, gate, frame, body);
+        }
+        None => draw_mode(app, &app.mode, frame, body, !app.help),
+    }
     message_line(app, frame, message);
     key_bar(app, frame, bar);
     if app.help {
@@ -146,6 +154,12 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             sale::draw(app, frame, body, false);
             super::cash_move::draw(app, form, frame, body, focused);
         }
+        Mode::Users(screen) => users::draw(app, screen, frame, body),
+        Mode::UserForm(form) => {
+            users::draw(app, &form.back, frame, body);
+            users::draw_form(app, form, frame, body);
+        }
+        Mode::Audit(screen) => audit::draw(app, screen, frame, body, focused),
     }
 }
 
@@ -158,6 +172,8 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         Span::from(SEP),
     ];
     match &app.status {
+        // A locked till tells a passer-by nothing of the day's takings.
+        _ if app.gate.as_ref().is_some_and(trust::hides_screen) => {}
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
             let date = Span::from(format::date(status.day.date, app.lang)).bold();
@@ -176,7 +192,9 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             // The attendant's name takes what the figures leave, cut short if it must.
             let used: usize = spans.iter().map(|s| s.content.width()).sum();
             let room = (area.width as usize).saturating_sub(used);
-            let attendant = (t.status_attendant)(&status.day.attendant);
+            // The person signed in is the one at the till, whoever opened the day.
+            let name = app.user.as_ref().map_or(&status.day.attendant, |u| &u.name);
+            let attendant = (t.status_attendant)(name);
             spans.insert(attendant_at, Span::from(cut_to(&attendant, room)));
         }
     }

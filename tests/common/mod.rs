@@ -278,3 +278,65 @@ pub fn close_counted(
         at,
     )
 }
+
+// ---- Issue 5: the shop's users, and signing in at the kiosk ----
+
+use pojok::domain::{Role, User};
+use pojok::kiosk::Effects;
+use pojok::ui::{self, App};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Rina, an attendant.
+pub const RINA_PIN: &str = "1111";
+/// Budi, the manager.
+pub const BUDI_PIN: &str = "9999";
+
+/// The users the kiosk tests sign in as: Rina (attendant) and Budi (manager), in that order.
+pub fn add_users(ledger: &mut Ledger) -> (User, User) {
+    let when = at("2026-11-01 07:00");
+    let budi = ledger.create_first_manager("Budi", BUDI_PIN, when).unwrap();
+    let rina = ledger
+        .add_user("Rina", Role::Attendant, RINA_PIN, when)
+        .unwrap();
+    (rina, budi)
+}
+
+/// Types `pin` and Enter on the sign-in screen the runtime opened at start, key by key
+/// through the keymap: the user named to `Effects::start` is picked already.
+pub fn sign_in(effects: &mut Effects, app: &mut App, pin: &str) {
+    for code in pin.chars().map(KeyCode::Char).chain([KeyCode::Enter]) {
+        if let Some(msg) = ui::key_to_msg(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+            effects.dispatch(app, msg);
+        }
+    }
+    let note = app.note().map(|n| n.text(app.lang()));
+    assert!(app.user().is_some(), "not signed in: {note:?}");
+}
+
+impl Tmux {
+    /// Signs in on the kiosk's sign-in (or lock) screen: the name's letters pick the user,
+    /// the PIN's digits go to the PIN, Enter. Returns once the till is back.
+    pub fn login(&self, name: &str, pin: &str) {
+        self.wait_for("PIN");
+        self.type_text(&name.to_lowercase());
+        self.type_text(pin);
+        self.keys(&["Enter"]);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            let gate = [
+                "┌ Masuk ",
+                "┌ Sign in ",
+                "┌ Kasir terkunci ",
+                "┌ Till locked ",
+            ]
+            .iter()
+            .any(|title| screen.contains(title));
+            if !gate {
+                return;
+            }
+            assert!(Instant::now() < deadline, "still not signed in:\n{screen}");
+            sleep(Duration::from_millis(50));
+        }
+    }
+}

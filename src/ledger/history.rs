@@ -1,0 +1,262 @@
+//! The audit trail read back for the audit screen: the chain's entries newest first, each
+//! with its row's time, who did it, who approved it and a short description made from the
+//! row's own columns (generic, so issue 4's history tables show without code here). Also the
+//! idle time after which the kiosk locks itself, a setting kept in the ledger.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use rusqlite::OptionalExtension;
+use rusqlite::types::ValueRef;
+
+use super::{Ledger, Result, STAMP_FORMAT, chain};
+use crate::domain::{HistoryEntry, HistoryFilter};
+
+/// The columns a history row keeps its time in, by table: the first one present counts.
+const TIME_COLUMNS: &[&str] = &["at", "opened_at", "closed_at", "created_at"];
+/// Columns left out of the description: the row's id, its time, and digests nobody reads.
+const NOT_DESCRIBED: &[&str] = &["id", "day_id", "pin_digest"];
+
+const LOCK_MINUTES: &str = "kiosk.lock_minutes";
+
+impl Ledger {
+    /// The history, newest first, as far as `filter` lets through. Rows with no time of
+    /// their own (a sale's lines, its payments) take the time of the entry chained before
+    /// them, which is the row they belong to, written in the same transaction.
+    pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.seq, c.entry_table, c.entry_id, a.name, p.name, c.hash
+             FROM chain AS c
+             LEFT JOIN users AS a ON a.id = c.actor_id
+             LEFT JOIN users AS p ON p.id = c.approver_id
+             ORDER BY c.seq DESC",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut found = Vec::new();
+        // Newer entries waiting for the time of an older one.
+        let mut waiting: Vec<HistoryEntry> = Vec::new();
+        let wanted = |e: &HistoryEntry| {
+            filter
+                .day
+                .is_none_or(|day| e.at.is_some_and(|at| at.date() == day))
+                && filter.table.as_ref().is_none_or(|t| *t == e.table)
+                && filter.user.as_ref().is_none_or(|user| {
+                    [&e.actor, &e.approver]
+                        .iter()
+                        .any(|name| name.as_ref().is_some_and(|n| n.eq_ignore_ascii_case(user)))
+                })
+        };
+        let full = |found: &Vec<HistoryEntry>| filter.limit.is_some_and(|n| found.len() >= n);
+        while let Some(r) = rows.next()? {
+            let table: String = r.get(1)?;
+            let entry_id: i64 = r.get(2)?;
+            let (at, summary) = self.describe(&table, entry_id)?;
+            let entry = HistoryEntry {
+                seq: r.get(0)?,
+                at,
+                actor: r.get(3)?,
+                approver: r.get(4)?,
+                table,
+                entry_id,
+                summary,
+                hash: r.get(5)?,
+            };
+            if entry.at.is_none() {
+                waiting.push(entry);
+                continue;
+            }
+            let older_than_day = filter
+                .day
+                .zip(entry.at)
+                .is_some_and(|(day, at)| at.date() < day);
+            for mut newer in waiting.drain(..) {
+                newer.at = entry.at;
+                if wanted(&newer) && !full(&found) {
+                    found.push(newer);
+                }
+            }
+            // The chain runs forward in time: past the day asked for, nothing more is.
+            if older_than_day || full(&found) {
+                break;
+            }
+            if wanted(&entry) {
+                found.push(entry);
+            }
+        }
+        // What never met an older entry with a time is kept, without one.
+        for entry in waiting {
+            if wanted(&entry) && !full(&found) {
+                found.push(entry);
+            }
+        }
+        Ok(found)
+    }
+
+    /// A chained row's time and description. A table the registry does not name (a chain
+    /// edited by hand) is described as missing rather than read from.
+    fn describe(&self, table: &str, id: i64) -> Result<(Option<NaiveDateTime>, String)> {
+        if !chain::HISTORY.iter().any(|t| t.name == table) {
+            return Ok((None, "?".into()));
+        }
+        let sql = format!("SELECT * FROM \"{table}\" WHERE id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
+        let described = stmt
+            .query_row([id], |r| {
+                let mut at = None;
+                let mut parts = Vec::new();
+                for (i, name) in names.iter().enumerate() {
+                    let value = r.get_ref(i)?;
+                    if TIME_COLUMNS.contains(&name.as_str()) {
+                        if at.is_none()
+                            && let ValueRef::Text(text) = value
+                        {
+                            at = NaiveDateTime::parse_from_str(
+                                &String::from_utf8_lossy(text),
+                                STAMP_FORMAT,
+                            )
+                            .ok();
+                        }
+                        continue;
+                    }
+                    if NOT_DESCRIBED.contains(&name.as_str()) {
+                        continue;
+                    }
+                    let text = match value {
+                        ValueRef::Null => continue,
+                        ValueRef::Integer(n) => n.to_string(),
+                        ValueRef::Real(x) => x.to_string(),
+                        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                        ValueRef::Blob(_) => "…".into(),
+                    };
+                    parts.push(format!("{name}={text}"));
+                }
+                Ok((at, parts.join(" ")))
+            })
+            .optional()?;
+        // A chained row that is gone is what `verify` reports; here it just says so.
+        Ok(described.unwrap_or((None, "∅".into())))
+    }
+
+    /// How long the kiosk may sit untouched before it locks itself; 5 minutes unless the
+    /// manager set otherwise.
+    pub fn lock_after(&self) -> Result<TimeDelta> {
+        let minutes: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key = ?1",
+                [LOCK_MINUTES],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(minutes
+            .and_then(|m| m.trim().parse::<i64>().ok())
+            .filter(|m| *m > 0)
+            .map_or(crate::ui::DEFAULT_LOCK_AFTER, TimeDelta::minutes))
+    }
+
+    pub fn set_lock_after(&mut self, minutes: u32) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                rusqlite::params![LOCK_MINUTES, minutes.to_string()],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Cart, Catalogue, PaymentMethod, Role, Tender};
+    use chrono::NaiveDate;
+
+    fn at(h: u32, m: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_history_names_who_did_it_and_who_approved_it_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        crate::demo::seed(&mut ledger, at(7, 0).date()).unwrap();
+        let manager = ledger.create_first_manager("Budi", "9999", at(7, 0));
+        // The demo may come with its users already.
+        let manager = match manager {
+            Ok(m) => m,
+            Err(_) => ledger
+                .users()
+                .unwrap()
+                .into_iter()
+                .find(|u| u.is_manager())
+                .unwrap(),
+        };
+        let rina = ledger
+            .add_user("Rina Test", Role::Attendant, "1111", at(7, 1))
+            .unwrap();
+        ledger.sign_in(&rina);
+        let catalogue = Catalogue::new(ledger.active_products().unwrap());
+        let mut cart = Cart::default();
+        let product = catalogue.products().first().unwrap().clone();
+        cart.add(&product, crate::domain::Quantity::whole(1))
+            .unwrap();
+        let mut tender = Tender::new(cart.total());
+        tender.pay_rest(PaymentMethod::Cash, None).unwrap();
+        let sale = ledger
+            .record_sale(&cart, &tender.payments, "Rina Test", at(23, 50))
+            .unwrap();
+        ledger.with_approval(&manager);
+        ledger
+            .void_sale(sale.id, "salah input", "Rina Test", at(23, 55))
+            .unwrap();
+
+        let all = ledger.history(&HistoryFilter::default()).unwrap();
+        assert!(all.windows(2).all(|w| w[0].seq > w[1].seq), "newest first");
+        // The void, and the stock it put back, written last.
+        assert!(["voids", "stock_moves"].contains(&all[0].table.as_str()));
+        let void = all.iter().find(|e| e.table == "voids").unwrap();
+        assert_eq!(void.actor.as_deref(), Some("Rina Test"));
+        assert_eq!(void.approver.as_deref(), Some(manager.name.as_str()));
+        assert_eq!(void.at, Some(at(23, 55)));
+        assert!(void.summary.contains("salah input"), "{}", void.summary);
+        assert_eq!(void.hash.len(), 64);
+        // The sale's lines have no time of their own: they take the sale's.
+        let line = all.iter().find(|e| e.table == "sale_lines").unwrap();
+        assert_eq!(line.at, Some(at(23, 50)));
+        assert_eq!(line.approver, None);
+
+        let rinas = ledger
+            .history(&HistoryFilter {
+                user: Some("rina test".into()),
+                ..HistoryFilter::default()
+            })
+            .unwrap();
+        assert!(
+            rinas
+                .iter()
+                .all(|e| e.actor.as_deref() == Some("Rina Test"))
+        );
+        assert!(rinas.iter().any(|e| e.table == "sales"));
+        let voids = ledger
+            .history(&HistoryFilter {
+                table: Some("voids".into()),
+                limit: Some(1),
+                ..HistoryFilter::default()
+            })
+            .unwrap();
+        assert_eq!(voids.len(), 1);
+        let other_day = ledger
+            .history(&HistoryFilter {
+                day: NaiveDate::from_ymd_opt(2026, 11, 24),
+                ..HistoryFilter::default()
+            })
+            .unwrap();
+        assert!(other_day.is_empty());
+        assert_eq!(ledger.lock_after().unwrap(), TimeDelta::minutes(5));
+        ledger.set_lock_after(2).unwrap();
+        assert_eq!(ledger.lock_after().unwrap(), TimeDelta::minutes(2));
+    }
+}

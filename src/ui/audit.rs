@@ -1,0 +1,193 @@
+//! The audit screen (Ctrl+R): the history, newest first, with who did each entry, who
+//! approved it and the start of its chain hash. The filter line takes a date (2026-11-23 or
+//! 23-11-2026), which the ledger is asked for, and words that must each appear in the
+//! entry's user, approver, kind or details.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Stylize;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+use super::sale::type_into;
+use super::widgets::{draw_filter, draw_list};
+use super::{App, Effect, Mode, Msg};
+use crate::domain::{HistoryEntry, HistoryFilter};
+use crate::strings::Lang;
+
+const MAX_FILTER: usize = 60;
+/// How many entries the screen asks for at once: the newest.
+pub const AUDIT_LIMIT: usize = 500;
+/// Hash characters shown: enough to compare with the paper, short enough for 80 columns.
+const HASH_SHOWN: usize = 8;
+
+pub struct AuditScreen {
+    /// `None` until the runtime has loaded them.
+    pub entries: Option<Vec<HistoryEntry>>,
+    pub filter: String,
+    pub selected: usize,
+    /// The date the entries on screen were loaded for.
+    pub day: Option<NaiveDate>,
+}
+
+impl AuditScreen {
+    /// The screen and what to ask the ledger for.
+    pub fn open() -> (AuditScreen, Effect) {
+        let screen = AuditScreen {
+            entries: None,
+            filter: String::new(),
+            selected: 0,
+            day: None,
+        };
+        (screen, Effect::LoadHistory(filter_for(None)))
+    }
+
+    pub fn loaded(&mut self, entries: Vec<HistoryEntry>) {
+        self.entries = Some(entries);
+        self.selected = 0;
+    }
+
+    /// The entries the filter's words let through.
+    fn shown(&self, lang: Lang) -> Vec<&HistoryEntry> {
+        let words = words_of(&self.filter);
+        let Some(entries) = &self.entries else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter(|e| words.iter().all(|w| matches_word(e, w, lang)))
+            .collect()
+    }
+}
+
+fn filter_for(day: Option<NaiveDate>) -> HistoryFilter {
+    HistoryFilter {
+        day,
+        limit: Some(AUDIT_LIMIT),
+        ..HistoryFilter::default()
+    }
+}
+
+/// A date written in full: `2026-11-2` is half of `2026-11-23` still being typed.
+fn parse_day(word: &str) -> Option<NaiveDate> {
+    if word.len() != 10 {
+        return None;
+    }
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(word, f).ok())
+}
+
+/// The date in the filter, if one is typed in full.
+fn day_of(filter: &str) -> Option<NaiveDate> {
+    filter.split_whitespace().find_map(parse_day)
+}
+
+/// The filter's words other than the date, lower-cased.
+fn words_of(filter: &str) -> Vec<String> {
+    filter
+        .split_whitespace()
+        .filter(|w| parse_day(w).is_none())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
+    let t = &lang.text().ui.trust;
+    let actor = entry.actor.as_deref().unwrap_or(t.system_actor);
+    [
+        actor,
+        entry.approver.as_deref().unwrap_or(""),
+        &entry.table,
+        &(t.kind_of)(&entry.table),
+        &entry.summary,
+    ]
+    .iter()
+    .any(|field| field.to_lowercase().contains(word))
+}
+
+pub(super) fn key(app: &mut App, mut screen: AuditScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+    let count = screen.shown(app.lang).len();
+    match msg {
+        Msg::Input(c) => {
+            type_into(&mut screen.filter, c, MAX_FILTER);
+            screen.selected = 0;
+        }
+        Msg::Backspace => {
+            screen.filter.pop();
+            screen.selected = 0;
+        }
+        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
+        Msg::Down if screen.selected + 1 < count => screen.selected += 1,
+        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        _ => {}
+    }
+    // A date typed in full (or taken away) asks the ledger again: a day long ago may be
+    // older than the newest entries on screen.
+    let day = day_of(&screen.filter);
+    if day != screen.day {
+        screen.day = day;
+        screen.entries = None;
+        return (
+            Mode::Audit(screen),
+            vec![Effect::LoadHistory(filter_for(day))],
+        );
+    }
+    (Mode::Audit(screen), Vec::new())
+}
+
+// ---- drawing ----
+
+pub(super) fn draw(app: &App, screen: &AuditScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &app.lang.text().ui.trust;
+    let block = Block::bordered().title(format!(" {} ", t.audit_title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    draw_filter(frame, filter, t.audit_filter, &screen.filter, focused);
+    if screen.entries.is_none() {
+        frame.render_widget(Paragraph::new(t.audit_loading), list);
+        return;
+    }
+    let shown = screen.shown(app.lang);
+    if shown.is_empty() {
+        frame.render_widget(Paragraph::new(t.audit_none).italic(), list);
+        return;
+    }
+    let header = Row::new(vec![
+        Cell::from(t.col_when),
+        Cell::from(t.col_who),
+        Cell::from(t.col_approver),
+        Cell::from(t.col_kind),
+        Cell::from(t.col_what),
+        Cell::from(t.col_hash),
+    ])
+    .bold();
+    let rows = shown.into_iter().map(|e| {
+        let when =
+            e.at.map(|at| at.format("%d-%m %H:%M").to_string())
+                .unwrap_or_default();
+        Row::new(vec![
+            Cell::from(when),
+            Cell::from(e.actor.clone().unwrap_or_else(|| t.system_actor.into())),
+            Cell::from(e.approver.clone().unwrap_or_default()),
+            Cell::from((t.kind_of)(&e.table)),
+            Cell::from(e.summary.clone()),
+            Cell::from(e.hash.chars().take(HASH_SHOWN).collect::<String>()).dim(),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Length(9),
+            Constraint::Length(12),
+            Constraint::Fill(1),
+            Constraint::Length(HASH_SHOWN as u16),
+        ],
+    )
+    .header(header);
+    draw_list(frame, list, table, screen.selected);
+}

@@ -1,0 +1,925 @@
+//! Who is at the till: the first start (the shop and its manager), signing in, the lock
+//! screen (Ctrl+L, or idle time passed in by the runtime), and the manager's approval popup —
+//! the one gate that holds every effect an attendant may not run alone until a manager types
+//! their PIN. Screens never ask for approval themselves: `hold` does, on their effects.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
+
+use super::keymap::{Context, bar_for};
+use super::sale::type_into;
+use super::widgets::{centered, draw_list};
+use super::{App, Effect, Mode, Msg, Note, StockEntry};
+use crate::domain::{PinProblem, Role, User, check_new_pin};
+
+/// How long the till may sit untouched before it locks itself, unless the ledger's setting
+/// says otherwise.
+pub const DEFAULT_LOCK_AFTER: TimeDelta = TimeDelta::minutes(5);
+
+const MAX_NAME: usize = 40;
+/// Room for more than the longest PIN: a barcode scanned into a PIN field shows up as too
+/// long and is refused on the spot, instead of being checked and counted as a wrong PIN.
+const PIN_ROOM: usize = 16;
+
+/// A PIN as typed: only digits, never shown (`●`), never printed by `Debug`, and wiped from
+/// memory when dropped, so the buffer does not outlive its use (effects carry a copy to the
+/// runtime; each copy wipes itself). The capacity is fixed up front so typing never leaves a
+/// reallocated copy behind. No crate is needed for this: overwriting the bytes through
+/// `black_box` keeps the compiler from dropping the writes.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Pin(String);
+
+impl Pin {
+    pub fn new() -> Pin {
+        Pin(String::with_capacity(PIN_ROOM))
+    }
+
+    /// A PIN from text; what is not a digit is dropped.
+    pub fn from_digits(text: &str) -> Pin {
+        let mut pin = Pin::new();
+        for c in text.chars() {
+            pin.push(c);
+        }
+        pin
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(super) fn push(&mut self, c: char) {
+        if c.is_ascii_digit() && self.0.len() < PIN_ROOM {
+            self.0.push(c);
+        }
+    }
+
+    pub(super) fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    /// Wipes the digits; the PIN is empty afterwards.
+    pub fn clear(&mut self) {
+        let mut bytes = std::mem::take(&mut self.0).into_bytes();
+        bytes.fill(0);
+        std::hint::black_box(&bytes);
+        bytes.clear();
+        // Safe: an empty buffer is valid UTF-8; the allocation is reused for the next PIN.
+        self.0 = String::from_utf8(bytes).unwrap_or_default();
+    }
+
+    /// Hands the digits over and leaves this buffer empty.
+    fn take(&mut self) -> Pin {
+        let taken = self.clone();
+        self.clear();
+        taken
+    }
+
+    /// `●` per digit typed.
+    pub(super) fn dots(&self) -> String {
+        "●".repeat(self.0.len())
+    }
+}
+
+impl Default for Pin {
+    fn default() -> Pin {
+        Pin::new()
+    }
+}
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+impl std::fmt::Debug for Pin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pin(…)")
+    }
+}
+
+/// What the approval popup says it is asked for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ApprovalReason {
+    Void,
+    Catalogue,
+    WriteOff,
+    Count,
+    Users,
+    Payout,
+    Correction,
+    Settings,
+    /// A close whose cash count is off by more than the shop's threshold.
+    CloseVariance,
+    Other,
+}
+
+/// Why signing in, an approval or a user change was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustFailure {
+    WrongPin {
+        attempts_left: u32,
+    },
+    LockedOut {
+        until: NaiveDateTime,
+    },
+    PinNotSet,
+    UserInactive,
+    NotAManager,
+    UnknownUser,
+    InvalidPin(PinProblem),
+    UsersExist,
+    LastManager,
+    DuplicateName(String),
+    /// A user needs a name.
+    EmptyName,
+    /// The ledger refused an attendant's entry that needs a manager's approval.
+    NeedsApproval,
+}
+
+/// Messages of these screens on the message line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustNote {
+    SignedIn(String),
+    Approved(String),
+    ApprovalCancelled,
+    UsersSaved,
+    PinsDiffer,
+    Pin(PinProblem),
+    NameEmpty,
+    ShopEmpty,
+    PickUser,
+    NoManager,
+}
+
+impl TrustNote {
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            TrustNote::SignedIn(_)
+                | TrustNote::Approved(_)
+                | TrustNote::ApprovalCancelled
+                | TrustNote::UsersSaved
+        )
+    }
+
+    pub fn text(&self, lang: crate::strings::Lang) -> String {
+        let t = &lang.text().ui.trust;
+        match self {
+            TrustNote::SignedIn(name) => (t.signed_in)(name),
+            TrustNote::Approved(name) => (t.approved)(name),
+            TrustNote::ApprovalCancelled => t.approval_cancelled.into(),
+            TrustNote::UsersSaved => t.users_saved.into(),
+            TrustNote::PinsDiffer => t.pins_differ.into(),
+            TrustNote::Pin(problem) => (t.pin_problem)(*problem).into(),
+            TrustNote::NameEmpty => t.name_empty.into(),
+            TrustNote::ShopEmpty => t.shop_empty.into(),
+            TrustNote::PickUser => t.pick_user.into(),
+            TrustNote::NoManager => t.no_manager.into(),
+        }
+    }
+}
+
+impl Effect {
+    /// Whether an attendant needs a manager's approval to run this effect.
+    pub fn needs_approval(&self) -> bool {
+        self.approval_reason().is_some()
+    }
+
+    /// THE list of what needs a manager: one exhaustive match, so that a new effect does not
+    /// compile until someone decides here whether it does. Issue 4's effects go here too:
+    /// payouts, corrections and settings (always), a day close whose cash difference is above
+    /// the threshold setting, and cash moves out of the drawer if the shop wants them approved.
+    pub fn approval_reason(&self) -> Option<ApprovalReason> {
+        use ApprovalReason as R;
+        match self {
+            Effect::VoidSale { .. } => Some(R::Void),
+            // A product edit may change its price; a producer edit its rate or scheme.
+            Effect::SaveProduct { .. } | Effect::SaveProducer { .. } => Some(R::Catalogue),
+            Effect::RecordStock(StockEntry::WriteOff { .. }) => Some(R::WriteOff),
+            Effect::AddUser { .. } | Effect::ChangePin { .. } | Effect::DeactivateUser { .. } => {
+                Some(R::Users)
+            }
+            Effect::SaveSettings { .. } => Some(R::Settings),
+            Effect::PayProducer { .. } => Some(R::Payout),
+            Effect::CorrectSale { .. } => Some(R::Correction),
+            Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
+            Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
+            // Only a count with a difference needs a manager, and only the ledger knows the
+            // stock it is counted against: it refuses, and the runtime hands the count back
+            // with `Msg::ApprovalNeeded`, which opens this same popup.
+            | Effect::RecordStock(StockEntry::Count { .. })
+            | Effect::SaveDraft(_)
+            | Effect::OpenDay { .. }
+            // Only a count off by more than the threshold needs a manager: the ledger
+            // refuses it and the runtime hands the close back, like a count.
+            | Effect::CloseDay { .. }
+            | Effect::LoadClose
+            | Effect::SaveCustomer { .. }
+            | Effect::RecordTabPayment { .. }
+            | Effect::PrintTabStatement { .. }
+            | Effect::LoadSalesNear { .. }
+            | Effect::LoadCustomers
+            // Cash in and out is recorded with a reason; the issue does not ask a manager.
+            | Effect::RecordCashMove { .. }
+            | Effect::LoadSettings
+            | Effect::TestPrint { .. }
+            | Effect::LoadPayouts
+            | Effect::WriteSettlements { .. }
+            | Effect::RecordSale { .. }
+            | Effect::LoadSales
+            | Effect::ReprintReceipt { .. }
+            | Effect::Quit
+            | Effect::LoadStock
+            | Effect::ReturnDailyGoods
+            | Effect::LoadProducts
+            | Effect::SetProductActive { .. }
+            | Effect::AddProduct(_)
+            | Effect::LoadProducers
+            | Effect::AddProducer(_)
+            | Effect::SetProducerActive { .. }
+            | Effect::CreateManager { .. }
+            | Effect::SetFirstPin { .. }
+            | Effect::SignIn { .. }
+            | Effect::Approve { .. }
+            | Effect::LoadUsers
+            | Effect::LoadHistory(_) => None,
+        }
+    }
+}
+
+/// What a screen reached only with a manager's approval opens once it is given.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) enum Then {
+    OpenUsers,
+}
+
+/// What has every key, over (or instead of) the screens: nothing beneath sees a key while a
+/// gate is open.
+pub(super) enum Gate {
+    Setup(SetupForm),
+    FirstPin(FirstPinForm),
+    SignIn(SignInForm),
+    Approval(Approval),
+}
+
+impl Gate {
+    pub(super) fn context(&self) -> Context {
+        match self {
+            Gate::Setup(_) | Gate::FirstPin(_) => Context::Setup,
+            Gate::SignIn(form) if form.locked_by.is_some() => Context::Locked,
+            Gate::SignIn(_) => Context::SignIn,
+            Gate::Approval(_) => Context::Approval,
+        }
+    }
+}
+
+#[derive(Default)]
+pub(super) struct SetupForm {
+    pub shop: String,
+    pub name: String,
+    pub pin: Pin,
+    pub again: Pin,
+    pub field: usize,
+}
+
+pub(super) struct FirstPinForm {
+    pub user: User,
+    pub pin: Pin,
+    pub again: Pin,
+    pub on_again: bool,
+}
+
+pub(super) struct SignInForm {
+    pub filter: String,
+    /// Index into the users the filter lets through.
+    pub selected: usize,
+    pub pin: Pin,
+    /// Who locked the till, on the lock screen.
+    pub locked_by: Option<String>,
+}
+
+pub(super) struct Approval {
+    pub held: Vec<Effect>,
+    pub then: Option<Then>,
+    pub reason: ApprovalReason,
+    /// Index into the active managers.
+    pub selected: usize,
+    pub pin: Pin,
+}
+
+/// Users who can sign in: active, with a PIN, matching the filter (any part of the name).
+fn sign_in_list<'a>(app: &'a App, filter: &str) -> Vec<&'a User> {
+    let filter = filter.to_lowercase();
+    app.users
+        .iter()
+        .filter(|u| u.active && u.has_pin && u.name.to_lowercase().contains(&filter))
+        .collect()
+}
+
+fn managers(app: &App) -> Vec<&User> {
+    app.users
+        .iter()
+        .filter(|u| u.active && u.has_pin && u.is_manager())
+        .collect()
+}
+
+/// The users as the ledger has them: at start (which gate opens) and after any change.
+pub(super) fn users_loaded(app: &mut App, users: Vec<User>) -> Vec<Effect> {
+    app.users = users;
+    if let Mode::Users(screen) = &mut app.mode {
+        screen.loaded(app.users.clone());
+    }
+    // Before anyone is signed in, the gate follows the users: a first start that another
+    // kiosk finished meanwhile becomes the sign-in screen.
+    if app.user.is_none() && !matches!(app.gate, Some(Gate::SignIn(_))) {
+        app.gate = Some(first_gate(app));
+    }
+    Vec::new()
+}
+
+/// A new ledger sets up its shop and manager; a till-era one has a manager without a PIN;
+/// otherwise someone signs in.
+fn first_gate(app: &App) -> Gate {
+    if app.users.is_empty() {
+        return Gate::Setup(SetupForm::default());
+    }
+    if sign_in_list(app, "").is_empty()
+        && let Some(manager) = app
+            .users
+            .iter()
+            .find(|u| u.active && u.is_manager() && !u.has_pin)
+    {
+        return Gate::FirstPin(FirstPinForm {
+            user: manager.clone(),
+            pin: Pin::new(),
+            again: Pin::new(),
+            on_again: false,
+        });
+    }
+    // The name given with `--attendant` is picked already.
+    let list = sign_in_list(app, "");
+    let selected = list
+        .iter()
+        .position(|u| u.name.eq_ignore_ascii_case(app.attendant.trim()))
+        .unwrap_or(0);
+    Gate::SignIn(SignInForm {
+        filter: String::new(),
+        selected,
+        pin: Pin::new(),
+        locked_by: None,
+    })
+}
+
+/// Ctrl+L or idle time: the lock screen over everything, the same user picked. Whatever was
+/// on screen stays behind it, untouched; an approval that was waiting is dropped.
+pub(super) fn lock(app: &mut App) {
+    let Some(user) = &app.user else { return };
+    let name = user.name.clone();
+    let selected = sign_in_list(app, "")
+        .iter()
+        .position(|u| u.id == user.id)
+        .unwrap_or(0);
+    app.help = false;
+    app.note = None;
+    // A PIN half typed into a user form is not left behind the lock.
+    if let Mode::UserForm(form) = &mut app.mode {
+        form.pin.clear();
+        form.again.clear();
+    }
+    app.gate = Some(Gate::SignIn(SignInForm {
+        filter: String::new(),
+        selected,
+        pin: Pin::new(),
+        locked_by: Some(name),
+    }));
+}
+
+/// The runtime's clock. Locks the till once nobody has pressed a key for the idle time.
+pub(super) fn clock(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
+    app.clock = Some(now);
+    let last = *app.last_key.get_or_insert(now);
+    let open_to_keys = matches!(app.gate, None | Some(Gate::Approval(_)));
+    if app.user.is_some() && open_to_keys && now - last >= app.lock_after {
+        lock(app);
+    }
+    Vec::new()
+}
+
+pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
+    app.gate = None;
+    app.last_key = app.clock;
+    // The open-day form offers the person at the till, not whoever was there before.
+    if let Mode::OpenDay(form) = &mut app.mode
+        && (form.attendant.trim().is_empty() || form.attendant == app.attendant)
+    {
+        form.attendant = user.name.clone();
+        form.field = super::dialogs::Field::Float;
+    }
+    app.attendant = user.name.clone();
+    app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
+    app.user = Some(user);
+    Vec::new()
+}
+
+/// The manager's PIN was right and the held effects have run with their approval.
+pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
+    let Some(Gate::Approval(approval)) = app.gate.take() else {
+        return Vec::new();
+    };
+    app.set_note(Note::Trust(TrustNote::Approved(manager.name)));
+    match approval.then {
+        Some(Then::OpenUsers) => {
+            app.mode = Mode::Users(super::users::UsersScreen::loading());
+            vec![Effect::LoadUsers]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// The ledger refused `effect` for want of a manager's approval (a count with a difference):
+/// the popup holds it, as if `hold` had.
+pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
+    let reason = match &effect {
+        Effect::RecordStock(StockEntry::Count { .. }) => ApprovalReason::Count,
+        other => other.approval_reason().unwrap_or(ApprovalReason::Other),
+    };
+    match &mut app.gate {
+        Some(Gate::Approval(approval)) => approval.held.push(effect),
+        _ => open_approval(app, vec![effect], None, reason),
+    }
+    Vec::new()
+}
+
+/// The central gate, applied to every effect `update` returns: with an attendant signed in,
+/// what needs approval is held in the popup (nothing of it runs) and the rest goes on.
+pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    if !app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
+        return effects;
+    }
+    let (held, free): (Vec<Effect>, Vec<Effect>) =
+        effects.into_iter().partition(Effect::needs_approval);
+    if held.is_empty() {
+        return free;
+    }
+    match &mut app.gate {
+        Some(Gate::Approval(approval)) => approval.held.extend(held),
+        _ => {
+            let reason = held
+                .iter()
+                .find_map(Effect::approval_reason)
+                .unwrap_or(ApprovalReason::Other);
+            open_approval(app, held, None, reason);
+        }
+    }
+    free
+}
+
+fn open_approval(app: &mut App, held: Vec<Effect>, then: Option<Then>, reason: ApprovalReason) {
+    app.help = false;
+    app.gate = Some(Gate::Approval(Approval {
+        held,
+        then,
+        reason,
+        selected: 0,
+        pin: Pin::new(),
+    }));
+}
+
+/// Ctrl+U: the users screen is the manager's; an attendant gets the popup first.
+pub(super) fn open_users(app: &mut App) -> (Mode, Vec<Effect>) {
+    if app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
+        open_approval(
+            app,
+            Vec::new(),
+            Some(Then::OpenUsers),
+            ApprovalReason::Users,
+        );
+        return (Mode::Sale, Vec::new());
+    }
+    (
+        Mode::Users(super::users::UsersScreen::loading()),
+        vec![Effect::LoadUsers],
+    )
+}
+
+/// A key while a gate is open: the gate has it, whatever it is.
+pub(super) fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let Some(gate) = app.gate.take() else {
+        return Vec::new();
+    };
+    let (gate, effects) = match gate {
+        Gate::Setup(form) => setup_key(app, form, msg),
+        Gate::FirstPin(form) => first_pin_key(app, form, msg),
+        Gate::SignIn(form) => sign_in_key(app, form, msg),
+        Gate::Approval(approval) => approval_key(app, approval, msg),
+    };
+    // A quit or a granted sign-in may have closed the gate meanwhile.
+    if app.gate.is_none() {
+        app.gate = gate;
+    }
+    effects
+}
+
+fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+    const FIELDS: usize = 4;
+    match msg {
+        Msg::Input(c) => match form.field {
+            0 => type_into(&mut form.shop, c, MAX_NAME),
+            1 => type_into(&mut form.name, c, MAX_NAME),
+            2 => form.pin.push(c),
+            _ => form.again.push(c),
+        },
+        Msg::Backspace => match form.field {
+            0 => {
+                form.shop.pop();
+            }
+            1 => {
+                form.name.pop();
+            }
+            2 => form.pin.pop(),
+            _ => form.again.pop(),
+        },
+        Msg::Next | Msg::Down => form.field = (form.field + 1) % FIELDS,
+        Msg::Prev | Msg::Up => form.field = (form.field + FIELDS - 1) % FIELDS,
+        Msg::Submit if form.field + 1 < FIELDS => form.field += 1,
+        Msg::Submit => {
+            let problem = if form.shop.trim().is_empty() {
+                Some((0, TrustNote::ShopEmpty))
+            } else if form.name.trim().is_empty() {
+                Some((1, TrustNote::NameEmpty))
+            } else {
+                new_pin_problem(&mut form.pin, &mut form.again).map(|n| (2, n))
+            };
+            if let Some((field, note)) = problem {
+                form.field = field;
+                app.set_note(Note::Trust(note));
+            } else {
+                let effect = Effect::CreateManager {
+                    shop: form.shop.trim().to_string(),
+                    name: form.name.trim().to_string(),
+                    pin: form.pin.take(),
+                };
+                form.again.clear();
+                return (Some(Gate::Setup(form)), vec![effect]);
+            }
+        }
+        Msg::Quit => return quit(app),
+        _ => {}
+    }
+    (Some(Gate::Setup(form)), Vec::new())
+}
+
+/// A new PIN typed twice: what is wrong with it, if anything (both are wiped then).
+fn new_pin_problem(pin: &mut Pin, again: &mut Pin) -> Option<TrustNote> {
+    let problem = match check_new_pin(pin.as_str()) {
+        Err(problem) => Some(TrustNote::Pin(problem)),
+        Ok(()) if pin != again => Some(TrustNote::PinsDiffer),
+        Ok(()) => None,
+    };
+    if problem.is_some() {
+        pin.clear();
+        again.clear();
+    }
+    problem
+}
+
+fn first_pin_key(app: &mut App, mut form: FirstPinForm, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+    match msg {
+        Msg::Input(c) if form.on_again => form.again.push(c),
+        Msg::Input(c) => form.pin.push(c),
+        Msg::Backspace if form.on_again => form.again.pop(),
+        Msg::Backspace => form.pin.pop(),
+        Msg::Next | Msg::Prev | Msg::Up | Msg::Down => form.on_again = !form.on_again,
+        Msg::Submit if !form.on_again => form.on_again = true,
+        Msg::Submit => match new_pin_problem(&mut form.pin, &mut form.again) {
+            Some(note) => {
+                form.on_again = false;
+                app.set_note(Note::Trust(note));
+            }
+            None => {
+                let effect = Effect::SetFirstPin {
+                    user_id: form.user.id,
+                    pin: form.pin.take(),
+                };
+                form.again.clear();
+                form.on_again = false;
+                return (Some(Gate::FirstPin(form)), vec![effect]);
+            }
+        },
+        Msg::Quit => return quit(app),
+        _ => {}
+    }
+    (Some(Gate::FirstPin(form)), Vec::new())
+}
+
+fn sign_in_key(app: &mut App, mut form: SignInForm, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+    let count = sign_in_list(app, &form.filter).len();
+    match msg {
+        // Digits are the PIN; letters look for the name.
+        Msg::Input(c) if c.is_ascii_digit() => form.pin.push(c),
+        Msg::Input(c) => {
+            type_into(&mut form.filter, c, MAX_NAME);
+            form.selected = 0;
+            form.pin.clear();
+        }
+        Msg::Backspace if !form.pin.is_empty() => form.pin.pop(),
+        Msg::Backspace => {
+            form.filter.pop();
+            form.selected = 0;
+        }
+        Msg::Up | Msg::Prev => {
+            form.selected = form.selected.saturating_sub(1);
+            form.pin.clear();
+        }
+        Msg::Down | Msg::Next => {
+            if form.selected + 1 < count {
+                form.selected += 1;
+            }
+            form.pin.clear();
+        }
+        Msg::Cancel => {
+            form.pin.clear();
+            form.filter.clear();
+            form.selected = 0;
+        }
+        Msg::Submit => {
+            let user = sign_in_list(app, &form.filter)
+                .get(form.selected)
+                .map(|u| u.id);
+            match user {
+                None => app.set_note(Note::Trust(TrustNote::PickUser)),
+                Some(_) if form.pin.is_empty() => {}
+                Some(_) if form.pin.len() > crate::domain::users::PIN_MAX_DIGITS => {
+                    form.pin.clear();
+                    app.set_note(Note::Trust(TrustNote::Pin(PinProblem::Length)));
+                }
+                Some(user_id) => {
+                    let pin = form.pin.take();
+                    return (
+                        Some(Gate::SignIn(form)),
+                        vec![Effect::SignIn { user_id, pin }],
+                    );
+                }
+            }
+        }
+        // Nothing is lost by leaving from the sign-in screen; the lock screen keeps the
+        // till as it was for whoever unlocks it.
+        Msg::Quit if form.locked_by.is_none() => return quit(app),
+        _ => {}
+    }
+    (Some(Gate::SignIn(form)), Vec::new())
+}
+
+fn approval_key(app: &mut App, mut approval: Approval, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+    let count = managers(app).len();
+    match msg {
+        Msg::Input(c) => approval.pin.push(c),
+        Msg::Backspace => approval.pin.pop(),
+        Msg::Up | Msg::Prev => {
+            approval.selected = approval.selected.saturating_sub(1);
+            approval.pin.clear();
+        }
+        Msg::Down | Msg::Next => {
+            if approval.selected + 1 < count {
+                approval.selected += 1;
+            }
+            approval.pin.clear();
+        }
+        Msg::Cancel => {
+            app.set_note(Note::Trust(TrustNote::ApprovalCancelled));
+            return (None, Vec::new());
+        }
+        Msg::Submit => {
+            let manager = managers(app).get(approval.selected).map(|u| u.id);
+            match manager {
+                None => app.set_note(Note::Trust(TrustNote::NoManager)),
+                Some(_) if approval.pin.is_empty() => {}
+                Some(_) if approval.pin.len() > crate::domain::users::PIN_MAX_DIGITS => {
+                    approval.pin.clear();
+                    app.set_note(Note::Trust(TrustNote::Pin(PinProblem::Length)));
+                }
+                Some(manager_id) => {
+                    let effect = Effect::Approve {
+                        manager_id,
+                        pin: approval.pin.take(),
+                        held: approval.held.clone(),
+                    };
+                    return (Some(Gate::Approval(approval)), vec![effect]);
+                }
+            }
+        }
+        // Every other key, F-keys and commands included, is swallowed.
+        _ => {}
+    }
+    (Some(Gate::Approval(approval)), Vec::new())
+}
+
+fn quit(app: &mut App) -> (Option<Gate>, Vec<Effect>) {
+    app.quit = true;
+    (None, vec![Effect::Quit])
+}
+
+// ---- drawing ----
+
+/// Whether the gate takes the whole screen: nothing of the till may show behind a lock.
+pub(super) fn hides_screen(gate: &Gate) -> bool {
+    !matches!(gate, Gate::Approval(_))
+}
+
+pub(super) fn draw_gate(app: &App, gate: &Gate, frame: &mut Frame, area: Rect) {
+    match gate {
+        Gate::Setup(form) => draw_setup(app, form, frame, area),
+        Gate::FirstPin(form) => draw_first_pin(app, form, frame, area),
+        Gate::SignIn(form) => draw_sign_in(app, form, frame, area),
+        Gate::Approval(approval) => draw_approval(app, approval, frame, area),
+    }
+}
+
+/// One labelled field; the focused one is reversed and holds the cursor.
+fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, focused: bool) {
+    let prefix = format!(" {label:<16} ");
+    let value_span = Span::from(format!(" {value:<30}"));
+    let line = Line::from(vec![
+        Span::from(prefix.clone()).bold(),
+        if focused {
+            value_span.reversed()
+        } else {
+            value_span.underlined()
+        },
+    ]);
+    frame.render_widget(Paragraph::new(line), row);
+    if focused {
+        let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
+        frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+    }
+}
+
+fn panel(frame: &mut Frame, area: Rect, title: &str, width: u16, height: u16) -> Rect {
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(Style::new().cyan().bold());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
+}
+
+fn draw_setup(app: &App, form: &SetupForm, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui.trust;
+    let inner = panel(frame, area, t.setup_title, 70, 13);
+    let [intro, _, rows] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner.inner(Margin::new(1, 0)));
+    frame.render_widget(
+        Paragraph::new(t.setup_intro).wrap(Wrap { trim: true }),
+        intro,
+    );
+    let rows: [Rect; 4] = Layout::vertical([Constraint::Length(1); 4]).areas(rows);
+    let pin = form.pin.dots();
+    let again = form.again.dots();
+    let values = [form.shop.as_str(), form.name.as_str(), &pin, &again];
+    for (i, row) in rows.into_iter().enumerate() {
+        field_line(frame, row, t.setup_labels[i], values[i], form.field == i);
+    }
+}
+
+fn draw_first_pin(app: &App, form: &FirstPinForm, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui.trust;
+    let inner = panel(frame, area, &(t.first_pin_title)(&form.user.name), 70, 11);
+    let [intro, _, pin, again] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner.inner(Margin::new(1, 0)));
+    frame.render_widget(
+        Paragraph::new(t.first_pin_intro).wrap(Wrap { trim: true }),
+        intro,
+    );
+    field_line(frame, pin, t.pin_label, &form.pin.dots(), !form.on_again);
+    field_line(
+        frame,
+        again,
+        t.pin_again_label,
+        &form.again.dots(),
+        form.on_again,
+    );
+}
+
+fn draw_sign_in(app: &App, form: &SignInForm, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui.trust;
+    let title = if form.locked_by.is_some() {
+        t.lock_title
+    } else {
+        t.sign_in_title
+    };
+    let inner = panel(frame, area, title, 64, 18);
+    let [intro, filter, list, _, pin, hint] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+    ])
+    .areas(inner.inner(Margin::new(1, 0)));
+    if let Some(name) = &form.locked_by {
+        frame.render_widget(
+            Paragraph::new((t.lock_intro)(name)).wrap(Wrap { trim: true }),
+            intro,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(format!(" {}: ", t.user_label)).bold(),
+            Span::from(form.filter.clone()),
+        ])),
+        filter,
+    );
+    let rows = sign_in_list(app, &form.filter).into_iter().map(|u| {
+        Row::new(vec![
+            Cell::from(u.name.clone()),
+            Cell::from((t.role_name)(u.role)),
+        ])
+    });
+    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(12)]);
+    draw_list(frame, list, table, form.selected);
+    field_line(frame, pin, t.pin_label, &form.pin.dots(), true);
+    if !app.demo_logins.is_empty() {
+        let list: Vec<String> = app
+            .demo_logins
+            .iter()
+            .map(|(name, role, pin)| format!("{name} ({}) PIN {pin}", (t.role_name)(*role)))
+            .collect();
+        frame.render_widget(
+            Paragraph::new((t.demo_logins)(&list.join(", ")).yellow()).wrap(Wrap { trim: true }),
+            hint,
+        );
+    }
+}
+
+fn draw_approval(app: &App, approval: &Approval, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui.trust;
+    let popup = centered(area, 64, 11);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", t.approval_title))
+        .border_style(Style::new().red().bold());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [body, _, manager, pin, _, hints] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner.inner(Margin::new(1, 0)));
+    let what = (t.approval_what)(approval.reason);
+    frame.render_widget(
+        Paragraph::new((t.approval_body)(what))
+            .bold()
+            .wrap(Wrap { trim: true }),
+        body,
+    );
+    let managers = managers(app);
+    let name = match managers.get(approval.selected) {
+        Some(m) if managers.len() > 1 => format!("{} ↑/↓", m.name),
+        Some(m) => m.name.clone(),
+        None => t.no_manager.to_string(),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(format!(" {:<16} ", t.manager_label)).bold(),
+            Span::from(name),
+        ])),
+        manager,
+    );
+    field_line(frame, pin, t.pin_label, &approval.pin.dots(), true);
+    let keys = &app.lang.text().ui.keys;
+    let mut spans = Vec::new();
+    for b in bar_for(Context::Approval) {
+        spans.push(Span::from(format!(" {} ", b.keys_label(keys))).reversed());
+        spans.push(Span::from(format!(" {}   ", b.bar.map_or("", |s| s(keys)))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans).centered()), hints);
+}

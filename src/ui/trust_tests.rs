@@ -1,0 +1,692 @@
+//! Issue 5's screens through `key_to_msg`, `update` and `view` alone: the first start,
+//! signing in, the lock, the approval gate, users and the audit trail.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::tests::{
+    app_with_cart, enter, open_app, press, press_with, today, todays_sales, type_text,
+};
+use super::*;
+use crate::domain::{HistoryEntry, Role, User};
+
+fn user(id: i64, name: &str, role: Role) -> User {
+    User {
+        id,
+        name: name.into(),
+        role,
+        active: true,
+        has_pin: true,
+    }
+}
+
+fn rina() -> User {
+    user(1, "Rina", Role::Attendant)
+}
+
+fn budi() -> User {
+    user(2, "Budi", Role::Manager)
+}
+
+fn team() -> Vec<User> {
+    vec![rina(), budi(), user(3, "Sari", Role::Attendant)]
+}
+
+fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
+    today().and_hms_opt(h, m, s).unwrap()
+}
+
+/// `app` with the team loaded and `who` signed in.
+fn signed_in(mut app: App, who: User) -> App {
+    update(&mut app, Msg::UsersLoaded(team()));
+    assert_eq!(app.context(), Context::SignIn);
+    update(&mut app, Msg::SignedIn(who));
+    assert_eq!(app.context(), Context::Sale);
+    app
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = buffer.area.width as usize;
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Opens the void of sale #7 from F6 and answers yes: what the sales list hands on.
+fn void_from_the_list(app: &mut App) -> Vec<Effect> {
+    press(app, KeyCode::F(6));
+    update(app, Msg::SalesLoaded(todays_sales()));
+    press(app, KeyCode::F(8));
+    type_text(app, "Salah input");
+    enter(app);
+    type_text(app, "y")
+}
+
+fn void_7() -> Effect {
+    Effect::VoidSale {
+        sale_id: 107,
+        reason: "Salah input".into(),
+    }
+}
+
+#[test]
+fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(Vec::new()));
+    assert_eq!(app.context(), Context::Setup);
+    // Nothing typed: the shop's name is asked for first.
+    for _ in 0..4 {
+        enter(&mut app);
+    }
+    assert_eq!(app.note(), Some(&Note::Trust(TrustNote::ShopEmpty)));
+    let terminal = render(&app);
+    let screen = text(&terminal);
+    assert!(screen.contains("Mulai pertama") && screen.contains("Nama pengelola"));
+    type_text(&mut app, "Pojok UMKM Balai Kota");
+    enter(&mut app);
+    type_text(&mut app, "Budi");
+    enter(&mut app);
+    // Letters never go into a PIN.
+    type_text(&mut app, "12a34");
+    enter(&mut app);
+    type_text(&mut app, "1243");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(app.note(), Some(&Note::Trust(TrustNote::PinsDiffer)));
+    type_text(&mut app, "1234");
+    enter(&mut app);
+    type_text(&mut app, "1234");
+    let shown = text(&render(&app));
+    assert!(shown.contains("●●●●") && !shown.contains("1234"), "{shown}");
+    insta::assert_snapshot!("setup_form", render(&app).backend());
+    let effects = enter(&mut app);
+    assert_eq!(
+        effects,
+        vec![Effect::CreateManager {
+            shop: "Pojok UMKM Balai Kota".into(),
+            name: "Budi".into(),
+            pin: Pin::from_digits("1234"),
+        }]
+    );
+    // The PIN is never printed, not even in a debug dump of the effect.
+    assert!(!format!("{effects:?}").contains("1234"));
+    update(&mut app, Msg::SignedIn(budi()));
+    assert_eq!(app.context(), Context::Sale, "the gate is gone");
+    assert_eq!(app.user(), Some(&budi()));
+}
+
+#[test]
+fn a_first_start_finished_by_another_kiosk_turns_into_the_sign_in_screen() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(Vec::new()));
+    assert_eq!(app.context(), Context::Setup);
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::SignIn,
+            reason: Failure::Trust(TrustFailure::UsersExist),
+        },
+    );
+    update(&mut app, Msg::UsersLoaded(team()));
+    assert_eq!(app.context(), Context::SignIn);
+    assert!(text(&render(&app)).contains("sudah punya pengguna"));
+}
+
+#[test]
+fn a_migrated_manager_without_a_pin_sets_one_first() {
+    let mut app = open_app();
+    let manager = User {
+        has_pin: false,
+        name: "Manajer".into(),
+        ..budi()
+    };
+    update(&mut app, Msg::UsersLoaded(vec![manager]));
+    assert_eq!(app.context(), Context::Setup);
+    assert!(text(&render(&app)).contains("Pengelola Manajer: buat PIN"));
+    type_text(&mut app, "123");
+    enter(&mut app);
+    type_text(&mut app, "123");
+    enter(&mut app);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Trust(TrustNote::Pin(
+            crate::domain::PinProblem::Length
+        )))
+    );
+    type_text(&mut app, "9999");
+    enter(&mut app);
+    type_text(&mut app, "9999");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::SetFirstPin {
+            user_id: 2,
+            pin: Pin::from_digits("9999")
+        }]
+    );
+}
+
+#[test]
+fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wrong() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(team()));
+    assert_eq!(app.context(), Context::SignIn);
+    // Keys of the till mean nothing here.
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert!(press(&mut app, KeyCode::F(6)).is_empty());
+    assert_eq!(app.context(), Context::SignIn);
+    type_text(&mut app, "sa");
+    type_text(&mut app, "4321");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::SignIn {
+            user_id: 3,
+            pin: Pin::from_digits("4321")
+        }]
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::SignIn,
+            reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 2 }),
+        },
+    );
+    let terminal = render(&app);
+    let screen = text(&terminal);
+    assert!(
+        screen.contains("PIN salah; sisa 2 kali coba"),
+        "the tries left are said:\n{screen}"
+    );
+    assert!(
+        screen.contains("Sari") && !screen.contains("Rina"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("sign_in_wrong_pin", terminal.backend());
+    // The PIN buffer was emptied when it went to be checked.
+    let Some(trust::Gate::SignIn(form)) = &app.gate else {
+        panic!("sign-in expected")
+    };
+    assert!(form.pin.is_empty());
+    // A scan into the PIN field is refused before it is checked (it would count as wrong).
+    type_text(&mut app, "8998201000016");
+    assert!(enter(&mut app).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Trust(TrustNote::Pin(
+            crate::domain::PinProblem::Length
+        )))
+    );
+    let until = at(9, 30, 0);
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::SignIn,
+            reason: Failure::Trust(TrustFailure::LockedOut { until }),
+        },
+    );
+    let terminal = render(&app);
+    assert!(text(&terminal).contains("terkunci sampai 09:30:00"));
+    insta::assert_snapshot!("sign_in_locked_out", terminal.backend());
+    // English too.
+    press(&mut app, KeyCode::F(10));
+    assert!(text(&render(&app)).contains("locked until 09:30:00"));
+}
+
+#[test]
+fn the_attendant_given_on_the_command_line_is_picked_and_becomes_the_attendant_of_the_day() {
+    let mut app = App::new(
+        Lang::Id,
+        crate::domain::catalogue::fixtures::small(),
+        None,
+        None,
+        today(),
+        "sari".into(),
+    );
+    update(&mut app, Msg::UsersLoaded(team()));
+    type_text(&mut app, "1111");
+    assert!(matches!(
+        enter(&mut app).as_slice(),
+        [Effect::SignIn { user_id: 3, .. }]
+    ));
+    update(&mut app, Msg::SignedIn(user(3, "Sari", Role::Attendant)));
+    assert_eq!(app.context(), Context::OpenDay);
+    let Mode::OpenDay(form) = &app.mode else {
+        panic!("open-day form expected")
+    };
+    assert_eq!(form.attendant, "Sari");
+    assert_eq!(
+        app.note(),
+        Some(&Note::Trust(TrustNote::SignedIn("Sari".into())))
+    );
+}
+
+#[test]
+fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
+    let mut app = signed_in(app_with_cart(), rina());
+    let before = app.cart.clone();
+    press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.context(), Context::Locked);
+    let terminal = render(&app);
+    let screen = text(&terminal);
+    assert!(screen.contains("Kasir terkunci") && screen.contains("Dikunci oleh Rina"));
+    for hidden in ["Keripik", "Kelepon", "27.000", "Keranjang"] {
+        assert!(
+            !screen.contains(hidden),
+            "{hidden} shows behind the lock:\n{screen}"
+        );
+    }
+    insta::assert_snapshot!("lock_screen", terminal.backend());
+    // A scan at the locked till goes nowhere near the cart, and cannot quit it.
+    type_text(&mut app, "KRP");
+    enter(&mut app);
+    assert!(press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL).is_empty());
+    assert!(!app.should_quit());
+    assert_eq!(app.cart, before);
+    // Rina again: her PIN, and the cart is as it was.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "1111");
+    assert!(matches!(
+        enter(&mut app).as_slice(),
+        [Effect::SignIn { user_id: 1, .. }]
+    ));
+    update(&mut app, Msg::SignedIn(rina()));
+    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.cart, before);
+}
+
+#[test]
+fn another_user_can_sign_in_at_the_lock_for_a_shift_change() {
+    let mut app = signed_in(open_app(), rina());
+    update(&mut app, Msg::Lock);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "2222");
+    assert!(matches!(
+        enter(&mut app).as_slice(),
+        [Effect::SignIn { user_id: 3, .. }]
+    ));
+    update(&mut app, Msg::SignedIn(user(3, "Sari", Role::Attendant)));
+    assert_eq!(app.user().map(|u| u.name.as_str()), Some("Sari"));
+    assert!(
+        text(&render(&app))
+            .lines()
+            .next()
+            .unwrap()
+            .contains("Kasir: Sari")
+    );
+}
+
+#[test]
+fn the_till_locks_itself_after_the_idle_time_told_by_the_clock() {
+    let mut app = signed_in(app_with_cart(), rina());
+    app.set_lock_after(TimeDelta::minutes(5));
+    update(&mut app, Msg::Clock(at(9, 0, 0)));
+    press(&mut app, KeyCode::Up);
+    update(&mut app, Msg::Clock(at(9, 4, 0)));
+    // A key at 9:04 starts the idle time again.
+    press(&mut app, KeyCode::Down);
+    update(&mut app, Msg::Clock(at(9, 8, 59)));
+    assert_eq!(app.context(), Context::Sale);
+    update(&mut app, Msg::Clock(at(9, 9, 0)));
+    assert_eq!(app.context(), Context::Locked);
+    // Nobody signed in: nothing to lock (the sign-in screen is there already).
+    let mut fresh = open_app();
+    update(&mut fresh, Msg::UsersLoaded(team()));
+    update(&mut fresh, Msg::Clock(at(9, 0, 0)));
+    update(&mut fresh, Msg::Clock(at(10, 0, 0)));
+    assert_eq!(fresh.context(), Context::SignIn);
+}
+
+#[test]
+fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
+    let mut app = signed_in(open_app(), rina());
+    // Nothing runs: the void is held.
+    assert!(void_from_the_list(&mut app).is_empty());
+    assert_eq!(app.context(), Context::Approval);
+    let terminal = render(&app);
+    let screen = text(&terminal);
+    assert!(screen.contains("Persetujuan pengelola") && screen.contains("Membatalkan penjualan"));
+    assert!(screen.contains("Budi"), "the manager is offered:\n{screen}");
+    insta::assert_snapshot!("approval_popup", terminal.backend());
+    // Letters, F-keys, Ctrl keys and a scan + Enter: nothing runs and the popup stays.
+    let cart = app.cart.clone();
+    for key in [
+        KeyCode::F(2),
+        KeyCode::F(4),
+        KeyCode::F(5),
+        KeyCode::F(6),
+        KeyCode::F(1),
+        KeyCode::F(10),
+        KeyCode::Delete,
+        KeyCode::Tab,
+    ] {
+        assert!(press(&mut app, key).is_empty(), "{key:?}");
+        assert_eq!(app.context(), Context::Approval, "{key:?}");
+    }
+    for c in ['q', 'l', 'u', 'r'] {
+        assert!(press_with(&mut app, KeyCode::Char(c), KeyModifiers::CONTROL).is_empty());
+    }
+    assert!(type_text(&mut app, "abcYyn+-").is_empty());
+    assert!(type_text(&mut app, "8998201000016").is_empty());
+    assert!(enter(&mut app).is_empty(), "a scan is no PIN");
+    // Messages the keymap might send, straight into `update`.
+    for msg in [
+        Msg::Pay,
+        Msg::EmptyCart,
+        Msg::TodaySales,
+        Msg::CloseDay,
+        Msg::Quit,
+        Msg::Yes,
+        Msg::Lock,
+    ] {
+        assert!(update(&mut app, msg.clone()).is_empty(), "{msg:?}");
+        assert_eq!(app.context(), Context::Approval, "{msg:?}");
+    }
+    assert!(!app.should_quit());
+    assert_eq!(app.cart, cart);
+    assert_eq!(app.lang, Lang::Id);
+    // Esc: nothing happens, the list is back.
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.note(), Some(&Note::Trust(TrustNote::ApprovalCancelled)));
+}
+
+#[test]
+fn the_managers_pin_releases_exactly_the_held_effects() {
+    let mut app = signed_in(open_app(), rina());
+    void_from_the_list(&mut app);
+    type_text(&mut app, "9999");
+    let effects = enter(&mut app);
+    assert_eq!(
+        effects,
+        vec![Effect::Approve {
+            manager_id: 2,
+            pin: Pin::from_digits("9999"),
+            held: vec![void_7()],
+        }]
+    );
+    // A wrong PIN keeps the popup, with what it holds, and says so.
+    update(
+        &mut app,
+        Msg::Failed {
+            action: Action::Approve,
+            reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
+        },
+    );
+    assert_eq!(app.context(), Context::Approval);
+    assert!(text(&render(&app)).contains("Tidak disetujui: PIN salah; sisa 4"));
+    type_text(&mut app, "1234");
+    let Effect::Approve { held, .. } = &enter(&mut app)[0] else {
+        panic!("approval expected")
+    };
+    assert_eq!(held, &vec![void_7()]);
+    // Granted: the popup closes; the void's own answer follows from the runtime.
+    assert!(update(&mut app, Msg::ApprovalGranted(budi())).is_empty());
+    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Trust(TrustNote::Approved("Budi".into())))
+    );
+}
+
+#[test]
+fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
+    let mut app = signed_in(open_app(), rina());
+    let count = Effect::RecordStock(StockEntry::Count {
+        code: "KLP".into(),
+        counted: crate::domain::StockQuantity::ZERO,
+        reason: "opname".into(),
+    });
+    assert!(
+        !count.needs_approval(),
+        "the ledger decides, by the difference"
+    );
+    assert!(update(&mut app, Msg::ApprovalNeeded(Box::new(count.clone()))).is_empty());
+    assert_eq!(app.context(), Context::Approval);
+    assert!(text(&render(&app)).contains("Stok opname perlu PIN pengelola"));
+    type_text(&mut app, "9999");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::Approve {
+            manager_id: 2,
+            pin: Pin::from_digits("9999"),
+            held: vec![count],
+        }]
+    );
+}
+
+#[test]
+fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
+    let mut app = signed_in(open_app(), budi());
+    assert_eq!(void_from_the_list(&mut app), vec![void_7()]);
+    assert_eq!(app.context(), Context::Sales);
+    // An attendant: a sale, an intake, a reprint go straight on.
+    let mut app = signed_in(app_with_cart(), rina());
+    press(&mut app, KeyCode::F(2));
+    let effects = enter(&mut app);
+    assert!(
+        matches!(effects.as_slice(), [Effect::RecordSale { .. }]),
+        "{effects:?}"
+    );
+    for effect in [
+        void_7(),
+        Effect::RecordStock(StockEntry::WriteOff {
+            code: "KRP".into(),
+            quantity: crate::domain::Quantity::whole(1),
+            reason: "basi".into(),
+            corner_at_fault: false,
+        }),
+        Effect::DeactivateUser { user_id: 3 },
+        Effect::PayProducer {
+            code: "SRI".into(),
+            method: crate::domain::PayoutMethod::Cash,
+            amount: Rupiah(10_000),
+            note: String::new(),
+        },
+        Effect::CorrectSale {
+            sale_id: 7,
+            refund: crate::domain::RefundMethod::Cash,
+            reason: "salah input".into(),
+        },
+        Effect::SaveSettings {
+            shop: crate::domain::ShopHeader::default(),
+            printer: crate::domain::PrinterSettings::default(),
+        },
+    ] {
+        assert!(effect.needs_approval(), "{effect:?}");
+    }
+    for effect in [
+        Effect::LoadSales,
+        // The ledger decides, against the expected cash, whether the difference needs one.
+        Effect::CloseDay {
+            count: crate::domain::CashCount::Total(Rupiah(100_000)),
+            reason: String::new(),
+        },
+        Effect::RecordCashMove {
+            direction: crate::domain::CashDirection::Out,
+            amount: Rupiah(5_000),
+            reason: "plastik".into(),
+        },
+        Effect::ReprintReceipt { sale_id: 1 },
+        Effect::RecordStock(StockEntry::Intake {
+            producer: "SRI".into(),
+            lines: Vec::new(),
+        }),
+    ] {
+        assert!(!effect.needs_approval(), "{effect:?}");
+    }
+}
+
+#[test]
+fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
+    // An attendant is asked for the manager's PIN first; nothing is loaded before.
+    let mut app = signed_in(open_app(), rina());
+    assert!(press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL).is_empty());
+    assert_eq!(app.context(), Context::Approval);
+    assert!(text(&render(&app)).contains("Mengelola pengguna"));
+    type_text(&mut app, "9999");
+    assert!(matches!(
+        enter(&mut app).as_slice(),
+        [Effect::Approve { held, .. }] if held.is_empty()
+    ));
+    assert_eq!(
+        update(&mut app, Msg::ApprovalGranted(budi())),
+        vec![Effect::LoadUsers]
+    );
+    assert_eq!(app.context(), Context::Users);
+
+    let mut app = signed_in(open_app(), budi());
+    assert_eq!(
+        press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL),
+        vec![Effect::LoadUsers]
+    );
+    let mut users = team();
+    users.push(User {
+        active: false,
+        ..user(4, "Joko", Role::Attendant)
+    });
+    update(&mut app, Msg::UsersLoaded(users));
+    let terminal = render(&app);
+    let screen = text(&terminal);
+    assert!(screen.contains("Joko") && screen.contains("nonaktif") && screen.contains("Pengelola"));
+    insta::assert_snapshot!("users_screen", terminal.backend());
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::UserForm);
+    type_text(&mut app, "Dewi");
+    press(&mut app, KeyCode::F(7));
+    enter(&mut app);
+    type_text(&mut app, "5678");
+    enter(&mut app);
+    type_text(&mut app, "5679");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.note(), Some(&Note::Trust(TrustNote::PinsDiffer)));
+    type_text(&mut app, "5678");
+    enter(&mut app);
+    type_text(&mut app, "5678");
+    insta::assert_snapshot!("user_form", render(&app).backend());
+    assert_eq!(
+        press(&mut app, KeyCode::F(2)),
+        vec![Effect::AddUser {
+            name: "Dewi".into(),
+            role: Role::Manager,
+            pin: Pin::from_digits("5678"),
+        }]
+    );
+    update(&mut app, Msg::UsersChanged(team()));
+    assert_eq!(app.context(), Context::Users);
+    assert_eq!(app.note(), Some(&Note::Trust(TrustNote::UsersSaved)));
+    // Deactivating asks first.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.context(), Context::Confirm);
+    assert!(text(&render(&app)).contains("Nonaktifkan Sari?"));
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::DeactivateUser { user_id: 3 }]
+    );
+}
+
+fn entry(
+    seq: i64,
+    at: NaiveDateTime,
+    actor: &str,
+    approver: Option<&str>,
+    table: &str,
+    summary: &str,
+) -> HistoryEntry {
+    HistoryEntry {
+        seq,
+        at: Some(at),
+        actor: (!actor.is_empty()).then(|| actor.to_string()),
+        approver: approver.map(Into::into),
+        table: table.into(),
+        entry_id: seq,
+        summary: summary.into(),
+        hash: format!("{seq:02}ab3f9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f"),
+    }
+}
+
+fn history() -> Vec<HistoryEntry> {
+    vec![
+        entry(
+            5,
+            at(10, 15, 0),
+            "Rina",
+            Some("Budi"),
+            "voids",
+            "sale 3 · Salah input",
+        ),
+        entry(4, at(9, 41, 0), "Rina", None, "payments", "cash Rp 12.000"),
+        entry(3, at(9, 41, 0), "Rina", None, "sales", "No. 3 · Rp 12.000"),
+        entry(
+            2,
+            at(8, 0, 0),
+            "Sari",
+            None,
+            "stock_documents",
+            "intake SRI",
+        ),
+        entry(
+            1,
+            at(7, 30, 0),
+            "",
+            None,
+            "business_days",
+            "2026-11-23 · Rp 200.000",
+        ),
+    ]
+}
+
+#[test]
+fn the_audit_trail_lists_who_and_who_approved_and_filters_by_day_user_and_kind() {
+    let mut app = signed_in(open_app(), budi());
+    let effects = press_with(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadHistory(f)] if f.day.is_none()),
+        "{effects:?}"
+    );
+    assert_eq!(app.context(), Context::Audit);
+    update(&mut app, Msg::HistoryLoaded(history()));
+    let terminal = render(&app);
+    let screen = text(&terminal);
+    let void_row = screen.lines().find(|l| l.contains("pembatalan")).unwrap();
+    assert!(
+        void_row.contains("Rina") && void_row.contains("Budi") && void_row.contains("05ab3f9c")
+    );
+    assert!(
+        screen.contains("sistem"),
+        "the system's entries are named:\n{screen}"
+    );
+    insta::assert_snapshot!("audit_trail", terminal.backend());
+    // A user and a kind.
+    type_text(&mut app, "rina penjualan");
+    let screen = text(&render(&app));
+    assert!(
+        screen.contains("No. 3") && !screen.contains("Salah input") && !screen.contains("intake")
+    );
+    // A date typed in full asks the ledger for that day.
+    for _ in 0.."rina penjualan".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    let mut asked = Vec::new();
+    for c in "2026-11-22".chars() {
+        asked.extend(type_text(&mut app, &c.to_string()));
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22);
+    assert!(
+        matches!(asked.as_slice(), [Effect::LoadHistory(f)] if f.day == day),
+        "{asked:?}"
+    );
+    assert!(text(&render(&app)).contains("Memuat riwayat"));
+}
