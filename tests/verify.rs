@@ -492,3 +492,32 @@ fn a_demoted_approver_and_a_deleted_product_are_found() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_cash_payment_changed_after_the_close_no_longer_adds_up_to_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(busy(&path));
+    // The first day's cash sale: 2 lemper + 1 kg beras, paid exactly in cash; someone makes
+    // the cash look smaller and the sale, its line and its payment agree with each other.
+    let count = one(&path, "SELECT id FROM cash_counts");
+    let payment = one(&path, "SELECT MIN(id) FROM payments WHERE method = 'cash'");
+    tamper(
+        &path,
+        &format!(
+            "UPDATE payments SET method = 'qris', tendered = amount, change = 0 WHERE id = {payment}"
+        ),
+    );
+    let ledger = Ledger::open(&path).unwrap();
+    let problems = ledger.verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::Invariant { check: "cash count", table: "cash_counts", id, .. } if *id == count)),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| matches!(p,
+            Problem::EntryChanged { table, id, .. } if table == "payments" && *id == payment)),
+        "{problems:?}"
+    );
+}

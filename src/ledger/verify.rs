@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::chain::{self, HISTORY};
-use super::{Ledger, Result, users};
+use super::{Ledger, Result, day, till, users};
 use crate::domain::share::line_total;
 use crate::domain::{Quantity, Rupiah};
 
@@ -394,7 +394,33 @@ fn cash_counts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
         "SELECT id, format('counted %d − expected %d is not the variance %d',
                           counted, expected, variance)
          FROM cash_counts WHERE counted - expected != variance ORDER BY id",
-    )
+    )?;
+    // The expected cash written at the close must still be what the day's history adds up to:
+    // a sale, payment or cash move changed behind the ledger's back shows here too.
+    let counts: Vec<(i64, i64, i64)> = conn
+        .prepare("SELECT id, day_id, expected FROM cash_counts ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let day_sql = format!(
+        "SELECT {} FROM business_days WHERE id = ?1",
+        day::DAY_COLUMNS
+    );
+    for (id, day_id, expected) in counts {
+        let day = conn.query_row(&day_sql, [day_id], day::day_from_row)?;
+        let now = till::cash_figures(conn, &day)?.expected();
+        if now.value() != expected {
+            problems.push(Problem::Invariant {
+                check: "cash count",
+                table: "cash_counts",
+                id,
+                detail: format!(
+                    "expected {expected} at the close, the day's history now adds up to {}",
+                    now.value()
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn stock_projection(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
