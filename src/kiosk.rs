@@ -129,9 +129,17 @@ pub struct Effects {
     seen_changes: i64,
     /// The thermal printer, as last read or saved.
     printer: PrinterSettings,
-    /// ESC/POS jobs of printouts already committed and written to their files, waiting to be
-    /// sent once the screen has shown what happened (`print_pending`).
-    pending_prints: Vec<Vec<u8>>,
+    /// Printouts already committed and written to their files, waiting to be sent once the
+    /// screen has shown what happened (`print_pending`).
+    pending_prints: Vec<PrintJob>,
+}
+
+/// A printout on its way to paper.
+enum PrintJob {
+    /// ESC/POS bytes for the thermal printer.
+    Thermal(Vec<u8>),
+    /// An A4 PDF already in the printouts folder, for the PDF print command.
+    Pdf(PathBuf),
 }
 
 impl Effects {
@@ -221,7 +229,11 @@ impl Effects {
             return false;
         }
         for job in std::mem::take(&mut self.pending_prints) {
-            if let Err(e) = print::send(&job, &self.printer) {
+            let sent = match &job {
+                PrintJob::Thermal(bytes) => print::send(bytes, &self.printer),
+                PrintJob::Pdf(path) => print::send_pdf(path, &self.printer),
+            };
+            if let Err(e) = sent {
                 self.dispatch(app, Msg::PrintFailed(e));
                 break;
             }
@@ -233,9 +245,43 @@ impl Effects {
     fn queue_print(&mut self, doc: &Document) {
         if self.printer.has_printer() {
             let format = Format::escpos(self.printer.paper);
-            self.pending_prints
-                .push(print::render(std::slice::from_ref(doc), format));
+            self.pending_prints.push(PrintJob::Thermal(print::render(
+                std::slice::from_ref(doc),
+                format,
+            )));
         }
+    }
+
+    /// Writes `doc` as text to `name` in `date`'s printouts folder, then queues it for the
+    /// thermal printer: every slip of the kiosk goes this way, after its commit.
+    fn file_printout(
+        &mut self,
+        doc: &Document,
+        date: chrono::NaiveDate,
+        name: &str,
+    ) -> Result<PathBuf, String> {
+        let text = print::render_text(doc, self.receipt_width);
+        let path =
+            print::write_printout(&self.printouts, date, name, &text).map_err(|e| e.to_string())?;
+        self.queue_print(doc);
+        Ok(path)
+    }
+
+    /// Writes `docs` as one A4 PDF (one document per page) to `name` in `date`'s printouts
+    /// folder, and queues it for the PDF print command when one is set.
+    fn file_pdf(
+        &mut self,
+        docs: &[Document],
+        date: chrono::NaiveDate,
+        name: &str,
+    ) -> Result<PathBuf, String> {
+        let pdf = print::render(docs, Format::Pdf);
+        let path =
+            print::write_printout(&self.printouts, date, name, &pdf).map_err(|e| e.to_string())?;
+        if self.printer.pdf_command.is_some() {
+            self.pending_prints.push(PrintJob::Pdf(path.clone()));
+        }
+        Ok(path)
     }
 
     /// Saves the cart if a change is waiting.
@@ -382,14 +428,8 @@ impl Effects {
                         // On disk: the slip follows, and a slip that fails is only said.
                         Ok(cash_move) => {
                             let doc = print::cash_slip(&cash_move, &self.shop, self.receipt_lang);
-                            let text = print::render_text(&doc, self.receipt_width);
-                            let slip = print::write_printout(
-                                &self.printouts,
-                                cash_move.day_date,
-                                &print::cash_slip_file_name(&cash_move),
-                                &text,
-                            )
-                            .map_err(|e| e.to_string());
+                            let name = print::cash_slip_file_name(&cash_move);
+                            let slip = self.file_printout(&doc, cash_move.day_date, &name);
                             Msg::CashMoved { cash_move, slip }
                         }
                         Err(e) => failed(Action::Till, e),
@@ -665,7 +705,7 @@ impl Effects {
 
     /// The customer's tab statement for the month of `now`, written to the printouts folder.
     fn write_tab_statement(
-        &self,
+        &mut self,
         customer: i64,
         now: chrono::NaiveDateTime,
     ) -> Result<PathBuf, String> {
@@ -677,14 +717,7 @@ impl Effects {
             .tab_statement(customer, from, to)
             .map_err(|e| e.to_string())?;
         let doc = print::tab_statement(&statement, &self.shop, self.receipt_lang);
-        let text = print::render_text(&doc, self.receipt_width);
-        print::write_printout(
-            &self.printouts,
-            to,
-            &print::tab_statement_file_name(&statement),
-            &text,
-        )
-        .map_err(|e| e.to_string())
+        self.file_printout(&doc, to, &print::tab_statement_file_name(&statement))
     }
 
     /// The open day's report, for the close screen.
@@ -704,25 +737,27 @@ impl Effects {
     }
 
     /// The day-close (Z) report of `date`, written to the printouts folder.
-    fn write_day_report(&self, date: chrono::NaiveDate) -> Result<PathBuf, String> {
+    /// Also as an A4 PDF for the manager's file, and on the thermal printer.
+    fn write_day_report(&mut self, date: chrono::NaiveDate) -> Result<PathBuf, String> {
         let report = self
             .ledger
             .day_report(date)
             .map_err(|e| e.to_string())?
             .ok_or_else(|| LedgerError::NoOpenDay.to_string())?;
         let text = print::day_report_text(&report, self.receipt_lang);
-        print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
-            .map_err(|e| e.to_string())
+        let path = print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
+            .map_err(|e| e.to_string())?;
+        let doc = print::day_report(&report, self.receipt_lang);
+        self.queue_print(&doc);
+        self.file_pdf(std::slice::from_ref(&doc), date, "tutup-kasir.pdf")?;
+        Ok(path)
     }
 
     /// Writes the receipt's file and queues it for the printer, which fails on its own.
     fn write_receipt(&mut self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
         let receipt = print::receipt(sale, &self.shop, self.receipt_lang);
-        self.queue_print(&receipt);
-        let text = print::render_text(&receipt, self.receipt_width);
         let name = format!("struk-{:04}.txt", sale.number);
-        print::write_printout(&self.printouts, sale.day_date, &name, &text)
-            .map_err(|e| e.to_string())
+        self.file_printout(&receipt, sale.day_date, &name)
     }
 
     fn void_sale(&mut self, sale_id: i64, reason: &str, now: chrono::NaiveDateTime) -> Msg {
@@ -835,16 +870,9 @@ impl Effects {
     }
 
     /// A payout on disk gets its slip; a slip that fails is reported, never "not paid".
-    fn payout_recorded(&self, payout: crate::domain::Payout) -> Msg {
+    fn payout_recorded(&mut self, payout: crate::domain::Payout) -> Msg {
         let document = print::payout_slip(&payout, &self.shop, self.receipt_lang);
-        let text = print::render_text(&document, self.receipt_width);
-        let slip = print::write_printout(
-            &self.printouts,
-            payout.date,
-            &print::payout_file_name(&payout),
-            &text,
-        )
-        .map_err(|e| e.to_string());
+        let slip = self.file_printout(&document, payout.date, &print::payout_file_name(&payout));
         Msg::PayoutRecorded {
             payout,
             slip,
@@ -853,24 +881,26 @@ impl Effects {
     }
 
     /// Every producer's settlement slip of `date`, a file each in that day's folder.
-    fn write_settlements(&self, date: chrono::NaiveDate) -> Result<(usize, PathBuf), String> {
+    /// Also one A4 PDF of them all, a producer per page, for the office printer.
+    fn write_settlements(&mut self, date: chrono::NaiveDate) -> Result<(usize, PathBuf), String> {
         let settlements = self
             .ledger
             .settlement_for(date, None)
             .map_err(|e| e.to_string())?;
-        let mut folder = self.printouts.clone();
-        for s in &settlements {
-            let document = print::settlement_slip(s, &self.shop, self.receipt_lang);
-            let text = print::render_text(&document, self.receipt_width);
-            let path = print::write_printout(
-                &self.printouts,
-                date,
-                &print::settlement_file_name(s),
-                &text,
-            )
-            .map_err(|e| e.to_string())?;
-            folder = path.parent().map(PathBuf::from).unwrap_or(folder);
+        if settlements.is_empty() {
+            return Ok((0, self.printouts.clone()));
         }
+        let documents: Vec<Document> = settlements
+            .iter()
+            .map(|s| print::settlement_slip(s, &self.shop, self.receipt_lang))
+            .collect();
+        for (s, document) in settlements.iter().zip(&documents) {
+            self.file_printout(document, date, &print::settlement_file_name(s))?;
+        }
+        let pdf = self.file_pdf(&documents, date, "bagi-hasil.pdf")?;
+        let folder = pdf
+            .parent()
+            .map_or_else(|| self.printouts.clone(), PathBuf::from);
         Ok((settlements.len(), folder))
     }
 
@@ -896,12 +926,8 @@ impl Effects {
             .iter()
             .map(|doc| {
                 let printout = print::stock_slip(doc, &self.shop, self.receipt_lang);
-                self.queue_print(&printout);
-                let text = print::render_text(&printout, self.receipt_width);
-                let name = print::slip_file_name(doc);
                 let date = doc.day_date.unwrap_or(doc.at.date());
-                print::write_printout(&self.printouts, date, &name, &text)
-                    .map_err(|e| e.to_string())
+                self.file_printout(&printout, date, &print::slip_file_name(doc))
             })
             .collect();
         Msg::StockRecorded { documents, slips }

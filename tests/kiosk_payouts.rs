@@ -86,6 +86,15 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         .unwrap();
     common::close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
 
+    // The office printer: a command that gets each PDF's path last (here it files a copy).
+    let office = dir.path().join("office");
+    std::fs::create_dir(&office).unwrap();
+    ledger
+        .set_printer_settings(&pojok::domain::PrinterSettings {
+            pdf_command: Some(format!("cp -t {}", office.display())),
+            ..Default::default()
+        })
+        .unwrap();
     let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
     let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
     sign_in(&mut effects, &mut app, BUDI_PIN);
@@ -155,6 +164,24 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     assert!(
         line_ending(&closed, "Saldo terutang", "Rp 11.900"),
         "{closed}"
+    );
+    // And the A4 PDF of that day's slips, a producer per page, for the office printer.
+    let pdf = printouts.join("2026-11-21").join("bagi-hasil.pdf");
+    let text = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils; .ci/run installs it)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(line_ending(&text, "Saldo terutang", "Rp 11.900"), "{text}");
+    assert!(text.contains("Kue Bu Sri"), "{text}");
+    // Sent to the office printer once the screen has shown the slips were written.
+    assert!(!office.join("bagi-hasil.pdf").exists());
+    k.effects.print_pending(&mut k.app);
+    assert_eq!(
+        std::fs::read(office.join("bagi-hasil.pdf")).unwrap(),
+        std::fs::read(&pdf).unwrap()
     );
     k.key(KeyCode::Esc);
     assert_eq!(k.app.context(), Context::Sale);
