@@ -304,6 +304,17 @@ fn main() {
         slips.iter().map(|s| s.lines().count()).sum::<usize>(),
         close + settle + render
     );
+    let documents: Vec<_> = settlements
+        .iter()
+        .map(|s| print::settlement_slip(s, &shop, Lang::Id))
+        .collect();
+    let (pdf, _) = timed("render all 120 slips as one A4 PDF", || {
+        print::render(&documents, print::Format::Pdf)
+    });
+    println!("     ({} KB)", pdf.len() / 1024);
+    timed("render all 120 slips as ESC/POS (80 mm)", || {
+        print::render(&documents, print::Format::EscPos80).len()
+    });
     let old = last - Days::new((days as u64).min(200) - 1);
     timed("reprint an old day: settlement_for(day - 200)", || {
         ledger.settlement_for(old, None).expect("old day").len()
