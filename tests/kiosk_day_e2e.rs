@@ -65,7 +65,7 @@ fn a_whole_day_at_the_keyboard_closes_with_printouts_and_a_report_that_agree_to_
     tmux.wait_for("Modal awal");
     tmux.type_text("200000");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.wait_for("dibuka. Selamat berjualan");
     let date = report_json(&db, None)["date"].as_str().unwrap().to_string();
 
     // A tab customer, added at Ctrl+T.
@@ -477,6 +477,11 @@ fn check_the_day(db: &Path, date: &str) {
         ("Selisih", VARIANCE),
         ("QRIS", QRIS),
         ("Penjualan dengan bon", TAB),
+        // The takings by method, the tab among them: 22.500 + 29.500 + 0 + 19.000 = 71.000.
+        ("Tunai", CASH),
+        ("Transfer", 0),
+        ("Bon", TAB),
+        ("Penjualan", SALES_TOTAL),
     ] {
         assert!(
             has_line(&z, label, &rp(amount)),
@@ -485,6 +490,13 @@ fn check_the_day(db: &Path, date: &str) {
         );
     }
     assert!(z.contains("Alasan: Kurang 500"), "{z}");
+    let receipt = std::fs::read_to_string(
+        db.with_file_name("printouts")
+            .join(date)
+            .join("struk-0003.txt"),
+    )
+    .unwrap();
+    assert!(receipt.contains("Bon: Sari Dewi"), "{receipt}");
     assert!(z.contains(&head), "{z}");
 
     let verify = pojok(db, &["verify"]);
