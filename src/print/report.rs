@@ -33,13 +33,16 @@ pub fn day_report(report: &DayReport, lang: Lang) -> Document {
     .blank();
 
     let payments = &report.payments;
-    doc.table(
-        Table::new(vec![Column::left(text.payments), Column::right("")])
-            .row(money_row(text.cash, payments.cash))
-            .row(money_row(text.qris, payments.qris))
-            .row(money_row(text.transfer, payments.transfer)),
-    )
-    .blank();
+    let mut table = Table::new(vec![Column::left(text.payments), Column::right("")])
+        .row(money_row(text.cash, payments.cash))
+        .row(money_row(text.qris, payments.qris))
+        .row(money_row(text.transfer, payments.transfer));
+    // Without the tab the methods would not add up to the day's sales; days without tab sales
+    // keep the short table the attendants know.
+    if payments.tab != Rupiah::ZERO {
+        table = table.row(money_row(lang.text().till.tab, payments.tab));
+    }
+    doc.table(table).blank();
 
     if report.producers.is_empty() {
         doc.text(text.no_sales).blank();
@@ -390,6 +393,30 @@ mod tests {
             chain_head: Some("3f9a0c1be27d#1284".into()),
             ..DayReport::default()
         }
+    }
+
+    #[test]
+    fn the_payments_add_up_to_the_sales_on_a_day_with_tab_sales() {
+        let mut with_tab = report();
+        with_tab.payments.cash = Rupiah(503_125);
+        with_tab.payments.tab = Rupiah(20_000);
+        let text = day_report_text(&with_tab, Lang::Id);
+        let amount = |label: &str| -> i64 {
+            let line = text
+                .lines()
+                .find(|l| {
+                    l.starts_with(label) && l.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                })
+                .unwrap_or_else(|| panic!("{label} in\n{text}"));
+            let figure = line.rsplit("Rp ").next().unwrap();
+            figure.trim().replace('.', "").parse().unwrap()
+        };
+        assert_eq!(amount("Bon "), 20_000, "{text}");
+        let methods = amount("Tunai") + amount("QRIS") + amount("Transfer") + amount("Bon ");
+        assert_eq!(methods, 1_127_625, "{text}");
+        // A day without tab sales keeps the three rows.
+        let text = day_report_text(&report(), Lang::Id);
+        assert!(!text.lines().any(|l| l.starts_with("Bon ")), "{text}");
     }
 
     #[test]
