@@ -6,39 +6,8 @@ mod common;
 
 use common::*;
 use pojok::domain::{Cart, IntakeLine, PaymentMethod, Quantity, Rupiah, Tender};
-use pojok::kiosk::Effects;
-use pojok::strings::Lang;
-use pojok::ui::{self, App, Context};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-struct Kiosk {
-    effects: Effects,
-    app: App,
-}
-
-impl Kiosk {
-    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
-            self.effects.dispatch(&mut self.app, msg);
-        }
-        self.effects.flush_draft(&mut self.app);
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.key_with(code, KeyModifiers::NONE);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn note(&self) -> String {
-        let lang = self.app.lang();
-        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
-    }
-}
+use pojok::ui::Context;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn line_ending(text: &str, prefix: &str, suffix: &str) -> bool {
     text.lines()
@@ -95,10 +64,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
             ..Default::default()
         })
         .unwrap();
-    let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
-    let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
-    sign_in(&mut effects, &mut app, BUDI_PIN);
-    let mut k = Kiosk { effects, app };
+    let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
     k.type_text("0");
     k.key(KeyCode::Enter);
     let today = k.app.status().expect("today is open").day.date;

@@ -11,40 +11,8 @@ use std::thread::JoinHandle;
 
 use common::escpos::{assert_well_formed, decode, lines};
 use common::*;
-use pojok::kiosk::Effects;
 use pojok::print::{PrinterKind, PrinterSettings};
-use pojok::strings::Lang;
-use pojok::ui::{self, App};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-struct Kiosk {
-    effects: Effects,
-    app: App,
-}
-
-impl Kiosk {
-    fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
-            self.effects.dispatch(&mut self.app, msg);
-        }
-        self.effects.flush_draft(&mut self.app);
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.press(code, KeyModifiers::NONE);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn note(&self) -> String {
-        let lang = self.app.lang();
-        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
-    }
-}
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 /// A port nothing listens on: bound, then let go.
 fn closed_port() -> String {
@@ -82,11 +50,8 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
             ..PrinterSettings::default()
         })
         .unwrap();
-    let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
     // The manager: the settings are theirs (an attendant is asked for their PIN).
-    let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
-    sign_in(&mut effects, &mut app, BUDI_PIN);
-    let mut k = Kiosk { effects, app };
+    let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
 
     // Open the day, sell a Keripik Pisang for exact cash.
     k.type_text("0");
@@ -125,7 +90,7 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
 
     // The settings screen points at a printer that is on; a test print, then save.
     let (on, printed) = printer(2);
-    k.press(KeyCode::Char('o'), KeyModifiers::CONTROL);
+    k.key_with(KeyCode::Char('o'), KeyModifiers::CONTROL);
     k.key(KeyCode::Up);
     k.key(KeyCode::Up);
     for _ in 0..off.len() {

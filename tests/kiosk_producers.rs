@@ -5,39 +5,13 @@ mod common;
 
 use common::*;
 use pojok::domain::{NewProduct, Rate, Rupiah, Scheme, StockQuantity, Unit};
-use pojok::kiosk::Effects;
 use pojok::ledger::Ledger;
-use pojok::strings::Lang;
-use pojok::ui::{self, App, Context};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pojok::ui::Context;
+use ratatui::crossterm::event::KeyCode;
 
-struct Kiosk {
-    effects: Effects,
-    app: App,
-}
-
-impl Kiosk {
-    fn key(&mut self, code: KeyCode) {
-        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, KeyModifiers::NONE)) {
-            self.effects.dispatch(&mut self.app, msg);
-        }
-        self.effects.flush_draft(&mut self.app);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn note(&self) -> String {
-        let lang = self.app.lang();
-        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
-    }
-
-    fn sells(&self, code: &str) -> bool {
-        self.app.catalogue().lookup(code).is_some()
-    }
+/// Whether the till's catalogue sells `code`.
+fn sells(k: &Kiosk, code: &str) -> bool {
+    k.app.catalogue().lookup(code).is_some()
 }
 
 #[test]
@@ -46,11 +20,8 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
     add_users(&mut ledger);
-    let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
     // The manager: rate changes are theirs.
-    let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
-    sign_in(&mut effects, &mut app, BUDI_PIN);
-    let mut k = Kiosk { effects, app };
+    let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
     k.type_text("0");
     k.key(KeyCode::Enter);
     assert!(k.app.status().is_some(), "{}", k.note());
@@ -98,7 +69,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
             daily: false,
         })
         .unwrap();
-    assert!(!k.sells("RMP"), "the till has not reloaded yet");
+    assert!(!sells(&k, "RMP"), "the till has not reloaded yet");
 
     // Editing the producer's phone (no question: no money rule changes) reloads the till.
     k.type_text("mak");
@@ -107,7 +78,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     k.type_text("0812-777");
     k.key(KeyCode::F(2));
     assert_eq!(k.app.context(), Context::Producers, "{}", k.note());
-    assert!(k.sells("RMP"));
+    assert!(sells(&k, "RMP"));
 
     // Sold at the till: the commission is the new producer's 12,5 %.
     k.key(KeyCode::Esc);
@@ -147,7 +118,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     assert_eq!(changes[0].actor, "Budi");
     k.key(KeyCode::F(8));
     k.key(KeyCode::Char('y'));
-    assert!(!k.sells("RMP"), "{}", k.note());
+    assert!(!sells(&k, "RMP"), "{}", k.note());
 
     // Switching to producer price while products exist is refused, in words, and the form
     // stays with what was typed.

@@ -340,3 +340,45 @@ impl Tmux {
         }
     }
 }
+
+/// The kiosk's runtime and app on a real ledger, driven key by key through the keymap and
+/// `update` as the event loop does it, without a terminal.
+pub struct Kiosk {
+    pub effects: Effects,
+    pub app: App,
+}
+
+impl Kiosk {
+    /// The kiosk on `ledger`, `name` signed in with `pin`.
+    pub fn signed_in(ledger: Ledger, name: &str, pin: &str) -> Kiosk {
+        let mut effects = Effects::new(ledger, 32, pojok::strings::Lang::Id).unwrap();
+        let mut app = effects
+            .start(pojok::strings::Lang::Id, name.to_string())
+            .unwrap();
+        sign_in(&mut effects, &mut app, pin);
+        Kiosk { effects, app }
+    }
+
+    pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
+            self.effects.dispatch(&mut self.app, msg);
+        }
+        self.effects.flush_draft(&mut self.app);
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// The message line as the attendant reads it.
+    pub fn note(&self) -> String {
+        let lang = self.app.lang();
+        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
+    }
+}
