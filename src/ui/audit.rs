@@ -9,7 +9,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-use super::sale::type_into;
 use super::widgets::{draw_filter, draw_list};
 use super::{App, Effect, Mode, Msg};
 use crate::domain::{HistoryEntry, HistoryFilter};
@@ -109,16 +108,16 @@ fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
 pub(super) fn key(app: &mut App, mut screen: AuditScreen, msg: Msg) -> (Mode, Vec<Effect>) {
     let count = screen.shown(app.lang).len();
     match msg {
-        Msg::Input(c) => {
-            type_into(&mut screen.filter, c, MAX_FILTER);
-            screen.selected = 0;
+        msg if super::list::is_filter_key(&msg) => {
+            let shown = count;
+            super::list::filter_key(
+                &mut screen.filter,
+                &mut screen.selected,
+                shown,
+                MAX_FILTER,
+                &msg,
+            );
         }
-        Msg::Backspace => {
-            screen.filter.pop();
-            screen.selected = 0;
-        }
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down if screen.selected + 1 < count => screen.selected += 1,
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         _ => {}
     }

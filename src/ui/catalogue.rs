@@ -103,16 +103,16 @@ pub(super) fn key(app: &mut App, mut screen: ProductsScreen, msg: Msg) -> (Mode,
         return (Mode::Products(screen), Vec::new());
     }
     match msg {
-        Msg::Input(c) => {
-            type_into(&mut screen.filter, c, MAX_FILTER);
-            screen.selected = 0;
+        msg if super::list::is_filter_key(&msg) => {
+            let shown = screen.shown().len();
+            super::list::filter_key(
+                &mut screen.filter,
+                &mut screen.selected,
+                shown,
+                MAX_FILTER,
+                &msg,
+            );
         }
-        Msg::Backspace => {
-            screen.filter.pop();
-            screen.selected = 0;
-        }
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
         Msg::EditPrice if screen.current().is_some() => screen.price = Some(String::new()),
         Msg::NewProduct => {
             let form = super::product_form::ProductForm::add(screen);

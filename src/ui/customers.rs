@@ -75,16 +75,16 @@ impl CustomerPicker {
 
     pub fn key(&mut self, msg: Msg) -> Picked {
         match msg {
-            Msg::Input(c) => {
-                type_into(&mut self.filter, c, MAX_FILTER);
-                self.selected = 0;
+            msg if super::list::is_filter_key(&msg) => {
+                let shown = self.shown().len();
+                super::list::filter_key(
+                    &mut self.filter,
+                    &mut self.selected,
+                    shown,
+                    MAX_FILTER,
+                    &msg,
+                );
             }
-            Msg::Backspace => {
-                self.filter.pop();
-                self.selected = 0;
-            }
-            Msg::Up => self.selected = self.selected.saturating_sub(1),
-            Msg::Down if self.selected + 1 < self.shown().len() => self.selected += 1,
             Msg::Submit if self.selected < self.shown().len() => {
                 return Picked::Chosen(self.shown()[self.selected].clone());
             }
@@ -317,16 +317,16 @@ pub(super) fn screen_key(
     }
     let mut effects = Vec::new();
     match msg {
-        Msg::Input(c) => {
-            type_into(&mut screen.filter, c, MAX_FILTER);
-            screen.selected = 0;
+        msg if super::list::is_filter_key(&msg) => {
+            let shown = screen.shown().len();
+            super::list::filter_key(
+                &mut screen.filter,
+                &mut screen.selected,
+                shown,
+                MAX_FILTER,
+                &msg,
+            );
         }
-        Msg::Backspace => {
-            screen.filter.pop();
-            screen.selected = 0;
-        }
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
         Msg::NewCustomer => {
             screen.form = Some(CustomerForm {
                 id: None,

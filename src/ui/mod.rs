@@ -8,6 +8,7 @@ mod close;
 mod customers;
 mod dialogs;
 pub mod keymap;
+mod list;
 mod note;
 mod pay;
 mod payouts;

@@ -149,16 +149,16 @@ pub(super) fn open() -> (Mode, Vec<Effect>) {
 
 pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
-        Msg::Input(c) => {
-            type_into(&mut screen.filter, c, MAX_FILTER);
-            screen.selected = 0;
+        msg if super::list::is_filter_key(&msg) => {
+            let shown = screen.shown().len();
+            super::list::filter_key(
+                &mut screen.filter,
+                &mut screen.selected,
+                shown,
+                MAX_FILTER,
+                &msg,
+            );
         }
-        Msg::Backspace => {
-            screen.filter.pop();
-            screen.selected = 0;
-        }
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
         Msg::Prev => screen.day = screen.day.saturating_sub(1),
         Msg::Next if screen.day + 1 < screen.days.len() => screen.day += 1,
         Msg::Submit => {

@@ -210,16 +210,16 @@ fn rate_text(rate: Rate) -> String {
 
 pub(super) fn key(_app: &mut App, mut screen: ProducersScreen, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
-        Msg::Input(c) => {
-            type_into(&mut screen.filter, c, MAX_FILTER);
-            screen.selected = 0;
+        msg if super::list::is_filter_key(&msg) => {
+            let shown = screen.shown().len();
+            super::list::filter_key(
+                &mut screen.filter,
+                &mut screen.selected,
+                shown,
+                MAX_FILTER,
+                &msg,
+            );
         }
-        Msg::Backspace => {
-            screen.filter.pop();
-            screen.selected = 0;
-        }
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down if screen.selected + 1 < screen.shown().len() => screen.selected += 1,
         // Codes already taken are told by the ledger; the list need not be loaded to add.
         Msg::AddProducer => {
             return (
