@@ -186,6 +186,7 @@ impl Effects {
     pub fn start(&mut self, lang: Lang, attendant: String) -> Result<App, KioskError> {
         let catalogue = Catalogue::new(self.ledger.active_products()?);
         let status = self.ledger.open_day_status()?;
+        let status_is_none = status.is_none();
         let (draft, unreadable) = match self.ledger.load_draft() {
             Ok(draft) => (draft, false),
             Err(LedgerError::Corrupt(_)) => (None, true),
@@ -201,6 +202,10 @@ impl Effects {
         );
         if unreadable {
             self.dispatch(&mut app, Msg::DraftUnreadable);
+        }
+        // No day open: the newest day is closed, and if it is today's it stays closed.
+        if status_is_none && let Some(&last) = self.ledger.business_dates()?.first() {
+            self.dispatch(&mut app, Msg::ClosedBefore(last));
         }
         // Nobody is signed in yet: the users decide between the first start, a first PIN
         // for a migrated manager, and the sign-in screen.

@@ -147,6 +147,10 @@ pub struct UiText {
     pub float_empty: &'static str,
     pub day_opened: fn(&str) -> String,
     pub day_closed: &'static str,
+    /// Opening a day on a date whose day was closed already.
+    pub closed_today: fn(&str) -> String,
+    /// Under the open-day form once today's day is closed: what can still be done.
+    pub closed_today_hint: &'static str,
     /// Why something failed, put into the sentences below.
     pub failure: fn(&Failure) -> String,
     pub failed_draft: fn(&str) -> String,
@@ -794,6 +798,10 @@ pub static ID: Strings = Strings {
         float_empty: "Isi modal awal (boleh 0)",
         day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
         day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
+        closed_today: |date| {
+            format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
+        },
+        closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
         failure: |f| match f {
             Failure::NoOpenDay => "belum ada hari usaha yang dibuka".to_string(),
             Failure::DayAlreadyOpen(date) => format!(
@@ -1586,6 +1594,10 @@ pub static EN: Strings = Strings {
         float_empty: "Type the opening float (0 is fine)",
         day_opened: |date| format!("Business day {date} opened. Happy selling!"),
         day_closed: "Business day closed. Open a new day to sell.",
+        closed_today: |date| {
+            format!("The business day of {date} is closed; the next opens tomorrow.")
+        },
+        closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
         failure: |f| match f {
             Failure::NoOpenDay => "no business day is open".to_string(),
             Failure::DayAlreadyOpen(date) => format!(

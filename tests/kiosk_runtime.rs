@@ -44,11 +44,15 @@ impl Kiosk {
         sign_in(&mut self.effects, &mut self.app, pin);
     }
 
-    fn key(&mut self, code: KeyCode) {
-        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, KeyModifiers::NONE)) {
+    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
+        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
             self.effects.dispatch(&mut self.app, msg);
         }
         self.effects.flush_draft(&mut self.app);
+    }
+
+    fn key(&mut self, code: KeyCode) {
+        self.key_with(code, KeyModifiers::NONE);
     }
 
     fn type_text(&mut self, text: &str) {
@@ -161,7 +165,7 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
 }
 
 #[test]
-fn a_refusal_from_the_ledger_is_told_in_indonesian() {
+fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
     kiosk.open_and_sell_one();
@@ -170,17 +174,40 @@ fn a_refusal_from_the_ledger_is_told_in_indonesian() {
     kiosk.type_text("12000");
     kiosk.key(KeyCode::F(2));
     kiosk.type_text("y");
-    // Today had its day already: opening it again is refused, in words.
+    // Today had its day: opening it again is refused, in words, before asking the ledger.
     kiosk.type_text("0");
     kiosk.enter();
     assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
-    assert_eq!(
-        kiosk.note(),
-        format!(
-            "Hari usaha tidak bisa dibuka: hari usaha {} sudah pernah dibuka",
-            pojok::print::format::date(date, Lang::Id)
-        )
+    let closed = format!(
+        "Hari usaha {} sudah ditutup; hari berikutnya dibuka besok.",
+        pojok::print::format::date(date, Lang::Id)
     );
+    assert_eq!(kiosk.note(), closed);
+    // The closed day's settlement slips are one key away from the open-day form.
+    kiosk.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert_eq!(kiosk.app.context(), ui::Context::Payouts);
+    kiosk.key(KeyCode::F(2));
+    assert!(
+        kiosk.note().contains("1 slip bagi hasil ditulis"),
+        "{}",
+        kiosk.note()
+    );
+    let slip = dir
+        .path()
+        .join("printouts")
+        .join(date.to_string())
+        .join("bagi-hasil-SRI.txt");
+    assert!(std::fs::read_to_string(slip).unwrap().contains("Rp 12.000"));
+    kiosk.key(KeyCode::Esc);
+    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    // A restart knows it too.
+    drop(kiosk);
+    let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
+    kiosk.sign_in(RINA_PIN);
+    kiosk.type_text("0");
+    kiosk.enter();
+    assert_eq!(kiosk.note(), closed);
 }
 
 #[test]

@@ -358,16 +358,37 @@ impl OpenDayForm {
 
 pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (Mode, Vec<Effect>) {
     let mut effects = Vec::new();
+    // Whoever signed in opens the day: their name is not typed.
+    if let Some(user) = app.user() {
+        form.attendant = user.name.clone();
+        form.field = Field::Float;
+    }
+    let signed_in = app.user().is_some();
     match msg {
+        // With no day open the rest of the till can still be read (after a close: the day's
+        // sales, settlements, audit trail); selling waits for a day.
+        Msg::OpenStock
+        | Msg::OpenProducts
+        | Msg::OpenProducers
+        | Msg::TodaySales
+        | Msg::OpenSettings
+        | Msg::OpenTabs
+        | Msg::OpenUsers
+        | Msg::OpenAudit => return super::sale::key(app, msg),
+        Msg::OpenPayouts => return super::payouts::open(),
         Msg::Input(c) => type_into(form.focused(), c, MAX_FIELD),
         Msg::Backspace => {
             form.focused().pop();
         }
-        Msg::Next | Msg::Prev => {
+        Msg::Next | Msg::Prev if !signed_in => {
             form.field = match form.field {
                 Field::Attendant => Field::Float,
                 Field::Float => Field::Attendant,
             }
+        }
+        // A business day is one date: today's was closed, the next opens tomorrow.
+        Msg::Submit if app.last_closed.is_some_and(|d| d >= app.today) => {
+            app.set_note(Note::ClosedToday(app.today));
         }
         Msg::Submit => {
             let attendant = form.attendant.trim().to_string();
@@ -551,7 +572,13 @@ pub(super) fn draw_open_day(
         .border_style(Style::new().cyan());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [_, name, _, float, _, _] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
+    let [_, name, _, float, _, hint] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
+    if app.last_closed.is_some_and(|d| d >= app.today) {
+        frame.render_widget(
+            Paragraph::new(t.closed_today_hint.dark_gray()).centered(),
+            hint,
+        );
+    }
     for (field, label, value, row) in [
         (Field::Attendant, t.attendant_label, &form.attendant, name),
         (Field::Float, t.float_label, &form.float, float),

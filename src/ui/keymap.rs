@@ -162,6 +162,11 @@ const EVERYWHERE: &[Context] = &[
 ];
 
 /// Where Ctrl+L locks the till: every screen of the till, questions included.
+/// Where the till's screens open from: the sale screen, and the open-day form (so that with
+/// no day open, after a close, the day's sales, settlements, audit trail and the rest can
+/// still be read).
+const HOME: &[Context] = &[C::Sale, C::OpenDay];
+
 const LOCKABLE: &[Context] = &[
     C::OpenDay,
     C::StaleDay,
@@ -315,12 +320,14 @@ pub static BINDINGS: &[Binding] = &[
     on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
     // Off the bar: with it, Ctrl+Q would not fit 80 columns; F1 lists it.
-    on(&[f(3)], &[C::Sale], Msg::OpenStock, |k| k.stock),
-    on(&[f(7)], &[C::Sale], Msg::OpenProducts, |k| k.products),
-    on(&[f(8)], &[C::Sale], Msg::OpenProducers, |k| k.open_producers),
+    on(&[f(3)], HOME, Msg::OpenStock, |k| k.stock),
+    on(&[f(7)], HOME, Msg::OpenProducts, |k| k.products),
+    on(&[f(8)], HOME, Msg::OpenProducers, |k| k.open_producers),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
     on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
+    // The open-day form's bar keeps its own keys; its hint line names F6.
+    on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales),
     // The search list.
     typing(C::Search, |k| k.refine),
     on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_line),
@@ -409,7 +416,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(2)], &[C::ProducerForm], Msg::Record, |k| k.save_producer).bar(|k| k.short_save),
     on(&[ESC], &[C::ProducerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The settings screen (Ctrl+O from the till, off its full bar): Enter moves on.
-    on(&[Key::Ctrl('o')], &[C::Sale], Msg::OpenSettings, |k| k.open_settings),
+    on(&[Key::Ctrl('o')], HOME, Msg::OpenSettings, |k| k.open_settings),
     typing(C::Settings, |k| k.type_field),
     on(&[TAB, DOWN, ENTER], &[C::Settings], Msg::Next, |k| k.next_field),
     on(&[BACKTAB, UP], &[C::Settings], Msg::Prev, |k| k.prev_field),
@@ -420,7 +427,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
-    on(&[Key::Ctrl('p')], &[C::Sale], Msg::OpenPayouts, |k| k.open_payouts),
+    on(&[Key::Ctrl('p')], HOME, Msg::OpenPayouts, |k| k.open_payouts),
     typing(C::Payouts, |k| k.type_filter),
     on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
@@ -460,7 +467,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::CustomerPicker], Msg::Submit, |k| k.pick_customer).bar(|k| k.pick_customer),
     on(&[ESC], &[C::CustomerPicker], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Customers and their tabs (Ctrl+T on the sale screen).
-    on(&[Key::Ctrl('t')], &[C::Sale], Msg::OpenTabs, |k| k.tabs),
+    on(&[Key::Ctrl('t')], HOME, Msg::OpenTabs, |k| k.tabs),
     typing(C::Customers, |k| k.type_filter),
     on(&[UP], &[C::Customers], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Customers], Msg::Down, |k| k.select_line),
@@ -505,8 +512,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::Approval], Msg::Cancel, |k| k.trust.cancel).bar(|k| k.close),
     // From the till's screens.
     on(&[Key::Ctrl('l')], LOCKABLE, Msg::Lock, |k| k.trust.lock),
-    on(&[Key::Ctrl('u')], &[C::Sale], Msg::OpenUsers, |k| k.trust.users),
-    on(&[Key::Ctrl('r')], &[C::Sale], Msg::OpenAudit, |k| k.trust.audit),
+    on(&[Key::Ctrl('u')], HOME, Msg::OpenUsers, |k| k.trust.users),
+    on(&[Key::Ctrl('r')], HOME, Msg::OpenAudit, |k| k.trust.audit),
     // The users screen and its form.
     on(&[UP], &[C::Users, C::Audit], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Users, C::Audit], Msg::Down, |k| k.select_line),

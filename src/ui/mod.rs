@@ -459,6 +459,8 @@ pub enum Msg {
     CatalogueReloaded(Vec<crate::domain::Product>),
     /// The cart saved when the kiosk last stopped could not be read; it starts empty.
     DraftUnreadable,
+    /// At start with no day open: the last business day, closed on this date.
+    ClosedBefore(NaiveDate),
     // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
@@ -669,6 +671,9 @@ pub struct App {
     lock_after: chrono::TimeDelta,
     /// Users (name, role, PIN) to try, shown on the demo's sign-in screen.
     demo_logins: Vec<(String, crate::domain::Role, String)>,
+    /// The date of the last business day closed, when no day is open: a day closed today
+    /// cannot be opened again, and the open-day form says so.
+    last_closed: Option<NaiveDate>,
 }
 
 impl App {
@@ -713,6 +718,7 @@ impl App {
             last_key: None,
             lock_after: DEFAULT_LOCK_AFTER,
             demo_logins: Vec::new(),
+            last_closed: None,
         }
     }
 
@@ -818,6 +824,10 @@ impl App {
 /// Applies one message to the state and says what the runtime must do next.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut effects = apply(app, msg);
+    // With no day open the open-day form is home: a screen left with Esc comes back to it.
+    if app.status.is_none() && matches!(app.mode, Mode::Sale) {
+        app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
+    }
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
@@ -835,6 +845,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DayClosed => {
+            app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
             app.set_note(Note::DayClosed);
             app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
@@ -1033,6 +1044,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::CatalogueReloaded(products) => {
             app.set_catalogue(Catalogue::new(products));
+            Vec::new()
+        }
+        Msg::ClosedBefore(date) => {
+            app.last_closed = Some(date);
             Vec::new()
         }
         Msg::DraftUnreadable => {

@@ -29,6 +29,8 @@ pub enum Note {
     ReasonEmpty,
     AlreadyVoided(i64),
     AttendantEmpty,
+    /// Today's business day was closed already: it does not open again.
+    ClosedToday(NaiveDate),
     DraftUnreadable,
     FloatEmpty,
     /// The runtime could not do what was asked.
@@ -152,6 +154,7 @@ impl Note {
             Note::ReasonEmpty => t.reason_empty.into(),
             Note::AlreadyVoided(n) => (t.already_voided)(*n),
             Note::AttendantEmpty => t.attendant_empty.into(),
+            Note::ClosedToday(date) => (t.closed_today)(&format::date(*date, lang)),
             Note::DraftUnreadable => t.draft_unreadable.into(),
             Note::FloatEmpty => t.float_empty.into(),
             Note::Failed(action, reason) => failed(lang, *action)(&(t.failure)(reason)),

@@ -1211,6 +1211,55 @@ fn an_old_open_day_is_closed_or_carried_on() {
 }
 
 #[test]
+fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
+    let mut app = open_app();
+    update(&mut app, Msg::DayClosed);
+    assert_eq!(app.context(), Context::OpenDay);
+    // Opening today again: told why, nothing asked of the ledger.
+    type_text(&mut app, "100000");
+    assert_eq!(enter(&mut app), Vec::new());
+    assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
+    // The day's sales, the settlements, the audit trail: one key away, as from the till.
+    assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
+    assert_eq!(app.context(), Context::Sales);
+    // Leaving comes back to the open-day form, not to a till with no day.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(
+        press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL),
+        vec![Effect::LoadPayouts]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::OpenDay);
+    // Tomorrow the form opens the next day.
+    let tomorrow = today().succ_opt().unwrap();
+    update(&mut app, Msg::Today(tomorrow));
+    type_text(&mut app, "100000");
+    let effects = enter(&mut app);
+    assert!(
+        matches!(effects.as_slice(), [Effect::OpenDay { .. }]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_kiosk_started_after_todays_close_knows_the_day_is_closed() {
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    update(&mut app, Msg::ClosedBefore(today().pred_opt().unwrap()));
+    type_text(&mut app, "50000");
+    let effects = enter(&mut app);
+    assert!(
+        matches!(effects.as_slice(), [Effect::OpenDay { .. }]),
+        "yesterday's close does not stop today: {effects:?}"
+    );
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    update(&mut app, Msg::ClosedBefore(today()));
+    type_text(&mut app, "50000");
+    assert_eq!(enter(&mut app), Vec::new());
+    assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
+}
+
+#[test]
 fn help_opens_over_any_screen_and_the_next_key_still_counts() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(1));

@@ -202,6 +202,22 @@ fn open_day_form() {
 }
 
 #[test]
+fn open_day_form_after_todays_close() {
+    let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
+    update(&mut app, Msg::ClosedBefore(today()));
+    type_text(&mut app, "1");
+    enter(&mut app);
+    let terminal = render(&app, 80, 24);
+    let screen = text(&terminal);
+    assert!(
+        screen.contains("F6 penjualan · Ctrl+P bagi hasil"),
+        "{screen}"
+    );
+    assert!(screen.contains("sudah ditutup"), "{screen}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
 fn an_old_open_day() {
     let yesterday = today().pred_opt().unwrap();
     let app = App::new(
