@@ -2386,6 +2386,7 @@ pub struct TillText {
     pub statement_refund: fn(&str, i64) -> String,
     pub refund_none: &'static str,
     pub signature_attendant: &'static str,
+    pub signature_manager: &'static str,
 }
 
 /// The till's refusals, as the ledger reports them.
@@ -2526,6 +2527,7 @@ const ID_TILL: TillText = TillText {
     statement_refund: |date, number| format!("Koreksi {date} #{number}"),
     refund_none: "Tanpa pengembalian",
     signature_attendant: "Kasir",
+    signature_manager: "Pengelola",
 };
 
 const EN_TILL: TillText = TillText {
@@ -2652,6 +2654,7 @@ const EN_TILL: TillText = TillText {
     statement_refund: |date, number| format!("Correction {date} #{number}"),
     refund_none: "No refund",
     signature_attendant: "Attendant",
+    signature_manager: "Manager",
 };
 
 // ---- Issue 5: sign-in, lock, the manager's approval, users, the audit trail ----

@@ -162,7 +162,8 @@ pub fn two_days(dir: &Path) -> Ledger {
             at("2026-11-21 15:10"),
         )
         .unwrap();
-    common::close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
+    // The late shift closes: Dodi signs the day's slips for the corner.
+    common::close_counted(&mut ledger, "Dodi", at("2026-11-21 17:00")).unwrap();
 
     ledger
         .open_day(
@@ -269,6 +270,10 @@ fn a_closed_day_settles_each_producer_and_stays_final_after_a_correction() {
     assert_eq!(
         (tani.gross(), tani.producer_share(), tani.corner_share()),
         (Rupiah(22_500), Rupiah(20_250), Rupiah(2_250))
+    );
+    assert_eq!(
+        sri.header.attendant, "Dodi",
+        "who closed signs, not who opened"
     );
     // The chain head the close left, not today's: a reprint carries what the first print did.
     let conn = Connection::open(dir.path().join("pojok.db")).unwrap();

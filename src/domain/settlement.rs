@@ -162,7 +162,7 @@ pub struct SettlementHeader {
     pub producer_code: String,
     pub producer_name: String,
     pub payout_daily: bool,
-    /// Who opened the day: the attendant who signs the slip.
+    /// Who closed the day (while it is open, who opened it): who signs for the corner.
     pub attendant: String,
 }
 

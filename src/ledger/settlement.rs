@@ -205,7 +205,10 @@ fn settlements_on(
 ) -> Result<Vec<ProducerSettlement>> {
     let (day_id, closed, attendant): (i64, bool, String) = conn
         .prepare_cached(
-            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id), attendant
+            // Who signs for the corner: whoever closed the day; until then, who opened it.
+            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id),
+                    COALESCE((SELECT c.attendant FROM day_closes AS c WHERE c.day_id = b.id),
+                             attendant)
              FROM business_days AS b WHERE date = ?1",
         )?
         .query_row([date_text(date)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))

@@ -239,6 +239,13 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
         till.z_chain_head,
         report.chain_head.as_deref().unwrap_or("-"),
     );
+    // A closed day's report is signed by whoever counted and closed, and by the manager.
+    if let Some(count) = &report.count {
+        doc.blank().signatures(&[
+            (till.signature_attendant, count.attendant.as_str()),
+            (till.signature_manager, ""),
+        ]);
+    }
 }
 
 /// How a correction handed the money back, in words.

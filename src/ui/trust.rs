@@ -212,7 +212,8 @@ impl Effect {
             Effect::AddUser { .. } | Effect::ChangePin { .. } | Effect::DeactivateUser { .. } => {
                 Some(R::Users)
             }
-            Effect::SaveSettings { .. } => Some(R::Settings),
+            // A test print runs the printer command typed on screen, saved or not.
+            Effect::SaveSettings { .. } | Effect::TestPrint { .. } => Some(R::Settings),
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
@@ -235,7 +236,6 @@ impl Effect {
             // Cash in and out is recorded with a reason; the issue does not ask a manager.
             | Effect::RecordCashMove { .. }
             | Effect::LoadSettings
-            | Effect::TestPrint { .. }
             | Effect::LoadPayouts
             | Effect::WriteSettlements { .. }
             | Effect::RecordSale { .. }

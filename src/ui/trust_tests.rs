@@ -502,6 +502,11 @@ fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
             shop: crate::domain::ShopHeader::default(),
             printer: crate::domain::PrinterSettings::default(),
         },
+        // It runs whatever printer command is on screen.
+        Effect::TestPrint {
+            shop: crate::domain::ShopHeader::default(),
+            printer: crate::domain::PrinterSettings::default(),
+        },
     ] {
         assert!(effect.needs_approval(), "{effect:?}");
     }
