@@ -183,7 +183,12 @@ impl Effects {
 
     /// The app as the ledger has it now: the catalogue, the open day and any unfinished cart.
     /// A saved cart that cannot be read is left behind with a note: the kiosk must start.
+    /// `attendant` picks who the sign-in screen starts on; empty: whoever signed in last.
     pub fn start(&mut self, lang: Lang, attendant: String) -> Result<App, KioskError> {
+        let attendant = match attendant.trim() {
+            "" => self.ledger.last_signed_in()?.unwrap_or_default(),
+            _ => attendant,
+        };
         let catalogue = Catalogue::new(self.ledger.active_products()?);
         let status = self.ledger.open_day_status()?;
         let status_is_none = status.is_none();
@@ -603,6 +608,8 @@ impl Effects {
                 Some(match self.ledger.check_pin(user_id, pin.as_str(), now) {
                     Ok(user) => {
                         self.ledger.sign_in(&user);
+                        // Only a convenience for the next start: a failure here is not one.
+                        let _ = self.ledger.remember_sign_in(&user);
                         Msg::SignedIn(user)
                     }
                     Err(e) => failed(Action::SignIn, e),

@@ -511,3 +511,29 @@ impl Kiosk {
             .unwrap()
     }
 }
+
+/// After a restart the sign-in screen starts on whoever signed in last, so the PIN they type
+/// straight away is theirs, not counted as a wrong PIN against the first user on the list.
+#[test]
+fn the_sign_in_screen_starts_on_whoever_signed_in_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    add_users(&mut ledger);
+    let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+    // Nobody named: the list starts on Budi (the first), so Rina picks herself by name.
+    let mut app = effects.start(Lang::Id, String::new()).unwrap();
+    for c in "rina".chars().chain(RINA_PIN.chars()) {
+        let msg = ui::key_to_msg(&app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        effects.dispatch(&mut app, msg.unwrap());
+    }
+    let msg = ui::key_to_msg(&app, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    effects.dispatch(&mut app, msg.unwrap());
+    assert_eq!(app.user().map(|u| u.name.as_str()), Some("Rina"));
+    drop((effects, app));
+
+    let mut effects = Effects::new(Ledger::open(&path).unwrap(), 32, Lang::Id).unwrap();
+    let mut app = effects.start(Lang::Id, String::new()).unwrap();
+    sign_in(&mut effects, &mut app, RINA_PIN);
+    assert_eq!(app.user().map(|u| u.name.as_str()), Some("Rina"));
+}

@@ -46,4 +46,7 @@ pub use stock::{
     CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
     StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
-pub use users::{PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, lockout_length};
+pub use users::{
+    DEFAULT_LOCK_AFTER, PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin,
+    lockout_length,
+};

@@ -3,7 +3,7 @@
 //! row's own columns (generic, so issue 4's history tables show without code here). Also the
 //! idle time after which the kiosk locks itself, a setting kept in the ledger.
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::NaiveDateTime;
 use rusqlite::OptionalExtension;
 use rusqlite::types::ValueRef;
 
@@ -14,8 +14,6 @@ use crate::domain::{HistoryEntry, HistoryFilter};
 const TIME_COLUMNS: &[&str] = &["at", "opened_at", "closed_at", "created_at"];
 /// Columns left out of the description: the row's id, its time, and digests nobody reads.
 const NOT_DESCRIBED: &[&str] = &["id", "day_id", "pin_digest"];
-
-const LOCK_MINUTES: &str = "kiosk.lock_minutes";
 
 impl Ledger {
     /// The history, newest first, as far as `filter` lets through. Rows with no time of
@@ -135,34 +133,6 @@ impl Ledger {
         // A chained row that is gone is what `verify` reports; here it just says so.
         Ok(described.unwrap_or((None, "∅".into())))
     }
-
-    /// How long the kiosk may sit untouched before it locks itself; 5 minutes unless the
-    /// manager set otherwise.
-    pub fn lock_after(&self) -> Result<TimeDelta> {
-        let minutes: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [LOCK_MINUTES],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(minutes
-            .and_then(|m| m.trim().parse::<i64>().ok())
-            .filter(|m| *m > 0)
-            .map_or(crate::ui::DEFAULT_LOCK_AFTER, TimeDelta::minutes))
-    }
-
-    pub fn set_lock_after(&mut self, minutes: u32) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                rusqlite::params![LOCK_MINUTES, minutes.to_string()],
-            )?;
-            Ok(())
-        })
-    }
 }
 
 #[cfg(test)]
@@ -255,8 +225,8 @@ mod tests {
             })
             .unwrap();
         assert!(other_day.is_empty());
-        assert_eq!(ledger.lock_after().unwrap(), TimeDelta::minutes(5));
+        assert_eq!(ledger.lock_after().unwrap(), chrono::TimeDelta::minutes(5));
         ledger.set_lock_after(2).unwrap();
-        assert_eq!(ledger.lock_after().unwrap(), TimeDelta::minutes(2));
+        assert_eq!(ledger.lock_after().unwrap(), chrono::TimeDelta::minutes(2));
     }
 }

@@ -1,11 +1,11 @@
-//! The shop's settings kept in the ledger: the header printed on every printout, and the
-//! printer the printouts go to.
+//! The shop's settings kept in the ledger: the header printed on every printout, the
+//! printer the printouts go to, the idle lock and who signed in last.
 
+use chrono::TimeDelta;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Ledger, Result};
-use crate::domain::ShopHeader;
-use crate::domain::{Paper, PrinterKind, PrinterSettings};
+use crate::domain::{DEFAULT_LOCK_AFTER, Paper, PrinterKind, PrinterSettings, ShopHeader, User};
 
 const SHOP_NAME: &str = "shop.name";
 const SHOP_OFFICE: &str = "shop.office";
@@ -18,17 +18,12 @@ const PRINTER_PDF_COMMAND: &str = "printer.pdf_command";
 
 /// What a new ledger prints until the manager names the shop.
 const DEFAULT_SHOP_NAME: &str = "Pojok UMKM";
+const LOCK_MINUTES: &str = "kiosk.lock_minutes";
+const LAST_USER: &str = "kiosk.last_user";
 
 impl Ledger {
     pub fn shop_header(&self) -> Result<ShopHeader> {
-        let get = |key: &str| -> Result<Option<String>> {
-            Ok(self
-                .conn
-                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                    r.get(0)
-                })
-                .optional()?)
-        };
+        let get = |key: &str| self.setting(key);
         Ok(ShopHeader {
             name: get(SHOP_NAME)?.unwrap_or_else(|| DEFAULT_SHOP_NAME.to_string()),
             office: get(SHOP_OFFICE)?.unwrap_or_default(),
@@ -38,6 +33,30 @@ impl Ledger {
 
     pub fn set_shop_header(&mut self, shop: &ShopHeader) -> Result<()> {
         self.write(|tx| write_shop_header(tx, shop))
+    }
+
+    /// How long the kiosk may sit untouched before it locks itself; 5 minutes unless the
+    /// manager set otherwise.
+    pub fn lock_after(&self) -> Result<TimeDelta> {
+        Ok(self
+            .setting(LOCK_MINUTES)?
+            .and_then(|m| m.trim().parse::<i64>().ok())
+            .filter(|m| *m > 0)
+            .map_or(DEFAULT_LOCK_AFTER, TimeDelta::minutes))
+    }
+
+    pub fn set_lock_after(&mut self, minutes: u32) -> Result<()> {
+        self.write(|tx| put(tx, LOCK_MINUTES, &minutes.to_string()))
+    }
+
+    /// The name of whoever signed in last on this ledger: the sign-in screen starts on them,
+    /// so a PIN typed straight away is not counted against somebody else.
+    pub fn last_signed_in(&self) -> Result<Option<String>> {
+        self.setting(LAST_USER)
+    }
+
+    pub fn remember_sign_in(&mut self, user: &User) -> Result<()> {
+        self.write(|tx| put(tx, LAST_USER, &user.name))
     }
 }
 

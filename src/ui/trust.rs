@@ -3,7 +3,7 @@
 //! the one gate that holds every effect an attendant may not run alone until a manager types
 //! their PIN. Screens never ask for approval themselves: `hold` does, on their effects.
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::NaiveDateTime;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Style, Stylize};
@@ -18,7 +18,7 @@ use crate::domain::{PinProblem, Role, User, check_new_pin};
 
 /// How long the till may sit untouched before it locks itself, unless the ledger's setting
 /// says otherwise.
-pub const DEFAULT_LOCK_AFTER: TimeDelta = TimeDelta::minutes(5);
+pub use crate::domain::DEFAULT_LOCK_AFTER;
 
 const MAX_NAME: usize = 40;
 /// Room for more than the longest PIN: a barcode scanned into a PIN field shows up as too
