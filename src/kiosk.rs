@@ -458,7 +458,7 @@ impl Effects {
                 self.ledger
                     .sale(sale_id)
                     .map_err(|e| e.to_string())
-                    .and_then(|sale| self.write_receipt(&sale)),
+                    .and_then(|sale| self.write_receipt(&sale, true)),
             )),
             Effect::LoadStock => Some(self.load_stock()),
             Effect::RecordStock(entry) => {
@@ -670,7 +670,7 @@ impl Effects {
         // The sale is on disk now; nothing below can lose it, and nothing below may answer
         // "not recorded" (the attendant would take the money again). A receipt that fails
         // to write is reported and can be printed again from the sales list.
-        let receipt = self.write_receipt(&sale);
+        let receipt = self.write_receipt(&sale, false);
         let status = self.ledger.open_day_status().ok().flatten();
         Msg::SaleRecorded {
             sale,
@@ -765,10 +765,20 @@ impl Effects {
         Ok(path)
     }
 
-    /// Writes the receipt's file and queues it for the printer, which fails on its own.
-    fn write_receipt(&mut self, sale: &crate::domain::Sale) -> Result<PathBuf, String> {
-        let receipt = print::receipt(sale, &self.shop, self.receipt_lang);
-        let name = format!("struk-{:04}.txt", sale.number);
+    /// Writes the receipt's file and queues it for the printer, which fails on its own. A
+    /// reprint is marked as a copy, in a file of its own beside the original.
+    fn write_receipt(&mut self, sale: &crate::domain::Sale, copy: bool) -> Result<PathBuf, String> {
+        let (receipt, name) = if copy {
+            (
+                print::receipt_copy(sale, &self.shop, self.receipt_lang),
+                format!("struk-{:04}-salinan.txt", sale.number),
+            )
+        } else {
+            (
+                print::receipt(sale, &self.shop, self.receipt_lang),
+                format!("struk-{:04}.txt", sale.number),
+            )
+        };
         self.file_printout(&receipt, sale.day_date, &name)
     }
 

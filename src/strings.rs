@@ -411,6 +411,10 @@ pub struct PrintText {
     pub total: &'static str,
     /// Printed on a voided sale's receipt, above and below the lines.
     pub void_mark: &'static str,
+    /// Above a receipt printed again.
+    pub copy_mark: &'static str,
+    /// The signature line on a receipt put on a tab.
+    pub customer_signs: &'static str,
     /// `No. 7`: the sale's running number within its day.
     pub receipt_number: fn(i64) -> String,
     pub attendant: fn(&str) -> String,
@@ -1153,6 +1157,8 @@ pub static ID: Strings = Strings {
         change: "Kembalian",
         total: "TOTAL",
         void_mark: "DIBATALKAN",
+        copy_mark: "SALINAN",
+        customer_signs: "Pembeli",
         receipt_number: |n| format!("No. {n}"),
         attendant: |name| format!("Kasir: {name}"),
         item_detail: |quantity, price| format!("{quantity} x {price}"),
@@ -1947,6 +1953,8 @@ pub static EN: Strings = Strings {
         change: "Change",
         total: "TOTAL",
         void_mark: "VOID",
+        copy_mark: "COPY",
+        customer_signs: "Customer",
         receipt_number: |n| format!("No. {n}"),
         attendant: |name| format!("Attendant: {name}"),
         item_detail: |quantity, price| format!("{quantity} x {price}"),

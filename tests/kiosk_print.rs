@@ -107,13 +107,13 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
         .unwrap();
     assert_eq!(reread.kind, PrinterKind::Network(on.clone()));
 
-    // F6, F9: the receipt again, to the printer now set.
+    // F6, F9: the receipt again, marked as a copy, to the printer now set.
     k.key(KeyCode::F(6));
     k.key(KeyCode::F(9));
-    assert!(k.note().contains("struk-0001.txt"), "{}", k.note());
+    assert!(k.note().contains("struk-0001-salinan.txt"), "{}", k.note());
     assert!(k.effects.print_pending(&mut k.app));
     assert!(
-        k.note().contains("struk-0001.txt"),
+        k.note().contains("struk-0001-salinan.txt"),
         "no failure: {}",
         k.note()
     );
@@ -131,4 +131,5 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
         "{text:#?}"
     );
     assert!(text.iter().any(|l| l.ends_with("Rp 12.000")), "{text:#?}");
+    assert!(text.iter().any(|l| l.contains("SALINAN")), "{text:#?}");
 }

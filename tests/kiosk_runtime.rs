@@ -96,8 +96,10 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     let dir = tempfile::tempdir().unwrap();
     let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
     kiosk.open_and_sell_one();
-    let path = kiosk.receipt(1);
-    std::fs::remove_file(&path).unwrap();
+    let original = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    assert!(!original.contains("SALINAN"), "{original}");
+    // The copy goes beside the original, marked: two papers never look like two sales.
+    let path = kiosk.receipt(1).with_file_name("struk-0001-salinan.txt");
 
     kiosk.key(KeyCode::F(6));
     kiosk.key(KeyCode::F(9));
@@ -107,7 +109,9 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     );
     let receipt = std::fs::read_to_string(&path).unwrap();
     assert!(receipt.contains("Keripik Pisang") && receipt.contains("Rp 12.000"));
+    assert!(receipt.contains("SALINAN"), "{receipt}");
     assert!(!receipt.contains("DIBATALKAN"), "{receipt}");
+    assert_eq!(std::fs::read_to_string(kiosk.receipt(1)).unwrap(), original);
 
     kiosk.key(KeyCode::F(8));
     kiosk.type_text("salah input");

@@ -24,7 +24,7 @@ pub use printer::{
     IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
     valid_host_port,
 };
-pub use receipt::receipt;
+pub use receipt::{receipt, receipt_copy};
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{

@@ -20,12 +20,25 @@ impl ShopHeader {
 /// The receipt for a recorded sale. A voided sale's receipt says so above and below its
 /// lines, so a reprint can never pass for a valid one.
 pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
+    receipt_document(sale, shop, lang, false)
+}
+
+/// A receipt printed again: marked as a copy, so two papers for one sale never look like
+/// two sales.
+pub fn receipt_copy(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
+    receipt_document(sale, shop, lang, true)
+}
+
+fn receipt_document(sale: &Sale, shop: &ShopHeader, lang: Lang, copy: bool) -> Document {
     let text = &lang.text().print;
     let mut doc = Document::new();
     shop.add_to(&mut doc);
     doc.rule();
     if sale.voided {
         doc.mark(text.void_mark);
+    }
+    if copy {
+        doc.mark(text.copy_mark);
     }
     doc.pair(
         &(text.receipt_number)(sale.number),
@@ -60,6 +73,10 @@ pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
         doc.text(&(lang.text().till.receipt_tab)(name));
     }
     doc.rule();
+    // On a tab the customer signs for what they owe.
+    if let Some(name) = &sale.tab_customer {
+        doc.signatures(&[(text.customer_signs, name.as_str())]);
+    }
     if sale.voided {
         doc.mark(text.void_mark);
     } else {
@@ -166,6 +183,21 @@ mod tests {
                 "line wider than {width}: {line:?}\n{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_copy_says_so_and_a_tab_receipt_has_the_customers_signature() {
+        let original = render_text(&receipt(&morning_sale(), &shop(), Lang::Id), 32);
+        assert!(!original.contains("SALINAN") && !original.contains("Pembeli"));
+        let copy = render_text(&receipt_copy(&morning_sale(), &shop(), Lang::Id), 32);
+        assert!(copy.contains("SALINAN"), "{copy}");
+        let mut on_tab = morning_sale();
+        on_tab.tab_customer = Some("Sari Dewi".into());
+        let text = render_text(&receipt(&on_tab, &shop(), Lang::Id), 32);
+        assert!(
+            text.contains("Pembeli") && text.contains("(Sari Dewi)"),
+            "{text}"
+        );
     }
 
     #[test]
