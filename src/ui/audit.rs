@@ -182,7 +182,7 @@ pub(super) fn draw(app: &App, screen: &AuditScreen, frame: &mut Frame, area: Rec
             Constraint::Length(11),
             Constraint::Length(9),
             Constraint::Length(9),
-            Constraint::Length(12),
+            Constraint::Length(14),
             Constraint::Fill(1),
             Constraint::Length(HASH_SHOWN as u16),
         ],
