@@ -65,8 +65,8 @@ enum Command {
     Verify,
     /// Producers' settlement slips of a business day (closed: final; open: a preview)
     Settlement {
-        /// Business day (YYYY-MM-DD)
-        #[arg(long)]
+        /// Business day (YYYY-MM-DD or DD-MM-YYYY)
+        #[arg(long, value_parser = parse_date)]
         date: NaiveDate,
         /// Only this producer's slip
         #[arg(long)]
@@ -78,11 +78,11 @@ enum Command {
     Statement {
         #[arg(long)]
         producer: String,
-        /// First day (YYYY-MM-DD)
-        #[arg(long)]
+        /// First day (YYYY-MM-DD or DD-MM-YYYY)
+        #[arg(long, value_parser = parse_date)]
         from: NaiveDate,
-        /// Last day (YYYY-MM-DD)
-        #[arg(long)]
+        /// Last day (YYYY-MM-DD or DD-MM-YYYY)
+        #[arg(long, value_parser = parse_date)]
         to: NaiveDate,
         #[command(flatten)]
         output: PrintoutArgs,
@@ -158,12 +158,24 @@ enum ExportKind {
     },
 }
 
+/// A date as an office writes it: `2026-11-23`, or the Indonesian order `23-11-2026` (also
+/// with `/`). Said in both languages: the language option may come after it.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+        .ok_or_else(|| {
+            format!("\"{text}\" bukan tanggal / is not a date: 2026-11-23 atau/or 23-11-2026")
+        })
+}
+
 #[derive(Subcommand, Debug)]
 enum Report {
     /// The day's sales, voids, payments and producer shares
     Day {
-        /// Business day (YYYY-MM-DD); default: the open day, else today
-        #[arg(long)]
+        /// Business day (YYYY-MM-DD or DD-MM-YYYY); default: the open day, else today
+        #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// Machine-readable JSON instead of a table
         #[arg(long)]

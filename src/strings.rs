@@ -1716,7 +1716,10 @@ pub static EN: Strings = Strings {
         nothing_daily: "No daily goods are left",
         slip_failed: |e| format!("Recorded, but the slip was not printed: {e}"),
         confirm_stock: |kind, producer, lines| {
-            format!("{kind} from {producer} ({}): record it now?", en_lines(lines))
+            format!(
+                "{kind} from {producer} ({}): record it now?",
+                en_lines(lines)
+            )
         },
         confirm_return_daily: "Return ALL daily goods left to their producers?",
         daily_return_note: "Daily goods returned",

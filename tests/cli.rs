@@ -302,3 +302,28 @@ fn report_day_json_on_a_closed_day_carries_the_close_figures() {
         stdout(&verify)
     );
 }
+
+#[test]
+fn dates_are_taken_in_the_indonesian_order_too_and_a_bad_one_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&db);
+    ledger
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(50_000),
+            at("2026-11-21 07:00"),
+        )
+        .unwrap();
+    drop(ledger);
+    let iso = pojok(&db, &["report", "day", "--date", "2026-11-21", "--json"]);
+    assert!(iso.status.success(), "{}", stderr(&iso));
+    for written in ["21-11-2026", "21/11/2026"] {
+        let local = pojok(&db, &["report", "day", "--date", written, "--json"]);
+        assert_eq!(stdout(&local), stdout(&iso), "{written}");
+    }
+    let bad = pojok(&db, &["report", "day", "--date", "31-02-2026"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("bukan tanggal"), "{}", stderr(&bad));
+}
