@@ -2385,6 +2385,8 @@ pub enum TillFailure {
     BadNip,
     DuplicateNip(String),
     MoreThanOwed(Rupiah),
+    /// Cash out above what the drawer should hold: what it holds.
+    DrawerHolds(Rupiah),
     VarianceNeedsReason(Rupiah),
     SameDayCorrection,
     NotOnTab,
@@ -2487,6 +2489,7 @@ const ID_TILL: TillText = TillText {
         TillFailure::BadNip => "NIP harus 18 angka (atau kosongkan)".to_string(),
         TillFailure::DuplicateNip(nip) => format!("NIP {nip} sudah terdaftar"),
         TillFailure::MoreThanOwed(owed) => format!("lebih dari utang bon ({owed})"),
+        TillFailure::DrawerHolds(holds) => format!("kas di laci hanya {holds}"),
         TillFailure::VarianceNeedsReason(v) => format!("kas selisih {v}: alasan harus diisi"),
         TillFailure::SameDayCorrection => {
             "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi".to_string()
@@ -2613,6 +2616,7 @@ const EN_TILL: TillText = TillText {
         TillFailure::BadNip => "a NIP is 18 digits (or leave it empty)".to_string(),
         TillFailure::DuplicateNip(nip) => format!("NIP {nip} is already registered"),
         TillFailure::MoreThanOwed(owed) => format!("more than the {owed} owed on the tab"),
+        TillFailure::DrawerHolds(holds) => format!("the drawer holds only {holds}"),
         TillFailure::VarianceNeedsReason(v) => format!("the cash is {v} off: a reason is needed"),
         TillFailure::SameDayCorrection => {
             "a sale of today is voided with F8, not corrected".to_string()

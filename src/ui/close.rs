@@ -275,6 +275,22 @@ fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
 fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().till;
     let cash = &report.cash;
+    // As wide as the widest figure, so an amount is never cut (a long label is instead).
+    let width = [
+        cash.float,
+        cash.sales,
+        cash.tab_payments,
+        cash.cash_in,
+        -cash.cash_out,
+        -cash.payouts,
+        -cash.refunds,
+        report.expected_cash,
+        report.to_check.qris,
+        report.to_check.transfer,
+    ]
+    .iter()
+    .map(|a| a.to_string().chars().count() as u16)
+    .fold(12, u16::max);
     let rows = vec![
         money_row(t.float, cash.float),
         money_row(t.cash_sales, cash.sales),
@@ -289,7 +305,7 @@ fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
         money_row(t.qris_check, report.to_check.qris),
         money_row(t.transfer_check, report.to_check.transfer),
     ];
-    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(12)])
+    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(width)])
         .block(Block::new().padding(Padding::horizontal(1)));
     frame.render_widget(table, area);
 }
@@ -378,11 +394,20 @@ fn draw_count(
             frame.set_cursor_position((x.min(count.right() - 1), count.y));
         }
     }
-    let pair = |label: &str, value: String, style: Style| {
-        Line::from(vec![
-            Span::from(format!("{label:<14}")),
-            Span::styled(format!("{value:>20}"), style),
-        ])
+    // The label, then the value right-aligned at column 34 or further right when it is
+    // longer: a value is never cut, a label may be.
+    let mut pair = |label: &str, value: String, style: Style, area: Rect| {
+        let width = (14 + value.chars().count() as u16).max(34).min(area.width);
+        let area = Rect { width, ..area };
+        frame.render_widget(Paragraph::new(label.to_string()), area);
+        let value = format!(" {value}");
+        let value_width = (value.chars().count() as u16).min(width);
+        let value_area = Rect {
+            x: area.right() - value_width,
+            width: value_width,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(value, style)), value_area);
     };
     let (counted_text, variance_text, variance_style) = match screen.counted() {
         Counted::Count(c) => {
@@ -396,14 +421,8 @@ fn draw_count(
         }
         _ => ("-".to_string(), "-".to_string(), Style::new()),
     };
-    frame.render_widget(
-        Paragraph::new(pair(t.counted_cash, counted_text, Style::new().bold())),
-        counted,
-    );
-    frame.render_widget(
-        Paragraph::new(pair(t.variance, variance_text, variance_style)),
-        variance,
-    );
+    pair(t.counted_cash, counted_text, Style::new().bold(), counted);
+    pair(t.variance, variance_text, variance_style, variance);
     let label = format!("{:<8}", t.reason);
     let on_reason = focused && screen.field == Field::Reason;
     let value = Span::from(format!(" {:<25}", screen.reason));

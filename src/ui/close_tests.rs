@@ -213,6 +213,48 @@ fn close_screen_with_a_total_and_a_variance() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// The largest amounts the ledger takes show in full, sign and all, never cut at the left.
+#[test]
+fn the_close_figures_show_the_largest_amounts_in_full() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(5));
+    let cash = CashFigures {
+        float: Rupiah(100_000),
+        cash_in: Rupiah(crate::domain::money::MAX_INPUT),
+        cash_out: Rupiah(999_999_999_999),
+        ..CashFigures::default()
+    };
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(DayReport {
+            date: today(),
+            cash,
+            expected_cash: cash.expected(),
+            to_check: NonCashTotals {
+                qris: Rupiah(crate::domain::money::MAX_INPUT),
+                transfer: Rupiah(0),
+            },
+            ..DayReport::default()
+        })),
+    );
+    type_text(&mut app, "1.000.000.000.000");
+    let (_, text) = render(&app);
+    for (row, fact) in [
+        ("Modal awal", "Rp 100.000"),
+        ("Kas masuk", " Rp 1.000.000.000.000"),
+        ("Kas keluar", " -Rp 999.999.999.999"),
+        ("Kas seharusnya", " Rp 100.001"),
+        ("QRIS", " Rp 1.000.000.000.000"),
+        ("Kas dihitung", " Rp 1.000.000.000.000"),
+        ("Selisih", " Rp 999.999.899.999"),
+    ] {
+        assert!(
+            text.lines().any(|l| l.contains(row) && l.contains(fact)),
+            "{fact} by {row} in\n{text}"
+        );
+    }
+}
+
 #[test]
 fn close_screen_by_denomination() {
     let mut app = close_screen(250_000);
