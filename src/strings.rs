@@ -2343,6 +2343,7 @@ pub struct TillText {
     pub variance_needs_reason: fn(Rupiah) -> String,
     pub count_needed: &'static str,
     pub bad_pieces: &'static str,
+    pub too_many_pieces: &'static str,
     pub amount_needed: &'static str,
     pub cash_moved: fn(bool, Rupiah, &str) -> String,
     pub day_closed_report: fn(&str) -> String,
@@ -2474,6 +2475,7 @@ const ID_TILL: TillText = TillText {
     variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu"),
     count_needed: "Isi kas yang dihitung dulu",
     bad_pieces: "Jumlah lembar/keping harus angka bulat",
+    too_many_pieces: "Paling banyak 9.999 lembar/keping per pecahan",
     amount_needed: "Isi jumlahnya dulu",
     cash_moved: |incoming, amount, slip| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
@@ -2601,6 +2603,7 @@ const EN_TILL: TillText = TillText {
     variance_needs_reason: |v| format!("The cash is {v} off: type the reason first"),
     count_needed: "Enter the cash counted first",
     bad_pieces: "Pieces must be a whole number",
+    too_many_pieces: "At most 9,999 pieces per denomination",
     amount_needed: "Enter the amount first",
     cash_moved: |incoming, amount, slip| {
         let kind = if incoming { "Cash in" } else { "Cash out" };

@@ -17,7 +17,9 @@ use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupi
 use crate::print::format;
 
 const MAX_AMOUNT: usize = 20;
-const MAX_PIECES_TYPED: usize = 6;
+/// Four digits: 9.999 pieces, more than any drawer holds, and a row's value (up to
+/// `Rp 999.900.000`) still fits beside its denomination at 80 columns.
+const MAX_PIECES_TYPED: usize = 4;
 const MAX_REASON: usize = 120;
 
 /// The field with the keyboard.
@@ -107,6 +109,8 @@ impl CloseScreen {
 pub enum TillNote {
     CountNeeded,
     BadPieces,
+    /// A fifth digit typed into a denomination's pieces.
+    TooManyPieces,
     VarianceNeedsReason(Rupiah),
     AmountNeeded,
     /// A cash move on disk: in or out, how much, the slip's file.
@@ -141,6 +145,7 @@ impl TillNote {
         match self {
             TillNote::CountNeeded => t.count_needed.into(),
             TillNote::BadPieces => t.bad_pieces.into(),
+            TillNote::TooManyPieces => t.too_many_pieces.into(),
             TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
@@ -163,7 +168,11 @@ fn allowed(by_denomination: bool, c: char) -> bool {
 pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
         Msg::Input(c) if screen.field == Field::Reason || allowed(screen.by_denomination, c) => {
+            let pieces = screen.field == Field::Count && screen.by_denomination;
             let (field, max) = screen.typed_field();
+            if pieces && field.chars().count() >= max {
+                app.set_note(Note::Till(TillNote::TooManyPieces));
+            }
             type_into(field, c, max);
         }
         Msg::Backspace => {
@@ -202,7 +211,18 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mod
         }
         _ => {}
     }
+    unreadable(app, &screen);
     (Mode::Close(screen), Vec::new())
+}
+
+/// A count no further typing can mend says why as it is typed; one that may be half-way
+/// (`15.0` on the way to `15.000`) waits for F2.
+fn unreadable(app: &mut App, screen: &CloseScreen) {
+    if let Counted::Bad(note) = screen.counted()
+        && !matches!(note, Note::BadAmount(crate::domain::ParseError::NotANumber))
+    {
+        app.set_note(note);
+    }
 }
 
 /// F2: the count must be there, and a reason for any variance; then the question.
@@ -344,18 +364,41 @@ fn draw_count(
     .areas(inner);
     let on_count = focused && screen.field == Field::Count;
     if screen.by_denomination {
-        let rows = DENOMINATIONS.iter().zip(&screen.pieces).map(|(d, typed)| {
-            let value = typed
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string());
-            Row::new([
-                Cell::from((t.denomination)(d.face, d.coin)),
-                Cell::from(right(typed.clone())),
-                Cell::from(right(value)),
-            ])
-        });
+        // The table has the padding too: the marker already sets it off from the border,
+        // and 36 columns hold the widest label, four digits and the widest value in full.
+        let count = Rect {
+            x: count.x - 1,
+            width: count.width + 2,
+            ..count
+        };
+        let values: Vec<String> = DENOMINATIONS
+            .iter()
+            .zip(&screen.pieces)
+            .map(|(d, typed)| {
+                typed
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string())
+            })
+            .collect();
+        // The values' column is as wide as the widest value, so none is cut.
+        let value_width = values
+            .iter()
+            .map(|v| v.chars().count() as u16)
+            .fold(10, u16::max);
+        let rows =
+            DENOMINATIONS
+                .iter()
+                .zip(&screen.pieces)
+                .zip(values)
+                .map(|((d, typed), value)| {
+                    Row::new([
+                        Cell::from((t.denomination)(d.face, d.coin)),
+                        Cell::from(right(typed.clone())),
+                        Cell::from(right(value)),
+                    ])
+                });
         let header = Row::new([
             Cell::from(t.column_denomination),
             Cell::from(right(t.column_pieces)),
@@ -365,16 +408,17 @@ fn draw_count(
         let table = Table::new(
             rows,
             [
-                Constraint::Length(14),
-                Constraint::Length(6),
                 Constraint::Fill(1),
+                Constraint::Length(6),
+                Constraint::Length(value_width + 1),
             ],
         )
+        .column_spacing(0)
         .header(header);
         draw_list(frame, count, table, screen.row);
         if on_count {
-            // After the marker and the denomination column, at the right of the pieces.
-            let x = count.x + 2 + 14 + 1 + 6;
+            // At the right of the pieces: left of the value column and its spacing.
+            let x = count.right() - value_width - 1;
             frame.set_cursor_position((x.min(count.right() - 1), count.y + 1 + screen.row as u16));
         }
     } else {

@@ -167,6 +167,58 @@ fn counting_by_denomination_reads_the_piles_row_by_row() {
     );
 }
 
+/// Pieces stop at four digits and say so; each row's value shows in full with `Rp`; a
+/// total that cannot be read says why at once instead of a bare `-`.
+#[test]
+fn a_count_too_big_or_unreadable_says_so_and_every_value_shows_in_full() {
+    let mut app = close_screen(250_000);
+    press(&mut app, KeyCode::F(7));
+    // The Rp 100.000 row: a fifth digit is refused with a note.
+    type_text(&mut app, "20000");
+    assert_eq!(screen(&app).pieces[0], "2000");
+    assert_eq!(app.note(), Some(&Note::Till(TillNote::TooManyPieces)));
+    assert!(app.note().unwrap().is_error());
+    assert!(app.note().unwrap().text(Lang::Id).contains("9.999"));
+    // Rp 20.000 and the Rp 500 coin.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "2000");
+    assert_eq!(app.note(), None, "four digits are fine");
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "99999");
+    assert_eq!(screen(&app).pieces[8], "9999");
+    let (_, text) = render(&app);
+    for (row, fact) in [
+        ("Rp 100.000 ", "2000 Rp 200.000.000"),
+        ("Rp 20.000 ", "2000  Rp 40.000.000"),
+        ("Rp 1.000 koin", ""),
+        ("Rp 500 koin", "9999   Rp 4.999.500"),
+        ("Kas dihitung", "Rp 244.999.500"),
+    ] {
+        assert!(
+            text.lines().any(|l| l.contains(row) && l.contains(fact)),
+            "{fact} by {row} in\n{text}"
+        );
+    }
+    // By total: more than any amount says so as typed, as no further digit can mend it;
+    // `15.0`, half-way to `15.000`, is not yet an error.
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "15.0");
+    assert_eq!(app.note(), None);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "10000000000000");
+    assert_eq!(
+        app.note(),
+        Some(&Note::BadAmount(crate::domain::ParseError::TooLarge))
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.note(), None);
+}
+
 #[test]
 fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
     let mut app = close_screen(100_000);
