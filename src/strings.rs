@@ -2306,6 +2306,7 @@ pub struct TillText {
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
     pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
+    pub confirm_discard_count: &'static str,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The customer picker and the customers screen.
     pub picker_title: &'static str,
@@ -2424,6 +2425,7 @@ const ID_TILL: TillText = TillText {
             format!("{face}")
         }
     },
+    confirm_discard_count: "Buang hitungan kas yang sudah diketik?",
     confirm_close: |date, counted, variance| {
         format!(
             "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
@@ -2552,6 +2554,7 @@ const EN_TILL: TillText = TillText {
             format!("{face}")
         }
     },
+    confirm_discard_count: "Discard the cash count typed so far?",
     confirm_close: |date, counted, variance| {
         format!(
             "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."

@@ -95,6 +95,13 @@ impl CloseScreen {
         }
     }
 
+    /// Anything typed: a total, any pieces, a reason.
+    pub fn has_typed(&self) -> bool {
+        !self.total.trim().is_empty()
+            || !self.reason.trim().is_empty()
+            || self.pieces.iter().any(|p| !p.trim().is_empty())
+    }
+
     fn typed_field(&mut self) -> (&mut String, usize) {
         match (self.field, self.by_denomination) {
             (Field::Reason, _) => (&mut self.reason, MAX_REASON),
@@ -202,6 +209,16 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mod
             screen.field = Field::Count;
         }
         Msg::Record => return ask(app, screen),
+        // A finished count is minutes of work: leaving with one typed asks first.
+        Msg::Cancel if screen.has_typed() => {
+            let question = Question::DiscardCount {
+                stale: screen.stale,
+            };
+            return (
+                Mode::Confirm(Confirm::new(question, Mode::Close(screen))),
+                Vec::new(),
+            );
+        }
         Msg::Cancel => {
             return if screen.stale {
                 (Mode::StaleDay, Vec::new())

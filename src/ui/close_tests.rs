@@ -219,6 +219,43 @@ fn a_count_too_big_or_unreadable_says_so_and_every_value_shows_in_full() {
     assert_eq!(app.note(), None);
 }
 
+/// A finished count is not thrown away by one Esc: it asks first, and anything but `y`
+/// stays on the count as typed.
+#[test]
+fn esc_with_a_count_typed_asks_before_throwing_it_away() {
+    let mut app = close_screen(250_000);
+    press(&mut app, KeyCode::F(7));
+    for pieces in ["2", "1", "", "", "", "", "", "", "1", "1", "5"] {
+        type_text(&mut app, pieces);
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    let (_, text) = render(&app);
+    assert!(text.contains("Buang hitungan kas"), "{text}");
+    type_text(&mut app, "n");
+    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(screen(&app).pieces[0], "2");
+    assert_eq!(screen(&app).pieces[10], "5");
+    assert!(screen(&app).by_denomination);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    assert_eq!(app.context(), Context::Sale);
+
+    // Only a reason typed is work too; from the question about a day left open, yes goes
+    // back to that question.
+    let mut app = close_screen(250_000);
+    if let Mode::Close(screen) = &mut app.mode {
+        screen.stale = true;
+    }
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    type_text(&mut app, "y");
+    assert!(matches!(app.mode, Mode::StaleDay));
+}
+
 #[test]
 fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
     let mut app = close_screen(100_000);
