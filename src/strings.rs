@@ -225,6 +225,7 @@ pub struct UiText {
     pub no_producer_price: &'static str,
     pub field_empty: &'static str,
     pub field_unknown_producer: &'static str,
+    pub field_not_positive: &'static str,
     pub confirm_producer_price: fn(&str, Option<Rupiah>, Option<Rupiah>) -> String,
     pub confirm_discard: fn(usize) -> String,
     // The producers screen and its form.
@@ -952,6 +953,7 @@ pub static ID: Strings = Strings {
         no_producer_price: "tidak dipakai (persentase)",
         field_empty: "wajib diisi",
         field_unknown_producer: "produsen tidak dikenal",
+        field_not_positive: "harus lebih dari nol",
         confirm_producer_price: |name, old, new| {
             let show = |p: Option<Rupiah>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
             format!(
@@ -1742,6 +1744,7 @@ pub static EN: Strings = Strings {
         no_producer_price: "not used (percentage)",
         field_empty: "must be filled in",
         field_unknown_producer: "unknown producer",
+        field_not_positive: "must be more than zero",
         confirm_producer_price: |name, old, new| {
             let show = |p: Option<Rupiah>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
             format!(
@@ -2345,6 +2348,8 @@ pub struct TillText {
     pub count_needed: &'static str,
     pub bad_pieces: &'static str,
     pub too_many_pieces: &'static str,
+    pub more_than_owed: fn(Rupiah) -> String,
+    pub owes_nothing: fn(&str) -> String,
     pub amount_needed: &'static str,
     pub cash_moved: fn(bool, Rupiah, &str) -> String,
     pub day_closed_report: fn(&str) -> String,
@@ -2478,6 +2483,8 @@ const ID_TILL: TillText = TillText {
     count_needed: "Isi kas yang dihitung dulu",
     bad_pieces: "Jumlah lembar/keping harus angka bulat",
     too_many_pieces: "Paling banyak 9.999 lembar/keping per pecahan",
+    more_than_owed: |owed| format!("Lebih dari utang bon: utangnya {owed}"),
+    owes_nothing: |name| format!("{name} tidak punya utang bon"),
     amount_needed: "Isi jumlahnya dulu",
     cash_moved: |incoming, amount, slip| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
@@ -2607,6 +2614,8 @@ const EN_TILL: TillText = TillText {
     count_needed: "Enter the cash counted first",
     bad_pieces: "Pieces must be a whole number",
     too_many_pieces: "At most 9,999 pieces per denomination",
+    more_than_owed: |owed| format!("More than is owed on the tab: {owed}"),
+    owes_nothing: |name| format!("{name} owes nothing on the tab"),
     amount_needed: "Enter the amount first",
     cash_moved: |incoming, amount, slip| {
         let kind = if incoming { "Cash in" } else { "Cash out" };

@@ -118,6 +118,10 @@ pub enum TillNote {
     BadPieces,
     /// A fifth digit typed into a denomination's pieces.
     TooManyPieces,
+    /// A tab payment above what the customer owes (shown).
+    MoreThanOwed(Rupiah),
+    /// A tab payment for a customer who owes nothing: their name.
+    OwesNothing(String),
     VarianceNeedsReason(Rupiah),
     AmountNeeded,
     /// A cash move on disk: in or out, how much, the slip's file.
@@ -153,6 +157,8 @@ impl TillNote {
             TillNote::CountNeeded => t.count_needed.into(),
             TillNote::BadPieces => t.bad_pieces.into(),
             TillNote::TooManyPieces => t.too_many_pieces.into(),
+            TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
+            TillNote::OwesNothing(name) => (t.owes_nothing)(name),
             TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),

@@ -641,6 +641,43 @@ fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
     );
 }
 
+/// What the screen already knows is checked before the question: more than is owed, and
+/// a customer who owes nothing, are said at once on the message line.
+#[test]
+fn a_tab_payment_above_what_is_owed_is_refused_before_the_question() {
+    let mut app = on_customers();
+    // Budi owes 25.000.
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "30.000");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.context(), Context::TabPaymentForm, "no question");
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::MoreThanOwed(Rupiah(25_000))))
+    );
+    assert!(app.note().unwrap().is_error());
+    assert!(app.note().unwrap().text(Lang::Id).contains("Rp 25.000"));
+    // All of it is fine.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "25.000");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    type_text(&mut app, "n");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Customers);
+    // Sari Dewi owes nothing: F5 says so instead of opening a form to type into.
+    type_text(&mut app, "dewi");
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::OwesNothing("Sari Dewi".into())))
+    );
+    assert!(app.note().unwrap().text(Lang::En).contains("owes nothing"));
+}
+
 #[test]
 fn customers_screen() {
     let app = on_customers();

@@ -293,6 +293,12 @@ pub(super) fn screen_key(
                     parse_amount(&form.amount)
                 };
                 match amount {
+                    _ if !form.owed.is_positive() => {
+                        app.set_note(Note::Till(TillNote::OwesNothing(form.name.clone())))
+                    }
+                    Ok(amount) if amount > form.owed => {
+                        app.set_note(Note::Till(TillNote::MoreThanOwed(form.owed)))
+                    }
                     Ok(amount) if amount.is_positive() => {
                         let question = Question::TabPayment {
                             customer: form.customer,
@@ -350,7 +356,11 @@ pub(super) fn screen_key(
             }
         }
         Msg::TabPayment => {
-            if let Some(b) = screen.current() {
+            if let Some(b) = screen.current()
+                && !b.owed().is_positive()
+            {
+                app.set_note(Note::Till(TillNote::OwesNothing(b.customer.name.clone())));
+            } else if let Some(b) = screen.current() {
                 screen.payment = Some(TabPaymentForm {
                     customer: b.customer.id,
                     name: b.customer.name.clone(),

@@ -194,6 +194,7 @@ impl Note {
                     Problem::Quantity(e, unit) => (t.bad_quantity)(e, *unit),
                     Problem::UnknownUnit => t.unit_hint.to_string(),
                     Problem::UnknownProducer => t.field_unknown_producer.to_string(),
+                    Problem::NotPositive => t.field_not_positive.to_string(),
                 };
                 format!("{}: {problem}", (t.product_field)(*field))
             }

@@ -54,6 +54,8 @@ pub enum Problem {
     Quantity(ParseError, Unit),
     UnknownUnit,
     UnknownProducer,
+    /// A price of zero: the ledger takes none, so it is said before any question.
+    NotPositive,
 }
 
 pub struct ProductForm {
@@ -177,6 +179,7 @@ impl ProductForm {
 
     fn amount(&self, field: Field) -> Result<crate::domain::Rupiah, (Field, Problem)> {
         match parse_amount(self.value(field)) {
+            Ok(amount) if !amount.is_positive() => Err((field, Problem::NotPositive)),
             Ok(amount) => Ok(amount),
             Err(ParseError::Empty) => Err((field, Problem::Empty)),
             Err(e) => Err((field, Problem::Amount(e))),

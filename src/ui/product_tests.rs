@@ -247,6 +247,48 @@ fn an_edit_keeps_code_unit_and_producer_and_asks_only_before_a_price_change() {
     assert_eq!(app.context(), Context::ProductForm);
 }
 
+/// A price of zero is refused on the message line before any question or PIN.
+#[test]
+fn a_zero_price_is_refused_before_the_question() {
+    let mut app = with_producers();
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    while product_form(&app).field != Field::Price {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "0");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.context(), Context::ProductForm, "no question");
+    assert_eq!(
+        app.note(),
+        Some(&Note::ProductField(Field::Price, Problem::NotPositive))
+    );
+    assert!(
+        app.note()
+            .unwrap()
+            .text(Lang::En)
+            .contains("more than zero")
+    );
+    // A new product too.
+    press(&mut app, KeyCode::Esc);
+    new_bolu(&mut app, "pcs", "busri");
+    while product_form(&app).field != Field::Price {
+        press(&mut app, KeyCode::BackTab);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Rp 0");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::ProductField(Field::Price, Problem::NotPositive))
+    );
+}
+
 #[test]
 fn typed_stock_lines_go_only_after_a_yes_to_esc_or_ctrl_q() {
     let mut app = on_stock();
