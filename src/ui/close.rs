@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{type_amount, type_digits, type_into};
 use super::widgets::{draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::cash::MAX_PIECES;
@@ -174,20 +174,19 @@ impl TillNote {
     }
 }
 
-fn allowed(by_denomination: bool, c: char) -> bool {
-    c.is_ascii_digit() || (!by_denomination && matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p'))
-}
-
 pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
-        Msg::Input(c) if screen.field == Field::Reason || allowed(screen.by_denomination, c) => {
-            let pieces = screen.field == Field::Count && screen.by_denomination;
-            let (field, max) = screen.typed_field();
-            if pieces && field.chars().count() >= max {
-                app.set_note(Note::Till(TillNote::TooManyPieces));
+        Msg::Input(c) => match (screen.field, screen.by_denomination) {
+            (Field::Reason, _) => type_into(&mut screen.reason, c, MAX_REASON),
+            (Field::Count, true) => {
+                let pieces = &mut screen.pieces[screen.row];
+                if c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED {
+                    app.set_note(Note::Till(TillNote::TooManyPieces));
+                }
+                type_digits(app, pieces, c, MAX_PIECES_TYPED);
             }
-            type_into(field, c, max);
-        }
+            (Field::Count, false) => type_amount(app, &mut screen.total, c, MAX_AMOUNT),
+        },
         Msg::Backspace => {
             screen.typed_field().0.pop();
         }

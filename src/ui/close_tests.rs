@@ -678,6 +678,55 @@ fn a_tab_payment_above_what_is_owed_is_refused_before_the_question() {
     assert!(app.note().unwrap().text(Lang::En).contains("owes nothing"));
 }
 
+/// A letter in an amount never vanishes silently: the key is refused on the message line
+/// and the note stays while typing goes on, in every amount field of the till.
+#[test]
+fn a_letter_in_an_amount_field_is_refused_on_the_message_line() {
+    let digits_only = Some(&Note::DigitsOnly('o'));
+    // The pay dialog.
+    let mut app = open_app();
+    type_text(&mut app, "KLP");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Pay);
+    type_text(&mut app, "5o000");
+    assert_eq!(app.note(), digits_only);
+    assert!(app.note().unwrap().is_error());
+    assert!(app.note().unwrap().text(Lang::Id).contains("Hanya angka"));
+    assert!(app.note().unwrap().text(Lang::En).contains("Digits only"));
+    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert_eq!(pay.amount, "5000", "the letter is not typed");
+    // Backspace is a correction: the note goes.
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "0");
+    assert_eq!(app.note(), None);
+
+    // The close count, by total and by denomination (where a dot is no digit either).
+    let mut app = close_screen(250_000);
+    type_text(&mut app, "5x0.000");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('x')));
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "1.5");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('.')));
+    assert_eq!(screen(&app).pieces[0], "15");
+
+    // The cash move.
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(9));
+    type_text(&mut app, "5o000");
+    assert_eq!(app.note(), digits_only);
+
+    // The tab payment.
+    let mut app = on_customers();
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "5o000");
+    assert_eq!(app.note(), digits_only);
+    // Its note takes letters.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "lunas");
+    assert_eq!(app.note(), None);
+}
+
 #[test]
 fn customers_screen() {
     let app = on_customers();
