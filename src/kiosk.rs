@@ -1122,6 +1122,7 @@ fn failure(error: LedgerError) -> Failure {
         }
         LedgerError::DuplicateNip(nip) => Failure::Till(TillFailure::DuplicateNip(nip)),
         LedgerError::MoreThanOwed { owed } => Failure::Till(TillFailure::MoreThanOwed(owed)),
+        LedgerError::CashOutAboveDrawer { holds } => Failure::Till(TillFailure::DrawerHolds(holds)),
         LedgerError::VarianceNeedsReason { variance } => {
             Failure::Till(TillFailure::VarianceNeedsReason(variance))
         }

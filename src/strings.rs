@@ -138,6 +138,7 @@ pub struct UiText {
     pub cash_so_far: fn(Rupiah, Rupiah) -> String,
     pub parts_returned: fn(Rupiah) -> String,
     pub reason_empty: &'static str,
+    pub digits_only: fn(char) -> String,
     pub already_voided: fn(i64) -> String,
     pub voided: fn(i64) -> String,
     pub reprinted: fn(&str) -> String,
@@ -229,6 +230,7 @@ pub struct UiText {
     pub no_producer_price: &'static str,
     pub field_empty: &'static str,
     pub field_unknown_producer: &'static str,
+    pub field_not_positive: &'static str,
     pub confirm_producer_price: fn(&str, Option<Rupiah>, Option<Rupiah>) -> String,
     pub confirm_discard: fn(usize) -> String,
     // The producers screen and its form.
@@ -792,6 +794,7 @@ pub static ID: Strings = Strings {
         cash_so_far: |cash, short| format!("Uang diterima {cash}; masih kurang {short}"),
         parts_returned: |paid| format!("Pembayaran sebagian {paid} dikembalikan; keranjang tetap"),
         reason_empty: "Isi alasannya dulu",
+        digits_only: |c| format!("Hanya angka: \"{c}\" tidak diketik"),
         already_voided: |n| format!("Penjualan #{n} sudah dibatalkan"),
         voided: |n| format!("Penjualan #{n} dibatalkan"),
         reprinted: |path| format!("Struk dicetak ulang: {path}"),
@@ -964,6 +967,7 @@ pub static ID: Strings = Strings {
         no_producer_price: "tidak dipakai (persentase)",
         field_empty: "wajib diisi",
         field_unknown_producer: "produsen tidak dikenal",
+        field_not_positive: "harus lebih dari nol",
         confirm_producer_price: |name, old, new| {
             let show = |p: Option<Rupiah>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
             format!(
@@ -1590,6 +1594,7 @@ pub static EN: Strings = Strings {
         cash_so_far: |cash, short| format!("Cash received {cash}; still {short} short"),
         parts_returned: |paid| format!("Part payment of {paid} handed back; the cart is kept"),
         reason_empty: "Type the reason first",
+        digits_only: |c| format!("Digits only: \"{c}\" was not typed"),
         already_voided: |n| format!("Sale #{n} is already void"),
         voided: |n| format!("Sale #{n} voided"),
         reprinted: |path| format!("Receipt printed again: {path}"),
@@ -1763,6 +1768,7 @@ pub static EN: Strings = Strings {
         no_producer_price: "not used (percentage)",
         field_empty: "must be filled in",
         field_unknown_producer: "unknown producer",
+        field_not_positive: "must be more than zero",
         confirm_producer_price: |name, old, new| {
             let show = |p: Option<Rupiah>| p.map_or_else(|| "-".to_string(), |p| p.to_string());
             format!(
@@ -2329,6 +2335,7 @@ pub struct TillText {
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
     pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
+    pub confirm_discard_count: &'static str,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The customer picker and the customers screen.
     pub picker_title: &'static str,
@@ -2366,6 +2373,9 @@ pub struct TillText {
     pub variance_needs_reason: fn(Rupiah) -> String,
     pub count_needed: &'static str,
     pub bad_pieces: &'static str,
+    pub too_many_pieces: &'static str,
+    pub more_than_owed: fn(Rupiah) -> String,
+    pub owes_nothing: fn(&str) -> String,
     pub amount_needed: &'static str,
     pub cash_moved: fn(bool, Rupiah, &str) -> String,
     pub day_closed_report: fn(&str) -> String,
@@ -2409,6 +2419,8 @@ pub enum TillFailure {
     BadNip,
     DuplicateNip(String),
     MoreThanOwed(Rupiah),
+    /// Cash out above what the drawer should hold: what it holds.
+    DrawerHolds(Rupiah),
     VarianceNeedsReason(Rupiah),
     SameDayCorrection,
     NotOnTab,
@@ -2445,6 +2457,7 @@ const ID_TILL: TillText = TillText {
             format!("{face}")
         }
     },
+    confirm_discard_count: "Buang hitungan kas yang sudah diketik?",
     confirm_close: |date, counted, variance| {
         format!(
             "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
@@ -2496,6 +2509,9 @@ const ID_TILL: TillText = TillText {
     variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu"),
     count_needed: "Isi kas yang dihitung dulu",
     bad_pieces: "Jumlah lembar/keping harus angka bulat",
+    too_many_pieces: "Paling banyak 9.999 lembar/keping per pecahan",
+    more_than_owed: |owed| format!("Lebih dari utang bon: utangnya {owed}"),
+    owes_nothing: |name| format!("{name} tidak punya utang bon"),
     amount_needed: "Isi jumlahnya dulu",
     cash_moved: |incoming, amount, slip| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
@@ -2511,6 +2527,7 @@ const ID_TILL: TillText = TillText {
         TillFailure::BadNip => "NIP harus 18 angka (atau kosongkan)".to_string(),
         TillFailure::DuplicateNip(nip) => format!("NIP {nip} sudah terdaftar"),
         TillFailure::MoreThanOwed(owed) => format!("lebih dari utang bon ({owed})"),
+        TillFailure::DrawerHolds(holds) => format!("kas di laci hanya {holds}"),
         TillFailure::VarianceNeedsReason(v) => format!("kas selisih {v}: alasan harus diisi"),
         TillFailure::SameDayCorrection => {
             "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi".to_string()
@@ -2572,6 +2589,7 @@ const EN_TILL: TillText = TillText {
             format!("{face}")
         }
     },
+    confirm_discard_count: "Discard the cash count typed so far?",
     confirm_close: |date, counted, variance| {
         format!(
             "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
@@ -2623,6 +2641,9 @@ const EN_TILL: TillText = TillText {
     variance_needs_reason: |v| format!("The cash is {v} off: type the reason first"),
     count_needed: "Enter the cash counted first",
     bad_pieces: "Pieces must be a whole number",
+    too_many_pieces: "At most 9,999 pieces per denomination",
+    more_than_owed: |owed| format!("More than is owed on the tab: {owed}"),
+    owes_nothing: |name| format!("{name} owes nothing on the tab"),
     amount_needed: "Enter the amount first",
     cash_moved: |incoming, amount, slip| {
         let kind = if incoming { "Cash in" } else { "Cash out" };
@@ -2638,6 +2659,7 @@ const EN_TILL: TillText = TillText {
         TillFailure::BadNip => "a NIP is 18 digits (or leave it empty)".to_string(),
         TillFailure::DuplicateNip(nip) => format!("NIP {nip} is already registered"),
         TillFailure::MoreThanOwed(owed) => format!("more than the {owed} owed on the tab"),
+        TillFailure::DrawerHolds(holds) => format!("the drawer holds only {holds}"),
         TillFailure::VarianceNeedsReason(v) => format!("the cash is {v} off: a reason is needed"),
         TillFailure::SameDayCorrection => {
             "a sale of today is voided with F8, not corrected".to_string()

@@ -214,6 +214,32 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     assert_eq!(kiosk.note(), closed);
 }
 
+/// The trial's typo: cash out of 999.999.999.999 from a drawer of 12.000 is refused by the
+/// ledger, told with what the drawer holds, and nothing is written.
+#[test]
+fn cash_out_above_the_drawer_is_refused_with_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    kiosk.key(KeyCode::F(9));
+    kiosk.type_text("999999999999");
+    kiosk.key(KeyCode::Tab);
+    kiosk.type_text("tes");
+    kiosk.key(KeyCode::F(2));
+    kiosk.type_text("y");
+    assert!(
+        kiosk.note().contains("kas di laci hanya Rp 12.000"),
+        "{}",
+        kiosk.note()
+    );
+    assert_eq!(kiosk.app.context(), ui::Context::CashMove, "the form stays");
+    let conn = Connection::open(dir.path().join("pojok.db")).unwrap();
+    let moves: i64 = conn
+        .query_row("SELECT COUNT(*) FROM cash_moves", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(moves, 0);
+}
+
 #[test]
 fn an_unreadable_draft_does_not_stop_the_kiosk() {
     let dir = tempfile::tempdir().unwrap();

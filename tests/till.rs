@@ -156,6 +156,55 @@ fn the_close_records_the_count_the_variance_and_its_reason_in_one_go() {
     assert_eq!(report.to_check.qris, Rupiah(12_000));
 }
 
+/// Cash out can take no more than the drawer should hold: a typo of 999.999.999.999 is
+/// refused with what the drawer holds, and nothing is written.
+#[test]
+fn cash_out_above_what_the_drawer_holds_is_refused_with_the_drawer_s_cash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&db);
+    busy_day(&mut ledger);
+    // 200.000 float + 7.000 cash sale - 5.000 out + 50.000 in.
+    let holds = Rupiah(252_000);
+    assert_eq!(ledger.open_day_cash().unwrap().unwrap().expected(), holds);
+    let before = snapshot(&db);
+    let when = at("2026-11-20 10:00");
+    for amount in [Rupiah(999_999_999_999), Rupiah(252_001)] {
+        let e = ledger
+            .record_cash_move(CashDirection::Out, amount, "tes", "Rina", when)
+            .unwrap_err();
+        assert!(
+            matches!(e, LedgerError::CashOutAboveDrawer { holds: h } if h == holds),
+            "{e:?}"
+        );
+    }
+    assert_eq!(snapshot(&db), before, "a refused cash out writes nothing");
+    // All of it may go (to the bank, say), and then the drawer is empty.
+    ledger
+        .record_cash_move(CashDirection::Out, holds, "setor bank", "Rina", when)
+        .unwrap();
+    assert_eq!(
+        ledger.open_day_cash().unwrap().unwrap().expected(),
+        Rupiah::ZERO
+    );
+    let e = ledger
+        .record_cash_move(CashDirection::Out, Rupiah(1), "tes", "Rina", when)
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            LedgerError::CashOutAboveDrawer {
+                holds: Rupiah::ZERO
+            }
+        ),
+        "{e:?}"
+    );
+    // Cash in is not limited by the drawer.
+    ledger
+        .record_cash_move(CashDirection::In, Rupiah(1_000), "uang kecil", "Rina", when)
+        .unwrap();
+}
+
 #[test]
 fn a_closed_day_accepts_nothing_more() {
     let dir = tempfile::tempdir().unwrap();
@@ -611,8 +660,14 @@ proptest! {
                     drawer += a;
                 }
                 Step::CashOut(a) => {
-                    ledger.record_cash_move(CashDirection::Out, Rupiah(a), "beli", "Rina", when).unwrap();
-                    drawer -= a;
+                    let moved = ledger.record_cash_move(CashDirection::Out, Rupiah(a), "beli", "Rina", when);
+                    if a <= drawer {
+                        moved.unwrap();
+                        drawer -= a;
+                    } else {
+                        let e = moved.unwrap_err();
+                        prop_assert!(matches!(e, LedgerError::CashOutAboveDrawer { holds } if holds == Rupiah(drawer)), "{:?}", e);
+                    }
                 }
                 Step::Payout(a) => {
                     payouts += 1;

@@ -141,6 +141,8 @@ pub enum LedgerError {
     InvalidCustomer(crate::domain::CustomerError),
     #[error("the NIP {0} is already a customer's")]
     DuplicateNip(String),
+    #[error("the drawer holds only {holds}")]
+    CashOutAboveDrawer { holds: Rupiah },
     #[error("that is more than the {owed} owed")]
     MoreThanOwed { owed: Rupiah },
     #[error("the cash is {variance} off: a reason is needed")]

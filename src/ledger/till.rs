@@ -282,6 +282,14 @@ impl Ledger {
         check_amount(amount)?;
         self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
+            // Read inside the write transaction, so no other write can empty the drawer
+            // between the check and the insert.
+            if direction == CashDirection::Out {
+                let holds = cash_figures(tx, &day)?.expected();
+                if amount > holds {
+                    return Err(LedgerError::CashOutAboveDrawer { holds });
+                }
+            }
             tx.execute(
                 "INSERT INTO cash_moves (day_id, direction, amount, reason, at, attendant)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::close::TillNote;
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{type_amount, type_into};
 use super::widgets::centered;
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{CashDirection, parse_amount};
@@ -45,12 +45,7 @@ impl CashMoveForm {
 pub(super) fn key(app: &mut App, mut form: CashMoveForm, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
         Msg::Input(c) => match form.field {
-            Field::Amount
-                if c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p') =>
-            {
-                type_into(&mut form.amount, c, MAX_AMOUNT)
-            }
-            Field::Amount => {}
+            Field::Amount => type_amount(app, &mut form.amount, c, MAX_AMOUNT),
             Field::Reason => type_into(&mut form.reason, c, MAX_REASON),
         },
         Msg::Backspace => {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{type_amount, type_digits, type_into};
 use super::widgets::{draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::cash::MAX_PIECES;
@@ -17,7 +17,9 @@ use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupi
 use crate::print::format;
 
 const MAX_AMOUNT: usize = 20;
-const MAX_PIECES_TYPED: usize = 6;
+/// Four digits: 9.999 pieces, more than any drawer holds, and a row's value (up to
+/// `Rp 999.900.000`) still fits beside its denomination at 80 columns.
+const MAX_PIECES_TYPED: usize = 4;
 const MAX_REASON: usize = 120;
 
 /// The field with the keyboard.
@@ -93,6 +95,13 @@ impl CloseScreen {
         }
     }
 
+    /// Anything typed: a total, any pieces, a reason.
+    pub fn has_typed(&self) -> bool {
+        !self.total.trim().is_empty()
+            || !self.reason.trim().is_empty()
+            || self.pieces.iter().any(|p| !p.trim().is_empty())
+    }
+
     fn typed_field(&mut self) -> (&mut String, usize) {
         match (self.field, self.by_denomination) {
             (Field::Reason, _) => (&mut self.reason, MAX_REASON),
@@ -107,6 +116,12 @@ impl CloseScreen {
 pub enum TillNote {
     CountNeeded,
     BadPieces,
+    /// A fifth digit typed into a denomination's pieces.
+    TooManyPieces,
+    /// A tab payment above what the customer owes (shown).
+    MoreThanOwed(Rupiah),
+    /// A tab payment for a customer who owes nothing: their name.
+    OwesNothing(String),
     VarianceNeedsReason(Rupiah),
     AmountNeeded,
     /// A cash move on disk: in or out, how much, the slip's file.
@@ -141,6 +156,9 @@ impl TillNote {
         match self {
             TillNote::CountNeeded => t.count_needed.into(),
             TillNote::BadPieces => t.bad_pieces.into(),
+            TillNote::TooManyPieces => t.too_many_pieces.into(),
+            TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
+            TillNote::OwesNothing(name) => (t.owes_nothing)(name),
             TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
@@ -156,16 +174,19 @@ impl TillNote {
     }
 }
 
-fn allowed(by_denomination: bool, c: char) -> bool {
-    c.is_ascii_digit() || (!by_denomination && matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p'))
-}
-
 pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
-        Msg::Input(c) if screen.field == Field::Reason || allowed(screen.by_denomination, c) => {
-            let (field, max) = screen.typed_field();
-            type_into(field, c, max);
-        }
+        Msg::Input(c) => match (screen.field, screen.by_denomination) {
+            (Field::Reason, _) => type_into(&mut screen.reason, c, MAX_REASON),
+            (Field::Count, true) => {
+                let pieces = &mut screen.pieces[screen.row];
+                if c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED {
+                    app.set_note(Note::Till(TillNote::TooManyPieces));
+                }
+                type_digits(app, pieces, c, MAX_PIECES_TYPED);
+            }
+            (Field::Count, false) => type_amount(app, &mut screen.total, c, MAX_AMOUNT),
+        },
         Msg::Backspace => {
             screen.typed_field().0.pop();
         }
@@ -193,6 +214,16 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mod
             screen.field = Field::Count;
         }
         Msg::Record => return ask(app, screen),
+        // A finished count is minutes of work: leaving with one typed asks first.
+        Msg::Cancel if screen.has_typed() => {
+            let question = Question::DiscardCount {
+                stale: screen.stale,
+            };
+            return (
+                Mode::Confirm(Confirm::new(question, Mode::Close(screen))),
+                Vec::new(),
+            );
+        }
         Msg::Cancel => {
             return if screen.stale {
                 (Mode::StaleDay, Vec::new())
@@ -202,7 +233,18 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mod
         }
         _ => {}
     }
+    unreadable(app, &screen);
     (Mode::Close(screen), Vec::new())
+}
+
+/// A count no further typing can mend says why as it is typed; one that may be half-way
+/// (`15.0` on the way to `15.000`) waits for F2.
+fn unreadable(app: &mut App, screen: &CloseScreen) {
+    if let Counted::Bad(note) = screen.counted()
+        && !matches!(note, Note::BadAmount(crate::domain::ParseError::NotANumber))
+    {
+        app.set_note(note);
+    }
 }
 
 /// F2: the count must be there, and a reason for any variance; then the question.
@@ -275,6 +317,22 @@ fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
 fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().till;
     let cash = &report.cash;
+    // As wide as the widest figure, so an amount is never cut (a long label is instead).
+    let width = [
+        cash.float,
+        cash.sales,
+        cash.tab_payments,
+        cash.cash_in,
+        -cash.cash_out,
+        -cash.payouts,
+        -cash.refunds,
+        report.expected_cash,
+        report.to_check.qris,
+        report.to_check.transfer,
+    ]
+    .iter()
+    .map(|a| a.to_string().chars().count() as u16)
+    .fold(12, u16::max);
     let rows = vec![
         money_row(t.float, cash.float),
         money_row(t.cash_sales, cash.sales),
@@ -289,7 +347,7 @@ fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
         money_row(t.qris_check, report.to_check.qris),
         money_row(t.transfer_check, report.to_check.transfer),
     ];
-    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(12)])
+    let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(width)])
         .block(Block::new().padding(Padding::horizontal(1)));
     frame.render_widget(table, area);
 }
@@ -328,18 +386,41 @@ fn draw_count(
     .areas(inner);
     let on_count = focused && screen.field == Field::Count;
     if screen.by_denomination {
-        let rows = DENOMINATIONS.iter().zip(&screen.pieces).map(|(d, typed)| {
-            let value = typed
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string());
-            Row::new([
-                Cell::from((t.denomination)(d.face, d.coin)),
-                Cell::from(right(typed.clone())),
-                Cell::from(right(value)),
-            ])
-        });
+        // The table has the padding too: the marker already sets it off from the border,
+        // and 36 columns hold the widest label, four digits and the widest value in full.
+        let count = Rect {
+            x: count.x - 1,
+            width: count.width + 2,
+            ..count
+        };
+        let values: Vec<String> = DENOMINATIONS
+            .iter()
+            .zip(&screen.pieces)
+            .map(|(d, typed)| {
+                typed
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string())
+            })
+            .collect();
+        // The values' column is as wide as the widest value, so none is cut.
+        let value_width = values
+            .iter()
+            .map(|v| v.chars().count() as u16)
+            .fold(10, u16::max);
+        let rows =
+            DENOMINATIONS
+                .iter()
+                .zip(&screen.pieces)
+                .zip(values)
+                .map(|((d, typed), value)| {
+                    Row::new([
+                        Cell::from((t.denomination)(d.face, d.coin)),
+                        Cell::from(right(typed.clone())),
+                        Cell::from(right(value)),
+                    ])
+                });
         let header = Row::new([
             Cell::from(t.column_denomination),
             Cell::from(right(t.column_pieces)),
@@ -349,16 +430,17 @@ fn draw_count(
         let table = Table::new(
             rows,
             [
-                Constraint::Length(14),
-                Constraint::Length(6),
                 Constraint::Fill(1),
+                Constraint::Length(6),
+                Constraint::Length(value_width + 1),
             ],
         )
+        .column_spacing(0)
         .header(header);
         draw_list(frame, count, table, screen.row);
         if on_count {
-            // After the marker and the denomination column, at the right of the pieces.
-            let x = count.x + 2 + 14 + 1 + 6;
+            // At the right of the pieces: left of the value column and its spacing.
+            let x = count.right() - value_width - 1;
             frame.set_cursor_position((x.min(count.right() - 1), count.y + 1 + screen.row as u16));
         }
     } else {
@@ -378,11 +460,20 @@ fn draw_count(
             frame.set_cursor_position((x.min(count.right() - 1), count.y));
         }
     }
-    let pair = |label: &str, value: String, style: Style| {
-        Line::from(vec![
-            Span::from(format!("{label:<14}")),
-            Span::styled(format!("{value:>20}"), style),
-        ])
+    // The label, then the value right-aligned at column 34 or further right when it is
+    // longer: a value is never cut, a label may be.
+    let mut pair = |label: &str, value: String, style: Style, area: Rect| {
+        let width = (14 + value.chars().count() as u16).max(34).min(area.width);
+        let area = Rect { width, ..area };
+        frame.render_widget(Paragraph::new(label.to_string()), area);
+        let value = format!(" {value}");
+        let value_width = (value.chars().count() as u16).min(width);
+        let value_area = Rect {
+            x: area.right() - value_width,
+            width: value_width,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(value, style)), value_area);
     };
     let (counted_text, variance_text, variance_style) = match screen.counted() {
         Counted::Count(c) => {
@@ -396,14 +487,8 @@ fn draw_count(
         }
         _ => ("-".to_string(), "-".to_string(), Style::new()),
     };
-    frame.render_widget(
-        Paragraph::new(pair(t.counted_cash, counted_text, Style::new().bold())),
-        counted,
-    );
-    frame.render_widget(
-        Paragraph::new(pair(t.variance, variance_text, variance_style)),
-        variance,
-    );
+    pair(t.counted_cash, counted_text, Style::new().bold(), counted);
+    pair(t.variance, variance_text, variance_style, variance);
     let label = format!("{:<8}", t.reason);
     let on_reason = focused && screen.field == Field::Reason;
     let value = Span::from(format!(" {:<25}", screen.reason));

@@ -167,6 +167,95 @@ fn counting_by_denomination_reads_the_piles_row_by_row() {
     );
 }
 
+/// Pieces stop at four digits and say so; each row's value shows in full with `Rp`; a
+/// total that cannot be read says why at once instead of a bare `-`.
+#[test]
+fn a_count_too_big_or_unreadable_says_so_and_every_value_shows_in_full() {
+    let mut app = close_screen(250_000);
+    press(&mut app, KeyCode::F(7));
+    // The Rp 100.000 row: a fifth digit is refused with a note.
+    type_text(&mut app, "20000");
+    assert_eq!(screen(&app).pieces[0], "2000");
+    assert_eq!(app.note(), Some(&Note::Till(TillNote::TooManyPieces)));
+    assert!(app.note().unwrap().is_error());
+    assert!(app.note().unwrap().text(Lang::Id).contains("9.999"));
+    // Rp 20.000 and the Rp 500 coin.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "2000");
+    assert_eq!(app.note(), None, "four digits are fine");
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    type_text(&mut app, "99999");
+    assert_eq!(screen(&app).pieces[8], "9999");
+    let (_, text) = render(&app);
+    for (row, fact) in [
+        ("Rp 100.000 ", "2000 Rp 200.000.000"),
+        ("Rp 20.000 ", "2000  Rp 40.000.000"),
+        ("Rp 1.000 koin", ""),
+        ("Rp 500 koin", "9999   Rp 4.999.500"),
+        ("Kas dihitung", "Rp 244.999.500"),
+    ] {
+        assert!(
+            text.lines().any(|l| l.contains(row) && l.contains(fact)),
+            "{fact} by {row} in\n{text}"
+        );
+    }
+    // By total: more than any amount says so as typed, as no further digit can mend it;
+    // `15.0`, half-way to `15.000`, is not yet an error.
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "15.0");
+    assert_eq!(app.note(), None);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "10000000000000");
+    assert_eq!(
+        app.note(),
+        Some(&Note::BadAmount(crate::domain::ParseError::TooLarge))
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.note(), None);
+}
+
+/// A finished count is not thrown away by one Esc: it asks first, and anything but `y`
+/// stays on the count as typed.
+#[test]
+fn esc_with_a_count_typed_asks_before_throwing_it_away() {
+    let mut app = close_screen(250_000);
+    press(&mut app, KeyCode::F(7));
+    for pieces in ["2", "1", "", "", "", "", "", "", "1", "1", "5"] {
+        type_text(&mut app, pieces);
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    let (_, text) = render(&app);
+    assert!(text.contains("Buang hitungan kas"), "{text}");
+    type_text(&mut app, "n");
+    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(screen(&app).pieces[0], "2");
+    assert_eq!(screen(&app).pieces[10], "5");
+    assert!(screen(&app).by_denomination);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    assert_eq!(app.context(), Context::Sale);
+
+    // Only a reason typed is work too; from the question about a day left open, yes goes
+    // back to that question.
+    let mut app = close_screen(250_000);
+    if let Mode::Close(screen) = &mut app.mode {
+        screen.stale = true;
+    }
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    type_text(&mut app, "y");
+    assert!(matches!(app.mode, Mode::StaleDay));
+}
+
 #[test]
 fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
     let mut app = close_screen(100_000);
@@ -211,6 +300,48 @@ fn close_screen_with_a_total_and_a_variance() {
         assert!(bar.contains(key), "{key} on {bar:?}");
     }
     insta::assert_snapshot!(terminal.backend());
+}
+
+/// The largest amounts the ledger takes show in full, sign and all, never cut at the left.
+#[test]
+fn the_close_figures_show_the_largest_amounts_in_full() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(5));
+    let cash = CashFigures {
+        float: Rupiah(100_000),
+        cash_in: Rupiah(crate::domain::money::MAX_INPUT),
+        cash_out: Rupiah(999_999_999_999),
+        ..CashFigures::default()
+    };
+    update(
+        &mut app,
+        Msg::CloseLoaded(Box::new(DayReport {
+            date: today(),
+            cash,
+            expected_cash: cash.expected(),
+            to_check: NonCashTotals {
+                qris: Rupiah(crate::domain::money::MAX_INPUT),
+                transfer: Rupiah(0),
+            },
+            ..DayReport::default()
+        })),
+    );
+    type_text(&mut app, "1.000.000.000.000");
+    let (_, text) = render(&app);
+    for (row, fact) in [
+        ("Modal awal", "Rp 100.000"),
+        ("Kas masuk", " Rp 1.000.000.000.000"),
+        ("Kas keluar", " -Rp 999.999.999.999"),
+        ("Kas seharusnya", " Rp 100.001"),
+        ("QRIS", " Rp 1.000.000.000.000"),
+        ("Kas dihitung", " Rp 1.000.000.000.000"),
+        ("Selisih", " Rp 999.999.899.999"),
+    ] {
+        assert!(
+            text.lines().any(|l| l.contains(row) && l.contains(fact)),
+            "{fact} by {row} in\n{text}"
+        );
+    }
 }
 
 #[test]
@@ -508,6 +639,92 @@ fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
         press(&mut app, KeyCode::F(6)),
         vec![Effect::PrintTabStatement { customer: 3 }]
     );
+}
+
+/// What the screen already knows is checked before the question: more than is owed, and
+/// a customer who owes nothing, are said at once on the message line.
+#[test]
+fn a_tab_payment_above_what_is_owed_is_refused_before_the_question() {
+    let mut app = on_customers();
+    // Budi owes 25.000.
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "30.000");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.context(), Context::TabPaymentForm, "no question");
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::MoreThanOwed(Rupiah(25_000))))
+    );
+    assert!(app.note().unwrap().is_error());
+    assert!(app.note().unwrap().text(Lang::Id).contains("Rp 25.000"));
+    // All of it is fine.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "25.000");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Confirm);
+    type_text(&mut app, "n");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Customers);
+    // Sari Dewi owes nothing: F5 says so instead of opening a form to type into.
+    type_text(&mut app, "dewi");
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::OwesNothing("Sari Dewi".into())))
+    );
+    assert!(app.note().unwrap().text(Lang::En).contains("owes nothing"));
+}
+
+/// A letter in an amount never vanishes silently: the key is refused on the message line
+/// and the note stays while typing goes on, in every amount field of the till.
+#[test]
+fn a_letter_in_an_amount_field_is_refused_on_the_message_line() {
+    let digits_only = Some(&Note::DigitsOnly('o'));
+    // The pay dialog.
+    let mut app = open_app();
+    type_text(&mut app, "KLP");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.context(), Context::Pay);
+    type_text(&mut app, "5o000");
+    assert_eq!(app.note(), digits_only);
+    assert!(app.note().unwrap().is_error());
+    assert!(app.note().unwrap().text(Lang::Id).contains("Hanya angka"));
+    assert!(app.note().unwrap().text(Lang::En).contains("Digits only"));
+    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert_eq!(pay.amount, "5000", "the letter is not typed");
+    // Backspace is a correction: the note goes.
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "0");
+    assert_eq!(app.note(), None);
+
+    // The close count, by total and by denomination (where a dot is no digit either).
+    let mut app = close_screen(250_000);
+    type_text(&mut app, "5x0.000");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('x')));
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "1.5");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('.')));
+    assert_eq!(screen(&app).pieces[0], "15");
+
+    // The cash move.
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(9));
+    type_text(&mut app, "5o000");
+    assert_eq!(app.note(), digits_only);
+
+    // The tab payment.
+    let mut app = on_customers();
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "5o000");
+    assert_eq!(app.note(), digits_only);
+    // Its note takes letters.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "lunas");
+    assert_eq!(app.note(), None);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use super::close::TillNote;
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{type_amount, type_into};
 use super::widgets::{centered, draw_filter, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{
@@ -267,11 +267,7 @@ pub(super) fn screen_key(
     if let Some(form) = &mut screen.payment {
         match msg {
             Msg::Input(c) if form.field == 1 => type_into(&mut form.note, c, MAX_FIELD),
-            Msg::Input(c)
-                if c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p') =>
-            {
-                type_into(&mut form.amount, c, 20)
-            }
+            Msg::Input(c) => type_amount(app, &mut form.amount, c, 20),
             Msg::Backspace => {
                 if form.field == 1 {
                     form.note.pop();
@@ -293,6 +289,12 @@ pub(super) fn screen_key(
                     parse_amount(&form.amount)
                 };
                 match amount {
+                    _ if !form.owed.is_positive() => {
+                        app.set_note(Note::Till(TillNote::OwesNothing(form.name.clone())))
+                    }
+                    Ok(amount) if amount > form.owed => {
+                        app.set_note(Note::Till(TillNote::MoreThanOwed(form.owed)))
+                    }
                     Ok(amount) if amount.is_positive() => {
                         let question = Question::TabPayment {
                             customer: form.customer,
@@ -350,7 +352,11 @@ pub(super) fn screen_key(
             }
         }
         Msg::TabPayment => {
-            if let Some(b) = screen.current() {
+            if let Some(b) = screen.current()
+                && !b.owed().is_positive()
+            {
+                app.set_note(Note::Till(TillNote::OwesNothing(b.customer.name.clone())));
+            } else if let Some(b) = screen.current() {
                 screen.payment = Some(TabPaymentForm {
                     customer: b.customer.id,
                     name: b.customer.name.clone(),

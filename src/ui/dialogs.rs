@@ -112,6 +112,11 @@ pub enum Question {
         user_id: i64,
         name: String,
     },
+    /// Esc on the close screen with a count typed: leaving drops it. `stale` goes back to
+    /// the question about a day left open.
+    DiscardCount {
+        stale: bool,
+    },
 }
 
 /// What leaving the pay dialog with parts taken was for.
@@ -272,6 +277,10 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
         Question::DeactivateUser { user_id, .. } => {
             app.mode = under;
             vec![Effect::DeactivateUser { user_id }]
+        }
+        Question::DiscardCount { stale } => {
+            app.mode = if stale { Mode::StaleDay } else { Mode::Sale };
+            Vec::new()
         }
         // The dialog beneath, with the parts taken, is dropped: the money was handed back.
         Question::ReturnParts { paid, then } => {
@@ -536,6 +545,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             super::payouts::method_name(*method, app.lang),
         ),
         Question::DeactivateUser { name, .. } => (t.trust.confirm_deactivate)(name),
+        Question::DiscardCount { .. } => app.lang.text().till.confirm_discard_count.to_string(),
     };
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);

@@ -654,6 +654,9 @@ pub struct App {
     /// The terminal's size as the runtime last said; `None` until it does.
     size: Option<(u16, u16)>,
     note: Option<Note>,
+    /// A key an amount field refused: said again while typing goes on, so a fast typist
+    /// sees it before Enter; any other key ends it (see `sale::type_amount`).
+    amount_refused: Option<char>,
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
     quit: bool,
@@ -709,6 +712,7 @@ impl App {
             help: false,
             size: None,
             note: None,
+            amount_refused: None,
             done: None,
             quit: false,
             user: None,
@@ -1206,6 +1210,9 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         _ => {}
     }
     app.note = None;
+    if !matches!(msg, Msg::Input(_)) {
+        app.amount_refused = None;
+    }
     let mode = std::mem::replace(&mut app.mode, Mode::Sale);
     let (mode, effects) = match mode {
         Mode::Sale if msg == Msg::OpenPayouts => payouts::open(),

@@ -17,6 +17,8 @@ pub enum Note {
     NoLongerSold(String),
     BadQuantity(ParseError, Unit),
     BadAmount(ParseError),
+    /// A key an amount field refused.
+    DigitsOnly(char),
     Pay(PayError),
     AtMinimum,
     CartEmptyPay,
@@ -143,6 +145,7 @@ impl Note {
             Note::NoLongerSold(name) => (t.no_longer_sold)(name),
             Note::BadQuantity(e, unit) => (t.bad_quantity)(e, *unit),
             Note::BadAmount(e) => (t.bad_amount)(e),
+            Note::DigitsOnly(c) => (t.digits_only)(*c),
             Note::Pay(e) => (t.pay_error)(*e),
             Note::AtMinimum => t.at_minimum.into(),
             Note::CartEmptyPay => t.cart_empty_pay.into(),
@@ -197,6 +200,7 @@ impl Note {
                     Problem::Quantity(e, unit) => (t.bad_quantity)(e, *unit),
                     Problem::UnknownUnit => t.unit_hint.to_string(),
                     Problem::UnknownProducer => t.field_unknown_producer.to_string(),
+                    Problem::NotPositive => t.field_not_positive.to_string(),
                 };
                 format!("{}: {problem}", (t.product_field)(*field))
             }

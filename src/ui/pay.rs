@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::customers::Picked;
 use super::dialogs::{AfterReturn, Confirm, Question};
-use super::sale::type_into;
+use super::sale::type_amount;
 use super::widgets::{big_amount, centered};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
@@ -95,10 +95,6 @@ impl PayDialog {
     }
 }
 
-fn allowed(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p')
-}
-
 pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Effect>) {
     if let Some(tab) = &mut pay.tab {
         let effects = match tab.picker.key(msg) {
@@ -117,7 +113,7 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
     }
     let mut effects = Vec::new();
     match msg {
-        Msg::Input(c) if allowed(c) => type_into(&mut pay.amount, c, MAX_AMOUNT),
+        Msg::Input(c) => type_amount(app, &mut pay.amount, c, MAX_AMOUNT),
         Msg::Backspace => {
             pay.amount.pop();
         }

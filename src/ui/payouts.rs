@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{type_amount, type_into};
 use super::widgets::{centered, draw_filter, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
@@ -189,8 +189,13 @@ pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, 
 pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
         Msg::Input(c) => {
+            let amount = form.field == Field::Amount;
             let (field, max) = form.focused();
-            type_into(field, c, max);
+            if amount {
+                type_amount(app, field, c, max);
+            } else {
+                type_into(field, c, max);
+            }
         }
         Msg::Backspace => {
             form.focused().0.pop();

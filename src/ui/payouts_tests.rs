@@ -175,6 +175,25 @@ fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
     assert_eq!(screen(&app).shown_day(), Some((day(21), true)));
 }
 
+/// The payout amount refuses a letter on the message line; its note takes letters.
+#[test]
+fn a_letter_in_the_payout_amount_is_refused_on_the_message_line() {
+    let mut app = on_payouts();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::PayoutForm);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "1o.000");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('o')));
+    assert_eq!(form(&app).amount, "1.000");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "tunai");
+    assert_eq!(app.note(), None);
+    assert_eq!(form(&app).note, "tunai");
+}
+
 #[test]
 fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
     let mut app = on_payouts();

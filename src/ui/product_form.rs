@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::catalogue::ProductsScreen;
 use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::sale::{type_amount, type_into};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{
     NewProduct, ParseError, Producer, ProductChanges, ProductRecord, Scheme, StockQuantity, Unit,
@@ -54,6 +54,8 @@ pub enum Problem {
     Quantity(ParseError, Unit),
     UnknownUnit,
     UnknownProducer,
+    /// A price of zero: the ledger takes none, so it is said before any question.
+    NotPositive,
 }
 
 pub struct ProductForm {
@@ -177,6 +179,7 @@ impl ProductForm {
 
     fn amount(&self, field: Field) -> Result<crate::domain::Rupiah, (Field, Problem)> {
         match parse_amount(self.value(field)) {
+            Ok(amount) if !amount.is_positive() => Err((field, Problem::NotPositive)),
             Ok(amount) => Ok(amount),
             Err(ParseError::Empty) => Err((field, Problem::Empty)),
             Err(e) => Err((field, Problem::Amount(e))),
@@ -239,6 +242,9 @@ pub(super) fn key(app: &mut App, mut form: Box<ProductForm>, msg: Msg) -> (Mode,
             ' ' => form.daily = !form.daily,
             _ => {}
         },
+        Msg::Input(c) if matches!(form.field, Field::Price | Field::ProducerPrice) => {
+            type_amount(app, &mut form.values[form.field as usize], c, MAX_FIELD)
+        }
         Msg::Input(c) => type_into(&mut form.values[form.field as usize], c, MAX_FIELD),
         Msg::Backspace if form.field != Field::Daily => {
             form.values[form.field as usize].pop();

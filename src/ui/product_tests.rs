@@ -106,7 +106,10 @@ fn a_new_product_is_checked_field_by_field_then_added_and_sold_by_the_till() {
         app.note(),
         Some(&Note::ProductField(Field::ProducerPrice, Problem::Empty))
     );
+    // A letter O for a zero is refused as it is typed, and said until the next other key.
     type_text(&mut app, "20.5OO");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('O')));
+    assert_eq!(product_form(&app).value(Field::ProducerPrice), "20.5");
     press(&mut app, KeyCode::F(2));
     assert!(matches!(
         app.note(),
@@ -115,8 +118,6 @@ fn a_new_product_is_checked_field_by_field_then_added_and_sold_by_the_till() {
             Problem::Amount(ParseError::NotANumber)
         ))
     ));
-    press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "00");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "5");
@@ -245,6 +246,48 @@ fn an_edit_keeps_code_unit_and_producer_and_asks_only_before_a_price_change() {
     };
     assert_eq!((code.as_str(), changes.price), ("KRP", Rupiah(12_500)));
     assert_eq!(app.context(), Context::ProductForm);
+}
+
+/// A price of zero is refused on the message line before any question or PIN.
+#[test]
+fn a_zero_price_is_refused_before_the_question() {
+    let mut app = with_producers();
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    while product_form(&app).field != Field::Price {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "0");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.context(), Context::ProductForm, "no question");
+    assert_eq!(
+        app.note(),
+        Some(&Note::ProductField(Field::Price, Problem::NotPositive))
+    );
+    assert!(
+        app.note()
+            .unwrap()
+            .text(Lang::En)
+            .contains("more than zero")
+    );
+    // A new product too.
+    press(&mut app, KeyCode::Esc);
+    new_bolu(&mut app, "pcs", "busri");
+    while product_form(&app).field != Field::Price {
+        press(&mut app, KeyCode::BackTab);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Rp 0");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::ProductField(Field::Price, Problem::NotPositive))
+    );
 }
 
 #[test]

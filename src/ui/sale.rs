@@ -147,6 +147,34 @@ pub fn type_into(field: &mut String, c: char, max: usize) {
     }
 }
 
+/// What an amount field takes: digits and the marks of `Rp 15.000`.
+pub fn amount_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p')
+}
+
+/// The one way a key reaches an amount field. Anything else is refused on the message
+/// line, never dropped silently (`5o000` must not be paid as 5.000), and the note stays
+/// while typing goes on so that it is still there at Enter.
+pub(super) fn type_amount(app: &mut App, field: &mut String, c: char, max: usize) {
+    type_checked(app, field, c, max, amount_char(c));
+}
+
+/// As `type_amount`, for a count of pieces: digits alone.
+pub(super) fn type_digits(app: &mut App, field: &mut String, c: char, max: usize) {
+    type_checked(app, field, c, max, c.is_ascii_digit());
+}
+
+fn type_checked(app: &mut App, field: &mut String, c: char, max: usize, allowed: bool) {
+    if allowed {
+        type_into(field, c, max);
+    } else {
+        app.amount_refused = Some(c);
+    }
+    if let Some(refused) = app.amount_refused {
+        app.set_note(Note::DigitsOnly(refused));
+    }
+}
+
 pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
     // Refused text stays selected until a key acts on the entry line.
     let selected = app.entry_selected;
