@@ -444,6 +444,13 @@ impl Ledger {
                     owed: owed_now,
                 });
             }
+            // Cash is handed over from the drawer: no more than it should hold.
+            if method == PayoutMethod::Cash {
+                let holds = super::till::cash_figures(tx, &day)?.expected();
+                if amount > holds {
+                    return Err(LedgerError::CashOutAboveDrawer { holds });
+                }
+            }
             let number: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM payouts",
                 [],

@@ -385,6 +385,9 @@ pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (M
         | Msg::OpenUsers
         | Msg::OpenAudit => return super::sale::key(app, msg),
         Msg::OpenPayouts => return super::payouts::open(),
+        Msg::Input(c) if form.field == Field::Float => {
+            super::sale::type_amount(app, &mut form.float, c, MAX_FIELD);
+        }
         Msg::Input(c) => type_into(form.focused(), c, MAX_FIELD),
         Msg::Backspace => {
             form.focused().pop();
