@@ -529,6 +529,15 @@ fn the_example_files_import_cleanly_into_a_new_ledger() {
     let levels = ledger.stock_levels(None).unwrap();
     let brs = levels.iter().find(|l| l.code == "BRS").unwrap();
     assert_eq!(brs.on_hand, StockQuantity::from_milli(25_500));
+    // What an import records is history like any other: chained, and the file verifies.
+    drop(ledger);
+    let out = pojok(&db, &["--lang", "en", "verify"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("stock_documents 2"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

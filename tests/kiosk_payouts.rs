@@ -65,7 +65,8 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         })
         .unwrap();
     let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
-    k.type_text("0");
+    // Today's float: Rp 10.000 in the drawer.
+    k.type_text("10000");
     k.key(KeyCode::Enter);
     let today = k.app.status().expect("today is open").day.date;
 
@@ -74,6 +75,15 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     // Only SRI is owed anything; Enter opens the form with the whole balance.
     k.key(KeyCode::Enter);
     assert_eq!(k.app.context(), Context::PayoutForm, "{}", k.note());
+    // The whole 11.900 in cash is more than the drawer holds: refused, the form stays.
+    k.key(KeyCode::F(2));
+    k.key(KeyCode::Char('y'));
+    assert_eq!(k.app.context(), Context::PayoutForm, "{}", k.note());
+    assert!(
+        k.note().contains("kas di laci hanya Rp 10.000"),
+        "{}",
+        k.note()
+    );
     for _ in 0.."11.900".len() {
         k.key(KeyCode::Backspace);
     }

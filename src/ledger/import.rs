@@ -3,7 +3,7 @@
 //! or rate changed by an import is recorded in history like any other edit.
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::catalogue::{
     change_producer, change_product, get_scheme, insert_producer, insert_product,
@@ -51,27 +51,28 @@ fn exists(conn: &Connection, table: &str, code: &str) -> super::Result<bool> {
         .is_some())
 }
 
-/// Runs `apply` on every row inside one IMMEDIATE transaction, committing only when all
-/// of them succeed (and `mode` says so; otherwise dropping the transaction rolls it back).
+/// Runs `apply` on every row as one ledger write (so what it records joins the hash chain),
+/// committed only when all of them succeed and `mode` says so; a dry run is rolled back.
 fn batch<T, R>(
     ledger: &mut Ledger,
     mode: BatchMode,
     rows: &[T],
     mut apply: impl FnMut(&Connection, &T) -> super::Result<R>,
 ) -> Result<Vec<R>, BatchError> {
-    let whole = |error: LedgerError| BatchError { index: 0, error };
-    let tx = ledger
-        .conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| whole(e.into()))?;
-    let mut done = Vec::with_capacity(rows.len());
-    for (index, row) in rows.iter().enumerate() {
-        done.push(apply(&tx, row).map_err(|error| BatchError { index, error })?);
-    }
-    if mode == BatchMode::Commit {
-        tx.commit().map_err(|e| whole(e.into()))?;
-    }
-    Ok(done)
+    let mut failed_at = 0;
+    ledger
+        .write_or_rehearse(mode == BatchMode::Commit, |tx| {
+            let mut done = Vec::with_capacity(rows.len());
+            for (index, row) in rows.iter().enumerate() {
+                failed_at = index;
+                done.push(apply(tx, row)?);
+            }
+            Ok(done)
+        })
+        .map_err(|error| BatchError {
+            index: failed_at,
+            error,
+        })
 }
 
 impl Ledger {

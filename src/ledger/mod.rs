@@ -211,6 +211,16 @@ impl Ledger {
     /// added are chained under the signed-in actor and the pending approval, which this
     /// write consumes whatever its outcome.
     fn write<T>(&mut self, apply: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.write_or_rehearse(true, apply)
+    }
+
+    /// As `write`, or, when `commit` is false, a rehearsal: `apply` runs and checks against
+    /// the file as a real write would, then everything is rolled back (a dry-run import).
+    fn write_or_rehearse<T>(
+        &mut self,
+        commit: bool,
+        apply: impl FnOnce(&Transaction) -> Result<T>,
+    ) -> Result<T> {
         let signers = chain::Signers {
             actor: self.actor.as_ref().map(|u| u.id),
             approver: self.approval.take().map(|u| u.id),
@@ -220,8 +230,10 @@ impl Ledger {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let since = chain::marks(&tx)?;
         let done = apply(&tx)?;
-        chain::seal(&tx, &since, signers)?;
-        tx.commit()?;
+        if commit {
+            chain::seal(&tx, &since, signers)?;
+            tx.commit()?;
+        }
         Ok(done)
     }
 

@@ -446,10 +446,7 @@ impl Ledger {
             }
             // Cash is handed over from the drawer: no more than it should hold.
             if method == PayoutMethod::Cash {
-                let holds = super::till::cash_figures(tx, &day)?.expected();
-                if amount > holds {
-                    return Err(LedgerError::CashOutAboveDrawer { holds });
-                }
+                super::till::check_drawer(tx, &day, amount)?;
             }
             let number: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM payouts",
@@ -591,15 +588,17 @@ impl Ledger {
 
     /// Sets whether the producer is paid out at every closing.
     pub fn set_payout_daily(&mut self, producer_code: &str, daily: bool) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE producers SET payout_daily = ?2 WHERE code = ?1",
-            params![producer_code.trim(), daily],
-        )?;
-        if changed == 0 {
-            return Err(LedgerError::UnknownProducer(
-                producer_code.trim().to_string(),
-            ));
-        }
-        Ok(())
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE producers SET payout_daily = ?2 WHERE code = ?1",
+                params![producer_code.trim(), daily],
+            )?;
+            if changed == 0 {
+                return Err(LedgerError::UnknownProducer(
+                    producer_code.trim().to_string(),
+                ));
+            }
+            Ok(())
+        })
     }
 }

@@ -90,6 +90,16 @@ pub(super) fn owed_by(conn: &Connection, customer: i64) -> Result<Rupiah> {
         .query_row([customer], |r| r.get(0))?)
 }
 
+/// Refuses taking `amount` in cash out of the drawer (a cash out, a cash payout, a cash
+/// refund) when the day's history says it holds less: a typo or a wrong method, not cash.
+pub(super) fn check_drawer(conn: &Connection, day: &BusinessDay, amount: Rupiah) -> Result<()> {
+    let holds = cash_figures(conn, day)?.expected();
+    if amount > holds {
+        return Err(LedgerError::CashOutAboveDrawer { holds });
+    }
+    Ok(())
+}
+
 /// The cash figures of `day`, from its float to what should be in the drawer.
 pub(super) fn cash_figures(conn: &Connection, day: &BusinessDay) -> Result<CashFigures> {
     let (sales, tab_payments, cash_in, cash_out, payouts, refunds) = conn
@@ -285,10 +295,7 @@ impl Ledger {
             // Read inside the write transaction, so no other write can empty the drawer
             // between the check and the insert.
             if direction == CashDirection::Out {
-                let holds = cash_figures(tx, &day)?.expected();
-                if amount > holds {
-                    return Err(LedgerError::CashOutAboveDrawer { holds });
-                }
+                check_drawer(tx, &day, amount)?;
             }
             tx.execute(
                 "INSERT INTO cash_moves (day_id, direction, amount, reason, at, attendant)
@@ -592,6 +599,13 @@ impl Ledger {
                 if tab_customers != 1 || untabbed != 0 {
                     return Err(LedgerError::NotOnTab(sale_id));
                 }
+            }
+            if refund == RefundMethod::Cash {
+                let total: Rupiah =
+                    tx.query_row("SELECT total FROM sales WHERE id = ?1", [sale_id], |r| {
+                        r.get(0)
+                    })?;
+                check_drawer(tx, &day, total)?;
             }
             tx.execute(
                 "INSERT INTO corrections (sale_id, day_id, refund_method, at, attendant, reason)

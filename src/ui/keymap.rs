@@ -161,13 +161,24 @@ const EVERYWHERE: &[Context] = &[
     C::Audit,
 ];
 
-/// Where Ctrl+L locks the till: every screen of the till, questions included.
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
 /// no day open, after a close, the day's sales, settlements, audit trail and the rest can
 /// still be read).
 const HOME: &[Context] = &[C::Sale, C::OpenDay];
 
+/// Where Ctrl+L locks the till: every screen of the till, questions included (not the
+/// sign-in, lock and approval gates themselves).
 const LOCKABLE: &[Context] = &[
+    C::Settings,
+    C::Payouts,
+    C::PayoutForm,
+    C::CloseDay,
+    C::CashMove,
+    C::CustomerPicker,
+    C::Customers,
+    C::CustomerForm,
+    C::TabPaymentForm,
+    C::CorrectionReason,
     C::OpenDay,
     C::StaleDay,
     C::Sale,

@@ -305,6 +305,34 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
 }
 
 #[test]
+fn ctrl_l_locks_from_every_screen_of_the_till() {
+    let opens: [(KeyCode, KeyModifiers); 8] = [
+        (KeyCode::F(5), KeyModifiers::NONE),
+        (KeyCode::F(9), KeyModifiers::NONE),
+        (KeyCode::Char('p'), KeyModifiers::CONTROL),
+        (KeyCode::Char('t'), KeyModifiers::CONTROL),
+        (KeyCode::Char('o'), KeyModifiers::CONTROL),
+        (KeyCode::F(6), KeyModifiers::NONE),
+        (KeyCode::F(3), KeyModifiers::NONE),
+        (KeyCode::F(2), KeyModifiers::NONE),
+    ];
+    for (code, modifiers) in opens {
+        // Paying needs a cart; closing the day needs none.
+        let till = if code == KeyCode::F(2) {
+            app_with_cart()
+        } else {
+            open_app()
+        };
+        let mut app = signed_in(till, budi());
+        press_with(&mut app, code, modifiers);
+        let screen = app.context();
+        assert_ne!(screen, Context::Sale, "{code:?} opened nothing");
+        press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+        assert_eq!(app.context(), Context::Locked, "from {screen:?}");
+    }
+}
+
+#[test]
 fn another_user_can_sign_in_at_the_lock_for_a_shift_change() {
     let mut app = signed_in(open_app(), rina());
     update(&mut app, Msg::Lock);
