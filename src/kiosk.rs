@@ -658,11 +658,8 @@ impl Effects {
         payments: &[crate::domain::Payment],
         now: chrono::NaiveDateTime,
     ) -> Msg {
-        let attendant = match self.ledger.open_day_status() {
-            Ok(Some(_)) => self.actor(),
-            Ok(None) => return failed(Action::RecordSale, LedgerError::NoOpenDay),
-            Err(e) => return failed(Action::RecordSale, e),
-        };
+        // `record_sale` finds the open day (or refuses) inside its own transaction.
+        let attendant = self.actor();
         let sale = match self.ledger.record_sale(cart, payments, &attendant, now) {
             Ok(sale) => sale,
             Err(e) => return failed(Action::RecordSale, e),
