@@ -416,15 +416,14 @@ fn flag(r: &Record, column: &'static str) -> Result<bool, Problem> {
     }
 }
 
-/// `YYYY-MM-DD` or `DD/MM/YYYY`; empty is none.
+/// `YYYY-MM-DD`, `DD-MM-YYYY` or `DD/MM/YYYY`; empty is none.
 fn best_before(text: &str) -> Result<Option<NaiveDate>, Problem> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+    crate::domain::parse_date(text)
         .map(Some)
-        .map_err(|_| Problem::BadDate(text.to_string()))
+        .ok_or_else(|| Problem::BadDate(text.to_string()))
 }
 
 /// Reads a producers file. A code the ledger knows is an update of that producer.
@@ -773,12 +772,13 @@ mod tests {
         for (text, date) in [
             ("2027-02-28", Some((2027, 2, 28))),
             ("28/02/2027", Some((2027, 2, 28))),
+            ("28-02-2027", Some((2027, 2, 28))),
             ("", None),
         ] {
             let expected = date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
             assert_eq!(best_before(text), Ok(expected));
         }
-        for text in ["2027-02-30", "28-02-2027", "besok", "02/28/2027"] {
+        for text in ["2027-02-30", "30-02-2027", "besok", "02/28/2027"] {
             assert_eq!(best_before(text), Err(Problem::BadDate(text.into())));
         }
         let header = "code,barcode,name,variant,unit,price,producer,producer_price,min_stock,daily";

@@ -161,13 +161,9 @@ enum ExportKind {
 /// A date as an office writes it: `2026-11-23`, or the Indonesian order `23-11-2026` (also
 /// with `/`). Said in both languages: the language option may come after it.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-        .ok_or_else(|| {
-            format!("\"{text}\" bukan tanggal / is not a date: 2026-11-23 atau/or 23-11-2026")
-        })
+    crate::domain::parse_date(text).ok_or_else(|| {
+        format!("\"{text}\" bukan tanggal / is not a date: 2026-11-23 atau/or 23-11-2026")
+    })
 }
 
 #[derive(Subcommand, Debug)]

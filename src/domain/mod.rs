@@ -4,6 +4,7 @@
 pub mod cart;
 pub mod cash;
 pub mod catalogue;
+pub mod date;
 pub mod entry;
 pub mod history;
 pub mod money;
@@ -27,6 +28,7 @@ pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
+pub use date::parse_date;
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};

@@ -72,9 +72,7 @@ fn parse_day(word: &str) -> Option<NaiveDate> {
     if word.len() != 10 {
         return None;
     }
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(word, f).ok())
+    crate::domain::parse_date(word)
 }
 
 /// The date in the filter, if one is typed in full.

@@ -247,7 +247,7 @@ impl StockForm {
             return Some(Note::QuantityNow(name, Quantity::from_milli(0), unit));
         }
         if self.kind == DocumentKind::Intake && text.contains('/') {
-            let Ok(date) = NaiveDate::parse_from_str(&text, "%d/%m/%Y") else {
+            let Some(date) = crate::domain::parse_date(&text) else {
                 return Some(Note::BadDate(text));
             };
             // Goods already past their date are not taken in: they go back with the producer.
