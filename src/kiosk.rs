@@ -1031,12 +1031,7 @@ impl Effects {
         for effect in held {
             self.ledger.with_approval(&manager);
             replies.extend(self.run(effect));
-            // An effect refused before it wrote leaves the approval pending: it must not
-            // carry over to whatever is written next.
-            if let Some(actor) = self.ledger.signed_in().cloned() {
-                self.ledger.sign_out();
-                self.ledger.sign_in(&actor);
-            }
+            self.ledger.drop_approval();
         }
         replies
     }

@@ -295,4 +295,10 @@ impl Ledger {
         self.approval = Some(manager.clone());
         self
     }
+
+    /// Drops an approval no write took (the effect was refused before it wrote), so that it
+    /// never carries over to whatever is written next.
+    pub fn drop_approval(&mut self) {
+        self.approval = None;
+    }
 }
