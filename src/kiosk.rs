@@ -543,22 +543,27 @@ impl Effects {
                 Some(self.producers_changed(saved.map_err(failure)))
             }
             Effect::LoadSettings => Some(
-                self.ledger
-                    .shop_header()
-                    .and_then(|shop| Ok((shop, self.ledger.printer_settings()?)))
-                    .map(|(shop, printer)| Msg::SettingsLoaded { shop, printer })
-                    .unwrap_or_else(|e| failed(Action::LoadSettings, e)),
+                (|| {
+                    Ok(Msg::SettingsLoaded {
+                        shop: self.ledger.shop_header()?,
+                        printer: self.ledger.printer_settings()?,
+                        rules: self.ledger.till_rules()?,
+                    })
+                })()
+                .unwrap_or_else(|e| failed(Action::LoadSettings, e)),
             ),
-            Effect::SaveSettings { shop, printer } => {
-                Some(match self.ledger.save_settings(&shop, &printer) {
-                    Ok(()) => {
-                        self.shop = shop;
-                        self.printer = printer;
-                        Msg::SettingsSaved
-                    }
-                    Err(e) => failed(Action::SaveSettings, e),
-                })
-            }
+            Effect::SaveSettings {
+                shop,
+                printer,
+                rules,
+            } => Some(match self.ledger.save_settings(&shop, &printer, &rules) {
+                Ok(()) => {
+                    self.shop = shop;
+                    self.printer = printer;
+                    Msg::SettingsSaved
+                }
+                Err(e) => failed(Action::SaveSettings, e),
+            }),
             Effect::TestPrint { shop, printer } => {
                 let doc = print::test_slip(&shop, &printer, self.receipt_lang);
                 let bytes = print::render(&[doc], Format::escpos(printer.paper));

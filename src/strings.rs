@@ -665,6 +665,11 @@ pub struct PrinterText {
     pub test_sent: &'static str,
     pub test_title: &'static str,
     pub test_body: &'static str,
+    pub till_section: &'static str,
+    /// The idle lock's minutes, the cash difference that needs the manager at a close.
+    pub till_labels: [&'static str; 2],
+    pub bad_minutes: &'static str,
+    pub bad_close_above: &'static str,
 }
 
 pub static ID: Strings = Strings {
@@ -1351,6 +1356,10 @@ pub static ID: Strings = Strings {
         test_sent: "Cetak uji terkirim ke printer.",
         test_title: "CETAK UJI",
         test_body: "Jika tulisan ini terbaca utuh dan kertas terpotong, printer siap.",
+        till_section: "Kasir",
+        till_labels: ["Kunci otomatis (menit)", "Selisih perlu pengelola"],
+        bad_minutes: "Menit kunci: angka 1 sampai 600.",
+        bad_close_above: "Ketik batas selisih kas, misalnya 10.000 (0: selalu pengelola).",
     },
     verify: VerifyText {
         clean: |n, counts, head| {
@@ -2170,6 +2179,10 @@ pub static EN: Strings = Strings {
         test_sent: "Test slip sent to the printer.",
         test_title: "TEST PRINT",
         test_body: "If this reads whole and the paper is cut, the printer is ready.",
+        till_section: "Till",
+        till_labels: ["Idle lock (minutes)", "Difference for manager"],
+        bad_minutes: "Lock minutes: a number from 1 to 600.",
+        bad_close_above: "Type the cash difference, e.g. 10.000 (0: always the manager).",
     },
     verify: VerifyText {
         clean: |n, counts, head| {

@@ -348,3 +348,55 @@ fn stock_entries_need_approval_only_when_they_take_goods_off_the_books() {
     );
     assert_eq!(count(&path, "stock_documents"), 3);
 }
+
+/// The cash difference from which an attendant's close needs the manager is the shop's
+/// setting (Rp 10.000 unless the manager says otherwise), read inside the close's write.
+#[test]
+fn a_close_needs_the_manager_only_above_the_shops_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    let t = at("2026-11-23 07:00");
+    let manager = ledger.create_first_manager("Bu Ani", "2468", t).unwrap();
+    let rina = ledger.add_user("Rina", Role::Attendant, "1357", t).unwrap();
+    ledger
+        .open_day(date("2026-11-23"), "Rina", Rupiah(100_000), t)
+        .unwrap();
+    ledger.sign_in(&rina);
+    let close = |ledger: &mut Ledger, counted: i64| {
+        ledger.close_day(
+            &pojok::domain::CashCount::Total(Rupiah(counted)),
+            "selisih",
+            "Rina",
+            at("2026-11-23 17:00"),
+        )
+    };
+    // Rp 20.000 short: above the default threshold.
+    assert!(matches!(
+        close(&mut ledger, 80_000),
+        Err(LedgerError::NeedsApproval("cash_counts"))
+    ));
+    assert_eq!(
+        ledger.till_rules().unwrap(),
+        pojok::domain::TillRules::default()
+    );
+    ledger.sign_out();
+    let rules = pojok::domain::TillRules {
+        lock_after_minutes: 10,
+        close_approval_above: Rupiah(25_000),
+    };
+    let (shop, printer) = (
+        ledger.shop_header().unwrap(),
+        ledger.printer_settings().unwrap(),
+    );
+    ledger
+        .with_approval(&manager)
+        .save_settings(&shop, &printer, &rules)
+        .unwrap();
+    drop(ledger);
+    let mut ledger = Ledger::open(&path).unwrap();
+    assert_eq!(ledger.till_rules().unwrap(), rules);
+    assert_eq!(ledger.lock_after().unwrap(), TimeDelta::minutes(10));
+    ledger.sign_in(&rina);
+    close(&mut ledger, 80_000).expect("within the shop's Rp 25.000");
+}

@@ -43,12 +43,9 @@ pub use settlement::{
     ProductOpening, SettlementBuilder, SettlementHeader, Statement, StatementRow,
 };
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
-pub use shop::ShopHeader;
+pub use shop::{ShopHeader, TillRules};
 pub use stock::{
     CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
     StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
-pub use users::{
-    DEFAULT_LOCK_AFTER, PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin,
-    lockout_length,
-};
+pub use users::{PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, lockout_length};

@@ -76,9 +76,6 @@ pub fn check_new_pin(pin: &str) -> Result<(), PinProblem> {
 /// Wrong PINs allowed in a row before the user is locked out.
 pub const MAX_WRONG_PINS: u32 = 5;
 
-/// How long the till waits without a key before it locks itself, unless the shop says.
-pub const DEFAULT_LOCK_AFTER: TimeDelta = TimeDelta::minutes(5);
-
 /// The first lockout's length; each further lockout doubles it, up to `MAX_LOCKOUT`.
 pub const FIRST_LOCKOUT: TimeDelta = TimeDelta::seconds(30);
 pub const MAX_LOCKOUT: TimeDelta = TimeDelta::minutes(30);

@@ -5,7 +5,7 @@ use chrono::TimeDelta;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Ledger, Result};
-use crate::domain::{DEFAULT_LOCK_AFTER, Paper, PrinterKind, PrinterSettings, ShopHeader, User};
+use crate::domain::{Paper, PrinterKind, PrinterSettings, Rupiah, ShopHeader, TillRules, User};
 
 const SHOP_NAME: &str = "shop.name";
 const SHOP_OFFICE: &str = "shop.office";
@@ -20,6 +20,8 @@ const PRINTER_PDF_COMMAND: &str = "printer.pdf_command";
 const DEFAULT_SHOP_NAME: &str = "Pojok UMKM";
 const LOCK_MINUTES: &str = "kiosk.lock_minutes";
 const LAST_USER: &str = "kiosk.last_user";
+/// Read by the hash chain's approval rule for cash counts too (chain.rs).
+const CLOSE_APPROVAL_ABOVE: &str = "close.approval_above";
 
 impl Ledger {
     pub fn shop_header(&self) -> Result<ShopHeader> {
@@ -38,11 +40,7 @@ impl Ledger {
     /// How long the kiosk may sit untouched before it locks itself; 5 minutes unless the
     /// manager set otherwise.
     pub fn lock_after(&self) -> Result<TimeDelta> {
-        Ok(self
-            .setting(LOCK_MINUTES)?
-            .and_then(|m| m.trim().parse::<i64>().ok())
-            .filter(|m| *m > 0)
-            .map_or(DEFAULT_LOCK_AFTER, TimeDelta::minutes))
+        Ok(self.till_rules()?.lock_after())
     }
 
     pub fn set_lock_after(&mut self, minutes: u32) -> Result<()> {
@@ -98,11 +96,40 @@ fn write_printer(tx: &rusqlite::Transaction, printer: &PrinterSettings) -> Resul
 }
 
 impl Ledger {
-    /// The settings screen saves the header and the printer together, or neither.
-    pub fn save_settings(&mut self, shop: &ShopHeader, printer: &PrinterSettings) -> Result<()> {
+    /// The settings screen saves the header, the printer and the till's rules together, or
+    /// none of them.
+    pub fn save_settings(
+        &mut self,
+        shop: &ShopHeader,
+        printer: &PrinterSettings,
+        rules: &TillRules,
+    ) -> Result<()> {
         self.write(|tx| {
             write_shop_header(tx, shop)?;
-            write_printer(tx, printer)
+            write_printer(tx, printer)?;
+            put(tx, LOCK_MINUTES, &rules.lock_after_minutes.to_string())?;
+            put(
+                tx,
+                CLOSE_APPROVAL_ABOVE,
+                &rules.close_approval_above.value().to_string(),
+            )
+        })
+    }
+
+    /// The till's rules as the manager set them; the defaults on a new ledger.
+    pub fn till_rules(&self) -> Result<TillRules> {
+        let defaults = TillRules::default();
+        let number = |key| -> Result<Option<i64>> {
+            Ok(self.setting(key)?.and_then(|v| v.trim().parse().ok()))
+        };
+        Ok(TillRules {
+            lock_after_minutes: number(LOCK_MINUTES)?
+                .and_then(|m| u32::try_from(m).ok())
+                .filter(|m| *m > 0)
+                .unwrap_or(defaults.lock_after_minutes),
+            close_approval_above: number(CLOSE_APPROVAL_ABOVE)?
+                .filter(|n| *n >= 0)
+                .map_or(defaults.close_approval_above, Rupiah),
         })
     }
 }

@@ -63,7 +63,7 @@ pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 pub use payouts::PayoutLists;
 pub use product_form::Field as ProductField;
-pub use trust::{ApprovalReason, DEFAULT_LOCK_AFTER, Pin, TrustFailure, TrustNote};
+pub use trust::{ApprovalReason, Pin, TrustFailure, TrustNote};
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
@@ -136,10 +136,12 @@ pub enum Effect {
     // The settings screen (Ctrl+O).
     /// The shop header and printer settings. Answer: `SettingsLoaded`.
     LoadSettings,
-    /// Save both in one transaction; printouts use them from now on. Answer: `SettingsSaved`.
+    /// Save them all in one transaction; printouts and the till use them from now on.
+    /// Answer: `SettingsSaved`.
     SaveSettings {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
+        rules: crate::domain::TillRules,
     },
     /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
     TestPrint {
@@ -521,6 +523,7 @@ pub enum Msg {
     SettingsLoaded {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
+        rules: crate::domain::TillRules,
     },
     SettingsSaved,
     TestPrinted(Result<(), PrintError>),
@@ -720,7 +723,7 @@ impl App {
             gate: None,
             clock: None,
             last_key: None,
-            lock_after: DEFAULT_LOCK_AFTER,
+            lock_after: crate::domain::TillRules::default().lock_after(),
             demo_logins: Vec::new(),
             last_closed: None,
         }
@@ -941,9 +944,13 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Msg::SettingsLoaded { shop, printer } => {
+        Msg::SettingsLoaded {
+            shop,
+            printer,
+            rules,
+        } => {
             if let Mode::Settings(screen) = &mut app.mode {
-                screen.loaded(shop, printer);
+                screen.loaded(shop, printer, rules);
             }
             Vec::new()
         }

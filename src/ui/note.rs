@@ -220,6 +220,8 @@ impl Note {
                     Problem::NameEmpty => p.name_empty.into(),
                     Problem::TargetEmpty => p.target_empty.into(),
                     Problem::BadHostPort(text) => (p.bad_host_port)(text),
+                    Problem::BadMinutes => p.bad_minutes.into(),
+                    Problem::BadCloseAbove => p.bad_close_above.into(),
                 }
             }
             Note::BadPayoutAmount => lang.text().settle.bad_payout_amount.into(),

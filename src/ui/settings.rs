@@ -1,6 +1,7 @@
 //! The settings screen (Ctrl+O from the till): the shop's header printed on every printout,
-//! and the printer (kind, where it is, paper width, the PDF print command), with a test print
-//! of what is on screen before it is saved. Esc leaves without saving.
+//! the printer (kind, where it is, paper width, the PDF print command), with a test print
+//! of what is on screen before it is saved, and the till's rules (idle lock, the cash
+//! difference that needs the manager at a close). Esc leaves without saving.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,8 +11,9 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::sale::type_into;
 use super::{App, Effect, Mode, Msg, Note};
-use crate::domain::ShopHeader;
-use crate::domain::{Paper, PrinterKind, PrinterSettings, valid_host_port};
+use crate::domain::{
+    Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
+};
 
 const MAX_TEXT: usize = 120;
 
@@ -23,14 +25,18 @@ pub enum Field {
     /// The device path, `host:port` or command, as the kind asks.
     Target,
     PdfCommand,
+    LockMinutes,
+    CloseAbove,
 }
 
-const FIELDS: [Field; 5] = [
+const FIELDS: [Field; 7] = [
     Field::Name,
     Field::Office,
     Field::Address,
     Field::Target,
     Field::PdfCommand,
+    Field::LockMinutes,
+    Field::CloseAbove,
 ];
 
 /// The printer kinds in the order F7 goes through them (and `kind_names` lists them).
@@ -65,6 +71,9 @@ pub enum Problem {
     NameEmpty,
     TargetEmpty,
     BadHostPort(String),
+    /// The idle lock: whole minutes from 1 to `TillRules::MAX_LOCK_MINUTES`.
+    BadMinutes,
+    BadCloseAbove,
 }
 
 pub struct SettingsScreen {
@@ -77,6 +86,8 @@ pub struct SettingsScreen {
     pub target: String,
     pub paper: Paper,
     pub pdf_command: String,
+    pub lock_minutes: String,
+    pub close_above: String,
     pub field: Field,
 }
 
@@ -91,11 +102,15 @@ impl SettingsScreen {
             target: String::new(),
             paper: Paper::default(),
             pdf_command: String::new(),
+            lock_minutes: String::new(),
+            close_above: String::new(),
             field: Field::Name,
         }
     }
 
-    pub fn loaded(&mut self, shop: ShopHeader, printer: PrinterSettings) {
+    pub fn loaded(&mut self, shop: ShopHeader, printer: PrinterSettings, rules: TillRules) {
+        self.lock_minutes = rules.lock_after_minutes.to_string();
+        self.close_above = rules.close_approval_above.to_string();
         self.loaded = true;
         self.name = shop.name;
         self.office = shop.office;
@@ -137,7 +152,26 @@ impl SettingsScreen {
             Field::Address => &mut self.address,
             Field::Target => &mut self.target,
             Field::PdfCommand => &mut self.pdf_command,
+            Field::LockMinutes => &mut self.lock_minutes,
+            Field::CloseAbove => &mut self.close_above,
         }
+    }
+
+    /// The till's rules as the form says them, or what is wrong (and the field to fix).
+    pub fn rules(&self) -> Result<TillRules, (Problem, Field)> {
+        let lock_after_minutes = self
+            .lock_minutes
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=TillRules::MAX_LOCK_MINUTES).contains(m))
+            .ok_or((Problem::BadMinutes, Field::LockMinutes))?;
+        let close_approval_above = parse_amount(&self.close_above)
+            .map_err(|_| (Problem::BadCloseAbove, Field::CloseAbove))?;
+        Ok(TillRules {
+            lock_after_minutes,
+            close_approval_above,
+        })
     }
 
     pub fn shop(&self) -> ShopHeader {
@@ -171,11 +205,11 @@ impl SettingsScreen {
         })
     }
 
-    fn check(&self) -> Result<(ShopHeader, PrinterSettings), (Problem, Field)> {
+    fn check(&self) -> Result<(ShopHeader, PrinterSettings, TillRules), (Problem, Field)> {
         if self.name.trim().is_empty() {
             return Err((Problem::NameEmpty, Field::Name));
         }
-        Ok((self.shop(), self.printer()?))
+        Ok((self.shop(), self.printer()?, self.rules()?))
     }
 }
 
@@ -188,6 +222,12 @@ pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (
     }
     let mut effects = Vec::new();
     match msg {
+        Msg::Input(c) if screen.field == Field::LockMinutes => {
+            super::sale::type_digits(app, &mut screen.lock_minutes, c, 3);
+        }
+        Msg::Input(c) if screen.field == Field::CloseAbove => {
+            super::sale::type_amount(app, &mut screen.close_above, c, 20);
+        }
         Msg::Input(c) => type_into(screen.focused(), c, MAX_TEXT),
         Msg::Backspace => {
             screen.focused().pop();
@@ -217,7 +257,11 @@ pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (
             }
         },
         Msg::Record => match screen.check() {
-            Ok((shop, printer)) => effects.push(Effect::SaveSettings { shop, printer }),
+            Ok((shop, printer, rules)) => effects.push(Effect::SaveSettings {
+                shop,
+                printer,
+                rules,
+            }),
             Err((problem, field)) => {
                 screen.field = field;
                 app.set_note(Note::Settings(problem));
@@ -228,9 +272,12 @@ pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (
     (Mode::Settings(screen), effects)
 }
 
-/// Saved: back to the till, which prints with them from now on.
+/// Saved: back to the till, which prints and locks by them from now on.
 pub(super) fn saved(app: &mut App) {
-    if let Mode::Settings(_) = app.mode {
+    if let Mode::Settings(screen) = &app.mode {
+        if let Ok(rules) = screen.rules() {
+            app.set_lock_after(rules.lock_after());
+        }
         app.mode = Mode::Sale;
     }
     app.set_note(Note::SettingsSaved);
@@ -254,11 +301,12 @@ pub(super) fn draw(
         frame.render_widget(Paragraph::new(p.settings_loading), inner);
         return;
     }
-    let rows: [Rect; 13] = Layout::vertical([Constraint::Length(1); 13]).areas(inner);
+    let rows: [Rect; 17] = Layout::vertical([Constraint::Length(1); 17]).areas(inner);
     let [name, office, address, kind, paper, pdf] = p.labels;
     let label_width = p
         .labels
         .iter()
+        .chain(&p.till_labels)
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -334,4 +382,23 @@ pub(super) fn draw(
     choice_line(paper, paper_text, "F8", rows[9], frame);
     field_line(Field::PdfCommand, pdf, &screen.pdf_command, rows[11], frame);
     frame.render_widget(Paragraph::new(hint(p.pdf_hint)), rows[12]);
+    frame.render_widget(
+        Paragraph::new(Span::from(p.till_section).bold().yellow()),
+        rows[14],
+    );
+    let [lock, close] = p.till_labels;
+    field_line(
+        Field::LockMinutes,
+        lock,
+        &screen.lock_minutes,
+        rows[15],
+        frame,
+    );
+    field_line(
+        Field::CloseAbove,
+        close,
+        &screen.close_above,
+        rows[16],
+        frame,
+    );
 }

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use super::settings::{Field, Kind, Problem, SettingsScreen};
 use super::tests::{open_app, press, press_with, type_text};
 use super::*;
-use crate::domain::ShopHeader;
+use crate::domain::{ShopHeader, TillRules};
 use crate::print::{IoProblem, Paper, PrintError, PrinterKind};
 
 fn shop() -> ShopHeader {
@@ -40,6 +40,7 @@ fn on_settings(printer: PrinterSettings) -> App {
         Msg::SettingsLoaded {
             shop: shop(),
             printer,
+            rules: TillRules::default(),
         },
     );
     app
@@ -73,6 +74,8 @@ fn clear_field(app: &mut App) {
         Field::Address => screen(app).address.chars().count(),
         Field::Target => screen(app).target.chars().count(),
         Field::PdfCommand => screen(app).pdf_command.chars().count(),
+        Field::LockMinutes => screen(app).lock_minutes.chars().count(),
+        Field::CloseAbove => screen(app).close_above.chars().count(),
     };
     for _ in 0..len {
         press(app, KeyCode::Backspace);
@@ -111,7 +114,8 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
         effects,
         [Effect::SaveSettings {
             shop: expected_shop,
-            printer: expected_printer
+            printer: expected_printer,
+            rules: TillRules::default(),
         }]
     );
     // Still on the form until the ledger says it is saved.
@@ -134,8 +138,10 @@ fn esc_leaves_without_saving() {
 fn wrong_values_are_refused_in_words_on_the_field_to_fix() {
     let mut app = on_settings(network());
     // The printer's address: not host:port.
-    press(&mut app, KeyCode::Up);
-    press(&mut app, KeyCode::Up);
+    // Up from the first field goes round through the till's rules and the PDF command.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Up);
+    }
     assert_eq!(screen(&app).field, Field::Target);
     clear_field(&mut app);
     type_text(&mut app, "192.168.1.50");
@@ -155,8 +161,10 @@ fn wrong_values_are_refused_in_words_on_the_field_to_fix() {
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::None);
     assert_eq!(screen(&app).field, Field::PdfCommand);
-    press(&mut app, KeyCode::Tab);
-    assert_eq!(screen(&app).field, Field::Name);
+    for field in [Field::LockMinutes, Field::CloseAbove, Field::Name] {
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(screen(&app).field, field);
+    }
     // The shop's name is required.
     clear_field(&mut app);
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
@@ -175,8 +183,10 @@ fn a_test_print_sends_the_settings_on_screen_and_tells_the_outcome() {
     let mut app = on_settings(PrinterSettings::default());
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::Device);
-    press(&mut app, KeyCode::Up);
-    press(&mut app, KeyCode::Up);
+    // Up from the first field goes round through the till's rules and the PDF command.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Up);
+    }
     assert_eq!(screen(&app).field, Field::Target);
     type_text(&mut app, "/dev/usb/lp0");
     let effects = press(&mut app, KeyCode::F(9));
@@ -292,4 +302,34 @@ fn help_on_the_settings_screen_lists_every_key_of_it() {
     // F1 closes it and the form is as it was.
     press(&mut app, KeyCode::F(1));
     assert_eq!(screen(&app).target, "192.168.1.50:9100");
+}
+
+#[test]
+fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
+    let mut app = on_settings(PrinterSettings::default());
+    // To the idle lock: Tab past the name, office, address and PDF command.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(screen(&app).field, Field::LockMinutes);
+    assert_eq!(screen(&app).lock_minutes, "5");
+    press(&mut app, KeyCode::Backspace);
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.note(), Some(&Note::Settings(Problem::BadMinutes)));
+    type_text(&mut app, "15");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(screen(&app).field, Field::CloseAbove);
+    clear_field(&mut app);
+    type_text(&mut app, "25.000");
+    let effects = press(&mut app, KeyCode::F(2));
+    let rules = TillRules {
+        lock_after_minutes: 15,
+        close_approval_above: crate::domain::Rupiah(25_000),
+    };
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { rules: r, .. }] if *r == rules),
+        "{effects:?}"
+    );
+    update(&mut app, Msg::SettingsSaved);
+    assert_eq!(app.lock_after, chrono::TimeDelta::minutes(15));
 }

@@ -16,10 +16,6 @@ use super::widgets::{centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 
-/// How long the till may sit untouched before it locks itself, unless the ledger's setting
-/// says otherwise.
-pub use crate::domain::DEFAULT_LOCK_AFTER;
-
 const MAX_NAME: usize = 40;
 /// Room for more than the longest PIN: a barcode scanned into a PIN field shows up as too
 /// long and is refused on the spot, instead of being checked and counted as a wrong PIN.

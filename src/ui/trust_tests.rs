@@ -529,6 +529,7 @@ fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
         Effect::SaveSettings {
             shop: crate::domain::ShopHeader::default(),
             printer: crate::domain::PrinterSettings::default(),
+            rules: crate::domain::TillRules::default(),
         },
         // It runs whatever printer command is on screen.
         Effect::TestPrint {
