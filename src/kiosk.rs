@@ -360,7 +360,14 @@ impl Effects {
                     Err(e) => Some(failed(Action::CloseDay, e)),
                 }
             }
-            Effect::LoadClose => Some(self.load_close()),
+            Effect::LoadClose => {
+                replies.push(self.load_close());
+                // Only a reminder: without the balances the close goes on as it is.
+                self.ledger
+                    .producer_balances()
+                    .ok()
+                    .map(Msg::BalancesAtClose)
+            }
             Effect::SaveCustomer { id, customer } => {
                 let saved = match id {
                     Some(id) => self.ledger.update_customer(id, &customer),

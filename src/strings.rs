@@ -2412,6 +2412,9 @@ pub struct TillText {
     /// `#3 21 Nov 2026 (Tunai) Salah harga`: a correction line.
     pub z_correction: fn(i64, &str, &str, &str) -> String,
     pub z_chain_head: &'static str,
+    /// On the close screen: how many producers paid daily are still owed (pay them first).
+    pub daily_unpaid: fn(usize) -> String,
+    pub daily_unpaid_hint: &'static str,
     pub tab_statement_title: &'static str,
     pub statement_opening: &'static str,
     pub statement_closing: &'static str,
@@ -2560,6 +2563,8 @@ const ID_TILL: TillText = TillText {
     z_corrections: "Koreksi hari sebelumnya",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
     z_chain_head: "Kepala rantai hash",
+    daily_unpaid: |n| format!("Belum dibayar ({n} harian)"),
+    daily_unpaid_hint: "Bayar dulu: Ctrl+P",
     tab_statement_title: "REKENING BON",
     statement_opening: "Saldo awal",
     statement_closing: "Saldo akhir",
@@ -2692,6 +2697,8 @@ const EN_TILL: TillText = TillText {
     z_corrections: "Corrections of earlier days",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
     z_chain_head: "Hash chain head",
+    daily_unpaid: |n| format!("Unpaid ({n} daily)"),
+    daily_unpaid_hint: "Pay them first: Ctrl+P",
     tab_statement_title: "TAB STATEMENT",
     statement_opening: "Opening balance",
     statement_closing: "Closing balance",

@@ -43,6 +43,9 @@ pub struct CloseScreen {
     pub field: Field,
     /// Opened from the question about a day left open: Esc goes back to it.
     pub stale: bool,
+    /// Producers paid out at every closing who are still owed (code, balance): a reminder
+    /// to pay them (Ctrl+P) before the count, since a closed day takes no payout.
+    pub daily_unpaid: Vec<(String, Rupiah)>,
 }
 
 /// What the count says so far, or why it cannot be read.
@@ -64,6 +67,7 @@ impl CloseScreen {
             reason: String::new(),
             field: Field::Count,
             stale,
+            daily_unpaid: Vec::new(),
         }
     }
 
@@ -176,6 +180,7 @@ impl TillNote {
 
 pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
+        Msg::OpenPayouts => return super::payouts::open(),
         Msg::Input(c) => match (screen.field, screen.by_denomination) {
             (Field::Reason, _) => type_into(&mut screen.reason, c, MAX_REASON),
             (Field::Count, true) => {
@@ -306,7 +311,7 @@ pub(super) fn draw(app: &App, screen: &CloseScreen, frame: &mut Frame, area: Rec
     let [left, right_side] =
         Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(inner);
     // Left: 38 columns inside; right: 34 inside its border and padding.
-    draw_expected(app, report, frame, left);
+    draw_expected(app, screen, report, frame, left);
     draw_count(app, screen, report, frame, right_side, focused);
 }
 
@@ -314,7 +319,13 @@ fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
     Row::new([Cell::from(label), Cell::from(right(amount.to_string()))])
 }
 
-fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
+fn draw_expected(
+    app: &App,
+    screen: &CloseScreen,
+    report: &DayReport,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let t = &app.lang.text().till;
     let cash = &report.cash;
     // As wide as the widest figure, so an amount is never cut (a long label is instead).
@@ -347,6 +358,14 @@ fn draw_expected(app: &App, report: &DayReport, frame: &mut Frame, area: Rect) {
         money_row(t.qris_check, report.to_check.qris),
         money_row(t.transfer_check, report.to_check.transfer),
     ];
+    let mut rows = rows;
+    if !screen.daily_unpaid.is_empty() {
+        let owed: Rupiah = screen.daily_unpaid.iter().map(|(_, owed)| *owed).sum();
+        let label = (t.daily_unpaid)(screen.daily_unpaid.len());
+        rows.push(Row::new([""]));
+        rows.push(Row::new([Cell::from(label), Cell::from(right(owed.to_string()))]).yellow());
+        rows.push(Row::new([Cell::from(t.daily_unpaid_hint.yellow())]));
+    }
     let table = Table::new(rows, [Constraint::Fill(1), Constraint::Length(width)])
         .block(Block::new().padding(Padding::horizontal(1)));
     frame.render_widget(table, area);

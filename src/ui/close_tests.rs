@@ -6,7 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-use super::tests::{open_app, press, today, type_text};
+use super::tests::{open_app, press, press_with, today, type_text};
 use super::*;
 use crate::domain::{CashCount, CashFigures, DayReport, DenominationCount, NonCashTotals};
 
@@ -850,4 +850,48 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
             .text(Lang::Id)
             .contains("#5 tanggal 22 Nov 2026 dikoreksi")
     );
+}
+
+#[test]
+fn the_close_screen_reminds_of_daily_producers_still_owed_and_ctrl_p_pays_them() {
+    let mut app = close_screen(150_000);
+    let balance = |code: &str, daily: bool, owed: i64| crate::domain::ProducerBalance {
+        code: code.into(),
+        name: code.into(),
+        payout_daily: daily,
+        active: true,
+        balance: Rupiah(owed),
+    };
+    update(
+        &mut app,
+        Msg::BalancesAtClose(vec![
+            balance("SRI", true, 32_300),
+            // Paid out already, or one who lets the balance run: no reminder.
+            balance("TANI", true, 0),
+            balance("BTK", false, 90_000),
+            balance("KPI", true, 12_000),
+        ]),
+    );
+    assert_eq!(
+        screen(&app).daily_unpaid,
+        vec![
+            ("SRI".to_string(), Rupiah(32_300)),
+            ("KPI".into(), Rupiah(12_000))
+        ]
+    );
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Belum dibayar (2 harian)     Rp 44.300"),
+        "{text}"
+    );
+    assert!(text.contains("Bayar dulu: Ctrl+P"), "{text}");
+    assert_eq!(
+        press_with(
+            &mut app,
+            KeyCode::Char('p'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL
+        ),
+        vec![Effect::LoadPayouts]
+    );
+    assert_eq!(app.context(), Context::Payouts);
 }

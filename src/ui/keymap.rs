@@ -438,7 +438,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
-    on(&[Key::Ctrl('p')], HOME, Msg::OpenPayouts, |k| k.open_payouts),
+    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
     typing(C::Payouts, |k| k.type_filter),
     on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),

@@ -548,6 +548,8 @@ pub enum Msg {
     },
     /// The open day's figures for the close screen.
     CloseLoaded(Box<crate::domain::DayReport>),
+    /// What each producer is owed, for the close screen's reminder of daily payouts.
+    BalancesAtClose(Vec<crate::domain::ProducerBalance>),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, String>),
     /// The sales of a business day stepped to, and whether it is closed.
@@ -967,6 +969,16 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::PrintFailed(e) => {
             app.set_note(Note::PrintFailed(e));
+            Vec::new()
+        }
+        Msg::BalancesAtClose(balances) => {
+            if let Mode::Close(screen) = &mut app.mode {
+                screen.daily_unpaid = balances
+                    .into_iter()
+                    .filter(|b| b.payout_daily && b.balance.is_positive())
+                    .map(|b| (b.code, b.balance))
+                    .collect();
+            }
             Vec::new()
         }
         Msg::CloseLoaded(report) => {
