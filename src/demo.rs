@@ -100,6 +100,9 @@ pub struct DemoProducer {
     pub phone: String,
     pub scheme: String,
     pub rate_percent: Option<String>,
+    /// Paid out at every closing (the cake makers who come each morning).
+    #[serde(default)]
+    pub payout_daily: bool,
 }
 
 #[derive(Deserialize)]
@@ -215,6 +218,9 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             account: String::new(),
             scheme,
         })?;
+        if p.payout_daily {
+            ledger.set_payout_daily(&p.code, true)?;
+        }
     }
     for p in &file.products {
         let unit: Unit = p

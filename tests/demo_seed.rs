@@ -74,6 +74,17 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
         .collect();
     assert_eq!(calls, ["IJAH", "KAOS", "KOPI"]);
     assert!(ledger.stock_matches_history().unwrap().is_empty());
+    // The cake maker is paid out at every closing: the close screen reminds of her.
+    let daily: Vec<_> = ledger
+        .producer_balances()
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.payout_daily)
+        .map(|b| (b.code, b.balance.is_positive()))
+        .collect();
+    assert_eq!(daily, [("SRI".to_string(), true)]);
+    // A newcomer's demo verifies like a real ledger.
+    assert!(ledger.verify().unwrap().is_clean());
 
     // Seeding again leaves the file as it is.
     drop(ledger);
