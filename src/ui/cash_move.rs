@@ -132,23 +132,12 @@ pub(super) fn draw(app: &App, form: &CashMoveForm, frame: &mut Frame, area: Rect
         (Field::Amount, t.amount, &form.amount, amount),
         (Field::Reason, t.reason, &form.reason, reason),
     ] {
-        let prefix = format!("  {label:<12} ");
+        let layout = super::widgets::FieldLayout {
+            indent: 2,
+            label: 12,
+            value: 44,
+        };
         let has = focused && form.field == field;
-        let value_span = Span::from(format!(" {value:<44}"));
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::from(prefix.clone()).bold(),
-                if has {
-                    value_span.reversed()
-                } else {
-                    value_span.underlined()
-                },
-            ])),
-            row,
-        );
-        if has {
-            let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
-            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
-        }
+        super::widgets::field_line(frame, row, layout, label, value, has);
     }
 }

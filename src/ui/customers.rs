@@ -452,23 +452,12 @@ pub(super) fn draw_screen(
 }
 
 fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, has: bool) {
-    let prefix = format!("  {label:<14} ");
-    let span = Span::from(format!(" {value:<40}"));
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::from(prefix.clone()).bold(),
-            if has {
-                span.reversed()
-            } else {
-                span.underlined()
-            },
-        ])),
-        row,
-    );
-    if has {
-        let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
-        frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
-    }
+    let layout = super::widgets::FieldLayout {
+        indent: 2,
+        label: 14,
+        value: 40,
+    };
+    super::widgets::field_line(frame, row, layout, label, value, has);
 }
 
 fn draw_customer_form(

@@ -596,22 +596,13 @@ pub(super) fn draw_open_day(
         (Field::Attendant, t.attendant_label, &form.attendant, name),
         (Field::Float, t.float_label, &form.float, float),
     ] {
-        let prefix = format!("  {label:<14} ");
+        let layout = super::widgets::FieldLayout {
+            indent: 2,
+            label: 14,
+            value: 36,
+        };
         let focused = form.field == field && has_keys;
-        let value_span = Span::from(format!(" {value:<36}"));
-        let line = Line::from(vec![
-            Span::from(prefix.clone()).bold(),
-            if focused {
-                value_span.reversed()
-            } else {
-                value_span.underlined()
-            },
-        ]);
-        frame.render_widget(Paragraph::new(line), row);
-        if focused {
-            let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
-            frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
-        }
+        super::widgets::field_line(frame, row, layout, label, value, focused);
     }
 }
 

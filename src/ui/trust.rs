@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
 use super::keymap::{Context, bar_for};
 use super::sale::type_into;
-use super::widgets::{centered, draw_list};
+use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 
@@ -745,22 +745,15 @@ pub(super) fn draw_gate(app: &App, gate: &Gate, frame: &mut Frame, area: Rect) {
 }
 
 /// One labelled field; the focused one is reversed and holds the cursor.
+/// The gates' forms: a label of 16, a value of 30.
+const GATE_FIELDS: FieldLayout = FieldLayout {
+    indent: 1,
+    label: 16,
+    value: 30,
+};
+
 fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, focused: bool) {
-    let prefix = format!(" {label:<16} ");
-    let value_span = Span::from(format!(" {value:<30}"));
-    let line = Line::from(vec![
-        Span::from(prefix.clone()).bold(),
-        if focused {
-            value_span.reversed()
-        } else {
-            value_span.underlined()
-        },
-    ]);
-    frame.render_widget(Paragraph::new(line), row);
-    if focused {
-        let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
-        frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
-    }
+    super::widgets::field_line(frame, row, GATE_FIELDS, label, value, focused);
 }
 
 fn panel(frame: &mut Frame, area: Rect, title: &str, width: u16, height: u16) -> Rect {

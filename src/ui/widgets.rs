@@ -254,6 +254,46 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Draws a list the attendant moves through, the way every list here looks: the selected row
 /// reversed behind a `▶`, the marker's column kept even when nothing is selected.
+/// How a form lays out its labelled fields: the indent, the label's width, the value's.
+#[derive(Clone, Copy)]
+pub(super) struct FieldLayout {
+    pub indent: usize,
+    pub label: usize,
+    pub value: usize,
+}
+
+/// A labelled text field on one row: the label in bold, the value underlined (reversed, with
+/// the cursor after it, where typing goes).
+pub(super) fn field_line(
+    frame: &mut Frame,
+    row: Rect,
+    layout: FieldLayout,
+    label: &str,
+    value: &str,
+    focused: bool,
+) {
+    let FieldLayout {
+        indent,
+        label: label_width,
+        value: value_width,
+    } = layout;
+    let prefix = format!("{:indent$}{label:<label_width$} ", "");
+    let value_span = Span::from(format!(" {value:<value_width$}"));
+    let line = Line::from(vec![
+        Span::from(prefix.clone()).bold(),
+        if focused {
+            value_span.reversed()
+        } else {
+            value_span.underlined()
+        },
+    ]);
+    frame.render_widget(Paragraph::new(line), row);
+    if focused {
+        let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
+        frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
+    }
+}
+
 pub(super) fn draw_list(frame: &mut Frame, area: Rect, table: Table<'_>, selected: usize) {
     let table = table
         .row_highlight_style(Style::new().reversed())
