@@ -21,6 +21,22 @@ use crate::strings::TillFailure;
 
 const MAX_FILTER: usize = 40;
 
+/// A filter line's words, lower-cased: each must be found.
+fn filter_words(filter: &str) -> Vec<String> {
+    filter.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Whether the customer's name, NIP or unit hold every one of `words`.
+fn matches_words(c: &Customer, words: &[String]) -> bool {
+    let hay = format!(
+        "{} {} {}",
+        c.name.to_lowercase(),
+        c.nip.as_deref().unwrap_or(""),
+        c.unit.to_lowercase()
+    );
+    words.iter().all(|w| hay.contains(w.as_str()))
+}
+
 /// Picking whose tab a payment goes on.
 pub struct CustomerPicker {
     /// Active customers; `None` until the runtime has loaded them.
@@ -51,25 +67,13 @@ impl CustomerPicker {
         self.selected = 0;
     }
 
-    /// The customers whose name or NIP holds every word of the filter, in order.
+    /// The customers whose name, NIP or unit hold every word of the filter, in order.
     pub fn shown(&self) -> Vec<&Customer> {
-        let words: Vec<String> = self
-            .filter
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words = filter_words(&self.filter);
         self.customers
             .iter()
             .flatten()
-            .filter(|c| {
-                let hay = format!(
-                    "{} {} {}",
-                    c.name.to_lowercase(),
-                    c.nip.as_deref().unwrap_or(""),
-                    c.unit.to_lowercase()
-                );
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
+            .filter(|c| matches_words(c, &words))
             .collect()
     }
 
@@ -190,24 +194,11 @@ impl CustomersScreen {
 
     /// The customers whose name, NIP or unit hold every word of the filter.
     pub fn shown(&self) -> Vec<&CustomerBalance> {
-        let words: Vec<String> = self
-            .filter
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words = filter_words(&self.filter);
         self.list
             .iter()
             .flatten()
-            .filter(|b| {
-                let c = &b.customer;
-                let hay = format!(
-                    "{} {} {}",
-                    c.name.to_lowercase(),
-                    c.nip.as_deref().unwrap_or(""),
-                    c.unit.to_lowercase()
-                );
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
+            .filter(|b| matches_words(&b.customer, &words))
             .collect()
     }
 
