@@ -195,7 +195,7 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
         return Ok(false);
     }
     let file = data()?;
-    ledger.set_shop_header(&shop())?;
+    ledger.set_shop_header(&shop(), today.and_time(chrono::NaiveTime::MIN))?;
     for p in &file.producers {
         let scheme = match p.scheme.as_str() {
             "producer_price" => Scheme::ProducerPrice,

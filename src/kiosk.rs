@@ -563,14 +563,16 @@ impl Effects {
                 shop,
                 printer,
                 rules,
-            } => Some(match self.ledger.save_settings(&shop, &printer, &rules) {
-                Ok(()) => {
-                    self.shop = shop;
-                    self.printer = printer;
-                    Msg::SettingsSaved
-                }
-                Err(e) => failed(Action::SaveSettings, e),
-            }),
+            } => Some(
+                match self.ledger.save_settings(&shop, &printer, &rules, now) {
+                    Ok(()) => {
+                        self.shop = shop;
+                        self.printer = printer;
+                        Msg::SettingsSaved
+                    }
+                    Err(e) => failed(Action::SaveSettings, e),
+                },
+            ),
             Effect::TestPrint { shop, printer } => {
                 let doc = print::test_slip(&shop, &printer, self.receipt_lang);
                 let bytes = print::render(&[doc], Format::escpos(printer.paper));
@@ -987,7 +989,7 @@ impl Effects {
             name: shop.to_string(),
             ..self.shop.clone()
         };
-        match self.ledger.set_shop_header(&header) {
+        match self.ledger.set_shop_header(&header, now) {
             Ok(()) => self.shop = header,
             // The manager exists and is signed in: the name can be set again later.
             Err(e) => replies.push(failed(Action::SaveUser, e)),
@@ -1360,11 +1362,14 @@ mod print_tests {
         let device = dir.path().join("lp0");
         std::fs::write(&device, b"").unwrap();
         ledger
-            .set_printer_settings(&PrinterSettings {
-                kind: PrinterKind::Device(device.clone()),
-                paper: Paper::Mm80,
-                pdf_command: None,
-            })
+            .set_printer_settings(
+                &PrinterSettings {
+                    kind: PrinterKind::Device(device.clone()),
+                    paper: Paper::Mm80,
+                    pdf_command: None,
+                },
+                chrono::NaiveDateTime::default(),
+            )
             .unwrap();
         let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
         let mut app = effects.start(Lang::Id, "Ani".into()).unwrap();

@@ -2891,6 +2891,7 @@ const ID_TRUST: TrustText = TrustText {
             "payouts" => "bayar produsen",
             "cash_counts" => "hitung kas",
             "corrections" => "koreksi",
+            "settings_changes" => "pengaturan",
             other => other,
         }
         .to_string()
@@ -3044,6 +3045,7 @@ const EN_TRUST: TrustText = TrustText {
             "payouts" => "payout",
             "cash_counts" => "cash count",
             "corrections" => "correction",
+            "settings_changes" => "settings",
             other => other,
         }
         .to_string()

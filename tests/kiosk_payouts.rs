@@ -59,10 +59,13 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     let office = dir.path().join("office");
     std::fs::create_dir(&office).unwrap();
     ledger
-        .set_printer_settings(&pojok::domain::PrinterSettings {
-            pdf_command: Some(format!("cp -t {}", office.display())),
-            ..Default::default()
-        })
+        .set_printer_settings(
+            &pojok::domain::PrinterSettings {
+                pdf_command: Some(format!("cp -t {}", office.display())),
+                ..Default::default()
+            },
+            at("2026-11-01 07:00"),
+        )
         .unwrap();
     let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
     // Today's float: Rp 10.000 in the drawer.

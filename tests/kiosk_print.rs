@@ -45,10 +45,13 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
     add_users(&mut ledger);
     let off = closed_port();
     ledger
-        .set_printer_settings(&PrinterSettings {
-            kind: PrinterKind::Network(off.clone()),
-            ..PrinterSettings::default()
-        })
+        .set_printer_settings(
+            &PrinterSettings {
+                kind: PrinterKind::Network(off.clone()),
+                ..PrinterSettings::default()
+            },
+            at("2026-11-01 07:00"),
+        )
         .unwrap();
     // The manager: the settings are theirs (an attendant is asked for their PIN).
     let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
@@ -108,6 +111,17 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
         .printer_settings()
         .unwrap();
     assert_eq!(reread.kind, PrinterKind::Network(on.clone()));
+    // The change is history: the audit trail says who pointed the till at which printer.
+    let history = pojok::ledger::Ledger::open(&db)
+        .unwrap()
+        .history(&Default::default())
+        .unwrap();
+    let target = history
+        .iter()
+        .find(|e| e.table == "settings_changes" && e.summary.starts_with("printer.target"))
+        .expect("the printer's address change in the audit trail");
+    assert_eq!(target.actor.as_deref(), Some("Budi"));
+    assert!(target.summary.ends_with(&on), "{}", target.summary);
 
     // F6, F9: the receipt again, marked as a copy, to the printer now set.
     k.key(KeyCode::F(6));

@@ -69,6 +69,8 @@ pub(super) const HISTORY: &[HistoryTable] = &[
                                    WHERE key = 'close.approval_above'), 10000)",
     ),
     table("day_closes"),
+    // The shop's settings: the manager's business.
+    approved("settings_changes", "1"),
     // Users are a manager's business, but anyone may change their own PIN.
     approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),
 ];

@@ -117,6 +117,10 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             "user_changes",
             &[("name", Text), ("change", Text), ("role", Text)],
         ),
+        (
+            "settings_changes",
+            &[("key", Text), ("old_value", Text), ("new_value", Text)],
+        ),
     ]
 };
 
@@ -388,7 +392,17 @@ mod tests {
             .unwrap();
         assert!(other_day.is_empty());
         assert_eq!(ledger.lock_after().unwrap(), chrono::TimeDelta::minutes(5));
-        ledger.set_lock_after(2).unwrap();
+        // The till's rules are the manager's: an attendant signed in is refused.
+        assert!(matches!(
+            ledger.set_lock_after(2, at(8, 0)),
+            Err(crate::ledger::LedgerError::NeedsApproval(
+                "settings_changes"
+            ))
+        ));
+        ledger
+            .with_approval(&manager)
+            .set_lock_after(2, at(8, 0))
+            .unwrap();
         assert_eq!(ledger.lock_after().unwrap(), chrono::TimeDelta::minutes(2));
     }
 }

@@ -1,10 +1,11 @@
 //! The shop's settings kept in the ledger: the header printed on every printout, the
-//! printer the printouts go to, the idle lock and who signed in last.
+//! printer the printouts go to, the till's rules and who signed in last. A change to any but
+//! the last is history (`settings_changes`).
 
-use chrono::TimeDelta;
+use chrono::{NaiveDateTime, TimeDelta};
 use rusqlite::{OptionalExtension, params};
 
-use super::{Ledger, Result};
+use super::{Ledger, Result, stamp_text};
 use crate::domain::{Paper, PrinterKind, PrinterSettings, Rupiah, ShopHeader, TillRules, User};
 
 const SHOP_NAME: &str = "shop.name";
@@ -33,8 +34,8 @@ impl Ledger {
         })
     }
 
-    pub fn set_shop_header(&mut self, shop: &ShopHeader) -> Result<()> {
-        self.write(|tx| write_shop_header(tx, shop))
+    pub fn set_shop_header(&mut self, shop: &ShopHeader, at: NaiveDateTime) -> Result<()> {
+        self.write(|tx| write_shop_header(tx, shop, at))
     }
 
     /// How long the kiosk may sit untouched before it locks itself; 5 minutes unless the
@@ -43,8 +44,8 @@ impl Ledger {
         Ok(self.till_rules()?.lock_after())
     }
 
-    pub fn set_lock_after(&mut self, minutes: u32) -> Result<()> {
-        self.write(|tx| put(tx, LOCK_MINUTES, &minutes.to_string()))
+    pub fn set_lock_after(&mut self, minutes: u32, at: NaiveDateTime) -> Result<()> {
+        self.write(|tx| put(tx, LOCK_MINUTES, &minutes.to_string(), Some(at)))
     }
 
     /// The name of whoever signed in last on this ledger: the sign-in screen starts on them,
@@ -54,11 +55,33 @@ impl Ledger {
     }
 
     pub fn remember_sign_in(&mut self, user: &User) -> Result<()> {
-        self.write(|tx| put(tx, LAST_USER, &user.name))
+        self.write(|tx| put(tx, LAST_USER, &user.name, None))
     }
 }
 
-fn put(tx: &rusqlite::Transaction, key: &str, value: &str) -> Result<()> {
+/// Sets `key` to `value`. A change of value made `at` a time is recorded in
+/// `settings_changes`, history chained like the rest (who changed the header, the printer,
+/// the till's rules); `None` is plain state nobody audits (who signed in last).
+fn put(
+    tx: &rusqlite::Transaction,
+    key: &str,
+    value: &str,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
+    if let Some(at) = at {
+        let old: Option<String> = tx
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if old.as_deref() != Some(value) {
+            tx.execute(
+                "INSERT INTO settings_changes (at, key, old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![stamp_text(at), key, old, value],
+            )?;
+        }
+    }
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -67,31 +90,41 @@ fn put(tx: &rusqlite::Transaction, key: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-fn write_shop_header(tx: &rusqlite::Transaction, shop: &ShopHeader) -> Result<()> {
+fn write_shop_header(
+    tx: &rusqlite::Transaction,
+    shop: &ShopHeader,
+    at: NaiveDateTime,
+) -> Result<()> {
     for (key, value) in [
         (SHOP_NAME, &shop.name),
         (SHOP_OFFICE, &shop.office),
         (SHOP_ADDRESS, &shop.address),
     ] {
-        put(tx, key, value.trim())?;
+        put(tx, key, value.trim(), Some(at))?;
     }
     Ok(())
 }
 
-fn write_printer(tx: &rusqlite::Transaction, printer: &PrinterSettings) -> Result<()> {
+fn write_printer(
+    tx: &rusqlite::Transaction,
+    printer: &PrinterSettings,
+    at: NaiveDateTime,
+) -> Result<()> {
     let (kind, target) = match &printer.kind {
         PrinterKind::None => ("none", String::new()),
         PrinterKind::Device(path) => ("device", path.to_string_lossy().into_owned()),
         PrinterKind::Network(address) => ("network", address.clone()),
         PrinterKind::Command(command) => ("command", command.clone()),
     };
-    put(tx, PRINTER_KIND, kind)?;
-    put(tx, PRINTER_TARGET, target.trim())?;
-    put(tx, PRINTER_PAPER, &printer.paper.mm().to_string())?;
+    let at = Some(at);
+    put(tx, PRINTER_KIND, kind, at)?;
+    put(tx, PRINTER_TARGET, target.trim(), at)?;
+    put(tx, PRINTER_PAPER, &printer.paper.mm().to_string(), at)?;
     put(
         tx,
         PRINTER_PDF_COMMAND,
         printer.pdf_command.as_deref().unwrap_or_default().trim(),
+        at,
     )
 }
 
@@ -103,15 +136,22 @@ impl Ledger {
         shop: &ShopHeader,
         printer: &PrinterSettings,
         rules: &TillRules,
+        at: NaiveDateTime,
     ) -> Result<()> {
         self.write(|tx| {
-            write_shop_header(tx, shop)?;
-            write_printer(tx, printer)?;
-            put(tx, LOCK_MINUTES, &rules.lock_after_minutes.to_string())?;
+            write_shop_header(tx, shop, at)?;
+            write_printer(tx, printer, at)?;
+            put(
+                tx,
+                LOCK_MINUTES,
+                &rules.lock_after_minutes.to_string(),
+                Some(at),
+            )?;
             put(
                 tx,
                 CLOSE_APPROVAL_ABOVE,
                 &rules.close_approval_above.value().to_string(),
+                Some(at),
             )
         })
     }
@@ -169,8 +209,12 @@ impl Ledger {
         })
     }
 
-    pub fn set_printer_settings(&mut self, printer: &PrinterSettings) -> Result<()> {
-        self.write(|tx| write_printer(tx, printer))
+    pub fn set_printer_settings(
+        &mut self,
+        printer: &PrinterSettings,
+        at: NaiveDateTime,
+    ) -> Result<()> {
+        self.write(|tx| write_printer(tx, printer, at))
     }
 }
 
@@ -189,9 +233,73 @@ mod tests {
             office: "Sekretariat Daerah".into(),
             address: "Jl. Merdeka 1".into(),
         };
-        ledger.set_shop_header(&shop).unwrap();
+        ledger.set_shop_header(&shop, when()).unwrap();
         drop(ledger);
         assert_eq!(Ledger::open(&path).unwrap().shop_header().unwrap(), shop);
+    }
+
+    fn when() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_settings_change_is_history_and_saving_the_same_again_records_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let changes = |ledger: &Ledger| -> Vec<(String, Option<String>, String)> {
+            ledger
+                .conn
+                .prepare("SELECT key, old_value, new_value FROM settings_changes ORDER BY id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let shop = ShopHeader {
+            name: "Pojok UMKM".into(),
+            ..ShopHeader::default()
+        };
+        let rules = TillRules::default();
+        let printer = PrinterSettings::default();
+        ledger
+            .save_settings(&shop, &printer, &rules, when())
+            .unwrap();
+        let first = changes(&ledger);
+        assert!(first.contains(&("shop.name".into(), None, "Pojok UMKM".into())));
+        // The same again: nothing changed, nothing recorded.
+        ledger
+            .save_settings(&shop, &printer, &rules, when())
+            .unwrap();
+        assert_eq!(changes(&ledger), first);
+        let quicker = TillRules {
+            lock_after_minutes: 2,
+            ..rules
+        };
+        ledger
+            .save_settings(&shop, &printer, &quicker, when())
+            .unwrap();
+        let all = changes(&ledger);
+        assert_eq!(
+            all.last(),
+            Some(&("kiosk.lock_minutes".into(), Some("5".into()), "2".into()))
+        );
+        // Who signed in last is state, not a setting anyone audits.
+        let before = all.len();
+        let user = crate::domain::User {
+            id: 1,
+            name: "Rina".into(),
+            role: crate::domain::Role::Attendant,
+            active: true,
+            has_pin: true,
+        };
+        ledger.remember_sign_in(&user).unwrap();
+        assert_eq!(changes(&ledger).len(), before);
+        // Chained like any history.
+        assert!(ledger.verify().unwrap().is_clean());
     }
 
     #[test]
@@ -214,13 +322,13 @@ mod tests {
                 paper: Paper::Mm80,
                 pdf_command: Some("lp -d kantor".into()),
             };
-            ledger.set_printer_settings(&printer).unwrap();
+            ledger.set_printer_settings(&printer, when()).unwrap();
             drop(ledger);
             ledger = Ledger::open(&path).unwrap();
             assert_eq!(ledger.printer_settings().unwrap(), printer);
         }
         let plain = PrinterSettings::default();
-        ledger.set_printer_settings(&plain).unwrap();
+        ledger.set_printer_settings(&plain, when()).unwrap();
         assert_eq!(ledger.printer_settings().unwrap(), plain);
     }
 }
