@@ -105,6 +105,8 @@ pub struct UiText {
 
     // Opening and an old open day.
     pub open_day_title: fn(&str) -> String,
+    /// The open-day form's title once that date's day is closed.
+    pub closed_day_title: fn(&str) -> String,
     pub attendant_label: &'static str,
     pub float_label: &'static str,
     pub stale_title: &'static str,
@@ -727,6 +729,7 @@ pub static ID: Strings = Strings {
             format!("Pembayaran sebagian {paid} sudah diterima.\nKembalikan uangnya dan batalkan?")
         },
         open_day_title: |date| format!("Buka hari usaha {date}"),
+        closed_day_title: |date| format!("Hari usaha {date} sudah ditutup; buka lagi besok"),
         attendant_label: "Nama kasir",
         float_label: "Modal awal",
         stale_title: "Hari usaha lama belum ditutup",
@@ -1531,6 +1534,7 @@ pub static EN: Strings = Strings {
             format!("A part payment of {paid} has been received.\nHand the money back and cancel?")
         },
         open_day_title: |date| format!("Open the business day {date}"),
+        closed_day_title: |date| format!("The day of {date} is closed; open again tomorrow"),
         attendant_label: "Attendant",
         float_label: "Opening float",
         stale_title: "An old business day is still open",

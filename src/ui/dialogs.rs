@@ -374,6 +374,16 @@ pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (M
     }
     let signed_in = app.user().is_some();
     match msg {
+        // No day open: the day's sales are those of the day last closed.
+        Msg::TodaySales if app.last_closed.is_some() => {
+            return (
+                Mode::Sales(SalesList::loading()),
+                vec![Effect::LoadSalesNear {
+                    from: app.last_closed,
+                    older: false,
+                }],
+            );
+        }
         // With no day open the rest of the till can still be read (after a close: the day's
         // sales, settlements, audit trail); selling waits for a day.
         Msg::OpenStock
@@ -577,16 +587,20 @@ pub(super) fn draw_open_day(
 ) {
     let t = &app.lang.text().ui;
     let popup = centered(area, 60, 9);
+    let closed_today = app.last_closed.is_some_and(|d| d >= app.today);
+    let today = format::date(app.today, app.lang);
+    let title = if closed_today {
+        (t.closed_day_title)(&today)
+    } else {
+        (t.open_day_title)(&today)
+    };
     let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            (t.open_day_title)(&format::date(app.today, app.lang))
-        ))
+        .title(format!(" {title} "))
         .border_style(Style::new().cyan());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [_, name, _, float, _, hint] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
-    if app.last_closed.is_some_and(|d| d >= app.today) {
+    if closed_today {
         frame.render_widget(
             Paragraph::new(t.closed_today_hint.dark_gray()).centered(),
             hint,

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::dialogs::{Confirm, Question};
 use super::sale::{type_amount, type_into};
 use super::widgets::{centered, draw_filter, draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Failure, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
 use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
 use crate::print::format;
@@ -163,7 +163,11 @@ pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, 
         Msg::Next if screen.day + 1 < screen.days.len() => screen.day += 1,
         Msg::Submit => {
             if let Some(producer) = screen.current().cloned() {
-                if !producer.balance.is_positive() {
+                // A payout is an entry of the open day: with none open, say so before any
+                // form or question (and before calling the manager over).
+                if app.status.is_none() {
+                    app.set_note(Note::Failed(Action::PayProducer, Failure::NoOpenDay));
+                } else if !producer.balance.is_positive() {
                     app.set_note(Note::PayoutAboveOwed(producer.balance));
                 } else {
                     let form = PayoutForm::new(&producer, screen);

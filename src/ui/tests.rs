@@ -1219,7 +1219,14 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     assert_eq!(enter(&mut app), Vec::new());
     assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
     // The day's sales, the settlements, the audit trail: one key away, as from the till.
-    assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
+    // The day's sales: those of the day just closed.
+    assert_eq!(
+        press(&mut app, KeyCode::F(6)),
+        vec![Effect::LoadSalesNear {
+            from: Some(today()),
+            older: false
+        }]
+    );
     assert_eq!(app.context(), Context::Sales);
     // Leaving comes back to the open-day form, not to a till with no day.
     press(&mut app, KeyCode::Esc);
@@ -1227,6 +1234,26 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     assert_eq!(
         press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL),
         vec![Effect::LoadPayouts]
+    );
+    // A payout needs an open day: said at once, before any form, question or PIN.
+    update(
+        &mut app,
+        Msg::PayoutsLoaded {
+            balances: vec![crate::domain::ProducerBalance {
+                code: "SRI".into(),
+                name: "Kue Bu Sri".into(),
+                payout_daily: true,
+                active: true,
+                balance: Rupiah(32_300),
+            }],
+            days: vec![(today(), true)],
+        },
+    );
+    assert_eq!(enter(&mut app), Vec::new());
+    assert_eq!(app.context(), Context::Payouts);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Failed(Action::PayProducer, Failure::NoOpenDay))
     );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::OpenDay);
