@@ -456,7 +456,12 @@ fn draw_count(
         )
         .column_spacing(0)
         .header(header);
-        draw_list(frame, count, table, screen.row);
+        // The row marker only where typing goes: on the reason, no row is selected.
+        if on_count {
+            draw_list(frame, count, table, screen.row);
+        } else {
+            frame.render_widget(table, count);
+        }
         if on_count {
             // At the right of the pieces: left of the value column and its spacing.
             let x = count.right() - value_width - 1;

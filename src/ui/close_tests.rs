@@ -895,3 +895,22 @@ fn the_close_screen_reminds_of_daily_producers_still_owed_and_ctrl_p_pays_them()
     );
     assert_eq!(app.context(), Context::Payouts);
 }
+
+#[test]
+fn a_count_with_a_difference_sends_the_cursor_to_the_reason_and_the_row_marker_with_it() {
+    let mut app = close_screen(151_500);
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "1");
+    let (_, text) = render(&app);
+    assert!(text.contains('▶'), "the row being typed is marked:\n{text}");
+    // Rp 100.000 counted against Rp 151.500 expected: F2 asks for the reason first.
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(screen(&app).field, close::Field::Reason);
+    let (_, text) = render(&app);
+    assert!(
+        !text.contains('▶'),
+        "no row looks selected while the reason is typed:\n{text}"
+    );
+    type_text(&mut app, "uang receh kurang");
+    assert_eq!(screen(&app).reason, "uang receh kurang");
+}
