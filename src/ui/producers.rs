@@ -411,10 +411,7 @@ pub(super) fn draw(
         } else {
             t.stock_none
         };
-        frame.render_widget(
-            Paragraph::new(text.dark_gray()).centered().block(block),
-            table,
-        );
+        super::widgets::placeholder(frame, table, block, text);
         return;
     }
     let header = Row::new([

@@ -295,10 +295,7 @@ fn draw_calls(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect) {
         } else {
             t.call_none
         };
-        frame.render_widget(
-            Paragraph::new(text.dark_gray()).centered().block(block),
-            area,
-        );
+        super::widgets::placeholder(frame, area, block, text);
         return;
     }
     let header = Row::new([

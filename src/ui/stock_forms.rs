@@ -451,10 +451,7 @@ pub(super) fn draw_form(app: &App, form: &StockForm, frame: &mut Frame, area: Re
         } else {
             ""
         };
-        frame.render_widget(
-            Paragraph::new(text.dark_gray()).centered().block(block),
-            table,
-        );
+        super::widgets::placeholder(frame, table, block, text);
         return;
     }
     let header = Row::new([

@@ -294,6 +294,19 @@ pub(super) fn field_line(
     }
 }
 
+/// A list's box with one dim line instead of rows: still loading, or nothing to show.
+pub(super) fn placeholder(
+    frame: &mut Frame,
+    area: Rect,
+    block: ratatui::widgets::Block,
+    text: &str,
+) {
+    frame.render_widget(
+        Paragraph::new(text.dark_gray()).centered().block(block),
+        area,
+    );
+}
+
 pub(super) fn draw_list(frame: &mut Frame, area: Rect, table: Table<'_>, selected: usize) {
     let table = table
         .row_highlight_style(Style::new().reversed())
