@@ -286,7 +286,7 @@ fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Mode, Vec<Effect>) {
         return (Mode::Close(screen), Vec::new());
     }
     let yes = Outcome::stay().run(vec![Effect::CloseDay {
-        count: count.clone(),
+        count,
         reason: reason.clone(),
     }]);
     let question = Question::CloseDay {
