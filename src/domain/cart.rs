@@ -81,17 +81,30 @@ impl Cart {
     }
 
     /// Brings every line up to the catalogue as it is now (a price or rate changed while the
-    /// customer waited: nothing is sold yet, so nothing is frozen yet). Returns the names of the
-    /// lines whose product is no longer sold; they stay, for the attendant to remove.
-    pub fn reprice(&mut self, catalogue: &Catalogue) -> Vec<String> {
-        let mut gone = Vec::new();
+    /// customer waited: nothing is sold yet, so nothing is frozen yet). A line whose product
+    /// is no longer sold stays, for the attendant to remove. Returns whether a line changed,
+    /// so the caller knows to save the draft again.
+    pub fn reprice(&mut self, catalogue: &Catalogue) -> bool {
+        let mut changed = false;
         for line in &mut self.lines {
-            match catalogue.get(line.product.id) {
-                Some(now) => line.product = now.clone(),
-                None => gone.push(line.product.full_name()),
+            if let Some(now) = catalogue.get(line.product.id)
+                && line.product != *now
+            {
+                line.product = now.clone();
+                changed = true;
             }
         }
-        gone
+        changed
+    }
+
+    /// The names of the lines whose product the catalogue no longer sells: paying is refused
+    /// until they are removed.
+    pub fn no_longer_sold(&self, catalogue: &Catalogue) -> Vec<String> {
+        self.lines
+            .iter()
+            .filter(|line| catalogue.get(line.product.id).is_none())
+            .map(|line| line.product.full_name())
+            .collect()
     }
 
     pub fn remove(&mut self, index: usize) -> Option<CartLine> {
@@ -155,7 +168,9 @@ mod tests {
         let mut products = c.products().to_vec();
         products[0].price = Rupiah(6_000); // KLP up from 5.000
         products.retain(|p| p.code != "KRP"); // KRP taken off the till
-        let gone = cart.reprice(&Catalogue::new(products));
+        let catalogue = Catalogue::new(products);
+        cart.reprice(&catalogue);
+        let gone = cart.no_longer_sold(&catalogue);
         assert_eq!(gone, ["Keripik Pisang Coklat"]);
         assert_eq!(cart.lines[0].product.price, Rupiah(6_000));
         assert_eq!(

@@ -7,11 +7,15 @@ mod catalogue;
 mod close;
 mod customers;
 mod dialogs;
+mod effect;
+mod failure;
 pub mod keymap;
 mod list;
+mod msg;
 mod note;
 mod pay;
 mod payouts;
+mod pin;
 mod producers;
 mod product_form;
 mod sale;
@@ -49,21 +53,27 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui::Frame;
 
+use crate::domain::{Cart, Catalogue, DayStatus, StockDocument};
+// What the tests name through `use super::*`.
+#[cfg(test)]
 use crate::domain::{
-    CallListEntry, Cart, Catalogue, DayStatus, IntakeLine, NewProducer, Payment, Producer,
-    ProducerChanges, Product, ProductChanges, ProductRecord, Quantity, Rupiah, Sale, SaleSummary,
-    StockDocument, StockLine, StockQuantity,
+    CallListEntry, NewProducer, Payment, Producer, ProductChanges, Rupiah, Sale, StockLine,
 };
-use crate::print::{PrintError, PrinterSettings};
+#[cfg(test)]
+use crate::print::PrinterSettings;
 use crate::strings::Lang;
 
 pub use crate::strings::TillFailure;
 pub use close::TillNote;
+pub use effect::{Effect, StockEntry};
+pub use failure::{Action, Failure};
 pub use keymap::{Context, key_to_msg};
+pub use msg::Msg;
 pub use note::Note;
 pub use payouts::PayoutLists;
+pub use pin::Pin;
 pub use product_form::Field as ProductField;
-pub use trust::{ApprovalReason, Pin, TrustFailure, TrustNote};
+pub use trust::{ApprovalReason, TrustFailure, TrustNote};
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
@@ -73,539 +83,6 @@ use sale::{Done, SearchList};
 use sales::SalesList;
 use stock::StockScreen;
 use stock_forms::StockForm;
-
-/// What the runtime must do, each to its answer before the next key is read. Each names the
-/// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Effect {
-    /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
-    SaveDraft(Cart),
-    /// Open today's business day. Answer: `DayOpened`.
-    OpenDay { attendant: String, float: Rupiah },
-    /// Close the open business day with the cash counted (and the reason for a variance),
-    /// then write the day-close report. Answer: `DayClosed`, then `ZReport`.
-    CloseDay {
-        count: crate::domain::CashCount,
-        reason: String,
-    },
-    /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
-    /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
-    /// if the sale is not on disk.
-    RecordSale { cart: Cart, payments: Vec<Payment> },
-    /// Today's sales, newest first. Answer: `SalesLoaded`.
-    LoadSales,
-    /// Print a recorded sale's receipt again (a voided one says so). Answer: `ReceiptPrinted`.
-    ReprintReceipt { sale_id: i64 },
-    /// Answer: `SaleVoided` once the void is committed, with the fresh status and list as
-    /// far as they can be read; `Failed` only if the void is not on disk.
-    VoidSale { sale_id: i64, reason: String },
-    /// Leave: restore the terminal and exit (the draft is already saved).
-    Quit,
-    /// Stock per product on the open business day (or today), and the call list.
-    /// Answer: `StockLoaded`.
-    LoadStock,
-    /// Record a stock entry, then write its slip. Answer: `StockRecorded` once committed;
-    /// `Failed` only if it is not on disk.
-    RecordStock(StockEntry),
-    /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
-    ReturnDailyGoods,
-    /// Every product, active or not. Answer: `ProductsLoaded`.
-    LoadProducts,
-    /// Edit a product (a price change is recorded in history). Answer: `CatalogueChanged`.
-    SaveProduct {
-        code: String,
-        changes: ProductChanges,
-    },
-    /// Take a product off the till, or put it back. Answer: `CatalogueChanged`.
-    SetProductActive { code: String, active: bool },
-    /// Register a new product. Answer: `CatalogueChanged`.
-    AddProduct(crate::domain::NewProduct),
-    /// Every producer, active or not. Answer: `ProducersLoaded`.
-    LoadProducers,
-    /// Register a producer. Answer: `ProducersChanged`.
-    AddProducer(NewProducer),
-    /// Edit a producer (a scheme or rate change is recorded in history). Answer:
-    /// `ProducersChanged`.
-    SaveProducer {
-        code: String,
-        changes: ProducerChanges,
-    },
-    /// Take a producer and their products off the till, or put them back. Answer:
-    /// `ProducersChanged`.
-    SetProducerActive { code: String, active: bool },
-    // The settings screen (Ctrl+O).
-    /// The shop header and printer settings. Answer: `SettingsLoaded`.
-    LoadSettings,
-    /// Save them all in one transaction; printouts and the till use them from now on.
-    /// Answer: `SettingsSaved`.
-    SaveSettings {
-        shop: crate::domain::ShopHeader,
-        printer: PrinterSettings,
-        rules: crate::domain::TillRules,
-    },
-    /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
-    TestPrint {
-        shop: crate::domain::ShopHeader,
-        printer: PrinterSettings,
-    },
-    // Producers' money (Ctrl+P).
-    /// What each producer is owed, and the business days. Answer: `PayoutsLoaded`.
-    LoadPayouts,
-    /// Pay a producer on the open day, then write the payout slip. Answer: `PayoutRecorded`
-    /// once committed; `Failed` only if it is not on disk.
-    PayProducer {
-        code: String,
-        method: crate::domain::PayoutMethod,
-        amount: Rupiah,
-        note: String,
-    },
-    /// Write the settlement slips of the day, one file per producer. Answer:
-    /// `SettlementsWritten`.
-    WriteSettlements { date: NaiveDate },
-    /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
-    SetPayoutDaily { code: String, daily: bool },
-    // The till's money (issue 4).
-    /// The open day's report, for the close screen. Answer: `CloseLoaded`.
-    LoadClose,
-    /// The sales of the business day before (`older`) or after `from` (`None`: the open
-    /// day, else the newest). Answer: `DaySalesLoaded`.
-    LoadSalesNear {
-        from: Option<NaiveDate>,
-        older: bool,
-    },
-    /// Take back a closed day's sale on the open day. Answer: `SaleCorrected`.
-    CorrectSale {
-        sale_id: i64,
-        refund: crate::domain::RefundMethod,
-        reason: String,
-    },
-    /// Every customer, for the tab picker or the customers screen. Answer: `CustomersLoaded`.
-    LoadCustomers,
-    /// Add (`id: None`) or edit a customer. Answer: `CustomersChanged`.
-    SaveCustomer {
-        id: Option<i64>,
-        customer: crate::domain::NewCustomer,
-    },
-    /// A customer pays off (part of) their tab. Answer: `CustomersChanged`.
-    RecordTabPayment {
-        customer: i64,
-        method: crate::domain::PaymentMethod,
-        amount: Rupiah,
-        note: String,
-    },
-    /// Write the customer's tab statement for this month. Answer: `StatementPrinted`.
-    PrintTabStatement { customer: i64 },
-    /// Record cash taken out or put in, then write its slip. Answer: `CashMoved`.
-    RecordCashMove {
-        direction: crate::domain::CashDirection,
-        amount: Rupiah,
-        reason: String,
-    },
-    // Issue 5: users, signing in, the manager's approval, the audit trail.
-    /// First start: name the shop and create its manager, who is then signed in. Answer:
-    /// `UsersLoaded` then `SignedIn`.
-    CreateManager {
-        shop: String,
-        name: String,
-        pin: Pin,
-    },
-    /// A till-era ledger's manager sets a first PIN and is signed in. Answer: `UsersLoaded`
-    /// then `SignedIn`.
-    SetFirstPin { user_id: i64, pin: Pin },
-    /// Answer: `SignedIn`, or `Failed` (`Action::SignIn`) saying how many tries are left or
-    /// until when the user is locked out.
-    SignIn { user_id: i64, pin: Pin },
-    /// Checks the manager's PIN and, if right, runs `held` with that manager as approver.
-    /// Answer: `ApprovalGranted`, then the held effects' own answers; or `Failed`
-    /// (`Action::Approve`) and nothing runs.
-    Approve {
-        manager_id: i64,
-        pin: Pin,
-        held: Vec<Effect>,
-    },
-    /// Every user. Answer: `UsersLoaded`.
-    LoadUsers,
-    /// Answer: `UsersChanged`.
-    AddUser {
-        name: String,
-        role: crate::domain::Role,
-        pin: Pin,
-    },
-    /// Answer: `UsersChanged`.
-    ChangePin { user_id: i64, pin: Pin },
-    /// Answer: `UsersChanged`.
-    DeactivateUser { user_id: i64 },
-    /// Answer: `HistoryLoaded`.
-    LoadHistory(crate::domain::HistoryFilter),
-}
-
-/// A stock entry as a form hands it to the ledger.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StockEntry {
-    Intake {
-        producer: String,
-        lines: Vec<IntakeLine>,
-    },
-    Return {
-        producer: String,
-        lines: Vec<(String, Quantity)>,
-        reason: String,
-    },
-    /// The ledger writes off one product per entry.
-    WriteOff {
-        code: String,
-        quantity: Quantity,
-        reason: String,
-        corner_at_fault: bool,
-    },
-    Count {
-        code: String,
-        counted: StockQuantity,
-        reason: String,
-    },
-}
-
-/// Which effect failed, in `Msg::Failed`.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    SaveDraft,
-    OpenDay,
-    CloseDay,
-    RecordSale,
-    LoadSales,
-    VoidSale,
-    LoadStock,
-    /// An intake, return, write-off or count.
-    RecordStock,
-    LoadProducts,
-    SaveProduct,
-    LoadProducers,
-    /// Adding, editing or (de)activating a producer.
-    SaveProducer,
-    LoadSettings,
-    SaveSettings,
-    LoadPayouts,
-    PayProducer,
-    WriteSettlements,
-    /// Anything of the till's money: loading the close, a cash move, a tab, a correction.
-    Till,
-    // Issue 5.
-    /// Signing in, at the first start or after a lock.
-    SignIn,
-    Approve,
-    LoadUsers,
-    SaveUser,
-    LoadHistory,
-}
-
-/// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's
-/// language). The runtime maps the ledger's errors onto these.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
-    NoOpenDay,
-    /// Another business day, of this date, is still open.
-    DayAlreadyOpen(NaiveDate),
-    /// This date already had its business day.
-    DayExists(NaiveDate),
-    EmptySale,
-    /// The payments do not pay the total exactly.
-    NotSettled,
-    UnknownSale,
-    AlreadyVoided,
-    NotOnOpenDay,
-    EmptyReason,
-    /// Another program holds the ledger's write lock.
-    Busy,
-    DiskFull,
-    // Catalogue and stock refusals, each with what it was about.
-    UnknownProduct(String),
-    ProductInactive(String),
-    ProducerInactive(String),
-    ProductOfAnotherProducer {
-        product: String,
-        producer: String,
-    },
-    InvalidQuantity {
-        code: String,
-        problem: crate::domain::QuantityError,
-    },
-    EmptyDocument,
-    UnknownDocument(i64),
-    DuplicateCode(String),
-    DuplicateBarcode(String),
-    UnknownProducer(String),
-    /// The ledger's (English) detail of what is wrong with the producer.
-    InvalidProducer(String),
-    /// The ledger's (English) detail of what is wrong with the product.
-    InvalidProduct(String),
-    /// Switching this producer to producer price needs a producer price for each of their
-    /// products, which the producers screen does not take.
-    ProducerPriceNeeded(String),
-    /// Anything else the ledger or the disk reported, in its own (English) words.
-    Storage(String),
-    /// A payout above what the corner owes the producer: their code and what is owed.
-    PayoutAboveBalance {
-        producer: String,
-        owed: Rupiah,
-    },
-    /// A refusal about the till's money (amounts, customers, tabs, the count, corrections).
-    Till(TillFailure),
-    /// Signing in, approvals and users (issue 5).
-    Trust(TrustFailure),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Msg {
-    // From the keymap.
-    /// A printable character for the field that has the keyboard.
-    Input(char),
-    Backspace,
-    Delete,
-    Submit,
-    Cancel,
-    Up,
-    Down,
-    /// Next payment method or form field (Tab, →); on the sale screen, ←/→ keep refused
-    /// text on the entry line to edit it.
-    Next,
-    /// Previous payment method or form field (Shift+Tab, ←).
-    Prev,
-    /// One more of the selected cart line.
-    More,
-    /// One less of the selected cart line.
-    Less,
-    /// Void the selected sale (asks a reason, then a question).
-    VoidSale,
-    /// Print the selected sale's receipt again.
-    Reprint,
-    Help,
-    Pay,
-    PayPart,
-    /// A quick-tender key: a note of this much, added to the cash typed so far.
-    QuickCash(Rupiah),
-    EmptyCart,
-    TodaySales,
-    CloseDay,
-    ToggleLang,
-    Quit,
-    /// Open the stock screen.
-    OpenStock,
-    /// Intake for the selected product's producer.
-    Intake,
-    /// A return to the selected product's producer.
-    ReturnStock,
-    /// Write off goods of the selected product's producer.
-    WriteOff,
-    /// Count goods of the selected product's producer.
-    Count,
-    /// Who bears a write-off: the producer, or the corner.
-    ToggleFault,
-    /// Open the products screen.
-    OpenProducts,
-    /// Type a new price for the selected product.
-    EditPrice,
-    /// Deactivate or reactivate the selected product (asks first).
-    ToggleActive,
-    /// Open the form for a new product.
-    NewProduct,
-    /// Open the form filled in with the selected product.
-    EditProduct,
-    /// Show the call list, or the stock again.
-    CallList,
-    /// Return all daily goods left (asks first).
-    ReturnDaily,
-    /// Record the form being filled in (asks first).
-    Record,
-    /// Open the producers screen.
-    OpenProducers,
-    /// The form for a new producer.
-    AddProducer,
-    /// The form for the selected producer.
-    EditProducer,
-    /// Percentage or producer price, in the producer form.
-    ToggleScheme,
-    /// `y` in a question.
-    Yes,
-    /// `n` or Esc in a question, or a key that means nothing beneath it.
-    No,
-    /// Open the producers' settlement and payouts screen.
-    OpenPayouts,
-    /// Write the shown day's settlement slips.
-    WriteSettlements,
-    /// Cash or transfer, in the payout form.
-    ToggleMethod,
-    /// Paid out daily or not, in the producer form.
-    TogglePayoutDaily,
-    /// Count the cash as a total or by denomination.
-    ToggleCount,
-    /// Open the cash in/out form (F9 on the sale screen).
-    CashMove,
-    /// Cash in or out, in the cash form.
-    ToggleDirection,
-    /// Open the customers screen (Ctrl+T).
-    OpenTabs,
-    NewCustomer,
-    EditCustomer,
-    /// Take a tab payment from the selected customer.
-    TabPayment,
-    /// Print the selected customer's tab statement.
-    TabStatement,
-    /// The next payment method, in the tab payment form.
-    CycleMethod,
-    // From the runtime.
-    /// The terminal's size, at start and whenever it changes.
-    Resize(u16, u16),
-    /// The calendar date, when it changes while the kiosk runs (past midnight).
-    Today(NaiveDate),
-    /// The active products as the ledger has them after another program changed it.
-    CatalogueReloaded(Vec<crate::domain::Product>),
-    /// The cart saved when the kiosk last stopped could not be read; it starts empty.
-    DraftUnreadable,
-    /// At start with no day open: the last business day, closed on this date.
-    ClosedBefore(NaiveDate),
-    // Results of effects, from the runtime.
-    DayOpened(DayStatus),
-    DayClosed,
-    /// The sale is on disk. `status` is `None` if the day's figures could not be read back
-    /// after the commit: the screen then counts the sale in the figures it has.
-    SaleRecorded {
-        sale: Sale,
-        status: Option<DayStatus>,
-        receipt: Result<PathBuf, String>,
-    },
-    SalesLoaded(Vec<SaleSummary>),
-    /// A receipt printed again: where it was written, or why it was not.
-    ReceiptPrinted(Result<PathBuf, String>),
-    /// The void is on disk. `status` and `sales` are `None` if they could not be read back
-    /// after the commit: the screen then takes the sale out of what it has.
-    SaleVoided {
-        sale_id: i64,
-        status: Option<DayStatus>,
-        sales: Option<Vec<SaleSummary>>,
-    },
-    StockLoaded {
-        lines: Vec<StockLine>,
-        calls: Vec<CallListEntry>,
-    },
-    /// Stock entries on disk, each with where its slip was written or why it was not.
-    StockRecorded {
-        documents: Vec<StockDocument>,
-        slips: Vec<Result<PathBuf, String>>,
-    },
-    ProductsLoaded(Vec<ProductRecord>),
-    /// Every producer, for the product form (sent with `ProductsLoaded`).
-    ProductProducers(Vec<crate::domain::Producer>),
-    /// The catalogue changed on disk: every product, and what the till may now sell.
-    CatalogueChanged {
-        products: Vec<ProductRecord>,
-        active: Vec<Product>,
-    },
-    ProducersLoaded(Vec<Producer>),
-    /// A producer changed on disk: every producer, and what the till may now sell.
-    ProducersChanged {
-        producers: Vec<Producer>,
-        active: Vec<Product>,
-    },
-    /// The effect of `action` did not happen, for `reason`.
-    Failed {
-        action: Action,
-        reason: Failure,
-    },
-    // The settings screen and printing.
-    /// Open the settings screen (shop header, printer).
-    OpenSettings,
-    /// The next printer kind, in the settings.
-    PrinterKind,
-    /// 58 or 80 mm paper, in the settings.
-    PaperWidth,
-    /// Send a test slip to the printer on screen.
-    TestPrint,
-    SettingsLoaded {
-        shop: crate::domain::ShopHeader,
-        printer: PrinterSettings,
-        rules: crate::domain::TillRules,
-    },
-    SettingsSaved,
-    TestPrinted(Result<(), PrintError>),
-    /// A printout recorded and written to its file did not reach the thermal printer.
-    PrintFailed(PrintError),
-    PayoutsLoaded {
-        balances: Vec<crate::domain::ProducerBalance>,
-        days: Vec<(NaiveDate, bool)>,
-    },
-    /// The payout is on disk, with where its slip was written (or why not), and the
-    /// balances and days as far as they could be read back.
-    PayoutRecorded {
-        payout: crate::domain::Payout,
-        slip: Result<PathBuf, String>,
-        balances: Option<PayoutLists>,
-    },
-    /// How many slips of `date` were written (none: no producer had activity), and their
-    /// folder; or why not.
-    SettlementsWritten {
-        date: NaiveDate,
-        result: Result<(usize, PathBuf), String>,
-    },
-    /// The open day's figures for the close screen.
-    CloseLoaded(Box<crate::domain::DayReport>),
-    /// What each producer is owed, for the close screen's reminder of daily payouts.
-    BalancesAtClose(Vec<crate::domain::ProducerBalance>),
-    /// The day-close report written after a close: its file, or why it was not.
-    ZReport(Result<PathBuf, String>),
-    /// The sales of a business day stepped to, and whether it is closed.
-    DaySalesLoaded {
-        date: NaiveDate,
-        closed: bool,
-        sales: Vec<SaleSummary>,
-    },
-    /// A correction is on disk; `sales` is that day's list again, if it could be read.
-    SaleCorrected {
-        correction: crate::domain::Correction,
-        sales: Option<Vec<SaleSummary>>,
-    },
-    /// Every customer (with what each owes).
-    CustomersLoaded(Vec<crate::domain::CustomerBalance>),
-    /// A customer or a tab payment is on disk: every customer again, and what to say.
-    CustomersChanged {
-        list: Vec<crate::domain::CustomerBalance>,
-        note: TillNote,
-    },
-    /// A tab statement written: its file, or why it was not.
-    StatementPrinted(Result<PathBuf, String>),
-    /// A cash move is on disk, with its slip's file or why it was not written.
-    CashMoved {
-        cash_move: crate::domain::CashMove,
-        slip: Result<PathBuf, String>,
-    },
-    // Issue 5: keys.
-    /// Lock the till (Ctrl+L).
-    Lock,
-    /// Open the users screen (Ctrl+U).
-    OpenUsers,
-    /// Open the audit trail (Ctrl+R).
-    OpenAudit,
-    AddUser,
-    /// A new PIN for the selected user.
-    ChangePin,
-    DeactivateUser,
-    /// Attendant or manager, in the user form.
-    ToggleRole,
-    // Issue 5: from the runtime.
-    /// The time now: sent before each batch of keys and while the till is idle, so that it
-    /// locks itself after the idle time without the screens reading a clock.
-    Clock(chrono::NaiveDateTime),
-    /// Every user, active or not: at start (which decides between the first-start, PIN and
-    /// sign-in screens) and when asked.
-    UsersLoaded(Vec<crate::domain::User>),
-    SignedIn(crate::domain::User),
-    /// The manager's PIN was right; the held effects have run (their answers follow).
-    ApprovalGranted(crate::domain::User),
-    UsersChanged(Vec<crate::domain::User>),
-    HistoryLoaded(Vec<crate::domain::HistoryEntry>),
-    /// The ledger refused this effect without a manager's approval (a count with a
-    /// difference): it waits in the approval popup.
-    ApprovalNeeded(Box<Effect>),
-}
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
 /// returned to when it is answered.
@@ -700,10 +177,9 @@ impl App {
         };
         // A cart saved before a restart takes today's prices, as it would have while open.
         let mut cart = draft.unwrap_or_default();
-        let before = cart.clone();
-        cart.reprice(&catalogue);
+        let repriced = cart.reprice(&catalogue);
         App {
-            draft_stale: cart != before,
+            draft_stale: repriced,
             lang,
             catalogue,
             status,
@@ -757,11 +233,7 @@ impl App {
     pub fn set_catalogue(&mut self, catalogue: Catalogue) {
         self.catalogue = catalogue;
         // Nothing in the cart is sold yet: it takes the prices as they are now.
-        if !self.cart.is_empty() {
-            let before = self.cart.clone();
-            self.cart.reprice(&self.catalogue);
-            self.draft_stale |= self.cart != before;
-        }
+        self.draft_stale |= self.cart.reprice(&self.catalogue);
         if let Mode::Search(search) = &mut self.mode {
             search.refresh(&mut self.catalogue, &self.entry);
         }

@@ -257,14 +257,9 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             } else if !app.entry.trim().is_empty() {
                 // Paying now would leave behind the item whose code is still on the line.
                 app.set_note(Note::EntryPending(app.entry.trim().to_string()));
-            } else if let Some(gone) = app
-                .cart
-                .lines
-                .iter()
-                .find(|l| app.catalogue.get(l.product.id).is_none())
-            {
+            } else if let Some(gone) = app.cart.no_longer_sold(&app.catalogue).into_iter().next() {
                 // Taken off the till while it sat in the cart: the ledger would refuse the sale.
-                app.set_note(Note::NoLongerSold(gone.product.full_name()));
+                app.set_note(Note::NoLongerSold(gone));
             } else {
                 return (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new());
             }

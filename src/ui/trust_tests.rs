@@ -116,7 +116,7 @@ fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
         vec![Effect::CreateManager {
             shop: "Pojok UMKM Balai Kota".into(),
             name: "Budi".into(),
-            pin: Pin::from_digits("1234"),
+            pin: pin("1234"),
         }]
     );
     // The PIN is never printed, not even in a debug dump of the effect.
@@ -171,7 +171,7 @@ fn a_migrated_manager_without_a_pin_sets_one_first() {
         enter(&mut app),
         vec![Effect::SetFirstPin {
             user_id: 2,
-            pin: Pin::from_digits("9999")
+            pin: pin("9999")
         }]
     );
 }
@@ -191,7 +191,7 @@ fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wr
         enter(&mut app),
         vec![Effect::SignIn {
             user_id: 3,
-            pin: Pin::from_digits("4321")
+            pin: pin("4321")
         }]
     );
     update(
@@ -439,7 +439,7 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
         effects,
         vec![Effect::Approve {
             manager_id: 2,
-            pin: Pin::from_digits("9999"),
+            pin: pin("9999"),
             held: vec![void_7()],
         }]
     );
@@ -487,7 +487,7 @@ fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
         enter(&mut app),
         vec![Effect::Approve {
             manager_id: 2,
-            pin: Pin::from_digits("9999"),
+            pin: pin("9999"),
             held: vec![count],
         }]
     );
@@ -613,7 +613,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
         vec![Effect::AddUser {
             name: "Dewi".into(),
             role: Role::Manager,
-            pin: Pin::from_digits("5678"),
+            pin: pin("5678"),
         }]
     );
     update(&mut app, Msg::UsersChanged(team()));
@@ -723,4 +723,11 @@ fn the_audit_trail_lists_who_and_who_approved_and_filters_by_day_user_and_kind()
         "{asked:?}"
     );
     assert!(text(&render(&app)).contains("Memuat riwayat"));
+}
+
+/// A PIN as the keys would type it.
+fn pin(digits: &str) -> Pin {
+    let mut pin = Pin::new();
+    digits.chars().for_each(|c| pin.push(c));
+    pin
 }

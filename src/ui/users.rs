@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use super::dialogs::{Confirm, Question};
+use super::pin::Pin;
 use super::sale::type_into;
-use super::trust::{Pin, TrustNote};
+use super::trust::TrustNote;
 use super::widgets::{centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::users::PIN_MAX_DIGITS;

@@ -1,0 +1,202 @@
+//! What a screen asks the runtime to do: effects are data, run on the ledger or the printer
+//! after `update` returns, each answered by a message.
+
+use chrono::NaiveDate;
+
+use super::pin::Pin;
+use crate::domain::{
+    Cart, IntakeLine, NewProducer, Payment, ProducerChanges, ProductChanges, Quantity, Rupiah,
+    StockQuantity,
+};
+use crate::print::PrinterSettings;
+
+/// What the runtime must do, each to its answer before the next key is read. Each names the
+/// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
+    SaveDraft(Cart),
+    /// Open today's business day. Answer: `DayOpened`.
+    OpenDay { attendant: String, float: Rupiah },
+    /// Close the open business day with the cash counted (and the reason for a variance),
+    /// then write the day-close report. Answer: `DayClosed`, then `ZReport`.
+    CloseDay {
+        count: crate::domain::CashCount,
+        reason: String,
+    },
+    /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
+    /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
+    /// if the sale is not on disk.
+    RecordSale { cart: Cart, payments: Vec<Payment> },
+    /// Today's sales, newest first. Answer: `SalesLoaded`.
+    LoadSales,
+    /// Print a recorded sale's receipt again (a voided one says so). Answer: `ReceiptPrinted`.
+    ReprintReceipt { sale_id: i64 },
+    /// Answer: `SaleVoided` once the void is committed, with the fresh status and list as
+    /// far as they can be read; `Failed` only if the void is not on disk.
+    VoidSale { sale_id: i64, reason: String },
+    /// Leave: restore the terminal and exit (the draft is already saved).
+    Quit,
+    /// Stock per product on the open business day (or today), and the call list.
+    /// Answer: `StockLoaded`.
+    LoadStock,
+    /// Record a stock entry, then write its slip. Answer: `StockRecorded` once committed;
+    /// `Failed` only if it is not on disk.
+    RecordStock(StockEntry),
+    /// Return every daily product left to its producer, a slip each. Answer: `StockRecorded`.
+    ReturnDailyGoods,
+    /// Every product, active or not. Answer: `ProductsLoaded`.
+    LoadProducts,
+    /// Edit a product (a price change is recorded in history). Answer: `CatalogueChanged`.
+    SaveProduct {
+        code: String,
+        changes: ProductChanges,
+    },
+    /// Take a product off the till, or put it back. Answer: `CatalogueChanged`.
+    SetProductActive { code: String, active: bool },
+    /// Register a new product. Answer: `CatalogueChanged`.
+    AddProduct(crate::domain::NewProduct),
+    /// Every producer, active or not. Answer: `ProducersLoaded`.
+    LoadProducers,
+    /// Register a producer. Answer: `ProducersChanged`.
+    AddProducer(NewProducer),
+    /// Edit a producer (a scheme or rate change is recorded in history). Answer:
+    /// `ProducersChanged`.
+    SaveProducer {
+        code: String,
+        changes: ProducerChanges,
+    },
+    /// Take a producer and their products off the till, or put them back. Answer:
+    /// `ProducersChanged`.
+    SetProducerActive { code: String, active: bool },
+    // The settings screen (Ctrl+O).
+    /// The shop header and printer settings. Answer: `SettingsLoaded`.
+    LoadSettings,
+    /// Save them all in one transaction; printouts and the till use them from now on.
+    /// Answer: `SettingsSaved`.
+    SaveSettings {
+        shop: crate::domain::ShopHeader,
+        printer: PrinterSettings,
+        rules: crate::domain::TillRules,
+    },
+    /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
+    TestPrint {
+        shop: crate::domain::ShopHeader,
+        printer: PrinterSettings,
+    },
+    // Producers' money (Ctrl+P).
+    /// What each producer is owed, and the business days. Answer: `PayoutsLoaded`.
+    LoadPayouts,
+    /// Pay a producer on the open day, then write the payout slip. Answer: `PayoutRecorded`
+    /// once committed; `Failed` only if it is not on disk.
+    PayProducer {
+        code: String,
+        method: crate::domain::PayoutMethod,
+        amount: Rupiah,
+        note: String,
+    },
+    /// Write the settlement slips of the day, one file per producer. Answer:
+    /// `SettlementsWritten`.
+    WriteSettlements { date: NaiveDate },
+    /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
+    SetPayoutDaily { code: String, daily: bool },
+    // The till's money (issue 4).
+    /// The open day's report, for the close screen. Answer: `CloseLoaded`.
+    LoadClose,
+    /// The sales of the business day before (`older`) or after `from` (`None`: the open
+    /// day, else the newest). Answer: `DaySalesLoaded`.
+    LoadSalesNear {
+        from: Option<NaiveDate>,
+        older: bool,
+    },
+    /// Take back a closed day's sale on the open day. Answer: `SaleCorrected`.
+    CorrectSale {
+        sale_id: i64,
+        refund: crate::domain::RefundMethod,
+        reason: String,
+    },
+    /// Every customer, for the tab picker or the customers screen. Answer: `CustomersLoaded`.
+    LoadCustomers,
+    /// Add (`id: None`) or edit a customer. Answer: `CustomersChanged`.
+    SaveCustomer {
+        id: Option<i64>,
+        customer: crate::domain::NewCustomer,
+    },
+    /// A customer pays off (part of) their tab. Answer: `CustomersChanged`.
+    RecordTabPayment {
+        customer: i64,
+        method: crate::domain::PaymentMethod,
+        amount: Rupiah,
+        note: String,
+    },
+    /// Write the customer's tab statement for this month. Answer: `StatementPrinted`.
+    PrintTabStatement { customer: i64 },
+    /// Record cash taken out or put in, then write its slip. Answer: `CashMoved`.
+    RecordCashMove {
+        direction: crate::domain::CashDirection,
+        amount: Rupiah,
+        reason: String,
+    },
+    // Issue 5: users, signing in, the manager's approval, the audit trail.
+    /// First start: name the shop and create its manager, who is then signed in. Answer:
+    /// `UsersLoaded` then `SignedIn`.
+    CreateManager {
+        shop: String,
+        name: String,
+        pin: Pin,
+    },
+    /// A till-era ledger's manager sets a first PIN and is signed in. Answer: `UsersLoaded`
+    /// then `SignedIn`.
+    SetFirstPin { user_id: i64, pin: Pin },
+    /// Answer: `SignedIn`, or `Failed` (`Action::SignIn`) saying how many tries are left or
+    /// until when the user is locked out.
+    SignIn { user_id: i64, pin: Pin },
+    /// Checks the manager's PIN and, if right, runs `held` with that manager as approver.
+    /// Answer: `ApprovalGranted`, then the held effects' own answers; or `Failed`
+    /// (`Action::Approve`) and nothing runs.
+    Approve {
+        manager_id: i64,
+        pin: Pin,
+        held: Vec<Effect>,
+    },
+    /// Every user. Answer: `UsersLoaded`.
+    LoadUsers,
+    /// Answer: `UsersChanged`.
+    AddUser {
+        name: String,
+        role: crate::domain::Role,
+        pin: Pin,
+    },
+    /// Answer: `UsersChanged`.
+    ChangePin { user_id: i64, pin: Pin },
+    /// Answer: `UsersChanged`.
+    DeactivateUser { user_id: i64 },
+    /// Answer: `HistoryLoaded`.
+    LoadHistory(crate::domain::HistoryFilter),
+}
+
+/// A stock entry as a form hands it to the ledger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockEntry {
+    Intake {
+        producer: String,
+        lines: Vec<IntakeLine>,
+    },
+    Return {
+        producer: String,
+        lines: Vec<(String, Quantity)>,
+        reason: String,
+    },
+    /// The ledger writes off one product per entry.
+    WriteOff {
+        code: String,
+        quantity: Quantity,
+        reason: String,
+        corner_at_fault: bool,
+    },
+    Count {
+        code: String,
+        counted: StockQuantity,
+        reason: String,
+    },
+}

@@ -1,0 +1,268 @@
+//! Messages into `update`: keys as the keymap reads them, and the runtime's answers.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::close::TillNote;
+use super::effect::Effect;
+use super::failure::{Action, Failure};
+use super::payouts::PayoutLists;
+use crate::domain::{
+    CallListEntry, DayStatus, Producer, Product, ProductRecord, Rupiah, Sale, SaleSummary,
+    StockDocument, StockLine,
+};
+use crate::print::{PrintError, PrinterSettings};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    // From the keymap.
+    /// A printable character for the field that has the keyboard.
+    Input(char),
+    Backspace,
+    Delete,
+    Submit,
+    Cancel,
+    Up,
+    Down,
+    /// Next payment method or form field (Tab, →); on the sale screen, ←/→ keep refused
+    /// text on the entry line to edit it.
+    Next,
+    /// Previous payment method or form field (Shift+Tab, ←).
+    Prev,
+    /// One more of the selected cart line.
+    More,
+    /// One less of the selected cart line.
+    Less,
+    /// Void the selected sale (asks a reason, then a question).
+    VoidSale,
+    /// Print the selected sale's receipt again.
+    Reprint,
+    Help,
+    Pay,
+    PayPart,
+    /// A quick-tender key: a note of this much, added to the cash typed so far.
+    QuickCash(Rupiah),
+    EmptyCart,
+    TodaySales,
+    CloseDay,
+    ToggleLang,
+    Quit,
+    /// Open the stock screen.
+    OpenStock,
+    /// Intake for the selected product's producer.
+    Intake,
+    /// A return to the selected product's producer.
+    ReturnStock,
+    /// Write off goods of the selected product's producer.
+    WriteOff,
+    /// Count goods of the selected product's producer.
+    Count,
+    /// Who bears a write-off: the producer, or the corner.
+    ToggleFault,
+    /// Open the products screen.
+    OpenProducts,
+    /// Type a new price for the selected product.
+    EditPrice,
+    /// Deactivate or reactivate the selected product (asks first).
+    ToggleActive,
+    /// Open the form for a new product.
+    NewProduct,
+    /// Open the form filled in with the selected product.
+    EditProduct,
+    /// Show the call list, or the stock again.
+    CallList,
+    /// Return all daily goods left (asks first).
+    ReturnDaily,
+    /// Record the form being filled in (asks first).
+    Record,
+    /// Open the producers screen.
+    OpenProducers,
+    /// The form for a new producer.
+    AddProducer,
+    /// The form for the selected producer.
+    EditProducer,
+    /// Percentage or producer price, in the producer form.
+    ToggleScheme,
+    /// `y` in a question.
+    Yes,
+    /// `n` or Esc in a question, or a key that means nothing beneath it.
+    No,
+    /// Open the producers' settlement and payouts screen.
+    OpenPayouts,
+    /// Write the shown day's settlement slips.
+    WriteSettlements,
+    /// Cash or transfer, in the payout form.
+    ToggleMethod,
+    /// Paid out daily or not, in the producer form.
+    TogglePayoutDaily,
+    /// Count the cash as a total or by denomination.
+    ToggleCount,
+    /// Open the cash in/out form (F9 on the sale screen).
+    CashMove,
+    /// Cash in or out, in the cash form.
+    ToggleDirection,
+    /// Open the customers screen (Ctrl+T).
+    OpenTabs,
+    NewCustomer,
+    EditCustomer,
+    /// Take a tab payment from the selected customer.
+    TabPayment,
+    /// Print the selected customer's tab statement.
+    TabStatement,
+    /// The next payment method, in the tab payment form.
+    CycleMethod,
+    // From the runtime.
+    /// The terminal's size, at start and whenever it changes.
+    Resize(u16, u16),
+    /// The calendar date, when it changes while the kiosk runs (past midnight).
+    Today(NaiveDate),
+    /// The active products as the ledger has them after another program changed it.
+    CatalogueReloaded(Vec<crate::domain::Product>),
+    /// The cart saved when the kiosk last stopped could not be read; it starts empty.
+    DraftUnreadable,
+    /// At start with no day open: the last business day, closed on this date.
+    ClosedBefore(NaiveDate),
+    // Results of effects, from the runtime.
+    DayOpened(DayStatus),
+    DayClosed,
+    /// The sale is on disk. `status` is `None` if the day's figures could not be read back
+    /// after the commit: the screen then counts the sale in the figures it has.
+    SaleRecorded {
+        sale: Sale,
+        status: Option<DayStatus>,
+        receipt: Result<PathBuf, String>,
+    },
+    SalesLoaded(Vec<SaleSummary>),
+    /// A receipt printed again: where it was written, or why it was not.
+    ReceiptPrinted(Result<PathBuf, String>),
+    /// The void is on disk. `status` and `sales` are `None` if they could not be read back
+    /// after the commit: the screen then takes the sale out of what it has.
+    SaleVoided {
+        sale_id: i64,
+        status: Option<DayStatus>,
+        sales: Option<Vec<SaleSummary>>,
+    },
+    StockLoaded {
+        lines: Vec<StockLine>,
+        calls: Vec<CallListEntry>,
+    },
+    /// Stock entries on disk, each with where its slip was written or why it was not.
+    StockRecorded {
+        documents: Vec<StockDocument>,
+        slips: Vec<Result<PathBuf, String>>,
+    },
+    ProductsLoaded(Vec<ProductRecord>),
+    /// Every producer, for the product form (sent with `ProductsLoaded`).
+    ProductProducers(Vec<crate::domain::Producer>),
+    /// The catalogue changed on disk: every product, and what the till may now sell.
+    CatalogueChanged {
+        products: Vec<ProductRecord>,
+        active: Vec<Product>,
+    },
+    ProducersLoaded(Vec<Producer>),
+    /// A producer changed on disk: every producer, and what the till may now sell.
+    ProducersChanged {
+        producers: Vec<Producer>,
+        active: Vec<Product>,
+    },
+    /// The effect of `action` did not happen, for `reason`.
+    Failed {
+        action: Action,
+        reason: Failure,
+    },
+    // The settings screen and printing.
+    /// Open the settings screen (shop header, printer).
+    OpenSettings,
+    /// The next printer kind, in the settings.
+    PrinterKind,
+    /// 58 or 80 mm paper, in the settings.
+    PaperWidth,
+    /// Send a test slip to the printer on screen.
+    TestPrint,
+    SettingsLoaded {
+        shop: crate::domain::ShopHeader,
+        printer: PrinterSettings,
+        rules: crate::domain::TillRules,
+    },
+    SettingsSaved,
+    TestPrinted(Result<(), PrintError>),
+    /// A printout recorded and written to its file did not reach the thermal printer.
+    PrintFailed(PrintError),
+    PayoutsLoaded {
+        balances: Vec<crate::domain::ProducerBalance>,
+        days: Vec<(NaiveDate, bool)>,
+    },
+    /// The payout is on disk, with where its slip was written (or why not), and the
+    /// balances and days as far as they could be read back.
+    PayoutRecorded {
+        payout: crate::domain::Payout,
+        slip: Result<PathBuf, String>,
+        balances: Option<PayoutLists>,
+    },
+    /// How many slips of `date` were written (none: no producer had activity), and their
+    /// folder; or why not.
+    SettlementsWritten {
+        date: NaiveDate,
+        result: Result<(usize, PathBuf), String>,
+    },
+    /// The open day's figures for the close screen.
+    CloseLoaded(Box<crate::domain::DayReport>),
+    /// What each producer is owed, for the close screen's reminder of daily payouts.
+    BalancesAtClose(Vec<crate::domain::ProducerBalance>),
+    /// The day-close report written after a close: its file, or why it was not.
+    ZReport(Result<PathBuf, String>),
+    /// The sales of a business day stepped to, and whether it is closed.
+    DaySalesLoaded {
+        date: NaiveDate,
+        closed: bool,
+        sales: Vec<SaleSummary>,
+    },
+    /// A correction is on disk; `sales` is that day's list again, if it could be read.
+    SaleCorrected {
+        correction: crate::domain::Correction,
+        sales: Option<Vec<SaleSummary>>,
+    },
+    /// Every customer (with what each owes).
+    CustomersLoaded(Vec<crate::domain::CustomerBalance>),
+    /// A customer or a tab payment is on disk: every customer again, and what to say.
+    CustomersChanged {
+        list: Vec<crate::domain::CustomerBalance>,
+        note: TillNote,
+    },
+    /// A tab statement written: its file, or why it was not.
+    StatementPrinted(Result<PathBuf, String>),
+    /// A cash move is on disk, with its slip's file or why it was not written.
+    CashMoved {
+        cash_move: crate::domain::CashMove,
+        slip: Result<PathBuf, String>,
+    },
+    // Issue 5: keys.
+    /// Lock the till (Ctrl+L).
+    Lock,
+    /// Open the users screen (Ctrl+U).
+    OpenUsers,
+    /// Open the audit trail (Ctrl+R).
+    OpenAudit,
+    AddUser,
+    /// A new PIN for the selected user.
+    ChangePin,
+    DeactivateUser,
+    /// Attendant or manager, in the user form.
+    ToggleRole,
+    // Issue 5: from the runtime.
+    /// The time now: sent before each batch of keys and while the till is idle, so that it
+    /// locks itself after the idle time without the screens reading a clock.
+    Clock(chrono::NaiveDateTime),
+    /// Every user, active or not: at start (which decides between the first-start, PIN and
+    /// sign-in screens) and when asked.
+    UsersLoaded(Vec<crate::domain::User>),
+    SignedIn(crate::domain::User),
+    /// The manager's PIN was right; the held effects have run (their answers follow).
+    ApprovalGranted(crate::domain::User),
+    UsersChanged(Vec<crate::domain::User>),
+    HistoryLoaded(Vec<crate::domain::HistoryEntry>),
+    /// The ledger refused this effect without a manager's approval (a count with a
+    /// difference): it waits in the approval popup.
+    ApprovalNeeded(Box<Effect>),
+}
