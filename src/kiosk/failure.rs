@@ -165,8 +165,8 @@ mod tests {
             let english_detail = error.to_string();
             let reason = failure(error);
             assert_eq!(reason, expected);
-            let id = (Lang::Id.text().ui.failure)(&reason);
-            let en = (Lang::En.text().ui.failure)(&reason);
+            let id = reason.text(Lang::Id);
+            let en = reason.text(Lang::En);
             assert_ne!(id, en, "{reason:?} is told in Indonesian too");
             assert!(
                 !id.contains("error") && !en.contains("storage"),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use ratatui::text::{Line, Span};
 
+use super::TillFailure;
 use super::close::TillNote;
 use super::dialogs::{Confirm, Question};
 use super::sale::{type_amount, type_into};
@@ -17,7 +18,6 @@ use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
 };
 use crate::print::format;
-use crate::strings::TillFailure;
 
 const MAX_FILTER: usize = 40;
 
