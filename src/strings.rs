@@ -5,9 +5,6 @@
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
-use crate::print::format::date as date_text;
-use crate::print::{IoProblem, PrintError};
-use crate::ui::Failure;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -39,6 +36,57 @@ impl Lang {
             _ => None,
         }
     }
+}
+
+/// Why an effect did not happen, one sentence per refusal; the ui's `Failure` picks one.
+/// Dates come formatted, amounts as `Rupiah`.
+pub struct FailureText {
+    pub no_open_day: &'static str,
+    /// Another business day, of this date, is still open.
+    pub day_already_open: fn(&str) -> String,
+    /// This date already had its business day.
+    pub day_exists: fn(&str) -> String,
+    pub empty_sale: &'static str,
+    pub not_settled: &'static str,
+    pub unknown_sale: &'static str,
+    pub already_voided: &'static str,
+    pub not_on_open_day: &'static str,
+    pub empty_reason: &'static str,
+    pub busy: &'static str,
+    pub disk_full: &'static str,
+    pub unknown_product: fn(&str) -> String,
+    pub product_inactive: fn(&str) -> String,
+    pub producer_inactive: fn(&str) -> String,
+    /// Product code, producer code.
+    pub product_of_another_producer: fn(&str, &str) -> String,
+    pub invalid_quantity: fn(&str, QuantityError) -> String,
+    pub empty_document: &'static str,
+    pub unknown_document: fn(i64) -> String,
+    pub duplicate_code: fn(&str) -> String,
+    pub duplicate_barcode: fn(&str) -> String,
+    pub unknown_producer: fn(&str) -> String,
+    /// The ledger's detail of what is wrong.
+    pub invalid_producer: fn(&str) -> String,
+    pub invalid_product: fn(&str) -> String,
+    pub producer_price_needed: fn(&str) -> String,
+    /// The storage's own detail.
+    pub storage: fn(&str) -> String,
+    /// Producer, what the corner owes them.
+    pub payout_above_balance: fn(&str, Rupiah) -> String,
+}
+
+/// The product form's field labels (the ui's `ProductField` picks one).
+pub struct ProductFieldText {
+    pub code: &'static str,
+    pub barcode: &'static str,
+    pub name: &'static str,
+    pub variant: &'static str,
+    pub unit: &'static str,
+    pub price: &'static str,
+    pub producer: &'static str,
+    pub producer_price: &'static str,
+    pub minimum: &'static str,
+    pub daily: &'static str,
 }
 
 /// Text for the kiosk's screens.
@@ -155,7 +203,7 @@ pub struct UiText {
     /// Under the open-day form once today's day is closed: what can still be done.
     pub closed_today_hint: &'static str,
     /// Why something failed, put into the sentences below.
-    pub failure: fn(&Failure) -> String,
+    pub failure: FailureText,
     pub failed_draft: fn(&str) -> String,
     pub failed_open_day: fn(&str) -> String,
     pub failed_close_day: fn(&str) -> String,
@@ -224,7 +272,7 @@ pub struct UiText {
     // The product form and the stock forms' discard question.
     pub new_product_title: &'static str,
     pub edit_product_title: fn(&str) -> String,
-    pub product_field: fn(crate::ui::ProductField) -> &'static str,
+    pub product_field: ProductFieldText,
     pub yes_no: fn(bool) -> &'static str,
     pub unit_hint: &'static str,
     pub daily_hint: &'static str,
@@ -640,10 +688,39 @@ pub struct Strings {
     pub till: TillText,
 }
 
+/// Why a printout did not reach paper, one sentence per cause (the print module's
+/// `PrintError` picks one); `problem` is the `IoText` sentence.
+pub struct PrintErrorText {
+    pub not_configured: &'static str,
+    pub no_pdf_command: &'static str,
+    /// Device path, problem.
+    pub device: fn(&str, &str) -> String,
+    /// Address, problem.
+    pub connect: fn(&str, &str) -> String,
+    pub send: fn(&str, &str) -> String,
+    /// Command, problem.
+    pub spawn: fn(&str, &str) -> String,
+    /// Command, its exit code if it had one.
+    pub command_failed: fn(&str, Option<i32>) -> String,
+    pub command_timed_out: fn(&str) -> String,
+}
+
+/// What went wrong with a file, a device or a connection (the print module's `IoProblem`).
+pub struct IoText {
+    pub not_found: &'static str,
+    pub denied: &'static str,
+    pub refused: &'static str,
+    pub timed_out: &'static str,
+    /// Anything else: what is known of it.
+    pub other: fn(&str) -> String,
+}
+
 /// Text for printers and the settings screen (printer settings, shop header).
 pub struct PrinterText {
     /// Why a printout did not reach paper.
-    pub error: fn(&PrintError) -> String,
+    pub error: PrintErrorText,
+    /// What went wrong with a file, a device or a connection, put into the sentences above.
+    pub io: IoText,
     /// On the status line: the printer's failure, and that nothing is lost.
     pub print_failed: fn(&str) -> String,
     pub settings_title: &'static str,
@@ -817,54 +894,44 @@ pub static ID: Strings = Strings {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
         closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
-        failure: |f| match f {
-            Failure::NoOpenDay => "belum ada hari usaha yang dibuka".to_string(),
-            Failure::DayAlreadyOpen(date) => format!(
-                "hari usaha {} masih terbuka; tutup dulu hari itu",
-                date_text(*date, Lang::Id)
-            ),
-            Failure::DayExists(date) => format!(
-                "hari usaha {} sudah pernah dibuka",
-                date_text(*date, Lang::Id)
-            ),
-            Failure::EmptySale => "keranjang kosong".to_string(),
-            Failure::NotSettled => "pembayaran tidak pas dengan total".to_string(),
-            Failure::UnknownSale => "penjualan itu tidak ditemukan".to_string(),
-            Failure::AlreadyVoided => "penjualan itu sudah dibatalkan".to_string(),
-            Failure::NotOnOpenDay => {
-                "penjualan itu bukan dari hari usaha yang sedang buka".to_string()
-            }
-            Failure::EmptyReason => "alasan pembatalan masih kosong".to_string(),
-            Failure::Busy => "buku kas sedang dipakai program lain".to_string(),
-            Failure::DiskFull => "disk penuh".to_string(),
-            Failure::UnknownProduct(code) => format!("produk {code} tidak ada"),
-            Failure::ProductInactive(code) => {
-                format!("produk {code} (atau produsennya) sedang nonaktif")
-            }
-            Failure::ProducerInactive(code) => format!("produsen {code} sedang nonaktif"),
-            Failure::ProductOfAnotherProducer { product, producer } => {
+        failure: FailureText {
+            no_open_day: "belum ada hari usaha yang dibuka",
+            day_already_open: |date| {
+                format!("hari usaha {date} masih terbuka; tutup dulu hari itu")
+            },
+            day_exists: |date| format!("hari usaha {date} sudah pernah dibuka"),
+            empty_sale: "keranjang kosong",
+            not_settled: "pembayaran tidak pas dengan total",
+            unknown_sale: "penjualan itu tidak ditemukan",
+            already_voided: "penjualan itu sudah dibatalkan",
+            not_on_open_day: "penjualan itu bukan dari hari usaha yang sedang buka",
+            empty_reason: "alasan pembatalan masih kosong",
+            busy: "buku kas sedang dipakai program lain",
+            disk_full: "disk penuh",
+            unknown_product: |code| format!("produk {code} tidak ada"),
+            product_inactive: |code| format!("produk {code} (atau produsennya) sedang nonaktif"),
+            producer_inactive: |code| format!("produsen {code} sedang nonaktif"),
+            product_of_another_producer: |product, producer| {
                 format!("produk {product} bukan milik produsen {producer}")
-            }
-            Failure::InvalidQuantity { code, problem } => {
-                format!("{code}: {}", id_quantity_problem(*problem))
-            }
-            Failure::EmptyDocument => "belum ada baris barang".to_string(),
-            Failure::UnknownDocument(id) => format!("catatan stok no. {id} tidak ada"),
-            Failure::DuplicateCode(code) => format!("kode {code} sudah dipakai"),
-            Failure::DuplicateBarcode(code) => format!("barcode {code} sudah dipakai"),
-            Failure::UnknownProducer(code) => format!("produsen {code} tidak ada"),
-            Failure::InvalidProducer(detail) => format!("data produsen tidak sah ({detail})"),
-            Failure::InvalidProduct(detail) => format!("data produk tidak sah ({detail})"),
-            Failure::ProducerPriceNeeded(code) => format!(
-                "produsen {code} sudah punya produk: skema harga setor butuh harga setor \
-                 tiap produknya; tetap pakai persentase atau daftarkan ulang lewat impor CSV"
-            ),
-            Failure::Storage(detail) => format!("gangguan penyimpanan ({detail})"),
-            Failure::PayoutAboveBalance { producer, owed } => {
+            },
+            invalid_quantity: |code, problem| format!("{code}: {}", id_quantity_problem(problem)),
+            empty_document: "belum ada baris barang",
+            unknown_document: |id| format!("catatan stok no. {id} tidak ada"),
+            duplicate_code: |code| format!("kode {code} sudah dipakai"),
+            duplicate_barcode: |code| format!("barcode {code} sudah dipakai"),
+            unknown_producer: |code| format!("produsen {code} tidak ada"),
+            invalid_producer: |detail| format!("data produsen tidak sah ({detail})"),
+            invalid_product: |detail| format!("data produk tidak sah ({detail})"),
+            producer_price_needed: |code| {
+                format!(
+                    "produsen {code} sudah punya produk: skema harga setor butuh harga setor \
+                     tiap produknya; tetap pakai persentase atau daftarkan ulang lewat impor CSV"
+                )
+            },
+            storage: |detail| format!("gangguan penyimpanan ({detail})"),
+            payout_above_balance: |producer, owed| {
                 format!("melebihi saldo: pojok hanya berutang {owed} kepada {producer}")
-            }
-            Failure::Till(f) => (ID_TILL.failure)(f),
-            Failure::Trust(reason) => (ID_TRUST.failure)(reason),
+            },
         },
         failed_draft: |e| format!("Keranjang tidak bisa disimpan sebagai draf: {e}"),
         failed_open_day: |e| format!("Hari usaha tidak bisa dibuka: {e}"),
@@ -953,20 +1020,17 @@ pub static ID: Strings = Strings {
         failed_save_product: |e| format!("Produk TIDAK diubah: {e}"),
         new_product_title: "Produk baru",
         edit_product_title: |code| format!("Ubah produk {code}"),
-        product_field: |field| {
-            use crate::ui::ProductField as F;
-            match field {
-                F::Code => "Kode",
-                F::Barcode => "Barcode",
-                F::Name => "Nama",
-                F::Variant => "Varian (ukuran/rasa)",
-                F::Unit => "Satuan",
-                F::Price => "Harga jual",
-                F::Producer => "Produsen",
-                F::ProducerPrice => "Harga setor",
-                F::Minimum => "Stok minimum",
-                F::Daily => "Harian",
-            }
+        product_field: ProductFieldText {
+            code: "Kode",
+            barcode: "Barcode",
+            name: "Nama",
+            variant: "Varian (ukuran/rasa)",
+            unit: "Satuan",
+            price: "Harga jual",
+            producer: "Produsen",
+            producer_price: "Harga setor",
+            minimum: "Stok minimum",
+            daily: "Harian",
         },
         yes_no: |yes| if yes { "ya" } else { "tidak" },
         unit_hint: "pilih pcs/bks/btl/ktk/kg/l",
@@ -1289,36 +1353,37 @@ pub static ID: Strings = Strings {
         exported: |path, rows| format!("{path}: {rows} baris"),
     },
     printer: PrinterText {
-        error: |e| match e {
-            PrintError::NotConfigured => {
-                "belum ada printer struk yang diatur (Ctrl+O Pengaturan)".to_string()
-            }
-            PrintError::NoPdfCommand => {
-                "belum ada perintah cetak PDF yang diatur (Ctrl+O Pengaturan)".to_string()
-            }
-            PrintError::Device { path, problem } => format!(
-                "printer {path}: {}; periksa kabel dan daya printer",
-                id_io_problem(problem)
-            ),
-            PrintError::Connect { address, problem } => format!(
-                "printer jaringan {address} tidak bisa dihubungi: {}; periksa printer menyala dan alamatnya benar",
-                id_io_problem(problem)
-            ),
-            PrintError::Send { address, problem } => format!(
-                "printer jaringan {address} berhenti menerima: {}",
-                id_io_problem(problem)
-            ),
-            PrintError::Spawn { command, problem } => format!(
-                "perintah cetak \"{command}\" tidak bisa dijalankan: {}",
-                id_io_problem(problem)
-            ),
-            PrintError::CommandFailed { command, code } => match code {
+        error: PrintErrorText {
+            not_configured: "belum ada printer struk yang diatur (Ctrl+O Pengaturan)",
+            no_pdf_command: "belum ada perintah cetak PDF yang diatur (Ctrl+O Pengaturan)",
+            device: |path, problem| {
+                format!("printer {path}: {problem}; periksa kabel dan daya printer")
+            },
+            connect: |address, problem| {
+                format!(
+                    "printer jaringan {address} tidak bisa dihubungi: {problem}; periksa printer menyala dan alamatnya benar"
+                )
+            },
+            send: |address, problem| {
+                format!("printer jaringan {address} berhenti menerima: {problem}")
+            },
+            spawn: |command, problem| {
+                format!("perintah cetak \"{command}\" tidak bisa dijalankan: {problem}")
+            },
+            command_failed: |command, code| match code {
                 Some(code) => format!("perintah cetak \"{command}\" gagal (kode {code})"),
                 None => format!("perintah cetak \"{command}\" terhenti"),
             },
-            PrintError::CommandTimedOut { command } => {
+            command_timed_out: |command| {
                 format!("perintah cetak \"{command}\" terlalu lama dan dihentikan")
-            }
+            },
+        },
+        io: IoText {
+            not_found: "tidak ditemukan",
+            denied: "akses ditolak",
+            refused: "sambungan ditolak",
+            timed_out: "tidak menjawab",
+            other: |detail| detail.to_string(),
         },
         print_failed: |e| {
             format!(
@@ -1622,52 +1687,44 @@ pub static EN: Strings = Strings {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
         closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
-        failure: |f| match f {
-            Failure::NoOpenDay => "no business day is open".to_string(),
-            Failure::DayAlreadyOpen(date) => format!(
-                "the business day {} is still open; close it first",
-                date_text(*date, Lang::En)
-            ),
-            Failure::DayExists(date) => format!(
-                "the business day {} was opened before",
-                date_text(*date, Lang::En)
-            ),
-            Failure::EmptySale => "the cart is empty".to_string(),
-            Failure::NotSettled => "the payments do not match the total".to_string(),
-            Failure::UnknownSale => "that sale was not found".to_string(),
-            Failure::AlreadyVoided => "that sale is already void".to_string(),
-            Failure::NotOnOpenDay => "that sale is not from the open business day".to_string(),
-            Failure::EmptyReason => "the reason for the void is empty".to_string(),
-            Failure::Busy => "another program is using the ledger".to_string(),
-            Failure::DiskFull => "the disk is full".to_string(),
-            Failure::UnknownProduct(code) => format!("there is no product {code}"),
-            Failure::ProductInactive(code) => {
-                format!("product {code} (or its producer) is deactivated")
-            }
-            Failure::ProducerInactive(code) => format!("producer {code} is deactivated"),
-            Failure::ProductOfAnotherProducer { product, producer } => {
+        failure: FailureText {
+            no_open_day: "no business day is open",
+            day_already_open: |date| {
+                format!("the business day {date} is still open; close it first")
+            },
+            day_exists: |date| format!("the business day {date} was opened before"),
+            empty_sale: "the cart is empty",
+            not_settled: "the payments do not match the total",
+            unknown_sale: "that sale was not found",
+            already_voided: "that sale is already void",
+            not_on_open_day: "that sale is not from the open business day",
+            empty_reason: "the reason for the void is empty",
+            busy: "another program is using the ledger",
+            disk_full: "the disk is full",
+            unknown_product: |code| format!("there is no product {code}"),
+            product_inactive: |code| format!("product {code} (or its producer) is deactivated"),
+            producer_inactive: |code| format!("producer {code} is deactivated"),
+            product_of_another_producer: |product, producer| {
                 format!("product {product} does not belong to producer {producer}")
-            }
-            Failure::InvalidQuantity { code, problem } => {
-                format!("{code}: {}", en_quantity_problem(*problem))
-            }
-            Failure::EmptyDocument => "the entry has no lines yet".to_string(),
-            Failure::UnknownDocument(id) => format!("there is no stock entry no. {id}"),
-            Failure::DuplicateCode(code) => format!("the code {code} is already in use"),
-            Failure::DuplicateBarcode(code) => format!("the barcode {code} is already in use"),
-            Failure::UnknownProducer(code) => format!("there is no producer {code}"),
-            Failure::InvalidProducer(detail) => format!("the producer is not valid ({detail})"),
-            Failure::InvalidProduct(detail) => format!("the product is not valid ({detail})"),
-            Failure::ProducerPriceNeeded(code) => format!(
-                "producer {code} has products: the producer-price scheme needs a producer \
-                 price for each of them; keep the percentage or re-register through CSV import"
-            ),
-            Failure::Storage(detail) => format!("storage error ({detail})"),
-            Failure::PayoutAboveBalance { producer, owed } => {
+            },
+            invalid_quantity: |code, problem| format!("{code}: {}", en_quantity_problem(problem)),
+            empty_document: "the entry has no lines yet",
+            unknown_document: |id| format!("there is no stock entry no. {id}"),
+            duplicate_code: |code| format!("the code {code} is already in use"),
+            duplicate_barcode: |code| format!("the barcode {code} is already in use"),
+            unknown_producer: |code| format!("there is no producer {code}"),
+            invalid_producer: |detail| format!("the producer is not valid ({detail})"),
+            invalid_product: |detail| format!("the product is not valid ({detail})"),
+            producer_price_needed: |code| {
+                format!(
+                    "producer {code} has products: the producer-price scheme needs a producer \
+                     price for each of them; keep the percentage or re-register through CSV import"
+                )
+            },
+            storage: |detail| format!("storage error ({detail})"),
+            payout_above_balance: |producer, owed| {
                 format!("above the balance: the corner owes {producer} only {owed}")
-            }
-            Failure::Till(f) => (EN_TILL.failure)(f),
-            Failure::Trust(reason) => (EN_TRUST.failure)(reason),
+            },
         },
         failed_draft: |e| format!("The cart could not be saved as a draft: {e}"),
         failed_open_day: |e| format!("The business day could not be opened: {e}"),
@@ -1759,20 +1816,17 @@ pub static EN: Strings = Strings {
         failed_save_product: |e| format!("Product NOT changed: {e}"),
         new_product_title: "New product",
         edit_product_title: |code| format!("Edit product {code}"),
-        product_field: |field| {
-            use crate::ui::ProductField as F;
-            match field {
-                F::Code => "Code",
-                F::Barcode => "Barcode",
-                F::Name => "Name",
-                F::Variant => "Variant (size/flavour)",
-                F::Unit => "Unit",
-                F::Price => "Selling price",
-                F::Producer => "Producer",
-                F::ProducerPrice => "Producer price",
-                F::Minimum => "Minimum stock",
-                F::Daily => "Daily",
-            }
+        product_field: ProductFieldText {
+            code: "Code",
+            barcode: "Barcode",
+            name: "Name",
+            variant: "Variant (size/flavour)",
+            unit: "Unit",
+            price: "Selling price",
+            producer: "Producer",
+            producer_price: "Producer price",
+            minimum: "Minimum stock",
+            daily: "Daily",
         },
         yes_no: |yes| if yes { "yes" } else { "no" },
         unit_hint: "choose pcs/bks/btl/ktk/kg/l",
@@ -2113,36 +2167,37 @@ pub static EN: Strings = Strings {
         exported: |path, rows| format!("{path}: {rows} rows"),
     },
     printer: PrinterText {
-        error: |e| match e {
-            PrintError::NotConfigured => {
-                "no receipt printer is set up (Ctrl+O Settings)".to_string()
-            }
-            PrintError::NoPdfCommand => {
-                "no PDF print command is set up (Ctrl+O Settings)".to_string()
-            }
-            PrintError::Device { path, problem } => format!(
-                "printer {path}: {}; check the printer's cable and power",
-                en_io_problem(problem)
-            ),
-            PrintError::Connect { address, problem } => format!(
-                "network printer {address} cannot be reached: {}; check it is on and the address is right",
-                en_io_problem(problem)
-            ),
-            PrintError::Send { address, problem } => format!(
-                "network printer {address} stopped taking the printout: {}",
-                en_io_problem(problem)
-            ),
-            PrintError::Spawn { command, problem } => format!(
-                "the print command \"{command}\" cannot be run: {}",
-                en_io_problem(problem)
-            ),
-            PrintError::CommandFailed { command, code } => match code {
+        error: PrintErrorText {
+            not_configured: "no receipt printer is set up (Ctrl+O Settings)",
+            no_pdf_command: "no PDF print command is set up (Ctrl+O Settings)",
+            device: |path, problem| {
+                format!("printer {path}: {problem}; check the printer's cable and power")
+            },
+            connect: |address, problem| {
+                format!(
+                    "network printer {address} cannot be reached: {problem}; check it is on and the address is right"
+                )
+            },
+            send: |address, problem| {
+                format!("network printer {address} stopped taking the printout: {problem}")
+            },
+            spawn: |command, problem| {
+                format!("the print command \"{command}\" cannot be run: {problem}")
+            },
+            command_failed: |command, code| match code {
                 Some(code) => format!("the print command \"{command}\" failed (code {code})"),
                 None => format!("the print command \"{command}\" was stopped"),
             },
-            PrintError::CommandTimedOut { command } => {
+            command_timed_out: |command| {
                 format!("the print command \"{command}\" took too long and was stopped")
-            }
+            },
+        },
+        io: IoText {
+            not_found: "not found",
+            denied: "access denied",
+            refused: "connection refused",
+            timed_out: "no answer",
+            other: |detail| detail.to_string(),
         },
         print_failed: |e| {
             format!(
@@ -2301,25 +2356,6 @@ fn en_quantity_problem(problem: QuantityError) -> String {
     }
 }
 
-fn id_io_problem(problem: &IoProblem) -> String {
-    match problem {
-        IoProblem::NotFound => "tidak ditemukan".to_string(),
-        IoProblem::Denied => "akses ditolak".to_string(),
-        IoProblem::Refused => "sambungan ditolak".to_string(),
-        IoProblem::TimedOut => "tidak menjawab".to_string(),
-        IoProblem::Other(detail) => detail.clone(),
-    }
-}
-
-fn en_io_problem(problem: &IoProblem) -> String {
-    match problem {
-        IoProblem::NotFound => "not found".to_string(),
-        IoProblem::Denied => "access denied".to_string(),
-        IoProblem::Refused => "connection refused".to_string(),
-        IoProblem::TimedOut => "no answer".to_string(),
-        IoProblem::Other(detail) => detail.clone(),
-    }
-}
 /// Text for the till's money beyond a sale (issue 4): tabs, cash moves, the day close with
 /// its count, corrections, and their printouts.
 pub struct TillText {
@@ -2400,7 +2436,7 @@ pub struct TillText {
     /// `Kas TIDAK tercatat: …`: a till action that did not happen.
     pub failed: fn(&str) -> String,
     // Refusals.
-    pub failure: fn(&TillFailure) -> String,
+    pub failure: TillFailureText,
     // Printouts.
     pub cash_slip_title: &'static str,
     pub z_title: &'static str,
@@ -2430,20 +2466,20 @@ pub struct TillText {
     pub signature_manager: &'static str,
 }
 
-/// The till's refusals, as the ledger reports them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TillFailure {
-    InvalidAmount(Rupiah),
-    UnknownCustomer,
-    CustomerNameEmpty,
-    BadNip,
-    DuplicateNip(String),
-    MoreThanOwed(Rupiah),
-    /// Cash out above what the drawer should hold: what it holds.
-    DrawerHolds(Rupiah),
-    VarianceNeedsReason(Rupiah),
-    SameDayCorrection,
-    NotOnTab,
+/// The till's refusals, one sentence each; the ui's `TillFailure` picks one.
+pub struct TillFailureText {
+    pub invalid_amount: fn(Rupiah) -> String,
+    pub unknown_customer: &'static str,
+    pub customer_name_empty: &'static str,
+    pub bad_nip: &'static str,
+    pub duplicate_nip: fn(&str) -> String,
+    /// What the tab owes.
+    pub more_than_owed: fn(Rupiah) -> String,
+    /// What the drawer holds.
+    pub drawer_holds: fn(Rupiah) -> String,
+    pub variance_needs_reason: fn(Rupiah) -> String,
+    pub same_day_correction: &'static str,
+    pub not_on_tab: &'static str,
 }
 
 const ID_TILL: TillText = TillText {
@@ -2540,19 +2576,17 @@ const ID_TILL: TillText = TillText {
     day_closed_report: |path| format!("Kasir ditutup. Laporan tutup kasir: {path}"),
     printout_failed: |why| format!("Tercatat, tetapi cetakan gagal ditulis: {why}"),
     failed: |e| format!("TIDAK tercatat: {e}"),
-    failure: |f| match f {
-        TillFailure::InvalidAmount(a) => format!("jumlah {a} tidak bisa diterima"),
-        TillFailure::UnknownCustomer => "pelanggan tidak ditemukan atau nonaktif".to_string(),
-        TillFailure::CustomerNameEmpty => "nama pelanggan harus diisi".to_string(),
-        TillFailure::BadNip => "NIP harus 18 angka (atau kosongkan)".to_string(),
-        TillFailure::DuplicateNip(nip) => format!("NIP {nip} sudah terdaftar"),
-        TillFailure::MoreThanOwed(owed) => format!("lebih dari utang bon ({owed})"),
-        TillFailure::DrawerHolds(holds) => format!("kas di laci hanya {holds}"),
-        TillFailure::VarianceNeedsReason(v) => format!("kas selisih {v}: alasan harus diisi"),
-        TillFailure::SameDayCorrection => {
-            "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi".to_string()
-        }
-        TillFailure::NotOnTab => "penjualan ini tidak seluruhnya dengan bon".to_string(),
+    failure: TillFailureText {
+        invalid_amount: |a| format!("jumlah {a} tidak bisa diterima"),
+        unknown_customer: "pelanggan tidak ditemukan atau nonaktif",
+        customer_name_empty: "nama pelanggan harus diisi",
+        bad_nip: "NIP harus 18 angka (atau kosongkan)",
+        duplicate_nip: |nip| format!("NIP {nip} sudah terdaftar"),
+        more_than_owed: |owed| format!("lebih dari utang bon ({owed})"),
+        drawer_holds: |holds| format!("kas di laci hanya {holds}"),
+        variance_needs_reason: |v| format!("kas selisih {v}: alasan harus diisi"),
+        same_day_correction: "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi",
+        not_on_tab: "penjualan ini tidak seluruhnya dengan bon",
     },
     cash_slip_title: "BUKTI KAS",
     z_title: "LAPORAN TUTUP KASIR (Z)",
@@ -2674,19 +2708,17 @@ const EN_TILL: TillText = TillText {
     day_closed_report: |path| format!("Till closed. Day-close report: {path}"),
     printout_failed: |why| format!("Recorded, but the printout could not be written: {why}"),
     failed: |e| format!("NOT done: {e}"),
-    failure: |f| match f {
-        TillFailure::InvalidAmount(a) => format!("{a} is not an amount the till can take"),
-        TillFailure::UnknownCustomer => "no such customer, or deactivated".to_string(),
-        TillFailure::CustomerNameEmpty => "the customer needs a name".to_string(),
-        TillFailure::BadNip => "a NIP is 18 digits (or leave it empty)".to_string(),
-        TillFailure::DuplicateNip(nip) => format!("NIP {nip} is already registered"),
-        TillFailure::MoreThanOwed(owed) => format!("more than the {owed} owed on the tab"),
-        TillFailure::DrawerHolds(holds) => format!("the drawer holds only {holds}"),
-        TillFailure::VarianceNeedsReason(v) => format!("the cash is {v} off: a reason is needed"),
-        TillFailure::SameDayCorrection => {
-            "a sale of today is voided with F8, not corrected".to_string()
-        }
-        TillFailure::NotOnTab => "this sale was not put wholly on a tab".to_string(),
+    failure: TillFailureText {
+        invalid_amount: |a| format!("{a} is not an amount the till can take"),
+        unknown_customer: "no such customer, or deactivated",
+        customer_name_empty: "the customer needs a name",
+        bad_nip: "a NIP is 18 digits (or leave it empty)",
+        duplicate_nip: |nip| format!("NIP {nip} is already registered"),
+        more_than_owed: |owed| format!("more than the {owed} owed on the tab"),
+        drawer_holds: |holds| format!("the drawer holds only {holds}"),
+        variance_needs_reason: |v| format!("the cash is {v} off: a reason is needed"),
+        same_day_correction: "a sale of today is voided with F8, not corrected",
+        not_on_tab: "this sale was not put wholly on a tab",
     },
     cash_slip_title: "CASH SLIP",
     z_title: "DAY-CLOSE REPORT (Z)",
@@ -2716,6 +2748,38 @@ const EN_TILL: TillText = TillText {
 
 // ---- Issue 5: sign-in, lock, the manager's approval, users, the audit trail ----
 
+/// Why signing in, an approval or a user change was refused; the ui's `TrustFailure` picks
+/// one. A PIN's own problem is `TrustText::pin_problem`.
+pub struct TrustFailureText {
+    pub wrong_pin: fn(u32) -> String,
+    /// Locked out until then.
+    pub locked_out: fn(chrono::NaiveDateTime) -> String,
+    pub pin_not_set: &'static str,
+    pub user_inactive: &'static str,
+    pub not_a_manager: &'static str,
+    pub unknown_user: &'static str,
+    pub users_exist: &'static str,
+    pub last_manager: &'static str,
+    pub duplicate_name: fn(&str) -> String,
+    pub empty_name: &'static str,
+    pub needs_approval: &'static str,
+}
+
+/// What a manager is asked to approve, one phrase per reason (the ui's `ApprovalReason`).
+pub struct ApprovalText {
+    pub void: &'static str,
+    pub catalogue: &'static str,
+    pub write_off: &'static str,
+    pub count: &'static str,
+    pub users: &'static str,
+    pub payout: &'static str,
+    pub correction: &'static str,
+    pub settings: &'static str,
+    /// A close whose cash count is off by more than the shop's threshold.
+    pub close_variance: &'static str,
+    pub other: &'static str,
+}
+
 /// Text of the first-start, sign-in, lock, approval, users and audit screens.
 pub struct TrustText {
     pub setup_title: &'static str,
@@ -2740,7 +2804,7 @@ pub struct TrustText {
     pub approval_title: &'static str,
     /// What is waiting for the manager's PIN.
     pub approval_body: fn(&str) -> String,
-    pub approval_what: fn(crate::ui::ApprovalReason) -> &'static str,
+    pub approval_what: ApprovalText,
     pub manager_label: &'static str,
     pub no_manager: &'static str,
     pub users_title: &'static str,
@@ -2778,7 +2842,7 @@ pub struct TrustText {
     pub shop_empty: &'static str,
     pub pick_user: &'static str,
     pub manager_only: &'static str,
-    pub failure: fn(&crate::ui::TrustFailure) -> String,
+    pub failure: TrustFailureText,
     pub failed_sign_in: fn(&str) -> String,
     pub failed_approval: fn(&str) -> String,
     pub failed_users: fn(&str) -> String,
@@ -2840,17 +2904,17 @@ const ID_TRUST: TrustText = TrustText {
             "{what} perlu PIN pengelola. Panggil pengelola; dicatat atas nama kasir dengan persetujuannya."
         )
     },
-    approval_what: |reason| match reason {
-        crate::ui::ApprovalReason::Void => "Membatalkan penjualan",
-        crate::ui::ApprovalReason::Catalogue => "Mengubah harga, produk atau produsen",
-        crate::ui::ApprovalReason::WriteOff => "Mencatat barang rusak/hilang",
-        crate::ui::ApprovalReason::Count => "Stok opname",
-        crate::ui::ApprovalReason::Users => "Mengelola pengguna",
-        crate::ui::ApprovalReason::Payout => "Membayar produsen",
-        crate::ui::ApprovalReason::Correction => "Mengoreksi penjualan hari yang sudah ditutup",
-        crate::ui::ApprovalReason::Settings => "Mengubah pengaturan",
-        crate::ui::ApprovalReason::CloseVariance => "Menutup kasir dengan selisih besar",
-        crate::ui::ApprovalReason::Other => "Tindakan ini",
+    approval_what: ApprovalText {
+        void: "Membatalkan penjualan",
+        catalogue: "Mengubah harga, produk atau produsen",
+        write_off: "Mencatat barang rusak/hilang",
+        count: "Stok opname",
+        users: "Mengelola pengguna",
+        payout: "Membayar produsen",
+        correction: "Mengoreksi penjualan hari yang sudah ditutup",
+        settings: "Mengubah pengaturan",
+        close_variance: "Menutup kasir dengan selisih besar",
+        other: "Tindakan ini",
     },
     manager_label: "Pengelola",
     no_manager: "Tidak ada pengelola aktif",
@@ -2913,28 +2977,25 @@ const ID_TRUST: TrustText = TrustText {
     shop_empty: "Nama toko masih kosong",
     pick_user: "Pilih pengguna dulu (↑/↓ atau ketik namanya)",
     manager_only: "Hanya pengelola",
-    failure: |f| match f {
-        crate::ui::TrustFailure::WrongPin { attempts_left } => {
+    failure: TrustFailureText {
+        wrong_pin: |attempts_left| {
             format!("PIN salah; sisa {attempts_left} kali coba sebelum dikunci")
-        }
-        crate::ui::TrustFailure::LockedOut { until } => format!(
-            "terlalu banyak PIN salah: terkunci sampai {}",
-            until.format("%H:%M:%S")
-        ),
-        crate::ui::TrustFailure::PinNotSet => "pengguna ini belum punya PIN".to_string(),
-        crate::ui::TrustFailure::UserInactive => "pengguna ini sudah nonaktif".to_string(),
-        crate::ui::TrustFailure::NotAManager => "yang menyetujui harus pengelola".to_string(),
-        crate::ui::TrustFailure::UnknownUser => "pengguna itu tidak ada".to_string(),
-        crate::ui::TrustFailure::InvalidPin(problem) => {
-            (ID_TRUST.pin_problem)(*problem).to_string()
-        }
-        crate::ui::TrustFailure::UsersExist => "buku kas ini sudah punya pengguna".to_string(),
-        crate::ui::TrustFailure::LastManager => {
-            "pengelola aktif terakhir tidak bisa dinonaktifkan".to_string()
-        }
-        crate::ui::TrustFailure::DuplicateName(name) => format!("nama {name} sudah dipakai"),
-        crate::ui::TrustFailure::EmptyName => "nama pengguna masih kosong".to_string(),
-        crate::ui::TrustFailure::NeedsApproval => "perlu persetujuan pengelola".to_string(),
+        },
+        locked_out: |until| {
+            format!(
+                "terlalu banyak PIN salah: terkunci sampai {}",
+                until.format("%H:%M:%S")
+            )
+        },
+        pin_not_set: "pengguna ini belum punya PIN",
+        user_inactive: "pengguna ini sudah nonaktif",
+        not_a_manager: "yang menyetujui harus pengelola",
+        unknown_user: "pengguna itu tidak ada",
+        users_exist: "buku kas ini sudah punya pengguna",
+        last_manager: "pengelola aktif terakhir tidak bisa dinonaktifkan",
+        duplicate_name: |name| format!("nama {name} sudah dipakai"),
+        empty_name: "nama pengguna masih kosong",
+        needs_approval: "perlu persetujuan pengelola",
     },
     failed_sign_in: |e| format!("Tidak bisa masuk: {e}"),
     failed_approval: |e| format!("Tidak disetujui: {e}"),
@@ -2996,17 +3057,17 @@ const EN_TRUST: TrustText = TrustText {
             "{what} needs the manager's PIN. Call the manager; it is recorded under the attendant with their approval."
         )
     },
-    approval_what: |reason| match reason {
-        crate::ui::ApprovalReason::Void => "Voiding a sale",
-        crate::ui::ApprovalReason::Catalogue => "Changing a price, product or producer",
-        crate::ui::ApprovalReason::WriteOff => "Writing off goods",
-        crate::ui::ApprovalReason::Count => "A stock count",
-        crate::ui::ApprovalReason::Users => "Managing users",
-        crate::ui::ApprovalReason::Payout => "Paying out a producer",
-        crate::ui::ApprovalReason::Correction => "Correcting a closed day's sale",
-        crate::ui::ApprovalReason::Settings => "Changing the settings",
-        crate::ui::ApprovalReason::CloseVariance => "Closing with a large cash difference",
-        crate::ui::ApprovalReason::Other => "This action",
+    approval_what: ApprovalText {
+        void: "Voiding a sale",
+        catalogue: "Changing a price, product or producer",
+        write_off: "Writing off goods",
+        count: "A stock count",
+        users: "Managing users",
+        payout: "Paying out a producer",
+        correction: "Correcting a closed day's sale",
+        settings: "Changing the settings",
+        close_variance: "Closing with a large cash difference",
+        other: "This action",
     },
     manager_label: "Manager",
     no_manager: "No active manager",
@@ -3067,28 +3128,25 @@ const EN_TRUST: TrustText = TrustText {
     shop_empty: "The shop's name is empty",
     pick_user: "Pick a user first (↑/↓ or type their name)",
     manager_only: "Manager only",
-    failure: |f| match f {
-        crate::ui::TrustFailure::WrongPin { attempts_left } => {
+    failure: TrustFailureText {
+        wrong_pin: |attempts_left| {
             format!("wrong PIN; {attempts_left} tries left before a lockout")
-        }
-        crate::ui::TrustFailure::LockedOut { until } => format!(
-            "too many wrong PINs: locked until {}",
-            until.format("%H:%M:%S")
-        ),
-        crate::ui::TrustFailure::PinNotSet => "this user has no PIN yet".to_string(),
-        crate::ui::TrustFailure::UserInactive => "this user is deactivated".to_string(),
-        crate::ui::TrustFailure::NotAManager => "approval must come from a manager".to_string(),
-        crate::ui::TrustFailure::UnknownUser => "no such user".to_string(),
-        crate::ui::TrustFailure::InvalidPin(problem) => {
-            (EN_TRUST.pin_problem)(*problem).to_string()
-        }
-        crate::ui::TrustFailure::UsersExist => "this ledger already has users".to_string(),
-        crate::ui::TrustFailure::LastManager => {
-            "the last active manager cannot be deactivated".to_string()
-        }
-        crate::ui::TrustFailure::DuplicateName(name) => format!("the name {name} is taken"),
-        crate::ui::TrustFailure::EmptyName => "the user's name is empty".to_string(),
-        crate::ui::TrustFailure::NeedsApproval => "a manager's approval is needed".to_string(),
+        },
+        locked_out: |until| {
+            format!(
+                "too many wrong PINs: locked until {}",
+                until.format("%H:%M:%S")
+            )
+        },
+        pin_not_set: "this user has no PIN yet",
+        user_inactive: "this user is deactivated",
+        not_a_manager: "approval must come from a manager",
+        unknown_user: "no such user",
+        users_exist: "this ledger already has users",
+        last_manager: "the last active manager cannot be deactivated",
+        duplicate_name: |name| format!("the name {name} is taken"),
+        empty_name: "the user's name is empty",
+        needs_approval: "a manager's approval is needed",
     },
     failed_sign_in: |e| format!("Not signed in: {e}"),
     failed_approval: |e| format!("Not approved: {e}"),

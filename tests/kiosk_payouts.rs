@@ -1,5 +1,5 @@
 //! Producers' settlement and payouts at the kiosk on a real ledger file, driven key by key
-//! through the keymap, `update` and the runtime (`kiosk::Effects`), without a terminal: a
+//! through the keymap, `update` and the runtime (`kiosk::Runtime`), without a terminal: a
 //! payout with its slip, and settlement slips for the open day and a closed one.
 
 mod common;

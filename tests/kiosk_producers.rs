@@ -1,5 +1,5 @@
 //! The producers screen on a real ledger file, driven key by key through the keymap, `update`
-//! and the runtime (`kiosk::Effects`) as the event loop does it, without a terminal.
+//! and the runtime (`kiosk::Runtime`) as the event loop does it, without a terminal.
 
 mod common;
 

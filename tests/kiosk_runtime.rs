@@ -1,4 +1,4 @@
-//! The kiosk's runtime (`kiosk::Effects`) on a real ledger file, driven key by key through
+//! The kiosk's runtime (`kiosk::Runtime`) on a real ledger file, driven key by key through
 //! the keymap and `update` as the event loop does it, without a terminal.
 
 mod common;
@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use pojok::kiosk::Effects;
+use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
 use pojok::strings::Lang;
 use pojok::ui::{self, App};
@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 
 struct Kiosk {
-    effects: Effects,
+    effects: Runtime,
     app: App,
     dir: PathBuf,
 }
@@ -31,7 +31,7 @@ impl Kiosk {
 
     /// The kiosk started on `ledger`, at its sign-in screen with Rina picked.
     fn on(ledger: Ledger, dir: &Path, lang: Lang) -> Kiosk {
-        let mut effects = Effects::new(ledger, 32, lang).unwrap();
+        let mut effects = Runtime::new(ledger, 32, lang).unwrap();
         let app = effects.start(lang, "Rina".into()).unwrap();
         Kiosk {
             effects,
@@ -550,7 +550,7 @@ fn the_sign_in_screen_starts_on_whoever_signed_in_last() {
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
     add_users(&mut ledger);
-    let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+    let mut effects = Runtime::new(ledger, 32, Lang::Id).unwrap();
     // Nobody named: the list starts on Budi (the first), so Rina picks herself by name.
     let mut app = effects.start(Lang::Id, String::new()).unwrap();
     for c in "rina".chars().chain(RINA_PIN.chars()) {
@@ -562,7 +562,7 @@ fn the_sign_in_screen_starts_on_whoever_signed_in_last() {
     assert_eq!(app.user().map(|u| u.name.as_str()), Some("Rina"));
     drop((effects, app));
 
-    let mut effects = Effects::new(Ledger::open(&path).unwrap(), 32, Lang::Id).unwrap();
+    let mut effects = Runtime::new(Ledger::open(&path).unwrap(), 32, Lang::Id).unwrap();
     let mut app = effects.start(Lang::Id, String::new()).unwrap();
     sign_in(&mut effects, &mut app, RINA_PIN);
     assert_eq!(app.user().map(|u| u.name.as_str()), Some("Rina"));

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use pojok::kiosk::Effects;
+use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
 use pojok::strings::Lang;
 use pojok::ui::{self, App, Context};
@@ -15,14 +15,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 
 struct Kiosk {
-    effects: Effects,
+    effects: Runtime,
     app: App,
 }
 
 impl Kiosk {
     fn on(path: &Path, attendant: &str) -> Kiosk {
         let ledger = Ledger::open(path).unwrap();
-        let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+        let mut effects = Runtime::new(ledger, 32, Lang::Id).unwrap();
         let app = effects.start(Lang::Id, attendant.into()).unwrap();
         Kiosk { effects, app }
     }

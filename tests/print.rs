@@ -164,7 +164,7 @@ fn a_printer_that_is_off_is_an_error_told_in_words() {
             problem: IoProblem::Refused
         }
     );
-    let id = (Lang::Id.text().printer.error)(&err);
+    let id = err.text(Lang::Id);
     assert!(
         id.contains(&address) && id.contains("tidak bisa dihubungi"),
         "{id}"

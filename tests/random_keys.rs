@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use pojok::domain::Rupiah;
-use pojok::kiosk::Effects;
+use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
 use pojok::strings::Lang;
 use pojok::ui::{self, Msg};
@@ -99,7 +99,7 @@ proptest! {
             let now = chrono::Local::now().naive_local();
             ledger.open_day(now.date(), "Rina", Rupiah(100_000), now).unwrap();
         }
-        let mut effects = Effects::new(ledger, 32, Lang::Id).unwrap();
+        let mut effects = Runtime::new(ledger, 32, Lang::Id).unwrap();
         // The manager, so that voids and stock forms run without the approval popup.
         let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
         sign_in(&mut effects, &mut app, BUDI_PIN);

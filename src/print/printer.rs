@@ -45,7 +45,7 @@ impl From<&io::Error> for IoProblem {
 }
 
 /// Why a printout did not reach paper. Told in the UI's language by
-/// `Lang::text().printer.error`; `Display` gives the English sentence.
+/// `text`; `Display` gives the English sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrintError {
     /// No thermal printer is configured.
@@ -82,9 +82,39 @@ pub enum PrintError {
     },
 }
 
+impl IoProblem {
+    pub fn text(&self, lang: Lang) -> String {
+        let t = &lang.text().printer.io;
+        match self {
+            IoProblem::NotFound => t.not_found.into(),
+            IoProblem::Denied => t.denied.into(),
+            IoProblem::Refused => t.refused.into(),
+            IoProblem::TimedOut => t.timed_out.into(),
+            IoProblem::Other(detail) => (t.other)(detail),
+        }
+    }
+}
+
+impl PrintError {
+    /// Why the printout did not reach paper, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = &lang.text().printer.error;
+        match self {
+            PrintError::NotConfigured => t.not_configured.into(),
+            PrintError::NoPdfCommand => t.no_pdf_command.into(),
+            PrintError::Device { path, problem } => (t.device)(path, &problem.text(lang)),
+            PrintError::Connect { address, problem } => (t.connect)(address, &problem.text(lang)),
+            PrintError::Send { address, problem } => (t.send)(address, &problem.text(lang)),
+            PrintError::Spawn { command, problem } => (t.spawn)(command, &problem.text(lang)),
+            PrintError::CommandFailed { command, code } => (t.command_failed)(command, *code),
+            PrintError::CommandTimedOut { command } => (t.command_timed_out)(command),
+        }
+    }
+}
+
 impl fmt::Display for PrintError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&(Lang::En.text().printer.error)(self))
+        f.write_str(&self.text(Lang::En))
     }
 }
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use ratatui::text::{Line, Span};
 
+use super::TillFailure;
 use super::close::TillNote;
 use super::dialogs::Confirm;
 use super::input::type_into;
@@ -20,7 +21,6 @@ use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
 };
 use crate::print::format;
-use crate::strings::TillFailure;
 
 const MAX_FILTER: usize = 40;
 

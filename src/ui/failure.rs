@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 use super::trust::TrustFailure;
 use crate::domain::Rupiah;
-use crate::strings::TillFailure;
+use crate::print::format;
+use crate::strings::Lang;
 
 /// Which effect failed, in `Msg::Failed`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -92,6 +93,102 @@ pub enum Failure {
     },
     /// A refusal about the till's money (amounts, customers, tabs, the count, corrections).
     Till(TillFailure),
-    /// Signing in, approvals and users (issue 5).
+    /// Signing in, approvals and users.
     Trust(TrustFailure),
+}
+
+/// The till's refusals, as the ledger reports them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TillFailure {
+    InvalidAmount(Rupiah),
+    UnknownCustomer,
+    CustomerNameEmpty,
+    BadNip,
+    DuplicateNip(String),
+    MoreThanOwed(Rupiah),
+    /// Cash out above what the drawer should hold: what it holds.
+    DrawerHolds(Rupiah),
+    VarianceNeedsReason(Rupiah),
+    SameDayCorrection,
+    NotOnTab,
+}
+
+impl Failure {
+    /// The refusal in `lang`, to be put into a sentence saying what did not happen.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = &lang.text().ui.failure;
+        match self {
+            Failure::NoOpenDay => t.no_open_day.into(),
+            Failure::DayAlreadyOpen(date) => (t.day_already_open)(&format::date(*date, lang)),
+            Failure::DayExists(date) => (t.day_exists)(&format::date(*date, lang)),
+            Failure::EmptySale => t.empty_sale.into(),
+            Failure::NotSettled => t.not_settled.into(),
+            Failure::UnknownSale => t.unknown_sale.into(),
+            Failure::AlreadyVoided => t.already_voided.into(),
+            Failure::NotOnOpenDay => t.not_on_open_day.into(),
+            Failure::EmptyReason => t.empty_reason.into(),
+            Failure::Busy => t.busy.into(),
+            Failure::DiskFull => t.disk_full.into(),
+            Failure::UnknownProduct(code) => (t.unknown_product)(code),
+            Failure::ProductInactive(code) => (t.product_inactive)(code),
+            Failure::ProducerInactive(code) => (t.producer_inactive)(code),
+            Failure::ProductOfAnotherProducer { product, producer } => {
+                (t.product_of_another_producer)(product, producer)
+            }
+            Failure::InvalidQuantity { code, problem } => (t.invalid_quantity)(code, *problem),
+            Failure::EmptyDocument => t.empty_document.into(),
+            Failure::UnknownDocument(id) => (t.unknown_document)(*id),
+            Failure::DuplicateCode(code) => (t.duplicate_code)(code),
+            Failure::DuplicateBarcode(code) => (t.duplicate_barcode)(code),
+            Failure::UnknownProducer(code) => (t.unknown_producer)(code),
+            Failure::InvalidProducer(detail) => (t.invalid_producer)(detail),
+            Failure::InvalidProduct(detail) => (t.invalid_product)(detail),
+            Failure::ProducerPriceNeeded(code) => (t.producer_price_needed)(code),
+            Failure::Storage(detail) => (t.storage)(detail),
+            Failure::PayoutAboveBalance { producer, owed } => {
+                (t.payout_above_balance)(producer, *owed)
+            }
+            Failure::Till(f) => f.text(lang),
+            Failure::Trust(reason) => reason.text(lang),
+        }
+    }
+}
+
+impl TillFailure {
+    pub fn text(&self, lang: Lang) -> String {
+        let t = &lang.text().till.failure;
+        match self {
+            TillFailure::InvalidAmount(a) => (t.invalid_amount)(*a),
+            TillFailure::UnknownCustomer => t.unknown_customer.into(),
+            TillFailure::CustomerNameEmpty => t.customer_name_empty.into(),
+            TillFailure::BadNip => t.bad_nip.into(),
+            TillFailure::DuplicateNip(nip) => (t.duplicate_nip)(nip),
+            TillFailure::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
+            TillFailure::DrawerHolds(holds) => (t.drawer_holds)(*holds),
+            TillFailure::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
+            TillFailure::SameDayCorrection => t.same_day_correction.into(),
+            TillFailure::NotOnTab => t.not_on_tab.into(),
+        }
+    }
+}
+
+impl TrustFailure {
+    pub fn text(&self, lang: Lang) -> String {
+        let trust = &lang.text().ui.trust;
+        let t = &trust.failure;
+        match self {
+            TrustFailure::WrongPin { attempts_left } => (t.wrong_pin)(*attempts_left),
+            TrustFailure::LockedOut { until } => (t.locked_out)(*until),
+            TrustFailure::PinNotSet => t.pin_not_set.into(),
+            TrustFailure::UserInactive => t.user_inactive.into(),
+            TrustFailure::NotAManager => t.not_a_manager.into(),
+            TrustFailure::UnknownUser => t.unknown_user.into(),
+            TrustFailure::InvalidPin(problem) => (trust.pin_problem)(*problem).into(),
+            TrustFailure::UsersExist => t.users_exist.into(),
+            TrustFailure::LastManager => t.last_manager.into(),
+            TrustFailure::DuplicateName(name) => (t.duplicate_name)(name),
+            TrustFailure::EmptyName => t.empty_name.into(),
+            TrustFailure::NeedsApproval => t.needs_approval.into(),
+        }
+    }
 }

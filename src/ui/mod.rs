@@ -66,9 +66,9 @@ use crate::domain::{
 use crate::print::PrinterSettings;
 use crate::strings::Lang;
 
-pub use crate::strings::TillFailure;
 pub use close::TillNote;
 pub use effect::{Effect, StockEntry};
+pub use failure::TillFailure;
 pub use failure::{Action, Failure};
 pub use keymap::{Context, key_to_msg};
 pub use msg::Msg;

@@ -160,7 +160,7 @@ impl Note {
             Note::ClosedToday(date) => (t.closed_today)(&format::date(*date, lang)),
             Note::DraftUnreadable => t.draft_unreadable.into(),
             Note::FloatEmpty => t.float_empty.into(),
-            Note::Failed(action, reason) => failed(lang, *action)(&(t.failure)(reason)),
+            Note::Failed(action, reason) => failed(lang, *action)(&reason.text(lang)),
             Note::Added(q, unit, name) => (t.added)(&q.with_unit(*unit), name),
             Note::Removed(name) => (t.removed)(name),
             Note::QuantityNow(name, q, unit) => (t.quantity_now)(name, &q.with_unit(*unit)),
@@ -202,14 +202,14 @@ impl Note {
                     Problem::UnknownProducer => t.field_unknown_producer.to_string(),
                     Problem::NotPositive => t.field_not_positive.to_string(),
                 };
-                format!("{}: {problem}", (t.product_field)(*field))
+                format!("{}: {problem}", field.label(lang))
             }
             Note::ProducerCodeEmpty => t.producer_code_empty.into(),
             Note::ProducerNameEmpty => t.producer_name_empty.into(),
             Note::BadRate(text) => (t.bad_rate)(text),
             Note::PrintFailed(e) => {
                 let p = &lang.text().printer;
-                (p.print_failed)(&(p.error)(e))
+                (p.print_failed)(&e.text(lang))
             }
             Note::SettingsSaved => lang.text().printer.settings_saved.into(),
             Note::TestPrintSent => lang.text().printer.test_sent.into(),

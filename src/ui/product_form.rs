@@ -18,6 +18,7 @@ use crate::domain::{
     NewProduct, ParseError, Producer, ProductChanges, ProductRecord, Scheme, StockQuantity, Unit,
     parse_amount, parse_quantity,
 };
+use crate::strings::Lang;
 
 const MAX_FIELD: usize = 60;
 
@@ -33,6 +34,25 @@ pub enum Field {
     ProducerPrice,
     Minimum,
     Daily,
+}
+
+impl Field {
+    /// The field's label on the form and in its messages.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = &lang.text().ui.product_field;
+        match self {
+            Field::Code => t.code,
+            Field::Barcode => t.barcode,
+            Field::Name => t.name,
+            Field::Variant => t.variant,
+            Field::Unit => t.unit,
+            Field::Price => t.price,
+            Field::Producer => t.producer,
+            Field::ProducerPrice => t.producer_price,
+            Field::Minimum => t.minimum,
+            Field::Daily => t.daily,
+        }
+    }
 }
 
 pub const FIELDS: [Field; 10] = [
@@ -311,14 +331,14 @@ pub(super) fn draw(cx: &Ctx, form: &ProductForm, frame: &mut Frame, area: Rect, 
     let inner = block.inner(area);
     let label_width = FIELDS
         .iter()
-        .map(|f| (t.product_field)(*f).chars().count())
+        .map(|f| f.label(cx.lang).chars().count())
         .max()
         .unwrap_or(0)
         + 2;
     let mut lines = Vec::new();
     let mut cursor = None;
     for (row, field) in FIELDS.iter().enumerate() {
-        let label = format!("{:<label_width$}", (t.product_field)(*field));
+        let label = format!("{:<label_width$}", field.label(cx.lang));
         let value = match field {
             Field::Daily => (t.yes_no)(form.daily).to_string(),
             _ => form.value(*field).to_string(),

@@ -16,6 +16,7 @@ use super::pin::Pin;
 use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
+use crate::strings::Lang;
 
 const MAX_NAME: usize = 40;
 
@@ -33,6 +34,25 @@ pub enum ApprovalReason {
     /// A close whose cash count is off by more than the shop's threshold.
     CloseVariance,
     Other,
+}
+
+impl ApprovalReason {
+    /// What the manager is asked to approve, as the popup says it.
+    pub fn what(self, lang: Lang) -> &'static str {
+        let t = &lang.text().ui.trust.approval_what;
+        match self {
+            ApprovalReason::Void => t.void,
+            ApprovalReason::Catalogue => t.catalogue,
+            ApprovalReason::WriteOff => t.write_off,
+            ApprovalReason::Count => t.count,
+            ApprovalReason::Users => t.users,
+            ApprovalReason::Payout => t.payout,
+            ApprovalReason::Correction => t.correction,
+            ApprovalReason::Settings => t.settings,
+            ApprovalReason::CloseVariance => t.close_variance,
+            ApprovalReason::Other => t.other,
+        }
+    }
 }
 
 /// Why signing in, an approval or a user change was refused.
@@ -796,7 +816,7 @@ fn draw_approval(app: &App, approval: &Approval, frame: &mut Frame, area: Rect) 
         Constraint::Length(1),
     ])
     .areas(inner.inner(Margin::new(1, 0)));
-    let what = (t.approval_what)(approval.reason);
+    let what = approval.reason.what(app.lang);
     frame.render_widget(
         Paragraph::new((t.approval_body)(what))
             .bold()

@@ -282,7 +282,7 @@ pub fn close_counted(
 // ---- Issue 5: the shop's users, and signing in at the kiosk ----
 
 use pojok::domain::{Role, User};
-use pojok::kiosk::Effects;
+use pojok::kiosk::Runtime;
 use pojok::ui::{self, App};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -302,8 +302,8 @@ pub fn add_users(ledger: &mut Ledger) -> (User, User) {
 }
 
 /// Types `pin` and Enter on the sign-in screen the runtime opened at start, key by key
-/// through the keymap: the user named to `Effects::start` is picked already.
-pub fn sign_in(effects: &mut Effects, app: &mut App, pin: &str) {
+/// through the keymap: the user named to `Runtime::start` is picked already.
+pub fn sign_in(effects: &mut Runtime, app: &mut App, pin: &str) {
     for code in pin.chars().map(KeyCode::Char).chain([KeyCode::Enter]) {
         if let Some(msg) = ui::key_to_msg(app, KeyEvent::new(code, KeyModifiers::NONE)) {
             effects.dispatch(app, msg);
@@ -344,14 +344,14 @@ impl Tmux {
 /// The kiosk's runtime and app on a real ledger, driven key by key through the keymap and
 /// `update` as the event loop does it, without a terminal.
 pub struct Kiosk {
-    pub effects: Effects,
+    pub effects: Runtime,
     pub app: App,
 }
 
 impl Kiosk {
     /// The kiosk on `ledger`, `name` signed in with `pin`.
     pub fn signed_in(ledger: Ledger, name: &str, pin: &str) -> Kiosk {
-        let mut effects = Effects::new(ledger, 32, pojok::strings::Lang::Id).unwrap();
+        let mut effects = Runtime::new(ledger, 32, pojok::strings::Lang::Id).unwrap();
         let mut app = effects
             .start(pojok::strings::Lang::Id, name.to_string())
             .unwrap();

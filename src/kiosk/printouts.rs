@@ -1,0 +1,225 @@
+//! Printouts as the runtime makes them, always after their commit: each slip, receipt and
+//! report written to its file in the printouts folder, then queued for the printer, which is
+//! sent to only once the screen has shown what happened.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use super::Runtime;
+use crate::domain::Sale;
+use crate::ledger::LedgerError;
+use crate::print::{self, Document, Format};
+use crate::ui::{App, Msg};
+
+/// A printout on its way to paper.
+pub(super) enum PrintJob {
+    /// ESC/POS bytes for the thermal printer.
+    Thermal(Vec<u8>),
+    /// An A4 PDF already in the printouts folder, for the PDF print command.
+    Pdf(PathBuf),
+}
+
+impl Runtime {
+    /// Sends the printouts waiting for the thermal printer; returns whether there were any.
+    /// The first failure is told and the rest are dropped: a printer that is off would only
+    /// make the attendant wait once per slip. Every one of them is in its file, and a receipt
+    /// can be printed again from the sales list.
+    pub fn print_pending(&mut self, app: &mut App) -> bool {
+        if self.pending_prints.is_empty() {
+            return false;
+        }
+        for job in std::mem::take(&mut self.pending_prints) {
+            let sent = match &job {
+                PrintJob::Thermal(bytes) => print::send(bytes, &self.printer),
+                PrintJob::Pdf(path) => print::send_pdf(path, &self.printer),
+            };
+            if let Err(e) = sent {
+                self.dispatch(app, Msg::PrintFailed(e));
+                break;
+            }
+        }
+        true
+    }
+
+    /// Queues a printout for the thermal printer, if there is one.
+    pub(super) fn queue_print(&mut self, doc: &Document) {
+        if self.printer.has_printer() {
+            let format = Format::escpos(self.printer.paper);
+            self.pending_prints.push(PrintJob::Thermal(print::render(
+                std::slice::from_ref(doc),
+                format,
+            )));
+        }
+    }
+
+    /// Writes `doc` as text to `name` in `date`'s printouts folder, then queues it for the
+    /// thermal printer: every slip of the kiosk goes this way, after its commit.
+    pub(super) fn file_printout(
+        &mut self,
+        doc: &Document,
+        date: NaiveDate,
+        name: &str,
+    ) -> Result<PathBuf, String> {
+        let text = print::render_text(doc, self.receipt_width);
+        let path =
+            print::write_printout(&self.printouts, date, name, &text).map_err(|e| e.to_string())?;
+        self.queue_print(doc);
+        Ok(path)
+    }
+
+    /// Writes `docs` as one A4 PDF (one document per page) to `name` in `date`'s printouts
+    /// folder, and queues it for the PDF print command when one is set.
+    pub(super) fn file_pdf(
+        &mut self,
+        docs: &[Document],
+        date: NaiveDate,
+        name: &str,
+    ) -> Result<PathBuf, String> {
+        let pdf = print::render(docs, Format::Pdf);
+        let path =
+            print::write_printout(&self.printouts, date, name, &pdf).map_err(|e| e.to_string())?;
+        if self.printer.pdf_command.is_some() {
+            self.pending_prints.push(PrintJob::Pdf(path.clone()));
+        }
+        Ok(path)
+    }
+
+    /// The customer's tab statement for the month of `now`, written to the printouts folder.
+    pub(super) fn write_tab_statement(
+        &mut self,
+        customer: i64,
+        now: NaiveDateTime,
+    ) -> Result<PathBuf, String> {
+        let to = now.date();
+        let from = to.with_day(1).unwrap_or(to);
+        let statement = self
+            .ledger
+            .tab_statement(customer, from, to)
+            .map_err(|e| e.to_string())?;
+        let doc = print::tab_statement(&statement, &self.shop, self.receipt_lang);
+        self.file_printout(&doc, to, &print::tab_statement_file_name(&statement))
+    }
+
+    /// The day-close (Z) report of `date`, written to the printouts folder.
+    /// Also as an A4 PDF for the manager's file, and on the thermal printer.
+    pub(super) fn write_day_report(&mut self, date: NaiveDate) -> Result<PathBuf, String> {
+        let report = self
+            .ledger
+            .day_report(date)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| LedgerError::NoOpenDay.to_string())?;
+        let text = print::day_report_text(&report, self.receipt_lang);
+        let path = print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
+            .map_err(|e| e.to_string())?;
+        let doc = print::day_report(&report, self.receipt_lang);
+        self.queue_print(&doc);
+        self.file_pdf(std::slice::from_ref(&doc), date, "tutup-kasir.pdf")?;
+        Ok(path)
+    }
+
+    /// Writes the receipt's file and queues it for the printer, which fails on its own. A
+    /// reprint is marked as a copy, in a file of its own beside the original.
+    pub(super) fn write_receipt(&mut self, sale: &Sale, copy: bool) -> Result<PathBuf, String> {
+        let (receipt, name) = if copy {
+            (
+                print::receipt_copy(sale, &self.shop, self.receipt_lang),
+                format!("struk-{:04}-salinan.txt", sale.number),
+            )
+        } else {
+            (
+                print::receipt(sale, &self.shop, self.receipt_lang),
+                format!("struk-{:04}.txt", sale.number),
+            )
+        };
+        self.file_printout(&receipt, sale.day_date, &name)
+    }
+
+    /// Every producer's settlement slip of `date`, a file each in that day's folder.
+    /// Also one A4 PDF of them all, a producer per page, for the office printer.
+    pub(super) fn write_settlements(
+        &mut self,
+        date: NaiveDate,
+    ) -> Result<(usize, PathBuf), String> {
+        let settlements = self
+            .ledger
+            .settlement_for(date, None)
+            .map_err(|e| e.to_string())?;
+        if settlements.is_empty() {
+            return Ok((0, self.printouts.clone()));
+        }
+        let documents: Vec<Document> = settlements
+            .iter()
+            .map(|s| print::settlement_slip(s, &self.shop, self.receipt_lang))
+            .collect();
+        for (s, document) in settlements.iter().zip(&documents) {
+            self.file_printout(document, date, &print::settlement_file_name(s))?;
+        }
+        let pdf = self.file_pdf(&documents, date, "bagi-hasil.pdf")?;
+        let folder = pdf
+            .parent()
+            .map_or_else(|| self.printouts.clone(), PathBuf::from);
+        Ok((settlements.len(), folder))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{IntakeLine, Quantity};
+    use crate::ledger::Ledger;
+    use crate::print::PrinterSettings;
+    use crate::print::{Paper, PrinterKind};
+    use crate::strings::Lang;
+    use crate::ui::{Effect, StockEntry};
+    use chrono::Local;
+
+    /// A stock entry's slip goes to the printer too: after the commit, once asked, and as
+    /// ESC/POS for the paper set (here a device file standing in for the printer).
+    #[test]
+    fn a_stock_slip_is_queued_after_the_commit_and_sent_to_the_device() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        let device = dir.path().join("lp0");
+        std::fs::write(&device, b"").unwrap();
+        ledger
+            .set_printer_settings(
+                &PrinterSettings {
+                    kind: PrinterKind::Device(device.clone()),
+                    paper: Paper::Mm80,
+                    pdf_command: None,
+                },
+                chrono::NaiveDateTime::default(),
+            )
+            .unwrap();
+        let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
+        let mut app = runtime.start(Lang::Id, "Ani".into()).unwrap();
+        let product = runtime.ledger.active_products().unwrap().remove(0);
+        let replies = runtime.run(Effect::RecordStock(StockEntry::Intake {
+            producer: product.producer_code.clone(),
+            lines: vec![IntakeLine {
+                product_code: product.code.clone(),
+                quantity: Quantity::whole(5),
+                best_before: None,
+            }],
+        }));
+        assert!(
+            matches!(replies.as_slice(), [Msg::StockRecorded { .. }]),
+            "{replies:?}"
+        );
+        assert_eq!(
+            std::fs::read(&device).unwrap(),
+            b"",
+            "nothing before the screen"
+        );
+        assert!(runtime.print_pending(&mut app));
+        let sent = std::fs::read(&device).unwrap();
+        assert!(sent.starts_with(b"\x1b@"));
+        let text = String::from_utf8_lossy(&sent);
+        assert!(text.contains(&product.code), "{text}");
+        // 48 columns: the rule under the header is as wide as 80 mm paper.
+        assert!(text.contains(&format!("\n{}\n", "-".repeat(48))), "{text}");
+        assert!(app.note().is_none_or(|n| !n.is_error()), "{:?}", app.note());
+    }
+}

@@ -1,0 +1,172 @@
+//! Sales as the runtime records them: a sale and its receipt, voids, corrections of a closed
+//! day's sale, the sales lists, and customers' tabs.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::Runtime;
+use super::failure::failed;
+use crate::domain::{Cart, NewCustomer, Payment, PaymentMethod, RefundMethod, Rupiah};
+use crate::ledger::LedgerError;
+use crate::ui::{Action, Msg, TillNote};
+
+impl Runtime {
+    pub(super) fn record_sale(
+        &mut self,
+        cart: &Cart,
+        payments: &[Payment],
+        now: NaiveDateTime,
+    ) -> Msg {
+        // `record_sale` finds the open day (or refuses) inside its own transaction.
+        let attendant = self.actor();
+        let sale = match self.ledger.record_sale(cart, payments, &attendant, now) {
+            Ok(sale) => sale,
+            Err(e) => return failed(Action::RecordSale, e),
+        };
+        // The sale is on disk now; nothing below can lose it, and nothing below may answer
+        // "not recorded" (the attendant would take the money again). A receipt that fails
+        // to write is reported and can be printed again from the sales list.
+        let receipt = self.write_receipt(&sale, false);
+        let status = self.ledger.open_day_status().ok().flatten();
+        Msg::SaleRecorded {
+            sale,
+            status,
+            receipt,
+        }
+    }
+
+    pub(super) fn load_sales(&self) -> Msg {
+        self.ledger
+            .sales_of_open_day()
+            .map(Msg::SalesLoaded)
+            .unwrap_or_else(|e| failed(Action::LoadSales, e))
+    }
+
+    /// The sales of the business day next to `from` (older or newer), or of `from` itself
+    /// at either end.
+    pub(super) fn load_sales_near(&self, from: Option<NaiveDate>, older: bool) -> Msg {
+        let loaded = (|| {
+            let dates = self.ledger.business_dates()?;
+            let open = self.ledger.open_day_status()?.map(|s| s.day.date);
+            let Some(current) = from.or(open).or(dates.first().copied()) else {
+                return Err(LedgerError::NoOpenDay);
+            };
+            let at = dates.iter().position(|d| *d == current).unwrap_or(0);
+            // Newest first: older is further down the list.
+            let target = if older {
+                dates.get(at + 1).copied().unwrap_or(current)
+            } else {
+                at.checked_sub(1)
+                    .and_then(|i| dates.get(i).copied())
+                    .unwrap_or(current)
+            };
+            let sales = self.ledger.sales_of_day(target)?;
+            Ok(Msg::DaySalesLoaded {
+                date: target,
+                closed: open != Some(target),
+                sales,
+            })
+        })();
+        loaded.unwrap_or_else(|e| failed(Action::LoadSales, e))
+    }
+
+    pub(super) fn void_sale(&mut self, sale_id: i64, reason: &str, now: NaiveDateTime) -> Msg {
+        let attendant = self.actor();
+        let voided = self.ledger.void_sale(sale_id, reason, &attendant, now);
+        if let Err(e) = voided {
+            return failed(Action::VoidSale, e);
+        }
+        // Committed: what cannot be read back now is worked out on screen instead.
+        Msg::SaleVoided {
+            sale_id,
+            status: self.ledger.open_day_status().ok().flatten(),
+            sales: self.ledger.sales_of_open_day().ok(),
+        }
+    }
+
+    pub(super) fn reprint_receipt(&mut self, sale_id: i64) -> Msg {
+        Msg::ReceiptPrinted(
+            self.ledger
+                .sale(sale_id)
+                .map_err(|e| e.to_string())
+                .and_then(|sale| self.write_receipt(&sale, true)),
+        )
+    }
+
+    pub(super) fn correct_sale(
+        &mut self,
+        sale_id: i64,
+        refund: RefundMethod,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Msg {
+        let actor = self.actor();
+        match self
+            .ledger
+            .correct_sale(sale_id, refund, reason, &actor, now)
+        {
+            Ok(correction) => Msg::SaleCorrected {
+                sales: self.ledger.sales_of_day(correction.sale_date).ok(),
+                correction,
+            },
+            Err(e) => failed(Action::Till, e),
+        }
+    }
+
+    pub(super) fn load_customers(&self) -> Msg {
+        self.ledger
+            .customer_balances()
+            .map(Msg::CustomersLoaded)
+            .unwrap_or_else(|e| failed(Action::Till, e))
+    }
+
+    pub(super) fn save_customer(
+        &mut self,
+        id: Option<i64>,
+        customer: &NewCustomer,
+        now: NaiveDateTime,
+    ) -> Msg {
+        let saved = match id {
+            Some(id) => self.ledger.update_customer(id, customer),
+            None => self.ledger.add_customer(customer, now),
+        };
+        match saved {
+            Ok(c) => self.customers_changed(TillNote::CustomerSaved(c.name)),
+            Err(e) => failed(Action::Till, e),
+        }
+    }
+
+    pub(super) fn record_tab_payment(
+        &mut self,
+        customer: i64,
+        method: PaymentMethod,
+        amount: Rupiah,
+        note: &str,
+        now: NaiveDateTime,
+    ) -> Msg {
+        let actor = self.actor();
+        let paid = self
+            .ledger
+            .record_tab_payment(customer, method, amount, note, &actor, now);
+        match paid {
+            Ok(p) => {
+                let name = self
+                    .ledger
+                    .customers()
+                    .ok()
+                    .and_then(|all| all.into_iter().find(|c| c.id == customer))
+                    .map(|c| c.name)
+                    .unwrap_or_default();
+                self.customers_changed(TillNote::TabPaid(name, p.amount, p.owed_after))
+            }
+            Err(e) => failed(Action::Till, e),
+        }
+    }
+
+    /// Every customer after a change; the change is on disk even if they cannot be read.
+    fn customers_changed(&self, note: TillNote) -> Msg {
+        Msg::CustomersChanged {
+            list: self.ledger.customer_balances().unwrap_or_default(),
+            note,
+        }
+    }
+}

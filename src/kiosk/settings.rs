@@ -1,0 +1,46 @@
+//! The shop's settings as the runtime reads and saves them: the header on paper, the printer,
+//! the till's rules; and a test slip for a printer before it is saved.
+
+use chrono::NaiveDateTime;
+
+use super::Runtime;
+use super::failure::failed;
+use crate::domain::TillRules;
+use crate::print::{self, Format, PrinterSettings, ShopHeader};
+use crate::ui::{Action, Msg};
+
+impl Runtime {
+    pub(super) fn load_settings(&self) -> Msg {
+        (|| {
+            Ok(Msg::SettingsLoaded {
+                shop: self.ledger.shop_header()?,
+                printer: self.ledger.printer_settings()?,
+                rules: self.ledger.till_rules()?,
+            })
+        })()
+        .unwrap_or_else(|e| failed(Action::LoadSettings, e))
+    }
+
+    pub(super) fn save_settings(
+        &mut self,
+        shop: ShopHeader,
+        printer: PrinterSettings,
+        rules: &TillRules,
+        now: NaiveDateTime,
+    ) -> Msg {
+        match self.ledger.save_settings(&shop, &printer, rules, now) {
+            Ok(()) => {
+                self.shop = shop;
+                self.printer = printer;
+                Msg::SettingsSaved
+            }
+            Err(e) => failed(Action::SaveSettings, e),
+        }
+    }
+
+    pub(super) fn test_print(&self, shop: &ShopHeader, printer: &PrinterSettings) -> Msg {
+        let doc = print::test_slip(shop, printer, self.receipt_lang);
+        let bytes = print::render(&[doc], Format::escpos(printer.paper));
+        Msg::TestPrinted(print::send(&bytes, printer))
+    }
+}

@@ -1,0 +1,163 @@
+//! Users as the runtime handles them: the first start, signing in, the manager's approval of
+//! held effects, the users screen and the audit trail.
+
+use chrono::NaiveDateTime;
+
+use super::Runtime;
+use super::failure::failed;
+use crate::domain::{HistoryFilter, Role, User};
+use crate::ledger::LedgerError;
+use crate::print::ShopHeader;
+use crate::ui::{Action, Effect, Msg, Pin};
+
+impl Runtime {
+    pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Msg {
+        match self.ledger.check_pin(user_id, pin.as_str(), now) {
+            Ok(user) => {
+                self.ledger.sign_in(&user);
+                // Only a convenience for the next start: a failure here is not one.
+                let _ = self.ledger.remember_sign_in(&user);
+                Msg::SignedIn(user)
+            }
+            Err(e) => failed(Action::SignIn, e),
+        }
+    }
+
+    pub(super) fn load_users(&self) -> Msg {
+        self.ledger
+            .users()
+            .map(Msg::UsersLoaded)
+            .unwrap_or_else(|e| failed(Action::LoadUsers, e))
+    }
+
+    pub(super) fn add_user(
+        &mut self,
+        name: &str,
+        role: Role,
+        pin: &Pin,
+        now: NaiveDateTime,
+    ) -> Msg {
+        let saved = self.ledger.add_user(name, role, pin.as_str(), now);
+        self.users_changed(saved.map(|_| ()))
+    }
+
+    pub(super) fn change_pin(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Msg {
+        let saved = self.ledger.change_pin(user_id, pin.as_str(), now);
+        self.users_changed(saved)
+    }
+
+    pub(super) fn deactivate_user(&mut self, user_id: i64, now: NaiveDateTime) -> Msg {
+        let saved = self.ledger.deactivate_user(user_id, now);
+        self.users_changed(saved)
+    }
+
+    pub(super) fn load_history(&self, filter: &HistoryFilter) -> Msg {
+        self.ledger
+            .history(filter)
+            .map(Msg::HistoryLoaded)
+            .unwrap_or_else(|e| failed(Action::LoadHistory, e))
+    }
+
+    /// The first start: the manager first (a second kiosk racing this one is refused before
+    /// the shop is renamed), then the shop's name on the header, then signed in.
+    pub(super) fn create_manager(
+        &mut self,
+        shop: &str,
+        name: &str,
+        pin: &Pin,
+        now: NaiveDateTime,
+    ) -> Vec<Msg> {
+        let user = match self.ledger.create_first_manager(name, pin.as_str(), now) {
+            Ok(user) => user,
+            // Another kiosk may have finished the first start: the users say what comes next.
+            Err(e) => return self.refused_with_users(e),
+        };
+        self.ledger.sign_in(&user);
+        let mut replies = Vec::new();
+        let header = ShopHeader {
+            name: shop.to_string(),
+            ..self.shop.clone()
+        };
+        match self.ledger.set_shop_header(&header, now) {
+            Ok(()) => self.shop = header,
+            // The manager exists and is signed in: the name can be set again later.
+            Err(e) => replies.push(failed(Action::SaveUser, e)),
+        }
+        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
+        replies.push(Msg::SignedIn(user));
+        replies
+    }
+
+    /// A till-era ledger's manager sets the PIN they never had, and is signed in. Refused for
+    /// anyone who has a PIN: this is no way round typing it.
+    pub(super) fn set_first_pin(
+        &mut self,
+        user_id: i64,
+        pin: &Pin,
+        now: NaiveDateTime,
+    ) -> Vec<Msg> {
+        let user = match self.ledger.user(user_id) {
+            Ok(user) if user.has_pin => return self.refused_with_users(LedgerError::UsersExist),
+            Ok(user) => user,
+            Err(e) => return self.refused_with_users(e),
+        };
+        if let Err(e) = self.ledger.change_pin(user_id, pin.as_str(), now) {
+            return vec![failed(Action::SignIn, e)];
+        }
+        let user = self.ledger.user(user_id).unwrap_or(User {
+            has_pin: true,
+            ..user
+        });
+        self.ledger.sign_in(&user);
+        let mut replies: Vec<Msg> = self
+            .ledger
+            .users()
+            .ok()
+            .map(Msg::UsersLoaded)
+            .into_iter()
+            .collect();
+        replies.push(Msg::SignedIn(user));
+        replies
+    }
+
+    /// The manager's PIN, then each held effect with their approval on its write. Nothing
+    /// held runs when the PIN is refused.
+    pub(super) fn approve(
+        &mut self,
+        manager_id: i64,
+        pin: &Pin,
+        held: Vec<Effect>,
+        now: NaiveDateTime,
+    ) -> Vec<Msg> {
+        let manager = match self.ledger.approve_with_pin(manager_id, pin.as_str(), now) {
+            Ok(manager) => manager,
+            Err(e) => return vec![failed(Action::Approve, e)],
+        };
+        let mut replies = vec![Msg::ApprovalGranted(manager.clone())];
+        // The cart goes to disk first, so that nothing but the held effect meets the approval.
+        replies.extend(self.flush_draft_reply());
+        for effect in held {
+            self.ledger.with_approval(&manager);
+            replies.extend(self.run(effect));
+            self.ledger.drop_approval();
+        }
+        replies
+    }
+
+    /// A refused first start, and the users as they are now.
+    fn refused_with_users(&self, e: LedgerError) -> Vec<Msg> {
+        let mut replies = vec![failed(Action::SignIn, e)];
+        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
+        replies
+    }
+
+    fn users_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+        if let Err(e) = saved {
+            return failed(Action::SaveUser, e);
+        }
+        self.ledger
+            .users()
+            .map(Msg::UsersChanged)
+            .unwrap_or_else(|e| failed(Action::LoadUsers, e))
+    }
+}
