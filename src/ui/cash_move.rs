@@ -149,3 +149,11 @@ pub(super) fn draw(app: &App, form: &CashMoveForm, frame: &mut Frame, area: Rect
         super::widgets::field_line(frame, row, layout, label, value, has);
     }
 }
+
+/// A runtime answer for the cash form: a move on disk closes it.
+pub(super) fn answer(msg: Msg) -> Outcome {
+    match msg {
+        Msg::CashMoved { .. } => Outcome::home(),
+        _ => Outcome::stay(),
+    }
+}

@@ -13,7 +13,7 @@ use super::input::type_into;
 use super::question::Question;
 use super::screen::Outcome;
 use super::widgets::{centered, draw_filter, draw_list};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::{Catalogue, NewProducer, Producer, ProducerChanges, Product, Rate, Scheme};
 
 const MAX_FILTER: usize = 40;
@@ -547,4 +547,17 @@ pub(super) fn draw_form(
             rows[13],
         );
     }
+}
+
+/// A runtime answer for the producers list.
+pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::ProducersLoaded(producers) => screen.loaded(producers),
+        Msg::Failed {
+            action: Action::LoadProducers,
+            ..
+        } => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }

@@ -12,7 +12,7 @@ use super::question::Question;
 use super::screen::Outcome;
 use super::stock_forms::StockForm;
 use super::widgets::{draw_filter, draw_list, right};
-use super::{App, Effect, Mode, Msg};
+use super::{Action, App, Effect, Mode, Msg};
 use crate::domain::DocumentKind;
 use crate::domain::{CallListEntry, StockLine, StockQuantity};
 use crate::print::format;
@@ -338,4 +338,17 @@ fn draw_calls(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect) {
     .header(header)
     .block(block);
     draw_list(frame, area, widget, screen.selected);
+}
+
+/// A runtime answer for the stock screen.
+pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::StockLoaded { lines, calls } => screen.loaded(lines, calls),
+        Msg::Failed {
+            action: Action::LoadStock,
+            ..
+        } => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }
