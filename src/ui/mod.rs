@@ -51,12 +51,10 @@ mod trust_tests;
 #[cfg(test)]
 mod view_tests;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use ratatui::Frame;
 
-use crate::domain::{Cart, Catalogue, DayStatus, StockDocument};
+use crate::domain::{Cart, Catalogue, DayStatus};
 // What the tests name through `use super::*`.
 #[cfg(test)]
 use crate::domain::{
@@ -87,7 +85,6 @@ use sale::{Done, SearchList};
 use sales::SalesList;
 use screen::{Go, Outcome, Place};
 use stock::StockScreen;
-use stock_forms::StockForm;
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
 /// returned to when it is answered.
@@ -100,8 +97,6 @@ enum Mode {
     Sales(SalesList),
     Stock(StockScreen),
     Products(ProductsScreen),
-    /// An intake, return, write-off or count being entered.
-    StockForm(Box<StockForm>),
     Producers(ProducersScreen),
     ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
@@ -302,6 +297,7 @@ impl App {
             lang: self.lang,
             today: self.today,
             user: self.user.as_ref(),
+            catalogue: &self.catalogue,
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
         }
@@ -370,7 +366,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::SaleCorrected { correction, sales } => {
             return sales::corrected(app, correction, sales);
         }
-        Msg::StockRecorded { documents, slips } => return stock_recorded(app, documents, slips),
+        // Recorded from elsewhere (approved after the form was left): said all the same.
+        Msg::StockRecorded { documents, slips } if !matches!(app.mode, Mode::Stock(_)) => {
+            let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
+            app.note = said.note;
+        }
         Msg::ProducersChanged { producers, active } => {
             return producers::changed(app, producers, active);
         }
@@ -477,15 +477,15 @@ fn context_of(mode: &Mode) -> Context {
         }
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
-        Mode::Stock(_) => Context::Stock,
+        Mode::Stock(screen) => match &screen.form {
+            Some(form) if form.on_reason => Context::StockReason,
+            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Context::WriteOff,
+            Some(_) => Context::Intake,
+            None => Context::Stock,
+        },
         Mode::Products(screen) if screen.form.is_some() => Context::ProductForm,
         Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
         Mode::Products(_) => Context::Products,
-        Mode::StockForm(form) if form.on_reason => Context::StockReason,
-        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
-            Context::WriteOff
-        }
-        Mode::StockForm(_) => Context::Intake,
         Mode::Producers(_) => Context::Producers,
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
@@ -567,7 +567,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.mode = Mode::Confirm(Confirm::new(question, yes, pay));
                 return Vec::new();
             }
-            if let Mode::StockForm(form) = &app.mode
+            if let Mode::Stock(screen) = &app.mode
+                && let Some(form) = &screen.form
                 && !form.rows.is_empty()
             {
                 let question = Question::DiscardLines {
@@ -608,6 +609,14 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = catalogue::key(&app.ctx(), &mut screen, msg);
             (Mode::Products(screen), outcome)
         }
+        Mode::Stock(mut screen) => {
+            let outcome = stock::key(&app.ctx(), &mut screen, msg);
+            (Mode::Stock(screen), outcome)
+        }
+        Mode::CashMove(mut form) => {
+            let outcome = cash_move::key(&app.ctx(), &mut form, msg);
+            (Mode::CashMove(form), outcome)
+        }
         Mode::Audit(mut screen) => {
             let outcome = audit::key(&app.ctx(), &mut screen, msg);
             (Mode::Audit(screen), outcome)
@@ -626,8 +635,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
     match mode {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
-        Mode::Stock(screen) => stock::key(app, screen, msg),
-        Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
         Mode::Producers(screen) => producers::key(app, screen, msg),
         Mode::ProducerForm(form) => producers::form_key(app, form, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
@@ -635,7 +642,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
         Mode::Payouts(screen) => payouts::key(app, screen, msg),
         Mode::PayoutForm(form) => payouts::form_key(app, form, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
-        Mode::CashMove(form) => cash_move::key(app, form, msg),
         Mode::Customers(screen) => customers::screen_key(app, screen, msg),
         Mode::Users(screen) => users::key(app, screen, msg),
         Mode::UserForm(form) => users::form_key(app, form, msg),
@@ -726,42 +732,6 @@ fn open(app: &mut App, place: Place) -> (Mode, Vec<Effect>) {
             Vec::new(),
         ),
         Place::Pay => (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new()),
-    }
-}
-
-/// Stock entries are on disk: say so, and show the stock screen with fresh figures.
-fn stock_recorded(
-    app: &mut App,
-    documents: Vec<StockDocument>,
-    slips: Vec<Result<PathBuf, String>>,
-) -> Vec<Effect> {
-    let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
-    let daily = !matches!(app.mode, Mode::StockForm(_));
-    let note = match (&failed_slip, documents.as_slice()) {
-        (Some(e), _) => Note::SlipFailed(e.clone()),
-        (None, []) => Note::NothingDaily,
-        // The daily return is the one action that may make several entries.
-        (None, [one]) if !daily => {
-            let slip = slips
-                .first()
-                .and_then(|s| s.as_ref().ok())
-                .map_or_else(String::new, |p| p.display().to_string());
-            Note::StockRecorded(one.kind, one.number, slip)
-        }
-        (None, many) => Note::DailyReturned(many.len()),
-    };
-    app.set_note(note);
-    match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::StockForm(form) => app.mode = Mode::Stock(form.back),
-        other => app.mode = other,
-    }
-    match &mut app.mode {
-        Mode::Stock(screen) => {
-            screen.lines = None;
-            screen.calls = None;
-            vec![Effect::LoadStock]
-        }
-        _ => Vec::new(),
     }
 }
 
