@@ -79,7 +79,7 @@ pub use trust::{ApprovalReason, TrustFailure, TrustNote};
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
-use producers::{ProducerForm, ProducersScreen};
+use producers::ProducersScreen;
 use question::{AfterReturn, Question};
 use sale::{Done, SearchList};
 use sales::SalesList;
@@ -98,7 +98,6 @@ enum Mode {
     Stock(StockScreen),
     Products(ProductsScreen),
     Producers(ProducersScreen),
-    ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
     Settings(Box<settings::SettingsScreen>),
     Payouts(payouts::PayoutsScreen),
@@ -372,7 +371,13 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.note = said.note;
         }
         Msg::ProducersChanged { producers, active } => {
-            return producers::changed(app, producers, active);
+            // The till sells what is active now, whatever screen is open.
+            app.set_catalogue(Catalogue::new(active));
+            let producers = Msg::ProducersChanged {
+                producers,
+                active: Vec::new(),
+            };
+            return answer(app, producers);
         }
         Msg::PayoutRecorded {
             payout,
@@ -400,13 +405,6 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                     active: Vec::new(),
                 },
             );
-        }
-        Msg::Failed {
-            action: Action::LoadProducers,
-            ..
-        } if matches!(app.mode, Mode::ProducerForm(_)) => {
-            // Saved, but not read back: the form must not offer to save it a second time.
-            producers::leave_form(app);
         }
         msg => return answer(app, msg),
     }
@@ -486,8 +484,8 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Products(screen) if screen.form.is_some() => Context::ProductForm,
         Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
         Mode::Products(_) => Context::Products,
+        Mode::Producers(screen) if screen.form.is_some() => Context::ProducerForm,
         Mode::Producers(_) => Context::Producers,
-        Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
         Mode::Settings(_) => Context::Settings,
         Mode::Payouts(_) => Context::Payouts,
@@ -613,6 +611,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = stock::key(&app.ctx(), &mut screen, msg);
             (Mode::Stock(screen), outcome)
         }
+        Mode::Producers(mut screen) => {
+            let outcome = producers::key(&mut screen, msg);
+            (Mode::Producers(screen), outcome)
+        }
         Mode::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Mode::CashMove(form), outcome)
@@ -635,8 +637,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
     match mode {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
-        Mode::Producers(screen) => producers::key(app, screen, msg),
-        Mode::ProducerForm(form) => producers::form_key(app, form, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Payouts(screen) => payouts::key(app, screen, msg),

@@ -333,7 +333,7 @@ impl Msg {
             },
             Msg::TestPrinted(Ok(())) => Note::TestPrintSent,
             Msg::TestPrinted(Err(e)) | Msg::PrintFailed(e) => Note::PrintFailed(e.clone()),
-            Msg::CatalogueChanged { .. } => Note::CatalogueSaved,
+            Msg::CatalogueChanged { .. } | Msg::ProducersChanged { .. } => Note::CatalogueSaved,
             Msg::CustomersChanged { note, .. } => Note::Till(note.clone()),
             Msg::StatementPrinted(result) => Note::Till(match result {
                 Ok(path) => TillNote::StatementPrinted(path.display().to_string()),

@@ -129,10 +129,13 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             None => stock::draw(&app.ctx(), screen, frame, body, focused),
         },
         Mode::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
-        Mode::Producers(screen) => producers::draw(app, screen, frame, body, focused),
-        Mode::ProducerForm(form) => {
-            producers::draw(app, &form.back, frame, body, false);
-            producers::draw_form(app, form, frame, body, focused);
+        Mode::Producers(screen) => {
+            let cx = app.ctx();
+            let form = screen.form.as_deref();
+            producers::draw(&cx, screen, frame, body, focused && form.is_none());
+            if let Some(form) = form {
+                producers::draw_form(&cx, form, frame, body, focused);
+            }
         }
         Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
         Mode::StaleDay => {
