@@ -101,7 +101,6 @@ enum Mode {
     Confirm(Confirm),
     Settings(Box<settings::SettingsScreen>),
     Payouts(payouts::PayoutsScreen),
-    PayoutForm(Box<payouts::PayoutForm>),
     /// Closing the day: the expected cash and the count.
     Close(Box<close::CloseScreen>),
     CashMove(cash_move::CashMoveForm),
@@ -297,6 +296,7 @@ impl App {
             today: self.today,
             user: self.user.as_ref(),
             catalogue: &self.catalogue,
+            status: self.status.as_ref(),
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
         }
@@ -379,11 +379,6 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             return answer(app, producers);
         }
-        Msg::PayoutRecorded {
-            payout,
-            slip,
-            balances,
-        } => return payouts::recorded(app, payout.number, slip, balances),
         Msg::SettingsSaved => settings::saved(app),
         Msg::Clock(now) => return trust::clock(app, now),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
@@ -488,8 +483,8 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Producers(_) => Context::Producers,
         Mode::Confirm(_) => Context::Confirm,
         Mode::Settings(_) => Context::Settings,
+        Mode::Payouts(screen) if screen.form.is_some() => Context::PayoutForm,
         Mode::Payouts(_) => Context::Payouts,
-        Mode::PayoutForm(_) => Context::PayoutForm,
         Mode::Close(_) => Context::CloseDay,
         Mode::CashMove(_) => Context::CashMove,
         Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
@@ -615,6 +610,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = producers::key(&mut screen, msg);
             (Mode::Producers(screen), outcome)
         }
+        Mode::Payouts(mut screen) => {
+            let outcome = payouts::key(&app.ctx(), &mut screen, msg);
+            (Mode::Payouts(screen), outcome)
+        }
         Mode::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Mode::CashMove(form), outcome)
@@ -639,8 +638,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
         Mode::Sales(list) => sales::key(app, list, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Settings(screen) => settings::key(app, screen, msg),
-        Mode::Payouts(screen) => payouts::key(app, screen, msg),
-        Mode::PayoutForm(form) => payouts::form_key(app, form, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
         Mode::Customers(screen) => customers::screen_key(app, screen, msg),
         Mode::Users(screen) => users::key(app, screen, msg),
@@ -712,7 +709,10 @@ fn open(app: &mut App, place: Place) -> (Mode, Vec<Effect>) {
             Mode::Producers(ProducersScreen::loading()),
             vec![Effect::LoadProducers],
         ),
-        Place::Payouts => payouts::open(),
+        Place::Payouts => (
+            Mode::Payouts(payouts::PayoutsScreen::loading()),
+            vec![Effect::LoadPayouts],
+        ),
         Place::Settings => (
             Mode::Settings(Box::new(settings::SettingsScreen::loading())),
             vec![Effect::LoadSettings],

@@ -147,10 +147,13 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             dialogs::draw_confirm(app, confirm, frame, body);
         }
         Mode::Settings(screen) => super::settings::draw(app, screen, frame, body, focused),
-        Mode::Payouts(screen) => payouts::draw(app, screen, frame, body, focused),
-        Mode::PayoutForm(form) => {
-            payouts::draw(app, &form.back, frame, body, false);
-            payouts::draw_form(app, form, frame, body, focused);
+        Mode::Payouts(screen) => {
+            let cx = app.ctx();
+            let form = screen.form.as_deref();
+            payouts::draw(&cx, screen, frame, body, focused && form.is_none());
+            if let Some(form) = form {
+                payouts::draw_form(&cx, form, frame, body, focused);
+            }
         }
         Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
         Mode::Customers(screen) => super::customers::draw_screen(app, screen, frame, body, focused),
