@@ -107,7 +107,6 @@ enum Mode {
     Customers(customers::CustomersScreen),
     // Issue 5.
     Users(users::UsersScreen),
-    UserForm(Box<users::UserForm>),
     Audit(audit::AuditScreen),
 }
 
@@ -385,7 +384,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::SignedIn(user) => return trust::signed_in(app, user),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
-        Msg::UsersChanged(users) => users::changed(app, users),
+        Msg::UsersChanged(users) => {
+            app.users = users.clone();
+            return answer(app, Msg::UsersChanged(users));
+        }
         Msg::Resize(width, height) => app.size = Some((width, height)),
         Msg::Today(date) => app.today = date,
         Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
@@ -447,7 +449,10 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = customers::answer(&mut screen, msg);
             (Mode::Customers(screen), outcome)
         }
-        Mode::Users(screen) => (Mode::Users(screen), users::answer(msg)),
+        Mode::Users(mut screen) => {
+            let outcome = users::answer(&mut screen, msg);
+            (Mode::Users(screen), outcome)
+        }
         Mode::Audit(mut screen) => {
             let outcome = audit::answer(&mut screen, msg);
             (Mode::Audit(screen), outcome)
@@ -490,8 +495,8 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
         Mode::Customers(screen) if screen.payment.is_some() => Context::TabPaymentForm,
         Mode::Customers(_) => Context::Customers,
+        Mode::Users(screen) if screen.form.is_some() => Context::UserForm,
         Mode::Users(_) => Context::Users,
-        Mode::UserForm(_) => Context::UserForm,
         Mode::Audit(_) => Context::Audit,
     }
 }
@@ -614,6 +619,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = payouts::key(&app.ctx(), &mut screen, msg);
             (Mode::Payouts(screen), outcome)
         }
+        Mode::Users(mut screen) => {
+            let outcome = users::key(&mut screen, msg);
+            (Mode::Users(screen), outcome)
+        }
         Mode::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Mode::CashMove(form), outcome)
@@ -640,8 +649,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
         Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
         Mode::Customers(screen) => customers::screen_key(app, screen, msg),
-        Mode::Users(screen) => users::key(app, screen, msg),
-        Mode::UserForm(form) => users::form_key(app, form, msg),
         other => (other, Vec::new()),
     }
 }

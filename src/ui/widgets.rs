@@ -161,10 +161,12 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             sale::draw(app, frame, body, false);
             super::cash_move::draw(&app.ctx(), form, frame, body, focused);
         }
-        Mode::Users(screen) => users::draw(app, screen, frame, body),
-        Mode::UserForm(form) => {
-            users::draw(app, &form.back, frame, body);
-            users::draw_form(app, form, frame, body);
+        Mode::Users(screen) => {
+            let cx = app.ctx();
+            users::draw(&cx, screen, frame, body);
+            if let Some(form) = &screen.form {
+                users::draw_form(&cx, form, frame, body);
+            }
         }
         Mode::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
     }
