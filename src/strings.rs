@@ -711,8 +711,17 @@ pub struct IoText {
     pub denied: &'static str,
     pub refused: &'static str,
     pub timed_out: &'static str,
-    /// Anything else: what is known of it.
+    /// Anything else: its kind and the system's error code.
     pub other: fn(&str) -> String,
+}
+
+/// Why a printout's file was not written: its name, and for anything else the problem's
+/// kind (the print module's `FileError`).
+pub struct FileText {
+    pub disk_full: fn(&str) -> String,
+    pub denied: fn(&str) -> String,
+    pub missing_folder: fn(&str) -> String,
+    pub other: fn(&str, &str) -> String,
 }
 
 /// Text for printers and the settings screen (printer settings, shop header).
@@ -721,6 +730,8 @@ pub struct PrinterText {
     pub error: PrintErrorText,
     /// What went wrong with a file, a device or a connection, put into the sentences above.
     pub io: IoText,
+    /// Why a printout's file was not written.
+    pub file: FileText,
     /// On the status line: the printer's failure, and that nothing is lost.
     pub print_failed: fn(&str) -> String,
     pub settings_title: &'static str,
@@ -1383,7 +1394,19 @@ pub static ID: Strings = Strings {
             denied: "akses ditolak",
             refused: "sambungan ditolak",
             timed_out: "tidak menjawab",
-            other: |detail| detail.to_string(),
+            other: |kind| format!("gangguan lain ({kind})"),
+        },
+        file: FileText {
+            disk_full: |file| {
+                format!("{file} tidak bisa disimpan: disk penuh; kosongkan ruang disk")
+            },
+            denied: |file| {
+                format!("{file} tidak bisa disimpan: tidak ada izin menulis ke folder printouts")
+            },
+            missing_folder: |file| {
+                format!("{file} tidak bisa disimpan: folder printouts tidak ditemukan")
+            },
+            other: |file, kind| format!("{file} tidak bisa disimpan (gangguan berkas: {kind})"),
         },
         print_failed: |e| {
             format!(
@@ -2197,7 +2220,19 @@ pub static EN: Strings = Strings {
             denied: "access denied",
             refused: "connection refused",
             timed_out: "no answer",
-            other: |detail| detail.to_string(),
+            other: |kind| format!("another problem ({kind})"),
+        },
+        file: FileText {
+            disk_full: |file| {
+                format!("{file} could not be saved: the disk is full; free some space")
+            },
+            denied: |file| {
+                format!("{file} could not be saved: no permission to write to the printouts folder")
+            },
+            missing_folder: |file| {
+                format!("{file} could not be saved: the printouts folder is missing")
+            },
+            other: |file, kind| format!("{file} could not be saved (file problem: {kind})"),
         },
         print_failed: |e| {
             format!(

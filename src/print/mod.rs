@@ -18,7 +18,7 @@ mod till;
 pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Signature, Table};
 pub use escpos::{ascii, render_escpos};
-pub use file::{printouts_dir, write_printout};
+pub use file::{FileError, FileProblem, io_kind, printouts_dir, write_printout};
 pub use pdf::{PDF_COLUMNS, render_pdf};
 pub use printer::{
     IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,

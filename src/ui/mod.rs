@@ -414,7 +414,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 Ok((count, folder)) => {
                     Note::SettlementsWritten(count, folder.display().to_string())
                 }
-                Err(e) => Note::Failed(Action::WriteSettlements, Failure::Storage(e)),
+                Err(e) => Note::Failed(Action::WriteSettlements, e),
             });
             Vec::new()
         }
@@ -738,7 +738,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn stock_recorded(
     app: &mut App,
     documents: Vec<StockDocument>,
-    slips: Vec<Result<PathBuf, String>>,
+    slips: Vec<Result<PathBuf, Failure>>,
 ) -> Vec<Effect> {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
     let daily = !matches!(app.mode, Mode::StockForm(_));

@@ -250,7 +250,7 @@ pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (M
 pub(super) fn recorded(
     app: &mut App,
     number: i64,
-    slip: Result<std::path::PathBuf, String>,
+    slip: Result<std::path::PathBuf, Failure>,
     balances: Option<PayoutLists>,
 ) -> Vec<Effect> {
     app.set_note(match slip {
