@@ -9,8 +9,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
+use super::effect::Effect;
+use super::msg::Msg;
+use super::screen::{Ctx, Outcome};
 use super::widgets::{draw_filter, draw_list};
-use super::{App, Effect, Mode, Msg};
 use crate::domain::{HistoryEntry, HistoryFilter};
 use crate::strings::Lang;
 
@@ -103,8 +105,8 @@ fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
     .any(|field| field.to_lowercase().contains(word))
 }
 
-pub(super) fn key(app: &mut App, mut screen: AuditScreen, msg: Msg) -> (Mode, Vec<Effect>) {
-    let count = screen.shown(app.lang).len();
+pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
+    let count = screen.shown(cx.lang).len();
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = count;
@@ -116,7 +118,7 @@ pub(super) fn key(app: &mut App, mut screen: AuditScreen, msg: Msg) -> (Mode, Ve
                 &msg,
             );
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
     // A date typed in full (or taken away) asks the ledger again: a day long ago may be
@@ -125,18 +127,15 @@ pub(super) fn key(app: &mut App, mut screen: AuditScreen, msg: Msg) -> (Mode, Ve
     if day != screen.day {
         screen.day = day;
         screen.entries = None;
-        return (
-            Mode::Audit(screen),
-            vec![Effect::LoadHistory(filter_for(day))],
-        );
+        return Outcome::stay().run(vec![Effect::LoadHistory(filter_for(day))]);
     }
-    (Mode::Audit(screen), Vec::new())
+    Outcome::stay()
 }
 
 // ---- drawing ----
 
-pub(super) fn draw(app: &App, screen: &AuditScreen, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().ui.trust;
+pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().ui.trust;
     let block = Block::bordered().title(format!(" {} ", t.audit_title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -147,7 +146,7 @@ pub(super) fn draw(app: &App, screen: &AuditScreen, frame: &mut Frame, area: Rec
         frame.render_widget(Paragraph::new(t.audit_loading), list);
         return;
     }
-    let shown = screen.shown(app.lang);
+    let shown = screen.shown(cx.lang);
     if shown.is_empty() {
         frame.render_widget(Paragraph::new(t.audit_none).italic(), list);
         return;

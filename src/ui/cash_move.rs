@@ -8,8 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::close::TillNote;
-use super::dialogs::{Confirm, Question};
-use super::sale::{type_amount, type_into};
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::sale::type_amount;
+use super::screen::Outcome;
 use super::widgets::centered;
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{CashDirection, parse_amount};
@@ -93,13 +96,18 @@ fn ask(app: &mut App, mut form: CashMoveForm) -> (Mode, Vec<Effect>) {
         form.field = Field::Reason;
         return (Mode::CashMove(form), Vec::new());
     }
+    let yes = Outcome::stay().run(vec![Effect::RecordCashMove {
+        direction: form.direction,
+        amount,
+        reason: reason.clone(),
+    }]);
     let question = Question::CashMove {
         direction: form.direction,
         amount,
         reason,
     };
     (
-        Mode::Confirm(Confirm::new(question, Mode::CashMove(form))),
+        Mode::Confirm(Confirm::new(question, yes, Mode::CashMove(form))),
         Vec::new(),
     )
 }

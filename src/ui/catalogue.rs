@@ -7,10 +7,14 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::effect::Effect;
+use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
+use super::product_form::{self, ProductForm};
+use super::question::Question;
+use super::screen::{Ctx, Go, Outcome};
 use super::widgets::{centered, draw_filter, draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{ProductRecord, parse_amount};
 
 const MAX_FILTER: usize = 40;
@@ -26,6 +30,8 @@ pub struct ProductsScreen {
     pub price: Option<String>,
     /// Every producer, for the product form; empty until the runtime has loaded them.
     pub producers: Vec<crate::domain::Producer>,
+    /// The form adding or editing a product, over the list it returns to.
+    pub form: Option<Box<ProductForm>>,
 }
 
 impl ProductsScreen {
@@ -36,6 +42,7 @@ impl ProductsScreen {
             selected: 0,
             price: None,
             producers: Vec::new(),
+            form: None,
         }
     }
 
@@ -70,37 +77,18 @@ impl ProductsScreen {
     }
 }
 
-pub(super) fn key(app: &mut App, mut screen: ProductsScreen, msg: Msg) -> (Mode, Vec<Effect>) {
-    if let Some(price) = &mut screen.price {
-        match msg {
-            Msg::Input(c) => type_into(price, c, MAX_PRICE),
-            Msg::Backspace => {
-                price.pop();
-            }
-            Msg::Cancel => screen.price = None,
-            Msg::Submit => match (parse_amount(price), screen.current()) {
-                (Err(e), _) => app.set_note(Note::BadAmount(e)),
-                (Ok(new), Some(product)) if new == product.price => screen.price = None,
-                (Ok(new), Some(product)) => {
-                    let mut changes = product.changes();
-                    changes.price = new;
-                    let question = Question::PriceChange {
-                        code: product.code.clone(),
-                        name: product.name.clone(),
-                        old: product.price,
-                        old_producer_price: product.producer_price,
-                        changes,
-                    };
-                    return (
-                        Mode::Confirm(Confirm::new(question, Mode::Products(screen))),
-                        Vec::new(),
-                    );
-                }
-                (Ok(_), None) => screen.price = None,
-            },
-            _ => {}
+/// A key on the products area: the form if one is open, else the price popup or the list.
+pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Msg) -> Outcome {
+    if let Some(form) = &mut screen.form {
+        let outcome = product_form::key(cx, form, msg);
+        if outcome.go == Go::Back {
+            screen.form = None;
+            return Outcome::stay();
         }
-        return (Mode::Products(screen), Vec::new());
+        return outcome;
+    }
+    if screen.price.is_some() {
+        return price_key(screen, msg);
     }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
@@ -115,42 +103,89 @@ pub(super) fn key(app: &mut App, mut screen: ProductsScreen, msg: Msg) -> (Mode,
         }
         Msg::EditPrice if screen.current().is_some() => screen.price = Some(String::new()),
         Msg::NewProduct => {
-            let form = super::product_form::ProductForm::add(screen);
-            return (Mode::ProductForm(Box::new(form)), Vec::new());
+            screen.form = Some(Box::new(ProductForm::add(screen.producers.clone())));
         }
         Msg::EditProduct => {
             if let Some(product) = screen.current().cloned() {
-                let form = super::product_form::ProductForm::edit(product, screen);
-                return (Mode::ProductForm(Box::new(form)), Vec::new());
+                let form = ProductForm::edit(product, screen.producers.clone());
+                screen.form = Some(Box::new(form));
             }
         }
         Msg::ToggleActive => {
             if let Some(product) = screen.current() {
+                let yes = vec![Effect::SetProductActive {
+                    code: product.code.clone(),
+                    active: !product.active,
+                }];
                 let question = Question::SetProductActive {
                     code: product.code.clone(),
                     name: product.name.clone(),
                     active: !product.active,
                 };
-                return (
-                    Mode::Confirm(Confirm::new(question, Mode::Products(screen))),
-                    Vec::new(),
-                );
+                return Outcome::ask(question, yes);
             }
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
-    (Mode::Products(screen), Vec::new())
+    Outcome::stay()
+}
+
+/// A key while a new price is typed for the selected product.
+fn price_key(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
+    let Some(price) = &mut screen.price else {
+        return Outcome::stay();
+    };
+    match msg {
+        Msg::Input(c) => type_into(price, c, MAX_PRICE),
+        Msg::Backspace => {
+            price.pop();
+        }
+        Msg::Cancel => screen.price = None,
+        Msg::Submit => match (parse_amount(price), screen.current()) {
+            (Err(e), _) => return Outcome::stay().note(Note::BadAmount(e)),
+            (Ok(new), Some(product)) if new == product.price => screen.price = None,
+            (Ok(new), Some(product)) => {
+                let mut changes = product.changes();
+                changes.price = new;
+                let yes = vec![Effect::SaveProduct {
+                    code: product.code.clone(),
+                    changes: changes.clone(),
+                }];
+                let question = Question::PriceChange {
+                    code: product.code.clone(),
+                    name: product.name.clone(),
+                    old: product.price,
+                    old_producer_price: product.producer_price,
+                    changes,
+                };
+                return Outcome::ask(question, yes);
+            }
+            (Ok(_), None) => screen.price = None,
+        },
+        _ => {}
+    }
+    Outcome::stay()
+}
+
+/// The catalogue changed on disk: a saved form goes back to the list, which shows it.
+pub(super) fn changed(screen: &mut ProductsScreen, products: Vec<ProductRecord>) {
+    screen.form = None;
+    screen.loaded(products);
 }
 
 pub(super) fn draw(
-    app: &App,
+    cx: &Ctx,
     screen: &ProductsScreen,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let t = &app.lang.text().ui;
+    if let Some(form) = &screen.form {
+        product_form::draw(cx, form, frame, area, focused);
+        return;
+    }
+    let t = &cx.lang.text().ui;
     let [filter, table] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     draw_filter(

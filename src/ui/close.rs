@@ -8,8 +8,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::sale::{type_amount, type_digits, type_into};
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::sale::{type_amount, type_digits};
+use super::screen::{Outcome, Place};
 use super::widgets::{draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::cash::MAX_PIECES;
@@ -224,8 +227,13 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mod
             let question = Question::DiscardCount {
                 stale: screen.stale,
             };
+            let yes = if screen.stale {
+                Outcome::open(Place::StaleDay)
+            } else {
+                Outcome::home()
+            };
             return (
-                Mode::Confirm(Confirm::new(question, Mode::Close(screen))),
+                Mode::Confirm(Confirm::new(question, yes, Mode::Close(screen))),
                 Vec::new(),
             );
         }
@@ -277,13 +285,17 @@ fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Mode, Vec<Effect>) {
         screen.field = Field::Reason;
         return (Mode::Close(screen), Vec::new());
     }
+    let yes = Outcome::stay().run(vec![Effect::CloseDay {
+        count,
+        reason: reason.clone(),
+    }]);
     let question = Question::CloseDay {
         count,
         reason,
         variance,
     };
     (
-        Mode::Confirm(Confirm::new(question, Mode::Close(screen))),
+        Mode::Confirm(Confirm::new(question, yes, Mode::Close(screen))),
         Vec::new(),
     )
 }

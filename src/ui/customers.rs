@@ -10,8 +10,11 @@ use ratatui::text::{Line, Span};
 
 use super::TillFailure;
 use super::close::TillNote;
-use super::dialogs::{Confirm, Question};
-use super::sale::{type_amount, type_into};
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::sale::type_amount;
+use super::screen::Outcome;
 use super::widgets::{centered, draw_filter, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{
@@ -287,6 +290,12 @@ pub(super) fn screen_key(
                         app.set_note(Note::Till(TillNote::MoreThanOwed(form.owed)))
                     }
                     Ok(amount) if amount.is_positive() => {
+                        let yes = Outcome::stay().run(vec![Effect::RecordTabPayment {
+                            customer: form.customer,
+                            method: form.method,
+                            amount,
+                            note: form.note.trim().to_string(),
+                        }]);
                         let question = Question::TabPayment {
                             customer: form.customer,
                             name: form.name.clone(),
@@ -295,7 +304,7 @@ pub(super) fn screen_key(
                             note: form.note.trim().to_string(),
                         };
                         return (
-                            Mode::Confirm(Confirm::new(question, Mode::Customers(screen))),
+                            Mode::Confirm(Confirm::new(question, yes, Mode::Customers(screen))),
                             Vec::new(),
                         );
                     }

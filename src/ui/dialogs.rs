@@ -6,137 +6,32 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::input::{self, type_into};
 use super::keymap::{Context, bar_for, bindings_for};
-use super::sale::type_into;
+use super::question::Question;
 use super::sales::SalesList;
+use super::screen::{Ctx, Outcome, Place};
 use super::widgets::centered;
 use super::{App, Effect, Mode, Msg, Note};
-use crate::domain::{Rupiah, parse_amount};
+use crate::domain::parse_amount;
 use crate::print::format;
 
 const MAX_FIELD: usize = 40;
-
-/// What a question asks; answering yes does it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Question {
-    EmptyCart {
-        lines: usize,
-        total: Rupiah,
-    },
-    /// Take back a closed day's sale on the open day.
-    Correct {
-        sale_id: i64,
-        number: i64,
-        date: chrono::NaiveDate,
-        total: Rupiah,
-        refund: crate::domain::RefundMethod,
-        reason: String,
-    },
-    /// A customer pays off their tab.
-    TabPayment {
-        customer: i64,
-        name: String,
-        method: crate::domain::PaymentMethod,
-        amount: Rupiah,
-        note: String,
-    },
-    /// Record cash taken out or put in.
-    CashMove {
-        direction: crate::domain::CashDirection,
-        amount: Rupiah,
-        reason: String,
-    },
-    /// Close the day with this count; the variance is what the question shows.
-    CloseDay {
-        count: crate::domain::CashCount,
-        reason: String,
-        variance: Rupiah,
-    },
-    Void {
-        sale_id: i64,
-        number: i64,
-        total: Rupiah,
-        reason: String,
-    },
-    /// Leaving the pay dialog with parts of a split payment taken: that money goes back.
-    ReturnParts {
-        paid: Rupiah,
-        then: AfterReturn,
-    },
-    RecordStock {
-        kind: crate::domain::DocumentKind,
-        producer_name: String,
-        lines: usize,
-        entry: super::StockEntry,
-    },
-    ReturnDaily,
-    PriceChange {
-        code: String,
-        name: String,
-        old: Rupiah,
-        old_producer_price: Option<Rupiah>,
-        changes: crate::domain::ProductChanges,
-    },
-    SetProductActive {
-        code: String,
-        name: String,
-        active: bool,
-    },
-    /// Leaving a stock form (Esc, or Ctrl+Q when `quit`) would drop the lines typed.
-    DiscardLines {
-        lines: usize,
-        quit: bool,
-    },
-    /// A producer's scheme or rate changes: asked before it is recorded in history.
-    ProducerScheme {
-        code: String,
-        name: String,
-        old: crate::domain::Scheme,
-        changes: crate::domain::ProducerChanges,
-    },
-    SetProducerActive {
-        code: String,
-        name: String,
-        active: bool,
-    },
-    /// Money handed to a producer: asked before it is recorded.
-    Payout {
-        code: String,
-        name: String,
-        method: crate::domain::PayoutMethod,
-        amount: Rupiah,
-        note: String,
-    },
-    /// Issue 5: taking a user off the kiosk.
-    DeactivateUser {
-        user_id: i64,
-        name: String,
-    },
-    /// Esc on the close screen with a count typed: leaving drops it. `stale` goes back to
-    /// the question about a day left open.
-    DiscardCount {
-        stale: bool,
-    },
-}
-
-/// What leaving the pay dialog with parts taken was for.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum AfterReturn {
-    ClosePay,
-    Quit,
-}
 
 /// A question over the screen it was asked from. Only its first key counts: `y` is yes,
 /// anything else is no (see `keymap::key_to_msg`).
 pub struct Confirm {
     pub question: Question,
+    /// What yes brings; the question carries it so that answering knows no screen.
+    pub yes: Outcome,
     pub under: Box<Mode>,
 }
 
 impl Confirm {
-    pub fn new(question: Question, under: Mode) -> Confirm {
+    pub fn new(question: Question, yes: Outcome, under: Mode) -> Confirm {
         Confirm {
             question,
+            yes,
             under: Box::new(under),
         }
     }
@@ -149,7 +44,7 @@ pub(super) fn dismiss(app: &mut App) {
     }
 }
 
-/// `y`: closes the open question and does what it asked.
+/// `y`: closes the open question and brings what its yes carries.
 pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
     let confirm = match std::mem::replace(&mut app.mode, Mode::Sale) {
         Mode::Confirm(confirm) => confirm,
@@ -160,141 +55,7 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
     };
     let under = back_from(*confirm.under);
     app.note = None;
-    match confirm.question {
-        Question::EmptyCart { .. } => {
-            app.mode = under;
-            app.cart = Default::default();
-            app.selected = 0;
-            app.set_note(Note::CartEmptied);
-            app.cart_changed()
-        }
-        Question::Correct {
-            sale_id,
-            refund,
-            reason,
-            ..
-        } => {
-            app.mode = under;
-            vec![Effect::CorrectSale {
-                sale_id,
-                refund,
-                reason,
-            }]
-        }
-        // The form stays until the runtime says the payment is on disk: a refusal keeps it.
-        Question::TabPayment {
-            customer,
-            method,
-            amount,
-            note,
-            ..
-        } => {
-            app.mode = under;
-            vec![Effect::RecordTabPayment {
-                customer,
-                method,
-                amount,
-                note,
-            }]
-        }
-        // The form stays until the runtime says the move is on disk: a refusal keeps it.
-        Question::CashMove {
-            direction,
-            amount,
-            reason,
-        } => {
-            app.mode = under;
-            vec![Effect::RecordCashMove {
-                direction,
-                amount,
-                reason,
-            }]
-        }
-        // The close screen stays until the runtime says the day is closed: a refusal keeps it.
-        Question::CloseDay { count, reason, .. } => {
-            app.mode = under;
-            vec![Effect::CloseDay { count, reason }]
-        }
-        Question::Void {
-            sale_id, reason, ..
-        } => {
-            app.mode = under;
-            vec![Effect::VoidSale { sale_id, reason }]
-        }
-        // The form stays until the runtime says the delivery is on disk: a failure keeps it.
-        Question::RecordStock { entry, .. } => {
-            app.mode = under;
-            vec![Effect::RecordStock(entry)]
-        }
-        Question::ReturnDaily => {
-            app.mode = under;
-            vec![Effect::ReturnDailyGoods]
-        }
-        Question::PriceChange { code, changes, .. } => {
-            app.mode = under;
-            vec![Effect::SaveProduct { code, changes }]
-        }
-        Question::SetProductActive { code, active, .. } => {
-            app.mode = under;
-            vec![Effect::SetProductActive { code, active }]
-        }
-        Question::DiscardLines { quit: true, .. } => {
-            app.quit = true;
-            vec![Effect::Quit]
-        }
-        Question::DiscardLines { quit: false, .. } => {
-            app.mode = match under {
-                Mode::StockForm(form) => Mode::Stock(form.back),
-                other => other,
-            };
-            Vec::new()
-        }
-        // The form stays until the runtime says the producer is saved: a refusal keeps it.
-        Question::ProducerScheme { code, changes, .. } => {
-            app.mode = under;
-            vec![Effect::SaveProducer { code, changes }]
-        }
-        Question::SetProducerActive { code, active, .. } => {
-            app.mode = under;
-            vec![Effect::SetProducerActive { code, active }]
-        }
-        // The form stays until the runtime says the payout is on disk: a refusal keeps it.
-        Question::Payout {
-            code,
-            method,
-            amount,
-            note,
-            ..
-        } => {
-            app.mode = under;
-            vec![Effect::PayProducer {
-                code,
-                method,
-                amount,
-                note,
-            }]
-        }
-        Question::DeactivateUser { user_id, .. } => {
-            app.mode = under;
-            vec![Effect::DeactivateUser { user_id }]
-        }
-        Question::DiscardCount { stale } => {
-            app.mode = if stale { Mode::StaleDay } else { Mode::Sale };
-            Vec::new()
-        }
-        // The dialog beneath, with the parts taken, is dropped: the money was handed back.
-        Question::ReturnParts { paid, then } => {
-            app.mode = Mode::Sale;
-            app.set_note(Note::PartsReturned(paid));
-            match then {
-                AfterReturn::ClosePay => Vec::new(),
-                AfterReturn::Quit => {
-                    app.quit = true;
-                    vec![Effect::Quit]
-                }
-            }
-        }
-    }
+    super::follow(app, under, confirm.yes)
 }
 
 /// Where a question returns to: the list, not the reason field it was asked from.
@@ -309,10 +70,10 @@ fn back_from(under: Mode) -> Mode {
             form.on_reason = false;
             Mode::StockForm(form)
         }
-        Mode::Products(screen) => Mode::Products(super::catalogue::ProductsScreen {
-            price: None,
-            ..screen
-        }),
+        Mode::Products(mut screen) => {
+            screen.price = None;
+            Mode::Products(screen)
+        }
         other => other,
     }
 }
@@ -325,8 +86,8 @@ pub(super) fn returns_to(under: &Mode) -> Option<Context> {
             Some(Context::WriteOff)
         }
         Mode::StockForm(_) => Some(Context::Intake),
+        Mode::Products(screen) if screen.form.is_some() => Some(Context::ProductForm),
         Mode::Products(_) => Some(Context::Products),
-        Mode::ProductForm(_) => Some(Context::ProductForm),
         _ => None,
     }
 }
@@ -365,87 +126,81 @@ impl OpenDayForm {
     }
 }
 
-pub(super) fn open_day_key(app: &mut App, mut form: OpenDayForm, msg: Msg) -> (Mode, Vec<Effect>) {
-    let mut effects = Vec::new();
+pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcome {
     // Whoever signed in opens the day: their name is not typed.
-    if let Some(user) = app.user() {
+    if let Some(user) = cx.user {
         form.attendant = user.name.clone();
         form.field = Field::Float;
     }
-    let signed_in = app.user().is_some();
+    let signed_in = cx.user.is_some();
     match msg {
         // No day open: the day's sales are those of the day last closed.
-        Msg::TodaySales if app.last_closed.is_some() => {
-            return (
-                Mode::Sales(SalesList::loading()),
-                vec![Effect::LoadSalesNear {
-                    from: app.last_closed,
-                    older: false,
-                }],
-            );
-        }
+        Msg::TodaySales => Outcome::open(Place::Sales {
+            closed_day: cx.last_closed,
+        }),
         // With no day open the rest of the till can still be read (after a close: the day's
         // sales, settlements, audit trail); selling waits for a day.
         Msg::OpenStock
         | Msg::OpenProducts
         | Msg::OpenProducers
-        | Msg::TodaySales
         | Msg::OpenSettings
         | Msg::OpenTabs
         | Msg::OpenUsers
-        | Msg::OpenAudit => return super::sale::key(app, msg),
-        Msg::OpenPayouts => return super::payouts::open(),
+        | Msg::OpenAudit
+        | Msg::OpenPayouts => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
         Msg::Input(c) if form.field == Field::Float => {
-            super::sale::type_amount(app, &mut form.float, c, MAX_FIELD);
+            let note = input::type_amount(cx.amount_refused, &mut form.float, c, MAX_FIELD);
+            Outcome::stay().maybe_note(note)
         }
-        Msg::Input(c) => type_into(form.focused(), c, MAX_FIELD),
+        Msg::Input(c) => {
+            type_into(form.focused(), c, MAX_FIELD);
+            Outcome::stay()
+        }
         Msg::Backspace => {
             form.focused().pop();
+            Outcome::stay()
         }
         Msg::Next | Msg::Prev if !signed_in => {
             form.field = match form.field {
                 Field::Attendant => Field::Float,
                 Field::Float => Field::Attendant,
-            }
+            };
+            Outcome::stay()
         }
         // A business day is one date: today's was closed, the next opens tomorrow.
-        Msg::Submit if app.last_closed.is_some_and(|d| d >= app.today) => {
-            app.set_note(Note::ClosedToday(app.today));
+        Msg::Submit if cx.last_closed.is_some_and(|d| d >= cx.today) => {
+            Outcome::stay().note(Note::ClosedToday(cx.today))
         }
-        Msg::Submit => {
-            let attendant = form.attendant.trim().to_string();
-            if attendant.is_empty() {
-                form.field = Field::Attendant;
-                app.set_note(Note::AttendantEmpty);
-            } else {
-                match parse_amount(&form.float) {
-                    Ok(float) => {
-                        effects.push(Effect::OpenDay { attendant, float });
-                    }
-                    Err(crate::domain::ParseError::Empty) => {
-                        form.field = Field::Float;
-                        app.set_note(Note::FloatEmpty);
-                    }
-                    Err(e) => {
-                        form.field = Field::Float;
-                        app.set_note(Note::BadAmount(e));
-                    }
-                }
-            }
-        }
-        _ => {}
+        Msg::Submit => open_day(form),
+        _ => Outcome::stay(),
     }
-    (Mode::OpenDay(form), effects)
 }
 
-pub(super) fn stale_day_key(_app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
+/// Enter on the open-day form: a name and a float open the day.
+fn open_day(form: &mut OpenDayForm) -> Outcome {
+    let attendant = form.attendant.trim().to_string();
+    if attendant.is_empty() {
+        form.field = Field::Attendant;
+        return Outcome::stay().note(Note::AttendantEmpty);
+    }
+    match parse_amount(&form.float) {
+        Ok(float) => Outcome::stay().run(vec![Effect::OpenDay { attendant, float }]),
+        Err(crate::domain::ParseError::Empty) => {
+            form.field = Field::Float;
+            Outcome::stay().note(Note::FloatEmpty)
+        }
+        Err(e) => {
+            form.field = Field::Float;
+            Outcome::stay().note(Note::BadAmount(e))
+        }
+    }
+}
+
+pub(super) fn stale_day_key(msg: Msg) -> Outcome {
     match msg {
-        Msg::CloseDay => (
-            Mode::Close(Box::new(super::close::CloseScreen::loading(true))),
-            vec![Effect::LoadClose],
-        ),
-        Msg::Cancel => (Mode::Sale, Vec::new()),
-        _ => (Mode::StaleDay, Vec::new()),
+        Msg::CloseDay => Outcome::open(Place::Close { stale: true }),
+        Msg::Cancel => Outcome::home(),
+        _ => Outcome::stay(),
     }
 }
 

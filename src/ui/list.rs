@@ -2,7 +2,7 @@
 //! ↑/↓ move the selection within what the filter lets through.
 
 use super::Msg;
-use super::sale::type_into;
+use super::input::type_into;
 
 /// Whether `msg` is one of the keys `filter_key` takes.
 pub(super) fn is_filter_key(msg: &Msg) -> bool {

@@ -9,6 +9,7 @@ mod customers;
 mod dialogs;
 mod effect;
 mod failure;
+mod input;
 pub mod keymap;
 mod list;
 mod msg;
@@ -18,8 +19,10 @@ mod payouts;
 mod pin;
 mod producers;
 mod product_form;
+mod question;
 mod sale;
 mod sales;
+mod screen;
 mod settings;
 mod stock;
 mod stock_forms;
@@ -79,8 +82,10 @@ use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
 use producers::{ProducerForm, ProducersScreen};
+use question::{AfterReturn, Question};
 use sale::{Done, SearchList};
 use sales::SalesList;
+use screen::{Go, Outcome, Place};
 use stock::StockScreen;
 use stock_forms::StockForm;
 
@@ -97,7 +102,6 @@ enum Mode {
     Products(ProductsScreen),
     /// An intake, return, write-off or count being entered.
     StockForm(Box<StockForm>),
-    ProductForm(Box<product_form::ProductForm>),
     Producers(ProducersScreen),
     ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
@@ -292,6 +296,17 @@ impl App {
             .is_some_and(|(w, h)| w < widgets::MIN_WIDTH || h < widgets::MIN_HEIGHT)
     }
 
+    /// The till as a screen reads it while it answers.
+    pub(super) fn ctx(&self) -> screen::Ctx<'_> {
+        screen::Ctx {
+            lang: self.lang,
+            today: self.today,
+            user: self.user.as_ref(),
+            last_closed: self.last_closed,
+            amount_refused: self.amount_refused,
+        }
+    }
+
     fn set_note(&mut self, note: Note) {
         self.note = Some(note);
     }
@@ -371,14 +386,8 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CatalogueChanged { products, active } => {
             // The till's search and codes follow at once, whatever screen is open.
             app.set_catalogue(Catalogue::new(active));
-            // A saved form goes back to the list it was opened from.
-            if let Mode::ProductForm(_) = &app.mode
-                && let Mode::ProductForm(form) = std::mem::replace(&mut app.mode, Mode::Sale)
-            {
-                app.mode = Mode::Products(form.back);
-            }
             if let Mode::Products(screen) = &mut app.mode {
-                screen.loaded(products);
+                catalogue::changed(screen, products);
             }
             app.set_note(Note::CatalogueSaved);
             Vec::new()
@@ -567,6 +576,7 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
         Mode::Stock(_) => Context::Stock,
+        Mode::Products(screen) if screen.form.is_some() => Context::ProductForm,
         Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
         Mode::Products(_) => Context::Products,
         Mode::StockForm(form) if form.on_reason => Context::StockReason,
@@ -574,7 +584,6 @@ fn context_of(mode: &Mode) -> Context {
             Context::WriteOff
         }
         Mode::StockForm(_) => Context::Intake,
-        Mode::ProductForm(_) => Context::ProductForm,
         Mode::Producers(_) => Context::Producers,
         Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
@@ -676,23 +685,24 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             if let Mode::Pay(pay) = &app.mode
                 && let Some(paid) = pay.parts_taken()
             {
-                let question = dialogs::Question::ReturnParts {
+                let question = Question::ReturnParts {
                     paid,
-                    then: dialogs::AfterReturn::Quit,
+                    then: AfterReturn::Quit,
                 };
+                let yes = Outcome::quit().note(Note::PartsReturned(paid));
                 let pay = std::mem::replace(&mut app.mode, Mode::Sale);
-                app.mode = Mode::Confirm(Confirm::new(question, pay));
+                app.mode = Mode::Confirm(Confirm::new(question, yes, pay));
                 return Vec::new();
             }
             if let Mode::StockForm(form) = &app.mode
                 && !form.rows.is_empty()
             {
-                let question = dialogs::Question::DiscardLines {
+                let question = Question::DiscardLines {
                     lines: form.rows.len(),
                     quit: true,
                 };
                 let form = std::mem::replace(&mut app.mode, Mode::Sale);
-                app.mode = Mode::Confirm(Confirm::new(question, form));
+                app.mode = Mode::Confirm(Confirm::new(question, Outcome::quit(), form));
                 return Vec::new();
             }
             app.quit = true;
@@ -704,21 +714,49 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     if !matches!(msg, Msg::Input(_)) {
         app.amount_refused = None;
     }
+    screen_key(app, msg)
+}
+
+/// Hands a key to the screen that has the keyboard.
+fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.mode, Mode::Sale);
-    let (mode, effects) = match mode {
-        Mode::Sale if msg == Msg::OpenPayouts => payouts::open(),
-        Mode::Sale => sale::key(app, msg),
-        Mode::Search(search) => sale::search_key(app, search, msg),
+    let (mode, outcome) = match mode {
+        Mode::Sale => (Mode::Sale, sale::key(app, msg)),
+        Mode::Search(mut search) => {
+            let outcome = sale::search_key(app, &mut search, msg);
+            (Mode::Search(search), outcome)
+        }
+        Mode::OpenDay(mut form) => {
+            let outcome = dialogs::open_day_key(&app.ctx(), &mut form, msg);
+            (Mode::OpenDay(form), outcome)
+        }
+        Mode::StaleDay => (Mode::StaleDay, dialogs::stale_day_key(msg)),
+        Mode::Products(mut screen) => {
+            let outcome = catalogue::key(&app.ctx(), &mut screen, msg);
+            (Mode::Products(screen), outcome)
+        }
+        Mode::Audit(mut screen) => {
+            let outcome = audit::key(&app.ctx(), &mut screen, msg);
+            (Mode::Audit(screen), outcome)
+        }
+        mode => {
+            let (mode, effects) = old_screen_key(app, mode, msg);
+            app.mode = mode;
+            return effects;
+        }
+    };
+    follow(app, mode, outcome)
+}
+
+/// The screens that still write the app themselves.
+fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
+    match mode {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
         Mode::Stock(screen) => stock::key(app, screen, msg),
-        Mode::Products(screen) => catalogue::key(app, screen, msg),
         Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
-        Mode::ProductForm(form) => product_form::key(app, form, msg),
         Mode::Producers(screen) => producers::key(app, screen, msg),
         Mode::ProducerForm(form) => producers::form_key(app, form, msg),
-        Mode::OpenDay(form) => dialogs::open_day_key(app, form, msg),
-        Mode::StaleDay => dialogs::stale_day_key(app, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Payouts(screen) => payouts::key(app, screen, msg),
@@ -728,10 +766,94 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Mode::Customers(screen) => customers::screen_key(app, screen, msg),
         Mode::Users(screen) => users::key(app, screen, msg),
         Mode::UserForm(form) => users::form_key(app, form, msg),
-        Mode::Audit(screen) => audit::key(app, screen, msg),
+        other => (other, Vec::new()),
+    }
+}
+
+/// Carries out what a screen answered: `here` is that screen as it stands after answering.
+fn follow(app: &mut App, here: Mode, outcome: Outcome) -> Vec<Effect> {
+    let Outcome {
+        go,
+        mut effects,
+        note,
+    } = outcome;
+    if let Some(note) = note {
+        if let Note::DigitsOnly(refused) = note {
+            app.amount_refused = Some(refused);
+        }
+        app.set_note(note);
+    }
+    app.mode = match go {
+        Go::Stay => here,
+        Go::Home | Go::Back => Mode::Sale,
+        Go::Open(place) => {
+            let (mode, load) = open(app, place);
+            effects.extend(load);
+            mode
+        }
+        Go::Ask(ask) => Mode::Confirm(Confirm::new(ask.question, ask.yes, here)),
+        Go::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+            Mode::Sale
+        }
+        Go::Beneath => {
+            app.mode = here;
+            effects.extend(screen_key(app, Msg::Yes));
+            return effects;
+        }
     };
-    app.mode = mode;
     effects
+}
+
+/// Opens a place: the one spot where screens are built, each with what it must load.
+fn open(app: &mut App, place: Place) -> (Mode, Vec<Effect>) {
+    match place {
+        Place::StaleDay => (Mode::StaleDay, Vec::new()),
+        Place::Close { stale } => (
+            Mode::Close(Box::new(close::CloseScreen::loading(stale))),
+            vec![Effect::LoadClose],
+        ),
+        Place::Sales { closed_day: None } => {
+            (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales])
+        }
+        Place::Sales { closed_day } => (
+            Mode::Sales(SalesList::loading()),
+            vec![Effect::LoadSalesNear {
+                from: closed_day,
+                older: false,
+            }],
+        ),
+        Place::Stock => (Mode::Stock(StockScreen::loading()), vec![Effect::LoadStock]),
+        Place::Products => (
+            Mode::Products(ProductsScreen::loading()),
+            vec![Effect::LoadProducts],
+        ),
+        Place::Producers => (
+            Mode::Producers(ProducersScreen::loading()),
+            vec![Effect::LoadProducers],
+        ),
+        Place::Payouts => payouts::open(),
+        Place::Settings => (
+            Mode::Settings(Box::new(settings::SettingsScreen::loading())),
+            vec![Effect::LoadSettings],
+        ),
+        Place::Customers => (
+            Mode::Customers(customers::CustomersScreen::loading()),
+            vec![Effect::LoadCustomers],
+        ),
+        Place::CashMove => (Mode::CashMove(cash_move::CashMoveForm::new()), Vec::new()),
+        Place::Users => trust::open_users(app),
+        Place::Audit => {
+            let (screen, load) = audit::AuditScreen::open();
+            (Mode::Audit(screen), vec![load])
+        }
+        Place::Search => (
+            Mode::Search(SearchList::new(&mut app.catalogue, &app.entry)),
+            Vec::new(),
+        ),
+        Place::Pay => (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new()),
+    }
 }
 
 /// Stock entries are on disk: say so, and show the stock screen with fresh figures.

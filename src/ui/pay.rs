@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::customers::Picked;
-use super::dialogs::{AfterReturn, Confirm, Question};
+use super::dialogs::Confirm;
+use super::question::{AfterReturn, Question};
 use super::sale::type_amount;
+use super::screen::Outcome;
 use super::widgets::{big_amount, centered};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
@@ -128,8 +130,9 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
                     paid,
                     then: AfterReturn::ClosePay,
                 };
+                let yes = Outcome::home().note(Note::PartsReturned(paid));
                 return (
-                    Mode::Confirm(Confirm::new(question, Mode::Pay(pay))),
+                    Mode::Confirm(Confirm::new(question, yes, Mode::Pay(pay))),
                     effects,
                 );
             }

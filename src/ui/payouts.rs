@@ -10,8 +10,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::sale::{type_amount, type_into};
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::sale::type_amount;
+use super::screen::Outcome;
 use super::widgets::{centered, draw_filter, draw_list, right};
 use super::{Action, App, Effect, Failure, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
@@ -228,6 +231,12 @@ pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (M
                 app.set_note(Note::PayoutAboveOwed(form.owed));
                 return (Mode::PayoutForm(form), Vec::new());
             }
+            let yes = Outcome::stay().run(vec![Effect::PayProducer {
+                code: form.code.clone(),
+                method: form.method,
+                amount,
+                note: form.note.trim().to_string(),
+            }]);
             let question = Question::Payout {
                 code: form.code.clone(),
                 name: form.name.clone(),
@@ -236,7 +245,7 @@ pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (M
                 note: form.note.trim().to_string(),
             };
             return (
-                Mode::Confirm(Confirm::new(question, Mode::PayoutForm(form))),
+                Mode::Confirm(Confirm::new(question, yes, Mode::PayoutForm(form))),
                 Vec::new(),
             );
         }

@@ -8,8 +8,10 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::screen::Outcome;
 use super::widgets::{centered, draw_filter, draw_list};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{Catalogue, NewProducer, Producer, ProducerChanges, Product, Rate, Scheme};
@@ -237,13 +239,17 @@ pub(super) fn key(_app: &mut App, mut screen: ProducersScreen, msg: Msg) -> (Mod
         }
         Msg::ToggleActive => {
             if let Some(producer) = screen.current() {
+                let yes = Outcome::stay().run(vec![Effect::SetProducerActive {
+                    code: producer.code.clone(),
+                    active: !producer.active,
+                }]);
                 let question = Question::SetProducerActive {
                     code: producer.code.clone(),
                     name: producer.name.clone(),
                     active: !producer.active,
                 };
                 return (
-                    Mode::Confirm(Confirm::new(question, Mode::Producers(screen))),
+                    Mode::Confirm(Confirm::new(question, yes, Mode::Producers(screen))),
                     Vec::new(),
                 );
             }
@@ -325,6 +331,10 @@ fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
         return (Mode::Producers(form.back), Vec::new());
     }
     if scheme != old.scheme {
+        let yes = Outcome::stay().run(vec![Effect::SaveProducer {
+            code: code.clone(),
+            changes: changes.clone(),
+        }]);
         let question = Question::ProducerScheme {
             code,
             name: old.name.clone(),
@@ -332,7 +342,7 @@ fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
             changes,
         };
         return (
-            Mode::Confirm(Confirm::new(question, Mode::ProducerForm(form))),
+            Mode::Confirm(Confirm::new(question, yes, Mode::ProducerForm(form))),
             Vec::new(),
         );
     }

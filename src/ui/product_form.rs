@@ -8,10 +8,12 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
-use super::catalogue::ProductsScreen;
-use super::dialogs::{Confirm, Question};
-use super::sale::{type_amount, type_into};
-use super::{App, Effect, Mode, Msg, Note};
+use super::effect::Effect;
+use super::input::{self, type_into};
+use super::msg::Msg;
+use super::note::Note;
+use super::question::Question;
+use super::screen::{Ctx, Outcome};
 use crate::domain::{
     NewProduct, ParseError, Producer, ProductChanges, ProductRecord, Scheme, StockQuantity, Unit,
     parse_amount, parse_quantity,
@@ -87,23 +89,20 @@ pub struct ProductForm {
     pub field: Field,
     /// Every producer, to resolve the producer field and its scheme.
     producers: Vec<Producer>,
-    /// The products screen to go back to.
-    pub back: ProductsScreen,
 }
 
 impl ProductForm {
-    pub fn add(back: ProductsScreen) -> ProductForm {
+    pub fn add(producers: Vec<Producer>) -> ProductForm {
         ProductForm {
             editing: None,
             values: Default::default(),
             daily: false,
             field: Field::Code,
-            producers: back.producers.clone(),
-            back,
+            producers,
         }
     }
 
-    pub fn edit(product: ProductRecord, back: ProductsScreen) -> ProductForm {
+    pub fn edit(product: ProductRecord, producers: Vec<Producer>) -> ProductForm {
         let mut values: [String; 10] = Default::default();
         values[Field::Code as usize] = product.code.clone();
         values[Field::Barcode as usize] = product.barcode.clone().unwrap_or_default();
@@ -125,8 +124,7 @@ impl ProductForm {
             values,
             editing: Some(product),
             field: Field::Barcode,
-            producers: back.producers.clone(),
-            back,
+            producers,
         }
     }
 
@@ -254,7 +252,8 @@ impl ProductForm {
     }
 }
 
-pub(super) fn key(app: &mut App, mut form: Box<ProductForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key in the form; `Go::Back` leaves it for the products list.
+pub(super) fn key(cx: &Ctx, form: &mut ProductForm, msg: Msg) -> Outcome {
     match msg {
         Msg::Input(c) if form.field == Field::Daily => match c {
             'y' | 'Y' => form.daily = true,
@@ -263,7 +262,9 @@ pub(super) fn key(app: &mut App, mut form: Box<ProductForm>, msg: Msg) -> (Mode,
             _ => {}
         },
         Msg::Input(c) if matches!(form.field, Field::Price | Field::ProducerPrice) => {
-            type_amount(app, &mut form.values[form.field as usize], c, MAX_FIELD)
+            let field = &mut form.values[form.field as usize];
+            let note = input::type_amount(cx.amount_refused, field, c, MAX_FIELD);
+            return Outcome::stay().maybe_note(note);
         }
         Msg::Input(c) => type_into(&mut form.values[form.field as usize], c, MAX_FIELD),
         Msg::Backspace if form.field != Field::Daily => {
@@ -271,25 +272,24 @@ pub(super) fn key(app: &mut App, mut form: Box<ProductForm>, msg: Msg) -> (Mode,
         }
         Msg::Next | Msg::Submit => form.step(true),
         Msg::Prev => form.step(false),
-        Msg::Record => return save(app, form),
-        Msg::Cancel => return (Mode::Products(form.back), Vec::new()),
+        Msg::Record => return save(form),
+        Msg::Cancel => return Outcome::back(),
         _ => {}
     }
-    (Mode::ProductForm(form), Vec::new())
+    Outcome::stay()
 }
 
 /// A new product is added at once; an edit that changes a price asks first.
-fn save(app: &mut App, mut form: Box<ProductForm>) -> (Mode, Vec<Effect>) {
+fn save(form: &mut ProductForm) -> Outcome {
     let product = match form.fields() {
         Ok(product) => product,
         Err((field, problem)) => {
             form.field = field;
-            app.set_note(Note::ProductField(field, problem));
-            return (Mode::ProductForm(form), Vec::new());
+            return Outcome::stay().note(Note::ProductField(field, problem));
         }
     };
     let Some(old) = &form.editing else {
-        return (Mode::ProductForm(form), vec![Effect::AddProduct(product)]);
+        return Outcome::stay().run(vec![Effect::AddProduct(product)]);
     };
     let changes = ProductChanges {
         name: product.name,
@@ -302,11 +302,12 @@ fn save(app: &mut App, mut form: Box<ProductForm>) -> (Mode, Vec<Effect>) {
     };
     let code = old.code.clone();
     if changes.price == old.price && changes.producer_price == old.producer_price {
-        return (
-            Mode::ProductForm(form),
-            vec![Effect::SaveProduct { code, changes }],
-        );
+        return Outcome::stay().run(vec![Effect::SaveProduct { code, changes }]);
     }
+    let yes = vec![Effect::SaveProduct {
+        code: code.clone(),
+        changes: changes.clone(),
+    }];
     let question = Question::PriceChange {
         code,
         name: old.name.clone(),
@@ -314,14 +315,11 @@ fn save(app: &mut App, mut form: Box<ProductForm>) -> (Mode, Vec<Effect>) {
         old_producer_price: old.producer_price,
         changes,
     };
-    (
-        Mode::Confirm(Confirm::new(question, Mode::ProductForm(form))),
-        Vec::new(),
-    )
+    Outcome::ask(question, yes)
 }
 
-pub(super) fn draw(app: &App, form: &ProductForm, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().ui;
+pub(super) fn draw(cx: &Ctx, form: &ProductForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().ui;
     let title = match &form.editing {
         Some(p) => (t.edit_product_title)(&p.code),
         None => t.new_product_title.to_string(),
@@ -333,14 +331,14 @@ pub(super) fn draw(app: &App, form: &ProductForm, frame: &mut Frame, area: Rect,
     let inner = block.inner(area);
     let label_width = FIELDS
         .iter()
-        .map(|f| f.label(app.lang).chars().count())
+        .map(|f| f.label(cx.lang).chars().count())
         .max()
         .unwrap_or(0)
         + 2;
     let mut lines = Vec::new();
     let mut cursor = None;
     for (row, field) in FIELDS.iter().enumerate() {
-        let label = format!("{:<label_width$}", field.label(app.lang));
+        let label = format!("{:<label_width$}", field.label(cx.lang));
         let value = match field {
             Field::Daily => (t.yes_no)(form.daily).to_string(),
             _ => form.value(*field).to_string(),

@@ -45,12 +45,12 @@ fn with_producers() -> App {
 }
 
 fn product_form(app: &App) -> &product_form::ProductForm {
-    match &app.mode {
-        Mode::ProductForm(form) => form,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::ProductForm(form) => form,
-            _ => panic!("no product form"),
-        },
+    let products = match &app.mode {
+        Mode::Confirm(c) => c.under.as_ref(),
+        mode => mode,
+    };
+    match products {
+        Mode::Products(screen) => screen.form.as_deref().expect("no product form"),
         _ => panic!("no product form"),
     }
 }

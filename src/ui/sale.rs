@@ -9,9 +9,9 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::pay::PayDialog;
-use super::sales::SalesList;
+use super::input::{self, type_into};
+use super::question::Question;
+use super::screen::{Outcome, Place};
 use super::widgets::{big_amount, draw_list, right};
 use super::{App, Effect, Failure, Mode, Msg, Note};
 use crate::domain::entry::{Entry, read_entry};
@@ -122,16 +122,16 @@ fn refuse(app: &mut App, note: Note) {
 
 /// Enter on text that is no code: a scan at its end, else the search list, unless nothing
 /// matches (an empty list would only hide the entry line).
-fn search_or_scan(app: &mut App) -> (Mode, Vec<Effect>) {
+fn search_or_scan(app: &mut App) -> Outcome {
     if let Some(product) = scanned_at_end(&app.entry, &app.catalogue).cloned() {
-        return (Mode::Sale, add(app, &product, Quantity::whole(1)));
+        return Outcome::stay().run(add(app, &product, Quantity::whole(1)));
     }
     let search = SearchList::new(&mut app.catalogue, &app.entry);
     if search.results.is_empty() {
         refuse(app, Note::NoMatch(app.entry.trim().to_string()));
-        return (Mode::Sale, Vec::new());
+        return Outcome::stay();
     }
-    (Mode::Search(search), Vec::new())
+    Outcome::open(Place::Search)
 }
 
 /// Says which line `+`/`-` changed and what it holds now: the selection is easy to miss.
@@ -141,41 +141,29 @@ fn quantity_note(app: &mut App) {
     app.set_note(note);
 }
 
-pub fn type_into(field: &mut String, c: char, max: usize) {
-    if field.chars().count() < max {
-        field.push(c);
-    }
-}
-
-/// What an amount field takes: digits and the marks of `Rp 15.000`.
-pub fn amount_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p')
-}
-
-/// The one way a key reaches an amount field. Anything else is refused on the message
-/// line, never dropped silently (`5o000` must not be paid as 5.000), and the note stays
-/// while typing goes on so that it is still there at Enter.
+/// `input::type_amount` for the screens that still write the app themselves.
 pub(super) fn type_amount(app: &mut App, field: &mut String, c: char, max: usize) {
-    type_checked(app, field, c, max, amount_char(c));
+    let note = input::type_amount(app.amount_refused, field, c, max);
+    said_refused(app, note);
 }
 
-/// As `type_amount`, for a count of pieces: digits alone.
+/// `input::type_digits` for the screens that still write the app themselves.
 pub(super) fn type_digits(app: &mut App, field: &mut String, c: char, max: usize) {
-    type_checked(app, field, c, max, c.is_ascii_digit());
+    let note = input::type_digits(app.amount_refused, field, c, max);
+    said_refused(app, note);
 }
 
-fn type_checked(app: &mut App, field: &mut String, c: char, max: usize, allowed: bool) {
-    if allowed {
-        type_into(field, c, max);
-    } else {
-        app.amount_refused = Some(c);
-    }
-    if let Some(refused) = app.amount_refused {
-        app.set_note(Note::DigitsOnly(refused));
+fn said_refused(app: &mut App, note: Option<Note>) {
+    if let Some(note) = note {
+        if let Note::DigitsOnly(refused) = note {
+            app.amount_refused = Some(refused);
+        }
+        app.set_note(note);
     }
 }
 
-pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key on the sale screen: the entry line, the cart, or a command that leaves it.
+pub(super) fn key(app: &mut App, msg: Msg) -> Outcome {
     // Refused text stays selected until a key acts on the entry line.
     let selected = app.entry_selected;
     if matches!(
@@ -184,52 +172,61 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
     ) {
         app.entry_selected = false;
     }
-    let effects = match msg {
+    match msg {
         Msg::Input(c) => {
             if selected {
                 app.entry.clear();
             }
             type_into(&mut app.entry, c, MAX_ENTRY);
-            Vec::new()
         }
         Msg::Backspace => {
             app.entry.pop();
-            Vec::new()
         }
         // ←/→: the refused text is kept to be edited (deselecting it is all they do).
-        Msg::Next => Vec::new(),
-        Msg::Cancel => {
-            app.entry.clear();
-            Vec::new()
+        Msg::Next => {}
+        Msg::Cancel => app.entry.clear(),
+        Msg::Submit => return submit(app),
+        Msg::Up | Msg::Down | Msg::More | Msg::Less | Msg::Delete => {
+            return Outcome::stay().run(cart_key(app, msg));
         }
-        Msg::Submit => match read(app) {
-            Read::Nothing => Vec::new(),
-            Read::Add(product, quantity) => add(app, &product, quantity),
-            Read::Search => return search_or_scan(app),
-            Read::Refused(note) => {
-                refuse(app, note);
-                Vec::new()
-            }
-        },
-        Msg::Up => {
-            app.selected = app.selected.saturating_sub(1);
-            Vec::new()
+        // The question to empty the cart was answered yes.
+        Msg::Yes => {
+            app.cart = Default::default();
+            app.selected = 0;
+            app.set_note(Note::CartEmptied);
+            return Outcome::stay().run(app.cart_changed());
         }
-        Msg::Down => {
-            if app.selected + 1 < app.cart.lines.len() {
-                app.selected += 1;
-            }
-            Vec::new()
+        msg => return command(app, msg),
+    }
+    Outcome::stay()
+}
+
+/// Enter on the entry line.
+fn submit(app: &mut App) -> Outcome {
+    match read(app) {
+        Read::Nothing => Outcome::stay(),
+        Read::Add(product, quantity) => Outcome::stay().run(add(app, &product, quantity)),
+        Read::Search => search_or_scan(app),
+        Read::Refused(note) => {
+            refuse(app, note);
+            Outcome::stay()
         }
+    }
+}
+
+/// The keys that move through the cart and change the selected line.
+fn cart_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Up => app.selected = app.selected.saturating_sub(1),
+        Msg::Down if app.selected + 1 < app.cart.lines.len() => app.selected += 1,
         Msg::More if !app.cart.is_empty() => match app.cart.increment(app.selected) {
             Ok(()) => {
                 quantity_note(app);
-                app.cart_changed()
+                return app.cart_changed();
             }
             Err(_) => {
                 let unit = app.cart.lines[app.selected].product.unit;
                 app.set_note(Note::BadQuantity(ParseError::TooLarge, unit));
-                Vec::new()
             }
         },
         Msg::Less if !app.cart.is_empty() => {
@@ -237,112 +234,54 @@ pub(super) fn key(app: &mut App, msg: Msg) -> (Mode, Vec<Effect>) {
             app.cart.decrement(app.selected);
             if app.cart.lines[app.selected].quantity == before {
                 app.set_note(Note::AtMinimum);
-                Vec::new()
             } else {
                 quantity_note(app);
-                app.cart_changed()
+                return app.cart_changed();
             }
         }
-        Msg::Delete => match app.cart.remove(app.selected) {
-            Some(line) => {
+        Msg::Delete => {
+            if let Some(line) = app.cart.remove(app.selected) {
                 app.selected = app.selected.min(app.cart.lines.len().saturating_sub(1));
                 app.set_note(Note::Removed(line.product.name));
-                app.cart_changed()
-            }
-            None => Vec::new(),
-        },
-        Msg::Pay => {
-            if app.cart.is_empty() {
-                app.set_note(Note::CartEmptyPay);
-            } else if !app.entry.trim().is_empty() {
-                // Paying now would leave behind the item whose code is still on the line.
-                app.set_note(Note::EntryPending(app.entry.trim().to_string()));
-            } else if let Some(gone) = app.cart.no_longer_sold(&app.catalogue).into_iter().next() {
-                // Taken off the till while it sat in the cart: the ledger would refuse the sale.
-                app.set_note(Note::NoLongerSold(gone));
-            } else {
-                return (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new());
-            }
-            Vec::new()
-        }
-        Msg::EmptyCart => {
-            if app.cart.is_empty() {
-                app.set_note(Note::CartAlreadyEmpty);
-                Vec::new()
-            } else {
-                let question = Question::EmptyCart {
-                    lines: app.cart.lines.len(),
-                    total: app.cart.total(),
-                };
-                return (
-                    Mode::Confirm(Confirm::new(question, Mode::Sale)),
-                    Vec::new(),
-                );
+                return app.cart_changed();
             }
         }
-        Msg::CloseDay => {
-            // A cart rung up belongs to the day: it is paid or emptied before the day ends.
-            if !app.cart.is_empty() {
-                app.set_note(Note::CloseDayCartFull);
-                Vec::new()
-            } else {
-                return (
-                    Mode::Close(Box::new(super::close::CloseScreen::loading(false))),
-                    vec![Effect::LoadClose],
-                );
-            }
-        }
-        Msg::TodaySales => return (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales]),
-        Msg::OpenTabs => {
-            return (
-                Mode::Customers(super::customers::CustomersScreen::loading()),
-                vec![Effect::LoadCustomers],
-            );
-        }
-        Msg::CashMove => {
-            return (
-                Mode::CashMove(super::cash_move::CashMoveForm::new()),
-                Vec::new(),
-            );
-        }
-        Msg::OpenStock => {
-            return (
-                Mode::Stock(super::stock::StockScreen::loading()),
-                vec![Effect::LoadStock],
-            );
-        }
-        // The catalogue is one key away from the till too (issue: "reached from the sale
-        // screen by one key"); Esc there comes back here.
-        Msg::OpenProducts => {
-            return (
-                Mode::Products(super::catalogue::ProductsScreen::loading()),
-                vec![Effect::LoadProducts],
-            );
-        }
-        Msg::OpenProducers => {
-            return (
-                Mode::Producers(super::producers::ProducersScreen::loading()),
-                vec![Effect::LoadProducers],
-            );
-        }
-        Msg::OpenSettings => {
-            return (
-                Mode::Settings(Box::new(super::settings::SettingsScreen::loading())),
-                vec![Effect::LoadSettings],
-            );
-        }
-        // Issue 5: users (the manager's) and the audit trail.
-        Msg::OpenUsers => return super::trust::open_users(app),
-        Msg::OpenAudit => {
-            let (screen, effect) = super::audit::AuditScreen::open();
-            return (Mode::Audit(screen), vec![effect]);
-        }
-        _ => Vec::new(),
-    };
-    (Mode::Sale, effects)
+        _ => {}
+    }
+    Vec::new()
 }
 
-pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mode, Vec<Effect>) {
+/// The keys that leave the sale screen: paying, emptying the cart, closing the day, and
+/// the other places of the till.
+fn command(app: &mut App, msg: Msg) -> Outcome {
+    match msg {
+        Msg::Pay if app.cart.is_empty() => Outcome::stay().note(Note::CartEmptyPay),
+        // Paying now would leave behind the item whose code is still on the line.
+        Msg::Pay if !app.entry.trim().is_empty() => {
+            Outcome::stay().note(Note::EntryPending(app.entry.trim().to_string()))
+        }
+        Msg::Pay => match app.cart.no_longer_sold(&app.catalogue).into_iter().next() {
+            // Taken off the till while it sat in the cart: the ledger would refuse the sale.
+            Some(gone) => Outcome::stay().note(Note::NoLongerSold(gone)),
+            None => Outcome::open(Place::Pay),
+        },
+        Msg::EmptyCart if app.cart.is_empty() => Outcome::stay().note(Note::CartAlreadyEmpty),
+        Msg::EmptyCart => {
+            let question = Question::EmptyCart {
+                lines: app.cart.lines.len(),
+                total: app.cart.total(),
+            };
+            Outcome::ask_then(question, Outcome::beneath())
+        }
+        // A cart rung up belongs to the day: it is paid or emptied before the day ends.
+        Msg::CloseDay if !app.cart.is_empty() => Outcome::stay().note(Note::CloseDayCartFull),
+        Msg::CloseDay => Outcome::open(Place::Close { stale: false }),
+        Msg::TodaySales => Outcome::open(Place::Sales { closed_day: None }),
+        msg => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
+    }
+}
+
+pub(super) fn search_key(app: &mut App, search: &mut SearchList, msg: Msg) -> Outcome {
     match msg {
         Msg::Input(c) => {
             type_into(&mut app.entry, c, MAX_ENTRY);
@@ -354,13 +293,12 @@ pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mo
         }
         Msg::Up => search.selected = search.selected.saturating_sub(1),
         Msg::Down if search.selected + 1 < search.results.len() => search.selected += 1,
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         Msg::Submit => {
             // A code scanned while the list is open is that code, not the highlighted item,
             // whether it replaced the query or was appended to it.
             if let Read::Add(product, quantity) = read(app) {
-                let effects = add(app, &product, quantity);
-                return (Mode::Sale, effects);
+                return Outcome::home().run(add(app, &product, quantity));
             }
             let scanned = scanned_at_end(&app.entry, &app.catalogue).cloned();
             let effects = match scanned.or_else(|| search.results.get(search.selected).cloned()) {
@@ -370,11 +308,11 @@ pub(super) fn search_key(app: &mut App, mut search: SearchList, msg: Msg) -> (Mo
                     Vec::new()
                 }
             };
-            return (Mode::Sale, effects);
+            return Outcome::home().run(effects);
         }
         _ => {}
     }
-    (Mode::Search(search), Vec::new())
+    Outcome::stay()
 }
 
 /// The runtime recorded the sale: the cart starts afresh and the change is shown large.

@@ -6,8 +6,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::sale::{self, type_into};
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::sale;
+use super::screen::Outcome;
 use super::widgets::{centered, draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{DayStatus, PaymentMethod, RefundMethod, SaleSummary};
@@ -80,6 +83,11 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                 match (list.current(), list.refund, list.day) {
                     _ if reason.is_empty() => app.set_note(Note::ReasonEmpty),
                     (Some(sale), Some(refund), Some(day)) => {
+                        let yes = Outcome::stay().run(vec![Effect::CorrectSale {
+                            sale_id: sale.id,
+                            refund,
+                            reason: reason.clone(),
+                        }]);
                         let question = Question::Correct {
                             sale_id: sale.id,
                             number: sale.number,
@@ -89,12 +97,16 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                             reason,
                         };
                         return (
-                            Mode::Confirm(Confirm::new(question, Mode::Sales(list))),
+                            Mode::Confirm(Confirm::new(question, yes, Mode::Sales(list))),
                             Vec::new(),
                         );
                     }
                     (sale, ..) => match sale {
                         Some(sale) => {
+                            let yes = Outcome::stay().run(vec![Effect::VoidSale {
+                                sale_id: sale.id,
+                                reason: reason.clone(),
+                            }]);
                             let question = Question::Void {
                                 sale_id: sale.id,
                                 number: sale.number,
@@ -102,7 +114,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                                 reason,
                             };
                             return (
-                                Mode::Confirm(Confirm::new(question, Mode::Sales(list))),
+                                Mode::Confirm(Confirm::new(question, yes, Mode::Sales(list))),
                                 Vec::new(),
                             );
                         }
@@ -149,7 +161,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
         }
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         // Typing means selling again: a scan goes to the entry line, not into the list.
-        Msg::Input(_) => return sale::key(app, msg),
+        Msg::Input(_) => return (Mode::Sale, sale::key(app, msg).effects),
         _ => {}
     }
     (Mode::Sales(list), effects)

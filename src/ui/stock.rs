@@ -6,8 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::screen::Outcome;
 use super::stock_forms::StockForm;
 use super::widgets::{draw_filter, draw_list, right};
 use super::{App, Effect, Mode, Msg};
@@ -127,7 +129,11 @@ pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Ve
         }
         Msg::ReturnDaily => {
             return (
-                Mode::Confirm(Confirm::new(Question::ReturnDaily, Mode::Stock(screen))),
+                Mode::Confirm(Confirm::new(
+                    Question::ReturnDaily,
+                    Outcome::stay().run(vec![Effect::ReturnDailyGoods]),
+                    Mode::Stock(screen),
+                )),
                 Vec::new(),
             );
         }

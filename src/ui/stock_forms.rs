@@ -10,8 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::StockEntry;
-use super::dialogs::{Confirm, Question};
-use super::sale::type_into;
+use super::dialogs::Confirm;
+use super::input::type_into;
+use super::question::Question;
+use super::screen::Outcome;
 use super::stock::StockScreen;
 use super::widgets::{draw_list, right};
 use super::{App, Effect, Mode, Msg, Note};
@@ -338,6 +340,7 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
         }
         Msg::Record => match form.entry() {
             Ok(entry) => {
+                let yes = Outcome::stay().run(vec![Effect::RecordStock(entry.clone())]);
                 let question = Question::RecordStock {
                     kind: form.kind,
                     producer_name: form
@@ -348,7 +351,7 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
                     entry,
                 };
                 return (
-                    Mode::Confirm(Confirm::new(question, Mode::StockForm(form))),
+                    Mode::Confirm(Confirm::new(question, yes, Mode::StockForm(form))),
                     Vec::new(),
                 );
             }
@@ -360,6 +363,8 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
                 app.set_note(note);
             }
         },
+        // The question to drop the typed lines was answered yes.
+        Msg::Yes => return (Mode::Stock(form.back), Vec::new()),
         Msg::Cancel => {
             if !form.entry.is_empty() {
                 form.entry.clear();
@@ -372,7 +377,11 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
                     quit: false,
                 };
                 return (
-                    Mode::Confirm(Confirm::new(question, Mode::StockForm(form))),
+                    Mode::Confirm(Confirm::new(
+                        question,
+                        Outcome::beneath(),
+                        Mode::StockForm(form),
+                    )),
                     Vec::new(),
                 );
             }

@@ -703,9 +703,9 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     };
     assert_eq!(
         confirm.question,
-        dialogs::Question::ReturnParts {
+        question::Question::ReturnParts {
             paid: Rupiah(10_000),
-            then: dialogs::AfterReturn::ClosePay
+            then: question::AfterReturn::ClosePay
         }
     );
     // No: back in the dialog with the part still taken.
@@ -720,9 +720,9 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     };
     assert_eq!(
         confirm.question,
-        dialogs::Question::ReturnParts {
+        question::Question::ReturnParts {
             paid: Rupiah(10_000),
-            then: dialogs::AfterReturn::Quit
+            then: question::AfterReturn::Quit
         }
     );
     press(&mut app, KeyCode::Esc);
@@ -955,7 +955,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     };
     assert_eq!(
         confirm.question,
-        dialogs::Question::Void {
+        question::Question::Void {
             sale_id: 107,
             number: 7,
             total: Rupiah(37_500),
@@ -1501,7 +1501,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question(
     };
     assert_eq!(
         confirm.question,
-        dialogs::Question::CloseDay {
+        question::Question::CloseDay {
             count: crate::domain::CashCount::Total(Rupiah(50_000)),
             reason: String::new(),
             variance: Rupiah::ZERO

@@ -10,9 +10,9 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use super::input::type_into;
 use super::keymap::{Context, bar_for};
 use super::pin::Pin;
-use super::sale::type_into;
 use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};

@@ -7,9 +7,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
-use super::dialogs::{Confirm, Question};
+use super::dialogs::Confirm;
+use super::input::type_into;
 use super::pin::Pin;
-use super::sale::type_into;
+use super::question::Question;
+use super::screen::Outcome;
 use super::trust::TrustNote;
 use super::widgets::{centered, draw_list};
 use super::{App, Effect, Mode, Msg, Note};
@@ -121,12 +123,13 @@ pub(super) fn key(_app: &mut App, mut screen: UsersScreen, msg: Msg) -> (Mode, V
         }
         Msg::DeactivateUser => {
             if let Some(user) = screen.current().filter(|u| u.active).cloned() {
+                let yes = Outcome::stay().run(vec![Effect::DeactivateUser { user_id: user.id }]);
                 let question = Question::DeactivateUser {
                     user_id: user.id,
                     name: user.name,
                 };
                 return (
-                    Mode::Confirm(Confirm::new(question, Mode::Users(screen))),
+                    Mode::Confirm(Confirm::new(question, yes, Mode::Users(screen))),
                     Vec::new(),
                 );
             }

@@ -11,8 +11,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
 use super::{
-    App, Mode, audit, catalogue, dialogs, pay, payouts, producers, product_form, sale, sales,
-    stock, stock_forms, trust, users,
+    App, Mode, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock, stock_forms,
+    trust, users,
 };
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
@@ -125,8 +125,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
         Mode::Stock(screen) => stock::draw(app, screen, frame, body, focused),
-        Mode::Products(screen) => catalogue::draw(app, screen, frame, body, focused),
-        Mode::ProductForm(form) => product_form::draw(app, form, frame, body, focused),
+        Mode::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
         Mode::StockForm(form) => stock_forms::draw_form(app, form, frame, body, focused),
         Mode::Producers(screen) => producers::draw(app, screen, frame, body, focused),
         Mode::ProducerForm(form) => {
@@ -159,7 +158,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             users::draw(app, &form.back, frame, body);
             users::draw_form(app, form, frame, body);
         }
-        Mode::Audit(screen) => audit::draw(app, screen, frame, body, focused),
+        Mode::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
     }
 }
 

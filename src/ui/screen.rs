@@ -1,0 +1,168 @@
+//! What a screen answers a key or a runtime answer with: an outcome (stay, ask, open another
+//! place, go home or quit) with effects and a note. The hub carries it out; screens read the
+//! rest of the till through a read-only `Ctx` and never write it.
+
+use chrono::NaiveDate;
+
+use super::effect::Effect;
+use super::msg::Msg;
+use super::note::Note;
+use super::question::Question;
+use crate::domain::User;
+use crate::strings::Lang;
+
+/// The till as a screen may read it while it answers.
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    /// The signed-in user.
+    pub user: Option<&'a User>,
+    /// The date of the last business day closed, when no day is open.
+    pub last_closed: Option<NaiveDate>,
+    /// A key an amount field refused, said again while typing goes on.
+    pub amount_refused: Option<char>,
+}
+
+/// A place a screen asks the hub to open; the hub builds it and asks for what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The question about a day left open since an earlier date.
+    StaleDay,
+    /// The close screen; `stale` when closing a day left open.
+    Close {
+        stale: bool,
+    },
+    /// The sales of the open day, or with no day open of the day last closed.
+    Sales {
+        closed_day: Option<NaiveDate>,
+    },
+    Stock,
+    Products,
+    Producers,
+    Payouts,
+    Settings,
+    Customers,
+    CashMove,
+    Users,
+    Audit,
+    /// The pay dialog for the cart.
+    Pay,
+    /// The search list over the sale screen, for what the entry line holds.
+    Search,
+}
+
+impl Place {
+    /// The place a key opens from wherever the till's places are reached (the sale screen,
+    /// and with no day open the open-day form).
+    pub fn reached_by(msg: &Msg) -> Option<Place> {
+        Some(match msg {
+            Msg::OpenTabs => Place::Customers,
+            Msg::CashMove => Place::CashMove,
+            Msg::OpenStock => Place::Stock,
+            // The catalogue is one key away from the till too; Esc there comes back here.
+            Msg::OpenProducts => Place::Products,
+            Msg::OpenProducers => Place::Producers,
+            Msg::OpenSettings => Place::Settings,
+            Msg::OpenUsers => Place::Users,
+            Msg::OpenAudit => Place::Audit,
+            Msg::OpenPayouts => Place::Payouts,
+            _ => return None,
+        })
+    }
+}
+
+/// Where the keyboard goes after an answer.
+#[derive(Debug, PartialEq)]
+pub enum Go {
+    /// The screen keeps it.
+    Stay,
+    /// The sale screen (or, with no day open, the open-day form).
+    Home,
+    Open(Place),
+    /// A question over this screen, which gets the keyboard back once it is answered.
+    Ask(Box<Ask>),
+    /// Leave the kiosk.
+    Quit,
+    /// Only as a question's yes: the screen beneath takes the yes itself (`Msg::Yes`).
+    Beneath,
+    /// From a form within an area: back to the area's list (home, if the hub sees it).
+    Back,
+}
+
+/// A question and what its yes brings.
+#[derive(Debug, PartialEq)]
+pub struct Ask {
+    pub question: Question,
+    pub yes: Outcome,
+}
+
+/// What a screen answers.
+#[derive(Debug, PartialEq)]
+pub struct Outcome {
+    pub go: Go,
+    pub effects: Vec<Effect>,
+    pub note: Option<Note>,
+}
+
+impl Outcome {
+    fn to(go: Go) -> Outcome {
+        Outcome {
+            go,
+            effects: Vec::new(),
+            note: None,
+        }
+    }
+
+    pub fn stay() -> Outcome {
+        Outcome::to(Go::Stay)
+    }
+
+    pub fn home() -> Outcome {
+        Outcome::to(Go::Home)
+    }
+
+    pub fn open(place: Place) -> Outcome {
+        Outcome::to(Go::Open(place))
+    }
+
+    pub fn back() -> Outcome {
+        Outcome::to(Go::Back)
+    }
+
+    pub fn quit() -> Outcome {
+        Outcome::to(Go::Quit)
+    }
+
+    /// Asks `question`; yes runs `yes` and the keyboard comes back to this screen.
+    pub fn ask(question: Question, yes: Vec<Effect>) -> Outcome {
+        Outcome::ask_then(question, Outcome::stay().run(yes))
+    }
+
+    /// Asks `question`; yes brings `yes`.
+    pub fn ask_then(question: Question, yes: Outcome) -> Outcome {
+        Outcome::to(Go::Ask(Box::new(Ask { question, yes })))
+    }
+
+    /// A yes the screen beneath takes itself.
+    pub fn beneath() -> Outcome {
+        Outcome::to(Go::Beneath)
+    }
+
+    pub fn run(mut self, effects: Vec<Effect>) -> Outcome {
+        self.effects.extend(effects);
+        self
+    }
+
+    pub fn note(mut self, note: Note) -> Outcome {
+        self.note = Some(note);
+        self
+    }
+
+    /// As `note`, when there may be none.
+    pub fn maybe_note(mut self, note: Option<Note>) -> Outcome {
+        if note.is_some() {
+            self.note = note;
+        }
+        self
+    }
+}
