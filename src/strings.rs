@@ -210,7 +210,7 @@ pub struct UiText {
     pub failed_record: fn(&str) -> String,
     pub failed_load_sales: fn(&str) -> String,
     pub failed_void: fn(&str) -> String,
-    // Stock: the stock screen, the call list, the intake form (issue 3).
+    // Stock: the stock screen, the call list, the intake form.
     pub stock_title: &'static str,
     pub stock_loading: &'static str,
     pub stock_none: &'static str,
@@ -309,7 +309,7 @@ pub struct UiText {
     // The settings screen (Ctrl+O), when the runtime could not do its part.
     pub failed_load_settings: fn(&str) -> String,
     pub failed_save_settings: fn(&str) -> String,
-    // Issue 5: sign-in, lock, the manager's approval, users, the audit trail.
+    // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustText,
 }
 
@@ -367,7 +367,7 @@ pub struct KeyText {
     pub short_100k: &'static str,
     pub short_void: &'static str,
     pub short_reprint: &'static str,
-    // Stock: the stock screen, the call list, the intake form (issue 3).
+    // Stock: the stock screen, the call list, the intake form.
     pub stock: &'static str,
     pub type_filter: &'static str,
     pub intake: &'static str,
@@ -428,7 +428,7 @@ pub struct KeyText {
     pub short_method: &'static str,
     pub record_payout: &'static str,
     pub toggle_payout_daily: &'static str,
-    // The till's money (issue 4): the close screen, cash moves, tabs, corrections.
+    // The till's money: the close screen, cash moves, tabs, corrections.
     pub type_count: &'static str,
     pub toggle_count: &'static str,
     pub short_toggle_count: &'static str,
@@ -452,7 +452,7 @@ pub struct KeyText {
     pub correct_sale: &'static str,
     pub short_correct: &'static str,
     pub next_refund: &'static str,
-    // Issue 5: sign-in, lock, the manager's approval, users, the audit trail.
+    // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
 }
 
@@ -950,7 +950,7 @@ pub static ID: Strings = Strings {
         failed_record: |e| format!("Penjualan TIDAK tersimpan: {e}. Coba bayar lagi."),
         failed_load_sales: |e| format!("Daftar penjualan tidak bisa dimuat: {e}"),
         failed_void: |e| format!("Penjualan tidak dibatalkan: {e}"),
-        // Stock: the stock screen, the call list, the intake form (issue 3).
+        // Stock: the stock screen, the call list, the intake form.
         stock_title: "Stok barang titipan",
         stock_loading: "Memuat stok…",
         stock_none: "Tidak ada produk yang cocok",
@@ -1151,7 +1151,7 @@ pub static ID: Strings = Strings {
             short_100k: "100rb",
             short_void: "Batalkan",
             short_reprint: "Cetak ulang",
-            // Stock: the stock screen, the call list, the intake form (issue 3).
+            // Stock: the stock screen, the call list, the intake form.
             stock: "Stok barang titipan",
             type_filter: "Ketik untuk menyaring",
             intake: "Barang masuk dari produsen barang terpilih",
@@ -1755,7 +1755,7 @@ pub static EN: Strings = Strings {
         failed_record: |e| format!("Sale NOT recorded: {e}. Try paying again."),
         failed_load_sales: |e| format!("Could not load the sales: {e}"),
         failed_void: |e| format!("Sale not voided: {e}"),
-        // Stock: the stock screen, the call list, the intake form (issue 3).
+        // Stock: the stock screen, the call list, the intake form.
         stock_title: "Consignment stock",
         stock_loading: "Loading stock…",
         stock_none: "No product matches",
@@ -1959,7 +1959,7 @@ pub static EN: Strings = Strings {
             short_100k: "100k",
             short_void: "Void",
             short_reprint: "Reprint",
-            // Stock: the stock screen, the call list, the intake form (issue 3).
+            // Stock: the stock screen, the call list, the intake form.
             stock: "Consignment stock",
             type_filter: "Type to filter",
             intake: "Intake from the selected product's producer",
@@ -2391,7 +2391,7 @@ fn en_quantity_problem(problem: QuantityError) -> String {
     }
 }
 
-/// Text for the till's money beyond a sale (issue 4): tabs, cash moves, the day close with
+/// Text for the till's money beyond a sale: tabs, cash moves, the day close with
 /// its count, corrections, and their printouts.
 pub struct TillText {
     /// The tab as a payment method (`Bon`).
@@ -2781,7 +2781,7 @@ const EN_TILL: TillText = TillText {
     signature_manager: "Manager",
 };
 
-// ---- Issue 5: sign-in, lock, the manager's approval, users, the audit trail ----
+// ---- Sign-in, lock, the manager's approval, users, the audit trail ----
 
 /// Why signing in, an approval or a user change was refused; the ui's `TrustFailure` picks
 /// one. A PIN's own problem is `TrustText::pin_problem`.
