@@ -10,6 +10,7 @@ use ratatui::style::Stylize;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::effect::Effect;
+use super::failure::Action;
 use super::msg::Msg;
 use super::screen::{Ctx, Outcome};
 use super::widgets::{draw_filter, draw_list};
@@ -128,6 +129,19 @@ pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
         screen.day = day;
         screen.entries = None;
         return Outcome::stay().run(vec![Effect::LoadHistory(filter_for(day))]);
+    }
+    Outcome::stay()
+}
+
+/// A runtime answer for the audit trail.
+pub(super) fn answer(screen: &mut AuditScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::HistoryLoaded(entries) => screen.loaded(entries),
+        Msg::Failed {
+            action: Action::LoadHistory,
+            ..
+        } => return Outcome::home(),
+        _ => {}
     }
     Outcome::stay()
 }

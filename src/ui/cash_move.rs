@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::close::TillNote;
-use super::dialogs::Confirm;
-use super::input::type_into;
+use super::effect::Effect;
+use super::input::{self, type_into};
+use super::msg::Msg;
+use super::note::Note;
 use super::question::Question;
-use super::sale::type_amount;
-use super::screen::Outcome;
+use super::screen::{Ctx, Outcome};
 use super::widgets::centered;
-use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::{CashDirection, parse_amount};
 
 const MAX_AMOUNT: usize = 20;
@@ -45,10 +45,13 @@ impl CashMoveForm {
     }
 }
 
-pub(super) fn key(app: &mut App, mut form: CashMoveForm, msg: Msg) -> (Mode, Vec<Effect>) {
+pub(super) fn key(cx: &Ctx, form: &mut CashMoveForm, msg: Msg) -> Outcome {
     match msg {
         Msg::Input(c) => match form.field {
-            Field::Amount => type_amount(app, &mut form.amount, c, MAX_AMOUNT),
+            Field::Amount => {
+                let note = input::type_amount(cx.amount_refused, &mut form.amount, c, MAX_AMOUNT);
+                return Outcome::stay().maybe_note(note);
+            }
             Field::Reason => type_into(&mut form.reason, c, MAX_REASON),
         },
         Msg::Backspace => {
@@ -69,51 +72,45 @@ pub(super) fn key(app: &mut App, mut form: CashMoveForm, msg: Msg) -> (Mode, Vec
                 CashDirection::Out => CashDirection::In,
             }
         }
-        Msg::Record => return ask(app, form),
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Record => return ask(form),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
-    (Mode::CashMove(form), Vec::new())
+    Outcome::stay()
 }
 
-fn ask(app: &mut App, mut form: CashMoveForm) -> (Mode, Vec<Effect>) {
+fn ask(form: &mut CashMoveForm) -> Outcome {
     let amount = match parse_amount(&form.amount) {
         Ok(amount) if amount.is_positive() => amount,
         Ok(_) | Err(crate::domain::ParseError::Empty) => {
-            app.set_note(Note::Till(TillNote::AmountNeeded));
             form.field = Field::Amount;
-            return (Mode::CashMove(form), Vec::new());
+            return Outcome::stay().note(Note::Till(TillNote::AmountNeeded));
         }
         Err(e) => {
-            app.set_note(Note::BadAmount(e));
             form.field = Field::Amount;
-            return (Mode::CashMove(form), Vec::new());
+            return Outcome::stay().note(Note::BadAmount(e));
         }
     };
     let reason = form.reason.trim().to_string();
     if reason.is_empty() {
-        app.set_note(Note::ReasonEmpty);
         form.field = Field::Reason;
-        return (Mode::CashMove(form), Vec::new());
+        return Outcome::stay().note(Note::ReasonEmpty);
     }
-    let yes = Outcome::stay().run(vec![Effect::RecordCashMove {
+    let yes = vec![Effect::RecordCashMove {
         direction: form.direction,
         amount,
         reason: reason.clone(),
-    }]);
+    }];
     let question = Question::CashMove {
         direction: form.direction,
         amount,
         reason,
     };
-    (
-        Mode::Confirm(Confirm::new(question, yes, Mode::CashMove(form))),
-        Vec::new(),
-    )
+    Outcome::ask(question, yes)
 }
 
-pub(super) fn draw(app: &App, form: &CashMoveForm, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().till;
+pub(super) fn draw(cx: &Ctx, form: &CashMoveForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().till;
     let popup = centered(area, 64, 9);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -147,5 +144,13 @@ pub(super) fn draw(app: &App, form: &CashMoveForm, frame: &mut Frame, area: Rect
         };
         let has = focused && form.field == field;
         super::widgets::field_line(frame, row, layout, label, value, has);
+    }
+}
+
+/// A runtime answer for the cash form: a move on disk closes it.
+pub(super) fn answer(msg: Msg) -> Outcome {
+    match msg {
+        Msg::CashMoved { .. } => Outcome::home(),
+        _ => Outcome::stay(),
     }
 }

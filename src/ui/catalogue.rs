@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
+use super::failure::Action;
 use super::input::type_into;
 use super::msg::Msg;
 use super::note::Note;
@@ -172,6 +173,21 @@ fn price_key(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
 pub(super) fn changed(screen: &mut ProductsScreen, products: Vec<ProductRecord>) {
     screen.form = None;
     screen.loaded(products);
+}
+
+/// A runtime answer for the products area.
+pub(super) fn answer(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::ProductsLoaded(products) => screen.loaded(products),
+        Msg::ProductProducers(producers) => screen.producers = producers,
+        Msg::CatalogueChanged { products, .. } => changed(screen, products),
+        Msg::Failed {
+            action: Action::LoadProducts,
+            ..
+        } if screen.form.is_none() => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }
 
 pub(super) fn draw(

@@ -14,7 +14,7 @@ use super::question::Question;
 use super::sale::{type_amount, type_digits};
 use super::screen::{Outcome, Place};
 use super::widgets::{draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::cash::MAX_PIECES;
 use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupiah, parse_amount};
 use crate::print::format;
@@ -543,4 +543,29 @@ fn draw_count(
         let x = reason.x + label.chars().count() as u16 + 1 + screen.reason.chars().count() as u16;
         frame.set_cursor_position((x.min(reason.right() - 1), reason.y));
     }
+}
+
+/// A runtime answer for the close screen.
+pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::CloseLoaded(report) => screen.report = Some(*report),
+        Msg::BalancesAtClose(balances) => {
+            screen.daily_unpaid = balances
+                .into_iter()
+                .filter(|b| b.payout_daily && b.balance.is_positive())
+                .map(|b| (b.code, b.balance))
+                .collect();
+        }
+        Msg::Failed {
+            action: Action::Till,
+            ..
+        } if screen.report.is_none() => {
+            return match screen.stale {
+                true => Outcome::open(Place::StaleDay),
+                false => Outcome::home(),
+            };
+        }
+        _ => {}
+    }
+    Outcome::stay()
 }

@@ -16,7 +16,7 @@ use super::question::Question;
 use super::sale::type_amount;
 use super::screen::Outcome;
 use super::widgets::{centered, draw_filter, draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
 };
@@ -537,4 +537,22 @@ fn draw_payment_form(
         focused && form.field == 1,
     );
     frame.render_widget(Paragraph::new(t.amount_empty_is_all.dark_gray()), rows[6]);
+}
+
+/// A runtime answer for the customers screen.
+pub(super) fn answer(screen: &mut CustomersScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::CustomersLoaded(list) => screen.loaded(list),
+        Msg::CustomersChanged { list, .. } => {
+            screen.form = None;
+            screen.payment = None;
+            screen.loaded(list);
+        }
+        Msg::Failed {
+            action: Action::Till,
+            ..
+        } if screen.list.is_none() => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }

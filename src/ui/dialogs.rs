@@ -66,9 +66,11 @@ fn back_from(under: Mode) -> Mode {
             refund: None,
             ..list
         }),
-        Mode::StockForm(mut form) => {
-            form.on_reason = false;
-            Mode::StockForm(form)
+        Mode::Stock(mut screen) => {
+            if let Some(form) = &mut screen.form {
+                form.on_reason = false;
+            }
+            Mode::Stock(screen)
         }
         Mode::Products(mut screen) => {
             screen.price = None;
@@ -82,10 +84,13 @@ fn back_from(under: Mode) -> Mode {
 pub(super) fn returns_to(under: &Mode) -> Option<Context> {
     match under {
         Mode::Sales(_) => Some(Context::Sales),
-        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
-            Some(Context::WriteOff)
-        }
-        Mode::StockForm(_) => Some(Context::Intake),
+        Mode::Stock(screen) => match &screen.form {
+            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
+                Some(Context::WriteOff)
+            }
+            Some(_) => Some(Context::Intake),
+            None => None,
+        },
         Mode::Products(screen) if screen.form.is_some() => Some(Context::ProductForm),
         Mode::Products(_) => Some(Context::Products),
         _ => None,

@@ -51,12 +51,10 @@ mod trust_tests;
 #[cfg(test)]
 mod view_tests;
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use ratatui::Frame;
 
-use crate::domain::{Cart, Catalogue, DayStatus, StockDocument};
+use crate::domain::{Cart, Catalogue, DayStatus};
 // What the tests name through `use super::*`.
 #[cfg(test)]
 use crate::domain::{
@@ -81,13 +79,12 @@ pub use trust::{ApprovalReason, TrustFailure, TrustNote};
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
 use pay::PayDialog;
-use producers::{ProducerForm, ProducersScreen};
+use producers::ProducersScreen;
 use question::{AfterReturn, Question};
 use sale::{Done, SearchList};
 use sales::SalesList;
 use screen::{Go, Outcome, Place};
 use stock::StockScreen;
-use stock_forms::StockForm;
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
 /// returned to when it is answered.
@@ -100,10 +97,7 @@ enum Mode {
     Sales(SalesList),
     Stock(StockScreen),
     Products(ProductsScreen),
-    /// An intake, return, write-off or count being entered.
-    StockForm(Box<StockForm>),
     Producers(ProducersScreen),
-    ProducerForm(Box<ProducerForm>),
     Confirm(Confirm),
     Settings(Box<settings::SettingsScreen>),
     Payouts(payouts::PayoutsScreen),
@@ -302,6 +296,7 @@ impl App {
             lang: self.lang,
             today: self.today,
             user: self.user.as_ref(),
+            catalogue: &self.catalogue,
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
         }
@@ -330,7 +325,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     trust::hold(app, effects)
 }
 
+/// A message: the till's own state first, then the screen that has the keyboard.
 fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if msg.is_key() {
+        return on_key(app, msg);
+    }
+    if let Some(note) = msg.note() {
+        app.set_note(note);
+    }
     match msg {
         Msg::DayOpened(status) => {
             app.set_note(Note::DayOpened(status.day.date));
@@ -338,228 +340,126 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             if matches!(app.mode, Mode::OpenDay(_)) {
                 app.mode = Mode::Sale;
             }
-            Vec::new()
         }
         Msg::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
             app.set_note(Note::DayClosed);
             app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
-            Vec::new()
         }
         Msg::SaleRecorded {
             sale,
             status,
             receipt,
-        } => sale::recorded(app, sale, status, receipt),
-        Msg::SalesLoaded(list) => {
-            if let Mode::Sales(sales) = &mut app.mode {
-                sales.loaded(list);
-            }
-            Vec::new()
-        }
+        } => return sale::recorded(app, sale, status, receipt),
         Msg::SaleVoided {
             sale_id,
             status,
             sales,
-        } => sales::voided(app, sale_id, status, sales),
-        Msg::ReceiptPrinted(result) => {
-            app.set_note(match result {
-                Ok(path) => Note::Reprinted(path.display().to_string()),
-                Err(e) => Note::ReprintFailed(e),
-            });
-            Vec::new()
+        } => return sales::voided(app, sale_id, status, sales),
+        Msg::DaySalesLoaded {
+            date,
+            closed,
+            sales,
+        } => return sales::day_loaded(app, date, closed, sales),
+        Msg::SaleCorrected { correction, sales } => {
+            return sales::corrected(app, correction, sales);
         }
-        Msg::StockLoaded { lines, calls } => {
-            if let Mode::Stock(screen) = &mut app.mode {
-                screen.loaded(lines, calls);
-            }
-            Vec::new()
+        // Recorded from elsewhere (approved after the form was left): said all the same.
+        Msg::StockRecorded { documents, slips } if !matches!(app.mode, Mode::Stock(_)) => {
+            let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
+            app.note = said.note;
         }
-        Msg::StockRecorded { documents, slips } => stock_recorded(app, documents, slips),
-        Msg::ProductsLoaded(products) => {
-            if let Mode::Products(screen) = &mut app.mode {
-                screen.loaded(products);
-            }
-            Vec::new()
-        }
-        Msg::CatalogueChanged { products, active } => {
-            // The till's search and codes follow at once, whatever screen is open.
+        Msg::ProducersChanged { producers, active } => {
+            // The till sells what is active now, whatever screen is open.
             app.set_catalogue(Catalogue::new(active));
-            if let Mode::Products(screen) = &mut app.mode {
-                catalogue::changed(screen, products);
-            }
-            app.set_note(Note::CatalogueSaved);
-            Vec::new()
-        }
-        Msg::ProductProducers(producers) => {
-            if let Mode::Products(screen) = &mut app.mode {
-                screen.producers = producers;
-            }
-            Vec::new()
-        }
-        Msg::ProducersLoaded(list) => {
-            if let Mode::Producers(screen) = &mut app.mode {
-                screen.loaded(list);
-            }
-            Vec::new()
-        }
-        Msg::ProducersChanged { producers, active } => producers::changed(app, producers, active),
-        Msg::Failed { action, reason } => failed(app, action, reason),
-        Msg::PayoutsLoaded { balances, days } => {
-            if let Mode::Payouts(screen) = &mut app.mode {
-                screen.loaded(balances, days);
-            }
-            Vec::new()
+            let producers = Msg::ProducersChanged {
+                producers,
+                active: Vec::new(),
+            };
+            return answer(app, producers);
         }
         Msg::PayoutRecorded {
             payout,
             slip,
             balances,
-        } => payouts::recorded(app, payout.number, slip, balances),
-        Msg::SettlementsWritten { date, result } => {
-            app.set_note(match result {
-                Ok((0, _)) => Note::NoSettlements(date),
-                Ok((count, folder)) => {
-                    Note::SettlementsWritten(count, folder.display().to_string())
-                }
-                Err(e) => Note::Failed(Action::WriteSettlements, e),
-            });
-            Vec::new()
+        } => return payouts::recorded(app, payout.number, slip, balances),
+        Msg::SettingsSaved => settings::saved(app),
+        Msg::Clock(now) => return trust::clock(app, now),
+        Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
+        Msg::SignedIn(user) => return trust::signed_in(app, user),
+        Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
+        Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
+        Msg::UsersChanged(users) => users::changed(app, users),
+        Msg::Resize(width, height) => app.size = Some((width, height)),
+        Msg::Today(date) => app.today = date,
+        Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
+        Msg::ClosedBefore(date) => app.last_closed = Some(date),
+        Msg::CatalogueChanged { products, active } => {
+            // The till's search and codes follow at once, whatever screen is open.
+            app.set_catalogue(Catalogue::new(active));
+            return answer(
+                app,
+                Msg::CatalogueChanged {
+                    products,
+                    active: Vec::new(),
+                },
+            );
         }
-        Msg::SettingsLoaded {
-            shop,
-            printer,
-            rules,
-        } => {
-            if let Mode::Settings(screen) = &mut app.mode {
-                screen.loaded(shop, printer, rules);
-            }
-            Vec::new()
-        }
-        Msg::SettingsSaved => {
-            settings::saved(app);
-            Vec::new()
-        }
-        Msg::TestPrinted(result) => {
-            app.set_note(match result {
-                Ok(()) => Note::TestPrintSent,
-                Err(e) => Note::PrintFailed(e),
-            });
-            Vec::new()
-        }
-        Msg::PrintFailed(e) => {
-            app.set_note(Note::PrintFailed(e));
-            Vec::new()
-        }
-        Msg::BalancesAtClose(balances) => {
-            if let Mode::Close(screen) = &mut app.mode {
-                screen.daily_unpaid = balances
-                    .into_iter()
-                    .filter(|b| b.payout_daily && b.balance.is_positive())
-                    .map(|b| (b.code, b.balance))
-                    .collect();
-            }
-            Vec::new()
-        }
-        Msg::CloseLoaded(report) => {
-            if let Mode::Close(screen) = &mut app.mode {
-                screen.report = Some(*report);
-            }
-            Vec::new()
-        }
-        Msg::DaySalesLoaded {
-            date,
-            closed,
-            sales,
-        } => sales::day_loaded(app, date, closed, sales),
-        Msg::SaleCorrected { correction, sales } => sales::corrected(app, correction, sales),
-        Msg::CustomersChanged { list, note } => {
-            if let Mode::Customers(screen) = &mut app.mode {
-                screen.form = None;
-                screen.payment = None;
-                screen.loaded(list);
-            }
-            app.set_note(Note::Till(note));
-            Vec::new()
-        }
-        Msg::StatementPrinted(result) => {
-            app.set_note(Note::Till(match result {
-                Ok(path) => TillNote::StatementPrinted(path.display().to_string()),
-                Err(e) => TillNote::PrintoutFailed(e),
-            }));
-            Vec::new()
-        }
-        Msg::CustomersLoaded(list) => {
-            if let Mode::Customers(screen) = &mut app.mode {
-                screen.loaded(list);
-                return Vec::new();
-            }
-            if let Mode::Pay(pay) = &mut app.mode
-                && let Some(tab) = &mut pay.tab
-            {
-                tab.picker
-                    .loaded(list.into_iter().map(|b| b.customer).collect());
-            }
-            Vec::new()
-        }
-        Msg::CashMoved { cash_move, slip } => {
-            if let Mode::CashMove(_) = app.mode {
-                app.mode = Mode::Sale;
-            }
-            let incoming = cash_move.direction == crate::domain::CashDirection::In;
-            app.set_note(Note::Till(match slip {
-                Ok(path) => {
-                    TillNote::CashMoved(incoming, cash_move.amount, path.display().to_string())
-                }
-                Err(e) => TillNote::PrintoutFailed(e),
-            }));
-            Vec::new()
-        }
-        Msg::ZReport(result) => {
-            app.set_note(Note::Till(match result {
-                Ok(path) => TillNote::ZReport(path.display().to_string()),
-                Err(e) => TillNote::PrintoutFailed(e),
-            }));
-            Vec::new()
-        }
-        Msg::Clock(now) => trust::clock(app, now),
-        Msg::UsersLoaded(users) => trust::users_loaded(app, users),
-        Msg::SignedIn(user) => trust::signed_in(app, user),
-        Msg::ApprovalGranted(manager) => trust::approval_granted(app, manager),
-        Msg::ApprovalNeeded(effect) => trust::approval_needed(app, *effect),
-        Msg::UsersChanged(users) => {
-            users::changed(app, users);
-            Vec::new()
-        }
-        Msg::HistoryLoaded(entries) => {
-            if let Mode::Audit(screen) = &mut app.mode {
-                screen.loaded(entries);
-            }
-            Vec::new()
-        }
-        Msg::Resize(width, height) => {
-            app.size = Some((width, height));
-            Vec::new()
-        }
-        Msg::Today(date) => {
-            app.today = date;
-            Vec::new()
-        }
-        Msg::CatalogueReloaded(products) => {
-            app.set_catalogue(Catalogue::new(products));
-            Vec::new()
-        }
-        Msg::ClosedBefore(date) => {
-            app.last_closed = Some(date);
-            Vec::new()
-        }
-        Msg::DraftUnreadable => {
-            app.set_note(Note::DraftUnreadable);
-            Vec::new()
-        }
-        key => on_key(app, key),
+        msg => return answer(app, msg),
     }
+    Vec::new()
+}
+
+/// A runtime answer for the screen that has the keyboard, which asked for it.
+fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mode = std::mem::replace(&mut app.mode, Mode::Sale);
+    let (mode, outcome) = match mode {
+        Mode::Pay(mut pay) => {
+            let outcome = pay::answer(&mut pay, msg);
+            (Mode::Pay(pay), outcome)
+        }
+        Mode::Sales(mut list) => {
+            let outcome = sales::answer(&mut list, msg);
+            (Mode::Sales(list), outcome)
+        }
+        Mode::Stock(mut screen) => {
+            let outcome = stock::answer(&mut screen, msg);
+            (Mode::Stock(screen), outcome)
+        }
+        Mode::Products(mut screen) => {
+            let outcome = catalogue::answer(&mut screen, msg);
+            (Mode::Products(screen), outcome)
+        }
+        Mode::Producers(mut screen) => {
+            let outcome = producers::answer(&mut screen, msg);
+            (Mode::Producers(screen), outcome)
+        }
+        Mode::Settings(mut screen) => {
+            let outcome = settings::answer(&mut screen, msg);
+            (Mode::Settings(screen), outcome)
+        }
+        Mode::Payouts(mut screen) => {
+            let outcome = payouts::answer(&mut screen, msg);
+            (Mode::Payouts(screen), outcome)
+        }
+        Mode::Close(mut screen) => {
+            let outcome = close::answer(&mut screen, msg);
+            (Mode::Close(screen), outcome)
+        }
+        Mode::CashMove(form) => (Mode::CashMove(form), cash_move::answer(msg)),
+        Mode::Customers(mut screen) => {
+            let outcome = customers::answer(&mut screen, msg);
+            (Mode::Customers(screen), outcome)
+        }
+        Mode::Users(screen) => (Mode::Users(screen), users::answer(msg)),
+        Mode::Audit(mut screen) => {
+            let outcome = audit::answer(&mut screen, msg);
+            (Mode::Audit(screen), outcome)
+        }
+        other => (other, Outcome::stay()),
+    };
+    follow(app, mode, outcome)
 }
 
 fn context_of(mode: &Mode) -> Context {
@@ -575,17 +475,17 @@ fn context_of(mode: &Mode) -> Context {
         }
         Mode::Sales(list) if list.reason.is_some() => Context::Reason,
         Mode::Sales(_) => Context::Sales,
-        Mode::Stock(_) => Context::Stock,
+        Mode::Stock(screen) => match &screen.form {
+            Some(form) if form.on_reason => Context::StockReason,
+            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Context::WriteOff,
+            Some(_) => Context::Intake,
+            None => Context::Stock,
+        },
         Mode::Products(screen) if screen.form.is_some() => Context::ProductForm,
         Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
         Mode::Products(_) => Context::Products,
-        Mode::StockForm(form) if form.on_reason => Context::StockReason,
-        Mode::StockForm(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
-            Context::WriteOff
-        }
-        Mode::StockForm(_) => Context::Intake,
+        Mode::Producers(screen) if screen.form.is_some() => Context::ProducerForm,
         Mode::Producers(_) => Context::Producers,
-        Mode::ProducerForm(_) => Context::ProducerForm,
         Mode::Confirm(_) => Context::Confirm,
         Mode::Settings(_) => Context::Settings,
         Mode::Payouts(_) => Context::Payouts,
@@ -599,35 +499,6 @@ fn context_of(mode: &Mode) -> Context {
         Mode::UserForm(_) => Context::UserForm,
         Mode::Audit(_) => Context::Audit,
     }
-}
-
-fn failed(app: &mut App, action: Action, reason: Failure) -> Vec<Effect> {
-    app.set_note(Note::Failed(action, reason));
-    match (&mut app.mode, action) {
-        // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
-        (Mode::Pay(pay), Action::RecordSale) => pay.undo_settling(),
-        (Mode::Sales(_), Action::LoadSales) => app.mode = Mode::Sale,
-        (Mode::Stock(_), Action::LoadStock) => app.mode = Mode::Sale,
-        (Mode::Products(_), Action::LoadProducts) => app.mode = Mode::Sale,
-        (Mode::Producers(_), Action::LoadProducers) => app.mode = Mode::Sale,
-        (Mode::Settings(_), Action::LoadSettings) => app.mode = Mode::Sale,
-        (Mode::Pay(pay), Action::Till) if pay.tab.is_some() => pay.tab = None,
-        (Mode::Customers(screen), Action::Till) if screen.list.is_none() => app.mode = Mode::Sale,
-        (Mode::Close(screen), Action::Till) if screen.report.is_none() => {
-            app.mode = if screen.stale {
-                Mode::StaleDay
-            } else {
-                Mode::Sale
-            }
-        }
-        // Saved, but not read back: the form must not offer to save it a second time.
-        (Mode::ProducerForm(_), Action::LoadProducers) => producers::leave_form(app),
-        (Mode::Payouts(_), Action::LoadPayouts) => app.mode = Mode::Sale,
-        (Mode::Users(_), Action::LoadUsers) => app.mode = Mode::Sale,
-        (Mode::Audit(_), Action::LoadHistory) => app.mode = Mode::Sale,
-        _ => {}
-    }
-    Vec::new()
 }
 
 fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -694,7 +565,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.mode = Mode::Confirm(Confirm::new(question, yes, pay));
                 return Vec::new();
             }
-            if let Mode::StockForm(form) = &app.mode
+            if let Mode::Stock(screen) = &app.mode
+                && let Some(form) = &screen.form
                 && !form.rows.is_empty()
             {
                 let question = Question::DiscardLines {
@@ -735,6 +607,18 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = catalogue::key(&app.ctx(), &mut screen, msg);
             (Mode::Products(screen), outcome)
         }
+        Mode::Stock(mut screen) => {
+            let outcome = stock::key(&app.ctx(), &mut screen, msg);
+            (Mode::Stock(screen), outcome)
+        }
+        Mode::Producers(mut screen) => {
+            let outcome = producers::key(&mut screen, msg);
+            (Mode::Producers(screen), outcome)
+        }
+        Mode::CashMove(mut form) => {
+            let outcome = cash_move::key(&app.ctx(), &mut form, msg);
+            (Mode::CashMove(form), outcome)
+        }
         Mode::Audit(mut screen) => {
             let outcome = audit::key(&app.ctx(), &mut screen, msg);
             (Mode::Audit(screen), outcome)
@@ -753,16 +637,11 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
     match mode {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
-        Mode::Stock(screen) => stock::key(app, screen, msg),
-        Mode::StockForm(form) => stock_forms::form_key(app, form, msg),
-        Mode::Producers(screen) => producers::key(app, screen, msg),
-        Mode::ProducerForm(form) => producers::form_key(app, form, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Payouts(screen) => payouts::key(app, screen, msg),
         Mode::PayoutForm(form) => payouts::form_key(app, form, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
-        Mode::CashMove(form) => cash_move::key(app, form, msg),
         Mode::Customers(screen) => customers::screen_key(app, screen, msg),
         Mode::Users(screen) => users::key(app, screen, msg),
         Mode::UserForm(form) => users::form_key(app, form, msg),
@@ -853,42 +732,6 @@ fn open(app: &mut App, place: Place) -> (Mode, Vec<Effect>) {
             Vec::new(),
         ),
         Place::Pay => (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new()),
-    }
-}
-
-/// Stock entries are on disk: say so, and show the stock screen with fresh figures.
-fn stock_recorded(
-    app: &mut App,
-    documents: Vec<StockDocument>,
-    slips: Vec<Result<PathBuf, Failure>>,
-) -> Vec<Effect> {
-    let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
-    let daily = !matches!(app.mode, Mode::StockForm(_));
-    let note = match (&failed_slip, documents.as_slice()) {
-        (Some(e), _) => Note::SlipFailed(e.clone()),
-        (None, []) => Note::NothingDaily,
-        // The daily return is the one action that may make several entries.
-        (None, [one]) if !daily => {
-            let slip = slips
-                .first()
-                .and_then(|s| s.as_ref().ok())
-                .map_or_else(String::new, |p| p.display().to_string());
-            Note::StockRecorded(one.kind, one.number, slip)
-        }
-        (None, many) => Note::DailyReturned(many.len()),
-    };
-    app.set_note(note);
-    match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::StockForm(form) => app.mode = Mode::Stock(form.back),
-        other => app.mode = other,
-    }
-    match &mut app.mode {
-        Mode::Stock(screen) => {
-            screen.lines = None;
-            screen.calls = None;
-            vec![Effect::LoadStock]
-        }
-        _ => Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::close::TillNote;
 use super::effect::Effect;
 use super::failure::{Action, Failure};
+use super::note::Note;
 use super::payouts::PayoutLists;
 use crate::domain::{
     CallListEntry, DayStatus, Producer, Product, ProductRecord, Rupiah, Sale, SaleSummary,
@@ -265,4 +266,94 @@ pub enum Msg {
     /// The ledger refused this effect without a manager's approval (a count with a
     /// difference): it waits in the approval popup.
     ApprovalNeeded(Box<Effect>),
+}
+
+impl Msg {
+    /// Whether the message is a key (from the keymap) rather than an answer of the runtime.
+    pub fn is_key(&self) -> bool {
+        !matches!(
+            self,
+            Msg::Resize(..)
+                | Msg::Today(_)
+                | Msg::CatalogueReloaded(_)
+                | Msg::DraftUnreadable
+                | Msg::ClosedBefore(_)
+                | Msg::DayOpened(_)
+                | Msg::DayClosed
+                | Msg::SaleRecorded { .. }
+                | Msg::SalesLoaded(_)
+                | Msg::ReceiptPrinted(_)
+                | Msg::SaleVoided { .. }
+                | Msg::StockLoaded { .. }
+                | Msg::StockRecorded { .. }
+                | Msg::ProductsLoaded(_)
+                | Msg::ProductProducers(_)
+                | Msg::CatalogueChanged { .. }
+                | Msg::ProducersLoaded(_)
+                | Msg::ProducersChanged { .. }
+                | Msg::Failed { .. }
+                | Msg::SettingsLoaded { .. }
+                | Msg::SettingsSaved
+                | Msg::TestPrinted(_)
+                | Msg::PrintFailed(_)
+                | Msg::PayoutsLoaded { .. }
+                | Msg::PayoutRecorded { .. }
+                | Msg::SettlementsWritten { .. }
+                | Msg::CloseLoaded(_)
+                | Msg::BalancesAtClose(_)
+                | Msg::ZReport(_)
+                | Msg::DaySalesLoaded { .. }
+                | Msg::SaleCorrected { .. }
+                | Msg::CustomersLoaded(_)
+                | Msg::CustomersChanged { .. }
+                | Msg::StatementPrinted(_)
+                | Msg::CashMoved { .. }
+                | Msg::Clock(_)
+                | Msg::UsersLoaded(_)
+                | Msg::SignedIn(_)
+                | Msg::ApprovalGranted(_)
+                | Msg::UsersChanged(_)
+                | Msg::HistoryLoaded(_)
+                | Msg::ApprovalNeeded(_)
+        )
+    }
+
+    /// What the message line says for an answer, whatever screen is open.
+    pub fn note(&self) -> Option<Note> {
+        Some(match self {
+            Msg::Failed { action, reason } => Note::Failed(*action, reason.clone()),
+            Msg::ReceiptPrinted(Ok(path)) => Note::Reprinted(path.display().to_string()),
+            Msg::ReceiptPrinted(Err(e)) => Note::ReprintFailed(e.clone()),
+            Msg::SettlementsWritten { date, result } => match result {
+                Ok((0, _)) => Note::NoSettlements(*date),
+                Ok((count, folder)) => {
+                    Note::SettlementsWritten(*count, folder.display().to_string())
+                }
+                Err(e) => Note::Failed(Action::WriteSettlements, e.clone()),
+            },
+            Msg::TestPrinted(Ok(())) => Note::TestPrintSent,
+            Msg::TestPrinted(Err(e)) | Msg::PrintFailed(e) => Note::PrintFailed(e.clone()),
+            Msg::CatalogueChanged { .. } | Msg::ProducersChanged { .. } => Note::CatalogueSaved,
+            Msg::CustomersChanged { note, .. } => Note::Till(note.clone()),
+            Msg::StatementPrinted(result) => Note::Till(match result {
+                Ok(path) => TillNote::StatementPrinted(path.display().to_string()),
+                Err(e) => TillNote::PrintoutFailed(e.clone()),
+            }),
+            Msg::CashMoved { cash_move, slip } => {
+                let incoming = cash_move.direction == crate::domain::CashDirection::In;
+                Note::Till(match slip {
+                    Ok(path) => {
+                        TillNote::CashMoved(incoming, cash_move.amount, path.display().to_string())
+                    }
+                    Err(e) => TillNote::PrintoutFailed(e.clone()),
+                })
+            }
+            Msg::ZReport(result) => Note::Till(match result {
+                Ok(path) => TillNote::ZReport(path.display().to_string()),
+                Err(e) => TillNote::PrintoutFailed(e.clone()),
+            }),
+            Msg::DraftUnreadable => Note::DraftUnreadable,
+            _ => return None,
+        })
+    }
 }

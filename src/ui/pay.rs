@@ -13,7 +13,7 @@ use super::question::{AfterReturn, Question};
 use super::sale::type_amount;
 use super::screen::Outcome;
 use super::widgets::{big_amount, centered};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
 use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
 use crate::print::format;
@@ -354,4 +354,27 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
         label,
     );
     big_amount(frame, big, value, style);
+}
+
+/// A runtime answer for the pay dialog.
+pub(super) fn answer(pay: &mut PayDialog, msg: Msg) -> Outcome {
+    match msg {
+        Msg::CustomersLoaded(list) => {
+            if let Some(tab) = &mut pay.tab {
+                tab.picker
+                    .loaded(list.into_iter().map(|b| b.customer).collect());
+            }
+        }
+        // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
+        Msg::Failed {
+            action: Action::RecordSale,
+            ..
+        } => pay.undo_settling(),
+        Msg::Failed {
+            action: Action::Till,
+            ..
+        } => pay.tab = None,
+        _ => {}
+    }
+    Outcome::stay()
 }

@@ -437,3 +437,16 @@ pub(super) fn draw_form(
         rows[8],
     );
 }
+
+/// A runtime answer for the payouts screen.
+pub(super) fn answer(screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::PayoutsLoaded { balances, days } => screen.loaded(balances, days),
+        Msg::Failed {
+            action: Action::LoadPayouts,
+            ..
+        } => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
+}

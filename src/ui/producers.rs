@@ -8,13 +8,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::Confirm;
+use super::effect::Effect;
+use super::failure::Action;
 use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
 use super::question::Question;
-use super::screen::Outcome;
+use super::screen::{Ctx, Go, Outcome};
 use super::widgets::{centered, draw_filter, draw_list};
-use super::{App, Effect, Mode, Msg, Note};
-use crate::domain::{Catalogue, NewProducer, Producer, ProducerChanges, Product, Rate, Scheme};
+use crate::domain::{NewProducer, Producer, ProducerChanges, Rate, Scheme};
 
 const MAX_FILTER: usize = 40;
 const MAX_CODE: usize = 16;
@@ -27,6 +29,8 @@ pub struct ProducersScreen {
     pub filter: String,
     /// Index into the filtered producers.
     pub selected: usize,
+    /// The form adding or editing a producer, over the list it returns to.
+    pub form: Option<Box<ProducerForm>>,
 }
 
 impl ProducersScreen {
@@ -35,6 +39,7 @@ impl ProducersScreen {
             producers: None,
             filter: String::new(),
             selected: 0,
+            form: None,
         }
     }
 
@@ -109,11 +114,10 @@ pub struct ProducerForm {
     /// Paid out at every closing (saved after the producer itself, see `changed`).
     pub payout_daily: bool,
     pub field: Field,
-    pub back: ProducersScreen,
 }
 
 impl ProducerForm {
-    pub fn new(back: ProducersScreen) -> ProducerForm {
+    pub fn new() -> ProducerForm {
         ProducerForm {
             editing: None,
             code: String::new(),
@@ -125,11 +129,10 @@ impl ProducerForm {
             rate: String::new(),
             payout_daily: false,
             field: Field::Code,
-            back,
         }
     }
 
-    pub fn edit(producer: Producer, back: ProducersScreen) -> ProducerForm {
+    pub fn edit(producer: Producer) -> ProducerForm {
         let (percentage, rate) = match producer.scheme {
             Scheme::Percentage { rate } => (true, rate_text(rate)),
             Scheme::ProducerPrice => (false, String::new()),
@@ -145,7 +148,6 @@ impl ProducerForm {
             payout_daily: producer.payout_daily,
             field: Field::Name,
             editing: Some(producer),
-            back,
         }
     }
 
@@ -210,7 +212,16 @@ fn rate_text(rate: Rate) -> String {
     rate.to_string().trim_end_matches('%').trim().to_string()
 }
 
-pub(super) fn key(_app: &mut App, mut screen: ProducersScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key on the producers area: the form if one is open, else the list.
+pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
+    if let Some(form) = &mut screen.form {
+        let outcome = form_key(form, msg);
+        if outcome.go == Go::Back {
+            screen.form = None;
+            return Outcome::stay().maybe_note(outcome.note);
+        }
+        return outcome;
+    }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = screen.shown().len();
@@ -223,48 +234,33 @@ pub(super) fn key(_app: &mut App, mut screen: ProducersScreen, msg: Msg) -> (Mod
             );
         }
         // Codes already taken are told by the ledger; the list need not be loaded to add.
-        Msg::AddProducer => {
-            return (
-                Mode::ProducerForm(Box::new(ProducerForm::new(screen))),
-                Vec::new(),
-            );
-        }
+        Msg::AddProducer => screen.form = Some(Box::new(ProducerForm::new())),
         Msg::EditProducer => {
             if let Some(producer) = screen.current().cloned() {
-                return (
-                    Mode::ProducerForm(Box::new(ProducerForm::edit(producer, screen))),
-                    Vec::new(),
-                );
+                screen.form = Some(Box::new(ProducerForm::edit(producer)));
             }
         }
         Msg::ToggleActive => {
             if let Some(producer) = screen.current() {
-                let yes = Outcome::stay().run(vec![Effect::SetProducerActive {
+                let yes = vec![Effect::SetProducerActive {
                     code: producer.code.clone(),
                     active: !producer.active,
-                }]);
+                }];
                 let question = Question::SetProducerActive {
                     code: producer.code.clone(),
                     name: producer.name.clone(),
                     active: !producer.active,
                 };
-                return (
-                    Mode::Confirm(Confirm::new(question, yes, Mode::Producers(screen))),
-                    Vec::new(),
-                );
+                return Outcome::ask(question, yes);
             }
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
-    (Mode::Producers(screen), Vec::new())
+    Outcome::stay()
 }
 
-pub(super) fn form_key(
-    app: &mut App,
-    mut form: Box<ProducerForm>,
-    msg: Msg,
-) -> (Mode, Vec<Effect>) {
+fn form_key(form: &mut ProducerForm, msg: Msg) -> Outcome {
     match msg {
         Msg::Input(c) => {
             let (field, max) = form.focused();
@@ -282,22 +278,21 @@ pub(super) fn form_key(
             }
         }
         Msg::TogglePayoutDaily => form.payout_daily = !form.payout_daily,
-        Msg::Record => return submit(app, form),
-        Msg::Cancel => return (Mode::Producers(form.back), Vec::new()),
+        Msg::Record => return submit(form),
+        Msg::Cancel => return Outcome::back(),
         _ => {}
     }
-    (Mode::ProducerForm(form), Vec::new())
+    Outcome::stay()
 }
 
 /// F2 on the form: a new producer is added at once; an edit that changes the scheme or rate
 /// asks first; an edit that changes nothing just closes the form.
-fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
+fn submit(form: &mut ProducerForm) -> Outcome {
     let scheme = match form.check() {
         Ok(scheme) => scheme,
         Err((note, field)) => {
             form.field = field;
-            app.set_note(note);
-            return (Mode::ProducerForm(form), Vec::new());
+            return Outcome::stay().note(note);
         }
     };
     let Some(old) = &form.editing else {
@@ -309,7 +304,7 @@ fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
             account: form.account.trim().to_string(),
             scheme,
         });
-        return (Mode::ProducerForm(form), vec![effect]);
+        return Outcome::stay().run(vec![effect]);
     };
     let changes = ProducerChanges {
         name: form.name.trim().to_string(),
@@ -323,91 +318,61 @@ fn submit(app: &mut App, mut form: Box<ProducerForm>) -> (Mode, Vec<Effect>) {
     if changes == old.changes() {
         if form.payout_daily != old.payout_daily {
             let daily = form.payout_daily;
-            return (
-                Mode::ProducerForm(form),
-                vec![Effect::SetPayoutDaily { code, daily }],
-            );
+            return Outcome::stay().run(vec![Effect::SetPayoutDaily { code, daily }]);
         }
-        return (Mode::Producers(form.back), Vec::new());
+        return Outcome::back();
     }
     if scheme != old.scheme {
-        let yes = Outcome::stay().run(vec![Effect::SaveProducer {
+        let yes = vec![Effect::SaveProducer {
             code: code.clone(),
             changes: changes.clone(),
-        }]);
+        }];
         let question = Question::ProducerScheme {
             code,
             name: old.name.clone(),
             old: old.scheme,
             changes,
         };
-        return (
-            Mode::Confirm(Confirm::new(question, yes, Mode::ProducerForm(form))),
-            Vec::new(),
-        );
+        return Outcome::ask(question, yes);
     }
-    (
-        Mode::ProducerForm(form),
-        vec![Effect::SaveProducer { code, changes }],
-    )
+    Outcome::stay().run(vec![Effect::SaveProducer { code, changes }])
 }
 
-/// A producer change is on disk: the till sells what is active now, and the list shows the
-/// producers as they are, the one just saved selected. The form's daily-payout flag is saved
-/// next if the saved producer does not have it yet: only once the producer itself is on
-/// disk, so a refused code can never set another producer's flag.
-pub(super) fn changed(
-    app: &mut App,
-    producers: Vec<Producer>,
-    active: Vec<Product>,
-) -> Vec<Effect> {
-    app.set_catalogue(Catalogue::new(active));
-    app.set_note(Note::CatalogueSaved);
-    match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::ProducerForm(form)
-            if producers.iter().any(|p| {
-                p.code.eq_ignore_ascii_case(form.code.trim()) && p.payout_daily != form.payout_daily
-            }) =>
+/// A producer change is on disk: the list shows the producers as they are, the one just
+/// saved selected. The form's daily-payout flag is saved next if the saved producer does not
+/// have it yet: only once the producer itself is on disk, so a refused code can never set
+/// another producer's flag.
+fn changed(screen: &mut ProducersScreen, producers: Vec<Producer>) -> Outcome {
+    if let Some(form) = &screen.form {
+        let code = form.code.trim();
+        if producers
+            .iter()
+            .any(|p| p.code.eq_ignore_ascii_case(code) && p.payout_daily != form.payout_daily)
         {
-            let effect = Effect::SetPayoutDaily {
-                code: form.code.trim().to_string(),
+            return Outcome::stay().run(vec![Effect::SetPayoutDaily {
+                code: code.to_string(),
                 daily: form.payout_daily,
-            };
-            app.mode = Mode::ProducerForm(form);
-            return vec![effect];
+            }]);
         }
-        Mode::ProducerForm(form) => {
-            let mut screen = form.back;
-            screen.loaded(producers);
-            screen.select(&form.code);
-            app.mode = Mode::Producers(screen);
-        }
-        Mode::Producers(mut screen) => {
-            screen.loaded(producers);
-            app.mode = Mode::Producers(screen);
-        }
-        other => app.mode = other,
     }
-    Vec::new()
-}
-
-/// Closes the producer form, back to its list.
-pub(super) fn leave_form(app: &mut App) {
-    if let Mode::ProducerForm(form) = std::mem::replace(&mut app.mode, Mode::Sale) {
-        app.mode = Mode::Producers(form.back);
+    let saved = screen.form.take().map(|form| form.code);
+    screen.loaded(producers);
+    if let Some(code) = saved {
+        screen.select(&code);
     }
+    Outcome::stay()
 }
 
 // ---- drawing ----
 
 pub(super) fn draw(
-    app: &App,
+    cx: &Ctx,
     screen: &ProducersScreen,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let t = &app.lang.text().ui;
+    let t = &cx.lang.text().ui;
     let [filter, table] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     draw_filter(frame, filter, t.stock_filter, &screen.filter, focused);
@@ -459,13 +424,13 @@ pub(super) fn draw(
 }
 
 pub(super) fn draw_form(
-    app: &App,
+    cx: &Ctx,
     form: &ProducerForm,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let t = &app.lang.text().ui;
+    let t = &cx.lang.text().ui;
     let popup = centered(area, 68, 17);
     frame.render_widget(Clear, popup);
     let title = (t.producer_form_title)(form.editing.as_ref().map(|p| p.code.as_str()));
@@ -480,7 +445,7 @@ pub(super) fn draw_form(
     let label_width = t
         .producer_labels
         .iter()
-        .chain([&app.lang.text().settle.payout_daily_label])
+        .chain([&cx.lang.text().settle.payout_daily_label])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -530,7 +495,7 @@ pub(super) fn draw_form(
         ])),
         rows[10],
     );
-    let settle = &app.lang.text().settle;
+    let settle = &cx.lang.text().settle;
     let daily = settle.payout_daily_label;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -547,4 +512,23 @@ pub(super) fn draw_form(
             rows[13],
         );
     }
+}
+
+/// A runtime answer for the producers list.
+pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::ProducersLoaded(producers) => screen.loaded(producers),
+        Msg::ProducersChanged { producers, .. } => return changed(screen, producers),
+        // Saved, but not read back: the form must not offer to save it a second time.
+        Msg::Failed {
+            action: Action::LoadProducers,
+            ..
+        } if screen.form.is_some() => screen.form = None,
+        Msg::Failed {
+            action: Action::LoadProducers,
+            ..
+        } => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }

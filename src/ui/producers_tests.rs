@@ -48,15 +48,8 @@ fn on_producers() -> App {
     app
 }
 
-fn form(app: &App) -> &ProducerForm {
-    match &app.mode {
-        Mode::ProducerForm(form) => form,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::ProducerForm(form) => form,
-            _ => panic!("no producer form"),
-        },
-        _ => panic!("no producer form"),
-    }
+fn form(app: &App) -> &producers::ProducerForm {
+    list(app).form.as_deref().expect("no producer form")
 }
 
 fn list(app: &App) -> &ProducersScreen {

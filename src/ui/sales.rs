@@ -12,7 +12,7 @@ use super::question::Question;
 use super::sale;
 use super::screen::Outcome;
 use super::widgets::{centered, draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::{DayStatus, PaymentMethod, RefundMethod, SaleSummary};
 use crate::print::format;
 use chrono::NaiveDate;
@@ -362,4 +362,17 @@ pub(super) fn day_loaded(
         list.loaded(sales);
     }
     Vec::new()
+}
+
+/// A runtime answer for the list of sales.
+pub(super) fn answer(list: &mut SalesList, msg: Msg) -> Outcome {
+    match msg {
+        Msg::SalesLoaded(sales) => list.loaded(sales),
+        Msg::Failed {
+            action: Action::LoadSales,
+            ..
+        } => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }

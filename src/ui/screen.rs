@@ -8,13 +8,14 @@ use super::effect::Effect;
 use super::msg::Msg;
 use super::note::Note;
 use super::question::Question;
-use crate::domain::User;
+use crate::domain::{Catalogue, User};
 use crate::strings::Lang;
 
 /// The till as a screen may read it while it answers.
 pub struct Ctx<'a> {
     pub lang: Lang,
     pub today: NaiveDate,
+    pub catalogue: &'a Catalogue,
     /// The signed-in user.
     pub user: Option<&'a User>,
     /// The date of the last business day closed, when no day is open.

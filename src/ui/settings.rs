@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::input::type_into;
-use super::{App, Effect, Mode, Msg, Note};
+use super::screen::Outcome;
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -401,4 +402,21 @@ pub(super) fn draw(
         rows[16],
         frame,
     );
+}
+
+/// A runtime answer for the settings screen.
+pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::SettingsLoaded {
+            shop,
+            printer,
+            rules,
+        } => screen.loaded(shop, printer, rules),
+        Msg::Failed {
+            action: Action::LoadSettings,
+            ..
+        } => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }

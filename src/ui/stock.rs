@@ -6,15 +6,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
-use super::dialogs::Confirm;
+use std::path::PathBuf;
+
+use super::effect::Effect;
+use super::failure::Action;
 use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
 use super::question::Question;
-use super::screen::Outcome;
-use super::stock_forms::StockForm;
+use super::screen::{Ctx, Go, Outcome, Place};
+use super::stock_forms::{self, StockForm};
 use super::widgets::{draw_filter, draw_list, right};
-use super::{App, Effect, Mode, Msg};
 use crate::domain::DocumentKind;
-use crate::domain::{CallListEntry, StockLine, StockQuantity};
+use crate::domain::{CallListEntry, StockDocument, StockLine, StockQuantity};
 use crate::print::format;
 use crate::strings::UiText;
 
@@ -31,6 +35,8 @@ pub struct StockScreen {
     pub selected: usize,
     /// The call list is shown instead of the products.
     pub calling: bool,
+    /// An intake, return, write-off or count being entered, over the list it returns to.
+    pub form: Option<Box<StockForm>>,
 }
 
 impl StockScreen {
@@ -41,6 +47,7 @@ impl StockScreen {
             filter: String::new(),
             selected: 0,
             calling: false,
+            form: None,
         }
     }
 
@@ -89,7 +96,16 @@ impl StockScreen {
     }
 }
 
-pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key on the stock area: the form if one is open, else the list.
+pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
+    if let Some(form) = &mut screen.form {
+        let outcome = stock_forms::form_key(cx, form, msg);
+        if outcome.go == Go::Back {
+            screen.form = None;
+            return Outcome::stay().maybe_note(outcome.note);
+        }
+        return outcome;
+    }
     match msg {
         Msg::Input(c) if !screen.calling => {
             type_into(&mut screen.filter, c, MAX_FILTER);
@@ -124,36 +140,48 @@ pub(super) fn key(app: &mut App, mut screen: StockScreen, msg: Msg) -> (Mode, Ve
                     .current()
                     .map(|l| (l.producer_code.clone(), l.producer_name.clone()))
             };
-            let form = StockForm::new(kind, &app.catalogue, producer, screen);
-            return (Mode::StockForm(Box::new(form)), Vec::new());
+            screen.form = Some(Box::new(StockForm::new(kind, cx.catalogue, producer)));
         }
         Msg::ReturnDaily => {
-            return (
-                Mode::Confirm(Confirm::new(
-                    Question::ReturnDaily,
-                    Outcome::stay().run(vec![Effect::ReturnDailyGoods]),
-                    Mode::Stock(screen),
-                )),
-                Vec::new(),
-            );
+            return Outcome::ask(Question::ReturnDaily, vec![Effect::ReturnDailyGoods]);
         }
         Msg::OpenProducts => {
-            return (
-                Mode::Products(super::catalogue::ProductsScreen::loading()),
-                vec![Effect::LoadProducts],
-            );
+            return Outcome::open(Place::Products);
         }
         Msg::OpenProducers => {
-            return (
-                Mode::Producers(super::producers::ProducersScreen::loading()),
-                vec![Effect::LoadProducers],
-            );
+            return Outcome::open(Place::Producers);
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
     screen.clamp();
-    (Mode::Stock(screen), Vec::new())
+    Outcome::stay()
+}
+
+/// Stock entries are on disk: say so, and show the list with fresh figures.
+pub(super) fn recorded(
+    screen: &mut StockScreen,
+    documents: Vec<StockDocument>,
+    slips: Vec<Result<PathBuf, super::Failure>>,
+) -> Outcome {
+    let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
+    let daily = screen.form.take().is_none();
+    let note = match (&failed_slip, documents.as_slice()) {
+        (Some(e), _) => Note::SlipFailed(e.clone()),
+        (None, []) => Note::NothingDaily,
+        // The daily return is the one action that may make several entries.
+        (None, [one]) if !daily => {
+            let slip = slips
+                .first()
+                .and_then(|s| s.as_ref().ok())
+                .map_or_else(String::new, |p| p.display().to_string());
+            Note::StockRecorded(one.kind, one.number, slip)
+        }
+        (None, many) => Note::DailyReturned(many.len()),
+    };
+    screen.lines = None;
+    screen.calls = None;
+    Outcome::stay().run(vec![Effect::LoadStock]).note(note)
 }
 
 /// Flags of a line, in short words for the table.
@@ -191,12 +219,12 @@ pub(super) fn counted(q: StockQuantity) -> String {
     }
 }
 
-pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect, focused: bool) {
+pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect, focused: bool) {
     if screen.calling {
-        draw_calls(app, screen, frame, area);
+        draw_calls(cx, screen, frame, area);
         return;
     }
-    let t = &app.lang.text().ui;
+    let t = &cx.lang.text().ui;
     let [filter, table, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -242,7 +270,7 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
     ])
     .bold();
     let rows = shown.iter().map(|l| {
-        let flags = flags(t, l, app.today);
+        let flags = flags(t, l, cx.today);
         let row = Row::new([
             Cell::from(l.code.clone()),
             Cell::from(crate::domain::catalogue::full_name(&l.name, &l.variant)),
@@ -254,7 +282,7 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
             Cell::from(right(counted(l.day.counted))),
             Cell::from(flags.clone()),
         ]);
-        if l.oversold() || l.expired(app.today) {
+        if l.oversold() || l.expired(cx.today) {
             row.red()
         } else if !flags.is_empty() {
             row.yellow()
@@ -283,14 +311,14 @@ pub(super) fn draw(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rec
     if let Some(line) = screen.current() {
         let best_before = line
             .best_before
-            .map_or_else(|| "-".to_string(), |d| format::date(d, app.lang));
+            .map_or_else(|| "-".to_string(), |d| format::date(d, cx.lang));
         let text = (t.stock_detail)(&line.producer_code, &line.producer_name, &best_before);
         frame.render_widget(Paragraph::new(format!(" {text}")).dark_gray(), detail);
     }
 }
 
-fn draw_calls(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect) {
-    let t = &app.lang.text().ui;
+fn draw_calls(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
+    let t = &cx.lang.text().ui;
     let block = Block::bordered()
         .title(format!(" {} ", t.call_title))
         .padding(Padding::horizontal(1));
@@ -338,4 +366,18 @@ fn draw_calls(app: &App, screen: &StockScreen, frame: &mut Frame, area: Rect) {
     .header(header)
     .block(block);
     draw_list(frame, area, widget, screen.selected);
+}
+
+/// A runtime answer for the stock screen.
+pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
+    match msg {
+        Msg::StockLoaded { lines, calls } => screen.loaded(lines, calls),
+        Msg::StockRecorded { documents, slips } => return recorded(screen, documents, slips),
+        Msg::Failed {
+            action: Action::LoadStock,
+            ..
+        } if screen.form.is_none() => return Outcome::home(),
+        _ => {}
+    }
+    Outcome::stay()
 }

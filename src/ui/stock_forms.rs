@@ -9,14 +9,13 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
-use super::StockEntry;
-use super::dialogs::Confirm;
+use super::effect::{Effect, StockEntry};
 use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
 use super::question::Question;
-use super::screen::Outcome;
-use super::stock::StockScreen;
+use super::screen::{Ctx, Outcome};
 use super::widgets::{draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DocumentKind, IntakeLine, Quantity, StockQuantity, Unit};
 use crate::print::format;
@@ -61,8 +60,6 @@ pub struct StockForm {
     pub on_reason: bool,
     /// A write-off the corner bears instead of the producer.
     pub corner_at_fault: bool,
-    /// The stock screen to go back to.
-    pub back: StockScreen,
 }
 
 impl StockForm {
@@ -70,7 +67,6 @@ impl StockForm {
         kind: DocumentKind,
         catalogue: &Catalogue,
         producer: Option<(String, String)>,
-        back: StockScreen,
     ) -> StockForm {
         let mut producers: Vec<ProducerPick> = Vec::new();
         for p in catalogue.products() {
@@ -93,7 +89,6 @@ impl StockForm {
             reason: String::new(),
             on_reason: false,
             corner_at_fault: false,
-            back,
         };
         if let Some((code, name)) = producer {
             form.choose(catalogue, ProducerPick { code, name });
@@ -292,7 +287,8 @@ impl StockForm {
     }
 }
 
-pub(super) fn form_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key in the form; `Go::Back` leaves it for the stock list.
+pub(super) fn form_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
     if form.on_reason {
         match msg {
             Msg::Input(c) => type_into(&mut form.reason, c, MAX_REASON),
@@ -300,14 +296,14 @@ pub(super) fn form_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mo
                 form.reason.pop();
             }
             Msg::Next | Msg::Cancel => form.on_reason = false,
-            _ => return code_line_key(app, form, msg),
+            _ => return code_line_key(cx, form, msg),
         }
-        return (Mode::StockForm(form), Vec::new());
+        return Outcome::stay();
     }
-    code_line_key(app, form, msg)
+    code_line_key(cx, form, msg)
 }
 
-fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+fn code_line_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
     let selected = std::mem::take(&mut form.entry_selected);
     match msg {
         Msg::Input(c) => {
@@ -320,11 +316,10 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
             form.entry.pop();
         }
         Msg::Submit => {
-            if let Some(note) = form.submit(&app.catalogue, app.today) {
-                app.set_note(note);
-            }
+            let note = form.submit(cx.catalogue, cx.today);
             // Whatever is still on the line was refused.
             form.entry_selected = !form.entry.is_empty();
+            return Outcome::stay().maybe_note(note);
         }
         // An intake has no reason line.
         Msg::Next if form.kind != DocumentKind::Intake => form.on_reason = true,
@@ -336,63 +331,58 @@ fn code_line_key(app: &mut App, mut form: Box<StockForm>, msg: Msg) -> (Mode, Ve
         Msg::Delete if form.selected < form.rows.len() => {
             let row = form.rows.remove(form.selected);
             form.selected = form.selected.min(form.rows.len().saturating_sub(1));
-            app.set_note(Note::Removed(row.name));
+            return Outcome::stay().note(Note::Removed(row.name));
         }
-        Msg::Record => match form.entry() {
-            Ok(entry) => {
-                let yes = Outcome::stay().run(vec![Effect::RecordStock(entry.clone())]);
-                let question = Question::RecordStock {
-                    kind: form.kind,
-                    producer_name: form
-                        .producer
-                        .as_ref()
-                        .map_or_else(String::new, |p| p.name.clone()),
-                    lines: form.rows.len(),
-                    entry,
-                };
-                return (
-                    Mode::Confirm(Confirm::new(question, yes, Mode::StockForm(form))),
-                    Vec::new(),
-                );
-            }
-            Err(note) => {
-                // A missing reason is typed where it goes.
-                if note == Note::ReasonEmpty {
-                    form.on_reason = true;
-                }
-                app.set_note(note);
-            }
-        },
+        Msg::Record => return record(form),
         // The question to drop the typed lines was answered yes.
-        Msg::Yes => return (Mode::Stock(form.back), Vec::new()),
+        Msg::Yes => return Outcome::back(),
         Msg::Cancel => {
             if !form.entry.is_empty() {
                 form.entry.clear();
             } else if form.rows.is_empty() {
-                return (Mode::Stock(form.back), Vec::new());
+                return Outcome::back();
             } else {
                 // Typed lines are work: they go only after a yes.
                 let question = Question::DiscardLines {
                     lines: form.rows.len(),
                     quit: false,
                 };
-                return (
-                    Mode::Confirm(Confirm::new(
-                        question,
-                        Outcome::beneath(),
-                        Mode::StockForm(form),
-                    )),
-                    Vec::new(),
-                );
+                return Outcome::ask_then(question, Outcome::beneath());
             }
         }
         _ => {}
     }
-    (Mode::StockForm(form), Vec::new())
+    Outcome::stay()
 }
 
-pub(super) fn draw_form(app: &App, form: &StockForm, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().ui;
+/// F2: the entry as typed, asked about first; what is missing is said instead.
+fn record(form: &mut StockForm) -> Outcome {
+    match form.entry() {
+        Ok(entry) => {
+            let yes = vec![Effect::RecordStock(entry.clone())];
+            let question = Question::RecordStock {
+                kind: form.kind,
+                producer_name: form
+                    .producer
+                    .as_ref()
+                    .map_or_else(String::new, |p| p.name.clone()),
+                lines: form.rows.len(),
+                entry,
+            };
+            Outcome::ask(question, yes)
+        }
+        Err(note) => {
+            // A missing reason is typed where it goes.
+            if note == Note::ReasonEmpty {
+                form.on_reason = true;
+            }
+            Outcome::stay().note(note)
+        }
+    }
+}
+
+pub(super) fn draw_form(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().ui;
     let title = match &form.producer {
         Some(p) => (t.form_title)((t.kind_name)(form.kind), &format!("{} {}", p.code, p.name)),
         None => (t.form_title)((t.kind_name)(form.kind), t.intake_pick_prompt),
@@ -485,7 +475,7 @@ pub(super) fn draw_form(app: &App, form: &StockForm, frame: &mut Frame, area: Re
             })),
             Cell::from(
                 r.best_before
-                    .map_or_else(String::new, |d| format::date(d, app.lang)),
+                    .map_or_else(String::new, |d| format::date(d, cx.lang)),
             ),
         ])
     });

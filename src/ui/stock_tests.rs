@@ -122,13 +122,13 @@ fn screen(app: &App) -> &StockScreen {
     }
 }
 
-pub(super) fn form(app: &App) -> &StockForm {
-    match &app.mode {
-        Mode::StockForm(form) => form,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::StockForm(form) => form,
-            _ => panic!("no intake form"),
-        },
+pub(super) fn form(app: &App) -> &stock_forms::StockForm {
+    let stock = match &app.mode {
+        Mode::Confirm(c) => c.under.as_ref(),
+        mode => mode,
+    };
+    match stock {
+        Mode::Stock(screen) => screen.form.as_deref().expect("no intake form"),
         _ => panic!("no intake form"),
     }
 }

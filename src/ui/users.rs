@@ -14,7 +14,7 @@ use super::question::Question;
 use super::screen::Outcome;
 use super::trust::TrustNote;
 use super::widgets::{centered, draw_list};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::users::PIN_MAX_DIGITS;
 use crate::domain::{Role, User, check_new_pin};
 
@@ -327,5 +327,16 @@ pub(super) fn draw_form(app: &App, form: &UserForm, frame: &mut Frame, area: Rec
             let x = row.x + (prefix.chars().count() + 1 + value.chars().count()) as u16;
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
         }
+    }
+}
+
+/// A runtime answer for the users screen.
+pub(super) fn answer(msg: Msg) -> Outcome {
+    match msg {
+        Msg::Failed {
+            action: Action::LoadUsers,
+            ..
+        } => Outcome::home(),
+        _ => Outcome::stay(),
     }
 }

@@ -124,13 +124,18 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             }
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
-        Mode::Stock(screen) => stock::draw(app, screen, frame, body, focused),
+        Mode::Stock(screen) => match &screen.form {
+            Some(form) => stock_forms::draw_form(&app.ctx(), form, frame, body, focused),
+            None => stock::draw(&app.ctx(), screen, frame, body, focused),
+        },
         Mode::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
-        Mode::StockForm(form) => stock_forms::draw_form(app, form, frame, body, focused),
-        Mode::Producers(screen) => producers::draw(app, screen, frame, body, focused),
-        Mode::ProducerForm(form) => {
-            producers::draw(app, &form.back, frame, body, false);
-            producers::draw_form(app, form, frame, body, focused);
+        Mode::Producers(screen) => {
+            let cx = app.ctx();
+            let form = screen.form.as_deref();
+            producers::draw(&cx, screen, frame, body, focused && form.is_none());
+            if let Some(form) = form {
+                producers::draw_form(&cx, form, frame, body, focused);
+            }
         }
         Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
         Mode::StaleDay => {
@@ -151,7 +156,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
         Mode::Customers(screen) => super::customers::draw_screen(app, screen, frame, body, focused),
         Mode::CashMove(form) => {
             sale::draw(app, frame, body, false);
-            super::cash_move::draw(app, form, frame, body, focused);
+            super::cash_move::draw(&app.ctx(), form, frame, body, focused);
         }
         Mode::Users(screen) => users::draw(app, screen, frame, body),
         Mode::UserForm(form) => {
