@@ -196,6 +196,54 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     }
     let file = data()?;
     ledger.set_shop_header(&shop(), today.and_time(chrono::NaiveTime::MIN))?;
+    seed_catalogue(ledger, &file)?;
+    let at = |time: &str| -> Result<_, DemoError> {
+        let t =
+            NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad(format!("time {time}")))?;
+        Ok(today.and_time(t))
+    };
+    let opening = file
+        .morning
+        .first()
+        .map(|s| s.time.as_str())
+        .unwrap_or("07:30");
+    let opened_at = at(opening)? - chrono::Duration::minutes(15);
+    ledger.open_day(today, DEMO_ATTENDANT, Rupiah(200_000), opened_at)?;
+
+    let mut customers = Vec::with_capacity(file.customers.len());
+    for c in &file.customers {
+        let added = ledger.add_customer(
+            &crate::domain::NewCustomer {
+                name: c.name.clone(),
+                nip: c.nip.clone(),
+                unit: c.unit.clone(),
+                phone: c.phone.clone(),
+            },
+            opened_at,
+        )?;
+        customers.push(added);
+    }
+    let catalogue = crate::domain::Catalogue::new(ledger.active_products()?);
+    seed_intake(ledger, &file, &catalogue, today, &at)?;
+    seed_sales(ledger, &file, &catalogue, &customers, &at)?;
+    for m in &file.cash_moves {
+        let direction = m
+            .direction
+            .parse()
+            .map_err(|()| bad(format!("cash move at {}: {}", m.time, m.direction)))?;
+        ledger.record_cash_move(
+            direction,
+            Rupiah(m.amount),
+            &m.reason,
+            DEMO_ATTENDANT,
+            at(&m.time)?,
+        )?;
+    }
+    Ok(true)
+}
+
+/// The demo's producers and products, as `assets/demo.json` lists them.
+fn seed_catalogue(ledger: &mut Ledger, file: &DemoFile) -> Result<(), DemoError> {
     for p in &file.producers {
         let scheme = match p.scheme.as_str() {
             "producer_price" => Scheme::ProducerPrice,
@@ -246,33 +294,17 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             daily: p.daily,
         })?;
     }
-    let at = |time: &str| -> Result<_, DemoError> {
-        let t =
-            NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad(format!("time {time}")))?;
-        Ok(today.and_time(t))
-    };
-    let opening = file
-        .morning
-        .first()
-        .map(|s| s.time.as_str())
-        .unwrap_or("07:30");
-    let opened_at = at(opening)? - chrono::Duration::minutes(15);
-    ledger.open_day(today, DEMO_ATTENDANT, Rupiah(200_000), opened_at)?;
+    Ok(())
+}
 
-    let mut customers = Vec::with_capacity(file.customers.len());
-    for c in &file.customers {
-        let added = ledger.add_customer(
-            &crate::domain::NewCustomer {
-                name: c.name.clone(),
-                nip: c.nip.clone(),
-                unit: c.unit.clone(),
-                phone: c.phone.clone(),
-            },
-            opened_at,
-        )?;
-        customers.push(added);
-    }
-    let catalogue = crate::domain::Catalogue::new(ledger.active_products()?);
+/// The morning's deliveries, at their times, with best-before dates counted from `today`.
+fn seed_intake(
+    ledger: &mut Ledger,
+    file: &DemoFile,
+    catalogue: &crate::domain::Catalogue,
+    today: NaiveDate,
+    at: &dyn Fn(&str) -> Result<NaiveDateTime, DemoError>,
+) -> Result<(), DemoError> {
     for delivery in &file.intake {
         let mut lines = Vec::with_capacity(delivery.lines.len());
         for line in &delivery.lines {
@@ -302,6 +334,17 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
             at(&delivery.time)?,
         )?;
     }
+    Ok(())
+}
+
+/// The morning's sales at their times, with the voids among them as they happened.
+fn seed_sales(
+    ledger: &mut Ledger,
+    file: &DemoFile,
+    catalogue: &crate::domain::Catalogue,
+    customers: &[crate::domain::Customer],
+    at: &dyn Fn(&str) -> Result<NaiveDateTime, DemoError>,
+) -> Result<(), DemoError> {
     // Voids are applied in time order among the sales, as they happened.
     let mut voids: Vec<&DemoVoid> = file.voids.iter().collect();
     voids.sort_by(|a, b| a.time.cmp(&b.time));
@@ -347,20 +390,7 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     for void in voids {
         apply_void(ledger, void, &sale_ids, at(&void.time)?)?;
     }
-    for m in &file.cash_moves {
-        let direction = m
-            .direction
-            .parse()
-            .map_err(|()| bad(format!("cash move at {}: {}", m.time, m.direction)))?;
-        ledger.record_cash_move(
-            direction,
-            Rupiah(m.amount),
-            &m.reason,
-            DEMO_ATTENDANT,
-            at(&m.time)?,
-        )?;
-    }
-    Ok(true)
+    Ok(())
 }
 
 fn apply_void(

@@ -210,7 +210,7 @@ pub struct UiText {
     pub failed_record: fn(&str) -> String,
     pub failed_load_sales: fn(&str) -> String,
     pub failed_void: fn(&str) -> String,
-    // Stock: the stock screen, the call list, the intake form (issue 3).
+    // Stock: the stock screen, the call list, the intake form.
     pub stock_title: &'static str,
     pub stock_loading: &'static str,
     pub stock_none: &'static str,
@@ -309,7 +309,7 @@ pub struct UiText {
     // The settings screen (Ctrl+O), when the runtime could not do its part.
     pub failed_load_settings: fn(&str) -> String,
     pub failed_save_settings: fn(&str) -> String,
-    // Issue 5: sign-in, lock, the manager's approval, users, the audit trail.
+    // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustText,
 }
 
@@ -367,7 +367,7 @@ pub struct KeyText {
     pub short_100k: &'static str,
     pub short_void: &'static str,
     pub short_reprint: &'static str,
-    // Stock: the stock screen, the call list, the intake form (issue 3).
+    // Stock: the stock screen, the call list, the intake form.
     pub stock: &'static str,
     pub type_filter: &'static str,
     pub intake: &'static str,
@@ -428,7 +428,7 @@ pub struct KeyText {
     pub short_method: &'static str,
     pub record_payout: &'static str,
     pub toggle_payout_daily: &'static str,
-    // The till's money (issue 4): the close screen, cash moves, tabs, corrections.
+    // The till's money: the close screen, cash moves, tabs, corrections.
     pub type_count: &'static str,
     pub toggle_count: &'static str,
     pub short_toggle_count: &'static str,
@@ -452,7 +452,7 @@ pub struct KeyText {
     pub correct_sale: &'static str,
     pub short_correct: &'static str,
     pub next_refund: &'static str,
-    // Issue 5: sign-in, lock, the manager's approval, users, the audit trail.
+    // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
 }
 
@@ -711,8 +711,17 @@ pub struct IoText {
     pub denied: &'static str,
     pub refused: &'static str,
     pub timed_out: &'static str,
-    /// Anything else: what is known of it.
+    /// Anything else: its kind and the system's error code.
     pub other: fn(&str) -> String,
+}
+
+/// Why a printout's file was not written: its name, and for anything else the problem's
+/// kind (the print module's `FileError`).
+pub struct FileText {
+    pub disk_full: fn(&str) -> String,
+    pub denied: fn(&str) -> String,
+    pub missing_folder: fn(&str) -> String,
+    pub other: fn(&str, &str) -> String,
 }
 
 /// Text for printers and the settings screen (printer settings, shop header).
@@ -721,6 +730,8 @@ pub struct PrinterText {
     pub error: PrintErrorText,
     /// What went wrong with a file, a device or a connection, put into the sentences above.
     pub io: IoText,
+    /// Why a printout's file was not written.
+    pub file: FileText,
     /// On the status line: the printer's failure, and that nothing is lost.
     pub print_failed: fn(&str) -> String,
     pub settings_title: &'static str,
@@ -939,7 +950,7 @@ pub static ID: Strings = Strings {
         failed_record: |e| format!("Penjualan TIDAK tersimpan: {e}. Coba bayar lagi."),
         failed_load_sales: |e| format!("Daftar penjualan tidak bisa dimuat: {e}"),
         failed_void: |e| format!("Penjualan tidak dibatalkan: {e}"),
-        // Stock: the stock screen, the call list, the intake form (issue 3).
+        // Stock: the stock screen, the call list, the intake form.
         stock_title: "Stok barang titipan",
         stock_loading: "Memuat stok…",
         stock_none: "Tidak ada produk yang cocok",
@@ -1140,7 +1151,7 @@ pub static ID: Strings = Strings {
             short_100k: "100rb",
             short_void: "Batalkan",
             short_reprint: "Cetak ulang",
-            // Stock: the stock screen, the call list, the intake form (issue 3).
+            // Stock: the stock screen, the call list, the intake form.
             stock: "Stok barang titipan",
             type_filter: "Ketik untuk menyaring",
             intake: "Barang masuk dari produsen barang terpilih",
@@ -1383,7 +1394,19 @@ pub static ID: Strings = Strings {
             denied: "akses ditolak",
             refused: "sambungan ditolak",
             timed_out: "tidak menjawab",
-            other: |detail| detail.to_string(),
+            other: |kind| format!("gangguan lain ({kind})"),
+        },
+        file: FileText {
+            disk_full: |file| {
+                format!("{file} tidak bisa disimpan: disk penuh; kosongkan ruang disk")
+            },
+            denied: |file| {
+                format!("{file} tidak bisa disimpan: tidak ada izin menulis ke folder printouts")
+            },
+            missing_folder: |file| {
+                format!("{file} tidak bisa disimpan: folder printouts tidak ditemukan")
+            },
+            other: |file, kind| format!("{file} tidak bisa disimpan (gangguan berkas: {kind})"),
         },
         print_failed: |e| {
             format!(
@@ -1732,7 +1755,7 @@ pub static EN: Strings = Strings {
         failed_record: |e| format!("Sale NOT recorded: {e}. Try paying again."),
         failed_load_sales: |e| format!("Could not load the sales: {e}"),
         failed_void: |e| format!("Sale not voided: {e}"),
-        // Stock: the stock screen, the call list, the intake form (issue 3).
+        // Stock: the stock screen, the call list, the intake form.
         stock_title: "Consignment stock",
         stock_loading: "Loading stock…",
         stock_none: "No product matches",
@@ -1936,7 +1959,7 @@ pub static EN: Strings = Strings {
             short_100k: "100k",
             short_void: "Void",
             short_reprint: "Reprint",
-            // Stock: the stock screen, the call list, the intake form (issue 3).
+            // Stock: the stock screen, the call list, the intake form.
             stock: "Consignment stock",
             type_filter: "Type to filter",
             intake: "Intake from the selected product's producer",
@@ -2197,7 +2220,19 @@ pub static EN: Strings = Strings {
             denied: "access denied",
             refused: "connection refused",
             timed_out: "no answer",
-            other: |detail| detail.to_string(),
+            other: |kind| format!("another problem ({kind})"),
+        },
+        file: FileText {
+            disk_full: |file| {
+                format!("{file} could not be saved: the disk is full; free some space")
+            },
+            denied: |file| {
+                format!("{file} could not be saved: no permission to write to the printouts folder")
+            },
+            missing_folder: |file| {
+                format!("{file} could not be saved: the printouts folder is missing")
+            },
+            other: |file, kind| format!("{file} could not be saved (file problem: {kind})"),
         },
         print_failed: |e| {
             format!(
@@ -2356,7 +2391,7 @@ fn en_quantity_problem(problem: QuantityError) -> String {
     }
 }
 
-/// Text for the till's money beyond a sale (issue 4): tabs, cash moves, the day close with
+/// Text for the till's money beyond a sale: tabs, cash moves, the day close with
 /// its count, corrections, and their printouts.
 pub struct TillText {
     /// The tab as a payment method (`Bon`).
@@ -2746,7 +2781,7 @@ const EN_TILL: TillText = TillText {
     signature_manager: "Manager",
 };
 
-// ---- Issue 5: sign-in, lock, the manager's approval, users, the audit trail ----
+// ---- Sign-in, lock, the manager's approval, users, the audit trail ----
 
 /// Why signing in, an approval or a user change was refused; the ui's `TrustFailure` picks
 /// one. A PIN's own problem is `TrustText::pin_problem`.

@@ -1,4 +1,4 @@
-//! Issue 4's whole business day through the real binary in a real terminal (tmux), key by key:
+//! A whole business day with its money through the real binary in a real terminal (tmux), key by key:
 //! open, intake, sales in cash, QRIS and on a tab, a void, a cash-out, a payout, a count by
 //! denomination a little short, the close; then the settlement printouts (text and PDF) and
 //! `report day --json` checked against figures worked out by hand from the fixture's prices.

@@ -313,7 +313,7 @@ fn demo_never_seeds_the_ledger_named_in_the_environment() {
     );
 }
 
-/// Issue 3 at the keyboard: an intake typed and scanned on the demo ledger, part of it sold,
+/// Stock at the keyboard: an intake typed and scanned on the demo ledger, part of it sold,
 /// the daily goods returned; the stock screen and the slips agree with what was done.
 #[test]
 fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen() {

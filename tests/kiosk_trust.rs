@@ -1,4 +1,4 @@
-//! Issue 5 at the kiosk on real ledger files: the first start, a migrated manager's first PIN,
+//! Users, PINs and approvals at the kiosk on real ledger files: the first start, a migrated manager's first PIN,
 //! lockouts that survive a restart, users added at the kiosk, the audit trail, and in a real
 //! terminal (tmux) an attendant's void approved with the manager's PIN, and the lock key.
 

@@ -433,7 +433,7 @@ fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
                     .open_day(day, "Rina", Rupiah(100_000), now)
                     .map(|_| ())
             }
-            // Issue 4's money: cash in and out, payouts, tabs and their payments, corrections.
+            // The till's money: cash in and out, payouts, tabs and their payments, corrections.
             18 => {
                 let direction = [CashDirection::In, CashDirection::Out][dice.roll(2) as usize];
                 let amount = Rupiah(1_000 * (1 + dice.roll(50) as i64));
@@ -517,7 +517,7 @@ fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
         "SELECT COUNT(*) FROM chain WHERE approver_id IS NOT NULL",
     );
     assert!(approved > 0);
-    // Every kind of issue 4's history was written and verified with the rest.
+    // Every kind of the till's money history was written and verified with the rest.
     for table in [
         "cash_moves",
         "payouts",

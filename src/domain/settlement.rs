@@ -176,8 +176,8 @@ pub struct ProducerSettlement {
     pub payouts: Vec<Payout>,
     /// Owed to the producer when the day began.
     pub balance_before: Rupiah,
-    /// The short form of the ledger's hash chain head when the settlement was made, once the
-    /// ledger keeps a chain (issue 5); printed so the paper can later prove the file.
+    /// The short form of the ledger's hash chain head when the settlement was made (`None`
+    /// before the ledger kept a chain); printed so the paper can later prove the file.
     pub chain_head: Option<String>,
 }
 

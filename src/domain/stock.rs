@@ -44,11 +44,6 @@ impl StockQuantity {
         self.0 > 0
     }
 
-    /// The same amount as a (positive) `Quantity`, if it is more than zero.
-    pub fn to_quantity(self) -> Option<Quantity> {
-        self.is_positive().then(|| Quantity::from_milli(self.0))
-    }
-
     /// `3`, `-2`, `1,25` — decimal comma, no unit.
     pub fn number_text(self) -> String {
         decimal_text(Decimal::new(self.0, 3))
@@ -409,11 +404,6 @@ mod tests {
         );
         assert_eq!(StockQuantity::ZERO.number_text(), "0");
         assert_eq!(StockQuantity::from(Quantity::from_milli(750)).milli(), 750);
-        assert_eq!(
-            StockQuantity::whole(3).to_quantity(),
-            Some(Quantity::whole(3))
-        );
-        assert_eq!(StockQuantity::ZERO.to_quantity(), None);
         let total: StockQuantity = [5, -2, 1].into_iter().map(StockQuantity::whole).sum();
         assert_eq!(total, StockQuantity::whole(4));
         assert_eq!(-total - StockQuantity::whole(1), StockQuantity::whole(-5));

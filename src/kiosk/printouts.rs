@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::Runtime;
+use super::failure::failure;
 use crate::domain::Sale;
-use crate::ledger::LedgerError;
-use crate::print::{self, Document, Format};
-use crate::ui::{App, Msg};
+use crate::print::{self, Document, FileError, Format};
+use crate::ui::{App, Failure, Msg};
 
 /// A printout on its way to paper.
 pub(super) enum PrintJob {
@@ -53,6 +53,19 @@ impl Runtime {
         }
     }
 
+    /// Writes `contents` to `name` in `date`'s printouts folder. A failure names the file, not
+    /// its whole path (the message line is 80 columns), and says what went wrong in words
+    /// the screen translates, never the system's English.
+    fn write_file(
+        &self,
+        date: NaiveDate,
+        name: &str,
+        contents: impl AsRef<[u8]>,
+    ) -> Result<PathBuf, Failure> {
+        print::write_printout(&self.printouts, date, name, contents)
+            .map_err(|e| Failure::File(FileError::new(name, &e)))
+    }
+
     /// Writes `doc` as text to `name` in `date`'s printouts folder, then queues it for the
     /// thermal printer: every slip of the kiosk goes this way, after its commit.
     pub(super) fn file_printout(
@@ -60,10 +73,9 @@ impl Runtime {
         doc: &Document,
         date: NaiveDate,
         name: &str,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, Failure> {
         let text = print::render_text(doc, self.receipt_width);
-        let path =
-            print::write_printout(&self.printouts, date, name, &text).map_err(|e| e.to_string())?;
+        let path = self.write_file(date, name, text)?;
         self.queue_print(doc);
         Ok(path)
     }
@@ -75,10 +87,9 @@ impl Runtime {
         docs: &[Document],
         date: NaiveDate,
         name: &str,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, Failure> {
         let pdf = print::render(docs, Format::Pdf);
-        let path =
-            print::write_printout(&self.printouts, date, name, &pdf).map_err(|e| e.to_string())?;
+        let path = self.write_file(date, name, pdf)?;
         if self.printer.pdf_command.is_some() {
             self.pending_prints.push(PrintJob::Pdf(path.clone()));
         }
@@ -90,28 +101,27 @@ impl Runtime {
         &mut self,
         customer: i64,
         now: NaiveDateTime,
-    ) -> Result<PathBuf, String> {
+    ) -> Result<PathBuf, Failure> {
         let to = now.date();
         let from = to.with_day(1).unwrap_or(to);
         let statement = self
             .ledger
             .tab_statement(customer, from, to)
-            .map_err(|e| e.to_string())?;
+            .map_err(failure)?;
         let doc = print::tab_statement(&statement, &self.shop, self.receipt_lang);
         self.file_printout(&doc, to, &print::tab_statement_file_name(&statement))
     }
 
     /// The day-close (Z) report of `date`, written to the printouts folder.
     /// Also as an A4 PDF for the manager's file, and on the thermal printer.
-    pub(super) fn write_day_report(&mut self, date: NaiveDate) -> Result<PathBuf, String> {
+    pub(super) fn write_day_report(&mut self, date: NaiveDate) -> Result<PathBuf, Failure> {
         let report = self
             .ledger
             .day_report(date)
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| LedgerError::NoOpenDay.to_string())?;
+            .map_err(failure)?
+            .ok_or(Failure::NoOpenDay)?;
         let text = print::day_report_text(&report, self.receipt_lang);
-        let path = print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
-            .map_err(|e| e.to_string())?;
+        let path = self.write_file(date, "tutup-kasir.txt", text)?;
         let doc = print::day_report(&report, self.receipt_lang);
         self.queue_print(&doc);
         self.file_pdf(std::slice::from_ref(&doc), date, "tutup-kasir.pdf")?;
@@ -120,7 +130,7 @@ impl Runtime {
 
     /// Writes the receipt's file and queues it for the printer, which fails on its own. A
     /// reprint is marked as a copy, in a file of its own beside the original.
-    pub(super) fn write_receipt(&mut self, sale: &Sale, copy: bool) -> Result<PathBuf, String> {
+    pub(super) fn write_receipt(&mut self, sale: &Sale, copy: bool) -> Result<PathBuf, Failure> {
         let (receipt, name) = if copy {
             (
                 print::receipt_copy(sale, &self.shop, self.receipt_lang),
@@ -140,11 +150,8 @@ impl Runtime {
     pub(super) fn write_settlements(
         &mut self,
         date: NaiveDate,
-    ) -> Result<(usize, PathBuf), String> {
-        let settlements = self
-            .ledger
-            .settlement_for(date, None)
-            .map_err(|e| e.to_string())?;
+    ) -> Result<(usize, PathBuf), Failure> {
+        let settlements = self.ledger.settlement_for(date, None).map_err(failure)?;
         if settlements.is_empty() {
             return Ok((0, self.printouts.clone()));
         }
@@ -221,5 +228,65 @@ mod tests {
         // 48 columns: the rule under the header is as wide as 80 mm paper.
         assert!(text.contains(&format!("\n{}\n", "-".repeat(48))), "{text}");
         assert!(app.note().is_none_or(|n| !n.is_error()), "{:?}", app.note());
+    }
+
+    /// A printouts folder that cannot be made (a file stands where it should be): the entry
+    /// is on disk, and its slip's failure names the file, in the UI's language, without the
+    /// system's English ("Not a directory (os error 20)").
+    #[test]
+    fn a_slip_that_cannot_be_written_is_told_in_the_ui_language_naming_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        std::fs::write(dir.path().join("printouts"), b"not a folder").unwrap();
+        let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
+        let mut app = runtime.start(Lang::Id, "Ani".into()).unwrap();
+        let product = runtime.ledger.active_products().unwrap().remove(0);
+        let replies = runtime.run(Effect::RecordStock(StockEntry::Intake {
+            producer: product.producer_code.clone(),
+            lines: vec![IntakeLine {
+                product_code: product.code.clone(),
+                quantity: Quantity::whole(5),
+                best_before: None,
+            }],
+        }));
+        let [Msg::StockRecorded { documents, slips }] = replies.as_slice() else {
+            panic!("{replies:?}")
+        };
+        let name = print::slip_file_name(&documents[0]);
+        assert_eq!(
+            slips.as_slice(),
+            [Err(Failure::File(FileError {
+                name: name.clone(),
+                problem: print::FileProblem::MissingFolder,
+            }))]
+        );
+        assert_eq!(documents.len(), 1, "the intake is on disk all the same");
+        for msg in replies {
+            runtime.dispatch(&mut app, msg);
+        }
+        let note = app.note().expect("the failure is told");
+        assert!(note.is_error());
+        let id = note.text(Lang::Id);
+        let en = note.text(Lang::En);
+        assert!(
+            id.contains(&name) && id.contains("tidak bisa disimpan"),
+            "{id}"
+        );
+        assert!(
+            en.contains(&name) && en.contains("could not be saved"),
+            "{en}"
+        );
+        let root = dir.path().to_string_lossy();
+        for text in [&id, &en] {
+            assert!(
+                !text.contains("os error") && !text.contains("directory"),
+                "{text}"
+            );
+            assert!(
+                !text.contains(root.as_ref()),
+                "the name, not the long path: {text}"
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Runtime;
-use super::failure::failed;
+use super::failure::{failed, failure};
 use crate::domain::{Cart, NewCustomer, Payment, PaymentMethod, RefundMethod, Rupiah};
 use crate::ledger::LedgerError;
 use crate::ui::{Action, Msg, TillNote};
@@ -87,7 +87,7 @@ impl Runtime {
         Msg::ReceiptPrinted(
             self.ledger
                 .sale(sale_id)
-                .map_err(|e| e.to_string())
+                .map_err(failure)
                 .and_then(|sale| self.write_receipt(&sale, true)),
         )
     }

@@ -136,6 +136,114 @@ fn tab_customer_name(conn: &Connection, payments: &[Payment]) -> Result<Option<S
         .optional()?)
 }
 
+/// Refuses a cart with a product no longer sold: a cart can outlive a catalogue change (a
+/// restored draft, a second kiosk).
+fn check_sellable(tx: &Connection, cart: &Cart) -> Result<()> {
+    for line in &cart.lines {
+        let sellable: Option<bool> = tx
+            .prepare_cached(
+                "SELECT p.active = 1 AND pr.active = 1
+                 FROM products AS p JOIN producers AS pr ON pr.id = p.producer_id
+                 WHERE p.id = ?1",
+            )?
+            .query_row([line.product.id], |r| r.get(0))
+            .optional()?;
+        match sellable {
+            Some(true) => {}
+            Some(false) => return Err(LedgerError::ProductInactive(line.product.code.clone())),
+            None => return Err(LedgerError::UnknownProduct(line.product.code.clone())),
+        }
+    }
+    Ok(())
+}
+
+/// Writes the sale's lines with their frozen amounts, and takes their goods out of stock.
+fn insert_lines(
+    tx: &Connection,
+    sale_id: i64,
+    cart: &Cart,
+    amounts: Vec<crate::domain::LineAmounts>,
+    at: NaiveDateTime,
+) -> Result<Vec<SaleLine>> {
+    let mut lines = Vec::with_capacity(cart.lines.len());
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO sale_lines (sale_id, line_no, product_id, code, name, unit,
+             producer_id, producer_code, producer_name, quantity_milli, unit_price,
+             total, producer_share, corner_share)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for (line_no, (cart_line, a)) in (1i64..).zip(cart.lines.iter().zip(amounts)) {
+        let p = &cart_line.product;
+        let line = SaleLine {
+            product_id: p.id,
+            code: p.code.clone(),
+            name: p.full_name(),
+            unit: p.unit,
+            producer_code: p.producer_code.clone(),
+            producer_name: p.producer_name.clone(),
+            quantity: cart_line.quantity,
+            unit_price: p.price,
+            total: a.total,
+            producer_share: a.producer_share,
+            corner_share: a.corner_share,
+        };
+        insert.execute(params![
+            sale_id,
+            line_no,
+            line.product_id,
+            line.code,
+            line.name,
+            line.unit,
+            p.producer_id,
+            line.producer_code,
+            line.producer_name,
+            line.quantity.milli(),
+            line.unit_price,
+            line.total,
+            line.producer_share,
+            line.corner_share,
+        ])?;
+        // Selling past recorded stock is allowed: on hand goes negative (oversold).
+        tx.prepare_cached(
+            "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
+             VALUES (?1, 'sale', ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            line.product_id,
+            -line.quantity.milli(),
+            sale_id,
+            stamp_text(at)
+        ])?;
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// Writes the sale's payments; a tab must be an active customer's.
+fn insert_payments(tx: &Connection, sale_id: i64, payments: &[Payment]) -> Result<()> {
+    for p in payments {
+        if let Some(customer) = p.customer {
+            let active: Option<bool> = tx
+                .prepare_cached("SELECT active = 1 FROM customers WHERE id = ?1")?
+                .query_row([customer], |r| r.get(0))
+                .optional()?;
+            if active != Some(true) {
+                return Err(LedgerError::UnknownCustomer(customer));
+            }
+        }
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO payments (sale_id, method, amount, tendered, change, customer_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for p in payments {
+        insert.execute(params![
+            sale_id, p.method, p.amount, p.tendered, p.change, p.customer
+        ])?;
+    }
+    Ok(())
+}
+
 impl Ledger {
     /// Records the cart as a sale of the open day, paid by `payments`, takes the goods out of
     /// stock and clears the draft: all in one transaction. Each line's amounts come from the
@@ -158,22 +266,7 @@ impl Ledger {
 
         self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
-            // A cart can outlive a catalogue change (a restored draft, a second kiosk).
-            for line in &cart.lines {
-                let sellable: Option<bool> = tx
-                    .prepare_cached(
-                        "SELECT p.active = 1 AND pr.active = 1
-                         FROM products AS p JOIN producers AS pr ON pr.id = p.producer_id
-                         WHERE p.id = ?1",
-                    )?
-                    .query_row([line.product.id], |r| r.get(0))
-                    .optional()?;
-                match sellable {
-                    Some(true) => {}
-                    Some(false) => return Err(LedgerError::ProductInactive(line.product.code.clone())),
-                    None => return Err(LedgerError::UnknownProduct(line.product.code.clone())),
-                }
-            }
+            check_sellable(tx, cart)?;
             let number: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1",
                 [day.id],
@@ -185,79 +278,8 @@ impl Ledger {
             )?;
             let sale_id = tx.last_insert_rowid();
 
-            let mut lines = Vec::with_capacity(cart.lines.len());
-            {
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO sale_lines (sale_id, line_no, product_id, code, name, unit,
-                         producer_id, producer_code, producer_name, quantity_milli, unit_price,
-                         total, producer_share, corner_share)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                )?;
-                for (line_no, (cart_line, a)) in (1i64..).zip(cart.lines.iter().zip(amounts)) {
-                    let p = &cart_line.product;
-                    let line = SaleLine {
-                        product_id: p.id,
-                        code: p.code.clone(),
-                        name: p.full_name(),
-                        unit: p.unit,
-                        producer_code: p.producer_code.clone(),
-                        producer_name: p.producer_name.clone(),
-                        quantity: cart_line.quantity,
-                        unit_price: p.price,
-                        total: a.total,
-                        producer_share: a.producer_share,
-                        corner_share: a.corner_share,
-                    };
-                    insert.execute(params![
-                        sale_id,
-                        line_no,
-                        line.product_id,
-                        line.code,
-                        line.name,
-                        line.unit,
-                        p.producer_id,
-                        line.producer_code,
-                        line.producer_name,
-                        line.quantity.milli(),
-                        line.unit_price,
-                        line.total,
-                        line.producer_share,
-                        line.corner_share,
-                    ])?;
-                    // Selling past recorded stock is allowed: on hand goes negative (oversold).
-                    tx.prepare_cached(
-                        "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
-                         VALUES (?1, 'sale', ?2, ?3, ?4)",
-                    )?
-                    .execute(params![
-                        line.product_id,
-                        -line.quantity.milli(),
-                        sale_id,
-                        stamp_text(at)
-                    ])?;
-                    lines.push(line);
-                }
-                for p in payments {
-                    if let Some(customer) = p.customer {
-                        let active: Option<bool> = tx
-                            .prepare_cached("SELECT active = 1 FROM customers WHERE id = ?1")?
-                            .query_row([customer], |r| r.get(0))
-                            .optional()?;
-                        if active != Some(true) {
-                            return Err(LedgerError::UnknownCustomer(customer));
-                        }
-                    }
-                }
-                let mut insert = tx.prepare_cached(
-                    "INSERT INTO payments (sale_id, method, amount, tendered, change, customer_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?;
-                for p in payments {
-                    insert.execute(params![
-                        sale_id, p.method, p.amount, p.tendered, p.change, p.customer
-                    ])?;
-                }
-            }
+            let lines = insert_lines(tx, sale_id, cart, amounts, at)?;
+            insert_payments(tx, sale_id, payments)?;
             tx.execute("DELETE FROM draft", [])?;
             let tab_customer = tab_customer_name(tx, payments)?;
             Ok(Sale {

@@ -194,29 +194,17 @@ struct ProductRow {
     opening: ProductOpening,
 }
 
-/// Every producer's settlement for the business day of `date`, or only `producer`'s.
-/// `since` is `moves_since(date)` when the caller already has it (a statement walking back
-/// through its days); otherwise it is read here.
-fn settlements_on(
-    conn: &Connection,
-    date: NaiveDate,
-    producer: Option<i64>,
-    since: Option<&HashMap<i64, StockQuantity>>,
-) -> Result<Vec<ProducerSettlement>> {
-    let (day_id, closed, attendant): (i64, bool, String) = conn
-        .prepare_cached(
-            // Who signs for the corner: whoever closed the day; until then, who opened it.
-            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id),
-                    COALESCE((SELECT c.attendant FROM day_closes AS c WHERE c.day_id = b.id),
-                             attendant)
-             FROM business_days AS b WHERE date = ?1",
-        )?
-        .query_row([date_text(date)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
-        .ok_or(LedgerError::UnknownDay(date))?;
-    let wanted = |id: i64| producer.is_none_or(|p| p == id);
+/// The facts of one business day, each with the producer it belongs to: stock moves summed
+/// per product and kind, live sales summed per product, corrections made that day line by
+/// line, and the payouts by number.
+struct DayFacts {
+    documents: Vec<(i64, i64, MoveKind, StockQuantity)>,
+    sold: Vec<(i64, i64, Quantity, LineAmounts)>,
+    corrections: Vec<(i64, CorrectionLine)>,
+    payout_ids: Vec<(i64, i64)>,
+}
 
-    // The day's facts, each with the producer it belongs to.
+fn day_facts(conn: &Connection, day_id: i64, date: NaiveDate) -> Result<DayFacts> {
     let next_date = date_text(date + Days::new(1));
     let documents: Vec<(i64, i64, MoveKind, StockQuantity)> = conn
         .prepare_cached(
@@ -295,6 +283,77 @@ fn settlements_on(
         .prepare_cached("SELECT producer_id, id FROM payouts WHERE day_id = ?1 ORDER BY number")?
         .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    Ok(DayFacts {
+        documents,
+        sold,
+        corrections,
+        payout_ids,
+    })
+}
+
+/// Every product of the `active` producers with what it held when the day opened: on hand
+/// now, less what moved since (`moves_since`).
+fn product_rows(
+    conn: &Connection,
+    active: &HashSet<i64>,
+    since: &HashMap<i64, StockQuantity>,
+) -> Result<Vec<ProductRow>> {
+    conn.prepare_cached(
+        "SELECT p.id, p.producer_id, p.code, p.name, p.variant, p.unit,
+                    COALESCE(s.on_hand_milli, 0)
+             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id",
+    )?
+    .query_map([], |r| {
+        let id: i64 = r.get(0)?;
+        let on_hand = StockQuantity::from_milli(r.get(6)?);
+        Ok(ProductRow {
+            producer_id: r.get(1)?,
+            opening: ProductOpening {
+                product_id: id,
+                code: r.get(2)?,
+                name: r.get(3)?,
+                variant: r.get(4)?,
+                unit: r.get::<_, Unit>(5)?,
+                opening: on_hand - since.get(&id).copied().unwrap_or_default(),
+            },
+        })
+    })?
+    .filter(|row| {
+        row.as_ref()
+            .map_or(true, |p| active.contains(&p.producer_id))
+    })
+    .collect::<rusqlite::Result<_>>()
+    .map_err(LedgerError::from)
+}
+
+/// Every producer's settlement for the business day of `date`, or only `producer`'s.
+/// `since` is `moves_since(date)` when the caller already has it (a statement walking back
+/// through its days); otherwise it is read here.
+fn settlements_on(
+    conn: &Connection,
+    date: NaiveDate,
+    producer: Option<i64>,
+    since: Option<&HashMap<i64, StockQuantity>>,
+) -> Result<Vec<ProducerSettlement>> {
+    let (day_id, closed, attendant): (i64, bool, String) = conn
+        .prepare_cached(
+            // Who signs for the corner: whoever closed the day; until then, who opened it.
+            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id),
+                    COALESCE((SELECT c.attendant FROM day_closes AS c WHERE c.day_id = b.id),
+                             attendant)
+             FROM business_days AS b WHERE date = ?1",
+        )?
+        .query_row([date_text(date)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(LedgerError::UnknownDay(date))?;
+    let wanted = |id: i64| producer.is_none_or(|p| p == id);
+
+    let DayFacts {
+        documents,
+        sold,
+        corrections,
+        payout_ids,
+    } = day_facts(conn, day_id, date)?;
 
     let active: HashSet<i64> = documents
         .iter()
@@ -330,32 +389,7 @@ fn settlements_on(
             &read
         }
     };
-    let products: Vec<ProductRow> = conn
-        .prepare_cached(
-            "SELECT p.id, p.producer_id, p.code, p.name, p.variant, p.unit,
-                    COALESCE(s.on_hand_milli, 0)
-             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id",
-        )?
-        .query_map([], |r| {
-            let id: i64 = r.get(0)?;
-            let on_hand = StockQuantity::from_milli(r.get(6)?);
-            Ok(ProductRow {
-                producer_id: r.get(1)?,
-                opening: ProductOpening {
-                    product_id: id,
-                    code: r.get(2)?,
-                    name: r.get(3)?,
-                    variant: r.get(4)?,
-                    unit: r.get::<_, Unit>(5)?,
-                    opening: on_hand - since.get(&id).copied().unwrap_or_default(),
-                },
-            })
-        })?
-        .filter(|row| {
-            row.as_ref()
-                .map_or(true, |p| active.contains(&p.producer_id))
-        })
-        .collect::<rusqlite::Result<_>>()?;
+    let products = product_rows(conn, &active, since)?;
     let balances = owed(
         conn,
         producer.filter(|_| active.len() == 1),

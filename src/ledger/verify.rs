@@ -107,7 +107,7 @@ impl VerifyReport {
 
 type Check = fn(&Connection, &mut Vec<Problem>) -> Result<()>;
 
-/// Every invariant, by name. Issue-4 checks (settlements, payouts, tabs) go here.
+/// Every invariant, by name, the till's money (settlements, payouts, tabs) included.
 const CHECKS: &[(&str, Check)] = &[
     ("line shares", line_shares),
     ("line total", line_totals),

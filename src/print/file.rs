@@ -6,6 +6,86 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::strings::Lang;
+
+/// Why a printout's file could not be written: the file's name (short enough for the
+/// message line) and what went wrong, said in the UI's language by `text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub name: String,
+    pub problem: FileProblem,
+}
+
+/// What went wrong writing a file, without the system's (English) words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    DiskFull,
+    /// No permission to write there, or a read-only disk.
+    Denied,
+    /// The folder it goes into is not there and cannot be made.
+    MissingFolder,
+    /// Anything else: its kind and the system's error code (`io_kind`).
+    Other(String),
+}
+
+impl FileError {
+    /// `name`'s write failed with `e`.
+    pub fn new(name: &str, e: &io::Error) -> FileError {
+        FileError {
+            name: name.to_string(),
+            problem: FileProblem::from(e),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = &lang.text().printer.file;
+        match &self.problem {
+            FileProblem::DiskFull => (t.disk_full)(&self.name),
+            FileProblem::Denied => (t.denied)(&self.name),
+            FileProblem::MissingFolder => (t.missing_folder)(&self.name),
+            FileProblem::Other(kind) => (t.other)(&self.name, kind),
+        }
+    }
+}
+
+impl From<&io::Error> for FileProblem {
+    fn from(e: &io::Error) -> FileProblem {
+        // ENOSPC on Unix, ERROR_DISK_FULL and ERROR_HANDLE_DISK_FULL on Windows: older
+        // systems report these without the kind.
+        let disk_full_code = match e.raw_os_error() {
+            Some(code) if cfg!(windows) => code == 112 || code == 39,
+            Some(code) => code == 28,
+            None => false,
+        };
+        match e.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => FileProblem::DiskFull,
+            _ if disk_full_code => FileProblem::DiskFull,
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                FileProblem::Denied
+            }
+            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => FileProblem::MissingFolder,
+            _ => FileProblem::Other(io_kind(e)),
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// An io error that no sentence names, as a mark that needs no translation: its kind, and
+/// the system's error code when there is one.
+pub fn io_kind(e: &io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => format!("{:?} {code}", e.kind()),
+        None => format!("{:?}", e.kind()),
+    }
+}
+
 /// Where printouts go: a `printouts` folder beside the ledger file, one folder per day inside.
 pub fn printouts_dir(ledger: &Path) -> PathBuf {
     ledger
@@ -97,5 +177,47 @@ mod tests {
             assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{name:?}");
         }
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    /// The system's own problems become kinds the screen says in its language; what has no
+    /// sentence keeps only its kind and code, never the system's (English) words.
+    #[test]
+    fn io_errors_become_file_problems_told_in_both_languages() {
+        // Linux codes: ENOSPC, EACCES, EROFS, ENOENT, ENOTDIR.
+        #[cfg(target_os = "linux")]
+        {
+            let cases = [
+                (28, FileProblem::DiskFull),
+                (13, FileProblem::Denied),
+                (30, FileProblem::Denied),
+                (2, FileProblem::MissingFolder),
+                (20, FileProblem::MissingFolder),
+            ];
+            for (code, problem) in cases {
+                let error = FileError::new("struk-0007.txt", &io::Error::from_raw_os_error(code));
+                assert_eq!(error.problem, problem, "os error {code}");
+                for lang in [Lang::Id, Lang::En] {
+                    let text = error.text(lang);
+                    assert!(text.starts_with("struk-0007.txt "), "{text}");
+                    assert!(!text.contains("os error"), "{text}");
+                }
+            }
+        }
+        let full = FileError::new("x.pdf", &io::Error::from(io::ErrorKind::StorageFull));
+        assert_eq!(
+            full.text(Lang::Id),
+            "x.pdf tidak bisa disimpan: disk penuh; kosongkan ruang disk"
+        );
+        assert_eq!(
+            full.to_string(),
+            "x.pdf could not be saved: the disk is full; free some space"
+        );
+        let odd = FileError::new("x.pdf", &io::Error::other("quota of the moon"));
+        assert_eq!(odd.problem, FileProblem::Other("Other".into()));
+        assert!(
+            !odd.text(Lang::Id).contains("moon"),
+            "{}",
+            odd.text(Lang::Id)
+        );
     }
 }

@@ -18,7 +18,7 @@ mod till;
 pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Signature, Table};
 pub use escpos::{ascii, render_escpos};
-pub use file::{printouts_dir, write_printout};
+pub use file::{FileError, FileProblem, io_kind, printouts_dir, write_printout};
 pub use pdf::{PDF_COLUMNS, render_pdf};
 pub use printer::{
     IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
@@ -50,20 +50,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format named on a command line: `text58`, `text80`, `escpos58`, `escpos80`,
-    /// `pdf`, or `escpos` for the configured printer's paper.
-    pub fn from_name(name: &str, paper: Paper) -> Option<Format> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "text58" => Some(Format::Text58),
-            "text80" => Some(Format::Text80),
-            "escpos58" => Some(Format::EscPos58),
-            "escpos80" => Some(Format::EscPos80),
-            "escpos" => Some(Format::escpos(paper)),
-            "pdf" => Some(Format::Pdf),
-            _ => None,
-        }
-    }
-
     /// ESC/POS for this paper.
     pub fn escpos(paper: Paper) -> Format {
         match paper {
@@ -105,16 +91,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_by_name_and_render_to_their_medium() {
-        assert_eq!(
-            Format::from_name("escpos", Paper::Mm80),
-            Some(Format::EscPos80)
-        );
-        assert_eq!(
-            Format::from_name("TEXT58", Paper::Mm80),
-            Some(Format::Text58)
-        );
-        assert_eq!(Format::from_name("html", Paper::Mm58), None);
+    fn formats_render_to_their_medium() {
+        assert_eq!(Format::escpos(Paper::Mm80), Format::EscPos80);
         let mut a = Document::new();
         a.text("A");
         let mut b = Document::new();

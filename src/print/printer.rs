@@ -28,7 +28,8 @@ pub enum IoProblem {
     Denied,
     Refused,
     TimedOut,
-    /// Anything else, in the system's own words.
+    /// Anything else: its kind and the system's error code (`io_kind`), never the
+    /// system's (English) sentence.
     Other(String),
 }
 
@@ -39,7 +40,7 @@ impl From<&io::Error> for IoProblem {
             io::ErrorKind::PermissionDenied => IoProblem::Denied,
             io::ErrorKind::ConnectionRefused => IoProblem::Refused,
             io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => IoProblem::TimedOut,
-            _ => IoProblem::Other(e.to_string()),
+            _ => IoProblem::Other(super::file::io_kind(e)),
         }
     }
 }

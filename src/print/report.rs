@@ -96,7 +96,6 @@ fn producer_table(doc: &mut Document, report: &DayReport, lang: Lang) {
 /// The Z report's part: the drawer's cash from float to count, cash moves, tabs, payouts,
 /// corrections, and the place of the hash chain's head.
 fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
-    let text = &lang.text().print;
     let till = &lang.text().till;
     let cash = &report.cash;
     doc.title(till.z_title);
@@ -115,6 +114,52 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
         .footer(money_row(till.expected_cash, report.expected_cash)),
     )
     .blank();
+    count_figures(doc, report, lang);
+    doc.blank();
+    doc.table(
+        Table::new(vec![
+            Column::left(till.to_check).flexible(),
+            Column::right(""),
+        ])
+        .row(money_row(till.qris_check, report.to_check.qris))
+        .row(money_row(till.transfer_check, report.to_check.transfer)),
+    )
+    .blank();
+    moved_money(doc, report, lang);
+    if !report.corrections.is_empty() {
+        doc.text(till.z_corrections);
+        for c in &report.corrections {
+            let refund = refund_text(c.refund_method, lang);
+            doc.pair(
+                &(till.z_correction)(
+                    c.sale_number,
+                    &format::date(c.sale_date, lang),
+                    &refund,
+                    &c.reason,
+                ),
+                &c.amount.to_string(),
+            );
+        }
+        doc.blank();
+    }
+    // The paper the manager files can later prove the file was not edited after the close.
+    doc.pair(
+        till.z_chain_head,
+        report.chain_head.as_deref().unwrap_or("-"),
+    );
+    // A closed day's report is signed by whoever counted and closed, and by the manager.
+    if let Some(count) = &report.count {
+        doc.blank().signatures(&[
+            (till.signature_attendant, count.attendant.as_str()),
+            (till.signature_manager, ""),
+        ]);
+    }
+}
+
+/// The Z report's cash count: each denomination counted, the total and the variance with
+/// its reason; or that the day is not counted yet.
+fn count_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
+    let till = &lang.text().till;
     match &report.count {
         Some(count) => {
             let mut table = Table::new(vec![
@@ -157,16 +202,13 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
             doc.text(till.z_not_counted);
         }
     }
-    doc.blank();
-    doc.table(
-        Table::new(vec![
-            Column::left(till.to_check).flexible(),
-            Column::right(""),
-        ])
-        .row(money_row(till.qris_check, report.to_check.qris))
-        .row(money_row(till.transfer_check, report.to_check.transfer)),
-    )
-    .blank();
+}
+
+/// The Z report's money that moved besides sales: cash in and out, tabs charged and paid,
+/// producers paid.
+fn moved_money(doc: &mut Document, report: &DayReport, lang: Lang) {
+    let text = &lang.text().print;
+    let till = &lang.text().till;
     if !report.cash_moves.is_empty() {
         let mut table = Table::new(vec![
             Column::left(till.z_cash_moves),
@@ -217,34 +259,6 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
             ]);
         }
         doc.table(table).blank();
-    }
-    if !report.corrections.is_empty() {
-        doc.text(till.z_corrections);
-        for c in &report.corrections {
-            let refund = refund_text(c.refund_method, lang);
-            doc.pair(
-                &(till.z_correction)(
-                    c.sale_number,
-                    &format::date(c.sale_date, lang),
-                    &refund,
-                    &c.reason,
-                ),
-                &c.amount.to_string(),
-            );
-        }
-        doc.blank();
-    }
-    // The paper the manager files can later prove the file was not edited after the close.
-    doc.pair(
-        till.z_chain_head,
-        report.chain_head.as_deref().unwrap_or("-"),
-    );
-    // A closed day's report is signed by whoever counted and closed, and by the manager.
-    if let Some(count) = &report.count {
-        doc.blank().signatures(&[
-            (till.signature_attendant, count.attendant.as_str()),
-            (till.signature_manager, ""),
-        ]);
     }
 }
 

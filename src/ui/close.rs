@@ -136,7 +136,7 @@ pub enum TillNote {
     /// The day-close report's file.
     ZReport(String),
     /// Recorded, but a printout could not be written: why.
-    PrintoutFailed(String),
+    PrintoutFailed(super::Failure),
     CustomerSaved(String),
     /// A tab payment on disk: who, how much, what they still owe.
     TabPaid(String, Rupiah, Rupiah),
@@ -170,7 +170,7 @@ impl TillNote {
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
             TillNote::ZReport(path) => (t.day_closed_report)(path),
-            TillNote::PrintoutFailed(why) => (t.printout_failed)(why),
+            TillNote::PrintoutFailed(why) => (t.printout_failed)(&why.text(lang)),
             TillNote::CustomerSaved(name) => (t.customer_saved)(name),
             TillNote::TabPaid(name, amount, owed) => (t.tab_paid)(name, *amount, *owed),
             TillNote::StatementPrinted(path) => (t.statement_printed)(path),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::trust::TrustFailure;
 use crate::domain::Rupiah;
-use crate::print::format;
+use crate::print::{FileError, format};
 use crate::strings::Lang;
 
 /// Which effect failed, in `Msg::Failed`.
@@ -95,6 +95,8 @@ pub enum Failure {
     Till(TillFailure),
     /// Signing in, approvals and users.
     Trust(TrustFailure),
+    /// A printout's file could not be written (what it records is on disk all the same).
+    File(FileError),
 }
 
 /// The till's refusals, as the ledger reports them.
@@ -150,6 +152,7 @@ impl Failure {
             }
             Failure::Till(f) => f.text(lang),
             Failure::Trust(reason) => reason.text(lang),
+            Failure::File(e) => e.text(lang),
         }
     }
 }

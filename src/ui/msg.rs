@@ -132,11 +132,11 @@ pub enum Msg {
     SaleRecorded {
         sale: Sale,
         status: Option<DayStatus>,
-        receipt: Result<PathBuf, String>,
+        receipt: Result<PathBuf, Failure>,
     },
     SalesLoaded(Vec<SaleSummary>),
     /// A receipt printed again: where it was written, or why it was not.
-    ReceiptPrinted(Result<PathBuf, String>),
+    ReceiptPrinted(Result<PathBuf, Failure>),
     /// The void is on disk. `status` and `sales` are `None` if they could not be read back
     /// after the commit: the screen then takes the sale out of what it has.
     SaleVoided {
@@ -151,7 +151,7 @@ pub enum Msg {
     /// Stock entries on disk, each with where its slip was written or why it was not.
     StockRecorded {
         documents: Vec<StockDocument>,
-        slips: Vec<Result<PathBuf, String>>,
+        slips: Vec<Result<PathBuf, Failure>>,
     },
     ProductsLoaded(Vec<ProductRecord>),
     /// Every producer, for the product form (sent with `ProductsLoaded`).
@@ -198,21 +198,21 @@ pub enum Msg {
     /// balances and days as far as they could be read back.
     PayoutRecorded {
         payout: crate::domain::Payout,
-        slip: Result<PathBuf, String>,
+        slip: Result<PathBuf, Failure>,
         balances: Option<PayoutLists>,
     },
     /// How many slips of `date` were written (none: no producer had activity), and their
     /// folder; or why not.
     SettlementsWritten {
         date: NaiveDate,
-        result: Result<(usize, PathBuf), String>,
+        result: Result<(usize, PathBuf), Failure>,
     },
     /// The open day's figures for the close screen.
     CloseLoaded(Box<crate::domain::DayReport>),
     /// What each producer is owed, for the close screen's reminder of daily payouts.
     BalancesAtClose(Vec<crate::domain::ProducerBalance>),
     /// The day-close report written after a close: its file, or why it was not.
-    ZReport(Result<PathBuf, String>),
+    ZReport(Result<PathBuf, Failure>),
     /// The sales of a business day stepped to, and whether it is closed.
     DaySalesLoaded {
         date: NaiveDate,
@@ -232,11 +232,11 @@ pub enum Msg {
         note: TillNote,
     },
     /// A tab statement written: its file, or why it was not.
-    StatementPrinted(Result<PathBuf, String>),
+    StatementPrinted(Result<PathBuf, Failure>),
     /// A cash move is on disk, with its slip's file or why it was not written.
     CashMoved {
         cash_move: crate::domain::CashMove,
-        slip: Result<PathBuf, String>,
+        slip: Result<PathBuf, Failure>,
     },
     // Issue 5: keys.
     /// Lock the till (Ctrl+L).
@@ -329,7 +329,7 @@ impl Msg {
                 Ok((count, folder)) => {
                     Note::SettlementsWritten(*count, folder.display().to_string())
                 }
-                Err(e) => Note::Failed(Action::WriteSettlements, Failure::Storage(e.clone())),
+                Err(e) => Note::Failed(Action::WriteSettlements, e.clone()),
             },
             Msg::TestPrinted(Ok(())) => Note::TestPrintSent,
             Msg::TestPrinted(Err(e)) | Msg::PrintFailed(e) => Note::PrintFailed(e.clone()),

@@ -38,7 +38,7 @@ pub enum Note {
     /// The runtime could not do what was asked.
     Failed(Action, Failure),
     /// A receipt could not be printed again: why.
-    ReprintFailed(String),
+    ReprintFailed(Failure),
     // Information: something was done.
     Added(Quantity, Unit, String),
     Removed(String),
@@ -66,7 +66,7 @@ pub enum Note {
     NoLineForDate,
     IntakeNoLines,
     /// Recorded, but a slip could not be written: why.
-    SlipFailed(String),
+    SlipFailed(Failure),
     BestBeforeSet(String, NaiveDate),
     /// A stock entry on disk: its kind, number and its slip's file.
     StockRecorded(DocumentKind, i64, String),
@@ -173,7 +173,7 @@ impl Note {
             Note::PayClosed => t.pay_closed.into(),
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),
-            Note::ReprintFailed(e) => (t.reprint_failed)(e),
+            Note::ReprintFailed(e) => (t.reprint_failed)(&e.text(lang)),
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
             Note::UnknownProducer(text) => (t.unknown_producer)(text),
@@ -182,7 +182,7 @@ impl Note {
             Note::BestBeforePast(date) => (t.best_before_past)(&format::date(*date, lang)),
             Note::OtherProducersGoods(code, producer) => (t.other_producers_goods)(code, producer),
             Note::IntakeNoLines => t.intake_no_lines.into(),
-            Note::SlipFailed(e) => (t.slip_failed)(e),
+            Note::SlipFailed(e) => (t.slip_failed)(&e.text(lang)),
             Note::BestBeforeSet(name, date) => {
                 (t.best_before_set)(name, &format::date(*date, lang))
             }

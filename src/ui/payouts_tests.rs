@@ -308,7 +308,7 @@ fn a_recorded_payout_not_read_back_reloads_the_list() {
         &mut app,
         Msg::PayoutRecorded {
             payout,
-            slip: Err("disk full".into()),
+            slip: Err(Failure::DiskFull),
             balances: None,
         },
     );
@@ -317,7 +317,7 @@ fn a_recorded_payout_not_read_back_reloads_the_list() {
         screen(&app).balances.is_none(),
         "the old balance is not offered again"
     );
-    assert_eq!(app.note(), Some(&Note::SlipFailed("disk full".into())));
+    assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
 }
 
 fn producer(code: &str, daily: bool) -> Producer {

@@ -13,7 +13,7 @@ use super::input::{self, type_into};
 use super::question::Question;
 use super::screen::{Outcome, Place};
 use super::widgets::{big_amount, draw_list, right};
-use super::{App, Effect, Mode, Msg, Note};
+use super::{App, Effect, Failure, Mode, Msg, Note};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
 
@@ -35,7 +35,7 @@ pub struct Done {
     pub number: i64,
     pub total: Rupiah,
     pub change: Rupiah,
-    pub receipt: Result<PathBuf, String>,
+    pub receipt: Result<PathBuf, Failure>,
 }
 
 /// The search list; its query is the entry line, so typing refines it live.
@@ -320,7 +320,7 @@ pub(super) fn recorded(
     app: &mut App,
     sale: Sale,
     status: Option<DayStatus>,
-    receipt: Result<PathBuf, String>,
+    receipt: Result<PathBuf, Failure>,
 ) -> Vec<Effect> {
     match status {
         Some(status) => app.status = Some(status),
@@ -480,7 +480,7 @@ fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
     big_amount(frame, big, done.change, Style::new().green().bold());
     let line = match &done.receipt {
         Ok(path) => (t.receipt_written)(&path.display().to_string()).green(),
-        Err(e) => (t.receipt_failed)(e).red(),
+        Err(e) => (t.receipt_failed)(&e.text(app.lang)).red(),
     };
     frame.render_widget(Paragraph::new(line).centered(), receipt);
 }

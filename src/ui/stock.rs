@@ -162,7 +162,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
 pub(super) fn recorded(
     screen: &mut StockScreen,
     documents: Vec<StockDocument>,
-    slips: Vec<Result<PathBuf, String>>,
+    slips: Vec<Result<PathBuf, super::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
     let daily = screen.form.take().is_none();

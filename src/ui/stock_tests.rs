@@ -366,11 +366,11 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
                 document(DocumentKind::Return, 1),
                 document(DocumentKind::Return, 2),
             ],
-            slips: vec![Ok(PathBuf::from("a")), Err("disk full".into())],
+            slips: vec![Ok(PathBuf::from("a")), Err(Failure::DiskFull)],
         },
     );
     assert_eq!(effects, [Effect::LoadStock]);
-    assert_eq!(app.note(), Some(&Note::SlipFailed("disk full".into())));
+    assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
     update(
         &mut app,
         Msg::StockRecorded {

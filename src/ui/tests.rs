@@ -561,12 +561,15 @@ fn cash_over_the_total_gives_change() {
         Msg::SaleRecorded {
             sale: recorded_sale(&cart, payments.clone(), 7),
             status: Some(status_on(today(), 13, 483_000)),
-            receipt: Err("printer offline".into()),
+            receipt: Err(Failure::Storage("printer offline".into())),
         },
     );
     let done = app.done.as_ref().unwrap();
     assert_eq!((done.number, done.change), (7, Rupiah(23_000)));
-    assert_eq!(done.receipt, Err("printer offline".into()));
+    assert_eq!(
+        done.receipt,
+        Err(Failure::Storage("printer offline".into()))
+    );
 }
 
 #[test]
@@ -1449,7 +1452,7 @@ fn f9_prints_a_receipt_again_and_says_where() {
         "Struk dicetak ulang: printouts/2026-11-23/struk-0006.txt"
     );
     assert!(!app.note().unwrap().is_error());
-    update(&mut app, Msg::ReceiptPrinted(Err("disk full".into())));
+    update(&mut app, Msg::ReceiptPrinted(Err(Failure::DiskFull)));
     assert!(app.note().unwrap().is_error());
     // Nothing to reprint in an empty list.
     press(&mut app, KeyCode::Esc);

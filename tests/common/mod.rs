@@ -279,7 +279,7 @@ pub fn close_counted(
     )
 }
 
-// ---- Issue 5: the shop's users, and signing in at the kiosk ----
+// ---- The shop's users, and signing in at the kiosk ----
 
 use pojok::domain::{Role, User};
 use pojok::kiosk::Runtime;
