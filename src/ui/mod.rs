@@ -623,6 +623,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = users::key(&mut screen, msg);
             (Mode::Users(screen), outcome)
         }
+        Mode::Customers(mut screen) => {
+            let outcome = customers::screen_key(&app.ctx(), &mut screen, msg);
+            (Mode::Customers(screen), outcome)
+        }
         Mode::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Mode::CashMove(form), outcome)
@@ -648,7 +652,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
         Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
-        Mode::Customers(screen) => customers::screen_key(app, screen, msg),
         other => (other, Vec::new()),
     }
 }

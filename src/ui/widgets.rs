@@ -120,7 +120,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             sale::draw(app, frame, body, false);
             pay::draw(app, dialog, frame, body, focused && dialog.tab.is_none());
             if let Some(tab) = &dialog.tab {
-                super::customers::draw_picker(app, &tab.picker, frame, body);
+                super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
             }
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
@@ -156,7 +156,9 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             }
         }
         Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
-        Mode::Customers(screen) => super::customers::draw_screen(app, screen, frame, body, focused),
+        Mode::Customers(screen) => {
+            super::customers::draw_screen(&app.ctx(), screen, frame, body, focused)
+        }
         Mode::CashMove(form) => {
             sale::draw(app, frame, body, false);
             super::cash_move::draw(&app.ctx(), form, frame, body, focused);
