@@ -378,7 +378,14 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             return answer(app, producers);
         }
-        Msg::SettingsSaved => settings::saved(app),
+        Msg::SettingsSaved => {
+            if let Mode::Settings(screen) = &app.mode
+                && let Ok(rules) = screen.rules()
+            {
+                app.lock_after = rules.lock_after();
+            }
+            return answer(app, Msg::SettingsSaved);
+        }
         Msg::Clock(now) => return trust::clock(app, now),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
@@ -627,6 +634,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = customers::screen_key(&app.ctx(), &mut screen, msg);
             (Mode::Customers(screen), outcome)
         }
+        Mode::Settings(mut screen) => {
+            let outcome = settings::key(&app.ctx(), &mut screen, msg);
+            (Mode::Settings(screen), outcome)
+        }
         Mode::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Mode::CashMove(form), outcome)
@@ -650,7 +661,6 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
-        Mode::Settings(screen) => settings::key(app, screen, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
         other => (other, Vec::new()),
     }

@@ -146,7 +146,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             draw_mode(app, &confirm.under, frame, body, false);
             dialogs::draw_confirm(app, confirm, frame, body);
         }
-        Mode::Settings(screen) => super::settings::draw(app, screen, frame, body, focused),
+        Mode::Settings(screen) => super::settings::draw(&app.ctx(), screen, frame, body, focused),
         Mode::Payouts(screen) => {
             let cx = app.ctx();
             let form = screen.form.as_deref();
