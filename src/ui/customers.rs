@@ -12,6 +12,7 @@ use super::close::TillNote;
 use super::effect::Effect;
 use super::failure::{Action, Failure, TillFailure};
 use super::input::{self, type_into};
+use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
 use super::question::Question;
@@ -152,10 +153,7 @@ pub(super) fn draw_picker(cx: &Ctx, picker: &CustomerPicker, frame: &mut Frame, 
 const MAX_FIELD: usize = 60;
 
 pub struct CustomersScreen {
-    /// Every customer with what they owe; `None` until loaded.
-    pub list: Option<Vec<CustomerBalance>>,
-    pub filter: String,
-    pub selected: usize,
+    pub list: FilteredList<CustomerBalance>,
     pub form: Option<CustomerForm>,
     pub payment: Option<TabPaymentForm>,
 }
@@ -179,34 +177,26 @@ pub struct TabPaymentForm {
     pub field: usize,
 }
 
+/// The customers whose name, NIP or unit hold every word of the filter.
+fn balance_matches(b: &CustomerBalance, filter: &str) -> bool {
+    matches_words(&b.customer, &filter_words(filter))
+}
+
 impl CustomersScreen {
     pub fn loading() -> CustomersScreen {
         CustomersScreen {
-            list: None,
-            filter: String::new(),
-            selected: 0,
+            list: FilteredList::loading(balance_matches),
             form: None,
             payment: None,
         }
     }
 
     pub fn loaded(&mut self, list: Vec<CustomerBalance>) {
-        self.list = Some(list);
-        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
-    }
-
-    /// The customers whose name, NIP or unit hold every word of the filter.
-    pub fn shown(&self) -> Vec<&CustomerBalance> {
-        let words = filter_words(&self.filter);
-        self.list
-            .iter()
-            .flatten()
-            .filter(|b| matches_words(&b.customer, &words))
-            .collect()
+        self.list.loaded(list);
     }
 
     fn current(&self) -> Option<&CustomerBalance> {
-        self.shown().get(self.selected).copied()
+        self.list.current()
     }
 }
 
@@ -228,16 +218,7 @@ pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Ou
         return payment_form_key(cx, form, msg);
     }
     match msg {
-        msg if super::list::is_filter_key(&msg) => {
-            let shown = screen.shown().len();
-            super::list::filter_key(
-                &mut screen.filter,
-                &mut screen.selected,
-                shown,
-                MAX_FILTER,
-                &msg,
-            );
-        }
+        msg if screen.list.key(&msg, MAX_FILTER) => {}
         Msg::NewCustomer => {
             screen.form = Some(CustomerForm {
                 id: None,
@@ -406,17 +387,17 @@ pub(super) fn draw_screen(
         frame,
         filter,
         t.picker_filter,
-        &screen.filter,
+        &screen.list.filter,
         focused && !popup_open,
     );
-    match &screen.list {
+    match &screen.list.items {
         None => frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), list),
         Some(all) if all.is_empty() => frame.render_widget(
             Paragraph::new(t.no_customers_here.dark_gray()).centered(),
             list,
         ),
         Some(_) => {
-            let rows = screen.shown().into_iter().map(|b| {
+            let rows = screen.list.shown().into_iter().map(|b| {
                 let owed = b.owed();
                 let row = Row::new([
                     Cell::from(b.customer.name.as_str()),
@@ -447,7 +428,7 @@ pub(super) fn draw_screen(
                 ],
             )
             .header(header);
-            draw_list(frame, list, table, screen.selected);
+            draw_list(frame, list, table, screen.list.selected);
         }
     }
     if let Some(form) = &screen.form {
@@ -552,7 +533,7 @@ pub(super) fn answer(screen: &mut CustomersScreen, msg: Msg) -> Outcome {
         Msg::Failed {
             action: Action::Till,
             ..
-        } if screen.list.is_none() => return Outcome::home(),
+        } if screen.list.items.is_none() => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::Action;
 use super::input::type_into;
+use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
 use super::pin::Pin;
@@ -23,9 +24,8 @@ use crate::domain::{Role, User, check_new_pin};
 const MAX_NAME: usize = 40;
 
 pub struct UsersScreen {
-    /// `None` until the runtime has loaded them.
-    pub users: Option<Vec<User>>,
-    pub selected: usize,
+    /// Every user; the list has no filter line, so every user is shown.
+    pub list: FilteredList<User>,
     /// A new user or a new PIN being typed, over the list it returns to.
     pub form: Option<Box<UserForm>>,
 }
@@ -33,19 +33,17 @@ pub struct UsersScreen {
 impl UsersScreen {
     pub fn loading() -> UsersScreen {
         UsersScreen {
-            users: None,
-            selected: 0,
+            list: FilteredList::loading(|_, _| true),
             form: None,
         }
     }
 
     pub fn loaded(&mut self, users: Vec<User>) {
-        self.selected = self.selected.min(users.len().saturating_sub(1));
-        self.users = Some(users);
+        self.list.loaded(users);
     }
 
     fn current(&self) -> Option<&User> {
-        self.users.as_ref()?.get(self.selected)
+        self.list.current()
     }
 }
 
@@ -97,12 +95,8 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
         return outcome;
     }
     match msg {
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down => {
-            let count = screen.users.as_ref().map_or(0, Vec::len);
-            if screen.selected + 1 < count {
-                screen.selected += 1;
-            }
+        Msg::Up | Msg::Down => {
+            screen.list.key(&msg, 0);
         }
         Msg::AddUser => {
             screen.form = Some(Box::new(UserForm {
@@ -239,7 +233,7 @@ pub(super) fn draw(cx: &Ctx, screen: &UsersScreen, frame: &mut Frame, area: Rect
     let block = Block::bordered().title(format!(" {} ", tt.users_title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(users) = &screen.users else {
+    let Some(users) = &screen.list.items else {
         frame.render_widget(Paragraph::new(t.stock_loading), inner);
         return;
     };
@@ -269,7 +263,7 @@ pub(super) fn draw(cx: &Ctx, screen: &UsersScreen, frame: &mut Frame, area: Rect
         ],
     )
     .header(header);
-    draw_list(frame, inner, table, screen.selected);
+    draw_list(frame, inner, table, screen.list.selected);
 }
 
 pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect) {
