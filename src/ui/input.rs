@@ -39,3 +39,44 @@ fn type_checked(
     let refused = if allowed { refused } else { Some(c) };
     refused.map(Note::DigitsOnly)
 }
+
+/// The field after (`forward`) or before `at` among `fields` that `visits` lets the cursor
+/// onto, going round; `at` itself when no other field is visited.
+pub fn step_field<F: Copy + PartialEq>(
+    fields: &[F],
+    at: F,
+    forward: bool,
+    visits: impl Fn(F) -> bool,
+) -> F {
+    let n = fields.len();
+    let from = fields.iter().position(|f| *f == at).unwrap_or(0);
+    (1..=n)
+        .map(|i| {
+            fields[if forward {
+                (from + i) % n
+            } else {
+                (from + n - i) % n
+            }]
+        })
+        .find(|f| visits(*f))
+        .unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stepping_goes_round_and_skips_the_fields_not_visited() {
+        let fields = [1, 2, 3, 4];
+        assert_eq!(step_field(&fields, 4, true, |_| true), 1);
+        assert_eq!(step_field(&fields, 1, false, |_| true), 4);
+        assert_eq!(step_field(&fields, 1, true, |f| f != 2), 3);
+        assert_eq!(step_field(&fields, 3, false, |f| f != 2), 1);
+        assert_eq!(
+            step_field(&fields, 3, true, |f| f == 3),
+            3,
+            "alone, it stays"
+        );
+    }
+}

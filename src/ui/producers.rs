@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
 use super::failure::Action;
-use super::input::type_into;
+use super::input::{step_field, type_into};
 use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
@@ -154,14 +154,7 @@ impl ProducerForm {
     }
 
     fn step(&mut self, forward: bool) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.field).unwrap_or(0);
-        let n = fields.len();
-        self.field = fields[if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        }];
+        self.field = step_field(&self.fields(), self.field, forward, |_| true);
     }
 
     fn focused(&mut self) -> (&mut String, usize) {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::effect::Effect;
-use super::input::{self, type_into};
+use super::input::{self, step_field, type_into};
 use super::msg::Msg;
 use super::note::Note;
 use super::question::Question;
@@ -172,18 +172,7 @@ impl ProductForm {
     }
 
     fn step(&mut self, forward: bool) {
-        let at = FIELDS.iter().position(|f| *f == self.field).unwrap_or(0);
-        for i in 1..=FIELDS.len() {
-            let next = if forward {
-                (at + i) % FIELDS.len()
-            } else {
-                (at + FIELDS.len() - i) % FIELDS.len()
-            };
-            if self.editable(FIELDS[next]) {
-                self.field = FIELDS[next];
-                return;
-            }
-        }
+        self.field = step_field(&FIELDS, self.field, forward, |f| self.editable(f));
     }
 
     fn unit(&self) -> Result<Unit, (Field, Problem)> {

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::effect::Effect;
 use super::failure::Action;
-use super::input::{self, type_into};
+use super::input::{self, step_field, type_into};
 use super::msg::Msg;
 use super::note::Note;
 use super::screen::{Ctx, Outcome};
@@ -139,14 +139,7 @@ impl SettingsScreen {
     }
 
     fn step(&mut self, forward: bool) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.field).unwrap_or(0);
-        let n = fields.len();
-        self.field = fields[if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        }];
+        self.field = step_field(&self.fields(), self.field, forward, |_| true);
     }
 
     fn focused(&mut self) -> &mut String {

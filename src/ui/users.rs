@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use super::effect::Effect;
 use super::failure::Action;
-use super::input::type_into;
+use super::input::{step_field, type_into};
 use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
@@ -73,14 +73,7 @@ impl UserForm {
     }
 
     fn step(&mut self, forward: bool) {
-        let fields = self.fields();
-        let at = fields.iter().position(|f| *f == self.field).unwrap_or(0);
-        let n = fields.len();
-        self.field = fields[if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        }];
+        self.field = step_field(&self.fields(), self.field, forward, |_| true);
     }
 }
 
