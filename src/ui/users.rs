@@ -73,7 +73,7 @@ impl UserForm {
     }
 
     fn step(&mut self, forward: bool) {
-        self.field = step_field(&self.fields(), self.field, forward, |_| true);
+        self.field = step_field(self.fields(), self.field, forward, |_| true);
     }
 }
 
