@@ -262,11 +262,11 @@ mod tests {
         let id = note.text(Lang::Id);
         let en = note.text(Lang::En);
         assert!(
-            id.contains(&name) && id.contains("tidak bisa disimpan"),
+            id.contains(&name) && id.contains("folder printouts tidak"),
             "{id}"
         );
         assert!(
-            en.contains(&name) && en.contains("could not be saved"),
+            en.contains(&name) && en.contains("no printouts folder"),
             "{en}"
         );
         let root = dir.path().to_string_lossy();
