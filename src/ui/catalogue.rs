@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::Action;
 use super::input::type_into;
+use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
 use super::product_form::{self, ProductForm};
@@ -22,11 +23,7 @@ const MAX_FILTER: usize = 40;
 const MAX_PRICE: usize = 20;
 
 pub struct ProductsScreen {
-    /// `None` until the runtime has loaded them.
-    pub products: Option<Vec<ProductRecord>>,
-    pub filter: String,
-    /// Index into the filtered products.
-    pub selected: usize,
+    pub list: FilteredList<ProductRecord>,
     /// The new price being typed for the selected product.
     pub price: Option<String>,
     /// Every producer, for the product form; empty until the runtime has loaded them.
@@ -35,12 +32,17 @@ pub struct ProductsScreen {
     pub form: Option<Box<ProductForm>>,
 }
 
+/// Code, name, variant, barcode or producer containing the filter.
+fn matches(p: &ProductRecord, filter: &str) -> bool {
+    let barcode = p.barcode.as_deref().unwrap_or("");
+    let fields = [&p.code, &p.name, &p.variant, barcode, &p.producer_code, &p.producer_name];
+    any_contains(&fields, filter)
+}
+
 impl ProductsScreen {
     pub fn loading() -> ProductsScreen {
         ProductsScreen {
-            products: None,
-            filter: String::new(),
-            selected: 0,
+            list: FilteredList::loading(matches),
             price: None,
             producers: Vec::new(),
             form: None,
@@ -48,33 +50,15 @@ impl ProductsScreen {
     }
 
     pub fn loaded(&mut self, products: Vec<ProductRecord>) {
-        self.products = Some(products);
-        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+        self.list.loaded(products);
     }
 
     pub fn shown(&self) -> Vec<&ProductRecord> {
-        let filter = self.filter.trim().to_lowercase();
-        self.products
-            .iter()
-            .flatten()
-            .filter(|p| {
-                filter.is_empty()
-                    || [
-                        p.code.as_str(),
-                        p.name.as_str(),
-                        p.variant.as_str(),
-                        p.barcode.as_deref().unwrap_or(""),
-                        p.producer_code.as_str(),
-                        p.producer_name.as_str(),
-                    ]
-                    .iter()
-                    .any(|field| field.to_lowercase().contains(&filter))
-            })
-            .collect()
+        self.list.shown()
     }
 
     pub fn current(&self) -> Option<&ProductRecord> {
-        self.shown().get(self.selected).copied()
+        self.list.current()
     }
 }
 
@@ -92,16 +76,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Msg) -> Outcome {
         return price_key(screen, msg);
     }
     match msg {
-        msg if super::list::is_filter_key(&msg) => {
-            let shown = screen.shown().len();
-            super::list::filter_key(
-                &mut screen.filter,
-                &mut screen.selected,
-                shown,
-                MAX_FILTER,
-                &msg,
-            );
-        }
+        msg if screen.list.key(&msg, MAX_FILTER) => {}
         Msg::EditPrice if screen.current().is_some() => screen.price = Some(String::new()),
         Msg::NewProduct => {
             screen.form = Some(Box::new(ProductForm::add(screen.producers.clone())));
@@ -208,22 +183,17 @@ pub(super) fn draw(
         frame,
         filter,
         t.stock_filter,
-        &screen.filter,
+        &screen.list.filter,
         focused && screen.price.is_none(),
     );
     let block = Block::bordered()
         .title(format!(" {} ", t.products_title))
         .padding(Padding::horizontal(1));
-    let shown = screen.shown();
-    if screen.products.is_none() || shown.is_empty() {
-        let text = if screen.products.is_none() {
-            t.stock_loading
-        } else {
-            t.stock_none
-        };
+    if let Some(text) = screen.list.placeholder(t.stock_loading, t.stock_none) {
         super::widgets::placeholder(frame, table, block, text);
         return;
     }
+    let shown = screen.shown();
     let header = Row::new([
         Cell::from(t.col_code),
         Cell::from(t.col_item),
@@ -256,7 +226,7 @@ pub(super) fn draw(
     .column_spacing(1)
     .header(header)
     .block(block);
-    draw_list(frame, table, widget, screen.selected);
+    draw_list(frame, table, widget, screen.list.selected);
     if let (Some(price), Some(product)) = (&screen.price, screen.current()) {
         let popup = centered(area, 64, 3);
         frame.render_widget(Clear, popup);

@@ -183,7 +183,10 @@ impl TillNote {
 
 pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
     match msg {
-        Msg::OpenPayouts => return super::payouts::open(),
+        Msg::OpenPayouts => {
+            let payouts = super::payouts::PayoutsScreen::loading();
+            return (Mode::Payouts(payouts), vec![Effect::LoadPayouts]);
+        }
         Msg::Input(c) => match (screen.field, screen.by_denomination) {
             (Field::Reason, _) => type_into(&mut screen.reason, c, MAX_REASON),
             (Field::Count, true) => {

@@ -8,15 +8,15 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use ratatui::text::{Line, Span};
 
-use super::TillFailure;
 use super::close::TillNote;
-use super::dialogs::Confirm;
-use super::input::type_into;
+use super::effect::Effect;
+use super::failure::{Action, Failure, TillFailure};
+use super::input::{self, type_into};
+use super::msg::Msg;
+use super::note::Note;
 use super::question::Question;
-use super::sale::type_amount;
-use super::screen::Outcome;
+use super::screen::{Ctx, Outcome};
 use super::widgets::{centered, draw_filter, draw_list, right};
-use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
 };
@@ -102,8 +102,8 @@ impl CustomerPicker {
     }
 }
 
-pub(super) fn draw_picker(app: &App, picker: &CustomerPicker, frame: &mut Frame, area: Rect) {
-    let t = &app.lang.text().till;
+pub(super) fn draw_picker(cx: &Ctx, picker: &CustomerPicker, frame: &mut Frame, area: Rect) {
+    let t = &cx.lang.text().till;
     let popup = centered(area, 70, 14);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -210,114 +210,23 @@ impl CustomersScreen {
     }
 }
 
-pub(super) fn screen_key(
-    app: &mut App,
-    mut screen: CustomersScreen,
-    msg: Msg,
-) -> (Mode, Vec<Effect>) {
+/// A key on the customers screen: the customer form or the tab payment form if one is
+/// open, else the list.
+pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Outcome {
     if let Some(form) = &mut screen.form {
-        match msg {
-            Msg::Input(c) => type_into(&mut form.fields[form.field], c, MAX_FIELD),
-            Msg::Backspace => {
-                form.fields[form.field].pop();
-            }
-            Msg::Next => form.field = (form.field + 1) % 4,
-            Msg::Prev => form.field = (form.field + 3) % 4,
-            Msg::Record => {
-                let customer = NewCustomer {
-                    name: form.fields[0].clone(),
-                    nip: Some(form.fields[1].clone()),
-                    unit: form.fields[2].clone(),
-                    phone: form.fields[3].clone(),
-                };
-                match customer.checked() {
-                    Ok(customer) => {
-                        let id = form.id;
-                        return (
-                            Mode::Customers(screen),
-                            vec![Effect::SaveCustomer { id, customer }],
-                        );
-                    }
-                    Err(e) => {
-                        form.field = match e {
-                            CustomerError::NameEmpty => 0,
-                            CustomerError::BadNip => 1,
-                        };
-                        app.set_note(Note::Failed(
-                            super::Action::Till,
-                            super::Failure::Till(match e {
-                                CustomerError::NameEmpty => TillFailure::CustomerNameEmpty,
-                                CustomerError::BadNip => TillFailure::BadNip,
-                            }),
-                        ));
-                    }
-                }
-            }
-            Msg::Cancel => screen.form = None,
-            _ => {}
+        if msg == Msg::Cancel {
+            screen.form = None;
+            return Outcome::stay();
         }
-        return (Mode::Customers(screen), Vec::new());
+        return customer_form_key(form, msg);
     }
     if let Some(form) = &mut screen.payment {
-        match msg {
-            Msg::Input(c) if form.field == 1 => type_into(&mut form.note, c, MAX_FIELD),
-            Msg::Input(c) => type_amount(app, &mut form.amount, c, 20),
-            Msg::Backspace => {
-                if form.field == 1 {
-                    form.note.pop();
-                } else {
-                    form.amount.pop();
-                }
-            }
-            Msg::Next | Msg::Prev => form.field = 1 - form.field,
-            Msg::CycleMethod => {
-                let all = PaymentMethod::SETTLING;
-                let at = all.iter().position(|m| *m == form.method).unwrap_or(0);
-                form.method = all[(at + 1) % all.len()];
-            }
-            Msg::Record => {
-                // Empty means all that is owed: the usual payday settlement.
-                let amount = if form.amount.trim().is_empty() {
-                    Ok(form.owed)
-                } else {
-                    parse_amount(&form.amount)
-                };
-                match amount {
-                    _ if !form.owed.is_positive() => {
-                        app.set_note(Note::Till(TillNote::OwesNothing(form.name.clone())))
-                    }
-                    Ok(amount) if amount > form.owed => {
-                        app.set_note(Note::Till(TillNote::MoreThanOwed(form.owed)))
-                    }
-                    Ok(amount) if amount.is_positive() => {
-                        let yes = Outcome::stay().run(vec![Effect::RecordTabPayment {
-                            customer: form.customer,
-                            method: form.method,
-                            amount,
-                            note: form.note.trim().to_string(),
-                        }]);
-                        let question = Question::TabPayment {
-                            customer: form.customer,
-                            name: form.name.clone(),
-                            method: form.method,
-                            amount,
-                            note: form.note.trim().to_string(),
-                        };
-                        return (
-                            Mode::Confirm(Confirm::new(question, yes, Mode::Customers(screen))),
-                            Vec::new(),
-                        );
-                    }
-                    Ok(_) => app.set_note(Note::Till(TillNote::AmountNeeded)),
-                    Err(e) => app.set_note(Note::BadAmount(e)),
-                }
-            }
-            Msg::Cancel => screen.payment = None,
-            _ => {}
+        if msg == Msg::Cancel {
+            screen.payment = None;
+            return Outcome::stay();
         }
-        return (Mode::Customers(screen), Vec::new());
+        return payment_form_key(cx, form, msg);
     }
-    let mut effects = Vec::new();
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = screen.shown().len();
@@ -355,7 +264,8 @@ pub(super) fn screen_key(
             if let Some(b) = screen.current()
                 && !b.owed().is_positive()
             {
-                app.set_note(Note::Till(TillNote::OwesNothing(b.customer.name.clone())));
+                let note = TillNote::OwesNothing(b.customer.name.clone());
+                return Outcome::stay().note(Note::Till(note));
             } else if let Some(b) = screen.current() {
                 screen.payment = Some(TabPaymentForm {
                     customer: b.customer.id,
@@ -370,25 +280,122 @@ pub(super) fn screen_key(
         }
         Msg::TabStatement => {
             if let Some(b) = screen.current() {
-                effects.push(Effect::PrintTabStatement {
-                    customer: b.customer.id,
-                });
+                let customer = b.customer.id;
+                return Outcome::stay().run(vec![Effect::PrintTabStatement { customer }]);
             }
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
-    (Mode::Customers(screen), effects)
+    Outcome::stay()
+}
+
+fn customer_form_key(form: &mut CustomerForm, msg: Msg) -> Outcome {
+    match msg {
+        Msg::Input(c) => type_into(&mut form.fields[form.field], c, MAX_FIELD),
+        Msg::Backspace => {
+            form.fields[form.field].pop();
+        }
+        Msg::Next => form.field = (form.field + 1) % 4,
+        Msg::Prev => form.field = (form.field + 3) % 4,
+        Msg::Record => {
+            let customer = NewCustomer {
+                name: form.fields[0].clone(),
+                nip: Some(form.fields[1].clone()),
+                unit: form.fields[2].clone(),
+                phone: form.fields[3].clone(),
+            };
+            match customer.checked() {
+                Ok(customer) => {
+                    let id = form.id;
+                    return Outcome::stay().run(vec![Effect::SaveCustomer { id, customer }]);
+                }
+                Err(e) => {
+                    form.field = match e {
+                        CustomerError::NameEmpty => 0,
+                        CustomerError::BadNip => 1,
+                    };
+                    let failure = match e {
+                        CustomerError::NameEmpty => TillFailure::CustomerNameEmpty,
+                        CustomerError::BadNip => TillFailure::BadNip,
+                    };
+                    let note = Note::Failed(Action::Till, Failure::Till(failure));
+                    return Outcome::stay().note(note);
+                }
+            }
+        }
+        _ => {}
+    }
+    Outcome::stay()
+}
+
+fn payment_form_key(cx: &Ctx, form: &mut TabPaymentForm, msg: Msg) -> Outcome {
+    match msg {
+        Msg::Input(c) if form.field == 1 => type_into(&mut form.note, c, MAX_FIELD),
+        Msg::Input(c) => {
+            let note = input::type_amount(cx.amount_refused, &mut form.amount, c, 20);
+            return Outcome::stay().maybe_note(note);
+        }
+        Msg::Backspace => {
+            if form.field == 1 {
+                form.note.pop();
+            } else {
+                form.amount.pop();
+            }
+        }
+        Msg::Next | Msg::Prev => form.field = 1 - form.field,
+        Msg::CycleMethod => {
+            let all = PaymentMethod::SETTLING;
+            let at = all.iter().position(|m| *m == form.method).unwrap_or(0);
+            form.method = all[(at + 1) % all.len()];
+        }
+        Msg::Record => return ask_payment(form),
+        _ => {}
+    }
+    Outcome::stay()
+}
+
+/// F2 on the tab payment: what is paid, asked about first; empty means all that is owed,
+/// the usual payday settlement.
+fn ask_payment(form: &TabPaymentForm) -> Outcome {
+    let amount = if form.amount.trim().is_empty() {
+        Ok(form.owed)
+    } else {
+        parse_amount(&form.amount)
+    };
+    let note = match amount {
+        _ if !form.owed.is_positive() => Note::Till(TillNote::OwesNothing(form.name.clone())),
+        Ok(amount) if amount > form.owed => Note::Till(TillNote::MoreThanOwed(form.owed)),
+        Ok(amount) if amount.is_positive() => {
+            let yes = vec![Effect::RecordTabPayment {
+                customer: form.customer,
+                method: form.method,
+                amount,
+                note: form.note.trim().to_string(),
+            }];
+            let question = Question::TabPayment {
+                customer: form.customer,
+                name: form.name.clone(),
+                method: form.method,
+                amount,
+                note: form.note.trim().to_string(),
+            };
+            return Outcome::ask(question, yes);
+        }
+        Ok(_) => Note::Till(TillNote::AmountNeeded),
+        Err(e) => Note::BadAmount(e),
+    };
+    Outcome::stay().note(note)
 }
 
 pub(super) fn draw_screen(
-    app: &App,
+    cx: &Ctx,
     screen: &CustomersScreen,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let t = &app.lang.text().till;
+    let t = &cx.lang.text().till;
     let block = Block::bordered().title(format!(" {} ", t.customers_title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -444,10 +451,10 @@ pub(super) fn draw_screen(
         }
     }
     if let Some(form) = &screen.form {
-        draw_customer_form(app, form, frame, area, focused);
+        draw_customer_form(cx, form, frame, area, focused);
     }
     if let Some(form) = &screen.payment {
-        draw_payment_form(app, form, frame, area, focused);
+        draw_payment_form(cx, form, frame, area, focused);
     }
 }
 
@@ -460,14 +467,8 @@ fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, has: bool)
     super::widgets::field_line(frame, row, layout, label, value, has);
 }
 
-fn draw_customer_form(
-    app: &App,
-    form: &CustomerForm,
-    frame: &mut Frame,
-    area: Rect,
-    focused: bool,
-) {
-    let t = &app.lang.text().till;
+fn draw_customer_form(cx: &Ctx, form: &CustomerForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().till;
     let popup = centered(area, 64, 10);
     frame.render_widget(Clear, popup);
     let title = if form.id.is_some() {
@@ -494,13 +495,13 @@ fn draw_customer_form(
 }
 
 fn draw_payment_form(
-    app: &App,
+    cx: &Ctx,
     form: &TabPaymentForm,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let t = &app.lang.text().till;
+    let t = &cx.lang.text().till;
     let popup = centered(area, 64, 10);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -514,7 +515,7 @@ fn draw_payment_form(
     let rows: [Rect; 8] = Layout::vertical([Constraint::Length(1); 8]).areas(inner);
     let mut spans = vec![Span::from(format!("  {:<14} ", t.method)).bold()];
     for m in PaymentMethod::SETTLING {
-        let name = format::payment_method(m, app.lang);
+        let name = format::payment_method(m, cx.lang);
         spans.push(if m == form.method {
             Span::from(format!("[ {name} ]")).reversed().bold()
         } else {

@@ -1,8 +1,75 @@
-//! The keys every filtered list screen shares: typing filters, Backspace takes a letter back,
-//! ↑/↓ move the selection within what the filter lets through.
+//! The filtered list the list screens share: what the runtime loaded (nothing yet while it
+//! loads), the filter typing fills, and the selected row within what the filter lets through.
+//! Typing filters, Backspace takes a letter back, ↑/↓ move the selection.
 
-use super::Msg;
 use super::input::type_into;
+use super::msg::Msg;
+
+/// A loaded list with a filter and a selection. `matches` says whether an item goes through
+/// a filter (given trimmed and in lower case, never empty).
+pub struct FilteredList<T> {
+    /// `None` until the runtime has loaded them.
+    pub items: Option<Vec<T>>,
+    pub filter: String,
+    /// Index into the items the filter lets through.
+    pub selected: usize,
+    matches: fn(&T, &str) -> bool,
+}
+
+impl<T> FilteredList<T> {
+    pub fn loading(matches: fn(&T, &str) -> bool) -> FilteredList<T> {
+        FilteredList {
+            items: None,
+            filter: String::new(),
+            selected: 0,
+            matches,
+        }
+    }
+
+    /// Fresh items keep the filter and, as far as it still exists, the selection.
+    pub fn loaded(&mut self, items: Vec<T>) {
+        self.items = Some(items);
+        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+    }
+
+    pub fn shown(&self) -> Vec<&T> {
+        let filter = self.filter.trim().to_lowercase();
+        self.items
+            .iter()
+            .flatten()
+            .filter(|item| filter.is_empty() || (self.matches)(item, &filter))
+            .collect()
+    }
+
+    pub fn current(&self) -> Option<&T> {
+        self.shown().get(self.selected).copied()
+    }
+
+    /// What stands where the rows would be: `loading` until the items come, `none` when the
+    /// filter lets nothing through; `None` when there are rows to draw.
+    pub fn placeholder<'a>(&self, loading: &'a str, none: &'a str) -> Option<&'a str> {
+        match &self.items {
+            None => Some(loading),
+            Some(_) if self.shown().is_empty() => Some(none),
+            Some(_) => None,
+        }
+    }
+
+    /// Takes a filter key (at most `max` characters typed); false for any other key.
+    pub fn key(&mut self, msg: &Msg, max: usize) -> bool {
+        if !is_filter_key(msg) {
+            return false;
+        }
+        let shown = self.shown().len();
+        filter_key(&mut self.filter, &mut self.selected, shown, max, msg);
+        true
+    }
+}
+
+/// Whether any of `fields` contains the filter (already in lower case).
+pub fn any_contains(fields: &[&str], filter: &str) -> bool {
+    fields.iter().any(|field| field.to_lowercase().contains(filter))
+}
 
 /// Whether `msg` is one of the keys `filter_key` takes.
 pub(super) fn is_filter_key(msg: &Msg) -> bool {

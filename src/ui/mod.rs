@@ -101,14 +101,12 @@ enum Mode {
     Confirm(Confirm),
     Settings(Box<settings::SettingsScreen>),
     Payouts(payouts::PayoutsScreen),
-    PayoutForm(Box<payouts::PayoutForm>),
     /// Closing the day: the expected cash and the count.
     Close(Box<close::CloseScreen>),
     CashMove(cash_move::CashMoveForm),
     Customers(customers::CustomersScreen),
     // Issue 5.
     Users(users::UsersScreen),
-    UserForm(Box<users::UserForm>),
     Audit(audit::AuditScreen),
 }
 
@@ -297,6 +295,7 @@ impl App {
             today: self.today,
             user: self.user.as_ref(),
             catalogue: &self.catalogue,
+            status: self.status.as_ref(),
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
         }
@@ -379,18 +378,23 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             return answer(app, producers);
         }
-        Msg::PayoutRecorded {
-            payout,
-            slip,
-            balances,
-        } => return payouts::recorded(app, payout.number, slip, balances),
-        Msg::SettingsSaved => settings::saved(app),
+        Msg::SettingsSaved => {
+            if let Mode::Settings(screen) = &app.mode
+                && let Ok(rules) = screen.rules()
+            {
+                app.lock_after = rules.lock_after();
+            }
+            return answer(app, Msg::SettingsSaved);
+        }
         Msg::Clock(now) => return trust::clock(app, now),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
-        Msg::UsersChanged(users) => users::changed(app, users),
+        Msg::UsersChanged(users) => {
+            app.users = users.clone();
+            return answer(app, Msg::UsersChanged(users));
+        }
         Msg::Resize(width, height) => app.size = Some((width, height)),
         Msg::Today(date) => app.today = date,
         Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
@@ -452,7 +456,10 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = customers::answer(&mut screen, msg);
             (Mode::Customers(screen), outcome)
         }
-        Mode::Users(screen) => (Mode::Users(screen), users::answer(msg)),
+        Mode::Users(mut screen) => {
+            let outcome = users::answer(&mut screen, msg);
+            (Mode::Users(screen), outcome)
+        }
         Mode::Audit(mut screen) => {
             let outcome = audit::answer(&mut screen, msg);
             (Mode::Audit(screen), outcome)
@@ -488,15 +495,15 @@ fn context_of(mode: &Mode) -> Context {
         Mode::Producers(_) => Context::Producers,
         Mode::Confirm(_) => Context::Confirm,
         Mode::Settings(_) => Context::Settings,
+        Mode::Payouts(screen) if screen.form.is_some() => Context::PayoutForm,
         Mode::Payouts(_) => Context::Payouts,
-        Mode::PayoutForm(_) => Context::PayoutForm,
         Mode::Close(_) => Context::CloseDay,
         Mode::CashMove(_) => Context::CashMove,
         Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
         Mode::Customers(screen) if screen.payment.is_some() => Context::TabPaymentForm,
         Mode::Customers(_) => Context::Customers,
+        Mode::Users(screen) if screen.form.is_some() => Context::UserForm,
         Mode::Users(_) => Context::Users,
-        Mode::UserForm(_) => Context::UserForm,
         Mode::Audit(_) => Context::Audit,
     }
 }
@@ -615,6 +622,22 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = producers::key(&mut screen, msg);
             (Mode::Producers(screen), outcome)
         }
+        Mode::Payouts(mut screen) => {
+            let outcome = payouts::key(&app.ctx(), &mut screen, msg);
+            (Mode::Payouts(screen), outcome)
+        }
+        Mode::Users(mut screen) => {
+            let outcome = users::key(&mut screen, msg);
+            (Mode::Users(screen), outcome)
+        }
+        Mode::Customers(mut screen) => {
+            let outcome = customers::screen_key(&app.ctx(), &mut screen, msg);
+            (Mode::Customers(screen), outcome)
+        }
+        Mode::Settings(mut screen) => {
+            let outcome = settings::key(&app.ctx(), &mut screen, msg);
+            (Mode::Settings(screen), outcome)
+        }
         Mode::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Mode::CashMove(form), outcome)
@@ -638,13 +661,7 @@ fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
         Mode::Pay(pay) => pay::key(app, pay, msg),
         Mode::Sales(list) => sales::key(app, list, msg),
         Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
-        Mode::Settings(screen) => settings::key(app, screen, msg),
-        Mode::Payouts(screen) => payouts::key(app, screen, msg),
-        Mode::PayoutForm(form) => payouts::form_key(app, form, msg),
         Mode::Close(screen) => close::key(app, screen, msg),
-        Mode::Customers(screen) => customers::screen_key(app, screen, msg),
-        Mode::Users(screen) => users::key(app, screen, msg),
-        Mode::UserForm(form) => users::form_key(app, form, msg),
         other => (other, Vec::new()),
     }
 }
@@ -712,7 +729,10 @@ fn open(app: &mut App, place: Place) -> (Mode, Vec<Effect>) {
             Mode::Producers(ProducersScreen::loading()),
             vec![Effect::LoadProducers],
         ),
-        Place::Payouts => payouts::open(),
+        Place::Payouts => (
+            Mode::Payouts(payouts::PayoutsScreen::loading()),
+            vec![Effect::LoadPayouts],
+        ),
         Place::Settings => (
             Mode::Settings(Box::new(settings::SettingsScreen::loading())),
             vec![Effect::LoadSettings],

@@ -353,6 +353,11 @@ impl Msg {
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
             Msg::DraftUnreadable => Note::DraftUnreadable,
+            Msg::SettingsSaved => Note::SettingsSaved,
+            Msg::PayoutRecorded { payout, slip, .. } => match slip {
+                Ok(path) => Note::PayoutRecorded(payout.number, path.display().to_string()),
+                Err(e) => Note::SlipFailed(e.clone()),
+            },
             _ => return None,
         })
     }

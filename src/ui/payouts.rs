@@ -10,13 +10,14 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::Confirm;
-use super::input::type_into;
+use super::effect::Effect;
+use super::failure::{Action, Failure};
+use super::input::{self, type_into};
+use super::msg::Msg;
+use super::note::Note;
 use super::question::Question;
-use super::sale::type_amount;
-use super::screen::Outcome;
+use super::screen::{Ctx, Go, Outcome};
 use super::widgets::{centered, draw_filter, draw_list, right};
-use super::{Action, App, Effect, Failure, Mode, Msg, Note};
 use crate::domain::money::group_thousands;
 use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
 use crate::print::format;
@@ -39,6 +40,8 @@ pub struct PayoutsScreen {
     pub day: usize,
     pub filter: String,
     pub selected: usize,
+    /// The payout being entered, over the list it returns to.
+    pub form: Option<Box<PayoutForm>>,
 }
 
 impl PayoutsScreen {
@@ -49,6 +52,7 @@ impl PayoutsScreen {
             day: 0,
             filter: String::new(),
             selected: 0,
+            form: None,
         }
     }
 
@@ -103,12 +107,11 @@ pub struct PayoutForm {
     pub amount: String,
     pub note: String,
     pub field: Field,
-    pub back: PayoutsScreen,
 }
 
 impl PayoutForm {
     /// The whole balance is the default: most producers take everything that is theirs.
-    pub fn new(producer: &ProducerBalance, back: PayoutsScreen) -> PayoutForm {
+    pub fn new(producer: &ProducerBalance) -> PayoutForm {
         let amount = if producer.balance.is_positive() {
             group_thousands(producer.balance.value().unsigned_abs())
         } else {
@@ -122,7 +125,6 @@ impl PayoutForm {
             amount,
             note: String::new(),
             field: Field::Amount,
-            back,
         }
     }
 
@@ -142,15 +144,16 @@ pub fn method_name(method: PayoutMethod, lang: Lang) -> &'static str {
     }
 }
 
-/// Ctrl+P from the sale screen: the list, loading.
-pub(super) fn open() -> (Mode, Vec<Effect>) {
-    (
-        Mode::Payouts(PayoutsScreen::loading()),
-        vec![Effect::LoadPayouts],
-    )
-}
-
-pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key on the payouts area: the form if one is open, else the list.
+pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
+    if let Some(form) = &mut screen.form {
+        let outcome = form_key(cx, form, msg);
+        if outcome.go == Go::Back {
+            screen.form = None;
+            return Outcome::stay();
+        }
+        return outcome;
+    }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = screen.shown().len();
@@ -168,41 +171,37 @@ pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, 
             if let Some(producer) = screen.current().cloned() {
                 // A payout is an entry of the open day: with none open, say so before any
                 // form or question (and before calling the manager over).
-                if app.status.is_none() {
-                    app.set_note(Note::Failed(Action::PayProducer, Failure::NoOpenDay));
+                if cx.status.is_none() {
+                    let note = Note::Failed(Action::PayProducer, Failure::NoOpenDay);
+                    return Outcome::stay().note(note);
                 } else if !producer.balance.is_positive() {
-                    app.set_note(Note::PayoutAboveOwed(producer.balance));
-                } else {
-                    let form = PayoutForm::new(&producer, screen);
-                    return (Mode::PayoutForm(Box::new(form)), Vec::new());
+                    return Outcome::stay().note(Note::PayoutAboveOwed(producer.balance));
                 }
+                screen.form = Some(Box::new(PayoutForm::new(&producer)));
             }
         }
         Msg::WriteSettlements => {
             if let Some((date, _)) = screen.shown_day() {
-                return (
-                    Mode::Payouts(screen),
-                    vec![Effect::WriteSettlements { date }],
-                );
+                return Outcome::stay().run(vec![Effect::WriteSettlements { date }]);
             }
-            app.set_note(Note::NoBusinessDays);
+            return Outcome::stay().note(Note::NoBusinessDays);
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
-    (Mode::Payouts(screen), Vec::new())
+    Outcome::stay()
 }
 
-pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+fn form_key(cx: &Ctx, form: &mut PayoutForm, msg: Msg) -> Outcome {
     match msg {
         Msg::Input(c) => {
             let amount = form.field == Field::Amount;
             let (field, max) = form.focused();
             if amount {
-                type_amount(app, field, c, max);
-            } else {
-                type_into(field, c, max);
+                let note = input::type_amount(cx.amount_refused, field, c, max);
+                return Outcome::stay().maybe_note(note);
             }
+            type_into(field, c, max);
         }
         Msg::Backspace => {
             form.focused().0.pop();
@@ -219,87 +218,61 @@ pub(super) fn form_key(app: &mut App, mut form: Box<PayoutForm>, msg: Msg) -> (M
                 PayoutMethod::Transfer => PayoutMethod::Cash,
             };
         }
-        Msg::Record => {
-            let amount = parse_amount(&form.amount).ok().filter(|a| a.is_positive());
-            let Some(amount) = amount else {
-                form.field = Field::Amount;
-                app.set_note(Note::BadPayoutAmount);
-                return (Mode::PayoutForm(form), Vec::new());
-            };
-            if amount > form.owed {
-                form.field = Field::Amount;
-                app.set_note(Note::PayoutAboveOwed(form.owed));
-                return (Mode::PayoutForm(form), Vec::new());
-            }
-            let yes = Outcome::stay().run(vec![Effect::PayProducer {
-                code: form.code.clone(),
-                method: form.method,
-                amount,
-                note: form.note.trim().to_string(),
-            }]);
-            let question = Question::Payout {
-                code: form.code.clone(),
-                name: form.name.clone(),
-                method: form.method,
-                amount,
-                note: form.note.trim().to_string(),
-            };
-            return (
-                Mode::Confirm(Confirm::new(question, yes, Mode::PayoutForm(form))),
-                Vec::new(),
-            );
-        }
-        Msg::Cancel => return (Mode::Payouts(form.back), Vec::new()),
+        Msg::Record => return ask(form),
+        Msg::Cancel => return Outcome::back(),
         _ => {}
     }
-    (Mode::PayoutForm(form), Vec::new())
+    Outcome::stay()
+}
+
+/// F2 on the form: the payout as typed, asked about first.
+fn ask(form: &mut PayoutForm) -> Outcome {
+    let amount = parse_amount(&form.amount).ok().filter(|a| a.is_positive());
+    let Some(amount) = amount else {
+        form.field = Field::Amount;
+        return Outcome::stay().note(Note::BadPayoutAmount);
+    };
+    if amount > form.owed {
+        form.field = Field::Amount;
+        return Outcome::stay().note(Note::PayoutAboveOwed(form.owed));
+    }
+    let yes = vec![Effect::PayProducer {
+        code: form.code.clone(),
+        method: form.method,
+        amount,
+        note: form.note.trim().to_string(),
+    }];
+    let question = Question::Payout {
+        code: form.code.clone(),
+        name: form.name.clone(),
+        method: form.method,
+        amount,
+        note: form.note.trim().to_string(),
+    };
+    Outcome::ask(question, yes)
 }
 
 /// The payout is on disk: back to the list with fresh balances, saying where its slip is.
-pub(super) fn recorded(
-    app: &mut App,
-    number: i64,
-    slip: Result<std::path::PathBuf, Failure>,
-    balances: Option<PayoutLists>,
-) -> Vec<Effect> {
-    app.set_note(match slip {
-        Ok(path) => Note::PayoutRecorded(number, path.display().to_string()),
-        Err(e) => Note::SlipFailed(e),
-    });
-    let mut screen = match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::PayoutForm(form) => form.back,
-        Mode::Payouts(screen) => screen,
-        other => {
-            app.mode = other;
-            return Vec::new();
-        }
-    };
+fn recorded(screen: &mut PayoutsScreen, balances: Option<PayoutLists>) -> Outcome {
+    screen.form = None;
     match balances {
         Some((balances, days)) => {
             screen.loaded(balances, days);
-            app.mode = Mode::Payouts(screen);
-            Vec::new()
+            Outcome::stay()
         }
         // Paid, but not read back: the list must not offer the old balance again.
         None => {
             screen.balances = None;
-            app.mode = Mode::Payouts(screen);
-            vec![Effect::LoadPayouts]
+            Outcome::stay().run(vec![Effect::LoadPayouts])
         }
     }
 }
 
 // ---- drawing ----
 
-pub(super) fn draw(
-    app: &App,
-    screen: &PayoutsScreen,
-    frame: &mut Frame,
-    area: Rect,
-    focused: bool,
-) {
-    let ui = &app.lang.text().ui;
-    let t = &app.lang.text().settle;
+pub(super) fn draw(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    let ui = &cx.lang.text().ui;
+    let t = &cx.lang.text().settle;
     let [day, filter, table] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -307,7 +280,7 @@ pub(super) fn draw(
     ])
     .areas(area);
     let day_text = match screen.shown_day() {
-        Some((date, closed)) => (t.payouts_day)(&format::date(date, app.lang), closed),
+        Some((date, closed)) => (t.payouts_day)(&format::date(date, cx.lang), closed),
         None if screen.balances.is_some() => t.no_days.to_string(),
         None => String::new(),
     };
@@ -369,14 +342,8 @@ pub(super) fn draw(
     draw_list(frame, table, widget, screen.selected);
 }
 
-pub(super) fn draw_form(
-    app: &App,
-    form: &PayoutForm,
-    frame: &mut Frame,
-    area: Rect,
-    focused: bool,
-) {
-    let t = &app.lang.text().settle;
+pub(super) fn draw_form(cx: &Ctx, form: &PayoutForm, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().settle;
     let popup = centered(area, 60, 12);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -400,7 +367,7 @@ pub(super) fn draw_form(
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::from(format!("{method:<label_width$}")).bold(),
-            Span::from(method_name(form.method, app.lang)).cyan(),
+            Span::from(method_name(form.method, cx.lang)).cyan(),
         ])),
         rows[3],
     );
@@ -442,10 +409,11 @@ pub(super) fn draw_form(
 pub(super) fn answer(screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
     match msg {
         Msg::PayoutsLoaded { balances, days } => screen.loaded(balances, days),
+        Msg::PayoutRecorded { balances, .. } => return recorded(screen, balances),
         Msg::Failed {
             action: Action::LoadPayouts,
             ..
-        } => return Outcome::home(),
+        } if screen.form.is_none() => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()

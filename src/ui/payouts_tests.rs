@@ -56,20 +56,16 @@ fn on_payouts() -> App {
 fn screen(app: &App) -> &payouts::PayoutsScreen {
     match &app.mode {
         Mode::Payouts(screen) => screen,
-        Mode::PayoutForm(form) => &form.back,
+        Mode::Confirm(c) => match c.under.as_ref() {
+            Mode::Payouts(screen) => screen,
+            _ => panic!("no payouts screen"),
+        },
         _ => panic!("no payouts screen"),
     }
 }
 
 fn form(app: &App) -> &payouts::PayoutForm {
-    match &app.mode {
-        Mode::PayoutForm(form) => form,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::PayoutForm(form) => form,
-            _ => panic!("no payout form"),
-        },
-        _ => panic!("no payout form"),
-    }
+    screen(app).form.as_deref().expect("no payout form")
 }
 
 fn render(app: &App) -> String {

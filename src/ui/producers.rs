@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::Action;
 use super::input::type_into;
+use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
 use super::question::Question;
@@ -24,57 +25,45 @@ const MAX_TEXT: usize = 80;
 const MAX_RATE: usize = 8;
 
 pub struct ProducersScreen {
-    /// `None` until the runtime has loaded them.
-    pub producers: Option<Vec<Producer>>,
-    pub filter: String,
-    /// Index into the filtered producers.
-    pub selected: usize,
+    pub list: FilteredList<Producer>,
     /// The form adding or editing a producer, over the list it returns to.
     pub form: Option<Box<ProducerForm>>,
+}
+
+/// Code, name or phone containing the filter.
+fn matches(p: &Producer, filter: &str) -> bool {
+    any_contains(&[&p.code, &p.name, &p.phone], filter)
 }
 
 impl ProducersScreen {
     pub fn loading() -> ProducersScreen {
         ProducersScreen {
-            producers: None,
-            filter: String::new(),
-            selected: 0,
+            list: FilteredList::loading(matches),
             form: None,
         }
     }
 
     pub fn loaded(&mut self, producers: Vec<Producer>) {
-        self.producers = Some(producers);
-        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+        self.list.loaded(producers);
     }
 
-    /// The producers whose code, name or phone contains the filter.
     pub fn shown(&self) -> Vec<&Producer> {
-        let filter = self.filter.trim().to_lowercase();
-        self.producers
-            .iter()
-            .flatten()
-            .filter(|p| {
-                filter.is_empty()
-                    || [&p.code, &p.name, &p.phone]
-                        .iter()
-                        .any(|field| field.to_lowercase().contains(&filter))
-            })
-            .collect()
+        self.list.shown()
     }
 
     pub fn current(&self) -> Option<&Producer> {
-        self.shown().get(self.selected).copied()
+        self.list.current()
     }
 
     /// Selects the producer with `code`, if the filter shows it.
     fn select(&mut self, code: &str) {
         if let Some(i) = self
+            .list
             .shown()
             .iter()
             .position(|p| p.code.eq_ignore_ascii_case(code.trim()))
         {
-            self.selected = i;
+            self.list.selected = i;
         }
     }
 }
@@ -223,16 +212,7 @@ pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
         return outcome;
     }
     match msg {
-        msg if super::list::is_filter_key(&msg) => {
-            let shown = screen.shown().len();
-            super::list::filter_key(
-                &mut screen.filter,
-                &mut screen.selected,
-                shown,
-                MAX_FILTER,
-                &msg,
-            );
-        }
+        msg if screen.list.key(&msg, MAX_FILTER) => {}
         // Codes already taken are told by the ledger; the list need not be loaded to add.
         Msg::AddProducer => screen.form = Some(Box::new(ProducerForm::new())),
         Msg::EditProducer => {
@@ -375,20 +355,15 @@ pub(super) fn draw(
     let t = &cx.lang.text().ui;
     let [filter, table] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    draw_filter(frame, filter, t.stock_filter, &screen.filter, focused);
+    draw_filter(frame, filter, t.stock_filter, &screen.list.filter, focused);
     let block = Block::bordered()
         .title(format!(" {} ", t.producers_title))
         .padding(Padding::horizontal(1));
-    let shown = screen.shown();
-    if screen.producers.is_none() || shown.is_empty() {
-        let text = if screen.producers.is_none() {
-            t.stock_loading
-        } else {
-            t.stock_none
-        };
+    if let Some(text) = screen.list.placeholder(t.stock_loading, t.stock_none) {
         super::widgets::placeholder(frame, table, block, text);
         return;
     }
+    let shown = screen.shown();
     let header = Row::new([
         Cell::from(t.col_code),
         Cell::from(t.col_name),
@@ -420,7 +395,7 @@ pub(super) fn draw(
     .column_spacing(1)
     .header(header)
     .block(block);
-    draw_list(frame, table, widget, screen.selected);
+    draw_list(frame, table, widget, screen.list.selected);
 }
 
 pub(super) fn draw_form(

@@ -9,9 +9,12 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
-use super::input::type_into;
-use super::screen::Outcome;
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::effect::Effect;
+use super::failure::Action;
+use super::input::{self, type_into};
+use super::msg::Msg;
+use super::note::Note;
+use super::screen::{Ctx, Outcome};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -214,20 +217,21 @@ impl SettingsScreen {
     }
 }
 
-pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
+pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
     if msg == Msg::Cancel {
-        return (Mode::Sale, Vec::new());
+        return Outcome::home();
     }
     if !screen.loaded {
-        return (Mode::Settings(screen), Vec::new());
+        return Outcome::stay();
     }
-    let mut effects = Vec::new();
     match msg {
         Msg::Input(c) if screen.field == Field::LockMinutes => {
-            super::sale::type_digits(app, &mut screen.lock_minutes, c, 3);
+            let note = input::type_digits(cx.amount_refused, &mut screen.lock_minutes, c, 3);
+            return Outcome::stay().maybe_note(note);
         }
         Msg::Input(c) if screen.field == Field::CloseAbove => {
-            super::sale::type_amount(app, &mut screen.close_above, c, 20);
+            let note = input::type_amount(cx.amount_refused, &mut screen.close_above, c, 20);
+            return Outcome::stay().maybe_note(note);
         }
         Msg::Input(c) => type_into(screen.focused(), c, MAX_TEXT),
         Msg::Backspace => {
@@ -248,50 +252,42 @@ pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (
             };
         }
         Msg::TestPrint => match screen.printer() {
-            Ok(printer) => effects.push(Effect::TestPrint {
-                shop: screen.shop(),
-                printer,
-            }),
+            Ok(printer) => {
+                let shop = screen.shop();
+                return Outcome::stay().run(vec![Effect::TestPrint { shop, printer }]);
+            }
             Err((problem, field)) => {
                 screen.field = field;
-                app.set_note(Note::Settings(problem));
+                return Outcome::stay().note(Note::Settings(problem));
             }
         },
         Msg::Record => match screen.check() {
-            Ok((shop, printer, rules)) => effects.push(Effect::SaveSettings {
-                shop,
-                printer,
-                rules,
-            }),
+            Ok((shop, printer, rules)) => {
+                let save = Effect::SaveSettings {
+                    shop,
+                    printer,
+                    rules,
+                };
+                return Outcome::stay().run(vec![save]);
+            }
             Err((problem, field)) => {
                 screen.field = field;
-                app.set_note(Note::Settings(problem));
+                return Outcome::stay().note(Note::Settings(problem));
             }
         },
         _ => {}
     }
-    (Mode::Settings(screen), effects)
-}
-
-/// Saved: back to the till, which prints and locks by them from now on.
-pub(super) fn saved(app: &mut App) {
-    if let Mode::Settings(screen) = &app.mode {
-        if let Ok(rules) = screen.rules() {
-            app.set_lock_after(rules.lock_after());
-        }
-        app.mode = Mode::Sale;
-    }
-    app.set_note(Note::SettingsSaved);
+    Outcome::stay()
 }
 
 pub(super) fn draw(
-    app: &App,
+    cx: &Ctx,
     screen: &SettingsScreen,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let p = &app.lang.text().printer;
+    let p = &cx.lang.text().printer;
     let block = Block::bordered()
         .title(format!(" {} ", p.settings_title))
         .border_style(Style::new().cyan())
@@ -416,6 +412,8 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             action: Action::LoadSettings,
             ..
         } => return Outcome::home(),
+        // Saved: back to the till, which prints and locks by them from now on.
+        Msg::SettingsSaved => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()

@@ -324,7 +324,9 @@ pub(super) fn lock(app: &mut App) {
     app.help = false;
     app.note = None;
     // A PIN half typed into a user form is not left behind the lock.
-    if let Mode::UserForm(form) = &mut app.mode {
+    if let Mode::Users(screen) = &mut app.mode
+        && let Some(form) = &mut screen.form
+    {
         form.pin.clear();
         form.again.clear();
     }

@@ -7,14 +7,16 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
-use super::dialogs::Confirm;
+use super::effect::Effect;
+use super::failure::Action;
 use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
 use super::pin::Pin;
 use super::question::Question;
-use super::screen::Outcome;
+use super::screen::{Ctx, Go, Outcome};
 use super::trust::TrustNote;
 use super::widgets::{centered, draw_list};
-use super::{Action, App, Effect, Mode, Msg, Note};
 use crate::domain::users::PIN_MAX_DIGITS;
 use crate::domain::{Role, User, check_new_pin};
 
@@ -24,6 +26,8 @@ pub struct UsersScreen {
     /// `None` until the runtime has loaded them.
     pub users: Option<Vec<User>>,
     pub selected: usize,
+    /// A new user or a new PIN being typed, over the list it returns to.
+    pub form: Option<Box<UserForm>>,
 }
 
 impl UsersScreen {
@@ -31,6 +35,7 @@ impl UsersScreen {
         UsersScreen {
             users: None,
             selected: 0,
+            form: None,
         }
     }
 
@@ -59,7 +64,6 @@ pub struct UserForm {
     pub pin: Pin,
     pub again: Pin,
     pub field: UserField,
-    pub back: UsersScreen,
 }
 
 impl UserForm {
@@ -82,7 +86,16 @@ impl UserForm {
     }
 }
 
-pub(super) fn key(_app: &mut App, mut screen: UsersScreen, msg: Msg) -> (Mode, Vec<Effect>) {
+/// A key on the users area: the form if one is open, else the list.
+pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
+    if let Some(form) = &mut screen.form {
+        let outcome = form_key(form, msg);
+        if outcome.go == Go::Back {
+            screen.form = None;
+            return Outcome::stay();
+        }
+        return outcome;
+    }
     match msg {
         Msg::Up => screen.selected = screen.selected.saturating_sub(1),
         Msg::Down => {
@@ -92,55 +105,44 @@ pub(super) fn key(_app: &mut App, mut screen: UsersScreen, msg: Msg) -> (Mode, V
             }
         }
         Msg::AddUser => {
-            return (
-                Mode::UserForm(Box::new(UserForm {
-                    target: None,
-                    name: String::new(),
-                    role: Role::Attendant,
-                    pin: Pin::new(),
-                    again: Pin::new(),
-                    field: UserField::Name,
-                    back: screen,
-                })),
-                Vec::new(),
-            );
+            screen.form = Some(Box::new(UserForm {
+                target: None,
+                name: String::new(),
+                role: Role::Attendant,
+                pin: Pin::new(),
+                again: Pin::new(),
+                field: UserField::Name,
+            }));
         }
         Msg::ChangePin => {
             if let Some(user) = screen.current().filter(|u| u.active).cloned() {
-                return (
-                    Mode::UserForm(Box::new(UserForm {
-                        name: user.name.clone(),
-                        role: user.role,
-                        target: Some(user),
-                        pin: Pin::new(),
-                        again: Pin::new(),
-                        field: UserField::Pin,
-                        back: screen,
-                    })),
-                    Vec::new(),
-                );
+                screen.form = Some(Box::new(UserForm {
+                    name: user.name.clone(),
+                    role: user.role,
+                    target: Some(user),
+                    pin: Pin::new(),
+                    again: Pin::new(),
+                    field: UserField::Pin,
+                }));
             }
         }
         Msg::DeactivateUser => {
             if let Some(user) = screen.current().filter(|u| u.active).cloned() {
-                let yes = Outcome::stay().run(vec![Effect::DeactivateUser { user_id: user.id }]);
+                let yes = vec![Effect::DeactivateUser { user_id: user.id }];
                 let question = Question::DeactivateUser {
                     user_id: user.id,
                     name: user.name,
                 };
-                return (
-                    Mode::Confirm(Confirm::new(question, yes, Mode::Users(screen))),
-                    Vec::new(),
-                );
+                return Outcome::ask(question, yes);
             }
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         _ => {}
     }
-    (Mode::Users(screen), Vec::new())
+    Outcome::stay()
 }
 
-pub(super) fn form_key(app: &mut App, mut form: Box<UserForm>, msg: Msg) -> (Mode, Vec<Effect>) {
+fn form_key(form: &mut UserForm, msg: Msg) -> Outcome {
     match msg {
         Msg::Input(c) => match form.field {
             UserField::Name => type_into(&mut form.name, c, MAX_NAME),
@@ -162,38 +164,42 @@ pub(super) fn form_key(app: &mut App, mut form: Box<UserForm>, msg: Msg) -> (Mod
                 Role::Manager => Role::Attendant,
             }
         }
-        Msg::Record => {
-            if form.target.is_none() && form.name.trim().is_empty() {
-                form.field = UserField::Name;
-                app.set_note(Note::Trust(TrustNote::NameEmpty));
-            } else if let Err(problem) = check_new_pin(form.pin.as_str()) {
-                form.clear_pins();
-                app.set_note(Note::Trust(TrustNote::Pin(problem)));
-            } else if form.pin != form.again {
-                form.clear_pins();
-                app.set_note(Note::Trust(TrustNote::PinsDiffer));
-            } else {
-                let pin = form.pin.clone();
-                form.clear_pins();
-                let effect = match &form.target {
-                    None => Effect::AddUser {
-                        name: form.name.trim().to_string(),
-                        role: form.role,
-                        pin,
-                    },
-                    Some(user) => Effect::ChangePin {
-                        user_id: user.id,
-                        pin,
-                    },
-                };
-                // The form stays until the runtime says the user is saved.
-                return (Mode::UserForm(form), vec![effect]);
-            }
-        }
-        Msg::Cancel => return (Mode::Users(form.back), Vec::new()),
+        Msg::Record => return save(form),
+        Msg::Cancel => return Outcome::back(),
         _ => {}
     }
-    (Mode::UserForm(form), Vec::new())
+    Outcome::stay()
+}
+
+/// F2 on the form: a name (for a new user) and the same good PIN twice save it.
+fn save(form: &mut UserForm) -> Outcome {
+    if form.target.is_none() && form.name.trim().is_empty() {
+        form.field = UserField::Name;
+        return Outcome::stay().note(Note::Trust(TrustNote::NameEmpty));
+    }
+    if let Err(problem) = check_new_pin(form.pin.as_str()) {
+        form.clear_pins();
+        return Outcome::stay().note(Note::Trust(TrustNote::Pin(problem)));
+    }
+    if form.pin != form.again {
+        form.clear_pins();
+        return Outcome::stay().note(Note::Trust(TrustNote::PinsDiffer));
+    }
+    let pin = form.pin.clone();
+    form.clear_pins();
+    let effect = match &form.target {
+        None => Effect::AddUser {
+            name: form.name.trim().to_string(),
+            role: form.role,
+            pin,
+        },
+        Some(user) => Effect::ChangePin {
+            user_id: user.id,
+            pin,
+        },
+    };
+    // The form stays until the runtime says the user is saved.
+    Outcome::stay().run(vec![effect])
 }
 
 impl UserForm {
@@ -225,26 +231,10 @@ impl UserForm {
     }
 }
 
-/// The users changed on disk: back to the list, fresh.
-pub(super) fn changed(app: &mut App, users: Vec<User>) {
-    app.users = users.clone();
-    let mut screen = match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::UserForm(form) => form.back,
-        Mode::Users(screen) => screen,
-        other => {
-            app.mode = other;
-            return;
-        }
-    };
-    screen.loaded(users);
-    app.mode = Mode::Users(screen);
-    app.set_note(Note::Trust(TrustNote::UsersSaved));
-}
-
 // ---- drawing ----
 
-pub(super) fn draw(app: &App, screen: &UsersScreen, frame: &mut Frame, area: Rect) {
-    let t = &app.lang.text().ui;
+pub(super) fn draw(cx: &Ctx, screen: &UsersScreen, frame: &mut Frame, area: Rect) {
+    let t = &cx.lang.text().ui;
     let tt = &t.trust;
     let block = Block::bordered().title(format!(" {} ", tt.users_title));
     let inner = block.inner(area);
@@ -282,8 +272,8 @@ pub(super) fn draw(app: &App, screen: &UsersScreen, frame: &mut Frame, area: Rec
     draw_list(frame, inner, table, screen.selected);
 }
 
-pub(super) fn draw_form(app: &App, form: &UserForm, frame: &mut Frame, area: Rect) {
-    let tt = &app.lang.text().ui.trust;
+pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect) {
+    let tt = &cx.lang.text().ui.trust;
     let title = match &form.target {
         None => tt.new_user_title.to_string(),
         Some(user) => (tt.change_pin_title)(&user.name),
@@ -331,12 +321,18 @@ pub(super) fn draw_form(app: &App, form: &UserForm, frame: &mut Frame, area: Rec
 }
 
 /// A runtime answer for the users screen.
-pub(super) fn answer(msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut UsersScreen, msg: Msg) -> Outcome {
     match msg {
+        // The users changed on disk: back to the list, fresh.
+        Msg::UsersChanged(users) => {
+            screen.form = None;
+            screen.loaded(users);
+            Outcome::stay().note(Note::Trust(TrustNote::UsersSaved))
+        }
         Msg::Failed {
             action: Action::LoadUsers,
             ..
-        } => Outcome::home(),
+        } if screen.form.is_none() => Outcome::home(),
         _ => Outcome::stay(),
     }
 }

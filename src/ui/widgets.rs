@@ -120,7 +120,7 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             sale::draw(app, frame, body, false);
             pay::draw(app, dialog, frame, body, focused && dialog.tab.is_none());
             if let Some(tab) = &dialog.tab {
-                super::customers::draw_picker(app, &tab.picker, frame, body);
+                super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
             }
         }
         Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
@@ -146,22 +146,29 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
             draw_mode(app, &confirm.under, frame, body, false);
             dialogs::draw_confirm(app, confirm, frame, body);
         }
-        Mode::Settings(screen) => super::settings::draw(app, screen, frame, body, focused),
-        Mode::Payouts(screen) => payouts::draw(app, screen, frame, body, focused),
-        Mode::PayoutForm(form) => {
-            payouts::draw(app, &form.back, frame, body, false);
-            payouts::draw_form(app, form, frame, body, focused);
+        Mode::Settings(screen) => super::settings::draw(&app.ctx(), screen, frame, body, focused),
+        Mode::Payouts(screen) => {
+            let cx = app.ctx();
+            let form = screen.form.as_deref();
+            payouts::draw(&cx, screen, frame, body, focused && form.is_none());
+            if let Some(form) = form {
+                payouts::draw_form(&cx, form, frame, body, focused);
+            }
         }
         Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
-        Mode::Customers(screen) => super::customers::draw_screen(app, screen, frame, body, focused),
+        Mode::Customers(screen) => {
+            super::customers::draw_screen(&app.ctx(), screen, frame, body, focused)
+        }
         Mode::CashMove(form) => {
             sale::draw(app, frame, body, false);
             super::cash_move::draw(&app.ctx(), form, frame, body, focused);
         }
-        Mode::Users(screen) => users::draw(app, screen, frame, body),
-        Mode::UserForm(form) => {
-            users::draw(app, &form.back, frame, body);
-            users::draw_form(app, form, frame, body);
+        Mode::Users(screen) => {
+            let cx = app.ctx();
+            users::draw(&cx, screen, frame, body);
+            if let Some(form) = &screen.form {
+                users::draw_form(&cx, form, frame, body);
+            }
         }
         Mode::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
     }
