@@ -35,7 +35,14 @@ pub struct ProductsScreen {
 /// Code, name, variant, barcode or producer containing the filter.
 fn matches(p: &ProductRecord, filter: &str) -> bool {
     let barcode = p.barcode.as_deref().unwrap_or("");
-    let fields = [&p.code, &p.name, &p.variant, barcode, &p.producer_code, &p.producer_name];
+    let fields = [
+        &p.code,
+        &p.name,
+        &p.variant,
+        barcode,
+        &p.producer_code,
+        &p.producer_name,
+    ];
     any_contains(&fields, filter)
 }
 

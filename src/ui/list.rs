@@ -68,7 +68,9 @@ impl<T> FilteredList<T> {
 
 /// Whether any of `fields` contains the filter (already in lower case).
 pub fn any_contains(fields: &[&str], filter: &str) -> bool {
-    fields.iter().any(|field| field.to_lowercase().contains(filter))
+    fields
+        .iter()
+        .any(|field| field.to_lowercase().contains(filter))
 }
 
 /// Whether `msg` is one of the keys `filter_key` takes.
