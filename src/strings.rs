@@ -1397,16 +1397,10 @@ pub static ID: Strings = Strings {
             other: |kind| format!("gangguan lain ({kind})"),
         },
         file: FileText {
-            disk_full: |file| {
-                format!("{file} tidak bisa disimpan: disk penuh; kosongkan ruang disk")
-            },
-            denied: |file| {
-                format!("{file} tidak bisa disimpan: tidak ada izin menulis ke folder printouts")
-            },
-            missing_folder: |file| {
-                format!("{file} tidak bisa disimpan: folder printouts tidak ditemukan")
-            },
-            other: |file, kind| format!("{file} tidak bisa disimpan (gangguan berkas: {kind})"),
+            disk_full: |file| format!("{file}: disk penuh; kosongkan ruang disk"),
+            denied: |file| format!("{file}: tidak ada izin menulis ke folder printouts"),
+            missing_folder: |file| format!("{file}: folder printouts tidak ada"),
+            other: |file, kind| format!("{file}: gangguan berkas ({kind})"),
         },
         print_failed: |e| {
             format!(
@@ -2223,16 +2217,10 @@ pub static EN: Strings = Strings {
             other: |kind| format!("another problem ({kind})"),
         },
         file: FileText {
-            disk_full: |file| {
-                format!("{file} could not be saved: the disk is full; free some space")
-            },
-            denied: |file| {
-                format!("{file} could not be saved: no permission to write to the printouts folder")
-            },
-            missing_folder: |file| {
-                format!("{file} could not be saved: the printouts folder is missing")
-            },
-            other: |file, kind| format!("{file} could not be saved (file problem: {kind})"),
+            disk_full: |file| format!("{file}: the disk is full; free some space"),
+            denied: |file| format!("{file}: no permission to write to the printouts folder"),
+            missing_folder: |file| format!("{file}: no printouts folder"),
+            other: |file, kind| format!("{file}: file problem ({kind})"),
         },
         print_failed: |e| {
             format!(

@@ -26,7 +26,6 @@ use crate::print::{self, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
 use crate::ui::{self, Action, App, Effect, Msg};
 use failure::failed;
-use printouts::PrintJob;
 pub struct KioskOptions {
     pub lang: Lang,
     /// The user picked first on the sign-in screen (`--attendant`).
@@ -140,6 +139,14 @@ pub struct Runtime {
     /// Printouts already committed and written to their files, waiting to be sent once the
     /// screen has shown what happened (`print_pending`).
     pending_prints: Vec<PrintJob>,
+}
+
+/// A printout on its way to paper.
+enum PrintJob {
+    /// ESC/POS bytes for the thermal printer.
+    Thermal(Vec<u8>),
+    /// An A4 PDF already in the printouts folder, for the PDF print command.
+    Pdf(PathBuf),
 }
 
 impl Runtime {

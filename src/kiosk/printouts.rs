@@ -6,19 +6,11 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::Runtime;
 use super::failure::failure;
+use super::{PrintJob, Runtime};
 use crate::domain::Sale;
 use crate::print::{self, Document, FileError, Format};
 use crate::ui::{App, Failure, Msg};
-
-/// A printout on its way to paper.
-pub(super) enum PrintJob {
-    /// ESC/POS bytes for the thermal printer.
-    Thermal(Vec<u8>),
-    /// An A4 PDF already in the printouts folder, for the PDF print command.
-    Pdf(PathBuf),
-}
 
 impl Runtime {
     /// Sends the printouts waiting for the thermal printer; returns whether there were any.
@@ -270,11 +262,11 @@ mod tests {
         let id = note.text(Lang::Id);
         let en = note.text(Lang::En);
         assert!(
-            id.contains(&name) && id.contains("tidak bisa disimpan"),
+            id.contains(&name) && id.contains("folder printouts tidak"),
             "{id}"
         );
         assert!(
-            en.contains(&name) && en.contains("could not be saved"),
+            en.contains(&name) && en.contains("no printouts folder"),
             "{en}"
         );
         let root = dir.path().to_string_lossy();

@@ -198,7 +198,7 @@ mod tests {
                 assert_eq!(error.problem, problem, "os error {code}");
                 for lang in [Lang::Id, Lang::En] {
                     let text = error.text(lang);
-                    assert!(text.starts_with("struk-0007.txt "), "{text}");
+                    assert!(text.starts_with("struk-0007.txt: "), "{text}");
                     assert!(!text.contains("os error"), "{text}");
                 }
             }
@@ -206,12 +206,9 @@ mod tests {
         let full = FileError::new("x.pdf", &io::Error::from(io::ErrorKind::StorageFull));
         assert_eq!(
             full.text(Lang::Id),
-            "x.pdf tidak bisa disimpan: disk penuh; kosongkan ruang disk"
+            "x.pdf: disk penuh; kosongkan ruang disk"
         );
-        assert_eq!(
-            full.to_string(),
-            "x.pdf could not be saved: the disk is full; free some space"
-        );
+        assert_eq!(full.to_string(), "x.pdf: the disk is full; free some space");
         let odd = FileError::new("x.pdf", &io::Error::other("quota of the moon"));
         assert_eq!(odd.problem, FileProblem::Other("Other".into()));
         assert!(

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
 use super::input::{self, type_into};
 use super::question::Question;
@@ -469,7 +469,8 @@ fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),
-        Constraint::Length(1),
+        // A receipt's path or its failure may take more than a line: wrapped, not cut.
+        Constraint::Length(3),
     ])
     .areas(inner);
     let heading = Line::from(vec![
@@ -482,7 +483,10 @@ fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
         Ok(path) => (t.receipt_written)(&path.display().to_string()).green(),
         Err(e) => (t.receipt_failed)(&e.text(app.lang)).red(),
     };
-    frame.render_widget(Paragraph::new(line).centered(), receipt);
+    frame.render_widget(
+        Paragraph::new(line).centered().wrap(Wrap { trim: true }),
+        receipt,
+    );
 }
 
 pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, area: Rect) {
