@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use pojok::domain::{Cart, IntakeLine, PaymentMethod, Quantity, Rupiah, Tender};
-use pojok::ui::Context;
+use pojok::ui::Focus;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn line_ending(text: &str, prefix: &str, suffix: &str) -> bool {
@@ -74,14 +74,14 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     let today = k.app.status().expect("today is open").day.date;
 
     k.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
-    assert_eq!(k.app.context(), Context::Payouts, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::Payouts, "{}", k.note());
     // Only SRI is owed anything; Enter opens the form with the whole balance.
     k.key(KeyCode::Enter);
-    assert_eq!(k.app.context(), Context::PayoutForm, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::PayoutForm, "{}", k.note());
     // The whole 11.900 in cash is more than the drawer holds: refused, the form stays.
     k.key(KeyCode::F(2));
     k.key(KeyCode::Char('y'));
-    assert_eq!(k.app.context(), Context::PayoutForm, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::PayoutForm, "{}", k.note());
     assert!(
         k.note().contains("kas di laci hanya Rp 10.000"),
         "{}",
@@ -92,9 +92,9 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     }
     k.type_text("5000");
     k.key(KeyCode::F(2));
-    assert_eq!(k.app.context(), Context::Confirm, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::Confirm, "{}", k.note());
     k.key(KeyCode::Char('y'));
-    assert_eq!(k.app.context(), Context::Payouts, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::Payouts, "{}", k.note());
     assert!(
         k.note().contains("Pembayaran No. 0001 tercatat"),
         "{}",
@@ -163,5 +163,5 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         std::fs::read(&pdf).unwrap()
     );
     k.key(KeyCode::Esc);
-    assert_eq!(k.app.context(), Context::Sale);
+    assert_eq!(k.app.focus(), Focus::Sale);
 }

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use pojok::domain::{NewProduct, Rate, Rupiah, Scheme, StockQuantity, Unit};
 use pojok::ledger::Ledger;
-use pojok::ui::Context;
+use pojok::ui::Focus;
 use ratatui::crossterm::event::KeyCode;
 
 /// Whether the till's catalogue sells `code`.
@@ -29,7 +29,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     // F3 F3: the producers screen, then F2: a new producer at 12,5 %.
     k.key(KeyCode::F(3));
     k.key(KeyCode::F(3));
-    assert_eq!(k.app.context(), Context::Producers);
+    assert_eq!(k.app.focus(), Focus::Producers);
     k.key(KeyCode::F(2));
     k.type_text("MAK");
     k.key(KeyCode::Enter);
@@ -39,7 +39,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     }
     k.type_text("12,5");
     k.key(KeyCode::F(2));
-    assert_eq!(k.app.context(), Context::Producers, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::Producers, "{}", k.note());
 
     // Another program (the CSV import, a second kiosk) adds a product for the new producer.
     let mut other = Ledger::open(&path).unwrap();
@@ -77,7 +77,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     k.key(KeyCode::Tab);
     k.type_text("0812-777");
     k.key(KeyCode::F(2));
-    assert_eq!(k.app.context(), Context::Producers, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::Producers, "{}", k.note());
     assert!(sells(&k, "RMP"));
 
     // Sold at the till: the commission is the new producer's 12,5 %.
@@ -109,9 +109,9 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     }
     k.type_text("10");
     k.key(KeyCode::F(2));
-    assert_eq!(k.app.context(), Context::Confirm);
+    assert_eq!(k.app.focus(), Focus::Confirm);
     k.key(KeyCode::Char('y'));
-    assert_eq!(k.app.context(), Context::Producers, "{}", k.note());
+    assert_eq!(k.app.focus(), Focus::Producers, "{}", k.note());
     let changes = other.rate_changes("MAK").unwrap();
     assert_eq!(changes.len(), 1);
     // Recorded under whoever is signed in, not the open day's attendant.
@@ -126,7 +126,7 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     k.key(KeyCode::F(7));
     k.key(KeyCode::F(2));
     k.key(KeyCode::Char('y'));
-    assert_eq!(k.app.context(), Context::ProducerForm);
+    assert_eq!(k.app.focus(), Focus::ProducerForm);
     let note = k.note();
     assert!(
         note.contains("Produsen TIDAK disimpan") && note.contains("MAK sudah punya produk"),

@@ -118,7 +118,7 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     kiosk.enter();
     kiosk.type_text("y");
     // Rina is an attendant: Budi approves with his PIN.
-    assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    assert_eq!(kiosk.app.focus(), ui::Focus::Approval);
     kiosk.type_text(BUDI_PIN);
     kiosk.enter();
     assert_eq!(kiosk.note(), "Penjualan #1 dibatalkan");
@@ -135,7 +135,7 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     kiosk.open_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
-    assert_eq!(kiosk.app.context(), ui::Context::CloseDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::CloseDay);
     // Float 0 + Rp 12.000 cash = 12.000 expected; 11.500 counted.
     kiosk.type_text("11.500");
     kiosk.key(KeyCode::F(2));
@@ -144,7 +144,7 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     kiosk.key(KeyCode::F(2));
     kiosk.type_text("y");
     assert_eq!(kiosk.app.status(), None);
-    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
     let z = dir
         .path()
         .join("printouts")
@@ -181,7 +181,7 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     // Today had its day: opening it again is refused, in words, before asking the ledger.
     kiosk.type_text("0");
     kiosk.enter();
-    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
     let closed = format!(
         "Hari usaha {} sudah ditutup; hari berikutnya dibuka besok.",
         pojok::print::format::date(date, Lang::Id)
@@ -189,7 +189,7 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     assert_eq!(kiosk.note(), closed);
     // The closed day's settlement slips are one key away from the open-day form.
     kiosk.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
-    assert_eq!(kiosk.app.context(), ui::Context::Payouts);
+    assert_eq!(kiosk.app.focus(), ui::Focus::Payouts);
     kiosk.key(KeyCode::F(2));
     assert!(
         kiosk.note().contains("1 slip bagi hasil ditulis"),
@@ -203,7 +203,7 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
         .join("bagi-hasil-SRI.txt");
     assert!(std::fs::read_to_string(slip).unwrap().contains("Rp 12.000"));
     kiosk.key(KeyCode::Esc);
-    assert_eq!(kiosk.app.context(), ui::Context::OpenDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
     // A restart knows it too.
     drop(kiosk);
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
@@ -232,7 +232,7 @@ fn cash_out_above_the_drawer_is_refused_with_what_it_holds() {
         "{}",
         kiosk.note()
     );
-    assert_eq!(kiosk.app.context(), ui::Context::CashMove, "the form stays");
+    assert_eq!(kiosk.app.focus(), ui::Focus::CashMove, "the form stays");
     let conn = Connection::open(dir.path().join("pojok.db")).unwrap();
     let moves: i64 = conn
         .query_row("SELECT COUNT(*) FROM cash_moves", [], |r| r.get(0))
@@ -289,7 +289,7 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
     kiosk.key(KeyCode::F(3));
     kiosk.key(KeyCode::F(7));
     kiosk.key(KeyCode::F(3));
-    assert_eq!(kiosk.app.context(), ui::Context::ProductForm);
+    assert_eq!(kiosk.app.focus(), ui::Focus::ProductForm);
     // Code, a scanned barcode whose Enter only moves on, name, no variant, unit, price,
     // and TANI, who is paid a producer price.
     for field in [
@@ -306,18 +306,13 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
         kiosk.enter();
     }
     assert_eq!(
-        kiosk.app.context(),
-        ui::Context::ProductForm,
+        kiosk.app.focus(),
+        ui::Focus::ProductForm,
         "{}",
         kiosk.note()
     );
     kiosk.key(KeyCode::F(2));
-    assert_eq!(
-        kiosk.app.context(),
-        ui::Context::Products,
-        "{}",
-        kiosk.note()
-    );
+    assert_eq!(kiosk.app.focus(), ui::Focus::Products, "{}", kiosk.note());
     kiosk.key(KeyCode::Esc);
     kiosk.type_text("8990000000017");
     kiosk.enter();
@@ -383,7 +378,7 @@ fn a_tab_sale_is_rung_up_at_the_kiosk_and_its_receipt_names_the_customer() {
     // Tunai → Bon is one step back.
     kiosk.key(KeyCode::Left);
     kiosk.enter();
-    assert_eq!(kiosk.app.context(), ui::Context::CustomerPicker);
+    assert_eq!(kiosk.app.focus(), ui::Focus::CustomerPicker);
     kiosk.type_text("1980");
     kiosk.enter();
     assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
@@ -433,12 +428,12 @@ fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
     kiosk.key(KeyCode::F(6));
     kiosk.key(KeyCode::PageUp);
     kiosk.key(KeyCode::F(8));
-    assert_eq!(kiosk.app.context(), ui::Context::CorrectionReason);
+    assert_eq!(kiosk.app.focus(), ui::Focus::CorrectionReason);
     kiosk.type_text("Lemper basi");
     kiosk.enter();
     kiosk.type_text("y");
     // Money back for a closed day's sale: the attendant calls the manager over.
-    assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    assert_eq!(kiosk.app.focus(), ui::Focus::Approval);
     kiosk.type_text(BUDI_PIN);
     kiosk.enter();
     assert!(kiosk.note().contains("dikoreksi"), "{}", kiosk.note());
@@ -483,7 +478,7 @@ fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
         kiosk.type_text("salah input");
         kiosk.enter();
         kiosk.type_text("y");
-        assert_eq!(kiosk.app.context(), ui::Context::Approval);
+        assert_eq!(kiosk.app.focus(), ui::Focus::Approval);
     };
     // Esc: nothing is recorded.
     void(&mut kiosk);
@@ -500,7 +495,7 @@ fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
         kiosk.note(),
         "Tidak disetujui: PIN salah; sisa 4 kali coba sebelum dikunci"
     );
-    assert_eq!(kiosk.app.context(), ui::Context::Approval);
+    assert_eq!(kiosk.app.focus(), ui::Focus::Approval);
     assert!(void_signers(&path).is_empty());
     // Rina's PIN typed for the manager is one more wrong PIN.
     kiosk.key(KeyCode::Up);
@@ -511,7 +506,7 @@ fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
     kiosk.type_text(BUDI_PIN);
     kiosk.enter();
     assert_eq!(kiosk.note(), "Penjualan #1 dibatalkan");
-    assert_eq!(kiosk.app.context(), ui::Context::Sales);
+    assert_eq!(kiosk.app.focus(), ui::Focus::Sales);
     assert_eq!(
         void_signers(&path),
         vec![(Some("Rina".to_string()), Some("Budi".to_string()))]

@@ -10,7 +10,7 @@ use common::*;
 use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
 use pojok::strings::Lang;
-use pojok::ui::{self, App, Context};
+use pojok::ui::{self, App, Focus};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 
@@ -64,13 +64,13 @@ fn the_first_start_names_the_shop_and_creates_the_manager_who_signs_in_after_a_r
     let path = dir.path().join("pojok.db");
     drop(small_ledger(&path));
     let mut kiosk = Kiosk::on(&path, "");
-    assert_eq!(kiosk.app.context(), Context::Setup);
+    assert_eq!(kiosk.app.focus(), Focus::Setup);
     for field in ["Pojok UMKM Balai Kota", "Bu Wati", "2468", "2468"] {
         kiosk.type_text(field);
         kiosk.enter();
     }
     assert_eq!(kiosk.note(), "Selamat bekerja, Bu Wati");
-    assert_eq!(kiosk.app.context(), Context::OpenDay);
+    assert_eq!(kiosk.app.focus(), Focus::OpenDay);
     drop(kiosk);
     let ledger = Ledger::open(&path).unwrap();
     assert_eq!(ledger.shop_header().unwrap().name, "Pojok UMKM Balai Kota");
@@ -80,7 +80,7 @@ fn the_first_start_names_the_shop_and_creates_the_manager_who_signs_in_after_a_r
     drop(ledger);
     // Started again: sign in, no setup.
     let mut kiosk = Kiosk::on(&path, "");
-    assert_eq!(kiosk.app.context(), Context::SignIn);
+    assert_eq!(kiosk.app.focus(), Focus::SignIn);
     sign_in(&mut kiosk.effects, &mut kiosk.app, "2468");
     assert_eq!(kiosk.app.user().unwrap().name, "Bu Wati");
 }
@@ -98,7 +98,7 @@ fn a_manager_without_a_pin_sets_one_at_the_first_start_and_no_one_can_reset_a_se
         .unwrap();
     drop(conn);
     let mut kiosk = Kiosk::on(&path, "");
-    assert_eq!(kiosk.app.context(), Context::Setup);
+    assert_eq!(kiosk.app.focus(), Focus::Setup);
     for pin in ["7777", "7777"] {
         kiosk.type_text(pin);
         kiosk.enter();
@@ -141,7 +141,7 @@ fn five_wrong_pins_lock_a_user_out_until_a_time_that_a_restart_does_not_forgive(
     kiosk.enter();
     assert!(kiosk.note().contains("terkunci sampai"), "{}", kiosk.note());
     assert_eq!(kiosk.app.user(), None);
-    assert_eq!(kiosk.app.context(), Context::SignIn);
+    assert_eq!(kiosk.app.focus(), Focus::SignIn);
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     kiosk.type_text("0");
     kiosk.enter();
     kiosk.ctrl('u');
-    assert_eq!(kiosk.app.context(), Context::Users);
+    assert_eq!(kiosk.app.focus(), Focus::Users);
     kiosk.key(KeyCode::F(2));
     kiosk.type_text("Sari");
     kiosk.enter();
@@ -164,11 +164,11 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     }
     kiosk.key(KeyCode::F(2));
     assert_eq!(kiosk.note(), "Pengguna tersimpan");
-    assert_eq!(kiosk.app.context(), Context::Users);
+    assert_eq!(kiosk.app.focus(), Focus::Users);
     kiosk.key(KeyCode::Esc);
     // A shift change at the lock: Sari signs in and sells.
     kiosk.ctrl('l');
-    assert_eq!(kiosk.app.context(), Context::Locked);
+    assert_eq!(kiosk.app.focus(), Focus::Locked);
     kiosk.type_text("sari");
     kiosk.type_text("3535");
     kiosk.enter();
@@ -180,7 +180,7 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
     // The audit trail: the sale is Sari's, newest first.
     kiosk.ctrl('r');
-    assert_eq!(kiosk.app.context(), Context::Audit);
+    assert_eq!(kiosk.app.focus(), Focus::Audit);
     let history = Ledger::open(&path)
         .unwrap()
         .history(&Default::default())
@@ -305,16 +305,16 @@ fn an_attendants_count_that_matches_needs_no_manager_but_one_with_a_difference_d
     };
     // Nothing on record, nothing on the shelf: no difference, no manager.
     count(&mut kiosk, "0*LMPR");
-    assert_eq!(kiosk.app.context(), Context::Stock, "{}", kiosk.note());
+    assert_eq!(kiosk.app.focus(), Focus::Stock, "{}", kiosk.note());
     assert_eq!(counts(&path).len(), 1);
     kiosk.key(KeyCode::Esc);
     // Three found where the ledger has none: the popup, and only Budi's PIN records it.
     count(&mut kiosk, "3*LMPR");
-    assert_eq!(kiosk.app.context(), Context::Approval, "{}", kiosk.note());
+    assert_eq!(kiosk.app.focus(), Focus::Approval, "{}", kiosk.note());
     assert_eq!(counts(&path).len(), 1);
     kiosk.type_text(BUDI_PIN);
     kiosk.enter();
-    assert_eq!(kiosk.app.context(), Context::Stock, "{}", kiosk.note());
+    assert_eq!(kiosk.app.focus(), Focus::Stock, "{}", kiosk.note());
     let recorded = counts(&path);
     assert_eq!(recorded.len(), 2);
     assert_eq!(recorded[0].1, None);

@@ -7,7 +7,7 @@ use super::Runtime;
 use super::failure::{failed, failure};
 use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges, Scheme};
 use crate::ledger::LedgerError;
-use crate::ui::{Action, Failure, Msg};
+use crate::ui::{FailedEffect, Failure, Msg};
 
 impl Runtime {
     /// Every product, with the producers for the product form: without them it still
@@ -24,7 +24,7 @@ impl Runtime {
             self.ledger
                 .products()
                 .map(Msg::ProductsLoaded)
-                .unwrap_or_else(|e| failed(Action::LoadProducts, e)),
+                .unwrap_or_else(|e| failed(FailedEffect::LoadProducts, e)),
         );
         replies
     }
@@ -58,7 +58,7 @@ impl Runtime {
         self.ledger
             .producers()
             .map(Msg::ProducersLoaded)
-            .unwrap_or_else(|e| failed(Action::LoadProducers, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadProducers, e))
     }
 
     pub(super) fn add_producer(&mut self, producer: &NewProducer) -> Msg {
@@ -108,7 +108,7 @@ impl Runtime {
     /// and search follow at once.
     fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
         if let Err(e) = saved {
-            return failed(Action::SaveProduct, e);
+            return failed(FailedEffect::SaveProduct, e);
         }
         // Saved: what cannot be read back now is not "not changed".
         self.ledger
@@ -119,7 +119,7 @@ impl Runtime {
                     active: self.ledger.active_products()?,
                 })
             })
-            .unwrap_or_else(|e| failed(Action::LoadProducts, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadProducts, e))
     }
 
     /// After any producer change the till gets the active products again: a producer taken
@@ -127,7 +127,7 @@ impl Runtime {
     fn producers_changed(&self, saved: Result<(), Failure>) -> Msg {
         if let Err(reason) = saved {
             return Msg::Failed {
-                action: Action::SaveProducer,
+                action: FailedEffect::SaveProducer,
                 reason,
             };
         }
@@ -140,7 +140,7 @@ impl Runtime {
                     active: self.ledger.active_products()?,
                 })
             })
-            .unwrap_or_else(|e| failed(Action::LoadProducers, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadProducers, e))
     }
 }
 
@@ -198,7 +198,7 @@ mod tests {
             matches!(
                 replies.as_slice(),
                 [Msg::Failed {
-                    action: Action::SaveProduct,
+                    action: FailedEffect::SaveProduct,
                     ..
                 }]
             ),

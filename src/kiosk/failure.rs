@@ -2,10 +2,10 @@
 //! ui's `Failure`, which `strings` says in the UI language.
 
 use crate::ledger::LedgerError;
-use crate::ui::{Action, Failure, Msg, TillFailure, TrustFailure};
+use crate::ui::{FailedEffect, Failure, Msg, TillFailure, TrustFailure};
 
 /// A failed effect's answer: which effect, and why in the ui's words.
-pub(super) fn failed(action: Action, error: LedgerError) -> Msg {
+pub(super) fn failed(action: FailedEffect, error: LedgerError) -> Msg {
     Msg::Failed {
         action,
         reason: failure(error),

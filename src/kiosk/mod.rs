@@ -24,7 +24,7 @@ use crate::domain::{Cart, Catalogue};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
-use crate::ui::{self, Action, App, Effect, Msg};
+use crate::ui::{self, App, Effect, FailedEffect, Msg};
 use failure::failed;
 pub struct KioskOptions {
     pub lang: Lang,
@@ -250,7 +250,7 @@ impl Runtime {
         self.ledger
             .save_draft(&cart, now)
             .err()
-            .map(|e| failed(Action::SaveDraft, e))
+            .map(|e| failed(FailedEffect::SaveDraft, e))
     }
 
     /// Runs one effect; returns the messages that answer it (a failed draft save that had

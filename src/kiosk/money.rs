@@ -8,7 +8,7 @@ use super::failure::failed;
 use crate::domain::{CashCount, CashDirection, DayStatus, Payout, PayoutMethod, Rupiah};
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::{Action, Effect, Msg, PayoutLists};
+use crate::ui::{Effect, FailedEffect, Msg, PayoutLists};
 
 impl Runtime {
     pub(super) fn open_day(&mut self, attendant: &str, float: Rupiah, now: NaiveDateTime) -> Msg {
@@ -21,7 +21,7 @@ impl Runtime {
                     takings: Rupiah::ZERO,
                 },
             )),
-            Err(e) => failed(Action::OpenDay, e),
+            Err(e) => failed(FailedEffect::OpenDay, e),
         }
     }
 
@@ -47,7 +47,7 @@ impl Runtime {
                     reason,
                 }))]
             }
-            Err(e) => vec![failed(Action::CloseDay, e)],
+            Err(e) => vec![failed(FailedEffect::CloseDay, e)],
         }
     }
 
@@ -75,8 +75,8 @@ impl Runtime {
             });
         match report {
             Ok(Some(report)) => Msg::CloseLoaded(Box::new(report)),
-            Ok(None) => failed(Action::Till, LedgerError::NoOpenDay),
-            Err(e) => failed(Action::Till, e),
+            Ok(None) => failed(FailedEffect::Till, LedgerError::NoOpenDay),
+            Err(e) => failed(FailedEffect::Till, e),
         }
     }
 
@@ -99,14 +99,14 @@ impl Runtime {
                 let slip = self.file_printout(&doc, cash_move.day_date, &name);
                 Msg::CashMoved { cash_move, slip }
             }
-            Err(e) => failed(Action::Till, e),
+            Err(e) => failed(FailedEffect::Till, e),
         }
     }
 
     pub(super) fn load_payouts(&self) -> Msg {
         self.payout_lists()
             .map(|(balances, days)| Msg::PayoutsLoaded { balances, days })
-            .unwrap_or_else(|e| failed(Action::LoadPayouts, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadPayouts, e))
     }
 
     pub(super) fn pay_producer(
@@ -123,7 +123,7 @@ impl Runtime {
             .pay_producer(code, method, amount, note, &actor, now)
         {
             Ok(payout) => self.payout_recorded(payout),
-            Err(e) => failed(Action::PayProducer, e),
+            Err(e) => failed(FailedEffect::PayProducer, e),
         }
     }
 

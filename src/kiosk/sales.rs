@@ -7,7 +7,7 @@ use super::Runtime;
 use super::failure::{failed, failure};
 use crate::domain::{Cart, NewCustomer, Payment, PaymentMethod, RefundMethod, Rupiah};
 use crate::ledger::LedgerError;
-use crate::ui::{Action, Msg, TillNote};
+use crate::ui::{FailedEffect, Msg, TillNote};
 
 impl Runtime {
     pub(super) fn record_sale(
@@ -20,7 +20,7 @@ impl Runtime {
         let attendant = self.actor();
         let sale = match self.ledger.record_sale(cart, payments, &attendant, now) {
             Ok(sale) => sale,
-            Err(e) => return failed(Action::RecordSale, e),
+            Err(e) => return failed(FailedEffect::RecordSale, e),
         };
         // The sale is on disk now; nothing below can lose it, and nothing below may answer
         // "not recorded" (the attendant would take the money again). A receipt that fails
@@ -38,7 +38,7 @@ impl Runtime {
         self.ledger
             .sales_of_open_day()
             .map(Msg::SalesLoaded)
-            .unwrap_or_else(|e| failed(Action::LoadSales, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadSales, e))
     }
 
     /// The sales of the business day next to `from` (older or newer), or of `from` itself
@@ -66,14 +66,14 @@ impl Runtime {
                 sales,
             })
         })();
-        loaded.unwrap_or_else(|e| failed(Action::LoadSales, e))
+        loaded.unwrap_or_else(|e| failed(FailedEffect::LoadSales, e))
     }
 
     pub(super) fn void_sale(&mut self, sale_id: i64, reason: &str, now: NaiveDateTime) -> Msg {
         let attendant = self.actor();
         let voided = self.ledger.void_sale(sale_id, reason, &attendant, now);
         if let Err(e) = voided {
-            return failed(Action::VoidSale, e);
+            return failed(FailedEffect::VoidSale, e);
         }
         // Committed: what cannot be read back now is worked out on screen instead.
         Msg::SaleVoided {
@@ -108,7 +108,7 @@ impl Runtime {
                 sales: self.ledger.sales_of_day(correction.sale_date).ok(),
                 correction,
             },
-            Err(e) => failed(Action::Till, e),
+            Err(e) => failed(FailedEffect::Till, e),
         }
     }
 
@@ -116,7 +116,7 @@ impl Runtime {
         self.ledger
             .customer_balances()
             .map(Msg::CustomersLoaded)
-            .unwrap_or_else(|e| failed(Action::Till, e))
+            .unwrap_or_else(|e| failed(FailedEffect::Till, e))
     }
 
     pub(super) fn save_customer(
@@ -131,7 +131,7 @@ impl Runtime {
         };
         match saved {
             Ok(c) => self.customers_changed(TillNote::CustomerSaved(c.name)),
-            Err(e) => failed(Action::Till, e),
+            Err(e) => failed(FailedEffect::Till, e),
         }
     }
 
@@ -158,7 +158,7 @@ impl Runtime {
                     .unwrap_or_default();
                 self.customers_changed(TillNote::TabPaid(name, p.amount, p.owed_after))
             }
-            Err(e) => failed(Action::Till, e),
+            Err(e) => failed(FailedEffect::Till, e),
         }
     }
 

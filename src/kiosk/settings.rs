@@ -7,7 +7,7 @@ use super::Runtime;
 use super::failure::failed;
 use crate::domain::TillRules;
 use crate::print::{self, Format, PrinterSettings, ShopHeader};
-use crate::ui::{Action, Msg};
+use crate::ui::{FailedEffect, Msg};
 
 impl Runtime {
     pub(super) fn load_settings(&self) -> Msg {
@@ -18,7 +18,7 @@ impl Runtime {
                 rules: self.ledger.till_rules()?,
             })
         })()
-        .unwrap_or_else(|e| failed(Action::LoadSettings, e))
+        .unwrap_or_else(|e| failed(FailedEffect::LoadSettings, e))
     }
 
     pub(super) fn save_settings(
@@ -34,7 +34,7 @@ impl Runtime {
                 self.printer = printer;
                 Msg::SettingsSaved
             }
-            Err(e) => failed(Action::SaveSettings, e),
+            Err(e) => failed(FailedEffect::SaveSettings, e),
         }
     }
 

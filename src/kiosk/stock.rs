@@ -8,19 +8,19 @@ use super::failure::failed;
 use crate::domain::StockDocument;
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::{Action, Effect, Msg, StockEntry};
+use crate::ui::{Effect, FailedEffect, Msg, StockEntry};
 
 impl Runtime {
     pub(super) fn load_stock(&self) -> Msg {
         let day = match self.ledger.open_day_status() {
             Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
-            Err(e) => return failed(Action::LoadStock, e),
+            Err(e) => return failed(FailedEffect::LoadStock, e),
         };
         self.ledger
             .stock_levels(Some(day))
             .and_then(|lines| Ok((lines, self.ledger.call_list()?)))
             .map(|(lines, calls)| Msg::StockLoaded { lines, calls })
-            .unwrap_or_else(|e| failed(Action::LoadStock, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadStock, e))
     }
 
     pub(super) fn record_stock(&mut self, entry: StockEntry, now: NaiveDateTime) -> Msg {
@@ -79,7 +79,7 @@ impl Runtime {
     fn stock_recorded(&mut self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
         let documents = match recorded {
             Ok(documents) => documents,
-            Err(e) => return failed(Action::RecordStock, e),
+            Err(e) => return failed(FailedEffect::RecordStock, e),
         };
         let slips = documents
             .iter()

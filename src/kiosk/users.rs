@@ -8,7 +8,7 @@ use super::failure::failed;
 use crate::domain::{HistoryFilter, Role, User};
 use crate::ledger::LedgerError;
 use crate::print::ShopHeader;
-use crate::ui::{Action, Effect, Msg, Pin};
+use crate::ui::{Effect, FailedEffect, Msg, Pin};
 
 impl Runtime {
     pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Msg {
@@ -19,7 +19,7 @@ impl Runtime {
                 let _ = self.ledger.remember_sign_in(&user);
                 Msg::SignedIn(user)
             }
-            Err(e) => failed(Action::SignIn, e),
+            Err(e) => failed(FailedEffect::SignIn, e),
         }
     }
 
@@ -27,7 +27,7 @@ impl Runtime {
         self.ledger
             .users()
             .map(Msg::UsersLoaded)
-            .unwrap_or_else(|e| failed(Action::LoadUsers, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadUsers, e))
     }
 
     pub(super) fn add_user(
@@ -55,7 +55,7 @@ impl Runtime {
         self.ledger
             .history(filter)
             .map(Msg::HistoryLoaded)
-            .unwrap_or_else(|e| failed(Action::LoadHistory, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadHistory, e))
     }
 
     /// The first start: the manager first (a second kiosk racing this one is refused before
@@ -81,7 +81,7 @@ impl Runtime {
         match self.ledger.set_shop_header(&header, now) {
             Ok(()) => self.shop = header,
             // The manager exists and is signed in: the name can be set again later.
-            Err(e) => replies.push(failed(Action::SaveUser, e)),
+            Err(e) => replies.push(failed(FailedEffect::SaveUser, e)),
         }
         replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
         replies.push(Msg::SignedIn(user));
@@ -102,7 +102,7 @@ impl Runtime {
             Err(e) => return self.refused_with_users(e),
         };
         if let Err(e) = self.ledger.change_pin(user_id, pin.as_str(), now) {
-            return vec![failed(Action::SignIn, e)];
+            return vec![failed(FailedEffect::SignIn, e)];
         }
         let user = self.ledger.user(user_id).unwrap_or(User {
             has_pin: true,
@@ -131,7 +131,7 @@ impl Runtime {
     ) -> Vec<Msg> {
         let manager = match self.ledger.approve_with_pin(manager_id, pin.as_str(), now) {
             Ok(manager) => manager,
-            Err(e) => return vec![failed(Action::Approve, e)],
+            Err(e) => return vec![failed(FailedEffect::Approve, e)],
         };
         let mut replies = vec![Msg::ApprovalGranted(manager.clone())];
         // The cart goes to disk first, so that nothing but the held effect meets the approval.
@@ -146,18 +146,18 @@ impl Runtime {
 
     /// A refused first start, and the users as they are now.
     fn refused_with_users(&self, e: LedgerError) -> Vec<Msg> {
-        let mut replies = vec![failed(Action::SignIn, e)];
+        let mut replies = vec![failed(FailedEffect::SignIn, e)];
         replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
         replies
     }
 
     fn users_changed(&self, saved: Result<(), LedgerError>) -> Msg {
         if let Err(e) = saved {
-            return failed(Action::SaveUser, e);
+            return failed(FailedEffect::SaveUser, e);
         }
         self.ledger
             .users()
             .map(Msg::UsersChanged)
-            .unwrap_or_else(|e| failed(Action::LoadUsers, e))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadUsers, e))
     }
 }

@@ -10,9 +10,9 @@ use ratatui::style::Stylize;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::effect::Effect;
-use super::failure::Action;
+use super::failure::FailedEffect;
 use super::msg::Msg;
-use super::screen::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome};
 use super::widgets::{draw_filter, draw_list};
 use crate::domain::{HistoryEntry, HistoryFilter};
 use crate::strings::Lang;
@@ -138,7 +138,7 @@ pub(super) fn answer(screen: &mut AuditScreen, msg: Msg) -> Outcome {
     match msg {
         Msg::HistoryLoaded(entries) => screen.loaded(entries),
         Msg::Failed {
-            action: Action::LoadHistory,
+            action: FailedEffect::LoadHistory,
             ..
         } => return Outcome::home(),
         _ => {}

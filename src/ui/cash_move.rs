@@ -12,8 +12,8 @@ use super::effect::Effect;
 use super::input::{self, type_into};
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Outcome};
 use super::question::Question;
-use super::screen::{Ctx, Outcome};
 use super::widgets::centered;
 use crate::domain::{CashDirection, parse_amount};
 

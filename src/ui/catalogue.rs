@@ -8,14 +8,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
-use super::failure::Action;
+use super::failure::FailedEffect;
 use super::input::type_into;
 use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Go, Outcome};
 use super::product_form::{self, ProductForm};
 use super::question::Question;
-use super::screen::{Ctx, Go, Outcome};
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::{ProductRecord, parse_amount};
 
@@ -164,7 +164,7 @@ pub(super) fn answer(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
         Msg::ProductProducers(producers) => screen.producers = producers,
         Msg::CatalogueChanged { products, .. } => changed(screen, products),
         Msg::Failed {
-            action: Action::LoadProducts,
+            action: FailedEffect::LoadProducts,
             ..
         } if screen.form.is_none() => return Outcome::home(),
         _ => {}

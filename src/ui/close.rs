@@ -10,11 +10,11 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::dialogs::Confirm;
 use super::input::type_into;
+use super::outcome::{Outcome, Place};
 use super::question::Question;
 use super::sale::{type_amount, type_digits};
-use super::screen::{Outcome, Place};
 use super::widgets::{draw_list, right};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::{App, Effect, FailedEffect, Msg, Note, Screen};
 use crate::domain::cash::MAX_PIECES;
 use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupiah, parse_amount};
 use crate::print::format;
@@ -181,11 +181,11 @@ impl TillNote {
     }
 }
 
-pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mode, Vec<Effect>) {
+pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Screen, Vec<Effect>) {
     match msg {
         Msg::OpenPayouts => {
             let payouts = super::payouts::PayoutsScreen::loading();
-            return (Mode::Payouts(payouts), vec![Effect::LoadPayouts]);
+            return (Screen::Payouts(payouts), vec![Effect::LoadPayouts]);
         }
         Msg::Input(c) => match (screen.field, screen.by_denomination) {
             (Field::Reason, _) => type_into(&mut screen.reason, c, MAX_REASON),
@@ -236,21 +236,21 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Mod
                 Outcome::home()
             };
             return (
-                Mode::Confirm(Confirm::new(question, yes, Mode::Close(screen))),
+                Screen::Confirm(Confirm::new(question, yes, Screen::Close(screen))),
                 Vec::new(),
             );
         }
         Msg::Cancel => {
             return if screen.stale {
-                (Mode::StaleDay, Vec::new())
+                (Screen::StaleDay, Vec::new())
             } else {
-                (Mode::Sale, Vec::new())
+                (Screen::Sale, Vec::new())
             };
         }
         _ => {}
     }
     unreadable(app, &screen);
-    (Mode::Close(screen), Vec::new())
+    (Screen::Close(screen), Vec::new())
 }
 
 /// A count no further typing can mend says why as it is typed; one that may be half-way
@@ -264,21 +264,21 @@ fn unreadable(app: &mut App, screen: &CloseScreen) {
 }
 
 /// F2: the count must be there, and a reason for any variance; then the question.
-fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Mode, Vec<Effect>) {
+fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Screen, Vec<Effect>) {
     let Some(report) = &screen.report else {
-        return (Mode::Close(screen), Vec::new());
+        return (Screen::Close(screen), Vec::new());
     };
     let count = match screen.counted() {
         Counted::Count(count) => count,
         Counted::Nothing => {
             app.set_note(Note::Till(TillNote::CountNeeded));
             screen.field = Field::Count;
-            return (Mode::Close(screen), Vec::new());
+            return (Screen::Close(screen), Vec::new());
         }
         Counted::Bad(note) => {
             app.set_note(note);
             screen.field = Field::Count;
-            return (Mode::Close(screen), Vec::new());
+            return (Screen::Close(screen), Vec::new());
         }
     };
     let variance = count.total() - report.expected_cash;
@@ -286,7 +286,7 @@ fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Mode, Vec<Effect>) {
     if variance != Rupiah::ZERO && reason.is_empty() {
         app.set_note(Note::Till(TillNote::VarianceNeedsReason(variance)));
         screen.field = Field::Reason;
-        return (Mode::Close(screen), Vec::new());
+        return (Screen::Close(screen), Vec::new());
     }
     let yes = Outcome::stay().run(vec![Effect::CloseDay {
         count,
@@ -298,7 +298,7 @@ fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Mode, Vec<Effect>) {
         variance,
     };
     (
-        Mode::Confirm(Confirm::new(question, yes, Mode::Close(screen))),
+        Screen::Confirm(Confirm::new(question, yes, Screen::Close(screen))),
         Vec::new(),
     )
 }
@@ -560,7 +560,7 @@ pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
                 .collect();
         }
         Msg::Failed {
-            action: Action::Till,
+            action: FailedEffect::Till,
             ..
         } if screen.report.is_none() => {
             return match screen.stale {

@@ -35,7 +35,7 @@ pub(super) fn report(date: NaiveDate, expected: i64) -> DayReport {
 fn close_screen(expected: i64) -> App {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
-    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(app.focus(), Focus::CloseDay);
     update(
         &mut app,
         Msg::CloseLoaded(Box::new(report(today(), expected))),
@@ -44,10 +44,10 @@ fn close_screen(expected: i64) -> App {
 }
 
 fn screen(app: &App) -> &close::CloseScreen {
-    match &app.mode {
-        Mode::Close(screen) => screen,
-        Mode::Confirm(confirm) => match confirm.under.as_ref() {
-            Mode::Close(screen) => screen,
+    match &app.screen {
+        Screen::Close(screen) => screen,
+        Screen::Confirm(confirm) => match confirm.under.as_ref() {
+            Screen::Close(screen) => screen,
             _ => panic!("not the close screen"),
         },
         _ => panic!("not the close screen"),
@@ -79,7 +79,7 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
     let mut app = close_screen(250_000);
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
     assert_eq!(app.note(), Some(&Note::Till(TillNote::CountNeeded)));
-    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(app.focus(), Focus::CloseDay);
     // Letters are not typed into an amount.
     type_text(&mut app, "x249.500");
     assert_eq!(screen(&app).total, "249.500");
@@ -95,7 +95,7 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
     );
     type_text(&mut app, "Kembalian salah");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(
         type_text(&mut app, "y"),
         vec![Effect::CloseDay {
@@ -104,11 +104,11 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
         }]
     );
     // The screen stays until the day is closed: a refusal leaves the count as typed.
-    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(app.focus(), Focus::CloseDay);
     update(
         &mut app,
         Msg::Failed {
-            action: Action::CloseDay,
+            action: FailedEffect::CloseDay,
             reason: Failure::Busy,
         },
     );
@@ -118,7 +118,7 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
         &mut app,
         Msg::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
     );
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     assert!(
         app.note()
             .unwrap()
@@ -153,11 +153,7 @@ fn counting_by_denomination_reads_the_piles_row_by_row() {
         close::Counted::Count(CashCount::ByDenomination(expected))
     );
     press(&mut app, KeyCode::F(2));
-    assert_eq!(
-        app.context(),
-        Context::Confirm,
-        "no variance, no reason needed"
-    );
+    assert_eq!(app.focus(), Focus::Confirm, "no variance, no reason needed");
     assert_eq!(
         type_text(&mut app, "y"),
         vec![Effect::CloseDay {
@@ -230,46 +226,46 @@ fn esc_with_a_count_typed_asks_before_throwing_it_away() {
         press(&mut app, KeyCode::Enter);
     }
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     let (_, text) = render(&app);
     assert!(text.contains("Buang hitungan kas"), "{text}");
     type_text(&mut app, "n");
-    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(app.focus(), Focus::CloseDay);
     assert_eq!(screen(&app).pieces[0], "2");
     assert_eq!(screen(&app).pieces[10], "5");
     assert!(screen(&app).by_denomination);
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "y");
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 
     // Only a reason typed is work too; from the question about a day left open, yes goes
     // back to that question.
     let mut app = close_screen(250_000);
-    if let Mode::Close(screen) = &mut app.mode {
+    if let Screen::Close(screen) = &mut app.screen {
         screen.stale = true;
     }
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "x");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     type_text(&mut app, "y");
-    assert!(matches!(app.mode, Mode::StaleDay));
+    assert!(matches!(app.screen, Screen::StaleDay));
 }
 
 #[test]
 fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
     let mut app = close_screen(100_000);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     press(&mut app, KeyCode::F(5));
     update(
         &mut app,
         Msg::Failed {
-            action: Action::Till,
+            action: FailedEffect::Till,
             reason: Failure::Busy,
         },
     );
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert!(app.note().unwrap().is_error());
 }
 
@@ -368,7 +364,7 @@ fn close_screen_by_denomination() {
 fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(9));
-    assert_eq!(app.context(), Context::CashMove);
+    assert_eq!(app.focus(), Focus::CashMove);
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.note(), Some(&Note::Till(TillNote::AmountNeeded)));
     type_text(&mut app, "12.500");
@@ -378,7 +374,7 @@ fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
     press(&mut app, KeyCode::F(7));
     press(&mut app, KeyCode::F(7));
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     let effects = type_text(&mut app, "y");
     assert_eq!(
         effects,
@@ -388,7 +384,7 @@ fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
             reason: "Kantong plastik".into()
         }]
     );
-    assert_eq!(app.context(), Context::CashMove, "until it is on disk");
+    assert_eq!(app.focus(), Focus::CashMove, "until it is on disk");
     let at = today().and_hms_opt(9, 0, 0).unwrap();
     update(
         &mut app,
@@ -405,7 +401,7 @@ fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
             slip: Ok("cetakan/kas-0001.txt".into()),
         },
     );
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     let note = app.note().unwrap();
     assert!(!note.is_error());
     assert!(note.text(Lang::Id).contains("kas-0001.txt"));
@@ -466,8 +462,8 @@ fn pay_screen() -> App {
 #[test]
 fn the_tab_asks_whose_and_a_split_puts_the_rest_on_it() {
     let mut app = pay_screen();
-    let total = match &app.mode {
-        Mode::Pay(pay) => pay.tender.total,
+    let total = match &app.screen {
+        Screen::Pay(pay) => pay.tender.total,
         _ => panic!("pay dialog"),
     };
     // 7.000 in cash first, then the rest on Sari's tab.
@@ -476,11 +472,13 @@ fn the_tab_asks_whose_and_a_split_puts_the_rest_on_it() {
     press(&mut app, KeyCode::F(3));
     press(&mut app, KeyCode::Left);
     assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::LoadCustomers]);
-    assert_eq!(app.context(), Context::CustomerPicker);
+    assert_eq!(app.focus(), Focus::CustomerPicker);
     update(&mut app, Msg::CustomersLoaded(customers()));
     // "sar" finds Sari and Sarip; "keu" narrows to Sari by her unit.
     type_text(&mut app, "sar");
-    let Mode::Pay(pay) = &app.mode else { panic!() };
+    let Screen::Pay(pay) = &app.screen else {
+        panic!()
+    };
     assert_eq!(pay.tab.as_ref().unwrap().picker.shown().len(), 2);
     type_text(&mut app, " keu");
     let effects = press(&mut app, KeyCode::Enter);
@@ -514,8 +512,10 @@ fn esc_leaves_the_picker_and_no_customers_says_how_to_add_one() {
     // Enter on an empty list picks nobody.
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Pay);
-    let Mode::Pay(pay) = &app.mode else { panic!() };
+    assert_eq!(app.focus(), Focus::Pay);
+    let Screen::Pay(pay) = &app.screen else {
+        panic!()
+    };
     assert!(pay.tender.payments.is_empty());
 }
 
@@ -550,7 +550,7 @@ fn owing(mut list: Vec<crate::domain::CustomerBalance>) -> Vec<crate::domain::Cu
 fn on_customers() -> App {
     let mut app = open_app();
     press_ctrl_t(&mut app);
-    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(app.focus(), Focus::Customers);
     update(&mut app, Msg::CustomersLoaded(owing(customers())));
     app
 }
@@ -572,13 +572,13 @@ fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
     let mut app = on_customers();
     // A new customer: a short NIP is refused, with the cursor on it.
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::CustomerForm);
+    assert_eq!(app.focus(), Focus::CustomerForm);
     type_text(&mut app, "Rudi");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "1234");
     press(&mut app, KeyCode::F(2));
     assert!(app.note().unwrap().is_error());
-    let Mode::Customers(screen) = &app.mode else {
+    let Screen::Customers(screen) = &app.screen else {
         panic!()
     };
     assert_eq!(screen.form.as_ref().unwrap().field, 1);
@@ -606,15 +606,15 @@ fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
             note: TillNote::CustomerSaved("Rudi".into()),
         },
     );
-    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(app.focus(), Focus::Customers);
 
     // Budi pays 10.000 of the 25.000 he owes, by QRIS.
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.context(), Context::TabPaymentForm);
+    assert_eq!(app.focus(), Focus::TabPaymentForm);
     press(&mut app, KeyCode::F(7));
     type_text(&mut app, "10.000");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(
         type_text(&mut app, "y"),
         vec![Effect::RecordTabPayment {
@@ -626,10 +626,10 @@ fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
     );
     // Editing fills the form with what is known; F6 prints the statement.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(app.focus(), Focus::Customers);
     type_text(&mut app, "sarip");
     press(&mut app, KeyCode::F(4));
-    let Mode::Customers(screen) = &app.mode else {
+    let Screen::Customers(screen) = &app.screen else {
         panic!()
     };
     let form = screen.form.as_ref().unwrap();
@@ -650,7 +650,7 @@ fn a_tab_payment_above_what_is_owed_is_refused_before_the_question() {
     press(&mut app, KeyCode::F(5));
     type_text(&mut app, "30.000");
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::TabPaymentForm, "no question");
+    assert_eq!(app.focus(), Focus::TabPaymentForm, "no question");
     assert_eq!(
         app.note(),
         Some(&Note::Till(TillNote::MoreThanOwed(Rupiah(25_000))))
@@ -663,14 +663,14 @@ fn a_tab_payment_above_what_is_owed_is_refused_before_the_question() {
     }
     type_text(&mut app, "25.000");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     type_text(&mut app, "n");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(app.focus(), Focus::Customers);
     // Sari Dewi owes nothing: F5 says so instead of opening a form to type into.
     type_text(&mut app, "dewi");
     assert!(press(&mut app, KeyCode::F(5)).is_empty());
-    assert_eq!(app.context(), Context::Customers);
+    assert_eq!(app.focus(), Focus::Customers);
     assert_eq!(
         app.note(),
         Some(&Note::Till(TillNote::OwesNothing("Sari Dewi".into())))
@@ -688,13 +688,15 @@ fn a_letter_in_an_amount_field_is_refused_on_the_message_line() {
     type_text(&mut app, "KLP");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
     type_text(&mut app, "5o000");
     assert_eq!(app.note(), digits_only);
     assert!(app.note().unwrap().is_error());
     assert!(app.note().unwrap().text(Lang::Id).contains("Hanya angka"));
     assert!(app.note().unwrap().text(Lang::En).contains("Digits only"));
-    let Mode::Pay(pay) = &app.mode else { panic!() };
+    let Screen::Pay(pay) = &app.screen else {
+        panic!()
+    };
     assert_eq!(pay.amount, "5000", "the letter is not typed");
     // Backspace is a correction: the note goes.
     press(&mut app, KeyCode::Backspace);
@@ -804,14 +806,14 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
     assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(8));
-    assert_eq!(app.context(), Context::CorrectionReason);
+    assert_eq!(app.focus(), Focus::CorrectionReason);
     let (terminal, text) = render(&app);
     assert!(text.contains("Koreksi #5, kembali: QRIS"), "{text}");
     insta::assert_snapshot!("correction_reason", terminal.backend());
     type_text(&mut app, "Salah harga");
     press(&mut app, KeyCode::F(7));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(
         type_text(&mut app, "y"),
         vec![Effect::CorrectSale {
@@ -820,7 +822,7 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
             reason: "Salah harga".into()
         }]
     );
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     let at = today().and_hms_opt(8, 0, 0).unwrap();
     update(
         &mut app,
@@ -840,7 +842,7 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
             sales: None,
         },
     );
-    let Mode::Sales(list) = &app.mode else {
+    let Screen::Sales(list) = &app.screen else {
         panic!()
     };
     assert!(list.sales.as_ref().unwrap()[2].corrected);
@@ -893,7 +895,7 @@ fn the_close_screen_reminds_of_daily_producers_still_owed_and_ctrl_p_pays_them()
         ),
         vec![Effect::LoadPayouts]
     );
-    assert_eq!(app.context(), Context::Payouts);
+    assert_eq!(app.focus(), Focus::Payouts);
 }
 
 #[test]

@@ -10,13 +10,13 @@ use ratatui::text::{Line, Span};
 
 use super::close::TillNote;
 use super::effect::Effect;
-use super::failure::{Action, Failure, TillFailure};
+use super::failure::{FailedEffect, Failure, TillFailure};
 use super::input::{self, type_into};
 use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Outcome};
 use super::question::Question;
-use super::screen::{Ctx, Outcome};
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
@@ -300,7 +300,7 @@ fn customer_form_key(form: &mut CustomerForm, msg: Msg) -> Outcome {
                         CustomerError::NameEmpty => TillFailure::CustomerNameEmpty,
                         CustomerError::BadNip => TillFailure::BadNip,
                     };
-                    let note = Note::Failed(Action::Till, Failure::Till(failure));
+                    let note = Note::Failed(FailedEffect::Till, Failure::Till(failure));
                     return Outcome::stay().note(note);
                 }
             }
@@ -531,7 +531,7 @@ pub(super) fn answer(screen: &mut CustomersScreen, msg: Msg) -> Outcome {
             screen.loaded(list);
         }
         Msg::Failed {
-            action: Action::Till,
+            action: FailedEffect::Till,
             ..
         } if screen.list.items.is_none() => return Outcome::home(),
         _ => {}

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::input::{self, type_into};
-use super::keymap::{Context, bar_for, bindings_for};
+use super::keymap::{Focus, bar_for, bindings_for};
+use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::sales::SalesList;
-use super::screen::{Ctx, Outcome, Place};
 use super::widgets::centered;
-use super::{App, Effect, Mode, Msg, Note};
+use super::{App, Effect, Msg, Note, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
 
@@ -24,11 +24,11 @@ pub struct Confirm {
     pub question: Question,
     /// What yes brings; the question carries it so that answering knows no screen.
     pub yes: Outcome,
-    pub under: Box<Mode>,
+    pub under: Box<Screen>,
 }
 
 impl Confirm {
-    pub fn new(question: Question, yes: Outcome, under: Mode) -> Confirm {
+    pub fn new(question: Question, yes: Outcome, under: Screen) -> Confirm {
         Confirm {
             question,
             yes,
@@ -39,17 +39,17 @@ impl Confirm {
 
 /// Closes the open question without doing what it asked.
 pub(super) fn dismiss(app: &mut App) {
-    if let Mode::Confirm(confirm) = std::mem::replace(&mut app.mode, Mode::Sale) {
-        app.mode = back_from(*confirm.under);
+    if let Screen::Confirm(confirm) = std::mem::replace(&mut app.screen, Screen::Sale) {
+        app.screen = back_from(*confirm.under);
     }
 }
 
 /// `y`: closes the open question and brings what its yes carries.
 pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
-    let confirm = match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::Confirm(confirm) => confirm,
+    let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
+        Screen::Confirm(confirm) => confirm,
         other => {
-            app.mode = other;
+            app.screen = other;
             return Vec::new();
         }
     };
@@ -59,40 +59,40 @@ pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
 }
 
 /// Where a question returns to: the list, not the reason field it was asked from.
-fn back_from(under: Mode) -> Mode {
+fn back_from(under: Screen) -> Screen {
     match under {
-        Mode::Sales(list) => Mode::Sales(SalesList {
+        Screen::Sales(list) => Screen::Sales(SalesList {
             reason: None,
             refund: None,
             ..list
         }),
-        Mode::Stock(mut screen) => {
+        Screen::Stock(mut screen) => {
             if let Some(form) = &mut screen.form {
                 form.on_reason = false;
             }
-            Mode::Stock(screen)
+            Screen::Stock(screen)
         }
-        Mode::Products(mut screen) => {
+        Screen::Products(mut screen) => {
             screen.price = None;
-            Mode::Products(screen)
+            Screen::Products(screen)
         }
         other => other,
     }
 }
 
 /// The context of the screen a question returns to, where `back_from` changes it.
-pub(super) fn returns_to(under: &Mode) -> Option<Context> {
+pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
     match under {
-        Mode::Sales(_) => Some(Context::Sales),
-        Mode::Stock(screen) => match &screen.form {
+        Screen::Sales(_) => Some(Focus::Sales),
+        Screen::Stock(screen) => match &screen.form {
             Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
-                Some(Context::WriteOff)
+                Some(Focus::WriteOff)
             }
-            Some(_) => Some(Context::Intake),
+            Some(_) => Some(Focus::Intake),
             None => None,
         },
-        Mode::Products(screen) if screen.form.is_some() => Some(Context::ProductForm),
-        Mode::Products(_) => Some(Context::Products),
+        Screen::Products(screen) if screen.form.is_some() => Some(Focus::ProductForm),
+        Screen::Products(_) => Some(Focus::Products),
         _ => None,
     }
 }
@@ -212,7 +212,7 @@ pub(super) fn stale_day_key(msg: Msg) -> Outcome {
 // ---- drawing ----
 
 /// `y Ya   n/N/Esc Tidak`, from the keymap.
-fn key_hints(app: &App, context: Context) -> Line<'static> {
+fn key_hints(app: &App, context: Focus) -> Line<'static> {
     let keys = &app.lang.text().ui.keys;
     let mut spans = Vec::new();
     for b in bar_for(context).filter(|b| !b.is_global()) {
@@ -335,7 +335,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             .wrap(Wrap { trim: true }),
         text.inner(ratatui::layout::Margin::new(1, 1)),
     );
-    frame.render_widget(Paragraph::new(key_hints(app, Context::Confirm)), hints);
+    frame.render_widget(Paragraph::new(key_hints(app, Focus::Confirm)), hints);
 }
 
 pub(super) fn draw_open_day(
@@ -399,7 +399,7 @@ pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(body).wrap(Wrap { trim: true }),
         text.inner(ratatui::layout::Margin::new(1, 0)),
     );
-    frame.render_widget(Paragraph::new(key_hints(app, Context::StaleDay)), hints);
+    frame.render_widget(Paragraph::new(key_hints(app, Focus::StaleDay)), hints);
 }
 
 /// F1: every binding of the context that has the keyboard, straight from the keymap; keys
@@ -409,7 +409,7 @@ pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.lang.text().ui;
     let keys = &t.keys;
     let mut rows: Vec<(String, &str)> = Vec::new();
-    for b in bindings_for(app.context()) {
+    for b in bindings_for(app.focus()) {
         let text = (b.text)(keys);
         let label = b.keys_label(keys);
         match rows.iter_mut().find(|(_, t)| *t == text) {
@@ -421,7 +421,7 @@ pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     let mut lines: Vec<Line> = Vec::new();
-    if app.context() == Context::Sale {
+    if app.focus() == Focus::Sale {
         lines.extend(t.help_entry.iter().map(|l| Line::from(*l).centered()));
         // The gap goes first when 80×24 has no row to spare for it.
         if lines.len() + rows.len() + 3 <= area.height as usize {

@@ -11,7 +11,7 @@ use crate::domain::{
 use crate::print::PrinterSettings;
 
 /// What the runtime must do, each to its answer before the next key is read. Each names the
-/// message it answers with; those with an `Action` may instead answer `Msg::Failed`.
+/// message it answers with; those with an `FailedEffect` may instead answer `Msg::Failed`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.
@@ -100,7 +100,7 @@ pub enum Effect {
     WriteSettlements { date: NaiveDate },
     /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
     SetPayoutDaily { code: String, daily: bool },
-    // The till's money (issue 4).
+    // The till's money: the close, corrections, tabs, cash moves.
     /// The open day's report, for the close screen. Answer: `CloseLoaded`.
     LoadClose,
     /// The sales of the business day before (`older`) or after `from` (`None`: the open
@@ -137,7 +137,7 @@ pub enum Effect {
         amount: Rupiah,
         reason: String,
     },
-    // Issue 5: users, signing in, the manager's approval, the audit trail.
+    // Users, signing in, the manager's approval, the audit trail.
     /// First start: name the shop and create its manager, who is then signed in. Answer:
     /// `UsersLoaded` then `SignedIn`.
     CreateManager {
@@ -148,12 +148,12 @@ pub enum Effect {
     /// A till-era ledger's manager sets a first PIN and is signed in. Answer: `UsersLoaded`
     /// then `SignedIn`.
     SetFirstPin { user_id: i64, pin: Pin },
-    /// Answer: `SignedIn`, or `Failed` (`Action::SignIn`) saying how many tries are left or
+    /// Answer: `SignedIn`, or `Failed` (`FailedEffect::SignIn`) saying how many tries are left or
     /// until when the user is locked out.
     SignIn { user_id: i64, pin: Pin },
     /// Checks the manager's PIN and, if right, runs `held` with that manager as approver.
     /// Answer: `ApprovalGranted`, then the held effects' own answers; or `Failed`
-    /// (`Action::Approve`) and nothing runs.
+    /// (`FailedEffect::Approve`) and nothing runs.
     Approve {
         manager_id: i64,
         pin: Pin,

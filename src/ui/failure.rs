@@ -10,7 +10,7 @@ use crate::strings::Lang;
 
 /// Which effect failed, in `Msg::Failed`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Action {
+pub enum FailedEffect {
     SaveDraft,
     OpenDay,
     CloseDay,
@@ -32,7 +32,7 @@ pub enum Action {
     WriteSettlements,
     /// Anything of the till's money: loading the close, a cash move, a tab, a correction.
     Till,
-    // Issue 5.
+    // Who is at the till.
     /// Signing in, at the first start or after a lock.
     SignIn,
     Approve,

@@ -10,7 +10,7 @@ use crate::strings::KeyText;
 
 /// Which part of the kiosk has the keyboard.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Context {
+pub enum Focus {
     OpenDay,
     StaleDay,
     Sale,
@@ -54,7 +54,7 @@ pub enum Context {
     TabPaymentForm,
     /// The reason for correcting a closed day's sale, and how the money goes back.
     CorrectionReason,
-    // Issue 5.
+    // Who is at the till.
     /// The first start (the shop and its manager), or a first PIN for a migrated manager.
     Setup,
     /// Picking a user and typing their PIN.
@@ -99,7 +99,7 @@ pub enum When {
 
 pub struct Binding {
     pub keys: &'static [Key],
-    pub contexts: &'static [Context],
+    pub contexts: &'static [Focus],
     pub act: Act,
     /// What the key does, as the help overlay says it.
     pub text: fn(&KeyText) -> &'static str,
@@ -125,9 +125,9 @@ impl Binding {
     }
 }
 
-use Context as C;
+use Focus as C;
 
-const EVERYWHERE: &[Context] = &[
+const EVERYWHERE: &[Focus] = &[
     C::OpenDay,
     C::StaleDay,
     C::Sale,
@@ -164,11 +164,11 @@ const EVERYWHERE: &[Context] = &[
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
 /// no day open, after a close, the day's sales, settlements, audit trail and the rest can
 /// still be read).
-const HOME: &[Context] = &[C::Sale, C::OpenDay];
+const HOME: &[Focus] = &[C::Sale, C::OpenDay];
 
 /// Where Ctrl+L locks the till: every screen of the till, questions included (not the
 /// sign-in, lock and approval gates themselves).
-const LOCKABLE: &[Context] = &[
+const LOCKABLE: &[Focus] = &[
     C::Settings,
     C::Payouts,
     C::PayoutForm,
@@ -200,7 +200,7 @@ const LOCKABLE: &[Context] = &[
     C::Audit,
 ];
 
-const fn typing_in(contexts: &'static [Context], text: fn(&KeyText) -> &'static str) -> Binding {
+const fn typing_in(contexts: &'static [Focus], text: fn(&KeyText) -> &'static str) -> Binding {
     Binding {
         keys: &[Key::Text],
         contexts,
@@ -211,7 +211,7 @@ const fn typing_in(contexts: &'static [Context], text: fn(&KeyText) -> &'static 
     }
 }
 
-const TEXT_FIELDS: &[Context] = &[
+const TEXT_FIELDS: &[Focus] = &[
     C::Sale,
     C::Search,
     C::Pay,
@@ -246,7 +246,7 @@ const TEXT_FIELDS: &[Context] = &[
 
 const fn on(
     keys: &'static [Key],
-    contexts: &'static [Context],
+    contexts: &'static [Focus],
     msg: Msg,
     text: fn(&KeyText) -> &'static str,
 ) -> Binding {
@@ -260,7 +260,7 @@ const fn on(
     }
 }
 
-const fn typing(context: Context, text: fn(&KeyText) -> &'static str) -> Binding {
+const fn typing(context: Focus, text: fn(&KeyText) -> &'static str) -> Binding {
     Binding {
         keys: &[Key::Text],
         contexts: match context {
@@ -504,7 +504,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CorrectionReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
     on(&[ENTER], &[C::CorrectionReason], Msg::Submit, |k| k.next).bar(|k| k.next),
     on(&[ESC], &[C::CorrectionReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
-    // Issue 5: the first start, signing in, the lock, the manager's approval.
+    // The first start, signing in, the lock, the manager's approval.
     typing_in(&[C::Setup], |k| k.type_field),
     on(&[TAB, DOWN], &[C::Setup], Msg::Next, |k| k.next_field).bar(|k| k.next_field),
     on(&[BACKTAB, UP], &[C::Setup], Msg::Prev, |k| k.prev_field),
@@ -625,14 +625,14 @@ impl Binding {
 }
 
 /// Every binding that applies in a context, in table order (for F1).
-pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+pub fn bindings_for(context: Focus) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .filter(move |b| b.contexts.contains(&context))
 }
 
 /// The bindings shown on the bottom bar of a context.
-pub fn bar_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+pub fn bar_for(context: Focus) -> impl Iterator<Item = &'static Binding> {
     bindings_for(context).filter(|b| b.bar.is_some())
 }
 
@@ -652,16 +652,16 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     if pressed == Pressed::Ctrl('j') {
         return None;
     }
-    let context = app.context();
-    if context == Context::Confirm {
-        return msg_in(app, Context::Confirm, pressed)
-            .or_else(|| msg_in(app, app.context_beneath(), pressed))
+    let context = app.focus();
+    if context == Focus::Confirm {
+        return msg_in(app, Focus::Confirm, pressed)
+            .or_else(|| msg_in(app, app.focus_beneath(), pressed))
             .or(Some(Msg::No));
     }
     msg_in(app, context, pressed)
 }
 
-fn msg_in(app: &App, context: Context, pressed: Pressed) -> Option<Msg> {
+fn msg_in(app: &App, context: Focus, pressed: Pressed) -> Option<Msg> {
     let applies = |b: &&Binding| match b.when {
         When::Always => true,
         When::EntryEmpty => app.entry().is_empty(),

@@ -14,6 +14,7 @@ pub mod keymap;
 mod list;
 mod msg;
 mod note;
+mod outcome;
 mod pay;
 mod payouts;
 mod pin;
@@ -22,12 +23,11 @@ mod product_form;
 mod question;
 mod sale;
 mod sales;
-mod screen;
 mod settings;
 mod stock;
 mod stock_forms;
 mod widgets;
-// Issue 5: sign-in, lock, approval, users, audit.
+// Who is at the till: sign-in, lock, approval, users, audit.
 mod audit;
 mod trust;
 mod users;
@@ -67,8 +67,8 @@ use crate::strings::Lang;
 pub use close::TillNote;
 pub use effect::{Effect, StockEntry};
 pub use failure::TillFailure;
-pub use failure::{Action, Failure};
-pub use keymap::{Context, key_to_msg};
+pub use failure::{FailedEffect, Failure};
+pub use keymap::{Focus, key_to_msg};
 pub use msg::Msg;
 pub use note::Note;
 pub use payouts::PayoutLists;
@@ -78,17 +78,17 @@ pub use trust::{ApprovalReason, TrustFailure, TrustNote};
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};
+use outcome::{Go, Outcome, Place};
 use pay::PayDialog;
 use producers::ProducersScreen;
 use question::{AfterReturn, Question};
 use sale::{Done, SearchList};
 use sales::SalesList;
-use screen::{Go, Outcome, Place};
 use stock::StockScreen;
 
 /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
 /// returned to when it is answered.
-enum Mode {
+enum Screen {
     OpenDay(OpenDayForm),
     StaleDay,
     Sale,
@@ -105,7 +105,7 @@ enum Mode {
     Close(Box<close::CloseScreen>),
     CashMove(cash_move::CashMoveForm),
     Customers(customers::CustomersScreen),
-    // Issue 5.
+    // Who is at the till.
     Users(users::UsersScreen),
     Audit(audit::AuditScreen),
 }
@@ -127,7 +127,7 @@ pub struct App {
     entry_selected: bool,
     /// The cart changed outside a key (a catalogue change repriced it): save it after this message.
     draft_stale: bool,
-    mode: Mode,
+    screen: Screen,
     help: bool,
     /// The terminal's size as the runtime last said; `None` until it does.
     size: Option<(u16, u16)>,
@@ -138,13 +138,13 @@ pub struct App {
     /// The sale just recorded, shown large until the next key.
     done: Option<Done>,
     quit: bool,
-    // Issue 5: who is at the till.
+    // Who is at the till.
     /// The signed-in user; `None` before anyone signs in (the runtime opens a gate then).
     user: Option<crate::domain::User>,
     /// Every user, as last loaded.
     users: Vec<crate::domain::User>,
     /// First start, sign-in, lock or approval: has every key while open.
-    gate: Option<trust::Gate>,
+    prompt: Option<trust::TrustPrompt>,
     /// The runtime's time, as last told (`Msg::Clock`).
     clock: Option<chrono::NaiveDateTime>,
     /// When a key was last pressed, by that clock.
@@ -167,9 +167,9 @@ impl App {
         attendant: String,
     ) -> App {
         let mode = match &status {
-            None => Mode::OpenDay(OpenDayForm::new(&attendant)),
-            Some(s) if s.day.date < today => Mode::StaleDay,
-            Some(_) => Mode::Sale,
+            None => Screen::OpenDay(OpenDayForm::new(&attendant)),
+            Some(s) if s.day.date < today => Screen::StaleDay,
+            Some(_) => Screen::Sale,
         };
         // A cart saved before a restart takes today's prices, as it would have while open.
         let mut cart = draft.unwrap_or_default();
@@ -185,7 +185,7 @@ impl App {
             selected: 0,
             entry: String::new(),
             entry_selected: false,
-            mode,
+            screen: mode,
             help: false,
             size: None,
             note: None,
@@ -194,7 +194,7 @@ impl App {
             quit: false,
             user: None,
             users: Vec::new(),
-            gate: None,
+            prompt: None,
             clock: None,
             last_key: None,
             lock_after: crate::domain::TillRules::default().lock_after(),
@@ -230,7 +230,7 @@ impl App {
         self.catalogue = catalogue;
         // Nothing in the cart is sold yet: it takes the prices as they are now.
         self.draft_stale |= self.cart.reprice(&self.catalogue);
-        if let Mode::Search(search) = &mut self.mode {
+        if let Screen::Search(search) = &mut self.screen {
             search.refresh(&mut self.catalogue, &self.entry);
         }
     }
@@ -261,24 +261,24 @@ impl App {
         self.note.as_ref()
     }
 
-    pub fn context(&self) -> Context {
-        match &self.gate {
-            Some(gate) => gate.context(),
-            None => context_of(&self.mode),
+    pub fn focus(&self) -> Focus {
+        match &self.prompt {
+            Some(gate) => gate.focus(),
+            None => focus_of(&self.screen),
         }
     }
 
     /// The context a question returns to once answered: the screen it was asked over.
-    pub fn context_beneath(&self) -> Context {
-        if let Some(gate) = &self.gate {
-            return gate.context();
+    pub fn focus_beneath(&self) -> Focus {
+        if let Some(gate) = &self.prompt {
+            return gate.focus();
         }
-        match &self.mode {
-            Mode::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
+        match &self.screen {
+            Screen::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
                 Some(context) => context,
-                None => context_of(&confirm.under),
+                None => focus_of(&confirm.under),
             },
-            other => context_of(other),
+            other => focus_of(other),
         }
     }
 
@@ -289,8 +289,8 @@ impl App {
     }
 
     /// The till as a screen reads it while it answers.
-    pub(super) fn ctx(&self) -> screen::Ctx<'_> {
-        screen::Ctx {
+    pub(super) fn ctx(&self) -> outcome::Ctx<'_> {
+        outcome::Ctx {
             lang: self.lang,
             today: self.today,
             user: self.user.as_ref(),
@@ -315,8 +315,8 @@ impl App {
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut effects = apply(app, msg);
     // With no day open the open-day form is home: a screen left with Esc comes back to it.
-    if app.status.is_none() && matches!(app.mode, Mode::Sale) {
-        app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
+    if app.status.is_none() && matches!(app.screen, Screen::Sale) {
+        app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
@@ -336,15 +336,15 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::DayOpened(status) => {
             app.set_note(Note::DayOpened(status.day.date));
             app.status = Some(status);
-            if matches!(app.mode, Mode::OpenDay(_)) {
-                app.mode = Mode::Sale;
+            if matches!(app.screen, Screen::OpenDay(_)) {
+                app.screen = Screen::Sale;
             }
         }
         Msg::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
             app.set_note(Note::DayClosed);
-            app.mode = Mode::OpenDay(OpenDayForm::new(&app.attendant));
+            app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
         }
         Msg::SaleRecorded {
             sale,
@@ -365,7 +365,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             return sales::corrected(app, correction, sales);
         }
         // Recorded from elsewhere (approved after the form was left): said all the same.
-        Msg::StockRecorded { documents, slips } if !matches!(app.mode, Mode::Stock(_)) => {
+        Msg::StockRecorded { documents, slips } if !matches!(app.screen, Screen::Stock(_)) => {
             let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
             app.note = said.note;
         }
@@ -379,7 +379,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             return answer(app, producers);
         }
         Msg::SettingsSaved => {
-            if let Mode::Settings(screen) = &app.mode
+            if let Screen::Settings(screen) = &app.screen
                 && let Ok(rules) = screen.rules()
             {
                 app.lock_after = rules.lock_after();
@@ -417,94 +417,94 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// A runtime answer for the screen that has the keyboard, which asked for it.
 fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mode = std::mem::replace(&mut app.mode, Mode::Sale);
+    let mode = std::mem::replace(&mut app.screen, Screen::Sale);
     let (mode, outcome) = match mode {
-        Mode::Pay(mut pay) => {
+        Screen::Pay(mut pay) => {
             let outcome = pay::answer(&mut pay, msg);
-            (Mode::Pay(pay), outcome)
+            (Screen::Pay(pay), outcome)
         }
-        Mode::Sales(mut list) => {
+        Screen::Sales(mut list) => {
             let outcome = sales::answer(&mut list, msg);
-            (Mode::Sales(list), outcome)
+            (Screen::Sales(list), outcome)
         }
-        Mode::Stock(mut screen) => {
+        Screen::Stock(mut screen) => {
             let outcome = stock::answer(&mut screen, msg);
-            (Mode::Stock(screen), outcome)
+            (Screen::Stock(screen), outcome)
         }
-        Mode::Products(mut screen) => {
+        Screen::Products(mut screen) => {
             let outcome = catalogue::answer(&mut screen, msg);
-            (Mode::Products(screen), outcome)
+            (Screen::Products(screen), outcome)
         }
-        Mode::Producers(mut screen) => {
+        Screen::Producers(mut screen) => {
             let outcome = producers::answer(&mut screen, msg);
-            (Mode::Producers(screen), outcome)
+            (Screen::Producers(screen), outcome)
         }
-        Mode::Settings(mut screen) => {
+        Screen::Settings(mut screen) => {
             let outcome = settings::answer(&mut screen, msg);
-            (Mode::Settings(screen), outcome)
+            (Screen::Settings(screen), outcome)
         }
-        Mode::Payouts(mut screen) => {
+        Screen::Payouts(mut screen) => {
             let outcome = payouts::answer(&mut screen, msg);
-            (Mode::Payouts(screen), outcome)
+            (Screen::Payouts(screen), outcome)
         }
-        Mode::Close(mut screen) => {
+        Screen::Close(mut screen) => {
             let outcome = close::answer(&mut screen, msg);
-            (Mode::Close(screen), outcome)
+            (Screen::Close(screen), outcome)
         }
-        Mode::CashMove(form) => (Mode::CashMove(form), cash_move::answer(msg)),
-        Mode::Customers(mut screen) => {
+        Screen::CashMove(form) => (Screen::CashMove(form), cash_move::answer(msg)),
+        Screen::Customers(mut screen) => {
             let outcome = customers::answer(&mut screen, msg);
-            (Mode::Customers(screen), outcome)
+            (Screen::Customers(screen), outcome)
         }
-        Mode::Users(mut screen) => {
+        Screen::Users(mut screen) => {
             let outcome = users::answer(&mut screen, msg);
-            (Mode::Users(screen), outcome)
+            (Screen::Users(screen), outcome)
         }
-        Mode::Audit(mut screen) => {
+        Screen::Audit(mut screen) => {
             let outcome = audit::answer(&mut screen, msg);
-            (Mode::Audit(screen), outcome)
+            (Screen::Audit(screen), outcome)
         }
         other => (other, Outcome::stay()),
     };
     follow(app, mode, outcome)
 }
 
-fn context_of(mode: &Mode) -> Context {
+fn focus_of(mode: &Screen) -> Focus {
     match mode {
-        Mode::OpenDay(_) => Context::OpenDay,
-        Mode::StaleDay => Context::StaleDay,
-        Mode::Sale => Context::Sale,
-        Mode::Search(_) => Context::Search,
-        Mode::Pay(pay) if pay.tab.is_some() => Context::CustomerPicker,
-        Mode::Pay(_) => Context::Pay,
-        Mode::Sales(list) if list.reason.is_some() && list.refund.is_some() => {
-            Context::CorrectionReason
+        Screen::OpenDay(_) => Focus::OpenDay,
+        Screen::StaleDay => Focus::StaleDay,
+        Screen::Sale => Focus::Sale,
+        Screen::Search(_) => Focus::Search,
+        Screen::Pay(pay) if pay.tab.is_some() => Focus::CustomerPicker,
+        Screen::Pay(_) => Focus::Pay,
+        Screen::Sales(list) if list.reason.is_some() && list.refund.is_some() => {
+            Focus::CorrectionReason
         }
-        Mode::Sales(list) if list.reason.is_some() => Context::Reason,
-        Mode::Sales(_) => Context::Sales,
-        Mode::Stock(screen) => match &screen.form {
-            Some(form) if form.on_reason => Context::StockReason,
-            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Context::WriteOff,
-            Some(_) => Context::Intake,
-            None => Context::Stock,
+        Screen::Sales(list) if list.reason.is_some() => Focus::Reason,
+        Screen::Sales(_) => Focus::Sales,
+        Screen::Stock(screen) => match &screen.form {
+            Some(form) if form.on_reason => Focus::StockReason,
+            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Focus::WriteOff,
+            Some(_) => Focus::Intake,
+            None => Focus::Stock,
         },
-        Mode::Products(screen) if screen.form.is_some() => Context::ProductForm,
-        Mode::Products(screen) if screen.price.is_some() => Context::PriceField,
-        Mode::Products(_) => Context::Products,
-        Mode::Producers(screen) if screen.form.is_some() => Context::ProducerForm,
-        Mode::Producers(_) => Context::Producers,
-        Mode::Confirm(_) => Context::Confirm,
-        Mode::Settings(_) => Context::Settings,
-        Mode::Payouts(screen) if screen.form.is_some() => Context::PayoutForm,
-        Mode::Payouts(_) => Context::Payouts,
-        Mode::Close(_) => Context::CloseDay,
-        Mode::CashMove(_) => Context::CashMove,
-        Mode::Customers(screen) if screen.form.is_some() => Context::CustomerForm,
-        Mode::Customers(screen) if screen.payment.is_some() => Context::TabPaymentForm,
-        Mode::Customers(_) => Context::Customers,
-        Mode::Users(screen) if screen.form.is_some() => Context::UserForm,
-        Mode::Users(_) => Context::Users,
-        Mode::Audit(_) => Context::Audit,
+        Screen::Products(screen) if screen.form.is_some() => Focus::ProductForm,
+        Screen::Products(screen) if screen.price.is_some() => Focus::PriceField,
+        Screen::Products(_) => Focus::Products,
+        Screen::Producers(screen) if screen.form.is_some() => Focus::ProducerForm,
+        Screen::Producers(_) => Focus::Producers,
+        Screen::Confirm(_) => Focus::Confirm,
+        Screen::Settings(_) => Focus::Settings,
+        Screen::Payouts(screen) if screen.form.is_some() => Focus::PayoutForm,
+        Screen::Payouts(_) => Focus::Payouts,
+        Screen::Close(_) => Focus::CloseDay,
+        Screen::CashMove(_) => Focus::CashMove,
+        Screen::Customers(screen) if screen.form.is_some() => Focus::CustomerForm,
+        Screen::Customers(screen) if screen.payment.is_some() => Focus::TabPaymentForm,
+        Screen::Customers(_) => Focus::Customers,
+        Screen::Users(screen) if screen.form.is_some() => Focus::UserForm,
+        Screen::Users(_) => Focus::Users,
+        Screen::Audit(_) => Focus::Audit,
     }
 }
 
@@ -523,8 +523,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
     }
     // A gate has every key but help and the language, which it does not answer itself.
-    if app.gate.is_some() {
-        let approval = matches!(app.gate, Some(trust::Gate::Approval(_)));
+    if app.prompt.is_some() {
+        let approval = matches!(app.prompt, Some(trust::TrustPrompt::Approval(_)));
         match msg {
             Msg::Help if !approval => app.help = true,
             Msg::ToggleLang if !approval => app.lang = app.lang.other(),
@@ -539,7 +539,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         trust::lock(app);
         return Vec::new();
     }
-    if let Mode::Confirm(_) = app.mode {
+    if let Screen::Confirm(_) = app.screen {
         match msg {
             Msg::Yes => return dialogs::answer_yes(app),
             Msg::No => {
@@ -560,7 +560,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Quit => {
-            if let Mode::Pay(pay) = &app.mode
+            if let Screen::Pay(pay) = &app.screen
                 && let Some(paid) = pay.parts_taken()
             {
                 let question = Question::ReturnParts {
@@ -568,11 +568,11 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                     then: AfterReturn::Quit,
                 };
                 let yes = Outcome::quit().note(Note::PartsReturned(paid));
-                let pay = std::mem::replace(&mut app.mode, Mode::Sale);
-                app.mode = Mode::Confirm(Confirm::new(question, yes, pay));
+                let pay = std::mem::replace(&mut app.screen, Screen::Sale);
+                app.screen = Screen::Confirm(Confirm::new(question, yes, pay));
                 return Vec::new();
             }
-            if let Mode::Stock(screen) = &app.mode
+            if let Screen::Stock(screen) = &app.screen
                 && let Some(form) = &screen.form
                 && !form.rows.is_empty()
             {
@@ -580,8 +580,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                     lines: form.rows.len(),
                     quit: true,
                 };
-                let form = std::mem::replace(&mut app.mode, Mode::Sale);
-                app.mode = Mode::Confirm(Confirm::new(question, Outcome::quit(), form));
+                let form = std::mem::replace(&mut app.screen, Screen::Sale);
+                app.screen = Screen::Confirm(Confirm::new(question, Outcome::quit(), form));
                 return Vec::new();
             }
             app.quit = true;
@@ -598,57 +598,57 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// Hands a key to the screen that has the keyboard.
 fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mode = std::mem::replace(&mut app.mode, Mode::Sale);
+    let mode = std::mem::replace(&mut app.screen, Screen::Sale);
     let (mode, outcome) = match mode {
-        Mode::Sale => (Mode::Sale, sale::key(app, msg)),
-        Mode::Search(mut search) => {
+        Screen::Sale => (Screen::Sale, sale::key(app, msg)),
+        Screen::Search(mut search) => {
             let outcome = sale::search_key(app, &mut search, msg);
-            (Mode::Search(search), outcome)
+            (Screen::Search(search), outcome)
         }
-        Mode::OpenDay(mut form) => {
+        Screen::OpenDay(mut form) => {
             let outcome = dialogs::open_day_key(&app.ctx(), &mut form, msg);
-            (Mode::OpenDay(form), outcome)
+            (Screen::OpenDay(form), outcome)
         }
-        Mode::StaleDay => (Mode::StaleDay, dialogs::stale_day_key(msg)),
-        Mode::Products(mut screen) => {
+        Screen::StaleDay => (Screen::StaleDay, dialogs::stale_day_key(msg)),
+        Screen::Products(mut screen) => {
             let outcome = catalogue::key(&app.ctx(), &mut screen, msg);
-            (Mode::Products(screen), outcome)
+            (Screen::Products(screen), outcome)
         }
-        Mode::Stock(mut screen) => {
+        Screen::Stock(mut screen) => {
             let outcome = stock::key(&app.ctx(), &mut screen, msg);
-            (Mode::Stock(screen), outcome)
+            (Screen::Stock(screen), outcome)
         }
-        Mode::Producers(mut screen) => {
+        Screen::Producers(mut screen) => {
             let outcome = producers::key(&mut screen, msg);
-            (Mode::Producers(screen), outcome)
+            (Screen::Producers(screen), outcome)
         }
-        Mode::Payouts(mut screen) => {
+        Screen::Payouts(mut screen) => {
             let outcome = payouts::key(&app.ctx(), &mut screen, msg);
-            (Mode::Payouts(screen), outcome)
+            (Screen::Payouts(screen), outcome)
         }
-        Mode::Users(mut screen) => {
+        Screen::Users(mut screen) => {
             let outcome = users::key(&mut screen, msg);
-            (Mode::Users(screen), outcome)
+            (Screen::Users(screen), outcome)
         }
-        Mode::Customers(mut screen) => {
+        Screen::Customers(mut screen) => {
             let outcome = customers::screen_key(&app.ctx(), &mut screen, msg);
-            (Mode::Customers(screen), outcome)
+            (Screen::Customers(screen), outcome)
         }
-        Mode::Settings(mut screen) => {
+        Screen::Settings(mut screen) => {
             let outcome = settings::key(&app.ctx(), &mut screen, msg);
-            (Mode::Settings(screen), outcome)
+            (Screen::Settings(screen), outcome)
         }
-        Mode::CashMove(mut form) => {
+        Screen::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
-            (Mode::CashMove(form), outcome)
+            (Screen::CashMove(form), outcome)
         }
-        Mode::Audit(mut screen) => {
+        Screen::Audit(mut screen) => {
             let outcome = audit::key(&app.ctx(), &mut screen, msg);
-            (Mode::Audit(screen), outcome)
+            (Screen::Audit(screen), outcome)
         }
         mode => {
             let (mode, effects) = old_screen_key(app, mode, msg);
-            app.mode = mode;
+            app.screen = mode;
             return effects;
         }
     };
@@ -656,18 +656,18 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// The screens that still write the app themselves.
-fn old_screen_key(app: &mut App, mode: Mode, msg: Msg) -> (Mode, Vec<Effect>) {
+fn old_screen_key(app: &mut App, mode: Screen, msg: Msg) -> (Screen, Vec<Effect>) {
     match mode {
-        Mode::Pay(pay) => pay::key(app, pay, msg),
-        Mode::Sales(list) => sales::key(app, list, msg),
-        Mode::Confirm(confirm) => (Mode::Confirm(confirm), Vec::new()),
-        Mode::Close(screen) => close::key(app, screen, msg),
+        Screen::Pay(pay) => pay::key(app, pay, msg),
+        Screen::Sales(list) => sales::key(app, list, msg),
+        Screen::Confirm(confirm) => (Screen::Confirm(confirm), Vec::new()),
+        Screen::Close(screen) => close::key(app, screen, msg),
         other => (other, Vec::new()),
     }
 }
 
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
-fn follow(app: &mut App, here: Mode, outcome: Outcome) -> Vec<Effect> {
+fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
     let Outcome {
         go,
         mut effects,
@@ -679,22 +679,22 @@ fn follow(app: &mut App, here: Mode, outcome: Outcome) -> Vec<Effect> {
         }
         app.set_note(note);
     }
-    app.mode = match go {
+    app.screen = match go {
         Go::Stay => here,
-        Go::Home | Go::Back => Mode::Sale,
+        Go::Home | Go::Back => Screen::Sale,
         Go::Open(place) => {
             let (mode, load) = open(app, place);
             effects.extend(load);
             mode
         }
-        Go::Ask(ask) => Mode::Confirm(Confirm::new(ask.question, ask.yes, here)),
+        Go::Ask(ask) => Screen::Confirm(Confirm::new(ask.question, ask.yes, here)),
         Go::Quit => {
             app.quit = true;
             effects.push(Effect::Quit);
-            Mode::Sale
+            Screen::Sale
         }
         Go::Beneath => {
-            app.mode = here;
+            app.screen = here;
             effects.extend(screen_key(app, Msg::Yes));
             return effects;
         }
@@ -703,55 +703,58 @@ fn follow(app: &mut App, here: Mode, outcome: Outcome) -> Vec<Effect> {
 }
 
 /// Opens a place: the one spot where screens are built, each with what it must load.
-fn open(app: &mut App, place: Place) -> (Mode, Vec<Effect>) {
+fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
-        Place::StaleDay => (Mode::StaleDay, Vec::new()),
+        Place::StaleDay => (Screen::StaleDay, Vec::new()),
         Place::Close { stale } => (
-            Mode::Close(Box::new(close::CloseScreen::loading(stale))),
+            Screen::Close(Box::new(close::CloseScreen::loading(stale))),
             vec![Effect::LoadClose],
         ),
         Place::Sales { closed_day: None } => {
-            (Mode::Sales(SalesList::loading()), vec![Effect::LoadSales])
+            (Screen::Sales(SalesList::loading()), vec![Effect::LoadSales])
         }
         Place::Sales { closed_day } => (
-            Mode::Sales(SalesList::loading()),
+            Screen::Sales(SalesList::loading()),
             vec![Effect::LoadSalesNear {
                 from: closed_day,
                 older: false,
             }],
         ),
-        Place::Stock => (Mode::Stock(StockScreen::loading()), vec![Effect::LoadStock]),
+        Place::Stock => (
+            Screen::Stock(StockScreen::loading()),
+            vec![Effect::LoadStock],
+        ),
         Place::Products => (
-            Mode::Products(ProductsScreen::loading()),
+            Screen::Products(ProductsScreen::loading()),
             vec![Effect::LoadProducts],
         ),
         Place::Producers => (
-            Mode::Producers(ProducersScreen::loading()),
+            Screen::Producers(ProducersScreen::loading()),
             vec![Effect::LoadProducers],
         ),
         Place::Payouts => (
-            Mode::Payouts(payouts::PayoutsScreen::loading()),
+            Screen::Payouts(payouts::PayoutsScreen::loading()),
             vec![Effect::LoadPayouts],
         ),
         Place::Settings => (
-            Mode::Settings(Box::new(settings::SettingsScreen::loading())),
+            Screen::Settings(Box::new(settings::SettingsScreen::loading())),
             vec![Effect::LoadSettings],
         ),
         Place::Customers => (
-            Mode::Customers(customers::CustomersScreen::loading()),
+            Screen::Customers(customers::CustomersScreen::loading()),
             vec![Effect::LoadCustomers],
         ),
-        Place::CashMove => (Mode::CashMove(cash_move::CashMoveForm::new()), Vec::new()),
+        Place::CashMove => (Screen::CashMove(cash_move::CashMoveForm::new()), Vec::new()),
         Place::Users => trust::open_users(app),
         Place::Audit => {
             let (screen, load) = audit::AuditScreen::open();
-            (Mode::Audit(screen), vec![load])
+            (Screen::Audit(screen), vec![load])
         }
         Place::Search => (
-            Mode::Search(SearchList::new(&mut app.catalogue, &app.entry)),
+            Screen::Search(SearchList::new(&mut app.catalogue, &app.entry)),
             Vec::new(),
         ),
-        Place::Pay => (Mode::Pay(PayDialog::new(app.cart.total())), Vec::new()),
+        Place::Pay => (Screen::Pay(PayDialog::new(app.cart.total())), Vec::new()),
     }
 }
 

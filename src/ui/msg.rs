@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::close::TillNote;
 use super::effect::Effect;
-use super::failure::{Action, Failure};
+use super::failure::{FailedEffect, Failure};
 use super::note::Note;
 use super::payouts::PayoutLists;
 use crate::domain::{
@@ -169,7 +169,7 @@ pub enum Msg {
     },
     /// The effect of `action` did not happen, for `reason`.
     Failed {
-        action: Action,
+        action: FailedEffect,
         reason: Failure,
     },
     // The settings screen and printing.
@@ -238,7 +238,7 @@ pub enum Msg {
         cash_move: crate::domain::CashMove,
         slip: Result<PathBuf, Failure>,
     },
-    // Issue 5: keys.
+    // Keys of who is at the till.
     /// Lock the till (Ctrl+L).
     Lock,
     /// Open the users screen (Ctrl+U).
@@ -251,7 +251,7 @@ pub enum Msg {
     DeactivateUser,
     /// Attendant or manager, in the user form.
     ToggleRole,
-    // Issue 5: from the runtime.
+    // Who is at the till, from the runtime.
     /// The time now: sent before each batch of keys and while the till is idle, so that it
     /// locks itself after the idle time without the screens reading a clock.
     Clock(chrono::NaiveDateTime),
@@ -329,7 +329,7 @@ impl Msg {
                 Ok((count, folder)) => {
                     Note::SettlementsWritten(*count, folder.display().to_string())
                 }
-                Err(e) => Note::Failed(Action::WriteSettlements, e.clone()),
+                Err(e) => Note::Failed(FailedEffect::WriteSettlements, e.clone()),
             },
             Msg::TestPrinted(Ok(())) => Note::TestPrintSent,
             Msg::TestPrinted(Err(e)) | Msg::PrintFailed(e) => Note::PrintFailed(e.clone()),

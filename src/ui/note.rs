@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Action, Failure};
+use super::{FailedEffect, Failure};
 use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
 use crate::strings::Lang;
@@ -36,7 +36,7 @@ pub enum Note {
     DraftUnreadable,
     FloatEmpty,
     /// The runtime could not do what was asked.
-    Failed(Action, Failure),
+    Failed(FailedEffect, Failure),
     /// A receipt could not be printed again: why.
     ReprintFailed(Failure),
     // Information: something was done.
@@ -56,7 +56,7 @@ pub enum Note {
     Reprinted(String),
     DayOpened(NaiveDate),
     DayClosed,
-    // Stock (issue 3).
+    // Stock.
     UnknownProducer(String),
     BadDate(String),
     /// A best-before date already past, typed on an intake.
@@ -102,7 +102,7 @@ pub enum Note {
     NoSettlements(NaiveDate),
     /// The till's money: the close, cash moves, tabs, corrections.
     Till(super::close::TillNote),
-    /// Signing in, approvals and users (issue 5).
+    /// Signing in, approvals and users.
     Trust(super::TrustNote),
 }
 
@@ -242,31 +242,31 @@ impl Note {
     }
 }
 
-fn failed(lang: Lang, action: Action) -> fn(&str) -> String {
+fn failed(lang: Lang, action: FailedEffect) -> fn(&str) -> String {
     let t = &lang.text().ui;
     let settle = &lang.text().settle;
     match action {
-        Action::SaveDraft => t.failed_draft,
-        Action::OpenDay => t.failed_open_day,
-        Action::CloseDay => t.failed_close_day,
-        Action::RecordSale => t.failed_record,
-        Action::LoadSales => t.failed_load_sales,
-        Action::VoidSale => t.failed_void,
-        Action::LoadStock => t.failed_load_stock,
-        Action::RecordStock => t.failed_stock,
-        Action::LoadProducts => t.failed_load_products,
-        Action::SaveProduct => t.failed_save_product,
-        Action::LoadProducers => t.failed_load_producers,
-        Action::SaveProducer => t.failed_save_producer,
-        Action::LoadSettings => t.failed_load_settings,
-        Action::SaveSettings => t.failed_save_settings,
-        Action::LoadPayouts => settle.failed_load_payouts,
-        Action::PayProducer => settle.failed_payout,
-        Action::WriteSettlements => settle.failed_settlements,
-        Action::Till => lang.text().till.failed,
-        Action::SignIn => t.trust.failed_sign_in,
-        Action::Approve => t.trust.failed_approval,
-        Action::LoadUsers | Action::SaveUser => t.trust.failed_users,
-        Action::LoadHistory => t.trust.failed_history,
+        FailedEffect::SaveDraft => t.failed_draft,
+        FailedEffect::OpenDay => t.failed_open_day,
+        FailedEffect::CloseDay => t.failed_close_day,
+        FailedEffect::RecordSale => t.failed_record,
+        FailedEffect::LoadSales => t.failed_load_sales,
+        FailedEffect::VoidSale => t.failed_void,
+        FailedEffect::LoadStock => t.failed_load_stock,
+        FailedEffect::RecordStock => t.failed_stock,
+        FailedEffect::LoadProducts => t.failed_load_products,
+        FailedEffect::SaveProduct => t.failed_save_product,
+        FailedEffect::LoadProducers => t.failed_load_producers,
+        FailedEffect::SaveProducer => t.failed_save_producer,
+        FailedEffect::LoadSettings => t.failed_load_settings,
+        FailedEffect::SaveSettings => t.failed_save_settings,
+        FailedEffect::LoadPayouts => settle.failed_load_payouts,
+        FailedEffect::PayProducer => settle.failed_payout,
+        FailedEffect::WriteSettlements => settle.failed_settlements,
+        FailedEffect::Till => lang.text().till.failed,
+        FailedEffect::SignIn => t.trust.failed_sign_in,
+        FailedEffect::Approve => t.trust.failed_approval,
+        FailedEffect::LoadUsers | FailedEffect::SaveUser => t.trust.failed_users,
+        FailedEffect::LoadHistory => t.trust.failed_history,
     }
 }

@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::customers::Picked;
 use super::dialogs::Confirm;
+use super::outcome::Outcome;
 use super::question::{AfterReturn, Question};
 use super::sale::type_amount;
-use super::screen::Outcome;
 use super::widgets::{big_amount, centered};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::{App, Effect, FailedEffect, Msg, Note, Screen};
 use crate::domain::money::group_thousands;
 use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
 use crate::print::format;
@@ -97,7 +97,7 @@ impl PayDialog {
     }
 }
 
-pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Effect>) {
+pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Screen, Vec<Effect>) {
     if let Some(tab) = &mut pay.tab {
         let effects = match tab.picker.key(msg) {
             Picked::Stay => Vec::new(),
@@ -111,7 +111,7 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
                 pay_tab(app, &mut pay, customer.id, part)
             }
         };
-        return (Mode::Pay(pay), effects);
+        return (Screen::Pay(pay), effects);
     }
     let mut effects = Vec::new();
     match msg {
@@ -132,16 +132,16 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Mode, Vec<Eff
                 };
                 let yes = Outcome::home().note(Note::PartsReturned(paid));
                 return (
-                    Mode::Confirm(Confirm::new(question, yes, Mode::Pay(pay))),
+                    Screen::Confirm(Confirm::new(question, yes, Screen::Pay(pay))),
                     effects,
                 );
             }
             app.set_note(Note::PayClosed);
-            return (Mode::Sale, Vec::new());
+            return (Screen::Sale, Vec::new());
         }
         _ => {}
     }
-    (Mode::Pay(pay), effects)
+    (Screen::Pay(pay), effects)
 }
 
 /// Enter: pay what remains with the chosen method; once settled, ask the runtime to record.
@@ -367,11 +367,11 @@ pub(super) fn answer(pay: &mut PayDialog, msg: Msg) -> Outcome {
         }
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
         Msg::Failed {
-            action: Action::RecordSale,
+            action: FailedEffect::RecordSale,
             ..
         } => pay.undo_settling(),
         Msg::Failed {
-            action: Action::Till,
+            action: FailedEffect::Till,
             ..
         } => pay.tab = None,
         _ => {}

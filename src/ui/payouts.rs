@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
-use super::failure::{Action, Failure};
+use super::failure::{FailedEffect, Failure};
 use super::input::{self, type_into};
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Go, Outcome};
 use super::question::Question;
-use super::screen::{Ctx, Go, Outcome};
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::money::group_thousands;
 use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
@@ -172,7 +172,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
                 // A payout is an entry of the open day: with none open, say so before any
                 // form or question (and before calling the manager over).
                 if cx.status.is_none() {
-                    let note = Note::Failed(Action::PayProducer, Failure::NoOpenDay);
+                    let note = Note::Failed(FailedEffect::PayProducer, Failure::NoOpenDay);
                     return Outcome::stay().note(note);
                 } else if !producer.balance.is_positive() {
                     return Outcome::stay().note(Note::PayoutAboveOwed(producer.balance));
@@ -411,7 +411,7 @@ pub(super) fn answer(screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
         Msg::PayoutsLoaded { balances, days } => screen.loaded(balances, days),
         Msg::PayoutRecorded { balances, .. } => return recorded(screen, balances),
         Msg::Failed {
-            action: Action::LoadPayouts,
+            action: FailedEffect::LoadPayouts,
             ..
         } if screen.form.is_none() => return Outcome::home(),
         _ => {}

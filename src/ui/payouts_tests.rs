@@ -42,7 +42,7 @@ fn on_payouts() -> App {
     let mut app = open_app();
     let effects = press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
     assert_eq!(effects, [Effect::LoadPayouts]);
-    assert_eq!(app.context(), Context::Payouts);
+    assert_eq!(app.focus(), Focus::Payouts);
     update(
         &mut app,
         Msg::PayoutsLoaded {
@@ -54,10 +54,10 @@ fn on_payouts() -> App {
 }
 
 fn screen(app: &App) -> &payouts::PayoutsScreen {
-    match &app.mode {
-        Mode::Payouts(screen) => screen,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::Payouts(screen) => screen,
+    match &app.screen {
+        Screen::Payouts(screen) => screen,
+        Screen::Confirm(c) => match c.under.as_ref() {
+            Screen::Payouts(screen) => screen,
             _ => panic!("no payouts screen"),
         },
         _ => panic!("no payouts screen"),
@@ -113,7 +113,7 @@ fn the_list_shows_who_is_owed_and_who_is_paid_daily() {
     type_text(&mut app, "tani");
     assert_eq!(screen(&app).current().unwrap().code, "TANI");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 }
 
 #[test]
@@ -177,7 +177,7 @@ fn a_letter_in_the_payout_amount_is_refused_on_the_message_line() {
     let mut app = on_payouts();
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.context(), Context::PayoutForm);
+    assert_eq!(app.focus(), Focus::PayoutForm);
     for _ in 0..6 {
         press(&mut app, KeyCode::Backspace);
     }
@@ -196,10 +196,10 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
     // KOPI is owed nothing: no form.
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     assert_eq!(app.note(), Some(&Note::PayoutAboveOwed(Rupiah(0))));
-    assert_eq!(app.context(), Context::Payouts);
+    assert_eq!(app.focus(), Focus::Payouts);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.context(), Context::PayoutForm);
+    assert_eq!(app.focus(), Focus::PayoutForm);
     assert_eq!(form(&app).amount, "17.850");
     assert_eq!(form(&app).method, PayoutMethod::Cash);
     press(&mut app, KeyCode::F(7));
@@ -224,7 +224,7 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
     type_text(&mut app, "BRI 1234");
     insta::assert_snapshot!("payout_form", render(&app));
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     let text = render(&app);
     assert!(
         text.contains("Bayar Rp 10.000 kepada Kue Bu Sri (Transfer)?"),
@@ -244,14 +244,14 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::PayProducer,
+            action: FailedEffect::PayProducer,
             reason: Failure::PayoutAboveBalance {
                 producer: "SRI".into(),
                 owed: Rupiah(5_000),
             },
         },
     );
-    assert_eq!(app.context(), Context::PayoutForm);
+    assert_eq!(app.focus(), Focus::PayoutForm);
     let text = render(&app);
     assert!(
         text.contains("Pembayaran TIDAK tercatat: melebihi saldo: pojok hanya berutang Rp 5.000"),
@@ -280,7 +280,7 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
             balances: Some((after, days())),
         },
     );
-    assert_eq!(app.context(), Context::Payouts);
+    assert_eq!(app.focus(), Focus::Payouts);
     let text = render(&app);
     assert!(row_with(&text, "SRI").contains("Rp 7.850"), "{text}");
     assert!(text.contains("Pembayaran No. 0003 tercatat"), "{text}");
@@ -365,7 +365,7 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
         },
     );
     assert!(effects.is_empty());
-    assert_eq!(app.context(), Context::Producers);
+    assert_eq!(app.focus(), Focus::Producers);
 
     // A new producer paid daily: added first, then the flag, once it is on disk.
     press(&mut app, KeyCode::F(2));
@@ -380,11 +380,11 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SaveProducer,
+            action: FailedEffect::SaveProducer,
             reason: Failure::DuplicateCode("MAK".into()),
         },
     );
-    assert_eq!(app.context(), Context::ProducerForm);
+    assert_eq!(app.focus(), Focus::ProducerForm);
     let effects = update(
         &mut app,
         Msg::ProducersChanged {

@@ -9,13 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
-use super::failure::Action;
+use super::failure::FailedEffect;
 use super::input::{step_field, type_into};
 use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Go, Outcome};
 use super::question::Question;
-use super::screen::{Ctx, Go, Outcome};
 use super::widgets::{centered, draw_filter, draw_list};
 use crate::domain::{NewProducer, Producer, ProducerChanges, Rate, Scheme};
 
@@ -489,11 +489,11 @@ pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
         Msg::ProducersChanged { producers, .. } => return changed(screen, producers),
         // Saved, but not read back: the form must not offer to save it a second time.
         Msg::Failed {
-            action: Action::LoadProducers,
+            action: FailedEffect::LoadProducers,
             ..
         } if screen.form.is_some() => screen.form = None,
         Msg::Failed {
-            action: Action::LoadProducers,
+            action: FailedEffect::LoadProducers,
             ..
         } => return Outcome::home(),
         _ => {}

@@ -43,7 +43,7 @@ fn on_producers() -> App {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadStock]);
     assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadProducers]);
-    assert_eq!(app.context(), Context::Producers);
+    assert_eq!(app.focus(), Focus::Producers);
     update(&mut app, Msg::ProducersLoaded(producers()));
     app
 }
@@ -53,10 +53,10 @@ fn form(app: &App) -> &producers::ProducerForm {
 }
 
 fn list(app: &App) -> &ProducersScreen {
-    match &app.mode {
-        Mode::Producers(screen) => screen,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::Producers(screen) => screen,
+    match &app.screen {
+        Screen::Producers(screen) => screen,
+        Screen::Confirm(c) => match c.under.as_ref() {
+            Screen::Producers(screen) => screen,
             _ => panic!("no producers screen"),
         },
         _ => panic!("no producers screen"),
@@ -98,14 +98,14 @@ fn typing_filters_the_producers_and_esc_goes_back_to_selling() {
     type_text(&mut app, "0003");
     assert_eq!(list(&app).current().unwrap().code, "LAMA");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 }
 
 #[test]
 fn a_new_producer_is_checked_then_added_and_the_till_gets_the_new_catalogue() {
     let mut app = on_producers();
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::ProducerForm);
+    assert_eq!(app.focus(), Focus::ProducerForm);
     assert_eq!(form(&app).field, producers::Field::Code);
     // Nothing typed: the code is asked for first, then the name.
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
@@ -139,19 +139,19 @@ fn a_new_producer_is_checked_then_added_and_the_till_gets_the_new_catalogue() {
         })]
     );
     assert_eq!(
-        app.context(),
-        Context::ProducerForm,
+        app.focus(),
+        Focus::ProducerForm,
         "the form stays until saved"
     );
     // A refusal keeps the form and says why, in words.
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SaveProducer,
+            action: FailedEffect::SaveProducer,
             reason: Failure::DuplicateCode("MAK".into()),
         },
     );
-    assert_eq!(app.context(), Context::ProducerForm);
+    assert_eq!(app.focus(), Focus::ProducerForm);
     let note = app.note().unwrap().text(Lang::Id);
     assert!(
         note.contains("TIDAK") && note.contains("MAK sudah dipakai"),
@@ -170,7 +170,7 @@ fn a_new_producer_is_checked_then_added_and_the_till_gets_the_new_catalogue() {
             active: vec![rmp],
         },
     );
-    assert_eq!(app.context(), Context::Producers);
+    assert_eq!(app.focus(), Focus::Producers);
     assert_eq!(list(&app).current().unwrap().code, "MAK");
     assert_eq!(app.note(), Some(&Note::CatalogueSaved));
     assert!(app.catalogue().lookup("RMP").is_some());
@@ -219,7 +219,7 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
     );
     // Nothing changed: the form just closes.
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::Producers);
+    assert_eq!(app.focus(), Focus::Producers);
     // A phone change is saved without a question.
     press(&mut app, KeyCode::F(4));
     press(&mut app, KeyCode::Tab);
@@ -241,9 +241,9 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "2,5");
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert!(press(&mut app, KeyCode::Char('n')).is_empty());
-    assert_eq!(app.context(), Context::ProducerForm);
+    assert_eq!(app.focus(), Focus::ProducerForm);
     press(&mut app, KeyCode::F(2));
     let effects = press(&mut app, KeyCode::Char('y'));
     let [Effect::SaveProducer { code, changes }] = effects.as_slice() else {
@@ -255,11 +255,11 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SaveProducer,
+            action: FailedEffect::SaveProducer,
             reason: Failure::ProducerPriceNeeded("BUSRI".into()),
         },
     );
-    assert_eq!(app.context(), Context::ProducerForm);
+    assert_eq!(app.focus(), Focus::ProducerForm);
     let note = app.note().unwrap().text(Lang::En);
     assert!(note.contains("BUSRI has products"), "{note}");
 }
@@ -268,7 +268,7 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
 fn deactivating_and_reactivating_a_producer_each_ask() {
     let mut app = on_producers();
     press(&mut app, KeyCode::F(8));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
         [Effect::SetProducerActive {
@@ -276,7 +276,7 @@ fn deactivating_and_reactivating_a_producer_each_ask() {
             active: false
         }]
     );
-    assert_eq!(app.context(), Context::Producers);
+    assert_eq!(app.focus(), Focus::Producers);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(8));
@@ -294,11 +294,11 @@ fn deactivating_and_reactivating_a_producer_each_ask() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::LoadProducers,
+            action: FailedEffect::LoadProducers,
             reason: Failure::Busy,
         },
     );
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.catalogue().lookup("KLP"), small().lookup("KLP"));
 }
 

@@ -12,8 +12,8 @@ use super::effect::Effect;
 use super::input::{self, step_field, type_into};
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Outcome};
 use super::question::Question;
-use super::screen::{Ctx, Outcome};
 use crate::domain::{
     NewProduct, ParseError, Producer, ProductChanges, ProductRecord, Scheme, StockQuantity, Unit,
     parse_amount, parse_quantity,

@@ -45,12 +45,12 @@ fn with_producers() -> App {
 }
 
 fn product_form(app: &App) -> &product_form::ProductForm {
-    let products = match &app.mode {
-        Mode::Confirm(c) => c.under.as_ref(),
+    let products = match &app.screen {
+        Screen::Confirm(c) => c.under.as_ref(),
         mode => mode,
     };
     match products {
-        Mode::Products(screen) => screen.form.as_deref().expect("no product form"),
+        Screen::Products(screen) => screen.form.as_deref().expect("no product form"),
         _ => panic!("no product form"),
     }
 }
@@ -66,7 +66,7 @@ fn fill(app: &mut App, values: &[&str]) {
 /// F3, then code, barcode, name, variant, unit, price and producer.
 fn new_bolu(app: &mut App, unit: &str, producer: &str) {
     assert!(press(app, KeyCode::F(3)).is_empty());
-    assert_eq!(app.context(), Context::ProductForm);
+    assert_eq!(app.focus(), Focus::ProductForm);
     fill(
         app,
         &[
@@ -140,7 +140,7 @@ fn a_new_product_is_checked_field_by_field_then_added_and_sold_by_the_till() {
         })]
     );
     // Until the ledger answers the form stays, so a refusal loses nothing typed.
-    assert_eq!(app.context(), Context::ProductForm);
+    assert_eq!(app.focus(), Focus::ProductForm);
     let mut blu = product(9, "BLU", "Bolu Pandan", Unit::Ktk, 25_000);
     blu.barcode = Some("8991234567890".into());
     update(
@@ -150,7 +150,7 @@ fn a_new_product_is_checked_field_by_field_then_added_and_sold_by_the_till() {
             active: vec![blu],
         },
     );
-    assert_eq!(app.context(), Context::Products);
+    assert_eq!(app.focus(), Focus::Products);
     assert_eq!(app.note(), Some(&Note::CatalogueSaved));
     assert_eq!(
         app.catalogue
@@ -191,7 +191,7 @@ fn a_percentage_producer_skips_the_producer_price_and_an_unknown_one_is_refused(
     );
     // Esc goes back to the list without saving.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Products);
+    assert_eq!(app.focus(), Focus::Products);
 }
 
 #[test]
@@ -239,13 +239,13 @@ fn an_edit_keeps_code_unit_and_producer_and_asks_only_before_a_price_change() {
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "500");
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     let effects = press(&mut app, KeyCode::Char('y'));
     let [Effect::SaveProduct { code, changes }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!((code.as_str(), changes.price), ("KRP", Rupiah(12_500)));
-    assert_eq!(app.context(), Context::ProductForm);
+    assert_eq!(app.focus(), Focus::ProductForm);
 }
 
 /// A price of zero is refused on the message line before any question or PIN.
@@ -262,7 +262,7 @@ fn a_zero_price_is_refused_before_the_question() {
     }
     type_text(&mut app, "0");
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
-    assert_eq!(app.context(), Context::ProductForm, "no question");
+    assert_eq!(app.focus(), Focus::ProductForm, "no question");
     assert_eq!(
         app.note(),
         Some(&Note::ProductField(Field::Price, Problem::NotPositive))
@@ -296,18 +296,18 @@ fn typed_stock_lines_go_only_after_a_yes_to_esc_or_ctrl_q() {
     press(&mut app, KeyCode::F(2));
     // Nothing typed: Esc goes straight back.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
     press(&mut app, KeyCode::F(2));
     scan(&mut app, "KLP");
     scan(&mut app, "KRP");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(app.focus(), Focus::Intake);
     assert_eq!(super::stock_tests::form(&app).rows.len(), 2, "kept");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
     // Ctrl+Q asks too, and quits on yes.
     press(&mut app, KeyCode::F(2));
     scan(&mut app, "KLP");

@@ -94,7 +94,7 @@ pub enum Question {
         amount: Rupiah,
         note: String,
     },
-    /// Issue 5: taking a user off the kiosk.
+    /// Taking a user off the kiosk.
     DeactivateUser {
         user_id: i64,
         name: String,

@@ -10,10 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
 use super::input::{self, type_into};
+use super::outcome::{Outcome, Place};
 use super::question::Question;
-use super::screen::{Outcome, Place};
 use super::widgets::{big_amount, draw_list, right};
-use super::{App, Effect, Failure, Mode, Msg, Note};
+use super::{App, Effect, Failure, Msg, Note, Screen};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
 
@@ -336,7 +336,7 @@ pub(super) fn recorded(
     app.entry.clear();
     app.entry_selected = false;
     app.note = None;
-    app.mode = Mode::Sale;
+    app.screen = Screen::Sale;
     app.done = Some(Done {
         number: sale.number,
         total: sale.total,

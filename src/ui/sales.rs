@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::dialogs::Confirm;
 use super::input::type_into;
+use super::outcome::Outcome;
 use super::question::Question;
 use super::sale;
-use super::screen::Outcome;
 use super::widgets::{centered, draw_list, right};
-use super::{Action, App, Effect, Mode, Msg, Note};
+use super::{App, Effect, FailedEffect, Msg, Note, Screen};
 use crate::domain::{DayStatus, PaymentMethod, RefundMethod, SaleSummary};
 use crate::print::format;
 use chrono::NaiveDate;
@@ -60,7 +60,7 @@ impl SalesList {
     }
 }
 
-pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Effect>) {
+pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Screen, Vec<Effect>) {
     if let Some(reason) = &mut list.reason {
         match msg {
             Msg::Input(c) => type_into(reason, c, MAX_REASON),
@@ -97,7 +97,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                             reason,
                         };
                         return (
-                            Mode::Confirm(Confirm::new(question, yes, Mode::Sales(list))),
+                            Screen::Confirm(Confirm::new(question, yes, Screen::Sales(list))),
                             Vec::new(),
                         );
                     }
@@ -114,7 +114,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                                 reason,
                             };
                             return (
-                                Mode::Confirm(Confirm::new(question, yes, Mode::Sales(list))),
+                                Screen::Confirm(Confirm::new(question, yes, Screen::Sales(list))),
                                 Vec::new(),
                             );
                         }
@@ -124,7 +124,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
             }
             _ => {}
         }
-        return (Mode::Sales(list), Vec::new());
+        return (Screen::Sales(list), Vec::new());
     }
     let mut effects = Vec::new();
     match msg {
@@ -159,12 +159,12 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Mode, Vec<Ef
                 effects.push(Effect::ReprintReceipt { sale_id: sale.id });
             }
         }
-        Msg::Cancel => return (Mode::Sale, Vec::new()),
+        Msg::Cancel => return (Screen::Sale, Vec::new()),
         // Typing means selling again: a scan goes to the entry line, not into the list.
-        Msg::Input(_) => return (Mode::Sale, sale::key(app, msg).effects),
+        Msg::Input(_) => return (Screen::Sale, sale::key(app, msg).effects),
         _ => {}
     }
-    (Mode::Sales(list), effects)
+    (Screen::Sales(list), effects)
 }
 
 /// The runtime voided the sale: fresh list and status, or, where they could not be read
@@ -175,10 +175,10 @@ pub(super) fn voided(
     status: Option<DayStatus>,
     sales: Option<Vec<SaleSummary>>,
 ) -> Vec<Effect> {
-    let mut list = match std::mem::replace(&mut app.mode, Mode::Sale) {
-        Mode::Sales(list) => list,
+    let mut list = match std::mem::replace(&mut app.screen, Screen::Sale) {
+        Screen::Sales(list) => list,
         other => {
-            app.mode = other;
+            app.screen = other;
             SalesList::loading()
         }
     };
@@ -209,7 +209,7 @@ pub(super) fn voided(
         .map_or(sale_id, |s| s.number);
     app.set_note(Note::Voided(number));
     list.loaded(sales);
-    app.mode = Mode::Sales(list);
+    app.screen = Screen::Sales(list);
     Vec::new()
 }
 
@@ -322,7 +322,7 @@ pub(super) fn corrected(
     correction: crate::domain::Correction,
     sales: Option<Vec<SaleSummary>>,
 ) -> Vec<Effect> {
-    if let Mode::Sales(list) = &mut app.mode {
+    if let Screen::Sales(list) = &mut app.screen {
         list.reason = None;
         list.refund = None;
         match sales {
@@ -351,7 +351,7 @@ pub(super) fn day_loaded(
     closed: bool,
     sales: Vec<SaleSummary>,
 ) -> Vec<Effect> {
-    if let Mode::Sales(list) = &mut app.mode {
+    if let Screen::Sales(list) = &mut app.screen {
         let open = app.status.as_ref().map(|s| s.day.date);
         list.day = if !closed && open == Some(date) {
             None
@@ -369,7 +369,7 @@ pub(super) fn answer(list: &mut SalesList, msg: Msg) -> Outcome {
     match msg {
         Msg::SalesLoaded(sales) => list.loaded(sales),
         Msg::Failed {
-            action: Action::LoadSales,
+            action: FailedEffect::LoadSales,
             ..
         } => return Outcome::home(),
         _ => {}

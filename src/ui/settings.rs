@@ -10,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::effect::Effect;
-use super::failure::Action;
+use super::failure::FailedEffect;
 use super::input::{self, step_field, type_into};
 use super::msg::Msg;
 use super::note::Note;
-use super::screen::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -402,7 +402,7 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             rules,
         } => screen.loaded(shop, printer, rules),
         Msg::Failed {
-            action: Action::LoadSettings,
+            action: FailedEffect::LoadSettings,
             ..
         } => return Outcome::home(),
         // Saved: back to the till, which prints and locks by them from now on.

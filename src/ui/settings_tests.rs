@@ -34,7 +34,7 @@ fn on_settings(printer: PrinterSettings) -> App {
         press_with(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL),
         [Effect::LoadSettings]
     );
-    assert_eq!(app.context(), Context::Settings);
+    assert_eq!(app.focus(), Focus::Settings);
     update(
         &mut app,
         Msg::SettingsLoaded {
@@ -47,8 +47,8 @@ fn on_settings(printer: PrinterSettings) -> App {
 }
 
 fn screen(app: &App) -> &SettingsScreen {
-    match &app.mode {
-        Mode::Settings(screen) => screen,
+    match &app.screen {
+        Screen::Settings(screen) => screen,
         _ => panic!("no settings screen"),
     }
 }
@@ -119,9 +119,9 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
         }]
     );
     // Still on the form until the ledger says it is saved.
-    assert_eq!(app.context(), Context::Settings);
+    assert_eq!(app.focus(), Focus::Settings);
     update(&mut app, Msg::SettingsSaved);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::SettingsSaved));
 }
 
@@ -131,7 +131,7 @@ fn esc_leaves_without_saving() {
     type_text(&mut app, " Baru");
     let effects = press(&mut app, KeyCode::Esc);
     assert!(effects.is_empty(), "{effects:?}");
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn a_test_print_sends_the_settings_on_screen_and_tells_the_outcome() {
         note.text(Lang::Id)
     );
     // Nothing was saved: the screen is still open.
-    assert_eq!(app.context(), Context::Settings);
+    assert_eq!(app.focus(), Focus::Settings);
 }
 
 #[test]
@@ -230,11 +230,11 @@ fn nothing_can_be_saved_before_the_settings_are_read_and_a_failed_read_goes_back
     update(
         &mut app,
         Msg::Failed {
-            action: Action::LoadSettings,
+            action: FailedEffect::LoadSettings,
             reason: Failure::Busy,
         },
     );
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert!(
         app.note()
             .unwrap()
@@ -292,7 +292,7 @@ fn help_on_the_settings_screen_lists_every_key_of_it() {
     press(&mut app, KeyCode::F(1));
     let (_, text) = render(&app);
     let keys = &Lang::Id.text().ui.keys;
-    for b in keymap::bindings_for(Context::Settings) {
+    for b in keymap::bindings_for(Focus::Settings) {
         assert!(
             text.contains((b.text)(keys)),
             "help lacks {:?}:\n{text}",

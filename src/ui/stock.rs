@@ -9,12 +9,12 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 use std::path::PathBuf;
 
 use super::effect::Effect;
-use super::failure::Action;
+use super::failure::FailedEffect;
 use super::input::type_into;
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
-use super::screen::{Ctx, Go, Outcome, Place};
 use super::stock_forms::{self, StockForm};
 use super::widgets::{draw_filter, draw_list, right};
 use crate::domain::DocumentKind;
@@ -374,7 +374,7 @@ pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
         Msg::StockLoaded { lines, calls } => screen.loaded(lines, calls),
         Msg::StockRecorded { documents, slips } => return recorded(screen, documents, slips),
         Msg::Failed {
-            action: Action::LoadStock,
+            action: FailedEffect::LoadStock,
             ..
         } if screen.form.is_none() => return Outcome::home(),
         _ => {}

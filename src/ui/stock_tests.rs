@@ -100,7 +100,7 @@ fn calls() -> Vec<CallListEntry> {
 pub(super) fn on_stock() -> App {
     let mut app = app();
     assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadStock]);
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
     update(
         &mut app,
         Msg::StockLoaded {
@@ -112,10 +112,10 @@ pub(super) fn on_stock() -> App {
 }
 
 fn screen(app: &App) -> &StockScreen {
-    match &app.mode {
-        Mode::Stock(screen) => screen,
-        Mode::Confirm(c) => match c.under.as_ref() {
-            Mode::Stock(screen) => screen,
+    match &app.screen {
+        Screen::Stock(screen) => screen,
+        Screen::Confirm(c) => match c.under.as_ref() {
+            Screen::Stock(screen) => screen,
             _ => panic!("no stock screen"),
         },
         _ => panic!("no stock screen"),
@@ -123,12 +123,12 @@ fn screen(app: &App) -> &StockScreen {
 }
 
 pub(super) fn form(app: &App) -> &stock_forms::StockForm {
-    let stock = match &app.mode {
-        Mode::Confirm(c) => c.under.as_ref(),
+    let stock = match &app.screen {
+        Screen::Confirm(c) => c.under.as_ref(),
         mode => mode,
     };
     match stock {
-        Mode::Stock(screen) => screen.form.as_deref().expect("no intake form"),
+        Screen::Stock(screen) => screen.form.as_deref().expect("no intake form"),
         _ => panic!("no intake form"),
     }
 }
@@ -183,7 +183,7 @@ fn f3_opens_the_stock_screen_where_typing_filters_and_esc_goes_back_to_selling()
     type_text(&mut app, "keri");
     assert_eq!(screen(&app).current().unwrap().code, "KRP");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     // On the sale screen, letters are still codes, never commands.
     type_text(&mut app, "KLP");
     assert_eq!(app.entry(), "KLP");
@@ -196,14 +196,14 @@ fn a_failed_load_says_so_and_goes_back_to_selling() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::LoadStock,
+            action: FailedEffect::LoadStock,
             reason: Failure::Busy,
         },
     );
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(
         app.note(),
-        Some(&Note::Failed(Action::LoadStock, Failure::Busy))
+        Some(&Note::Failed(FailedEffect::LoadStock, Failure::Busy))
     );
 }
 
@@ -213,7 +213,7 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     // KRP is selected: its producer is the one delivering.
     press(&mut app, KeyCode::Down);
     assert_eq!(press(&mut app, KeyCode::F(2)), []);
-    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(app.focus(), Focus::Intake);
     assert_eq!(form(&app).producer.as_ref().unwrap().code, "BUSRI");
     scan(&mut app, "KLP");
     scan(&mut app, "8990000000001"); // KLP's barcode, as the scanner sends it
@@ -251,9 +251,9 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     assert_eq!(rows(&app).len(), 2);
     // F2 asks; a scan in the middle of the question dismisses it and lands on the entry.
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(press(&mut app, KeyCode::Char('K')), []);
-    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(app.focus(), Focus::Intake);
     assert_eq!(form(&app).entry, "K");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(2));
@@ -280,11 +280,11 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     update(
         &mut app,
         Msg::Failed {
-            action: Action::RecordStock,
+            action: FailedEffect::RecordStock,
             reason: Failure::DiskFull,
         },
     );
-    assert_eq!(app.context(), Context::Intake);
+    assert_eq!(app.focus(), Focus::Intake);
     assert_eq!(rows(&app).len(), 2);
     // On disk: back to the stock screen, which reloads.
     let effects = update(
@@ -295,7 +295,7 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
         },
     );
     assert_eq!(effects, [Effect::LoadStock]);
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
     assert!(screen(&app).lines.is_none(), "old figures are not shown");
     assert_eq!(
         app.note(),
@@ -342,18 +342,18 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
     assert_eq!(rows(&app), [("TEH".into(), 2, None)]);
     // Esc with an empty entry goes back to the stock screen, once the line typed may go.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
 }
 
 #[test]
 fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     let mut app = on_stock();
     press(&mut app, KeyCode::F(8));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(press(&mut app, KeyCode::Enter), [], "Enter is no answer");
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
     press(&mut app, KeyCode::F(8));
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
@@ -486,7 +486,7 @@ fn intake_asks_before_recording() {
 fn a_write_off_needs_a_reason_holds_one_product_and_says_who_bears_it() {
     let mut app = on_stock();
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.context(), Context::WriteOff);
+    assert_eq!(app.focus(), Focus::WriteOff);
     assert_eq!(form(&app).kind, DocumentKind::WriteOff);
     scan(&mut app, "2*KLP");
     scan(&mut app, "KRP");
@@ -502,17 +502,17 @@ fn a_write_off_needs_a_reason_holds_one_product_and_says_who_bears_it() {
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.note(), Some(&Note::ReasonEmpty));
     assert_eq!(
-        app.context(),
-        Context::StockReason,
+        app.focus(),
+        Focus::StockReason,
         "the reason line takes the keys"
     );
     type_text(&mut app, "Kemasan sobek");
     press(&mut app, KeyCode::F(7));
     assert!(form(&app).corner_at_fault);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.context(), Context::WriteOff);
+    assert_eq!(app.focus(), Focus::WriteOff);
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
         [Effect::RecordStock(StockEntry::WriteOff {
@@ -543,7 +543,7 @@ fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
     // Leaving before the ledger answered would drop the count: that asks first.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.context(), Context::Stock);
+    assert_eq!(app.focus(), Focus::Stock);
     press(&mut app, KeyCode::F(4));
     scan(&mut app, "KLP");
     scan(&mut app, "2*KRP");
@@ -600,7 +600,7 @@ pub(super) fn record(code: &str, name: &str, price: i64, active: bool) -> Produc
 pub(super) fn on_products() -> App {
     let mut app = on_stock();
     assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
-    assert_eq!(app.context(), Context::Products);
+    assert_eq!(app.focus(), Focus::Products);
     update(
         &mut app,
         Msg::ProductsLoaded(vec![
@@ -617,7 +617,7 @@ fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catal
     let mut app = on_products();
     type_text(&mut app, "keri");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::PriceField);
+    assert_eq!(app.focus(), Focus::PriceField);
     type_text(&mut app, "13.5OO");
     enter(&mut app);
     assert!(
@@ -629,7 +629,7 @@ fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catal
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "00");
     enter(&mut app);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     let effects = press(&mut app, KeyCode::Char('y'));
     let Effect::SaveProduct { code, changes } = &effects[0] else {
         panic!("{effects:?}")
@@ -637,8 +637,8 @@ fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catal
     assert_eq!((code.as_str(), changes.price), ("KRP", Rupiah(13_500)));
     assert_eq!(changes.name, "Keripik Pisang Coklat", "the rest is kept");
     assert_eq!(
-        app.context(),
-        Context::Products,
+        app.focus(),
+        Focus::Products,
         "back to the list, not the price"
     );
     // The runtime says it is saved: the till sells at the new price and without KLP.
@@ -671,7 +671,7 @@ fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catal
         }]
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 }
 
 #[test]

@@ -274,7 +274,7 @@ fn empty_enter_does_nothing() {
     assert!(enter(&mut app).is_empty());
     type_text(&mut app, "   ");
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), None);
 }
 
@@ -283,13 +283,13 @@ fn search_refines_live_then_adds_the_selected_item() {
     let mut app = open_app();
     type_text(&mut app, "k");
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Search);
-    let Mode::Search(search) = &app.mode else {
+    assert_eq!(app.focus(), Focus::Search);
+    let Screen::Search(search) = &app.screen else {
         panic!("search list expected")
     };
     assert!(search.results.len() >= 3, "{:?}", search.results.len());
     type_text(&mut app, "opi");
-    let Mode::Search(search) = &app.mode else {
+    let Screen::Search(search) = &app.screen else {
         panic!("search list expected")
     };
     assert_eq!(search.results[0].code, "KPI");
@@ -301,7 +301,7 @@ fn search_refines_live_then_adds_the_selected_item() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Up);
-    let Mode::Search(search) = &app.mode else {
+    let Screen::Search(search) = &app.screen else {
         panic!("search list expected")
     };
     assert_eq!(search.selected, 1);
@@ -309,7 +309,7 @@ fn search_refines_live_then_adds_the_selected_item() {
     let effects = enter(&mut app);
     assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
     assert_eq!(quantities(&app), vec![(expected, Quantity::whole(1))]);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "");
 }
 
@@ -318,9 +318,9 @@ fn esc_closes_the_search_and_keeps_the_text() {
     let mut app = open_app();
     type_text(&mut app, "kopi");
     enter(&mut app);
-    assert_eq!(app.context(), Context::Search);
+    assert_eq!(app.focus(), Focus::Search);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "kopi");
     assert!(app.cart.is_empty());
 }
@@ -330,7 +330,7 @@ fn a_search_without_results_opens_no_list_and_the_text_is_replaced_by_the_next_k
     let mut app = open_app();
     type_text(&mut app, "zzzz");
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::NoMatch("zzzz".into())));
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
@@ -354,12 +354,12 @@ fn a_list_refined_to_nothing_closes_on_enter_with_the_text_selected() {
     type_text(&mut app, "k");
     enter(&mut app);
     type_text(&mut app, "xqz");
-    let Mode::Search(search) = &app.mode else {
+    let Screen::Search(search) = &app.screen else {
         panic!("search list expected")
     };
     assert!(search.results.is_empty());
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::NoMatch("kxqz".into())));
     assert!(app.entry_selected());
 }
@@ -397,13 +397,13 @@ fn a_scan_appended_to_a_search_adds_the_scanned_item() {
     let mut app = open_app();
     type_text(&mut app, "kopi");
     enter(&mut app);
-    assert_eq!(app.context(), Context::Search);
+    assert_eq!(app.focus(), Focus::Search);
     // The scanner types into the query, then Enter.
     type_text(&mut app, "8990000000003");
     let effects = enter(&mut app);
     assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
     assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "");
     // Also when the query was never submitted, and when digits were typed before the scan.
     type_text(&mut app, "gula 2008990000000002");
@@ -412,7 +412,7 @@ fn a_scan_appended_to_a_search_adds_the_scanned_item() {
     // A short number in a search is part of the search.
     type_text(&mut app, "kopi 200");
     enter(&mut app);
-    assert_eq!(app.context(), Context::Search);
+    assert_eq!(app.focus(), Focus::Search);
 }
 
 #[test]
@@ -481,19 +481,19 @@ fn plus_minus_and_delete_change_the_selected_line() {
 fn pay_refuses_an_empty_cart_and_a_code_left_on_the_entry_line() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::CartEmptyPay));
     type_text(&mut app, "KLP");
     enter(&mut app);
     type_text(&mut app, "KRP");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::EntryPending("KRP".into())));
 }
 
 fn pay_dialog(app: &App) -> &PayDialog {
-    match &app.mode {
-        Mode::Pay(pay) => pay,
+    match &app.screen {
+        Screen::Pay(pay) => pay,
         _ => panic!("pay dialog expected"),
     }
 }
@@ -502,7 +502,7 @@ fn pay_dialog(app: &App) -> &PayDialog {
 fn exact_cash_with_an_empty_amount_records_the_sale() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
     let cart = app.cart.clone();
     let effects = enter(&mut app);
     let payment = Payment {
@@ -520,7 +520,7 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
         }]
     );
     // The runtime answers before it reads another key; until then the dialog stays.
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
 
     let effects = update(
         &mut app,
@@ -532,7 +532,7 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
     );
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
     assert!(app.cart.is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.status().unwrap().sales, 13);
     assert_eq!(app.done.as_ref().unwrap().change, Rupiah::ZERO);
     // The panel goes with the next key, and that key still counts.
@@ -641,7 +641,7 @@ fn refused_payments_leave_the_tender_unchanged() {
         "Uangnya kurang Rp 17.000"
     );
     assert!(pay_dialog(&app).tender.payments.is_empty());
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
     // QRIS never gives change.
     press(&mut app, KeyCode::Tab);
     for _ in 0..6 {
@@ -685,7 +685,7 @@ fn esc_closes_the_dialog_and_keeps_the_cart() {
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "5000");
     assert!(press(&mut app, KeyCode::Esc).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.cart, cart);
     assert_eq!(app.note(), Some(&Note::PayClosed));
 }
@@ -698,7 +698,7 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     type_text(&mut app, "10000");
     press(&mut app, KeyCode::F(3));
     assert!(press(&mut app, KeyCode::Esc).is_empty());
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Screen::Confirm(confirm) = &app.screen else {
         panic!("question expected")
     };
     assert_eq!(
@@ -710,12 +710,12 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     );
     // No: back in the dialog with the part still taken.
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
     assert_eq!(pay_dialog(&app).tender.paid(), Rupiah(10_000));
     // Ctrl+Q asks the same, and no does not quit.
     assert!(press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL).is_empty());
     assert!(!app.should_quit());
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Screen::Confirm(confirm) = &app.screen else {
         panic!("question expected")
     };
     assert_eq!(
@@ -726,11 +726,11 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
         }
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
     // Yes: the money goes back, the dialog closes, the cart stays.
     press(&mut app, KeyCode::Esc);
     assert!(type_text(&mut app, "y").is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.cart, cart);
     assert_eq!(app.note(), Some(&Note::PartsReturned(Rupiah(10_000))));
     assert_eq!(
@@ -761,13 +761,13 @@ fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     let effects = update(
         &mut app,
         Msg::Failed {
-            action: Action::RecordSale,
+            action: FailedEffect::RecordSale,
             reason: Failure::Busy,
         },
     );
     assert!(effects.is_empty());
     assert_eq!(app.cart, cart);
-    assert_eq!(app.context(), Context::Pay);
+    assert_eq!(app.focus(), Focus::Pay);
     let pay = pay_dialog(&app);
     // The cash part is in the drawer: only the settling QRIS payment is undone.
     let taken: Vec<_> = pay
@@ -902,28 +902,28 @@ pub(super) fn todays_sales() -> Vec<SaleSummary> {
 fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     update(&mut app, Msg::SalesLoaded(todays_sales()));
     // An already voided sale.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(8));
     assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     // Enter in the list does nothing.
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::F(8));
-    assert_eq!(app.context(), Context::Reason);
+    assert_eq!(app.focus(), Focus::Reason);
     enter(&mut app);
     assert_eq!(app.note(), Some(&Note::ReasonEmpty));
     type_text(&mut app, "Salah input jumlah");
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     // A scan: digits, then Enter. It must not confirm: its first digit says no, and the
     // scan goes on to the entry line of the sale screen.
     assert!(type_text(&mut app, "8990000000001").is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "8990000000001");
     enter(&mut app);
     assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
@@ -933,9 +933,9 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     // A key that means nothing beneath the question still closes it.
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
@@ -945,12 +945,12 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
         Some(Msg::No)
     );
     press(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     // Again, and this time `y` is the first key in the question.
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Screen::Confirm(confirm) = &app.screen else {
         panic!("question expected")
     };
     assert_eq!(
@@ -980,15 +980,15 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
             sales: Some(after.clone()),
         },
     );
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(app.note(), Some(&Note::Voided(7)));
     assert_eq!(app.status().unwrap().takings, Rupiah(418_500));
-    let Mode::Sales(list) = &app.mode else {
+    let Screen::Sales(list) = &app.screen else {
         panic!("sales list expected")
     };
     assert_eq!(list.sales.as_ref(), Some(&after));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 }
 
 #[test]
@@ -1001,9 +1001,9 @@ fn y_confirms_only_as_the_first_key() {
     enter(&mut app);
     // ↓ closes the question and moves in the list; Y is then typed, not a yes.
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert!(press_with(&mut app, KeyCode::Char('Y'), KeyModifiers::SHIFT).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "Y");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(6));
@@ -1022,11 +1022,11 @@ fn y_confirms_only_as_the_first_key() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::VoidSale,
+            action: FailedEffect::VoidSale,
             reason: Failure::NotOnOpenDay,
         },
     );
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert!(app.note().unwrap().is_error());
 }
 
@@ -1048,10 +1048,10 @@ fn a_code_typed_into_a_question_closes_it_and_lands_on_the_entry_line() {
     let mut app = app_with_cart();
     app.set_catalogue(with_rempeyek());
     press(&mut app, KeyCode::F(4));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     // R says no; M, P and Y are typed on the entry line, not taken as yes.
     assert!(type_text(&mut app, "RMPY").is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "RMPY");
     assert_eq!(app.cart.lines.len(), 2);
     enter(&mut app);
@@ -1071,13 +1071,13 @@ fn enter_never_answers_a_question() {
     press(&mut app, KeyCode::F(4));
     // Enter says no; on the sale screen beneath it finds an empty entry line.
     assert!(enter(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.cart.lines.len(), 2);
     // n and Esc say no; so does Ctrl+Q, which then quits from the screen beneath.
     for no in [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Esc] {
         press(&mut app, KeyCode::F(4));
         assert!(press(&mut app, no).is_empty());
-        assert_eq!(app.context(), Context::Sale);
+        assert_eq!(app.focus(), Focus::Sale);
         assert_eq!(app.cart.lines.len(), 2);
         assert_eq!(app.entry(), "");
     }
@@ -1091,14 +1091,14 @@ fn enter_never_answers_a_question() {
 fn emptying_the_cart_asks_first() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(4));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.cart.lines.len(), 2);
     press(&mut app, KeyCode::F(4));
     let effects = type_text(&mut app, "y");
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
     assert!(app.cart.is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     press(&mut app, KeyCode::F(4));
     assert_eq!(app.note(), Some(&Note::CartAlreadyEmpty));
 }
@@ -1106,7 +1106,7 @@ fn emptying_the_cart_asks_first() {
 #[test]
 fn no_open_day_asks_for_the_float_first() {
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     assert!(enter(&mut app).is_empty());
     assert_eq!(app.note(), Some(&Note::FloatEmpty));
     type_text(&mut app, "Rp 200.000");
@@ -1120,14 +1120,14 @@ fn no_open_day_asks_for_the_float_first() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::OpenDay,
+            action: FailedEffect::OpenDay,
             reason: Failure::DayExists(today()),
         },
     );
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(enter(&mut app).len(), 1);
     update(&mut app, Msg::DayOpened(status_on(today(), 0, 0)));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::DayOpened(today())));
 }
 
@@ -1172,11 +1172,11 @@ fn an_old_open_day_is_closed_or_carried_on() {
         today(),
         "Ani".into(),
     );
-    assert_eq!(app.context(), Context::StaleDay);
+    assert_eq!(app.focus(), Focus::StaleDay);
     assert_eq!(app.cart, draft, "the draft is back");
     // Carry on selling on that day.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 
     let mut app = App::new(
         Lang::Id,
@@ -1189,9 +1189,9 @@ fn an_old_open_day_is_closed_or_carried_on() {
     assert!(type_text(&mut app, "KLP").is_empty());
     // The close screen, the same as F5 on the sale screen; Esc goes back to the question.
     assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
-    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(app.focus(), Focus::CloseDay);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::StaleDay);
+    assert_eq!(app.focus(), Focus::StaleDay);
     press(&mut app, KeyCode::F(5));
     update(
         &mut app,
@@ -1199,7 +1199,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
     );
     type_text(&mut app, "90.000");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert_eq!(
         type_text(&mut app, "y"),
         vec![Effect::CloseDay {
@@ -1208,7 +1208,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
         }]
     );
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(app.status(), None);
 }
 
@@ -1216,7 +1216,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
 fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     let mut app = open_app();
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     // Opening today again: told why, nothing asked of the ledger.
     type_text(&mut app, "100000");
     assert_eq!(enter(&mut app), Vec::new());
@@ -1230,10 +1230,10 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
             older: false
         }]
     );
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     // Leaving comes back to the open-day form, not to a till with no day.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(
         press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL),
         vec![Effect::LoadPayouts]
@@ -1253,13 +1253,13 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
         },
     );
     assert_eq!(enter(&mut app), Vec::new());
-    assert_eq!(app.context(), Context::Payouts);
+    assert_eq!(app.focus(), Focus::Payouts);
     assert_eq!(
         app.note(),
-        Some(&Note::Failed(Action::PayProducer, Failure::NoOpenDay))
+        Some(&Note::Failed(FailedEffect::PayProducer, Failure::NoOpenDay))
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     // Tomorrow the form opens the next day.
     let tomorrow = today().succ_opt().unwrap();
     update(&mut app, Msg::Today(tomorrow));
@@ -1327,7 +1327,7 @@ fn a_failed_draft_save_is_reported() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SaveDraft,
+            action: FailedEffect::SaveDraft,
             reason: Failure::Storage("disk I/O error".into()),
         },
     );
@@ -1345,7 +1345,7 @@ fn a_new_catalogue_refreshes_an_open_search() {
     enter(&mut app);
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "teh");
-    let Mode::Search(search) = &app.mode else {
+    let Screen::Search(search) = &app.screen else {
         panic!("search list expected")
     };
     assert!(search.results.is_empty());
@@ -1358,7 +1358,7 @@ fn a_new_catalogue_refreshes_an_open_search() {
         8_000,
     ));
     app.set_catalogue(Catalogue::new(products));
-    let Mode::Search(search) = &app.mode else {
+    let Screen::Search(search) = &app.screen else {
         panic!("search list expected")
     };
     assert_eq!(search.results[0].code, "TEH");
@@ -1383,7 +1383,7 @@ fn a_sale_recorded_without_fresh_figures_is_counted_on_screen() {
     );
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
     assert!(app.cart.is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), None, "nothing says the sale was not recorded");
     let status = app.status().unwrap();
     assert_eq!(
@@ -1411,14 +1411,14 @@ fn a_void_without_fresh_figures_is_taken_out_on_screen() {
             sales: None,
         },
     );
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(app.note(), Some(&Note::Voided(7)));
     let status = app.status().unwrap();
     assert_eq!(
         (status.sales, status.takings),
         (11, Rupiah(456_000 - 37_500))
     );
-    let Mode::Sales(list) = &app.mode else {
+    let Screen::Sales(list) = &app.screen else {
         panic!("sales list expected")
     };
     let voided: Vec<_> = list
@@ -1446,7 +1446,7 @@ fn f9_prints_a_receipt_again_and_says_where() {
         &mut app,
         Msg::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
     );
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
         "Struk dicetak ulang: printouts/2026-11-23/struk-0006.txt"
@@ -1460,7 +1460,7 @@ fn f9_prints_a_receipt_again_and_says_where() {
     update(&mut app, Msg::SalesLoaded(Vec::new()));
     assert!(press(&mut app, KeyCode::F(9)).is_empty());
     assert!(press(&mut app, KeyCode::F(8)).is_empty());
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
 }
 
 #[test]
@@ -1474,7 +1474,7 @@ fn typing_in_the_sales_list_goes_back_to_selling() {
         Some(Msg::Input('P'))
     );
     assert!(type_text(&mut app, "P").is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "KLP");
     enter(&mut app);
     assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
@@ -1484,7 +1484,7 @@ fn typing_in_the_sales_list_goes_back_to_selling() {
 fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question() {
     let mut app = app_with_cart();
     assert!(press(&mut app, KeyCode::F(5)).is_empty());
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::CloseDayCartFull));
     assert!(app.note().unwrap().is_error());
     press(&mut app, KeyCode::F(4));
@@ -1496,7 +1496,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question(
     );
     type_text(&mut app, "50000");
     press(&mut app, KeyCode::F(2));
-    let Mode::Confirm(confirm) = &app.mode else {
+    let Screen::Confirm(confirm) = &app.screen else {
         panic!("question expected")
     };
     assert_eq!(
@@ -1508,7 +1508,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question(
         }
     );
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.context(), Context::CloseDay);
+    assert_eq!(app.focus(), Focus::CloseDay);
     assert!(app.status().is_some());
     press(&mut app, KeyCode::F(2));
     assert_eq!(
@@ -1519,7 +1519,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question(
         }]
     );
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(app.status(), None);
     assert_eq!(app.note(), Some(&Note::DayClosed));
 }
@@ -1541,7 +1541,7 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     type_text(&mut app, "y");
     assert_eq!(app.entry(), "");
     assert_eq!(app.cart, cart);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     update(&mut app, Msg::Resize(80, 23));
     assert!(app.too_small());
     assert_eq!(
@@ -1563,7 +1563,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::VoidSale,
+            action: FailedEffect::VoidSale,
             reason: Failure::NotOnOpenDay,
         },
     );
@@ -1578,7 +1578,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::OpenDay,
+            action: FailedEffect::OpenDay,
             reason: Failure::DayExists(today()),
         },
     );
@@ -1589,7 +1589,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::CloseDay,
+            action: FailedEffect::CloseDay,
             reason: Failure::DiskFull,
         },
     );
@@ -1607,7 +1607,7 @@ fn the_date_moves_on_past_midnight() {
     type_text(&mut app, "0");
     // The day opened is the runtime's; the form now speaks of tomorrow.
     assert_eq!(app.today, tomorrow);
-    assert_eq!(app.context(), Context::OpenDay);
+    assert_eq!(app.focus(), Focus::OpenDay);
 }
 
 #[test]
@@ -1625,13 +1625,13 @@ fn an_unreadable_draft_is_said_once_and_the_cart_starts_empty() {
 fn the_catalogue_is_one_key_from_the_till_and_esc_comes_back() {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
-    assert_eq!(app.context(), Context::Products);
+    assert_eq!(app.focus(), Focus::Products);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(press(&mut app, KeyCode::F(8)), [Effect::LoadProducers]);
-    assert_eq!(app.context(), Context::Producers);
+    assert_eq!(app.focus(), Focus::Producers);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     // Letters still go to the entry line, never to a screen.
     type_text(&mut app, "F7");
     assert_eq!(app.entry(), "F7");
@@ -1661,5 +1661,5 @@ fn a_price_change_reprices_the_cart_and_a_product_taken_off_blocks_paying() {
         "{:?}",
         app.note()
     );
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
 }

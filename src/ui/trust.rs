@@ -11,10 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
 use super::input::type_into;
-use super::keymap::{Context, bar_for};
+use super::keymap::{Focus, bar_for};
 use super::pin::Pin;
 use super::widgets::{FieldLayout, centered, draw_list};
-use super::{App, Effect, Mode, Msg, Note, StockEntry};
+use super::{App, Effect, Msg, Note, Screen, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 use crate::strings::Lang;
 
@@ -128,7 +128,7 @@ impl Effect {
     }
 
     /// THE list of what needs a manager: one exhaustive match, so that a new effect does not
-    /// compile until someone decides here whether it does. Issue 4's effects go here too:
+    /// compile until someone decides here whether it does. The till's money goes here too:
     /// payouts, corrections and settings (always), a day close whose cash difference is above
     /// the threshold setting, and cash moves out of the drawer if the shop wants them approved.
     pub fn approval_reason(&self) -> Option<ApprovalReason> {
@@ -162,7 +162,7 @@ impl Effect {
             | Effect::PrintTabStatement { .. }
             | Effect::LoadSalesNear { .. }
             | Effect::LoadCustomers
-            // Cash in and out is recorded with a reason; the issue does not ask a manager.
+            // Cash in and out is recorded with a reason; no manager is asked for it.
             | Effect::RecordCashMove { .. }
             | Effect::LoadSettings
             | Effect::LoadPayouts
@@ -197,20 +197,20 @@ pub(super) enum Then {
 
 /// What has every key, over (or instead of) the screens: nothing beneath sees a key while a
 /// gate is open.
-pub(super) enum Gate {
+pub(super) enum TrustPrompt {
     Setup(SetupForm),
     FirstPin(FirstPinForm),
     SignIn(SignInForm),
     Approval(Approval),
 }
 
-impl Gate {
-    pub(super) fn context(&self) -> Context {
+impl TrustPrompt {
+    pub(super) fn focus(&self) -> Focus {
         match self {
-            Gate::Setup(_) | Gate::FirstPin(_) => Context::Setup,
-            Gate::SignIn(form) if form.locked_by.is_some() => Context::Locked,
-            Gate::SignIn(_) => Context::SignIn,
-            Gate::Approval(_) => Context::Approval,
+            TrustPrompt::Setup(_) | TrustPrompt::FirstPin(_) => Focus::Setup,
+            TrustPrompt::SignIn(form) if form.locked_by.is_some() => Focus::Locked,
+            TrustPrompt::SignIn(_) => Focus::SignIn,
+            TrustPrompt::Approval(_) => Focus::Approval,
         }
     }
 }
@@ -268,22 +268,22 @@ fn managers(app: &App) -> Vec<&User> {
 /// The users as the ledger has them: at start (which gate opens) and after any change.
 pub(super) fn users_loaded(app: &mut App, users: Vec<User>) -> Vec<Effect> {
     app.users = users;
-    if let Mode::Users(screen) = &mut app.mode {
+    if let Screen::Users(screen) = &mut app.screen {
         screen.loaded(app.users.clone());
     }
     // Before anyone is signed in, the gate follows the users: a first start that another
     // kiosk finished meanwhile becomes the sign-in screen.
-    if app.user.is_none() && !matches!(app.gate, Some(Gate::SignIn(_))) {
-        app.gate = Some(first_gate(app));
+    if app.user.is_none() && !matches!(app.prompt, Some(TrustPrompt::SignIn(_))) {
+        app.prompt = Some(first_gate(app));
     }
     Vec::new()
 }
 
 /// A new ledger sets up its shop and manager; a till-era one has a manager without a PIN;
 /// otherwise someone signs in.
-fn first_gate(app: &App) -> Gate {
+fn first_gate(app: &App) -> TrustPrompt {
     if app.users.is_empty() {
-        return Gate::Setup(SetupForm::default());
+        return TrustPrompt::Setup(SetupForm::default());
     }
     if sign_in_list(app, "").is_empty()
         && let Some(manager) = app
@@ -291,7 +291,7 @@ fn first_gate(app: &App) -> Gate {
             .iter()
             .find(|u| u.active && u.is_manager() && !u.has_pin)
     {
-        return Gate::FirstPin(FirstPinForm {
+        return TrustPrompt::FirstPin(FirstPinForm {
             user: manager.clone(),
             pin: Pin::new(),
             again: Pin::new(),
@@ -304,7 +304,7 @@ fn first_gate(app: &App) -> Gate {
         .iter()
         .position(|u| u.name.eq_ignore_ascii_case(app.attendant.trim()))
         .unwrap_or(0);
-    Gate::SignIn(SignInForm {
+    TrustPrompt::SignIn(SignInForm {
         filter: String::new(),
         selected,
         pin: Pin::new(),
@@ -324,13 +324,13 @@ pub(super) fn lock(app: &mut App) {
     app.help = false;
     app.note = None;
     // A PIN half typed into a user form is not left behind the lock.
-    if let Mode::Users(screen) = &mut app.mode
+    if let Screen::Users(screen) = &mut app.screen
         && let Some(form) = &mut screen.form
     {
         form.pin.clear();
         form.again.clear();
     }
-    app.gate = Some(Gate::SignIn(SignInForm {
+    app.prompt = Some(TrustPrompt::SignIn(SignInForm {
         filter: String::new(),
         selected,
         pin: Pin::new(),
@@ -342,7 +342,7 @@ pub(super) fn lock(app: &mut App) {
 pub(super) fn clock(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
     app.clock = Some(now);
     let last = *app.last_key.get_or_insert(now);
-    let open_to_keys = matches!(app.gate, None | Some(Gate::Approval(_)));
+    let open_to_keys = matches!(app.prompt, None | Some(TrustPrompt::Approval(_)));
     if app.user.is_some() && open_to_keys && now - last >= app.lock_after {
         lock(app);
     }
@@ -350,10 +350,10 @@ pub(super) fn clock(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
 }
 
 pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
-    app.gate = None;
+    app.prompt = None;
     app.last_key = app.clock;
     // The open-day form offers the person at the till, not whoever was there before.
-    if let Mode::OpenDay(form) = &mut app.mode
+    if let Screen::OpenDay(form) = &mut app.screen
         && (form.attendant.trim().is_empty() || form.attendant == app.attendant)
     {
         form.attendant = user.name.clone();
@@ -367,13 +367,13 @@ pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
 
 /// The manager's PIN was right and the held effects have run with their approval.
 pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
-    let Some(Gate::Approval(approval)) = app.gate.take() else {
+    let Some(TrustPrompt::Approval(approval)) = app.prompt.take() else {
         return Vec::new();
     };
     app.set_note(Note::Trust(TrustNote::Approved(manager.name)));
     match approval.then {
         Some(Then::OpenUsers) => {
-            app.mode = Mode::Users(super::users::UsersScreen::loading());
+            app.screen = Screen::Users(super::users::UsersScreen::loading());
             vec![Effect::LoadUsers]
         }
         None => Vec::new(),
@@ -387,8 +387,8 @@ pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
         Effect::RecordStock(StockEntry::Count { .. }) => ApprovalReason::Count,
         other => other.approval_reason().unwrap_or(ApprovalReason::Other),
     };
-    match &mut app.gate {
-        Some(Gate::Approval(approval)) => approval.held.push(effect),
+    match &mut app.prompt {
+        Some(TrustPrompt::Approval(approval)) => approval.held.push(effect),
         _ => open_approval(app, vec![effect], None, reason),
     }
     Vec::new()
@@ -405,8 +405,8 @@ pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
     if held.is_empty() {
         return free;
     }
-    match &mut app.gate {
-        Some(Gate::Approval(approval)) => approval.held.extend(held),
+    match &mut app.prompt {
+        Some(TrustPrompt::Approval(approval)) => approval.held.extend(held),
         _ => {
             let reason = held
                 .iter()
@@ -420,7 +420,7 @@ pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
 
 fn open_approval(app: &mut App, held: Vec<Effect>, then: Option<Then>, reason: ApprovalReason) {
     app.help = false;
-    app.gate = Some(Gate::Approval(Approval {
+    app.prompt = Some(TrustPrompt::Approval(Approval {
         held,
         then,
         reason,
@@ -430,7 +430,7 @@ fn open_approval(app: &mut App, held: Vec<Effect>, then: Option<Then>, reason: A
 }
 
 /// Ctrl+U: the users screen is the manager's; an attendant gets the popup first.
-pub(super) fn open_users(app: &mut App) -> (Mode, Vec<Effect>) {
+pub(super) fn open_users(app: &mut App) -> (Screen, Vec<Effect>) {
     if app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
         open_approval(
             app,
@@ -438,33 +438,33 @@ pub(super) fn open_users(app: &mut App) -> (Mode, Vec<Effect>) {
             Some(Then::OpenUsers),
             ApprovalReason::Users,
         );
-        return (Mode::Sale, Vec::new());
+        return (Screen::Sale, Vec::new());
     }
     (
-        Mode::Users(super::users::UsersScreen::loading()),
+        Screen::Users(super::users::UsersScreen::loading()),
         vec![Effect::LoadUsers],
     )
 }
 
 /// A key while a gate is open: the gate has it, whatever it is.
 pub(super) fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let Some(gate) = app.gate.take() else {
+    let Some(gate) = app.prompt.take() else {
         return Vec::new();
     };
     let (gate, effects) = match gate {
-        Gate::Setup(form) => setup_key(app, form, msg),
-        Gate::FirstPin(form) => first_pin_key(app, form, msg),
-        Gate::SignIn(form) => sign_in_key(app, form, msg),
-        Gate::Approval(approval) => approval_key(app, approval, msg),
+        TrustPrompt::Setup(form) => setup_key(app, form, msg),
+        TrustPrompt::FirstPin(form) => first_pin_key(app, form, msg),
+        TrustPrompt::SignIn(form) => sign_in_key(app, form, msg),
+        TrustPrompt::Approval(approval) => approval_key(app, approval, msg),
     };
     // A quit or a granted sign-in may have closed the gate meanwhile.
-    if app.gate.is_none() {
-        app.gate = gate;
+    if app.prompt.is_none() {
+        app.prompt = gate;
     }
     effects
 }
 
-fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<TrustPrompt>, Vec<Effect>) {
     const FIELDS: usize = 4;
     match msg {
         Msg::Input(c) => match form.field {
@@ -504,13 +504,13 @@ fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<Gate>, Vec
                     pin: form.pin.take(),
                 };
                 form.again.clear();
-                return (Some(Gate::Setup(form)), vec![effect]);
+                return (Some(TrustPrompt::Setup(form)), vec![effect]);
             }
         }
         Msg::Quit => return quit(app),
         _ => {}
     }
-    (Some(Gate::Setup(form)), Vec::new())
+    (Some(TrustPrompt::Setup(form)), Vec::new())
 }
 
 /// A new PIN typed twice: what is wrong with it, if anything (both are wiped then).
@@ -527,7 +527,11 @@ fn new_pin_problem(pin: &mut Pin, again: &mut Pin) -> Option<TrustNote> {
     problem
 }
 
-fn first_pin_key(app: &mut App, mut form: FirstPinForm, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+fn first_pin_key(
+    app: &mut App,
+    mut form: FirstPinForm,
+    msg: Msg,
+) -> (Option<TrustPrompt>, Vec<Effect>) {
     match msg {
         Msg::Input(c) if form.on_again => form.again.push(c),
         Msg::Input(c) => form.pin.push(c),
@@ -547,16 +551,20 @@ fn first_pin_key(app: &mut App, mut form: FirstPinForm, msg: Msg) -> (Option<Gat
                 };
                 form.again.clear();
                 form.on_again = false;
-                return (Some(Gate::FirstPin(form)), vec![effect]);
+                return (Some(TrustPrompt::FirstPin(form)), vec![effect]);
             }
         },
         Msg::Quit => return quit(app),
         _ => {}
     }
-    (Some(Gate::FirstPin(form)), Vec::new())
+    (Some(TrustPrompt::FirstPin(form)), Vec::new())
 }
 
-fn sign_in_key(app: &mut App, mut form: SignInForm, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+fn sign_in_key(
+    app: &mut App,
+    mut form: SignInForm,
+    msg: Msg,
+) -> (Option<TrustPrompt>, Vec<Effect>) {
     let count = sign_in_list(app, &form.filter).len();
     match msg {
         // Digits are the PIN; letters look for the name.
@@ -600,7 +608,7 @@ fn sign_in_key(app: &mut App, mut form: SignInForm, msg: Msg) -> (Option<Gate>, 
                 Some(user_id) => {
                     let pin = form.pin.take();
                     return (
-                        Some(Gate::SignIn(form)),
+                        Some(TrustPrompt::SignIn(form)),
                         vec![Effect::SignIn { user_id, pin }],
                     );
                 }
@@ -611,10 +619,14 @@ fn sign_in_key(app: &mut App, mut form: SignInForm, msg: Msg) -> (Option<Gate>, 
         Msg::Quit if form.locked_by.is_none() => return quit(app),
         _ => {}
     }
-    (Some(Gate::SignIn(form)), Vec::new())
+    (Some(TrustPrompt::SignIn(form)), Vec::new())
 }
 
-fn approval_key(app: &mut App, mut approval: Approval, msg: Msg) -> (Option<Gate>, Vec<Effect>) {
+fn approval_key(
+    app: &mut App,
+    mut approval: Approval,
+    msg: Msg,
+) -> (Option<TrustPrompt>, Vec<Effect>) {
     let count = managers(app).len();
     match msg {
         Msg::Input(c) => approval.pin.push(c),
@@ -648,17 +660,17 @@ fn approval_key(app: &mut App, mut approval: Approval, msg: Msg) -> (Option<Gate
                         pin: approval.pin.take(),
                         held: approval.held.clone(),
                     };
-                    return (Some(Gate::Approval(approval)), vec![effect]);
+                    return (Some(TrustPrompt::Approval(approval)), vec![effect]);
                 }
             }
         }
         // Every other key, F-keys and commands included, is swallowed.
         _ => {}
     }
-    (Some(Gate::Approval(approval)), Vec::new())
+    (Some(TrustPrompt::Approval(approval)), Vec::new())
 }
 
-fn quit(app: &mut App) -> (Option<Gate>, Vec<Effect>) {
+fn quit(app: &mut App) -> (Option<TrustPrompt>, Vec<Effect>) {
     app.quit = true;
     (None, vec![Effect::Quit])
 }
@@ -666,16 +678,16 @@ fn quit(app: &mut App) -> (Option<Gate>, Vec<Effect>) {
 // ---- drawing ----
 
 /// Whether the gate takes the whole screen: nothing of the till may show behind a lock.
-pub(super) fn hides_screen(gate: &Gate) -> bool {
-    !matches!(gate, Gate::Approval(_))
+pub(super) fn hides_screen(gate: &TrustPrompt) -> bool {
+    !matches!(gate, TrustPrompt::Approval(_))
 }
 
-pub(super) fn draw_gate(app: &App, gate: &Gate, frame: &mut Frame, area: Rect) {
+pub(super) fn draw_gate(app: &App, gate: &TrustPrompt, frame: &mut Frame, area: Rect) {
     match gate {
-        Gate::Setup(form) => draw_setup(app, form, frame, area),
-        Gate::FirstPin(form) => draw_first_pin(app, form, frame, area),
-        Gate::SignIn(form) => draw_sign_in(app, form, frame, area),
-        Gate::Approval(approval) => draw_approval(app, approval, frame, area),
+        TrustPrompt::Setup(form) => draw_setup(app, form, frame, area),
+        TrustPrompt::FirstPin(form) => draw_first_pin(app, form, frame, area),
+        TrustPrompt::SignIn(form) => draw_sign_in(app, form, frame, area),
+        TrustPrompt::Approval(approval) => draw_approval(app, approval, frame, area),
     }
 }
 
@@ -841,7 +853,7 @@ fn draw_approval(app: &App, approval: &Approval, frame: &mut Frame, area: Rect) 
     field_line(frame, pin, t.pin_label, &approval.pin.dots(), true);
     let keys = &app.lang.text().ui.keys;
     let mut spans = Vec::new();
-    for b in bar_for(Context::Approval) {
+    for b in bar_for(Focus::Approval) {
         spans.push(Span::from(format!(" {} ", b.keys_label(keys))).reversed());
         spans.push(Span::from(format!(" {}   ", b.bar.map_or("", |s| s(keys)))));
     }

@@ -1,4 +1,4 @@
-//! Issue 5's screens through `key_to_msg`, `update` and `view` alone: the first start,
+//! The screens of who is at the till through `key_to_msg`, `update` and `view` alone: the first start,
 //! signing in, the lock, the approval gate, users and the audit trail.
 
 use chrono::{NaiveDateTime, TimeDelta};
@@ -41,9 +41,9 @@ fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
 /// `app` with the team loaded and `who` signed in.
 fn signed_in(mut app: App, who: User) -> App {
     update(&mut app, Msg::UsersLoaded(team()));
-    assert_eq!(app.context(), Context::SignIn);
+    assert_eq!(app.focus(), Focus::SignIn);
     update(&mut app, Msg::SignedIn(who));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     app
 }
 
@@ -85,7 +85,7 @@ fn void_7() -> Effect {
 fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
     let mut app = open_app();
     update(&mut app, Msg::UsersLoaded(Vec::new()));
-    assert_eq!(app.context(), Context::Setup);
+    assert_eq!(app.focus(), Focus::Setup);
     // Nothing typed: the shop's name is asked for first.
     for _ in 0..4 {
         enter(&mut app);
@@ -122,7 +122,7 @@ fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
     // The PIN is never printed, not even in a debug dump of the effect.
     assert!(!format!("{effects:?}").contains("1234"));
     update(&mut app, Msg::SignedIn(budi()));
-    assert_eq!(app.context(), Context::Sale, "the gate is gone");
+    assert_eq!(app.focus(), Focus::Sale, "the gate is gone");
     assert_eq!(app.user(), Some(&budi()));
 }
 
@@ -130,16 +130,16 @@ fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
 fn a_first_start_finished_by_another_kiosk_turns_into_the_sign_in_screen() {
     let mut app = open_app();
     update(&mut app, Msg::UsersLoaded(Vec::new()));
-    assert_eq!(app.context(), Context::Setup);
+    assert_eq!(app.focus(), Focus::Setup);
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SignIn,
+            action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::UsersExist),
         },
     );
     update(&mut app, Msg::UsersLoaded(team()));
-    assert_eq!(app.context(), Context::SignIn);
+    assert_eq!(app.focus(), Focus::SignIn);
     assert!(text(&render(&app)).contains("sudah punya pengguna"));
 }
 
@@ -152,7 +152,7 @@ fn a_migrated_manager_without_a_pin_sets_one_first() {
         ..budi()
     };
     update(&mut app, Msg::UsersLoaded(vec![manager]));
-    assert_eq!(app.context(), Context::Setup);
+    assert_eq!(app.focus(), Focus::Setup);
     assert!(text(&render(&app)).contains("Pengelola Manajer: buat PIN"));
     type_text(&mut app, "123");
     enter(&mut app);
@@ -180,11 +180,11 @@ fn a_migrated_manager_without_a_pin_sets_one_first() {
 fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wrong() {
     let mut app = open_app();
     update(&mut app, Msg::UsersLoaded(team()));
-    assert_eq!(app.context(), Context::SignIn);
+    assert_eq!(app.focus(), Focus::SignIn);
     // Keys of the till mean nothing here.
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
     assert!(press(&mut app, KeyCode::F(6)).is_empty());
-    assert_eq!(app.context(), Context::SignIn);
+    assert_eq!(app.focus(), Focus::SignIn);
     type_text(&mut app, "sa");
     type_text(&mut app, "4321");
     assert_eq!(
@@ -197,7 +197,7 @@ fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wr
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SignIn,
+            action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 2 }),
         },
     );
@@ -213,7 +213,7 @@ fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wr
     );
     insta::assert_snapshot!("sign_in_wrong_pin", terminal.backend());
     // The PIN buffer was emptied when it went to be checked.
-    let Some(trust::Gate::SignIn(form)) = &app.gate else {
+    let Some(trust::TrustPrompt::SignIn(form)) = &app.prompt else {
         panic!("sign-in expected")
     };
     assert!(form.pin.is_empty());
@@ -230,7 +230,7 @@ fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wr
     update(
         &mut app,
         Msg::Failed {
-            action: Action::SignIn,
+            action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::LockedOut { until }),
         },
     );
@@ -259,8 +259,8 @@ fn the_attendant_given_on_the_command_line_is_picked_and_becomes_the_attendant_o
         [Effect::SignIn { user_id: 3, .. }]
     ));
     update(&mut app, Msg::SignedIn(user(3, "Sari", Role::Attendant)));
-    assert_eq!(app.context(), Context::OpenDay);
-    let Mode::OpenDay(form) = &app.mode else {
+    assert_eq!(app.focus(), Focus::OpenDay);
+    let Screen::OpenDay(form) = &app.screen else {
         panic!("open-day form expected")
     };
     assert_eq!(form.attendant, "Sari");
@@ -275,7 +275,7 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
     let mut app = signed_in(app_with_cart(), rina());
     let before = app.cart.clone();
     press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
-    assert_eq!(app.context(), Context::Locked);
+    assert_eq!(app.focus(), Focus::Locked);
     let terminal = render(&app);
     let screen = text(&terminal);
     assert!(screen.contains("Kasir terkunci") && screen.contains("Dikunci oleh Rina"));
@@ -300,7 +300,7 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
         [Effect::SignIn { user_id: 1, .. }]
     ));
     update(&mut app, Msg::SignedIn(rina()));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.cart, before);
 }
 
@@ -325,10 +325,10 @@ fn ctrl_l_locks_from_every_screen_of_the_till() {
         };
         let mut app = signed_in(till, budi());
         press_with(&mut app, code, modifiers);
-        let screen = app.context();
-        assert_ne!(screen, Context::Sale, "{code:?} opened nothing");
+        let screen = app.focus();
+        assert_ne!(screen, Focus::Sale, "{code:?} opened nothing");
         press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
-        assert_eq!(app.context(), Context::Locked, "from {screen:?}");
+        assert_eq!(app.focus(), Focus::Locked, "from {screen:?}");
     }
 }
 
@@ -364,15 +364,15 @@ fn the_till_locks_itself_after_the_idle_time_told_by_the_clock() {
     // A key at 9:04 starts the idle time again.
     press(&mut app, KeyCode::Down);
     update(&mut app, Msg::Clock(at(9, 8, 59)));
-    assert_eq!(app.context(), Context::Sale);
+    assert_eq!(app.focus(), Focus::Sale);
     update(&mut app, Msg::Clock(at(9, 9, 0)));
-    assert_eq!(app.context(), Context::Locked);
+    assert_eq!(app.focus(), Focus::Locked);
     // Nobody signed in: nothing to lock (the sign-in screen is there already).
     let mut fresh = open_app();
     update(&mut fresh, Msg::UsersLoaded(team()));
     update(&mut fresh, Msg::Clock(at(9, 0, 0)));
     update(&mut fresh, Msg::Clock(at(10, 0, 0)));
-    assert_eq!(fresh.context(), Context::SignIn);
+    assert_eq!(fresh.focus(), Focus::SignIn);
 }
 
 #[test]
@@ -380,7 +380,7 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
     let mut app = signed_in(open_app(), rina());
     // Nothing runs: the void is held.
     assert!(void_from_the_list(&mut app).is_empty());
-    assert_eq!(app.context(), Context::Approval);
+    assert_eq!(app.focus(), Focus::Approval);
     let terminal = render(&app);
     let screen = text(&terminal);
     assert!(screen.contains("Persetujuan pengelola") && screen.contains("Membatalkan penjualan"));
@@ -399,7 +399,7 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
         KeyCode::Tab,
     ] {
         assert!(press(&mut app, key).is_empty(), "{key:?}");
-        assert_eq!(app.context(), Context::Approval, "{key:?}");
+        assert_eq!(app.focus(), Focus::Approval, "{key:?}");
     }
     for c in ['q', 'l', 'u', 'r'] {
         assert!(press_with(&mut app, KeyCode::Char(c), KeyModifiers::CONTROL).is_empty());
@@ -418,14 +418,14 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
         Msg::Lock,
     ] {
         assert!(update(&mut app, msg.clone()).is_empty(), "{msg:?}");
-        assert_eq!(app.context(), Context::Approval, "{msg:?}");
+        assert_eq!(app.focus(), Focus::Approval, "{msg:?}");
     }
     assert!(!app.should_quit());
     assert_eq!(app.cart, cart);
     assert_eq!(app.lang, Lang::Id);
     // Esc: nothing happens, the list is back.
     assert!(press(&mut app, KeyCode::Esc).is_empty());
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(app.note(), Some(&Note::Trust(TrustNote::ApprovalCancelled)));
 }
 
@@ -447,11 +447,11 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
     update(
         &mut app,
         Msg::Failed {
-            action: Action::Approve,
+            action: FailedEffect::Approve,
             reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
         },
     );
-    assert_eq!(app.context(), Context::Approval);
+    assert_eq!(app.focus(), Focus::Approval);
     assert!(text(&render(&app)).contains("Tidak disetujui: PIN salah; sisa 4"));
     type_text(&mut app, "1234");
     let Effect::Approve { held, .. } = &enter(&mut app)[0] else {
@@ -460,7 +460,7 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
     assert_eq!(held, &vec![void_7()]);
     // Granted: the popup closes; the void's own answer follows from the runtime.
     assert!(update(&mut app, Msg::ApprovalGranted(budi())).is_empty());
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(
         app.note(),
         Some(&Note::Trust(TrustNote::Approved("Budi".into())))
@@ -480,7 +480,7 @@ fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
         "the ledger decides, by the difference"
     );
     assert!(update(&mut app, Msg::ApprovalNeeded(Box::new(count.clone()))).is_empty());
-    assert_eq!(app.context(), Context::Approval);
+    assert_eq!(app.focus(), Focus::Approval);
     assert!(text(&render(&app)).contains("Stok opname perlu PIN pengelola"));
     type_text(&mut app, "9999");
     assert_eq!(
@@ -497,7 +497,7 @@ fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
 fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
     let mut app = signed_in(open_app(), budi());
     assert_eq!(void_from_the_list(&mut app), vec![void_7()]);
-    assert_eq!(app.context(), Context::Sales);
+    assert_eq!(app.focus(), Focus::Sales);
     // An attendant: a sale, an intake, a reprint go straight on.
     let mut app = signed_in(app_with_cart(), rina());
     press(&mut app, KeyCode::F(2));
@@ -566,7 +566,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
     // An attendant is asked for the manager's PIN first; nothing is loaded before.
     let mut app = signed_in(open_app(), rina());
     assert!(press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL).is_empty());
-    assert_eq!(app.context(), Context::Approval);
+    assert_eq!(app.focus(), Focus::Approval);
     assert!(text(&render(&app)).contains("Mengelola pengguna"));
     type_text(&mut app, "9999");
     assert!(matches!(
@@ -577,7 +577,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
         update(&mut app, Msg::ApprovalGranted(budi())),
         vec![Effect::LoadUsers]
     );
-    assert_eq!(app.context(), Context::Users);
+    assert_eq!(app.focus(), Focus::Users);
 
     let mut app = signed_in(open_app(), budi());
     assert_eq!(
@@ -595,7 +595,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
     assert!(screen.contains("Joko") && screen.contains("nonaktif") && screen.contains("Pengelola"));
     insta::assert_snapshot!("users_screen", terminal.backend());
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.context(), Context::UserForm);
+    assert_eq!(app.focus(), Focus::UserForm);
     type_text(&mut app, "Dewi");
     press(&mut app, KeyCode::F(7));
     enter(&mut app);
@@ -617,13 +617,13 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
         }]
     );
     update(&mut app, Msg::UsersChanged(team()));
-    assert_eq!(app.context(), Context::Users);
+    assert_eq!(app.focus(), Focus::Users);
     assert_eq!(app.note(), Some(&Note::Trust(TrustNote::UsersSaved)));
     // Deactivating asks first.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(8));
-    assert_eq!(app.context(), Context::Confirm);
+    assert_eq!(app.focus(), Focus::Confirm);
     assert!(text(&render(&app)).contains("Nonaktifkan Sari?"));
     assert_eq!(
         type_text(&mut app, "y"),
@@ -690,7 +690,7 @@ fn the_audit_trail_lists_who_and_who_approved_and_filters_by_day_user_and_kind()
         matches!(effects.as_slice(), [Effect::LoadHistory(f)] if f.day.is_none()),
         "{effects:?}"
     );
-    assert_eq!(app.context(), Context::Audit);
+    assert_eq!(app.focus(), Focus::Audit);
     update(&mut app, Msg::HistoryLoaded(history()));
     let terminal = render(&app);
     let screen = text(&terminal);

@@ -8,14 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use super::effect::Effect;
-use super::failure::Action;
+use super::failure::FailedEffect;
 use super::input::{step_field, type_into};
 use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
+use super::outcome::{Ctx, Go, Outcome};
 use super::pin::Pin;
 use super::question::Question;
-use super::screen::{Ctx, Go, Outcome};
 use super::trust::TrustNote;
 use super::widgets::{centered, draw_list};
 use crate::domain::users::PIN_MAX_DIGITS;
@@ -317,7 +317,7 @@ pub(super) fn answer(screen: &mut UsersScreen, msg: Msg) -> Outcome {
             Outcome::stay().note(Note::Trust(TrustNote::UsersSaved))
         }
         Msg::Failed {
-            action: Action::LoadUsers,
+            action: FailedEffect::LoadUsers,
             ..
         } if screen.form.is_none() => Outcome::home(),
         _ => Outcome::stay(),

@@ -269,7 +269,7 @@ fn help_lists_every_binding_of_the_screen() {
     let terminal = render(&app, 80, 24);
     let screen = text(&terminal);
     let keys = &Lang::Id.text().ui.keys;
-    for b in keymap::bindings_for(Context::Sale) {
+    for b in keymap::bindings_for(Focus::Sale) {
         assert!(
             screen.contains((b.text)(keys)),
             "help lacks {:?}",

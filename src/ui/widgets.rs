@@ -11,8 +11,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
 use super::{
-    App, Mode, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock, stock_forms,
-    trust, users,
+    App, Screen, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock,
+    stock_forms, trust, users,
 };
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
@@ -91,14 +91,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     status_line(app, frame, status);
-    match &app.gate {
+    match &app.prompt {
         // Nothing of the till shows behind a lock or sign-in: not the cart, not a form.
         Some(gate) if trust::hides_screen(gate) => trust::draw_gate(app, gate, frame, body),
         Some(gate) => {
-            draw_mode(app, &app.mode, frame, body, false);
+            draw_mode(app, &app.screen, frame, body, false);
             trust::draw_gate(app, gate, frame, body);
         }
-        None => draw_mode(app, &app.mode, frame, body, !app.help),
+        None => draw_mode(app, &app.screen, frame, body, !app.help),
     }
     message_line(app, frame, message);
     key_bar(app, frame, bar);
@@ -109,27 +109,27 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
 
 /// Draws a mode; a question draws the mode beneath it first. Only the mode with the
 /// keyboard places the cursor.
-fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: bool) {
+fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: bool) {
     match mode {
-        Mode::Sale => sale::draw(app, frame, body, focused),
-        Mode::Search(search) => {
+        Screen::Sale => sale::draw(app, frame, body, focused),
+        Screen::Search(search) => {
             sale::draw(app, frame, body, focused);
             sale::draw_search(app, search, frame, body);
         }
-        Mode::Pay(dialog) => {
+        Screen::Pay(dialog) => {
             sale::draw(app, frame, body, false);
             pay::draw(app, dialog, frame, body, focused && dialog.tab.is_none());
             if let Some(tab) = &dialog.tab {
                 super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
             }
         }
-        Mode::Sales(list) => sales::draw(app, list, frame, body, focused),
-        Mode::Stock(screen) => match &screen.form {
+        Screen::Sales(list) => sales::draw(app, list, frame, body, focused),
+        Screen::Stock(screen) => match &screen.form {
             Some(form) => stock_forms::draw_form(&app.ctx(), form, frame, body, focused),
             None => stock::draw(&app.ctx(), screen, frame, body, focused),
         },
-        Mode::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
-        Mode::Producers(screen) => {
+        Screen::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
+        Screen::Producers(screen) => {
             let cx = app.ctx();
             let form = screen.form.as_deref();
             producers::draw(&cx, screen, frame, body, focused && form.is_none());
@@ -137,17 +137,17 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
                 producers::draw_form(&cx, form, frame, body, focused);
             }
         }
-        Mode::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
-        Mode::StaleDay => {
+        Screen::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
+        Screen::StaleDay => {
             sale::draw(app, frame, body, false);
             dialogs::draw_stale(app, frame, body);
         }
-        Mode::Confirm(confirm) => {
+        Screen::Confirm(confirm) => {
             draw_mode(app, &confirm.under, frame, body, false);
             dialogs::draw_confirm(app, confirm, frame, body);
         }
-        Mode::Settings(screen) => super::settings::draw(&app.ctx(), screen, frame, body, focused),
-        Mode::Payouts(screen) => {
+        Screen::Settings(screen) => super::settings::draw(&app.ctx(), screen, frame, body, focused),
+        Screen::Payouts(screen) => {
             let cx = app.ctx();
             let form = screen.form.as_deref();
             payouts::draw(&cx, screen, frame, body, focused && form.is_none());
@@ -155,22 +155,22 @@ fn draw_mode(app: &App, mode: &Mode, frame: &mut Frame, body: Rect, focused: boo
                 payouts::draw_form(&cx, form, frame, body, focused);
             }
         }
-        Mode::Close(screen) => super::close::draw(app, screen, frame, body, focused),
-        Mode::Customers(screen) => {
+        Screen::Close(screen) => super::close::draw(app, screen, frame, body, focused),
+        Screen::Customers(screen) => {
             super::customers::draw_screen(&app.ctx(), screen, frame, body, focused)
         }
-        Mode::CashMove(form) => {
+        Screen::CashMove(form) => {
             sale::draw(app, frame, body, false);
             super::cash_move::draw(&app.ctx(), form, frame, body, focused);
         }
-        Mode::Users(screen) => {
+        Screen::Users(screen) => {
             let cx = app.ctx();
             users::draw(&cx, screen, frame, body);
             if let Some(form) = &screen.form {
                 users::draw_form(&cx, form, frame, body);
             }
         }
-        Mode::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
+        Screen::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
     }
 }
 
@@ -184,7 +184,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     ];
     match &app.status {
         // A locked till tells a passer-by nothing of the day's takings.
-        _ if app.gate.as_ref().is_some_and(trust::hides_screen) => {}
+        _ if app.prompt.as_ref().is_some_and(trust::hides_screen) => {}
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
             let date = Span::from(format::date(status.day.date, app.lang)).bold();
@@ -248,7 +248,7 @@ fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
     let keys = &app.lang.text().ui.keys;
     let mut spans = Vec::new();
     let mut used = 0;
-    for b in bar_for(app.context()) {
+    for b in bar_for(app.focus()) {
         let key = b.keys_label(keys);
         let label = format!(" {}  ", b.bar.map_or("", |short| short(keys)));
         let width = key.chars().count() + label.trim_end().chars().count();
