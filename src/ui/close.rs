@@ -386,6 +386,101 @@ fn draw_expected(
     frame.render_widget(table, area);
 }
 
+/// The count by denomination: pieces typed per note or coin, and what each row is worth.
+fn draw_denominations(
+    t: &crate::strings::TillText,
+    screen: &CloseScreen,
+    frame: &mut Frame,
+    count: Rect,
+    on_count: bool,
+) {
+    // The table has the padding too: the marker already sets it off from the border,
+    // and 36 columns hold the widest label, four digits and the widest value in full.
+    let count = Rect {
+        x: count.x - 1,
+        width: count.width + 2,
+        ..count
+    };
+    let values: Vec<String> = DENOMINATIONS
+        .iter()
+        .zip(&screen.pieces)
+        .map(|(d, typed)| {
+            typed
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string())
+        })
+        .collect();
+    // The values' column is as wide as the widest value, so none is cut.
+    let value_width = values
+        .iter()
+        .map(|v| v.chars().count() as u16)
+        .fold(10, u16::max);
+    let rows = DENOMINATIONS
+        .iter()
+        .zip(&screen.pieces)
+        .zip(values)
+        .map(|((d, typed), value)| {
+            Row::new([
+                Cell::from((t.denomination)(d.face, d.coin)),
+                Cell::from(right(typed.clone())),
+                Cell::from(right(value)),
+            ])
+        });
+    let header = Row::new([
+        Cell::from(t.column_denomination),
+        Cell::from(right(t.column_pieces)),
+        Cell::from(right(t.column_subtotal)),
+    ])
+    .bold();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(6),
+            Constraint::Length(value_width + 1),
+        ],
+    )
+    .column_spacing(0)
+    .header(header);
+    // The row marker only where typing goes: on the reason, no row is selected.
+    if on_count {
+        draw_list(frame, count, table, screen.row);
+    } else {
+        frame.render_widget(table, count);
+    }
+    if on_count {
+        // At the right of the pieces: left of the value column and its spacing.
+        let x = count.right() - value_width - 1;
+        frame.set_cursor_position((x.min(count.right() - 1), count.y + 1 + screen.row as u16));
+    }
+}
+
+/// The count as one total typed.
+fn draw_total(
+    t: &crate::strings::TillText,
+    screen: &CloseScreen,
+    frame: &mut Frame,
+    count: Rect,
+    on_count: bool,
+) {
+    let label = format!("{:<14}", t.counted_cash);
+    let line = Line::from(vec![
+        Span::from(label.clone()).bold(),
+        if on_count {
+            Span::from(format!(" {:<19}", screen.total)).reversed()
+        } else {
+            Span::from(format!(" {:<19}", screen.total)).underlined()
+        },
+    ]);
+    frame.render_widget(Paragraph::new(line), count);
+    if on_count {
+        let x = count.x + label.chars().count() as u16 + 1 + screen.total.chars().count() as u16;
+        frame.set_cursor_position((x.min(count.right() - 1), count.y));
+    }
+}
+
 fn draw_count(
     app: &App,
     screen: &CloseScreen,
@@ -420,84 +515,9 @@ fn draw_count(
     .areas(inner);
     let on_count = focused && screen.field == Field::Count;
     if screen.by_denomination {
-        // The table has the padding too: the marker already sets it off from the border,
-        // and 36 columns hold the widest label, four digits and the widest value in full.
-        let count = Rect {
-            x: count.x - 1,
-            width: count.width + 2,
-            ..count
-        };
-        let values: Vec<String> = DENOMINATIONS
-            .iter()
-            .zip(&screen.pieces)
-            .map(|(d, typed)| {
-                typed
-                    .trim()
-                    .parse::<i64>()
-                    .ok()
-                    .map_or_else(String::new, |n| Rupiah(d.face.value() * n).to_string())
-            })
-            .collect();
-        // The values' column is as wide as the widest value, so none is cut.
-        let value_width = values
-            .iter()
-            .map(|v| v.chars().count() as u16)
-            .fold(10, u16::max);
-        let rows =
-            DENOMINATIONS
-                .iter()
-                .zip(&screen.pieces)
-                .zip(values)
-                .map(|((d, typed), value)| {
-                    Row::new([
-                        Cell::from((t.denomination)(d.face, d.coin)),
-                        Cell::from(right(typed.clone())),
-                        Cell::from(right(value)),
-                    ])
-                });
-        let header = Row::new([
-            Cell::from(t.column_denomination),
-            Cell::from(right(t.column_pieces)),
-            Cell::from(right(t.column_subtotal)),
-        ])
-        .bold();
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Fill(1),
-                Constraint::Length(6),
-                Constraint::Length(value_width + 1),
-            ],
-        )
-        .column_spacing(0)
-        .header(header);
-        // The row marker only where typing goes: on the reason, no row is selected.
-        if on_count {
-            draw_list(frame, count, table, screen.row);
-        } else {
-            frame.render_widget(table, count);
-        }
-        if on_count {
-            // At the right of the pieces: left of the value column and its spacing.
-            let x = count.right() - value_width - 1;
-            frame.set_cursor_position((x.min(count.right() - 1), count.y + 1 + screen.row as u16));
-        }
+        draw_denominations(t, screen, frame, count, on_count);
     } else {
-        let label = format!("{:<14}", t.counted_cash);
-        let line = Line::from(vec![
-            Span::from(label.clone()).bold(),
-            if on_count {
-                Span::from(format!(" {:<19}", screen.total)).reversed()
-            } else {
-                Span::from(format!(" {:<19}", screen.total)).underlined()
-            },
-        ]);
-        frame.render_widget(Paragraph::new(line), count);
-        if on_count {
-            let x =
-                count.x + label.chars().count() as u16 + 1 + screen.total.chars().count() as u16;
-            frame.set_cursor_position((x.min(count.right() - 1), count.y));
-        }
+        draw_total(t, screen, frame, count, on_count);
     }
     // The label, then the value right-aligned at column 34 or further right when it is
     // longer: a value is never cut, a label may be.
