@@ -638,6 +638,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = settings::key(&app.ctx(), &mut screen, msg);
             (Screen::Settings(screen), outcome)
         }
+        Screen::Sales(mut list) => {
+            let outcome = sales::key(&mut list, msg);
+            (Screen::Sales(list), outcome)
+        }
         Screen::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Screen::CashMove(form), outcome)
@@ -659,7 +663,6 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 fn old_screen_key(app: &mut App, mode: Screen, msg: Msg) -> (Screen, Vec<Effect>) {
     match mode {
         Screen::Pay(pay) => pay::key(app, pay, msg),
-        Screen::Sales(list) => sales::key(app, list, msg),
         Screen::Confirm(confirm) => (Screen::Confirm(confirm), Vec::new()),
         Screen::Close(screen) => close::key(app, screen, msg),
         other => (other, Vec::new()),
@@ -692,6 +695,11 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
             app.quit = true;
             effects.push(Effect::Quit);
             Screen::Sale
+        }
+        Go::HomeWith(msg) => {
+            app.screen = Screen::Sale;
+            effects.extend(screen_key(app, msg));
+            return effects;
         }
         Go::Beneath => {
             app.screen = here;

@@ -90,6 +90,8 @@ pub enum Go {
     Beneath,
     /// From a form within an area: back to the area's list (home, if the hub sees it).
     Back,
+    /// Home, where this key goes on (typing on a list is selling again).
+    HomeWith(Msg),
 }
 
 /// A question and what its yes brings.
@@ -126,6 +128,10 @@ impl Outcome {
 
     pub fn open(place: Place) -> Outcome {
         Outcome::to(Go::Open(place))
+    }
+
+    pub fn home_with(msg: Msg) -> Outcome {
+        Outcome::to(Go::HomeWith(msg))
     }
 
     pub fn back() -> Outcome {

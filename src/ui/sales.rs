@@ -6,11 +6,9 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
-use super::dialogs::Confirm;
 use super::input::type_into;
 use super::outcome::Outcome;
 use super::question::Question;
-use super::sale;
 use super::widgets::{centered, draw_list, right};
 use super::{App, Effect, FailedEffect, Msg, Note, Screen};
 use crate::domain::{DayStatus, PaymentMethod, RefundMethod, SaleSummary};
@@ -60,73 +58,11 @@ impl SalesList {
     }
 }
 
-pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Screen, Vec<Effect>) {
-    if let Some(reason) = &mut list.reason {
-        match msg {
-            Msg::Input(c) => type_into(reason, c, MAX_REASON),
-            Msg::Backspace => {
-                reason.pop();
-            }
-            Msg::Cancel => {
-                list.reason = None;
-                list.refund = None;
-            }
-            Msg::CycleMethod => {
-                if let Some(refund) = &mut list.refund {
-                    let all = RefundMethod::ALL;
-                    let at = all.iter().position(|m| m == refund).unwrap_or(0);
-                    *refund = all[(at + 1) % all.len()];
-                }
-            }
-            Msg::Submit => {
-                let reason = reason.trim().to_string();
-                match (list.current(), list.refund, list.day) {
-                    _ if reason.is_empty() => app.set_note(Note::ReasonEmpty),
-                    (Some(sale), Some(refund), Some(day)) => {
-                        let yes = Outcome::stay().run(vec![Effect::CorrectSale {
-                            sale_id: sale.id,
-                            refund,
-                            reason: reason.clone(),
-                        }]);
-                        let question = Question::Correct {
-                            sale_id: sale.id,
-                            number: sale.number,
-                            date: day.date,
-                            total: sale.total,
-                            refund,
-                            reason,
-                        };
-                        return (
-                            Screen::Confirm(Confirm::new(question, yes, Screen::Sales(list))),
-                            Vec::new(),
-                        );
-                    }
-                    (sale, ..) => match sale {
-                        Some(sale) => {
-                            let yes = Outcome::stay().run(vec![Effect::VoidSale {
-                                sale_id: sale.id,
-                                reason: reason.clone(),
-                            }]);
-                            let question = Question::Void {
-                                sale_id: sale.id,
-                                number: sale.number,
-                                total: sale.total,
-                                reason,
-                            };
-                            return (
-                                Screen::Confirm(Confirm::new(question, yes, Screen::Sales(list))),
-                                Vec::new(),
-                            );
-                        }
-                        None => list.reason = None,
-                    },
-                }
-            }
-            _ => {}
-        }
-        return (Screen::Sales(list), Vec::new());
+/// A key on the list of sales: the reason being typed for a void or correction, else the list.
+pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
+    if list.reason.is_some() {
+        return reason_key(list, msg);
     }
-    let mut effects = Vec::new();
     match msg {
         Msg::Up => list.selected = list.selected.saturating_sub(1),
         Msg::Down => {
@@ -137,7 +73,7 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Screen, Vec<
         }
         Msg::VoidSale => match list.current() {
             Some(sale) if sale.voided || sale.corrected => {
-                app.set_note(Note::AlreadyVoided(sale.number))
+                return Outcome::stay().note(Note::AlreadyVoided(sale.number));
             }
             // A closed day's sale is corrected on the open day, its money back by its own method.
             Some(sale) if list.day.is_some_and(|d| d.closed) => {
@@ -149,22 +85,94 @@ pub(super) fn key(app: &mut App, mut list: SalesList, msg: Msg) -> (Screen, Vec<
             None => {}
         },
         Msg::Prev | Msg::Next => {
-            effects.push(Effect::LoadSalesNear {
+            return Outcome::stay().run(vec![Effect::LoadSalesNear {
                 from: list.day.map(|d| d.date),
                 older: msg == Msg::Prev,
-            });
+            }]);
         }
         Msg::Reprint => {
             if let Some(sale) = list.current() {
-                effects.push(Effect::ReprintReceipt { sale_id: sale.id });
+                return Outcome::stay().run(vec![Effect::ReprintReceipt { sale_id: sale.id }]);
             }
         }
-        Msg::Cancel => return (Screen::Sale, Vec::new()),
+        Msg::Cancel => return Outcome::home(),
         // Typing means selling again: a scan goes to the entry line, not into the list.
-        Msg::Input(_) => return (Screen::Sale, sale::key(app, msg).effects),
+        Msg::Input(_) => return Outcome::home_with(msg),
         _ => {}
     }
-    (Screen::Sales(list), effects)
+    Outcome::stay()
+}
+
+/// A key while the reason for a void or a correction is typed.
+fn reason_key(list: &mut SalesList, msg: Msg) -> Outcome {
+    let Some(reason) = &mut list.reason else {
+        return Outcome::stay();
+    };
+    match msg {
+        Msg::Input(c) => type_into(reason, c, MAX_REASON),
+        Msg::Backspace => {
+            reason.pop();
+        }
+        Msg::Cancel => {
+            list.reason = None;
+            list.refund = None;
+        }
+        Msg::CycleMethod => {
+            if let Some(refund) = &mut list.refund {
+                let all = RefundMethod::ALL;
+                let at = all.iter().position(|m| m == refund).unwrap_or(0);
+                *refund = all[(at + 1) % all.len()];
+            }
+        }
+        Msg::Submit => {
+            let reason = reason.trim().to_string();
+            if reason.is_empty() {
+                return Outcome::stay().note(Note::ReasonEmpty);
+            }
+            return ask(list, reason);
+        }
+        _ => {}
+    }
+    Outcome::stay()
+}
+
+/// Enter on the reason: a closed day's sale is corrected, the open day's voided; each asks.
+fn ask(list: &mut SalesList, reason: String) -> Outcome {
+    match (list.current(), list.refund, list.day) {
+        (Some(sale), Some(refund), Some(day)) => {
+            let yes = vec![Effect::CorrectSale {
+                sale_id: sale.id,
+                refund,
+                reason: reason.clone(),
+            }];
+            let question = Question::Correct {
+                sale_id: sale.id,
+                number: sale.number,
+                date: day.date,
+                total: sale.total,
+                refund,
+                reason,
+            };
+            Outcome::ask(question, yes)
+        }
+        (Some(sale), ..) => {
+            let yes = vec![Effect::VoidSale {
+                sale_id: sale.id,
+                reason: reason.clone(),
+            }];
+            let question = Question::Void {
+                sale_id: sale.id,
+                number: sale.number,
+                total: sale.total,
+                reason,
+            };
+            Outcome::ask(question, yes)
+        }
+        (None, ..) => {
+            list.reason = None;
+            Outcome::stay()
+        }
+    }
 }
 
 /// The runtime voided the sale: fresh list and status, or, where they could not be read
