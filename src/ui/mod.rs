@@ -698,7 +698,7 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
         }
         Go::HomeWith(msg) => {
             app.screen = Screen::Sale;
-            effects.extend(screen_key(app, msg));
+            effects.extend(screen_key(app, *msg));
             return effects;
         }
         Go::Beneath => {

@@ -91,7 +91,7 @@ pub enum Go {
     /// From a form within an area: back to the area's list (home, if the hub sees it).
     Back,
     /// Home, where this key goes on (typing on a list is selling again).
-    HomeWith(Msg),
+    HomeWith(Box<Msg>),
 }
 
 /// A question and what its yes brings.
@@ -131,7 +131,7 @@ impl Outcome {
     }
 
     pub fn home_with(msg: Msg) -> Outcome {
-        Outcome::to(Go::HomeWith(msg))
+        Outcome::to(Go::HomeWith(Box::new(msg)))
     }
 
     pub fn back() -> Outcome {
