@@ -8,13 +8,14 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
-use super::dialogs::Confirm;
-use super::input::type_into;
-use super::outcome::{Outcome, Place};
+use super::effect::Effect;
+use super::failure::FailedEffect;
+use super::input::{self, type_into};
+use super::msg::Msg;
+use super::note::Note;
+use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
-use super::sale::{type_amount, type_digits};
 use super::widgets::{draw_list, right};
-use super::{App, Effect, FailedEffect, Msg, Note, Screen};
 use crate::domain::cash::MAX_PIECES;
 use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupiah, parse_amount};
 use crate::print::format;
@@ -181,23 +182,11 @@ impl TillNote {
     }
 }
 
-pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Screen, Vec<Effect>) {
+pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
+    let mut note = None;
     match msg {
-        Msg::OpenPayouts => {
-            let payouts = super::payouts::PayoutsScreen::loading();
-            return (Screen::Payouts(payouts), vec![Effect::LoadPayouts]);
-        }
-        Msg::Input(c) => match (screen.field, screen.by_denomination) {
-            (Field::Reason, _) => type_into(&mut screen.reason, c, MAX_REASON),
-            (Field::Count, true) => {
-                let pieces = &mut screen.pieces[screen.row];
-                if c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED {
-                    app.set_note(Note::Till(TillNote::TooManyPieces));
-                }
-                type_digits(app, pieces, c, MAX_PIECES_TYPED);
-            }
-            (Field::Count, false) => type_amount(app, &mut screen.total, c, MAX_AMOUNT),
-        },
+        Msg::OpenPayouts => return Outcome::open(Place::Payouts),
+        Msg::Input(c) => note = type_count(cx, screen, c),
         Msg::Backspace => {
             screen.typed_field().0.pop();
         }
@@ -224,97 +213,107 @@ pub(super) fn key(app: &mut App, mut screen: Box<CloseScreen>, msg: Msg) -> (Scr
             screen.by_denomination = !screen.by_denomination;
             screen.field = Field::Count;
         }
-        Msg::Record => return ask(app, screen),
+        Msg::Record => return ask(screen),
         // A finished count is minutes of work: leaving with one typed asks first.
         Msg::Cancel if screen.has_typed() => {
             let question = Question::DiscardCount {
                 stale: screen.stale,
             };
-            let yes = if screen.stale {
-                Outcome::open(Place::StaleDay)
-            } else {
-                Outcome::home()
-            };
-            return (
-                Screen::Confirm(Confirm::new(question, yes, Screen::Close(screen))),
-                Vec::new(),
-            );
+            return Outcome::ask_then(question, leave(screen));
         }
-        Msg::Cancel => {
-            return if screen.stale {
-                (Screen::StaleDay, Vec::new())
-            } else {
-                (Screen::Sale, Vec::new())
-            };
-        }
+        Msg::Cancel => return leave(screen),
         _ => {}
     }
-    unreadable(app, &screen);
-    (Screen::Close(screen), Vec::new())
+    Outcome::stay().maybe_note(unreadable(screen).or(note))
+}
+
+/// Back to where the close was opened from: the till, or the question about a day left open.
+fn leave(screen: &CloseScreen) -> Outcome {
+    if screen.stale {
+        Outcome::open(Place::StaleDay)
+    } else {
+        Outcome::home()
+    }
+}
+
+/// A character typed into the count or the reason; what the message line says of it.
+fn type_count(cx: &Ctx, screen: &mut CloseScreen, c: char) -> Option<Note> {
+    match (screen.field, screen.by_denomination) {
+        (Field::Reason, _) => {
+            type_into(&mut screen.reason, c, MAX_REASON);
+            None
+        }
+        (Field::Count, true) => {
+            let pieces = &mut screen.pieces[screen.row];
+            let too_many = (c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED)
+                .then_some(Note::Till(TillNote::TooManyPieces));
+            input::type_digits(cx.amount_refused, pieces, c, MAX_PIECES_TYPED).or(too_many)
+        }
+        (Field::Count, false) => {
+            input::type_amount(cx.amount_refused, &mut screen.total, c, MAX_AMOUNT)
+        }
+    }
 }
 
 /// A count no further typing can mend says why as it is typed; one that may be half-way
 /// (`15.0` on the way to `15.000`) waits for F2.
-fn unreadable(app: &mut App, screen: &CloseScreen) {
-    if let Counted::Bad(note) = screen.counted()
-        && !matches!(note, Note::BadAmount(crate::domain::ParseError::NotANumber))
-    {
-        app.set_note(note);
+fn unreadable(screen: &CloseScreen) -> Option<Note> {
+    match screen.counted() {
+        Counted::Bad(note)
+            if !matches!(note, Note::BadAmount(crate::domain::ParseError::NotANumber)) =>
+        {
+            Some(note)
+        }
+        _ => None,
     }
 }
 
 /// F2: the count must be there, and a reason for any variance; then the question.
-fn ask(app: &mut App, mut screen: Box<CloseScreen>) -> (Screen, Vec<Effect>) {
+fn ask(screen: &mut CloseScreen) -> Outcome {
     let Some(report) = &screen.report else {
-        return (Screen::Close(screen), Vec::new());
+        return Outcome::stay();
     };
     let count = match screen.counted() {
         Counted::Count(count) => count,
         Counted::Nothing => {
-            app.set_note(Note::Till(TillNote::CountNeeded));
             screen.field = Field::Count;
-            return (Screen::Close(screen), Vec::new());
+            return Outcome::stay().note(Note::Till(TillNote::CountNeeded));
         }
         Counted::Bad(note) => {
-            app.set_note(note);
             screen.field = Field::Count;
-            return (Screen::Close(screen), Vec::new());
+            return Outcome::stay().note(note);
         }
     };
     let variance = count.total() - report.expected_cash;
     let reason = screen.reason.trim().to_string();
     if variance != Rupiah::ZERO && reason.is_empty() {
-        app.set_note(Note::Till(TillNote::VarianceNeedsReason(variance)));
         screen.field = Field::Reason;
-        return (Screen::Close(screen), Vec::new());
+        return Outcome::stay().note(Note::Till(TillNote::VarianceNeedsReason(variance)));
     }
-    let yes = Outcome::stay().run(vec![Effect::CloseDay {
+    let yes = vec![Effect::CloseDay {
         count,
         reason: reason.clone(),
-    }]);
+    }];
     let question = Question::CloseDay {
         count,
         reason,
         variance,
     };
-    (
-        Screen::Confirm(Confirm::new(question, yes, Screen::Close(screen))),
-        Vec::new(),
-    )
+    Outcome::ask(question, yes)
 }
 
-pub(super) fn draw(app: &App, screen: &CloseScreen, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().till;
+pub(super) fn draw(cx: &Ctx, screen: &CloseScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().till;
     let date = screen
         .report
         .as_ref()
         .map(|r| r.date)
-        .or(app.status.as_ref().map(|s| s.day.date))
-        .unwrap_or(app.today);
+        .or(cx.status.map(|s| s.day.date))
+        .unwrap_or(cx.today);
     let block = Block::bordered()
         .title(format!(
             " {} ",
-            (t.close_title)(&format::date(date, app.lang))
+            (t.close_title)(&format::date(date, cx.lang))
         ))
         .border_style(Style::new().cyan());
     let inner = block.inner(area);
@@ -326,8 +325,8 @@ pub(super) fn draw(app: &App, screen: &CloseScreen, frame: &mut Frame, area: Rec
     let [left, right_side] =
         Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(inner);
     // Left: 38 columns inside; right: 34 inside its border and padding.
-    draw_expected(app, screen, report, frame, left);
-    draw_count(app, screen, report, frame, right_side, focused);
+    draw_expected(cx, screen, report, frame, left);
+    draw_count(cx, screen, report, frame, right_side, focused);
 }
 
 fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
@@ -335,13 +334,13 @@ fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
 }
 
 fn draw_expected(
-    app: &App,
+    cx: &Ctx,
     screen: &CloseScreen,
     report: &DayReport,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let t = &app.lang.text().till;
+    let t = &cx.lang.text().till;
     let cash = &report.cash;
     // As wide as the widest figure, so an amount is never cut (a long label is instead).
     let width = [
@@ -482,14 +481,14 @@ fn draw_total(
 }
 
 fn draw_count(
-    app: &App,
+    cx: &Ctx,
     screen: &CloseScreen,
     report: &DayReport,
     frame: &mut Frame,
     area: Rect,
     focused: bool,
 ) {
-    let t = &app.lang.text().till;
+    let t = &cx.lang.text().till;
     let mode = if screen.by_denomination {
         t.count_by_denomination
     } else {

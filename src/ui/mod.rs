@@ -642,6 +642,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = sales::key(&mut list, msg);
             (Screen::Sales(list), outcome)
         }
+        Screen::Close(mut screen) => {
+            let outcome = close::key(&app.ctx(), &mut screen, msg);
+            (Screen::Close(screen), outcome)
+        }
         Screen::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Screen::CashMove(form), outcome)
@@ -664,7 +668,6 @@ fn old_screen_key(app: &mut App, mode: Screen, msg: Msg) -> (Screen, Vec<Effect>
     match mode {
         Screen::Pay(pay) => pay::key(app, pay, msg),
         Screen::Confirm(confirm) => (Screen::Confirm(confirm), Vec::new()),
-        Screen::Close(screen) => close::key(app, screen, msg),
         other => (other, Vec::new()),
     }
 }

@@ -147,12 +147,6 @@ pub(super) fn type_amount(app: &mut App, field: &mut String, c: char, max: usize
     said_refused(app, note);
 }
 
-/// `input::type_digits` for the screens that still write the app themselves.
-pub(super) fn type_digits(app: &mut App, field: &mut String, c: char, max: usize) {
-    let note = input::type_digits(app.amount_refused, field, c, max);
-    said_refused(app, note);
-}
-
 fn said_refused(app: &mut App, note: Option<Note>) {
     if let Some(note) = note {
         if let Note::DigitsOnly(refused) = note {

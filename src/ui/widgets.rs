@@ -155,7 +155,7 @@ fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: b
                 payouts::draw_form(&cx, form, frame, body, focused);
             }
         }
-        Screen::Close(screen) => super::close::draw(app, screen, frame, body, focused),
+        Screen::Close(screen) => super::close::draw(&app.ctx(), screen, frame, body, focused),
         Screen::Customers(screen) => {
             super::customers::draw_screen(&app.ctx(), screen, frame, body, focused)
         }
