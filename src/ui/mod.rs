@@ -295,6 +295,7 @@ impl App {
             today: self.today,
             user: self.user.as_ref(),
             catalogue: &self.catalogue,
+            cart: &self.cart,
             status: self.status.as_ref(),
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
@@ -646,6 +647,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = close::key(&app.ctx(), &mut screen, msg);
             (Screen::Close(screen), outcome)
         }
+        Screen::Pay(mut pay) => {
+            let outcome = pay::key(&app.ctx(), &mut pay, msg);
+            (Screen::Pay(pay), outcome)
+        }
         Screen::CashMove(mut form) => {
             let outcome = cash_move::key(&app.ctx(), &mut form, msg);
             (Screen::CashMove(form), outcome)
@@ -654,22 +659,10 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             let outcome = audit::key(&app.ctx(), &mut screen, msg);
             (Screen::Audit(screen), outcome)
         }
-        mode => {
-            let (mode, effects) = old_screen_key(app, mode, msg);
-            app.screen = mode;
-            return effects;
-        }
+        // A question takes its keys before this; nothing else is open without a screen.
+        other => (other, Outcome::stay()),
     };
     follow(app, mode, outcome)
-}
-
-/// The screens that still write the app themselves.
-fn old_screen_key(app: &mut App, mode: Screen, msg: Msg) -> (Screen, Vec<Effect>) {
-    match mode {
-        Screen::Pay(pay) => pay::key(app, pay, msg),
-        Screen::Confirm(confirm) => (Screen::Confirm(confirm), Vec::new()),
-        other => (other, Vec::new()),
-    }
 }
 
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.

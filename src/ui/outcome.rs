@@ -8,7 +8,7 @@ use super::effect::Effect;
 use super::msg::Msg;
 use super::note::Note;
 use super::question::Question;
-use crate::domain::{Catalogue, DayStatus, User};
+use crate::domain::{Cart, Catalogue, DayStatus, User};
 use crate::strings::Lang;
 
 /// The till as a screen may read it while it answers.
@@ -16,6 +16,8 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     pub today: NaiveDate,
     pub catalogue: &'a Catalogue,
+    /// The cart being rung up.
+    pub cart: &'a Cart,
     /// The open business day's figures; `None` with no day open.
     pub status: Option<&'a DayStatus>,
     /// The signed-in user.

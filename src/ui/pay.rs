@@ -8,12 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::customers::Picked;
-use super::dialogs::Confirm;
-use super::outcome::Outcome;
+use super::effect::Effect;
+use super::failure::FailedEffect;
+use super::input;
+use super::msg::Msg;
+use super::note::Note;
+use super::outcome::{Ctx, Outcome};
 use super::question::{AfterReturn, Question};
-use super::sale::type_amount;
 use super::widgets::{big_amount, centered};
-use super::{App, Effect, FailedEffect, Msg, Note, Screen};
 use crate::domain::money::group_thousands;
 use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
 use crate::print::format;
@@ -97,33 +99,35 @@ impl PayDialog {
     }
 }
 
-pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Screen, Vec<Effect>) {
+/// A key in the pay dialog: the customer picker if a tab is being paid, else the dialog.
+pub(super) fn key(cx: &Ctx, pay: &mut PayDialog, msg: Msg) -> Outcome {
     if let Some(tab) = &mut pay.tab {
-        let effects = match tab.picker.key(msg) {
-            Picked::Stay => Vec::new(),
+        return match tab.picker.key(msg) {
+            Picked::Stay => Outcome::stay(),
             Picked::Cancelled => {
                 pay.tab = None;
-                Vec::new()
+                Outcome::stay()
             }
             Picked::Chosen(customer) => {
                 let part = tab.part;
                 pay.tab = None;
-                pay_tab(app, &mut pay, customer.id, part)
+                pay_tab(cx, pay, customer.id, part)
             }
         };
-        return (Screen::Pay(pay), effects);
     }
-    let mut effects = Vec::new();
     match msg {
-        Msg::Input(c) => type_amount(app, &mut pay.amount, c, MAX_AMOUNT),
+        Msg::Input(c) => {
+            let note = input::type_amount(cx.amount_refused, &mut pay.amount, c, MAX_AMOUNT);
+            return Outcome::stay().maybe_note(note);
+        }
         Msg::Backspace => {
             pay.amount.pop();
         }
         Msg::Next => pay.step_method(true),
         Msg::Prev => pay.step_method(false),
-        Msg::Submit => effects = settle(app, &mut pay),
-        Msg::QuickCash(note) => effects = quick_cash(app, &mut pay, note),
-        Msg::PayPart => effects = part(app, &mut pay),
+        Msg::Submit => return settle(cx, pay),
+        Msg::QuickCash(note) => return quick_cash(cx, pay, note),
+        Msg::PayPart => return part(pay),
         Msg::Cancel => {
             if let Some(paid) = pay.parts_taken() {
                 let question = Question::ReturnParts {
@@ -131,49 +135,42 @@ pub(super) fn key(app: &mut App, mut pay: PayDialog, msg: Msg) -> (Screen, Vec<E
                     then: AfterReturn::ClosePay,
                 };
                 let yes = Outcome::home().note(Note::PartsReturned(paid));
-                return (
-                    Screen::Confirm(Confirm::new(question, yes, Screen::Pay(pay))),
-                    effects,
-                );
+                return Outcome::ask_then(question, yes);
             }
-            app.set_note(Note::PayClosed);
-            return (Screen::Sale, Vec::new());
+            return Outcome::home().note(Note::PayClosed);
         }
         _ => {}
     }
-    (Screen::Pay(pay), effects)
+    Outcome::stay()
 }
 
 /// Enter: pay what remains with the chosen method; once settled, ask the runtime to record.
-fn settle(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
+fn settle(cx: &Ctx, pay: &mut PayDialog) -> Outcome {
     let typed = match pay.typed() {
         Ok(typed) => typed,
         Err(note) => {
-            app.set_note(note);
-            return Vec::new();
+            return Outcome::stay().note(note);
         }
     };
     if pay.method == PaymentMethod::Tab {
         return open_picker(pay, None);
     }
     if let Err(e) = pay.tender.pay_rest(pay.method, typed) {
-        app.set_note(Note::Pay(e));
-        return Vec::new();
+        return Outcome::stay().note(Note::Pay(e));
     }
-    vec![Effect::RecordSale {
-        cart: app.cart.clone(),
+    Outcome::stay().run(vec![Effect::RecordSale {
+        cart: cx.cart.clone(),
         payments: pay.tender.payments.clone(),
-    }]
+    }])
 }
 
 /// F7/F8/F9: a note handed over, added to the cash typed so far (F8 F8 is Rp 100.000).
 /// Once the cash covers what is due it pays as Enter would; until then it shows the sum.
-fn quick_cash(app: &mut App, pay: &mut PayDialog, note: Rupiah) -> Vec<Effect> {
+fn quick_cash(cx: &Ctx, pay: &mut PayDialog, note: Rupiah) -> Outcome {
     let so_far = match pay.typed() {
         Ok(typed) => typed.unwrap_or(Rupiah::ZERO),
         Err(note) => {
-            app.set_note(note);
-            return Vec::new();
+            return Outcome::stay().note(note);
         }
     };
     let cash = so_far + note;
@@ -181,91 +178,75 @@ fn quick_cash(app: &mut App, pay: &mut PayDialog, note: Rupiah) -> Vec<Effect> {
     pay.amount = group_thousands(cash.value().unsigned_abs());
     let due = pay.tender.remaining();
     if cash >= due {
-        return settle(app, pay);
+        return settle(cx, pay);
     }
-    app.set_note(Note::CashSoFar(cash, due - cash));
-    Vec::new()
+    Outcome::stay().note(Note::CashSoFar(cash, due - cash))
 }
 
 /// F3: this amount is one part of a split payment; the dialog stays open for the rest.
-fn part(app: &mut App, pay: &mut PayDialog) -> Vec<Effect> {
+fn part(pay: &mut PayDialog) -> Outcome {
     let amount = match pay.typed() {
         Ok(Some(amount)) => amount,
         Ok(None) => {
-            app.set_note(Note::PartNeedsAmount);
-            return Vec::new();
+            return Outcome::stay().note(Note::PartNeedsAmount);
         }
         Err(note) => {
-            app.set_note(note);
-            return Vec::new();
+            return Outcome::stay().note(note);
         }
     };
     if pay.method == PaymentMethod::Tab {
         if amount <= Rupiah::ZERO || amount >= pay.tender.remaining() {
             let due = pay.tender.remaining();
-            app.set_note(Note::Pay(crate::domain::PayError::BadPart { due }));
-            return Vec::new();
+            return Outcome::stay().note(Note::Pay(crate::domain::PayError::BadPart { due }));
         }
         return open_picker(pay, Some(amount));
     }
     match pay.tender.pay_part(pay.method, amount) {
         Ok(payment) => {
             pay.amount.clear();
-            app.set_note(Note::PartPaid(
-                payment.amount,
-                payment.method,
-                pay.tender.remaining(),
-            ));
+            let remaining = pay.tender.remaining();
+            Outcome::stay().note(Note::PartPaid(payment.amount, payment.method, remaining))
         }
-        Err(e) => app.set_note(Note::Pay(e)),
+        Err(e) => Outcome::stay().note(Note::Pay(e)),
     }
-    Vec::new()
 }
 
 /// The tab needs its customer: the picker opens, and the runtime loads who can buy on a tab.
-fn open_picker(pay: &mut PayDialog, part: Option<Rupiah>) -> Vec<Effect> {
+fn open_picker(pay: &mut PayDialog, part: Option<Rupiah>) -> Outcome {
     pay.tab = Some(TabPick {
         picker: super::customers::CustomerPicker::loading(),
         part,
     });
-    vec![Effect::LoadCustomers]
+    Outcome::stay().run(vec![Effect::LoadCustomers])
 }
 
 /// The customer is picked: their tab takes the part typed, or what remains.
-fn pay_tab(app: &mut App, pay: &mut PayDialog, customer: i64, part: Option<Rupiah>) -> Vec<Effect> {
+fn pay_tab(cx: &Ctx, pay: &mut PayDialog, customer: i64, part: Option<Rupiah>) -> Outcome {
     let amount = match part {
         Some(amount) => Some(amount),
         None => match pay.typed() {
             Ok(typed) => typed,
             Err(note) => {
-                app.set_note(note);
-                return Vec::new();
+                return Outcome::stay().note(note);
             }
         },
     };
     match pay.tender.pay_tab(customer, amount) {
         Ok(payment) if !pay.tender.is_settled() => {
             pay.amount.clear();
-            app.set_note(Note::PartPaid(
-                payment.amount,
-                payment.method,
-                pay.tender.remaining(),
-            ));
-            Vec::new()
+            let remaining = pay.tender.remaining();
+            Outcome::stay().note(Note::PartPaid(payment.amount, payment.method, remaining))
         }
-        Ok(_) => vec![Effect::RecordSale {
-            cart: app.cart.clone(),
+        Ok(_) => Outcome::stay().run(vec![Effect::RecordSale {
+            cart: cx.cart.clone(),
             payments: pay.tender.payments.clone(),
-        }],
-        Err(e) => {
-            app.set_note(Note::Pay(e));
-            Vec::new()
-        }
+        }]),
+        Err(e) => Outcome::stay().note(Note::Pay(e)),
     }
 }
 
-pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().ui;
+pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().ui;
     let shown_payments = pay.tender.payments.len().min(3) as u16;
     let height = 15 + shown_payments;
     let popup = centered(area, 76, height);
@@ -299,7 +280,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
     for p in pay.tender.payments.iter().skip(skipped) {
         lines.push(
             pair(
-                format!("  · {}", format::payment_method(p.method, app.lang)),
+                format!("  · {}", format::payment_method(p.method, cx.lang)),
                 p.amount,
             )
             .dark_gray(),
@@ -310,7 +291,7 @@ pub(super) fn draw(app: &App, pay: &PayDialog, frame: &mut Frame, area: Rect, fo
 
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
     for m in METHODS.iter().copied() {
-        let name = format!(" {} ", format::payment_method(m, app.lang));
+        let name = format!(" {} ", format::payment_method(m, cx.lang));
         spans.push(if m == pay.method {
             Span::from(format!("[{name}]")).reversed().bold()
         } else {

@@ -9,7 +9,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
-use super::input::{self, type_into};
+use super::input::type_into;
 use super::outcome::{Outcome, Place};
 use super::question::Question;
 use super::widgets::{big_amount, draw_list, right};
@@ -139,21 +139,6 @@ fn quantity_note(app: &mut App) {
     let line = &app.cart.lines[app.selected];
     let note = Note::QuantityNow(line.product.name.clone(), line.quantity, line.product.unit);
     app.set_note(note);
-}
-
-/// `input::type_amount` for the screens that still write the app themselves.
-pub(super) fn type_amount(app: &mut App, field: &mut String, c: char, max: usize) {
-    let note = input::type_amount(app.amount_refused, field, c, max);
-    said_refused(app, note);
-}
-
-fn said_refused(app: &mut App, note: Option<Note>) {
-    if let Some(note) = note {
-        if let Note::DigitsOnly(refused) = note {
-            app.amount_refused = Some(refused);
-        }
-        app.set_note(note);
-    }
 }
 
 /// A key on the sale screen: the entry line, the cart, or a command that leaves it.

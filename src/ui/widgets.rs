@@ -118,7 +118,13 @@ fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: b
         }
         Screen::Pay(dialog) => {
             sale::draw(app, frame, body, false);
-            pay::draw(app, dialog, frame, body, focused && dialog.tab.is_none());
+            pay::draw(
+                &app.ctx(),
+                dialog,
+                frame,
+                body,
+                focused && dialog.tab.is_none(),
+            );
             if let Some(tab) = &dialog.tab {
                 super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
             }
