@@ -7,11 +7,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::close::TillNote;
 use super::effect::Effect;
 use super::input::{self, type_into};
 use super::msg::Msg;
 use super::note::Note;
+use super::note::TillNote;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
 use super::widgets::centered;

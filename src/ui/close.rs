@@ -12,7 +12,7 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, type_into};
 use super::msg::Msg;
-use super::note::Note;
+use super::note::{Note, TillNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::{draw_list, right};
@@ -115,69 +115,6 @@ impl CloseScreen {
             (Field::Reason, _) => (&mut self.reason, MAX_REASON),
             (Field::Count, true) => (&mut self.pieces[self.row], MAX_PIECES_TYPED),
             (Field::Count, false) => (&mut self.total, MAX_AMOUNT),
-        }
-    }
-}
-
-/// The till's notes: what the close, cash and tab screens say.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TillNote {
-    CountNeeded,
-    BadPieces,
-    /// A fifth digit typed into a denomination's pieces.
-    TooManyPieces,
-    /// A tab payment above what the customer owes (shown).
-    MoreThanOwed(Rupiah),
-    /// A tab payment for a customer who owes nothing: their name.
-    OwesNothing(String),
-    VarianceNeedsReason(Rupiah),
-    AmountNeeded,
-    /// A cash move on disk: in or out, how much, the slip's file.
-    CashMoved(bool, Rupiah, String),
-    /// The day-close report's file.
-    ZReport(String),
-    /// Recorded, but a printout could not be written: why.
-    PrintoutFailed(super::Failure),
-    CustomerSaved(String),
-    /// A tab payment on disk: who, how much, what they still owe.
-    TabPaid(String, Rupiah, Rupiah),
-    StatementPrinted(String),
-    /// A closed day's sale corrected: its number, day and amount.
-    Corrected(i64, chrono::NaiveDate, Rupiah),
-}
-
-impl TillNote {
-    pub fn is_error(&self) -> bool {
-        !matches!(
-            self,
-            TillNote::CashMoved(..)
-                | TillNote::ZReport(_)
-                | TillNote::CustomerSaved(_)
-                | TillNote::TabPaid(..)
-                | TillNote::StatementPrinted(_)
-                | TillNote::Corrected(..)
-        )
-    }
-
-    pub fn text(&self, lang: crate::strings::Lang) -> String {
-        let t = &lang.text().till;
-        match self {
-            TillNote::CountNeeded => t.count_needed.into(),
-            TillNote::BadPieces => t.bad_pieces.into(),
-            TillNote::TooManyPieces => t.too_many_pieces.into(),
-            TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
-            TillNote::OwesNothing(name) => (t.owes_nothing)(name),
-            TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
-            TillNote::AmountNeeded => t.amount_needed.into(),
-            TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
-            TillNote::ZReport(path) => (t.day_closed_report)(path),
-            TillNote::PrintoutFailed(why) => (t.printout_failed)(&why.text(lang)),
-            TillNote::CustomerSaved(name) => (t.customer_saved)(name),
-            TillNote::TabPaid(name, amount, owed) => (t.tab_paid)(name, *amount, *owed),
-            TillNote::StatementPrinted(path) => (t.statement_printed)(path),
-            TillNote::Corrected(number, date, amount) => {
-                (t.corrected)(*number, &format::date(*date, lang), *amount)
-            }
         }
     }
 }

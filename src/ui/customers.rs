@@ -8,13 +8,13 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 
 use ratatui::text::{Line, Span};
 
-use super::close::TillNote;
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure, TillFailure};
 use super::input::{self, type_into};
 use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
+use super::note::TillNote;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
 use super::widgets::{centered, draw_filter, draw_list, right};

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use super::trust::TrustFailure;
 use crate::domain::Rupiah;
 use crate::print::{FileError, format};
 use crate::strings::Lang;
@@ -194,4 +193,62 @@ impl TrustFailure {
             TrustFailure::NeedsApproval => t.needs_approval.into(),
         }
     }
+}
+
+/// What the approval popup says it is asked for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ApprovalReason {
+    Void,
+    Catalogue,
+    WriteOff,
+    Count,
+    Users,
+    Payout,
+    Correction,
+    Settings,
+    /// A close whose cash count is off by more than the shop's threshold.
+    CloseVariance,
+    Other,
+}
+
+impl ApprovalReason {
+    /// What the manager is asked to approve, as the popup says it.
+    pub fn what(self, lang: Lang) -> &'static str {
+        let t = &lang.text().ui.trust.approval_what;
+        match self {
+            ApprovalReason::Void => t.void,
+            ApprovalReason::Catalogue => t.catalogue,
+            ApprovalReason::WriteOff => t.write_off,
+            ApprovalReason::Count => t.count,
+            ApprovalReason::Users => t.users,
+            ApprovalReason::Payout => t.payout,
+            ApprovalReason::Correction => t.correction,
+            ApprovalReason::Settings => t.settings,
+            ApprovalReason::CloseVariance => t.close_variance,
+            ApprovalReason::Other => t.other,
+        }
+    }
+}
+
+/// Why signing in, an approval or a user change was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustFailure {
+    WrongPin {
+        attempts_left: u32,
+    },
+    LockedOut {
+        until: chrono::NaiveDateTime,
+    },
+    PinNotSet,
+    UserInactive,
+    NotAManager,
+    UnknownUser,
+    InvalidPin(crate::domain::PinProblem),
+    UsersExist,
+    LastManager,
+    DuplicateName(String),
+    /// A user needs a name.
+    EmptyName,
+    /// The ledger refused an attendant's entry that needs a manager's approval.
+    NeedsApproval,
 }

@@ -64,17 +64,13 @@ use crate::domain::{
 use crate::print::PrinterSettings;
 use crate::strings::Lang;
 
-pub use close::TillNote;
 pub use effect::{Effect, StockEntry};
-pub use failure::TillFailure;
-pub use failure::{FailedEffect, Failure};
+pub use failure::{ApprovalReason, FailedEffect, Failure, TillFailure, TrustFailure};
 pub use keymap::{Focus, key_to_msg};
-pub use msg::Msg;
-pub use note::Note;
-pub use payouts::PayoutLists;
+pub use msg::{Msg, PayoutLists};
+pub use note::{Note, TillNote, TrustNote};
 pub use pin::Pin;
 pub use product_form::Field as ProductField;
-pub use trust::{ApprovalReason, TrustFailure, TrustNote};
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};

@@ -4,16 +4,18 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::close::TillNote;
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
-use super::note::Note;
-use super::payouts::PayoutLists;
+use super::note::{Note, TillNote};
 use crate::domain::{
     CallListEntry, DayStatus, Producer, Product, ProductRecord, Rupiah, Sale, SaleSummary,
     StockDocument, StockLine,
 };
 use crate::print::{PrintError, PrinterSettings};
+
+/// What the screen loads: every producer's balance, and every business day with whether it
+/// is closed.
+pub type PayoutLists = (Vec<crate::domain::ProducerBalance>, Vec<(NaiveDate, bool)>);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {

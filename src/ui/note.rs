@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{FailedEffect, Failure};
+use super::failure::{FailedEffect, Failure};
 use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
 use crate::strings::Lang;
@@ -101,7 +101,7 @@ pub enum Note {
     /// No producer had anything on that day: no slip to write.
     NoSettlements(NaiveDate),
     /// The till's money: the close, cash moves, tabs, corrections.
-    Till(super::close::TillNote),
+    Till(TillNote),
     /// Signing in, approvals and users.
     Trust(super::TrustNote),
 }
@@ -268,5 +268,111 @@ fn failed(lang: Lang, action: FailedEffect) -> fn(&str) -> String {
         FailedEffect::Approve => t.trust.failed_approval,
         FailedEffect::LoadUsers | FailedEffect::SaveUser => t.trust.failed_users,
         FailedEffect::LoadHistory => t.trust.failed_history,
+    }
+}
+
+/// The till's notes: what the close, cash and tab screens say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TillNote {
+    CountNeeded,
+    BadPieces,
+    /// A fifth digit typed into a denomination's pieces.
+    TooManyPieces,
+    /// A tab payment above what the customer owes (shown).
+    MoreThanOwed(Rupiah),
+    /// A tab payment for a customer who owes nothing: their name.
+    OwesNothing(String),
+    VarianceNeedsReason(Rupiah),
+    AmountNeeded,
+    /// A cash move on disk: in or out, how much, the slip's file.
+    CashMoved(bool, Rupiah, String),
+    /// The day-close report's file.
+    ZReport(String),
+    /// Recorded, but a printout could not be written: why.
+    PrintoutFailed(Failure),
+    CustomerSaved(String),
+    /// A tab payment on disk: who, how much, what they still owe.
+    TabPaid(String, Rupiah, Rupiah),
+    StatementPrinted(String),
+    /// A closed day's sale corrected: its number, day and amount.
+    Corrected(i64, chrono::NaiveDate, Rupiah),
+}
+
+impl TillNote {
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            TillNote::CashMoved(..)
+                | TillNote::ZReport(_)
+                | TillNote::CustomerSaved(_)
+                | TillNote::TabPaid(..)
+                | TillNote::StatementPrinted(_)
+                | TillNote::Corrected(..)
+        )
+    }
+
+    pub fn text(&self, lang: crate::strings::Lang) -> String {
+        let t = &lang.text().till;
+        match self {
+            TillNote::CountNeeded => t.count_needed.into(),
+            TillNote::BadPieces => t.bad_pieces.into(),
+            TillNote::TooManyPieces => t.too_many_pieces.into(),
+            TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
+            TillNote::OwesNothing(name) => (t.owes_nothing)(name),
+            TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
+            TillNote::AmountNeeded => t.amount_needed.into(),
+            TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
+            TillNote::ZReport(path) => (t.day_closed_report)(path),
+            TillNote::PrintoutFailed(why) => (t.printout_failed)(&why.text(lang)),
+            TillNote::CustomerSaved(name) => (t.customer_saved)(name),
+            TillNote::TabPaid(name, amount, owed) => (t.tab_paid)(name, *amount, *owed),
+            TillNote::StatementPrinted(path) => (t.statement_printed)(path),
+            TillNote::Corrected(number, date, amount) => {
+                (t.corrected)(*number, &format::date(*date, lang), *amount)
+            }
+        }
+    }
+}
+
+/// Messages of these screens on the message line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustNote {
+    SignedIn(String),
+    Approved(String),
+    ApprovalCancelled,
+    UsersSaved,
+    PinsDiffer,
+    Pin(crate::domain::PinProblem),
+    NameEmpty,
+    ShopEmpty,
+    PickUser,
+    NoManager,
+}
+
+impl TrustNote {
+    pub fn is_error(&self) -> bool {
+        !matches!(
+            self,
+            TrustNote::SignedIn(_)
+                | TrustNote::Approved(_)
+                | TrustNote::ApprovalCancelled
+                | TrustNote::UsersSaved
+        )
+    }
+
+    pub fn text(&self, lang: crate::strings::Lang) -> String {
+        let t = &lang.text().ui.trust;
+        match self {
+            TrustNote::SignedIn(name) => (t.signed_in)(name),
+            TrustNote::Approved(name) => (t.approved)(name),
+            TrustNote::ApprovalCancelled => t.approval_cancelled.into(),
+            TrustNote::UsersSaved => t.users_saved.into(),
+            TrustNote::PinsDiffer => t.pins_differ.into(),
+            TrustNote::Pin(problem) => (t.pin_problem)(*problem).into(),
+            TrustNote::NameEmpty => t.name_empty.into(),
+            TrustNote::ShopEmpty => t.shop_empty.into(),
+            TrustNote::PickUser => t.pick_user.into(),
+            TrustNote::NoManager => t.no_manager.into(),
+        }
     }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
 use super::input::{self, type_into};
-use super::msg::Msg;
+use super::msg::{Msg, PayoutLists};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome};
 use super::question::Question;
@@ -22,10 +22,6 @@ use crate::domain::money::group_thousands;
 use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
 use crate::print::format;
 use crate::strings::Lang;
-
-/// What the screen loads: every producer's balance, and every business day with whether it
-/// is closed.
-pub type PayoutLists = (Vec<ProducerBalance>, Vec<(NaiveDate, bool)>);
 
 const MAX_FILTER: usize = 40;
 const MAX_AMOUNT: usize = 20;

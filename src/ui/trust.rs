@@ -10,116 +10,16 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use super::failure::ApprovalReason;
 use super::input::type_into;
 use super::keymap::{Focus, bar_for};
+use super::note::TrustNote;
 use super::pin::Pin;
 use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Effect, Msg, Note, Screen, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
-use crate::strings::Lang;
 
 const MAX_NAME: usize = 40;
-
-/// What the approval popup says it is asked for.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ApprovalReason {
-    Void,
-    Catalogue,
-    WriteOff,
-    Count,
-    Users,
-    Payout,
-    Correction,
-    Settings,
-    /// A close whose cash count is off by more than the shop's threshold.
-    CloseVariance,
-    Other,
-}
-
-impl ApprovalReason {
-    /// What the manager is asked to approve, as the popup says it.
-    pub fn what(self, lang: Lang) -> &'static str {
-        let t = &lang.text().ui.trust.approval_what;
-        match self {
-            ApprovalReason::Void => t.void,
-            ApprovalReason::Catalogue => t.catalogue,
-            ApprovalReason::WriteOff => t.write_off,
-            ApprovalReason::Count => t.count,
-            ApprovalReason::Users => t.users,
-            ApprovalReason::Payout => t.payout,
-            ApprovalReason::Correction => t.correction,
-            ApprovalReason::Settings => t.settings,
-            ApprovalReason::CloseVariance => t.close_variance,
-            ApprovalReason::Other => t.other,
-        }
-    }
-}
-
-/// Why signing in, an approval or a user change was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TrustFailure {
-    WrongPin {
-        attempts_left: u32,
-    },
-    LockedOut {
-        until: NaiveDateTime,
-    },
-    PinNotSet,
-    UserInactive,
-    NotAManager,
-    UnknownUser,
-    InvalidPin(PinProblem),
-    UsersExist,
-    LastManager,
-    DuplicateName(String),
-    /// A user needs a name.
-    EmptyName,
-    /// The ledger refused an attendant's entry that needs a manager's approval.
-    NeedsApproval,
-}
-
-/// Messages of these screens on the message line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TrustNote {
-    SignedIn(String),
-    Approved(String),
-    ApprovalCancelled,
-    UsersSaved,
-    PinsDiffer,
-    Pin(PinProblem),
-    NameEmpty,
-    ShopEmpty,
-    PickUser,
-    NoManager,
-}
-
-impl TrustNote {
-    pub fn is_error(&self) -> bool {
-        !matches!(
-            self,
-            TrustNote::SignedIn(_)
-                | TrustNote::Approved(_)
-                | TrustNote::ApprovalCancelled
-                | TrustNote::UsersSaved
-        )
-    }
-
-    pub fn text(&self, lang: crate::strings::Lang) -> String {
-        let t = &lang.text().ui.trust;
-        match self {
-            TrustNote::SignedIn(name) => (t.signed_in)(name),
-            TrustNote::Approved(name) => (t.approved)(name),
-            TrustNote::ApprovalCancelled => t.approval_cancelled.into(),
-            TrustNote::UsersSaved => t.users_saved.into(),
-            TrustNote::PinsDiffer => t.pins_differ.into(),
-            TrustNote::Pin(problem) => (t.pin_problem)(*problem).into(),
-            TrustNote::NameEmpty => t.name_empty.into(),
-            TrustNote::ShopEmpty => t.shop_empty.into(),
-            TrustNote::PickUser => t.pick_user.into(),
-            TrustNote::NoManager => t.no_manager.into(),
-        }
-    }
-}
 
 impl Effect {
     /// Whether an attendant needs a manager's approval to run this effect.
