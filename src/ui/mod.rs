@@ -31,6 +31,7 @@ mod widgets;
 mod audit;
 mod trust;
 mod users;
+mod view;
 
 #[cfg(test)]
 mod close_tests;
@@ -760,5 +761,5 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
 
 /// Draws the whole screen from the state.
 pub fn view(app: &App, frame: &mut Frame) {
-    widgets::draw(app, frame);
+    view::draw(app, frame);
 }

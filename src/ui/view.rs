@@ -1,0 +1,221 @@
+//! The hub's view: the whole screen drawn from the app (the status line, the open screen and
+//! whatever is over it, the message line, the key bar), each screen drawing itself.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::keymap::bar_for;
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
+use super::{
+    App, Screen, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock,
+    stock_forms, trust, users,
+};
+use crate::print::format;
+
+pub(super) fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = (app.lang.text().ui.too_small)(area.width, area.height);
+        let y = area.height / 2;
+        let middle = Rect {
+            y: area.y + y.saturating_sub(1),
+            height: area.height - y.saturating_sub(1),
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(text.bold().yellow())
+                .centered()
+                .wrap(Wrap { trim: true }),
+            middle,
+        );
+        return;
+    }
+    let [status, body, message, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    status_line(app, frame, status);
+    match &app.prompt {
+        // Nothing of the till shows behind a lock or sign-in: not the cart, not a form.
+        Some(gate) if trust::hides_screen(gate) => trust::draw_gate(app, gate, frame, body),
+        Some(gate) => {
+            draw_mode(app, &app.screen, frame, body, false);
+            trust::draw_gate(app, gate, frame, body);
+        }
+        None => draw_mode(app, &app.screen, frame, body, !app.help),
+    }
+    message_line(app, frame, message);
+    key_bar(app, frame, bar);
+    if app.help {
+        dialogs::draw_help(app, frame, body);
+    }
+}
+
+/// Draws a mode; a question draws the mode beneath it first. Only the mode with the
+/// keyboard places the cursor.
+fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: bool) {
+    match mode {
+        Screen::Sale => sale::draw(app, frame, body, focused),
+        Screen::Search(search) => {
+            sale::draw(app, frame, body, focused);
+            sale::draw_search(app, search, frame, body);
+        }
+        Screen::Pay(dialog) => {
+            sale::draw(app, frame, body, false);
+            pay::draw(
+                &app.ctx(),
+                dialog,
+                frame,
+                body,
+                focused && dialog.tab.is_none(),
+            );
+            if let Some(tab) = &dialog.tab {
+                super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
+            }
+        }
+        Screen::Sales(list) => sales::draw(app, list, frame, body, focused),
+        Screen::Stock(screen) => match &screen.form {
+            Some(form) => stock_forms::draw_form(&app.ctx(), form, frame, body, focused),
+            None => stock::draw(&app.ctx(), screen, frame, body, focused),
+        },
+        Screen::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
+        Screen::Producers(screen) => {
+            let cx = app.ctx();
+            let form = screen.form.as_deref();
+            producers::draw(&cx, screen, frame, body, focused && form.is_none());
+            if let Some(form) = form {
+                producers::draw_form(&cx, form, frame, body, focused);
+            }
+        }
+        Screen::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
+        Screen::StaleDay => {
+            sale::draw(app, frame, body, false);
+            dialogs::draw_stale(app, frame, body);
+        }
+        Screen::Confirm(confirm) => {
+            draw_mode(app, &confirm.under, frame, body, false);
+            dialogs::draw_confirm(app, confirm, frame, body);
+        }
+        Screen::Settings(screen) => super::settings::draw(&app.ctx(), screen, frame, body, focused),
+        Screen::Payouts(screen) => {
+            let cx = app.ctx();
+            let form = screen.form.as_deref();
+            payouts::draw(&cx, screen, frame, body, focused && form.is_none());
+            if let Some(form) = form {
+                payouts::draw_form(&cx, form, frame, body, focused);
+            }
+        }
+        Screen::Close(screen) => super::close::draw(&app.ctx(), screen, frame, body, focused),
+        Screen::Customers(screen) => {
+            super::customers::draw_screen(&app.ctx(), screen, frame, body, focused)
+        }
+        Screen::CashMove(form) => {
+            sale::draw(app, frame, body, false);
+            super::cash_move::draw(&app.ctx(), form, frame, body, focused);
+        }
+        Screen::Users(screen) => {
+            let cx = app.ctx();
+            users::draw(&cx, screen, frame, body);
+            if let Some(form) = &screen.form {
+                users::draw_form(&cx, form, frame, body);
+            }
+        }
+        Screen::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
+    }
+}
+
+fn status_line(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let bar = Style::new().white().on_blue();
+    const SEP: &str = " │ ";
+    let mut spans = vec![
+        Span::from(format!(" {}", t.app_name)).bold(),
+        Span::from(SEP),
+    ];
+    match &app.status {
+        // A locked till tells a passer-by nothing of the day's takings.
+        _ if app.prompt.as_ref().is_some_and(trust::hides_screen) => {}
+        None => spans.push(Span::from(t.no_open_day).yellow().bold()),
+        Some(status) => {
+            let date = Span::from(format::date(status.day.date, app.lang)).bold();
+            // A day left open from before is flagged: sales go on that day, not today.
+            spans.push(if status.day.date < app.today {
+                date.black().on_yellow()
+            } else {
+                date
+            });
+            spans.push(Span::from(SEP));
+            let attendant_at = spans.len();
+            spans.push(Span::from(SEP));
+            spans.push(Span::from((t.status_sales)(status.sales)));
+            spans.push(Span::from(SEP));
+            spans.push(Span::from(status.takings.to_string()).bold());
+            // The attendant's name takes what the figures leave, cut short if it must.
+            let used: usize = spans.iter().map(|s| s.content.width()).sum();
+            let room = (area.width as usize).saturating_sub(used);
+            // The person signed in is the one at the till, whoever opened the day.
+            let name = app.user.as_ref().map_or(&status.day.attendant, |u| &u.name);
+            let attendant = (t.status_attendant)(name);
+            spans.insert(attendant_at, Span::from(cut_to(&attendant, room)));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+/// The text in at most `width` columns, ending in `…` when cut.
+fn cut_to(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn message_line(app: &App, frame: &mut Frame, area: Rect) {
+    let line = match &app.note {
+        Some(note) if note.is_error() => {
+            Span::from(format!(" {}", note.text(app.lang))).red().bold()
+        }
+        Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
+        None => Span::from(""),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
+    let keys = &app.lang.text().ui.keys;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for b in bar_for(app.focus()) {
+        let key = b.keys_label(keys);
+        let label = format!(" {}  ", b.bar.map_or("", |short| short(keys)));
+        let width = key.chars().count() + label.trim_end().chars().count();
+        // Whole entries or none: the global keys at the end give way first, F1 lists them.
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width + 2;
+        spans.push(Span::from(key).black().on_cyan());
+        spans.push(Span::from(label));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
