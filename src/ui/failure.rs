@@ -252,3 +252,60 @@ pub enum TrustFailure {
     /// The ledger refused an attendant's entry that needs a manager's approval.
     NeedsApproval,
 }
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// A field of the product form.
+pub enum ProductField {
+    Code,
+    Barcode,
+    Name,
+    Variant,
+    Unit,
+    Price,
+    Producer,
+    ProducerPrice,
+    Minimum,
+    Daily,
+}
+
+impl ProductField {
+    /// The field's label on the form and in its messages.
+    pub fn label(self, lang: crate::strings::Lang) -> &'static str {
+        let t = &lang.text().ui.product_field;
+        match self {
+            ProductField::Code => t.code,
+            ProductField::Barcode => t.barcode,
+            ProductField::Name => t.name,
+            ProductField::Variant => t.variant,
+            ProductField::Unit => t.unit,
+            ProductField::Price => t.price,
+            ProductField::Producer => t.producer,
+            ProductField::ProducerPrice => t.producer_price,
+            ProductField::Minimum => t.minimum,
+            ProductField::Daily => t.daily,
+        }
+    }
+}
+
+/// Why the product form cannot be saved yet, with the field it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProductProblem {
+    Empty,
+    Amount(crate::domain::ParseError),
+    Quantity(crate::domain::ParseError, crate::domain::Unit),
+    UnknownUnit,
+    UnknownProducer,
+    /// A price of zero: the ledger takes none, so it is said before any question.
+    NotPositive,
+}
+
+/// What keeps the settings from being saved or tried.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SettingsProblem {
+    NameEmpty,
+    TargetEmpty,
+    BadHostPort(String),
+    /// The idle lock: whole minutes from 1 to `TillRules::MAX_LOCK_MINUTES`.
+    BadMinutes,
+    BadCloseAbove,
+}

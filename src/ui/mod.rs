@@ -66,12 +66,12 @@ use crate::print::PrinterSettings;
 use crate::strings::Lang;
 
 pub use effect::{Effect, StockEntry};
+pub use failure::ProductField;
 pub use failure::{ApprovalReason, FailedEffect, Failure, TillFailure, TrustFailure};
 pub use keymap::{Focus, key_to_msg};
 pub use msg::{Msg, PayoutLists};
 pub use note::{Note, TillNote, TrustNote};
 pub use pin::Pin;
-pub use product_form::Field as ProductField;
 
 use catalogue::ProductsScreen;
 use dialogs::{Confirm, OpenDayForm};

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::failure::{FailedEffect, Failure};
+use super::failure::{FailedEffect, Failure, ProductField, ProductProblem, SettingsProblem};
 use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
 use crate::strings::Lang;
@@ -76,7 +76,7 @@ pub enum Note {
     /// A product edit is on disk and the till has the new catalogue.
     CatalogueSaved,
     /// The product form cannot be saved: this field is wrong.
-    ProductField(super::product_form::Field, super::product_form::Problem),
+    ProductField(ProductField, ProductProblem),
     // The producer form.
     ProducerCodeEmpty,
     ProducerNameEmpty,
@@ -87,7 +87,7 @@ pub enum Note {
     SettingsSaved,
     TestPrintSent,
     /// The settings cannot be saved or tried as typed.
-    Settings(super::settings::Problem),
+    Settings(SettingsProblem),
     // Producers' money (Ctrl+P).
     /// The payout amount typed is not an amount above zero.
     BadPayoutAmount,
@@ -193,7 +193,7 @@ impl Note {
             Note::NothingDaily => t.nothing_daily.into(),
             Note::CatalogueSaved => t.catalogue_saved.into(),
             Note::ProductField(field, problem) => {
-                use super::product_form::Problem;
+                use ProductProblem as Problem;
                 let problem = match problem {
                     Problem::Empty => t.field_empty.to_string(),
                     Problem::Amount(e) => (t.bad_amount)(e),

@@ -18,42 +18,12 @@ use crate::domain::{
     NewProduct, ParseError, Producer, ProductChanges, ProductRecord, Scheme, StockQuantity, Unit,
     parse_amount, parse_quantity,
 };
-use crate::strings::Lang;
+
+/// The form's fields and what keeps it from being saved live with the other refusals, so
+/// that the message line can say them without knowing this form.
+pub use super::failure::{ProductField as Field, ProductProblem as Problem};
 
 const MAX_FIELD: usize = 60;
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Field {
-    Code,
-    Barcode,
-    Name,
-    Variant,
-    Unit,
-    Price,
-    Producer,
-    ProducerPrice,
-    Minimum,
-    Daily,
-}
-
-impl Field {
-    /// The field's label on the form and in its messages.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let t = &lang.text().ui.product_field;
-        match self {
-            Field::Code => t.code,
-            Field::Barcode => t.barcode,
-            Field::Name => t.name,
-            Field::Variant => t.variant,
-            Field::Unit => t.unit,
-            Field::Price => t.price,
-            Field::Producer => t.producer,
-            Field::ProducerPrice => t.producer_price,
-            Field::Minimum => t.minimum,
-            Field::Daily => t.daily,
-        }
-    }
-}
 
 pub const FIELDS: [Field; 10] = [
     Field::Code,
@@ -67,18 +37,6 @@ pub const FIELDS: [Field; 10] = [
     Field::Minimum,
     Field::Daily,
 ];
-
-/// Why the form cannot be saved yet, with the field it is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Empty,
-    Amount(ParseError),
-    Quantity(ParseError, Unit),
-    UnknownUnit,
-    UnknownProducer,
-    /// A price of zero: the ledger takes none, so it is said before any question.
-    NotPositive,
-}
 
 pub struct ProductForm {
     /// The product being edited; `None` for a new one.

@@ -69,16 +69,8 @@ impl Kind {
     }
 }
 
-/// What keeps the settings from being saved or tried.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    NameEmpty,
-    TargetEmpty,
-    BadHostPort(String),
-    /// The idle lock: whole minutes from 1 to `TillRules::MAX_LOCK_MINUTES`.
-    BadMinutes,
-    BadCloseAbove,
-}
+/// What keeps the settings from being saved lives with the other refusals.
+pub use super::failure::SettingsProblem as Problem;
 
 pub struct SettingsScreen {
     /// `false` until the runtime has read the settings; nothing can be saved before.
