@@ -214,7 +214,7 @@ impl Note {
             Note::SettingsSaved => lang.text().printer.settings_saved.into(),
             Note::TestPrintSent => lang.text().printer.test_sent.into(),
             Note::Settings(problem) => {
-                use super::settings::Problem;
+                use SettingsProblem as Problem;
                 let p = &lang.text().printer;
                 match problem {
                     Problem::NameEmpty => p.name_empty.into(),
