@@ -19,7 +19,7 @@ use crate::print::format;
 const MAX_FIELD: usize = 40;
 
 /// A question over the screen it was asked from. Only its first key counts: `y` is yes,
-/// anything else is no (see `keymap::key_to_msg`).
+/// anything else is no (see `keymap::msg_for`).
 pub struct Confirm {
     pub question: Question,
     /// What yes brings; the question carries it so that answering knows no screen.

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{App, Msg};
+use super::msg::Msg;
 use crate::domain::Rupiah;
 use crate::strings::KeyText;
 
@@ -644,7 +644,7 @@ pub fn bar_for(context: Focus) -> impl Iterator<Item = &'static Binding> {
 /// and then means what it would have meant without the question: a scan (`RMPY`, Enter) or a
 /// second Enter after the reason for a void can never answer yes, and the scanned code still
 /// lands on the entry line. `update` closes the question when such a message arrives.
-pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
+pub fn msg_for(focus: Focus, beneath: Focus, entry_empty: bool, key: KeyEvent) -> Option<Msg> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
@@ -652,19 +652,18 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     if pressed == Pressed::Ctrl('j') {
         return None;
     }
-    let context = app.focus();
-    if context == Focus::Confirm {
-        return msg_in(app, Focus::Confirm, pressed)
-            .or_else(|| msg_in(app, app.focus_beneath(), pressed))
+    if focus == Focus::Confirm {
+        return msg_in(entry_empty, Focus::Confirm, pressed)
+            .or_else(|| msg_in(entry_empty, beneath, pressed))
             .or(Some(Msg::No));
     }
-    msg_in(app, context, pressed)
+    msg_in(entry_empty, focus, pressed)
 }
 
-fn msg_in(app: &App, context: Focus, pressed: Pressed) -> Option<Msg> {
+fn msg_in(entry_empty: bool, context: Focus, pressed: Pressed) -> Option<Msg> {
     let applies = |b: &&Binding| match b.when {
         When::Always => true,
-        When::EntryEmpty => app.entry().is_empty(),
+        When::EntryEmpty => entry_empty,
     };
     // A key named in the table wins over "any character", wherever it stands in the table.
     let found = bindings_for(context)

@@ -68,7 +68,7 @@ use crate::strings::Lang;
 pub use effect::{Effect, StockEntry};
 pub use failure::ProductField;
 pub use failure::{ApprovalReason, FailedEffect, Failure, TillFailure, TrustFailure};
-pub use keymap::{Focus, key_to_msg};
+pub use keymap::Focus;
 pub use msg::{Msg, PayoutLists};
 pub use note::{Note, TillNote, TrustNote};
 pub use pin::Pin;
@@ -757,6 +757,12 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
         ),
         Place::Pay => (Screen::Pay(PayDialog::new(app.cart.total())), Vec::new()),
     }
+}
+
+/// The message a key means for what has the keyboard (see `keymap::msg_for`): keys are read
+/// in the key table of the focus, and under a question in the table beneath it too.
+pub fn key_to_msg(app: &App, key: ratatui::crossterm::event::KeyEvent) -> Option<Msg> {
+    keymap::msg_for(app.focus(), app.focus_beneath(), app.entry.is_empty(), key)
 }
 
 /// Draws the whole screen from the state.
