@@ -353,15 +353,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             sale_id,
             status,
             sales,
-        } => return sales::voided(app, sale_id, status, sales),
-        Msg::DaySalesLoaded {
-            date,
-            closed,
-            sales,
-        } => return sales::day_loaded(app, date, closed, sales),
-        Msg::SaleCorrected { correction, sales } => {
-            return sales::corrected(app, correction, sales);
-        }
+        } => return voided(app, sale_id, status, sales),
         // Recorded from elsewhere (approved after the form was left): said all the same.
         Msg::StockRecorded { documents, slips } if !matches!(app.screen, Screen::Stock(_)) => {
             let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
@@ -413,6 +405,40 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A void is on disk: the day's figures as read back, or less the sale as the list showed
+/// it; the list of sales shows the void, wherever the void was answered.
+fn voided(
+    app: &mut App,
+    sale_id: i64,
+    status: Option<DayStatus>,
+    sales: Option<Vec<crate::domain::SaleSummary>>,
+) -> Vec<Effect> {
+    if !matches!(app.screen, Screen::Sales(_)) {
+        app.screen = Screen::Sales(SalesList::loading());
+    }
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            let shown = match &app.screen {
+                Screen::Sales(list) => list.sales.iter().flatten().find(|s| s.id == sale_id),
+                _ => None,
+            };
+            if let (Some(status), Some(sale)) = (&mut app.status, shown)
+                && !sale.voided
+            {
+                status.sales -= 1;
+                status.takings -= sale.total;
+            }
+        }
+    }
+    let voided = Msg::SaleVoided {
+        sale_id,
+        status: None,
+        sales,
+    };
+    answer(app, voided)
+}
+
 /// A runtime answer for the screen that has the keyboard, which asked for it.
 fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mode = std::mem::replace(&mut app.screen, Screen::Sale);
@@ -422,7 +448,7 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             (Screen::Pay(pay), outcome)
         }
         Screen::Sales(mut list) => {
-            let outcome = sales::answer(&mut list, msg);
+            let outcome = sales::answer(&app.ctx(), &mut list, msg);
             (Screen::Sales(list), outcome)
         }
         Screen::Stock(mut screen) => {

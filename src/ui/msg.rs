@@ -356,6 +356,11 @@ impl Msg {
             }),
             Msg::DraftUnreadable => Note::DraftUnreadable,
             Msg::SettingsSaved => Note::SettingsSaved,
+            Msg::SaleCorrected { correction, .. } => Note::Till(TillNote::Corrected(
+                correction.sale_number,
+                correction.sale_date,
+                correction.amount,
+            )),
             Msg::PayoutRecorded { payout, slip, .. } => match slip {
                 Ok(path) => Note::PayoutRecorded(payout.number, path.display().to_string()),
                 Err(e) => Note::SlipFailed(e.clone()),

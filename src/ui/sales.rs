@@ -6,12 +6,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
+use super::effect::Effect;
+use super::failure::FailedEffect;
 use super::input::type_into;
-use super::outcome::Outcome;
+use super::msg::Msg;
+use super::note::Note;
+use super::outcome::{Ctx, Outcome};
 use super::question::Question;
 use super::widgets::{centered, draw_list, right};
-use super::{App, Effect, FailedEffect, Msg, Note, Screen};
-use crate::domain::{DayStatus, PaymentMethod, RefundMethod, SaleSummary};
+use crate::domain::{PaymentMethod, RefundMethod, SaleSummary};
 use crate::print::format;
 use chrono::NaiveDate;
 
@@ -175,35 +178,11 @@ fn ask(list: &mut SalesList, reason: String) -> Outcome {
     }
 }
 
-/// The runtime voided the sale: fresh list and status, or, where they could not be read
-/// back, the sale taken out of the ones on screen.
-pub(super) fn voided(
-    app: &mut App,
-    sale_id: i64,
-    status: Option<DayStatus>,
-    sales: Option<Vec<SaleSummary>>,
-) -> Vec<Effect> {
-    let mut list = match std::mem::replace(&mut app.screen, Screen::Sale) {
-        Screen::Sales(list) => list,
-        other => {
-            app.screen = other;
-            SalesList::loading()
-        }
-    };
+/// The runtime voided the sale: the fresh list, or, where it could not be read back, the
+/// sale marked voided among the ones on screen.
+fn voided(list: &mut SalesList, sale_id: i64, sales: Option<Vec<SaleSummary>>) -> Outcome {
     list.reason = None;
     let before = list.sales.take().unwrap_or_default();
-    let shown = before.iter().find(|s| s.id == sale_id).cloned();
-    match status {
-        Some(status) => app.status = Some(status),
-        None => {
-            if let (Some(status), Some(sale)) = (&mut app.status, &shown)
-                && !sale.voided
-            {
-                status.sales -= 1;
-                status.takings -= sale.total;
-            }
-        }
-    }
     let sales = sales.unwrap_or_else(|| {
         let mut sales = before;
         for sale in sales.iter_mut().filter(|s| s.id == sale_id) {
@@ -215,17 +194,49 @@ pub(super) fn voided(
         .iter()
         .find(|s| s.id == sale_id)
         .map_or(sale_id, |s| s.number);
-    app.set_note(Note::Voided(number));
     list.loaded(sales);
-    app.screen = Screen::Sales(list);
-    Vec::new()
+    Outcome::stay().note(Note::Voided(number))
 }
 
-pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, focused: bool) {
-    let t = &app.lang.text().ui;
-    let till = &app.lang.text().till;
+/// A correction is on disk: the day's list again, or the sale marked corrected.
+fn corrected(list: &mut SalesList, sale_id: i64, sales: Option<Vec<SaleSummary>>) {
+    list.reason = None;
+    list.refund = None;
+    match sales {
+        Some(sales) => list.loaded(sales),
+        None => {
+            for s in list.sales.iter_mut().flatten() {
+                if s.id == sale_id {
+                    s.corrected = true;
+                }
+            }
+        }
+    }
+}
+
+/// The sales of the day stepped to.
+fn day_loaded(
+    cx: &Ctx,
+    list: &mut SalesList,
+    date: NaiveDate,
+    closed: bool,
+    sales: Vec<SaleSummary>,
+) {
+    let open = cx.status.map(|s| s.day.date);
+    list.day = if !closed && open == Some(date) {
+        None
+    } else {
+        Some(PastDay { date, closed })
+    };
+    list.selected = 0;
+    list.loaded(sales);
+}
+
+pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, focused: bool) {
+    let t = &cx.lang.text().ui;
+    let till = &cx.lang.text().till;
     let title = match list.day {
-        Some(day) => (till.sales_of_day)(&format::date(day.date, app.lang), day.closed),
+        Some(day) => (till.sales_of_day)(&format::date(day.date, cx.lang), day.closed),
         None => t.sales_title.to_string(),
     };
     let block = Block::bordered()
@@ -263,7 +274,7 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
                     Cell::from(
                         s.methods
                             .iter()
-                            .map(|m| format::payment_method(*m, app.lang))
+                            .map(|m| format::payment_method(*m, cx.lang))
                             .collect::<Vec<_>>()
                             .join("+"),
                     ),
@@ -304,7 +315,7 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
         frame.render_widget(Clear, popup);
         let title = match list.refund {
             Some(refund) => {
-                (till.correction_title)(sale.number, &crate::print::refund_text(refund, app.lang))
+                (till.correction_title)(sale.number, &crate::print::refund_text(refund, cx.lang))
             }
             None => (t.reason_title)(sale.number),
         };
@@ -324,58 +335,17 @@ pub(super) fn draw(app: &App, list: &SalesList, frame: &mut Frame, area: Rect, f
     }
 }
 
-/// The runtime recorded a correction of a closed day's sale: the list of that day again.
-pub(super) fn corrected(
-    app: &mut App,
-    correction: crate::domain::Correction,
-    sales: Option<Vec<SaleSummary>>,
-) -> Vec<Effect> {
-    if let Screen::Sales(list) = &mut app.screen {
-        list.reason = None;
-        list.refund = None;
-        match sales {
-            Some(sales) => list.loaded(sales),
-            None => {
-                for s in list.sales.iter_mut().flatten() {
-                    if s.id == correction.sale_id {
-                        s.corrected = true;
-                    }
-                }
-            }
-        }
-    }
-    app.set_note(Note::Till(super::TillNote::Corrected(
-        correction.sale_number,
-        correction.sale_date,
-        correction.amount,
-    )));
-    Vec::new()
-}
-
-/// The sales of the day stepped to.
-pub(super) fn day_loaded(
-    app: &mut App,
-    date: NaiveDate,
-    closed: bool,
-    sales: Vec<SaleSummary>,
-) -> Vec<Effect> {
-    if let Screen::Sales(list) = &mut app.screen {
-        let open = app.status.as_ref().map(|s| s.day.date);
-        list.day = if !closed && open == Some(date) {
-            None
-        } else {
-            Some(PastDay { date, closed })
-        };
-        list.selected = 0;
-        list.loaded(sales);
-    }
-    Vec::new()
-}
-
 /// A runtime answer for the list of sales.
-pub(super) fn answer(list: &mut SalesList, msg: Msg) -> Outcome {
+pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Msg) -> Outcome {
     match msg {
         Msg::SalesLoaded(sales) => list.loaded(sales),
+        Msg::SaleVoided { sale_id, sales, .. } => return voided(list, sale_id, sales),
+        Msg::SaleCorrected { correction, sales } => corrected(list, correction.sale_id, sales),
+        Msg::DaySalesLoaded {
+            date,
+            closed,
+            sales,
+        } => day_loaded(cx, list, date, closed, sales),
         Msg::Failed {
             action: FailedEffect::LoadSales,
             ..

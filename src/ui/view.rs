@@ -80,7 +80,7 @@ fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: b
                 super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
             }
         }
-        Screen::Sales(list) => sales::draw(app, list, frame, body, focused),
+        Screen::Sales(list) => sales::draw(&app.ctx(), list, frame, body, focused),
         Screen::Stock(screen) => match &screen.form {
             Some(form) => stock_forms::draw_form(&app.ctx(), form, frame, body, focused),
             None => stock::draw(&app.ctx(), screen, frame, body, focused),
