@@ -1093,6 +1093,7 @@ mod tests {
             path: path.clone(),
             actor: None,
             approval: None,
+            batching: false,
         };
         let days = [
             NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
