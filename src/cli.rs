@@ -380,8 +380,20 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
         return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
     }
     let ledger = open_ledger(db, lang)?;
-    let report = ledger.verify().map_err(|e| e.to_string())?;
     let t = &lang.text().verify;
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut shown = false;
+    let report = ledger
+        .verify_with_progress(&mut |done, all| {
+            if tty {
+                eprint!("\r{} {}", progress_bar(done, all), (t.progress)(done, all));
+                shown = true;
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    if shown {
+        eprintln!();
+    }
     if report.is_clean() {
         let counts: Vec<String> = report
             .counts
@@ -401,6 +413,14 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
     }
     println!("{}", (t.problems)(report.problems.len()));
     Ok(ExitCode::FAILURE)
+}
+
+/// `[#####               ]`: `done` of `all` in 20 marks.
+fn progress_bar(done: i64, all: i64) -> String {
+    let marks = usize::try_from(done.saturating_mul(20) / all.max(1))
+        .unwrap_or(0)
+        .min(20);
+    format!("[{}{}]", "#".repeat(marks), " ".repeat(20 - marks))
 }
 
 fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {

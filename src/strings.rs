@@ -557,6 +557,8 @@ pub struct VerifyText {
     /// Table, id, the check's name, its figures.
     pub invariant: fn(&str, i64, &str, &str) -> String,
     pub problems: fn(usize) -> String,
+    /// Chain entries checked, entries in all (the progress line on a terminal).
+    pub progress: fn(i64, i64) -> String,
 }
 
 /// Producers' money: settlement and payout slips, statements, `pojok settlement` and
@@ -1394,6 +1396,7 @@ pub static ID: Strings = Strings {
         },
         invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
         problems: |n| format!("{n} masalah ditemukan."),
+        progress: |done, all| format!("memeriksa rantai: {done} dari {all} entri"),
     },
     settle: SettleText {
         settlement_title: "BAGI HASIL PRODUSEN",
@@ -2232,6 +2235,7 @@ pub static EN: Strings = Strings {
                 format!("{n} problems found.")
             }
         },
+        progress: |done, all| format!("checking the chain: {done} of {all} entries"),
     },
     settle: SettleText {
         settlement_title: "PRODUCER SETTLEMENT",

@@ -24,7 +24,10 @@ fn years_need_a_typed_file_and_fill_only_a_new_one() {
     assert!(ledger.verify().unwrap().is_clean());
     drop(ledger);
 
-    let out = pojok(&db, &["--lang", "en", "demo", "--years", "0", "--db", typed]);
+    let out = pojok(
+        &db,
+        &["--lang", "en", "demo", "--years", "0", "--db", typed],
+    );
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("already holds a shop"),

@@ -5,6 +5,7 @@
 //! the write lock up front, so two processes cannot both check and then collide); when a method
 //! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
 
+mod balances;
 mod catalogue;
 mod chain;
 mod day;
