@@ -37,12 +37,14 @@ impl FromSql for PayoutMethod {
 }
 
 /// Every stock move of the business days from `date` on (before `until`, if given), summed
-/// per product. The joins start from the days (CROSS JOIN fixes SQLite's order), so settling
-/// a recent day reads only its own and later moves, never the year behind it.
+/// per product (only `producer`'s products, when given). The joins start from the days
+/// (CROSS JOIN fixes SQLite's order), so settling a recent day reads only its own and later
+/// moves, never the year behind it.
 fn moves_since(
     conn: &Connection,
     date: NaiveDate,
     until: Option<NaiveDate>,
+    producer: Option<i64>,
 ) -> Result<HashMap<i64, StockQuantity>> {
     let mut stmt = conn.prepare_cached(
         "SELECT product_id, SUM(quantity_milli) FROM (
@@ -71,10 +73,11 @@ fn moves_since(
              JOIN stock_moves AS m ON m.document_id = d.id
              WHERE d.day_id IS NULL AND d.at >= ?1 AND d.at < ?2
          )
+         WHERE ?3 IS NULL OR product_id IN (SELECT id FROM products WHERE producer_id = ?3)
          GROUP BY product_id",
     )?;
     let until = until.map_or_else(|| "9999-12-31".to_string(), date_text);
-    let rows = stmt.query_map(params![date_text(date), until], |r| {
+    let rows = stmt.query_map(params![date_text(date), until, producer], |r| {
         Ok((r.get::<_, i64>(0)?, StockQuantity::from_milli(r.get(1)?)))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -242,8 +245,10 @@ fn settlements_on(
     }
 
     let producers: HashMap<i64, ProducerRow> = conn
-        .prepare_cached("SELECT id, code, name, payout_daily FROM producers")?
-        .query_map([], |r| {
+        .prepare_cached(
+            "SELECT id, code, name, payout_daily FROM producers WHERE ?1 IS NULL OR id = ?1",
+        )?
+        .query_map([producer], |r| {
             Ok((
                 r.get(0)?,
                 ProducerRow {
@@ -259,7 +264,7 @@ fn settlements_on(
     let since = match since {
         Some(since) => since,
         None => {
-            read = moves_since(conn, date, None)?;
+            read = moves_since(conn, date, None, producer)?;
             &read
         }
     };
@@ -267,9 +272,10 @@ fn settlements_on(
         .prepare_cached(
             "SELECT p.id, p.producer_id, p.code, p.name, p.variant, p.unit,
                     COALESCE(s.on_hand_milli, 0)
-             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id",
+             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id
+             WHERE ?1 IS NULL OR p.producer_id = ?1",
         )?
-        .query_map([], |r| {
+        .query_map([producer], |r| {
             let id: i64 = r.get(0)?;
             let on_hand = StockQuantity::from_milli(r.get(6)?);
             Ok(ProductRow {
@@ -478,7 +484,7 @@ impl Ledger {
         let mut since: HashMap<i64, StockQuantity> = HashMap::new();
         let mut later: Option<NaiveDate> = None;
         for date in dates.into_iter().rev() {
-            for (product, quantity) in moves_since(&self.conn, date, later)? {
+            for (product, quantity) in moves_since(&self.conn, date, later, Some(producer.id))? {
                 *since.entry(product).or_default() += quantity;
             }
             later = Some(date);

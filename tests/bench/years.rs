@@ -1,0 +1,298 @@
+//! Benchmark: pojok on years of history, side by side with the goals (issue "five years on a
+//! cheap PC"): the screens' reads, settlement, statements, the money writes, a durable sale
+//! beside a plain rusqlite loop, and `verify`.
+//!
+//! `BENCH_DB=/tmp/pojok-5y.db cargo bench --bench years` measures a ledger made with
+//! `pojok demo --years N --db PATH` (left untouched: the bench works on a copy). Without
+//! `BENCH_DB` it generates `BENCH_DAYS` calendar days (default 60) first.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, Local, NaiveDate, NaiveDateTime};
+use pojok::domain::{
+    Cart, Catalogue, IntakeLine, PaymentMethod, PayoutMethod, Quantity, Rupiah, Tender,
+};
+use pojok::ledger::Ledger;
+use rusqlite::{Connection, TransactionBehavior, params};
+
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+/// The median of `rounds` runs of `work`.
+fn time<T>(rounds: usize, mut work: impl FnMut() -> T) -> Duration {
+    let mut samples: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(work());
+            start.elapsed()
+        })
+        .collect();
+    median(&mut samples)
+}
+
+fn row(what: &str, took: Duration, goal: Duration) {
+    let ratio = took.as_secs_f64() / goal.as_secs_f64();
+    println!(
+        "  {what:<44} {:>10.2} ms   goal {:>8.1} ms   {ratio:>5.2}× goal",
+        took.as_secs_f64() * 1e3,
+        goal.as_secs_f64() * 1e3
+    );
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("pojok.db");
+    match std::env::var_os("BENCH_DB") {
+        Some(db) => {
+            std::fs::copy(&db, &path).expect("copy BENCH_DB");
+        }
+        None => {
+            let days = std::env::var("BENCH_DAYS")
+                .ok()
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(60);
+            let mut ledger = Ledger::open(&path).expect("ledger");
+            let today = Local::now().date_naive();
+            let done =
+                pojok::demo_years::generate(&mut ledger, days, today, |_, _| {}).expect("generate");
+            println!(
+                "generated {} business days, {} sales in {:.1} s",
+                done.days, done.sales, done.seconds
+            );
+        }
+    }
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let opened = Instant::now();
+    let mut ledger = Ledger::open(&path).expect("open");
+    let open_time = opened.elapsed();
+    let dates = ledger.business_dates().expect("dates");
+    let (last, first) = (dates[0], dates[dates.len() - 1]);
+    let entries = ledger.chain_head().expect("head").map_or(0, |h| h.seq);
+    println!(
+        "ledger: {} business days {first} … {last}, {entries} chain entries, {} MB",
+        dates.len(),
+        size / 1_000_000
+    );
+    let users = ledger.users().expect("users");
+    println!("(goal ratios ≤ 1.00 meet the goal)");
+    row(
+        "open the file and list users (sign-in)",
+        open_time + time(5, || ledger.users()),
+        ms(15),
+    );
+    if let Some(user) = users.first() {
+        let at = Local::now().naive_local();
+        row(
+            "sign in: argon2 PIN check (demo PIN 9999/1111)",
+            time(3, || {
+                ledger
+                    .check_pin(user.id, "9999", at)
+                    .or_else(|_| ledger.check_pin(user.id, "1111", at))
+            }),
+            ms(1000),
+        );
+    }
+
+    let today = last + Days::new(1);
+    let noon = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(12, 0, 0).expect("noon") };
+    ledger
+        .open_day(today, "Bench", Rupiah(300_000), noon(today))
+        .expect("open day");
+    let catalogue = Catalogue::new(ledger.active_products().expect("products"));
+    let cart = three_lines(&catalogue);
+    let mut tender = Tender::new(cart.total());
+    tender.pay_rest(PaymentMethod::Cash, None).expect("pay");
+    for _ in 0..300 {
+        ledger
+            .record_sale(&cart, &tender.payments, "Bench", noon(today))
+            .expect("sale");
+    }
+
+    println!("screens (a day of 300 sales open):");
+    row(
+        "Ctrl+P producers' balances and days",
+        time(9, || {
+            (
+                ledger.producer_balances().expect("b"),
+                ledger.settlement_days().expect("d"),
+            )
+        }),
+        ms(50),
+    );
+    row(
+        "F5 close screen (day report + balances)",
+        time(9, || {
+            (
+                ledger.day_report(today).expect("report"),
+                ledger.producer_balances().expect("balances"),
+            )
+        }),
+        ms(50),
+    );
+    println!("producers' money:");
+    row(
+        "settlement of the last closed day, all producers",
+        time(5, || ledger.settlement_for(last, None).expect("s")),
+        ms(50),
+    );
+    let baker = "U006";
+    for (label, from, goal) in [
+        (
+            "statement of a baker, 30 days",
+            last - Days::new(30),
+            ms(50),
+        ),
+        (
+            "statement of a baker, 1 year",
+            last - Days::new(365),
+            ms(200),
+        ),
+        ("statement of a baker, whole ledger", first, ms(1000)),
+    ] {
+        let from = from.max(first);
+        row(
+            label,
+            time(3, || {
+                ledger.statement(baker, from, last).expect("statement")
+            }),
+            goal,
+        );
+    }
+    row(
+        "pay_producer (transfer)",
+        time(21, || {
+            ledger.pay_producer(
+                baker,
+                PayoutMethod::Transfer,
+                Rupiah(1),
+                "",
+                "Bench",
+                noon(today),
+            )
+        }),
+        ms(5),
+    );
+    let code = catalogue.products()[0].code.clone();
+    let producer = catalogue.products()[0].producer_code.clone();
+    row(
+        "receive_stock (one line)",
+        time(21, || {
+            ledger.receive_stock(
+                &producer,
+                &[IntakeLine {
+                    product_code: code.clone(),
+                    quantity: Quantity::whole(5),
+                    best_before: None,
+                }],
+                "Bench",
+                noon(today),
+            )
+        }),
+        ms(5),
+    );
+
+    println!("a durable three-line sale beside plain rusqlite (same disk, same pragmas):");
+    let sale = time(201, || {
+        ledger
+            .record_sale(&cart, &tender.payments, "Bench", noon(today))
+            .expect("sale")
+    });
+    let plain = plain_loop(dir.path(), &cart, 201);
+    println!(
+        "  Ledger::record_sale {:.3} ms   plain rusqlite {:.3} ms   {:.2}× (goal ≤ 1.30×)",
+        sale.as_secs_f64() * 1e3,
+        plain.as_secs_f64() * 1e3,
+        sale.as_secs_f64() / plain.as_secs_f64()
+    );
+
+    println!("verify:");
+    let started = Instant::now();
+    let report = ledger.verify().expect("verify");
+    row(
+        &format!("verify, whole file ({} problems)", report.problems.len()),
+        started.elapsed(),
+        ms(10_000),
+    );
+    if let Some(kb) = peak_rss_kb() {
+        println!(
+            "peak RSS of this bench process: {:.1} MB",
+            kb as f64 / 1024.0
+        );
+    }
+}
+
+fn three_lines(catalogue: &Catalogue) -> Cart {
+    let mut cart = Cart::default();
+    for p in catalogue
+        .products()
+        .iter()
+        .filter(|p| !p.unit.is_weighed())
+        .take(3)
+    {
+        cart.add(p, Quantity::whole(1)).expect("add");
+    }
+    cart
+}
+
+/// The same rows as a sale through plain rusqlite, one IMMEDIATE transaction a sale.
+fn plain_loop(dir: &Path, cart: &Cart, rounds: usize) -> Duration {
+    let conn = Connection::open(dir.join("plain.db")).expect("plain db");
+    conn.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
+         CREATE TABLE sales(id INTEGER PRIMARY KEY, day_id INTEGER NOT NULL, number INTEGER NOT NULL,
+            at TEXT NOT NULL, attendant TEXT NOT NULL, total INTEGER NOT NULL) STRICT;
+         CREATE TABLE sale_lines(id INTEGER PRIMARY KEY, sale_id INTEGER NOT NULL REFERENCES sales(id),
+            line_no INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, quantity_milli INTEGER NOT NULL,
+            unit_price INTEGER NOT NULL, total INTEGER NOT NULL, producer_share INTEGER NOT NULL,
+            corner_share INTEGER NOT NULL) STRICT;
+         CREATE TABLE payments(id INTEGER PRIMARY KEY, sale_id INTEGER NOT NULL REFERENCES sales(id),
+            method TEXT NOT NULL, amount INTEGER NOT NULL, tendered INTEGER NOT NULL, change INTEGER NOT NULL) STRICT;",
+    )
+    .expect("schema");
+    let mut conn = conn;
+    let mut number = 0i64;
+    time(rounds, || {
+        number += 1;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("tx");
+        tx.execute(
+            "INSERT INTO sales(day_id, number, at, attendant, total) VALUES (1, ?1, ?2, 'Bench', ?3)",
+            params![number, Local::now().naive_local().to_string(), cart.total().0],
+        )
+        .expect("sale");
+        let sale_id = tx.last_insert_rowid();
+        for (i, line) in cart.lines.iter().enumerate() {
+            let a = line.amounts();
+            tx.execute(
+                "INSERT INTO sale_lines(sale_id, line_no, code, name, quantity_milli, unit_price, total,
+                    producer_share, corner_share) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![sale_id, i as i64, line.product.code, line.product.name, line.quantity.milli(),
+                    line.product.price.0, a.total.0, a.producer_share.0, a.corner_share.0],
+            )
+            .expect("line");
+        }
+        tx.execute(
+            "INSERT INTO payments(sale_id, method, amount, tendered, change) VALUES (?1, 'cash', ?2, ?2, 0)",
+            params![sale_id, cart.total().0],
+        )
+        .expect("payment");
+        tx.commit().expect("commit");
+    })
+}
+
+/// The process's peak resident memory (Linux), in kB.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
