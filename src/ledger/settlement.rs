@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
+use super::balances;
 use super::catalogue::find_producer;
 use super::day::open_day_on;
 use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
@@ -35,75 +36,15 @@ impl FromSql for PayoutMethod {
     }
 }
 
-/// Up to which point a balance is taken.
-#[derive(Clone, Copy)]
-enum Until {
-    /// Everything recorded so far.
-    Now,
-    /// Everything of the business days before this date.
-    DayBefore(NaiveDate),
-    /// Everything recorded before the payout with this number, made at this time.
-    Payout(NaiveDateTime, i64),
-}
-
-/// What the corner owes each producer (by producer id) up to `until`: the producer shares
-/// of live sales, less those of sales corrected later, less payouts. Only `producer` when
-/// given. Producers with no history are absent (owed nothing).
-fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMap<i64, Rupiah>> {
-    let (before_date, at, number) = match until {
-        Until::Now => ("9999-12-31".to_string(), "9999".to_string(), i64::MAX),
-        Until::DayBefore(date) => (date_text(date), "9999".to_string(), i64::MAX),
-        Until::Payout(at, number) => ("9999-12-31".to_string(), stamp_text(at), number),
-    };
-    // Two texts rather than `?4 IS NULL OR …`, so that one producer's balance reads its
-    // own lines through the producer indexes. Corrections are few: read from them (CROSS
-    // JOIN fixes the order), never by scanning every sale line for one.
-    let (lines, payouts) = match producer {
-        Some(_) => ("AND l.producer_id = ?4", "AND p.producer_id = ?4"),
-        None => ("", ""),
-    };
-    let sql = format!(
-        "SELECT producer_id, SUM(amount) FROM (
-             SELECT l.producer_id, l.producer_share AS amount
-             FROM sale_lines AS l
-             JOIN sales AS s ON s.id = l.sale_id
-             JOIN business_days AS b ON b.id = s.day_id
-             WHERE b.date < ?1 AND s.at <= ?2 {lines}
-               AND NOT EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id AND v.at <= ?2)
-             UNION ALL
-             SELECT l.producer_id, -l.producer_share
-             FROM corrections AS c
-             CROSS JOIN business_days AS b ON b.id = c.day_id
-             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
-             WHERE b.date < ?1 AND c.at <= ?2 {lines}
-             UNION ALL
-             SELECT p.producer_id, -p.amount
-             FROM payouts AS p
-             JOIN business_days AS b ON b.id = p.day_id
-             WHERE b.date < ?1 AND p.number < ?3 {payouts}
-         )
-         GROUP BY producer_id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut read = |r: &rusqlite::Row| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?));
-    let rows: Vec<(i64, Rupiah)> = match producer {
-        Some(id) => stmt
-            .query_map(params![before_date, at, number, id], &mut read)?
-            .collect::<rusqlite::Result<_>>()?,
-        None => stmt
-            .query_map(params![before_date, at, number], &mut read)?
-            .collect::<rusqlite::Result<_>>()?,
-    };
-    Ok(rows.into_iter().collect())
-}
-
 /// Every stock move of the business days from `date` on (before `until`, if given), summed
-/// per product. The joins start from the days (CROSS JOIN fixes SQLite's order), so settling
-/// a recent day reads only its own and later moves, never the year behind it.
+/// per product (only `producer`'s products, when given). The joins start from the days
+/// (CROSS JOIN fixes SQLite's order), so settling a recent day reads only its own and later
+/// moves, never the year behind it.
 fn moves_since(
     conn: &Connection,
     date: NaiveDate,
     until: Option<NaiveDate>,
+    producer: Option<i64>,
 ) -> Result<HashMap<i64, StockQuantity>> {
     let mut stmt = conn.prepare_cached(
         "SELECT product_id, SUM(quantity_milli) FROM (
@@ -132,10 +73,11 @@ fn moves_since(
              JOIN stock_moves AS m ON m.document_id = d.id
              WHERE d.day_id IS NULL AND d.at >= ?1 AND d.at < ?2
          )
+         WHERE ?3 IS NULL OR product_id IN (SELECT id FROM products WHERE producer_id = ?3)
          GROUP BY product_id",
     )?;
     let until = until.map_or_else(|| "9999-12-31".to_string(), date_text);
-    let rows = stmt.query_map(params![date_text(date), until], |r| {
+    let rows = stmt.query_map(params![date_text(date), until, producer], |r| {
         Ok((r.get::<_, i64>(0)?, StockQuantity::from_milli(r.get(1)?)))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -165,7 +107,7 @@ fn payout_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Payout, i64)> {
 
 /// The payout with `id` as recorded, with what was owed just before it.
 fn load_payout(conn: &Connection, id: i64) -> Result<Payout> {
-    let (mut payout, producer_id) = conn
+    let (mut payout, _) = conn
         .prepare_cached(&format!(
             "SELECT {PAYOUT_COLUMNS} FROM payouts AS p
              JOIN business_days AS b ON b.id = p.day_id
@@ -173,13 +115,7 @@ fn load_payout(conn: &Connection, id: i64) -> Result<Payout> {
              WHERE p.id = ?1"
         ))?
         .query_row([id], payout_from_row)?;
-    payout.balance_before = owed(
-        conn,
-        Some(producer_id),
-        Until::Payout(payout.at, payout.number),
-    )?
-    .remove(&producer_id)
-    .unwrap_or(Rupiah::ZERO);
+    payout.balance_before = balances::before_payout(conn, payout.id)?;
     Ok(payout)
 }
 
@@ -295,15 +231,17 @@ fn day_facts(conn: &Connection, day_id: i64, date: NaiveDate) -> Result<DayFacts
 /// now, less what moved since (`moves_since`).
 fn product_rows(
     conn: &Connection,
+    producer: Option<i64>,
     active: &HashSet<i64>,
     since: &HashMap<i64, StockQuantity>,
 ) -> Result<Vec<ProductRow>> {
     conn.prepare_cached(
         "SELECT p.id, p.producer_id, p.code, p.name, p.variant, p.unit,
                     COALESCE(s.on_hand_milli, 0)
-             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id",
+             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id
+             WHERE ?1 IS NULL OR p.producer_id = ?1",
     )?
-    .query_map([], |r| {
+    .query_map([producer], |r| {
         let id: i64 = r.get(0)?;
         let on_hand = StockQuantity::from_milli(r.get(6)?);
         Ok(ProductRow {
@@ -368,8 +306,10 @@ fn settlements_on(
     }
 
     let producers: HashMap<i64, ProducerRow> = conn
-        .prepare_cached("SELECT id, code, name, payout_daily FROM producers")?
-        .query_map([], |r| {
+        .prepare_cached(
+            "SELECT id, code, name, payout_daily FROM producers WHERE ?1 IS NULL OR id = ?1",
+        )?
+        .query_map([producer], |r| {
             Ok((
                 r.get(0)?,
                 ProducerRow {
@@ -385,16 +325,12 @@ fn settlements_on(
     let since = match since {
         Some(since) => since,
         None => {
-            read = moves_since(conn, date, None)?;
+            read = moves_since(conn, date, None, producer)?;
             &read
         }
     };
-    let products = product_rows(conn, &active, since)?;
-    let balances = owed(
-        conn,
-        producer.filter(|_| active.len() == 1),
-        Until::DayBefore(date),
-    )?;
+    let products = product_rows(conn, producer, &active, since)?;
+    let balances = balances::owed_before(conn, producer.filter(|_| active.len() == 1), Some(date))?;
 
     let mut builders: HashMap<i64, SettlementBuilder> = HashMap::new();
     for (id, p) in &producers {
@@ -469,9 +405,7 @@ impl Ledger {
         self.write(|tx| {
             let producer = find_producer(tx, producer_code)?;
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
-            let owed_now = owed(tx, Some(producer.id), Until::Now)?
-                .remove(&producer.id)
-                .unwrap_or(Rupiah::ZERO);
+            let owed_now = balances::owed_now(tx, producer.id)?;
             if amount > owed_now {
                 return Err(LedgerError::PayoutAboveBalance {
                     producer: producer.code,
@@ -502,7 +436,8 @@ impl Ledger {
                     note
                 ],
             )?;
-            load_payout(tx, tx.last_insert_rowid())
+            let id = tx.last_insert_rowid();
+            load_payout(tx, id)
         })
     }
 
@@ -520,7 +455,7 @@ impl Ledger {
     /// What the corner owes each producer now, every producer by code (zero for those with
     /// no history), with their daily-payout flag.
     pub fn producer_balances(&self) -> Result<Vec<ProducerBalance>> {
-        let owed = owed(&self.conn, None, Until::Now)?;
+        let owed = balances::owed_before(&self.conn, None, None)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, code, name, payout_daily, active FROM producers ORDER BY code",
         )?;
@@ -584,7 +519,7 @@ impl Ledger {
         let mut since: HashMap<i64, StockQuantity> = HashMap::new();
         let mut later: Option<NaiveDate> = None;
         for date in dates.into_iter().rev() {
-            for (product, quantity) in moves_since(&self.conn, date, later)? {
+            for (product, quantity) in moves_since(&self.conn, date, later, Some(producer.id))? {
                 *since.entry(product).or_default() += quantity;
             }
             later = Some(date);
@@ -596,7 +531,7 @@ impl Ledger {
             )?);
         }
         days.reverse();
-        let opening_balance = owed(&self.conn, Some(producer.id), Until::DayBefore(from))?
+        let opening_balance = balances::owed_before(&self.conn, Some(producer.id), Some(from))?
             .remove(&producer.id)
             .unwrap_or(Rupiah::ZERO);
         Ok(Statement {

@@ -117,12 +117,16 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
         })
         .optional()?;
     let mut document = header.ok_or(LedgerError::UnknownDocument(id))?;
+    // On hand before a line: what is on hand now less that line and every move after it.
+    // Read by id from the line on (the `+` keeps SQLite off the product index), so a slip
+    // just written reads a few rows, not the product's years of moves.
     document.lines = conn
         .prepare_cached(
             "SELECT m.product_id, p.code, p.name, p.variant, p.unit, m.quantity_milli,
                     m.best_before,
-                    (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
-                     WHERE o.product_id = m.product_id AND o.id < m.id)
+                    COALESCE((SELECT on_hand_milli FROM stock WHERE product_id = m.product_id), 0)
+                    - (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
+                       WHERE o.id >= m.id AND +o.product_id = m.product_id)
              FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
              WHERE m.document_id = ?1
              ORDER BY m.id",

@@ -4,8 +4,8 @@
 //! PINs arrive as `&str` and are only ever handed to argon2; they are never stored, logged or
 //! put in an error. Callers own (and clear) the buffers they typed them into.
 
-use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use argon2::{Algorithm, Argon2, Params, PasswordHash, Version};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
@@ -40,18 +40,40 @@ fn find_user(conn: &Connection, id: i64) -> Result<User> {
         .ok_or(LedgerError::UnknownUser(id))
 }
 
-/// A PHC string (`$argon2id$v=19$...`) with a salt of its own.
+/// argon2id's cost for new PIN hashes: m = 7 MiB, t = 5, p = 1, OWASP's lower-memory
+/// equivalent of its recommended 19 MiB, t = 2 (the crate's default), so signing in on a
+/// 2 GB office PC takes a third of the memory for the same resistance to guessing.
+const PIN_COST: (u32, u32, u32) = (7 * 1024, 5, 1);
+
+fn argon2() -> Result<Argon2<'static>> {
+    let (m, t, p) = PIN_COST;
+    let params = Params::new(m, t, p, None)
+        .map_err(|e| LedgerError::Corrupt(format!("argon2 parameters: {e}")))?;
+    Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+}
+
+/// A PHC string (`$argon2id$v=19$m=7168,t=5,p=1$...`) with a salt of its own.
 fn hash_pin(pin: &str) -> Result<String> {
-    let hash = Argon2::default()
+    let hash = argon2()?
         .hash_password(pin.as_bytes())
         .map_err(|e| LedgerError::Corrupt(format!("cannot hash a PIN: {e}")))?;
     Ok(hash.to_string())
 }
 
+/// Whether `pin` is the one hashed; the hash's own parameters are used, so a PIN hashed
+/// at an older cost still matches.
 fn pin_matches(pin: &str, hash: &str) -> bool {
-    Argon2::default()
-        .verify_password(pin.as_bytes(), hash)
-        .is_ok()
+    argon2().is_ok_and(|a| a.verify_password(pin.as_bytes(), hash).is_ok())
+}
+
+/// A hash made at another cost than `PIN_COST` (an older one): rehashed at the next
+/// right PIN.
+fn outdated(hash: &str) -> bool {
+    let cost = PasswordHash::new(hash)
+        .ok()
+        .and_then(|h| Params::try_from(&h).ok())
+        .map(|p| (p.m_cost(), p.t_cost(), p.p_cost()));
+    cost != Some(PIN_COST)
 }
 
 /// What `user_changes` keeps of a PIN hash: enough to see it changed, not to attack it.
@@ -234,8 +256,22 @@ impl Ledger {
         }
         // argon2 takes a while: run it before taking the write lock, then count under it.
         let right = pin_matches(pin, &hash);
+        let upgraded = if right && outdated(&hash) {
+            Some(hash_pin(pin)?)
+        } else {
+            None
+        };
         let verdict = self.write(|conn| {
             let (next, verdict) = attempts_of(conn, user_id)?.attempt(right, at);
+            if let (PinVerdict::Accepted, Some(new_hash)) = (&verdict, &upgraded) {
+                // The same PIN at today's cost; history records the new hash's digest,
+                // as for any change of the stored hash.
+                conn.execute(
+                    "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
+                    params![user_id, new_hash],
+                )?;
+                record_change(conn, user_id, "pin", &stamp_text(at))?;
+            }
             conn.execute(
                 "INSERT INTO pin_attempts (user_id, failures, lockouts, locked_until)
                  VALUES (?1, ?2, ?3, ?4)
@@ -300,5 +336,65 @@ impl Ledger {
     /// never carries over to whatever is written next.
     pub fn drop_approval(&mut self) {
         self.approval = None;
+    }
+}
+
+#[cfg(test)]
+mod pin_cost_tests {
+    use super::*;
+
+    /// A hash at the crate's default cost, as ledgers made before today's cost hold.
+    fn old_hash(pin: &str) -> String {
+        Argon2::default()
+            .hash_password(pin.as_bytes())
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn new_hashes_use_the_lower_memory_cost_and_old_ones_still_match() {
+        let new = hash_pin("4821").unwrap();
+        assert!(new.contains("m=7168,t=5,p=1"), "{new}");
+        assert!(!outdated(&new));
+        assert!(pin_matches("4821", &new) && !pin_matches("4822", &new));
+        let old = old_hash("4821");
+        assert!(outdated(&old), "{old}");
+        assert!(pin_matches("4821", &old) && !pin_matches("4822", &old));
+    }
+
+    #[test]
+    fn an_old_hash_is_upgraded_at_the_next_right_pin_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let budi = ledger.create_first_manager("Budi", "9999", at).unwrap();
+        // As a ledger from before today's cost holds it, with its history.
+        ledger
+            .conn
+            .execute(
+                "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
+                params![budi.id, old_hash("9999")],
+            )
+            .unwrap();
+        ledger
+            .write(|conn| record_change(conn, budi.id, "pin", &stamp_text(at)))
+            .unwrap();
+        let stored = |ledger: &Ledger| -> String {
+            ledger
+                .conn
+                .query_row("SELECT pin_hash FROM users WHERE id = ?1", [budi.id], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        assert!(ledger.check_pin(budi.id, "1234", at).is_err());
+        assert!(outdated(&stored(&ledger)), "a wrong PIN upgrades nothing");
+        ledger.check_pin(budi.id, "9999", at).unwrap();
+        assert!(!outdated(&stored(&ledger)), "{}", stored(&ledger));
+        ledger.check_pin(budi.id, "9999", at).unwrap();
+        assert!(ledger.verify().unwrap().is_clean());
     }
 }

@@ -1,0 +1,356 @@
+//! Benchmark: pojok on years of history, side by side with the goals (issue "five years on a
+//! cheap PC"): the screens' reads, settlement, statements, the money writes, a durable sale
+//! beside a plain rusqlite loop, and `verify`.
+//!
+//! `BENCH_DB=/tmp/pojok-5y.db cargo bench --bench years` measures a ledger made with
+//! `pojok demo --years N --db PATH` (left untouched: the bench works on a copy). Without
+//! `BENCH_DB` it generates `BENCH_DAYS` calendar days (default 60) first.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, Local, NaiveDate, NaiveDateTime};
+use pojok::domain::{
+    Cart, Catalogue, IntakeLine, PaymentMethod, PayoutMethod, Quantity, Rupiah, Tender,
+};
+use pojok::ledger::Ledger;
+use rusqlite::{Connection, TransactionBehavior, params};
+
+fn median(samples: &mut [Duration]) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+/// This thread's time on a CPU (Linux `schedstat`), which a loaded machine does not inflate
+/// the way it does the wall clock; zero where it cannot be read.
+fn cpu() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
+/// Wall-clock and CPU medians of some runs.
+#[derive(Clone, Copy)]
+struct Took {
+    wall: Duration,
+    cpu: Duration,
+}
+
+/// The medians of `rounds` runs of `work`.
+fn time<T>(rounds: usize, mut work: impl FnMut() -> T) -> Took {
+    let (mut walls, mut cpus): (Vec<Duration>, Vec<Duration>) = (0..rounds)
+        .map(|_| {
+            let (start, on_cpu) = (Instant::now(), cpu());
+            std::hint::black_box(work());
+            (start.elapsed(), cpu().saturating_sub(on_cpu))
+        })
+        .unzip();
+    Took {
+        wall: median(&mut walls),
+        cpu: median(&mut cpus),
+    }
+}
+
+fn row(what: &str, took: Took, goal: Duration) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "  {what:<44} {:>9.2} ms wall {:>9.2} ms CPU   goal {:>7.1} ms   {:>5.2}× goal (CPU)",
+        ms(took.wall),
+        ms(took.cpu),
+        ms(goal),
+        took.cpu.as_secs_f64() / goal.as_secs_f64()
+    );
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("pojok.db");
+    match std::env::var_os("BENCH_DB") {
+        Some(db) => {
+            std::fs::copy(&db, &path).expect("copy BENCH_DB");
+        }
+        None => {
+            let days = std::env::var("BENCH_DAYS")
+                .ok()
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(60);
+            let mut ledger = Ledger::open(&path).expect("ledger");
+            let today = Local::now().date_naive();
+            let done =
+                pojok::demo_years::generate(&mut ledger, days, today, |_, _| {}).expect("generate");
+            println!(
+                "generated {} business days, {} sales in {:.1} s",
+                done.days, done.sales, done.seconds
+            );
+        }
+    }
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let (opened, on_cpu) = (Instant::now(), cpu());
+    let mut ledger = Ledger::open(&path).expect("open");
+    let (open_time, open_cpu) = (opened.elapsed(), cpu().saturating_sub(on_cpu));
+    let dates = ledger.business_dates().expect("dates");
+    let (last, first) = (dates[0], dates[dates.len() - 1]);
+    let entries = ledger.chain_head().expect("head").map_or(0, |h| h.seq);
+    println!(
+        "ledger: {} business days {first} … {last}, {entries} chain entries, {} MB",
+        dates.len(),
+        size / 1_000_000
+    );
+    let users = ledger.users().expect("users");
+    println!("(goal ratios ≤ 1.00 meet the goal)");
+    let listed = time(5, || ledger.users());
+    let sign_in = Took {
+        wall: open_time + listed.wall,
+        cpu: open_cpu + listed.cpu,
+    };
+    row("open the file and list users (sign-in)", sign_in, ms(15));
+    if let Some(user) = users.first() {
+        let at = Local::now().naive_local();
+        row(
+            "sign in: argon2 PIN check (demo PIN 9999/1111)",
+            time(3, || {
+                ledger
+                    .check_pin(user.id, "9999", at)
+                    .or_else(|_| ledger.check_pin(user.id, "1111", at))
+            }),
+            ms(1000),
+        );
+    }
+
+    let today = last + Days::new(1);
+    let noon = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(12, 0, 0).expect("noon") };
+    ledger
+        .open_day(today, "Bench", Rupiah(300_000), noon(today))
+        .expect("open day");
+    let catalogue = Catalogue::new(ledger.active_products().expect("products"));
+    let cart = three_lines(&catalogue);
+    let mut tender = Tender::new(cart.total());
+    tender.pay_rest(PaymentMethod::Cash, None).expect("pay");
+    for _ in 0..300 {
+        ledger
+            .record_sale(&cart, &tender.payments, "Bench", noon(today))
+            .expect("sale");
+    }
+
+    println!("screens (a day of 300 sales open):");
+    row(
+        "Ctrl+P producers' balances and days",
+        time(9, || {
+            (
+                ledger.producer_balances().expect("b"),
+                ledger.settlement_days().expect("d"),
+            )
+        }),
+        ms(50),
+    );
+    row(
+        "F5 close screen (day report + balances)",
+        time(9, || {
+            (
+                ledger.day_report(today).expect("report"),
+                ledger.producer_balances().expect("balances"),
+            )
+        }),
+        ms(50),
+    );
+    println!("producers' money:");
+    row(
+        "settlement of the last closed day, all producers",
+        time(5, || ledger.settlement_for(last, None).expect("s")),
+        ms(50),
+    );
+    let baker = "U006";
+    for (label, from, goal) in [
+        (
+            "statement of a baker, 30 days",
+            last - Days::new(30),
+            ms(50),
+        ),
+        (
+            "statement of a baker, 1 year",
+            last - Days::new(365),
+            ms(200),
+        ),
+        ("statement of a baker, whole ledger", first, ms(1000)),
+    ] {
+        let from = from.max(first);
+        row(
+            label,
+            time(3, || {
+                ledger.statement(baker, from, last).expect("statement")
+            }),
+            goal,
+        );
+    }
+    // Rp 1 at a time from the producer owed most, so that every payout is taken.
+    let owed = ledger
+        .producer_balances()
+        .expect("balances")
+        .into_iter()
+        .max_by_key(|b| b.balance)
+        .expect("a producer");
+    assert!(owed.balance.value() > 100, "{owed:?}");
+    row(
+        "pay_producer (transfer)",
+        time(21, || {
+            ledger
+                .pay_producer(
+                    &owed.code,
+                    PayoutMethod::Transfer,
+                    Rupiah(1),
+                    "",
+                    "Bench",
+                    noon(today),
+                )
+                .expect("payout")
+        }),
+        ms(5),
+    );
+    let code = catalogue.products()[0].code.clone();
+    let producer = catalogue.products()[0].producer_code.clone();
+    row(
+        "receive_stock (one line)",
+        time(21, || {
+            ledger
+                .receive_stock(
+                    &producer,
+                    &[IntakeLine {
+                        product_code: code.clone(),
+                        quantity: Quantity::whole(5),
+                        best_before: None,
+                    }],
+                    "Bench",
+                    noon(today),
+                )
+                .expect("intake")
+        }),
+        ms(5),
+    );
+
+    println!("a durable three-line sale beside plain rusqlite (same disk, same pragmas):");
+    // Interleaved, so that both loops meet the same disk and the same neighbours.
+    let mut plain = Plain::new(dir.path(), &cart);
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..201 {
+        ours.push(
+            time(1, || {
+                ledger
+                    .record_sale(&cart, &tender.payments, "Bench", noon(today))
+                    .expect("sale")
+            })
+            .wall,
+        );
+        theirs.push(time(1, || plain.sale()).wall);
+    }
+    let (sale, plain) = (median(&mut ours), median(&mut theirs));
+    println!(
+        "  Ledger::record_sale {:.3} ms   plain rusqlite {:.3} ms   {:.2}× (goal ≤ 1.30×)",
+        sale.as_secs_f64() * 1e3,
+        plain.as_secs_f64() * 1e3,
+        sale.as_secs_f64() / plain.as_secs_f64()
+    );
+
+    println!("verify:");
+    let mut problems = 0;
+    let took = time(1, || {
+        problems = ledger.verify().expect("verify").problems.len()
+    });
+    row(
+        &format!("verify, whole file ({problems} problems)"),
+        took,
+        ms(10_000),
+    );
+    if let Some(kb) = peak_rss_kb() {
+        println!(
+            "peak RSS of this bench process: {:.1} MB",
+            kb as f64 / 1024.0
+        );
+    }
+}
+
+fn three_lines(catalogue: &Catalogue) -> Cart {
+    let mut cart = Cart::default();
+    for p in catalogue
+        .products()
+        .iter()
+        .filter(|p| !p.unit.is_weighed())
+        .take(3)
+    {
+        cart.add(p, Quantity::whole(1)).expect("add");
+    }
+    cart
+}
+
+/// The same rows as a sale through plain rusqlite, one IMMEDIATE transaction a sale.
+struct Plain {
+    conn: Connection,
+    cart: Cart,
+    number: i64,
+}
+
+impl Plain {
+    fn new(dir: &Path, cart: &Cart) -> Plain {
+        let conn = Connection::open(dir.join("plain.db")).expect("plain db");
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
+             CREATE TABLE sales(id INTEGER PRIMARY KEY, day_id INTEGER NOT NULL, number INTEGER NOT NULL,
+                at TEXT NOT NULL, attendant TEXT NOT NULL, total INTEGER NOT NULL) STRICT;
+             CREATE TABLE sale_lines(id INTEGER PRIMARY KEY, sale_id INTEGER NOT NULL REFERENCES sales(id),
+                line_no INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, quantity_milli INTEGER NOT NULL,
+                unit_price INTEGER NOT NULL, total INTEGER NOT NULL, producer_share INTEGER NOT NULL,
+                corner_share INTEGER NOT NULL) STRICT;
+             CREATE TABLE payments(id INTEGER PRIMARY KEY, sale_id INTEGER NOT NULL REFERENCES sales(id),
+                method TEXT NOT NULL, amount INTEGER NOT NULL, tendered INTEGER NOT NULL, change INTEGER NOT NULL) STRICT;",
+        )
+        .expect("schema");
+        Plain {
+            conn,
+            cart: cart.clone(),
+            number: 0,
+        }
+    }
+
+    fn sale(&mut self) {
+        self.number += 1;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .expect("tx");
+        tx.execute(
+            "INSERT INTO sales(day_id, number, at, attendant, total) VALUES (1, ?1, ?2, 'Bench', ?3)",
+            params![self.number, Local::now().naive_local().to_string(), self.cart.total().0],
+        )
+        .expect("sale");
+        let sale_id = tx.last_insert_rowid();
+        for (i, line) in self.cart.lines.iter().enumerate() {
+            let a = line.amounts();
+            tx.execute(
+                "INSERT INTO sale_lines(sale_id, line_no, code, name, quantity_milli, unit_price, total,
+                    producer_share, corner_share) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![sale_id, i as i64, line.product.code, line.product.name, line.quantity.milli(),
+                    line.product.price.0, a.total.0, a.producer_share.0, a.corner_share.0],
+            )
+            .expect("line");
+        }
+        tx.execute(
+            "INSERT INTO payments(sale_id, method, amount, tendered, change) VALUES (?1, 'cash', ?2, ?2, 0)",
+            params![sale_id, self.cart.total().0],
+        )
+        .expect("payment");
+        tx.commit().expect("commit");
+    }
+}
+
+/// The process's peak resident memory (Linux), in kB.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
