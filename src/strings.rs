@@ -533,6 +533,8 @@ pub struct ImportText {
     pub cannot_read: fn(&str, &str) -> String,
     pub cannot_write: fn(&str, &str) -> String,
     pub exported: fn(&str, usize) -> String,
+    /// A price with cents: the column and what it held.
+    pub price_with_cents: fn(&str, &str) -> String,
 }
 
 /// `pojok verify`: the file checked end to end. Table names are the ledger's own.
@@ -638,6 +640,7 @@ pub struct Strings {
     pub verify: VerifyText,
     pub settle: SettleText,
     pub till: TillText,
+    pub office: OfficeText,
 }
 
 /// Text for printers and the settings screen (printer settings, shop header).
@@ -1287,6 +1290,9 @@ pub static ID: Strings = Strings {
         cannot_read: |path, why| format!("Berkas {path} tidak bisa dibaca: {why}"),
         cannot_write: |path, why| format!("Berkas {path} tidak bisa ditulis: {why}"),
         exported: |path, rows| format!("{path}: {rows} baris"),
+        price_with_cents: |column, text| {
+            format!("{column} \"{text}\" bersen: harga dalam Rupiah tanpa sen, mis. 15000")
+        },
     },
     printer: PrinterText {
         error: |e| match e {
@@ -1455,6 +1461,7 @@ pub static ID: Strings = Strings {
         payout_daily_hint: "(F6)",
     },
     till: ID_TILL,
+    office: ID_OFFICE,
 };
 
 /// `1 row refused`, `2 rows refused`.
@@ -2111,6 +2118,9 @@ pub static EN: Strings = Strings {
         cannot_read: |path, why| format!("Cannot read {path}: {why}"),
         cannot_write: |path, why| format!("Cannot write {path}: {why}"),
         exported: |path, rows| format!("{path}: {rows} rows"),
+        price_with_cents: |column, text| {
+            format!("{column} \"{text}\" has cents: prices are whole Rupiah, e.g. 15000")
+        },
     },
     printer: PrinterText {
         error: |e| match e {
@@ -2281,6 +2291,7 @@ pub static EN: Strings = Strings {
         payout_daily_hint: "(F6)",
     },
     till: EN_TILL,
+    office: EN_OFFICE,
 };
 
 fn id_quantity_problem(problem: QuantityError) -> String {
@@ -3119,4 +3130,118 @@ const EN_TRUST_KEYS: TrustKeys = TrustKeys {
     save_user: "Save the user",
     create_manager: "Save and start",
     short_start: "Start",
+};
+
+/// The office's month: the monthly recap for the Dinas, exports for spreadsheets and
+/// scripts, and the messages of `pojok recap` and `pojok export`.
+pub struct OfficeText {
+    pub recap_title: &'static str,
+    /// The programme the corner belongs to, e.g. "Metro Bangga Beli".
+    pub programme: fn(&str) -> String,
+    pub days_with_sales: &'static str,
+    /// Quantities by unit ("40 pcs, 3,5 kg") and the number of sale lines.
+    pub sold: fn(&str, i64) -> String,
+    pub balance_end: &'static str,
+    pub umkm_with_sales: &'static str,
+    pub umkm_listed: &'static str,
+    pub business_days: &'static str,
+    pub totals: &'static str,
+    pub no_sales: &'static str,
+    pub manager: &'static str,
+    pub acknowledged: &'static str,
+    /// Code, name, days, lines, sold, gross, producer share, corner share, paid out,
+    /// balance owed: the recap's spreadsheet columns.
+    pub recap_columns: [&'static str; 10],
+    pub recap_sheet: &'static str,
+    pub total_row: &'static str,
+    pub bad_month: fn(&str) -> String,
+    /// An output file that is already there: paper and exports are never overwritten.
+    pub file_exists: fn(&str) -> String,
+    /// A ledger from an older pojok: reading it would first need its migration.
+    pub needs_upgrade: fn(&str) -> String,
+    pub written: fn(&str, usize) -> String,
+    pub xlsx_failed: fn(&str) -> String,
+    pub format_not_for: fn(&str, &str) -> String,
+}
+
+const ID_OFFICE: OfficeText = OfficeText {
+    recap_title: "REKAP BULANAN PENJUALAN UMKM",
+    programme: |name| format!("Program {name}"),
+    days_with_sales: "Hari ada penjualan",
+    sold: |quantities, lines| format!("Terjual {quantities} ({lines} baris)"),
+    balance_end: "Saldo terutang akhir bulan",
+    umkm_with_sales: "Jumlah UMKM dengan penjualan",
+    umkm_listed: "Jumlah UMKM dalam rekap",
+    business_days: "Hari buka",
+    totals: "JUMLAH",
+    no_sales: "Tidak ada penjualan pada periode ini.",
+    manager: "Pengelola",
+    acknowledged: "Mengetahui, Kepala OPD/Dinas",
+    recap_columns: [
+        "Kode",
+        "Nama UMKM",
+        "Hari berjualan",
+        "Baris",
+        "Terjual",
+        "Penjualan kotor",
+        "Bagian produsen",
+        "Bagian pojok",
+        "Dibayarkan",
+        "Saldo akhir bulan",
+    ],
+    recap_sheet: "Rekap",
+    total_row: "Jumlah",
+    bad_month: |text| format!("\"{text}\" bukan bulan: tulis 2026-11 atau 11-2026"),
+    file_exists: |path| {
+        format!("{path} sudah ada: pojok tidak menimpa berkas; pilih nama lain dengan --out")
+    },
+    needs_upgrade: |path| {
+        format!(
+            "{path} dibuat versi pojok yang lebih lama: buka sekali dengan kiosk untuk memperbaruinya"
+        )
+    },
+    written: |path, rows| format!("Ditulis {path}: {rows} baris"),
+    xlsx_failed: |why| format!("Berkas xlsx tidak bisa dibuat: {why}"),
+    format_not_for: |format, what| format!("Format {format} tidak tersedia untuk {what}"),
+};
+
+const EN_OFFICE: OfficeText = OfficeText {
+    recap_title: "MONTHLY UMKM SALES RECAP",
+    programme: |name| format!("Programme {name}"),
+    days_with_sales: "Days with sales",
+    sold: |quantities, lines| format!("Sold {quantities} ({lines} lines)"),
+    balance_end: "Owed at month end",
+    umkm_with_sales: "UMKM with sales",
+    umkm_listed: "UMKM in this recap",
+    business_days: "Days open",
+    totals: "TOTALS",
+    no_sales: "No sales in this period.",
+    manager: "Manager",
+    acknowledged: "Acknowledged, Head of OPD/Dinas",
+    recap_columns: [
+        "Code",
+        "UMKM name",
+        "Days with sales",
+        "Lines",
+        "Sold",
+        "Gross sales",
+        "Producer share",
+        "Corner share",
+        "Paid out",
+        "Owed at month end",
+    ],
+    recap_sheet: "Recap",
+    total_row: "Total",
+    bad_month: |text| format!("\"{text}\" is not a month: write 2026-11 or 11-2026"),
+    file_exists: |path| {
+        format!("{path} already exists: pojok never overwrites a file; name another with --out")
+    },
+    needs_upgrade: |path| {
+        format!(
+            "{path} was made by an older pojok: open it once with the kiosk to bring it up to date"
+        )
+    },
+    written: |path, rows| format!("Written {path}: {rows} rows"),
+    xlsx_failed: |why| format!("The xlsx file could not be made: {why}"),
+    format_not_for: |format, what| format!("The {format} format is not available for {what}"),
 };

@@ -37,7 +37,7 @@ impl FromSql for PayoutMethod {
 
 /// Up to which point a balance is taken.
 #[derive(Clone, Copy)]
-enum Until {
+pub(super) enum Until {
     /// Everything recorded so far.
     Now,
     /// Everything of the business days before this date.
@@ -49,7 +49,11 @@ enum Until {
 /// What the corner owes each producer (by producer id) up to `until`: the producer shares
 /// of live sales, less those of sales corrected later, less payouts. Only `producer` when
 /// given. Producers with no history are absent (owed nothing).
-fn owed(conn: &Connection, producer: Option<i64>, until: Until) -> Result<HashMap<i64, Rupiah>> {
+pub(super) fn owed(
+    conn: &Connection,
+    producer: Option<i64>,
+    until: Until,
+) -> Result<HashMap<i64, Rupiah>> {
     let (before_date, at, number) = match until {
         Until::Now => ("9999-12-31".to_string(), "9999".to_string(), i64::MAX),
         Until::DayBefore(date) => (date_text(date), "9999".to_string(), i64::MAX),
