@@ -65,7 +65,12 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run the kiosk on a demo ledger (a throwaway file, or --db PATH seeded if empty)
-    Demo,
+    Demo {
+        /// Instead: write N years of a busy corner's history into the new file --db PATH
+        /// (120 producers, 600 products, ~300 sales a day), then exit
+        #[arg(long)]
+        years: Option<u32>,
+    },
     /// Reports
     Report {
         #[command(subcommand)]
@@ -300,6 +305,36 @@ fn default_db() -> PathBuf {
         .join("pojok.db")
 }
 
+/// `pojok demo --years N --db PATH`: years of history into a new file, a progress line on
+/// a terminal.
+fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode, String> {
+    let text = &lang.text().cli;
+    let db = db.ok_or(text.years_need_db)?;
+    let mut ledger = open_ledger(db, lang)?;
+    let shown = db.display().to_string();
+    if !ledger.producers().map_err(|e| e.to_string())?.is_empty() {
+        return Err((text.years_not_empty)(&shown));
+    }
+    let today = Local::now().date_naive();
+    demo::seed_users(&mut ledger, today).map_err(|e| e.to_string())?;
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let done =
+        crate::demo_years::generate(&mut ledger, u64::from(years) * 365, today, |done, all| {
+            if tty && (done % 10 == 0 || done == all) {
+                eprint!("\r{}", (text.years_progress)(done, all));
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    if tty {
+        eprintln!();
+    }
+    println!(
+        "{}",
+        (text.years_done)(done.days, done.sales, done.seconds, &shown)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
     Ledger::open(db)
         .map_err(|e| (lang.text().cli.cannot_open)(&db.display().to_string(), &e.to_string()))
@@ -338,7 +373,11 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             kiosk::run(ledger, options).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Demo) => {
+        Some(Command::Demo { years: Some(years) }) => {
+            let db = cli.db.filter(|_| db_typed);
+            run_demo_years(db.as_deref(), years, lang)
+        }
+        Some(Command::Demo { years: None }) => {
             // The throwaway ledger lives as long as this function: dropped (deleted) after the kiosk exits.
             let scratch;
             let db = match cli.db.filter(|_| db_typed) {
@@ -443,8 +482,20 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
         return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
     }
     let ledger = open_ledger(db, lang)?;
-    let report = ledger.verify().map_err(|e| e.to_string())?;
     let t = &lang.text().verify;
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut shown = false;
+    let report = ledger
+        .verify_with_progress(&mut |done, all| {
+            if tty {
+                eprint!("\r{} {}", progress_bar(done, all), (t.progress)(done, all));
+                shown = true;
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    if shown {
+        eprintln!();
+    }
     if report.is_clean() {
         let counts: Vec<String> = report
             .counts
@@ -464,6 +515,14 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
     }
     say!("{}", (t.problems)(report.problems.len()));
     Ok(ExitCode::FAILURE)
+}
+
+/// `[#####               ]`: `done` of `all` in 20 marks.
+fn progress_bar(done: i64, all: i64) -> String {
+    let marks = usize::try_from(done.saturating_mul(20) / all.max(1))
+        .unwrap_or(0)
+        .min(20);
+    format!("[{}{}]", "#".repeat(marks), " ".repeat(20 - marks))
 }
 
 fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {

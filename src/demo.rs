@@ -33,7 +33,7 @@ pub fn logins() -> Vec<(String, crate::domain::Role, String)> {
 }
 
 /// Gives a ledger without users the demo's manager and attendant.
-fn seed_users(ledger: &mut Ledger, today: NaiveDate) -> Result<(), DemoError> {
+pub fn seed_users(ledger: &mut Ledger, today: NaiveDate) -> Result<(), DemoError> {
     if ledger.has_users()? {
         return Ok(());
     }

@@ -3,6 +3,7 @@
 pub mod catalogue_csv;
 pub mod cli;
 pub mod demo;
+pub mod demo_years;
 pub mod domain;
 pub mod export;
 pub mod kiosk;

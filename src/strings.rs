@@ -485,6 +485,13 @@ pub struct CliText {
     pub no_business_day: fn(&str) -> String,
     pub cannot_open: fn(&str, &str) -> String,
     pub no_ledger: fn(&str) -> String,
+    /// `pojok demo --years`: no `--db` given, or the file already holds a shop.
+    pub years_need_db: &'static str,
+    pub years_not_empty: fn(&str) -> String,
+    /// Days done, days in all (a progress line).
+    pub years_progress: fn(usize, usize) -> String,
+    /// Days, sales, seconds, file.
+    pub years_done: fn(usize, usize, f64, &str) -> String,
 }
 
 /// Text for `pojok import` and `pojok export`: each refused row is `line(n, problem)`.
@@ -552,6 +559,8 @@ pub struct VerifyText {
     /// Table, id, the check's name, its figures.
     pub invariant: fn(&str, i64, &str, &str) -> String,
     pub problems: fn(usize) -> String,
+    /// Chain entries checked, entries in all (the progress line on a terminal).
+    pub progress: fn(i64, i64) -> String,
 }
 
 /// Producers' money: settlement and payout slips, statements, `pojok settlement` and
@@ -1224,6 +1233,14 @@ pub static ID: Strings = Strings {
         no_business_day: |date| format!("Tidak ada hari usaha pada tanggal {date}."),
         cannot_open: |path, why| format!("Buku kas {path} tidak bisa dibuka: {why}"),
         no_ledger: |path| format!("Buku kas {path} tidak ada. Periksa --db atau POJOK_DB."),
+        years_need_db: "--years menulis ke berkas: sebutkan --db BERKAS.",
+        years_not_empty: |path| {
+            format!("Buku kas {path} sudah berisi toko; --years hanya mengisi berkas baru.")
+        },
+        years_progress: |done, all| format!("hari {done} dari {all}"),
+        years_done: |days, sales, secs, path| {
+            format!("{days} hari usaha, {sales} penjualan, {secs:.0} detik: {path}")
+        },
     },
     import: ImportText {
         line: |n, problem| format!("baris {n}: {problem}"),
@@ -1385,6 +1402,7 @@ pub static ID: Strings = Strings {
         },
         invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
         problems: |n| format!("{n} masalah ditemukan."),
+        progress: |done, all| format!("memeriksa rantai: {done} dari {all} entri"),
     },
     settle: SettleText {
         settlement_title: "BAGI HASIL PRODUSEN",
@@ -2046,6 +2064,14 @@ pub static EN: Strings = Strings {
         no_business_day: |date| format!("No business day on {date}."),
         cannot_open: |path, why| format!("Cannot open the ledger {path}: {why}"),
         no_ledger: |path| format!("There is no ledger at {path}. Check --db or POJOK_DB."),
+        years_need_db: "--years writes to a file: name it with --db FILE.",
+        years_not_empty: |path| {
+            format!("The ledger {path} already holds a shop; --years only fills a new file.")
+        },
+        years_progress: |done, all| format!("day {done} of {all}"),
+        years_done: |days, sales, secs, path| {
+            format!("{days} business days, {sales} sales, {secs:.0} s: {path}")
+        },
     },
     import: ImportText {
         line: |n, problem| format!("line {n}: {problem}"),
@@ -2219,6 +2245,7 @@ pub static EN: Strings = Strings {
                 format!("{n} problems found.")
             }
         },
+        progress: |done, all| format!("checking the chain: {done} of {all} entries"),
     },
     settle: SettleText {
         settlement_title: "PRODUCER SETTLEMENT",

@@ -5,6 +5,7 @@
 //! the write lock up front, so two processes cannot both check and then collide); when a method
 //! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
 
+mod balances;
 mod catalogue;
 mod chain;
 mod day;
@@ -29,7 +30,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, Type, ValueRef};
-use rusqlite::{Connection, Row, ToSql, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Row, ToSql, TransactionBehavior};
 
 use crate::domain::{
     DocumentKind, MoveKind, PaymentMethod, PinProblem, QuantityError, Rupiah, Unit, User,
@@ -178,6 +179,8 @@ pub struct Ledger {
     actor: Option<User>,
     /// A manager's approval for the next write only.
     approval: Option<User>,
+    /// Inside `batch`: writes are savepoints of its transaction.
+    batching: bool,
 }
 
 impl Ledger {
@@ -203,6 +206,7 @@ impl Ledger {
             path: path.to_path_buf(),
             actor: None,
             approval: None,
+            batching: false,
         })
     }
 
@@ -215,7 +219,7 @@ impl Ledger {
     /// so that what must happen at each commit happens in one place: the history rows it
     /// added are chained under the signed-in actor and the pending approval, which this
     /// write consumes whatever its outcome.
-    fn write<T>(&mut self, apply: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, apply: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.write_or_rehearse(true, apply)
     }
 
@@ -224,12 +228,15 @@ impl Ledger {
     fn write_or_rehearse<T>(
         &mut self,
         commit: bool,
-        apply: impl FnOnce(&Transaction) -> Result<T>,
+        apply: impl FnOnce(&Connection) -> Result<T>,
     ) -> Result<T> {
         let signers = chain::Signers {
             actor: self.actor.as_ref().map(|u| u.id),
             approver: self.approval.take().map(|u| u.id),
         };
+        if self.batching {
+            return write_in_batch(&self.conn, commit, signers, apply);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -242,6 +249,28 @@ impl Ledger {
         Ok(done)
     }
 
+    /// Runs `writes` as one IMMEDIATE transaction: every write inside it checks, writes and
+    /// is chained exactly as on its own (each in a savepoint, so a refused one leaves
+    /// nothing), but the file is synced once at the end. For writing a lot of history at
+    /// once (the generated years of `pojok demo --years`); the kiosk never batches, as
+    /// each of its facts must be on disk when its write returns.
+    pub fn batch<T>(&mut self, writes: impl FnOnce(&mut Ledger) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.batching = true;
+        let done = writes(self);
+        self.batching = false;
+        match done {
+            Ok(done) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(done)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK")?;
+                Err(e)
+            }
+        }
+    }
+
     /// A number that changes whenever another connection (another kiosk, `pojok import`)
     /// commits to the file; this connection's own commits leave it alone.
     pub fn outside_changes(&self) -> Result<i64> {
@@ -249,6 +278,29 @@ impl Ledger {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+}
+
+/// One write inside `Ledger::batch`: a savepoint, sealed into the chain as a write of its
+/// own, released on success and rolled back on a refusal or a rehearsal.
+fn write_in_batch<T>(
+    conn: &Connection,
+    commit: bool,
+    signers: chain::Signers,
+    apply: impl FnOnce(&Connection) -> Result<T>,
+) -> Result<T> {
+    conn.execute_batch("SAVEPOINT batch_write")?;
+    let done = chain::marks(conn).and_then(|since| {
+        let done = apply(conn)?;
+        if commit {
+            chain::seal(conn, &since, signers)?;
+        }
+        Ok(done)
+    });
+    if done.is_err() || !commit {
+        conn.execute_batch("ROLLBACK TO batch_write")?;
+    }
+    conn.execute_batch("RELEASE batch_write")?;
+    done
 }
 
 const DATE_FORMAT: &str = "%Y-%m-%d";

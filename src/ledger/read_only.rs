@@ -30,6 +30,7 @@ impl Ledger {
             path: path.to_path_buf(),
             actor: None,
             approval: None,
+            batching: false,
         })
     }
 }

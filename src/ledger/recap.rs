@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::params;
 
-use super::settlement::{Until, owed};
+use super::balances::owed_before;
 use super::{Ledger, Result, date_text};
 use crate::domain::{MonthRecap, ProducerMonth, Rupiah, StockQuantity, Unit};
 
@@ -92,7 +92,7 @@ impl Ledger {
 
         // Owed when the period's last day is over: everything of the days before the next.
         let after = to.succ_opt().unwrap_or(to);
-        for (id, balance) in owed(&self.conn, None, Until::DayBefore(after))? {
+        for (id, balance) in owed_before(&self.conn, None, Some(after))? {
             if balance != Rupiah::ZERO
                 && let Some(p) = entry(&mut producers, &all, id)
             {

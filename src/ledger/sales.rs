@@ -258,7 +258,9 @@ impl Ledger {
                     ])?;
                 }
             }
-            tx.execute("DELETE FROM draft", [])?;
+            // By its key: an empty table's truncation would rewrite a page for nothing.
+            tx.prepare_cached("DELETE FROM draft WHERE id = 1")?
+                .execute([])?;
             let tab_customer = tab_customer_name(tx, payments)?;
             Ok(Sale {
                 tab_customer,

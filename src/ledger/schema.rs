@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{LedgerError, Result, chain, stamp_text, users};
+use super::{LedgerError, Result, balances, chain, stamp_text, users};
 use crate::domain::Role;
 
 /// Version 1: catalogue, business days, sales with their frozen lines and payments, voids, draft.
@@ -677,8 +677,125 @@ WHEN EXISTS (SELECT 1 FROM settings_changes WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'settings_changes is append-only'); END;
 "#;
 
+/// Version 6: producers' balances as a projection of history, kept by triggers on the
+/// entries that move their money, so that no screen, slip or statement re-reads years of
+/// sales for a balance, whoever writes the entry.
+///
+/// `producer_money` is every entry that moves what the corner owes a producer, with the
+/// chain sequence that orders it (the ledger's own order, never a clock) and the business
+/// day it counts for. `producer_days` holds, per producer and business day with such an
+/// entry, what was owed at the end of that day; `payout_balances` what was owed just
+/// before each payout (everything recorded before it). Neither is history: they are built
+/// from history when the file is migrated (`balances::rebuild`), kept by the triggers
+/// below in the transaction of each entry, and recomputed by `verify`. Each trigger first
+/// makes sure the producer has a row for the entry's day (carrying the day before's
+/// closing), then moves that day's closing and every later day's.
+const V6: &str = r#"
+CREATE VIEW producer_money AS
+    SELECT c.seq, l.producer_id, b.date, l.producer_share AS amount, NULL AS payout_id
+    FROM sale_lines AS l
+    JOIN sales AS s ON s.id = l.sale_id
+    JOIN business_days AS b ON b.id = s.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'sale_lines' AND c.entry_id = l.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -l.producer_share, NULL
+    FROM voids AS v
+    JOIN sales AS s ON s.id = v.sale_id
+    JOIN business_days AS b ON b.id = s.day_id
+    JOIN sale_lines AS l ON l.sale_id = v.sale_id
+    LEFT JOIN chain AS c ON c.entry_table = 'voids' AND c.entry_id = v.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -l.producer_share, NULL
+    FROM corrections AS k
+    JOIN business_days AS b ON b.id = k.day_id
+    JOIN sale_lines AS l ON l.sale_id = k.sale_id
+    LEFT JOIN chain AS c ON c.entry_table = 'corrections' AND c.entry_id = k.id
+    UNION ALL
+    SELECT c.seq, p.producer_id, b.date, -p.amount, p.id
+    FROM payouts AS p
+    JOIN business_days AS b ON b.id = p.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'payouts' AND c.entry_id = p.id;
+
+CREATE TABLE producer_days (
+    producer_id INTEGER NOT NULL REFERENCES producers (id),
+    date        TEXT NOT NULL,
+    closing     INTEGER NOT NULL,
+    PRIMARY KEY (producer_id, date)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE payout_balances (
+    payout_id INTEGER PRIMARY KEY REFERENCES payouts (id),
+    before    INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER sale_lines_owed AFTER INSERT ON sale_lines
+BEGIN
+    INSERT INTO producer_days (producer_id, date, closing)
+    SELECT NEW.producer_id, b.date,
+           COALESCE((SELECT d.closing FROM producer_days AS d
+                     WHERE d.producer_id = NEW.producer_id AND d.date < b.date
+                     ORDER BY d.date DESC LIMIT 1), 0)
+    FROM sales AS s, business_days AS b
+    WHERE s.id = NEW.sale_id AND b.id = s.day_id
+    ON CONFLICT DO NOTHING;
+    UPDATE producer_days SET closing = closing + NEW.producer_share
+    WHERE producer_id = NEW.producer_id
+      AND date >= (SELECT b.date FROM sales AS s, business_days AS b
+                   WHERE s.id = NEW.sale_id AND b.id = s.day_id);
+END;
+
+CREATE TRIGGER voids_owed AFTER INSERT ON voids
+BEGIN
+    UPDATE producer_days
+    SET closing = closing - (SELECT SUM(l.producer_share) FROM sale_lines AS l
+                             WHERE l.sale_id = NEW.sale_id
+                               AND l.producer_id = producer_days.producer_id)
+    WHERE producer_id IN (SELECT producer_id FROM sale_lines WHERE sale_id = NEW.sale_id)
+      AND date >= (SELECT b.date FROM sales AS s, business_days AS b
+                   WHERE s.id = NEW.sale_id AND b.id = s.day_id);
+END;
+
+CREATE TRIGGER corrections_owed AFTER INSERT ON corrections
+BEGIN
+    INSERT INTO producer_days (producer_id, date, closing)
+    SELECT l.producer_id, b.date,
+           COALESCE((SELECT d.closing FROM producer_days AS d
+                     WHERE d.producer_id = l.producer_id AND d.date < b.date
+                     ORDER BY d.date DESC LIMIT 1), 0)
+    FROM sale_lines AS l, business_days AS b
+    WHERE l.sale_id = NEW.sale_id AND b.id = NEW.day_id
+    GROUP BY l.producer_id
+    ON CONFLICT DO NOTHING;
+    UPDATE producer_days
+    SET closing = closing - (SELECT SUM(l.producer_share) FROM sale_lines AS l
+                             WHERE l.sale_id = NEW.sale_id
+                               AND l.producer_id = producer_days.producer_id)
+    WHERE producer_id IN (SELECT producer_id FROM sale_lines WHERE sale_id = NEW.sale_id)
+      AND date >= (SELECT date FROM business_days WHERE id = NEW.day_id);
+END;
+
+CREATE TRIGGER payouts_owed AFTER INSERT ON payouts
+BEGIN
+    INSERT INTO payout_balances (payout_id, before)
+    VALUES (NEW.id, COALESCE((SELECT closing FROM producer_days
+                              WHERE producer_id = NEW.producer_id
+                              ORDER BY date DESC LIMIT 1), 0));
+    INSERT INTO producer_days (producer_id, date, closing)
+    SELECT NEW.producer_id, b.date,
+           COALESCE((SELECT d.closing FROM producer_days AS d
+                     WHERE d.producer_id = NEW.producer_id AND d.date < b.date
+                     ORDER BY d.date DESC LIMIT 1), 0)
+    FROM business_days AS b
+    WHERE b.id = NEW.day_id
+    ON CONFLICT DO NOTHING;
+    UPDATE producer_days SET closing = closing - NEW.amount
+    WHERE producer_id = NEW.producer_id
+      AND date >= (SELECT date FROM business_days WHERE id = NEW.day_id);
+END;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -698,25 +815,36 @@ pub(super) fn check_version(conn: &Connection) -> Result<i64> {
 /// The version that brought users and the hash chain.
 const CHAIN_VERSION: i64 = 4;
 
+/// The version that brought producers' balances as a projection.
+const BALANCES_VERSION: i64 = 6;
+
 /// Brings the file up to `SCHEMA_VERSION`. A file from before the chain has its history
 /// chained in the same transaction; if it held any (a till-era ledger), it gets a manager
 /// without a PIN, who must set one at first start, and every existing entry is recorded
 /// under that manager.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     apply_then(conn, MIGRATIONS, |tx, found| {
-        if found >= CHAIN_VERSION {
-            return Ok(());
+        if found < CHAIN_VERSION {
+            chain_history(tx, found)?;
         }
-        let mut signers = chain::Signers::default();
-        if found >= 1 {
-            let now = stamp_text(chrono::Local::now().naive_local());
-            let manager =
-                users::insert_user(tx, users::MIGRATED_MANAGER, Role::Manager, None, &now)?;
-            signers.actor = Some(manager.id);
+        // After the chain, whose order the balances follow.
+        if found < BALANCES_VERSION {
+            balances::rebuild(tx)?;
         }
-        chain::seal(tx, &chain::from_start(), signers)?;
         Ok(())
     })
+}
+
+/// Chains the history of a file from before the chain.
+fn chain_history(tx: &Connection, found: i64) -> Result<()> {
+    let mut signers = chain::Signers::default();
+    if found >= 1 {
+        let now = stamp_text(chrono::Local::now().naive_local());
+        let manager = users::insert_user(tx, users::MIGRATED_MANAGER, Role::Manager, None, &now)?;
+        signers.actor = Some(manager.id);
+    }
+    chain::seal(tx, &chain::from_start(), signers)?;
+    Ok(())
 }
 
 /// Applies the migrations the file has not had, all in one IMMEDIATE transaction: a power cut
@@ -793,9 +921,11 @@ mod tests {
                 "day_closes",
                 "draft",
                 "payments",
+                "payout_balances",
                 "payouts",
                 "pin_attempts",
                 "price_changes",
+                "producer_days",
                 "producers",
                 "products",
                 "rate_changes",
@@ -1093,6 +1223,7 @@ mod tests {
             path: path.clone(),
             actor: None,
             approval: None,
+            batching: false,
         };
         let days = [
             NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),

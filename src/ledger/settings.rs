@@ -74,12 +74,7 @@ impl Ledger {
 /// Sets `key` to `value`. A change of value made `at` a time is recorded in
 /// `settings_changes`, history chained like the rest (who changed the header, the printer,
 /// the till's rules); `None` is plain state nobody audits (who signed in last).
-fn put(
-    tx: &rusqlite::Transaction,
-    key: &str,
-    value: &str,
-    at: Option<NaiveDateTime>,
-) -> Result<()> {
+fn put(tx: &rusqlite::Connection, key: &str, value: &str, at: Option<NaiveDateTime>) -> Result<()> {
     if let Some(at) = at {
         let old: Option<String> = tx
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -103,7 +98,7 @@ fn put(
 }
 
 fn write_shop_header(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     shop: &ShopHeader,
     at: NaiveDateTime,
 ) -> Result<()> {
@@ -118,7 +113,7 @@ fn write_shop_header(
 }
 
 fn write_printer(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     printer: &PrinterSettings,
     at: NaiveDateTime,
 ) -> Result<()> {

@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
+use super::balances;
 use super::catalogue::find_producer;
 use super::day::open_day_on;
 use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
@@ -33,72 +34,6 @@ impl FromSql for PayoutMethod {
         text.parse()
             .map_err(|()| FromSqlError::Other(format!("unknown payout method {text:?}").into()))
     }
-}
-
-/// Up to which point a balance is taken.
-#[derive(Clone, Copy)]
-pub(super) enum Until {
-    /// Everything recorded so far.
-    Now,
-    /// Everything of the business days before this date.
-    DayBefore(NaiveDate),
-    /// Everything recorded before the payout with this number, made at this time.
-    Payout(NaiveDateTime, i64),
-}
-
-/// What the corner owes each producer (by producer id) up to `until`: the producer shares
-/// of live sales, less those of sales corrected later, less payouts. Only `producer` when
-/// given. Producers with no history are absent (owed nothing).
-pub(super) fn owed(
-    conn: &Connection,
-    producer: Option<i64>,
-    until: Until,
-) -> Result<HashMap<i64, Rupiah>> {
-    let (before_date, at, number) = match until {
-        Until::Now => ("9999-12-31".to_string(), "9999".to_string(), i64::MAX),
-        Until::DayBefore(date) => (date_text(date), "9999".to_string(), i64::MAX),
-        Until::Payout(at, number) => ("9999-12-31".to_string(), stamp_text(at), number),
-    };
-    // Two texts rather than `?4 IS NULL OR …`, so that one producer's balance reads its
-    // own lines through the producer indexes. Corrections are few: read from them (CROSS
-    // JOIN fixes the order), never by scanning every sale line for one.
-    let (lines, payouts) = match producer {
-        Some(_) => ("AND l.producer_id = ?4", "AND p.producer_id = ?4"),
-        None => ("", ""),
-    };
-    let sql = format!(
-        "SELECT producer_id, SUM(amount) FROM (
-             SELECT l.producer_id, l.producer_share AS amount
-             FROM sale_lines AS l
-             JOIN sales AS s ON s.id = l.sale_id
-             JOIN business_days AS b ON b.id = s.day_id
-             WHERE b.date < ?1 AND s.at <= ?2 {lines}
-               AND NOT EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id AND v.at <= ?2)
-             UNION ALL
-             SELECT l.producer_id, -l.producer_share
-             FROM corrections AS c
-             CROSS JOIN business_days AS b ON b.id = c.day_id
-             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
-             WHERE b.date < ?1 AND c.at <= ?2 {lines}
-             UNION ALL
-             SELECT p.producer_id, -p.amount
-             FROM payouts AS p
-             JOIN business_days AS b ON b.id = p.day_id
-             WHERE b.date < ?1 AND p.number < ?3 {payouts}
-         )
-         GROUP BY producer_id"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut read = |r: &rusqlite::Row| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?));
-    let rows: Vec<(i64, Rupiah)> = match producer {
-        Some(id) => stmt
-            .query_map(params![before_date, at, number, id], &mut read)?
-            .collect::<rusqlite::Result<_>>()?,
-        None => stmt
-            .query_map(params![before_date, at, number], &mut read)?
-            .collect::<rusqlite::Result<_>>()?,
-    };
-    Ok(rows.into_iter().collect())
 }
 
 /// Every stock move of the business days from `date` on (before `until`, if given), summed
@@ -169,7 +104,7 @@ fn payout_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Payout, i64)> {
 
 /// The payout with `id` as recorded, with what was owed just before it.
 fn load_payout(conn: &Connection, id: i64) -> Result<Payout> {
-    let (mut payout, producer_id) = conn
+    let (mut payout, _) = conn
         .prepare_cached(&format!(
             "SELECT {PAYOUT_COLUMNS} FROM payouts AS p
              JOIN business_days AS b ON b.id = p.day_id
@@ -177,13 +112,7 @@ fn load_payout(conn: &Connection, id: i64) -> Result<Payout> {
              WHERE p.id = ?1"
         ))?
         .query_row([id], payout_from_row)?;
-    payout.balance_before = owed(
-        conn,
-        Some(producer_id),
-        Until::Payout(payout.at, payout.number),
-    )?
-    .remove(&producer_id)
-    .unwrap_or(Rupiah::ZERO);
+    payout.balance_before = balances::before_payout(conn, payout.id)?;
     Ok(payout)
 }
 
@@ -360,11 +289,7 @@ fn settlements_on(
                 .map_or(true, |p| active.contains(&p.producer_id))
         })
         .collect::<rusqlite::Result<_>>()?;
-    let balances = owed(
-        conn,
-        producer.filter(|_| active.len() == 1),
-        Until::DayBefore(date),
-    )?;
+    let balances = balances::owed_before(conn, producer.filter(|_| active.len() == 1), Some(date))?;
 
     let mut builders: HashMap<i64, SettlementBuilder> = HashMap::new();
     for (id, p) in &producers {
@@ -439,9 +364,7 @@ impl Ledger {
         self.write(|tx| {
             let producer = find_producer(tx, producer_code)?;
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
-            let owed_now = owed(tx, Some(producer.id), Until::Now)?
-                .remove(&producer.id)
-                .unwrap_or(Rupiah::ZERO);
+            let owed_now = balances::owed_now(tx, producer.id)?;
             if amount > owed_now {
                 return Err(LedgerError::PayoutAboveBalance {
                     producer: producer.code,
@@ -472,7 +395,8 @@ impl Ledger {
                     note
                 ],
             )?;
-            load_payout(tx, tx.last_insert_rowid())
+            let id = tx.last_insert_rowid();
+            load_payout(tx, id)
         })
     }
 
@@ -490,7 +414,7 @@ impl Ledger {
     /// What the corner owes each producer now, every producer by code (zero for those with
     /// no history), with their daily-payout flag.
     pub fn producer_balances(&self) -> Result<Vec<ProducerBalance>> {
-        let owed = owed(&self.conn, None, Until::Now)?;
+        let owed = balances::owed_before(&self.conn, None, None)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, code, name, payout_daily, active FROM producers ORDER BY code",
         )?;
@@ -566,7 +490,7 @@ impl Ledger {
             )?);
         }
         days.reverse();
-        let opening_balance = owed(&self.conn, Some(producer.id), Until::DayBefore(from))?
+        let opening_balance = balances::owed_before(&self.conn, Some(producer.id), Some(from))?
             .remove(&producer.id)
             .unwrap_or(Rupiah::ZERO);
         Ok(Statement {

@@ -116,6 +116,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("closed day", closed_days),
     ("cash count", cash_counts),
     ("stock", stock_projection),
+    ("producer balance", producer_balances),
     ("users", users_match_history),
     ("approvals", approvers_are_managers),
 ];
@@ -155,6 +156,12 @@ impl Ledger {
 
     /// Checks the whole file; never changes it.
     pub fn verify(&self) -> Result<VerifyReport> {
+        self.verify_with_progress(&mut |_, _| {})
+    }
+
+    /// `verify`, telling `progress` now and then how many chain entries of how many in all
+    /// were checked (the chain is most of the work).
+    pub fn verify_with_progress(&self, progress: &mut dyn FnMut(i64, i64)) -> Result<VerifyReport> {
         let conn = &self.conn;
         let mut problems = Vec::new();
         let mut stmt = conn.prepare("PRAGMA integrity_check")?;
@@ -175,7 +182,7 @@ impl Ledger {
             let id = id.map_or_else(String::new, |id| id.to_string());
             Problem::Integrity(format!("{table} {id}: names a missing row of {parent}"))
         }));
-        let chained = check_chain(conn, &mut problems)?;
+        let chained = check_chain(conn, &mut problems, progress)?;
         for (_, check) in CHECKS {
             check(conn, &mut problems)?;
         }
@@ -193,6 +200,20 @@ impl Ledger {
             head: chain_head_on(conn)?,
         })
     }
+}
+
+/// The producers' balances kept by each write (the projection) against history recomputed
+/// in ledger order.
+fn producer_balances(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    for (table, id, detail) in super::balances::mismatches(conn)? {
+        problems.push(Problem::Invariant {
+            check: "producer balance",
+            table,
+            id,
+            detail,
+        });
+    }
+    Ok(())
 }
 
 fn chain_head_on(conn: &Connection) -> Result<Option<ChainHead>> {
@@ -213,7 +234,12 @@ fn chain_head_on(conn: &Connection) -> Result<Option<ChainHead>> {
 /// Recomputes the chain from its first row, then looks for history rows it never saw.
 /// Each row is hashed with the previous hash it recorded, so one broken link is reported
 /// once instead of making every later entry look changed.
-fn check_chain(conn: &Connection, problems: &mut Vec<Problem>) -> Result<i64> {
+fn check_chain(
+    conn: &Connection,
+    problems: &mut Vec<Problem>,
+    progress: &mut dyn FnMut(i64, i64),
+) -> Result<i64> {
+    let all: i64 = conn.query_row("SELECT COUNT(*) FROM chain", [], |r| r.get(0))?;
     let mut stmt = conn.prepare(
         "SELECT seq, entry_table, entry_id, actor_id, approver_id, prev_hash, hash
          FROM chain ORDER BY seq",
@@ -223,6 +249,9 @@ fn check_chain(conn: &Connection, problems: &mut Vec<Problem>) -> Result<i64> {
     let mut count = 0;
     while let Some(r) = rows.next()? {
         count += 1;
+        if count % 8192 == 0 || count == all {
+            progress(count, all);
+        }
         let seq: i64 = r.get(0)?;
         let table: String = r.get(1)?;
         let id: i64 = r.get(2)?;
