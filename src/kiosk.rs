@@ -604,6 +604,10 @@ impl Effects {
                 date,
                 result: self.write_settlements(date),
             }),
+            Effect::WriteDayReport { date } => {
+                Some(Msg::OfficePrintout(self.write_day_report_now(date, now)))
+            }
+            Effect::WriteRecap { date } => Some(Msg::OfficePrintout(self.write_recap(date, now))),
             Effect::SetPayoutDaily { code, daily } => {
                 let saved = self.ledger.set_payout_daily(&code, daily);
                 Some(self.producers_changed(saved.map_err(failure)))
@@ -774,6 +778,57 @@ impl Effects {
         self.queue_print(&doc);
         self.file_pdf(std::slice::from_ref(&doc), date, "tutup-kasir.pdf")?;
         Ok(path)
+    }
+
+    /// The day's report on request: an X report while the day is open, a copy of its close
+    /// (SALINAN) once closed; in a file of its own named by the time, so no paper is replaced.
+    fn write_day_report_now(
+        &mut self,
+        date: chrono::NaiveDate,
+        now: chrono::NaiveDateTime,
+    ) -> Result<PathBuf, String> {
+        let report = self
+            .ledger
+            .day_report(date)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| LedgerError::UnknownDay(date).to_string())?;
+        let office = &self.receipt_lang.text().office;
+        let (mark, stem) = if report.closed {
+            (office.copy_mark, "tutup-kasir-salinan")
+        } else {
+            (office.x_report_mark, "laporan-x")
+        };
+        let doc = print::marked(mark, print::day_report(&report, self.receipt_lang));
+        let name = format!("{stem}-{}.txt", now.format("%H%M%S"));
+        self.file_printout(&doc, date, &name)
+    }
+
+    /// The monthly recap of `date`'s month, as an A4 PDF beside a text copy.
+    fn write_recap(
+        &mut self,
+        date: chrono::NaiveDate,
+        now: chrono::NaiveDateTime,
+    ) -> Result<PathBuf, String> {
+        use chrono::Datelike;
+        let month = format!("{:04}-{:02}", date.year(), date.month());
+        let (from, to) = crate::domain::parse_month(&month).ok_or(month)?;
+        let recap = self
+            .ledger
+            .month_recap(from, to)
+            .map_err(|e| e.to_string())?;
+        let programme = self.ledger.programme_name().map_err(|e| e.to_string())?;
+        let doc = print::month_recap(&recap, &self.shop, programme.as_deref(), self.receipt_lang);
+        // Named by the time too: a recap printed again never replaces the earlier paper.
+        let named = |extension: &str| {
+            print::recap_file_name(&recap, extension).replace(
+                &format!(".{extension}"),
+                &format!("-{}.{extension}", now.format("%H%M%S")),
+            )
+        };
+        self.file_pdf(std::slice::from_ref(&doc), date, &named("pdf"))?;
+        let text = print::render_text(&doc, 48);
+        let name = named("txt");
+        print::write_printout(&self.printouts, date, &name, &text).map_err(|e| e.to_string())
     }
 
     /// Writes the receipt's file and queues it for the printer, which fails on its own. A

@@ -406,6 +406,9 @@ pub struct KeyText {
     pub next_refund: &'static str,
     // Issue 5: sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
+    /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
+    pub write_day_report: &'static str,
+    pub write_recap: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -1171,6 +1174,8 @@ pub static ID: Strings = Strings {
             short_correct: "Koreksi",
             next_refund: "Cara pengembalian berikutnya",
             trust: ID_TRUST_KEYS,
+            write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
+            write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -1990,6 +1995,8 @@ pub static EN: Strings = Strings {
             short_correct: "Correct",
             next_refund: "Next refund method",
             trust: EN_TRUST_KEYS,
+            write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
+            write_recap: "Monthly recap for the Dinas (the shown day's month)",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
@@ -3189,6 +3196,11 @@ pub struct OfficeText {
     pub written: fn(&str, usize) -> String,
     pub xlsx_failed: fn(&str) -> String,
     pub format_not_for: fn(&str, &str) -> String,
+    /// At the kiosk: the mark over an open day's report, and over a reprinted close.
+    pub x_report_mark: &'static str,
+    pub copy_mark: &'static str,
+    pub printout_written: fn(&str) -> String,
+    pub printout_failed: fn(&str) -> String,
 }
 
 const ID_OFFICE: OfficeText = OfficeText {
@@ -3230,6 +3242,10 @@ const ID_OFFICE: OfficeText = OfficeText {
     written: |path, rows| format!("Ditulis {path}: {rows} baris"),
     xlsx_failed: |why| format!("Berkas xlsx tidak bisa dibuat: {why}"),
     format_not_for: |format, what| format!("Format {format} tidak tersedia untuk {what}"),
+    x_report_mark: "LAPORAN X: HARI BELUM DITUTUP",
+    copy_mark: "SALINAN",
+    printout_written: |path| format!("Ditulis: {path}"),
+    printout_failed: |e| format!("Gagal ditulis: {e}"),
 };
 
 const EN_OFFICE: OfficeText = OfficeText {
@@ -3271,4 +3287,8 @@ const EN_OFFICE: OfficeText = OfficeText {
     written: |path, rows| format!("Written {path}: {rows} rows"),
     xlsx_failed: |why| format!("The xlsx file could not be made: {why}"),
     format_not_for: |format, what| format!("The {format} format is not available for {what}"),
+    x_report_mark: "X REPORT: DAY NOT CLOSED",
+    copy_mark: "COPY",
+    printout_written: |path| format!("Written: {path}"),
+    printout_failed: |e| format!("Could not be written: {e}"),
 };

@@ -25,7 +25,7 @@ pub use printer::{
     IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
     valid_host_port,
 };
-pub use recap::{month_recap, recap_file_name};
+pub use recap::{marked, month_recap, recap_file_name};
 pub use receipt::{receipt, receipt_copy};
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};

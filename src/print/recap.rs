@@ -60,6 +60,13 @@ pub fn month_recap(
     doc
 }
 
+/// `doc` under a mark no reader may miss, above everything else (`SALINAN` on a reprint).
+pub fn marked(mark: &str, doc: Document) -> Document {
+    let mut out = Document::new();
+    out.mark(mark).append(doc);
+    out
+}
+
 /// `rekap-2026-11.pdf` for a whole month, `rekap-2026-11-01-2026-11-15.pdf` otherwise.
 pub fn recap_file_name(recap: &MonthRecap, extension: &str) -> String {
     if crate::domain::recap::is_whole_month(recap.from, recap.to) {

@@ -162,6 +162,11 @@ pub enum Effect {
     /// Write the settlement slips of the day, one file per producer. Answer:
     /// `SettlementsWritten`.
     WriteSettlements { date: NaiveDate },
+    /// The day's report as it stands: an X report of the open day, or a copy (SALINAN) of a
+    /// closed day's close. Answer: `OfficePrintout`.
+    WriteDayReport { date: NaiveDate },
+    /// The monthly recap of `date`'s month, as text and A4 PDF. Answer: `OfficePrintout`.
+    WriteRecap { date: NaiveDate },
     /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
     SetPayoutDaily { code: String, daily: bool },
     // The till's money (issue 4).
@@ -432,6 +437,10 @@ pub enum Msg {
     OpenPayouts,
     /// Write the shown day's settlement slips.
     WriteSettlements,
+    /// Write the shown day's report (X while open, a copy of the Z once closed).
+    WriteDayReport,
+    /// Write the monthly recap of the shown day's month.
+    WriteRecap,
     /// Cash or transfer, in the payout form.
     ToggleMethod,
     /// Paid out daily or not, in the producer form.
@@ -552,6 +561,8 @@ pub enum Msg {
     BalancesAtClose(Vec<crate::domain::ProducerBalance>),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, String>),
+    /// A report written at the kiosk on request (X report, Z copy, monthly recap).
+    OfficePrintout(Result<PathBuf, String>),
     /// The sales of a business day stepped to, and whether it is closed.
     DaySalesLoaded {
         date: NaiveDate,
@@ -1033,6 +1044,12 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
                 Err(e) => TillNote::PrintoutFailed(e),
             }));
+            Vec::new()
+        }
+        Msg::OfficePrintout(result) => {
+            app.set_note(Note::OfficePrintout(
+                result.map(|path| path.display().to_string()),
+            ));
             Vec::new()
         }
         Msg::ZReport(result) => {

@@ -184,6 +184,16 @@ pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, 
             }
             app.set_note(Note::NoBusinessDays);
         }
+        Msg::WriteDayReport | Msg::WriteRecap => {
+            if let Some((date, _)) = screen.shown_day() {
+                let effect = match msg {
+                    Msg::WriteRecap => Effect::WriteRecap { date },
+                    _ => Effect::WriteDayReport { date },
+                };
+                return (Mode::Payouts(screen), vec![effect]);
+            }
+            app.set_note(Note::NoBusinessDays);
+        }
         Msg::Cancel => return (Mode::Sale, Vec::new()),
         _ => {}
     }

@@ -121,6 +121,34 @@ fn the_list_shows_who_is_owed_and_who_is_paid_daily() {
 }
 
 #[test]
+fn f3_writes_the_shown_days_report_and_f4_its_months_recap() {
+    let mut app = on_payouts();
+    assert_eq!(
+        press(&mut app, KeyCode::F(3)),
+        [Effect::WriteDayReport { date: day(22) }]
+    );
+    press(&mut app, KeyCode::Left);
+    assert_eq!(
+        press(&mut app, KeyCode::F(4)),
+        [Effect::WriteRecap { date: day(21) }]
+    );
+    assert_eq!(app.context(), Context::Payouts);
+    update(
+        &mut app,
+        Msg::OfficePrintout(Ok("/tmp/printouts/2026-11-21/rekap-2026-11.pdf".into())),
+    );
+    assert!(
+        render(&app).contains("Ditulis: /tmp/printouts/2026-11-21/rekap-2026-11.pdf"),
+        "{}",
+        render(&app)
+    );
+    update(&mut app, Msg::OfficePrintout(Err("disk penuh".into())));
+    assert!(render(&app).contains("Gagal ditulis: disk penuh"));
+    let note = app.note().unwrap().text(crate::strings::Lang::En);
+    assert_eq!(note, "Could not be written: disk penuh");
+}
+
+#[test]
 fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
     let mut app = on_payouts();
     assert_eq!(

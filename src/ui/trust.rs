@@ -234,6 +234,9 @@ impl Effect {
             | Effect::LoadSettings
             | Effect::LoadPayouts
             | Effect::WriteSettlements { .. }
+            // Reports that only read.
+            | Effect::WriteDayReport { .. }
+            | Effect::WriteRecap { .. }
             | Effect::RecordSale { .. }
             | Effect::LoadSales
             | Effect::ReprintReceipt { .. }
