@@ -608,6 +608,9 @@ impl Effects {
                 Some(Msg::OfficePrintout(self.write_day_report_now(date, now)))
             }
             Effect::WriteRecap { date } => Some(Msg::OfficePrintout(self.write_recap(date, now))),
+            Effect::WriteStatement { producer, from, to } => Some(Msg::OfficePrintout(
+                self.write_statement(&producer, from, to, now),
+            )),
             Effect::SetPayoutDaily { code, daily } => {
                 let saved = self.ledger.set_payout_daily(&code, daily);
                 Some(self.producers_changed(saved.map_err(failure)))
@@ -829,6 +832,31 @@ impl Effects {
         let text = print::render_text(&doc, 48);
         let name = named("txt");
         print::write_printout(&self.printouts, date, &name, &text).map_err(|e| e.to_string())
+    }
+
+    /// A producer's statement from `from` to `to`, as an A4 PDF beside its text, in `to`'s
+    /// folder, named by the producer and the time.
+    fn write_statement(
+        &mut self,
+        producer: &str,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        now: chrono::NaiveDateTime,
+    ) -> Result<PathBuf, String> {
+        let statement = self
+            .ledger
+            .statement(producer, from, to)
+            .map_err(|e| e.to_string())?;
+        let doc = print::statement(&statement, &self.shop, self.receipt_lang);
+        let stem = format!(
+            "rekening-{}-{from}-{to}-{}",
+            print::safe_code(&statement.producer_code),
+            now.format("%H%M%S")
+        );
+        self.file_pdf(std::slice::from_ref(&doc), to, &format!("{stem}.pdf"))?;
+        let text = print::render_text(&doc, 48);
+        print::write_printout(&self.printouts, to, &format!("{stem}.txt"), &text)
+            .map_err(|e| e.to_string())
     }
 
     /// Writes the receipt's file and queues it for the printer, which fails on its own. A

@@ -409,6 +409,7 @@ pub struct KeyText {
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
+    pub write_statement: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -1176,6 +1177,7 @@ pub static ID: Strings = Strings {
             trust: ID_TRUST_KEYS,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
+            write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -1997,6 +1999,7 @@ pub static EN: Strings = Strings {
             trust: EN_TRUST_KEYS,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
+            write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),

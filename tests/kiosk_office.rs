@@ -104,6 +104,18 @@ fn x_report_z_copy_and_the_monthly_recap_from_ctrl_p() {
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
+    // F5: the selected producer's statement from the month's first day to the shown one.
+    k.key(KeyCode::F(5));
+    let statement = std::fs::read_to_string(file_like(
+        &closed,
+        "rekening-SRI-2026-11-01-2026-11-21-",
+        ".txt",
+    ))
+    .unwrap();
+    assert!(statement.contains("Kue Bu Sri"), "{statement}");
+    assert!(statement.contains("Rp 11.900"), "{statement}");
+    file_like(&closed, "rekening-SRI-2026-11-01-2026-11-21-", ".pdf");
+
     let pdf = file_like(&closed, "rekap-2026-11", ".pdf");
     let out = std::process::Command::new("pdftotext")
         .args(["-layout", pdf.to_str().unwrap(), "-"])

@@ -30,7 +30,7 @@ pub use receipt::{receipt, receipt_copy};
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{
-    payout_file_name, payout_slip, settlement_file_name, settlement_slip, statement,
+    payout_file_name, payout_slip, safe_code, settlement_file_name, settlement_slip, statement,
 };
 pub use slips::{slip_file_name, stock_slip};
 pub use text::{MIN_WIDTH, render_text};

@@ -447,6 +447,7 @@ pub static BINDINGS: &[Binding] = &[
     // Off the bar too: F1 lists them.
     on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report),
     on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap),
+    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.write_statement),
     // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
     on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
     on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),

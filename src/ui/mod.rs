@@ -167,6 +167,13 @@ pub enum Effect {
     WriteDayReport { date: NaiveDate },
     /// The monthly recap of `date`'s month, as text and A4 PDF. Answer: `OfficePrintout`.
     WriteRecap { date: NaiveDate },
+    /// A producer's statement over a date range, as text and A4 PDF. Answer:
+    /// `OfficePrintout`.
+    WriteStatement {
+        producer: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
     SetPayoutDaily { code: String, daily: bool },
     // The till's money (issue 4).
@@ -441,6 +448,8 @@ pub enum Msg {
     WriteDayReport,
     /// Write the monthly recap of the shown day's month.
     WriteRecap,
+    /// Write the selected producer's statement up to the shown day.
+    WriteStatement,
     /// Cash or transfer, in the payout form.
     ToggleMethod,
     /// Paid out daily or not, in the producer form.

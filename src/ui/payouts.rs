@@ -3,7 +3,7 @@
 //! that asks before paying; and the settlement slips of any day, one file per producer,
 //! written for the open day (a preview) or reprinted for a closed one.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
@@ -184,6 +184,17 @@ pub(super) fn key(app: &mut App, mut screen: PayoutsScreen, msg: Msg) -> (Mode, 
             }
             app.set_note(Note::NoBusinessDays);
         }
+        Msg::WriteStatement => match (screen.current(), screen.shown_day()) {
+            (Some(producer), Some((to, _))) => {
+                let effect = Effect::WriteStatement {
+                    producer: producer.code.clone(),
+                    from: to.with_day(1).unwrap_or(to),
+                    to,
+                };
+                return (Mode::Payouts(screen), vec![effect]);
+            }
+            _ => app.set_note(Note::NoBusinessDays),
+        },
         Msg::WriteDayReport | Msg::WriteRecap => {
             if let Some((date, _)) = screen.shown_day() {
                 let effect = match msg {

@@ -133,6 +133,17 @@ fn f3_writes_the_shown_days_report_and_f4_its_months_recap() {
         [Effect::WriteRecap { date: day(21) }]
     );
     assert_eq!(app.context(), Context::Payouts);
+    // F5: the selected producer's statement, from the 1st of the shown day's month.
+    let effects = press(&mut app, KeyCode::F(5));
+    let code = screen(&app).current().unwrap().code.clone();
+    assert_eq!(
+        effects,
+        [Effect::WriteStatement {
+            producer: code,
+            from: day(1),
+            to: day(21)
+        }]
+    );
     update(
         &mut app,
         Msg::OfficePrintout(Ok("/tmp/printouts/2026-11-21/rekap-2026-11.pdf".into())),

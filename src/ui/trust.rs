@@ -237,6 +237,7 @@ impl Effect {
             // Reports that only read.
             | Effect::WriteDayReport { .. }
             | Effect::WriteRecap { .. }
+            | Effect::WriteStatement { .. }
             | Effect::RecordSale { .. }
             | Effect::LoadSales
             | Effect::ReprintReceipt { .. }
