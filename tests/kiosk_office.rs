@@ -128,3 +128,52 @@ fn x_report_z_copy_and_the_monthly_recap_from_ctrl_p() {
     );
     assert!(pdf_text.contains("Rp 14.000"), "{pdf_text}");
 }
+
+#[test]
+fn in_a_terminal_f3_and_f4_on_ctrl_p_write_the_x_report_and_the_recap() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    add_users(&mut small_ledger(&db));
+    let tmux = Tmux::start(
+        dir.path(),
+        &format!("exec {BIN} --db '{}' --attendant Rina", db.display()),
+    );
+    tmux.wait_for("PIN");
+    tmux.type_text(RINA_PIN);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Modal awal");
+    tmux.type_text("50.000");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Kasir: Rina");
+    tmux.type_text("2*lmpr");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Rp 7.000");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("No. 1");
+
+    tmux.keys(&["C-p"]);
+    tmux.wait_for("Slip bagi hasil");
+    tmux.keys(&["F3"]);
+    let screen = tmux.wait_for("Ditulis:");
+    assert!(screen.contains("laporan-x-"), "{screen}");
+    tmux.keys(&["F4"]);
+    let screen = tmux.wait_for("rekap-");
+    assert!(screen.contains("Ditulis:"), "{screen}");
+    tmux.keys(&["F1"]);
+    let screen = tmux.wait_for("Rekap bulanan");
+    assert!(screen.contains("F3"), "{screen}");
+
+    let printouts = dir.path().join("printouts");
+    let folder = std::fs::read_dir(&printouts)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let x = std::fs::read_to_string(file_like(&folder, "laporan-x-", ".txt")).unwrap();
+    assert!(x.contains("LAPORAN X") && x.contains("Rp 7.000"), "{x}");
+    let recap = std::fs::read_to_string(file_like(&folder, "rekap-", ".txt")).unwrap();
+    assert!(recap.contains("SRI Kue Bu Sri"), "{recap}");
+}
