@@ -188,10 +188,12 @@ pub fn recap_table(recap: &MonthRecap, lang: Lang) -> ExportTable {
                 Cell::Int(p.days_with_sales),
                 Cell::Int(p.lines),
                 Cell::Text(p.sold_text()),
+                Cell::Money(p.balance_start),
                 Cell::Money(p.gross),
                 Cell::Money(p.producer_share),
                 Cell::Money(p.corner_share),
-                Cell::Money(p.paid_out),
+                Cell::Money(-p.corrected),
+                Cell::Money(-p.paid_out),
                 Cell::Money(p.balance_end),
             ]
         })
@@ -202,10 +204,12 @@ pub fn recap_table(recap: &MonthRecap, lang: Lang) -> ExportTable {
         Cell::Int(recap.business_days),
         Cell::Int(recap.lines()),
         Cell::Empty,
+        Cell::Money(recap.balance_start()),
         Cell::Money(recap.gross()),
         Cell::Money(recap.producer_share()),
         Cell::Money(recap.corner_share()),
-        Cell::Money(recap.paid_out()),
+        Cell::Money(-recap.corrected()),
+        Cell::Money(-recap.paid_out()),
         Cell::Money(recap.balance_end()),
     ]);
     ExportTable {

@@ -221,11 +221,25 @@ fn the_recap_equals_the_sum_of_the_months_day_reports() {
     assert_eq!(got["SRI"].days, 10);
     assert_eq!(got["TANI"].days, 5);
     assert_eq!(got["SRI"].paid_out, 10_000);
-    // The balance at the month's end is the statement's closing balance.
+    // The balances at the month's start and end are the statement's, and the month
+    // reconciles: start + producer share − corrections − payouts = end.
     for p in &recap.producers {
         let statement = ledger.statement(&p.code, from, to).unwrap();
+        assert_eq!(p.balance_start, statement.opening_balance, "{}", p.code);
         assert_eq!(p.balance_end, statement.closing_balance(), "{}", p.code);
+        assert_eq!(
+            p.balance_start + p.producer_share - p.corrected - p.paid_out,
+            p.balance_end,
+            "{}",
+            p.code
+        );
     }
+    // October's lemper were owed before November began; the corrected sale of 3 Nov is
+    // one lemper's share taken back on 10 Nov (85 % of Rp 3.500).
+    assert!(got["SRI"].gross > 0);
+    let sri = &recap.producers[0];
+    assert_eq!(sri.balance_start, Rupiah(4 * 2_975));
+    assert_eq!(sri.corrected, Rupiah(2_975));
     let totals: i64 = expected.values().map(|s| s.gross).sum();
     assert_eq!(recap.gross().0, totals);
     assert_eq!(recap.producer_share() + recap.corner_share(), recap.gross());
@@ -318,17 +332,18 @@ fn the_recap_xlsx_reads_back_with_numbers_as_numbers() {
     let range = sheet(&file, "Recap");
     let rows: Vec<&[Data]> = range.rows().collect();
     assert_eq!(rows[0][0], Data::String("Code".into()));
-    assert_eq!(rows[0][5], Data::String("Gross sales".into()));
+    assert_eq!(rows[0][6], Data::String("Gross sales".into()));
     assert_eq!(rows[1][0], Data::String("SRI".into()));
     let recap = Ledger::open_read_only(&db)
         .unwrap()
         .month_recap(date("2026-11-01"), date("2026-11-30"))
         .unwrap();
-    assert_eq!(rows[1][5], Data::Float(recap.producers[0].gross.0 as f64));
+    assert_eq!(rows[1][6], Data::Float(recap.producers[0].gross.0 as f64));
     let total = rows.last().unwrap();
     assert_eq!(total[0], Data::String("Total".into()));
-    assert_eq!(total[5], Data::Float(recap.gross().0 as f64));
-    assert_eq!(total[9], Data::Float(recap.balance_end().0 as f64));
+    assert_eq!(total[6], Data::Float(recap.gross().0 as f64));
+    assert_eq!(total[10], Data::Float(-recap.paid_out().0 as f64));
+    assert_eq!(total[11], Data::Float(recap.balance_end().0 as f64));
 }
 
 #[test]

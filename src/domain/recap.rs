@@ -20,7 +20,12 @@ pub struct ProducerMonth {
     pub gross: Rupiah,
     pub producer_share: Rupiah,
     pub corner_share: Rupiah,
+    /// Producer shares taken back by corrections recorded in the period (of sales of any
+    /// earlier day).
+    pub corrected: Rupiah,
     pub paid_out: Rupiah,
+    /// What the corner owed them when the period began.
+    pub balance_start: Rupiah,
     /// What the corner owes them when the period's last day is over.
     pub balance_end: Rupiah,
 }
@@ -69,6 +74,14 @@ impl MonthRecap {
 
     pub fn paid_out(&self) -> Rupiah {
         self.sum(|p| p.paid_out)
+    }
+
+    pub fn corrected(&self) -> Rupiah {
+        self.sum(|p| p.corrected)
+    }
+
+    pub fn balance_start(&self) -> Rupiah {
+        self.sum(|p| p.balance_start)
     }
 
     pub fn balance_end(&self) -> Rupiah {

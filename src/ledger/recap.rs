@@ -90,13 +90,35 @@ impl Ledger {
             }
         }
 
-        // Owed when the period's last day is over: everything of the days before the next.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.producer_id, SUM(l.producer_share)
+             FROM business_days AS b
+             CROSS JOIN corrections AS c ON c.day_id = b.id
+             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY l.producer_id",
+        )?;
+        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
+        for row in rows {
+            let (id, amount) = row?;
+            if let Some(p) = entry(&mut producers, &all, id) {
+                p.corrected = amount;
+            }
+        }
+
+        // Owed when the period began, and when its last day is over (everything of the
+        // days before the next), from the producers' balance projection.
         let after = to.succ_opt().unwrap_or(to);
         for (id, balance) in owed_before(&self.conn, None, Some(after))? {
             if balance != Rupiah::ZERO
                 && let Some(p) = entry(&mut producers, &all, id)
             {
                 p.balance_end = balance;
+            }
+        }
+        for (id, balance) in owed_before(&self.conn, None, Some(from))? {
+            if let Some(p) = producers.get_mut(&id) {
+                p.balance_start = balance;
             }
         }
 
@@ -148,7 +170,9 @@ fn empty(code: &str, name: &str) -> ProducerMonth {
         gross: Rupiah::ZERO,
         producer_share: Rupiah::ZERO,
         corner_share: Rupiah::ZERO,
+        corrected: Rupiah::ZERO,
         paid_out: Rupiah::ZERO,
+        balance_start: Rupiah::ZERO,
         balance_end: Rupiah::ZERO,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::document::Document;
 use super::format;
-use crate::domain::{MonthRecap, ShopHeader};
+use crate::domain::{MonthRecap, Rupiah, ShopHeader};
 use crate::strings::Lang;
 
 /// The recap of `recap`'s period under `shop`'s header, for `programme` when named.
@@ -35,10 +35,14 @@ pub fn month_recap(
             doc.detail(&(text.sold)(&p.sold_text(), p.lines), "")
                 .detail(text.days_with_sales, &p.days_with_sales.to_string());
         }
-        doc.detail(settle.gross, &p.gross.to_string())
+        doc.detail(text.balance_start, &p.balance_start.to_string())
+            .detail(settle.gross, &p.gross.to_string())
             .detail(settle.producer_share, &p.producer_share.to_string())
-            .detail(settle.corner_share, &p.corner_share.to_string())
-            .detail(settle.paid_out, &p.paid_out.to_string())
+            .detail(settle.corner_share, &p.corner_share.to_string());
+        if p.corrected != Rupiah::ZERO {
+            doc.detail(text.corrected, &(-p.corrected).to_string());
+        }
+        doc.detail(settle.paid_out, &(-p.paid_out).to_string())
             .detail(text.balance_end, &p.balance_end.to_string());
     }
     doc.rule()
@@ -46,10 +50,12 @@ pub fn month_recap(
         .pair(text.business_days, &recap.business_days.to_string())
         .pair(text.umkm_with_sales, &recap.with_sales().to_string())
         .pair(text.umkm_listed, &recap.producers.len().to_string())
+        .pair(text.balance_start, &recap.balance_start().to_string())
         .emphasised_pair(settle.gross, &recap.gross().to_string())
         .pair(settle.producer_share, &recap.producer_share().to_string())
         .pair(settle.corner_share, &recap.corner_share().to_string())
-        .pair(settle.paid_out, &recap.paid_out().to_string())
+        .pair(text.corrected, &(-recap.corrected()).to_string())
+        .pair(settle.paid_out, &(-recap.paid_out()).to_string())
         .emphasised_pair(text.balance_end, &recap.balance_end().to_string())
         .rule()
         .text(&(settle.chain_head)(
@@ -79,7 +85,7 @@ pub fn recap_file_name(recap: &MonthRecap, extension: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{ProducerMonth, Rupiah, StockQuantity, Unit};
+    use crate::domain::{ProducerMonth, StockQuantity, Unit};
     use crate::print::render_text;
     use chrono::NaiveDate;
 
@@ -96,7 +102,9 @@ mod tests {
             gross: Rupiah(32_750),
             producer_share: Rupiah(27_838),
             corner_share: Rupiah(4_912),
+            corrected: Rupiah::ZERO,
             paid_out: Rupiah(20_000),
+            balance_start: Rupiah::ZERO,
             balance_end: Rupiah(7_838),
         };
         let idle = ProducerMonth {
@@ -108,7 +116,9 @@ mod tests {
             gross: Rupiah::ZERO,
             producer_share: Rupiah::ZERO,
             corner_share: Rupiah::ZERO,
+            corrected: Rupiah::ZERO,
             paid_out: Rupiah::ZERO,
+            balance_start: Rupiah(5_000),
             balance_end: Rupiah(5_000),
         };
         MonthRecap {
