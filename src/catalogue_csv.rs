@@ -78,6 +78,11 @@ pub enum Problem {
         column: &'static str,
         text: String,
     },
+    /// A price with cents: Rupiah are whole.
+    PriceWithCents {
+        column: &'static str,
+        text: String,
+    },
     UnknownUnit(String),
     UnknownScheme(String),
     BadRate(String),
@@ -141,6 +146,7 @@ fn problem_text(e: &RowError, t: &ImportText) -> String {
         } => (t.duplicate_barcode)(barcode, *first_line),
         Problem::BarcodeInUse { barcode, product } => (t.barcode_in_use)(barcode, product),
         Problem::BadPrice { column, text } => (t.bad_price)(column, text),
+        Problem::PriceWithCents { column, text } => (t.price_with_cents)(column, text),
         Problem::UnknownUnit(text) => (t.unknown_unit)(text),
         Problem::UnknownScheme(text) => (t.unknown_scheme)(text),
         Problem::BadRate(text) => (t.bad_rate)(text),
@@ -281,32 +287,35 @@ fn read<T>(
         problem,
         columns,
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-                + 1;
-            checked.errors.push(refuse(line, Problem::NotUtf8));
-            return checked;
+    let records = if crate::sheet::is_xlsx(bytes) {
+        match crate::sheet::xlsx_records(bytes) {
+            Ok(records) => records,
+            Err(why) => {
+                checked.errors.push(refuse(1, Problem::Unreadable(why)));
+                return checked;
+            }
+        }
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => crate::sheet::csv_records(text),
+            Err(e) => {
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64
+                    + 1;
+                checked.errors.push(refuse(line, Problem::NotUtf8));
+                return checked;
+            }
         }
     };
-    // Spreadsheets saving "CSV UTF-8" put a byte-order mark first.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
+    let mut records = records.into_iter();
     match records.next() {
         None => {
             checked.errors.push(refuse(1, Problem::NoHeader));
             return checked;
         }
-        Some(Ok(header))
+        Some(Ok((_, header)))
             if header.len() == columns.len()
                 && header
                     .iter()
@@ -318,17 +327,18 @@ fn read<T>(
         }
     }
     for record in records {
-        let record = match record {
+        let (line, fields) = match record {
             Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                checked
-                    .errors
-                    .push(refuse(line, Problem::Unreadable(e.to_string())));
+            Err((line, why)) => {
+                checked.errors.push(refuse(line, Problem::Unreadable(why)));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        // A cell an export neutralised against formulas reads back as it was.
+        let record: csv::StringRecord = fields
+            .iter()
+            .map(|f| crate::sheet::unneutralise(f))
+            .collect();
         if record.len() != columns.len() {
             let found = record.len();
             checked
@@ -396,11 +406,25 @@ fn price(r: &Record, column: &'static str) -> Result<Rupiah, Problem> {
     let text = r.get(column);
     match parse_amount(text) {
         Ok(amount) if amount.is_positive() && amount.0 <= MAX_INPUT => Ok(amount),
+        _ if has_cents(text) => Err(Problem::PriceWithCents {
+            column,
+            text: text.to_string(),
+        }),
         _ => Err(Problem::BadPrice {
             column,
             text: text.to_string(),
         }),
     }
+}
+
+/// An amount with one or two digits of cents after a decimal comma or point (`15000,50`,
+/// `4.999,5`): Rupiah prices have none, which is worth saying rather than "not an amount".
+fn has_cents(text: &str) -> bool {
+    text.rsplit_once([',', '.']).is_some_and(|(whole, cents)| {
+        (1..=2).contains(&cents.len())
+            && cents.bytes().all(|b| b.is_ascii_digit())
+            && parse_amount(whole).is_ok_and(|a| a.is_positive())
+    })
 }
 
 /// `1/0`, `ya/tidak`, `yes/no`, `true/false`; empty is no.
@@ -643,7 +667,12 @@ fn write(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     // Writing to memory cannot fail; the records all have the header's length.
     writer.write_record(header).expect("write to memory");
     for row in rows {
-        writer.write_record(&row).expect("write to memory");
+        // Names typed at the kiosk or imported must not run as formulas when the office
+        // opens the file in a spreadsheet.
+        let row: Vec<_> = row.iter().map(|c| crate::sheet::neutralise(c)).collect();
+        writer
+            .write_record(row.iter().map(|c| c.as_bytes()))
+            .expect("write to memory");
     }
     String::from_utf8(writer.into_inner().expect("flush to memory")).expect("UTF-8 fields")
 }

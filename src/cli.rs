@@ -15,8 +15,29 @@ use crate::kiosk::{self, KioskOptions};
 use crate::ledger::{
     BatchError, BatchMode, Ledger, LedgerError, Problem as VerifyProblem, RowAction,
 };
+use crate::office;
 use crate::print;
 use crate::strings::{ImportText, Lang};
+
+/// A line to standard output. A reader that went away (`pojok … | head`) ends the command
+/// quietly with 141, as Unix tools killed by SIGPIPE do, rather than a panic; whatever the
+/// command wrote to the ledger was committed before it printed.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_raw(format!("{}\n", format_args!($($arg)*)).as_bytes())
+    };
+}
+
+fn say_raw(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("pojok: {e}");
+        std::process::exit(1);
+    }
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -60,7 +81,9 @@ enum Command {
         #[command(subcommand)]
         kind: ImportKind,
     },
-    /// Export the catalogue as CSV files that import back unchanged
+    /// Exports: the catalogue as CSV files that import back unchanged; a date range's sales,
+    /// lines, payments, stock, payouts, corrections or cash as CSV, xlsx or JSON Lines; the
+    /// hash chain as JSON Lines for a central database
     Export {
         #[command(subcommand)]
         kind: ExportKind,
@@ -92,6 +115,42 @@ enum Command {
         #[command(flatten)]
         output: PrintoutArgs,
     },
+    /// The monthly recap for the Dinas: per UMKM sales, shares, payouts and balances, with
+    /// totals and places to sign
+    Recap {
+        /// The month: 2026-11 or 11-2026
+        #[arg(long)]
+        month: String,
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: office::RecapFormat,
+        /// Write to this file (default: rekap-YYYY-MM.pdf or .xlsx in the current folder;
+        /// text80 and csv to standard output); an existing file is never overwritten
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The programme named on the recap (default: the ledger's setting)
+        #[arg(long)]
+        programme: Option<String>,
+    },
+}
+
+/// A date range's export: which days, in which form, to where.
+#[derive(clap::Args, Debug)]
+struct RangeArgs {
+    /// First business day (YYYY-MM-DD or DD-MM-YYYY)
+    #[arg(long, value_parser = parse_date)]
+    from: NaiveDate,
+    /// Last business day (YYYY-MM-DD or DD-MM-YYYY)
+    #[arg(long, value_parser = parse_date)]
+    to: NaiveDate,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: office::DataFormat,
+    /// Write to this file (default: standard output; xlsx to KIND-FROM-TO.xlsx); an
+    /// existing file is never overwritten
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// CSV for Excel with Indonesian settings: semicolons and decimal commas
+    #[arg(long)]
+    excel_id: bool,
 }
 
 /// Where a printout goes and in which form.
@@ -161,6 +220,38 @@ enum ExportKind {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// One row per sale (day and number), voided and corrected ones marked
+    Sales(RangeArgs),
+    /// One row per sale line: product, producer, quantity, shares
+    Lines(RangeArgs),
+    /// Payments of sales and of tabs
+    Payments(RangeArgs),
+    /// Stock moves: intakes, sales, returns, write-offs, counts
+    Stock(RangeArgs),
+    /// Payouts to producers
+    Payouts(RangeArgs),
+    /// Corrections of closed days' sales
+    Corrections(RangeArgs),
+    /// The drawer: opening floats, cash in and out, closing counts
+    Cash(RangeArgs),
+    /// Every kind above in one xlsx workbook, a sheet each
+    All(RangeArgs),
+    /// Chained history entries after a sequence number, as JSON Lines (see README)
+    History {
+        /// Entries after this chain sequence number (0: all)
+        #[arg(long, default_value_t = 0)]
+        since: i64,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: HistoryFormat,
+        /// Write to this file (default: standard output); never overwritten
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum HistoryFormat {
+    Jsonl,
 }
 
 /// A date as an office writes it: `2026-11-23`, or the Indonesian order `23-11-2026` (also
@@ -321,6 +412,20 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             let db = cli.db.unwrap_or_else(default_db);
             run_export(&db, out, lang)
         }
+        Some(Command::Export { kind }) => {
+            let db = cli.db.unwrap_or_else(default_db);
+            run_office_export(&db, kind, lang)
+        }
+        Some(Command::Recap {
+            month,
+            format,
+            out,
+            programme,
+        }) => {
+            let ledger = office::read_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            let rendered = office::recap(&ledger, &month, format, programme.as_deref(), lang)?;
+            emit(rendered, out, lang)
+        }
         Some(Command::Settlement {
             date,
             producer,
@@ -343,10 +448,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         }) => {
             let db = cli.db.unwrap_or_else(default_db);
             // A report never creates a ledger: a mistyped path must not read as "no sales".
-            if !db.is_file() {
-                return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
-            }
-            let ledger = open_ledger(&db, lang)?;
+            let ledger = office::read_ledger(&db, lang)?;
             let date = match date {
                 Some(date) => date,
                 None => ledger
@@ -362,9 +464,9 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             };
             if json {
                 let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                println!("{text}");
+                say!("{text}");
             } else {
-                print!("{}", print::day_report_text(&report, lang));
+                say_raw(print::day_report_text(&report, lang).as_bytes());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -405,13 +507,13 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
             .head
             .as_ref()
             .map_or_else(|| t.no_head.to_string(), |h| h.short());
-        println!("{}", (t.clean)(report.chained, &counts.join(", "), &head));
+        say!("{}", (t.clean)(report.chained, &counts.join(", "), &head));
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &report.problems {
-        println!("{}", verify_problem_text(problem, lang));
+        say!("{}", verify_problem_text(problem, lang));
     }
-    println!("{}", (t.problems)(report.problems.len()));
+    say!("{}", (t.problems)(report.problems.len()));
     Ok(ExitCode::FAILURE)
 }
 
@@ -499,7 +601,7 @@ fn report_refused(errors: &[RowError], args: &ImportArgs, t: &ImportText) -> boo
 
 fn finish(errors: &[RowError], args: &ImportArgs, t: &ImportText) -> ExitCode {
     if args.dry_run {
-        println!("{}", t.dry_run);
+        say!("{}", t.dry_run);
     }
     if errors.is_empty() {
         ExitCode::SUCCESS
@@ -559,9 +661,9 @@ fn apply_catalogue<T: Clone>(
             RowAction::Update => updated += 1,
             RowAction::Unchanged => {}
         }
-        println!("{}", (t.line)(row.line, &text));
+        say!("{}", (t.line)(row.line, &text));
     }
-    println!("{}", (t.summary)(added, updated, unchanged));
+    say!("{}", (t.summary)(added, updated, unchanged));
     finish(&checked.errors, args, t)
 }
 
@@ -577,13 +679,13 @@ fn apply_intake(
     let deliveries = catalogue_csv::deliveries(&checked.rows);
     if args.dry_run {
         for (producer, lines) in &deliveries {
-            println!("{}", (t.would_receive)(producer, lines.len()));
+            say!("{}", (t.would_receive)(producer, lines.len()));
         }
     } else {
         match apply(&deliveries) {
             Ok(documents) => {
                 for d in documents {
-                    println!(
+                    say!(
                         "{}",
                         (t.received)(d.number, &d.producer_code, d.lines.len())
                     );
@@ -606,10 +708,7 @@ fn apply_intake(
 /// `pojok export catalogue`: producers and products in the import columns.
 fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
     let t = &lang.text().import;
-    if !db.is_file() {
-        return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
-    }
-    let ledger = open_ledger(db, lang)?;
+    let ledger = office::read_ledger(db, lang)?;
     let producers = ledger.producers().map_err(|e| e.to_string())?;
     let products = ledger.products().map_err(|e| e.to_string())?;
     let out = out.unwrap_or_else(|| PathBuf::from("."));
@@ -639,9 +738,8 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
             products.len(),
         ),
     ] {
-        let name = path.display().to_string();
-        std::fs::write(&path, text).map_err(|e| (t.cannot_write)(&name, &e.to_string()))?;
-        println!("{}", (t.exported)(&name, rows));
+        write_new(&path, text.as_bytes(), lang)?;
+        say!("{}", (t.exported)(&path.display().to_string(), rows));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -649,10 +747,7 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
 /// A ledger that must already exist: a printout never creates one, so a mistyped path does
 /// not read as "no activity".
 fn existing_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
-    if !db.is_file() {
-        return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
-    }
-    open_ledger(db, lang)
+    office::read_ledger(db, lang)
 }
 
 /// A ledger refusal in the UI language where it has words there.
@@ -676,13 +771,10 @@ fn write_output(
     let paper = ledger.printer_settings().map_err(|e| e.to_string())?.paper;
     let contents = print::render(documents, output.format.format(paper));
     match &output.out {
-        None => std::io::stdout()
-            .write_all(&contents)
-            .map_err(|e| e.to_string())?,
+        None => say_raw(&contents),
         Some(path) => {
             let name = path.display().to_string();
-            std::fs::write(path, contents)
-                .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))?;
+            write_new(path, &contents, lang)?;
             eprintln!("{}", (lang.text().settle.written)(&name));
         }
     }
@@ -738,4 +830,65 @@ fn run_statement(
     let document = print::statement(&statement, &shop, lang);
     write_output(&ledger, &[document], output, lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `pojok export KIND …` other than the catalogue.
+fn run_office_export(db: &Path, kind: ExportKind, lang: Lang) -> Result<ExitCode, String> {
+    use crate::domain::ExportKind as Kind;
+    let ledger = office::read_ledger(db, lang)?;
+    let (kinds, args) = match kind {
+        ExportKind::History { since, out, .. } => {
+            return emit(office::export_history(&ledger, since)?, out, lang);
+        }
+        ExportKind::Catalogue { .. } => unreachable!("the catalogue has its own export"),
+        ExportKind::Sales(args) => (vec![Kind::Sales], args),
+        ExportKind::Lines(args) => (vec![Kind::Lines], args),
+        ExportKind::Payments(args) => (vec![Kind::Payments], args),
+        ExportKind::Stock(args) => (vec![Kind::Stock], args),
+        ExportKind::Payouts(args) => (vec![Kind::Payouts], args),
+        ExportKind::Corrections(args) => (vec![Kind::Corrections], args),
+        ExportKind::Cash(args) => (vec![Kind::Cash], args),
+        ExportKind::All(args) => (Kind::ALL.to_vec(), args),
+    };
+    let rendered = office::export_range(
+        &ledger,
+        &kinds,
+        args.from,
+        args.to,
+        args.format,
+        args.excel_id,
+        lang,
+    )?;
+    emit(rendered, args.out, lang)
+}
+
+/// Writes what a command rendered: to `out`, else to its own file name in the current
+/// folder (PDF, xlsx), else to standard output. A file that exists is never overwritten.
+fn emit(rendered: office::Rendered, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
+    let Some(path) = out.or(rendered.file_name.map(PathBuf::from)) else {
+        say_raw(&rendered.bytes);
+        return Ok(ExitCode::SUCCESS);
+    };
+    write_new(&path, &rendered.bytes, lang)?;
+    eprintln!(
+        "{}",
+        (lang.text().office.written)(&path.display().to_string(), rendered.rows)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Creates `path` with `bytes`; refuses, in words, when it is already there.
+fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    let name = path.display().to_string();
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => (lang.text().office.file_exists)(&name),
+            _ => (lang.text().import.cannot_write)(&name, &e.to_string()),
+        })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))
 }

@@ -454,6 +454,10 @@ pub struct KeyText {
     pub next_refund: &'static str,
     // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
+    /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
+    pub write_day_report: &'static str,
+    pub write_recap: &'static str,
+    pub write_statement: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -588,6 +592,8 @@ pub struct ImportText {
     pub cannot_read: fn(&str, &str) -> String,
     pub cannot_write: fn(&str, &str) -> String,
     pub exported: fn(&str, usize) -> String,
+    /// A price with cents: the column and what it held.
+    pub price_with_cents: fn(&str, &str) -> String,
 }
 
 /// `pojok verify`: the file checked end to end. Table names are the ledger's own.
@@ -695,6 +701,7 @@ pub struct Strings {
     pub verify: VerifyText,
     pub settle: SettleText,
     pub till: TillText,
+    pub office: OfficeText,
 }
 
 /// Why a printout did not reach paper, one sentence per cause (the print module's
@@ -1243,6 +1250,9 @@ pub static ID: Strings = Strings {
             short_correct: "Koreksi",
             next_refund: "Cara pengembalian berikutnya",
             trust: ID_TRUST_KEYS,
+            write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
+            write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
+            write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -1379,6 +1389,9 @@ pub static ID: Strings = Strings {
         cannot_read: |path, why| format!("Berkas {path} tidak bisa dibaca: {why}"),
         cannot_write: |path, why| format!("Berkas {path} tidak bisa ditulis: {why}"),
         exported: |path, rows| format!("{path}: {rows} baris"),
+        price_with_cents: |column, text| {
+            format!("{column} \"{text}\" bersen: harga dalam Rupiah tanpa sen, mis. 15000")
+        },
     },
     printer: PrinterText {
         error: PrintErrorText {
@@ -1555,6 +1568,7 @@ pub static ID: Strings = Strings {
         payout_daily_hint: "(F6)",
     },
     till: ID_TILL,
+    office: ID_OFFICE,
 };
 
 /// `1 row refused`, `2 rows refused`.
@@ -2054,6 +2068,9 @@ pub static EN: Strings = Strings {
             short_correct: "Correct",
             next_refund: "Next refund method",
             trust: EN_TRUST_KEYS,
+            write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
+            write_recap: "Monthly recap for the Dinas (the shown day's month)",
+            write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
@@ -2208,6 +2225,9 @@ pub static EN: Strings = Strings {
         cannot_read: |path, why| format!("Cannot read {path}: {why}"),
         cannot_write: |path, why| format!("Cannot write {path}: {why}"),
         exported: |path, rows| format!("{path}: {rows} rows"),
+        price_with_cents: |column, text| {
+            format!("{column} \"{text}\" has cents: prices are whole Rupiah, e.g. 15000")
+        },
     },
     printer: PrinterText {
         error: PrintErrorText {
@@ -2386,6 +2406,7 @@ pub static EN: Strings = Strings {
         payout_daily_hint: "(F6)",
     },
     till: EN_TILL,
+    office: EN_OFFICE,
 };
 
 fn id_quantity_problem(problem: QuantityError) -> String {
@@ -3227,4 +3248,141 @@ const EN_TRUST_KEYS: TrustKeys = TrustKeys {
     save_user: "Save the user",
     create_manager: "Save and start",
     short_start: "Start",
+};
+
+/// The office's month: the monthly recap for the Dinas, exports for spreadsheets and
+/// scripts, and the messages of `pojok recap` and `pojok export`.
+pub struct OfficeText {
+    pub recap_title: &'static str,
+    /// The programme the corner belongs to, e.g. "Metro Bangga Beli".
+    pub programme: fn(&str) -> String,
+    pub days_with_sales: &'static str,
+    /// Quantities by unit ("40 pcs, 3,5 kg") and the number of sale lines.
+    pub sold: fn(&str, i64) -> String,
+    pub balance_end: &'static str,
+    pub balance_start: &'static str,
+    pub corrected: &'static str,
+    pub umkm_with_sales: &'static str,
+    pub umkm_listed: &'static str,
+    pub business_days: &'static str,
+    pub totals: &'static str,
+    pub no_sales: &'static str,
+    pub manager: &'static str,
+    pub acknowledged: &'static str,
+    /// Code, name, days, lines, sold, balance at the start, gross, producer share, corner
+    /// share, corrections, paid out, balance at the end: the recap's spreadsheet columns.
+    pub recap_columns: [&'static str; 12],
+    pub recap_sheet: &'static str,
+    pub total_row: &'static str,
+    pub bad_month: fn(&str) -> String,
+    /// An output file that is already there: paper and exports are never overwritten.
+    pub file_exists: fn(&str) -> String,
+    /// A ledger from an older pojok: reading it would first need its migration.
+    pub needs_upgrade: fn(&str) -> String,
+    pub written: fn(&str, usize) -> String,
+    pub xlsx_failed: fn(&str) -> String,
+    pub format_not_for: fn(&str, &str) -> String,
+    /// At the kiosk: the mark over an open day's report, and over a reprinted close.
+    pub x_report_mark: &'static str,
+    pub copy_mark: &'static str,
+    pub printout_written: fn(&str) -> String,
+    pub printout_failed: fn(&str) -> String,
+}
+
+const ID_OFFICE: OfficeText = OfficeText {
+    recap_title: "REKAP BULANAN PENJUALAN UMKM",
+    programme: |name| format!("Program {name}"),
+    days_with_sales: "Hari ada penjualan",
+    sold: |quantities, lines| format!("Terjual {quantities} ({lines} baris)"),
+    balance_end: "Saldo terutang akhir bulan",
+    balance_start: "Saldo terutang awal bulan",
+    corrected: "Koreksi penjualan sebelumnya",
+    umkm_with_sales: "Jumlah UMKM dengan penjualan",
+    umkm_listed: "Jumlah UMKM dalam rekap",
+    business_days: "Hari buka",
+    totals: "JUMLAH",
+    no_sales: "Tidak ada penjualan pada periode ini.",
+    manager: "Pengelola",
+    acknowledged: "Mengetahui, Kepala OPD/Dinas",
+    recap_columns: [
+        "Kode",
+        "Nama UMKM",
+        "Hari berjualan",
+        "Baris",
+        "Terjual",
+        "Saldo awal bulan",
+        "Penjualan kotor",
+        "Bagian produsen",
+        "Bagian pojok",
+        "Koreksi",
+        "Dibayarkan",
+        "Saldo akhir bulan",
+    ],
+    recap_sheet: "Rekap",
+    total_row: "Jumlah",
+    bad_month: |text| format!("\"{text}\" bukan bulan: tulis 2026-11 atau 11-2026"),
+    file_exists: |path| {
+        format!("{path} sudah ada: pojok tidak menimpa berkas; pilih nama lain dengan --out")
+    },
+    needs_upgrade: |path| {
+        format!(
+            "{path} dibuat versi pojok yang lebih lama: buka sekali dengan kiosk untuk memperbaruinya"
+        )
+    },
+    written: |path, rows| format!("Ditulis {path}: {rows} baris"),
+    xlsx_failed: |why| format!("Berkas xlsx tidak bisa dibuat: {why}"),
+    format_not_for: |format, what| format!("Format {format} tidak tersedia untuk {what}"),
+    x_report_mark: "LAPORAN X: HARI BELUM DITUTUP",
+    copy_mark: "SALINAN",
+    printout_written: |path| format!("Ditulis: {path}"),
+    printout_failed: |e| format!("Gagal ditulis: {e}"),
+};
+
+const EN_OFFICE: OfficeText = OfficeText {
+    recap_title: "MONTHLY UMKM SALES RECAP",
+    programme: |name| format!("Programme {name}"),
+    days_with_sales: "Days with sales",
+    sold: |quantities, lines| format!("Sold {quantities} ({lines} lines)"),
+    balance_end: "Owed at month end",
+    balance_start: "Owed at month start",
+    corrected: "Corrections of earlier sales",
+    umkm_with_sales: "UMKM with sales",
+    umkm_listed: "UMKM in this recap",
+    business_days: "Days open",
+    totals: "TOTALS",
+    no_sales: "No sales in this period.",
+    manager: "Manager",
+    acknowledged: "Acknowledged, Head of OPD/Dinas",
+    recap_columns: [
+        "Code",
+        "UMKM name",
+        "Days with sales",
+        "Lines",
+        "Sold",
+        "Owed at month start",
+        "Gross sales",
+        "Producer share",
+        "Corner share",
+        "Corrections",
+        "Paid out",
+        "Owed at month end",
+    ],
+    recap_sheet: "Recap",
+    total_row: "Total",
+    bad_month: |text| format!("\"{text}\" is not a month: write 2026-11 or 11-2026"),
+    file_exists: |path| {
+        format!("{path} already exists: pojok never overwrites a file; name another with --out")
+    },
+    needs_upgrade: |path| {
+        format!(
+            "{path} was made by an older pojok: open it once with the kiosk to bring it up to date"
+        )
+    },
+    written: |path, rows| format!("Written {path}: {rows} rows"),
+    xlsx_failed: |why| format!("The xlsx file could not be made: {why}"),
+    format_not_for: |format, what| format!("The {format} format is not available for {what}"),
+    x_report_mark: "X REPORT: DAY NOT CLOSED",
+    copy_mark: "COPY",
+    printout_written: |path| format!("Written: {path}"),
+    printout_failed: |e| format!("Could not be written: {e}"),
 };

@@ -6,11 +6,13 @@ pub mod cash;
 pub mod catalogue;
 pub mod date;
 pub mod entry;
+pub mod export;
 pub mod history;
 pub mod money;
 pub mod payment;
 pub mod printer;
 pub mod quantity;
+pub mod recap;
 pub mod sale;
 pub mod settlement;
 pub mod share;
@@ -29,11 +31,13 @@ pub use catalogue::{
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
 pub use date::parse_date;
+pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};
 pub use quantity::{Quantity, Unit, parse_quantity};
+pub use recap::{MonthRecap, ProducerMonth, parse_month};
 pub use sale::{
     BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
     PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary,

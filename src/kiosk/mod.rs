@@ -5,6 +5,7 @@
 mod catalogue;
 mod failure;
 mod money;
+mod office;
 mod printouts;
 mod sales;
 mod settings;
@@ -293,6 +294,13 @@ impl Runtime {
                 date,
                 result: self.write_settlements(date),
             }],
+            Effect::WriteDayReport { date } => {
+                vec![Msg::OfficePrintout(self.write_day_report_now(date, now))]
+            }
+            Effect::WriteRecap { date } => vec![Msg::OfficePrintout(self.write_recap(date, now))],
+            Effect::WriteStatement { producer, from, to } => vec![Msg::OfficePrintout(
+                self.write_statement(&producer, from, to, now),
+            )],
             // Sales, their corrections, and tabs.
             Effect::RecordSale { cart, payments } => vec![self.record_sale(&cart, &payments, now)],
             Effect::LoadSales => vec![self.load_sales()],

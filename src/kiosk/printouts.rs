@@ -48,7 +48,7 @@ impl Runtime {
     /// Writes `contents` to `name` in `date`'s printouts folder. A failure names the file, not
     /// its whole path (the message line is 80 columns), and says what went wrong in words
     /// the screen translates, never the system's English.
-    fn write_file(
+    pub(super) fn write_file(
         &self,
         date: NaiveDate,
         name: &str,

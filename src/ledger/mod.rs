@@ -10,8 +10,11 @@ mod catalogue;
 mod chain;
 mod day;
 mod draft;
+mod export;
 mod history;
 mod import;
+mod read_only;
+mod recap;
 mod report;
 mod sales;
 mod schema;
@@ -52,6 +55,8 @@ pub enum LedgerError {
     Io(#[from] std::io::Error),
     #[error("the ledger file has schema version {found}, newer than this program's {supported}")]
     TooNew { found: i64, supported: i64 },
+    #[error("the ledger file has schema version {found}, older than this program's")]
+    Outdated { found: i64 },
     #[error("no business day is open")]
     NoOpenDay,
     #[error("the business day of {date} is still open")]

@@ -11,6 +11,7 @@ use crate::domain::{Paper, PrinterKind, PrinterSettings, Rupiah, ShopHeader, Til
 const SHOP_NAME: &str = "shop.name";
 const SHOP_OFFICE: &str = "shop.office";
 const SHOP_ADDRESS: &str = "shop.address";
+const PROGRAMME: &str = "shop.programme";
 
 const PRINTER_KIND: &str = "printer.kind";
 const PRINTER_TARGET: &str = "printer.target";
@@ -56,6 +57,17 @@ impl Ledger {
 
     pub fn remember_sign_in(&mut self, user: &User) -> Result<()> {
         self.write(|tx| put(tx, LAST_USER, &user.name, None))
+    }
+
+    /// The government programme the corner belongs to (e.g. "Metro Bangga Beli"), printed
+    /// on the monthly recap; `None` until the manager names it.
+    pub fn programme_name(&self) -> Result<Option<String>> {
+        Ok(self.setting(PROGRAMME)?.filter(|name| !name.is_empty()))
+    }
+
+    /// Names the programme; a change is history like the shop header.
+    pub fn set_programme_name(&mut self, name: &str, at: NaiveDateTime) -> Result<()> {
+        self.write(|tx| put(tx, PROGRAMME, name.trim(), Some(at)))
     }
 }
 

@@ -296,6 +296,12 @@ impl Document {
         Document { blocks }
     }
 
+    /// Adds every block of `other` after this document's own.
+    pub fn append(&mut self, other: Document) -> &mut Document {
+        self.blocks.extend(other.blocks);
+        self
+    }
+
     fn push(&mut self, block: Block) -> &mut Document {
         self.blocks.push(block);
         self

@@ -8,6 +8,7 @@ mod file;
 pub mod format;
 mod pdf;
 mod printer;
+mod recap;
 mod receipt;
 mod report;
 mod settlement;
@@ -24,11 +25,12 @@ pub use printer::{
     IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
     valid_host_port,
 };
+pub use recap::{marked, month_recap, recap_file_name};
 pub use receipt::{receipt, receipt_copy};
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{
-    payout_file_name, payout_slip, settlement_file_name, settlement_slip, statement,
+    payout_file_name, payout_slip, safe_code, settlement_file_name, settlement_slip, statement,
 };
 pub use slips::{slip_file_name, stock_slip};
 pub use text::{MIN_WIDTH, render_text};

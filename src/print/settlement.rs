@@ -209,7 +209,7 @@ pub fn statement(st: &Statement, shop: &ShopHeader, lang: Lang) -> Document {
 
 /// Only letters, digits, `-` and `_` of a code go into a file name: codes are typed by
 /// people and imported from files, and must never make the name leave its folder.
-fn safe_code(code: &str) -> String {
+pub fn safe_code(code: &str) -> String {
     code.chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()

@@ -98,6 +98,18 @@ pub enum Effect {
     /// Write the settlement slips of the day, one file per producer. Answer:
     /// `SettlementsWritten`.
     WriteSettlements { date: NaiveDate },
+    /// The day's report as it stands: an X report of the open day, or a copy (SALINAN) of a
+    /// closed day's close. Answer: `OfficePrintout`.
+    WriteDayReport { date: NaiveDate },
+    /// The monthly recap of `date`'s month, as text and A4 PDF. Answer: `OfficePrintout`.
+    WriteRecap { date: NaiveDate },
+    /// A producer's statement over a date range, as text and A4 PDF. Answer:
+    /// `OfficePrintout`.
+    WriteStatement {
+        producer: String,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     /// Whether the producer is paid out at every closing. Answer: `ProducersChanged`.
     SetPayoutDaily { code: String, daily: bool },
     // The till's money: the close, corrections, tabs, cash moves.

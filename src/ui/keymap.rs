@@ -444,6 +444,10 @@ pub static BINDINGS: &[Binding] = &[
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::Payouts], Msg::Submit, |k| k.pay_producer).bar(|k| k.short_pay_producer),
     on(&[f(2)], &[C::Payouts], Msg::WriteSettlements, |k| k.write_settlements).bar(|k| k.short_settlements),
+    // Off the bar too: F1 lists them.
+    on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report),
+    on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap),
+    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.write_statement),
     // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
     on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
     on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),

@@ -95,6 +95,12 @@ pub enum Msg {
     OpenPayouts,
     /// Write the shown day's settlement slips.
     WriteSettlements,
+    /// Write the shown day's report (X while open, a copy of the Z once closed).
+    WriteDayReport,
+    /// Write the monthly recap of the shown day's month.
+    WriteRecap,
+    /// Write the selected producer's statement up to the shown day.
+    WriteStatement,
     /// Cash or transfer, in the payout form.
     ToggleMethod,
     /// Paid out daily or not, in the producer form.
@@ -215,6 +221,8 @@ pub enum Msg {
     BalancesAtClose(Vec<crate::domain::ProducerBalance>),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, Failure>),
+    /// A report written at the kiosk on request (X report, Z copy, monthly recap).
+    OfficePrintout(Result<PathBuf, Failure>),
     /// The sales of a business day stepped to, and whether it is closed.
     DaySalesLoaded {
         date: NaiveDate,
@@ -304,6 +312,7 @@ impl Msg {
                 | Msg::CloseLoaded(_)
                 | Msg::BalancesAtClose(_)
                 | Msg::ZReport(_)
+                | Msg::OfficePrintout(_)
                 | Msg::DaySalesLoaded { .. }
                 | Msg::SaleCorrected { .. }
                 | Msg::CustomersLoaded(_)
@@ -349,6 +358,9 @@ impl Msg {
                     }
                     Err(e) => TillNote::PrintoutFailed(e.clone()),
                 })
+            }
+            Msg::OfficePrintout(result) => {
+                Note::OfficePrintout(result.clone().map(|path| path.display().to_string()))
             }
             Msg::ZReport(result) => Note::Till(match result {
                 Ok(path) => TillNote::ZReport(path.display().to_string()),

@@ -39,6 +39,8 @@ pub enum Note {
     Failed(FailedEffect, Failure),
     /// A receipt could not be printed again: why.
     ReprintFailed(Failure),
+    /// A report written on request at the kiosk (X report, Z copy, recap): its file, or why not.
+    OfficePrintout(Result<String, Failure>),
     // Information: something was done.
     Added(Quantity, Unit, String),
     Removed(String),
@@ -123,6 +125,7 @@ impl Note {
                 | Note::PayClosed
                 | Note::Voided(_)
                 | Note::Reprinted(_)
+                | Note::OfficePrintout(Ok(_))
                 | Note::DayOpened(_)
                 | Note::DayClosed
                 | Note::BestBeforeSet(..)
@@ -174,6 +177,8 @@ impl Note {
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),
             Note::ReprintFailed(e) => (t.reprint_failed)(&e.text(lang)),
+            Note::OfficePrintout(Ok(path)) => (lang.text().office.printout_written)(path),
+            Note::OfficePrintout(Err(e)) => (lang.text().office.printout_failed)(&e.text(lang)),
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
             Note::UnknownProducer(text) => (t.unknown_producer)(text),

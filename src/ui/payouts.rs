@@ -3,7 +3,7 @@
 //! that asks before paying; and the settlement slips of any day, one file per producer,
 //! written for the open day (a preview) or reprinted for a closed one.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
@@ -179,6 +179,28 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
         Msg::WriteSettlements => {
             if let Some((date, _)) = screen.shown_day() {
                 return Outcome::stay().run(vec![Effect::WriteSettlements { date }]);
+            }
+            return Outcome::stay().note(Note::NoBusinessDays);
+        }
+        Msg::WriteStatement => {
+            return match (screen.current(), screen.shown_day()) {
+                (Some(producer), Some((to, _))) => {
+                    Outcome::stay().run(vec![Effect::WriteStatement {
+                        producer: producer.code.clone(),
+                        from: to.with_day(1).unwrap_or(to),
+                        to,
+                    }])
+                }
+                _ => Outcome::stay().note(Note::NoBusinessDays),
+            };
+        }
+        Msg::WriteDayReport | Msg::WriteRecap => {
+            if let Some((date, _)) = screen.shown_day() {
+                let effect = match msg {
+                    Msg::WriteRecap => Effect::WriteRecap { date },
+                    _ => Effect::WriteDayReport { date },
+                };
+                return Outcome::stay().run(vec![effect]);
             }
             return Outcome::stay().note(Note::NoBusinessDays);
         }

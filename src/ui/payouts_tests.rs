@@ -117,6 +117,47 @@ fn the_list_shows_who_is_owed_and_who_is_paid_daily() {
 }
 
 #[test]
+fn f3_writes_the_shown_days_report_and_f4_its_months_recap() {
+    let mut app = on_payouts();
+    assert_eq!(
+        press(&mut app, KeyCode::F(3)),
+        [Effect::WriteDayReport { date: day(22) }]
+    );
+    press(&mut app, KeyCode::Left);
+    assert_eq!(
+        press(&mut app, KeyCode::F(4)),
+        [Effect::WriteRecap { date: day(21) }]
+    );
+    assert_eq!(app.focus(), Focus::Payouts);
+    // F5: the selected producer's statement, from the 1st of the shown day's month.
+    let effects = press(&mut app, KeyCode::F(5));
+    let code = screen(&app).current().unwrap().code.clone();
+    assert_eq!(
+        effects,
+        [Effect::WriteStatement {
+            producer: code,
+            from: day(1),
+            to: day(21)
+        }]
+    );
+    update(
+        &mut app,
+        Msg::OfficePrintout(Ok("/tmp/printouts/2026-11-21/rekap-2026-11.pdf".into())),
+    );
+    assert!(
+        render(&app).contains("Ditulis: /tmp/printouts/2026-11-21/rekap-2026-11.pdf"),
+        "{}",
+        render(&app)
+    );
+    update(&mut app, Msg::OfficePrintout(Err(Failure::DiskFull)));
+    let full_id = Failure::DiskFull.text(crate::strings::Lang::Id);
+    assert!(render(&app).contains(&format!("Gagal ditulis: {full_id}")));
+    let note = app.note().unwrap().text(crate::strings::Lang::En);
+    let full_en = Failure::DiskFull.text(crate::strings::Lang::En);
+    assert_eq!(note, format!("Could not be written: {full_en}"));
+}
+
+#[test]
 fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
     let mut app = on_payouts();
     assert_eq!(

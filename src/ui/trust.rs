@@ -67,6 +67,10 @@ impl Effect {
             | Effect::LoadSettings
             | Effect::LoadPayouts
             | Effect::WriteSettlements { .. }
+            // Reports that only read.
+            | Effect::WriteDayReport { .. }
+            | Effect::WriteRecap { .. }
+            | Effect::WriteStatement { .. }
             | Effect::RecordSale { .. }
             | Effect::LoadSales
             | Effect::ReprintReceipt { .. }
