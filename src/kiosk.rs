@@ -13,6 +13,7 @@ use crate::domain::User;
 use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, Scheme, StockDocument};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, Document, Format, PrinterSettings, ShopHeader};
+use crate::startup;
 use crate::strings::Lang;
 use crate::ui::{
     self, Action, App, Effect, Failure, Msg, Pin, StockEntry, TillFailure, TillNote, TrustFailure,
@@ -27,6 +28,8 @@ pub struct KioskOptions {
     pub receipt_width: usize,
     /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's.
     pub demo_logins: Vec<(String, crate::domain::Role, String)>,
+    /// Said before the first key: the start checks' findings (`startup`).
+    pub notes: Vec<ui::FileNote>,
 }
 
 /// How often an idle kiosk wakes up to tell the screens the time (for the idle lock).
@@ -47,6 +50,9 @@ pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut effects = Effects::new(ledger, options.receipt_width, options.lang)?;
     let mut app = effects.start(options.lang, options.attendant)?;
     app.set_demo_logins(options.demo_logins);
+    for note in options.notes {
+        effects.dispatch(&mut app, Msg::File(note));
+    }
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on if only the alternate screen failed; its own error matters less.
         let _ = ratatui::crossterm::terminal::disable_raw_mode();
@@ -132,6 +138,9 @@ pub struct Effects {
     /// Printouts already committed and written to their files, waiting to be sent once the
     /// screen has shown what happened (`print_pending`).
     pending_prints: Vec<PrintJob>,
+    /// A printout saved under a new name because its name was taken (paper is never
+    /// overwritten): said after the effect's own answer.
+    renamed: Option<ui::FileNote>,
 }
 
 /// A printout on its way to paper.
@@ -155,6 +164,7 @@ impl Effects {
         Ok(Effects {
             printer,
             pending_prints: Vec::new(),
+            renamed: None,
             ledger,
             shop,
             printouts,
@@ -273,6 +283,7 @@ impl Effects {
         let text = print::render_text(doc, self.receipt_width);
         let path =
             print::write_printout(&self.printouts, date, name, &text).map_err(|e| e.to_string())?;
+        self.note_renamed(name, &path);
         self.queue_print(doc);
         Ok(path)
     }
@@ -288,10 +299,19 @@ impl Effects {
         let pdf = print::render(docs, Format::Pdf);
         let path =
             print::write_printout(&self.printouts, date, name, &pdf).map_err(|e| e.to_string())?;
+        self.note_renamed(name, &path);
         if self.printer.pdf_command.is_some() {
             self.pending_prints.push(PrintJob::Pdf(path.clone()));
         }
         Ok(path)
+    }
+
+    /// Remembers to tell the attendant when `path` is not the `name` asked for.
+    fn note_renamed(&mut self, name: &str, path: &std::path::Path) {
+        let written = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(written) = written.filter(|w| w != name) {
+            self.renamed = Some(ui::FileNote::PaperRenamed(name.to_string(), written));
+        }
     }
 
     /// Saves the cart if a change is waiting.
@@ -348,7 +368,14 @@ impl Effects {
                     // and can be printed again from `pojok report day`.
                     Ok(day) => {
                         replies.push(Msg::DayClosed);
-                        Some(Msg::ZReport(self.write_day_report(day.date)))
+                        let report = self.write_day_report(day.date);
+                        let reported = report.is_ok();
+                        replies.push(Msg::ZReport(report));
+                        let backup =
+                            startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
+                        // Where the backup went replaces the report's path; a failure of
+                        // either is never hidden by the other's success.
+                        (reported || backup.is_warning()).then_some(Msg::File(backup))
                     }
                     // Off by more than the shop's threshold: the manager's approval first.
                     Err(LedgerError::NeedsApproval(_)) => {
@@ -624,7 +651,12 @@ impl Effects {
                         self.ledger.sign_in(&user);
                         // Only a convenience for the next start: a failure here is not one.
                         let _ = self.ledger.remember_sign_in(&user);
-                        Msg::SignedIn(user)
+                        replies.push(Msg::SignedIn(user));
+                        // Until a backup covers the last close, each sign-in says so.
+                        match startup::backup_warning(&self.ledger) {
+                            Some(warning) => Msg::File(warning),
+                            None => return replies,
+                        }
                     }
                     Err(e) => failed(Action::SignIn, e),
                 })
@@ -663,6 +695,7 @@ impl Effects {
             ),
         };
         replies.extend(reply);
+        replies.extend(self.renamed.take().map(Msg::File));
         replies
     }
 
@@ -770,6 +803,7 @@ impl Effects {
         let text = print::day_report_text(&report, self.receipt_lang);
         let path = print::write_printout(&self.printouts, date, "tutup-kasir.txt", &text)
             .map_err(|e| e.to_string())?;
+        self.note_renamed("tutup-kasir.txt", &path);
         let doc = print::day_report(&report, self.receipt_lang);
         self.queue_print(&doc);
         self.file_pdf(std::slice::from_ref(&doc), date, "tutup-kasir.pdf")?;
@@ -1115,6 +1149,7 @@ fn failure(error: LedgerError) -> Failure {
         {
             Failure::DiskFull
         }
+        LedgerError::DiskFull => Failure::DiskFull,
         LedgerError::PayoutAboveBalance { producer, owed } => {
             Failure::PayoutAboveBalance { producer, owed }
         }

@@ -6,6 +6,8 @@ pub mod demo;
 pub mod domain;
 pub mod kiosk;
 pub mod ledger;
+pub mod ledger_file;
 pub mod print;
+pub mod startup;
 pub mod strings;
 pub mod ui;

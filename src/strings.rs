@@ -9,6 +9,9 @@ use crate::print::format::date as date_text;
 use crate::print::{IoProblem, PrintError};
 use crate::ui::Failure;
 
+mod ledger_file;
+pub use ledger_file::LedgerFileText;
+
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]

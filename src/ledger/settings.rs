@@ -175,7 +175,7 @@ impl Ledger {
 }
 
 impl Ledger {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {

@@ -7,6 +7,7 @@ mod catalogue;
 mod close;
 mod customers;
 mod dialogs;
+mod file_note;
 pub mod keymap;
 mod list;
 mod note;
@@ -59,6 +60,7 @@ use crate::strings::Lang;
 
 pub use crate::strings::TillFailure;
 pub use close::TillNote;
+pub use file_note::FileNote;
 pub use keymap::{Context, key_to_msg};
 pub use note::Note;
 pub use payouts::PayoutLists;
@@ -598,6 +600,8 @@ pub enum Msg {
     /// sign-in screens) and when asked.
     UsersLoaded(Vec<crate::domain::User>),
     SignedIn(crate::domain::User),
+    /// Something to say about the ledger file (a backup, the last sale before a crash).
+    File(FileNote),
     /// The manager's PIN was right; the held effects have run (their answers follow).
     ApprovalGranted(crate::domain::User),
     UsersChanged(Vec<crate::domain::User>),
@@ -1075,6 +1079,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftUnreadable => {
             app.set_note(Note::DraftUnreadable);
+            Vec::new()
+        }
+        Msg::File(note) => {
+            app.set_note(Note::File(note));
             Vec::new()
         }
         key => on_key(app, key),

@@ -104,12 +104,17 @@ pub enum Note {
     Till(super::close::TillNote),
     /// Signing in, approvals and users (issue 5).
     Trust(super::TrustNote),
+    /// The ledger file: backups, the sale saved before a crash, paper kept aside.
+    File(super::FileNote),
 }
 
 impl Note {
     pub fn is_error(&self) -> bool {
         if let Note::Trust(note) = self {
             return note.is_error();
+        }
+        if let Note::File(note) = self {
+            return note.is_warning();
         }
         !matches!(
             self,
@@ -176,6 +181,7 @@ impl Note {
             Note::ReprintFailed(e) => (t.reprint_failed)(e),
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
+            Note::File(note) => note.text(lang),
             Note::UnknownProducer(text) => (t.unknown_producer)(text),
             Note::BadDate(text) => (t.bad_date)(text),
             Note::NoLineForDate => t.no_line_for_date.into(),
