@@ -29,9 +29,20 @@ pub fn start(
     receipt_width: usize,
     now: NaiveDateTime,
 ) -> Result<Started, String> {
+    let lock_file = KioskLock::path_for(db);
+    let had_lock_file = lock_file.exists();
     let lock = KioskLock::take(db, now).map_err(|e| lock_text(&e, db, lang))?;
-    let ledger =
-        Ledger::open_with(db, Opening::CheckedKiosk).map_err(|e| error_text(&e, db, lang))?;
+    let ledger = match Ledger::open_with(db, Opening::CheckedKiosk) {
+        Ok(ledger) => ledger,
+        Err(e) => {
+            // A refused file is left as it was found, with nothing new beside it.
+            drop(lock);
+            if !had_lock_file {
+                let _ = fs::remove_file(lock_file);
+            }
+            return Err(error_text(&e, db, lang));
+        }
+    };
     let printouts = print::printouts_dir(db);
     remove_temporary(&printouts, ".printout-", 1);
     if let Ok(dir) = ledger.backup_folder() {

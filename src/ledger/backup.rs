@@ -181,7 +181,15 @@ impl Ledger {
             .suffix(".db")
             .tempfile_in(dir)?;
         let temp_path = temp.path().to_string_lossy().into_owned();
-        self.conn.execute("VACUUM INTO ?1", [&temp_path])?;
+        // A read-only opening refuses writes with `query_only`; VACUUM INTO writes only the
+        // copy, so it is let through for this one statement.
+        let query_only: bool = self
+            .conn
+            .pragma_query_value(None, "query_only", |r| r.get(0))?;
+        self.conn.pragma_update(None, "query_only", false)?;
+        let copied = self.conn.execute("VACUUM INTO ?1", [&temp_path]);
+        self.conn.pragma_update(None, "query_only", query_only)?;
+        copied?;
         let file = fs::File::open(temp.path())?;
         file.sync_all()?;
         make_private(&file)?;
