@@ -582,6 +582,7 @@ impl Effects {
                         shop: self.ledger.shop_header()?,
                         printer: self.ledger.printer_settings()?,
                         rules: self.ledger.till_rules()?,
+                        backup_folder: self.ledger.backup_folder_setting()?,
                     })
                 })()
                 .unwrap_or_else(|e| failed(Action::LoadSettings, e)),
@@ -590,8 +591,12 @@ impl Effects {
                 shop,
                 printer,
                 rules,
+                backup_folder,
             } => Some(
-                match self.ledger.save_settings(&shop, &printer, &rules, now) {
+                match self
+                    .ledger
+                    .save_settings(&shop, &printer, &rules, &backup_folder, now)
+                {
                     Ok(()) => {
                         self.shop = shop;
                         self.printer = printer;

@@ -154,6 +154,11 @@ pub enum Comparison {
 }
 
 impl Ledger {
+    /// The backup folder as the manager typed it at Ctrl+O: empty for the default.
+    pub fn backup_folder_setting(&self) -> Result<String> {
+        Ok(self.setting(BACKUP_FOLDER)?.unwrap_or_default())
+    }
+
     /// The folder backups go to: the manager's choice, or `backups` beside the ledger.
     pub fn backup_folder(&self) -> Result<PathBuf> {
         let set = self
@@ -343,6 +348,34 @@ mod tests {
             hash12: "0123456789ab".into(),
             path: PathBuf::from(name),
         }
+    }
+
+    #[test]
+    fn the_backup_folder_is_beside_the_ledger_until_the_manager_sets_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        assert_eq!(ledger.backup_folder().unwrap(), dir.path().join("backups"));
+        let stick = dir.path().join("stick");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(17, 0, 0)
+            .unwrap();
+        let (shop, printer) = (
+            ledger.shop_header().unwrap(),
+            ledger.printer_settings().unwrap(),
+        );
+        let rules = ledger.till_rules().unwrap();
+        let folder = stick.display().to_string();
+        ledger
+            .save_settings(&shop, &printer, &rules, &folder, at)
+            .unwrap();
+        assert_eq!(ledger.backup_folder().unwrap(), stick);
+        assert_eq!(ledger.backup_folder_setting().unwrap(), folder);
+        let done = ledger
+            .backup_into(&ledger.backup_folder().unwrap(), at.date())
+            .unwrap();
+        assert!(done.path.starts_with(&stick), "{done:?}");
+        assert_eq!(backups_in(&stick).len(), 1);
     }
 
     #[test]

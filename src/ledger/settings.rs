@@ -136,10 +136,17 @@ impl Ledger {
         shop: &ShopHeader,
         printer: &PrinterSettings,
         rules: &TillRules,
+        backup_folder: &str,
         at: NaiveDateTime,
     ) -> Result<()> {
         self.write(|tx| {
             write_shop_header(tx, shop, at)?;
+            put(
+                tx,
+                super::backup::BACKUP_FOLDER,
+                backup_folder.trim(),
+                Some(at),
+            )?;
             write_printer(tx, printer, at)?;
             put(
                 tx,
@@ -266,13 +273,13 @@ mod tests {
         let rules = TillRules::default();
         let printer = PrinterSettings::default();
         ledger
-            .save_settings(&shop, &printer, &rules, when())
+            .save_settings(&shop, &printer, &rules, "", when())
             .unwrap();
         let first = changes(&ledger);
         assert!(first.contains(&("shop.name".into(), None, "Pojok UMKM".into())));
         // The same again: nothing changed, nothing recorded.
         ledger
-            .save_settings(&shop, &printer, &rules, when())
+            .save_settings(&shop, &printer, &rules, "", when())
             .unwrap();
         assert_eq!(changes(&ledger), first);
         let quicker = TillRules {
@@ -280,7 +287,7 @@ mod tests {
             ..rules
         };
         ledger
-            .save_settings(&shop, &printer, &quicker, when())
+            .save_settings(&shop, &printer, &quicker, "", when())
             .unwrap();
         let all = changes(&ledger);
         assert_eq!(

@@ -51,6 +51,7 @@ pub struct LedgerFileText {
     pub backup_behind: fn(&str) -> String,
     pub paper_renamed: fn(&str, &str) -> String,
     pub backup_folder_label: &'static str,
+    pub backup_folder_hint: &'static str,
 }
 
 impl Lang {
@@ -155,6 +156,7 @@ const ID: LedgerFileText = LedgerFileText {
         format!("{name} sudah ada dan tidak ditimpa; disimpan sebagai {new}.")
     },
     backup_folder_label: "Folder cadangan",
+    backup_folder_hint: "kosong: backups di samping buku kas (mis. USB)",
 };
 
 const EN: LedgerFileText = LedgerFileText {
@@ -248,4 +250,5 @@ const EN: LedgerFileText = LedgerFileText {
     },
     paper_renamed: |name, new| format!("{name} exists and was not overwritten; saved as {new}."),
     backup_folder_label: "Backup folder",
+    backup_folder_hint: "empty: backups beside the ledger; e.g. a USB stick",
 };

@@ -144,6 +144,8 @@ pub enum Effect {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
+        /// Where the day-close backups go; empty: `backups` beside the ledger.
+        backup_folder: String,
     },
     /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
     TestPrint {
@@ -526,6 +528,7 @@ pub enum Msg {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
+        backup_folder: String,
     },
     SettingsSaved,
     TestPrinted(Result<(), PrintError>),
@@ -954,9 +957,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             shop,
             printer,
             rules,
+            backup_folder,
         } => {
             if let Mode::Settings(screen) = &mut app.mode {
                 screen.loaded(shop, printer, rules);
+                screen.backup_folder = backup_folder;
             }
             Vec::new()
         }

@@ -27,9 +27,10 @@ pub enum Field {
     PdfCommand,
     LockMinutes,
     CloseAbove,
+    BackupFolder,
 }
 
-const FIELDS: [Field; 7] = [
+const FIELDS: [Field; 8] = [
     Field::Name,
     Field::Office,
     Field::Address,
@@ -37,6 +38,7 @@ const FIELDS: [Field; 7] = [
     Field::PdfCommand,
     Field::LockMinutes,
     Field::CloseAbove,
+    Field::BackupFolder,
 ];
 
 /// The printer kinds in the order F7 goes through them (and `kind_names` lists them).
@@ -88,6 +90,8 @@ pub struct SettingsScreen {
     pub pdf_command: String,
     pub lock_minutes: String,
     pub close_above: String,
+    /// Where the day-close backups go (a USB stick, a second disk); empty: the default.
+    pub backup_folder: String,
     pub field: Field,
 }
 
@@ -104,6 +108,7 @@ impl SettingsScreen {
             pdf_command: String::new(),
             lock_minutes: String::new(),
             close_above: String::new(),
+            backup_folder: String::new(),
             field: Field::Name,
         }
     }
@@ -154,6 +159,7 @@ impl SettingsScreen {
             Field::PdfCommand => &mut self.pdf_command,
             Field::LockMinutes => &mut self.lock_minutes,
             Field::CloseAbove => &mut self.close_above,
+            Field::BackupFolder => &mut self.backup_folder,
         }
     }
 
@@ -261,6 +267,7 @@ pub(super) fn key(app: &mut App, mut screen: Box<SettingsScreen>, msg: Msg) -> (
                 shop,
                 printer,
                 rules,
+                backup_folder: screen.backup_folder.trim().to_string(),
             }),
             Err((problem, field)) => {
                 screen.field = field;
@@ -301,12 +308,13 @@ pub(super) fn draw(
         frame.render_widget(Paragraph::new(p.settings_loading), inner);
         return;
     }
-    let rows: [Rect; 17] = Layout::vertical([Constraint::Length(1); 17]).areas(inner);
+    let rows: [Rect; 19] = Layout::vertical([Constraint::Length(1); 19]).areas(inner);
     let [name, office, address, kind, paper, pdf] = p.labels;
     let label_width = p
         .labels
         .iter()
         .chain(&p.till_labels)
+        .chain([&app.lang.ledger_file().backup_folder_label])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -401,4 +409,14 @@ pub(super) fn draw(
         rows[16],
         frame,
     );
+    let backup = app.lang.ledger_file().backup_folder_label;
+    field_line(
+        Field::BackupFolder,
+        backup,
+        &screen.backup_folder,
+        rows[17],
+        frame,
+    );
+    let backup_hint = app.lang.ledger_file().backup_folder_hint;
+    frame.render_widget(Paragraph::new(hint(backup_hint)), rows[18]);
 }
