@@ -147,6 +147,10 @@ pub fn run_restore(db: &Path, file: &Path, lang: Lang) -> Result<ExitCode, Strin
         return Err((t.backup_unusable)(&shown, &problem));
     }
     let now = Local::now().naive_local();
+    // On a new PC the ledger's folder may not be there yet.
+    if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
     let _lock = KioskLock::take(db, now).map_err(|e| lock_text(&e, db, lang))?;
     let current_readable = db.exists() && say_what_is_lost(db, file, lang);
     // The copy that will become the ledger, beside it (a rename is then all-or-nothing).

@@ -369,6 +369,17 @@ fn restore_lists_what_is_lost_before_the_pin_keeps_the_old_file_and_never_reuses
         std::fs::read_to_string(receipts.join("struk-0003.txt")).unwrap(),
         "No. 3 Keripik Pisang\n"
     );
+    // Moving to a new PC: the backup restored where no ledger (nor its folder) is yet.
+    let new_pc = dir.path().join("new-pc").join("pojok").join("pojok.db");
+    let out = std::process::Command::new(BIN)
+        .args(["restore", backup.to_str().unwrap()])
+        .env("POJOK_DB", &new_pc)
+        .stdin(std::fs::File::open(write_answers(dir.path(), "Budi\n9999\n")).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let moved = Ledger::open_read_only(&new_pc).unwrap();
+    assert_eq!(moved.sales_of_day(today()).unwrap().len(), 2);
     assert!(
         receipts.join("struk-0003-2.txt").exists(),
         "{} {:?}",
@@ -379,6 +390,13 @@ fn restore_lists_what_is_lost_before_the_pin_keeps_the_old_file_and_never_reuses
         kiosk.note(),
         "struk-0003.txt sudah ada dan tidak ditimpa; disimpan sebagai struk-0003-2.txt."
     );
+}
+
+/// A file holding what is typed at the prompts, for a command's standard input.
+fn write_answers(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("answers.txt");
+    std::fs::write(&path, text).unwrap();
+    path
 }
 
 fn kiosk_in_tmux(dir: &Path, db: &Path) -> Tmux {
