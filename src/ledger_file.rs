@@ -99,6 +99,7 @@ pub fn backup_error(e: &LedgerError, dir: &Path, lang: Lang) -> String {
         {
             (lang.ledger_file().disk_full)(&dir.display().to_string())
         }
+        LedgerError::Io(e) => format!("{}: {e}", dir.display()),
         other => format!("{}: {other}", dir.display()),
     }
 }

@@ -455,3 +455,55 @@ fn a_sale_committed_without_its_receipt_gets_it_at_the_next_start_and_is_told() 
     assert!(receipt.contains(&sale.total.to_string()), "{receipt}");
     assert_eq!(names(&receipts), vec!["struk-0001.txt".to_string()]);
 }
+
+#[test]
+fn a_failed_backup_at_close_never_blocks_it_and_is_said_again_at_each_sign_in() {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = ledger_with_sales(&db, 1);
+    // The backup folder sits under a plain file: it can never be made (a USB stick pulled out).
+    std::fs::write(dir.path().join("stick"), "not a folder").unwrap();
+    let folder = dir.path().join("stick").join("cadangan");
+    let budi = ledger
+        .users()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Budi")
+        .unwrap();
+    ledger.sign_in(&budi);
+    let (shop, printer) = (
+        ledger.shop_header().unwrap(),
+        ledger.printer_settings().unwrap(),
+    );
+    let rules = ledger.till_rules().unwrap();
+    let typed = folder.display().to_string();
+    ledger
+        .save_settings(&shop, &printer, &rules, &typed, today_at("08:00"))
+        .unwrap();
+    ledger.sign_out();
+    let expected = ledger.open_day_cash().unwrap().unwrap().expected();
+
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    kiosk.key(KeyCode::F(5));
+    kiosk.type_text(&expected.value().to_string());
+    kiosk.key(KeyCode::F(2));
+    kiosk.type_text("y");
+    assert_eq!(kiosk.app.status(), None, "closed all the same");
+    assert!(
+        kiosk
+            .note()
+            .starts_with("Kasir ditutup, tetapi CADANGAN GAGAL"),
+        "{}",
+        kiosk.note()
+    );
+    kiosk.key_with(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    kiosk.type_text(RINA_PIN);
+    kiosk.key(KeyCode::Enter);
+    assert_eq!(
+        kiosk.note(),
+        format!(
+            "PERHATIAN: tutup kasir terakhir belum dicadangkan di {typed}. Periksa folder cadangan (Ctrl+O)."
+        )
+    );
+}

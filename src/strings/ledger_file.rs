@@ -145,7 +145,7 @@ const ID: LedgerFileText = LedgerFileText {
     },
     backup_at_close: |p| format!("Kasir ditutup. Cadangan: {p}"),
     backup_failed_at_close: |why| {
-        format!("Hari ditutup, tetapi CADANGAN GAGAL: {why}. Periksa folder cadangan (Ctrl+O).")
+        format!("Kasir ditutup, tetapi CADANGAN GAGAL: {why}. Periksa folder cadangan (Ctrl+O).")
     },
     backup_behind: |dir| {
         format!(
@@ -241,7 +241,7 @@ const EN: LedgerFileText = LedgerFileText {
     },
     backup_at_close: |p| format!("Till closed. Backup: {p}"),
     backup_failed_at_close: |why| {
-        format!("Day closed, but the BACKUP FAILED: {why}. Check the backup folder (Ctrl+O).")
+        format!("Till closed, but the BACKUP FAILED: {why}. Check the backup folder (Ctrl+O).")
     },
     backup_behind: |dir| {
         format!(

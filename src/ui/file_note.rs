@@ -35,3 +35,52 @@ impl FileNote {
         matches!(self, FileNote::BackupFailed(_) | FileNote::BackupBehind(_))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_note_reads_in_both_languages() {
+        let last = FileNote::LastSale {
+            number: 15,
+            total: Rupiah(80_000),
+        };
+        assert!(
+            last.text(Lang::Id)
+                .starts_with("Penjualan terakhir No. 15 Rp 80.000 tersimpan"),
+            "{}",
+            last.text(Lang::Id)
+        );
+        assert!(
+            last.text(Lang::En)
+                .starts_with("The last sale No. 15 Rp 80.000")
+        );
+        let renamed = FileNote::PaperRenamed("struk-0015.txt".into(), "struk-0015-2.txt".into());
+        assert!(
+            renamed
+                .text(Lang::Id)
+                .contains("disimpan sebagai struk-0015-2.txt")
+        );
+        assert!(renamed.text(Lang::En).contains("saved as struk-0015-2.txt"));
+        let failed = FileNote::BackupFailed("E:\\: disk penuh".into());
+        assert!(failed.is_warning() && !last.is_warning());
+        assert!(
+            failed
+                .text(Lang::Id)
+                .contains("CADANGAN GAGAL: E:\\: disk penuh")
+        );
+        assert!(failed.text(Lang::En).contains("BACKUP FAILED"));
+        let behind = FileNote::BackupBehind("E:\\cadangan".into());
+        assert!(
+            behind
+                .text(Lang::Id)
+                .contains("belum dicadangkan di E:\\cadangan")
+        );
+        let done = FileNote::BackedUp("backups/pojok-2026-12-05-1a6c946b8d30-163.db".into());
+        assert_eq!(
+            done.text(Lang::Id),
+            "Kasir ditutup. Cadangan: backups/pojok-2026-12-05-1a6c946b8d30-163.db"
+        );
+    }
+}
