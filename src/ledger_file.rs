@@ -181,7 +181,13 @@ pub fn run_restore(db: &Path, file: &Path, lang: Lang) -> Result<ExitCode, Strin
 pub fn lock_text(e: &LockError, db: &Path, lang: Lang) -> String {
     let t = lang.ledger_file();
     match e {
-        LockError::Held(who) => (t.kiosk_running)(&db.display().to_string(), who),
+        LockError::Held(who) => {
+            let who = match who.split('\t').collect::<Vec<_>>()[..] {
+                [when, host, pid] => (t.started_by)(when, host, pid),
+                _ => who.clone(),
+            };
+            (t.kiosk_running)(&db.display().to_string(), &who)
+        }
         LockError::Io(e) => (t.cannot_open)(&db.display().to_string(), &e.to_string()),
     }
 }

@@ -49,8 +49,10 @@ pub fn start(
         remove_temporary(&dir, ".pojok-backup-", 0);
     }
     let mut notes = Vec::new();
-    notes.extend(missing_receipt(&ledger, &printouts, lang, receipt_width));
+    // One message line: the sale just saved is said last, so it is the one seen; the backup
+    // warning comes again at sign-in.
     notes.extend(backup_warning(&ledger));
+    notes.extend(missing_receipt(&ledger, &printouts, lang, receipt_width));
     Ok(Started {
         ledger,
         lock,

@@ -417,7 +417,8 @@ fn a_second_kiosk_on_the_same_ledger_is_refused_while_commands_that_read_still_w
         said.contains("Kiosk lain sedang memakai buku kas"),
         "{said}"
     );
-    assert!(said.contains(&format!("pid {}", tmux.pid())), "{said}");
+    assert!(said.contains(&format!("proses {}", tmux.pid())), "{said}");
+    assert!(said.contains("dibuka 20"), "{said}");
     let out = pojok(&db, &["verify"]);
     assert!(out.status.success(), "{}", stdout(&out));
     let out = pojok(&db, &["backup"]);

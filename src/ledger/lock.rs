@@ -53,8 +53,9 @@ impl KioskLock {
             Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
         let _ = make_private(&file);
+        // When, where, which process: tab-separated, put into words by whoever is refused.
         let who = format!(
-            "{} {}, pid {}",
+            "{}\t{}\t{}",
             at.format("%Y-%m-%d %H:%M:%S"),
             host_name(),
             std::process::id()
@@ -106,8 +107,10 @@ mod tests {
         let first = KioskLock::take(&ledger, at).unwrap();
         match KioskLock::take(&ledger, at) {
             Err(LockError::Held(who)) => {
-                assert!(who.starts_with("2026-12-05 07:30:00"), "{who}");
-                assert!(who.contains(&std::process::id().to_string()), "{who}");
+                let parts: Vec<&str> = who.split('\t').collect();
+                assert_eq!(parts.len(), 3, "{who}");
+                assert_eq!(parts[0], "2026-12-05 07:30:00");
+                assert_eq!(parts[2], std::process::id().to_string());
             }
             other => panic!("{other:?}"),
         }

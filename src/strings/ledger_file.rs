@@ -18,6 +18,8 @@ pub struct LedgerFileText {
     pub busy: fn(&str) -> String,
     /// The file; when, where and by which process the running kiosk was started.
     pub kiosk_running: fn(&str, &str) -> String,
+    /// When, on which computer, which process.
+    pub started_by: fn(&str, &str, &str) -> String,
     pub cannot_open: fn(&str, &str) -> String,
     // Backups.
     /// Path, size in KB, chain head, seconds.
@@ -102,6 +104,7 @@ const ID: LedgerFileText = LedgerFileText {
     kiosk_running: |p, who| {
         format!("Kiosk lain sedang memakai buku kas {p} ({who}); tutup kiosk itu dulu.")
     },
+    started_by: |when, host, pid| format!("dibuka {when} di komputer {host}, proses {pid}"),
     cannot_open: |p, why| format!("Buku kas {p} tidak bisa dibuka: {why}"),
     backup_done: |p, kb, head, secs| {
         format!(
@@ -202,6 +205,7 @@ const EN: LedgerFileText = LedgerFileText {
     kiosk_running: |p, who| {
         format!("Another kiosk is using the ledger {p} ({who}); close that kiosk first.")
     },
+    started_by: |when, host, pid| format!("started {when} on {host}, process {pid}"),
     cannot_open: |p, why| format!("Cannot open the ledger {p}: {why}"),
     backup_done: |p, kb, head, secs| {
         format!("Backup saved: {p} ({kb} KB, head {head}, {secs:.1} s), checked.")
