@@ -188,6 +188,9 @@ pub fn lock_text(e: &LockError, db: &Path, lang: Lang) -> String {
             };
             (t.kiosk_running)(&db.display().to_string(), &who)
         }
+        LockError::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+            (t.disk_full)(&db.display().to_string())
+        }
         LockError::Io(e) => (t.cannot_open)(&db.display().to_string(), &e.to_string()),
     }
 }

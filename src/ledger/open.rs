@@ -211,6 +211,10 @@ impl Ledger {
     }
 
     pub fn open_with(path: &Path, how: Opening) -> Result<Ledger> {
+        Ledger::open_unchecked_space(path, how).map_err(|e| full_disk_or(e, path))
+    }
+
+    fn open_unchecked_space(path: &Path, how: Opening) -> Result<Ledger> {
         let created = match look_at(path)? {
             Found::NotSqlite => return Err(LedgerError::NotALedger(path.to_path_buf())),
             Found::Missing | Found::Empty if how == Opening::Existing => {
@@ -275,6 +279,29 @@ impl Ledger {
     /// SQLite's `quick_check` on this connection: empty when the file is sound.
     pub fn quick_check(&self) -> Result<Vec<String>> {
         quick_check(&self.conn)
+    }
+}
+
+/// SQLite reports a full disk met while growing `-wal` or `-shm` as a plain "disk I/O error":
+/// when writing a little beside the ledger fails for want of space, it is said as a full disk.
+fn full_disk_or(e: LedgerError, path: &Path) -> LedgerError {
+    let io_error = matches!(
+        &e,
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if f.code == rusqlite::ErrorCode::SystemIoFailure
+    );
+    if !io_error {
+        return e;
+    }
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let probe =
+        tempfile::tempfile_in(folder.unwrap_or_else(|| Path::new("."))).and_then(|mut f| {
+            std::io::Write::write_all(&mut f, &[0; 64 * 1024])?;
+            f.sync_all()
+        });
+    match probe {
+        Err(p) if p.kind() == std::io::ErrorKind::StorageFull => LedgerError::DiskFull,
+        _ => e,
     }
 }
 
@@ -402,6 +429,18 @@ mod tests {
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .unwrap();
         assert_eq!(id, APPLICATION_ID);
+    }
+
+    #[test]
+    fn a_stale_shm_without_its_wal_does_not_block_the_kiosk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pojok.db");
+        drop(Ledger::open(&path).unwrap());
+        let shm = sibling(&path, "-shm");
+        fs::write(&shm, b"left by a read-only run").unwrap();
+        let ledger = Ledger::open_with(&path, Opening::CheckedKiosk).unwrap();
+        assert!(ledger.quick_check().unwrap().is_empty());
+        assert_ne!(fs::read(&shm).unwrap(), b"left by a read-only run");
     }
 
     #[test]
