@@ -144,25 +144,16 @@ fn file_name(b: &BackupFile) -> String {
 pub fn run_restore(db: &Path, file: &Path, lang: Lang) -> Result<ExitCode, String> {
     let t = lang.ledger_file();
     let shown = file.display().to_string();
-    if let Some(problem) = check_backup(file) {
-        return Err((t.backup_unusable)(&shown, &problem));
-    }
     let now = Local::now().naive_local();
     // On a new PC the ledger's folder may not be there yet.
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
     }
     let _lock = KioskLock::take(db, now).map_err(|e| lock_text(&e, db, lang))?;
-    let current_readable = db.exists() && say_what_is_lost(db, file, lang);
     // The copy that will become the ledger, beside it (a rename is then all-or-nothing).
-    let folder = db.parent().filter(|p| !p.as_os_str().is_empty());
-    let folder = folder.unwrap_or_else(|| Path::new("."));
-    let temp = tempfile::Builder::new()
-        .prefix(".pojok-restore-")
-        .tempfile_in(folder)
-        .map_err(|e| e.to_string())?;
-    std::fs::copy(file, temp.path()).map_err(|e| e.to_string())?;
-    temp.as_file().sync_all().map_err(|e| e.to_string())?;
+    let temp = copy_beside(db, file).map_err(|e| (t.backup_unusable)(&shown, &e.to_string()))?;
+    prepare_copy(temp.path(), file, lang)?;
+    let current_readable = db.exists() && say_what_is_lost(db, temp.path(), lang);
     // The manager of the ledger in use decides; with none readable, the backup's.
     let judge = if current_readable { db } else { temp.path() };
     ask_manager(judge, lang)?;
@@ -175,6 +166,36 @@ pub fn run_restore(db: &Path, file: &Path, lang: Lang) -> Result<ExitCode, Strin
     let aside = aside.map_or_else(String::new, |a| a.display().to_string());
     println!("{}", (t.restored)(&shown, &aside));
     Ok(ExitCode::SUCCESS)
+}
+
+/// `file` copied, flushed, into a temporary file in the ledger's folder.
+fn copy_beside(db: &Path, file: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let folder = db.parent().filter(|p| !p.as_os_str().is_empty());
+    let temp = tempfile::Builder::new()
+        .prefix(".pojok-restore-")
+        .tempfile_in(folder.unwrap_or_else(|| Path::new(".")))?;
+    std::fs::copy(file, temp.path())?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// Refuses a file that is not a pojok ledger (said as any command says it), brings the copy
+/// of a backup made by an older pojok up to date (never the file given), then checks the copy
+/// as any backup.
+fn prepare_copy(copy: &Path, file: &Path, lang: Lang) -> Result<(), String> {
+    match Ledger::open_read_only(file) {
+        Ok(_) | Err(LedgerError::TooOld(_)) => {}
+        Err(e) => return Err(error_text(&e, file, lang)),
+    }
+    let unusable =
+        |why: &str| (lang.ledger_file().backup_unusable)(&file.display().to_string(), why);
+    if let Err(e) = Ledger::open_with(copy, Opening::Existing) {
+        return Err(unusable(&e.to_string()));
+    }
+    match check_backup(copy) {
+        Some(problem) => Err(unusable(&problem)),
+        None => Ok(()),
+    }
 }
 
 /// The lock refused: another kiosk runs on the file, said with when and where it started.

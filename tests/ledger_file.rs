@@ -508,3 +508,32 @@ fn a_failed_backup_at_close_never_blocks_it_and_is_said_again_at_each_sign_in() 
         )
     );
 }
+
+#[test]
+fn restore_refuses_what_is_not_a_good_backup_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    drop(ledger_with_sales(&db, 2));
+    let damaged = dir.path().join("damaged.db");
+    drop(ledger_with_sales(&damaged, 200));
+    damage(&damaged);
+    let mut files: Vec<(PathBuf, &str)> = not_ledgers(dir.path());
+    files.push((damaged, "tidak bisa dipakai"));
+    let before = sha(&db);
+    for (file, words) in files {
+        let mut listing = names(dir.path());
+        listing.retain(|n| n != "pojok.db.lock");
+        let out = pojok(&db, &["restore", file.to_str().unwrap()]);
+        let said = stderr(&out);
+        assert!(!out.status.success(), "{file:?}");
+        assert!(
+            said.contains(words) && said.contains(file.to_str().unwrap()),
+            "{said}"
+        );
+        assert_eq!(sha(&db), before, "{file:?}");
+        // The lock file beside the ledger stays, as after any kiosk run; nothing else does.
+        let mut now = names(dir.path());
+        now.retain(|n| n != "pojok.db.lock");
+        assert_eq!(now, listing, "nothing left behind: {file:?}");
+    }
+}
