@@ -183,12 +183,19 @@ fn copy_beside(db: &Path, file: &Path) -> std::io::Result<tempfile::NamedTempFil
 /// of a backup made by an older pojok up to date (never the file given), then checks the copy
 /// as any backup.
 fn prepare_copy(copy: &Path, file: &Path, lang: Lang) -> Result<(), String> {
-    match Ledger::open_read_only(file) {
-        Ok(_) | Err(LedgerError::TooOld(_)) => {}
-        Err(e) => return Err(error_text(&e, file, lang)),
-    }
     let unusable =
         |why: &str| (lang.ledger_file().backup_unusable)(&file.display().to_string(), why);
+    match Ledger::open_read_only(file) {
+        Ok(_) | Err(LedgerError::TooOld(_)) => {}
+        Err(
+            e @ (LedgerError::NoLedger(_)
+            | LedgerError::EmptyFile(_)
+            | LedgerError::NotALedger(_)
+            | LedgerError::Foreign(_)
+            | LedgerError::TooNew { .. }),
+        ) => return Err(error_text(&e, file, lang)),
+        Err(e) => return Err(unusable(&e.to_string())),
+    }
     if let Err(e) = Ledger::open_with(copy, Opening::Existing) {
         return Err(unusable(&e.to_string()));
     }
