@@ -212,6 +212,8 @@ pub fn lock_text(e: &LockError, db: &Path, lang: Lang) -> String {
         LockError::Held(who) => {
             let who = match who.split('\t').collect::<Vec<_>>()[..] {
                 [when, host, pid] => (t.started_by)(when, host, pid),
+                // Windows does not let others read a locked file: no details then.
+                _ if who.trim().is_empty() => "?".to_string(),
                 _ => who.clone(),
             };
             (t.kiosk_running)(&db.display().to_string(), &who)
