@@ -537,3 +537,32 @@ fn restore_refuses_what_is_not_a_good_backup_and_changes_nothing() {
         assert_eq!(now, listing, "nothing left behind: {file:?}");
     }
 }
+
+#[test]
+fn the_close_screen_says_where_the_backup_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let ledger = ledger_with_sales(&db, 2);
+    let expected = ledger.open_day_cash().unwrap().unwrap().expected();
+    drop(ledger);
+    let tmux = kiosk_in_tmux(dir.path(), &db);
+    tmux.login("Rina", RINA_PIN);
+    tmux.wait_for("Kasir: Rina");
+    tmux.keys(&["F5"]);
+    tmux.wait_for("Kas seharusnya");
+    tmux.type_text(&expected.value().to_string());
+    tmux.keys(&["F2"]);
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("Kasir ditutup. Cadangan:");
+    let backups = backups_in(&dir.path().join("backups"));
+    assert_eq!(backups.len(), 1, "{screen}");
+    let name = backups[0]
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    // At 80 columns a long folder may be cut; the file's own name starts on screen.
+    assert!(screen.contains(&name[..20]), "{screen}");
+    assert!(pojok(&backups[0].path, &["verify"]).status.success());
+}
