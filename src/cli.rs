@@ -15,8 +15,10 @@ use crate::kiosk::{self, KioskOptions};
 use crate::ledger::{
     BatchError, BatchMode, Ledger, LedgerError, Problem as VerifyProblem, RowAction,
 };
+use crate::ledger_file;
 use crate::office;
 use crate::print;
+use crate::startup;
 use crate::strings::{ImportText, Lang};
 
 /// A line to standard output. A reader that went away (`pojok … | head`) ends the command
@@ -130,6 +132,22 @@ enum Command {
         /// The programme named on the recap (default: the ledger's setting)
         #[arg(long)]
         programme: Option<String>,
+    },
+    /// Copy the ledger, checked, into the backup folder (works while the kiosk runs); keeps the
+    /// last 14 daily and 12 monthly copies
+    Backup {
+        /// Backup folder (default: the one set at Ctrl+O, else backups/ beside the ledger)
+        #[arg(long)]
+        to: Option<PathBuf>,
+        /// List the backups with their chain heads and check that each still verifies
+        #[arg(long)]
+        check: bool,
+    },
+    /// Put a backup in place of the ledger: says what would be lost, asks the manager's name
+    /// and PIN, and keeps the current file as pojok.db.before-restore-…
+    Restore {
+        /// The backup file
+        file: PathBuf,
     },
 }
 
@@ -336,8 +354,12 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
 }
 
 fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
-    Ledger::open(db)
-        .map_err(|e| (lang.text().cli.cannot_open)(&db.display().to_string(), &e.to_string()))
+    Ledger::open(db).map_err(|e| ledger_file::error_text(&e, db, lang))
+}
+
+/// For commands that only read: nothing is created, migrated or changed.
+fn read_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
+    Ledger::open_read_only(db).map_err(|e| ledger_file::error_text(&e, db, lang))
 }
 
 pub fn main() -> ExitCode {
@@ -365,12 +387,20 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         attendant: cli.attendant.clone().unwrap_or_default(),
         receipt_width: cli.paper.columns(),
         demo_logins: Vec::new(),
+        notes: Vec::new(),
     };
     match cli.command {
         None => {
             let db = cli.db.unwrap_or_else(default_db);
-            let ledger = open_ledger(&db, lang)?;
-            kiosk::run(ledger, options).map_err(|e| e.to_string())?;
+            let now = Local::now().naive_local();
+            let started = startup::start(&db, lang, options.receipt_width, now)?;
+            let options = KioskOptions {
+                notes: started.notes,
+                ..options
+            };
+            // The lock lives until the kiosk has returned.
+            let _lock = started.lock;
+            kiosk::run(started.ledger, options).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Demo { years: Some(years) }) => {
@@ -448,7 +478,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         }) => {
             let db = cli.db.unwrap_or_else(default_db);
             // A report never creates a ledger: a mistyped path must not read as "no sales".
-            let ledger = office::read_ledger(&db, lang)?;
+            let ledger = read_ledger(&db, lang)?;
             let date = match date {
                 Some(date) => date,
                 None => ledger
@@ -471,6 +501,16 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Verify) => run_verify(&cli.db.unwrap_or_else(default_db), lang),
+        Some(Command::Backup { to, check }) => {
+            let db = cli.db.unwrap_or_else(default_db);
+            match check {
+                true => ledger_file::run_backup_check(&db, to, lang),
+                false => ledger_file::run_backup(&db, to, lang),
+            }
+        }
+        Some(Command::Restore { file }) => {
+            ledger_file::run_restore(&cli.db.unwrap_or_else(default_db), &file, lang)
+        }
     }
 }
 
@@ -478,10 +518,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
 /// and a failing exit.
 fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
     // Verifying a mistyped path must not create an empty ledger that verifies clean.
-    if !db.is_file() {
-        return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
-    }
-    let ledger = open_ledger(db, lang)?;
+    let ledger = read_ledger(db, lang)?;
     let t = &lang.text().verify;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut shown = false;
@@ -551,6 +588,7 @@ fn run_import(db: &Path, kind: ImportKind, actor: &str, lang: Lang) -> Result<Ex
         &kind;
     let file = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &e.to_string()))?;
+    // An import may start a new corner's ledger: it writes, and creates like the kiosk.
     let mut ledger = open_ledger(db, lang)?;
     let known = catalogue_csv::Known::new(
         &ledger.producers().map_err(|e| e.to_string())?,
@@ -708,7 +746,7 @@ fn apply_intake(
 /// `pojok export catalogue`: producers and products in the import columns.
 fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
     let t = &lang.text().import;
-    let ledger = office::read_ledger(db, lang)?;
+    let ledger = read_ledger(db, lang)?;
     let producers = ledger.producers().map_err(|e| e.to_string())?;
     let products = ledger.products().map_err(|e| e.to_string())?;
     let out = out.unwrap_or_else(|| PathBuf::from("."));
@@ -747,7 +785,7 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
 /// A ledger that must already exist: a printout never creates one, so a mistyped path does
 /// not read as "no activity".
 fn existing_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
-    office::read_ledger(db, lang)
+    read_ledger(db, lang)
 }
 
 /// A ledger refusal in the UI language where it has words there.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{ExportKind, MonthRecap, parse_month};
 use crate::export::{self, CsvStyle};
-use crate::ledger::{Ledger, LedgerError};
+use crate::ledger::Ledger;
 use crate::print;
 use crate::strings::Lang;
 
@@ -37,14 +37,7 @@ pub struct Rendered {
 
 /// A ledger opened to read, with the refusal in the UI language.
 pub fn read_ledger(db: &std::path::Path, lang: Lang) -> Result<Ledger, String> {
-    let name = db.display().to_string();
-    Ledger::open_read_only(db).map_err(|e| match e {
-        LedgerError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-            (lang.text().cli.no_ledger)(&name)
-        }
-        LedgerError::Outdated { .. } => (lang.text().office.needs_upgrade)(&name),
-        other => (lang.text().cli.cannot_open)(&name, &other.to_string()),
-    })
+    Ledger::open_read_only(db).map_err(|e| crate::ledger_file::error_text(&e, db, lang))
 }
 
 /// `pojok recap --month M`.

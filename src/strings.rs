@@ -6,6 +6,9 @@ use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
+mod ledger_file;
+pub use ledger_file::LedgerFileText;
+
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]

@@ -164,9 +164,13 @@ fn a_ledger_that_cannot_be_opened_gives_a_clear_error() {
     let out = pojok(&db, &["report", "day"]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("tidak bisa dibuka"),
+        stderr(&out).contains("bukan buku kas pojok"),
         "{}",
         stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "this is not a SQLite file, but a note someone saved here"
     );
 }
 

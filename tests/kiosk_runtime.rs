@@ -124,7 +124,19 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     assert_eq!(kiosk.note(), "Penjualan #1 dibatalkan");
     assert_eq!(kiosk.app.status().unwrap().sales, 0);
     kiosk.key(KeyCode::F(9));
-    let receipt = std::fs::read_to_string(&path).unwrap();
+    // Paper is never overwritten: the first copy stays as it was printed, and the attendant
+    // is told the new file's name.
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("DIBATALKAN")
+    );
+    let second = path.with_file_name("struk-0001-salinan-2.txt");
+    assert_eq!(
+        kiosk.note(),
+        "struk-0001-salinan.txt sudah ada dan tidak ditimpa; disimpan sebagai struk-0001-salinan-2.txt."
+    );
+    let receipt = std::fs::read_to_string(&second).unwrap();
     assert!(receipt.contains("DIBATALKAN"), "{receipt}");
 }
 
@@ -150,7 +162,16 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
         .join("printouts")
         .join(date.to_string())
         .join("tutup-kasir.txt");
-    assert!(kiosk.note().contains("tutup-kasir.txt"), "{}", kiosk.note());
+    // The close screen says where the day's backup went; the report is in its usual place.
+    let backups = dir.path().join("backups");
+    assert!(
+        kiosk
+            .note()
+            .starts_with(&format!("Kasir ditutup. Cadangan: {}", backups.display())),
+        "{}",
+        kiosk.note()
+    );
+    assert_eq!(pojok::ledger::backups_in(&backups).len(), 1);
     let text = std::fs::read_to_string(&z).unwrap();
     assert!(text.contains("Uang kembalian lebih"), "{text}");
     assert!(text.contains("-Rp 500"), "{text}");

@@ -52,6 +52,7 @@ pub(super) fn failure(error: LedgerError) -> Failure {
         {
             Failure::DiskFull
         }
+        LedgerError::DiskFull => Failure::DiskFull,
         LedgerError::PayoutAboveBalance { producer, owed } => {
             Failure::PayoutAboveBalance { producer, owed }
         }

@@ -35,6 +35,8 @@ pub struct KioskOptions {
     pub receipt_width: usize,
     /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's.
     pub demo_logins: Vec<(String, crate::domain::Role, String)>,
+    /// Said before the first key: the start checks' findings (`startup`).
+    pub notes: Vec<ui::FileNote>,
 }
 
 /// How often an idle kiosk wakes up to tell the screens the time (for the idle lock).
@@ -55,6 +57,9 @@ pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut runtime = Runtime::new(ledger, options.receipt_width, options.lang)?;
     let mut app = runtime.start(options.lang, options.attendant)?;
     app.set_demo_logins(options.demo_logins);
+    for note in options.notes {
+        runtime.dispatch(&mut app, Msg::File(note));
+    }
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on if only the alternate screen failed; its own error matters less.
         let _ = ratatui::crossterm::terminal::disable_raw_mode();
@@ -140,6 +145,9 @@ pub struct Runtime {
     /// Printouts already committed and written to their files, waiting to be sent once the
     /// screen has shown what happened (`print_pending`).
     pending_prints: Vec<PrintJob>,
+    /// A printout saved under a new name because its name was taken (paper is never
+    /// overwritten): said after the effect's own answer.
+    renamed: Option<ui::FileNote>,
 }
 
 /// A printout on its way to paper.
@@ -163,6 +171,7 @@ impl Runtime {
         Ok(Runtime {
             printer,
             pending_prints: Vec::new(),
+            renamed: None,
             ledger,
             shop,
             printouts,
@@ -262,6 +271,7 @@ impl Runtime {
             replies.extend(self.flush_draft_reply());
         }
         replies.extend(self.answer(effect, Local::now().naive_local()));
+        replies.extend(self.renamed.take().map(Msg::File));
         replies
     }
 
@@ -349,14 +359,15 @@ impl Runtime {
                 shop,
                 printer,
                 rules,
-            } => vec![self.save_settings(shop, printer, &rules, now)],
+                backup_folder,
+            } => vec![self.save_settings(shop, printer, &rules, &backup_folder, now)],
             Effect::TestPrint { shop, printer } => vec![self.test_print(&shop, &printer)],
             // Users, signing in, the manager's approval, the audit trail.
             Effect::CreateManager { shop, name, pin } => {
                 self.create_manager(&shop, &name, &pin, now)
             }
             Effect::SetFirstPin { user_id, pin } => self.set_first_pin(user_id, &pin, now),
-            Effect::SignIn { user_id, pin } => vec![self.sign_in(user_id, &pin, now)],
+            Effect::SignIn { user_id, pin } => self.sign_in(user_id, &pin, now),
             Effect::Approve {
                 manager_id,
                 pin,

@@ -1,6 +1,7 @@
 //! The till's day and its money: opening and closing the day, cash in and out of the drawer,
 //! and paying producers what they are owed.
 
+use crate::startup;
 use chrono::NaiveDateTime;
 
 use super::Runtime;
@@ -36,10 +37,18 @@ impl Runtime {
         match closed {
             // Closed: the report follows; a report that cannot be written is said,
             // and can be printed again from `pojok report day`.
-            Ok(day) => vec![
-                Msg::DayClosed,
-                Msg::ZReport(self.write_day_report(day.date)),
-            ],
+            Ok(day) => {
+                let report = self.write_day_report(day.date);
+                let reported = report.is_ok();
+                let backup = startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
+                let mut replies = vec![Msg::DayClosed, Msg::ZReport(report)];
+                // Where the backup went replaces the report's path; a failure of either is
+                // never hidden by the other's success.
+                if reported || backup.is_warning() {
+                    replies.push(Msg::File(backup));
+                }
+                replies
+            }
             // Off by more than the shop's threshold: the manager's approval first.
             Err(LedgerError::NeedsApproval(_)) => {
                 vec![Msg::ApprovalNeeded(Box::new(Effect::CloseDay {

@@ -49,13 +49,23 @@ impl Runtime {
     /// its whole path (the message line is 80 columns), and says what went wrong in words
     /// the screen translates, never the system's English.
     pub(super) fn write_file(
-        &self,
+        &mut self,
         date: NaiveDate,
         name: &str,
         contents: impl AsRef<[u8]>,
     ) -> Result<PathBuf, Failure> {
-        print::write_printout(&self.printouts, date, name, contents)
-            .map_err(|e| Failure::File(FileError::new(name, &e)))
+        let path = print::write_printout(&self.printouts, date, name, contents)
+            .map_err(|e| Failure::File(FileError::new(name, &e)))?;
+        self.note_renamed(name, &path);
+        Ok(path)
+    }
+
+    /// Remembers to tell the attendant when `path` is not the `name` asked for.
+    fn note_renamed(&mut self, name: &str, path: &std::path::Path) {
+        let written = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(written) = written.filter(|w| w != name) {
+            self.renamed = Some(crate::ui::FileNote::PaperRenamed(name.to_string(), written));
+        }
     }
 
     /// Writes `doc` as text to `name` in `date`'s printouts folder, then queues it for the

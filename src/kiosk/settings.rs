@@ -16,6 +16,7 @@ impl Runtime {
                 shop: self.ledger.shop_header()?,
                 printer: self.ledger.printer_settings()?,
                 rules: self.ledger.till_rules()?,
+                backup_folder: self.ledger.backup_folder_setting()?,
             })
         })()
         .unwrap_or_else(|e| failed(FailedEffect::LoadSettings, e))
@@ -26,9 +27,13 @@ impl Runtime {
         shop: ShopHeader,
         printer: PrinterSettings,
         rules: &TillRules,
+        backup_folder: &str,
         now: NaiveDateTime,
     ) -> Msg {
-        match self.ledger.save_settings(&shop, &printer, rules, now) {
+        match self
+            .ledger
+            .save_settings(&shop, &printer, rules, backup_folder, now)
+        {
             Ok(()) => {
                 self.shop = shop;
                 self.printer = printer;

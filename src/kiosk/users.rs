@@ -8,18 +8,23 @@ use super::failure::failed;
 use crate::domain::{HistoryFilter, Role, User};
 use crate::ledger::LedgerError;
 use crate::print::ShopHeader;
+use crate::startup;
 use crate::ui::{Effect, FailedEffect, Msg, Pin};
 
 impl Runtime {
-    pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Msg {
+    pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Msg> {
         match self.ledger.check_pin(user_id, pin.as_str(), now) {
             Ok(user) => {
                 self.ledger.sign_in(&user);
                 // Only a convenience for the next start: a failure here is not one.
                 let _ = self.ledger.remember_sign_in(&user);
-                Msg::SignedIn(user)
+                // Until a backup covers the last close, each sign-in says so.
+                let warning = startup::backup_warning(&self.ledger).map(Msg::File);
+                std::iter::once(Msg::SignedIn(user))
+                    .chain(warning)
+                    .collect()
             }
-            Err(e) => failed(FailedEffect::SignIn, e),
+            Err(e) => vec![failed(FailedEffect::SignIn, e)],
         }
     }
 

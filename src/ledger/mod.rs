@@ -5,6 +5,7 @@
 //! the write lock up front, so two processes cannot both check and then collide); when a method
 //! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
 
+mod backup;
 mod balances;
 mod catalogue;
 mod chain;
@@ -13,7 +14,8 @@ mod draft;
 mod export;
 mod history;
 mod import;
-mod read_only;
+mod lock;
+mod open;
 mod recap;
 mod report;
 mod sales;
@@ -26,7 +28,6 @@ mod users;
 mod verify;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, Type, ValueRef};
@@ -39,7 +40,10 @@ use crate::domain::{
 // The shapes the catalogue is written with live in the domain, so that the UI can carry
 // them in its effects; they are named here too, where they are used.
 pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges};
+pub use backup::{Backup, BackupFile, Comparison, Lost, backups_in, check_backup};
 pub use import::{BatchError, BatchMode, RowAction};
+pub use lock::{KioskLock, LockError};
+pub use open::{APPLICATION_ID, Opening};
 pub use schema::SCHEMA_VERSION;
 pub use verify::{ChainHead, Problem, VerifyReport};
 
@@ -52,11 +56,25 @@ pub enum LedgerError {
     #[error("database error: {0}")]
     Sqlite(#[source] rusqlite::Error),
     #[error("cannot create the ledger's folder: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+    #[error("{0} is not a pojok ledger: another program's database")]
+    Foreign(PathBuf),
+    #[error("{0} is not a pojok ledger: not a SQLite file")]
+    NotALedger(PathBuf),
+    #[error("there is no ledger at {0}")]
+    NoLedger(PathBuf),
+    #[error("{0} is an empty file, not a ledger")]
+    EmptyFile(PathBuf),
+    #[error("{0} is a ledger of an older pojok: the kiosk updates it at its next start")]
+    TooOld(PathBuf),
+    #[error("{0} is read-only")]
+    ReadOnlyFile(PathBuf),
+    #[error("{path} is damaged: {detail}")]
+    Damaged { path: PathBuf, detail: String },
+    #[error("the disk is full")]
+    DiskFull,
     #[error("the ledger file has schema version {found}, newer than this program's {supported}")]
     TooNew { found: i64, supported: i64 },
-    #[error("the ledger file has schema version {found}, older than this program's")]
-    Outdated { found: i64 },
     #[error("no business day is open")]
     NoOpenDay,
     #[error("the business day of {date} is still open")]
@@ -159,6 +177,16 @@ pub enum LedgerError {
     NotOnTab(i64),
 }
 
+impl From<std::io::Error> for LedgerError {
+    fn from(e: std::io::Error) -> LedgerError {
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            LedgerError::DiskFull
+        } else {
+            LedgerError::Io(e)
+        }
+    }
+}
+
 impl From<rusqlite::Error> for LedgerError {
     /// A value that does not read back as its domain type is damage to the file, not a
     /// database failure; everything else is SQLite's own error.
@@ -166,6 +194,9 @@ impl From<rusqlite::Error> for LedgerError {
         match e {
             rusqlite::Error::FromSqlConversionFailure(..)
             | rusqlite::Error::IntegralValueOutOfRange(..) => LedgerError::Corrupt(e.to_string()),
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull => {
+                LedgerError::DiskFull
+            }
             e => LedgerError::Sqlite(e),
         }
     }
@@ -184,37 +215,14 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// Opens the ledger at `path`, creating the folder and the file if missing, and brings an
-    /// older file's schema up to date. A file written by a newer program is refused untouched.
-    pub fn open(path: &Path) -> Result<Ledger> {
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir)?;
-        }
-        let mut conn = Connection::open(path)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        // Before switching the journal mode, which writes to the file.
-        schema::check_version(&conn)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "recursive_triggers", "ON")?;
-        // Plans stay as prepared: without it a cached statement is parsed again whenever a
-        // parameter it compares (a date, a partial index's column) is bound to a new value,
-        // most of a statement's time when it walks a year day by day.
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
-            true,
-        )?;
-        schema::migrate(&mut conn)?;
-        Ok(Ledger {
+    fn with_connection(conn: Connection, path: &Path) -> Ledger {
+        Ledger {
             conn,
             path: path.to_path_buf(),
             actor: None,
             approval: None,
             batching: false,
-        })
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -391,6 +391,14 @@ impl Ledger {
     pub fn sale(&self, id: i64) -> Result<Sale> {
         load_sale(&self.conn, id)
     }
+
+    /// The sale recorded last, if any: the one a crash may have caught before its receipt.
+    pub fn latest_sale(&self) -> Result<Option<Sale>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT MAX(id) FROM sales", [], |r| r.get(0))?;
+        id.map(|id| load_sale(&self.conn, id)).transpose()
+    }
 }
 
 #[cfg(test)]

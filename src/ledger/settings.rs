@@ -143,10 +143,17 @@ impl Ledger {
         shop: &ShopHeader,
         printer: &PrinterSettings,
         rules: &TillRules,
+        backup_folder: &str,
         at: NaiveDateTime,
     ) -> Result<()> {
         self.write(|tx| {
             write_shop_header(tx, shop, at)?;
+            put(
+                tx,
+                super::backup::BACKUP_FOLDER,
+                backup_folder.trim(),
+                Some(at),
+            )?;
             write_printer(tx, printer, at)?;
             put(
                 tx,
@@ -182,7 +189,7 @@ impl Ledger {
 }
 
 impl Ledger {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(super) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -273,13 +280,13 @@ mod tests {
         let rules = TillRules::default();
         let printer = PrinterSettings::default();
         ledger
-            .save_settings(&shop, &printer, &rules, when())
+            .save_settings(&shop, &printer, &rules, "", when())
             .unwrap();
         let first = changes(&ledger);
         assert!(first.contains(&("shop.name".into(), None, "Pojok UMKM".into())));
         // The same again: nothing changed, nothing recorded.
         ledger
-            .save_settings(&shop, &printer, &rules, when())
+            .save_settings(&shop, &printer, &rules, "", when())
             .unwrap();
         assert_eq!(changes(&ledger), first);
         let quicker = TillRules {
@@ -287,7 +294,7 @@ mod tests {
             ..rules
         };
         ledger
-            .save_settings(&shop, &printer, &quicker, when())
+            .save_settings(&shop, &printer, &quicker, "", when())
             .unwrap();
         let all = changes(&ledger);
         assert_eq!(

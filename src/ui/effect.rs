@@ -78,6 +78,8 @@ pub enum Effect {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
+        /// Where the day-close backups go; empty: `backups` beside the ledger.
+        backup_folder: String,
     },
     /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
     TestPrint {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
+use super::file_note::FileNote;
 use super::note::{Note, TillNote};
 use crate::domain::{
     CallListEntry, DayStatus, Producer, Product, ProductRecord, Rupiah, Sale, SaleSummary,
@@ -193,6 +194,7 @@ pub enum Msg {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
+        backup_folder: String,
     },
     SettingsSaved,
     TestPrinted(Result<(), PrintError>),
@@ -269,6 +271,8 @@ pub enum Msg {
     /// sign-in screens) and when asked.
     UsersLoaded(Vec<crate::domain::User>),
     SignedIn(crate::domain::User),
+    /// Something to say about the ledger file (a backup, the last sale before a crash).
+    File(FileNote),
     /// The manager's PIN was right; the held effects have run (their answers follow).
     ApprovalGranted(crate::domain::User),
     UsersChanged(Vec<crate::domain::User>),
@@ -313,6 +317,7 @@ impl Msg {
                 | Msg::BalancesAtClose(_)
                 | Msg::ZReport(_)
                 | Msg::OfficePrintout(_)
+                | Msg::File(_)
                 | Msg::DaySalesLoaded { .. }
                 | Msg::SaleCorrected { .. }
                 | Msg::CustomersLoaded(_)
@@ -359,6 +364,7 @@ impl Msg {
                     Err(e) => TillNote::PrintoutFailed(e.clone()),
                 })
             }
+            Msg::File(note) => Note::File(note.clone()),
             Msg::OfficePrintout(result) => {
                 Note::OfficePrintout(result.clone().map(|path| path.display().to_string()))
             }

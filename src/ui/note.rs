@@ -106,12 +106,17 @@ pub enum Note {
     Till(TillNote),
     /// Signing in, approvals and users.
     Trust(super::TrustNote),
+    /// The ledger file: backups, the sale saved before a crash, paper kept aside.
+    File(super::FileNote),
 }
 
 impl Note {
     pub fn is_error(&self) -> bool {
         if let Note::Trust(note) = self {
             return note.is_error();
+        }
+        if let Note::File(note) = self {
+            return note.is_warning();
         }
         !matches!(
             self,
@@ -181,6 +186,7 @@ impl Note {
             Note::OfficePrintout(Err(e)) => (lang.text().office.printout_failed)(&e.text(lang)),
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
+            Note::File(note) => note.text(lang),
             Note::UnknownProducer(text) => (t.unknown_producer)(text),
             Note::BadDate(text) => (t.bad_date)(text),
             Note::NoLineForDate => t.no_line_for_date.into(),

@@ -31,9 +31,10 @@ pub enum Field {
     PdfCommand,
     LockMinutes,
     CloseAbove,
+    BackupFolder,
 }
 
-const FIELDS: [Field; 7] = [
+const FIELDS: [Field; 8] = [
     Field::Name,
     Field::Office,
     Field::Address,
@@ -41,6 +42,7 @@ const FIELDS: [Field; 7] = [
     Field::PdfCommand,
     Field::LockMinutes,
     Field::CloseAbove,
+    Field::BackupFolder,
 ];
 
 /// The printer kinds in the order F7 goes through them (and `kind_names` lists them).
@@ -84,6 +86,8 @@ pub struct SettingsScreen {
     pub pdf_command: String,
     pub lock_minutes: String,
     pub close_above: String,
+    /// Where the day-close backups go (a USB stick, a second disk); empty: the default.
+    pub backup_folder: String,
     pub field: Field,
 }
 
@@ -100,11 +104,19 @@ impl SettingsScreen {
             pdf_command: String::new(),
             lock_minutes: String::new(),
             close_above: String::new(),
+            backup_folder: String::new(),
             field: Field::Name,
         }
     }
 
-    pub fn loaded(&mut self, shop: ShopHeader, printer: PrinterSettings, rules: TillRules) {
+    pub fn loaded(
+        &mut self,
+        shop: ShopHeader,
+        printer: PrinterSettings,
+        rules: TillRules,
+        backup_folder: String,
+    ) {
+        self.backup_folder = backup_folder;
         self.lock_minutes = rules.lock_after_minutes.to_string();
         self.close_above = rules.close_approval_above.to_string();
         self.loaded = true;
@@ -143,6 +155,7 @@ impl SettingsScreen {
             Field::PdfCommand => &mut self.pdf_command,
             Field::LockMinutes => &mut self.lock_minutes,
             Field::CloseAbove => &mut self.close_above,
+            Field::BackupFolder => &mut self.backup_folder,
         }
     }
 
@@ -252,6 +265,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
                     shop,
                     printer,
                     rules,
+                    backup_folder: screen.backup_folder.trim().to_string(),
                 };
                 return Outcome::stay().run(vec![save]);
             }
@@ -283,12 +297,13 @@ pub(super) fn draw(
         frame.render_widget(Paragraph::new(p.settings_loading), inner);
         return;
     }
-    let rows: [Rect; 17] = Layout::vertical([Constraint::Length(1); 17]).areas(inner);
+    let rows: [Rect; 19] = Layout::vertical([Constraint::Length(1); 19]).areas(inner);
     let [name, office, address, kind, paper, pdf] = p.labels;
     let label_width = p
         .labels
         .iter()
         .chain(&p.till_labels)
+        .chain([&cx.lang.ledger_file().backup_folder_label])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -383,6 +398,16 @@ pub(super) fn draw(
         rows[16],
         frame,
     );
+    let backup = cx.lang.ledger_file().backup_folder_label;
+    field_line(
+        Field::BackupFolder,
+        backup,
+        &screen.backup_folder,
+        rows[17],
+        frame,
+    );
+    let backup_hint = cx.lang.ledger_file().backup_folder_hint;
+    frame.render_widget(Paragraph::new(hint(backup_hint)), rows[18]);
 }
 
 /// A runtime answer for the settings screen.
@@ -392,7 +417,8 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             shop,
             printer,
             rules,
-        } => screen.loaded(shop, printer, rules),
+            backup_folder,
+        } => screen.loaded(shop, printer, rules, backup_folder),
         Msg::Failed {
             action: FailedEffect::LoadSettings,
             ..

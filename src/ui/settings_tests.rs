@@ -41,6 +41,7 @@ fn on_settings(printer: PrinterSettings) -> App {
             shop: shop(),
             printer,
             rules: TillRules::default(),
+            backup_folder: String::new(),
         },
     );
     app
@@ -76,6 +77,7 @@ fn clear_field(app: &mut App) {
         Field::PdfCommand => screen(app).pdf_command.chars().count(),
         Field::LockMinutes => screen(app).lock_minutes.chars().count(),
         Field::CloseAbove => screen(app).close_above.chars().count(),
+        Field::BackupFolder => screen(app).backup_folder.chars().count(),
     };
     for _ in 0..len {
         press(app, KeyCode::Backspace);
@@ -116,6 +118,7 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
             shop: expected_shop,
             printer: expected_printer,
             rules: TillRules::default(),
+            backup_folder: String::new(),
         }]
     );
     // Still on the form until the ledger says it is saved.
@@ -138,8 +141,9 @@ fn esc_leaves_without_saving() {
 fn wrong_values_are_refused_in_words_on_the_field_to_fix() {
     let mut app = on_settings(network());
     // The printer's address: not host:port.
-    // Up from the first field goes round through the till's rules and the PDF command.
-    for _ in 0..4 {
+    // Up from the first field goes round through the backup folder, the till's rules and
+    // the PDF command.
+    for _ in 0..5 {
         press(&mut app, KeyCode::Up);
     }
     assert_eq!(screen(&app).field, Field::Target);
@@ -161,7 +165,12 @@ fn wrong_values_are_refused_in_words_on_the_field_to_fix() {
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::None);
     assert_eq!(screen(&app).field, Field::PdfCommand);
-    for field in [Field::LockMinutes, Field::CloseAbove, Field::Name] {
+    for field in [
+        Field::LockMinutes,
+        Field::CloseAbove,
+        Field::BackupFolder,
+        Field::Name,
+    ] {
         press(&mut app, KeyCode::Tab);
         assert_eq!(screen(&app).field, field);
     }
@@ -183,8 +192,9 @@ fn a_test_print_sends_the_settings_on_screen_and_tells_the_outcome() {
     let mut app = on_settings(PrinterSettings::default());
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::Device);
-    // Up from the first field goes round through the till's rules and the PDF command.
-    for _ in 0..4 {
+    // Up from the first field goes round through the backup folder, the till's rules and
+    // the PDF command.
+    for _ in 0..5 {
         press(&mut app, KeyCode::Up);
     }
     assert_eq!(screen(&app).field, Field::Target);
@@ -332,4 +342,18 @@ fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
     );
     update(&mut app, Msg::SettingsSaved);
     assert_eq!(app.lock_after, chrono::TimeDelta::minutes(15));
+}
+
+#[test]
+fn the_backup_folder_is_typed_on_the_screen_and_saved_with_the_rest() {
+    let mut app = on_settings(PrinterSettings::default());
+    // Up from the first field: the backup folder, the last one.
+    press(&mut app, KeyCode::Up);
+    assert_eq!(screen(&app).field, Field::BackupFolder);
+    type_text(&mut app, "/media/usb/cadangan ");
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { backup_folder, .. }] if backup_folder == "/media/usb/cadangan"),
+        "{effects:?}"
+    );
 }

@@ -1,0 +1,120 @@
+//! One kiosk per ledger: an OS lock on a file beside the ledger, held while the kiosk runs
+//! and released by the OS when the process ends, however it ends (kill -9 included). Two
+//! kiosks on one file would share one saved cart and sell it twice.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+
+use super::open::{make_private, sibling};
+
+/// The lock, held until dropped.
+#[derive(Debug)]
+pub struct KioskLock {
+    file: File,
+    path: PathBuf,
+}
+
+/// Why the lock was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another process holds it; what it wrote about itself, if it could be read.
+    #[error("another kiosk holds the ledger: {0}")]
+    Held(String),
+    #[error("cannot lock the ledger: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl KioskLock {
+    /// `pojok.db.lock` beside `ledger`.
+    pub fn path_for(ledger: &Path) -> PathBuf {
+        sibling(ledger, ".lock")
+    }
+
+    /// Takes the lock on `ledger` and records who took it, when and where, for the message a
+    /// second kiosk shows.
+    pub fn take(ledger: &Path, at: NaiveDateTime) -> Result<KioskLock, LockError> {
+        let path = KioskLock::path_for(ledger);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(LockError::Held(holder.trim().to_string()));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
+        }
+        let _ = make_private(&file);
+        // When, where, which process: tab-separated, put into words by whoever is refused.
+        let who = format!(
+            "{}\t{}\t{}",
+            at.format("%Y-%m-%d %H:%M:%S"),
+            host_name(),
+            std::process::id()
+        );
+        file.set_len(0)?;
+        file.seek(SeekFrom::Start(0))?;
+        file.write_all(who.as_bytes())?;
+        Ok(KioskLock { file, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for KioskLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// The machine's name as its users know it, for "started on …".
+fn host_name() -> String {
+    let from_env = ["COMPUTERNAME", "HOSTNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()));
+    from_env
+        .or_else(|| {
+            std::fs::read_to_string("/etc/hostname")
+                .ok()
+                .map(|s| s.trim().to_string())
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "?".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_is_refused_with_who_holds_it_and_is_free_after_release() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("pojok.db");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(7, 30, 0)
+            .unwrap();
+        let first = KioskLock::take(&ledger, at).unwrap();
+        match KioskLock::take(&ledger, at) {
+            Err(LockError::Held(who)) => {
+                let parts: Vec<&str> = who.split('\t').collect();
+                assert_eq!(parts.len(), 3, "{who}");
+                assert_eq!(parts[0], "2026-12-05 07:30:00");
+                assert_eq!(parts[2], std::process::id().to_string());
+            }
+            other => panic!("{other:?}"),
+        }
+        drop(first);
+        KioskLock::take(&ledger, at).unwrap();
+    }
+}
