@@ -203,10 +203,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 /// The default ledger location: the OS data directory, e.g. `~/.local/share/pojok/pojok.db`
 /// or `%APPDATA%\pojok\pojok.db`.
 fn default_db() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("pojok")
-        .join("pojok.db")
+    crate::platform::default_db()
 }
 
 fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
@@ -215,6 +212,7 @@ fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
 }
 
 pub fn main() -> ExitCode {
+    crate::platform::prepare_console();
     let matches = Cli::command().get_matches();
     // `pojok demo` must never seed the real ledger named in the environment: only a
     // `--db` typed on its command line counts for the demo.
@@ -615,13 +613,18 @@ fn write_output(
     lang: Lang,
 ) -> Result<(), String> {
     let paper = ledger.printer_settings().map_err(|e| e.to_string())?.paper;
-    let contents = print::render(documents, output.format.format(paper));
+    let format = output.format.format(paper);
+    let contents = print::render(documents, format);
     match &output.out {
         None => std::io::stdout()
             .write_all(&contents)
             .map_err(|e| e.to_string())?,
         Some(path) => {
             let name = path.display().to_string();
+            let contents = match format {
+                print::Format::Text58 | print::Format::Text80 => print::notepad_text(&contents),
+                _ => contents,
+            };
             std::fs::write(path, contents)
                 .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))?;
             eprintln!("{}", (lang.text().settle.written)(&name));

@@ -555,6 +555,7 @@ impl Effects {
                         shop: self.ledger.shop_header()?,
                         printer: self.ledger.printer_settings()?,
                         rules: self.ledger.till_rules()?,
+                        windows_printers: print::installed_printers(),
                     })
                 })()
                 .unwrap_or_else(|e| failed(Action::LoadSettings, e)),

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod domain;
 pub mod kiosk;
 pub mod ledger;
+pub mod platform;
 pub mod print;
 pub mod strings;
 pub mod ui;

@@ -652,12 +652,13 @@ pub struct PrinterText {
     pub printer_section: &'static str,
     /// Shop name, office, address, printer kind, paper, PDF command.
     pub labels: [&'static str; 6],
-    /// What the printer's place is called, per kind (none, device, network, command).
-    pub target_labels: [&'static str; 4],
-    /// None, device, network, command.
-    pub kind_names: [&'static str; 4],
+    /// What the printer's place is called, per kind (none, device, network, command,
+    /// Windows printer).
+    pub target_labels: [&'static str; 5],
+    /// None, device, network, command, Windows printer.
+    pub kind_names: [&'static str; 5],
     /// What to type as the printer's address, per kind.
-    pub target_hints: [&'static str; 4],
+    pub target_hints: [&'static str; 5],
     pub paper: fn(u16, usize) -> String,
     pub pdf_hint: &'static str,
     pub name_empty: &'static str,
@@ -672,6 +673,8 @@ pub struct PrinterText {
     pub till_labels: [&'static str; 2],
     pub bad_minutes: &'static str,
     pub bad_close_above: &'static str,
+    /// The printers Windows has installed, under a Windows printer's name (none: how to add one).
+    pub windows_printers: fn(&[String]) -> String,
 }
 
 pub static ID: Strings = Strings {
@@ -1319,6 +1322,10 @@ pub static ID: Strings = Strings {
             PrintError::CommandTimedOut { command } => {
                 format!("perintah cetak \"{command}\" terlalu lama dan dihentikan")
             }
+            PrintError::Spooler { printer, problem } => format!(
+                "printer Windows \"{printer}\": {}; periksa namanya di Pengaturan Windows > Printer",
+                id_io_problem(problem)
+            ),
         },
         print_failed: |e| {
             format!(
@@ -1337,18 +1344,26 @@ pub static ID: Strings = Strings {
             "Kertas",
             "Perintah cetak PDF",
         ],
-        target_labels: ["", "Perangkat", "Alamat printer", "Perintah"],
+        target_labels: [
+            "",
+            "Perangkat",
+            "Alamat printer",
+            "Perintah",
+            "Nama printer",
+        ],
         kind_names: [
             "Tidak ada (hanya berkas)",
             "Perangkat (port/berkas)",
             "Jaringan (host:port)",
             "Perintah (spooler)",
+            "Printer Windows",
         ],
         target_hints: [
             "",
             "mis. /dev/usb/lp0 atau COM3",
             "mis. 192.168.1.50:9100",
             "mis. lp -d kasir -o raw",
+            "mis. POS-58, seperti di Pengaturan Windows > Printer",
         ],
         paper: |mm, columns| format!("{mm} mm ({columns} kolom)"),
         pdf_hint: "kosong: PDF hanya disimpan; mis. lp -d kantor",
@@ -1363,6 +1378,10 @@ pub static ID: Strings = Strings {
         till_labels: ["Kunci otomatis (menit)", "Selisih perlu pengelola"],
         bad_minutes: "Menit kunci: angka 1 sampai 600.",
         bad_close_above: "Ketik batas selisih kas, misalnya 10.000 (0: selalu pengelola).",
+        windows_printers: |names| match names {
+            [] => "Windows belum punya printer: pasang driver printernya dulu".to_string(),
+            names => format!("Terpasang: {}", names.join(", ")),
+        },
     },
     verify: VerifyText {
         clean: |n, counts, head| {
@@ -2143,6 +2162,10 @@ pub static EN: Strings = Strings {
             PrintError::CommandTimedOut { command } => {
                 format!("the print command \"{command}\" took too long and was stopped")
             }
+            PrintError::Spooler { printer, problem } => format!(
+                "Windows printer \"{printer}\": {}; check its name in Windows Settings > Printers",
+                en_io_problem(problem)
+            ),
         },
         print_failed: |e| {
             format!(
@@ -2161,18 +2184,20 @@ pub static EN: Strings = Strings {
             "Paper",
             "PDF print command",
         ],
-        target_labels: ["", "Device", "Printer at", "Command"],
+        target_labels: ["", "Device", "Printer at", "Command", "Printer name"],
         kind_names: [
             "None (files only)",
             "Device (port/file)",
             "Network (host:port)",
             "Command (spooler)",
+            "Windows printer",
         ],
         target_hints: [
             "",
             "e.g. /dev/usb/lp0 or COM3",
             "e.g. 192.168.1.50:9100",
             "e.g. lp -d till -o raw",
+            "e.g. POS-58, as in Windows Settings > Printers",
         ],
         paper: |mm, columns| format!("{mm} mm ({columns} columns)"),
         pdf_hint: "empty: PDFs are only saved; e.g. lp -d office",
@@ -2187,6 +2212,10 @@ pub static EN: Strings = Strings {
         till_labels: ["Idle lock (minutes)", "Difference for manager"],
         bad_minutes: "Lock minutes: a number from 1 to 600.",
         bad_close_above: "Type the cash difference, e.g. 10.000 (0: always the manager).",
+        windows_printers: |names| match names {
+            [] => "Windows has no printer yet: install the printer's driver first".to_string(),
+            names => format!("Installed: {}", names.join(", ")),
+        },
     },
     verify: VerifyText {
         clean: |n, counts, head| {

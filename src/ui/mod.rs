@@ -524,6 +524,8 @@ pub enum Msg {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
+        /// The printers Windows has installed, by name, the default first.
+        windows_printers: Vec<String>,
     },
     SettingsSaved,
     TestPrinted(Result<(), PrintError>),
@@ -950,8 +952,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             shop,
             printer,
             rules,
+            windows_printers,
         } => {
             if let Mode::Settings(screen) = &mut app.mode {
+                screen.windows_printers = windows_printers;
                 screen.loaded(shop, printer, rules);
             }
             Vec::new()
