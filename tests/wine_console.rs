@@ -1,5 +1,5 @@
-//! pojok.exe in a real terminal under Wine: the Windows build draws its sign-in screen and
-//! quits on Ctrl+Q. Runs where .ci/run's Windows step has built pojok.exe and Wine is
+//! pojok.exe in a real terminal under Wine: the Windows build draws its sign-in screen, rings
+//! up a line, and quits on Ctrl+C keeping the cart. Runs where .ci/run's Windows step has built pojok.exe and Wine is
 //! installed; elsewhere it says why it did not run.
 #![cfg(unix)]
 
@@ -11,6 +11,7 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::Tmux;
+use pojok::ledger::Ledger;
 
 /// The debug pojok.exe that `cargo build --target x86_64-pc-windows-gnu` leaves.
 fn windows_exe() -> PathBuf {
@@ -65,8 +66,29 @@ fn the_windows_build_draws_the_sign_in_screen_under_wine() {
     );
     let screen = wait_for(&tmux, "PIN 1111");
     assert!(screen.contains("Masuk"), "{screen}");
-    tmux.keys(&["C-q"]);
-    tmux.wait_exit();
+    // A sale begun, then Ctrl+C: the console hands it over as a key, the kiosk quits in
+    // order, and the cart is in the ledger for the next start.
+    // Wine's console redraws only in part after the first screen (README: On Windows), so
+    // from here on the ledger, not the screen, says what happened.
+    tmux.login("Rina", "1111");
+    wait_for(&tmux, "Keranjang");
+    tmux.type_text("3*LMPR");
+    tmux.keys(&["Enter"]);
     // The demo seeded the ledger at the path with a space and an Ñ in it.
-    assert!(db.is_file(), "{}", db.display());
+    let draft_codes = || {
+        let draft = Ledger::open(&db).unwrap().load_draft().unwrap();
+        let lines = draft.map(|cart| cart.lines).unwrap_or_default();
+        lines
+            .iter()
+            .map(|l| l.product.code.clone())
+            .collect::<Vec<_>>()
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while draft_codes().is_empty() {
+        assert!(Instant::now() < deadline, "no draft:\n{}", tmux.screen());
+        sleep(Duration::from_millis(200));
+    }
+    tmux.keys(&["C-c"]);
+    tmux.wait_exit();
+    assert_eq!(draft_codes(), ["LMPR"]);
 }
