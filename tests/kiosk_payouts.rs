@@ -1,6 +1,9 @@
 //! Producers' settlement and payouts at the kiosk on a real ledger file, driven key by key
 //! through the keymap, `update` and the runtime (`kiosk::Effects`), without a terminal: a
 //! payout with its slip, and settlement slips for the open day and a closed one.
+// Prints with `cp` and reads back with pdftotext: Linux programs a Windows test under
+// Wine cannot start (README: On Windows).
+#![cfg(unix)]
 
 mod common;
 
@@ -14,9 +17,6 @@ fn line_ending(text: &str, prefix: &str, suffix: &str) -> bool {
         .any(|l| l.trim_start().starts_with(prefix) && l.ends_with(suffix))
 }
 
-// Prints with `cp` and reads back with pdftotext: Linux programs a Windows test under
-// Wine cannot start.
-#[cfg(unix)]
 #[test]
 fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     let dir = tempfile::tempdir().unwrap();

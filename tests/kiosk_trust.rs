@@ -12,6 +12,7 @@ use pojok::ledger::Ledger;
 use pojok::strings::Lang;
 use pojok::ui::{self, App, Context};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+#[cfg(unix)]
 use serde_json::Value;
 
 struct Kiosk {

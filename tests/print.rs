@@ -7,6 +7,7 @@ mod common;
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::Path;
+#[cfg(unix)]
 use std::process::Command as Process;
 
 use common::escpos::{Command, assert_well_formed, decode, lines};
@@ -29,6 +30,8 @@ fn shop() -> ShopHeader {
 /// A real ledger with one sale (a Keripik Pisang and three Lemper, Rp 22.500 in cash) and
 /// one intake from Bu Sri, on 23 Nov 2026.
 struct Day {
+    // Read by the pdftotext test only, which is Linux-only.
+    #[cfg_attr(not(unix), allow(dead_code))]
     ledger: Ledger,
     sale: Sale,
     intake: pojok::domain::StockDocument,
