@@ -317,10 +317,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 /// The default ledger location: the OS data directory, e.g. `~/.local/share/pojok/pojok.db`
 /// or `%APPDATA%\pojok\pojok.db`.
 fn default_db() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("pojok")
-        .join("pojok.db")
+    crate::platform::default_db()
 }
 
 /// `pojok demo --years N --db PATH`: years of history into a new file, a progress line on
@@ -363,6 +360,7 @@ fn read_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
 }
 
 pub fn main() -> ExitCode {
+    crate::platform::prepare_console();
     let matches = Cli::command().get_matches();
     // `pojok demo` must never seed the real ledger named in the environment: only a
     // `--db` typed on its command line counts for the demo.
@@ -807,11 +805,16 @@ fn write_output(
     lang: Lang,
 ) -> Result<(), String> {
     let paper = ledger.printer_settings().map_err(|e| e.to_string())?.paper;
-    let contents = print::render(documents, output.format.format(paper));
+    let format = output.format.format(paper);
+    let contents = print::render(documents, format);
     match &output.out {
         None => say_raw(&contents),
         Some(path) => {
             let name = path.display().to_string();
+            let contents = match format {
+                print::Format::Text58 | print::Format::Text80 => print::notepad_text(&contents),
+                _ => contents,
+            };
             write_new(path, &contents, lang)?;
             eprintln!("{}", (lang.text().settle.written)(&name));
         }

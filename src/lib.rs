@@ -10,6 +10,7 @@ pub mod kiosk;
 pub mod ledger;
 pub mod ledger_file;
 pub mod office;
+pub mod platform;
 pub mod print;
 pub mod sheet;
 pub mod startup;

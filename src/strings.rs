@@ -722,6 +722,8 @@ pub struct PrintErrorText {
     /// Command, its exit code if it had one.
     pub command_failed: fn(&str, Option<i32>) -> String,
     pub command_timed_out: fn(&str) -> String,
+    /// A Windows printer by name, problem.
+    pub spooler: fn(&str, &str) -> String,
 }
 
 /// What went wrong with a file, a device or a connection (the print module's `IoProblem`).
@@ -759,12 +761,13 @@ pub struct PrinterText {
     pub printer_section: &'static str,
     /// Shop name, office, address, printer kind, paper, PDF command.
     pub labels: [&'static str; 6],
-    /// What the printer's place is called, per kind (none, device, network, command).
-    pub target_labels: [&'static str; 4],
-    /// None, device, network, command.
-    pub kind_names: [&'static str; 4],
+    /// What the printer's place is called, per kind (none, device, network, command,
+    /// Windows printer).
+    pub target_labels: [&'static str; 5],
+    /// None, device, network, command, Windows printer.
+    pub kind_names: [&'static str; 5],
     /// What to type as the printer's address, per kind.
-    pub target_hints: [&'static str; 4],
+    pub target_hints: [&'static str; 5],
     pub paper: fn(u16, usize) -> String,
     pub pdf_hint: &'static str,
     pub name_empty: &'static str,
@@ -779,6 +782,8 @@ pub struct PrinterText {
     pub till_labels: [&'static str; 2],
     pub bad_minutes: &'static str,
     pub bad_close_above: &'static str,
+    /// The printers Windows has installed, under a Windows printer's name (none: how to add one).
+    pub windows_printers: fn(&[String]) -> String,
 }
 
 pub static ID: Strings = Strings {
@@ -1421,6 +1426,11 @@ pub static ID: Strings = Strings {
             command_timed_out: |command| {
                 format!("perintah cetak \"{command}\" terlalu lama dan dihentikan")
             },
+            spooler: |printer, problem| {
+                format!(
+                    "printer Windows \"{printer}\": {problem}; periksa namanya di Pengaturan Windows > Printer"
+                )
+            },
         },
         io: IoText {
             not_found: "tidak ditemukan",
@@ -1452,18 +1462,26 @@ pub static ID: Strings = Strings {
             "Kertas",
             "Perintah cetak PDF",
         ],
-        target_labels: ["", "Perangkat", "Alamat printer", "Perintah"],
+        target_labels: [
+            "",
+            "Perangkat",
+            "Alamat printer",
+            "Perintah",
+            "Nama printer",
+        ],
         kind_names: [
             "Tidak ada (hanya berkas)",
             "Perangkat (port/berkas)",
             "Jaringan (host:port)",
             "Perintah (spooler)",
+            "Printer Windows",
         ],
         target_hints: [
             "",
             "mis. /dev/usb/lp0 atau COM3",
             "mis. 192.168.1.50:9100",
             "mis. lp -d kasir -o raw",
+            "mis. POS-58, seperti di Pengaturan Windows > Printer",
         ],
         paper: |mm, columns| format!("{mm} mm ({columns} kolom)"),
         pdf_hint: "kosong: PDF hanya disimpan; mis. lp -d kantor",
@@ -1478,6 +1496,10 @@ pub static ID: Strings = Strings {
         till_labels: ["Kunci otomatis (menit)", "Selisih perlu pengelola"],
         bad_minutes: "Menit kunci: angka 1 sampai 600.",
         bad_close_above: "Ketik batas selisih kas, misalnya 10.000 (0: selalu pengelola).",
+        windows_printers: |names| match names {
+            [] => "Windows belum punya printer: pasang driver printernya dulu".to_string(),
+            names => format!("Terpasang: {}", names.join(", ")),
+        },
     },
     verify: VerifyText {
         clean: |n, counts, head| {
@@ -2257,6 +2279,11 @@ pub static EN: Strings = Strings {
             command_timed_out: |command| {
                 format!("the print command \"{command}\" took too long and was stopped")
             },
+            spooler: |printer, problem| {
+                format!(
+                    "Windows printer \"{printer}\": {problem}; check its name in Windows Settings > Printers"
+                )
+            },
         },
         io: IoText {
             not_found: "not found",
@@ -2288,18 +2315,20 @@ pub static EN: Strings = Strings {
             "Paper",
             "PDF print command",
         ],
-        target_labels: ["", "Device", "Printer at", "Command"],
+        target_labels: ["", "Device", "Printer at", "Command", "Printer name"],
         kind_names: [
             "None (files only)",
             "Device (port/file)",
             "Network (host:port)",
             "Command (spooler)",
+            "Windows printer",
         ],
         target_hints: [
             "",
             "e.g. /dev/usb/lp0 or COM3",
             "e.g. 192.168.1.50:9100",
             "e.g. lp -d till -o raw",
+            "e.g. POS-58, as in Windows Settings > Printers",
         ],
         paper: |mm, columns| format!("{mm} mm ({columns} columns)"),
         pdf_hint: "empty: PDFs are only saved; e.g. lp -d office",
@@ -2314,6 +2343,10 @@ pub static EN: Strings = Strings {
         till_labels: ["Idle lock (minutes)", "Difference for manager"],
         bad_minutes: "Lock minutes: a number from 1 to 600.",
         bad_close_above: "Type the cash difference, e.g. 10.000 (0: always the manager).",
+        windows_printers: |names| match names {
+            [] => "Windows has no printer yet: install the printer's driver first".to_string(),
+            names => format!("Installed: {}", names.join(", ")),
+        },
     },
     verify: VerifyText {
         clean: |n, counts, head| {

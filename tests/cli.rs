@@ -332,3 +332,35 @@ fn dates_are_taken_in_the_indonesian_order_too_and_a_bad_one_is_refused_in_words
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("bukan tanggal"), "{}", stderr(&bad));
 }
+
+#[test]
+fn a_ledger_and_a_printout_in_folders_with_spaces_and_non_ascii_names() {
+    // As a Windows user folder can be: `C:\Users\Bu Siti Ñoño\AppData\Roaming\pojok`.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Bu Siti Ñoño").join("Data Kasir");
+    std::fs::create_dir_all(&folder).unwrap();
+    let db = folder.join("pojok.db");
+    day_with_sales(&db);
+    let out = pojok(&db, &["report", "day"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Rp 25.750"), "{}", stdout(&out));
+
+    let slip = folder.join("slip bagi hasil.txt");
+    let args = [
+        "settlement",
+        "--date",
+        "2026-11-20",
+        "--format",
+        "text58",
+        "--out",
+    ];
+    let out = pojok(&db, &[&args[..], &[slip.to_str().unwrap()]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read(&slip).unwrap();
+    let lf = text.iter().filter(|b| **b == b'\n').count();
+    let crlf = text.windows(2).filter(|w| w == b"\r\n").count();
+    assert!(lf > 5, "{}", String::from_utf8_lossy(&text));
+    // Notepad's line ends on Windows; plain ones elsewhere.
+    assert_eq!(crlf, if cfg!(windows) { lf } else { 0 });
+    assert!(String::from_utf8_lossy(&text).contains("Kue Bu Sri"));
+}

@@ -1,4 +1,6 @@
 //! The real binary in a real terminal (tmux), driven key by key as an attendant would.
+// Driven through tmux, which a Windows test under Wine cannot start (README: Windows).
+#![cfg(unix)]
 
 mod common;
 

@@ -7,6 +7,7 @@ mod common;
 use std::io::Read;
 use std::net::TcpListener;
 use std::path::Path;
+#[cfg(unix)]
 use std::process::Command as Process;
 
 use common::escpos::{Command, assert_well_formed, decode, lines};
@@ -29,6 +30,8 @@ fn shop() -> ShopHeader {
 /// A real ledger with one sale (a Keripik Pisang and three Lemper, Rp 22.500 in cash) and
 /// one intake from Bu Sri, on 23 Nov 2026.
 struct Day {
+    // Read by the pdftotext test only, which is Linux-only.
+    #[cfg_attr(not(unix), allow(dead_code))]
     ledger: Ledger,
     sale: Sale,
     intake: pojok::domain::StockDocument,
@@ -193,7 +196,9 @@ fn a_device_file_gets_each_job_appended_and_a_missing_device_is_not_created() {
         .iter()
         .filter(|c| **c == Command::Initialise)
         .count();
-    assert_eq!(jobs, 2);
+    // Windows opens ports (COM3, LPT1) for plain writes, so a file standing in for one is
+    // written from its start: the last job is what it holds.
+    assert_eq!(jobs, if cfg!(windows) { 1 } else { 2 });
 
     let unplugged = dir.path().join("lp1");
     let settings = PrinterSettings {
@@ -210,6 +215,8 @@ fn a_device_file_gets_each_job_appended_and_a_missing_device_is_not_created() {
     assert!(!unplugged.exists());
 }
 
+// Read back with pdftotext, a Linux program a Windows test under Wine cannot start.
+#[cfg(unix)]
 #[test]
 fn a_pdf_of_several_documents_reads_back_one_per_page() {
     let dir = tempfile::tempdir().unwrap();

@@ -15,6 +15,9 @@ pub enum PrinterKind {
     Network(String),
     /// A command that takes the ESC/POS bytes on its standard input (`lp -d kasir -o raw`).
     Command(String),
+    /// A printer installed in Windows with its driver, by its name (`POS-58`): the bytes go
+    /// through the Windows spooler as a RAW job.
+    Windows(String),
 }
 
 /// The thermal paper's width.

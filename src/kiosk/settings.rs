@@ -17,6 +17,7 @@ impl Runtime {
                 printer: self.ledger.printer_settings()?,
                 rules: self.ledger.till_rules()?,
                 backup_folder: self.ledger.backup_folder_setting()?,
+                windows_printers: print::installed_printers(),
             })
         })()
         .unwrap_or_else(|e| failed(FailedEffect::LoadSettings, e))

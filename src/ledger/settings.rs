@@ -122,6 +122,7 @@ fn write_printer(
         PrinterKind::Device(path) => ("device", path.to_string_lossy().into_owned()),
         PrinterKind::Network(address) => ("network", address.clone()),
         PrinterKind::Command(command) => ("command", command.clone()),
+        PrinterKind::Windows(name) => ("windows", name.clone()),
     };
     let at = Some(at);
     put(tx, PRINTER_KIND, kind, at)?;
@@ -206,6 +207,7 @@ impl Ledger {
             Some("device") if !target.is_empty() => PrinterKind::Device(target.into()),
             Some("network") if !target.is_empty() => PrinterKind::Network(target),
             Some("command") if !target.is_empty() => PrinterKind::Command(target),
+            Some("windows") if !target.is_empty() => PrinterKind::Windows(target),
             _ => PrinterKind::None,
         };
         let paper = self
@@ -329,6 +331,7 @@ mod tests {
             PrinterKind::Device("/dev/usb/lp0".into()),
             PrinterKind::Network("192.168.1.50:9100".into()),
             PrinterKind::Command("lp -d kasir -o raw".into()),
+            PrinterKind::Windows("POS-58 (Lantai 2)".into()),
             PrinterKind::None,
         ] {
             let printer = PrinterSettings {

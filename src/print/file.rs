@@ -121,12 +121,17 @@ pub fn write_printout(
     let mut temp = tempfile::Builder::new()
         .prefix(".printout-")
         .tempfile_in(&folder)?;
-    temp.write_all(contents.as_ref())?;
+    let contents = if name.ends_with(".txt") {
+        notepad_text(contents.as_ref())
+    } else {
+        contents.as_ref().to_vec()
+    };
+    temp.write_all(&contents)?;
     temp.as_file().sync_all()?;
     let mut n = 1;
     let written = loop {
         let candidate = numbered(&target, n);
-        if fs::read(&candidate).is_ok_and(|old| old == contents.as_ref()) {
+        if fs::read(&candidate).is_ok_and(|old| old == contents) {
             return Ok(candidate);
         }
         // No-clobber: a file that appeared meanwhile is not replaced either.
@@ -154,6 +159,22 @@ fn numbered(path: &Path, n: u32) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// Text as this system's editor expects it: on Windows every line ends in CR LF, so Notepad
+/// (before Windows 10 1809) and a printer's text driver break lines; elsewhere as it is.
+pub fn notepad_text(text: &[u8]) -> Vec<u8> {
+    if !cfg!(windows) {
+        return text.to_vec();
+    }
+    let mut out = Vec::with_capacity(text.len() + text.len() / 16);
+    for (i, &byte) in text.iter().enumerate() {
+        if byte == b'\n' && (i == 0 || text[i - 1] != b'\r') {
+            out.push(b'\r');
+        }
+        out.push(byte);
+    }
+    out
+}
+
 /// Makes the rename itself durable. Only Unix can open a directory to sync it; elsewhere
 /// (and if this fails) the file is still complete, and a lost rename only costs a reprint.
 fn sync_folder(folder: &Path) {
@@ -174,11 +195,36 @@ mod tests {
     }
 
     #[test]
+    fn text_lines_end_as_the_system_expects() {
+        let text = b"TOTAL Rp 9.000\nTUNAI\r\n\n";
+        if cfg!(windows) {
+            assert_eq!(notepad_text(text), b"TOTAL Rp 9.000\r\nTUNAI\r\n\r\n");
+        } else {
+            assert_eq!(notepad_text(text), text);
+        }
+        assert_eq!(
+            notepad_text(b"\n"),
+            if cfg!(windows) { &b"\r\n"[..] } else { b"\n" }
+        );
+    }
+
+    #[test]
+    fn a_text_printout_is_written_for_notepad_and_a_pdf_byte_for_byte() {
+        // A user folder with a space and letters beyond ASCII, as Windows makes them.
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Bu Siti Ñoño").join("pojok");
+        let text = write_printout(&folder, day(), "struk-8.txt", "A\nB\n").unwrap();
+        let pdf = write_printout(&folder, day(), "struk-8.pdf", b"%PDF\n\x00\n").unwrap();
+        assert_eq!(fs::read(&text).unwrap(), notepad_text(b"A\nB\n"));
+        assert_eq!(fs::read(&pdf).unwrap(), b"%PDF\n\x00\n");
+    }
+
+    #[test]
     fn writes_into_the_day_folder_and_leaves_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = write_printout(dir.path(), day(), "struk-7.txt", "TOTAL Rp 9.000\n").unwrap();
         assert_eq!(path, dir.path().join("2026-11-23").join("struk-7.txt"));
-        assert_eq!(fs::read_to_string(&path).unwrap(), "TOTAL Rp 9.000\n");
+        assert_eq!(fs::read(&path).unwrap(), notepad_text(b"TOTAL Rp 9.000\n"));
 
         let names = || {
             let mut names: Vec<String> = fs::read_dir(dir.path().join("2026-11-23"))

@@ -13,17 +13,19 @@ mod receipt;
 mod report;
 mod settlement;
 mod slips;
+#[cfg(windows)]
+mod spooler;
 mod text;
 mod till;
 
 pub use crate::domain::ShopHeader;
 pub use document::{Align, Block, Column, Document, Signature, Table};
 pub use escpos::{ascii, render_escpos};
-pub use file::{FileError, FileProblem, io_kind, printouts_dir, write_printout};
+pub use file::{FileError, FileProblem, io_kind, notepad_text, printouts_dir, write_printout};
 pub use pdf::{PDF_COLUMNS, render_pdf};
 pub use printer::{
-    IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, send, send_pdf, test_slip,
-    valid_host_port,
+    IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, installed_printers, send, send_pdf,
+    test_slip, valid_host_port,
 };
 pub use recap::{marked, month_recap, recap_file_name};
 pub use receipt::{receipt, receipt_copy};

@@ -81,6 +81,11 @@ pub enum PrintError {
     CommandTimedOut {
         command: String,
     },
+    /// The Windows spooler did not take the job for the printer of that name.
+    Spooler {
+        printer: String,
+        problem: IoProblem,
+    },
 }
 
 impl IoProblem {
@@ -109,6 +114,7 @@ impl PrintError {
             PrintError::Spawn { command, problem } => (t.spawn)(command, &problem.text(lang)),
             PrintError::CommandFailed { command, code } => (t.command_failed)(command, *code),
             PrintError::CommandTimedOut { command } => (t.command_timed_out)(command),
+            PrintError::Spooler { printer, problem } => (t.spooler)(printer, &problem.text(lang)),
         }
     }
 }
@@ -143,7 +149,37 @@ pub fn send(bytes: &[u8], settings: &PrinterSettings) -> Result<(), PrintError> 
         }
         PrinterKind::Network(address) => send_tcp(address.trim(), bytes),
         PrinterKind::Command(command) => run_command(command, None, Some(bytes)),
+        PrinterKind::Windows(name) => send_windows(name.trim(), bytes),
     }
+}
+
+#[cfg(windows)]
+fn send_windows(name: &str, bytes: &[u8]) -> Result<(), PrintError> {
+    super::spooler::send_raw(name, bytes)
+}
+
+/// A ledger set up on Windows and opened elsewhere: there is no spooler to reach.
+#[cfg(not(windows))]
+fn send_windows(name: &str, _bytes: &[u8]) -> Result<(), PrintError> {
+    Err(PrintError::Spooler {
+        printer: name.to_string(),
+        problem: IoProblem::NotFound,
+    })
+}
+
+/// The printers Windows has installed, by name, the default first; none elsewhere.
+pub fn installed_printers() -> Vec<String> {
+    #[cfg(windows)]
+    {
+        let mut printers = super::spooler::printers();
+        if let Some(default) = super::spooler::default_printer() {
+            printers.retain(|p| *p != default);
+            printers.insert(0, default);
+        }
+        printers
+    }
+    #[cfg(not(windows))]
+    Vec::new()
 }
 
 /// Prints a PDF file with the configured PDF command, the file's path as its last argument.

@@ -195,6 +195,8 @@ pub enum Msg {
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
         backup_folder: String,
+        /// The printers Windows has installed, by name, the default first.
+        windows_printers: Vec<String>,
     },
     SettingsSaved,
     TestPrinted(Result<(), PrintError>),

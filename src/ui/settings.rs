@@ -52,9 +52,16 @@ pub enum Kind {
     Device,
     Network,
     Command,
+    Windows,
 }
 
-const KINDS: [Kind; 4] = [Kind::None, Kind::Device, Kind::Network, Kind::Command];
+const KINDS: [Kind; 5] = [
+    Kind::None,
+    Kind::Device,
+    Kind::Network,
+    Kind::Command,
+    Kind::Windows,
+];
 
 impl Kind {
     fn of(kind: &PrinterKind) -> Kind {
@@ -63,6 +70,7 @@ impl Kind {
             PrinterKind::Device(_) => Kind::Device,
             PrinterKind::Network(_) => Kind::Network,
             PrinterKind::Command(_) => Kind::Command,
+            PrinterKind::Windows(_) => Kind::Windows,
         }
     }
 
@@ -89,6 +97,9 @@ pub struct SettingsScreen {
     /// Where the day-close backups go (a USB stick, a second disk); empty: the default.
     pub backup_folder: String,
     pub field: Field,
+    /// The printers Windows has installed (the default first), to pick a Windows printer by
+    /// name; none elsewhere.
+    pub windows_printers: Vec<String>,
 }
 
 impl SettingsScreen {
@@ -106,6 +117,7 @@ impl SettingsScreen {
             close_above: String::new(),
             backup_folder: String::new(),
             field: Field::Name,
+            windows_printers: Vec::new(),
         }
     }
 
@@ -129,6 +141,7 @@ impl SettingsScreen {
             PrinterKind::Device(path) => path.to_string_lossy().into_owned(),
             PrinterKind::Network(address) => address,
             PrinterKind::Command(command) => command,
+            PrinterKind::Windows(name) => name,
         };
         self.paper = printer.paper;
         self.pdf_command = printer.pdf_command.unwrap_or_default();
@@ -198,6 +211,7 @@ impl SettingsScreen {
             }
             Kind::Network => PrinterKind::Network(target),
             Kind::Command => PrinterKind::Command(target),
+            Kind::Windows => PrinterKind::Windows(target),
         };
         let pdf_command = Some(self.pdf_command.trim().to_string()).filter(|c| !c.is_empty());
         Ok(PrinterSettings {
@@ -205,6 +219,17 @@ impl SettingsScreen {
             paper: self.paper,
             pdf_command,
         })
+    }
+
+    /// Choosing a Windows printer starts from the default one, where what was typed for
+    /// another kind would not name a printer.
+    fn suggest_windows_printer(&mut self) {
+        if self.kind == Kind::Windows
+            && !self.windows_printers.contains(&self.target)
+            && let Some(default) = self.windows_printers.first()
+        {
+            self.target = default.clone();
+        }
     }
 
     fn check(&self) -> Result<(ShopHeader, PrinterSettings, TillRules), (Problem, Field)> {
@@ -239,6 +264,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
         Msg::Prev => screen.step(false),
         Msg::PrinterKind => {
             screen.kind = KINDS[(screen.kind.index() + 1) % KINDS.len()];
+            screen.suggest_windows_printer();
             if !screen.fields().contains(&screen.field) {
                 screen.field = Field::PdfCommand;
             }
@@ -373,7 +399,11 @@ pub(super) fn draw(
     if screen.kind != Kind::None {
         let target = p.target_labels[kind_index];
         field_line(Field::Target, target, &screen.target, rows[7], frame);
-        frame.render_widget(Paragraph::new(hint(p.target_hints[kind_index])), rows[8]);
+        let hint_text = match screen.kind {
+            Kind::Windows => (p.windows_printers)(&screen.windows_printers),
+            _ => p.target_hints[kind_index].to_string(),
+        };
+        frame.render_widget(Paragraph::new(hint(&hint_text)), rows[8]);
     }
     let paper_text = (p.paper)(screen.paper.mm(), screen.paper.columns());
     choice_line(paper, paper_text, "F8", rows[9], frame);
@@ -418,7 +448,11 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             printer,
             rules,
             backup_folder,
-        } => screen.loaded(shop, printer, rules, backup_folder),
+            windows_printers,
+        } => {
+            screen.windows_printers = windows_printers;
+            screen.loaded(shop, printer, rules, backup_folder);
+        }
         Msg::Failed {
             action: FailedEffect::LoadSettings,
             ..

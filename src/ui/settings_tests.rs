@@ -42,6 +42,7 @@ fn on_settings(printer: PrinterSettings) -> App {
             printer,
             rules: TillRules::default(),
             backup_folder: String::new(),
+            windows_printers: Vec::new(),
         },
     );
     app
@@ -162,6 +163,8 @@ fn wrong_values_are_refused_in_words_on_the_field_to_fix() {
     assert_eq!(app.note(), Some(&Note::Settings(Problem::TargetEmpty)));
     // No printer needs no address: F7 goes round to "none" and the field is skipped.
     press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(7));
+    assert_eq!(screen(&app).kind, Kind::Windows);
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::None);
     assert_eq!(screen(&app).field, Field::PdfCommand);
@@ -356,4 +359,50 @@ fn the_backup_folder_is_typed_on_the_screen_and_saved_with_the_rest() {
         matches!(&effects[..], [Effect::SaveSettings { backup_folder, .. }] if backup_folder == "/media/usb/cadangan"),
         "{effects:?}"
     );
+}
+
+#[test]
+fn a_windows_printer_is_picked_from_those_windows_lists() {
+    let mut app = on_settings(network());
+    if let Screen::Settings(screen) = &mut app.screen {
+        screen.windows_printers = vec!["POS-58".into(), "Microsoft Print to PDF".into()];
+    }
+    // Network, command, Windows printer.
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(7));
+    assert_eq!(screen(&app).kind, Kind::Windows);
+    // The default printer (listed first) replaces the network address typed before.
+    assert_eq!(screen(&app).target, "POS-58");
+    let (_, text) = render(&app);
+    assert!(text.contains("Printer Windows"), "{text}");
+    assert!(text.contains("Nama printer"), "{text}");
+    assert!(
+        text.contains("Terpasang: POS-58, Microsoft Print to PDF"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::F(10));
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Installed: POS-58, Microsoft Print to PDF"),
+        "{text}"
+    );
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { printer, .. }]
+            if printer.kind == PrinterKind::Windows("POS-58".into())),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn without_windows_printers_the_hint_says_to_install_one() {
+    let mut app = on_settings(PrinterSettings {
+        kind: PrinterKind::Windows("POS-80".into()),
+        ..network()
+    });
+    // A saved name stays even when Windows does not list it (the driver may be reinstalled).
+    assert_eq!(screen(&app).target, "POS-80");
+    assert!(render(&app).1.contains("Windows belum punya printer"));
+    press(&mut app, KeyCode::F(7));
+    assert_eq!(screen(&app).kind, Kind::None);
 }
