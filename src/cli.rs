@@ -61,8 +61,8 @@ enum Command {
         kind: ExportKind,
     },
     /// Check the ledger end to end (integrity, hash chain, money and stock); non-zero exit on
-    /// any problem
-    Verify,
+    /// any problem; with --head or --against, also against paper and older backups
+    Verify(crate::cli_witness::WitnessArgs),
     /// Producers' settlement slips of a business day (closed: final; open: a preview)
     Settlement {
         /// Business day (YYYY-MM-DD or DD-MM-YYYY)
@@ -145,6 +145,10 @@ struct ImportArgs {
     /// Import the good rows and report the bad ones (default: any bad row imports nothing)
     #[arg(long)]
     skip_bad: bool,
+    /// The manager who makes the change: their PIN is asked on the terminal, or read from
+    /// standard input (one line) when that is not a terminal
+    #[arg(long, value_name = "NAME")]
+    manager: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -273,8 +277,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         }
         Some(Command::Import { kind }) => {
             let db = cli.db.unwrap_or_else(default_db);
-            let actor = cli.attendant.unwrap_or_else(|| "import".to_string());
-            run_import(&db, kind, &actor, lang)
+            run_import(&db, kind, lang)
         }
         Some(Command::Export {
             kind: ExportKind::Catalogue { out },
@@ -329,19 +332,39 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Verify) => run_verify(&cli.db.unwrap_or_else(default_db), lang),
+        Some(Command::Verify(witnesses)) => {
+            run_verify(&cli.db.unwrap_or_else(default_db), &witnesses, lang)
+        }
     }
 }
 
 /// `pojok verify`: "OK" with the counts and the chain head, or each problem on its own line
 /// and a failing exit.
-fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
+fn run_verify(
+    db: &Path,
+    witnesses: &crate::cli_witness::WitnessArgs,
+    lang: Lang,
+) -> Result<ExitCode, String> {
     // Verifying a mistyped path must not create an empty ledger that verifies clean.
     if !db.is_file() {
         return Err((lang.text().cli.no_ledger)(&db.display().to_string()));
     }
     let ledger = open_ledger(db, lang)?;
     let report = ledger.verify().map_err(|e| e.to_string())?;
+    let clean = print_verify_report(&report, lang);
+    let failed = crate::cli_witness::check(&ledger, witnesses, lang)?;
+    if failed > 0 {
+        println!("{}", (lang.text().witness.witnesses_failed)(failed));
+    }
+    Ok(if clean && failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Prints what `verify` found; says whether the file is clean.
+fn print_verify_report(report: &crate::ledger::VerifyReport, lang: Lang) -> bool {
     let t = &lang.text().verify;
     if report.is_clean() {
         let counts: Vec<String> = report
@@ -355,13 +378,13 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
             .as_ref()
             .map_or_else(|| t.no_head.to_string(), |h| h.short());
         println!("{}", (t.clean)(report.chained, &counts.join(", "), &head));
-        return Ok(ExitCode::SUCCESS);
+        return true;
     }
     for problem in &report.problems {
         println!("{}", verify_problem_text(problem, lang));
     }
     println!("{}", (t.problems)(report.problems.len()));
-    Ok(ExitCode::FAILURE)
+    false
 }
 
 fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {
@@ -384,13 +407,31 @@ fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {
 
 /// `pojok import …`: validates every row, then applies all of them in one transaction, or
 /// (with `--skip-bad`) the good ones; refuses with a non-zero exit when any row was bad.
-fn run_import(db: &Path, kind: ImportKind, actor: &str, lang: Lang) -> Result<ExitCode, String> {
+fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, String> {
     let t = &lang.text().import;
     let (ImportKind::Producers(args) | ImportKind::Products(args) | ImportKind::Intake(args)) =
         &kind;
     let file = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &e.to_string()))?;
     let mut ledger = open_ledger(db, lang)?;
+    // A dry run changes nothing and needs no one; an import is the manager's, as at the
+    // kiosk. A new file has no one yet (the manager is created at the kiosk's first start):
+    // its catalogue may be imported before that, recorded under the system.
+    let has_users = ledger.has_users().map_err(|e| e.to_string())?;
+    let manager = if args.dry_run || !has_users {
+        None
+    } else {
+        Some(crate::cli_manager::sign_in_manager(
+            &mut ledger,
+            args.manager.as_deref(),
+            lang,
+        )?)
+    };
+    let actor = manager.as_ref().map_or("import", |m| m.name.as_str());
+    if let Some(manager) = &manager {
+        ledger.with_approval(manager);
+        eprintln!("{}", (lang.text().witness.signed_by)(&manager.name));
+    }
     let known = catalogue_csv::Known::new(
         &ledger.producers().map_err(|e| e.to_string())?,
         &ledger.products().map_err(|e| e.to_string())?,

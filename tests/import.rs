@@ -362,15 +362,17 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         format!("{PRODUCTS_HEADER}LMPR,8990000000099,Lemper Ayam Besar,,pcs,Rp 4.000,SRI,,3,1\n")
             .as_bytes(),
     );
-    let out = pojok(
+    add_users(&mut fx.ledger());
+    let out = pojok_with_input(
         &fx.db,
         &[
-            "--attendant",
-            "Bu Ani",
             "import",
             "products",
             file.to_str().unwrap(),
+            "--manager",
+            "budi",
         ],
+        &format!("{BUDI_PIN}\n"),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("baris 2: ubah LMPR"));
@@ -389,13 +391,33 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         (history[0].old_price, history[0].new_price),
         (Rupiah(3_500), Rupiah(4_000))
     );
-    assert_eq!(history[0].actor, "Bu Ani");
+    assert_eq!(history[0].actor, "Budi");
 
     let file = fx.file(
         "pr.csv",
         format!("{PRODUCERS_HEADER}SRI,Kue Bu Sri,0812,,,percentage,\"12,5\"\n").as_bytes(),
     );
+    // Once the shop has a manager, an import without them is refused and changes nothing.
+    let before = fx.state();
     let out = fx.import("producers", &file, &[]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("needs the manager"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fx.state(), before);
+    let out = pojok_with_input(
+        &fx.db,
+        &[
+            "import",
+            "producers",
+            file.to_str().unwrap(),
+            "--manager",
+            "Budi",
+        ],
+        &format!("{BUDI_PIN}\n"),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let changes = fx.ledger().rate_changes("SRI").unwrap();
     assert_eq!(changes.len(), 1);

@@ -5,6 +5,7 @@
 //! the write lock up front, so two processes cannot both check and then collide); when a method
 //! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
 
+mod anchor;
 mod catalogue;
 mod chain;
 mod day;
@@ -14,6 +15,7 @@ mod import;
 mod report;
 mod sales;
 mod schema;
+mod seal;
 mod settings;
 mod settlement;
 mod stock;
@@ -35,8 +37,10 @@ use crate::domain::{
 // The shapes the catalogue is written with live in the domain, so that the UI can carry
 // them in its effects; they are named here too, where they are used.
 pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges};
+pub use anchor::{BackupVerdict, HeadVerdict, PrintedHead};
 pub use import::{BatchError, BatchMode, RowAction};
 pub use schema::SCHEMA_VERSION;
+pub use seal::SealReport;
 pub use verify::{ChainHead, Problem, VerifyReport};
 
 pub type Result<T> = std::result::Result<T, LedgerError>;
@@ -113,6 +117,8 @@ pub enum LedgerError {
     UnknownUser(i64),
     #[error("user {0} is deactivated")]
     UserInactive(i64),
+    #[error("no manager with that name")]
+    UnknownManagerName,
     #[error("user {0} is not a manager")]
     NotAManager(i64),
     #[error("the name {0} is already in use")]
@@ -173,6 +179,8 @@ pub struct Ledger {
     actor: Option<User>,
     /// A manager's approval for the next write only.
     approval: Option<User>,
+    /// The seal key a manager's PIN opened this session, and the chain row seals begin after.
+    seal_key: Option<(seal::SealKey, i64)>,
 }
 
 impl Ledger {
@@ -198,6 +206,7 @@ impl Ledger {
             path: path.to_path_buf(),
             actor: None,
             approval: None,
+            seal_key: None,
         })
     }
 
@@ -229,9 +238,16 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let since = chain::marks(&tx)?;
+        let head_before = match &self.seal_key {
+            Some(_) => chain::last_seq(&tx)?,
+            None => 0,
+        };
         let done = apply(&tx)?;
         if commit {
             chain::seal(&tx, &since, signers)?;
+            if let Some((key, _)) = &self.seal_key {
+                seal::seal_chain_rows(&tx, key, head_before)?;
+            }
             tx.commit()?;
         }
         Ok(done)

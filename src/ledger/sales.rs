@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::anchor;
 use super::day::open_day_on;
 use super::{
     Ledger, LedgerError, Result, conversion_error, get_date, get_stamp, stamp_text, to_second,
@@ -70,6 +71,7 @@ fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
         )?
         .query_row([id], |r| {
             Ok(Sale {
+                chain_head: None,
                 id,
                 number: r.get(0)?,
                 day_date: get_date(r, 1)?,
@@ -156,7 +158,7 @@ impl Ledger {
         let total: Rupiah = amounts.iter().map(|a| a.total).sum();
         check_payments(total, payments)?;
 
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             // A cart can outlive a catalogue change (a restored draft, a second kiosk).
             for line in &cart.lines {
@@ -261,6 +263,7 @@ impl Ledger {
             tx.execute("DELETE FROM draft", [])?;
             let tab_customer = tab_customer_name(tx, payments)?;
             Ok(Sale {
+                chain_head: None,
                 tab_customer,
                 id: sale_id,
                 number,
@@ -272,7 +275,8 @@ impl Ledger {
                 payments: payments.to_vec(),
                 voided: false,
             })
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Voids a sale of the open day by recording a reversing entry that names it, and puts
@@ -366,7 +370,7 @@ impl Ledger {
 
     /// A recorded sale in full, for a receipt reprint or a void.
     pub fn sale(&self, id: i64) -> Result<Sale> {
-        load_sale(&self.conn, id)
+        anchor::anchored(&self.conn, load_sale(&self.conn, id)?)
     }
 }
 

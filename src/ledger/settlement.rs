@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
+use super::anchor;
 use super::catalogue::find_producer;
 use super::day::open_day_on;
 use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
@@ -147,6 +148,7 @@ const PAYOUT_COLUMNS: &str = "p.id, p.number, b.date, pr.code, pr.name, p.method
 fn payout_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Payout, i64)> {
     Ok((
         Payout {
+            chain_head: None,
             id: r.get(0)?,
             number: r.get(1)?,
             date: get_date(r, 2)?,
@@ -432,7 +434,7 @@ impl Ledger {
             return Err(LedgerError::PayoutNotPositive);
         }
         let note = note.trim();
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let producer = find_producer(tx, producer_code)?;
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             let owed_now = owed(tx, Some(producer.id), Until::Now)?
@@ -469,7 +471,8 @@ impl Ledger {
                 ],
             )?;
             load_payout(tx, tx.last_insert_rowid())
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// A recorded payout, for reprinting its slip.
@@ -480,7 +483,8 @@ impl Ledger {
                 r.get(0)
             })
             .optional()?;
-        id.map(|id| load_payout(&self.conn, id)).transpose()
+        id.map(|id| anchor::anchored(&self.conn, load_payout(&self.conn, id)?))
+            .transpose()
     }
 
     /// What the corner owes each producer now, every producer by code (zero for those with

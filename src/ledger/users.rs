@@ -171,7 +171,11 @@ impl Ledger {
     ) -> Result<User> {
         check_new_pin(pin).map_err(LedgerError::InvalidPin)?;
         let hash = hash_pin(pin)?;
-        self.write(|tx| insert_user(tx, name, role, Some(&hash), &stamp_text(at)))
+        let user = self.write(|tx| insert_user(tx, name, role, Some(&hash), &stamp_text(at)))?;
+        if user.is_manager() {
+            self.rewrap_seal(user.id, pin)?;
+        }
+        Ok(user)
     }
 
     /// Sets a new PIN (also the first PIN of a migrated manager, who has none). The caller
@@ -188,7 +192,11 @@ impl Ledger {
             // A new PIN starts with a clean slate of attempts.
             tx.execute("DELETE FROM pin_attempts WHERE user_id = ?1", [user_id])?;
             record_change(tx, user_id, "pin", &stamp_text(at))
-        })
+        })?;
+        if find_user(&self.conn, user_id)?.is_manager() {
+            self.rewrap_seal(user_id, new_pin)?;
+        }
+        Ok(())
     }
 
     /// Takes a user off the kiosk for good: they can no longer sign in or approve. The last
@@ -251,7 +259,12 @@ impl Ledger {
             Ok(verdict)
         })?;
         match verdict {
-            PinVerdict::Accepted => Ok(user),
+            PinVerdict::Accepted => {
+                if user.is_manager() {
+                    self.unlock_seal(user.id, pin, at)?;
+                }
+                Ok(user)
+            }
             PinVerdict::Wrong { attempts_left } => Err(LedgerError::WrongPin { attempts_left }),
             PinVerdict::LockedOut { until } => Err(LedgerError::LockedOut { until }),
         }
@@ -281,6 +294,38 @@ impl Ledger {
     pub fn sign_out(&mut self) {
         self.actor = None;
         self.approval = None;
+        self.seal_key = None;
+    }
+
+    /// The active manager called `name` (as typed at the command line, any case).
+    pub fn manager_by_name(&self, name: &str) -> Result<User> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM users WHERE name = ?1 COLLATE NOCASE",
+                [name.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let user = find_user(&self.conn, id.ok_or(LedgerError::UnknownManagerName)?)?;
+        if !user.active {
+            return Err(LedgerError::UserInactive(user.id));
+        }
+        if !user.is_manager() {
+            return Err(LedgerError::NotAManager(user.id));
+        }
+        Ok(user)
+    }
+
+    /// Whether `pin` is `user_id`'s, without counting the attempt (for reading commands,
+    /// which never write).
+    pub(super) fn pin_is(&self, user_id: i64, pin: &str) -> Result<bool> {
+        let hash: Option<String> =
+            self.conn
+                .query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
+                    r.get(0)
+                })?;
+        Ok(hash.is_some_and(|h| pin_matches(pin, &h)))
     }
 
     /// Who writes are recorded under; `None` is the system (import, seeding, tests).

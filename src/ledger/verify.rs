@@ -213,7 +213,7 @@ fn chain_head_on(conn: &Connection) -> Result<Option<ChainHead>> {
 /// Recomputes the chain from its first row, then looks for history rows it never saw.
 /// Each row is hashed with the previous hash it recorded, so one broken link is reported
 /// once instead of making every later entry look changed.
-fn check_chain(conn: &Connection, problems: &mut Vec<Problem>) -> Result<i64> {
+pub(super) fn check_chain(conn: &Connection, problems: &mut Vec<Problem>) -> Result<i64> {
     let mut stmt = conn.prepare(
         "SELECT seq, entry_table, entry_id, actor_id, approver_id, prev_hash, hash
          FROM chain ORDER BY seq",

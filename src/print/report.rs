@@ -360,6 +360,7 @@ mod tests {
                 attendant: "Rina".into(),
             }),
             cash_moves: vec![CashMove {
+                chain_head: None,
                 id: 1,
                 day_date: day,
                 direction: CashDirection::Out,
