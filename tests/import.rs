@@ -421,6 +421,39 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
     assert!(out.status.success(), "{}", stderr(&out));
     let changes = fx.ledger().rate_changes("SRI").unwrap();
     assert_eq!(changes.len(), 1);
+    // The chain names the manager as the one who did it and approved it, and the audit
+    // trail shows them.
+    let audit = fx
+        .ledger()
+        .history(&pojok::domain::HistoryFilter {
+            table: Some("rate_changes".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(audit.len(), 1, "{audit:?}");
+    assert_eq!(audit[0].actor.as_deref(), Some("Budi"));
+    assert_eq!(audit[0].approver.as_deref(), Some("Budi"));
+    // A wrong PIN is refused too, and changes nothing.
+    let again = fx.file(
+        "pr2.csv",
+        format!("{PRODUCERS_HEADER}SRI,Kue Bu Sri,0812,,,percentage,90\n").as_bytes(),
+    );
+    let before = fx.state();
+    let out = pojok_with_input(
+        &fx.db,
+        &[
+            "import",
+            "producers",
+            again.to_str().unwrap(),
+            "--manager",
+            "Budi",
+        ],
+        "1234\n",
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("PIN salah"), "{}", stderr(&out));
+    assert_eq!(fx.state(), before);
+    assert_eq!(fx.ledger().rate_changes("SRI").unwrap().len(), 1);
     assert!(matches!(changes[0].new, Scheme::Percentage { rate } if rate.basis_points() == 1_250));
 }
 

@@ -12,6 +12,7 @@ mod day;
 mod draft;
 mod history;
 mod import;
+mod lockout;
 mod report;
 mod sales;
 mod schema;

@@ -10,10 +10,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
-use super::{
-    Ledger, LedgerError, Result, conversion_error, get_stamp, stamp_text, unique_violation,
-};
-use crate::domain::{PinAttempts, PinVerdict, Role, User, check_new_pin};
+use super::lockout::{self, Gate, attempts_of};
+use super::{Ledger, LedgerError, Result, conversion_error, stamp_text, unique_violation};
+use crate::domain::{PinVerdict, Role, User, check_new_pin, clamp_lockout};
 
 /// The name given to the manager that a ledger from before users is migrated with.
 pub(super) const MIGRATED_MANAGER: &str = "Manajer";
@@ -99,27 +98,6 @@ pub(super) fn insert_user(
     find_user(conn, id)
 }
 
-fn attempts_of(conn: &Connection, user_id: i64) -> Result<PinAttempts> {
-    let row = conn
-        .prepare_cached(
-            "SELECT failures, lockouts, locked_until FROM pin_attempts WHERE user_id = ?1",
-        )?
-        .query_row([user_id], |r| {
-            let until: Option<String> = r.get(2)?;
-            let locked_until = match until {
-                Some(_) => Some(get_stamp(r, 2)?),
-                None => None,
-            };
-            Ok(PinAttempts {
-                failures: r.get(0)?,
-                lockouts: r.get(1)?,
-                locked_until,
-            })
-        })
-        .optional()?;
-    Ok(row.unwrap_or_default())
-}
-
 impl Ledger {
     /// Whether anyone can sign in yet: a new ledger has no users until the first manager.
     pub fn has_users(&self) -> Result<bool> {
@@ -189,8 +167,17 @@ impl Ledger {
                 "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
                 params![user_id, hash],
             )?;
-            // A new PIN starts with a clean slate of attempts.
-            tx.execute("DELETE FROM pin_attempts WHERE user_id = ?1", [user_id])?;
+            // A new PIN starts with a clean slate of attempts (the rows stay: `verify` reports
+            // a counter row of a locked-out user that is gone).
+            for table in ["pin_attempts", "approval_attempts"] {
+                tx.execute(
+                    &format!(
+                        "UPDATE {table} SET failures = 0, lockouts = 0, locked_until = NULL
+                         WHERE user_id = ?1"
+                    ),
+                    [user_id],
+                )?;
+            }
             record_change(tx, user_id, "pin", &stamp_text(at))
         })?;
         if find_user(&self.conn, user_id)?.is_manager() {
@@ -225,6 +212,16 @@ impl Ledger {
     /// Checks `pin` for `user_id` at `at`. A wrong PIN counts towards a lockout, and the
     /// counter is on disk before this returns, so a restart forgives nothing.
     pub fn check_pin(&mut self, user_id: i64, pin: &str, at: NaiveDateTime) -> Result<User> {
+        self.check_pin_at(user_id, pin, at, Gate::SignIn)
+    }
+
+    fn check_pin_at(
+        &mut self,
+        user_id: i64,
+        pin: &str,
+        at: NaiveDateTime,
+        gate: Gate,
+    ) -> Result<User> {
         let user = find_user(&self.conn, user_id)?;
         if !user.active {
             return Err(LedgerError::UserInactive(user_id));
@@ -237,25 +234,22 @@ impl Ledger {
         let Some(hash) = hash else {
             return Err(LedgerError::PinNotSet(user_id));
         };
-        if let Some(until) = attempts_of(&self.conn, user_id)?.locked_at(at) {
+        if attempts_of(&self.conn, user_id, gate)?
+            .locked_until
+            .and_then(|until| clamp_lockout(until, at))
+            .is_some()
+        {
+            self.write(|tx| lockout::cut_if_clock_went_back(tx, user_id, gate, at))?;
+        }
+        if let Some(until) = attempts_of(&self.conn, user_id, gate)?.locked_at(at) {
             return Err(LedgerError::LockedOut { until });
         }
         // argon2 takes a while: run it before taking the write lock, then count under it.
         let right = pin_matches(pin, &hash);
         let verdict = self.write(|conn| {
-            let (next, verdict) = attempts_of(conn, user_id)?.attempt(right, at);
-            conn.execute(
-                "INSERT INTO pin_attempts (user_id, failures, lockouts, locked_until)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures,
-                     lockouts = excluded.lockouts, locked_until = excluded.locked_until",
-                params![
-                    user_id,
-                    next.failures,
-                    next.lockouts,
-                    next.locked_until.map(stamp_text)
-                ],
-            )?;
+            let before = attempts_of(conn, user_id, gate)?;
+            let (next, verdict) = before.attempt(right, at);
+            lockout::save_attempt(conn, user_id, gate, &before, &next, at)?;
             Ok(verdict)
         })?;
         match verdict {
@@ -282,7 +276,8 @@ impl Ledger {
         if !user.is_manager() {
             return Err(LedgerError::NotAManager(manager_id));
         }
-        self.check_pin(manager_id, pin, at)
+        // Counted apart from sign-in: guesses in the popup lock the popup, not the manager.
+        self.check_pin_at(manager_id, pin, at, Gate::Approval)
     }
 
     /// From now on, every write is recorded under `user` (until `sign_out`).

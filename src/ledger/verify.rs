@@ -118,6 +118,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("stock", stock_projection),
     ("users", users_match_history),
     ("approvals", approvers_are_managers),
+    ("pin attempts", super::lockout::removed_counters),
 ];
 
 impl Ledger {
