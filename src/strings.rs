@@ -3169,6 +3169,8 @@ pub struct WitnessText {
     pub signed_by: fn(&str) -> String,
     /// A chain entry recorded under a manager without the seal their PIN would have made.
     pub unsigned: fn(i64) -> String,
+    /// Under the head on the Z report: this paper is the proof.
+    pub z_proof: &'static str,
 }
 
 const ID_WITNESS: WitnessText = WitnessText {
@@ -3238,6 +3240,8 @@ const ID_WITNESS: WitnessText = WitnessText {
              dibuat PIN-nya"
         )
     },
+    z_proof: "Simpan kertas ini: kepala rantai di atas membuktikan buku kas belum diubah \
+              (pojok verify --head).",
 };
 
 const EN_WITNESS: WitnessText = WitnessText {
@@ -3297,4 +3301,6 @@ const EN_WITNESS: WitnessText = WitnessText {
     unsigned: |seq| {
         format!("MISMATCH entry #{seq}: recorded under a manager, without the seal their PIN makes")
     },
+    z_proof: "Keep this paper: the head above proves the ledger was not edited (pojok verify \
+              --head).",
 };

@@ -620,3 +620,32 @@ fn pojok_verify_checks_paper_backups_and_seals_and_says_where_history_was_rewrit
     assert!(!out.status.success());
     assert!(stderr(&out).contains("PIN salah"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_seal_deleted_before_a_later_sealed_day_is_reported_and_never_sealed_again() {
+    let shop = shop();
+    let mut ledger = Ledger::open(&shop.path).unwrap();
+    let budi = ledger.user(shop.budi).unwrap();
+    // Day 2 closed with the manager there: sealed too.
+    let when = at("2026-11-23 17:00");
+    ledger.approve_with_pin(budi.id, BUDI_PIN, when).unwrap();
+    close_counted(&mut ledger, "Rina", when).unwrap();
+    assert!(matches!(
+        seals(&ledger),
+        SealReport::Checked { sealed: 2, .. }
+    ));
+    drop(ledger);
+    tamper(&shop.path)
+        .execute("DELETE FROM day_seals WHERE day_id = 1", [])
+        .unwrap();
+    let mut ledger = Ledger::open(&shop.path).unwrap();
+    // The manager signing in seals nothing older than the newest seal.
+    ledger
+        .check_pin(budi.id, BUDI_PIN, at("2026-11-24 07:00"))
+        .unwrap();
+    let report = seals(&ledger);
+    assert!(
+        matches!(&report, SealReport::Checked { broken, sealed: 1, .. } if broken == &["2026-11-22"]),
+        "{report:?}"
+    );
+}

@@ -73,7 +73,6 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     approved("settings_changes", "1"),
     // Users are a manager's business, but anyone may change their own PIN.
     approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),
-    table("day_seals"),
     table("pin_lockouts"),
 ];
 

@@ -682,8 +682,8 @@ BEGIN SELECT RAISE(ABORT, 'settings_changes is append-only'); END;
 ///
 /// `seal_keys` holds the day seal's key only wrapped: XORed with an argon2 key derived from a
 /// manager's PIN (one row per manager) or the recovery code, with `key_check`, a SHA-256
-/// commitment to the key, so a key swapped in without the manager shows. `day_seals` (history)
-/// is an HMAC over a day's close entry under that key; `chain_seals` the same over each chain
+/// commitment to the key, so a key swapped in without the manager shows. `day_seals` (kept
+/// out of the chain, so a close stays the newest entry its Z report names) is an HMAC over a day's close entry under that key; `chain_seals` the same over each chain
 /// row written while a manager's PIN had opened the key, so an entry claiming a manager who
 /// never typed their PIN shows. `approval_attempts` counts wrong PINs typed into the
 /// approval popup apart from sign-in; `pin_lockouts` (history) records each lockout, so that

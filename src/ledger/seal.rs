@@ -184,8 +184,10 @@ pub(super) fn seal_chain_rows(conn: &Connection, key: &SealKey, after: i64) -> R
 
 /// Closed days with the chain row of their close: (day id, date, seq, hash).
 fn closes(conn: &Connection, unsealed_only: bool) -> Result<Vec<(i64, String, i64, String)>> {
+    // Only days after the newest seal: a day before it that has none lost its seal, and
+    // sealing it now would vouch for whatever it holds since.
     let filter = if unsealed_only {
-        "AND NOT EXISTS (SELECT 1 FROM day_seals AS s WHERE s.day_id = d.id)"
+        "AND c.seq > (SELECT COALESCE(MAX(covers_seq), 0) FROM day_seals)"
     } else {
         ""
     };
@@ -245,9 +247,12 @@ fn check_with(conn: &Connection, key: &SealKey, since: i64) -> Result<SealReport
         .prepare("SELECT day_id, covers_seq, mac FROM day_seals")?
         .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
+    let newest = seals.values().map(|(covers, _)| *covers).max().unwrap_or(0);
     let (mut sealed, mut broken, mut unsealed) = (0, Vec::new(), Vec::new());
     for (day_id, date, seq, hash) in closes(conn, false)? {
         match seals.get(&day_id) {
+            // Days are sealed in order: one before a sealed day without its own lost it.
+            None if seq < newest => broken.push(date),
             None => unsealed.push(date),
             Some((covers, mac)) if *covers == seq && *mac == day_mac(key, &date, seq, &hash) => {
                 sealed += 1;

@@ -239,6 +239,9 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
         till.z_chain_head,
         report.chain_head.as_deref().unwrap_or("-"),
     );
+    if report.chain_head.is_some() {
+        doc.text(lang.text().witness.z_proof);
+    }
     // A closed day's report is signed by whoever counted and closed, and by the manager.
     if let Some(count) = &report.count {
         doc.blank().signatures(&[
