@@ -74,6 +74,20 @@ enum Command {
         #[command(flatten)]
         output: PrintoutArgs,
     },
+    /// A new one-time recovery code for a forgotten manager PIN (asks the manager's PIN; an
+    /// unused earlier code stops working)
+    RecoveryCode {
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
+        /// Write the code's paper to this new file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Set a new PIN for a manager who forgot theirs, with the recovery code (once)
+    Recover {
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
+    },
     /// A producer's statement over a date range: days, movements, shares, payouts, balance
     Statement {
         #[arg(long)]
@@ -330,6 +344,21 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             } else {
                 print!("{}", print::day_report_text(&report, lang));
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::RecoveryCode { manager, out }) => {
+            let mut ledger = existing_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            crate::cli_manager::issue_recovery_code(
+                &mut ledger,
+                manager.as_deref(),
+                out.as_deref(),
+                lang,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Recover { manager }) => {
+            let mut ledger = existing_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            crate::cli_manager::recover(&mut ledger, manager.as_deref(), lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Verify(witnesses)) => {

@@ -107,6 +107,15 @@ pub fn sign_in_manager(
     given: Option<&str>,
     lang: Lang,
 ) -> Result<User, String> {
+    signed_in_manager(ledger, given, lang).map(|(user, _)| user)
+}
+
+/// As `sign_in_manager`, also handing back the PIN (for what must be wrapped under it).
+fn signed_in_manager(
+    ledger: &mut Ledger,
+    given: Option<&str>,
+    lang: Lang,
+) -> Result<(User, String), String> {
     let t = &lang.text().witness;
     let name = manager_name(given, lang)?;
     let manager = ledger
@@ -117,5 +126,62 @@ pub fn sign_in_manager(
         .check_pin(manager.id, &pin, Local::now().naive_local())
         .map_err(|e| manager_error(e, &name, lang))?;
     ledger.sign_in(&user);
-    Ok(user)
+    Ok((user, pin))
+}
+
+/// `pojok recovery-code`: a new one-time recovery code for the manager's PIN (an unused one
+/// stops working), shown once on standard output, or written to `out`.
+pub fn issue_recovery_code(
+    ledger: &mut Ledger,
+    given: Option<&str>,
+    out: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<(), String> {
+    let (manager, pin) = signed_in_manager(ledger, given, lang)?;
+    let code = ledger
+        .issue_recovery_code(manager.id, &pin, Local::now().naive_local())
+        .map_err(|e| manager_error(e, &manager.name, lang))?;
+    let text = crate::print::render_text(
+        &crate::print::recovery_paper(&code, &manager.name, lang),
+        48,
+    );
+    match out {
+        None => print!("{text}"),
+        Some(path) => {
+            let name = path.display().to_string();
+            // Paper is never overwritten: an existing file keeps its code.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(text.as_bytes()))
+                .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))?;
+            eprintln!("{}", (lang.text().settle.written)(&name));
+        }
+    }
+    Ok(())
+}
+
+/// `pojok recover`: a manager who forgot their PIN sets a new one with the recovery code.
+pub fn recover(ledger: &mut Ledger, given: Option<&str>, lang: Lang) -> Result<(), String> {
+    let t = &lang.text().witness;
+    let name = manager_name(given, lang)?;
+    let manager = ledger
+        .manager_by_name(&name)
+        .map_err(|e| manager_error(e, &name, lang))?;
+    let code = read_pin(t.recovery_prompt).ok_or_else(|| t.no_pin.to_string())?;
+    let pin = read_pin(t.new_pin_prompt).ok_or_else(|| t.no_pin.to_string())?;
+    let again = read_pin(t.new_pin_again).ok_or_else(|| t.no_pin.to_string())?;
+    if pin != again {
+        return Err(t.pins_differ.to_string());
+    }
+    ledger
+        .recover_manager_pin(manager.id, &code, &pin, Local::now().naive_local())
+        .map_err(|e| match e {
+            LedgerError::WrongRecoveryCode => t.wrong_recovery_code.to_string(),
+            LedgerError::InvalidPin(_) => t.bad_new_pin.to_string(),
+            other => manager_error(other, &name, lang),
+        })?;
+    println!("{}", (t.recovered)(&manager.name));
+    Ok(())
 }

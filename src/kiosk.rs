@@ -985,6 +985,9 @@ impl Effects {
         };
         self.ledger.sign_in(&user);
         let mut replies = Vec::new();
+        if let Err(e) = self.print_recovery_code(&user, pin, now) {
+            replies.push(failed(Action::SaveUser, e));
+        }
         let header = ShopHeader {
             name: shop.to_string(),
             ..self.shop.clone()
@@ -997,6 +1000,23 @@ impl Effects {
         replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
         replies.push(Msg::SignedIn(user));
         replies
+    }
+
+    /// The one-time recovery code for a forgotten manager PIN, on paper at the first start:
+    /// filed with the day's printouts and sent to the printer.
+    fn print_recovery_code(
+        &mut self,
+        manager: &User,
+        pin: &Pin,
+        now: NaiveDateTime,
+    ) -> Result<(), LedgerError> {
+        let code = self
+            .ledger
+            .issue_recovery_code(manager.id, pin.as_str(), now)?;
+        let paper = print::recovery_paper(&code, &manager.name, self.receipt_lang);
+        self.file_printout(&paper, now.date(), "kode-pemulihan.txt")
+            .map(|_| ())
+            .map_err(LedgerError::Corrupt)
     }
 
     /// A till-era ledger's manager sets the PIN they never had, and is signed in. Refused for

@@ -3171,6 +3171,17 @@ pub struct WitnessText {
     pub unsigned: fn(i64) -> String,
     /// Under the head on the Z report: this paper is the proof.
     pub z_proof: &'static str,
+    pub recovery_title: &'static str,
+    /// On the recovery code's paper: what it is for and how it is used.
+    pub recovery_body: &'static str,
+    pub recovery_prompt: &'static str,
+    pub new_pin_prompt: &'static str,
+    pub new_pin_again: &'static str,
+    pub pins_differ: &'static str,
+    pub wrong_recovery_code: &'static str,
+    /// The manager whose PIN was set with the recovery code.
+    pub recovered: fn(&str) -> String,
+    pub bad_new_pin: &'static str,
 }
 
 const ID_WITNESS: WitnessText = WitnessText {
@@ -3242,6 +3253,18 @@ const ID_WITNESS: WitnessText = WitnessText {
     },
     z_proof: "Simpan kertas ini: kepala rantai di atas membuktikan buku kas belum diubah \
               (pojok verify --head).",
+    recovery_title: "KODE PEMULIHAN PENGELOLA",
+    recovery_body: "Jika PIN pengelola terlupa: pojok recover --manager NAMA, lalu ketik kode ini \
+                    dan PIN baru. Kode ini hanya berlaku sekali. Simpan di tempat terkunci.",
+    recovery_prompt: "Kode pemulihan: ",
+    new_pin_prompt: "PIN baru (4-8 angka): ",
+    new_pin_again: "Ulangi PIN baru: ",
+    pins_differ: "Kedua PIN tidak sama. Tidak ada yang diubah.",
+    wrong_recovery_code: "Kode pemulihan salah atau sudah dipakai. Tidak ada yang diubah.",
+    recovered: |name| {
+        format!("PIN baru {name} tersimpan; pemakaian kode pemulihan tercatat di riwayat.")
+    },
+    bad_new_pin: "PIN baru harus 4 sampai 8 angka. Tidak ada yang diubah.",
 };
 
 const EN_WITNESS: WitnessText = WitnessText {
@@ -3303,4 +3326,16 @@ const EN_WITNESS: WitnessText = WitnessText {
     },
     z_proof: "Keep this paper: the head above proves the ledger was not edited (pojok verify \
               --head).",
+    recovery_title: "MANAGER RECOVERY CODE",
+    recovery_body: "If the manager's PIN is forgotten: pojok recover --manager NAME, then type \
+                    this code and a new PIN. The code works once. Keep it locked away.",
+    recovery_prompt: "Recovery code: ",
+    new_pin_prompt: "New PIN (4-8 digits): ",
+    new_pin_again: "New PIN again: ",
+    pins_differ: "The two PINs differ. Nothing was changed.",
+    wrong_recovery_code: "Wrong recovery code, or it was used already. Nothing was changed.",
+    recovered: |name| {
+        format!("{name}'s new PIN is set; the use of the recovery code is in history.")
+    },
+    bad_new_pin: "A new PIN has 4 to 8 digits. Nothing was changed.",
 };

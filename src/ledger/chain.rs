@@ -74,6 +74,7 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     // Users are a manager's business, but anyone may change their own PIN.
     approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),
     table("pin_lockouts"),
+    table("recoveries"),
 ];
 
 /// Lowercase hex of `bytes`.

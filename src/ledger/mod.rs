@@ -13,6 +13,7 @@ mod draft;
 mod history;
 mod import;
 mod lockout;
+mod recovery;
 mod report;
 mod sales;
 mod schema;
@@ -118,6 +119,8 @@ pub enum LedgerError {
     UnknownUser(i64),
     #[error("user {0} is deactivated")]
     UserInactive(i64),
+    #[error("that is not the recovery code, or it was used already")]
+    WrongRecoveryCode,
     #[error("no manager with that name")]
     UnknownManagerName,
     #[error("user {0} is not a manager")]

@@ -725,6 +725,30 @@ CREATE TABLE pin_lockouts (
     until   TEXT NOT NULL
 ) STRICT;
 
+-- The one-time recovery code for a forgotten manager PIN, kept only as an argon2 hash; and
+-- each use of one (history).
+CREATE TABLE recovery_codes (
+    id        INTEGER PRIMARY KEY,
+    code_hash TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    used_at   TEXT
+) STRICT;
+
+CREATE TABLE recoveries (
+    id      INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    code_id INTEGER NOT NULL REFERENCES recovery_codes (id),
+    at      TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER recoveries_no_update BEFORE UPDATE ON recoveries
+BEGIN SELECT RAISE(ABORT, 'recoveries is append-only'); END;
+CREATE TRIGGER recoveries_no_delete BEFORE DELETE ON recoveries
+BEGIN SELECT RAISE(ABORT, 'recoveries is append-only'); END;
+CREATE TRIGGER recoveries_no_overwrite BEFORE INSERT ON recoveries
+WHEN EXISTS (SELECT 1 FROM recoveries WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'recoveries is append-only'); END;
+
 CREATE TRIGGER day_seals_no_update BEFORE UPDATE ON day_seals
 BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
 CREATE TRIGGER day_seals_no_delete BEFORE DELETE ON day_seals
@@ -871,6 +895,8 @@ mod tests {
                 "producers",
                 "products",
                 "rate_changes",
+                "recoveries",
+                "recovery_codes",
                 "sale_lines",
                 "sales",
                 "seal_keys",
@@ -1181,7 +1207,7 @@ mod tests {
                 ![
                     "user_changes",
                     "settings_changes",
-                    "day_seals",
+                    "recoveries",
                     "pin_lockouts",
                 ]
                 .contains(&t.name)

@@ -79,6 +79,8 @@ fn key_check(key: &SealKey, since_seq: i64) -> String {
     hex(&h.finalize())
 }
 
+pub(super) const RECOVERY_HOLDER: &str = "recovery";
+
 pub(super) fn user_holder(user_id: i64) -> String {
     format!("user:{user_id}")
 }

@@ -40,14 +40,14 @@ fn find_user(conn: &Connection, id: i64) -> Result<User> {
 }
 
 /// A PHC string (`$argon2id$v=19$...`) with a salt of its own.
-fn hash_pin(pin: &str) -> Result<String> {
+pub(super) fn hash_pin(pin: &str) -> Result<String> {
     let hash = Argon2::default()
         .hash_password(pin.as_bytes())
         .map_err(|e| LedgerError::Corrupt(format!("cannot hash a PIN: {e}")))?;
     Ok(hash.to_string())
 }
 
-fn pin_matches(pin: &str, hash: &str) -> bool {
+pub(super) fn pin_matches(pin: &str, hash: &str) -> bool {
     Argon2::default()
         .verify_password(pin.as_bytes(), hash)
         .is_ok()
@@ -59,7 +59,7 @@ pub(super) fn pin_digest(pin_hash: Option<&str>) -> Option<String> {
 }
 
 /// Records the user as they now are, after `change`.
-fn record_change(conn: &Connection, user_id: i64, change: &str, at: &str) -> Result<()> {
+pub(super) fn record_change(conn: &Connection, user_id: i64, change: &str, at: &str) -> Result<()> {
     let hash: Option<String> =
         conn.query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
             r.get(0)

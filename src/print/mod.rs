@@ -9,6 +9,7 @@ pub mod format;
 mod pdf;
 mod printer;
 mod receipt;
+mod recovery;
 mod report;
 mod settlement;
 mod slips;
@@ -25,6 +26,7 @@ pub use printer::{
     valid_host_port,
 };
 pub use receipt::{receipt, receipt_copy};
+pub use recovery::recovery_paper;
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{
