@@ -290,6 +290,10 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { kind }) => {
+            // Who changes the catalogue is the manager whose PIN is typed, not a name.
+            if cli.attendant.is_some() {
+                return Err(lang.text().witness.attendant_gone.to_string());
+            }
             let db = cli.db.unwrap_or_else(default_db);
             run_import(&db, kind, lang)
         }

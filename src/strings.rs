@@ -3182,6 +3182,8 @@ pub struct WitnessText {
     /// The manager whose PIN was set with the recovery code.
     pub recovered: fn(&str) -> String,
     pub bad_new_pin: &'static str,
+    /// `--attendant` given to a command that writes history.
+    pub attendant_gone: &'static str,
 }
 
 const ID_WITNESS: WitnessText = WitnessText {
@@ -3265,6 +3267,8 @@ const ID_WITNESS: WitnessText = WitnessText {
         format!("PIN baru {name} tersimpan; pemakaian kode pemulihan tercatat di riwayat.")
     },
     bad_new_pin: "PIN baru harus 4 sampai 8 angka. Tidak ada yang diubah.",
+    attendant_gone: "--attendant tidak dipakai di sini: perubahan dicatat atas nama pengelola \
+                     (--manager NAMA dan PIN-nya). Tidak ada yang diubah.",
 };
 
 const EN_WITNESS: WitnessText = WitnessText {
@@ -3338,4 +3342,6 @@ const EN_WITNESS: WitnessText = WitnessText {
         format!("{name}'s new PIN is set; the use of the recovery code is in history.")
     },
     bad_new_pin: "A new PIN has 4 to 8 digits. Nothing was changed.",
+    attendant_gone: "--attendant is not taken here: the change is recorded under the manager \
+                     (--manager NAME and their PIN). Nothing was changed.",
 };

@@ -397,8 +397,25 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         "pr.csv",
         format!("{PRODUCERS_HEADER}SRI,Kue Bu Sri,0812,,,percentage,\"12,5\"\n").as_bytes(),
     );
-    // Once the shop has a manager, an import without them is refused and changes nothing.
+    // Once the shop has a manager, an import without them is refused and changes nothing;
+    // a name typed as free text is no manager.
     let before = fx.state();
+    let out = pojok(
+        &fx.db,
+        &[
+            "--attendant",
+            "Budi",
+            "import",
+            "producers",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("--attendant tidak dipakai"),
+        "{}",
+        stderr(&out)
+    );
     let out = fx.import("producers", &file, &[]);
     assert!(!out.status.success());
     assert!(
