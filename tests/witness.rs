@@ -398,10 +398,13 @@ fn a_clean_ledger_passes_every_witness() {
 fn every_receipt_and_slip_carries_the_head_of_its_own_entry() {
     let shop = shop();
     let ledger = Ledger::open(&shop.path).unwrap();
-    // The batik's head is the chain row of its payment, the last row its sale wrote.
+    // The batik's head is the last row its sale wrote (the goods leaving stock), and the next
+    // row is the next sale's.
     let head_of_batik = head(shop.batik.chain_head.as_deref().unwrap());
     let (table, _) = chain_entry(&shop.path, head_of_batik.seq);
-    assert_eq!(table, "payments");
+    assert_eq!(table, "stock_moves");
+    let (table, id) = chain_entry(&shop.path, head_of_batik.seq + 1);
+    assert_eq!((table.as_str(), id), ("sales", shop.last.id));
     assert_eq!(
         ledger.sale(shop.batik.id).unwrap().chain_head,
         shop.batik.chain_head,

@@ -31,7 +31,10 @@ impl Anchored for Sale {
             WHERE l.sale_id = ?1
         UNION ALL SELECT c.seq FROM payments AS p
             JOIN chain AS c ON c.entry_table = 'payments' AND c.entry_id = p.id
-            WHERE p.sale_id = ?1";
+            WHERE p.sale_id = ?1
+        UNION ALL SELECT c.seq FROM stock_moves AS m
+            JOIN chain AS c ON c.entry_table = 'stock_moves' AND c.entry_id = m.id
+            WHERE m.sale_id = ?1 AND m.kind = 'sale'";
     fn entry_id(&self) -> i64 {
         self.id
     }
