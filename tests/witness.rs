@@ -652,3 +652,31 @@ fn a_seal_deleted_before_a_later_sealed_day_is_reported_and_never_sealed_again()
         "{report:?}"
     );
 }
+
+#[test]
+fn the_seal_key_closes_when_another_attendant_signs_in() {
+    let shop = shop();
+    let mut ledger = Ledger::open(&shop.path).unwrap();
+    let budi = ledger.user(shop.budi).unwrap();
+    let rina = ledger.user(shop.rina).unwrap();
+    let sari = ledger
+        .add_user(
+            "Sari",
+            pojok::domain::Role::Attendant,
+            "2222",
+            at("2026-11-23 11:00"),
+        )
+        .unwrap();
+    ledger.sign_in(&rina);
+    ledger
+        .approve_with_pin(budi.id, BUDI_PIN, at("2026-11-23 12:00"))
+        .unwrap();
+    // Sari takes over the till: what she closes is not sealed in Budi's name.
+    ledger.sign_in(&sari);
+    close_counted(&mut ledger, "Sari", at("2026-11-23 17:00")).unwrap();
+    let report = seals(&ledger);
+    assert!(
+        matches!(&report, SealReport::Checked { unsealed, .. } if unsealed == &["2026-11-23"]),
+        "{report:?}"
+    );
+}

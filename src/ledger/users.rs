@@ -281,7 +281,13 @@ impl Ledger {
     }
 
     /// From now on, every write is recorded under `user` (until `sign_out`).
+    /// A seal key a manager's PIN opened stays open for the session it was typed in: the
+    /// same user carrying on, or the manager; another attendant signing in closes it.
     pub fn sign_in(&mut self, user: &User) {
+        let same = self.actor.as_ref().is_some_and(|a| a.id == user.id);
+        if !same && !user.is_manager() {
+            self.seal_key = None;
+        }
         self.actor = Some(user.clone());
     }
 
