@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::ledger::{BackupVerdict, HeadVerdict, Ledger, PrintedHead, SealReport};
+use crate::ledger::{BackupVerdict, HeadVerdict, Ledger, LedgerError, PrintedHead, SealReport};
 use crate::strings::{Lang, WitnessText};
 
 #[derive(clap::Args, Debug, Default)]
@@ -96,9 +96,10 @@ fn check_seals(ledger: &Ledger, name: &str, lang: Lang) -> Result<usize, String>
         .map_err(|e| crate::cli_manager::manager_error(e, name, lang))?;
     let pin = crate::cli_manager::read_pin(&(t.pin_prompt)(&manager.name))
         .ok_or_else(|| t.no_pin.to_string())?;
-    let report = ledger
-        .check_seals(name, &pin)
-        .map_err(|e| crate::cli_manager::manager_error(e, name, lang))?;
+    let report = ledger.check_seals(name, &pin).map_err(|e| match e {
+        LedgerError::WrongPin { .. } => t.wrong_pin_seals.to_string(),
+        other => crate::cli_manager::manager_error(other, name, lang),
+    })?;
     match report {
         SealReport::NoKey => {
             println!("{}", t.seal_key_missing);

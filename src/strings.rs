@@ -3184,6 +3184,8 @@ pub struct WitnessText {
     pub bad_new_pin: &'static str,
     /// `--attendant` given to a command that writes history.
     pub attendant_gone: &'static str,
+    /// A wrong PIN given to `verify`, which counts nothing.
+    pub wrong_pin_seals: &'static str,
 }
 
 const ID_WITNESS: WitnessText = WitnessText {
@@ -3269,6 +3271,7 @@ const ID_WITNESS: WitnessText = WitnessText {
     bad_new_pin: "PIN baru harus 4 sampai 8 angka. Tidak ada yang diubah.",
     attendant_gone: "--attendant tidak dipakai di sini: perubahan dicatat atas nama pengelola \
                      (--manager NAMA dan PIN-nya). Tidak ada yang diubah.",
+    wrong_pin_seals: "PIN salah: segel tidak diperiksa.",
 };
 
 const EN_WITNESS: WitnessText = WitnessText {
@@ -3344,4 +3347,5 @@ const EN_WITNESS: WitnessText = WitnessText {
     bad_new_pin: "A new PIN has 4 to 8 digits. Nothing was changed.",
     attendant_gone: "--attendant is not taken here: the change is recorded under the manager \
                      (--manager NAME and their PIN). Nothing was changed.",
+    wrong_pin_seals: "Wrong PIN: the seals were not checked.",
 };

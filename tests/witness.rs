@@ -621,7 +621,11 @@ fn pojok_verify_checks_paper_backups_and_seals_and_says_where_history_was_rewrit
     // The wrong PIN checks no seal.
     let out = pojok_with_input(db, &["verify", "--manager", "Budi"], "0000\n");
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("PIN salah"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("PIN salah: segel tidak diperiksa"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
