@@ -237,10 +237,17 @@ pub fn main() -> ExitCode {
     // `pojok demo` must never seed the real ledger named in the environment: only a
     // `--db` typed on its command line counts for the demo.
     let db_typed = matches.value_source("db") == Some(ValueSource::CommandLine);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // POJOK_ATTENDANT picks the kiosk's user; only a name typed for this command is refused
+    // where the manager is needed.
+    if matches.value_source("attendant") != Some(ValueSource::CommandLine)
+        && matches!(cli.command, Some(Command::Import { .. }))
+    {
+        cli.attendant = None;
+    }
     let lang = cli.lang.unwrap_or_default();
     match run(cli, lang, db_typed) {
         Ok(code) => code,

@@ -657,3 +657,19 @@ fn a_batch_the_ledger_refuses_partway_writes_nothing() {
     assert_eq!(error.index, 1);
     assert_eq!(fx.state(), before);
 }
+
+#[test]
+fn the_kiosks_attendant_in_the_environment_does_not_stop_an_import() {
+    let fx = Fixture::new();
+    let file = fx.file(
+        "p.csv",
+        format!("{PRODUCTS_HEADER}{GOOD_PRODUCT}").as_bytes(),
+    );
+    let out = std::process::Command::new(BIN)
+        .args(["import", "products", file.to_str().unwrap()])
+        .env("POJOK_DB", &fx.db)
+        .env("POJOK_ATTENDANT", "Rina")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
