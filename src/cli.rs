@@ -91,8 +91,8 @@ enum Command {
         kind: ExportKind,
     },
     /// Check the ledger end to end (integrity, hash chain, money and stock); non-zero exit on
-    /// any problem
-    Verify,
+    /// any problem; with --head or --against, also against paper and older backups
+    Verify(crate::cli_witness::WitnessArgs),
     /// Producers' settlement slips of a business day (closed: final; open: a preview)
     Settlement {
         /// Business day (YYYY-MM-DD or DD-MM-YYYY)
@@ -103,6 +103,20 @@ enum Command {
         producer: Option<String>,
         #[command(flatten)]
         output: PrintoutArgs,
+    },
+    /// A new one-time recovery code for a forgotten manager PIN (asks the manager's PIN; an
+    /// unused earlier code stops working)
+    RecoveryCode {
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
+        /// Write the code's paper to this new file instead of standard output
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Set a new PIN for a manager who forgot theirs, with the recovery code (once)
+    Recover {
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
     },
     /// A producer's statement over a date range: days, movements, shares, payouts, balance
     Statement {
@@ -227,6 +241,10 @@ struct ImportArgs {
     /// Import the good rows and report the bad ones (default: any bad row imports nothing)
     #[arg(long)]
     skip_bad: bool,
+    /// The manager who makes the change: their PIN is asked on the terminal, or read from
+    /// standard input (one line) when that is not a terminal
+    #[arg(long, value_name = "NAME")]
+    manager: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -365,10 +383,17 @@ pub fn main() -> ExitCode {
     // `pojok demo` must never seed the real ledger named in the environment: only a
     // `--db` typed on its command line counts for the demo.
     let db_typed = matches.value_source("db") == Some(ValueSource::CommandLine);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // POJOK_ATTENDANT picks the kiosk's user; only a name typed for this command is refused
+    // where the manager is needed.
+    if matches.value_source("attendant") != Some(ValueSource::CommandLine)
+        && matches!(cli.command, Some(Command::Import { .. }))
+    {
+        cli.attendant = None;
+    }
     let lang = cli.lang.unwrap_or_default();
     match run(cli, lang, db_typed) {
         Ok(code) => code,
@@ -430,9 +455,12 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { kind }) => {
+            // Who changes the catalogue is the manager whose PIN is typed, not a name.
+            if cli.attendant.is_some() {
+                return Err(lang.text().witness.attendant_gone.to_string());
+            }
             let db = cli.db.unwrap_or_else(default_db);
-            let actor = cli.attendant.unwrap_or_else(|| "import".to_string());
-            run_import(&db, kind, &actor, lang)
+            run_import(&db, kind, lang)
         }
         Some(Command::Export {
             kind: ExportKind::Catalogue { out },
@@ -498,7 +526,24 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Verify) => run_verify(&cli.db.unwrap_or_else(default_db), lang),
+        Some(Command::RecoveryCode { manager, out }) => {
+            let mut ledger = existing_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            crate::cli_manager::issue_recovery_code(
+                &mut ledger,
+                manager.as_deref(),
+                out.as_deref(),
+                lang,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Recover { manager }) => {
+            let mut ledger = existing_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            crate::cli_manager::recover(&mut ledger, manager.as_deref(), lang)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Verify(witnesses)) => {
+            run_verify(&cli.db.unwrap_or_else(default_db), &witnesses, lang)
+        }
         Some(Command::Backup { to, check }) => {
             let db = cli.db.unwrap_or_else(default_db);
             match check {
@@ -514,7 +559,11 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
 
 /// `pojok verify`: "OK" with the counts and the chain head, or each problem on its own line
 /// and a failing exit.
-fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
+fn run_verify(
+    db: &Path,
+    witnesses: &crate::cli_witness::WitnessArgs,
+    lang: Lang,
+) -> Result<ExitCode, String> {
     // Verifying a mistyped path must not create an empty ledger that verifies clean.
     let ledger = read_ledger(db, lang)?;
     let t = &lang.text().verify;
@@ -531,6 +580,21 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
     if shown {
         eprintln!();
     }
+    let clean = print_verify_report(&report, lang);
+    let failed = crate::cli_witness::check(&ledger, witnesses, lang)?;
+    if failed > 0 {
+        say!("{}", (lang.text().witness.witnesses_failed)(failed));
+    }
+    Ok(if clean && failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Prints what `verify` found; says whether the file is clean.
+fn print_verify_report(report: &crate::ledger::VerifyReport, lang: Lang) -> bool {
+    let t = &lang.text().verify;
     if report.is_clean() {
         let counts: Vec<String> = report
             .counts
@@ -543,13 +607,13 @@ fn run_verify(db: &Path, lang: Lang) -> Result<ExitCode, String> {
             .as_ref()
             .map_or_else(|| t.no_head.to_string(), |h| h.short());
         say!("{}", (t.clean)(report.chained, &counts.join(", "), &head));
-        return Ok(ExitCode::SUCCESS);
+        return true;
     }
     for problem in &report.problems {
         say!("{}", verify_problem_text(problem, lang));
     }
     say!("{}", (t.problems)(report.problems.len()));
-    Ok(ExitCode::FAILURE)
+    false
 }
 
 /// `[#####               ]`: `done` of `all` in 20 marks.
@@ -580,7 +644,7 @@ fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {
 
 /// `pojok import …`: validates every row, then applies all of them in one transaction, or
 /// (with `--skip-bad`) the good ones; refuses with a non-zero exit when any row was bad.
-fn run_import(db: &Path, kind: ImportKind, actor: &str, lang: Lang) -> Result<ExitCode, String> {
+fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, String> {
     let t = &lang.text().import;
     let (ImportKind::Producers(args) | ImportKind::Products(args) | ImportKind::Intake(args)) =
         &kind;
@@ -588,6 +652,24 @@ fn run_import(db: &Path, kind: ImportKind, actor: &str, lang: Lang) -> Result<Ex
     let bytes = std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &e.to_string()))?;
     // An import may start a new corner's ledger: it writes, and creates like the kiosk.
     let mut ledger = open_ledger(db, lang)?;
+    // A dry run changes nothing and needs no one; an import is the manager's, as at the
+    // kiosk. A new file has no one yet (the manager is created at the kiosk's first start):
+    // its catalogue may be imported before that, recorded under the system.
+    let has_users = ledger.has_users().map_err(|e| e.to_string())?;
+    let manager = if args.dry_run || !has_users {
+        None
+    } else {
+        Some(crate::cli_manager::sign_in_manager(
+            &mut ledger,
+            args.manager.as_deref(),
+            lang,
+        )?)
+    };
+    let actor = manager.as_ref().map_or("import", |m| m.name.as_str());
+    if let Some(manager) = &manager {
+        ledger.with_approval(manager);
+        eprintln!("{}", (lang.text().witness.signed_by)(&manager.name));
+    }
     let known = catalogue_csv::Known::new(
         &ledger.producers().map_err(|e| e.to_string())?,
         &ledger.products().map_err(|e| e.to_string())?,

@@ -362,15 +362,17 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         format!("{PRODUCTS_HEADER}LMPR,8990000000099,Lemper Ayam Besar,,pcs,Rp 4.000,SRI,,3,1\n")
             .as_bytes(),
     );
-    let out = pojok(
+    add_users(&mut fx.ledger());
+    let out = pojok_with_input(
         &fx.db,
         &[
-            "--attendant",
-            "Bu Ani",
             "import",
             "products",
             file.to_str().unwrap(),
+            "--manager",
+            "budi",
         ],
+        &format!("{BUDI_PIN}\n"),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("baris 2: ubah LMPR"));
@@ -389,16 +391,86 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         (history[0].old_price, history[0].new_price),
         (Rupiah(3_500), Rupiah(4_000))
     );
-    assert_eq!(history[0].actor, "Bu Ani");
+    assert_eq!(history[0].actor, "Budi");
 
     let file = fx.file(
         "pr.csv",
         format!("{PRODUCERS_HEADER}SRI,Kue Bu Sri,0812,,,percentage,\"12,5\"\n").as_bytes(),
     );
+    // Once the shop has a manager, an import without them is refused and changes nothing;
+    // a name typed as free text is no manager.
+    let before = fx.state();
+    let out = pojok(
+        &fx.db,
+        &[
+            "--attendant",
+            "Budi",
+            "import",
+            "producers",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("--attendant tidak dipakai"),
+        "{}",
+        stderr(&out)
+    );
     let out = fx.import("producers", &file, &[]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("needs the manager"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fx.state(), before);
+    let out = pojok_with_input(
+        &fx.db,
+        &[
+            "import",
+            "producers",
+            file.to_str().unwrap(),
+            "--manager",
+            "Budi",
+        ],
+        &format!("{BUDI_PIN}\n"),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let changes = fx.ledger().rate_changes("SRI").unwrap();
     assert_eq!(changes.len(), 1);
+    // The chain names the manager as the one who did it and approved it, and the audit
+    // trail shows them.
+    let audit = fx
+        .ledger()
+        .history(&pojok::domain::HistoryFilter {
+            table: Some("rate_changes".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(audit.len(), 1, "{audit:?}");
+    assert_eq!(audit[0].actor.as_deref(), Some("Budi"));
+    assert_eq!(audit[0].approver.as_deref(), Some("Budi"));
+    // A wrong PIN is refused too, and changes nothing.
+    let again = fx.file(
+        "pr2.csv",
+        format!("{PRODUCERS_HEADER}SRI,Kue Bu Sri,0812,,,percentage,90\n").as_bytes(),
+    );
+    let before = fx.state();
+    let out = pojok_with_input(
+        &fx.db,
+        &[
+            "import",
+            "producers",
+            again.to_str().unwrap(),
+            "--manager",
+            "Budi",
+        ],
+        "1234\n",
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("PIN salah"), "{}", stderr(&out));
+    assert_eq!(fx.state(), before);
+    assert_eq!(fx.ledger().rate_changes("SRI").unwrap().len(), 1);
     assert!(matches!(changes[0].new, Scheme::Percentage { rate } if rate.basis_points() == 1_250));
 }
 
@@ -584,4 +656,20 @@ fn a_batch_the_ledger_refuses_partway_writes_nothing() {
         .unwrap_err();
     assert_eq!(error.index, 1);
     assert_eq!(fx.state(), before);
+}
+
+#[test]
+fn the_kiosks_attendant_in_the_environment_does_not_stop_an_import() {
+    let fx = Fixture::new();
+    let file = fx.file(
+        "p.csv",
+        format!("{PRODUCTS_HEADER}{GOOD_PRODUCT}").as_bytes(),
+    );
+    let out = std::process::Command::new(BIN)
+        .args(["import", "products", file.to_str().unwrap()])
+        .env("POJOK_DB", &fx.db)
+        .env("POJOK_ATTENDANT", "Rina")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
 }

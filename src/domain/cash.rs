@@ -201,6 +201,10 @@ pub struct CashMove {
     pub reason: String,
     pub at: NaiveDateTime,
     pub attendant: String,
+    /// The short chain head of the transaction that recorded it (`3f9a0c1be27d#1284`): what
+    /// its paper carries so `verify --head` can later prove the entry. `None` before it is
+    /// recorded.
+    pub chain_head: Option<String>,
 }
 
 /// How a correction of a closed day's sale hands the money back.

@@ -52,4 +52,6 @@ pub use stock::{
     CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
     StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
-pub use users::{PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, lockout_length};
+pub use users::{
+    PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, clamp_lockout, lockout_length,
+};

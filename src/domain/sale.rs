@@ -50,6 +50,10 @@ pub struct Sale {
     pub voided: bool,
     /// The name of the customer whose tab (part of) it went on, for the receipt.
     pub tab_customer: Option<String>,
+    /// The short chain head of the transaction that recorded it (`3f9a0c1be27d#1284`): what
+    /// its paper carries so `verify --head` can later prove the entry. `None` before it is
+    /// recorded.
+    pub chain_head: Option<String>,
 }
 
 impl Sale {

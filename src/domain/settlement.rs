@@ -71,6 +71,10 @@ pub struct Payout {
     pub note: String,
     /// What the corner owed the producer just before this payout.
     pub balance_before: Rupiah,
+    /// The short chain head of the transaction that recorded it (`3f9a0c1be27d#1284`): what
+    /// its paper carries so `verify --head` can later prove the entry. `None` before it is
+    /// recorded.
+    pub chain_head: Option<String>,
 }
 
 impl Payout {
@@ -676,6 +680,7 @@ mod tests {
             for (i, payout) in self.payouts.iter().enumerate() {
                 if payout.day == day && payout.producer == producer {
                     b.paid(Payout {
+                        chain_head: None,
                         id: i as i64 + 1,
                         number: i as i64 + 1,
                         date: date(day),
@@ -823,6 +828,7 @@ mod tests {
             reason: "dobel".into(),
         }));
         b.paid(Payout {
+            chain_head: None,
             id: 1,
             number: 1,
             date: date(1),

@@ -256,6 +256,10 @@ pub struct StockDocument {
     /// A write-off the corner bears instead of the producer.
     pub corner_at_fault: bool,
     pub lines: Vec<StockDocumentLine>,
+    /// The short chain head of the transaction that recorded it (`3f9a0c1be27d#1284`): what
+    /// its paper carries so `verify --head` can later prove the entry. `None` before it is
+    /// recorded.
+    pub chain_head: Option<String>,
 }
 
 /// A product's stock moves within one business day, each as a person would say it:

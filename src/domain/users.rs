@@ -87,6 +87,13 @@ pub fn lockout_length(lockouts: u32) -> TimeDelta {
     (FIRST_LOCKOUT * (1 << doublings)).min(MAX_LOCKOUT)
 }
 
+/// A lockout that ends further ahead than any lockout lasts began by a clock that has since
+/// been set back: it ends `MAX_LOCKOUT` from `at` instead (`None` when it is in bounds), so a
+/// clock set back by days cannot keep a user out for days.
+pub fn clamp_lockout(until: NaiveDateTime, at: NaiveDateTime) -> Option<NaiveDateTime> {
+    (until > at + MAX_LOCKOUT).then(|| at + MAX_LOCKOUT)
+}
+
 /// A user's wrong-PIN counters, as kept in the ledger across restarts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PinAttempts {
@@ -179,6 +186,16 @@ mod tests {
             assert_eq!(role.code().parse(), Ok(role));
         }
         assert_eq!("admin".parse::<Role>(), Err(()));
+    }
+
+    #[test]
+    fn a_lockout_beyond_the_longest_is_cut_to_it() {
+        assert_eq!(clamp_lockout(at(1800), at(0)), None);
+        assert_eq!(clamp_lockout(at(60), at(0)), None);
+        assert_eq!(clamp_lockout(at(1801), at(0)), Some(at(1800)));
+        // The clock was set back three days after the lockout began.
+        let three_days = 3 * 24 * 3600;
+        assert_eq!(clamp_lockout(at(three_days), at(0)), Some(at(1800)));
     }
 
     #[test]

@@ -4,14 +4,31 @@
 use chrono::NaiveDateTime;
 
 use super::Runtime;
-use super::failure::failed;
+use super::failure::{failed, failure};
 use crate::domain::{HistoryFilter, Role, User};
 use crate::ledger::LedgerError;
-use crate::print::ShopHeader;
+use crate::print::{self, ShopHeader};
 use crate::startup;
-use crate::ui::{Effect, FailedEffect, Msg, Pin};
+use crate::ui::{Effect, FailedEffect, Failure, Msg, Pin};
 
 impl Runtime {
+    /// The one-time recovery code for a forgotten manager PIN, on paper at the first start:
+    /// filed with the day's printouts and sent to the printer.
+    fn print_recovery_code(
+        &mut self,
+        manager: &User,
+        pin: &Pin,
+        now: NaiveDateTime,
+    ) -> Result<(), Failure> {
+        let code = self
+            .ledger
+            .issue_recovery_code(manager.id, pin.as_str(), now)
+            .map_err(failure)?;
+        let paper = print::recovery_paper(&code, &manager.name, self.receipt_lang);
+        self.file_printout(&paper, now.date(), "kode-pemulihan.txt")
+            .map(|_| ())
+    }
+
     pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Msg> {
         match self.ledger.check_pin(user_id, pin.as_str(), now) {
             Ok(user) => {
@@ -79,6 +96,12 @@ impl Runtime {
         };
         self.ledger.sign_in(&user);
         let mut replies = Vec::new();
+        if let Err(reason) = self.print_recovery_code(&user, pin, now) {
+            replies.push(Msg::Failed {
+                action: FailedEffect::SaveUser,
+                reason,
+            });
+        }
         let header = ShopHeader {
             name: shop.to_string(),
             ..self.shop.clone()

@@ -73,6 +73,8 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     approved("settings_changes", "1"),
     // Users are a manager's business, but anyone may change their own PIN.
     approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),
+    table("pin_lockouts"),
+    table("recoveries"),
 ];
 
 /// Lowercase hex of `bytes`.
@@ -187,6 +189,13 @@ pub(super) fn last_hash(conn: &Connection) -> Result<Option<String>> {
         .prepare_cached("SELECT hash FROM chain ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| r.get(0))
         .optional()?)
+}
+
+/// The newest chain row's sequence number, 0 on an empty chain.
+pub(super) fn last_seq(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM chain")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Who a write is recorded under.

@@ -121,6 +121,8 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             "settings_changes",
             &[("key", Text), ("old_value", Text), ("new_value", Text)],
         ),
+        ("pin_lockouts", &[("user_id", Number), ("until", Text)]),
+        ("recoveries", &[("user_id", Number)]),
     ]
 };
 

@@ -5,6 +5,7 @@
 //! the write lock up front, so two processes cannot both check and then collide); when a method
 //! returns `Ok`, the fact is on disk (WAL with `synchronous=FULL`).
 
+mod anchor;
 mod backup;
 mod balances;
 mod catalogue;
@@ -15,11 +16,14 @@ mod export;
 mod history;
 mod import;
 mod lock;
+mod lockout;
 mod open;
 mod recap;
+mod recovery;
 mod report;
 mod sales;
 mod schema;
+mod seal;
 mod settings;
 mod settlement;
 mod stock;
@@ -40,11 +44,13 @@ use crate::domain::{
 // The shapes the catalogue is written with live in the domain, so that the UI can carry
 // them in its effects; they are named here too, where they are used.
 pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges};
+pub use anchor::{BackupVerdict, HeadVerdict, PrintedHead};
 pub use backup::{Backup, BackupFile, Comparison, Lost, backups_in, check_backup};
 pub use import::{BatchError, BatchMode, RowAction};
 pub use lock::{KioskLock, LockError};
 pub use open::{APPLICATION_ID, Opening};
 pub use schema::SCHEMA_VERSION;
+pub use seal::SealReport;
 pub use verify::{ChainHead, Problem, VerifyReport};
 
 pub type Result<T> = std::result::Result<T, LedgerError>;
@@ -137,6 +143,10 @@ pub enum LedgerError {
     UnknownUser(i64),
     #[error("user {0} is deactivated")]
     UserInactive(i64),
+    #[error("that is not the recovery code, or it was used already")]
+    WrongRecoveryCode,
+    #[error("no manager with that name")]
+    UnknownManagerName,
     #[error("user {0} is not a manager")]
     NotAManager(i64),
     #[error("the name {0} is already in use")]
@@ -212,6 +222,8 @@ pub struct Ledger {
     approval: Option<User>,
     /// Inside `batch`: writes are savepoints of its transaction.
     batching: bool,
+    /// The seal key a manager's PIN opened this session, and the chain row seals begin after.
+    seal_key: Option<(seal::SealKey, i64)>,
 }
 
 impl Ledger {
@@ -222,6 +234,7 @@ impl Ledger {
             actor: None,
             approval: None,
             batching: false,
+            seal_key: None,
         }
     }
 
@@ -256,9 +269,16 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let since = chain::marks(&tx)?;
+        let head_before = match &self.seal_key {
+            Some(_) => chain::last_seq(&tx)?,
+            None => 0,
+        };
         let done = apply(&tx)?;
         if commit {
             chain::seal(&tx, &since, signers)?;
+            if let Some((key, _)) = &self.seal_key {
+                seal::seal_chain_rows(&tx, key, head_before)?;
+            }
             tx.commit()?;
         }
         Ok(done)

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::anchor;
 use super::day::open_day_on;
 use super::{
     Ledger, LedgerError, Result, conversion_error, get_date, get_stamp, stamp_text, to_second,
@@ -70,6 +71,7 @@ fn load_sale(conn: &Connection, id: i64) -> Result<Sale> {
         )?
         .query_row([id], |r| {
             Ok(Sale {
+                chain_head: None,
                 id,
                 number: r.get(0)?,
                 day_date: get_date(r, 1)?,
@@ -264,7 +266,7 @@ impl Ledger {
         let total: Rupiah = amounts.iter().map(|a| a.total).sum();
         check_payments(total, payments)?;
 
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             check_sellable(tx, cart)?;
             let number: i64 = tx.query_row(
@@ -284,6 +286,7 @@ impl Ledger {
             tx.prepare_cached("DELETE FROM draft WHERE id = 1")?.execute([])?;
             let tab_customer = tab_customer_name(tx, payments)?;
             Ok(Sale {
+                chain_head: None,
                 tab_customer,
                 id: sale_id,
                 number,
@@ -295,7 +298,8 @@ impl Ledger {
                 payments: payments.to_vec(),
                 voided: false,
             })
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Voids a sale of the open day by recording a reversing entry that names it, and puts
@@ -389,7 +393,7 @@ impl Ledger {
 
     /// A recorded sale in full, for a receipt reprint or a void.
     pub fn sale(&self, id: i64) -> Result<Sale> {
-        load_sale(&self.conn, id)
+        anchor::anchored(&self.conn, load_sale(&self.conn, id)?)
     }
 
     /// The sale recorded last, if any: the one a crash may have caught before its receipt.

@@ -795,7 +795,99 @@ END;
 "#;
 
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+/// Version 7: what the file alone cannot vouch for.
+///
+/// `seal_keys` holds the day seal's key only wrapped: XORed with an argon2 key derived from a
+/// manager's PIN (one row per manager) or the recovery code, with `key_check`, a SHA-256
+/// commitment to the key, so a key swapped in without the manager shows. `day_seals` (kept
+/// out of the chain, so a close stays the newest entry its Z report names) is an HMAC over a day's close entry under that key; `chain_seals` the same over each chain
+/// row written while a manager's PIN had opened the key, so an entry claiming a manager who
+/// never typed their PIN shows. `approval_attempts` counts wrong PINs typed into the
+/// approval popup apart from sign-in; `pin_lockouts` (history) records each lockout, so that
+/// deleting a counter row does not lift it.
+const V7: &str = r#"
+CREATE TABLE seal_keys (
+    holder    TEXT PRIMARY KEY,
+    salt      TEXT NOT NULL,
+    wrapped   TEXT NOT NULL CHECK (length(wrapped) = 64),
+    key_check TEXT NOT NULL CHECK (length(key_check) = 64),
+    since_seq INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE day_seals (
+    id         INTEGER PRIMARY KEY,
+    day_id     INTEGER NOT NULL UNIQUE REFERENCES business_days (id),
+    at         TEXT NOT NULL,
+    covers_seq INTEGER NOT NULL,
+    mac        TEXT NOT NULL CHECK (length(mac) = 64)
+) STRICT;
+
+CREATE TABLE chain_seals (
+    seq INTEGER PRIMARY KEY,
+    mac TEXT NOT NULL CHECK (length(mac) = 64)
+) STRICT;
+
+CREATE TABLE approval_attempts (
+    user_id      INTEGER PRIMARY KEY REFERENCES users (id),
+    failures     INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+    lockouts     INTEGER NOT NULL DEFAULT 0 CHECK (lockouts >= 0),
+    locked_until TEXT
+) STRICT;
+
+CREATE TABLE pin_lockouts (
+    id      INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    popup   INTEGER NOT NULL CHECK (popup IN (0, 1)),
+    at      TEXT NOT NULL,
+    until   TEXT NOT NULL
+) STRICT;
+
+-- The one-time recovery code for a forgotten manager PIN, kept only as an argon2 hash; and
+-- each use of one (history).
+CREATE TABLE recovery_codes (
+    id        INTEGER PRIMARY KEY,
+    code_hash TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    used_at   TEXT
+) STRICT;
+
+CREATE TABLE recoveries (
+    id      INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    code_id INTEGER NOT NULL REFERENCES recovery_codes (id),
+    at      TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER recoveries_no_update BEFORE UPDATE ON recoveries
+BEGIN SELECT RAISE(ABORT, 'recoveries is append-only'); END;
+CREATE TRIGGER recoveries_no_delete BEFORE DELETE ON recoveries
+BEGIN SELECT RAISE(ABORT, 'recoveries is append-only'); END;
+CREATE TRIGGER recoveries_no_overwrite BEFORE INSERT ON recoveries
+WHEN EXISTS (SELECT 1 FROM recoveries WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'recoveries is append-only'); END;
+
+CREATE TRIGGER day_seals_no_update BEFORE UPDATE ON day_seals
+BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
+CREATE TRIGGER day_seals_no_delete BEFORE DELETE ON day_seals
+BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
+CREATE TRIGGER day_seals_no_overwrite BEFORE INSERT ON day_seals
+WHEN EXISTS (SELECT 1 FROM day_seals WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
+CREATE TRIGGER chain_seals_no_update BEFORE UPDATE ON chain_seals
+BEGIN SELECT RAISE(ABORT, 'chain_seals is append-only'); END;
+CREATE TRIGGER chain_seals_no_delete BEFORE DELETE ON chain_seals
+BEGIN SELECT RAISE(ABORT, 'chain_seals is append-only'); END;
+CREATE TRIGGER pin_lockouts_no_update BEFORE UPDATE ON pin_lockouts
+BEGIN SELECT RAISE(ABORT, 'pin_lockouts is append-only'); END;
+CREATE TRIGGER pin_lockouts_no_delete BEFORE DELETE ON pin_lockouts
+BEGIN SELECT RAISE(ABORT, 'pin_lockouts is append-only'); END;
+CREATE TRIGGER pin_lockouts_no_overwrite BEFORE INSERT ON pin_lockouts
+WHEN EXISTS (SELECT 1 FROM pin_lockouts WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'pin_lockouts is append-only'); END;
+"#;
+
+/// Every migration, oldest first. Append only.
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -912,25 +1004,32 @@ mod tests {
         assert_eq!(
             names,
             [
+                "approval_attempts",
                 "business_days",
                 "cash_counts",
                 "cash_moves",
                 "chain",
+                "chain_seals",
                 "corrections",
                 "customers",
                 "day_closes",
+                "day_seals",
                 "draft",
                 "payments",
                 "payout_balances",
                 "payouts",
                 "pin_attempts",
+                "pin_lockouts",
                 "price_changes",
                 "producer_days",
                 "producers",
                 "products",
                 "rate_changes",
+                "recoveries",
+                "recovery_codes",
                 "sale_lines",
                 "sales",
+                "seal_keys",
                 "settings",
                 "settings_changes",
                 "stock",
@@ -1234,6 +1333,7 @@ mod tests {
             actor: None,
             approval: None,
             batching: false,
+            seal_key: None,
         };
         let days = [
             NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
@@ -1244,7 +1344,15 @@ mod tests {
         let history: i64 = chain::HISTORY
             .iter()
             // Tables a till-era file does not have yet.
-            .filter(|t| !["user_changes", "settings_changes"].contains(&t.name))
+            .filter(|t| {
+                ![
+                    "user_changes",
+                    "settings_changes",
+                    "recoveries",
+                    "pin_lockouts",
+                ]
+                .contains(&t.name)
+            })
             .map(|t| {
                 old.conn
                     .query_row(&format!("SELECT COUNT(*) FROM {}", t.name), [], |r| {

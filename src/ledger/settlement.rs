@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
+use super::anchor;
 use super::balances;
 use super::catalogue::find_producer;
 use super::day::open_day_on;
@@ -89,6 +90,7 @@ const PAYOUT_COLUMNS: &str = "p.id, p.number, b.date, pr.code, pr.name, p.method
 fn payout_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Payout, i64)> {
     Ok((
         Payout {
+            chain_head: None,
             id: r.get(0)?,
             number: r.get(1)?,
             date: get_date(r, 2)?,
@@ -402,7 +404,7 @@ impl Ledger {
             return Err(LedgerError::PayoutNotPositive);
         }
         let note = note.trim();
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let producer = find_producer(tx, producer_code)?;
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             let owed_now = balances::owed_now(tx, producer.id)?;
@@ -438,7 +440,8 @@ impl Ledger {
             )?;
             let id = tx.last_insert_rowid();
             load_payout(tx, id)
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// A recorded payout, for reprinting its slip.
@@ -449,7 +452,8 @@ impl Ledger {
                 r.get(0)
             })
             .optional()?;
-        id.map(|id| load_payout(&self.conn, id)).transpose()
+        id.map(|id| anchor::anchored(&self.conn, load_payout(&self.conn, id)?))
+            .transpose()
     }
 
     /// What the corner owes each producer now, every producer by code (zero for those with

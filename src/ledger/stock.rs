@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::anchor;
 use super::catalogue::{FoundProduct, find_producer, find_product};
 use super::day::open_day_on;
 use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
@@ -102,6 +103,7 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
         )?
         .query_row([id], |r| {
             Ok(StockDocument {
+                chain_head: None,
                 id,
                 kind: r.get(0)?,
                 number: r.get(1)?,
@@ -239,10 +241,11 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let document = receive_on(tx, producer_code, lines, actor, at)?;
             Ok(document)
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Records goods handed back to their producer (retur). Deactivated products and
@@ -260,7 +263,7 @@ impl Ledger {
             return Err(LedgerError::EmptyDocument);
         }
         let reason = reason.trim();
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let producer = find_producer(tx, producer_code)?;
             let mut checked_lines = Vec::with_capacity(lines.len());
             for (code, quantity) in lines {
@@ -281,7 +284,8 @@ impl Ledger {
             }
             let document = load_document(tx, entry.id)?;
             Ok(document)
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Writes goods off (damaged, expired, lost). The producer bears it unless
@@ -296,7 +300,7 @@ impl Ledger {
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
         let reason = reason_given(reason)?;
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let product = find_product(tx, product_code)?;
             let quantity = checked(&product, quantity)?;
             let entry = insert_document(
@@ -311,7 +315,8 @@ impl Ledger {
             insert_move(tx, &entry, product.id, -quantity, None)?;
             let document = load_document(tx, entry.id)?;
             Ok(document)
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Records a stock count (stok opname): the move is the difference counted − on hand,
@@ -326,7 +331,7 @@ impl Ledger {
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
         let reason = reason_given(reason)?;
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let product = find_product(tx, product_code)?;
             check_stock_quantity(counted, product.unit, true).map_err(|problem| {
                 LedgerError::InvalidQuantity {
@@ -347,7 +352,8 @@ impl Ledger {
             insert_move(tx, &entry, product.id, difference, None)?;
             let document = load_document(tx, entry.id)?;
             Ok(document)
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Returns everything left of the active "daily" products (perishables) to their
@@ -360,7 +366,7 @@ impl Ledger {
         at: NaiveDateTime,
     ) -> Result<Vec<StockDocument>> {
         let note = note.trim();
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let left: Vec<(i64, i64, i64)> = tx
                 .prepare_cached(
                     "SELECT pr.id, p.id, s.on_hand_milli
@@ -404,12 +410,15 @@ impl Ledger {
                 .map(|id| load_document(tx, id))
                 .collect::<Result<Vec<_>>>()?;
             Ok(documents)
-        })
+        })?;
+        done.into_iter()
+            .map(|d| anchor::anchored(&self.conn, d))
+            .collect()
     }
 
     /// A recorded stock entry, for reprinting its slip.
     pub fn stock_document(&self, id: i64) -> Result<StockDocument> {
-        load_document(&self.conn, id)
+        anchor::anchored(&self.conn, load_document(&self.conn, id)?)
     }
 
     /// The stock screen: every active product of an active producer, by producer and code,

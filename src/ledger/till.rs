@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::anchor;
 use super::day::open_day_on;
 use super::{
     Ledger, LedgerError, Result, conversion_error, date_text, get_date, get_stamp, stamp_text,
@@ -42,6 +43,7 @@ const CASH_MOVE_COLUMNS: &str = "m.id, d.date, m.direction, m.amount, m.reason, 
 
 fn cash_move_from_row(r: &Row) -> rusqlite::Result<CashMove> {
     Ok(CashMove {
+        chain_head: None,
         id: r.get(0)?,
         day_date: get_date(r, 1)?,
         direction: get_direction(r, 2)?,
@@ -290,7 +292,7 @@ impl Ledger {
             return Err(LedgerError::EmptyReason);
         }
         check_amount(amount)?;
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             // Read inside the write transaction, so no other write can empty the drawer
             // between the check and the insert.
@@ -310,6 +312,7 @@ impl Ledger {
                 ],
             )?;
             Ok(CashMove {
+                chain_head: None,
                 id: tx.last_insert_rowid(),
                 day_date: day.date,
                 direction,
@@ -318,7 +321,8 @@ impl Ledger {
                 at: to_second(at),
                 attendant: attendant.to_string(),
             })
-        })
+        })?;
+        anchor::anchored(&self.conn, done)
     }
 
     /// Registers an office worker who may buy on a tab.
@@ -526,7 +530,7 @@ impl Ledger {
             .map(|d| serde_json::to_string(&d.to_map()))
             .transpose()
             .map_err(|e| LedgerError::Corrupt(e.to_string()))?;
-        self.write(|tx| {
+        let day = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             let expected = cash_figures(tx, &day)?.expected();
             let variance = counted - expected;
@@ -553,7 +557,11 @@ impl Ledger {
                 params![day.id, stamp_text(at), attendant],
             )?;
             Ok(day)
-        })
+        })?;
+        // Sealed at once when a manager's PIN opened the key this session; otherwise the
+        // day waits for the manager (`verify` lists it as not sealed).
+        self.seal_closed_days(&stamp_text(at))?;
+        Ok(day)
     }
 
     /// Takes back a sale of a closed day on the open day: the goods return to stock as

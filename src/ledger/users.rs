@@ -10,10 +10,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
-use super::{
-    Ledger, LedgerError, Result, conversion_error, get_stamp, stamp_text, unique_violation,
-};
-use crate::domain::{PinAttempts, PinVerdict, Role, User, check_new_pin};
+use super::lockout::{self, Gate, attempts_of};
+use super::{Ledger, LedgerError, Result, conversion_error, stamp_text, unique_violation};
+use crate::domain::{PinVerdict, Role, User, check_new_pin, clamp_lockout};
 
 /// The name given to the manager that a ledger from before users is migrated with.
 pub(super) const MIGRATED_MANAGER: &str = "Manajer";
@@ -53,7 +52,7 @@ fn argon2() -> Result<Argon2<'static>> {
 }
 
 /// A PHC string (`$argon2id$v=19$m=7168,t=5,p=1$...`) with a salt of its own.
-fn hash_pin(pin: &str) -> Result<String> {
+pub(super) fn hash_pin(pin: &str) -> Result<String> {
     let hash = argon2()?
         .hash_password(pin.as_bytes())
         .map_err(|e| LedgerError::Corrupt(format!("cannot hash a PIN: {e}")))?;
@@ -62,7 +61,7 @@ fn hash_pin(pin: &str) -> Result<String> {
 
 /// Whether `pin` is the one hashed; the hash's own parameters are used, so a PIN hashed
 /// at an older cost still matches.
-fn pin_matches(pin: &str, hash: &str) -> bool {
+pub(super) fn pin_matches(pin: &str, hash: &str) -> bool {
     argon2().is_ok_and(|a| a.verify_password(pin.as_bytes(), hash).is_ok())
 }
 
@@ -82,7 +81,7 @@ pub(super) fn pin_digest(pin_hash: Option<&str>) -> Option<String> {
 }
 
 /// Records the user as they now are, after `change`.
-fn record_change(conn: &Connection, user_id: i64, change: &str, at: &str) -> Result<()> {
+pub(super) fn record_change(conn: &Connection, user_id: i64, change: &str, at: &str) -> Result<()> {
     let hash: Option<String> =
         conn.query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
             r.get(0)
@@ -119,27 +118,6 @@ pub(super) fn insert_user(
     let id = conn.last_insert_rowid();
     record_change(conn, id, "created", at)?;
     find_user(conn, id)
-}
-
-fn attempts_of(conn: &Connection, user_id: i64) -> Result<PinAttempts> {
-    let row = conn
-        .prepare_cached(
-            "SELECT failures, lockouts, locked_until FROM pin_attempts WHERE user_id = ?1",
-        )?
-        .query_row([user_id], |r| {
-            let until: Option<String> = r.get(2)?;
-            let locked_until = match until {
-                Some(_) => Some(get_stamp(r, 2)?),
-                None => None,
-            };
-            Ok(PinAttempts {
-                failures: r.get(0)?,
-                lockouts: r.get(1)?,
-                locked_until,
-            })
-        })
-        .optional()?;
-    Ok(row.unwrap_or_default())
 }
 
 impl Ledger {
@@ -193,7 +171,11 @@ impl Ledger {
     ) -> Result<User> {
         check_new_pin(pin).map_err(LedgerError::InvalidPin)?;
         let hash = hash_pin(pin)?;
-        self.write(|tx| insert_user(tx, name, role, Some(&hash), &stamp_text(at)))
+        let user = self.write(|tx| insert_user(tx, name, role, Some(&hash), &stamp_text(at)))?;
+        if user.is_manager() {
+            self.rewrap_seal(user.id, pin)?;
+        }
+        Ok(user)
     }
 
     /// Sets a new PIN (also the first PIN of a migrated manager, who has none). The caller
@@ -207,10 +189,23 @@ impl Ledger {
                 "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
                 params![user_id, hash],
             )?;
-            // A new PIN starts with a clean slate of attempts.
-            tx.execute("DELETE FROM pin_attempts WHERE user_id = ?1", [user_id])?;
+            // A new PIN starts with a clean slate of attempts (the rows stay: `verify` reports
+            // a counter row of a locked-out user that is gone).
+            for table in ["pin_attempts", "approval_attempts"] {
+                tx.execute(
+                    &format!(
+                        "UPDATE {table} SET failures = 0, lockouts = 0, locked_until = NULL
+                         WHERE user_id = ?1"
+                    ),
+                    [user_id],
+                )?;
+            }
             record_change(tx, user_id, "pin", &stamp_text(at))
-        })
+        })?;
+        if find_user(&self.conn, user_id)?.is_manager() {
+            self.rewrap_seal(user_id, new_pin)?;
+        }
+        Ok(())
     }
 
     /// Takes a user off the kiosk for good: they can no longer sign in or approve. The last
@@ -239,6 +234,16 @@ impl Ledger {
     /// Checks `pin` for `user_id` at `at`. A wrong PIN counts towards a lockout, and the
     /// counter is on disk before this returns, so a restart forgives nothing.
     pub fn check_pin(&mut self, user_id: i64, pin: &str, at: NaiveDateTime) -> Result<User> {
+        self.check_pin_at(user_id, pin, at, Gate::SignIn)
+    }
+
+    fn check_pin_at(
+        &mut self,
+        user_id: i64,
+        pin: &str,
+        at: NaiveDateTime,
+        gate: Gate,
+    ) -> Result<User> {
         let user = find_user(&self.conn, user_id)?;
         if !user.active {
             return Err(LedgerError::UserInactive(user_id));
@@ -251,7 +256,14 @@ impl Ledger {
         let Some(hash) = hash else {
             return Err(LedgerError::PinNotSet(user_id));
         };
-        if let Some(until) = attempts_of(&self.conn, user_id)?.locked_at(at) {
+        if attempts_of(&self.conn, user_id, gate)?
+            .locked_until
+            .and_then(|until| clamp_lockout(until, at))
+            .is_some()
+        {
+            self.write(|tx| lockout::cut_if_clock_went_back(tx, user_id, gate, at))?;
+        }
+        if let Some(until) = attempts_of(&self.conn, user_id, gate)?.locked_at(at) {
             return Err(LedgerError::LockedOut { until });
         }
         // argon2 takes a while: run it before taking the write lock, then count under it.
@@ -262,7 +274,8 @@ impl Ledger {
             None
         };
         let verdict = self.write(|conn| {
-            let (next, verdict) = attempts_of(conn, user_id)?.attempt(right, at);
+            let before = attempts_of(conn, user_id, gate)?;
+            let (next, verdict) = before.attempt(right, at);
             if let (PinVerdict::Accepted, Some(new_hash)) = (&verdict, &upgraded) {
                 // The same PIN at today's cost; history records the new hash's digest,
                 // as for any change of the stored hash.
@@ -272,22 +285,16 @@ impl Ledger {
                 )?;
                 record_change(conn, user_id, "pin", &stamp_text(at))?;
             }
-            conn.execute(
-                "INSERT INTO pin_attempts (user_id, failures, lockouts, locked_until)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures,
-                     lockouts = excluded.lockouts, locked_until = excluded.locked_until",
-                params![
-                    user_id,
-                    next.failures,
-                    next.lockouts,
-                    next.locked_until.map(stamp_text)
-                ],
-            )?;
+            lockout::save_attempt(conn, user_id, gate, &before, &next, at)?;
             Ok(verdict)
         })?;
         match verdict {
-            PinVerdict::Accepted => Ok(user),
+            PinVerdict::Accepted => {
+                if user.is_manager() {
+                    self.unlock_seal(user.id, pin, at)?;
+                }
+                Ok(user)
+            }
             PinVerdict::Wrong { attempts_left } => Err(LedgerError::WrongPin { attempts_left }),
             PinVerdict::LockedOut { until } => Err(LedgerError::LockedOut { until }),
         }
@@ -305,11 +312,18 @@ impl Ledger {
         if !user.is_manager() {
             return Err(LedgerError::NotAManager(manager_id));
         }
-        self.check_pin(manager_id, pin, at)
+        // Counted apart from sign-in: guesses in the popup lock the popup, not the manager.
+        self.check_pin_at(manager_id, pin, at, Gate::Approval)
     }
 
     /// From now on, every write is recorded under `user` (until `sign_out`).
+    /// A seal key a manager's PIN opened stays open for the session it was typed in: the
+    /// same user carrying on, or the manager; another attendant signing in closes it.
     pub fn sign_in(&mut self, user: &User) {
+        let same = self.actor.as_ref().is_some_and(|a| a.id == user.id);
+        if !same && !user.is_manager() {
+            self.seal_key = None;
+        }
         self.actor = Some(user.clone());
     }
 
@@ -317,6 +331,38 @@ impl Ledger {
     pub fn sign_out(&mut self) {
         self.actor = None;
         self.approval = None;
+        self.seal_key = None;
+    }
+
+    /// The active manager called `name` (as typed at the command line, any case).
+    pub fn manager_by_name(&self, name: &str) -> Result<User> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM users WHERE name = ?1 COLLATE NOCASE",
+                [name.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let user = find_user(&self.conn, id.ok_or(LedgerError::UnknownManagerName)?)?;
+        if !user.active {
+            return Err(LedgerError::UserInactive(user.id));
+        }
+        if !user.is_manager() {
+            return Err(LedgerError::NotAManager(user.id));
+        }
+        Ok(user)
+    }
+
+    /// Whether `pin` is `user_id`'s, without counting the attempt (for reading commands,
+    /// which never write).
+    pub(super) fn pin_is(&self, user_id: i64, pin: &str) -> Result<bool> {
+        let hash: Option<String> =
+            self.conn
+                .query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
+                    r.get(0)
+                })?;
+        Ok(hash.is_some_and(|h| pin_matches(pin, &h)))
     }
 
     /// Who writes are recorded under; `None` is the system (import, seeding, tests).

@@ -119,6 +119,7 @@ const CHECKS: &[(&str, Check)] = &[
     ("producer balance", producer_balances),
     ("users", users_match_history),
     ("approvals", approvers_are_managers),
+    ("pin attempts", super::lockout::removed_counters),
 ];
 
 impl Ledger {
@@ -234,7 +235,7 @@ fn chain_head_on(conn: &Connection) -> Result<Option<ChainHead>> {
 /// Recomputes the chain from its first row, then looks for history rows it never saw.
 /// Each row is hashed with the previous hash it recorded, so one broken link is reported
 /// once instead of making every later entry look changed.
-fn check_chain(
+pub(super) fn check_chain(
     conn: &Connection,
     problems: &mut Vec<Problem>,
     progress: &mut dyn FnMut(i64, i64),

@@ -10,6 +10,7 @@ mod pdf;
 mod printer;
 mod recap;
 mod receipt;
+mod recovery;
 mod report;
 mod settlement;
 mod slips;
@@ -29,6 +30,7 @@ pub use printer::{
 };
 pub use recap::{marked, month_recap, recap_file_name};
 pub use receipt::{receipt, receipt_copy};
+pub use recovery::recovery_paper;
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{

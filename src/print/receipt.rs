@@ -17,6 +17,14 @@ impl ShopHeader {
     }
 }
 
+/// The chain head of the printout's own entry, which `pojok verify --head` checks against
+/// the file later; nothing for an entry not (yet) chained.
+pub(super) fn add_chain_head(doc: &mut Document, head: Option<&str>, lang: Lang) {
+    if let Some(head) = head {
+        doc.text(&(lang.text().settle.chain_head)(head));
+    }
+}
+
 /// The receipt for a recorded sale. A voided sale's receipt says so above and below its
 /// lines, so a reprint can never pass for a valid one.
 pub fn receipt(sale: &Sale, shop: &ShopHeader, lang: Lang) -> Document {
@@ -77,6 +85,7 @@ fn receipt_document(sale: &Sale, shop: &ShopHeader, lang: Lang, copy: bool) -> D
     if let Some(name) = &sale.tab_customer {
         doc.signatures(&[(text.customer_signs, name.as_str())]);
     }
+    add_chain_head(&mut doc, sale.chain_head.as_deref(), lang);
     if sale.voided {
         doc.mark(text.void_mark);
     } else {
@@ -135,6 +144,7 @@ mod tests {
     fn sale(lines: Vec<SaleLine>, tendered: i64) -> Sale {
         let total = lines.iter().map(|l| l.total).sum();
         Sale {
+            chain_head: None,
             id: 31,
             number: 7,
             day_date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),

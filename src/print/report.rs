@@ -147,6 +147,9 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
         till.z_chain_head,
         report.chain_head.as_deref().unwrap_or("-"),
     );
+    if report.chain_head.is_some() {
+        doc.text(lang.text().witness.z_proof);
+    }
     // A closed day's report is signed by whoever counted and closed, and by the manager.
     if let Some(count) = &report.count {
         doc.blank().signatures(&[
@@ -374,6 +377,7 @@ mod tests {
                 attendant: "Rina".into(),
             }),
             cash_moves: vec![CashMove {
+                chain_head: None,
                 id: 1,
                 day_date: day,
                 direction: CashDirection::Out,

@@ -141,6 +141,7 @@ pub fn payout_slip(p: &Payout, shop: &ShopHeader, lang: Lang) -> Document {
     if !note.is_empty() {
         doc.text(&(print.slip_note)(note));
     }
+    super::receipt::add_chain_head(&mut doc, p.chain_head.as_deref(), lang);
     doc.blank().signatures(&[
         (print.slip_giver, p.attendant.as_str()),
         (print.slip_receiver, p.producer_name.as_str()),
@@ -255,6 +256,7 @@ mod tests {
 
     fn payout() -> Payout {
         Payout {
+            chain_head: None,
             id: 3,
             number: 1,
             date: day(22),

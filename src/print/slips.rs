@@ -58,6 +58,7 @@ pub fn stock_slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang) -> Documen
         };
         slip.text(&note);
     }
+    super::receipt::add_chain_head(&mut slip, doc.chain_head.as_deref(), lang);
     slip.blank();
     let attendant = doc.actor.as_str();
     let producer = doc.producer_name.as_str();
@@ -207,6 +208,7 @@ mod tests {
 
     fn document(kind: DocumentKind, number: i64, lines: Vec<StockDocumentLine>) -> StockDocument {
         StockDocument {
+            chain_head: None,
             id: 40,
             kind,
             number,

@@ -21,8 +21,9 @@ pub fn cash_slip(m: &CashMove, shop: &ShopHeader, lang: Lang) -> Document {
             },
             &m.amount.to_string(),
         )
-        .text(&format!("{}: {}", till.reason, m.reason))
-        .blank()
+        .text(&format!("{}: {}", till.reason, m.reason));
+    super::receipt::add_chain_head(&mut doc, m.chain_head.as_deref(), lang);
+    doc.blank()
         .signatures(&[(till.signature_attendant, m.attendant.as_str())]);
     doc
 }
@@ -103,6 +104,7 @@ mod tests {
     #[test]
     fn a_cash_slip_says_which_way_how_much_and_why() {
         let m = CashMove {
+            chain_head: None,
             id: 3,
             day_date: day(),
             direction: CashDirection::Out,

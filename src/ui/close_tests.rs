@@ -390,6 +390,7 @@ fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
         &mut app,
         Msg::CashMoved {
             cash_move: crate::domain::CashMove {
+                chain_head: None,
                 id: 1,
                 day_date: today(),
                 direction: crate::domain::CashDirection::Out,

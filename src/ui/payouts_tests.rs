@@ -299,6 +299,7 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
         "{text}"
     );
     let payout = Payout {
+        chain_head: None,
         id: 1,
         number: 3,
         date: day(22),
@@ -333,6 +334,7 @@ fn a_recorded_payout_not_read_back_reloads_the_list() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let payout = Payout {
+        chain_head: None,
         id: 1,
         number: 1,
         date: day(22),

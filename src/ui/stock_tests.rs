@@ -149,6 +149,7 @@ pub(super) fn scan(app: &mut App, code: &str) -> Vec<Effect> {
 
 fn document(kind: DocumentKind, number: i64) -> StockDocument {
     StockDocument {
+        chain_head: None,
         id: number,
         kind,
         number,

@@ -94,6 +94,7 @@ pub(super) fn app_with_cart() -> App {
 
 fn recorded_sale(cart: &Cart, payments: Vec<Payment>, number: i64) -> Sale {
     Sale {
+        chain_head: None,
         id: 100 + number,
         number,
         day_date: today(),

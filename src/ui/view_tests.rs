@@ -158,6 +158,7 @@ fn the_change_panel_after_a_sale() {
         &mut app,
         Msg::SaleRecorded {
             sale: Sale {
+                chain_head: None,
                 id: 113,
                 number: 13,
                 day_date: today(),

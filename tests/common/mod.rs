@@ -382,3 +382,23 @@ impl Kiosk {
         self.app.note().map(|n| n.text(lang)).unwrap_or_default()
     }
 }
+
+/// Runs `pojok ARGS` against `db` with `input` on its standard input (a PIN for a command
+/// that asks the manager, as a script would give it).
+pub fn pojok_with_input(db: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("POJOK_DB", db)
+        .env_remove("POJOK_LANG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run pojok");
+    let mut stdin = child.stdin.take().unwrap();
+    // The command may refuse before it reads: a closed pipe is then no failure.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("wait for pojok")
+}
