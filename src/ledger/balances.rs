@@ -19,27 +19,35 @@ use crate::domain::Rupiah;
 /// Fills the projection from history (at migration): each producer's closing per day, and
 /// before each payout everything chained before it.
 pub(super) fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch(RECOMPUTED)?;
-    conn.execute_batch(
-        "DELETE FROM producer_days;
-         DELETE FROM payout_balances;
-         INSERT INTO producer_days (producer_id, date, closing)
-         SELECT producer_id, date, closing FROM recomputed_days;
-         INSERT INTO payout_balances (payout_id, before)
-         SELECT payout_id, before FROM recomputed_payouts;",
+    conn.execute_batch("DELETE FROM producer_days; DELETE FROM payout_balances;")?;
+    conn.execute(
+        &format!(
+            "INSERT INTO producer_days (producer_id, date, closing)
+             {RECOMPUTED} SELECT producer_id, date, closing FROM recomputed_days"
+        ),
+        [],
+    )?;
+    conn.execute(
+        &format!(
+            "INSERT INTO payout_balances (payout_id, before)
+             {RECOMPUTED} SELECT payout_id, before FROM recomputed_payouts"
+        ),
+        [],
     )?;
     Ok(())
 }
 
-/// What history says the projection should hold. Temporary views: they live with the
-/// connection that needs them (migration, `verify`) and never in the file.
+/// What history says the projection should hold, as common table expressions put in front
+/// of the query that needs them: nothing is created, so a connection that may only read
+/// (`verify` on a read-only ledger or a backup) can use them too.
 const RECOMPUTED: &str = "
-CREATE TEMP VIEW IF NOT EXISTS recomputed_days AS
+WITH recomputed_days AS (
     SELECT producer_id, date,
            SUM(SUM(amount)) OVER (PARTITION BY producer_id ORDER BY date) AS closing
     FROM producer_money
-    GROUP BY producer_id, date;
-CREATE TEMP VIEW IF NOT EXISTS recomputed_payouts AS
+    GROUP BY producer_id, date
+),
+recomputed_payouts AS (
     SELECT payout_id, before FROM (
         SELECT payout_id,
                COALESCE(SUM(amount) OVER (PARTITION BY producer_id ORDER BY seq
@@ -47,7 +55,8 @@ CREATE TEMP VIEW IF NOT EXISTS recomputed_payouts AS
                         0) AS before
         FROM producer_money
     )
-    WHERE payout_id IS NOT NULL;
+    WHERE payout_id IS NOT NULL
+)
 ";
 
 /// What the corner owes `producer` now.
@@ -99,17 +108,16 @@ pub(super) fn before_payout(conn: &Connection, payout_id: i64) -> Result<Rupiah>
 /// Where the projection and history disagree: (table, id, what differs). The id is the
 /// producer's for a day's balance, the payout's for a balance before a payout.
 pub(super) fn mismatches(conn: &Connection) -> Result<Vec<(&'static str, i64, String)>> {
-    conn.execute_batch(RECOMPUTED)?;
     let mut found = Vec::new();
-    let mut days = conn.prepare(
-        "SELECT producer_id, date, SUM(kept), SUM(history) FROM (
+    let mut days = conn.prepare(&format!(
+        "{RECOMPUTED} SELECT producer_id, date, SUM(kept), SUM(history) FROM (
              SELECT producer_id, date, closing AS kept, 0 AS history FROM producer_days
              UNION ALL
              SELECT producer_id, date, 0, closing FROM recomputed_days
          )
          GROUP BY producer_id, date
-         HAVING SUM(kept) != SUM(history) OR COUNT(*) != 2",
-    )?;
+         HAVING SUM(kept) != SUM(history) OR COUNT(*) != 2"
+    ))?;
     let rows = days.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -126,12 +134,12 @@ pub(super) fn mismatches(conn: &Connection) -> Result<Vec<(&'static str, i64, St
             format!("owed at the end of {date}: kept {kept}, history says {history}"),
         ));
     }
-    let mut payouts = conn.prepare(
-        "SELECT p.id, b.before, r.before FROM payouts AS p
+    let mut payouts = conn.prepare(&format!(
+        "{RECOMPUTED} SELECT p.id, b.before, r.before FROM payouts AS p
          LEFT JOIN payout_balances AS b ON b.payout_id = p.id
          LEFT JOIN recomputed_payouts AS r ON r.payout_id = p.id
-         WHERE b.before IS NOT r.before",
-    )?;
+         WHERE b.before IS NOT r.before"
+    ))?;
     let rows = payouts.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
