@@ -527,7 +527,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::RecoveryCode { manager, out }) => {
-            let mut ledger = existing_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            let mut ledger = writable_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
             crate::cli_manager::issue_recovery_code(
                 &mut ledger,
                 manager.as_deref(),
@@ -537,7 +537,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Recover { manager }) => {
-            let mut ledger = existing_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
+            let mut ledger = writable_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
             crate::cli_manager::recover(&mut ledger, manager.as_deref(), lang)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -675,6 +675,7 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
         &ledger.products().map_err(|e| e.to_string())?,
     );
     let at = Local::now().naive_local();
+    let busy = (lang.ledger_file().busy)(&db.display().to_string());
     let mode = if args.dry_run {
         BatchMode::DryRun
     } else {
@@ -684,20 +685,20 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
         ImportKind::Producers(_) => {
             let checked = catalogue_csv::read_producers(&bytes, &known);
             let codes = |p: &NewProducer| p.code.clone();
-            apply_catalogue(checked, args, t, codes, |rows| {
+            apply_catalogue(checked, args, t, codes, &busy, |rows| {
                 ledger.import_producers(mode, rows, actor, at)
             })
         }
         ImportKind::Products(_) => {
             let checked = catalogue_csv::read_products(&bytes, &known);
             let codes = |p: &NewProduct| p.code.clone();
-            apply_catalogue(checked, args, t, codes, |rows| {
+            apply_catalogue(checked, args, t, codes, &busy, |rows| {
                 ledger.import_products(mode, rows, actor, at)
             })
         }
         ImportKind::Intake(_) => {
             let checked = catalogue_csv::read_intake(&bytes, &known);
-            apply_intake(checked, args, t, |deliveries| {
+            apply_intake(checked, args, t, &busy, |deliveries| {
                 ledger.import_intake(mode, deliveries, actor, at)
             })
         }
@@ -729,7 +730,14 @@ fn finish(errors: &[RowError], args: &ImportArgs, t: &ImportText) -> ExitCode {
     }
 }
 
-fn batch_refused(line: u64, error: &BatchError, t: &ImportText) -> ExitCode {
+fn batch_refused(line: u64, error: &BatchError, t: &ImportText, busy: &str) -> ExitCode {
+    // Another writer (the kiosk mid-sale) held the file past the wait: that is no fault of
+    // the row, and trying again is the answer.
+    if ledger_file::is_busy(&error.error) {
+        eprintln!("{busy}");
+        eprintln!("{}", (t.nothing_imported)(1));
+        return ExitCode::FAILURE;
+    }
     let refused = RowError {
         line,
         problem: Problem::Refused(error.error.to_string()),
@@ -745,6 +753,7 @@ fn apply_catalogue<T: Clone>(
     args: &ImportArgs,
     t: &ImportText,
     code: impl Fn(&T) -> String,
+    busy: &str,
     apply: impl FnOnce(&[T]) -> Result<Vec<RowAction>, BatchError>,
 ) -> ExitCode {
     if !report_refused(&checked.errors, args, t) {
@@ -757,7 +766,7 @@ fn apply_catalogue<T: Clone>(
         Ok(actions) => actions,
         Err(e) => {
             let line = checked.rows.get(e.index).map_or(0, |r| r.line);
-            return batch_refused(line, &e, t);
+            return batch_refused(line, &e, t, busy);
         }
     };
     let (mut added, mut updated, mut unchanged) = (0, 0, 0);
@@ -789,6 +798,7 @@ fn apply_intake(
     checked: Checked<IntakeRow>,
     args: &ImportArgs,
     t: &ImportText,
+    busy: &str,
     apply: impl FnOnce(&[(String, Vec<IntakeLine>)]) -> Result<Vec<StockDocument>, BatchError>,
 ) -> ExitCode {
     if !report_refused(&checked.errors, args, t) {
@@ -816,7 +826,7 @@ fn apply_intake(
                     .iter()
                     .find(|r| Some(&r.value.producer_code) == producer)
                     .map_or(0, |r| r.line);
-                return batch_refused(line, &e, t);
+                return batch_refused(line, &e, t, busy);
             }
         }
     }
@@ -864,6 +874,12 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
 
 /// A ledger that must already exist: a printout never creates one, so a mistyped path does
 /// not read as "no activity".
+/// For commands that write to a ledger that must already be there (never created here).
+fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
+    Ledger::open_with(db, crate::ledger::Opening::Existing)
+        .map_err(|e| ledger_file::error_text(&e, db, lang))
+}
+
 fn existing_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
     read_ledger(db, lang)
 }

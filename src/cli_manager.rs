@@ -95,6 +95,7 @@ pub fn manager_error(e: LedgerError, name: &str, lang: Lang) -> String {
         LedgerError::NotAManager(_) | LedgerError::UserInactive(_) => (t.not_a_manager)(name),
         LedgerError::WrongPin { attempts_left } => (t.wrong_pin)(attempts_left),
         LedgerError::LockedOut { until } => (t.locked_out)(&format::date_time(until, lang)),
+        other if crate::ledger_file::is_busy(&other) => lang.ledger_file().busy_now.to_string(),
         other => other.to_string(),
     }
 }

@@ -408,8 +408,10 @@ mod tests {
         assert!(report.is_clean(), "{report:?}");
         for (table, n) in &report.counts {
             let optional = [
+                "pin_lockouts",
                 "price_changes",
                 "rate_changes",
+                "recoveries",
                 "settings_changes",
                 "user_changes",
             ];

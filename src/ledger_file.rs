@@ -39,6 +39,16 @@ pub fn error_text(e: &LedgerError, path: &Path, lang: Lang) -> String {
     }
 }
 
+/// Whether another connection held the file past the wait (SQLite's busy or locked).
+pub fn is_busy(e: &LedgerError) -> bool {
+    use rusqlite::ErrorCode;
+    matches!(
+        e,
+        LedgerError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
+
 /// The backups folder beside a ledger: where to look when the ledger itself cannot be read.
 fn default_backups(ledger: &Path) -> PathBuf {
     ledger

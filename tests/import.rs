@@ -673,3 +673,39 @@ fn the_kiosks_attendant_in_the_environment_does_not_stop_an_import() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn an_import_that_waits_behind_another_writer_says_so_and_changes_nothing() {
+    let fx = Fixture::new();
+    let file = fx.file(
+        "p.csv",
+        format!("{PRODUCTS_HEADER}LMPR,8990000000099,Lemper Ayam Besar,,pcs,Rp 4.000,SRI,,3,1\n")
+            .as_bytes(),
+    );
+    add_users(&mut fx.ledger());
+    let before = fx.state();
+    // Another program (a kiosk mid-sale) holds the write lock past the import's wait.
+    let holder = rusqlite::Connection::open(&fx.db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = pojok_with_input(
+        &fx.db,
+        &[
+            "import",
+            "products",
+            file.to_str().unwrap(),
+            "--manager",
+            "budi",
+        ],
+        &format!("{BUDI_PIN}\n"),
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert!(!out.status.success());
+    let said = stderr(&out);
+    assert!(
+        said.contains("sedang ditulis program lain; tunggu sebentar lalu coba lagi"),
+        "{said}"
+    );
+    assert!(!said.contains("locked"), "{said}");
+    assert_eq!(fx.state(), before);
+}

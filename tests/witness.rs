@@ -241,6 +241,24 @@ fn rechain(conn: &Connection, before: Option<(&str, i64)>, insert: &[Entry]) {
              FROM stock_moves AS m WHERE m.product_id = stock.product_id)",
     )
     .unwrap();
+    // The producers' balances are a projection of history: the attacker recomputes them
+    // from the edited history as the project's own migration does.
+    conn.execute_batch(
+        "DELETE FROM producer_days;
+         DELETE FROM payout_balances;
+         INSERT INTO producer_days (producer_id, date, closing)
+         SELECT producer_id, date,
+                SUM(SUM(amount)) OVER (PARTITION BY producer_id ORDER BY date)
+         FROM producer_money GROUP BY producer_id, date;
+         INSERT INTO payout_balances (payout_id, before)
+         SELECT payout_id, before FROM (
+             SELECT payout_id,
+                    COALESCE(SUM(amount) OVER (PARTITION BY producer_id ORDER BY seq
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+             FROM producer_money)
+         WHERE payout_id IS NOT NULL;",
+    )
+    .unwrap();
 }
 
 /// A: the day's last sale deleted, and its 3.500 taken from the count.

@@ -16,6 +16,8 @@ pub struct LedgerFileText {
     pub damaged: fn(&str, Option<&str>) -> String,
     pub disk_full: fn(&str) -> String,
     pub busy: fn(&str) -> String,
+    /// The same, where the file needs no naming (the command named it).
+    pub busy_now: &'static str,
     /// The file; when, where and by which process the running kiosk was started.
     pub kiosk_running: fn(&str, &str) -> String,
     /// When, on which computer, which process.
@@ -101,6 +103,7 @@ const ID: LedgerFileText = LedgerFileText {
         format!("Disk penuh: buku kas {p} tidak bisa ditulis. Kosongkan ruang disk lalu coba lagi.")
     },
     busy: |p| format!("Buku kas {p} sedang ditulis program lain; tunggu sebentar lalu coba lagi."),
+    busy_now: "Buku kas sedang ditulis program lain; tunggu sebentar lalu coba lagi. Tidak ada yang diubah.",
     kiosk_running: |p, who| {
         format!("Kiosk lain sedang memakai buku kas {p} ({who}); tutup kiosk itu dulu.")
     },
@@ -202,6 +205,7 @@ const EN: LedgerFileText = LedgerFileText {
         )
     },
     busy: |p| format!("Another program is writing the ledger {p}; wait a moment and try again."),
+    busy_now: "Another program is writing the ledger; wait a moment and try again. Nothing was changed.",
     kiosk_running: |p, who| {
         format!("Another kiosk is using the ledger {p} ({who}); close that kiosk first.")
     },
