@@ -36,6 +36,8 @@ fn years_need_a_typed_file_and_fill_only_a_new_one() {
     );
 }
 
+// util-linux `script` gives the command a terminal: Linux only.
+#[cfg(unix)]
 #[test]
 fn verify_shows_its_progress_on_a_terminal_only() {
     let dir = tempfile::tempdir().unwrap();

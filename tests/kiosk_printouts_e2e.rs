@@ -1,6 +1,8 @@
 //! The real binary in a real terminal (tmux) when a printout's file cannot be written: the
 //! sale is recorded all the same, and the screen names the file and the problem in the UI's
 //! language, never the system's English.
+// tmux drives the real binary: a Linux program a Windows test under Wine cannot start.
+#![cfg(unix)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! The ledger file over years, on real files through the real binary: files that are not
 //! pojok's, read-only commands that leave no trace, backups while another connection writes,
 //! restore, one kiosk per ledger, and the sale that went through just before a crash.
+// tmux drives the kiosk and Unix file modes are checked: Linux only (README: On Windows).
+#![cfg(unix)]
 
 mod common;
 

@@ -198,6 +198,8 @@ impl Ledger {
         let file = fs::File::open(temp.path())?;
         file.sync_all()?;
         make_private(&file)?;
+        // Windows refuses to rename a file that is still open.
+        drop(file);
         if let Some(problem) = check_backup(temp.path()) {
             return Err(LedgerError::Corrupt(problem));
         }

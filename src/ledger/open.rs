@@ -31,6 +31,8 @@ fn look_at(path: &Path) -> Result<Found> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
+        // Windows refuses to open a folder as a file: no ledger there either.
+        Err(_) if path.is_dir() => return Ok(Found::Missing),
         Err(e) => return Err(LedgerError::Io(e)),
     };
     // A folder where the file should be: no ledger there.
@@ -457,6 +459,19 @@ mod tests {
     #[test]
     fn uris_escape_what_would_end_the_path() {
         let uri = file_uri(Path::new("/tmp/a b/c?d#e%.db"), "mode=ro");
-        assert_eq!(uri, "file:/tmp/a%20b/c%3Fd%23e%25.db?mode=ro");
+        // Windows puts the current drive in front of a path from the root: file:/Z:/tmp/…
+        let drive = if cfg!(windows) {
+            let absolute = std::path::absolute("/").unwrap();
+            format!(
+                "/{}",
+                absolute.to_string_lossy().trim_end_matches(['\\', '/'])
+            )
+        } else {
+            String::new()
+        };
+        assert_eq!(
+            uri,
+            format!("file:{drive}/tmp/a%20b/c%3Fd%23e%25.db?mode=ro")
+        );
     }
 }

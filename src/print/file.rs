@@ -64,6 +64,8 @@ impl From<&io::Error> for FileProblem {
                 FileProblem::Denied
             }
             io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => FileProblem::MissingFolder,
+            // Windows, creating the day's folder where a file of that name stands.
+            io::ErrorKind::AlreadyExists if cfg!(windows) => FileProblem::MissingFolder,
             _ => FileProblem::Other(io_kind(e)),
         }
     }
@@ -250,8 +252,8 @@ mod tests {
         let folder = dir.path().join("2026-11-23");
         assert_eq!(second, folder.join("struk-0015-2.txt"));
         assert_eq!(third, folder.join("struk-0015-3.txt"));
-        assert_eq!(fs::read_to_string(first).unwrap(), "Rp 80.000\n");
-        assert_eq!(fs::read_to_string(second).unwrap(), "Rp 5.000\n");
+        assert_eq!(fs::read(first).unwrap(), notepad_text(b"Rp 80.000\n"));
+        assert_eq!(fs::read(second).unwrap(), notepad_text(b"Rp 5.000\n"));
         let again = write_printout(dir.path(), day(), "struk-0015.txt", "Rp 5.000\n").unwrap();
         assert_eq!(
             again,
