@@ -442,7 +442,13 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             };
             let mut ledger = open_ledger(&db, lang)?;
             demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
+            drop(ledger);
+            // As any kiosk: the lock, the start checks, then the screens.
+            let now = Local::now().naive_local();
+            let started = startup::start(&db, lang, options.receipt_width, now)?;
+            let _lock = started.lock;
             let options = KioskOptions {
+                notes: started.notes,
                 demo_logins: demo::logins(),
                 // The demo's attendant is picked on the sign-in screen unless another is named.
                 attendant: cli
@@ -451,7 +457,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
                     .unwrap_or_else(|| demo::DEMO_ATTENDANT.to_string()),
                 ..options
             };
-            kiosk::run(ledger, options).map_err(|e| e.to_string())?;
+            kiosk::run(started.ledger, options).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { kind }) => {

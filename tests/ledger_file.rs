@@ -568,3 +568,21 @@ fn the_close_screen_says_where_the_backup_went() {
     assert!(screen.contains(&name[..20]), "{screen}");
     assert!(pojok(&backups[0].path, &["verify"]).status.success());
 }
+
+#[test]
+fn a_demo_kiosk_on_a_ledger_file_holds_its_lock_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let tmux = Tmux::start(
+        dir.path(),
+        &format!("exec {BIN} --db '{}' demo", db.display()),
+    );
+    tmux.wait_for("PIN");
+    let second = pojok(&db, &[]);
+    assert!(!second.status.success());
+    let said = stderr(&second);
+    assert!(
+        said.contains("Kiosk lain sedang memakai buku kas"),
+        "{said}"
+    );
+}

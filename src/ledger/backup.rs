@@ -195,7 +195,8 @@ impl Ledger {
         let copied = self.conn.execute("VACUUM INTO ?1", [&temp_path]);
         self.conn.pragma_update(None, "query_only", query_only)?;
         copied?;
-        let file = fs::File::open(temp.path())?;
+        // Windows flushes only a file opened for writing.
+        let file = fs::OpenOptions::new().write(true).open(temp.path())?;
         file.sync_all()?;
         make_private(&file)?;
         // Windows refuses to rename a file that is still open.
