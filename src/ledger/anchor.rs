@@ -9,102 +9,11 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 
-use super::verify::{ChainHead, Problem};
+use super::head::chain_row;
+use super::verify::Problem;
 use super::{Ledger, Result};
-use crate::domain::{CashMove, Payout, Sale, StockDocument};
-
-/// A recorded entry whose paper carries the chain head of the transaction that wrote it:
-/// the newest chain row among its own rows (a sale's lines and payments follow the sale).
-pub(super) trait Anchored {
-    /// Selects the chain seq of every row of the entry with id `?1`.
-    const SEQS: &'static str;
-    fn entry_id(&self) -> i64;
-    fn set_head(&mut self, head: Option<String>);
-}
-
-impl Anchored for Sale {
-    const SEQS: &'static str = "SELECT seq FROM chain WHERE entry_table = 'sales' AND entry_id = ?1
-        UNION ALL SELECT c.seq FROM sale_lines AS l
-            JOIN chain AS c ON c.entry_table = 'sale_lines' AND c.entry_id = l.id
-            WHERE l.sale_id = ?1
-        UNION ALL SELECT c.seq FROM payments AS p
-            JOIN chain AS c ON c.entry_table = 'payments' AND c.entry_id = p.id
-            WHERE p.sale_id = ?1
-        UNION ALL SELECT c.seq FROM stock_moves AS m
-            JOIN chain AS c ON c.entry_table = 'stock_moves' AND c.entry_id = m.id
-            WHERE m.sale_id = ?1 AND m.kind = 'sale'";
-    fn entry_id(&self) -> i64 {
-        self.id
-    }
-    fn set_head(&mut self, head: Option<String>) {
-        self.chain_head = head;
-    }
-}
-
-impl Anchored for StockDocument {
-    const SEQS: &'static str =
-        "SELECT seq FROM chain WHERE entry_table = 'stock_documents' AND entry_id = ?1
-        UNION ALL SELECT c.seq FROM stock_moves AS m
-            JOIN chain AS c ON c.entry_table = 'stock_moves' AND c.entry_id = m.id
-            WHERE m.document_id = ?1";
-    fn entry_id(&self) -> i64 {
-        self.id
-    }
-    fn set_head(&mut self, head: Option<String>) {
-        self.chain_head = head;
-    }
-}
-
-impl Anchored for Payout {
-    const SEQS: &'static str =
-        "SELECT seq FROM chain WHERE entry_table = 'payouts' AND entry_id = ?1";
-    fn entry_id(&self) -> i64 {
-        self.id
-    }
-    fn set_head(&mut self, head: Option<String>) {
-        self.chain_head = head;
-    }
-}
-
-impl Anchored for CashMove {
-    const SEQS: &'static str =
-        "SELECT seq FROM chain WHERE entry_table = 'cash_moves' AND entry_id = ?1";
-    fn entry_id(&self) -> i64 {
-        self.id
-    }
-    fn set_head(&mut self, head: Option<String>) {
-        self.chain_head = head;
-    }
-}
-
-/// The chain row `seq`, if the file has one.
-pub(super) fn chain_row(conn: &Connection, seq: i64) -> Result<Option<ChainHead>> {
-    Ok(conn
-        .prepare_cached("SELECT seq, hash FROM chain WHERE seq = ?1")?
-        .query_row([seq], |r| {
-            Ok(ChainHead {
-                seq: r.get(0)?,
-                hash: r.get(1)?,
-            })
-        })
-        .optional()?)
-}
-
-/// `entry` with the head of its own transaction filled in.
-pub(super) fn anchored<T: Anchored>(conn: &Connection, mut entry: T) -> Result<T> {
-    let sql = format!("SELECT MAX(seq) FROM ({})", T::SEQS);
-    let seq: Option<i64> = conn
-        .prepare_cached(&sql)?
-        .query_row([entry.entry_id()], |r| r.get(0))?;
-    let head = match seq {
-        Some(seq) => chain_row(conn, seq)?.map(|h| h.short()),
-        None => None,
-    };
-    entry.set_head(head);
-    Ok(entry)
-}
 
 /// A head as printed on paper: the first hex digits of an entry's hash and its sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]

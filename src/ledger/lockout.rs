@@ -7,7 +7,6 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::verify::Problem;
 use super::{Result, get_stamp, stamp_text};
 use crate::domain::{PinAttempts, clamp_lockout};
 
@@ -147,9 +146,10 @@ pub(super) fn cut_if_clock_went_back(
     Ok(true)
 }
 
-/// A user whose lockout history records has no counter row left at that gate: it was
-/// deleted (perhaps to lift the lockout).
-pub(super) fn removed_counters(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+/// Users whose lockout history records no counter row left at a gate (the counters' table,
+/// the user): it was deleted, perhaps to lift the lockout.
+pub(super) fn removed_counters(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+    let mut removed = Vec::new();
     for gate in [Gate::SignIn, Gate::Approval] {
         let sql = format!(
             "SELECT DISTINCT l.user_id FROM pin_lockouts AS l
@@ -161,15 +161,7 @@ pub(super) fn removed_counters(conn: &Connection, problems: &mut Vec<Problem>) -
             .prepare(&sql)?
             .query_map([gate.popup()], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        for id in ids {
-            problems.push(Problem::Invariant {
-                check: "pin attempts",
-                table: gate.table(),
-                id,
-                detail: "a lockout is recorded, but the user's wrong-PIN counter row was removed"
-                    .to_string(),
-            });
-        }
+        removed.extend(ids.into_iter().map(|id| (gate.table(), id)));
     }
-    Ok(())
+    Ok(removed)
 }

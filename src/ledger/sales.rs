@@ -3,8 +3,8 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::anchor;
 use super::day::open_day_on;
+use super::head;
 use super::{
     Ledger, LedgerError, Result, conversion_error, get_date, get_stamp, stamp_text, to_second,
 };
@@ -299,7 +299,7 @@ impl Ledger {
                 voided: false,
             })
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// Voids a sale of the open day by recording a reversing entry that names it, and puts
@@ -393,7 +393,7 @@ impl Ledger {
 
     /// A recorded sale in full, for a receipt reprint or a void.
     pub fn sale(&self, id: i64) -> Result<Sale> {
-        anchor::anchored(&self.conn, load_sale(&self.conn, id)?)
+        head::anchored(&self.conn, load_sale(&self.conn, id)?)
     }
 
     /// The sale recorded last, if any: the one a crash may have caught before its receipt.

@@ -12,10 +12,10 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-use super::anchor;
 use super::balances;
 use super::catalogue::find_producer;
 use super::day::open_day_on;
+use super::head;
 use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
 use crate::domain::{
     CorrectionLine, LineAmounts, MoveKind, Payout, PayoutMethod, ProducerBalance,
@@ -441,7 +441,7 @@ impl Ledger {
             let id = tx.last_insert_rowid();
             load_payout(tx, id)
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// A recorded payout, for reprinting its slip.
@@ -452,7 +452,7 @@ impl Ledger {
                 r.get(0)
             })
             .optional()?;
-        id.map(|id| anchor::anchored(&self.conn, load_payout(&self.conn, id)?))
+        id.map(|id| head::anchored(&self.conn, load_payout(&self.conn, id)?))
             .transpose()
     }
 

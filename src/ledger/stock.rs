@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::anchor;
 use super::catalogue::{FoundProduct, find_producer, find_product};
 use super::day::open_day_on;
+use super::head;
 use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
 use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
 use crate::domain::{
@@ -245,7 +245,7 @@ impl Ledger {
             let document = receive_on(tx, producer_code, lines, actor, at)?;
             Ok(document)
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// Records goods handed back to their producer (retur). Deactivated products and
@@ -285,7 +285,7 @@ impl Ledger {
             let document = load_document(tx, entry.id)?;
             Ok(document)
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// Writes goods off (damaged, expired, lost). The producer bears it unless
@@ -316,7 +316,7 @@ impl Ledger {
             let document = load_document(tx, entry.id)?;
             Ok(document)
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// Records a stock count (stok opname): the move is the difference counted − on hand,
@@ -353,7 +353,7 @@ impl Ledger {
             let document = load_document(tx, entry.id)?;
             Ok(document)
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// Returns everything left of the active "daily" products (perishables) to their
@@ -412,13 +412,13 @@ impl Ledger {
             Ok(documents)
         })?;
         done.into_iter()
-            .map(|d| anchor::anchored(&self.conn, d))
+            .map(|d| head::anchored(&self.conn, d))
             .collect()
     }
 
     /// A recorded stock entry, for reprinting its slip.
     pub fn stock_document(&self, id: i64) -> Result<StockDocument> {
-        anchor::anchored(&self.conn, load_document(&self.conn, id)?)
+        head::anchored(&self.conn, load_document(&self.conn, id)?)
     }
 
     /// The stock screen: every active product of an active producer, by producer and code,

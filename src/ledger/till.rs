@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::anchor;
 use super::day::open_day_on;
+use super::head;
 use super::{
     Ledger, LedgerError, Result, conversion_error, date_text, get_date, get_stamp, stamp_text,
     to_second, unique_violation,
@@ -322,7 +322,7 @@ impl Ledger {
                 attendant: attendant.to_string(),
             })
         })?;
-        anchor::anchored(&self.conn, done)
+        head::anchored(&self.conn, done)
     }
 
     /// Registers an office worker who may buy on a tab.

@@ -10,25 +10,10 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::chain::{self, HISTORY};
+pub use super::head::ChainHead;
 use super::{Ledger, Result, day, till, users};
 use crate::domain::share::line_total;
 use crate::domain::{Quantity, Rupiah};
-
-/// The newest chain entry: what printouts carry so that paper can later prove the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChainHead {
-    pub seq: i64,
-    pub hash: String,
-}
-
-impl ChainHead {
-    /// The form printed on slips and reports: the first 12 hex digits and the sequence
-    /// number, e.g. `3f9a0c1be27d#1284`.
-    pub fn short(&self) -> String {
-        let cut = self.hash.len().min(12);
-        format!("{}#{}", &self.hash[..cut], self.seq)
-    }
-}
 
 /// One thing `verify` found wrong, naming where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,8 +104,21 @@ const CHECKS: &[(&str, Check)] = &[
     ("producer balance", producer_balances),
     ("users", users_match_history),
     ("approvals", approvers_are_managers),
-    ("pin attempts", super::lockout::removed_counters),
+    ("pin attempts", pin_counters_kept),
 ];
+
+fn pin_counters_kept(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    for (table, id) in super::lockout::removed_counters(conn)? {
+        problems.push(Problem::Invariant {
+            check: "pin attempts",
+            table,
+            id,
+            detail: "a lockout is recorded, but the user's wrong-PIN counter row was removed"
+                .to_string(),
+        });
+    }
+    Ok(())
+}
 
 impl Ledger {
     /// The newest chain entry, `None` on a ledger with no history yet.

@@ -155,7 +155,10 @@ pub fn send(bytes: &[u8], settings: &PrinterSettings) -> Result<(), PrintError> 
 
 #[cfg(windows)]
 fn send_windows(name: &str, bytes: &[u8]) -> Result<(), PrintError> {
-    super::spooler::send_raw(name, bytes)
+    super::spooler::send_raw(name, bytes).map_err(|e| PrintError::Spooler {
+        printer: name.to_string(),
+        problem: IoProblem::from(&e),
+    })
 }
 
 /// A ledger set up on Windows and opened elsewhere: there is no spooler to reach.

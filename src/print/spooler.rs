@@ -7,15 +7,13 @@ use std::os::windows::ffi::OsStrExt;
 use std::ptr;
 
 use windows_sys::Win32::Foundation::{
-    ERROR_ACCESS_DENIED, ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_PRINTER_NAME, GetLastError,
+    ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_PRINTER_NAME, GetLastError,
 };
 use windows_sys::Win32::Graphics::Printing::{
     ClosePrinter, DOC_INFO_1W, EndDocPrinter, EndPagePrinter, EnumPrintersW, GetDefaultPrinterW,
     OpenPrinterW, PRINTER_ENUM_CONNECTIONS, PRINTER_ENUM_LOCAL, PRINTER_HANDLE, PRINTER_INFO_4W,
     StartDocPrinterW, StartPagePrinter, WritePrinter,
 };
-
-use super::printer::{IoProblem, PrintError};
 
 /// What the print queue shows as the job's name.
 pub const DOCUMENT_NAME: &str = "pojok";
@@ -61,21 +59,16 @@ pub fn chunks(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 /// Sends `bytes` as one RAW job to the Windows printer named `printer`.
-pub fn send_raw(printer: &str, bytes: &[u8]) -> Result<(), PrintError> {
-    let fail = |problem| PrintError::Spooler {
-        printer: printer.to_string(),
-        problem,
-    };
-    let open = Printer::open(printer).map_err(fail)?;
-    open.job(&mut DocInfo::new(DOCUMENT_NAME), bytes)
-        .map_err(fail)
+/// The error is the system's; the printer module says it in the UI's words.
+pub fn send_raw(printer: &str, bytes: &[u8]) -> std::io::Result<()> {
+    Printer::open(printer)?.job(&mut DocInfo::new(DOCUMENT_NAME), bytes)
 }
 
 /// An open printer handle, closed when dropped.
 struct Printer(PRINTER_HANDLE);
 
 impl Printer {
-    fn open(name: &str) -> Result<Printer, IoProblem> {
+    fn open(name: &str) -> std::io::Result<Printer> {
         let name = wide(name);
         let mut handle = PRINTER_HANDLE::default();
         // SAFETY: `name` is NUL-terminated and outlives the call; `handle` is written on success.
@@ -88,7 +81,7 @@ impl Printer {
 
     /// One document of one page holding `bytes`; a job that fails midway is ended, so it
     /// does not block the queue.
-    fn job(&self, info: &mut DocInfo, bytes: &[u8]) -> Result<(), IoProblem> {
+    fn job(&self, info: &mut DocInfo, bytes: &[u8]) -> std::io::Result<()> {
         let raw = info.raw();
         // SAFETY: the handle is open; `raw` points into `info`, alive for the call.
         if unsafe { StartDocPrinterW(self.0, 1, &raw) } == 0 {
@@ -101,7 +94,7 @@ impl Printer {
         if ended { Ok(()) } else { Err(last_problem()) }
     }
 
-    fn pages(&self, bytes: &[u8]) -> Result<(), IoProblem> {
+    fn pages(&self, bytes: &[u8]) -> std::io::Result<()> {
         // SAFETY: a document is started on this open handle.
         if unsafe { StartPagePrinter(self.0) } == 0 {
             return Err(last_problem());
@@ -112,7 +105,7 @@ impl Printer {
         written
     }
 
-    fn write(&self, mut chunk: &[u8]) -> Result<(), IoProblem> {
+    fn write(&self, mut chunk: &[u8]) -> std::io::Result<()> {
         while !chunk.is_empty() {
             let mut done = 0u32;
             // SAFETY: `chunk` is alive and at most `CHUNK` long, so its length fits a u32.
@@ -135,14 +128,14 @@ impl Drop for Printer {
     }
 }
 
-fn last_problem() -> IoProblem {
+fn last_problem() -> std::io::Error {
     // SAFETY: reads the calling thread's last error code.
     let code = unsafe { GetLastError() };
-    match code {
-        ERROR_INVALID_PRINTER_NAME => IoProblem::NotFound,
-        ERROR_ACCESS_DENIED => IoProblem::Denied,
-        _ => IoProblem::Other(std::io::Error::from_raw_os_error(code as i32).to_string()),
+    // A printer name Windows does not know is a missing device, as a wrong path is.
+    if code == ERROR_INVALID_PRINTER_NAME {
+        return std::io::ErrorKind::NotFound.into();
     }
+    std::io::Error::from_raw_os_error(code as i32)
 }
 
 /// The printers installed on this PC and those connected from the network, by name, in the
@@ -283,13 +276,8 @@ mod tests {
     fn a_printer_that_is_not_installed_is_named_in_the_error() {
         let name = "pojok: no such printer";
         assert!(!printers().iter().any(|p| p == name));
-        assert_eq!(
-            send_raw(name, b"\x1b@x"),
-            Err(PrintError::Spooler {
-                printer: name.into(),
-                problem: IoProblem::NotFound
-            })
-        );
+        let refused = send_raw(name, b"\x1b@x").unwrap_err();
+        assert_eq!(refused.kind(), std::io::ErrorKind::NotFound, "{refused}");
     }
 
     #[test]
