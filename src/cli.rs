@@ -431,34 +431,8 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             run_demo_years(db.as_deref(), years, lang)
         }
         Some(Command::Demo { years: None }) => {
-            // The throwaway ledger lives as long as this function: dropped (deleted) after the kiosk exits.
-            let scratch;
-            let db = match cli.db.filter(|_| db_typed) {
-                Some(db) => db,
-                None => {
-                    scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
-                    scratch.path().join("demo.db")
-                }
-            };
-            let mut ledger = open_ledger(&db, lang)?;
-            demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
-            drop(ledger);
-            // As any kiosk: the lock, the start checks, then the screens.
-            let now = Local::now().naive_local();
-            let started = startup::start(&db, lang, options.receipt_width, now)?;
-            let _lock = started.lock;
-            let options = KioskOptions {
-                notes: started.notes,
-                demo_logins: demo::logins(),
-                // The demo's attendant is picked on the sign-in screen unless another is named.
-                attendant: cli
-                    .attendant
-                    .clone()
-                    .unwrap_or_else(|| demo::DEMO_ATTENDANT.to_string()),
-                ..options
-            };
-            kiosk::run(started.ledger, options).map_err(|e| e.to_string())?;
-            Ok(ExitCode::SUCCESS)
+            let db = cli.db.filter(|_| db_typed);
+            run_demo(db, cli.attendant.clone(), options, lang)
         }
         Some(Command::Import { kind }) => {
             // Who changes the catalogue is the manager whose PIN is typed, not a name.
@@ -507,31 +481,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         }
         Some(Command::Report {
             report: Report::Day { date, json },
-        }) => {
-            let db = cli.db.unwrap_or_else(default_db);
-            // A report never creates a ledger: a mistyped path must not read as "no sales".
-            let ledger = read_ledger(&db, lang)?;
-            let date = match date {
-                Some(date) => date,
-                None => ledger
-                    .open_day_status()
-                    .map_err(|e| e.to_string())?
-                    .map(|s| s.day.date)
-                    .unwrap_or_else(|| Local::now().date_naive()),
-            };
-            let Some(report) = ledger.day_report(date).map_err(|e| e.to_string())? else {
-                return Err((lang.text().cli.no_business_day)(&print::format::date(
-                    date, lang,
-                )));
-            };
-            if json {
-                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                say!("{text}");
-            } else {
-                say_raw(print::day_report_text(&report, lang).as_bytes());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        }) => run_report_day(&cli.db.unwrap_or_else(default_db), date, json, lang),
         Some(Command::RecoveryCode { manager, out }) => {
             let mut ledger = writable_ledger(&cli.db.unwrap_or_else(default_db), lang)?;
             crate::cli_manager::issue_recovery_code(
@@ -561,6 +511,71 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
             ledger_file::run_restore(&cli.db.unwrap_or_else(default_db), &file, lang)
         }
     }
+}
+
+/// `pojok demo`: the kiosk on a demo ledger, throwaway unless `db` was typed.
+fn run_demo(
+    db: Option<PathBuf>,
+    attendant: Option<String>,
+    options: KioskOptions,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    // The throwaway ledger lives as long as this function: dropped (deleted) after the kiosk exits.
+    let scratch;
+    let db = match db {
+        Some(db) => db,
+        None => {
+            scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
+            scratch.path().join("demo.db")
+        }
+    };
+    let mut ledger = open_ledger(&db, lang)?;
+    demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
+    drop(ledger);
+    // As any kiosk: the lock, the start checks, then the screens.
+    let now = Local::now().naive_local();
+    let started = startup::start(&db, lang, options.receipt_width, now)?;
+    let _lock = started.lock;
+    let options = KioskOptions {
+        notes: started.notes,
+        demo_logins: demo::logins(),
+        // The demo's attendant is picked on the sign-in screen unless another is named.
+        attendant: attendant.unwrap_or_else(|| demo::DEMO_ATTENDANT.to_string()),
+        ..options
+    };
+    kiosk::run(started.ledger, options).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pojok report day [--date D] [--json]`: the day's report, by default the open day's.
+fn run_report_day(
+    db: &Path,
+    date: Option<NaiveDate>,
+    json: bool,
+    lang: Lang,
+) -> Result<ExitCode, String> {
+    // A report never creates a ledger: a mistyped path must not read as "no sales".
+    let ledger = read_ledger(db, lang)?;
+    let date = match date {
+        Some(date) => date,
+        None => ledger
+            .open_day_status()
+            .map_err(|e| e.to_string())?
+            .map(|s| s.day.date)
+            .unwrap_or_else(|| Local::now().date_naive()),
+    };
+    let Some(report) = ledger.day_report(date).map_err(|e| e.to_string())? else {
+        return Err((lang.text().cli.no_business_day)(&print::format::date(
+            date, lang,
+        )));
+    };
+    if json {
+        let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        say!("{text}");
+    } else {
+        say_raw(print::day_report_text(&report, lang).as_bytes());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `pojok verify`: "OK" with the counts and the chain head, or each problem on its own line
