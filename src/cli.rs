@@ -901,10 +901,6 @@ fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
         .map_err(|e| ledger_file::error_text(&e, db, lang))
 }
 
-fn existing_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
-    read_ledger(db, lang)
-}
-
 /// A ledger refusal in the UI language where it has words there.
 fn settle_error(e: LedgerError, lang: Lang) -> String {
     let text = &lang.text().settle;
@@ -949,7 +945,7 @@ fn run_settlement(
     output: &PrintoutArgs,
     lang: Lang,
 ) -> Result<ExitCode, String> {
-    let ledger = existing_ledger(db, lang)?;
+    let ledger = read_ledger(db, lang)?;
     let settlements = ledger
         .settlement_for(date, producer)
         .map_err(|e| settle_error(e, lang))?;
@@ -982,7 +978,7 @@ fn run_statement(
     if from > to {
         return Err(lang.text().settle.bad_range.to_string());
     }
-    let ledger = existing_ledger(db, lang)?;
+    let ledger = read_ledger(db, lang)?;
     let statement = ledger
         .statement(producer, from, to)
         .map_err(|e| settle_error(e, lang))?;

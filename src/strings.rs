@@ -3316,8 +3316,6 @@ pub struct OfficeText {
     pub bad_month: fn(&str) -> String,
     /// An output file that is already there: paper and exports are never overwritten.
     pub file_exists: fn(&str) -> String,
-    /// A ledger from an older pojok: reading it would first need its migration.
-    pub needs_upgrade: fn(&str) -> String,
     pub written: fn(&str, usize) -> String,
     pub xlsx_failed: fn(&str) -> String,
     pub format_not_for: fn(&str, &str) -> String,
@@ -3363,11 +3361,6 @@ const ID_OFFICE: OfficeText = OfficeText {
     file_exists: |path| {
         format!("{path} sudah ada: pojok tidak menimpa berkas; pilih nama lain dengan --out")
     },
-    needs_upgrade: |path| {
-        format!(
-            "{path} dibuat versi pojok yang lebih lama: buka sekali dengan kiosk untuk memperbaruinya"
-        )
-    },
     written: |path, rows| format!("Ditulis {path}: {rows} baris"),
     xlsx_failed: |why| format!("Berkas xlsx tidak bisa dibuat: {why}"),
     format_not_for: |format, what| format!("Format {format} tidak tersedia untuk {what}"),
@@ -3411,11 +3404,6 @@ const EN_OFFICE: OfficeText = OfficeText {
     bad_month: |text| format!("\"{text}\" is not a month: write 2026-11 or 11-2026"),
     file_exists: |path| {
         format!("{path} already exists: pojok never overwrites a file; name another with --out")
-    },
-    needs_upgrade: |path| {
-        format!(
-            "{path} was made by an older pojok: open it once with the kiosk to bring it up to date"
-        )
     },
     written: |path, rows| format!("Written {path}: {rows} rows"),
     xlsx_failed: |why| format!("The xlsx file could not be made: {why}"),
