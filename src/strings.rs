@@ -7,7 +7,9 @@ use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
 mod ledger_file;
+mod undo;
 pub use ledger_file::LedgerFileText;
+pub use undo::UndoText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -461,6 +463,8 @@ pub struct KeyText {
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
     pub write_statement: &'static str,
+    /// Confirming and undoing a close, the office's keys at the kiosk.
+    pub undo: &'static UndoText,
 }
 
 /// Text for printouts (receipts, reports).
@@ -1259,6 +1263,7 @@ pub static ID: Strings = Strings {
             short_correct: "Koreksi",
             next_refund: "Cara pengembalian berikutnya",
             trust: ID_TRUST_KEYS,
+            undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
             write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
@@ -2095,6 +2100,7 @@ pub static EN: Strings = Strings {
             short_correct: "Correct",
             next_refund: "Next refund method",
             trust: EN_TRUST_KEYS,
+            undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
             write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
@@ -2497,7 +2503,6 @@ pub struct TillText {
     pub column_subtotal: &'static str,
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
-    pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
     pub confirm_discard_count: &'static str,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The customer picker and the customers screen.
@@ -2624,11 +2629,6 @@ const ID_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Buang hitungan kas yang sudah diketik?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
         format!("Catat {kind} {amount} ({reason})?")
@@ -2756,11 +2756,6 @@ const EN_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Discard the cash count typed so far?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "cash in" } else { "cash out" };
         format!("Record {kind} of {amount} ({reason})?")

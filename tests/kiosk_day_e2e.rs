@@ -225,7 +225,9 @@ fn a_whole_day_at_the_keyboard_closes_with_printouts_and_a_report_that_agree_to_
     tmux.keys(&["Tab"]);
     tmux.type_text("Kurang 500");
     tmux.keys(&["F2"]);
-    tmux.keys(&["y"]);
+    tmux.wait_for("Pastikan tutup kasir");
+    tmux.type_text("179.500");
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Kasir ditutup");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();

@@ -554,7 +554,9 @@ fn the_close_screen_says_where_the_backup_went() {
     tmux.wait_for("Kas seharusnya");
     tmux.type_text(&expected.value().to_string());
     tmux.keys(&["F2"]);
-    tmux.keys(&["y"]);
+    tmux.wait_for("Pastikan tutup kasir");
+    tmux.type_text(&expected.value().to_string());
+    tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Kasir ditutup. Cadangan:");
     let backups = backups_in(&dir.path().join("backups"));
     assert_eq!(backups.len(), 1, "{screen}");

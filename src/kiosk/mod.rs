@@ -286,7 +286,9 @@ impl Runtime {
             Effect::Quit => vec![],
             // The till's day and its money.
             Effect::OpenDay { attendant, float } => vec![self.open_day(&attendant, float, now)],
-            Effect::CloseDay { count, reason } => self.close_day(count, reason, now),
+            Effect::CloseDay { count, reason } | Effect::CloseDayOnPin { count, reason } => {
+                self.close_day(count, reason, now)
+            }
             Effect::LoadClose => self.load_close(),
             Effect::RecordCashMove {
                 direction,

@@ -66,6 +66,12 @@ impl Runtime {
         let mut replies = vec![self.close_report()];
         replies.extend(
             self.ledger
+                .till_rules()
+                .ok()
+                .map(|rules| Msg::CloseThreshold(rules.close_approval_above)),
+        );
+        replies.extend(
+            self.ledger
                 .producer_balances()
                 .ok()
                 .map(Msg::BalancesAtClose),

@@ -259,16 +259,6 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             *amount,
             reason,
         ),
-        Question::CloseDay {
-            count, variance, ..
-        } => {
-            let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
-            (app.lang.text().till.confirm_close)(
-                &format::date(date, app.lang),
-                count.total(),
-                *variance,
-            )
-        }
         Question::Void {
             number,
             total,

@@ -24,6 +24,12 @@ pub enum Effect {
         count: crate::domain::CashCount,
         reason: String,
     },
+    /// The same, confirmed by the manager's PIN instead of the count typed again: the
+    /// approval popup holds it whoever is signed in.
+    CloseDayOnPin {
+        count: crate::domain::CashCount,
+        reason: String,
+    },
     /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
     /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
     /// if the sale is not on disk.

@@ -208,6 +208,8 @@ pub enum ApprovalReason {
     Settings,
     /// A close whose cash count is off by more than the shop's threshold.
     CloseVariance,
+    /// A close confirmed by the manager's PIN rather than a retyped count.
+    Close,
     Other,
 }
 
@@ -225,6 +227,7 @@ impl ApprovalReason {
             ApprovalReason::Correction => t.correction,
             ApprovalReason::Settings => t.settings,
             ApprovalReason::CloseVariance => t.close_variance,
+            ApprovalReason::Close => lang.undo().approval_close,
             ApprovalReason::Other => t.other,
         }
     }

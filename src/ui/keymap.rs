@@ -44,6 +44,8 @@ pub enum Focus {
     PayoutForm,
     /// The close screen: the count and its reason.
     CloseDay,
+    /// The close asked for, waiting for the count typed again or the manager's PIN.
+    CloseConfirm,
     /// The cash in/out form.
     CashMove,
     /// Picking the customer whose tab a payment goes on.
@@ -148,6 +150,7 @@ const EVERYWHERE: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -173,6 +176,7 @@ const LOCKABLE: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -230,6 +234,7 @@ const TEXT_FIELDS: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -468,6 +473,11 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
     on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
     on(&[ESC], &[C::CloseDay], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The close waiting for its confirmation: the count typed again, or the manager's PIN.
+    typing_in(&[C::CloseConfirm], |k| k.undo.key_retype),
+    on(&[ENTER], &[C::CloseConfirm], Msg::Submit, |k| k.undo.key_confirm).bar(|k| k.short_close_till),
+    on(&[f(4)], &[C::CloseConfirm], Msg::ManagerPin, |k| k.undo.key_manager_pin).bar(|k| k.undo.short_manager_pin),
+    on(&[ESC], &[C::CloseConfirm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
     on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
     typing(C::CashMove, |k| k.type_field),

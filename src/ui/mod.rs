@@ -523,6 +523,7 @@ fn focus_of(mode: &Screen) -> Focus {
         Screen::Settings(_) => Focus::Settings,
         Screen::Payouts(screen) if screen.form.is_some() => Focus::PayoutForm,
         Screen::Payouts(_) => Focus::Payouts,
+        Screen::Close(screen) if screen.confirming.is_some() => Focus::CloseConfirm,
         Screen::Close(_) => Focus::CloseDay,
         Screen::CashMove(_) => Focus::CashMove,
         Screen::Customers(screen) if screen.form.is_some() => Focus::CustomerForm,

@@ -223,6 +223,10 @@ pub enum Msg {
     CloseLoaded(Box<crate::domain::DayReport>),
     /// What each producer is owed, for the close screen's reminder of daily payouts.
     BalancesAtClose(Vec<crate::domain::ProducerBalance>),
+    /// The variance above which a close needs the manager (the shop's setting).
+    CloseThreshold(Rupiah),
+    /// Close with the manager's PIN instead of the count typed again.
+    ManagerPin,
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, Failure>),
     /// A report written at the kiosk on request (X report, Z copy, monthly recap).
@@ -317,6 +321,7 @@ impl Msg {
                 | Msg::SettlementsWritten { .. }
                 | Msg::CloseLoaded(_)
                 | Msg::BalancesAtClose(_)
+                | Msg::CloseThreshold(_)
                 | Msg::ZReport(_)
                 | Msg::OfficePrintout(_)
                 | Msg::File(_)

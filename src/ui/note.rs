@@ -307,6 +307,32 @@ pub enum TillNote {
     StatementPrinted(String),
     /// A closed day's sale corrected: its number, day and amount.
     Corrected(i64, chrono::NaiveDate, Rupiah),
+    /// Confirming or undoing a close.
+    Undo(UndoNote),
+}
+
+/// What confirming a close, or reopening a day, says on the message line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoNote {
+    RetypeNeeded,
+    RetypeDiffers,
+    /// F4 on a count off by more than the threshold: the retype comes first.
+    FarNoPinAlone,
+}
+
+impl UndoNote {
+    pub fn is_error(&self) -> bool {
+        true
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.undo();
+        match self {
+            UndoNote::RetypeNeeded => t.retype_needed.into(),
+            UndoNote::RetypeDiffers => t.retype_differs.into(),
+            UndoNote::FarNoPinAlone => t.far_no_pin_alone.into(),
+        }
+    }
 }
 
 impl TillNote {
@@ -319,7 +345,7 @@ impl TillNote {
                 | TillNote::TabPaid(..)
                 | TillNote::StatementPrinted(_)
                 | TillNote::Corrected(..)
-        )
+        ) && !matches!(self, TillNote::Undo(n) if !n.is_error())
     }
 
     pub fn text(&self, lang: crate::strings::Lang) -> String {
@@ -341,6 +367,7 @@ impl TillNote {
             TillNote::Corrected(number, date, amount) => {
                 (t.corrected)(*number, &format::date(*date, lang), *amount)
             }
+            TillNote::Undo(note) => note.text(lang),
         }
     }
 }

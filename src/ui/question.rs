@@ -33,12 +33,6 @@ pub enum Question {
         amount: Rupiah,
         reason: String,
     },
-    /// Close the day with this count; the variance is what the question shows.
-    CloseDay {
-        count: crate::domain::CashCount,
-        reason: String,
-        variance: Rupiah,
-    },
     Void {
         sale_id: i64,
         number: i64,

@@ -45,6 +45,7 @@ impl Effect {
             Effect::SaveSettings { .. } | Effect::TestPrint { .. } => Some(R::Settings),
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
+            Effect::CloseDayOnPin { .. } => Some(R::Close),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
             Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
             // Only a count with a difference needs a manager, and only the ledger knows the
@@ -301,11 +302,12 @@ pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
 /// The central gate, applied to every effect `update` returns: with an attendant signed in,
 /// what needs approval is held in the popup (nothing of it runs) and the rest goes on.
 pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
-    if !app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
-        return effects;
-    }
-    let (held, free): (Vec<Effect>, Vec<Effect>) =
-        effects.into_iter().partition(Effect::needs_approval);
+    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
+    // A close on the PIN asks for it from a signed-in manager too: the PIN is what stands
+    // between a key storm and a closed day.
+    let (held, free): (Vec<Effect>, Vec<Effect>) = effects.into_iter().partition(|e| {
+        matches!(e, Effect::CloseDayOnPin { .. }) || (attendant && e.needs_approval())
+    });
     if held.is_empty() {
         return free;
     }

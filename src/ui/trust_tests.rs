@@ -732,3 +732,35 @@ fn pin(digits: &str) -> Pin {
     digits.chars().for_each(|c| pin.push(c));
     pin
 }
+
+/// F4 on the close's confirmation asks for the manager's PIN whoever is signed in: a
+/// manager's own session is no PIN typed for this close.
+#[test]
+fn a_close_on_the_pin_is_held_in_the_popup_for_a_manager_too() {
+    for who in [rina(), budi()] {
+        let mut app = signed_in(open_app(), who.clone());
+        press(&mut app, KeyCode::F(5));
+        update(
+            &mut app,
+            Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+        );
+        update(&mut app, Msg::CloseThreshold(Rupiah(10_000)));
+        type_text(&mut app, "50000");
+        press(&mut app, KeyCode::F(2));
+        assert!(press(&mut app, KeyCode::F(4)).is_empty(), "{}", who.name);
+        assert_eq!(app.focus(), Focus::Approval, "{}", who.name);
+        let text = text(&render(&app));
+        assert!(text.contains("menutup kasir"), "{text}");
+        type_text(&mut app, "2468");
+        let Effect::Approve { held, .. } = &enter(&mut app)[0] else {
+            panic!("the PIN goes to the ledger")
+        };
+        assert_eq!(
+            held,
+            &vec![Effect::CloseDayOnPin {
+                count: crate::domain::CashCount::Total(Rupiah(50_000)),
+                reason: String::new(),
+            }]
+        );
+    }
+}

@@ -1,0 +1,81 @@
+//! Text about making a close deliberate and undoing it: the close confirmed by a retyped
+//! count or the manager's PIN, reopening a day closed today, the superseded Z report, the
+//! head on paper as the proof; and the office's keys at the kiosk (the statement's dates,
+//! the programme's name, the recovery code shown at first start).
+
+use super::Lang;
+use crate::domain::Rupiah;
+
+pub struct UndoText {
+    // Confirming a close.
+    pub confirm_title: &'static str,
+    /// Date, counted, variance: two lines.
+    pub confirm_figures: fn(&str, Rupiah, Rupiah) -> String,
+    pub retype_label: &'static str,
+    pub or_manager_pin: &'static str,
+    /// Above the shop's threshold (shown): the retype, then the manager's PIN.
+    pub far_needs_both: fn(Rupiah) -> String,
+    pub confirm_after: &'static str,
+    pub retype_differs: &'static str,
+    pub retype_needed: &'static str,
+    pub far_no_pin_alone: &'static str,
+    pub approval_close: &'static str,
+    // Keys.
+    pub key_retype: &'static str,
+    pub key_confirm: &'static str,
+    pub key_manager_pin: &'static str,
+    pub short_manager_pin: &'static str,
+    // The head on paper.
+    pub head_is_proof: &'static str,
+}
+
+impl Lang {
+    pub fn undo(self) -> &'static UndoText {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+pub(super) const ID: UndoText = UndoText {
+    confirm_title: "Pastikan tutup kasir",
+    confirm_figures: |date, counted, variance| {
+        format!("Tutup kasir {date}\nKas dihitung {counted}, selisih {variance}")
+    },
+    retype_label: "Ketik ulang kas dihitung:",
+    or_manager_pin: "atau F4: PIN pengelola.",
+    far_needs_both: |above| format!("Selisih lebih dari {above}: ketik ulang, lalu PIN pengelola."),
+    confirm_after: "Setelah ditutup, hari ini tidak menerima transaksi lagi.",
+    retype_differs: "Ketikan ulang tidak sama dengan kas dihitung: ketik lagi, atau Esc untuk memperbaiki hitungan.",
+    retype_needed: "Ketik ulang jumlah kas yang dihitung, lalu Enter.",
+    far_no_pin_alone: "Selisih sebesar ini perlu diketik ulang dulu; PIN pengelola diminta sesudahnya.",
+    approval_close: "menutup kasir",
+    key_retype: "ketik ulang kas dihitung",
+    key_confirm: "tutup kasir dengan ketikan ulang",
+    key_manager_pin: "tutup kasir dengan PIN pengelola",
+    short_manager_pin: "PIN",
+    head_is_proof: "Simpan kertas ini: kode rantai di atas adalah buktinya (pojok verify --head).",
+};
+
+pub(super) const EN: UndoText = UndoText {
+    confirm_title: "Confirm the close",
+    confirm_figures: |date, counted, variance| {
+        format!("Close the till of {date}\nCash counted {counted}, variance {variance}")
+    },
+    retype_label: "Type the cash counted again:",
+    or_manager_pin: "or F4: the manager's PIN.",
+    far_needs_both: |above| {
+        format!("A variance above {above}: type it again, then the manager's PIN.")
+    },
+    confirm_after: "Once closed, the day takes no more transactions.",
+    retype_differs: "What was typed again differs from the cash counted: type it again, or Esc to fix the count.",
+    retype_needed: "Type the cash counted again, then Enter.",
+    far_no_pin_alone: "A variance this large must be typed again first; the manager's PIN is asked after.",
+    approval_close: "close the till",
+    key_retype: "type the cash counted again",
+    key_confirm: "close the till with what was typed again",
+    key_manager_pin: "close the till with the manager's PIN",
+    short_manager_pin: "PIN",
+    head_is_proof: "Keep this paper: the chain code above is the proof (pojok verify --head).",
+};
