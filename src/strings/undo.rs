@@ -25,7 +25,7 @@ pub struct UndoText {
     pub key_confirm: &'static str,
     pub key_manager_pin: &'static str,
     pub short_manager_pin: &'static str,
-    // The head on paper.
+    // The head on paper, as the close screen says it (the Z report has its own line).
     pub head_is_proof: &'static str,
 }
 
@@ -55,7 +55,7 @@ pub(super) const ID: UndoText = UndoText {
     key_confirm: "tutup kasir dengan ketikan ulang",
     key_manager_pin: "tutup kasir dengan PIN pengelola",
     short_manager_pin: "PIN",
-    head_is_proof: "Simpan kertas ini: kode rantai di atas adalah buktinya (pojok verify --head).",
+    head_is_proof: "Kepala rantai di laporan Z adalah bukti buku kas: simpan kertasnya.",
 };
 
 pub(super) const EN: UndoText = UndoText {
@@ -77,5 +77,5 @@ pub(super) const EN: UndoText = UndoText {
     key_confirm: "close the till with what was typed again",
     key_manager_pin: "close the till with the manager's PIN",
     short_manager_pin: "PIN",
-    head_is_proof: "Keep this paper: the chain code above is the proof (pojok verify --head).",
+    head_is_proof: "The chain head on the Z report proves the ledger: keep the paper.",
 };

@@ -332,6 +332,13 @@ pub(super) fn draw(cx: &Ctx, screen: &CloseScreen, frame: &mut Frame, area: Rect
         frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), inner);
         return;
     };
+    let [inner, proof] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    // The paper the close prints is what later proves the file: said before it is printed.
+    frame.render_widget(
+        Paragraph::new(cx.lang.undo().head_is_proof.dark_gray()).centered(),
+        proof,
+    );
     let [left, right_side] =
         Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(inner);
     // Left: 38 columns inside; right: 34 inside its border and padding.

@@ -292,6 +292,7 @@ fn close_screen_with_a_total_and_a_variance() {
         ("Kas dihitung", "249.500"),
         ("Selisih", "-Rp 500"),
         ("Alasan", "Kembalian salah"),
+        ("Kepala rantai di laporan Z", "simpan kertasnya"),
     ] {
         assert!(
             row_with(&text, row).contains(fact),
