@@ -933,7 +933,7 @@ pub static ID: Strings = Strings {
         closed_today: |date| {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
-        closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
+        closed_today_hint: "F4 buka lagi · F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
         failure: FailureText {
             no_open_day: "belum ada hari usaha yang dibuka",
             day_already_open: |date| {
@@ -1767,7 +1767,7 @@ pub static EN: Strings = Strings {
         closed_today: |date| {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
-        closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
+        closed_today_hint: "F4 reopen · F6 sales · Ctrl+P settlements · Ctrl+R audit",
         failure: FailureText {
             no_open_day: "no business day is open",
             day_already_open: |date| {
@@ -3050,6 +3050,7 @@ const ID_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "buka hari",
             "day_closes" => "tutup hari",
+            "day_reopenings" => "buka kembali hari",
             "sales" => "penjualan",
             "sale_lines" => "baris jual",
             "payments" | "payments_v3" => "pembayaran",
@@ -3201,6 +3202,7 @@ const EN_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "day opened",
             "day_closes" => "day closed",
+            "day_reopenings" => "day reopened",
             "sales" => "sale",
             "sale_lines" => "sale line",
             "payments" | "payments_v3" => "payment",

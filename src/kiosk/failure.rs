@@ -72,6 +72,7 @@ pub(super) fn failure(error: LedgerError) -> Failure {
         }
         LedgerError::SameDayCorrection(_) => Failure::Till(TillFailure::SameDayCorrection),
         LedgerError::NotOnTab(_) => Failure::Till(TillFailure::NotOnTab),
+        LedgerError::NotReopenable => Failure::Till(TillFailure::NotReopenable),
         // Signing in, approvals and users.
         LedgerError::WrongPin { attempts_left } => {
             Failure::Trust(TrustFailure::WrongPin { attempts_left })

@@ -290,6 +290,7 @@ impl Runtime {
                 self.close_day(count, reason, now)
             }
             Effect::LoadClose => self.load_close(),
+            Effect::ReopenDay { reason } => vec![self.reopen_day(&reason, now)],
             Effect::RecordCashMove {
                 direction,
                 amount,

@@ -112,6 +112,7 @@ impl Ledger {
             corrections: close.corrections,
             to_check: close.to_check,
             chain_head: None,
+            superseded: super::day::superseded_closes(&self.conn, day.id)?,
         }))
     }
 }

@@ -27,6 +27,28 @@ pub struct UndoText {
     pub short_manager_pin: &'static str,
     // The head on paper, as the close screen says it (the Z report has its own line).
     pub head_is_proof: &'static str,
+    // Reopening a day closed today.
+    pub not_reopenable: &'static str,
+    pub key_reopen: &'static str,
+    pub short_reopen: &'static str,
+    pub key_reopen_reason: &'static str,
+    pub key_reopen_confirm: &'static str,
+    /// The date.
+    pub reopen_title: fn(&str) -> String,
+    pub reopen_reason: &'static str,
+    pub reopen_warning: &'static str,
+    /// The date, the reason.
+    pub confirm_reopen: fn(&str, &str) -> String,
+    /// The date.
+    pub reopened: fn(&str) -> String,
+    pub approval_reopen: &'static str,
+    // The superseded Z report, on the day's report.
+    pub z_superseded_title: &'static str,
+    /// Closed at, the head its Z report carried, reopened at, by whom, why.
+    pub z_superseded: fn(&str, &str, &str, &str, &str) -> String,
+    /// The valid Z report's head.
+    pub z_valid: fn(&str) -> String,
+    pub z_none_valid: &'static str,
 }
 
 impl Lang {
@@ -56,6 +78,33 @@ pub(super) const ID: UndoText = UndoText {
     key_manager_pin: "tutup kasir dengan PIN pengelola",
     short_manager_pin: "PIN",
     head_is_proof: "Kepala rantai di laporan Z adalah bukti buku kas: simpan kertasnya.",
+    not_reopenable: "hanya hari yang ditutup hari ini, tanpa hari lain yang buka, bisa dibuka kembali",
+    key_reopen: "Buka kembali hari yang ditutup hari ini (pengelola)",
+    short_reopen: "Buka lagi",
+    key_reopen_reason: "Ketik alasan membuka kembali",
+    key_reopen_confirm: "Lanjut: tanya dulu",
+    reopen_title: |date| format!("Buka kembali hari {date}"),
+    reopen_reason: "Alasan",
+    reopen_warning: "Laporan Z yang sudah dicetak menjadi tidak berlaku.",
+    confirm_reopen: |date, reason| {
+        format!(
+            "Buka kembali hari {date} ({reason})? Laporan Z yang sudah dicetak tidak berlaku lagi; tutup kasir berikutnya mencetak yang baru."
+        )
+    },
+    reopened: |date| {
+        format!(
+            "Hari {date} dibuka kembali: laporan Z sebelumnya tidak berlaku. Tutup kasir lagi (F5) setelah selesai."
+        )
+    },
+    approval_reopen: "membuka kembali hari yang sudah ditutup",
+    z_superseded_title: "LAPORAN Z YANG DIGANTIKAN",
+    z_superseded: |closed, head, reopened, manager, reason| {
+        format!(
+            "Tutup {closed}, rantai {head}: TIDAK BERLAKU. Dibuka kembali {reopened} oleh {manager}: {reason}."
+        )
+    },
+    z_valid: |head| format!("Laporan Z yang berlaku: yang ini, rantai {head}."),
+    z_none_valid: "Hari dibuka kembali dan belum ditutup lagi: belum ada laporan Z yang berlaku.",
 };
 
 pub(super) const EN: UndoText = UndoText {
@@ -78,4 +127,31 @@ pub(super) const EN: UndoText = UndoText {
     key_manager_pin: "close the till with the manager's PIN",
     short_manager_pin: "PIN",
     head_is_proof: "The chain head on the Z report proves the ledger: keep the paper.",
+    not_reopenable: "only a day closed today, with no other day open, can be reopened",
+    key_reopen: "Reopen the day closed today (manager)",
+    short_reopen: "Reopen",
+    key_reopen_reason: "Type why the day is reopened",
+    key_reopen_confirm: "Continue: asks first",
+    reopen_title: |date| format!("Reopen the day of {date}"),
+    reopen_reason: "Reason",
+    reopen_warning: "The Z report already printed stops being valid.",
+    confirm_reopen: |date, reason| {
+        format!(
+            "Reopen the day of {date} ({reason})? The Z report already printed stops being valid; the next close prints a new one."
+        )
+    },
+    reopened: |date| {
+        format!(
+            "The day of {date} is open again: the earlier Z report is no longer valid. Close the till again (F5) when done."
+        )
+    },
+    approval_reopen: "reopen a closed day",
+    z_superseded_title: "SUPERSEDED Z REPORTS",
+    z_superseded: |closed, head, reopened, manager, reason| {
+        format!(
+            "Closed {closed}, chain {head}: NOT VALID. Reopened {reopened} by {manager}: {reason}."
+        )
+    },
+    z_valid: |head| format!("The valid Z report: this one, chain {head}."),
+    z_none_valid: "The day was reopened and is not closed again: no Z report is valid yet.",
 };

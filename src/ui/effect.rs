@@ -24,6 +24,8 @@ pub enum Effect {
         count: crate::domain::CashCount,
         reason: String,
     },
+    /// Take back today's close, with the manager's reason. Answer: `DayReopened`.
+    ReopenDay { reason: String },
     /// The same, confirmed by the manager's PIN instead of the count typed again: the
     /// approval popup holds it whoever is signed in.
     CloseDayOnPin {

@@ -112,6 +112,8 @@ pub enum TillFailure {
     VarianceNeedsReason(Rupiah),
     SameDayCorrection,
     NotOnTab,
+    /// Only a day closed today, with no day open, can be reopened.
+    NotReopenable,
 }
 
 impl Failure {
@@ -161,6 +163,7 @@ impl TillFailure {
         let t = &lang.text().till.failure;
         match self {
             TillFailure::InvalidAmount(a) => (t.invalid_amount)(*a),
+            TillFailure::NotReopenable => lang.undo().not_reopenable.into(),
             TillFailure::UnknownCustomer => t.unknown_customer.into(),
             TillFailure::CustomerNameEmpty => t.customer_name_empty.into(),
             TillFailure::BadNip => t.bad_nip.into(),
@@ -210,6 +213,8 @@ pub enum ApprovalReason {
     CloseVariance,
     /// A close confirmed by the manager's PIN rather than a retyped count.
     Close,
+    /// Taking back today's close.
+    Reopen,
     Other,
 }
 
@@ -228,6 +233,7 @@ impl ApprovalReason {
             ApprovalReason::Settings => t.settings,
             ApprovalReason::CloseVariance => t.close_variance,
             ApprovalReason::Close => lang.undo().approval_close,
+            ApprovalReason::Reopen => lang.undo().approval_reopen,
             ApprovalReason::Other => t.other,
         }
     }

@@ -46,6 +46,8 @@ pub enum Focus {
     CloseDay,
     /// The close asked for, waiting for the count typed again or the manager's PIN.
     CloseConfirm,
+    /// The reason for reopening the day closed today.
+    ReopenReason,
     /// The cash in/out form.
     CashMove,
     /// Picking the customer whose tab a payment goes on.
@@ -151,6 +153,7 @@ const EVERYWHERE: &[Focus] = &[
     C::PayoutForm,
     C::CloseDay,
     C::CloseConfirm,
+    C::ReopenReason,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -177,6 +180,7 @@ const LOCKABLE: &[Focus] = &[
     C::PayoutForm,
     C::CloseDay,
     C::CloseConfirm,
+    C::ReopenReason,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -235,6 +239,7 @@ const TEXT_FIELDS: &[Focus] = &[
     C::PayoutForm,
     C::CloseDay,
     C::CloseConfirm,
+    C::ReopenReason,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -478,6 +483,11 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::CloseConfirm], Msg::Submit, |k| k.undo.key_confirm).bar(|k| k.short_close_till),
     on(&[f(4)], &[C::CloseConfirm], Msg::ManagerPin, |k| k.undo.key_manager_pin).bar(|k| k.undo.short_manager_pin),
     on(&[ESC], &[C::CloseConfirm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Reopening the day closed today, from the open-day form.
+    on(&[f(4)], &[C::OpenDay], Msg::ReopenDay, |k| k.undo.key_reopen),
+    typing_in(&[C::ReopenReason], |k| k.undo.key_reopen_reason),
+    on(&[ENTER], &[C::ReopenReason], Msg::Submit, |k| k.undo.key_reopen_confirm).bar(|k| k.next),
+    on(&[ESC], &[C::ReopenReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
     on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
     typing(C::CashMove, |k| k.type_field),

@@ -340,6 +340,14 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.screen = Screen::Sale;
             }
         }
+        Msg::DayReopened(status) => {
+            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(
+                status.day.date,
+            ))));
+            app.status = Some(status);
+            app.last_closed = None;
+            app.screen = Screen::Sale;
+        }
         Msg::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
@@ -497,6 +505,7 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 fn focus_of(mode: &Screen) -> Focus {
     match mode {
+        Screen::OpenDay(form) if form.reopen.is_some() => Focus::ReopenReason,
         Screen::OpenDay(_) => Focus::OpenDay,
         Screen::StaleDay => Focus::StaleDay,
         Screen::Sale => Focus::Sale,

@@ -227,6 +227,10 @@ pub enum Msg {
     CloseThreshold(Rupiah),
     /// Close with the manager's PIN instead of the count typed again.
     ManagerPin,
+    /// Reopen the day closed today (the manager's).
+    ReopenDay,
+    /// The day closed today is open again: its figures now.
+    DayReopened(DayStatus),
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, Failure>),
     /// A report written at the kiosk on request (X report, Z copy, monthly recap).
@@ -322,6 +326,7 @@ impl Msg {
                 | Msg::CloseLoaded(_)
                 | Msg::BalancesAtClose(_)
                 | Msg::CloseThreshold(_)
+                | Msg::DayReopened(_)
                 | Msg::ZReport(_)
                 | Msg::OfficePrintout(_)
                 | Msg::File(_)

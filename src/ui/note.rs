@@ -318,11 +318,15 @@ pub enum UndoNote {
     RetypeDiffers,
     /// F4 on a count off by more than the threshold: the retype comes first.
     FarNoPinAlone,
+    /// The day of this date is open again.
+    Reopened(chrono::NaiveDate),
+    /// F4 on the open-day form when no day was closed today.
+    NotReopenable,
 }
 
 impl UndoNote {
     pub fn is_error(&self) -> bool {
-        true
+        !matches!(self, UndoNote::Reopened(_))
     }
 
     pub fn text(&self, lang: Lang) -> String {
@@ -331,6 +335,13 @@ impl UndoNote {
             UndoNote::RetypeNeeded => t.retype_needed.into(),
             UndoNote::RetypeDiffers => t.retype_differs.into(),
             UndoNote::FarNoPinAlone => t.far_no_pin_alone.into(),
+            UndoNote::Reopened(date) => (t.reopened)(&format::date(*date, lang)),
+            UndoNote::NotReopenable => {
+                let mut chars = t.not_reopenable.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect::<String>() + "."
+                })
+            }
         }
     }
 }

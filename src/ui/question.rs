@@ -33,6 +33,11 @@ pub enum Question {
         amount: Rupiah,
         reason: String,
     },
+    /// Take back today's close.
+    ReopenDay {
+        date: chrono::NaiveDate,
+        reason: String,
+    },
     Void {
         sale_id: i64,
         number: i64,

@@ -46,6 +46,7 @@ impl Effect {
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
             Effect::CloseDayOnPin { .. } => Some(R::Close),
+            Effect::ReopenDay { .. } => Some(R::Reopen),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
             Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
             // Only a count with a difference needs a manager, and only the ledger knows the
