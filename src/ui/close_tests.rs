@@ -1042,3 +1042,89 @@ fn close_confirmation_en() {
     }
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// After today's close: F4 on the open-day form asks the reason, then the question; yes
+/// asks the ledger to reopen, and the till sells again once it has.
+#[test]
+fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
+    let mut app = open_app();
+    let status = app.status().cloned().unwrap();
+    update(&mut app, Msg::DayClosed);
+    assert_eq!(app.focus(), Focus::OpenDay);
+    assert!(press(&mut app, KeyCode::F(4)).is_empty());
+    assert_eq!(app.focus(), Focus::ReopenReason);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Salah hitung kas");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Confirm);
+    // No: nothing asked of the ledger, the form is back.
+    assert!(type_text(&mut app, "n").is_empty());
+    assert_eq!(app.focus(), Focus::OpenDay);
+    press(&mut app, KeyCode::F(4));
+    type_text(&mut app, "Salah hitung kas");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::ReopenDay {
+            reason: "Salah hitung kas".into()
+        }]
+    );
+    update(&mut app, Msg::DayReopened(status.clone()));
+    assert_eq!(app.focus(), Focus::Sale);
+    assert_eq!(app.status(), Some(&status));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::Reopened(today()))))
+    );
+    assert!(!app.note().unwrap().is_error());
+}
+
+#[test]
+fn f4_reopens_nothing_when_no_day_was_closed_today() {
+    let mut app = open_app();
+    update(&mut app, Msg::DayClosed);
+    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    assert!(press(&mut app, KeyCode::F(4)).is_empty());
+    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::NotReopenable)))
+    );
+    assert!(app.note().unwrap().text(Lang::Id).starts_with("Hanya hari"));
+}
+
+fn reopen_form(lang: Lang) -> Terminal<TestBackend> {
+    let mut app = open_app();
+    update(&mut app, Msg::DayClosed);
+    if lang == Lang::En {
+        press(&mut app, KeyCode::F(10));
+    }
+    press(&mut app, KeyCode::F(4));
+    type_text(&mut app, "Salah hitung kas");
+    render(&app).0
+}
+
+#[test]
+fn reopen_form_id() {
+    let terminal = reopen_form(Lang::Id);
+    let text = format!("{:?}", terminal.backend());
+    for fact in [
+        "Buka kembali hari 23 Nov 2026",
+        "Salah hitung kas",
+        "Laporan Z yang sudah dicetak menjadi tidak berlaku",
+    ] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn reopen_form_en() {
+    let terminal = reopen_form(Lang::En);
+    let text = format!("{:?}", terminal.backend());
+    for fact in ["Reopen the day of 23 Nov 2026", "stops being valid"] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
