@@ -1,0 +1,118 @@
+//! In a real terminal (tmux, 80×24, Indonesian): a close confirmed with the manager's PIN
+//! after a key storm did nothing, the manager reopening the day closed today, selling
+//! again and closing with the count typed again; the day's report names the superseded Z.
+// Driven through tmux, which a Windows test under Wine cannot start.
+#![cfg(unix)]
+
+mod common;
+
+use common::*;
+
+fn approve_as_budi(tmux: &Tmux) {
+    let screen = tmux.wait_for("Persetujuan pengelola");
+    assert!(screen.contains("Budi"), "{screen}");
+    tmux.type_text(BUDI_PIN);
+    tmux.keys(&["Enter"]);
+}
+
+#[test]
+fn a_close_on_the_managers_pin_then_reopened_and_closed_again_with_the_count_typed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    add_users(&mut small_ledger(&db));
+    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    tmux.login("Rina", RINA_PIN);
+    tmux.wait_for("Modal awal");
+    tmux.type_text("0");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Kasir: Rina");
+    tmux.type_text("KRPS");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Keripik Pisang");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("No. 1");
+    tmux.keys(&["Escape"]);
+
+    // The close: a key storm after F2 closes nothing.
+    tmux.keys(&["F5"]);
+    tmux.wait_for("Kas seharusnya");
+    tmux.type_text("12000");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Pastikan tutup kasir");
+    tmux.type_text("yY");
+    tmux.keys(&["Enter", "Enter"]);
+    let screen = tmux.wait_for("Ketik ulang jumlah kas yang dihitung, lalu Enter.");
+    assert!(screen.contains("Pastikan tutup kasir"), "{screen}");
+    assert!(screen.contains("F4 PIN"), "{screen}");
+    let json = serde_json::from_str::<serde_json::Value>(&stdout(&pojok(
+        &db,
+        &["report", "day", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(json["closed"], false, "{json}");
+    // F4: the manager's PIN closes it.
+    tmux.keys(&["F4"]);
+    approve_as_budi(&tmux);
+    let screen = tmux.wait_for("Kasir ditutup");
+    assert!(screen.contains("F4 buka lagi"), "{screen}");
+
+    // Reopened by the manager, with a reason.
+    tmux.keys(&["F4"]);
+    tmux.wait_for("Buka kembali hari");
+    tmux.type_text("Salah hitung kas");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("(Salah hitung kas)? Laporan Z");
+    tmux.type_text("y");
+    approve_as_budi(&tmux);
+    tmux.wait_for("dibuka kembali");
+    tmux.wait_for("Kasir: Rina");
+
+    // It sells again, and closes with the count typed again.
+    tmux.type_text("LMPR");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Lemper Ayam");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("No. 2");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["F5"]);
+    tmux.wait_for("Rp 15.500");
+    tmux.type_text("15500");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Pastikan tutup kasir");
+    tmux.type_text("15.500");
+    tmux.keys(&["Enter"]);
+    // The first Z report's file is kept: the new one is written beside it, and said.
+    tmux.wait_for("disimpan sebagai tutup-kasir-2");
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
+
+    let out = pojok(&db, &["verify"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let report = stdout(&pojok(&db, &["report", "day"]));
+    assert!(report.contains("LAPORAN Z YANG DIGANTIKAN"), "{report}");
+    assert!(report.contains("Salah hitung kas"), "{report}");
+    assert!(
+        report.contains("Laporan Z yang berlaku: yang ini"),
+        "{report}"
+    );
+    let z = std::fs::read_dir(dir.path().join("printouts"))
+        .unwrap()
+        .flatten()
+        .map(|d| d.path().join("tutup-kasir.txt"))
+        .find(|p| p.exists())
+        .unwrap();
+    // The first Z report's paper is kept as it was; the new close wrote its own beside it.
+    let first = std::fs::read_to_string(&z).unwrap();
+    assert!(!first.contains("DIGANTIKAN"), "{first}");
+    let papers: Vec<String> = std::fs::read_dir(z.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|d| d.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("tutup-kasir") && n.ends_with(".txt"))
+        .collect();
+    assert_eq!(papers.len(), 2, "{papers:?}");
+}
