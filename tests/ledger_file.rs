@@ -482,7 +482,7 @@ fn a_failed_backup_at_close_never_blocks_it_and_is_said_again_at_each_sign_in() 
     let rules = ledger.till_rules().unwrap();
     let typed = folder.display().to_string();
     ledger
-        .save_settings(&shop, &printer, &rules, &typed, today_at("08:00"))
+        .save_settings(&shop, &printer, &rules, (&typed, None), today_at("08:00"))
         .unwrap();
     ledger.sign_out();
     let expected = ledger.open_day_cash().unwrap().unwrap().expected();

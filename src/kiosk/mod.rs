@@ -363,7 +363,8 @@ impl Runtime {
                 printer,
                 rules,
                 backup_folder,
-            } => vec![self.save_settings(shop, printer, &rules, &backup_folder, now)],
+                programme,
+            } => vec![self.save_settings(shop, printer, &rules, (&backup_folder, &programme), now)],
             Effect::TestPrint { shop, printer } => vec![self.test_print(&shop, &printer)],
             // Users, signing in, the manager's approval, the audit trail.
             Effect::CreateManager { shop, name, pin } => {

@@ -49,6 +49,9 @@ pub struct UndoText {
     /// The valid Z report's head.
     pub z_valid: fn(&str) -> String,
     pub z_none_valid: &'static str,
+    // The office at the kiosk.
+    /// The settings' field for the programme named on the monthly recap.
+    pub programme_label: &'static str,
 }
 
 impl Lang {
@@ -105,6 +108,7 @@ pub(super) const ID: UndoText = UndoText {
     },
     z_valid: |head| format!("Laporan Z yang berlaku: yang ini, rantai {head}."),
     z_none_valid: "Hari dibuka kembali dan belum ditutup lagi: belum ada laporan Z yang berlaku.",
+    programme_label: "Program (rekap)",
 };
 
 pub(super) const EN: UndoText = UndoText {
@@ -154,4 +158,5 @@ pub(super) const EN: UndoText = UndoText {
     },
     z_valid: |head| format!("The valid Z report: this one, chain {head}."),
     z_none_valid: "The day was reopened and is not closed again: no Z report is valid yet.",
+    programme_label: "Programme (recap)",
 };

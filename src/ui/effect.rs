@@ -88,6 +88,8 @@ pub enum Effect {
         rules: crate::domain::TillRules,
         /// Where the day-close backups go; empty: `backups` beside the ledger.
         backup_folder: String,
+        /// The government programme named on the monthly recap; empty: none.
+        programme: String,
     },
     /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
     TestPrint {

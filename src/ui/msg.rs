@@ -195,6 +195,8 @@ pub enum Msg {
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
         backup_folder: String,
+        /// The programme named on the monthly recap (e.g. "Metro Bangga Beli"); empty: none.
+        programme: String,
         /// The printers Windows has installed, by name, the default first.
         windows_printers: Vec<String>,
     },

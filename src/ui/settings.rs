@@ -1,7 +1,8 @@
 //! The settings screen (Ctrl+O from the till): the shop's header printed on every printout,
 //! the printer (kind, where it is, paper width, the PDF print command), with a test print
 //! of what is on screen before it is saved, and the till's rules (idle lock, the cash
-//! difference that needs the manager at a close). Esc leaves without saving.
+//! difference that needs the manager at a close), and the government programme the corner
+//! belongs to, named on the monthly recap. Esc leaves without saving.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,6 +27,8 @@ pub enum Field {
     Name,
     Office,
     Address,
+    /// The programme named on the monthly recap ("Metro Bangga Beli").
+    Programme,
     /// The device path, `host:port` or command, as the kind asks.
     Target,
     PdfCommand,
@@ -34,10 +37,11 @@ pub enum Field {
     BackupFolder,
 }
 
-const FIELDS: [Field; 8] = [
+const FIELDS: [Field; 9] = [
     Field::Name,
     Field::Office,
     Field::Address,
+    Field::Programme,
     Field::Target,
     Field::PdfCommand,
     Field::LockMinutes,
@@ -88,6 +92,7 @@ pub struct SettingsScreen {
     pub name: String,
     pub office: String,
     pub address: String,
+    pub programme: String,
     pub kind: Kind,
     pub target: String,
     pub paper: Paper,
@@ -109,6 +114,7 @@ impl SettingsScreen {
             name: String::new(),
             office: String::new(),
             address: String::new(),
+            programme: String::new(),
             kind: Kind::None,
             target: String::new(),
             paper: Paper::default(),
@@ -126,9 +132,10 @@ impl SettingsScreen {
         shop: ShopHeader,
         printer: PrinterSettings,
         rules: TillRules,
-        backup_folder: String,
+        (backup_folder, programme): (String, String),
     ) {
         self.backup_folder = backup_folder;
+        self.programme = programme;
         self.lock_minutes = rules.lock_after_minutes.to_string();
         self.close_above = rules.close_approval_above.to_string();
         self.loaded = true;
@@ -164,6 +171,7 @@ impl SettingsScreen {
             Field::Name => &mut self.name,
             Field::Office => &mut self.office,
             Field::Address => &mut self.address,
+            Field::Programme => &mut self.programme,
             Field::Target => &mut self.target,
             Field::PdfCommand => &mut self.pdf_command,
             Field::LockMinutes => &mut self.lock_minutes,
@@ -292,6 +300,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
                     printer,
                     rules,
                     backup_folder: screen.backup_folder.trim().to_string(),
+                    programme: screen.programme.trim().to_string(),
                 };
                 return Outcome::stay().run(vec![save]);
             }
@@ -329,7 +338,10 @@ pub(super) fn draw(
         .labels
         .iter()
         .chain(&p.till_labels)
-        .chain([&cx.lang.ledger_file().backup_folder_label])
+        .chain([
+            &cx.lang.ledger_file().backup_folder_label,
+            &cx.lang.undo().programme_label,
+        ])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -384,6 +396,14 @@ pub(super) fn draw(
     field_line(Field::Name, name, &screen.name, rows[1], frame);
     field_line(Field::Office, office, &screen.office, rows[2], frame);
     field_line(Field::Address, address, &screen.address, rows[3], frame);
+    let programme = cx.lang.undo().programme_label;
+    field_line(
+        Field::Programme,
+        programme,
+        &screen.programme,
+        rows[4],
+        frame,
+    );
     frame.render_widget(
         Paragraph::new(Span::from(p.printer_section).bold().yellow()),
         rows[5],
@@ -448,10 +468,11 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             printer,
             rules,
             backup_folder,
+            programme,
             windows_printers,
         } => {
             screen.windows_printers = windows_printers;
-            screen.loaded(shop, printer, rules, backup_folder);
+            screen.loaded(shop, printer, rules, (backup_folder, programme));
         }
         Msg::Failed {
             action: FailedEffect::LoadSettings,

@@ -531,6 +531,7 @@ fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
             printer: crate::domain::PrinterSettings::default(),
             rules: crate::domain::TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
         },
         // It runs whatever printer command is on screen.
         Effect::TestPrint {
