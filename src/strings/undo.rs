@@ -52,6 +52,9 @@ pub struct UndoText {
     // The office at the kiosk.
     /// The settings' field for the programme named on the monthly recap.
     pub programme_label: &'static str,
+    pub key_reprint_z: &'static str,
+    pub short_reprint_z: &'static str,
+    pub z_of_closed_day: &'static str,
 }
 
 impl Lang {
@@ -109,6 +112,9 @@ pub(super) const ID: UndoText = UndoText {
     z_valid: |head| format!("Laporan Z yang berlaku: yang ini, rantai {head}."),
     z_none_valid: "Hari dibuka kembali dan belum ditutup lagi: belum ada laporan Z yang berlaku.",
     programme_label: "Program (rekap)",
+    key_reprint_z: "Cetak ulang laporan Z hari yang tampil (SALINAN)",
+    short_reprint_z: "Lap. Z",
+    z_of_closed_day: "Laporan Z ada untuk hari yang sudah ditutup: PgUp ke hari itu. Laporan X hari ini: Ctrl+P, F3.",
 };
 
 pub(super) const EN: UndoText = UndoText {
@@ -159,4 +165,7 @@ pub(super) const EN: UndoText = UndoText {
     z_valid: |head| format!("The valid Z report: this one, chain {head}."),
     z_none_valid: "The day was reopened and is not closed again: no Z report is valid yet.",
     programme_label: "Programme (recap)",
+    key_reprint_z: "Print the shown day's Z report again (COPY)",
+    short_reprint_z: "Z report",
+    z_of_closed_day: "A Z report is a closed day's: PgUp to that day. Today's X report: Ctrl+P, F3.",
 };

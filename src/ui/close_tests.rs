@@ -1128,3 +1128,44 @@ fn reopen_form_en() {
     }
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// F3 in the sales list: a closed day's Z report again; on the open day, where to find one.
+/// The bar names it in both languages.
+#[test]
+fn f3_in_the_sales_list_prints_a_closed_days_z_report_again() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(super::tests::todays_sales()));
+    assert!(press(&mut app, KeyCode::F(3)).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::ZOfClosedDay)))
+    );
+    let yesterday = today().pred_opt().unwrap();
+    update(
+        &mut app,
+        Msg::DaySalesLoaded {
+            date: yesterday,
+            closed: true,
+            sales: super::tests::todays_sales(),
+        },
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::F(3)),
+        vec![Effect::WriteDayReport { date: yesterday }]
+    );
+    update(
+        &mut app,
+        Msg::OfficePrintout(Ok(std::path::PathBuf::from("tutup-kasir-salinan-1.txt"))),
+    );
+    assert_eq!(app.focus(), Focus::Sales);
+    let (_, text) = render(&app);
+    assert!(text.contains("tutup-kasir-salinan-1.txt"), "{text}");
+    assert!(text.lines().last().unwrap().contains("F3 Lap. Z"), "{text}");
+    press(&mut app, KeyCode::F(10));
+    let (_, text) = render(&app);
+    assert!(
+        text.lines().last().unwrap().contains("F3 Z report"),
+        "{text}"
+    );
+}

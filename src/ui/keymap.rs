@@ -368,6 +368,7 @@ pub static BINDINGS: &[Binding] = &[
     // Today's sales, and the reason for a void.
     on(&[f(8)], &[C::Sales], Msg::VoidSale, |k| k.void_sale).bar(|k| k.short_void),
     on(&[f(9)], &[C::Sales], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
+    on(&[f(3)], &[C::Sales], Msg::ReprintZ, |k| k.undo.key_reprint_z).bar(|k| k.undo.short_reprint_z),
     on(&[ESC], &[C::Sales], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::Sales, |k| k.back_to_sale),
     typing(C::Reason, |k| k.type_reason),

@@ -231,6 +231,8 @@ pub enum Msg {
     ManagerPin,
     /// Reopen the day closed today (the manager's).
     ReopenDay,
+    /// Print again the Z report of the closed day the sales list shows.
+    ReprintZ,
     /// The day closed today is open again: its figures now.
     DayReopened(DayStatus),
     /// The day-close report written after a close: its file, or why it was not.

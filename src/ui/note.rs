@@ -322,6 +322,8 @@ pub enum UndoNote {
     Reopened(chrono::NaiveDate),
     /// F4 on the open-day form when no day was closed today.
     NotReopenable,
+    /// F3 in the sales list of a day not closed: a Z report is a closed day's.
+    ZOfClosedDay,
 }
 
 impl UndoNote {
@@ -336,6 +338,7 @@ impl UndoNote {
             UndoNote::RetypeDiffers => t.retype_differs.into(),
             UndoNote::FarNoPinAlone => t.far_no_pin_alone.into(),
             UndoNote::Reopened(date) => (t.reopened)(&format::date(*date, lang)),
+            UndoNote::ZOfClosedDay => t.z_of_closed_day.into(),
             UndoNote::NotReopenable => {
                 let mut chars = t.not_reopenable.chars();
                 chars.next().map_or_else(String::new, |first| {
