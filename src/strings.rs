@@ -462,7 +462,6 @@ pub struct KeyText {
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
-    pub write_statement: &'static str,
     /// Confirming and undoing a close, the office's keys at the kiosk.
     pub undo: &'static UndoText,
 }
@@ -1266,7 +1265,6 @@ pub static ID: Strings = Strings {
             undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
-            write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -2103,7 +2101,6 @@ pub static EN: Strings = Strings {
             undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
-            write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),

@@ -106,8 +106,11 @@ fn x_report_z_copy_and_the_monthly_recap_from_ctrl_p() {
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
-    // F5: the selected producer's statement from the month's first day to the shown one.
+    // F5: the selected producer's statement, its dates asked: the month's first day to
+    // the shown one unless typed otherwise.
     k.key(KeyCode::F(5));
+    assert_eq!(k.app.focus(), Focus::StatementRange);
+    k.key(KeyCode::Enter);
     let statement = std::fs::read_to_string(file_like(
         &closed,
         "rekening-SRI-2026-11-01-2026-11-21-",

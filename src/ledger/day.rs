@@ -127,7 +127,7 @@ impl Ledger {
             .or(self.actor.as_ref())
             .filter(|u| u.is_manager())
             .map(|u| u.name.clone())
-            .ok_or(LedgerError::NeedsApproval("day_reopenings".into()))?;
+            .ok_or(LedgerError::NeedsApproval("day_reopenings"))?;
         self.write(|tx| {
             if open_day_on(tx)?.is_some() {
                 return Err(LedgerError::NotReopenable);

@@ -55,6 +55,17 @@ pub struct UndoText {
     pub key_reprint_z: &'static str,
     pub short_reprint_z: &'static str,
     pub z_of_closed_day: &'static str,
+    // A producer's statement for dates typed.
+    pub key_statement: &'static str,
+    pub key_statement_date: &'static str,
+    pub key_statement_write: &'static str,
+    pub short_statement_write: &'static str,
+    /// The producer's code.
+    pub statement_title: fn(&str) -> String,
+    pub statement_from: &'static str,
+    pub statement_to: &'static str,
+    pub statement_hint: &'static str,
+    pub range_backwards: &'static str,
 }
 
 impl Lang {
@@ -115,6 +126,15 @@ pub(super) const ID: UndoText = UndoText {
     key_reprint_z: "Cetak ulang laporan Z hari yang tampil (SALINAN)",
     short_reprint_z: "Lap. Z",
     z_of_closed_day: "Laporan Z ada untuk hari yang sudah ditutup: PgUp ke hari itu. Laporan X hari ini: Ctrl+P, F3.",
+    key_statement: "Rekening produsen terpilih: pilih tanggalnya",
+    key_statement_date: "Ketik tanggal",
+    key_statement_write: "Tulis rekening untuk tanggal itu",
+    short_statement_write: "Tulis",
+    statement_title: |code| format!("Rekening produsen {code}"),
+    statement_from: "Dari tanggal",
+    statement_to: "Sampai tanggal",
+    statement_hint: "mis. 01-11-2026 atau 2026-11-01",
+    range_backwards: "Tanggal awal sesudah tanggal akhir: tukar atau ketik ulang.",
 };
 
 pub(super) const EN: UndoText = UndoText {
@@ -168,4 +188,13 @@ pub(super) const EN: UndoText = UndoText {
     key_reprint_z: "Print the shown day's Z report again (COPY)",
     short_reprint_z: "Z report",
     z_of_closed_day: "A Z report is a closed day's: PgUp to that day. Today's X report: Ctrl+P, F3.",
+    key_statement: "Statement of the selected producer: pick its dates",
+    key_statement_date: "Type a date",
+    key_statement_write: "Write the statement for those dates",
+    short_statement_write: "Write",
+    statement_title: |code| format!("Producer statement {code}"),
+    statement_from: "From",
+    statement_to: "Up to",
+    statement_hint: "e.g. 01-11-2026 or 2026-11-01",
+    range_backwards: "The first date is after the last: swap them or type again.",
 };

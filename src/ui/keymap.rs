@@ -48,6 +48,8 @@ pub enum Focus {
     CloseConfirm,
     /// The reason for reopening the day closed today.
     ReopenReason,
+    /// The dates of a producer's statement (F5 on the payouts list).
+    StatementRange,
     /// The cash in/out form.
     CashMove,
     /// Picking the customer whose tab a payment goes on.
@@ -154,6 +156,7 @@ const EVERYWHERE: &[Focus] = &[
     C::CloseDay,
     C::CloseConfirm,
     C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -181,6 +184,7 @@ const LOCKABLE: &[Focus] = &[
     C::CloseDay,
     C::CloseConfirm,
     C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -240,6 +244,7 @@ const TEXT_FIELDS: &[Focus] = &[
     C::CloseDay,
     C::CloseConfirm,
     C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -458,7 +463,7 @@ pub static BINDINGS: &[Binding] = &[
     // Off the bar too: F1 lists them.
     on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report),
     on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap),
-    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.write_statement),
+    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.undo.key_statement),
     // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
     on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
     on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),
@@ -489,6 +494,12 @@ pub static BINDINGS: &[Binding] = &[
     typing_in(&[C::ReopenReason], |k| k.undo.key_reopen_reason),
     on(&[ENTER], &[C::ReopenReason], Msg::Submit, |k| k.undo.key_reopen_confirm).bar(|k| k.next),
     on(&[ESC], &[C::ReopenReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The statement's dates.
+    typing_in(&[C::StatementRange], |k| k.undo.key_statement_date),
+    on(&[TAB, BACKTAB], &[C::StatementRange], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[UP, DOWN], &[C::StatementRange], Msg::Next, |k| k.next_field),
+    on(&[ENTER], &[C::StatementRange], Msg::Submit, |k| k.undo.key_statement_write).bar(|k| k.undo.short_statement_write),
+    on(&[ESC], &[C::StatementRange], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
     on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
     typing(C::CashMove, |k| k.type_field),

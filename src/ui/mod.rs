@@ -25,6 +25,7 @@ mod question;
 mod sale;
 mod sales;
 mod settings;
+mod statement_range;
 mod stock;
 mod stock_forms;
 mod widgets;
@@ -531,6 +532,7 @@ fn focus_of(mode: &Screen) -> Focus {
         Screen::Confirm(_) => Focus::Confirm,
         Screen::Settings(_) => Focus::Settings,
         Screen::Payouts(screen) if screen.form.is_some() => Focus::PayoutForm,
+        Screen::Payouts(screen) if screen.statement.is_some() => Focus::StatementRange,
         Screen::Payouts(_) => Focus::Payouts,
         Screen::Close(screen) if screen.confirming.is_some() => Focus::CloseConfirm,
         Screen::Close(_) => Focus::CloseDay,

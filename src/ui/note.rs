@@ -324,6 +324,8 @@ pub enum UndoNote {
     NotReopenable,
     /// F3 in the sales list of a day not closed: a Z report is a closed day's.
     ZOfClosedDay,
+    /// A statement's first date after its last.
+    RangeBackwards,
 }
 
 impl UndoNote {
@@ -339,6 +341,7 @@ impl UndoNote {
             UndoNote::FarNoPinAlone => t.far_no_pin_alone.into(),
             UndoNote::Reopened(date) => (t.reopened)(&format::date(*date, lang)),
             UndoNote::ZOfClosedDay => t.z_of_closed_day.into(),
+            UndoNote::RangeBackwards => t.range_backwards.into(),
             UndoNote::NotReopenable => {
                 let mut chars = t.not_reopenable.chars();
                 chars.next().map_or_else(String::new, |first| {
