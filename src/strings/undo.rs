@@ -66,6 +66,17 @@ pub struct UndoText {
     pub statement_to: &'static str,
     pub statement_hint: &'static str,
     pub range_backwards: &'static str,
+    // The recovery code at the first start.
+    pub recovery_title: &'static str,
+    /// The manager's name.
+    pub recovery_intro: fn(&str) -> String,
+    pub recovery_body: &'static str,
+    /// Where its paper was filed.
+    pub recovery_filed: fn(&str) -> String,
+    /// Why its paper was not filed.
+    pub recovery_not_filed: fn(&str) -> String,
+    pub key_recovery_done: &'static str,
+    pub short_recovery_done: &'static str,
 }
 
 impl Lang {
@@ -135,6 +146,19 @@ pub(super) const ID: UndoText = UndoText {
     statement_to: "Sampai tanggal",
     statement_hint: "mis. 01-11-2026 atau 2026-11-01",
     range_backwards: "Tanggal awal sesudah tanggal akhir: tukar atau ketik ulang.",
+    recovery_title: "Kode pemulihan pengelola",
+    recovery_intro: |name| {
+        format!(
+            "Kode sekali pakai untuk {name} bila PIN pengelola terlupa. Catat sekarang: kode ini tidak ditampilkan lagi."
+        )
+    },
+    recovery_body: "Simpan di tempat aman, terpisah dari komputer ini. Bila PIN terlupa: pojok recover --manager NAMA, lalu ketik kode ini dan PIN baru. Buku kas hanya menyimpan sidik kodenya.",
+    recovery_filed: |path| format!("Juga dicetak ke {path}."),
+    recovery_not_filed: |why| {
+        format!("Kertasnya TIDAK tercetak ({why}): catat kode ini dengan tangan.")
+    },
+    key_recovery_done: "Kode sudah dicatat: lanjut",
+    short_recovery_done: "Sudah dicatat",
 };
 
 pub(super) const EN: UndoText = UndoText {
@@ -197,4 +221,17 @@ pub(super) const EN: UndoText = UndoText {
     statement_to: "Up to",
     statement_hint: "e.g. 01-11-2026 or 2026-11-01",
     range_backwards: "The first date is after the last: swap them or type again.",
+    recovery_title: "Manager recovery code",
+    recovery_intro: |name| {
+        format!(
+            "A one-time code for {name} if the manager's PIN is forgotten. Write it down now: it is not shown again."
+        )
+    },
+    recovery_body: "Keep it somewhere safe, away from this computer. If the PIN is forgotten: pojok recover --manager NAME, then type this code and a new PIN. The ledger keeps only its fingerprint.",
+    recovery_filed: |path| format!("Also printed to {path}."),
+    recovery_not_filed: |why| {
+        format!("Its paper was NOT printed ({why}): write the code down by hand.")
+    },
+    key_recovery_done: "The code is written down: carry on",
+    short_recovery_done: "Written down",
 };

@@ -50,6 +50,8 @@ pub enum Focus {
     ReopenReason,
     /// The dates of a producer's statement (F5 on the payouts list).
     StatementRange,
+    /// The manager's recovery code, shown once at the first start.
+    Recovery,
     /// The cash in/out form.
     CashMove,
     /// Picking the customer whose tab a payment goes on.
@@ -157,6 +159,7 @@ const EVERYWHERE: &[Focus] = &[
     C::CloseConfirm,
     C::ReopenReason,
     C::StatementRange,
+    C::Recovery,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -500,6 +503,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[UP, DOWN], &[C::StatementRange], Msg::Next, |k| k.next_field),
     on(&[ENTER], &[C::StatementRange], Msg::Submit, |k| k.undo.key_statement_write).bar(|k| k.undo.short_statement_write),
     on(&[ESC], &[C::StatementRange], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    on(&[ENTER], &[C::Recovery], Msg::Submit, |k| k.undo.key_recovery_done).bar(|k| k.undo.short_recovery_done),
     // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
     on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
     typing(C::CashMove, |k| k.type_field),

@@ -22,6 +22,7 @@ mod pin;
 mod producers;
 mod product_form;
 mod question;
+mod recovery_shown;
 mod sale;
 mod sales;
 mod settings;
@@ -390,6 +391,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Clock(now) => return trust::clock(app, now),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
+        Msg::RecoveryCode {
+            code,
+            manager,
+            filed,
+        } => trust::show_recovery(app, code, manager, filed),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
         Msg::UsersChanged(users) => {

@@ -235,6 +235,13 @@ pub enum Msg {
     ReprintZ,
     /// The day closed today is open again: its figures now.
     DayReopened(DayStatus),
+    /// The manager's one-time recovery code issued at the first start, to show once; and
+    /// where its paper was filed, or why not.
+    RecoveryCode {
+        code: String,
+        manager: String,
+        filed: Result<PathBuf, Failure>,
+    },
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, Failure>),
     /// A report written at the kiosk on request (X report, Z copy, monthly recap).
@@ -331,6 +338,7 @@ impl Msg {
                 | Msg::BalancesAtClose(_)
                 | Msg::CloseThreshold(_)
                 | Msg::DayReopened(_)
+                | Msg::RecoveryCode { .. }
                 | Msg::ZReport(_)
                 | Msg::OfficePrintout(_)
                 | Msg::File(_)

@@ -15,6 +15,7 @@ use super::input::type_into;
 use super::keymap::{Focus, bar_for};
 use super::note::TrustNote;
 use super::pin::Pin;
+use super::recovery_shown::{self, RecoveryShown};
 use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Effect, Msg, Note, Screen, StockEntry};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
@@ -108,6 +109,8 @@ pub(super) enum TrustPrompt {
     FirstPin(FirstPinForm),
     SignIn(SignInForm),
     Approval(Approval),
+    /// The recovery code just issued, shown once.
+    Recovery(RecoveryShown),
 }
 
 impl TrustPrompt {
@@ -117,6 +120,7 @@ impl TrustPrompt {
             TrustPrompt::SignIn(form) if form.locked_by.is_some() => Focus::Locked,
             TrustPrompt::SignIn(_) => Focus::SignIn,
             TrustPrompt::Approval(_) => Focus::Approval,
+            TrustPrompt::Recovery(_) => Focus::Recovery,
         }
     }
 }
@@ -271,6 +275,20 @@ pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The recovery code the first start issued: over the till, until Enter.
+pub(super) fn show_recovery(
+    app: &mut App,
+    code: String,
+    manager: String,
+    filed: Result<std::path::PathBuf, super::failure::Failure>,
+) {
+    app.prompt = Some(TrustPrompt::Recovery(RecoveryShown {
+        code,
+        manager,
+        filed,
+    }));
+}
+
 /// The manager's PIN was right and the held effects have run with their approval.
 pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
     let Some(TrustPrompt::Approval(approval)) = app.prompt.take() else {
@@ -363,6 +381,9 @@ pub(super) fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         TrustPrompt::FirstPin(form) => first_pin_key(app, form, msg),
         TrustPrompt::SignIn(form) => sign_in_key(app, form, msg),
         TrustPrompt::Approval(approval) => approval_key(app, approval, msg),
+        TrustPrompt::Recovery(_) if recovery_shown::done(&msg) => (None, Vec::new()),
+        TrustPrompt::Recovery(_) if msg == Msg::Quit => quit(app),
+        gate @ TrustPrompt::Recovery(_) => (Some(gate), Vec::new()),
     };
     // A quit or a granted sign-in may have closed the gate meanwhile.
     if app.prompt.is_none() {
@@ -595,6 +616,7 @@ pub(super) fn draw_gate(app: &App, gate: &TrustPrompt, frame: &mut Frame, area: 
         TrustPrompt::FirstPin(form) => draw_first_pin(app, form, frame, area),
         TrustPrompt::SignIn(form) => draw_sign_in(app, form, frame, area),
         TrustPrompt::Approval(approval) => draw_approval(app, approval, frame, area),
+        TrustPrompt::Recovery(shown) => recovery_shown::draw(app.lang, shown, frame, area),
     }
 }
 
