@@ -207,7 +207,7 @@ fn the_z_report_of_a_closed_day_is_printed_again_from_the_sales_list() {
     assert_eq!(k.app.focus(), Focus::Sales);
     k.key(KeyCode::F(3));
     assert!(
-        k.note().starts_with("Laporan Z ada untuk hari"),
+        k.note().starts_with("Laporan Z hanya untuk hari"),
         "{}",
         k.note()
     );

@@ -100,7 +100,7 @@ pub(super) const ID: UndoText = UndoText {
     retype_differs: "Ketikan ulang tidak sama dengan kas dihitung: ketik lagi, atau Esc untuk memperbaiki hitungan.",
     retype_needed: "Ketik ulang jumlah kas yang dihitung, lalu Enter.",
     far_no_pin_alone: "Selisih sebesar ini perlu diketik ulang dulu; PIN pengelola diminta sesudahnya.",
-    approval_close: "menutup kasir",
+    approval_close: "Menutup kasir",
     key_retype: "ketik ulang kas dihitung",
     key_confirm: "tutup kasir dengan ketikan ulang",
     key_manager_pin: "tutup kasir dengan PIN pengelola",
@@ -119,12 +119,8 @@ pub(super) const ID: UndoText = UndoText {
             "Buka kembali hari {date} ({reason})? Laporan Z yang sudah dicetak tidak berlaku lagi; tutup kasir berikutnya mencetak yang baru."
         )
     },
-    reopened: |date| {
-        format!(
-            "Hari {date} dibuka kembali: laporan Z sebelumnya tidak berlaku. Tutup kasir lagi (F5) setelah selesai."
-        )
-    },
-    approval_reopen: "membuka kembali hari yang sudah ditutup",
+    reopened: |date| format!("Hari {date} dibuka kembali; laporan Z sebelumnya tidak berlaku."),
+    approval_reopen: "Membuka kembali hari yang sudah ditutup",
     z_superseded_title: "LAPORAN Z YANG DIGANTIKAN",
     z_superseded: |closed, head, reopened, manager, reason| {
         format!(
@@ -136,7 +132,7 @@ pub(super) const ID: UndoText = UndoText {
     programme_label: "Program (rekap)",
     key_reprint_z: "Cetak ulang laporan Z hari yang tampil (SALINAN)",
     short_reprint_z: "Lap. Z",
-    z_of_closed_day: "Laporan Z ada untuk hari yang sudah ditutup: PgUp ke hari itu. Laporan X hari ini: Ctrl+P, F3.",
+    z_of_closed_day: "Laporan Z hanya untuk hari yang sudah ditutup (PgUp). Laporan X: Ctrl+P, F3.",
     key_statement: "Rekening produsen terpilih: pilih tanggalnya",
     key_statement_date: "Ketik tanggal",
     key_statement_write: "Tulis rekening untuk tanggal itu",
@@ -175,7 +171,7 @@ pub(super) const EN: UndoText = UndoText {
     retype_differs: "What was typed again differs from the cash counted: type it again, or Esc to fix the count.",
     retype_needed: "Type the cash counted again, then Enter.",
     far_no_pin_alone: "A variance this large must be typed again first; the manager's PIN is asked after.",
-    approval_close: "close the till",
+    approval_close: "Closing the till",
     key_retype: "type the cash counted again",
     key_confirm: "close the till with what was typed again",
     key_manager_pin: "close the till with the manager's PIN",
@@ -195,11 +191,9 @@ pub(super) const EN: UndoText = UndoText {
         )
     },
     reopened: |date| {
-        format!(
-            "The day of {date} is open again: the earlier Z report is no longer valid. Close the till again (F5) when done."
-        )
+        format!("The day of {date} is open again; the earlier Z report is no longer valid.")
     },
-    approval_reopen: "reopen a closed day",
+    approval_reopen: "Reopening a closed day",
     z_superseded_title: "SUPERSEDED Z REPORTS",
     z_superseded: |closed, head, reopened, manager, reason| {
         format!(
@@ -211,7 +205,7 @@ pub(super) const EN: UndoText = UndoText {
     programme_label: "Programme (recap)",
     key_reprint_z: "Print the shown day's Z report again (COPY)",
     short_reprint_z: "Z report",
-    z_of_closed_day: "A Z report is a closed day's: PgUp to that day. Today's X report: Ctrl+P, F3.",
+    z_of_closed_day: "A Z report is a closed day's (PgUp to one). The X report: Ctrl+P, F3.",
     key_statement: "Statement of the selected producer: pick its dates",
     key_statement_date: "Type a date",
     key_statement_write: "Write the statement for those dates",

@@ -751,7 +751,7 @@ fn a_close_on_the_pin_is_held_in_the_popup_for_a_manager_too() {
         assert!(press(&mut app, KeyCode::F(4)).is_empty(), "{}", who.name);
         assert_eq!(app.focus(), Focus::Approval, "{}", who.name);
         let text = text(&render(&app));
-        assert!(text.contains("menutup kasir"), "{text}");
+        assert!(text.contains("Menutup kasir perlu PIN pengelola"), "{text}");
         type_text(&mut app, "2468");
         let Effect::Approve { held, .. } = &enter(&mut app)[0] else {
             panic!("the PIN goes to the ledger")
