@@ -12,9 +12,10 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, step_field, type_into};
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -462,4 +463,28 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl SettingsScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (SettingsScreen, Vec<Effect>) {
+        (SettingsScreen::loading(), vec![Effect::LoadSettings])
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::Settings
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
+    }
 }

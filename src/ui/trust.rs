@@ -277,7 +277,7 @@ pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
     app.set_note(Note::Trust(TrustNote::Approved(manager.name)));
     match approval.then {
         Some(Then::OpenUsers) => {
-            app.screen = Screen::Users(super::users::UsersScreen::loading());
+            app.screen = Screen::Users(Box::new(super::users::UsersScreen::loading()));
             vec![Effect::LoadUsers]
         }
         None => Vec::new(),
@@ -333,21 +333,19 @@ fn open_approval(app: &mut App, held: Vec<Effect>, then: Option<Then>, reason: A
     }));
 }
 
-/// Ctrl+U: the users screen is the manager's; an attendant gets the popup first.
-pub(super) fn open_users(app: &mut App) -> (Screen, Vec<Effect>) {
-    if app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
+/// Ctrl+U: the users screen is the manager's; an attendant gets the approval popup first
+/// and the screen is not opened yet (true).
+pub(super) fn users_need_approval(app: &mut App) -> bool {
+    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
+    if attendant {
         open_approval(
             app,
             Vec::new(),
             Some(Then::OpenUsers),
             ApprovalReason::Users,
         );
-        return (Screen::Sale, Vec::new());
     }
-    (
-        Screen::Users(super::users::UsersScreen::loading()),
-        vec![Effect::LoadUsers],
-    )
+    attendant
 }
 
 /// A key while a gate is open: the gate has it, whatever it is.
