@@ -6,12 +6,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
+use super::msg::Msg;
+use super::note::Note;
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::centered;
-use super::{App, Effect, Msg, Note, Screen};
+use super::{App, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
 

@@ -163,7 +163,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
 pub(super) fn recorded(
     screen: &mut StockScreen,
     documents: Vec<StockDocument>,
-    slips: Vec<Result<PathBuf, super::Failure>>,
+    slips: Vec<Result<PathBuf, super::failure::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
     let daily = screen.form.take().is_none();

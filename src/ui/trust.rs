@@ -10,13 +10,16 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use super::effect::{Effect, StockEntry};
 use super::failure::ApprovalReason;
 use super::input::type_into;
 use super::keymap::{Focus, bar_for};
+use super::msg::Msg;
+use super::note::Note;
 use super::note::TrustNote;
 use super::pin::Pin;
 use super::widgets::{FieldLayout, centered, draw_list};
-use super::{App, Effect, Msg, Note, Screen, StockEntry};
+use super::{App, Screen};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 
 const MAX_NAME: usize = 40;
