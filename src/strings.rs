@@ -2561,6 +2561,9 @@ pub struct TillText {
     pub z_corrections: &'static str,
     /// `#3 21 Nov 2026 (Tunai) Salah harga`: a correction line.
     pub z_correction: fn(i64, &str, &str, &str) -> String,
+    /// The Z report's heading over parts of sales returned that day (each line as a
+    /// correction's: receipt number, its day, refund method, reason).
+    pub z_returns: &'static str,
     pub z_chain_head: &'static str,
     /// On the close screen: how many producers paid daily are still owed (pay them first).
     pub daily_unpaid: fn(usize) -> String,
@@ -2590,6 +2593,10 @@ pub struct TillFailureText {
     pub variance_needs_reason: fn(Rupiah) -> String,
     pub same_day_correction: &'static str,
     pub not_on_tab: &'static str,
+    /// A line returned past what is left of it: its code and what is left.
+    pub return_above_sold: fn(&str, &str) -> String,
+    pub returned_in_part: &'static str,
+    pub nothing_to_return: &'static str,
 }
 
 const ID_TILL: TillText = TillText {
@@ -2697,6 +2704,9 @@ const ID_TILL: TillText = TillText {
         variance_needs_reason: |v| format!("kas selisih {v}: alasan harus diisi"),
         same_day_correction: "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi",
         not_on_tab: "penjualan ini tidak seluruhnya dengan bon",
+        return_above_sold: |code, left| format!("{code}: yang bisa diretur tinggal {left}"),
+        returned_in_part: "sebagian penjualan ini sudah diretur: retur sisanya (Enter, F8)",
+        nothing_to_return: "belum ada jumlah yang diretur: ketik jumlah pada baris",
     },
     cash_slip_title: "BUKTI KAS",
     z_title: "LAPORAN TUTUP KASIR (Z)",
@@ -2710,6 +2720,7 @@ const ID_TILL: TillText = TillText {
     z_payouts: "Pembayaran produsen",
     z_corrections: "Koreksi hari sebelumnya",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_returns: "Retur sebagian penjualan",
     z_chain_head: "Kepala rantai hash",
     daily_unpaid: |n| format!("Belum dibayar ({n} harian)"),
     daily_unpaid_hint: "Bayar dulu: Ctrl+P",
@@ -2829,6 +2840,9 @@ const EN_TILL: TillText = TillText {
         variance_needs_reason: |v| format!("the cash is {v} off: a reason is needed"),
         same_day_correction: "a sale of today is voided with F8, not corrected",
         not_on_tab: "this sale was not put wholly on a tab",
+        return_above_sold: |code, left| format!("{code}: only {left} left to return"),
+        returned_in_part: "part of this sale was returned already: return the rest (Enter, F8)",
+        nothing_to_return: "nothing to return yet: type a quantity on a line",
     },
     cash_slip_title: "CASH SLIP",
     z_title: "DAY-CLOSE REPORT (Z)",
@@ -2842,6 +2856,7 @@ const EN_TILL: TillText = TillText {
     z_payouts: "Producer payouts",
     z_corrections: "Corrections of earlier days",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_returns: "Parts of sales returned",
     z_chain_head: "Hash chain head",
     daily_unpaid: |n| format!("Unpaid ({n} daily)"),
     daily_unpaid_hint: "Pay them first: Ctrl+P",
@@ -3069,6 +3084,8 @@ const ID_TRUST: TrustText = TrustText {
             "payouts" => "bayar produsen",
             "cash_counts" => "hitung kas",
             "corrections" => "koreksi",
+            "sale_returns" => "retur jual",
+            "sale_return_lines" => "baris retur",
             "settings_changes" => "pengaturan",
             other => other,
         }
@@ -3220,6 +3237,8 @@ const EN_TRUST: TrustText = TrustText {
             "payouts" => "payout",
             "cash_counts" => "cash count",
             "corrections" => "correction",
+            "sale_returns" => "sale return",
+            "sale_return_lines" => "returned line",
             "settings_changes" => "settings",
             other => other,
         }

@@ -13,6 +13,7 @@ pub mod payment;
 pub mod printer;
 pub mod quantity;
 pub mod recap;
+pub mod returns;
 pub mod sale;
 pub mod settlement;
 pub mod share;
@@ -38,6 +39,7 @@ pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};
 pub use quantity::{Quantity, Unit, parse_quantity};
 pub use recap::{MonthRecap, ProducerMonth, parse_month};
+pub use returns::{PartRequest, ReturnLine, SaleReturn, reverse_part};
 pub use sale::{
     BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
     PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary,

@@ -397,6 +397,7 @@ fn closed_days(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
         "payouts",
         "cash_counts",
         "corrections",
+        "sale_returns",
     ];
     for &table in WITH_DAY {
         let sql = format!(

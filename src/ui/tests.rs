@@ -885,6 +885,7 @@ fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
         methods: vec![PaymentMethod::Cash],
         voided,
         corrected: false,
+        returned: Rupiah::ZERO,
     }
 }
 
