@@ -533,6 +533,13 @@ pub struct PrintText {
     /// ... and who attests a write-off or count.
     pub slip_attendant_role: &'static str,
     pub slip_producer_role: &'static str,
+    // The slip of a part of a sale returned (`print::return_slip`).
+    pub return_title: &'static str,
+    /// `Retur No. 3 dari struk No. 7, 20 Nov 2026`: the return's number and the sale's.
+    pub return_of: fn(i64, i64, &str) -> String,
+    pub return_total: &'static str,
+    /// How the money went back, in words.
+    pub return_refund: fn(&str) -> String,
 }
 
 /// Text for the command line.
@@ -1319,6 +1326,10 @@ pub static ID: Strings = Strings {
         slip_receiver: "Penerima",
         slip_attendant_role: "Petugas",
         slip_producer_role: "Produsen",
+        return_title: "RETUR PENJUALAN",
+        return_of: |n, sale, date| format!("Retur No. {n} dari struk No. {sale}, {date}"),
+        return_total: "TOTAL DIKEMBALIKAN",
+        return_refund: |how| format!("Dikembalikan: {how}"),
     },
     cli: CliText {
         no_business_day: |date| format!("Tidak ada hari usaha pada tanggal {date}."),
@@ -2167,6 +2178,10 @@ pub static EN: Strings = Strings {
         slip_receiver: "Received by",
         slip_attendant_role: "Attendant",
         slip_producer_role: "Producer",
+        return_title: "SALE RETURN",
+        return_of: |n, sale, date| format!("Return No. {n} of receipt No. {sale}, {date}"),
+        return_total: "TOTAL REFUNDED",
+        return_refund: |how| format!("Refunded: {how}"),
     },
     cli: CliText {
         no_business_day: |date| format!("No business day on {date}."),

@@ -603,3 +603,69 @@ proptest! {
         }
     }
 }
+
+/// The slip of a return, as a 58 mm thermal printer gets it, decoded back: its title, the
+/// receipt it takes back, each line, the total handed back, how and why, and the chain head.
+#[test]
+fn a_return_slip_prints_through_escpos_in_both_languages() {
+    use common::escpos::{Command, assert_well_formed, decode, lines};
+    use pojok::print::{Format, ShopHeader, render, return_slip};
+    use pojok::strings::Lang;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = small_ledger(&dir.path().join("pojok.db"));
+    open(&mut ledger, "2026-11-20");
+    let sale = sell(
+        &mut ledger,
+        &[("LMPR", 3_000), ("BRS", 1_250)],
+        PaymentMethod::Cash,
+        "2026-11-20 08:00",
+    );
+    let back = ledger
+        .return_part(
+            sale.id,
+            &[part(2, 500)],
+            RefundMethod::Cash,
+            "Beras basah",
+            "Rina",
+            at("2026-11-20 09:00"),
+        )
+        .unwrap();
+    let shop = ShopHeader {
+        name: "Pojok UMKM Metro".into(),
+        office: "Dinas Koperasi".into(),
+        address: String::new(),
+    };
+    for (lang, title, total, how) in [
+        (
+            Lang::Id,
+            "RETUR PENJUALAN",
+            "TOTAL DIKEMBALIKAN",
+            "Dikembalikan: Tunai",
+        ),
+        (Lang::En, "SALE RETURN", "TOTAL REFUNDED", "Refunded: Cash"),
+    ] {
+        let bytes = render(&[return_slip(&back, &shop, lang)], Format::EscPos58);
+        let commands = decode(&bytes);
+        assert_well_formed(&commands, 32);
+        assert_eq!(commands.iter().filter(|c| **c == Command::Cut).count(), 1);
+        let text = lines(&commands).join("\n");
+        for expected in [
+            title,
+            total,
+            how,
+            "Beras Pandan Wangi",
+            "0,5 kg",
+            "Beras basah",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in\n{text}");
+        }
+        assert!(text.contains("7.500"), "{text}");
+        assert!(
+            !text.contains("Lemper"),
+            "a line not returned is not on the slip"
+        );
+        let head = back.chain_head.as_deref().unwrap();
+        assert!(text.contains(head), "{text}");
+    }
+}

@@ -29,7 +29,7 @@ pub use printer::{
     test_slip, valid_host_port,
 };
 pub use recap::{marked, month_recap, recap_file_name};
-pub use receipt::{receipt, receipt_copy};
+pub use receipt::{receipt, receipt_copy, return_slip, return_slip_file_name};
 pub use recovery::recovery_paper;
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
