@@ -455,6 +455,14 @@ pub struct KeyText {
     pub correct_sale: &'static str,
     pub short_correct: &'static str,
     pub next_refund: &'static str,
+    // One sale opened from the sales list, and returning part of it.
+    pub open_sale: &'static str,
+    pub short_open_sale: &'static str,
+    pub return_part: &'static str,
+    pub short_return_part: &'static str,
+    pub type_return_quantity: &'static str,
+    pub short_reason_field: &'static str,
+    pub record_return: &'static str,
     // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
@@ -1265,6 +1273,13 @@ pub static ID: Strings = Strings {
             correct_sale: "Koreksi penjualan hari yang sudah ditutup",
             short_correct: "Koreksi",
             next_refund: "Cara pengembalian berikutnya",
+            open_sale: "Rincian penjualan: barang, pembayaran, retur",
+            short_open_sale: "Rincian",
+            return_part: "Retur sebagian: pilih baris dan jumlah",
+            short_return_part: "Retur",
+            type_return_quantity: "Jumlah yang diretur pada baris terpilih",
+            short_reason_field: "Alasan",
+            record_return: "Catat retur (ditanya dulu; persetujuan pengelola)",
             trust: ID_TRUST_KEYS,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
@@ -2105,6 +2120,13 @@ pub static EN: Strings = Strings {
             correct_sale: "Correct a sale of a closed day",
             short_correct: "Correct",
             next_refund: "Next refund method",
+            open_sale: "The sale in full: items, payments, returns",
+            short_open_sale: "Details",
+            return_part: "Return part: pick lines and quantities",
+            short_return_part: "Return",
+            type_return_quantity: "The quantity returned on the selected line",
+            short_reason_field: "Reason",
+            record_return: "Record the return (asks first; the manager approves)",
             trust: EN_TRUST_KEYS,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
@@ -2543,6 +2565,26 @@ pub struct TillText {
     pub correction_title: fn(i64, &str) -> String,
     pub confirm_correct: fn(i64, &str, Rupiah, &str, &str) -> String,
     pub corrected: fn(i64, &str, Rupiah) -> String,
+    // One sale opened from the sales list, and returning part of it.
+    /// `Penjualan No. 7 · 20 Nov 2026 09:12 · Rina`.
+    pub detail_title: fn(i64, &str, &str) -> String,
+    pub detail_item: &'static str,
+    pub detail_quantity: &'static str,
+    pub detail_returned: &'static str,
+    pub detail_return_now: &'static str,
+    /// How it was paid (`Tunai Rp 50.000`), and the change.
+    pub detail_paid: fn(&str, Rupiah) -> String,
+    /// A part returned so far: its number, time, amount, refund, reason.
+    pub detail_return_line: fn(i64, &str, Rupiah, &str, &str) -> String,
+    pub detail_refund: &'static str,
+    pub detail_refund_hint: &'static str,
+    pub detail_reason: &'static str,
+    /// The question: lines, receipt number and day, amount, refund.
+    pub confirm_return: fn(usize, i64, &str, Rupiah, &str) -> String,
+    /// On disk: the return's number, amount, refund, slip file.
+    pub returned: fn(i64, Rupiah, &str, &str) -> String,
+    /// In the sales list: what was given back of a sale.
+    pub returned_mark: fn(Rupiah) -> String,
     // The cash move form.
     pub cash_move_title: &'static str,
     pub direction: &'static str,
@@ -2686,6 +2728,27 @@ const ID_TILL: TillText = TillText {
         )
     },
     corrected: |n, date, amount| format!("Penjualan #{n} tanggal {date} dikoreksi ({amount})"),
+    detail_title: |n, at, who| format!("Penjualan No. {n} · {at} · {who}"),
+    detail_item: "Barang",
+    detail_quantity: "Jumlah",
+    detail_returned: "Diretur",
+    detail_return_now: "Retur",
+    detail_paid: |paid, change| format!("Dibayar: {paid} · kembalian {change}"),
+    detail_return_line: |n, at, amount, how, reason| {
+        format!("Retur No. {n} {at}: {amount} ({how}) {reason}")
+    },
+    detail_refund: "Uang kembali:",
+    detail_refund_hint: "F7 ganti · ↑/↓ baris · ketik jumlah · Tab alasan",
+    detail_reason: "Alasan:",
+    confirm_return: |lines, n, date, amount, how| {
+        format!(
+            "Retur {lines} baris dari struk No. {n} ({date}), kembalikan {amount} ({how})? Barang kembali ke stok."
+        )
+    },
+    returned: |n, amount, how, file| {
+        format!("Retur No. {n}: {amount} dikembalikan ({how}) · {file}")
+    },
+    returned_mark: |amount| format!("retur {amount}"),
     picker_title: "Bon atas nama siapa?",
     picker_filter: "Cari nama / NIP",
     no_customers: "Belum ada pelanggan bon. Tambahkan dulu lewat Ctrl+T di layar penjualan (F2 pelanggan baru).",
@@ -2822,6 +2885,27 @@ const EN_TILL: TillText = TillText {
         )
     },
     corrected: |n, date, amount| format!("Sale #{n} of {date} corrected ({amount})"),
+    detail_title: |n, at, who| format!("Sale No. {n} · {at} · {who}"),
+    detail_item: "Item",
+    detail_quantity: "Quantity",
+    detail_returned: "Back",
+    detail_return_now: "Return",
+    detail_paid: |paid, change| format!("Paid: {paid} · change {change}"),
+    detail_return_line: |n, at, amount, how, reason| {
+        format!("Return No. {n} {at}: {amount} ({how}) {reason}")
+    },
+    detail_refund: "Money back:",
+    detail_refund_hint: "F7 change · ↑/↓ line · type quantity · Tab reason",
+    detail_reason: "Reason:",
+    confirm_return: |lines, n, date, amount, how| {
+        format!(
+            "Return {lines} line(s) of receipt No. {n} ({date}), hand back {amount} ({how})? The goods go back to stock."
+        )
+    },
+    returned: |n, amount, how, file| {
+        format!("Return No. {n}: {amount} handed back ({how}) · {file}")
+    },
+    returned_mark: |amount| format!("back {amount}"),
     picker_title: "Whose tab?",
     picker_filter: "Search name / NIP",
     no_customers: "No tab customers yet. Add one first with Ctrl+T on the sale screen (F2 new customer).",

@@ -322,6 +322,13 @@ impl Runtime {
                 refund,
                 reason,
             } => vec![self.correct_sale(sale_id, refund, &reason, now)],
+            Effect::LoadSaleDetail { sale_id } => vec![self.load_sale_detail(sale_id)],
+            Effect::ReturnPart {
+                sale_id,
+                parts,
+                refund,
+                reason,
+            } => vec![self.return_part(sale_id, &parts, refund, &reason, now)],
             Effect::LoadCustomers => vec![self.load_customers()],
             Effect::SaveCustomer { id, customer } => vec![self.save_customer(id, &customer, now)],
             Effect::RecordTabPayment {

@@ -240,6 +240,19 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             &crate::print::refund_text(*refund, app.lang),
             reason,
         ),
+        Question::ReturnPart {
+            number,
+            date,
+            lines,
+            amount,
+            refund,
+        } => (app.lang.text().till.confirm_return)(
+            *lines,
+            *number,
+            &format::date(*date, app.lang),
+            *amount,
+            &crate::print::refund_text(*refund, app.lang),
+        ),
         Question::TabPayment {
             name,
             method,

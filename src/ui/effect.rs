@@ -123,6 +123,16 @@ pub enum Effect {
         from: Option<NaiveDate>,
         older: bool,
     },
+    /// One sale in full, with the parts returned so far. Answer: `SaleDetailLoaded`.
+    LoadSaleDetail { sale_id: i64 },
+    /// Take part of a sale back on the open day, then write its slip. Answer:
+    /// `PartReturned` once committed; `Failed` only if it is not on disk.
+    ReturnPart {
+        sale_id: i64,
+        parts: Vec<crate::domain::PartRequest>,
+        refund: crate::domain::RefundMethod,
+        reason: String,
+    },
     /// Take back a closed day's sale on the open day. Answer: `SaleCorrected`.
     CorrectSale {
         sale_id: i64,

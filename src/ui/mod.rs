@@ -23,6 +23,7 @@ mod producers;
 mod product_form;
 mod question;
 mod sale;
+mod sale_detail;
 mod sales;
 mod settings;
 mod stock;
@@ -507,7 +508,13 @@ fn focus_of(mode: &Screen) -> Focus {
             Focus::CorrectionReason
         }
         Screen::Sales(list) if list.reason.is_some() => Focus::Reason,
-        Screen::Sales(_) => Focus::Sales,
+        Screen::Sales(list) => match list.detail.as_ref().map(|d| d.form.as_ref()) {
+            Some(Some(form)) if form.on_reason => Focus::ReturnReason,
+            Some(Some(_)) => Focus::ReturnForm,
+            Some(None) => Focus::SaleDetail,
+            None if list.closed_day() => Focus::ClosedSales,
+            None => Focus::Sales,
+        },
         Screen::Stock(screen) => match &screen.form {
             Some(form) if form.on_reason => Focus::StockReason,
             Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Focus::WriteOff,

@@ -40,6 +40,8 @@ pub enum Msg {
     Less,
     /// Void the selected sale (asks a reason, then a question).
     VoidSale,
+    /// Return part of the sale shown (opens the return form).
+    ReturnPart,
     /// Print the selected sale's receipt again.
     Reprint,
     Help,
@@ -233,6 +235,20 @@ pub enum Msg {
         closed: bool,
         sales: Vec<SaleSummary>,
     },
+    /// A sale in full and the parts of it returned so far.
+    SaleDetailLoaded {
+        sale: crate::domain::Sale,
+        returns: Vec<crate::domain::SaleReturn>,
+    },
+    /// A return of part of a sale is on disk, with its slip's file (or why not); the sale,
+    /// its returns and its day's list again, as far as they could be read.
+    PartReturned {
+        ret: crate::domain::SaleReturn,
+        slip: Result<PathBuf, Failure>,
+        sale: Option<crate::domain::Sale>,
+        returns: Vec<crate::domain::SaleReturn>,
+        sales: Option<Vec<SaleSummary>>,
+    },
     /// A correction is on disk; `sales` is that day's list again, if it could be read.
     SaleCorrected {
         correction: crate::domain::Correction,
@@ -322,6 +338,8 @@ impl Msg {
                 | Msg::File(_)
                 | Msg::DaySalesLoaded { .. }
                 | Msg::SaleCorrected { .. }
+                | Msg::SaleDetailLoaded { .. }
+                | Msg::PartReturned { .. }
                 | Msg::CustomersLoaded(_)
                 | Msg::CustomersChanged { .. }
                 | Msg::StatementPrinted(_)
@@ -381,6 +399,15 @@ impl Msg {
                 correction.sale_date,
                 correction.amount,
             )),
+            Msg::PartReturned { ret, slip, .. } => Note::Till(match slip {
+                Ok(path) => TillNote::Returned(
+                    ret.id,
+                    ret.amount(),
+                    ret.refund_method,
+                    path.display().to_string(),
+                ),
+                Err(e) => TillNote::PrintoutFailed(e.clone()),
+            }),
             Msg::PayoutRecorded { payout, slip, .. } => match slip {
                 Ok(path) => Note::PayoutRecorded(payout.number, path.display().to_string()),
                 Err(e) => Note::SlipFailed(e.clone()),

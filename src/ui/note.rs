@@ -307,6 +307,8 @@ pub enum TillNote {
     StatementPrinted(String),
     /// A closed day's sale corrected: its number, day and amount.
     Corrected(i64, chrono::NaiveDate, Rupiah),
+    /// Part of a sale returned: the return's number, amount, refund and slip file.
+    Returned(i64, Rupiah, crate::domain::RefundMethod, String),
 }
 
 impl TillNote {
@@ -319,6 +321,7 @@ impl TillNote {
                 | TillNote::TabPaid(..)
                 | TillNote::StatementPrinted(_)
                 | TillNote::Corrected(..)
+                | TillNote::Returned(..)
         )
     }
 
@@ -341,6 +344,12 @@ impl TillNote {
             TillNote::Corrected(number, date, amount) => {
                 (t.corrected)(*number, &format::date(*date, lang), *amount)
             }
+            TillNote::Returned(number, amount, refund, file) => (t.returned)(
+                *number,
+                *amount,
+                &crate::print::refund_text(*refund, lang),
+                file,
+            ),
         }
     }
 }

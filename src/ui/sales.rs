@@ -1,4 +1,5 @@
-//! Today's sales: the list, and voiding a sale (a reason, then a confirmation).
+//! Today's sales: the list, voiding a sale (a reason, then a confirmation), and one sale
+//! opened in full (Enter), where part of it is returned (`sale_detail`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -13,6 +14,7 @@ use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
+use super::sale_detail::{self, DetailKey, SaleDetail};
 use super::widgets::{centered, draw_list, right};
 use crate::domain::{PaymentMethod, RefundMethod, SaleSummary};
 use crate::print::format;
@@ -30,6 +32,8 @@ pub struct SalesList {
     pub day: Option<PastDay>,
     /// While correcting a closed day's sale: how the money goes back (F7 cycles).
     pub refund: Option<RefundMethod>,
+    /// The sale opened with Enter, over the list.
+    pub detail: Option<SaleDetail>,
 }
 
 /// A day the sales list was stepped to.
@@ -48,7 +52,13 @@ impl SalesList {
             reason: None,
             day: None,
             refund: None,
+            detail: None,
         }
+    }
+
+    /// Whether the list shows a closed day, whose sales are corrected rather than voided.
+    pub fn closed_day(&self) -> bool {
+        self.day.is_some_and(|d| d.closed)
     }
 
     pub fn loaded(&mut self, sales: Vec<SaleSummary>) {
@@ -66,7 +76,23 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
     if list.reason.is_some() {
         return reason_key(list, msg);
     }
+    if let Some(detail) = &mut list.detail {
+        return match sale_detail::key(detail, msg) {
+            DetailKey::Stay(outcome) => outcome,
+            DetailKey::Close => {
+                list.detail = None;
+                Outcome::stay()
+            }
+        };
+    }
     match msg {
+        Msg::Submit => {
+            if let Some(sale) = list.current() {
+                let sale_id = sale.id;
+                list.detail = Some(SaleDetail::loading(sale_id));
+                return Outcome::stay().run(vec![Effect::LoadSaleDetail { sale_id }]);
+            }
+        }
         Msg::Up => list.selected = list.selected.saturating_sub(1),
         Msg::Down => {
             let count = list.sales.as_ref().map_or(0, Vec::len);
@@ -233,6 +259,10 @@ fn day_loaded(
 }
 
 pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, focused: bool) {
+    if let Some(detail) = &list.detail {
+        sale_detail::draw(cx, detail, frame, area, focused);
+        return;
+    }
     let t = &cx.lang.text().ui;
     let till = &cx.lang.text().till;
     let title = match list.day {
@@ -279,11 +309,13 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
                             .join("+"),
                     ),
                     Cell::from(if s.voided {
-                        t.voided_mark
+                        t.voided_mark.to_string()
                     } else if s.corrected {
-                        till.corrected_mark
+                        till.corrected_mark.to_string()
+                    } else if s.returned.is_positive() {
+                        (till.returned_mark)(s.returned)
                     } else {
-                        ""
+                        String::new()
                     }),
                 ]);
                 if s.voided || s.corrected {
@@ -341,6 +373,24 @@ pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Msg) -> Outcome {
         Msg::SalesLoaded(sales) => list.loaded(sales),
         Msg::SaleVoided { sale_id, sales, .. } => return voided(list, sale_id, sales),
         Msg::SaleCorrected { correction, sales } => corrected(list, correction.sale_id, sales),
+        Msg::SaleDetailLoaded { sale, returns } => {
+            if let Some(detail) = list.detail.as_mut().filter(|d| d.sale_id == sale.id) {
+                detail.loaded(sale, returns);
+            }
+        }
+        Msg::PartReturned {
+            sale,
+            returns,
+            sales,
+            ..
+        } => {
+            if let Some(detail) = &mut list.detail {
+                sale_detail::returned(detail, sale, returns);
+            }
+            if let Some(sales) = sales {
+                list.loaded(sales);
+            }
+        }
         Msg::DaySalesLoaded {
             date,
             closed,
