@@ -44,6 +44,8 @@ mod producers_tests;
 #[cfg(test)]
 mod product_tests;
 #[cfg(test)]
+mod sale_detail_tests;
+#[cfg(test)]
 mod settings_tests;
 #[cfg(test)]
 mod stock_tests;

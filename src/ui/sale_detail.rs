@@ -263,7 +263,12 @@ pub fn draw(cx: &Ctx, detail: &SaleDetail, frame: &mut Frame, area: Rect, focuse
             // After what is typed in the last column (7 wide), on the selected line's row.
             let typed = form.quantities.get(detail.selected).map_or(0, String::len);
             let x = table_area.right().saturating_sub(7) + typed.min(6) as u16;
-            let y = table_area.y + 1 + detail.selected as u16;
+            let above: u16 = names(sale, table_area.width)
+                .iter()
+                .take(detail.selected)
+                .map(|n| n.len() as u16)
+                .sum();
+            let y = table_area.y + 1 + above;
             frame.set_cursor_position((x, y.min(table_area.bottom().saturating_sub(1))));
         }
     }
@@ -283,31 +288,40 @@ fn draw_lines(cx: &Ctx, detail: &SaleDetail, sale: &Sale, frame: &mut Frame, are
         }),
     ])
     .bold();
-    let rows = sale.lines.iter().enumerate().map(|(i, line)| {
-        let returned = detail.returned(i);
-        let typed = detail
-            .form
-            .as_ref()
-            .and_then(|f| f.quantities.get(i))
-            .cloned()
-            .unwrap_or_default();
-        let row = Row::new([
-            Cell::from(line.name.clone()),
-            Cell::from(right(line.quantity.with_unit(line.unit))),
-            Cell::from(right(line.total.to_string())),
-            Cell::from(right(if returned == 0 {
-                String::new()
+    let rows = sale
+        .lines
+        .iter()
+        .zip(names(sale, area.width))
+        .enumerate()
+        .map(|(i, (line, name))| {
+            let height = name.len() as u16;
+            let returned = detail.returned(i);
+            let typed = detail
+                .form
+                .as_ref()
+                .and_then(|f| f.quantities.get(i))
+                .cloned()
+                .unwrap_or_default();
+            let row = Row::new([
+                Cell::from(ratatui::text::Text::from(
+                    name.into_iter().map(Line::from).collect::<Vec<_>>(),
+                )),
+                Cell::from(right(line.quantity.with_unit(line.unit))),
+                Cell::from(right(line.total.to_string())),
+                Cell::from(right(if returned == 0 {
+                    String::new()
+                } else {
+                    Quantity::from_milli(returned).number_text()
+                })),
+                Cell::from(typed),
+            ])
+            .height(height);
+            if returned == line.quantity.milli() {
+                row.dark_gray()
             } else {
-                Quantity::from_milli(returned).number_text()
-            })),
-            Cell::from(typed),
-        ]);
-        if returned == line.quantity.milli() {
-            row.dark_gray()
-        } else {
-            row
-        }
-    });
+                row
+            }
+        });
     let table = Table::new(
         rows,
         [
@@ -321,6 +335,23 @@ fn draw_lines(cx: &Ctx, detail: &SaleDetail, sale: &Sale, frame: &mut Frame, are
     .column_spacing(1)
     .header(header);
     draw_list(frame, area, table, detail.selected);
+}
+
+/// Each line's name as the table shows it, in a table `width` wide: what the other columns,
+/// their spacing and the selection marker leave, a long name on two lines rather than cut
+/// (its size or variant is at the end).
+fn names(sale: &Sale, width: u16) -> Vec<Vec<String>> {
+    let room = usize::from(width)
+        .saturating_sub(9 + 11 + 7 + 7 + 4 + 2)
+        .max(8);
+    sale.lines
+        .iter()
+        .map(|line| {
+            let mut name = crate::print::wrap(&line.name, room);
+            name.truncate(2);
+            name
+        })
+        .collect()
 }
 
 /// How it was paid, and each part returned so far.

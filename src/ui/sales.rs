@@ -329,8 +329,8 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
                 [
                     Constraint::Length(5),
                     Constraint::Length(6),
-                    Constraint::Length(6),
-                    Constraint::Length(15),
+                    Constraint::Length(5),
+                    Constraint::Length(13),
                     // `Tunai+QRIS+Transfer`
                     Constraint::Length(19),
                     Constraint::Fill(1),
