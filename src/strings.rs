@@ -3002,6 +3002,8 @@ pub struct ApprovalText {
     /// A close whose cash count is off by more than the shop's threshold.
     pub close_variance: &'static str,
     pub other: &'static str,
+    /// Part of a sale taken back (approved as a void is).
+    pub sale_return: &'static str,
 }
 
 /// Text of the first-start, sign-in, lock, approval, users and audit screens.
@@ -3139,6 +3141,7 @@ const ID_TRUST: TrustText = TrustText {
         settings: "Mengubah pengaturan",
         close_variance: "Menutup kasir dengan selisih besar",
         other: "Tindakan ini",
+        sale_return: "Retur sebagian penjualan",
     },
     manager_label: "Pengelola",
     no_manager: "Tidak ada pengelola aktif",
@@ -3294,6 +3297,7 @@ const EN_TRUST: TrustText = TrustText {
         settings: "Changing the settings",
         close_variance: "Closing with a large cash difference",
         other: "This action",
+        sale_return: "Returning part of a sale",
     },
     manager_label: "Manager",
     no_manager: "No active manager",

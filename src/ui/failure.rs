@@ -219,6 +219,8 @@ pub enum ApprovalReason {
     /// A close whose cash count is off by more than the shop's threshold.
     CloseVariance,
     Other,
+    /// Part of a sale taken back: the same approval as a void, in its own words.
+    SaleReturn,
 }
 
 impl ApprovalReason {
@@ -233,6 +235,7 @@ impl ApprovalReason {
             ApprovalReason::Users => t.users,
             ApprovalReason::Payout => t.payout,
             ApprovalReason::Correction => t.correction,
+            ApprovalReason::SaleReturn => t.sale_return,
             ApprovalReason::Settings => t.settings,
             ApprovalReason::CloseVariance => t.close_variance,
             ApprovalReason::Other => t.other,

@@ -404,7 +404,11 @@ impl Msg {
                     ret.id,
                     ret.amount(),
                     ret.refund_method,
-                    path.display().to_string(),
+                    // Its name: a whole path would be cut at 80 columns.
+                    path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into(),
+                    ),
                 ),
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),

@@ -360,7 +360,13 @@ fn draw_money(cx: &Ctx, detail: &SaleDetail, sale: &Sale, frame: &mut Frame, are
     let paid: Vec<String> = sale
         .payments
         .iter()
-        .map(|p| format!("{} {}", format::payment_method(p.method, cx.lang), p.amount))
+        .map(|p| {
+            format!(
+                "{} {}",
+                format::payment_method(p.method, cx.lang),
+                p.tendered
+            )
+        })
         .collect();
     let mut lines = vec![Line::from(vec![
         Span::from(format!("{} ", cx.lang.text().ui.total)).bold(),

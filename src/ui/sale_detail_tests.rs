@@ -232,7 +232,7 @@ fn a_return_takes_a_quantity_per_line_a_refund_and_a_reason_then_asks() {
     let Some(trust::TrustPrompt::Approval(approval)) = &app.prompt else {
         panic!("the approval popup")
     };
-    assert_eq!(approval.reason, ApprovalReason::Void);
+    assert_eq!(approval.reason, ApprovalReason::SaleReturn);
     assert_eq!(
         approval.held,
         vec![Effect::ReturnPart {

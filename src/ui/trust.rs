@@ -46,7 +46,7 @@ impl Effect {
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
             // A part of a sale taken back is approved as a void is.
-            Effect::ReturnPart { .. } => Some(R::Void),
+            Effect::ReturnPart { .. } => Some(R::SaleReturn),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
             Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
             // Only a count with a difference needs a manager, and only the ledger knows the
