@@ -302,6 +302,9 @@ fn a_partial_correction_of_a_closed_day_goes_on_the_open_day_and_back_onto_the_t
     assert_eq!(returns[0]["sale_date"], "2026-11-19");
     assert_eq!(returns[0]["refund_method"], "tab");
     assert_eq!(returns[0]["lines"][0]["amounts"]["producer_share"], 10_200);
+    assert_eq!(returns[0]["lines"][0]["quantity"], 1);
+    assert_eq!(returns[0]["lines"][0]["unit"], "bks");
+    assert_eq!(returns[0]["lines"][0]["code"], "KRPS");
     assert!(ledger.verify().unwrap().is_clean());
 }
 

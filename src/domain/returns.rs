@@ -60,6 +60,8 @@ pub struct ReturnLine {
     pub name: String,
     pub unit: Unit,
     pub producer_code: String,
+    /// A JSON number, as the day report's other quantities (`1`, `0.5`).
+    #[serde(serialize_with = "super::sale::quantity_as_number")]
     pub quantity: Quantity,
     pub amounts: LineAmounts,
 }

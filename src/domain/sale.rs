@@ -194,7 +194,10 @@ pub struct NonCashTotals {
     pub transfer: Rupiah,
 }
 
-fn quantity_as_number<S: serde::Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn quantity_as_number<S: serde::Serializer>(
+    q: &Quantity,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     let milli = q.milli();
     if milli % 1_000 == 0 {
         s.serialize_i64(milli / 1_000)
