@@ -672,3 +672,52 @@ fn a_return_slip_prints_through_escpos_in_both_languages() {
         assert!(text.contains(head), "{text}");
     }
 }
+
+/// `verify` recomputes each returned part by the rule and names one edited behind its back.
+#[test]
+fn verify_names_a_returned_part_that_does_not_follow_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    open(&mut ledger, "2026-11-20");
+    let sale = sell(
+        &mut ledger,
+        &[("LMPR", 3_000)],
+        PaymentMethod::Qris,
+        "2026-11-20 08:00",
+    );
+    for minute in 0..2 {
+        ledger
+            .return_part(
+                sale.id,
+                &[part(1, 1_000)],
+                RefundMethod::Qris,
+                "basi",
+                "Rina",
+                at(&format!("2026-11-20 09:0{minute}")),
+            )
+            .unwrap();
+    }
+    assert!(ledger.verify().unwrap().is_clean());
+    // Edited in the file with the triggers out of the way: the second part now reverses less.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER sale_return_lines_no_update;
+         UPDATE sale_return_lines SET producer_share = producer_share - 1,
+                                      corner_share = corner_share + 1 WHERE id = 2;",
+    )
+    .unwrap();
+    let problems = ledger.verify().unwrap().problems;
+    assert!(
+        problems.iter().any(|p| matches!(
+            p,
+            pojok::ledger::Problem::Invariant {
+                check: "returned part",
+                table: "sale_return_lines",
+                id: 2,
+                ..
+            }
+        )),
+        "{problems:?}"
+    );
+}
