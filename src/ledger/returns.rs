@@ -82,6 +82,32 @@ fn merged(parts: &[PartRequest]) -> Result<BTreeMap<i64, i64>> {
     Ok(by_line)
 }
 
+/// The lines `parts` name, each checked against what is left of it (pieces come back
+/// whole), with the money they give back together.
+fn lines_to_return(
+    tx: &Connection,
+    sale_id: i64,
+    parts: &BTreeMap<i64, i64>,
+) -> Result<(Vec<(LineLeft, i64)>, Rupiah)> {
+    let mut lines = Vec::with_capacity(parts.len());
+    let mut amount = Rupiah::ZERO;
+    for (&line_no, &part) in parts {
+        let line = line_left(tx, sale_id, line_no)?
+            .ok_or(LedgerError::UnknownSaleLine { sale_id, line_no })?;
+        let left = line.sold - line.returned;
+        let whole_units = line.unit.max_decimals() == 0 && part % 1_000 != 0;
+        if part > left || whole_units {
+            return Err(LedgerError::ReturnAboveSold {
+                code: line.code.clone(),
+                left: Quantity::from_milli(left),
+            });
+        }
+        amount += reverse_part(line.frozen, line.sold, line.returned, part).total;
+        lines.push((line, part));
+    }
+    Ok((lines, amount))
+}
+
 /// The customer whose tab takes `amount` back: the sale must have gone on one customer's
 /// tab, for at least what its returns give back to the tab.
 fn tab_customer(tx: &Connection, sale_id: i64, amount: Rupiah) -> Result<i64> {
@@ -246,22 +272,7 @@ impl Ledger {
         let id = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             check_sale(tx, sale_id)?;
-            let mut lines = Vec::with_capacity(parts.len());
-            let mut amount = Rupiah::ZERO;
-            for (&line_no, &part) in &parts {
-                let line = line_left(tx, sale_id, line_no)?
-                    .ok_or(LedgerError::UnknownSaleLine { sale_id, line_no })?;
-                let left = line.sold - line.returned;
-                let whole_units = line.unit.max_decimals() == 0 && part % 1_000 != 0;
-                if part > left || whole_units {
-                    return Err(LedgerError::ReturnAboveSold {
-                        code: line.code.clone(),
-                        left: Quantity::from_milli(left),
-                    });
-                }
-                amount += reverse_part(line.frozen, line.sold, line.returned, part).total;
-                lines.push((line, part));
-            }
+            let (lines, amount) = lines_to_return(tx, sale_id, &parts)?;
             let customer = match refund {
                 RefundMethod::Tab => Some(tab_customer(tx, sale_id, amount)?),
                 RefundMethod::Cash => {

@@ -163,39 +163,13 @@ fn ask(detail: &mut SaleDetail) -> Outcome {
     let (Some(sale), Some(form)) = (&detail.sale, &detail.form) else {
         return Outcome::stay();
     };
-    let mut parts = Vec::new();
-    let mut amount = Rupiah::ZERO;
-    for (i, (line, typed)) in sale.lines.iter().zip(&form.quantities).enumerate() {
-        if typed.trim().is_empty() {
-            continue;
+    let (parts, amount) = match typed_parts(detail, sale, form) {
+        Ok(typed) => typed,
+        Err((line, refused)) => {
+            detail.selected = line;
+            return Outcome::stay().note(refused);
         }
-        let quantity = match parse_quantity(typed, line.unit) {
-            Ok(q) => q,
-            Err(e) => {
-                detail.selected = i;
-                return Outcome::stay().note(Note::BadQuantity(e, line.unit));
-            }
-        };
-        let (sold, before) = (line.quantity.milli(), detail.returned(i));
-        if quantity.milli() > sold - before {
-            detail.selected = i;
-            let refused = TillFailure::ReturnAboveSold {
-                code: line.code.clone(),
-                left: Quantity::from_milli(sold - before).number_text(),
-            };
-            return Outcome::stay().note(Note::Failed(FailedEffect::Till, Failure::Till(refused)));
-        }
-        let frozen = crate::domain::LineAmounts {
-            total: line.total,
-            producer_share: line.producer_share,
-            corner_share: line.corner_share,
-        };
-        amount += reverse_part(frozen, sold, before, quantity.milli()).total;
-        parts.push(PartRequest {
-            line_no: i as i64 + 1,
-            quantity,
-        });
-    }
+    };
     if parts.is_empty() {
         let nothing = Failure::Till(TillFailure::NothingToReturn);
         return Outcome::stay().note(Note::Failed(FailedEffect::Till, nothing));
@@ -221,6 +195,43 @@ fn ask(detail: &mut SaleDetail) -> Outcome {
         reason,
     }];
     Outcome::ask(question, yes)
+}
+
+/// The quantities typed, each read for its line's unit and checked against what is left of
+/// it, with the money they give back; or the first line refused and why.
+fn typed_parts(
+    detail: &SaleDetail,
+    sale: &Sale,
+    form: &ReturnForm,
+) -> Result<(Vec<PartRequest>, Rupiah), (usize, Note)> {
+    let mut parts = Vec::new();
+    let mut amount = Rupiah::ZERO;
+    for (i, (line, typed)) in sale.lines.iter().zip(&form.quantities).enumerate() {
+        if typed.trim().is_empty() {
+            continue;
+        }
+        let quantity =
+            parse_quantity(typed, line.unit).map_err(|e| (i, Note::BadQuantity(e, line.unit)))?;
+        let (sold, before) = (line.quantity.milli(), detail.returned(i));
+        if quantity.milli() > sold - before {
+            let refused = TillFailure::ReturnAboveSold {
+                code: line.code.clone(),
+                left: Quantity::from_milli(sold - before).number_text(),
+            };
+            return Err((i, Note::Failed(FailedEffect::Till, Failure::Till(refused))));
+        }
+        let frozen = crate::domain::LineAmounts {
+            total: line.total,
+            producer_share: line.producer_share,
+            corner_share: line.corner_share,
+        };
+        amount += reverse_part(frozen, sold, before, quantity.milli()).total;
+        parts.push(PartRequest {
+            line_no: i as i64 + 1,
+            quantity,
+        });
+    }
+    Ok((parts, amount))
 }
 
 /// A return is on disk: the sale and its returns read back, the form closed.

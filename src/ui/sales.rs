@@ -76,14 +76,8 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
     if list.reason.is_some() {
         return reason_key(list, msg);
     }
-    if let Some(detail) = &mut list.detail {
-        return match sale_detail::key(detail, msg) {
-            DetailKey::Stay(outcome) => outcome,
-            DetailKey::Close => {
-                list.detail = None;
-                Outcome::stay()
-            }
-        };
+    if list.detail.is_some() {
+        return detail_key(list, msg);
     }
     match msg {
         Msg::Submit => {
@@ -130,6 +124,20 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// A key on the sale opened over the list; Esc there comes back to the list.
+fn detail_key(list: &mut SalesList, msg: Msg) -> Outcome {
+    let Some(detail) = &mut list.detail else {
+        return Outcome::stay();
+    };
+    match sale_detail::key(detail, msg) {
+        DetailKey::Stay(outcome) => outcome,
+        DetailKey::Close => {
+            list.detail = None;
+            Outcome::stay()
+        }
+    }
 }
 
 /// A key while the reason for a void or a correction is typed.
