@@ -320,3 +320,34 @@ fn once_recorded_the_detail_shows_the_return_and_the_list_its_amount() {
     let (_, text) = render(&app);
     assert!(text.contains("retur Rp 7.000"), "{text}");
 }
+
+/// A closed day's list says honestly what F8 does there, in both languages; Enter opens its
+/// sales in full all the same.
+#[test]
+fn a_closed_days_list_offers_f8_as_a_correction_in_both_languages() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(
+        &mut app,
+        Msg::DaySalesLoaded {
+            date: today().pred_opt().unwrap(),
+            closed: true,
+            sales: todays_sales(),
+        },
+    );
+    assert_eq!(app.focus(), Focus::ClosedSales);
+    for (lang, correct, void) in [
+        (Lang::Id, "F8 Koreksi", "F8 Batalkan"),
+        (Lang::En, "F8 Correct", "F8 Void"),
+    ] {
+        app.lang = lang;
+        let (_, text) = render(&app);
+        let bar = text.lines().last().unwrap_or_default().to_string();
+        assert!(bar.contains(correct) && !bar.contains(void), "{bar}");
+    }
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::LoadSaleDetail { sale_id: 107 }]
+    );
+    assert_eq!(app.focus(), Focus::SaleDetail);
+}
