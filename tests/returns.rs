@@ -305,6 +305,27 @@ fn a_partial_correction_of_a_closed_day_goes_on_the_open_day_and_back_onto_the_t
     assert_eq!(returns[0]["lines"][0]["quantity"], 1);
     assert_eq!(returns[0]["lines"][0]["unit"], "bks");
     assert_eq!(returns[0]["lines"][0]["code"], "KRPS");
+    // The settlement slip through the real binary lists both parts against receipt No. 1.
+    let out = pojok(
+        &dir.path().join("pojok.db"),
+        &[
+            "settlement",
+            "--date",
+            "2026-11-20",
+            "--producer",
+            "SRI",
+            "--lang",
+            "id",
+        ],
+    );
+    let slip = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{slip}");
+    assert!(slip.contains("KOREKSI & RETUR PENJUALAN"), "{slip}");
+    assert_eq!(
+        slip.matches("Bungkus rusak").count() + slip.matches("sisanya").count(),
+        2,
+        "{slip}"
+    );
     assert!(ledger.verify().unwrap().is_clean());
 }
 
