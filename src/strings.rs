@@ -463,6 +463,7 @@ pub struct KeyText {
     pub type_return_quantity: &'static str,
     pub short_reason_field: &'static str,
     pub record_return: &'static str,
+    pub return_field: &'static str,
     // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
@@ -1279,7 +1280,8 @@ pub static ID: Strings = Strings {
             short_return_part: "Retur",
             type_return_quantity: "Jumlah yang diretur pada baris terpilih",
             short_reason_field: "Alasan",
-            record_return: "Catat retur (ditanya dulu; persetujuan pengelola)",
+            record_return: "Catat retur (ditanya dulu, lalu PIN pengelola)",
+            return_field: "Pindah antara jumlah dan alasan",
             trust: ID_TRUST_KEYS,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
@@ -2127,7 +2129,8 @@ pub static EN: Strings = Strings {
             short_return_part: "Return",
             type_return_quantity: "The quantity returned on the selected line",
             short_reason_field: "Reason",
-            record_return: "Record the return (asks first; the manager approves)",
+            record_return: "Record the return (asks, then the manager's PIN)",
+            return_field: "Switch between the quantities and the reason",
             trust: EN_TRUST_KEYS,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
