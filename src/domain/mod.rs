@@ -49,8 +49,8 @@ pub use settlement::{
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
 pub use shop::{ShopHeader, TillRules};
 pub use stock::{
-    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
-    StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+    CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError,
+    StockDocument, StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
 pub use users::{
     PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, clamp_lockout, lockout_length,
