@@ -7,7 +7,9 @@ use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
 mod ledger_file;
+mod stock_count;
 pub use ledger_file::LedgerFileText;
+pub use stock_count::StockCountText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {

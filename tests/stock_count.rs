@@ -5,9 +5,13 @@ mod common;
 
 use std::path::Path;
 
+use common::escpos::{assert_well_formed, decode, lines};
 use common::{at, date, small_ledger};
+use pojok::domain::ShopHeader;
 use pojok::domain::{CountLine, DocumentKind, IntakeLine, Quantity, Role, Rupiah, StockQuantity};
 use pojok::ledger::{Ledger, LedgerError};
+use pojok::print::{self, Format};
+use pojok::strings::Lang;
 use rusqlite::Connection;
 
 fn count_line(code: &str, milli: i64, corner: bool) -> CountLine {
@@ -221,4 +225,86 @@ fn a_count_that_finds_what_the_books_say_needs_nobody() {
         // The two deliveries were the system's (nobody signed in), the counts Rina's.
         3
     );
+}
+
+/// The text of each printed line that has `needle`, and the lines under it up to the next
+/// product.
+fn block_of(text: &[String], needle: &str) -> String {
+    let start = text
+        .iter()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no {needle:?} in {text:#?}"));
+    text[start..]
+        .iter()
+        .take(7)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn one_slip_lists_every_line_with_its_difference_and_who_bears_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let (mut ledger, ani) = stocked(&path);
+    let lines_counted = [
+        count_line("LMPR", 8_000, true),
+        count_line("KRPS", 3_000, false),
+        count_line("BRS", 4_500, false),
+    ];
+    let documents = ledger
+        .with_approval(&ani)
+        .count_stock_many(
+            &lines_counted,
+            "opname bulanan",
+            "Rina",
+            at("2026-11-23 16:00"),
+        )
+        .unwrap();
+    let shop = ShopHeader {
+        name: "Pojok UMKM Balai Kota".into(),
+        office: "Dinas Koperasi dan UKM".into(),
+        address: "Jl. Pemuda No. 175, Semarang".into(),
+    };
+    assert_eq!(
+        print::count_slip_file_name(&documents),
+        "opname-0001-0003.txt"
+    );
+    for (format, columns) in [(Format::EscPos58, 32), (Format::EscPos80, 48)] {
+        let slip = print::count_slip(&documents, &shop, Lang::Id);
+        let commands = decode(&print::render(&[slip], format));
+        assert_well_formed(&commands, columns);
+        let text = lines(&commands);
+        let all = text.join("\n");
+        for fact in [
+            "STOK OPNAME",
+            "No. 0001-0003",
+            "3 produk dihitung",
+            "3 dengan selisih",
+        ] {
+            assert!(all.contains(fact), "{fact:?} in\n{all}");
+        }
+        assert!(all.contains("opname bulanan"), "{all}");
+        assert!(all.contains("Pengelola"), "{all}");
+        let lemper = block_of(&text, "Lemper Ayam");
+        for fact in ["10 pcs", "8 pcs", "-2 pcs", "SRI Kue Bu Sri", "Pojok UMKM"] {
+            assert!(lemper.contains(fact), "{fact:?} in\n{lemper}");
+        }
+        let keripik = block_of(&text, "Keripik Pisang");
+        assert!(keripik.contains("-2 bks"), "{keripik}");
+        assert!(keripik.contains("Ditanggung oleh"), "{keripik}");
+        let beras = block_of(&text, "Beras Pandan");
+        assert!(beras.contains("+0,5 kg"), "{beras}");
+        assert!(beras.contains("TANI"), "{beras}");
+        // A surplus moves stock only: nobody bears anything.
+        let beras_lines: Vec<&str> = beras.lines().take(6).collect();
+        assert!(
+            !beras_lines.iter().any(|l| l.contains("Ditanggung")),
+            "{beras}"
+        );
+    }
+    let english = print::render_text(&print::count_slip(&documents, &shop, Lang::En), 48);
+    for fact in ["3 products counted", "3 with a difference", "Manager"] {
+        assert!(english.contains(fact), "{fact:?} in\n{english}");
+    }
 }

@@ -5,7 +5,7 @@ use chrono::{Local, NaiveDateTime};
 
 use super::Runtime;
 use super::failure::failed;
-use crate::domain::StockDocument;
+use crate::domain::{DocumentKind, StockDocument};
 use crate::ledger::LedgerError;
 use crate::print;
 use crate::ui::{Effect, FailedEffect, Msg, StockEntry};
@@ -31,7 +31,7 @@ impl Runtime {
             (Err(LedgerError::NeedsApproval(_)), Some(count)) => {
                 Msg::ApprovalNeeded(Box::new(Effect::RecordStock(count)))
             }
-            (recorded, _) => self.stock_recorded(recorded.map(|d| vec![d])),
+            (recorded, _) => self.stock_recorded(recorded),
         }
     }
 
@@ -47,8 +47,11 @@ impl Runtime {
         entry: StockEntry,
         actor: &str,
         now: NaiveDateTime,
-    ) -> Result<StockDocument, LedgerError> {
-        match entry {
+    ) -> Result<Vec<StockDocument>, LedgerError> {
+        let one = match entry {
+            StockEntry::Count { lines, reason } => {
+                return self.ledger.count_stock_many(&lines, &reason, actor, now);
+            }
             StockEntry::Intake { producer, lines } => {
                 self.ledger.receive_stock(&producer, &lines, actor, now)
             }
@@ -67,12 +70,8 @@ impl Runtime {
             } => self
                 .ledger
                 .write_off(&code, quantity, &reason, corner_at_fault, actor, now),
-            StockEntry::Count {
-                code,
-                counted,
-                reason,
-            } => self.ledger.count_stock(&code, counted, &reason, actor, now),
-        }
+        };
+        one.map(|d| vec![d])
     }
 
     /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
@@ -81,14 +80,22 @@ impl Runtime {
             Ok(documents) => documents,
             Err(e) => return failed(FailedEffect::RecordStock, e),
         };
-        let slips = documents
-            .iter()
-            .map(|doc| {
-                let printout = print::stock_slip(doc, &self.shop, self.receipt_lang);
-                let date = doc.day_date.unwrap_or(doc.at.date());
-                self.file_printout(&printout, date, &print::slip_file_name(doc))
-            })
-            .collect();
+        // A count is one slip for all its products, as it was one form.
+        let slips = match documents.first() {
+            Some(first) if first.kind == DocumentKind::Count => {
+                let printout = print::count_slip(&documents, &self.shop, self.receipt_lang);
+                let date = first.day_date.unwrap_or(first.at.date());
+                vec![self.file_printout(&printout, date, &print::count_slip_file_name(&documents))]
+            }
+            _ => documents
+                .iter()
+                .map(|doc| {
+                    let printout = print::stock_slip(doc, &self.shop, self.receipt_lang);
+                    let date = doc.day_date.unwrap_or(doc.at.date());
+                    self.file_printout(&printout, date, &print::slip_file_name(doc))
+                })
+                .collect(),
+        };
         Msg::StockRecorded { documents, slips }
     }
 }

@@ -283,6 +283,9 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
+        Question::RecordCount { products, differ } => {
+            (app.lang.stock_count().confirm_count)(*products, *differ)
+        }
         Question::PriceChange {
             name,
             old,

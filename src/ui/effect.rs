@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use super::pin::Pin;
 use crate::domain::{
     Cart, IntakeLine, NewProducer, Payment, ProducerChanges, ProductChanges, Quantity, Rupiah,
-    StockQuantity,
 };
 use crate::print::PrinterSettings;
 
@@ -208,9 +207,9 @@ pub enum StockEntry {
         reason: String,
         corner_at_fault: bool,
     },
+    /// A count of many products, recorded all at once under one approval.
     Count {
-        code: String,
-        counted: StockQuantity,
+        lines: Vec<crate::domain::CountLine>,
         reason: String,
     },
 }

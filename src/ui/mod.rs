@@ -510,7 +510,12 @@ fn focus_of(mode: &Screen) -> Focus {
         Screen::Sales(_) => Focus::Sales,
         Screen::Stock(screen) => match &screen.form {
             Some(form) if form.on_reason => Focus::StockReason,
-            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Focus::WriteOff,
+            // A count, like a write-off, says per line who bears what is missing (F7).
+            Some(form)
+                if form.kind == crate::domain::DocumentKind::WriteOff || form.shop_wide() =>
+            {
+                Focus::WriteOff
+            }
             Some(_) => Focus::Intake,
             None => Focus::Stock,
         },

@@ -108,6 +108,8 @@ pub enum Note {
     Trust(super::TrustNote),
     /// The ledger file: backups, the sale saved before a crash, paper kept aside.
     File(super::FileNote),
+    /// The shop-wide count and the expiry list.
+    Stock(StockNote),
 }
 
 impl Note {
@@ -116,6 +118,9 @@ impl Note {
             return note.is_error();
         }
         if let Note::File(note) = self {
+            return note.is_warning();
+        }
+        if let Note::Stock(note) = self {
             return note.is_warning();
         }
         !matches!(
@@ -187,6 +192,7 @@ impl Note {
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
             Note::File(note) => note.text(lang),
+            Note::Stock(note) => note.text(lang),
             Note::UnknownProducer(text) => (t.unknown_producer)(text),
             Note::BadDate(text) => (t.bad_date)(text),
             Note::NoLineForDate => t.no_line_for_date.into(),
@@ -384,6 +390,33 @@ impl TrustNote {
             TrustNote::ShopEmpty => t.shop_empty.into(),
             TrustNote::PickUser => t.pick_user.into(),
             TrustNote::NoManager => t.no_manager.into(),
+        }
+    }
+}
+
+/// What the shop-wide count and the expiry list say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockNote {
+    /// A product scanned again in a count: added up, and what is counted now.
+    CountedAgain(String, crate::domain::StockQuantity, Unit),
+    /// A count recorded: how many products, the slip's file.
+    CountRecorded(usize, String),
+}
+
+impl StockNote {
+    pub fn is_warning(&self) -> bool {
+        match self {
+            StockNote::CountedAgain(..) | StockNote::CountRecorded(..) => false,
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.stock_count();
+        match self {
+            StockNote::CountedAgain(name, total, unit) => {
+                (t.counted_again)(name, &total.with_unit(*unit))
+            }
+            StockNote::CountRecorded(n, slip) => (t.count_recorded)(*n, slip),
         }
     }
 }

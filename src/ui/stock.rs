@@ -12,7 +12,7 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::type_into;
 use super::msg::Msg;
-use super::note::Note;
+use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::stock_forms::{self, StockForm};
@@ -121,12 +121,17 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             screen.calling = !screen.calling;
             screen.selected = 0;
         }
-        Msg::Intake | Msg::ReturnStock | Msg::WriteOff | Msg::Count => {
+        Msg::Count => {
+            screen.form = Some(Box::new(StockForm::count(
+                cx.catalogue,
+                screen.lines.as_deref(),
+            )));
+        }
+        Msg::Intake | Msg::ReturnStock | Msg::WriteOff => {
             let kind = match msg {
                 Msg::Intake => DocumentKind::Intake,
                 Msg::ReturnStock => DocumentKind::Return,
-                Msg::WriteOff => DocumentKind::WriteOff,
-                _ => DocumentKind::Count,
+                _ => DocumentKind::WriteOff,
             };
             // The selected product's producer, unless the call list names one instead.
             let producer = if screen.calling {
@@ -165,18 +170,19 @@ pub(super) fn recorded(
     slips: Vec<Result<PathBuf, super::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
-    let daily = screen.form.take().is_none();
+    let form = screen.form.take();
+    let daily = form.is_none();
+    let count = form.is_some_and(|f| f.shop_wide());
+    let first_slip = slips
+        .first()
+        .and_then(|s| s.as_ref().ok())
+        .map_or_else(String::new, |p| p.display().to_string());
     let note = match (&failed_slip, documents.as_slice()) {
         (Some(e), _) => Note::SlipFailed(e.clone()),
+        (None, many) if count => Note::Stock(StockNote::CountRecorded(many.len(), first_slip)),
         (None, []) => Note::NothingDaily,
         // The daily return is the one action that may make several entries.
-        (None, [one]) if !daily => {
-            let slip = slips
-                .first()
-                .and_then(|s| s.as_ref().ok())
-                .map_or_else(String::new, |p| p.display().to_string());
-            Note::StockRecorded(one.kind, one.number, slip)
-        }
+        (None, [one]) if !daily => Note::StockRecorded(one.kind, one.number, first_slip),
         (None, many) => Note::DailyReturned(many.len()),
     };
     screen.lines = None;

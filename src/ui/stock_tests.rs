@@ -8,11 +8,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+use super::note::StockNote;
 use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
 use crate::domain::{
-    DayMoves, DocumentKind, IntakeLine, ProductRecord, Quantity, StockDocument, StockQuantity, Unit,
+    CountLine, DayMoves, DocumentKind, IntakeLine, ProductRecord, Quantity, StockDocument,
+    StockQuantity, Unit,
 };
 
 fn catalogue() -> Catalogue {
@@ -536,8 +538,11 @@ fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
         [Effect::RecordStock(StockEntry::Count {
-            code: "KLP".into(),
-            counted: StockQuantity::ZERO,
+            lines: vec![CountLine {
+                product_code: "KLP".into(),
+                counted: StockQuantity::ZERO,
+                corner_at_fault: false,
+            }],
             reason: "Opname sore".into(),
         })]
     );
@@ -739,4 +744,133 @@ fn an_intake_refuses_a_best_before_date_already_past() {
         [("KLP".into(), 1, None)],
         "the line keeps no date"
     );
+}
+
+/// F6 on the stock screen, then a count across both producers: a second scan adds up, an
+/// empty shelf is `0*CODE`, F7 says the corner bears the selected shortfall.
+fn counted_four() -> App {
+    let mut app = on_stock();
+    assert_eq!(press(&mut app, KeyCode::F(6)), []);
+    assert_eq!(app.focus(), Focus::WriteOff, "F7 works in a count");
+    assert!(form(&app).producer.is_none(), "no producer to pick first");
+    scan(&mut app, "4*KLP");
+    scan(&mut app, "2*KRP");
+    scan(&mut app, "KLP");
+    scan(&mut app, "TEH");
+    scan(&mut app, "0*BRS");
+    press(&mut app, KeyCode::F(7));
+    app
+}
+
+#[test]
+fn a_count_holds_many_products_adds_a_second_scan_and_asks_once() {
+    let mut app = counted_four();
+    let found: Vec<_> = form(&app)
+        .rows
+        .iter()
+        .map(|r| (r.code.as_str(), r.counted, r.recorded, r.corner_at_fault))
+        .collect();
+    let w = StockQuantity::whole;
+    assert_eq!(
+        found,
+        [
+            ("KLP", w(5), Some(w(4)), false),
+            ("KRP", w(2), Some(w(-2)), false),
+            ("TEH", w(1), Some(w(1)), false),
+            ("BRS", w(0), Some(w(3)), true),
+        ],
+        "2*KRP did not replace KLP; the second KLP added to the first"
+    );
+    // The note of the second scan said it added up.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    scan(&mut app, "KLP");
+    assert_eq!(
+        app.note(),
+        Some(&Note::Stock(StockNote::CountedAgain(
+            "Kue Lapis Legit".into(),
+            w(6),
+            Unit::Pcs
+        )))
+    );
+    // F7 on a line with nothing missing is no shortfall to bear.
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Opname akhir bulan");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::Confirm);
+    let (_, screen) = render(&app);
+    assert!(
+        screen.contains("Stok opname 4 produk (3 dengan selisih)"),
+        "{screen}"
+    );
+    let line = |code: &str, n, corner| CountLine {
+        product_code: code.into(),
+        counted: w(n),
+        corner_at_fault: corner,
+    };
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Count {
+            lines: vec![
+                line("KLP", 6, false),
+                line("KRP", 2, false),
+                line("TEH", 1, false),
+                line("BRS", 0, true),
+            ],
+            reason: "Opname akhir bulan".into(),
+        })]
+    );
+    // On disk: one note for the whole count and its one slip.
+    let effects = update(
+        &mut app,
+        Msg::StockRecorded {
+            documents: (1..=4).map(|n| document(DocumentKind::Count, n)).collect(),
+            slips: vec![Ok(PathBuf::from("printouts/opname-0001-0004.txt"))],
+        },
+    );
+    assert_eq!(effects, [Effect::LoadStock]);
+    assert_eq!(app.focus(), Focus::Stock);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Stock(StockNote::CountRecorded(
+            4,
+            "printouts/opname-0001-0004.txt".into()
+        )))
+    );
+}
+
+#[test]
+fn a_count_form_shows_recorded_counted_difference_and_who_bears_it() {
+    let mut app = counted_four();
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Opname");
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Stok opname: 4 produk"), "{screen}");
+    for header in ["Tercatat", "Dihitung", "Selisih", "Tanggung"] {
+        assert!(row_with(&screen, "Barang").contains(header), "{header}");
+    }
+    let klp = row_with(&screen, "Kue Lapis");
+    for fact in [" 4 ", "5 pcs", "+1"] {
+        assert!(klp.contains(fact), "{fact:?} in {klp:?}");
+    }
+    assert!(row_with(&screen, "Keripik").contains("+4"));
+    assert!(row_with(&screen, "Teh Tubruk").contains(" 0 "));
+    let brs = row_with(&screen, "Beras");
+    assert!(brs.contains("-3") && brs.contains("Pojok"), "{brs:?}");
+    assert!(screen.lines().last().unwrap().contains("F7 Tanggungan"));
+    insta::assert_snapshot!(terminal.backend());
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::F(7));
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Stock count: 4 products"), "{screen}");
+    for header in ["Recorded", "Counted", "Diff", "Borne by"] {
+        assert!(row_with(&screen, "Item").contains(header), "{header}");
+    }
+    // The selected shortfall's bearer went back to the producer.
+    assert!(row_with(&screen, "Beras").contains("Producer"));
+    insta::assert_snapshot!(terminal.backend());
 }

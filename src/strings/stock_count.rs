@@ -1,0 +1,88 @@
+//! Text of the shop-wide stock count (stok opname) and of the expiry list: their screens,
+//! messages and slip.
+
+use super::Lang;
+
+pub struct StockCountText {
+    // The count form.
+    pub count_title: fn(usize) -> String,
+    pub count_empty: &'static str,
+    pub col_recorded: &'static str,
+    pub col_counted: &'static str,
+    pub col_difference: &'static str,
+    pub col_borne_by: &'static str,
+    pub borne_by_corner: &'static str,
+    pub borne_by_producer: &'static str,
+    /// A product scanned again: its name and what is counted now.
+    pub counted_again: fn(&str, &str) -> String,
+    /// Products counted, of which with a difference.
+    pub confirm_count: fn(usize, usize) -> String,
+    /// Products recorded, the slip's file.
+    pub count_recorded: fn(usize, &str) -> String,
+    // The count slip.
+    pub slip_numbers: fn(i64, i64) -> String,
+    pub slip_products_counted: fn(usize) -> String,
+    pub slip_with_difference: fn(usize) -> String,
+    pub slip_manager_role: &'static str,
+}
+
+impl Lang {
+    pub fn stock_count(self) -> &'static StockCountText {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+const ID: StockCountText = StockCountText {
+    count_title: |n| format!("Stok opname: {n} produk"),
+    count_empty: "Pindai atau ketik jumlah*kode tiap barang yang dihitung",
+    col_recorded: "Tercatat",
+    col_counted: "Dihitung",
+    col_difference: "Selisih",
+    col_borne_by: "Tanggung",
+    borne_by_corner: "Pojok",
+    borne_by_producer: "Produsen",
+    counted_again: |name, total| format!("{name} sudah dihitung: ditambahkan, sekarang {total}"),
+    confirm_count: |n, differ| {
+        format!("Stok opname {n} produk ({differ} dengan selisih): catat sekarang?")
+    },
+    count_recorded: |n, slip| format!("Stok opname {n} produk dicatat; slip: {slip}"),
+    slip_numbers: |first, last| {
+        if first == last {
+            format!("No. {first:04}")
+        } else {
+            format!("No. {first:04}-{last:04}")
+        }
+    },
+    slip_products_counted: |n| format!("{n} produk dihitung"),
+    slip_with_difference: |n| format!("{n} dengan selisih"),
+    slip_manager_role: "Pengelola",
+};
+
+const EN: StockCountText = StockCountText {
+    count_title: |n| format!("Stock count: {n} products"),
+    count_empty: "Scan or type qty*code for each item counted",
+    col_recorded: "Recorded",
+    col_counted: "Counted",
+    col_difference: "Diff",
+    col_borne_by: "Borne by",
+    borne_by_corner: "Corner",
+    borne_by_producer: "Producer",
+    counted_again: |name, total| format!("{name} was counted already: added, now {total}"),
+    confirm_count: |n, differ| {
+        format!("Stock count of {n} products ({differ} with a difference): record now?")
+    },
+    count_recorded: |n, slip| format!("Stock count of {n} products recorded; slip: {slip}"),
+    slip_numbers: |first, last| {
+        if first == last {
+            format!("No. {first:04}")
+        } else {
+            format!("No. {first:04}-{last:04}")
+        }
+    },
+    slip_products_counted: |n| format!("{n} products counted"),
+    slip_with_difference: |n| format!("{n} with a difference"),
+    slip_manager_role: "Manager",
+};
