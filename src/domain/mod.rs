@@ -6,6 +6,7 @@ pub mod cash;
 pub mod catalogue;
 pub mod date;
 pub mod entry;
+pub mod expiry;
 pub mod export;
 pub mod history;
 pub mod money;
@@ -31,6 +32,7 @@ pub use catalogue::{
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
 pub use date::parse_date;
+pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, MAX_EXPIRY_DAYS};
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
