@@ -64,6 +64,7 @@ fn listed(ledger: &Ledger, today: &str) -> Vec<(String, String, i64, NaiveDate, 
     ledger
         .expiring_goods(date(today))
         .unwrap()
+        .lines
         .into_iter()
         .map(|l| {
             (
@@ -92,7 +93,12 @@ fn the_list_follows_the_shelf_first_in_first_out_per_producer() {
     );
     // 12 Lemper sold: the first delivery is gone, 3 of the second are left.
     ledger
-        .open_day(date("2026-11-22"), "Rina", Rupiah(0), at("2026-11-22 07:00"))
+        .open_day(
+            date("2026-11-22"),
+            "Rina",
+            Rupiah(0),
+            at("2026-11-22 07:00"),
+        )
         .unwrap();
     sell(&mut ledger, "LMPR", 12, "2026-11-22 09:00");
     assert_eq!(
@@ -154,7 +160,11 @@ fn the_till_asks_whether_the_oldest_delivery_on_the_shelf_is_past_its_date() {
     let past = |ledger: &Ledger, code: &str, today: &str| {
         ledger.oldest_past_its_date(code, date(today)).unwrap()
     };
-    assert_eq!(past(&ledger, "LMPR", "2026-11-22"), None, "its last good day");
+    assert_eq!(
+        past(&ledger, "LMPR", "2026-11-22"),
+        None,
+        "its last good day"
+    );
     assert_eq!(
         past(&ledger, "LMPR", "2026-11-23"),
         Some(date("2026-11-22"))
@@ -163,7 +173,12 @@ fn the_till_asks_whether_the_oldest_delivery_on_the_shelf_is_past_its_date() {
     assert_eq!(past(&ledger, "NOPE", "2026-11-23"), None);
     // Once the old delivery is sold, the next one is the oldest.
     ledger
-        .open_day(date("2026-11-23"), "Rina", Rupiah(0), at("2026-11-23 07:00"))
+        .open_day(
+            date("2026-11-23"),
+            "Rina",
+            Rupiah(0),
+            at("2026-11-23 07:00"),
+        )
         .unwrap();
     sell(&mut ledger, "LMPR", 10, "2026-11-23 09:00");
     assert_eq!(past(&ledger, "LMPR", "2026-11-23"), None);

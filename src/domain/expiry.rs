@@ -30,6 +30,14 @@ pub struct ExpiryLine {
     pub left: StockQuantity,
 }
 
+/// The expiry list as the stock screen shows it: how many days ahead it looks, and the
+/// deliveries by producer, then delivery (oldest first), then product.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ExpiryList {
+    pub days: u32,
+    pub lines: Vec<ExpiryLine>,
+}
+
 impl ExpiryLine {
     pub fn expired(&self, today: NaiveDate) -> bool {
         self.best_before < today

@@ -32,7 +32,7 @@ pub use catalogue::{
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
 pub use date::parse_date;
-pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, MAX_EXPIRY_DAYS};
+pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS};
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};

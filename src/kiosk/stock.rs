@@ -1,11 +1,13 @@
 //! Stock on the shelf as the runtime records it: levels and the call list, intakes, returns,
 //! write-offs and counts, each with its slip.
 
-use chrono::{Local, NaiveDateTime};
+use std::collections::HashMap;
+
+use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use super::Runtime;
 use super::failure::failed;
-use crate::domain::{DocumentKind, StockDocument};
+use crate::domain::{Cart, DocumentKind, Quantity, StockDocument};
 use crate::ledger::LedgerError;
 use crate::print;
 use crate::ui::{Effect, FailedEffect, Msg, StockEntry};
@@ -16,11 +18,40 @@ impl Runtime {
             Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
             Err(e) => return failed(FailedEffect::LoadStock, e),
         };
-        self.ledger
-            .stock_levels(Some(day))
-            .and_then(|lines| Ok((lines, self.ledger.call_list()?)))
-            .map(|(lines, calls)| Msg::StockLoaded { lines, calls })
-            .unwrap_or_else(|e| failed(FailedEffect::LoadStock, e))
+        let today = Local::now().date_naive();
+        let loaded = || -> Result<Msg, LedgerError> {
+            Ok(Msg::StockLoaded {
+                lines: self.ledger.stock_levels(Some(day))?,
+                calls: self.ledger.call_list()?,
+                expiring: self.ledger.expiring_goods(today)?,
+            })
+        };
+        loaded().unwrap_or_else(|e| failed(FailedEffect::LoadStock, e))
+    }
+
+    /// A cart saved with more of a product than the last one is that product being sold:
+    /// if the oldest delivery of it on the shelf is past its best-before date, the attendant
+    /// is told. Never stopped, and a failed read only means no warning.
+    pub(super) fn check_shelf_dates(&mut self, cart: &Cart, today: NaiveDate) -> Vec<Msg> {
+        let mut now: HashMap<String, Quantity> = HashMap::new();
+        for line in &cart.lines {
+            now.insert(line.product.code.clone(), line.quantity);
+        }
+        let before = std::mem::replace(&mut self.shelf_checked, now);
+        let mut warnings = Vec::new();
+        for line in &cart.lines {
+            let code = &line.product.code;
+            if before.get(code).is_some_and(|q| *q >= line.quantity) {
+                continue;
+            }
+            if let Ok(Some(best_before)) = self.ledger.oldest_past_its_date(code, today) {
+                warnings.push(Msg::PastBestBefore {
+                    name: line.product.full_name(),
+                    best_before,
+                });
+            }
+        }
+        warnings
     }
 
     pub(super) fn record_stock(&mut self, entry: StockEntry, now: NaiveDateTime) -> Msg {

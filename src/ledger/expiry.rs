@@ -8,7 +8,7 @@ use rusqlite::{Connection, params};
 use super::settings::put;
 use super::{Ledger, Result, get_date, get_opt_date};
 use crate::domain::expiry::{horizon, on_shelf};
-use crate::domain::{DEFAULT_EXPIRY_DAYS, ExpiryLine, MAX_EXPIRY_DAYS, StockQuantity};
+use crate::domain::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS, StockQuantity};
 
 const EXPIRY_DAYS: &str = "stock.expiry_days";
 
@@ -63,8 +63,9 @@ impl Ledger {
 
     /// Goods on the shelf whose delivery's best-before date is past or within the shop's
     /// horizon from `today`: by producer, then delivery (oldest first), then product.
-    pub fn expiring_goods(&self, today: NaiveDate) -> Result<Vec<ExpiryLine>> {
-        let last_day = horizon(today, self.expiry_days()?);
+    pub fn expiring_goods(&self, today: NaiveDate) -> Result<ExpiryList> {
+        let days = self.expiry_days()?;
+        let last_day = horizon(today, days);
         let products: Vec<(i64, ExpiryLine, StockQuantity)> = self
             .conn
             .prepare_cached(
@@ -115,7 +116,7 @@ impl Ledger {
                 &b.code,
             ))
         });
-        Ok(list)
+        Ok(ExpiryList { days, lines: list })
     }
 
     /// The best-before date of the oldest delivery of `code` still on the shelf, if that

@@ -24,6 +24,20 @@ pub struct StockCountText {
     pub slip_products_counted: fn(usize) -> String,
     pub slip_with_difference: fn(usize) -> String,
     pub slip_manager_role: &'static str,
+    // The expiry list and the till's warning.
+    /// The list's title: how many days ahead it looks.
+    pub expiry_title: fn(u32) -> String,
+    pub expiry_none: &'static str,
+    pub col_delivery: &'static str,
+    pub col_best_before: &'static str,
+    pub col_left: &'static str,
+    pub col_when: &'static str,
+    /// Days to the best-before date: 0 today, negative past.
+    pub days_left: fn(i64) -> String,
+    pub expiry_hint: &'static str,
+    pub expiry_return_reason: &'static str,
+    pub return_from_expiry: fn(&str, usize) -> String,
+    pub past_best_before: fn(&str, &str) -> String,
 }
 
 impl Lang {
@@ -59,6 +73,25 @@ const ID: StockCountText = StockCountText {
     slip_products_counted: |n| format!("{n} produk dihitung"),
     slip_with_difference: |n| format!("{n} dengan selisih"),
     slip_manager_role: "Pengelola",
+    expiry_title: |days| format!("Kedaluwarsa dalam {days} hari atau lewat, per produsen"),
+    expiry_none: "Tidak ada barang yang mendekati atau lewat kedaluwarsa",
+    col_delivery: "Titipan",
+    col_best_before: "Kedaluwarsa",
+    col_left: "Sisa",
+    col_when: "Kapan",
+    days_left: |days| match days {
+        ..0 => format!("LEWAT {}hr", -days),
+        0 => "hari ini".to_string(),
+        _ => format!("{days} hari lagi"),
+    },
+    expiry_hint: "F4: retur barang produsen terpilih dari daftar ini",
+    expiry_return_reason: "Kedaluwarsa / hampir kedaluwarsa",
+    return_from_expiry: |producer, n| {
+        format!("Retur {producer} diisi dari daftar kedaluwarsa: {n} barang; periksa lalu F2")
+    },
+    past_best_before: |name, date| {
+        format!("PERHATIAN: {name} titipan terlama kedaluwarsa {date}; periksa barangnya")
+    },
 };
 
 const EN: StockCountText = StockCountText {
@@ -85,4 +118,24 @@ const EN: StockCountText = StockCountText {
     slip_products_counted: |n| format!("{n} products counted"),
     slip_with_difference: |n| format!("{n} with a difference"),
     slip_manager_role: "Manager",
+    expiry_title: |days| format!("Best before within {days} days or past, by producer"),
+    expiry_none: "Nothing is near or past its best-before date",
+    col_delivery: "Delivery",
+    col_best_before: "Best before",
+    col_left: "Left",
+    col_when: "When",
+    days_left: |days| match days {
+        ..0 => format!("PAST {}d", -days),
+        0 => "today".to_string(),
+        1 => "in 1 day".to_string(),
+        _ => format!("in {days} days"),
+    },
+    expiry_hint: "F4: return the selected producer's goods from this list",
+    expiry_return_reason: "Expired / about to expire",
+    return_from_expiry: |producer, n| {
+        format!("Return to {producer} filled from the expiry list: {n} items; check, then F2")
+    },
+    past_best_before: |name, date| {
+        format!("WARNING: the oldest delivery of {name} was best before {date}; check it")
+    },
 };

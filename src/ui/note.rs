@@ -401,12 +401,19 @@ pub enum StockNote {
     CountedAgain(String, crate::domain::StockQuantity, Unit),
     /// A count recorded: how many products, the slip's file.
     CountRecorded(usize, String),
+    /// A product sold whose oldest delivery on the shelf is past this best-before date.
+    PastBestBefore(String, NaiveDate),
+    /// A return pre-filled from the expiry list: the producer, how many products.
+    ReturnFromExpiry(String, usize),
 }
 
 impl StockNote {
     pub fn is_warning(&self) -> bool {
         match self {
-            StockNote::CountedAgain(..) | StockNote::CountRecorded(..) => false,
+            StockNote::PastBestBefore(..) => true,
+            StockNote::CountedAgain(..)
+            | StockNote::CountRecorded(..)
+            | StockNote::ReturnFromExpiry(..) => false,
         }
     }
 
@@ -417,6 +424,10 @@ impl StockNote {
                 (t.counted_again)(name, &total.with_unit(*unit))
             }
             StockNote::CountRecorded(n, slip) => (t.count_recorded)(*n, slip),
+            StockNote::PastBestBefore(name, date) => {
+                (t.past_best_before)(name, &format::date(*date, lang))
+            }
+            StockNote::ReturnFromExpiry(producer, n) => (t.return_from_expiry)(producer, *n),
         }
     }
 }

@@ -21,7 +21,8 @@ use super::question::Question;
 use super::widgets::{draw_list, right};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{
-    Catalogue, CountLine, DocumentKind, IntakeLine, Quantity, StockLine, StockQuantity, Unit,
+    Catalogue, CountLine, DocumentKind, ExpiryLine, IntakeLine, Quantity, StockLine, StockQuantity,
+    Unit,
 };
 use crate::print::format;
 
@@ -131,6 +132,26 @@ impl StockForm {
             .map(|l| (l.code.clone(), l.on_hand))
             .collect();
         form
+    }
+
+    /// A return filled in from the expiry list: each product once, with what is left of its
+    /// listed deliveries, and `reason` as the note. Still editable before F2.
+    pub fn fill_return(&mut self, lines: &[&ExpiryLine], reason: &str) {
+        for line in lines {
+            let quantity = Quantity::from_milli(line.left.milli());
+            let name = crate::domain::catalogue::full_name(&line.name, &line.variant);
+            match self.rows.iter_mut().find(|r| r.code == line.code) {
+                Some(row) => {
+                    row.quantity = row.quantity.checked_add(quantity).unwrap_or(row.quantity);
+                }
+                None => {
+                    let row = self.new_row(&line.code, name, line.unit, quantity);
+                    self.rows.push(row);
+                }
+            }
+        }
+        self.selected = 0;
+        self.reason = reason.to_string();
     }
 
     /// A count takes any producer's goods: there is no producer to pick first.

@@ -13,8 +13,8 @@ use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
 use crate::domain::{
-    CountLine, DayMoves, DocumentKind, IntakeLine, ProductRecord, Quantity, StockDocument,
-    StockQuantity, Unit,
+    CountLine, DayMoves, DocumentKind, ExpiryLine, ExpiryList, IntakeLine, ProductRecord, Quantity,
+    StockDocument, StockQuantity, Unit,
 };
 
 fn catalogue() -> Catalogue {
@@ -98,6 +98,33 @@ fn calls() -> Vec<CallListEntry> {
     ]
 }
 
+/// Bu Sri's rice past its date and the rest of her Kue Lapis due tomorrow, from two
+/// deliveries; Pak Di's tea due in two days.
+fn expiring() -> ExpiryList {
+    let line =
+        |producer: (&str, &str), code: &str, name: &str, number, best_before, left| ExpiryLine {
+            producer_code: producer.0.into(),
+            producer_name: producer.1.into(),
+            code: code.into(),
+            name: name.into(),
+            variant: String::new(),
+            unit: Unit::Pcs,
+            delivery_number: number,
+            delivered: date(18 + number as u32),
+            best_before: date(best_before),
+            left: StockQuantity::whole(left),
+        };
+    ExpiryList {
+        days: 2,
+        lines: vec![
+            line(SRI, "BRS", "Beras Pandan Wangi", 1, 20, 3),
+            line(SRI, "KLP", "Kue Lapis Legit", 2, 24, 1),
+            line(SRI, "KLP", "Kue Lapis Legit", 3, 24, 3),
+            line(DI, "TEH", "Teh Tubruk", 4, 25, 1),
+        ],
+    }
+}
+
 /// The stock screen, loaded.
 pub(super) fn on_stock() -> App {
     let mut app = app();
@@ -108,6 +135,7 @@ pub(super) fn on_stock() -> App {
         Msg::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
+            expiring: expiring(),
         },
     );
     app
@@ -319,6 +347,7 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
         Msg::StockLoaded {
             lines: Vec::new(),
             calls: Vec::new(),
+            expiring: ExpiryList::default(),
         },
     );
     press(&mut app, KeyCode::F(2));
@@ -387,6 +416,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
         Msg::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
+            expiring: expiring(),
         },
     );
     press(&mut app, KeyCode::F(9));
@@ -873,4 +903,124 @@ fn a_count_form_shows_recorded_counted_difference_and_who_bears_it() {
     // The selected shortfall's bearer went back to the producer.
     assert!(row_with(&screen, "Beras").contains("Producer"));
     insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_expiry_list_fills_in_a_return_for_the_selected_producer() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(11));
+    assert!(screen(&app).expiry);
+    // Typing does not filter it; ↓ picks Pak Di's tea.
+    type_text(&mut app, "x");
+    assert_eq!(screen(&app).filter, "");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.focus(), Focus::Intake);
+    assert_eq!(form(&app).kind, DocumentKind::Return);
+    assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
+    assert_eq!(rows(&app), [("TEH".into(), 1, None)]);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    // Bu Sri: her rice and both deliveries of Kue Lapis, as one line of 4.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Stock(StockNote::ReturnFromExpiry(
+            "Bu Sri".into(),
+            2
+        )))
+    );
+    assert_eq!(
+        rows(&app),
+        [("BRS".into(), 3, None), ("KLP".into(), 4, None)]
+    );
+    // Checked against the shelf: one Kue Lapis is not there after all.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Delete);
+    scan(&mut app, "3*KLP");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Return {
+            producer: "BUSRI".into(),
+            lines: vec![
+                ("BRS".into(), Quantity::whole(3)),
+                ("KLP".into(), Quantity::whole(3))
+            ],
+            reason: "Kedaluwarsa / hampir kedaluwarsa".into(),
+        })]
+    );
+}
+
+#[test]
+fn the_expiry_list_by_producer_at_80x24() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(11));
+    let (terminal, screen) = render(&app);
+    assert!(
+        screen.contains("Kedaluwarsa dalam 2 hari atau lewat, per produsen"),
+        "{screen}"
+    );
+    let rice = row_with(&screen, "Beras");
+    for fact in ["BUSRI", "1 19/11", "20 Nov 2026", "3 pcs", "LEWAT 3hr"] {
+        assert!(rice.contains(fact), "{fact:?} in {rice:?}");
+    }
+    let cakes: Vec<&str> = screen.lines().filter(|l| l.contains("Kue Lapis")).collect();
+    assert_eq!(cakes.len(), 2, "a line per delivery");
+    assert!(!cakes[0].contains("BUSRI"), "the producer is named once");
+    assert!(cakes[0].contains("1 hari lagi"));
+    assert!(row_with(&screen, "Teh Tubruk").contains("PAKDI"));
+    assert!(screen.contains("F4: retur"));
+    insta::assert_snapshot!(terminal.backend());
+    app.lang = Lang::En;
+    let (terminal, screen) = render(&app);
+    assert!(
+        screen.contains("Best before within 2 days or past"),
+        "{screen}"
+    );
+    assert!(row_with(&screen, "Beras").contains("PAST 3d"));
+    assert!(row_with(&screen, "Teh Tubruk").contains("in 2 days"));
+    insta::assert_snapshot!(terminal.backend());
+    // Nothing due: said so.
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: stock_lines(),
+            calls: calls(),
+            expiring: ExpiryList {
+                days: 2,
+                lines: Vec::new(),
+            },
+        },
+    );
+    let (_, screen) = render(&app);
+    assert!(screen.contains("Nothing is near or past its best-before date"));
+}
+
+#[test]
+fn selling_goods_past_their_date_is_a_warning_not_a_refusal() {
+    let mut app = app();
+    type_text(&mut app, "KLP");
+    let effects = enter(&mut app);
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(_)]));
+    update(
+        &mut app,
+        Msg::PastBestBefore {
+            name: "Kue Lapis Legit".into(),
+            best_before: date(22),
+        },
+    );
+    let note = app.note().unwrap().clone();
+    assert!(note.is_error(), "shown as a warning");
+    assert_eq!(app.cart.lines.len(), 1, "the sale goes on");
+    assert_eq!(
+        note.text(Lang::Id),
+        "PERHATIAN: Kue Lapis Legit titipan terlama kedaluwarsa 22 Nov 2026; periksa barangnya"
+    );
+    assert!(note.text(Lang::En).contains("best before 22 Nov 2026"));
+    let (_, screen) = render(&app);
+    assert!(screen.contains("PERHATIAN: Kue Lapis Legit"), "{screen}");
 }
