@@ -62,7 +62,7 @@ impl Ledger {
     }
 
     /// Goods on the shelf whose delivery's best-before date is past or within the shop's
-    /// horizon from `today`: by producer, then delivery (oldest first), then product.
+    /// horizon from `today`: by producer, then delivery (oldest first), then best-before.
     pub fn expiring_goods(&self, today: NaiveDate) -> Result<ExpiryList> {
         let days = self.expiry_days()?;
         let last_day = horizon(today, days);
@@ -109,10 +109,12 @@ impl Ledger {
                 });
             }
         }
+        // First in, first out by delivery; within one, what expires first.
         list.sort_by(|a, b| {
-            (&a.producer_code, a.delivery_number, &a.code).cmp(&(
+            (&a.producer_code, a.delivery_number, a.best_before, &a.code).cmp(&(
                 &b.producer_code,
                 b.delivery_number,
+                b.best_before,
                 &b.code,
             ))
         });
