@@ -187,3 +187,37 @@ fn the_till_asks_whether_the_oldest_delivery_on_the_shelf_is_past_its_date() {
         Some(date("2026-11-24"))
     );
 }
+
+/// The horizon typed on the kiosk's expiry list: an attendant's needs the manager's PIN.
+#[test]
+fn at_the_kiosk_the_horizon_typed_on_the_list_is_saved_with_the_managers_pin() {
+    use common::{BUDI_PIN, Kiosk, RINA_PIN, add_users};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = shop(dir.path());
+    add_users(&mut ledger);
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    kiosk.type_text("0");
+    kiosk.key(KeyCode::Enter);
+    kiosk.key(KeyCode::F(3));
+    kiosk.key(KeyCode::F(11));
+    kiosk.type_text("9");
+    kiosk.key(KeyCode::Enter);
+    assert_eq!(
+        kiosk.app.focus(),
+        pojok::ui::Focus::Approval,
+        "{}",
+        kiosk.note()
+    );
+    kiosk.type_text(BUDI_PIN);
+    kiosk.key(KeyCode::Enter);
+    assert_eq!(
+        kiosk.app.focus(),
+        pojok::ui::Focus::Stock,
+        "{}",
+        kiosk.note()
+    );
+    drop(kiosk);
+    assert_eq!(Ledger::open(&path).unwrap().expiry_days().unwrap(), 9);
+}

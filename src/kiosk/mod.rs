@@ -366,6 +366,7 @@ impl Runtime {
                 backup_folder,
             } => vec![self.save_settings(shop, printer, &rules, &backup_folder, now)],
             Effect::TestPrint { shop, printer } => vec![self.test_print(&shop, &printer)],
+            Effect::SetExpiryDays { days } => vec![self.set_expiry_days(days, now)],
             // Users, signing in, the manager's approval, the audit trail.
             Effect::CreateManager { shop, name, pin } => {
                 self.create_manager(&shop, &name, &pin, now)

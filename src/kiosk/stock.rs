@@ -29,6 +29,14 @@ impl Runtime {
         loaded().unwrap_or_else(|e| failed(FailedEffect::LoadStock, e))
     }
 
+    /// The expiry list's horizon saved; the list is read again by it.
+    pub(super) fn set_expiry_days(&mut self, days: u32, now: NaiveDateTime) -> Msg {
+        match self.ledger.set_expiry_days(days, now) {
+            Ok(()) => self.load_stock(),
+            Err(e) => failed(FailedEffect::SaveSettings, e),
+        }
+    }
+
     /// A cart saved with more of a product than the last one is that product being sold:
     /// if the oldest delivery of it on the shelf is past its best-before date, the attendant
     /// is told. Never stopped, and a failed read only means no warning.

@@ -35,6 +35,9 @@ pub struct StockCountText {
     /// Days to the best-before date: 0 today, negative past.
     pub days_left: fn(i64) -> String,
     pub expiry_hint: &'static str,
+    /// Digits typed for a new horizon.
+    pub expiry_days_typed: fn(&str) -> String,
+    pub bad_expiry_days: fn(u32) -> String,
     pub expiry_return_reason: &'static str,
     pub return_from_expiry: fn(&str, usize) -> String,
     pub past_best_before: fn(&str, &str) -> String,
@@ -84,7 +87,9 @@ const ID: StockCountText = StockCountText {
         0 => "hari ini".to_string(),
         _ => format!("{days} hari lagi"),
     },
-    expiry_hint: "F4: retur barang produsen terpilih dari daftar ini",
+    expiry_hint: "F4: retur barang produsen terpilih · ketik jumlah hari + Enter: ubah batas",
+    expiry_days_typed: |days| format!("Batas baru: {days} hari · Enter simpan, Backspace hapus"),
+    bad_expiry_days: |max| format!("Batas hari kedaluwarsa: 0 sampai {max}"),
     expiry_return_reason: "Kedaluwarsa / hampir kedaluwarsa",
     return_from_expiry: |producer, n| {
         format!("Retur {producer} diisi dari daftar kedaluwarsa: {n} barang; periksa lalu F2")
@@ -130,7 +135,9 @@ const EN: StockCountText = StockCountText {
         1 => "in 1 day".to_string(),
         _ => format!("in {days} days"),
     },
-    expiry_hint: "F4: return the selected producer's goods from this list",
+    expiry_hint: "F4: return the selected producer's goods · type days + Enter: new horizon",
+    expiry_days_typed: |days| format!("New horizon: {days} days · Enter saves, Backspace erases"),
+    bad_expiry_days: |max| format!("The expiry horizon is 0 to {max} days"),
     expiry_return_reason: "Expired / about to expire",
     return_from_expiry: |producer, n| {
         format!("Return to {producer} filled from the expiry list: {n} items; check, then F2")

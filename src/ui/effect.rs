@@ -80,6 +80,8 @@ pub enum Effect {
         /// Where the day-close backups go; empty: `backups` beside the ledger.
         backup_folder: String,
     },
+    /// How many days ahead the expiry list looks (a shop setting). Answer: `StockLoaded`.
+    SetExpiryDays { days: u32 },
     /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
     TestPrint {
         shop: crate::domain::ShopHeader,

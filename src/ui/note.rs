@@ -405,12 +405,14 @@ pub enum StockNote {
     PastBestBefore(String, NaiveDate),
     /// A return pre-filled from the expiry list: the producer, how many products.
     ReturnFromExpiry(String, usize),
+    /// A horizon typed beyond what the setting takes.
+    BadExpiryDays,
 }
 
 impl StockNote {
     pub fn is_warning(&self) -> bool {
         match self {
-            StockNote::PastBestBefore(..) => true,
+            StockNote::PastBestBefore(..) | StockNote::BadExpiryDays => true,
             StockNote::CountedAgain(..)
             | StockNote::CountRecorded(..)
             | StockNote::ReturnFromExpiry(..) => false,
@@ -428,6 +430,7 @@ impl StockNote {
                 (t.past_best_before)(name, &format::date(*date, lang))
             }
             StockNote::ReturnFromExpiry(producer, n) => (t.return_from_expiry)(producer, *n),
+            StockNote::BadExpiryDays => (t.bad_expiry_days)(crate::domain::MAX_EXPIRY_DAYS),
         }
     }
 }

@@ -20,7 +20,7 @@ use super::stock_forms::{self, StockForm};
 use super::widgets::{draw_filter, draw_list, right};
 use crate::domain::DocumentKind;
 use crate::domain::{
-    CallListEntry, ExpiryLine, ExpiryList, StockDocument, StockLine, StockQuantity,
+    CallListEntry, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS, StockDocument, StockLine, StockQuantity,
 };
 use crate::print::format;
 use crate::strings::UiText;
@@ -42,6 +42,8 @@ pub struct StockScreen {
     pub expiring: Option<ExpiryList>,
     /// The expiry list is shown instead of the products.
     pub expiry: bool,
+    /// Digits typed on the expiry list: its new horizon in days, saved with Enter.
+    pub days_typed: String,
     /// An intake, return, write-off or count being entered, over the list it returns to.
     pub form: Option<Box<StockForm>>,
 }
@@ -56,6 +58,7 @@ impl StockScreen {
             calling: false,
             expiring: None,
             expiry: false,
+            days_typed: String::new(),
             form: None,
         }
     }
@@ -122,6 +125,21 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             type_into(&mut screen.filter, c, MAX_FILTER);
             screen.selected = 0;
         }
+        Msg::Input(c) if screen.expiry && c.is_ascii_digit() => {
+            type_into(&mut screen.days_typed, c, 2)
+        }
+        Msg::Backspace if screen.expiry => {
+            screen.days_typed.pop();
+        }
+        Msg::Submit if screen.expiry && !screen.days_typed.is_empty() => {
+            let typed = std::mem::take(&mut screen.days_typed);
+            return match typed.parse::<u32>() {
+                Ok(days) if days <= MAX_EXPIRY_DAYS => {
+                    Outcome::stay().run(vec![Effect::SetExpiryDays { days }])
+                }
+                _ => Outcome::stay().note(Note::Stock(StockNote::BadExpiryDays)),
+            };
+        }
         Msg::Backspace if !screen.calling && !screen.expiry => {
             screen.filter.pop();
             screen.selected = 0;
@@ -135,6 +153,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
         }
         Msg::ExpiryList => {
             screen.expiry = !screen.expiry;
+            screen.days_typed.clear();
             screen.calling = false;
             screen.selected = 0;
         }
@@ -450,6 +469,12 @@ fn draw_expiry(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
     let t = &cx.lang.text().ui;
     let e = cx.lang.stock_count();
     let [table, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let hint_text = if screen.days_typed.is_empty() {
+        e.expiry_hint.to_string()
+    } else {
+        (e.expiry_days_typed)(&screen.days_typed)
+    };
+    frame.render_widget(Paragraph::new(format!(" {hint_text}")).dark_gray(), hint);
     let days = screen.expiring.as_ref().map_or(0, |e| e.days);
     let block = Block::bordered()
         .title(format!(" {} ", (e.expiry_title)(days)))
@@ -514,8 +539,4 @@ fn draw_expiry(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
     .header(header)
     .block(block);
     draw_list(frame, table, widget, screen.selected);
-    frame.render_widget(
-        Paragraph::new(format!(" {}", e.expiry_hint)).dark_gray(),
-        hint,
-    );
 }

@@ -1024,3 +1024,31 @@ fn selling_goods_past_their_date_is_a_warning_not_a_refusal() {
     let (_, screen) = render(&app);
     assert!(screen.contains("PERHATIAN: Kue Lapis Legit"), "{screen}");
 }
+
+#[test]
+fn days_typed_on_the_expiry_list_set_its_horizon() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(11));
+    type_text(&mut app, "4x5");
+    assert_eq!(screen(&app).days_typed, "45", "only digits");
+    let (_, shown) = render(&app);
+    assert!(shown.contains("Batas baru: 45 hari"), "{shown}");
+    assert_eq!(enter(&mut app), []);
+    assert_eq!(app.note(), Some(&Note::Stock(StockNote::BadExpiryDays)));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Batas hari kedaluwarsa: 0 sampai 31"
+    );
+    assert_eq!(screen(&app).days_typed, "");
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "7");
+    assert_eq!(enter(&mut app), [Effect::SetExpiryDays { days: 7 }]);
+    assert!(
+        Effect::SetExpiryDays { days: 7 }.needs_approval(),
+        "a shop setting"
+    );
+    // Enter on the stock list itself does nothing.
+    press(&mut app, KeyCode::F(11));
+    assert_eq!(enter(&mut app), []);
+}
