@@ -52,6 +52,15 @@ impl Lang {
     }
 }
 
+/// `No. 0003-0012`: the same in both languages.
+fn numbers(first: i64, last: i64) -> String {
+    if first == last {
+        format!("No. {first:04}")
+    } else {
+        format!("No. {first:04}-{last:04}")
+    }
+}
+
 const ID: StockCountText = StockCountText {
     count_title: |n| format!("Stok opname: {n} produk"),
     count_empty: "Pindai atau ketik jumlah*kode tiap barang yang dihitung",
@@ -66,13 +75,7 @@ const ID: StockCountText = StockCountText {
         format!("Stok opname {n} produk ({differ} dengan selisih): catat sekarang?")
     },
     count_recorded: |n, slip| format!("Stok opname {n} produk dicatat; slip: {slip}"),
-    slip_numbers: |first, last| {
-        if first == last {
-            format!("No. {first:04}")
-        } else {
-            format!("No. {first:04}-{last:04}")
-        }
-    },
+    slip_numbers: numbers,
     slip_products_counted: |n| format!("{n} produk dihitung"),
     slip_with_difference: |n| format!("{n} dengan selisih"),
     slip_manager_role: "Pengelola",
@@ -113,13 +116,7 @@ const EN: StockCountText = StockCountText {
         format!("Stock count of {n} products ({differ} with a difference): record now?")
     },
     count_recorded: |n, slip| format!("Stock count of {n} products recorded; slip: {slip}"),
-    slip_numbers: |first, last| {
-        if first == last {
-            format!("No. {first:04}")
-        } else {
-            format!("No. {first:04}-{last:04}")
-        }
-    },
+    slip_numbers: numbers,
     slip_products_counted: |n| format!("{n} products counted"),
     slip_with_difference: |n| format!("{n} with a difference"),
     slip_manager_role: "Manager",
