@@ -120,25 +120,15 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
         }
         return outcome;
     }
+    if screen.expiry
+        && let Some(outcome) = expiry_key(cx, screen, &msg)
+    {
+        return outcome;
+    }
     match msg {
         Msg::Input(c) if !screen.calling && !screen.expiry => {
             type_into(&mut screen.filter, c, MAX_FILTER);
             screen.selected = 0;
-        }
-        Msg::Input(c) if screen.expiry && c.is_ascii_digit() => {
-            type_into(&mut screen.days_typed, c, 2)
-        }
-        Msg::Backspace if screen.expiry => {
-            screen.days_typed.pop();
-        }
-        Msg::Submit if screen.expiry && !screen.days_typed.is_empty() => {
-            let typed = std::mem::take(&mut screen.days_typed);
-            return match typed.parse::<u32>() {
-                Ok(days) if days <= MAX_EXPIRY_DAYS => {
-                    Outcome::stay().run(vec![Effect::SetExpiryDays { days }])
-                }
-                _ => Outcome::stay().note(Note::Stock(StockNote::BadExpiryDays)),
-            };
         }
         Msg::Backspace if !screen.calling && !screen.expiry => {
             screen.filter.pop();
@@ -157,7 +147,6 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             screen.calling = false;
             screen.selected = 0;
         }
-        Msg::ReturnStock if screen.expiry => return return_expiring(cx, screen),
         Msg::Count => {
             screen.form = Some(Box::new(StockForm::count(
                 cx.catalogue,
@@ -201,6 +190,29 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
     }
     screen.clamp();
     Outcome::stay()
+}
+
+/// The keys the expiry list takes for itself: digits and Enter set its horizon, F4 fills in
+/// a return; `None` for the keys it shares with the stock list.
+fn expiry_key(cx: &Ctx, screen: &mut StockScreen, msg: &Msg) -> Option<Outcome> {
+    match msg {
+        Msg::Input(c) if c.is_ascii_digit() => type_into(&mut screen.days_typed, *c, 2),
+        Msg::Backspace => {
+            screen.days_typed.pop();
+        }
+        Msg::Submit if !screen.days_typed.is_empty() => {
+            let typed = std::mem::take(&mut screen.days_typed);
+            return Some(match typed.parse::<u32>() {
+                Ok(days) if days <= MAX_EXPIRY_DAYS => {
+                    Outcome::stay().run(vec![Effect::SetExpiryDays { days }])
+                }
+                _ => Outcome::stay().note(Note::Stock(StockNote::BadExpiryDays)),
+            });
+        }
+        Msg::ReturnStock => return Some(return_expiring(cx, screen)),
+        _ => return None,
+    }
+    Some(Outcome::stay())
 }
 
 fn selected_expiring(screen: &StockScreen) -> Option<&ExpiryLine> {
@@ -498,32 +510,7 @@ fn draw_expiry(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
         Cell::from(e.col_when),
     ])
     .bold();
-    let rows = lines.iter().enumerate().map(|(i, l)| {
-        // The producer is named once, on its first line.
-        let first = i == 0 || lines[i - 1].producer_code != l.producer_code;
-        let row = Row::new([
-            Cell::from(if first {
-                l.producer_code.clone()
-            } else {
-                String::new()
-            }),
-            Cell::from(crate::domain::catalogue::full_name(&l.name, &l.variant)),
-            // The slip's number and the day it came, short: the year is this one or the last.
-            Cell::from(format!(
-                "{} {}",
-                l.delivery_number,
-                l.delivered.format("%d/%m")
-            )),
-            Cell::from(format::date(l.best_before, cx.lang)),
-            Cell::from(right(l.left.with_unit(l.unit))),
-            Cell::from((e.days_left)(l.days_left(cx.today))),
-        ]);
-        if l.expired(cx.today) {
-            row.red()
-        } else {
-            row.yellow()
-        }
-    });
+    let rows = expiry_rows(cx, lines);
     let widget = Table::new(
         rows,
         [
@@ -539,4 +526,39 @@ fn draw_expiry(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
     .header(header)
     .block(block);
     draw_list(frame, table, widget, screen.selected);
+}
+
+/// The expiry list's rows: red once past the date, yellow before.
+fn expiry_rows<'a>(cx: &Ctx, lines: &'a [ExpiryLine]) -> Vec<Row<'a>> {
+    let e = cx.lang.stock_count();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            // The producer is named once, on its first line.
+            let first = i == 0 || lines[i - 1].producer_code != l.producer_code;
+            let row = Row::new([
+                Cell::from(if first {
+                    l.producer_code.clone()
+                } else {
+                    String::new()
+                }),
+                Cell::from(crate::domain::catalogue::full_name(&l.name, &l.variant)),
+                // The slip's number and the day it came, short: the year is this one or the last.
+                Cell::from(format!(
+                    "{} {}",
+                    l.delivery_number,
+                    l.delivered.format("%d/%m")
+                )),
+                Cell::from(format::date(l.best_before, cx.lang)),
+                Cell::from(right(l.left.with_unit(l.unit))),
+                Cell::from((e.days_left)(l.days_left(cx.today))),
+            ]);
+            if l.expired(cx.today) {
+                row.red()
+            } else {
+                row.yellow()
+            }
+        })
+        .collect()
 }
