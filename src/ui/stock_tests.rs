@@ -1052,3 +1052,33 @@ fn days_typed_on_the_expiry_list_set_its_horizon() {
     press(&mut app, KeyCode::F(11));
     assert_eq!(enter(&mut app), []);
 }
+
+#[test]
+fn the_count_question_and_notes_in_english() {
+    let mut app = counted_four();
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Month end");
+    press(&mut app, KeyCode::F(2));
+    let (terminal, screen) = render(&app);
+    assert!(
+        screen.contains("Stock count of 4 products (3 with a difference): record now?"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+    let again = Note::Stock(StockNote::CountedAgain(
+        "Kue Lapis Legit".into(),
+        StockQuantity::whole(6),
+        Unit::Pcs,
+    ));
+    assert_eq!(
+        again.text(Lang::En),
+        "Kue Lapis Legit was counted already: added, now 6 pcs"
+    );
+    let recorded = Note::Stock(StockNote::CountRecorded(4, "opname-0001-0004.txt".into()));
+    assert_eq!(
+        recorded.text(Lang::En),
+        "Stock count of 4 products recorded; slip: opname-0001-0004.txt"
+    );
+    assert!(!recorded.is_error() && !again.is_error());
+}
