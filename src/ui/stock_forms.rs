@@ -626,7 +626,8 @@ fn draw_count_rows(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rect, bl
         let difference = match r.difference() {
             None => "?".to_string(),
             Some(d) if d == StockQuantity::ZERO => "0".to_string(),
-            Some(d) => super::stock::counted(d),
+            Some(d) if d.is_positive() => format!("+{}", d.number_text()),
+            Some(d) => d.number_text(),
         };
         let borne = match (r.shortfall(), r.corner_at_fault) {
             (false, _) => "",
