@@ -221,3 +221,60 @@ fn at_the_kiosk_the_horizon_typed_on_the_list_is_saved_with_the_managers_pin() {
     drop(kiosk);
     assert_eq!(Ledger::open(&path).unwrap().expiry_days().unwrap(), 9);
 }
+
+/// Through the kiosk's runtime: each sale of the old delivery warns, and is made.
+#[test]
+fn at_the_kiosk_every_sale_of_an_expired_delivery_warns_and_goes_through() {
+    use common::{Kiosk, RINA_PIN, add_users};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    add_users(&mut ledger);
+    let today = chrono::Local::now().date_naive();
+    let past = today.pred_opt().unwrap();
+    ledger
+        .receive_stock(
+            "SRI",
+            &[IntakeLine {
+                product_code: "LMPR".into(),
+                quantity: Quantity::whole(5),
+                best_before: Some(past),
+            }],
+            "Rina",
+            chrono::Local::now().naive_local(),
+        )
+        .unwrap();
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    kiosk.type_text("0");
+    kiosk.key(KeyCode::Enter);
+    for sale in 1..=2 {
+        kiosk.type_text("LMPR");
+        kiosk.key(KeyCode::Enter);
+        assert!(
+            kiosk
+                .note()
+                .starts_with("PERHATIAN: Lemper Ayam titipan terlama kedaluwarsa"),
+            "sale {sale}: {}",
+            kiosk.note()
+        );
+        kiosk.key(KeyCode::F(2));
+        kiosk.key(KeyCode::Enter);
+        assert_eq!(
+            kiosk.app.focus(),
+            pojok::ui::Focus::Sale,
+            "sale {sale}: {}",
+            kiosk.note()
+        );
+    }
+    // Goods without a past date say nothing.
+    kiosk.type_text("KRPS");
+    kiosk.key(KeyCode::Enter);
+    assert!(!kiosk.note().contains("PERHATIAN"), "{}", kiosk.note());
+    drop(kiosk);
+    let sold: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT COUNT(*) FROM sales", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sold, 2);
+}
