@@ -308,3 +308,50 @@ fn one_slip_lists_every_line_with_its_difference_and_who_bears_it() {
         assert!(english.contains(fact), "{fact:?} in\n{english}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    /// Whatever the lines, in whatever order, each product named twice or not: after the
+    /// count every product holds what was counted of it in all, the projection agrees with
+    /// the moves, and there is one entry per product named.
+    #[test]
+    fn after_a_count_each_product_holds_what_was_counted_of_it(
+        lines in proptest::collection::vec((0usize..3, 0i64..40, proptest::bool::ANY), 1..8),
+    ) {
+        const CODES: [&str; 3] = ["LMPR", "KRPS", "BRS"];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pojok.db");
+        let (mut ledger, ani) = stocked(&path);
+        // Pieces and packs are whole; the rice, by the kilo, takes halves.
+        let count: Vec<CountLine> = lines
+            .iter()
+            .map(|(p, n, corner)| {
+                let unit_milli = if CODES[*p] == "BRS" { 500 } else { 1000 };
+                count_line(CODES[*p], n * unit_milli, *corner)
+            })
+            .collect();
+        let documents = ledger
+            .with_approval(&ani)
+            .count_stock_many(&count, "opname", "Rina", at("2026-11-23 16:00"))
+            .unwrap();
+        let named: std::collections::BTreeSet<&str> =
+            count.iter().map(|l| l.product_code.as_str()).collect();
+        proptest::prop_assert_eq!(documents.len(), named.len());
+        for code in named {
+            let expected: i64 = count
+                .iter()
+                .filter(|l| l.product_code == code)
+                .map(|l| l.counted.milli())
+                .sum();
+            let on_hand = scalar(
+                &path,
+                &format!(
+                    "SELECT s.on_hand_milli FROM stock AS s JOIN products AS p
+                     ON p.id = s.product_id WHERE p.code = '{code}'"
+                ),
+            );
+            proptest::prop_assert_eq!(on_hand, expected, "{}", code);
+        }
+        proptest::prop_assert!(ledger.stock_matches_history().unwrap().is_empty());
+    }
+}
