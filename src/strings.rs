@@ -7,7 +7,9 @@ use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
 mod ledger_file;
+mod stock_count;
 pub use ledger_file::LedgerFileText;
+pub use stock_count::StockCountText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -377,6 +379,8 @@ pub struct KeyText {
     pub short_intake: &'static str,
     pub call_list: &'static str,
     pub short_call_list: &'static str,
+    pub expiry_list: &'static str,
+    pub set_expiry_days: &'static str,
     pub return_daily: &'static str,
     pub short_return_daily: &'static str,
     pub type_intake: &'static str,
@@ -1199,6 +1203,8 @@ pub static ID: Strings = Strings {
             short_intake: "Masuk",
             call_list: "Daftar telepon produsen / kembali ke stok",
             short_call_list: "Telepon",
+            expiry_list: "Daftar kedaluwarsa / kembali ke stok",
+            set_expiry_days: "Simpan batas hari yang diketik (daftar kedaluwarsa)",
             return_daily: "Kembalikan semua sisa barang harian",
             short_return_daily: "Harian",
             type_intake: "Ketik atau pindai kode, atau tanggal DD/MM/YYYY",
@@ -2048,6 +2054,8 @@ pub static EN: Strings = Strings {
             short_intake: "Intake",
             call_list: "Producers to call / back to stock",
             short_call_list: "Calls",
+            expiry_list: "Expiry list / back to stock",
+            set_expiry_days: "Save the days typed (expiry list)",
             return_daily: "Return all daily goods left",
             short_return_daily: "Daily",
             type_intake: "Type or scan a code, or a date DD/MM/YYYY",

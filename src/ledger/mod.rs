@@ -12,6 +12,7 @@ mod catalogue;
 mod chain;
 mod day;
 mod draft;
+mod expiry;
 mod export;
 mod head;
 mod history;

@@ -1045,8 +1045,22 @@ WHEN EXISTS (SELECT 1 FROM sale_return_lines WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'sale_return_lines is append-only'); END;
 "#;
 
+/// A count's shortfall, like a write-off, may be borne by the corner. Loosening a CHECK
+/// changes nothing stored, so the table's definition is edited in place (SQLite's documented
+/// way for such a change) instead of rebuilding a table that history and the chain point
+/// at; RESET reloads the schema. Replacing text that is no longer there does nothing, so
+/// the step is harmless on a file that already has it.
+const V9: &str = r#"
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (corner_at_fault = 0 OR kind = ''write_off'')',
+                  'CHECK (corner_at_fault = 0 OR kind IN (''write_off'', ''count''))')
+WHERE type = 'table' AND name = 'stock_documents';
+PRAGMA writable_schema = RESET;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1220,6 +1234,33 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM producers", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn a_counts_shortfall_may_be_the_corners_from_version_9_on_and_twice_is_harmless() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..8]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO producers (code, name, scheme, rate_bp) VALUES ('A', 'A', 'percentage', 1000)",
+        )
+        .unwrap();
+        let insert = |conn: &Connection, kind: &str, number: i64| {
+            conn.execute(
+                "INSERT INTO stock_documents (kind, producer_id, number, at, actor, note,
+                     corner_at_fault)
+                 VALUES (?1, 1, ?2, '2026-11-23 16:00:00', 'Rina', 'opname', 1)",
+                rusqlite::params![kind, number],
+            )
+        };
+        assert!(insert(&conn, "count", 1).is_err(), "refused before V9");
+        apply(&mut conn, &MIGRATIONS[..9]).unwrap();
+        insert(&conn, "count", 1).unwrap();
+        insert(&conn, "write_off", 1).unwrap();
+        assert!(insert(&conn, "return", 1).is_err(), "a return has no fault");
+        // The step again (another branch may carry the same one) changes nothing.
+        conn.execute_batch(&format!("BEGIN; {V9} COMMIT;")).unwrap();
+        insert(&conn, "count", 2).unwrap();
+        assert!(insert(&conn, "intake", 1).is_err());
     }
 
     #[test]

@@ -413,6 +413,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Stock], Msg::CallList, |k| k.call_list).bar(|k| k.short_call_list),
     // Off the bar, which is full: F1 lists it.
     on(&[f(7)], &[C::Stock], Msg::OpenProducts, |k| k.products),
+    on(&[f(11)], &[C::Stock], Msg::ExpiryList, |k| k.expiry_list),
+    on(&[ENTER], &[C::Stock], Msg::Submit, |k| k.set_expiry_days),
     on(&[ESC], &[C::Stock], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The stock forms: intake, return, write-off, count.
     typing(C::Intake, |k| k.type_intake),

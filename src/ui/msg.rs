@@ -66,6 +66,8 @@ pub enum Msg {
     Count,
     /// Who bears a write-off: the producer, or the corner.
     ToggleFault,
+    /// The expiry list instead of the stock, and back.
+    ExpiryList,
     /// Open the products screen.
     OpenProducts,
     /// Type a new price for the selected product.
@@ -158,6 +160,8 @@ pub enum Msg {
     StockLoaded {
         lines: Vec<StockLine>,
         calls: Vec<CallListEntry>,
+        /// Deliveries on the shelf past or near their best-before date.
+        expiring: crate::domain::ExpiryList,
     },
     /// Stock entries on disk, each with where its slip was written or why it was not.
     StockRecorded {
@@ -298,6 +302,12 @@ pub enum Msg {
     /// The ledger refused this effect without a manager's approval (a count with a
     /// difference): it waits in the approval popup.
     ApprovalNeeded(Box<Effect>),
+    /// A product just put in the cart: the oldest delivery of it on the shelf is past its
+    /// best-before date. A warning; the sale goes on.
+    PastBestBefore {
+        name: String,
+        best_before: chrono::NaiveDate,
+    },
 }
 
 impl Msg {
@@ -351,6 +361,7 @@ impl Msg {
                 | Msg::UsersChanged(_)
                 | Msg::HistoryLoaded(_)
                 | Msg::ApprovalNeeded(_)
+                | Msg::PastBestBefore { .. }
         )
     }
 
@@ -393,6 +404,9 @@ impl Msg {
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
             Msg::DraftUnreadable => Note::DraftUnreadable,
+            Msg::PastBestBefore { name, best_before } => Note::Stock(
+                super::note::StockNote::PastBestBefore(name.clone(), *best_before),
+            ),
             Msg::SettingsSaved => Note::SettingsSaved,
             Msg::SaleCorrected { correction, .. } => Note::Till(TillNote::Corrected(
                 correction.sale_number,

@@ -65,6 +65,11 @@ pub enum Question {
         entry: super::effect::StockEntry,
     },
     ReturnDaily,
+    /// A shop-wide count: how many products, how many of them differ from the books.
+    RecordCount {
+        products: usize,
+        differ: usize,
+    },
     PriceChange {
         code: String,
         name: String,

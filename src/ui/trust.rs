@@ -46,6 +46,7 @@ impl Effect {
             }
             // A test print runs the printer command typed on screen, saved or not.
             Effect::SaveSettings { .. } | Effect::TestPrint { .. } => Some(R::Settings),
+            Effect::SetExpiryDays { .. } => Some(R::Settings),
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
             // A part of a sale taken back is approved as a void is.
