@@ -218,5 +218,5 @@ fn the_z_report_of_a_closed_day_is_printed_again_from_the_sales_list() {
     let copy = std::fs::read_to_string(file_like(&closed, "tutup-kasir-salinan-", ".txt")).unwrap();
     assert!(copy.contains("SALINAN"), "{copy}");
     assert!(copy.contains("Rp 50.000"), "{copy}");
-    assert_eq!(k.app.focus(), Focus::Sales, "the list stays");
+    assert_eq!(k.app.focus(), Focus::ClosedSales, "the list stays");
 }

@@ -24,6 +24,7 @@ mod product_form;
 mod question;
 mod recovery_shown;
 mod sale;
+mod sale_detail;
 mod sales;
 mod settings;
 mod statement_range;
@@ -44,6 +45,8 @@ mod payouts_tests;
 mod producers_tests;
 #[cfg(test)]
 mod product_tests;
+#[cfg(test)]
+mod sale_detail_tests;
 #[cfg(test)]
 mod settings_tests;
 #[cfg(test)]
