@@ -2957,6 +2957,8 @@ pub struct TrustText {
     pub failed_approval: fn(&str) -> String,
     pub failed_users: fn(&str) -> String,
     pub failed_history: fn(&str) -> String,
+    /// Signing in as this user was refused: the name, why.
+    pub sign_in_refused: fn(&str, &str) -> String,
 }
 
 /// What the keys of those screens do.
@@ -3111,6 +3113,7 @@ const ID_TRUST: TrustText = TrustText {
     failed_approval: |e| format!("Tidak disetujui: {e}"),
     failed_users: |e| format!("Pengguna tidak tersimpan: {e}"),
     failed_history: |e| format!("Riwayat tidak bisa dimuat: {e}"),
+    sign_in_refused: |name, e| format!("{name} tidak bisa masuk: {e}"),
 };
 
 const ID_TRUST_KEYS: TrustKeys = TrustKeys {
@@ -3262,6 +3265,7 @@ const EN_TRUST: TrustText = TrustText {
     failed_approval: |e| format!("Not approved: {e}"),
     failed_users: |e| format!("User not saved: {e}"),
     failed_history: |e| format!("The history could not be loaded: {e}"),
+    sign_in_refused: |name, e| format!("{name} not signed in: {e}"),
 };
 
 const EN_TRUST_KEYS: TrustKeys = TrustKeys {

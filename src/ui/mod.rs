@@ -379,6 +379,10 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             return answer(app, Msg::SettingsSaved);
         }
         Msg::Clock(now) => return trust::clock(app, now),
+        Msg::Failed {
+            action: FailedEffect::SignIn,
+            reason,
+        } => trust::sign_in_failed(app, reason),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),

@@ -358,6 +358,8 @@ pub enum TrustNote {
     ShopEmpty,
     PickUser,
     NoManager,
+    /// Signing in as this user was refused: why.
+    SignInRefused(String, super::failure::Failure),
 }
 
 impl TrustNote {
@@ -384,6 +386,7 @@ impl TrustNote {
             TrustNote::ShopEmpty => t.shop_empty.into(),
             TrustNote::PickUser => t.pick_user.into(),
             TrustNote::NoManager => t.no_manager.into(),
+            TrustNote::SignInRefused(name, why) => (t.sign_in_refused)(name, &why.text(lang)),
         }
     }
 }

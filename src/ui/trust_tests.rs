@@ -732,3 +732,63 @@ fn pin(digits: &str) -> Pin {
     digits.chars().for_each(|c| pin.push(c));
     pin
 }
+
+/// Sari, the manager, loaded before Rina, as the ledger lists users by when they were made.
+fn sari_first() -> Vec<User> {
+    vec![
+        user(3, "Sari", Role::Manager),
+        rina(),
+        user(4, "Dewi Rahma", Role::Attendant),
+    ]
+}
+
+fn sign_in_names(app: &App) -> Vec<String> {
+    let Some(trust::TrustPrompt::SignIn(form)) = &app.prompt else {
+        panic!("sign-in expected")
+    };
+    trust::sign_in_names(app, &form.filter)
+}
+
+#[test]
+fn a_letter_picks_the_name_it_starts_never_a_name_it_is_inside() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(sari_first()));
+    type_text(&mut app, "r");
+    // "Sa*r*i" is no match: Rina's name starts with r, then Dewi Rahma's second word does.
+    assert_eq!(sign_in_names(&app), vec!["Rina", "Dewi Rahma"]);
+    let screen = text(&render(&app));
+    assert!(!screen.contains("Sari"), "{screen}");
+    type_text(&mut app, "1357");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::SignIn {
+            user_id: 1,
+            pin: pin("1357")
+        }],
+        "the PIN goes to Rina, the one highlighted"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: FailedEffect::SignIn,
+            reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Rina tidak bisa masuk: PIN salah; sisa 4 kali coba sebelum dikunci"
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Rina not signed in: wrong PIN; 4 tries left before a lockout"
+    );
+    let screen = text(&render(&app));
+    assert!(screen.contains("Rina tidak bisa masuk"), "{screen}");
+    // A letter inside a word matches nobody; the start of a later word does.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "ar");
+    assert!(sign_in_names(&app).is_empty());
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "rah");
+    assert_eq!(sign_in_names(&app), vec!["Dewi Rahma"]);
+}
