@@ -131,6 +131,14 @@ pub struct UiText {
     pub amount_hint: &'static str,
     pub amount_hint_exact: &'static str,
     pub change: &'static str,
+    /// After a part payment: no method is chosen for the rest until Tab says which.
+    pub rest_hint_unchosen: &'static str,
+    /// After a part payment: an empty amount pays the rest exactly, by this method.
+    pub rest_hint: fn(&str) -> String,
+    /// A scan (or other refused typing) in the pay dialog: nothing paid, the amount cleared.
+    pub scan_in_pay: &'static str,
+    /// Enter or F3 after a part, before the rest's method is chosen: what remains.
+    pub pick_rest_method: fn(Rupiah) -> String,
 
     // After a sale.
     pub sale_done: fn(i64) -> String,
@@ -821,6 +829,10 @@ pub static ID: Strings = Strings {
         amount_hint: "kosong = uang pas",
         amount_hint_exact: "kosong = pas sejumlah sisa",
         change: "Kembalian",
+        rest_hint_unchosen: "Tab = pilih cara bayar sisanya",
+        rest_hint: |m| format!("kosong = sisa pas, dengan {m}"),
+        scan_in_pay: "Tutup pembayaran dulu untuk menambah barang",
+        pick_rest_method: |rest| format!("Pilih dulu cara bayar sisa {rest} dengan Tab"),
         sale_done: |n| format!("Penjualan No. {n} tersimpan"),
         receipt_written: |path| format!("Struk: {path}"),
         receipt_failed: |e| format!("Struk gagal dibuat ({e}); penjualan tetap tersimpan"),
@@ -1654,6 +1666,10 @@ pub static EN: Strings = Strings {
         amount_hint: "empty = exact amount",
         amount_hint_exact: "empty = exactly what remains",
         change: "Change",
+        rest_hint_unchosen: "Tab = choose how the rest is paid",
+        rest_hint: |m| format!("empty = the rest exactly, by {m}"),
+        scan_in_pay: "Close the payment first to add goods",
+        pick_rest_method: |rest| format!("Choose how the rest ({rest}) is paid with Tab first"),
         sale_done: |n| format!("Sale No. {n} recorded"),
         receipt_written: |path| format!("Receipt: {path}"),
         receipt_failed: |e| format!("Receipt not written ({e}); the sale is recorded"),

@@ -49,6 +49,8 @@ mod stock_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod traps_tests;
+#[cfg(test)]
 mod trust_tests;
 #[cfg(test)]
 mod view_tests;
@@ -298,6 +300,7 @@ impl App {
             status: self.status.as_ref(),
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
+            now: self.clock,
         }
     }
 

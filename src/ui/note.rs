@@ -53,6 +53,10 @@ pub enum Note {
     /// Leaving the pay dialog handed back the parts taken.
     PartsReturned(Rupiah),
     PayClosed,
+    /// Typing the pay dialog refused, or a scanner's burst: nothing paid, the amount cleared.
+    ScanInPay,
+    /// After a part payment, Enter or F3 before the rest's method is chosen: what remains.
+    PickRestMethod(Rupiah),
     Voided(i64),
     /// A receipt printed again, to this file.
     Reprinted(String),
@@ -179,6 +183,8 @@ impl Note {
             Note::CashSoFar(cash, short) => (t.cash_so_far)(*cash, *short),
             Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
+            Note::ScanInPay => t.scan_in_pay.into(),
+            Note::PickRestMethod(rest) => (t.pick_rest_method)(*rest),
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),
             Note::ReprintFailed(e) => (t.reprint_failed)(&e.text(lang)),
