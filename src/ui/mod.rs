@@ -126,6 +126,8 @@ pub struct App {
     /// The entry line holds refused text, shown selected: the next character typed replaces
     /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
     entry_selected: bool,
+    /// The cart before `-` took one off its line: a digit next means a minus was typed.
+    before_less: Option<Cart>,
     /// The cart changed outside a key (a catalogue change repriced it): save it after this message.
     draft_stale: bool,
     screen: Screen,
@@ -186,6 +188,7 @@ impl App {
             selected: 0,
             entry: String::new(),
             entry_selected: false,
+            before_less: None,
             screen: mode,
             help: false,
             size: None,
