@@ -464,7 +464,9 @@ fn plus_minus_and_delete_change_the_selected_line() {
     assert!(type_text(&mut app, "-").is_empty());
     assert_eq!(app.note(), Some(&Note::AtMinimum));
     assert_eq!(app.cart.lines.len(), 2);
-    // With text on the entry line, `+` is typed, not a command.
+    // With text on the entry line, `+` is typed, not a command. (Right after `-`, a digit
+    // would start a negative quantity: another key comes between.)
+    press(&mut app, KeyCode::Up);
     type_text(&mut app, "2+");
     assert_eq!(app.entry(), "2+");
     assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
