@@ -139,6 +139,8 @@ pub struct UiText {
     pub scan_in_pay: &'static str,
     /// Enter or F3 after a part, before the rest's method is chosen: what remains.
     pub pick_rest_method: fn(Rupiah) -> String,
+    /// A key typed on a choice of a form: what changes it.
+    pub choice_field: &'static str,
 
     // After a sale.
     pub sale_done: fn(i64) -> String,
@@ -833,6 +835,7 @@ pub static ID: Strings = Strings {
         rest_hint: |m| format!("kosong = sisa pas, dengan {m}"),
         scan_in_pay: "Tutup pembayaran dulu untuk menambah barang",
         pick_rest_method: |rest| format!("Pilih dulu cara bayar sisa {rest} dengan Tab"),
+        choice_field: "Ini pilihan: Spasi untuk mengganti, Tab ke kolom berikutnya",
         sale_done: |n| format!("Penjualan No. {n} tersimpan"),
         receipt_written: |path| format!("Struk: {path}"),
         receipt_failed: |e| format!("Struk gagal dibuat ({e}); penjualan tetap tersimpan"),
@@ -1603,7 +1606,7 @@ pub static ID: Strings = Strings {
         failed_payout: |e| format!("Pembayaran TIDAK tercatat: {e}"),
         failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
         payout_daily_label: "Bayar harian",
-        payout_daily_hint: "(F6)",
+        payout_daily_hint: "(Spasi/F6)",
     },
     till: ID_TILL,
     office: ID_OFFICE,
@@ -1670,6 +1673,7 @@ pub static EN: Strings = Strings {
         rest_hint: |m| format!("empty = the rest exactly, by {m}"),
         scan_in_pay: "Close the payment first to add goods",
         pick_rest_method: |rest| format!("Choose how the rest ({rest}) is paid with Tab first"),
+        choice_field: "This is a choice: Space changes it, Tab goes to the next field",
         sale_done: |n| format!("Sale No. {n} recorded"),
         receipt_written: |path| format!("Receipt: {path}"),
         receipt_failed: |e| format!("Receipt not written ({e}); the sale is recorded"),
@@ -2457,7 +2461,7 @@ pub static EN: Strings = Strings {
         failed_payout: |e| format!("Payout NOT recorded: {e}"),
         failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
         payout_daily_label: "Paid daily",
-        payout_daily_hint: "(F6)",
+        payout_daily_hint: "(Space/F6)",
     },
     till: EN_TILL,
     office: EN_OFFICE,
@@ -3054,7 +3058,7 @@ const ID_TRUST: TrustText = TrustText {
     pin_set_text: |set| if set { "ada" } else { "belum" },
     new_user_title: "Pengguna baru",
     change_pin_title: |name| format!("PIN baru untuk {name}"),
-    role_hint: "F7 ganti peran",
+    role_hint: "Spasi/F7 ganti peran",
     confirm_deactivate: |name| {
         format!("Nonaktifkan {name}? Ia tidak bisa masuk atau menyetujui lagi.")
     },
@@ -3208,7 +3212,7 @@ const EN_TRUST: TrustText = TrustText {
     pin_set_text: |set| if set { "set" } else { "not yet" },
     new_user_title: "New user",
     change_pin_title: |name| format!("New PIN for {name}"),
-    role_hint: "F7 switches the role",
+    role_hint: "Space/F7 switches the role",
     confirm_deactivate: |name| format!("Deactivate {name}? They can no longer sign in or approve."),
     audit_title: "History (audit trail)",
     audit_filter: "Filter (date 2026-11-23, name, kind)",

@@ -55,6 +55,8 @@ pub enum Note {
     PayClosed,
     /// Typing the pay dialog refused, or a scanner's burst: nothing paid, the amount cleared.
     ScanInPay,
+    /// A key typed on a choice of a form (role, scheme, paid daily): Space changes it.
+    ChoiceField,
     /// After a part payment, Enter or F3 before the rest's method is chosen: what remains.
     PickRestMethod(Rupiah),
     Voided(i64),
@@ -184,6 +186,7 @@ impl Note {
             Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
             Note::ScanInPay => t.scan_in_pay.into(),
+            Note::ChoiceField => t.choice_field.into(),
             Note::PickRestMethod(rest) => (t.pick_rest_method)(*rest),
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),

@@ -599,6 +599,8 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
     assert_eq!(app.focus(), Focus::UserForm);
     type_text(&mut app, "Dewi");
     press(&mut app, KeyCode::F(7));
+    // Enter moves on as Tab does: to the role, then the PIN.
+    enter(&mut app);
     enter(&mut app);
     type_text(&mut app, "5678");
     enter(&mut app);
@@ -740,6 +742,70 @@ fn sari_first() -> Vec<User> {
         rina(),
         user(4, "Dewi Rahma", Role::Attendant),
     ]
+}
+
+/// Signs Budi in, opens the users screen and the new-user form.
+fn new_user_form(lang: Lang) -> App {
+    let mut app = signed_in(open_app(), budi());
+    app.lang = lang;
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    update(&mut app, Msg::UsersLoaded(team()));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::UserForm);
+    app
+}
+
+#[test]
+fn tab_visits_every_field_of_the_user_form_and_space_sets_the_role() {
+    for (lang, said) in [
+        (Lang::Id, "Ini pilihan: Spasi untuk mengganti"),
+        (Lang::En, "This is a choice: Space changes it"),
+    ] {
+        let mut app = new_user_form(lang);
+        // One field per Tab, in the order on screen: name, role, PIN, PIN again.
+        type_text(&mut app, "Rina");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " ");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1357");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1357");
+        assert_eq!(
+            press(&mut app, KeyCode::F(2)),
+            vec![Effect::AddUser {
+                name: "Rina".into(),
+                role: Role::Manager,
+                pin: pin("1357"),
+            }],
+            "the PIN never lands in the name"
+        );
+        // Shift+Tab goes back the same way; digits on the role are refused, not lost.
+        let mut app = new_user_form(lang);
+        type_text(&mut app, "Rina");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut app, "1357");
+        assert_eq!(app.note(), Some(&Note::ChoiceField));
+        assert!(text(&render(&app)).contains(said));
+        press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut app, "x");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " ");
+        type_text(&mut app, " ");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2468");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2468");
+        assert_eq!(
+            press(&mut app, KeyCode::F(2)),
+            vec![Effect::AddUser {
+                name: "Rinax".into(),
+                role: Role::Attendant,
+                pin: pin("2468"),
+            }]
+        );
+    }
 }
 
 fn sign_in_names(app: &App) -> Vec<String> {
