@@ -215,6 +215,10 @@ pub struct UiText {
     pub closed_today: fn(&str) -> String,
     /// Under the open-day form once today's day is closed: what can still be done.
     pub closed_today_hint: &'static str,
+    /// The open-day form on a closed day: that nothing opens before tomorrow.
+    pub closed_today_body: &'static str,
+    /// The header after today's close: the date.
+    pub day_closed_status: fn(&str) -> String,
     /// Why something failed, put into the sentences below.
     pub failure: FailureText,
     pub failed_draft: fn(&str) -> String,
@@ -370,6 +374,8 @@ pub struct KeyText {
     pub next_field: &'static str,
     pub prev_field: &'static str,
     pub open_day: &'static str,
+    /// Enter on the open-day form after today's close: it says why nothing opens.
+    pub closed_enter: &'static str,
     pub close_old_day: &'static str,
     pub carry_on: &'static str,
     // Short labels for the bottom bar.
@@ -945,6 +951,8 @@ pub static ID: Strings = Strings {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
         closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
+        closed_today_body: "Penjualan berhenti sampai besok. Yang masih bisa: lihat penjualan, bagi hasil, riwayat.",
+        day_closed_status: |date| format!("Hari usaha {date} sudah ditutup"),
         failure: FailureText {
             no_open_day: "belum ada hari usaha yang dibuka",
             day_already_open: |date| {
@@ -1182,6 +1190,7 @@ pub static ID: Strings = Strings {
             next_field: "Kolom berikutnya",
             prev_field: "Kolom sebelumnya",
             open_day: "Buka hari",
+            closed_enter: "Bilang kenapa hari tidak dibuka lagi hari ini",
             close_old_day: "Tutup hari itu",
             carry_on: "Lanjut di hari itu",
             short_add: "Tambah",
@@ -1783,6 +1792,8 @@ pub static EN: Strings = Strings {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
         closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
+        closed_today_body: "No more sales until tomorrow. Still open: the sales, settlements, audit trail.",
+        day_closed_status: |date| format!("The day of {date} is closed"),
         failure: FailureText {
             no_open_day: "no business day is open",
             day_already_open: |date| {
@@ -2023,6 +2034,7 @@ pub static EN: Strings = Strings {
             next_field: "Next field",
             prev_field: "Previous field",
             open_day: "Open the day",
+            closed_enter: "Say why the day does not open again today",
             close_old_day: "Close that day",
             carry_on: "Carry on that day",
             short_add: "Add",

@@ -118,7 +118,7 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
         &mut app,
         Msg::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
     );
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert!(
         app.note()
             .unwrap()
@@ -823,7 +823,7 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
             reason: "Salah harga".into()
         }]
     );
-    assert_eq!(app.focus(), Focus::Sales);
+    assert_eq!(app.focus(), Focus::ClosedSales);
     let at = today().and_hms_opt(8, 0, 0).unwrap();
     update(
         &mut app,

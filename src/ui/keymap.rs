@@ -12,11 +12,17 @@ use crate::strings::KeyText;
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Focus {
     OpenDay,
+    /// The open-day form once today's day is closed: nothing opens until tomorrow, and the
+    /// day's sales, settlements and audit trail can still be read.
+    DayClosed,
     StaleDay,
     Sale,
     Search,
     Pay,
     Sales,
+    /// The sales of a closed day: F8 corrects a sale (its money back on the open day), as
+    /// the bar says; nothing is voided.
+    ClosedSales,
     Reason,
     Stock,
     /// An intake, return or count form, on its code line.
@@ -129,11 +135,13 @@ use Focus as C;
 
 const EVERYWHERE: &[Focus] = &[
     C::OpenDay,
+    C::DayClosed,
     C::StaleDay,
     C::Sale,
     C::Search,
     C::Pay,
     C::Sales,
+    C::ClosedSales,
     C::Reason,
     C::Stock,
     C::Intake,
@@ -164,7 +172,7 @@ const EVERYWHERE: &[Focus] = &[
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
 /// no day open, after a close, the day's sales, settlements, audit trail and the rest can
 /// still be read).
-const HOME: &[Focus] = &[C::Sale, C::OpenDay];
+const HOME: &[Focus] = &[C::Sale, C::OpenDay, C::DayClosed];
 
 /// Where Ctrl+L locks the till: every screen of the till, questions included (not the
 /// sign-in, lock and approval gates themselves).
@@ -180,11 +188,13 @@ const LOCKABLE: &[Focus] = &[
     C::TabPaymentForm,
     C::CorrectionReason,
     C::OpenDay,
+    C::DayClosed,
     C::StaleDay,
     C::Sale,
     C::Search,
     C::Pay,
     C::Sales,
+    C::ClosedSales,
     C::Reason,
     C::Stock,
     C::Intake,
@@ -268,7 +278,7 @@ const fn typing(context: Focus, text: fn(&KeyText) -> &'static str) -> Binding {
             C::Search => &[C::Search],
             C::Pay => &[C::Pay],
             C::Reason => &[C::Reason],
-            C::Sales => &[C::Sales],
+            C::Sales => &[C::Sales, C::ClosedSales],
             C::Stock => &[C::Stock],
             C::Intake => &[C::Intake, C::WriteOff],
             C::StockReason => &[C::StockReason],
@@ -339,10 +349,13 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // The open-day form's bar keeps its own keys; its hint line names F6.
     on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales),
+    // After today's close, reading is what is left: the bar says so, no Enter to open.
+    on(&[f(6)], &[C::DayClosed], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
+    on(&[ENTER], &[C::DayClosed], Msg::Submit, |k| k.closed_enter),
     // The search list.
     typing(C::Search, |k| k.refine),
-    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_line),
-    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_line),
+    on(&[UP], &[C::Search, C::Sales, C::ClosedSales], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Search, C::Sales, C::ClosedSales], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::Search], Msg::Submit, |k| k.add_selected).bar(|k| k.short_add),
     on(&[ESC], &[C::Search], Msg::Cancel, |k| k.close).bar(|k| k.close),
     // The pay dialog.
@@ -357,8 +370,10 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::Pay], Msg::Cancel, |k| k.close_keep_cart).bar(|k| k.close),
     // Today's sales, and the reason for a void.
     on(&[f(8)], &[C::Sales], Msg::VoidSale, |k| k.void_sale).bar(|k| k.short_void),
-    on(&[f(9)], &[C::Sales], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
-    on(&[ESC], &[C::Sales], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The same key on a closed day's sale is a correction, and the bar says so.
+    on(&[f(8)], &[C::ClosedSales], Msg::VoidSale, |k| k.correct_sale).bar(|k| k.short_correct),
+    on(&[f(9)], &[C::Sales, C::ClosedSales], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
+    on(&[ESC], &[C::Sales, C::ClosedSales], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::Sales, |k| k.back_to_sale),
     typing(C::Reason, |k| k.type_reason),
     on(&[ENTER], &[C::Reason], Msg::Submit, |k| k.next).bar(|k| k.next),
@@ -438,7 +453,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
-    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
+    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::DayClosed, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
     typing(C::Payouts, |k| k.type_filter),
     on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
@@ -502,8 +517,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(2)], &[C::TabPaymentForm], Msg::Record, |k| k.tab_payment).bar(|k| k.short_record),
     on(&[ESC], &[C::TabPaymentForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Earlier days in the sales list (F6), and correcting a closed day's sale (F8 there).
-    on(&[Key::Plain(KeyCode::PageUp), LEFT], &[C::Sales], Msg::Prev, |k| k.other_day),
-    on(&[Key::Plain(KeyCode::PageDown), RIGHT], &[C::Sales], Msg::Next, |k| k.other_day),
+    on(&[Key::Plain(KeyCode::PageUp), LEFT], &[C::Sales, C::ClosedSales], Msg::Prev, |k| k.other_day),
+    on(&[Key::Plain(KeyCode::PageDown), RIGHT], &[C::Sales, C::ClosedSales], Msg::Next, |k| k.other_day),
     typing(C::CorrectionReason, |k| k.type_reason),
     on(&[f(7)], &[C::CorrectionReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
     on(&[ENTER], &[C::CorrectionReason], Msg::Submit, |k| k.next).bar(|k| k.next),

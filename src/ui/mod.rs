@@ -268,8 +268,16 @@ impl App {
     pub fn focus(&self) -> Focus {
         match &self.prompt {
             Some(gate) => gate.focus(),
+            None if self.closed_today() && matches!(self.screen, Screen::OpenDay(_)) => {
+                Focus::DayClosed
+            }
             None => focus_of(&self.screen),
         }
+    }
+
+    /// Today's business day is closed and no day is open: it does not open again today.
+    pub fn closed_today(&self) -> bool {
+        self.status.is_none() && self.last_closed.is_some_and(|d| d >= self.today)
     }
 
     /// The context a question returns to once answered: the screen it was asked over.
@@ -517,6 +525,7 @@ fn focus_of(mode: &Screen) -> Focus {
             Focus::CorrectionReason
         }
         Screen::Sales(list) if list.reason.is_some() => Focus::Reason,
+        Screen::Sales(list) if list.day.is_some_and(|d| d.closed) => Focus::ClosedSales,
         Screen::Sales(_) => Focus::Sales,
         Screen::Stock(screen) => match &screen.form {
             Some(form) if form.on_reason => Focus::StockReason,

@@ -1219,8 +1219,8 @@ fn an_old_open_day_is_closed_or_carried_on() {
 fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     let mut app = open_app();
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.focus(), Focus::OpenDay);
-    // Opening today again: told why, nothing asked of the ledger.
+    assert_eq!(app.focus(), Focus::DayClosed);
+    // Opening today again: nothing to type, Enter says why, nothing asked of the ledger.
     type_text(&mut app, "100000");
     assert_eq!(enter(&mut app), Vec::new());
     assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
@@ -1236,7 +1236,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     assert_eq!(app.focus(), Focus::Sales);
     // Leaving comes back to the open-day form, not to a till with no day.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert_eq!(
         press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL),
         vec![Effect::LoadPayouts]
@@ -1262,10 +1262,11 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
         Some(&Note::Failed(FailedEffect::PayProducer, Failure::NoOpenDay))
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     // Tomorrow the form opens the next day.
     let tomorrow = today().succ_opt().unwrap();
     update(&mut app, Msg::Today(tomorrow));
+    assert_eq!(app.focus(), Focus::OpenDay);
     type_text(&mut app, "100000");
     let effects = enter(&mut app);
     assert!(
@@ -1522,7 +1523,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_a_question(
         }]
     );
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert_eq!(app.status(), None);
     assert_eq!(app.note(), Some(&Note::DayClosed));
 }

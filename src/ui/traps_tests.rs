@@ -236,3 +236,54 @@ fn a_negative_quantity_is_refused_and_changes_no_line() {
         );
     }
 }
+
+/// The last line of the screen: the key bar.
+fn bar(screen: &str) -> &str {
+    screen.lines().last().unwrap_or("")
+}
+
+#[test]
+fn after_the_close_the_header_and_bar_say_the_day_is_closed_and_what_is_left() {
+    for (lang, header, left) in [
+        (
+            Lang::Id,
+            "Hari usaha 23 Nov 2026 sudah ditutup",
+            "F6 Penjualan",
+        ),
+        (Lang::En, "The day of 23 Nov 2026 is closed", "F6 Sales"),
+    ] {
+        let mut app = super::tests::open_app();
+        app.lang = lang;
+        update(&mut app, Msg::DayClosed);
+        let screen = render(&app);
+        let first = screen.lines().next().unwrap();
+        assert!(first.contains(header), "{screen}");
+        assert!(!screen.contains("Belum ada hari") && !screen.contains("No business day"));
+        assert!(bar(&screen).contains(left), "{screen}");
+        assert!(
+            !bar(&screen).contains("Enter"),
+            "no key on the bar that is then refused:\n{screen}"
+        );
+        // Enter says why; nothing is asked of the ledger.
+        assert!(enter(&mut app).is_empty());
+        assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
+        // F6 on the closed day: F8 corrects, and the bar says so.
+        press(&mut app, KeyCode::F(6));
+        update(
+            &mut app,
+            Msg::DaySalesLoaded {
+                date: today(),
+                closed: true,
+                sales: super::tests::todays_sales(),
+            },
+        );
+        assert_eq!(app.focus(), Focus::ClosedSales);
+        let screen = render(&app);
+        let (correct, void) = match lang {
+            Lang::Id => ("F8 Koreksi", "F8 Batal"),
+            Lang::En => ("F8 Correct", "F8 Void"),
+        };
+        assert!(bar(&screen).contains(correct), "{screen}");
+        assert!(!bar(&screen).contains(void), "{screen}");
+    }
+}

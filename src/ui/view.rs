@@ -142,6 +142,11 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     match &app.status {
         // A locked till tells a passer-by nothing of the day's takings.
         _ if app.prompt.as_ref().is_some_and(trust::hides_screen) => {}
+        // After the close, the header says the day is closed, not that none was opened.
+        None if app.closed_today() => {
+            let today = format::date(app.today, app.lang);
+            spans.push(Span::from((t.day_closed_status)(&today)).yellow().bold());
+        }
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
             let date = Span::from(format::date(status.day.date, app.lang)).bold();
