@@ -2566,6 +2566,8 @@ pub struct TillText {
     pub amount: &'static str,
     // Notes.
     pub variance_needs_reason: fn(Rupiah) -> String,
+    /// Letters typed on the count: they are no count, the reason has its own field.
+    pub reason_in_its_field: &'static str,
     pub count_needed: &'static str,
     pub bad_pieces: &'static str,
     pub too_many_pieces: &'static str,
@@ -2704,7 +2706,8 @@ const ID_TILL: TillText = TillText {
     cash_move_title: "Kas masuk / keluar",
     direction: "Arah",
     amount: "Jumlah",
-    variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu"),
+    variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu (Tab ke Alasan)"),
+    reason_in_its_field: "Huruf bukan hitungan: ketik alasan di kolom Alasan (Tab)",
     count_needed: "Isi kas yang dihitung dulu",
     bad_pieces: "Jumlah lembar/keping harus angka bulat",
     too_many_pieces: "Paling banyak 9.999 lembar/keping per pecahan",
@@ -2836,7 +2839,10 @@ const EN_TILL: TillText = TillText {
     cash_move_title: "Cash in / out",
     direction: "Direction",
     amount: "Amount",
-    variance_needs_reason: |v| format!("The cash is {v} off: type the reason first"),
+    variance_needs_reason: |v| {
+        format!("The cash is {v} off: type the reason first (Tab to Reason)")
+    },
+    reason_in_its_field: "Letters are no count: type the reason in the Reason field (Tab)",
     count_needed: "Enter the cash counted first",
     bad_pieces: "Pieces must be a whole number",
     too_many_pieces: "At most 9,999 pieces per denomination",

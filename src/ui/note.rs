@@ -303,6 +303,8 @@ pub enum TillNote {
     /// A tab payment for a customer who owes nothing: their name.
     OwesNothing(String),
     VarianceNeedsReason(Rupiah),
+    /// Letters typed on the count, and the digits after them: neither reaches a count.
+    ReasonInItsField,
     AmountNeeded,
     /// A cash move on disk: in or out, how much, the slip's file.
     CashMoved(bool, Rupiah, String),
@@ -340,6 +342,7 @@ impl TillNote {
             TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
             TillNote::OwesNothing(name) => (t.owes_nothing)(name),
             TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
+            TillNote::ReasonInItsField => t.reason_in_its_field.into(),
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
             TillNote::ZReport(path) => (t.day_closed_report)(path),
