@@ -100,6 +100,8 @@ pub struct UiText {
     // Status line.
     pub no_open_day: &'static str,
     pub status_attendant: fn(&str) -> String,
+    /// The header with the manager signed in: their name.
+    pub status_manager: fn(&str) -> String,
     pub status_sales: fn(i64) -> String,
 
     // Sale screen.
@@ -321,6 +323,8 @@ pub struct UiText {
     pub confirm_producer_active: fn(&str, bool) -> String,
     pub failed_load_producers: fn(&str) -> String,
     pub failed_save_producer: fn(&str) -> String,
+    /// The producers list when the filter (or the ledger) has none.
+    pub producers_none: &'static str,
 
     pub keys: KeyText,
     // The settings screen (Ctrl+O), when the runtime could not do its part.
@@ -813,6 +817,7 @@ pub static ID: Strings = Strings {
         },
         no_open_day: "Belum ada hari usaha yang dibuka",
         status_attendant: |name| format!("Kasir: {name}"),
+        status_manager: |name| format!("Pengelola: {name}"),
         status_sales: |n| format!("{n} penjualan"),
         entry_label: "Kode / cari",
         entry_hint: "ketik atau pindai kode · 3*KODE untuk tiga · nama barang untuk mencari",
@@ -1148,6 +1153,7 @@ pub static ID: Strings = Strings {
         },
         failed_load_producers: |e| format!("Produsen tidak bisa dimuat: {e}"),
         failed_save_producer: |e| format!("Produsen TIDAK disimpan: {e}"),
+        producers_none: "Tidak ada produsen yang cocok",
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -1648,6 +1654,7 @@ pub static EN: Strings = Strings {
         },
         no_open_day: "No business day open",
         status_attendant: |name| format!("Attendant: {name}"),
+        status_manager: |name| format!("Manager: {name}"),
         status_sales: |n| {
             if n == 1 {
                 "1 sale".to_string()
@@ -1992,6 +1999,7 @@ pub static EN: Strings = Strings {
         },
         failed_load_producers: |e| format!("Producers could not be loaded: {e}"),
         failed_save_producer: |e| format!("Producer NOT saved: {e}"),
+        producers_none: "No producer matches",
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",

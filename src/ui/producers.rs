@@ -366,7 +366,7 @@ pub(super) fn draw(
     let block = Block::bordered()
         .title(format!(" {} ", t.producers_title))
         .padding(Padding::horizontal(1));
-    if let Some(text) = screen.list.placeholder(t.stock_loading, t.stock_none) {
+    if let Some(text) = screen.list.placeholder(t.stock_loading, t.producers_none) {
         super::widgets::placeholder(frame, table, block, text);
         return;
     }

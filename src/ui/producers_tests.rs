@@ -419,3 +419,18 @@ fn tab_visits_every_field_of_the_producer_form_and_space_sets_the_choices() {
         assert!(form(&app).payout_daily);
     }
 }
+
+#[test]
+fn a_filter_matching_no_producer_says_no_producer_matches() {
+    for (lang, said, wrong) in [
+        (Lang::Id, "Tidak ada produsen yang cocok", "produk"),
+        (Lang::En, "No producer matches", "product"),
+    ] {
+        let mut app = on_producers();
+        app.lang = lang;
+        type_text(&mut app, "zzz");
+        let (_, screen) = render(&app);
+        assert!(screen.contains(said), "{screen}");
+        assert!(!screen.contains(wrong), "{screen}");
+    }
+}

@@ -858,3 +858,25 @@ fn a_letter_picks_the_name_it_starts_never_a_name_it_is_inside() {
     type_text(&mut app, "rah");
     assert_eq!(sign_in_names(&app), vec!["Dewi Rahma"]);
 }
+
+#[test]
+fn the_manager_signed_in_is_named_as_the_manager_in_the_header() {
+    for (lang, manager, attendant) in [
+        (Lang::Id, "Pengelola: Budi", "Kasir: Rina"),
+        (Lang::En, "Manager: Budi", "Attendant: Rina"),
+    ] {
+        let mut app = signed_in(open_app(), budi());
+        app.lang = lang;
+        let screen = text(&render(&app));
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains(manager), "{header}");
+        assert!(!header.contains("Kasir: Budi") && !header.contains("Attendant: Budi"));
+        let mut app = signed_in(open_app(), rina());
+        app.lang = lang;
+        let screen = text(&render(&app));
+        assert!(
+            screen.lines().next().unwrap().contains(attendant),
+            "{screen}"
+        );
+    }
+}

@@ -166,8 +166,12 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             let used: usize = spans.iter().map(|s| s.content.width()).sum();
             let room = (area.width as usize).saturating_sub(used);
             // The person signed in is the one at the till, whoever opened the day.
-            let name = app.user.as_ref().map_or(&status.day.attendant, |u| &u.name);
-            let attendant = (t.status_attendant)(name);
+            // The manager is named as the manager, not as an attendant.
+            let attendant = match &app.user {
+                Some(user) if user.is_manager() => (t.status_manager)(&user.name),
+                Some(user) => (t.status_attendant)(&user.name),
+                None => (t.status_attendant)(&status.day.attendant),
+            };
             spans.insert(attendant_at, Span::from(cut_to(&attendant, room)));
         }
     }
