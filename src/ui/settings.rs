@@ -26,19 +26,25 @@ pub enum Field {
     Name,
     Office,
     Address,
+    /// The printer's kind and the paper are choices, toggled with Space (or F7/F8): Tab
+    /// stops on them in screen order.
+    Kind,
     /// The device path, `host:port` or command, as the kind asks.
     Target,
+    Paper,
     PdfCommand,
     LockMinutes,
     CloseAbove,
     BackupFolder,
 }
 
-const FIELDS: [Field; 8] = [
+const FIELDS: [Field; 10] = [
     Field::Name,
     Field::Office,
     Field::Address,
+    Field::Kind,
     Field::Target,
+    Field::Paper,
     Field::PdfCommand,
     Field::LockMinutes,
     Field::CloseAbove,
@@ -159,8 +165,10 @@ impl SettingsScreen {
         self.field = step_field(&self.fields(), self.field, forward, |_| true);
     }
 
-    fn focused(&mut self) -> &mut String {
-        match self.field {
+    /// The text field the cursor is on; `None` on a choice.
+    fn focused(&mut self) -> Option<&mut String> {
+        Some(match self.field {
+            Field::Kind | Field::Paper => return None,
             Field::Name => &mut self.name,
             Field::Office => &mut self.office,
             Field::Address => &mut self.address,
@@ -169,7 +177,22 @@ impl SettingsScreen {
             Field::LockMinutes => &mut self.lock_minutes,
             Field::CloseAbove => &mut self.close_above,
             Field::BackupFolder => &mut self.backup_folder,
+        })
+    }
+
+    fn next_kind(&mut self) {
+        self.kind = KINDS[(self.kind.index() + 1) % KINDS.len()];
+        self.suggest_windows_printer();
+        if !self.fields().contains(&self.field) {
+            self.field = Field::PdfCommand;
         }
+    }
+
+    fn next_paper(&mut self) {
+        self.paper = match self.paper {
+            Paper::Mm58 => Paper::Mm80,
+            Paper::Mm80 => Paper::Mm58,
+        };
     }
 
     /// The till's rules as the form says them, or what is wrong (and the field to fix).
@@ -256,25 +279,21 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             let note = input::type_amount(cx.amount_refused, &mut screen.close_above, c, 20);
             return Outcome::stay().maybe_note(note);
         }
-        Msg::Input(c) => type_into(screen.focused(), c, MAX_TEXT),
+        Msg::Input(' ') if screen.field == Field::Kind => screen.next_kind(),
+        Msg::Input(' ') if screen.field == Field::Paper => screen.next_paper(),
+        Msg::Input(c) => match screen.focused() {
+            Some(field) => type_into(field, c, MAX_TEXT),
+            None => return Outcome::stay().note(Note::ChoiceField),
+        },
         Msg::Backspace => {
-            screen.focused().pop();
+            if let Some(field) = screen.focused() {
+                field.pop();
+            }
         }
         Msg::Next => screen.step(true),
         Msg::Prev => screen.step(false),
-        Msg::PrinterKind => {
-            screen.kind = KINDS[(screen.kind.index() + 1) % KINDS.len()];
-            screen.suggest_windows_printer();
-            if !screen.fields().contains(&screen.field) {
-                screen.field = Field::PdfCommand;
-            }
-        }
-        Msg::PaperWidth => {
-            screen.paper = match screen.paper {
-                Paper::Mm58 => Paper::Mm80,
-                Paper::Mm80 => Paper::Mm58,
-            };
-        }
+        Msg::PrinterKind => screen.next_kind(),
+        Msg::PaperWidth => screen.next_paper(),
         Msg::TestPrint => match screen.printer() {
             Ok(printer) => {
                 let shop = screen.shop();
@@ -366,17 +385,25 @@ pub(super) fn draw(
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
         }
     };
-    let choice_line = |text: &str, value: String, key: &str, row: Rect, frame: &mut Frame| {
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                label(text),
-                Span::from(value).cyan(),
-                Span::from("  "),
-                Span::from(format!(" {key} ")).black().on_cyan(),
-            ])),
-            row,
-        );
-    };
+    let choice_line =
+        |field: Field, text: &str, value: String, key: &str, row: Rect, frame: &mut Frame| {
+            // A choice under the cursor shows reversed, as a text field does.
+            let value = Span::from(value).cyan();
+            let value = if focused && screen.field == field {
+                value.reversed()
+            } else {
+                value
+            };
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    label(text),
+                    value,
+                    Span::from("  "),
+                    Span::from(format!(" {key} ")).black().on_cyan(),
+                ])),
+                row,
+            );
+        };
     frame.render_widget(
         Paragraph::new(Span::from(p.shop_section).bold().yellow()),
         rows[0],
@@ -390,6 +417,7 @@ pub(super) fn draw(
     );
     let kind_index = screen.kind.index();
     choice_line(
+        Field::Kind,
         kind,
         p.kind_names[kind_index].to_string(),
         "F7",
@@ -406,7 +434,7 @@ pub(super) fn draw(
         frame.render_widget(Paragraph::new(hint(&hint_text)), rows[8]);
     }
     let paper_text = (p.paper)(screen.paper.mm(), screen.paper.columns());
-    choice_line(paper, paper_text, "F8", rows[9], frame);
+    choice_line(Field::Paper, paper, paper_text, "F8", rows[9], frame);
     field_line(Field::PdfCommand, pdf, &screen.pdf_command, rows[11], frame);
     frame.render_widget(Paragraph::new(hint(p.pdf_hint)), rows[12]);
     frame.render_widget(
