@@ -951,7 +951,7 @@ pub static ID: Strings = Strings {
                            mulai dengan keranjang kosong",
         float_empty: "Isi modal awal (boleh 0)",
         day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
-        day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
+        day_closed: "Hari usaha ditutup.",
         closed_today: |date| {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
@@ -1196,7 +1196,7 @@ pub static ID: Strings = Strings {
             next_field: "Kolom berikutnya",
             prev_field: "Kolom sebelumnya",
             open_day: "Buka hari",
-            closed_enter: "Bilang kenapa hari tidak dibuka lagi hari ini",
+            closed_enter: "Hari ini sudah ditutup: tidak dibuka lagi",
             close_old_day: "Tutup hari itu",
             carry_on: "Lanjut di hari itu",
             short_add: "Tambah",
@@ -1794,7 +1794,7 @@ pub static EN: Strings = Strings {
                            starting with an empty cart",
         float_empty: "Type the opening float (0 is fine)",
         day_opened: |date| format!("Business day {date} opened. Happy selling!"),
-        day_closed: "Business day closed. Open a new day to sell.",
+        day_closed: "Business day closed.",
         closed_today: |date| {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
@@ -2042,7 +2042,7 @@ pub static EN: Strings = Strings {
             next_field: "Next field",
             prev_field: "Previous field",
             open_day: "Open the day",
-            closed_enter: "Say why the day does not open again today",
+            closed_enter: "Today is closed: it does not open again",
             close_old_day: "Close that day",
             carry_on: "Carry on that day",
             short_add: "Add",

@@ -264,6 +264,16 @@ fn after_the_close_the_header_and_bar_say_the_day_is_closed_and_what_is_left() {
             !bar(&screen).contains("Enter"),
             "no key on the bar that is then refused:\n{screen}"
         );
+        // F1 lists what the closed day still offers, and no Enter to open it.
+        press(&mut app, KeyCode::F(1));
+        let help = render(&app);
+        assert!(help.contains("F6"), "{help}");
+        let open_day = match lang {
+            Lang::Id => "Buka hari",
+            Lang::En => "Open the day",
+        };
+        assert!(!help.contains(open_day), "{help}");
+        press(&mut app, KeyCode::Esc);
         // Enter says why; nothing is asked of the ledger.
         assert!(enter(&mut app).is_empty());
         assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
