@@ -164,7 +164,7 @@ fn five_wrong_pins_lock_a_user_out_until_a_time_that_a_restart_does_not_forgive(
         kiosk.enter();
         assert_eq!(
             kiosk.note(),
-            format!("Tidak bisa masuk: PIN salah; sisa {left} kali coba sebelum dikunci")
+            format!("Rina tidak bisa masuk: PIN salah; sisa {left} kali coba sebelum dikunci")
         );
     }
     kiosk.type_text("0000");
@@ -196,6 +196,8 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     assert_eq!(kiosk.app.focus(), Focus::Users);
     kiosk.key(KeyCode::F(2));
     kiosk.type_text("Sari");
+    // Enter moves on: the role (left an attendant), then the PIN twice.
+    kiosk.enter();
     kiosk.enter();
     for pin in ["3535", "3535"] {
         kiosk.type_text(pin);

@@ -56,6 +56,10 @@ pub struct CloseScreen {
     pub approval_above: Option<Rupiah>,
     /// After F2: the count waits to be typed again (or the manager's PIN).
     pub confirming: Option<Confirming>,
+    /// Letters typed on the count since the last other key: from the second on, what
+    /// follows is words (`Kurang 500`), digits too, and is refused: a reason typed there
+    /// never counts pieces.
+    pub letters: usize,
 }
 
 /// A close asked for, waiting for its confirmation: one question answered with Y was all
@@ -94,6 +98,7 @@ impl CloseScreen {
             daily_unpaid: Vec::new(),
             approval_above: None,
             confirming: None,
+            letters: 0,
         }
     }
 
@@ -149,6 +154,9 @@ pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
         });
     }
     let mut note = None;
+    if !matches!(msg, Msg::Input(_)) {
+        screen.letters = 0;
+    }
     match msg {
         Msg::OpenPayouts => return Outcome::open(Place::Payouts),
         Msg::Input(c) => note = type_count(cx, screen, c),
@@ -159,15 +167,16 @@ pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
         Msg::Down if screen.field == Field::Count => {
             screen.row = (screen.row + 1).min(DENOMINATIONS.len() - 1)
         }
-        // Enter moves down the denominations as a count is read off the piles, then on to
-        // the reason; it never closes the day by itself.
-        Msg::Submit => match screen.field {
-            Field::Count if screen.by_denomination && screen.row + 1 < DENOMINATIONS.len() => {
-                screen.row += 1
-            }
-            Field::Count => screen.field = Field::Reason,
-            Field::Reason => screen.field = Field::Count,
-        },
+        // Enter moves down the denominations as a count is read off the piles; it never
+        // closes the day, and never moves the cursor between the count and the reason (the
+        // reason is reached by Tab alone, so typing meant for one never lands in the other).
+        Msg::Submit
+            if screen.field == Field::Count
+                && screen.by_denomination
+                && screen.row + 1 < DENOMINATIONS.len() =>
+        {
+            screen.row += 1
+        }
         Msg::Next | Msg::Prev => {
             screen.field = match screen.field {
                 Field::Count => Field::Reason,
@@ -208,16 +217,29 @@ fn type_count(cx: &Ctx, screen: &mut CloseScreen, c: char) -> Option<Note> {
             type_into(&mut screen.reason, c, MAX_REASON);
             None
         }
-        (Field::Count, true) => {
-            let pieces = &mut screen.pieces[screen.row];
-            let too_many = (c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED)
-                .then_some(Note::Till(TillNote::TooManyPieces));
-            input::type_digits(cx.amount_refused, pieces, c, MAX_PIECES_TYPED).or(too_many)
-        }
-        (Field::Count, false) => {
-            input::type_amount(cx.amount_refused, &mut screen.total, c, MAX_AMOUNT)
+        // A letter is no count, and nor are the digits typed after it (`Kurang 500`): a
+        // reason typed on the count never adds pieces to a row.
+        (Field::Count, by_denomination) => {
+            let letter = c.is_alphabetic() && (by_denomination || !input::amount_char(c));
+            screen.letters += usize::from(letter);
+            // One letter among digits is a slip, refused alone; a second is words.
+            if screen.letters >= 2 {
+                return Some(Note::Till(TillNote::ReasonInItsField));
+            }
+            type_count_digits(cx, screen, c)
         }
     }
+}
+
+/// A character of a count: pieces of the row, or the total.
+fn type_count_digits(cx: &Ctx, screen: &mut CloseScreen, c: char) -> Option<Note> {
+    if !screen.by_denomination {
+        return input::type_amount(cx.amount_refused, &mut screen.total, c, MAX_AMOUNT);
+    }
+    let pieces = &mut screen.pieces[screen.row];
+    let too_many = (c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED)
+        .then_some(Note::Till(TillNote::TooManyPieces));
+    input::type_digits(cx.amount_refused, pieces, c, MAX_PIECES_TYPED).or(too_many)
 }
 
 /// A count no further typing can mend says why as it is typed; one that may be half-way
@@ -285,19 +307,13 @@ fn ask(screen: &mut CloseScreen) -> Outcome {
     };
     let count = match screen.counted() {
         Counted::Count(count) => count,
-        Counted::Nothing => {
-            screen.field = Field::Count;
-            return Outcome::stay().note(Note::Till(TillNote::CountNeeded));
-        }
-        Counted::Bad(note) => {
-            screen.field = Field::Count;
-            return Outcome::stay().note(note);
-        }
+        Counted::Nothing => return Outcome::stay().note(Note::Till(TillNote::CountNeeded)),
+        Counted::Bad(note) => return Outcome::stay().note(note),
     };
     let variance = count.total() - report.expected_cash;
     let reason = screen.reason.trim().to_string();
+    // The cursor stays where it is: the note says to Tab to the reason.
     if variance != Rupiah::ZERO && reason.is_empty() {
-        screen.field = Field::Reason;
         return Outcome::stay().note(Note::Till(TillNote::VarianceNeedsReason(variance)));
     }
     let far = screen
@@ -629,7 +645,10 @@ fn draw_count(
         }
         _ => ("-".to_string(), "-".to_string(), Style::new()),
     };
-    pair(t.counted_cash, counted_text, Style::new().bold(), counted);
+    // Counted by total, the field above is the counted cash: it is not said twice.
+    if screen.by_denomination {
+        pair(t.counted_cash, counted_text, Style::new().bold(), counted);
+    }
     pair(t.variance, variance_text, variance_style, variance);
     let label = format!("{:<8}", t.reason);
     let on_reason = focused && screen.field == Field::Reason;

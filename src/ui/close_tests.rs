@@ -91,9 +91,10 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
     );
     assert_eq!(
         screen(&app).field,
-        close::Field::Reason,
-        "the reason is next"
+        close::Field::Count,
+        "the cursor stays where it was: Tab goes to the reason"
     );
+    press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Kembalian salah");
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.focus(), Focus::CloseConfirm);
@@ -120,7 +121,7 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
         &mut app,
         Msg::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
     );
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert!(
         app.note()
             .unwrap()
@@ -338,7 +339,8 @@ fn the_close_figures_show_the_largest_amounts_in_full() {
         ("Kas keluar", " -Rp 999.999.999.999"),
         ("Kas seharusnya", " Rp 100.001"),
         ("QRIS", " Rp 1.000.000.000.000"),
-        ("Kas dihitung", " Rp 1.000.000.000.000"),
+        // Counted by total, the field is the counted cash, shown as typed and once.
+        ("Kas dihitung", " 1.000.000.000.000"),
         ("Selisih", " Rp 999.999.899.999"),
     ] {
         assert!(
@@ -914,14 +916,17 @@ fn the_close_screen_reminds_of_daily_producers_still_owed_and_ctrl_p_pays_them()
 }
 
 #[test]
-fn a_count_with_a_difference_sends_the_cursor_to_the_reason_and_the_row_marker_with_it() {
+fn a_count_with_a_difference_asks_for_the_reason_and_tab_takes_the_cursor_and_marker_there() {
     let mut app = close_screen(151_500);
     press(&mut app, KeyCode::F(7));
     type_text(&mut app, "1");
     let (_, text) = render(&app);
     assert!(text.contains('▶'), "the row being typed is marked:\n{text}");
-    // Rp 100.000 counted against Rp 151.500 expected: F2 asks for the reason first.
+    // Rp 100.000 counted against Rp 151.500 expected: F2 asks for the reason first, and the
+    // cursor stays on the count until Tab takes it to the reason.
     press(&mut app, KeyCode::F(2));
+    assert_eq!(screen(&app).field, close::Field::Count);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(screen(&app).field, close::Field::Reason);
     let (_, text) = render(&app);
     assert!(
@@ -1056,7 +1061,7 @@ fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
     let mut app = open_app();
     let status = app.status().cloned().unwrap();
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert!(press(&mut app, KeyCode::F(4)).is_empty());
     assert_eq!(app.focus(), Focus::ReopenReason);
     assert!(press(&mut app, KeyCode::Enter).is_empty());
@@ -1066,7 +1071,7 @@ fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
     assert_eq!(app.focus(), Focus::Confirm);
     // No: nothing asked of the ledger, the form is back.
     assert!(type_text(&mut app, "n").is_empty());
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     press(&mut app, KeyCode::F(4));
     type_text(&mut app, "Salah hitung kas");
     press(&mut app, KeyCode::Enter);
@@ -1174,4 +1179,55 @@ fn f3_in_the_sales_list_prints_a_closed_days_z_report_again() {
         text.lines().last().unwrap().contains("F3 Z report"),
         "{text}"
     );
+}
+
+#[test]
+fn the_reason_is_its_own_field_and_words_typed_on_the_count_never_count_pieces() {
+    for (lang, said, counted) in [
+        (Lang::Id, "ketik alasan di kolom Alasan", "Kas dihitung"),
+        (
+            Lang::En,
+            "type the reason in the Reason field",
+            "Counted cash",
+        ),
+    ] {
+        let mut app = close_screen(151_500);
+        app.lang = lang;
+        // Counted by total, the counted cash is said once.
+        type_text(&mut app, "150.000");
+        let (_, text) = render(&app);
+        assert_eq!(text.matches(counted).count(), 1, "{text}");
+        // By denomination: one Rp 100.000, one Rp 50.000; Enter walks down to the Rp 500 coin.
+        press(&mut app, KeyCode::F(7));
+        type_text(&mut app, "1");
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "1");
+        for _ in 0..7 {
+            press(&mut app, KeyCode::Enter);
+        }
+        assert_eq!(screen(&app).row, 8, "the Rp 500 coin row");
+        let pieces_before = screen(&app).pieces.clone();
+        // F2 with a variance asks for the reason; the cursor does not move under the hand.
+        press(&mut app, KeyCode::F(2));
+        assert_eq!(
+            app.note(),
+            Some(&Note::Till(TillNote::VarianceNeedsReason(Rupiah(-1_500))))
+        );
+        assert_eq!(screen(&app).field, close::Field::Count);
+        // The reason typed on the count: the words and the 500 in them count nothing.
+        type_text(&mut app, "Kurang 500, uang receh");
+        assert_eq!(screen(&app).pieces, pieces_before);
+        assert_eq!(app.note(), Some(&Note::Till(TillNote::ReasonInItsField)));
+        assert!(render(&app).1.contains(said), "{}", render(&app).1);
+        // Tab takes it to the reason; there, Enter and typing stay in the reason.
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "Kurang 500");
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, ", uang receh");
+        assert_eq!(screen(&app).field, close::Field::Reason);
+        assert_eq!(screen(&app).reason, "Kurang 500, uang receh");
+        assert_eq!(screen(&app).pieces, pieces_before);
+        press(&mut app, KeyCode::F(2));
+        assert_eq!(app.focus(), Focus::CloseConfirm);
+    }
 }

@@ -88,6 +88,7 @@ fn back_from(under: Screen) -> Screen {
 /// The context of the screen a question returns to, where `back_from` changes it.
 pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
     match under {
+        Screen::Sales(list) if list.closed_day() => Some(Focus::ClosedSales),
         Screen::Sales(_) => Some(Focus::Sales),
         Screen::Stock(screen) => match &screen.form {
             Some(form)
@@ -419,10 +420,18 @@ pub(super) fn draw_open_day(
     frame.render_widget(block, popup);
     let [_, name, _, float, _, hint] = Layout::vertical([Constraint::Length(1); 6]).areas(inner);
     if closed_today {
+        // No name or float to type on a closed day: what can still be done, nothing else.
+        frame.render_widget(
+            Paragraph::new(t.closed_today_body)
+                .centered()
+                .wrap(Wrap { trim: true }),
+            Rect { height: 3, ..name },
+        );
         frame.render_widget(
             Paragraph::new(t.closed_today_hint.dark_gray()).centered(),
             hint,
         );
+        return;
     }
     for (field, label, value, row) in [
         (Field::Attendant, t.attendant_label, &form.attendant, name),

@@ -12,6 +12,9 @@ use crate::strings::KeyText;
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Focus {
     OpenDay,
+    /// The open-day form once today's day is closed: nothing opens until tomorrow, and the
+    /// day's sales, settlements and audit trail can still be read.
+    DayClosed,
     StaleDay,
     Sale,
     Search,
@@ -149,6 +152,7 @@ const EVERYWHERE: &[Focus] = &[
     C::ReturnForm,
     C::ReturnReason,
     C::OpenDay,
+    C::DayClosed,
     C::StaleDay,
     C::Sale,
     C::Search,
@@ -188,7 +192,7 @@ const EVERYWHERE: &[Focus] = &[
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
 /// no day open, after a close, the day's sales, settlements, audit trail and the rest can
 /// still be read).
-const HOME: &[Focus] = &[C::Sale, C::OpenDay];
+const HOME: &[Focus] = &[C::Sale, C::OpenDay, C::DayClosed];
 
 /// Where Ctrl+L locks the till: every screen of the till, questions included (not the
 /// sign-in, lock and approval gates themselves).
@@ -211,6 +215,7 @@ const LOCKABLE: &[Focus] = &[
     C::TabPaymentForm,
     C::CorrectionReason,
     C::OpenDay,
+    C::DayClosed,
     C::StaleDay,
     C::Sale,
     C::Search,
@@ -375,6 +380,9 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // The open-day form's bar keeps its own keys; its hint line names F6.
     on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales),
+    // After today's close, reading is what is left: the bar says so, no Enter to open.
+    on(&[f(6)], &[C::DayClosed], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
+    on(&[ENTER], &[C::DayClosed], Msg::Submit, |k| k.closed_enter),
     // The search list.
     typing(C::Search, |k| k.refine),
     on(&[UP], &[C::Search, C::Sales, C::ClosedSales, C::SaleDetail, C::ReturnForm], Msg::Up, |k| k.select_line),
@@ -492,7 +500,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
-    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
+    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::DayClosed, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
     typing(C::Payouts, |k| k.type_filter),
     on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
@@ -528,6 +536,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(4)], &[C::CloseConfirm], Msg::ManagerPin, |k| k.undo.key_manager_pin).bar(|k| k.undo.short_manager_pin),
     on(&[ESC], &[C::CloseConfirm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Reopening the day closed today, from the open-day form.
+    on(&[f(4)], &[C::DayClosed], Msg::ReopenDay, |k| k.undo.key_reopen).bar(|k| k.undo.key_reopen),
     on(&[f(4)], &[C::OpenDay], Msg::ReopenDay, |k| k.undo.key_reopen),
     typing_in(&[C::ReopenReason], |k| k.undo.key_reopen_reason),
     on(&[ENTER], &[C::ReopenReason], Msg::Submit, |k| k.undo.key_reopen_confirm).bar(|k| k.next),

@@ -54,6 +54,12 @@ pub enum Note {
     /// Leaving the pay dialog handed back the parts taken.
     PartsReturned(Rupiah),
     PayClosed,
+    /// Typing the pay dialog refused, or a scanner's burst: nothing paid, the amount cleared.
+    ScanInPay,
+    /// A key typed on a choice of a form (role, scheme, paid daily): Space changes it.
+    ChoiceField,
+    /// After a part payment, Enter or F3 before the rest's method is chosen: what remains.
+    PickRestMethod(Rupiah),
     Voided(i64),
     /// A receipt printed again, to this file.
     Reprinted(String),
@@ -185,6 +191,9 @@ impl Note {
             Note::CashSoFar(cash, short) => (t.cash_so_far)(*cash, *short),
             Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
+            Note::ScanInPay => t.scan_in_pay.into(),
+            Note::ChoiceField => t.choice_field.into(),
+            Note::PickRestMethod(rest) => (t.pick_rest_method)(*rest),
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),
             Note::ReprintFailed(e) => (t.reprint_failed)(&e.text(lang)),
@@ -301,6 +310,8 @@ pub enum TillNote {
     /// A tab payment for a customer who owes nothing: their name.
     OwesNothing(String),
     VarianceNeedsReason(Rupiah),
+    /// Letters typed on the count, and the digits after them: neither reaches a count.
+    ReasonInItsField,
     AmountNeeded,
     /// A cash move on disk: in or out, how much, the slip's file.
     CashMoved(bool, Rupiah, String),
@@ -384,6 +395,7 @@ impl TillNote {
             TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
             TillNote::OwesNothing(name) => (t.owes_nothing)(name),
             TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
+            TillNote::ReasonInItsField => t.reason_in_its_field.into(),
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
             TillNote::ZReport(path) => (t.day_closed_report)(path),
@@ -418,6 +430,8 @@ pub enum TrustNote {
     ShopEmpty,
     PickUser,
     NoManager,
+    /// Signing in as this user was refused: why.
+    SignInRefused(String, super::failure::Failure),
 }
 
 impl TrustNote {
@@ -444,6 +458,7 @@ impl TrustNote {
             TrustNote::ShopEmpty => t.shop_empty.into(),
             TrustNote::PickUser => t.pick_user.into(),
             TrustNote::NoManager => t.no_manager.into(),
+            TrustNote::SignInRefused(name, why) => (t.sign_in_refused)(name, &why.text(lang)),
         }
     }
 }

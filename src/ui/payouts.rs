@@ -108,6 +108,10 @@ pub struct PayoutForm {
     pub amount: String,
     pub note: String,
     pub field: Field,
+    /// The amount is the balance proposed, shown selected: the first character typed
+    /// replaces it (`10000` over `25.650` is Rp 10.000, not `25.65010000`); Backspace and the
+    /// arrows keep it to edit.
+    pub proposed: bool,
 }
 
 impl PayoutForm {
@@ -123,6 +127,7 @@ impl PayoutForm {
             name: producer.name.clone(),
             owed: producer.balance,
             method: PayoutMethod::Cash,
+            proposed: !amount.is_empty(),
             amount,
             note: String::new(),
             field: Field::Amount,
@@ -221,9 +226,20 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
 }
 
 fn form_key(cx: &Ctx, form: &mut PayoutForm, msg: Msg) -> Outcome {
+    // Backspace and the arrows keep the proposal to edit; typing replaces it.
+    if matches!(msg, Msg::Backspace | Msg::Next | Msg::Prev) {
+        form.proposed = false;
+    }
     match msg {
         Msg::Input(c) => {
             let amount = form.field == Field::Amount;
+            if amount && form.proposed {
+                // A refused key leaves the proposal standing, still selected.
+                form.proposed = !input::amount_char(c);
+                if input::amount_char(c) {
+                    form.amount.clear();
+                }
+            }
             let (field, max) = form.focused();
             if amount {
                 let note = input::type_amount(cx.amount_refused, field, c, max);
@@ -422,19 +438,19 @@ pub(super) fn draw_form(cx: &Ctx, form: &PayoutForm, frame: &mut Frame, area: Re
             .count()
             .saturating_sub(value_width.saturating_sub(1));
         let shown: String = value.chars().skip(skip).collect();
-        let span = Span::from(format!("{shown:<value_width$}"));
-        let span = if has_cursor {
-            span.reversed()
-        } else {
-            span.underlined()
+        let pad = value_width.saturating_sub(shown.chars().count());
+        let (text, rest) = (Span::from(shown.clone()), Span::from(" ".repeat(pad)));
+        let spans = match has_cursor {
+            // Selected, as refused text on the entry line is: typing replaces it.
+            true if field == Field::Amount && form.proposed => {
+                vec![text.black().on_yellow().bold(), rest.reversed()]
+            }
+            true => vec![text.reversed(), rest.reversed()],
+            false => vec![text.underlined(), rest.underlined()],
         };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::from(format!("{label:<label_width$}")).bold(),
-                span,
-            ])),
-            row,
-        );
+        let mut line = vec![Span::from(format!("{label:<label_width$}")).bold()];
+        line.extend(spans);
+        frame.render_widget(Paragraph::new(Line::from(line)), row);
         if has_cursor {
             let x = row.x + (label_width + shown.chars().count()) as u16;
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));

@@ -526,3 +526,40 @@ fn statement_range_form_en() {
     }
     insta::assert_snapshot!("statement_range_form_en", text);
 }
+
+#[test]
+fn the_proposed_balance_is_replaced_by_the_first_key_typed_or_kept_by_backspace() {
+    let mut app = on_payouts();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form(&app).amount, "17.850");
+    assert!(form(&app).proposed, "shown selected");
+    // Typing replaces the proposal: Rp 10.000, not `17.85010000`.
+    type_text(&mut app, "10000");
+    assert_eq!(form(&app).amount, "10000");
+    press(&mut app, KeyCode::F(2));
+    assert!(render(&app).contains("Bayar Rp 10.000 kepada Kue Bu Sri"));
+    press(&mut app, KeyCode::Char('n'));
+    // A refused key leaves the proposal standing.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "x");
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('x')));
+    assert_eq!(form(&app).amount, "17.850");
+    type_text(&mut app, "5000");
+    assert_eq!(form(&app).amount, "5000");
+    // Backspace keeps it to edit.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "0");
+    assert_eq!(form(&app).amount, "17.850");
+    // In English too: the same keys, the same amount.
+    press(&mut app, KeyCode::F(10));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2500");
+    press(&mut app, KeyCode::F(2));
+    let text = render(&app);
+    assert!(text.contains("Rp 2.500"), "{text}");
+}

@@ -464,7 +464,9 @@ fn plus_minus_and_delete_change_the_selected_line() {
     assert!(type_text(&mut app, "-").is_empty());
     assert_eq!(app.note(), Some(&Note::AtMinimum));
     assert_eq!(app.cart.lines.len(), 2);
-    // With text on the entry line, `+` is typed, not a command.
+    // With text on the entry line, `+` is typed, not a command. (Right after `-`, a digit
+    // would start a negative quantity: another key comes between.)
+    press(&mut app, KeyCode::Up);
     type_text(&mut app, "2+");
     assert_eq!(app.entry(), "2+");
     assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
@@ -1230,8 +1232,8 @@ fn an_old_open_day_is_closed_or_carried_on() {
 fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     let mut app = open_app();
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.focus(), Focus::OpenDay);
-    // Opening today again: told why, nothing asked of the ledger.
+    assert_eq!(app.focus(), Focus::DayClosed);
+    // Opening today again: nothing to type, Enter says why, nothing asked of the ledger.
     type_text(&mut app, "100000");
     assert_eq!(enter(&mut app), Vec::new());
     assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
@@ -1247,7 +1249,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     assert_eq!(app.focus(), Focus::Sales);
     // Leaving comes back to the open-day form, not to a till with no day.
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert_eq!(
         press_with(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL),
         vec![Effect::LoadPayouts]
@@ -1273,10 +1275,11 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
         Some(&Note::Failed(FailedEffect::PayProducer, Failure::NoOpenDay))
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     // Tomorrow the form opens the next day.
     let tomorrow = today().succ_opt().unwrap();
     update(&mut app, Msg::Today(tomorrow));
+    assert_eq!(app.focus(), Focus::OpenDay);
     type_text(&mut app, "100000");
     let effects = enter(&mut app);
     assert!(
@@ -1525,7 +1528,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
         }]
     );
     update(&mut app, Msg::DayClosed);
-    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(app.focus(), Focus::DayClosed);
     assert_eq!(app.status(), None);
     assert_eq!(app.note(), Some(&Note::DayClosed));
 }

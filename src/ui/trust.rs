@@ -155,6 +155,8 @@ pub(super) struct SignInForm {
     pub pin: Pin,
     /// Who locked the till, on the lock screen.
     pub locked_by: Option<String>,
+    /// Whose PIN went to be checked last: the refusal names them.
+    pub tried: Option<String>,
 }
 
 pub(super) struct Approval {
@@ -166,12 +168,35 @@ pub(super) struct Approval {
     pub pin: Pin,
 }
 
-/// Users who can sign in: active, with a PIN, matching the filter (any part of the name).
+/// Users who can sign in: active, with a PIN, whose name starts with the filter, then those
+/// with a later word that does. A letter inside a word matches nothing: "r" must pick Rina,
+/// never Sari, or Rina's PIN is tried against Sari and counts toward locking Sari out.
 fn sign_in_list<'a>(app: &'a App, filter: &str) -> Vec<&'a User> {
     let filter = filter.to_lowercase();
-    app.users
+    let can = |u: &&User| u.active && u.has_pin;
+    let name_starts = |u: &&User| u.name.to_lowercase().starts_with(&filter);
+    let word_starts = |u: &&User| {
+        u.name
+            .to_lowercase()
+            .split_whitespace()
+            .skip(1)
+            .any(|word| word.starts_with(&filter))
+    };
+    let first = app.users.iter().filter(can).filter(name_starts);
+    let then = app
+        .users
         .iter()
-        .filter(|u| u.active && u.has_pin && u.name.to_lowercase().contains(&filter))
+        .filter(can)
+        .filter(|u| !name_starts(u) && word_starts(u));
+    first.chain(then).collect()
+}
+
+/// The names the sign-in list shows for this filter, in its order.
+#[cfg(test)]
+pub(super) fn sign_in_names(app: &App, filter: &str) -> Vec<String> {
+    sign_in_list(app, filter)
+        .into_iter()
+        .map(|u| u.name.clone())
         .collect()
 }
 
@@ -226,6 +251,7 @@ fn first_gate(app: &App) -> TrustPrompt {
         selected,
         pin: Pin::new(),
         locked_by: None,
+        tried: None,
     })
 }
 
@@ -252,7 +278,20 @@ pub(super) fn lock(app: &mut App) {
         selected,
         pin: Pin::new(),
         locked_by: Some(name),
+        tried: None,
     }));
+}
+
+/// Signing in was refused: the message names whose PIN was tried, the user highlighted.
+pub(super) fn sign_in_failed(app: &mut App, reason: super::failure::Failure) {
+    let tried = match &app.prompt {
+        Some(TrustPrompt::SignIn(form)) => form.tried.clone(),
+        _ => None,
+    };
+    app.set_note(match tried {
+        Some(name) => Note::Trust(TrustNote::SignInRefused(name, reason)),
+        None => Note::Failed(super::failure::FailedEffect::SignIn, reason),
+    });
 }
 
 /// The runtime's clock. Locks the till once nobody has pressed a key for the idle time.
@@ -540,6 +579,11 @@ fn sign_in_key(
                 }
                 Some(user_id) => {
                     let pin = form.pin.take();
+                    form.tried = app
+                        .users
+                        .iter()
+                        .find(|u| u.id == user_id)
+                        .map(|u| u.name.clone());
                     return (
                         Some(TrustPrompt::SignIn(form)),
                         vec![Effect::SignIn { user_id, pin }],

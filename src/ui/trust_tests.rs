@@ -603,6 +603,8 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
     assert_eq!(app.focus(), Focus::UserForm);
     type_text(&mut app, "Dewi");
     press(&mut app, KeyCode::F(7));
+    // Enter moves on as Tab does: to the role, then the PIN.
+    enter(&mut app);
     enter(&mut app);
     type_text(&mut app, "5678");
     enter(&mut app);
@@ -831,4 +833,150 @@ fn the_recovery_code_in_english_says_when_its_paper_failed() {
         assert!(screen.contains(fact), "{fact} in\n{screen}");
     }
     insta::assert_snapshot!(render(&app).backend());
+}
+
+/// Sari, the manager, loaded before Rina, as the ledger lists users by when they were made.
+fn sari_first() -> Vec<User> {
+    vec![
+        user(3, "Sari", Role::Manager),
+        rina(),
+        user(4, "Dewi Rahma", Role::Attendant),
+    ]
+}
+
+/// Signs Budi in, opens the users screen and the new-user form.
+fn new_user_form(lang: Lang) -> App {
+    let mut app = signed_in(open_app(), budi());
+    app.lang = lang;
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    update(&mut app, Msg::UsersLoaded(team()));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::UserForm);
+    app
+}
+
+#[test]
+fn tab_visits_every_field_of_the_user_form_and_space_sets_the_role() {
+    for (lang, said) in [
+        (Lang::Id, "Ini pilihan: Spasi untuk mengganti"),
+        (Lang::En, "This is a choice: Space changes it"),
+    ] {
+        let mut app = new_user_form(lang);
+        // One field per Tab, in the order on screen: name, role, PIN, PIN again.
+        type_text(&mut app, "Rina");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " ");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1357");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1357");
+        assert_eq!(
+            press(&mut app, KeyCode::F(2)),
+            vec![Effect::AddUser {
+                name: "Rina".into(),
+                role: Role::Manager,
+                pin: pin("1357"),
+            }],
+            "the PIN never lands in the name"
+        );
+        // Shift+Tab goes back the same way; digits on the role are refused, not lost.
+        let mut app = new_user_form(lang);
+        type_text(&mut app, "Rina");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut app, "1357");
+        assert_eq!(app.note(), Some(&Note::ChoiceField));
+        assert!(text(&render(&app)).contains(said));
+        press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut app, "x");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " ");
+        type_text(&mut app, " ");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2468");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2468");
+        assert_eq!(
+            press(&mut app, KeyCode::F(2)),
+            vec![Effect::AddUser {
+                name: "Rinax".into(),
+                role: Role::Attendant,
+                pin: pin("2468"),
+            }]
+        );
+    }
+}
+
+fn sign_in_names(app: &App) -> Vec<String> {
+    let Some(trust::TrustPrompt::SignIn(form)) = &app.prompt else {
+        panic!("sign-in expected")
+    };
+    trust::sign_in_names(app, &form.filter)
+}
+
+#[test]
+fn a_letter_picks_the_name_it_starts_never_a_name_it_is_inside() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(sari_first()));
+    type_text(&mut app, "r");
+    // "Sa*r*i" is no match: Rina's name starts with r, then Dewi Rahma's second word does.
+    assert_eq!(sign_in_names(&app), vec!["Rina", "Dewi Rahma"]);
+    let screen = text(&render(&app));
+    assert!(!screen.contains("Sari"), "{screen}");
+    type_text(&mut app, "1357");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::SignIn {
+            user_id: 1,
+            pin: pin("1357")
+        }],
+        "the PIN goes to Rina, the one highlighted"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: FailedEffect::SignIn,
+            reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Rina tidak bisa masuk: PIN salah; sisa 4 kali coba sebelum dikunci"
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Rina not signed in: wrong PIN; 4 tries left before a lockout"
+    );
+    let screen = text(&render(&app));
+    assert!(screen.contains("Rina tidak bisa masuk"), "{screen}");
+    // A letter inside a word matches nobody; the start of a later word does.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "ar");
+    assert!(sign_in_names(&app).is_empty());
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "rah");
+    assert_eq!(sign_in_names(&app), vec!["Dewi Rahma"]);
+}
+
+#[test]
+fn the_manager_signed_in_is_named_as_the_manager_in_the_header() {
+    for (lang, manager, attendant) in [
+        (Lang::Id, "Pengelola: Budi", "Kasir: Rina"),
+        (Lang::En, "Manager: Budi", "Attendant: Rina"),
+    ] {
+        let mut app = signed_in(open_app(), budi());
+        app.lang = lang;
+        let screen = text(&render(&app));
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains(manager), "{header}");
+        assert!(!header.contains("Kasir: Budi") && !header.contains("Attendant: Budi"));
+        let mut app = signed_in(open_app(), rina());
+        app.lang = lang;
+        let screen = text(&render(&app));
+        assert!(
+            screen.lines().next().unwrap().contains(attendant),
+            "{screen}"
+        );
+    }
 }
