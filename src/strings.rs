@@ -6,7 +6,9 @@ use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
+mod glance;
 mod ledger_file;
+pub use glance::GlanceText;
 pub use ledger_file::LedgerFileText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -443,6 +445,8 @@ pub struct KeyText {
     pub short_direction: &'static str,
     pub record_cash_move: &'static str,
     pub tabs: &'static str,
+    /// The manager's glance (Ctrl+G).
+    pub glance: &'static str,
     pub pick_customer: &'static str,
     pub new_customer: &'static str,
     pub edit_customer: &'static str,
@@ -1246,6 +1250,7 @@ pub static ID: Strings = Strings {
             short_direction: "Arah",
             record_cash_move: "Catat kas (ditanya dulu)",
             tabs: "Bon pelanggan",
+            glance: "Sekilas usaha",
             pick_customer: "Pilih pelanggan",
             new_customer: "Pelanggan baru",
             edit_customer: "Ubah pelanggan",
@@ -2082,6 +2087,7 @@ pub static EN: Strings = Strings {
             short_direction: "In/out",
             record_cash_move: "Record the cash move (asks first)",
             tabs: "Customers' tabs",
+            glance: "The shop at a glance",
             pick_customer: "Pick the customer",
             new_customer: "New customer",
             edit_customer: "Edit the customer",

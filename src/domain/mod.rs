@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod date;
 pub mod entry;
 pub mod export;
+pub mod glance;
 pub mod history;
 pub mod money;
 pub mod payment;
@@ -32,6 +33,7 @@ pub use catalogue::{
 };
 pub use date::parse_date;
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
+pub use glance::{Glance, HourBar, Owed, Ranked};
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};

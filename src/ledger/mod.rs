@@ -13,6 +13,7 @@ mod chain;
 mod day;
 mod draft;
 mod export;
+mod glance;
 mod head;
 mod history;
 mod import;

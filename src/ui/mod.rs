@@ -30,6 +30,7 @@ mod stock_forms;
 mod widgets;
 // Who is at the till: sign-in, lock, approval, users, audit.
 mod audit;
+mod glance;
 mod trust;
 mod users;
 mod view;
@@ -183,6 +184,7 @@ screens! {
         Customers(customers::CustomersScreen),
         Users(users::UsersScreen),
         Audit(audit::AuditScreen),
+        Glance(glance::GlanceScreen),
 }
 
 pub struct App {

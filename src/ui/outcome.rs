@@ -50,6 +50,7 @@ pub enum Place {
     CashMove,
     Users,
     Audit,
+    Glance,
     /// The pay dialog for the cart.
     Pay,
     /// The search list over the sale screen, for what the entry line holds.
@@ -70,6 +71,7 @@ impl Place {
             Msg::OpenSettings => Place::Settings,
             Msg::OpenUsers => Place::Users,
             Msg::OpenAudit => Place::Audit,
+            Msg::OpenGlance => Place::Glance,
             Msg::OpenPayouts => Place::Payouts,
             _ => return None,
         })
