@@ -8,7 +8,7 @@ mod common;
 use chrono::NaiveDateTime;
 use common::{at, close_counted, date, small_ledger};
 use pojok::domain::{
-    Cart, Catalogue, CashCount, PaymentMethod, PayoutMethod, Quantity, Rupiah, Sale, Tender,
+    Cart, CashCount, Catalogue, PaymentMethod, PayoutMethod, Quantity, Rupiah, Sale, Tender,
 };
 use pojok::ledger::Ledger;
 
@@ -30,13 +30,29 @@ fn sell(ledger: &mut Ledger, lines: &[(&str, i64)], when: NaiveDateTime) -> Sale
 fn two_saturdays(path: &std::path::Path) -> Ledger {
     let mut ledger = small_ledger(path);
     ledger
-        .open_day(date("2026-11-28"), "Rina", Rupiah::ZERO, at("2026-11-28 07:00"))
+        .open_day(
+            date("2026-11-28"),
+            "Rina",
+            Rupiah::ZERO,
+            at("2026-11-28 07:00"),
+        )
         .unwrap();
     sell(&mut ledger, &[("LMPR", 4)], at("2026-11-28 09:10"));
-    sell(&mut ledger, &[("KRPS", 1), ("BRS", 2)], at("2026-11-28 09:40"));
+    sell(
+        &mut ledger,
+        &[("KRPS", 1), ("BRS", 2)],
+        at("2026-11-28 09:40"),
+    );
     sell(&mut ledger, &[("KRPS", 2)], at("2026-11-28 14:05"));
     ledger
-        .pay_producer("SRI", PayoutMethod::Cash, Rupiah(10_000), "", "Rina", at("2026-11-28 15:00"))
+        .pay_producer(
+            "SRI",
+            PayoutMethod::Cash,
+            Rupiah(10_000),
+            "",
+            "Rina",
+            at("2026-11-28 15:00"),
+        )
         .unwrap();
     let expected = ledger.open_day_cash().unwrap().unwrap().expected();
     ledger
@@ -48,7 +64,12 @@ fn two_saturdays(path: &std::path::Path) -> Ledger {
         )
         .unwrap();
     ledger
-        .open_day(date("2026-12-05"), "Rina", Rupiah::ZERO, at("2026-12-05 07:00"))
+        .open_day(
+            date("2026-12-05"),
+            "Rina",
+            Rupiah::ZERO,
+            at("2026-12-05 07:00"),
+        )
         .unwrap();
     sell(&mut ledger, &[("LMPR", 2)], at("2026-12-05 09:05"));
     sell(&mut ledger, &[("BRS", 1)], at("2026-12-05 10:30"));
@@ -66,8 +87,14 @@ fn the_glance_says_what_the_reports_say() {
     let day = date("2026-12-05");
     let g = ledger.glance(day).unwrap();
     let report = ledger.day_report(day).unwrap().unwrap();
-    assert_eq!((g.sales, g.takings), (report.sales.count, report.sales.total));
-    assert_eq!((g.voids, g.voided), (report.voids.count, report.voids.total));
+    assert_eq!(
+        (g.sales, g.takings),
+        (report.sales.count, report.sales.total)
+    );
+    assert_eq!(
+        (g.voids, g.voided),
+        (report.voids.count, report.voids.total)
+    );
     assert_eq!(g.average_sale(), Rupiah(report.sales.total.value() / 2));
 
     // By hour: the day's bars add up to its takings; the usual is the Saturday before.
@@ -103,7 +130,10 @@ fn the_glance_says_what_the_reports_say() {
         .iter()
         .map(|r| (r.code.as_str(), r.gross.value()))
         .collect();
-    assert_eq!(products, [("BRS", 45_000), ("KRPS", 36_000), ("LMPR", 21_000)]);
+    assert_eq!(
+        products,
+        [("BRS", 45_000), ("KRPS", 36_000), ("LMPR", 21_000)]
+    );
 
     // Who is owed: the payout screen's balances, largest first, with the days since paid.
     let mut owed: Vec<(String, Rupiah)> = ledger
@@ -128,7 +158,12 @@ fn a_day_with_no_sales_and_no_history_has_empty_figures() {
     let dir = tempfile::tempdir().unwrap();
     let mut ledger = small_ledger(&dir.path().join("pojok.db"));
     ledger
-        .open_day(date("2026-12-05"), "Rina", Rupiah::ZERO, at("2026-12-05 07:00"))
+        .open_day(
+            date("2026-12-05"),
+            "Rina",
+            Rupiah::ZERO,
+            at("2026-12-05 07:00"),
+        )
         .unwrap();
     let g = ledger.glance(date("2026-12-05")).unwrap();
     assert_eq!((g.sales, g.takings, g.usual_days), (0, Rupiah::ZERO, 0));

@@ -69,6 +69,9 @@ impl Glance {
         if self.sales == 0 {
             return Rupiah::ZERO;
         }
-        super::round_rupiah(rust_decimal::Decimal::from(self.takings.value()) / rust_decimal::Decimal::from(self.sales))
+        super::round_rupiah(
+            rust_decimal::Decimal::from(self.takings.value())
+                / rust_decimal::Decimal::from(self.sales),
+        )
     }
 }

@@ -18,10 +18,11 @@ impl Ledger {
     /// The glance at the business day of `date` (empty figures for a day with no sales).
     pub fn glance(&self, date: NaiveDate) -> Result<Glance> {
         let report = self.day_report(date)?;
-        let (sales, takings, voids, voided) = report.as_ref().map_or(
-            (0, Rupiah::ZERO, 0, Rupiah::ZERO),
-            |r| (r.sales.count, r.sales.total, r.voids.count, r.voids.total),
-        );
+        let (sales, takings, voids, voided) = report
+            .as_ref()
+            .map_or((0, Rupiah::ZERO, 0, Rupiah::ZERO), |r| {
+                (r.sales.count, r.sales.total, r.voids.count, r.voids.total)
+            });
         let (hours, usual_days) = hours(&self.conn, date)?;
         let from = date - Days::new(u64::from(TOP_DAYS) - 1);
         let levels = self.stock_levels(Some(date))?;
@@ -181,6 +182,8 @@ fn last_close(conn: &Connection, date: NaiveDate) -> Result<Option<(NaiveDate, R
              JOIN business_days AS b ON b.id = c.day_id
              WHERE b.date <= ?1 ORDER BY b.date DESC, c.id DESC LIMIT 1",
         )?
-        .query_row([date_text(date)], |r| Ok((get_date(r, 0)?, Rupiah(r.get(1)?))))
+        .query_row([date_text(date)], |r| {
+            Ok((get_date(r, 0)?, Rupiah(r.get(1)?)))
+        })
         .optional()?)
 }

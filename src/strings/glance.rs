@@ -51,8 +51,9 @@ const ID: GlanceText = GlanceText {
     title: |day| format!("Sekilas usaha · {day}"),
     loading: "Memuat…",
     hours_title: |weekday, weeks| match weeks {
-        0 => "Penjualan per jam (belum ada minggu sebelumnya)".to_string(),
-        n => format!("Penjualan per jam vs rata-rata {n} {weekday} sebelumnya"),
+        0 => "Per jam (belum ada minggu sebelumnya)".to_string(),
+        1 => format!("Per jam vs {weekday} minggu lalu"),
+        n => format!("Per jam vs rata-rata {n} {weekday} lalu"),
     },
     legend_today: "hari ini",
     legend_usual: "biasanya",
@@ -77,7 +78,9 @@ const ID: GlanceText = GlanceText {
         Some(n) => format!("{n} hari sejak dibayar"),
     },
     nothing_owed: "Tidak ada saldo terutang.",
-    weekdays: ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
+    weekdays: [
+        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+    ],
     failed: |e| format!("Sekilas usaha tidak bisa dimuat: {e}"),
 };
 
@@ -85,9 +88,9 @@ const EN: GlanceText = GlanceText {
     title: |day| format!("The shop at a glance · {day}"),
     loading: "Loading…",
     hours_title: |weekday, weeks| match weeks {
-        0 => "Sales by hour (no earlier weeks yet)".to_string(),
-        1 => format!("Sales by hour vs the last {weekday}"),
-        n => format!("Sales by hour vs the average of {n} earlier {weekday}s"),
+        0 => "By hour (no earlier weeks yet)".to_string(),
+        1 => format!("By hour vs last {weekday}"),
+        n => format!("By hour vs the average of {n} earlier {weekday}s"),
     },
     legend_today: "today",
     legend_usual: "usual",
@@ -113,6 +116,14 @@ const EN: GlanceText = GlanceText {
         Some(n) => format!("{n} days since paid"),
     },
     nothing_owed: "Nobody is owed anything.",
-    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
     failed: |e| format!("The glance could not be loaded: {e}"),
 };

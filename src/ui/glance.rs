@@ -33,7 +33,10 @@ impl GlanceScreen {
     /// Opens on the open day, or on today with none open.
     pub(super) fn open(cx: &Ctx, _place: Place) -> (GlanceScreen, Vec<Effect>) {
         let date = cx.status.map_or(cx.today, |s| s.day.date);
-        (GlanceScreen { glance: None }, vec![Effect::LoadGlance(date)])
+        (
+            GlanceScreen { glance: None },
+            vec![Effect::LoadGlance(date)],
+        )
     }
 
     pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
@@ -180,8 +183,9 @@ fn flag_lines(t: &GlanceText, g: &Glance, lang: Lang) -> Vec<Line<'static>> {
 
 /// The best sellers on the left, products over producers; who is owed most on the right.
 fn draw_rankings(t: &GlanceText, g: &Glance, frame: &mut Frame, area: Rect) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2).areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(area);
     let rows = usize::from(area.height.saturating_sub(2) / 2).max(1);
     let width = usize::from(left.width);
     let mut lines = vec![Line::from((t.top_products)(TOP_DAYS)).bold()];
@@ -197,7 +201,14 @@ fn draw_rankings(t: &GlanceText, g: &Glance, frame: &mut Frame, area: Rect) {
     }
     for o in &g.owed {
         lines.push(two_ends(&o.name, &o.balance.to_string(), width));
-        lines.push(Line::from(format!("  {} · {}", o.code, (t.since_payout)(o.days_since_payout))).dim());
+        lines.push(
+            Line::from(format!(
+                "  {} · {}",
+                o.code,
+                (t.since_payout)(o.days_since_payout)
+            ))
+            .dim(),
+        );
     }
     frame.render_widget(Paragraph::new(lines), right);
 }
