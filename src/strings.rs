@@ -656,6 +656,8 @@ pub struct SettleText {
     pub payout_balance_before: &'static str,
     pub payout_balance_after: &'static str,
     pub statement_title: &'static str,
+    /// The statement's chart of the producer's sales day by day.
+    pub chart_daily_sales: &'static str,
     pub period: fn(&str, &str) -> String,
     pub opening_balance: &'static str,
     pub closing_balance: &'static str,
@@ -1551,6 +1553,7 @@ pub static ID: Strings = Strings {
         payout_balance_before: "Saldo sebelum",
         payout_balance_after: "Saldo sesudah",
         statement_title: "REKENING PRODUSEN",
+        chart_daily_sales: "Penjualan harian",
         period: |from, to| format!("{from} s.d. {to}"),
         opening_balance: "Saldo awal",
         closing_balance: "Saldo akhir",
@@ -2406,6 +2409,7 @@ pub static EN: Strings = Strings {
         payout_balance_before: "Balance before",
         payout_balance_after: "Balance after",
         statement_title: "PRODUCER STATEMENT",
+        chart_daily_sales: "Sales day by day",
         period: |from, to| format!("{from} to {to}"),
         opening_balance: "Opening balance",
         closing_balance: "Closing balance",
@@ -3299,6 +3303,9 @@ const EN_TRUST_KEYS: TrustKeys = TrustKeys {
 /// scripts, and the messages of `pojok recap` and `pojok export`.
 pub struct OfficeText {
     pub recap_title: &'static str,
+    /// The recap's charts: turnover per producer, and day by day.
+    pub chart_by_producer: &'static str,
+    pub chart_by_day: &'static str,
     /// The programme the corner belongs to, e.g. "Metro Bangga Beli".
     pub programme: fn(&str) -> String,
     pub days_with_sales: &'static str,
@@ -3334,6 +3341,8 @@ pub struct OfficeText {
 
 const ID_OFFICE: OfficeText = OfficeText {
     recap_title: "REKAP BULANAN PENJUALAN UMKM",
+    chart_by_producer: "Omzet per UMKM",
+    chart_by_day: "Omzet harian",
     programme: |name| format!("Program {name}"),
     days_with_sales: "Hari ada penjualan",
     sold: |quantities, lines| format!("Terjual {quantities} ({lines} baris)"),
@@ -3378,6 +3387,8 @@ const ID_OFFICE: OfficeText = OfficeText {
 
 const EN_OFFICE: OfficeText = OfficeText {
     recap_title: "MONTHLY UMKM SALES RECAP",
+    chart_by_producer: "Turnover per UMKM",
+    chart_by_day: "Turnover day by day",
     programme: |name| format!("Programme {name}"),
     days_with_sales: "Days with sales",
     sold: |quantities, lines| format!("Sold {quantities} ({lines} lines)"),

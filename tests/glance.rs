@@ -117,7 +117,7 @@ fn the_glance_says_what_the_reports_say() {
             }
         }
     }
-    producers.sort_by(|a, b| b.1.cmp(&a.1));
+    producers.sort_by_key(|p| std::cmp::Reverse(p.1));
     let shown: Vec<(String, i64)> = g
         .top_producers
         .iter()
@@ -143,7 +143,7 @@ fn the_glance_says_what_the_reports_say() {
         .filter(|b| b.balance.is_positive())
         .map(|b| (b.code, b.balance))
         .collect();
-    owed.sort_by(|a, b| b.1.cmp(&a.1));
+    owed.sort_by_key(|o| std::cmp::Reverse(o.1));
     let shown: Vec<(String, Rupiah)> = g.owed.iter().map(|o| (o.code.clone(), o.balance)).collect();
     assert_eq!(shown, owed);
     let sri = g.owed.iter().find(|o| o.code == "SRI").unwrap();
