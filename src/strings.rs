@@ -6,9 +6,11 @@ use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
+mod glance;
 mod ledger_file;
 mod stock_count;
 mod undo;
+pub use glance::GlanceText;
 pub use ledger_file::LedgerFileText;
 pub use stock_count::StockCountText;
 pub use undo::UndoText;
@@ -469,6 +471,8 @@ pub struct KeyText {
     pub short_direction: &'static str,
     pub record_cash_move: &'static str,
     pub tabs: &'static str,
+    /// The manager's glance (Ctrl+G).
+    pub glance: &'static str,
     pub pick_customer: &'static str,
     pub new_customer: &'static str,
     pub edit_customer: &'static str,
@@ -695,6 +699,8 @@ pub struct SettleText {
     pub payout_balance_before: &'static str,
     pub payout_balance_after: &'static str,
     pub statement_title: &'static str,
+    /// The statement's chart of the producer's sales day by day.
+    pub chart_daily_sales: &'static str,
     pub period: fn(&str, &str) -> String,
     pub opening_balance: &'static str,
     pub closing_balance: &'static str,
@@ -1301,6 +1307,7 @@ pub static ID: Strings = Strings {
             short_direction: "Arah",
             record_cash_move: "Catat kas (ditanya dulu)",
             tabs: "Bon pelanggan",
+            glance: "Sekilas usaha",
             pick_customer: "Pilih pelanggan",
             new_customer: "Pelanggan baru",
             edit_customer: "Ubah pelanggan",
@@ -1614,6 +1621,7 @@ pub static ID: Strings = Strings {
         payout_balance_before: "Saldo sebelum",
         payout_balance_after: "Saldo sesudah",
         statement_title: "REKENING PRODUSEN",
+        chart_daily_sales: "Penjualan harian",
         period: |from, to| format!("{from} s.d. {to}"),
         opening_balance: "Saldo awal",
         closing_balance: "Saldo akhir",
@@ -2162,6 +2170,7 @@ pub static EN: Strings = Strings {
             short_direction: "In/out",
             record_cash_move: "Record the cash move (asks first)",
             tabs: "Customers' tabs",
+            glance: "The shop at a glance",
             pick_customer: "Pick the customer",
             new_customer: "New customer",
             edit_customer: "Edit the customer",
@@ -2492,6 +2501,7 @@ pub static EN: Strings = Strings {
         payout_balance_before: "Balance before",
         payout_balance_after: "Balance after",
         statement_title: "PRODUCER STATEMENT",
+        chart_daily_sales: "Sales day by day",
         period: |from, to| format!("{from} to {to}"),
         opening_balance: "Opening balance",
         closing_balance: "Closing balance",
@@ -3472,6 +3482,9 @@ const EN_TRUST_KEYS: TrustKeys = TrustKeys {
 /// scripts, and the messages of `pojok recap` and `pojok export`.
 pub struct OfficeText {
     pub recap_title: &'static str,
+    /// The recap's charts: turnover per producer, and day by day.
+    pub chart_by_producer: &'static str,
+    pub chart_by_day: &'static str,
     /// The programme the corner belongs to, e.g. "Metro Bangga Beli".
     pub programme: fn(&str) -> String,
     pub days_with_sales: &'static str,
@@ -3507,6 +3520,8 @@ pub struct OfficeText {
 
 const ID_OFFICE: OfficeText = OfficeText {
     recap_title: "REKAP BULANAN PENJUALAN UMKM",
+    chart_by_producer: "Omzet per UMKM",
+    chart_by_day: "Omzet harian",
     programme: |name| format!("Program {name}"),
     days_with_sales: "Hari ada penjualan",
     sold: |quantities, lines| format!("Terjual {quantities} ({lines} baris)"),
@@ -3551,6 +3566,8 @@ const ID_OFFICE: OfficeText = OfficeText {
 
 const EN_OFFICE: OfficeText = OfficeText {
     recap_title: "MONTHLY UMKM SALES RECAP",
+    chart_by_producer: "Turnover per UMKM",
+    chart_by_day: "Turnover day by day",
     programme: |name| format!("Programme {name}"),
     days_with_sales: "Days with sales",
     sold: |quantities, lines| format!("Sold {quantities} ({lines} lines)"),

@@ -8,6 +8,7 @@ pub mod date;
 pub mod entry;
 pub mod expiry;
 pub mod export;
+pub mod glance;
 pub mod history;
 pub mod money;
 pub mod payment;
@@ -35,6 +36,7 @@ pub use catalogue::{
 pub use date::parse_date;
 pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS};
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
+pub use glance::{Glance, HourBar, Owed, Ranked};
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};

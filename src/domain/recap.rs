@@ -53,6 +53,8 @@ pub struct MonthRecap {
     pub producers: Vec<ProducerMonth>,
     /// The ledger's chain head as the period's last business day left it (short form).
     pub chain_head: Option<String>,
+    /// Each business day's takings (its live sales), oldest first: the day reports' totals.
+    pub daily: Vec<(NaiveDate, Rupiah)>,
 }
 
 impl MonthRecap {

@@ -394,6 +394,7 @@ impl Runtime {
             Effect::ChangePin { user_id, pin } => vec![self.change_pin(user_id, &pin, now)],
             Effect::DeactivateUser { user_id } => vec![self.deactivate_user(user_id, now)],
             Effect::LoadHistory(filter) => vec![self.load_history(&filter)],
+            Effect::LoadGlance(date) => vec![self.load_glance(date)],
         }
     }
 

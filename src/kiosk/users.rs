@@ -84,6 +84,13 @@ impl Runtime {
             .unwrap_or_else(|e| failed(FailedEffect::LoadHistory, e))
     }
 
+    pub(super) fn load_glance(&self, date: chrono::NaiveDate) -> Msg {
+        self.ledger
+            .glance(date)
+            .map(|g| Msg::GlanceLoaded(Box::new(g)))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadGlance, e))
+    }
+
     /// The first start: the manager first (a second kiosk racing this one is refused before
     /// the shop is renamed), then the shop's name on the header, then signed in.
     pub(super) fn create_manager(

@@ -14,6 +14,7 @@ mod day;
 mod draft;
 mod expiry;
 mod export;
+mod glance;
 mod head;
 mod history;
 mod import;

@@ -42,15 +42,17 @@ impl Ledger {
             }
         }
 
-        let days: Vec<NaiveDate> = self
+        let daily: Vec<(NaiveDate, Rupiah)> = self
             .conn
             .prepare_cached(
-                "SELECT date FROM business_days WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+                "SELECT b.date, (SELECT COALESCE(SUM(s.total), 0) FROM live_sales AS s
+                                 WHERE s.day_id = b.id)
+                 FROM business_days AS b WHERE b.date BETWEEN ?1 AND ?2 ORDER BY b.date",
             )?
-            .query_map(range, |r| super::get_date(r, 0))?
+            .query_map(range, |r| Ok((super::get_date(r, 0)?, Rupiah(r.get(1)?))))?
             .collect::<rusqlite::Result<_>>()?;
-        let chain_head = match days.last() {
-            Some(last) => self.chain_head_of_day(*last)?.map(|h| h.short()),
+        let chain_head = match daily.last() {
+            Some((last, _)) => self.chain_head_of_day(*last)?.map(|h| h.short()),
             None => None,
         };
         let mut producers: Vec<ProducerMonth> = producers.into_values().collect();
@@ -58,9 +60,10 @@ impl Ledger {
         Ok(MonthRecap {
             from,
             to,
-            business_days: days.len() as i64,
+            business_days: daily.len() as i64,
             producers,
             chain_head,
+            daily,
         })
     }
 

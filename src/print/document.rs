@@ -109,6 +109,8 @@ pub enum Block {
     /// A horizontal line across the paper.
     Rule,
     Blank,
+    /// A figure: drawn on the A4 PDF, as rows of `#` on text and receipts.
+    Chart(super::chart::Chart),
     /// Places to sign, one per party, side by side where the paper allows: each with its
     /// role above the space to sign and the person's name below it.
     Signatures(Vec<Signature>),
@@ -226,6 +228,19 @@ impl Document {
         self.push(Block::Rule)
     }
 
+    pub fn chart(&mut self, chart: super::chart::Chart) -> &mut Document {
+        let points = chart
+            .points
+            .iter()
+            .map(|(label, value, shown)| (printable(label), *value, printable(shown)))
+            .collect();
+        self.push(Block::Chart(super::chart::Chart {
+            title: printable(&chart.title),
+            points,
+            ..chart
+        }))
+    }
+
     pub fn blank(&mut self) -> &mut Document {
         self.push(Block::Blank)
     }
@@ -282,6 +297,15 @@ impl Document {
                 }
                 Block::Rule => Block::Rule,
                 Block::Blank => Block::Blank,
+                Block::Chart(chart) => Block::Chart(super::chart::Chart {
+                    title: g(&chart.title),
+                    points: chart
+                        .points
+                        .iter()
+                        .map(|(label, value, shown)| (g(label), *value, g(shown)))
+                        .collect(),
+                    ..chart.clone()
+                }),
                 Block::Signatures(parties) => Block::Signatures(
                     parties
                         .iter()

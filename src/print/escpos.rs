@@ -36,7 +36,8 @@ pub fn render_escpos(docs: &[Document], columns: usize) -> Vec<u8> {
         out.extend_from_slice(&INITIALISE);
         for (emphasis, line) in layout(&doc.map_text(ascii), columns) {
             let (on, off): (&[&[u8]], &[&[u8]]) = match emphasis {
-                Emphasis::Plain => (&[], &[]),
+                Emphasis::Plain | Emphasis::ChartRow => (&[], &[]),
+                Emphasis::Chart { .. } => (&[&BOLD_ON], &[&BOLD_OFF]),
                 Emphasis::Bold => (&[&BOLD_ON], &[&BOLD_OFF]),
                 Emphasis::Title => (&[&BOLD_ON, &DOUBLE_HEIGHT], &[&NORMAL_SIZE, &BOLD_OFF]),
             };

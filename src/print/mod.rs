@@ -2,6 +2,7 @@
 //! next) is built once as a `Document` saying what it holds, then rendered for its medium:
 //! text by width, ESC/POS for a thermal printer, or an A4 PDF (`render`).
 
+mod chart;
 mod document;
 mod escpos;
 mod file;
@@ -20,6 +21,7 @@ mod text;
 mod till;
 
 pub use crate::domain::ShopHeader;
+pub use chart::{Chart, ChartKind};
 pub use document::{Align, Block, Column, Document, Signature, Table};
 pub use escpos::{ascii, render_escpos};
 pub use file::{FileError, FileProblem, io_kind, notepad_text, printouts_dir, write_printout};

@@ -5,7 +5,8 @@
 
 use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
 
-use super::document::Document;
+use super::chart::{Chart, ChartKind, LINE_ROWS, bar_length};
+use super::document::{Block, Document};
 use super::escpos::ascii;
 use super::format::char_width;
 use super::text::{Emphasis, layout};
@@ -34,6 +35,8 @@ struct Page {
     lines: Vec<(Emphasis, String)>,
     number: usize,
     of: usize,
+    /// Every chart of the page's document, in order (a line's `Emphasis::Chart` names one).
+    charts: Vec<Chart>,
 }
 
 /// The documents as one A4 PDF, each starting on a page of its own. No documents make one
@@ -41,13 +44,23 @@ struct Page {
 pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
     let mut pages = Vec::new();
     for doc in docs {
-        let lines = layout(&doc.map_text(win_ansi_text), PDF_COLUMNS);
+        let doc = doc.map_text(win_ansi_text);
+        let charts: Vec<Chart> = doc
+            .blocks()
+            .iter()
+            .filter_map(|b| match b {
+                Block::Chart(chart) => Some(chart.clone()),
+                _ => None,
+            })
+            .collect();
+        let lines = layout(&doc, PDF_COLUMNS);
         let chunks = paginate(lines);
         let of = chunks.len();
         pages.extend(chunks.into_iter().enumerate().map(|(i, lines)| Page {
             lines,
             number: i + 1,
             of,
+            charts: charts.clone(),
         }));
     }
     if pages.is_empty() {
@@ -55,6 +68,7 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
             lines: Vec::new(),
             number: 1,
             of: 1,
+            charts: Vec::new(),
         });
     }
 
@@ -105,13 +119,21 @@ fn paginate(lines: Vec<(Emphasis, String)>) -> Vec<Vec<(Emphasis, String)>> {
     let mut pages = vec![Vec::new()];
     let mut used = 0.0;
     for line in lines {
-        let height = leading(line.0);
+        // A chart is not cut across pages: its first row asks for the room of all of them.
+        let height = match line.0 {
+            Emphasis::Chart { rows, .. } => rows as f32 * BODY_LEADING,
+            _ => leading(line.0),
+        };
         let page = pages.last_mut().expect("never empty");
         if used + height > room && !page.is_empty() {
             pages.push(Vec::new());
             used = 0.0;
         }
-        used += height;
+        used += match line.0 {
+            Emphasis::Chart { .. } => BODY_LEADING,
+            Emphasis::ChartRow => 0.0_f32.max(BODY_LEADING),
+            _ => height,
+        };
         pages.last_mut().expect("never empty").push(line);
     }
     pages
@@ -127,6 +149,14 @@ fn content(page: &Page) -> Content {
             continue;
         }
         let (font, size, x, text) = match emphasis {
+            // The figure in its rows' space, below its title.
+            Emphasis::Chart { n, rows } => {
+                if let Some(chart) = page.charts.get(*n) {
+                    draw_chart(&mut content, chart, left, y, *rows);
+                }
+                (BOLD, BODY_SIZE, left, line.as_str())
+            }
+            Emphasis::ChartRow => continue,
             // The layout centred the title for body-sized letters; larger, it is centred
             // again on the page.
             Emphasis::Title => {
@@ -160,6 +190,85 @@ fn content(page: &Page) -> Content {
             .end_text();
     }
     content
+}
+
+/// Draws `chart` as vectors: its title's baseline is `top`, and it has `rows` rows of the
+/// body's leading below that, laid out as the text version's columns are.
+fn draw_chart(content: &mut Content, chart: &Chart, left: f32, top: f32, rows: usize) {
+    let column = COURIER_ADVANCE * BODY_SIZE;
+    content
+        .save_state()
+        .set_fill_rgb(0.18, 0.42, 0.62)
+        .set_stroke_rgb(0.18, 0.42, 0.62);
+    match chart.kind {
+        ChartKind::Bars => {
+            let (label, bars, _) = chart.bar_layout(PDF_COLUMNS);
+            let max = chart.max();
+            for (i, (name, value, shown)) in chart.points.iter().enumerate() {
+                let base = top - (i + 1) as f32 * BODY_LEADING;
+                let width = *value as f32 / max as f32 * bars as f32 * column;
+                let x = left + (label + 1) as f32 * column;
+                content
+                    .rect(x, base - 1.0, width.max(0.0), BODY_SIZE * 0.8)
+                    .fill_nonzero();
+                let name: String = name.chars().take(label).collect();
+                let value_x = left + (PDF_COLUMNS - shown.chars().count()) as f32 * column;
+                text_at(content, left, base, &name);
+                text_at(content, value_x, base, shown);
+            }
+        }
+        ChartKind::Line => {
+            let bottom = top - (LINE_ROWS as f32 + 0.3) * BODY_LEADING;
+            let height = (LINE_ROWS as f32 - 0.3) * BODY_LEADING;
+            let max = chart.max();
+            // Across the whole width, whatever the number of points.
+            let width = PDF_COLUMNS as f32 * column;
+            let step = width / chart.points.len().saturating_sub(1).max(1) as f32;
+            let point = |i: usize, v: i64| {
+                (
+                    left + i as f32 * step,
+                    bottom + bar_length(v, max, 1000) as f32 / 1000.0 * height,
+                )
+            };
+            content
+                .set_line_width(0.5)
+                .move_to(left, bottom)
+                .line_to(left + width, bottom);
+            content.stroke().set_line_width(1.5);
+            for (i, (_, value, _)) in chart.points.iter().enumerate() {
+                let (x, y) = point(i, *value);
+                if i == 0 {
+                    content.move_to(x, y);
+                } else {
+                    content.line_to(x, y);
+                }
+            }
+            content.stroke();
+            for (i, (_, value, _)) in chart.points.iter().enumerate() {
+                let (x, y) = point(i, *value);
+                content.rect(x - 2.0, y - 2.0, 4.0, 4.0).fill_nonzero();
+            }
+            let labels = top - (rows - 1) as f32 * BODY_LEADING;
+            if let (Some(first), Some(last)) = (chart.points.first(), chart.points.last()) {
+                text_at(content, left, labels, &first.0);
+                let last_x = left + width - last.0.chars().count() as f32 * column;
+                text_at(content, last_x, labels, &last.0);
+            }
+        }
+    }
+    content.restore_state();
+}
+
+/// Text in black, whatever colour the chart is drawing in.
+fn text_at(content: &mut Content, x: f32, y: f32, text: &str) {
+    content.save_state().set_fill_gray(0.0);
+    content
+        .begin_text()
+        .set_font(REGULAR, BODY_SIZE)
+        .next_line(x, y)
+        .show(Str(&win_ansi_bytes(text)))
+        .end_text();
+    content.restore_state();
 }
 
 /// The WinAnsi byte of a character, where it has one.

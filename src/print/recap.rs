@@ -1,7 +1,11 @@
 //! The monthly recap as a printout: the letter the corner sends the Dinas, per UMKM and in
 //! total, signed by the manager and acknowledged by the head of the office.
 
+use super::chart::{Chart, ChartKind};
 use super::document::Document;
+
+/// The producers a recap's bar chart shows, largest first: a page's worth.
+const CHART_PRODUCERS: usize = 25;
 use super::format;
 use crate::domain::{MonthRecap, Rupiah, ShopHeader};
 use crate::strings::Lang;
@@ -57,13 +61,45 @@ pub fn month_recap(
         .pair(text.corrected, &(-recap.corrected()).to_string())
         .pair(settle.paid_out, &(-recap.paid_out()).to_string())
         .emphasised_pair(text.balance_end, &recap.balance_end().to_string())
-        .rule()
+        .rule();
+    add_charts(&mut doc, recap, lang);
+    doc.rule()
         .text(&(settle.chain_head)(
             recap.chain_head.as_deref().unwrap_or("-"),
         ))
         .blank()
         .signatures(&[(text.manager, ""), (text.acknowledged, "")]);
     doc
+}
+
+/// Turnover per producer (largest first) and day by day, when there was any.
+fn add_charts(doc: &mut Document, recap: &MonthRecap, lang: Lang) {
+    let text = &lang.text().office;
+    let mut selling: Vec<_> = recap
+        .producers
+        .iter()
+        .filter(|p| p.gross.is_positive())
+        .collect();
+    if selling.is_empty() {
+        return;
+    }
+    selling.sort_by(|a, b| b.gross.cmp(&a.gross).then(a.code.cmp(&b.code)));
+    let mut bars = Chart::new(text.chart_by_producer, ChartKind::Bars);
+    for p in selling.iter().take(CHART_PRODUCERS) {
+        bars = bars.point(&p.name, p.gross.value(), &p.gross.to_string());
+    }
+    doc.chart(bars).blank();
+    if recap.daily.len() > 1 {
+        let mut line = Chart::new(text.chart_by_day, ChartKind::Line);
+        for (date, takings) in &recap.daily {
+            line = line.point(
+                &format::date(*date, lang),
+                takings.value(),
+                &takings.to_string(),
+            );
+        }
+        doc.chart(line).blank();
+    }
 }
 
 /// `doc` under a mark no reader may miss, above everything else (`SALINAN` on a reprint).
@@ -127,6 +163,16 @@ mod tests {
             business_days: 21,
             producers: vec![sri, idle],
             chain_head: Some("3f9a0c1be27d#1284".into()),
+            daily: vec![
+                (
+                    NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                    Rupiah(40_000),
+                ),
+                (
+                    NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+                    Rupiah(60_000),
+                ),
+            ],
         }
     }
 

@@ -205,6 +205,20 @@ pub fn statement(st: &Statement, shop: &ShopHeader, lang: Lang) -> Document {
         .pair(text.producer_share, &st.producer_share().to_string())
         .pair(text.paid_out, &(-st.paid_out()).to_string())
         .emphasised_pair(text.closing_balance, &st.closing_balance().to_string());
+    // The producer's sales day by day, when the period has more than one day of them.
+    let rows = st.rows();
+    if rows.iter().filter(|r| r.gross.is_positive()).count() > 1 {
+        let mut chart =
+            super::chart::Chart::new(text.chart_daily_sales, super::chart::ChartKind::Line);
+        for row in &rows {
+            chart = chart.point(
+                &format::date(row.date, lang),
+                row.gross.value(),
+                &row.gross.to_string(),
+            );
+        }
+        doc.rule().chart(chart);
+    }
     doc
 }
 

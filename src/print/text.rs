@@ -43,6 +43,14 @@ pub(super) enum Emphasis {
     Bold,
     /// The printout's title.
     Title,
+    /// The first row of the document's chart number `n` (in order of its chart blocks),
+    /// which takes `rows` rows in all: the PDF draws the figure there.
+    Chart {
+        n: usize,
+        rows: usize,
+    },
+    /// A further row of a chart.
+    ChartRow,
 }
 
 /// Renders the document as lines of at most `width` display columns (at least `MIN_WIDTH`),
@@ -61,7 +69,21 @@ pub fn render_text(doc: &Document, width: usize) -> String {
 pub(super) fn layout(doc: &Document, width: usize) -> Vec<(Emphasis, String)> {
     let width = width.max(MIN_WIDTH);
     let mut out = Vec::new();
+    let mut charts = 0;
     for block in doc.blocks() {
+        if let Block::Chart(chart) = block {
+            let rows = chart.text_rows(width);
+            let first = Emphasis::Chart {
+                n: charts,
+                rows: rows.len(),
+            };
+            charts += 1;
+            out.extend(rows.into_iter().enumerate().map(|(i, row)| {
+                let emphasis = if i == 0 { first } else { Emphasis::ChartRow };
+                (emphasis, row.trim_end().to_string())
+            }));
+            continue;
+        }
         let mut lines = Vec::new();
         let emphasis = match block {
             Block::Title(_) => Emphasis::Title,
@@ -96,6 +118,8 @@ pub(super) fn layout(doc: &Document, width: usize) -> Vec<(Emphasis, String)> {
             Block::Rule => lines.push("-".repeat(width)),
             Block::Blank => lines.push(String::new()),
             Block::Signatures(parties) => lines.extend(signatures(parties, width)),
+            // Laid out above, with the rows the PDF draws it in.
+            Block::Chart(_) => {}
         }
         out.extend(
             lines

@@ -208,6 +208,8 @@ pub enum Effect {
     DeactivateUser { user_id: i64 },
     /// Answer: `HistoryLoaded`.
     LoadHistory(crate::domain::HistoryFilter),
+    /// The manager's glance at the business day of the date. Answer: `GlanceLoaded`.
+    LoadGlance(chrono::NaiveDate),
 }
 
 /// A stock entry as a form hands it to the ledger.

@@ -38,6 +38,7 @@ pub enum FailedEffect {
     LoadUsers,
     SaveUser,
     LoadHistory,
+    LoadGlance,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's

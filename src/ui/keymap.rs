@@ -85,6 +85,7 @@ pub enum Focus {
     Users,
     UserForm,
     Audit,
+    Glance,
 }
 
 /// A key as the table names it.
@@ -234,6 +235,7 @@ const LOCKABLE: &[Focus] = &[
     C::Users,
     C::UserForm,
     C::Audit,
+    C::Glance,
 ];
 
 const fn typing_in(contexts: &'static [Focus], text: fn(&KeyText) -> &'static str) -> Binding {
@@ -609,6 +611,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[Key::Ctrl('l')], LOCKABLE, Msg::Lock, |k| k.trust.lock),
     on(&[Key::Ctrl('u')], HOME, Msg::OpenUsers, |k| k.trust.users),
     on(&[Key::Ctrl('r')], HOME, Msg::OpenAudit, |k| k.trust.audit),
+    on(&[Key::Ctrl('g')], HOME, Msg::OpenGlance, |k| k.glance),
+    on(&[ESC], &[C::Glance], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The users screen and its form.
     on(&[UP], &[C::Users, C::Audit], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Users, C::Audit], Msg::Down, |k| k.select_line),

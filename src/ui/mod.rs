@@ -33,12 +33,15 @@ mod stock_forms;
 mod widgets;
 // Who is at the till: sign-in, lock, approval, users, audit.
 mod audit;
+mod glance;
 mod trust;
 mod users;
 mod view;
 
 #[cfg(test)]
 mod close_tests;
+#[cfg(test)]
+mod glance_tests;
 #[cfg(test)]
 mod payouts_tests;
 #[cfg(test)]
@@ -191,6 +194,7 @@ screens! {
         Customers(customers::CustomersScreen),
         Users(users::UsersScreen),
         Audit(audit::AuditScreen),
+        Glance(glance::GlanceScreen),
 }
 
 pub struct App {

@@ -298,6 +298,8 @@ pub enum Msg {
     OpenUsers,
     /// Open the audit trail (Ctrl+R).
     OpenAudit,
+    /// Open the manager's glance (Ctrl+G).
+    OpenGlance,
     AddUser,
     /// A new PIN for the selected user.
     ChangePin,
@@ -318,6 +320,7 @@ pub enum Msg {
     ApprovalGranted(crate::domain::User),
     UsersChanged(Vec<crate::domain::User>),
     HistoryLoaded(Vec<crate::domain::HistoryEntry>),
+    GlanceLoaded(Box<crate::domain::Glance>),
     /// The ledger refused this effect without a manager's approval (a count with a
     /// difference): it waits in the approval popup.
     ApprovalNeeded(Box<Effect>),
@@ -382,6 +385,7 @@ impl Msg {
                 | Msg::ApprovalGranted(_)
                 | Msg::UsersChanged(_)
                 | Msg::HistoryLoaded(_)
+                | Msg::GlanceLoaded(_)
                 | Msg::ApprovalNeeded(_)
                 | Msg::PastBestBefore { .. }
         )

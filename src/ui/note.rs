@@ -295,6 +295,7 @@ fn failed(lang: Lang, action: FailedEffect) -> fn(&str) -> String {
         FailedEffect::Approve => t.trust.failed_approval,
         FailedEffect::LoadUsers | FailedEffect::SaveUser => t.trust.failed_users,
         FailedEffect::LoadHistory => t.trust.failed_history,
+        FailedEffect::LoadGlance => lang.glance().failed,
     }
 }
 

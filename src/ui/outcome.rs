@@ -53,6 +53,7 @@ pub enum Place {
     CashMove,
     Users,
     Audit,
+    Glance,
     /// The pay dialog for the cart.
     Pay,
     /// The search list over the sale screen, for what the entry line holds.
@@ -73,6 +74,7 @@ impl Place {
             Msg::OpenSettings => Place::Settings,
             Msg::OpenUsers => Place::Users,
             Msg::OpenAudit => Place::Audit,
+            Msg::OpenGlance => Place::Glance,
             Msg::OpenPayouts => Place::Payouts,
             _ => return None,
         })

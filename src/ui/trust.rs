@@ -98,7 +98,8 @@ impl Effect {
             | Effect::SignIn { .. }
             | Effect::Approve { .. }
             | Effect::LoadUsers
-            | Effect::LoadHistory(_) => None,
+            | Effect::LoadHistory(_)
+            | Effect::LoadGlance(_) => None,
         }
     }
 }

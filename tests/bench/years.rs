@@ -158,6 +158,11 @@ fn main() {
         }),
         ms(50),
     );
+    row(
+        "Ctrl+G the manager's glance",
+        time(9, || ledger.glance(today).expect("glance")),
+        ms(50),
+    );
     println!("producers' money:");
     row(
         "settlement of the last closed day, all producers",

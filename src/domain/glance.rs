@@ -1,0 +1,77 @@
+//! The manager's glance: a day's sales by hour beside the same weekday of earlier weeks,
+//! what sells and who is owed, and what needs looking at. Figures only; the ledger reads
+//! them and the screen draws them.
+
+use chrono::NaiveDate;
+
+use super::{Rupiah, StockQuantity};
+
+/// How many earlier same weekdays the hours are compared with.
+pub const WEEKS: u32 = 8;
+/// The days the best sellers are counted over, the shown day included.
+pub const TOP_DAYS: u32 = 30;
+/// Best-before within this many days counts as expiring.
+pub const EXPIRY_DAYS: u32 = 2;
+
+/// One hour of the day: the shown day's takings, and the average of the same hour over the
+/// earlier same weekdays that were business days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HourBar {
+    pub hour: u32,
+    pub today: Rupiah,
+    pub usual: Rupiah,
+}
+
+/// A product or producer ranked by what it sold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    pub code: String,
+    pub name: String,
+    pub gross: Rupiah,
+    /// Units for a product (all units added together for a producer).
+    pub quantity: StockQuantity,
+}
+
+/// A producer owed money, and how long since they were last paid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owed {
+    pub code: String,
+    pub name: String,
+    pub balance: Rupiah,
+    /// Days since the last payout; `None` when never paid.
+    pub days_since_payout: Option<i64>,
+}
+
+/// Everything the glance shows, for the business day `date`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Glance {
+    pub date: NaiveDate,
+    /// Earlier same weekdays that were business days (at most `WEEKS`).
+    pub usual_days: u32,
+    pub hours: Vec<HourBar>,
+    pub sales: i64,
+    pub takings: Rupiah,
+    pub voids: i64,
+    pub voided: Rupiah,
+    pub top_products: Vec<Ranked>,
+    pub top_producers: Vec<Ranked>,
+    pub owed: Vec<Owed>,
+    pub oversold: usize,
+    pub below_minimum: usize,
+    pub expiring: usize,
+    /// The last close before or on `date`: its day and the cash variance.
+    pub last_close: Option<(NaiveDate, Rupiah)>,
+}
+
+impl Glance {
+    /// The average sale; zero without sales.
+    pub fn average_sale(&self) -> Rupiah {
+        if self.sales == 0 {
+            return Rupiah::ZERO;
+        }
+        super::round_rupiah(
+            rust_decimal::Decimal::from(self.takings.value())
+                / rust_decimal::Decimal::from(self.sales),
+        )
+    }
+}

@@ -1,0 +1,189 @@
+//! The manager's glance read from the ledger: the day by hour beside the same weekday of
+//! earlier weeks, the month's best sellers, who is owed most, and what the stock flags.
+//! The day's figures are the day report's own and the balances the payout screen's.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate, Timelike};
+use rusqlite::{Connection, params};
+
+use super::{Ledger, Result, date_text, get_date};
+use crate::domain::glance::{EXPIRY_DAYS, TOP_DAYS, WEEKS};
+use crate::domain::{Glance, HourBar, Owed, Ranked, Rupiah, StockQuantity};
+
+/// How many rows each ranking shows.
+const TOP: usize = 5;
+
+impl Ledger {
+    /// The glance at the business day of `date` (empty figures for a day with no sales).
+    pub fn glance(&self, date: NaiveDate) -> Result<Glance> {
+        let report = self.day_report(date)?;
+        let (sales, takings, voids, voided) = report
+            .as_ref()
+            .map_or((0, Rupiah::ZERO, 0, Rupiah::ZERO), |r| {
+                (r.sales.count, r.sales.total, r.voids.count, r.voids.total)
+            });
+        let (hours, usual_days) = hours(&self.conn, date)?;
+        let from = date - Days::new(u64::from(TOP_DAYS) - 1);
+        let levels = self.stock_levels(Some(date))?;
+        let soon = date + Days::new(u64::from(EXPIRY_DAYS));
+        Ok(Glance {
+            date,
+            usual_days,
+            hours,
+            sales,
+            takings,
+            voids,
+            voided,
+            top_products: top(&self.conn, TOP_PRODUCTS, from, date)?,
+            top_producers: top(&self.conn, TOP_PRODUCERS, from, date)?,
+            owed: self.most_owed(date)?,
+            oversold: levels.iter().filter(|l| l.oversold()).count(),
+            below_minimum: levels.iter().filter(|l| l.below_minimum()).count(),
+            expiring: levels
+                .iter()
+                .filter(|l| l.on_hand.is_positive() && l.best_before.is_some_and(|d| d <= soon))
+                .count(),
+            last_close: last_close(&self.conn, date)?,
+        })
+    }
+
+    /// The producers owed most, largest first, with the days since their last payout.
+    fn most_owed(&self, date: NaiveDate) -> Result<Vec<Owed>> {
+        let mut balances: Vec<_> = self
+            .producer_balances()?
+            .into_iter()
+            .filter(|b| b.balance.is_positive())
+            .collect();
+        balances.sort_by(|a, b| b.balance.cmp(&a.balance).then(a.code.cmp(&b.code)));
+        balances.truncate(TOP);
+        let mut last_paid = self.conn.prepare_cached(
+            "SELECT MAX(b.date) FROM payouts AS p
+             JOIN producers AS r ON r.id = p.producer_id
+             JOIN business_days AS b ON b.id = p.day_id
+             WHERE r.code = ?1",
+        )?;
+        balances
+            .into_iter()
+            .map(|b| {
+                let paid: Option<String> = last_paid.query_row([&b.code], |r| r.get(0))?;
+                let days = paid
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                    .map(|d| (date - d).num_days());
+                Ok(Owed {
+                    code: b.code,
+                    name: b.name,
+                    balance: b.balance,
+                    days_since_payout: days,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The day's takings by hour, and the average of each hour over the earlier same weekdays
+/// (up to `WEEKS` back) that were business days; only hours with sales on either.
+fn hours(conn: &Connection, date: NaiveDate) -> Result<(Vec<HourBar>, u32)> {
+    let mut by_hour = conn.prepare_cached(
+        "SELECT s.at, s.total FROM live_sales AS s
+         JOIN business_days AS b ON b.id = s.day_id WHERE b.date = ?1",
+    )?;
+    let mut read = |day: NaiveDate| -> Result<Option<HashMap<u32, i64>>> {
+        let mut hours: HashMap<u32, i64> = HashMap::new();
+        let mut any = false;
+        let rows = by_hour.query_map([date_text(day)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (at, total) = row?;
+            any = true;
+            let hour = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S")
+                .map_or(0, |t| t.hour());
+            *hours.entry(hour).or_default() += total;
+        }
+        Ok(any.then_some(hours))
+    };
+    let today = read(date)?.unwrap_or_default();
+    let mut usual: HashMap<u32, i64> = HashMap::new();
+    let mut days = 0;
+    for week in 1..=WEEKS {
+        let Some(earlier) = date.checked_sub_days(Days::new(7 * u64::from(week))) else {
+            break;
+        };
+        if let Some(hours) = read(earlier)? {
+            days += 1;
+            for (hour, total) in hours {
+                *usual.entry(hour).or_default() += total;
+            }
+        }
+    }
+    let mut all: Vec<u32> = today.keys().chain(usual.keys()).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let bars = all
+        .into_iter()
+        .map(|hour| HourBar {
+            hour,
+            today: Rupiah(today.get(&hour).copied().unwrap_or(0)),
+            usual: average(usual.get(&hour).copied().unwrap_or(0), days),
+        })
+        .collect();
+    Ok((bars, days))
+}
+
+fn average(total: i64, days: u32) -> Rupiah {
+    if days == 0 {
+        return Rupiah::ZERO;
+    }
+    crate::domain::round_rupiah(
+        rust_decimal::Decimal::from(total) / rust_decimal::Decimal::from(days),
+    )
+}
+
+/// Sales of products (then of producers) on the days from `?1` to `?2`, by gross: what the
+/// day reports add up to, voided sales left out.
+const TOP_PRODUCTS: &str = "
+    SELECT p.code, p.name || CASE WHEN p.variant = '' THEN '' ELSE ' ' || p.variant END,
+           SUM(l.total), SUM(l.quantity_milli)
+    FROM business_days AS b
+    JOIN live_sales AS s ON s.day_id = b.id
+    JOIN sale_lines AS l ON l.sale_id = s.id
+    JOIN products AS p ON p.id = l.product_id
+    WHERE b.date >= ?1 AND b.date <= ?2
+    GROUP BY p.id ORDER BY SUM(l.total) DESC, p.code LIMIT ?3";
+const TOP_PRODUCERS: &str = "
+    SELECT r.code, r.name, SUM(l.total), SUM(l.quantity_milli)
+    FROM business_days AS b
+    JOIN live_sales AS s ON s.day_id = b.id
+    JOIN sale_lines AS l ON l.sale_id = s.id
+    JOIN producers AS r ON r.id = l.producer_id
+    WHERE b.date >= ?1 AND b.date <= ?2
+    GROUP BY r.id ORDER BY SUM(l.total) DESC, r.code LIMIT ?3";
+
+fn top(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Ranked>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params![date_text(from), date_text(to), TOP as i64], |r| {
+        Ok(Ranked {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            gross: Rupiah(r.get(2)?),
+            quantity: StockQuantity::from_milli(r.get(3)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The last close on or before `date`: its day and the cash variance counted.
+fn last_close(conn: &Connection, date: NaiveDate) -> Result<Option<(NaiveDate, Rupiah)>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached(
+            "SELECT b.date, c.variance FROM cash_counts AS c
+             JOIN business_days AS b ON b.id = c.day_id
+             WHERE b.date <= ?1 ORDER BY b.date DESC, c.id DESC LIMIT 1",
+        )?
+        .query_row([date_text(date)], |r| {
+            Ok((get_date(r, 0)?, Rupiah(r.get(1)?)))
+        })
+        .optional()?)
+}

@@ -1,0 +1,233 @@
+//! The manager's glance (Ctrl+G): the day's sales by hour as bars beside the average of the
+//! same weekday in earlier weeks, the day so far, what needs looking at, the month's best
+//! sellers and who is owed most. Read-only; Esc goes back.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+
+use super::effect::Effect;
+use super::failure::FailedEffect;
+use super::keymap::Focus;
+use super::msg::Msg;
+use super::outcome::{Ctx, Outcome, Place};
+use crate::domain::glance::{EXPIRY_DAYS, TOP_DAYS};
+use crate::domain::{Glance, Ranked, Rupiah};
+use crate::print::format;
+use crate::strings::{GlanceText, Lang};
+
+const TODAY: Color = Color::Cyan;
+const USUAL: Color = Color::DarkGray;
+/// The day's figures and flags beside the chart.
+const SIDE: u16 = 30;
+
+pub struct GlanceScreen {
+    /// `None` until the runtime has read it.
+    pub glance: Option<Box<Glance>>,
+}
+
+impl GlanceScreen {
+    /// Opens on the open day, or on today with none open.
+    pub(super) fn open(cx: &Ctx, _place: Place) -> (GlanceScreen, Vec<Effect>) {
+        let date = cx.status.map_or(cx.today, |s| s.day.date);
+        (
+            GlanceScreen { glance: None },
+            vec![Effect::LoadGlance(date)],
+        )
+    }
+
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        match msg {
+            Msg::Cancel => Outcome::home(),
+            _ => Outcome::stay(),
+        }
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        match msg {
+            Msg::GlanceLoaded(glance) => self.glance = Some(glance),
+            Msg::Failed {
+                action: FailedEffect::LoadGlance,
+                ..
+            } => return Outcome::home(),
+            _ => {}
+        }
+        Outcome::stay()
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::Glance
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, _focused: bool) {
+        let t = cx.lang.glance();
+        let Some(g) = &self.glance else {
+            let block = Block::bordered().title(format!(" {} ", (t.title)("")));
+            frame.render_widget(Paragraph::new(t.loading).block(block), area);
+            return;
+        };
+        let day = format!("{} {}", weekday(t, g), format::date(g.date, cx.lang));
+        let block = Block::bordered().title(format!(" {} ", (t.title)(&day)));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [top, flags, bottom] = Layout::vertical([
+            Constraint::Length(9),
+            Constraint::Length(2),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        let [chart, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE)]).areas(top);
+        draw_hours(t, g, frame, chart);
+        frame.render_widget(Paragraph::new(day_lines(t, g)), side);
+        frame.render_widget(Paragraph::new(flag_lines(t, g, cx.lang)), flags);
+        draw_rankings(t, g, frame, bottom);
+    }
+}
+
+fn weekday<'a>(t: &'a GlanceText, g: &Glance) -> &'a str {
+    t.weekdays[g.date.weekday().num_days_from_monday() as usize]
+}
+
+/// Two bars an hour, the day's and the usual, in thousands of Rupiah (the bars' own scale).
+fn draw_hours(t: &GlanceText, g: &Glance, frame: &mut Frame, area: Rect) {
+    let [title, legend, bars] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new((t.hours_title)(weekday(t, g), g.usual_days)).bold(),
+        title,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("■ ", Style::new().fg(TODAY)),
+            Span::raw(t.legend_today),
+            Span::raw("   "),
+            Span::styled("■ ", Style::new().fg(USUAL)),
+            Span::raw(t.legend_usual),
+        ])),
+        legend,
+    );
+    if g.hours.is_empty() {
+        frame.render_widget(Paragraph::new(t.no_sales).italic(), bars);
+        return;
+    }
+    let thousands = |r: Rupiah| u64::try_from(r.value() / 1_000).unwrap_or(0);
+    let mut chart = BarChart::default().bar_width(1).bar_gap(0).group_gap(1);
+    for h in &g.hours {
+        let group = BarGroup::default()
+            .label(Line::from(format!("{:02}", h.hour)))
+            .bars(&[
+                Bar::default()
+                    .value(thousands(h.today))
+                    .text_value(String::new())
+                    .style(Style::new().fg(TODAY)),
+                Bar::default()
+                    .value(thousands(h.usual))
+                    .text_value(String::new())
+                    .style(Style::new().fg(USUAL)),
+            ]);
+        chart = chart.data(group);
+    }
+    frame.render_widget(chart, bars);
+}
+
+/// `label ........ value` in `SIDE` columns.
+fn figure(label: &str, value: String) -> Line<'static> {
+    let width = usize::from(SIDE) - 1;
+    let pad = width.saturating_sub(label.chars().count() + value.chars().count());
+    Line::from(format!("{label}{}{value}", " ".repeat(pad.max(1))))
+}
+
+fn day_lines(t: &GlanceText, g: &Glance) -> Vec<Line<'static>> {
+    vec![
+        Line::from(t.day_title).bold(),
+        figure(t.sales, g.sales.to_string()),
+        figure(t.takings, g.takings.to_string()),
+        figure(t.average, g.average_sale().to_string()),
+        Line::from((t.voids)(g.voids, g.voided)),
+    ]
+}
+
+fn flag_lines(t: &GlanceText, g: &Glance, lang: Lang) -> Vec<Line<'static>> {
+    let count = |label: &str, n: usize| {
+        let text = format!("{label} {n}");
+        if n > 0 {
+            Span::styled(text, Style::new().fg(Color::Yellow).bold())
+        } else {
+            Span::raw(text)
+        }
+    };
+    let close = match g.last_close {
+        Some((date, variance)) => (t.last_close)(&format::date(date, lang), variance),
+        None => t.never_closed.to_string(),
+    };
+    vec![
+        Line::from(vec![
+            Span::raw(format!("{}: ", t.flags_title)).bold(),
+            count(t.oversold, g.oversold),
+            Span::raw(" · "),
+            count(t.below_minimum, g.below_minimum),
+            Span::raw(" · "),
+            count(&(t.expiring)(EXPIRY_DAYS), g.expiring),
+        ]),
+        Line::from(close),
+    ]
+}
+
+/// The best sellers on the left, products over producers; who is owed most on the right.
+fn draw_rankings(t: &GlanceText, g: &Glance, frame: &mut Frame, area: Rect) {
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(area);
+    let rows = usize::from(area.height.saturating_sub(2) / 2).max(1);
+    let width = usize::from(left.width);
+    let mut lines = vec![Line::from((t.top_products)(TOP_DAYS)).bold()];
+    lines.extend(g.top_products.iter().take(rows).map(|r| ranked(r, width)));
+    lines.push(Line::from((t.top_producers)(TOP_DAYS)).bold());
+    lines.extend(g.top_producers.iter().take(rows).map(|r| ranked(r, width)));
+    frame.render_widget(Paragraph::new(lines), left);
+
+    let width = usize::from(right.width);
+    let mut lines = vec![Line::from(t.owed_title).bold()];
+    if g.owed.is_empty() {
+        lines.push(Line::from(t.nothing_owed).italic());
+    }
+    for o in &g.owed {
+        lines.push(two_ends(&o.name, &o.balance.to_string(), width));
+        lines.push(
+            Line::from(format!(
+                "  {} · {}",
+                o.code,
+                (t.since_payout)(o.days_since_payout)
+            ))
+            .dim(),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), right);
+}
+
+fn ranked(r: &Ranked, width: usize) -> Line<'static> {
+    two_ends(&r.name, &r.gross.to_string(), width)
+}
+
+/// `left` and `right` at the two ends of `width` columns; `left` shortened with `…` when
+/// both do not fit.
+fn two_ends(left: &str, right: &str, width: usize) -> Line<'static> {
+    let room = width.saturating_sub(right.chars().count() + 1);
+    let left: String = if left.chars().count() > room {
+        let mut cut: String = left.chars().take(room.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        left.to_string()
+    };
+    let pad = width.saturating_sub(left.chars().count() + right.chars().count());
+    Line::from(format!("{left}{}{right}", " ".repeat(pad.max(1))))
+}
