@@ -116,6 +116,17 @@ pub fn backup_warning(ledger: &Ledger) -> Option<FileNote> {
 
 /// The backup made when a day is closed: where it went, or why it failed. A failure never
 /// undoes the close; it is said now and at each sign-in until a backup succeeds.
+/// The chain since the last check, checked at the close (and the check recorded when
+/// clean): a warning to show when history does not hash as it was chained.
+pub fn check_chain_at_close(ledger: &mut Ledger, now: NaiveDateTime) -> Option<FileNote> {
+    match ledger.check_chain_at_close(now) {
+        Ok(report) if report.is_clean() => None,
+        Ok(report) => Some(FileNote::ChainProblems(report.problems.len())),
+        // Not recorded, so the next close checks from the same point: nothing goes unchecked.
+        Err(_) => None,
+    }
+}
+
 pub fn backup_at_close(ledger: &Ledger, today: NaiveDate, lang: Lang) -> FileNote {
     let dir = match ledger.backup_folder() {
         Ok(dir) => dir,
