@@ -256,12 +256,41 @@ fn main() {
     );
 
     println!("verify:");
+    // The close's own check: the chain since the last one (the first covers it all, as on a
+    // ledger from before checks were recorded; the second is a day's worth).
+    let first = time(1, || {
+        ledger
+            .check_chain_at_close(noon(today))
+            .expect("check")
+            .chained
+    });
+    row("first check at a close (whole chain)", first, ms(10_000));
+    for _ in 0..300 {
+        let cart = three_lines(&catalogue);
+        let mut tender = Tender::new(cart.total());
+        tender.pay_rest(PaymentMethod::Cash, None).expect("tender");
+        ledger
+            .record_sale(&cart, &tender.payments, "Bench", noon(today))
+            .expect("sale");
+    }
+    let mut entries = 0;
+    let at_close = time(1, || {
+        entries = ledger
+            .check_chain_at_close(noon(today))
+            .expect("check")
+            .chained
+    });
+    row(
+        &format!("check at a close, a day later ({entries} entries)"),
+        at_close,
+        ms(200),
+    );
     let mut problems = 0;
     let took = time(1, || {
         problems = ledger.verify().expect("verify").problems.len()
     });
     row(
-        &format!("verify, whole file ({problems} problems)"),
+        &format!("verify --full, whole file ({problems} problems)"),
         took,
         ms(10_000),
     );
