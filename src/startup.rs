@@ -32,7 +32,14 @@ pub fn start(
     let lock_file = KioskLock::path_for(db);
     let had_lock_file = lock_file.exists();
     let lock = KioskLock::take(db, now).map_err(|e| lock_text(&e, db, lang))?;
-    let ledger = match Ledger::open_with(db, Opening::CheckedKiosk) {
+    // SQLite's page check takes seconds on years of history: it runs when the last kiosk
+    // was cut short or is unknown, not after every clean evening.
+    let opening = if lock.last_run_ended_cleanly() {
+        Opening::CreateIfMissing
+    } else {
+        Opening::CheckedKiosk
+    };
+    let ledger = match Ledger::open_with(db, opening) {
         Ok(ledger) => ledger,
         Err(e) => {
             // A refused file is left as it was found, with nothing new beside it.

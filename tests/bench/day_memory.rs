@@ -166,7 +166,10 @@ fn main() {
     steady.sort_unstable();
     let steady = steady[steady.len() / 2];
     let peak = status_kb("VmHWM").unwrap_or(0);
-    println!("a day at the kiosk on {} ({sold} sales rung up)", path.display());
+    println!(
+        "a day at the kiosk on {} ({sold} sales rung up)",
+        path.display()
+    );
     println!("  before the ledger opens     {:>6.1} MB", mb(before));
     println!("  signed in                   {:>6.1} MB", mb(signed_in));
     println!(
