@@ -7,8 +7,6 @@
 //! `BENCH_DAYS` calendar days (default 60) in a separate process first, so that the
 //! generator's own memory is not counted.
 
-use std::path::Path;
-
 use chrono::Local;
 use pojok::domain::Rupiah;
 use pojok::kiosk::Runtime;
@@ -18,6 +16,8 @@ use pojok::ui::{self, App};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod shared;
 
 const SALES: usize = 300;
 /// The demo's manager Budi's PIN, which the generated years carry too.
@@ -67,31 +67,6 @@ impl Day {
     }
 }
 
-/// The ledger to measure, in `dir` (the printouts are written beside it): a copy of
-/// `BENCH_DB`, or `BENCH_DAYS` generated here with a manager added.
-fn ledger_in(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("pojok.db");
-    match std::env::var_os("BENCH_DB") {
-        Some(source) => {
-            std::fs::copy(&source, &path).expect("copy BENCH_DB");
-        }
-        None => {
-            let days = std::env::var("BENCH_DAYS")
-                .ok()
-                .and_then(|d| d.parse().ok())
-                .unwrap_or(60);
-            let mut ledger = Ledger::open(&path).expect("ledger");
-            let now = Local::now().naive_local();
-            pojok::demo_years::generate(&mut ledger, days, now.date(), |_, _| {})
-                .expect("generate");
-            ledger
-                .create_first_manager("Budi", PIN, now)
-                .expect("manager");
-        }
-    }
-    path
-}
-
 /// Forgets the peak so far (Linux: writing 5 to `clear_refs` resets VmHWM), so what was
 /// spent making the ledger is not counted as the kiosk's.
 fn reset_peak() {
@@ -100,7 +75,12 @@ fn reset_peak() {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = ledger_in(dir.path());
+    let path = shared::ledger_in(dir.path(), |ledger| {
+        let now = Local::now().naive_local();
+        ledger
+            .create_first_manager("Budi", PIN, now)
+            .expect("manager");
+    });
     reset_peak();
     let before = status_kb("VmRSS").unwrap_or(0);
     let now = Local::now().naive_local();

@@ -16,6 +16,8 @@ use pojok::domain::{
 use pojok::ledger::Ledger;
 use rusqlite::{Connection, TransactionBehavior, params};
 
+mod shared;
+
 fn median(samples: &mut [Duration]) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -69,26 +71,7 @@ fn ms(n: u64) -> Duration {
 
 fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("pojok.db");
-    match std::env::var_os("BENCH_DB") {
-        Some(db) => {
-            std::fs::copy(&db, &path).expect("copy BENCH_DB");
-        }
-        None => {
-            let days = std::env::var("BENCH_DAYS")
-                .ok()
-                .and_then(|d| d.parse().ok())
-                .unwrap_or(60);
-            let mut ledger = Ledger::open(&path).expect("ledger");
-            let today = Local::now().date_naive();
-            let done =
-                pojok::demo_years::generate(&mut ledger, days, today, |_, _| {}).expect("generate");
-            println!(
-                "generated {} business days, {} sales in {:.1} s",
-                done.days, done.sales, done.seconds
-            );
-        }
-    }
+    let path = shared::ledger_in(dir.path(), |_| {});
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let (opened, on_cpu) = (Instant::now(), cpu());
     let mut ledger = Ledger::open(&path).expect("open");
