@@ -590,8 +590,13 @@ fn run_verify(
     let t = &lang.text().verify;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut shown = false;
+    let scope = if witnesses.full {
+        crate::ledger::VerifyScope::Full
+    } else {
+        crate::ledger::VerifyScope::SinceLastCheck
+    };
     let report = ledger
-        .verify_with_progress(&mut |done, all| {
+        .verify_scoped(scope, &mut |done, all| {
             if tty {
                 eprint!("\r{} {}", progress_bar(done, all), (t.progress)(done, all));
                 shown = true;
@@ -628,6 +633,9 @@ fn print_verify_report(report: &crate::ledger::VerifyReport, lang: Lang) -> bool
             .as_ref()
             .map_or_else(|| t.no_head.to_string(), |h| h.short());
         say!("{}", (t.clean)(report.chained, &counts.join(", "), &head));
+        if let Some(check) = &report.since {
+            say!("{}", (t.since_check)(&check.head.short(), &check.at));
+        }
         return true;
     }
     for problem in &report.problems {
@@ -654,6 +662,7 @@ fn verify_problem_text(problem: &VerifyProblem, lang: Lang) -> String {
         VerifyProblem::ChainBroken { seq } => (t.broken)(*seq),
         VerifyProblem::UnknownTable { seq, table } => (t.unknown_table)(*seq, table),
         VerifyProblem::Unchained { table, id } => (t.unchained)(table, *id),
+        VerifyProblem::CheckedHeadRewritten { seq } => (t.rewritten_since_check)(*seq),
         VerifyProblem::Invariant {
             check,
             table,

@@ -9,6 +9,10 @@ use crate::strings::{Lang, WitnessText};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct WitnessArgs {
+    /// Recompute the whole chain from its first entry, with SQLite's integrity check (by
+    /// default the chain is taken up from the last check made at a day close)
+    #[arg(long)]
+    pub full: bool,
     /// A chain head printed on a receipt, slip or report (e.g. 1c15f5d4d937#163); may be
     /// given several times
     #[arg(long = "head", value_name = "HEAD")]

@@ -663,6 +663,10 @@ pub struct VerifyText {
     pub problems: fn(usize) -> String,
     /// Chain entries checked, entries in all (the progress line on a terminal).
     pub progress: fn(i64, i64) -> String,
+    /// The entry a check at a close vouched for (its sequence number) hashes otherwise now.
+    pub rewritten_since_check: fn(i64) -> String,
+    /// The chain was taken up at the last check at a close: its head and when it was made.
+    pub since_check: fn(&str, &str) -> String,
 }
 
 /// Producers' money: settlement and payout slips, statements, `pojok settlement` and
@@ -1592,6 +1596,18 @@ pub static ID: Strings = Strings {
         invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
         problems: |n| format!("{n} masalah ditemukan."),
         progress: |done, all| format!("memeriksa rantai: {done} dari {all} entri"),
+        rewritten_since_check: |seq| {
+            format!(
+                "rantai #{seq}: buku kas ditulis ulang pada atau sebelum entri ini sejak \
+                 diperiksa saat tutup hari"
+            )
+        },
+        since_check: |head, at| {
+            format!(
+                "Rantai diperiksa mulai pemeriksaan saat tutup hari {at} ({head}); \
+                 seluruh rantai dari awal: pojok verify --full"
+            )
+        },
     },
     settle: SettleText {
         settlement_title: "BAGI HASIL PRODUSEN",
@@ -2473,6 +2489,17 @@ pub static EN: Strings = Strings {
             }
         },
         progress: |done, all| format!("checking the chain: {done} of {all} entries"),
+        rewritten_since_check: |seq| {
+            format!(
+                "chain #{seq}: the ledger was rewritten at or before this entry since a close checked it"
+            )
+        },
+        since_check: |head, at| {
+            format!(
+                "Chain taken up from the check at the day close of {at} ({head}); \
+                 the whole chain from its start: pojok verify --full"
+            )
+        },
     },
     settle: SettleText {
         settlement_title: "PRODUCER SETTLEMENT",

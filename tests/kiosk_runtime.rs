@@ -186,6 +186,13 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     drop(kiosk);
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
     assert!(ledger.open_day_status().unwrap().is_none());
+    // The close checked the chain up to itself and recorded it: the next check starts there.
+    let check = ledger
+        .last_chain_check()
+        .unwrap()
+        .expect("a check at the close");
+    let closed = ledger.chain_head_of_day(date).unwrap().unwrap();
+    assert_eq!(check.head, closed);
     let count = ledger.day_report(date).unwrap().unwrap().count.unwrap();
     assert_eq!(
         (

@@ -211,6 +211,25 @@ fn a_damaged_ledger_stops_the_kiosk_before_sign_in_and_points_to_the_latest_back
     assert_eq!(sha(&db), before);
 }
 
+/// The start checks the pages when the last kiosk was cut short (its lock file still filled
+/// in, as a kill or a power cut leaves it), not after a clean end: a damaged file is then
+/// refused before sign-in as when no kiosk ran on it before.
+#[test]
+fn after_a_kiosk_cut_short_the_start_checks_the_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    drop(ledger_with_sales(&db, 200));
+    let lock = pojok::ledger::KioskLock::path_for(&db);
+    std::fs::write(&lock, "2026-12-05 07:30:00\tvm\t4242").unwrap();
+    damage(&db);
+    let before = sha(&db);
+    let out = pojok(&db, &[]);
+    let said = stderr(&out);
+    assert!(!out.status.success());
+    assert!(said.contains("rusak"), "{said}");
+    assert_eq!(sha(&db), before, "nothing written into it");
+}
+
 #[test]
 fn a_backup_holds_every_committed_sale_while_another_connection_writes() {
     let dir = tempfile::tempdir().unwrap();

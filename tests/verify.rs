@@ -12,7 +12,7 @@ use pojok::domain::{
     Cart, CashDirection, Catalogue, IntakeLine, NewCustomer, PaymentMethod, PayoutMethod,
     ProductChanges, Quantity, RefundMethod, Role, Rupiah, Sale, StockQuantity, Tender,
 };
-use pojok::ledger::{Ledger, LedgerError, Problem};
+use pojok::ledger::{Ledger, LedgerError, Problem, VerifyScope};
 use rusqlite::Connection;
 
 fn sell(
@@ -600,5 +600,148 @@ fn a_cash_payment_changed_after_the_close_no_longer_adds_up_to_the_count() {
         problems.iter().any(|p| matches!(p,
             Problem::EntryChanged { table, id, .. } if table == "payments" && *id == payment)),
         "{problems:?}"
+    );
+}
+
+/// `busy`, a check as the close makes it, then one more sale: the entries after the check.
+fn checked_then_sold(path: &Path) -> (Ledger, pojok::ledger::ChainHead) {
+    let mut ledger = busy(path);
+    let before = ledger.chain_head().unwrap().unwrap();
+    let report = ledger.check_chain_at_close(at("2026-11-23 08:00")).unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
+    assert_eq!(report.since, None, "no check before: the whole chain");
+    assert_eq!(report.chained, before.seq);
+    sell(
+        &mut ledger,
+        &[("LMPR", 1)],
+        PaymentMethod::Cash,
+        at("2026-11-23 09:00"),
+    );
+    (ledger, before)
+}
+
+#[test]
+fn a_check_at_the_close_is_recorded_and_verify_takes_the_chain_up_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let (ledger, checked) = checked_then_sold(&path);
+    let last = ledger.last_chain_check().unwrap().unwrap();
+    assert_eq!(last.head, checked);
+    let head = ledger.chain_head().unwrap().unwrap();
+    let recent = ledger
+        .verify_scoped(VerifyScope::SinceLastCheck, &mut |_, _| {})
+        .unwrap();
+    assert!(recent.is_clean(), "{:?}", recent.problems);
+    assert_eq!(recent.since.as_ref(), Some(&last));
+    // The check's own entry, then the sale's rows.
+    assert_eq!(recent.chained, head.seq - checked.seq);
+    let full = ledger.verify().unwrap();
+    assert!(full.is_clean() && full.since.is_none());
+    assert_eq!(full.chained, head.seq);
+    drop(ledger);
+
+    let out = pojok(&path, &["verify", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "Chain taken up from the check at the day close of 2026-11-23 08:00:00 ({})",
+            checked.short()
+        )),
+        "{}",
+        stdout(&out)
+    );
+    let out = pojok(&path, &["verify", "--full"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("OK: {} entri", head.seq)),
+        "{text}"
+    );
+    assert!(!text.contains("pemeriksaan saat tutup"), "{text}");
+}
+
+#[test]
+fn an_entry_changed_after_the_check_is_found_and_one_before_it_by_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    drop(checked_then_sold(&path));
+    let (first, last) = (
+        one(&path, "SELECT MIN(id) FROM sales"),
+        one(&path, "SELECT MAX(id) FROM sales"),
+    );
+    // Figures unchanged, so no invariant notices: only the chain can.
+    tamper(
+        &path,
+        &format!("UPDATE sales SET attendant = 'Budi' WHERE id IN ({first}, {last})"),
+    );
+    let ledger = Ledger::open(&path).unwrap();
+    let changed = |problems: &[Problem]| -> Vec<i64> {
+        problems
+            .iter()
+            .filter_map(|p| match p {
+                Problem::EntryChanged { table, id, .. } if table == "sales" => Some(*id),
+                _ => None,
+            })
+            .collect()
+    };
+    let recent = ledger
+        .verify_scoped(VerifyScope::SinceLastCheck, &mut |_, _| {})
+        .unwrap();
+    assert_eq!(changed(&recent.problems), [last], "{:?}", recent.problems);
+    let full = ledger.verify().unwrap();
+    assert_eq!(
+        changed(&full.problems),
+        [first, last],
+        "{:?}",
+        full.problems
+    );
+    drop(ledger);
+    let out = pojok(&path, &["verify"]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains(&format!("sales {last}: diubah setelah dicatat")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn history_rechained_up_to_the_checked_entry_is_found_without_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let (ledger, checked) = checked_then_sold(&path);
+    drop(ledger);
+    // What a re-chained rewrite leaves at the checked entry: another hash.
+    tamper(
+        &path,
+        &format!(
+            "UPDATE chain SET hash = '{}' WHERE seq = {}",
+            "0".repeat(64),
+            checked.seq
+        ),
+    );
+    let ledger = Ledger::open(&path).unwrap();
+    let recent = ledger
+        .verify_scoped(VerifyScope::SinceLastCheck, &mut |_, _| {})
+        .unwrap();
+    assert_eq!(
+        recent.problems,
+        [Problem::CheckedHeadRewritten { seq: checked.seq }]
+    );
+    // At the next close nothing is recorded over it: the check keeps pointing there.
+    let mut ledger = ledger;
+    let again = ledger.check_chain_at_close(at("2026-11-23 17:00")).unwrap();
+    assert!(!again.is_clean());
+    assert_eq!(ledger.last_chain_check().unwrap().unwrap().head, checked);
+    drop(ledger);
+    let out = pojok(&path, &["verify", "--lang", "en"]);
+    assert!(!out.status.success());
+    assert!(
+        stdout(&out).contains(&format!(
+            "chain #{}: the ledger was rewritten at or before this entry",
+            checked.seq
+        )),
+        "{}",
+        stdout(&out)
     );
 }

@@ -53,8 +53,10 @@ impl Runtime {
             Ok(day) => {
                 let report = self.write_day_report(day.date);
                 let reported = report.is_ok();
+                let checked = startup::check_chain_at_close(&mut self.ledger, now);
                 let backup = startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
                 let mut replies = vec![Msg::DayClosed, Msg::ZReport(report)];
+                replies.extend(checked.map(Msg::File));
                 // Where the backup went replaces the report's path; a failure of either is
                 // never hidden by the other's success.
                 if reported || backup.is_warning() {

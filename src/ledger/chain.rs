@@ -80,6 +80,7 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     approved("user_changes", "change != 'pin' OR user_id IS NOT ?1"),
     table("pin_lockouts"),
     table("recoveries"),
+    table("chain_checks"),
 ];
 
 /// Lowercase hex of `bytes`.

@@ -1,6 +1,11 @@
 //! One kiosk per ledger: an OS lock on a file beside the ledger, held while the kiosk runs
 //! and released by the OS when the process ends, however it ends (kill -9 included). Two
 //! kiosks on one file would share one saved cart and sell it twice.
+//!
+//! A kiosk that ends as it should empties the file before letting go. One that finds it
+//! still filled in knows the last kiosk was cut short (a crash, a kill, a power cut); one
+//! that finds none knows nothing of the file's past. Those are when the start checks the
+//! file's pages, which takes seconds on years of history.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -15,6 +20,7 @@ use super::open::{make_private, sibling};
 pub struct KioskLock {
     file: File,
     path: PathBuf,
+    ended_cleanly: bool,
 }
 
 /// Why the lock was not taken.
@@ -37,6 +43,7 @@ impl KioskLock {
     /// second kiosk shows.
     pub fn take(ledger: &Path, at: NaiveDateTime) -> Result<KioskLock, LockError> {
         let path = KioskLock::path_for(ledger);
+        let existed = path.exists();
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -52,6 +59,9 @@ impl KioskLock {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
         }
+        let mut previous = String::new();
+        let ended_cleanly =
+            existed && file.read_to_string(&mut previous).is_ok() && previous.trim().is_empty();
         let _ = make_private(&file);
         // When, where, which process: tab-separated, put into words by whoever is refused.
         let who = format!(
@@ -63,7 +73,17 @@ impl KioskLock {
         file.set_len(0)?;
         file.seek(SeekFrom::Start(0))?;
         file.write_all(who.as_bytes())?;
-        Ok(KioskLock { file, path })
+        Ok(KioskLock {
+            file,
+            path,
+            ended_cleanly,
+        })
+    }
+
+    /// Whether the last kiosk on this ledger let go of the lock as it should: false after a
+    /// crash, a kill or a power cut, and when no kiosk ran on the file here before.
+    pub fn last_run_ended_cleanly(&self) -> bool {
+        self.ended_cleanly
     }
 
     pub fn path(&self) -> &Path {
@@ -73,6 +93,8 @@ impl KioskLock {
 
 impl Drop for KioskLock {
     fn drop(&mut self) {
+        // Emptied: the next start knows this kiosk ended as it should.
+        let _ = self.file.set_len(0);
         let _ = self.file.unlock();
     }
 }
@@ -116,5 +138,26 @@ mod tests {
         }
         drop(first);
         KioskLock::take(&ledger, at).unwrap();
+    }
+
+    #[test]
+    fn a_lock_let_go_of_says_so_to_the_next_and_one_left_filled_in_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("pojok.db");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(7, 30, 0)
+            .unwrap();
+        // No kiosk ran here before: nothing is known of the file's past.
+        let first = KioskLock::take(&ledger, at).unwrap();
+        assert!(!first.last_run_ended_cleanly());
+        drop(first);
+        let second = KioskLock::take(&ledger, at).unwrap();
+        assert!(second.last_run_ended_cleanly());
+        drop(second);
+        // What a kiosk killed while holding the lock leaves: the file still filled in.
+        std::fs::write(KioskLock::path_for(&ledger), "2026-12-05 07:30:00\tvm\t42").unwrap();
+        let third = KioskLock::take(&ledger, at).unwrap();
+        assert!(!third.last_run_ended_cleanly());
     }
 }

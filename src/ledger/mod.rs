@@ -55,7 +55,7 @@ pub use lock::{KioskLock, LockError};
 pub use open::{APPLICATION_ID, Opening};
 pub use schema::SCHEMA_VERSION;
 pub use seal::SealReport;
-pub use verify::{ChainHead, Problem, VerifyReport};
+pub use verify::{ChainCheck, ChainHead, Problem, Scope as VerifyScope, VerifyReport};
 
 pub type Result<T> = std::result::Result<T, LedgerError>;
 

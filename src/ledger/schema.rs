@@ -1186,8 +1186,28 @@ WHEN EXISTS (SELECT 1 FROM open_day)
 BEGIN SELECT RAISE(ABORT, 'only the last close, with no day open, can be reopened'); END;
 "#;
 
+/// `chain_checks` (history, chained): each clean check of the chain made at a close, up to
+/// which entry and with what hash, so the next check starts there instead of at the first
+/// entry of years of history.
+const V11: &str = r#"
+CREATE TABLE chain_checks (
+    id        INTEGER PRIMARY KEY,
+    upto_seq  INTEGER NOT NULL CHECK (upto_seq > 0),
+    upto_hash TEXT NOT NULL CHECK (length(upto_hash) = 64),
+    at        TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER chain_checks_no_update BEFORE UPDATE ON chain_checks
+BEGIN SELECT RAISE(ABORT, 'chain_checks is append-only'); END;
+CREATE TRIGGER chain_checks_no_delete BEFORE DELETE ON chain_checks
+BEGIN SELECT RAISE(ABORT, 'chain_checks is append-only'); END;
+CREATE TRIGGER chain_checks_no_overwrite BEFORE INSERT ON chain_checks
+WHEN EXISTS (SELECT 1 FROM chain_checks WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'chain_checks is append-only'); END;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1309,6 +1329,7 @@ mod tests {
                 "cash_counts",
                 "cash_moves",
                 "chain",
+                "chain_checks",
                 "chain_seals",
                 "corrections",
                 "customers",
@@ -1771,6 +1792,7 @@ mod tests {
                     "sale_returns",
                     "sale_return_lines",
                     "day_reopenings",
+                    "chain_checks",
                 ]
                 .contains(&t.name)
             })

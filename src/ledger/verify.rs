@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::chain::{self, HISTORY};
 pub use super::head::ChainHead;
@@ -30,6 +30,9 @@ pub enum Problem {
     UnknownTable { seq: i64, table: String },
     /// A history entry that was never chained: inserted behind the ledger's back.
     Unchained { table: &'static str, id: i64 },
+    /// The entry a check at a close vouched for no longer has the hash it had then: history
+    /// was rewritten at or before it.
+    CheckedHeadRewritten { seq: i64 },
     /// A rule of the ledger's figures does not hold for this entry.
     Invariant {
         check: &'static str,
@@ -64,6 +67,9 @@ impl fmt::Display for Problem {
                     "{table} {id}: not in the chain (added outside the ledger)"
                 )
             }
+            Problem::CheckedHeadRewritten { seq } => {
+                write!(f, "chain #{seq}: rewritten since it was checked at a close")
+            }
             Problem::Invariant {
                 check,
                 table,
@@ -82,6 +88,29 @@ pub struct VerifyReport {
     pub counts: Vec<(&'static str, i64)>,
     pub chained: i64,
     pub head: Option<ChainHead>,
+    /// Where the chain was taken up: the last check recorded at a close, or `None` when the
+    /// whole chain was recomputed.
+    pub since: Option<ChainCheck>,
+}
+
+/// How much a `verify` recomputes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole chain from its first entry, SQLite's integrity check and every invariant.
+    Full,
+    /// The chain from the last check recorded at a close (whose entry must still hash as it
+    /// did then) and every invariant; the whole chain when no check is recorded. Years of
+    /// history are not re-hashed each time; `Full` does that.
+    SinceLastCheck,
+    /// As `SinceLastCheck`, the chain only: what the close itself can afford.
+    ChainSinceLastCheck,
+}
+
+/// A clean check of the chain recorded at a close: it reached entry `head`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainCheck {
+    pub head: ChainHead,
+    pub at: String,
 }
 
 impl VerifyReport {
@@ -214,29 +243,29 @@ impl Ledger {
     /// `verify`, telling `progress` now and then how many chain entries of how many in all
     /// were checked (the chain is most of the work).
     pub fn verify_with_progress(&self, progress: &mut dyn FnMut(i64, i64)) -> Result<VerifyReport> {
+        self.verify_scoped(Scope::Full, progress)
+    }
+
+    /// Checks as much as `scope` says; never changes the file.
+    pub fn verify_scoped(
+        &self,
+        scope: Scope,
+        progress: &mut dyn FnMut(i64, i64),
+    ) -> Result<VerifyReport> {
         let conn = &self.conn;
         let mut problems = Vec::new();
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        let lines: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        problems.extend(
-            lines
-                .into_iter()
-                .filter(|l| l != "ok")
-                .map(Problem::Integrity),
-        );
-        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-        let dangling: Vec<(String, Option<i64>, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        problems.extend(dangling.into_iter().map(|(table, id, parent)| {
-            let id = id.map_or_else(String::new, |id| id.to_string());
-            Problem::Integrity(format!("{table} {id}: names a missing row of {parent}"))
-        }));
-        let chained = check_chain(conn, &mut problems, progress)?;
-        for (_, check) in CHECKS {
-            check(conn, &mut problems)?;
+        let since = match scope {
+            Scope::Full => {
+                integrity(conn, &mut problems)?;
+                None
+            }
+            Scope::SinceLastCheck | Scope::ChainSinceLastCheck => last_check(conn)?,
+        };
+        let chained = check_chain_from(conn, since.as_ref(), &mut problems, progress)?;
+        if scope != Scope::ChainSinceLastCheck {
+            for (_, check) in CHECKS {
+                check(conn, &mut problems)?;
+            }
         }
         let mut counts = Vec::with_capacity(HISTORY.len());
         for t in HISTORY {
@@ -250,8 +279,71 @@ impl Ledger {
             counts,
             chained,
             head: chain_head_on(conn)?,
+            since,
         })
     }
+
+    /// The check a close makes: the chain since the last recorded check, which, when clean,
+    /// is recorded (and chained) as the point the next check starts from.
+    pub fn check_chain_at_close(&mut self, at: NaiveDateTime) -> Result<VerifyReport> {
+        let report = self.verify_scoped(Scope::ChainSinceLastCheck, &mut |_, _| {})?;
+        if let (true, Some(head)) = (report.is_clean(), &report.head) {
+            self.write(|tx| {
+                tx.execute(
+                    "INSERT INTO chain_checks (upto_seq, upto_hash, at) VALUES (?1, ?2, ?3)",
+                    params![head.seq, head.hash, super::stamp_text(at)],
+                )?;
+                Ok(())
+            })?;
+        }
+        Ok(report)
+    }
+
+    /// The last clean check recorded at a close, if any.
+    pub fn last_chain_check(&self) -> Result<Option<ChainCheck>> {
+        last_check(&self.conn)
+    }
+}
+
+fn last_check(conn: &Connection) -> Result<Option<ChainCheck>> {
+    Ok(conn
+        .query_row(
+            "SELECT upto_seq, upto_hash, at FROM chain_checks ORDER BY id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(ChainCheck {
+                    head: ChainHead {
+                        seq: r.get(0)?,
+                        hash: r.get(1)?,
+                    },
+                    at: r.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// SQLite's own checks of the file: its pages, then its foreign keys.
+fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let lines: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    problems.extend(
+        lines
+            .into_iter()
+            .filter(|l| l != "ok")
+            .map(Problem::Integrity),
+    );
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let dangling: Vec<(String, Option<i64>, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    problems.extend(dangling.into_iter().map(|(table, id, parent)| {
+        let id = id.map_or_else(String::new, |id| id.to_string());
+        Problem::Integrity(format!("{table} {id}: names a missing row of {parent}"))
+    }));
+    Ok(())
 }
 
 /// The producers' balances kept by each write (the projection) against history recomputed
@@ -284,20 +376,39 @@ fn chain_head_on(conn: &Connection) -> Result<Option<ChainHead>> {
 }
 
 /// Recomputes the chain from its first row, then looks for history rows it never saw.
-/// Each row is hashed with the previous hash it recorded, so one broken link is reported
-/// once instead of making every later entry look changed.
 pub(super) fn check_chain(
     conn: &Connection,
     problems: &mut Vec<Problem>,
     progress: &mut dyn FnMut(i64, i64),
 ) -> Result<i64> {
-    let all: i64 = conn.query_row("SELECT COUNT(*) FROM chain", [], |r| r.get(0))?;
+    check_chain_from(conn, None, problems, progress)
+}
+
+/// Recomputes the chain after `since` (from its first row without one), then looks for
+/// history rows it never saw. Each row is hashed with the previous hash it recorded, so one
+/// broken link is reported once instead of making every later entry look changed.
+fn check_chain_from(
+    conn: &Connection,
+    since: Option<&ChainCheck>,
+    problems: &mut Vec<Problem>,
+    progress: &mut dyn FnMut(i64, i64),
+) -> Result<i64> {
+    let from = since.map_or(0, |c| c.head.seq);
+    if let Some(check) = since {
+        let now = super::head::chain_row(conn, from)?;
+        if now.is_none_or(|row| row.hash != check.head.hash) {
+            problems.push(Problem::CheckedHeadRewritten { seq: from });
+        }
+    }
+    let all: i64 = conn.query_row("SELECT COUNT(*) FROM chain WHERE seq > ?1", [from], |r| {
+        r.get(0)
+    })?;
     let mut stmt = conn.prepare(
         "SELECT seq, entry_table, entry_id, actor_id, approver_id, prev_hash, hash
-         FROM chain ORDER BY seq",
+         FROM chain WHERE seq > ?1 ORDER BY seq",
     )?;
-    let mut rows = stmt.query([])?;
-    let mut before: Option<String> = None;
+    let mut rows = stmt.query([from])?;
+    let mut before: Option<String> = since.map(|c| c.head.hash.clone());
     let mut count = 0;
     while let Some(r) = rows.next()? {
         count += 1;
@@ -327,14 +438,24 @@ pub(super) fn check_chain(
             problems.push(Problem::EntryChanged { seq, table, id });
         }
     }
+    unchained(conn, from, problems)?;
+    Ok(count)
+}
+
+/// History rows the chain never saw. After a check only rows newer than the newest it
+/// covered are looked at: the older ones were each matched to a chain row then.
+fn unchained(conn: &Connection, from: i64, problems: &mut Vec<Problem>) -> Result<()> {
     for t in HISTORY {
         let sql = format!(
-            "SELECT id FROM {} WHERE id NOT IN (SELECT entry_id FROM chain WHERE entry_table = ?1)
+            "SELECT id FROM {table}
+             WHERE id > (SELECT COALESCE(MAX(entry_id), 0) FROM chain
+                         WHERE entry_table = ?1 AND seq <= ?2)
+               AND id NOT IN (SELECT entry_id FROM chain WHERE entry_table = ?1)
              ORDER BY id",
-            t.name
+            table = t.name
         );
         let mut stmt = conn.prepare(&sql)?;
-        let ids = stmt.query_map([t.name], |r| r.get(0))?;
+        let ids = stmt.query_map(params![t.name, from], |r| r.get(0))?;
         for id in ids {
             problems.push(Problem::Unchained {
                 table: t.name,
@@ -342,7 +463,7 @@ pub(super) fn check_chain(
             });
         }
     }
-    Ok(count)
+    Ok(())
 }
 
 /// Runs `sql`, whose rows are (id, detail), and reports each as a broken `check`.

@@ -54,6 +54,8 @@ pub struct LedgerFileText {
     pub backup_failed_at_close: fn(&str) -> String,
     pub backup_behind: fn(&str) -> String,
     pub paper_renamed: fn(&str, &str) -> String,
+    /// The check of the chain at the close found this many problems.
+    pub chain_problems_at_close: fn(usize) -> String,
     pub backup_folder_label: &'static str,
     pub backup_folder_hint: &'static str,
 }
@@ -161,6 +163,11 @@ const ID: LedgerFileText = LedgerFileText {
     paper_renamed: |name, new| {
         format!("{name} sudah ada dan tidak ditimpa; disimpan sebagai {new}.")
     },
+    chain_problems_at_close: |n| {
+        format!(
+            "PERHATIAN: pemeriksaan rantai saat tutup menemukan {n} masalah. Jalankan: pojok verify --full"
+        )
+    },
     backup_folder_label: "Folder cadangan",
     backup_folder_hint: "kosong: backups di samping buku kas (mis. USB)",
 };
@@ -257,6 +264,11 @@ const EN: LedgerFileText = LedgerFileText {
         )
     },
     paper_renamed: |name, new| format!("{name} exists and was not overwritten; saved as {new}."),
+    chain_problems_at_close: |n| {
+        format!(
+            "WARNING: the chain check at the close found {n} problem(s). Run: pojok verify --full"
+        )
+    },
     backup_folder_label: "Backup folder",
     backup_folder_hint: "empty: backups beside the ledger; e.g. a USB stick",
 };

@@ -16,6 +16,8 @@ pub enum FileNote {
     BackupBehind(String),
     /// A printout's file existed already: its name, and the name it was saved under.
     PaperRenamed(String, String),
+    /// The check of the chain at the close found this many problems.
+    ChainProblems(usize),
 }
 
 impl FileNote {
@@ -27,12 +29,16 @@ impl FileNote {
             FileNote::BackupFailed(why) => (t.backup_failed_at_close)(why),
             FileNote::BackupBehind(dir) => (t.backup_behind)(dir),
             FileNote::PaperRenamed(name, new) => (t.paper_renamed)(name, new),
+            FileNote::ChainProblems(n) => (t.chain_problems_at_close)(*n),
         }
     }
 
     /// Whether the note warns rather than informs.
     pub fn is_warning(&self) -> bool {
-        matches!(self, FileNote::BackupFailed(_) | FileNote::BackupBehind(_))
+        matches!(
+            self,
+            FileNote::BackupFailed(_) | FileNote::BackupBehind(_) | FileNote::ChainProblems(_)
+        )
     }
 }
 

@@ -16,6 +16,8 @@ use pojok::domain::{
 use pojok::ledger::Ledger;
 use rusqlite::{Connection, TransactionBehavior, params};
 
+mod shared;
+
 fn median(samples: &mut [Duration]) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -69,26 +71,7 @@ fn ms(n: u64) -> Duration {
 
 fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("pojok.db");
-    match std::env::var_os("BENCH_DB") {
-        Some(db) => {
-            std::fs::copy(&db, &path).expect("copy BENCH_DB");
-        }
-        None => {
-            let days = std::env::var("BENCH_DAYS")
-                .ok()
-                .and_then(|d| d.parse().ok())
-                .unwrap_or(60);
-            let mut ledger = Ledger::open(&path).expect("ledger");
-            let today = Local::now().date_naive();
-            let done =
-                pojok::demo_years::generate(&mut ledger, days, today, |_, _| {}).expect("generate");
-            println!(
-                "generated {} business days, {} sales in {:.1} s",
-                done.days, done.sales, done.seconds
-            );
-        }
-    }
+    let path = shared::ledger_in(dir.path(), |_| {});
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let (opened, on_cpu) = (Instant::now(), cpu());
     let mut ledger = Ledger::open(&path).expect("open");
@@ -261,12 +244,41 @@ fn main() {
     );
 
     println!("verify:");
+    // The close's own check: the chain since the last one (the first covers it all, as on a
+    // ledger from before checks were recorded; the second is a day's worth).
+    let first = time(1, || {
+        ledger
+            .check_chain_at_close(noon(today))
+            .expect("check")
+            .chained
+    });
+    row("first check at a close (whole chain)", first, ms(10_000));
+    for _ in 0..300 {
+        let cart = three_lines(&catalogue);
+        let mut tender = Tender::new(cart.total());
+        tender.pay_rest(PaymentMethod::Cash, None).expect("tender");
+        ledger
+            .record_sale(&cart, &tender.payments, "Bench", noon(today))
+            .expect("sale");
+    }
+    let mut entries = 0;
+    let at_close = time(1, || {
+        entries = ledger
+            .check_chain_at_close(noon(today))
+            .expect("check")
+            .chained
+    });
+    row(
+        &format!("check at a close, a day later ({entries} entries)"),
+        at_close,
+        ms(200),
+    );
     let mut problems = 0;
     let took = time(1, || {
         problems = ledger.verify().expect("verify").problems.len()
     });
     row(
-        &format!("verify, whole file ({problems} problems)"),
+        &format!("verify --full, whole file ({problems} problems)"),
         took,
         ms(10_000),
     );
