@@ -23,7 +23,9 @@ impl FileNote {
         let t = lang.ledger_file();
         match self {
             FileNote::LastSale { number, total } => (t.last_sale)(*number, *total),
-            FileNote::BackedUp(path) => (t.backup_at_close)(path),
+            FileNote::BackedUp(path) => {
+                (t.backup_at_close)(&super::msg::shown_file(std::path::Path::new(path)))
+            }
             FileNote::BackupFailed(why) => (t.backup_failed_at_close)(why),
             FileNote::BackupBehind(dir) => (t.backup_behind)(dir),
             FileNote::PaperRenamed(name, new) => (t.paper_renamed)(name, new),
@@ -80,7 +82,7 @@ mod tests {
         let done = FileNote::BackedUp("backups/pojok-2026-12-05-1a6c946b8d30-163.db".into());
         assert_eq!(
             done.text(Lang::Id),
-            "Kasir ditutup. Cadangan: backups/pojok-2026-12-05-1a6c946b8d30-163.db"
+            "Kasir ditutup. Cadangan: pojok-2026-12-05-1a6c946b8d30-163.db"
         );
     }
 }

@@ -11,6 +11,7 @@ mod effect;
 mod failure;
 mod file_note;
 mod input;
+mod key_bar;
 pub mod keymap;
 mod list;
 mod msg;

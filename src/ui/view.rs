@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::keymap::bar_for;
+use super::key_bar;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
 use super::{
     App, Screen, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock,
@@ -34,11 +34,14 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         );
         return;
     }
+    let keys = &app.lang.text().ui.keys;
+    let bar_rows = key_bar::height(app.focus(), keys, area.width);
+    let note_rows = message_rows(app, area.width);
     let [status, body, message, bar] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(note_rows),
+        Constraint::Length(bar_rows),
     ])
     .areas(area);
     status_line(app, frame, status);
@@ -52,7 +55,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         None => draw_mode(app, &app.screen, frame, body, !app.help),
     }
     message_line(app, frame, message);
-    key_bar(app, frame, bar);
+    key_bar::draw(app.focus(), keys, frame, bar);
     if app.help {
         dialogs::draw_help(app, frame, body);
     }
@@ -190,32 +193,66 @@ fn cut_to(text: &str, width: usize) -> String {
     out
 }
 
-fn message_line(app: &App, frame: &mut Frame, area: Rect) {
-    let line = match &app.note {
-        Some(note) if note.is_error() => {
-            Span::from(format!(" {}", note.text(app.lang))).red().bold()
-        }
-        Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
-        None => Span::from(""),
-    };
-    frame.render_widget(Paragraph::new(line), area);
+fn note_text(app: &App) -> Option<String> {
+    app.note.as_ref().map(|note| note.text(app.lang))
 }
 
-fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
-    let keys = &app.lang.text().ui.keys;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in bar_for(app.focus()) {
-        let key = b.keys_label(keys);
-        let label = format!(" {}  ", b.bar.map_or("", |short| short(keys)));
-        let width = key.chars().count() + label.trim_end().chars().count();
-        // Whole entries or none: the global keys at the end give way first, F1 lists them.
-        if used + width > area.width as usize {
-            break;
+/// The message line takes a second row when its text needs one.
+fn message_rows(app: &App, width: u16) -> u16 {
+    let rows = note_text(app).map_or(1, |text| wrap_words(&text, width as usize - 1, 2).len());
+    rows.max(1) as u16
+}
+
+fn message_line(app: &App, frame: &mut Frame, area: Rect) {
+    let (Some(note), Some(text)) = (&app.note, note_text(app)) else {
+        return;
+    };
+    let style = if note.is_error() {
+        Style::new().red().bold()
+    } else {
+        Style::new().green()
+    };
+    let lines: Vec<Line> = wrap_words(&text, area.width as usize - 1, area.height as usize)
+        .into_iter()
+        .map(|row| Line::from(Span::styled(format!(" {row}"), style)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Text in rows of at most `width` columns, broken between words (a word longer than a row
+/// is cut), at most `rows` of them; when it does not fit, the last row ends in `…` after a
+/// whole word, so a message never stops mid-word.
+pub(super) fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word = if word.width() > width {
+            cut_to(word, width)
+        } else {
+            word.to_string()
+        };
+        if line.is_empty() {
+            line = word;
+        } else if line.width() + 1 + word.width() <= width {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            out.push(std::mem::replace(&mut line, word));
         }
-        used += width + 2;
-        spans.push(Span::from(key).black().on_cyan());
-        spans.push(Span::from(label));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if !line.is_empty() {
+        out.push(line);
+    }
+    if out.len() > rows && rows > 0 {
+        out.truncate(rows);
+        let last = out.last_mut().expect("a row");
+        while last.width() + 1 > width {
+            match last.rfind(' ') {
+                Some(at) => last.truncate(at),
+                None => break,
+            }
+        }
+        *last = cut_to(&format!("{last}…"), width);
+    }
+    out
 }

@@ -48,7 +48,7 @@ fn empty_sale_screen() {
     assert!(screen.contains("Kode / cari"));
     assert!(screen.contains("Keranjang kosong"));
     assert!(row_with(&screen, "TOTAL").contains("Rp 0"));
-    let bar = screen.lines().last().unwrap();
+    let bar = &super::tests::bar_rows(&screen);
     for key in ["F1", "F2", "F4", "F6", "F10", "Ctrl+Q"] {
         assert!(bar.contains(key), "{key} on the bar {bar:?}");
     }
@@ -101,7 +101,7 @@ fn pay_dialog_with_change_shown() {
     assert!(row_with(&screen, "Kembalian").contains("Rp 23.000"));
     // The change in big half-height digits: only these block characters.
     assert!(screen.contains('█') && screen.contains('▀'));
-    let bar = screen.lines().last().unwrap();
+    let bar = &super::tests::bar_rows(&screen);
     for key in ["F3", "F7", "F8", "F9", "Esc"] {
         assert!(bar.contains(key), "{key} on the bar {bar:?}");
     }
@@ -115,7 +115,7 @@ fn split_payment_lists_what_is_paid() {
     type_text(&mut app, "20000");
     press(&mut app, KeyCode::F(3));
     let screen = text(&render(&app, 80, 24));
-    let message = screen.lines().nth(22).unwrap();
+    let message = row_with(&screen, "Diterima");
     assert!(message.contains("Diterima Rp 20.000 (Tunai); sisa Rp 7.000"));
     press(&mut app, KeyCode::Tab);
     let screen = text(&render(&app, 80, 24));
@@ -132,7 +132,7 @@ fn an_error_message() {
     enter(&mut app);
     let terminal = render(&app, 80, 24);
     let screen = text(&terminal);
-    let message = screen.lines().nth(22).unwrap();
+    let message = row_with(&screen, "XYZ\" tidak");
     assert!(message.contains("Kode \"XYZ\" tidak dikenal"), "{message}");
     let entry = screen.lines().nth(2).unwrap();
     assert!(entry.contains("2*XYZ"), "the entry is kept: {entry}");
@@ -140,7 +140,11 @@ fn an_error_message() {
     let first = &terminal.backend().buffer()[(2, 2)];
     assert_eq!(first.symbol(), "2");
     assert!(first.modifier.contains(ratatui::style::Modifier::REVERSED));
-    let cell = terminal.backend().buffer()[(1, 22)].clone();
+    let at = screen
+        .lines()
+        .position(|l| l.contains("tidak dikenal"))
+        .unwrap() as u16;
+    let cell = terminal.backend().buffer()[(1, at)].clone();
     assert_eq!(cell.fg, ratatui::style::Color::Red);
     insta::assert_snapshot!(terminal.backend());
 }
@@ -244,7 +248,7 @@ fn sales_list_with_the_confirm_popup() {
     let list = text(&render(&app, 80, 24));
     assert!(row_with(&list, "37.500").contains("Tunai"));
     assert!(row_with(&list, "5.000").contains("QRIS+Tunai"));
-    let bar = list.lines().last().unwrap();
+    let bar = &super::tests::bar_rows(&list);
     for key in ["F8 Batalkan", "F9 Cetak ulang", "Esc Kembali"] {
         assert!(bar.contains(key), "{key} on the bar {bar:?}");
     }
@@ -330,7 +334,7 @@ fn english_screen() {
     let screen = text(&render(&app, 80, 24));
     assert!(screen.contains("Code / search"));
     assert!(screen.contains("Attendant: Ani"));
-    let bar = screen.lines().last().unwrap();
+    let bar = &super::tests::bar_rows(&screen);
     assert!(bar.contains("Pay"));
     assert!(bar.contains("F10 Bahasa Indonesia"), "{bar}");
     assert!(row_with(&screen, "TOTAL").contains("2 lines"));
@@ -339,12 +343,12 @@ fn english_screen() {
     assert!(row_with(&screen, "TOTAL").contains("1 line "));
     press(&mut app, KeyCode::F(2));
     let bar = text(&render(&app, 80, 24));
-    assert!(bar.lines().last().unwrap().contains("F3 Split"));
+    assert!(super::tests::bar_rows(&bar).contains("F3 Split"));
     // And the Indonesian bar names English.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(10));
     let screen = text(&render(&app, 80, 24));
-    assert!(screen.lines().last().unwrap().contains("F10 English"));
+    assert!(super::tests::bar_rows(&screen).contains("F10 English"));
 }
 
 #[test]
