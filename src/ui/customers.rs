@@ -17,11 +17,12 @@ use super::note::Note;
 use super::note::TillNote;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
-use super::widgets::{centered, draw_filter, draw_list, right};
+use super::widgets::{centered, column_width, draw_filter, draw_list, name_text, right};
 use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
 };
 use crate::print::format;
+use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
 
@@ -397,14 +398,40 @@ pub(super) fn draw_screen(
             list,
         ),
         Some(_) => {
-            let rows = screen.list.shown().into_iter().map(|b| {
+            let shown = screen.list.shown();
+            let nip = column_width(
+                "NIP",
+                shown
+                    .iter()
+                    .map(|b| b.customer.nip.as_deref().unwrap_or("")),
+            );
+            let oweds: Vec<String> = shown.iter().map(|b| b.owed().to_string()).collect();
+            let owed_width = column_width(t.column_owed, oweds.iter().map(String::as_str));
+            // Name and unit share what NIP and the amount leave; a unit too long wraps.
+            let room = list.width.saturating_sub(2 + nip + owed_width + 3);
+            let names = column_width(
+                t.column_name,
+                shown.iter().map(|b| b.customer.name.as_str()),
+            );
+            let units = column_width(
+                t.column_unit,
+                shown.iter().map(|b| b.customer.unit.as_str()),
+            );
+            let name_width = names.min(room / 2).max(room.saturating_sub(1 + units));
+            let unit_width = room.saturating_sub(name_width + 1);
+            let rows = shown.into_iter().map(|b| {
                 let owed = b.owed();
+                let c = &b.customer;
+                let fits =
+                    c.name.width() as u16 <= name_width && c.unit.width() as u16 <= unit_width;
+                let height = if fits { 1 } else { 2 };
                 let row = Row::new([
-                    Cell::from(b.customer.name.as_str()),
-                    Cell::from(b.customer.nip.as_deref().unwrap_or("")),
-                    Cell::from(b.customer.unit.as_str()),
+                    Cell::from(name_text(&c.name, name_width, height)),
+                    Cell::from(c.nip.as_deref().unwrap_or("")),
+                    Cell::from(name_text(&c.unit, unit_width, height)),
                     Cell::from(right(owed.to_string())),
-                ]);
+                ])
+                .height(height);
                 if owed.is_positive() {
                     row.yellow()
                 } else {
@@ -421,10 +448,10 @@ pub(super) fn draw_screen(
             let table = Table::new(
                 rows,
                 [
-                    Constraint::Fill(2),
-                    Constraint::Length(18),
-                    Constraint::Fill(1),
-                    Constraint::Length(13),
+                    Constraint::Length(name_width),
+                    Constraint::Length(nip),
+                    Constraint::Length(unit_width),
+                    Constraint::Length(owed_width),
                 ],
             )
             .header(header);

@@ -32,13 +32,13 @@ pub(super) fn status_on(date: NaiveDate, sales: i64, takings: i64) -> DayStatus 
     }
 }
 
-/// A kiosk with today's day open and an empty cart.
 /// The key bar of a screen drawn as text: its last rows (the bar takes up to three).
 pub(super) fn bar_rows(screen: &str) -> String {
     let lines: Vec<&str> = screen.lines().collect();
     lines[lines.len().saturating_sub(super::key_bar::MAX_ROWS)..].join("\n")
 }
 
+/// A kiosk with today's day open and an empty cart.
 pub(super) fn open_app() -> App {
     App::new(
         Lang::Id,

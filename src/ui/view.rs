@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::key_bar;
-use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, cut_to, wrap_words};
 use super::{
     App, Screen, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock,
     stock_forms, trust, users,
@@ -172,34 +172,19 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
 }
 
-/// The text in at most `width` columns, ending in `…` when cut.
-fn cut_to(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 fn note_text(app: &App) -> Option<String> {
     app.note.as_ref().map(|note| note.text(app.lang))
 }
 
-/// The message line takes a second row when its text needs one.
+/// The most rows a message takes: a printer's failure says what happened, what to check and
+/// how to print again, and none of it may be cut.
+const MESSAGE_ROWS: usize = 3;
+
+/// The message line takes more rows when its text needs them.
 fn message_rows(app: &App, width: u16) -> u16 {
-    let rows = note_text(app).map_or(1, |text| wrap_words(&text, width as usize - 1, 2).len());
+    let rows = note_text(app).map_or(1, |text| {
+        wrap_words(&text, width as usize - 1, MESSAGE_ROWS).len()
+    });
     rows.max(1) as u16
 }
 
@@ -217,42 +202,4 @@ fn message_line(app: &App, frame: &mut Frame, area: Rect) {
         .map(|row| Line::from(Span::styled(format!(" {row}"), style)))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// Text in rows of at most `width` columns, broken between words (a word longer than a row
-/// is cut), at most `rows` of them; when it does not fit, the last row ends in `…` after a
-/// whole word, so a message never stops mid-word.
-pub(super) fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let word = if word.width() > width {
-            cut_to(word, width)
-        } else {
-            word.to_string()
-        };
-        if line.is_empty() {
-            line = word;
-        } else if line.width() + 1 + word.width() <= width {
-            line.push(' ');
-            line.push_str(&word);
-        } else {
-            out.push(std::mem::replace(&mut line, word));
-        }
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    if out.len() > rows && rows > 0 {
-        out.truncate(rows);
-        let last = out.last_mut().expect("a row");
-        while last.width() + 1 > width {
-            match last.rfind(' ') {
-                Some(at) => last.truncate(at),
-                None => break,
-            }
-        }
-        *last = cut_to(&format!("{last}…"), width);
-    }
-    out
 }
