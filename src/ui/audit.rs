@@ -15,6 +15,7 @@ use super::msg::Msg;
 use super::outcome::{Ctx, Outcome};
 use super::widgets::{draw_filter, draw_list};
 use crate::domain::{HistoryEntry, HistoryFilter};
+use crate::print::format;
 use crate::strings::Lang;
 
 const MAX_FILTER: usize = 60;
@@ -30,6 +31,8 @@ pub struct AuditScreen {
     pub selected: usize,
     /// The date the entries on screen were loaded for.
     pub day: Option<NaiveDate>,
+    /// The selected entry's detail view is open.
+    pub details: bool,
 }
 
 impl AuditScreen {
@@ -40,6 +43,7 @@ impl AuditScreen {
             filter: String::new(),
             selected: 0,
             day: None,
+            details: false,
         };
         (screen, Effect::LoadHistory(filter_for(None)))
     }
@@ -108,6 +112,9 @@ fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
 
 pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
     let count = screen.shown(cx.lang).len();
+    if super::detail::key(&mut screen.details, count > 0, &msg) {
+        return Outcome::stay();
+    }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = count;
@@ -174,7 +181,7 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
         Cell::from(t.col_hash),
     ])
     .bold();
-    let rows = shown.into_iter().map(|e| {
+    let rows = shown.iter().map(|e| {
         let when =
             e.at.map(|at| at.format("%d-%m %H:%M").to_string())
                 .unwrap_or_default();
@@ -200,4 +207,25 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
     )
     .header(header);
     draw_list(frame, list, table, screen.selected);
+    if let (true, Some(e)) = (screen.details, shown.get(screen.selected)) {
+        let when = e.at.map(|at| {
+            format!(
+                "{} {}",
+                format::date(at.date(), cx.lang),
+                at.format("%H:%M:%S")
+            )
+        });
+        let fields = [
+            (t.col_when, when.unwrap_or_default()),
+            (
+                t.col_who,
+                e.actor.clone().unwrap_or_else(|| t.system_actor.into()),
+            ),
+            (t.col_approver, e.approver.clone().unwrap_or_default()),
+            (t.col_kind, (t.kind_of)(&e.table).to_string()),
+            (t.col_what, e.summary.clone()),
+            (t.col_hash, e.hash.clone()),
+        ];
+        super::detail::draw(&(t.kind_of)(&e.table), &fields, frame, area);
+    }
 }

@@ -157,6 +157,8 @@ pub struct CustomersScreen {
     pub list: FilteredList<CustomerBalance>,
     pub form: Option<CustomerForm>,
     pub payment: Option<TabPaymentForm>,
+    /// The selected customer's detail view is open.
+    pub details: bool,
 }
 
 /// Adding (`id: None`) or editing a customer: name, NIP, unit, phone.
@@ -189,6 +191,7 @@ impl CustomersScreen {
             list: FilteredList::loading(balance_matches),
             form: None,
             payment: None,
+            details: false,
         }
     }
 
@@ -217,6 +220,10 @@ pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Ou
             return Outcome::stay();
         }
         return payment_form_key(cx, form, msg);
+    }
+    let has_row = screen.current().is_some();
+    if super::detail::key(&mut screen.details, has_row, &msg) {
+        return Outcome::stay();
     }
     match msg {
         msg if screen.list.key(&msg, MAX_FILTER) => {}
@@ -457,6 +464,17 @@ pub(super) fn draw_screen(
             .header(header);
             draw_list(frame, list, table, screen.list.selected);
         }
+    }
+    if let (true, Some(b)) = (screen.details, screen.current()) {
+        let c = &b.customer;
+        let fields = [
+            (t.column_name, c.name.clone()),
+            ("NIP", c.nip.clone().unwrap_or_default()),
+            (t.column_unit, c.unit.clone()),
+            (t.phone, c.phone.clone()),
+            (t.column_owed, b.owed().to_string()),
+        ];
+        super::detail::draw(&c.name, &fields, frame, area);
     }
     if let Some(form) = &screen.form {
         draw_customer_form(cx, form, frame, area, focused);

@@ -480,7 +480,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[UP], &[C::Customers], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Customers], Msg::Down, |k| k.select_line),
     on(&[f(2)], &[C::Customers], Msg::NewCustomer, |k| k.new_customer).bar(|k| k.short_new),
-    on(&[f(4), ENTER], &[C::Customers], Msg::EditCustomer, |k| k.edit_customer).bar(|k| k.short_edit),
+    on(&[f(4)], &[C::Customers], Msg::EditCustomer, |k| k.edit_customer).bar(|k| k.short_edit),
     on(&[f(5)], &[C::Customers], Msg::TabPayment, |k| k.tab_payment).bar(|k| k.short_tab_payment),
     on(&[f(6)], &[C::Customers], Msg::TabStatement, |k| k.tab_statement).bar(|k| k.short_statement),
     on(&[ESC], &[C::Customers], Msg::Cancel, |k| k.back).bar(|k| k.back),
@@ -526,7 +526,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[UP], &[C::Users, C::Audit], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Users, C::Audit], Msg::Down, |k| k.select_line),
     on(&[f(2)], &[C::Users], Msg::AddUser, |k| k.trust.add_user).bar(|k| k.short_new),
-    on(&[f(4), ENTER], &[C::Users], Msg::ChangePin, |k| k.trust.change_pin).bar(|k| k.trust.short_pin),
+    on(&[f(4)], &[C::Users], Msg::ChangePin, |k| k.trust.change_pin).bar(|k| k.trust.short_pin),
     on(&[f(8)], &[C::Users], Msg::DeactivateUser, |k| k.trust.deactivate_user).bar(|k| k.trust.short_deactivate),
     on(&[ESC], &[C::Users], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing_in(&[C::UserForm], |k| k.type_field),
@@ -535,6 +535,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::UserForm], Msg::ToggleRole, |k| k.trust.toggle_role).bar(|k| k.trust.short_role),
     on(&[f(2)], &[C::UserForm], Msg::Record, |k| k.trust.save_user).bar(|k| k.short_save),
     on(&[ESC], &[C::UserForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Every field of the selected person or entry, whole.
+    on(&[ENTER], &[C::Users, C::Customers, C::Producers, C::Audit], Msg::Details, |k| k.layout.details).bar(|k| k.layout.short_details),
     // The audit trail.
     typing_in(&[C::Audit], |k| k.type_filter),
     on(&[ESC], &[C::Audit], Msg::Cancel, |k| k.back).bar(|k| k.back),

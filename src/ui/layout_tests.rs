@@ -366,3 +366,185 @@ fn the_day_close_names_its_report_and_its_pdf_not_a_cut_path() {
         assert!(!screen.contains("/home/kasir"), "{screen}");
     }
 }
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    let key = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char(c),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    );
+    let msg = key_to_msg(app, key).unwrap();
+    update(app, msg)
+}
+
+fn manager() -> crate::domain::User {
+    crate::domain::User {
+        id: 2,
+        name: "Budi Hartono Wijayakusuma".into(),
+        role: crate::domain::Role::Manager,
+        active: true,
+        has_pin: true,
+    }
+}
+
+/// The app with the manager signed in.
+fn as_manager(lang: Lang) -> App {
+    let mut app = app(lang);
+    update(&mut app, Msg::UsersLoaded(vec![manager()]));
+    update(&mut app, Msg::SignedIn(manager()));
+    assert_eq!(app.focus(), Focus::Sale);
+    app
+}
+
+/// Enter opens the selected row's detail view with `whole` in it, unbroken or wrapped
+/// between words; Esc closes it and the list is back with nothing else changed.
+fn details_show(app: &mut App, whole: &[&str], name: &str) {
+    let focus = app.focus();
+    let (_, before) = render(app);
+    assert!(update(app, Msg::Details).is_empty());
+    let (terminal, screen) = render(app);
+    for text in whole {
+        assert!(
+            shows_whole(&screen, text) || wrapped_in_box(&screen, text),
+            "{text:?} not whole in\n{screen}"
+        );
+    }
+    insta::assert_snapshot!(name, terminal.backend());
+    press(app, KeyCode::Esc);
+    assert_eq!(app.focus(), focus);
+    assert_eq!(render(app).1, before, "Esc closes the view, nothing else");
+}
+
+/// Whether `text` is in a box over several rows, each row's part starting at one column.
+fn wrapped_in_box(screen: &str, text: &str) -> bool {
+    let rows: Vec<&str> = screen.lines().collect();
+    // The start of the first word: a word wider than the box has only its start on a row.
+    let anchor: String = text
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(8)
+        .collect();
+    let starts = (0..rows.len()).flat_map(|row| {
+        rows[row]
+            .match_indices(anchor.as_str())
+            .map(move |(x, _)| (row, x))
+            .collect::<Vec<_>>()
+    });
+    starts.into_iter().any(|(start, x)| {
+        let column = rows[start][..x].chars().count();
+        let mut joined = String::new();
+        for row in &rows[start..] {
+            let part: String = row.chars().skip(column).collect();
+            let part = part.trim_end_matches(['│', ' ']).trim_end();
+            if part.is_empty() {
+                break;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(part);
+            if joined.len() >= text.len() {
+                break;
+            }
+        }
+        // A word wider than the box (a hash) is broken where the row ends.
+        joined.starts_with(text) || joined.replace(' ', "").starts_with(&text.replace(' ', ""))
+    })
+}
+
+#[test]
+fn enter_shows_a_customer_a_producer_a_user_and_an_audit_entry_whole() {
+    for lang in [Lang::Id, Lang::En] {
+        // A customer.
+        let mut app = app(lang);
+        ctrl(&mut app, 't');
+        let customer = crate::domain::CustomerBalance {
+            customer: crate::domain::Customer {
+                id: 1,
+                name: "Raden Ayu Sekar Kusumawardhani".into(),
+                nip: Some("198001012005011001".into()),
+                unit: "Bidang Pemberdayaan Usaha Mikro dan Kecil".into(),
+                phone: "0812-7788-9900".into(),
+                active: true,
+            },
+            charged: Rupiah(145_000),
+            paid: Rupiah(20_000),
+        };
+        update(&mut app, Msg::CustomersLoaded(vec![customer]));
+        details_show(
+            &mut app,
+            &[
+                "Bidang Pemberdayaan Usaha Mikro dan Kecil",
+                "0812-7788-9900",
+            ],
+            &format!("customer_details_{lang:?}"),
+        );
+        // A producer.
+        let mut app = app_on_producers(lang);
+        details_show(
+            &mut app,
+            &[
+                "Dapur Bu Sumiati Kue Basah",
+                "Jl. Jend. Sudirman No. 45, Kel. Imopuro, Kec. Metro Pusat",
+                "BRI 0123-01-045678-50-1 a.n. Sumiati",
+            ],
+            &format!("producer_details_{lang:?}"),
+        );
+        // A user.
+        let mut app = as_manager(lang);
+        ctrl(&mut app, 'u');
+        update(&mut app, Msg::UsersLoaded(vec![manager()]));
+        assert_eq!(app.focus(), Focus::Users);
+        details_show(
+            &mut app,
+            &["Budi Hartono Wijayakusuma"],
+            &format!("user_details_{lang:?}"),
+        );
+        // An audit entry: its summary and its whole hash, not 20 characters of them.
+        let mut app = as_manager(lang);
+        ctrl(&mut app, 'r');
+        let summary = "sale 12 · Salah input: Kopi Bubuk Robusta Lampung 250 g dua kali dipindai";
+        let hash = "7f3a9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b";
+        update(
+            &mut app,
+            Msg::HistoryLoaded(vec![crate::domain::HistoryEntry {
+                seq: 40,
+                at: today().and_hms_opt(10, 15, 0),
+                actor: Some("Rina".into()),
+                approver: Some("Budi Hartono Wijayakusuma".into()),
+                table: "voids".into(),
+                entry_id: 3,
+                summary: summary.into(),
+                hash: hash.into(),
+            }]),
+        );
+        assert_eq!(app.focus(), Focus::Audit);
+        details_show(
+            &mut app,
+            &[summary, hash, "Budi Hartono Wijayakusuma"],
+            &format!("audit_details_{lang:?}"),
+        );
+    }
+}
+
+fn app_on_producers(lang: Lang) -> App {
+    let mut app = app(lang);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.focus(), Focus::Producers);
+    let producer = Producer {
+        id: 1,
+        code: "DPRBS".into(),
+        name: "Dapur Bu Sumiati Kue Basah".into(),
+        phone: "0813-6655-4433".into(),
+        address: "Jl. Jend. Sudirman No. 45, Kel. Imopuro, Kec. Metro Pusat".into(),
+        account: "BRI 0123-01-045678-50-1 a.n. Sumiati".into(),
+        scheme: crate::domain::Scheme::Percentage {
+            rate: crate::domain::Rate::from_basis_points(1500).unwrap(),
+        },
+        active: true,
+        payout_daily: true,
+    };
+    update(&mut app, Msg::ProducersLoaded(vec![producer]));
+    app
+}

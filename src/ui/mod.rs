@@ -6,6 +6,7 @@ mod cash_move;
 mod catalogue;
 mod close;
 mod customers;
+mod detail;
 mod dialogs;
 mod effect;
 mod failure;

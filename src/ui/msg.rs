@@ -259,6 +259,8 @@ pub enum Msg {
     OpenUsers,
     /// Open the audit trail (Ctrl+R).
     OpenAudit,
+    /// Show (or close) every field of the selected row of a list.
+    Details,
     AddUser,
     /// A new PIN for the selected user.
     ChangePin,

@@ -159,7 +159,7 @@ pub(super) fn cut_to(text: &str, width: usize) -> String {
 }
 
 /// Text in rows of at most `width` columns, broken between words (a word longer than a row
-/// is cut), at most `rows` of them; when it does not fit, the last row ends in `…` after a
+/// is broken where the row ends), at most `rows` of them; when it does not fit, the last row ends in `…` after a
 /// whole word, so a message never stops mid-word.
 pub(super) fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
     wrap_tokens(text.split_whitespace().map(str::to_string), width, rows)
@@ -169,12 +169,19 @@ pub(super) fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
 fn wrap_tokens(words: impl Iterator<Item = String>, width: usize, rows: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
+    // A word wider than a row (a hash, a path) is broken across rows, not cut.
+    let words = words.flat_map(|word| {
+        let mut pieces: Vec<String> = vec![String::new()];
+        for c in word.chars() {
+            let last = pieces.last_mut().expect("a piece");
+            if !last.is_empty() && last.width() + c.width().unwrap_or(0) > width {
+                pieces.push(String::new());
+            }
+            pieces.last_mut().expect("a piece").push(c);
+        }
+        pieces
+    });
     for word in words {
-        let word = if word.width() > width {
-            cut_to(&word, width)
-        } else {
-            word.to_string()
-        };
         if line.is_empty() {
             line = word;
         } else if line.width() + 1 + word.width() <= width {
