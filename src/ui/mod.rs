@@ -132,6 +132,8 @@ pub struct App {
     draft_stale: bool,
     screen: Screen,
     help: bool,
+    /// The page of the help shown (F1 again turns it).
+    help_page: usize,
     /// The terminal's size as the runtime last said; `None` until it does.
     size: Option<(u16, u16)>,
     note: Option<Note>,
@@ -190,6 +192,7 @@ impl App {
             entry_selected: false,
             screen: mode,
             help: false,
+            help_page: 0,
             size: None,
             note: None,
             amount_refused: None,
@@ -547,11 +550,16 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     // the next customer's first scan must not be lost.
     app.done = None;
     if app.help {
+        if msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
+            app.help_page += 1;
+            return Vec::new();
+        }
         app.help = false;
         if matches!(msg, Msg::Help | Msg::Cancel) {
             return Vec::new();
         }
     }
+    app.help_page = 0;
     // A gate has every key but help and the language, which it does not answer itself.
     if app.prompt.is_some() {
         let approval = matches!(app.prompt, Some(trust::TrustPrompt::Approval(_)));

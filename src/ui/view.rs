@@ -35,15 +35,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let keys = &app.lang.text().ui.keys;
-    let bar_rows = key_bar::height(app.focus(), keys, area.width);
-    let note_rows = message_rows(app, area.width);
-    let [status, body, message, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(note_rows),
-        Constraint::Length(bar_rows),
-    ])
-    .areas(area);
+    let [status, body, message, bar] = frame_areas(app, area);
     status_line(app, frame, status);
     match &app.prompt {
         // Nothing of the till shows behind a lock or sign-in: not the cart, not a form.
@@ -59,6 +51,29 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
     if app.help {
         dialogs::draw_help(app, frame, body);
     }
+}
+
+/// The status line, the body, the message line (as many rows as the message needs) and the
+/// key bar (as many as its keys need).
+fn frame_areas(app: &App, area: Rect) -> [Rect; 4] {
+    let keys = &app.lang.text().ui.keys;
+    let bar_rows = key_bar::height(app.focus(), keys, area.width);
+    let note_rows = message_rows(app, area.width);
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(note_rows),
+        Constraint::Length(bar_rows),
+    ])
+    .areas(area)
+}
+
+/// How many pages F1's help takes on the terminal as it is now (80×24 until the runtime
+/// says its size).
+pub(super) fn help_pages(app: &App) -> usize {
+    let (width, height) = app.size.unwrap_or((MIN_WIDTH, MIN_HEIGHT));
+    let [_, body, _, _] = frame_areas(app, Rect::new(0, 0, width, height));
+    dialogs::help_pages(app, body.width, body.height)
 }
 
 /// Draws a mode; a question draws the mode beneath it first. Only the mode with the
