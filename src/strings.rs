@@ -3692,7 +3692,10 @@ const ID_LAYOUT: LayoutText = LayoutText {
     short_daily: "Harian",
     short_details: "Rincian",
     details: "Lihat rincian",
-    help_page: |page, pages| format!("Bantuan {page}/{pages} · F1 halaman berikut, Esc tutup"),
+    help_page: |page, pages| match page < pages {
+        true => format!("Bantuan {page}/{pages} · F1 halaman berikut, Esc tutup"),
+        false => format!("Bantuan {page}/{pages} · F1 atau Esc tutup"),
+    },
 };
 
 const EN_LAYOUT: LayoutText = LayoutText {
@@ -3716,5 +3719,8 @@ const EN_LAYOUT: LayoutText = LayoutText {
     short_daily: "Daily",
     short_details: "Details",
     details: "Show the details",
-    help_page: |page, pages| format!("Help {page}/{pages} · F1 next page, Esc close"),
+    help_page: |page, pages| match page < pages {
+        true => format!("Help {page}/{pages} · F1 next page, Esc close"),
+        false => format!("Help {page}/{pages} · F1 or Esc closes"),
+    },
 };

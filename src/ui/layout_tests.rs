@@ -203,6 +203,9 @@ fn the_stock_screen_shows_every_name_once_and_whole() {
         lines[0].day.received = StockQuantity::whole(20);
         lines[0].day.sold = StockQuantity::whole(8);
         lines[4].on_hand = StockQuantity::whole(-2);
+        // Two flags: sold past stock and below its minimum.
+        lines[1].on_hand = StockQuantity::whole(-1);
+        lines[1].min_stock = StockQuantity::whole(5);
         update(
             &mut app,
             Msg::StockLoaded {
@@ -212,8 +215,19 @@ fn the_stock_screen_shows_every_name_once_and_whole() {
         );
         let (terminal, screen) = render(&app);
         assert_whole(&screen, &full_names());
-        // 250 g and 25 g are told apart.
-        assert!(screen.contains("Lampung 250 g") || screen.contains("250 g"));
+        // Two flags stack in their column rather than widening it.
+        let t = &lang.text().ui;
+        let rows: Vec<&str> = screen.lines().collect();
+        let minus = rows
+            .iter()
+            .position(|r| r.contains("KPRL25 ") && r.contains(t.flag_oversold))
+            .unwrap_or_else(|| panic!("{screen}"));
+        let column = rows[minus].find(t.flag_oversold).unwrap();
+        assert_eq!(
+            rows[minus + 1].find(t.flag_below_minimum),
+            Some(column),
+            "{screen}"
+        );
         insta::assert_snapshot!(format!("stock_{lang:?}"), terminal.backend());
     }
 }

@@ -4,6 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use std::path::PathBuf;
@@ -286,7 +287,18 @@ pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect
         })
         .collect();
     // Figures and flags as wide as they are; the name takes the rest, on two rows if it must.
-    let widths = fit_columns(table.width, &headers, &cells, 1);
+    let mut widths = fit_columns(table.width, &headers, &cells, 1);
+    // Several flags on a line stack in their column: it is as wide as one flag, and the name
+    // keeps the room.
+    let one_flag = cells
+        .iter()
+        .flat_map(|row| row[8].split(' '))
+        .map(|flag| flag.width() as u16)
+        .chain([t.col_flags.width() as u16])
+        .max()
+        .unwrap_or(0);
+    widths[1] += widths[8] - one_flag;
+    widths[8] = one_flag;
     let header = Row::new(headers.iter().enumerate().map(|(i, h)| match i {
         2..=7 => Cell::from(right(*h)),
         _ => Cell::from(*h),
@@ -298,13 +310,22 @@ pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect
         } else {
             2
         };
+        let flag_rows = cells[8].split(' ').count() as u16;
+        let height = name_rows.max(flag_rows);
         let flagged = !cells[8].is_empty();
-        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| match i {
-            1 => Cell::from(name_text(&cell, widths[1], name_rows)),
-            2..=7 => Cell::from(right(cell)),
-            _ => Cell::from(cell),
+        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| {
+            match i {
+                1 => Cell::from(name_text(&cell, widths[1], name_rows)),
+                2..=7 => Cell::from(right(cell)),
+                8 => Cell::from(
+                    cell.split(' ')
+                        .map(|f| Line::from(f.to_string()))
+                        .collect::<Vec<_>>(),
+                ),
+                _ => Cell::from(cell),
+            }
         }))
-        .height(name_rows);
+        .height(height);
         if l.oversold() || l.expired(cx.today) {
             row.red()
         } else if flagged {
