@@ -9,13 +9,17 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
+use super::effect::Effect;
+use super::failure::Failure;
 use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
 use super::outcome::{Outcome, Place};
 use super::question::Question;
 use super::widgets::{
     big_amount, column_width, draw_list, fit_names, list_room, name_rows, name_text, right,
 };
-use super::{App, Effect, Failure, Msg, Note, Screen};
+use super::{App, Screen};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
 
