@@ -529,13 +529,11 @@ fn draw_payment_form(
     focused: bool,
 ) {
     let t = &cx.lang.text().till;
-    let popup = centered(area, 64, 10);
+    let title = (t.tab_payment_title)(&form.name, form.owed);
+    let popup = centered(area, super::widgets::fit_title(64, &title, area), 10);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            (t.tab_payment_title)(&form.name, form.owed)
-        ))
+        .title(format!(" {title} "))
         .border_style(Style::new().yellow());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);

@@ -325,6 +325,16 @@ fn the_customers_screen_shows_long_units_whole() {
             assert!(shows_whole(&screen, name), "{name:?} cut in\n{screen}");
         }
         insta::assert_snapshot!(format!("customers_{lang:?}"), terminal.backend());
+        // The tab payment's title names the customer whole, with what they owe.
+        press(&mut app, KeyCode::F(5));
+        assert_eq!(app.focus(), Focus::TabPaymentForm);
+        let title =
+            (lang.text().till.tab_payment_title)("Raden Ayu Sekar Kusumawardhani", Rupiah(125_000));
+        let (_, screen) = render(&app);
+        assert!(
+            screen.contains(&format!(" {title} ")),
+            "{title:?} cut in\n{screen}"
+        );
     }
 }
 
@@ -514,6 +524,14 @@ fn enter_shows_a_customer_a_producer_a_user_and_an_audit_entry_whole() {
             &mut app,
             &["Budi Hartono Wijayakusuma"],
             &format!("user_details_{lang:?}"),
+        );
+        press(&mut app, KeyCode::F(4));
+        assert_eq!(app.focus(), Focus::UserForm);
+        let title = (lang.text().ui.trust.change_pin_title)("Budi Hartono Wijayakusuma");
+        let (_, screen) = render(&app);
+        assert!(
+            screen.contains(&format!(" {title} ")),
+            "{title:?} cut in\n{screen}"
         );
         // An audit entry: its summary and its whole hash, not 20 characters of them.
         let mut app = as_manager(lang);

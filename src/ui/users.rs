@@ -281,7 +281,7 @@ pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect
         None => tt.new_user_title.to_string(),
         Some(user) => (tt.change_pin_title)(&user.name),
     };
-    let popup = centered(area, 60, 9);
+    let popup = centered(area, super::widgets::fit_title(60, &title, area), 9);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {title} "))

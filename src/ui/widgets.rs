@@ -319,3 +319,9 @@ fn sizes_kept_whole(name: &str) -> Vec<String> {
     }
     words
 }
+
+/// A dialog's width: at least `min`, and wide enough for its title and border when the
+/// screen is (a title naming a person or a product is never cut while it can fit).
+pub(super) fn fit_title(min: u16, title: &str, area: Rect) -> u16 {
+    (title.width() as u16 + 4).max(min).min(area.width)
+}
