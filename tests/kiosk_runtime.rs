@@ -171,7 +171,12 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     let backups = dir.path().join("backups");
     let made = pojok::ledger::backups_in(&backups);
     assert_eq!(made.len(), 1);
-    let name = made[0].path.file_name().unwrap().to_string_lossy().into_owned();
+    let name = made[0]
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert_eq!(kiosk.note(), format!("Kasir ditutup. Cadangan: {name}"));
     let text = std::fs::read_to_string(&z).unwrap();
     assert!(text.contains("Uang kembalian lebih"), "{text}");
