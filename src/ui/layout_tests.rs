@@ -580,3 +580,68 @@ fn app_on_producers(lang: Lang) -> App {
     update(&mut app, Msg::ProducersLoaded(vec![producer]));
     app
 }
+
+#[test]
+fn the_payouts_list_and_an_intake_form_show_long_names_whole() {
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = app(lang);
+        ctrl(&mut app, 'p');
+        assert_eq!(app.focus(), Focus::Payouts);
+        let balance = |code: &str, name: &str, owed| crate::domain::ProducerBalance {
+            code: code.into(),
+            name: name.into(),
+            payout_daily: false,
+            active: true,
+            balance: Rupiah(owed),
+        };
+        update(
+            &mut app,
+            Msg::PayoutsLoaded {
+                balances: vec![
+                    balance(DAPUR.0, DAPUR.1, 1_250_500),
+                    balance(KAOS.0, KAOS.1, 12_345_000),
+                    balance(KOPI.0, KOPI.1, 87_500),
+                ],
+                days: vec![(today(), false)],
+            },
+        );
+        let (terminal, screen) = render(&app);
+        for name in [DAPUR.1, KAOS.1, KOPI.1] {
+            assert!(shows_whole(&screen, name), "{name:?} cut in\n{screen}");
+        }
+        insta::assert_snapshot!(format!("payouts_{lang:?}"), terminal.backend());
+
+        // An intake of the coffee producer's goods: each line's name and size whole.
+        let mut app = app_on_stock(lang);
+        press(&mut app, KeyCode::F(2));
+        type_text(&mut app, KOPI.0);
+        enter(&mut app);
+        for code in ["5*KPRL250", "12*KPRL25"] {
+            type_text(&mut app, code);
+            enter(&mut app);
+        }
+        let (terminal, screen) = render(&app);
+        assert_whole(
+            &screen,
+            &[
+                "Kopi Bubuk Robusta Lampung 250 g".to_string(),
+                "Kopi Bubuk Robusta Lampung 25 g".to_string(),
+            ],
+        );
+        insta::assert_snapshot!(format!("intake_{lang:?}"), terminal.backend());
+    }
+}
+
+fn app_on_stock(lang: Lang) -> App {
+    let mut app = app(lang);
+    press(&mut app, KeyCode::F(3));
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: long_products().iter().map(|p| stock_line(p, 3)).collect(),
+            calls: Vec::new(),
+        },
+    );
+    assert_eq!(app.focus(), Focus::Stock);
+    app
+}
