@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
 use super::failure::Failure;
@@ -507,14 +507,18 @@ fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(heading).centered(), label);
     big_amount(frame, big, done.change, Style::new().green().bold());
-    let line = match &done.receipt {
-        Ok(path) => (t.receipt_written)(&path.display().to_string()).green(),
-        Err(e) => (t.receipt_failed)(&e.text(app.lang)).red(),
+    // The receipt's file by its name (the day's folder holds it); a failure whole, broken
+    // between words.
+    let (text, style) = match &done.receipt {
+        Ok(path) => (
+            (t.receipt_written)(&super::msg::shown_file(path)),
+            Style::new().green(),
+        ),
+        Err(e) => ((t.receipt_failed)(&e.text(app.lang)), Style::new().red()),
     };
-    frame.render_widget(
-        Paragraph::new(line).centered().wrap(Wrap { trim: true }),
-        receipt,
-    );
+    let rows = super::widgets::wrap_words(&text, receipt.width as usize, receipt.height as usize);
+    let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+    frame.render_widget(Paragraph::new(lines).centered(), receipt);
 }
 
 pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, area: Rect) {
