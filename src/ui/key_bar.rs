@@ -236,44 +236,14 @@ mod tests {
     use super::*;
     use crate::strings::Lang;
 
+    /// Every context: those of the till's screens, and the question and the gates.
     fn every_focus() -> Vec<Focus> {
-        use Focus as C;
-        vec![
-            C::OpenDay,
-            C::StaleDay,
-            C::Sale,
-            C::Search,
-            C::Pay,
-            C::Sales,
-            C::Reason,
-            C::Stock,
-            C::Intake,
-            C::WriteOff,
-            C::StockReason,
-            C::Products,
-            C::PriceField,
-            C::ProductForm,
-            C::Producers,
-            C::ProducerForm,
-            C::Confirm,
-            C::Settings,
-            C::Payouts,
-            C::PayoutForm,
-            C::CloseDay,
-            C::CashMove,
-            C::CustomerPicker,
-            C::Customers,
-            C::CustomerForm,
-            C::TabPaymentForm,
-            C::CorrectionReason,
-            C::Setup,
-            C::SignIn,
-            C::Locked,
-            C::Approval,
-            C::Users,
-            C::UserForm,
-            C::Audit,
-        ]
+        let gates = [Focus::Confirm, Focus::Locked, Focus::Approval];
+        super::super::keymap::EVERYWHERE
+            .iter()
+            .copied()
+            .chain(gates)
+            .collect()
     }
 
     /// The bar as the attendant reads it at 80 columns.

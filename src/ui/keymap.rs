@@ -127,7 +127,7 @@ impl Binding {
 
 use Focus as C;
 
-const EVERYWHERE: &[Focus] = &[
+pub(super) const EVERYWHERE: &[Focus] = &[
     C::OpenDay,
     C::StaleDay,
     C::Sale,

@@ -2,10 +2,9 @@
 //! product name, variant or size is cut (a name may wrap between words onto a second row),
 //! producers give way to their codes first, dialog titles and messages fit.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+use super::stock_tests::render;
 use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
@@ -65,19 +64,6 @@ fn app(lang: Lang) -> App {
         today(),
         "Ani".into(),
     )
-}
-
-fn render(app: &App) -> (Terminal<TestBackend>, String) {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| view(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let text = buffer
-        .content()
-        .chunks(80)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n");
-    (terminal, text)
 }
 
 /// Whether `name` is on the screen whole: on one row, or broken between two words with the
