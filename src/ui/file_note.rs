@@ -24,7 +24,7 @@ impl FileNote {
         match self {
             FileNote::LastSale { number, total } => (t.last_sale)(*number, *total),
             FileNote::BackedUp(path) => {
-                (t.backup_at_close)(&super::msg::shown_file(std::path::Path::new(path)))
+                (t.backup_at_close)(&shown_file(std::path::Path::new(path)))
             }
             FileNote::BackupFailed(why) => (t.backup_failed_at_close)(why),
             FileNote::BackupBehind(dir) => (t.backup_behind)(dir),
@@ -36,6 +36,15 @@ impl FileNote {
     pub fn is_warning(&self) -> bool {
         matches!(self, FileNote::BackupFailed(_) | FileNote::BackupBehind(_))
     }
+}
+
+/// A written file as the message line names it: its name, not a path cut at 80 columns
+/// (every printout of a day sits in that day's folder).
+pub(super) fn shown_file(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 #[cfg(test)]

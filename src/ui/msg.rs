@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
-use super::file_note::FileNote;
+use super::file_note::{FileNote, shown_file};
 use super::note::{Note, TillNote};
 use crate::domain::{
     CallListEntry, DayStatus, Producer, Product, ProductRecord, Rupiah, Sale, SaleSummary,
@@ -386,15 +386,6 @@ impl Msg {
             _ => return None,
         })
     }
-}
-
-/// A written file as the message line names it: its name, not a path cut at 80 columns
-/// (every printout of a day sits in that day's folder).
-pub(super) fn shown_file(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
 }
 
 /// The day-close report, written with its A4 PDF beside it: both names.

@@ -511,7 +511,7 @@ fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
     // between words.
     let (text, style) = match &done.receipt {
         Ok(path) => (
-            (t.receipt_written)(&super::msg::shown_file(path)),
+            (t.receipt_written)(&super::file_note::shown_file(path)),
             Style::new().green(),
         ),
         Err(e) => ((t.receipt_failed)(&e.text(app.lang)), Style::new().red()),

@@ -177,7 +177,7 @@ pub(super) fn recorded(
             let slip = slips
                 .first()
                 .and_then(|s| s.as_ref().ok())
-                .map_or_else(String::new, |p| super::msg::shown_file(p));
+                .map_or_else(String::new, |p| super::file_note::shown_file(p));
             Note::StockRecorded(one.kind, one.number, slip)
         }
         (None, many) => Note::DailyReturned(many.len()),
