@@ -405,66 +405,7 @@ pub(super) fn draw_screen(
             Paragraph::new(t.no_customers_here.dark_gray()).centered(),
             list,
         ),
-        Some(_) => {
-            let shown = screen.list.shown();
-            let nip = column_width(
-                "NIP",
-                shown
-                    .iter()
-                    .map(|b| b.customer.nip.as_deref().unwrap_or("")),
-            );
-            let oweds: Vec<String> = shown.iter().map(|b| b.owed().to_string()).collect();
-            let owed_width = column_width(t.column_owed, oweds.iter().map(String::as_str));
-            // Name and unit share what NIP and the amount leave; a unit too long wraps.
-            let room = list.width.saturating_sub(2 + nip + owed_width + 3);
-            let names = column_width(
-                t.column_name,
-                shown.iter().map(|b| b.customer.name.as_str()),
-            );
-            let units = column_width(
-                t.column_unit,
-                shown.iter().map(|b| b.customer.unit.as_str()),
-            );
-            let name_width = names.min(room / 2).max(room.saturating_sub(1 + units));
-            let unit_width = room.saturating_sub(name_width + 1);
-            let rows = shown.into_iter().map(|b| {
-                let owed = b.owed();
-                let c = &b.customer;
-                let fits =
-                    c.name.width() as u16 <= name_width && c.unit.width() as u16 <= unit_width;
-                let height = if fits { 1 } else { 2 };
-                let row = Row::new([
-                    Cell::from(name_text(&c.name, name_width, height)),
-                    Cell::from(c.nip.as_deref().unwrap_or("")),
-                    Cell::from(name_text(&c.unit, unit_width, height)),
-                    Cell::from(right(owed.to_string())),
-                ])
-                .height(height);
-                if owed.is_positive() {
-                    row.yellow()
-                } else {
-                    row
-                }
-            });
-            let header = Row::new([
-                Cell::from(t.column_name),
-                Cell::from("NIP"),
-                Cell::from(t.column_unit),
-                Cell::from(right(t.column_owed)),
-            ])
-            .bold();
-            let table = Table::new(
-                rows,
-                [
-                    Constraint::Length(name_width),
-                    Constraint::Length(nip),
-                    Constraint::Length(unit_width),
-                    Constraint::Length(owed_width),
-                ],
-            )
-            .header(header);
-            draw_list(frame, list, table, screen.list.selected);
-        }
+        Some(_) => draw_customer_list(cx, screen, frame, list),
     }
     if let (true, Some(b)) = (screen.details, screen.current()) {
         let c = &b.customer;
@@ -483,6 +424,68 @@ pub(super) fn draw_screen(
     if let Some(form) = &screen.payment {
         draw_payment_form(cx, form, frame, area, focused);
     }
+}
+
+/// The customers with what they owe: name and unit share what NIP and the amount leave.
+fn draw_customer_list(cx: &Ctx, screen: &CustomersScreen, frame: &mut Frame, list: Rect) {
+    let t = &cx.lang.text().till;
+    let shown = screen.list.shown();
+    let nip = column_width(
+        "NIP",
+        shown
+            .iter()
+            .map(|b| b.customer.nip.as_deref().unwrap_or("")),
+    );
+    let oweds: Vec<String> = shown.iter().map(|b| b.owed().to_string()).collect();
+    let owed_width = column_width(t.column_owed, oweds.iter().map(String::as_str));
+    // Name and unit share what NIP and the amount leave; a unit too long wraps.
+    let room = list.width.saturating_sub(2 + nip + owed_width + 3);
+    let names = column_width(
+        t.column_name,
+        shown.iter().map(|b| b.customer.name.as_str()),
+    );
+    let units = column_width(
+        t.column_unit,
+        shown.iter().map(|b| b.customer.unit.as_str()),
+    );
+    let name_width = names.min(room / 2).max(room.saturating_sub(1 + units));
+    let unit_width = room.saturating_sub(name_width + 1);
+    let rows = shown.into_iter().map(|b| {
+        let owed = b.owed();
+        let c = &b.customer;
+        let fits = c.name.width() as u16 <= name_width && c.unit.width() as u16 <= unit_width;
+        let height = if fits { 1 } else { 2 };
+        let row = Row::new([
+            Cell::from(name_text(&c.name, name_width, height)),
+            Cell::from(c.nip.as_deref().unwrap_or("")),
+            Cell::from(name_text(&c.unit, unit_width, height)),
+            Cell::from(right(owed.to_string())),
+        ])
+        .height(height);
+        if owed.is_positive() {
+            row.yellow()
+        } else {
+            row
+        }
+    });
+    let header = Row::new([
+        Cell::from(t.column_name),
+        Cell::from("NIP"),
+        Cell::from(t.column_unit),
+        Cell::from(right(t.column_owed)),
+    ])
+    .bold();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(name_width),
+            Constraint::Length(nip),
+            Constraint::Length(unit_width),
+            Constraint::Length(owed_width),
+        ],
+    )
+    .header(header);
+    draw_list(frame, list, table, screen.list.selected);
 }
 
 fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, has: bool) {
