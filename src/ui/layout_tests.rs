@@ -197,6 +197,7 @@ fn the_stock_screen_shows_every_name_once_and_whole() {
             Msg::StockLoaded {
                 lines,
                 calls: Vec::new(),
+                expiring: Default::default(),
             },
         );
         let (terminal, screen) = render(&app);
@@ -626,6 +627,7 @@ fn app_on_stock(lang: Lang) -> App {
         Msg::StockLoaded {
             lines: long_products().iter().map(|p| stock_line(p, 3)).collect(),
             calls: Vec::new(),
+            expiring: Default::default(),
         },
     );
     assert_eq!(app.focus(), Focus::Stock);
