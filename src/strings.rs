@@ -8,8 +8,10 @@ use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, S
 
 mod ledger_file;
 mod stock_count;
+mod undo;
 pub use ledger_file::LedgerFileText;
 pub use stock_count::StockCountText;
+pub use undo::UndoText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -473,7 +475,8 @@ pub struct KeyText {
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
-    pub write_statement: &'static str,
+    /// Confirming and undoing a close, the office's keys at the kiosk.
+    pub undo: &'static UndoText,
     /// Short labels of the keys the bar once left to F1, and the words of the detail views.
     pub layout: LayoutText,
 }
@@ -951,7 +954,7 @@ pub static ID: Strings = Strings {
         closed_today: |date| {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
-        closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
+        closed_today_hint: "F4 buka lagi · F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
         failure: FailureText {
             no_open_day: "belum ada hari usaha yang dibuka",
             day_already_open: |date| {
@@ -1291,9 +1294,9 @@ pub static ID: Strings = Strings {
             record_return: "Catat retur (ditanya dulu, lalu PIN pengelola)",
             return_field: "Pindah antara jumlah dan alasan",
             trust: ID_TRUST_KEYS,
+            undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
-            write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
             layout: ID_LAYOUT,
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
@@ -1800,7 +1803,7 @@ pub static EN: Strings = Strings {
         closed_today: |date| {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
-        closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
+        closed_today_hint: "F4 reopen · F6 sales · Ctrl+P settlements · Ctrl+R audit",
         failure: FailureText {
             no_open_day: "no business day is open",
             day_already_open: |date| {
@@ -2143,9 +2146,9 @@ pub static EN: Strings = Strings {
             record_return: "Record the return (asks, then the manager's PIN)",
             return_field: "Switch between the quantities and the reason",
             trust: EN_TRUST_KEYS,
+            undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
-            write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
             layout: EN_LAYOUT,
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
@@ -2550,7 +2553,6 @@ pub struct TillText {
     pub column_subtotal: &'static str,
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
-    pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
     pub confirm_discard_count: &'static str,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The customer picker and the customers screen.
@@ -2705,11 +2707,6 @@ const ID_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Buang hitungan kas yang sudah diketik?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
         format!("Catat {kind} {amount} ({reason})?")
@@ -2862,11 +2859,6 @@ const EN_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Discard the cash count typed so far?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "cash in" } else { "cash out" };
         format!("Record {kind} of {amount} ({reason})?")
@@ -3189,6 +3181,7 @@ const ID_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "buka hari",
             "day_closes" => "tutup hari",
+            "day_reopenings" => "buka kembali hari",
             "sales" => "penjualan",
             "sale_lines" => "baris jual",
             "payments" | "payments_v3" => "pembayaran",
@@ -3343,6 +3336,7 @@ const EN_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "day opened",
             "day_closes" => "day closed",
+            "day_reopenings" => "day reopened",
             "sales" => "sale",
             "sale_lines" => "sale line",
             "payments" | "payments_v3" => "payment",
@@ -3802,6 +3796,7 @@ pub struct LayoutText {
     pub short_daily: &'static str,
     pub short_details: &'static str,
     pub short_expiry: &'static str,
+    pub short_reopen: &'static str,
     pub details: &'static str,
     /// The help's title with its page, and the key to the next one.
     pub help_page: fn(usize, usize) -> String,
@@ -3828,6 +3823,7 @@ const ID_LAYOUT: LayoutText = LayoutText {
     short_daily: "Harian",
     short_details: "Rincian",
     short_expiry: "Basi",
+    short_reopen: "Buka lagi",
     details: "Lihat rincian",
     help_page: |page, pages| match page < pages {
         true => format!("Bantuan {page}/{pages} · F1 halaman berikut, Esc tutup"),
@@ -3856,6 +3852,7 @@ const EN_LAYOUT: LayoutText = LayoutText {
     short_daily: "Daily",
     short_details: "Details",
     short_expiry: "Expiry",
+    short_reopen: "Reopen",
     details: "Show the details",
     help_page: |page, pages| match page < pages {
         true => format!("Help {page}/{pages} · F1 next page, Esc close"),

@@ -24,10 +24,12 @@ mod pin;
 mod producers;
 mod product_form;
 mod question;
+mod recovery_shown;
 mod sale;
 mod sale_detail;
 mod sales;
 mod settings;
+mod statement_range;
 mod stock;
 mod stock_forms;
 mod widgets;
@@ -150,6 +152,7 @@ macro_rules! screens {
             /// Which key table the screen reads.
             fn focus(&self) -> Focus {
                 match self {
+                    Screen::OpenDay(form) if form.reopen.is_some() => Focus::ReopenReason,
                     Screen::OpenDay(_) => Focus::OpenDay,
                     Screen::StaleDay => Focus::StaleDay,
                     Screen::Sale => Focus::Sale,
@@ -426,6 +429,14 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.screen = Screen::Sale;
             }
         }
+        Msg::DayReopened(status) => {
+            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(
+                status.day.date,
+            ))));
+            app.status = Some(status);
+            app.last_closed = None;
+            app.screen = Screen::Sale;
+        }
         Msg::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
@@ -467,6 +478,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Clock(now) => return trust::clock(app, now),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
+        Msg::RecoveryCode {
+            code,
+            manager,
+            filed,
+        } => trust::show_recovery(app, code, manager, filed),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
         Msg::UsersChanged(users) => {
