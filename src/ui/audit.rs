@@ -16,6 +16,7 @@ use super::msg::Msg;
 use super::outcome::{Ctx, Outcome, Place};
 use super::widgets::{draw_filter, draw_list};
 use crate::domain::{HistoryEntry, HistoryFilter};
+use crate::print::format;
 use crate::strings::Lang;
 
 const MAX_FILTER: usize = 60;
@@ -31,6 +32,8 @@ pub struct AuditScreen {
     pub selected: usize,
     /// The date the entries on screen were loaded for.
     pub day: Option<NaiveDate>,
+    /// The selected entry's detail view is open.
+    pub details: bool,
 }
 
 impl AuditScreen {
@@ -41,6 +44,7 @@ impl AuditScreen {
             filter: String::new(),
             selected: 0,
             day: None,
+            details: false,
         };
         (screen, vec![Effect::LoadHistory(filter_for(None))])
     }
@@ -109,6 +113,9 @@ fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
 
 pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
     let count = screen.shown(cx.lang).len();
+    if super::detail::key(&mut screen.details, count > 0, &msg) {
+        return Outcome::stay();
+    }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = count;
@@ -175,7 +182,7 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
         Cell::from(t.col_hash),
     ])
     .bold();
-    let rows = shown.into_iter().map(|e| {
+    let rows = shown.iter().map(|e| {
         let when =
             e.at.map(|at| at.format("%d-%m %H:%M").to_string())
                 .unwrap_or_default();
@@ -201,6 +208,27 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
     )
     .header(header);
     draw_list(frame, list, table, screen.selected);
+    if let (true, Some(e)) = (screen.details, shown.get(screen.selected)) {
+        let when = e.at.map(|at| {
+            format!(
+                "{} {}",
+                format::date(at.date(), cx.lang),
+                at.format("%H:%M:%S")
+            )
+        });
+        let fields = [
+            (t.col_when, when.unwrap_or_default()),
+            (
+                t.col_who,
+                e.actor.clone().unwrap_or_else(|| t.system_actor.into()),
+            ),
+            (t.col_approver, e.approver.clone().unwrap_or_default()),
+            (t.col_kind, (t.kind_of)(&e.table).to_string()),
+            (t.col_what, e.summary.clone()),
+            (t.col_hash, e.hash.clone()),
+        ];
+        super::detail::draw(&(t.kind_of)(&e.table), &fields, frame, area);
+    }
 }
 
 /// The screen's face to the hub, the same on every screen: how it opens, takes a key and a

@@ -17,8 +17,9 @@ use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::product_form::{self, ProductForm};
 use super::question::Question;
-use super::widgets::{centered, draw_filter, draw_list, right};
+use super::widgets::{centered, draw_filter, draw_list, fit_columns, name_text, right, wrap_words};
 use crate::domain::{ProductRecord, parse_amount};
+use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
 const MAX_PRICE: usize = 20;
@@ -202,58 +203,90 @@ pub(super) fn draw(
         return;
     }
     let shown = screen.shown();
-    let header = Row::new([
-        Cell::from(t.col_code),
-        Cell::from(t.col_item),
-        Cell::from(t.col_producer),
-        Cell::from(right(t.col_price)),
-        Cell::from(""),
-    ])
+    let headers = [t.col_code, t.col_item, t.col_producer, t.col_price, ""];
+    let cells: Vec<Vec<String>> = shown
+        .iter()
+        .map(|p| {
+            let sellable = p.active && p.producer_active;
+            vec![
+                p.code.clone(),
+                crate::domain::catalogue::full_name(&p.name, &p.variant),
+                p.producer_code.clone(),
+                p.price.to_string(),
+                if sellable { "" } else { t.inactive_mark }.to_string(),
+            ]
+        })
+        .collect();
+    let widths = fit_columns(table.width, &headers, &cells, 1);
+    let header = Row::new(headers.iter().enumerate().map(|(i, h)| match i {
+        3 => Cell::from(right(*h)),
+        _ => Cell::from(*h),
+    }))
     .bold();
-    let rows = shown.iter().map(|p| {
+    let rows = shown.iter().zip(cells).map(|(p, cells)| {
         let sellable = p.active && p.producer_active;
-        let row = Row::new([
-            Cell::from(p.code.clone()),
-            Cell::from(crate::domain::catalogue::full_name(&p.name, &p.variant)),
-            Cell::from(p.producer_code.clone()),
-            Cell::from(right(p.price.to_string())),
-            Cell::from(if sellable { "" } else { t.inactive_mark }),
-        ]);
+        let name_rows = if cells[1].width() as u16 <= widths[1] {
+            1
+        } else {
+            2
+        };
+        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| match i {
+            1 => Cell::from(name_text(&cell, widths[1], name_rows)),
+            3 => Cell::from(right(cell)),
+            _ => Cell::from(cell),
+        }))
+        .height(name_rows);
         if sellable { row } else { row.dark_gray() }
     });
-    let widget = Table::new(
-        rows,
-        [
-            Constraint::Length(8),
-            Constraint::Fill(1),
-            Constraint::Length(8),
-            Constraint::Length(12),
-            Constraint::Length(8),
-        ],
-    )
-    .column_spacing(1)
-    .header(header)
-    .block(block);
+    let widget = Table::new(rows, widths.iter().map(|w| Constraint::Length(*w)))
+        .column_spacing(1)
+        .header(header)
+        .block(block);
     draw_list(frame, table, widget, screen.list.selected);
     if let (Some(price), Some(product)) = (&screen.price, screen.current()) {
-        let popup = centered(area, 64, 3);
-        frame.render_widget(Clear, popup);
-        let block = Block::bordered()
-            .title(format!(
-                " {} ",
-                (t.new_price_title)(&product.name, product.price)
-            ))
-            .border_style(Style::new().yellow())
-            .padding(Padding::horizontal(1));
-        let inner = block.inner(popup);
-        frame.render_widget(
-            Paragraph::new(Line::from(price.as_str().bold())).block(block),
-            popup,
-        );
-        if focused {
-            let x = inner.x + (price.chars().count() as u16).min(inner.width.saturating_sub(1));
-            frame.set_cursor_position((x, inner.y));
-        }
+        let name = crate::domain::catalogue::full_name(&product.name, &product.variant);
+        draw_price_dialog(cx, &name, product.price, price, frame, area, focused);
+    }
+}
+
+/// The new-price dialog: its title names the product in full and its price now, as wide as
+/// the title needs; a title wider than the screen goes inside, wrapped, above the price.
+fn draw_price_dialog(
+    cx: &Ctx,
+    name: &str,
+    old: crate::domain::Rupiah,
+    price: &str,
+    frame: &mut Frame,
+    area: Rect,
+    focused: bool,
+) {
+    let t = &cx.lang.text().ui;
+    let title = (t.new_price_title)(name, old);
+    let room = area.width.saturating_sub(2);
+    let inside = if title.width() as u16 + 4 <= room {
+        Vec::new()
+    } else {
+        wrap_words(&title, room.saturating_sub(4) as usize, 3)
+    };
+    let width = (title.width() as u16 + 4).clamp(64, room);
+    let popup = centered(area, width, 3 + inside.len() as u16);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(Style::new().yellow())
+        .padding(Padding::horizontal(1));
+    let block = if inside.is_empty() {
+        block.title(format!(" {title} "))
+    } else {
+        block
+    };
+    let inner = block.inner(popup);
+    let mut lines: Vec<Line> = inside.into_iter().map(|l| Line::from(l).bold()).collect();
+    lines.push(Line::from(price.bold()));
+    let y = inner.y + lines.len() as u16 - 1;
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    if focused {
+        let x = inner.x + (price.chars().count() as u16).min(inner.width.saturating_sub(1));
+        frame.set_cursor_position((x, y));
     }
 }
 

@@ -18,11 +18,12 @@ use super::note::Note;
 use super::note::TillNote;
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
-use super::widgets::{centered, draw_filter, draw_list, right};
+use super::widgets::{centered, column_width, draw_filter, draw_list, name_text, right};
 use crate::domain::{
     Customer, CustomerBalance, CustomerError, NewCustomer, PaymentMethod, Rupiah, parse_amount,
 };
 use crate::print::format;
+use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
 
@@ -157,6 +158,8 @@ pub struct CustomersScreen {
     pub list: FilteredList<CustomerBalance>,
     pub form: Option<CustomerForm>,
     pub payment: Option<TabPaymentForm>,
+    /// The selected customer's detail view is open.
+    pub details: bool,
 }
 
 /// Adding (`id: None`) or editing a customer: name, NIP, unit, phone.
@@ -189,6 +192,7 @@ impl CustomersScreen {
             list: FilteredList::loading(balance_matches),
             form: None,
             payment: None,
+            details: false,
         }
     }
 
@@ -217,6 +221,10 @@ pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Ou
             return Outcome::stay();
         }
         return payment_form_key(cx, form, msg);
+    }
+    let has_row = screen.current().is_some();
+    if super::detail::key(&mut screen.details, has_row, &msg) {
+        return Outcome::stay();
     }
     match msg {
         msg if screen.list.key(&msg, MAX_FILTER) => {}
@@ -397,40 +405,18 @@ pub(super) fn draw_screen(
             Paragraph::new(t.no_customers_here.dark_gray()).centered(),
             list,
         ),
-        Some(_) => {
-            let rows = screen.list.shown().into_iter().map(|b| {
-                let owed = b.owed();
-                let row = Row::new([
-                    Cell::from(b.customer.name.as_str()),
-                    Cell::from(b.customer.nip.as_deref().unwrap_or("")),
-                    Cell::from(b.customer.unit.as_str()),
-                    Cell::from(right(owed.to_string())),
-                ]);
-                if owed.is_positive() {
-                    row.yellow()
-                } else {
-                    row
-                }
-            });
-            let header = Row::new([
-                Cell::from(t.column_name),
-                Cell::from("NIP"),
-                Cell::from(t.column_unit),
-                Cell::from(right(t.column_owed)),
-            ])
-            .bold();
-            let table = Table::new(
-                rows,
-                [
-                    Constraint::Fill(2),
-                    Constraint::Length(18),
-                    Constraint::Fill(1),
-                    Constraint::Length(13),
-                ],
-            )
-            .header(header);
-            draw_list(frame, list, table, screen.list.selected);
-        }
+        Some(_) => draw_customer_list(cx, screen, frame, list),
+    }
+    if let (true, Some(b)) = (screen.details, screen.current()) {
+        let c = &b.customer;
+        let fields = [
+            (t.column_name, c.name.clone()),
+            ("NIP", c.nip.clone().unwrap_or_default()),
+            (t.column_unit, c.unit.clone()),
+            (t.phone, c.phone.clone()),
+            (t.column_owed, b.owed().to_string()),
+        ];
+        super::detail::draw(&c.name, &fields, frame, area);
     }
     if let Some(form) = &screen.form {
         draw_customer_form(cx, form, frame, area, focused);
@@ -438,6 +424,68 @@ pub(super) fn draw_screen(
     if let Some(form) = &screen.payment {
         draw_payment_form(cx, form, frame, area, focused);
     }
+}
+
+/// The customers with what they owe: name and unit share what NIP and the amount leave.
+fn draw_customer_list(cx: &Ctx, screen: &CustomersScreen, frame: &mut Frame, list: Rect) {
+    let t = &cx.lang.text().till;
+    let shown = screen.list.shown();
+    let nip = column_width(
+        "NIP",
+        shown
+            .iter()
+            .map(|b| b.customer.nip.as_deref().unwrap_or("")),
+    );
+    let oweds: Vec<String> = shown.iter().map(|b| b.owed().to_string()).collect();
+    let owed_width = column_width(t.column_owed, oweds.iter().map(String::as_str));
+    // Name and unit share what NIP and the amount leave; a unit too long wraps.
+    let room = list.width.saturating_sub(2 + nip + owed_width + 3);
+    let names = column_width(
+        t.column_name,
+        shown.iter().map(|b| b.customer.name.as_str()),
+    );
+    let units = column_width(
+        t.column_unit,
+        shown.iter().map(|b| b.customer.unit.as_str()),
+    );
+    let name_width = names.min(room / 2).max(room.saturating_sub(1 + units));
+    let unit_width = room.saturating_sub(name_width + 1);
+    let rows = shown.into_iter().map(|b| {
+        let owed = b.owed();
+        let c = &b.customer;
+        let fits = c.name.width() as u16 <= name_width && c.unit.width() as u16 <= unit_width;
+        let height = if fits { 1 } else { 2 };
+        let row = Row::new([
+            Cell::from(name_text(&c.name, name_width, height)),
+            Cell::from(c.nip.as_deref().unwrap_or("")),
+            Cell::from(name_text(&c.unit, unit_width, height)),
+            Cell::from(right(owed.to_string())),
+        ])
+        .height(height);
+        if owed.is_positive() {
+            row.yellow()
+        } else {
+            row
+        }
+    });
+    let header = Row::new([
+        Cell::from(t.column_name),
+        Cell::from("NIP"),
+        Cell::from(t.column_unit),
+        Cell::from(right(t.column_owed)),
+    ])
+    .bold();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(name_width),
+            Constraint::Length(nip),
+            Constraint::Length(unit_width),
+            Constraint::Length(owed_width),
+        ],
+    )
+    .header(header);
+    draw_list(frame, list, table, screen.list.selected);
 }
 
 fn field_line(frame: &mut Frame, row: Rect, label: &str, value: &str, has: bool) {
@@ -484,13 +532,11 @@ fn draw_payment_form(
     focused: bool,
 ) {
     let t = &cx.lang.text().till;
-    let popup = centered(area, 64, 10);
+    let title = (t.tab_payment_title)(&form.name, form.owed);
+    let popup = centered(area, super::widgets::fit_title(64, &title, area), 10);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(
-            " {} ",
-            (t.tab_payment_title)(&form.name, form.owed)
-        ))
+        .title(format!(" {title} "))
         .border_style(Style::new().yellow());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);

@@ -13,11 +13,12 @@ use super::msg::Msg;
 use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
-use super::widgets::centered;
+use super::widgets::{centered, wrap_words};
 use super::{App, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
 use chrono::NaiveDate;
+use unicode_width::UnicodeWidthStr;
 
 const MAX_FIELD: usize = 40;
 const MAX_REOPEN_REASON: usize = 120;
@@ -497,8 +498,9 @@ pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {
 
 /// F1: every binding of the context that has the keyboard, straight from the keymap; keys
 /// that do the same (↑ and ↓, Ctrl+Q and Ctrl+C) share a row. On the sale screen, what can
-/// be typed on the entry line comes first.
-pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
+/// be typed on the entry line comes first. As many rows as the screen holds make a page; F1
+/// again turns to the next, so that nothing is cut at 80×24.
+fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.lang.text().ui;
     let keys = &t.keys;
     let mut rows: Vec<(String, &str)> = Vec::new();
@@ -515,47 +517,68 @@ pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     }
     let mut lines: Vec<Line> = Vec::new();
     if app.focus() == Focus::Sale {
-        lines.extend(t.help_entry.iter().map(|l| Line::from(*l).centered()));
-        // The gap goes first when 80×24 has no row to spare for it.
-        if lines.len() + rows.len() + 3 <= area.height as usize {
-            lines.push(Line::from(""));
+        lines.extend(t.help_entry.iter().map(|l| Line::from(*l)));
+    }
+    let label_width = rows
+        .iter()
+        .map(|(l, _)| l.width())
+        .max()
+        .unwrap_or(0)
+        .min(22);
+    let text_width = (width as usize).saturating_sub(4 + label_width + 2).max(10);
+    for (label, text) in rows {
+        let label = wrap_words(&label, label_width, 2);
+        let text = wrap_words(text, text_width, 3);
+        for i in 0..label.len().max(text.len()) {
+            let key = label.get(i).map_or("", String::as_str);
+            lines.push(Line::from(vec![
+                Span::from(format!("{key:>label_width$}  ")).bold().cyan(),
+                Span::from(text.get(i).cloned().unwrap_or_default()),
+            ]));
         }
     }
-    // One column while it fits the screen; past that, two narrower ones, so that no key is
-    // ever left out of the help (the sale screen has the most).
-    let width = if lines.len() + rows.len() + 2 <= area.height as usize {
-        lines.extend(rows.into_iter().map(|(label, text)| {
-            Line::from(vec![
-                Span::from(format!(" {label:>20}  ")).bold().cyan(),
-                Span::from(text),
-            ])
-        }));
-        70
+    lines
+}
+
+/// How many rows of help one page holds in a body `height` rows high (its border taken off).
+fn help_page_rows(height: u16) -> usize {
+    (height as usize).saturating_sub(2).max(1)
+}
+
+/// How many pages the help of what has the keyboard takes in a body of this size.
+pub(super) fn help_pages(app: &App, width: u16, height: u16) -> usize {
+    help_lines(app, width)
+        .len()
+        .div_ceil(help_page_rows(height))
+        .max(1)
+}
+
+pub(super) fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let lines = help_lines(app, area.width);
+    let per_page = help_page_rows(area.height);
+    let pages = lines.len().div_ceil(per_page).max(1);
+    let page = app.help_page.min(pages - 1);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(page * per_page)
+        .take(per_page)
+        .collect();
+    let title = if pages > 1 {
+        (t.keys.layout.help_page)(page + 1, pages)
     } else {
-        let half = rows.len().div_ceil(2);
-        let column = (area.width.saturating_sub(2) / 2) as usize;
-        let cell = |row: Option<&(String, &str)>| -> Vec<Span<'static>> {
-            let Some((label, text)) = row else {
-                return Vec::new();
-            };
-            let room = column.saturating_sub(label.chars().count() + 2);
-            let text: String = text.chars().take(room).collect();
-            vec![
-                Span::from(format!(" {label} ")).bold().cyan(),
-                Span::from(format!("{text:<room$}")),
-            ]
-        };
-        for i in 0..half {
-            let mut spans = cell(rows.get(i));
-            spans.extend(cell(rows.get(half + i)));
-            lines.push(Line::from(spans));
-        }
-        area.width
+        t.help_title.to_string()
     };
-    let popup = centered(area, width, lines.len() as u16 + 2);
+    let height = if pages > 1 {
+        area.height
+    } else {
+        shown.len() as u16 + 2
+    };
+    let popup = centered(area, area.width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(" {} ", t.help_title))
-        .border_style(Style::new().cyan());
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+        .title(format!(" {title} "))
+        .border_style(Style::new().cyan())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(shown).block(block), popup);
 }

@@ -25,7 +25,9 @@ impl FileNote {
         let t = lang.ledger_file();
         match self {
             FileNote::LastSale { number, total } => (t.last_sale)(*number, *total),
-            FileNote::BackedUp(path) => (t.backup_at_close)(path),
+            FileNote::BackedUp(path) => {
+                (t.backup_at_close)(&shown_file(std::path::Path::new(path)))
+            }
             FileNote::BackupFailed(why) => (t.backup_failed_at_close)(why),
             FileNote::BackupBehind(dir) => (t.backup_behind)(dir),
             FileNote::PaperRenamed(name, new) => (t.paper_renamed)(name, new),
@@ -40,6 +42,15 @@ impl FileNote {
             FileNote::BackupFailed(_) | FileNote::BackupBehind(_) | FileNote::ChainProblems(_)
         )
     }
+}
+
+/// A written file as the message line names it: its name, not a path cut at 80 columns
+/// (every printout of a day sits in that day's folder).
+pub(super) fn shown_file(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -86,7 +97,7 @@ mod tests {
         let done = FileNote::BackedUp("backups/pojok-2026-12-05-1a6c946b8d30-163.db".into());
         assert_eq!(
             done.text(Lang::Id),
-            "Kasir ditutup. Cadangan: backups/pojok-2026-12-05-1a6c946b8d30-163.db"
+            "Kasir ditutup. Cadangan: pojok-2026-12-05-1a6c946b8d30-163.db"
         );
     }
 }

@@ -147,7 +147,7 @@ impl Binding {
 
 use Focus as C;
 
-const EVERYWHERE: &[Focus] = &[
+pub(super) const EVERYWHERE: &[Focus] = &[
     C::ClosedSales,
     C::SaleDetail,
     C::ReturnForm,
@@ -364,24 +364,22 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ch('n'), ch('N'), ESC], &[C::Confirm], Msg::No, |k| k.no).bar(|k| k.no),
     // The sale screen.
     typing(C::Sale, |k| k.type_code),
-    on(&[ENTER], &[C::Sale], Msg::Submit, |k| k.add_or_search),
+    on(&[ENTER], &[C::Sale], Msg::Submit, |k| k.add_or_search).bar(|k| k.layout.short_search),
     on(&[ch('+')], &[C::Sale], Msg::More, |k| k.more).when(When::EntryEmpty),
     on(&[ch('-')], &[C::Sale], Msg::Less, |k| k.less).when(When::EntryEmpty),
     on(&[UP], &[C::Sale], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Sale], Msg::Down, |k| k.select_line),
     on(&[Key::Plain(KeyCode::Delete)], &[C::Sale], Msg::Delete, |k| k.remove_line),
-    on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry),
+    on(&[ESC], &[C::Sale], Msg::Cancel, |k| k.clear_entry).bar(|k| k.layout.short_clear),
     on(&[LEFT, RIGHT], &[C::Sale], Msg::Next, |k| k.edit_entry),
     on(&[f(2)], &[C::Sale], Msg::Pay, |k| k.pay).bar(|k| k.pay),
-    // Off the bar: with it, Ctrl+Q would not fit 80 columns; F1 lists it.
-    on(&[f(3)], HOME, Msg::OpenStock, |k| k.stock),
-    on(&[f(7)], HOME, Msg::OpenProducts, |k| k.products),
-    on(&[f(8)], HOME, Msg::OpenProducers, |k| k.open_producers),
+    on(&[f(3)], HOME, Msg::OpenStock, |k| k.stock).bar(|k| k.layout.short_stock),
+    on(&[f(7)], HOME, Msg::OpenProducts, |k| k.products).bar(|k| k.layout.short_products),
+    on(&[f(8)], HOME, Msg::OpenProducers, |k| k.open_producers).bar(|k| k.layout.short_producers),
     on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
-    on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day),
+    on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day).bar(|k| k.layout.short_close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
-    // The open-day form's bar keeps its own keys; its hint line names F6.
-    on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales),
+    on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // After today's close, reading is what is left: the bar says so, no Enter to open.
     on(&[f(6)], &[C::DayClosed], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     on(&[ENTER], &[C::DayClosed], Msg::Submit, |k| k.closed_enter),
@@ -409,7 +407,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Sales, C::ClosedSales, C::SaleDetail], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
     // The Z report of the closed day shown, again; on the open day's list, where to find one.
     on(&[f(3)], &[C::ClosedSales], Msg::ReprintZ, |k| k.undo.key_reprint_z).bar(|k| k.undo.short_reprint_z),
-    on(&[f(3)], &[C::Sales], Msg::ReprintZ, |k| k.undo.key_reprint_z),
+    on(&[f(3)], &[C::Sales], Msg::ReprintZ, |k| k.undo.key_reprint_z).bar(|k| k.undo.short_reprint_z),
     on(&[ESC], &[C::Sales, C::ClosedSales], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing_in(&[C::Sales, C::ClosedSales, C::SaleDetail], |k| k.back_to_sale),
     // One sale (Enter on the list), and returning part of it (F8 there).
@@ -442,9 +440,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(6)], &[C::Stock], Msg::Count, |k| k.count).bar(|k| k.short_count),
     on(&[f(8)], &[C::Stock], Msg::ReturnDaily, |k| k.return_daily).bar(|k| k.short_return_daily),
     on(&[f(9)], &[C::Stock], Msg::CallList, |k| k.call_list).bar(|k| k.short_call_list),
-    // Off the bar, which is full: F1 lists it.
-    on(&[f(7)], &[C::Stock], Msg::OpenProducts, |k| k.products),
-    on(&[f(11)], &[C::Stock], Msg::ExpiryList, |k| k.expiry_list),
+    on(&[f(7)], &[C::Stock], Msg::OpenProducts, |k| k.products).bar(|k| k.layout.short_products),
+    on(&[f(11)], &[C::Stock], Msg::ExpiryList, |k| k.expiry_list).bar(|k| k.layout.short_expiry),
     on(&[ENTER], &[C::Stock], Msg::Submit, |k| k.set_expiry_days),
     on(&[ESC], &[C::Stock], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The stock forms: intake, return, write-off, count.
@@ -458,8 +455,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ESC], &[C::Intake, C::WriteOff, C::StockReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The products screen and a new price.
     typing(C::Products, |k| k.type_filter),
-    // F2 is off the bar, which F3/F4 fill: the full form changes prices too; F1 lists it.
-    on(&[f(2)], &[C::Products], Msg::EditPrice, |k| k.edit_price),
+    on(&[f(2)], &[C::Products], Msg::EditPrice, |k| k.edit_price).bar(|k| k.short_price),
     on(&[f(3)], &[C::Products], Msg::NewProduct, |k| k.new_product).bar(|k| k.short_new_product),
     on(&[f(4)], &[C::Products], Msg::EditProduct, |k| k.edit_product).bar(|k| k.short_edit_product),
     on(&[ENTER], &[C::Products], Msg::EditProduct, |k| k.edit_product),
@@ -475,8 +471,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[BACKTAB, UP], &[C::ProductForm], Msg::Prev, |k| k.prev_field),
     on(&[f(2)], &[C::ProductForm], Msg::Record, |k| k.save_product).bar(|k| k.short_save),
     on(&[ESC], &[C::ProductForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
-    // The producers screen (F3 from the stock screen, off its full bar) and its form.
-    on(&[f(3)], &[C::Stock], Msg::OpenProducers, |k| k.open_producers),
+    // The producers screen (F3 from the stock screen) and its form.
+    on(&[f(3)], &[C::Stock], Msg::OpenProducers, |k| k.open_producers).bar(|k| k.layout.short_producers),
     typing(C::Producers, |k| k.type_filter),
     on(&[UP], &[C::Producers], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Producers], Msg::Down, |k| k.select_line),
@@ -490,44 +486,41 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::ProducerForm], Msg::ToggleScheme, |k| k.toggle_scheme).bar(|k| k.short_scheme),
     on(&[f(2)], &[C::ProducerForm], Msg::Record, |k| k.save_producer).bar(|k| k.short_save),
     on(&[ESC], &[C::ProducerForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
-    // The settings screen (Ctrl+O from the till, off its full bar): Enter moves on.
-    on(&[Key::Ctrl('o')], HOME, Msg::OpenSettings, |k| k.open_settings),
+    // The settings screen (Ctrl+O from the till): Enter moves on.
+    on(&[Key::Ctrl('o')], HOME, Msg::OpenSettings, |k| k.open_settings).bar(|k| k.layout.short_settings),
     typing(C::Settings, |k| k.type_field),
-    on(&[TAB, DOWN, ENTER], &[C::Settings], Msg::Next, |k| k.next_field),
+    on(&[TAB, DOWN, ENTER], &[C::Settings], Msg::Next, |k| k.next_field).bar(|k| k.next),
     on(&[BACKTAB, UP], &[C::Settings], Msg::Prev, |k| k.prev_field),
     on(&[f(2)], &[C::Settings], Msg::Record, |k| k.save_settings).bar(|k| k.short_save),
-    // F7 and F8 are shown beside their fields, so Ctrl+Q keeps its place on the bar.
-    on(&[f(7)], &[C::Settings], Msg::PrinterKind, |k| k.printer_kind),
-    on(&[f(8)], &[C::Settings], Msg::PaperWidth, |k| k.paper_width),
+    on(&[f(7)], &[C::Settings], Msg::PrinterKind, |k| k.printer_kind).bar(|k| k.layout.short_printer),
+    on(&[f(8)], &[C::Settings], Msg::PaperWidth, |k| k.paper_width).bar(|k| k.layout.short_paper),
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
-    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::DayClosed, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
+    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::DayClosed, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts).bar(|k| k.layout.short_payouts),
     typing(C::Payouts, |k| k.type_filter),
     on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::Payouts], Msg::Submit, |k| k.pay_producer).bar(|k| k.short_pay_producer),
     on(&[f(2)], &[C::Payouts], Msg::WriteSettlements, |k| k.write_settlements).bar(|k| k.short_settlements),
-    // Off the bar too: F1 lists them.
-    on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report),
-    on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap),
-    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.undo.key_statement),
-    // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
+    on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report).bar(|k| k.layout.short_report),
+    on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap).bar(|k| k.layout.short_recap),
+    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.undo.key_statement).bar(|k| k.short_statement),
+    // Off the bar: the day line shows ◀ ▶, and F1 lists them.
     on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
     on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),
     on(&[ESC], &[C::Payouts], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::PayoutForm, |k| k.type_field),
-    on(&[TAB, BACKTAB, DOWN, UP, ENTER], &[C::PayoutForm], Msg::Next, |k| k.next_field),
+    on(&[TAB, BACKTAB, DOWN, UP, ENTER], &[C::PayoutForm], Msg::Next, |k| k.next_field).bar(|k| k.next),
     on(&[f(7)], &[C::PayoutForm], Msg::ToggleMethod, |k| k.toggle_method).bar(|k| k.short_method),
     on(&[f(2)], &[C::PayoutForm], Msg::Record, |k| k.record_payout).bar(|k| k.short_pay_producer),
     on(&[ESC], &[C::PayoutForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
-    // Off the bar, which is full: the form shows `(F6)` beside the flag, and F1 lists it.
-    on(&[f(6)], &[C::ProducerForm], Msg::TogglePayoutDaily, |k| k.toggle_payout_daily),
+    on(&[f(6)], &[C::ProducerForm], Msg::TogglePayoutDaily, |k| k.toggle_payout_daily).bar(|k| k.layout.short_daily),
     // The close screen (F5): the count, by total or denomination, and the reason.
     typing(C::CloseDay, |k| k.type_count),
     on(&[UP], &[C::CloseDay], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::CloseDay], Msg::Down, |k| k.select_line),
-    on(&[ENTER], &[C::CloseDay], Msg::Submit, |k| k.next_field),
+    on(&[ENTER], &[C::CloseDay], Msg::Submit, |k| k.next_field).bar(|k| k.next),
     on(&[TAB, BACKTAB], &[C::CloseDay], Msg::Next, |k| k.switch_field).bar(|k| k.next),
     on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
     on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
@@ -538,8 +531,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(4)], &[C::CloseConfirm], Msg::ManagerPin, |k| k.undo.key_manager_pin).bar(|k| k.undo.short_manager_pin),
     on(&[ESC], &[C::CloseConfirm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Reopening the day closed today, from the open-day form.
-    on(&[f(4)], &[C::DayClosed], Msg::ReopenDay, |k| k.undo.key_reopen).bar(|k| k.undo.key_reopen),
-    on(&[f(4)], &[C::OpenDay], Msg::ReopenDay, |k| k.undo.key_reopen),
+    on(&[f(4)], &[C::OpenDay, C::DayClosed], Msg::ReopenDay, |k| k.undo.key_reopen).bar(|k| k.layout.short_reopen),
     typing_in(&[C::ReopenReason], |k| k.undo.key_reopen_reason),
     on(&[ENTER], &[C::ReopenReason], Msg::Submit, |k| k.undo.key_reopen_confirm).bar(|k| k.next),
     on(&[ESC], &[C::ReopenReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
@@ -550,8 +542,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::StatementRange], Msg::Submit, |k| k.undo.key_statement_write).bar(|k| k.undo.short_statement_write),
     on(&[ESC], &[C::StatementRange], Msg::Cancel, |k| k.back).bar(|k| k.back),
     on(&[ENTER], &[C::Recovery], Msg::Submit, |k| k.undo.key_recovery_done).bar(|k| k.undo.short_recovery_done),
-    // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
-    on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
+    // Cash in/out (F9 on the sale screen).
+    on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move).bar(|k| k.layout.short_cash),
     typing(C::CashMove, |k| k.type_field),
     on(&[TAB, BACKTAB, ENTER], &[C::CashMove], Msg::Next, |k| k.next_field).bar(|k| k.next),
     on(&[f(7)], &[C::CashMove], Msg::ToggleDirection, |k| k.toggle_direction).bar(|k| k.short_direction),
@@ -564,12 +556,12 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::CustomerPicker], Msg::Submit, |k| k.pick_customer).bar(|k| k.pick_customer),
     on(&[ESC], &[C::CustomerPicker], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Customers and their tabs (Ctrl+T on the sale screen).
-    on(&[Key::Ctrl('t')], HOME, Msg::OpenTabs, |k| k.tabs),
+    on(&[Key::Ctrl('t')], HOME, Msg::OpenTabs, |k| k.tabs).bar(|k| k.layout.short_tabs),
     typing(C::Customers, |k| k.type_filter),
     on(&[UP], &[C::Customers], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Customers], Msg::Down, |k| k.select_line),
     on(&[f(2)], &[C::Customers], Msg::NewCustomer, |k| k.new_customer).bar(|k| k.short_new),
-    on(&[f(4), ENTER], &[C::Customers], Msg::EditCustomer, |k| k.edit_customer).bar(|k| k.short_edit),
+    on(&[f(4)], &[C::Customers], Msg::EditCustomer, |k| k.edit_customer).bar(|k| k.short_edit),
     on(&[f(5)], &[C::Customers], Msg::TabPayment, |k| k.tab_payment).bar(|k| k.short_tab_payment),
     on(&[f(6)], &[C::Customers], Msg::TabStatement, |k| k.tab_statement).bar(|k| k.short_statement),
     on(&[ESC], &[C::Customers], Msg::Cancel, |k| k.back).bar(|k| k.back),
@@ -599,7 +591,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[UP], &[C::SignIn, C::Locked, C::Approval], Msg::Up, |k| k.trust.pick_user).bar(|k| k.trust.pick_user),
     on(&[DOWN], &[C::SignIn, C::Locked, C::Approval], Msg::Down, |k| k.trust.pick_user),
     on(&[ENTER], &[C::SignIn, C::Locked], Msg::Submit, |k| k.trust.sign_in).bar(|k| k.trust.short_sign_in),
-    on(&[ESC], &[C::SignIn, C::Locked], Msg::Cancel, |k| k.clear_entry),
+    on(&[ESC], &[C::SignIn, C::Locked], Msg::Cancel, |k| k.clear_entry).bar(|k| k.layout.short_clear),
     // Help and the language on the lock screen; it cannot be quit from (unlock first).
     on(&[f(1)], &[C::Locked], Msg::Help, |k| k.help).bar(|k| k.help),
     on(&[f(10)], &[C::Locked], Msg::ToggleLang, |k| k.other_language).bar(|k| k.other_language),
@@ -608,16 +600,16 @@ pub static BINDINGS: &[Binding] = &[
     on(&[ENTER], &[C::Approval], Msg::Submit, |k| k.trust.approve).bar(|k| k.trust.short_approve),
     on(&[ESC], &[C::Approval], Msg::Cancel, |k| k.trust.cancel).bar(|k| k.close),
     // From the till's screens.
-    on(&[Key::Ctrl('l')], LOCKABLE, Msg::Lock, |k| k.trust.lock),
-    on(&[Key::Ctrl('u')], HOME, Msg::OpenUsers, |k| k.trust.users),
-    on(&[Key::Ctrl('r')], HOME, Msg::OpenAudit, |k| k.trust.audit),
-    on(&[Key::Ctrl('g')], HOME, Msg::OpenGlance, |k| k.glance),
+    on(&[Key::Ctrl('l')], LOCKABLE, Msg::Lock, |k| k.trust.lock).bar(|k| k.layout.short_lock),
+    on(&[Key::Ctrl('u')], HOME, Msg::OpenUsers, |k| k.trust.users).bar(|k| k.layout.short_users),
+    on(&[Key::Ctrl('r')], HOME, Msg::OpenAudit, |k| k.trust.audit).bar(|k| k.layout.short_audit),
+    on(&[Key::Ctrl('g')], HOME, Msg::OpenGlance, |k| k.glance).bar(|k| k.layout.short_glance),
     on(&[ESC], &[C::Glance], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The users screen and its form.
     on(&[UP], &[C::Users, C::Audit], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Users, C::Audit], Msg::Down, |k| k.select_line),
     on(&[f(2)], &[C::Users], Msg::AddUser, |k| k.trust.add_user).bar(|k| k.short_new),
-    on(&[f(4), ENTER], &[C::Users], Msg::ChangePin, |k| k.trust.change_pin).bar(|k| k.trust.short_pin),
+    on(&[f(4)], &[C::Users], Msg::ChangePin, |k| k.trust.change_pin).bar(|k| k.trust.short_pin),
     on(&[f(8)], &[C::Users], Msg::DeactivateUser, |k| k.trust.deactivate_user).bar(|k| k.trust.short_deactivate),
     on(&[ESC], &[C::Users], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing_in(&[C::UserForm], |k| k.type_field),
@@ -626,6 +618,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::UserForm], Msg::ToggleRole, |k| k.trust.toggle_role).bar(|k| k.trust.short_role),
     on(&[f(2)], &[C::UserForm], Msg::Record, |k| k.trust.save_user).bar(|k| k.short_save),
     on(&[ESC], &[C::UserForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Every field of the selected person or entry, whole.
+    on(&[ENTER], &[C::Users, C::Customers, C::Producers, C::Audit], Msg::Details, |k| k.layout.details).bar(|k| k.layout.short_details),
     // The audit trail.
     typing_in(&[C::Audit], |k| k.type_filter),
     on(&[ESC], &[C::Audit], Msg::Cancel, |k| k.back).bar(|k| k.back),

@@ -6,11 +6,13 @@ mod cash_move;
 mod catalogue;
 mod close;
 mod customers;
+mod detail;
 mod dialogs;
 mod effect;
 mod failure;
 mod file_note;
 mod input;
+mod key_bar;
 pub mod keymap;
 mod list;
 mod msg;
@@ -42,6 +44,8 @@ mod view;
 mod close_tests;
 #[cfg(test)]
 mod glance_tests;
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod payouts_tests;
 #[cfg(test)]
@@ -218,6 +222,8 @@ pub struct App {
     draft_stale: bool,
     screen: Screen,
     help: bool,
+    /// The page of the help shown (F1 again turns it).
+    help_page: usize,
     /// The terminal's size as the runtime last said; `None` until it does.
     size: Option<(u16, u16)>,
     note: Option<Note>,
@@ -277,6 +283,7 @@ impl App {
             before_less: None,
             screen: mode,
             help: false,
+            help_page: 0,
             size: None,
             note: None,
             amount_refused: None,
@@ -577,11 +584,16 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     // the next customer's first scan must not be lost.
     app.done = None;
     if app.help {
+        if msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
+            app.help_page += 1;
+            return Vec::new();
+        }
         app.help = false;
         if matches!(msg, Msg::Help | Msg::Cancel) {
             return Vec::new();
         }
     }
+    app.help_page = 0;
     // A gate has every key but help and the language, which it does not answer itself.
     if app.prompt.is_some() {
         let approval = matches!(app.prompt, Some(trust::TrustPrompt::Approval(_)));

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
-use super::file_note::FileNote;
+use super::file_note::{FileNote, shown_file};
 use super::note::{Note, TillNote};
 use crate::domain::{
     CallListEntry, DayStatus, Producer, Product, ProductRecord, Rupiah, Sale, SaleSummary,
@@ -300,6 +300,8 @@ pub enum Msg {
     OpenAudit,
     /// Open the manager's glance (Ctrl+G).
     OpenGlance,
+    /// Show (or close) every field of the selected row of a list.
+    Details,
     AddUser,
     /// A new PIN for the selected user.
     ChangePin,
@@ -395,13 +397,11 @@ impl Msg {
     pub fn note(&self) -> Option<Note> {
         Some(match self {
             Msg::Failed { action, reason } => Note::Failed(*action, reason.clone()),
-            Msg::ReceiptPrinted(Ok(path)) => Note::Reprinted(path.display().to_string()),
+            Msg::ReceiptPrinted(Ok(path)) => Note::Reprinted(shown_file(path)),
             Msg::ReceiptPrinted(Err(e)) => Note::ReprintFailed(e.clone()),
             Msg::SettlementsWritten { date, result } => match result {
                 Ok((0, _)) => Note::NoSettlements(*date),
-                Ok((count, folder)) => {
-                    Note::SettlementsWritten(*count, folder.display().to_string())
-                }
+                Ok((count, folder)) => Note::SettlementsWritten(*count, shown_file(folder)),
                 Err(e) => Note::Failed(FailedEffect::WriteSettlements, e.clone()),
             },
             Msg::TestPrinted(Ok(())) => Note::TestPrintSent,
@@ -409,24 +409,22 @@ impl Msg {
             Msg::CatalogueChanged { .. } | Msg::ProducersChanged { .. } => Note::CatalogueSaved,
             Msg::CustomersChanged { note, .. } => Note::Till(note.clone()),
             Msg::StatementPrinted(result) => Note::Till(match result {
-                Ok(path) => TillNote::StatementPrinted(path.display().to_string()),
+                Ok(path) => TillNote::StatementPrinted(shown_file(path)),
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
             Msg::CashMoved { cash_move, slip } => {
                 let incoming = cash_move.direction == crate::domain::CashDirection::In;
                 Note::Till(match slip {
-                    Ok(path) => {
-                        TillNote::CashMoved(incoming, cash_move.amount, path.display().to_string())
-                    }
+                    Ok(path) => TillNote::CashMoved(incoming, cash_move.amount, shown_file(path)),
                     Err(e) => TillNote::PrintoutFailed(e.clone()),
                 })
             }
             Msg::File(note) => Note::File(note.clone()),
             Msg::OfficePrintout(result) => {
-                Note::OfficePrintout(result.clone().map(|path| path.display().to_string()))
+                Note::OfficePrintout(result.as_ref().map(|p| shown_file(p)).map_err(Clone::clone))
             }
             Msg::ZReport(result) => Note::Till(match result {
-                Ok(path) => TillNote::ZReport(path.display().to_string()),
+                Ok(path) => TillNote::ZReport(with_pdf(path)),
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
             Msg::DraftUnreadable => Note::DraftUnreadable,
@@ -453,10 +451,19 @@ impl Msg {
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
             Msg::PayoutRecorded { payout, slip, .. } => match slip {
-                Ok(path) => Note::PayoutRecorded(payout.number, path.display().to_string()),
+                Ok(path) => Note::PayoutRecorded(payout.number, shown_file(path)),
                 Err(e) => Note::SlipFailed(e.clone()),
             },
             _ => return None,
         })
     }
+}
+
+/// The day-close report, written with its A4 PDF beside it: both names.
+fn with_pdf(path: &std::path::Path) -> String {
+    format!(
+        "{} + {}",
+        shown_file(path),
+        shown_file(&path.with_extension("pdf"))
+    )
 }

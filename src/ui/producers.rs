@@ -17,8 +17,9 @@ use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
-use super::widgets::{centered, draw_filter, draw_list};
+use super::widgets::{centered, draw_filter, draw_list, fit_columns, name_text};
 use crate::domain::{NewProducer, Producer, ProducerChanges, Rate, Scheme};
+use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
 const MAX_CODE: usize = 16;
@@ -29,6 +30,8 @@ pub struct ProducersScreen {
     pub list: FilteredList<Producer>,
     /// The form adding or editing a producer, over the list it returns to.
     pub form: Option<Box<ProducerForm>>,
+    /// The selected producer's detail view is open.
+    pub details: bool,
 }
 
 /// Code, name or phone containing the filter.
@@ -41,6 +44,7 @@ impl ProducersScreen {
         ProducersScreen {
             list: FilteredList::loading(matches),
             form: None,
+            details: false,
         }
     }
 
@@ -220,6 +224,10 @@ pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
         }
         return outcome;
     }
+    let has_row = screen.current().is_some();
+    if super::detail::key(&mut screen.details, has_row, &msg) {
+        return Outcome::stay();
+    }
     match msg {
         msg if screen.list.key(&msg, MAX_FILTER) => {}
         // Codes already taken are told by the ledger; the list need not be loaded to add.
@@ -372,38 +380,56 @@ pub(super) fn draw(
         return;
     }
     let shown = screen.shown();
-    let header = Row::new([
-        Cell::from(t.col_code),
-        Cell::from(t.col_name),
-        Cell::from(t.col_phone),
-        Cell::from(t.col_scheme),
-        Cell::from(""),
-    ])
-    .bold();
-    let rows = shown.iter().map(|p| {
-        let row = Row::new([
-            Cell::from(p.code.clone()),
-            Cell::from(p.name.clone()),
-            Cell::from(p.phone.clone()),
-            Cell::from((t.scheme_text)(p.scheme)),
-            Cell::from(if p.active { "" } else { t.inactive_mark }),
-        ]);
+    let headers = [t.col_code, t.col_name, t.col_phone, t.col_scheme, ""];
+    let cells: Vec<Vec<String>> = shown
+        .iter()
+        .map(|p| {
+            vec![
+                p.code.clone(),
+                p.name.clone(),
+                p.phone.clone(),
+                (t.scheme_text)(p.scheme),
+                if p.active { "" } else { t.inactive_mark }.to_string(),
+            ]
+        })
+        .collect();
+    // The name takes what code, phone and scheme leave, on two rows if it must.
+    let widths = fit_columns(table.width, &headers, &cells, 1);
+    let header = Row::new(headers.map(Cell::from)).bold();
+    let rows = shown.iter().zip(cells).map(|(p, cells)| {
+        let name_rows = if cells[1].width() as u16 <= widths[1] {
+            1
+        } else {
+            2
+        };
+        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| match i {
+            1 => Cell::from(name_text(&cell, widths[1], name_rows)),
+            _ => Cell::from(cell),
+        }))
+        .height(name_rows);
         if p.active { row } else { row.dark_gray() }
     });
-    let widget = Table::new(
-        rows,
-        [
-            Constraint::Length(8),
-            Constraint::Fill(1),
-            Constraint::Length(15),
-            Constraint::Length(14),
-            Constraint::Length(8),
-        ],
-    )
-    .column_spacing(1)
-    .header(header)
-    .block(block);
+    let widget = Table::new(rows, widths.iter().map(|w| Constraint::Length(*w)))
+        .column_spacing(1)
+        .header(header)
+        .block(block);
     draw_list(frame, table, widget, screen.list.selected);
+    if let (true, Some(p)) = (screen.details, screen.current()) {
+        let [code, name, phone, address, account, scheme, _] = t.producer_labels;
+        let state = if p.active { "" } else { t.inactive_mark };
+        let daily = cx.lang.text().settle.payout_daily_label;
+        let yes_no = |b: bool| if b { t.keys.yes } else { t.keys.no };
+        let fields = [
+            (code, p.code.clone()),
+            (name, p.name.clone()),
+            (phone, p.phone.clone()),
+            (address, p.address.clone()),
+            (account, p.account.clone()),
+            (scheme, format!("{} {state}", (t.scheme_text)(p.scheme))),
+            (daily, yes_no(p.payout_daily).to_string()),
+        ];
+        super::detail::draw(&p.name, &fields, frame, area);
+    }
 }
 
 pub(super) fn draw_form(

@@ -312,7 +312,7 @@ fn producers_list() {
     assert!(row_with(&screen, "PAKDI").contains("harga setor"));
     assert!(row_with(&screen, "BUSRI").contains("15 %"));
     assert!(row_with(&screen, "LAMA").contains("nonaktif"));
-    let bar = screen.lines().last().unwrap();
+    let bar = &super::tests::bar_rows(&screen);
     for key in ["F2", "F4", "F8", "Esc"] {
         assert!(bar.contains(key), "{key} on the bar {bar:?}");
     }

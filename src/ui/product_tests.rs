@@ -333,9 +333,9 @@ fn add_form_with_a_validation_note() {
 fn edit_form_filled_in() {
     let mut app = with_producers();
     let (_, list) = render(&app);
-    let bar = list.lines().last().unwrap();
+    let bar = &super::tests::bar_rows(&list);
     assert!(
-        bar.contains("F3 Baru") && bar.contains("F4 Ubah") && bar.contains("Ctrl+Q Keluar"),
+        bar.contains("F3 Baru") && bar.contains("F4/Enter Ubah") && bar.contains("Ctrl+Q Keluar"),
         "{bar}"
     );
     press(&mut app, KeyCode::F(4));

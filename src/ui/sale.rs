@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
 use super::effect::Effect;
 use super::failure::Failure;
@@ -16,7 +16,9 @@ use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Outcome, Place};
 use super::question::Question;
-use super::widgets::{big_amount, draw_list, right};
+use super::widgets::{
+    big_amount, column_width, draw_list, fit_names, list_room, name_rows, name_text, right,
+};
 use super::{App, Screen};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
@@ -27,8 +29,6 @@ const SEARCH_LIMIT: usize = 50;
 pub const MAX_ENTRY: usize = 64;
 /// `Rp 99.990.000`: amounts up to this fit their columns whole.
 const MONEY_WIDTH: u16 = 13;
-/// `1.234,5 kg`.
-const QTY_WIDTH: u16 = 10;
 /// The fewest digits a scanned barcode has (EAN-8). A shorter number at the end of a search
 /// is part of what was typed (`kopi 200`), never a scan.
 const MIN_SCAN: usize = 8;
@@ -108,7 +108,7 @@ fn add(app: &mut App, product: &Product, quantity: Quantity) -> Vec<Effect> {
             app.selected = index;
             app.entry.clear();
             app.entry_selected = false;
-            app.set_note(Note::Added(quantity, product.unit, product.name.clone()));
+            app.set_note(Note::Added(quantity, product.unit, product.full_name()));
             app.cart_changed()
         }
         Err(_) => {
@@ -141,7 +141,7 @@ fn search_or_scan(app: &mut App) -> Outcome {
 /// Says which line `+`/`-` changed and what it holds now: the selection is easy to miss.
 fn quantity_note(app: &mut App) {
     let line = &app.cart.lines[app.selected];
-    let note = Note::QuantityNow(line.product.name.clone(), line.quantity, line.product.unit);
+    let note = Note::QuantityNow(line.product.full_name(), line.quantity, line.product.unit);
     app.set_note(note);
 }
 
@@ -246,7 +246,7 @@ fn cart_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Delete => {
             if let Some(line) = app.cart.remove(app.selected) {
                 app.selected = app.selected.min(app.cart.lines.len().saturating_sub(1));
-                app.set_note(Note::Removed(line.product.name));
+                app.set_note(Note::Removed(line.product.full_name()));
                 return app.cart_changed();
             }
         }
@@ -413,26 +413,71 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
         Cell::from(right(t.col_amount)),
     ])
     .bold();
-    let rows = app.cart.lines.iter().enumerate().map(|(i, line)| {
-        Row::new([
-            Cell::from(format!("{}", i + 1)),
-            Cell::from(line.product.name.as_str()),
-            Cell::from(line.product.producer_name.as_str()),
-            Cell::from(right(line.quantity.with_unit(line.product.unit))),
-            Cell::from(right(line.product.price.to_string())),
-            Cell::from(right(line.amounts().total.to_string())),
-        ])
-    });
+    let lines = &app.cart.lines;
+    let names: Vec<String> = lines.iter().map(|l| l.product.full_name()).collect();
+    // Figures as wide as they are (never cut), so that names have the rest.
+    let figures: Vec<[String; 3]> = lines
+        .iter()
+        .map(|l| {
+            [
+                l.quantity.with_unit(l.product.unit),
+                l.product.price.to_string(),
+                l.amounts().total.to_string(),
+            ]
+        })
+        .collect();
+    let figure =
+        |i: usize, header: &str| column_width(header, figures.iter().map(|f| f[i].as_str()));
+    let (qty, price, amount) = (
+        figure(0, t.col_qty),
+        figure(1, t.col_price),
+        figure(2, t.col_amount),
+    );
+    let fixed = [2, qty, price, amount];
+    let fit = fit_names(
+        list_room(area.width, &fixed, 6) + 1,
+        column_width(t.col_item, names.iter().map(String::as_str)),
+        column_width(
+            t.col_producer,
+            lines.iter().map(|l| l.product.producer_name.as_str()),
+        ),
+        column_width(
+            t.col_producer,
+            lines.iter().map(|l| l.product.producer_code.as_str()),
+        ),
+    );
+    let rows =
+        lines
+            .iter()
+            .zip(&names)
+            .zip(figures)
+            .enumerate()
+            .map(|(i, ((line, name), [q, p, a]))| {
+                let producer = if fit.codes {
+                    &line.product.producer_code
+                } else {
+                    &line.product.producer_name
+                };
+                Row::new([
+                    Cell::from(format!("{}", i + 1)),
+                    Cell::from(name_text(name, fit.name, fit.height)),
+                    Cell::from(producer.clone()),
+                    Cell::from(right(q)),
+                    Cell::from(right(p)),
+                    Cell::from(right(a)),
+                ])
+                .height(name_rows(name, fit))
+            });
     let table = Table::new(
         rows,
         [
             Constraint::Length(2),
-            // Names give way to the amounts, which must never be cut.
-            Constraint::Fill(2),
-            Constraint::Fill(1),
-            Constraint::Length(QTY_WIDTH),
-            Constraint::Length(MONEY_WIDTH),
-            Constraint::Length(MONEY_WIDTH),
+            // Names take the room the amounts leave; amounts are never cut.
+            Constraint::Length(fit.name),
+            Constraint::Length(fit.producer),
+            Constraint::Length(qty),
+            Constraint::Length(price),
+            Constraint::Length(amount),
         ],
     )
     .header(header)
@@ -483,14 +528,18 @@ fn draw_done(app: &App, done: &Done, frame: &mut Frame, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(heading).centered(), label);
     big_amount(frame, big, done.change, Style::new().green().bold());
-    let line = match &done.receipt {
-        Ok(path) => (t.receipt_written)(&path.display().to_string()).green(),
-        Err(e) => (t.receipt_failed)(&e.text(app.lang)).red(),
+    // The receipt's file by its name (the day's folder holds it); a failure whole, broken
+    // between words.
+    let (text, style) = match &done.receipt {
+        Ok(path) => (
+            (t.receipt_written)(&super::file_note::shown_file(path)),
+            Style::new().green(),
+        ),
+        Err(e) => ((t.receipt_failed)(&e.text(app.lang)), Style::new().red()),
     };
-    frame.render_widget(
-        Paragraph::new(line).centered().wrap(Wrap { trim: true }),
-        receipt,
-    );
+    let rows = super::widgets::wrap_words(&text, receipt.width as usize, receipt.height as usize);
+    let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+    frame.render_widget(Paragraph::new(lines).centered(), receipt);
 }
 
 pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, area: Rect) {
@@ -516,20 +565,41 @@ pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, are
         Cell::from(right(t.col_price)),
     ])
     .bold();
-    let rows = search.results.iter().map(|p| {
+    let names: Vec<String> = search.results.iter().map(|p| p.full_name()).collect();
+    let codes = column_width(t.col_code, search.results.iter().map(|p| p.code.as_str()));
+    let fixed = [codes, MONEY_WIDTH + 4];
+    let fit = fit_names(
+        list_room(popup.width, &fixed, 4) + 1,
+        column_width(t.col_item, names.iter().map(String::as_str)),
+        column_width(
+            t.col_producer,
+            search.results.iter().map(|p| p.producer_name.as_str()),
+        ),
+        column_width(
+            t.col_producer,
+            search.results.iter().map(|p| p.producer_code.as_str()),
+        ),
+    );
+    let rows = search.results.iter().zip(&names).map(|(p, name)| {
+        let producer = if fit.codes {
+            &p.producer_code
+        } else {
+            &p.producer_name
+        };
         Row::new([
             Cell::from(p.code.as_str()),
-            Cell::from(p.name.as_str()),
-            Cell::from(p.producer_name.as_str()),
+            Cell::from(name_text(name, fit.name, fit.height)),
+            Cell::from(producer.as_str()),
             Cell::from(right(format!("{}/{}", p.price, p.unit))),
         ])
+        .height(name_rows(name, fit))
     });
     let table = Table::new(
         rows,
         [
-            Constraint::Length(9),
-            Constraint::Fill(2),
-            Constraint::Fill(1),
+            Constraint::Length(codes),
+            Constraint::Length(fit.name),
+            Constraint::Length(fit.producer),
             // `Rp 99.990.000/bks`
             Constraint::Length(MONEY_WIDTH + 4),
         ],

@@ -342,7 +342,7 @@ fn a_closed_days_list_offers_f8_as_a_correction_in_both_languages() {
     ] {
         app.lang = lang;
         let (_, text) = render(&app);
-        let bar = text.lines().last().unwrap_or_default().to_string();
+        let bar = super::tests::bar_rows(&text);
         assert!(bar.contains(correct) && !bar.contains(void), "{bar}");
     }
     assert_eq!(

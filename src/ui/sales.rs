@@ -359,14 +359,14 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
         }
     }
     if let (Some(reason), Some(sale)) = (&list.reason, list.current()) {
-        let popup = centered(area, 64, 3);
-        frame.render_widget(Clear, popup);
         let title = match list.refund {
             Some(refund) => {
                 (till.correction_title)(sale.number, &crate::print::refund_text(refund, cx.lang))
             }
             None => (t.reason_title)(sale.number),
         };
+        let popup = centered(area, super::widgets::fit_title(64, &title, area), 3);
+        frame.render_widget(Clear, popup);
         let block = Block::bordered()
             .title(format!(" {title} "))
             .border_style(Style::new().yellow())

@@ -352,7 +352,12 @@ pub(super) fn draw(
         frame.render_widget(Paragraph::new(p.settings_loading), inner);
         return;
     }
-    let rows: [Rect; 19] = Layout::vertical([Constraint::Length(1); 19]).areas(inner);
+    // The blank rows between the groups give way first when the key bar takes two rows.
+    let mut heights = [Constraint::Length(1); 19];
+    for blank in [4, 10, 13] {
+        heights[blank] = Constraint::Max(1);
+    }
+    let rows: [Rect; 19] = Layout::vertical(heights).areas(inner);
     let label_width = p
         .labels
         .iter()

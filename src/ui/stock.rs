@@ -5,6 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Stylize;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use std::path::PathBuf;
@@ -18,13 +19,14 @@ use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::stock_forms::{self, StockForm};
-use super::widgets::{draw_filter, draw_list, right};
+use super::widgets::{draw_filter, draw_list, fit_columns, name_text, right};
 use crate::domain::DocumentKind;
 use crate::domain::{
     CallListEntry, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS, StockDocument, StockLine, StockQuantity,
 };
 use crate::print::format;
 use crate::strings::UiText;
+use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
 /// Best-before dates this close are flagged.
@@ -253,7 +255,7 @@ pub(super) fn recorded(
     let first_slip = slips
         .first()
         .and_then(|s| s.as_ref().ok())
-        .map_or_else(String::new, |p| p.display().to_string());
+        .map_or_else(String::new, |p| super::file_note::shown_file(p));
     let note = match (&failed_slip, documents.as_slice()) {
         (Some(e), _) => Note::SlipFailed(e.clone()),
         (None, many) if count => Note::Stock(StockNote::CountRecorded(many.len(), first_slip)),
@@ -344,56 +346,85 @@ pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect
         }
         Some(_) => {}
     }
-    let header = Row::new([
-        Cell::from(t.col_code),
-        Cell::from(t.col_item),
-        Cell::from(right(t.col_on_hand)),
-        Cell::from(right(t.col_received)),
-        Cell::from(right(t.col_sold)),
-        Cell::from(right(t.col_returned)),
-        Cell::from(right(t.col_written_off)),
-        Cell::from(right(t.col_counted)),
-        Cell::from(t.col_flags),
-    ])
+    let headers = [
+        t.col_code,
+        t.col_item,
+        t.col_on_hand,
+        t.col_received,
+        t.col_sold,
+        t.col_returned,
+        t.col_written_off,
+        t.col_counted,
+        t.col_flags,
+    ];
+    let cells: Vec<Vec<String>> = shown
+        .iter()
+        .map(|l| {
+            vec![
+                l.code.clone(),
+                crate::domain::catalogue::full_name(&l.name, &l.variant),
+                l.on_hand.number_text(),
+                moved(l.day.received),
+                moved(l.day.sold),
+                moved(l.day.returned),
+                moved(l.day.written_off),
+                counted(l.day.counted),
+                flags(t, l, cx.today),
+            ]
+        })
+        .collect();
+    // Figures and flags as wide as they are; the name takes the rest, on two rows if it must.
+    let mut widths = fit_columns(table.width, &headers, &cells, 1);
+    // Several flags on a line stack in their column: it is as wide as one flag, and the name
+    // keeps the room.
+    let one_flag = cells
+        .iter()
+        .flat_map(|row| row[8].split(' '))
+        .map(|flag| flag.width() as u16)
+        .chain([t.col_flags.width() as u16])
+        .max()
+        .unwrap_or(0);
+    widths[1] += widths[8] - one_flag;
+    widths[8] = one_flag;
+    let header = Row::new(headers.iter().enumerate().map(|(i, h)| match i {
+        2..=7 => Cell::from(right(*h)),
+        _ => Cell::from(*h),
+    }))
     .bold();
-    let rows = shown.iter().map(|l| {
-        let flags = flags(t, l, cx.today);
-        let row = Row::new([
-            Cell::from(l.code.clone()),
-            Cell::from(crate::domain::catalogue::full_name(&l.name, &l.variant)),
-            Cell::from(right(l.on_hand.number_text())),
-            Cell::from(right(moved(l.day.received))),
-            Cell::from(right(moved(l.day.sold))),
-            Cell::from(right(moved(l.day.returned))),
-            Cell::from(right(moved(l.day.written_off))),
-            Cell::from(right(counted(l.day.counted))),
-            Cell::from(flags.clone()),
-        ]);
+    let rows = shown.iter().zip(cells).map(|(l, cells)| {
+        let name_rows = if cells[1].width() as u16 <= widths[1] {
+            1
+        } else {
+            2
+        };
+        let flag_rows = cells[8].split(' ').count() as u16;
+        let height = name_rows.max(flag_rows);
+        let flagged = !cells[8].is_empty();
+        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| {
+            match i {
+                1 => Cell::from(name_text(&cell, widths[1], name_rows)),
+                2..=7 => Cell::from(right(cell)),
+                8 => Cell::from(
+                    cell.split(' ')
+                        .map(|f| Line::from(f.to_string()))
+                        .collect::<Vec<_>>(),
+                ),
+                _ => Cell::from(cell),
+            }
+        }))
+        .height(height);
         if l.oversold() || l.expired(cx.today) {
             row.red()
-        } else if !flags.is_empty() {
+        } else if flagged {
             row.yellow()
         } else {
             row
         }
     });
-    let widget = Table::new(
-        rows,
-        [
-            Constraint::Length(7),
-            Constraint::Fill(1),
-            Constraint::Length(6),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(10),
-        ],
-    )
-    .column_spacing(1)
-    .header(header)
-    .block(block);
+    let widget = Table::new(rows, widths.iter().map(|w| Constraint::Length(*w)))
+        .column_spacing(1)
+        .header(header)
+        .block(block);
     draw_list(frame, table, widget, screen.selected);
     if let Some(line) = screen.current() {
         let best_before = line

@@ -238,8 +238,8 @@ fn a_negative_quantity_is_refused_and_changes_no_line() {
 }
 
 /// The last line of the screen: the key bar.
-fn bar(screen: &str) -> &str {
-    screen.lines().last().unwrap_or("")
+fn bar(screen: &str) -> String {
+    super::tests::bar_rows(screen)
 }
 
 #[test]

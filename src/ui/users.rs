@@ -29,6 +29,8 @@ pub struct UsersScreen {
     pub list: FilteredList<User>,
     /// A new user or a new PIN being typed, over the list it returns to.
     pub form: Option<Box<UserForm>>,
+    /// The selected user's detail view is open.
+    pub details: bool,
 }
 
 impl UsersScreen {
@@ -36,6 +38,7 @@ impl UsersScreen {
         UsersScreen {
             list: FilteredList::loading(|_, _| true),
             form: None,
+            details: false,
         }
     }
 
@@ -94,6 +97,9 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
             return Outcome::stay();
         }
         return outcome;
+    }
+    if super::detail::key(&mut screen.details, screen.list.current().is_some(), &msg) {
+        return Outcome::stay();
     }
     match msg {
         Msg::Up | Msg::Down => {
@@ -274,6 +280,15 @@ pub(super) fn draw(cx: &Ctx, screen: &UsersScreen, frame: &mut Frame, area: Rect
     )
     .header(header);
     draw_list(frame, inner, table, screen.list.selected);
+    if let (true, Some(u)) = (screen.details, screen.list.current()) {
+        let fields = [
+            (tt.name_label, u.name.clone()),
+            (tt.col_role, (tt.role_name)(u.role).to_string()),
+            (tt.col_pin, (tt.pin_set_text)(u.has_pin).to_string()),
+            (tt.col_state, (tt.active_text)(u.active).to_string()),
+        ];
+        super::detail::draw(&u.name, &fields, frame, area);
+    }
 }
 
 pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect) {
@@ -282,7 +297,7 @@ pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect
         None => tt.new_user_title.to_string(),
         Some(user) => (tt.change_pin_title)(&user.name),
     };
-    let popup = centered(area, 60, 9);
+    let popup = centered(area, super::widgets::fit_title(60, &title, area), 9);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {title} "))

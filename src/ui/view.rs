@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-use super::keymap::bar_for;
-use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
+use super::key_bar;
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, cut_to, wrap_words};
 use super::{App, Screen, dialogs, sale, trust};
 use crate::print::format;
 
@@ -31,13 +31,8 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         );
         return;
     }
-    let [status, body, message, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let keys = &app.lang.text().ui.keys;
+    let [status, body, message, bar] = frame_areas(app, area);
     status_line(app, frame, status);
     match &app.prompt {
         // Nothing of the till shows behind a lock or sign-in: not the cart, not a form.
@@ -49,10 +44,33 @@ pub(super) fn draw(app: &App, frame: &mut Frame) {
         None => draw_mode(app, &app.screen, frame, body, !app.help),
     }
     message_line(app, frame, message);
-    key_bar(app, frame, bar);
+    key_bar::draw(app.focus(), keys, frame, bar);
     if app.help {
         dialogs::draw_help(app, frame, body);
     }
+}
+
+/// The status line, the body, the message line (as many rows as the message needs) and the
+/// key bar (as many as its keys need).
+fn frame_areas(app: &App, area: Rect) -> [Rect; 4] {
+    let keys = &app.lang.text().ui.keys;
+    let bar_rows = key_bar::height(app.focus(), keys, area.width);
+    let note_rows = message_rows(app, area.width);
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(note_rows),
+        Constraint::Length(bar_rows),
+    ])
+    .areas(area)
+}
+
+/// How many pages F1's help takes on the terminal as it is now (80×24 until the runtime
+/// says its size).
+pub(super) fn help_pages(app: &App) -> usize {
+    let (width, height) = app.size.unwrap_or((MIN_WIDTH, MIN_HEIGHT));
+    let [_, body, _, _] = frame_areas(app, Rect::new(0, 0, width, height));
+    dialogs::help_pages(app, body.width, body.height)
 }
 
 /// Draws a mode; a question draws the mode beneath it first. Only the mode with the
@@ -129,53 +147,34 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
 }
 
-/// The text in at most `width` columns, ending in `…` when cut.
-fn cut_to(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+fn note_text(app: &App) -> Option<String> {
+    app.note.as_ref().map(|note| note.text(app.lang))
+}
+
+/// The most rows a message takes: a printer's failure says what happened, what to check and
+/// how to print again, and none of it may be cut.
+const MESSAGE_ROWS: usize = 3;
+
+/// The message line takes more rows when its text needs them.
+fn message_rows(app: &App, width: u16) -> u16 {
+    let rows = note_text(app).map_or(1, |text| {
+        wrap_words(&text, width as usize - 1, MESSAGE_ROWS).len()
+    });
+    rows.max(1) as u16
 }
 
 fn message_line(app: &App, frame: &mut Frame, area: Rect) {
-    let line = match &app.note {
-        Some(note) if note.is_error() => {
-            Span::from(format!(" {}", note.text(app.lang))).red().bold()
-        }
-        Some(note) => Span::from(format!(" {}", note.text(app.lang))).green(),
-        None => Span::from(""),
+    let (Some(note), Some(text)) = (&app.note, note_text(app)) else {
+        return;
     };
-    frame.render_widget(Paragraph::new(line), area);
-}
-
-fn key_bar(app: &App, frame: &mut Frame, area: Rect) {
-    let keys = &app.lang.text().ui.keys;
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in bar_for(app.focus()) {
-        let key = b.keys_label(keys);
-        let label = format!(" {}  ", b.bar.map_or("", |short| short(keys)));
-        let width = key.chars().count() + label.trim_end().chars().count();
-        // Whole entries or none: the global keys at the end give way first, F1 lists them.
-        if used + width > area.width as usize {
-            break;
-        }
-        used += width + 2;
-        spans.push(Span::from(key).black().on_cyan());
-        spans.push(Span::from(label));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let style = if note.is_error() {
+        Style::new().red().bold()
+    } else {
+        Style::new().green()
+    };
+    let lines: Vec<Line> = wrap_words(&text, area.width as usize - 1, area.height as usize)
+        .into_iter()
+        .map(|row| Line::from(Span::styled(format!(" {row}"), style)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }

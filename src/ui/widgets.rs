@@ -7,7 +7,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, Paragraph, Table, TableState};
 use tui_big_text::{BigText, PixelSize};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::Rupiah;
 use crate::domain::money::group_thousands;
@@ -135,4 +135,193 @@ pub(super) fn draw_filter(frame: &mut Frame, area: Rect, label: &str, text: &str
     if focused {
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }
+}
+
+/// The text in at most `width` columns, ending in `…` when cut.
+pub(super) fn cut_to(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Text in rows of at most `width` columns, broken between words (a word longer than a row
+/// is broken where the row ends), at most `rows` of them; when it does not fit, the last row ends in `…` after a
+/// whole word, so a message never stops mid-word.
+pub(super) fn wrap_words(text: &str, width: usize, rows: usize) -> Vec<String> {
+    wrap_tokens(text.split_whitespace().map(str::to_string), width, rows)
+}
+
+/// As `wrap_words`, for words already grouped (`250 g` is one: a size is never split).
+fn wrap_tokens(words: impl Iterator<Item = String>, width: usize, rows: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // A word wider than a row (a hash, a path) is broken across rows, not cut.
+    let words = words.flat_map(|word| {
+        let mut pieces: Vec<String> = vec![String::new()];
+        for c in word.chars() {
+            let last = pieces.last_mut().expect("a piece");
+            if !last.is_empty() && last.width() + c.width().unwrap_or(0) > width {
+                pieces.push(String::new());
+            }
+            pieces.last_mut().expect("a piece").push(c);
+        }
+        pieces
+    });
+    for word in words {
+        if line.is_empty() {
+            line = word;
+        } else if line.width() + 1 + word.width() <= width {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            out.push(std::mem::replace(&mut line, word));
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    if out.len() > rows && rows > 0 {
+        out.truncate(rows);
+        let last = out.last_mut().expect("a row");
+        while last.width() + 1 > width {
+            match last.rfind(' ') {
+                Some(at) => last.truncate(at),
+                None => break,
+            }
+        }
+        *last = cut_to(&format!("{last}…"), width);
+    }
+    out
+}
+
+/// The room a list drawn with `draw_list` leaves for its flexible columns: the inner width of
+/// its bordered, padded box less the `▶ ` marker, the fixed columns and every gap between
+/// columns (`columns` counts them all).
+pub(super) fn list_room(area_width: u16, fixed: &[u16], columns: u16) -> u16 {
+    let inner = area_width.saturating_sub(4 + 2);
+    inner.saturating_sub(fixed.iter().sum::<u16>() + columns.saturating_sub(1))
+}
+
+/// The widest of a column's cells, its header included.
+pub(super) fn column_width<'a>(header: &str, cells: impl IntoIterator<Item = &'a str>) -> u16 {
+    cells
+        .into_iter()
+        .map(UnicodeWidthStr::width)
+        .chain([header.width()])
+        .max()
+        .unwrap_or(0) as u16
+}
+
+/// How a name column and the producer column beside it share their room: the name takes what
+/// the producer leaves; the producer gives way to its code before a name is cut; a name that
+/// still does not fit wraps onto a second row.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(super) struct NameFit {
+    pub name: u16,
+    pub producer: u16,
+    /// The producer column shows codes, not names.
+    pub codes: bool,
+    /// Rows per list row: 1, or 2 when names wrap.
+    pub height: u16,
+}
+
+/// `room` is the width of both columns together, the gap between them included;
+/// `producer_names`/`producer_codes` are the widths of those columns' widest cells.
+pub(super) fn fit_names(room: u16, name: u16, producer_names: u16, producer_codes: u16) -> NameFit {
+    let room = room.saturating_sub(1);
+    let (producer, codes) = if name + producer_names <= room {
+        (producer_names, false)
+    } else {
+        (producer_codes.min(room / 3), true)
+    };
+    let name_width = room.saturating_sub(producer);
+    NameFit {
+        name: name_width,
+        producer,
+        codes,
+        height: if name <= name_width { 1 } else { 2 },
+    }
+}
+
+/// A name in a column `width` wide on at most `height` rows, broken between words.
+pub(super) fn name_text(name: &str, width: u16, height: u16) -> ratatui::text::Text<'static> {
+    wrap_tokens(
+        sizes_kept_whole(name).into_iter(),
+        width as usize,
+        height as usize,
+    )
+    .into_iter()
+    .map(Line::from)
+    .collect::<Vec<_>>()
+    .into()
+}
+
+/// Rows of a list for names that wrap: each as high as its name needs (one or `fit.height`).
+pub(super) fn name_rows(name: &str, fit: NameFit) -> u16 {
+    if name.width() as u16 <= fit.name {
+        1
+    } else {
+        fit.height
+    }
+}
+
+/// The widths of a list's columns from their cells (`cells[row][column]`): each as wide as its
+/// widest cell or header, but the name column, which takes the room the others leave (and
+/// is never narrower than 12).
+pub(super) fn fit_columns(
+    area_width: u16,
+    headers: &[&str],
+    cells: &[Vec<String>],
+    name: usize,
+) -> Vec<u16> {
+    let mut widths: Vec<u16> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| column_width(header, cells.iter().map(|row| row[i].as_str())))
+        .collect();
+    let fixed: Vec<u16> = widths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != name)
+        .map(|(_, w)| *w)
+        .collect();
+    widths[name] = list_room(area_width, &fixed, headers.len() as u16).max(12);
+    widths
+}
+
+/// A name's words, a number and the short unit after it (`250 g`, `2 m`, `1,5 kg`) kept as
+/// one: `25` on one row and `g` on the next would read as another size.
+fn sizes_kept_whole(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        let unit = word.chars().count() <= 3 && word.chars().all(char::is_alphabetic);
+        match words.last_mut() {
+            Some(last) if unit && last.starts_with(|c: char| c.is_ascii_digit()) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    words
+}
+
+/// A dialog's width: at least `min`, and wide enough for its title and border when the
+/// screen is (a title naming a person or a product is never cut while it can fit).
+pub(super) fn fit_title(min: u16, title: &str, area: Rect) -> u16 {
+    (title.width() as u16 + 4).max(min).min(area.width)
 }
