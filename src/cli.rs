@@ -349,7 +349,7 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
         return Err((text.years_not_empty)(&shown));
     }
     let today = Local::now().date_naive();
-    demo::seed_users(&mut ledger, today).map_err(|e| e.to_string())?;
+    demo::seed_users(&mut ledger, Local::now().naive_local()).map_err(|e| e.to_string())?;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let done =
         crate::demo_years::generate(&mut ledger, u64::from(years) * 365, today, |done, all| {
@@ -530,7 +530,7 @@ fn run_demo(
         }
     };
     let mut ledger = open_ledger(&db, lang)?;
-    demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
+    demo::seed(&mut ledger, Local::now().naive_local()).map_err(|e| e.to_string())?;
     drop(ledger);
     // As any kiosk: the lock, the start checks, then the screens.
     let now = Local::now().naive_local();
