@@ -7,6 +7,7 @@ use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
 mod ledger_file;
+mod verify;
 pub use ledger_file::LedgerFileText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -611,8 +612,8 @@ pub struct VerifyText {
     pub broken: fn(i64) -> String,
     pub unknown_table: fn(i64, &str) -> String,
     pub unchained: fn(&str, i64) -> String,
-    /// Table, id, the check's name, its figures.
-    pub invariant: fn(&str, i64, &str, &str) -> String,
+    /// Table, id, the check's name (the ledger's), what it found.
+    pub invariant: fn(&str, i64, &str, &crate::domain::Broken) -> String,
     pub problems: fn(usize) -> String,
     /// Chain entries checked, entries in all (the progress line on a terminal).
     pub progress: fn(i64, i64) -> String,
@@ -1515,7 +1516,13 @@ pub static ID: Strings = Strings {
         unchained: |table, id| {
             format!("{table} {id}: tidak ada dalam rantai (ditambahkan di luar buku kas)")
         },
-        invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
+        invariant: |table, id, check, detail| {
+            format!(
+                "{table} {id}: {}: {}",
+                verify::check_id(check),
+                verify::broken_id(detail)
+            )
+        },
         problems: |n| format!("{n} masalah ditemukan."),
         progress: |done, all| format!("memeriksa rantai: {done} dari {all} entri"),
     },
@@ -2363,7 +2370,9 @@ pub static EN: Strings = Strings {
         broken: |seq| format!("chain #{seq}: does not follow the entry before it"),
         unknown_table: |seq, table| format!("chain #{seq}: {table} is not a history table"),
         unchained: |table, id| format!("{table} {id}: not in the chain (added outside the ledger)"),
-        invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
+        invariant: |table, id, check, detail| {
+            format!("{table} {id}: {check}: {}", verify::broken_en(detail))
+        },
         problems: |n| {
             if n == 1 {
                 "1 problem found.".to_string()

@@ -4,6 +4,7 @@
 pub mod cart;
 pub mod cash;
 pub mod catalogue;
+pub mod check;
 pub mod date;
 pub mod entry;
 pub mod export;
@@ -30,6 +31,7 @@ pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
+pub use check::Broken;
 pub use date::parse_date;
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
 pub use history::{HistoryEntry, HistoryFilter};

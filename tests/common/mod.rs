@@ -19,6 +19,19 @@ pub fn pojok(db: &Path, args: &[&str]) -> Output {
         .expect("run pojok")
 }
 
+/// Runs `pojok ARGS` against `db` with these environment variables set as well.
+pub fn pojok_env(db: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .env("POJOK_DB", db)
+        .env_remove("POJOK_LANG");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    command.output().expect("run pojok")
+}
+
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
