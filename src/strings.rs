@@ -6,6 +6,7 @@ use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
+mod audit;
 mod ledger_file;
 mod verify;
 pub use ledger_file::LedgerFileText;
@@ -3079,6 +3080,8 @@ const ID_TRUST: TrustText = TrustText {
             "cash_counts" => "hitung kas",
             "corrections" => "koreksi",
             "settings_changes" => "pengaturan",
+            "pin_lockouts" => "PIN terkunci",
+            "recoveries" => "pemulihan PIN",
             other => other,
         }
         .to_string()
@@ -3230,6 +3233,8 @@ const EN_TRUST: TrustText = TrustText {
             "cash_counts" => "cash count",
             "corrections" => "correction",
             "settings_changes" => "settings",
+            "pin_lockouts" => "PIN lockout",
+            "recoveries" => "PIN recovery",
             other => other,
         }
         .to_string()

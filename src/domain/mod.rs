@@ -34,7 +34,7 @@ pub use catalogue::{
 pub use check::Broken;
 pub use date::parse_date;
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
-pub use history::{HistoryEntry, HistoryFilter};
+pub use history::{Detail, HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};
