@@ -45,7 +45,7 @@ fn say_raw(bytes: &[u8]) {
 #[command(
     name = "pojok",
     version,
-    about = "Kiosk kasir Pojok UMKM / Pojok UMKM till"
+    about = "The Pojok UMKM till: without a command, the kiosk on the ledger"
 )]
 pub struct Cli {
     /// Ledger file (default: pojok.db in the OS data directory)
@@ -151,11 +151,31 @@ enum Command {
     /// last 14 daily and 12 monthly copies
     Backup {
         /// Backup folder (default: the one set at Ctrl+O, else backups/ beside the ledger)
-        #[arg(long)]
+        #[arg(long, value_name = "FOLDER")]
         to: Option<PathBuf>,
         /// List the backups with their chain heads and check that each still verifies
         #[arg(long)]
         check: bool,
+    },
+    /// An A4 sheet of barcode labels (code, name, price) for products without a barcode; each
+    /// gets an internal EAN-13 code (20…) as its barcode, so the till scans it
+    Labels {
+        /// Only this producer's products
+        #[arg(long, value_name = "CODE")]
+        producer: Option<String>,
+        /// Only these products (codes separated by commas)
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        products: Vec<String>,
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: LabelFormat,
+        /// Write to this file (default: label-YYYY-MM-DD.pdf in the current folder); an
+        /// existing file is never overwritten
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The manager who gives the products their barcodes: their PIN is asked on the
+        /// terminal, or read from standard input
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
     },
     /// Put a backup in place of the ledger: says what would be lost, asks the manager's name
     /// and PIN, and keeps the current file as pojok.db.before-restore-…
@@ -219,6 +239,12 @@ impl PrintFormat {
             PrintFormat::Pdf => print::Format::Pdf,
         }
     }
+}
+
+/// A label sheet's form: an A4 PDF.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum LabelFormat {
+    Pdf,
 }
 
 #[derive(Subcommand, Debug)]
@@ -291,11 +317,9 @@ enum HistoryFormat {
 }
 
 /// A date as an office writes it: `2026-11-23`, or the Indonesian order `23-11-2026` (also
-/// with `/`). Said in both languages: the language option may come after it.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::domain::parse_date(text).ok_or_else(|| {
-        format!("\"{text}\" bukan tanggal / is not a date: 2026-11-23 atau/or 23-11-2026")
-    })
+/// with `/`). Said in the language of the command line when clap refuses it.
+fn parse_date(text: &str) -> Result<NaiveDate, crate::cli_help::BadValue> {
+    crate::domain::parse_date(text).ok_or_else(|| crate::cli_help::BadValue::Date(text.into()))
 }
 
 #[derive(Subcommand, Debug)]
@@ -328,8 +352,13 @@ impl Paper {
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("'{text}': use id or en"))
+/// The command line as clap knows it (English, as written above), for its help in tests.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+fn parse_lang(text: &str) -> Result<Lang, crate::cli_help::BadValue> {
+    Lang::from_code(text).ok_or_else(|| crate::cli_help::BadValue::Lang(text.into()))
 }
 
 /// The default ledger location: the OS data directory, e.g. `~/.local/share/pojok/pojok.db`
@@ -379,13 +408,21 @@ fn read_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
 
 pub fn main() -> ExitCode {
     crate::platform::prepare_console();
-    let matches = Cli::command().get_matches();
+    // Help and clap's refusals are said before the command line is read: in the language it
+    // asks for, found by the same rule.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = crate::cli_help::lang_of(&args, std::env::var("POJOK_LANG").ok().as_deref());
+    let matches = match crate::cli_help::localise(Cli::command(), asked).try_get_matches_from(&args)
+    {
+        Ok(matches) => matches,
+        Err(e) => crate::cli_help::exit(e, asked),
+    };
     // `pojok demo` must never seed the real ledger named in the environment: only a
     // `--db` typed on its command line counts for the demo.
     let db_typed = matches.value_source("db") == Some(ValueSource::CommandLine);
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => crate::cli_help::exit(e, asked),
     };
     // POJOK_ATTENDANT picks the kiosk's user; only a name typed for this command is refused
     // where the manager is needed.
@@ -507,6 +544,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
                 false => ledger_file::run_backup(&db, to, lang),
             }
         }
+        Some(Command::Labels { .. }) => Err("labels".into()),
         Some(Command::Restore { file }) => {
             ledger_file::run_restore(&cli.db.unwrap_or_else(default_db), &file, lang)
         }
@@ -1047,4 +1085,24 @@ fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))
+}
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+
+    /// Every command and option has its Indonesian help: a new one without fails here.
+    #[test]
+    fn every_command_and_option_has_indonesian_help() {
+        let t = Lang::Id.help();
+        let missing: Vec<String> = crate::cli_help::places(&Cli::command())
+            .into_iter()
+            .filter(|place| (t.text)(place).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no Indonesian help for:\n{}",
+            missing.join("\n")
+        );
+    }
 }

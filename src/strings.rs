@@ -7,8 +7,10 @@ use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
 mod audit;
+mod help;
 mod ledger_file;
 mod verify;
+pub use help::HelpText;
 pub use ledger_file::LedgerFileText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
