@@ -374,7 +374,7 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
     let db = db.ok_or(text.years_need_db)?;
     let mut ledger = open_ledger(db, lang)?;
     let shown = db.display().to_string();
-    if !ledger.producers().map_err(|e| e.to_string())?.is_empty() {
+    if !ledger.producers().map_err(said(lang))?.is_empty() {
         return Err((text.years_not_empty)(&shown));
     }
     let today = Local::now().date_naive();
@@ -395,6 +395,11 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
         (text.years_done)(done.days, done.sales, done.seconds, &shown)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A ledger error in the UI language, as the kiosk says it.
+fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
+    move |e| kiosk::ledger_error_text(e, lang)
 }
 
 fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
@@ -598,11 +603,11 @@ fn run_report_day(
         Some(date) => date,
         None => ledger
             .open_day_status()
-            .map_err(|e| e.to_string())?
+            .map_err(said(lang))?
             .map(|s| s.day.date)
             .unwrap_or_else(|| Local::now().date_naive()),
     };
-    let Some(report) = ledger.day_report(date).map_err(|e| e.to_string())? else {
+    let Some(report) = ledger.day_report(date).map_err(said(lang))? else {
         return Err((lang.text().cli.no_business_day)(&print::format::date(
             date, lang,
         )));
@@ -635,7 +640,7 @@ fn run_verify(
                 shown = true;
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(said(lang))?;
     if shown {
         eprintln!();
     }
@@ -714,7 +719,7 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
     // A dry run changes nothing and needs no one; an import is the manager's, as at the
     // kiosk. A new file has no one yet (the manager is created at the kiosk's first start):
     // its catalogue may be imported before that, recorded under the system.
-    let has_users = ledger.has_users().map_err(|e| e.to_string())?;
+    let has_users = ledger.has_users().map_err(said(lang))?;
     let manager = if args.dry_run || !has_users {
         None
     } else {
@@ -730,8 +735,8 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
         eprintln!("{}", (lang.text().witness.signed_by)(&manager.name));
     }
     let known = catalogue_csv::Known::new(
-        &ledger.producers().map_err(|e| e.to_string())?,
-        &ledger.products().map_err(|e| e.to_string())?,
+        &ledger.producers().map_err(said(lang))?,
+        &ledger.products().map_err(said(lang))?,
     );
     let at = Local::now().naive_local();
     let busy = (lang.ledger_file().busy)(&db.display().to_string());
@@ -896,8 +901,8 @@ fn apply_intake(
 fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
     let t = &lang.text().import;
     let ledger = read_ledger(db, lang)?;
-    let producers = ledger.producers().map_err(|e| e.to_string())?;
-    let products = ledger.products().map_err(|e| e.to_string())?;
+    let producers = ledger.producers().map_err(said(lang))?;
+    let products = ledger.products().map_err(said(lang))?;
     let out = out.unwrap_or_else(|| PathBuf::from("."));
     let is_file = out
         .extension()
@@ -957,7 +962,7 @@ fn write_output(
     output: &PrintoutArgs,
     lang: Lang,
 ) -> Result<(), String> {
-    let paper = ledger.printer_settings().map_err(|e| e.to_string())?.paper;
+    let paper = ledger.printer_settings().map_err(said(lang))?.paper;
     let format = output.format.format(paper);
     let contents = print::render(documents, format);
     match &output.out {
@@ -995,7 +1000,7 @@ fn run_settlement(
             None => (text.no_activity)(&day),
         });
     }
-    let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+    let shop = ledger.shop_header().map_err(said(lang))?;
     let documents: Vec<print::Document> = settlements
         .iter()
         .map(|s| print::settlement_slip(s, &shop, lang))
@@ -1020,7 +1025,7 @@ fn run_statement(
     let statement = ledger
         .statement(producer, from, to)
         .map_err(|e| settle_error(e, lang))?;
-    let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+    let shop = ledger.shop_header().map_err(said(lang))?;
     let document = print::statement(&statement, &shop, lang);
     write_output(&ledger, &[document], output, lang)?;
     Ok(ExitCode::SUCCESS)

@@ -245,7 +245,11 @@ fn every_commands_help_is_indonesian_by_default_and_english_when_asked() {
         args.push("--help");
         let by_env = stdout(&pojok_env(&db, &args, &[("POJOK_LANG", "en")]));
         // The same page, but for the environment's value it shows.
-        assert_eq!(by_env.replace("POJOK_LANG=en]", "POJOK_LANG=]"), en, "{path}");
+        assert_eq!(
+            by_env.replace("POJOK_LANG=en]", "POJOK_LANG=]"),
+            en,
+            "{path}"
+        );
     }
     // A refused command line says why in the same language.
     let out = pojok(&db, &["report", "day", "--date", "kemarin"]);

@@ -53,6 +53,11 @@ pub enum KioskError {
 /// Runs the kiosk until the attendant quits. The terminal is restored on every exit;
 /// `ratatui::try_init` also restores it from a panic before the panic message is printed.
 /// Without a terminal (no tty) this is an error, not a panic.
+/// The ledger's refusal in the words the attendant is told it, for the command line too.
+pub fn ledger_error_text(error: crate::ledger::LedgerError, lang: crate::strings::Lang) -> String {
+    failure::failure(error).text(lang)
+}
+
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut runtime = Runtime::new(ledger, options.receipt_width, options.lang)?;
     let mut app = runtime.start(options.lang, options.attendant)?;
