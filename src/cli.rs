@@ -398,7 +398,7 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
 }
 
 /// A ledger error in the UI language, as the kiosk says it.
-fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
+pub(crate) fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
     move |e| kiosk::ledger_error_text(e, lang)
 }
 
@@ -549,7 +549,22 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
                 false => ledger_file::run_backup(&db, to, lang),
             }
         }
-        Some(Command::Labels { .. }) => Err("labels".into()),
+        Some(Command::Labels {
+            producer,
+            products,
+            format: LabelFormat::Pdf,
+            out,
+            manager,
+        }) => crate::cli_labels::run(
+            &cli.db.unwrap_or_else(default_db),
+            crate::cli_labels::Asked {
+                producer,
+                products,
+                out,
+                manager,
+            },
+            lang,
+        ),
         Some(Command::Restore { file }) => {
             ledger_file::run_restore(&cli.db.unwrap_or_else(default_db), &file, lang)
         }
@@ -939,7 +954,7 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
 /// A ledger that must already exist: a printout never creates one, so a mistyped path does
 /// not read as "no activity".
 /// For commands that write to a ledger that must already be there (never created here).
-fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
+pub(crate) fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
     Ledger::open_with(db, crate::ledger::Opening::Existing)
         .map_err(|e| ledger_file::error_text(&e, db, lang))
 }
@@ -1077,7 +1092,7 @@ fn emit(rendered: office::Rendered, out: Option<PathBuf>, lang: Lang) -> Result<
 }
 
 /// Creates `path` with `bytes`; refuses, in words, when it is already there.
-fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
     let name = path.display().to_string();
     let mut file = std::fs::OpenOptions::new()
         .write(true)

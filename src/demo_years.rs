@@ -408,6 +408,7 @@ mod tests {
         assert!(report.is_clean(), "{report:?}");
         for (table, n) in &report.counts {
             let optional = [
+                "barcode_changes",
                 "pin_lockouts",
                 "price_changes",
                 "rate_changes",

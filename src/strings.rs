@@ -8,9 +8,11 @@ use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, S
 
 mod audit;
 mod help;
+mod labels;
 mod ledger_file;
 mod verify;
 pub use help::HelpText;
+pub use labels::LabelText;
 pub use ledger_file::LedgerFileText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -3084,6 +3086,7 @@ const ID_TRUST: TrustText = TrustText {
             "settings_changes" => "pengaturan",
             "pin_lockouts" => "PIN terkunci",
             "recoveries" => "pemulihan PIN",
+            "barcode_changes" => "ubah barcode",
             other => other,
         }
         .to_string()
@@ -3237,6 +3240,7 @@ const EN_TRUST: TrustText = TrustText {
             "settings_changes" => "settings",
             "pin_lockouts" => "PIN lockout",
             "recoveries" => "PIN recovery",
+            "barcode_changes" => "barcode change",
             other => other,
         }
         .to_string()

@@ -1,6 +1,7 @@
 //! Pure shop logic: money, quantities, the commission split, the cart, payment and search.
 //! No SQLite, no terminal, no clock.
 
+pub mod barcode;
 pub mod cart;
 pub mod cash;
 pub mod catalogue;

@@ -134,6 +134,14 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
         ),
         ("pin_lockouts", &[("user_id", Number), ("until", Text)]),
         ("recoveries", &[("user_id", Number)]),
+        (
+            "barcode_changes",
+            &[
+                ("product_id", Product),
+                ("old_barcode", Text),
+                ("new_barcode", Text),
+            ],
+        ),
     ]
 };
 

@@ -16,6 +16,7 @@ mod export;
 mod head;
 mod history;
 mod import;
+mod labels;
 mod lock;
 mod lockout;
 mod open;
@@ -48,6 +49,7 @@ pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges
 pub use anchor::{BackupVerdict, HeadVerdict, PrintedHead};
 pub use backup::{Backup, BackupFile, Comparison, Lost, backups_in, check_backup};
 pub use import::{BatchError, BatchMode, RowAction};
+pub use labels::Labelled;
 pub use lock::{KioskLock, LockError};
 pub use open::{APPLICATION_ID, Opening};
 pub use schema::SCHEMA_VERSION;

@@ -203,7 +203,7 @@ fn win_ansi(c: char) -> Option<u8> {
 
 /// The text with what WinAnsi cannot show transliterated, before it is laid out, so the
 /// layout measures what is printed.
-fn win_ansi_text(text: &str) -> String {
+pub(super) fn win_ansi_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if win_ansi(c).is_some() {
@@ -215,7 +215,7 @@ fn win_ansi_text(text: &str) -> String {
     out
 }
 
-fn win_ansi_bytes(text: &str) -> Vec<u8> {
+pub(super) fn win_ansi_bytes(text: &str) -> Vec<u8> {
     text.chars().filter_map(win_ansi).collect()
 }
 
