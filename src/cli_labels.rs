@@ -42,12 +42,6 @@ pub fn run(db: &Path, asked: Asked, lang: Lang) -> Result<ExitCode, String> {
     } else {
         "pojok labels".to_string()
     };
-    let before = ledger
-        .active_products()
-        .map_err(said(lang))?
-        .into_iter()
-        .filter(|p| p.barcode.is_none())
-        .count();
     let labelled = ledger
         .label_products(asked.producer.as_deref(), &asked.products, &actor, now)
         .map_err(said(lang))?;
@@ -59,14 +53,8 @@ pub fn run(db: &Path, asked: Asked, lang: Lang) -> Result<ExitCode, String> {
         return Err(t.none.to_string());
     }
     write_new(&path, &label_sheet(&labels), lang)?;
-    let after = ledger
-        .active_products()
-        .map_err(said(lang))?
-        .into_iter()
-        .filter(|p| p.barcode.is_none())
-        .count();
-    if before > after {
-        eprintln!("{}", (t.given)(before - after));
+    if labelled.given > 0 {
+        eprintln!("{}", (t.given)(labelled.given));
     }
     println!("{}", (t.written)(labels.len(), &path.display().to_string()));
     Ok(ExitCode::SUCCESS)

@@ -106,7 +106,7 @@ impl Runtime {
 
     /// After any catalogue change the till gets the active products again, so its codes
     /// and search follow at once.
-    fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+    pub(super) fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
         if let Err(e) = saved {
             return failed(FailedEffect::SaveProduct, e);
         }

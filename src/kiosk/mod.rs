@@ -313,6 +313,7 @@ impl Runtime {
                 vec![Msg::OfficePrintout(self.write_day_report_now(date, now))]
             }
             Effect::WriteRecap { date } => vec![Msg::OfficePrintout(self.write_recap(date, now))],
+            Effect::WriteLabels { producer } => self.write_labels(&producer, now),
             Effect::WriteStatement { producer, from, to } => vec![Msg::OfficePrintout(
                 self.write_statement(&producer, from, to, now),
             )],

@@ -17,6 +17,8 @@ pub struct Labelled {
     pub products: Vec<Product>,
     /// Products asked for that carry their maker's barcode: they need no label of ours.
     pub makers: Vec<String>,
+    /// How many of `products` were given their barcode just now.
+    pub given: usize,
 }
 
 /// How many other numbers are tried when a product's own number is taken (by a code typed
@@ -77,6 +79,7 @@ impl Ledger {
         Ok(Labelled {
             products,
             makers: makers.into_iter().map(|p| p.code).collect(),
+            given: given.len(),
         })
     }
 }

@@ -12,9 +12,6 @@ pub struct LabelText {
     pub none: &'static str,
     /// Products asked for that carry their maker's barcode.
     pub makers: fn(&str) -> String,
-    /// The products screen's key, and its failure.
-    pub key: &'static str,
-    pub failed: fn(&str) -> String,
 }
 
 impl Lang {
@@ -32,8 +29,6 @@ const ID: LabelText = LabelText {
     given: |n| format!("{n} produk baru diberi barcode pojok (20…), tercatat di riwayat"),
     none: "Tidak ada produk tanpa barcode yang cocok: tidak ada label yang dibuat",
     makers: |codes| format!("Dilewati, sudah punya barcode dari pembuatnya: {codes}"),
-    key: "Label",
-    failed: |why| format!("Label gagal dibuat: {why}"),
 };
 
 const EN: LabelText = LabelText {
@@ -42,6 +37,4 @@ const EN: LabelText = LabelText {
     given: |n| format!("{n} products newly given a corner barcode (20…), recorded in the history"),
     none: "No matching product without a barcode: no labels made",
     makers: |codes| format!("Skipped, they carry their maker's barcode: {codes}"),
-    key: "Labels",
-    failed: |why| format!("Labels not made: {why}"),
 };
