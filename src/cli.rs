@@ -397,6 +397,11 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the operating system refused, in the UI language (never the system's English).
+pub(crate) fn os_said(e: &std::io::Error, lang: Lang) -> String {
+    print::IoProblem::from(e).text(lang)
+}
+
 /// A ledger error in the UI language, as the kiosk says it.
 pub(crate) fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
     move |e| kiosk::ledger_error_text(e, lang)
@@ -728,7 +733,8 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
     let (ImportKind::Producers(args) | ImportKind::Products(args) | ImportKind::Intake(args)) =
         &kind;
     let file = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &e.to_string()))?;
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &os_said(&e, lang)))?;
     // An import may start a new corner's ledger: it writes, and creates like the kiosk.
     let mut ledger = open_ledger(db, lang)?;
     // A dry run changes nothing and needs no one; an import is the manager's, as at the
@@ -930,7 +936,7 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
         )
     } else {
         std::fs::create_dir_all(&out)
-            .map_err(|e| (t.cannot_write)(&out.display().to_string(), &e.to_string()))?;
+            .map_err(|e| (t.cannot_write)(&out.display().to_string(), &os_said(&e, lang)))?;
         (out.join("producers.csv"), out.join("products.csv"))
     };
     for (path, text, rows) in [
@@ -1100,11 +1106,11 @@ pub(crate) fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Str
         .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => (lang.text().office.file_exists)(&name),
-            _ => (lang.text().import.cannot_write)(&name, &e.to_string()),
+            _ => (lang.text().import.cannot_write)(&name, &os_said(&e, lang)),
         })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))
+        .map_err(|e| (lang.text().import.cannot_write)(&name, &os_said(&e, lang)))
 }
 
 #[cfg(test)]

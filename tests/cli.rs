@@ -273,6 +273,29 @@ fn every_commands_help_is_indonesian_by_default_and_english_when_asked() {
     assert!(!db.exists(), "help and refusals never create a ledger");
 }
 
+/// What the operating system refused is said in the UI language, not in its English.
+#[test]
+fn a_missing_file_is_named_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    drop(small_ledger(&db));
+    let missing = dir.path().join("tidak-ada.csv");
+    let path = missing.to_str().unwrap();
+    let id = stderr(&pojok(&db, &["import", "products", path]));
+    assert!(id.contains("tidak bisa dibaca: tidak ditemukan"), "{id}");
+    let en = stderr(&pojok(&db, &["import", "products", path, "--lang", "en"]));
+    assert!(
+        en.contains("Cannot read") && en.contains("not found"),
+        "{en}"
+    );
+    for said in [&id, &en] {
+        assert!(
+            !said.contains("os error") && !said.contains("No such file"),
+            "{said}"
+        );
+    }
+}
+
 /// A closed day with every kind of till money: float 100.000; a cash sale of 2 lemper
 /// (7.000, 10.000 handed over), a QRIS sale of keripik (12.000), 1 kg beras on Budi's tab
 /// (15.000); cash out 2.000 (parking), Budi pays 5.000 by transfer, SRI is paid out 4.000
