@@ -49,7 +49,9 @@ pub fn recap(
     lang: Lang,
 ) -> Result<Rendered, String> {
     let (from, to) = parse_month(month).ok_or_else(|| (lang.text().office.bad_month)(month))?;
-    let recap = ledger.month_recap(from, to).map_err(crate::cli::said(lang))?;
+    let recap = ledger
+        .month_recap(from, to)
+        .map_err(crate::cli::said(lang))?;
     let saved = ledger.programme_name().map_err(crate::cli::said(lang))?;
     let programme = programme.map(str::to_string).or(saved);
     render_recap(ledger, &recap, format, programme.as_deref(), lang)

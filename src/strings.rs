@@ -410,7 +410,6 @@ pub struct KeyText {
     pub short_edit_product: &'static str,
     /// Barcode labels for the selected product's producer (those without a barcode).
     pub labels: &'static str,
-    pub short_labels: &'static str,
     pub save_product: &'static str,
     pub open_producers: &'static str,
     pub add_producer: &'static str,
@@ -1218,7 +1217,6 @@ pub static ID: Strings = Strings {
             edit_product: "Ubah produk terpilih",
             short_edit_product: "Ubah",
             labels: "Cetak label barcode produsen ini (produk tanpa barcode)",
-            short_labels: "Label",
             save_product: "Simpan produk",
             open_producers: "Produsen: tambah, ubah, nonaktifkan",
             add_producer: "Tambah produsen",
@@ -2062,7 +2060,6 @@ pub static EN: Strings = Strings {
             edit_product: "Edit the selected product",
             short_edit_product: "Edit",
             labels: "Print barcode labels for this producer (products without a barcode)",
-            short_labels: "Labels",
             save_product: "Save the product",
             open_producers: "Producers: add, edit, deactivate",
             add_producer: "Add a producer",

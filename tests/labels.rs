@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{pojok, pojok_with_input, stderr, stdout};
+use common::{BIN, Tmux, pojok, pojok_with_input, stderr, stdout};
 use pojok::domain::{Catalogue, Detail, HistoryFilter};
 use pojok::ledger::Ledger;
 
@@ -365,4 +365,66 @@ fn bad_requests_are_refused_in_words_and_write_nothing() {
     let out = pojok(&missing, &["labels"]);
     assert!(!out.status.success());
     assert!(!missing.exists());
+}
+
+/// As an attendant does it at 80×24 in Indonesian: the products screen, F7 on the lemper,
+/// the sheet read back, and the lemper scanned by its new barcode at the till.
+#[test]
+fn a_label_sheet_from_the_kiosk_then_a_scan_of_it_at_the_till() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let tmux = Tmux::start(
+        dir.path(),
+        &format!("exec {BIN} demo --db '{}'", db.display()),
+    );
+    tmux.login("Rina", "1111");
+    tmux.wait_for("13 penjualan");
+    tmux.keys(&["F7"]);
+    tmux.wait_for("F8 Aktif");
+    tmux.type_text("LMPR");
+    tmux.wait_for("Lemper Ayam");
+    tmux.keys(&["F7"]);
+    let screen = tmux.wait_for("label-SRI-");
+    let line = screen.lines().find(|l| l.contains("label-SRI-")).unwrap();
+    let name = line
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .find(|w| w.starts_with("label-SRI-"))
+        .unwrap();
+    let folder = dir.path().join("printouts");
+    let day = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let sheet = day.join(name);
+    let text = pdf_text(&sheet);
+    assert!(
+        text.contains("Lemper Ayam") && text.contains("Rp 3.500"),
+        "{text}"
+    );
+    let barcodes = drawn_barcodes(&std::fs::read(&sheet).unwrap());
+    assert_eq!(barcodes.len(), 8, "the cake maker's eight goods");
+    let lemper = barcodes
+        .iter()
+        .find(|b| text.contains(&format!("{} {} {}", &b[..1], &b[1..7], &b[7..])))
+        .unwrap();
+    // Back at the till, the scanner types the lemper's code and Enter.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Kode / cari");
+    let lemper = Ledger::open_read_only(&db)
+        .unwrap()
+        .active_products()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.code == "LMPR")
+        .and_then(|p| p.barcode)
+        .filter(|b| barcodes.contains(b))
+        .unwrap_or_else(|| panic!("the lemper's barcode is on the sheet: {lemper}"));
+    tmux.type_text(&lemper);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Ditambahkan");
+    assert!(screen.contains("Lemper Ayam"), "{screen}");
+    tmux.keys(&["C-q"]);
+    tmux.wait_exit();
 }

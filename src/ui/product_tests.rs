@@ -358,12 +358,14 @@ fn leaving_an_intake_with_lines_asks_first() {
 }
 
 /// F7 on the products screen asks the runtime for the selected product's producer's label
-/// sheet; the key is on the bar in both languages, and the answer says where the sheet is.
+/// sheet; F1 names the key in both languages, and the answer says where the sheet is.
 #[test]
 fn f7_asks_for_the_producers_label_sheet_and_says_where_it_is() {
     let mut app = on_products();
+    press(&mut app, KeyCode::F(1));
     let (_, screen) = render(&app);
-    assert!(screen.contains("F7 Label"), "{screen}");
+    assert!(screen.contains("Cetak label barcode"), "{screen}");
+    press(&mut app, KeyCode::Esc);
     type_text(&mut app, "keri");
     assert_eq!(
         press(&mut app, KeyCode::F(7)),
@@ -384,6 +386,7 @@ fn f7_asks_for_the_producers_label_sheet_and_says_where_it_is() {
     let note = app.note().map(|n| n.text(Lang::Id)).unwrap_or_default();
     assert!(note.contains("Tidak ada produk tanpa barcode"), "{note}");
     app.lang = Lang::En;
+    press(&mut app, KeyCode::F(1));
     let (_, screen) = render(&app);
-    assert!(screen.contains("F7 Labels"), "{screen}");
+    assert!(screen.contains("Print barcode labels"), "{screen}");
 }
