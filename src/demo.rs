@@ -113,6 +113,9 @@ pub struct DemoProduct {
     pub code: String,
     pub barcode: Option<String>,
     pub name: String,
+    /// A size or a weight that tells products of one name apart (`XL`).
+    #[serde(default)]
+    pub variant: String,
     pub unit: String,
     pub price: i64,
     pub producer: String,
@@ -313,7 +316,7 @@ fn seed_catalogue(ledger: &mut Ledger, file: &DemoFile) -> Result<(), DemoError>
             code: p.code.clone(),
             barcode: p.barcode.clone(),
             name: p.name.clone(),
-            variant: String::new(),
+            variant: p.variant.clone(),
             unit,
             price: Rupiah(p.price),
             producer_code: p.producer.clone(),
