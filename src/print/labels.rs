@@ -4,13 +4,13 @@
 //! them, drawn as vectors so any printer prints them sharp.
 
 use barcoders::sym::ean13::EAN13;
-use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
+use pdf_writer::{Content, Name, Str};
 
-use super::pdf::{win_ansi_bytes, win_ansi_text};
+use super::pdf::{
+    BOLD, PAGE_HEIGHT, PAGE_WIDTH, REGULAR, a4_document, win_ansi_bytes, win_ansi_text,
+};
 use crate::domain::Product;
 
-const PAGE_WIDTH: f32 = 595.28;
-const PAGE_HEIGHT: f32 = 841.89;
 const COLUMNS: usize = 3;
 const ROWS: usize = 8;
 const LABEL_WIDTH: f32 = PAGE_WIDTH / COLUMNS as f32;
@@ -21,9 +21,6 @@ const MODULE: f32 = 0.9;
 const BAR_HEIGHT: f32 = 40.0;
 /// Courier's advance, in em.
 const ADVANCE: f32 = 0.6;
-
-const REGULAR: Name = Name(b"F1");
-const BOLD: Name = Name(b"F2");
 
 /// One label's content: what the product is called, its code and price, its barcode.
 pub struct Label {
@@ -53,41 +50,19 @@ pub fn label_sheet(labels: &[Label]) -> Vec<u8> {
     } else {
         labels.chunks(COLUMNS * ROWS).collect()
     };
-    let mut pdf = Pdf::new();
-    let (catalog, tree, regular, bold) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4));
-    let ids: Vec<(Ref, Ref)> = (0..pages.len() as i32)
-        .map(|i| (Ref::new(5 + 2 * i), Ref::new(6 + 2 * i)))
+    let contents = pages
+        .iter()
+        .map(|labels| {
+            let mut content = Content::new();
+            for (i, label) in labels.iter().enumerate() {
+                let x = (i % COLUMNS) as f32 * LABEL_WIDTH;
+                let top = PAGE_HEIGHT - (i / COLUMNS) as f32 * LABEL_HEIGHT;
+                draw_label(&mut content, label, x, top);
+            }
+            content
+        })
         .collect();
-    pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree)
-        .kids(ids.iter().map(|(page, _)| *page))
-        .count(pages.len() as i32);
-    for (labels, (page_id, content_id)) in pages.iter().zip(&ids) {
-        let mut writer = pdf.page(*page_id);
-        writer
-            .media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
-            .parent(tree)
-            .contents(*content_id);
-        writer
-            .resources()
-            .fonts()
-            .pair(REGULAR, regular)
-            .pair(BOLD, bold);
-        drop(writer);
-        let mut content = Content::new();
-        for (i, label) in labels.iter().enumerate() {
-            let x = (i % COLUMNS) as f32 * LABEL_WIDTH;
-            let top = PAGE_HEIGHT - (i / COLUMNS) as f32 * LABEL_HEIGHT;
-            draw_label(&mut content, label, x, top);
-        }
-        pdf.stream(*content_id, &content.finish());
-    }
-    for (id, name) in [(regular, "Courier"), (bold, "Courier-Bold")] {
-        pdf.type1_font(id)
-            .base_font(Name(name.as_bytes()))
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
-    }
-    pdf.finish()
+    a4_document(contents)
 }
 
 /// Text at (x, y), its baseline.

@@ -14,8 +14,8 @@ use super::text::{Emphasis, layout};
 /// of the 595 pt of an A4 page.
 pub const PDF_COLUMNS: usize = 80;
 
-const PAGE_WIDTH: f32 = 595.28;
-const PAGE_HEIGHT: f32 = 841.89;
+pub(super) const PAGE_WIDTH: f32 = 595.28;
+pub(super) const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN_TOP: f32 = 56.0;
 const MARGIN_BOTTOM: f32 = 56.0;
 const BODY_SIZE: f32 = 10.0;
@@ -26,8 +26,8 @@ const FOOTER_SIZE: f32 = 8.0;
 /// Courier's advance, in em.
 const COURIER_ADVANCE: f32 = 0.6;
 
-const REGULAR: Name = Name(b"F1");
-const BOLD: Name = Name(b"F2");
+pub(super) const REGULAR: Name = Name(b"F1");
+pub(super) const BOLD: Name = Name(b"F2");
 
 /// A page: its lines, and which page of how many of its document it is.
 struct Page {
@@ -58,6 +58,12 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
         });
     }
 
+    a4_document(pages.iter().map(content).collect())
+}
+
+/// Content streams as the pages of one A4 PDF, with Courier as `F1` and Courier-Bold as `F2`
+/// (WinAnsi-encoded, no font file to ship). At least one page is given.
+pub(super) fn a4_document(pages: Vec<Content>) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -70,7 +76,7 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
     pdf.pages(tree)
         .kids(ids.iter().map(|(page, _)| *page))
         .count(pages.len() as i32);
-    for (page, (page_id, content_id)) in pages.iter().zip(&ids) {
+    for (page, (page_id, content_id)) in pages.into_iter().zip(&ids) {
         let mut writer = pdf.page(*page_id);
         writer
             .media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
@@ -82,7 +88,7 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
             .pair(REGULAR, regular)
             .pair(BOLD, bold);
         drop(writer);
-        pdf.stream(*content_id, &content(page).finish());
+        pdf.stream(*content_id, &page.finish());
     }
     for (id, name) in [(regular, "Courier"), (bold, "Courier-Bold")] {
         pdf.type1_font(id)
