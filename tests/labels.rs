@@ -10,18 +10,9 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{BIN, Tmux, pojok, pojok_with_input, stderr, stdout};
+use common::{BIN, Tmux, pdf_text, pojok, pojok_with_input, stderr, stdout};
 use pojok::domain::{Catalogue, Detail, HistoryFilter};
 use pojok::ledger::Ledger;
-
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// The demo's ledger, its morning over: the manager Budi's PIN is 9999.
 fn demo(dir: &Path) -> std::path::PathBuf {

@@ -32,6 +32,16 @@ pub fn pojok_env(db: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
     command.output().expect("run pojok")
 }
 
+/// A PDF's text as `pdftotext -layout` reads it (a Linux program: callers are unix-only).
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
