@@ -54,6 +54,19 @@ pub enum Broken {
         kept: Rupiah,
         history: Rupiah,
     },
+    /// A returned part of a line reversed other amounts than the rule gives: what it
+    /// reversed (total, producer's share) and what the rule says.
+    ReturnedPart {
+        total: Rupiah,
+        share: Rupiah,
+        expected: Rupiah,
+        expected_share: Rupiah,
+    },
+    /// The goods that came back for a sale's returns are not what was returned.
+    GoodsBack {
+        moved: StockQuantity,
+        returned: StockQuantity,
+    },
     /// What a producer was owed before a payout: kept, and from history (none: missing).
     PayoutBalance {
         kept: Option<Rupiah>,

@@ -121,6 +121,14 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             &[("sale_id", Sale), ("refund_method", Word), ("reason", Text)],
         ),
         (
+            "sale_returns",
+            &[("sale_id", Sale), ("refund_method", Word), ("reason", Text)],
+        ),
+        (
+            "sale_return_lines",
+            &[("quantity_milli", Quantity), ("total", Money)],
+        ),
+        (
             "user_changes",
             &[("name", Text), ("change", Word), ("role", Word)],
         ),

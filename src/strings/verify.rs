@@ -16,6 +16,7 @@ pub(super) fn check_id(check: &str) -> &str {
         "users" => "pengguna",
         "approvals" => "persetujuan",
         "pin attempts" => "percobaan PIN",
+        "returned part" => "bagian diretur",
         other => other,
     }
 }
@@ -78,6 +79,19 @@ pub(super) fn broken_id(broken: &Broken) -> String {
             kept,
             history,
         } => format!("utang pada akhir {date}: tersimpan {kept}, menurut riwayat {history}"),
+        Broken::ReturnedPart {
+            total,
+            share,
+            expected,
+            expected_share,
+        } => format!(
+            "dikembalikan {total} (produsen {share}), menurut aturan {expected} (produsen {expected_share})"
+        ),
+        Broken::GoodsBack { moved, returned } => format!(
+            "barang kembali {}, diretur {}",
+            moved.number_text(),
+            returned.number_text()
+        ),
         Broken::PayoutBalance { kept, history } => format!(
             "utang sebelum pembayaran: tersimpan {}, menurut riwayat {}",
             or_none_id(*kept),
@@ -132,6 +146,19 @@ pub(super) fn broken_en(broken: &Broken) -> String {
             kept,
             history,
         } => format!("owed at the end of {date}: kept {kept}, history says {history}"),
+        Broken::ReturnedPart {
+            total,
+            share,
+            expected,
+            expected_share,
+        } => format!(
+            "reversed {total} (producer {share}), the rule says {expected} (producer {expected_share})"
+        ),
+        Broken::GoodsBack { moved, returned } => format!(
+            "goods back {}, returned {}",
+            moved.number_text(),
+            returned.number_text()
+        ),
         Broken::PayoutBalance { kept, history } => format!(
             "owed before it: kept {}, history says {}",
             or_none_en(*kept),
