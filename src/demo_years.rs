@@ -433,6 +433,7 @@ mod tests {
         for (table, n) in &report.counts {
             let optional = [
                 "barcode_changes",
+                "day_reopenings",
                 "pin_lockouts",
                 "price_changes",
                 "rate_changes",
