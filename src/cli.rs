@@ -45,7 +45,7 @@ fn say_raw(bytes: &[u8]) {
 #[command(
     name = "pojok",
     version,
-    about = "Kiosk kasir Pojok UMKM / Pojok UMKM till"
+    about = "The Pojok UMKM till: without a command, the kiosk on the ledger"
 )]
 pub struct Cli {
     /// Ledger file (default: pojok.db in the OS data directory)
@@ -151,11 +151,31 @@ enum Command {
     /// last 14 daily and 12 monthly copies
     Backup {
         /// Backup folder (default: the one set at Ctrl+O, else backups/ beside the ledger)
-        #[arg(long)]
+        #[arg(long, value_name = "FOLDER")]
         to: Option<PathBuf>,
         /// List the backups with their chain heads and check that each still verifies
         #[arg(long)]
         check: bool,
+    },
+    /// An A4 sheet of barcode labels (code, name, price) for products without a barcode; each
+    /// gets an internal EAN-13 code (20…) as its barcode, so the till scans it
+    Labels {
+        /// Only this producer's products
+        #[arg(long, value_name = "CODE")]
+        producer: Option<String>,
+        /// Only these products (codes separated by commas)
+        #[arg(long, value_name = "CODES", value_delimiter = ',')]
+        products: Vec<String>,
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: LabelFormat,
+        /// Write to this file (default: label-YYYY-MM-DD.pdf in the current folder); an
+        /// existing file is never overwritten
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The manager who gives the products their barcodes: their PIN is asked on the
+        /// terminal, or read from standard input
+        #[arg(long, value_name = "NAME")]
+        manager: Option<String>,
     },
     /// Put a backup in place of the ledger: says what would be lost, asks the manager's name
     /// and PIN, and keeps the current file as pojok.db.before-restore-…
@@ -219,6 +239,12 @@ impl PrintFormat {
             PrintFormat::Pdf => print::Format::Pdf,
         }
     }
+}
+
+/// A label sheet's form: an A4 PDF.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum LabelFormat {
+    Pdf,
 }
 
 #[derive(Subcommand, Debug)]
@@ -291,11 +317,9 @@ enum HistoryFormat {
 }
 
 /// A date as an office writes it: `2026-11-23`, or the Indonesian order `23-11-2026` (also
-/// with `/`). Said in both languages: the language option may come after it.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::domain::parse_date(text).ok_or_else(|| {
-        format!("\"{text}\" bukan tanggal / is not a date: 2026-11-23 atau/or 23-11-2026")
-    })
+/// with `/`). Said in the language of the command line when clap refuses it.
+fn parse_date(text: &str) -> Result<NaiveDate, crate::cli_help::BadValue> {
+    crate::domain::parse_date(text).ok_or_else(|| crate::cli_help::BadValue::Date(text.into()))
 }
 
 #[derive(Subcommand, Debug)]
@@ -328,8 +352,13 @@ impl Paper {
     }
 }
 
-fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("'{text}': use id or en"))
+/// The command line as clap knows it (English, as written above), for its help in tests.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+fn parse_lang(text: &str) -> Result<Lang, crate::cli_help::BadValue> {
+    Lang::from_code(text).ok_or_else(|| crate::cli_help::BadValue::Lang(text.into()))
 }
 
 /// The default ledger location: the OS data directory, e.g. `~/.local/share/pojok/pojok.db`
@@ -345,11 +374,11 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
     let db = db.ok_or(text.years_need_db)?;
     let mut ledger = open_ledger(db, lang)?;
     let shown = db.display().to_string();
-    if !ledger.producers().map_err(|e| e.to_string())?.is_empty() {
+    if !ledger.producers().map_err(said(lang))?.is_empty() {
         return Err((text.years_not_empty)(&shown));
     }
     let today = Local::now().date_naive();
-    demo::seed_users(&mut ledger, today).map_err(|e| e.to_string())?;
+    demo::seed_users(&mut ledger, Local::now().naive_local()).map_err(|e| e.to_string())?;
     let tty = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let done =
         crate::demo_years::generate(&mut ledger, u64::from(years) * 365, today, |done, all| {
@@ -368,6 +397,16 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the operating system refused, in the UI language (never the system's English).
+pub(crate) fn os_said(e: &std::io::Error, lang: Lang) -> String {
+    print::IoProblem::from(e).text(lang)
+}
+
+/// A ledger error in the UI language, as the kiosk says it.
+pub(crate) fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
+    move |e| kiosk::ledger_error_text(e, lang)
+}
+
 fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
     Ledger::open(db).map_err(|e| ledger_file::error_text(&e, db, lang))
 }
@@ -379,13 +418,21 @@ fn read_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
 
 pub fn main() -> ExitCode {
     crate::platform::prepare_console();
-    let matches = Cli::command().get_matches();
+    // Help and clap's refusals are said before the command line is read: in the language it
+    // asks for, found by the same rule.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = crate::cli_help::lang_of(&args, std::env::var("POJOK_LANG").ok().as_deref());
+    let matches = match crate::cli_help::localise(Cli::command(), asked).try_get_matches_from(&args)
+    {
+        Ok(matches) => matches,
+        Err(e) => crate::cli_help::exit(e, asked),
+    };
     // `pojok demo` must never seed the real ledger named in the environment: only a
     // `--db` typed on its command line counts for the demo.
     let db_typed = matches.value_source("db") == Some(ValueSource::CommandLine);
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => crate::cli_help::exit(e, asked),
     };
     // POJOK_ATTENDANT picks the kiosk's user; only a name typed for this command is refused
     // where the manager is needed.
@@ -507,6 +554,22 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
                 false => ledger_file::run_backup(&db, to, lang),
             }
         }
+        Some(Command::Labels {
+            producer,
+            products,
+            format: LabelFormat::Pdf,
+            out,
+            manager,
+        }) => crate::cli_labels::run(
+            &cli.db.unwrap_or_else(default_db),
+            crate::cli_labels::Asked {
+                producer,
+                products,
+                out,
+                manager,
+            },
+            lang,
+        ),
         Some(Command::Restore { file }) => {
             ledger_file::run_restore(&cli.db.unwrap_or_else(default_db), &file, lang)
         }
@@ -530,7 +593,7 @@ fn run_demo(
         }
     };
     let mut ledger = open_ledger(&db, lang)?;
-    demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
+    demo::seed(&mut ledger, Local::now().naive_local()).map_err(|e| e.to_string())?;
     drop(ledger);
     // As any kiosk: the lock, the start checks, then the screens.
     let now = Local::now().naive_local();
@@ -560,11 +623,11 @@ fn run_report_day(
         Some(date) => date,
         None => ledger
             .open_day_status()
-            .map_err(|e| e.to_string())?
+            .map_err(said(lang))?
             .map(|s| s.day.date)
             .unwrap_or_else(|| Local::now().date_naive()),
     };
-    let Some(report) = ledger.day_report(date).map_err(|e| e.to_string())? else {
+    let Some(report) = ledger.day_report(date).map_err(said(lang))? else {
         return Err((lang.text().cli.no_business_day)(&print::format::date(
             date, lang,
         )));
@@ -602,7 +665,7 @@ fn run_verify(
                 shown = true;
             }
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(said(lang))?;
     if shown {
         eprintln!();
     }
@@ -679,13 +742,14 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
     let (ImportKind::Producers(args) | ImportKind::Products(args) | ImportKind::Intake(args)) =
         &kind;
     let file = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &e.to_string()))?;
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| (t.cannot_read)(&file, &os_said(&e, lang)))?;
     // An import may start a new corner's ledger: it writes, and creates like the kiosk.
     let mut ledger = open_ledger(db, lang)?;
     // A dry run changes nothing and needs no one; an import is the manager's, as at the
     // kiosk. A new file has no one yet (the manager is created at the kiosk's first start):
     // its catalogue may be imported before that, recorded under the system.
-    let has_users = ledger.has_users().map_err(|e| e.to_string())?;
+    let has_users = ledger.has_users().map_err(said(lang))?;
     let manager = if args.dry_run || !has_users {
         None
     } else {
@@ -701,8 +765,8 @@ fn run_import(db: &Path, kind: ImportKind, lang: Lang) -> Result<ExitCode, Strin
         eprintln!("{}", (lang.text().witness.signed_by)(&manager.name));
     }
     let known = catalogue_csv::Known::new(
-        &ledger.producers().map_err(|e| e.to_string())?,
-        &ledger.products().map_err(|e| e.to_string())?,
+        &ledger.producers().map_err(said(lang))?,
+        &ledger.products().map_err(said(lang))?,
     );
     let at = Local::now().naive_local();
     let busy = (lang.ledger_file().busy)(&db.display().to_string());
@@ -867,8 +931,8 @@ fn apply_intake(
 fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, String> {
     let t = &lang.text().import;
     let ledger = read_ledger(db, lang)?;
-    let producers = ledger.producers().map_err(|e| e.to_string())?;
-    let products = ledger.products().map_err(|e| e.to_string())?;
+    let producers = ledger.producers().map_err(said(lang))?;
+    let products = ledger.products().map_err(said(lang))?;
     let out = out.unwrap_or_else(|| PathBuf::from("."));
     let is_file = out
         .extension()
@@ -881,7 +945,7 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
         )
     } else {
         std::fs::create_dir_all(&out)
-            .map_err(|e| (t.cannot_write)(&out.display().to_string(), &e.to_string()))?;
+            .map_err(|e| (t.cannot_write)(&out.display().to_string(), &os_said(&e, lang)))?;
         (out.join("producers.csv"), out.join("products.csv"))
     };
     for (path, text, rows) in [
@@ -905,7 +969,7 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
 /// A ledger that must already exist: a printout never creates one, so a mistyped path does
 /// not read as "no activity".
 /// For commands that write to a ledger that must already be there (never created here).
-fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
+pub(crate) fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
     Ledger::open_with(db, crate::ledger::Opening::Existing)
         .map_err(|e| ledger_file::error_text(&e, db, lang))
 }
@@ -928,7 +992,7 @@ fn write_output(
     output: &PrintoutArgs,
     lang: Lang,
 ) -> Result<(), String> {
-    let paper = ledger.printer_settings().map_err(|e| e.to_string())?.paper;
+    let paper = ledger.printer_settings().map_err(said(lang))?.paper;
     let format = output.format.format(paper);
     let contents = print::render(documents, format);
     match &output.out {
@@ -966,7 +1030,7 @@ fn run_settlement(
             None => (text.no_activity)(&day),
         });
     }
-    let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+    let shop = ledger.shop_header().map_err(said(lang))?;
     let documents: Vec<print::Document> = settlements
         .iter()
         .map(|s| print::settlement_slip(s, &shop, lang))
@@ -991,7 +1055,7 @@ fn run_statement(
     let statement = ledger
         .statement(producer, from, to)
         .map_err(|e| settle_error(e, lang))?;
-    let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+    let shop = ledger.shop_header().map_err(said(lang))?;
     let document = print::statement(&statement, &shop, lang);
     write_output(&ledger, &[document], output, lang)?;
     Ok(ExitCode::SUCCESS)
@@ -1043,7 +1107,7 @@ fn emit(rendered: office::Rendered, out: Option<PathBuf>, lang: Lang) -> Result<
 }
 
 /// Creates `path` with `bytes`; refuses, in words, when it is already there.
-fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
     let name = path.display().to_string();
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -1051,9 +1115,29 @@ fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
         .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => (lang.text().office.file_exists)(&name),
-            _ => (lang.text().import.cannot_write)(&name, &e.to_string()),
+            _ => (lang.text().import.cannot_write)(&name, &os_said(&e, lang)),
         })?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))
+        .map_err(|e| (lang.text().import.cannot_write)(&name, &os_said(&e, lang)))
+}
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+
+    /// Every command and option has its Indonesian help: a new one without fails here.
+    #[test]
+    fn every_command_and_option_has_indonesian_help() {
+        let t = Lang::Id.help();
+        let missing: Vec<String> = crate::cli_help::places(&Cli::command())
+            .into_iter()
+            .filter(|place| (t.text)(place).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "no Indonesian help for:\n{}",
+            missing.join("\n")
+        );
+    }
 }

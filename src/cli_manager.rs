@@ -156,7 +156,9 @@ pub fn issue_recovery_code(
                 .create_new(true)
                 .open(path)
                 .and_then(|mut f| f.write_all(text.as_bytes()))
-                .map_err(|e| (lang.text().import.cannot_write)(&name, &e.to_string()))?;
+                .map_err(|e| {
+                    (lang.text().import.cannot_write)(&name, &crate::cli::os_said(&e, lang))
+                })?;
             eprintln!("{}", (lang.text().settle.written)(&name));
         }
     }

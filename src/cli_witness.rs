@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::ledger::{BackupVerdict, HeadVerdict, Ledger, LedgerError, PrintedHead, SealReport};
-use crate::strings::{Lang, WitnessText};
+use crate::strings::Lang;
 
 #[derive(clap::Args, Debug, Default)]
 pub struct WitnessArgs {
@@ -32,12 +32,13 @@ pub struct WitnessArgs {
 }
 
 /// Every head to check, as typed: from the command line, then from the file.
-fn head_texts(args: &WitnessArgs, t: &WitnessText) -> Result<Vec<String>, String> {
+fn head_texts(args: &WitnessArgs, lang: Lang) -> Result<Vec<String>, String> {
+    let t = &lang.text().witness;
     let mut texts = args.heads.clone();
     if let Some(path) = &args.heads_file {
         let name = path.display().to_string();
         let content = std::fs::read_to_string(path)
-            .map_err(|e| (t.cannot_read_heads)(&name, &e.to_string()))?;
+            .map_err(|e| (t.cannot_read_heads)(&name, &crate::cli::os_said(&e, lang)))?;
         texts.extend(
             content
                 .lines()
@@ -53,7 +54,7 @@ fn head_texts(args: &WitnessArgs, t: &WitnessText) -> Result<Vec<String>, String
 /// A head that does not parse is refused before anything is checked.
 pub fn check(ledger: &Ledger, args: &WitnessArgs, lang: Lang) -> Result<usize, String> {
     let t = &lang.text().witness;
-    let heads = head_texts(args, t)?
+    let heads = head_texts(args, lang)?
         .iter()
         .map(|text| PrintedHead::parse(text).ok_or_else(|| (t.bad_head)(text)))
         .collect::<Result<Vec<_>, _>>()?;

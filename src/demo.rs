@@ -1,5 +1,6 @@
-//! The demo ledger: producers, products, tab customers, the morning's deliveries, sales
-//! (two on a tab) and a cash move from `assets/demo.json`.
+//! The demo ledger: a corner in Kota Metro (Lampung) with its producers, products, tab
+//! customers, the morning's deliveries, sales (two on a tab) and a cash move from
+//! `assets/demo.json`, stamped so that nothing happened after the demo was started.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Deserialize;
@@ -32,12 +33,11 @@ pub fn logins() -> Vec<(String, crate::domain::Role, String)> {
         .collect()
 }
 
-/// Gives a ledger without users the demo's manager and attendant.
-pub fn seed_users(ledger: &mut Ledger, today: NaiveDate) -> Result<(), DemoError> {
+/// Gives a ledger without users the demo's manager and attendant, made `at`.
+pub fn seed_users(ledger: &mut Ledger, at: NaiveDateTime) -> Result<(), DemoError> {
     if ledger.has_users()? {
         return Ok(());
     }
-    let at = today.and_hms_opt(6, 0, 0).unwrap_or_default();
     for (name, role, pin) in DEMO_USERS.iter().rev() {
         if *role == crate::domain::Role::Manager && !ledger.has_users()? {
             ledger.create_first_manager(name, pin, at)?;
@@ -90,6 +90,8 @@ pub struct DemoShop {
     pub name: String,
     pub office: String,
     pub address: String,
+    /// The government programme the corner belongs to, named on the monthly recap.
+    pub programme: String,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +113,9 @@ pub struct DemoProduct {
     pub code: String,
     pub barcode: Option<String>,
     pub name: String,
+    /// A size or a weight that tells products of one name apart (`XL`).
+    #[serde(default)]
+    pub variant: String,
     pub unit: String,
     pub price: i64,
     pub producer: String,
@@ -186,28 +191,54 @@ pub fn shop() -> ShopHeader {
     }
 }
 
-/// Seeds an empty ledger: the catalogue, a business day opened on `today`, and the morning's
-/// deliveries, sales and void at their times. A ledger that already has producers is left alone, so
-/// `pojok demo --db PATH` can be run again on the same file.
-pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
-    seed_users(ledger, today)?;
-    if !ledger.producers()?.is_empty() {
-        return Ok(false);
+/// The morning's clock times, `HH:MM`, of everything the demo records.
+fn times(file: &DemoFile) -> impl Iterator<Item = &str> {
+    let intake = file.intake.iter().map(|d| d.time.as_str());
+    let sales = file.morning.iter().map(|s| s.time.as_str());
+    let voids = file.voids.iter().map(|v| v.time.as_str());
+    let cash = file.cash_moves.iter().map(|m| m.time.as_str());
+    intake.chain(sales).chain(voids).chain(cash)
+}
+
+fn clock(time: &str) -> Result<NaiveTime, DemoError> {
+    NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad(format!("time {time}")))
+}
+
+/// How far the morning is moved back so that its last entry is a minute before `now`: a
+/// demo started at 08:00 shows a morning that ended at 07:59, not sales still to come.
+fn shift_back(file: &DemoFile, now: NaiveDateTime) -> Result<chrono::Duration, DemoError> {
+    let mut last = NaiveTime::MIN;
+    for time in times(file) {
+        last = last.max(clock(time)?);
     }
+    let latest = now - chrono::Duration::minutes(1);
+    Ok((now.date().and_time(last) - latest).max(chrono::Duration::zero()))
+}
+
+/// Seeds an empty ledger: the catalogue, a business day opened this morning, and the
+/// morning's deliveries, sales and void at their times, none later than `now` (the whole
+/// morning moves back when the demo starts before it would have ended; the day is the date
+/// it then opened on). A ledger that already has producers is left alone, so
+/// `pojok demo --db PATH` can be run again on the same file.
+pub fn seed(ledger: &mut Ledger, now: NaiveDateTime) -> Result<bool, DemoError> {
     let file = data()?;
-    ledger.set_shop_header(&shop(), today.and_time(chrono::NaiveTime::MIN))?;
-    seed_catalogue(ledger, &file)?;
-    let at = |time: &str| -> Result<_, DemoError> {
-        let t =
-            NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad(format!("time {time}")))?;
-        Ok(today.and_time(t))
-    };
+    let shift = shift_back(&file, now)?;
+    let at = |time: &str| -> Result<_, DemoError> { Ok(now.date().and_time(clock(time)?) - shift) };
     let opening = file
         .morning
         .first()
         .map(|s| s.time.as_str())
         .unwrap_or("07:30");
     let opened_at = at(opening)? - chrono::Duration::minutes(15);
+    let today = opened_at.date();
+    seed_users(ledger, opened_at - chrono::Duration::minutes(30))?;
+    if !ledger.producers()?.is_empty() {
+        return Ok(false);
+    }
+    let before = opened_at - chrono::Duration::minutes(20);
+    ledger.set_shop_header(&shop(), before)?;
+    ledger.set_programme_name(&file.shop.programme, before)?;
+    seed_catalogue(ledger, &file)?;
     ledger.open_day(today, DEMO_ATTENDANT, Rupiah(200_000), opened_at)?;
 
     let mut customers = Vec::with_capacity(file.customers.len());
@@ -285,7 +316,7 @@ fn seed_catalogue(ledger: &mut Ledger, file: &DemoFile) -> Result<(), DemoError>
             code: p.code.clone(),
             barcode: p.barcode.clone(),
             name: p.name.clone(),
-            variant: String::new(),
+            variant: p.variant.clone(),
             unit,
             price: Rupiah(p.price),
             producer_code: p.producer.clone(),

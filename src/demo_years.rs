@@ -434,6 +434,7 @@ mod tests {
             let optional = [
                 // Recorded by the kiosk's close, not by the generator's.
                 "chain_checks",
+                "barcode_changes",
                 "day_reopenings",
                 "pin_lockouts",
                 "price_changes",

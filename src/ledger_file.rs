@@ -296,7 +296,7 @@ fn ask_manager(path: &Path, lang: Lang) -> Result<(), String> {
     let mut ledger =
         Ledger::open_with(path, Opening::Existing).map_err(|e| error_text(&e, path, lang))?;
     let name = prompt(t.ask_manager, false).map_err(|e| e.to_string())?;
-    let users = ledger.users().map_err(|e| e.to_string())?;
+    let users = ledger.users().map_err(crate::cli::said(lang))?;
     let manager = users
         .iter()
         .find(|u| u.active && u.is_manager() && u.name.eq_ignore_ascii_case(name.trim()))
@@ -304,7 +304,7 @@ fn ask_manager(path: &Path, lang: Lang) -> Result<(), String> {
     let pin = prompt(t.ask_pin, true).map_err(|e| e.to_string())?;
     ledger
         .approve_with_pin(manager.id, pin.trim(), Local::now().naive_local())
-        .map_err(|e| (t.pin_refused)(&e.to_string()))?;
+        .map_err(|e| (t.pin_refused)(&crate::cli::said(lang)(e)))?;
     Ok(())
 }
 

@@ -2,6 +2,8 @@
 
 pub mod catalogue_csv;
 pub mod cli;
+pub mod cli_help;
+pub mod cli_labels;
 pub mod cli_manager;
 pub mod cli_witness;
 pub mod demo;

@@ -49,8 +49,10 @@ pub fn recap(
     lang: Lang,
 ) -> Result<Rendered, String> {
     let (from, to) = parse_month(month).ok_or_else(|| (lang.text().office.bad_month)(month))?;
-    let recap = ledger.month_recap(from, to).map_err(|e| e.to_string())?;
-    let saved = ledger.programme_name().map_err(|e| e.to_string())?;
+    let recap = ledger
+        .month_recap(from, to)
+        .map_err(crate::cli::said(lang))?;
+    let saved = ledger.programme_name().map_err(crate::cli::said(lang))?;
     let programme = programme.map(str::to_string).or(saved);
     render_recap(ledger, &recap, format, programme.as_deref(), lang)
 }
@@ -65,7 +67,7 @@ fn render_recap(
     let rows = recap.producers.len();
     let named = |extension: &str| Some(print::recap_file_name(recap, extension));
     let document = || -> Result<print::Document, String> {
-        let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+        let shop = ledger.shop_header().map_err(crate::cli::said(lang))?;
         Ok(print::month_recap(recap, &shop, programme, lang))
     };
     Ok(match format {

@@ -6,11 +6,17 @@ use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
+mod audit;
 mod glance;
+mod help;
+mod labels;
 mod ledger_file;
 mod stock_count;
 mod undo;
+mod verify;
 pub use glance::GlanceText;
+pub use help::HelpText;
+pub use labels::LabelText;
 pub use ledger_file::LedgerFileText;
 pub use stock_count::StockCountText;
 pub use undo::UndoText;
@@ -430,6 +436,8 @@ pub struct KeyText {
     pub short_new_product: &'static str,
     pub edit_product: &'static str,
     pub short_edit_product: &'static str,
+    /// Barcode labels for the selected product's producer (those without a barcode).
+    pub labels: &'static str,
     pub save_product: &'static str,
     pub open_producers: &'static str,
     pub add_producer: &'static str,
@@ -660,8 +668,8 @@ pub struct VerifyText {
     pub broken: fn(i64) -> String,
     pub unknown_table: fn(i64, &str) -> String,
     pub unchained: fn(&str, i64) -> String,
-    /// Table, id, the check's name, its figures.
-    pub invariant: fn(&str, i64, &str, &str) -> String,
+    /// Table, id, the check's name (the ledger's), what it found.
+    pub invariant: fn(&str, i64, &str, &crate::domain::Broken) -> String,
     pub problems: fn(usize) -> String,
     /// Chain entries checked, entries in all (the progress line on a terminal).
     pub progress: fn(i64, i64) -> String,
@@ -1275,6 +1283,7 @@ pub static ID: Strings = Strings {
             short_new_product: "Baru",
             edit_product: "Ubah produk terpilih",
             short_edit_product: "Ubah",
+            labels: "Cetak label barcode produsen ini (produk tanpa barcode)",
             save_product: "Simpan produk",
             open_producers: "Produsen: tambah, ubah, nonaktifkan",
             add_producer: "Tambah produsen",
@@ -1596,7 +1605,13 @@ pub static ID: Strings = Strings {
         unchained: |table, id| {
             format!("{table} {id}: tidak ada dalam rantai (ditambahkan di luar buku kas)")
         },
-        invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
+        invariant: |table, id, check, detail| {
+            format!(
+                "{table} {id}: {}: {}",
+                verify::check_id(check),
+                verify::broken_id(detail)
+            )
+        },
         problems: |n| format!("{n} masalah ditemukan."),
         progress: |done, all| format!("memeriksa rantai: {done} dari {all} entri"),
         rewritten_since_check: |seq| {
@@ -2151,6 +2166,7 @@ pub static EN: Strings = Strings {
             short_new_product: "New",
             edit_product: "Edit the selected product",
             short_edit_product: "Edit",
+            labels: "Print barcode labels for this producer (products without a barcode)",
             save_product: "Save the product",
             open_producers: "Producers: add, edit, deactivate",
             add_producer: "Add a producer",
@@ -2484,7 +2500,9 @@ pub static EN: Strings = Strings {
         broken: |seq| format!("chain #{seq}: does not follow the entry before it"),
         unknown_table: |seq, table| format!("chain #{seq}: {table} is not a history table"),
         unchained: |table, id| format!("{table} {id}: not in the chain (added outside the ledger)"),
-        invariant: |table, id, check, detail| format!("{table} {id}: {check}: {detail}"),
+        invariant: |table, id, check, detail| {
+            format!("{table} {id}: {check}: {}", verify::broken_en(detail))
+        },
         problems: |n| {
             if n == 1 {
                 "1 problem found.".to_string()
@@ -3284,6 +3302,9 @@ const ID_TRUST: TrustText = TrustText {
             "sale_returns" => "retur jual",
             "sale_return_lines" => "baris retur",
             "settings_changes" => "pengaturan",
+            "pin_lockouts" => "PIN terkunci",
+            "recoveries" => "pemulihan PIN",
+            "barcode_changes" => "ubah barcode",
             other => other,
         }
         .to_string()
@@ -3440,6 +3461,9 @@ const EN_TRUST: TrustText = TrustText {
             "sale_returns" => "sale return",
             "sale_return_lines" => "returned line",
             "settings_changes" => "settings",
+            "pin_lockouts" => "PIN lockout",
+            "recoveries" => "PIN recovery",
+            "barcode_changes" => "barcode change",
             other => other,
         }
         .to_string()
@@ -3884,6 +3908,7 @@ pub struct LayoutText {
     pub short_users: &'static str,
     pub short_audit: &'static str,
     pub short_glance: &'static str,
+    pub short_labels: &'static str,
     pub short_printer: &'static str,
     pub short_paper: &'static str,
     pub short_report: &'static str,
@@ -3912,6 +3937,7 @@ const ID_LAYOUT: LayoutText = LayoutText {
     short_users: "Akun",
     short_audit: "Audit",
     short_glance: "Sekilas",
+    short_labels: "Label",
     short_printer: "Printer",
     short_paper: "Kertas",
     short_report: "Laporan",
@@ -3942,6 +3968,7 @@ const EN_LAYOUT: LayoutText = LayoutText {
     short_users: "Users",
     short_audit: "Log",
     short_glance: "Glance",
+    short_labels: "Labels",
     short_printer: "Printer",
     short_paper: "Paper",
     short_report: "Report",

@@ -185,6 +185,117 @@ fn help_lists_the_subcommands() {
     }
 }
 
+/// The help of every command and subcommand, through the binary: Indonesian by default
+/// (every command's and option's own text, and clap's words), English with `--lang en` or
+/// `POJOK_LANG=en`.
+#[test]
+fn every_commands_help_is_indonesian_by_default_and_english_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let t = pojok::strings::Lang::Id.help();
+    let english = pojok::cli::command();
+    let places = pojok::cli_help::places(&english);
+    let commands: Vec<&String> = places.iter().filter(|p| !p.contains("--")).collect();
+    assert!(commands.len() > 20, "{commands:?}");
+    for path in commands {
+        let words: Vec<&str> = path.split_whitespace().collect();
+        let mut args = words.clone();
+        args.push("--help");
+        let out = pojok(&db, &args);
+        assert!(out.status.success(), "{path}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("Penggunaan:"), "{path}:\n{text}");
+        assert!(text.contains((t.text)(path).unwrap()), "{path}:\n{text}");
+        for place in places
+            .iter()
+            .filter(|p| p.starts_with(&format!("{path} --").trim_start().to_string()))
+        {
+            let option = place.rsplit_once("--").unwrap().0.trim_end();
+            if option != path.as_str() {
+                continue;
+            }
+            assert!(text.contains((t.text)(place).unwrap()), "{place}:\n{text}");
+        }
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Print help",
+            "[default:",
+            "[OPTIONS]",
+        ] {
+            assert!(!text.contains(english), "{path}: {english}\n{text}");
+        }
+        // English when asked, on the command line or in the environment.
+        let mut args = words.clone();
+        args.extend(["--help", "--lang", "en"]);
+        let en = stdout(&pojok(&db, &args));
+        let about = words
+            .iter()
+            .fold(&english, |cmd, name| cmd.find_subcommand(name).unwrap())
+            .get_about()
+            .unwrap()
+            .to_string();
+        assert!(
+            en.contains("Usage:") && en.contains(&about),
+            "{path}:\n{en}"
+        );
+        assert!(!en.contains("Penggunaan:"), "{path}:\n{en}");
+        let mut args = words.clone();
+        args.push("--help");
+        let by_env = stdout(&pojok_env(&db, &args, &[("POJOK_LANG", "en")]));
+        // The same page, but for the environment's value it shows.
+        assert_eq!(
+            by_env.replace("POJOK_LANG=en]", "POJOK_LANG=]"),
+            en,
+            "{path}"
+        );
+    }
+    // A refused command line says why in the same language.
+    let out = pojok(&db, &["report", "day", "--date", "kemarin"]);
+    assert!(
+        stderr(&out).contains("\"kemarin\" bukan tanggal"),
+        "{}",
+        stderr(&out)
+    );
+    let out = pojok(&db, &["verify", "--lang", "en", "--nope"]);
+    assert!(
+        stderr(&out).contains("unknown argument: '--nope'"),
+        "{}",
+        stderr(&out)
+    );
+    let out = pojok(&db, &["verfy"]);
+    assert!(
+        stderr(&out).contains("perintah tidak dikenal: 'verfy'"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!db.exists(), "help and refusals never create a ledger");
+}
+
+/// What the operating system refused is said in the UI language, not in its English.
+#[test]
+fn a_missing_file_is_named_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    drop(small_ledger(&db));
+    let missing = dir.path().join("tidak-ada.csv");
+    let path = missing.to_str().unwrap();
+    let id = stderr(&pojok(&db, &["import", "products", path]));
+    assert!(id.contains("tidak bisa dibaca: tidak ditemukan"), "{id}");
+    let en = stderr(&pojok(&db, &["import", "products", path, "--lang", "en"]));
+    assert!(
+        en.contains("Cannot read") && en.contains("not found"),
+        "{en}"
+    );
+    for said in [&id, &en] {
+        assert!(
+            !said.contains("os error") && !said.contains("No such file"),
+            "{said}"
+        );
+    }
+}
+
 /// A closed day with every kind of till money: float 100.000; a cash sale of 2 lemper
 /// (7.000, 10.000 handed over), a QRIS sale of keripik (12.000), 1 kg beras on Budi's tab
 /// (15.000); cash out 2.000 (parking), Budi pays 5.000 by transfer, SRI is paid out 4.000

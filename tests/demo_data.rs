@@ -149,6 +149,12 @@ fn products_have_valid_codes_barcodes_producers_and_prices() {
             seen.contains(&format!("KAOS-{size}")),
             "no kaos in size {size}"
         );
+        // The size is the product's variant: one name, told apart on screen and paper.
+        let kaos = demo
+            .products
+            .iter()
+            .find(|p| p.code == format!("KAOS-{size}"));
+        assert_eq!(kaos.map(|p| p.variant.as_str()), Some(size));
     }
     let weighed = demo.products.iter().filter(|p| p.unit == "kg").count();
     assert!(weighed >= 2);

@@ -9,8 +9,10 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.db");
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    // Started in the evening: the whole morning happened as written.
+    let evening = today.and_hms_opt(18, 0, 0).unwrap();
     let mut ledger = Ledger::open(&path).unwrap();
-    assert!(pojok::demo::seed(&mut ledger, today).unwrap());
+    assert!(pojok::demo::seed(&mut ledger, evening).unwrap());
     assert_eq!(ledger.producers().unwrap().len(), 8);
     assert!(ledger.active_products().unwrap().len() >= 40);
     let status = ledger
@@ -46,6 +48,17 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
         report.cash.float + report.payments.cash - report.cash.cash_out
     );
     assert_eq!(ledger.shop_header().unwrap(), pojok::demo::shop());
+    let shop = ledger.shop_header().unwrap();
+    assert!(shop.office.contains("Kota Metro"), "{shop:?}");
+    assert_eq!(
+        ledger.programme_name().unwrap().as_deref(),
+        Some("Metro Bangga Beli")
+    );
+    // Newest first.
+    let sales = ledger.sales_of_day(today).unwrap();
+    let times: Vec<_> = sales.iter().map(|s| s.at.time().to_string()).collect();
+    assert_eq!(times.first().map(String::as_str), Some("11:28:00"));
+    assert_eq!(times.last().map(String::as_str), Some("07:45:00"));
 
     // The morning's deliveries are on the stock screen, less what sold.
     let stock = ledger.stock_levels(Some(today)).unwrap();
@@ -89,6 +102,50 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
     // Seeding again leaves the file as it is.
     drop(ledger);
     let mut ledger = Ledger::open(&path).unwrap();
-    assert!(!pojok::demo::seed(&mut ledger, today).unwrap());
+    assert!(!pojok::demo::seed(&mut ledger, evening).unwrap());
     assert_eq!(ledger.day_report(today).unwrap().unwrap(), report);
+}
+
+/// The history of the demo's file, every stamped entry's time, oldest first.
+fn stamps(ledger: &Ledger) -> Vec<chrono::NaiveDateTime> {
+    let mut at: Vec<_> = ledger
+        .history(&pojok::domain::HistoryFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.at)
+        .collect();
+    at.sort();
+    at
+}
+
+#[test]
+fn a_demo_started_before_the_morning_is_over_shows_a_morning_that_already_happened() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    for (started, day) in [
+        (today.and_hms_opt(8, 0, 0).unwrap(), today),
+        (today.and_hms_opt(11, 0, 0).unwrap(), today),
+        // Before four in the morning the demo's day opened yesterday evening.
+        (
+            today.and_hms_opt(2, 0, 0).unwrap(),
+            today.pred_opt().unwrap(),
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("demo.db")).unwrap();
+        assert!(pojok::demo::seed(&mut ledger, started).unwrap());
+        let at = stamps(&ledger);
+        let last = *at.last().unwrap();
+        assert!(last < started, "{last} is after the start {started}");
+        // The last entry (the morning's last sale, 11:28) is a minute before the start.
+        assert_eq!(started - last, chrono::Duration::minutes(1), "{started}");
+        let status = ledger.open_day_status().unwrap().unwrap();
+        assert_eq!(status.day.date, day, "{started}");
+        let report = ledger.day_report(day).unwrap().unwrap();
+        assert_eq!(report.sales.count + report.voids.count, 14);
+        // The morning keeps its spacing: 07:45 to 11:28.
+        let sales = ledger.sales_of_day(day).unwrap();
+        let span = sales.first().unwrap().at - sales.last().unwrap().at;
+        assert_eq!(span, chrono::Duration::minutes(3 * 60 + 43));
+        assert!(ledger.verify().unwrap().is_clean());
+    }
 }

@@ -366,6 +366,47 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
     assert!(receipt.contains("Gula Aren"), "{receipt}");
 }
 
+/// F7 on the products screen writes the selected producer's label sheet: the lemper gets the
+/// corner's own barcode on the way, and the till sells it by a scan of that barcode at once.
+#[test]
+fn a_label_sheet_from_the_products_screen_and_the_till_scans_its_barcode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.type_text("0");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(3));
+    kiosk.key(KeyCode::F(7));
+    assert_eq!(kiosk.app.focus(), ui::Focus::Products);
+    kiosk.type_text("lemper");
+    kiosk.key(KeyCode::F(7));
+    let note = kiosk.note();
+    let sheet = note
+        .split_whitespace()
+        .find(|w| w.ends_with(".pdf"))
+        .unwrap_or_else(|| panic!("no sheet named: {note}"));
+    assert!(sheet.contains("label-SRI-"), "{note}");
+    let bytes = std::fs::read(sheet).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let barcode = Ledger::open(&dir.path().join("pojok.db"))
+        .unwrap()
+        .active_products()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.code == "LMPR")
+        .and_then(|p| p.barcode)
+        .expect("the lemper has its barcode");
+    assert!(barcode.starts_with("20"), "{barcode}");
+    kiosk.key(KeyCode::Esc);
+    kiosk.key(KeyCode::Esc);
+    kiosk.type_text(&barcode);
+    kiosk.enter();
+    kiosk.key(KeyCode::F(2));
+    kiosk.enter();
+    assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
+    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    assert!(receipt.contains("Lemper Ayam"), "{receipt}");
+}
+
 /// A product added by another program (`pojok import`, a second kiosk) reaches the running
 /// till's catalogue before the next key is handled.
 #[test]

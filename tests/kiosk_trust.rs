@@ -230,7 +230,11 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     assert_eq!(sale.actor.as_deref(), Some("Sari"));
     let added = history
         .iter()
-        .find(|e| e.table == "user_changes" && e.summary.contains("Sari"))
+        .find(|e| {
+            e.table == "user_changes"
+                && e.details
+                    .contains(&pojok::domain::Detail::Text("Sari".into()))
+        })
         .unwrap();
     assert_eq!(added.actor.as_deref(), Some("Budi"));
     drop(kiosk);

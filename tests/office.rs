@@ -245,16 +245,6 @@ fn the_recap_equals_the_sum_of_the_months_day_reports() {
     assert_eq!(recap.producer_share() + recap.corner_share(), recap.gross());
 }
 
-#[cfg(unix)]
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 // pdftotext is a Linux program a Windows test under Wine cannot start.
 #[cfg(unix)]
 #[test]

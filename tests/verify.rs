@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeDelta};
-use common::{at, date, pojok, small_ledger, stdout};
+use common::{at, date, pojok, pojok_env, small_ledger, stdout};
 use pojok::domain::{
     Cart, CashDirection, Catalogue, IntakeLine, NewCustomer, PaymentMethod, PayoutMethod,
     ProductChanges, Quantity, RefundMethod, Role, Rupiah, Sale, StockQuantity, Tender,
@@ -184,6 +184,47 @@ fn a_changed_sale_line_is_named_and_the_command_fails() {
     assert!(
         text.contains(&format!("sale_lines {line}: changed after it was recorded")),
         "{text}"
+    );
+    // The broken figures in the words of the language asked for: Indonesian by default.
+    let (price, milli, total) = (
+        one(
+            &path,
+            &format!("SELECT unit_price FROM sale_lines WHERE id = {line}"),
+        ),
+        one(
+            &path,
+            &format!("SELECT quantity_milli FROM sale_lines WHERE id = {line}"),
+        ),
+        one(
+            &path,
+            &format!("SELECT total FROM sale_lines WHERE id = {line}"),
+        ),
+    );
+    let quantity = Quantity::from_milli(milli).number_text();
+    let (total, price, expected) = (Rupiah(total), Rupiah(price), Rupiah(total + 1000));
+    assert!(
+        text.contains(&format!(
+            "sale_lines {line}: line total: {total} is not {price} × {quantity} = {expected}"
+        )),
+        "{text}"
+    );
+    let out = pojok(&path, &["verify"]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "sale_lines {line}: total baris: {total} bukan {price} × {quantity} = {expected}"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("total penjualan: jumlah baris"), "{text}");
+    assert!(!text.contains(" is not "), "{text}");
+    assert!(!text.contains("sale total"), "{text}");
+    let out = pojok_env(&path, &["verify"], &[("POJOK_LANG", "en")]);
+    assert!(
+        stdout(&out).contains("sale total: lines sum to"),
+        "{}",
+        stdout(&out)
     );
 }
 

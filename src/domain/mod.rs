@@ -1,9 +1,11 @@
 //! Pure shop logic: money, quantities, the commission split, the cart, payment and search.
 //! No SQLite, no terminal, no clock.
 
+pub mod barcode;
 pub mod cart;
 pub mod cash;
 pub mod catalogue;
+pub mod check;
 pub mod date;
 pub mod entry;
 pub mod expiry;
@@ -33,11 +35,12 @@ pub use catalogue::{
     Catalogue, NewProducer, NewProduct, PriceChange, Producer, ProducerChanges, Product,
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
+pub use check::Broken;
 pub use date::parse_date;
 pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS};
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
 pub use glance::{Glance, HourBar, Owed, Ranked};
-pub use history::{HistoryEntry, HistoryFilter};
+pub use history::{Detail, HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};

@@ -106,7 +106,7 @@ impl Runtime {
 
     /// After any catalogue change the till gets the active products again, so its codes
     /// and search follow at once.
-    fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+    pub(super) fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
         if let Err(e) = saved {
             return failed(FailedEffect::SaveProduct, e);
         }
@@ -159,7 +159,7 @@ mod tests {
     fn catalogue_changes_reach_the_till_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
-        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().naive_local()).unwrap();
         let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
         let mut app = runtime.start(Lang::Id, "Ani".into()).unwrap();
         let old = app_price(&app, "KRPS").expect("the demo sells KRPS");

@@ -53,6 +53,11 @@ pub enum KioskError {
 /// Runs the kiosk until the attendant quits. The terminal is restored on every exit;
 /// `ratatui::try_init` also restores it from a panic before the panic message is printed.
 /// Without a terminal (no tty) this is an error, not a panic.
+/// The ledger's refusal in the words the attendant is told it, for the command line too.
+pub fn ledger_error_text(error: crate::ledger::LedgerError, lang: crate::strings::Lang) -> String {
+    failure::failure(error).text(lang)
+}
+
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut runtime = Runtime::new(ledger, options.receipt_width, options.lang)?;
     let mut app = runtime.start(options.lang, options.attendant)?;
@@ -315,6 +320,7 @@ impl Runtime {
                 vec![Msg::OfficePrintout(self.write_day_report_now(date, now))]
             }
             Effect::WriteRecap { date } => vec![Msg::OfficePrintout(self.write_recap(date, now))],
+            Effect::WriteLabels { producer } => self.write_labels(&producer, now),
             Effect::WriteStatement { producer, from, to } => vec![Msg::OfficePrintout(
                 self.write_statement(&producer, from, to, now),
             )],

@@ -9,7 +9,7 @@ use super::Runtime;
 use super::failure::failure;
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::Failure;
+use crate::ui::{Failure, Msg};
 
 impl Runtime {
     /// The day's report on request: an X report while the day is open, a copy of its close
@@ -55,6 +55,40 @@ impl Runtime {
         };
         self.file_pdf(std::slice::from_ref(&doc), date, &named("pdf"))?;
         self.write_file(date, &named("txt"), print::render_text(&doc, 48))
+    }
+
+    /// A sheet of barcode labels for `producer`'s goods without a maker's barcode, as an A4
+    /// PDF in today's folder, named by the producer and the time; the barcodes given on the
+    /// way reach the till's catalogue first.
+    pub(super) fn write_labels(&mut self, producer: &str, now: NaiveDateTime) -> Vec<Msg> {
+        let actor = self.actor();
+        let labelled = match self.ledger.label_products(Some(producer), &[], &actor, now) {
+            Ok(labelled) => labelled,
+            Err(e) => return vec![Msg::OfficePrintout(Err(failure(e)))],
+        };
+        let labels: Vec<print::Label> = labelled
+            .products
+            .iter()
+            .filter_map(print::Label::of)
+            .collect();
+        if labels.is_empty() {
+            return vec![Msg::OfficePrintout(Err(Failure::NoLabels))];
+        }
+        let mut answers = Vec::new();
+        if labelled.given > 0 {
+            answers.push(self.catalogue_changed(Ok(())));
+        }
+        let name = format!(
+            "label-{}-{}.pdf",
+            print::safe_code(producer),
+            now.format("%H%M%S")
+        );
+        let written = self.write_file(now.date(), &name, print::label_sheet(&labels));
+        if let (Ok(path), Some(_)) = (&written, &self.printer.pdf_command) {
+            self.pending_prints.push(super::PrintJob::Pdf(path.clone()));
+        }
+        answers.push(Msg::OfficePrintout(written));
+        answers
     }
 
     /// A producer's statement from `from` to `to`, as an A4 PDF beside its text, in `to`'s

@@ -189,7 +189,7 @@ mod tests {
     fn a_stock_slip_is_queued_after_the_commit_and_sent_to_the_device() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
-        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().naive_local()).unwrap();
         let device = dir.path().join("lp0");
         std::fs::write(&device, b"").unwrap();
         ledger
@@ -239,7 +239,7 @@ mod tests {
     fn a_slip_that_cannot_be_written_is_told_in_the_ui_language_naming_its_file() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
-        crate::demo::seed(&mut ledger, Local::now().date_naive()).unwrap();
+        crate::demo::seed(&mut ledger, Local::now().naive_local()).unwrap();
         std::fs::write(dir.path().join("printouts"), b"not a folder").unwrap();
         let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
         let mut app = runtime.start(Lang::Id, "Ani".into()).unwrap();

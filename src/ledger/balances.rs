@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{LedgerError, Result, date_text};
-use crate::domain::Rupiah;
+use crate::domain::{Broken, Rupiah};
 
 /// Fills the projection from history (at migration): each producer's closing per day, and
 /// before each payout everything chained before it.
@@ -107,7 +107,7 @@ pub(super) fn before_payout(conn: &Connection, payout_id: i64) -> Result<Rupiah>
 
 /// Where the projection and history disagree: (table, id, what differs). The id is the
 /// producer's for a day's balance, the payout's for a balance before a payout.
-pub(super) fn mismatches(conn: &Connection) -> Result<Vec<(&'static str, i64, String)>> {
+pub(super) fn mismatches(conn: &Connection) -> Result<Vec<(&'static str, i64, Broken)>> {
     let mut found = Vec::new();
     let mut days = conn.prepare(&format!(
         "{RECOMPUTED} SELECT producer_id, date, SUM(kept), SUM(history) FROM (
@@ -131,7 +131,11 @@ pub(super) fn mismatches(conn: &Connection) -> Result<Vec<(&'static str, i64, St
         found.push((
             "producer_days",
             producer,
-            format!("owed at the end of {date}: kept {kept}, history says {history}"),
+            Broken::DayBalance {
+                date,
+                kept,
+                history,
+            },
         ));
     }
     let mut payouts = conn.prepare(&format!(
@@ -149,16 +153,7 @@ pub(super) fn mismatches(conn: &Connection) -> Result<Vec<(&'static str, i64, St
     })?;
     for row in rows {
         let (id, kept, history) = row?;
-        let show = |v: Option<Rupiah>| v.map_or_else(|| "nothing".to_string(), |v| v.to_string());
-        found.push((
-            "payouts",
-            id,
-            format!(
-                "owed before it: kept {}, history says {}",
-                show(kept),
-                show(history)
-            ),
-        ));
+        found.push(("payouts", id, Broken::PayoutBalance { kept, history }));
     }
     Ok(found)
 }

@@ -161,6 +161,22 @@ fn product_unique_error(e: rusqlite::Error, code: &str, barcode: Option<&str>) -
     }
 }
 
+/// A product's barcode given, changed or taken away, as history.
+pub(super) fn insert_barcode_change(
+    conn: &Connection,
+    product_id: i64,
+    (old, new): (Option<&str>, Option<&str>),
+    actor: &str,
+    at: NaiveDateTime,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO barcode_changes (product_id, at, actor, old_barcode, new_barcode)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![product_id, stamp_text(at), actor, old, new])?;
+    Ok(())
+}
+
 fn insert_price_change(
     conn: &Connection,
     product_id: i64,
@@ -289,6 +305,9 @@ pub(super) fn change_product(
     }
     check_price(changes.price)?;
     let product = find_product(conn, code)?;
+    let old_barcode: Option<String> = conn
+        .prepare_cached("SELECT barcode FROM products WHERE id = ?1")?
+        .query_row([product.id], |r| r.get(0))?;
     check_min_stock(&product.code, changes.min_stock, product.unit)?;
     check_producer_price(
         &product.producer_code,
@@ -316,6 +335,15 @@ pub(super) fn change_product(
     let new = (changes.price, changes.producer_price);
     if old != new {
         insert_price_change(conn, product.id, old, new, actor, at)?;
+    }
+    if old_barcode.as_deref() != barcode {
+        insert_barcode_change(
+            conn,
+            product.id,
+            (old_barcode.as_deref(), barcode),
+            actor,
+            at,
+        )?;
     }
     Ok(())
 }

@@ -42,7 +42,7 @@ const fn approved(name: &'static str, condition: &'static str) -> HistoryTable {
 
 /// Every append-only history table, in the order a write's new rows are chained. Catalogue
 /// rows (producers, products, customers, users) are not here: their changes are history of
-/// their own (`price_changes`, `rate_changes`, `user_changes`).
+/// their own (`price_changes`, `rate_changes`, `user_changes`, `barcode_changes`).
 pub(super) const HISTORY: &[HistoryTable] = &[
     table("business_days"),
     table("sales"),
@@ -81,6 +81,8 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     table("pin_lockouts"),
     table("recoveries"),
     table("chain_checks"),
+    // Giving a product a barcode (a label sheet's internal code) is anyone's at the till.
+    table("barcode_changes"),
 ];
 
 /// Lowercase hex of `bytes`.

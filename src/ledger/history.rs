@@ -8,7 +8,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::ValueRef;
 
 use super::{Ledger, Result, STAMP_FORMAT, chain};
-use crate::domain::{HistoryEntry, HistoryFilter, Quantity, Rupiah};
+use crate::domain::{Detail, HistoryEntry, HistoryFilter, Quantity, Rupiah};
 
 /// The columns a history row keeps its time in, by table: the first one present counts.
 const TIME_COLUMNS: &[&str] = &["at", "opened_at", "closed_at", "created_at"];
@@ -24,6 +24,13 @@ enum Shown {
     Quantity,
     /// A slip or receipt number.
     Number,
+    /// A keyword the ledger stores (a method, a kind, a role).
+    Word,
+    /// Hundredths of a percent.
+    Rate,
+    /// A setting's key, and values of the setting named before them.
+    Setting,
+    SettingValue,
     /// A producer's id, shown as their code.
     Producer,
     /// A product's id, shown as its code.
@@ -49,7 +56,7 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
                 ("total", Money),
             ],
         ),
-        ("payments", &[("method", Text), ("amount", Money)]),
+        ("payments", &[("method", Word), ("amount", Money)]),
         ("voids", &[("sale_id", Sale), ("reason", Text)]),
         (
             "price_changes",
@@ -63,14 +70,14 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             "rate_changes",
             &[
                 ("producer_id", Producer),
-                ("old_rate_bp", Text),
-                ("new_rate_bp", Text),
+                ("old_rate_bp", Rate),
+                ("new_rate_bp", Rate),
             ],
         ),
         (
             "stock_documents",
             &[
-                ("kind", Text),
+                ("kind", Word),
                 ("number", Number),
                 ("producer_id", Producer),
                 ("note", Text),
@@ -80,24 +87,24 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             "stock_moves",
             &[
                 ("product_id", Product),
-                ("kind", Text),
+                ("kind", Word),
                 ("quantity_milli", Quantity),
             ],
         ),
         (
             "tab_payments",
-            &[("method", Text), ("amount", Money), ("note", Text)],
+            &[("method", Word), ("amount", Money), ("note", Text)],
         ),
         (
             "cash_moves",
-            &[("direction", Text), ("amount", Money), ("reason", Text)],
+            &[("direction", Word), ("amount", Money), ("reason", Text)],
         ),
         (
             "payouts",
             &[
                 ("number", Number),
                 ("producer_id", Producer),
-                ("method", Text),
+                ("method", Word),
                 ("amount", Money),
             ],
         ),
@@ -112,11 +119,11 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
         ),
         (
             "corrections",
-            &[("sale_id", Sale), ("refund_method", Text), ("reason", Text)],
+            &[("sale_id", Sale), ("refund_method", Word), ("reason", Text)],
         ),
         (
             "sale_returns",
-            &[("sale_id", Sale), ("refund_method", Text), ("reason", Text)],
+            &[("sale_id", Sale), ("refund_method", Word), ("reason", Text)],
         ),
         (
             "sale_return_lines",
@@ -124,14 +131,26 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
         ),
         (
             "user_changes",
-            &[("name", Text), ("change", Text), ("role", Text)],
+            &[("name", Text), ("change", Word), ("role", Word)],
         ),
         (
             "settings_changes",
-            &[("key", Text), ("old_value", Text), ("new_value", Text)],
+            &[
+                ("key", Setting),
+                ("old_value", SettingValue),
+                ("new_value", SettingValue),
+            ],
         ),
         ("pin_lockouts", &[("user_id", Number), ("until", Text)]),
         ("recoveries", &[("user_id", Number)]),
+        (
+            "barcode_changes",
+            &[
+                ("product_id", Product),
+                ("old_barcode", Text),
+                ("new_barcode", Text),
+            ],
+        ),
     ]
 };
 
@@ -166,7 +185,7 @@ impl Ledger {
         while let Some(r) = rows.next()? {
             let table: String = r.get(1)?;
             let entry_id: i64 = r.get(2)?;
-            let (at, summary) = self.describe(&table, entry_id)?;
+            let (at, details) = self.describe(&table, entry_id)?;
             let entry = HistoryEntry {
                 seq: r.get(0)?,
                 at,
@@ -174,7 +193,7 @@ impl Ledger {
                 approver: r.get(4)?,
                 table,
                 entry_id,
-                summary,
+                details,
                 hash: r.get(5)?,
             };
             if entry.at.is_none() {
@@ -210,9 +229,9 @@ impl Ledger {
 
     /// A chained row's time and description. A table the registry does not name (a chain
     /// edited by hand) is described as missing rather than read from.
-    fn describe(&self, table: &str, id: i64) -> Result<(Option<NaiveDateTime>, String)> {
+    fn describe(&self, table: &str, id: i64) -> Result<(Option<NaiveDateTime>, Vec<Detail>)> {
         if !chain::HISTORY.iter().any(|t| t.name == table) {
-            return Ok((None, "?".into()));
+            return Ok((None, vec![Detail::Unknown]));
         }
         let sql = format!("SELECT * FROM \"{table}\" WHERE id = ?1");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -251,22 +270,24 @@ impl Ledger {
             })
             .optional()?;
         let described = match described {
-            Some((at, parts)) => Some((at, self.summary(table, &parts)?)),
+            Some((at, parts)) => Some((at, self.details(table, &parts)?)),
             None => None,
         };
         // A chained row that is gone is what `verify` reports; here it just says so.
-        Ok(described.unwrap_or((None, "∅".into())))
+        Ok(described.unwrap_or((None, vec![Detail::Gone])))
     }
 
     /// A row's columns (name, integer value, text) as the manager reads them: the telling
-    /// ones of its table, with money as Rupiah and ids as codes, joined by " · ".
-    fn summary(&self, table: &str, parts: &[(&str, Option<i64>, String)]) -> Result<String> {
+    /// ones of its table, with money as Rupiah and ids as codes.
+    fn details(&self, table: &str, parts: &[(&str, Option<i64>, String)]) -> Result<Vec<Detail>> {
         let Some((_, shown)) = DESCRIBED.iter().find(|(t, _)| *t == table) else {
-            let generic: Vec<String> = parts
+            return Ok(parts
                 .iter()
-                .map(|(name, _, text)| format!("{name}={text}"))
-                .collect();
-            return Ok(generic.join(" "));
+                .map(|(name, _, text)| Detail::Column {
+                    name: name.to_string(),
+                    value: text.clone(),
+                })
+                .collect());
         };
         let code = |sql: &str, id: i64| -> Result<String> {
             Ok(self
@@ -277,29 +298,61 @@ impl Ledger {
                 .unwrap_or_else(|| format!("#{id}")))
         };
         let mut out = Vec::new();
+        let mut key = String::new();
         for (column, how) in shown.iter() {
             let Some((_, number, text)) = parts.iter().find(|(name, _, _)| name == column) else {
                 continue;
             };
             let piece = match (how, number) {
-                (Shown::Money, Some(n)) => Rupiah(*n).to_string(),
-                (Shown::Quantity, Some(n)) => Quantity::from_milli(*n).number_text(),
-                (Shown::Number, Some(n)) => format!("No. {n}"),
-                (Shown::Producer, Some(id)) => {
-                    code("SELECT code FROM producers WHERE id = ?1", *id)?
+                (Shown::Money, Some(n)) => Detail::Money(Rupiah(*n)),
+                (Shown::Quantity, Some(n)) => {
+                    Detail::Quantity(Quantity::from_milli(*n).number_text())
                 }
-                (Shown::Product, Some(id)) => code("SELECT code FROM products WHERE id = ?1", *id)?,
-                (Shown::Sale, Some(id)) => code(
-                    "SELECT format('No. %d %s', s.number, d.date)
-                     FROM sales AS s JOIN business_days AS d ON d.id = s.day_id WHERE s.id = ?1",
-                    *id,
-                )?,
+                (Shown::Number, Some(n)) => Detail::Number(*n),
+                (Shown::Rate, Some(n)) => Detail::Rate(*n),
+                (Shown::Producer, Some(id)) => {
+                    Detail::Text(code("SELECT code FROM producers WHERE id = ?1", *id)?)
+                }
+                (Shown::Product, Some(id)) => {
+                    Detail::Text(code("SELECT code FROM products WHERE id = ?1", *id)?)
+                }
+                (Shown::Sale, Some(id)) => self.sale_detail(*id)?,
                 _ if text.trim().is_empty() => continue,
-                _ => text.clone(),
+                (Shown::Word, _) => Detail::Word {
+                    column: column.to_string(),
+                    value: text.clone(),
+                },
+                (Shown::Setting, _) => {
+                    key = text.clone();
+                    Detail::Setting(text.clone())
+                }
+                (Shown::SettingValue, _) => Detail::SettingValue {
+                    key: key.clone(),
+                    value: text.clone(),
+                },
+                _ => Detail::Text(text.clone()),
             };
             out.push(piece);
         }
-        Ok(out.join(" · "))
+        Ok(out)
+    }
+
+    /// A sale by its receipt number and day; one that is gone by its id.
+    fn sale_detail(&self, id: i64) -> Result<Detail> {
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT s.number, d.date
+                 FROM sales AS s JOIN business_days AS d ON d.id = s.day_id WHERE s.id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok(Detail::Sale {
+                    number: r.get(0)?,
+                    date: r.get(1)?,
+                })
+            })
+            .optional()?;
+        Ok(found.unwrap_or_else(|| Detail::Text(format!("#{id}"))))
     }
 }
 
@@ -320,7 +373,7 @@ mod tests {
     fn the_history_names_who_did_it_and_who_approved_it_newest_first() {
         let dir = tempfile::tempdir().unwrap();
         let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
-        crate::demo::seed(&mut ledger, at(7, 0).date()).unwrap();
+        crate::demo::seed(&mut ledger, at(18, 0)).unwrap();
         let manager = ledger.create_first_manager("Budi", "9999", at(7, 0));
         // The demo may come with its users already.
         let manager = match manager {
@@ -361,14 +414,34 @@ mod tests {
         assert_eq!(void.at, Some(at(23, 55)));
         // Read as a manager reads it: the receipt by number and day, money as Rupiah, codes.
         assert_eq!(
-            void.summary,
-            format!("No. {} 2026-11-23 · salah input", sale.number)
+            void.details,
+            [
+                Detail::Sale {
+                    number: sale.number,
+                    date: "2026-11-23".into()
+                },
+                Detail::Text("salah input".into())
+            ]
         );
+        let word = |column: &str, value: &str| Detail::Word {
+            column: column.into(),
+            value: value.into(),
+        };
         let payment = all.iter().find(|e| e.table == "payments").unwrap();
-        assert_eq!(payment.summary, format!("cash · {}", sale.total));
+        assert_eq!(
+            payment.details,
+            [word("method", "cash"), Detail::Money(sale.total)]
+        );
         let put_back = &all[0];
         assert_eq!(put_back.table, "stock_moves");
-        assert_eq!(put_back.summary, format!("{} · void · 1", product.code));
+        assert_eq!(
+            put_back.details,
+            [
+                Detail::Text(product.code.clone()),
+                word("kind", "void"),
+                Detail::Quantity("1".into())
+            ]
+        );
         assert_eq!(void.hash.len(), 64);
         // The sale's lines have no time of their own: they take the sale's.
         let line = all.iter().find(|e| e.table == "sale_lines").unwrap();

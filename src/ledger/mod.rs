@@ -18,6 +18,7 @@ mod glance;
 mod head;
 mod history;
 mod import;
+mod labels;
 mod lock;
 mod lockout;
 mod open;
@@ -51,6 +52,7 @@ pub use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges
 pub use anchor::{BackupVerdict, HeadVerdict, PrintedHead};
 pub use backup::{Backup, BackupFile, Comparison, Lost, backups_in, check_backup};
 pub use import::{BatchError, BatchMode, RowAction};
+pub use labels::Labelled;
 pub use lock::{KioskLock, LockError};
 pub use open::{APPLICATION_ID, Opening};
 pub use schema::SCHEMA_VERSION;

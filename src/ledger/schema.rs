@@ -1206,8 +1206,31 @@ WHEN EXISTS (SELECT 1 FROM chain_checks WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'chain_checks is append-only'); END;
 "#;
 
+/// Version 12: a product's barcode given or changed is history, chained like a price change, so the
+/// internal codes printed on label sheets can be traced to who gave them and when.
+const V12: &str = r#"
+CREATE TABLE barcode_changes (
+    id          INTEGER PRIMARY KEY,
+    product_id  INTEGER NOT NULL REFERENCES products (id),
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    old_barcode TEXT,
+    new_barcode TEXT,
+    CHECK (old_barcode IS NOT new_barcode)
+) STRICT;
+CREATE INDEX barcode_changes_product ON barcode_changes (product_id);
+
+CREATE TRIGGER barcode_changes_no_update BEFORE UPDATE ON barcode_changes
+BEGIN SELECT RAISE(ABORT, 'barcode_changes is append-only'); END;
+CREATE TRIGGER barcode_changes_no_delete BEFORE DELETE ON barcode_changes
+BEGIN SELECT RAISE(ABORT, 'barcode_changes is append-only'); END;
+CREATE TRIGGER barcode_changes_no_overwrite BEFORE INSERT ON barcode_changes
+WHEN EXISTS (SELECT 1 FROM barcode_changes WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'barcode_changes is append-only'); END;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1325,6 +1348,7 @@ mod tests {
             names,
             [
                 "approval_attempts",
+                "barcode_changes",
                 "business_days",
                 "cash_counts",
                 "cash_moves",
@@ -1791,6 +1815,7 @@ mod tests {
                     "pin_lockouts",
                     "sale_returns",
                     "sale_return_lines",
+                    "barcode_changes",
                     "day_reopenings",
                     "chain_checks",
                 ]

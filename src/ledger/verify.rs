@@ -13,7 +13,7 @@ use super::chain::{self, HISTORY};
 pub use super::head::ChainHead;
 use super::{Ledger, Result, day, till, users};
 use crate::domain::share::line_total;
-use crate::domain::{Quantity, Rupiah};
+use crate::domain::{Broken, Quantity, Rupiah, StockQuantity};
 
 /// One thing `verify` found wrong, naming where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub enum Problem {
         check: &'static str,
         table: &'static str,
         id: i64,
-        detail: String,
+        detail: Broken,
     },
 }
 
@@ -75,7 +75,7 @@ impl fmt::Display for Problem {
                 table,
                 id,
                 detail,
-            } => write!(f, "{table} {id}: {check}: {detail}"),
+            } => write!(f, "{table} {id}: {check}: {detail:?}"),
         }
     }
 }
@@ -164,19 +164,20 @@ fn returned_parts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> 
                 check: "returned part",
                 table: "sale_return_lines",
                 id,
-                detail: format!(
-                    "reversed {total} (producer {share}), the rule says {} (producer {})",
-                    expected.total, expected.producer_share
-                ),
+                detail: Broken::ReturnedPart {
+                    total,
+                    share,
+                    expected: expected.total,
+                    expected_share: expected.producer_share,
+                },
             });
         }
     }
     each(
         conn,
         problems,
-        "returned part",
-        "sales",
-        "SELECT s.id, format('goods back %d/1000, returned %d/1000', moved, returned)
+        ("returned part", "sales"),
+        "SELECT s.id, moved, returned
          FROM (SELECT t.sale_id AS id,
                       (SELECT COALESCE(SUM(m.quantity_milli), 0) FROM stock_moves AS m
                        WHERE m.sale_id = t.sale_id AND m.kind = 'void') AS moved,
@@ -186,6 +187,12 @@ fn returned_parts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> 
                FROM sale_returns AS t GROUP BY t.sale_id) AS s
          WHERE moved != returned
          ORDER BY s.id",
+        |r| {
+            Ok(Broken::GoodsBack {
+                moved: StockQuantity::from_milli(r.get(1)?),
+                returned: StockQuantity::from_milli(r.get(2)?),
+            })
+        },
     )
 }
 
@@ -195,8 +202,7 @@ fn pin_counters_kept(conn: &Connection, problems: &mut Vec<Problem>) -> Result<(
             check: "pin attempts",
             table,
             id,
-            detail: "a lockout is recorded, but the user's wrong-PIN counter row was removed"
-                .to_string(),
+            detail: Broken::CounterRemoved,
         });
     }
     Ok(())
@@ -466,16 +472,17 @@ fn unchained(conn: &Connection, from: i64, problems: &mut Vec<Problem>) -> Resul
     Ok(())
 }
 
-/// Runs `sql`, whose rows are (id, detail), and reports each as a broken `check`.
+/// Runs `sql`, whose rows are an id and the figures `broken` reads from the next columns,
+/// and reports each as a broken `check`.
 fn each(
     conn: &Connection,
     problems: &mut Vec<Problem>,
-    check: &'static str,
-    table: &'static str,
+    (check, table): (&'static str, &'static str),
     sql: &str,
+    broken: fn(&rusqlite::Row) -> rusqlite::Result<Broken>,
 ) -> Result<()> {
     let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, broken(r)?)))?;
     for row in rows {
         let (id, detail) = row?;
         problems.push(Problem::Invariant {
@@ -492,13 +499,18 @@ fn line_shares(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
     each(
         conn,
         problems,
-        "line shares",
-        "sale_lines",
-        "SELECT id, format('producer %d + corner %d is not the line total %d',
-                          producer_share, corner_share, total)
+        ("line shares", "sale_lines"),
+        "SELECT id, producer_share, corner_share, total
          FROM sale_lines WHERE producer_share + corner_share != total
             OR producer_share < 0 OR corner_share < 0
          ORDER BY id",
+        |r| {
+            Ok(Broken::LineShares {
+                producer: r.get(1)?,
+                corner: r.get(2)?,
+                total: r.get(3)?,
+            })
+        },
     )
 }
 
@@ -522,7 +534,12 @@ fn line_totals(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
                 check: "line total",
                 table: "sale_lines",
                 id,
-                detail: format!("{total} is not {price} × {milli}/1000 = {expected}"),
+                detail: Broken::LineTotal {
+                    total,
+                    price,
+                    quantity: Quantity::from_milli(milli),
+                    expected,
+                },
             });
         }
     }
@@ -533,14 +550,19 @@ fn sale_totals(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
     each(
         conn,
         problems,
-        "sale total",
-        "sales",
-        "SELECT s.id, format('lines sum to %d, the sale says %d', COALESCE(l.sum, 0), s.total)
+        ("sale total", "sales"),
+        "SELECT s.id, COALESCE(l.sum, 0), s.total
          FROM sales AS s
          LEFT JOIN (SELECT sale_id, SUM(total) AS sum FROM sale_lines GROUP BY sale_id) AS l
                 ON l.sale_id = s.id
          WHERE COALESCE(l.sum, 0) != s.total
          ORDER BY s.id",
+        |r| {
+            Ok(Broken::SaleTotal {
+                lines: r.get(1)?,
+                sale: r.get(2)?,
+            })
+        },
     )
 }
 
@@ -548,15 +570,19 @@ fn sale_payments(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
     each(
         conn,
         problems,
-        "sale payments",
-        "sales",
-        "SELECT s.id, format('payments net of change sum to %d, the sale says %d',
-                             COALESCE(p.net, 0), s.total)
+        ("sale payments", "sales"),
+        "SELECT s.id, COALESCE(p.net, 0), s.total
          FROM sales AS s
          LEFT JOIN (SELECT sale_id, SUM(tendered - change) AS net, SUM(amount) AS amount
                     FROM payments GROUP BY sale_id) AS p ON p.sale_id = s.id
          WHERE COALESCE(p.net, 0) != s.total OR COALESCE(p.amount, 0) != s.total
          ORDER BY s.id",
+        |r| {
+            Ok(Broken::SalePayments {
+                paid: r.get(1)?,
+                sale: r.get(2)?,
+            })
+        },
     )
 }
 
@@ -575,7 +601,7 @@ fn closed_days(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
     ];
     for &table in WITH_DAY {
         let sql = format!(
-            "SELECT e.id, format('recorded after day %d was closed', e.day_id)
+            "SELECT e.id, e.day_id
              FROM {table} AS e
              JOIN chain AS ce ON ce.entry_table = '{table}' AND ce.entry_id = e.id
              JOIN live_closes AS c ON c.day_id = e.day_id
@@ -583,7 +609,9 @@ fn closed_days(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
              WHERE ce.seq > cc.seq
              ORDER BY e.id"
         );
-        each(conn, problems, "closed day", table, &sql)?;
+        each(conn, problems, ("closed day", table), &sql, |r| {
+            Ok(Broken::AfterClose { day: r.get(1)? })
+        })?;
     }
     Ok(())
 }
@@ -592,11 +620,16 @@ fn cash_counts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
     each(
         conn,
         problems,
-        "cash count",
-        "cash_counts",
-        "SELECT id, format('counted %d − expected %d is not the variance %d',
-                          counted, expected, variance)
+        ("cash count", "cash_counts"),
+        "SELECT id, counted, expected, variance
          FROM cash_counts WHERE counted - expected != variance ORDER BY id",
+        |r| {
+            Ok(Broken::CashVariance {
+                counted: r.get(1)?,
+                expected: r.get(2)?,
+                variance: r.get(3)?,
+            })
+        },
     )?;
     // The expected cash written at the close must still be what the day's history adds up to:
     // a sale, payment or cash move changed behind the ledger's back shows here too. A count
@@ -618,10 +651,10 @@ fn cash_counts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
                 check: "cash count",
                 table: "cash_counts",
                 id,
-                detail: format!(
-                    "expected {expected} at the close, the day's history now adds up to {}",
-                    now.value()
-                ),
+                detail: Broken::CashHistory {
+                    expected: Rupiah(expected),
+                    now: Rupiah(now.value()),
+                },
             });
         }
     }
@@ -634,12 +667,11 @@ fn stock_projection(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()
             check: "stock",
             table: "products",
             id: m.product_id,
-            detail: format!(
-                "{}: stock says {}, its moves add up to {}",
-                m.code,
-                m.projected.milli(),
-                m.from_moves.milli()
-            ),
+            detail: Broken::Stock {
+                code: m.code,
+                kept: m.projected,
+                moves: m.from_moves,
+            },
         });
     }
     Ok(())
@@ -662,11 +694,11 @@ fn users_match_history(conn: &Connection, problems: &mut Vec<Problem>) -> Result
         let hash: Option<String> = r.get(4)?;
         let recorded: bool = r.get(9)?;
         let detail = if !recorded {
-            Some("no recorded change creates this user")
+            Some(Broken::UserUnrecorded)
         } else if now != (r.get(5)?, r.get(6)?, r.get(7)?) {
-            Some("name, role or active differs from the user's history")
+            Some(Broken::UserDiffers)
         } else if users::pin_digest(hash.as_deref()) != r.get::<_, Option<String>>(8)? {
-            Some("the PIN differs from the user's history")
+            Some(Broken::UserPin)
         } else {
             None
         };
@@ -675,7 +707,7 @@ fn users_match_history(conn: &Connection, problems: &mut Vec<Problem>) -> Result
                 check: "users",
                 table: "users",
                 id,
-                detail: detail.to_string(),
+                detail,
             });
         }
     }
@@ -687,12 +719,12 @@ fn approvers_are_managers(conn: &Connection, problems: &mut Vec<Problem>) -> Res
     each(
         conn,
         problems,
-        "approvals",
-        "chain",
-        "SELECT c.seq, format('approved by user %d, who is not a manager', c.approver_id)
+        ("approvals", "chain"),
+        "SELECT c.seq, c.approver_id
          FROM chain AS c LEFT JOIN users AS u ON u.id = c.approver_id
          WHERE c.approver_id IS NOT NULL AND u.role IS NOT 'manager'
          ORDER BY c.seq",
+        |r| Ok(Broken::NotManager { user: r.get(1)? }),
     )
 }
 

@@ -7,6 +7,7 @@ mod document;
 mod escpos;
 mod file;
 pub mod format;
+mod labels;
 mod pdf;
 mod printer;
 mod recap;
@@ -25,6 +26,7 @@ pub use chart::{Chart, ChartKind};
 pub use document::{Align, Block, Column, Document, Signature, Table};
 pub use escpos::{ascii, render_escpos};
 pub use file::{FileError, FileProblem, io_kind, notepad_text, printouts_dir, write_printout};
+pub use labels::{Label, label_sheet};
 pub use pdf::{PDF_COLUMNS, render_pdf};
 pub use printer::{
     IoProblem, Paper, PrintError, PrinterKind, PrinterSettings, installed_printers, send, send_pdf,

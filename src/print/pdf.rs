@@ -15,8 +15,8 @@ use super::text::{Emphasis, layout};
 /// of the 595 pt of an A4 page.
 pub const PDF_COLUMNS: usize = 80;
 
-const PAGE_WIDTH: f32 = 595.28;
-const PAGE_HEIGHT: f32 = 841.89;
+pub(super) const PAGE_WIDTH: f32 = 595.28;
+pub(super) const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN_TOP: f32 = 56.0;
 const MARGIN_BOTTOM: f32 = 56.0;
 const BODY_SIZE: f32 = 10.0;
@@ -27,8 +27,8 @@ const FOOTER_SIZE: f32 = 8.0;
 /// Courier's advance, in em.
 const COURIER_ADVANCE: f32 = 0.6;
 
-const REGULAR: Name = Name(b"F1");
-const BOLD: Name = Name(b"F2");
+pub(super) const REGULAR: Name = Name(b"F1");
+pub(super) const BOLD: Name = Name(b"F2");
 
 /// A page: its lines, and which page of how many of its document it is.
 struct Page {
@@ -72,6 +72,12 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
         });
     }
 
+    a4_document(pages.iter().map(content).collect())
+}
+
+/// Content streams as the pages of one A4 PDF, with Courier as `F1` and Courier-Bold as `F2`
+/// (WinAnsi-encoded, no font file to ship). At least one page is given.
+pub(super) fn a4_document(pages: Vec<Content>) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -84,7 +90,7 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
     pdf.pages(tree)
         .kids(ids.iter().map(|(page, _)| *page))
         .count(pages.len() as i32);
-    for (page, (page_id, content_id)) in pages.iter().zip(&ids) {
+    for (page, (page_id, content_id)) in pages.into_iter().zip(&ids) {
         let mut writer = pdf.page(*page_id);
         writer
             .media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT))
@@ -96,7 +102,7 @@ pub fn render_pdf(docs: &[Document]) -> Vec<u8> {
             .pair(REGULAR, regular)
             .pair(BOLD, bold);
         drop(writer);
-        pdf.stream(*content_id, &content(page).finish());
+        pdf.stream(*content_id, &page.finish());
     }
     for (id, name) in [(regular, "Courier"), (bold, "Courier-Bold")] {
         pdf.type1_font(id)
@@ -312,7 +318,7 @@ fn win_ansi(c: char) -> Option<u8> {
 
 /// The text with what WinAnsi cannot show transliterated, before it is laid out, so the
 /// layout measures what is printed.
-fn win_ansi_text(text: &str) -> String {
+pub(super) fn win_ansi_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if win_ansi(c).is_some() {
@@ -324,7 +330,7 @@ fn win_ansi_text(text: &str) -> String {
     out
 }
 
-fn win_ansi_bytes(text: &str) -> Vec<u8> {
+pub(super) fn win_ansi_bytes(text: &str) -> Vec<u8> {
     text.chars().filter_map(win_ansi).collect()
 }
 

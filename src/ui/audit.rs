@@ -105,7 +105,7 @@ fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
         entry.approver.as_deref().unwrap_or(""),
         &entry.table,
         &(t.kind_of)(&entry.table),
-        &entry.summary,
+        &lang.audit_details(&entry.details),
     ]
     .iter()
     .any(|field| field.to_lowercase().contains(word))
@@ -191,7 +191,7 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
             Cell::from(e.actor.clone().unwrap_or_else(|| t.system_actor.into())),
             Cell::from(e.approver.clone().unwrap_or_default()),
             Cell::from((t.kind_of)(&e.table)),
-            Cell::from(e.summary.clone()),
+            Cell::from(cx.lang.audit_details(&e.details)),
             Cell::from(e.hash.chars().take(HASH_SHOWN).collect::<String>()).dim(),
         ])
     });
@@ -224,7 +224,7 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
             ),
             (t.col_approver, e.approver.clone().unwrap_or_default()),
             (t.col_kind, (t.kind_of)(&e.table).to_string()),
-            (t.col_what, e.summary.clone()),
+            (t.col_what, cx.lang.audit_details(&e.details)),
             (t.col_hash, e.hash.clone()),
         ];
         super::detail::draw(&(t.kind_of)(&e.table), &fields, frame, area);

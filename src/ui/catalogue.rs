@@ -96,6 +96,12 @@ pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Msg) -> Outcome {
                 screen.form = Some(Box::new(form));
             }
         }
+        Msg::WriteLabels => {
+            if let Some(product) = screen.current() {
+                let producer = product.producer_code.clone();
+                return Outcome::stay().run(vec![Effect::WriteLabels { producer }]);
+            }
+        }
         Msg::ToggleActive => {
             if let Some(product) = screen.current() {
                 let yes = vec![Effect::SetProductActive {

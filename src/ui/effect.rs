@@ -114,6 +114,10 @@ pub enum Effect {
     /// The day's report as it stands: an X report of the open day, or a copy (SALINAN) of a
     /// closed day's close. Answer: `OfficePrintout`.
     WriteDayReport { date: NaiveDate },
+    /// A sheet of barcode labels for `producer`'s products without a maker's barcode, those
+    /// without any given the corner's own first. Answer: `CatalogueChanged` when barcodes
+    /// were given, then `OfficePrintout`.
+    WriteLabels { producer: String },
     /// The monthly recap of `date`'s month, as text and A4 PDF. Answer: `OfficePrintout`.
     WriteRecap { date: NaiveDate },
     /// A producer's statement over a date range, as text and A4 PDF. Answer:

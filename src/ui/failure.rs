@@ -97,6 +97,8 @@ pub enum Failure {
     Trust(TrustFailure),
     /// A printout's file could not be written (what it records is on disk all the same).
     File(FileError),
+    /// A label sheet asked for where every product carries its maker's barcode.
+    NoLabels,
 }
 
 /// The till's refusals, as the ledger reports them.
@@ -162,6 +164,7 @@ impl Failure {
             Failure::Till(f) => f.text(lang),
             Failure::Trust(reason) => reason.text(lang),
             Failure::File(e) => e.text(lang),
+            Failure::NoLabels => lang.labels().none.into(),
         }
     }
 }

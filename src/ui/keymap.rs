@@ -460,6 +460,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(4)], &[C::Products], Msg::EditProduct, |k| k.edit_product).bar(|k| k.short_edit_product),
     on(&[ENTER], &[C::Products], Msg::EditProduct, |k| k.edit_product),
     on(&[f(8)], &[C::Products], Msg::ToggleActive, |k| k.toggle_active).bar(|k| k.short_active),
+    // In F1 only while the bar's one row is full (Ctrl+Q must stay on it).
+    on(&[f(7)], &[C::Products], Msg::WriteLabels, |k| k.labels).bar(|k| k.layout.short_labels),
     on(&[ESC], &[C::Products], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::PriceField, |k| k.type_price),
     on(&[ENTER], &[C::PriceField], Msg::Submit, |k| k.next).bar(|k| k.next),

@@ -534,7 +534,7 @@ fn enter_shows_a_customer_a_producer_a_user_and_an_audit_entry_whole() {
                 approver: Some("Budi Hartono Wijayakusuma".into()),
                 table: "voids".into(),
                 entry_id: 3,
-                summary: summary.into(),
+                details: vec![crate::domain::Detail::Text(summary.into())],
                 hash: hash.into(),
             }]),
         );

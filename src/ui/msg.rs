@@ -100,6 +100,8 @@ pub enum Msg {
     OpenPayouts,
     /// Write the shown day's settlement slips.
     WriteSettlements,
+    /// Write a sheet of barcode labels for the selected product's producer.
+    WriteLabels,
     /// Write the shown day's report (X while open, a copy of the Z once closed).
     WriteDayReport,
     /// Write the monthly recap of the shown day's month.

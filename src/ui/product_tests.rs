@@ -356,3 +356,37 @@ fn leaving_an_intake_with_lines_asks_first() {
     assert!(screen.contains("Buang 1 baris yang sudah diketik?"));
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// F7 on the products screen asks the runtime for the selected product's producer's label
+/// sheet; F1 names the key in both languages, and the answer says where the sheet is.
+#[test]
+fn f7_asks_for_the_producers_label_sheet_and_says_where_it_is() {
+    let mut app = on_products();
+    press(&mut app, KeyCode::F(1));
+    let (_, screen) = render(&app);
+    assert!(screen.contains("Cetak label barcode"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "keri");
+    assert_eq!(
+        press(&mut app, KeyCode::F(7)),
+        [Effect::WriteLabels {
+            producer: "BUSRI".into()
+        }]
+    );
+    assert_eq!(app.focus(), Focus::Products, "the list stays");
+    update(
+        &mut app,
+        Msg::OfficePrintout(Ok(
+            "/data/printouts/2026-12-05/label-BUSRI-101500.pdf".into()
+        )),
+    );
+    let note = app.note().map(|n| n.text(Lang::Id)).unwrap_or_default();
+    assert!(note.contains("label-BUSRI-101500.pdf"), "{note}");
+    update(&mut app, Msg::OfficePrintout(Err(Failure::NoLabels)));
+    let note = app.note().map(|n| n.text(Lang::Id)).unwrap_or_default();
+    assert!(note.contains("Tidak ada produk tanpa barcode"), "{note}");
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::F(1));
+    let (_, screen) = render(&app);
+    assert!(screen.contains("Print barcode labels"), "{screen}");
+}

@@ -10,7 +10,7 @@ use super::tests::{
     app_with_cart, enter, open_app, press, press_with, today, todays_sales, type_text,
 };
 use super::*;
-use crate::domain::{HistoryEntry, Role, User};
+use crate::domain::{Detail, HistoryEntry, Role, Rupiah, User};
 
 fn user(id: i64, name: &str, role: Role) -> User {
     User {
@@ -644,7 +644,7 @@ fn entry(
     actor: &str,
     approver: Option<&str>,
     table: &str,
-    summary: &str,
+    details: Vec<Detail>,
 ) -> HistoryEntry {
     HistoryEntry {
         seq,
@@ -653,12 +653,24 @@ fn entry(
         approver: approver.map(Into::into),
         table: table.into(),
         entry_id: seq,
-        summary: summary.into(),
+        details,
         hash: format!("{seq:02}ab3f9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f"),
     }
 }
 
+fn word(column: &str, value: &str) -> Detail {
+    Detail::Word {
+        column: column.into(),
+        value: value.into(),
+    }
+}
+
 fn history() -> Vec<HistoryEntry> {
+    let sale = Detail::Sale {
+        number: 3,
+        date: "2026-11-23".into(),
+    };
+    let money = |n| Detail::Money(Rupiah(n));
     vec![
         entry(
             5,
@@ -666,17 +678,35 @@ fn history() -> Vec<HistoryEntry> {
             "Rina",
             Some("Budi"),
             "voids",
-            "sale 3 · Salah input",
+            vec![sale, Detail::Text("Salah input".into())],
         ),
-        entry(4, at(9, 41, 0), "Rina", None, "payments", "cash Rp 12.000"),
-        entry(3, at(9, 41, 0), "Rina", None, "sales", "No. 3 · Rp 12.000"),
+        entry(
+            4,
+            at(9, 41, 0),
+            "Rina",
+            None,
+            "payments",
+            vec![word("method", "cash"), money(12_000)],
+        ),
+        entry(
+            3,
+            at(9, 41, 0),
+            "Rina",
+            None,
+            "sales",
+            vec![Detail::Number(3), money(12_000)],
+        ),
         entry(
             2,
             at(8, 0, 0),
             "Sari",
             None,
             "stock_documents",
-            "intake SRI",
+            vec![
+                word("kind", "intake"),
+                Detail::Number(1),
+                Detail::Text("SRI".into()),
+            ],
         ),
         entry(
             1,
@@ -684,7 +714,7 @@ fn history() -> Vec<HistoryEntry> {
             "",
             None,
             "business_days",
-            "2026-11-23 · Rp 200.000",
+            vec![Detail::Text("2026-11-23".into()), money(200_000)],
         ),
     ]
 }
@@ -709,7 +739,26 @@ fn the_audit_trail_lists_who_and_who_approved_and_filters_by_day_user_and_kind()
         screen.contains("sistem"),
         "the system's entries are named:\n{screen}"
     );
+    // What the ledger stores as keywords reads in the UI language.
+    assert!(
+        screen.contains("tunai · Rp 12.000") && screen.contains("titipan masuk"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("cash") && !screen.contains("intake"),
+        "{screen}"
+    );
     insta::assert_snapshot!("audit_trail", terminal.backend());
+    // The filter finds an entry by the words on screen.
+    type_text(&mut app, "tunai");
+    let screen = text(&render(&app));
+    assert!(
+        screen.contains("Rp 12.000") && !screen.contains("Salah input"),
+        "{screen}"
+    );
+    for _ in 0.."tunai".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
     // A user and a kind.
     type_text(&mut app, "rina penjualan");
     let screen = text(&render(&app));

@@ -19,10 +19,9 @@ fn median(mut samples: Vec<Duration>) -> (Duration, Duration) {
 
 fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let today = Local::now().date_naive();
 
     let mut ledger = Ledger::open(&dir.path().join("pojok.db")).expect("open ledger");
-    pojok::demo::seed(&mut ledger, today).expect("seed");
+    pojok::demo::seed(&mut ledger, Local::now().naive_local()).expect("seed");
     let catalogue = Catalogue::new(ledger.active_products().expect("products"));
     let mut cart = Cart::default();
     for (code, milli) in [("LMPR", 3_000), ("KRPS", 1_000), ("BRS", 1_250)] {

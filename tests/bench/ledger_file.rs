@@ -101,7 +101,9 @@ fn main() {
     let mut ledger = Ledger::open(&demo).expect("demo");
     pojok::demo::seed(
         &mut ledger,
-        NaiveDate::from_ymd_opt(2026, 12, 5).expect("date"),
+        NaiveDate::from_ymd_opt(2026, 12, 5)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .expect("date"),
     )
     .expect("seed");
     drop(ledger);
@@ -111,7 +113,9 @@ fn main() {
     let mut ledger = Ledger::open(&big).expect("big");
     pojok::demo::seed(
         &mut ledger,
-        NaiveDate::from_ymd_opt(2020, 12, 31).expect("date"),
+        NaiveDate::from_ymd_opt(2020, 12, 31)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .expect("date"),
     )
     .expect("seed");
     // The demo leaves its day open.

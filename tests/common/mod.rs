@@ -19,6 +19,29 @@ pub fn pojok(db: &Path, args: &[&str]) -> Output {
         .expect("run pojok")
 }
 
+/// Runs `pojok ARGS` against `db` with these environment variables set as well.
+pub fn pojok_env(db: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .env("POJOK_DB", db)
+        .env_remove("POJOK_LANG");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    command.output().expect("run pojok")
+}
+
+/// A PDF's text as `pdftotext -layout` reads it (a Linux program: callers are unix-only).
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
