@@ -525,6 +525,8 @@ pub struct PrintText {
     pub slip_borne_by: &'static str,
     pub slip_borne_by_producer: &'static str,
     pub slip_borne_by_corner: &'static str,
+    /// What the corner owes the producer for goods it bears the loss of.
+    pub slip_loss_owed: &'static str,
     pub slip_reason: fn(&str) -> String,
     pub slip_note: fn(&str) -> String,
     /// Signature roles: who hands goods over and who takes them (intake, return) ...
@@ -693,6 +695,10 @@ pub struct SettleText {
     /// The producer form's flag: paid out at every closing.
     pub payout_daily_label: &'static str,
     pub payout_daily_hint: &'static str,
+    /// Goods the corner lost or broke, owed to the producer: a settlement's and a
+    /// statement's line, and a product's detail line.
+    pub losses: &'static str,
+    pub product_lost: &'static str,
 }
 
 pub struct Strings {
@@ -1313,6 +1319,7 @@ pub static ID: Strings = Strings {
         slip_borne_by: "Ditanggung oleh",
         slip_borne_by_producer: "Produsen",
         slip_borne_by_corner: "Pojok UMKM",
+        slip_loss_owed: "Ganti rugi ke produsen",
         slip_reason: |reason| format!("Alasan: {reason}"),
         slip_note: |note| format!("Catatan: {note}"),
         slip_giver: "Penyerah",
@@ -1592,6 +1599,8 @@ pub static ID: Strings = Strings {
         failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
         payout_daily_label: "Bayar harian",
         payout_daily_hint: "(F6)",
+        losses: "Rugi ditanggung pojok",
+        product_lost: "ganti rugi pojok",
     },
     till: ID_TILL,
     office: ID_OFFICE,
@@ -2161,6 +2170,7 @@ pub static EN: Strings = Strings {
         slip_borne_by: "Borne by",
         slip_borne_by_producer: "Producer",
         slip_borne_by_corner: "The corner",
+        slip_loss_owed: "Owed to the producer",
         slip_reason: |reason| format!("Reason: {reason}"),
         slip_note: |note| format!("Note: {note}"),
         slip_giver: "Handed over by",
@@ -2442,6 +2452,8 @@ pub static EN: Strings = Strings {
         failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
         payout_daily_label: "Paid daily",
         payout_daily_hint: "(F6)",
+        losses: "Losses the corner bears",
+        product_lost: "corner's loss",
     },
     till: EN_TILL,
     office: EN_OFFICE,
@@ -3063,6 +3075,7 @@ const ID_TRUST: TrustText = TrustText {
             "rate_changes" => "ubah komisi",
             "stock_documents" => "catatan stok",
             "stock_moves" => "gerak stok",
+            "stock_losses" => "rugi ditanggung pojok",
             "user_changes" => "pengguna",
             "cash_moves" => "kas",
             "tab_payments" => "bayar bon",
@@ -3214,6 +3227,7 @@ const EN_TRUST: TrustText = TrustText {
             "rate_changes" => "rate change",
             "stock_documents" => "stock entry",
             "stock_moves" => "stock move",
+            "stock_losses" => "loss the corner bears",
             "user_changes" => "user",
             "cash_moves" => "cash move",
             "tab_payments" => "tab payment",

@@ -18,8 +18,15 @@ impl Runtime {
         };
         self.ledger
             .stock_levels(Some(day))
-            .and_then(|lines| Ok((lines, self.ledger.call_list()?)))
-            .map(|(lines, calls)| Msg::StockLoaded { lines, calls })
+            .and_then(|lines| {
+                let rules = self.ledger.till_rules()?;
+                Ok((lines, self.ledger.call_list()?, rules.count_corner_bears))
+            })
+            .map(|(lines, calls, count_corner_bears)| Msg::StockLoaded {
+                lines,
+                calls,
+                count_corner_bears,
+            })
             .unwrap_or_else(|e| failed(FailedEffect::LoadStock, e))
     }
 
@@ -71,7 +78,8 @@ impl Runtime {
                 code,
                 counted,
                 reason,
-            } => self.ledger.count_stock(&code, counted, &reason, actor, now),
+                corner_at_fault,
+            } => self.ledger.count_stock(&code, counted, &reason, corner_at_fault, actor, now),
         }
     }
 

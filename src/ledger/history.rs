@@ -84,6 +84,10 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             ],
         ),
         (
+            "stock_losses",
+            &[("producer_id", Producer), ("amount", Money)],
+        ),
+        (
             "tab_payments",
             &[("method", Text), ("amount", Money), ("note", Text)],
         ),

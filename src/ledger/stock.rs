@@ -15,12 +15,12 @@ use super::head;
 use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
 use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
 use crate::domain::{
-    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, StockDocument,
-    StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, Scheme, ShareRule,
+    StockDocument, StockDocumentLine, StockLine, StockMismatch, StockQuantity, loss_share,
 };
 
 /// An entry being written: what its moves need to know of it.
-struct Entry<'a> {
+pub(super) struct Entry<'a> {
     id: i64,
     kind: DocumentKind,
     note: &'a str,
@@ -28,7 +28,7 @@ struct Entry<'a> {
 }
 
 /// Opens a numbered entry of `kind` for a producer, on the open day if there is one.
-fn insert_document<'a>(
+pub(super) fn insert_document<'a>(
     conn: &Connection,
     kind: DocumentKind,
     producer_id: i64,
@@ -72,7 +72,7 @@ fn insert_move(
     product_id: i64,
     quantity: StockQuantity,
     best_before: Option<NaiveDate>,
-) -> Result<()> {
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO stock_moves (product_id, kind, quantity_milli, document_id, at,
              best_before, reason)
@@ -87,6 +87,65 @@ fn insert_move(
         best_before.map(date_text),
         entry.note
     ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// How `product` would share a sale today, from its producer's scheme.
+fn share_rule(product: &FoundProduct) -> Result<ShareRule> {
+    match (product.scheme, product.producer_price) {
+        (Scheme::Percentage { rate }, _) => Ok(ShareRule::Percentage { rate }),
+        (Scheme::ProducerPrice, Some(price)) => Ok(ShareRule::ProducerPrice { price }),
+        (Scheme::ProducerPrice, None) => Err(LedgerError::Corrupt(format!(
+            "{} has no producer price under a producer-price scheme",
+            product.code
+        ))),
+    }
+}
+
+/// The corner bears `gone` of `product`, moved out by the move `move_id`: the producer is
+/// owed the share they would have had selling it at today's price, on the open day (a
+/// loss moves money, and money belongs to a business day).
+fn record_loss(
+    conn: &Connection,
+    move_id: i64,
+    product: &FoundProduct,
+    gone: StockQuantity,
+) -> Result<()> {
+    let day = open_day_on(conn)?.ok_or(LedgerError::NoOpenDay)?;
+    let amount = loss_share(
+        product.price,
+        Quantity::from_milli(gone.milli()),
+        share_rule(product)?,
+    );
+    conn.prepare_cached(
+        "INSERT INTO stock_losses (move_id, producer_id, day_id, amount)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![move_id, product.producer_id, day.id, amount])?;
+    Ok(())
+}
+
+/// One product's line of a count on `entry`: the move is the difference counted − on hand,
+/// recorded even when it is zero so that the count itself is on file. A shortfall the
+/// corner bears is owed to the producer; a surplus only moves stock.
+pub(super) fn count_line_on(
+    conn: &Connection,
+    entry: &Entry,
+    product: &FoundProduct,
+    counted: StockQuantity,
+    corner_at_fault: bool,
+) -> Result<()> {
+    check_stock_quantity(counted, product.unit, true).map_err(|problem| {
+        LedgerError::InvalidQuantity {
+            code: product.code.clone(),
+            problem,
+        }
+    })?;
+    let difference = counted - on_hand(conn, product.id)?;
+    let move_id = insert_move(conn, entry, product.id, difference, None)?;
+    if corner_at_fault && difference.is_negative() {
+        record_loss(conn, move_id, product, -difference)?;
+    }
     Ok(())
 }
 
@@ -95,7 +154,9 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
     let header = conn
         .prepare_cached(
             "SELECT d.kind, d.number, pr.code, pr.name, b.date, d.at, d.actor, d.note,
-                    d.corner_at_fault
+                    d.corner_at_fault OR EXISTS (SELECT 1 FROM stock_moves AS m
+                                                 JOIN stock_losses AS x ON x.move_id = m.id
+                                                 WHERE m.document_id = d.id)
              FROM stock_documents AS d
              JOIN producers AS pr ON pr.id = d.producer_id
              LEFT JOIN business_days AS b ON b.id = d.day_id
@@ -128,7 +189,8 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
                     m.best_before,
                     COALESCE((SELECT on_hand_milli FROM stock WHERE product_id = m.product_id), 0)
                     - (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
-                       WHERE o.id >= m.id AND +o.product_id = m.product_id)
+                       WHERE o.id >= m.id AND +o.product_id = m.product_id),
+                    (SELECT x.amount FROM stock_losses AS x WHERE x.move_id = m.id)
              FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
              WHERE m.document_id = ?1
              ORDER BY m.id",
@@ -143,6 +205,7 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
                 quantity: StockQuantity::from_milli(r.get(5)?),
                 best_before: get_opt_date(r, 6)?,
                 on_hand_before: StockQuantity::from_milli(r.get(7)?),
+                loss: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -289,7 +352,8 @@ impl Ledger {
     }
 
     /// Writes goods off (damaged, expired, lost). The producer bears it unless
-    /// `corner_at_fault`. A reason is required.
+    /// `corner_at_fault`: then the producer is owed the share they would have had selling
+    /// it at today's price, which needs an open day. A reason is required.
     pub fn write_off(
         &mut self,
         product_code: &str,
@@ -312,7 +376,10 @@ impl Ledger {
                 actor,
                 at,
             )?;
-            insert_move(tx, &entry, product.id, -quantity, None)?;
+            let move_id = insert_move(tx, &entry, product.id, -quantity, None)?;
+            if corner_at_fault {
+                record_loss(tx, move_id, &product, quantity)?;
+            }
             let document = load_document(tx, entry.id)?;
             Ok(document)
         })?;
@@ -320,26 +387,22 @@ impl Ledger {
     }
 
     /// Records a stock count (stok opname): the move is the difference counted − on hand,
-    /// recorded even when it is zero so that the count itself is on file. A reason is
-    /// required; `counted` may be zero but not negative.
+    /// recorded even when it is zero so that the count itself is on file. A shortfall is
+    /// the producer's unless `corner_at_fault` (then owed to them as for a write-off); a
+    /// surplus only moves stock. A reason is required; `counted` may be zero but not
+    /// negative.
     pub fn count_stock(
         &mut self,
         product_code: &str,
         counted: StockQuantity,
         reason: &str,
+        corner_at_fault: bool,
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
         let reason = reason_given(reason)?;
         let done = self.write(|tx| {
             let product = find_product(tx, product_code)?;
-            check_stock_quantity(counted, product.unit, true).map_err(|problem| {
-                LedgerError::InvalidQuantity {
-                    code: product.code.clone(),
-                    problem,
-                }
-            })?;
-            let difference = counted - on_hand(tx, product.id)?;
             let entry = insert_document(
                 tx,
                 DocumentKind::Count,
@@ -349,7 +412,7 @@ impl Ledger {
                 actor,
                 at,
             )?;
-            insert_move(tx, &entry, product.id, difference, None)?;
+            count_line_on(tx, &entry, &product, counted, corner_at_fault)?;
             let document = load_document(tx, entry.id)?;
             Ok(document)
         })?;

@@ -3,7 +3,8 @@
 
 use crate::domain::catalogue::full_name;
 use crate::domain::{
-    Payout, PayoutMethod, ProducerSettlement, ProductDay, ShopHeader, Statement, StockQuantity,
+    Payout, PayoutMethod, ProducerSettlement, ProductDay, Rupiah, ShopHeader, Statement,
+    StockQuantity,
 };
 use crate::strings::Lang;
 
@@ -66,6 +67,9 @@ pub fn settlement_slip(s: &ProducerSettlement, shop: &ShopHeader, lang: Lang) ->
         .rule()
         .pair(text.balance_before, &s.balance_before.to_string())
         .pair(text.producer_share, &s.producer_share().to_string());
+    if s.losses() != Rupiah::ZERO {
+        doc.pair(text.losses, &s.losses().to_string());
+    }
     for p in &s.payouts {
         doc.pair(
             &(text.paid)(p.number, method_text(p.method, lang)),
@@ -116,6 +120,9 @@ fn product_lines(doc: &mut Document, p: &ProductDay, lang: Lang) {
         }
     }
     doc.detail(text.closing, &q(p.closing()));
+    if p.lost != Rupiah::ZERO {
+        doc.detail(text.product_lost, &p.lost.to_string());
+    }
 }
 
 /// The payout slip: number, producer, method, the balance before and after, signatures.
@@ -191,6 +198,9 @@ pub fn statement(st: &Statement, shop: &ShopHeader, lang: Lang) -> Document {
         }
         doc.detail(text.gross, &row.gross.to_string())
             .detail(text.producer_share, &row.producer_share.to_string());
+        if row.losses != Rupiah::ZERO {
+            doc.detail(text.losses, &row.losses.to_string());
+        }
         for p in &day.payouts {
             doc.detail(
                 &(text.paid)(p.number, method_text(p.method, lang)),
@@ -202,8 +212,11 @@ pub fn statement(st: &Statement, shop: &ShopHeader, lang: Lang) -> Document {
     doc.rule()
         .pair(text.gross, &st.gross().to_string())
         .pair(text.corner_share, &st.corner_share().to_string())
-        .pair(text.producer_share, &st.producer_share().to_string())
-        .pair(text.paid_out, &(-st.paid_out()).to_string())
+        .pair(text.producer_share, &st.producer_share().to_string());
+    if st.losses() != Rupiah::ZERO {
+        doc.pair(text.losses, &st.losses().to_string());
+    }
+    doc.pair(text.paid_out, &(-st.paid_out()).to_string())
         .emphasised_pair(text.closing_balance, &st.closing_balance().to_string());
     doc
 }

@@ -42,13 +42,19 @@ pub fn stock_slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang) -> Documen
             &totals_per_unit(doc.kind, &doc.lines),
         );
     }
-    if doc.kind == DocumentKind::WriteOff {
+    // A count says who bears it only when something went missing.
+    let gone = doc.kind == DocumentKind::WriteOff
+        || (doc.kind == DocumentKind::Count && doc.lines.iter().any(|l| l.quantity.is_negative()));
+    if gone {
         let who = if doc.corner_at_fault {
             text.slip_borne_by_corner
         } else {
             text.slip_borne_by_producer
         };
         slip.pair(text.slip_borne_by, who);
+    }
+    if doc.corner_at_fault && gone {
+        slip.pair(text.slip_loss_owed, &doc.loss().to_string());
     }
     let note = doc.note.trim();
     if !note.is_empty() {
@@ -133,6 +139,9 @@ fn add_line(slip: &mut Document, kind: DocumentKind, line: &StockDocumentLine, l
                 text.slip_difference,
                 &format!("{sign}{}", difference.with_unit(unit)),
             );
+        if let Some(loss) = line.loss {
+            slip.detail(text.slip_loss_owed, &loss.to_string());
+        }
         return;
     }
     slip.item(&name, &line.code, &moved(kind, line).with_unit(unit));

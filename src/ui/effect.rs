@@ -212,5 +212,7 @@ pub enum StockEntry {
         code: String,
         counted: StockQuantity,
         reason: String,
+        /// A shortfall the corner bears instead of the producer.
+        corner_at_fault: bool,
     },
 }

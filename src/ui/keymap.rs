@@ -21,7 +21,7 @@ pub enum Focus {
     Stock,
     /// An intake, return or count form, on its code line.
     Intake,
-    /// A write-off form, on its code line: who bears it can be switched.
+    /// A write-off or count form, on its code line: who bears the loss can be switched.
     WriteOff,
     /// A return, write-off or count form, on its reason line.
     StockReason,

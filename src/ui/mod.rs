@@ -510,7 +510,7 @@ fn focus_of(mode: &Screen) -> Focus {
         Screen::Sales(_) => Focus::Sales,
         Screen::Stock(screen) => match &screen.form {
             Some(form) if form.on_reason => Focus::StockReason,
-            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Focus::WriteOff,
+            Some(form) if form.bears_losses() => Focus::WriteOff,
             Some(_) => Focus::Intake,
             None => Focus::Stock,
         },

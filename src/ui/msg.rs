@@ -156,6 +156,8 @@ pub enum Msg {
     StockLoaded {
         lines: Vec<StockLine>,
         calls: Vec<CallListEntry>,
+        /// Who bears a count's shortfall unless the attendant switches it: the shop's rule.
+        count_corner_bears: bool,
     },
     /// Stock entries on disk, each with where its slip was written or why it was not.
     StockRecorded {

@@ -94,6 +94,8 @@ pub struct SettingsScreen {
     pub pdf_command: String,
     pub lock_minutes: String,
     pub close_above: String,
+    /// Who bears a count's shortfall unless the attendant switches it.
+    pub count_corner_bears: bool,
     /// Where the day-close backups go (a USB stick, a second disk); empty: the default.
     pub backup_folder: String,
     pub field: Field,
@@ -115,6 +117,7 @@ impl SettingsScreen {
             pdf_command: String::new(),
             lock_minutes: String::new(),
             close_above: String::new(),
+            count_corner_bears: false,
             backup_folder: String::new(),
             field: Field::Name,
             windows_printers: Vec::new(),
@@ -131,6 +134,7 @@ impl SettingsScreen {
         self.backup_folder = backup_folder;
         self.lock_minutes = rules.lock_after_minutes.to_string();
         self.close_above = rules.close_approval_above.to_string();
+        self.count_corner_bears = rules.count_corner_bears;
         self.loaded = true;
         self.name = shop.name;
         self.office = shop.office;
@@ -186,6 +190,7 @@ impl SettingsScreen {
         Ok(TillRules {
             lock_after_minutes,
             close_approval_above,
+            count_corner_bears: self.count_corner_bears,
         })
     }
 

@@ -37,6 +37,8 @@ pub struct StockScreen {
     pub calling: bool,
     /// An intake, return, write-off or count being entered, over the list it returns to.
     pub form: Option<Box<StockForm>>,
+    /// A new count starts with the corner bearing its shortfall (the shop's setting).
+    pub count_corner_bears: bool,
 }
 
 impl StockScreen {
@@ -48,6 +50,7 @@ impl StockScreen {
             selected: 0,
             calling: false,
             form: None,
+            count_corner_bears: false,
         }
     }
 
@@ -140,7 +143,9 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
                     .current()
                     .map(|l| (l.producer_code.clone(), l.producer_name.clone()))
             };
-            screen.form = Some(Box::new(StockForm::new(kind, cx.catalogue, producer)));
+            let mut form = StockForm::new(kind, cx.catalogue, producer);
+            form.corner_at_fault = kind == DocumentKind::Count && screen.count_corner_bears;
+            screen.form = Some(Box::new(form));
         }
         Msg::ReturnDaily => {
             return Outcome::ask(Question::ReturnDaily, vec![Effect::ReturnDailyGoods]);
@@ -371,7 +376,14 @@ fn draw_calls(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
 /// A runtime answer for the stock screen.
 pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
     match msg {
-        Msg::StockLoaded { lines, calls } => screen.loaded(lines, calls),
+        Msg::StockLoaded {
+            lines,
+            calls,
+            count_corner_bears,
+        } => {
+            screen.count_corner_bears = count_corner_bears;
+            screen.loaded(lines, calls);
+        }
         Msg::StockRecorded { documents, slips } => return recorded(screen, documents, slips),
         Msg::Failed {
             action: FailedEffect::LoadStock,

@@ -135,6 +135,11 @@ impl StockForm {
             .collect()
     }
 
+    /// Goods can go missing on a write-off or a count: F7 says who bears them.
+    pub fn bears_losses(&self) -> bool {
+        matches!(self.kind, DocumentKind::WriteOff | DocumentKind::Count)
+    }
+
     /// Write-offs and counts are one product each in the ledger.
     fn one_line(&self) -> bool {
         matches!(self.kind, DocumentKind::WriteOff | DocumentKind::Count)
@@ -175,6 +180,7 @@ impl StockForm {
                 code: first.code.clone(),
                 counted: first.counted,
                 reason,
+                corner_at_fault: self.corner_at_fault,
             },
         })
     }
@@ -323,7 +329,7 @@ fn code_line_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
         }
         // An intake has no reason line.
         Msg::Next if form.kind != DocumentKind::Intake => form.on_reason = true,
-        Msg::ToggleFault if form.kind == DocumentKind::WriteOff => {
+        Msg::ToggleFault if form.bears_losses() => {
             form.corner_at_fault = !form.corner_at_fault;
         }
         Msg::Up => form.selected = form.selected.saturating_sub(1),
@@ -420,7 +426,7 @@ pub(super) fn draw_form(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rec
             Span::from(reason_label.clone()).dark_gray(),
             Span::from(form.reason.as_str()).bold(),
         ];
-        if form.kind == DocumentKind::WriteOff {
+        if form.bears_losses() {
             let fault = Span::from(format!("  [{}]", (t.corner_at_fault)(form.corner_at_fault)));
             line.push(if form.corner_at_fault {
                 fault.yellow().bold()
