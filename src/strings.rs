@@ -527,6 +527,8 @@ pub struct PrintText {
     pub slip_borne_by_corner: &'static str,
     /// What the corner owes the producer for goods it bears the loss of.
     pub slip_loss_owed: &'static str,
+    /// The same, short, under a count's line.
+    pub slip_line_loss: &'static str,
     pub slip_reason: fn(&str) -> String,
     pub slip_note: fn(&str) -> String,
     /// Signature roles: who hands goods over and who takes them (intake, return) ...
@@ -1320,6 +1322,7 @@ pub static ID: Strings = Strings {
         slip_borne_by_producer: "Produsen",
         slip_borne_by_corner: "Pojok UMKM",
         slip_loss_owed: "Ganti rugi ke produsen",
+        slip_line_loss: "Ganti rugi",
         slip_reason: |reason| format!("Alasan: {reason}"),
         slip_note: |note| format!("Catatan: {note}"),
         slip_giver: "Penyerah",
@@ -2171,6 +2174,7 @@ pub static EN: Strings = Strings {
         slip_borne_by_producer: "Producer",
         slip_borne_by_corner: "The corner",
         slip_loss_owed: "Owed to the producer",
+        slip_line_loss: "Owed",
         slip_reason: |reason| format!("Reason: {reason}"),
         slip_note: |note| format!("Note: {note}"),
         slip_giver: "Handed over by",

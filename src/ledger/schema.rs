@@ -1428,6 +1428,7 @@ mod tests {
                     "settings_changes",
                     "recoveries",
                     "pin_lockouts",
+                    "stock_losses",
                 ]
                 .contains(&t.name)
             })

@@ -301,6 +301,7 @@ mod tests {
             written_off: sq(0),
             counted: sq(0),
             sales: amounts(0, 0),
+            lost: Rupiah::ZERO,
         };
         let mut krps = product(2, "KRPS", "Keripik Pisang", Unit::Bks);
         krps.opening = sq(2);

@@ -140,7 +140,7 @@ fn add_line(slip: &mut Document, kind: DocumentKind, line: &StockDocumentLine, l
                 &format!("{sign}{}", difference.with_unit(unit)),
             );
         if let Some(loss) = line.loss {
-            slip.detail(text.slip_loss_owed, &loss.to_string());
+            slip.detail(text.slip_line_loss, &loss.to_string());
         }
         return;
     }
@@ -212,6 +212,7 @@ mod tests {
             quantity: StockQuantity::from_milli(milli),
             best_before: None,
             on_hand_before: StockQuantity::from_milli(before_milli),
+            loss: None,
         }
     }
 
@@ -269,6 +270,8 @@ mod tests {
         );
         doc.note = "Karung robek".into();
         doc.corner_at_fault = true;
+        // 0,75 kg at Rp 14.500 under 10 %: 9.787,5 owed to the producer.
+        doc.lines[0].loss = Some(crate::domain::Rupiah(9_788));
         doc
     }
 
@@ -299,6 +302,30 @@ mod tests {
     fn has(text: &str, prefix: &str, suffix: &str) -> bool {
         text.lines()
             .any(|l| l.trim_start().starts_with(prefix) && l.ends_with(suffix))
+    }
+
+    #[test]
+    fn a_count_short_on_the_corner_says_what_each_line_owes_and_a_surplus_names_nobody() {
+        let mut doc = count();
+        doc.lines
+            .push(line("KLPN", "Klepon", "Pandan", Unit::Pcs, 1_000, 4_000));
+        doc.corner_at_fault = true;
+        doc.lines[0].loss = Some(crate::domain::Rupiah(5_950));
+        for (lang, owed, line, who) in [
+            (Lang::Id, "Ganti rugi ke produsen", "Ganti rugi", "Pojok UMKM"),
+            (Lang::En, "Owed to the producer", "Owed", "The corner"),
+        ] {
+            let text = render(&doc, lang, 32);
+            assert_fits(&text, 32);
+            assert!(has(&text, owed, "Rp 5.950"), "{text}");
+            assert_eq!(text.matches(line).count(), 2, "{text}");
+            assert!(text.contains(who), "{text}");
+        }
+        let mut surplus = count();
+        surplus.lines[0].quantity = StockQuantity::whole(2);
+        let text = render(&surplus, Lang::Id, 32);
+        assert!(!text.contains("Ditanggung oleh"), "{text}");
+        assert!(!text.contains("Ganti rugi"), "{text}");
     }
 
     #[test]

@@ -338,6 +338,7 @@ fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
     let rules = TillRules {
         lock_after_minutes: 15,
         close_approval_above: crate::domain::Rupiah(25_000),
+        count_corner_bears: false,
     };
     assert!(
         matches!(&effects[..], [Effect::SaveSettings { rules: r, .. }] if *r == rules),

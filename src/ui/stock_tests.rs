@@ -106,6 +106,7 @@ pub(super) fn on_stock() -> App {
         Msg::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
+            count_corner_bears: false,
         },
     );
     app
@@ -317,6 +318,7 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
         Msg::StockLoaded {
             lines: Vec::new(),
             calls: Vec::new(),
+            count_corner_bears: false,
         },
     );
     press(&mut app, KeyCode::F(2));
@@ -385,6 +387,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
         Msg::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
+            count_corner_bears: false,
         },
     );
     press(&mut app, KeyCode::F(9));
@@ -539,6 +542,7 @@ fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
             code: "KLP".into(),
             counted: StockQuantity::ZERO,
             reason: "Opname sore".into(),
+            corner_at_fault: false,
         })]
     );
     // Leaving before the ledger answered would drop the count: that asks first.

@@ -474,6 +474,7 @@ fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
         code: "KLP".into(),
         counted: crate::domain::StockQuantity::ZERO,
         reason: "opname".into(),
+        corner_at_fault: false,
     });
     assert!(
         !count.needs_approval(),
