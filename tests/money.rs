@@ -40,7 +40,9 @@ fn receive(ledger: &mut Ledger, producer: &str, code: &str, milli: i64, when: Na
         quantity: Quantity::from_milli(milli),
         best_before: None,
     };
-    ledger.receive_stock(producer, &[line], "Rina", when).unwrap();
+    ledger
+        .receive_stock(producer, &[line], "Rina", when)
+        .unwrap();
 }
 
 fn owed(ledger: &Ledger, producer: &str) -> Rupiah {
@@ -98,7 +100,11 @@ fn each_entry_kind_moves_the_producers_balance_by_its_own_amount() {
     });
     // 3 LMPR = 10.500 → SRI round(10.500 × 0,85) = 8.925; 1,5 kg BRS → TANI 20.250.
     step(&mut ledger, "sale", (8_925, 20_250), &|l| {
-        sell(l, &[("LMPR", pcs(3)), ("BRS", Quantity::from_milli(1_500))], at("2026-11-21 08:00"));
+        sell(
+            l,
+            &[("LMPR", pcs(3)), ("BRS", Quantity::from_milli(1_500))],
+            at("2026-11-21 08:00"),
+        );
     });
     // A sale of 1 KRPS (SRI 10.200) voided the same day moves nothing in the end.
     step(&mut ledger, "sale then void", (0, 0), &|l| {
@@ -107,55 +113,142 @@ fn each_entry_kind_moves_the_producers_balance_by_its_own_amount() {
             .unwrap();
     });
     step(&mut ledger, "return", (0, 0), &|l| {
-        l.return_stock("SRI", &[("LMPR".into(), pcs(2))], "", "Rina", at("2026-11-21 09:00"))
-            .unwrap();
+        l.return_stock(
+            "SRI",
+            &[("LMPR".into(), pcs(2))],
+            "",
+            "Rina",
+            at("2026-11-21 09:00"),
+        )
+        .unwrap();
     });
     step(&mut ledger, "write-off the producer bears", (0, 0), &|l| {
-        l.write_off("LMPR", pcs(1), "basi", false, "Rina", at("2026-11-21 09:10"))
-            .unwrap();
+        l.write_off(
+            "LMPR",
+            pcs(1),
+            "basi",
+            false,
+            "Rina",
+            at("2026-11-21 09:10"),
+        )
+        .unwrap();
     });
     // 1 KRPS dropped by the attendant: round(12.000 × 1 × 0,85) = 10.200.
-    step(&mut ledger, "write-off the corner bears", (10_200, 0), &|l| {
-        let doc = l
-            .write_off("KRPS", pcs(1), "jatuh", true, "Rina", at("2026-11-21 09:20"))
-            .unwrap();
-        assert!(doc.corner_at_fault);
-        assert_eq!(doc.loss(), Rupiah(10_200));
-    });
+    step(
+        &mut ledger,
+        "write-off the corner bears",
+        (10_200, 0),
+        &|l| {
+            let doc = l
+                .write_off(
+                    "KRPS",
+                    pcs(1),
+                    "jatuh",
+                    true,
+                    "Rina",
+                    at("2026-11-21 09:20"),
+                )
+                .unwrap();
+            assert!(doc.corner_at_fault);
+            assert_eq!(doc.loss(), Rupiah(10_200));
+        },
+    );
     // 0,333 kg BRS spilt: round(13.500 × 0,333) = round(4.495,5) = 4.496, half away from zero.
-    step(&mut ledger, "producer-price write-off the corner bears", (0, 4_496), &|l| {
-        let doc = l
-            .write_off("BRS", Quantity::from_milli(333), "tumpah", true, "Rina", at("2026-11-21 09:30"))
-            .unwrap();
-        assert_eq!(doc.lines[0].loss, Some(Rupiah(4_496)));
-    });
+    step(
+        &mut ledger,
+        "producer-price write-off the corner bears",
+        (0, 4_496),
+        &|l| {
+            let doc = l
+                .write_off(
+                    "BRS",
+                    Quantity::from_milli(333),
+                    "tumpah",
+                    true,
+                    "Rina",
+                    at("2026-11-21 09:30"),
+                )
+                .unwrap();
+            assert_eq!(doc.lines[0].loss, Some(Rupiah(4_496)));
+        },
+    );
     // LMPR on hand 14; counted 11, the corner bears 3: round(3.500 × 3 × 0,85) = 8.925.
-    step(&mut ledger, "count short, the corner bears", (8_925, 0), &|l| {
-        let doc = l
-            .count_stock("LMPR", StockQuantity::whole(11), "opname", true, "Rina", at("2026-11-21 10:00"))
-            .unwrap();
-        assert!(doc.corner_at_fault);
-        assert_eq!(doc.lines[0].loss, Some(Rupiah(8_925)));
-    });
-    step(&mut ledger, "count short, the producer bears", (0, 0), &|l| {
-        let doc = l
-            .count_stock("LMPR", StockQuantity::whole(10), "opname", false, "Rina", at("2026-11-21 10:05"))
-            .unwrap();
-        assert!(!doc.corner_at_fault);
-        assert_eq!(doc.loss(), Rupiah::ZERO);
-    });
-    step(&mut ledger, "count surplus, the corner bears", (0, 0), &|l| {
-        let doc = l
-            .count_stock("LMPR", StockQuantity::whole(12), "opname", true, "Rina", at("2026-11-21 10:10"))
-            .unwrap();
-        assert_eq!(doc.lines[0].quantity, StockQuantity::whole(2));
-        assert_eq!(doc.lines[0].loss, None);
-    });
+    step(
+        &mut ledger,
+        "count short, the corner bears",
+        (8_925, 0),
+        &|l| {
+            let doc = l
+                .count_stock(
+                    "LMPR",
+                    StockQuantity::whole(11),
+                    "opname",
+                    true,
+                    "Rina",
+                    at("2026-11-21 10:00"),
+                )
+                .unwrap();
+            assert!(doc.corner_at_fault);
+            assert_eq!(doc.lines[0].loss, Some(Rupiah(8_925)));
+        },
+    );
+    step(
+        &mut ledger,
+        "count short, the producer bears",
+        (0, 0),
+        &|l| {
+            let doc = l
+                .count_stock(
+                    "LMPR",
+                    StockQuantity::whole(10),
+                    "opname",
+                    false,
+                    "Rina",
+                    at("2026-11-21 10:05"),
+                )
+                .unwrap();
+            assert!(!doc.corner_at_fault);
+            assert_eq!(doc.loss(), Rupiah::ZERO);
+        },
+    );
+    step(
+        &mut ledger,
+        "count surplus, the corner bears",
+        (0, 0),
+        &|l| {
+            let doc = l
+                .count_stock(
+                    "LMPR",
+                    StockQuantity::whole(12),
+                    "opname",
+                    true,
+                    "Rina",
+                    at("2026-11-21 10:10"),
+                )
+                .unwrap();
+            assert_eq!(doc.lines[0].quantity, StockQuantity::whole(2));
+            assert_eq!(doc.lines[0].loss, None);
+        },
+    );
     step(&mut ledger, "payout", (-5_000, -20_000), &|l| {
-        l.pay_producer("SRI", PayoutMethod::Cash, Rupiah(5_000), "", "Rina", at("2026-11-21 15:00"))
-            .unwrap();
-        l.pay_producer("TANI", PayoutMethod::Transfer, Rupiah(20_000), "", "Rina", at("2026-11-21 15:01"))
-            .unwrap();
+        l.pay_producer(
+            "SRI",
+            PayoutMethod::Cash,
+            Rupiah(5_000),
+            "",
+            "Rina",
+            at("2026-11-21 15:00"),
+        )
+        .unwrap();
+        l.pay_producer(
+            "TANI",
+            PayoutMethod::Transfer,
+            Rupiah(20_000),
+            "",
+            "Rina",
+            at("2026-11-21 15:01"),
+        )
+        .unwrap();
     });
     close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
 
@@ -163,10 +256,16 @@ fn each_entry_kind_moves_the_producers_balance_by_its_own_amount() {
     let settled = ledger.settlement_for(day1, Some("SRI")).unwrap().remove(0);
     assert_eq!(settled.losses(), Rupiah(10_200 + 8_925));
     assert_eq!(settled.producer_share(), Rupiah(8_925));
-    assert_eq!(settled.balance_now(), Rupiah(8_925 + 10_200 + 8_925 - 5_000));
+    assert_eq!(
+        settled.balance_now(),
+        Rupiah(8_925 + 10_200 + 8_925 - 5_000)
+    );
     assert_eq!(settled.balance_now(), owed(&ledger, "SRI"));
-    let lost: HashMap<&str, Rupiah> =
-        settled.products.iter().map(|p| (p.code.as_str(), p.lost)).collect();
+    let lost: HashMap<&str, Rupiah> = settled
+        .products
+        .iter()
+        .map(|p| (p.code.as_str(), p.lost))
+        .collect();
     assert_eq!(lost["KRPS"], Rupiah(10_200));
     assert_eq!(lost["LMPR"], Rupiah(8_925));
 
@@ -178,17 +277,29 @@ fn each_entry_kind_moves_the_producers_balance_by_its_own_amount() {
     let first_sale = 1;
     let before = both(&ledger);
     ledger
-        .correct_sale(first_sale, RefundMethod::Qris, "dikembalikan", "Rina", at("2026-11-22 08:00"))
+        .correct_sale(
+            first_sale,
+            RefundMethod::Qris,
+            "dikembalikan",
+            "Rina",
+            at("2026-11-22 08:00"),
+        )
         .unwrap();
     let after = both(&ledger);
-    assert_eq!((after.0 - before.0, after.1 - before.1), (Rupiah(-8_925), Rupiah(-20_250)));
+    assert_eq!(
+        (after.0 - before.0, after.1 - before.1),
+        (Rupiah(-8_925), Rupiah(-20_250))
+    );
     assert_sound(&ledger);
 
     // A statement over both days ends where the balances are, losses included.
     let statement = ledger.statement("SRI", day1, day2).unwrap();
     assert_eq!(statement.losses(), Rupiah(19_125));
     assert_eq!(statement.closing_balance(), owed(&ledger, "SRI"));
-    assert_eq!(statement.rows().last().unwrap().balance, owed(&ledger, "SRI"));
+    assert_eq!(
+        statement.rows().last().unwrap().balance,
+        owed(&ledger, "SRI")
+    );
 }
 
 #[test]
@@ -199,8 +310,22 @@ fn a_loss_the_corner_bears_needs_an_open_day_and_a_refusal_changes_nothing() {
     receive(&mut ledger, "SRI", "LMPR", 10_000, at("2026-11-21 07:10"));
     let before = common::snapshot(&path);
     let refused = [
-        ledger.write_off("LMPR", pcs(1), "jatuh", true, "Rina", at("2026-11-21 09:00")),
-        ledger.count_stock("LMPR", StockQuantity::whole(8), "opname", true, "Rina", at("2026-11-21 09:00")),
+        ledger.write_off(
+            "LMPR",
+            pcs(1),
+            "jatuh",
+            true,
+            "Rina",
+            at("2026-11-21 09:00"),
+        ),
+        ledger.count_stock(
+            "LMPR",
+            StockQuantity::whole(8),
+            "opname",
+            true,
+            "Rina",
+            at("2026-11-21 09:00"),
+        ),
     ];
     for r in refused {
         assert!(matches!(r, Err(LedgerError::NoOpenDay)), "{r:?}");
@@ -208,10 +333,24 @@ fn a_loss_the_corner_bears_needs_an_open_day_and_a_refusal_changes_nothing() {
     assert_eq!(common::snapshot(&path), before);
     // Borne by the producer, or a surplus, nothing is owed: no day needed, as before.
     ledger
-        .write_off("LMPR", pcs(1), "basi", false, "Rina", at("2026-11-21 09:01"))
+        .write_off(
+            "LMPR",
+            pcs(1),
+            "basi",
+            false,
+            "Rina",
+            at("2026-11-21 09:01"),
+        )
         .unwrap();
     ledger
-        .count_stock("LMPR", StockQuantity::whole(12), "opname", true, "Rina", at("2026-11-21 09:02"))
+        .count_stock(
+            "LMPR",
+            StockQuantity::whole(12),
+            "opname",
+            true,
+            "Rina",
+            at("2026-11-21 09:02"),
+        )
         .unwrap();
     assert_eq!(owed(&ledger, "SRI"), Rupiah::ZERO);
     assert_sound(&ledger);
@@ -223,11 +362,23 @@ fn history_keeps_a_loss_append_only_and_verify_names_a_changed_one() {
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
     ledger
-        .open_day(date("2026-11-21"), "Rina", Rupiah(0), at("2026-11-21 07:00"))
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(0),
+            at("2026-11-21 07:00"),
+        )
         .unwrap();
     receive(&mut ledger, "SRI", "KRPS", 3_000, at("2026-11-21 07:10"));
     ledger
-        .write_off("KRPS", pcs(1), "jatuh", true, "Rina", at("2026-11-21 09:00"))
+        .write_off(
+            "KRPS",
+            pcs(1),
+            "jatuh",
+            true,
+            "Rina",
+            at("2026-11-21 09:00"),
+        )
         .unwrap();
     drop(ledger);
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -264,22 +415,45 @@ fn a_payout_slip_equals_the_screen_with_the_clock_set_back() {
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
     ledger
-        .open_day(date("2026-11-21"), "Rina", Rupiah(100_000), at("2026-11-21 07:30"))
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(100_000),
+            at("2026-11-21 07:30"),
+        )
         .unwrap();
     receive(&mut ledger, "SRI", "LMPR", 40_000, at("2026-11-21 07:40"));
     for (n, when) in [(6, "07:45"), (9, "09:30"), (9, "11:28")] {
-        sell(&mut ledger, &[("LMPR", pcs(n))], at(&format!("2026-11-21 {when}")));
+        sell(
+            &mut ledger,
+            &[("LMPR", pcs(n))],
+            at(&format!("2026-11-21 {when}")),
+        );
     }
     receive(&mut ledger, "SRI", "KRPS", 2_000, at("2026-11-21 11:29"));
     ledger
-        .write_off("KRPS", pcs(1), "jatuh", true, "Rina", at("2026-11-21 11:30"))
+        .write_off(
+            "KRPS",
+            pcs(1),
+            "jatuh",
+            true,
+            "Rina",
+            at("2026-11-21 11:30"),
+        )
         .unwrap();
     // 6 LMPR → 17.850, 9 LMPR → 26.775 twice, and the dropped KRPS 10.200.
     let screen = owed(&ledger, "SRI");
     assert_eq!(screen, Rupiah(17_850 + 2 * 26_775 + 10_200));
     // The clock now reads 06:10, earlier than every sale.
     let payout = ledger
-        .pay_producer("SRI", PayoutMethod::Transfer, Rupiah(50_000), "", "Rina", at("2026-11-21 06:10"))
+        .pay_producer(
+            "SRI",
+            PayoutMethod::Transfer,
+            Rupiah(50_000),
+            "",
+            "Rina",
+            at("2026-11-21 06:10"),
+        )
         .unwrap();
     assert_eq!(payout.balance_before, screen);
     assert_eq!(payout.balance_after(), screen - Rupiah(50_000));
@@ -295,13 +469,18 @@ fn a_payout_slip_equals_the_screen_with_the_clock_set_back() {
             .unwrap_or_else(|| panic!("{label} in {slip}"))
             .to_string()
     };
-    assert!(line("Saldo sebelum").ends_with(&screen.to_string()), "{slip}");
+    assert!(
+        line("Saldo sebelum").ends_with(&screen.to_string()),
+        "{slip}"
+    );
     assert!(
         line("Saldo sesudah").ends_with(&(screen - Rupiah(50_000)).to_string()),
         "{slip}"
     );
     // The day's settlement and a statement agree too.
-    let settled = ledger.settlement_for(date("2026-11-21"), Some("SRI")).unwrap();
+    let settled = ledger
+        .settlement_for(date("2026-11-21"), Some("SRI"))
+        .unwrap();
     assert_eq!(settled[0].balance_now(), owed(&ledger, "SRI"));
     assert_sound(&ledger);
 }
@@ -355,6 +534,8 @@ struct Recorded {
     id: i64,
     day: usize,
     shares: [Rupiah; 2],
+    /// Thousandths of each product sold, which a void or a correction puts back.
+    sold: [i64; 3],
     voided: bool,
     corrected: bool,
 }
@@ -401,23 +582,28 @@ proptest! {
                         let lines: Vec<(&str, Quantity)> = lines.iter().map(|(p, n)| (CODES[*p], qty(*p, *n))).collect();
                         let sale = sell(&mut ledger, &lines, at);
                         let mut shares = [Rupiah::ZERO; 2];
+                        let mut sold = [0i64; 3];
                         for l in &sale.lines {
                             let who = usize::from(l.producer_code == "TANI");
                             shares[who] += l.producer_share;
                             let p = CODES.iter().position(|c| *c == l.code).unwrap();
                             on_hand[p] -= l.quantity.milli();
+                            sold[p] += l.quantity.milli();
                         }
                         for who in 0..2 {
                             owed_model[who] += shares[who];
                             day_shares[who] += shares[who];
                         }
-                        sales.push(Recorded { id: sale.id, day: d, shares, voided: false, corrected: false });
+                        sales.push(Recorded { id: sale.id, day: d, shares, sold, voided: false, corrected: false });
                     }
                     Op::Void(pick) => {
                         let live: Vec<usize> = (0..sales.len()).filter(|&i| sales[i].day == d && !sales[i].voided).collect();
                         if let Some(&i) = live.get(pick % live.len().max(1)) {
                             ledger.void_sale(sales[i].id, "batal", "Rina", at).unwrap();
                             sales[i].voided = true;
+                            for p in 0..3 {
+                                on_hand[p] += sales[i].sold[p];
+                            }
                             for who in 0..2 {
                                 owed_model[who] -= sales[i].shares[who];
                                 // A voided sale never sold: the day's shares leave it out.
@@ -451,6 +637,9 @@ proptest! {
                         if let Some(&i) = open.get(pick % open.len().max(1)) {
                             ledger.correct_sale(sales[i].id, RefundMethod::None, "koreksi", "Rina", at).unwrap();
                             sales[i].corrected = true;
+                            for p in 0..3 {
+                                on_hand[p] += sales[i].sold[p];
+                            }
                             for who in 0..2 {
                                 owed_model[who] -= sales[i].shares[who];
                                 day_reversed[who] += sales[i].shares[who];
@@ -501,4 +690,100 @@ proptest! {
         let report = ledger.verify().unwrap();
         prop_assert!(report.is_clean(), "{:?}", report.problems);
     }
+}
+
+/// A day with a write-off the corner bears, on file, read by the commands an office uses.
+#[test]
+fn the_commands_show_the_losses_the_corner_bears() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&db);
+    ledger
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(0),
+            at("2026-11-21 07:00"),
+        )
+        .unwrap();
+    receive(&mut ledger, "SRI", "KRPS", 3_000, at("2026-11-21 07:10"));
+    receive(&mut ledger, "TANI", "BRS", 3_000, at("2026-11-21 07:11"));
+    sell(&mut ledger, &[("BRS", pcs(1))], at("2026-11-21 08:00"));
+    ledger
+        .write_off(
+            "KRPS",
+            pcs(2),
+            "jatuh",
+            true,
+            "Rina",
+            at("2026-11-21 09:00"),
+        )
+        .unwrap();
+    close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
+    drop(ledger);
+
+    let out = common::pojok(&db, &["report", "day", "--date", "2026-11-21", "--json"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    let producers = json["producers"].as_array().unwrap();
+    // SRI sold nothing but is owed 2 × 12.000 × 0,85 = 20.400; TANI sold and lost nothing.
+    assert_eq!(producers.len(), 2, "{json}");
+    assert_eq!(producers[0]["code"], "SRI");
+    assert_eq!(producers[0]["losses"], 20_400);
+    assert_eq!(producers[0]["gross"], 0);
+    assert_eq!(producers[1]["code"], "TANI");
+    assert_eq!(producers[1]["losses"], 0);
+    assert_eq!(producers[1]["producer_share"], 13_500);
+
+    let out = common::pojok(&db, &["report", "day", "--date", "2026-11-21"]);
+    let text = common::stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("SRI Kue Bu Sri") && l.ends_with("Rp 20.400")),
+        "{text}"
+    );
+
+    let out = common::pojok(
+        &db,
+        &["settlement", "--date", "2026-11-21", "--producer", "SRI"],
+    );
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = common::stdout(&out);
+    let has = |prefix: &str, suffix: &str| {
+        text.lines()
+            .any(|l| l.trim_start().starts_with(prefix) && l.ends_with(suffix))
+    };
+    assert!(has("Ganti rugi pojok", "Rp 20.400"), "{text}");
+    assert!(has("ganti rugi", "Rp 20.400"), "{text}");
+    assert!(has("Saldo terutang", "Rp 20.400"), "{text}");
+
+    let out = common::pojok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "statement",
+            "--producer",
+            "SRI",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-30",
+        ],
+    );
+    let text = common::stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("Corner's losses") && l.ends_with("Rp 20.400")),
+        "{text}"
+    );
+
+    let out = common::pojok(&db, &["recap", "--month", "2026-11", "--format", "text80"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = common::stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("Ganti rugi pojok") && l.ends_with("Rp 20.400")),
+        "{text}"
+    );
 }

@@ -181,7 +181,14 @@ pub fn two_days(dir: &Path) -> Ledger {
         at("2026-11-22 10:00"),
     );
     ledger
-        .count_stock("LMPR", sq(10_000), "opname", false, "Rina", at("2026-11-22 12:00"))
+        .count_stock(
+            "LMPR",
+            sq(10_000),
+            "opname",
+            false,
+            "Rina",
+            at("2026-11-22 12:00"),
+        )
         .unwrap();
     ledger
 }

@@ -265,7 +265,14 @@ fn an_intake_a_sale_a_void_and_a_count_move_stock_and_print_their_slips() {
     assert_eq!(count.lines[0].on_hand_after(), sq(17));
     // A count that agrees is on file too, with a zero move.
     let agreed = ledger
-        .count_stock("LMPR", sq(17), "cek ulang", false, "Rina", at("2026-11-22 16:05"))
+        .count_stock(
+            "LMPR",
+            sq(17),
+            "cek ulang",
+            false,
+            "Rina",
+            at("2026-11-22 16:05"),
+        )
         .unwrap();
     assert_eq!(agreed.number, 2);
     assert_eq!(agreed.lines[0].quantity, StockQuantity::ZERO);
@@ -354,7 +361,14 @@ fn selling_past_stock_is_allowed_and_flagged_until_a_count() {
     assert_eq!(codes, ["LMPR"]);
 
     ledger
-        .count_stock("LMPR", sq(0), "rak kosong", false, "Rina", at("2026-11-22 12:00"))
+        .count_stock(
+            "LMPR",
+            sq(0),
+            "rak kosong",
+            false,
+            "Rina",
+            at("2026-11-22 12:00"),
+        )
         .unwrap();
     let lmpr = level(&ledger, None, "LMPR");
     assert_eq!(lmpr.on_hand, StockQuantity::ZERO);

@@ -187,7 +187,10 @@ mod tests {
         let kg = Quantity::from_milli(333);
         assert_eq!(loss_share(Rupiah(1_500), kg, pct(1000)), Rupiah(450));
         assert_eq!(loss_share(Rupiah(1_500), kg, pct(1250)), Rupiah(437));
-        assert_eq!(split_line(Rupiah(1_500), kg, pct(1250)).producer_share, Rupiah(438));
+        assert_eq!(
+            split_line(Rupiah(1_500), kg, pct(1250)).producer_share,
+            Rupiah(438)
+        );
         // 3 × Rp 2.500 at 12,5 %: 6.562,5 rounds up, not to even.
         assert_eq!(
             loss_share(Rupiah(2_500), Quantity::whole(3), pct(1250)),

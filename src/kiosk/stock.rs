@@ -79,7 +79,9 @@ impl Runtime {
                 counted,
                 reason,
                 corner_at_fault,
-            } => self.ledger.count_stock(&code, counted, &reason, corner_at_fault, actor, now),
+            } => self
+                .ledger
+                .count_stock(&code, counted, &reason, corner_at_fault, actor, now),
         }
     }
 

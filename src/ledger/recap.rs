@@ -76,35 +76,41 @@ impl Ledger {
             }
         }
 
-        let mut stmt = self.conn.prepare_cached(
+        let mut sums = |sql: &str, field: fn(&mut ProducerMonth) -> &mut Rupiah| -> Result<()> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows =
+                stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
+            for row in rows {
+                let (id, amount) = row?;
+                if let Some(p) = entry(&mut producers, &all, id) {
+                    *field(p) = amount;
+                }
+            }
+            Ok(())
+        };
+        sums(
             "SELECT p.producer_id, SUM(p.amount)
              FROM business_days AS b CROSS JOIN payouts AS p ON p.day_id = b.id
              WHERE b.date BETWEEN ?1 AND ?2
              GROUP BY p.producer_id",
+            |p| &mut p.paid_out,
         )?;
-        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
-        for row in rows {
-            let (id, amount) = row?;
-            if let Some(p) = entry(&mut producers, &all, id) {
-                p.paid_out = amount;
-            }
-        }
-
-        let mut stmt = self.conn.prepare_cached(
+        sums(
             "SELECT l.producer_id, SUM(l.producer_share)
              FROM business_days AS b
              CROSS JOIN corrections AS c ON c.day_id = b.id
              CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
              WHERE b.date BETWEEN ?1 AND ?2
              GROUP BY l.producer_id",
+            |p| &mut p.corrected,
         )?;
-        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
-        for row in rows {
-            let (id, amount) = row?;
-            if let Some(p) = entry(&mut producers, &all, id) {
-                p.corrected = amount;
-            }
-        }
+        sums(
+            "SELECT x.producer_id, SUM(x.amount)
+             FROM business_days AS b CROSS JOIN stock_losses AS x ON x.day_id = b.id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY x.producer_id",
+            |p| &mut p.losses,
+        )?;
 
         // Owed when the period began, and when its last day is over (everything of the
         // days before the next), from the producers' balance projection.
@@ -171,6 +177,7 @@ fn empty(code: &str, name: &str) -> ProducerMonth {
         producer_share: Rupiah::ZERO,
         corner_share: Rupiah::ZERO,
         corrected: Rupiah::ZERO,
+        losses: Rupiah::ZERO,
         paid_out: Rupiah::ZERO,
         balance_start: Rupiah::ZERO,
         balance_end: Rupiah::ZERO,

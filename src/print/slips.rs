@@ -312,7 +312,12 @@ mod tests {
         doc.corner_at_fault = true;
         doc.lines[0].loss = Some(crate::domain::Rupiah(5_950));
         for (lang, owed, line, who) in [
-            (Lang::Id, "Ganti rugi ke produsen", "Ganti rugi", "Pojok UMKM"),
+            (
+                Lang::Id,
+                "Ganti rugi ke produsen",
+                "Ganti rugi",
+                "Pojok UMKM",
+            ),
             (Lang::En, "Owed to the producer", "Owed", "The corner"),
         ] {
             let text = render(&doc, lang, 32);
