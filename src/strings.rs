@@ -392,6 +392,7 @@ pub struct KeyText {
     pub reason_field: &'static str,
     pub toggle_fault: &'static str,
     pub short_fault: &'static str,
+    pub toggle_count_bears: &'static str,
     pub products: &'static str,
     pub edit_price: &'static str,
     pub short_price: &'static str,
@@ -789,6 +790,8 @@ pub struct PrinterText {
     pub till_section: &'static str,
     /// The idle lock's minutes, the cash difference that needs the manager at a close.
     pub till_labels: [&'static str; 2],
+    /// Who bears a count's shortfall unless the attendant switches it (F6).
+    pub count_bears: fn(bool) -> String,
     pub bad_minutes: &'static str,
     pub bad_close_above: &'static str,
     /// The printers Windows has installed, under a Windows printer's name (none: how to add one).
@@ -1206,6 +1209,7 @@ pub static ID: Strings = Strings {
             reason_field: "Pindah ke alasan / ke kode",
             toggle_fault: "Ditanggung pojok atau produsen",
             short_fault: "Tanggungan",
+            toggle_count_bears: "Kurang opname: tanggungan pojok/produsen",
             products: "Produk: harga, nonaktifkan",
             edit_price: "Ubah harga jual",
             short_price: "Harga",
@@ -1505,6 +1509,12 @@ pub static ID: Strings = Strings {
         test_body: "Jika tulisan ini terbaca utuh dan kertas terpotong, printer siap.",
         till_section: "Kasir",
         till_labels: ["Kunci otomatis (menit)", "Selisih perlu pengelola"],
+        count_bears: |corner| {
+            format!(
+                "Kurang saat opname ditanggung {}",
+                if corner { "pojok" } else { "produsen" }
+            )
+        },
         bad_minutes: "Menit kunci: angka 1 sampai 600.",
         bad_close_above: "Ketik batas selisih kas, misalnya 10.000 (0: selalu pengelola).",
         windows_printers: |names| match names {
@@ -2046,6 +2056,7 @@ pub static EN: Strings = Strings {
             reason_field: "To the reason / to the code",
             toggle_fault: "Borne by the corner or the producer",
             short_fault: "Who bears",
+            toggle_count_bears: "Who bears a count's shortfall",
             products: "Products: prices, deactivate",
             edit_price: "Change the selling price",
             short_price: "Price",
@@ -2357,6 +2368,12 @@ pub static EN: Strings = Strings {
         test_body: "If this reads whole and the paper is cut, the printer is ready.",
         till_section: "Till",
         till_labels: ["Idle lock (minutes)", "Difference for manager"],
+        count_bears: |corner| {
+            format!(
+                "A count's shortfall is borne by the {}",
+                if corner { "corner" } else { "producer" }
+            )
+        },
         bad_minutes: "Lock minutes: a number from 1 to 600.",
         bad_close_above: "Type the cash difference, e.g. 10.000 (0: always the manager).",
         windows_printers: |names| match names {

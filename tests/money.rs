@@ -601,8 +601,8 @@ proptest! {
                         if let Some(&i) = live.get(pick % live.len().max(1)) {
                             ledger.void_sale(sales[i].id, "batal", "Rina", at).unwrap();
                             sales[i].voided = true;
-                            for p in 0..3 {
-                                on_hand[p] += sales[i].sold[p];
+                            for (held, sold) in on_hand.iter_mut().zip(sales[i].sold) {
+                                *held += sold;
                             }
                             for who in 0..2 {
                                 owed_model[who] -= sales[i].shares[who];
@@ -637,8 +637,8 @@ proptest! {
                         if let Some(&i) = open.get(pick % open.len().max(1)) {
                             ledger.correct_sale(sales[i].id, RefundMethod::None, "koreksi", "Rina", at).unwrap();
                             sales[i].corrected = true;
-                            for p in 0..3 {
-                                on_hand[p] += sales[i].sold[p];
+                            for (held, sold) in on_hand.iter_mut().zip(sales[i].sold) {
+                                *held += sold;
                             }
                             for who in 0..2 {
                                 owed_model[who] -= sales[i].shares[who];
@@ -786,4 +786,41 @@ fn the_commands_show_the_losses_the_corner_bears() {
             .any(|l| l.trim_start().starts_with("Ganti rugi pojok") && l.ends_with("Rp 20.400")),
         "{text}"
     );
+}
+
+/// A PC whose clock was set back: the newest entries carry a later time than it reads.
+#[test]
+fn signing_in_with_the_clock_behind_the_last_entry_says_so_and_entries_stay_in_order() {
+    use chrono::Timelike;
+    use common::{Kiosk, RINA_PIN, add_users};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    add_users(&mut ledger);
+    // Nothing later than now: nothing said.
+    let kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    assert!(!kiosk.note().contains("Jam komputer"), "{}", kiosk.note());
+    drop(kiosk);
+
+    let mut ledger = Ledger::open(&path).unwrap();
+    let later = (chrono::Local::now().naive_local() + chrono::TimeDelta::days(400))
+        .with_nanosecond(0)
+        .unwrap();
+    receive(&mut ledger, "SRI", "LMPR", 5_000, later);
+    // One entry stamped by the clock set back does not hide the later one before it.
+    receive(
+        &mut ledger,
+        "SRI",
+        "LMPR",
+        1_000,
+        later - chrono::TimeDelta::days(800),
+    );
+    assert_eq!(ledger.last_entry_at().unwrap(), Some(later));
+    let kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    let said = kiosk.note();
+    assert!(
+        said.starts_with("Jam komputer lebih awal dari catatan terakhir ("),
+        "{said}"
+    );
+    assert!(said.contains(&later.format("%Y").to_string()), "{said}");
 }

@@ -384,6 +384,7 @@ fn a_close_needs_the_manager_only_above_the_shops_threshold() {
     let rules = pojok::domain::TillRules {
         lock_after_minutes: 10,
         close_approval_above: Rupiah(25_000),
+        count_corner_bears: true,
     };
     let (shop, printer) = (
         ledger.shop_header().unwrap(),

@@ -54,6 +54,8 @@ pub struct LedgerFileText {
     pub backup_failed_at_close: fn(&str) -> String,
     pub backup_behind: fn(&str) -> String,
     pub paper_renamed: fn(&str, &str) -> String,
+    /// At sign-in, when the clock reads earlier than the newest entry (recorded then).
+    pub clock_behind: fn(&str) -> String,
     pub backup_folder_label: &'static str,
     pub backup_folder_hint: &'static str,
 }
@@ -161,6 +163,9 @@ const ID: LedgerFileText = LedgerFileText {
     paper_renamed: |name, new| {
         format!("{name} sudah ada dan tidak ditimpa; disimpan sebagai {new}.")
     },
+    clock_behind: |last| {
+        format!("Jam komputer lebih awal dari catatan terakhir ({last}): cocokkan jam")
+    },
     backup_folder_label: "Folder cadangan",
     backup_folder_hint: "kosong: backups di samping buku kas (mis. USB)",
 };
@@ -257,6 +262,9 @@ const EN: LedgerFileText = LedgerFileText {
         )
     },
     paper_renamed: |name, new| format!("{name} exists and was not overwritten; saved as {new}."),
+    clock_behind: |last| {
+        format!("The PC's clock reads earlier than the last entry ({last}): set it")
+    },
     backup_folder_label: "Backup folder",
     backup_folder_hint: "empty: backups beside the ledger; e.g. a USB stick",
 };

@@ -16,6 +16,8 @@ pub enum FileNote {
     BackupBehind(String),
     /// A printout's file existed already: its name, and the name it was saved under.
     PaperRenamed(String, String),
+    /// The PC's clock reads earlier than the newest entry, recorded at this time.
+    ClockBehind(chrono::NaiveDateTime),
 }
 
 impl FileNote {
@@ -27,12 +29,18 @@ impl FileNote {
             FileNote::BackupFailed(why) => (t.backup_failed_at_close)(why),
             FileNote::BackupBehind(dir) => (t.backup_behind)(dir),
             FileNote::PaperRenamed(name, new) => (t.paper_renamed)(name, new),
+            FileNote::ClockBehind(last) => {
+                (t.clock_behind)(&crate::print::format::date_time(*last, lang))
+            }
         }
     }
 
     /// Whether the note warns rather than informs.
     pub fn is_warning(&self) -> bool {
-        matches!(self, FileNote::BackupFailed(_) | FileNote::BackupBehind(_))
+        matches!(
+            self,
+            FileNote::BackupFailed(_) | FileNote::BackupBehind(_) | FileNote::ClockBehind(_)
+        )
     }
 }
 

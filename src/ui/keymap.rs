@@ -433,6 +433,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[BACKTAB, UP], &[C::Settings], Msg::Prev, |k| k.prev_field),
     on(&[f(2)], &[C::Settings], Msg::Record, |k| k.save_settings).bar(|k| k.short_save),
     // F7 and F8 are shown beside their fields, so Ctrl+Q keeps its place on the bar.
+    on(&[f(6)], &[C::Settings], Msg::ToggleFault, |k| k.toggle_count_bears),
     on(&[f(7)], &[C::Settings], Msg::PrinterKind, |k| k.printer_kind),
     on(&[f(8)], &[C::Settings], Msg::PaperWidth, |k| k.paper_width),
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),

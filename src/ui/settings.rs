@@ -274,6 +274,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
                 screen.field = Field::PdfCommand;
             }
         }
+        Msg::ToggleFault => screen.count_corner_bears = !screen.count_corner_bears,
         Msg::PaperWidth => {
             screen.paper = match screen.paper {
                 Paper::Mm58 => Paper::Mm80,
@@ -414,8 +415,15 @@ pub(super) fn draw(
     choice_line(paper, paper_text, "F8", rows[9], frame);
     field_line(Field::PdfCommand, pdf, &screen.pdf_command, rows[11], frame);
     frame.render_widget(Paragraph::new(hint(p.pdf_hint)), rows[12]);
+    // The count's rule shares the section's line: the screen has no row to spare.
     frame.render_widget(
-        Paragraph::new(Span::from(p.till_section).bold().yellow()),
+        Paragraph::new(Line::from(vec![
+            Span::from(p.till_section).bold().yellow(),
+            Span::from("   "),
+            Span::from((p.count_bears)(screen.count_corner_bears)).cyan(),
+            Span::from("  "),
+            Span::from(" F6 ").black().on_cyan(),
+        ])),
         rows[14],
     );
     let [lock, close] = p.till_labels;

@@ -349,6 +349,34 @@ fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
 }
 
 #[test]
+fn f6_says_who_bears_a_counts_shortfall_and_it_is_saved_with_the_rules() {
+    let mut app = on_settings(PrinterSettings::default());
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Kurang saat opname ditanggung produsen"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::F(6));
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Kurang saat opname ditanggung pojok"),
+        "{text}"
+    );
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { rules, .. }] if rules.count_corner_bears),
+        "{effects:?}"
+    );
+    let mut app = on_settings(PrinterSettings::default());
+    press(&mut app, KeyCode::F(10));
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("A count's shortfall is borne by the producer"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_backup_folder_is_typed_on_the_screen_and_saved_with_the_rest() {
     let mut app = on_settings(PrinterSettings::default());
     // Up from the first field: the backup folder, the last one.

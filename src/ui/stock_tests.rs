@@ -529,6 +529,59 @@ fn a_write_off_needs_a_reason_holds_one_product_and_says_who_bears_it() {
 }
 
 #[test]
+fn a_counts_shortfall_starts_with_the_shops_rule_and_f7_switches_who_bears_it() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(6));
+    assert!(
+        !form(&app).corner_at_fault,
+        "the producer, unless the shop says"
+    );
+    assert_eq!(
+        app.focus(),
+        Focus::WriteOff,
+        "F7 works on a count's code line"
+    );
+    press(&mut app, KeyCode::F(7));
+    assert!(form(&app).corner_at_fault);
+    press(&mut app, KeyCode::Esc);
+    // The shop's rule: the corner bears a count's shortfall.
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: stock_lines(),
+            calls: calls(),
+            count_corner_bears: true,
+        },
+    );
+    press(&mut app, KeyCode::F(6));
+    assert!(form(&app).corner_at_fault);
+    let (_, text) = render(&app);
+    assert!(text.contains("[Ditanggung pojok: YA]"), "{text}");
+    scan(&mut app, "3*KLP");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Opname");
+    // On the reason line too.
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Count {
+            code: "KLP".into(),
+            counted: StockQuantity::whole(3),
+            reason: "Opname".into(),
+            corner_at_fault: true,
+        })]
+    );
+    // An intake or a return has nobody to bear anything: F7 there changes nothing.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::F(7));
+    assert!(!form(&app).corner_at_fault);
+}
+
+#[test]
 fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
     let mut app = on_stock();
     press(&mut app, KeyCode::F(6));
