@@ -824,3 +824,54 @@ fn signing_in_with_the_clock_behind_the_last_entry_says_so_and_entries_stay_in_o
     );
     assert!(said.contains(&later.format("%Y").to_string()), "{said}");
 }
+
+/// A tab charged at 11:00 and paid off on a PC whose clock then read 07:00: the statement
+/// runs in the ledger's order, so the balance never dips below zero on paper.
+#[test]
+fn a_tab_statement_runs_in_ledger_order_with_the_clock_set_back() {
+    use pojok::domain::{NewCustomer, TabEntry};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = small_ledger(&dir.path().join("pojok.db"));
+    let day = date("2026-11-21");
+    ledger
+        .open_day(day, "Rina", Rupiah(0), at("2026-11-21 06:30"))
+        .unwrap();
+    receive(&mut ledger, "SRI", "LMPR", 10_000, at("2026-11-21 06:40"));
+    let budi = ledger
+        .add_customer(
+            &NewCustomer {
+                name: "Budi".into(),
+                nip: None,
+                unit: "Umum".into(),
+                phone: String::new(),
+            },
+            at("2026-11-21 06:45"),
+        )
+        .unwrap()
+        .id;
+    let products = ledger.active_products().unwrap();
+    let mut cart = Cart::default();
+    cart.add(products.iter().find(|p| p.code == "LMPR").unwrap(), pcs(4))
+        .unwrap();
+    let mut tab = Tender::new(cart.total());
+    tab.pay_tab(budi, None).unwrap();
+    ledger
+        .record_sale(&cart, &tab.payments, "Rina", at("2026-11-21 11:00"))
+        .unwrap();
+    let payment = ledger
+        .record_tab_payment(
+            budi,
+            PaymentMethod::Cash,
+            Rupiah(6_000),
+            "",
+            "Rina",
+            at("2026-11-21 07:00"),
+        )
+        .unwrap();
+    assert_eq!(payment.owed_after, Rupiah(14_000 - 6_000));
+    let statement = ledger.tab_statement(budi, day, day).unwrap();
+    let running: Vec<Rupiah> = statement.entries.iter().map(|(_, after)| *after).collect();
+    assert_eq!(running, [Rupiah(14_000), Rupiah(8_000)]);
+    assert!(matches!(statement.entries[0].0, TabEntry::Charge { .. }));
+    assert_eq!(statement.closing(), Rupiah(8_000));
+}
