@@ -2607,6 +2607,11 @@ pub struct TillText {
     pub refund_none: &'static str,
     pub signature_attendant: &'static str,
     pub signature_manager: &'static str,
+    /// The receipt of a tab paid off: title, what was owed before, what is left, who paid.
+    pub tab_receipt_title: &'static str,
+    pub tab_owed_before: &'static str,
+    pub tab_owed_after: &'static str,
+    pub signature_customer: &'static str,
 }
 
 /// The till's refusals, one sentence each; the ui's `TillFailure` picks one.
@@ -2755,6 +2760,10 @@ const ID_TILL: TillText = TillText {
     refund_none: "Tanpa pengembalian",
     signature_attendant: "Kasir",
     signature_manager: "Pengelola",
+    tab_receipt_title: "BAYAR BON",
+    tab_owed_before: "Bon sebelum",
+    tab_owed_after: "Sisa bon",
+    signature_customer: "Pembayar",
 };
 
 const EN_TILL: TillText = TillText {
@@ -2887,6 +2896,10 @@ const EN_TILL: TillText = TillText {
     refund_none: "No refund",
     signature_attendant: "Attendant",
     signature_manager: "Manager",
+    tab_receipt_title: "TAB PAYMENT",
+    tab_owed_before: "Owed before",
+    tab_owed_after: "Still owed",
+    signature_customer: "Paid by",
 };
 
 // ---- Sign-in, lock, the manager's approval, users, the audit trail ----

@@ -148,23 +148,31 @@ impl Runtime {
     }
 
     /// Every producer's settlement slip of `date`, a file each in that day's folder.
-    /// Also one A4 PDF of them all, a producer per page, for the office printer.
+    /// Also one A4 PDF of them all, a producer per page, for the office printer. The close
+    /// writes the originals; a closed day's slips printed again are marked as copies, in
+    /// files of their own.
     pub(super) fn write_settlements(
         &mut self,
         date: NaiveDate,
+        copy: bool,
     ) -> Result<(usize, PathBuf), Failure> {
         let settlements = self.ledger.settlement_for(date, None).map_err(failure)?;
         if settlements.is_empty() {
             return Ok((0, self.printouts.clone()));
         }
+        let lang = self.receipt_lang;
+        let mark = lang.text().print.copy_mark;
         let documents: Vec<Document> = settlements
             .iter()
-            .map(|s| print::settlement_slip(s, &self.shop, self.receipt_lang))
+            .map(|s| print::settlement_slip(s, &self.shop, lang))
+            .map(|doc| if copy { print::marked(mark, doc) } else { doc })
             .collect();
+        let suffix = if copy { "-salinan" } else { "" };
         for (s, document) in settlements.iter().zip(&documents) {
-            self.file_printout(document, date, &print::settlement_file_name(s))?;
+            let name = print::settlement_file_name(s).replace(".txt", &format!("{suffix}.txt"));
+            self.file_printout(document, date, &name)?;
         }
-        let pdf = self.file_pdf(&documents, date, "bagi-hasil.pdf")?;
+        let pdf = self.file_pdf(&documents, date, &format!("bagi-hasil{suffix}.pdf"))?;
         let folder = pdf
             .parent()
             .map_or_else(|| self.printouts.clone(), PathBuf::from);

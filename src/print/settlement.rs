@@ -229,7 +229,9 @@ pub fn safe_code(code: &str) -> String {
         .collect()
 }
 
-/// `bagi-hasil-SRI.txt`: one per producer in the day's folder; a reprint replaces it.
+/// `bagi-hasil-SRI.txt`: one per producer in the day's folder, written at the close; a
+/// copy printed later goes beside it (`bagi-hasil-SRI-salinan.txt`), and no paper is
+/// ever overwritten.
 pub fn settlement_file_name(s: &ProducerSettlement) -> String {
     format!("bagi-hasil-{}.txt", safe_code(&s.header.producer_code))
 }

@@ -1,6 +1,7 @@
-//! The till's slips: a cash move (kas masuk/keluar) and a customer's tab statement.
+//! The till's slips: a cash move (kas masuk/keluar), a tab paid off, and a customer's tab
+//! statement.
 
-use crate::domain::{CashDirection, CashMove, ShopHeader, TabEntry, TabStatement};
+use crate::domain::{CashDirection, CashMove, ShopHeader, TabEntry, TabPayment, TabStatement};
 use crate::strings::Lang;
 
 use super::document::Document;
@@ -26,6 +27,43 @@ pub fn cash_slip(m: &CashMove, shop: &ShopHeader, lang: Lang) -> Document {
     doc.blank()
         .signatures(&[(till.signature_attendant, m.attendant.as_str())]);
     doc
+}
+
+/// The receipt of a tab paid off: how much, how, what was owed before and what is left,
+/// signed by the attendant and whoever paid.
+pub fn tab_payment_receipt(
+    p: &TabPayment,
+    customer: &str,
+    shop: &ShopHeader,
+    lang: Lang,
+) -> Document {
+    let till = &lang.text().till;
+    let mut doc = Document::new();
+    shop.add_to(&mut doc);
+    doc.rule()
+        .title(till.tab_receipt_title)
+        .pair(&format!("No. {:04}", p.id), &format::date_time(p.at, lang))
+        .text(customer)
+        .rule()
+        .pair(till.tab_owed_before, &(p.owed_after + p.amount).to_string())
+        .emphasised_pair(
+            format::payment_method(p.method, lang),
+            &p.amount.to_string(),
+        )
+        .pair(till.tab_owed_after, &p.owed_after.to_string());
+    if !p.note.trim().is_empty() {
+        doc.text(p.note.trim());
+    }
+    doc.blank().signatures(&[
+        (till.signature_attendant, p.attendant.as_str()),
+        (till.signature_customer, customer),
+    ]);
+    doc
+}
+
+/// `bayar-bon-0003.txt`.
+pub fn tab_payment_file_name(p: &TabPayment) -> String {
+    format!("bayar-bon-{:04}.txt", p.id)
 }
 
 /// `kas-0003.txt`.
