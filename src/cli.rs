@@ -530,7 +530,7 @@ fn run_demo(
         }
     };
     let mut ledger = open_ledger(&db, lang)?;
-    demo::seed(&mut ledger, Local::now().date_naive()).map_err(|e| e.to_string())?;
+    demo::seed_at(&mut ledger, Local::now().naive_local()).map_err(|e| e.to_string())?;
     drop(ledger);
     // As any kiosk: the lock, the start checks, then the screens.
     let now = Local::now().naive_local();

@@ -190,6 +190,14 @@ pub fn shop() -> ShopHeader {
 /// deliveries, sales and void at their times. A ledger that already has producers is left alone, so
 /// `pojok demo --db PATH` can be run again on the same file.
 pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
+    seed_at(ledger, today.and_hms_opt(23, 59, 0).unwrap_or_default())
+}
+
+/// `seed` for a kiosk starting `now`: the morning's entries keep their spacing but end by
+/// `now`, never after it, so the ledger holds no entry stamped in the future (the kiosk
+/// would take the PC's clock for one set back).
+pub fn seed_at(ledger: &mut Ledger, now: NaiveDateTime) -> Result<bool, DemoError> {
+    let today = now.date();
     seed_users(ledger, today)?;
     if !ledger.producers()?.is_empty() {
         return Ok(false);
@@ -197,10 +205,21 @@ pub fn seed(ledger: &mut Ledger, today: NaiveDate) -> Result<bool, DemoError> {
     let file = data()?;
     ledger.set_shop_header(&shop(), today.and_time(chrono::NaiveTime::MIN))?;
     seed_catalogue(ledger, &file)?;
+    let latest = file
+        .morning
+        .iter()
+        .map(|s| &s.time)
+        .chain(file.intake.iter().map(|i| &i.time))
+        .chain(file.voids.iter().map(|v| &v.time))
+        .chain(file.cash_moves.iter().map(|m| &m.time))
+        .filter_map(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
+        .max()
+        .unwrap_or(NaiveTime::MIN);
+    let back = (today.and_time(latest) - now).max(chrono::TimeDelta::zero());
     let at = |time: &str| -> Result<_, DemoError> {
         let t =
             NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad(format!("time {time}")))?;
-        Ok(today.and_time(t))
+        Ok(today.and_time(t) - back)
     };
     let opening = file
         .morning

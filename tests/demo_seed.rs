@@ -92,3 +92,34 @@ fn demo_seeds_a_day_with_a_morning_of_sales_once() {
     assert!(!pojok::demo::seed(&mut ledger, today).unwrap());
     assert_eq!(ledger.day_report(today).unwrap().unwrap(), report);
 }
+
+/// The demo started early in the morning: its morning ends by now, never after, so the
+/// kiosk does not take the PC's clock for one set back; later in the day it keeps the
+/// times of the file.
+#[test]
+fn the_demos_morning_is_never_stamped_in_the_future() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    for (hour, shifted) in [(6, true), (8, true), (15, false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("demo.db")).unwrap();
+        let now = today.and_hms_opt(hour, 0, 0).unwrap();
+        assert!(pojok::demo::seed_at(&mut ledger, now).unwrap());
+        let last = ledger.last_entry_at().unwrap().unwrap();
+        assert!(last <= now, "{last} after {now}");
+        let unshifted = {
+            let dir = tempfile::tempdir().unwrap();
+            let mut ledger = Ledger::open(&dir.path().join("demo.db")).unwrap();
+            pojok::demo::seed(&mut ledger, today).unwrap();
+            ledger.last_entry_at().unwrap().unwrap()
+        };
+        assert_eq!(last == now, shifted, "{hour}:00: {last}");
+        assert_eq!(
+            last == unshifted,
+            !shifted,
+            "{hour}:00: {last} / {unshifted}"
+        );
+        // The morning's sales keep their order and spacing.
+        let sales = ledger.day_report(today).unwrap().unwrap().sales.count;
+        assert_eq!(sales, 13);
+    }
+}
