@@ -123,7 +123,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         "{}",
         k.note()
     );
-    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI.txt")).unwrap();
+    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI-pratinjau.txt")).unwrap();
     assert!(preview.contains("PRATINJAU"), "{preview}");
     assert!(
         line_ending(&preview, "Saldo sebelumnya", "Rp 11.900"),

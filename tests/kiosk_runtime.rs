@@ -590,6 +590,10 @@ fn the_close_writes_every_producers_settlement_and_a_reprint_is_a_copy() {
     let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
     kiosk.open_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
+    // A preview during the day keeps off the name the close's original takes.
+    kiosk.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    kiosk.key(KeyCode::F(2));
+    kiosk.key(KeyCode::Esc);
     kiosk.key(KeyCode::F(5));
     kiosk.type_text("12.000");
     kiosk.key(KeyCode::F(2));
@@ -600,6 +604,9 @@ fn the_close_writes_every_producers_settlement_and_a_reprint_is_a_copy() {
     let original = std::fs::read_to_string(&slip).unwrap();
     assert!(original.contains("BAGI HASIL"), "{original}");
     assert!(!original.contains("SALINAN"), "{original}");
+    assert!(!original.contains("PRATINJAU"), "{original}");
+    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI-pratinjau.txt")).unwrap();
+    assert!(preview.contains("PRATINJAU"), "{preview}");
     assert!(folder.join("bagi-hasil.pdf").exists());
     assert!(folder.join("tutup-kasir.txt").exists());
     // Printed again from Ctrl+P: a copy, beside the original, which keeps its content.

@@ -306,9 +306,14 @@ impl Runtime {
                     .ledger
                     .settlement_days()
                     .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
+                let paper = if closed {
+                    printouts::SlipPaper::Copy
+                } else {
+                    printouts::SlipPaper::Preview
+                };
                 vec![Msg::SettlementsWritten {
                     date,
-                    result: self.write_settlements(date, closed),
+                    result: self.write_settlements(date, paper),
                 }]
             }
             Effect::WriteDayReport { date } => {

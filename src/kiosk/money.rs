@@ -41,7 +41,8 @@ impl Runtime {
                 let report = self.write_day_report(day.date);
                 // Every producer's settlement slip goes with the Z report: the paper they
                 // sign for the day.
-                let settled = self.write_settlements(day.date, false);
+                let settled =
+                    self.write_settlements(day.date, super::printouts::SlipPaper::Original);
                 let reported = report.is_ok() && settled.is_ok();
                 let backup = startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
                 let mut replies = vec![Msg::DayClosed, Msg::ZReport(report)];

@@ -12,6 +12,15 @@ use crate::domain::Sale;
 use crate::print::{self, Document, FileError, Format};
 use crate::ui::{App, Failure, Msg};
 
+/// Which settlement slips are being written: the open day's preview, the close's
+/// originals, or a closed day's copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SlipPaper {
+    Preview,
+    Original,
+    Copy,
+}
+
 impl Runtime {
     /// Sends the printouts waiting for the thermal printer; returns whether there were any.
     /// The first failure is told and the rest are dropped: a printer that is off would only
@@ -149,12 +158,13 @@ impl Runtime {
 
     /// Every producer's settlement slip of `date`, a file each in that day's folder.
     /// Also one A4 PDF of them all, a producer per page, for the office printer. The close
-    /// writes the originals; a closed day's slips printed again are marked as copies, in
-    /// files of their own.
+    /// writes the originals under the plain names; the open day's previews and a closed
+    /// day's copies (marked as such) go to files of their own, so an original's name is
+    /// never taken before the close.
     pub(super) fn write_settlements(
         &mut self,
         date: NaiveDate,
-        copy: bool,
+        paper: SlipPaper,
     ) -> Result<(usize, PathBuf), Failure> {
         let settlements = self.ledger.settlement_for(date, None).map_err(failure)?;
         if settlements.is_empty() {
@@ -165,9 +175,16 @@ impl Runtime {
         let documents: Vec<Document> = settlements
             .iter()
             .map(|s| print::settlement_slip(s, &self.shop, lang))
-            .map(|doc| if copy { print::marked(mark, doc) } else { doc })
+            .map(|doc| match paper {
+                SlipPaper::Copy => print::marked(mark, doc),
+                SlipPaper::Preview | SlipPaper::Original => doc,
+            })
             .collect();
-        let suffix = if copy { "-salinan" } else { "" };
+        let suffix = match paper {
+            SlipPaper::Preview => "-pratinjau",
+            SlipPaper::Original => "",
+            SlipPaper::Copy => "-salinan",
+        };
         for (s, document) in settlements.iter().zip(&documents) {
             let name = print::settlement_file_name(s).replace(".txt", &format!("{suffix}.txt"));
             self.file_printout(document, date, &name)?;
