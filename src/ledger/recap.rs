@@ -23,94 +23,8 @@ impl Ledger {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
 
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.producer_id, COUNT(*), SUM(l.total), SUM(l.producer_share),
-                    SUM(l.corner_share), COUNT(DISTINCT s.day_id)
-             FROM business_days AS b
-             CROSS JOIN live_sales AS s ON s.day_id = b.id
-             CROSS JOIN sale_lines AS l ON l.sale_id = s.id
-             WHERE b.date BETWEEN ?1 AND ?2
-             GROUP BY l.producer_id",
-        )?;
-        let rows = stmt.query_map(range, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, Rupiah>(2)?,
-                r.get::<_, Rupiah>(3)?,
-                r.get::<_, Rupiah>(4)?,
-                r.get::<_, i64>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, lines, gross, producer_share, corner_share, days) = row?;
-            if let Some(p) = entry(&mut producers, &all, id) {
-                p.lines = lines;
-                p.gross = gross;
-                p.producer_share = producer_share;
-                p.corner_share = corner_share;
-                p.days_with_sales = days;
-            }
-        }
-
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.producer_id, l.unit, SUM(l.quantity_milli)
-             FROM business_days AS b
-             CROSS JOIN live_sales AS s ON s.day_id = b.id
-             CROSS JOIN sale_lines AS l ON l.sale_id = s.id
-             WHERE b.date BETWEEN ?1 AND ?2
-             GROUP BY l.producer_id, l.unit",
-        )?;
-        let rows = stmt.query_map(range, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Unit>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, unit, milli) = row?;
-            if let Some(p) = entry(&mut producers, &all, id) {
-                p.sold.push((unit, StockQuantity::from_milli(milli)));
-                p.sold.sort_by_key(|(u, _)| u.code());
-            }
-        }
-
-        let mut sums = |sql: &str, field: fn(&mut ProducerMonth) -> &mut Rupiah| -> Result<()> {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows =
-                stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
-            for row in rows {
-                let (id, amount) = row?;
-                if let Some(p) = entry(&mut producers, &all, id) {
-                    *field(p) = amount;
-                }
-            }
-            Ok(())
-        };
-        sums(
-            "SELECT p.producer_id, SUM(p.amount)
-             FROM business_days AS b CROSS JOIN payouts AS p ON p.day_id = b.id
-             WHERE b.date BETWEEN ?1 AND ?2
-             GROUP BY p.producer_id",
-            |p| &mut p.paid_out,
-        )?;
-        sums(
-            "SELECT l.producer_id, SUM(l.producer_share)
-             FROM business_days AS b
-             CROSS JOIN corrections AS c ON c.day_id = b.id
-             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
-             WHERE b.date BETWEEN ?1 AND ?2
-             GROUP BY l.producer_id",
-            |p| &mut p.corrected,
-        )?;
-        sums(
-            "SELECT x.producer_id, SUM(x.amount)
-             FROM business_days AS b CROSS JOIN stock_losses AS x ON x.day_id = b.id
-             WHERE b.date BETWEEN ?1 AND ?2
-             GROUP BY x.producer_id",
-            |p| &mut p.losses,
-        )?;
+        self.recap_sales(from, to, &all, &mut producers)?;
+        self.recap_money(from, to, &all, &mut producers)?;
 
         // Owed when the period began, and when its last day is over (everything of the
         // days before the next), from the producers' balance projection.
@@ -148,6 +62,126 @@ impl Ledger {
             producers,
             chain_head,
         })
+    }
+
+    /// Each producer's sale lines in the period: lines, money and quantities sold.
+    fn recap_sales(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        all: &[(i64, String, String)],
+        producers: &mut BTreeMap<i64, ProducerMonth>,
+    ) -> Result<()> {
+        let range = params![date_text(from), date_text(to)];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.producer_id, COUNT(*), SUM(l.total), SUM(l.producer_share),
+                    SUM(l.corner_share), COUNT(DISTINCT s.day_id)
+             FROM business_days AS b
+             CROSS JOIN live_sales AS s ON s.day_id = b.id
+             CROSS JOIN sale_lines AS l ON l.sale_id = s.id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY l.producer_id",
+        )?;
+        let rows = stmt.query_map(range, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Rupiah>(2)?,
+                r.get::<_, Rupiah>(3)?,
+                r.get::<_, Rupiah>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, lines, gross, producer_share, corner_share, days) = row?;
+            if let Some(p) = entry(producers, all, id) {
+                p.lines = lines;
+                p.gross = gross;
+                p.producer_share = producer_share;
+                p.corner_share = corner_share;
+                p.days_with_sales = days;
+            }
+        }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.producer_id, l.unit, SUM(l.quantity_milli)
+             FROM business_days AS b
+             CROSS JOIN live_sales AS s ON s.day_id = b.id
+             CROSS JOIN sale_lines AS l ON l.sale_id = s.id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY l.producer_id, l.unit",
+        )?;
+        let rows = stmt.query_map(range, |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Unit>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, unit, milli) = row?;
+            if let Some(p) = entry(producers, all, id) {
+                p.sold.push((unit, StockQuantity::from_milli(milli)));
+                p.sold.sort_by_key(|(u, _)| u.code());
+            }
+        }
+        Ok(())
+    }
+
+    /// What each producer was paid out in the period, what corrections took back, and what
+    /// the corner owes them for goods it lost or broke.
+    fn recap_money(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        all: &[(i64, String, String)],
+        producers: &mut BTreeMap<i64, ProducerMonth>,
+    ) -> Result<()> {
+        let range = params![date_text(from), date_text(to)];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.producer_id, SUM(p.amount)
+             FROM business_days AS b CROSS JOIN payouts AS p ON p.day_id = b.id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY p.producer_id",
+        )?;
+        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
+        for row in rows {
+            let (id, amount) = row?;
+            if let Some(p) = entry(producers, all, id) {
+                p.paid_out = amount;
+            }
+        }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.producer_id, SUM(l.producer_share)
+             FROM business_days AS b
+             CROSS JOIN corrections AS c ON c.day_id = b.id
+             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY l.producer_id",
+        )?;
+        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
+        for row in rows {
+            let (id, amount) = row?;
+            if let Some(p) = entry(producers, all, id) {
+                p.corrected = amount;
+            }
+        }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.producer_id, SUM(x.amount)
+             FROM business_days AS b CROSS JOIN stock_losses AS x ON x.day_id = b.id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY x.producer_id",
+        )?;
+        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
+        for row in rows {
+            let (id, amount) = row?;
+            if let Some(p) = entry(producers, all, id) {
+                p.losses = amount;
+            }
+        }
+        Ok(())
     }
 }
 

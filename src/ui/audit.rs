@@ -11,8 +11,9 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::effect::Effect;
 use super::failure::FailedEffect;
+use super::keymap::Focus;
 use super::msg::Msg;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use super::widgets::{draw_filter, draw_list};
 use crate::domain::{HistoryEntry, HistoryFilter};
 use crate::strings::Lang;
@@ -33,15 +34,15 @@ pub struct AuditScreen {
 }
 
 impl AuditScreen {
-    /// The screen and what to ask the ledger for.
-    pub fn open() -> (AuditScreen, Effect) {
+    /// The screen and what to ask the ledger for: the face's opening (see below).
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (AuditScreen, Vec<Effect>) {
         let screen = AuditScreen {
             entries: None,
             filter: String::new(),
             selected: 0,
             day: None,
         };
-        (screen, Effect::LoadHistory(filter_for(None)))
+        (screen, vec![Effect::LoadHistory(filter_for(None))])
     }
 
     pub fn loaded(&mut self, entries: Vec<HistoryEntry>) {
@@ -200,4 +201,24 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
     )
     .header(header);
     draw_list(frame, list, table, screen.selected);
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl AuditScreen {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::Audit
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
+    }
 }

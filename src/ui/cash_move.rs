@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::effect::Effect;
 use super::input::{self, type_into};
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
 use super::note::TillNote;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::centered;
 use crate::domain::{CashDirection, parse_amount};
@@ -152,5 +153,29 @@ pub(super) fn answer(msg: Msg) -> Outcome {
     match msg {
         Msg::CashMoved { .. } => Outcome::home(),
         _ => Outcome::stay(),
+    }
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl CashMoveForm {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (CashMoveForm, Vec<Effect>) {
+        (CashMoveForm::new(), Vec::new())
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::CashMove
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
     }
 }

@@ -10,10 +10,11 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::type_into;
+use super::keymap::Focus;
 use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Ctx, Go, Outcome};
+use super::outcome::{Ctx, Go, Outcome, Place};
 use super::product_form::{self, ProductForm};
 use super::question::Question;
 use super::widgets::{centered, draw_filter, draw_list, right};
@@ -253,5 +254,35 @@ pub(super) fn draw(
             let x = inner.x + (price.chars().count() as u16).min(inner.width.saturating_sub(1));
             frame.set_cursor_position((x, inner.y));
         }
+    }
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl ProductsScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (ProductsScreen, Vec<Effect>) {
+        (ProductsScreen::loading(), vec![Effect::LoadProducts])
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        if self.form.is_some() {
+            Focus::ProductForm
+        } else if self.price.is_some() {
+            Focus::PriceField
+        } else {
+            Focus::Products
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
     }
 }

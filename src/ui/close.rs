@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, type_into};
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::{Note, TillNote};
 use super::outcome::{Ctx, Outcome, Place};
@@ -527,4 +528,31 @@ pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl CloseScreen {
+    pub(super) fn open(_cx: &Ctx, place: Place) -> (CloseScreen, Vec<Effect>) {
+        (
+            CloseScreen::loading(place == Place::Close { stale: true }),
+            vec![Effect::LoadClose],
+        )
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::CloseDay
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
+    }
 }

@@ -11,11 +11,12 @@ use ratatui::text::{Line, Span};
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure, TillFailure};
 use super::input::{self, type_into};
+use super::keymap::Focus;
 use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
 use super::note::TillNote;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::{
@@ -537,4 +538,34 @@ pub(super) fn answer(screen: &mut CustomersScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl CustomersScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (CustomersScreen, Vec<Effect>) {
+        (CustomersScreen::loading(), vec![Effect::LoadCustomers])
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        screen_key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        if self.form.is_some() {
+            Focus::CustomerForm
+        } else if self.payment.is_some() {
+            Focus::TabPaymentForm
+        } else {
+            Focus::Customers
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw_screen(cx, self, frame, area, focused);
+    }
 }

@@ -6,13 +6,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
+use super::msg::Msg;
+use super::note::Note;
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
-use super::sales::SalesList;
 use super::widgets::centered;
-use super::{App, Effect, Msg, Note, Screen};
+use super::{App, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
 
@@ -44,28 +46,29 @@ pub(super) fn dismiss(app: &mut App) {
     }
 }
 
-/// `y`: closes the open question and brings what its yes carries.
-pub(super) fn answer_yes(app: &mut App) -> Vec<Effect> {
+/// `y`: closes the open question; the hub carries out what its yes brings, over the screen
+/// it returns to.
+pub(super) fn answer_yes(app: &mut App) -> Option<(Screen, Outcome)> {
     let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
         Screen::Confirm(confirm) => confirm,
         other => {
             app.screen = other;
-            return Vec::new();
+            return None;
         }
     };
     let under = back_from(*confirm.under);
     app.note = None;
-    super::follow(app, under, confirm.yes)
+    Some((under, confirm.yes))
 }
 
 /// Where a question returns to: the list, not the reason field it was asked from.
 fn back_from(under: Screen) -> Screen {
     match under {
-        Screen::Sales(list) => Screen::Sales(SalesList {
-            reason: None,
-            refund: None,
-            ..list
-        }),
+        Screen::Sales(mut list) => {
+            list.reason = None;
+            list.refund = None;
+            Screen::Sales(list)
+        }
         Screen::Stock(mut screen) => {
             if let Some(form) = &mut screen.form {
                 form.on_reason = false;
@@ -85,9 +88,7 @@ pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
     match under {
         Screen::Sales(_) => Some(Focus::Sales),
         Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
-                Some(Focus::WriteOff)
-            }
+            Some(form) if form.bears_losses() => Some(Focus::WriteOff),
             Some(_) => Some(Focus::Intake),
             None => None,
         },

@@ -85,28 +85,104 @@ use sale::{Done, SearchList};
 use sales::SalesList;
 use stock::StockScreen;
 
-/// What has the keyboard. A question keeps the mode beneath it, drawn under the popup and
-/// returned to when it is answered.
-enum Screen {
-    OpenDay(OpenDayForm),
-    StaleDay,
-    Sale,
-    Search(SearchList),
-    Pay(PayDialog),
-    Sales(SalesList),
-    Stock(StockScreen),
-    Products(ProductsScreen),
-    Producers(ProducersScreen),
-    Confirm(Confirm),
-    Settings(Box<settings::SettingsScreen>),
-    Payouts(payouts::PayoutsScreen),
-    /// Closing the day: the expected cash and the count.
-    Close(Box<close::CloseScreen>),
-    CashMove(cash_move::CashMoveForm),
-    Customers(customers::CustomersScreen),
-    // Who is at the till.
-    Users(users::UsersScreen),
-    Audit(audit::AuditScreen),
+/// The screens that answer through the one face every screen has (`open`, `key`, `answer`,
+/// `focus`, `draw`: see any of them), a row each: the `Screen` variant, named as the `Place`
+/// that opens it, and its state. Those over the sale screen have it drawn beneath them. The
+/// hub's own (the sale screen, its search, the open-day form and the questions) are written
+/// out in `Screen` and handled by the hub itself.
+macro_rules! screens {
+    (over_sale: $($over:ident($over_state:ty)),* ; whole: $($name:ident($state:ty)),* $(,)?) => {
+        /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup
+        /// and returned to when it is answered.
+        enum Screen {
+            OpenDay(OpenDayForm),
+            StaleDay,
+            Sale,
+            Search(SearchList),
+            Confirm(Box<Confirm>),
+            $($over(Box<$over_state>),)*
+            $($name(Box<$state>),)*
+        }
+
+        impl Screen {
+            /// Opens a screen of the table, with what it must load; `Err` gives back a place
+            /// that is the hub's own.
+            fn open(cx: &outcome::Ctx, place: Place) -> Result<(Screen, Vec<Effect>), Place> {
+                Ok(match place {
+                    $(place @ Place::$over { .. } => {
+                        let (screen, load) = <$over_state>::open(cx, place);
+                        (Screen::$over(Box::new(screen)), load)
+                    })*
+                    $(place @ Place::$name { .. } => {
+                        let (screen, load) = <$state>::open(cx, place);
+                        (Screen::$name(Box::new(screen)), load)
+                    })*
+                    #[allow(unreachable_patterns)]
+                    place => return Err(place),
+                })
+            }
+
+            /// A key for a screen of the table; `None` for the hub's own.
+            fn key(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
+                match self {
+                    $(Screen::$over(screen) => Some(screen.key(cx, msg)),)*
+                    $(Screen::$name(screen) => Some(screen.key(cx, msg)),)*
+                    _ => None,
+                }
+            }
+
+            /// A runtime answer for a screen of the table; `None` for the hub's own.
+            fn answer(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
+                match self {
+                    $(Screen::$over(screen) => Some(screen.answer(cx, msg)),)*
+                    $(Screen::$name(screen) => Some(screen.answer(cx, msg)),)*
+                    _ => None,
+                }
+            }
+
+            /// Which key table the screen reads.
+            fn focus(&self) -> Focus {
+                match self {
+                    Screen::OpenDay(_) => Focus::OpenDay,
+                    Screen::StaleDay => Focus::StaleDay,
+                    Screen::Sale => Focus::Sale,
+                    Screen::Search(_) => Focus::Search,
+                    Screen::Confirm(_) => Focus::Confirm,
+                    $(Screen::$over(screen) => screen.focus(),)*
+                    $(Screen::$name(screen) => screen.focus(),)*
+                }
+            }
+
+            /// Whether the sale screen shows beneath this one.
+            fn over_sale(&self) -> bool {
+                matches!(self, $(Screen::$over(_))|*)
+            }
+
+            /// Draws a screen of the table; the hub's own draw in `view`.
+            fn draw(&self, cx: &outcome::Ctx, frame: &mut Frame, area: ratatui::layout::Rect, focused: bool) {
+                match self {
+                    $(Screen::$over(screen) => screen.draw(cx, frame, area, focused),)*
+                    $(Screen::$name(screen) => screen.draw(cx, frame, area, focused),)*
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+screens! {
+    over_sale: Pay(PayDialog), CashMove(cash_move::CashMoveForm);
+    whole:
+        Sales(SalesList),
+        Stock(StockScreen),
+        Products(ProductsScreen),
+        Producers(ProducersScreen),
+        Settings(settings::SettingsScreen),
+        Payouts(payouts::PayoutsScreen),
+        Close(close::CloseScreen),
+        Customers(customers::CustomersScreen),
+        Users(users::UsersScreen),
+        Audit(audit::AuditScreen),
 }
 
 pub struct App {
@@ -263,7 +339,7 @@ impl App {
     pub fn focus(&self) -> Focus {
         match &self.prompt {
             Some(gate) => gate.focus(),
-            None => focus_of(&self.screen),
+            None => self.screen.focus(),
         }
     }
 
@@ -275,9 +351,9 @@ impl App {
         match &self.screen {
             Screen::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
                 Some(context) => context,
-                None => focus_of(&confirm.under),
+                None => confirm.under.focus(),
             },
-            other => focus_of(other),
+            other => other.focus(),
         }
     }
 
@@ -416,7 +492,7 @@ fn voided(
     sales: Option<Vec<crate::domain::SaleSummary>>,
 ) -> Vec<Effect> {
     if !matches!(app.screen, Screen::Sales(_)) {
-        app.screen = Screen::Sales(SalesList::loading());
+        app.screen = Screen::Sales(Box::new(SalesList::loading()));
     }
     match status {
         Some(status) => app.status = Some(status),
@@ -443,95 +519,9 @@ fn voided(
 
 /// A runtime answer for the screen that has the keyboard, which asked for it.
 fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mode = std::mem::replace(&mut app.screen, Screen::Sale);
-    let (mode, outcome) = match mode {
-        Screen::Pay(mut pay) => {
-            let outcome = pay::answer(&mut pay, msg);
-            (Screen::Pay(pay), outcome)
-        }
-        Screen::Sales(mut list) => {
-            let outcome = sales::answer(&app.ctx(), &mut list, msg);
-            (Screen::Sales(list), outcome)
-        }
-        Screen::Stock(mut screen) => {
-            let outcome = stock::answer(&mut screen, msg);
-            (Screen::Stock(screen), outcome)
-        }
-        Screen::Products(mut screen) => {
-            let outcome = catalogue::answer(&mut screen, msg);
-            (Screen::Products(screen), outcome)
-        }
-        Screen::Producers(mut screen) => {
-            let outcome = producers::answer(&mut screen, msg);
-            (Screen::Producers(screen), outcome)
-        }
-        Screen::Settings(mut screen) => {
-            let outcome = settings::answer(&mut screen, msg);
-            (Screen::Settings(screen), outcome)
-        }
-        Screen::Payouts(mut screen) => {
-            let outcome = payouts::answer(&mut screen, msg);
-            (Screen::Payouts(screen), outcome)
-        }
-        Screen::Close(mut screen) => {
-            let outcome = close::answer(&mut screen, msg);
-            (Screen::Close(screen), outcome)
-        }
-        Screen::CashMove(form) => (Screen::CashMove(form), cash_move::answer(msg)),
-        Screen::Customers(mut screen) => {
-            let outcome = customers::answer(&mut screen, msg);
-            (Screen::Customers(screen), outcome)
-        }
-        Screen::Users(mut screen) => {
-            let outcome = users::answer(&mut screen, msg);
-            (Screen::Users(screen), outcome)
-        }
-        Screen::Audit(mut screen) => {
-            let outcome = audit::answer(&mut screen, msg);
-            (Screen::Audit(screen), outcome)
-        }
-        other => (other, Outcome::stay()),
-    };
-    follow(app, mode, outcome)
-}
-
-fn focus_of(mode: &Screen) -> Focus {
-    match mode {
-        Screen::OpenDay(_) => Focus::OpenDay,
-        Screen::StaleDay => Focus::StaleDay,
-        Screen::Sale => Focus::Sale,
-        Screen::Search(_) => Focus::Search,
-        Screen::Pay(pay) if pay.tab.is_some() => Focus::CustomerPicker,
-        Screen::Pay(_) => Focus::Pay,
-        Screen::Sales(list) if list.reason.is_some() && list.refund.is_some() => {
-            Focus::CorrectionReason
-        }
-        Screen::Sales(list) if list.reason.is_some() => Focus::Reason,
-        Screen::Sales(_) => Focus::Sales,
-        Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.on_reason => Focus::StockReason,
-            Some(form) if form.bears_losses() => Focus::WriteOff,
-            Some(_) => Focus::Intake,
-            None => Focus::Stock,
-        },
-        Screen::Products(screen) if screen.form.is_some() => Focus::ProductForm,
-        Screen::Products(screen) if screen.price.is_some() => Focus::PriceField,
-        Screen::Products(_) => Focus::Products,
-        Screen::Producers(screen) if screen.form.is_some() => Focus::ProducerForm,
-        Screen::Producers(_) => Focus::Producers,
-        Screen::Confirm(_) => Focus::Confirm,
-        Screen::Settings(_) => Focus::Settings,
-        Screen::Payouts(screen) if screen.form.is_some() => Focus::PayoutForm,
-        Screen::Payouts(_) => Focus::Payouts,
-        Screen::Close(_) => Focus::CloseDay,
-        Screen::CashMove(_) => Focus::CashMove,
-        Screen::Customers(screen) if screen.form.is_some() => Focus::CustomerForm,
-        Screen::Customers(screen) if screen.payment.is_some() => Focus::TabPaymentForm,
-        Screen::Customers(_) => Focus::Customers,
-        Screen::Users(screen) if screen.form.is_some() => Focus::UserForm,
-        Screen::Users(_) => Focus::Users,
-        Screen::Audit(_) => Focus::Audit,
-    }
+    let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    let outcome = screen.answer(&app.ctx(), msg).unwrap_or_else(Outcome::stay);
+    follow(app, screen, outcome)
 }
 
 fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -567,7 +557,12 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
     if let Screen::Confirm(_) = app.screen {
         match msg {
-            Msg::Yes => return dialogs::answer_yes(app),
+            Msg::Yes => {
+                return match dialogs::answer_yes(app) {
+                    Some((under, yes)) => follow(app, under, yes),
+                    None => Vec::new(),
+                };
+            }
             Msg::No => {
                 dialogs::dismiss(app);
                 return Vec::new();
@@ -595,7 +590,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                 };
                 let yes = Outcome::quit().note(Note::PartsReturned(paid));
                 let pay = std::mem::replace(&mut app.screen, Screen::Sale);
-                app.screen = Screen::Confirm(Confirm::new(question, yes, pay));
+                app.screen = Screen::Confirm(Box::new(Confirm::new(question, yes, pay)));
                 return Vec::new();
             }
             if let Screen::Stock(screen) = &app.screen
@@ -607,7 +602,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
                     quit: true,
                 };
                 let form = std::mem::replace(&mut app.screen, Screen::Sale);
-                app.screen = Screen::Confirm(Confirm::new(question, Outcome::quit(), form));
+                app.screen =
+                    Screen::Confirm(Box::new(Confirm::new(question, Outcome::quit(), form)));
                 return Vec::new();
             }
             app.quit = true;
@@ -624,70 +620,17 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// Hands a key to the screen that has the keyboard.
 fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mode = std::mem::replace(&mut app.screen, Screen::Sale);
-    let (mode, outcome) = match mode {
-        Screen::Sale => (Screen::Sale, sale::key(app, msg)),
-        Screen::Search(mut search) => {
-            let outcome = sale::search_key(app, &mut search, msg);
-            (Screen::Search(search), outcome)
-        }
-        Screen::OpenDay(mut form) => {
-            let outcome = dialogs::open_day_key(&app.ctx(), &mut form, msg);
-            (Screen::OpenDay(form), outcome)
-        }
-        Screen::StaleDay => (Screen::StaleDay, dialogs::stale_day_key(msg)),
-        Screen::Products(mut screen) => {
-            let outcome = catalogue::key(&app.ctx(), &mut screen, msg);
-            (Screen::Products(screen), outcome)
-        }
-        Screen::Stock(mut screen) => {
-            let outcome = stock::key(&app.ctx(), &mut screen, msg);
-            (Screen::Stock(screen), outcome)
-        }
-        Screen::Producers(mut screen) => {
-            let outcome = producers::key(&mut screen, msg);
-            (Screen::Producers(screen), outcome)
-        }
-        Screen::Payouts(mut screen) => {
-            let outcome = payouts::key(&app.ctx(), &mut screen, msg);
-            (Screen::Payouts(screen), outcome)
-        }
-        Screen::Users(mut screen) => {
-            let outcome = users::key(&mut screen, msg);
-            (Screen::Users(screen), outcome)
-        }
-        Screen::Customers(mut screen) => {
-            let outcome = customers::screen_key(&app.ctx(), &mut screen, msg);
-            (Screen::Customers(screen), outcome)
-        }
-        Screen::Settings(mut screen) => {
-            let outcome = settings::key(&app.ctx(), &mut screen, msg);
-            (Screen::Settings(screen), outcome)
-        }
-        Screen::Sales(mut list) => {
-            let outcome = sales::key(&mut list, msg);
-            (Screen::Sales(list), outcome)
-        }
-        Screen::Close(mut screen) => {
-            let outcome = close::key(&app.ctx(), &mut screen, msg);
-            (Screen::Close(screen), outcome)
-        }
-        Screen::Pay(mut pay) => {
-            let outcome = pay::key(&app.ctx(), &mut pay, msg);
-            (Screen::Pay(pay), outcome)
-        }
-        Screen::CashMove(mut form) => {
-            let outcome = cash_move::key(&app.ctx(), &mut form, msg);
-            (Screen::CashMove(form), outcome)
-        }
-        Screen::Audit(mut screen) => {
-            let outcome = audit::key(&app.ctx(), &mut screen, msg);
-            (Screen::Audit(screen), outcome)
-        }
-        // A question takes its keys before this; nothing else is open without a screen.
-        other => (other, Outcome::stay()),
+    let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    let outcome = match &mut screen {
+        Screen::Sale => sale::key(app, msg),
+        Screen::Search(search) => sale::search_key(app, search, msg),
+        Screen::OpenDay(form) => dialogs::open_day_key(&app.ctx(), form, msg),
+        Screen::StaleDay => dialogs::stale_day_key(msg),
+        // A question takes its keys before this.
+        Screen::Confirm(_) => Outcome::stay(),
+        table => table.key(&app.ctx(), msg).unwrap_or_else(Outcome::stay),
     };
-    follow(app, mode, outcome)
+    follow(app, screen, outcome)
 }
 
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
@@ -711,7 +654,7 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
             effects.extend(load);
             mode
         }
-        Go::Ask(ask) => Screen::Confirm(Confirm::new(ask.question, ask.yes, here)),
+        Go::Ask(ask) => Screen::Confirm(Box::new(Confirm::new(ask.question, ask.yes, here))),
         Go::Quit => {
             app.quit = true;
             effects.push(Effect::Quit);
@@ -735,55 +678,17 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
 fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
         Place::StaleDay => (Screen::StaleDay, Vec::new()),
-        Place::Close { stale } => (
-            Screen::Close(Box::new(close::CloseScreen::loading(stale))),
-            vec![Effect::LoadClose],
-        ),
-        Place::Sales { closed_day: None } => {
-            (Screen::Sales(SalesList::loading()), vec![Effect::LoadSales])
-        }
-        Place::Sales { closed_day } => (
-            Screen::Sales(SalesList::loading()),
-            vec![Effect::LoadSalesNear {
-                from: closed_day,
-                older: false,
-            }],
-        ),
-        Place::Stock => (
-            Screen::Stock(StockScreen::loading()),
-            vec![Effect::LoadStock],
-        ),
-        Place::Products => (
-            Screen::Products(ProductsScreen::loading()),
-            vec![Effect::LoadProducts],
-        ),
-        Place::Producers => (
-            Screen::Producers(ProducersScreen::loading()),
-            vec![Effect::LoadProducers],
-        ),
-        Place::Payouts => (
-            Screen::Payouts(payouts::PayoutsScreen::loading()),
-            vec![Effect::LoadPayouts],
-        ),
-        Place::Settings => (
-            Screen::Settings(Box::new(settings::SettingsScreen::loading())),
-            vec![Effect::LoadSettings],
-        ),
-        Place::Customers => (
-            Screen::Customers(customers::CustomersScreen::loading()),
-            vec![Effect::LoadCustomers],
-        ),
-        Place::CashMove => (Screen::CashMove(cash_move::CashMoveForm::new()), Vec::new()),
-        Place::Users => trust::open_users(app),
-        Place::Audit => {
-            let (screen, load) = audit::AuditScreen::open();
-            (Screen::Audit(screen), vec![load])
-        }
         Place::Search => (
             Screen::Search(SearchList::new(&mut app.catalogue, &app.entry)),
             Vec::new(),
         ),
-        Place::Pay => (Screen::Pay(PayDialog::new(app.cart.total())), Vec::new()),
+        // An attendant opens the users screen only with a manager's approval.
+        Place::Users if trust::users_need_approval(app) => (Screen::Sale, Vec::new()),
+        place => match Screen::open(&app.ctx(), place) {
+            Ok(opened) => opened,
+            // Every place is either the hub's own, above, or a screen of the table.
+            Err(_) => (Screen::Sale, Vec::new()),
+        },
     }
 }
 

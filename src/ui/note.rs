@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::failure::{FailedEffect, Failure, ProductField, ProductProblem, SettingsProblem};
+use super::file_note::FileNote;
 use crate::domain::{DocumentKind, ParseError, PayError, PaymentMethod, Quantity, Rupiah, Unit};
 use crate::print::format;
 use crate::strings::Lang;
@@ -105,9 +106,9 @@ pub enum Note {
     /// The till's money: the close, cash moves, tabs, corrections.
     Till(TillNote),
     /// Signing in, approvals and users.
-    Trust(super::TrustNote),
+    Trust(TrustNote),
     /// The ledger file: backups, the sale saved before a crash, paper kept aside.
-    File(super::FileNote),
+    File(FileNote),
 }
 
 impl Note {

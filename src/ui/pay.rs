@@ -11,9 +11,10 @@ use super::customers::Picked;
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input;
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use super::question::{AfterReturn, Question};
 use super::widgets::{big_amount, centered};
 use crate::domain::money::group_thousands;
@@ -358,4 +359,34 @@ pub(super) fn answer(pay: &mut PayDialog, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl PayDialog {
+    pub(super) fn open(cx: &Ctx, _place: Place) -> (PayDialog, Vec<Effect>) {
+        (PayDialog::new(cx.cart.total()), Vec::new())
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        match self.tab {
+            Some(_) => Focus::CustomerPicker,
+            None => Focus::Pay,
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused && self.tab.is_none());
+        if let Some(tab) = &self.tab {
+            super::customers::draw_picker(cx, &tab.picker, frame, area);
+        }
+    }
 }

@@ -13,9 +13,10 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
 use super::input::{self, type_into};
+use super::keymap::Focus;
 use super::msg::{Msg, PayoutLists};
 use super::note::Note;
-use super::outcome::{Ctx, Go, Outcome};
+use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::money::group_thousands;
@@ -435,4 +436,35 @@ pub(super) fn answer(screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl PayoutsScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (PayoutsScreen, Vec<Effect>) {
+        (PayoutsScreen::loading(), vec![Effect::LoadPayouts])
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        match self.form {
+            Some(_) => Focus::PayoutForm,
+            None => Focus::Payouts,
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        let form = self.form.as_deref();
+        draw(cx, self, frame, area, focused && form.is_none());
+        if let Some(form) = form {
+            draw_form(cx, form, frame, area, focused);
+        }
+    }
 }

@@ -11,10 +11,11 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{step_field, type_into};
+use super::keymap::Focus;
 use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Ctx, Go, Outcome};
+use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::widgets::{centered, draw_filter, draw_list};
 use crate::domain::{NewProducer, Producer, ProducerChanges, Rate, Scheme};
@@ -499,4 +500,35 @@ pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl ProducersScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (ProducersScreen, Vec<Effect>) {
+        (ProducersScreen::loading(), vec![Effect::LoadProducers])
+    }
+
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        key(self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        match self.form {
+            Some(_) => Focus::ProducerForm,
+            None => Focus::Producers,
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        let form = self.form.as_deref();
+        draw(cx, self, frame, area, focused && form.is_none());
+        if let Some(form) = form {
+            draw_form(cx, form, frame, area, focused);
+        }
+    }
 }

@@ -9,11 +9,15 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
+use super::effect::Effect;
+use super::failure::Failure;
 use super::input::type_into;
+use super::msg::Msg;
+use super::note::Note;
 use super::outcome::{Outcome, Place};
 use super::question::Question;
 use super::widgets::{big_amount, draw_list, right};
-use super::{App, Effect, Failure, Msg, Note, Screen};
+use super::{App, Screen};
 use crate::domain::entry::{Entry, read_entry};
 use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
 

@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::type_into;
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::{centered, draw_list, right};
 use crate::domain::{PaymentMethod, RefundMethod, SaleSummary};
@@ -353,4 +354,40 @@ pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl SalesList {
+    pub(super) fn open(_cx: &Ctx, place: Place) -> (SalesList, Vec<Effect>) {
+        let closed_day = match place {
+            Place::Sales { closed_day } => closed_day,
+            _ => None,
+        };
+        let load = match closed_day {
+            None => Effect::LoadSales,
+            from => Effect::LoadSalesNear { from, older: false },
+        };
+        (SalesList::loading(), vec![load])
+    }
+
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        key(self, msg)
+    }
+
+    pub(super) fn answer(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        answer(cx, self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        match (&self.reason, &self.refund) {
+            (Some(_), Some(_)) => Focus::CorrectionReason,
+            (Some(_), None) => Focus::Reason,
+            (None, _) => Focus::Sales,
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
+    }
 }

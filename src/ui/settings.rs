@@ -12,9 +12,10 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, step_field, type_into};
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Ctx, Outcome};
+use super::outcome::{Ctx, Outcome, Place};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -330,7 +331,6 @@ pub(super) fn draw(
         return;
     }
     let rows: [Rect; 19] = Layout::vertical([Constraint::Length(1); 19]).areas(inner);
-    let [name, office, address, kind, paper, pdf] = p.labels;
     let label_width = p
         .labels
         .iter()
@@ -340,17 +340,119 @@ pub(super) fn draw(
         .max()
         .unwrap_or(0)
         + 2;
-    let indent = 2;
-    let value_width = (inner.width as usize).saturating_sub(indent + label_width + 1);
-    let label = |text: &str| Span::from(format!("{:indent$}{text:<label_width$}", "")).bold();
-    let hint = |text: &str| {
+    let lines = Lines {
+        label_width,
+        value_width: (inner.width as usize).saturating_sub(INDENT + label_width + 1),
+        cursor: focused.then_some(screen.field),
+    };
+    let [name, office, address, _, _, _] = p.labels;
+    let section = |text: &str, row: Rect, frame: &mut Frame| {
+        frame.render_widget(Paragraph::new(Span::from(text).bold().yellow()), row);
+    };
+    section(p.shop_section, rows[0], frame);
+    lines.field(frame, rows[1], Field::Name, name, &screen.name);
+    lines.field(frame, rows[2], Field::Office, office, &screen.office);
+    lines.field(frame, rows[3], Field::Address, address, &screen.address);
+    section(p.printer_section, rows[5], frame);
+    draw_printer(cx, screen, &lines, frame, &rows[6..13]);
+    // The count's rule shares the section's line: the screen has no row to spare.
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(p.till_section).bold().yellow(),
+            Span::from("   "),
+            Span::from((p.count_bears)(screen.count_corner_bears)).cyan(),
+            Span::from("  "),
+            Span::from(" F6 ").black().on_cyan(),
+        ])),
+        rows[14],
+    );
+    let [lock, close] = p.till_labels;
+    lines.field(
+        frame,
+        rows[15],
+        Field::LockMinutes,
+        lock,
+        &screen.lock_minutes,
+    );
+    lines.field(
+        frame,
+        rows[16],
+        Field::CloseAbove,
+        close,
+        &screen.close_above,
+    );
+    let file = cx.lang.ledger_file();
+    let backup = file.backup_folder_label;
+    lines.field(
+        frame,
+        rows[17],
+        Field::BackupFolder,
+        backup,
+        &screen.backup_folder,
+    );
+    frame.render_widget(
+        Paragraph::new(lines.hint(file.backup_folder_hint)),
+        rows[18],
+    );
+}
+
+/// The printer's part of the settings, on its seven rows: kind, target and its hint, paper,
+/// the PDF command and its hint.
+fn draw_printer(
+    cx: &Ctx,
+    screen: &SettingsScreen,
+    lines: &Lines,
+    frame: &mut Frame,
+    rows: &[Rect],
+) {
+    let p = &cx.lang.text().printer;
+    let [_, _, _, kind, paper, pdf] = p.labels;
+    let kind_index = screen.kind.index();
+    let kind_name = p.kind_names[kind_index].to_string();
+    lines.choice(frame, rows[0], kind, kind_name, "F7");
+    if screen.kind != Kind::None {
+        let target = p.target_labels[kind_index];
+        lines.field(frame, rows[1], Field::Target, target, &screen.target);
+        let hint_text = match screen.kind {
+            Kind::Windows => (p.windows_printers)(&screen.windows_printers),
+            _ => p.target_hints[kind_index].to_string(),
+        };
+        frame.render_widget(Paragraph::new(lines.hint(&hint_text)), rows[2]);
+    }
+    let paper_text = (p.paper)(screen.paper.mm(), screen.paper.columns());
+    lines.choice(frame, rows[3], paper, paper_text, "F8");
+    lines.field(frame, rows[5], Field::PdfCommand, pdf, &screen.pdf_command);
+    frame.render_widget(Paragraph::new(lines.hint(p.pdf_hint)), rows[6]);
+}
+
+/// Columns of the settings' lines, left of the labels.
+const INDENT: usize = 2;
+
+/// How the settings' lines are laid out: labels in one column, values after them.
+struct Lines {
+    label_width: usize,
+    value_width: usize,
+    /// The field with the cursor, when the screen has the keyboard.
+    cursor: Option<Field>,
+}
+
+impl Lines {
+    fn label(&self, text: &str) -> Span<'static> {
+        let width = self.label_width;
+        Span::from(format!("{:INDENT$}{text:<width$}", "")).bold()
+    }
+
+    /// A hint under a value, in its column.
+    fn hint(&self, text: &str) -> Line<'static> {
         Line::from(vec![
-            Span::from(" ".repeat(indent + label_width)),
+            Span::from(" ".repeat(INDENT + self.label_width)),
             Span::from(text.to_string()).dark_gray(),
         ])
-    };
-    let field_line = |field: Field, text: &str, value: &str, row: Rect, frame: &mut Frame| {
-        let has_cursor = focused && screen.field == field;
+    }
+
+    fn field(&self, frame: &mut Frame, row: Rect, field: Field, text: &str, value: &str) {
+        let has_cursor = self.cursor == Some(field);
+        let value_width = self.value_width;
         // A long value shows its end, where typing goes.
         let skip = value
             .chars()
@@ -364,93 +466,27 @@ pub(super) fn draw(
             value_span.underlined()
         };
         frame.render_widget(
-            Paragraph::new(Line::from(vec![label(text), value_span])),
+            Paragraph::new(Line::from(vec![self.label(text), value_span])),
             row,
         );
         if has_cursor {
-            let x = row.x + (indent + label_width + shown.chars().count()) as u16;
+            let x = row.x + (INDENT + self.label_width + shown.chars().count()) as u16;
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
         }
-    };
-    let choice_line = |text: &str, value: String, key: &str, row: Rect, frame: &mut Frame| {
+    }
+
+    /// A choice stepped with a key, shown next to it.
+    fn choice(&self, frame: &mut Frame, row: Rect, text: &str, value: String, key: &str) {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
-                label(text),
+                self.label(text),
                 Span::from(value).cyan(),
                 Span::from("  "),
                 Span::from(format!(" {key} ")).black().on_cyan(),
             ])),
             row,
         );
-    };
-    frame.render_widget(
-        Paragraph::new(Span::from(p.shop_section).bold().yellow()),
-        rows[0],
-    );
-    field_line(Field::Name, name, &screen.name, rows[1], frame);
-    field_line(Field::Office, office, &screen.office, rows[2], frame);
-    field_line(Field::Address, address, &screen.address, rows[3], frame);
-    frame.render_widget(
-        Paragraph::new(Span::from(p.printer_section).bold().yellow()),
-        rows[5],
-    );
-    let kind_index = screen.kind.index();
-    choice_line(
-        kind,
-        p.kind_names[kind_index].to_string(),
-        "F7",
-        rows[6],
-        frame,
-    );
-    if screen.kind != Kind::None {
-        let target = p.target_labels[kind_index];
-        field_line(Field::Target, target, &screen.target, rows[7], frame);
-        let hint_text = match screen.kind {
-            Kind::Windows => (p.windows_printers)(&screen.windows_printers),
-            _ => p.target_hints[kind_index].to_string(),
-        };
-        frame.render_widget(Paragraph::new(hint(&hint_text)), rows[8]);
     }
-    let paper_text = (p.paper)(screen.paper.mm(), screen.paper.columns());
-    choice_line(paper, paper_text, "F8", rows[9], frame);
-    field_line(Field::PdfCommand, pdf, &screen.pdf_command, rows[11], frame);
-    frame.render_widget(Paragraph::new(hint(p.pdf_hint)), rows[12]);
-    // The count's rule shares the section's line: the screen has no row to spare.
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::from(p.till_section).bold().yellow(),
-            Span::from("   "),
-            Span::from((p.count_bears)(screen.count_corner_bears)).cyan(),
-            Span::from("  "),
-            Span::from(" F6 ").black().on_cyan(),
-        ])),
-        rows[14],
-    );
-    let [lock, close] = p.till_labels;
-    field_line(
-        Field::LockMinutes,
-        lock,
-        &screen.lock_minutes,
-        rows[15],
-        frame,
-    );
-    field_line(
-        Field::CloseAbove,
-        close,
-        &screen.close_above,
-        rows[16],
-        frame,
-    );
-    let backup = cx.lang.ledger_file().backup_folder_label;
-    field_line(
-        Field::BackupFolder,
-        backup,
-        &screen.backup_folder,
-        rows[17],
-        frame,
-    );
-    let backup_hint = cx.lang.ledger_file().backup_folder_hint;
-    frame.render_widget(Paragraph::new(hint(backup_hint)), rows[18]);
 }
 
 /// A runtime answer for the settings screen.
@@ -475,4 +511,28 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl SettingsScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (SettingsScreen, Vec<Effect>) {
+        (SettingsScreen::loading(), vec![Effect::LoadSettings])
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::Settings
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        draw(cx, self, frame, area, focused);
+    }
 }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::type_into;
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
@@ -167,7 +168,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
 pub(super) fn recorded(
     screen: &mut StockScreen,
     documents: Vec<StockDocument>,
-    slips: Vec<Result<PathBuf, super::Failure>>,
+    slips: Vec<Result<PathBuf, super::failure::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
     let daily = screen.form.take().is_none();
@@ -392,4 +393,36 @@ pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl StockScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (StockScreen, Vec<Effect>) {
+        (StockScreen::loading(), vec![Effect::LoadStock])
+    }
+
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        key(cx, self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        match &self.form {
+            Some(form) if form.on_reason => Focus::StockReason,
+            Some(form) if form.bears_losses() => Focus::WriteOff,
+            Some(_) => Focus::Intake,
+            None => Focus::Stock,
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {
+        match &self.form {
+            Some(form) => stock_forms::draw_form(cx, form, frame, area, focused),
+            None => draw(cx, self, frame, area, focused),
+        }
+    }
 }

@@ -10,13 +10,16 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use super::effect::{Effect, StockEntry};
 use super::failure::ApprovalReason;
 use super::input::type_into;
 use super::keymap::{Focus, bar_for};
+use super::msg::Msg;
+use super::note::Note;
 use super::note::TrustNote;
 use super::pin::Pin;
 use super::widgets::{FieldLayout, centered, draw_list};
-use super::{App, Effect, Msg, Note, Screen, StockEntry};
+use super::{App, Screen};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 
 const MAX_NAME: usize = 40;
@@ -277,7 +280,7 @@ pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
     app.set_note(Note::Trust(TrustNote::Approved(manager.name)));
     match approval.then {
         Some(Then::OpenUsers) => {
-            app.screen = Screen::Users(super::users::UsersScreen::loading());
+            app.screen = Screen::Users(Box::new(super::users::UsersScreen::loading()));
             vec![Effect::LoadUsers]
         }
         None => Vec::new(),
@@ -333,21 +336,19 @@ fn open_approval(app: &mut App, held: Vec<Effect>, then: Option<Then>, reason: A
     }));
 }
 
-/// Ctrl+U: the users screen is the manager's; an attendant gets the popup first.
-pub(super) fn open_users(app: &mut App) -> (Screen, Vec<Effect>) {
-    if app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
+/// Ctrl+U: the users screen is the manager's; an attendant gets the approval popup first
+/// and the screen is not opened yet (true).
+pub(super) fn users_need_approval(app: &mut App) -> bool {
+    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
+    if attendant {
         open_approval(
             app,
             Vec::new(),
             Some(Then::OpenUsers),
             ApprovalReason::Users,
         );
-        return (Screen::Sale, Vec::new());
     }
-    (
-        Screen::Users(super::users::UsersScreen::loading()),
-        vec![Effect::LoadUsers],
-    )
+    attendant
 }
 
 /// A key while a gate is open: the gate has it, whatever it is.

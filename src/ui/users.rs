@@ -10,11 +10,12 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{step_field, type_into};
+use super::keymap::Focus;
 use super::list::FilteredList;
 use super::msg::Msg;
 use super::note::Note;
 use super::note::TrustNote;
-use super::outcome::{Ctx, Go, Outcome};
+use super::outcome::{Ctx, Go, Outcome, Place};
 use super::pin::Pin;
 use super::question::Question;
 use super::widgets::{centered, draw_list};
@@ -321,5 +322,35 @@ pub(super) fn answer(screen: &mut UsersScreen, msg: Msg) -> Outcome {
             ..
         } if screen.form.is_none() => Outcome::home(),
         _ => Outcome::stay(),
+    }
+}
+
+/// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
+/// runtime answer, which key table it reads, and how it draws.
+impl UsersScreen {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (UsersScreen, Vec<Effect>) {
+        (UsersScreen::loading(), vec![Effect::LoadUsers])
+    }
+
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        key(self, msg)
+    }
+
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        answer(self, msg)
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        match self.form {
+            Some(_) => Focus::UserForm,
+            None => Focus::Users,
+        }
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, _focused: bool) {
+        draw(cx, self, frame, area);
+        if let Some(form) = &self.form {
+            draw_form(cx, form, frame, area);
+        }
     }
 }

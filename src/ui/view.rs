@@ -10,10 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::keymap::bar_for;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
-use super::{
-    App, Screen, audit, catalogue, dialogs, pay, payouts, producers, sale, sales, stock,
-    stock_forms, trust, users,
-};
+use super::{App, Screen, dialogs, sale, trust};
 use crate::print::format;
 
 pub(super) fn draw(app: &App, frame: &mut Frame) {
@@ -67,33 +64,6 @@ fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: b
             sale::draw(app, frame, body, focused);
             sale::draw_search(app, search, frame, body);
         }
-        Screen::Pay(dialog) => {
-            sale::draw(app, frame, body, false);
-            pay::draw(
-                &app.ctx(),
-                dialog,
-                frame,
-                body,
-                focused && dialog.tab.is_none(),
-            );
-            if let Some(tab) = &dialog.tab {
-                super::customers::draw_picker(&app.ctx(), &tab.picker, frame, body);
-            }
-        }
-        Screen::Sales(list) => sales::draw(&app.ctx(), list, frame, body, focused),
-        Screen::Stock(screen) => match &screen.form {
-            Some(form) => stock_forms::draw_form(&app.ctx(), form, frame, body, focused),
-            None => stock::draw(&app.ctx(), screen, frame, body, focused),
-        },
-        Screen::Products(screen) => catalogue::draw(&app.ctx(), screen, frame, body, focused),
-        Screen::Producers(screen) => {
-            let cx = app.ctx();
-            let form = screen.form.as_deref();
-            producers::draw(&cx, screen, frame, body, focused && form.is_none());
-            if let Some(form) = form {
-                producers::draw_form(&cx, form, frame, body, focused);
-            }
-        }
         Screen::OpenDay(form) => dialogs::draw_open_day(app, form, frame, body, focused),
         Screen::StaleDay => {
             sale::draw(app, frame, body, false);
@@ -103,31 +73,12 @@ fn draw_mode(app: &App, mode: &Screen, frame: &mut Frame, body: Rect, focused: b
             draw_mode(app, &confirm.under, frame, body, false);
             dialogs::draw_confirm(app, confirm, frame, body);
         }
-        Screen::Settings(screen) => super::settings::draw(&app.ctx(), screen, frame, body, focused),
-        Screen::Payouts(screen) => {
-            let cx = app.ctx();
-            let form = screen.form.as_deref();
-            payouts::draw(&cx, screen, frame, body, focused && form.is_none());
-            if let Some(form) = form {
-                payouts::draw_form(&cx, form, frame, body, focused);
+        table => {
+            if table.over_sale() {
+                sale::draw(app, frame, body, false);
             }
+            table.draw(&app.ctx(), frame, body, focused);
         }
-        Screen::Close(screen) => super::close::draw(&app.ctx(), screen, frame, body, focused),
-        Screen::Customers(screen) => {
-            super::customers::draw_screen(&app.ctx(), screen, frame, body, focused)
-        }
-        Screen::CashMove(form) => {
-            sale::draw(app, frame, body, false);
-            super::cash_move::draw(&app.ctx(), form, frame, body, focused);
-        }
-        Screen::Users(screen) => {
-            let cx = app.ctx();
-            users::draw(&cx, screen, frame, body);
-            if let Some(form) = &screen.form {
-                users::draw_form(&cx, form, frame, body);
-            }
-        }
-        Screen::Audit(screen) => audit::draw(&app.ctx(), screen, frame, body, focused),
     }
 }
 
