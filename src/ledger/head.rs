@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::Result;
-use crate::domain::{CashMove, Payout, Sale, StockDocument};
+use crate::domain::{CashMove, Payout, Sale, StockDocument, TabPayment};
 
 /// The newest chain entry: what printouts carry so that paper can later prove the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +78,17 @@ impl Anchored for Payout {
 impl Anchored for CashMove {
     const SEQS: &'static str =
         "SELECT seq FROM chain WHERE entry_table = 'cash_moves' AND entry_id = ?1";
+    fn entry_id(&self) -> i64 {
+        self.id
+    }
+    fn set_head(&mut self, head: Option<String>) {
+        self.chain_head = head;
+    }
+}
+
+impl Anchored for TabPayment {
+    const SEQS: &'static str =
+        "SELECT seq FROM chain WHERE entry_table = 'tab_payments' AND entry_id = ?1";
     fn entry_id(&self) -> i64 {
         self.id
     }

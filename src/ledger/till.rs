@@ -402,7 +402,7 @@ impl Ledger {
         }
         check_amount(amount)?;
         let note = note.trim();
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             find_customer(tx, customer)?;
             let owed = owed_by(tx, customer)?;
@@ -424,8 +424,10 @@ impl Ledger {
                 attendant: attendant.to_string(),
                 note: note.to_string(),
                 owed_after: owed - amount,
+                chain_head: None,
             })
-        })
+        })?;
+        super::head::anchored(&self.conn, done)
     }
 
     /// A customer's tab over the business days `from` to `to`: what they owed before, each

@@ -54,6 +54,7 @@ pub fn tab_payment_receipt(
     if !p.note.trim().is_empty() {
         doc.text(p.note.trim());
     }
+    super::receipt::add_chain_head(&mut doc, p.chain_head.as_deref(), lang);
     doc.blank().signatures(&[
         (till.signature_attendant, p.attendant.as_str()),
         (till.signature_customer, customer),
@@ -137,6 +138,39 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_tab_payments_receipt_says_what_was_owed_paid_and_left_in_both_languages() {
+        let p = TabPayment {
+            id: 7,
+            customer_id: 2,
+            method: PaymentMethod::Qris,
+            amount: Rupiah(20_000),
+            day_date: day(),
+            at: day().and_hms_opt(10, 5, 0).unwrap(),
+            attendant: "Rina".into(),
+            note: "gajian".into(),
+            owed_after: Rupiah(31_000),
+            chain_head: Some("3f9a0c1be27d#88".into()),
+        };
+        let has = |text: &str, label: &str, amount: &str| {
+            text.lines()
+                .any(|l| l.starts_with(label) && l.ends_with(amount))
+        };
+        let shop = ShopHeader::default();
+        let text = render_text(&tab_payment_receipt(&p, "Sri Wahyuni", &shop, Lang::Id), 32);
+        assert!(text.contains("BAYAR BON"), "{text}");
+        assert!(has(&text, "No. 0007", "23 Nov 2026 10:05"), "{text}");
+        assert!(has(&text, "Bon sebelum", "Rp 51.000"), "{text}");
+        assert!(has(&text, "QRIS", "Rp 20.000"), "{text}");
+        assert!(has(&text, "Sisa bon", "Rp 31.000"), "{text}");
+        assert!(text.contains("3f9a0c1be27d#88"), "{text}");
+        assert!(text.contains("(Sri Wahyuni)"), "{text}");
+        let text = render_text(&tab_payment_receipt(&p, "Sri Wahyuni", &shop, Lang::En), 48);
+        assert!(text.contains("TAB PAYMENT"), "{text}");
+        assert!(has(&text, "Still owed", "Rp 31.000"), "{text}");
+        assert_eq!(tab_payment_file_name(&p), "bayar-bon-0007.txt");
     }
 
     #[test]
