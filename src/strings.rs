@@ -3358,7 +3358,7 @@ pub struct OfficeText {
     pub acknowledged: &'static str,
     /// Code, name, days, lines, sold, balance at the start, gross, producer share, corner
     /// share, corrections, paid out, balance at the end: the recap's spreadsheet columns.
-    pub recap_columns: [&'static str; 12],
+    pub recap_columns: [&'static str; 13],
     pub recap_sheet: &'static str,
     pub total_row: &'static str,
     pub bad_month: fn(&str) -> String,
@@ -3400,6 +3400,7 @@ const ID_OFFICE: OfficeText = OfficeText {
         "Bagian produsen",
         "Bagian pojok",
         "Koreksi",
+        "Ganti rugi pojok",
         "Dibayarkan",
         "Saldo akhir bulan",
     ],
@@ -3444,6 +3445,7 @@ const EN_OFFICE: OfficeText = OfficeText {
         "Producer share",
         "Corner share",
         "Corrections",
+        "Corner's losses",
         "Paid out",
         "Owed at month end",
     ],

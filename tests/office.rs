@@ -353,8 +353,12 @@ fn the_recap_xlsx_reads_back_with_numbers_as_numbers() {
     let total = rows.last().unwrap();
     assert_eq!(total[0], Data::String("Total".into()));
     assert_eq!(total[6], Data::Float(recap.gross().0 as f64));
-    assert_eq!(total[10], Data::Float(-recap.paid_out().0 as f64));
-    assert_eq!(total[11], Data::Float(recap.balance_end().0 as f64));
+    assert_eq!(rows[0][10], Data::String("Corner's losses".into()));
+    // The lemper the corner dropped on the 11th.
+    assert_eq!(total[10], Data::Float(2_975.0));
+    assert_eq!(total[10], Data::Float(recap.losses().0 as f64));
+    assert_eq!(total[11], Data::Float(-recap.paid_out().0 as f64));
+    assert_eq!(total[12], Data::Float(recap.balance_end().0 as f64));
 }
 
 #[test]
