@@ -416,6 +416,28 @@ mod tests {
     }
 
     #[test]
+    fn goods_the_corner_lost_are_owed_on_the_slip_and_in_its_balance() {
+        let mut s = settlement(true);
+        let without = render_text(&settlement_slip(&s, &shop(), Lang::Id), 32);
+        assert!(!without.to_lowercase().contains("ganti rugi"), "{without}");
+        // One lemper the corner dropped: 85 % of Rp 3.500.
+        let lmpr = s.products.iter_mut().find(|p| p.code == "LMPR").unwrap();
+        lmpr.lost = Rupiah(2_975);
+        assert_eq!(s.balance_now(), Rupiah(7_850 + 2_975));
+        for width in [32, 48] {
+            let text = render_text(&settlement_slip(&s, &shop(), Lang::Id), width);
+            assert_fits(&text, width);
+            assert!(has(&text, "ganti rugi", "Rp 2.975"), "{text}");
+            assert!(has(&text, "Ganti rugi pojok", "Rp 2.975"), "{text}");
+            assert!(has(&text, "Saldo terutang", "Rp 10.825"), "{text}");
+            let text = render_text(&settlement_slip(&s, &shop(), Lang::En), width);
+            assert_fits(&text, width);
+            assert!(has(&text, "Corner's losses", "Rp 2.975"), "{text}");
+            assert!(has(&text, "corner's loss", "Rp 2.975"), "{text}");
+        }
+    }
+
+    #[test]
     fn a_payout_slip_shows_the_balance_before_and_after() {
         let text = render_text(&payout_slip(&payout(), &shop(), Lang::Id), 32);
         insta::assert_snapshot!("payout_32_id", text);

@@ -557,6 +557,12 @@ fn a_counts_shortfall_starts_with_the_shops_rule_and_f7_switches_who_bears_it() 
     assert!(form(&app).corner_at_fault);
     let (_, text) = render(&app);
     assert!(text.contains("[Ditanggung pojok: YA]"), "{text}");
+    assert!(text.contains("F7 Tanggungan"), "{text}");
+    press(&mut app, KeyCode::F(10));
+    let (_, text) = render(&app);
+    assert!(text.contains("[The corner bears it: YES]"), "{text}");
+    assert!(text.contains("F7 Who bears"), "{text}");
+    press(&mut app, KeyCode::F(10));
     scan(&mut app, "3*KLP");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Opname");
