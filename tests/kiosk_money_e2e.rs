@@ -32,36 +32,41 @@ fn a_count_short_on_the_shelf_borne_by_the_corner_is_owed_to_the_producer() {
     };
     let before = owed_before(&db);
 
-    // The stock screen, Keripik Pisang Manis (BERKAH, 20 %): 9 on record, 7 on the shelf.
+    // The shop-wide count (F6 on the stock screen): Keripik Pisang Manis (BERKAH, 20 %), 9
+    // on record, 7 on the shelf; F7 says the corner bears the selected line's shortfall.
     tmux.keys(&["F3"]);
     tmux.wait_for("Stok barang titipan");
-    tmux.type_text("krps");
-    tmux.wait_for("Produsen: BERKAH");
     tmux.keys(&["F6"]);
-    tmux.wait_for("Stok opname: BERKAH");
-    let screen = tmux.wait_for("[Ditanggung produsen]");
+    let screen = tmux.wait_for("Stok opname: 0 produk");
     assert!(screen.contains("F7 Tanggungan"), "{screen}");
     tmux.type_text("7*KRPS");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Keripik Pisang Manis");
+    let screen = tmux.wait_for("Keripik Pisang Manis");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("KRPS") && l.contains("Produsen")),
+        "{screen}"
+    );
+    tmux.keys(&["F7"]);
+    tmux.wait_for("-2 Pojok");
     tmux.keys(&["Tab"]);
     tmux.type_text("Opname sore");
-    tmux.keys(&["F7"]);
-    tmux.wait_for("[Ditanggung pojok: YA]");
     tmux.keys(&["F2"]);
-    tmux.wait_for("catat");
+    tmux.wait_for("catat sekarang?");
     tmux.keys(&["y"]);
     // A count with a difference is the manager's: Budi approves with his PIN.
     tmux.wait_for("Persetujuan pengelola");
     tmux.type_text("9999");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Stok opname no. 1 dicatat");
+    tmux.wait_for("Stok opname 1 produk dicatat");
 
     let slip = std::fs::read_dir(dir.path().join("printouts"))
         .unwrap()
         .flatten()
-        .map(|day| day.path().join("opname-0001.txt"))
-        .find(|p| p.exists())
+        .flat_map(|day| std::fs::read_dir(day.path()).unwrap().flatten())
+        .map(|f| f.path())
+        .find(|p| p.to_string_lossy().contains("opname-"))
         .expect("the count's slip");
     let text = std::fs::read_to_string(&slip).unwrap();
     // 2 × Rp 12.000 × (1 − 20 %) = Rp 19.200.
