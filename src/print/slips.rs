@@ -115,6 +115,9 @@ pub fn count_slip(docs: &[StockDocument], shop: &ShopHeader, lang: Lang) -> Docu
                 };
                 slip.detail(text.slip_borne_by, who);
             }
+            if let Some(loss) = line.loss {
+                slip.detail(text.slip_line_loss, &loss.to_string());
+            }
             if line.quantity != StockQuantity::ZERO {
                 differ += 1;
             }
@@ -213,9 +216,6 @@ fn add_line(slip: &mut Document, kind: DocumentKind, line: &StockDocumentLine, l
                 text.slip_difference,
                 &format!("{sign}{}", difference.with_unit(unit)),
             );
-        if let Some(loss) = line.loss {
-            slip.detail(text.slip_line_loss, &loss.to_string());
-        }
         return;
     }
     slip.item(&name, &line.code, &moved(kind, line).with_unit(unit));
@@ -380,12 +380,14 @@ mod tests {
 
     #[test]
     fn a_count_short_on_the_corner_says_what_each_line_owes_and_a_surplus_names_nobody() {
-        let mut doc = count();
-        doc.lines
-            .push(line("KLPN", "Klepon", "Pandan", Unit::Pcs, 1_000, 4_000));
-        doc.corner_at_fault = true;
-        doc.lines[0].loss = Some(crate::domain::Rupiah(5_950));
-        for (lang, owed, line, who) in [
+        let mut short = count();
+        short.corner_at_fault = true;
+        short.lines[0].loss = Some(crate::domain::Rupiah(5_950));
+        let mut over = count();
+        over.number = 3;
+        over.lines[0] = line("KLPN", "Klepon", "Pandan", Unit::Pcs, 1_000, 4_000);
+        let docs = [short.clone(), over];
+        for (lang, owed, line_label, who) in [
             (
                 Lang::Id,
                 "Ganti rugi ke produsen",
@@ -394,11 +396,29 @@ mod tests {
             ),
             (Lang::En, "Owed to the producer", "Owed", "The corner"),
         ] {
-            let text = render(&doc, lang, 32);
+            let text = render_text(&count_slip(&docs, &shop(), lang), 32);
             assert_fits(&text, 32);
             assert!(has(&text, owed, "Rp 5.950"), "{text}");
-            assert_eq!(text.matches(line).count(), 2, "{text}");
-            assert!(text.contains(who), "{text}");
+            // The line's own: after who bears it.
+            let lines: Vec<&str> = text.lines().collect();
+            let borne = lines.iter().position(|l| l.ends_with(who)).unwrap();
+            assert!(
+                lines[borne + 1].trim_start().starts_with(line_label),
+                "{text}"
+            );
+            assert!(lines[borne + 1].ends_with("Rp 5.950"), "{text}");
+            // The surplus names nobody and owes nothing.
+            let klepon = lines.iter().position(|l| l.starts_with("Klepon")).unwrap();
+            assert!(
+                lines[klepon..klepon + 6]
+                    .iter()
+                    .all(|l| !l.contains(line_label)),
+                "{text}"
+            );
+            // One product's slip says it in its total.
+            let single = render_text(&stock_slip(&short, &shop(), lang), 32);
+            assert!(has(&single, owed, "Rp 5.950"), "{single}");
+            assert!(single.contains(who), "{single}");
         }
         let mut surplus = count();
         surplus.lines[0].quantity = StockQuantity::whole(2);
