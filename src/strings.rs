@@ -8,8 +8,10 @@ use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, S
 
 mod ledger_file;
 mod stock_count;
+mod undo;
 pub use ledger_file::LedgerFileText;
 pub use stock_count::StockCountText;
+pub use undo::UndoText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -102,6 +104,8 @@ pub struct UiText {
     // Status line.
     pub no_open_day: &'static str,
     pub status_attendant: fn(&str) -> String,
+    /// The header with the manager signed in: their name.
+    pub status_manager: fn(&str) -> String,
     pub status_sales: fn(i64) -> String,
 
     // Sale screen.
@@ -133,6 +137,16 @@ pub struct UiText {
     pub amount_hint: &'static str,
     pub amount_hint_exact: &'static str,
     pub change: &'static str,
+    /// After a part payment: no method is chosen for the rest until Tab says which.
+    pub rest_hint_unchosen: &'static str,
+    /// After a part payment: an empty amount pays the rest exactly, by this method.
+    pub rest_hint: fn(&str) -> String,
+    /// A scan (or other refused typing) in the pay dialog: nothing paid, the amount cleared.
+    pub scan_in_pay: &'static str,
+    /// Enter or F3 after a part, before the rest's method is chosen: what remains.
+    pub pick_rest_method: fn(Rupiah) -> String,
+    /// A key typed on a choice of a form: what changes it.
+    pub choice_field: &'static str,
 
     // After a sale.
     pub sale_done: fn(i64) -> String,
@@ -207,6 +221,10 @@ pub struct UiText {
     pub closed_today: fn(&str) -> String,
     /// Under the open-day form once today's day is closed: what can still be done.
     pub closed_today_hint: &'static str,
+    /// The open-day form on a closed day: that nothing opens before tomorrow.
+    pub closed_today_body: &'static str,
+    /// The header after today's close: the date.
+    pub day_closed_status: fn(&str) -> String,
     /// Why something failed, put into the sentences below.
     pub failure: FailureText,
     pub failed_draft: fn(&str) -> String,
@@ -309,6 +327,8 @@ pub struct UiText {
     pub confirm_producer_active: fn(&str, bool) -> String,
     pub failed_load_producers: fn(&str) -> String,
     pub failed_save_producer: fn(&str) -> String,
+    /// The producers list when the filter (or the ledger) has none.
+    pub producers_none: &'static str,
 
     pub keys: KeyText,
     // The settings screen (Ctrl+O), when the runtime could not do its part.
@@ -362,6 +382,8 @@ pub struct KeyText {
     pub next_field: &'static str,
     pub prev_field: &'static str,
     pub open_day: &'static str,
+    /// Enter on the open-day form after today's close: it says why nothing opens.
+    pub closed_enter: &'static str,
     pub close_old_day: &'static str,
     pub carry_on: &'static str,
     // Short labels for the bottom bar.
@@ -474,7 +496,8 @@ pub struct KeyText {
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
-    pub write_statement: &'static str,
+    /// Confirming and undoing a close, the office's keys at the kiosk.
+    pub undo: &'static UndoText,
 }
 
 /// Text for printouts (receipts, reports).
@@ -828,6 +851,7 @@ pub static ID: Strings = Strings {
         },
         no_open_day: "Belum ada hari usaha yang dibuka",
         status_attendant: |name| format!("Kasir: {name}"),
+        status_manager: |name| format!("Pengelola: {name}"),
         status_sales: |n| format!("{n} penjualan"),
         entry_label: "Kode / cari",
         entry_hint: "ketik atau pindai kode · 3*KODE untuk tiga · nama barang untuk mencari",
@@ -852,6 +876,11 @@ pub static ID: Strings = Strings {
         amount_hint: "kosong = uang pas",
         amount_hint_exact: "kosong = pas sejumlah sisa",
         change: "Kembalian",
+        rest_hint_unchosen: "Tab = pilih cara bayar sisanya",
+        rest_hint: |m| format!("kosong = sisa pas, dengan {m}"),
+        scan_in_pay: "Tutup pembayaran dulu untuk menambah barang",
+        pick_rest_method: |rest| format!("Pilih dulu cara bayar sisa {rest} dengan Tab"),
+        choice_field: "Ini pilihan: Spasi untuk mengganti, Tab ke kolom berikutnya",
         sale_done: |n| format!("Penjualan No. {n} tersimpan"),
         receipt_written: |path| format!("Struk: {path}"),
         receipt_failed: |e| format!("Struk gagal dibuat ({e}); penjualan tetap tersimpan"),
@@ -956,11 +985,13 @@ pub static ID: Strings = Strings {
                            mulai dengan keranjang kosong",
         float_empty: "Isi modal awal (boleh 0)",
         day_opened: |date| format!("Hari usaha {date} dibuka. Selamat berjualan!"),
-        day_closed: "Hari usaha ditutup. Buka hari baru untuk berjualan.",
+        day_closed: "Hari usaha ditutup.",
         closed_today: |date| {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
-        closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
+        closed_today_hint: "F4 buka lagi · F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
+        closed_today_body: "Penjualan berhenti sampai besok. Yang masih bisa: buka lagi (F4, pengelola), lihat penjualan, bagi hasil, riwayat.",
+        day_closed_status: |date| format!("Hari usaha {date} sudah ditutup"),
         failure: FailureText {
             no_open_day: "belum ada hari usaha yang dibuka",
             day_already_open: |date| {
@@ -1156,6 +1187,7 @@ pub static ID: Strings = Strings {
         },
         failed_load_producers: |e| format!("Produsen tidak bisa dimuat: {e}"),
         failed_save_producer: |e| format!("Produsen TIDAK disimpan: {e}"),
+        producers_none: "Tidak ada produsen yang cocok",
         keys: KeyText {
             typing: "huruf/angka",
             type_code: "Ketik atau pindai kode",
@@ -1198,6 +1230,7 @@ pub static ID: Strings = Strings {
             next_field: "Kolom berikutnya",
             prev_field: "Kolom sebelumnya",
             open_day: "Buka hari",
+            closed_enter: "Hari ini sudah ditutup: tidak dibuka lagi",
             close_old_day: "Tutup hari itu",
             carry_on: "Lanjut di hari itu",
             short_add: "Tambah",
@@ -1301,9 +1334,9 @@ pub static ID: Strings = Strings {
             record_return: "Catat retur (ditanya dulu, lalu PIN pengelola)",
             return_field: "Pindah antara jumlah dan alasan",
             trust: ID_TRUST_KEYS,
+            undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
-            write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -1646,7 +1679,7 @@ pub static ID: Strings = Strings {
         failed_payout: |e| format!("Pembayaran TIDAK tercatat: {e}"),
         failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
         payout_daily_label: "Bayar harian",
-        payout_daily_hint: "(F6)",
+        payout_daily_hint: "(Spasi/F6)",
         losses: "Ganti rugi pojok",
         product_lost: "ganti rugi",
     },
@@ -1681,6 +1714,7 @@ pub static EN: Strings = Strings {
         },
         no_open_day: "No business day open",
         status_attendant: |name| format!("Attendant: {name}"),
+        status_manager: |name| format!("Manager: {name}"),
         status_sales: |n| {
             if n == 1 {
                 "1 sale".to_string()
@@ -1711,6 +1745,11 @@ pub static EN: Strings = Strings {
         amount_hint: "empty = exact amount",
         amount_hint_exact: "empty = exactly what remains",
         change: "Change",
+        rest_hint_unchosen: "Tab = choose how the rest is paid",
+        rest_hint: |m| format!("empty = the rest exactly, by {m}"),
+        scan_in_pay: "Close the payment first to add goods",
+        pick_rest_method: |rest| format!("Choose how the rest ({rest}) is paid with Tab first"),
+        choice_field: "This is a choice: Space changes it, Tab goes to the next field",
         sale_done: |n| format!("Sale No. {n} recorded"),
         receipt_written: |path| format!("Receipt: {path}"),
         receipt_failed: |e| format!("Receipt not written ({e}); the sale is recorded"),
@@ -1815,11 +1854,13 @@ pub static EN: Strings = Strings {
                            starting with an empty cart",
         float_empty: "Type the opening float (0 is fine)",
         day_opened: |date| format!("Business day {date} opened. Happy selling!"),
-        day_closed: "Business day closed. Open a new day to sell.",
+        day_closed: "Business day closed.",
         closed_today: |date| {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
-        closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
+        closed_today_hint: "F4 reopen · F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
+        closed_today_body: "No more sales until tomorrow. Still open: reopening (F4, the manager), the sales, settlements, audit trail.",
+        day_closed_status: |date| format!("The day of {date} is closed"),
         failure: FailureText {
             no_open_day: "no business day is open",
             day_already_open: |date| {
@@ -2018,6 +2059,7 @@ pub static EN: Strings = Strings {
         },
         failed_load_producers: |e| format!("Producers could not be loaded: {e}"),
         failed_save_producer: |e| format!("Producer NOT saved: {e}"),
+        producers_none: "No producer matches",
         keys: KeyText {
             typing: "letters/digits",
             type_code: "Type or scan a code",
@@ -2060,6 +2102,7 @@ pub static EN: Strings = Strings {
             next_field: "Next field",
             prev_field: "Previous field",
             open_day: "Open the day",
+            closed_enter: "Today is closed: it does not open again",
             close_old_day: "Close that day",
             carry_on: "Carry on that day",
             short_add: "Add",
@@ -2163,9 +2206,9 @@ pub static EN: Strings = Strings {
             record_return: "Record the return (asks, then the manager's PIN)",
             return_field: "Switch between the quantities and the reason",
             trust: EN_TRUST_KEYS,
+            undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
-            write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
@@ -2521,7 +2564,7 @@ pub static EN: Strings = Strings {
         failed_payout: |e| format!("Payout NOT recorded: {e}"),
         failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
         payout_daily_label: "Paid daily",
-        payout_daily_hint: "(F6)",
+        payout_daily_hint: "(Space/F6)",
         losses: "Corner's losses",
         product_lost: "corner's loss",
     },
@@ -2579,7 +2622,6 @@ pub struct TillText {
     pub column_subtotal: &'static str,
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
-    pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
     pub confirm_discard_count: &'static str,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The customer picker and the customers screen.
@@ -2636,6 +2678,8 @@ pub struct TillText {
     pub amount: &'static str,
     // Notes.
     pub variance_needs_reason: fn(Rupiah) -> String,
+    /// Letters typed on the count: they are no count, the reason has its own field.
+    pub reason_in_its_field: &'static str,
     pub count_needed: &'static str,
     pub bad_pieces: &'static str,
     pub too_many_pieces: &'static str,
@@ -2739,11 +2783,6 @@ const ID_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Buang hitungan kas yang sudah diketik?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
         format!("Catat {kind} {amount} ({reason})?")
@@ -2808,7 +2847,8 @@ const ID_TILL: TillText = TillText {
     cash_move_title: "Kas masuk / keluar",
     direction: "Arah",
     amount: "Jumlah",
-    variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu"),
+    variance_needs_reason: |v| format!("Kas selisih {v}: tulis alasannya dulu (Tab ke Alasan)"),
+    reason_in_its_field: "Huruf bukan hitungan: ketik alasan di kolom Alasan (Tab)",
     count_needed: "Isi kas yang dihitung dulu",
     bad_pieces: "Jumlah lembar/keping harus angka bulat",
     too_many_pieces: "Paling banyak 9.999 lembar/keping per pecahan",
@@ -2900,11 +2940,6 @@ const EN_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Discard the cash count typed so far?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "cash in" } else { "cash out" };
         format!("Record {kind} of {amount} ({reason})?")
@@ -2969,7 +3004,10 @@ const EN_TILL: TillText = TillText {
     cash_move_title: "Cash in / out",
     direction: "Direction",
     amount: "Amount",
-    variance_needs_reason: |v| format!("The cash is {v} off: type the reason first"),
+    variance_needs_reason: |v| {
+        format!("The cash is {v} off: type the reason first (Tab to Reason)")
+    },
+    reason_in_its_field: "Letters are no count: type the reason in the Reason field (Tab)",
     count_needed: "Enter the cash counted first",
     bad_pieces: "Pieces must be a whole number",
     too_many_pieces: "At most 9,999 pieces per denomination",
@@ -3132,6 +3170,8 @@ pub struct TrustText {
     pub failed_approval: fn(&str) -> String,
     pub failed_users: fn(&str) -> String,
     pub failed_history: fn(&str) -> String,
+    /// Signing in as this user was refused: the name, why.
+    pub sign_in_refused: fn(&str, &str) -> String,
 }
 
 /// What the keys of those screens do.
@@ -3212,7 +3252,7 @@ const ID_TRUST: TrustText = TrustText {
     pin_set_text: |set| if set { "ada" } else { "belum" },
     new_user_title: "Pengguna baru",
     change_pin_title: |name| format!("PIN baru untuk {name}"),
-    role_hint: "F7 ganti peran",
+    role_hint: "Spasi/F7 ganti peran",
     confirm_deactivate: |name| {
         format!("Nonaktifkan {name}? Ia tidak bisa masuk atau menyetujui lagi.")
     },
@@ -3231,6 +3271,7 @@ const ID_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "buka hari",
             "day_closes" => "tutup hari",
+            "day_reopenings" => "buka kembali hari",
             "sales" => "penjualan",
             "sale_lines" => "baris jual",
             "payments" | "payments_v3" => "pembayaran",
@@ -3290,6 +3331,7 @@ const ID_TRUST: TrustText = TrustText {
     failed_approval: |e| format!("Tidak disetujui: {e}"),
     failed_users: |e| format!("Pengguna tidak tersimpan: {e}"),
     failed_history: |e| format!("Riwayat tidak bisa dimuat: {e}"),
+    sign_in_refused: |name, e| format!("{name} tidak bisa masuk: {e}"),
 };
 
 const ID_TRUST_KEYS: TrustKeys = TrustKeys {
@@ -3369,7 +3411,7 @@ const EN_TRUST: TrustText = TrustText {
     pin_set_text: |set| if set { "set" } else { "not yet" },
     new_user_title: "New user",
     change_pin_title: |name| format!("New PIN for {name}"),
-    role_hint: "F7 switches the role",
+    role_hint: "Space/F7 switches the role",
     confirm_deactivate: |name| format!("Deactivate {name}? They can no longer sign in or approve."),
     audit_title: "History (audit trail)",
     audit_filter: "Filter (date 2026-11-23, name, kind)",
@@ -3386,6 +3428,7 @@ const EN_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "day opened",
             "day_closes" => "day closed",
+            "day_reopenings" => "day reopened",
             "sales" => "sale",
             "sale_lines" => "sale line",
             "payments" | "payments_v3" => "payment",
@@ -3445,6 +3488,7 @@ const EN_TRUST: TrustText = TrustText {
     failed_approval: |e| format!("Not approved: {e}"),
     failed_users: |e| format!("User not saved: {e}"),
     failed_history: |e| format!("The history could not be loaded: {e}"),
+    sign_in_refused: |name, e| format!("{name} not signed in: {e}"),
 };
 
 const EN_TRUST_KEYS: TrustKeys = TrustKeys {

@@ -94,9 +94,9 @@ fn a_printer_that_is_off_loses_no_sale_and_the_reprint_reaches_the_printer_set_o
     // The settings screen points at a printer that is on; a test print, then save.
     let (on, printed) = printer(2);
     k.key_with(KeyCode::Char('o'), KeyModifiers::CONTROL);
-    // Up from the shop's name: round past the backup folder, the till's rules and the PDF
-    // command.
-    for _ in 0..5 {
+    // Up from the shop's name: round past the backup folder, the till's rules, the PDF
+    // command and the paper.
+    for _ in 0..6 {
         k.key(KeyCode::Up);
     }
     for _ in 0..off.len() {

@@ -34,7 +34,8 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     k.type_text("MAK");
     k.key(KeyCode::Enter);
     k.type_text("Mak Ijah");
-    for _ in 0..4 {
+    // Phone, address, account, the scheme and the daily payout (choices), then the rate.
+    for _ in 0..6 {
         k.key(KeyCode::Enter);
     }
     k.type_text("12,5");
@@ -101,7 +102,8 @@ fn a_producer_added_at_the_kiosk_sells_its_product_and_stops_when_deactivated() 
     k.key(KeyCode::F(3));
     k.type_text("mak");
     k.key(KeyCode::F(4));
-    for _ in 0..4 {
+    // From the name past phone, address, account, the scheme and the daily payout.
+    for _ in 0..6 {
         k.key(KeyCode::Tab);
     }
     for _ in 0..4 {

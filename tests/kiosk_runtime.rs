@@ -151,12 +151,20 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     // Float 0 + Rp 12.000 cash = 12.000 expected; 11.500 counted.
     kiosk.type_text("11.500");
     kiosk.key(KeyCode::F(2));
-    assert_eq!(kiosk.note(), "Kas selisih -Rp 500: tulis alasannya dulu");
+    assert_eq!(
+        kiosk.note(),
+        "Kas selisih -Rp 500: tulis alasannya dulu (Tab ke Alasan)"
+    );
+    kiosk.key(KeyCode::Tab);
     kiosk.type_text("Uang kembalian lebih");
     kiosk.key(KeyCode::F(2));
+    // A Y is no confirmation: the count typed again is.
     kiosk.type_text("y");
+    assert_eq!(kiosk.app.focus(), ui::Focus::CloseConfirm);
+    kiosk.type_text("11500");
+    kiosk.enter();
     assert_eq!(kiosk.app.status(), None);
-    assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::DayClosed);
     let z = dir
         .path()
         .join("printouts")
@@ -198,11 +206,12 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     kiosk.key(KeyCode::F(5));
     kiosk.type_text("12000");
     kiosk.key(KeyCode::F(2));
-    kiosk.type_text("y");
+    kiosk.type_text("12000");
+    kiosk.enter();
     // Today had its day: opening it again is refused, in words, before asking the ledger.
     kiosk.type_text("0");
     kiosk.enter();
-    assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::DayClosed);
     let closed = format!(
         "Hari usaha {} sudah ditutup; hari berikutnya dibuka besok.",
         pojok::print::format::date(date, Lang::Id)
@@ -224,7 +233,7 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
         .join("bagi-hasil-SRI.txt");
     assert!(std::fs::read_to_string(slip).unwrap().contains("Rp 12.000"));
     kiosk.key(KeyCode::Esc);
-    assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
+    assert_eq!(kiosk.app.focus(), ui::Focus::DayClosed);
     // A restart knows it too.
     drop(kiosk);
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
@@ -597,7 +606,9 @@ fn the_close_writes_every_producers_settlement_and_a_reprint_is_a_copy() {
     kiosk.key(KeyCode::F(5));
     kiosk.type_text("12.000");
     kiosk.key(KeyCode::F(2));
-    kiosk.type_text("y");
+    // The count typed again confirms the close.
+    kiosk.type_text("12000");
+    kiosk.enter();
     assert_eq!(kiosk.app.status(), None, "{}", kiosk.note());
     let folder = dir.path().join("printouts").join(date.to_string());
     let slip = folder.join("bagi-hasil-SRI.txt");

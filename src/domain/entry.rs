@@ -35,10 +35,15 @@ pub fn read_entry<'a>(text: &str, catalogue: &'a Catalogue) -> Entry<'a> {
                 return Entry::MissingCode;
             }
             let Some(product) = catalogue.lookup(code) else {
-                if let Some(product) = catalogue.lookup(quantity)
-                    && let Ok(q) = parse_quantity(code, product.unit)
-                {
-                    return Entry::Add(product, q);
+                if let Some(product) = catalogue.lookup(quantity) {
+                    match parse_quantity(code, product.unit) {
+                        Ok(q) => return Entry::Add(product, q),
+                        // `KLP*-1`: a quantity was meant, and it is refused as one.
+                        Err(ParseError::Negative) => {
+                            return Entry::BadQuantity(product, ParseError::Negative);
+                        }
+                        Err(_) => {}
+                    }
                 }
                 return Entry::UnknownCode(code.to_string());
             };
@@ -77,6 +82,14 @@ mod tests {
         );
         assert_eq!(read_entry("keripik", &c), Entry::Search("keripik".into()));
         assert_eq!(read_entry("2*XYZ", &c), Entry::UnknownCode("XYZ".into()));
+        assert_eq!(
+            read_entry("-1*KLP", &c),
+            Entry::BadQuantity(klp, ParseError::Negative)
+        );
+        assert_eq!(
+            read_entry("KLP*-1", &c),
+            Entry::BadQuantity(klp, ParseError::Negative)
+        );
         assert_eq!(
             read_entry("1,5*KLP", &c),
             Entry::BadQuantity(klp, ParseError::TooManyDecimals)

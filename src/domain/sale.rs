@@ -164,6 +164,21 @@ pub struct DayReport {
     /// close left for a closed day, so a reprint matches the first print; the head now for
     /// the open day. `None` on a ledger with no chain yet.
     pub chain_head: Option<String>,
+    /// Earlier closes of this day that the manager reopened, oldest first: a Z report that
+    /// carries one of their heads is superseded by this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<SupersededClose>,
+}
+
+/// A close the manager took back: when it was made and the head its Z report carried; when
+/// and by whom it was reopened, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SupersededClose {
+    pub closed_at: NaiveDateTime,
+    pub head: Option<String>,
+    pub reopened_at: NaiveDateTime,
+    pub manager: String,
+    pub reason: String,
 }
 
 /// The cash counted at closing, as recorded with the close.

@@ -138,6 +138,7 @@ impl Ledger {
             returns: super::returns::returns_where(&self.conn, "t.day_id = ?1", day.id)?,
             to_check: close.to_check,
             chain_head: None,
+            superseded: super::day::superseded_closes(&self.conn, day.id)?,
         }))
     }
 }

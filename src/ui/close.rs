@@ -1,22 +1,23 @@
 //! The close screen (F5, tutup kasir): the expected cash and where it came from, the count
 //! as a total or by denomination with live totals, the variance and its reason, QRIS and
-//! transfer to check; F2 asks, then closes the day with the count in one transaction.
+//! transfer to check; F2 asks for the count typed again (or, for a count near the expected
+//! cash, the manager's PIN), then closes the day with the count in one transaction.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, type_into};
 use super::keymap::Focus;
 use super::msg::Msg;
-use super::note::{Note, TillNote};
+use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
-use super::widgets::{draw_list, right};
+use super::widgets::{centered, draw_list, right};
 use crate::domain::cash::MAX_PIECES;
 use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupiah, parse_amount};
 use crate::print::format;
@@ -51,6 +52,28 @@ pub struct CloseScreen {
     /// Producers paid out at every closing who are still owed (code, balance): a reminder
     /// to pay them (Ctrl+P) before the count, since a closed day takes no payout.
     pub daily_unpaid: Vec<(String, Rupiah)>,
+    /// The variance above which the close needs the manager, once loaded.
+    pub approval_above: Option<Rupiah>,
+    /// After F2: the count waits to be typed again (or the manager's PIN).
+    pub confirming: Option<Confirming>,
+    /// Letters typed on the count since the last other key: from the second on, what
+    /// follows is words (`Kurang 500`), digits too, and is refused: a reason typed there
+    /// never counts pieces.
+    pub letters: usize,
+}
+
+/// A close asked for, waiting for its confirmation: one question answered with Y was all
+/// that stood between a key storm and a closed day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirming {
+    pub count: CashCount,
+    pub reason: String,
+    pub variance: Rupiah,
+    /// The count as typed again.
+    pub typed: String,
+    /// Off by more than the shop's threshold (or the threshold unknown): the retype is
+    /// needed, and the ledger then asks for the manager's PIN as well.
+    pub far: bool,
 }
 
 /// What the count says so far, or why it cannot be read.
@@ -73,6 +96,9 @@ impl CloseScreen {
             field: Field::Count,
             stale,
             daily_unpaid: Vec::new(),
+            approval_above: None,
+            confirming: None,
+            letters: 0,
         }
     }
 
@@ -121,7 +147,16 @@ impl CloseScreen {
 }
 
 pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
+    if let Some(confirming) = &mut screen.confirming {
+        return confirm_key(cx, confirming, msg).unwrap_or_else(|outcome| {
+            screen.confirming = None;
+            outcome
+        });
+    }
     let mut note = None;
+    if !matches!(msg, Msg::Input(_)) {
+        screen.letters = 0;
+    }
     match msg {
         Msg::OpenPayouts => return Outcome::open(Place::Payouts),
         Msg::Input(c) => note = type_count(cx, screen, c),
@@ -132,15 +167,16 @@ pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
         Msg::Down if screen.field == Field::Count => {
             screen.row = (screen.row + 1).min(DENOMINATIONS.len() - 1)
         }
-        // Enter moves down the denominations as a count is read off the piles, then on to
-        // the reason; it never closes the day by itself.
-        Msg::Submit => match screen.field {
-            Field::Count if screen.by_denomination && screen.row + 1 < DENOMINATIONS.len() => {
-                screen.row += 1
-            }
-            Field::Count => screen.field = Field::Reason,
-            Field::Reason => screen.field = Field::Count,
-        },
+        // Enter moves down the denominations as a count is read off the piles; it never
+        // closes the day, and never moves the cursor between the count and the reason (the
+        // reason is reached by Tab alone, so typing meant for one never lands in the other).
+        Msg::Submit
+            if screen.field == Field::Count
+                && screen.by_denomination
+                && screen.row + 1 < DENOMINATIONS.len() =>
+        {
+            screen.row += 1
+        }
         Msg::Next | Msg::Prev => {
             screen.field = match screen.field {
                 Field::Count => Field::Reason,
@@ -181,16 +217,29 @@ fn type_count(cx: &Ctx, screen: &mut CloseScreen, c: char) -> Option<Note> {
             type_into(&mut screen.reason, c, MAX_REASON);
             None
         }
-        (Field::Count, true) => {
-            let pieces = &mut screen.pieces[screen.row];
-            let too_many = (c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED)
-                .then_some(Note::Till(TillNote::TooManyPieces));
-            input::type_digits(cx.amount_refused, pieces, c, MAX_PIECES_TYPED).or(too_many)
-        }
-        (Field::Count, false) => {
-            input::type_amount(cx.amount_refused, &mut screen.total, c, MAX_AMOUNT)
+        // A letter is no count, and nor are the digits typed after it (`Kurang 500`): a
+        // reason typed on the count never adds pieces to a row.
+        (Field::Count, by_denomination) => {
+            let letter = c.is_alphabetic() && (by_denomination || !input::amount_char(c));
+            screen.letters += usize::from(letter);
+            // One letter among digits is a slip, refused alone; a second is words.
+            if screen.letters >= 2 {
+                return Some(Note::Till(TillNote::ReasonInItsField));
+            }
+            type_count_digits(cx, screen, c)
         }
     }
+}
+
+/// A character of a count: pieces of the row, or the total.
+fn type_count_digits(cx: &Ctx, screen: &mut CloseScreen, c: char) -> Option<Note> {
+    if !screen.by_denomination {
+        return input::type_amount(cx.amount_refused, &mut screen.total, c, MAX_AMOUNT);
+    }
+    let pieces = &mut screen.pieces[screen.row];
+    let too_many = (c.is_ascii_digit() && pieces.chars().count() >= MAX_PIECES_TYPED)
+        .then_some(Note::Till(TillNote::TooManyPieces));
+    input::type_digits(cx.amount_refused, pieces, c, MAX_PIECES_TYPED).or(too_many)
 }
 
 /// A count no further typing can mend says why as it is typed; one that may be half-way
@@ -206,38 +255,78 @@ fn unreadable(screen: &CloseScreen) -> Option<Note> {
     }
 }
 
-/// F2: the count must be there, and a reason for any variance; then the question.
+/// A key while the close waits for its confirmation: `Ok` keeps waiting, `Err` ends the
+/// wait with its outcome (the close asked of the ledger, or back to the count).
+fn confirm_key(cx: &Ctx, confirming: &mut Confirming, msg: Msg) -> Result<Outcome, Outcome> {
+    let note = match msg {
+        Msg::Input(c) => {
+            input::type_amount(cx.amount_refused, &mut confirming.typed, c, MAX_AMOUNT)
+        }
+        Msg::Backspace => {
+            confirming.typed.pop();
+            None
+        }
+        Msg::Submit if confirming.typed.trim().is_empty() => {
+            Some(undo_note(UndoNote::RetypeNeeded))
+        }
+        Msg::Submit => match parse_amount(&confirming.typed) {
+            Ok(typed) if typed == confirming.count.total() => {
+                let effect = Effect::CloseDay {
+                    count: confirming.count,
+                    reason: confirming.reason.clone(),
+                };
+                return Err(Outcome::stay().run(vec![effect]));
+            }
+            _ => {
+                confirming.typed.clear();
+                Some(undo_note(UndoNote::RetypeDiffers))
+            }
+        },
+        Msg::ManagerPin if confirming.far => Some(undo_note(UndoNote::FarNoPinAlone)),
+        Msg::ManagerPin => {
+            let effect = Effect::CloseDayOnPin {
+                count: confirming.count,
+                reason: confirming.reason.clone(),
+            };
+            return Err(Outcome::stay().run(vec![effect]));
+        }
+        Msg::Cancel => return Err(Outcome::stay()),
+        _ => None,
+    };
+    Ok(Outcome::stay().maybe_note(note))
+}
+
+fn undo_note(note: UndoNote) -> Note {
+    Note::Till(TillNote::Undo(note))
+}
+
+/// F2: the count must be there, and a reason for any variance; then its confirmation.
 fn ask(screen: &mut CloseScreen) -> Outcome {
     let Some(report) = &screen.report else {
         return Outcome::stay();
     };
     let count = match screen.counted() {
         Counted::Count(count) => count,
-        Counted::Nothing => {
-            screen.field = Field::Count;
-            return Outcome::stay().note(Note::Till(TillNote::CountNeeded));
-        }
-        Counted::Bad(note) => {
-            screen.field = Field::Count;
-            return Outcome::stay().note(note);
-        }
+        Counted::Nothing => return Outcome::stay().note(Note::Till(TillNote::CountNeeded)),
+        Counted::Bad(note) => return Outcome::stay().note(note),
     };
     let variance = count.total() - report.expected_cash;
     let reason = screen.reason.trim().to_string();
+    // The cursor stays where it is: the note says to Tab to the reason.
     if variance != Rupiah::ZERO && reason.is_empty() {
-        screen.field = Field::Reason;
         return Outcome::stay().note(Note::Till(TillNote::VarianceNeedsReason(variance)));
     }
-    let yes = vec![Effect::CloseDay {
-        count,
-        reason: reason.clone(),
-    }];
-    let question = Question::CloseDay {
+    let far = screen
+        .approval_above
+        .is_none_or(|above| variance.value().abs() > above.value());
+    screen.confirming = Some(Confirming {
         count,
         reason,
         variance,
-    };
-    Outcome::ask(question, yes)
+        typed: String::new(),
+        far,
+    });
+    Outcome::stay()
 }
 
 pub(super) fn draw(cx: &Ctx, screen: &CloseScreen, frame: &mut Frame, area: Rect, focused: bool) {
@@ -260,11 +349,84 @@ pub(super) fn draw(cx: &Ctx, screen: &CloseScreen, frame: &mut Frame, area: Rect
         frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), inner);
         return;
     };
+    let [inner, proof] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    // The paper the close prints is what later proves the file: said before it is printed.
+    frame.render_widget(
+        Paragraph::new(cx.lang.undo().head_is_proof.dark_gray()).centered(),
+        proof,
+    );
     let [left, right_side] =
         Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(inner);
     // Left: 38 columns inside; right: 34 inside its border and padding.
     draw_expected(cx, screen, report, frame, left);
-    draw_count(cx, screen, report, frame, right_side, focused);
+    draw_count(
+        cx,
+        screen,
+        report,
+        frame,
+        right_side,
+        focused && screen.confirming.is_none(),
+    );
+    if let Some(confirming) = &screen.confirming {
+        draw_confirming(
+            cx,
+            confirming,
+            screen.approval_above,
+            (date, frame, area),
+            focused,
+        );
+    }
+}
+
+/// The confirmation over the close screen: the figures, the count typed again, and what
+/// else may confirm it.
+fn draw_confirming(
+    cx: &Ctx,
+    confirming: &Confirming,
+    above: Option<Rupiah>,
+    (date, frame, area): (chrono::NaiveDate, &mut Frame, Rect),
+    focused: bool,
+) {
+    let u = cx.lang.undo();
+    let popup = centered(area, 74, 10);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", u.confirm_title))
+        .border_style(Style::new().yellow())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let date = format::date(date, cx.lang);
+    let how = match (confirming.far, above) {
+        (true, Some(above)) => (u.far_needs_both)(above),
+        (true, None) => u.retype_needed.to_string(),
+        (false, _) => u.or_manager_pin.to_string(),
+    };
+    let label = format!("{} ", u.retype_label);
+    let field = Span::from(format!(" {:<19}", confirming.typed));
+    let figures = (u.confirm_figures)(&date, confirming.count.total(), confirming.variance);
+    let mut lines: Vec<Line> = figures.lines().map(|l| Line::from(l.to_string())).collect();
+    lines.extend([
+        Line::from(""),
+        Line::from(vec![
+            Span::from(label.clone()).bold(),
+            if focused {
+                field.reversed()
+            } else {
+                field.underlined()
+            },
+        ]),
+        Line::from(how),
+        Line::from(""),
+        Line::from(u.confirm_after.dark_gray()),
+    ]);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    if focused {
+        let x =
+            inner.x + label.chars().count() as u16 + 1 + confirming.typed.chars().count() as u16;
+        frame.set_cursor_position((x.min(inner.right() - 1), inner.y + 3));
+    }
 }
 
 fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
@@ -483,7 +645,10 @@ fn draw_count(
         }
         _ => ("-".to_string(), "-".to_string(), Style::new()),
     };
-    pair(t.counted_cash, counted_text, Style::new().bold(), counted);
+    // Counted by total, the field above is the counted cash: it is not said twice.
+    if screen.by_denomination {
+        pair(t.counted_cash, counted_text, Style::new().bold(), counted);
+    }
     pair(t.variance, variance_text, variance_style, variance);
     let label = format!("{:<8}", t.reason);
     let on_reason = focused && screen.field == Field::Reason;
@@ -509,6 +674,7 @@ fn draw_count(
 pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
     match msg {
         Msg::CloseLoaded(report) => screen.report = Some(*report),
+        Msg::CloseThreshold(above) => screen.approval_above = Some(above),
         Msg::BalancesAtClose(balances) => {
             screen.daily_unpaid = balances
                 .into_iter()
@@ -549,7 +715,10 @@ impl CloseScreen {
     }
 
     pub(super) fn focus(&self) -> Focus {
-        Focus::CloseDay
+        match self.confirming {
+            Some(_) => Focus::CloseConfirm,
+            None => Focus::CloseDay,
+        }
     }
 
     pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {

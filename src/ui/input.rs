@@ -8,9 +8,10 @@ pub fn type_into(field: &mut String, c: char, max: usize) {
     }
 }
 
-/// What an amount field takes: digits and the marks of `Rp 15.000`.
+/// What an amount field takes: digits and the marks of `Rp 15.000`. A minus is taken too, so
+/// that `-5000` is refused whole as negative when it is read, not paid as 5.000.
 pub fn amount_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p')
+    c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | 'R' | 'r' | 'P' | 'p' | '-')
 }
 
 /// The one way a key reaches an amount field. Anything else is refused on the message

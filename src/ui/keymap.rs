@@ -12,6 +12,9 @@ use crate::strings::KeyText;
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Focus {
     OpenDay,
+    /// The open-day form once today's day is closed: nothing opens until tomorrow, and the
+    /// day's sales, settlements and audit trail can still be read.
+    DayClosed,
     StaleDay,
     Sale,
     Search,
@@ -44,6 +47,14 @@ pub enum Focus {
     PayoutForm,
     /// The close screen: the count and its reason.
     CloseDay,
+    /// The close asked for, waiting for the count typed again or the manager's PIN.
+    CloseConfirm,
+    /// The reason for reopening the day closed today.
+    ReopenReason,
+    /// The dates of a producer's statement (F5 on the payouts list).
+    StatementRange,
+    /// The manager's recovery code, shown once at the first start.
+    Recovery,
     /// The cash in/out form.
     CashMove,
     /// Picking the customer whose tab a payment goes on.
@@ -141,6 +152,7 @@ const EVERYWHERE: &[Focus] = &[
     C::ReturnForm,
     C::ReturnReason,
     C::OpenDay,
+    C::DayClosed,
     C::StaleDay,
     C::Sale,
     C::Search,
@@ -160,6 +172,10 @@ const EVERYWHERE: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
+    C::ReopenReason,
+    C::StatementRange,
+    C::Recovery,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -176,7 +192,7 @@ const EVERYWHERE: &[Focus] = &[
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
 /// no day open, after a close, the day's sales, settlements, audit trail and the rest can
 /// still be read).
-const HOME: &[Focus] = &[C::Sale, C::OpenDay];
+const HOME: &[Focus] = &[C::Sale, C::OpenDay, C::DayClosed];
 
 /// Where Ctrl+L locks the till: every screen of the till, questions included (not the
 /// sign-in, lock and approval gates themselves).
@@ -189,6 +205,9 @@ const LOCKABLE: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
+    C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -196,6 +215,7 @@ const LOCKABLE: &[Focus] = &[
     C::TabPaymentForm,
     C::CorrectionReason,
     C::OpenDay,
+    C::DayClosed,
     C::StaleDay,
     C::Sale,
     C::Search,
@@ -248,6 +268,9 @@ const TEXT_FIELDS: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
+    C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -357,6 +380,9 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     // The open-day form's bar keeps its own keys; its hint line names F6.
     on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales),
+    // After today's close, reading is what is left: the bar says so, no Enter to open.
+    on(&[f(6)], &[C::DayClosed], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
+    on(&[ENTER], &[C::DayClosed], Msg::Submit, |k| k.closed_enter),
     // The search list.
     typing(C::Search, |k| k.refine),
     on(&[UP], &[C::Search, C::Sales, C::ClosedSales, C::SaleDetail, C::ReturnForm], Msg::Up, |k| k.select_line),
@@ -379,6 +405,9 @@ pub static BINDINGS: &[Binding] = &[
     // A closed day's sale is corrected, not voided: the bar says which.
     on(&[f(8)], &[C::ClosedSales], Msg::VoidSale, |k| k.correct_sale).bar(|k| k.short_correct),
     on(&[f(9)], &[C::Sales, C::ClosedSales, C::SaleDetail], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
+    // The Z report of the closed day shown, again; on the open day's list, where to find one.
+    on(&[f(3)], &[C::ClosedSales], Msg::ReprintZ, |k| k.undo.key_reprint_z).bar(|k| k.undo.short_reprint_z),
+    on(&[f(3)], &[C::Sales], Msg::ReprintZ, |k| k.undo.key_reprint_z),
     on(&[ESC], &[C::Sales, C::ClosedSales], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing_in(&[C::Sales, C::ClosedSales, C::SaleDetail], |k| k.back_to_sale),
     // One sale (Enter on the list), and returning part of it (F8 there).
@@ -472,7 +501,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),
     on(&[ESC], &[C::Settings], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Producers' settlement and payouts (Ctrl+P), the payout form, and the daily flag.
-    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
+    on(&[Key::Ctrl('p')], &[C::Sale, C::OpenDay, C::DayClosed, C::CloseDay], Msg::OpenPayouts, |k| k.open_payouts),
     typing(C::Payouts, |k| k.type_filter),
     on(&[UP], &[C::Payouts], Msg::Up, |k| k.select_line),
     on(&[DOWN], &[C::Payouts], Msg::Down, |k| k.select_line),
@@ -481,7 +510,7 @@ pub static BINDINGS: &[Binding] = &[
     // Off the bar too: F1 lists them.
     on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report),
     on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap),
-    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.write_statement),
+    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.undo.key_statement),
     // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
     on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
     on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),
@@ -502,6 +531,24 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
     on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
     on(&[ESC], &[C::CloseDay], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The close waiting for its confirmation: the count typed again, or the manager's PIN.
+    typing_in(&[C::CloseConfirm], |k| k.undo.key_retype),
+    on(&[ENTER], &[C::CloseConfirm], Msg::Submit, |k| k.undo.key_confirm).bar(|k| k.short_close_till),
+    on(&[f(4)], &[C::CloseConfirm], Msg::ManagerPin, |k| k.undo.key_manager_pin).bar(|k| k.undo.short_manager_pin),
+    on(&[ESC], &[C::CloseConfirm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Reopening the day closed today, from the open-day form.
+    on(&[f(4)], &[C::DayClosed], Msg::ReopenDay, |k| k.undo.key_reopen).bar(|k| k.undo.key_reopen),
+    on(&[f(4)], &[C::OpenDay], Msg::ReopenDay, |k| k.undo.key_reopen),
+    typing_in(&[C::ReopenReason], |k| k.undo.key_reopen_reason),
+    on(&[ENTER], &[C::ReopenReason], Msg::Submit, |k| k.undo.key_reopen_confirm).bar(|k| k.next),
+    on(&[ESC], &[C::ReopenReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The statement's dates.
+    typing_in(&[C::StatementRange], |k| k.undo.key_statement_date),
+    on(&[TAB, BACKTAB], &[C::StatementRange], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[UP, DOWN], &[C::StatementRange], Msg::Next, |k| k.next_field),
+    on(&[ENTER], &[C::StatementRange], Msg::Submit, |k| k.undo.key_statement_write).bar(|k| k.undo.short_statement_write),
+    on(&[ESC], &[C::StatementRange], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    on(&[ENTER], &[C::Recovery], Msg::Submit, |k| k.undo.key_recovery_done).bar(|k| k.undo.short_recovery_done),
     // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
     on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
     typing(C::CashMove, |k| k.type_field),

@@ -22,10 +22,12 @@ mod pin;
 mod producers;
 mod product_form;
 mod question;
+mod recovery_shown;
 mod sale;
 mod sale_detail;
 mod sales;
 mod settings;
+mod statement_range;
 mod stock;
 mod stock_forms;
 mod widgets;
@@ -51,6 +53,8 @@ mod settings_tests;
 mod stock_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod traps_tests;
 #[cfg(test)]
 mod trust_tests;
 #[cfg(test)]
@@ -146,6 +150,7 @@ macro_rules! screens {
             /// Which key table the screen reads.
             fn focus(&self) -> Focus {
                 match self {
+                    Screen::OpenDay(form) if form.reopen.is_some() => Focus::ReopenReason,
                     Screen::OpenDay(_) => Focus::OpenDay,
                     Screen::StaleDay => Focus::StaleDay,
                     Screen::Sale => Focus::Sale,
@@ -203,6 +208,8 @@ pub struct App {
     /// The entry line holds refused text, shown selected: the next character typed replaces
     /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
     entry_selected: bool,
+    /// The cart before `-` took one off its line: a digit next means a minus was typed.
+    before_less: Option<Cart>,
     /// The cart changed outside a key (a catalogue change repriced it): save it after this message.
     draft_stale: bool,
     screen: Screen,
@@ -263,6 +270,7 @@ impl App {
             selected: 0,
             entry: String::new(),
             entry_selected: false,
+            before_less: None,
             screen: mode,
             help: false,
             size: None,
@@ -342,8 +350,19 @@ impl App {
     pub fn focus(&self) -> Focus {
         match &self.prompt {
             Some(gate) => gate.focus(),
+            // After today's close the form says so, unless the day is being reopened.
+            None if self.closed_today()
+                && matches!(&self.screen, Screen::OpenDay(form) if form.reopen.is_none()) =>
+            {
+                Focus::DayClosed
+            }
             None => self.screen.focus(),
         }
+    }
+
+    /// Today's business day is closed and no day is open: it does not open again today.
+    pub fn closed_today(&self) -> bool {
+        self.status.is_none() && self.last_closed.is_some_and(|d| d >= self.today)
     }
 
     /// The context a question returns to once answered: the screen it was asked over.
@@ -377,6 +396,7 @@ impl App {
             status: self.status.as_ref(),
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
+            now: self.clock,
         }
     }
 
@@ -419,6 +439,14 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.screen = Screen::Sale;
             }
         }
+        Msg::DayReopened(status) => {
+            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(
+                status.day.date,
+            ))));
+            app.status = Some(status);
+            app.last_closed = None;
+            app.screen = Screen::Sale;
+        }
         Msg::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
@@ -458,8 +486,17 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             return answer(app, Msg::SettingsSaved);
         }
         Msg::Clock(now) => return trust::clock(app, now),
+        Msg::Failed {
+            action: FailedEffect::SignIn,
+            reason,
+        } => trust::sign_in_failed(app, reason),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
+        Msg::RecoveryCode {
+            code,
+            manager,
+            filed,
+        } => trust::show_recovery(app, code, manager, filed),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
         Msg::UsersChanged(users) => {

@@ -54,6 +54,12 @@ pub enum Note {
     /// Leaving the pay dialog handed back the parts taken.
     PartsReturned(Rupiah),
     PayClosed,
+    /// Typing the pay dialog refused, or a scanner's burst: nothing paid, the amount cleared.
+    ScanInPay,
+    /// A key typed on a choice of a form (role, scheme, paid daily): Space changes it.
+    ChoiceField,
+    /// After a part payment, Enter or F3 before the rest's method is chosen: what remains.
+    PickRestMethod(Rupiah),
     Voided(i64),
     /// A receipt printed again, to this file.
     Reprinted(String),
@@ -185,6 +191,9 @@ impl Note {
             Note::CashSoFar(cash, short) => (t.cash_so_far)(*cash, *short),
             Note::PartsReturned(paid) => (t.parts_returned)(*paid),
             Note::PayClosed => t.pay_closed.into(),
+            Note::ScanInPay => t.scan_in_pay.into(),
+            Note::ChoiceField => t.choice_field.into(),
+            Note::PickRestMethod(rest) => (t.pick_rest_method)(*rest),
             Note::Voided(n) => (t.voided)(*n),
             Note::Reprinted(path) => (t.reprinted)(path),
             Note::ReprintFailed(e) => (t.reprint_failed)(&e.text(lang)),
@@ -301,6 +310,8 @@ pub enum TillNote {
     /// A tab payment for a customer who owes nothing: their name.
     OwesNothing(String),
     VarianceNeedsReason(Rupiah),
+    /// Letters typed on the count, and the digits after them: neither reaches a count.
+    ReasonInItsField,
     AmountNeeded,
     /// A cash move on disk: in or out, how much, the slip's file.
     CashMoved(bool, Rupiah, String),
@@ -316,6 +327,49 @@ pub enum TillNote {
     Corrected(i64, chrono::NaiveDate, Rupiah),
     /// Part of a sale returned: the return's number, amount, refund and slip file.
     Returned(i64, Rupiah, crate::domain::RefundMethod, String),
+    /// Confirming or undoing a close.
+    Undo(UndoNote),
+}
+
+/// What confirming a close, or reopening a day, says on the message line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoNote {
+    RetypeNeeded,
+    RetypeDiffers,
+    /// F4 on a count off by more than the threshold: the retype comes first.
+    FarNoPinAlone,
+    /// The day of this date is open again.
+    Reopened(chrono::NaiveDate),
+    /// F4 on the open-day form when no day was closed today.
+    NotReopenable,
+    /// F3 in the sales list of a day not closed: a Z report is a closed day's.
+    ZOfClosedDay,
+    /// A statement's first date after its last.
+    RangeBackwards,
+}
+
+impl UndoNote {
+    pub fn is_error(&self) -> bool {
+        !matches!(self, UndoNote::Reopened(_))
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.undo();
+        match self {
+            UndoNote::RetypeNeeded => t.retype_needed.into(),
+            UndoNote::RetypeDiffers => t.retype_differs.into(),
+            UndoNote::FarNoPinAlone => t.far_no_pin_alone.into(),
+            UndoNote::Reopened(date) => (t.reopened)(&format::date(*date, lang)),
+            UndoNote::ZOfClosedDay => t.z_of_closed_day.into(),
+            UndoNote::RangeBackwards => t.range_backwards.into(),
+            UndoNote::NotReopenable => {
+                let mut chars = t.not_reopenable.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect::<String>() + "."
+                })
+            }
+        }
+    }
 }
 
 impl TillNote {
@@ -329,7 +383,7 @@ impl TillNote {
                 | TillNote::StatementPrinted(_)
                 | TillNote::Corrected(..)
                 | TillNote::Returned(..)
-        )
+        ) && !matches!(self, TillNote::Undo(n) if !n.is_error())
     }
 
     pub fn text(&self, lang: crate::strings::Lang) -> String {
@@ -341,6 +395,7 @@ impl TillNote {
             TillNote::MoreThanOwed(owed) => (t.more_than_owed)(*owed),
             TillNote::OwesNothing(name) => (t.owes_nothing)(name),
             TillNote::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
+            TillNote::ReasonInItsField => t.reason_in_its_field.into(),
             TillNote::AmountNeeded => t.amount_needed.into(),
             TillNote::CashMoved(incoming, amount, slip) => (t.cash_moved)(*incoming, *amount, slip),
             TillNote::ZReport(path) => (t.day_closed_report)(path),
@@ -351,6 +406,7 @@ impl TillNote {
             TillNote::Corrected(number, date, amount) => {
                 (t.corrected)(*number, &format::date(*date, lang), *amount)
             }
+            TillNote::Undo(note) => note.text(lang),
             TillNote::Returned(number, amount, refund, file) => (t.returned)(
                 *number,
                 *amount,
@@ -374,6 +430,8 @@ pub enum TrustNote {
     ShopEmpty,
     PickUser,
     NoManager,
+    /// Signing in as this user was refused: why.
+    SignInRefused(String, super::failure::Failure),
 }
 
 impl TrustNote {
@@ -400,6 +458,7 @@ impl TrustNote {
             TrustNote::ShopEmpty => t.shop_empty.into(),
             TrustNote::PickUser => t.pick_user.into(),
             TrustNote::NoManager => t.no_manager.into(),
+            TrustNote::SignInRefused(name, why) => (t.sign_in_refused)(name, &why.text(lang)),
         }
     }
 }

@@ -26,6 +26,9 @@ pub struct Ctx<'a> {
     pub last_closed: Option<NaiveDate>,
     /// A key an amount field refused, said again while typing goes on.
     pub amount_refused: Option<char>,
+    /// The runtime's time as last told, before each batch of keys: keys a scanner types
+    /// share it, or follow within milliseconds.
+    pub now: Option<chrono::NaiveDateTime>,
 }
 
 /// A place a screen asks the hub to open; the hub builds it and asks for what it shows.

@@ -22,6 +22,11 @@ use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
 use crate::print::format;
 
 const MAX_AMOUNT: usize = 24;
+/// A scanner types a code key after key within a few milliseconds, and Enter right after;
+/// nobody types an amount that fast. Keys read in one batch share the runtime's time.
+const SCAN_GAP: chrono::TimeDelta = chrono::TimeDelta::milliseconds(30);
+/// The fewest keys of a scan: shorter bursts (a key bounce, two keys together) are typing.
+const SCAN_KEYS: usize = 4;
 
 /// The methods the dialog cycles through: the tab (bon) last, it asks whose.
 const METHODS: &[PaymentMethod] = &PaymentMethod::ALL;
@@ -40,6 +45,42 @@ pub struct PayDialog {
     pub amount: String,
     /// Whose tab: open while the customer is being picked.
     pub tab: Option<TabPick>,
+    /// A key of the amount was refused since the field was last empty (a letter of a scanned
+    /// code, `*`): Enter, F3 and the note keys then pay nothing and clear the field.
+    pub refused: bool,
+    /// The keys typed in the last burst, to tell a scanner's digits from an amount.
+    burst: Burst,
+    /// Whether the method shown is chosen. After a part payment it is not: the rest is paid
+    /// only once Tab (or a note key, for cash) says how, never by a default left standing.
+    pub method_chosen: bool,
+}
+
+/// Keys typed close together: how many, where the amount field stood before the first, and
+/// when the last came.
+#[derive(Default)]
+struct Burst {
+    keys: usize,
+    from: usize,
+    last: Option<chrono::NaiveDateTime>,
+}
+
+impl Burst {
+    fn typed(&mut self, now: Option<chrono::NaiveDateTime>, field_before: usize) {
+        match (self.last, now) {
+            (Some(last), Some(now)) if now - last <= SCAN_GAP => self.keys += 1,
+            _ => {
+                self.keys = 1;
+                self.from = field_before;
+            }
+        }
+        self.last = now;
+    }
+
+    /// Enter now ends a scan: enough keys, each right after the other, and Enter right after.
+    fn ends_scan(&self, now: Option<chrono::NaiveDateTime>) -> bool {
+        self.keys >= SCAN_KEYS
+            && matches!((self.last, now), (Some(last), Some(now)) if now - last <= SCAN_GAP)
+    }
 }
 
 impl PayDialog {
@@ -49,6 +90,9 @@ impl PayDialog {
             method: PaymentMethod::Cash,
             amount: String::new(),
             tab: None,
+            refused: false,
+            burst: Burst::default(),
+            method_chosen: true,
         }
     }
 
@@ -66,7 +110,26 @@ impl PayDialog {
         (paid > Rupiah::ZERO && !self.tender.is_settled()).then_some(paid)
     }
 
+    /// Enter (or F3, or a note key) after refused typing or at the end of a scanner's burst:
+    /// the scan's keys leave the amount, the rest of refused typing goes too, nothing is paid.
+    fn refuse_scan(&mut self, now: Option<chrono::NaiveDateTime>) -> Option<Outcome> {
+        if self.burst.ends_scan(now) {
+            self.amount.truncate(self.burst.from);
+        } else if !self.refused {
+            return None;
+        }
+        if self.refused {
+            self.amount.clear();
+        }
+        self.refused = false;
+        self.burst = Burst::default();
+        Some(Outcome::stay().note(Note::ScanInPay))
+    }
+
     fn step_method(&mut self, forward: bool) {
+        // The first Tab after a part only makes the choice visible: it moves on from the
+        // part's method, as the rest is seldom paid the same way.
+        self.method_chosen = true;
         let all = METHODS;
         let at = all.iter().position(|m| *m == self.method).unwrap_or(0);
         let next = if forward {
@@ -116,13 +179,24 @@ pub(super) fn key(cx: &Ctx, pay: &mut PayDialog, msg: Msg) -> Outcome {
             }
         };
     }
+    if let Msg::Input(c) = msg {
+        pay.burst.typed(cx.now, pay.amount.len());
+        let refused = !input::amount_char(c);
+        pay.refused |= refused;
+        let note = input::type_amount(cx.amount_refused, &mut pay.amount, c, MAX_AMOUNT);
+        return Outcome::stay().maybe_note(note);
+    }
+    if matches!(msg, Msg::Submit | Msg::QuickCash(_) | Msg::PayPart)
+        && let Some(refused) = pay.refuse_scan(cx.now)
+    {
+        return refused;
+    }
+    pay.burst = Burst::default();
     match msg {
-        Msg::Input(c) => {
-            let note = input::type_amount(cx.amount_refused, &mut pay.amount, c, MAX_AMOUNT);
-            return Outcome::stay().maybe_note(note);
-        }
         Msg::Backspace => {
             pay.amount.pop();
+            // Once the field is empty again, what was refused is gone with it.
+            pay.refused &= !pay.amount.is_empty();
         }
         Msg::Next => pay.step_method(true),
         Msg::Prev => pay.step_method(false),
@@ -153,6 +227,9 @@ fn settle(cx: &Ctx, pay: &mut PayDialog) -> Outcome {
             return Outcome::stay().note(note);
         }
     };
+    if !pay.method_chosen {
+        return Outcome::stay().note(Note::PickRestMethod(pay.tender.remaining()));
+    }
     if pay.method == PaymentMethod::Tab {
         return open_picker(pay, None);
     }
@@ -176,6 +253,7 @@ fn quick_cash(cx: &Ctx, pay: &mut PayDialog, note: Rupiah) -> Outcome {
     };
     let cash = so_far + note;
     pay.method = PaymentMethod::Cash;
+    pay.method_chosen = true;
     pay.amount = group_thousands(cash.value().unsigned_abs());
     let due = pay.tender.remaining();
     if cash >= due {
@@ -195,6 +273,9 @@ fn part(pay: &mut PayDialog) -> Outcome {
             return Outcome::stay().note(note);
         }
     };
+    if !pay.method_chosen {
+        return Outcome::stay().note(Note::PickRestMethod(pay.tender.remaining()));
+    }
     if pay.method == PaymentMethod::Tab {
         if amount <= Rupiah::ZERO || amount >= pay.tender.remaining() {
             let due = pay.tender.remaining();
@@ -205,6 +286,7 @@ fn part(pay: &mut PayDialog) -> Outcome {
     match pay.tender.pay_part(pay.method, amount) {
         Ok(payment) => {
             pay.amount.clear();
+            pay.method_chosen = false;
             let remaining = pay.tender.remaining();
             Outcome::stay().note(Note::PartPaid(payment.amount, payment.method, remaining))
         }
@@ -235,6 +317,7 @@ fn pay_tab(cx: &Ctx, pay: &mut PayDialog, customer: i64, part: Option<Rupiah>) -
     match pay.tender.pay_tab(customer, amount) {
         Ok(payment) if !pay.tender.is_settled() => {
             pay.amount.clear();
+            pay.method_chosen = false;
             let remaining = pay.tender.remaining();
             Outcome::stay().note(Note::PartPaid(payment.amount, payment.method, remaining))
         }
@@ -293,7 +376,7 @@ pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, foc
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
     for m in METHODS.iter().copied() {
         let name = format!(" {} ", format::payment_method(m, cx.lang));
-        spans.push(if m == pay.method {
+        spans.push(if m == pay.method && pay.method_chosen {
             Span::from(format!("[{name}]")).reversed().bold()
         } else {
             Span::from(format!(" {name} "))
@@ -308,8 +391,12 @@ pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, foc
         Span::from(pay.amount.clone()).bold(),
         Span::from(if pay.amount.is_empty() {
             let hint = match pay.method {
-                PaymentMethod::Cash => t.amount_hint,
-                _ => t.amount_hint_exact,
+                _ if !pay.method_chosen => t.rest_hint_unchosen.to_string(),
+                _ if !pay.tender.payments.is_empty() => {
+                    (t.rest_hint)(format::payment_method(pay.method, cx.lang))
+                }
+                PaymentMethod::Cash => t.amount_hint.to_string(),
+                _ => t.amount_hint_exact.to_string(),
             };
             format!("  ({hint})")
         } else {

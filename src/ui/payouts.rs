@@ -3,7 +3,7 @@
 //! that asks before paying; and the settlement slips of any day, one file per producer,
 //! written for the open day (a preview) or reprinted for a closed one.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
@@ -18,6 +18,7 @@ use super::msg::{Msg, PayoutLists};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
+use super::statement_range::StatementRange;
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::money::group_thousands;
 use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
@@ -39,6 +40,8 @@ pub struct PayoutsScreen {
     pub selected: usize,
     /// The payout being entered, over the list it returns to.
     pub form: Option<Box<PayoutForm>>,
+    /// The dates of the selected producer's statement being typed (F5).
+    pub statement: Option<StatementRange>,
 }
 
 impl PayoutsScreen {
@@ -50,6 +53,7 @@ impl PayoutsScreen {
             filter: String::new(),
             selected: 0,
             form: None,
+            statement: None,
         }
     }
 
@@ -104,6 +108,10 @@ pub struct PayoutForm {
     pub amount: String,
     pub note: String,
     pub field: Field,
+    /// The amount is the balance proposed, shown selected: the first character typed
+    /// replaces it (`10000` over `25.650` is Rp 10.000, not `25.65010000`); Backspace and the
+    /// arrows keep it to edit.
+    pub proposed: bool,
 }
 
 impl PayoutForm {
@@ -119,6 +127,7 @@ impl PayoutForm {
             name: producer.name.clone(),
             owed: producer.balance,
             method: PayoutMethod::Cash,
+            proposed: !amount.is_empty(),
             amount,
             note: String::new(),
             field: Field::Amount,
@@ -150,6 +159,12 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
             return Outcome::stay();
         }
         return outcome;
+    }
+    if let Some(range) = &mut screen.statement {
+        return super::statement_range::key(range, msg).unwrap_or_else(|outcome| {
+            screen.statement = None;
+            outcome
+        });
     }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
@@ -183,14 +198,13 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
             }
             return Outcome::stay().note(Note::NoBusinessDays);
         }
+        // The dates are asked first: the shown day's month up to it unless typed otherwise.
         Msg::WriteStatement => {
             return match (screen.current(), screen.shown_day()) {
                 (Some(producer), Some((to, _))) => {
-                    Outcome::stay().run(vec![Effect::WriteStatement {
-                        producer: producer.code.clone(),
-                        from: to.with_day(1).unwrap_or(to),
-                        to,
-                    }])
+                    let range = StatementRange::new(&producer.code, &producer.name, to);
+                    screen.statement = Some(range);
+                    Outcome::stay()
                 }
                 _ => Outcome::stay().note(Note::NoBusinessDays),
             };
@@ -212,9 +226,20 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
 }
 
 fn form_key(cx: &Ctx, form: &mut PayoutForm, msg: Msg) -> Outcome {
+    // Backspace and the arrows keep the proposal to edit; typing replaces it.
+    if matches!(msg, Msg::Backspace | Msg::Next | Msg::Prev) {
+        form.proposed = false;
+    }
     match msg {
         Msg::Input(c) => {
             let amount = form.field == Field::Amount;
+            if amount && form.proposed {
+                // A refused key leaves the proposal standing, still selected.
+                form.proposed = !input::amount_char(c);
+                if input::amount_char(c) {
+                    form.amount.clear();
+                }
+            }
             let (field, max) = form.focused();
             if amount {
                 let note = input::type_amount(cx.amount_refused, field, c, max);
@@ -290,6 +315,19 @@ fn recorded(screen: &mut PayoutsScreen, balances: Option<PayoutLists>) -> Outcom
 // ---- drawing ----
 
 pub(super) fn draw(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    draw_balances(
+        cx,
+        screen,
+        frame,
+        area,
+        focused && screen.statement.is_none(),
+    );
+    if let Some(range) = &screen.statement {
+        super::statement_range::draw(cx, range, frame, area, focused);
+    }
+}
+
+fn draw_balances(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect, focused: bool) {
     let ui = &cx.lang.text().ui;
     let t = &cx.lang.text().settle;
     let [day, filter, table] = Layout::vertical([
@@ -400,19 +438,19 @@ pub(super) fn draw_form(cx: &Ctx, form: &PayoutForm, frame: &mut Frame, area: Re
             .count()
             .saturating_sub(value_width.saturating_sub(1));
         let shown: String = value.chars().skip(skip).collect();
-        let span = Span::from(format!("{shown:<value_width$}"));
-        let span = if has_cursor {
-            span.reversed()
-        } else {
-            span.underlined()
+        let pad = value_width.saturating_sub(shown.chars().count());
+        let (text, rest) = (Span::from(shown.clone()), Span::from(" ".repeat(pad)));
+        let spans = match has_cursor {
+            // Selected, as refused text on the entry line is: typing replaces it.
+            true if field == Field::Amount && form.proposed => {
+                vec![text.black().on_yellow().bold(), rest.reversed()]
+            }
+            true => vec![text.reversed(), rest.reversed()],
+            false => vec![text.underlined(), rest.underlined()],
         };
-        frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::from(format!("{label:<label_width$}")).bold(),
-                span,
-            ])),
-            row,
-        );
+        let mut line = vec![Span::from(format!("{label:<label_width$}")).bold()];
+        line.extend(spans);
+        frame.render_widget(Paragraph::new(Line::from(line)), row);
         if has_cursor {
             let x = row.x + (label_width + shown.chars().count()) as u16;
             frame.set_cursor_position((x.min(row.right().saturating_sub(1)), row.y));
@@ -454,9 +492,10 @@ impl PayoutsScreen {
     }
 
     pub(super) fn focus(&self) -> Focus {
-        match self.form {
-            Some(_) => Focus::PayoutForm,
-            None => Focus::Payouts,
+        match (&self.form, &self.statement) {
+            (Some(_), _) => Focus::PayoutForm,
+            (None, Some(_)) => Focus::StatementRange,
+            (None, None) => Focus::Payouts,
         }
     }
 

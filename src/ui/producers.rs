@@ -76,15 +76,21 @@ pub enum Field {
     Phone,
     Address,
     Account,
+    /// The scheme and the daily payout are choices, toggled with Space (or their F-key):
+    /// Tab stops on them in screen order.
+    Scheme,
+    Daily,
     Rate,
 }
 
-const FIELDS: [Field; 6] = [
+const FIELDS: [Field; 8] = [
     Field::Code,
     Field::Name,
     Field::Phone,
     Field::Address,
     Field::Account,
+    Field::Scheme,
+    Field::Daily,
     Field::Rate,
 ];
 
@@ -158,14 +164,23 @@ impl ProducerForm {
         self.field = step_field(&self.fields(), self.field, forward, |_| true);
     }
 
-    fn focused(&mut self) -> (&mut String, usize) {
-        match self.field {
+    /// The text field the cursor is on; `None` on a choice.
+    fn focused(&mut self) -> Option<(&mut String, usize)> {
+        Some(match self.field {
+            Field::Scheme | Field::Daily => return None,
             Field::Code => (&mut self.code, MAX_CODE),
             Field::Name => (&mut self.name, MAX_TEXT),
             Field::Phone => (&mut self.phone, MAX_TEXT),
             Field::Address => (&mut self.address, MAX_TEXT),
             Field::Account => (&mut self.account, MAX_TEXT),
             Field::Rate => (&mut self.rate, MAX_RATE),
+        })
+    }
+
+    fn toggle_scheme(&mut self) {
+        self.percentage = !self.percentage;
+        if !self.fields().contains(&self.field) {
+            self.field = Field::Name;
         }
     }
 
@@ -236,21 +251,20 @@ pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
 
 fn form_key(form: &mut ProducerForm, msg: Msg) -> Outcome {
     match msg {
-        Msg::Input(c) => {
-            let (field, max) = form.focused();
-            type_into(field, c, max);
-        }
+        Msg::Input(' ') if form.field == Field::Scheme => form.toggle_scheme(),
+        Msg::Input(' ') if form.field == Field::Daily => form.payout_daily = !form.payout_daily,
+        Msg::Input(c) => match form.focused() {
+            Some((field, max)) => type_into(field, c, max),
+            None => return Outcome::stay().note(Note::ChoiceField),
+        },
         Msg::Backspace => {
-            form.focused().0.pop();
+            if let Some((field, _)) = form.focused() {
+                field.pop();
+            }
         }
         Msg::Next => form.step(true),
         Msg::Prev => form.step(false),
-        Msg::ToggleScheme => {
-            form.percentage = !form.percentage;
-            if !form.fields().contains(&form.field) {
-                form.field = Field::Name;
-            }
-        }
+        Msg::ToggleScheme => form.toggle_scheme(),
         Msg::TogglePayoutDaily => form.payout_daily = !form.payout_daily,
         Msg::Record => return submit(form),
         Msg::Cancel => return Outcome::back(),
@@ -353,7 +367,7 @@ pub(super) fn draw(
     let block = Block::bordered()
         .title(format!(" {} ", t.producers_title))
         .padding(Padding::horizontal(1));
-    if let Some(text) = screen.list.placeholder(t.stock_loading, t.stock_none) {
+    if let Some(text) = screen.list.placeholder(t.stock_loading, t.producers_none) {
         super::widgets::placeholder(frame, table, block, text);
         return;
     }
@@ -457,10 +471,19 @@ pub(super) fn draw_form(
     for (i, (field, label, value)) in fields.into_iter().enumerate() {
         field_line(field, label, value, rows[i * 2], frame);
     }
+    // A choice under the cursor shows reversed, as a text field does.
+    let choice = |field: Field, text: &str| {
+        let span = Span::from(text.to_string()).cyan();
+        if focused && form.field == field {
+            span.reversed()
+        } else {
+            span
+        }
+    };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::from(format!("{scheme:<label_width$}")).bold(),
-            Span::from((t.scheme_choice)(form.percentage)).cyan(),
+            choice(Field::Scheme, (t.scheme_choice)(form.percentage)),
         ])),
         rows[10],
     );
@@ -469,7 +492,7 @@ pub(super) fn draw_form(
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::from(format!("{daily:<label_width$}")).bold(),
-            Span::from((t.yes_no)(form.payout_daily)).cyan(),
+            choice(Field::Daily, (t.yes_no)(form.payout_daily)),
             Span::from(format!(" {}", settle.payout_daily_hint)).dark_gray(),
         ])),
         rows[11],

@@ -117,8 +117,9 @@ fn a_new_producer_is_checked_then_added_and_the_till_gets_the_new_catalogue() {
     type_text(&mut app, "Mak Ijah");
     enter(&mut app);
     type_text(&mut app, "0812 555");
-    // Enter and Tab walk the fields; a rate that is no percentage is refused and focused.
-    for _ in 0..3 {
+    // Enter and Tab walk the fields, the scheme and the daily payout among them; a rate
+    // that is no percentage is refused and focused.
+    for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
     }
     assert_eq!(form(&app).field, producers::Field::Rate);
@@ -186,7 +187,7 @@ fn a_producer_price_scheme_has_no_rate_field() {
     type_text(&mut app, "Teh Bu Ani");
     press(&mut app, KeyCode::F(7));
     assert!(!form(&app).percentage);
-    for _ in 0..4 {
+    for _ in 0..6 {
         press(&mut app, KeyCode::Tab);
     }
     assert_eq!(
@@ -209,13 +210,13 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
     assert_eq!((f.code.as_str(), f.rate.as_str()), ("BUSRI", "15"));
     assert_eq!(f.field, producers::Field::Name);
     // The code is never visited, so nothing typed can reach it.
-    for _ in 0..5 {
+    for _ in 0..7 {
         press(&mut app, KeyCode::Tab);
     }
     assert_eq!(
         form(&app).field,
         producers::Field::Name,
-        "round the five others"
+        "round the seven others (the scheme and the daily payout among them)"
     );
     // Nothing changed: the form just closes.
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
@@ -234,9 +235,9 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
     );
     assert_eq!(changes.scheme, rate(1500));
     // A rate change asks, naming both rates, and is saved only on yes.
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+    }
     assert_eq!(form(&app).field, producers::Field::Rate);
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "2,5");
@@ -325,7 +326,7 @@ fn add_producer_form_with_a_bad_rate() {
     type_text(&mut app, "MAK");
     enter(&mut app);
     type_text(&mut app, "Mak Ijah");
-    for _ in 0..4 {
+    for _ in 0..6 {
         enter(&mut app);
     }
     type_text(&mut app, "150");
@@ -363,4 +364,73 @@ fn f3_on_the_stock_screen_is_listed_in_help() {
         row_with(&screen, "F3").contains("Produsen: tambah"),
         "{screen}"
     );
+}
+
+#[test]
+fn tab_visits_every_field_of_the_producer_form_and_space_sets_the_choices() {
+    for (lang, said) in [
+        (Lang::Id, "Ini pilihan: Spasi untuk mengganti"),
+        (Lang::En, "This is a choice: Space changes it"),
+    ] {
+        let mut app = on_producers();
+        app.lang = lang;
+        press(&mut app, KeyCode::F(2));
+        // One field per Tab, in screen order: code, name, phone, address, account, scheme,
+        // paid daily, rate.
+        for text in ["MAK", "Mak Ijah", "0812", "Jl. Kenanga", "BRI 1"] {
+            type_text(&mut app, text);
+            press(&mut app, KeyCode::Tab);
+        }
+        assert_eq!(form(&app).field, producers::Field::Scheme);
+        let (_, screen) = render(&app);
+        type_text(&mut app, "12");
+        assert_eq!(app.note(), Some(&Note::ChoiceField));
+        assert!(render(&app).1.contains(said), "{screen}");
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(form(&app).field, producers::Field::Daily);
+        type_text(&mut app, " ");
+        assert!(form(&app).payout_daily);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(form(&app).field, producers::Field::Rate);
+        type_text(&mut app, "10");
+        // Back to the scheme: Space makes it producer price, and the rate goes away.
+        press(&mut app, KeyCode::BackTab);
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(form(&app).field, producers::Field::Scheme);
+        type_text(&mut app, " ");
+        assert!(!form(&app).percentage);
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(
+            form(&app).field,
+            producers::Field::Code,
+            "round past the rate"
+        );
+        type_text(&mut app, "X");
+        let effects = press(&mut app, KeyCode::F(2));
+        let [Effect::AddProducer(new)] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(
+            (new.code.as_str(), new.name.as_str(), new.account.as_str()),
+            ("MAKX", "Mak Ijah", "BRI 1")
+        );
+        assert_eq!(new.scheme, Scheme::ProducerPrice);
+        assert!(form(&app).payout_daily);
+    }
+}
+
+#[test]
+fn a_filter_matching_no_producer_says_no_producer_matches() {
+    for (lang, said, wrong) in [
+        (Lang::Id, "Tidak ada produsen yang cocok", "produk"),
+        (Lang::En, "No producer matches", "product"),
+    ] {
+        let mut app = on_producers();
+        app.lang = lang;
+        type_text(&mut app, "zzz");
+        let (_, screen) = render(&app);
+        assert!(screen.contains(said), "{screen}");
+        assert!(!screen.contains(wrong), "{screen}");
+    }
 }

@@ -149,6 +149,27 @@ fn quantity_note(app: &mut App) {
 pub(super) fn key(app: &mut App, msg: Msg) -> Outcome {
     // Refused text stays selected until a key acts on the entry line.
     let selected = app.entry_selected;
+    // `-` then a digit is a negative quantity being typed (`-1*LMPR`), not one less of the
+    // selected line: the line is put back and the minus goes to the entry line, to be refused.
+    if let Some(before) = app.before_less.take()
+        && let Msg::Input(c) = msg
+        && (c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        let changed = app.cart != before;
+        app.cart = before;
+        app.entry = String::from("-");
+        app.entry_selected = false;
+        type_into(&mut app.entry, c, MAX_ENTRY);
+        app.note = None;
+        return Outcome::stay().run(if changed {
+            app.cart_changed()
+        } else {
+            Vec::new()
+        });
+    }
+    if msg == Msg::Less {
+        app.before_less = Some(app.cart.clone());
+    }
     if matches!(
         msg,
         Msg::Input(_) | Msg::Backspace | Msg::Next | Msg::Cancel | Msg::Submit

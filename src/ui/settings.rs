@@ -1,7 +1,8 @@
 //! The settings screen (Ctrl+O from the till): the shop's header printed on every printout,
 //! the printer (kind, where it is, paper width, the PDF print command), with a test print
 //! of what is on screen before it is saved, and the till's rules (idle lock, the cash
-//! difference that needs the manager at a close). Esc leaves without saving.
+//! difference that needs the manager at a close), and the government programme the corner
+//! belongs to, named on the monthly recap. Esc leaves without saving.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,19 +28,28 @@ pub enum Field {
     Name,
     Office,
     Address,
+    /// The programme named on the monthly recap ("Metro Bangga Beli").
+    Programme,
+    /// The printer's kind and the paper are choices, toggled with Space (or F7/F8): Tab
+    /// stops on them in screen order.
+    Kind,
     /// The device path, `host:port` or command, as the kind asks.
     Target,
+    Paper,
     PdfCommand,
     LockMinutes,
     CloseAbove,
     BackupFolder,
 }
 
-const FIELDS: [Field; 8] = [
+const FIELDS: [Field; 11] = [
     Field::Name,
     Field::Office,
     Field::Address,
+    Field::Programme,
+    Field::Kind,
     Field::Target,
+    Field::Paper,
     Field::PdfCommand,
     Field::LockMinutes,
     Field::CloseAbove,
@@ -89,6 +99,7 @@ pub struct SettingsScreen {
     pub name: String,
     pub office: String,
     pub address: String,
+    pub programme: String,
     pub kind: Kind,
     pub target: String,
     pub paper: Paper,
@@ -112,6 +123,7 @@ impl SettingsScreen {
             name: String::new(),
             office: String::new(),
             address: String::new(),
+            programme: String::new(),
             kind: Kind::None,
             target: String::new(),
             paper: Paper::default(),
@@ -130,9 +142,10 @@ impl SettingsScreen {
         shop: ShopHeader,
         printer: PrinterSettings,
         rules: TillRules,
-        backup_folder: String,
+        (backup_folder, programme): (String, String),
     ) {
         self.backup_folder = backup_folder;
+        self.programme = programme;
         self.lock_minutes = rules.lock_after_minutes.to_string();
         self.close_above = rules.close_approval_above.to_string();
         self.count_corner_bears = rules.count_corner_bears;
@@ -164,17 +177,35 @@ impl SettingsScreen {
         self.field = step_field(&self.fields(), self.field, forward, |_| true);
     }
 
-    fn focused(&mut self) -> &mut String {
-        match self.field {
+    /// The text field the cursor is on; `None` on a choice.
+    fn focused(&mut self) -> Option<&mut String> {
+        Some(match self.field {
+            Field::Kind | Field::Paper => return None,
             Field::Name => &mut self.name,
             Field::Office => &mut self.office,
             Field::Address => &mut self.address,
+            Field::Programme => &mut self.programme,
             Field::Target => &mut self.target,
             Field::PdfCommand => &mut self.pdf_command,
             Field::LockMinutes => &mut self.lock_minutes,
             Field::CloseAbove => &mut self.close_above,
             Field::BackupFolder => &mut self.backup_folder,
+        })
+    }
+
+    fn next_kind(&mut self) {
+        self.kind = KINDS[(self.kind.index() + 1) % KINDS.len()];
+        self.suggest_windows_printer();
+        if !self.fields().contains(&self.field) {
+            self.field = Field::PdfCommand;
         }
+    }
+
+    fn next_paper(&mut self) {
+        self.paper = match self.paper {
+            Paper::Mm58 => Paper::Mm80,
+            Paper::Mm80 => Paper::Mm58,
+        };
     }
 
     /// The till's rules as the form says them, or what is wrong (and the field to fix).
@@ -262,26 +293,22 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             let note = input::type_amount(cx.amount_refused, &mut screen.close_above, c, 20);
             return Outcome::stay().maybe_note(note);
         }
-        Msg::Input(c) => type_into(screen.focused(), c, MAX_TEXT),
+        Msg::Input(' ') if screen.field == Field::Kind => screen.next_kind(),
+        Msg::Input(' ') if screen.field == Field::Paper => screen.next_paper(),
+        Msg::Input(c) => match screen.focused() {
+            Some(field) => type_into(field, c, MAX_TEXT),
+            None => return Outcome::stay().note(Note::ChoiceField),
+        },
         Msg::Backspace => {
-            screen.focused().pop();
+            if let Some(field) = screen.focused() {
+                field.pop();
+            }
         }
         Msg::Next => screen.step(true),
         Msg::Prev => screen.step(false),
-        Msg::PrinterKind => {
-            screen.kind = KINDS[(screen.kind.index() + 1) % KINDS.len()];
-            screen.suggest_windows_printer();
-            if !screen.fields().contains(&screen.field) {
-                screen.field = Field::PdfCommand;
-            }
-        }
+        Msg::PrinterKind => screen.next_kind(),
         Msg::ToggleFault => screen.count_corner_bears = !screen.count_corner_bears,
-        Msg::PaperWidth => {
-            screen.paper = match screen.paper {
-                Paper::Mm58 => Paper::Mm80,
-                Paper::Mm80 => Paper::Mm58,
-            };
-        }
+        Msg::PaperWidth => screen.next_paper(),
         Msg::TestPrint => match screen.printer() {
             Ok(printer) => {
                 let shop = screen.shop();
@@ -299,6 +326,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
                     printer,
                     rules,
                     backup_folder: screen.backup_folder.trim().to_string(),
+                    programme: screen.programme.trim().to_string(),
                 };
                 return Outcome::stay().run(vec![save]);
             }
@@ -335,7 +363,10 @@ pub(super) fn draw(
         .labels
         .iter()
         .chain(&p.till_labels)
-        .chain([&cx.lang.ledger_file().backup_folder_label])
+        .chain([
+            &cx.lang.ledger_file().backup_folder_label,
+            &cx.lang.undo().programme_label,
+        ])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -353,6 +384,14 @@ pub(super) fn draw(
     lines.field(frame, rows[1], Field::Name, name, &screen.name);
     lines.field(frame, rows[2], Field::Office, office, &screen.office);
     lines.field(frame, rows[3], Field::Address, address, &screen.address);
+    let programme = cx.lang.undo().programme_label;
+    lines.field(
+        frame,
+        rows[4],
+        Field::Programme,
+        programme,
+        &screen.programme,
+    );
     section(p.printer_section, rows[5], frame);
     draw_printer(cx, screen, &lines, frame, &rows[6..13]);
     // The count's rule shares the section's line: the screen has no row to spare.
@@ -409,7 +448,7 @@ fn draw_printer(
     let [_, _, _, kind, paper, pdf] = p.labels;
     let kind_index = screen.kind.index();
     let kind_name = p.kind_names[kind_index].to_string();
-    lines.choice(frame, rows[0], kind, kind_name, "F7");
+    lines.choice(frame, rows[0], Field::Kind, kind, kind_name, "F7");
     if screen.kind != Kind::None {
         let target = p.target_labels[kind_index];
         lines.field(frame, rows[1], Field::Target, target, &screen.target);
@@ -420,7 +459,7 @@ fn draw_printer(
         frame.render_widget(Paragraph::new(lines.hint(&hint_text)), rows[2]);
     }
     let paper_text = (p.paper)(screen.paper.mm(), screen.paper.columns());
-    lines.choice(frame, rows[3], paper, paper_text, "F8");
+    lines.choice(frame, rows[3], Field::Paper, paper, paper_text, "F8");
     lines.field(frame, rows[5], Field::PdfCommand, pdf, &screen.pdf_command);
     frame.render_widget(Paragraph::new(lines.hint(p.pdf_hint)), rows[6]);
 }
@@ -475,12 +514,27 @@ impl Lines {
         }
     }
 
-    /// A choice stepped with a key, shown next to it.
-    fn choice(&self, frame: &mut Frame, row: Rect, text: &str, value: String, key: &str) {
+    /// A choice stepped with a key (or Space on it), shown next to it; reversed under the
+    /// cursor, as a text field is.
+    fn choice(
+        &self,
+        frame: &mut Frame,
+        row: Rect,
+        field: Field,
+        text: &str,
+        value: String,
+        key: &str,
+    ) {
+        let value = Span::from(value).cyan();
+        let value = if self.cursor == Some(field) {
+            value.reversed()
+        } else {
+            value
+        };
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 self.label(text),
-                Span::from(value).cyan(),
+                value,
                 Span::from("  "),
                 Span::from(format!(" {key} ")).black().on_cyan(),
             ])),
@@ -497,10 +551,11 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             printer,
             rules,
             backup_folder,
+            programme,
             windows_printers,
         } => {
             screen.windows_printers = windows_printers;
-            screen.loaded(shop, printer, rules, backup_folder);
+            screen.loaded(shop, printer, rules, (backup_folder, programme));
         }
         Msg::Failed {
             action: FailedEffect::LoadSettings,

@@ -42,6 +42,7 @@ fn on_settings(printer: PrinterSettings) -> App {
             printer,
             rules: TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
             windows_printers: Vec::new(),
         },
     );
@@ -74,11 +75,13 @@ fn clear_field(app: &mut App) {
         Field::Name => screen(app).name.chars().count(),
         Field::Office => screen(app).office.chars().count(),
         Field::Address => screen(app).address.chars().count(),
+        Field::Programme => screen(app).programme.chars().count(),
         Field::Target => screen(app).target.chars().count(),
         Field::PdfCommand => screen(app).pdf_command.chars().count(),
         Field::LockMinutes => screen(app).lock_minutes.chars().count(),
         Field::CloseAbove => screen(app).close_above.chars().count(),
         Field::BackupFolder => screen(app).backup_folder.chars().count(),
+        Field::Kind | Field::Paper => 0,
     };
     for _ in 0..len {
         press(app, KeyCode::Backspace);
@@ -95,10 +98,11 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
     press(&mut app, KeyCode::Tab);
     clear_field(&mut app);
     type_text(&mut app, "Sekretariat DPRD");
-    // Enter moves on, as in every form: Office → Address → printer address → PDF command.
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
+    // Enter moves on, as in every form: Office → Address → programme → printer kind →
+    // printer address → paper → PDF command.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Enter);
+    }
     assert_eq!(screen(&app).field, Field::PdfCommand);
     type_text(&mut app, "lp -d kantor");
     press(&mut app, KeyCode::F(8));
@@ -120,6 +124,7 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
             printer: expected_printer,
             rules: TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
         }]
     );
     // Still on the form until the ledger says it is saved.
@@ -142,9 +147,9 @@ fn esc_leaves_without_saving() {
 fn wrong_values_are_refused_in_words_on_the_field_to_fix() {
     let mut app = on_settings(network());
     // The printer's address: not host:port.
-    // Up from the first field goes round through the backup folder, the till's rules and
-    // the PDF command.
-    for _ in 0..5 {
+    // Up from the first field goes round through the backup folder, the till's rules, the
+    // PDF command and the paper.
+    for _ in 0..6 {
         press(&mut app, KeyCode::Up);
     }
     assert_eq!(screen(&app).field, Field::Target);
@@ -195,9 +200,9 @@ fn a_test_print_sends_the_settings_on_screen_and_tells_the_outcome() {
     let mut app = on_settings(PrinterSettings::default());
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::Device);
-    // Up from the first field goes round through the backup folder, the till's rules and
-    // the PDF command.
-    for _ in 0..5 {
+    // Up from the first field goes round through the backup folder, the till's rules, the
+    // PDF command and the paper.
+    for _ in 0..6 {
         press(&mut app, KeyCode::Up);
     }
     assert_eq!(screen(&app).field, Field::Target);
@@ -320,8 +325,9 @@ fn help_on_the_settings_screen_lists_every_key_of_it() {
 #[test]
 fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
     let mut app = on_settings(PrinterSettings::default());
-    // To the idle lock: Tab past the name, office, address and PDF command.
-    for _ in 0..4 {
+    // To the idle lock: Tab past the name, office, address, programme, printer kind, paper
+    // and PDF command.
+    for _ in 0..7 {
         press(&mut app, KeyCode::Tab);
     }
     assert_eq!(screen(&app).field, Field::LockMinutes);
@@ -434,4 +440,65 @@ fn without_windows_printers_the_hint_says_to_install_one() {
     assert!(render(&app).1.contains("Windows belum punya printer"));
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::None);
+}
+
+/// The programme the corner belongs to is typed on the shop's part of the screen and saved
+/// with the rest; what the ledger holds is shown.
+#[test]
+fn the_programme_named_on_the_recap_is_typed_and_saved_with_the_rest() {
+    let mut app = on_settings(network());
+    update(
+        &mut app,
+        Msg::SettingsLoaded {
+            shop: shop(),
+            printer: network(),
+            rules: TillRules::default(),
+            backup_folder: String::new(),
+            programme: "Metro Bangga".into(),
+            windows_printers: Vec::new(),
+        },
+    );
+    let (_, text) = render(&app);
+    assert!(text.contains("Program (rekap)"), "{text}");
+    assert!(text.contains("Metro Bangga"), "{text}");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(screen(&app).field, Field::Programme);
+    type_text(&mut app, " Beli");
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { programme, .. }] if programme == "Metro Bangga Beli"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn tab_stops_on_the_printer_kind_and_the_paper_and_space_changes_them() {
+    for (lang, said) in [
+        (Lang::Id, "Ini pilihan: Spasi untuk mengganti"),
+        (Lang::En, "This is a choice: Space changes it"),
+    ] {
+        let mut app = on_settings(PrinterSettings::default());
+        app.lang = lang;
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Tab);
+        }
+        assert_eq!(screen(&app).field, Field::Kind);
+        type_text(&mut app, "x");
+        assert_eq!(app.note(), Some(&Note::ChoiceField));
+        assert!(render(&app).1.contains(said));
+        type_text(&mut app, " ");
+        assert_eq!(screen(&app).kind, Kind::Device);
+        // The device's path is next on screen, then the paper.
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(screen(&app).field, Field::Target);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(screen(&app).field, Field::Paper);
+        let before = screen(&app).paper;
+        type_text(&mut app, " ");
+        assert_ne!(screen(&app).paper, before);
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(screen(&app).field, Field::Target);
+    }
 }

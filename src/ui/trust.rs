@@ -18,6 +18,7 @@ use super::msg::Msg;
 use super::note::Note;
 use super::note::TrustNote;
 use super::pin::Pin;
+use super::recovery_shown::{self, RecoveryShown};
 use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Screen};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
@@ -49,6 +50,8 @@ impl Effect {
             Effect::SetExpiryDays { .. } => Some(R::Settings),
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
+            Effect::CloseDayOnPin { .. } => Some(R::Close),
+            Effect::ReopenDay { .. } => Some(R::Reopen),
             // A part of a sale taken back is approved as a void is.
             Effect::ReturnPart { .. } => Some(R::SaleReturn),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
@@ -113,6 +116,8 @@ pub(super) enum TrustPrompt {
     FirstPin(FirstPinForm),
     SignIn(SignInForm),
     Approval(Approval),
+    /// The recovery code just issued, shown once.
+    Recovery(RecoveryShown),
 }
 
 impl TrustPrompt {
@@ -122,6 +127,7 @@ impl TrustPrompt {
             TrustPrompt::SignIn(form) if form.locked_by.is_some() => Focus::Locked,
             TrustPrompt::SignIn(_) => Focus::SignIn,
             TrustPrompt::Approval(_) => Focus::Approval,
+            TrustPrompt::Recovery(_) => Focus::Recovery,
         }
     }
 }
@@ -149,6 +155,8 @@ pub(super) struct SignInForm {
     pub pin: Pin,
     /// Who locked the till, on the lock screen.
     pub locked_by: Option<String>,
+    /// Whose PIN went to be checked last: the refusal names them.
+    pub tried: Option<String>,
 }
 
 pub(super) struct Approval {
@@ -160,12 +168,35 @@ pub(super) struct Approval {
     pub pin: Pin,
 }
 
-/// Users who can sign in: active, with a PIN, matching the filter (any part of the name).
+/// Users who can sign in: active, with a PIN, whose name starts with the filter, then those
+/// with a later word that does. A letter inside a word matches nothing: "r" must pick Rina,
+/// never Sari, or Rina's PIN is tried against Sari and counts toward locking Sari out.
 fn sign_in_list<'a>(app: &'a App, filter: &str) -> Vec<&'a User> {
     let filter = filter.to_lowercase();
-    app.users
+    let can = |u: &&User| u.active && u.has_pin;
+    let name_starts = |u: &&User| u.name.to_lowercase().starts_with(&filter);
+    let word_starts = |u: &&User| {
+        u.name
+            .to_lowercase()
+            .split_whitespace()
+            .skip(1)
+            .any(|word| word.starts_with(&filter))
+    };
+    let first = app.users.iter().filter(can).filter(name_starts);
+    let then = app
+        .users
         .iter()
-        .filter(|u| u.active && u.has_pin && u.name.to_lowercase().contains(&filter))
+        .filter(can)
+        .filter(|u| !name_starts(u) && word_starts(u));
+    first.chain(then).collect()
+}
+
+/// The names the sign-in list shows for this filter, in its order.
+#[cfg(test)]
+pub(super) fn sign_in_names(app: &App, filter: &str) -> Vec<String> {
+    sign_in_list(app, filter)
+        .into_iter()
+        .map(|u| u.name.clone())
         .collect()
 }
 
@@ -220,6 +251,7 @@ fn first_gate(app: &App) -> TrustPrompt {
         selected,
         pin: Pin::new(),
         locked_by: None,
+        tried: None,
     })
 }
 
@@ -246,7 +278,20 @@ pub(super) fn lock(app: &mut App) {
         selected,
         pin: Pin::new(),
         locked_by: Some(name),
+        tried: None,
     }));
+}
+
+/// Signing in was refused: the message names whose PIN was tried, the user highlighted.
+pub(super) fn sign_in_failed(app: &mut App, reason: super::failure::Failure) {
+    let tried = match &app.prompt {
+        Some(TrustPrompt::SignIn(form)) => form.tried.clone(),
+        _ => None,
+    };
+    app.set_note(match tried {
+        Some(name) => Note::Trust(TrustNote::SignInRefused(name, reason)),
+        None => Note::Failed(super::failure::FailedEffect::SignIn, reason),
+    });
 }
 
 /// The runtime's clock. Locks the till once nobody has pressed a key for the idle time.
@@ -274,6 +319,20 @@ pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
     app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
     app.user = Some(user);
     Vec::new()
+}
+
+/// The recovery code the first start issued: over the till, until Enter.
+pub(super) fn show_recovery(
+    app: &mut App,
+    code: String,
+    manager: String,
+    filed: Result<std::path::PathBuf, super::failure::Failure>,
+) {
+    app.prompt = Some(TrustPrompt::Recovery(RecoveryShown {
+        code,
+        manager,
+        filed,
+    }));
 }
 
 /// The manager's PIN was right and the held effects have run with their approval.
@@ -308,11 +367,12 @@ pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
 /// The central gate, applied to every effect `update` returns: with an attendant signed in,
 /// what needs approval is held in the popup (nothing of it runs) and the rest goes on.
 pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
-    if !app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
-        return effects;
-    }
-    let (held, free): (Vec<Effect>, Vec<Effect>) =
-        effects.into_iter().partition(Effect::needs_approval);
+    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
+    // A close on the PIN asks for it from a signed-in manager too: the PIN is what stands
+    // between a key storm and a closed day.
+    let (held, free): (Vec<Effect>, Vec<Effect>) = effects.into_iter().partition(|e| {
+        matches!(e, Effect::CloseDayOnPin { .. }) || (attendant && e.needs_approval())
+    });
     if held.is_empty() {
         return free;
     }
@@ -365,6 +425,9 @@ pub(super) fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         TrustPrompt::FirstPin(form) => first_pin_key(app, form, msg),
         TrustPrompt::SignIn(form) => sign_in_key(app, form, msg),
         TrustPrompt::Approval(approval) => approval_key(app, approval, msg),
+        TrustPrompt::Recovery(_) if recovery_shown::done(&msg) => (None, Vec::new()),
+        TrustPrompt::Recovery(_) if msg == Msg::Quit => quit(app),
+        gate @ TrustPrompt::Recovery(_) => (Some(gate), Vec::new()),
     };
     // A quit or a granted sign-in may have closed the gate meanwhile.
     if app.prompt.is_none() {
@@ -516,6 +579,11 @@ fn sign_in_key(
                 }
                 Some(user_id) => {
                     let pin = form.pin.take();
+                    form.tried = app
+                        .users
+                        .iter()
+                        .find(|u| u.id == user_id)
+                        .map(|u| u.name.clone());
                     return (
                         Some(TrustPrompt::SignIn(form)),
                         vec![Effect::SignIn { user_id, pin }],
@@ -597,6 +665,7 @@ pub(super) fn draw_gate(app: &App, gate: &TrustPrompt, frame: &mut Frame, area: 
         TrustPrompt::FirstPin(form) => draw_first_pin(app, form, frame, area),
         TrustPrompt::SignIn(form) => draw_sign_in(app, form, frame, area),
         TrustPrompt::Approval(approval) => draw_approval(app, approval, frame, area),
+        TrustPrompt::Recovery(shown) => recovery_shown::draw(app.lang, shown, frame, area),
     }
 }
 

@@ -534,6 +534,7 @@ fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
             printer: crate::domain::PrinterSettings::default(),
             rules: crate::domain::TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
         },
         // It runs whatever printer command is on screen.
         Effect::TestPrint {
@@ -602,6 +603,8 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
     assert_eq!(app.focus(), Focus::UserForm);
     type_text(&mut app, "Dewi");
     press(&mut app, KeyCode::F(7));
+    // Enter moves on as Tab does: to the role, then the PIN.
+    enter(&mut app);
     enter(&mut app);
     type_text(&mut app, "5678");
     enter(&mut app);
@@ -734,4 +737,246 @@ fn pin(digits: &str) -> Pin {
     let mut pin = Pin::new();
     digits.chars().for_each(|c| pin.push(c));
     pin
+}
+
+/// F4 on the close's confirmation asks for the manager's PIN whoever is signed in: a
+/// manager's own session is no PIN typed for this close.
+#[test]
+fn a_close_on_the_pin_is_held_in_the_popup_for_a_manager_too() {
+    for who in [rina(), budi()] {
+        let mut app = signed_in(open_app(), who.clone());
+        press(&mut app, KeyCode::F(5));
+        update(
+            &mut app,
+            Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+        );
+        update(&mut app, Msg::CloseThreshold(Rupiah(10_000)));
+        type_text(&mut app, "50000");
+        press(&mut app, KeyCode::F(2));
+        assert!(press(&mut app, KeyCode::F(4)).is_empty(), "{}", who.name);
+        assert_eq!(app.focus(), Focus::Approval, "{}", who.name);
+        let text = text(&render(&app));
+        assert!(text.contains("Menutup kasir perlu PIN pengelola"), "{text}");
+        type_text(&mut app, "2468");
+        let Effect::Approve { held, .. } = &enter(&mut app)[0] else {
+            panic!("the PIN goes to the ledger")
+        };
+        assert_eq!(
+            held,
+            &vec![Effect::CloseDayOnPin {
+                count: crate::domain::CashCount::Total(Rupiah(50_000)),
+                reason: String::new(),
+            }]
+        );
+    }
+}
+
+fn recovery_shown(lang: Lang, filed: Result<std::path::PathBuf, Failure>) -> App {
+    let mut app = signed_in(open_app(), budi());
+    if lang == Lang::En {
+        press(&mut app, KeyCode::F(10));
+    }
+    update(
+        &mut app,
+        Msg::RecoveryCode {
+            code: "1234-5678-9012-3456".into(),
+            manager: "Budi".into(),
+            filed,
+        },
+    );
+    app
+}
+
+/// The recovery code on screen once after the first start: over everything, until Enter;
+/// whether its paper was filed is said.
+#[test]
+fn the_recovery_code_is_shown_once_until_enter() {
+    let mut app = recovery_shown(
+        Lang::Id,
+        Ok("printouts/2026-11-23/kode-pemulihan.txt".into()),
+    );
+    assert_eq!(app.focus(), Focus::Recovery);
+    let screen = text(&render(&app));
+    for fact in [
+        "Kode pemulihan pengelola",
+        "1234-5678-9012-3456",
+        "tidak ditampilkan lagi",
+        "printouts/2026-11-23/kode-pemulihan.txt",
+        "Enter Sudah dicatat",
+    ] {
+        assert!(screen.contains(fact), "{fact} in\n{screen}");
+    }
+    assert!(
+        !screen.contains("Keranjang"),
+        "nothing of the till behind it"
+    );
+    insta::assert_snapshot!(render(&app).backend());
+    // Keys other than Enter do nothing; Enter leaves it, and the code is gone.
+    assert!(type_text(&mut app, "y1").is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::Recovery);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Sale);
+    assert!(!text(&render(&app)).contains("1234-5678"));
+}
+
+#[test]
+fn the_recovery_code_in_english_says_when_its_paper_failed() {
+    let app = recovery_shown(Lang::En, Err(Failure::DiskFull));
+    let screen = text(&render(&app));
+    for fact in [
+        "Manager recovery code",
+        "1234-5678-9012-3456",
+        "NOT printed",
+        "Enter Written down",
+    ] {
+        assert!(screen.contains(fact), "{fact} in\n{screen}");
+    }
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+/// Sari, the manager, loaded before Rina, as the ledger lists users by when they were made.
+fn sari_first() -> Vec<User> {
+    vec![
+        user(3, "Sari", Role::Manager),
+        rina(),
+        user(4, "Dewi Rahma", Role::Attendant),
+    ]
+}
+
+/// Signs Budi in, opens the users screen and the new-user form.
+fn new_user_form(lang: Lang) -> App {
+    let mut app = signed_in(open_app(), budi());
+    app.lang = lang;
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    update(&mut app, Msg::UsersLoaded(team()));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::UserForm);
+    app
+}
+
+#[test]
+fn tab_visits_every_field_of_the_user_form_and_space_sets_the_role() {
+    for (lang, said) in [
+        (Lang::Id, "Ini pilihan: Spasi untuk mengganti"),
+        (Lang::En, "This is a choice: Space changes it"),
+    ] {
+        let mut app = new_user_form(lang);
+        // One field per Tab, in the order on screen: name, role, PIN, PIN again.
+        type_text(&mut app, "Rina");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " ");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1357");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "1357");
+        assert_eq!(
+            press(&mut app, KeyCode::F(2)),
+            vec![Effect::AddUser {
+                name: "Rina".into(),
+                role: Role::Manager,
+                pin: pin("1357"),
+            }],
+            "the PIN never lands in the name"
+        );
+        // Shift+Tab goes back the same way; digits on the role are refused, not lost.
+        let mut app = new_user_form(lang);
+        type_text(&mut app, "Rina");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut app, "1357");
+        assert_eq!(app.note(), Some(&Note::ChoiceField));
+        assert!(text(&render(&app)).contains(said));
+        press_with(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+        type_text(&mut app, "x");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, " ");
+        type_text(&mut app, " ");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2468");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2468");
+        assert_eq!(
+            press(&mut app, KeyCode::F(2)),
+            vec![Effect::AddUser {
+                name: "Rinax".into(),
+                role: Role::Attendant,
+                pin: pin("2468"),
+            }]
+        );
+    }
+}
+
+fn sign_in_names(app: &App) -> Vec<String> {
+    let Some(trust::TrustPrompt::SignIn(form)) = &app.prompt else {
+        panic!("sign-in expected")
+    };
+    trust::sign_in_names(app, &form.filter)
+}
+
+#[test]
+fn a_letter_picks_the_name_it_starts_never_a_name_it_is_inside() {
+    let mut app = open_app();
+    update(&mut app, Msg::UsersLoaded(sari_first()));
+    type_text(&mut app, "r");
+    // "Sa*r*i" is no match: Rina's name starts with r, then Dewi Rahma's second word does.
+    assert_eq!(sign_in_names(&app), vec!["Rina", "Dewi Rahma"]);
+    let screen = text(&render(&app));
+    assert!(!screen.contains("Sari"), "{screen}");
+    type_text(&mut app, "1357");
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::SignIn {
+            user_id: 1,
+            pin: pin("1357")
+        }],
+        "the PIN goes to Rina, the one highlighted"
+    );
+    update(
+        &mut app,
+        Msg::Failed {
+            action: FailedEffect::SignIn,
+            reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
+        },
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Rina tidak bisa masuk: PIN salah; sisa 4 kali coba sebelum dikunci"
+    );
+    assert_eq!(
+        app.note().unwrap().text(Lang::En),
+        "Rina not signed in: wrong PIN; 4 tries left before a lockout"
+    );
+    let screen = text(&render(&app));
+    assert!(screen.contains("Rina tidak bisa masuk"), "{screen}");
+    // A letter inside a word matches nobody; the start of a later word does.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "ar");
+    assert!(sign_in_names(&app).is_empty());
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "rah");
+    assert_eq!(sign_in_names(&app), vec!["Dewi Rahma"]);
+}
+
+#[test]
+fn the_manager_signed_in_is_named_as_the_manager_in_the_header() {
+    for (lang, manager, attendant) in [
+        (Lang::Id, "Pengelola: Budi", "Kasir: Rina"),
+        (Lang::En, "Manager: Budi", "Attendant: Rina"),
+    ] {
+        let mut app = signed_in(open_app(), budi());
+        app.lang = lang;
+        let screen = text(&render(&app));
+        let header = screen.lines().next().unwrap();
+        assert!(header.contains(manager), "{header}");
+        assert!(!header.contains("Kasir: Budi") && !header.contains("Attendant: Budi"));
+        let mut app = signed_in(open_app(), rina());
+        app.lang = lang;
+        let screen = text(&render(&app));
+        assert!(
+            screen.lines().next().unwrap().contains(attendant),
+            "{screen}"
+        );
+    }
 }

@@ -51,6 +51,8 @@ impl UsersScreen {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum UserField {
     Name,
+    /// A choice, toggled with Space (or F7): Tab stops on it as it stands on screen.
+    Role,
     Pin,
     Again,
 }
@@ -68,7 +70,12 @@ pub struct UserForm {
 impl UserForm {
     fn fields(&self) -> &'static [UserField] {
         match self.target {
-            None => &[UserField::Name, UserField::Pin, UserField::Again],
+            None => &[
+                UserField::Name,
+                UserField::Role,
+                UserField::Pin,
+                UserField::Again,
+            ],
             Some(_) => &[UserField::Pin, UserField::Again],
         }
     }
@@ -132,8 +139,14 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
 
 fn form_key(form: &mut UserForm, msg: Msg) -> Outcome {
     match msg {
+        Msg::Input(' ') if form.field == UserField::Role => form.toggle_role(),
+        // Nothing typed lands on a choice: a PIN typed one field early is refused here,
+        // never taken as the name or lost without a word.
+        Msg::Input(_) if form.field == UserField::Role => {
+            return Outcome::stay().note(Note::ChoiceField);
+        }
         Msg::Input(c) => match form.field {
-            UserField::Name => type_into(&mut form.name, c, MAX_NAME),
+            UserField::Name | UserField::Role => type_into(&mut form.name, c, MAX_NAME),
             UserField::Pin => form.pin_push(c),
             UserField::Again => form.again_push(c),
         },
@@ -141,17 +154,13 @@ fn form_key(form: &mut UserForm, msg: Msg) -> Outcome {
             UserField::Name => {
                 form.name.pop();
             }
+            UserField::Role => {}
             UserField::Pin => form.pin_pop(),
             UserField::Again => form.again_pop(),
         },
         Msg::Next | Msg::Down => form.step(true),
         Msg::Prev | Msg::Up => form.step(false),
-        Msg::ToggleRole if form.target.is_none() => {
-            form.role = match form.role {
-                Role::Attendant => Role::Manager,
-                Role::Manager => Role::Attendant,
-            }
-        }
+        Msg::ToggleRole if form.target.is_none() => form.toggle_role(),
         Msg::Record => return save(form),
         Msg::Cancel => return Outcome::back(),
         _ => {}
@@ -191,6 +200,13 @@ fn save(form: &mut UserForm) -> Outcome {
 }
 
 impl UserForm {
+    fn toggle_role(&mut self) {
+        self.role = match self.role {
+            Role::Attendant => Role::Manager,
+            Role::Manager => Role::Attendant,
+        }
+    }
+
     fn pin_push(&mut self, c: char) {
         if self.pin.len() < PIN_MAX_DIGITS {
             self.pin.push(c);
@@ -278,7 +294,11 @@ pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect
     let role = format!("{}  ({})", (tt.role_name)(form.role), tt.role_hint);
     let lines: [(&str, String, Option<UserField>); 4] = [
         (tt.name_label, form.name.clone(), Some(UserField::Name)),
-        (tt.role_label, role, None),
+        (
+            tt.role_label,
+            role,
+            form.target.is_none().then_some(UserField::Role),
+        ),
         (tt.pin_label, form.pin.dots(), Some(UserField::Pin)),
         (
             tt.pin_again_label,

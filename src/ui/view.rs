@@ -93,6 +93,11 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     match &app.status {
         // A locked till tells a passer-by nothing of the day's takings.
         _ if app.prompt.as_ref().is_some_and(trust::hides_screen) => {}
+        // After the close, the header says the day is closed, not that none was opened.
+        None if app.closed_today() => {
+            let today = format::date(app.today, app.lang);
+            spans.push(Span::from((t.day_closed_status)(&today)).yellow().bold());
+        }
         None => spans.push(Span::from(t.no_open_day).yellow().bold()),
         Some(status) => {
             let date = Span::from(format::date(status.day.date, app.lang)).bold();
@@ -112,8 +117,12 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
             let used: usize = spans.iter().map(|s| s.content.width()).sum();
             let room = (area.width as usize).saturating_sub(used);
             // The person signed in is the one at the till, whoever opened the day.
-            let name = app.user.as_ref().map_or(&status.day.attendant, |u| &u.name);
-            let attendant = (t.status_attendant)(name);
+            // The manager is named as the manager, not as an attendant.
+            let attendant = match &app.user {
+                Some(user) if user.is_manager() => (t.status_manager)(&user.name),
+                Some(user) => (t.status_attendant)(&user.name),
+                None => (t.status_attendant)(&status.day.attendant),
+            };
             spans.insert(attendant_at, Span::from(cut_to(&attendant, room)));
         }
     }
