@@ -1031,9 +1031,18 @@ fn run_settlement(
         });
     }
     let shop = ledger.shop_header().map_err(said(lang))?;
+    // A closed day's slips were printed at its close: these are copies.
+    let mark = lang.text().print.copy_mark;
     let documents: Vec<print::Document> = settlements
         .iter()
-        .map(|s| print::settlement_slip(s, &shop, lang))
+        .map(|s| {
+            let slip = print::settlement_slip(s, &shop, lang);
+            if s.header.closed {
+                print::marked(mark, slip)
+            } else {
+                slip
+            }
+        })
         .collect();
     write_output(&ledger, &documents, output, lang)?;
     Ok(ExitCode::SUCCESS)

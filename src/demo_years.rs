@@ -320,6 +320,7 @@ fn stock_work(ledger: &mut Ledger, corner: &mut Corner, date: NaiveDate) -> Resu
             &counted.code,
             quantity,
             "stok opname",
+            false,
             ATTENDANT,
             at(date, 410),
         )?;

@@ -193,6 +193,7 @@ pub fn recap_table(recap: &MonthRecap, lang: Lang) -> ExportTable {
                 Cell::Money(p.producer_share),
                 Cell::Money(p.corner_share),
                 Cell::Money(-p.corrected),
+                Cell::Money(p.losses),
                 Cell::Money(-p.paid_out),
                 Cell::Money(p.balance_end),
             ]
@@ -209,6 +210,7 @@ pub fn recap_table(recap: &MonthRecap, lang: Lang) -> ExportTable {
         Cell::Money(recap.producer_share()),
         Cell::Money(recap.corner_share()),
         Cell::Money(-recap.corrected()),
+        Cell::Money(recap.losses()),
         Cell::Money(-recap.paid_out()),
         Cell::Money(recap.balance_end()),
     ]);

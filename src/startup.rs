@@ -121,6 +121,13 @@ pub fn backup_warning(ledger: &Ledger) -> Option<FileNote> {
     }
 }
 
+/// Said at each sign-in while the PC's clock reads earlier than the newest entry: a clock
+/// set back (or a flat CMOS battery) would stamp entries before ones already recorded.
+pub fn clock_warning(ledger: &Ledger, now: NaiveDateTime) -> Option<FileNote> {
+    let last = ledger.last_entry_at().ok()??;
+    (now < last).then_some(FileNote::ClockBehind(last))
+}
+
 /// The backup made when a day is closed: where it went, or why it failed. A failure never
 /// undoes the close; it is said now and at each sign-in until a backup succeeds.
 /// The chain since the last check, checked at the close (and the check recorded when

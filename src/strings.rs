@@ -426,6 +426,7 @@ pub struct KeyText {
     pub reason_field: &'static str,
     pub toggle_fault: &'static str,
     pub short_fault: &'static str,
+    pub toggle_count_bears: &'static str,
     pub products: &'static str,
     pub edit_price: &'static str,
     pub short_price: &'static str,
@@ -575,6 +576,10 @@ pub struct PrintText {
     pub slip_borne_by: &'static str,
     pub slip_borne_by_producer: &'static str,
     pub slip_borne_by_corner: &'static str,
+    /// What the corner owes the producer for goods it bears the loss of.
+    pub slip_loss_owed: &'static str,
+    /// The same, short, under a count's line.
+    pub slip_line_loss: &'static str,
     pub slip_reason: fn(&str) -> String,
     pub slip_note: fn(&str) -> String,
     /// Signature roles: who hands goods over and who takes them (intake, return) ...
@@ -756,6 +761,10 @@ pub struct SettleText {
     /// The producer form's flag: paid out at every closing.
     pub payout_daily_label: &'static str,
     pub payout_daily_hint: &'static str,
+    /// Goods the corner lost or broke, owed to the producer: a settlement's and a
+    /// statement's line, and a product's detail line.
+    pub losses: &'static str,
+    pub product_lost: &'static str,
 }
 
 pub struct Strings {
@@ -844,6 +853,8 @@ pub struct PrinterText {
     pub till_section: &'static str,
     /// The idle lock's minutes, the cash difference that needs the manager at a close.
     pub till_labels: [&'static str; 2],
+    /// Who bears a count's shortfall unless the attendant switches it (F6).
+    pub count_bears: fn(bool) -> String,
     pub bad_minutes: &'static str,
     pub bad_close_above: &'static str,
     /// The printers Windows has installed, under a Windows printer's name (none: how to add one).
@@ -1273,6 +1284,7 @@ pub static ID: Strings = Strings {
             reason_field: "Pindah ke alasan / ke kode",
             toggle_fault: "Ditanggung pojok atau produsen",
             short_fault: "Tanggungan",
+            toggle_count_bears: "Kurang opname: tanggungan pojok/produsen",
             products: "Produk: harga, nonaktifkan",
             edit_price: "Ubah harga jual",
             short_price: "Harga",
@@ -1399,6 +1411,8 @@ pub static ID: Strings = Strings {
         slip_borne_by: "Ditanggung oleh",
         slip_borne_by_producer: "Produsen",
         slip_borne_by_corner: "Pojok UMKM",
+        slip_loss_owed: "Ganti rugi ke produsen",
+        slip_line_loss: "Ganti rugi",
         slip_reason: |reason| format!("Alasan: {reason}"),
         slip_note: |note| format!("Catatan: {note}"),
         slip_giver: "Penyerah",
@@ -1585,6 +1599,12 @@ pub static ID: Strings = Strings {
         test_body: "Jika tulisan ini terbaca utuh dan kertas terpotong, printer siap.",
         till_section: "Kasir",
         till_labels: ["Kunci otomatis (menit)", "Selisih perlu pengelola"],
+        count_bears: |corner| {
+            format!(
+                "Kurang saat opname ditanggung {}",
+                if corner { "pojok" } else { "produsen" }
+            )
+        },
         bad_minutes: "Menit kunci: angka 1 sampai 600.",
         bad_close_above: "Ketik batas selisih kas, misalnya 10.000 (0: selalu pengelola).",
         windows_printers: |names| match names {
@@ -1702,6 +1722,8 @@ pub static ID: Strings = Strings {
         failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
         payout_daily_label: "Bayar harian",
         payout_daily_hint: "(Spasi/F6)",
+        losses: "Ganti rugi pojok",
+        product_lost: "ganti rugi",
     },
     till: ID_TILL,
     office: ID_OFFICE,
@@ -2156,6 +2178,7 @@ pub static EN: Strings = Strings {
             reason_field: "To the reason / to the code",
             toggle_fault: "Borne by the corner or the producer",
             short_fault: "Who bears",
+            toggle_count_bears: "Who bears a count's shortfall",
             products: "Products: prices, deactivate",
             edit_price: "Change the selling price",
             short_price: "Price",
@@ -2294,6 +2317,8 @@ pub static EN: Strings = Strings {
         slip_borne_by: "Borne by",
         slip_borne_by_producer: "Producer",
         slip_borne_by_corner: "The corner",
+        slip_loss_owed: "Owed to the producer",
+        slip_line_loss: "Owed",
         slip_reason: |reason| format!("Reason: {reason}"),
         slip_note: |note| format!("Note: {note}"),
         slip_giver: "Handed over by",
@@ -2480,6 +2505,12 @@ pub static EN: Strings = Strings {
         test_body: "If this reads whole and the paper is cut, the printer is ready.",
         till_section: "Till",
         till_labels: ["Idle lock (minutes)", "Difference for manager"],
+        count_bears: |corner| {
+            format!(
+                "A count's shortfall is borne by the {}",
+                if corner { "corner" } else { "producer" }
+            )
+        },
         bad_minutes: "Lock minutes: a number from 1 to 600.",
         bad_close_above: "Type the cash difference, e.g. 10.000 (0: always the manager).",
         windows_printers: |names| match names {
@@ -2593,6 +2624,8 @@ pub static EN: Strings = Strings {
         failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
         payout_daily_label: "Paid daily",
         payout_daily_hint: "(Space/F6)",
+        losses: "Corner's losses",
+        product_lost: "corner's loss",
     },
     till: EN_TILL,
     office: EN_OFFICE,
@@ -2749,6 +2782,11 @@ pub struct TillText {
     pub refund_none: &'static str,
     pub signature_attendant: &'static str,
     pub signature_manager: &'static str,
+    /// The receipt of a tab paid off: title, what was owed before, what is left, who paid.
+    pub tab_receipt_title: &'static str,
+    pub tab_owed_before: &'static str,
+    pub tab_owed_after: &'static str,
+    pub signature_customer: &'static str,
 }
 
 /// The till's refusals, one sentence each; the ui's `TillFailure` picks one.
@@ -2923,6 +2961,10 @@ const ID_TILL: TillText = TillText {
     refund_none: "Tanpa pengembalian",
     signature_attendant: "Kasir",
     signature_manager: "Pengelola",
+    tab_receipt_title: "BAYAR BON",
+    tab_owed_before: "Bon sebelum",
+    tab_owed_after: "Sisa bon",
+    signature_customer: "Pembayar",
 };
 
 const EN_TILL: TillText = TillText {
@@ -3078,6 +3120,10 @@ const EN_TILL: TillText = TillText {
     refund_none: "No refund",
     signature_attendant: "Attendant",
     signature_manager: "Manager",
+    tab_receipt_title: "TAB PAYMENT",
+    tab_owed_before: "Owed before",
+    tab_owed_after: "Still owed",
+    signature_customer: "Paid by",
 };
 
 // ---- Sign-in, lock, the manager's approval, users, the audit trail ----
@@ -3293,6 +3339,7 @@ const ID_TRUST: TrustText = TrustText {
             "rate_changes" => "ubah komisi",
             "stock_documents" => "catatan stok",
             "stock_moves" => "gerak stok",
+            "stock_losses" => "rugi ditanggung pojok",
             "user_changes" => "pengguna",
             "cash_moves" => "kas",
             "tab_payments" => "bayar bon",
@@ -3452,6 +3499,7 @@ const EN_TRUST: TrustText = TrustText {
             "rate_changes" => "rate change",
             "stock_documents" => "stock entry",
             "stock_moves" => "stock move",
+            "stock_losses" => "loss the corner bears",
             "user_changes" => "user",
             "cash_moves" => "cash move",
             "tab_payments" => "tab payment",
@@ -3557,7 +3605,7 @@ pub struct OfficeText {
     pub acknowledged: &'static str,
     /// Code, name, days, lines, sold, balance at the start, gross, producer share, corner
     /// share, corrections, paid out, balance at the end: the recap's spreadsheet columns.
-    pub recap_columns: [&'static str; 12],
+    pub recap_columns: [&'static str; 13],
     pub recap_sheet: &'static str,
     pub total_row: &'static str,
     pub bad_month: fn(&str) -> String,
@@ -3601,6 +3649,7 @@ const ID_OFFICE: OfficeText = OfficeText {
         "Bagian produsen",
         "Bagian pojok",
         "Koreksi",
+        "Ganti rugi pojok",
         "Dibayarkan",
         "Saldo akhir bulan",
     ],
@@ -3647,6 +3696,7 @@ const EN_OFFICE: OfficeText = OfficeText {
         "Producer share",
         "Corner share",
         "Corrections",
+        "Corner's losses",
         "Paid out",
         "Owed at month end",
     ],
@@ -3909,6 +3959,7 @@ pub struct LayoutText {
     pub short_audit: &'static str,
     pub short_glance: &'static str,
     pub short_labels: &'static str,
+    pub short_count_bears: &'static str,
     pub short_printer: &'static str,
     pub short_paper: &'static str,
     pub short_report: &'static str,
@@ -3938,6 +3989,7 @@ const ID_LAYOUT: LayoutText = LayoutText {
     short_audit: "Audit",
     short_glance: "Sekilas",
     short_labels: "Label",
+    short_count_bears: "Opname ditanggung",
     short_printer: "Printer",
     short_paper: "Kertas",
     short_report: "Laporan",
@@ -3969,6 +4021,7 @@ const EN_LAYOUT: LayoutText = LayoutText {
     short_audit: "Log",
     short_glance: "Glance",
     short_labels: "Labels",
+    short_count_bears: "Count losses",
     short_printer: "Printer",
     short_paper: "Paper",
     short_report: "Report",

@@ -310,9 +310,10 @@ fn check_the_day(db: &Path, date: &str) {
         json["producers"],
         json!([
             { "code": "SRI", "name": "Kue Bu Sri", "quantity": 9, "gross": SRI_GROSS,
-              "producer_share": SRI_SHARE, "corner_share": SRI_CORNER },
+              "producer_share": SRI_SHARE, "corner_share": SRI_CORNER, "losses": 0 },
             { "code": "TANI", "name": "Kelompok Tani Makmur", "quantity": 1.5,
-              "gross": TANI_GROSS, "producer_share": TANI_SHARE, "corner_share": TANI_CORNER }
+              "gross": TANI_GROSS, "producer_share": TANI_SHARE, "corner_share": TANI_CORNER,
+              "losses": 0 }
         ])
     );
     assert_eq!(

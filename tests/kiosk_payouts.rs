@@ -123,7 +123,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         "{}",
         k.note()
     );
-    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI.txt")).unwrap();
+    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI-pratinjau.txt")).unwrap();
     assert!(preview.contains("PRATINJAU"), "{preview}");
     assert!(
         line_ending(&preview, "Saldo sebelumnya", "Rp 11.900"),
@@ -134,13 +134,19 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         "{preview}"
     );
 
-    // A closed day reprinted: a step back, then the slips again.
+    // A closed day reprinted: a step back, then the slips again, marked as copies (the
+    // close wrote the originals).
     k.key(KeyCode::Left);
     k.key(KeyCode::F(2));
     assert!(k.note().contains("2026-11-21"), "{}", k.note());
-    let closed =
-        std::fs::read_to_string(printouts.join("2026-11-21").join("bagi-hasil-SRI.txt")).unwrap();
+    let closed = std::fs::read_to_string(
+        printouts
+            .join("2026-11-21")
+            .join("bagi-hasil-SRI-salinan.txt"),
+    )
+    .unwrap();
     assert!(!closed.contains("PRATINJAU"), "{closed}");
+    assert!(closed.contains("SALINAN"), "{closed}");
     assert!(line_ending(&closed, "Terjual", "4 pcs"), "{closed}");
     assert!(line_ending(&closed, "Stok akhir", "6 pcs"), "{closed}");
     assert!(
@@ -148,7 +154,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
         "{closed}"
     );
     // And the A4 PDF of that day's slips, a producer per page, for the office printer.
-    let pdf = printouts.join("2026-11-21").join("bagi-hasil.pdf");
+    let pdf = printouts.join("2026-11-21").join("bagi-hasil-salinan.pdf");
     let text = std::process::Command::new("pdftotext")
         .arg("-layout")
         .arg(&pdf)
@@ -159,10 +165,10 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     assert!(line_ending(&text, "Saldo terutang", "Rp 11.900"), "{text}");
     assert!(text.contains("Kue Bu Sri"), "{text}");
     // Sent to the office printer once the screen has shown the slips were written.
-    assert!(!office.join("bagi-hasil.pdf").exists());
+    assert!(!office.join("bagi-hasil-salinan.pdf").exists());
     k.effects.print_pending(&mut k.app);
     assert_eq!(
-        std::fs::read(office.join("bagi-hasil.pdf")).unwrap(),
+        std::fs::read(office.join("bagi-hasil-salinan.pdf")).unwrap(),
         std::fs::read(&pdf).unwrap()
     );
     k.key(KeyCode::Esc);

@@ -646,3 +646,108 @@ fn the_sign_in_screen_starts_on_whoever_signed_in_last() {
     sign_in(&mut effects, &mut app, RINA_PIN);
     assert_eq!(app.user().map(|u| u.name.as_str()), Some("Rina"));
 }
+
+#[test]
+fn the_close_writes_every_producers_settlement_and_a_reprint_is_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    kiosk.open_and_sell_one();
+    let date = kiosk.app.status().unwrap().day.date;
+    // A preview during the day keeps off the name the close's original takes.
+    kiosk.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    kiosk.key(KeyCode::F(2));
+    kiosk.key(KeyCode::Esc);
+    kiosk.key(KeyCode::F(5));
+    kiosk.type_text("12.000");
+    kiosk.key(KeyCode::F(2));
+    // The count typed again confirms the close.
+    kiosk.type_text("12000");
+    kiosk.enter();
+    assert_eq!(kiosk.app.status(), None, "{}", kiosk.note());
+    let folder = dir.path().join("printouts").join(date.to_string());
+    let slip = folder.join("bagi-hasil-SRI.txt");
+    let original = std::fs::read_to_string(&slip).unwrap();
+    assert!(original.contains("BAGI HASIL"), "{original}");
+    assert!(!original.contains("SALINAN"), "{original}");
+    assert!(!original.contains("PRATINJAU"), "{original}");
+    let preview = std::fs::read_to_string(folder.join("bagi-hasil-SRI-pratinjau.txt")).unwrap();
+    assert!(preview.contains("PRATINJAU"), "{preview}");
+    assert!(folder.join("bagi-hasil.pdf").exists());
+    assert!(folder.join("tutup-kasir.txt").exists());
+    // Printed again from Ctrl+P: a copy, beside the original, which keeps its content.
+    kiosk.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
+    kiosk.key(KeyCode::F(2));
+    let copy = std::fs::read_to_string(folder.join("bagi-hasil-SRI-salinan.txt")).unwrap();
+    assert!(copy.contains("SALINAN"), "{copy}");
+    assert!(folder.join("bagi-hasil-salinan.pdf").exists());
+    assert_eq!(std::fs::read_to_string(&slip).unwrap(), original);
+    // Again: the same copy is on file already; nothing is written over it.
+    kiosk.key(KeyCode::F(2));
+    assert_eq!(
+        std::fs::read_to_string(folder.join("bagi-hasil-SRI-salinan.txt")).unwrap(),
+        copy
+    );
+    assert_eq!(std::fs::read_to_string(&slip).unwrap(), original);
+}
+
+#[test]
+fn a_tab_paid_off_at_the_kiosk_prints_its_receipt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    ledger
+        .add_customer(
+            &pojok::domain::NewCustomer {
+                name: "Budi Santoso".into(),
+                ..Default::default()
+            },
+            at("2026-11-20 07:00"),
+        )
+        .unwrap();
+    add_users(&mut ledger);
+    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
+    kiosk.sign_in(RINA_PIN);
+    kiosk.type_text("0");
+    kiosk.enter();
+    kiosk.type_text("KRPS");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(2));
+    kiosk.key(KeyCode::Left);
+    kiosk.enter();
+    kiosk.type_text("budi");
+    kiosk.enter();
+    let date = kiosk.app.status().unwrap().day.date;
+    kiosk.key_with(KeyCode::Char('t'), KeyModifiers::CONTROL);
+    kiosk.key(KeyCode::F(5));
+    assert_eq!(
+        kiosk.app.focus(),
+        ui::Focus::TabPaymentForm,
+        "{}",
+        kiosk.note()
+    );
+    kiosk.type_text("5000");
+    kiosk.key(KeyCode::F(2));
+    if kiosk.app.focus() == ui::Focus::Confirm {
+        kiosk.type_text("y");
+    }
+    assert!(kiosk.note().contains("Budi Santoso"), "{}", kiosk.note());
+    let receipt = dir
+        .path()
+        .join("printouts")
+        .join(date.to_string())
+        .join("bayar-bon-0001.txt");
+    let text = std::fs::read_to_string(&receipt).unwrap();
+    assert!(text.contains("BAYAR BON"), "{text}");
+    assert!(text.contains("Budi Santoso"), "{text}");
+    for (label, amount) in [
+        ("Bon sebelum", "Rp 12.000"),
+        ("Tunai", "Rp 5.000"),
+        ("Sisa bon", "Rp 7.000"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(label) && l.ends_with(amount)),
+            "{label} {amount}: {text}"
+        );
+    }
+}

@@ -168,6 +168,7 @@ struct Sums {
     quantity_milli: i64,
     days: i64,
     paid_out: i64,
+    losses: i64,
 }
 
 #[test]
@@ -188,7 +189,11 @@ fn the_recap_equals_the_sum_of_the_months_day_reports() {
             s.producer_share += p.producer_share.0;
             s.corner_share += p.corner_share.0;
             s.quantity_milli += p.quantity.milli();
-            s.days += 1;
+            s.losses += p.losses.0;
+            // A producer is listed on a day for a loss the corner bore too.
+            if p.quantity.milli() != 0 {
+                s.days += 1;
+            }
         }
         for p in &report.payouts {
             expected
@@ -209,6 +214,7 @@ fn the_recap_equals_the_sum_of_the_months_day_reports() {
                 quantity_milli: p.sold.iter().map(|(_, q)| q.milli()).sum(),
                 days: p.days_with_sales,
                 paid_out: p.paid_out.0,
+                losses: p.losses.0,
             };
             (p.code.clone(), sums)
         })
@@ -221,14 +227,16 @@ fn the_recap_equals_the_sum_of_the_months_day_reports() {
     assert_eq!(got["SRI"].days, 10);
     assert_eq!(got["TANI"].days, 5);
     assert_eq!(got["SRI"].paid_out, 10_000);
+    // The lemper the corner dropped on the 11th: 85 % of Rp 3.500.
+    assert_eq!(got["SRI"].losses, 2_975);
     // The balances at the month's start and end are the statement's, and the month
-    // reconciles: start + producer share − corrections − payouts = end.
+    // reconciles: start + producer share − corrections + losses − payouts = end.
     for p in &recap.producers {
         let statement = ledger.statement(&p.code, from, to).unwrap();
         assert_eq!(p.balance_start, statement.opening_balance, "{}", p.code);
         assert_eq!(p.balance_end, statement.closing_balance(), "{}", p.code);
         assert_eq!(
-            p.balance_start + p.producer_share - p.corrected - p.paid_out,
+            p.balance_start + p.producer_share - p.corrected + p.losses - p.paid_out,
             p.balance_end,
             "{}",
             p.code
@@ -335,8 +343,12 @@ fn the_recap_xlsx_reads_back_with_numbers_as_numbers() {
     let total = rows.last().unwrap();
     assert_eq!(total[0], Data::String("Total".into()));
     assert_eq!(total[6], Data::Float(recap.gross().0 as f64));
-    assert_eq!(total[10], Data::Float(-recap.paid_out().0 as f64));
-    assert_eq!(total[11], Data::Float(recap.balance_end().0 as f64));
+    assert_eq!(rows[0][10], Data::String("Corner's losses".into()));
+    // The lemper the corner dropped on the 11th.
+    assert_eq!(total[10], Data::Float(2_975.0));
+    assert_eq!(total[10], Data::Float(recap.losses().0 as f64));
+    assert_eq!(total[11], Data::Float(-recap.paid_out().0 as f64));
+    assert_eq!(total[12], Data::Float(recap.balance_end().0 as f64));
 }
 
 #[test]

@@ -181,7 +181,14 @@ pub fn two_days(dir: &Path) -> Ledger {
         at("2026-11-22 10:00"),
     );
     ledger
-        .count_stock("LMPR", sq(10_000), "opname", "Rina", at("2026-11-22 12:00"))
+        .count_stock(
+            "LMPR",
+            sq(10_000),
+            "opname",
+            false,
+            "Rina",
+            at("2026-11-22 12:00"),
+        )
         .unwrap();
     ledger
 }
@@ -824,7 +831,7 @@ proptest! {
                         ledger.write_off(CODES[*p], qty(*p, *n), "rusak", false, "Rina", at).unwrap();
                     }
                     Op::Count(p, n) => {
-                        ledger.count_stock(CODES[*p], StockQuantity::from(qty(*p, (*n).max(1))) , "opname", "Rina", at).unwrap();
+                        ledger.count_stock(CODES[*p], StockQuantity::from(qty(*p, (*n).max(1))) , "opname", false, "Rina", at).unwrap();
                     }
                     Op::Correct(pick) => {
                         let open: Vec<usize> = (0..sales.len())

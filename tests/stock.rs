@@ -253,6 +253,7 @@ fn an_intake_a_sale_a_void_and_a_count_move_stock_and_print_their_slips() {
             "LMPR",
             sq(17),
             "stok opname sore",
+            false,
             "Rina",
             at("2026-11-22 16:00"),
         )
@@ -264,7 +265,14 @@ fn an_intake_a_sale_a_void_and_a_count_move_stock_and_print_their_slips() {
     assert_eq!(count.lines[0].on_hand_after(), sq(17));
     // A count that agrees is on file too, with a zero move.
     let agreed = ledger
-        .count_stock("LMPR", sq(17), "cek ulang", "Rina", at("2026-11-22 16:05"))
+        .count_stock(
+            "LMPR",
+            sq(17),
+            "cek ulang",
+            false,
+            "Rina",
+            at("2026-11-22 16:05"),
+        )
         .unwrap();
     assert_eq!(agreed.number, 2);
     assert_eq!(agreed.lines[0].quantity, StockQuantity::ZERO);
@@ -353,7 +361,14 @@ fn selling_past_stock_is_allowed_and_flagged_until_a_count() {
     assert_eq!(codes, ["LMPR"]);
 
     ledger
-        .count_stock("LMPR", sq(0), "rak kosong", "Rina", at("2026-11-22 12:00"))
+        .count_stock(
+            "LMPR",
+            sq(0),
+            "rak kosong",
+            false,
+            "Rina",
+            at("2026-11-22 12:00"),
+        )
         .unwrap();
     let lmpr = level(&ledger, None, "LMPR");
     assert_eq!(lmpr.on_hand, StockQuantity::ZERO);
@@ -1035,7 +1050,7 @@ fn refusals_leave_everything_unchanged() {
         });
         assert!(matches!(e, LedgerError::EmptyReason), "{e:?}");
         let e = unchanged(&mut ledger, &|l| {
-            l.count_stock("LMPR", sq(3), reason, "Rina", when)
+            l.count_stock("LMPR", sq(3), reason, false, "Rina", when)
                 .unwrap_err()
         });
         assert!(matches!(e, LedgerError::EmptyReason), "{e:?}");
@@ -1045,7 +1060,7 @@ fn refusals_leave_everything_unchanged() {
         (StockQuantity::from_milli(2_500), QuantityError::NotWhole),
     ] {
         let e = unchanged(&mut ledger, &|l| {
-            l.count_stock("LMPR", counted, "opname", "Rina", when)
+            l.count_stock("LMPR", counted, "opname", false, "Rina", when)
                 .unwrap_err()
         });
         assert!(
@@ -1430,7 +1445,7 @@ proptest! {
                 Op::Count(p, seed) => {
                     let counted = milli(p, seed, true);
                     let doc = ledger.count_stock(CODES[p], StockQuantity::from_milli(counted),
-                        "opname", "Rina", when).unwrap();
+                        "opname", false, "Rina", when).unwrap();
                     prop_assert_eq!(doc.lines[0].quantity.milli(), counted - model.on_hand[p]);
                     model.counted[p] += counted - model.on_hand[p];
                     model.on_hand[p] = counted;

@@ -327,11 +327,11 @@ fn stock_entries_need_approval_only_when_they_take_goods_off_the_books() {
     // A count that finds what the books say needs nobody; one with a difference does.
     let ten = pojok::domain::StockQuantity::from_milli(10_000);
     ledger
-        .count_stock("LMPR", ten, "opname", "Rina", now)
+        .count_stock("LMPR", ten, "opname", false, "Rina", now)
         .unwrap();
     let nine = pojok::domain::StockQuantity::from_milli(9_000);
     assert!(matches!(
-        ledger.count_stock("LMPR", nine, "opname", "Rina", now),
+        ledger.count_stock("LMPR", nine, "opname", false, "Rina", now),
         Err(LedgerError::NeedsApproval("stock_documents"))
     ));
     assert!(matches!(
@@ -340,7 +340,7 @@ fn stock_entries_need_approval_only_when_they_take_goods_off_the_books() {
     ));
     let counted = ledger
         .with_approval(&ani)
-        .count_stock("LMPR", nine, "opname", "Rina", now)
+        .count_stock("LMPR", nine, "opname", false, "Rina", now)
         .unwrap();
     assert_eq!(
         signers(&path, "stock_documents", counted.id),
@@ -384,6 +384,7 @@ fn a_close_needs_the_manager_only_above_the_shops_threshold() {
     let rules = pojok::domain::TillRules {
         lock_after_minutes: 10,
         close_approval_above: Rupiah(25_000),
+        count_corner_bears: true,
     };
     let (shop, printer) = (
         ledger.shop_header().unwrap(),

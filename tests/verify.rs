@@ -456,6 +456,7 @@ fn thousands_of_random_operations_leave_a_ledger_that_verifies_clean() {
                     code,
                     StockQuantity::from_milli(n * 1_000),
                     "opname",
+                    false,
                     "Rina",
                     now,
                 )

@@ -364,6 +364,8 @@ pub struct TabPayment {
     pub note: String,
     /// What the customer still owes after it.
     pub owed_after: Rupiah,
+    /// The short chain head of the transaction that recorded it, for its receipt.
+    pub chain_head: Option<String>,
 }
 
 /// One line of a tab statement.

@@ -55,7 +55,7 @@ pub use settlement::{
     CorrectionLine, Payout, PayoutMethod, ProducerBalance, ProducerSettlement, ProductDay,
     ProductOpening, SettlementBuilder, SettlementHeader, Statement, StatementRow,
 };
-pub use share::{LineAmounts, Rate, ShareRule, split_line};
+pub use share::{LineAmounts, Rate, ShareRule, loss_share, split_line};
 pub use shop::{ShopHeader, TillRules};
 pub use stock::{
     CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError,

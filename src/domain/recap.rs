@@ -23,6 +23,8 @@ pub struct ProducerMonth {
     /// Producer shares taken back by corrections recorded in the period (of sales of any
     /// earlier day) and by returned parts of sales.
     pub corrected: Rupiah,
+    /// What the corner owes for goods it lost or broke in the period.
+    pub losses: Rupiah,
     pub paid_out: Rupiah,
     /// What the corner owed them when the period began.
     pub balance_start: Rupiah,
@@ -80,6 +82,10 @@ impl MonthRecap {
 
     pub fn corrected(&self) -> Rupiah {
         self.sum(|p| p.corrected)
+    }
+
+    pub fn losses(&self) -> Rupiah {
+        self.sum(|p| p.losses)
     }
 
     pub fn balance_start(&self) -> Rupiah {

@@ -126,6 +126,9 @@ pub struct ProducerDayLine {
     pub gross: Rupiah,
     pub producer_share: Rupiah,
     pub corner_share: Rupiah,
+    /// What the corner owes them for goods it lost or broke that day (written off or short
+    /// on a count, borne by the corner).
+    pub losses: Rupiah,
 }
 
 /// The day report (`pojok report day`). Voided sales are excluded from every total

@@ -116,6 +116,9 @@ pub struct ProductDay {
     pub counted: StockQuantity,
     /// The money of the day's sold lines of this product.
     pub sales: LineAmounts,
+    /// What the corner owes for goods of this product it lost or broke this day (written
+    /// off or short on a count, borne by the corner).
+    pub lost: Rupiah,
 }
 
 impl ProductDay {
@@ -137,6 +140,7 @@ impl ProductDay {
         ]
         .iter()
         .any(|q| *q != StockQuantity::ZERO)
+            || self.lost != Rupiah::ZERO
     }
 }
 
@@ -204,9 +208,14 @@ impl ProducerSettlement {
         self.payouts.iter().map(|p| p.amount).sum()
     }
 
+    /// What the corner owes for the goods it lost or broke this day.
+    pub fn losses(&self) -> Rupiah {
+        self.products.iter().map(|p| p.lost).sum()
+    }
+
     /// Owed to the producer when the day ended (so far, on an open day).
     pub fn balance_now(&self) -> Rupiah {
-        self.balance_before + self.producer_share() - self.paid_out()
+        self.balance_before + self.producer_share() + self.losses() - self.paid_out()
     }
 
     fn sum(&self, part: fn(&LineAmounts) -> Rupiah) -> Rupiah {
@@ -274,6 +283,7 @@ impl SettlementBuilder {
                 producer_share: Rupiah::ZERO,
                 corner_share: Rupiah::ZERO,
             },
+            lost: Rupiah::ZERO,
         });
     }
 
@@ -323,6 +333,16 @@ impl SettlementBuilder {
         true
     }
 
+    /// Goods of the product the corner bears the loss of, worth `amount` to the producer.
+    #[must_use]
+    pub fn lost(&mut self, product_id: i64, amount: Rupiah) -> bool {
+        let Some(row) = self.row(product_id) else {
+            return false;
+        };
+        row.lost += amount;
+        true
+    }
+
     pub fn paid(&mut self, payout: Payout) {
         self.payouts.push(payout);
     }
@@ -369,9 +389,11 @@ pub struct StatementRow {
     pub gross: Rupiah,
     pub producer_share: Rupiah,
     pub corner_share: Rupiah,
+    /// What the corner owes for goods it lost or broke that day.
+    pub losses: Rupiah,
     pub paid_out: Rupiah,
-    /// Owed to the producer after this day: the opening balance plus every share so far,
-    /// less every payout so far.
+    /// Owed to the producer after this day: the opening balance plus every share and loss
+    /// so far, less every payout so far.
     pub balance: Rupiah,
 }
 
@@ -381,13 +403,14 @@ impl Statement {
         self.days
             .iter()
             .map(|day| {
-                balance += day.producer_share() - day.paid_out();
+                balance += day.producer_share() + day.losses() - day.paid_out();
                 StatementRow {
                     date: day.header.date,
                     closed: day.header.closed,
                     gross: day.gross(),
                     producer_share: day.producer_share(),
                     corner_share: day.corner_share(),
+                    losses: day.losses(),
                     paid_out: day.paid_out(),
                     balance,
                 }
@@ -414,8 +437,12 @@ impl Statement {
         self.days.iter().map(ProducerSettlement::paid_out).sum()
     }
 
+    pub fn losses(&self) -> Rupiah {
+        self.days.iter().map(ProducerSettlement::losses).sum()
+    }
+
     pub fn closing_balance(&self) -> Rupiah {
-        self.opening_balance + self.producer_share() - self.paid_out()
+        self.opening_balance + self.producer_share() + self.losses() - self.paid_out()
     }
 }
 

@@ -88,6 +88,21 @@ pub fn producer_share(total: Rupiah, quantity: Quantity, rule: ShareRule) -> Rup
     }
 }
 
+/// What goods the corner lost or broke are worth to their producer: the share they would
+/// have had selling `quantity` at `price` (today's), rounded once — round(price × quantity
+/// × (1 − rate)), or round(producer price × quantity). Unlike a sale line there is no line
+/// total rounded first: nothing was sold.
+pub fn loss_share(price: Rupiah, quantity: Quantity, rule: ShareRule) -> Rupiah {
+    match rule {
+        ShareRule::Percentage { rate } => round_rupiah(
+            price.to_decimal() * quantity.as_decimal() * (Decimal::ONE - rate.fraction()),
+        ),
+        ShareRule::ProducerPrice { price } => {
+            round_rupiah(price.to_decimal() * quantity.as_decimal())
+        }
+    }
+}
+
 /// Everything a sale line records about money; the corner's share is what remains, so
 /// the two shares cannot fail to add up.
 pub fn split_line(unit_price: Rupiah, quantity: Quantity, rule: ShareRule) -> LineAmounts {
@@ -165,6 +180,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_loss_is_rounded_once_half_away_from_zero() {
+        // 0,333 kg at Rp 1.500 at 10 %: 449,55 → 450 (a sale would round 499,5 → 500 first,
+        // then 450 as well; at 12,5 % a sale gives 437,5 → 438, the loss 437,0625 → 437).
+        let kg = Quantity::from_milli(333);
+        assert_eq!(loss_share(Rupiah(1_500), kg, pct(1000)), Rupiah(450));
+        assert_eq!(loss_share(Rupiah(1_500), kg, pct(1250)), Rupiah(437));
+        assert_eq!(
+            split_line(Rupiah(1_500), kg, pct(1250)).producer_share,
+            Rupiah(438)
+        );
+        // 3 × Rp 2.500 at 12,5 %: 6.562,5 rounds up, not to even.
+        assert_eq!(
+            loss_share(Rupiah(2_500), Quantity::whole(3), pct(1250)),
+            Rupiah(6_563)
+        );
+        // A producer price ignores the selling price.
+        let rule = ShareRule::ProducerPrice {
+            price: Rupiah(13_000),
+        };
+        assert_eq!(
+            loss_share(Rupiah(99_999), Quantity::from_milli(1_250), rule),
+            Rupiah(16_250)
+        );
+    }
+
     fn any_rule() -> impl Strategy<Value = ShareRule> {
         prop_oneof![
             (0u32..=Rate::MAX_BASIS_POINTS).prop_map(pct),
@@ -183,6 +224,24 @@ mod tests {
             let a = split_line(Rupiah(price), q, rule);
             prop_assert_eq!(a.producer_share + a.corner_share, a.total);
             prop_assert_eq!(a.total, line_total(Rupiah(price), q));
+        }
+
+        #[test]
+        fn a_loss_is_within_half_a_rupiah_of_the_exact_share(
+            price in 1i64..=10_000_000,
+            milli in 1i64..=MAX_QUANTITY * MILLI,
+            rule in any_rule(),
+        ) {
+            let q = Quantity::from_milli(milli);
+            let exact = match rule {
+                ShareRule::Percentage { rate } => {
+                    Rupiah(price).to_decimal() * q.as_decimal() * (Decimal::ONE - rate.fraction())
+                }
+                ShareRule::ProducerPrice { price } => price.to_decimal() * q.as_decimal(),
+            };
+            let loss = loss_share(Rupiah(price), q, rule);
+            prop_assert!(loss >= Rupiah::ZERO);
+            prop_assert!((loss.to_decimal() - exact).abs() <= Decimal::new(5, 1));
         }
 
         #[test]

@@ -239,6 +239,9 @@ pub struct StockDocumentLine {
     pub best_before: Option<NaiveDate>,
     /// What the ledger held just before this line.
     pub on_hand_before: StockQuantity,
+    /// Goods gone (a write-off, a count's shortfall) that the corner bears: what it owes
+    /// the producer for them. `None` when the producer bears it or nothing went.
+    pub loss: Option<super::money::Rupiah>,
 }
 
 impl StockDocumentLine {
@@ -263,13 +266,20 @@ pub struct StockDocument {
     pub actor: String,
     /// The reason (write-off, count, return) or a remark.
     pub note: String,
-    /// A write-off the corner bears instead of the producer.
+    /// A write-off (or a count's shortfall) the corner bears instead of the producer.
     pub corner_at_fault: bool,
     pub lines: Vec<StockDocumentLine>,
     /// The short chain head of the transaction that recorded it (`3f9a0c1be27d#1284`): what
     /// its paper carries so `verify --head` can later prove the entry. `None` before it is
     /// recorded.
     pub chain_head: Option<String>,
+}
+
+impl StockDocument {
+    /// What the corner owes the producer for the goods of this entry it bears.
+    pub fn loss(&self) -> super::money::Rupiah {
+        self.lines.iter().filter_map(|l| l.loss).sum()
+    }
 }
 
 /// A product's stock moves within one business day, each as a person would say it:

@@ -312,10 +312,22 @@ impl Runtime {
                 amount,
                 note,
             } => vec![self.pay_producer(&code, method, amount, &note, now)],
-            Effect::WriteSettlements { date } => vec![Msg::SettlementsWritten {
-                date,
-                result: self.write_settlements(date),
-            }],
+            Effect::WriteSettlements { date } => {
+                // A closed day's slips were written at its close: these are copies.
+                let closed = self
+                    .ledger
+                    .settlement_days()
+                    .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
+                let paper = if closed {
+                    printouts::SlipPaper::Copy
+                } else {
+                    printouts::SlipPaper::Preview
+                };
+                vec![Msg::SettlementsWritten {
+                    date,
+                    result: self.write_settlements(date, paper),
+                }]
+            }
             Effect::WriteDayReport { date } => {
                 vec![Msg::OfficePrintout(self.write_day_report_now(date, now))]
             }

@@ -52,11 +52,21 @@ impl Runtime {
             // and can be printed again from `pojok report day`.
             Ok(day) => {
                 let report = self.write_day_report(day.date);
-                let reported = report.is_ok();
+                // Every producer's settlement slip goes with the Z report: the paper they
+                // sign for the day.
+                let settled =
+                    self.write_settlements(day.date, super::printouts::SlipPaper::Original);
+                let reported = report.is_ok() && settled.is_ok();
                 let checked = startup::check_chain_at_close(&mut self.ledger, now);
                 let backup = startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
                 let mut replies = vec![Msg::DayClosed, Msg::ZReport(report)];
                 replies.extend(checked.map(Msg::File));
+                if settled.is_err() {
+                    replies.push(Msg::SettlementsWritten {
+                        date: day.date,
+                        result: settled,
+                    });
+                }
                 // Where the backup went replaces the report's path; a failure of either is
                 // never hidden by the other's success.
                 if reported || backup.is_warning() {

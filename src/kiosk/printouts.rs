@@ -12,6 +12,15 @@ use crate::domain::Sale;
 use crate::print::{self, Document, FileError, Format};
 use crate::ui::{App, Failure, Msg};
 
+/// Which settlement slips are being written: the open day's preview, the close's
+/// originals, or a closed day's copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SlipPaper {
+    Preview,
+    Original,
+    Copy,
+}
+
 impl Runtime {
     /// Sends the printouts waiting for the thermal printer; returns whether there were any.
     /// The first failure is told and the rest are dropped: a printer that is off would only
@@ -148,23 +157,39 @@ impl Runtime {
     }
 
     /// Every producer's settlement slip of `date`, a file each in that day's folder.
-    /// Also one A4 PDF of them all, a producer per page, for the office printer.
+    /// Also one A4 PDF of them all, a producer per page, for the office printer. The close
+    /// writes the originals under the plain names; the open day's previews and a closed
+    /// day's copies (marked as such) go to files of their own, so an original's name is
+    /// never taken before the close.
     pub(super) fn write_settlements(
         &mut self,
         date: NaiveDate,
+        paper: SlipPaper,
     ) -> Result<(usize, PathBuf), Failure> {
         let settlements = self.ledger.settlement_for(date, None).map_err(failure)?;
         if settlements.is_empty() {
             return Ok((0, self.printouts.clone()));
         }
+        let lang = self.receipt_lang;
+        let mark = lang.text().print.copy_mark;
         let documents: Vec<Document> = settlements
             .iter()
-            .map(|s| print::settlement_slip(s, &self.shop, self.receipt_lang))
+            .map(|s| print::settlement_slip(s, &self.shop, lang))
+            .map(|doc| match paper {
+                SlipPaper::Copy => print::marked(mark, doc),
+                SlipPaper::Preview | SlipPaper::Original => doc,
+            })
             .collect();
+        let suffix = match paper {
+            SlipPaper::Preview => "-pratinjau",
+            SlipPaper::Original => "",
+            SlipPaper::Copy => "-salinan",
+        };
         for (s, document) in settlements.iter().zip(&documents) {
-            self.file_printout(document, date, &print::settlement_file_name(s))?;
+            let name = print::settlement_file_name(s).replace(".txt", &format!("{suffix}.txt"));
+            self.file_printout(document, date, &name)?;
         }
-        let pdf = self.file_pdf(&documents, date, "bagi-hasil.pdf")?;
+        let pdf = self.file_pdf(&documents, date, &format!("bagi-hasil{suffix}.pdf"))?;
         let folder = pdf
             .parent()
             .map_or_else(|| self.printouts.clone(), PathBuf::from);

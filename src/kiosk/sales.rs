@@ -194,7 +194,16 @@ impl Runtime {
                     .and_then(|all| all.into_iter().find(|c| c.id == customer))
                     .map(|c| c.name)
                     .unwrap_or_default();
-                self.customers_changed(TillNote::TabPaid(name, p.amount, p.owed_after))
+                // The receipt after the commit: a file that cannot be written is said
+                // instead, and the payment stays recorded.
+                let receipt = print::tab_payment_receipt(&p, &name, &self.shop, self.receipt_lang);
+                let file = print::tab_payment_file_name(&p);
+                match self.file_printout(&receipt, p.day_date, &file) {
+                    Ok(_) => {
+                        self.customers_changed(TillNote::TabPaid(name, p.amount, p.owed_after))
+                    }
+                    Err(e) => self.customers_changed(TillNote::PrintoutFailed(e)),
+                }
             }
             Err(e) => failed(FailedEffect::Till, e),
         }

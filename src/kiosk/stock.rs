@@ -24,6 +24,7 @@ impl Runtime {
                 lines: self.ledger.stock_levels(Some(day))?,
                 calls: self.ledger.call_list()?,
                 expiring: self.ledger.expiring_goods(today)?,
+                count_corner_bears: self.ledger.till_rules()?.count_corner_bears,
             })
         };
         loaded().unwrap_or_else(|e| failed(FailedEffect::LoadStock, e))

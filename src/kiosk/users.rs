@@ -41,8 +41,11 @@ impl Runtime {
                 let _ = self.ledger.remember_sign_in(&user);
                 // Until a backup covers the last close, each sign-in says so.
                 let warning = startup::backup_warning(&self.ledger).map(Msg::File);
+                // Said last, so it is what the message line shows.
+                let clock = startup::clock_warning(&self.ledger, now).map(Msg::File);
                 std::iter::once(Msg::SignedIn(user))
                     .chain(warning)
+                    .chain(clock)
                     .collect()
             }
             Err(e) => vec![failed(FailedEffect::SignIn, e)],

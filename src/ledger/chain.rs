@@ -57,6 +57,7 @@ pub(super) const HISTORY: &[HistoryTable] = &[
              WHERE m.document_id = stock_documents.id AND m.quantity_milli != 0))",
     ),
     table("stock_moves"),
+    table("stock_losses"),
     table("tab_payments"),
     table("cash_moves"),
     approved("payouts", "1"),

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::Result;
-use crate::domain::{CashMove, Payout, Sale, StockDocument};
+use crate::domain::{CashMove, Payout, Sale, StockDocument, TabPayment};
 
 /// The newest chain entry: what printouts carry so that paper can later prove the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +86,17 @@ impl Anchored for CashMove {
     }
 }
 
+impl Anchored for TabPayment {
+    const SEQS: &'static str =
+        "SELECT seq FROM chain WHERE entry_table = 'tab_payments' AND entry_id = ?1";
+    fn entry_id(&self) -> i64 {
+        self.id
+    }
+    fn set_head(&mut self, head: Option<String>) {
+        self.chain_head = head;
+    }
+}
+
 /// The chain row `seq`, if the file has one.
 pub(super) fn chain_row(conn: &Connection, seq: i64) -> Result<Option<ChainHead>> {
     Ok(conn
@@ -111,4 +122,51 @@ pub(super) fn anchored<T: Anchored>(conn: &Connection, mut entry: T) -> Result<T
     };
     entry.set_head(head);
     Ok(entry)
+}
+
+/// The stamp column of a history table, for the ones whose rows carry their own time (a
+/// sale's lines and payments, and a loss, go with their entry).
+fn stamp_column(table: &str) -> Option<&'static str> {
+    match table {
+        "business_days" => Some("opened_at"),
+        "sale_lines" | "payments" | "stock_losses" => None,
+        _ => Some("at"),
+    }
+}
+
+impl super::Ledger {
+    /// The latest time stamped on the newest entries in ledger order (the last 64 chain
+    /// rows, so that one entry stamped by a clock set back does not hide the ones before
+    /// it): a clock reading earlier than this was set back. Entries are still recorded in
+    /// order, after it.
+    pub fn last_entry_at(&self) -> Result<Option<chrono::NaiveDateTime>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entry_table, entry_id FROM chain ORDER BY seq DESC LIMIT 64")?;
+        let rows: Vec<(String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut latest = None;
+        for (table, id) in rows {
+            // Only names the program knows go into the statement.
+            let Some(known) = super::chain::HISTORY.iter().find(|t| t.name == table) else {
+                continue;
+            };
+            let Some(column) = stamp_column(known.name) else {
+                continue;
+            };
+            let stamp: Option<String> = self
+                .conn
+                .query_row(
+                    &format!("SELECT {column} FROM {} WHERE id = ?1", known.name),
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(at) = stamp.and_then(|s| super::parse_stamp(&s)) {
+                latest = latest.max(Some(at));
+            }
+        }
+        Ok(latest)
+    }
 }

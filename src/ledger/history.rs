@@ -92,6 +92,10 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             ],
         ),
         (
+            "stock_losses",
+            &[("producer_id", Producer), ("amount", Money)],
+        ),
+        (
             "tab_payments",
             &[("method", Word), ("amount", Money), ("note", Text)],
         ),

@@ -400,6 +400,11 @@ fn get_opt_date(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
         .transpose()
 }
 
+/// A stamp as stored, or `None` for text that is not one.
+fn parse_stamp(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, STAMP_FORMAT).ok()
+}
+
 fn get_stamp(row: &Row, idx: usize) -> rusqlite::Result<NaiveDateTime> {
     let text: String = row.get(idx)?;
     NaiveDateTime::parse_from_str(&text, STAMP_FORMAT).map_err(|e| conversion_error(idx, e))

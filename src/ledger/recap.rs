@@ -131,8 +131,8 @@ impl Ledger {
         Ok(())
     }
 
-    /// What each producer was paid out in the period, and what corrections and returned
-    /// parts of sales took back.
+    /// What each producer was paid out in the period, what corrections and returned parts
+    /// of sales took back, and what the corner owes them for goods it lost or broke.
     fn recap_money(
         &self,
         from: NaiveDate,
@@ -179,6 +179,20 @@ impl Ledger {
                 p.corrected = amount;
             }
         }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.producer_id, SUM(x.amount)
+             FROM business_days AS b CROSS JOIN stock_losses AS x ON x.day_id = b.id
+             WHERE b.date BETWEEN ?1 AND ?2
+             GROUP BY x.producer_id",
+        )?;
+        let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
+        for row in rows {
+            let (id, amount) = row?;
+            if let Some(p) = entry(producers, all, id) {
+                p.losses = amount;
+            }
+        }
         Ok(())
     }
 }
@@ -209,6 +223,7 @@ fn empty(code: &str, name: &str) -> ProducerMonth {
         producer_share: Rupiah::ZERO,
         corner_share: Rupiah::ZERO,
         corrected: Rupiah::ZERO,
+        losses: Rupiah::ZERO,
         paid_out: Rupiah::ZERO,
         balance_start: Rupiah::ZERO,
         balance_end: Rupiah::ZERO,

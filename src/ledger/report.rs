@@ -12,6 +12,14 @@ use crate::domain::{
 };
 
 impl Ledger {
+    fn has_table(&self, name: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The report for the business day of `date` (open or closed), or `None` if that date had
     /// no business day. Voided sales count only under `voids`.
     pub fn day_report(&self, date: NaiveDate) -> Result<Option<DayReport>> {
@@ -74,14 +82,30 @@ impl Ledger {
             *payments.of_mut(method) = net;
         }
 
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.producer_code, l.producer_name, SUM(l.quantity_milli), SUM(l.total),
-                    SUM(l.producer_share), SUM(l.corner_share)
-             FROM sale_lines AS l JOIN live_sales AS s ON s.id = l.sale_id
-             WHERE s.day_id = ?1
-             GROUP BY l.producer_id, l.producer_code, l.producer_name
-             ORDER BY l.producer_code, l.producer_name",
-        )?;
+        // Producers with live sales or losses the corner bore that day. A file from before
+        // losses were kept (read before its migration) has none.
+        let losses = if self.has_table("stock_losses")? {
+            "SELECT x.producer_id, p.code, p.name, 0, 0, 0, 0, x.amount
+             FROM stock_losses AS x JOIN producers AS p ON p.id = x.producer_id
+             WHERE x.day_id = ?1"
+        } else {
+            "SELECT 0, '', '', 0, 0, 0, 0, 0 WHERE 0"
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT code, name, SUM(quantity), SUM(total), SUM(producer_share),
+                    SUM(corner_share), SUM(lost)
+             FROM (
+                 SELECT l.producer_id AS id, l.producer_code AS code, l.producer_name AS name,
+                        l.quantity_milli AS quantity, l.total, l.producer_share,
+                        l.corner_share, 0 AS lost
+                 FROM sale_lines AS l JOIN live_sales AS s ON s.id = l.sale_id
+                 WHERE s.day_id = ?1
+                 UNION ALL
+                 {losses}
+             )
+             GROUP BY id, code, name
+             ORDER BY code, name"
+        ))?;
         let producers = stmt
             .query_map([day.id], |r| {
                 Ok(ProducerDayLine {
@@ -91,6 +115,7 @@ impl Ledger {
                     gross: r.get(3)?,
                     producer_share: r.get(4)?,
                     corner_share: r.get(5)?,
+                    losses: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

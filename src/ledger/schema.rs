@@ -1229,8 +1229,92 @@ WHEN EXISTS (SELECT 1 FROM barcode_changes WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'barcode_changes is append-only'); END;
 "#;
 
+/// Version 13: goods the corner loses or breaks are owed to their producer.
+///
+/// `stock_losses` (history) holds, for each line of a write-off or a count's shortfall the
+/// corner bears, the share the producer would have had selling it at that day's price,
+/// rounded once; no row means the producer bears it. Its trigger moves the producer's
+/// balance like a sale line's share, and `producer_money` is made again with it, so that
+/// `verify` recomputes balances with losses included. A loss belongs to a business day.
+const V13: &str = r#"
+CREATE TABLE stock_losses (
+    id          INTEGER PRIMARY KEY,
+    move_id     INTEGER NOT NULL UNIQUE REFERENCES stock_moves (id),
+    producer_id INTEGER NOT NULL REFERENCES producers (id),
+    day_id      INTEGER NOT NULL REFERENCES business_days (id),
+    amount      INTEGER NOT NULL CHECK (amount >= 0)
+) STRICT;
+
+CREATE TRIGGER stock_losses_no_update BEFORE UPDATE ON stock_losses
+BEGIN SELECT RAISE(ABORT, 'stock_losses is append-only'); END;
+CREATE TRIGGER stock_losses_no_delete BEFORE DELETE ON stock_losses
+BEGIN SELECT RAISE(ABORT, 'stock_losses is append-only'); END;
+CREATE TRIGGER stock_losses_no_overwrite BEFORE INSERT ON stock_losses
+WHEN EXISTS (SELECT 1 FROM stock_losses WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'stock_losses is append-only'); END;
+-- Only goods that left the shelf by a write-off or a count's shortfall can be a loss.
+CREATE TRIGGER stock_losses_of_a_loss BEFORE INSERT ON stock_losses
+WHEN NOT EXISTS (SELECT 1 FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
+                 WHERE m.id = NEW.move_id AND m.kind IN ('write_off', 'count')
+                   AND m.quantity_milli < 0 AND p.producer_id = NEW.producer_id)
+BEGIN SELECT RAISE(ABORT, 'a loss is a write-off or a count shortfall of the producer'); END;
+
+CREATE TRIGGER stock_losses_owed AFTER INSERT ON stock_losses
+BEGIN
+    INSERT INTO producer_days (producer_id, date, closing)
+    SELECT NEW.producer_id, b.date,
+           COALESCE((SELECT d.closing FROM producer_days AS d
+                     WHERE d.producer_id = NEW.producer_id AND d.date < b.date
+                     ORDER BY d.date DESC LIMIT 1), 0)
+    FROM business_days AS b
+    WHERE b.id = NEW.day_id
+    ON CONFLICT DO NOTHING;
+    UPDATE producer_days SET closing = closing + NEW.amount
+    WHERE producer_id = NEW.producer_id
+      AND date >= (SELECT date FROM business_days WHERE id = NEW.day_id);
+END;
+
+DROP VIEW producer_money;
+CREATE VIEW producer_money AS
+    SELECT c.seq, l.producer_id, b.date, l.producer_share AS amount, NULL AS payout_id
+    FROM sale_lines AS l
+    JOIN sales AS s ON s.id = l.sale_id
+    JOIN business_days AS b ON b.id = s.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'sale_lines' AND c.entry_id = l.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -l.producer_share, NULL
+    FROM voids AS v
+    JOIN sales AS s ON s.id = v.sale_id
+    JOIN business_days AS b ON b.id = s.day_id
+    JOIN sale_lines AS l ON l.sale_id = v.sale_id
+    LEFT JOIN chain AS c ON c.entry_table = 'voids' AND c.entry_id = v.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -l.producer_share, NULL
+    FROM corrections AS k
+    JOIN business_days AS b ON b.id = k.day_id
+    JOIN sale_lines AS l ON l.sale_id = k.sale_id
+    LEFT JOIN chain AS c ON c.entry_table = 'corrections' AND c.entry_id = k.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -r.producer_share, NULL
+    FROM sale_return_lines AS r
+    JOIN sale_returns AS t ON t.id = r.return_id
+    JOIN business_days AS b ON b.id = t.day_id
+    JOIN sale_lines AS l ON l.id = r.sale_line_id
+    LEFT JOIN chain AS c ON c.entry_table = 'sale_return_lines' AND c.entry_id = r.id
+    UNION ALL
+    SELECT c.seq, p.producer_id, b.date, -p.amount, p.id
+    FROM payouts AS p
+    JOIN business_days AS b ON b.id = p.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'payouts' AND c.entry_id = p.id
+    UNION ALL
+    SELECT c.seq, x.producer_id, b.date, x.amount, NULL
+    FROM stock_losses AS x
+    JOIN business_days AS b ON b.id = x.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'stock_losses' AND c.entry_id = x.id;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1382,6 +1466,7 @@ mod tests {
                 "settings_changes",
                 "stock",
                 "stock_documents",
+                "stock_losses",
                 "stock_moves",
                 "tab_payments",
                 "user_changes",
@@ -1818,6 +1903,7 @@ mod tests {
                     "barcode_changes",
                     "day_reopenings",
                     "chain_checks",
+                    "stock_losses",
                 ]
                 .contains(&t.name)
             })

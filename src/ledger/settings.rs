@@ -24,6 +24,7 @@ const LOCK_MINUTES: &str = "kiosk.lock_minutes";
 const LAST_USER: &str = "kiosk.last_user";
 /// Read by the hash chain's approval rule for cash counts too (chain.rs).
 const CLOSE_APPROVAL_ABOVE: &str = "close.approval_above";
+const COUNT_CORNER_BEARS: &str = "stock.count_corner_bears";
 
 impl Ledger {
     pub fn shop_header(&self) -> Result<ShopHeader> {
@@ -175,6 +176,12 @@ impl Ledger {
                 CLOSE_APPROVAL_ABOVE,
                 &rules.close_approval_above.value().to_string(),
                 Some(at),
+            )?;
+            put(
+                tx,
+                COUNT_CORNER_BEARS,
+                if rules.count_corner_bears { "1" } else { "0" },
+                Some(at),
             )
         })
     }
@@ -193,6 +200,8 @@ impl Ledger {
             close_approval_above: number(CLOSE_APPROVAL_ABOVE)?
                 .filter(|n| *n >= 0)
                 .map_or(defaults.close_approval_above, Rupiah),
+            count_corner_bears: number(COUNT_CORNER_BEARS)?
+                .map_or(defaults.count_corner_bears, |n| n == 1),
         })
     }
 }

@@ -142,9 +142,10 @@ struct ProductRow {
 
 /// The facts of one business day, each with the producer it belongs to: stock moves summed
 /// per product and kind, live sales summed per product, corrections made that day line by
-/// line, and the payouts by number.
+/// line, losses the corner bore per product, and the payouts by number.
 struct DayFacts {
     documents: Vec<(i64, i64, MoveKind, StockQuantity)>,
+    losses: Vec<(i64, i64, Rupiah)>,
     sold: Vec<(i64, i64, Quantity, LineAmounts)>,
     corrections: Vec<(i64, CorrectionLine)>,
     payout_ids: Vec<(i64, i64)>,
@@ -236,12 +237,22 @@ fn day_facts(conn: &Connection, day_id: i64, date: NaiveDate) -> Result<DayFacts
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let losses: Vec<(i64, i64, Rupiah)> = conn
+        .prepare_cached(
+            "SELECT x.producer_id, m.product_id, SUM(x.amount)
+             FROM stock_losses AS x JOIN stock_moves AS m ON m.id = x.move_id
+             WHERE x.day_id = ?1
+             GROUP BY x.producer_id, m.product_id",
+        )?
+        .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let payout_ids: Vec<(i64, i64)> = conn
         .prepare_cached("SELECT producer_id, id FROM payouts WHERE day_id = ?1 ORDER BY number")?
         .query_map([day_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(DayFacts {
         documents,
+        losses,
         sold,
         corrections,
         payout_ids,
@@ -307,19 +318,15 @@ fn settlements_on(
         .ok_or(LedgerError::UnknownDay(date))?;
     let wanted = |id: i64| producer.is_none_or(|p| p == id);
 
-    let DayFacts {
-        documents,
-        sold,
-        corrections,
-        payout_ids,
-    } = day_facts(conn, day_id, date)?;
-
-    let active: HashSet<i64> = documents
+    let facts = day_facts(conn, day_id, date)?;
+    let active: HashSet<i64> = facts
+        .documents
         .iter()
         .map(|d| d.0)
-        .chain(sold.iter().map(|s| s.0))
-        .chain(corrections.iter().map(|c| c.0))
-        .chain(payout_ids.iter().map(|p| p.0))
+        .chain(facts.sold.iter().map(|s| s.0))
+        .chain(facts.corrections.iter().map(|c| c.0))
+        .chain(facts.payout_ids.iter().map(|p| p.0))
+        .chain(facts.losses.iter().map(|l| l.0))
         .filter(|id| wanted(*id))
         .collect();
     if active.is_empty() {
@@ -366,12 +373,35 @@ fn settlements_on(
         let before = balances.get(id).copied().unwrap_or(Rupiah::ZERO);
         builders.insert(*id, SettlementBuilder::new(header, before));
     }
-    let corrupt = |what: &str| LedgerError::Corrupt(format!("{what} of an unknown product"));
     for p in products {
         if let Some(b) = builders.get_mut(&p.producer_id) {
             b.product(p.opening);
         }
     }
+    add_facts(conn, &mut builders, facts)?;
+    let mut settlements: Vec<ProducerSettlement> = builders
+        .into_values()
+        .map(SettlementBuilder::finish)
+        .collect();
+    settlements.sort_by(|a, b| a.header.producer_code.cmp(&b.header.producer_code));
+    Ok(settlements)
+}
+
+/// Gives each producer's builder their facts of the day; a fact about a product the
+/// builder was not told of means the file is corrupt.
+fn add_facts(
+    conn: &Connection,
+    builders: &mut HashMap<i64, SettlementBuilder>,
+    facts: DayFacts,
+) -> Result<()> {
+    let DayFacts {
+        documents,
+        losses,
+        sold,
+        corrections,
+        payout_ids,
+    } = facts;
+    let corrupt = |what: &str| LedgerError::Corrupt(format!("{what} of an unknown product"));
     for (producer_id, product_id, kind, quantity) in documents {
         if let Some(b) = builders.get_mut(&producer_id)
             && !b.moved(product_id, kind, quantity)
@@ -386,6 +416,13 @@ fn settlements_on(
             return Err(corrupt("a sale line"));
         }
     }
+    for (producer_id, product_id, amount) in losses {
+        if let Some(b) = builders.get_mut(&producer_id)
+            && !b.lost(product_id, amount)
+        {
+            return Err(corrupt("a loss"));
+        }
+    }
     for (producer_id, line) in corrections {
         if let Some(b) = builders.get_mut(&producer_id)
             && !b.corrected(line)
@@ -398,12 +435,7 @@ fn settlements_on(
             b.paid(load_payout(conn, id)?);
         }
     }
-    let mut settlements: Vec<ProducerSettlement> = builders
-        .into_values()
-        .map(SettlementBuilder::finish)
-        .collect();
-    settlements.sort_by(|a, b| a.header.producer_code.cmp(&b.header.producer_code));
-    Ok(settlements)
+    Ok(())
 }
 
 impl Ledger {

@@ -15,8 +15,9 @@ use super::head;
 use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
 use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
 use crate::domain::{
-    CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity,
-    StockDocument, StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+    CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, Scheme,
+    ShareRule, StockDocument, StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+    loss_share,
 };
 
 /// An entry being written: what its moves need to know of it.
@@ -72,7 +73,7 @@ fn insert_move(
     product_id: i64,
     quantity: StockQuantity,
     best_before: Option<NaiveDate>,
-) -> Result<()> {
+) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO stock_moves (product_id, kind, quantity_milli, document_id, at,
              best_before, reason)
@@ -87,6 +88,65 @@ fn insert_move(
         best_before.map(date_text),
         entry.note
     ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// How `product` would share a sale today, from its producer's scheme.
+fn share_rule(product: &FoundProduct) -> Result<ShareRule> {
+    match (product.scheme, product.producer_price) {
+        (Scheme::Percentage { rate }, _) => Ok(ShareRule::Percentage { rate }),
+        (Scheme::ProducerPrice, Some(price)) => Ok(ShareRule::ProducerPrice { price }),
+        (Scheme::ProducerPrice, None) => Err(LedgerError::Corrupt(format!(
+            "{} has no producer price under a producer-price scheme",
+            product.code
+        ))),
+    }
+}
+
+/// The corner bears `gone` of `product`, moved out by the move `move_id`: the producer is
+/// owed the share they would have had selling it at today's price, on the open day (a
+/// loss moves money, and money belongs to a business day).
+fn record_loss(
+    conn: &Connection,
+    move_id: i64,
+    product: &FoundProduct,
+    gone: StockQuantity,
+) -> Result<()> {
+    let day = open_day_on(conn)?.ok_or(LedgerError::NoOpenDay)?;
+    let amount = loss_share(
+        product.price,
+        Quantity::from_milli(gone.milli()),
+        share_rule(product)?,
+    );
+    conn.prepare_cached(
+        "INSERT INTO stock_losses (move_id, producer_id, day_id, amount)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![move_id, product.producer_id, day.id, amount])?;
+    Ok(())
+}
+
+/// One product's line of a count on `entry`: the move is the difference counted − on hand,
+/// recorded even when it is zero so that the count itself is on file. A shortfall the
+/// corner bears is owed to the producer; a surplus only moves stock.
+fn count_line_on(
+    conn: &Connection,
+    entry: &Entry,
+    product: &FoundProduct,
+    counted: StockQuantity,
+    corner_at_fault: bool,
+) -> Result<()> {
+    check_stock_quantity(counted, product.unit, true).map_err(|problem| {
+        LedgerError::InvalidQuantity {
+            code: product.code.clone(),
+            problem,
+        }
+    })?;
+    let difference = counted - on_hand(conn, product.id)?;
+    let move_id = insert_move(conn, entry, product.id, difference, None)?;
+    if corner_at_fault && difference.is_negative() {
+        record_loss(conn, move_id, product, -difference)?;
+    }
     Ok(())
 }
 
@@ -95,7 +155,9 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
     let header = conn
         .prepare_cached(
             "SELECT d.kind, d.number, pr.code, pr.name, b.date, d.at, d.actor, d.note,
-                    d.corner_at_fault
+                    d.corner_at_fault OR EXISTS (SELECT 1 FROM stock_moves AS m
+                                                 JOIN stock_losses AS x ON x.move_id = m.id
+                                                 WHERE m.document_id = d.id)
              FROM stock_documents AS d
              JOIN producers AS pr ON pr.id = d.producer_id
              LEFT JOIN business_days AS b ON b.id = d.day_id
@@ -128,7 +190,8 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
                     m.best_before,
                     COALESCE((SELECT on_hand_milli FROM stock WHERE product_id = m.product_id), 0)
                     - (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
-                       WHERE o.id >= m.id AND +o.product_id = m.product_id)
+                       WHERE o.id >= m.id AND +o.product_id = m.product_id),
+                    (SELECT x.amount FROM stock_losses AS x WHERE x.move_id = m.id)
              FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
              WHERE m.document_id = ?1
              ORDER BY m.id",
@@ -143,6 +206,7 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
                 quantity: StockQuantity::from_milli(r.get(5)?),
                 best_before: get_opt_date(r, 6)?,
                 on_hand_before: StockQuantity::from_milli(r.get(7)?),
+                loss: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -217,13 +281,6 @@ fn count_on(
     at: NaiveDateTime,
 ) -> Result<StockDocument> {
     let product = find_product(conn, &line.product_code)?;
-    check_stock_quantity(line.counted, product.unit, true).map_err(|problem| {
-        LedgerError::InvalidQuantity {
-            code: product.code.clone(),
-            problem,
-        }
-    })?;
-    let difference = line.counted - on_hand(conn, product.id)?;
     let entry = insert_document(
         conn,
         DocumentKind::Count,
@@ -233,7 +290,7 @@ fn count_on(
         actor,
         at,
     )?;
-    insert_move(conn, &entry, product.id, difference, None)?;
+    count_line_on(conn, &entry, &product, line.counted, line.corner_at_fault)?;
     load_document(conn, entry.id)
 }
 
@@ -334,7 +391,8 @@ impl Ledger {
     }
 
     /// Writes goods off (damaged, expired, lost). The producer bears it unless
-    /// `corner_at_fault`. A reason is required.
+    /// `corner_at_fault`: then the producer is owed the share they would have had selling
+    /// it at today's price, which needs an open day. A reason is required.
     pub fn write_off(
         &mut self,
         product_code: &str,
@@ -357,7 +415,10 @@ impl Ledger {
                 actor,
                 at,
             )?;
-            insert_move(tx, &entry, product.id, -quantity, None)?;
+            let move_id = insert_move(tx, &entry, product.id, -quantity, None)?;
+            if corner_at_fault {
+                record_loss(tx, move_id, &product, quantity)?;
+            }
             let document = load_document(tx, entry.id)?;
             Ok(document)
         })?;
@@ -365,20 +426,23 @@ impl Ledger {
     }
 
     /// Records a stock count (stok opname): the move is the difference counted − on hand,
-    /// recorded even when it is zero so that the count itself is on file. A reason is
-    /// required; `counted` may be zero but not negative.
+    /// recorded even when it is zero so that the count itself is on file. A shortfall is
+    /// the producer's unless `corner_at_fault` (then owed to them as for a write-off); a
+    /// surplus only moves stock. A reason is required; `counted` may be zero but not
+    /// negative.
     pub fn count_stock(
         &mut self,
         product_code: &str,
         counted: StockQuantity,
         reason: &str,
+        corner_at_fault: bool,
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
         let line = CountLine {
             product_code: product_code.to_string(),
             counted,
-            corner_at_fault: false,
+            corner_at_fault,
         };
         let mut documents =
             self.count_stock_many(std::slice::from_ref(&line), reason, actor, at)?;

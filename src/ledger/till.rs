@@ -408,7 +408,7 @@ impl Ledger {
         }
         check_amount(amount)?;
         let note = note.trim();
-        self.write(|tx| {
+        let done = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             find_customer(tx, customer)?;
             let owed = owed_by(tx, customer)?;
@@ -430,8 +430,10 @@ impl Ledger {
                 attendant: attendant.to_string(),
                 note: note.to_string(),
                 owed_after: owed - amount,
+                chain_head: None,
             })
-        })
+        })?;
+        super::head::anchored(&self.conn, done)
     }
 
     /// A customer's tab over the business days `from` to `to`: what they owed before, each
@@ -443,39 +445,44 @@ impl Ledger {
         to: NaiveDate,
     ) -> Result<TabStatement> {
         let who = find_customer(&self.conn, customer)?;
-        // Every entry, ordered by when it happened; those before `from` make the opening.
+        // Every entry in the ledger's own order (the chain's, never the PC's clock, which
+        // may have been set back); those before `from` make the opening.
         let mut stmt = self.conn.prepare_cached(
             "SELECT kind, at, day, sale_date, sale_number, method, amount FROM (
                  SELECT 'charge' AS kind, s.at, d.date AS day, d.date AS sale_date,
-                        s.number AS sale_number, NULL AS method, p.amount, p.id AS seq, 0 AS k
+                        s.number AS sale_number, NULL AS method, p.amount, ch.seq
                  FROM payments AS p JOIN live_sales AS s ON s.id = p.sale_id
                  JOIN business_days AS d ON d.id = s.day_id
+                 LEFT JOIN chain AS ch ON ch.entry_table = 'payments' AND ch.entry_id = p.id
                  WHERE p.customer_id = ?1
                  UNION ALL
-                 SELECT 'payment', t.at, d.date, NULL, NULL, t.method, t.amount, t.id, 1
+                 SELECT 'payment', t.at, d.date, NULL, NULL, t.method, t.amount, ch.seq
                  FROM tab_payments AS t JOIN business_days AS d ON d.id = t.day_id
+                 LEFT JOIN chain AS ch ON ch.entry_table = 'tab_payments' AND ch.entry_id = t.id
                  WHERE t.customer_id = ?1
                  UNION ALL
                  SELECT 'refund', c.at, d.date, sd.date, s.number, NULL,
                         (SELECT SUM(p.amount) FROM payments AS p
-                         WHERE p.sale_id = s.id AND p.customer_id = ?1), c.id, 2
+                         WHERE p.sale_id = s.id AND p.customer_id = ?1), ch.seq
                  FROM corrections AS c JOIN sales AS s ON s.id = c.sale_id
                  JOIN business_days AS d ON d.id = c.day_id
                  JOIN business_days AS sd ON sd.id = s.day_id
+                 LEFT JOIN chain AS ch ON ch.entry_table = 'corrections' AND ch.entry_id = c.id
                  WHERE c.refund_method = 'tab'
                    AND EXISTS (SELECT 1 FROM payments AS p
                                WHERE p.sale_id = s.id AND p.customer_id = ?1)
                  UNION ALL
                  SELECT 'refund', t.at, d.date, sd.date, s.number, NULL,
                         (SELECT SUM(l.total) FROM sale_return_lines AS l
-                         WHERE l.return_id = t.id), t.id, 3
+                         WHERE l.return_id = t.id), ch.seq
                  FROM sale_returns AS t JOIN sales AS s ON s.id = t.sale_id
                  JOIN business_days AS d ON d.id = t.day_id
                  JOIN business_days AS sd ON sd.id = s.day_id
+                 LEFT JOIN chain AS ch ON ch.entry_table = 'sale_returns' AND ch.entry_id = t.id
                  WHERE t.customer_id = ?1
              )
              WHERE day <= ?2
-             ORDER BY at, k, seq",
+             ORDER BY seq",
         )?;
         let rows = stmt.query_map(params![customer, date_text(to)], |r| {
             let kind: String = r.get(0)?;

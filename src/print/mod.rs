@@ -43,7 +43,10 @@ pub use settlement::{
 pub use slips::{count_slip, count_slip_file_name, slip_file_name, stock_slip};
 pub(crate) use text::wrap;
 pub use text::{MIN_WIDTH, render_text};
-pub use till::{cash_slip, cash_slip_file_name, tab_statement, tab_statement_file_name};
+pub use till::{
+    cash_slip, cash_slip_file_name, tab_payment_file_name, tab_payment_receipt, tab_statement,
+    tab_statement_file_name,
+};
 
 /// What a printout is rendered as.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -46,6 +46,9 @@ pub fn month_recap(
         if p.corrected != Rupiah::ZERO {
             doc.detail(text.corrected, &(-p.corrected).to_string());
         }
+        if p.losses != Rupiah::ZERO {
+            doc.detail(settle.losses, &p.losses.to_string());
+        }
         doc.detail(settle.paid_out, &(-p.paid_out).to_string())
             .detail(text.balance_end, &p.balance_end.to_string());
     }
@@ -58,8 +61,11 @@ pub fn month_recap(
         .emphasised_pair(settle.gross, &recap.gross().to_string())
         .pair(settle.producer_share, &recap.producer_share().to_string())
         .pair(settle.corner_share, &recap.corner_share().to_string())
-        .pair(text.corrected, &(-recap.corrected()).to_string())
-        .pair(settle.paid_out, &(-recap.paid_out()).to_string())
+        .pair(text.corrected, &(-recap.corrected()).to_string());
+    if recap.losses() != Rupiah::ZERO {
+        doc.pair(settle.losses, &recap.losses().to_string());
+    }
+    doc.pair(settle.paid_out, &(-recap.paid_out()).to_string())
         .emphasised_pair(text.balance_end, &recap.balance_end().to_string())
         .rule();
     add_charts(&mut doc, recap, lang);
@@ -139,6 +145,7 @@ mod tests {
             producer_share: Rupiah(27_838),
             corner_share: Rupiah(4_912),
             corrected: Rupiah::ZERO,
+            losses: Rupiah::ZERO,
             paid_out: Rupiah(20_000),
             balance_start: Rupiah::ZERO,
             balance_end: Rupiah(7_838),
@@ -153,6 +160,7 @@ mod tests {
             producer_share: Rupiah::ZERO,
             corner_share: Rupiah::ZERO,
             corrected: Rupiah::ZERO,
+            losses: Rupiah::ZERO,
             paid_out: Rupiah::ZERO,
             balance_start: Rupiah(5_000),
             balance_end: Rupiah(5_000),

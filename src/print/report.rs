@@ -114,6 +114,25 @@ fn producer_table(doc: &mut Document, report: &DayReport, lang: Lang) {
         sum(|l| l.corner_share),
     ]))
     .blank();
+    // Losses the corner bore are owed like shares, but were not sold: apart from the table.
+    let lost: Vec<&ProducerDayLine> = report
+        .producers
+        .iter()
+        .filter(|l| l.losses != Rupiah::ZERO)
+        .collect();
+    if !lost.is_empty() {
+        let mut table = Table::new(vec![
+            Column::left(lang.text().settle.losses).flexible(),
+            Column::right(""),
+        ]);
+        for line in lost {
+            table = table.row(vec![
+                format!("{} {}", line.code, line.name),
+                line.losses.to_string(),
+            ]);
+        }
+        doc.table(table).blank();
+    }
 }
 
 /// The Z report's part: the drawer's cash from float to count, cash moves, tabs, payouts,
@@ -346,6 +365,7 @@ mod tests {
             gross: Rupiah(gross),
             producer_share: Rupiah(producer),
             corner_share: Rupiah(gross - producer),
+            losses: Rupiah::ZERO,
         }
     }
 

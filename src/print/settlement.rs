@@ -3,7 +3,8 @@
 
 use crate::domain::catalogue::full_name;
 use crate::domain::{
-    Payout, PayoutMethod, ProducerSettlement, ProductDay, ShopHeader, Statement, StockQuantity,
+    Payout, PayoutMethod, ProducerSettlement, ProductDay, Rupiah, ShopHeader, Statement,
+    StockQuantity,
 };
 use crate::strings::Lang;
 
@@ -66,6 +67,9 @@ pub fn settlement_slip(s: &ProducerSettlement, shop: &ShopHeader, lang: Lang) ->
         .rule()
         .pair(text.balance_before, &s.balance_before.to_string())
         .pair(text.producer_share, &s.producer_share().to_string());
+    if s.losses() != Rupiah::ZERO {
+        doc.pair(text.losses, &s.losses().to_string());
+    }
     for p in &s.payouts {
         doc.pair(
             &(text.paid)(p.number, method_text(p.method, lang)),
@@ -116,6 +120,9 @@ fn product_lines(doc: &mut Document, p: &ProductDay, lang: Lang) {
         }
     }
     doc.detail(text.closing, &q(p.closing()));
+    if p.lost != Rupiah::ZERO {
+        doc.detail(text.product_lost, &p.lost.to_string());
+    }
 }
 
 /// The payout slip: number, producer, method, the balance before and after, signatures.
@@ -191,6 +198,9 @@ pub fn statement(st: &Statement, shop: &ShopHeader, lang: Lang) -> Document {
         }
         doc.detail(text.gross, &row.gross.to_string())
             .detail(text.producer_share, &row.producer_share.to_string());
+        if row.losses != Rupiah::ZERO {
+            doc.detail(text.losses, &row.losses.to_string());
+        }
         for p in &day.payouts {
             doc.detail(
                 &(text.paid)(p.number, method_text(p.method, lang)),
@@ -202,8 +212,11 @@ pub fn statement(st: &Statement, shop: &ShopHeader, lang: Lang) -> Document {
     doc.rule()
         .pair(text.gross, &st.gross().to_string())
         .pair(text.corner_share, &st.corner_share().to_string())
-        .pair(text.producer_share, &st.producer_share().to_string())
-        .pair(text.paid_out, &(-st.paid_out()).to_string())
+        .pair(text.producer_share, &st.producer_share().to_string());
+    if st.losses() != Rupiah::ZERO {
+        doc.pair(text.losses, &st.losses().to_string());
+    }
+    doc.pair(text.paid_out, &(-st.paid_out()).to_string())
         .emphasised_pair(text.closing_balance, &st.closing_balance().to_string());
     // The producer's sales day by day, when the period has more than one day of them.
     let rows = st.rows();
@@ -230,7 +243,9 @@ pub fn safe_code(code: &str) -> String {
         .collect()
 }
 
-/// `bagi-hasil-SRI.txt`: one per producer in the day's folder; a reprint replaces it.
+/// `bagi-hasil-SRI.txt`: one per producer in the day's folder, written at the close; a
+/// copy printed later goes beside it (`bagi-hasil-SRI-salinan.txt`), and no paper is
+/// ever overwritten.
 pub fn settlement_file_name(s: &ProducerSettlement) -> String {
     format!("bagi-hasil-{}.txt", safe_code(&s.header.producer_code))
 }
@@ -302,6 +317,7 @@ mod tests {
             written_off: sq(0),
             counted: sq(0),
             sales: amounts(0, 0),
+            lost: Rupiah::ZERO,
         };
         let mut krps = product(2, "KRPS", "Keripik Pisang", Unit::Bks);
         krps.opening = sq(2);
@@ -410,6 +426,28 @@ mod tests {
             let text = render_text(&settlement_slip(&s, &shop(), Lang::En), width);
             assert!(text.contains("Ledger chain: 9f2c41d0"), "{text}");
             assert!(text.contains("PREVIEW: DAY NOT CLOSED"), "{text}");
+        }
+    }
+
+    #[test]
+    fn goods_the_corner_lost_are_owed_on_the_slip_and_in_its_balance() {
+        let mut s = settlement(true);
+        let without = render_text(&settlement_slip(&s, &shop(), Lang::Id), 32);
+        assert!(!without.to_lowercase().contains("ganti rugi"), "{without}");
+        // One lemper the corner dropped: 85 % of Rp 3.500.
+        let lmpr = s.products.iter_mut().find(|p| p.code == "LMPR").unwrap();
+        lmpr.lost = Rupiah(2_975);
+        assert_eq!(s.balance_now(), Rupiah(7_850 + 2_975));
+        for width in [32, 48] {
+            let text = render_text(&settlement_slip(&s, &shop(), Lang::Id), width);
+            assert_fits(&text, width);
+            assert!(has(&text, "ganti rugi", "Rp 2.975"), "{text}");
+            assert!(has(&text, "Ganti rugi pojok", "Rp 2.975"), "{text}");
+            assert!(has(&text, "Saldo terutang", "Rp 10.825"), "{text}");
+            let text = render_text(&settlement_slip(&s, &shop(), Lang::En), width);
+            assert_fits(&text, width);
+            assert!(has(&text, "Corner's losses", "Rp 2.975"), "{text}");
+            assert!(has(&text, "corner's loss", "Rp 2.975"), "{text}");
         }
     }
 

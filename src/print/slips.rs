@@ -42,13 +42,19 @@ pub fn stock_slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang) -> Documen
             &totals_per_unit(doc.kind, &doc.lines),
         );
     }
-    if doc.kind == DocumentKind::WriteOff {
+    // A count says who bears it only when something went missing.
+    let gone = doc.kind == DocumentKind::WriteOff
+        || (doc.kind == DocumentKind::Count && doc.lines.iter().any(|l| l.quantity.is_negative()));
+    if gone {
         let who = if doc.corner_at_fault {
             text.slip_borne_by_corner
         } else {
             text.slip_borne_by_producer
         };
         slip.pair(text.slip_borne_by, who);
+    }
+    if doc.corner_at_fault && gone {
+        slip.pair(text.slip_loss_owed, &doc.loss().to_string());
     }
     let note = doc.note.trim();
     if !note.is_empty() {
@@ -109,6 +115,9 @@ pub fn count_slip(docs: &[StockDocument], shop: &ShopHeader, lang: Lang) -> Docu
                 };
                 slip.detail(text.slip_borne_by, who);
             }
+            if let Some(loss) = line.loss {
+                slip.detail(text.slip_line_loss, &loss.to_string());
+            }
             if line.quantity != StockQuantity::ZERO {
                 differ += 1;
             }
@@ -118,6 +127,10 @@ pub fn count_slip(docs: &[StockDocument], shop: &ShopHeader, lang: Lang) -> Docu
     slip.rule()
         .pair(text.slip_products, &(words.slip_products_counted)(products))
         .pair("", &(words.slip_with_difference)(differ));
+    let owed: crate::domain::Rupiah = docs.iter().map(StockDocument::loss).sum();
+    if owed != crate::domain::Rupiah::ZERO {
+        slip.pair(text.slip_loss_owed, &owed.to_string());
+    }
     let note = first.note.trim();
     if !note.is_empty() {
         slip.text(&(text.slip_reason)(note));
@@ -273,6 +286,7 @@ mod tests {
             quantity: StockQuantity::from_milli(milli),
             best_before: None,
             on_hand_before: StockQuantity::from_milli(before_milli),
+            loss: None,
         }
     }
 
@@ -330,6 +344,8 @@ mod tests {
         );
         doc.note = "Karung robek".into();
         doc.corner_at_fault = true;
+        // 0,75 kg at Rp 14.500 under 10 %: 9.787,5 owed to the producer.
+        doc.lines[0].loss = Some(crate::domain::Rupiah(9_788));
         doc
     }
 
@@ -360,6 +376,55 @@ mod tests {
     fn has(text: &str, prefix: &str, suffix: &str) -> bool {
         text.lines()
             .any(|l| l.trim_start().starts_with(prefix) && l.ends_with(suffix))
+    }
+
+    #[test]
+    fn a_count_short_on_the_corner_says_what_each_line_owes_and_a_surplus_names_nobody() {
+        let mut short = count();
+        short.corner_at_fault = true;
+        short.lines[0].loss = Some(crate::domain::Rupiah(5_950));
+        let mut over = count();
+        over.number = 3;
+        over.lines[0] = line("KLPN", "Klepon", "Pandan", Unit::Pcs, 1_000, 4_000);
+        let docs = [short.clone(), over];
+        for (lang, owed, line_label, who) in [
+            (
+                Lang::Id,
+                "Ganti rugi ke produsen",
+                "Ganti rugi",
+                "Pojok UMKM",
+            ),
+            (Lang::En, "Owed to the producer", "Owed", "The corner"),
+        ] {
+            let text = render_text(&count_slip(&docs, &shop(), lang), 32);
+            assert_fits(&text, 32);
+            assert!(has(&text, owed, "Rp 5.950"), "{text}");
+            // The line's own: after who bears it.
+            let lines: Vec<&str> = text.lines().collect();
+            let borne = lines.iter().position(|l| l.ends_with(who)).unwrap();
+            assert!(
+                lines[borne + 1].trim_start().starts_with(line_label),
+                "{text}"
+            );
+            assert!(lines[borne + 1].ends_with("Rp 5.950"), "{text}");
+            // The surplus names nobody and owes nothing.
+            let klepon = lines.iter().position(|l| l.starts_with("Klepon")).unwrap();
+            assert!(
+                lines[klepon..klepon + 6]
+                    .iter()
+                    .all(|l| !l.contains(line_label)),
+                "{text}"
+            );
+            // One product's slip says it in its total.
+            let single = render_text(&stock_slip(&short, &shop(), lang), 32);
+            assert!(has(&single, owed, "Rp 5.950"), "{single}");
+            assert!(single.contains(who), "{single}");
+        }
+        let mut surplus = count();
+        surplus.lines[0].quantity = StockQuantity::whole(2);
+        let text = render(&surplus, Lang::Id, 32);
+        assert!(!text.contains("Ditanggung oleh"), "{text}");
+        assert!(!text.contains("Ganti rugi"), "{text}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The till's slips: a cash move (kas masuk/keluar) and a customer's tab statement.
+//! The till's slips: a cash move (kas masuk/keluar), a tab paid off, and a customer's tab
+//! statement.
 
-use crate::domain::{CashDirection, CashMove, ShopHeader, TabEntry, TabStatement};
+use crate::domain::{CashDirection, CashMove, ShopHeader, TabEntry, TabPayment, TabStatement};
 use crate::strings::Lang;
 
 use super::document::Document;
@@ -26,6 +27,44 @@ pub fn cash_slip(m: &CashMove, shop: &ShopHeader, lang: Lang) -> Document {
     doc.blank()
         .signatures(&[(till.signature_attendant, m.attendant.as_str())]);
     doc
+}
+
+/// The receipt of a tab paid off: how much, how, what was owed before and what is left,
+/// signed by the attendant and whoever paid.
+pub fn tab_payment_receipt(
+    p: &TabPayment,
+    customer: &str,
+    shop: &ShopHeader,
+    lang: Lang,
+) -> Document {
+    let till = &lang.text().till;
+    let mut doc = Document::new();
+    shop.add_to(&mut doc);
+    doc.rule()
+        .title(till.tab_receipt_title)
+        .pair(&format!("No. {:04}", p.id), &format::date_time(p.at, lang))
+        .text(customer)
+        .rule()
+        .pair(till.tab_owed_before, &(p.owed_after + p.amount).to_string())
+        .emphasised_pair(
+            format::payment_method(p.method, lang),
+            &p.amount.to_string(),
+        )
+        .pair(till.tab_owed_after, &p.owed_after.to_string());
+    if !p.note.trim().is_empty() {
+        doc.text(p.note.trim());
+    }
+    super::receipt::add_chain_head(&mut doc, p.chain_head.as_deref(), lang);
+    doc.blank().signatures(&[
+        (till.signature_attendant, p.attendant.as_str()),
+        (till.signature_customer, customer),
+    ]);
+    doc
+}
+
+/// `bayar-bon-0003.txt`.
+pub fn tab_payment_file_name(p: &TabPayment) -> String {
+    format!("bayar-bon-{:04}.txt", p.id)
 }
 
 /// `kas-0003.txt`.
@@ -99,6 +138,39 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_tab_payments_receipt_says_what_was_owed_paid_and_left_in_both_languages() {
+        let p = TabPayment {
+            id: 7,
+            customer_id: 2,
+            method: PaymentMethod::Qris,
+            amount: Rupiah(20_000),
+            day_date: day(),
+            at: day().and_hms_opt(10, 5, 0).unwrap(),
+            attendant: "Rina".into(),
+            note: "gajian".into(),
+            owed_after: Rupiah(31_000),
+            chain_head: Some("3f9a0c1be27d#88".into()),
+        };
+        let has = |text: &str, label: &str, amount: &str| {
+            text.lines()
+                .any(|l| l.starts_with(label) && l.ends_with(amount))
+        };
+        let shop = ShopHeader::default();
+        let text = render_text(&tab_payment_receipt(&p, "Sri Wahyuni", &shop, Lang::Id), 32);
+        assert!(text.contains("BAYAR BON"), "{text}");
+        assert!(has(&text, "No. 0007", "23 Nov 2026 10:05"), "{text}");
+        assert!(has(&text, "Bon sebelum", "Rp 51.000"), "{text}");
+        assert!(has(&text, "QRIS", "Rp 20.000"), "{text}");
+        assert!(has(&text, "Sisa bon", "Rp 31.000"), "{text}");
+        assert!(text.contains("3f9a0c1be27d#88"), "{text}");
+        assert!(text.contains("(Sri Wahyuni)"), "{text}");
+        let text = render_text(&tab_payment_receipt(&p, "Sri Wahyuni", &shop, Lang::En), 48);
+        assert!(text.contains("TAB PAYMENT"), "{text}");
+        assert!(has(&text, "Still owed", "Rp 31.000"), "{text}");
+        assert_eq!(tab_payment_file_name(&p), "bayar-bon-0007.txt");
     }
 
     #[test]

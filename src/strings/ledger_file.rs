@@ -56,6 +56,8 @@ pub struct LedgerFileText {
     pub paper_renamed: fn(&str, &str) -> String,
     /// The check of the chain at the close found this many problems.
     pub chain_problems_at_close: fn(usize) -> String,
+    /// At sign-in, when the clock reads earlier than the newest entry (recorded then).
+    pub clock_behind: fn(&str) -> String,
     pub backup_folder_label: &'static str,
     pub backup_folder_hint: &'static str,
 }
@@ -168,6 +170,9 @@ const ID: LedgerFileText = LedgerFileText {
             "PERHATIAN: pemeriksaan rantai saat tutup menemukan {n} masalah. Jalankan: pojok verify --full"
         )
     },
+    clock_behind: |last| {
+        format!("Jam komputer lebih awal dari catatan terakhir ({last}): cocokkan jam")
+    },
     backup_folder_label: "Folder cadangan",
     backup_folder_hint: "kosong: backups di samping buku kas (mis. USB)",
 };
@@ -268,6 +273,9 @@ const EN: LedgerFileText = LedgerFileText {
         format!(
             "WARNING: the chain check at the close found {n} problem(s). Run: pojok verify --full"
         )
+    },
+    clock_behind: |last| {
+        format!("The PC's clock reads earlier than the last entry ({last}): set it")
     },
     backup_folder_label: "Backup folder",
     backup_folder_hint: "empty: backups beside the ledger; e.g. a USB stick",

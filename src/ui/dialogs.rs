@@ -92,11 +92,7 @@ pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
         Screen::Sales(list) if list.closed_day() => Some(Focus::ClosedSales),
         Screen::Sales(_) => Some(Focus::Sales),
         Screen::Stock(screen) => match &screen.form {
-            Some(form)
-                if form.kind == crate::domain::DocumentKind::WriteOff || form.shop_wide() =>
-            {
-                Some(Focus::WriteOff)
-            }
+            Some(form) if form.bears_losses() => Some(Focus::WriteOff),
             Some(_) => Some(Focus::Intake),
             None => None,
         },

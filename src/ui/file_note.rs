@@ -18,6 +18,8 @@ pub enum FileNote {
     PaperRenamed(String, String),
     /// The check of the chain at the close found this many problems.
     ChainProblems(usize),
+    /// The PC's clock reads earlier than the newest entry, recorded at this time.
+    ClockBehind(chrono::NaiveDateTime),
 }
 
 impl FileNote {
@@ -32,6 +34,9 @@ impl FileNote {
             FileNote::BackupBehind(dir) => (t.backup_behind)(dir),
             FileNote::PaperRenamed(name, new) => (t.paper_renamed)(name, new),
             FileNote::ChainProblems(n) => (t.chain_problems_at_close)(*n),
+            FileNote::ClockBehind(last) => {
+                (t.clock_behind)(&crate::print::format::date_time(*last, lang))
+            }
         }
     }
 
@@ -39,7 +44,10 @@ impl FileNote {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            FileNote::BackupFailed(_) | FileNote::BackupBehind(_) | FileNote::ChainProblems(_)
+            FileNote::BackupFailed(_)
+                | FileNote::BackupBehind(_)
+                | FileNote::ChainProblems(_)
+                | FileNote::ClockBehind(_)
         )
     }
 }

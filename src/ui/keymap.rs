@@ -24,7 +24,7 @@ pub enum Focus {
     Stock,
     /// An intake, return or count form, on its code line.
     Intake,
-    /// A write-off form, on its code line: who bears it can be switched.
+    /// A write-off or count form, on its code line: who bears the loss can be switched.
     WriteOff,
     /// A return, write-off or count form, on its reason line.
     StockReason,
@@ -494,6 +494,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[TAB, DOWN, ENTER], &[C::Settings], Msg::Next, |k| k.next_field).bar(|k| k.next),
     on(&[BACKTAB, UP], &[C::Settings], Msg::Prev, |k| k.prev_field),
     on(&[f(2)], &[C::Settings], Msg::Record, |k| k.save_settings).bar(|k| k.short_save),
+    on(&[f(6)], &[C::Settings], Msg::ToggleFault, |k| k.toggle_count_bears).bar(|k| k.layout.short_count_bears),
     on(&[f(7)], &[C::Settings], Msg::PrinterKind, |k| k.printer_kind).bar(|k| k.layout.short_printer),
     on(&[f(8)], &[C::Settings], Msg::PaperWidth, |k| k.paper_width).bar(|k| k.layout.short_paper),
     on(&[f(9)], &[C::Settings], Msg::TestPrint, |k| k.test_print).bar(|k| k.short_test_print),

@@ -198,6 +198,7 @@ fn the_stock_screen_shows_every_name_once_and_whole() {
                 lines,
                 calls: Vec::new(),
                 expiring: Default::default(),
+                count_corner_bears: false,
             },
         );
         let (terminal, screen) = render(&app);
@@ -628,6 +629,7 @@ fn app_on_stock(lang: Lang) -> App {
             lines: long_products().iter().map(|p| stock_line(p, 3)).collect(),
             calls: Vec::new(),
             expiring: Default::default(),
+            count_corner_bears: false,
         },
     );
     assert_eq!(app.focus(), Focus::Stock);

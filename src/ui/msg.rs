@@ -164,6 +164,8 @@ pub enum Msg {
         calls: Vec<CallListEntry>,
         /// Deliveries on the shelf past or near their best-before date.
         expiring: crate::domain::ExpiryList,
+        /// Who bears a count's shortfall unless the attendant switches it: the shop's rule.
+        count_corner_bears: bool,
     },
     /// Stock entries on disk, each with where its slip was written or why it was not.
     StockRecorded {

@@ -106,6 +106,8 @@ pub struct SettingsScreen {
     pub pdf_command: String,
     pub lock_minutes: String,
     pub close_above: String,
+    /// Who bears a count's shortfall unless the attendant switches it.
+    pub count_corner_bears: bool,
     /// Where the day-close backups go (a USB stick, a second disk); empty: the default.
     pub backup_folder: String,
     pub field: Field,
@@ -128,6 +130,7 @@ impl SettingsScreen {
             pdf_command: String::new(),
             lock_minutes: String::new(),
             close_above: String::new(),
+            count_corner_bears: false,
             backup_folder: String::new(),
             field: Field::Name,
             windows_printers: Vec::new(),
@@ -145,6 +148,7 @@ impl SettingsScreen {
         self.programme = programme;
         self.lock_minutes = rules.lock_after_minutes.to_string();
         self.close_above = rules.close_approval_above.to_string();
+        self.count_corner_bears = rules.count_corner_bears;
         self.loaded = true;
         self.name = shop.name;
         self.office = shop.office;
@@ -218,6 +222,7 @@ impl SettingsScreen {
         Ok(TillRules {
             lock_after_minutes,
             close_approval_above,
+            count_corner_bears: self.count_corner_bears,
         })
     }
 
@@ -302,6 +307,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
         Msg::Next => screen.step(true),
         Msg::Prev => screen.step(false),
         Msg::PrinterKind => screen.next_kind(),
+        Msg::ToggleFault => screen.count_corner_bears = !screen.count_corner_bears,
         Msg::PaperWidth => screen.next_paper(),
         Msg::TestPrint => match screen.printer() {
             Ok(printer) => {
@@ -393,7 +399,17 @@ pub(super) fn draw(
     );
     section(p.printer_section, rows[5], frame);
     draw_printer(cx, screen, &lines, frame, &rows[6..13]);
-    section(p.till_section, rows[14], frame);
+    // The count's rule shares the section's line: the screen has no row to spare.
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::from(p.till_section).bold().yellow(),
+            Span::from("   "),
+            Span::from((p.count_bears)(screen.count_corner_bears)).cyan(),
+            Span::from("  "),
+            Span::from(" F6 ").black().on_cyan(),
+        ])),
+        rows[14],
+    );
     let [lock, close] = p.till_labels;
     lines.field(
         frame,

@@ -347,6 +347,7 @@ fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
     let rules = TillRules {
         lock_after_minutes: 15,
         close_approval_above: crate::domain::Rupiah(25_000),
+        count_corner_bears: false,
     };
     assert!(
         matches!(&effects[..], [Effect::SaveSettings { rules: r, .. }] if *r == rules),
@@ -354,6 +355,34 @@ fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
     );
     update(&mut app, Msg::SettingsSaved);
     assert_eq!(app.lock_after, chrono::TimeDelta::minutes(15));
+}
+
+#[test]
+fn f6_says_who_bears_a_counts_shortfall_and_it_is_saved_with_the_rules() {
+    let mut app = on_settings(PrinterSettings::default());
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Kurang saat opname ditanggung produsen"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::F(6));
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("Kurang saat opname ditanggung pojok"),
+        "{text}"
+    );
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { rules, .. }] if rules.count_corner_bears),
+        "{effects:?}"
+    );
+    let mut app = on_settings(PrinterSettings::default());
+    press(&mut app, KeyCode::F(10));
+    let (_, text) = render(&app);
+    assert!(
+        text.contains("A count's shortfall is borne by the producer"),
+        "{text}"
+    );
 }
 
 #[test]

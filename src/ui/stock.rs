@@ -49,6 +49,8 @@ pub struct StockScreen {
     pub days_typed: String,
     /// An intake, return, write-off or count being entered, over the list it returns to.
     pub form: Option<Box<StockForm>>,
+    /// A new count starts with the corner bearing its shortfall (the shop's setting).
+    pub count_corner_bears: bool,
 }
 
 impl StockScreen {
@@ -63,6 +65,7 @@ impl StockScreen {
             expiry: false,
             days_typed: String::new(),
             form: None,
+            count_corner_bears: false,
         }
     }
 
@@ -151,10 +154,10 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             screen.selected = 0;
         }
         Msg::Count => {
-            screen.form = Some(Box::new(StockForm::count(
-                cx.catalogue,
-                screen.lines.as_deref(),
-            )));
+            let mut form = StockForm::count(cx.catalogue, screen.lines.as_deref());
+            // Each line counted starts with the shop's rule for who bears a shortfall.
+            form.corner_at_fault = screen.count_corner_bears;
+            screen.form = Some(Box::new(form));
         }
         Msg::Intake | Msg::ReturnStock | Msg::WriteOff => {
             let kind = match msg {
@@ -493,7 +496,9 @@ pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
             lines,
             calls,
             expiring,
+            count_corner_bears,
         } => {
+            screen.count_corner_bears = count_corner_bears;
             screen.loaded(lines, calls);
             screen.expiring = Some(expiring);
         }
@@ -613,12 +618,7 @@ impl StockScreen {
     pub(super) fn focus(&self) -> Focus {
         match &self.form {
             Some(form) if form.on_reason => Focus::StockReason,
-            // A count, like a write-off, says per line who bears what is missing (F7).
-            Some(form)
-                if form.kind == crate::domain::DocumentKind::WriteOff || form.shop_wide() =>
-            {
-                Focus::WriteOff
-            }
+            Some(form) if form.bears_losses() => Focus::WriteOff,
             Some(_) => Focus::Intake,
             None => Focus::Stock,
         }

@@ -80,7 +80,8 @@ pub struct StockForm {
     pub reason: String,
     /// The reason line has the keyboard, not the code line.
     pub on_reason: bool,
-    /// A write-off the corner bears instead of the producer.
+    /// A write-off the corner bears instead of the producer; on a count, whether a new
+    /// line starts borne by the corner (the shop's rule; F7 switches each line).
     pub corner_at_fault: bool,
     /// A count: what the books hold per product code.
     on_hand: HashMap<String, StockQuantity>,
@@ -198,6 +199,12 @@ impl StockForm {
             .collect()
     }
 
+    /// Goods can go missing on a write-off or a count: F7 says who bears them (a count, line
+    /// by line).
+    pub fn bears_losses(&self) -> bool {
+        matches!(self.kind, DocumentKind::WriteOff | DocumentKind::Count)
+    }
+
     /// A write-off is one product in the ledger.
     fn one_line(&self) -> bool {
         self.kind == DocumentKind::WriteOff
@@ -261,7 +268,8 @@ impl StockForm {
             counted: StockQuantity::from(quantity),
             best_before: None,
             recorded: self.on_hand.get(code).copied(),
-            corner_at_fault: false,
+            // A count's new line starts with the shop's rule (the form's flag).
+            corner_at_fault: self.shop_wide() && self.corner_at_fault,
         }
     }
 

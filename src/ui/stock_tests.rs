@@ -136,6 +136,7 @@ pub(super) fn on_stock() -> App {
             lines: stock_lines(),
             calls: calls(),
             expiring: expiring(),
+            count_corner_bears: false,
         },
     );
     app
@@ -348,6 +349,7 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
             lines: Vec::new(),
             calls: Vec::new(),
             expiring: ExpiryList::default(),
+            count_corner_bears: false,
         },
     );
     press(&mut app, KeyCode::F(2));
@@ -417,6 +419,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
             lines: stock_lines(),
             calls: calls(),
             expiring: expiring(),
+            count_corner_bears: false,
         },
     );
     press(&mut app, KeyCode::F(9));
@@ -555,6 +558,40 @@ fn a_write_off_needs_a_reason_holds_one_product_and_says_who_bears_it() {
             corner_at_fault: true,
         })]
     );
+}
+
+#[test]
+fn a_counts_lines_start_with_the_shops_rule_for_who_bears_a_shortfall() {
+    // KLP: 4 on the books; counted 1, 3 short.
+    for (rule, borne) in [(false, false), (true, true)] {
+        let mut app = on_stock();
+        update(
+            &mut app,
+            Msg::StockLoaded {
+                lines: stock_lines(),
+                calls: calls(),
+                expiring: expiring(),
+                count_corner_bears: rule,
+            },
+        );
+        press(&mut app, KeyCode::F(6));
+        assert_eq!(
+            app.focus(),
+            Focus::WriteOff,
+            "F7 works on a count's code line"
+        );
+        scan(&mut app, "1*KLP");
+        assert_eq!(form(&app).rows[0].corner_at_fault, borne);
+        let (_, text) = render(&app);
+        let who = if borne { "Pojok" } else { "Produsen" };
+        assert!(
+            text.lines().any(|l| l.contains("KLP") && l.contains(who)),
+            "{rule}: {text}"
+        );
+        // F7 switches the selected line, whatever the rule said.
+        press(&mut app, KeyCode::F(7));
+        assert_eq!(form(&app).rows[0].corner_at_fault, !borne);
+    }
 }
 
 #[test]
@@ -994,6 +1031,7 @@ fn the_expiry_list_by_producer_at_80x24() {
                 days: 2,
                 lines: Vec::new(),
             },
+            count_corner_bears: false,
         },
     );
     let (_, screen) = render(&app);
