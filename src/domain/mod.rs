@@ -20,7 +20,7 @@ pub mod shop;
 pub mod stock;
 pub mod users;
 
-pub use cart::{Cart, CartLine};
+pub use cart::{Cart, CartLine, ParkedCart};
 pub use cash::{
     CashCount, CashDirection, CashFigures, CashMove, Correction, Customer, CustomerBalance,
     CustomerError, DENOMINATIONS, Denomination, DenominationCount, NewCustomer, RefundMethod,

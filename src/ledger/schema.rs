@@ -886,8 +886,18 @@ WHEN EXISTS (SELECT 1 FROM pin_lockouts WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'pin_lockouts is append-only'); END;
 "#;
 
+/// Carts put aside for the next customer in the queue, each recalled later: like the draft,
+/// a cart not yet sold, so no history and no chain (a recalled cart's row is deleted).
+const V8: &str = r#"
+CREATE TABLE parked_carts (
+    id        INTEGER PRIMARY KEY,
+    cart      TEXT NOT NULL,
+    parked_at TEXT NOT NULL
+) STRICT;
+"#;
+
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1015,6 +1025,7 @@ mod tests {
                 "day_closes",
                 "day_seals",
                 "draft",
+                "parked_carts",
                 "payments",
                 "payout_balances",
                 "payouts",
