@@ -7,7 +7,9 @@ use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
 
 mod ledger_file;
+mod queue;
 pub use ledger_file::LedgerFileText;
+pub use queue::QueueText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -461,6 +463,11 @@ pub struct KeyText {
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
     pub write_statement: &'static str,
+    /// Park the cart for the next customer, or with an empty cart list the parked ones.
+    pub park: &'static str,
+    pub short_park: &'static str,
+    pub short_recall: &'static str,
+    pub recall: &'static str,
 }
 
 /// Text for printouts (receipts, reports).
@@ -1262,6 +1269,10 @@ pub static ID: Strings = Strings {
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
             write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
+            park: "Tunda keranjang / daftar tunda",
+            short_park: "Tunda",
+            short_recall: "Layani",
+            recall: "Layani lagi keranjang terpilih",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -2098,6 +2109,10 @@ pub static EN: Strings = Strings {
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
             write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
+            park: "Park the cart / parked carts",
+            short_park: "Park",
+            short_recall: "Serve",
+            recall: "Serve the selected cart again",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),

@@ -38,6 +38,8 @@ pub enum FailedEffect {
     LoadUsers,
     SaveUser,
     LoadHistory,
+    /// Parking a cart, listing or recalling the parked ones.
+    Parked,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's

@@ -66,6 +66,8 @@ pub enum Focus {
     Users,
     UserForm,
     Audit,
+    /// The parked carts (F12 on an empty cart).
+    Parked,
 }
 
 /// A key as the table names it.
@@ -159,6 +161,7 @@ const EVERYWHERE: &[Focus] = &[
     C::Users,
     C::UserForm,
     C::Audit,
+    C::Parked,
 ];
 
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
@@ -198,6 +201,7 @@ const LOCKABLE: &[Focus] = &[
     C::Users,
     C::UserForm,
     C::Audit,
+    C::Parked,
 ];
 
 const fn typing_in(contexts: &'static [Focus], text: fn(&KeyText) -> &'static str) -> Binding {
@@ -545,6 +549,13 @@ pub static BINDINGS: &[Binding] = &[
     // The audit trail.
     typing_in(&[C::Audit], |k| k.type_filter),
     on(&[ESC], &[C::Audit], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // A queue: park the cart (from the pay dialog too, with the parts taken), and recall it.
+    // Off the bars, which are full: the sale screen's total line names F12, and F1 lists it.
+    on(&[f(12)], &[C::Sale, C::Pay], Msg::Park, |k| k.park),
+    on(&[UP], &[C::Parked], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Parked], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::Parked], Msg::Submit, |k| k.recall).bar(|k| k.short_recall),
+    on(&[ESC], &[C::Parked], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

@@ -16,6 +16,7 @@ mod list;
 mod msg;
 mod note;
 mod outcome;
+mod parked;
 mod pay;
 mod payouts;
 mod pin;
@@ -183,6 +184,7 @@ screens! {
         Customers(customers::CustomersScreen),
         Users(users::UsersScreen),
         Audit(audit::AuditScreen),
+        Parked(parked::ParkedList),
 }
 
 pub struct App {
@@ -230,6 +232,8 @@ pub struct App {
     /// The date of the last business day closed, when no day is open: a day closed today
     /// cannot be opened again, and the open-day form says so.
     last_closed: Option<NaiveDate>,
+    /// How many carts are parked (F12), as the ledger last said.
+    parked: usize,
 }
 
 impl App {
@@ -249,6 +253,13 @@ impl App {
         // A cart saved before a restart takes today's prices, as it would have while open.
         let mut cart = draft.unwrap_or_default();
         let repriced = cart.reprice(&catalogue);
+        // Parts of a split were taken before the stop: the pay dialog is where it stopped.
+        let mode = match mode {
+            Screen::Sale if !cart.parts.is_empty() => {
+                Screen::Pay(Box::new(PayDialog::resumed(&cart)))
+            }
+            mode => mode,
+        };
         App {
             draft_stale: repriced,
             lang,
@@ -275,6 +286,7 @@ impl App {
             lock_after: crate::domain::TillRules::default().lock_after(),
             demo_logins: Vec::new(),
             last_closed: None,
+            parked: 0,
         }
     }
 
@@ -394,6 +406,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
+    app.draft_stale |= sale::keep_parts(app);
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
@@ -455,6 +468,9 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             return answer(app, Msg::SettingsSaved);
         }
         Msg::Clock(now) => return trust::clock(app, now),
+        Msg::ParkedCount(parked) => app.parked = parked,
+        Msg::CartParked(parked) => sale::parked(app, parked),
+        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),

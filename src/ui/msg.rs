@@ -282,6 +282,19 @@ pub enum Msg {
     /// The ledger refused this effect without a manager's approval (a count with a
     /// difference): it waits in the approval popup.
     ApprovalNeeded(Box<Effect>),
+    // A queue: carts parked while the next customer is served.
+    /// F12: park the cart (or, with none, open the parked ones).
+    Park,
+    /// How many carts are parked (at start).
+    ParkedCount(usize),
+    /// The cart is parked; how many are parked now.
+    CartParked(usize),
+    ParkedLoaded(Vec<crate::domain::ParkedCart>),
+    /// A parked cart is the cart again; how many are still parked.
+    CartRecalled {
+        cart: crate::domain::Cart,
+        parked: usize,
+    },
 }
 
 impl Msg {
@@ -333,6 +346,10 @@ impl Msg {
                 | Msg::UsersChanged(_)
                 | Msg::HistoryLoaded(_)
                 | Msg::ApprovalNeeded(_)
+                | Msg::ParkedCount(_)
+                | Msg::CartParked(_)
+                | Msg::ParkedLoaded(_)
+                | Msg::CartRecalled { .. }
         )
     }
 

@@ -91,7 +91,11 @@ impl Effect {
             | Effect::SignIn { .. }
             | Effect::Approve { .. }
             | Effect::LoadUsers
-            | Effect::LoadHistory(_) => None,
+            | Effect::LoadHistory(_)
+            // A cart parked or recalled is not sold yet: nothing to approve.
+            | Effect::ParkCart(_)
+            | Effect::LoadParked
+            | Effect::RecallCart(_) => None,
         }
     }
 }
