@@ -53,14 +53,14 @@ const ID: QueueText = QueueText {
     col_items: "Barang",
     col_paid: "Sudah dibayar",
     hint: "Enter: layani lagi keranjang ini · Esc: kembali",
-    parked_count: |n| format!("{n} ditunda (F12)"),
+    parked_count: |n| format!("{n} keranjang ditunda (F12)"),
     parked: |n| format!("Keranjang ditunda ({n} ditunda). Silakan layani pembeli berikutnya."),
     recalled: |total, paid, left| {
         let paid = match paid {
             Some((paid, methods)) => format!(", sudah dibayar {paid} ({methods})"),
             None => String::new(),
         };
-        format!("Keranjang {total} dilayani lagi{paid}; {left} masih ditunda.")
+        format!("Dilayani lagi: {total}{paid}; {left} ditunda.")
     },
     nothing_to_park: "Keranjang kosong: tidak ada yang ditunda. F12 dengan keranjang kosong membuka daftar.",
     close_with_parked: |n| {
@@ -87,14 +87,14 @@ const EN: QueueText = QueueText {
     col_items: "Items",
     col_paid: "Paid so far",
     hint: "Enter: serve this cart again · Esc: back",
-    parked_count: |n| format!("{n} parked (F12)"),
+    parked_count: |n| format!("{n} carts parked (F12)"),
     parked: |n| format!("Cart parked ({n} parked). Serve the next customer."),
     recalled: |total, paid, left| {
         let paid = match paid {
             Some((paid, methods)) => format!(", {paid} already paid ({methods})"),
             None => String::new(),
         };
-        format!("Cart of {total} back{paid}; {left} still parked.")
+        format!("Back: {total}{paid}; {left} parked.")
     },
     nothing_to_park: "The cart is empty: nothing to park. F12 on an empty cart opens the list.",
     close_with_parked: |n| {

@@ -38,6 +38,8 @@ mod view;
 #[cfg(test)]
 mod close_tests;
 #[cfg(test)]
+mod parked_tests;
+#[cfg(test)]
 mod payouts_tests;
 #[cfg(test)]
 mod producers_tests;

@@ -140,6 +140,8 @@ impl ParkedList {
             Cell::from(right(q.col_paid)),
         ])
         .bold();
+        // What is left of the row for the items: the fixed columns, their gaps, the marker.
+        let items_width = usize::from(list.width).saturating_sub(FIXED_WIDTH);
         let rows = carts.iter().enumerate().map(|(i, parked)| {
             let cart = &parked.cart;
             let paid = match cart.parts.is_empty() {
@@ -150,22 +152,25 @@ impl ParkedList {
                     methods_text(cart.parts.iter().map(|p| p.method), cx.lang)
                 ),
             };
+            let items = item_lines(cart, items_width);
+            let height = items.len().max(1) as u16;
             Row::new([
                 Cell::from(format!("{}", i + 1)),
                 Cell::from(parked.parked_at.format("%H:%M").to_string()),
-                Cell::from(items(cart)),
+                Cell::from(items.join("\n")),
                 Cell::from(right(cart.total().to_string())),
                 Cell::from(right(paid)),
             ])
+            .height(height)
         });
         let table = Table::new(
             rows,
             [
-                Constraint::Length(3),
-                Constraint::Length(5),
+                Constraint::Length(NO_WIDTH),
+                Constraint::Length(TIME_WIDTH),
                 Constraint::Fill(1),
-                Constraint::Length(13),
-                Constraint::Length(24),
+                Constraint::Length(TOTAL_WIDTH),
+                Constraint::Length(PAID_WIDTH),
             ],
         )
         .header(header);
@@ -173,17 +178,45 @@ impl ParkedList {
     }
 }
 
-/// `3× Lemper Ayam, Kopi Bubuk…`: what the customer picked, enough to know them again.
-fn items(cart: &Cart) -> String {
-    cart.lines
-        .iter()
-        .map(|l| {
-            format!(
-                "{} {}",
-                l.quantity.with_unit(l.product.unit),
-                l.product.name
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+const NO_WIDTH: u16 = 3;
+const TIME_WIDTH: u16 = 5;
+/// `Rp 99.990.000`.
+const TOTAL_WIDTH: u16 = 13;
+/// `Rp 100.000 Tunai + QRIS` shortens to the amount and the first methods.
+const PAID_WIDTH: u16 = 20;
+/// The columns beside the items, the four gaps between the five, and the `▶ ` marker.
+const FIXED_WIDTH: usize = (NO_WIDTH + TIME_WIDTH + TOTAL_WIDTH + PAID_WIDTH + 4 + 2) as usize;
+/// A cart of many lines shows its first ones: enough to know the customer again.
+const MAX_ITEM_LINES: usize = 3;
+
+/// `3 pcs Lemper Ayam, 1 ktk Klepon isi 10`: what the customer picked, names whole, on as
+/// many lines as it takes (up to three, the last ending in `…` when there is more).
+fn item_lines(cart: &Cart, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for l in &cart.lines {
+        let item = format!(
+            "{} {}",
+            l.quantity.with_unit(l.product.unit),
+            l.product.full_name()
+        );
+        let joined = match line.is_empty() {
+            true => item.clone(),
+            false => format!("{line}, {item}"),
+        };
+        if line.is_empty() || joined.chars().count() <= width {
+            line = joined;
+            continue;
+        }
+        lines.push(format!("{line},"));
+        line = item;
+    }
+    lines.push(line);
+    if lines.len() > MAX_ITEM_LINES {
+        lines.truncate(MAX_ITEM_LINES);
+        let last = &mut lines[MAX_ITEM_LINES - 1];
+        last.pop();
+        last.push('…');
+    }
+    lines
 }
