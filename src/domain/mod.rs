@@ -40,7 +40,7 @@ pub use quantity::{Quantity, Unit, parse_quantity};
 pub use recap::{MonthRecap, ProducerMonth, parse_month};
 pub use sale::{
     BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
-    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary,
+    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary, VoidLine,
 };
 pub use settlement::{
     CorrectionLine, Payout, PayoutMethod, ProducerBalance, ProducerSettlement, ProductDay,

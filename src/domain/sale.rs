@@ -156,6 +156,21 @@ pub struct DayReport {
     /// close left for a closed day, so a reprint matches the first print; the head now for
     /// the open day. `None` on a ledger with no chain yet.
     pub chain_head: Option<String>,
+    /// Each void of the day's sales, in the order voided, for the Z report (the JSON keeps
+    /// its `voids` count and total).
+    #[serde(skip)]
+    pub void_list: Vec<VoidLine>,
+}
+
+/// A voided sale as the day-close report names it: which, how much, why, and who.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoidLine {
+    pub sale_number: i64,
+    pub amount: Rupiah,
+    pub reason: String,
+    pub attendant: String,
+    /// The manager who approved it; `None` for a void from before approvals were chained.
+    pub approver: Option<String>,
 }
 
 /// The cash counted at closing, as recorded with the close.

@@ -27,13 +27,9 @@ pub struct QueueText {
     /// The pay dialog opened on a cart whose parts were taken before a restart or a park.
     pub parts_kept: fn(Rupiah, &str) -> String,
     pub failed: fn(&str) -> String,
-    // The day-close report's voids.
-    pub z_voids_title: &'static str,
-    /// Sale number, amount.
-    pub z_void_line: fn(i64, Rupiah) -> String,
-    pub z_void_reason: fn(&str) -> String,
-    /// Who voided it, and who approved it.
-    pub z_void_by: fn(&str, Option<&str>) -> String,
+    /// A void on the day-close report: the sale's number, its amount, the reason, who
+    /// voided it and who approved it.
+    pub z_void: fn(i64, Rupiah, &str, &str, Option<&str>) -> String,
 }
 
 impl Lang {
@@ -70,12 +66,12 @@ const ID: QueueText = QueueText {
     },
     parts_kept: |paid, methods| format!("Sudah dibayar {paid} ({methods}): jangan ditagih lagi."),
     failed: |why| format!("Keranjang tunda gagal: {why}"),
-    z_voids_title: "Pembatalan",
-    z_void_line: |number, amount| format!("No. {number}  {amount}"),
-    z_void_reason: |reason| format!("  Alasan: {reason}"),
-    z_void_by: |by, approver| match approver {
-        Some(approver) => format!("  Oleh: {by}, disetujui: {approver}"),
-        None => format!("  Oleh: {by}"),
+    z_void: |number, amount, reason, by, approver| {
+        let approved = match approver {
+            Some(approver) => format!(", disetujui {approver}"),
+            None => String::new(),
+        };
+        format!("- No. {number} {amount}, alasan: {reason}; oleh {by}{approved}")
     },
 };
 
@@ -104,11 +100,11 @@ const EN: QueueText = QueueText {
     },
     parts_kept: |paid, methods| format!("Already paid {paid} ({methods}): do not ask again."),
     failed: |why| format!("Parked cart failed: {why}"),
-    z_voids_title: "Voids",
-    z_void_line: |number, amount| format!("No. {number}  {amount}"),
-    z_void_reason: |reason| format!("  Reason: {reason}"),
-    z_void_by: |by, approver| match approver {
-        Some(approver) => format!("  By: {by}, approved by: {approver}"),
-        None => format!("  By: {by}"),
+    z_void: |number, amount, reason, by, approver| {
+        let approved = match approver {
+            Some(approver) => format!(", approved by {approver}"),
+            None => String::new(),
+        };
+        format!("- No. {number} {amount}, reason: {reason}; by {by}{approved}")
     },
 };
