@@ -32,8 +32,11 @@ fn open_day(db: &Path) {
         .unwrap();
 }
 
-/// Each sale's number and total, and its payments as (method, amount), in order.
-fn sales(db: &Path) -> Vec<(i64, i64, Vec<(String, i64)>)> {
+/// A sale as recorded: its number, its total, and its payments as (method, amount).
+type Recorded = (i64, i64, Vec<(String, i64)>);
+
+/// Each sale as recorded, in order.
+fn sales(db: &Path) -> Vec<Recorded> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn
         .prepare("SELECT id, number, total FROM sales ORDER BY id")
