@@ -184,6 +184,11 @@ fn one_day(ledger: &mut Ledger, corner: &mut Corner, date: NaiveDate) -> Result<
             at(date, 25),
         )?;
     }
+    if corner.dice.one_in(3)
+        && let Some(&sale) = corner.yesterday.get(1)
+    {
+        return_a_piece(ledger, sale, at(date, 26))?;
+    }
     let sales = ring_up(ledger, corner, date)?;
     stock_work(ledger, corner, date)?;
     if date.day() >= 25 && date.day() <= 27 && date.weekday() == Weekday::Mon || date.day() == 26 {
@@ -199,6 +204,25 @@ fn one_day(ledger: &mut Ledger, corner: &mut Corner, date: NaiveDate) -> Result<
         at(date, 600),
     )?;
     Ok(sales)
+}
+
+/// A customer brings one piece (or 250 g) of an earlier sale's first line back.
+fn return_a_piece(ledger: &mut Ledger, sale: i64, when: NaiveDateTime) -> Result<()> {
+    let line = &ledger.sale(sale)?.lines[0];
+    let piece = if line.unit.is_weighed() { 250 } else { 1_000 };
+    let part = crate::domain::PartRequest {
+        line_no: 1,
+        quantity: Quantity::from_milli(piece.min(line.quantity.milli())),
+    };
+    ledger.return_part(
+        sale,
+        &[part],
+        RefundMethod::Transfer,
+        "satu dikembalikan",
+        ATTENDANT,
+        when,
+    )?;
+    Ok(())
 }
 
 /// The bakers every morning; the others on their weekday, once a week.

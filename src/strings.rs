@@ -8,8 +8,10 @@ use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, S
 
 mod ledger_file;
 mod queue;
+mod stock_count;
 pub use ledger_file::LedgerFileText;
 pub use queue::QueueText;
+pub use stock_count::StockCountText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -379,6 +381,8 @@ pub struct KeyText {
     pub short_intake: &'static str,
     pub call_list: &'static str,
     pub short_call_list: &'static str,
+    pub expiry_list: &'static str,
+    pub set_expiry_days: &'static str,
     pub return_daily: &'static str,
     pub short_return_daily: &'static str,
     pub type_intake: &'static str,
@@ -457,6 +461,15 @@ pub struct KeyText {
     pub correct_sale: &'static str,
     pub short_correct: &'static str,
     pub next_refund: &'static str,
+    // One sale opened from the sales list, and returning part of it.
+    pub open_sale: &'static str,
+    pub short_open_sale: &'static str,
+    pub return_part: &'static str,
+    pub short_return_part: &'static str,
+    pub type_return_quantity: &'static str,
+    pub short_reason_field: &'static str,
+    pub record_return: &'static str,
+    pub return_field: &'static str,
     // Sign-in, lock, the manager's approval, users, the audit trail.
     pub trust: TrustKeys,
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
@@ -540,6 +553,13 @@ pub struct PrintText {
     /// ... and who attests a write-off or count.
     pub slip_attendant_role: &'static str,
     pub slip_producer_role: &'static str,
+    // The slip of a part of a sale returned (`print::return_slip`).
+    pub return_title: &'static str,
+    /// `Retur No. 3 dari struk No. 7, 20 Nov 2026`: the return's number and the sale's.
+    pub return_of: fn(i64, i64, &str) -> String,
+    pub return_total: &'static str,
+    /// How the money went back, in words.
+    pub return_refund: fn(&str) -> String,
 }
 
 /// Text for the command line.
@@ -1190,6 +1210,8 @@ pub static ID: Strings = Strings {
             short_intake: "Masuk",
             call_list: "Daftar telepon produsen / kembali ke stok",
             short_call_list: "Telepon",
+            expiry_list: "Daftar kedaluwarsa / kembali ke stok",
+            set_expiry_days: "Simpan batas hari yang diketik (daftar kedaluwarsa)",
             return_daily: "Kembalikan semua sisa barang harian",
             short_return_daily: "Harian",
             type_intake: "Ketik atau pindai kode, atau tanggal DD/MM/YYYY",
@@ -1265,6 +1287,14 @@ pub static ID: Strings = Strings {
             correct_sale: "Koreksi penjualan hari yang sudah ditutup",
             short_correct: "Koreksi",
             next_refund: "Cara pengembalian berikutnya",
+            open_sale: "Rincian penjualan: barang, pembayaran, retur",
+            short_open_sale: "Rincian",
+            return_part: "Retur sebagian: pilih baris dan jumlah",
+            short_return_part: "Retur",
+            type_return_quantity: "Jumlah yang diretur pada baris terpilih",
+            short_reason_field: "Alasan",
+            record_return: "Catat retur (ditanya dulu, lalu PIN pengelola)",
+            return_field: "Pindah antara jumlah dan alasan",
             trust: ID_TRUST_KEYS,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
@@ -1330,6 +1360,10 @@ pub static ID: Strings = Strings {
         slip_receiver: "Penerima",
         slip_attendant_role: "Petugas",
         slip_producer_role: "Produsen",
+        return_title: "RETUR PENJUALAN",
+        return_of: |n, sale, date| format!("Retur No. {n} dari struk No. {sale}, {date}"),
+        return_total: "TOTAL DIKEMBALIKAN",
+        return_refund: |how| format!("Dikembalikan: {how}"),
     },
     cli: CliText {
         no_business_day: |date| format!("Tidak ada hari usaha pada tanggal {date}."),
@@ -1542,7 +1576,8 @@ pub static ID: Strings = Strings {
         written_off: "Rusak/kedaluwarsa",
         counted: "Selisih opname",
         closing: "Stok akhir",
-        corrections_title: "KOREKSI PENJUALAN SEBELUMNYA",
+        // Corrections of earlier days' sales and parts of sales returned this day.
+        corrections_title: "KOREKSI & RETUR PENJUALAN",
         correction_detail: |quantity, number, date| format!("{quantity}, No. {number} tgl {date}"),
         gross: "Penjualan kotor",
         corner_share: "Bagian pojok",
@@ -2030,6 +2065,8 @@ pub static EN: Strings = Strings {
             short_intake: "Intake",
             call_list: "Producers to call / back to stock",
             short_call_list: "Calls",
+            expiry_list: "Expiry list / back to stock",
+            set_expiry_days: "Save the days typed (expiry list)",
             return_daily: "Return all daily goods left",
             short_return_daily: "Daily",
             type_intake: "Type or scan a code, or a date DD/MM/YYYY",
@@ -2105,6 +2142,14 @@ pub static EN: Strings = Strings {
             correct_sale: "Correct a sale of a closed day",
             short_correct: "Correct",
             next_refund: "Next refund method",
+            open_sale: "The sale in full: items, payments, returns",
+            short_open_sale: "Details",
+            return_part: "Return part: pick lines and quantities",
+            short_return_part: "Return",
+            type_return_quantity: "The quantity returned on the selected line",
+            short_reason_field: "Reason",
+            record_return: "Record the return (asks, then the manager's PIN)",
+            return_field: "Switch between the quantities and the reason",
             trust: EN_TRUST_KEYS,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
@@ -2182,6 +2227,10 @@ pub static EN: Strings = Strings {
         slip_receiver: "Received by",
         slip_attendant_role: "Attendant",
         slip_producer_role: "Producer",
+        return_title: "SALE RETURN",
+        return_of: |n, sale, date| format!("Return No. {n} of receipt No. {sale}, {date}"),
+        return_total: "TOTAL REFUNDED",
+        return_refund: |how| format!("Refunded: {how}"),
     },
     cli: CliText {
         no_business_day: |date| format!("No business day on {date}."),
@@ -2400,7 +2449,7 @@ pub static EN: Strings = Strings {
         written_off: "Written off",
         counted: "Count difference",
         closing: "Closing stock",
-        corrections_title: "CORRECTIONS OF EARLIER SALES",
+        corrections_title: "CORRECTIONS AND RETURNS OF SALES",
         correction_detail: |quantity, number, date| format!("{quantity}, No. {number} of {date}"),
         gross: "Gross sales",
         corner_share: "Corner's share",
@@ -2543,6 +2592,26 @@ pub struct TillText {
     pub correction_title: fn(i64, &str) -> String,
     pub confirm_correct: fn(i64, &str, Rupiah, &str, &str) -> String,
     pub corrected: fn(i64, &str, Rupiah) -> String,
+    // One sale opened from the sales list, and returning part of it.
+    /// `Penjualan No. 7 · 20 Nov 2026 09:12 · Rina`.
+    pub detail_title: fn(i64, &str, &str) -> String,
+    pub detail_item: &'static str,
+    pub detail_quantity: &'static str,
+    pub detail_returned: &'static str,
+    pub detail_return_now: &'static str,
+    /// How it was paid (`Tunai Rp 50.000`), and the change.
+    pub detail_paid: fn(&str, Rupiah) -> String,
+    /// A part returned so far: its number, time, amount, refund, reason.
+    pub detail_return_line: fn(i64, &str, Rupiah, &str, &str) -> String,
+    pub detail_refund: &'static str,
+    pub detail_refund_hint: &'static str,
+    pub detail_reason: &'static str,
+    /// The question: lines, receipt number and day, amount, refund.
+    pub confirm_return: fn(usize, i64, &str, Rupiah, &str) -> String,
+    /// On disk: the return's number, amount, refund, slip file.
+    pub returned: fn(i64, Rupiah, &str, &str) -> String,
+    /// In the sales list: what was given back of a sale.
+    pub returned_mark: fn(Rupiah) -> String,
     // The cash move form.
     pub cash_move_title: &'static str,
     pub direction: &'static str,
@@ -2576,6 +2645,9 @@ pub struct TillText {
     pub z_corrections: &'static str,
     /// `#3 21 Nov 2026 (Tunai) Salah harga`: a correction line.
     pub z_correction: fn(i64, &str, &str, &str) -> String,
+    /// The Z report's heading over parts of sales returned that day (each line as a
+    /// correction's: receipt number, its day, refund method, reason).
+    pub z_returns: &'static str,
     pub z_chain_head: &'static str,
     /// On the close screen: how many producers paid daily are still owed (pay them first).
     pub daily_unpaid: fn(usize) -> String,
@@ -2605,6 +2677,10 @@ pub struct TillFailureText {
     pub variance_needs_reason: fn(Rupiah) -> String,
     pub same_day_correction: &'static str,
     pub not_on_tab: &'static str,
+    /// A line returned past what is left of it: its code and what is left.
+    pub return_above_sold: fn(&str, &str) -> String,
+    pub returned_in_part: &'static str,
+    pub nothing_to_return: &'static str,
 }
 
 const ID_TILL: TillText = TillText {
@@ -2618,7 +2694,8 @@ const ID_TILL: TillText = TillText {
     cash_in: "Kas masuk",
     cash_out: "Kas keluar",
     cash_payouts: "Pembayaran produsen tunai",
-    cash_refunds: "Koreksi, kembali tunai",
+    // Of corrections and of parts of sales returned alike.
+    cash_refunds: "Uang kembali tunai",
     expected_cash: "Kas seharusnya",
     counted_cash: "Kas dihitung",
     variance: "Selisih",
@@ -2679,6 +2756,27 @@ const ID_TILL: TillText = TillText {
         )
     },
     corrected: |n, date, amount| format!("Penjualan #{n} tanggal {date} dikoreksi ({amount})"),
+    detail_title: |n, at, who| format!("Penjualan No. {n} · {at} · {who}"),
+    detail_item: "Barang",
+    detail_quantity: "Jumlah",
+    detail_returned: "Diretur",
+    detail_return_now: "Retur",
+    detail_paid: |paid, change| format!("Dibayar: {paid} · kembalian {change}"),
+    detail_return_line: |n, at, amount, how, reason| {
+        format!("Retur No. {n} {at}: {amount} ({how}) {reason}")
+    },
+    detail_refund: "Uang kembali:",
+    detail_refund_hint: "F7 ganti · ↑/↓ baris · ketik jumlah · Tab alasan",
+    detail_reason: "Alasan:",
+    confirm_return: |lines, n, date, amount, how| {
+        format!(
+            "Retur {lines} baris dari struk No. {n} ({date}), kembalikan {amount} ({how})? Barang kembali ke stok."
+        )
+    },
+    returned: |n, amount, how, file| {
+        format!("Retur No. {n}: {amount} dikembalikan ({how}) · {file}")
+    },
+    returned_mark: |amount| format!("retur {amount}"),
     picker_title: "Bon atas nama siapa?",
     picker_filter: "Cari nama / NIP",
     no_customers: "Belum ada pelanggan bon. Tambahkan dulu lewat Ctrl+T di layar penjualan (F2 pelanggan baru).",
@@ -2712,6 +2810,9 @@ const ID_TILL: TillText = TillText {
         variance_needs_reason: |v| format!("kas selisih {v}: alasan harus diisi"),
         same_day_correction: "penjualan hari ini dibatalkan dengan F8 (batal), bukan koreksi",
         not_on_tab: "penjualan ini tidak seluruhnya dengan bon",
+        return_above_sold: |code, left| format!("{code}: yang bisa diretur tinggal {left}"),
+        returned_in_part: "sebagian penjualan ini sudah diretur: retur sisanya (Enter, F8)",
+        nothing_to_return: "belum ada jumlah yang diretur: ketik jumlah pada baris",
     },
     cash_slip_title: "BUKTI KAS",
     z_title: "LAPORAN TUTUP KASIR (Z)",
@@ -2725,6 +2826,7 @@ const ID_TILL: TillText = TillText {
     z_payouts: "Pembayaran produsen",
     z_corrections: "Koreksi hari sebelumnya",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_returns: "Retur sebagian penjualan",
     z_chain_head: "Kepala rantai hash",
     daily_unpaid: |n| format!("Belum dibayar ({n} harian)"),
     daily_unpaid_hint: "Bayar dulu: Ctrl+P",
@@ -2750,7 +2852,7 @@ const EN_TILL: TillText = TillText {
     cash_in: "Cash in",
     cash_out: "Cash out",
     cash_payouts: "Producer payouts in cash",
-    cash_refunds: "Refunds of corrections",
+    cash_refunds: "Cash refunds",
     expected_cash: "Expected cash",
     counted_cash: "Counted cash",
     variance: "Variance",
@@ -2811,6 +2913,27 @@ const EN_TILL: TillText = TillText {
         )
     },
     corrected: |n, date, amount| format!("Sale #{n} of {date} corrected ({amount})"),
+    detail_title: |n, at, who| format!("Sale No. {n} · {at} · {who}"),
+    detail_item: "Item",
+    detail_quantity: "Quantity",
+    detail_returned: "Back",
+    detail_return_now: "Return",
+    detail_paid: |paid, change| format!("Paid: {paid} · change {change}"),
+    detail_return_line: |n, at, amount, how, reason| {
+        format!("Return No. {n} {at}: {amount} ({how}) {reason}")
+    },
+    detail_refund: "Money back:",
+    detail_refund_hint: "F7 change · ↑/↓ line · type quantity · Tab reason",
+    detail_reason: "Reason:",
+    confirm_return: |lines, n, date, amount, how| {
+        format!(
+            "Return {lines} line(s) of receipt No. {n} ({date}), hand back {amount} ({how})? The goods go back to stock."
+        )
+    },
+    returned: |n, amount, how, file| {
+        format!("Return No. {n}: {amount} handed back ({how}) · {file}")
+    },
+    returned_mark: |amount| format!("back {amount}"),
     picker_title: "Whose tab?",
     picker_filter: "Search name / NIP",
     no_customers: "No tab customers yet. Add one first with Ctrl+T on the sale screen (F2 new customer).",
@@ -2844,6 +2967,9 @@ const EN_TILL: TillText = TillText {
         variance_needs_reason: |v| format!("the cash is {v} off: a reason is needed"),
         same_day_correction: "a sale of today is voided with F8, not corrected",
         not_on_tab: "this sale was not put wholly on a tab",
+        return_above_sold: |code, left| format!("{code}: only {left} left to return"),
+        returned_in_part: "part of this sale was returned already: return the rest (Enter, F8)",
+        nothing_to_return: "nothing to return yet: type a quantity on a line",
     },
     cash_slip_title: "CASH SLIP",
     z_title: "DAY-CLOSE REPORT (Z)",
@@ -2857,6 +2983,7 @@ const EN_TILL: TillText = TillText {
     z_payouts: "Producer payouts",
     z_corrections: "Corrections of earlier days",
     z_correction: |number, date, refund, reason| format!("#{number} {date} ({refund}) {reason}"),
+    z_returns: "Parts of sales returned",
     z_chain_head: "Hash chain head",
     daily_unpaid: |n| format!("Unpaid ({n} daily)"),
     daily_unpaid_hint: "Pay them first: Ctrl+P",
@@ -2903,6 +3030,8 @@ pub struct ApprovalText {
     /// A close whose cash count is off by more than the shop's threshold.
     pub close_variance: &'static str,
     pub other: &'static str,
+    /// Part of a sale taken back (approved as a void is).
+    pub sale_return: &'static str,
 }
 
 /// Text of the first-start, sign-in, lock, approval, users and audit screens.
@@ -3040,6 +3169,7 @@ const ID_TRUST: TrustText = TrustText {
         settings: "Mengubah pengaturan",
         close_variance: "Menutup kasir dengan selisih besar",
         other: "Tindakan ini",
+        sale_return: "Retur sebagian penjualan",
     },
     manager_label: "Pengelola",
     no_manager: "Tidak ada pengelola aktif",
@@ -3084,6 +3214,8 @@ const ID_TRUST: TrustText = TrustText {
             "payouts" => "bayar produsen",
             "cash_counts" => "hitung kas",
             "corrections" => "koreksi",
+            "sale_returns" => "retur jual",
+            "sale_return_lines" => "baris retur",
             "settings_changes" => "pengaturan",
             other => other,
         }
@@ -3193,6 +3325,7 @@ const EN_TRUST: TrustText = TrustText {
         settings: "Changing the settings",
         close_variance: "Closing with a large cash difference",
         other: "This action",
+        sale_return: "Returning part of a sale",
     },
     manager_label: "Manager",
     no_manager: "No active manager",
@@ -3235,6 +3368,8 @@ const EN_TRUST: TrustText = TrustText {
             "payouts" => "payout",
             "cash_counts" => "cash count",
             "corrections" => "correction",
+            "sale_returns" => "sale return",
+            "sale_return_lines" => "returned line",
             "settings_changes" => "settings",
             other => other,
         }

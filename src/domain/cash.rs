@@ -136,7 +136,8 @@ pub struct CashFigures {
     pub cash_out: Rupiah,
     /// Producers paid out from the drawer.
     pub payouts: Rupiah,
-    /// Cash handed back for corrections of closed days' sales.
+    /// Cash handed back for corrections of closed days' sales and for parts of sales
+    /// returned.
     pub refunds: Rupiah,
 }
 

@@ -6,6 +6,7 @@ pub mod cash;
 pub mod catalogue;
 pub mod date;
 pub mod entry;
+pub mod expiry;
 pub mod export;
 pub mod history;
 pub mod money;
@@ -13,6 +14,7 @@ pub mod payment;
 pub mod printer;
 pub mod quantity;
 pub mod recap;
+pub mod returns;
 pub mod sale;
 pub mod settlement;
 pub mod share;
@@ -31,6 +33,7 @@ pub use catalogue::{
     ProductChanges, ProductRecord, RateChange, Scheme,
 };
 pub use date::parse_date;
+pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS};
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
 pub use history::{HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
@@ -38,6 +41,7 @@ pub use payment::{PayError, Payment, PaymentMethod, Tender};
 pub use printer::{Paper, PrinterKind, PrinterSettings, valid_host_port};
 pub use quantity::{Quantity, Unit, parse_quantity};
 pub use recap::{MonthRecap, ProducerMonth, parse_month};
+pub use returns::{PartRequest, ReturnLine, SaleReturn, reverse_part};
 pub use sale::{
     BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
     PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary, VoidLine,
@@ -49,8 +53,8 @@ pub use settlement::{
 pub use share::{LineAmounts, Rate, ShareRule, split_line};
 pub use shop::{ShopHeader, TillRules};
 pub use stock::{
-    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError, StockDocument,
-    StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+    CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, QuantityError,
+    StockDocument, StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
 pub use users::{
     PinAttempts, PinProblem, PinVerdict, Role, User, check_new_pin, clamp_lockout, lockout_length,

@@ -21,7 +21,7 @@ pub struct ProducerMonth {
     pub producer_share: Rupiah,
     pub corner_share: Rupiah,
     /// Producer shares taken back by corrections recorded in the period (of sales of any
-    /// earlier day).
+    /// earlier day) and by returned parts of sales.
     pub corrected: Rupiah,
     pub paid_out: Rupiah,
     /// What the corner owed them when the period began.

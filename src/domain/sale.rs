@@ -76,6 +76,8 @@ pub struct SaleSummary {
     pub voided: bool,
     /// Taken back by a correction on a later day.
     pub corrected: bool,
+    /// Given back so far by returns of parts of it.
+    pub returned: Rupiah,
 }
 
 /// What the status bar shows: the open day and how it is going.
@@ -149,6 +151,9 @@ pub struct DayReport {
     pub payouts: Vec<PayoutLine>,
     /// Corrections of closed days' sales recorded on this day.
     pub corrections: Vec<Correction>,
+    /// Parts of sales (of this day or of closed days) taken back on this day, each line
+    /// with the amounts it reversed.
+    pub returns: Vec<super::returns::SaleReturn>,
     /// QRIS and transfer received this day, from sales and tab payments: to check against
     /// the phone and the bank account.
     pub to_check: NonCashTotals,
@@ -204,7 +209,10 @@ pub struct NonCashTotals {
     pub transfer: Rupiah,
 }
 
-fn quantity_as_number<S: serde::Serializer>(q: &Quantity, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn quantity_as_number<S: serde::Serializer>(
+    q: &Quantity,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     let milli = q.milli();
     if milli % 1_000 == 0 {
         s.serialize_i64(milli / 1_000)

@@ -140,8 +140,9 @@ impl ProductDay {
     }
 }
 
-/// A sale of an earlier (closed) day taken back on this day: a negative line naming the
-/// original. The amounts are those frozen on the original line, printed negative.
+/// A sale of an earlier (closed) day taken back on this day, or part of a sale of any day
+/// returned on this day: a negative line naming the original. The amounts are those frozen
+/// on the original line (for a part, those it reversed), printed negative.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CorrectionLine {
     pub product_id: i64,

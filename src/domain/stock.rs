@@ -215,6 +215,16 @@ pub struct IntakeLine {
     pub best_before: Option<NaiveDate>,
 }
 
+/// One product of a stock count (stok opname) as the attendant enters it: what was found on
+/// the shelf, and who bears a shortfall.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountLine {
+    pub product_code: String,
+    pub counted: StockQuantity,
+    /// A shortfall the corner bears (lost or broken in its care) instead of the producer.
+    pub corner_at_fault: bool,
+}
+
 /// One product on a stock slip.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StockDocumentLine {

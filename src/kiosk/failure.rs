@@ -72,6 +72,16 @@ pub(super) fn failure(error: LedgerError) -> Failure {
         }
         LedgerError::SameDayCorrection(_) => Failure::Till(TillFailure::SameDayCorrection),
         LedgerError::NotOnTab(_) => Failure::Till(TillFailure::NotOnTab),
+        LedgerError::ReturnAboveSold { code, left } => {
+            Failure::Till(TillFailure::ReturnAboveSold {
+                code,
+                left: left.number_text(),
+            })
+        }
+        LedgerError::ReturnedInPart(_) => Failure::Till(TillFailure::ReturnedInPart),
+        LedgerError::NothingToReturn | LedgerError::UnknownSaleLine { .. } => {
+            Failure::Till(TillFailure::NothingToReturn)
+        }
         // Signing in, approvals and users.
         LedgerError::WrongPin { attempts_left } => {
             Failure::Trust(TrustFailure::WrongPin { attempts_left })

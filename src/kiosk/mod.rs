@@ -13,7 +13,7 @@ mod settings;
 mod stock;
 mod users;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -22,7 +22,7 @@ use chrono::{Local, NaiveDateTime};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::{Cart, Catalogue};
+use crate::domain::{Cart, Catalogue, Quantity};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, PrinterSettings, ShopHeader};
 use crate::strings::Lang;
@@ -149,6 +149,8 @@ pub struct Runtime {
     /// A printout saved under a new name because its name was taken (paper is never
     /// overwritten): said after the effect's own answer.
     renamed: Option<ui::FileNote>,
+    /// What the cart held of each product when its shelf dates were last checked.
+    shelf_checked: HashMap<String, Quantity>,
 }
 
 /// A printout on its way to paper.
@@ -180,6 +182,7 @@ impl Runtime {
             receipt_lang,
             pending_draft: None,
             seen_changes,
+            shelf_checked: HashMap::new(),
         })
     }
 
@@ -284,8 +287,9 @@ impl Runtime {
     fn answer(&mut self, effect: Effect, now: NaiveDateTime) -> Vec<Msg> {
         match effect {
             Effect::SaveDraft(cart) => {
+                let warnings = self.check_shelf_dates(&cart, now.date());
                 self.pending_draft = Some(cart);
-                vec![]
+                warnings
             }
             Effect::Quit => vec![],
             // The till's day and its money.
@@ -326,6 +330,13 @@ impl Runtime {
                 refund,
                 reason,
             } => vec![self.correct_sale(sale_id, refund, &reason, now)],
+            Effect::LoadSaleDetail { sale_id } => vec![self.load_sale_detail(sale_id)],
+            Effect::ReturnPart {
+                sale_id,
+                parts,
+                refund,
+                reason,
+            } => vec![self.return_part(sale_id, &parts, refund, &reason, now)],
             Effect::LoadCustomers => vec![self.load_customers()],
             Effect::SaveCustomer { id, customer } => vec![self.save_customer(id, &customer, now)],
             Effect::RecordTabPayment {
@@ -366,6 +377,7 @@ impl Runtime {
                 backup_folder,
             } => vec![self.save_settings(shop, printer, &rules, &backup_folder, now)],
             Effect::TestPrint { shop, printer } => vec![self.test_print(&shop, &printer)],
+            Effect::SetExpiryDays { days } => vec![self.set_expiry_days(days, now)],
             // Users, signing in, the manager's approval, the audit trail.
             Effect::CreateManager { shop, name, pin } => {
                 self.create_manager(&shop, &name, &pin, now)

@@ -5,8 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Runtime;
 use super::failure::{failed, failure};
-use crate::domain::{Cart, NewCustomer, Payment, PaymentMethod, RefundMethod, Rupiah};
+use crate::domain::{Cart, NewCustomer, PartRequest, Payment, PaymentMethod, RefundMethod, Rupiah};
 use crate::ledger::LedgerError;
+use crate::print;
 use crate::ui::{FailedEffect, Msg, TillNote};
 
 impl Runtime {
@@ -109,6 +110,43 @@ impl Runtime {
                 correction,
             },
             Err(e) => failed(FailedEffect::Till, e),
+        }
+    }
+
+    pub(super) fn load_sale_detail(&self, sale_id: i64) -> Msg {
+        let loaded = self.ledger.sale(sale_id).and_then(|sale| {
+            let returns = self.ledger.returns_of_sale(sale_id)?;
+            Ok(Msg::SaleDetailLoaded { sale, returns })
+        });
+        loaded.unwrap_or_else(|e| failed(FailedEffect::LoadSales, e))
+    }
+
+    /// Takes part of a sale back; once it is on disk, its slip is written and printed, and
+    /// the sale, its returns and its day's list are read back for the screen.
+    pub(super) fn return_part(
+        &mut self,
+        sale_id: i64,
+        parts: &[PartRequest],
+        refund: RefundMethod,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Msg {
+        let actor = self.actor();
+        let ret = match self
+            .ledger
+            .return_part(sale_id, parts, refund, reason, &actor, now)
+        {
+            Ok(ret) => ret,
+            Err(e) => return failed(FailedEffect::Till, e),
+        };
+        let slip = print::return_slip(&ret, &self.shop, self.receipt_lang);
+        let slip = self.file_printout(&slip, ret.day_date, &print::return_slip_file_name(&ret));
+        Msg::PartReturned {
+            sale: self.ledger.sale(sale_id).ok(),
+            returns: self.ledger.returns_of_sale(sale_id).unwrap_or_default(),
+            sales: self.ledger.sales_of_day(ret.sale_date).ok(),
+            slip,
+            ret,
         }
     }
 

@@ -61,6 +61,9 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     table("cash_moves"),
     approved("payouts", "1"),
     approved("corrections", "1"),
+    // Part of a sale taken back: approved as a void is.
+    approved("sale_returns", "1"),
+    table("sale_return_lines"),
     // A close whose count is off by more than the shop's threshold (Rp 10.000 unless the
     // `close.approval_above` setting says otherwise).
     approved(

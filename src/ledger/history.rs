@@ -114,6 +114,14 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
             &[("sale_id", Sale), ("refund_method", Text), ("reason", Text)],
         ),
         (
+            "sale_returns",
+            &[("sale_id", Sale), ("refund_method", Text), ("reason", Text)],
+        ),
+        (
+            "sale_return_lines",
+            &[("quantity_milli", Quantity), ("total", Money)],
+        ),
+        (
             "user_changes",
             &[("name", Text), ("change", Text), ("role", Text)],
         ),

@@ -12,6 +12,7 @@ mod catalogue;
 mod chain;
 mod day;
 mod draft;
+mod expiry;
 mod export;
 mod head;
 mod history;
@@ -22,6 +23,7 @@ mod open;
 mod recap;
 mod recovery;
 mod report;
+mod returns;
 mod sales;
 mod schema;
 mod seal;
@@ -186,6 +188,20 @@ pub enum LedgerError {
     SameDayCorrection(i64),
     #[error("sale {0} was not put wholly on one tab")]
     NotOnTab(i64),
+    // Part of a sale taken back.
+    #[error("nothing to return: no line with a quantity")]
+    NothingToReturn,
+    #[error("sale {sale_id} has no line {line_no}")]
+    UnknownSaleLine { sale_id: i64, line_no: i64 },
+    #[error("{code}: only {} left to return", left.number_text())]
+    ReturnAboveSold {
+        code: String,
+        left: crate::domain::Quantity,
+    },
+    #[error("no sale return with id {0}")]
+    UnknownReturn(i64),
+    #[error("sale {0} has a part returned: return the rest in parts")]
+    ReturnedInPart(i64),
 }
 
 impl From<std::io::Error> for LedgerError {

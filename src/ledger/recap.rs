@@ -128,7 +128,8 @@ impl Ledger {
         Ok(())
     }
 
-    /// What each producer was paid out in the period, and what corrections took back.
+    /// What each producer was paid out in the period, and what corrections and returned
+    /// parts of sales took back.
     fn recap_money(
         &self,
         from: NaiveDate,
@@ -152,12 +153,21 @@ impl Ledger {
         }
 
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.producer_id, SUM(l.producer_share)
-             FROM business_days AS b
-             CROSS JOIN corrections AS c ON c.day_id = b.id
-             CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
-             WHERE b.date BETWEEN ?1 AND ?2
-             GROUP BY l.producer_id",
+            "SELECT producer_id, SUM(share) FROM (
+                 SELECT l.producer_id, l.producer_share AS share
+                 FROM business_days AS b
+                 CROSS JOIN corrections AS c ON c.day_id = b.id
+                 CROSS JOIN sale_lines AS l ON l.sale_id = c.sale_id
+                 WHERE b.date BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT l.producer_id, r.producer_share
+                 FROM business_days AS b
+                 CROSS JOIN sale_returns AS t ON t.day_id = b.id
+                 CROSS JOIN sale_return_lines AS r ON r.return_id = t.id
+                 JOIN sale_lines AS l ON l.id = r.sale_line_id
+                 WHERE b.date BETWEEN ?1 AND ?2
+             )
+             GROUP BY producer_id",
         )?;
         let rows = stmt.query_map(range, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Rupiah>(1)?)))?;
         for row in rows {

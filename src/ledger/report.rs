@@ -112,6 +112,7 @@ impl Ledger {
             tab_payments: close.tab_payments,
             payouts: close.payouts,
             corrections: close.corrections,
+            returns: super::returns::returns_where(&self.conn, "t.day_id = ?1", day.id)?,
             to_check: close.to_check,
             chain_head: None,
             // Who approved a void is in the chain, which a file from before it lacks.

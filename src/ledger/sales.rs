@@ -138,6 +138,18 @@ fn tab_customer_name(conn: &Connection, payments: &[Payment]) -> Result<Option<S
         .optional()?)
 }
 
+/// A sale with a part returned is taken back further only in parts: a whole void or
+/// correction would reverse the returned part twice.
+pub(super) fn refuse_after_a_return(tx: &Connection, sale_id: i64) -> Result<()> {
+    let returned: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM sale_returns WHERE sale_id = ?1)")?
+        .query_row([sale_id], |r| r.get(0))?;
+    if returned {
+        return Err(LedgerError::ReturnedInPart(sale_id));
+    }
+    Ok(())
+}
+
 /// Refuses a cart with a product no longer sold: a cart can outlive a catalogue change (a
 /// restored draft, a second kiosk).
 fn check_sellable(tx: &Connection, cart: &Cart) -> Result<()> {
@@ -332,6 +344,7 @@ impl Ledger {
             if sale_day != day.id {
                 return Err(LedgerError::NotOnOpenDay(sale_id));
             }
+            refuse_after_a_return(tx, sale_id)?;
             tx.execute(
                 "INSERT INTO voids (sale_id, day_id, at, attendant, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![sale_id, day.id, stamp_text(at), attendant, reason],
@@ -371,7 +384,10 @@ impl Ledger {
                     EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id),
                     (SELECT group_concat(p.method, ',' ORDER BY p.id)
                      FROM payments AS p WHERE p.sale_id = s.id),
-                    EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
+                    EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id),
+                    (SELECT COALESCE(SUM(l.total), 0)
+                     FROM sale_returns AS t JOIN sale_return_lines AS l ON l.return_id = t.id
+                     WHERE t.sale_id = s.id)
              FROM sales AS s
              WHERE {filter}
              ORDER BY s.number DESC"
@@ -386,6 +402,7 @@ impl Ledger {
                 voided: r.get(5)?,
                 methods: get_methods(r, 6)?,
                 corrected: r.get(7)?,
+                returned: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

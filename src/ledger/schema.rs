@@ -886,9 +886,182 @@ WHEN EXISTS (SELECT 1 FROM pin_lockouts WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'pin_lockouts is append-only'); END;
 "#;
 
+/// Version 8: part of a sale taken back (*retur sebagian*), of the open day (a partial void)
+/// or of a closed day (a partial correction), recorded on the open day.
+///
+/// `sale_returns` is the entry (refund method, reason; `customer_id` when the money goes
+/// back onto a tab), `sale_return_lines` what each line gave back: the quantity and the
+/// reversed amounts (`domain::reverse_part`). The goods go back as 'void' moves of the sale,
+/// one per returned line. A sale with a part taken back is not voided or corrected whole
+/// (its remaining parts are returned instead), and a voided or corrected sale has nothing
+/// left to return. The producers' balances take each returned line's share off on the
+/// return's day: the `producer_money` view gains the return lines, and a trigger keeps
+/// `producer_days` as for a correction.
+const V8: &str = r#"
+CREATE TABLE sale_returns (
+    id            INTEGER PRIMARY KEY,
+    sale_id       INTEGER NOT NULL REFERENCES sales (id),
+    day_id        INTEGER NOT NULL REFERENCES business_days (id),
+    refund_method TEXT NOT NULL
+                  CHECK (refund_method IN ('cash', 'qris', 'transfer', 'tab', 'none')),
+    customer_id   INTEGER REFERENCES customers (id),
+    at            TEXT NOT NULL,
+    attendant     TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    CHECK ((refund_method = 'tab') = (customer_id IS NOT NULL))
+) STRICT;
+CREATE INDEX sale_returns_sale ON sale_returns (sale_id);
+CREATE INDEX sale_returns_day ON sale_returns (day_id);
+
+CREATE TABLE sale_return_lines (
+    id             INTEGER PRIMARY KEY,
+    return_id      INTEGER NOT NULL REFERENCES sale_returns (id),
+    sale_line_id   INTEGER NOT NULL REFERENCES sale_lines (id),
+    quantity_milli INTEGER NOT NULL CHECK (quantity_milli > 0),
+    total          INTEGER NOT NULL CHECK (total >= 0),
+    producer_share INTEGER NOT NULL CHECK (producer_share >= 0),
+    corner_share   INTEGER NOT NULL,
+    CHECK (producer_share + corner_share = total),
+    UNIQUE (return_id, sale_line_id)
+) STRICT;
+CREATE INDEX sale_return_lines_line ON sale_return_lines (sale_line_id);
+
+CREATE TRIGGER sale_returns_of_live_sales BEFORE INSERT ON sale_returns
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+  OR NOT EXISTS (SELECT 1 FROM sales WHERE id = NEW.sale_id)
+  OR EXISTS (SELECT 1 FROM voids WHERE sale_id = NEW.sale_id)
+  OR EXISTS (SELECT 1 FROM corrections WHERE sale_id = NEW.sale_id)
+BEGIN SELECT RAISE(ABORT, 'a return takes part of a live sale back, on the open day'); END;
+
+-- A line of the newest return, of its sale, never past what the line sold.
+CREATE TRIGGER sale_return_lines_only_to_the_new_return BEFORE INSERT ON sale_return_lines
+WHEN NEW.return_id IS NOT (SELECT MAX(id) FROM sale_returns)
+  OR (SELECT sale_id FROM sale_lines WHERE id = NEW.sale_line_id)
+     IS NOT (SELECT sale_id FROM sale_returns WHERE id = NEW.return_id)
+  OR NEW.quantity_milli + (SELECT COALESCE(SUM(quantity_milli), 0) FROM sale_return_lines
+                           WHERE sale_line_id = NEW.sale_line_id)
+     > (SELECT quantity_milli FROM sale_lines WHERE id = NEW.sale_line_id)
+BEGIN SELECT RAISE(ABORT, 'a return line takes back part of a line of the sale returned'); END;
+
+-- A sale with a part taken back is taken back further only in parts.
+CREATE TRIGGER voids_not_after_a_return BEFORE INSERT ON voids
+WHEN EXISTS (SELECT 1 FROM sale_returns WHERE sale_id = NEW.sale_id)
+BEGIN SELECT RAISE(ABORT, 'a sale with a part returned is not voided whole'); END;
+CREATE TRIGGER corrections_not_after_a_return BEFORE INSERT ON corrections
+WHEN EXISTS (SELECT 1 FROM sale_returns WHERE sale_id = NEW.sale_id)
+BEGIN SELECT RAISE(ABORT, 'a sale with a part returned is not corrected whole'); END;
+
+-- A return's goods go back as 'void' moves of its sale, one per line it returned.
+DROP TRIGGER stock_moves_only_to_the_new_entry;
+CREATE TRIGGER stock_moves_only_to_the_new_entry BEFORE INSERT ON stock_moves
+WHEN (NEW.document_id IS NOT NULL
+      AND (NEW.document_id IS NOT (SELECT MAX(id) FROM stock_documents)
+           OR (SELECT kind FROM stock_documents WHERE id = NEW.document_id) IS NOT NEW.kind
+           OR (SELECT producer_id FROM stock_documents WHERE id = NEW.document_id)
+              IS NOT (SELECT producer_id FROM products WHERE id = NEW.product_id)))
+  OR (NEW.kind = 'sale'
+      AND (NEW.sale_id IS NOT (SELECT MAX(id) FROM sales)
+           OR EXISTS (SELECT 1 FROM voids WHERE sale_id = NEW.sale_id)
+           OR NOT EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = NEW.sale_id
+                          AND product_id = NEW.product_id
+                          AND quantity_milli = -NEW.quantity_milli)))
+  OR (NEW.kind = 'void'
+      AND NOT ((NEW.sale_id IS (SELECT sale_id FROM voids ORDER BY id DESC LIMIT 1)
+                OR NEW.sale_id IS (SELECT sale_id FROM corrections ORDER BY id DESC LIMIT 1))
+               AND EXISTS (SELECT 1 FROM sale_lines WHERE sale_id = NEW.sale_id
+                           AND product_id = NEW.product_id
+                           AND quantity_milli = NEW.quantity_milli))
+      AND NOT (NEW.sale_id IS (SELECT sale_id FROM sale_returns ORDER BY id DESC LIMIT 1)
+               AND EXISTS (SELECT 1 FROM sale_return_lines AS r
+                           JOIN sale_lines AS l ON l.id = r.sale_line_id
+                           WHERE r.return_id = (SELECT MAX(id) FROM sale_returns)
+                             AND l.product_id = NEW.product_id
+                             AND r.quantity_milli = NEW.quantity_milli)))
+BEGIN SELECT RAISE(ABORT, 'stock moves are added only to the entry being recorded'); END;
+
+DROP VIEW producer_money;
+CREATE VIEW producer_money AS
+    SELECT c.seq, l.producer_id, b.date, l.producer_share AS amount, NULL AS payout_id
+    FROM sale_lines AS l
+    JOIN sales AS s ON s.id = l.sale_id
+    JOIN business_days AS b ON b.id = s.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'sale_lines' AND c.entry_id = l.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -l.producer_share, NULL
+    FROM voids AS v
+    JOIN sales AS s ON s.id = v.sale_id
+    JOIN business_days AS b ON b.id = s.day_id
+    JOIN sale_lines AS l ON l.sale_id = v.sale_id
+    LEFT JOIN chain AS c ON c.entry_table = 'voids' AND c.entry_id = v.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -l.producer_share, NULL
+    FROM corrections AS k
+    JOIN business_days AS b ON b.id = k.day_id
+    JOIN sale_lines AS l ON l.sale_id = k.sale_id
+    LEFT JOIN chain AS c ON c.entry_table = 'corrections' AND c.entry_id = k.id
+    UNION ALL
+    SELECT c.seq, l.producer_id, b.date, -r.producer_share, NULL
+    FROM sale_return_lines AS r
+    JOIN sale_returns AS t ON t.id = r.return_id
+    JOIN business_days AS b ON b.id = t.day_id
+    JOIN sale_lines AS l ON l.id = r.sale_line_id
+    LEFT JOIN chain AS c ON c.entry_table = 'sale_return_lines' AND c.entry_id = r.id
+    UNION ALL
+    SELECT c.seq, p.producer_id, b.date, -p.amount, p.id
+    FROM payouts AS p
+    JOIN business_days AS b ON b.id = p.day_id
+    LEFT JOIN chain AS c ON c.entry_table = 'payouts' AND c.entry_id = p.id;
+
+CREATE TRIGGER sale_return_lines_owed AFTER INSERT ON sale_return_lines
+BEGIN
+    INSERT INTO producer_days (producer_id, date, closing)
+    SELECT l.producer_id, b.date,
+           COALESCE((SELECT d.closing FROM producer_days AS d
+                     WHERE d.producer_id = l.producer_id AND d.date < b.date
+                     ORDER BY d.date DESC LIMIT 1), 0)
+    FROM sale_lines AS l, sale_returns AS t, business_days AS b
+    WHERE l.id = NEW.sale_line_id AND t.id = NEW.return_id AND b.id = t.day_id
+    ON CONFLICT DO NOTHING;
+    UPDATE producer_days SET closing = closing - NEW.producer_share
+    WHERE producer_id = (SELECT producer_id FROM sale_lines WHERE id = NEW.sale_line_id)
+      AND date >= (SELECT b.date FROM sale_returns AS t, business_days AS b
+                   WHERE t.id = NEW.return_id AND b.id = t.day_id);
+END;
+
+-- Append-only history.
+CREATE TRIGGER sale_returns_no_update BEFORE UPDATE ON sale_returns
+BEGIN SELECT RAISE(ABORT, 'sale_returns is append-only'); END;
+CREATE TRIGGER sale_returns_no_delete BEFORE DELETE ON sale_returns
+BEGIN SELECT RAISE(ABORT, 'sale_returns is append-only'); END;
+CREATE TRIGGER sale_returns_no_overwrite BEFORE INSERT ON sale_returns
+WHEN EXISTS (SELECT 1 FROM sale_returns WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'sale_returns is append-only'); END;
+CREATE TRIGGER sale_return_lines_no_update BEFORE UPDATE ON sale_return_lines
+BEGIN SELECT RAISE(ABORT, 'sale_return_lines is append-only'); END;
+CREATE TRIGGER sale_return_lines_no_delete BEFORE DELETE ON sale_return_lines
+BEGIN SELECT RAISE(ABORT, 'sale_return_lines is append-only'); END;
+CREATE TRIGGER sale_return_lines_no_overwrite BEFORE INSERT ON sale_return_lines
+WHEN EXISTS (SELECT 1 FROM sale_return_lines WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'sale_return_lines is append-only'); END;
+"#;
+
+/// A count's shortfall, like a write-off, may be borne by the corner. Loosening a CHECK
+/// changes nothing stored, so the table's definition is edited in place (SQLite's documented
+/// way for such a change) instead of rebuilding a table that history and the chain point
+/// at; RESET reloads the schema. Replacing text that is no longer there does nothing, so
+/// the step is harmless on a file that already has it.
+const V9: &str = r#"
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (corner_at_fault = 0 OR kind = ''write_off'')',
+                  'CHECK (corner_at_fault = 0 OR kind IN (''write_off'', ''count''))')
+WHERE type = 'table' AND name = 'stock_documents';
+PRAGMA writable_schema = RESET;
+"#;
+
 /// Carts put aside for the next customer in the queue, each recalled later: like the draft,
 /// a cart not yet sold, so no history and no chain (a recalled cart's row is deleted).
-const V8: &str = r#"
+const V10: &str = r#"
 CREATE TABLE parked_carts (
     id        INTEGER PRIMARY KEY,
     cart      TEXT NOT NULL,
@@ -897,7 +1070,7 @@ CREATE TABLE parked_carts (
 "#;
 
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1039,6 +1212,8 @@ mod tests {
                 "recoveries",
                 "recovery_codes",
                 "sale_lines",
+                "sale_return_lines",
+                "sale_returns",
                 "sales",
                 "seal_keys",
                 "settings",
@@ -1070,6 +1245,33 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM producers", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn a_counts_shortfall_may_be_the_corners_from_version_9_on_and_twice_is_harmless() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..8]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO producers (code, name, scheme, rate_bp) VALUES ('A', 'A', 'percentage', 1000)",
+        )
+        .unwrap();
+        let insert = |conn: &Connection, kind: &str, number: i64| {
+            conn.execute(
+                "INSERT INTO stock_documents (kind, producer_id, number, at, actor, note,
+                     corner_at_fault)
+                 VALUES (?1, 1, ?2, '2026-11-23 16:00:00', 'Rina', 'opname', 1)",
+                rusqlite::params![kind, number],
+            )
+        };
+        assert!(insert(&conn, "count", 1).is_err(), "refused before V9");
+        apply(&mut conn, &MIGRATIONS[..9]).unwrap();
+        insert(&conn, "count", 1).unwrap();
+        insert(&conn, "write_off", 1).unwrap();
+        assert!(insert(&conn, "return", 1).is_err(), "a return has no fault");
+        // The step again (another branch may carry the same one) changes nothing.
+        conn.execute_batch(&format!("BEGIN; {V9} COMMIT;")).unwrap();
+        insert(&conn, "count", 2).unwrap();
+        assert!(insert(&conn, "intake", 1).is_err());
     }
 
     #[test]
@@ -1350,8 +1552,23 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         ];
+        // Today's queries know the returned parts of sales, which a till-era file cannot
+        // have: empty stand-ins while its figures are read, gone before it is migrated.
+        old.conn
+            .execute_batch(
+                "CREATE TEMP TABLE sale_returns (id INTEGER, sale_id INTEGER, day_id INTEGER,
+                     refund_method TEXT, customer_id INTEGER, at TEXT, attendant TEXT,
+                     reason TEXT);
+                 CREATE TEMP TABLE sale_return_lines (id INTEGER, return_id INTEGER,
+                     sale_line_id INTEGER, quantity_milli INTEGER, total INTEGER,
+                     producer_share INTEGER, corner_share INTEGER);",
+            )
+            .unwrap();
         let reports: Vec<_> = days.iter().map(|d| old.day_figures(*d).unwrap()).collect();
         let stock = old.stock_levels(Some(days[1])).unwrap();
+        old.conn
+            .execute_batch("DROP TABLE temp.sale_returns; DROP TABLE temp.sale_return_lines;")
+            .unwrap();
         let history: i64 = chain::HISTORY
             .iter()
             // Tables a till-era file does not have yet.
@@ -1361,6 +1578,8 @@ mod tests {
                     "settings_changes",
                     "recoveries",
                     "pin_lockouts",
+                    "sale_returns",
+                    "sale_return_lines",
                 ]
                 .contains(&t.name)
             })

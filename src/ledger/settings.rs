@@ -74,7 +74,12 @@ impl Ledger {
 /// Sets `key` to `value`. A change of value made `at` a time is recorded in
 /// `settings_changes`, history chained like the rest (who changed the header, the printer,
 /// the till's rules); `None` is plain state nobody audits (who signed in last).
-fn put(tx: &rusqlite::Connection, key: &str, value: &str, at: Option<NaiveDateTime>) -> Result<()> {
+pub(super) fn put(
+    tx: &rusqlite::Connection,
+    key: &str,
+    value: &str,
+    at: Option<NaiveDateTime>,
+) -> Result<()> {
     if let Some(at) = at {
         let old: Option<String> = tx
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {

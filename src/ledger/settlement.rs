@@ -3,7 +3,7 @@
 //!
 //! A stock move belongs to the day of its entry: a document's day (or its calendar date when
 //! no day was open), a sale's day for its sale and same-day void moves, and the correcting
-//! day for the goods a correction brings back. Stock at a day's opening is what is on hand
+//! day for the goods a correction or a returned part brings back. Stock at a day's opening is what is on hand
 //! now less every move of that day and after, so settling a recent day reads little history.
 
 use std::collections::{HashMap, HashSet};
@@ -55,7 +55,15 @@ fn moves_since(
              CROSS JOIN stock_moves AS m ON m.sale_id = s.id
              WHERE b.date >= ?1 AND b.date < ?2
                AND (m.kind = 'sale'
-                    OR NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id))
+                    OR (NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
+                        AND NOT EXISTS (SELECT 1 FROM sale_returns AS t WHERE t.sale_id = s.id)))
+             UNION ALL
+             SELECT l.product_id, r.quantity_milli
+             FROM business_days AS b
+             CROSS JOIN sale_returns AS t ON t.day_id = b.id
+             CROSS JOIN sale_return_lines AS r ON r.return_id = t.id
+             JOIN sale_lines AS l ON l.id = r.sale_line_id
+             WHERE b.date >= ?1 AND b.date < ?2
              UNION ALL
              SELECT m.product_id, m.quantity_milli
              FROM corrections AS c
@@ -187,13 +195,24 @@ fn day_facts(conn: &Connection, day_id: i64, date: NaiveDate) -> Result<DayFacts
     let corrections: Vec<(i64, CorrectionLine)> = conn
         .prepare_cached(
             "SELECT l.producer_id, l.product_id, l.code, l.name, l.unit, b.date, s.number,
-                    l.quantity_milli, l.total, l.producer_share, l.corner_share, c.reason
+                    l.quantity_milli, l.total, l.producer_share, l.corner_share, c.reason,
+                    0 AS part, c.id AS entry, l.line_no
              FROM corrections AS c
              JOIN sales AS s ON s.id = c.sale_id
              JOIN business_days AS b ON b.id = s.day_id
              JOIN sale_lines AS l ON l.sale_id = c.sale_id
              WHERE c.day_id = ?1
-             ORDER BY c.id, l.line_no",
+             UNION ALL
+             SELECT l.producer_id, l.product_id, l.code, l.name, l.unit, b.date, s.number,
+                    r.quantity_milli, r.total, r.producer_share, r.corner_share, t.reason,
+                    1, t.id, l.line_no
+             FROM sale_returns AS t
+             JOIN sales AS s ON s.id = t.sale_id
+             JOIN business_days AS b ON b.id = s.day_id
+             JOIN sale_return_lines AS r ON r.return_id = t.id
+             JOIN sale_lines AS l ON l.id = r.sale_line_id
+             WHERE t.day_id = ?1
+             ORDER BY part, entry, line_no",
         )?
         .query_map([day_id], |r| {
             Ok((

@@ -15,8 +15,8 @@ use super::head;
 use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
 use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
 use crate::domain::{
-    CallListEntry, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, StockDocument,
-    StockDocumentLine, StockLine, StockMismatch, StockQuantity,
+    CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity,
+    StockDocument, StockDocumentLine, StockLine, StockMismatch, StockQuantity,
 };
 
 /// An entry being written: what its moves need to know of it.
@@ -192,6 +192,51 @@ fn reason_given(reason: &str) -> Result<&str> {
     Ok(reason)
 }
 
+/// The lines of a count with each product once, in the order first named.
+fn merged_count(lines: &[CountLine]) -> Vec<CountLine> {
+    let mut merged: Vec<CountLine> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match merged
+            .iter_mut()
+            .find(|m| m.product_code.eq_ignore_ascii_case(&line.product_code))
+        {
+            Some(m) => m.counted += line.counted,
+            None => merged.push(line.clone()),
+        }
+    }
+    merged
+}
+
+/// One product of a count on `conn`, inside a transaction: its own Count entry whose move is
+/// counted − on hand, even when zero.
+fn count_on(
+    conn: &Connection,
+    line: &CountLine,
+    reason: &str,
+    actor: &str,
+    at: NaiveDateTime,
+) -> Result<StockDocument> {
+    let product = find_product(conn, &line.product_code)?;
+    check_stock_quantity(line.counted, product.unit, true).map_err(|problem| {
+        LedgerError::InvalidQuantity {
+            code: product.code.clone(),
+            problem,
+        }
+    })?;
+    let difference = line.counted - on_hand(conn, product.id)?;
+    let entry = insert_document(
+        conn,
+        DocumentKind::Count,
+        product.producer_id,
+        reason,
+        line.corner_at_fault,
+        actor,
+        at,
+    )?;
+    insert_move(conn, &entry, product.id, difference, None)?;
+    load_document(conn, entry.id)
+}
+
 /// `Ledger::receive_stock` on `conn`, which must be in a transaction.
 pub(super) fn receive_on(
     conn: &Connection,
@@ -330,30 +375,41 @@ impl Ledger {
         actor: &str,
         at: NaiveDateTime,
     ) -> Result<StockDocument> {
+        let line = CountLine {
+            product_code: product_code.to_string(),
+            counted,
+            corner_at_fault: false,
+        };
+        let mut documents =
+            self.count_stock_many(std::slice::from_ref(&line), reason, actor, at)?;
+        Ok(documents.remove(0))
+    }
+
+    /// Records a count of many products at once, all or nothing: one Count entry per
+    /// product, as `count_stock` makes, each storing who bears its shortfall, in one
+    /// transaction, so one approval covers the whole count. A product named twice is
+    /// counted once with its quantities added up, as the count form does with a second scan.
+    pub fn count_stock_many(
+        &mut self,
+        lines: &[CountLine],
+        reason: &str,
+        actor: &str,
+        at: NaiveDateTime,
+    ) -> Result<Vec<StockDocument>> {
         let reason = reason_given(reason)?;
+        let lines = merged_count(lines);
+        if lines.is_empty() {
+            return Err(LedgerError::EmptyDocument);
+        }
         let done = self.write(|tx| {
-            let product = find_product(tx, product_code)?;
-            check_stock_quantity(counted, product.unit, true).map_err(|problem| {
-                LedgerError::InvalidQuantity {
-                    code: product.code.clone(),
-                    problem,
-                }
-            })?;
-            let difference = counted - on_hand(tx, product.id)?;
-            let entry = insert_document(
-                tx,
-                DocumentKind::Count,
-                product.producer_id,
-                reason,
-                false,
-                actor,
-                at,
-            )?;
-            insert_move(tx, &entry, product.id, difference, None)?;
-            let document = load_document(tx, entry.id)?;
-            Ok(document)
+            lines
+                .iter()
+                .map(|line| count_on(tx, line, reason, actor, at))
+                .collect::<Result<Vec<_>>>()
         })?;
-        head::anchored(&self.conn, done)
+        done.into_iter()
+            .map(|d| head::anchored(&self.conn, d))
+            .collect()
     }
 
     /// Returns everything left of the active "daily" products (perishables) to their

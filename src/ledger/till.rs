@@ -76,8 +76,8 @@ fn find_customer(conn: &Connection, id: i64) -> Result<Customer> {
     .ok_or(LedgerError::UnknownCustomer(id))
 }
 
-/// What `customer` owes now: tab charges of live sales, less corrections taken off the
-/// tab, less what they paid off.
+/// What `customer` owes now: tab charges of live sales, less corrections and returned
+/// parts taken off the tab, less what they paid off.
 pub(super) fn owed_by(conn: &Connection, customer: i64) -> Result<Rupiah> {
     Ok(conn
         .prepare_cached(
@@ -87,6 +87,9 @@ pub(super) fn owed_by(conn: &Connection, customer: i64) -> Result<Rupiah> {
                 WHERE p.customer_id = ?1
                   AND NOT EXISTS (SELECT 1 FROM corrections AS c
                                   WHERE c.sale_id = s.id AND c.refund_method = 'tab'))
+             - (SELECT COALESCE(SUM(l.total), 0)
+                FROM sale_returns AS t JOIN sale_return_lines AS l ON l.return_id = t.id
+                WHERE t.customer_id = ?1)
              - (SELECT COALESCE(SUM(amount), 0) FROM tab_payments WHERE customer_id = ?1)",
         )?
         .query_row([customer], |r| r.get(0))?)
@@ -120,7 +123,10 @@ pub(super) fn cash_figures(conn: &Connection, day: &BusinessDay) -> Result<CashF
                 WHERE day_id = ?1 AND method = 'cash'),
                (SELECT COALESCE(SUM(s.total), 0)
                 FROM corrections AS c JOIN sales AS s ON s.id = c.sale_id
-                WHERE c.day_id = ?1 AND c.refund_method = 'cash')",
+                WHERE c.day_id = ?1 AND c.refund_method = 'cash')
+             + (SELECT COALESCE(SUM(l.total), 0)
+                FROM sale_returns AS t JOIN sale_return_lines AS l ON l.return_id = t.id
+                WHERE t.day_id = ?1 AND t.refund_method = 'cash')",
         )?
         .query_row([day.id], |r| {
             Ok((
@@ -429,7 +435,7 @@ impl Ledger {
     }
 
     /// A customer's tab over the business days `from` to `to`: what they owed before, each
-    /// charge, payment and correction in order, with the running balance.
+    /// charge, payment, correction and returned part in order, with the running balance.
     pub fn tab_statement(
         &self,
         customer: i64,
@@ -459,6 +465,14 @@ impl Ledger {
                  WHERE c.refund_method = 'tab'
                    AND EXISTS (SELECT 1 FROM payments AS p
                                WHERE p.sale_id = s.id AND p.customer_id = ?1)
+                 UNION ALL
+                 SELECT 'refund', t.at, d.date, sd.date, s.number, NULL,
+                        (SELECT SUM(l.total) FROM sale_return_lines AS l
+                         WHERE l.return_id = t.id), t.id, 3
+                 FROM sale_returns AS t JOIN sales AS s ON s.id = t.sale_id
+                 JOIN business_days AS d ON d.id = t.day_id
+                 JOIN business_days AS sd ON sd.id = s.day_id
+                 WHERE t.customer_id = ?1
              )
              WHERE day <= ?2
              ORDER BY at, k, seq",
@@ -597,6 +611,7 @@ impl Ledger {
             if sale_day == day.id {
                 return Err(LedgerError::SameDayCorrection(sale_id));
             }
+            super::sales::refuse_after_a_return(tx, sale_id)?;
             if refund == RefundMethod::Tab {
                 let (tab_customers, untabbed): (i64, i64) = tx.query_row(
                     "SELECT COUNT(DISTINCT customer_id), COUNT(*) FILTER (WHERE method != 'tab')

@@ -105,7 +105,60 @@ const CHECKS: &[(&str, Check)] = &[
     ("users", users_match_history),
     ("approvals", approvers_are_managers),
     ("pin attempts", pin_counters_kept),
+    ("returned part", returned_parts),
 ];
+
+/// Each returned part reversed what the rule says (`reverse_part`, over the parts of its line
+/// before it, in ledger order), and the goods of returned sales came back as much as returned.
+fn returned_parts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.sale_line_id, r.quantity_milli, r.total, r.producer_share,
+                l.quantity_milli, l.total, l.producer_share, l.corner_share
+         FROM sale_return_lines AS r JOIN sale_lines AS l ON l.id = r.sale_line_id
+         ORDER BY r.id",
+    )?;
+    let mut before: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, line, part): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (total, share): (Rupiah, Rupiah) = (r.get(3)?, r.get(4)?);
+        let frozen = crate::domain::LineAmounts {
+            total: r.get(6)?,
+            producer_share: r.get(7)?,
+            corner_share: r.get(8)?,
+        };
+        let done = before.entry(line).or_insert(0);
+        let expected = crate::domain::reverse_part(frozen, r.get(5)?, *done, part);
+        *done += part;
+        if (expected.total, expected.producer_share) != (total, share) {
+            problems.push(Problem::Invariant {
+                check: "returned part",
+                table: "sale_return_lines",
+                id,
+                detail: format!(
+                    "reversed {total} (producer {share}), the rule says {} (producer {})",
+                    expected.total, expected.producer_share
+                ),
+            });
+        }
+    }
+    each(
+        conn,
+        problems,
+        "returned part",
+        "sales",
+        "SELECT s.id, format('goods back %d/1000, returned %d/1000', moved, returned)
+         FROM (SELECT t.sale_id AS id,
+                      (SELECT COALESCE(SUM(m.quantity_milli), 0) FROM stock_moves AS m
+                       WHERE m.sale_id = t.sale_id AND m.kind = 'void') AS moved,
+                      (SELECT SUM(r.quantity_milli) FROM sale_returns AS u
+                       JOIN sale_return_lines AS r ON r.return_id = u.id
+                       WHERE u.sale_id = t.sale_id) AS returned
+               FROM sale_returns AS t GROUP BY t.sale_id) AS s
+         WHERE moved != returned
+         ORDER BY s.id",
+    )
+}
 
 fn pin_counters_kept(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
     for (table, id) in super::lockout::removed_counters(conn)? {
@@ -397,6 +450,7 @@ fn closed_days(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
         "payouts",
         "cash_counts",
         "corrections",
+        "sale_returns",
     ];
     for &table in WITH_DAY {
         let sql = format!(

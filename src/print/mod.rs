@@ -29,14 +29,15 @@ pub use printer::{
     test_slip, valid_host_port,
 };
 pub use recap::{marked, month_recap, recap_file_name};
-pub use receipt::{receipt, receipt_copy};
+pub use receipt::{receipt, receipt_copy, return_slip, return_slip_file_name};
 pub use recovery::recovery_paper;
 pub use report::refund_text;
 pub use report::{REPORT_WIDTH, day_report, day_report_text};
 pub use settlement::{
     payout_file_name, payout_slip, safe_code, settlement_file_name, settlement_slip, statement,
 };
-pub use slips::{slip_file_name, stock_slip};
+pub use slips::{count_slip, count_slip_file_name, slip_file_name, stock_slip};
+pub(crate) use text::wrap;
 pub use text::{MIN_WIDTH, render_text};
 pub use till::{cash_slip, cash_slip_file_name, tab_statement, tab_statement_file_name};
 

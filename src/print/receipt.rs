@@ -1,6 +1,6 @@
 //! The sale receipt (struk): what was bought, what was paid, and the change, as a `Document`.
 
-use crate::domain::{PaymentMethod, Sale, ShopHeader};
+use crate::domain::{PaymentMethod, Sale, SaleReturn, ShopHeader};
 use crate::strings::Lang;
 
 use super::document::Document;
@@ -92,6 +92,52 @@ fn receipt_document(sale: &Sale, shop: &ShopHeader, lang: Lang, copy: bool) -> D
         doc.centered(text.thank_you);
     }
     doc
+}
+
+/// The slip of a part of a sale returned: which receipt it takes back, each line with what
+/// it gives back, the total handed back and how, the reason, and signatures for the
+/// customer and the attendant.
+pub fn return_slip(ret: &SaleReturn, shop: &ShopHeader, lang: Lang) -> Document {
+    let text = &lang.text().print;
+    let mut doc = Document::new();
+    shop.add_to(&mut doc);
+    doc.rule().mark(text.return_title);
+    doc.text(&(text.return_of)(
+        ret.id,
+        ret.sale_number,
+        &format::date(ret.sale_date, lang),
+    ))
+    .pair(
+        &(text.attendant)(&ret.attendant),
+        &format::date_time(ret.at, lang),
+    )
+    .rule();
+    for line in &ret.lines {
+        doc.item(
+            &line.name,
+            &line.quantity.with_unit(line.unit),
+            &line.amounts.total.to_string(),
+        );
+    }
+    doc.rule()
+        .emphasised_pair(text.return_total, &ret.amount().to_string())
+        .text(&(text.return_refund)(&super::report::refund_text(
+            ret.refund_method,
+            lang,
+        )))
+        .text(&(text.slip_reason)(&ret.reason))
+        .rule()
+        .signatures(&[
+            (text.customer_signs, ""),
+            (text.slip_attendant_role, ret.attendant.as_str()),
+        ]);
+    add_chain_head(&mut doc, ret.chain_head.as_deref(), lang);
+    doc
+}
+
+/// `retur-jual-0003.txt`: a return's slip, numbered by the return.
+pub fn return_slip_file_name(ret: &SaleReturn) -> String {
+    format!("retur-jual-{:04}.txt", ret.id)
 }
 
 #[cfg(test)]

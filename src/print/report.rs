@@ -162,6 +162,7 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
         }
         doc.blank();
     }
+    returned_parts(doc, report, lang);
     // The paper the manager files can later prove the file was not edited after the close.
     doc.pair(
         till.z_chain_head,
@@ -177,6 +178,25 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
             (till.signature_manager, ""),
         ]);
     }
+}
+
+/// The Z report's parts of sales returned that day: which sale, the refund, why, how much.
+fn returned_parts(doc: &mut Document, report: &DayReport, lang: Lang) {
+    if report.returns.is_empty() {
+        return;
+    }
+    let till = &lang.text().till;
+    doc.text(till.z_returns);
+    for r in &report.returns {
+        let line = (till.z_correction)(
+            r.sale_number,
+            &format::date(r.sale_date, lang),
+            &refund_text(r.refund_method, lang),
+            &r.reason,
+        );
+        doc.pair(&line, &r.amount().to_string());
+    }
+    doc.blank();
 }
 
 /// The Z report's cash count: each denomination counted, the total and the variance with

@@ -367,7 +367,7 @@ mod tests {
             assert!(has(&text, "Stok akhir", "10 pcs"), "{text}");
             assert!(has(&text, "Kembali (koreksi)", "2 bks"), "{text}");
             assert!(has(&text, "Stok akhir", "4 bks"), "{text}");
-            assert!(text.contains("KOREKSI PENJUALAN SEBELUMNYA"), "{text}");
+            assert!(text.contains("KOREKSI & RETUR PENJUALAN"), "{text}");
             assert!(has(&text, "KRPS", "-Rp 24.000"), "{text}");
             assert!(text.contains("No. 2 tgl 21 Nov 2026"), "{text}");
             assert!(has(&text, "Penjualan kotor", "-Rp 17.000"), "{text}");

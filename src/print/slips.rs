@@ -74,6 +74,76 @@ pub fn stock_slip(doc: &StockDocument, shop: &ShopHeader, lang: Lang) -> Documen
     slip
 }
 
+/// The slip of a count of many products (stok opname), one entry per product: each line
+/// with what the books held, what was counted and the difference, and for a shortfall who
+/// bears it; signed by the attendant and the manager who approved it.
+pub fn count_slip(docs: &[StockDocument], shop: &ShopHeader, lang: Lang) -> Document {
+    let text = &lang.text().print;
+    let words = lang.stock_count();
+    let mut slip = Document::new();
+    shop.add_to(&mut slip);
+    let (Some(first), Some(last)) = (docs.first(), docs.last()) else {
+        return slip;
+    };
+    slip.rule()
+        .title(text.slip_count_title)
+        .pair(
+            &(words.slip_numbers)(first.number, last.number),
+            &format::date_time(first.at, lang),
+        )
+        .text(&(text.slip_attendant)(&first.actor))
+        .rule();
+    let mut differ = 0;
+    for doc in docs {
+        for line in &doc.lines {
+            add_line(&mut slip, DocumentKind::Count, line, lang);
+            slip.detail(
+                text.slip_producer_role,
+                &format!("{} {}", doc.producer_code, doc.producer_name),
+            );
+            if line.quantity < StockQuantity::ZERO {
+                let who = if doc.corner_at_fault {
+                    text.slip_borne_by_corner
+                } else {
+                    text.slip_borne_by_producer
+                };
+                slip.detail(text.slip_borne_by, who);
+            }
+            if line.quantity != StockQuantity::ZERO {
+                differ += 1;
+            }
+        }
+    }
+    let products: usize = docs.iter().map(|d| d.lines.len()).sum();
+    slip.rule()
+        .pair(text.slip_products, &(words.slip_products_counted)(products))
+        .pair("", &(words.slip_with_difference)(differ));
+    let note = first.note.trim();
+    if !note.is_empty() {
+        slip.text(&(text.slip_reason)(note));
+    }
+    // The newest entry's head: proving it proves the chain up to it, the whole count.
+    super::receipt::add_chain_head(&mut slip, last.chain_head.as_deref(), lang);
+    slip.blank();
+    slip.signatures(&[
+        (text.slip_attendant_role, first.actor.as_str()),
+        (words.slip_manager_role, ""),
+    ]);
+    slip
+}
+
+/// `opname-0003-0012.txt`: the first and last numbers of the count's entries, which no
+/// other slip shares.
+pub fn count_slip_file_name(docs: &[StockDocument]) -> String {
+    let first = docs.first().map_or(0, |d| d.number);
+    let last = docs.last().map_or(0, |d| d.number);
+    if first == last {
+        format!("opname-{first:04}.txt")
+    } else {
+        format!("opname-{first:04}-{last:04}.txt")
+    }
+}
+
 /// `titipan-0003-SRI.txt`, `retur-0004-SRI.txt`, `rusak-0001.txt`, `opname-0002.txt`: the
 /// kind and number make it unique; a delivery or return also names its producer, so the
 /// day's folder reads as who came by.

@@ -120,7 +120,7 @@ fn split_at_width(text: &str, max: usize) -> (&str, &str) {
 
 /// Word-wraps to `max` columns; a word longer than a line is broken where it must be.
 /// Always at least one line, so an empty text still takes its place.
-fn wrap(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut current = String::new();
     for word in words(text) {

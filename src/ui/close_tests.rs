@@ -793,6 +793,12 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
         text.contains("Penjualan 22 Nov 2026 (sudah ditutup"),
         "{text}"
     );
+    // A closed day's list says that F8 corrects there, not voids.
+    assert_eq!(app.focus(), Focus::ClosedSales);
+    assert!(
+        text.contains("F8 Koreksi") && !text.contains("F8 Batal"),
+        "{text}"
+    );
     // ← steps on from the day shown.
     assert_eq!(
         press(&mut app, KeyCode::Right),
@@ -823,7 +829,7 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
             reason: "Salah harga".into()
         }]
     );
-    assert_eq!(app.focus(), Focus::Sales);
+    assert_eq!(app.focus(), Focus::ClosedSales);
     let at = today().and_hms_opt(8, 0, 0).unwrap();
     update(
         &mut app,

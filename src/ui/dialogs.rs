@@ -88,7 +88,9 @@ pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
     match under {
         Screen::Sales(_) => Some(Focus::Sales),
         Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => {
+            Some(form)
+                if form.kind == crate::domain::DocumentKind::WriteOff || form.shop_wide() =>
+            {
                 Some(Focus::WriteOff)
             }
             Some(_) => Some(Focus::Intake),
@@ -243,6 +245,19 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             &crate::print::refund_text(*refund, app.lang),
             reason,
         ),
+        Question::ReturnPart {
+            number,
+            date,
+            lines,
+            amount,
+            refund,
+        } => (app.lang.text().till.confirm_return)(
+            *lines,
+            *number,
+            &format::date(*date, app.lang),
+            *amount,
+            &crate::print::refund_text(*refund, app.lang),
+        ),
         Question::TabPayment {
             name,
             method,
@@ -286,6 +301,9 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
+        Question::RecordCount { products, differ } => {
+            (app.lang.stock_count().confirm_count)(*products, *differ)
+        }
         Question::PriceChange {
             name,
             old,

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use super::pin::Pin;
 use crate::domain::{
     Cart, IntakeLine, NewProducer, Payment, ProducerChanges, ProductChanges, Quantity, Rupiah,
-    StockQuantity,
 };
 use crate::print::PrinterSettings;
 
@@ -81,6 +80,8 @@ pub enum Effect {
         /// Where the day-close backups go; empty: `backups` beside the ledger.
         backup_folder: String,
     },
+    /// How many days ahead the expiry list looks (a shop setting). Answer: `StockLoaded`.
+    SetExpiryDays { days: u32 },
     /// Send a short test slip to this printer (saved or not). Answer: `TestPrinted`.
     TestPrint {
         shop: crate::domain::ShopHeader,
@@ -122,6 +123,16 @@ pub enum Effect {
     LoadSalesNear {
         from: Option<NaiveDate>,
         older: bool,
+    },
+    /// One sale in full, with the parts returned so far. Answer: `SaleDetailLoaded`.
+    LoadSaleDetail { sale_id: i64 },
+    /// Take part of a sale back on the open day, then write its slip. Answer:
+    /// `PartReturned` once committed; `Failed` only if it is not on disk.
+    ReturnPart {
+        sale_id: i64,
+        parts: Vec<crate::domain::PartRequest>,
+        refund: crate::domain::RefundMethod,
+        reason: String,
     },
     /// Take back a closed day's sale on the open day. Answer: `SaleCorrected`.
     CorrectSale {
@@ -216,9 +227,9 @@ pub enum StockEntry {
         reason: String,
         corner_at_fault: bool,
     },
+    /// A count of many products, recorded all at once under one approval.
     Count {
-        code: String,
-        counted: StockQuantity,
+        lines: Vec<crate::domain::CountLine>,
         reason: String,
     },
 }

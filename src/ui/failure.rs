@@ -114,6 +114,13 @@ pub enum TillFailure {
     VarianceNeedsReason(Rupiah),
     SameDayCorrection,
     NotOnTab,
+    /// A line returned past what is left of it: its code and what is left, in words.
+    ReturnAboveSold {
+        code: String,
+        left: String,
+    },
+    ReturnedInPart,
+    NothingToReturn,
 }
 
 impl Failure {
@@ -172,6 +179,9 @@ impl TillFailure {
             TillFailure::VarianceNeedsReason(v) => (t.variance_needs_reason)(*v),
             TillFailure::SameDayCorrection => t.same_day_correction.into(),
             TillFailure::NotOnTab => t.not_on_tab.into(),
+            TillFailure::ReturnAboveSold { code, left } => (t.return_above_sold)(code, left),
+            TillFailure::ReturnedInPart => t.returned_in_part.into(),
+            TillFailure::NothingToReturn => t.nothing_to_return.into(),
         }
     }
 }
@@ -211,6 +221,8 @@ pub enum ApprovalReason {
     /// A close whose cash count is off by more than the shop's threshold.
     CloseVariance,
     Other,
+    /// Part of a sale taken back: the same approval as a void, in its own words.
+    SaleReturn,
 }
 
 impl ApprovalReason {
@@ -225,6 +237,7 @@ impl ApprovalReason {
             ApprovalReason::Users => t.users,
             ApprovalReason::Payout => t.payout,
             ApprovalReason::Correction => t.correction,
+            ApprovalReason::SaleReturn => t.sale_return,
             ApprovalReason::Settings => t.settings,
             ApprovalReason::CloseVariance => t.close_variance,
             ApprovalReason::Other => t.other,

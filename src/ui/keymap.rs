@@ -54,6 +54,14 @@ pub enum Focus {
     TabPaymentForm,
     /// The reason for correcting a closed day's sale, and how the money goes back.
     CorrectionReason,
+    /// A closed day's sales list: F8 corrects there, and its bar says so.
+    ClosedSales,
+    /// One sale opened from the list: its lines, payments and returns.
+    SaleDetail,
+    /// Returning part of a sale: a quantity on each line ...
+    ReturnForm,
+    /// ... and the reason for it.
+    ReturnReason,
     // Who is at the till.
     /// The first start (the shop and its manager), or a first PIN for a migrated manager.
     Setup,
@@ -130,6 +138,10 @@ impl Binding {
 use Focus as C;
 
 const EVERYWHERE: &[Focus] = &[
+    C::ClosedSales,
+    C::SaleDetail,
+    C::ReturnForm,
+    C::ReturnReason,
     C::OpenDay,
     C::StaleDay,
     C::Sale,
@@ -172,6 +184,10 @@ const HOME: &[Focus] = &[C::Sale, C::OpenDay];
 /// Where Ctrl+L locks the till: every screen of the till, questions included (not the
 /// sign-in, lock and approval gates themselves).
 const LOCKABLE: &[Focus] = &[
+    C::ClosedSales,
+    C::SaleDetail,
+    C::ReturnForm,
+    C::ReturnReason,
     C::Settings,
     C::Payouts,
     C::PayoutForm,
@@ -216,6 +232,8 @@ const fn typing_in(contexts: &'static [Focus], text: fn(&KeyText) -> &'static st
 }
 
 const TEXT_FIELDS: &[Focus] = &[
+    C::ReturnForm,
+    C::ReturnReason,
     C::Sale,
     C::Search,
     C::Pay,
@@ -345,8 +363,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales),
     // The search list.
     typing(C::Search, |k| k.refine),
-    on(&[UP], &[C::Search, C::Sales], Msg::Up, |k| k.select_line),
-    on(&[DOWN], &[C::Search, C::Sales], Msg::Down, |k| k.select_line),
+    on(&[UP], &[C::Search, C::Sales, C::ClosedSales, C::SaleDetail, C::ReturnForm], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Search, C::Sales, C::ClosedSales, C::SaleDetail, C::ReturnForm], Msg::Down, |k| k.select_line),
     on(&[ENTER], &[C::Search], Msg::Submit, |k| k.add_selected).bar(|k| k.short_add),
     on(&[ESC], &[C::Search], Msg::Cancel, |k| k.close).bar(|k| k.close),
     // The pay dialog.
@@ -360,10 +378,23 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Pay], Msg::QuickCash(Rupiah(100_000)), |k| k.cash_100k).bar(|k| k.short_100k),
     on(&[ESC], &[C::Pay], Msg::Cancel, |k| k.close_keep_cart).bar(|k| k.close),
     // Today's sales, and the reason for a void.
+    on(&[ENTER], &[C::Sales, C::ClosedSales], Msg::Submit, |k| k.open_sale).bar(|k| k.short_open_sale),
     on(&[f(8)], &[C::Sales], Msg::VoidSale, |k| k.void_sale).bar(|k| k.short_void),
-    on(&[f(9)], &[C::Sales], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
-    on(&[ESC], &[C::Sales], Msg::Cancel, |k| k.back).bar(|k| k.back),
-    typing(C::Sales, |k| k.back_to_sale),
+    // A closed day's sale is corrected, not voided: the bar says which.
+    on(&[f(8)], &[C::ClosedSales], Msg::VoidSale, |k| k.correct_sale).bar(|k| k.short_correct),
+    on(&[f(9)], &[C::Sales, C::ClosedSales, C::SaleDetail], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
+    on(&[ESC], &[C::Sales, C::ClosedSales], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing_in(&[C::Sales, C::ClosedSales, C::SaleDetail], |k| k.back_to_sale),
+    // One sale (Enter on the list), and returning part of it (F8 there).
+    on(&[f(8)], &[C::SaleDetail], Msg::ReturnPart, |k| k.return_part).bar(|k| k.short_return_part),
+    on(&[ESC], &[C::SaleDetail], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    typing_in(&[C::ReturnForm], |k| k.type_return_quantity),
+    typing_in(&[C::ReturnReason], |k| k.type_reason),
+    on(&[TAB], &[C::ReturnForm, C::ReturnReason], Msg::Next, |k| k.return_field).bar(|k| k.short_reason_field),
+    on(&[BACKTAB, ENTER], &[C::ReturnForm, C::ReturnReason], Msg::Next, |k| k.return_field),
+    on(&[f(7)], &[C::ReturnForm, C::ReturnReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
+    on(&[f(2)], &[C::ReturnForm, C::ReturnReason], Msg::Record, |k| k.record_return).bar(|k| k.short_record),
+    on(&[ESC], &[C::ReturnForm, C::ReturnReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing(C::Reason, |k| k.type_reason),
     on(&[ENTER], &[C::Reason], Msg::Submit, |k| k.next).bar(|k| k.next),
     on(&[ESC], &[C::Reason], Msg::Cancel, |k| k.back).bar(|k| k.back),
@@ -386,6 +417,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(9)], &[C::Stock], Msg::CallList, |k| k.call_list).bar(|k| k.short_call_list),
     // Off the bar, which is full: F1 lists it.
     on(&[f(7)], &[C::Stock], Msg::OpenProducts, |k| k.products),
+    on(&[f(11)], &[C::Stock], Msg::ExpiryList, |k| k.expiry_list),
+    on(&[ENTER], &[C::Stock], Msg::Submit, |k| k.set_expiry_days),
     on(&[ESC], &[C::Stock], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // The stock forms: intake, return, write-off, count.
     typing(C::Intake, |k| k.type_intake),
@@ -506,8 +539,8 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(2)], &[C::TabPaymentForm], Msg::Record, |k| k.tab_payment).bar(|k| k.short_record),
     on(&[ESC], &[C::TabPaymentForm], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Earlier days in the sales list (F6), and correcting a closed day's sale (F8 there).
-    on(&[Key::Plain(KeyCode::PageUp), LEFT], &[C::Sales], Msg::Prev, |k| k.other_day),
-    on(&[Key::Plain(KeyCode::PageDown), RIGHT], &[C::Sales], Msg::Next, |k| k.other_day),
+    on(&[Key::Plain(KeyCode::PageUp), LEFT], &[C::Sales, C::ClosedSales], Msg::Prev, |k| k.other_day),
+    on(&[Key::Plain(KeyCode::PageDown), RIGHT], &[C::Sales, C::ClosedSales], Msg::Next, |k| k.other_day),
     typing(C::CorrectionReason, |k| k.type_reason),
     on(&[f(7)], &[C::CorrectionReason], Msg::CycleMethod, |k| k.next_refund).bar(|k| k.short_method),
     on(&[ENTER], &[C::CorrectionReason], Msg::Submit, |k| k.next).bar(|k| k.next),

@@ -24,6 +24,7 @@ mod producers;
 mod product_form;
 mod question;
 mod sale;
+mod sale_detail;
 mod sales;
 mod settings;
 mod stock;
@@ -45,6 +46,8 @@ mod payouts_tests;
 mod producers_tests;
 #[cfg(test)]
 mod product_tests;
+#[cfg(test)]
+mod sale_detail_tests;
 #[cfg(test)]
 mod settings_tests;
 #[cfg(test)]

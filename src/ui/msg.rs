@@ -40,6 +40,8 @@ pub enum Msg {
     Less,
     /// Void the selected sale (asks a reason, then a question).
     VoidSale,
+    /// Return part of the sale shown (opens the return form).
+    ReturnPart,
     /// Print the selected sale's receipt again.
     Reprint,
     Help,
@@ -64,6 +66,8 @@ pub enum Msg {
     Count,
     /// Who bears a write-off: the producer, or the corner.
     ToggleFault,
+    /// The expiry list instead of the stock, and back.
+    ExpiryList,
     /// Open the products screen.
     OpenProducts,
     /// Type a new price for the selected product.
@@ -156,6 +160,8 @@ pub enum Msg {
     StockLoaded {
         lines: Vec<StockLine>,
         calls: Vec<CallListEntry>,
+        /// Deliveries on the shelf past or near their best-before date.
+        expiring: crate::domain::ExpiryList,
     },
     /// Stock entries on disk, each with where its slip was written or why it was not.
     StockRecorded {
@@ -233,6 +239,20 @@ pub enum Msg {
         closed: bool,
         sales: Vec<SaleSummary>,
     },
+    /// A sale in full and the parts of it returned so far.
+    SaleDetailLoaded {
+        sale: crate::domain::Sale,
+        returns: Vec<crate::domain::SaleReturn>,
+    },
+    /// A return of part of a sale is on disk, with its slip's file (or why not); the sale,
+    /// its returns and its day's list again, as far as they could be read.
+    PartReturned {
+        ret: crate::domain::SaleReturn,
+        slip: Result<PathBuf, Failure>,
+        sale: Option<crate::domain::Sale>,
+        returns: Vec<crate::domain::SaleReturn>,
+        sales: Option<Vec<SaleSummary>>,
+    },
     /// A correction is on disk; `sales` is that day's list again, if it could be read.
     SaleCorrected {
         correction: crate::domain::Correction,
@@ -282,6 +302,12 @@ pub enum Msg {
     /// The ledger refused this effect without a manager's approval (a count with a
     /// difference): it waits in the approval popup.
     ApprovalNeeded(Box<Effect>),
+    /// A product just put in the cart: the oldest delivery of it on the shelf is past its
+    /// best-before date. A warning; the sale goes on.
+    PastBestBefore {
+        name: String,
+        best_before: chrono::NaiveDate,
+    },
     // A queue: carts parked while the next customer is served.
     /// F12: park the cart (or, with none, open the parked ones).
     Park,
@@ -335,6 +361,8 @@ impl Msg {
                 | Msg::File(_)
                 | Msg::DaySalesLoaded { .. }
                 | Msg::SaleCorrected { .. }
+                | Msg::SaleDetailLoaded { .. }
+                | Msg::PartReturned { .. }
                 | Msg::CustomersLoaded(_)
                 | Msg::CustomersChanged { .. }
                 | Msg::StatementPrinted(_)
@@ -346,6 +374,7 @@ impl Msg {
                 | Msg::UsersChanged(_)
                 | Msg::HistoryLoaded(_)
                 | Msg::ApprovalNeeded(_)
+                | Msg::PastBestBefore { .. }
                 | Msg::ParkedCount(_)
                 | Msg::CartParked(_)
                 | Msg::ParkedLoaded(_)
@@ -392,12 +421,28 @@ impl Msg {
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
             Msg::DraftUnreadable => Note::DraftUnreadable,
+            Msg::PastBestBefore { name, best_before } => Note::Stock(
+                super::note::StockNote::PastBestBefore(name.clone(), *best_before),
+            ),
             Msg::SettingsSaved => Note::SettingsSaved,
             Msg::SaleCorrected { correction, .. } => Note::Till(TillNote::Corrected(
                 correction.sale_number,
                 correction.sale_date,
                 correction.amount,
             )),
+            Msg::PartReturned { ret, slip, .. } => Note::Till(match slip {
+                Ok(path) => TillNote::Returned(
+                    ret.id,
+                    ret.amount(),
+                    ret.refund_method,
+                    // Its name: a whole path would be cut at 80 columns.
+                    path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into(),
+                    ),
+                ),
+                Err(e) => TillNote::PrintoutFailed(e.clone()),
+            }),
             Msg::PayoutRecorded { payout, slip, .. } => match slip {
                 Ok(path) => Note::PayoutRecorded(payout.number, path.display().to_string()),
                 Err(e) => Note::SlipFailed(e.clone()),

@@ -111,6 +111,8 @@ pub enum Note {
     Trust(TrustNote),
     /// The ledger file: backups, the sale saved before a crash, paper kept aside.
     File(FileNote),
+    /// The shop-wide count and the expiry list.
+    Stock(StockNote),
 }
 
 impl Note {
@@ -119,6 +121,9 @@ impl Note {
             return note.is_error();
         }
         if let Note::File(note) = self {
+            return note.is_warning();
+        }
+        if let Note::Stock(note) = self {
             return note.is_warning();
         }
         !matches!(
@@ -192,6 +197,7 @@ impl Note {
             Note::DayOpened(date) => (t.day_opened)(&format::date(*date, lang)),
             Note::DayClosed => t.day_closed.into(),
             Note::File(note) => note.text(lang),
+            Note::Stock(note) => note.text(lang),
             Note::UnknownProducer(text) => (t.unknown_producer)(text),
             Note::BadDate(text) => (t.bad_date)(text),
             Note::NoLineForDate => t.no_line_for_date.into(),
@@ -314,6 +320,8 @@ pub enum TillNote {
     StatementPrinted(String),
     /// A closed day's sale corrected: its number, day and amount.
     Corrected(i64, chrono::NaiveDate, Rupiah),
+    /// Part of a sale returned: the return's number, amount, refund and slip file.
+    Returned(i64, Rupiah, crate::domain::RefundMethod, String),
 }
 
 impl TillNote {
@@ -326,6 +334,7 @@ impl TillNote {
                 | TillNote::TabPaid(..)
                 | TillNote::StatementPrinted(_)
                 | TillNote::Corrected(..)
+                | TillNote::Returned(..)
         )
     }
 
@@ -348,6 +357,12 @@ impl TillNote {
             TillNote::Corrected(number, date, amount) => {
                 (t.corrected)(*number, &format::date(*date, lang), *amount)
             }
+            TillNote::Returned(number, amount, refund, file) => (t.returned)(
+                *number,
+                *amount,
+                &crate::print::refund_text(*refund, lang),
+                file,
+            ),
         }
     }
 }
@@ -391,6 +406,47 @@ impl TrustNote {
             TrustNote::ShopEmpty => t.shop_empty.into(),
             TrustNote::PickUser => t.pick_user.into(),
             TrustNote::NoManager => t.no_manager.into(),
+        }
+    }
+}
+
+/// What the shop-wide count and the expiry list say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockNote {
+    /// A product scanned again in a count: added up, and what is counted now.
+    CountedAgain(String, crate::domain::StockQuantity, Unit),
+    /// A count recorded: how many products, the slip's file.
+    CountRecorded(usize, String),
+    /// A product sold whose oldest delivery on the shelf is past this best-before date.
+    PastBestBefore(String, NaiveDate),
+    /// A return pre-filled from the expiry list: the producer, how many products.
+    ReturnFromExpiry(String, usize),
+    /// A horizon typed beyond what the setting takes.
+    BadExpiryDays,
+}
+
+impl StockNote {
+    pub fn is_warning(&self) -> bool {
+        match self {
+            StockNote::PastBestBefore(..) | StockNote::BadExpiryDays => true,
+            StockNote::CountedAgain(..)
+            | StockNote::CountRecorded(..)
+            | StockNote::ReturnFromExpiry(..) => false,
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.stock_count();
+        match self {
+            StockNote::CountedAgain(name, total, unit) => {
+                (t.counted_again)(name, &total.with_unit(*unit))
+            }
+            StockNote::CountRecorded(n, slip) => (t.count_recorded)(*n, slip),
+            StockNote::PastBestBefore(name, date) => {
+                (t.past_best_before)(name, &format::date(*date, lang))
+            }
+            StockNote::ReturnFromExpiry(producer, n) => (t.return_from_expiry)(producer, *n),
+            StockNote::BadExpiryDays => (t.bad_expiry_days)(crate::domain::MAX_EXPIRY_DAYS),
         }
     }
 }

@@ -10,6 +10,14 @@ pub enum Question {
         lines: usize,
         total: Rupiah,
     },
+    /// Take part of a sale back: how many lines, of which receipt, what goes back and how.
+    ReturnPart {
+        number: i64,
+        date: chrono::NaiveDate,
+        lines: usize,
+        amount: Rupiah,
+        refund: crate::domain::RefundMethod,
+    },
     /// Take back a closed day's sale on the open day.
     Correct {
         sale_id: i64,
@@ -57,6 +65,11 @@ pub enum Question {
         entry: super::effect::StockEntry,
     },
     ReturnDaily,
+    /// A shop-wide count: how many products, how many of them differ from the books.
+    RecordCount {
+        products: usize,
+        differ: usize,
+    },
     PriceChange {
         code: String,
         name: String,

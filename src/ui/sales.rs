@@ -1,4 +1,5 @@
-//! Today's sales: the list, and voiding a sale (a reason, then a confirmation).
+//! Today's sales: the list, voiding a sale (a reason, then a confirmation), and one sale
+//! opened in full (Enter), where part of it is returned (`sale_detail`).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -14,6 +15,7 @@ use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
+use super::sale_detail::{self, DetailKey, SaleDetail};
 use super::widgets::{centered, draw_list, right};
 use crate::domain::{PaymentMethod, RefundMethod, SaleSummary};
 use crate::print::format;
@@ -31,6 +33,8 @@ pub struct SalesList {
     pub day: Option<PastDay>,
     /// While correcting a closed day's sale: how the money goes back (F7 cycles).
     pub refund: Option<RefundMethod>,
+    /// The sale opened with Enter, over the list.
+    pub detail: Option<SaleDetail>,
 }
 
 /// A day the sales list was stepped to.
@@ -49,7 +53,13 @@ impl SalesList {
             reason: None,
             day: None,
             refund: None,
+            detail: None,
         }
+    }
+
+    /// Whether the list shows a closed day, whose sales are corrected rather than voided.
+    pub fn closed_day(&self) -> bool {
+        self.day.is_some_and(|d| d.closed)
     }
 
     pub fn loaded(&mut self, sales: Vec<SaleSummary>) {
@@ -67,7 +77,17 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
     if list.reason.is_some() {
         return reason_key(list, msg);
     }
+    if list.detail.is_some() {
+        return detail_key(list, msg);
+    }
     match msg {
+        Msg::Submit => {
+            if let Some(sale) = list.current() {
+                let sale_id = sale.id;
+                list.detail = Some(SaleDetail::loading(sale_id));
+                return Outcome::stay().run(vec![Effect::LoadSaleDetail { sale_id }]);
+            }
+        }
         Msg::Up => list.selected = list.selected.saturating_sub(1),
         Msg::Down => {
             let count = list.sales.as_ref().map_or(0, Vec::len);
@@ -105,6 +125,20 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// A key on the sale opened over the list; Esc there comes back to the list.
+fn detail_key(list: &mut SalesList, msg: Msg) -> Outcome {
+    let Some(detail) = &mut list.detail else {
+        return Outcome::stay();
+    };
+    match sale_detail::key(detail, msg) {
+        DetailKey::Stay(outcome) => outcome,
+        DetailKey::Close => {
+            list.detail = None;
+            Outcome::stay()
+        }
+    }
 }
 
 /// A key while the reason for a void or a correction is typed.
@@ -234,6 +268,10 @@ fn day_loaded(
 }
 
 pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, focused: bool) {
+    if let Some(detail) = &list.detail {
+        sale_detail::draw(cx, detail, frame, area, focused);
+        return;
+    }
     let t = &cx.lang.text().ui;
     let till = &cx.lang.text().till;
     let title = match list.day {
@@ -280,11 +318,13 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
                             .join("+"),
                     ),
                     Cell::from(if s.voided {
-                        t.voided_mark
+                        t.voided_mark.to_string()
                     } else if s.corrected {
-                        till.corrected_mark
+                        till.corrected_mark.to_string()
+                    } else if s.returned.is_positive() {
+                        (till.returned_mark)(s.returned)
                     } else {
-                        ""
+                        String::new()
                     }),
                 ]);
                 if s.voided || s.corrected {
@@ -298,8 +338,8 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
                 [
                     Constraint::Length(5),
                     Constraint::Length(6),
-                    Constraint::Length(6),
-                    Constraint::Length(15),
+                    Constraint::Length(5),
+                    Constraint::Length(13),
                     // `Tunai+QRIS+Transfer`
                     Constraint::Length(19),
                     Constraint::Fill(1),
@@ -342,6 +382,24 @@ pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Msg) -> Outcome {
         Msg::SalesLoaded(sales) => list.loaded(sales),
         Msg::SaleVoided { sale_id, sales, .. } => return voided(list, sale_id, sales),
         Msg::SaleCorrected { correction, sales } => corrected(list, correction.sale_id, sales),
+        Msg::SaleDetailLoaded { sale, returns } => {
+            if let Some(detail) = list.detail.as_mut().filter(|d| d.sale_id == sale.id) {
+                detail.loaded(sale, returns);
+            }
+        }
+        Msg::PartReturned {
+            sale,
+            returns,
+            sales,
+            ..
+        } => {
+            if let Some(detail) = &mut list.detail {
+                sale_detail::returned(detail, sale, returns);
+            }
+            if let Some(sales) = sales {
+                list.loaded(sales);
+            }
+        }
         Msg::DaySalesLoaded {
             date,
             closed,
@@ -383,7 +441,14 @@ impl SalesList {
         match (&self.reason, &self.refund) {
             (Some(_), Some(_)) => Focus::CorrectionReason,
             (Some(_), None) => Focus::Reason,
-            (None, _) => Focus::Sales,
+            (None, _) => match self.detail.as_ref().map(|d| d.form.as_ref()) {
+                Some(Some(form)) if form.on_reason => Focus::ReturnReason,
+                Some(Some(_)) => Focus::ReturnForm,
+                Some(None) => Focus::SaleDetail,
+                // A closed day's sales are corrected: a key table whose bar says so.
+                None if self.closed_day() => Focus::ClosedSales,
+                None => Focus::Sales,
+            },
         }
     }
 

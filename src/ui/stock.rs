@@ -1,5 +1,6 @@
 //! The stock screen: per product, what is on hand and what moved today, with its flags; a
-//! filter line that typing fills; and the call list of producers to ring for restocking.
+//! filter line that typing fills; the call list of producers to ring for restocking; and the
+//! expiry list, from which a producer's return is filled in.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -13,13 +14,15 @@ use super::failure::FailedEffect;
 use super::input::type_into;
 use super::keymap::Focus;
 use super::msg::Msg;
-use super::note::Note;
+use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::stock_forms::{self, StockForm};
 use super::widgets::{draw_filter, draw_list, right};
 use crate::domain::DocumentKind;
-use crate::domain::{CallListEntry, StockDocument, StockLine, StockQuantity};
+use crate::domain::{
+    CallListEntry, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS, StockDocument, StockLine, StockQuantity,
+};
 use crate::print::format;
 use crate::strings::UiText;
 
@@ -36,6 +39,12 @@ pub struct StockScreen {
     pub selected: usize,
     /// The call list is shown instead of the products.
     pub calling: bool,
+    /// Deliveries past or near their best-before date; `None` until loaded.
+    pub expiring: Option<ExpiryList>,
+    /// The expiry list is shown instead of the products.
+    pub expiry: bool,
+    /// Digits typed on the expiry list: its new horizon in days, saved with Enter.
+    pub days_typed: String,
     /// An intake, return, write-off or count being entered, over the list it returns to.
     pub form: Option<Box<StockForm>>,
 }
@@ -48,6 +57,9 @@ impl StockScreen {
             filter: String::new(),
             selected: 0,
             calling: false,
+            expiring: None,
+            expiry: false,
+            days_typed: String::new(),
             form: None,
         }
     }
@@ -85,7 +97,9 @@ impl StockScreen {
     }
 
     fn count(&self) -> usize {
-        if self.calling {
+        if self.expiry {
+            self.expiring.as_ref().map_or(0, |e| e.lines.len())
+        } else if self.calling {
             self.calls.as_ref().map_or(0, Vec::len)
         } else {
             self.shown().len()
@@ -107,12 +121,17 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
         }
         return outcome;
     }
+    if screen.expiry
+        && let Some(outcome) = expiry_key(cx, screen, &msg)
+    {
+        return outcome;
+    }
     match msg {
-        Msg::Input(c) if !screen.calling => {
+        Msg::Input(c) if !screen.calling && !screen.expiry => {
             type_into(&mut screen.filter, c, MAX_FILTER);
             screen.selected = 0;
         }
-        Msg::Backspace if !screen.calling => {
+        Msg::Backspace if !screen.calling && !screen.expiry => {
             screen.filter.pop();
             screen.selected = 0;
         }
@@ -120,17 +139,32 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
         Msg::Down if screen.selected + 1 < screen.count() => screen.selected += 1,
         Msg::CallList => {
             screen.calling = !screen.calling;
+            screen.expiry = false;
             screen.selected = 0;
         }
-        Msg::Intake | Msg::ReturnStock | Msg::WriteOff | Msg::Count => {
+        Msg::ExpiryList => {
+            screen.expiry = !screen.expiry;
+            screen.days_typed.clear();
+            screen.calling = false;
+            screen.selected = 0;
+        }
+        Msg::Count => {
+            screen.form = Some(Box::new(StockForm::count(
+                cx.catalogue,
+                screen.lines.as_deref(),
+            )));
+        }
+        Msg::Intake | Msg::ReturnStock | Msg::WriteOff => {
             let kind = match msg {
                 Msg::Intake => DocumentKind::Intake,
                 Msg::ReturnStock => DocumentKind::Return,
-                Msg::WriteOff => DocumentKind::WriteOff,
-                _ => DocumentKind::Count,
+                _ => DocumentKind::WriteOff,
             };
-            // The selected product's producer, unless the call list names one instead.
-            let producer = if screen.calling {
+            // The selected product's producer, unless a list names one instead.
+            let producer = if screen.expiry {
+                selected_expiring(screen)
+                    .map(|l| (l.producer_code.clone(), l.producer_name.clone()))
+            } else if screen.calling {
                 screen
                     .calls
                     .as_ref()
@@ -159,6 +193,53 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
     Outcome::stay()
 }
 
+/// The keys the expiry list takes for itself: digits and Enter set its horizon, F4 fills in
+/// a return; `None` for the keys it shares with the stock list.
+fn expiry_key(cx: &Ctx, screen: &mut StockScreen, msg: &Msg) -> Option<Outcome> {
+    match msg {
+        Msg::Input(c) if c.is_ascii_digit() => type_into(&mut screen.days_typed, *c, 2),
+        Msg::Backspace => {
+            screen.days_typed.pop();
+        }
+        Msg::Submit if !screen.days_typed.is_empty() => {
+            let typed = std::mem::take(&mut screen.days_typed);
+            return Some(match typed.parse::<u32>() {
+                Ok(days) if days <= MAX_EXPIRY_DAYS => {
+                    Outcome::stay().run(vec![Effect::SetExpiryDays { days }])
+                }
+                _ => Outcome::stay().note(Note::Stock(StockNote::BadExpiryDays)),
+            });
+        }
+        Msg::ReturnStock => return Some(return_expiring(cx, screen)),
+        _ => return None,
+    }
+    Some(Outcome::stay())
+}
+
+fn selected_expiring(screen: &StockScreen) -> Option<&ExpiryLine> {
+    screen.expiring.as_ref()?.lines.get(screen.selected)
+}
+
+/// F4 on the expiry list: a return to the selected line's producer, filled in with all of
+/// that producer's listed goods, to be checked against the shelf and recorded with F2.
+fn return_expiring(cx: &Ctx, screen: &mut StockScreen) -> Outcome {
+    let Some(picked) = selected_expiring(screen) else {
+        return Outcome::stay();
+    };
+    let producer = (picked.producer_code.clone(), picked.producer_name.clone());
+    let lines: Vec<&ExpiryLine> = screen
+        .expiring
+        .iter()
+        .flat_map(|e| &e.lines)
+        .filter(|l| l.producer_code == producer.0)
+        .collect();
+    let mut form = StockForm::new(DocumentKind::Return, cx.catalogue, Some(producer.clone()));
+    form.fill_return(&lines, cx.lang.stock_count().expiry_return_reason);
+    let note = StockNote::ReturnFromExpiry(producer.1, form.rows.len());
+    screen.form = Some(Box::new(form));
+    Outcome::stay().note(Note::Stock(note))
+}
+
 /// Stock entries are on disk: say so, and show the list with fresh figures.
 pub(super) fn recorded(
     screen: &mut StockScreen,
@@ -166,18 +247,19 @@ pub(super) fn recorded(
     slips: Vec<Result<PathBuf, super::failure::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
-    let daily = screen.form.take().is_none();
+    let form = screen.form.take();
+    let daily = form.is_none();
+    let count = form.is_some_and(|f| f.shop_wide());
+    let first_slip = slips
+        .first()
+        .and_then(|s| s.as_ref().ok())
+        .map_or_else(String::new, |p| p.display().to_string());
     let note = match (&failed_slip, documents.as_slice()) {
         (Some(e), _) => Note::SlipFailed(e.clone()),
+        (None, many) if count => Note::Stock(StockNote::CountRecorded(many.len(), first_slip)),
         (None, []) => Note::NothingDaily,
         // The daily return is the one action that may make several entries.
-        (None, [one]) if !daily => {
-            let slip = slips
-                .first()
-                .and_then(|s| s.as_ref().ok())
-                .map_or_else(String::new, |p| p.display().to_string());
-            Note::StockRecorded(one.kind, one.number, slip)
-        }
+        (None, [one]) if !daily => Note::StockRecorded(one.kind, one.number, first_slip),
         (None, many) => Note::DailyReturned(many.len()),
     };
     screen.lines = None;
@@ -223,6 +305,10 @@ pub(super) fn counted(q: StockQuantity) -> String {
 pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect, focused: bool) {
     if screen.calling {
         draw_calls(cx, screen, frame, area);
+        return;
+    }
+    if screen.expiry {
+        draw_expiry(cx, screen, frame, area);
         return;
     }
     let t = &cx.lang.text().ui;
@@ -372,7 +458,14 @@ fn draw_calls(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
 /// A runtime answer for the stock screen.
 pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
     match msg {
-        Msg::StockLoaded { lines, calls } => screen.loaded(lines, calls),
+        Msg::StockLoaded {
+            lines,
+            calls,
+            expiring,
+        } => {
+            screen.loaded(lines, calls);
+            screen.expiring = Some(expiring);
+        }
         Msg::StockRecorded { documents, slips } => return recorded(screen, documents, slips),
         Msg::Failed {
             action: FailedEffect::LoadStock,
@@ -381,6 +474,94 @@ pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
         _ => {}
     }
     Outcome::stay()
+}
+
+/// The expiry list: per producer, each delivery still on the shelf that is past or near its
+/// best-before date, oldest delivery first.
+fn draw_expiry(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
+    let t = &cx.lang.text().ui;
+    let e = cx.lang.stock_count();
+    let [table, hint] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let hint_text = if screen.days_typed.is_empty() {
+        e.expiry_hint.to_string()
+    } else {
+        (e.expiry_days_typed)(&screen.days_typed)
+    };
+    frame.render_widget(Paragraph::new(format!(" {hint_text}")).dark_gray(), hint);
+    let days = screen.expiring.as_ref().map_or(0, |e| e.days);
+    let block = Block::bordered()
+        .title(format!(" {} ", (e.expiry_title)(days)))
+        .padding(Padding::horizontal(1));
+    let lines = screen.expiring.as_ref().map_or(&[][..], |e| &e.lines);
+    if lines.is_empty() {
+        let text = if screen.expiring.is_none() {
+            t.stock_loading
+        } else {
+            e.expiry_none
+        };
+        super::widgets::placeholder(frame, table, block, text);
+        return;
+    }
+    let header = Row::new([
+        Cell::from(t.col_producer),
+        Cell::from(t.col_item),
+        Cell::from(e.col_delivery),
+        Cell::from(e.col_best_before),
+        Cell::from(right(e.col_left)),
+        Cell::from(e.col_when),
+    ])
+    .bold();
+    let rows = expiry_rows(cx, lines);
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Fill(1),
+            Constraint::Length(9),
+            Constraint::Length(11),
+            Constraint::Length(8),
+            Constraint::Length(11),
+        ],
+    )
+    .column_spacing(1)
+    .header(header)
+    .block(block);
+    draw_list(frame, table, widget, screen.selected);
+}
+
+/// The expiry list's rows: red once past the date, yellow before.
+fn expiry_rows<'a>(cx: &Ctx, lines: &'a [ExpiryLine]) -> Vec<Row<'a>> {
+    let e = cx.lang.stock_count();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            // The producer is named once, on its first line.
+            let first = i == 0 || lines[i - 1].producer_code != l.producer_code;
+            let row = Row::new([
+                Cell::from(if first {
+                    l.producer_code.clone()
+                } else {
+                    String::new()
+                }),
+                Cell::from(crate::domain::catalogue::full_name(&l.name, &l.variant)),
+                // The slip's number and the day it came, short: the year is this one or the last.
+                Cell::from(format!(
+                    "{} {}",
+                    l.delivery_number,
+                    l.delivered.format("%d/%m")
+                )),
+                Cell::from(format::date(l.best_before, cx.lang)),
+                Cell::from(right(l.left.with_unit(l.unit))),
+                Cell::from((e.days_left)(l.days_left(cx.today))),
+            ]);
+            if l.expired(cx.today) {
+                row.red()
+            } else {
+                row.yellow()
+            }
+        })
+        .collect()
 }
 
 /// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
@@ -401,7 +582,12 @@ impl StockScreen {
     pub(super) fn focus(&self) -> Focus {
         match &self.form {
             Some(form) if form.on_reason => Focus::StockReason,
-            Some(form) if form.kind == crate::domain::DocumentKind::WriteOff => Focus::WriteOff,
+            // A count, like a write-off, says per line who bears what is missing (F7).
+            Some(form)
+                if form.kind == crate::domain::DocumentKind::WriteOff || form.shop_wide() =>
+            {
+                Focus::WriteOff
+            }
             Some(_) => Focus::Intake,
             None => Focus::Stock,
         }

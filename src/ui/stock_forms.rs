@@ -1,6 +1,9 @@
 //! The stock forms: an intake (a producer's delivery entered as fast as a sale, code by code
-//! or by scanner), a return, a write-off and a count, each against a catalogue of that
-//! producer's products only. Returns, write-offs and counts carry a reason.
+//! or by scanner), a return and a write-off, each against a catalogue of that producer's
+//! products only, and a count (stok opname) of any products of the shop in one form.
+//! Returns, write-offs and counts carry a reason.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -12,12 +15,15 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 use super::effect::{Effect, StockEntry};
 use super::input::type_into;
 use super::msg::Msg;
-use super::note::Note;
+use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
 use super::widgets::{draw_list, right};
 use crate::domain::entry::{Entry, read_entry};
-use crate::domain::{Catalogue, DocumentKind, IntakeLine, Quantity, StockQuantity, Unit};
+use crate::domain::{
+    Catalogue, CountLine, DocumentKind, ExpiryLine, IntakeLine, Quantity, StockLine, StockQuantity,
+    Unit,
+};
 use crate::print::format;
 
 const MAX_ENTRY: usize = 60;
@@ -40,6 +46,22 @@ pub struct IntakeRow {
     /// What a count found: `quantity`, or zero when `0*CODE` says the shelf is empty.
     pub counted: StockQuantity,
     pub best_before: Option<NaiveDate>,
+    /// A count: what the books held when the form opened (`None` if not loaded).
+    pub recorded: Option<StockQuantity>,
+    /// A count's shortfall the corner bears instead of the producer.
+    pub corner_at_fault: bool,
+}
+
+impl IntakeRow {
+    /// Counted − recorded, when the recorded figure is known.
+    pub fn difference(&self) -> Option<StockQuantity> {
+        self.recorded.map(|r| self.counted - r)
+    }
+
+    /// Fewer found than the books hold: someone bears the loss.
+    pub fn shortfall(&self) -> bool {
+        self.difference().is_some_and(|d| d < StockQuantity::ZERO)
+    }
 }
 
 pub struct StockForm {
@@ -60,6 +82,8 @@ pub struct StockForm {
     pub on_reason: bool,
     /// A write-off the corner bears instead of the producer.
     pub corner_at_fault: bool,
+    /// A count: what the books hold per product code.
+    on_hand: HashMap<String, StockQuantity>,
 }
 
 impl StockForm {
@@ -89,11 +113,50 @@ impl StockForm {
             reason: String::new(),
             on_reason: false,
             corner_at_fault: false,
+            on_hand: HashMap::new(),
         };
         if let Some((code, name)) = producer {
             form.choose(catalogue, ProducerPick { code, name });
         }
         form
+    }
+
+    /// A count of the whole shop: any product of the till, each against what the books hold
+    /// (`lines`, when the stock screen has loaded them).
+    pub fn count(catalogue: &Catalogue, lines: Option<&[StockLine]>) -> StockForm {
+        let mut form = StockForm::new(DocumentKind::Count, &Catalogue::new(Vec::new()), None);
+        form.catalogue = Catalogue::new(catalogue.products().to_vec());
+        form.on_hand = lines
+            .unwrap_or_default()
+            .iter()
+            .map(|l| (l.code.clone(), l.on_hand))
+            .collect();
+        form
+    }
+
+    /// A return filled in from the expiry list: each product once, with what is left of its
+    /// listed deliveries, and `reason` as the note. Still editable before F2.
+    pub fn fill_return(&mut self, lines: &[&ExpiryLine], reason: &str) {
+        for line in lines {
+            let quantity = Quantity::from_milli(line.left.milli());
+            let name = crate::domain::catalogue::full_name(&line.name, &line.variant);
+            match self.rows.iter_mut().find(|r| r.code == line.code) {
+                Some(row) => {
+                    row.quantity = row.quantity.checked_add(quantity).unwrap_or(row.quantity);
+                }
+                None => {
+                    let row = self.new_row(&line.code, name, line.unit, quantity);
+                    self.rows.push(row);
+                }
+            }
+        }
+        self.selected = 0;
+        self.reason = reason.to_string();
+    }
+
+    /// A count takes any producer's goods: there is no producer to pick first.
+    pub fn shop_wide(&self) -> bool {
+        self.kind == DocumentKind::Count
     }
 
     fn choose(&mut self, catalogue: &Catalogue, producer: ProducerPick) {
@@ -135,19 +198,20 @@ impl StockForm {
             .collect()
     }
 
-    /// Write-offs and counts are one product each in the ledger.
+    /// A write-off is one product in the ledger.
     fn one_line(&self) -> bool {
-        matches!(self.kind, DocumentKind::WriteOff | DocumentKind::Count)
+        self.kind == DocumentKind::WriteOff
     }
 
     /// What a confirmed form asks the ledger to record; `None` while something is missing.
     pub fn entry(&self) -> Result<StockEntry, Note> {
         let producer = match &self.producer {
             Some(p) if !self.rows.is_empty() => p.code.clone(),
+            _ if self.shop_wide() && !self.rows.is_empty() => String::new(),
             _ => return Err(Note::IntakeNoLines),
         };
         let reason = self.reason.trim().to_string();
-        if reason.is_empty() && self.one_line() {
+        if reason.is_empty() && matches!(self.kind, DocumentKind::WriteOff | DocumentKind::Count) {
             return Err(Note::ReasonEmpty);
         }
         let first = &self.rows[0];
@@ -172,11 +236,33 @@ impl StockForm {
                 corner_at_fault: self.corner_at_fault,
             },
             DocumentKind::Count => StockEntry::Count {
-                code: first.code.clone(),
-                counted: first.counted,
+                lines: self
+                    .rows
+                    .iter()
+                    .map(|r| CountLine {
+                        product_code: r.code.clone(),
+                        counted: r.counted,
+                        // Who bears it means something only where goods are missing.
+                        corner_at_fault: r.corner_at_fault && r.shortfall(),
+                    })
+                    .collect(),
                 reason,
             },
         })
+    }
+
+    /// A new line for `code`, counted as `counted` when this is a count.
+    fn new_row(&self, code: &str, name: String, unit: Unit, quantity: Quantity) -> IntakeRow {
+        IntakeRow {
+            code: code.to_string(),
+            name,
+            unit,
+            quantity,
+            counted: StockQuantity::from(quantity),
+            best_before: None,
+            recorded: self.on_hand.get(code).copied(),
+            corner_at_fault: false,
+        }
     }
 
     /// A product entered again adds to its line: a scanner beeps once per piece.
@@ -184,7 +270,17 @@ impl StockForm {
         if self.one_line() && self.rows.first().is_some_and(|r| r.code != code) {
             self.rows.clear();
         }
-        match self.rows.iter().position(|r| r.code == code) {
+        let found = self.rows.iter().position(|r| r.code == code);
+        if self.shop_wide()
+            && let Some(i) = found
+        {
+            // Counting shelf by shelf finds the same goods twice: both finds add up.
+            let row = &mut self.rows[i];
+            row.counted += StockQuantity::from(quantity);
+            self.selected = i;
+            return Note::Stock(StockNote::CountedAgain(name, row.counted, unit));
+        }
+        match found {
             Some(i) => match self.rows[i].quantity.checked_add(quantity) {
                 Some(total) => {
                     self.rows[i].quantity = total;
@@ -196,14 +292,8 @@ impl StockForm {
                 }
             },
             None => {
-                self.rows.push(IntakeRow {
-                    code: code.to_string(),
-                    name: name.clone(),
-                    unit,
-                    quantity,
-                    counted: StockQuantity::from(quantity),
-                    best_before: None,
-                });
+                let row = self.new_row(code, name.clone(), unit, quantity);
+                self.rows.push(row);
                 self.selected = self.rows.len() - 1;
             }
         }
@@ -215,7 +305,7 @@ impl StockForm {
         if text.is_empty() {
             return None;
         }
-        if self.producer.is_none() {
+        if self.producer.is_none() && !self.shop_wide() {
             return match self.find_producer(&text) {
                 Some(found) => {
                     self.choose(app_catalogue, found);
@@ -230,16 +320,17 @@ impl StockForm {
             && let Some(product) = self.catalogue.lookup(code)
         {
             let (code, name, unit) = (product.code.clone(), product.full_name(), product.unit);
-            self.rows.clear();
-            self.rows.push(IntakeRow {
-                code,
-                name: name.clone(),
-                unit,
-                quantity: Quantity::whole(1),
-                counted: StockQuantity::ZERO,
-                best_before: None,
-            });
-            self.selected = 0;
+            // An empty shelf: the product's line says nothing was found, whatever it said.
+            let i = match self.rows.iter().position(|r| r.code == code) {
+                Some(i) => i,
+                None => {
+                    let row = self.new_row(&code, name.clone(), unit, Quantity::whole(1));
+                    self.rows.push(row);
+                    self.rows.len() - 1
+                }
+            };
+            self.rows[i].counted = StockQuantity::ZERO;
+            self.selected = i;
             self.entry.clear();
             return Some(Note::QuantityNow(name, Quantity::from_milli(0), unit));
         }
@@ -326,6 +417,11 @@ fn code_line_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
         Msg::ToggleFault if form.kind == DocumentKind::WriteOff => {
             form.corner_at_fault = !form.corner_at_fault;
         }
+        Msg::ToggleFault if form.shop_wide() => {
+            if let Some(row) = form.rows.get_mut(form.selected) {
+                row.corner_at_fault = !row.corner_at_fault;
+            }
+        }
         Msg::Up => form.selected = form.selected.saturating_sub(1),
         Msg::Down if form.selected + 1 < form.rows.len() => form.selected += 1,
         Msg::Delete if form.selected < form.rows.len() => {
@@ -358,6 +454,18 @@ fn code_line_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
 /// F2: the entry as typed, asked about first; what is missing is said instead.
 fn record(form: &mut StockForm) -> Outcome {
     match form.entry() {
+        Ok(entry) if form.shop_wide() => {
+            let yes = vec![Effect::RecordStock(entry)];
+            let question = Question::RecordCount {
+                products: form.rows.len(),
+                differ: form
+                    .rows
+                    .iter()
+                    .filter(|r| r.difference() != Some(StockQuantity::ZERO))
+                    .count(),
+            };
+            Outcome::ask(question, yes)
+        }
         Ok(entry) => {
             let yes = vec![Effect::RecordStock(entry.clone())];
             let question = Question::RecordStock {
@@ -384,6 +492,7 @@ fn record(form: &mut StockForm) -> Outcome {
 pub(super) fn draw_form(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rect, focused: bool) {
     let t = &cx.lang.text().ui;
     let title = match &form.producer {
+        _ if form.shop_wide() => (cx.lang.stock_count().count_title)(form.rows.len()),
         Some(p) => (t.form_title)((t.kind_name)(form.kind), &format!("{} {}", p.code, p.name)),
         None => (t.form_title)((t.kind_name)(form.kind), t.intake_pick_prompt),
     };
@@ -396,6 +505,7 @@ pub(super) fn draw_form(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rec
     let [entry, table] =
         Layout::vertical([Constraint::Length(reason_rows), Constraint::Fill(1)]).areas(area);
     let prompt = match (&form.producer, form.kind) {
+        (None, DocumentKind::Count) => t.form_entry_prompt,
         (None, _) => t.intake_pick_prompt,
         (Some(_), DocumentKind::Intake) => t.intake_entry_prompt,
         (Some(_), _) => t.form_entry_prompt,
@@ -445,12 +555,16 @@ pub(super) fn draw_form(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rec
     }
     let block = Block::bordered().padding(Padding::horizontal(1));
     if form.rows.is_empty() {
-        let text = if form.producer.is_some() {
-            t.intake_empty
-        } else {
-            ""
+        let text = match &form.producer {
+            _ if form.shop_wide() => cx.lang.stock_count().count_empty,
+            Some(_) => t.intake_empty,
+            None => "",
         };
         super::widgets::placeholder(frame, table, block, text);
+        return;
+    }
+    if form.shop_wide() {
+        draw_count_rows(cx, form, frame, table, block);
         return;
     }
     let header = Row::new([
@@ -492,4 +606,59 @@ pub(super) fn draw_form(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rec
     .header(header)
     .block(block);
     draw_list(frame, table, widget, form.selected);
+}
+
+/// A count's lines: what the books hold, what was counted, the difference and, where goods
+/// are missing, who bears them.
+fn draw_count_rows(cx: &Ctx, form: &StockForm, frame: &mut Frame, area: Rect, block: Block) {
+    let t = &cx.lang.text().ui;
+    let c = cx.lang.stock_count();
+    let header = Row::new([
+        Cell::from(t.col_code),
+        Cell::from(t.col_item),
+        Cell::from(right(c.col_recorded)),
+        Cell::from(right(c.col_counted)),
+        Cell::from(right(c.col_difference)),
+        Cell::from(c.col_borne_by),
+    ])
+    .bold();
+    let rows = form.rows.iter().map(|r| {
+        let difference = match r.difference() {
+            None => "?".to_string(),
+            Some(d) if d == StockQuantity::ZERO => "0".to_string(),
+            Some(d) if d.is_positive() => format!("+{}", d.number_text()),
+            Some(d) => d.number_text(),
+        };
+        let borne = match (r.shortfall(), r.corner_at_fault) {
+            (false, _) => "",
+            (true, true) => c.borne_by_corner,
+            (true, false) => c.borne_by_producer,
+        };
+        let row = Row::new([
+            Cell::from(r.code.clone()),
+            Cell::from(r.name.clone()),
+            Cell::from(right(
+                r.recorded.map_or_else(|| "?".into(), |q| q.number_text()),
+            )),
+            Cell::from(right(r.counted.with_unit(r.unit))),
+            Cell::from(right(difference)),
+            Cell::from(borne),
+        ]);
+        if r.shortfall() { row.yellow() } else { row }
+    });
+    let widget = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(9),
+            Constraint::Length(7),
+            Constraint::Length(8),
+        ],
+    )
+    .column_spacing(1)
+    .header(header)
+    .block(block);
+    draw_list(frame, area, widget, form.selected);
 }

@@ -8,11 +8,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+use super::note::StockNote;
 use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
 use crate::domain::{
-    DayMoves, DocumentKind, IntakeLine, ProductRecord, Quantity, StockDocument, StockQuantity, Unit,
+    CountLine, DayMoves, DocumentKind, ExpiryLine, ExpiryList, IntakeLine, ProductRecord, Quantity,
+    StockDocument, StockQuantity, Unit,
 };
 
 fn catalogue() -> Catalogue {
@@ -96,6 +98,33 @@ fn calls() -> Vec<CallListEntry> {
     ]
 }
 
+/// Bu Sri's rice past its date and the rest of her Kue Lapis due tomorrow, from two
+/// deliveries; Pak Di's tea due in two days.
+fn expiring() -> ExpiryList {
+    let line =
+        |producer: (&str, &str), code: &str, name: &str, number, best_before, left| ExpiryLine {
+            producer_code: producer.0.into(),
+            producer_name: producer.1.into(),
+            code: code.into(),
+            name: name.into(),
+            variant: String::new(),
+            unit: Unit::Pcs,
+            delivery_number: number,
+            delivered: date(18 + number as u32),
+            best_before: date(best_before),
+            left: StockQuantity::whole(left),
+        };
+    ExpiryList {
+        days: 2,
+        lines: vec![
+            line(SRI, "BRS", "Beras Pandan Wangi", 1, 20, 3),
+            line(SRI, "KLP", "Kue Lapis Legit", 2, 24, 1),
+            line(SRI, "KLP", "Kue Lapis Legit", 3, 24, 3),
+            line(DI, "TEH", "Teh Tubruk", 4, 25, 1),
+        ],
+    }
+}
+
 /// The stock screen, loaded.
 pub(super) fn on_stock() -> App {
     let mut app = app();
@@ -106,6 +135,7 @@ pub(super) fn on_stock() -> App {
         Msg::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
+            expiring: expiring(),
         },
     );
     app
@@ -317,6 +347,7 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
         Msg::StockLoaded {
             lines: Vec::new(),
             calls: Vec::new(),
+            expiring: ExpiryList::default(),
         },
     );
     press(&mut app, KeyCode::F(2));
@@ -385,6 +416,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
         Msg::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
+            expiring: expiring(),
         },
     );
     press(&mut app, KeyCode::F(9));
@@ -536,8 +568,11 @@ fn a_count_takes_what_was_counted_even_nothing_and_a_return_many_lines() {
     assert_eq!(
         press(&mut app, KeyCode::Char('y')),
         [Effect::RecordStock(StockEntry::Count {
-            code: "KLP".into(),
-            counted: StockQuantity::ZERO,
+            lines: vec![CountLine {
+                product_code: "KLP".into(),
+                counted: StockQuantity::ZERO,
+                corner_at_fault: false,
+            }],
             reason: "Opname sore".into(),
         })]
     );
@@ -739,4 +774,311 @@ fn an_intake_refuses_a_best_before_date_already_past() {
         [("KLP".into(), 1, None)],
         "the line keeps no date"
     );
+}
+
+/// F6 on the stock screen, then a count across both producers: a second scan adds up, an
+/// empty shelf is `0*CODE`, F7 says the corner bears the selected shortfall.
+fn counted_four() -> App {
+    let mut app = on_stock();
+    assert_eq!(press(&mut app, KeyCode::F(6)), []);
+    assert_eq!(app.focus(), Focus::WriteOff, "F7 works in a count");
+    assert!(form(&app).producer.is_none(), "no producer to pick first");
+    scan(&mut app, "4*KLP");
+    scan(&mut app, "2*KRP");
+    scan(&mut app, "KLP");
+    scan(&mut app, "TEH");
+    scan(&mut app, "0*BRS");
+    press(&mut app, KeyCode::F(7));
+    app
+}
+
+#[test]
+fn a_count_holds_many_products_adds_a_second_scan_and_asks_once() {
+    let mut app = counted_four();
+    let found: Vec<_> = form(&app)
+        .rows
+        .iter()
+        .map(|r| (r.code.as_str(), r.counted, r.recorded, r.corner_at_fault))
+        .collect();
+    let w = StockQuantity::whole;
+    assert_eq!(
+        found,
+        [
+            ("KLP", w(5), Some(w(4)), false),
+            ("KRP", w(2), Some(w(-2)), false),
+            ("TEH", w(1), Some(w(1)), false),
+            ("BRS", w(0), Some(w(3)), true),
+        ],
+        "2*KRP did not replace KLP; the second KLP added to the first"
+    );
+    // The note of the second scan said it added up.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    scan(&mut app, "KLP");
+    assert_eq!(
+        app.note(),
+        Some(&Note::Stock(StockNote::CountedAgain(
+            "Kue Lapis Legit".into(),
+            w(6),
+            Unit::Pcs
+        )))
+    );
+    // F7 on a line with nothing missing is no shortfall to bear.
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Opname akhir bulan");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::Confirm);
+    let (_, screen) = render(&app);
+    assert!(
+        screen.contains("Stok opname 4 produk (3 dengan selisih)"),
+        "{screen}"
+    );
+    let line = |code: &str, n, corner| CountLine {
+        product_code: code.into(),
+        counted: w(n),
+        corner_at_fault: corner,
+    };
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Count {
+            lines: vec![
+                line("KLP", 6, false),
+                line("KRP", 2, false),
+                line("TEH", 1, false),
+                line("BRS", 0, true),
+            ],
+            reason: "Opname akhir bulan".into(),
+        })]
+    );
+    // On disk: one note for the whole count and its one slip.
+    let effects = update(
+        &mut app,
+        Msg::StockRecorded {
+            documents: (1..=4).map(|n| document(DocumentKind::Count, n)).collect(),
+            slips: vec![Ok(PathBuf::from("printouts/opname-0001-0004.txt"))],
+        },
+    );
+    assert_eq!(effects, [Effect::LoadStock]);
+    assert_eq!(app.focus(), Focus::Stock);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Stock(StockNote::CountRecorded(
+            4,
+            "printouts/opname-0001-0004.txt".into()
+        )))
+    );
+}
+
+#[test]
+fn a_count_form_shows_recorded_counted_difference_and_who_bears_it() {
+    let mut app = counted_four();
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Opname");
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Stok opname: 4 produk"), "{screen}");
+    for header in ["Tercatat", "Dihitung", "Selisih", "Tanggung"] {
+        assert!(row_with(&screen, "Barang").contains(header), "{header}");
+    }
+    let klp = row_with(&screen, "Kue Lapis");
+    for fact in [" 4 ", "5 pcs", "+1"] {
+        assert!(klp.contains(fact), "{fact:?} in {klp:?}");
+    }
+    assert!(row_with(&screen, "Keripik").contains("+4"));
+    assert!(row_with(&screen, "Teh Tubruk").contains(" 0 "));
+    let brs = row_with(&screen, "Beras");
+    assert!(brs.contains("-3") && brs.contains("Pojok"), "{brs:?}");
+    assert!(screen.lines().last().unwrap().contains("F7 Tanggungan"));
+    insta::assert_snapshot!(terminal.backend());
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::F(7));
+    let (terminal, screen) = render(&app);
+    assert!(screen.contains("Stock count: 4 products"), "{screen}");
+    for header in ["Recorded", "Counted", "Diff", "Borne by"] {
+        assert!(row_with(&screen, "Item").contains(header), "{header}");
+    }
+    // The selected shortfall's bearer went back to the producer.
+    assert!(row_with(&screen, "Beras").contains("Producer"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_expiry_list_fills_in_a_return_for_the_selected_producer() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(11));
+    assert!(screen(&app).expiry);
+    // Typing does not filter it; ↓ picks Pak Di's tea.
+    type_text(&mut app, "x");
+    assert_eq!(screen(&app).filter, "");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.focus(), Focus::Intake);
+    assert_eq!(form(&app).kind, DocumentKind::Return);
+    assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
+    assert_eq!(rows(&app), [("TEH".into(), 1, None)]);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    // Bu Sri: her rice and both deliveries of Kue Lapis, as one line of 4.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Stock(StockNote::ReturnFromExpiry(
+            "Bu Sri".into(),
+            2
+        )))
+    );
+    assert_eq!(
+        rows(&app),
+        [("BRS".into(), 3, None), ("KLP".into(), 4, None)]
+    );
+    // Checked against the shelf: one Kue Lapis is not there after all.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Delete);
+    scan(&mut app, "3*KLP");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        [Effect::RecordStock(StockEntry::Return {
+            producer: "BUSRI".into(),
+            lines: vec![
+                ("BRS".into(), Quantity::whole(3)),
+                ("KLP".into(), Quantity::whole(3))
+            ],
+            reason: "Kedaluwarsa / hampir kedaluwarsa".into(),
+        })]
+    );
+}
+
+#[test]
+fn the_expiry_list_by_producer_at_80x24() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(11));
+    let (terminal, screen) = render(&app);
+    assert!(
+        screen.contains("Kedaluwarsa dalam 2 hari atau lewat, per produsen"),
+        "{screen}"
+    );
+    let rice = row_with(&screen, "Beras");
+    for fact in ["BUSRI", "1 19/11", "20 Nov 2026", "3 pcs", "LEWAT 3hr"] {
+        assert!(rice.contains(fact), "{fact:?} in {rice:?}");
+    }
+    let cakes: Vec<&str> = screen.lines().filter(|l| l.contains("Kue Lapis")).collect();
+    assert_eq!(cakes.len(), 2, "a line per delivery");
+    assert!(!cakes[0].contains("BUSRI"), "the producer is named once");
+    assert!(cakes[0].contains("1 hari lagi"));
+    assert!(row_with(&screen, "Teh Tubruk").contains("PAKDI"));
+    assert!(screen.contains("F4: retur"));
+    insta::assert_snapshot!(terminal.backend());
+    app.lang = Lang::En;
+    let (terminal, screen) = render(&app);
+    assert!(
+        screen.contains("Best before within 2 days or past"),
+        "{screen}"
+    );
+    assert!(row_with(&screen, "Beras").contains("PAST 3d"));
+    assert!(row_with(&screen, "Teh Tubruk").contains("in 2 days"));
+    insta::assert_snapshot!(terminal.backend());
+    // Nothing due: said so.
+    update(
+        &mut app,
+        Msg::StockLoaded {
+            lines: stock_lines(),
+            calls: calls(),
+            expiring: ExpiryList {
+                days: 2,
+                lines: Vec::new(),
+            },
+        },
+    );
+    let (_, screen) = render(&app);
+    assert!(screen.contains("Nothing is near or past its best-before date"));
+}
+
+#[test]
+fn selling_goods_past_their_date_is_a_warning_not_a_refusal() {
+    let mut app = app();
+    type_text(&mut app, "KLP");
+    let effects = enter(&mut app);
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(_)]));
+    update(
+        &mut app,
+        Msg::PastBestBefore {
+            name: "Kue Lapis Legit".into(),
+            best_before: date(22),
+        },
+    );
+    let note = app.note().unwrap().clone();
+    assert!(note.is_error(), "shown as a warning");
+    assert_eq!(app.cart.lines.len(), 1, "the sale goes on");
+    assert_eq!(
+        note.text(Lang::Id),
+        "PERHATIAN: Kue Lapis Legit titipan terlama kedaluwarsa 22 Nov 2026; periksa barangnya"
+    );
+    assert!(note.text(Lang::En).contains("best before 22 Nov 2026"));
+    let (_, screen) = render(&app);
+    assert!(screen.contains("PERHATIAN: Kue Lapis Legit"), "{screen}");
+}
+
+#[test]
+fn days_typed_on_the_expiry_list_set_its_horizon() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(11));
+    type_text(&mut app, "4x5");
+    assert_eq!(screen(&app).days_typed, "45", "only digits");
+    let (_, shown) = render(&app);
+    assert!(shown.contains("Batas baru: 45 hari"), "{shown}");
+    assert_eq!(enter(&mut app), []);
+    assert_eq!(app.note(), Some(&Note::Stock(StockNote::BadExpiryDays)));
+    assert_eq!(
+        app.note().unwrap().text(Lang::Id),
+        "Batas hari kedaluwarsa: 0 sampai 31"
+    );
+    assert_eq!(screen(&app).days_typed, "");
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "7");
+    assert_eq!(enter(&mut app), [Effect::SetExpiryDays { days: 7 }]);
+    assert!(
+        Effect::SetExpiryDays { days: 7 }.needs_approval(),
+        "a shop setting"
+    );
+    // Enter on the stock list itself does nothing.
+    press(&mut app, KeyCode::F(11));
+    assert_eq!(enter(&mut app), []);
+}
+
+#[test]
+fn the_count_question_and_notes_in_english() {
+    let mut app = counted_four();
+    app.lang = Lang::En;
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Month end");
+    press(&mut app, KeyCode::F(2));
+    let (terminal, screen) = render(&app);
+    assert!(
+        screen.contains("Stock count of 4 products (3 with a difference): record now?"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+    let again = Note::Stock(StockNote::CountedAgain(
+        "Kue Lapis Legit".into(),
+        StockQuantity::whole(6),
+        Unit::Pcs,
+    ));
+    assert_eq!(
+        again.text(Lang::En),
+        "Kue Lapis Legit was counted already: added, now 6 pcs"
+    );
+    let recorded = Note::Stock(StockNote::CountRecorded(4, "opname-0001-0004.txt".into()));
+    assert_eq!(
+        recorded.text(Lang::En),
+        "Stock count of 4 products recorded; slip: opname-0001-0004.txt"
+    );
+    assert!(!recorded.is_error() && !again.is_error());
 }

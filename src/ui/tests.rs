@@ -900,6 +900,7 @@ fn summary(id: i64, number: i64, total: i64, voided: bool) -> SaleSummary {
         methods: vec![PaymentMethod::Cash],
         voided,
         corrected: false,
+        returned: Rupiah::ZERO,
     }
 }
 
@@ -925,8 +926,13 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     press(&mut app, KeyCode::F(8));
     assert_eq!(app.note(), Some(&Note::AlreadyVoided(6)));
     assert_eq!(app.focus(), Focus::Sales);
-    // Enter in the list does nothing.
-    assert!(enter(&mut app).is_empty());
+    // Enter in the list opens the sale in full; Esc goes back to the list.
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::LoadSaleDetail { sale_id: 106 }]
+    );
+    assert_eq!(app.focus(), Focus::SaleDetail);
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::Sales);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::F(8));
@@ -950,7 +956,13 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     type_text(&mut app, "Salah input");
     enter(&mut app);
     assert_eq!(app.focus(), Focus::Confirm);
-    assert!(enter(&mut app).is_empty());
+    // The second Enter is no, then counts on the list beneath: it opens the sale, a read.
+    assert_eq!(
+        enter(&mut app),
+        vec![Effect::LoadSaleDetail { sale_id: 107 }]
+    );
+    assert_eq!(app.focus(), Focus::SaleDetail);
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::Sales);
     // A key that means nothing beneath the question still closes it.
     press(&mut app, KeyCode::F(8));

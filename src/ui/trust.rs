@@ -46,8 +46,11 @@ impl Effect {
             }
             // A test print runs the printer command typed on screen, saved or not.
             Effect::SaveSettings { .. } | Effect::TestPrint { .. } => Some(R::Settings),
+            Effect::SetExpiryDays { .. } => Some(R::Settings),
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
+            // A part of a sale taken back is approved as a void is.
+            Effect::ReturnPart { .. } => Some(R::SaleReturn),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
             Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
             // Only a count with a difference needs a manager, and only the ledger knows the
@@ -64,6 +67,7 @@ impl Effect {
             | Effect::RecordTabPayment { .. }
             | Effect::PrintTabStatement { .. }
             | Effect::LoadSalesNear { .. }
+            | Effect::LoadSaleDetail { .. }
             | Effect::LoadCustomers
             // Cash in and out is recorded with a reason; no manager is asked for it.
             | Effect::RecordCashMove { .. }

@@ -471,8 +471,11 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
 fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
     let mut app = signed_in(open_app(), rina());
     let count = Effect::RecordStock(StockEntry::Count {
-        code: "KLP".into(),
-        counted: crate::domain::StockQuantity::ZERO,
+        lines: vec![crate::domain::CountLine {
+            product_code: "KLP".into(),
+            counted: crate::domain::StockQuantity::ZERO,
+            corner_at_fault: false,
+        }],
         reason: "opname".into(),
     });
     assert!(
