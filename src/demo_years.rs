@@ -432,6 +432,7 @@ mod tests {
         assert!(report.is_clean(), "{report:?}");
         for (table, n) in &report.counts {
             let optional = [
+                "day_reopenings",
                 "pin_lockouts",
                 "price_changes",
                 "rate_changes",

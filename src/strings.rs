@@ -9,9 +9,11 @@ use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, S
 mod ledger_file;
 mod queue;
 mod stock_count;
+mod undo;
 pub use ledger_file::LedgerFileText;
 pub use queue::QueueText;
 pub use stock_count::StockCountText;
+pub use undo::UndoText;
 
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -481,6 +483,8 @@ pub struct KeyText {
     pub short_park: &'static str,
     pub short_recall: &'static str,
     pub recall: &'static str,
+    /// Confirming and undoing a close, the office's keys at the kiosk.
+    pub undo: &'static UndoText,
 }
 
 /// Text for printouts (receipts, reports).
@@ -956,7 +960,7 @@ pub static ID: Strings = Strings {
         closed_today: |date| {
             format!("Hari usaha {date} sudah ditutup; hari berikutnya dibuka besok.")
         },
-        closed_today_hint: "F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
+        closed_today_hint: "F4 buka lagi · F6 penjualan · Ctrl+P bagi hasil · Ctrl+R riwayat",
         failure: FailureText {
             no_open_day: "belum ada hari usaha yang dibuka",
             day_already_open: |date| {
@@ -1296,6 +1300,7 @@ pub static ID: Strings = Strings {
             record_return: "Catat retur (ditanya dulu, lalu PIN pengelola)",
             return_field: "Pindah antara jumlah dan alasan",
             trust: ID_TRUST_KEYS,
+            undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
             write_statement: "Rekening produsen terpilih: tanggal 1 bulan itu s.d. hari yang tampil",
@@ -1808,7 +1813,7 @@ pub static EN: Strings = Strings {
         closed_today: |date| {
             format!("The business day of {date} is closed; the next opens tomorrow.")
         },
-        closed_today_hint: "F6 sales · Ctrl+P settlements · Ctrl+R audit trail",
+        closed_today_hint: "F4 reopen · F6 sales · Ctrl+P settlements · Ctrl+R audit",
         failure: FailureText {
             no_open_day: "no business day is open",
             day_already_open: |date| {
@@ -2151,6 +2156,7 @@ pub static EN: Strings = Strings {
             record_return: "Record the return (asks, then the manager's PIN)",
             return_field: "Switch between the quantities and the reason",
             trust: EN_TRUST_KEYS,
+            undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
             write_statement: "Selected producer's statement: from the 1st of the month to the shown day",
@@ -2561,7 +2567,6 @@ pub struct TillText {
     pub column_subtotal: &'static str,
     /// `Rp 1.000 koin`.
     pub denomination: fn(Rupiah, bool) -> String,
-    pub confirm_close: fn(&str, Rupiah, Rupiah) -> String,
     pub confirm_discard_count: &'static str,
     pub confirm_cash_move: fn(bool, Rupiah, &str) -> String,
     // The customer picker and the customers screen.
@@ -2716,11 +2721,6 @@ const ID_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Buang hitungan kas yang sudah diketik?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Tutup kasir {date} dengan kas dihitung {counted} (selisih {variance})? Setelah ditutup, hari ini tidak menerima transaksi lagi."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "Kas masuk" } else { "Kas keluar" };
         format!("Catat {kind} {amount} ({reason})?")
@@ -2873,11 +2873,6 @@ const EN_TILL: TillText = TillText {
         }
     },
     confirm_discard_count: "Discard the cash count typed so far?",
-    confirm_close: |date, counted, variance| {
-        format!(
-            "Close the till for {date} with {counted} counted (variance {variance})? A closed day takes nothing more."
-        )
-    },
     confirm_cash_move: |incoming, amount, reason| {
         let kind = if incoming { "cash in" } else { "cash out" };
         format!("Record {kind} of {amount} ({reason})?")
@@ -3200,6 +3195,7 @@ const ID_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "buka hari",
             "day_closes" => "tutup hari",
+            "day_reopenings" => "buka kembali hari",
             "sales" => "penjualan",
             "sale_lines" => "baris jual",
             "payments" | "payments_v3" => "pembayaran",
@@ -3354,6 +3350,7 @@ const EN_TRUST: TrustText = TrustText {
         match table {
             "business_days" => "day opened",
             "day_closes" => "day closed",
+            "day_reopenings" => "day reopened",
             "sales" => "sale",
             "sale_lines" => "sale line",
             "payments" | "payments_v3" => "payment",

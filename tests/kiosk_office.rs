@@ -106,8 +106,11 @@ fn x_report_z_copy_and_the_monthly_recap_from_ctrl_p() {
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
-    // F5: the selected producer's statement from the month's first day to the shown one.
+    // F5: the selected producer's statement, its dates asked: the month's first day to
+    // the shown one unless typed otherwise.
     k.key(KeyCode::F(5));
+    assert_eq!(k.app.focus(), Focus::StatementRange);
+    k.key(KeyCode::Enter);
     let statement = std::fs::read_to_string(file_like(
         &closed,
         "rekening-SRI-2026-11-01-2026-11-21-",
@@ -178,4 +181,42 @@ fn in_a_terminal_f3_and_f4_on_ctrl_p_write_the_x_report_and_the_recap() {
     assert!(x.contains("LAPORAN X") && x.contains("Rp 7.000"), "{x}");
     let recap = std::fs::read_to_string(file_like(&folder, "rekap-", ".txt")).unwrap();
     assert!(recap.contains("SRI Kue Bu Sri"), "{recap}");
+}
+
+/// F6 lists the sales; stepped to a closed day, F3 writes a copy (SALINAN) of its Z report;
+/// on the open day it says where a Z report is found instead.
+#[test]
+fn the_z_report_of_a_closed_day_is_printed_again_from_the_sales_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = small_ledger(&path);
+    add_users(&mut ledger);
+    ledger
+        .open_day(
+            date("2026-11-21"),
+            "Rina",
+            Rupiah(50_000),
+            at("2026-11-21 07:00"),
+        )
+        .unwrap();
+    close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
+    let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
+    k.type_text("10000");
+    k.key(KeyCode::Enter);
+    k.key(KeyCode::F(6));
+    assert_eq!(k.app.focus(), Focus::Sales);
+    k.key(KeyCode::F(3));
+    assert!(
+        k.note().starts_with("Laporan Z hanya untuk hari"),
+        "{}",
+        k.note()
+    );
+    k.key(KeyCode::PageUp);
+    k.key(KeyCode::F(3));
+    assert!(k.note().contains("Ditulis: "), "{}", k.note());
+    let closed = dir.path().join("printouts").join("2026-11-21");
+    let copy = std::fs::read_to_string(file_like(&closed, "tutup-kasir-salinan-", ".txt")).unwrap();
+    assert!(copy.contains("SALINAN"), "{copy}");
+    assert!(copy.contains("Rp 50.000"), "{copy}");
+    assert_eq!(k.app.focus(), Focus::ClosedSales, "the list stays");
 }

@@ -154,7 +154,11 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     assert_eq!(kiosk.note(), "Kas selisih -Rp 500: tulis alasannya dulu");
     kiosk.type_text("Uang kembalian lebih");
     kiosk.key(KeyCode::F(2));
+    // A Y is no confirmation: the count typed again is.
     kiosk.type_text("y");
+    assert_eq!(kiosk.app.focus(), ui::Focus::CloseConfirm);
+    kiosk.type_text("11500");
+    kiosk.enter();
     assert_eq!(kiosk.app.status(), None);
     assert_eq!(kiosk.app.focus(), ui::Focus::OpenDay);
     let z = dir
@@ -198,7 +202,8 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     kiosk.key(KeyCode::F(5));
     kiosk.type_text("12000");
     kiosk.key(KeyCode::F(2));
-    kiosk.type_text("y");
+    kiosk.type_text("12000");
+    kiosk.enter();
     // Today had its day: opening it again is refused, in words, before asking the ledger.
     kiosk.type_text("0");
     kiosk.enter();

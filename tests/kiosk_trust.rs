@@ -71,6 +71,37 @@ fn the_first_start_names_the_shop_and_creates_the_manager_who_signs_in_after_a_r
         kiosk.enter();
     }
     assert_eq!(kiosk.note(), "Selamat bekerja, Bu Wati");
+    // The recovery code is on screen once, the same as on its paper, until Enter.
+    assert_eq!(kiosk.app.focus(), Focus::Recovery);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| ui::view(&kiosk.app, frame)).unwrap();
+    let screen = format!("{:?}", terminal.backend());
+    let paper = std::fs::read_dir(dir.path().join("printouts"))
+        .unwrap()
+        .flatten()
+        .map(|d| d.path().join("kode-pemulihan.txt"))
+        .find(|p| p.exists())
+        .expect("the code's paper is filed");
+    let paper = std::fs::read_to_string(paper).unwrap();
+    let code = paper
+        .split_whitespace()
+        .find(|w| {
+            w.len() > 8
+                && w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_digit() || c == '-')
+        })
+        .expect("a code on the paper")
+        .to_string();
+    for fact in [
+        "Kode pemulihan pengelola",
+        code.as_str(),
+        "tidak ditampilkan lagi",
+    ] {
+        assert!(screen.contains(fact), "{fact} in\n{screen}");
+    }
+    kiosk.type_text("y");
+    assert_eq!(kiosk.app.focus(), Focus::Recovery, "only Enter carries on");
+    kiosk.enter();
     assert_eq!(kiosk.app.focus(), Focus::OpenDay);
     drop(kiosk);
     let ledger = Ledger::open(&path).unwrap();
@@ -84,6 +115,13 @@ fn the_first_start_names_the_shop_and_creates_the_manager_who_signs_in_after_a_r
     assert_eq!(kiosk.app.focus(), Focus::SignIn);
     sign_in(&mut kiosk.effects, &mut kiosk.app, "2468");
     assert_eq!(kiosk.app.user().unwrap().name, "Bu Wati");
+    drop(kiosk);
+    // The code shown is the one that sets a new PIN.
+    let mut ledger = Ledger::open(&path).unwrap();
+    let wati = ledger.users().unwrap()[0].clone();
+    ledger
+        .recover_manager_pin(wati.id, &code, "1357", at("2026-11-23 09:00"))
+        .unwrap();
 }
 
 #[test]

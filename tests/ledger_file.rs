@@ -482,7 +482,7 @@ fn a_failed_backup_at_close_never_blocks_it_and_is_said_again_at_each_sign_in() 
     let rules = ledger.till_rules().unwrap();
     let typed = folder.display().to_string();
     ledger
-        .save_settings(&shop, &printer, &rules, &typed, today_at("08:00"))
+        .save_settings(&shop, &printer, &rules, (&typed, None), today_at("08:00"))
         .unwrap();
     ledger.sign_out();
     let expected = ledger.open_day_cash().unwrap().unwrap().expected();
@@ -491,7 +491,8 @@ fn a_failed_backup_at_close_never_blocks_it_and_is_said_again_at_each_sign_in() 
     kiosk.key(KeyCode::F(5));
     kiosk.type_text(&expected.value().to_string());
     kiosk.key(KeyCode::F(2));
-    kiosk.type_text("y");
+    kiosk.type_text(&expected.value().to_string());
+    kiosk.key(KeyCode::Enter);
     assert_eq!(kiosk.app.status(), None, "closed all the same");
     assert!(
         kiosk
@@ -554,7 +555,9 @@ fn the_close_screen_says_where_the_backup_went() {
     tmux.wait_for("Kas seharusnya");
     tmux.type_text(&expected.value().to_string());
     tmux.keys(&["F2"]);
-    tmux.keys(&["y"]);
+    tmux.wait_for("Pastikan tutup kasir");
+    tmux.type_text(&expected.value().to_string());
+    tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Kasir ditutup. Cadangan:");
     let backups = backups_in(&dir.path().join("backups"));
     assert_eq!(backups.len(), 1, "{screen}");

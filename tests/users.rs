@@ -391,7 +391,7 @@ fn a_close_needs_the_manager_only_above_the_shops_threshold() {
     );
     ledger
         .with_approval(&manager)
-        .save_settings(&shop, &printer, &rules, "", t)
+        .save_settings(&shop, &printer, &rules, ("", None), t)
         .unwrap();
     drop(ledger);
     let mut ledger = Ledger::open(&path).unwrap();

@@ -44,7 +44,7 @@ pub use recap::{MonthRecap, ProducerMonth, parse_month};
 pub use returns::{PartRequest, ReturnLine, SaleReturn, reverse_part};
 pub use sale::{
     BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
-    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary, VoidLine,
+    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary, SupersededClose, VoidLine,
 };
 pub use settlement::{
     CorrectionLine, Payout, PayoutMethod, ProducerBalance, ProducerSettlement, ProductDay,

@@ -165,6 +165,10 @@ pub struct DayReport {
     /// its `voids` count and total).
     #[serde(skip)]
     pub void_list: Vec<VoidLine>,
+    /// Earlier closes of this day that the manager reopened, oldest first: a Z report that
+    /// carries one of their heads is superseded by this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<SupersededClose>,
 }
 
 /// A voided sale as the day-close report names it: which, how much, why, and who.
@@ -176,6 +180,17 @@ pub struct VoidLine {
     pub attendant: String,
     /// The manager who approved it; `None` for a void from before approvals were chained.
     pub approver: Option<String>,
+}
+
+/// A close the manager took back: when it was made and the head its Z report carried; when
+/// and by whom it was reopened, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SupersededClose {
+    pub closed_at: NaiveDateTime,
+    pub head: Option<String>,
+    pub reopened_at: NaiveDateTime,
+    pub manager: String,
+    pub reason: String,
 }
 
 /// The cash counted at closing, as recorded with the close.

@@ -72,6 +72,7 @@ pub(super) fn failure(error: LedgerError) -> Failure {
         }
         LedgerError::SameDayCorrection(_) => Failure::Till(TillFailure::SameDayCorrection),
         LedgerError::NotOnTab(_) => Failure::Till(TillFailure::NotOnTab),
+        LedgerError::NotReopenable => Failure::Till(TillFailure::NotReopenable),
         LedgerError::ReturnAboveSold { code, left } => {
             Failure::Till(TillFailure::ReturnAboveSold {
                 code,

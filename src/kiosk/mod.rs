@@ -294,8 +294,11 @@ impl Runtime {
             Effect::Quit => vec![],
             // The till's day and its money.
             Effect::OpenDay { attendant, float } => vec![self.open_day(&attendant, float, now)],
-            Effect::CloseDay { count, reason } => self.close_day(count, reason, now),
+            Effect::CloseDay { count, reason } | Effect::CloseDayOnPin { count, reason } => {
+                self.close_day(count, reason, now)
+            }
             Effect::LoadClose => self.load_close(),
+            Effect::ReopenDay { reason } => vec![self.reopen_day(&reason, now)],
             Effect::RecordCashMove {
                 direction,
                 amount,
@@ -375,7 +378,8 @@ impl Runtime {
                 printer,
                 rules,
                 backup_folder,
-            } => vec![self.save_settings(shop, printer, &rules, &backup_folder, now)],
+                programme,
+            } => vec![self.save_settings(shop, printer, &rules, (&backup_folder, &programme), now)],
             Effect::TestPrint { shop, printer } => vec![self.test_print(&shop, &printer)],
             Effect::SetExpiryDays { days } => vec![self.set_expiry_days(days, now)],
             // Users, signing in, the manager's approval, the audit trail.

@@ -26,6 +26,19 @@ impl Runtime {
         }
     }
 
+    /// Takes back today's close: the day's figures as they are now, for the till.
+    pub(super) fn reopen_day(&mut self, reason: &str, now: NaiveDateTime) -> Msg {
+        let reopened = self
+            .ledger
+            .reopen_day(reason, now)
+            .and_then(|_| self.ledger.open_day_status());
+        match reopened {
+            Ok(Some(status)) => Msg::DayReopened(status),
+            Ok(None) => failed(FailedEffect::OpenDay, LedgerError::NoOpenDay),
+            Err(e) => failed(FailedEffect::OpenDay, e),
+        }
+    }
+
     pub(super) fn close_day(
         &mut self,
         count: CashCount,
@@ -64,6 +77,12 @@ impl Runtime {
     /// reminder, so without them the close goes on as it is.
     pub(super) fn load_close(&self) -> Vec<Msg> {
         let mut replies = vec![self.close_report()];
+        replies.extend(
+            self.ledger
+                .till_rules()
+                .ok()
+                .map(|rules| Msg::CloseThreshold(rules.close_approval_above)),
+        );
         replies.extend(
             self.ledger
                 .producer_balances()

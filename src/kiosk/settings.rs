@@ -17,6 +17,7 @@ impl Runtime {
                 printer: self.ledger.printer_settings()?,
                 rules: self.ledger.till_rules()?,
                 backup_folder: self.ledger.backup_folder_setting()?,
+                programme: self.ledger.programme_name()?.unwrap_or_default(),
                 windows_printers: print::installed_printers(),
             })
         })()
@@ -28,13 +29,16 @@ impl Runtime {
         shop: ShopHeader,
         printer: PrinterSettings,
         rules: &TillRules,
-        backup_folder: &str,
+        (backup_folder, programme): (&str, &str),
         now: NaiveDateTime,
     ) -> Msg {
-        match self
-            .ledger
-            .save_settings(&shop, &printer, rules, backup_folder, now)
-        {
+        match self.ledger.save_settings(
+            &shop,
+            &printer,
+            rules,
+            (backup_folder, Some(programme)),
+            now,
+        ) {
             Ok(()) => {
                 self.shop = shop;
                 self.printer = printer;

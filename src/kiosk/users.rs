@@ -12,21 +12,25 @@ use crate::startup;
 use crate::ui::{Effect, FailedEffect, Failure, Msg, Pin};
 
 impl Runtime {
-    /// The one-time recovery code for a forgotten manager PIN, on paper at the first start:
-    /// filed with the day's printouts and sent to the printer.
-    fn print_recovery_code(
+    /// The one-time recovery code for a forgotten manager PIN at the first start: filed
+    /// with the day's printouts and sent to the printer, and shown on screen once.
+    fn issue_recovery_code(
         &mut self,
         manager: &User,
         pin: &Pin,
         now: NaiveDateTime,
-    ) -> Result<(), Failure> {
+    ) -> Result<Msg, Failure> {
         let code = self
             .ledger
             .issue_recovery_code(manager.id, pin.as_str(), now)
             .map_err(failure)?;
         let paper = print::recovery_paper(&code, &manager.name, self.receipt_lang);
-        self.file_printout(&paper, now.date(), "kode-pemulihan.txt")
-            .map(|_| ())
+        let filed = self.file_printout(&paper, now.date(), "kode-pemulihan.txt");
+        Ok(Msg::RecoveryCode {
+            code,
+            manager: manager.name.clone(),
+            filed,
+        })
     }
 
     pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Msg> {
@@ -96,12 +100,16 @@ impl Runtime {
         };
         self.ledger.sign_in(&user);
         let mut replies = Vec::new();
-        if let Err(reason) = self.print_recovery_code(&user, pin, now) {
-            replies.push(Msg::Failed {
-                action: FailedEffect::SaveUser,
-                reason,
-            });
-        }
+        let recovery = match self.issue_recovery_code(&user, pin, now) {
+            Ok(shown) => Some(shown),
+            Err(reason) => {
+                replies.push(Msg::Failed {
+                    action: FailedEffect::SaveUser,
+                    reason,
+                });
+                None
+            }
+        };
         let header = ShopHeader {
             name: shop.to_string(),
             ..self.shop.clone()
@@ -113,6 +121,8 @@ impl Runtime {
         }
         replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
         replies.push(Msg::SignedIn(user));
+        // After the sign-in, which would close it: the code stays on screen until Enter.
+        replies.extend(recovery);
         replies
     }
 

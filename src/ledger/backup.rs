@@ -370,7 +370,7 @@ mod tests {
         let rules = ledger.till_rules().unwrap();
         let folder = stick.display().to_string();
         ledger
-            .save_settings(&shop, &printer, &rules, &folder, at)
+            .save_settings(&shop, &printer, &rules, (&folder, None), at)
             .unwrap();
         assert_eq!(ledger.backup_folder().unwrap(), stick);
         assert_eq!(ledger.backup_folder_setting().unwrap(), folder);

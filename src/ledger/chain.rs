@@ -72,6 +72,8 @@ pub(super) const HISTORY: &[HistoryTable] = &[
                                    WHERE key = 'close.approval_above'), 10000)",
     ),
     table("day_closes"),
+    // Taking a close back is the manager's alone.
+    approved("day_reopenings", "1"),
     // The shop's settings: the manager's business.
     approved("settings_changes", "1"),
     // Users are a manager's business, but anyone may change their own PIN.

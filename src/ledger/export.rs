@@ -183,7 +183,7 @@ const CASH: &str = "SELECT date, at, kind, amount, expected, variance, reason, a
      WHERE b.date BETWEEN ?1 AND ?2
      UNION ALL
      SELECT b.date, k.at, 'count', k.counted, k.expected, k.variance, k.reason, k.attendant, 2
-     FROM business_days AS b JOIN cash_counts AS k ON k.day_id = b.id
+     FROM business_days AS b JOIN live_cash_counts AS k ON k.day_id = b.id
      WHERE b.date BETWEEN ?1 AND ?2)
  ORDER BY date, ord, at";
 const CASH_COLUMNS: &[(&str, Kind)] = &[

@@ -39,6 +39,7 @@ const DESCRIBED: &[(&str, &[(&str, Shown)])] = {
     &[
         ("business_days", &[("date", Text), ("opening_float", Money)]),
         ("day_closes", &[]),
+        ("day_reopenings", &[("manager", Text), ("reason", Text)]),
         ("sales", &[("number", Number), ("total", Money)]),
         (
             "sale_lines",

@@ -90,6 +90,8 @@ pub enum LedgerError {
     DayAlreadyOpen { date: NaiveDate },
     #[error("a business day was already opened on {date}")]
     DayExists { date: NaiveDate },
+    #[error("only a day closed today, with no day open, can be reopened")]
+    NotReopenable,
     #[error("the sale has no lines")]
     EmptySale,
     #[error("payments of {paid} do not settle the total of {total}")]

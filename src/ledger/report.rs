@@ -117,6 +117,7 @@ impl Ledger {
             chain_head: None,
             // Who approved a void is in the chain, which a file from before it lacks.
             void_list: Vec::new(),
+            superseded: super::day::superseded_closes(&self.conn, day.id)?,
         }))
     }
 }

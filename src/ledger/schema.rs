@@ -1059,9 +1059,136 @@ WHERE type = 'table' AND name = 'stock_documents';
 PRAGMA writable_schema = RESET;
 "#;
 
+/// Version 10: a day closed today can be reopened by the manager. The close stays, superseded
+/// by a `day_reopenings` row that names it (with who and why), and the next close is a new
+/// `day_closes` row of the same day with its own cash count and seal: so those three tables
+/// lose their one-per-day uniqueness (rebuilt with the same columns, so every row hashes as
+/// before), and "closed" means a close not reopened (`live_closes`). `legacy_alter_table`
+/// keeps the rename from re-reading views and triggers while `open_day` is being redefined.
+const V10: &str = r#"
+PRAGMA legacy_alter_table = ON;
+DROP VIEW open_day;
+
+CREATE TABLE day_closes_v10 (
+    id        INTEGER PRIMARY KEY,
+    day_id    INTEGER NOT NULL REFERENCES business_days (id),
+    closed_at TEXT NOT NULL,
+    attendant TEXT NOT NULL
+) STRICT;
+INSERT INTO day_closes_v10 (id, day_id, closed_at, attendant)
+    SELECT id, day_id, closed_at, attendant FROM day_closes ORDER BY id;
+DROP TABLE day_closes;
+ALTER TABLE day_closes_v10 RENAME TO day_closes;
+CREATE INDEX day_closes_day ON day_closes (day_id);
+
+CREATE TABLE cash_counts_v10 (
+    id            INTEGER PRIMARY KEY,
+    day_id        INTEGER NOT NULL REFERENCES business_days (id),
+    expected      INTEGER NOT NULL,
+    counted       INTEGER NOT NULL CHECK (counted >= 0),
+    variance      INTEGER NOT NULL,
+    reason        TEXT NOT NULL DEFAULT '',
+    denominations TEXT CHECK (denominations IS NULL OR json_valid(denominations)),
+    at            TEXT NOT NULL,
+    attendant     TEXT NOT NULL,
+    CHECK (counted - expected = variance),
+    CHECK (variance = 0 OR length(trim(reason)) > 0)
+) STRICT;
+INSERT INTO cash_counts_v10 (id, day_id, expected, counted, variance, reason, denominations, at,
+                            attendant)
+    SELECT id, day_id, expected, counted, variance, reason, denominations, at, attendant
+    FROM cash_counts ORDER BY id;
+DROP TABLE cash_counts;
+ALTER TABLE cash_counts_v10 RENAME TO cash_counts;
+CREATE INDEX cash_counts_day ON cash_counts (day_id);
+
+CREATE TABLE day_seals_v10 (
+    id         INTEGER PRIMARY KEY,
+    day_id     INTEGER NOT NULL REFERENCES business_days (id),
+    at         TEXT NOT NULL,
+    covers_seq INTEGER NOT NULL UNIQUE,
+    mac        TEXT NOT NULL CHECK (length(mac) = 64)
+) STRICT;
+INSERT INTO day_seals_v10 (id, day_id, at, covers_seq, mac)
+    SELECT id, day_id, at, covers_seq, mac FROM day_seals ORDER BY id;
+DROP TABLE day_seals;
+ALTER TABLE day_seals_v10 RENAME TO day_seals;
+
+PRAGMA legacy_alter_table = OFF;
+
+-- A close taken back by the manager, on the day it was made: the day is open again.
+CREATE TABLE day_reopenings (
+    id       INTEGER PRIMARY KEY,
+    close_id INTEGER NOT NULL UNIQUE REFERENCES day_closes (id),
+    day_id   INTEGER NOT NULL REFERENCES business_days (id),
+    at       TEXT NOT NULL,
+    manager  TEXT NOT NULL,
+    reason   TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+) STRICT;
+
+CREATE VIEW live_closes AS
+    SELECT * FROM day_closes AS c
+    WHERE NOT EXISTS (SELECT 1 FROM day_reopenings AS r WHERE r.close_id = c.id);
+
+-- The day entries go to: opened, and not closed or its close reopened.
+CREATE VIEW open_day AS
+    SELECT * FROM business_days AS d
+    WHERE NOT EXISTS (SELECT 1 FROM live_closes AS c WHERE c.day_id = d.id);
+
+-- The count that goes with a closed day's live close: the newest of that day (a count and
+-- its close are written in one transaction).
+CREATE VIEW live_cash_counts AS
+    SELECT * FROM cash_counts AS k
+    WHERE k.id = (SELECT MAX(id) FROM cash_counts WHERE day_id = k.day_id)
+      AND EXISTS (SELECT 1 FROM live_closes AS c WHERE c.day_id = k.day_id);
+
+CREATE TRIGGER day_closes_no_update BEFORE UPDATE ON day_closes
+BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
+CREATE TRIGGER day_closes_no_delete BEFORE DELETE ON day_closes
+BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
+CREATE TRIGGER day_closes_no_overwrite BEFORE INSERT ON day_closes
+WHEN EXISTS (SELECT 1 FROM day_closes WHERE id = NEW.id)
+  OR EXISTS (SELECT 1 FROM live_closes WHERE day_id = NEW.day_id)
+BEGIN SELECT RAISE(ABORT, 'day_closes is append-only'); END;
+
+CREATE TRIGGER cash_counts_no_update BEFORE UPDATE ON cash_counts
+BEGIN SELECT RAISE(ABORT, 'cash_counts is append-only'); END;
+CREATE TRIGGER cash_counts_no_delete BEFORE DELETE ON cash_counts
+BEGIN SELECT RAISE(ABORT, 'cash_counts is append-only'); END;
+CREATE TRIGGER cash_counts_no_overwrite BEFORE INSERT ON cash_counts
+WHEN EXISTS (SELECT 1 FROM cash_counts WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'cash_counts is append-only'); END;
+CREATE TRIGGER cash_counts_on_open_day BEFORE INSERT ON cash_counts
+WHEN NEW.day_id NOT IN (SELECT id FROM open_day)
+BEGIN SELECT RAISE(ABORT, 'a cash count belongs to the open business day'); END;
+
+CREATE TRIGGER day_seals_no_update BEFORE UPDATE ON day_seals
+BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
+CREATE TRIGGER day_seals_no_delete BEFORE DELETE ON day_seals
+BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
+CREATE TRIGGER day_seals_no_overwrite BEFORE INSERT ON day_seals
+WHEN EXISTS (SELECT 1 FROM day_seals WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'day_seals is append-only'); END;
+
+CREATE TRIGGER day_reopenings_no_update BEFORE UPDATE ON day_reopenings
+BEGIN SELECT RAISE(ABORT, 'day_reopenings is append-only'); END;
+CREATE TRIGGER day_reopenings_no_delete BEFORE DELETE ON day_reopenings
+BEGIN SELECT RAISE(ABORT, 'day_reopenings is append-only'); END;
+CREATE TRIGGER day_reopenings_no_overwrite BEFORE INSERT ON day_reopenings
+WHEN EXISTS (SELECT 1 FROM day_reopenings WHERE id = NEW.id OR close_id = NEW.close_id)
+BEGIN SELECT RAISE(ABORT, 'day_reopenings is append-only'); END;
+-- Only the live close of the newest business day, while no day is open, can be reopened.
+CREATE TRIGGER day_reopenings_of_the_last_close BEFORE INSERT ON day_reopenings
+WHEN EXISTS (SELECT 1 FROM open_day)
+  OR NEW.close_id NOT IN (SELECT id FROM live_closes)
+  OR (SELECT day_id FROM day_closes WHERE id = NEW.close_id) IS NOT NEW.day_id
+  OR NEW.day_id IS NOT (SELECT id FROM business_days ORDER BY date DESC LIMIT 1)
+BEGIN SELECT RAISE(ABORT, 'only the last close, with no day open, can be reopened'); END;
+"#;
+
 /// Carts put aside for the next customer in the queue, each recalled later: like the draft,
 /// a cart not yet sold, so no history and no chain (a recalled cart's row is deleted).
-const V10: &str = r#"
+const V11: &str = r#"
 CREATE TABLE parked_carts (
     id        INTEGER PRIMARY KEY,
     cart      TEXT NOT NULL,
@@ -1070,7 +1197,7 @@ CREATE TABLE parked_carts (
 "#;
 
 /// Every migration, oldest first. Append only.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// The schema version this program writes: the number of migrations it knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1196,6 +1323,7 @@ mod tests {
                 "corrections",
                 "customers",
                 "day_closes",
+                "day_reopenings",
                 "day_seals",
                 "draft",
                 "parked_carts",
@@ -1228,6 +1356,72 @@ mod tests {
             ]
         );
         assert!(tables(&conn).iter().all(|(_, strict)| *strict));
+    }
+
+    /// A version 9 file with a closed, counted and sealed day: version 10 keeps every row as
+    /// it was (so the chain still hashes them alike) and the day stays closed; a second close
+    /// of it is refused until it is reopened, and then taken.
+    #[test]
+    fn version_10_keeps_closes_counts_and_seals_and_lets_a_reopened_day_close_again() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..9]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO business_days VALUES (1, '2026-11-21', '2026-11-21 07:00:00', 'Rina', 0);
+             INSERT INTO cash_counts VALUES (1, 1, 0, 0, 0, '', NULL, '2026-11-21 17:00:00', 'Rina');
+             INSERT INTO day_closes VALUES (1, 1, '2026-11-21 17:00:00', 'Rina');
+             INSERT INTO day_seals VALUES (1, 1, '2026-11-21 17:00:01', 7, printf('%064d', 0));",
+        )
+        .unwrap();
+        let rows = |conn: &Connection| -> Vec<String> {
+            ["day_closes", "cash_counts", "day_seals"]
+                .iter()
+                .map(|t| {
+                    conn.query_row(
+                        &format!("SELECT json_array(*) FROM (SELECT * FROM {t})"),
+                        [],
+                        |r| r.get::<_, String>(0),
+                    )
+                    .unwrap_or_default()
+                })
+                .collect()
+        };
+        let before = rows(&conn);
+        apply(&mut conn, MIGRATIONS).unwrap();
+        assert_eq!(version(&conn), SCHEMA_VERSION);
+        assert_eq!(rows(&conn), before);
+        let open: i64 = conn
+            .query_row("SELECT COUNT(*) FROM open_day", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(open, 0, "the day stays closed");
+        let close_again = "INSERT INTO day_closes (day_id, closed_at, attendant)
+                           VALUES (1, '2026-11-21 18:00:00', 'Rina')";
+        assert!(conn.execute(close_again, []).is_err());
+        conn.execute(
+            "INSERT INTO day_reopenings (close_id, day_id, at, manager, reason)
+             VALUES (1, 1, '2026-11-21 17:30:00', 'Budi', 'salah hitung')",
+            [],
+        )
+        .unwrap();
+        let open: i64 = conn
+            .query_row("SELECT COUNT(*) FROM open_day", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(open, 1, "reopened");
+        conn.execute(
+            "INSERT INTO cash_counts (day_id, expected, counted, variance, at, attendant)
+             VALUES (1, 0, 0, 0, '2026-11-21 18:00:00', 'Rina')",
+            [],
+        )
+        .unwrap();
+        conn.execute(close_again, []).unwrap();
+        let (closes, live): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM day_closes), (SELECT COUNT(*) FROM live_closes)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((closes, live), (2, 1));
+        assert!(conn.execute(close_again, []).is_err(), "closed again, once");
     }
 
     #[test]
@@ -1540,9 +1734,16 @@ mod tests {
         apply(&mut conn, &MIGRATIONS[..1]).unwrap();
         conn.execute_batch(V1_HISTORY).unwrap();
         apply(&mut conn, &MIGRATIONS[..3]).unwrap();
+        drop(conn);
+        // Today's code reads the figures through views of later versions (a reopened
+        // close): a copy gets the later schema alone, its history untouched and unchained.
+        let copy = dir.path().join("v3-read.db");
+        std::fs::copy(&path, &copy).unwrap();
+        let mut conn = Connection::open(&copy).unwrap();
+        apply(&mut conn, MIGRATIONS).unwrap();
         let old = Ledger {
             conn,
-            path: path.clone(),
+            path: copy.clone(),
             actor: None,
             approval: None,
             batching: false,
@@ -1580,6 +1781,7 @@ mod tests {
                     "pin_lockouts",
                     "sale_returns",
                     "sale_return_lines",
+                    "day_reopenings",
                 ]
                 .contains(&t.name)
             })

@@ -245,21 +245,30 @@ impl SealReport {
 }
 
 fn check_with(conn: &Connection, key: &SealKey, since: i64) -> Result<SealReport> {
+    // A seal covers one close (a day reopened and closed again has one for each): by the
+    // chain row it covers, with its day.
     let seals: std::collections::HashMap<i64, (i64, String)> = conn
-        .prepare("SELECT day_id, covers_seq, mac FROM day_seals")?
+        .prepare("SELECT covers_seq, day_id, mac FROM day_seals")?
         .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
-    let newest = seals.values().map(|(covers, _)| *covers).max().unwrap_or(0);
+    let newest = seals.keys().copied().max().unwrap_or(0);
+    let closes = closes(conn, false)?;
+    let close_seqs: std::collections::HashSet<i64> = closes.iter().map(|c| c.2).collect();
+    // A seal of the day that covers no close any more: the close moved in the chain.
+    let moved = |day: i64| {
+        seals
+            .iter()
+            .any(|(covers, (sealed_day, _))| *sealed_day == day && !close_seqs.contains(covers))
+    };
     let (mut sealed, mut broken, mut unsealed) = (0, Vec::new(), Vec::new());
-    for (day_id, date, seq, hash) in closes(conn, false)? {
-        match seals.get(&day_id) {
+    for (day_id, date, seq, hash) in closes {
+        match seals.get(&seq) {
+            Some((_, mac)) if *mac == day_mac(key, &date, seq, &hash) => sealed += 1,
+            Some(_) => broken.push(date),
+            None if moved(day_id) => broken.push(date),
             // Days are sealed in order: one before a sealed day without its own lost it.
             None if seq < newest => broken.push(date),
             None => unsealed.push(date),
-            Some((covers, mac)) if *covers == seq && *mac == day_mac(key, &date, seq, &hash) => {
-                sealed += 1;
-            }
-            Some(_) => broken.push(date),
         }
     }
     // Every entry recorded under a manager (as actor or approver) since the key exists was

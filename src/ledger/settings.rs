@@ -143,17 +143,20 @@ fn write_printer(
 
 impl Ledger {
     /// The settings screen saves the header, the printer and the till's rules together, or
-    /// none of them.
+    /// none of them; the programme's name too when given (`None` leaves it as it is).
     pub fn save_settings(
         &mut self,
         shop: &ShopHeader,
         printer: &PrinterSettings,
         rules: &TillRules,
-        backup_folder: &str,
+        (backup_folder, programme): (&str, Option<&str>),
         at: NaiveDateTime,
     ) -> Result<()> {
         self.write(|tx| {
             write_shop_header(tx, shop, at)?;
+            if let Some(programme) = programme {
+                put(tx, PROGRAMME, programme.trim(), Some(at))?;
+            }
             put(
                 tx,
                 super::backup::BACKUP_FOLDER,
@@ -287,13 +290,13 @@ mod tests {
         let rules = TillRules::default();
         let printer = PrinterSettings::default();
         ledger
-            .save_settings(&shop, &printer, &rules, "", when())
+            .save_settings(&shop, &printer, &rules, ("", None), when())
             .unwrap();
         let first = changes(&ledger);
         assert!(first.contains(&("shop.name".into(), None, "Pojok UMKM".into())));
         // The same again: nothing changed, nothing recorded.
         ledger
-            .save_settings(&shop, &printer, &rules, "", when())
+            .save_settings(&shop, &printer, &rules, ("", None), when())
             .unwrap();
         assert_eq!(changes(&ledger), first);
         let quicker = TillRules {
@@ -301,7 +304,7 @@ mod tests {
             ..rules
         };
         ledger
-            .save_settings(&shop, &printer, &quicker, "", when())
+            .save_settings(&shop, &printer, &quicker, ("", None), when())
             .unwrap();
         let all = changes(&ledger);
         assert_eq!(
@@ -319,6 +322,31 @@ mod tests {
         };
         ledger.remember_sign_in(&user).unwrap();
         assert_eq!(changes(&ledger).len(), before);
+        // The programme is saved with the rest when given, and kept when not.
+        ledger
+            .save_settings(
+                &shop,
+                &printer,
+                &quicker,
+                ("", Some(" Metro Bangga Beli ")),
+                when(),
+            )
+            .unwrap();
+        assert_eq!(
+            ledger.programme_name().unwrap().as_deref(),
+            Some("Metro Bangga Beli")
+        );
+        ledger
+            .save_settings(&shop, &printer, &quicker, ("", None), when())
+            .unwrap();
+        assert_eq!(
+            ledger.programme_name().unwrap().as_deref(),
+            Some("Metro Bangga Beli")
+        );
+        assert_eq!(
+            changes(&ledger).last(),
+            Some(&("shop.programme".into(), None, "Metro Bangga Beli".into()))
+        );
         // Chained like any history.
         assert!(ledger.verify().unwrap().is_clean());
     }

@@ -297,8 +297,8 @@ fn settlements_on(
     let (day_id, closed, attendant): (i64, bool, String) = conn
         .prepare_cached(
             // Who signs for the corner: whoever closed the day; until then, who opened it.
-            "SELECT id, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id),
-                    COALESCE((SELECT c.attendant FROM day_closes AS c WHERE c.day_id = b.id),
+            "SELECT id, EXISTS (SELECT 1 FROM live_closes AS c WHERE c.day_id = b.id),
+                    COALESCE((SELECT c.attendant FROM live_closes AS c WHERE c.day_id = b.id),
                              attendant)
              FROM business_days AS b WHERE date = ?1",
         )?
@@ -571,7 +571,7 @@ impl Ledger {
     /// can be printed for.
     pub fn settlement_days(&self) -> Result<Vec<(NaiveDate, bool)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT date, EXISTS (SELECT 1 FROM day_closes AS c WHERE c.day_id = b.id)
+            "SELECT date, EXISTS (SELECT 1 FROM live_closes AS c WHERE c.day_id = b.id)
              FROM business_days AS b ORDER BY date",
         )?;
         let rows = stmt.query_map([], |r| Ok((get_date(r, 0)?, r.get(1)?)))?;

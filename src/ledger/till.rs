@@ -167,14 +167,14 @@ pub(super) fn close_figures(
     payments: &PaymentTotals,
 ) -> Result<CloseFigures> {
     let closed: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM day_closes WHERE day_id = ?1)",
+        "SELECT EXISTS (SELECT 1 FROM live_closes WHERE day_id = ?1)",
         [day.id],
         |r| r.get(0),
     )?;
     let count = conn
         .prepare_cached(
             "SELECT expected, counted, variance, reason, denominations, at, attendant
-             FROM cash_counts WHERE day_id = ?1",
+             FROM live_cash_counts WHERE day_id = ?1",
         )?
         .query_row([day.id], |r| {
             let denominations: Option<String> = r.get(4)?;

@@ -188,7 +188,7 @@ impl Ledger {
             .query_row(
                 "SELECT c.seq, c.hash
                  FROM business_days AS d
-                 JOIN day_closes AS x ON x.day_id = d.id
+                 JOIN live_closes AS x ON x.day_id = d.id
                  JOIN chain AS c ON c.entry_table = 'day_closes' AND c.entry_id = x.id
                  WHERE d.date = ?1",
                 [super::date_text(date)],
@@ -457,7 +457,7 @@ fn closed_days(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
             "SELECT e.id, format('recorded after day %d was closed', e.day_id)
              FROM {table} AS e
              JOIN chain AS ce ON ce.entry_table = '{table}' AND ce.entry_id = e.id
-             JOIN day_closes AS c ON c.day_id = e.day_id
+             JOIN live_closes AS c ON c.day_id = e.day_id
              JOIN chain AS cc ON cc.entry_table = 'day_closes' AND cc.entry_id = c.id
              WHERE ce.seq > cc.seq
              ORDER BY e.id"
@@ -478,9 +478,11 @@ fn cash_counts(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
          FROM cash_counts WHERE counted - expected != variance ORDER BY id",
     )?;
     // The expected cash written at the close must still be what the day's history adds up to:
-    // a sale, payment or cash move changed behind the ledger's back shows here too.
+    // a sale, payment or cash move changed behind the ledger's back shows here too. A count
+    // whose close was reopened was right for the day as it stood; the day's history has
+    // grown since, and its live count is the one to check.
     let counts: Vec<(i64, i64, i64)> = conn
-        .prepare("SELECT id, day_id, expected FROM cash_counts ORDER BY id")?
+        .prepare("SELECT id, day_id, expected FROM live_cash_counts ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let day_sql = format!(

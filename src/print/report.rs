@@ -73,6 +73,29 @@ fn void_list(doc: &mut Document, report: &DayReport, lang: Lang) {
     }
 }
 
+/// Closes of the day that the manager reopened: a Z report printed with one of their heads
+/// is no longer valid, and this report says which one is.
+fn superseded(doc: &mut Document, report: &DayReport, lang: Lang) {
+    if report.superseded.is_empty() {
+        return;
+    }
+    let u = lang.undo();
+    doc.blank().title(u.z_superseded_title);
+    for close in &report.superseded {
+        doc.text(&(u.z_superseded)(
+            &format::date_time(close.closed_at, lang),
+            close.head.as_deref().unwrap_or("-"),
+            &format::time(close.reopened_at),
+            &close.manager,
+            &close.reason,
+        ));
+    }
+    match (report.closed, &report.chain_head) {
+        (true, Some(head)) => doc.text(&(u.z_valid)(head)),
+        _ => doc.text(u.z_none_valid),
+    };
+}
+
 fn producer_table(doc: &mut Document, report: &DayReport, lang: Lang) {
     let text = &lang.text().print;
     let mut table = Table::new(vec![
@@ -171,6 +194,7 @@ fn close_figures(doc: &mut Document, report: &DayReport, lang: Lang) {
     if report.chain_head.is_some() {
         doc.text(lang.text().witness.z_proof);
     }
+    superseded(doc, report, lang);
     // A closed day's report is signed by whoever counted and closed, and by the manager.
     if let Some(count) = &report.count {
         doc.blank().signatures(&[

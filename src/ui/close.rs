@@ -1,22 +1,23 @@
 //! The close screen (F5, tutup kasir): the expected cash and where it came from, the count
 //! as a total or by denomination with live totals, the variance and its reason, QRIS and
-//! transfer to check; F2 asks, then closes the day with the count in one transaction.
+//! transfer to check; F2 asks for the count typed again (or, for a count near the expected
+//! cash, the manager's PIN), then closes the day with the count in one transaction.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
 
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, type_into};
 use super::keymap::Focus;
 use super::msg::Msg;
-use super::note::{Note, TillNote};
+use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
-use super::widgets::{draw_list, right};
+use super::widgets::{centered, draw_list, right};
 use crate::domain::cash::MAX_PIECES;
 use crate::domain::{CashCount, DENOMINATIONS, DayReport, DenominationCount, Rupiah, parse_amount};
 use crate::print::format;
@@ -51,6 +52,24 @@ pub struct CloseScreen {
     /// Producers paid out at every closing who are still owed (code, balance): a reminder
     /// to pay them (Ctrl+P) before the count, since a closed day takes no payout.
     pub daily_unpaid: Vec<(String, Rupiah)>,
+    /// The variance above which the close needs the manager, once loaded.
+    pub approval_above: Option<Rupiah>,
+    /// After F2: the count waits to be typed again (or the manager's PIN).
+    pub confirming: Option<Confirming>,
+}
+
+/// A close asked for, waiting for its confirmation: one question answered with Y was all
+/// that stood between a key storm and a closed day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confirming {
+    pub count: CashCount,
+    pub reason: String,
+    pub variance: Rupiah,
+    /// The count as typed again.
+    pub typed: String,
+    /// Off by more than the shop's threshold (or the threshold unknown): the retype is
+    /// needed, and the ledger then asks for the manager's PIN as well.
+    pub far: bool,
 }
 
 /// What the count says so far, or why it cannot be read.
@@ -73,6 +92,8 @@ impl CloseScreen {
             field: Field::Count,
             stale,
             daily_unpaid: Vec::new(),
+            approval_above: None,
+            confirming: None,
         }
     }
 
@@ -121,6 +142,12 @@ impl CloseScreen {
 }
 
 pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
+    if let Some(confirming) = &mut screen.confirming {
+        return confirm_key(cx, confirming, msg).unwrap_or_else(|outcome| {
+            screen.confirming = None;
+            outcome
+        });
+    }
     let mut note = None;
     match msg {
         Msg::OpenPayouts => return Outcome::open(Place::Payouts),
@@ -206,7 +233,52 @@ fn unreadable(screen: &CloseScreen) -> Option<Note> {
     }
 }
 
-/// F2: the count must be there, and a reason for any variance; then the question.
+/// A key while the close waits for its confirmation: `Ok` keeps waiting, `Err` ends the
+/// wait with its outcome (the close asked of the ledger, or back to the count).
+fn confirm_key(cx: &Ctx, confirming: &mut Confirming, msg: Msg) -> Result<Outcome, Outcome> {
+    let note = match msg {
+        Msg::Input(c) => {
+            input::type_amount(cx.amount_refused, &mut confirming.typed, c, MAX_AMOUNT)
+        }
+        Msg::Backspace => {
+            confirming.typed.pop();
+            None
+        }
+        Msg::Submit if confirming.typed.trim().is_empty() => {
+            Some(undo_note(UndoNote::RetypeNeeded))
+        }
+        Msg::Submit => match parse_amount(&confirming.typed) {
+            Ok(typed) if typed == confirming.count.total() => {
+                let effect = Effect::CloseDay {
+                    count: confirming.count,
+                    reason: confirming.reason.clone(),
+                };
+                return Err(Outcome::stay().run(vec![effect]));
+            }
+            _ => {
+                confirming.typed.clear();
+                Some(undo_note(UndoNote::RetypeDiffers))
+            }
+        },
+        Msg::ManagerPin if confirming.far => Some(undo_note(UndoNote::FarNoPinAlone)),
+        Msg::ManagerPin => {
+            let effect = Effect::CloseDayOnPin {
+                count: confirming.count,
+                reason: confirming.reason.clone(),
+            };
+            return Err(Outcome::stay().run(vec![effect]));
+        }
+        Msg::Cancel => return Err(Outcome::stay()),
+        _ => None,
+    };
+    Ok(Outcome::stay().maybe_note(note))
+}
+
+fn undo_note(note: UndoNote) -> Note {
+    Note::Till(TillNote::Undo(note))
+}
+
+/// F2: the count must be there, and a reason for any variance; then its confirmation.
 fn ask(screen: &mut CloseScreen) -> Outcome {
     let Some(report) = &screen.report else {
         return Outcome::stay();
@@ -228,16 +300,17 @@ fn ask(screen: &mut CloseScreen) -> Outcome {
         screen.field = Field::Reason;
         return Outcome::stay().note(Note::Till(TillNote::VarianceNeedsReason(variance)));
     }
-    let yes = vec![Effect::CloseDay {
-        count,
-        reason: reason.clone(),
-    }];
-    let question = Question::CloseDay {
+    let far = screen
+        .approval_above
+        .is_none_or(|above| variance.value().abs() > above.value());
+    screen.confirming = Some(Confirming {
         count,
         reason,
         variance,
-    };
-    Outcome::ask(question, yes)
+        typed: String::new(),
+        far,
+    });
+    Outcome::stay()
 }
 
 pub(super) fn draw(cx: &Ctx, screen: &CloseScreen, frame: &mut Frame, area: Rect, focused: bool) {
@@ -260,11 +333,84 @@ pub(super) fn draw(cx: &Ctx, screen: &CloseScreen, frame: &mut Frame, area: Rect
         frame.render_widget(Paragraph::new(t.loading.dark_gray()).centered(), inner);
         return;
     };
+    let [inner, proof] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    // The paper the close prints is what later proves the file: said before it is printed.
+    frame.render_widget(
+        Paragraph::new(cx.lang.undo().head_is_proof.dark_gray()).centered(),
+        proof,
+    );
     let [left, right_side] =
         Layout::horizontal([Constraint::Length(40), Constraint::Fill(1)]).areas(inner);
     // Left: 38 columns inside; right: 34 inside its border and padding.
     draw_expected(cx, screen, report, frame, left);
-    draw_count(cx, screen, report, frame, right_side, focused);
+    draw_count(
+        cx,
+        screen,
+        report,
+        frame,
+        right_side,
+        focused && screen.confirming.is_none(),
+    );
+    if let Some(confirming) = &screen.confirming {
+        draw_confirming(
+            cx,
+            confirming,
+            screen.approval_above,
+            (date, frame, area),
+            focused,
+        );
+    }
+}
+
+/// The confirmation over the close screen: the figures, the count typed again, and what
+/// else may confirm it.
+fn draw_confirming(
+    cx: &Ctx,
+    confirming: &Confirming,
+    above: Option<Rupiah>,
+    (date, frame, area): (chrono::NaiveDate, &mut Frame, Rect),
+    focused: bool,
+) {
+    let u = cx.lang.undo();
+    let popup = centered(area, 74, 10);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", u.confirm_title))
+        .border_style(Style::new().yellow())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let date = format::date(date, cx.lang);
+    let how = match (confirming.far, above) {
+        (true, Some(above)) => (u.far_needs_both)(above),
+        (true, None) => u.retype_needed.to_string(),
+        (false, _) => u.or_manager_pin.to_string(),
+    };
+    let label = format!("{} ", u.retype_label);
+    let field = Span::from(format!(" {:<19}", confirming.typed));
+    let figures = (u.confirm_figures)(&date, confirming.count.total(), confirming.variance);
+    let mut lines: Vec<Line> = figures.lines().map(|l| Line::from(l.to_string())).collect();
+    lines.extend([
+        Line::from(""),
+        Line::from(vec![
+            Span::from(label.clone()).bold(),
+            if focused {
+                field.reversed()
+            } else {
+                field.underlined()
+            },
+        ]),
+        Line::from(how),
+        Line::from(""),
+        Line::from(u.confirm_after.dark_gray()),
+    ]);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    if focused {
+        let x =
+            inner.x + label.chars().count() as u16 + 1 + confirming.typed.chars().count() as u16;
+        frame.set_cursor_position((x.min(inner.right() - 1), inner.y + 3));
+    }
 }
 
 fn money_row<'a>(label: &'a str, amount: Rupiah) -> Row<'a> {
@@ -509,6 +655,7 @@ fn draw_count(
 pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
     match msg {
         Msg::CloseLoaded(report) => screen.report = Some(*report),
+        Msg::CloseThreshold(above) => screen.approval_above = Some(above),
         Msg::BalancesAtClose(balances) => {
             screen.daily_unpaid = balances
                 .into_iter()
@@ -549,7 +696,10 @@ impl CloseScreen {
     }
 
     pub(super) fn focus(&self) -> Focus {
-        Focus::CloseDay
+        match self.confirming {
+            Some(_) => Focus::CloseConfirm,
+            None => Focus::CloseDay,
+        }
     }
 
     pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, focused: bool) {

@@ -6,6 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+use super::note::UndoNote;
 use super::tests::{open_app, press, press_with, today, type_text};
 use super::*;
 use crate::domain::{CashCount, CashFigures, DayReport, DenominationCount, NonCashTotals};
@@ -95,9 +96,10 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
     );
     type_text(&mut app, "Kembalian salah");
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.focus(), Focus::Confirm);
+    assert_eq!(app.focus(), Focus::CloseConfirm);
+    type_text(&mut app, "249500");
     assert_eq!(
-        type_text(&mut app, "y"),
+        press(&mut app, KeyCode::Enter),
         vec![Effect::CloseDay {
             count: CashCount::Total(Rupiah(249_500)),
             reason: "Kembalian salah".into()
@@ -153,9 +155,14 @@ fn counting_by_denomination_reads_the_piles_row_by_row() {
         close::Counted::Count(CashCount::ByDenomination(expected))
     );
     press(&mut app, KeyCode::F(2));
-    assert_eq!(app.focus(), Focus::Confirm, "no variance, no reason needed");
     assert_eq!(
-        type_text(&mut app, "y"),
+        app.focus(),
+        Focus::CloseConfirm,
+        "no variance, no reason needed"
+    );
+    type_text(&mut app, "151.500");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
         vec![Effect::CloseDay {
             count: CashCount::ByDenomination(expected),
             reason: String::new()
@@ -285,6 +292,7 @@ fn close_screen_with_a_total_and_a_variance() {
         ("Kas dihitung", "249.500"),
         ("Selisih", "-Rp 500"),
         ("Alasan", "Kembalian salah"),
+        ("Kepala rantai di laporan Z", "simpan kertasnya"),
     ] {
         assert!(
             row_with(&text, row).contains(fact),
@@ -922,4 +930,248 @@ fn a_count_with_a_difference_sends_the_cursor_to_the_reason_and_the_row_marker_w
     );
     type_text(&mut app, "uang receh kurang");
     assert_eq!(screen(&app).reason, "uang receh kurang");
+}
+
+/// The close screen with `counted` typed as the total, a reason when it differs, and F2
+/// pressed: the close waits for its confirmation.
+fn confirming(expected: i64, counted: &str, above: Option<i64>) -> App {
+    let mut app = close_screen(expected);
+    if let Some(above) = above {
+        update(&mut app, Msg::CloseThreshold(Rupiah(above)));
+    }
+    type_text(&mut app, counted);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Uang diambil untuk belanja");
+    assert!(press(&mut app, KeyCode::F(2)).is_empty());
+    assert_eq!(app.focus(), Focus::CloseConfirm);
+    app
+}
+
+/// A key storm (Y, Enter, digits that are not the count) never closes the day: only the
+/// count typed again does.
+#[test]
+fn a_key_storm_after_f2_does_not_close_the_day_the_count_typed_again_does() {
+    let mut app = confirming(250_000, "63.785.000", Some(10_000));
+    let mut effects = Vec::new();
+    for key in ["y", "Y", "\n", "n", "9", "\n", "\n", "y"] {
+        effects.extend(match key {
+            "\n" => press(&mut app, KeyCode::Enter),
+            text => type_text(&mut app, text),
+        });
+    }
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.focus(), Focus::CloseConfirm);
+    assert_eq!(app.note(), Some(&Note::DigitsOnly('y')));
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::RetypeNeeded)))
+    );
+    // A figure that differs is wiped and said; a count that far needs the retype: F4 alone
+    // is refused.
+    type_text(&mut app, "63.758.000");
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::RetypeDiffers)))
+    );
+    assert!(app.note().unwrap().is_error());
+    assert!(screen(&app).confirming.as_ref().unwrap().typed.is_empty());
+    assert!(press(&mut app, KeyCode::F(4)).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::FarNoPinAlone)))
+    );
+    type_text(&mut app, "63785000");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::CloseDay {
+            count: CashCount::Total(Rupiah(63_785_000)),
+            reason: "Uang diambil untuk belanja".into()
+        }]
+    );
+    assert_eq!(
+        app.focus(),
+        Focus::CloseDay,
+        "the screen waits for the ledger"
+    );
+}
+
+#[test]
+fn a_count_near_the_expected_cash_may_be_confirmed_with_the_managers_pin() {
+    let mut app = confirming(250_000, "249.500", Some(10_000));
+    assert!(!screen(&app).confirming.as_ref().unwrap().far);
+    // Nobody is signed in in this test: the popup holds it all the same.
+    assert!(press(&mut app, KeyCode::F(4)).is_empty());
+    assert_eq!(app.focus(), Focus::Approval);
+    // Without the threshold loaded, every count counts as far.
+    let app = confirming(250_000, "249.500", None);
+    assert!(screen(&app).confirming.as_ref().unwrap().far);
+}
+
+fn confirm_screen(lang: Lang) -> Terminal<TestBackend> {
+    let mut app = confirming(250_000, "63.785.000", Some(10_000));
+    if lang == Lang::En {
+        press(&mut app, KeyCode::F(10));
+    }
+    type_text(&mut app, "63.785");
+    render(&app).0
+}
+
+#[test]
+fn close_confirmation_id() {
+    let terminal = confirm_screen(Lang::Id);
+    let text = format!("{:?}", terminal.backend());
+    for fact in [
+        "Pastikan tutup kasir",
+        "Rp 63.785.000",
+        "Rp 63.535.000",
+        "Ketik ulang kas dihitung:  63.785",
+        "Selisih lebih dari Rp 10.000",
+        "PIN pengelola",
+    ] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn close_confirmation_en() {
+    let terminal = confirm_screen(Lang::En);
+    let text = format!("{:?}", terminal.backend());
+    for fact in [
+        "Confirm the close",
+        "Type the cash counted again:  63.785",
+        "A variance above Rp 10.000",
+    ] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+/// After today's close: F4 on the open-day form asks the reason, then the question; yes
+/// asks the ledger to reopen, and the till sells again once it has.
+#[test]
+fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
+    let mut app = open_app();
+    let status = app.status().cloned().unwrap();
+    update(&mut app, Msg::DayClosed);
+    assert_eq!(app.focus(), Focus::OpenDay);
+    assert!(press(&mut app, KeyCode::F(4)).is_empty());
+    assert_eq!(app.focus(), Focus::ReopenReason);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.note(), Some(&Note::ReasonEmpty));
+    type_text(&mut app, "Salah hitung kas");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Confirm);
+    // No: nothing asked of the ledger, the form is back.
+    assert!(type_text(&mut app, "n").is_empty());
+    assert_eq!(app.focus(), Focus::OpenDay);
+    press(&mut app, KeyCode::F(4));
+    type_text(&mut app, "Salah hitung kas");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::ReopenDay {
+            reason: "Salah hitung kas".into()
+        }]
+    );
+    update(&mut app, Msg::DayReopened(status.clone()));
+    assert_eq!(app.focus(), Focus::Sale);
+    assert_eq!(app.status(), Some(&status));
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::Reopened(today()))))
+    );
+    assert!(!app.note().unwrap().is_error());
+}
+
+#[test]
+fn f4_reopens_nothing_when_no_day_was_closed_today() {
+    let mut app = open_app();
+    update(&mut app, Msg::DayClosed);
+    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    assert!(press(&mut app, KeyCode::F(4)).is_empty());
+    assert_eq!(app.focus(), Focus::OpenDay);
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::NotReopenable)))
+    );
+    assert!(app.note().unwrap().text(Lang::Id).starts_with("Hanya hari"));
+}
+
+fn reopen_form(lang: Lang) -> Terminal<TestBackend> {
+    let mut app = open_app();
+    update(&mut app, Msg::DayClosed);
+    if lang == Lang::En {
+        press(&mut app, KeyCode::F(10));
+    }
+    press(&mut app, KeyCode::F(4));
+    type_text(&mut app, "Salah hitung kas");
+    render(&app).0
+}
+
+#[test]
+fn reopen_form_id() {
+    let terminal = reopen_form(Lang::Id);
+    let text = format!("{:?}", terminal.backend());
+    for fact in [
+        "Buka kembali hari 23 Nov 2026",
+        "Salah hitung kas",
+        "Laporan Z yang sudah dicetak menjadi tidak berlaku",
+    ] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn reopen_form_en() {
+    let terminal = reopen_form(Lang::En);
+    let text = format!("{:?}", terminal.backend());
+    for fact in ["Reopen the day of 23 Nov 2026", "stops being valid"] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+/// F3 in the sales list: a closed day's Z report again; on the open day, where to find one.
+/// The bar names it in both languages.
+#[test]
+fn f3_in_the_sales_list_prints_a_closed_days_z_report_again() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(super::tests::todays_sales()));
+    assert!(press(&mut app, KeyCode::F(3)).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(TillNote::Undo(UndoNote::ZOfClosedDay)))
+    );
+    let yesterday = today().pred_opt().unwrap();
+    update(
+        &mut app,
+        Msg::DaySalesLoaded {
+            date: yesterday,
+            closed: true,
+            sales: super::tests::todays_sales(),
+        },
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::F(3)),
+        vec![Effect::WriteDayReport { date: yesterday }]
+    );
+    update(
+        &mut app,
+        Msg::OfficePrintout(Ok(std::path::PathBuf::from("tutup-kasir-salinan-1.txt"))),
+    );
+    assert_eq!(app.focus(), Focus::ClosedSales);
+    let (_, text) = render(&app);
+    assert!(text.contains("tutup-kasir-salinan-1.txt"), "{text}");
+    assert!(text.lines().last().unwrap().contains("F3 Lap. Z"), "{text}");
+    press(&mut app, KeyCode::F(10));
+    let (_, text) = render(&app);
+    assert!(
+        text.lines().last().unwrap().contains("F3 Z report"),
+        "{text}"
+    );
 }

@@ -10,15 +10,17 @@ use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
 use super::msg::Msg;
-use super::note::Note;
+use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::centered;
 use super::{App, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
+use chrono::NaiveDate;
 
 const MAX_FIELD: usize = 40;
+const MAX_REOPEN_REASON: usize = 120;
 
 /// A question over the screen it was asked from. Only its first key counts: `y` is yes,
 /// anything else is no (see `keymap::msg_for`).
@@ -112,6 +114,8 @@ pub struct OpenDayForm {
     pub attendant: String,
     pub float: String,
     pub field: Field,
+    /// F4 after today's close: the manager's reason for reopening it, as typed.
+    pub reopen: Option<String>,
 }
 
 impl OpenDayForm {
@@ -125,6 +129,7 @@ impl OpenDayForm {
             } else {
                 Field::Float
             },
+            reopen: None,
         }
     }
 
@@ -143,7 +148,16 @@ pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcom
         form.field = Field::Float;
     }
     let signed_in = cx.user.is_some();
+    let closed_today = cx.last_closed.filter(|d| *d >= cx.today);
+    if form.reopen.is_some() {
+        return reopen_key(closed_today, form, msg);
+    }
     match msg {
+        Msg::ReopenDay if closed_today.is_some() => {
+            form.reopen = Some(String::new());
+            Outcome::stay()
+        }
+        Msg::ReopenDay => Outcome::stay().note(Note::Till(TillNote::Undo(UndoNote::NotReopenable))),
         // No day open: the day's sales are those of the day last closed.
         Msg::TodaySales => Outcome::open(Place::Sales {
             closed_day: cx.last_closed,
@@ -184,6 +198,32 @@ pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcom
         Msg::Submit => open_day(form),
         _ => Outcome::stay(),
     }
+}
+
+/// A key while the reason for reopening today's close is typed: Enter asks, Esc leaves it.
+fn reopen_key(closed: Option<NaiveDate>, form: &mut OpenDayForm, msg: Msg) -> Outcome {
+    let (Some(date), Some(reason)) = (closed, form.reopen.as_mut()) else {
+        form.reopen = None;
+        return Outcome::stay();
+    };
+    match msg {
+        Msg::Input(c) => type_into(reason, c, MAX_REOPEN_REASON),
+        Msg::Backspace => {
+            reason.pop();
+        }
+        Msg::Submit if reason.trim().is_empty() => return Outcome::stay().note(Note::ReasonEmpty),
+        Msg::Submit => {
+            let reason = reason.trim().to_string();
+            form.reopen = None;
+            let yes = vec![Effect::ReopenDay {
+                reason: reason.clone(),
+            }];
+            return Outcome::ask(Question::ReopenDay { date, reason }, yes);
+        }
+        Msg::Cancel => form.reopen = None,
+        _ => {}
+    }
+    Outcome::stay()
 }
 
 /// Enter on the open-day form: a name and a float open the day.
@@ -277,22 +317,15 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             *amount,
             reason,
         ),
-        Question::CloseDay {
-            count, variance, ..
-        } => {
-            let date = app.status.as_ref().map(|s| s.day.date).unwrap_or(app.today);
-            (app.lang.text().till.confirm_close)(
-                &format::date(date, app.lang),
-                count.total(),
-                *variance,
-            )
-        }
         Question::Void {
             number,
             total,
             reason,
             ..
         } => (t.confirm_void)(*number, *total, reason),
+        Question::ReopenDay { date, reason } => {
+            (app.lang.undo().confirm_reopen)(&format::date(*date, app.lang), reason)
+        }
         Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
         Question::RecordStock {
             kind,
@@ -367,8 +400,12 @@ pub(super) fn draw_open_day(
     has_keys: bool,
 ) {
     let t = &app.lang.text().ui;
-    let popup = centered(area, 60, 9);
     let closed_today = app.last_closed.is_some_and(|d| d >= app.today);
+    if let (true, Some(reason)) = (closed_today, &form.reopen) {
+        return draw_reopen(app, reason, frame, area, has_keys);
+    }
+    // Wider after a close: the hint names the keys that still work.
+    let popup = centered(area, if closed_today { 68 } else { 60 }, 9);
     let today = format::date(app.today, app.lang);
     let title = if closed_today {
         (t.closed_day_title)(&today)
@@ -399,6 +436,32 @@ pub(super) fn draw_open_day(
         let focused = form.field == field && has_keys;
         super::widgets::field_line(frame, row, layout, label, value, focused);
     }
+}
+
+/// The reason for reopening today's close, and what reopening does to the Z report.
+fn draw_reopen(app: &App, reason: &str, frame: &mut Frame, area: Rect, has_keys: bool) {
+    let u = app.lang.undo();
+    let popup = centered(area, 68, 7);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            (u.reopen_title)(&format::date(app.today, app.lang))
+        ))
+        .border_style(Style::new().yellow());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [_, field, _, warning, _] = Layout::vertical([Constraint::Length(1); 5]).areas(inner);
+    let layout = super::widgets::FieldLayout {
+        indent: 2,
+        label: 10,
+        value: 52,
+    };
+    super::widgets::field_line(frame, field, layout, u.reopen_reason, reason, has_keys);
+    frame.render_widget(
+        Paragraph::new(u.reopen_warning.dark_gray()).centered(),
+        warning,
+    );
 }
 
 pub(super) fn draw_stale(app: &App, frame: &mut Frame, area: Rect) {

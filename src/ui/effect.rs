@@ -23,6 +23,14 @@ pub enum Effect {
         count: crate::domain::CashCount,
         reason: String,
     },
+    /// Take back today's close, with the manager's reason. Answer: `DayReopened`.
+    ReopenDay { reason: String },
+    /// The same, confirmed by the manager's PIN instead of the count typed again: the
+    /// approval popup holds it whoever is signed in.
+    CloseDayOnPin {
+        count: crate::domain::CashCount,
+        reason: String,
+    },
     /// Record the sale, then write its receipt. Answer: `SaleRecorded` once the commit has
     /// returned, whatever fails after it (a failed receipt is `receipt: Err`); `Failed` only
     /// if the sale is not on disk.
@@ -79,6 +87,8 @@ pub enum Effect {
         rules: crate::domain::TillRules,
         /// Where the day-close backups go; empty: `backups` beside the ledger.
         backup_folder: String,
+        /// The government programme named on the monthly recap; empty: none.
+        programme: String,
     },
     /// How many days ahead the expiry list looks (a shop setting). Answer: `StockLoaded`.
     SetExpiryDays { days: u32 },

@@ -114,6 +114,8 @@ pub enum TillFailure {
     VarianceNeedsReason(Rupiah),
     SameDayCorrection,
     NotOnTab,
+    /// Only a day closed today, with no day open, can be reopened.
+    NotReopenable,
     /// A line returned past what is left of it: its code and what is left, in words.
     ReturnAboveSold {
         code: String,
@@ -170,6 +172,7 @@ impl TillFailure {
         let t = &lang.text().till.failure;
         match self {
             TillFailure::InvalidAmount(a) => (t.invalid_amount)(*a),
+            TillFailure::NotReopenable => lang.undo().not_reopenable.into(),
             TillFailure::UnknownCustomer => t.unknown_customer.into(),
             TillFailure::CustomerNameEmpty => t.customer_name_empty.into(),
             TillFailure::BadNip => t.bad_nip.into(),
@@ -220,6 +223,10 @@ pub enum ApprovalReason {
     Settings,
     /// A close whose cash count is off by more than the shop's threshold.
     CloseVariance,
+    /// A close confirmed by the manager's PIN rather than a retyped count.
+    Close,
+    /// Taking back today's close.
+    Reopen,
     Other,
     /// Part of a sale taken back: the same approval as a void, in its own words.
     SaleReturn,
@@ -240,6 +247,8 @@ impl ApprovalReason {
             ApprovalReason::SaleReturn => t.sale_return,
             ApprovalReason::Settings => t.settings,
             ApprovalReason::CloseVariance => t.close_variance,
+            ApprovalReason::Close => lang.undo().approval_close,
+            ApprovalReason::Reopen => lang.undo().approval_reopen,
             ApprovalReason::Other => t.other,
         }
     }

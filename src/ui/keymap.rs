@@ -44,6 +44,14 @@ pub enum Focus {
     PayoutForm,
     /// The close screen: the count and its reason.
     CloseDay,
+    /// The close asked for, waiting for the count typed again or the manager's PIN.
+    CloseConfirm,
+    /// The reason for reopening the day closed today.
+    ReopenReason,
+    /// The dates of a producer's statement (F5 on the payouts list).
+    StatementRange,
+    /// The manager's recovery code, shown once at the first start.
+    Recovery,
     /// The cash in/out form.
     CashMove,
     /// Picking the customer whose tab a payment goes on.
@@ -162,6 +170,10 @@ const EVERYWHERE: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
+    C::ReopenReason,
+    C::StatementRange,
+    C::Recovery,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -192,6 +204,9 @@ const LOCKABLE: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
+    C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -252,6 +267,9 @@ const TEXT_FIELDS: &[Focus] = &[
     C::Payouts,
     C::PayoutForm,
     C::CloseDay,
+    C::CloseConfirm,
+    C::ReopenReason,
+    C::StatementRange,
     C::CashMove,
     C::CustomerPicker,
     C::Customers,
@@ -383,6 +401,9 @@ pub static BINDINGS: &[Binding] = &[
     // A closed day's sale is corrected, not voided: the bar says which.
     on(&[f(8)], &[C::ClosedSales], Msg::VoidSale, |k| k.correct_sale).bar(|k| k.short_correct),
     on(&[f(9)], &[C::Sales, C::ClosedSales, C::SaleDetail], Msg::Reprint, |k| k.reprint).bar(|k| k.short_reprint),
+    // The Z report of the closed day shown, again; on the open day's list, where to find one.
+    on(&[f(3)], &[C::ClosedSales], Msg::ReprintZ, |k| k.undo.key_reprint_z).bar(|k| k.undo.short_reprint_z),
+    on(&[f(3)], &[C::Sales], Msg::ReprintZ, |k| k.undo.key_reprint_z),
     on(&[ESC], &[C::Sales, C::ClosedSales], Msg::Cancel, |k| k.back).bar(|k| k.back),
     typing_in(&[C::Sales, C::ClosedSales, C::SaleDetail], |k| k.back_to_sale),
     // One sale (Enter on the list), and returning part of it (F8 there).
@@ -484,7 +505,7 @@ pub static BINDINGS: &[Binding] = &[
     // Off the bar too: F1 lists them.
     on(&[f(3)], &[C::Payouts], Msg::WriteDayReport, |k| k.write_day_report),
     on(&[f(4)], &[C::Payouts], Msg::WriteRecap, |k| k.write_recap),
-    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.write_statement),
+    on(&[f(5)], &[C::Payouts], Msg::WriteStatement, |k| k.undo.key_statement),
     // Off the bar, which is full: the day line shows ◀ ▶, and F1 lists them.
     on(&[LEFT, Key::Plain(KeyCode::PageUp)], &[C::Payouts], Msg::Prev, |k| k.step_day),
     on(&[RIGHT, Key::Plain(KeyCode::PageDown)], &[C::Payouts], Msg::Next, |k| k.step_day),
@@ -505,6 +526,23 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(7)], &[C::CloseDay], Msg::ToggleCount, |k| k.toggle_count).bar(|k| k.short_toggle_count),
     on(&[f(2)], &[C::CloseDay], Msg::Record, |k| k.close_till).bar(|k| k.short_close_till),
     on(&[ESC], &[C::CloseDay], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The close waiting for its confirmation: the count typed again, or the manager's PIN.
+    typing_in(&[C::CloseConfirm], |k| k.undo.key_retype),
+    on(&[ENTER], &[C::CloseConfirm], Msg::Submit, |k| k.undo.key_confirm).bar(|k| k.short_close_till),
+    on(&[f(4)], &[C::CloseConfirm], Msg::ManagerPin, |k| k.undo.key_manager_pin).bar(|k| k.undo.short_manager_pin),
+    on(&[ESC], &[C::CloseConfirm], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // Reopening the day closed today, from the open-day form.
+    on(&[f(4)], &[C::OpenDay], Msg::ReopenDay, |k| k.undo.key_reopen),
+    typing_in(&[C::ReopenReason], |k| k.undo.key_reopen_reason),
+    on(&[ENTER], &[C::ReopenReason], Msg::Submit, |k| k.undo.key_reopen_confirm).bar(|k| k.next),
+    on(&[ESC], &[C::ReopenReason], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // The statement's dates.
+    typing_in(&[C::StatementRange], |k| k.undo.key_statement_date),
+    on(&[TAB, BACKTAB], &[C::StatementRange], Msg::Next, |k| k.next_field).bar(|k| k.next),
+    on(&[UP, DOWN], &[C::StatementRange], Msg::Next, |k| k.next_field),
+    on(&[ENTER], &[C::StatementRange], Msg::Submit, |k| k.undo.key_statement_write).bar(|k| k.undo.short_statement_write),
+    on(&[ESC], &[C::StatementRange], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    on(&[ENTER], &[C::Recovery], Msg::Submit, |k| k.undo.key_recovery_done).bar(|k| k.undo.short_recovery_done),
     // Cash in/out (F9 on the sale screen, off its bar: F1 lists it).
     on(&[f(9)], &[C::Sale], Msg::CashMove, |k| k.cash_move),
     typing(C::CashMove, |k| k.type_field),

@@ -23,10 +23,12 @@ mod pin;
 mod producers;
 mod product_form;
 mod question;
+mod recovery_shown;
 mod sale;
 mod sale_detail;
 mod sales;
 mod settings;
+mod statement_range;
 mod stock;
 mod stock_forms;
 mod widgets;
@@ -149,6 +151,7 @@ macro_rules! screens {
             /// Which key table the screen reads.
             fn focus(&self) -> Focus {
                 match self {
+                    Screen::OpenDay(form) if form.reopen.is_some() => Focus::ReopenReason,
                     Screen::OpenDay(_) => Focus::OpenDay,
                     Screen::StaleDay => Focus::StaleDay,
                     Screen::Sale => Focus::Sale,
@@ -434,6 +437,14 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.screen = Screen::Sale;
             }
         }
+        Msg::DayReopened(status) => {
+            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(
+                status.day.date,
+            ))));
+            app.status = Some(status);
+            app.last_closed = None;
+            app.screen = Screen::Sale;
+        }
         Msg::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
@@ -478,6 +489,11 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
+        Msg::RecoveryCode {
+            code,
+            manager,
+            filed,
+        } => trust::show_recovery(app, code, manager, filed),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
         Msg::UsersChanged(users) => {

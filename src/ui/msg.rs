@@ -201,6 +201,8 @@ pub enum Msg {
         printer: PrinterSettings,
         rules: crate::domain::TillRules,
         backup_folder: String,
+        /// The programme named on the monthly recap (e.g. "Metro Bangga Beli"); empty: none.
+        programme: String,
         /// The printers Windows has installed, by name, the default first.
         windows_printers: Vec<String>,
     },
@@ -229,6 +231,23 @@ pub enum Msg {
     CloseLoaded(Box<crate::domain::DayReport>),
     /// What each producer is owed, for the close screen's reminder of daily payouts.
     BalancesAtClose(Vec<crate::domain::ProducerBalance>),
+    /// The variance above which a close needs the manager (the shop's setting).
+    CloseThreshold(Rupiah),
+    /// Close with the manager's PIN instead of the count typed again.
+    ManagerPin,
+    /// Reopen the day closed today (the manager's).
+    ReopenDay,
+    /// Print again the Z report of the closed day the sales list shows.
+    ReprintZ,
+    /// The day closed today is open again: its figures now.
+    DayReopened(DayStatus),
+    /// The manager's one-time recovery code issued at the first start, to show once; and
+    /// where its paper was filed, or why not.
+    RecoveryCode {
+        code: String,
+        manager: String,
+        filed: Result<PathBuf, Failure>,
+    },
     /// The day-close report written after a close: its file, or why it was not.
     ZReport(Result<PathBuf, Failure>),
     /// A report written at the kiosk on request (X report, Z copy, monthly recap).
@@ -356,6 +375,9 @@ impl Msg {
                 | Msg::SettlementsWritten { .. }
                 | Msg::CloseLoaded(_)
                 | Msg::BalancesAtClose(_)
+                | Msg::CloseThreshold(_)
+                | Msg::DayReopened(_)
+                | Msg::RecoveryCode { .. }
                 | Msg::ZReport(_)
                 | Msg::OfficePrintout(_)
                 | Msg::File(_)

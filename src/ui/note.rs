@@ -322,6 +322,49 @@ pub enum TillNote {
     Corrected(i64, chrono::NaiveDate, Rupiah),
     /// Part of a sale returned: the return's number, amount, refund and slip file.
     Returned(i64, Rupiah, crate::domain::RefundMethod, String),
+    /// Confirming or undoing a close.
+    Undo(UndoNote),
+}
+
+/// What confirming a close, or reopening a day, says on the message line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UndoNote {
+    RetypeNeeded,
+    RetypeDiffers,
+    /// F4 on a count off by more than the threshold: the retype comes first.
+    FarNoPinAlone,
+    /// The day of this date is open again.
+    Reopened(chrono::NaiveDate),
+    /// F4 on the open-day form when no day was closed today.
+    NotReopenable,
+    /// F3 in the sales list of a day not closed: a Z report is a closed day's.
+    ZOfClosedDay,
+    /// A statement's first date after its last.
+    RangeBackwards,
+}
+
+impl UndoNote {
+    pub fn is_error(&self) -> bool {
+        !matches!(self, UndoNote::Reopened(_))
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.undo();
+        match self {
+            UndoNote::RetypeNeeded => t.retype_needed.into(),
+            UndoNote::RetypeDiffers => t.retype_differs.into(),
+            UndoNote::FarNoPinAlone => t.far_no_pin_alone.into(),
+            UndoNote::Reopened(date) => (t.reopened)(&format::date(*date, lang)),
+            UndoNote::ZOfClosedDay => t.z_of_closed_day.into(),
+            UndoNote::RangeBackwards => t.range_backwards.into(),
+            UndoNote::NotReopenable => {
+                let mut chars = t.not_reopenable.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect::<String>() + "."
+                })
+            }
+        }
+    }
 }
 
 impl TillNote {
@@ -335,7 +378,7 @@ impl TillNote {
                 | TillNote::StatementPrinted(_)
                 | TillNote::Corrected(..)
                 | TillNote::Returned(..)
-        )
+        ) && !matches!(self, TillNote::Undo(n) if !n.is_error())
     }
 
     pub fn text(&self, lang: crate::strings::Lang) -> String {
@@ -357,6 +400,7 @@ impl TillNote {
             TillNote::Corrected(number, date, amount) => {
                 (t.corrected)(*number, &format::date(*date, lang), *amount)
             }
+            TillNote::Undo(note) => note.text(lang),
             TillNote::Returned(number, amount, refund, file) => (t.returned)(
                 *number,
                 *amount,

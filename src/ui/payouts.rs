@@ -3,7 +3,7 @@
 //! that asks before paying; and the settlement slips of any day, one file per producer,
 //! written for the open day (a preview) or reprinted for a closed one.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
@@ -18,6 +18,7 @@ use super::msg::{Msg, PayoutLists};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
+use super::statement_range::StatementRange;
 use super::widgets::{centered, draw_filter, draw_list, right};
 use crate::domain::money::group_thousands;
 use crate::domain::{PayoutMethod, ProducerBalance, Rupiah, parse_amount};
@@ -39,6 +40,8 @@ pub struct PayoutsScreen {
     pub selected: usize,
     /// The payout being entered, over the list it returns to.
     pub form: Option<Box<PayoutForm>>,
+    /// The dates of the selected producer's statement being typed (F5).
+    pub statement: Option<StatementRange>,
 }
 
 impl PayoutsScreen {
@@ -50,6 +53,7 @@ impl PayoutsScreen {
             filter: String::new(),
             selected: 0,
             form: None,
+            statement: None,
         }
     }
 
@@ -151,6 +155,12 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
         }
         return outcome;
     }
+    if let Some(range) = &mut screen.statement {
+        return super::statement_range::key(range, msg).unwrap_or_else(|outcome| {
+            screen.statement = None;
+            outcome
+        });
+    }
     match msg {
         msg if super::list::is_filter_key(&msg) => {
             let shown = screen.shown().len();
@@ -183,14 +193,13 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
             }
             return Outcome::stay().note(Note::NoBusinessDays);
         }
+        // The dates are asked first: the shown day's month up to it unless typed otherwise.
         Msg::WriteStatement => {
             return match (screen.current(), screen.shown_day()) {
                 (Some(producer), Some((to, _))) => {
-                    Outcome::stay().run(vec![Effect::WriteStatement {
-                        producer: producer.code.clone(),
-                        from: to.with_day(1).unwrap_or(to),
-                        to,
-                    }])
+                    let range = StatementRange::new(&producer.code, &producer.name, to);
+                    screen.statement = Some(range);
+                    Outcome::stay()
                 }
                 _ => Outcome::stay().note(Note::NoBusinessDays),
             };
@@ -290,6 +299,19 @@ fn recorded(screen: &mut PayoutsScreen, balances: Option<PayoutLists>) -> Outcom
 // ---- drawing ----
 
 pub(super) fn draw(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect, focused: bool) {
+    draw_balances(
+        cx,
+        screen,
+        frame,
+        area,
+        focused && screen.statement.is_none(),
+    );
+    if let Some(range) = &screen.statement {
+        super::statement_range::draw(cx, range, frame, area, focused);
+    }
+}
+
+fn draw_balances(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect, focused: bool) {
     let ui = &cx.lang.text().ui;
     let t = &cx.lang.text().settle;
     let [day, filter, table] = Layout::vertical([
@@ -454,9 +476,10 @@ impl PayoutsScreen {
     }
 
     pub(super) fn focus(&self) -> Focus {
-        match self.form {
-            Some(_) => Focus::PayoutForm,
-            None => Focus::Payouts,
+        match (&self.form, &self.statement) {
+            (Some(_), _) => Focus::PayoutForm,
+            (None, Some(_)) => Focus::StatementRange,
+            (None, None) => Focus::Payouts,
         }
     }
 

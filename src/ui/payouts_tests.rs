@@ -129,8 +129,12 @@ fn f3_writes_the_shown_days_report_and_f4_its_months_recap() {
         [Effect::WriteRecap { date: day(21) }]
     );
     assert_eq!(app.focus(), Focus::Payouts);
-    // F5: the selected producer's statement, from the 1st of the shown day's month.
-    let effects = press(&mut app, KeyCode::F(5));
+    // F5: the selected producer's statement; its dates are asked, from the 1st of the
+    // shown day's month to that day unless typed otherwise.
+    assert!(press(&mut app, KeyCode::F(5)).is_empty());
+    assert_eq!(app.focus(), Focus::StatementRange);
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Payouts);
     let code = screen(&app).current().unwrap().code.clone();
     assert_eq!(
         effects,
@@ -442,4 +446,83 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
             daily: true
         }]
     );
+}
+
+/// The statement's dates typed as an office writes them; a bad date or a range backwards is
+/// said, on the field to fix, and nothing is written; Esc leaves the list as it was.
+#[test]
+fn the_statement_is_written_for_the_dates_typed() {
+    let mut app = on_payouts();
+    let code = screen(&app).current().unwrap().code.clone();
+    press(&mut app, KeyCode::F(5));
+    let erase = |app: &mut App| {
+        for _ in 0..10 {
+            press(app, KeyCode::Backspace);
+        }
+    };
+    erase(&mut app);
+    type_text(&mut app, "31-02-2026");
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.note(), Some(&Note::BadDate("31-02-2026".into())));
+    erase(&mut app);
+    type_text(&mut app, "2026-11-25");
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(
+        app.note(),
+        Some(&Note::Till(crate::ui::TillNote::Undo(
+            super::note::UndoNote::RangeBackwards
+        )))
+    );
+    erase(&mut app);
+    type_text(&mut app, "15/10/2026");
+    press(&mut app, KeyCode::Tab);
+    erase(&mut app);
+    type_text(&mut app, "20-11-2026");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        [Effect::WriteStatement {
+            producer: code,
+            from: NaiveDate::from_ymd_opt(2026, 10, 15).unwrap(),
+            to: day(20),
+        }]
+    );
+    assert_eq!(app.focus(), Focus::Payouts);
+    press(&mut app, KeyCode::F(5));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.focus(), Focus::Payouts);
+}
+
+fn statement_form(lang: Lang) -> String {
+    let mut app = on_payouts();
+    if lang == Lang::En {
+        press(&mut app, KeyCode::F(10));
+    }
+    press(&mut app, KeyCode::F(5));
+    render(&app)
+}
+
+#[test]
+fn statement_range_form_id() {
+    let text = statement_form(Lang::Id);
+    for fact in [
+        "Rekening produsen",
+        "Dari tanggal",
+        "01-11-2026",
+        "Sampai tanggal",
+        "22-11-2026",
+        "mis. 01-11-2026",
+        "Enter Tulis",
+    ] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!("statement_range_form_id", text);
+}
+
+#[test]
+fn statement_range_form_en() {
+    let text = statement_form(Lang::En);
+    for fact in ["Producer statement", "From", "Up to", "Enter Write"] {
+        assert!(text.contains(fact), "{fact} in\n{text}");
+    }
+    insta::assert_snapshot!("statement_range_form_en", text);
 }

@@ -41,11 +41,10 @@ pub enum Question {
         amount: Rupiah,
         reason: String,
     },
-    /// Close the day with this count; the variance is what the question shows.
-    CloseDay {
-        count: crate::domain::CashCount,
+    /// Take back today's close.
+    ReopenDay {
+        date: chrono::NaiveDate,
         reason: String,
-        variance: Rupiah,
     },
     Void {
         sale_id: i64,

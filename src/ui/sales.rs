@@ -12,7 +12,7 @@ use super::failure::FailedEffect;
 use super::input::type_into;
 use super::keymap::Focus;
 use super::msg::Msg;
-use super::note::Note;
+use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::sale_detail::{self, DetailKey, SaleDetail};
@@ -114,6 +114,13 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
                 older: msg == Msg::Prev,
             }]);
         }
+        // The Z report of the closed day shown, again (its copy is marked SALINAN).
+        Msg::ReprintZ => match list.day {
+            Some(day) if day.closed => {
+                return Outcome::stay().run(vec![Effect::WriteDayReport { date: day.date }]);
+            }
+            _ => return Outcome::stay().note(Note::Till(TillNote::Undo(UndoNote::ZOfClosedDay))),
+        },
         Msg::Reprint => {
             if let Some(sale) = list.current() {
                 return Outcome::stay().run(vec![Effect::ReprintReceipt { sale_id: sale.id }]);

@@ -1,7 +1,8 @@
 //! The settings screen (Ctrl+O from the till): the shop's header printed on every printout,
 //! the printer (kind, where it is, paper width, the PDF print command), with a test print
 //! of what is on screen before it is saved, and the till's rules (idle lock, the cash
-//! difference that needs the manager at a close). Esc leaves without saving.
+//! difference that needs the manager at a close), and the government programme the corner
+//! belongs to, named on the monthly recap. Esc leaves without saving.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,6 +28,8 @@ pub enum Field {
     Name,
     Office,
     Address,
+    /// The programme named on the monthly recap ("Metro Bangga Beli").
+    Programme,
     /// The device path, `host:port` or command, as the kind asks.
     Target,
     PdfCommand,
@@ -35,10 +38,11 @@ pub enum Field {
     BackupFolder,
 }
 
-const FIELDS: [Field; 8] = [
+const FIELDS: [Field; 9] = [
     Field::Name,
     Field::Office,
     Field::Address,
+    Field::Programme,
     Field::Target,
     Field::PdfCommand,
     Field::LockMinutes,
@@ -89,6 +93,7 @@ pub struct SettingsScreen {
     pub name: String,
     pub office: String,
     pub address: String,
+    pub programme: String,
     pub kind: Kind,
     pub target: String,
     pub paper: Paper,
@@ -110,6 +115,7 @@ impl SettingsScreen {
             name: String::new(),
             office: String::new(),
             address: String::new(),
+            programme: String::new(),
             kind: Kind::None,
             target: String::new(),
             paper: Paper::default(),
@@ -127,9 +133,10 @@ impl SettingsScreen {
         shop: ShopHeader,
         printer: PrinterSettings,
         rules: TillRules,
-        backup_folder: String,
+        (backup_folder, programme): (String, String),
     ) {
         self.backup_folder = backup_folder;
+        self.programme = programme;
         self.lock_minutes = rules.lock_after_minutes.to_string();
         self.close_above = rules.close_approval_above.to_string();
         self.loaded = true;
@@ -165,6 +172,7 @@ impl SettingsScreen {
             Field::Name => &mut self.name,
             Field::Office => &mut self.office,
             Field::Address => &mut self.address,
+            Field::Programme => &mut self.programme,
             Field::Target => &mut self.target,
             Field::PdfCommand => &mut self.pdf_command,
             Field::LockMinutes => &mut self.lock_minutes,
@@ -293,6 +301,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
                     printer,
                     rules,
                     backup_folder: screen.backup_folder.trim().to_string(),
+                    programme: screen.programme.trim().to_string(),
                 };
                 return Outcome::stay().run(vec![save]);
             }
@@ -329,7 +338,10 @@ pub(super) fn draw(
         .labels
         .iter()
         .chain(&p.till_labels)
-        .chain([&cx.lang.ledger_file().backup_folder_label])
+        .chain([
+            &cx.lang.ledger_file().backup_folder_label,
+            &cx.lang.undo().programme_label,
+        ])
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
@@ -347,6 +359,14 @@ pub(super) fn draw(
     lines.field(frame, rows[1], Field::Name, name, &screen.name);
     lines.field(frame, rows[2], Field::Office, office, &screen.office);
     lines.field(frame, rows[3], Field::Address, address, &screen.address);
+    let programme = cx.lang.undo().programme_label;
+    lines.field(
+        frame,
+        rows[4],
+        Field::Programme,
+        programme,
+        &screen.programme,
+    );
     section(p.printer_section, rows[5], frame);
     draw_printer(cx, screen, &lines, frame, &rows[6..13]);
     section(p.till_section, rows[14], frame);
@@ -481,10 +501,11 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             printer,
             rules,
             backup_folder,
+            programme,
             windows_printers,
         } => {
             screen.windows_printers = windows_printers;
-            screen.loaded(shop, printer, rules, backup_folder);
+            screen.loaded(shop, printer, rules, (backup_folder, programme));
         }
         Msg::Failed {
             action: FailedEffect::LoadSettings,

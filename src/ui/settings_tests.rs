@@ -42,6 +42,7 @@ fn on_settings(printer: PrinterSettings) -> App {
             printer,
             rules: TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
             windows_printers: Vec::new(),
         },
     );
@@ -74,6 +75,7 @@ fn clear_field(app: &mut App) {
         Field::Name => screen(app).name.chars().count(),
         Field::Office => screen(app).office.chars().count(),
         Field::Address => screen(app).address.chars().count(),
+        Field::Programme => screen(app).programme.chars().count(),
         Field::Target => screen(app).target.chars().count(),
         Field::PdfCommand => screen(app).pdf_command.chars().count(),
         Field::LockMinutes => screen(app).lock_minutes.chars().count(),
@@ -95,7 +97,9 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
     press(&mut app, KeyCode::Tab);
     clear_field(&mut app);
     type_text(&mut app, "Sekretariat DPRD");
-    // Enter moves on, as in every form: Office → Address → printer address → PDF command.
+    // Enter moves on, as in every form: Office → Address → Programme → printer address →
+    // PDF command.
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
@@ -120,6 +124,7 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
             printer: expected_printer,
             rules: TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
         }]
     );
     // Still on the form until the ledger says it is saved.
@@ -320,8 +325,8 @@ fn help_on_the_settings_screen_lists_every_key_of_it() {
 #[test]
 fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
     let mut app = on_settings(PrinterSettings::default());
-    // To the idle lock: Tab past the name, office, address and PDF command.
-    for _ in 0..4 {
+    // To the idle lock: Tab past the name, office, address, programme and PDF command.
+    for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
     }
     assert_eq!(screen(&app).field, Field::LockMinutes);
@@ -405,4 +410,35 @@ fn without_windows_printers_the_hint_says_to_install_one() {
     assert!(render(&app).1.contains("Windows belum punya printer"));
     press(&mut app, KeyCode::F(7));
     assert_eq!(screen(&app).kind, Kind::None);
+}
+
+/// The programme the corner belongs to is typed on the shop's part of the screen and saved
+/// with the rest; what the ledger holds is shown.
+#[test]
+fn the_programme_named_on_the_recap_is_typed_and_saved_with_the_rest() {
+    let mut app = on_settings(network());
+    update(
+        &mut app,
+        Msg::SettingsLoaded {
+            shop: shop(),
+            printer: network(),
+            rules: TillRules::default(),
+            backup_folder: String::new(),
+            programme: "Metro Bangga".into(),
+            windows_printers: Vec::new(),
+        },
+    );
+    let (_, text) = render(&app);
+    assert!(text.contains("Program (rekap)"), "{text}");
+    assert!(text.contains("Metro Bangga"), "{text}");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(screen(&app).field, Field::Programme);
+    type_text(&mut app, " Beli");
+    let effects = press(&mut app, KeyCode::F(2));
+    assert!(
+        matches!(&effects[..], [Effect::SaveSettings { programme, .. }] if programme == "Metro Bangga Beli"),
+        "{effects:?}"
+    );
 }

@@ -18,6 +18,7 @@ use super::msg::Msg;
 use super::note::Note;
 use super::note::TrustNote;
 use super::pin::Pin;
+use super::recovery_shown::{self, RecoveryShown};
 use super::widgets::{FieldLayout, centered, draw_list};
 use super::{App, Screen};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
@@ -49,6 +50,8 @@ impl Effect {
             Effect::SetExpiryDays { .. } => Some(R::Settings),
             Effect::PayProducer { .. } => Some(R::Payout),
             Effect::CorrectSale { .. } => Some(R::Correction),
+            Effect::CloseDayOnPin { .. } => Some(R::Close),
+            Effect::ReopenDay { .. } => Some(R::Reopen),
             // A part of a sale taken back is approved as a void is.
             Effect::ReturnPart { .. } => Some(R::SaleReturn),
             Effect::SetPayoutDaily { .. } => Some(R::Catalogue),
@@ -117,6 +120,8 @@ pub(super) enum TrustPrompt {
     FirstPin(FirstPinForm),
     SignIn(SignInForm),
     Approval(Approval),
+    /// The recovery code just issued, shown once.
+    Recovery(RecoveryShown),
 }
 
 impl TrustPrompt {
@@ -126,6 +131,7 @@ impl TrustPrompt {
             TrustPrompt::SignIn(form) if form.locked_by.is_some() => Focus::Locked,
             TrustPrompt::SignIn(_) => Focus::SignIn,
             TrustPrompt::Approval(_) => Focus::Approval,
+            TrustPrompt::Recovery(_) => Focus::Recovery,
         }
     }
 }
@@ -280,6 +286,20 @@ pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The recovery code the first start issued: over the till, until Enter.
+pub(super) fn show_recovery(
+    app: &mut App,
+    code: String,
+    manager: String,
+    filed: Result<std::path::PathBuf, super::failure::Failure>,
+) {
+    app.prompt = Some(TrustPrompt::Recovery(RecoveryShown {
+        code,
+        manager,
+        filed,
+    }));
+}
+
 /// The manager's PIN was right and the held effects have run with their approval.
 pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
     let Some(TrustPrompt::Approval(approval)) = app.prompt.take() else {
@@ -312,11 +332,12 @@ pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
 /// The central gate, applied to every effect `update` returns: with an attendant signed in,
 /// what needs approval is held in the popup (nothing of it runs) and the rest goes on.
 pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
-    if !app.user.as_ref().is_some_and(|u| u.role == Role::Attendant) {
-        return effects;
-    }
-    let (held, free): (Vec<Effect>, Vec<Effect>) =
-        effects.into_iter().partition(Effect::needs_approval);
+    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
+    // A close on the PIN asks for it from a signed-in manager too: the PIN is what stands
+    // between a key storm and a closed day.
+    let (held, free): (Vec<Effect>, Vec<Effect>) = effects.into_iter().partition(|e| {
+        matches!(e, Effect::CloseDayOnPin { .. }) || (attendant && e.needs_approval())
+    });
     if held.is_empty() {
         return free;
     }
@@ -369,6 +390,9 @@ pub(super) fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         TrustPrompt::FirstPin(form) => first_pin_key(app, form, msg),
         TrustPrompt::SignIn(form) => sign_in_key(app, form, msg),
         TrustPrompt::Approval(approval) => approval_key(app, approval, msg),
+        TrustPrompt::Recovery(_) if recovery_shown::done(&msg) => (None, Vec::new()),
+        TrustPrompt::Recovery(_) if msg == Msg::Quit => quit(app),
+        gate @ TrustPrompt::Recovery(_) => (Some(gate), Vec::new()),
     };
     // A quit or a granted sign-in may have closed the gate meanwhile.
     if app.prompt.is_none() {
@@ -601,6 +625,7 @@ pub(super) fn draw_gate(app: &App, gate: &TrustPrompt, frame: &mut Frame, area: 
         TrustPrompt::FirstPin(form) => draw_first_pin(app, form, frame, area),
         TrustPrompt::SignIn(form) => draw_sign_in(app, form, frame, area),
         TrustPrompt::Approval(approval) => draw_approval(app, approval, frame, area),
+        TrustPrompt::Recovery(shown) => recovery_shown::draw(app.lang, shown, frame, area),
     }
 }
 

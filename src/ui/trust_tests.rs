@@ -534,6 +534,7 @@ fn a_manager_signed_in_needs_no_popup_and_what_needs_none_is_never_held() {
             printer: crate::domain::PrinterSettings::default(),
             rules: crate::domain::TillRules::default(),
             backup_folder: String::new(),
+            programme: String::new(),
         },
         // It runs whatever printer command is on screen.
         Effect::TestPrint {
@@ -734,4 +735,100 @@ fn pin(digits: &str) -> Pin {
     let mut pin = Pin::new();
     digits.chars().for_each(|c| pin.push(c));
     pin
+}
+
+/// F4 on the close's confirmation asks for the manager's PIN whoever is signed in: a
+/// manager's own session is no PIN typed for this close.
+#[test]
+fn a_close_on_the_pin_is_held_in_the_popup_for_a_manager_too() {
+    for who in [rina(), budi()] {
+        let mut app = signed_in(open_app(), who.clone());
+        press(&mut app, KeyCode::F(5));
+        update(
+            &mut app,
+            Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+        );
+        update(&mut app, Msg::CloseThreshold(Rupiah(10_000)));
+        type_text(&mut app, "50000");
+        press(&mut app, KeyCode::F(2));
+        assert!(press(&mut app, KeyCode::F(4)).is_empty(), "{}", who.name);
+        assert_eq!(app.focus(), Focus::Approval, "{}", who.name);
+        let text = text(&render(&app));
+        assert!(text.contains("Menutup kasir perlu PIN pengelola"), "{text}");
+        type_text(&mut app, "2468");
+        let Effect::Approve { held, .. } = &enter(&mut app)[0] else {
+            panic!("the PIN goes to the ledger")
+        };
+        assert_eq!(
+            held,
+            &vec![Effect::CloseDayOnPin {
+                count: crate::domain::CashCount::Total(Rupiah(50_000)),
+                reason: String::new(),
+            }]
+        );
+    }
+}
+
+fn recovery_shown(lang: Lang, filed: Result<std::path::PathBuf, Failure>) -> App {
+    let mut app = signed_in(open_app(), budi());
+    if lang == Lang::En {
+        press(&mut app, KeyCode::F(10));
+    }
+    update(
+        &mut app,
+        Msg::RecoveryCode {
+            code: "1234-5678-9012-3456".into(),
+            manager: "Budi".into(),
+            filed,
+        },
+    );
+    app
+}
+
+/// The recovery code on screen once after the first start: over everything, until Enter;
+/// whether its paper was filed is said.
+#[test]
+fn the_recovery_code_is_shown_once_until_enter() {
+    let mut app = recovery_shown(
+        Lang::Id,
+        Ok("printouts/2026-11-23/kode-pemulihan.txt".into()),
+    );
+    assert_eq!(app.focus(), Focus::Recovery);
+    let screen = text(&render(&app));
+    for fact in [
+        "Kode pemulihan pengelola",
+        "1234-5678-9012-3456",
+        "tidak ditampilkan lagi",
+        "printouts/2026-11-23/kode-pemulihan.txt",
+        "Enter Sudah dicatat",
+    ] {
+        assert!(screen.contains(fact), "{fact} in\n{screen}");
+    }
+    assert!(
+        !screen.contains("Keranjang"),
+        "nothing of the till behind it"
+    );
+    insta::assert_snapshot!(render(&app).backend());
+    // Keys other than Enter do nothing; Enter leaves it, and the code is gone.
+    assert!(type_text(&mut app, "y1").is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::Recovery);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Focus::Sale);
+    assert!(!text(&render(&app)).contains("1234-5678"));
+}
+
+#[test]
+fn the_recovery_code_in_english_says_when_its_paper_failed() {
+    let app = recovery_shown(Lang::En, Err(Failure::DiskFull));
+    let screen = text(&render(&app));
+    for fact in [
+        "Manager recovery code",
+        "1234-5678-9012-3456",
+        "NOT printed",
+        "Enter Written down",
+    ] {
+        assert!(screen.contains(fact), "{fact} in\n{screen}");
+    }
+    insta::assert_snapshot!(render(&app).backend());
 }

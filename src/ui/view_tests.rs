@@ -399,7 +399,12 @@ fn closing_the_day_asks_with_its_date() {
     press(&mut app, KeyCode::F(2));
     let terminal = render(&app, 80, 24);
     let screen = text(&terminal);
-    for fact in ["Tutup kasir 23 Nov", "Rp 150.000", "(selisih Rp 0)"] {
+    for fact in [
+        "Tutup kasir 23 Nov",
+        "Rp 150.000",
+        "selisih Rp 0",
+        "Ketik ulang",
+    ] {
         assert!(screen.contains(fact), "{fact} in {screen}");
     }
     insta::assert_snapshot!(terminal.backend());
