@@ -92,7 +92,9 @@ fn the_z_report_names_the_shop_and_each_void_with_who_voided_and_who_approved() 
     k.key(KeyCode::F(5));
     k.type_text("3500");
     k.key(KeyCode::F(2));
-    k.type_text("y");
+    // The count is typed again to close.
+    k.type_text("3500");
+    k.key(KeyCode::Enter);
     assert_eq!(k.app.status(), None, "{}", k.note());
 
     let z = dir
