@@ -636,7 +636,8 @@ fn run_report_day(
         let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         say!("{text}");
     } else {
-        say_raw(print::day_report_text(&report, lang).as_bytes());
+        let shop = ledger.shop_header().map_err(|e| e.to_string())?;
+        say_raw(print::day_report_text(&report, &shop, lang).as_bytes());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ mod glance;
 mod help;
 mod labels;
 mod ledger_file;
+mod queue;
 mod stock_count;
 mod undo;
 mod verify;
@@ -18,6 +19,7 @@ pub use glance::GlanceText;
 pub use help::HelpText;
 pub use labels::LabelText;
 pub use ledger_file::LedgerFileText;
+pub use queue::QueueText;
 pub use stock_count::StockCountText;
 pub use undo::UndoText;
 
@@ -508,6 +510,11 @@ pub struct KeyText {
     /// The shown day's report: the X report of the open day, a copy of a closed day's Z.
     pub write_day_report: &'static str,
     pub write_recap: &'static str,
+    /// Park the cart for the next customer, or with an empty cart list the parked ones.
+    pub park: &'static str,
+    pub short_park: &'static str,
+    pub short_recall: &'static str,
+    pub recall: &'static str,
     /// Confirming and undoing a close, the office's keys at the kiosk.
     pub undo: &'static UndoText,
     /// Short labels of the keys the bar once left to F1, and the words of the detail views.
@@ -1360,6 +1367,10 @@ pub static ID: Strings = Strings {
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
             layout: ID_LAYOUT,
+            park: "Tunda keranjang / daftar tunda",
+            short_park: "Tunda",
+            short_recall: "Layani",
+            recall: "Layani lagi keranjang terpilih",
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
@@ -2254,6 +2265,10 @@ pub static EN: Strings = Strings {
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
             layout: EN_LAYOUT,
+            park: "Park the cart / parked carts",
+            short_park: "Park",
+            short_recall: "Serve",
+            recall: "Serve the selected cart again",
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
@@ -3950,6 +3965,7 @@ pub struct LayoutText {
     pub short_products: &'static str,
     pub short_producers: &'static str,
     pub short_close_day: &'static str,
+    pub short_empty: &'static str,
     pub short_cash: &'static str,
     pub short_settings: &'static str,
     pub short_payouts: &'static str,
@@ -3979,7 +3995,8 @@ const ID_LAYOUT: LayoutText = LayoutText {
     short_stock: "Stok",
     short_products: "Produk",
     short_producers: "UMKM",
-    short_close_day: "Tutup hari",
+    short_close_day: "Tutup",
+    short_empty: "Kosong",
     short_cash: "Kas",
     short_settings: "Atur",
     short_payouts: "Bagi hasil",
@@ -4012,6 +4029,7 @@ const EN_LAYOUT: LayoutText = LayoutText {
     short_products: "Products",
     short_producers: "Producers",
     short_close_day: "Close day",
+    short_empty: "Empty",
     short_cash: "Cash",
     short_settings: "Setup",
     short_payouts: "Payouts",

@@ -225,7 +225,7 @@ fn a_pdf_of_several_documents_reads_back_one_per_page() {
     let docs: Vec<Document> = vec![
         print::receipt(&d.sale, &shop(), Lang::Id),
         print::stock_slip(&d.intake, &shop(), Lang::Id),
-        print::day_report(&report, Lang::Id),
+        print::day_report(&report, &shop(), Lang::Id),
     ];
     let pdf = dir.path().join("cetak.pdf");
     std::fs::write(&pdf, print::render(&docs, Format::Pdf)).unwrap();

@@ -70,7 +70,11 @@ fn the_manager_reopens_todays_close_sells_again_and_the_new_z_report_is_the_vali
     let open = ledger.day_report(date("2026-11-23")).unwrap().unwrap();
     assert!(!open.closed && open.count.is_none());
     assert_eq!(open.superseded.len(), 1);
-    let text = pojok::print::day_report_text(&open, pojok::strings::Lang::Id);
+    let text = pojok::print::day_report_text(
+        &open,
+        &ledger.shop_header().unwrap(),
+        pojok::strings::Lang::Id,
+    );
     assert!(text.contains("LAPORAN Z YANG DIGANTIKAN"), "{text}");
     assert!(text.contains("belum ada laporan Z yang berlaku"), "{text}");
 
@@ -95,11 +99,15 @@ fn the_manager_reopens_todays_close_sells_again_and_the_new_z_report_is_the_vali
     assert_eq!(superseded.manager, "Budi");
     assert_eq!(superseded.reason, "Salah hitung kas");
     for lang in [pojok::strings::Lang::Id, pojok::strings::Lang::En] {
-        let text = pojok::print::day_report_text(&second, lang);
+        let text = pojok::print::day_report_text(&second, &ledger.shop_header().unwrap(), lang);
         assert!(text.contains(&first_head), "{text}");
         assert!(text.contains(&second_head), "{text}");
     }
-    let text = pojok::print::day_report_text(&second, pojok::strings::Lang::Id);
+    let text = pojok::print::day_report_text(
+        &second,
+        &ledger.shop_header().unwrap(),
+        pojok::strings::Lang::Id,
+    );
     assert!(text.contains("TIDAK BERLAKU"), "{text}");
     assert!(
         text.contains(&format!(

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, Product};
 use super::money::Rupiah;
+use super::payment::Payment;
 use super::quantity::Quantity;
 use super::share::{LineAmounts, split_line};
 
@@ -23,6 +24,18 @@ impl CartLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cart {
     pub lines: Vec<CartLine>,
+    /// Parts of a split payment already taken (money in the drawer, the sale not yet
+    /// recorded): saved with the cart, so a crash or a parked cart never asks for them again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Payment>,
+}
+
+/// A cart put aside while the next customer is served, as the ledger keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParkedCart {
+    pub id: i64,
+    pub cart: Cart,
+    pub parked_at: chrono::NaiveDateTime,
 }
 
 /// Why a cart change was refused.
@@ -35,6 +48,11 @@ pub enum CartError {
 impl Cart {
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
+    }
+
+    /// What the parts already taken add up to.
+    pub fn paid(&self) -> Rupiah {
+        self.parts.iter().map(|p| p.amount).sum()
     }
 
     pub fn total(&self) -> Rupiah {

@@ -25,7 +25,7 @@ pub mod shop;
 pub mod stock;
 pub mod users;
 
-pub use cart::{Cart, CartLine};
+pub use cart::{Cart, CartLine, ParkedCart};
 pub use cash::{
     CashCount, CashDirection, CashFigures, CashMove, Correction, Customer, CustomerBalance,
     CustomerError, DENOMINATIONS, Denomination, DenominationCount, NewCustomer, RefundMethod,
@@ -49,7 +49,7 @@ pub use recap::{MonthRecap, ProducerMonth, parse_month};
 pub use returns::{PartRequest, ReturnLine, SaleReturn, reverse_part};
 pub use sale::{
     BusinessDay, CountRecord, CountTotal, DayReport, DayStatus, NonCashTotals, PaymentTotals,
-    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary, SupersededClose,
+    PayoutLine, ProducerDayLine, Sale, SaleLine, SaleSummary, SupersededClose, VoidLine,
 };
 pub use settlement::{
     CorrectionLine, Payout, PayoutMethod, ProducerBalance, ProducerSettlement, ProductDay,

@@ -164,10 +164,25 @@ pub struct DayReport {
     /// close left for a closed day, so a reprint matches the first print; the head now for
     /// the open day. `None` on a ledger with no chain yet.
     pub chain_head: Option<String>,
+    /// Each void of the day's sales, in the order voided, for the Z report (the JSON keeps
+    /// its `voids` count and total).
+    #[serde(skip)]
+    pub void_list: Vec<VoidLine>,
     /// Earlier closes of this day that the manager reopened, oldest first: a Z report that
     /// carries one of their heads is superseded by this one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub superseded: Vec<SupersededClose>,
+}
+
+/// A voided sale as the day-close report names it: which, how much, why, and who.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VoidLine {
+    pub sale_number: i64,
+    pub amount: Rupiah,
+    pub reason: String,
+    pub attendant: String,
+    /// The manager who approved it; `None` for a void from before approvals were chained.
+    pub approver: Option<String>,
 }
 
 /// A close the manager took back: when it was made and the head its Z report carried; when

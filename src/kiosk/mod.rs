@@ -7,6 +7,7 @@ mod failure;
 mod money;
 mod office;
 mod printouts;
+mod queue;
 mod sales;
 mod settings;
 mod stock;
@@ -233,6 +234,9 @@ impl Runtime {
         if unreadable {
             self.dispatch(&mut app, Msg::DraftUnreadable);
         }
+        if let Some(parked) = self.parked_count() {
+            self.dispatch(&mut app, parked);
+        }
         // No day open: the newest day is closed, and if it is today's it stays closed.
         if status_is_none && let Some(&last) = self.ledger.business_dates()?.first() {
             self.dispatch(&mut app, Msg::ClosedBefore(last));
@@ -413,6 +417,10 @@ impl Runtime {
             Effect::DeactivateUser { user_id } => vec![self.deactivate_user(user_id, now)],
             Effect::LoadHistory(filter) => vec![self.load_history(&filter)],
             Effect::LoadGlance(date) => vec![self.load_glance(date)],
+            // A queue.
+            Effect::ParkCart(cart) => vec![self.park_cart(&cart, now)],
+            Effect::LoadParked => vec![self.load_parked()],
+            Effect::RecallCart(id) => vec![self.recall_cart(id, now)],
         }
     }
 

@@ -30,7 +30,10 @@ impl Runtime {
         } else {
             (office.x_report_mark, "laporan-x")
         };
-        let doc = print::marked(mark, print::day_report(&report, self.receipt_lang));
+        let doc = print::marked(
+            mark,
+            print::day_report(&report, &self.shop, self.receipt_lang),
+        );
         let name = format!("{stem}-{}.txt", now.format("%H%M%S"));
         self.file_printout(&doc, date, &name)
     }

@@ -131,9 +131,9 @@ impl Runtime {
             .day_report(date)
             .map_err(failure)?
             .ok_or(Failure::NoOpenDay)?;
-        let text = print::day_report_text(&report, self.receipt_lang);
+        let text = print::day_report_text(&report, &self.shop, self.receipt_lang);
         let path = self.write_file(date, "tutup-kasir.txt", text)?;
-        let doc = print::day_report(&report, self.receipt_lang);
+        let doc = print::day_report(&report, &self.shop, self.receipt_lang);
         self.queue_print(&doc);
         self.file_pdf(std::slice::from_ref(&doc), date, "tutup-kasir.pdf")?;
         Ok(path)

@@ -9,6 +9,7 @@ use super::till::close_figures;
 use super::{Ledger, Result, date_text};
 use crate::domain::{
     CountTotal, DayReport, PaymentMethod, PaymentTotals, ProducerDayLine, Quantity, Rupiah,
+    VoidLine,
 };
 
 impl Ledger {
@@ -27,6 +28,7 @@ impl Ledger {
             return Ok(None);
         };
         report.chain_head = self.chain_head_of_day(date)?.map(|h| h.short());
+        report.void_list = void_list(&self.conn, date)?;
         Ok(Some(report))
     }
 
@@ -138,7 +140,33 @@ impl Ledger {
             returns: super::returns::returns_where(&self.conn, "t.day_id = ?1", day.id)?,
             to_check: close.to_check,
             chain_head: None,
+            // Who approved a void is in the chain, which a file from before it lacks.
+            void_list: Vec::new(),
             superseded: super::day::superseded_closes(&self.conn, day.id)?,
         }))
     }
+}
+
+/// The day's voided sales with their reason, who voided each and who approved it (the
+/// approver is the one the void's chain entry names).
+fn void_list(conn: &rusqlite::Connection, date: NaiveDate) -> Result<Vec<VoidLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.number, s.total, v.reason, v.attendant, p.name
+         FROM voids AS v
+         JOIN sales AS s ON s.id = v.sale_id
+         LEFT JOIN chain AS c ON c.entry_table = 'voids' AND c.entry_id = v.id
+         LEFT JOIN users AS p ON p.id = c.approver_id
+         WHERE s.day_id = (SELECT id FROM business_days WHERE date = ?1)
+         ORDER BY v.id",
+    )?;
+    let rows = stmt.query_map([date_text(date)], |r| {
+        Ok(VoidLine {
+            sale_number: r.get(0)?,
+            amount: r.get(1)?,
+            reason: r.get(2)?,
+            attendant: r.get(3)?,
+            approver: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -1,7 +1,7 @@
 //! The day report (`pojok report day`): the day's takings, voids, payments and each
 //! producer's share, as a `Document` and as an 80-column text table.
 
-use crate::domain::{CountTotal, DayReport, ProducerDayLine, Rupiah};
+use crate::domain::{CountTotal, DayReport, ProducerDayLine, Rupiah, ShopHeader};
 use crate::strings::Lang;
 
 use super::document::{Column, Document, Table};
@@ -11,10 +11,14 @@ use super::text::render_text;
 /// A terminal's width: the report is read on screen as often as on paper.
 pub const REPORT_WIDTH: usize = 80;
 
-pub fn day_report(report: &DayReport, lang: Lang) -> Document {
+/// The day's report under the shop's header, as receipts carry it: the Z report at the
+/// close, the X report and copies on request, and `pojok report day`.
+pub fn day_report(report: &DayReport, shop: &ShopHeader, lang: Lang) -> Document {
     let text = &lang.text().print;
     let mut doc = Document::new();
-    doc.title(text.day_report_title)
+    shop.add_to(&mut doc);
+    doc.rule()
+        .title(text.day_report_title)
         .centered(&format::date(report.date, lang))
         .blank();
 
@@ -29,8 +33,9 @@ pub fn day_report(report: &DayReport, lang: Lang) -> Document {
         Table::new(vec![Column::left(""), Column::right(""), Column::right("")])
             .row(count_row(text.sales, report.sales))
             .row(count_row(text.voids, report.voids)),
-    )
-    .blank();
+    );
+    void_list(&mut doc, report, lang);
+    doc.blank();
 
     let payments = &report.payments;
     let mut table = Table::new(vec![Column::left(text.payments), Column::right("")])
@@ -51,6 +56,21 @@ pub fn day_report(report: &DayReport, lang: Lang) -> Document {
     }
     close_figures(&mut doc, report, lang);
     doc
+}
+
+/// Each void under the voids' total: the sale's number and amount, the reason, who voided
+/// it and the manager who approved it, so the paper answers what a total cannot.
+fn void_list(doc: &mut Document, report: &DayReport, lang: Lang) {
+    let q = lang.queue();
+    for void in &report.void_list {
+        doc.text(&(q.z_void)(
+            void.sale_number,
+            void.amount,
+            &void.reason,
+            &void.attendant,
+            void.approver.as_deref(),
+        ));
+    }
 }
 
 /// Closes of the day that the manager reopened: a Z report printed with one of their heads
@@ -346,14 +366,14 @@ fn money_row(label: &str, amount: Rupiah) -> Vec<String> {
 }
 
 /// The day report as a readable table of `REPORT_WIDTH` columns.
-pub fn day_report_text(report: &DayReport, lang: Lang) -> String {
-    render_text(&day_report(report, lang), REPORT_WIDTH)
+pub fn day_report_text(report: &DayReport, shop: &ShopHeader, lang: Lang) -> String {
+    render_text(&day_report(report, shop, lang), REPORT_WIDTH)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{PaymentTotals, Quantity};
+    use crate::domain::{PaymentTotals, Quantity, VoidLine};
     use crate::print::format::display_width;
     use chrono::NaiveDate;
 
@@ -366,6 +386,14 @@ mod tests {
             producer_share: Rupiah(producer),
             corner_share: Rupiah(gross - producer),
             losses: Rupiah::ZERO,
+        }
+    }
+
+    fn shop() -> ShopHeader {
+        ShopHeader {
+            name: "Pojok UMKM Kota Metro".into(),
+            office: "Dinas Koperasi dan UKM Kota Metro".into(),
+            address: String::new(),
         }
     }
 
@@ -480,6 +508,13 @@ mod tests {
                 transfer: Rupiah(405_000),
             },
             chain_head: Some("3f9a0c1be27d#1284".into()),
+            void_list: vec![VoidLine {
+                sale_number: 7,
+                amount: Rupiah(19_000),
+                reason: "Salah input jumlah".into(),
+                attendant: "Rina".into(),
+                approver: Some("Budi".into()),
+            }],
             ..DayReport::default()
         }
     }
@@ -489,7 +524,7 @@ mod tests {
         let mut with_tab = report();
         with_tab.payments.cash = Rupiah(503_125);
         with_tab.payments.tab = Rupiah(20_000);
-        let text = day_report_text(&with_tab, Lang::Id);
+        let text = day_report_text(&with_tab, &shop(), Lang::Id);
         let amount = |label: &str| -> i64 {
             let line = text
                 .lines()
@@ -504,13 +539,13 @@ mod tests {
         let methods = amount("Tunai") + amount("QRIS") + amount("Transfer") + amount("Bon ");
         assert_eq!(methods, 1_127_625, "{text}");
         // A day without tab sales keeps the three rows.
-        let text = day_report_text(&report(), Lang::Id);
+        let text = day_report_text(&report(), &shop(), Lang::Id);
         assert!(!text.lines().any(|l| l.starts_with("Bon ")), "{text}");
     }
 
     #[test]
     fn the_z_report_shows_the_count_and_the_money_beyond_sales() {
-        let text = day_report_text(&report(), Lang::En);
+        let text = day_report_text(&report(), &shop(), Lang::En);
         let row = |start: &str| {
             // The last such line: the Z part comes after the takings.
             text.lines()
@@ -546,14 +581,14 @@ mod tests {
 
     #[test]
     fn day_report_in_indonesian() {
-        let text = day_report_text(&report(), Lang::Id);
+        let text = day_report_text(&report(), &shop(), Lang::Id);
         insta::assert_snapshot!("day_report_id", text);
     }
 
     #[test]
     fn day_report_table_adds_up_and_fits() {
         let report = report();
-        let text = day_report_text(&report, Lang::En);
+        let text = day_report_text(&report, &shop(), Lang::En);
         for line in text.lines() {
             assert!(display_width(line) <= REPORT_WIDTH, "{line:?}");
         }
@@ -563,6 +598,10 @@ mod tests {
                 .unwrap_or_else(|| panic!("no line starts with {start:?} in\n{text}"))
         };
         assert!(text.contains("23 Nov 2026"));
+        // The shop's header heads it, as on receipts; each void is named under the total.
+        assert_eq!(text.lines().next().unwrap().trim(), "Pojok UMKM Kota Metro");
+        let void = "- No. 7 Rp 19.000, reason: Salah input jumlah; by Rina, approved by Budi";
+        assert!(text.lines().any(|l| l == void), "{text}");
         assert!(line("Sales").contains("13 sales") && line("Sales").ends_with("Rp 1.127.625"));
         assert!(line("Voided").contains("1 sale ") && line("Voided").ends_with("Rp 19.000"));
         assert!(line("Cash").ends_with("Rp 523.125"));
@@ -608,7 +647,7 @@ mod tests {
     fn a_day_without_sales_says_so() {
         let mut report = report();
         report.producers.clear();
-        let text = day_report_text(&report, Lang::Id);
+        let text = day_report_text(&report, &shop(), Lang::Id);
         assert!(text.contains("Belum ada penjualan."), "{text}");
     }
 }

@@ -214,6 +214,14 @@ pub enum Effect {
     LoadHistory(crate::domain::HistoryFilter),
     /// The manager's glance at the business day of the date. Answer: `GlanceLoaded`.
     LoadGlance(chrono::NaiveDate),
+    // A queue.
+    /// Put the cart (with any parts paid) aside; the draft is cleared with it. Answer:
+    /// `CartParked`.
+    ParkCart(Cart),
+    /// The parked carts, oldest first. Answer: `ParkedLoaded`.
+    LoadParked,
+    /// A parked cart becomes the cart being rung up. Answer: `CartRecalled`.
+    RecallCart(i64),
 }
 
 /// A stock entry as a form hands it to the ledger.

@@ -39,6 +39,8 @@ pub enum FailedEffect {
     SaveUser,
     LoadHistory,
     LoadGlance,
+    /// Parking a cart, listing or recalling the parked ones.
+    Parked,
 }
 
 /// Why an effect did not happen, as the attendant is told it (in `strings`, in the UI's

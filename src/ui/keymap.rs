@@ -86,6 +86,8 @@ pub enum Focus {
     UserForm,
     Audit,
     Glance,
+    /// The parked carts (F12 on an empty cart).
+    Parked,
 }
 
 /// A key as the table names it.
@@ -188,6 +190,7 @@ pub(super) const EVERYWHERE: &[Focus] = &[
     C::Users,
     C::UserForm,
     C::Audit,
+    C::Parked,
 ];
 
 /// Where the till's screens open from: the sale screen, and the open-day form (so that with
@@ -236,6 +239,7 @@ const LOCKABLE: &[Focus] = &[
     C::UserForm,
     C::Audit,
     C::Glance,
+    C::Parked,
 ];
 
 const fn typing_in(contexts: &'static [Focus], text: fn(&KeyText) -> &'static str) -> Binding {
@@ -376,7 +380,7 @@ pub static BINDINGS: &[Binding] = &[
     on(&[f(3)], HOME, Msg::OpenStock, |k| k.stock).bar(|k| k.layout.short_stock),
     on(&[f(7)], HOME, Msg::OpenProducts, |k| k.products).bar(|k| k.layout.short_products),
     on(&[f(8)], HOME, Msg::OpenProducers, |k| k.open_producers).bar(|k| k.layout.short_producers),
-    on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.empty_cart),
+    on(&[f(4)], &[C::Sale], Msg::EmptyCart, |k| k.empty_cart).bar(|k| k.layout.short_empty),
     on(&[f(5)], &[C::Sale], Msg::CloseDay, |k| k.close_day).bar(|k| k.layout.short_close_day),
     on(&[f(6)], &[C::Sale], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
     on(&[f(6)], &[C::OpenDay], Msg::TodaySales, |k| k.today_sales).bar(|k| k.today_sales),
@@ -626,6 +630,13 @@ pub static BINDINGS: &[Binding] = &[
     // The audit trail.
     typing_in(&[C::Audit], |k| k.type_filter),
     on(&[ESC], &[C::Audit], Msg::Cancel, |k| k.back).bar(|k| k.back),
+    // A queue: park the cart (from the pay dialog too, with the parts taken), and recall it.
+    // Off the bars, which are full: the sale screen's total line names F12, and F1 lists it.
+    on(&[f(12)], &[C::Sale, C::Pay], Msg::Park, |k| k.park).bar(|k| k.short_park),
+    on(&[UP], &[C::Parked], Msg::Up, |k| k.select_line),
+    on(&[DOWN], &[C::Parked], Msg::Down, |k| k.select_line),
+    on(&[ENTER], &[C::Parked], Msg::Submit, |k| k.recall).bar(|k| k.short_recall),
+    on(&[ESC], &[C::Parked], Msg::Cancel, |k| k.back).bar(|k| k.back),
     // Every text field.
     on(&[Key::Plain(KeyCode::Backspace)], TEXT_FIELDS, Msg::Backspace, |k| k.erase),
     // Everywhere but in a question.

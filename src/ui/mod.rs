@@ -18,6 +18,7 @@ mod list;
 mod msg;
 mod note;
 mod outcome;
+mod parked;
 mod pay;
 mod payouts;
 mod pin;
@@ -46,6 +47,8 @@ mod close_tests;
 mod glance_tests;
 #[cfg(test)]
 mod layout_tests;
+#[cfg(test)]
+mod parked_tests;
 #[cfg(test)]
 mod payouts_tests;
 #[cfg(test)]
@@ -199,6 +202,7 @@ screens! {
         Users(users::UsersScreen),
         Audit(audit::AuditScreen),
         Glance(glance::GlanceScreen),
+        Parked(parked::ParkedList),
 }
 
 pub struct App {
@@ -250,6 +254,8 @@ pub struct App {
     /// The date of the last business day closed, when no day is open: a day closed today
     /// cannot be opened again, and the open-day form says so.
     last_closed: Option<NaiveDate>,
+    /// How many carts are parked (F12), as the ledger last said.
+    parked: usize,
 }
 
 impl App {
@@ -269,6 +275,13 @@ impl App {
         // A cart saved before a restart takes today's prices, as it would have while open.
         let mut cart = draft.unwrap_or_default();
         let repriced = cart.reprice(&catalogue);
+        // Parts of a split were taken before the stop: the pay dialog is where it stopped.
+        let mode = match mode {
+            Screen::Sale if !cart.parts.is_empty() => {
+                Screen::Pay(Box::new(PayDialog::resumed(&cart)))
+            }
+            mode => mode,
+        };
         App {
             draft_stale: repriced,
             lang,
@@ -297,6 +310,7 @@ impl App {
             lock_after: crate::domain::TillRules::default().lock_after(),
             demo_logins: Vec::new(),
             last_closed: None,
+            parked: 0,
         }
     }
 
@@ -428,6 +442,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
+    app.draft_stale |= sale::keep_parts(app);
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
@@ -501,6 +516,9 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             action: FailedEffect::SignIn,
             reason,
         } => trust::sign_in_failed(app, reason),
+        Msg::ParkedCount(parked) => app.parked = parked,
+        Msg::CartParked(parked) => sale::parked(app, parked),
+        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
         Msg::RecoveryCode {

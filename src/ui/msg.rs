@@ -336,6 +336,19 @@ pub enum Msg {
         name: String,
         best_before: chrono::NaiveDate,
     },
+    // A queue: carts parked while the next customer is served.
+    /// F12: park the cart (or, with none, open the parked ones).
+    Park,
+    /// How many carts are parked (at start).
+    ParkedCount(usize),
+    /// The cart is parked; how many are parked now.
+    CartParked(usize),
+    ParkedLoaded(Vec<crate::domain::ParkedCart>),
+    /// A parked cart is the cart again; how many are still parked.
+    CartRecalled {
+        cart: crate::domain::Cart,
+        parked: usize,
+    },
 }
 
 impl Msg {
@@ -394,6 +407,10 @@ impl Msg {
                 | Msg::GlanceLoaded(_)
                 | Msg::ApprovalNeeded(_)
                 | Msg::PastBestBefore { .. }
+                | Msg::ParkedCount(_)
+                | Msg::CartParked(_)
+                | Msg::ParkedLoaded(_)
+                | Msg::CartRecalled { .. }
         )
     }
 

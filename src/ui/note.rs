@@ -84,6 +84,8 @@ pub enum Note {
     NothingDaily,
     /// A product edit is on disk and the till has the new catalogue.
     CatalogueSaved,
+    /// Parking and recalling carts.
+    Queue(super::parked::QueueNote),
     /// The product form cannot be saved: this field is wrong.
     ProductField(ProductField, ProductProblem),
     // The producer form.
@@ -154,6 +156,8 @@ impl Note {
                 | Note::TestPrintSent
                 | Note::PayoutRecorded(..)
                 | Note::SettlementsWritten(..)
+                | Note::Queue(super::parked::QueueNote::Parked(_))
+                | Note::Queue(super::parked::QueueNote::Recalled(..))
         ) && !matches!(self, Note::Till(n) if !n.is_error())
     }
 
@@ -265,6 +269,7 @@ impl Note {
             }
             Note::Till(note) => note.text(lang),
             Note::Trust(note) => note.text(lang),
+            Note::Queue(note) => note.text(lang),
         }
     }
 }
@@ -296,6 +301,7 @@ fn failed(lang: Lang, action: FailedEffect) -> fn(&str) -> String {
         FailedEffect::LoadUsers | FailedEffect::SaveUser => t.trust.failed_users,
         FailedEffect::LoadHistory => t.trust.failed_history,
         FailedEffect::LoadGlance => lang.glance().failed,
+        FailedEffect::Parked => lang.queue().failed,
     }
 }
 

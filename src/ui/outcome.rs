@@ -58,6 +58,8 @@ pub enum Place {
     Pay,
     /// The search list over the sale screen, for what the entry line holds.
     Search,
+    /// The carts parked while others were served.
+    Parked,
 }
 
 impl Place {

@@ -18,7 +18,7 @@ use super::outcome::{Ctx, Outcome, Place};
 use super::question::{AfterReturn, Question};
 use super::widgets::{big_amount, centered};
 use crate::domain::money::group_thousands;
-use crate::domain::{PaymentMethod, Rupiah, Tender, parse_amount};
+use crate::domain::{Cart, Payment, PaymentMethod, Rupiah, Tender, parse_amount};
 use crate::print::format;
 
 const MAX_AMOUNT: usize = 24;
@@ -53,6 +53,9 @@ pub struct PayDialog {
     /// Whether the method shown is chosen. After a part payment it is not: the rest is paid
     /// only once Tab (or a note key, for cash) says how, never by a default left standing.
     pub method_chosen: bool,
+    /// Opened on parts taken before (a restart, a parked cart): said in the dialog, so the
+    /// money is not asked for again.
+    pub kept: bool,
 }
 
 /// Keys typed close together: how many, where the amount field stood before the first, and
@@ -93,7 +96,22 @@ impl PayDialog {
             refused: false,
             burst: Burst::default(),
             method_chosen: true,
+            kept: false,
         }
+    }
+
+    /// The dialog for `cart`, with the parts of a split already taken of it.
+    pub fn resumed(cart: &Cart) -> PayDialog {
+        let mut pay = PayDialog::new(cart.total());
+        pay.tender.payments = cart.parts.clone();
+        pay.kept = !cart.parts.is_empty();
+        pay
+    }
+
+    /// The parts taken while the sale is not settled: what the saved cart carries. Once
+    /// settled the sale is being recorded, and the cart is kept as it was until it is.
+    pub fn parts(&self) -> Option<&[Payment]> {
+        (!self.tender.is_settled()).then_some(self.tender.payments.as_slice())
     }
 
     /// The recording failed: the payment that settled the sale is undone. The parts paid
@@ -203,6 +221,12 @@ pub(super) fn key(cx: &Ctx, pay: &mut PayDialog, msg: Msg) -> Outcome {
         Msg::Submit => return settle(cx, pay),
         Msg::QuickCash(note) => return quick_cash(cx, pay, note),
         Msg::PayPart => return part(pay),
+        // The customer steps aside (to fetch money): the cart is parked with its parts.
+        Msg::Park => {
+            let mut cart = cx.cart.clone();
+            cart.parts = pay.tender.payments.clone();
+            return Outcome::stay().run(vec![Effect::ParkCart(cart)]);
+        }
         Msg::Cancel => {
             if let Some(paid) = pay.parts_taken() {
                 let question = Question::ReturnParts {
@@ -332,7 +356,8 @@ fn pay_tab(cx: &Ctx, pay: &mut PayDialog, customer: i64, part: Option<Rupiah>) -
 pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, focused: bool) {
     let t = &cx.lang.text().ui;
     let shown_payments = pay.tender.payments.len().min(3) as u16;
-    let height = 15 + shown_payments;
+    let kept = u16::from(pay.kept);
+    let height = 15 + shown_payments + kept;
     let popup = centered(area, 76, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
@@ -340,7 +365,8 @@ pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, foc
         .border_style(Style::new().yellow());
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let [sums, _, method, amount, _, label, big, _] = Layout::vertical([
+    let [kept_line, sums, _, method, amount, _, label, big, _] = Layout::vertical([
+        Constraint::Length(kept),
         Constraint::Length(3 + shown_payments),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -372,6 +398,12 @@ pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, foc
     }
     lines.push(pair(t.remaining.to_string(), pay.tender.remaining()).yellow());
     frame.render_widget(Paragraph::new(lines), sums);
+    if pay.kept {
+        let methods =
+            super::parked::methods_text(pay.tender.payments.iter().map(|p| p.method), cx.lang);
+        let said = (cx.lang.queue().parts_kept)(pay.tender.paid(), &methods);
+        frame.render_widget(Paragraph::new(format!(" {said}")).cyan().bold(), kept_line);
+    }
 
     let mut spans = vec![Span::from(format!(" {:<16}", t.method_label))];
     for m in METHODS.iter().copied() {
@@ -452,7 +484,7 @@ pub(super) fn answer(pay: &mut PayDialog, msg: Msg) -> Outcome {
 /// runtime answer, which key table it reads, and how it draws.
 impl PayDialog {
     pub(super) fn open(cx: &Ctx, _place: Place) -> (PayDialog, Vec<Effect>) {
-        (PayDialog::new(cx.cart.total()), Vec::new())
+        (PayDialog::resumed(cx.cart), Vec::new())
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {

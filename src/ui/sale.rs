@@ -15,6 +15,8 @@ use super::input::type_into;
 use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Outcome, Place};
+use super::parked::{QueueNote, parts_of};
+use super::pay::PayDialog;
 use super::question::Question;
 use super::widgets::{
     big_amount, column_width, draw_list, fit_names, list_room, name_rows, name_text, right,
@@ -279,6 +281,15 @@ fn command(app: &mut App, msg: Msg) -> Outcome {
         }
         // A cart rung up belongs to the day: it is paid or emptied before the day ends.
         Msg::CloseDay if !app.cart.is_empty() => Outcome::stay().note(Note::CloseDayCartFull),
+        // So does a parked one, and the parts paid of it are in the drawer.
+        Msg::CloseDay if app.parked > 0 => {
+            Outcome::stay().note(Note::Queue(QueueNote::CloseWithParked(app.parked)))
+        }
+        Msg::Park if app.cart.is_empty() && app.parked == 0 => {
+            Outcome::stay().note(Note::Queue(QueueNote::NothingToPark))
+        }
+        Msg::Park if app.cart.is_empty() => Outcome::open(Place::Parked),
+        Msg::Park => Outcome::stay().run(vec![Effect::ParkCart(app.cart.clone())]),
         Msg::CloseDay => Outcome::open(Place::Close { stale: false }),
         Msg::TodaySales => Outcome::open(Place::Sales { closed_day: None }),
         msg => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
@@ -348,6 +359,58 @@ pub(super) fn recorded(
         receipt,
     });
     app.cart_changed()
+}
+
+/// The cart is parked: the next customer starts on an empty one.
+pub(super) fn parked(app: &mut App, parked: usize) {
+    app.cart = Default::default();
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = Screen::Sale;
+    app.set_note(Note::Queue(QueueNote::Parked(parked)));
+}
+
+/// A parked cart is the cart again (saved as the draft by the ledger); with parts paid of
+/// it, the pay dialog opens on them.
+pub(super) fn recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
+    let note = QueueNote::Recalled(cart.total(), parts_of(&cart), parked);
+    app.cart = cart;
+    // Parked at earlier prices: nothing is sold yet, so it takes today's.
+    app.draft_stale |= app.cart.reprice(&app.catalogue);
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = match app.cart.parts.is_empty() {
+        true => Screen::Sale,
+        false => Screen::Pay(Box::new(PayDialog::resumed(&app.cart))),
+    };
+    app.set_note(Note::Queue(note));
+}
+
+/// The parts of a split taken in the pay dialog go with the saved cart, so a crash never
+/// asks for them again; back on the sale screen, they were handed back. Says whether the
+/// cart changed.
+pub(super) fn keep_parts(app: &mut App) -> bool {
+    let pay = match &app.screen {
+        Screen::Pay(pay) => Some(pay),
+        Screen::Confirm(confirm) => match confirm.under.as_ref() {
+            Screen::Pay(pay) => Some(pay),
+            _ => None,
+        },
+        _ => None,
+    };
+    let parts = match pay {
+        Some(pay) => match pay.parts() {
+            Some(parts) => parts.to_vec(),
+            None => return false,
+        },
+        None if matches!(app.screen, Screen::Sale | Screen::Search(_)) => Vec::new(),
+        None => return false,
+    };
+    if app.cart.parts == parts {
+        return false;
+    }
+    app.cart.parts = parts;
+    true
 }
 
 // ---- drawing ----
@@ -492,11 +555,18 @@ fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [left, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(40)]).areas(inner);
-    let lines = if app.cart.is_empty() {
+    let mut lines = if app.cart.is_empty() {
         String::new()
     } else {
         (t.cart_lines)(app.cart.lines.len())
     };
+    if app.parked > 0 {
+        let parked = (app.lang.queue().parked_count)(app.parked);
+        lines = match lines.is_empty() {
+            true => parked,
+            false => format!("{lines} · {parked}"),
+        };
+    }
     frame.render_widget(Paragraph::new(lines.dark_gray()), left);
     let total = Line::from(vec![
         Span::from(t.total).bold(),

@@ -594,7 +594,10 @@ fn split_cash_then_qris() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "20000");
-    assert!(press(&mut app, KeyCode::F(3)).is_empty());
+    // The part is saved with the cart at once: a crash now must not ask for it again.
+    let effects = press(&mut app, KeyCode::F(3));
+    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(app.cart.paid(), Rupiah(20_000));
     assert_eq!(pay_dialog(&app).tender.remaining(), Rupiah(7_000));
     assert_eq!(pay_dialog(&app).amount, "");
     assert_eq!(
@@ -738,7 +741,11 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     assert_eq!(app.focus(), Focus::Pay);
     // Yes: the money goes back, the dialog closes, the cart stays.
     press(&mut app, KeyCode::Esc);
-    assert!(type_text(&mut app, "y").is_empty());
+    // The cart is saved again without the parts handed back.
+    assert_eq!(
+        type_text(&mut app, "y"),
+        vec![Effect::SaveDraft(cart.clone())]
+    );
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.cart, cart);
     assert_eq!(app.note(), Some(&Note::PartsReturned(Rupiah(10_000))));
@@ -753,7 +760,10 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     type_text(&mut app, "10000");
     press(&mut app, KeyCode::F(3));
     press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
-    assert_eq!(type_text(&mut app, "Y"), vec![Effect::Quit]);
+    assert_eq!(
+        type_text(&mut app, "Y"),
+        vec![Effect::Quit, Effect::SaveDraft(cart.clone())]
+    );
     assert!(app.should_quit());
 }
 
@@ -775,7 +785,12 @@ fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
         },
     );
     assert!(effects.is_empty());
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.cart.lines, cart.lines);
+    assert_eq!(
+        app.cart.paid(),
+        Rupiah(20_000),
+        "the part taken stays saved"
+    );
     assert_eq!(app.focus(), Focus::Pay);
     let pay = pay_dialog(&app);
     // The cash part is in the drawer: only the settling QRIS payment is undone.

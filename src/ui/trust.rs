@@ -101,7 +101,11 @@ impl Effect {
             | Effect::Approve { .. }
             | Effect::LoadUsers
             | Effect::LoadHistory(_)
-            | Effect::LoadGlance(_) => None,
+            | Effect::LoadGlance(_)
+            // A cart parked or recalled is not sold yet: nothing to approve.
+            | Effect::ParkCart(_)
+            | Effect::LoadParked
+            | Effect::RecallCart(_) => None,
         }
     }
 }

@@ -1,0 +1,222 @@
+//! The carts parked while the next customer in the queue was served (F12 on an empty cart):
+//! oldest first, with what each holds and what was already paid of it; Enter serves one again.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Stylize;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+use super::effect::Effect;
+use super::failure::FailedEffect;
+use super::keymap::Focus;
+use super::msg::Msg;
+use super::outcome::{Ctx, Outcome, Place};
+use super::widgets::{draw_list, right};
+use crate::domain::{Cart, ParkedCart, PaymentMethod, Rupiah};
+use crate::print::format;
+use crate::strings::Lang;
+
+pub struct ParkedList {
+    /// `None` until the runtime has loaded them.
+    pub carts: Option<Vec<ParkedCart>>,
+    pub selected: usize,
+}
+
+/// What the message line says about parked carts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QueueNote {
+    /// Parked; how many are parked now.
+    Parked(usize),
+    /// A cart back: its total, the parts already paid, how many are still parked.
+    Recalled(Rupiah, Vec<(PaymentMethod, Rupiah)>, usize),
+    NothingToPark,
+    CloseWithParked(usize),
+}
+
+impl QueueNote {
+    pub fn text(&self, lang: Lang) -> String {
+        let q = lang.queue();
+        match self {
+            QueueNote::Parked(n) => (q.parked)(*n),
+            QueueNote::Recalled(total, parts, left) => {
+                let paid: Rupiah = parts.iter().map(|(_, amount)| *amount).sum();
+                let methods = methods_text(parts.iter().map(|(m, _)| *m), lang);
+                let paid = (!parts.is_empty()).then_some((paid, methods.as_str()));
+                (q.recalled)(*total, paid, *left)
+            }
+            QueueNote::NothingToPark => q.nothing_to_park.into(),
+            QueueNote::CloseWithParked(n) => (q.close_with_parked)(*n),
+        }
+    }
+}
+
+/// `Tunai + QRIS`: the methods of the parts paid, each once, in the order taken.
+pub fn methods_text(methods: impl Iterator<Item = PaymentMethod>, lang: Lang) -> String {
+    let mut seen: Vec<PaymentMethod> = Vec::new();
+    for m in methods {
+        if !seen.contains(&m) {
+            seen.push(m);
+        }
+    }
+    seen.iter()
+        .map(|m| format::payment_method(*m, lang))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The parts a cart carries, as the note of a recall names them.
+pub fn parts_of(cart: &Cart) -> Vec<(PaymentMethod, Rupiah)> {
+    cart.parts.iter().map(|p| (p.method, p.amount)).collect()
+}
+
+impl ParkedList {
+    pub(super) fn open(_cx: &Ctx, _place: Place) -> (ParkedList, Vec<Effect>) {
+        let list = ParkedList {
+            carts: None,
+            selected: 0,
+        };
+        (list, vec![Effect::LoadParked])
+    }
+
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        let count = self.carts.as_ref().map_or(0, Vec::len);
+        match msg {
+            Msg::Up => self.selected = self.selected.saturating_sub(1),
+            Msg::Down if self.selected + 1 < count => self.selected += 1,
+            Msg::Submit => {
+                let chosen = self.carts.as_ref().and_then(|c| c.get(self.selected));
+                if let Some(parked) = chosen {
+                    return Outcome::stay().run(vec![Effect::RecallCart(parked.id)]);
+                }
+            }
+            Msg::Cancel => return Outcome::home(),
+            _ => {}
+        }
+        Outcome::stay()
+    }
+
+    /// The list as read; a recall is taken by the hub, which owns the cart.
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+        match msg {
+            Msg::ParkedLoaded(carts) => {
+                self.selected = self.selected.min(carts.len().saturating_sub(1));
+                self.carts = Some(carts);
+            }
+            Msg::Failed {
+                action: FailedEffect::Parked,
+                ..
+            } if self.carts.is_none() => return Outcome::home(),
+            _ => {}
+        }
+        Outcome::stay()
+    }
+
+    pub(super) fn focus(&self) -> Focus {
+        Focus::Parked
+    }
+
+    pub(super) fn draw(&self, cx: &Ctx, frame: &mut Frame, area: Rect, _focused: bool) {
+        let q = cx.lang.queue();
+        let block = Block::bordered().title(format!(" {} ", q.title));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [list, hint] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+        frame.render_widget(Paragraph::new(q.hint).dark_gray(), hint);
+        let Some(carts) = &self.carts else {
+            frame.render_widget(Paragraph::new(q.loading), list);
+            return;
+        };
+        if carts.is_empty() {
+            frame.render_widget(Paragraph::new(q.none).italic(), list);
+            return;
+        }
+        let t = &cx.lang.text().ui;
+        let header = Row::new([
+            Cell::from(t.col_no),
+            Cell::from(q.col_parked_at),
+            Cell::from(q.col_items),
+            Cell::from(right(t.total)),
+            Cell::from(right(q.col_paid)),
+        ])
+        .bold();
+        // What is left of the row for the items: the fixed columns, their gaps, the marker.
+        let items_width = usize::from(list.width).saturating_sub(FIXED_WIDTH);
+        let rows = carts.iter().enumerate().map(|(i, parked)| {
+            let cart = &parked.cart;
+            let paid = match cart.parts.is_empty() {
+                true => "-".to_string(),
+                false => format!(
+                    "{} {}",
+                    cart.paid(),
+                    methods_text(cart.parts.iter().map(|p| p.method), cx.lang)
+                ),
+            };
+            let items = item_lines(cart, items_width);
+            let height = items.len().max(1) as u16;
+            Row::new([
+                Cell::from(format!("{}", i + 1)),
+                Cell::from(parked.parked_at.format("%H:%M").to_string()),
+                Cell::from(items.join("\n")),
+                Cell::from(right(cart.total().to_string())),
+                Cell::from(right(paid)),
+            ])
+            .height(height)
+        });
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(NO_WIDTH),
+                Constraint::Length(TIME_WIDTH),
+                Constraint::Fill(1),
+                Constraint::Length(TOTAL_WIDTH),
+                Constraint::Length(PAID_WIDTH),
+            ],
+        )
+        .header(header);
+        draw_list(frame, list, table, self.selected);
+    }
+}
+
+const NO_WIDTH: u16 = 3;
+const TIME_WIDTH: u16 = 5;
+/// `Rp 99.990.000`.
+const TOTAL_WIDTH: u16 = 13;
+/// `Rp 100.000 Tunai + QRIS` shortens to the amount and the first methods.
+const PAID_WIDTH: u16 = 20;
+/// The columns beside the items, the four gaps between the five, and the `▶ ` marker.
+const FIXED_WIDTH: usize = (NO_WIDTH + TIME_WIDTH + TOTAL_WIDTH + PAID_WIDTH + 4 + 2) as usize;
+/// A cart of many lines shows its first ones: enough to know the customer again.
+const MAX_ITEM_LINES: usize = 3;
+
+/// `3 pcs Lemper Ayam, 1 ktk Klepon isi 10`: what the customer picked, names whole, on as
+/// many lines as it takes (up to three, the last ending in `…` when there is more).
+fn item_lines(cart: &Cart, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for l in &cart.lines {
+        let item = format!(
+            "{} {}",
+            l.quantity.with_unit(l.product.unit),
+            l.product.full_name()
+        );
+        let joined = match line.is_empty() {
+            true => item.clone(),
+            false => format!("{line}, {item}"),
+        };
+        if line.is_empty() || joined.chars().count() <= width {
+            line = joined;
+            continue;
+        }
+        lines.push(format!("{line},"));
+        line = item;
+    }
+    lines.push(line);
+    if lines.len() > MAX_ITEM_LINES {
+        lines.truncate(MAX_ITEM_LINES);
+        let last = &mut lines[MAX_ITEM_LINES - 1];
+        last.pop();
+        last.push('…');
+    }
+    lines
+}
