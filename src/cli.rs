@@ -9,6 +9,7 @@ use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::catalogue_csv::{self, Checked, IntakeRow, Problem, RowError};
+use crate::cli_said::{os_said, said, write_new};
 use crate::demo;
 use crate::domain::{IntakeLine, NewProducer, NewProduct, StockDocument};
 use crate::kiosk::{self, KioskOptions};
@@ -16,6 +17,7 @@ use crate::ledger::{
     BatchError, BatchMode, Ledger, LedgerError, Problem as VerifyProblem, RowAction,
 };
 use crate::ledger_file;
+use crate::ledger_file::writable_ledger;
 use crate::office;
 use crate::print;
 use crate::startup;
@@ -395,16 +397,6 @@ fn run_demo_years(db: Option<&Path>, years: u32, lang: Lang) -> Result<ExitCode,
         (text.years_done)(done.days, done.sales, done.seconds, &shown)
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// What the operating system refused, in the UI language (never the system's English).
-pub(crate) fn os_said(e: &std::io::Error, lang: Lang) -> String {
-    print::IoProblem::from(e).text(lang)
-}
-
-/// A ledger error in the UI language, as the kiosk says it.
-pub(crate) fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
-    move |e| kiosk::ledger_error_text(e, lang)
 }
 
 fn open_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
@@ -967,14 +959,6 @@ fn run_export(db: &Path, out: Option<PathBuf>, lang: Lang) -> Result<ExitCode, S
     Ok(ExitCode::SUCCESS)
 }
 
-/// A ledger that must already exist: a printout never creates one, so a mistyped path does
-/// not read as "no activity".
-/// For commands that write to a ledger that must already be there (never created here).
-pub(crate) fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
-    Ledger::open_with(db, crate::ledger::Opening::Existing)
-        .map_err(|e| ledger_file::error_text(&e, db, lang))
-}
-
 /// A ledger refusal in the UI language where it has words there.
 fn settle_error(e: LedgerError, lang: Lang) -> String {
     let text = &lang.text().settle;
@@ -1114,22 +1098,6 @@ fn emit(rendered: office::Rendered, out: Option<PathBuf>, lang: Lang) -> Result<
         (lang.text().office.written)(&path.display().to_string(), rendered.rows)
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Creates `path` with `bytes`; refuses, in words, when it is already there.
-pub(crate) fn write_new(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    let name = path.display().to_string();
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => (lang.text().office.file_exists)(&name),
-            _ => (lang.text().import.cannot_write)(&name, &os_said(&e, lang)),
-        })?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| (lang.text().import.cannot_write)(&name, &os_said(&e, lang)))
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use chrono::Local;
 
-use crate::cli::{said, writable_ledger, write_new};
+use crate::cli_said::{said, write_new};
+use crate::ledger_file::writable_ledger;
 use crate::print::{Label, label_sheet};
 use crate::strings::Lang;
 

@@ -157,7 +157,7 @@ pub fn issue_recovery_code(
                 .open(path)
                 .and_then(|mut f| f.write_all(text.as_bytes()))
                 .map_err(|e| {
-                    (lang.text().import.cannot_write)(&name, &crate::cli::os_said(&e, lang))
+                    (lang.text().import.cannot_write)(&name, &crate::cli_said::os_said(&e, lang))
                 })?;
             eprintln!("{}", (lang.text().settle.written)(&name));
         }

@@ -38,7 +38,7 @@ fn head_texts(args: &WitnessArgs, lang: Lang) -> Result<Vec<String>, String> {
     if let Some(path) = &args.heads_file {
         let name = path.display().to_string();
         let content = std::fs::read_to_string(path)
-            .map_err(|e| (t.cannot_read_heads)(&name, &crate::cli::os_said(&e, lang)))?;
+            .map_err(|e| (t.cannot_read_heads)(&name, &crate::cli_said::os_said(&e, lang)))?;
         texts.extend(
             content
                 .lines()

@@ -290,13 +290,18 @@ fn print_lost(lost: &[Lost], lang: Lang) {
     }
 }
 
+/// For commands that write to a ledger that must already be there (never created here).
+pub(crate) fn writable_ledger(db: &Path, lang: Lang) -> Result<Ledger, String> {
+    Ledger::open_with(db, Opening::Existing).map_err(|e| error_text(&e, db, lang))
+}
+
 /// Asks a manager's name and PIN and checks them in the ledger at `path`.
 fn ask_manager(path: &Path, lang: Lang) -> Result<(), String> {
     let t = lang.ledger_file();
     let mut ledger =
         Ledger::open_with(path, Opening::Existing).map_err(|e| error_text(&e, path, lang))?;
     let name = prompt(t.ask_manager, false).map_err(|e| e.to_string())?;
-    let users = ledger.users().map_err(crate::cli::said(lang))?;
+    let users = ledger.users().map_err(crate::refusals::said(lang))?;
     let manager = users
         .iter()
         .find(|u| u.active && u.is_manager() && u.name.eq_ignore_ascii_case(name.trim()))
@@ -304,7 +309,7 @@ fn ask_manager(path: &Path, lang: Lang) -> Result<(), String> {
     let pin = prompt(t.ask_pin, true).map_err(|e| e.to_string())?;
     ledger
         .approve_with_pin(manager.id, pin.trim(), Local::now().naive_local())
-        .map_err(|e| (t.pin_refused)(&crate::cli::said(lang)(e)))?;
+        .map_err(|e| (t.pin_refused)(&crate::refusals::said(lang)(e)))?;
     Ok(())
 }
 

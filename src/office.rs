@@ -51,8 +51,10 @@ pub fn recap(
     let (from, to) = parse_month(month).ok_or_else(|| (lang.text().office.bad_month)(month))?;
     let recap = ledger
         .month_recap(from, to)
-        .map_err(crate::cli::said(lang))?;
-    let saved = ledger.programme_name().map_err(crate::cli::said(lang))?;
+        .map_err(crate::refusals::said(lang))?;
+    let saved = ledger
+        .programme_name()
+        .map_err(crate::refusals::said(lang))?;
     let programme = programme.map(str::to_string).or(saved);
     render_recap(ledger, &recap, format, programme.as_deref(), lang)
 }
@@ -67,7 +69,7 @@ fn render_recap(
     let rows = recap.producers.len();
     let named = |extension: &str| Some(print::recap_file_name(recap, extension));
     let document = || -> Result<print::Document, String> {
-        let shop = ledger.shop_header().map_err(crate::cli::said(lang))?;
+        let shop = ledger.shop_header().map_err(crate::refusals::said(lang))?;
         Ok(print::month_recap(recap, &shop, programme, lang))
     };
     Ok(match format {

@@ -3,7 +3,6 @@
 //! and tells the ledger's refusals in the ui's words (`failure`).
 
 mod catalogue;
-mod failure;
 mod money;
 mod office;
 mod printouts;
@@ -25,6 +24,7 @@ use ratatui::crossterm::event::{self, Event};
 use crate::domain::{Cart, Catalogue, Quantity};
 use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, PrinterSettings, ShopHeader};
+use crate::refusals as failure;
 use crate::strings::Lang;
 use crate::ui::{self, App, Effect, FailedEffect, Msg};
 use failure::failed;
@@ -51,13 +51,7 @@ pub enum KioskError {
     Terminal(#[from] io::Error),
 }
 
-/// Runs the kiosk until the attendant quits. The terminal is restored on every exit;
-/// `ratatui::try_init` also restores it from a panic before the panic message is printed.
-/// Without a terminal (no tty) this is an error, not a panic.
-/// The ledger's refusal in the words the attendant is told it, for the command line too.
-pub fn ledger_error_text(error: crate::ledger::LedgerError, lang: crate::strings::Lang) -> String {
-    failure::failure(error).text(lang)
-}
+pub use crate::refusals::ledger_error_text;
 
 pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut runtime = Runtime::new(ledger, options.receipt_width, options.lang)?;

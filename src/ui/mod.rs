@@ -25,6 +25,7 @@ mod pin;
 mod producers;
 mod product_form;
 mod question;
+mod queue_note;
 mod recovery_shown;
 mod sale;
 mod sale_detail;

@@ -85,7 +85,7 @@ pub enum Note {
     /// A product edit is on disk and the till has the new catalogue.
     CatalogueSaved,
     /// Parking and recalling carts.
-    Queue(super::parked::QueueNote),
+    Queue(super::queue_note::QueueNote),
     /// The product form cannot be saved: this field is wrong.
     ProductField(ProductField, ProductProblem),
     // The producer form.
@@ -156,8 +156,8 @@ impl Note {
                 | Note::TestPrintSent
                 | Note::PayoutRecorded(..)
                 | Note::SettlementsWritten(..)
-                | Note::Queue(super::parked::QueueNote::Parked(_))
-                | Note::Queue(super::parked::QueueNote::Recalled(..))
+                | Note::Queue(super::queue_note::QueueNote::Parked(_))
+                | Note::Queue(super::queue_note::QueueNote::Recalled(..))
         ) && !matches!(self, Note::Till(n) if !n.is_error())
     }
 

@@ -2,10 +2,11 @@
 //! ui's `Failure`, which `strings` says in the UI language.
 
 use crate::ledger::LedgerError;
+use crate::strings::Lang;
 use crate::ui::{FailedEffect, Failure, Msg, TillFailure, TrustFailure};
 
 /// A failed effect's answer: which effect, and why in the ui's words.
-pub(super) fn failed(action: FailedEffect, error: LedgerError) -> Msg {
+pub(crate) fn failed(action: FailedEffect, error: LedgerError) -> Msg {
     Msg::Failed {
         action,
         reason: failure(error),
@@ -14,7 +15,7 @@ pub(super) fn failed(action: FailedEffect, error: LedgerError) -> Msg {
 
 /// The ledger's error as the attendant is told it; what has no better words keeps the
 /// ledger's own text.
-pub(super) fn failure(error: LedgerError) -> Failure {
+pub(crate) fn failure(error: LedgerError) -> Failure {
     use rusqlite::ErrorCode;
     match error {
         LedgerError::NoOpenDay => Failure::NoOpenDay,
@@ -100,6 +101,17 @@ pub(super) fn failure(error: LedgerError) -> Failure {
         LedgerError::NeedsApproval(_) => Failure::Trust(TrustFailure::NeedsApproval),
         other => Failure::Storage(other.to_string()),
     }
+}
+
+/// A ledger error in the UI language, as the kiosk says it (the command line says it the
+/// same way).
+pub fn ledger_error_text(error: LedgerError, lang: Lang) -> String {
+    failure(error).text(lang)
+}
+
+/// `ledger_error_text` for `map_err`.
+pub fn said(lang: Lang) -> impl Fn(LedgerError) -> String {
+    move |e| ledger_error_text(e, lang)
 }
 
 #[cfg(test)]
