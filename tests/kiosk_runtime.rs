@@ -385,7 +385,14 @@ fn a_label_sheet_from_the_products_screen_and_the_till_scans_its_barcode() {
         .find(|w| w.ends_with(".pdf"))
         .unwrap_or_else(|| panic!("no sheet named: {note}"));
     assert!(sheet.contains("label-SRI-"), "{note}");
-    let bytes = std::fs::read(sheet).unwrap();
+    // The message line names the file; it is in the day's printouts folder.
+    let date = kiosk.app.status().unwrap().day.date;
+    let path = dir
+        .path()
+        .join("printouts")
+        .join(date.to_string())
+        .join(sheet);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert!(bytes.starts_with(b"%PDF-"));
     let barcode = Ledger::open(&dir.path().join("pojok.db"))
         .unwrap()

@@ -92,8 +92,9 @@ fn a_close_on_the_managers_pin_then_reopened_and_closed_again_with_the_count_typ
     tmux.wait_for("Pastikan tutup kasir");
     tmux.type_text("15.500");
     tmux.keys(&["Enter"]);
-    // The first Z report's file is kept: the new one is written beside it, and said.
-    tmux.wait_for("disimpan sebagai tutup-kasir-2");
+    // The first close's paper is kept: the new Z report and slips are written beside it,
+    // and the message line says so (of the last file written, the slips' PDF).
+    tmux.wait_for("tidak ditimpa; disimpan sebagai");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
 
@@ -136,7 +137,7 @@ fn a_producers_statement_for_dates_typed_at_the_kiosk() {
     tmux.wait_for("Modal awal");
     tmux.type_text("0");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Budi");
+    tmux.wait_for("Pengelola: Budi");
     tmux.type_text("KRPS");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Keripik Pisang");
