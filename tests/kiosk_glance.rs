@@ -1,0 +1,46 @@
+//! In a real terminal (tmux, 80×24, Indonesian): the manager's glance opens with Ctrl+G from
+//! the till, draws the day's sale as a bar and its figures, and Esc goes back to the till.
+// Driven through tmux, which a Windows test under Wine cannot start.
+#![cfg(unix)]
+
+mod common;
+
+use common::*;
+
+#[test]
+fn ctrl_g_shows_the_day_at_a_glance_and_esc_goes_back_to_the_till() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    add_users(&mut small_ledger(&db));
+    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    tmux.login("Rina", RINA_PIN);
+    tmux.wait_for("Modal awal");
+    tmux.type_text("0");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Kasir: Rina");
+    tmux.type_text("KRPS");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Keripik Pisang");
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("No. 1");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+
+    tmux.keys(&["C-g"]);
+    let screen = tmux.wait_for("Sekilas usaha");
+    for shown in [
+        "Transaksi",
+        "Rp 12.000",
+        "Produk terlaris 30 hari",
+        "Keripik Pisang",
+    ] {
+        assert!(screen.contains(shown), "{shown}:\n{screen}");
+    }
+    // The day's one sale is a bar in its hour.
+    assert!(screen.contains('█'), "{screen}");
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("Kode / cari");
+    assert!(!screen.contains("Sekilas usaha"), "{screen}");
+}
