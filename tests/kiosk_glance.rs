@@ -29,7 +29,9 @@ fn ctrl_g_shows_the_day_at_a_glance_and_esc_goes_back_to_the_till() {
     std::thread::sleep(std::time::Duration::from_millis(300));
 
     tmux.keys(&["C-g"]);
-    let screen = tmux.wait_for("Sekilas usaha");
+    tmux.wait_for("Sekilas usaha");
+    // The glance's own bar is its last row: once it shows, the whole frame is there.
+    let screen = tmux.wait_for("Esc Kembali");
     for shown in [
         "Transaksi",
         "Rp 12.000",
