@@ -14,17 +14,7 @@ fn ctrl_g_shows_the_day_at_a_glance_and_esc_goes_back_to_the_till() {
     add_users(&mut small_ledger(&db));
     let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
     tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
-    tmux.type_text("KRPS");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Keripik Pisang");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    tmux.open_day_and_sell_one("Kasir: Rina");
     tmux.keys(&["Escape"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
 

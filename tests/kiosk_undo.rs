@@ -29,17 +29,7 @@ fn a_close_on_the_managers_pin_then_reopened_and_closed_again_with_the_count_typ
     add_users(&mut small_ledger(&db));
     let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
     tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
-    tmux.type_text("KRPS");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Keripik Pisang");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    tmux.open_day_and_sell_one("Kasir: Rina");
     escape(&tmux);
 
     // The close: a key storm after F2 closes nothing.
@@ -134,17 +124,7 @@ fn a_producers_statement_for_dates_typed_at_the_kiosk() {
     add_users(&mut small_ledger(&db));
     let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
     tmux.login("Budi", BUDI_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Pengelola: Budi");
-    tmux.type_text("KRPS");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Keripik Pisang");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    tmux.open_day_and_sell_one("Pengelola: Budi");
     escape(&tmux);
     tmux.keys(&["C-p"]);
     tmux.wait_for("Saldo terutang");

@@ -337,6 +337,23 @@ pub fn sign_in(effects: &mut Runtime, app: &mut App, pin: &str) {
 }
 
 impl Tmux {
+    /// After sign-in: opens the day with no float and sells one Keripik Pisang for exact
+    /// cash; returns once the sale is done, `header` (who is at the till) having shown. The
+    /// change panel is left open.
+    pub fn open_day_and_sell_one(&self, header: &str) {
+        self.wait_for("Modal awal");
+        self.type_text("0");
+        self.keys(&["Enter"]);
+        self.wait_for(header);
+        self.type_text("KRPS");
+        self.keys(&["Enter"]);
+        self.wait_for("Keripik Pisang");
+        self.keys(&["F2"]);
+        self.wait_for("Tunai");
+        self.keys(&["Enter"]);
+        self.wait_for("No. 1");
+    }
+
     /// Signs in on the kiosk's sign-in (or lock) screen: the name's letters pick the user,
     /// the PIN's digits go to the PIN, Enter. Returns once the till is back.
     pub fn login(&self, name: &str, pin: &str) {
