@@ -71,7 +71,17 @@ fn the_windows_build_draws_the_sign_in_screen_under_wine() {
     // Wine's console redraws only in part after the first screen (README: On Windows), so
     // from here on the ledger, not the screen, says what happened.
     tmux.login("Rina", "1111");
-    wait_for(&tmux, "Keranjang");
+    // The kiosk writes down who signed in; that, not a half-redrawn till, says it is ready.
+    let signed_in = || Ledger::open(&db).unwrap().last_signed_in().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while signed_in().as_deref() != Some("Rina") {
+        assert!(
+            Instant::now() < deadline,
+            "not signed in:\n{}",
+            tmux.screen()
+        );
+        sleep(Duration::from_millis(200));
+    }
     tmux.type_text("3*LMPR");
     tmux.keys(&["Enter"]);
     // The demo seeded the ledger at the path with a space and an Ñ in it.
