@@ -18,8 +18,8 @@ use super::outcome::{Ctx, Go, Outcome, Place};
 use super::product_form::{self, ProductForm};
 use super::question::Question;
 use super::widgets::{
-    centered, draw_filter, draw_list, fit_columns, fit_columns_with_trend, name_text, right,
-    sparkline, wrap_words,
+    centered, draw_filter, draw_list, fit_columns_with_trend, name_text, right, sparkline,
+    wrap_words,
 };
 use crate::domain::glance::TOP_DAYS;
 use crate::domain::{DailySales, ProductRecord, parse_amount};
@@ -233,10 +233,8 @@ pub(super) fn draw(
         .collect();
     // The 30 days' sparkline comes only where every name still fits on one row beside it.
     let trend_header = (cx.lang.glance().trend_header)(TOP_DAYS);
-    let (widths, trend) = match &screen.daily {
-        Some(_) => fit_columns_with_trend(table.width, &headers, &cells, 1, &trend_header),
-        None => (fit_columns(table.width, &headers, &cells, 1), false),
-    };
+    let trend = screen.daily.as_ref().map(|_| trend_header.as_str());
+    let (widths, trend) = fit_columns_with_trend(table.width, &headers, &cells, 1, trend);
     let mut header: Vec<Cell> = headers
         .iter()
         .enumerate()

@@ -183,21 +183,16 @@ fn esc_goes_back_to_the_till_and_a_failed_read_says_so() {
 /// The rows of the column that starts where `heading` does and ends before `next` (or at the
 /// frame), as one line of words.
 fn column(screen: &str, heading: &str, next: Option<&str>) -> String {
-    let rows: Vec<Vec<char>> = screen.lines().map(|r| r.chars().collect()).collect();
     let find = |text: &str| {
         screen
             .lines()
             .find_map(|r| r.find(text).map(|at| r[..at].chars().count()))
     };
     let from = find(heading).unwrap_or_else(|| panic!("no {heading:?} in\n{screen}"));
-    let to = next.and_then(find).unwrap_or(rows[0].len() - 1);
-    rows.iter()
-        .map(|r| r[from..to.min(r.len())].iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // The frame's right side is not the column's.
+    let to = next.and_then(find).unwrap_or(usize::from(u16::MAX));
+    let unframed = screen.replace('│', " ");
+    super::layout_tests::column_words(unframed.lines(), from, to)
 }
 
 #[test]

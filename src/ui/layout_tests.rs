@@ -5,7 +5,7 @@
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-use super::stock_tests::render;
+use super::stock_tests::{render, row_with};
 use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
@@ -705,11 +705,27 @@ fn sparkline_only_when_names_stay_whole(app: &App, names: &[&str], code: &str, s
     insta::assert_snapshot!(format!("{snapshot}_120x30"), terminal.backend());
 }
 
-fn row_with<'a>(screen: &'a str, needle: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+/// The characters `start..end` of each row, read down the rows as one line of words: a name
+/// wrapped over rows in a column reads whole again.
+pub(super) fn column_words<'a>(
+    rows: impl IntoIterator<Item = &'a str>,
+    start: usize,
+    end: usize,
+) -> String {
+    let parts: Vec<String> = rows
+        .into_iter()
+        .map(|r| {
+            r.chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect()
+        })
+        .collect();
+    parts
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]

@@ -254,23 +254,20 @@ fn an_empty_parked_list_says_so_in_both_languages() {
     assert!(screen_text(&app).contains("No cart is parked."));
 }
 
-/// The items column read down its rows until a blank one, from its header `from` to the total column (13
-/// wide, its header `total` at its right end), as one line of words.
+/// The items column read down its rows until a blank one, from its header `from` to the
+/// total column (13 wide, its header `total` at its right end), as one line of words.
 fn items_column(screen: &str, from: &str, total: &str) -> String {
     let header = row_with(screen, from);
     let column = |text: &str| header[..header.find(text).unwrap()].chars().count();
     let (start, end) = (column(from), column(total) + total.chars().count() - 13);
-    screen
+    let words = |rows: &[&str]| super::layout_tests::column_words(rows.iter().copied(), start, end);
+    let rows: Vec<&str> = screen
         .lines()
         .skip_while(|l| *l != header)
         .skip(1)
-        .map(|l| l.chars().skip(start).take(end - start).collect::<String>())
-        .take_while(|part| !part.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .take_while(|l| !words(&[l]).is_empty())
+        .collect();
+    words(&rows)
 }
 
 #[test]

@@ -18,7 +18,7 @@ use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::widgets::{
-    centered, draw_filter, draw_list, fit_columns, fit_columns_with_trend, name_text, sparkline,
+    centered, draw_filter, draw_list, fit_columns_with_trend, name_text, sparkline,
 };
 use crate::domain::glance::TOP_DAYS;
 use crate::domain::{DailySales, NewProducer, Producer, ProducerChanges, Rate, Scheme};
@@ -402,10 +402,8 @@ pub(super) fn draw(
     // The name takes what code, phone and scheme leave, on two rows if it must; the 30 days'
     // sparkline comes only where every name still fits on one row beside it.
     let trend_header = (cx.lang.glance().trend_header)(TOP_DAYS);
-    let (widths, trend) = match &screen.daily {
-        Some(_) => fit_columns_with_trend(table.width, &headers, &cells, 1, &trend_header),
-        None => (fit_columns(table.width, &headers, &cells, 1), false),
-    };
+    let trend = screen.daily.as_ref().map(|_| trend_header.as_str());
+    let (widths, trend) = fit_columns_with_trend(table.width, &headers, &cells, 1, trend);
     let mut header: Vec<Cell> = headers.map(Cell::from).into();
     if trend {
         header.push(Cell::from(trend_header.clone()));

@@ -305,16 +305,20 @@ pub(super) fn fit_columns(
 }
 
 /// A list's columns as `fit_columns` makes them, and a sparkline column last (`header` over
-/// it) when the room left still shows every name whole on one row: the sparkline is the
-/// column a list gives up first. The second value says whether it is there.
+/// it, `None` when there is nothing to draw in it) when the room left still shows every name
+/// whole on one row: the sparkline is the column a list gives up first. The second value says
+/// whether it is there.
 pub(super) fn fit_columns_with_trend(
     area_width: u16,
     headers: &[&str],
     cells: &[Vec<String>],
     name: usize,
-    header: &str,
+    header: Option<&str>,
 ) -> (Vec<u16>, bool) {
     let mut widths = fit_columns(area_width, headers, cells, name);
+    let Some(header) = header else {
+        return (widths, false);
+    };
     let widest = column_width("", cells.iter().map(|row| row[name].as_str()));
     let trend = (header.width() as u16).max(TOP_DAYS as u16);
     let fixed: Vec<u16> = widths
