@@ -11,22 +11,12 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDateTime;
-use common::{at, close_counted, date, pojok, small_ledger, stderr};
-use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Rupiah, Tender};
+use common::{at, close_counted, date, pojok, sell_whole, small_ledger, stderr};
+use pojok::domain::{PaymentMethod, Rupiah};
 use pojok::ledger::Ledger;
 
 fn sell(ledger: &mut Ledger, lines: &[(&str, i64)], when: NaiveDateTime) {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    for (code, n) in lines {
-        cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(*n))
-            .unwrap();
-    }
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", when)
-        .unwrap();
+    sell_whole(ledger, lines, PaymentMethod::Cash, when);
 }
 
 /// Three days of November: more each day.

@@ -9,39 +9,16 @@ use serde_json::Value;
 /// A day with two sales (one voided) on the small catalogue, recorded through the library.
 fn day_with_sales(path: &std::path::Path) {
     let mut ledger = small_ledger(path);
-    ledger
-        .open_day(
-            date("2026-11-20"),
-            "Rina",
-            Rupiah(200_000),
-            at("2026-11-20 07:30"),
-        )
-        .unwrap();
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let sell = |ledger: &mut pojok::ledger::Ledger, items: &[(&str, i64)], method, time| {
-        let mut cart = Cart::default();
-        for (code, milli) in items {
-            cart.add(
-                catalogue.lookup(code).unwrap(),
-                Quantity::from_milli(*milli),
-            )
-            .unwrap();
-        }
-        let mut tender = Tender::new(cart.total());
-        tender.pay_rest(method, None).unwrap();
-        ledger
-            .record_sale(&cart, &tender.payments, "Rina", at(time))
-            .unwrap()
-    };
+    rina_opens(&mut ledger, "2026-11-20", 200_000, "07:30");
     // 2 × Rp 3.500 + 1,25 kg × Rp 15.000 = 7.000 + 18.750 = 25.750, cash.
-    sell(
+    sell_milli(
         &mut ledger,
         &[("LMPR", 2_000), ("BRS", 1_250)],
         PaymentMethod::Cash,
         "2026-11-20 08:00",
     );
     // 1 × Rp 12.000 by QRIS, then voided.
-    let voided = sell(
+    let voided = sell_milli(
         &mut ledger,
         &[("KRPS", 1_000)],
         PaymentMethod::Qris,
@@ -306,14 +283,7 @@ fn report_day_json_on_a_closed_day_carries_the_close_figures() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&db);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(100_000),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 100_000, "07:00");
     let budi = ledger
         .add_customer(
             &NewCustomer {
@@ -424,14 +394,7 @@ fn dates_are_taken_in_the_indonesian_order_too_and_a_bad_one_is_refused_in_words
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&db);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(50_000),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 50_000, "07:00");
     drop(ledger);
     let iso = pojok(&db, &["report", "day", "--date", "2026-11-21", "--json"]);
     assert!(iso.status.success(), "{}", stderr(&iso));

@@ -5,8 +5,8 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{at, date, small_ledger};
-use pojok::domain::{Cart, Catalogue, IntakeLine, PaymentMethod, Quantity, Rupiah, Tender};
+use common::{at, date, rina_opens, sell_whole, small_ledger};
+use pojok::domain::{IntakeLine, PaymentMethod, Quantity};
 use pojok::ledger::Ledger;
 
 fn line(code: &str, n: i64, best_before: &str) -> IntakeLine {
@@ -18,15 +18,7 @@ fn line(code: &str, n: i64, best_before: &str) -> IntakeLine {
 }
 
 fn sell(ledger: &mut Ledger, code: &str, n: i64, when: &str) {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(n))
-        .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", at(when))
-        .unwrap();
+    sell_whole(ledger, &[(code, n)], PaymentMethod::Cash, at(when));
 }
 
 /// Lemper delivered twice (10 good till the 22nd, then 5 till the 24th), Keripik till the
@@ -92,14 +84,7 @@ fn the_list_follows_the_shelf_first_in_first_out_per_producer() {
         ]
     );
     // 12 Lemper sold: the first delivery is gone, 3 of the second are left.
-    ledger
-        .open_day(
-            date("2026-11-22"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-22 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-22", 0, "07:00");
     sell(&mut ledger, "LMPR", 12, "2026-11-22 09:00");
     assert_eq!(
         listed(&ledger, "2026-11-22"),
@@ -172,14 +157,7 @@ fn the_till_asks_whether_the_oldest_delivery_on_the_shelf_is_past_its_date() {
     assert_eq!(past(&ledger, "KRPS", "2026-11-23"), None);
     assert_eq!(past(&ledger, "NOPE", "2026-11-23"), None);
     // Once the old delivery is sold, the next one is the oldest.
-    ledger
-        .open_day(
-            date("2026-11-23"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-23 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-23", 0, "07:00");
     sell(&mut ledger, "LMPR", 10, "2026-11-23 09:00");
     assert_eq!(past(&ledger, "LMPR", "2026-11-23"), None);
     assert_eq!(

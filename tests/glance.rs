@@ -6,24 +6,12 @@
 mod common;
 
 use chrono::NaiveDateTime;
-use common::{at, close_counted, date, small_ledger};
-use pojok::domain::{
-    Cart, CashCount, Catalogue, PaymentMethod, PayoutMethod, Quantity, Rupiah, Sale, Tender,
-};
+use common::{at, close_counted, date, sell_whole, small_ledger};
+use pojok::domain::{CashCount, PaymentMethod, PayoutMethod, Rupiah, Sale};
 use pojok::ledger::Ledger;
 
 fn sell(ledger: &mut Ledger, lines: &[(&str, i64)], when: NaiveDateTime) -> Sale {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    for (code, n) in lines {
-        cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(*n))
-            .unwrap();
-    }
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", when)
-        .unwrap()
+    sell_whole(ledger, lines, PaymentMethod::Cash, when)
 }
 
 /// Saturday 2026-11-28, closed 500 short, a payout to SRI; then Saturday 2026-12-05 open.

@@ -60,14 +60,11 @@ fn a_whole_day_at_the_keyboard_closes_with_printouts_and_a_report_that_agree_to_
     // price) with BRS Rp 15.000/kg, producer price Rp 13.500/kg. Rina is an attendant, so the
     // void and the payout go through Budi's approval popup.
     add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
 
     // Sign in and open the day with a float of Rp 200.000.
     tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("200000");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("dibuka. Selamat berjualan");
+    tmux.open_day("200000", "dibuka. Selamat berjualan");
     let date = report_json(&db, None)["date"].as_str().unwrap().to_string();
 
     // A tab customer, added at Ctrl+T.

@@ -13,11 +13,6 @@ use common::*;
 use pojok::ledger::Ledger;
 use serde_json::Value;
 
-fn kiosk(dir: &Path, db: &Path, extra: &str) -> Tmux {
-    // `exec` so that the pane's process is the kiosk itself (for the kill tests).
-    Tmux::start(dir, &format!("exec {BIN} --db '{}' {extra}", db.display()))
-}
-
 fn report_json(db: &Path) -> Value {
     let out = pojok(db, &["report", "day", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -31,14 +26,11 @@ fn a_sale_rung_up_at_the_keyboard_is_in_the_day_report() {
     add_users(&mut small_ledger(&db));
 
     // `--attendant` picks Rina on the sign-in screen: her PIN is all it takes.
-    let tmux = kiosk(dir.path(), &db, "--attendant Rina");
+    let tmux = Tmux::kiosk(dir.path(), &db, "--attendant Rina");
     tmux.wait_for("PIN");
     tmux.type_text(RINA_PIN);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("200.000");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.open_day("200.000", "Kasir: Rina");
 
     // One by barcode, two by code, one through the search list.
     tmux.type_text("8998201000016");
@@ -131,7 +123,7 @@ fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
         .unwrap();
     drop(ledger);
 
-    let tmux = kiosk(dir.path(), &db, "");
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
     tmux.wait_for("Kasir: Rina");
     tmux.type_text("3*LMPR");
@@ -143,7 +135,7 @@ fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
     tmux.wait_exit();
     drop(tmux);
 
-    let tmux = kiosk(dir.path(), &db, "");
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     // The sign-in screen shows nothing of the cart; once signed in, it is back.
     let screen = tmux.wait_for("PIN");
     assert!(!screen.contains("Lemper"), "{screen}");
@@ -235,7 +227,7 @@ fn killing_the_kiosk_while_it_commits_sales_loses_no_committed_sale() {
     let (mut interrupted, mut recovered, mut checked) = (0, 0, 0);
     let mut seed: u64 = 0x5eed;
     for round in 0..rounds {
-        let tmux = kiosk(dir.path(), &db, "");
+        let tmux = Tmux::kiosk(dir.path(), &db, "");
         let start = tmux.wait_for("PIN");
         // The start checks have run: every sale in the ledger has its receipt now.
         let sales = Ledger::open_read_only(&db)
@@ -360,7 +352,7 @@ fn demo_never_seeds_the_ledger_named_in_the_environment() {
 fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
-    let tmux = kiosk(dir.path(), &db, "demo");
+    let tmux = Tmux::kiosk(dir.path(), &db, "demo");
     tmux.login("Rina", "1111");
     tmux.wait_for("Kasir: Rina");
     tmux.keys(&["C-q"]);
@@ -383,7 +375,7 @@ fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen
     drop(ledger);
     let whole = |q: pojok::domain::StockQuantity| q.milli() / 1000;
 
-    let tmux = kiosk(dir.path(), &db, "");
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", "1111");
     tmux.wait_for("Kasir: Rina");
     tmux.keys(&["F3"]);

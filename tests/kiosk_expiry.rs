@@ -62,12 +62,9 @@ fn the_till_warns_on_an_expired_delivery_and_the_expiry_list_fills_in_its_return
             .receive_stock("TANI", &[delivery("BRS", 5, later)], "Budi", when)
             .unwrap();
     }
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.open_day("0", "Kasir: Rina");
 
     // Selling the old Lemper: a warning, and the sale goes through.
     tmux.type_text("LMPR");

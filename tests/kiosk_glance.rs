@@ -10,11 +10,7 @@ use common::*;
 #[test]
 fn ctrl_g_shows_the_day_at_a_glance_and_esc_goes_back_to_the_till() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pojok.db");
-    add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
-    tmux.login("Rina", RINA_PIN);
-    tmux.open_day_and_sell_one("Kasir: Rina");
+    let (tmux, _) = Tmux::rina_after_one_sale(dir.path());
     tmux.keys(&["Escape"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
 

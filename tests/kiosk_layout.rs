@@ -53,17 +53,11 @@ fn at_80x24_names_are_whole_every_key_is_on_the_bar_help_pages_and_enter_shows_d
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     ledger_with_long_names(&db);
-    let tmux = Tmux::start(
-        dir.path(),
-        &format!("exec {BIN} --db '{}' --attendant Rina", db.display()),
-    );
+    let tmux = Tmux::kiosk(dir.path(), &db, "--attendant Rina");
     tmux.wait_for("PIN");
     tmux.type_text(RINA_PIN);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("200.000");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.open_day("200.000", "Kasir: Rina");
 
     // Every key of the sale screen on its bar.
     let screen = tmux.screen();

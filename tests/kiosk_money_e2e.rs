@@ -14,10 +14,7 @@ use pojok::ledger::Ledger;
 fn a_count_short_on_the_shelf_borne_by_the_corner_is_owed_to_the_producer() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
-    let tmux = Tmux::start(
-        dir.path(),
-        &format!("exec {BIN} --db '{}' demo", db.display()),
-    );
+    let tmux = Tmux::kiosk(dir.path(), &db, "demo");
     tmux.login("Rina", "1111");
     tmux.wait_for("Kasir: Rina");
     let owed_before = |db: &std::path::Path| {

@@ -7,7 +7,6 @@
 mod common;
 
 use common::*;
-use pojok::domain::{Cart, IntakeLine, PaymentMethod, Quantity, Rupiah, Tender};
 use pojok::ui::Focus;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -35,39 +34,7 @@ fn x_report_z_copy_and_the_monthly_recap_from_ctrl_p() {
         .set_programme_name("Metro Bangga Beli", at("2026-11-01 07:00"))
         .unwrap();
     // 21 Nov 2026, closed: 4 lemper at Rp 3.500 = Rp 14.000.
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
-    ledger
-        .receive_stock(
-            "SRI",
-            &[IntakeLine {
-                product_code: "LMPR".into(),
-                quantity: Quantity::whole(10),
-                best_before: None,
-            }],
-            "Rina",
-            at("2026-11-21 07:30"),
-        )
-        .unwrap();
-    let products = ledger.active_products().unwrap();
-    let mut cart = Cart::default();
-    cart.add(
-        products.iter().find(|p| p.code == "LMPR").unwrap(),
-        Quantity::whole(4),
-    )
-    .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", at("2026-11-21 09:00"))
-        .unwrap();
-    close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
+    closed_day_of_four_lemper(&mut ledger);
 
     let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
     k.type_text("10000");
@@ -139,17 +106,11 @@ fn in_a_terminal_f3_and_f4_on_ctrl_p_write_the_x_report_and_the_recap() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(
-        dir.path(),
-        &format!("exec {BIN} --db '{}' --attendant Rina", db.display()),
-    );
+    let tmux = Tmux::kiosk(dir.path(), &db, "--attendant Rina");
     tmux.wait_for("PIN");
     tmux.type_text(RINA_PIN);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("50.000");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.open_day("50.000", "Kasir: Rina");
     tmux.type_text("2*lmpr");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Rp 7.000");
@@ -191,14 +152,7 @@ fn the_z_report_of_a_closed_day_is_printed_again_from_the_sales_list() {
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
     add_users(&mut ledger);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(50_000),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 50_000, "07:00");
     close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
     let mut k = Kiosk::signed_in(ledger, "Budi", BUDI_PIN);
     k.type_text("10000");

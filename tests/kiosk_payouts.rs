@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use pojok::domain::{Cart, IntakeLine, PaymentMethod, Quantity, Rupiah, Tender};
+use pojok::domain::Rupiah;
 use pojok::ui::Focus;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
@@ -24,39 +24,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     let mut ledger = small_ledger(&path);
     add_users(&mut ledger);
     // 21 Nov 2026, closed: 4 lemper at Rp 3.500 = 14.000, SRI's 85 % = 11.900.
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
-    ledger
-        .receive_stock(
-            "SRI",
-            &[IntakeLine {
-                product_code: "LMPR".into(),
-                quantity: Quantity::whole(10),
-                best_before: None,
-            }],
-            "Rina",
-            at("2026-11-21 07:30"),
-        )
-        .unwrap();
-    let products = ledger.active_products().unwrap();
-    let mut cart = Cart::default();
-    cart.add(
-        products.iter().find(|p| p.code == "LMPR").unwrap(),
-        Quantity::whole(4),
-    )
-    .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", at("2026-11-21 09:00"))
-        .unwrap();
-    common::close_counted(&mut ledger, "Rina", at("2026-11-21 17:00")).unwrap();
+    closed_day_of_four_lemper(&mut ledger);
 
     // The office printer: a command that gets each PDF's path last (here it files a copy).
     let office = dir.path().join("office");

@@ -7,7 +7,7 @@
 mod common;
 
 use common::*;
-use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Rupiah, Tender};
+use pojok::domain::{PaymentMethod, Quantity, Rupiah};
 
 #[test]
 fn part_of_a_sale_is_returned_from_the_sales_list_with_the_managers_pin() {
@@ -20,24 +20,16 @@ fn part_of_a_sale_is_returned_from_the_sales_list_with_the_managers_pin() {
         ledger
             .open_day(now.date(), "Rina", Rupiah(100_000), now)
             .unwrap();
-        let catalogue = Catalogue::new(ledger.active_products().unwrap());
-        let mut cart = Cart::default();
-        cart.add(catalogue.lookup("LMPR").unwrap(), Quantity::whole(3))
-            .unwrap();
-        cart.add(catalogue.lookup("KRPS").unwrap(), Quantity::whole(1))
-            .unwrap();
-        let mut tender = Tender::new(cart.total());
-        tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-        ledger
-            .record_sale(&cart, &tender.payments, "Rina", now)
-            .unwrap()
+        sell_by(
+            &mut ledger,
+            &[("LMPR", Quantity::whole(3)), ("KRPS", Quantity::whole(1))],
+            PaymentMethod::Cash,
+            now,
+        )
     };
     assert_eq!(sale.total, Rupiah(22_500));
 
-    let tmux = Tmux::start(
-        dir.path(),
-        &format!("exec {BIN} --db '{}' --lang id", db.display()),
-    );
+    let tmux = Tmux::kiosk(dir.path(), &db, "--lang id");
     tmux.login("Rina", RINA_PIN);
     tmux.keys(&["F6"]);
     tmux.wait_for("Enter Rincian");
@@ -104,18 +96,12 @@ fn part_of_a_closed_days_sale_is_returned_on_the_open_day() {
         ledger
             .open_day(yesterday.date(), "Rina", Rupiah(100_000), yesterday)
             .unwrap();
-        let catalogue = Catalogue::new(ledger.active_products().unwrap());
-        let mut cart = Cart::default();
-        cart.add(
-            catalogue.lookup("BRS").unwrap(),
-            Quantity::from_milli(2_000),
-        )
-        .unwrap();
-        let mut tender = Tender::new(cart.total());
-        tender.pay_rest(PaymentMethod::Qris, None).unwrap();
-        let sale = ledger
-            .record_sale(&cart, &tender.payments, "Rina", yesterday)
-            .unwrap();
+        let sale = sell_by(
+            &mut ledger,
+            &[("BRS", Quantity::from_milli(2_000))],
+            PaymentMethod::Qris,
+            yesterday,
+        );
         close_counted(&mut ledger, "Rina", yesterday).unwrap();
         ledger
             .open_day(now.date(), "Rina", Rupiah(100_000), now)
@@ -125,10 +111,7 @@ fn part_of_a_closed_days_sale_is_returned_on_the_open_day() {
     };
     assert_eq!(sale.total, Rupiah(30_000));
 
-    let tmux = Tmux::start(
-        dir.path(),
-        &format!("exec {BIN} --db '{}' --lang id", db.display()),
-    );
+    let tmux = Tmux::kiosk(dir.path(), &db, "--lang id");
     tmux.login("Rina", RINA_PIN);
     tmux.keys(&["F6"]);
     tmux.wait_for("Belum ada penjualan");

@@ -9,97 +9,49 @@ use common::*;
 use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
 use pojok::strings::Lang;
-use pojok::ui::{self, App};
+use pojok::ui;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use rusqlite::Connection;
 
-struct Kiosk {
-    effects: Runtime,
-    app: App,
-    dir: PathBuf,
+/// The kiosk started on a fresh small ledger in `dir`, Rina (an attendant) signed in.
+fn start(dir: &Path, lang: Lang) -> Kiosk {
+    let mut ledger = small_ledger(&dir.join("pojok.db"));
+    add_users(&mut ledger);
+    let mut kiosk = Kiosk::at_sign_in(ledger, "Rina", lang);
+    kiosk.sign_in(RINA_PIN);
+    kiosk
 }
 
-impl Kiosk {
-    /// The kiosk started on a fresh small ledger in `dir`, Rina (an attendant) signed in.
-    fn start(dir: &Path, lang: Lang) -> Kiosk {
-        let mut ledger = small_ledger(&dir.join("pojok.db"));
-        add_users(&mut ledger);
-        let mut kiosk = Kiosk::on(ledger, dir, lang);
-        kiosk.sign_in(RINA_PIN);
-        kiosk
-    }
+/// Where the open day's receipt `number` is written, for the kiosk started in `dir`.
+fn receipt_path(kiosk: &Kiosk, dir: &Path, number: i64) -> PathBuf {
+    let date = kiosk.app.status().unwrap().day.date;
+    dir.join("printouts")
+        .join(date.to_string())
+        .join(format!("struk-{number:04}.txt"))
+}
 
-    /// The kiosk started on `ledger`, at its sign-in screen with Rina picked.
-    fn on(ledger: Ledger, dir: &Path, lang: Lang) -> Kiosk {
-        let mut effects = Runtime::new(ledger, 32, lang).unwrap();
-        let app = effects.start(lang, "Rina".into()).unwrap();
-        Kiosk {
-            effects,
-            app,
-            dir: dir.to_path_buf(),
-        }
-    }
-
-    fn sign_in(&mut self, pin: &str) {
-        sign_in(&mut self.effects, &mut self.app, pin);
-    }
-
-    fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
-            self.effects.dispatch(&mut self.app, msg);
-        }
-        self.effects.flush_draft(&mut self.app);
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.key_with(code, KeyModifiers::NONE);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn enter(&mut self) {
-        self.key(KeyCode::Enter);
-    }
-
-    fn note(&self) -> String {
-        let lang = self.app.lang();
-        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
-    }
-
-    /// Opens today with no float and sells one Keripik Pisang for exact cash.
-    fn open_and_sell_one(&mut self) {
-        self.type_text("0");
-        self.enter();
-        assert!(self.app.status().is_some(), "{}", self.note());
-        self.type_text("KRPS");
-        self.enter();
-        self.key(KeyCode::F(2));
-        self.enter();
-        assert_eq!(self.app.status().unwrap().sales, 1, "{}", self.note());
-    }
-
-    fn receipt(&self, number: i64) -> PathBuf {
-        let date = self.app.status().unwrap().day.date;
-        self.dir
-            .join("printouts")
-            .join(date.to_string())
-            .join(format!("struk-{number:04}.txt"))
-    }
+/// Opens today with no float, rings up one Keripik Pisang and picks a tab (Bon) to pay:
+/// the customer picker is next.
+fn one_krps_to_a_tab(kiosk: &mut Kiosk) {
+    kiosk.type_text("0");
+    kiosk.enter();
+    kiosk.type_text("KRPS");
+    kiosk.enter();
+    kiosk.key(KeyCode::F(2));
+    // Tunai → Bon is one step back.
+    kiosk.key(KeyCode::Left);
+    kiosk.enter();
 }
 
 #[test]
 fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
-    kiosk.open_and_sell_one();
-    let original = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    let mut kiosk = start(dir.path(), Lang::Id);
+    kiosk.open_day_and_sell_one();
+    let original = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(!original.contains("SALINAN"), "{original}");
     // The copy goes beside the original, marked: two papers never look like two sales.
-    let path = kiosk.receipt(1).with_file_name("struk-0001-salinan.txt");
+    let path = receipt_path(&kiosk, dir.path(), 1).with_file_name("struk-0001-salinan.txt");
 
     kiosk.key(KeyCode::F(6));
     kiosk.key(KeyCode::F(9));
@@ -115,7 +67,10 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
     assert!(receipt.contains("Keripik Pisang") && receipt.contains("Rp 12.000"));
     assert!(receipt.contains("SALINAN"), "{receipt}");
     assert!(!receipt.contains("DIBATALKAN"), "{receipt}");
-    assert_eq!(std::fs::read_to_string(kiosk.receipt(1)).unwrap(), original);
+    assert_eq!(
+        std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap(),
+        original
+    );
 
     kiosk.key(KeyCode::F(8));
     kiosk.type_text("salah input");
@@ -147,8 +102,8 @@ fn f9_in_the_sales_list_prints_the_receipt_again_void_mark_included() {
 #[test]
 fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
-    kiosk.open_and_sell_one();
+    let mut kiosk = start(dir.path(), Lang::Id);
+    kiosk.open_day_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
     assert_eq!(kiosk.app.focus(), ui::Focus::CloseDay);
@@ -213,8 +168,8 @@ fn f5_closes_the_day_in_the_ledger_with_the_count_and_asks_for_the_next() {
 #[test]
 fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
-    kiosk.open_and_sell_one();
+    let mut kiosk = start(dir.path(), Lang::Id);
+    kiosk.open_day_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
     kiosk.key(KeyCode::F(5));
     kiosk.type_text("12000");
@@ -250,8 +205,7 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
     // A restart knows it too.
     drop(kiosk);
     let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
-    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
-    kiosk.sign_in(RINA_PIN);
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
     kiosk.type_text("0");
     kiosk.enter();
     assert_eq!(kiosk.note(), closed);
@@ -262,8 +216,8 @@ fn after_the_close_the_day_stays_closed_and_its_figures_can_still_be_read() {
 #[test]
 fn cash_out_above_the_drawer_is_refused_with_what_it_holds() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
-    kiosk.open_and_sell_one();
+    let mut kiosk = start(dir.path(), Lang::Id);
+    kiosk.open_day_and_sell_one();
     kiosk.key(KeyCode::F(9));
     kiosk.type_text("999999999999");
     kiosk.key(KeyCode::Tab);
@@ -295,14 +249,14 @@ fn an_unreadable_draft_does_not_stop_the_kiosk() {
             [],
         )
         .unwrap();
-    let mut kiosk = Kiosk::on(Ledger::open(&path).unwrap(), dir.path(), Lang::Id);
+    let mut kiosk = Kiosk::at_sign_in(Ledger::open(&path).unwrap(), "Rina", Lang::Id);
     assert_eq!(
         kiosk.note(),
         "Keranjang yang tersimpan sebelumnya tidak terbaca; mulai dengan keranjang kosong"
     );
     kiosk.sign_in(RINA_PIN);
     // And it sells: the first change to the cart replaces the unreadable draft.
-    kiosk.open_and_sell_one();
+    kiosk.open_day_and_sell_one();
     kiosk.type_text("LMPR");
     kiosk.enter();
     drop(kiosk);
@@ -313,11 +267,11 @@ fn an_unreadable_draft_does_not_stop_the_kiosk() {
 #[test]
 fn receipts_are_in_the_language_the_kiosk_started_in() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    let mut kiosk = start(dir.path(), Lang::Id);
     kiosk.key(KeyCode::F(10));
     assert_eq!(kiosk.app.lang(), Lang::En);
-    kiosk.open_and_sell_one();
-    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    kiosk.open_day_and_sell_one();
+    let receipt = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(receipt.contains("Kasir: Rina"), "{receipt}");
     assert!(receipt.contains("Terima kasih"), "{receipt}");
     assert!(!receipt.contains("Attendant"), "{receipt}");
@@ -326,7 +280,7 @@ fn receipts_are_in_the_language_the_kiosk_started_in() {
 #[test]
 fn a_product_added_on_the_products_screen_sells_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::En);
+    let mut kiosk = start(dir.path(), Lang::En);
     kiosk.type_text("0");
     kiosk.enter();
     kiosk.key(KeyCode::F(3));
@@ -362,7 +316,7 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
     kiosk.key(KeyCode::F(2));
     kiosk.enter();
     assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
-    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    let receipt = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(receipt.contains("Gula Aren"), "{receipt}");
 }
 
@@ -371,7 +325,7 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
 #[test]
 fn a_label_sheet_from_the_products_screen_and_the_till_scans_its_barcode() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    let mut kiosk = start(dir.path(), Lang::Id);
     kiosk.type_text("0");
     kiosk.enter();
     kiosk.key(KeyCode::F(3));
@@ -410,7 +364,7 @@ fn a_label_sheet_from_the_products_screen_and_the_till_scans_its_barcode() {
     kiosk.key(KeyCode::F(2));
     kiosk.enter();
     assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
-    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    let receipt = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(receipt.contains("Lemper Ayam"), "{receipt}");
 }
 
@@ -419,7 +373,7 @@ fn a_label_sheet_from_the_products_screen_and_the_till_scans_its_barcode() {
 #[test]
 fn the_till_picks_up_catalogue_changes_made_by_another_program() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
+    let mut kiosk = start(dir.path(), Lang::Id);
     assert!(kiosk.app.catalogue().lookup("GULA").is_none());
 
     let mut other = Ledger::open(&dir.path().join("pojok.db")).unwrap();
@@ -459,21 +413,13 @@ fn a_tab_sale_is_rung_up_at_the_kiosk_and_its_receipt_names_the_customer() {
         )
         .unwrap();
     add_users(&mut ledger);
-    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
-    kiosk.sign_in(RINA_PIN);
-    kiosk.type_text("0");
-    kiosk.enter();
-    kiosk.type_text("KRPS");
-    kiosk.enter();
-    kiosk.key(KeyCode::F(2));
-    // Tunai → Bon is one step back.
-    kiosk.key(KeyCode::Left);
-    kiosk.enter();
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    one_krps_to_a_tab(&mut kiosk);
     assert_eq!(kiosk.app.focus(), ui::Focus::CustomerPicker);
     kiosk.type_text("1980");
     kiosk.enter();
     assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
-    let receipt = std::fs::read_to_string(kiosk.receipt(1)).unwrap();
+    let receipt = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(receipt.contains("Bon: Budi Santoso"), "{receipt}");
     drop(kiosk);
     let ledger = Ledger::open(&path).unwrap();
@@ -512,8 +458,7 @@ fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
     let before = ledger.day_report(yesterday).unwrap().unwrap();
     add_users(&mut ledger);
 
-    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
-    kiosk.sign_in(RINA_PIN);
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
     kiosk.type_text("100000");
     kiosk.enter();
     kiosk.key(KeyCode::F(6));
@@ -561,8 +506,8 @@ fn void_signers(path: &Path) -> Vec<(Option<String>, Option<String>)> {
 fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
-    kiosk.open_and_sell_one();
+    let mut kiosk = start(dir.path(), Lang::Id);
+    kiosk.open_day_and_sell_one();
     let void = |kiosk: &mut Kiosk| {
         kiosk.key(KeyCode::F(6));
         kiosk.key(KeyCode::F(8));
@@ -608,8 +553,10 @@ fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
     kiosk.enter();
     kiosk.key(KeyCode::F(2));
     kiosk.enter();
-    let history = kiosk
-        .effects_history()
+    let history = Ledger::open(&path)
+        .unwrap()
+        .history(&Default::default())
+        .unwrap()
         .into_iter()
         .find(|e| e.table == "sales")
         .unwrap();
@@ -617,15 +564,6 @@ fn an_attendants_void_is_recorded_only_with_the_managers_pin_and_names_both() {
         (history.actor.as_deref(), history.approver.as_deref()),
         (Some("Rina"), None)
     );
-}
-
-impl Kiosk {
-    fn effects_history(&self) -> Vec<pojok::domain::HistoryEntry> {
-        Ledger::open(&self.dir.join("pojok.db"))
-            .unwrap()
-            .history(&Default::default())
-            .unwrap()
-    }
 }
 
 /// After a restart the sign-in screen starts on whoever signed in last, so the PIN they type
@@ -657,8 +595,8 @@ fn the_sign_in_screen_starts_on_whoever_signed_in_last() {
 #[test]
 fn the_close_writes_every_producers_settlement_and_a_reprint_is_a_copy() {
     let dir = tempfile::tempdir().unwrap();
-    let mut kiosk = Kiosk::start(dir.path(), Lang::Id);
-    kiosk.open_and_sell_one();
+    let mut kiosk = start(dir.path(), Lang::Id);
+    kiosk.open_day_and_sell_one();
     let date = kiosk.app.status().unwrap().day.date;
     // A preview during the day keeps off the name the close's original takes.
     kiosk.key_with(KeyCode::Char('p'), KeyModifiers::CONTROL);
@@ -712,15 +650,8 @@ fn a_tab_paid_off_at_the_kiosk_prints_its_receipt() {
         )
         .unwrap();
     add_users(&mut ledger);
-    let mut kiosk = Kiosk::on(ledger, dir.path(), Lang::Id);
-    kiosk.sign_in(RINA_PIN);
-    kiosk.type_text("0");
-    kiosk.enter();
-    kiosk.type_text("KRPS");
-    kiosk.enter();
-    kiosk.key(KeyCode::F(2));
-    kiosk.key(KeyCode::Left);
-    kiosk.enter();
+    let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
+    one_krps_to_a_tab(&mut kiosk);
     kiosk.type_text("budi");
     kiosk.enter();
     let date = kiosk.app.status().unwrap().day.date;

@@ -106,12 +106,9 @@ fn ten_products_counted_in_one_form_with_one_managers_pin() {
         got
     });
     shop(&db, &address);
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.open_day("0", "Kasir: Rina");
     tmux.keys(&["F3"]);
     tmux.wait_for("Stok barang titipan");
     tmux.keys(&["F6"]);

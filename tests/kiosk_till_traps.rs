@@ -37,7 +37,7 @@ fn r_picks_rina_and_a_scan_in_the_pay_dialog_never_pays() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     sari_then_rina(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
 
     // "r": Rina is the one listed and highlighted; Sari is not listed at all.
     tmux.wait_for("PIN");
@@ -59,10 +59,7 @@ fn r_picks_rina_and_a_scan_in_the_pay_dialog_never_pays() {
     tmux.type_text(RINA_PIN);
     tmux.keys(&["Enter"]);
     tmux.wait_for("Selamat bekerja, Rina");
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
+    tmux.open_day("0", "Kasir: Rina");
 
     tmux.type_text("KRPS");
     tmux.keys(&["Enter"]);

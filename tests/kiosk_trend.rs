@@ -30,7 +30,7 @@ fn the_producers_screen_shows_30_days_of_sales_when_wide_and_names_whole_at_80()
         })
         .unwrap();
     drop(ledger);
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
     tmux.open_day_and_sell_one("Kasir: Rina");
     tmux.keys(&["Escape"]);

@@ -7,64 +7,18 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
-use pojok::strings::Lang;
-use pojok::ui::{self, App, Focus};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pojok::ui::{self, Focus};
+use ratatui::crossterm::event::KeyCode;
 #[cfg(unix)]
 use serde_json::Value;
-
-struct Kiosk {
-    effects: Runtime,
-    app: App,
-}
-
-impl Kiosk {
-    fn on(path: &Path, attendant: &str) -> Kiosk {
-        let ledger = Ledger::open(path).unwrap();
-        let mut effects = Runtime::new(ledger, 32, Lang::Id).unwrap();
-        let app = effects.start(Lang::Id, attendant.into()).unwrap();
-        Kiosk { effects, app }
-    }
-
-    fn press(&mut self, code: KeyCode, modifiers: KeyModifiers) {
-        if let Some(msg) = ui::key_to_msg(&self.app, KeyEvent::new(code, modifiers)) {
-            self.effects.dispatch(&mut self.app, msg);
-        }
-        self.effects.flush_draft(&mut self.app);
-    }
-
-    fn key(&mut self, code: KeyCode) {
-        self.press(code, KeyModifiers::NONE);
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.press(KeyCode::Char(c), KeyModifiers::CONTROL);
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-    }
-
-    fn enter(&mut self) {
-        self.key(KeyCode::Enter);
-    }
-
-    fn note(&self) -> String {
-        let lang = self.app.lang();
-        self.app.note().map(|n| n.text(lang)).unwrap_or_default()
-    }
-}
 
 #[test]
 fn the_first_start_names_the_shop_and_creates_the_manager_who_signs_in_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     drop(small_ledger(&path));
-    let mut kiosk = Kiosk::on(&path, "");
+    let mut kiosk = Kiosk::on_file(&path, "");
     assert_eq!(kiosk.app.focus(), Focus::Setup);
     for field in ["Pojok UMKM Balai Kota", "Bu Wati", "2468", "2468"] {
         kiosk.type_text(field);
@@ -111,7 +65,7 @@ fn the_first_start_names_the_shop_and_creates_the_manager_who_signs_in_after_a_r
     assert!(users[0].is_manager() && users[0].has_pin);
     drop(ledger);
     // Started again: sign in, no setup.
-    let mut kiosk = Kiosk::on(&path, "");
+    let mut kiosk = Kiosk::on_file(&path, "");
     assert_eq!(kiosk.app.focus(), Focus::SignIn);
     sign_in(&mut kiosk.effects, &mut kiosk.app, "2468");
     assert_eq!(kiosk.app.user().unwrap().name, "Bu Wati");
@@ -136,7 +90,7 @@ fn a_manager_without_a_pin_sets_one_at_the_first_start_and_no_one_can_reset_a_se
     conn.execute("UPDATE users SET pin_hash = NULL", [])
         .unwrap();
     drop(conn);
-    let mut kiosk = Kiosk::on(&path, "");
+    let mut kiosk = Kiosk::on_file(&path, "");
     assert_eq!(kiosk.app.focus(), Focus::Setup);
     for pin in ["7777", "7777"] {
         kiosk.type_text(pin);
@@ -158,7 +112,7 @@ fn five_wrong_pins_lock_a_user_out_until_a_time_that_a_restart_does_not_forgive(
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&path));
-    let mut kiosk = Kiosk::on(&path, "Rina");
+    let mut kiosk = Kiosk::on_file(&path, "Rina");
     for left in [4, 3, 2, 1] {
         kiosk.type_text("0000");
         kiosk.enter();
@@ -175,7 +129,7 @@ fn five_wrong_pins_lock_a_user_out_until_a_time_that_a_restart_does_not_forgive(
         kiosk.note()
     );
     drop(kiosk);
-    let mut kiosk = Kiosk::on(&path, "Rina");
+    let mut kiosk = Kiosk::on_file(&path, "Rina");
     kiosk.type_text(RINA_PIN);
     kiosk.enter();
     assert!(kiosk.note().contains("terkunci sampai"), "{}", kiosk.note());
@@ -188,7 +142,7 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&path));
-    let mut kiosk = Kiosk::on(&path, "Budi");
+    let mut kiosk = Kiosk::on_file(&path, "Budi");
     sign_in(&mut kiosk.effects, &mut kiosk.app, BUDI_PIN);
     kiosk.type_text("0");
     kiosk.enter();
@@ -256,21 +210,7 @@ fn report_json(db: &Path) -> Value {
 #[test]
 fn at_the_keyboard_an_attendants_void_waits_for_the_managers_pin_and_ctrl_l_locks() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pojok.db");
-    add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
-    tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Modal awal");
-    tmux.type_text("0");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kasir: Rina");
-    tmux.type_text("KRPS");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Keripik Pisang");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    let (tmux, db) = Tmux::rina_after_one_sale(dir.path());
 
     tmux.keys(&["F6"]);
     tmux.wait_for("Penjualan hari ini");
@@ -336,7 +276,7 @@ fn an_attendants_count_that_matches_needs_no_manager_but_one_with_a_difference_d
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&path));
-    let mut kiosk = Kiosk::on(&path, "Rina");
+    let mut kiosk = Kiosk::on_file(&path, "Rina");
     sign_in(&mut kiosk.effects, &mut kiosk.app, RINA_PIN);
     kiosk.type_text("0");
     kiosk.enter();

@@ -25,11 +25,7 @@ fn approve_as_budi(tmux: &Tmux) {
 #[test]
 fn a_close_on_the_managers_pin_then_reopened_and_closed_again_with_the_count_typed_again() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pojok.db");
-    add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
-    tmux.login("Rina", RINA_PIN);
-    tmux.open_day_and_sell_one("Kasir: Rina");
+    let (tmux, db) = Tmux::rina_after_one_sale(dir.path());
     escape(&tmux);
 
     // The close: a key storm after F2 closes nothing.
@@ -122,7 +118,7 @@ fn a_producers_statement_for_dates_typed_at_the_kiosk() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Budi", BUDI_PIN);
     tmux.open_day_and_sell_one("Pengelola: Budi");
     escape(&tmux);

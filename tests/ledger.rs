@@ -405,18 +405,6 @@ fn a_corrupt_draft_is_reported_not_guessed_at() {
     assert!(matches!(ledger.load_draft(), Err(LedgerError::Corrupt(_))));
 }
 
-/// Runs `sql` on a connection of its own and expects SQLite to refuse it.
-fn refused(conn: &Connection, sql: &str) {
-    let result = conn.execute_batch(sql);
-    let recursive: bool = conn
-        .pragma_query_value(None, "recursive_triggers", |r| r.get(0))
-        .unwrap();
-    assert!(
-        result.is_err(),
-        "{sql} was allowed (recursive_triggers {recursive})"
-    );
-}
-
 #[test]
 fn history_cannot_be_updated_deleted_or_replaced() {
     let (_dir, mut ledger) = shop();
@@ -428,7 +416,6 @@ fn history_cannot_be_updated_deleted_or_replaced() {
     ledger
         .void_sale(voided.id, "dobel", "Rina", at(22, 9, 6))
         .unwrap();
-    let before = common::snapshot(&path);
     let (s, v, d) = (kept.id, voided.id, day.id);
     let statements = [
         format!("UPDATE sales SET total = 1 WHERE id = {s}"),
@@ -475,22 +462,12 @@ fn history_cannot_be_updated_deleted_or_replaced() {
              VALUES ({s}, 'cash', 1000, 1000, 0)"
         ),
     ];
-    // A connection set up like the ledger's, and a bare one like the sqlite3 shell's.
-    let configured = Connection::open(&path).unwrap();
-    configured
-        .execute_batch("PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;")
-        .unwrap();
-    let bare = Connection::open(&path).unwrap();
-    for conn in [&configured, &bare] {
-        for sql in &statements {
-            refused(conn, sql);
-            assert_eq!(common::snapshot(&path), before, "{sql} changed something");
-        }
-    }
+    common::refused_both_ways(&path, &statements);
     assert_eq!(ledger.sale(kept.id).unwrap(), kept);
 
     close_counted(&mut ledger, "Rina", at(22, 17, 0)).unwrap();
     let before = common::snapshot(&path);
+    let bare = Connection::open(&path).unwrap();
     for sql in [
         "DELETE FROM day_closes".to_string(),
         "UPDATE day_closes SET closed_at = '2026-11-23 01:00:00'".to_string(),
@@ -499,7 +476,7 @@ fn history_cannot_be_updated_deleted_or_replaced() {
              VALUES ({d}, 9, '2026-11-22 18:00:00', 'Rina', 0)"
         ),
     ] {
-        refused(&bare, &sql);
+        common::refused(&bare, &sql);
         assert_eq!(common::snapshot(&path), before, "{sql} changed something");
     }
 }

@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Rupiah, Sale, Tender};
+use pojok::domain::{PaymentMethod, Rupiah, Sale};
 use pojok::ledger::{Ledger, SCHEMA_VERSION, backups_in};
 use sha2::Digest;
 
@@ -24,15 +24,7 @@ fn today_at(time: &str) -> chrono::NaiveDateTime {
 }
 
 fn sell(ledger: &mut Ledger, code: &str, n: i64, time: &str) -> Sale {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(n))
-        .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", today_at(time))
-        .unwrap()
+    sell_whole(ledger, &[(code, n)], PaymentMethod::Cash, today_at(time))
 }
 
 /// A ledger with users, today's day open and `sales` sales of LMPR.
@@ -420,16 +412,12 @@ fn write_answers(dir: &Path, text: &str) -> PathBuf {
     path
 }
 
-fn kiosk_in_tmux(dir: &Path, db: &Path) -> Tmux {
-    Tmux::start(dir, &format!("exec {BIN} --db '{}'", db.display()))
-}
-
 #[test]
 fn a_second_kiosk_on_the_same_ledger_is_refused_while_commands_that_read_still_work() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     drop(ledger_with_sales(&db, 1));
-    let tmux = kiosk_in_tmux(dir.path(), &db);
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.wait_for("PIN");
     let second = pojok(&db, &[]);
     let said = stderr(&second);
@@ -451,7 +439,7 @@ fn a_second_kiosk_on_the_same_ledger_is_refused_while_commands_that_read_still_w
         .unwrap();
     tmux.wait_exit();
     drop(tmux);
-    let again = kiosk_in_tmux(dir.path(), &db);
+    let again = Tmux::kiosk(dir.path(), &db, "");
     again.wait_for("PIN");
 }
 
@@ -468,7 +456,7 @@ fn a_sale_committed_without_its_receipt_gets_it_at_the_next_start_and_is_told() 
     std::fs::create_dir_all(&receipts).unwrap();
     std::fs::write(receipts.join(".printout-Ab12Cd"), "half a recei").unwrap();
 
-    let tmux = kiosk_in_tmux(dir.path(), &db);
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     let screen = tmux.wait_for("Penjualan terakhir No. 1 Rp 12.000 tersimpan");
     assert!(screen.contains("PIN"), "before anyone signs in: {screen}");
     let receipt = std::fs::read_to_string(receipts.join("struk-0001.txt")).unwrap();
@@ -567,7 +555,7 @@ fn the_close_screen_says_where_the_backup_went() {
     let ledger = ledger_with_sales(&db, 2);
     let expected = ledger.open_day_cash().unwrap().unwrap().expected();
     drop(ledger);
-    let tmux = kiosk_in_tmux(dir.path(), &db);
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
     tmux.wait_for("Kasir: Rina");
     tmux.keys(&["F5"]);
@@ -595,10 +583,7 @@ fn the_close_screen_says_where_the_backup_went() {
 fn a_demo_kiosk_on_a_ledger_file_holds_its_lock_too() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let tmux = Tmux::start(
-        dir.path(),
-        &format!("exec {BIN} --db '{}' demo", db.display()),
-    );
+    let tmux = Tmux::kiosk(dir.path(), &db, "demo");
     tmux.wait_for("PIN");
     let second = pojok(&db, &[]);
     assert!(!second.status.success());

@@ -11,37 +11,24 @@ mod common;
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDateTime};
-use common::{at, close_counted, date, small_ledger};
+use common::{at, close_counted, date, intake, rina_opens, sell_by, small_ledger};
 use pojok::domain::{
-    Cart, IntakeLine, Payment, PaymentMethod, PayoutMethod, Quantity, RefundMethod, Rupiah, Sale,
-    ShopHeader, StockQuantity, Tender,
+    Cart, PaymentMethod, PayoutMethod, Quantity, RefundMethod, Rupiah, Sale, ShopHeader,
+    StockQuantity, Tender,
 };
 use pojok::ledger::{Ledger, LedgerError};
 use pojok::print;
 use pojok::strings::Lang;
 use proptest::prelude::*;
 
+/// Rina sells `lines`, paid by QRIS.
 fn sell(ledger: &mut Ledger, lines: &[(&str, Quantity)], when: NaiveDateTime) -> Sale {
-    let products = ledger.active_products().unwrap();
-    let mut cart = Cart::default();
-    for (code, q) in lines {
-        let p = products.iter().find(|p| p.code == *code).unwrap();
-        cart.add(p, *q).unwrap();
-    }
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Qris, None).unwrap();
-    let payments: Vec<Payment> = tender.payments;
-    ledger.record_sale(&cart, &payments, "Rina", when).unwrap()
+    sell_by(ledger, lines, PaymentMethod::Qris, when)
 }
 
 fn receive(ledger: &mut Ledger, producer: &str, code: &str, milli: i64, when: NaiveDateTime) {
-    let line = IntakeLine {
-        product_code: code.into(),
-        quantity: Quantity::from_milli(milli),
-        best_before: None,
-    };
     ledger
-        .receive_stock(producer, &[line], "Rina", when)
+        .receive_stock(producer, &[intake(code, milli)], "Rina", when)
         .unwrap();
 }
 
@@ -361,14 +348,7 @@ fn history_keeps_a_loss_append_only_and_verify_names_a_changed_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 0, "07:00");
     receive(&mut ledger, "SRI", "KRPS", 3_000, at("2026-11-21 07:10"));
     ledger
         .write_off(
@@ -414,14 +394,7 @@ fn a_payout_slip_equals_the_screen_with_the_clock_set_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&path);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(100_000),
-            at("2026-11-21 07:30"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 100_000, "07:30");
     receive(&mut ledger, "SRI", "LMPR", 40_000, at("2026-11-21 07:40"));
     for (n, when) in [(6, "07:45"), (9, "09:30"), (9, "11:28")] {
         sell(
@@ -698,14 +671,7 @@ fn the_commands_show_the_losses_the_corner_bears() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let mut ledger = small_ledger(&db);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 0, "07:00");
     receive(&mut ledger, "SRI", "KRPS", 3_000, at("2026-11-21 07:10"));
     receive(&mut ledger, "TANI", "BRS", 3_000, at("2026-11-21 07:11"));
     sell(&mut ledger, &[("BRS", pcs(1))], at("2026-11-21 08:00"));

@@ -12,31 +12,10 @@ use std::process::{Command, Stdio};
 
 use calamine::{Data, Reader, Xlsx};
 use common::*;
-use pojok::domain::{
-    Cart, Catalogue, IntakeLine, PaymentMethod, PayoutMethod, Quantity, RefundMethod, Rupiah,
-    Tender,
-};
+use pojok::domain::{IntakeLine, PaymentMethod, PayoutMethod, Quantity, RefundMethod, Rupiah};
 use pojok::ledger::Ledger;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
-
-fn sell(ledger: &mut Ledger, items: &[(&str, i64)], method: PaymentMethod, time: &str) -> i64 {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    for (code, milli) in items {
-        cart.add(
-            catalogue.lookup(code).unwrap(),
-            Quantity::from_milli(*milli),
-        )
-        .unwrap();
-    }
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(method, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", at(time))
-        .unwrap()
-        .id
-}
 
 /// A day opened, `work` done on it, and closed with the cash as expected.
 fn day(ledger: &mut Ledger, date_text: &str, work: impl FnOnce(&mut Ledger)) {
@@ -57,7 +36,7 @@ fn day(ledger: &mut Ledger, date_text: &str, work: impl FnOnce(&mut Ledger)) {
 fn month_ledger(path: &Path) {
     let mut ledger = small_ledger(path);
     day(&mut ledger, "2026-10-30", |l| {
-        sell(
+        sell_milli(
             l,
             &[("LMPR", 4_000)],
             PaymentMethod::Cash,
@@ -83,21 +62,21 @@ fn month_ledger(path: &Path) {
         }
         day(&mut ledger, &d, |l| {
             let t = |hm: &str| format!("{d} {hm}");
-            let id = sell(
+            let sale = sell_milli(
                 l,
                 &[("LMPR", i64::from(n % 3 + 1) * 1_000)],
                 PaymentMethod::Cash,
                 &t("09:00"),
             );
             if n == 3 {
-                corrected = id;
+                corrected = sale.id;
             }
             if n % 2 == 0 {
-                sell(l, &[("BRS", 1_250)], PaymentMethod::Qris, &t("10:00"));
+                sell_milli(l, &[("BRS", 1_250)], PaymentMethod::Qris, &t("10:00"));
             }
             if n == 4 {
-                let voided = sell(l, &[("KRPS", 1_000)], PaymentMethod::Cash, &t("11:00"));
-                l.void_sale(voided, "Salah barang", "Rina", at(&t("11:01")))
+                let voided = sell_milli(l, &[("KRPS", 1_000)], PaymentMethod::Cash, &t("11:00"));
+                l.void_sale(voided.id, "Salah barang", "Rina", at(&t("11:01")))
                     .unwrap();
             }
             if n == 6 {
@@ -135,7 +114,7 @@ fn month_ledger(path: &Path) {
         });
     }
     day(&mut ledger, "2026-12-01", |l| {
-        sell(
+        sell_milli(
             l,
             &[("KRPS", 2_000)],
             PaymentMethod::Cash,
@@ -476,7 +455,7 @@ fn formula_looking_names_are_neutralised_in_csv_xlsx_and_the_catalogue() {
         })
         .unwrap();
     day(&mut ledger, "2026-11-02", |l| {
-        sell(
+        sell_milli(
             l,
             &[("LMPR", 1_000)],
             PaymentMethod::Cash,

@@ -39,14 +39,7 @@ struct Day {
 
 fn day(dir: &Path) -> Day {
     let mut ledger = small_ledger(&dir.join("pojok.db"));
-    ledger
-        .open_day(
-            date("2026-11-23"),
-            "Rina",
-            Rupiah(100_000),
-            at("2026-11-23 07:30"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-23", 100_000, "07:30");
     let intake = ledger
         .receive_stock(
             "SRI",

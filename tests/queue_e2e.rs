@@ -12,11 +12,6 @@ use std::process::Command;
 use common::*;
 use pojok::ledger::Ledger;
 
-fn kiosk(dir: &Path, db: &Path) -> Tmux {
-    // `exec` so that the pane's process is the kiosk itself (for the kill test).
-    Tmux::start(dir, &format!("exec {BIN} --db '{}'", db.display()))
-}
-
 /// A ledger with today's day open (float 0) and Rina and Budi as users.
 fn open_day(db: &Path) {
     let mut ledger = small_ledger(db);
@@ -30,6 +25,28 @@ fn open_day(db: &Path) {
             now.naive_local(),
         )
         .unwrap();
+}
+
+/// `open_day`'s ledger at `dir`/pojok.db, the kiosk on it and Rina signed in at the till.
+fn rina_at_the_open_till(dir: &Path) -> (Tmux, std::path::PathBuf) {
+    let db = dir.join("pojok.db");
+    open_day(&db);
+    let tmux = Tmux::kiosk(dir, &db, "");
+    tmux.login("Rina", RINA_PIN);
+    tmux.wait_for("Kasir: Rina");
+    (tmux, db)
+}
+
+/// F2 on the cart, `amount` typed as cash and taken with F3, leaving the rest to pay;
+/// returns once the dialog shows `taken`.
+fn pay_part_in_cash(tmux: &Tmux, amount: &str, taken: &str) {
+    tmux.keys(&["F2"]);
+    tmux.wait_for("Tunai");
+    tmux.type_text(amount);
+    // Typed by a person, not a scanner's burst: the pay dialog refuses a burst as a scan.
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    tmux.keys(&["F3"]);
+    tmux.wait_for(taken);
 }
 
 /// A sale as recorded: its number, its total, and its payments as (method, amount).
@@ -68,11 +85,7 @@ fn cash(amount: i64) -> (String, i64) {
 #[test]
 fn a_parked_cart_is_served_after_the_next_customer() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pojok.db");
-    open_day(&db);
-    let tmux = kiosk(dir.path(), &db);
-    tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Kasir: Rina");
+    let (tmux, db) = rina_at_the_open_till(dir.path());
 
     // The first customer: three lemper, then they go to fetch money; F12 parks the cart.
     tmux.type_text("3*LMPR");
@@ -125,21 +138,11 @@ fn a_parked_cart_is_served_after_the_next_customer() {
 #[test]
 fn a_parked_cart_outlives_a_restart_with_its_part_payment() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pojok.db");
-    open_day(&db);
-    let tmux = kiosk(dir.path(), &db);
-    tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Kasir: Rina");
+    let (tmux, db) = rina_at_the_open_till(dir.path());
     tmux.type_text("2*KRPS");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Rp 24.000");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.type_text("20000");
-    // Typed by a person, not a scanner's burst: the pay dialog refuses a burst as a scan.
-    std::thread::sleep(std::time::Duration::from_millis(150));
-    tmux.keys(&["F3"]);
-    tmux.wait_for("Diterima Rp 20.000");
+    pay_part_in_cash(&tmux, "20000", "Diterima Rp 20.000");
     // The customer steps aside with Rp 4.000 still to pay: parked from the pay dialog.
     tmux.keys(&["F12"]);
     tmux.wait_for("1 keranjang ditunda (F12)");
@@ -147,7 +150,7 @@ fn a_parked_cart_outlives_a_restart_with_its_part_payment() {
     tmux.wait_exit();
     drop(tmux);
 
-    let tmux = kiosk(dir.path(), &db);
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
     tmux.wait_for("1 keranjang ditunda (F12)");
     tmux.keys(&["F12"]);
@@ -169,24 +172,14 @@ fn a_parked_cart_outlives_a_restart_with_its_part_payment() {
 #[test]
 fn a_part_payment_taken_before_a_kill_is_shown_at_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pojok.db");
-    open_day(&db);
-    let tmux = kiosk(dir.path(), &db);
-    tmux.login("Rina", RINA_PIN);
-    tmux.wait_for("Kasir: Rina");
+    let (tmux, db) = rina_at_the_open_till(dir.path());
     // 4 Keripik Pisang and a Lemper: 4 × 12.000 + 3.500 = Rp 51.500.
     tmux.type_text("4*KRPS");
     tmux.keys(&["Enter"]);
     tmux.type_text("LMPR");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Rp 51.500");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.type_text("40000");
-    // Typed by a person, not a scanner's burst: the pay dialog refuses a burst as a scan.
-    std::thread::sleep(std::time::Duration::from_millis(150));
-    tmux.keys(&["F3"]);
-    tmux.wait_for("Diterima Rp 40.000");
+    pay_part_in_cash(&tmux, "40000", "Diterima Rp 40.000");
     let status = Command::new("kill")
         .args(["-9", &tmux.pid().to_string()])
         .status()
@@ -195,7 +188,7 @@ fn a_part_payment_taken_before_a_kill_is_shown_at_the_next_start() {
     tmux.wait_exit();
     drop(tmux);
 
-    let tmux = kiosk(dir.path(), &db);
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);
     // The pay dialog is where it was, with what was already taken, by method.
     let screen = tmux.wait_for("Sudah dibayar Rp 40.000 (Tunai): jangan ditagih lagi.");

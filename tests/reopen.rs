@@ -6,19 +6,11 @@
 mod common;
 
 use common::*;
-use pojok::domain::{Cart, CashCount, Catalogue, PaymentMethod, Quantity, Rupiah, Tender};
+use pojok::domain::{CashCount, PaymentMethod, Rupiah};
 use pojok::ledger::{HeadVerdict, Ledger, LedgerError, PrintedHead, SealReport};
 
 fn sell_lemper(ledger: &mut Ledger, count: i64, when: &str) {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    cart.add(catalogue.lookup("LMPR").unwrap(), Quantity::whole(count))
-        .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", at(when))
-        .unwrap();
+    sell_whole(ledger, &[("LMPR", count)], PaymentMethod::Cash, at(when));
 }
 
 /// A ledger with Budi (manager) signed in, today's day opened with Rp 100.000, two lemper

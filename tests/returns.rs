@@ -16,23 +16,6 @@ use pojok::ledger::{Ledger, LedgerError};
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-fn sell(ledger: &mut Ledger, items: &[(&str, i64)], method: PaymentMethod, when: &str) -> Sale {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    for (code, milli) in items {
-        cart.add(
-            catalogue.lookup(code).unwrap(),
-            Quantity::from_milli(*milli),
-        )
-        .unwrap();
-    }
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(method, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", at(when))
-        .unwrap()
-}
-
 fn part(line_no: i64, milli: i64) -> PartRequest {
     PartRequest {
         line_no,
@@ -40,14 +23,16 @@ fn part(line_no: i64, milli: i64) -> PartRequest {
     }
 }
 
-fn on_hand(ledger: &Ledger, code: &str) -> StockQuantity {
-    ledger
-        .stock_levels(None)
-        .unwrap()
-        .into_iter()
-        .find(|l| l.code == code)
-        .unwrap()
-        .on_hand
+/// `small_ledger` at `path`, 20 Nov 2026 opened, and Rina's sale of `items` at 08:00.
+fn day_with_a_sale(
+    path: &std::path::Path,
+    items: &[(&str, i64)],
+    method: PaymentMethod,
+) -> (Ledger, Sale) {
+    let mut ledger = small_ledger(path);
+    rina_opens(&mut ledger, "2026-11-20", 100_000, "07:00");
+    let sale = sell_milli(&mut ledger, items, method, "2026-11-20 08:00");
+    (ledger, sale)
 }
 
 fn balance(ledger: &Ledger, code: &str) -> Rupiah {
@@ -59,29 +44,15 @@ fn balance(ledger: &Ledger, code: &str) -> Rupiah {
         .map_or(Rupiah::ZERO, |b| b.balance)
 }
 
-fn open(ledger: &mut Ledger, day: &str) {
-    ledger
-        .open_day(
-            date(day),
-            "Rina",
-            Rupiah(100_000),
-            at(&format!("{day} 07:00")),
-        )
-        .unwrap();
-}
-
 /// 3 lemper (Rp 3.500, SRI at 15 %: producer 8.925 of 10.500) and 1,25 kg rice (TANI at
 /// producer price 13.500/kg: 16.875 of 18.750), paid in cash; one lemper and 0,5 kg back.
 #[test]
 fn a_partial_void_of_the_open_day_reverses_in_proportion_and_puts_the_goods_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut ledger = small_ledger(&dir.path().join("pojok.db"));
-    open(&mut ledger, "2026-11-20");
-    let sale = sell(
-        &mut ledger,
+    let (mut ledger, sale) = day_with_a_sale(
+        &dir.path().join("pojok.db"),
         &[("LMPR", 3_000), ("BRS", 1_250)],
         PaymentMethod::Cash,
-        "2026-11-20 08:00",
     );
     assert_eq!(sale.lines[0].producer_share, Rupiah(8_925));
     assert_eq!(sale.lines[1].producer_share, Rupiah(16_875));
@@ -142,13 +113,10 @@ fn a_partial_void_of_the_open_day_reverses_in_proportion_and_puts_the_goods_back
 #[test]
 fn a_line_returned_in_three_parts_reverses_exactly_what_it_froze() {
     let dir = tempfile::tempdir().unwrap();
-    let mut ledger = small_ledger(&dir.path().join("pojok.db"));
-    open(&mut ledger, "2026-11-20");
-    let sale = sell(
-        &mut ledger,
+    let (mut ledger, sale) = day_with_a_sale(
+        &dir.path().join("pojok.db"),
         &[("LMPR", 3_000)],
         PaymentMethod::Qris,
-        "2026-11-20 08:00",
     );
     let mut reversed = Rupiah::ZERO;
     let mut total = Rupiah::ZERO;
@@ -207,7 +175,7 @@ fn a_partial_correction_of_a_closed_day_goes_on_the_open_day_and_back_onto_the_t
         )
         .unwrap()
         .id;
-    open(&mut ledger, "2026-11-19");
+    rina_opens(&mut ledger, "2026-11-19", 100_000, "07:00");
     let catalogue = Catalogue::new(ledger.active_products().unwrap());
     let mut cart = Cart::default();
     cart.add(catalogue.lookup("KRPS").unwrap(), Quantity::whole(2))
@@ -221,7 +189,7 @@ fn a_partial_correction_of_a_closed_day_goes_on_the_open_day_and_back_onto_the_t
     let closed_report = ledger.day_report(date("2026-11-19")).unwrap().unwrap();
     let owed_before = ledger.customer_balances().unwrap()[0].owed();
 
-    open(&mut ledger, "2026-11-20");
+    rina_opens(&mut ledger, "2026-11-20", 100_000, "07:00");
     let back = ledger
         .return_part(
             sale.id,
@@ -334,15 +302,8 @@ fn a_partial_correction_of_a_closed_day_goes_on_the_open_day_and_back_onto_the_t
 fn refused_returns_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
-    let mut ledger = small_ledger(&path);
-    open(&mut ledger, "2026-11-20");
-    let sale = sell(
-        &mut ledger,
-        &[("LMPR", 2_000)],
-        PaymentMethod::Qris,
-        "2026-11-20 08:00",
-    );
-    let voided = sell(
+    let (mut ledger, sale) = day_with_a_sale(&path, &[("LMPR", 2_000)], PaymentMethod::Qris);
+    let voided = sell_milli(
         &mut ledger,
         &[("LMPR", 1_000)],
         PaymentMethod::Cash,
@@ -393,7 +354,7 @@ fn refused_returns_change_nothing() {
         "a refusal leaves the file as it was"
     );
     // The drawer holds the float and the voided sale's nothing: 100.000.
-    let big = sell(
+    let big = sell_milli(
         &mut ledger,
         &[("BRS", 9_000)],
         PaymentMethod::Qris,
@@ -412,14 +373,7 @@ fn refused_returns_change_nothing() {
 fn a_return_cannot_be_edited_or_deleted_afterwards() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
-    let mut ledger = small_ledger(&path);
-    open(&mut ledger, "2026-11-20");
-    let sale = sell(
-        &mut ledger,
-        &[("LMPR", 2_000)],
-        PaymentMethod::Qris,
-        "2026-11-20 08:00",
-    );
+    let (mut ledger, sale) = day_with_a_sale(&path, &[("LMPR", 2_000)], PaymentMethod::Qris);
     ledger
         .return_part(
             sale.id,
@@ -637,13 +591,10 @@ fn a_return_slip_prints_through_escpos_in_both_languages() {
     use pojok::strings::Lang;
 
     let dir = tempfile::tempdir().unwrap();
-    let mut ledger = small_ledger(&dir.path().join("pojok.db"));
-    open(&mut ledger, "2026-11-20");
-    let sale = sell(
-        &mut ledger,
+    let (mut ledger, sale) = day_with_a_sale(
+        &dir.path().join("pojok.db"),
         &[("LMPR", 3_000), ("BRS", 1_250)],
         PaymentMethod::Cash,
-        "2026-11-20 08:00",
     );
     let back = ledger
         .return_part(
@@ -699,14 +650,7 @@ fn a_return_slip_prints_through_escpos_in_both_languages() {
 fn verify_names_a_returned_part_that_does_not_follow_the_rule() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pojok.db");
-    let mut ledger = small_ledger(&path);
-    open(&mut ledger, "2026-11-20");
-    let sale = sell(
-        &mut ledger,
-        &[("LMPR", 3_000)],
-        PaymentMethod::Qris,
-        "2026-11-20 08:00",
-    );
+    let (mut ledger, sale) = day_with_a_sale(&path, &[("LMPR", 3_000)], PaymentMethod::Qris);
     for minute in 0..2 {
         ledger
             .return_part(

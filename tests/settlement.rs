@@ -6,51 +6,13 @@ mod common;
 
 use std::path::Path;
 
-use chrono::NaiveDateTime;
-use common::{at, date, small_ledger};
+use common::{at, date, intake, rina_opens, sell_by, small_ledger};
 use pojok::domain::{
-    Cart, IntakeLine, Payment, PaymentMethod, PayoutMethod, ProducerSettlement, Quantity, Rupiah,
-    Sale, StockQuantity, Tender,
+    IntakeLine, PaymentMethod, PayoutMethod, ProducerSettlement, Quantity, Rupiah, StockQuantity,
 };
 use pojok::ledger::{Ledger, LedgerError};
 use rusqlite::Connection;
 use tempfile::TempDir;
-
-fn cart(ledger: &Ledger, lines: &[(&str, Quantity)]) -> Cart {
-    let products = ledger.active_products().unwrap();
-    let mut cart = Cart::default();
-    for (code, q) in lines {
-        let p = products.iter().find(|p| p.code == *code).unwrap();
-        cart.add(p, *q).unwrap();
-    }
-    cart
-}
-
-fn pay(total: Rupiah, method: PaymentMethod) -> Vec<Payment> {
-    let mut t = Tender::new(total);
-    t.pay_rest(method, None).unwrap();
-    t.payments
-}
-
-fn sell(
-    ledger: &mut Ledger,
-    lines: &[(&str, Quantity)],
-    method: PaymentMethod,
-    when: NaiveDateTime,
-) -> Sale {
-    let c = cart(ledger, lines);
-    ledger
-        .record_sale(&c, &pay(c.total(), method), "Rina", when)
-        .unwrap()
-}
-
-fn intake(code: &str, milli: i64) -> IntakeLine {
-    IntakeLine {
-        product_code: code.into(),
-        quantity: Quantity::from_milli(milli),
-        best_before: None,
-    }
-}
 
 fn pcs(n: i64) -> Quantity {
     Quantity::whole(n)
@@ -98,14 +60,7 @@ fn correct(path: &Path, sale_id: i64, when: &str) {
 pub fn two_days(dir: &Path) -> Ledger {
     let path = dir.join("pojok.db");
     let mut ledger = small_ledger(&path);
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(100_000),
-            at("2026-11-21 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 100_000, "07:00");
     ledger
         .receive_stock(
             "SRI",
@@ -122,19 +77,19 @@ pub fn two_days(dir: &Path) -> Ledger {
             at("2026-11-21 07:40"),
         )
         .unwrap();
-    sell(
+    sell_by(
         &mut ledger,
         &[("LMPR", pcs(4)), ("BRS", Quantity::from_milli(1_500))],
         PaymentMethod::Cash,
         at("2026-11-21 09:00"),
     );
-    let second = sell(
+    let second = sell_by(
         &mut ledger,
         &[("KRPS", pcs(2))],
         PaymentMethod::Qris,
         at("2026-11-21 10:00"),
     );
-    let third = sell(
+    let third = sell_by(
         &mut ledger,
         &[("LMPR", pcs(1))],
         PaymentMethod::Cash,
@@ -165,16 +120,9 @@ pub fn two_days(dir: &Path) -> Ledger {
     // The late shift closes: Dodi signs the day's slips for the corner.
     common::close_counted(&mut ledger, "Dodi", at("2026-11-21 17:00")).unwrap();
 
-    ledger
-        .open_day(
-            date("2026-11-22"),
-            "Rina",
-            Rupiah(100_000),
-            at("2026-11-22 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-22", 100_000, "07:00");
     correct(&path, second.id, "2026-11-22 08:00:00");
-    sell(
+    sell_by(
         &mut ledger,
         &[("LMPR", pcs(2))],
         PaymentMethod::Cash,
@@ -809,7 +757,7 @@ proptest! {
                     }
                     Op::Sale(lines) => {
                         let lines: Vec<(&str, Quantity)> = lines.iter().map(|(p, n)| (CODES[*p], qty(*p, *n))).collect();
-                        let sale = sell(&mut ledger, &lines, PaymentMethod::Cash, at);
+                        let sale = sell_by(&mut ledger, &lines, PaymentMethod::Cash, at);
                         let mut shares: HashMap<String, Rupiah> = HashMap::new();
                         for l in &sale.lines {
                             *shares.entry(l.producer_code.clone()).or_insert(Rupiah(0)) += l.producer_share;

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use pojok::domain::{
-    Cart, CashCount, CashDirection, Catalogue, DenominationCount, IntakeLine, NewCustomer,
-    PaymentMethod, Quantity, RefundMethod, Rupiah, Sale, StockQuantity, TabEntry, Tender,
+    Cart, CashCount, CashDirection, DenominationCount, IntakeLine, NewCustomer, PaymentMethod,
+    Quantity, RefundMethod, Rupiah, Sale, StockQuantity, TabEntry, Tender,
 };
 use pojok::ledger::{Ledger, LedgerError};
 use proptest::prelude::*;
@@ -20,13 +20,7 @@ fn sell(ledger: &mut Ledger, items: &[(&str, i64)], tender: Tender, when: &str) 
 }
 
 fn cart(ledger: &Ledger, items: &[(&str, i64)]) -> Cart {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    for (code, whole) in items {
-        cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(*whole))
-            .unwrap();
-    }
-    cart
+    cart_of(ledger, &pieces(items))
 }
 
 fn paid(total: i64, method: PaymentMethod, tendered: Option<i64>) -> Tender {
@@ -50,27 +44,10 @@ fn customer(ledger: &mut Ledger, name: &str, nip: Option<&str>) -> i64 {
         .id
 }
 
-fn on_hand(ledger: &Ledger, code: &str) -> StockQuantity {
-    ledger
-        .stock_levels(None)
-        .unwrap()
-        .into_iter()
-        .find(|l| l.code == code)
-        .unwrap()
-        .on_hand
-}
-
 /// Day 20: float 200.000; cash sale 7.000 (tendered 10.000), QRIS 12.000, a tab sale of
 /// 15.000 for Budi, cash out 5.000 (plastic bags), cash in 50.000 (change from the bank).
 fn busy_day(ledger: &mut Ledger) -> (i64, Sale, Sale) {
-    ledger
-        .open_day(
-            date("2026-11-20"),
-            "Rina",
-            Rupiah(200_000),
-            at("2026-11-20 07:30"),
-        )
-        .unwrap();
+    rina_opens(ledger, "2026-11-20", 200_000, "07:30");
     let budi = customer(ledger, "Budi Santoso", Some("198001012005011001"));
     let cash = sell(
         ledger,
@@ -542,14 +519,7 @@ fn a_tab_is_charged_paid_in_part_and_stated_with_its_running_balance() {
 
     // Next day: a transfer pays off the rest.
     close_counted(&mut ledger, "Rina", at("2026-11-20 17:00")).unwrap();
-    ledger
-        .open_day(
-            date("2026-11-21"),
-            "Rina",
-            Rupiah(0),
-            at("2026-11-21 07:30"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-21", 0, "07:30");
     ledger
         .record_tab_payment(
             budi,

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeDelta};
-use common::{at, date, small_ledger};
+use common::{at, date, sell_whole, small_ledger};
 use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Role, Rupiah, Sale, Tender, User};
 use pojok::ledger::{Ledger, LedgerError};
 use rusqlite::Connection;
@@ -32,15 +32,7 @@ fn staffed(path: &Path) -> (Ledger, User, User) {
 }
 
 fn sell(ledger: &mut Ledger, code: &str, when: NaiveDateTime) -> Sale {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(1))
-        .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Qris, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", when)
-        .unwrap()
+    sell_whole(ledger, &[(code, 1)], PaymentMethod::Qris, when)
 }
 
 /// (actor, approver) of the chain row of one history entry.

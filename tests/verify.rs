@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeDelta};
-use common::{at, date, pojok, pojok_env, small_ledger, stdout};
+use common::{at, date, pojok, pojok_env, sell_whole, small_ledger, stdout};
 use pojok::domain::{
     Cart, CashDirection, Catalogue, IntakeLine, NewCustomer, PaymentMethod, PayoutMethod,
     ProductChanges, Quantity, RefundMethod, Role, Rupiah, Sale, StockQuantity, Tender,
@@ -21,17 +21,7 @@ fn sell(
     method: PaymentMethod,
     when: NaiveDateTime,
 ) -> Sale {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    for (code, n) in lines {
-        cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(*n))
-            .unwrap();
-    }
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(method, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", when)
-        .unwrap()
+    sell_whole(ledger, lines, method, when)
 }
 
 /// Two days of business: intake, sales, a void, a write-off, a price change, a close.

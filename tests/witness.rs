@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use common::*;
 use pojok::domain::{
-    Cart, Catalogue, IntakeLine, NewProduct, PaymentMethod, Quantity, Rupiah, Sale, StockQuantity,
-    Tender, Unit,
+    IntakeLine, NewProduct, PaymentMethod, Quantity, Rupiah, Sale, StockQuantity, Unit,
 };
 use pojok::ledger::{BackupVerdict, HeadVerdict, Ledger, PrintedHead, SealReport};
 use rusqlite::Connection;
@@ -25,15 +24,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 fn sell(ledger: &mut Ledger, code: &str, n: i64, when: NaiveDateTime) -> Sale {
-    let catalogue = Catalogue::new(ledger.active_products().unwrap());
-    let mut cart = Cart::default();
-    cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(n))
-        .unwrap();
-    let mut tender = Tender::new(cart.total());
-    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
-    ledger
-        .record_sale(&cart, &tender.payments, "Rina", when)
-        .unwrap()
+    sell_whole(ledger, &[(code, n)], PaymentMethod::Cash, when)
 }
 
 /// `VACUUM INTO`: a consistent copy, as a backup is made.
@@ -114,14 +105,7 @@ fn shop() -> Shop {
         .unwrap();
     let backup_day1 = dir.path().join("backup-day1.db");
     backup(&path, &backup_day1);
-    ledger
-        .open_day(
-            date("2026-11-23"),
-            "Rina",
-            Rupiah(100_000),
-            at("2026-11-23 07:00"),
-        )
-        .unwrap();
+    rina_opens(&mut ledger, "2026-11-23", 100_000, "07:00");
     let batik2 = sell(&mut ledger, "BTK", 1, at("2026-11-23 10:00"));
     let backup_noon = dir.path().join("backup-noon.db");
     backup(&path, &backup_noon);

@@ -97,6 +97,17 @@ impl Tmux {
         tmux
     }
 
+    /// The kiosk on the ledger `db` with `extra` arguments, in a tmux server kept in `dir`;
+    /// `exec` so that the pane's process is the kiosk itself (for the kill tests).
+    pub fn kiosk(dir: &Path, db: &Path, extra: &str) -> Tmux {
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" {extra}")
+        };
+        Tmux::start(dir, &format!("exec {BIN} --db '{}'{extra}", db.display()))
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-S")
@@ -289,6 +300,35 @@ pub fn snapshot(path: &Path) -> Vec<String> {
     rows
 }
 
+/// Runs `sql` on `conn` and expects SQLite to refuse it.
+pub fn refused(conn: &rusqlite::Connection, sql: &str) {
+    let result = conn.execute_batch(sql);
+    let recursive: bool = conn
+        .pragma_query_value(None, "recursive_triggers", |r| r.get(0))
+        .unwrap();
+    assert!(
+        result.is_err(),
+        "{sql} was allowed (recursive_triggers {recursive})"
+    );
+}
+
+/// Each of `statements` is refused through a connection set up like the ledger's and through
+/// a bare one like the sqlite3 shell's, and none changes anything in the file at `path`.
+pub fn refused_both_ways(path: &Path, statements: &[String]) {
+    let before = snapshot(path);
+    let configured = rusqlite::Connection::open(path).unwrap();
+    configured
+        .execute_batch("PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = ON;")
+        .unwrap();
+    let bare = rusqlite::Connection::open(path).unwrap();
+    for conn in [&configured, &bare] {
+        for sql in statements {
+            refused(conn, sql);
+            assert_eq!(snapshot(path), before, "{sql} changed something");
+        }
+    }
+}
+
 pub mod escpos;
 
 /// Closes the open day with the cash counted exactly as expected (no variance); with no day
@@ -307,6 +347,130 @@ pub fn close_counted(
         attendant,
         at,
     )
+}
+
+// ---- Sales, deliveries and days recorded through the library, as the tests' setups need ----
+
+use pojok::domain::{Cart, IntakeLine, Payment, PaymentMethod, Quantity, Sale, Tender};
+
+/// The cart of `lines` (product code, quantity) from the active products.
+pub fn cart_of(ledger: &Ledger, lines: &[(&str, Quantity)]) -> Cart {
+    let products = ledger.active_products().unwrap();
+    let mut cart = Cart::default();
+    for (code, quantity) in lines {
+        let product = products.iter().find(|p| p.code == *code);
+        cart.add(
+            product.unwrap_or_else(|| panic!("no product {code}")),
+            *quantity,
+        )
+        .unwrap();
+    }
+    cart
+}
+
+/// Payments of exactly `total` by `method`.
+pub fn paid_by(total: Rupiah, method: PaymentMethod) -> Vec<Payment> {
+    let mut tender = Tender::new(total);
+    tender.pay_rest(method, None).unwrap();
+    tender.payments
+}
+
+/// Rina sells `lines` at `when`, paid exactly by `method`.
+pub fn sell_by(
+    ledger: &mut Ledger,
+    lines: &[(&str, Quantity)],
+    method: PaymentMethod,
+    when: NaiveDateTime,
+) -> Sale {
+    let cart = cart_of(ledger, lines);
+    let payments = paid_by(cart.total(), method);
+    ledger.record_sale(&cart, &payments, "Rina", when).unwrap()
+}
+
+/// `lines` for `cart_of` from whole pieces: ("LMPR", 2) is two lemper.
+pub fn pieces<'a>(items: &[(&'a str, i64)]) -> Vec<(&'a str, Quantity)> {
+    items
+        .iter()
+        .map(|(code, n)| (*code, Quantity::whole(*n)))
+        .collect()
+}
+
+/// `sell_by` with whole pieces.
+pub fn sell_whole(
+    ledger: &mut Ledger,
+    items: &[(&str, i64)],
+    method: PaymentMethod,
+    when: NaiveDateTime,
+) -> Sale {
+    sell_by(ledger, &pieces(items), method, when)
+}
+
+/// `sell_by` with quantities in thousandths (1_250 is 1,25 kg) and the time as text.
+pub fn sell_milli(
+    ledger: &mut Ledger,
+    items: &[(&str, i64)],
+    method: PaymentMethod,
+    when: &str,
+) -> Sale {
+    let lines: Vec<(&str, Quantity)> = items
+        .iter()
+        .map(|(code, milli)| (*code, Quantity::from_milli(*milli)))
+        .collect();
+    sell_by(ledger, &lines, method, at(when))
+}
+
+/// A delivery line of `milli` thousandths of `code`, with no best-before date.
+pub fn intake(code: &str, milli: i64) -> IntakeLine {
+    IntakeLine {
+        product_code: code.into(),
+        quantity: Quantity::from_milli(milli),
+        best_before: None,
+    }
+}
+
+/// Rina opens `day` (2026-11-20) at `time` (07:00) with `float` rupiah in the drawer.
+pub fn rina_opens(ledger: &mut Ledger, day: &str, float: i64, time: &str) {
+    ledger
+        .open_day(
+            date(day),
+            "Rina",
+            Rupiah(float),
+            at(&format!("{day} {time}")),
+        )
+        .unwrap();
+}
+
+/// What is on hand of `code` now.
+pub fn on_hand(ledger: &Ledger, code: &str) -> StockQuantity {
+    ledger
+        .stock_levels(None)
+        .unwrap()
+        .into_iter()
+        .find(|l| l.code == code)
+        .unwrap()
+        .on_hand
+}
+
+/// 21 Nov 2026, opened with no float and closed at 17:00 with the cash as expected: 10 lemper
+/// in from SRI, 4 of them sold for cash at 09:00 (4 × Rp 3.500 = Rp 14.000; SRI's 85 % is
+/// Rp 11.900).
+pub fn closed_day_of_four_lemper(ledger: &mut Ledger) {
+    rina_opens(ledger, "2026-11-21", 0, "07:00");
+    ledger
+        .receive_stock(
+            "SRI",
+            &[intake("LMPR", 10_000)],
+            "Rina",
+            at("2026-11-21 07:30"),
+        )
+        .unwrap();
+    sell_by(
+        ledger,
+        &[("LMPR", Quantity::whole(4))],
+        PaymentMethod::Cash,
+        at("2026-11-21 09:00"),
+    );
+    close_counted(ledger, "Rina", at("2026-11-21 17:00")).unwrap();
 }
 
 // ---- The shop's users, and signing in at the kiosk ----
@@ -344,14 +508,21 @@ pub fn sign_in(effects: &mut Runtime, app: &mut App, pin: &str) {
 }
 
 impl Tmux {
+    /// After sign-in: types `float` (as a person writes it: "200.000") into the day's opening
+    /// float and Enter; returns once the screen shows `shown` (who is at the till, or the
+    /// note of the opened day).
+    pub fn open_day(&self, float: &str, shown: &str) {
+        self.wait_for("Modal awal");
+        self.type_text(float);
+        self.keys(&["Enter"]);
+        self.wait_for(shown);
+    }
+
     /// After sign-in: opens the day with no float and sells one Keripik Pisang for exact
     /// cash; returns once the sale is done, `header` (who is at the till) having shown. The
     /// change panel is left open.
     pub fn open_day_and_sell_one(&self, header: &str) {
-        self.wait_for("Modal awal");
-        self.type_text("0");
-        self.keys(&["Enter"]);
-        self.wait_for(header);
+        self.open_day("0", header);
         self.type_text("KRPS");
         self.keys(&["Enter"]);
         self.wait_for("Keripik Pisang");
@@ -359,6 +530,18 @@ impl Tmux {
         self.wait_for("Tunai");
         self.keys(&["Enter"]);
         self.wait_for("No. 1");
+    }
+
+    /// A fresh `small_ledger` with `add_users`' users at `dir`/pojok.db, the kiosk on it, Rina
+    /// signed in, the day opened and one Keripik Pisang sold (`open_day_and_sell_one`).
+    /// Returns the kiosk and the ledger's path.
+    pub fn rina_after_one_sale(dir: &Path) -> (Tmux, PathBuf) {
+        let db = dir.join("pojok.db");
+        add_users(&mut small_ledger(&db));
+        let tmux = Tmux::kiosk(dir, &db, "");
+        tmux.login("Rina", RINA_PIN);
+        tmux.open_day_and_sell_one("Kasir: Rina");
+        (tmux, db)
     }
 
     /// Signs in on the kiosk's sign-in (or lock) screen: the name's letters pick the user,
@@ -396,14 +579,42 @@ pub struct Kiosk {
 }
 
 impl Kiosk {
+    /// The kiosk started on `ledger` in `lang`, at its sign-in screen with `name` picked (none
+    /// with "").
+    pub fn at_sign_in(ledger: Ledger, name: &str, lang: pojok::strings::Lang) -> Kiosk {
+        let mut effects = Runtime::new(ledger, 32, lang).unwrap();
+        let app = effects.start(lang, name.to_string()).unwrap();
+        Kiosk { effects, app }
+    }
+
+    /// `at_sign_in` on the ledger file at `path`, in Indonesian.
+    pub fn on_file(path: &Path, name: &str) -> Kiosk {
+        let ledger = Ledger::open(path).unwrap();
+        Kiosk::at_sign_in(ledger, name, pojok::strings::Lang::Id)
+    }
+
     /// The kiosk on `ledger`, `name` signed in with `pin`.
     pub fn signed_in(ledger: Ledger, name: &str, pin: &str) -> Kiosk {
-        let mut effects = Runtime::new(ledger, 32, pojok::strings::Lang::Id).unwrap();
-        let mut app = effects
-            .start(pojok::strings::Lang::Id, name.to_string())
-            .unwrap();
-        sign_in(&mut effects, &mut app, pin);
-        Kiosk { effects, app }
+        let mut kiosk = Kiosk::at_sign_in(ledger, name, pojok::strings::Lang::Id);
+        kiosk.sign_in(pin);
+        kiosk
+    }
+
+    /// Types `pin` and Enter on the sign-in screen; fails unless someone is signed in then.
+    pub fn sign_in(&mut self, pin: &str) {
+        sign_in(&mut self.effects, &mut self.app, pin);
+    }
+
+    /// Opens today with no float and sells one Keripik Pisang for exact cash.
+    pub fn open_day_and_sell_one(&mut self) {
+        self.type_text("0");
+        self.enter();
+        assert!(self.app.status().is_some(), "{}", self.note());
+        self.type_text("KRPS");
+        self.enter();
+        self.key(KeyCode::F(2));
+        self.enter();
+        assert_eq!(self.app.status().unwrap().sales, 1, "{}", self.note());
     }
 
     pub fn key_with(&mut self, code: KeyCode, modifiers: KeyModifiers) {
@@ -415,6 +626,14 @@ impl Kiosk {
 
     pub fn key(&mut self, code: KeyCode) {
         self.key_with(code, KeyModifiers::NONE);
+    }
+
+    pub fn enter(&mut self) {
+        self.key(KeyCode::Enter);
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.key_with(KeyCode::Char(c), KeyModifiers::CONTROL);
     }
 
     pub fn type_text(&mut self, text: &str) {
