@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDateTime;
-use common::{at, close_counted, date, pojok, sell_whole, small_ledger, stderr};
+use common::{at, close_counted, date, pdf_text, pojok, sell_whole, small_ledger, stderr};
 use pojok::domain::{PaymentMethod, Rupiah};
 use pojok::ledger::Ledger;
 
@@ -35,16 +35,6 @@ fn november(path: &Path) -> Ledger {
         close_counted(&mut ledger, "Rina", at(&format!("{day} 17:00"))).unwrap();
     }
     ledger
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (apt-get install poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Pixels of the charts' blue on each page of `pdf`, rendered at 40 dpi.
@@ -125,7 +115,7 @@ fn the_recaps_pdf_draws_turnover_per_umkm_and_day_by_day() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&pdf);
     for shown in [
         "Omzet per UMKM",
         "Omzet harian",
@@ -170,7 +160,7 @@ fn the_statements_pdf_draws_the_producers_sales_day_by_day() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&pdf);
     assert!(text.contains("Penjualan harian"), "{text}");
     let pages = dir.path().join("pages");
     std::fs::create_dir(&pages).unwrap();

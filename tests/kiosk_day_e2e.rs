@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use pojok::ledger::Ledger;
@@ -400,12 +399,7 @@ fn check_the_day(db: &Path, date: &str) {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let pdftotext = Command::new("pdftotext")
-        .args(["-layout", pdf_path.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    assert!(pdftotext.status.success());
-    let pdf = String::from_utf8_lossy(&pdftotext.stdout).into_owned();
+    let pdf = pdf_text(&pdf_path);
     // One producer per page: pages are split by form feeds.
     let pages: Vec<&str> = pdf
         .split('\u{c}')

@@ -20,19 +20,13 @@ fn delivery(code: &str, n: i64, best_before: NaiveDate) -> IntakeLine {
 
 /// (code, quantity in thousandths) of every line of every return.
 fn returned(path: &std::path::Path) -> Vec<(String, i64, String)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT p.code, m.quantity_milli, d.note FROM stock_documents AS d
+    query_rows(
+        path,
+        "SELECT p.code, m.quantity_milli, d.note FROM stock_documents AS d
              JOIN stock_moves AS m ON m.document_id = d.id
              JOIN products AS p ON p.id = m.product_id
              WHERE d.kind = 'return' ORDER BY m.id",
-        )
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    )
 }
 
 #[test]

@@ -89,11 +89,7 @@ fn x_report_z_copy_and_the_monthly_recap_from_ctrl_p() {
     file_like(&closed, "rekening-SRI-2026-11-01-2026-11-21-", ".pdf");
 
     let pdf = file_like(&closed, "rekap-2026-11", ".pdf");
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    let pdf_text = String::from_utf8(out.stdout).unwrap();
+    let pdf_text = common::pdf_text(&pdf);
     assert!(
         pdf_text.contains("Mengetahui, Kepala OPD/Dinas"),
         "{pdf_text}"

@@ -123,13 +123,7 @@ fn a_payout_and_settlement_slips_for_the_open_and_a_closed_day() {
     );
     // And the A4 PDF of that day's slips, a producer per page, for the office printer.
     let pdf = printouts.join("2026-11-21").join("bagi-hasil-salinan.pdf");
-    let text = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils; .ci/run installs it)");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = common::pdf_text(&pdf);
     assert!(line_ending(&text, "Saldo terutang", "Rp 11.900"), "{text}");
     assert!(text.contains("Kue Bu Sri"), "{text}");
     // Sent to the office printer once the screen has shown the slips were written.

@@ -311,11 +311,7 @@ fn a_product_added_on_the_products_screen_sells_at_once() {
     kiosk.key(KeyCode::F(2));
     assert_eq!(kiosk.app.focus(), ui::Focus::Products, "{}", kiosk.note());
     kiosk.key(KeyCode::Esc);
-    kiosk.type_text("8990000000017");
-    kiosk.enter();
-    kiosk.key(KeyCode::F(2));
-    kiosk.enter();
-    assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
+    kiosk.first_sale_for_cash("8990000000017");
     let receipt = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(receipt.contains("Gula Aren"), "{receipt}");
 }
@@ -359,11 +355,7 @@ fn a_label_sheet_from_the_products_screen_and_the_till_scans_its_barcode() {
     assert!(barcode.starts_with("20"), "{barcode}");
     kiosk.key(KeyCode::Esc);
     kiosk.key(KeyCode::Esc);
-    kiosk.type_text(&barcode);
-    kiosk.enter();
-    kiosk.key(KeyCode::F(2));
-    kiosk.enter();
-    assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
+    kiosk.first_sale_for_cash(&barcode);
     let receipt = std::fs::read_to_string(receipt_path(&kiosk, dir.path(), 1)).unwrap();
     assert!(receipt.contains("Lemper Ayam"), "{receipt}");
 }
@@ -486,20 +478,14 @@ fn a_closed_days_sale_is_corrected_from_the_sales_list_on_the_next_day() {
 
 /// Who the chain records for each void: (actor, approver).
 fn void_signers(path: &Path) -> Vec<(Option<String>, Option<String>)> {
-    let conn = Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT a.name, p.name FROM voids AS v
+    query_rows(
+        path,
+        "SELECT a.name, p.name FROM voids AS v
              JOIN chain AS c ON c.entry_table = 'voids' AND c.entry_id = v.id
              LEFT JOIN users AS a ON a.id = c.actor_id
              LEFT JOIN users AS p ON p.id = c.approver_id
              ORDER BY v.id",
-        )
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    )
 }
 
 #[test]

@@ -75,22 +75,16 @@ fn shop(path: &Path, printer: &str) {
 
 /// (code, difference in thousandths, corner bears it, approver) of every count entry.
 fn counts(path: &Path) -> Vec<(String, i64, bool, Option<String>)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT p.code, m.quantity_milli, d.corner_at_fault, u.name
+    query_rows(
+        path,
+        "SELECT p.code, m.quantity_milli, d.corner_at_fault, u.name
              FROM stock_documents AS d
              JOIN stock_moves AS m ON m.document_id = d.id
              JOIN products AS p ON p.id = m.product_id
              JOIN chain AS c ON c.entry_table = 'stock_documents' AND c.entry_id = d.id
              LEFT JOIN users AS u ON u.id = c.approver_id
              WHERE d.kind = 'count' ORDER BY d.id",
-        )
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    )
 }
 
 #[test]

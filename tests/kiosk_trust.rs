@@ -168,11 +168,7 @@ fn the_manager_adds_an_attendant_who_then_signs_in_and_the_audit_trail_names_the
     kiosk.type_text("3535");
     kiosk.enter();
     assert_eq!(kiosk.app.user().map(|u| u.name.as_str()), Some("Sari"));
-    kiosk.type_text("KRPS");
-    kiosk.enter();
-    kiosk.key(KeyCode::F(2));
-    kiosk.enter();
-    assert_eq!(kiosk.app.status().unwrap().sales, 1, "{}", kiosk.note());
+    kiosk.first_sale_for_cash("KRPS");
     // The audit trail: the sale is Sari's, newest first.
     kiosk.ctrl('r');
     assert_eq!(kiosk.app.focus(), Focus::Audit);
@@ -256,19 +252,13 @@ fn at_the_keyboard_an_attendants_void_waits_for_the_managers_pin_and_ctrl_l_lock
 
 /// Stock counts recorded, and the approver of each: (document id, approver's name).
 fn counts(path: &Path) -> Vec<(i64, Option<String>)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT d.id, p.name FROM stock_documents AS d
+    query_rows(
+        path,
+        "SELECT d.id, p.name FROM stock_documents AS d
              JOIN chain AS c ON c.entry_table = 'stock_documents' AND c.entry_id = d.id
              LEFT JOIN users AS p ON p.id = c.approver_id
              WHERE d.kind = 'count' ORDER BY d.id",
-        )
-        .unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    )
 }
 
 #[test]

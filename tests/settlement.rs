@@ -872,13 +872,7 @@ fn the_settlement_as_a_pdf_gives_each_producer_a_page_with_amounts_and_signature
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let text = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (poppler-utils; .ci/run installs it)");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = common::pdf_text(&pdf);
     // pdftotext ends every page with a form feed.
     let pages: Vec<&str> = text
         .split('\u{c}')

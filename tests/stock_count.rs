@@ -50,12 +50,7 @@ fn stocked(path: &Path) -> (Ledger, pojok::domain::User) {
 }
 
 fn rows(path: &Path, sql: &str) -> Vec<(String, i64, bool)> {
-    let conn = Connection::open(path).unwrap();
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
+    common::query_rows(path, sql)
 }
 
 fn scalar(path: &Path, sql: &str) -> i64 {

@@ -329,6 +329,20 @@ pub fn refused_both_ways(path: &Path, statements: &[String]) {
     }
 }
 
+/// Every row `sql` reads from the file at `path`, each as a tuple of its columns, through a
+/// connection of its own.
+pub fn query_rows<T>(path: &Path, sql: &str) -> Vec<T>
+where
+    T: for<'a> TryFrom<&'a rusqlite::Row<'a>, Error = rusqlite::Error>,
+{
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| T::try_from(r))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 pub mod escpos;
 
 /// Closes the open day with the cash counted exactly as expected (no variance); with no day
@@ -610,7 +624,13 @@ impl Kiosk {
         self.type_text("0");
         self.enter();
         assert!(self.app.status().is_some(), "{}", self.note());
-        self.type_text("KRPS");
+        self.first_sale_for_cash("KRPS");
+    }
+
+    /// At the till: `entry` (a code or a barcode), Enter, F2 and Enter (exact cash); fails
+    /// unless that made the day's first sale.
+    pub fn first_sale_for_cash(&mut self, entry: &str) {
+        self.type_text(entry);
         self.enter();
         self.key(KeyCode::F(2));
         self.enter();
