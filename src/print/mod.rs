@@ -100,6 +100,27 @@ pub fn render(docs: &[Document], format: Format) -> Vec<u8> {
     }
 }
 
+/// The shop and the month the printouts' own tests print, one copy for every printout's
+/// tests (their snapshots show this header).
+#[cfg(test)]
+mod fixtures {
+    use super::ShopHeader;
+    use chrono::NaiveDate;
+
+    pub(crate) fn shop() -> ShopHeader {
+        ShopHeader {
+            name: "Pojok UMKM Gedung Pandanaran".into(),
+            office: "Dinas Koperasi dan UKM Kota Semarang".into(),
+            address: "Jl. Pemuda No. 175, Semarang".into(),
+        }
+    }
+
+    /// `d` November 2026.
+    pub(crate) fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

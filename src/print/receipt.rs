@@ -144,18 +144,11 @@ pub fn return_slip_file_name(ret: &SaleReturn) -> String {
 mod tests {
     use super::*;
     use crate::domain::{Payment, Quantity, Rate, Rupiah, SaleLine, ShareRule, Unit, split_line};
+    use crate::print::fixtures::shop;
     use crate::print::format::display_width;
     use crate::print::render_text;
     use chrono::NaiveDate;
     use proptest::prelude::*;
-
-    fn shop() -> ShopHeader {
-        ShopHeader {
-            name: "Pojok UMKM Gedung Pandanaran".into(),
-            office: "Dinas Koperasi dan UKM Kota Semarang".into(),
-            address: "Jl. Pemuda No. 175, Semarang".into(),
-        }
-    }
 
     fn line(name: &str, unit: Unit, quantity: Quantity, price: i64) -> SaleLine {
         let rule = ShareRule::Percentage {

@@ -259,21 +259,9 @@ pub fn payout_file_name(p: &Payout) -> String {
 mod tests {
     use super::*;
     use crate::domain::{CorrectionLine, LineAmounts, Quantity, Rupiah, SettlementHeader, Unit};
+    use crate::print::fixtures::{day, shop};
     use crate::print::format::display_width;
     use crate::print::render_text;
-    use chrono::NaiveDate;
-
-    fn shop() -> ShopHeader {
-        ShopHeader {
-            name: "Pojok UMKM Gedung Pandanaran".into(),
-            office: "Dinas Koperasi dan UKM Kota Semarang".into(),
-            address: "Jl. Pemuda No. 175, Semarang".into(),
-        }
-    }
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
 
     fn amounts(total: i64, producer: i64) -> LineAmounts {
         LineAmounts {

@@ -252,22 +252,10 @@ fn totals_per_unit(kind: DocumentKind, lines: &[StockDocumentLine]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::print::fixtures::{day, shop};
     use crate::print::format::display_width;
     use crate::print::render_text;
-    use chrono::NaiveDate;
     use proptest::prelude::*;
-
-    fn shop() -> ShopHeader {
-        ShopHeader {
-            name: "Pojok UMKM Gedung Pandanaran".into(),
-            office: "Dinas Koperasi dan UKM Kota Semarang".into(),
-            address: "Jl. Pemuda No. 175, Semarang".into(),
-        }
-    }
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
 
     fn line(
         code: &str,
