@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use rusqlite::params;
 
 use super::seal::{self, Opened, RECOVERY_HOLDER};
-use super::users::{hash_pin, pin_matches, record_change};
+use super::users::{hash_pin, pin_matches, set_pin};
 use super::{Ledger, LedgerError, Result, stamp_text};
 use crate::domain::{User, check_new_pin};
 
@@ -108,20 +108,7 @@ impl Ledger {
         let hash = hash_pin(new_pin)?;
         let stamp = stamp_text(at);
         self.write(|tx| {
-            tx.execute(
-                "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
-                params![manager_id, hash],
-            )?;
-            for table in ["pin_attempts", "approval_attempts"] {
-                tx.execute(
-                    &format!(
-                        "UPDATE {table} SET failures = 0, lockouts = 0, locked_until = NULL
-                         WHERE user_id = ?1"
-                    ),
-                    [manager_id],
-                )?;
-            }
-            record_change(tx, manager_id, "pin", &stamp)?;
+            set_pin(tx, manager_id, &hash, &stamp)?;
             tx.execute(
                 "UPDATE recovery_codes SET used_at = ?2 WHERE id = ?1",
                 params![code_id, stamp],

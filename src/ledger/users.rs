@@ -81,6 +81,26 @@ pub(super) fn pin_digest(pin_hash: Option<&str>) -> Option<String> {
 }
 
 /// Records the user as they now are, after `change`.
+/// Gives `user_id` the PIN hashed as `hash`, recorded as a "pin" change at `at`. A new PIN
+/// starts with a clean slate of attempts (the rows stay: `verify` reports a counter row of a
+/// locked-out user that is gone).
+pub(super) fn set_pin(conn: &Connection, user_id: i64, hash: &str, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
+        params![user_id, hash],
+    )?;
+    for table in ["pin_attempts", "approval_attempts"] {
+        conn.execute(
+            &format!(
+                "UPDATE {table} SET failures = 0, lockouts = 0, locked_until = NULL
+                 WHERE user_id = ?1"
+            ),
+            [user_id],
+        )?;
+    }
+    record_change(conn, user_id, "pin", at)
+}
+
 pub(super) fn record_change(conn: &Connection, user_id: i64, change: &str, at: &str) -> Result<()> {
     let hash: Option<String> =
         conn.query_row("SELECT pin_hash FROM users WHERE id = ?1", [user_id], |r| {
@@ -185,22 +205,7 @@ impl Ledger {
         let hash = hash_pin(new_pin)?;
         self.write(|tx| {
             find_user(tx, user_id)?;
-            tx.execute(
-                "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
-                params![user_id, hash],
-            )?;
-            // A new PIN starts with a clean slate of attempts (the rows stay: `verify` reports
-            // a counter row of a locked-out user that is gone).
-            for table in ["pin_attempts", "approval_attempts"] {
-                tx.execute(
-                    &format!(
-                        "UPDATE {table} SET failures = 0, lockouts = 0, locked_until = NULL
-                         WHERE user_id = ?1"
-                    ),
-                    [user_id],
-                )?;
-            }
-            record_change(tx, user_id, "pin", &stamp_text(at))
+            set_pin(tx, user_id, &hash, &stamp_text(at))
         })?;
         if find_user(&self.conn, user_id)?.is_manager() {
             self.rewrap_seal(user_id, new_pin)?;
