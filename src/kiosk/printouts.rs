@@ -200,13 +200,31 @@ impl Runtime {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{IntakeLine, Quantity};
+    use crate::domain::{IntakeLine, Product, Quantity};
     use crate::ledger::Ledger;
     use crate::print::PrinterSettings;
     use crate::print::{Paper, PrinterKind};
     use crate::strings::Lang;
+    use crate::ui::App;
     use crate::ui::{Effect, StockEntry};
     use chrono::Local;
+
+    /// The kiosk on `ledger`, Ani at its sign-in, and the runtime's replies to an intake of
+    /// five of the first active product.
+    fn five_of_the_first_product_in(ledger: Ledger) -> (Runtime, App, Product, Vec<Msg>) {
+        let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
+        let app = runtime.start(Lang::Id, "Ani".into()).unwrap();
+        let product = runtime.ledger.active_products().unwrap().remove(0);
+        let replies = runtime.run(Effect::RecordStock(StockEntry::Intake {
+            producer: product.producer_code.clone(),
+            lines: vec![IntakeLine {
+                product_code: product.code.clone(),
+                quantity: Quantity::whole(5),
+                best_before: None,
+            }],
+        }));
+        (runtime, app, product, replies)
+    }
 
     /// A stock entry's slip goes to the printer too: after the commit, once asked, and as
     /// ESC/POS for the paper set (here a device file standing in for the printer).
@@ -227,17 +245,7 @@ mod tests {
                 chrono::NaiveDateTime::default(),
             )
             .unwrap();
-        let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
-        let mut app = runtime.start(Lang::Id, "Ani".into()).unwrap();
-        let product = runtime.ledger.active_products().unwrap().remove(0);
-        let replies = runtime.run(Effect::RecordStock(StockEntry::Intake {
-            producer: product.producer_code.clone(),
-            lines: vec![IntakeLine {
-                product_code: product.code.clone(),
-                quantity: Quantity::whole(5),
-                best_before: None,
-            }],
-        }));
+        let (mut runtime, mut app, product, replies) = five_of_the_first_product_in(ledger);
         assert!(
             matches!(replies.as_slice(), [Msg::StockRecorded { .. }]),
             "{replies:?}"
@@ -266,17 +274,7 @@ mod tests {
         let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
         crate::demo::seed(&mut ledger, Local::now().naive_local()).unwrap();
         std::fs::write(dir.path().join("printouts"), b"not a folder").unwrap();
-        let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
-        let mut app = runtime.start(Lang::Id, "Ani".into()).unwrap();
-        let product = runtime.ledger.active_products().unwrap().remove(0);
-        let replies = runtime.run(Effect::RecordStock(StockEntry::Intake {
-            producer: product.producer_code.clone(),
-            lines: vec![IntakeLine {
-                product_code: product.code.clone(),
-                quantity: Quantity::whole(5),
-                best_before: None,
-            }],
-        }));
+        let (mut runtime, mut app, _, replies) = five_of_the_first_product_in(ledger);
         let [Msg::StockRecorded { documents, slips }] = replies.as_slice() else {
             panic!("{replies:?}")
         };
