@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeDelta};
-use common::{at, date, pojok, pojok_env, sell_whole, small_ledger, stdout};
+use common::{at, date, pojok, pojok_env, sell_whole, small_ledger, stdout, unguarded};
 use pojok::domain::{
     Cart, CashDirection, Catalogue, IntakeLine, NewCustomer, PaymentMethod, PayoutMethod,
     ProductChanges, Quantity, RefundMethod, Role, Rupiah, Sale, StockQuantity, Tender,
@@ -87,18 +87,7 @@ fn reprice(ledger: &mut Ledger, code: &str, price: i64, when: NaiveDateTime) {
 
 /// A raw connection without the ledger's guards, as someone editing the file would have.
 fn tamper(path: &Path, sql: &str) {
-    let conn = Connection::open(path).unwrap();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
-        conn.execute(&format!("DROP TRIGGER {t}"), []).unwrap();
-    }
-    conn.execute_batch(sql).unwrap();
+    unguarded(path).execute_batch(sql).unwrap();
 }
 
 fn one(path: &Path, sql: &str) -> i64 {

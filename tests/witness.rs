@@ -126,22 +126,6 @@ fn shop() -> Shop {
 
 // ---- The attacker: raw SQL, then the chain recomputed as `src/ledger/chain.rs` does ----
 
-/// A connection without the ledger's guards.
-fn tamper(path: &Path) -> Connection {
-    let conn = Connection::open(path).unwrap();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
-        conn.execute(&format!("DROP TRIGGER {t}"), []).unwrap();
-    }
-    conn
-}
-
 #[derive(Serialize)]
 struct Canonical<'a> {
     table: &'a str,
@@ -247,7 +231,7 @@ fn rechain(conn: &Connection, before: Option<(&str, i64)>, insert: &[Entry]) {
 
 /// A: the day's last sale deleted, and its 3.500 taken from the count.
 fn attack_a(shop: &Shop) {
-    let conn = tamper(&shop.path);
+    let conn = unguarded(&shop.path);
     let id = shop.last.id;
     conn.execute_batch(&format!(
         "DELETE FROM payments WHERE sale_id = {id};
@@ -276,7 +260,7 @@ fn rewrite_batik(conn: &Connection, sale_id: i64) {
 /// B: day 2's batik sale rewritten as 175.000 before the close; then the day is closed at
 /// the kiosk as usual, without the manager, and its Z report prints the forged head.
 fn attack_b(shop: &Shop) {
-    let conn = tamper(&shop.path);
+    let conn = unguarded(&shop.path);
     rewrite_batik(&conn, shop.batik2.id);
     rechain(&conn, None, &[]);
     drop(conn);
@@ -288,7 +272,7 @@ fn attack_b(shop: &Shop) {
 
 /// C: a closed day's sale (two lemper become one) and its cash count edited.
 fn attack_c(shop: &Shop) {
-    let conn = tamper(&shop.path);
+    let conn = unguarded(&shop.path);
     let id = shop.first.id;
     conn.execute_batch(&format!(
         "UPDATE sale_lines SET quantity_milli = 1000, total = 3500, producer_share = 2975,
@@ -306,7 +290,7 @@ fn attack_c(shop: &Shop) {
 /// D: a void of day 1's batik sale "approved by Budi", slipped in before the close (after
 /// it, `verify` would see an entry on a closed day), the 450.000 taken from the count.
 fn attack_d(shop: &Shop) {
-    let conn = tamper(&shop.path);
+    let conn = unguarded(&shop.path);
     let sale = shop.batik.id;
     let product: i64 = conn
         .query_row("SELECT id FROM products WHERE code = 'BTK'", [], |r| {
@@ -544,7 +528,7 @@ fn a_void_approved_by_budi_behind_his_back_is_caught_by_paper_backup_and_seal() 
 #[test]
 fn removed_entries_are_named_as_missing_and_a_longer_backup_as_shorter() {
     let shop = shop();
-    let conn = tamper(&shop.path);
+    let conn = unguarded(&shop.path);
     // Day 2 wiped: everything after day 1's close.
     let z = head(&shop.z_head);
     conn.execute("DELETE FROM chain WHERE seq > ?1", [z.seq])
@@ -644,7 +628,7 @@ fn a_seal_deleted_before_a_later_sealed_day_is_reported_and_never_sealed_again()
         SealReport::Checked { sealed: 2, .. }
     ));
     drop(ledger);
-    tamper(&shop.path)
+    unguarded(&shop.path)
         .execute("DELETE FROM day_seals WHERE day_id = 1", [])
         .unwrap();
     let mut ledger = Ledger::open(&shop.path).unwrap();

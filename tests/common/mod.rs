@@ -343,6 +343,23 @@ where
         .unwrap()
 }
 
+/// A connection to the file at `path` with every trigger dropped: the ledger's guards gone,
+/// as someone editing the file would have it.
+pub fn unguarded(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        conn.execute(&format!("DROP TRIGGER {t}"), []).unwrap();
+    }
+    conn
+}
+
 pub mod escpos;
 
 /// Closes the open day with the cash counted exactly as expected (no variance); with no day
