@@ -158,10 +158,7 @@ fn a_whole_day_at_the_keyboard_closes_with_printouts_and_a_report_that_agree_to_
     tmux.type_text("KRPS");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Rp 12.000");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 4");
+    tmux.pay_exact_cash("No. 4");
     tmux.keys(&["F6"]);
     tmux.wait_for("Penjualan hari ini");
     tmux.keys(&["F8"]);

@@ -27,9 +27,7 @@ fn a_sale_rung_up_at_the_keyboard_is_in_the_day_report() {
 
     // `--attendant` picks Rina on the sign-in screen: her PIN is all it takes.
     let tmux = Tmux::kiosk(dir.path(), &db, "--attendant Rina");
-    tmux.wait_for("PIN");
-    tmux.type_text(RINA_PIN);
-    tmux.keys(&["Enter"]);
+    tmux.pin_in(RINA_PIN);
     tmux.open_day("200.000", "Kasir: Rina");
 
     // One by barcode, two by code, one through the search list.
@@ -146,10 +144,7 @@ fn the_cart_survives_the_kiosk_being_killed_mid_sale() {
         "{screen}"
     );
     // And it can be paid for as usual.
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    tmux.pay_exact_cash("No. 1");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
     assert_eq!(report_json(&db)["sales"]["total"], 22_500);
@@ -405,10 +400,7 @@ fn an_intake_sold_in_part_then_returned_as_daily_goods_shows_on_the_stock_screen
     tmux.type_text("3*NGSR");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Nagasari");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Kembalian");
+    tmux.pay_exact_cash("Kembalian");
 
     // The afternoon: every daily good left goes back.
     tmux.keys(&["F3"]);

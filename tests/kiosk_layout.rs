@@ -54,9 +54,7 @@ fn at_80x24_names_are_whole_every_key_is_on_the_bar_help_pages_and_enter_shows_d
     let db = dir.path().join("pojok.db");
     ledger_with_long_names(&db);
     let tmux = Tmux::kiosk(dir.path(), &db, "--attendant Rina");
-    tmux.wait_for("PIN");
-    tmux.type_text(RINA_PIN);
-    tmux.keys(&["Enter"]);
+    tmux.pin_in(RINA_PIN);
     tmux.open_day("200.000", "Kasir: Rina");
 
     // Every key of the sale screen on its bar.

@@ -103,17 +103,12 @@ fn in_a_terminal_f3_and_f4_on_ctrl_p_write_the_x_report_and_the_recap() {
     let db = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&db));
     let tmux = Tmux::kiosk(dir.path(), &db, "--attendant Rina");
-    tmux.wait_for("PIN");
-    tmux.type_text(RINA_PIN);
-    tmux.keys(&["Enter"]);
+    tmux.pin_in(RINA_PIN);
     tmux.open_day("50.000", "Kasir: Rina");
     tmux.type_text("2*lmpr");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Rp 7.000");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    tmux.pay_exact_cash("No. 1");
 
     tmux.keys(&["C-p"]);
     tmux.wait_for("Slip bagi hasil");

@@ -66,10 +66,7 @@ fn a_close_on_the_managers_pin_then_reopened_and_closed_again_with_the_count_typ
     tmux.type_text("LMPR");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Lemper Ayam");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 2");
+    tmux.pay_exact_cash("No. 2");
     escape(&tmux);
     tmux.keys(&["F5"]);
     tmux.wait_for("Rp 15.500");

@@ -100,10 +100,7 @@ fn a_parked_cart_is_served_after_the_next_customer() {
     tmux.type_text("KRPS");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Keripik Pisang");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 1");
+    tmux.pay_exact_cash("No. 1");
 
     // The first customer is back: F12 on the empty cart lists the parked, Enter serves it.
     tmux.keys(&["F12"]);
@@ -116,10 +113,7 @@ fn a_parked_cart_is_served_after_the_next_customer() {
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Dilayani lagi: Rp 10.500; 0 ditunda.");
     assert!(screen.contains("Lemper Ayam"), "{screen}");
-    tmux.keys(&["F2"]);
-    tmux.wait_for("Tunai");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("No. 2");
+    tmux.pay_exact_cash("No. 2");
     tmux.keys(&["C-q"]);
     tmux.wait_exit();
 

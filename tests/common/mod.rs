@@ -549,6 +549,15 @@ impl Tmux {
         self.wait_for(shown);
     }
 
+    /// At the till with a cart: F2, Enter on cash (exact: the amount due is filled in);
+    /// returns once the screen shows `done` (the sale's number, or the change).
+    pub fn pay_exact_cash(&self, done: &str) {
+        self.keys(&["F2"]);
+        self.wait_for("Tunai");
+        self.keys(&["Enter"]);
+        self.wait_for(done);
+    }
+
     /// After sign-in: opens the day with no float and sells one Keripik Pisang for exact
     /// cash; returns once the sale is done, `header` (who is at the till) having shown. The
     /// change panel is left open.
@@ -557,10 +566,7 @@ impl Tmux {
         self.type_text("KRPS");
         self.keys(&["Enter"]);
         self.wait_for("Keripik Pisang");
-        self.keys(&["F2"]);
-        self.wait_for("Tunai");
-        self.keys(&["Enter"]);
-        self.wait_for("No. 1");
+        self.pay_exact_cash("No. 1");
     }
 
     /// A fresh `small_ledger` with `add_users`' users at `dir`/pojok.db, the kiosk on it, Rina
@@ -573,6 +579,13 @@ impl Tmux {
         tmux.login("Rina", RINA_PIN);
         tmux.open_day_and_sell_one("Kasir: Rina");
         (tmux, db)
+    }
+
+    /// On the sign-in screen with the user picked already (`--attendant`): `pin` and Enter.
+    pub fn pin_in(&self, pin: &str) {
+        self.wait_for("PIN");
+        self.type_text(pin);
+        self.keys(&["Enter"]);
     }
 
     /// Signs in on the kiosk's sign-in (or lock) screen: the name's letters pick the user,
