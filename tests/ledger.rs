@@ -3,10 +3,9 @@
 
 mod common;
 
-use common::close_counted;
+use common::{close_counted, paid_by, row_count};
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use pojok::domain::{
@@ -99,12 +98,6 @@ fn cart(ledger: &Ledger, lines: &[(&str, Quantity)]) -> Cart {
     cart
 }
 
-fn cash_exact(total: Rupiah) -> Vec<Payment> {
-    let mut t = Tender::new(total);
-    t.pay_rest(PaymentMethod::Cash, None).unwrap();
-    t.payments
-}
-
 /// Opens 22 November 2026 at 07:00 with a Rp 200.000 float.
 fn open_22(ledger: &mut Ledger) -> BusinessDay {
     ledger
@@ -115,14 +108,12 @@ fn open_22(ledger: &mut Ledger) -> BusinessDay {
 /// Records `cart` paid in exact cash.
 fn sell(ledger: &mut Ledger, cart: &Cart, when: NaiveDateTime) -> Sale {
     ledger
-        .record_sale(cart, &cash_exact(cart.total()), "Rina", when)
-        .unwrap()
-}
-
-fn count(path: &Path, table: &str) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+        .record_sale(
+            cart,
+            &paid_by(cart.total(), PaymentMethod::Cash),
+            "Rina",
+            when,
+        )
         .unwrap()
 }
 
@@ -255,7 +246,12 @@ fn sales_are_numbered_per_day_and_listed_newest_first() {
         .open_day(date(23), "Dodi", Rupiah(100_000), at(23, 7, 0))
         .unwrap();
     let next = ledger
-        .record_sale(&c, &cash_exact(c.total()), "Dodi", at(23, 9, 0))
+        .record_sale(
+            &c,
+            &paid_by(c.total(), PaymentMethod::Cash),
+            "Dodi",
+            at(23, 9, 0),
+        )
         .unwrap();
     assert_eq!((next.number, next.day_date), (1, date(23)));
 }
@@ -380,13 +376,23 @@ fn a_failed_sale_leaves_the_draft_as_it_was() {
     ledger.save_draft(&c, at(22, 9, 0)).unwrap();
     // No day is open yet, then the payment falls short.
     assert!(matches!(
-        ledger.record_sale(&c, &cash_exact(c.total()), "Rina", at(22, 9, 1)),
+        ledger.record_sale(
+            &c,
+            &paid_by(c.total(), PaymentMethod::Cash),
+            "Rina",
+            at(22, 9, 1)
+        ),
         Err(LedgerError::NoOpenDay)
     ));
     assert_eq!(ledger.load_draft().unwrap(), Some(c.clone()));
     open_22(&mut ledger);
     assert!(matches!(
-        ledger.record_sale(&c, &cash_exact(Rupiah(5_000)), "Rina", at(22, 9, 3)),
+        ledger.record_sale(
+            &c,
+            &paid_by(Rupiah(5_000), PaymentMethod::Cash),
+            "Rina",
+            at(22, 9, 3)
+        ),
         Err(LedgerError::NotSettled { .. })
     ));
     assert_eq!(ledger.load_draft().unwrap(), Some(c));
@@ -497,8 +503,13 @@ fn refusals_leave_the_ledger_unchanged() {
 
     // Before any day is open.
     let e = unchanged(&mut ledger, &|l| {
-        l.record_sale(&c, &cash_exact(c.total()), "Rina", at(21, 9, 0))
-            .unwrap_err()
+        l.record_sale(
+            &c,
+            &paid_by(c.total(), PaymentMethod::Cash),
+            "Rina",
+            at(21, 9, 0),
+        )
+        .unwrap_err()
     });
     assert!(matches!(e, LedgerError::NoOpenDay), "{e:?}");
     let e = unchanged(&mut ledger, &|l| {
@@ -668,9 +679,9 @@ fn refusals_leave_the_ledger_unchanged() {
     assert!(matches!(e, LedgerError::InvalidProducer(_)), "{e:?}");
 
     // What was allowed did land, and every refusal above left its row count alone too.
-    assert_eq!(count(&path, "sales"), 2);
-    assert_eq!(count(&path, "voids"), 1);
-    assert_eq!(count(&path, "products"), 3);
+    assert_eq!(row_count(&path, "sales"), 2);
+    assert_eq!(row_count(&path, "voids"), 1);
+    assert_eq!(row_count(&path, "products"), 3);
     assert_eq!(ledger.load_draft().unwrap(), Some(c));
 }
 

@@ -6,13 +6,12 @@ mod common;
 use std::path::Path;
 
 use common::escpos::{assert_well_formed, decode, lines};
-use common::{at, date, small_ledger};
+use common::{at, date, scalar, small_ledger};
 use pojok::domain::ShopHeader;
 use pojok::domain::{CountLine, DocumentKind, IntakeLine, Quantity, Role, Rupiah, StockQuantity};
 use pojok::ledger::{Ledger, LedgerError};
 use pojok::print::{self, Format};
 use pojok::strings::Lang;
-use rusqlite::Connection;
 
 fn count_line(code: &str, milli: i64, corner: bool) -> CountLine {
     CountLine {
@@ -51,13 +50,6 @@ fn stocked(path: &Path) -> (Ledger, pojok::domain::User) {
 
 fn rows(path: &Path, sql: &str) -> Vec<(String, i64, bool)> {
     common::query_rows(path, sql)
-}
-
-fn scalar(path: &Path, sql: &str) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row(sql, [], |r| r.get(0))
-        .unwrap()
 }
 
 const COUNTS: &str = "SELECT p.code, m.quantity_milli, d.corner_at_fault

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{NaiveDateTime, TimeDelta};
-use common::{at, date, sell_whole, small_ledger};
+use common::{at, date, row_count, sell_whole, small_ledger};
 use pojok::domain::{Cart, Catalogue, PaymentMethod, Quantity, Role, Rupiah, Sale, Tender, User};
 use pojok::ledger::{Ledger, LedgerError};
 use rusqlite::Connection;
@@ -44,13 +44,6 @@ fn signers(path: &Path, table: &str, id: i64) -> (Option<i64>, Option<i64>) {
             rusqlite::params![table, id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .unwrap()
-}
-
-fn count(path: &Path, table: &str) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
         .unwrap()
 }
 
@@ -104,7 +97,7 @@ fn the_first_manager_is_created_once_and_pins_are_checked() {
         Err(LedgerError::WrongPin { .. })
     ));
     ledger.check_pin(rina.id, "8642", now).unwrap();
-    assert_eq!(count(&path, "user_changes"), 3);
+    assert_eq!(row_count(&path, "user_changes"), 3);
 }
 
 #[test]
@@ -177,7 +170,7 @@ fn a_deactivated_user_cannot_sign_in_approve_or_write() {
     // A user deactivated while signed in writes nothing more under their name.
     ledger.deactivate_user(rina.id, now).unwrap();
     ledger.sign_in(&rina);
-    let before = count(&path, "sales");
+    let before = row_count(&path, "sales");
     let catalogue = Catalogue::new(ledger.active_products().unwrap());
     let mut cart = Cart::default();
     cart.add(catalogue.lookup("LMPR").unwrap(), Quantity::whole(1))
@@ -188,7 +181,7 @@ fn a_deactivated_user_cannot_sign_in_approve_or_write() {
         ledger.record_sale(&cart, &tender.payments, "Rina", now),
         Err(LedgerError::UserInactive(_))
     ));
-    assert_eq!(count(&path, "sales"), before);
+    assert_eq!(row_count(&path, "sales"), before);
 }
 
 #[test]
@@ -207,7 +200,7 @@ fn an_attendants_void_is_refused_without_approval_and_recorded_with_it() {
         ledger.void_sale(sale.id, "salah input", "Rina", now),
         Err(LedgerError::NeedsApproval("voids"))
     ));
-    assert_eq!(count(&path, "voids"), 0);
+    assert_eq!(row_count(&path, "voids"), 0);
     // An attendant's PIN approves nothing, and is not even counted as a try.
     assert!(matches!(
         ledger.approve_with_pin(rina.id, RINA_PIN, now),
@@ -257,7 +250,7 @@ fn an_attendants_void_is_refused_without_approval_and_recorded_with_it() {
     ledger
         .void_sale(second.id, "pelanggan batal", "Bu Ani", now)
         .unwrap();
-    assert_eq!(count(&path, "voids"), 2);
+    assert_eq!(row_count(&path, "voids"), 2);
 }
 
 #[test]
@@ -338,7 +331,7 @@ fn stock_entries_need_approval_only_when_they_take_goods_off_the_books() {
         signers(&path, "stock_documents", counted.id),
         (Some(rina.id), Some(ani.id))
     );
-    assert_eq!(count(&path, "stock_documents"), 3);
+    assert_eq!(row_count(&path, "stock_documents"), 3);
 }
 
 /// The cash difference from which an attendant's close needs the manager is the shop's

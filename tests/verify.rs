@@ -91,10 +91,7 @@ fn tamper(path: &Path, sql: &str) {
 }
 
 fn one(path: &Path, sql: &str) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row(sql, [], |r| r.get(0))
-        .unwrap()
+    common::scalar(path, sql)
 }
 
 #[test]

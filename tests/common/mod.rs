@@ -360,6 +360,19 @@ pub fn unguarded(path: &Path) -> rusqlite::Connection {
     conn
 }
 
+/// The one number `sql` reads from the file at `path`.
+pub fn scalar(path: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// How many rows `table` holds in the file at `path`.
+pub fn row_count(path: &Path, table: &str) -> i64 {
+    scalar(path, &format!("SELECT COUNT(*) FROM {table}"))
+}
+
 pub mod escpos;
 
 /// Closes the open day with the cash counted exactly as expected (no variance); with no day
