@@ -45,6 +45,18 @@ impl Fixture {
         pojok(&self.db, &args)
     }
 
+    /// `pojok import KIND FILE --manager NAME` in Indonesian, `pin` typed at its prompt.
+    fn import_as_manager(
+        &self,
+        kind: &str,
+        file: &Path,
+        name: &str,
+        pin: &str,
+    ) -> std::process::Output {
+        let args = ["import", kind, file.to_str().unwrap(), "--manager", name];
+        pojok_with_input(&self.db, &args, &format!("{pin}\n"))
+    }
+
     fn ledger(&self) -> Ledger {
         Ledger::open(&self.db).unwrap()
     }
@@ -363,17 +375,7 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
             .as_bytes(),
     );
     add_users(&mut fx.ledger());
-    let out = pojok_with_input(
-        &fx.db,
-        &[
-            "import",
-            "products",
-            file.to_str().unwrap(),
-            "--manager",
-            "budi",
-        ],
-        &format!("{BUDI_PIN}\n"),
-    );
+    let out = fx.import_as_manager("products", &file, "budi", BUDI_PIN);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("baris 2: ubah LMPR"));
     let ledger = fx.ledger();
@@ -424,17 +426,7 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         stderr(&out)
     );
     assert_eq!(fx.state(), before);
-    let out = pojok_with_input(
-        &fx.db,
-        &[
-            "import",
-            "producers",
-            file.to_str().unwrap(),
-            "--manager",
-            "Budi",
-        ],
-        &format!("{BUDI_PIN}\n"),
-    );
+    let out = fx.import_as_manager("producers", &file, "Budi", BUDI_PIN);
     assert!(out.status.success(), "{}", stderr(&out));
     let changes = fx.ledger().rate_changes("SRI").unwrap();
     assert_eq!(changes.len(), 1);
@@ -456,17 +448,7 @@ fn an_existing_code_is_an_update_recorded_in_price_and_rate_history() {
         format!("{PRODUCERS_HEADER}SRI,Kue Bu Sri,0812,,,percentage,90\n").as_bytes(),
     );
     let before = fx.state();
-    let out = pojok_with_input(
-        &fx.db,
-        &[
-            "import",
-            "producers",
-            again.to_str().unwrap(),
-            "--manager",
-            "Budi",
-        ],
-        "1234\n",
-    );
+    let out = fx.import_as_manager("producers", &again, "Budi", "1234");
     assert!(!out.status.success());
     assert!(stderr(&out).contains("PIN salah"), "{}", stderr(&out));
     assert_eq!(fx.state(), before);
@@ -687,17 +669,7 @@ fn an_import_that_waits_behind_another_writer_says_so_and_changes_nothing() {
     // Another program (a kiosk mid-sale) holds the write lock past the import's wait.
     let holder = rusqlite::Connection::open(&fx.db).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let out = pojok_with_input(
-        &fx.db,
-        &[
-            "import",
-            "products",
-            file.to_str().unwrap(),
-            "--manager",
-            "budi",
-        ],
-        &format!("{BUDI_PIN}\n"),
-    );
+    let out = fx.import_as_manager("products", &file, "budi", BUDI_PIN);
     holder.execute_batch("ROLLBACK").unwrap();
     drop(holder);
     assert!(!out.status.success());
