@@ -6,15 +6,17 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+pub(super) use super::app::Confirm;
+use super::app::{App, Screen, back_from};
 use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
 use super::msg::Msg;
 use super::note::{Note, TillNote, UndoNote};
+use super::open_day_form::{Field, OpenDayForm};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::{centered, wrap_words};
-use super::{App, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
 use chrono::NaiveDate;
@@ -22,25 +24,6 @@ use unicode_width::UnicodeWidthStr;
 
 const MAX_FIELD: usize = 40;
 const MAX_REOPEN_REASON: usize = 120;
-
-/// A question over the screen it was asked from. Only its first key counts: `y` is yes,
-/// anything else is no (see `keymap::msg_for`).
-pub struct Confirm {
-    pub question: Question,
-    /// What yes brings; the question carries it so that answering knows no screen.
-    pub yes: Outcome,
-    pub under: Box<Screen>,
-}
-
-impl Confirm {
-    pub fn new(question: Question, yes: Outcome, under: Screen) -> Confirm {
-        Confirm {
-            question,
-            yes,
-            under: Box::new(under),
-        }
-    }
-}
 
 /// Closes the open question without doing what it asked.
 pub(super) fn dismiss(app: &mut App) {
@@ -62,81 +45,6 @@ pub(super) fn answer_yes(app: &mut App) -> Option<(Screen, Outcome)> {
     let under = back_from(*confirm.under);
     app.note = None;
     Some((under, confirm.yes))
-}
-
-/// Where a question returns to: the list, not the reason field it was asked from.
-fn back_from(under: Screen) -> Screen {
-    match under {
-        Screen::Sales(mut list) => {
-            list.reason = None;
-            list.refund = None;
-            Screen::Sales(list)
-        }
-        Screen::Stock(mut screen) => {
-            if let Some(form) = &mut screen.form {
-                form.on_reason = false;
-            }
-            Screen::Stock(screen)
-        }
-        Screen::Products(mut screen) => {
-            screen.price = None;
-            Screen::Products(screen)
-        }
-        other => other,
-    }
-}
-
-/// The context of the screen a question returns to, where `back_from` changes it.
-pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
-    match under {
-        Screen::Sales(list) if list.closed_day() => Some(Focus::ClosedSales),
-        Screen::Sales(_) => Some(Focus::Sales),
-        Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.bears_losses() => Some(Focus::WriteOff),
-            Some(_) => Some(Focus::Intake),
-            None => None,
-        },
-        Screen::Products(screen) if screen.form.is_some() => Some(Focus::ProductForm),
-        Screen::Products(_) => Some(Focus::Products),
-        _ => None,
-    }
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Field {
-    Attendant,
-    Float,
-}
-
-pub struct OpenDayForm {
-    pub attendant: String,
-    pub float: String,
-    pub field: Field,
-    /// F4 after today's close: the manager's reason for reopening it, as typed.
-    pub reopen: Option<String>,
-}
-
-impl OpenDayForm {
-    pub fn new(attendant: &str) -> OpenDayForm {
-        OpenDayForm {
-            attendant: attendant.to_string(),
-            float: String::new(),
-            // The name is usually right already; the float is what must be typed.
-            field: if attendant.trim().is_empty() {
-                Field::Attendant
-            } else {
-                Field::Float
-            },
-            reopen: None,
-        }
-    }
-
-    fn focused(&mut self) -> &mut String {
-        match self.field {
-            Field::Attendant => &mut self.attendant,
-            Field::Float => &mut self.float,
-        }
-    }
 }
 
 pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcome {
