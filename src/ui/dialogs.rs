@@ -19,6 +19,7 @@ use super::question::Question;
 use super::widgets::{centered, wrap_words};
 use crate::domain::parse_amount;
 use crate::print::format;
+use crate::strings::Lang;
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
@@ -173,9 +174,10 @@ fn key_hints(app: &App, context: Focus) -> Line<'static> {
     Line::from(spans).centered()
 }
 
-pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
-    let t = &app.lang.text().ui;
-    let question = match &confirm.question {
+/// The question in words: a sentence per question, the one table of them.
+fn question_text(question: &Question, lang: Lang) -> String {
+    let t = &lang.text().ui;
+    match question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
         Question::Correct {
             number,
@@ -184,11 +186,11 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             refund,
             reason,
             ..
-        } => (app.lang.text().till.confirm_correct)(
+        } => (lang.text().till.confirm_correct)(
             *number,
-            &format::date(*date, app.lang),
+            &format::date(*date, lang),
             *total,
-            &crate::print::refund_text(*refund, app.lang),
+            &crate::print::refund_text(*refund, lang),
             reason,
         ),
         Question::ReturnPart {
@@ -197,28 +199,28 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             lines,
             amount,
             refund,
-        } => (app.lang.text().till.confirm_return)(
+        } => (lang.text().till.confirm_return)(
             *lines,
             *number,
-            &format::date(*date, app.lang),
+            &format::date(*date, lang),
             *amount,
-            &crate::print::refund_text(*refund, app.lang),
+            &crate::print::refund_text(*refund, lang),
         ),
         Question::TabPayment {
             name,
             method,
             amount,
             ..
-        } => (app.lang.text().till.confirm_tab_payment)(
+        } => (lang.text().till.confirm_tab_payment)(
             name,
             *amount,
-            format::payment_method(*method, app.lang),
+            format::payment_method(*method, lang),
         ),
         Question::CashMove {
             direction,
             amount,
             reason,
-        } => (app.lang.text().till.confirm_cash_move)(
+        } => (lang.text().till.confirm_cash_move)(
             *direction == crate::domain::CashDirection::In,
             *amount,
             reason,
@@ -230,7 +232,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_void)(*number, *total, reason),
         Question::ReopenDay { date, reason } => {
-            (app.lang.undo().confirm_reopen)(&format::date(*date, app.lang), reason)
+            (lang.undo().confirm_reopen)(&format::date(*date, lang), reason)
         }
         Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
         Question::RecordStock {
@@ -241,7 +243,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
         Question::RecordCount { products, differ } => {
-            (app.lang.stock_count().confirm_count)(*products, *differ)
+            (lang.stock_count().confirm_count)(*products, *differ)
         }
         Question::PriceChange {
             name,
@@ -272,14 +274,19 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             method,
             amount,
             ..
-        } => (app.lang.text().settle.confirm_payout)(
+        } => (lang.text().settle.confirm_payout)(
             *amount,
             name,
-            super::payouts::method_name(*method, app.lang),
+            super::payouts::method_name(*method, lang),
         ),
         Question::DeactivateUser { name, .. } => (t.trust.confirm_deactivate)(name),
-        Question::DiscardCount { .. } => app.lang.text().till.confirm_discard_count.to_string(),
-    };
+        Question::DiscardCount { .. } => lang.text().till.confirm_discard_count.to_string(),
+    }
+}
+
+pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let question = question_text(&confirm.question, app.lang);
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()

@@ -133,27 +133,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.set_note(note);
     }
     match msg {
-        Msg::DayOpened(status) => {
-            app.set_note(Note::DayOpened(status.day.date));
-            app.status = Some(status);
-            if matches!(app.screen, Screen::OpenDay(_)) {
-                app.screen = Screen::Sale;
-            }
-        }
-        Msg::DayReopened(status) => {
-            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(
-                status.day.date,
-            ))));
-            app.status = Some(status);
-            app.last_closed = None;
-            app.screen = Screen::Sale;
-        }
-        Msg::DayClosed => {
-            app.last_closed = app.status.as_ref().map(|s| s.day.date);
-            app.status = None;
-            app.set_note(Note::DayClosed);
-            app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
-        }
+        Msg::DayOpened(_) | Msg::DayReopened(_) | Msg::DayClosed => day_changed(app, msg),
         Msg::SaleRecorded {
             sale,
             status,
@@ -169,31 +149,105 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
             app.note = said.note;
         }
+        Msg::ProducersChanged { .. } | Msg::CatalogueChanged { .. } => {
+            return catalogue_changed(app, msg);
+        }
+        Msg::SettingsSaved => return settings_saved(app),
+        Msg::Clock(_)
+        | Msg::Failed {
+            action: FailedEffect::SignIn,
+            ..
+        }
+        | Msg::UsersLoaded(_)
+        | Msg::SignedIn(_)
+        | Msg::RecoveryCode { .. }
+        | Msg::ApprovalGranted(_)
+        | Msg::ApprovalNeeded(_) => return who_is_at_the_till(app, msg),
+        Msg::ParkedCount(parked) => app.parked = parked,
+        Msg::CartParked(parked) => sale::parked(app, parked),
+        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
+        Msg::UsersChanged(users) => {
+            app.users = users.clone();
+            return answer(app, Msg::UsersChanged(users));
+        }
+        Msg::Resize(width, height) => app.size = Some((width, height)),
+        Msg::Today(date) => app.today = date,
+        Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
+        Msg::ClosedBefore(date) => app.last_closed = Some(date),
+        msg => return answer(app, msg),
+    }
+    Vec::new()
+}
+
+/// Products or producers changed: the till sells what is active now, its search and codes
+/// follow at once whatever screen is open, and the screen that asked gets the rest.
+fn catalogue_changed(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let (msg, active) = match msg {
         Msg::ProducersChanged { producers, active } => {
-            // The till sells what is active now, whatever screen is open.
-            app.set_catalogue(Catalogue::new(active));
-            let producers = Msg::ProducersChanged {
+            let rest = Msg::ProducersChanged {
                 producers,
                 active: Vec::new(),
             };
-            return answer(app, producers);
+            (rest, active)
         }
-        Msg::SettingsSaved => {
-            if let Screen::Settings(screen) = &app.screen
-                && let Ok(rules) = screen.rules()
-            {
-                app.lock_after = rules.lock_after();
+        Msg::CatalogueChanged { products, active } => {
+            let rest = Msg::CatalogueChanged {
+                products,
+                active: Vec::new(),
+            };
+            (rest, active)
+        }
+        msg => return answer(app, msg),
+    };
+    app.set_catalogue(Catalogue::new(active));
+    answer(app, msg)
+}
+
+/// The settings are on disk: the till locks after the idle time just saved.
+fn settings_saved(app: &mut App) -> Vec<Effect> {
+    if let Screen::Settings(screen) = &app.screen
+        && let Ok(rules) = screen.rules()
+    {
+        app.lock_after = rules.lock_after();
+    }
+    answer(app, Msg::SettingsSaved)
+}
+
+/// A day opened, reopened or closed: the till's own figures and home screen follow.
+fn day_changed(app: &mut App, msg: Msg) {
+    match msg {
+        Msg::DayOpened(status) => {
+            app.set_note(Note::DayOpened(status.day.date));
+            app.status = Some(status);
+            if matches!(app.screen, Screen::OpenDay(_)) {
+                app.screen = Screen::Sale;
             }
-            return answer(app, Msg::SettingsSaved);
         }
+        Msg::DayReopened(status) => {
+            let date = status.day.date;
+            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(date))));
+            app.status = Some(status);
+            app.last_closed = None;
+            app.screen = Screen::Sale;
+        }
+        Msg::DayClosed => {
+            app.last_closed = app.status.as_ref().map(|s| s.day.date);
+            app.status = None;
+            app.set_note(Note::DayClosed);
+            app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
+        }
+        _ => {}
+    }
+}
+
+/// The runtime's answers about who is at the till, for the gates (`trust`).
+fn who_is_at_the_till(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
         Msg::Clock(now) => return trust::clock(app, now),
         Msg::Failed {
             action: FailedEffect::SignIn,
             reason,
         } => trust::sign_in_failed(app, reason),
-        Msg::ParkedCount(parked) => app.parked = parked,
-        Msg::CartParked(parked) => sale::parked(app, parked),
-        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
         Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
         Msg::SignedIn(user) => return trust::signed_in(app, user),
         Msg::RecoveryCode {
@@ -203,26 +257,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         } => trust::show_recovery(app, code, manager, filed),
         Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
         Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
-        Msg::UsersChanged(users) => {
-            app.users = users.clone();
-            return answer(app, Msg::UsersChanged(users));
-        }
-        Msg::Resize(width, height) => app.size = Some((width, height)),
-        Msg::Today(date) => app.today = date,
-        Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
-        Msg::ClosedBefore(date) => app.last_closed = Some(date),
-        Msg::CatalogueChanged { products, active } => {
-            // The till's search and codes follow at once, whatever screen is open.
-            app.set_catalogue(Catalogue::new(active));
-            return answer(
-                app,
-                Msg::CatalogueChanged {
-                    products,
-                    active: Vec::new(),
-                },
-            );
-        }
-        msg => return answer(app, msg),
+        _ => {}
     }
     Vec::new()
 }
@@ -276,15 +311,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     // The panel of the last sale stays until the next key, and that key still counts:
     // the next customer's first scan must not be lost.
     app.done = None;
-    if app.help {
-        if msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
-            app.help_page += 1;
-            return Vec::new();
-        }
-        app.help = false;
-        if matches!(msg, Msg::Help | Msg::Cancel) {
-            return Vec::new();
-        }
+    if help_key(app, &msg) {
+        return Vec::new();
     }
     app.help_page = 0;
     // A gate has every key but help and the language, which it does not answer itself.
@@ -320,6 +348,12 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             _ => dialogs::dismiss(app),
         }
     }
+    till_key(app, msg)
+}
+
+/// A key no gate or question took: help, the language and quitting are the till's own;
+/// the rest goes to the screen.
+fn till_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Help => {
             app.help = true;
@@ -329,35 +363,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.lang = app.lang.other();
             return Vec::new();
         }
-        Msg::Quit => {
-            if let Screen::Pay(pay) = &app.screen
-                && let Some(paid) = pay.parts_taken()
-            {
-                let question = Question::ReturnParts {
-                    paid,
-                    then: AfterReturn::Quit,
-                };
-                let yes = Outcome::quit().note(Note::PartsReturned(paid));
-                let pay = std::mem::replace(&mut app.screen, Screen::Sale);
-                app.screen = Screen::Confirm(Box::new(Confirm::new(question, yes, pay)));
-                return Vec::new();
-            }
-            if let Screen::Stock(screen) = &app.screen
-                && let Some(form) = &screen.form
-                && !form.rows.is_empty()
-            {
-                let question = Question::DiscardLines {
-                    lines: form.rows.len(),
-                    quit: true,
-                };
-                let form = std::mem::replace(&mut app.screen, Screen::Sale);
-                app.screen =
-                    Screen::Confirm(Box::new(Confirm::new(question, Outcome::quit(), form)));
-                return Vec::new();
-            }
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
+        Msg::Quit => return quit(app),
         _ => {}
     }
     app.note = None;
@@ -365,6 +371,51 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.amount_refused = None;
     }
     screen_key(app, msg)
+}
+
+/// With help open, F1 turns its page and F1 on the last page or Esc closes it (taken: true);
+/// any other key closes it and still counts.
+fn help_key(app: &mut App, msg: &Msg) -> bool {
+    if !app.help {
+        return false;
+    }
+    if *msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
+        app.help_page += 1;
+        return true;
+    }
+    app.help = false;
+    matches!(msg, Msg::Help | Msg::Cancel)
+}
+
+/// Ctrl+Q: quits, unless money taken in parts or stock lines typed would be lost; then it
+/// asks first, over the screen that holds them.
+fn quit(app: &mut App) -> Vec<Effect> {
+    let question = match &app.screen {
+        Screen::Pay(pay) => pay.parts_taken().map(|paid| {
+            let question = Question::ReturnParts {
+                paid,
+                then: AfterReturn::Quit,
+            };
+            (question, Outcome::quit().note(Note::PartsReturned(paid)))
+        }),
+        Screen::Stock(screen) => screen
+            .form
+            .as_ref()
+            .filter(|form| !form.rows.is_empty())
+            .map(|form| {
+                let lines = form.rows.len();
+                let question = Question::DiscardLines { lines, quit: true };
+                (question, Outcome::quit())
+            }),
+        _ => None,
+    };
+    if let Some((question, yes)) = question {
+        let under = std::mem::replace(&mut app.screen, Screen::Sale);
+        app.screen = Screen::Confirm(Box::new(Confirm::new(question, yes, under)));
+        return Vec::new();
+    }
+    app.quit = true;
+    vec![Effect::Quit]
 }
 
 /// Hands a key to the screen that has the keyboard.
