@@ -258,6 +258,10 @@ impl Ledger {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
             true,
         )?;
+        // A sale alone runs some 25 cached statements (its rows, their chain, its head);
+        // rusqlite's default of 16 made each sale prepare most of them again, triggers
+        // and all.
+        conn.set_prepared_statement_cache_capacity(96);
         schema::migrate(&mut conn)?;
         let id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if created || id != APPLICATION_ID {

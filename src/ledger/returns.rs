@@ -19,7 +19,7 @@ impl Anchored for SaleReturn {
     const SEQS: &'static str =
         "SELECT seq FROM chain WHERE entry_table = 'sale_returns' AND entry_id = ?1
         UNION ALL SELECT c.seq FROM sale_return_lines AS r
-            JOIN chain AS c ON c.entry_table = 'sale_return_lines' AND c.entry_id = r.id
+            CROSS JOIN chain AS c ON c.entry_table = 'sale_return_lines' AND c.entry_id = r.id
             WHERE r.return_id = ?1";
     fn entry_id(&self) -> i64 {
         self.id

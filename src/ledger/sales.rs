@@ -281,15 +281,14 @@ impl Ledger {
         let done = self.write(|tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             check_sellable(tx, cart)?;
-            let number: i64 = tx.query_row(
-                "SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1",
-                [day.id],
-                |r| r.get(0),
-            )?;
-            tx.execute(
+            // Cached: each fresh prepare would compile the table's triggers again.
+            let number: i64 = tx
+                .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM sales WHERE day_id = ?1")?
+                .query_row([day.id], |r| r.get(0))?;
+            tx.prepare_cached(
                 "INSERT INTO sales (day_id, number, at, attendant, total) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![day.id, number, stamp_text(at), attendant, total],
-            )?;
+            )?
+            .execute(params![day.id, number, stamp_text(at), attendant, total])?;
             let sale_id = tx.last_insert_rowid();
 
             let lines = insert_lines(tx, sale_id, cart, amounts, at)?;
