@@ -1,7 +1,7 @@
 //! The till's state as the hub keeps it: `App` (what is sold, who is at the till, what the
 //! entry line holds) and `Screen`, what has the keyboard. It stands below every screen: the
 //! screens of the table answer from their own state, and only the hub (`ui/mod.rs`) and its
-//! own screens (`sale`, `trust`, `dialogs`) write it.
+//! own screens (`sale`, `trust`) write it; `dialogs` and `view` only read it.
 
 use chrono::NaiveDate;
 use ratatui::Frame;

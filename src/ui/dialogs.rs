@@ -6,8 +6,8 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::app::App;
 pub(super) use super::app::Confirm;
-use super::app::{App, Screen, back_from};
 use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
@@ -25,28 +25,6 @@ use unicode_width::UnicodeWidthStr;
 
 const MAX_FIELD: usize = 40;
 const MAX_REOPEN_REASON: usize = 120;
-
-/// Closes the open question without doing what it asked.
-pub(super) fn dismiss(app: &mut App) {
-    if let Screen::Confirm(confirm) = std::mem::replace(&mut app.screen, Screen::Sale) {
-        app.screen = back_from(*confirm.under);
-    }
-}
-
-/// `y`: closes the open question; the hub carries out what its yes brings, over the screen
-/// it returns to.
-pub(super) fn answer_yes(app: &mut App) -> Option<(Screen, Outcome)> {
-    let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
-        Screen::Confirm(confirm) => confirm,
-        other => {
-            app.screen = other;
-            return None;
-        }
-    };
-    let under = back_from(*confirm.under);
-    app.note = None;
-    Some((under, confirm.yes))
-}
 
 pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcome {
     // Whoever signed in opens the day: their name is not typed.

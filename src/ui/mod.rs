@@ -332,23 +332,39 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         trust::lock(app);
         return Vec::new();
     }
-    if let Screen::Confirm(_) = app.screen {
-        match msg {
-            Msg::Yes => {
-                return match dialogs::answer_yes(app) {
-                    Some((under, yes)) => follow(app, under, yes),
-                    None => Vec::new(),
-                };
-            }
-            Msg::No => {
-                dialogs::dismiss(app);
-                return Vec::new();
-            }
-            // Any other key is a no, and still counts on the screen beneath.
-            _ => dialogs::dismiss(app),
-        }
+    if let Some(effects) = question_key(app, &msg) {
+        return effects;
     }
     till_key(app, msg)
+}
+
+/// A key on an open question: `y` closes it and carries out what its yes brings, over the
+/// screen it returns to; `n` closes it; any other key is a no and still counts on the screen
+/// beneath (`None`, as for a key with no question open).
+fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
+    let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
+        Screen::Confirm(confirm) => confirm,
+        other => {
+            app.screen = other;
+            return None;
+        }
+    };
+    let Confirm { yes, under, .. } = *confirm;
+    let under = app::back_from(*under);
+    match msg {
+        Msg::Yes => {
+            app.note = None;
+            Some(follow(app, under, yes))
+        }
+        Msg::No => {
+            app.screen = under;
+            Some(Vec::new())
+        }
+        _ => {
+            app.screen = under;
+            None
+        }
+    }
 }
 
 /// A key no gate or question took: help, the language and quitting are the till's own;
