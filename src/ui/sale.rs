@@ -19,7 +19,7 @@ use super::outcome::{Outcome, Place};
 use super::parked::{QueueNote, parts_of};
 use super::pay::PayDialog;
 use super::question::Question;
-pub(super) use super::sale_parts::{Done, SearchList};
+use super::sale_parts::{Done, SearchList};
 use super::widgets::{
     big_amount, column_width, draw_list, fit_names, list_room, name_rows, name_text, right,
 };
