@@ -173,3 +173,56 @@ fn a_day_with_no_sales_and_no_history_has_empty_figures() {
     let g = ledger.glance(date("2026-12-05")).unwrap();
     assert_eq!(g.last_close, Some((date("2026-12-05"), Rupiah::ZERO)));
 }
+
+/// The sparklines' figures: each day's figure of a producer is that day's report's gross for
+/// them; a producer's products add up to it; other days are zero, and days before the 30
+/// are left out.
+#[test]
+fn the_daily_sales_are_the_day_reports_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = two_saturdays(&dir.path().join("pojok.db"));
+    let daily = ledger.daily_sales(date("2026-12-05")).unwrap();
+    assert_eq!(daily.first(), date("2026-11-06"));
+    let products = ledger.active_products().unwrap();
+    let mut checked = 0;
+    for (day, index) in [("2026-11-28", 22), ("2026-12-05", 29)] {
+        let report = ledger.day_report(date(day)).unwrap().unwrap();
+        for p in &report.producers {
+            let days = &daily.producers[&p.code];
+            assert_eq!(days[index], p.gross, "{} on {day}", p.code);
+            let of_products: Rupiah = products
+                .iter()
+                .filter(|x| x.producer_code == p.code)
+                .filter_map(|x| daily.products.get(&x.code))
+                .map(|d| d[index])
+                .sum();
+            assert_eq!(of_products, p.gross, "{}'s products on {day}", p.code);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "both days' producers checked");
+    // By hand, the products of the open day: lemper 2 × 3.500, beras 1 kg; keripik voided.
+    assert_eq!(daily.products["LMPR"][29], Rupiah(7_000));
+    assert_eq!(daily.products["BRS"][29], Rupiah(15_000));
+    assert_eq!(daily.products["KRPS"][29], Rupiah::ZERO);
+    // Nothing on the other days: the two reports are all there is.
+    let all: Rupiah = daily.producers.values().flatten().copied().sum();
+    let reports: Rupiah = ["2026-11-28", "2026-12-05"]
+        .iter()
+        .map(|d| ledger.day_report(date(d)).unwrap().unwrap().sales.total)
+        .sum();
+    assert_eq!(all, reports);
+    // Thirty days on, the first Saturday is out of the range and the second is its 7th day.
+    let later = ledger.daily_sales(date("2026-12-28")).unwrap();
+    let all: Rupiah = later.producers.values().flatten().copied().sum();
+    assert_eq!(
+        all,
+        ledger
+            .day_report(date("2026-12-05"))
+            .unwrap()
+            .unwrap()
+            .sales
+            .total
+    );
+    assert_eq!(later.products["LMPR"][6], Rupiah(7_000));
+}

@@ -2,6 +2,8 @@
 //! what sells and who is owed, and what needs looking at. Figures only; the ledger reads
 //! them and the screen draws them.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::{Rupiah, StockQuantity};
@@ -73,5 +75,50 @@ impl Glance {
             rust_decimal::Decimal::from(self.takings.value())
                 / rust_decimal::Decimal::from(self.sales),
         )
+    }
+}
+
+/// Sales per day over the `TOP_DAYS` days ending on `last`, by product code and by producer
+/// code: what each day's report says they sold (gross, voided sales left out). A day without
+/// business, or without their sales, is zero; codes that sold nothing are absent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DailySales {
+    pub last: NaiveDate,
+    pub products: HashMap<String, Vec<Rupiah>>,
+    pub producers: HashMap<String, Vec<Rupiah>>,
+}
+
+impl DailySales {
+    /// No sales in the days ending on `last`.
+    pub fn empty(last: NaiveDate) -> DailySales {
+        DailySales {
+            last,
+            products: HashMap::new(),
+            producers: HashMap::new(),
+        }
+    }
+
+    /// The first of the days, `TOP_DAYS - 1` before `last`.
+    pub fn first(&self) -> NaiveDate {
+        self.last - chrono::Days::new(u64::from(TOP_DAYS) - 1)
+    }
+
+    /// Adds a day's gross for a product of a producer; a date outside the days is left out.
+    pub fn add(&mut self, date: NaiveDate, product: &str, producer: &str, gross: Rupiah) {
+        let Ok(day) = usize::try_from((date - self.first()).num_days()) else {
+            return;
+        };
+        if day >= TOP_DAYS as usize {
+            return;
+        }
+        for (map, code) in [
+            (&mut self.products, product),
+            (&mut self.producers, producer),
+        ] {
+            let days = map
+                .entry(code.to_string())
+                .or_insert_with(|| vec![Rupiah::ZERO; TOP_DAYS as usize]);
+            days[day] += gross;
+        }
     }
 }

@@ -39,7 +39,7 @@ pub use check::Broken;
 pub use date::parse_date;
 pub use expiry::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS};
 pub use export::{Cell, ChainedEntry, ExportKind, ExportTable};
-pub use glance::{Glance, HourBar, Owed, Ranked};
+pub use glance::{DailySales, Glance, HourBar, Owed, Ranked};
 pub use history::{Detail, HistoryEntry, HistoryFilter};
 pub use money::{ParseError, Rupiah, parse_amount, round_rupiah};
 pub use payment::{PayError, Payment, PaymentMethod, Tender};

@@ -392,6 +392,7 @@ impl Runtime {
             Effect::DeactivateUser { user_id } => vec![self.deactivate_user(user_id, now)],
             Effect::LoadHistory(filter) => vec![self.load_history(&filter)],
             Effect::LoadGlance(date) => vec![self.load_glance(date)],
+            Effect::LoadDailySales(date) => vec![self.load_daily_sales(date)],
             // A queue.
             Effect::ParkCart(cart) => vec![self.park_cart(&cart, now)],
             Effect::LoadParked => vec![self.load_parked()],

@@ -94,6 +94,13 @@ impl Runtime {
             .unwrap_or_else(|e| failed(FailedEffect::LoadGlance, e))
     }
 
+    pub(super) fn load_daily_sales(&self, date: chrono::NaiveDate) -> Msg {
+        self.ledger
+            .daily_sales(date)
+            .map(|d| Msg::DailySalesLoaded(Box::new(d)))
+            .unwrap_or_else(|e| failed(FailedEffect::LoadDailySales, e))
+    }
+
     /// The first start: the manager first (a second kiosk racing this one is refused before
     /// the shop is renamed), then the shop's name on the header, then signed in.
     pub(super) fn create_manager(

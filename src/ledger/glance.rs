@@ -9,7 +9,7 @@ use rusqlite::{Connection, params};
 
 use super::{Ledger, Result, date_text, get_date};
 use crate::domain::glance::{EXPIRY_DAYS, TOP_DAYS, WEEKS};
-use crate::domain::{Glance, HourBar, Owed, Ranked, Rupiah, StockQuantity};
+use crate::domain::{DailySales, Glance, HourBar, Owed, Ranked, Rupiah, StockQuantity};
 
 /// How many rows each ranking shows.
 const TOP: usize = 5;
@@ -46,6 +46,28 @@ impl Ledger {
                 .count(),
             last_close: last_close(&self.conn, date)?,
         })
+    }
+
+    /// Each product's and producer's sales per day over the `TOP_DAYS` days ending on `date`,
+    /// for the lists' sparklines: one query for every row, reaching only the range's business
+    /// days through the index on their date (and their sales and lines through theirs), so
+    /// years of history behind them cost nothing.
+    pub fn daily_sales(&self, date: NaiveDate) -> Result<DailySales> {
+        let mut sales = DailySales::empty(date);
+        let mut stmt = self.conn.prepare_cached(DAILY_SALES)?;
+        let rows = stmt.query_map(params![date_text(sales.first()), date_text(date)], |r| {
+            Ok((
+                get_date(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                Rupiah(r.get(3)?),
+            ))
+        })?;
+        for row in rows {
+            let (day, product, producer, gross) = row?;
+            sales.add(day, &product, &producer, gross);
+        }
+        Ok(sales)
     }
 
     /// The producers owed most, largest first, with the days since their last payout.
@@ -160,6 +182,17 @@ const TOP_PRODUCERS: &str = "
     WHERE b.date >= ?1 AND b.date <= ?2
     GROUP BY r.id ORDER BY SUM(l.total) DESC, r.code LIMIT ?3";
 
+/// Gross by business day, product and the producer of the line, as the day report adds it up.
+const DAILY_SALES: &str = "
+    SELECT b.date, p.code, r.code, SUM(l.total)
+    FROM business_days AS b
+    JOIN live_sales AS s ON s.day_id = b.id
+    JOIN sale_lines AS l ON l.sale_id = s.id
+    JOIN products AS p ON p.id = l.product_id
+    JOIN producers AS r ON r.id = l.producer_id
+    WHERE b.date >= ?1 AND b.date <= ?2
+    GROUP BY b.id, l.product_id, l.producer_id";
+
 fn top(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Ranked>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params![date_text(from), date_text(to), TOP as i64], |r| {
@@ -186,4 +219,31 @@ fn last_close(conn: &Connection, date: NaiveDate) -> Result<Option<(NaiveDate, R
             Ok((get_date(r, 0)?, Rupiah(r.get(1)?)))
         })
         .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sparklines' query starts from the range of business days by their date's index and
+    /// reaches sales and lines by theirs: it never scans a table of history.
+    #[test]
+    fn daily_sales_reads_only_the_range_through_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        let plan: Vec<String> = ledger
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {DAILY_SALES}"))
+            .unwrap()
+            .query_map(["2026-11-01", "2026-11-30"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(!plan.iter().any(|s| s.starts_with("SCAN")), "{plan:#?}");
+        assert!(
+            plan.iter()
+                .any(|s| s.starts_with("SEARCH b USING") && s.contains("date>? AND date<?")),
+            "{plan:#?}"
+        );
+    }
 }

@@ -36,6 +36,9 @@ pub struct GlanceText {
     pub nothing_owed: &'static str,
     pub weekdays: [&'static str; 7],
     pub failed: fn(&str) -> String,
+    /// The lists' sparkline column: sales per day over this many days.
+    pub trend_header: fn(u32) -> String,
+    pub trend_failed: fn(&str) -> String,
 }
 
 impl Lang {
@@ -82,6 +85,8 @@ const ID: GlanceText = GlanceText {
         "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
     ],
     failed: |e| format!("Sekilas usaha tidak bisa dimuat: {e}"),
+    trend_header: |days| format!("Penjualan {days} hari"),
+    trend_failed: |e| format!("Grafik penjualan harian tidak bisa dimuat: {e}"),
 };
 
 const EN: GlanceText = GlanceText {
@@ -126,4 +131,6 @@ const EN: GlanceText = GlanceText {
         "Sunday",
     ],
     failed: |e| format!("The glance could not be loaded: {e}"),
+    trend_header: |days| format!("Sales, last {days} days"),
+    trend_failed: |e| format!("The daily sales lines could not be loaded: {e}"),
 };

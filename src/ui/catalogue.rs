@@ -17,8 +17,12 @@ use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::product_form::{self, ProductForm};
 use super::question::Question;
-use super::widgets::{centered, draw_filter, draw_list, fit_columns, name_text, right, wrap_words};
-use crate::domain::{ProductRecord, parse_amount};
+use super::widgets::{
+    centered, draw_filter, draw_list, fit_columns_with_trend, name_text, right, sparkline,
+    wrap_words,
+};
+use crate::domain::glance::TOP_DAYS;
+use crate::domain::{DailySales, ProductRecord, parse_amount};
 use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
@@ -32,6 +36,8 @@ pub struct ProductsScreen {
     pub producers: Vec<crate::domain::Producer>,
     /// The form adding or editing a product, over the list it returns to.
     pub form: Option<Box<ProductForm>>,
+    /// Sales per day of the last 30 days, for the sparklines; `None` until read.
+    pub daily: Option<Box<DailySales>>,
 }
 
 /// Code, name, variant, barcode or producer containing the filter.
@@ -55,6 +61,7 @@ impl ProductsScreen {
             price: None,
             producers: Vec::new(),
             form: None,
+            daily: None,
         }
     }
 
@@ -169,6 +176,7 @@ pub(super) fn changed(screen: &mut ProductsScreen, products: Vec<ProductRecord>)
 pub(super) fn answer(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
     match msg {
         Msg::ProductsLoaded(products) => screen.loaded(products),
+        Msg::DailySalesLoaded(daily) => screen.daily = Some(daily),
         Msg::ProductProducers(producers) => screen.producers = producers,
         Msg::CatalogueChanged { products, .. } => changed(screen, products),
         Msg::Failed {
@@ -223,12 +231,22 @@ pub(super) fn draw(
             ]
         })
         .collect();
-    let widths = fit_columns(table.width, &headers, &cells, 1);
-    let header = Row::new(headers.iter().enumerate().map(|(i, h)| match i {
-        3 => Cell::from(right(*h)),
-        _ => Cell::from(*h),
-    }))
-    .bold();
+    // The 30 days' sparkline comes only where every name still fits on one row beside it.
+    let trend_header = (cx.lang.glance().trend_header)(TOP_DAYS);
+    let trend = screen.daily.as_ref().map(|_| trend_header.as_str());
+    let (widths, trend) = fit_columns_with_trend(table.width, &headers, &cells, 1, trend);
+    let mut header: Vec<Cell> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| match i {
+            3 => Cell::from(right(*h)),
+            _ => Cell::from(*h),
+        })
+        .collect();
+    if trend {
+        header.push(Cell::from(trend_header.clone()));
+    }
+    let header = Row::new(header).bold();
     let rows = shown.iter().zip(cells).map(|(p, cells)| {
         let sellable = p.active && p.producer_active;
         let name_rows = if cells[1].width() as u16 <= widths[1] {
@@ -236,12 +254,21 @@ pub(super) fn draw(
         } else {
             2
         };
-        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| match i {
-            1 => Cell::from(name_text(&cell, widths[1], name_rows)),
-            3 => Cell::from(right(cell)),
-            _ => Cell::from(cell),
-        }))
-        .height(name_rows);
+        let mut row: Vec<Cell> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| match i {
+                1 => Cell::from(name_text(&cell, widths[1], name_rows)),
+                3 => Cell::from(right(cell)),
+                _ => Cell::from(cell),
+            })
+            .collect();
+        if let (true, Some(daily)) = (trend, &screen.daily) {
+            row.push(Cell::from(sparkline(
+                daily.products.get(&p.code).map(Vec::as_slice),
+            )));
+        }
+        let row = Row::new(row).height(name_rows);
         if sellable { row } else { row.dark_gray() }
     });
     let widget = Table::new(rows, widths.iter().map(|w| Constraint::Length(*w)))
@@ -299,8 +326,10 @@ fn draw_price_dialog(
 /// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
 /// runtime answer, which key table it reads, and how it draws.
 impl ProductsScreen {
-    pub(super) fn open(_cx: &Ctx, _place: Place) -> (ProductsScreen, Vec<Effect>) {
-        (ProductsScreen::loading(), vec![Effect::LoadProducts])
+    pub(super) fn open(cx: &Ctx, _place: Place) -> (ProductsScreen, Vec<Effect>) {
+        let date = cx.status.map_or(cx.today, |s| s.day.date);
+        let effects = vec![Effect::LoadProducts, Effect::LoadDailySales(date)];
+        (ProductsScreen::loading(), effects)
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {

@@ -214,6 +214,9 @@ pub enum Effect {
     LoadHistory(crate::domain::HistoryFilter),
     /// The manager's glance at the business day of the date. Answer: `GlanceLoaded`.
     LoadGlance(chrono::NaiveDate),
+    /// Each product's and producer's sales per day over the 30 days ending on the date, for
+    /// the lists' sparklines. Answer: `DailySalesLoaded`.
+    LoadDailySales(chrono::NaiveDate),
     // A queue.
     /// Put the cart (with any parts paid) aside; the draft is cleared with it. Answer:
     /// `CartParked`.

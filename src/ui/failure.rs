@@ -39,6 +39,7 @@ pub enum FailedEffect {
     SaveUser,
     LoadHistory,
     LoadGlance,
+    LoadDailySales,
     /// Parking a cart, listing or recalling the parked ones.
     Parked,
 }

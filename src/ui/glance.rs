@@ -14,10 +14,12 @@ use super::failure::FailedEffect;
 use super::keymap::Focus;
 use super::msg::Msg;
 use super::outcome::{Ctx, Outcome, Place};
+use super::widgets::name_text;
 use crate::domain::glance::{EXPIRY_DAYS, TOP_DAYS};
 use crate::domain::{Glance, Ranked, Rupiah};
 use crate::print::format;
 use crate::strings::{GlanceText, Lang};
+use unicode_width::UnicodeWidthStr;
 
 const TODAY: Color = Color::Cyan;
 const USUAL: Color = Color::DarkGray;
@@ -182,16 +184,21 @@ fn flag_lines(t: &GlanceText, g: &Glance, lang: Lang) -> Vec<Line<'static>> {
 }
 
 /// The best sellers on the left, products over producers; who is owed most on the right.
+/// Names are whole, on as many rows as they need: a list shows the rows that fit whole.
 fn draw_rankings(t: &GlanceText, g: &Glance, frame: &mut Frame, area: Rect) {
     let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(2)
         .areas(area);
-    let rows = usize::from(area.height.saturating_sub(2) / 2).max(1);
+    let height = usize::from(area.height);
     let width = usize::from(left.width);
+    let ranked = |r: &Ranked| name_and_amount(&r.name, &r.gross.to_string(), width);
+    let products: Vec<_> = g.top_products.iter().map(ranked).collect();
+    let producers: Vec<_> = g.top_producers.iter().map(ranked).collect();
+    let (products, producers) = share_rows(products, producers, height.saturating_sub(2));
     let mut lines = vec![Line::from((t.top_products)(TOP_DAYS)).bold()];
-    lines.extend(g.top_products.iter().take(rows).map(|r| ranked(r, width)));
+    lines.extend(products.into_iter().flatten());
     lines.push(Line::from((t.top_producers)(TOP_DAYS)).bold());
-    lines.extend(g.top_producers.iter().take(rows).map(|r| ranked(r, width)));
+    lines.extend(producers.into_iter().flatten());
     frame.render_widget(Paragraph::new(lines), left);
 
     let width = usize::from(right.width);
@@ -199,35 +206,66 @@ fn draw_rankings(t: &GlanceText, g: &Glance, frame: &mut Frame, area: Rect) {
     if g.owed.is_empty() {
         lines.push(Line::from(t.nothing_owed).italic());
     }
-    for o in &g.owed {
-        lines.push(two_ends(&o.name, &o.balance.to_string(), width));
-        lines.push(
-            Line::from(format!(
-                "  {} · {}",
-                o.code,
-                (t.since_payout)(o.days_since_payout)
-            ))
-            .dim(),
-        );
-    }
+    let owed = g.owed.iter().map(|o| {
+        let mut lines = name_and_amount(&o.name, &o.balance.to_string(), width);
+        let since = (t.since_payout)(o.days_since_payout);
+        lines.push(Line::from(format!("  {} · {since}", o.code)).dim());
+        lines
+    });
+    lines.extend(fitting(owed, height.saturating_sub(1)));
     frame.render_widget(Paragraph::new(lines), right);
 }
 
-fn ranked(r: &Ranked, width: usize) -> Line<'static> {
-    two_ends(&r.name, &r.gross.to_string(), width)
+/// Lines of a list entry: a name over the rows it needs, and what goes with it.
+type Entry = Vec<Line<'static>>;
+
+/// Two rankings in `room` rows: each keeps its first entries, whole, taking turns so that
+/// neither fills the rows alone.
+fn share_rows(first: Vec<Entry>, second: Vec<Entry>, room: usize) -> (Vec<Entry>, Vec<Entry>) {
+    let mut from = [first.into_iter().peekable(), second.into_iter().peekable()];
+    let mut kept: [Vec<Entry>; 2] = [Vec::new(), Vec::new()];
+    let mut room = room;
+    loop {
+        let mut took = false;
+        for (from, kept) in from.iter_mut().zip(kept.iter_mut()) {
+            if let Some(entry) = from.next_if(|e| e.len() <= room) {
+                room -= entry.len();
+                kept.push(entry);
+                took = true;
+            }
+        }
+        if !took {
+            let [a, b] = kept;
+            return (a, b);
+        }
+    }
 }
 
-/// `left` and `right` at the two ends of `width` columns; `left` shortened with `…` when
-/// both do not fit.
-fn two_ends(left: &str, right: &str, width: usize) -> Line<'static> {
-    let room = width.saturating_sub(right.chars().count() + 1);
-    let left: String = if left.chars().count() > room {
-        let mut cut: String = left.chars().take(room.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+/// The entries, each of some rows, that fit whole in `room` rows, in order.
+fn fitting(entries: impl Iterator<Item = Vec<Line<'static>>>, room: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for entry in entries {
+        if lines.len() + entry.len() > room {
+            break;
+        }
+        lines.extend(entry);
+    }
+    lines
+}
+
+/// A name and its amount in `width` columns: the name whole, broken between words over the
+/// rows it needs, the amount at the right end of its last row, or on a row of its own when
+/// that row has no room for it.
+fn name_and_amount(name: &str, amount: &str, width: usize) -> Vec<Line<'static>> {
+    let mut lines = name_text(name, width as u16, u16::MAX).lines;
+    let mut last = lines.pop().unwrap_or_default();
+    if last.width() + 1 + amount.width() <= width {
+        let pad = width - last.width() - amount.width();
+        last.push_span(format!("{}{amount}", " ".repeat(pad)));
+        lines.push(last);
     } else {
-        left.to_string()
-    };
-    let pad = width.saturating_sub(left.chars().count() + right.chars().count());
-    Line::from(format!("{left}{}{right}", " ".repeat(pad.max(1))))
+        lines.push(last);
+        lines.push(Line::from(amount.to_string()).right_aligned());
+    }
+    lines
 }

@@ -19,6 +19,10 @@ fn ranked(code: &str, name: &str, gross: i64) -> Ranked {
     }
 }
 
+/// Names of 40 characters, as long as a corner's get.
+const SHIRT: &str = "Kemeja Batik Lampung Pria Lengan Panjang";
+const FARMERS: &str = "Kelompok Tani Rukun Makmur Metro Selatan";
+
 fn glance() -> Glance {
     let hours = [
         (8, 45_000, 30_000),
@@ -41,16 +45,28 @@ fn glance() -> Glance {
         voids: 1,
         voided: Rupiah(7_500),
         top_products: vec![
+            ranked("KMJBTK", SHIRT, 1_480_000),
             ranked("KPRB", "Kopi Bubuk Robusta Lampung 250 g", 1_240_000),
             ranked("KAOS-XXL", "Kaos Metro Bangga Beli XXL", 850_000),
         ],
-        top_producers: vec![ranked("KOPI", "Kopi Robusta Way Kanan", 1_240_000)],
-        owed: vec![Owed {
-            code: "SUMI".into(),
-            name: "Dapur Bu Sumiati Kue Basah".into(),
-            balance: Rupiah(1_072_250),
-            days_since_payout: Some(12),
-        }],
+        top_producers: vec![
+            ranked("TANI", FARMERS, 1_480_000),
+            ranked("KOPI", "Kopi Robusta Way Kanan", 1_240_000),
+        ],
+        owed: vec![
+            Owed {
+                code: "SUMI".into(),
+                name: "Dapur Bu Sumiati Kue Basah".into(),
+                balance: Rupiah(1_072_250),
+                days_since_payout: Some(12),
+            },
+            Owed {
+                code: "TANI".into(),
+                name: FARMERS.into(),
+                balance: Rupiah(96_000),
+                days_since_payout: None,
+            },
+        ],
         oversold: 1,
         below_minimum: 3,
         expiring: 2,
@@ -162,4 +178,50 @@ fn esc_goes_back_to_the_till_and_a_failed_read_says_so() {
         screen.contains("Sekilas usaha tidak bisa dimuat"),
         "{screen}"
     );
+}
+
+/// The rows of the column that starts where `heading` does and ends before `next` (or at the
+/// frame), as one line of words.
+fn column(screen: &str, heading: &str, next: Option<&str>) -> String {
+    let find = |text: &str| {
+        screen
+            .lines()
+            .find_map(|r| r.find(text).map(|at| r[..at].chars().count()))
+    };
+    let from = find(heading).unwrap_or_else(|| panic!("no {heading:?} in\n{screen}"));
+    // The frame's right side is not the column's.
+    let to = next.and_then(find).unwrap_or(usize::from(u16::MAX));
+    let unframed = screen.replace('│', " ");
+    super::layout_tests::column_words(unframed.lines(), from, to)
+}
+
+#[test]
+fn names_of_40_characters_are_whole_at_80_by_24_in_both_languages() {
+    for lang in [crate::strings::Lang::Id, crate::strings::Lang::En] {
+        let app = opened(lang);
+        let t = lang.glance();
+        let terminal = render(&app, 80, 24);
+        let screen = text(&terminal);
+        assert!(!screen.contains('…'), "{screen}");
+        let best = (t.top_products)(30);
+        let left = column(&screen, &best, Some(t.owed_title));
+        for (name, amount) in [
+            ("Kopi Bubuk Robusta Lampung 250 g", "Rp 1.240.000"),
+            (SHIRT, "Rp 1.480.000"),
+            (FARMERS, "Rp 1.480.000"),
+        ] {
+            assert!(left.contains(&format!("{name} {amount}")), "{name}: {left}");
+        }
+        let right = column(&screen, t.owed_title, None);
+        for (name, amount) in [
+            ("Dapur Bu Sumiati Kue Basah", "Rp 1.072.250"),
+            (FARMERS, "Rp 96.000"),
+        ] {
+            assert!(
+                right.contains(&format!("{name} {amount}")),
+                "{name}: {right}"
+            );
+        }
+        insta::assert_snapshot!(format!("glance_long_names_{lang:?}"), terminal.backend());
+    }
 }

@@ -2,9 +2,10 @@
 //! product name, variant or size is cut (a name may wrap between words onto a second row),
 //! producers give way to their codes first, dialog titles and messages fit.
 
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-use super::stock_tests::render;
+use super::stock_tests::{render, row_with};
 use super::tests::{enter, press, status_on, today, type_text};
 use super::*;
 use crate::domain::catalogue::fixtures::product;
@@ -634,4 +635,146 @@ fn app_on_stock(lang: Lang) -> App {
     );
     assert_eq!(app.focus(), Focus::Stock);
     app
+}
+
+fn render_at(app: &App, width: u16, height: u16) -> (ratatui::Terminal<TestBackend>, String) {
+    let mut terminal = ratatui::Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    let text = terminal
+        .backend()
+        .buffer()
+        .content()
+        .chunks(usize::from(width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (terminal, text)
+}
+
+/// Sales on the first day of the 30 and on the last two, the last the best: `▁`, 27 days
+/// without, `▄█`.
+fn three_days() -> Vec<Rupiah> {
+    let mut days = vec![Rupiah::ZERO; 30];
+    days[0] = Rupiah(10_000);
+    days[28] = Rupiah(40_000);
+    days[29] = Rupiah(80_000);
+    days
+}
+
+const THREE_DAYS: &str = "▁···························▄█";
+
+fn daily_sales(products: &[&str], producers: &[&str]) -> Msg {
+    let mut daily = crate::domain::DailySales::empty(today());
+    for code in products {
+        daily.products.insert(code.to_string(), three_days());
+    }
+    for code in producers {
+        daily.producers.insert(code.to_string(), three_days());
+    }
+    Msg::DailySalesLoaded(Box::new(daily))
+}
+
+/// At 80 columns a sparkline would cut the long names, so there is none and every name is
+/// whole; 120 columns wide each row carries its 30 days and every name is whole on one row.
+fn sparkline_only_when_names_stay_whole(app: &App, names: &[&str], code: &str, snapshot: &str) {
+    let header = (app.lang().glance().trend_header)(30);
+    let (terminal, screen) = render(app);
+    for name in names {
+        assert!(shows_whole(&screen, name), "{name:?} cut in\n{screen}");
+    }
+    assert!(!screen.contains(&header), "{screen}");
+    assert!(!screen.contains('▄') && !screen.contains('·'), "{screen}");
+    insta::assert_snapshot!(format!("{snapshot}_80x24"), terminal.backend());
+
+    let (terminal, screen) = render_at(app, 120, 30);
+    assert!(screen.contains(&header), "{screen}");
+    for name in names {
+        assert!(
+            screen.lines().any(|r| r.contains(name)),
+            "{name:?} cut in\n{screen}"
+        );
+    }
+    let row = row_with(&screen, code);
+    assert!(row.contains(THREE_DAYS), "{row}");
+    // A row that sold nothing shows its 30 days as dots.
+    let quiet = screen
+        .lines()
+        .filter(|r| r.contains(&"·".repeat(30)))
+        .count();
+    assert!(quiet >= 1, "{screen}");
+    insta::assert_snapshot!(format!("{snapshot}_120x30"), terminal.backend());
+}
+
+/// The characters `start..end` of each row, read down the rows as one line of words: a name
+/// wrapped over rows in a column reads whole again.
+pub(super) fn column_words<'a>(
+    rows: impl IntoIterator<Item = &'a str>,
+    start: usize,
+    end: usize,
+) -> String {
+    let parts: Vec<String> = rows
+        .into_iter()
+        .map(|r| {
+            r.chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect()
+        })
+        .collect();
+    parts
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_products_list_shows_30_days_of_sales_when_wide_and_names_whole_at_80() {
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = app(lang);
+        assert_eq!(
+            press(&mut app, KeyCode::F(7)),
+            [Effect::LoadProducts, Effect::LoadDailySales(today())]
+        );
+        update(
+            &mut app,
+            Msg::ProductsLoaded(long_products().iter().map(record).collect()),
+        );
+        update(&mut app, daily_sales(&["KPRL250"], &[]));
+        let names = full_names();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let snapshot = format!("products_trend_{lang:?}");
+        sparkline_only_when_names_stay_whole(&app, &names, "KPRL250", &snapshot);
+    }
+}
+
+#[test]
+fn the_producers_list_shows_30_days_of_sales_when_wide_and_names_whole_at_80() {
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = app(lang);
+        assert_eq!(
+            press(&mut app, KeyCode::F(8)),
+            [Effect::LoadProducers, Effect::LoadDailySales(today())]
+        );
+        let producer = |id, (code, name): (&str, &str), phone: &str| Producer {
+            id,
+            code: code.into(),
+            name: name.into(),
+            phone: phone.into(),
+            address: String::new(),
+            account: String::new(),
+            scheme: crate::domain::Scheme::ProducerPrice,
+            active: true,
+            payout_daily: false,
+        };
+        let producers = vec![
+            producer(1, DAPUR, "0813-6655-4433"),
+            producer(2, KAOS, "0812-7945-6613"),
+            producer(3, KOPI, "0852-7906-4471"),
+        ];
+        update(&mut app, Msg::ProducersLoaded(producers));
+        update(&mut app, daily_sales(&[], &[KAOS.0]));
+        let snapshot = format!("producers_trend_{lang:?}");
+        sparkline_only_when_names_stay_whole(&app, &[DAPUR.1, KAOS.1, KOPI.1], KAOS.0, &snapshot);
+    }
 }

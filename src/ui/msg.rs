@@ -327,6 +327,7 @@ pub enum Msg {
     UsersChanged(Vec<crate::domain::User>),
     HistoryLoaded(Vec<crate::domain::HistoryEntry>),
     GlanceLoaded(Box<crate::domain::Glance>),
+    DailySalesLoaded(Box<crate::domain::DailySales>),
     /// The ledger refused this effect without a manager's approval (a count with a
     /// difference): it waits in the approval popup.
     ApprovalNeeded(Box<Effect>),
@@ -405,6 +406,7 @@ impl Msg {
                 | Msg::UsersChanged(_)
                 | Msg::HistoryLoaded(_)
                 | Msg::GlanceLoaded(_)
+                | Msg::DailySalesLoaded(_)
                 | Msg::ApprovalNeeded(_)
                 | Msg::PastBestBefore { .. }
                 | Msg::ParkedCount(_)

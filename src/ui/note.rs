@@ -301,6 +301,7 @@ fn failed(lang: Lang, action: FailedEffect) -> fn(&str) -> String {
         FailedEffect::LoadUsers | FailedEffect::SaveUser => t.trust.failed_users,
         FailedEffect::LoadHistory => t.trust.failed_history,
         FailedEffect::LoadGlance => lang.glance().failed,
+        FailedEffect::LoadDailySales => lang.glance().trend_failed,
         FailedEffect::Parked => lang.queue().failed,
     }
 }

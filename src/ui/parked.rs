@@ -12,8 +12,9 @@ use super::failure::FailedEffect;
 use super::keymap::Focus;
 use super::msg::Msg;
 use super::outcome::{Ctx, Outcome, Place};
-use super::widgets::{draw_list, right};
+use super::widgets::{draw_list, name_text, right};
 use crate::domain::{Cart, ParkedCart, PaymentMethod, Rupiah};
+use unicode_width::UnicodeWidthStr;
 
 pub struct ParkedList {
     /// `None` until the runtime has loaded them.
@@ -147,33 +148,58 @@ const FIXED_WIDTH: usize = (NO_WIDTH + TIME_WIDTH + TOTAL_WIDTH + PAID_WIDTH + 4
 const MAX_ITEM_LINES: usize = 3;
 
 /// `3 pcs Lemper Ayam, 1 ktk Klepon isi 10`: what the customer picked, names whole, on as
-/// many lines as it takes (up to three, the last ending in `…` when there is more).
+/// many lines as it takes (up to three). A name wider than the column wraps between words;
+/// a cart with more than three lines' worth shows its first items whole and then `…`.
 fn item_lines(cart: &Cart, width: usize) -> Vec<String> {
+    let items: Vec<String> = cart
+        .lines
+        .iter()
+        .map(|l| {
+            let quantity = l.quantity.with_unit(l.product.unit);
+            format!("{quantity} {}", l.product.full_name())
+        })
+        .collect();
+    (0..=items.len())
+        .rev()
+        .map(|shown| packed(&items[..shown], shown < items.len(), width))
+        .find(|lines| lines.len() <= MAX_ITEM_LINES)
+        .unwrap_or_default()
+}
+
+/// The items after one another, a comma between them, a new line where the next does not
+/// fit; `more` ends them in `…`.
+fn packed(items: &[String], more: bool, width: usize) -> Vec<String> {
+    let mut pieces: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match i + 1 < items.len() || more {
+            true => format!("{item},"),
+            false => item.clone(),
+        })
+        .collect();
+    if more {
+        pieces.push("…".to_string());
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for l in &cart.lines {
-        let item = format!(
-            "{} {}",
-            l.quantity.with_unit(l.product.unit),
-            l.product.full_name()
-        );
-        let joined = match line.is_empty() {
-            true => item.clone(),
-            false => format!("{line}, {item}"),
-        };
-        if line.is_empty() || joined.chars().count() <= width {
-            line = joined;
+    for piece in pieces {
+        if !line.is_empty() && line.width() + 1 + piece.width() <= width {
+            line = format!("{line} {piece}");
             continue;
         }
-        lines.push(format!("{line},"));
-        line = item;
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        let mut rows: Vec<String> = name_text(&piece, width as u16, u16::MAX)
+            .lines
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        line = rows.pop().unwrap_or_default();
+        lines.extend(rows);
     }
-    lines.push(line);
-    if lines.len() > MAX_ITEM_LINES {
-        lines.truncate(MAX_ITEM_LINES);
-        let last = &mut lines[MAX_ITEM_LINES - 1];
-        last.pop();
-        last.push('…');
+    if !line.is_empty() {
+        lines.push(line);
     }
     lines
 }

@@ -253,3 +253,85 @@ fn an_empty_parked_list_says_so_in_both_languages() {
     app.lang = Lang::En;
     assert!(screen_text(&app).contains("No cart is parked."));
 }
+
+/// The items column read down its rows until a blank one, from its header `from` to the
+/// total column (13 wide, its header `total` at its right end), as one line of words.
+fn items_column(screen: &str, from: &str, total: &str) -> String {
+    let header = row_with(screen, from);
+    let column = |text: &str| header[..header.find(text).unwrap()].chars().count();
+    let (start, end) = (column(from), column(total) + total.chars().count() - 13);
+    let words = |rows: &[&str]| super::layout_tests::column_words(rows.iter().copied(), start, end);
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| *l != header)
+        .skip(1)
+        .take_while(|l| !words(&[l]).is_empty())
+        .collect();
+    words(&rows)
+}
+
+#[test]
+fn a_parked_cart_shows_a_name_of_40_characters_whole_and_a_long_cart_ends_after_an_item() {
+    use crate::domain::Quantity;
+    const SHIRT: &str = "Kemeja Batik Lampung Pria Lengan Panjang";
+    let shirt = crate::domain::catalogue::fixtures::product(
+        40,
+        "KMJ",
+        SHIRT,
+        crate::domain::Unit::Pcs,
+        225_000,
+    );
+    let mut long = Cart::default();
+    long.add(&shirt, Quantity::whole(1)).unwrap();
+    long.add(small().lookup("KLP").unwrap(), Quantity::whole(3))
+        .unwrap();
+    // Six items: more than three lines' worth.
+    let mut crowded = Cart::default();
+    crowded.add(&shirt, Quantity::whole(2)).unwrap();
+    for p in small().products().iter().take(5) {
+        crowded.add(p, Quantity::whole(1)).unwrap();
+    }
+    let items: Vec<String> = crowded
+        .lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{} {}",
+                l.quantity.with_unit(l.product.unit),
+                l.product.full_name()
+            )
+        })
+        .collect();
+    assert!(items.len() >= 4, "{items:?}");
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = open_app();
+        update(&mut app, Msg::ParkedCount(2));
+        press(&mut app, KeyCode::F(12));
+        let carts = vec![
+            parked_at(7, long.clone(), 5),
+            parked_at(8, crowded.clone(), 12),
+        ];
+        update(&mut app, Msg::ParkedLoaded(carts));
+        app.lang = lang;
+        let screen = screen_text(&app);
+        let q = lang.queue();
+        let column = items_column(&screen, q.col_items, lang.text().ui.total);
+        assert!(
+            column.contains(&format!("1 pcs {SHIRT}, 3 pcs Kue Lapis Legit")),
+            "{column}\n{screen}"
+        );
+        // The crowded cart: its first items whole, then `…` for the rest.
+        let crowded_shown = column
+            .split(&format!("{SHIRT}, 3 pcs Kue Lapis Legit "))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{column}"));
+        let shown = crowded_shown
+            .strip_suffix(", …")
+            .unwrap_or_else(|| panic!("{crowded_shown:?}"));
+        let shown: Vec<&str> = shown.split(", ").collect();
+        assert!(shown.len() >= 2, "{shown:?}");
+        assert_eq!(shown, items[..shown.len()], "{screen}");
+        assert_eq!(screen.matches('…').count(), 1, "{screen}");
+        insta::assert_snapshot!(format!("parked_long_names_{lang:?}"), screen);
+    }
+}

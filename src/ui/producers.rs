@@ -17,8 +17,11 @@ use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
-use super::widgets::{centered, draw_filter, draw_list, fit_columns, name_text};
-use crate::domain::{NewProducer, Producer, ProducerChanges, Rate, Scheme};
+use super::widgets::{
+    centered, draw_filter, draw_list, fit_columns_with_trend, name_text, sparkline,
+};
+use crate::domain::glance::TOP_DAYS;
+use crate::domain::{DailySales, NewProducer, Producer, ProducerChanges, Rate, Scheme};
 use unicode_width::UnicodeWidthStr;
 
 const MAX_FILTER: usize = 40;
@@ -32,6 +35,8 @@ pub struct ProducersScreen {
     pub form: Option<Box<ProducerForm>>,
     /// The selected producer's detail view is open.
     pub details: bool,
+    /// Sales per day of the last 30 days, for the sparklines; `None` until read.
+    pub daily: Option<Box<DailySales>>,
 }
 
 /// Code, name or phone containing the filter.
@@ -45,6 +50,7 @@ impl ProducersScreen {
             list: FilteredList::loading(matches),
             form: None,
             details: false,
+            daily: None,
         }
     }
 
@@ -393,20 +399,36 @@ pub(super) fn draw(
             ]
         })
         .collect();
-    // The name takes what code, phone and scheme leave, on two rows if it must.
-    let widths = fit_columns(table.width, &headers, &cells, 1);
-    let header = Row::new(headers.map(Cell::from)).bold();
+    // The name takes what code, phone and scheme leave, on two rows if it must; the 30 days'
+    // sparkline comes only where every name still fits on one row beside it.
+    let trend_header = (cx.lang.glance().trend_header)(TOP_DAYS);
+    let trend = screen.daily.as_ref().map(|_| trend_header.as_str());
+    let (widths, trend) = fit_columns_with_trend(table.width, &headers, &cells, 1, trend);
+    let mut header: Vec<Cell> = headers.map(Cell::from).into();
+    if trend {
+        header.push(Cell::from(trend_header.clone()));
+    }
+    let header = Row::new(header).bold();
     let rows = shown.iter().zip(cells).map(|(p, cells)| {
         let name_rows = if cells[1].width() as u16 <= widths[1] {
             1
         } else {
             2
         };
-        let row = Row::new(cells.into_iter().enumerate().map(|(i, cell)| match i {
-            1 => Cell::from(name_text(&cell, widths[1], name_rows)),
-            _ => Cell::from(cell),
-        }))
-        .height(name_rows);
+        let mut row: Vec<Cell> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, cell)| match i {
+                1 => Cell::from(name_text(&cell, widths[1], name_rows)),
+                _ => Cell::from(cell),
+            })
+            .collect();
+        if let (true, Some(daily)) = (trend, &screen.daily) {
+            row.push(Cell::from(sparkline(
+                daily.producers.get(&p.code).map(Vec::as_slice),
+            )));
+        }
+        let row = Row::new(row).height(name_rows);
         if p.active { row } else { row.dark_gray() }
     });
     let widget = Table::new(rows, widths.iter().map(|w| Constraint::Length(*w)))
@@ -536,6 +558,7 @@ pub(super) fn draw_form(
 pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
     match msg {
         Msg::ProducersLoaded(producers) => screen.loaded(producers),
+        Msg::DailySalesLoaded(daily) => screen.daily = Some(daily),
         Msg::ProducersChanged { producers, .. } => return changed(screen, producers),
         // Saved, but not read back: the form must not offer to save it a second time.
         Msg::Failed {
@@ -554,8 +577,10 @@ pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
 /// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
 /// runtime answer, which key table it reads, and how it draws.
 impl ProducersScreen {
-    pub(super) fn open(_cx: &Ctx, _place: Place) -> (ProducersScreen, Vec<Effect>) {
-        (ProducersScreen::loading(), vec![Effect::LoadProducers])
+    pub(super) fn open(cx: &Ctx, _place: Place) -> (ProducersScreen, Vec<Effect>) {
+        let date = cx.status.map_or(cx.today, |s| s.day.date);
+        let effects = vec![Effect::LoadProducers, Effect::LoadDailySales(date)];
+        (ProducersScreen::loading(), effects)
     }
 
     pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {

@@ -42,7 +42,13 @@ fn producers() -> Vec<Producer> {
 fn on_producers() -> App {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadStock]);
-    assert_eq!(press(&mut app, KeyCode::F(3)), [Effect::LoadProducers]);
+    assert_eq!(
+        press(&mut app, KeyCode::F(3)),
+        [
+            Effect::LoadProducers,
+            Effect::LoadDailySales(super::tests::today())
+        ]
+    );
     assert_eq!(app.focus(), Focus::Producers);
     update(&mut app, Msg::ProducersLoaded(producers()));
     app
@@ -433,4 +439,25 @@ fn a_filter_matching_no_producer_says_no_producer_matches() {
         assert!(screen.contains(said), "{screen}");
         assert!(!screen.contains(wrong), "{screen}");
     }
+}
+
+/// The sparklines are an extra: when they cannot be read the list stays, and says so.
+#[test]
+fn a_failed_read_of_the_daily_sales_leaves_the_list_without_sparklines() {
+    let mut app = on_producers();
+    update(
+        &mut app,
+        Msg::Failed {
+            action: FailedEffect::LoadDailySales,
+            reason: Failure::Busy,
+        },
+    );
+    assert_eq!(app.focus(), Focus::Producers);
+    assert!(list(&app).daily.is_none());
+    let (_, screen) = render(&app);
+    assert!(screen.contains("Bu Sri"), "{screen}");
+    assert!(
+        screen.contains("Grafik penjualan harian tidak bisa dimuat"),
+        "{screen}"
+    );
 }

@@ -14,6 +14,7 @@ use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
+use super::widgets::wrap_words;
 use crate::domain::{
     NewProduct, ParseError, Producer, ProductChanges, ProductRecord, Scheme, StockQuantity, Unit,
     parse_amount, parse_quantity,
@@ -24,6 +25,8 @@ use crate::domain::{
 pub use super::failure::{ProductField as Field, ProductProblem as Problem};
 
 const MAX_FIELD: usize = 60;
+/// The value's column on the form, the space before it included.
+const VALUE_WIDTH: usize = 25;
 
 pub const FIELDS: [Field; 10] = [
     Field::Code,
@@ -282,28 +285,29 @@ pub(super) fn draw(cx: &Ctx, form: &ProductForm, frame: &mut Frame, area: Rect, 
         .max()
         .unwrap_or(0)
         + 2;
+    // A hint (the producer's name) too long for the room beside the value goes on under it,
+    // broken between words, rather than being cut at the frame.
+    let hint_at = label_width + VALUE_WIDTH;
+    let hint_room = usize::from(inner.width).saturating_sub(hint_at + 2);
     let mut lines = Vec::new();
     let mut cursor = None;
-    for (row, field) in FIELDS.iter().enumerate() {
+    for field in FIELDS.iter() {
         let label = format!("{:<label_width$}", field.label(cx.lang));
         let value = match field {
             Field::Daily => (t.yes_no)(form.daily).to_string(),
             _ => form.value(*field).to_string(),
         };
         let hint = match field {
-            Field::Unit if form.editing.is_none() => format!("  {}", t.unit_hint),
-            Field::Producer => form
-                .producer()
-                .map_or_else(String::new, |p| format!("  {}", p.name)),
-            Field::ProducerPrice if !form.needs_producer_price() => {
-                format!("  {}", t.no_producer_price)
-            }
-            Field::Daily => format!("  {}", t.daily_hint),
-            Field::Barcode => format!("  {}", t.optional_hint),
+            Field::Unit if form.editing.is_none() => t.unit_hint.to_string(),
+            Field::Producer => form.producer().map_or_else(String::new, |p| p.name.clone()),
+            Field::ProducerPrice if !form.needs_producer_price() => t.no_producer_price.to_string(),
+            Field::Daily => t.daily_hint.to_string(),
+            Field::Barcode => t.optional_hint.to_string(),
             _ => String::new(),
         };
+        let mut hint = wrap_words(&hint, hint_room, usize::MAX).into_iter();
         let here = form.field == *field;
-        let value_span = Span::from(format!(" {value:<24}"));
+        let value_span = Span::from(format!(" {value:<width$}", width = VALUE_WIDTH - 1));
         let value_span = if !form.editable(*field) {
             value_span.dark_gray()
         } else if here {
@@ -311,13 +315,17 @@ pub(super) fn draw(cx: &Ctx, form: &ProductForm, frame: &mut Frame, area: Rect, 
         } else {
             value_span.underlined()
         };
+        if here && *field != Field::Daily {
+            cursor = Some((label_width + 1 + value.chars().count(), lines.len()));
+        }
+        let first = hint.next().map(|h| format!("  {h}")).unwrap_or_default();
         lines.push(Line::from(vec![
             Span::from(label).bold(),
             value_span,
-            Span::from(hint).dark_gray(),
+            Span::from(first).dark_gray(),
         ]));
-        if here && *field != Field::Daily {
-            cursor = Some((label_width + 1 + value.chars().count(), row));
+        for more in hint {
+            lines.push(Line::from(format!("{:hint_at$}  {more}", "")).dark_gray());
         }
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);

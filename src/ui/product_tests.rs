@@ -390,3 +390,38 @@ fn f7_asks_for_the_producers_label_sheet_and_says_where_it_is() {
     let (_, screen) = render(&app);
     assert!(screen.contains("Print barcode labels"), "{screen}");
 }
+
+#[test]
+fn a_producer_name_of_40_characters_is_whole_on_the_form_in_both_languages() {
+    const FARMERS: &str = "Kelompok Tani Rukun Makmur Metro Selatan";
+    for lang in [Lang::Id, Lang::En] {
+        let mut app = on_products();
+        update(
+            &mut app,
+            Msg::ProductProducers(vec![producer(3, "TANI", FARMERS, Scheme::ProducerPrice)]),
+        );
+        new_bolu(&mut app, "pcs", "TANI");
+        app.lang = lang;
+        let (terminal, screen) = render(&app);
+        let rows: Vec<&str> = screen.lines().collect();
+        let at = rows
+            .iter()
+            .position(|r| r.contains("Kelompok"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        let x = rows[at][..rows[at].find("Kelompok").unwrap()]
+            .chars()
+            .count();
+        let unframed: Vec<String> = rows[at..].iter().map(|r| r.replace('│', " ")).collect();
+        let hint = super::layout_tests::column_words(unframed.iter().map(String::as_str), x, 80);
+        assert!(hint.starts_with(FARMERS), "{hint}\n{screen}");
+        // The fields below keep their rows, one further down.
+        let label = if lang == Lang::Id {
+            "Harga setor"
+        } else {
+            "Producer price"
+        };
+        let price_row = rows.iter().position(|r| r.contains(label)).unwrap();
+        assert_eq!(price_row, at + 2, "{screen}");
+        insta::assert_snapshot!(format!("long_producer_{lang:?}"), terminal.backend());
+    }
+}

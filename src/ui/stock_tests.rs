@@ -675,7 +675,10 @@ pub(super) fn record(code: &str, name: &str, price: i64, active: bool) -> Produc
 
 pub(super) fn on_products() -> App {
     let mut app = on_stock();
-    assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
+    assert_eq!(
+        press(&mut app, KeyCode::F(7)),
+        [Effect::LoadProducts, Effect::LoadDailySales(today())]
+    );
     assert_eq!(app.focus(), Focus::Products);
     update(
         &mut app,

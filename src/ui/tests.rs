@@ -1654,11 +1654,17 @@ fn an_unreadable_draft_is_said_once_and_the_cart_starts_empty() {
 #[test]
 fn the_catalogue_is_one_key_from_the_till_and_esc_comes_back() {
     let mut app = open_app();
-    assert_eq!(press(&mut app, KeyCode::F(7)), [Effect::LoadProducts]);
+    assert_eq!(
+        press(&mut app, KeyCode::F(7)),
+        [Effect::LoadProducts, Effect::LoadDailySales(today())]
+    );
     assert_eq!(app.focus(), Focus::Products);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(press(&mut app, KeyCode::F(8)), [Effect::LoadProducers]);
+    assert_eq!(
+        press(&mut app, KeyCode::F(8)),
+        [Effect::LoadProducers, Effect::LoadDailySales(today())]
+    );
     assert_eq!(app.focus(), Focus::Producers);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::Sale);

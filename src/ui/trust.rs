@@ -105,6 +105,7 @@ impl Effect {
             | Effect::LoadUsers
             | Effect::LoadHistory(_)
             | Effect::LoadGlance(_)
+            | Effect::LoadDailySales(_)
             // A cart parked or recalled is not sold yet: nothing to approve.
             | Effect::ParkCart(_)
             | Effect::LoadParked

@@ -10,6 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::Rupiah;
+use crate::domain::glance::TOP_DAYS;
 use crate::domain::money::group_thousands;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -301,6 +302,57 @@ pub(super) fn fit_columns(
         .collect();
     widths[name] = list_room(area_width, &fixed, headers.len() as u16).max(12);
     widths
+}
+
+/// A list's columns as `fit_columns` makes them, and a sparkline column last (`header` over
+/// it, `None` when there is nothing to draw in it) when the room left still shows every name
+/// whole on one row: the sparkline is the column a list gives up first. The second value says
+/// whether it is there.
+pub(super) fn fit_columns_with_trend(
+    area_width: u16,
+    headers: &[&str],
+    cells: &[Vec<String>],
+    name: usize,
+    header: Option<&str>,
+) -> (Vec<u16>, bool) {
+    let mut widths = fit_columns(area_width, headers, cells, name);
+    let Some(header) = header else {
+        return (widths, false);
+    };
+    let widest = column_width("", cells.iter().map(|row| row[name].as_str()));
+    let trend = (header.width() as u16).max(TOP_DAYS as u16);
+    let fixed: Vec<u16> = widths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != name)
+        .map(|(_, w)| *w)
+        .chain([trend])
+        .collect();
+    let room = list_room(area_width, &fixed, headers.len() as u16 + 1);
+    if room < widest.max(12) {
+        return (widths, false);
+    }
+    widths[name] = room;
+    widths.push(trend);
+    (widths, true)
+}
+
+/// Sales per day as one row of block characters, each day against the row's best day; a day
+/// without sales is a dim dot, so that the row still shows where each day is.
+pub(super) fn sparkline(days: Option<&[Rupiah]>) -> Line<'static> {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let zero = vec![Rupiah::ZERO; TOP_DAYS as usize];
+    let days = days.unwrap_or(&zero);
+    let best = days.iter().map(|d| d.value()).max().unwrap_or(0);
+    let spans = days.iter().map(|d| match d.value() {
+        v if v <= 0 || best <= 0 => Span::from("·").dark_gray(),
+        v => {
+            // The smallest sale still shows a bar; only the best day reaches the top.
+            let level = (i128::from(v) * 8 + i128::from(best) - 1) / i128::from(best);
+            Span::from(BARS[(level.clamp(1, 8) - 1) as usize].to_string())
+        }
+    });
+    Line::from(spans.collect::<Vec<_>>())
 }
 
 /// A name's words, a number and the short unit after it (`250 g`, `2 m`, `1,5 kg`) kept as

@@ -140,6 +140,13 @@ impl Tmux {
         }
     }
 
+    /// Resizes the terminal, as a person dragging its window would.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (width, height) = (width.to_string(), height.to_string());
+        let out = self.run(&["resize-window", "-t", "kiosk", "-x", &width, "-y", &height]);
+        assert!(out.status.success(), "resize-window: {}", stderr(&out));
+    }
+
     /// The process id of the program in the pane.
     pub fn pid(&self) -> u32 {
         let out = self.run(&["display-message", "-p", "-t", "kiosk", "#{pane_pid}"]);
