@@ -9,6 +9,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
+use super::app::{App, Screen};
 use super::effect::Effect;
 use super::failure::Failure;
 use super::input::type_into;
@@ -18,15 +19,13 @@ use super::outcome::{Outcome, Place};
 use super::parked::{QueueNote, parts_of};
 use super::pay::PayDialog;
 use super::question::Question;
+use super::sale_parts::{Done, SearchList};
 use super::widgets::{
     big_amount, column_width, draw_list, fit_names, list_room, name_rows, name_text, right,
 };
-use super::{App, Screen};
 use crate::domain::entry::{Entry, read_entry};
-use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
+use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Sale};
 
-/// More than a person reads; the list scrolls to the selection.
-const SEARCH_LIMIT: usize = 50;
 /// Nobody types more than this on the entry line; a stuck key must not grow it forever.
 pub const MAX_ENTRY: usize = 64;
 /// `Rp 99.990.000`: amounts up to this fit their columns whole.
@@ -34,41 +33,6 @@ const MONEY_WIDTH: u16 = 13;
 /// The fewest digits a scanned barcode has (EAN-8). A shorter number at the end of a search
 /// is part of what was typed (`kopi 200`), never a scan.
 const MIN_SCAN: usize = 8;
-
-/// The sale just recorded, for the panel shown until the next key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Done {
-    pub number: i64,
-    pub total: Rupiah,
-    pub change: Rupiah,
-    pub receipt: Result<PathBuf, Failure>,
-}
-
-/// The search list; its query is the entry line, so typing refines it live.
-pub struct SearchList {
-    pub results: Vec<Product>,
-    pub selected: usize,
-}
-
-impl SearchList {
-    pub fn new(catalogue: &mut Catalogue, query: &str) -> SearchList {
-        let mut list = SearchList {
-            results: Vec::new(),
-            selected: 0,
-        };
-        list.refresh(catalogue, query);
-        list
-    }
-
-    pub fn refresh(&mut self, catalogue: &mut Catalogue, query: &str) {
-        self.results = catalogue
-            .search(query.trim(), SEARCH_LIMIT)
-            .into_iter()
-            .cloned()
-            .collect();
-        self.selected = 0;
-    }
-}
 
 /// What Enter on the entry line turned out to mean, owned so the catalogue is free again.
 enum Read {

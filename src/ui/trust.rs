@@ -10,6 +10,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use super::app::{App, Screen};
 use super::effect::{Effect, StockEntry};
 use super::failure::ApprovalReason;
 use super::input::type_into;
@@ -19,8 +20,10 @@ use super::note::Note;
 use super::note::TrustNote;
 use super::pin::Pin;
 use super::recovery_shown::{self, RecoveryShown};
+pub(super) use super::trust_prompt::{
+    Approval, FirstPinForm, SetupForm, SignInForm, Then, TrustPrompt,
+};
 use super::widgets::{FieldLayout, centered, draw_list};
-use super::{App, Screen};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 
 const MAX_NAME: usize = 40;
@@ -109,71 +112,6 @@ impl Effect {
             | Effect::RecallCart(_) => None,
         }
     }
-}
-
-/// What a screen reached only with a manager's approval opens once it is given.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(super) enum Then {
-    OpenUsers,
-}
-
-/// What has every key, over (or instead of) the screens: nothing beneath sees a key while a
-/// gate is open.
-pub(super) enum TrustPrompt {
-    Setup(SetupForm),
-    FirstPin(FirstPinForm),
-    SignIn(SignInForm),
-    Approval(Approval),
-    /// The recovery code just issued, shown once.
-    Recovery(RecoveryShown),
-}
-
-impl TrustPrompt {
-    pub(super) fn focus(&self) -> Focus {
-        match self {
-            TrustPrompt::Setup(_) | TrustPrompt::FirstPin(_) => Focus::Setup,
-            TrustPrompt::SignIn(form) if form.locked_by.is_some() => Focus::Locked,
-            TrustPrompt::SignIn(_) => Focus::SignIn,
-            TrustPrompt::Approval(_) => Focus::Approval,
-            TrustPrompt::Recovery(_) => Focus::Recovery,
-        }
-    }
-}
-
-#[derive(Default)]
-pub(super) struct SetupForm {
-    pub shop: String,
-    pub name: String,
-    pub pin: Pin,
-    pub again: Pin,
-    pub field: usize,
-}
-
-pub(super) struct FirstPinForm {
-    pub user: User,
-    pub pin: Pin,
-    pub again: Pin,
-    pub on_again: bool,
-}
-
-pub(super) struct SignInForm {
-    pub filter: String,
-    /// Index into the users the filter lets through.
-    pub selected: usize,
-    pub pin: Pin,
-    /// Who locked the till, on the lock screen.
-    pub locked_by: Option<String>,
-    /// Whose PIN went to be checked last: the refusal names them.
-    pub tried: Option<String>,
-}
-
-pub(super) struct Approval {
-    pub held: Vec<Effect>,
-    pub then: Option<Then>,
-    pub reason: ApprovalReason,
-    /// Index into the active managers.
-    pub selected: usize,
-    pub pin: Pin,
 }
 
 /// Users who can sign in: active, with a PIN, whose name starts with the filter, then those
@@ -321,7 +259,7 @@ pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
         && (form.attendant.trim().is_empty() || form.attendant == app.attendant)
     {
         form.attendant = user.name.clone();
-        form.field = super::dialogs::Field::Float;
+        form.field = super::open_day_form::Field::Float;
     }
     app.attendant = user.name.clone();
     app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
