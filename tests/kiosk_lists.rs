@@ -13,7 +13,7 @@ fn typing_filters_the_payouts_the_stock_and_the_audit_trail() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     add_users(&mut small_ledger(&db));
-    let tmux = Tmux::start(dir.path(), &format!("exec {BIN} --db '{}'", db.display()));
+    let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Budi", BUDI_PIN);
     tmux.open_day_and_sell_one("Pengelola: Budi");
     tmux.keys(&["Escape"]);
