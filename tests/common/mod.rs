@@ -274,18 +274,21 @@ pub fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()
 }
 
+/// The names of the schema's objects of `kind` ('table', 'trigger'), in order.
+fn schema_names(conn: &rusqlite::Connection, kind: &str) -> Vec<String> {
+    conn.prepare("SELECT name FROM sqlite_schema WHERE type = ?1 ORDER BY name")
+        .unwrap()
+        .query_map([kind], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 /// Every row of every table, as text, through a connection of its own.
 pub fn snapshot(path: &Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
     let mut rows = Vec::new();
-    for table in tables {
+    for table in schema_names(&conn, "table") {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
             .unwrap();
@@ -347,14 +350,7 @@ where
 /// as someone editing the file would have it.
 pub fn unguarded(path: &Path) -> rusqlite::Connection {
     let conn = rusqlite::Connection::open(path).unwrap();
-    let triggers: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
+    for t in schema_names(&conn, "trigger") {
         conn.execute(&format!("DROP TRIGGER {t}"), []).unwrap();
     }
     conn
