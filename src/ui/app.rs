@@ -1,7 +1,7 @@
 //! The till's state as the hub keeps it: `App` (what is sold, who is at the till, what the
 //! entry line holds) and `Screen`, what has the keyboard. It stands below every screen: the
-//! screens of the table answer from their own state, and only the hub (`ui/mod.rs`) and its
-//! own screens (`sale`, `trust`) write it; `dialogs` and `view` only read it.
+//! screens of the table and the gates (`trust`) answer from their own state, and only the hub
+//! (`ui/mod.rs`) and the sale screen (`sale`) write it; `dialogs` and `view` only read it.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -19,7 +19,7 @@ use super::question::Question;
 use super::sale_parts::{Done, SearchList};
 use super::sales::SalesList;
 use super::stock::StockScreen;
-use super::trust_prompt::TrustPrompt;
+use super::trust_prompt::{TrustPrompt, Who};
 use super::widgets;
 use super::{audit, cash_move, close, customers, glance, parked, payouts, settings, users};
 use crate::domain::{Cart, Catalogue, DayStatus};
@@ -345,6 +345,15 @@ impl App {
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
             now: self.clock,
+        }
+    }
+
+    /// Who is at the till, as the gates read it.
+    pub(super) fn who(&self) -> Who<'_> {
+        Who {
+            users: &self.users,
+            user: self.user.as_ref(),
+            attendant: &self.attendant,
         }
     }
 

@@ -121,7 +121,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
-    trust::hold(app, effects)
+    hold(app, effects)
 }
 
 /// A message: the till's own state first, then the screen that has the keyboard.
@@ -240,26 +240,131 @@ fn day_changed(app: &mut App, msg: Msg) {
     }
 }
 
-/// The runtime's answers about who is at the till, for the gates (`trust`).
+/// The runtime's answers about who is at the till: the hub keeps who it is, the gates
+/// (`trust`) say what opens over the till.
 fn who_is_at_the_till(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Clock(now) => return trust::clock(app, now),
+        Msg::Clock(now) => {
+            app.clock = Some(now);
+            let last = *app.last_key.get_or_insert(now);
+            if trust::idle_locks(&app.who(), app.prompt.as_ref(), now - last, app.lock_after) {
+                lock(app);
+            }
+        }
         Msg::Failed {
             action: FailedEffect::SignIn,
             reason,
-        } => trust::sign_in_failed(app, reason),
-        Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
-        Msg::SignedIn(user) => return trust::signed_in(app, user),
+        } => app.set_note(trust::sign_in_refused(app.prompt.as_ref(), reason)),
+        Msg::UsersLoaded(users) => {
+            app.users = users;
+            if let Screen::Users(screen) = &mut app.screen {
+                screen.loaded(app.users.clone());
+            }
+            if let Some(gate) = trust::gate_for_users(&app.who(), app.prompt.as_ref()) {
+                app.prompt = Some(gate);
+            }
+        }
+        Msg::SignedIn(user) => signed_in(app, user),
         Msg::RecoveryCode {
             code,
             manager,
             filed,
-        } => trust::show_recovery(app, code, manager, filed),
-        Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
-        Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
+        } => app.prompt = Some(trust::recovery(code, manager, filed)),
+        Msg::ApprovalGranted(manager) => {
+            let Some(trust::TrustPrompt::Approval(approval)) = app.prompt.take() else {
+                return Vec::new();
+            };
+            return gate_answered(app, trust::approval_granted(approval, manager));
+        }
+        Msg::ApprovalNeeded(effect) => {
+            let reason = trust::refused_for(&effect);
+            wait_for_approval(app, vec![*effect], reason);
+        }
         _ => {}
     }
     Vec::new()
+}
+
+fn signed_in(app: &mut App, user: crate::domain::User) {
+    app.prompt = None;
+    app.last_key = app.clock;
+    if let Screen::OpenDay(form) = &mut app.screen {
+        form.signed_in(&user.name, &app.attendant);
+    }
+    app.attendant = user.name.clone();
+    app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
+    app.user = Some(user);
+}
+
+/// Ctrl+L or idle time: the lock screen over everything. Whatever was on screen stays behind
+/// it, untouched but for a PIN half typed; an approval that was waiting is dropped.
+fn lock(app: &mut App) {
+    let Some(gate) = trust::lock_screen(&app.who()) else {
+        return;
+    };
+    app.help = false;
+    app.note = None;
+    if let Screen::Users(screen) = &mut app.screen {
+        screen.forget_pins();
+    }
+    app.prompt = Some(gate);
+}
+
+/// The effects an attendant may not run alone (`trust::hold`) wait in the approval popup,
+/// opened unless it is open already; the rest go on.
+fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let (held, free) = trust::hold(&app.who(), effects);
+    if let Some((held, reason)) = held {
+        wait_for_approval(app, held, reason);
+    }
+    free
+}
+
+fn wait_for_approval(app: &mut App, held: Vec<Effect>, reason: ApprovalReason) {
+    match &mut app.prompt {
+        Some(trust::TrustPrompt::Approval(approval)) => approval.held.extend(held),
+        _ => {
+            app.help = false;
+            app.prompt = Some(trust::approval(held, None, reason));
+        }
+    }
+}
+
+/// A key while a gate is open: the gate has it, whatever it is.
+fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let Some(gate) = app.prompt.take() else {
+        return Vec::new();
+    };
+    let (gate, outcome) = trust::gate_key(&app.who(), gate, msg);
+    app.prompt = gate;
+    gate_answered(app, outcome)
+}
+
+/// Carries out what a gate answered: its note, quitting, or the place an approval was given
+/// for (opened as it stands: the approval is given).
+fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    let Outcome {
+        go,
+        mut effects,
+        note,
+    } = outcome;
+    if let Some(note) = note {
+        app.set_note(note);
+    }
+    match go {
+        Go::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Go::Open(place) => {
+            if let Ok((screen, load)) = Screen::open(&app.ctx(), place) {
+                app.screen = screen;
+                effects.extend(load);
+            }
+        }
+        _ => {}
+    }
+    effects
 }
 
 /// A void is on disk: the day's figures as read back, or less the sale as the list showed
@@ -323,13 +428,13 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::ToggleLang if !approval => app.lang = app.lang.other(),
             msg => {
                 app.note = None;
-                return trust::gate_key(app, msg);
+                return gate_key(app, msg);
             }
         }
         return Vec::new();
     }
     if msg == Msg::Lock {
-        trust::lock(app);
+        lock(app);
         return Vec::new();
     }
     if let Some(effects) = question_key(app, &msg) {
@@ -499,7 +604,11 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
             Vec::new(),
         ),
         // An attendant opens the users screen only with a manager's approval.
-        Place::Users if trust::users_need_approval(app) => (Screen::Sale, Vec::new()),
+        Place::Users if let Some(gate) = trust::users_approval(&app.who()) => {
+            app.help = false;
+            app.prompt = Some(gate);
+            (Screen::Sale, Vec::new())
+        }
         place => match Screen::open(&app.ctx(), place) {
             Ok(opened) => opened,
             // Every place is either the hub's own, above, or a screen of the table.
