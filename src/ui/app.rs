@@ -1,7 +1,7 @@
 //! The till's state as the hub keeps it: `App` (what is sold, who is at the till, what the
 //! entry line holds) and `Screen`, what has the keyboard. It stands below every screen: the
-//! screens of the table and the gates (`trust`) answer from their own state, and only the hub
-//! (`ui/mod.rs`) and the sale screen (`sale`) write it; `dialogs` and `view` only read it.
+//! screens answer from their own state (the sale screen from the `Till` the hub lends it), and
+//! only the hub (`ui/mod.rs`) writes it; `dialogs` and `view` only read it.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -16,7 +16,7 @@ use super::outcome::{self, Outcome, Place};
 use super::pay::PayDialog;
 use super::producers::ProducersScreen;
 use super::question::Question;
-use super::sale_parts::{Done, SearchList};
+use super::sale_parts::{Done, SearchList, Till};
 use super::sales::SalesList;
 use super::stock::StockScreen;
 use super::trust_prompt::{TrustPrompt, Who};
@@ -364,6 +364,32 @@ impl App {
     /// The cart changed: the runtime saves it so a power cut loses nothing.
     pub(super) fn cart_changed(&self) -> Vec<Effect> {
         vec![Effect::SaveDraft(self.cart.clone())]
+    }
+
+    /// The sale screen's own state, lent to it while it answers; `keep_till` takes it back.
+    pub(super) fn lend_till(&mut self) -> Till {
+        Till {
+            cart: std::mem::take(&mut self.cart),
+            selected: self.selected,
+            entry: std::mem::take(&mut self.entry),
+            entry_selected: self.entry_selected,
+            before_less: self.before_less.take(),
+        }
+    }
+
+    pub(super) fn keep_till(&mut self, till: Till) {
+        let Till {
+            cart,
+            selected,
+            entry,
+            entry_selected,
+            before_less,
+        } = till;
+        self.cart = cart;
+        self.selected = selected;
+        self.entry = entry;
+        self.entry_selected = entry_selected;
+        self.before_less = before_less;
     }
 }
 

@@ -117,7 +117,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
-    app.draft_stale |= sale::keep_parts(app);
+    if let Some(parts) = sale::parts_kept(&app.screen)
+        && app.cart.parts != parts
+    {
+        app.cart.parts = parts;
+        app.draft_stale = true;
+    }
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
@@ -138,7 +143,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             sale,
             status,
             receipt,
-        } => return sale::recorded(app, sale, status, receipt),
+        } => return sale_recorded(app, sale, status, receipt),
         Msg::SaleVoided {
             sale_id,
             status,
@@ -164,8 +169,8 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         | Msg::ApprovalGranted(_)
         | Msg::ApprovalNeeded(_) => return who_is_at_the_till(app, msg),
         Msg::ParkedCount(parked) => app.parked = parked,
-        Msg::CartParked(parked) => sale::parked(app, parked),
-        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
+        Msg::CartParked(parked) => cart_parked(app, parked),
+        Msg::CartRecalled { cart, parked } => cart_recalled(app, cart, parked),
         Msg::UsersChanged(users) => {
             app.users = users.clone();
             return answer(app, Msg::UsersChanged(users));
@@ -367,6 +372,57 @@ fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
     effects
 }
 
+/// The runtime recorded the sale: the cart starts afresh and the change is shown large.
+fn sale_recorded(
+    app: &mut App,
+    sale: crate::domain::Sale,
+    status: Option<DayStatus>,
+    receipt: Result<std::path::PathBuf, Failure>,
+) -> Vec<Effect> {
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let Some(status) = &mut app.status {
+                status.sales += 1;
+                status.takings += sale.total;
+            }
+        }
+    }
+    app.cart = Default::default();
+    app.selected = 0;
+    app.entry.clear();
+    app.entry_selected = false;
+    app.note = None;
+    app.screen = Screen::Sale;
+    app.done = Some(sale::done(&sale, receipt));
+    app.cart_changed()
+}
+
+/// The cart is parked: the next customer starts on an empty one.
+fn cart_parked(app: &mut App, parked: usize) {
+    app.cart = Default::default();
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = Screen::Sale;
+    app.set_note(Note::Queue(queue_note::QueueNote::Parked(parked)));
+}
+
+/// A parked cart is the cart again (saved as the draft by the ledger); with parts paid of
+/// it, the pay dialog opens on them.
+fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
+    let note = queue_note::QueueNote::Recalled(cart.total(), parked::parts_of(&cart), parked);
+    app.cart = cart;
+    // Parked at earlier prices: nothing is sold yet, so it takes today's.
+    app.draft_stale |= app.cart.reprice(&app.catalogue);
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = match app.cart.parts.is_empty() {
+        true => Screen::Sale,
+        false => Screen::Pay(Box::new(pay::PayDialog::resumed(&app.cart))),
+    };
+    app.set_note(Note::Queue(note));
+}
+
 /// A void is on disk: the day's figures as read back, or less the sale as the list showed
 /// it; the list of sales shows the void, wherever the void was answered.
 fn voided(
@@ -543,8 +599,21 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
     let outcome = match &mut screen {
-        Screen::Sale => sale::key(app, msg),
-        Screen::Search(search) => sale::search_key(app, search, msg),
+        Screen::Sale => {
+            let mut till = app.lend_till();
+            let outcome = sale::key(&mut till, &sale_ctx(app), msg);
+            app.keep_till(till);
+            outcome
+        }
+        Screen::Search(search) => {
+            let mut till = app.lend_till();
+            let outcome = sale::search_key(&mut till, &sale_ctx(app), search, msg);
+            app.keep_till(till);
+            if search.stale {
+                search.refresh(&mut app.catalogue, &app.entry);
+            }
+            outcome
+        }
         Screen::OpenDay(form) => dialogs::open_day_key(&app.ctx(), form, msg),
         Screen::StaleDay => dialogs::stale_day_key(msg),
         // A question takes its keys before this.
@@ -552,6 +621,14 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         table => table.key(&app.ctx(), msg).unwrap_or_else(Outcome::stay),
     };
     follow(app, screen, outcome)
+}
+
+/// What the sale screen reads while it answers.
+fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
+    sale::SaleCtx {
+        catalogue: &app.catalogue,
+        parked: app.parked,
+    }
 }
 
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
@@ -599,10 +676,17 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
 fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
         Place::StaleDay => (Screen::StaleDay, Vec::new()),
-        Place::Search => (
-            Screen::Search(SearchList::new(&mut app.catalogue, &app.entry)),
-            Vec::new(),
-        ),
+        Place::Search => {
+            let search = SearchList::new(&mut app.catalogue, &app.entry);
+            if search.results.is_empty() {
+                // An empty list would only hide the entry line: the text is refused instead,
+                // kept in sight and selected.
+                app.entry_selected = !app.entry.is_empty();
+                app.set_note(Note::NoMatch(app.entry.trim().to_string()));
+                return (Screen::Sale, Vec::new());
+            }
+            (Screen::Search(search), Vec::new())
+        }
         // An attendant opens the users screen only with a manager's approval.
         Place::Users if let Some(gate) = trust::users_approval(&app.who()) => {
             app.help = false;
