@@ -319,10 +319,7 @@ impl App {
             return gate.focus();
         }
         match &self.screen {
-            Screen::Confirm(confirm) => match returns_to(&confirm.under) {
-                Some(context) => context,
-                None => confirm.under.focus(),
-            },
+            Screen::Confirm(confirm) => confirm.under.focus(),
             other => other.focus(),
         }
     }
@@ -409,43 +406,5 @@ impl Confirm {
             yes,
             under: Box::new(under),
         }
-    }
-}
-
-/// Where a question returns to: the list, not the reason field it was asked from.
-pub(super) fn back_from(under: Screen) -> Screen {
-    match under {
-        Screen::Sales(mut list) => {
-            list.reason = None;
-            list.refund = None;
-            Screen::Sales(list)
-        }
-        Screen::Stock(mut screen) => {
-            if let Some(form) = &mut screen.form {
-                form.on_reason = false;
-            }
-            Screen::Stock(screen)
-        }
-        Screen::Products(mut screen) => {
-            screen.price = None;
-            Screen::Products(screen)
-        }
-        other => other,
-    }
-}
-
-/// The context of the screen a question returns to, where `back_from` changes it.
-pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
-    match under {
-        Screen::Sales(list) if list.closed_day() => Some(Focus::ClosedSales),
-        Screen::Sales(_) => Some(Focus::Sales),
-        Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.bears_losses() => Some(Focus::WriteOff),
-            Some(_) => Some(Focus::Intake),
-            None => None,
-        },
-        Screen::Products(screen) if screen.form.is_some() => Some(Focus::ProductForm),
-        Screen::Products(_) => Some(Focus::Products),
-        _ => None,
     }
 }

@@ -511,7 +511,7 @@ fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
         }
     };
     let Confirm { yes, under, .. } = *confirm;
-    let under = app::back_from(*under);
+    let under = *under;
     match msg {
         Msg::Yes => {
             app.note = None;
@@ -567,7 +567,7 @@ fn help_key(app: &mut App, msg: &Msg) -> bool {
 /// Ctrl+Q: quits, unless money taken in parts or stock lines typed would be lost; then it
 /// asks first, over the screen that holds them.
 fn quit(app: &mut App) -> Vec<Effect> {
-    let question = match &app.screen {
+    let question = match &mut app.screen {
         Screen::Pay(pay) => pay.parts_taken().map(|paid| {
             let question = Question::ReturnParts {
                 paid,
@@ -575,15 +575,14 @@ fn quit(app: &mut App) -> Vec<Effect> {
             };
             (question, Outcome::quit().note(Note::PartsReturned(paid)))
         }),
-        Screen::Stock(screen) => screen
-            .form
-            .as_ref()
-            .filter(|form| !form.rows.is_empty())
-            .map(|form| {
-                let lines = form.rows.len();
+        Screen::Stock(screen) => {
+            let lines = screen.form.as_ref().map_or(0, |form| form.rows.len());
+            (lines > 0).then(|| {
+                screen.asked();
                 let question = Question::DiscardLines { lines, quit: true };
                 (question, Outcome::quit())
-            }),
+            })
+        }
         _ => None,
     };
     if let Some((question, yes)) = question {

@@ -91,7 +91,9 @@ pub enum Go {
     /// The sale screen (or, with no day open, the open-day form).
     Home,
     Open(Place),
-    /// A question over this screen, which gets the keyboard back once it is answered.
+    /// A question over this screen, which gets the keyboard back once it is answered, as the
+    /// screen left itself when it asked (a list, say, rather than the reason typed for it):
+    /// the hub knows no screen's fields.
     Ask(Box<Ask>),
     /// Leave the kiosk.
     Quit,

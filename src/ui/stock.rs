@@ -583,7 +583,19 @@ impl StockScreen {
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
-        key(cx, self, msg)
+        let outcome = key(cx, self, msg);
+        if matches!(outcome.go, Go::Ask(_)) {
+            self.asked();
+        }
+        outcome
+    }
+
+    /// A question asked over the form returns, answered either way, to its lines: not to the
+    /// reason field.
+    pub(super) fn asked(&mut self) {
+        if let Some(form) = &mut self.form {
+            form.on_reason = false;
+        }
     }
 
     pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
