@@ -26,12 +26,16 @@ use crate::domain::{Cart, Catalogue, DayStatus};
 use crate::strings::Lang;
 
 /// The screens that answer through the one face every screen has (`open`, `key`, `answer`,
-/// `focus`, `draw`: see any of them), a row each: the `Screen` variant, named as the `Place`
-/// that opens it, and its state. Those over the sale screen have it drawn beneath them. The
+/// `focus`, `draw`: see any of them), a row each: the `Screen` variant, its state, and the
+/// `Place` that opens it (most by the key table they open on, so a new screen needs no new
+/// `Place`). Those over the sale screen have it drawn beneath them. The
 /// hub's own (the sale screen, its search, the open-day form and the questions) are written
 /// out in `Screen` and handled by the hub itself.
 macro_rules! screens {
-    (over_sale: $($over:ident($over_state:ty)),* ; whole: $($name:ident($state:ty)),* $(,)?) => {
+    (
+        over_sale: [$($over:ident($over_state:ty) = $over_place:pat),* $(,)?]
+        whole: [$($name:ident($state:ty) = $place:pat),* $(,)?]
+    ) => {
         /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup
         /// and returned to when it is answered.
         pub(super) enum Screen {
@@ -49,11 +53,11 @@ macro_rules! screens {
             /// that is the hub's own.
             pub(super) fn open(cx: &outcome::Ctx, place: Place) -> Result<(Screen, Vec<Effect>), Place> {
                 Ok(match place {
-                    $(place @ Place::$over { .. } => {
+                    $(place @ $over_place => {
                         let (screen, load) = <$over_state>::open(cx, place);
                         (Screen::$over(Box::new(screen)), load)
                     })*
-                    $(place @ Place::$name { .. } => {
+                    $(place @ $place => {
                         let (screen, load) = <$state>::open(cx, place);
                         (Screen::$name(Box::new(screen)), load)
                     })*
@@ -112,20 +116,24 @@ macro_rules! screens {
 }
 
 screens! {
-    over_sale: Pay(PayDialog), CashMove(cash_move::CashMoveForm);
-    whole:
-        Sales(SalesList),
-        Stock(StockScreen),
-        Products(ProductsScreen),
-        Producers(ProducersScreen),
-        Settings(settings::SettingsScreen),
-        Payouts(payouts::PayoutsScreen),
-        Close(close::CloseScreen),
-        Customers(customers::CustomersScreen),
-        Users(users::UsersScreen),
-        Audit(audit::AuditScreen),
-        Glance(glance::GlanceScreen),
-        Parked(parked::ParkedList),
+    over_sale: [
+        Pay(PayDialog) = Place::At(Focus::Pay),
+        CashMove(cash_move::CashMoveForm) = Place::At(Focus::CashMove),
+    ]
+    whole: [
+        Sales(SalesList) = Place::Sales { .. },
+        Stock(StockScreen) = Place::At(Focus::Stock),
+        Products(ProductsScreen) = Place::At(Focus::Products),
+        Producers(ProducersScreen) = Place::At(Focus::Producers),
+        Settings(settings::SettingsScreen) = Place::At(Focus::Settings),
+        Payouts(payouts::PayoutsScreen) = Place::At(Focus::Payouts),
+        Close(close::CloseScreen) = Place::Close { .. },
+        Customers(customers::CustomersScreen) = Place::At(Focus::Customers),
+        Users(users::UsersScreen) = Place::At(Focus::Users),
+        Audit(audit::AuditScreen) = Place::At(Focus::Audit),
+        Glance(glance::GlanceScreen) = Place::At(Focus::Glance),
+        Parked(parked::ParkedList) = Place::At(Focus::Parked),
+    ]
 }
 
 pub struct App {

@@ -674,8 +674,8 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
 /// Opens a place: the one spot where screens are built, each with what it must load.
 fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
-        Place::StaleDay => (Screen::StaleDay, Vec::new()),
-        Place::Search => {
+        Place::At(Focus::StaleDay) => (Screen::StaleDay, Vec::new()),
+        Place::At(Focus::Search) => {
             let search = SearchList::new(&mut app.catalogue, &app.entry);
             if search.results.is_empty() {
                 // An empty list would only hide the entry line: the text is refused instead,
@@ -687,7 +687,7 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
             (Screen::Search(search), Vec::new())
         }
         // An attendant opens the users screen only with a manager's approval.
-        Place::Users if let Some(gate) = trust::users_approval(&app.who()) => {
+        Place::At(Focus::Users) if let Some(gate) = trust::users_approval(&app.who()) => {
             app.help = false;
             app.prompt = Some(gate);
             (Screen::Sale, Vec::new())

@@ -13,6 +13,7 @@ use super::app::{App, Screen};
 use super::effect::Effect;
 use super::failure::Failure;
 use super::input::type_into;
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
 use super::outcome::{Go, Outcome, Place};
@@ -98,7 +99,7 @@ fn refuse(till: &mut Till, note: Note) -> Outcome {
 fn search_or_scan(till: &mut Till, cx: &SaleCtx) -> Outcome {
     match scanned_at_end(&till.entry, cx.catalogue).cloned() {
         Some(product) => add(till, &product, Quantity::whole(1)),
-        None => Outcome::open(Place::Search),
+        None => Outcome::open(Place::At(Focus::Search)),
     }
 }
 
@@ -227,7 +228,7 @@ fn command(till: &Till, cx: &SaleCtx, msg: Msg) -> Outcome {
         Msg::Pay => match cart.no_longer_sold(cx.catalogue).into_iter().next() {
             // Taken off the till while it sat in the cart: the ledger would refuse the sale.
             Some(gone) => Outcome::stay().note(Note::NoLongerSold(gone)),
-            None => Outcome::open(Place::Pay),
+            None => Outcome::open(Place::At(Focus::Pay)),
         },
         Msg::EmptyCart if cart.is_empty() => Outcome::stay().note(Note::CartAlreadyEmpty),
         Msg::EmptyCart => {
@@ -246,7 +247,7 @@ fn command(till: &Till, cx: &SaleCtx, msg: Msg) -> Outcome {
         Msg::Park if cart.is_empty() && cx.parked == 0 => {
             Outcome::stay().note(Note::Queue(QueueNote::NothingToPark))
         }
-        Msg::Park if cart.is_empty() => Outcome::open(Place::Parked),
+        Msg::Park if cart.is_empty() => Outcome::open(Place::At(Focus::Parked)),
         Msg::Park => Outcome::stay().run(vec![Effect::ParkCart(cart.clone())]),
         Msg::CloseDay => Outcome::open(Place::Close { stale: false }),
         Msg::TodaySales => Outcome::open(Place::Sales { closed_day: None }),

@@ -177,10 +177,10 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             return Outcome::ask(Question::ReturnDaily, vec![Effect::ReturnDailyGoods]);
         }
         Msg::OpenProducts => {
-            return Outcome::open(Place::Products);
+            return Outcome::open(Place::At(Focus::Products));
         }
         Msg::OpenProducers => {
-            return Outcome::open(Place::Producers);
+            return Outcome::open(Place::At(Focus::Producers));
         }
         Msg::Cancel => return Outcome::home(),
         _ => {}

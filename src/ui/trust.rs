@@ -252,7 +252,7 @@ pub(super) fn recovery(
 pub(super) fn approval_granted(approval: Approval, manager: User) -> Outcome {
     let said = Note::Trust(TrustNote::Approved(manager.name));
     match approval.then {
-        Some(Then::OpenUsers) => Outcome::open(Place::Users).note(said),
+        Some(Then::OpenUsers) => Outcome::open(Place::At(Focus::Users)).note(said),
         None => Outcome::stay().note(said),
     }
 }
