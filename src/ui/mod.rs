@@ -90,7 +90,7 @@ use crate::print::PrinterSettings;
 #[cfg(test)]
 use crate::strings::Lang;
 #[cfg(test)]
-use {pay::PayDialog, producers::ProducersScreen};
+use {pay::PayDialog, producers::ProducersScreen, question::Question};
 
 pub use effect::{Effect, StockEntry};
 pub use failure::ProductField;
@@ -105,7 +105,6 @@ pub use app::App;
 use app::{Confirm, Screen};
 use open_day_form::OpenDayForm;
 use outcome::{Go, Outcome, Place};
-use question::{AfterReturn, Question};
 use sale_parts::SearchList;
 use sales::SalesList;
 use stock::StockScreen;
@@ -564,32 +563,16 @@ fn help_key(app: &mut App, msg: &Msg) -> bool {
     matches!(msg, Msg::Help | Msg::Cancel)
 }
 
-/// Ctrl+Q: quits, unless money taken in parts or stock lines typed would be lost; then it
-/// asks first, over the screen that holds them.
+/// Ctrl+Q: quits, unless the screen holds work that quitting would lose (money taken in parts,
+/// stock lines typed): it answers the key with a question then, asked over it.
 fn quit(app: &mut App) -> Vec<Effect> {
-    let question = match &mut app.screen {
-        Screen::Pay(pay) => pay.parts_taken().map(|paid| {
-            let question = Question::ReturnParts {
-                paid,
-                then: AfterReturn::Quit,
-            };
-            (question, Outcome::quit().note(Note::PartsReturned(paid)))
-        }),
-        Screen::Stock(screen) => {
-            let lines = screen.form.as_ref().map_or(0, |form| form.rows.len());
-            (lines > 0).then(|| {
-                screen.asked();
-                let question = Question::DiscardLines { lines, quit: true };
-                (question, Outcome::quit())
-            })
-        }
-        _ => None,
-    };
-    if let Some((question, yes)) = question {
-        let under = std::mem::replace(&mut app.screen, Screen::Sale);
-        app.screen = Screen::Confirm(Box::new(Confirm::new(question, yes, under)));
+    let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    let answered = screen.key(&app.ctx(), Msg::Quit).map(|outcome| outcome.go);
+    if let Some(Go::Ask(ask)) = answered {
+        app.screen = Screen::Confirm(Box::new(Confirm::new(ask.question, ask.yes, screen)));
         return Vec::new();
     }
+    app.screen = screen;
     app.quit = true;
     vec![Effect::Quit]
 }

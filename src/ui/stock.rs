@@ -583,7 +583,17 @@ impl StockScreen {
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
-        let outcome = key(cx, self, msg);
+        let outcome = match msg {
+            // Ctrl+Q: stock lines typed are work, dropped only after a yes.
+            Msg::Quit => match self.form.as_ref().map_or(0, |form| form.rows.len()) {
+                0 => Outcome::quit(),
+                lines => {
+                    let question = Question::DiscardLines { lines, quit: true };
+                    Outcome::ask_then(question, Outcome::quit())
+                }
+            },
+            msg => key(cx, self, msg),
+        };
         if matches!(outcome.go, Go::Ask(_)) {
             self.asked();
         }
