@@ -260,13 +260,13 @@ fn who_is_at_the_till(app: &mut App, msg: Msg) -> Vec<Effect> {
             reason,
         } => app.set_note(trust::sign_in_refused(app.prompt.as_ref(), reason)),
         Msg::UsersLoaded(users) => {
-            app.users = users;
-            if let Screen::Users(screen) = &mut app.screen {
-                screen.loaded(app.users.clone());
-            }
+            app.users = users.clone();
+            // The users screen, if open, shows them.
+            let effects = answer(app, Msg::UsersLoaded(users));
             if let Some(gate) = trust::gate_for_users(&app.who(), app.prompt.as_ref()) {
                 app.prompt = Some(gate);
             }
+            return effects;
         }
         Msg::SignedIn(user) => signed_in(app, user),
         Msg::RecoveryCode {
@@ -415,10 +415,11 @@ fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
     app.draft_stale |= app.cart.reprice(&app.catalogue);
     app.selected = 0;
     app.parked = parked;
-    app.screen = match app.cart.parts.is_empty() {
-        true => Screen::Sale,
-        false => Screen::Pay(Box::new(pay::PayDialog::resumed(&app.cart))),
-    };
+    app.screen = Screen::Sale;
+    if !app.cart.parts.is_empty() {
+        let (pay, _) = open(app, Place::At(Focus::Pay));
+        app.screen = pay;
+    }
     app.set_note(Note::Queue(note));
 }
 

@@ -360,6 +360,10 @@ pub(super) fn answer(screen: &mut UsersScreen, msg: Msg) -> Outcome {
             screen.loaded(users);
             Outcome::stay().note(Note::Trust(TrustNote::UsersSaved))
         }
+        Msg::UsersLoaded(users) => {
+            screen.loaded(users);
+            Outcome::stay()
+        }
         Msg::Failed {
             action: FailedEffect::LoadUsers,
             ..
