@@ -352,9 +352,7 @@ fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         mut effects,
         note,
     } = outcome;
-    if let Some(note) = note {
-        app.set_note(note);
-    }
+    say(app, note);
     match go {
         Go::Quit => {
             app.quit = true;
@@ -614,6 +612,16 @@ fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
     }
 }
 
+/// Shows what an answer says; a key an amount field refused is said again while typing goes on.
+fn say(app: &mut App, note: Option<Note>) {
+    if let Some(note) = note {
+        if let Note::DigitsOnly(refused) = note {
+            app.amount_refused = Some(refused);
+        }
+        app.set_note(note);
+    }
+}
+
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
 fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
     let Outcome {
@@ -621,12 +629,7 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
         mut effects,
         note,
     } = outcome;
-    if let Some(note) = note {
-        if let Note::DigitsOnly(refused) = note {
-            app.amount_refused = Some(refused);
-        }
-        app.set_note(note);
-    }
+    say(app, note);
     app.screen = match go {
         Go::Stay => here,
         Go::Home | Go::Back => Screen::Sale,
