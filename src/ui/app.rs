@@ -1,7 +1,7 @@
 //! The till's state as the hub keeps it: `App` (what is sold, who is at the till, what the
 //! entry line holds) and `Screen`, what has the keyboard. It stands below every screen: the
-//! screens of the table answer from their own state, and only the hub (`ui/mod.rs`) and its
-//! own screens (`sale`, `trust`) write it; `dialogs` and `view` only read it.
+//! screens answer from their own state (the sale screen from the `Till` the hub lends it), and
+//! only the hub (`ui/mod.rs`) writes it; `dialogs` and `view` only read it.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -16,22 +16,26 @@ use super::outcome::{self, Outcome, Place};
 use super::pay::PayDialog;
 use super::producers::ProducersScreen;
 use super::question::Question;
-use super::sale_parts::{Done, SearchList};
+use super::sale_parts::{Done, SearchList, Till};
 use super::sales::SalesList;
 use super::stock::StockScreen;
-use super::trust_prompt::TrustPrompt;
+use super::trust_prompt::{TrustPrompt, Who};
 use super::widgets;
 use super::{audit, cash_move, close, customers, glance, parked, payouts, settings, users};
 use crate::domain::{Cart, Catalogue, DayStatus};
 use crate::strings::Lang;
 
 /// The screens that answer through the one face every screen has (`open`, `key`, `answer`,
-/// `focus`, `draw`: see any of them), a row each: the `Screen` variant, named as the `Place`
-/// that opens it, and its state. Those over the sale screen have it drawn beneath them. The
+/// `focus`, `draw`: see any of them), a row each: the `Screen` variant, its state, and the
+/// `Place` that opens it (most by the key table they open on, so a new screen needs no new
+/// `Place`). Those over the sale screen have it drawn beneath them. The
 /// hub's own (the sale screen, its search, the open-day form and the questions) are written
 /// out in `Screen` and handled by the hub itself.
 macro_rules! screens {
-    (over_sale: $($over:ident($over_state:ty)),* ; whole: $($name:ident($state:ty)),* $(,)?) => {
+    (
+        over_sale: [$($over:ident($over_state:ty) = $over_place:pat),* $(,)?]
+        whole: [$($name:ident($state:ty) = $place:pat),* $(,)?]
+    ) => {
         /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup
         /// and returned to when it is answered.
         pub(super) enum Screen {
@@ -49,11 +53,11 @@ macro_rules! screens {
             /// that is the hub's own.
             pub(super) fn open(cx: &outcome::Ctx, place: Place) -> Result<(Screen, Vec<Effect>), Place> {
                 Ok(match place {
-                    $(place @ Place::$over { .. } => {
+                    $(place @ $over_place => {
                         let (screen, load) = <$over_state>::open(cx, place);
                         (Screen::$over(Box::new(screen)), load)
                     })*
-                    $(place @ Place::$name { .. } => {
+                    $(place @ $place => {
                         let (screen, load) = <$state>::open(cx, place);
                         (Screen::$name(Box::new(screen)), load)
                     })*
@@ -112,20 +116,24 @@ macro_rules! screens {
 }
 
 screens! {
-    over_sale: Pay(PayDialog), CashMove(cash_move::CashMoveForm);
-    whole:
-        Sales(SalesList),
-        Stock(StockScreen),
-        Products(ProductsScreen),
-        Producers(ProducersScreen),
-        Settings(settings::SettingsScreen),
-        Payouts(payouts::PayoutsScreen),
-        Close(close::CloseScreen),
-        Customers(customers::CustomersScreen),
-        Users(users::UsersScreen),
-        Audit(audit::AuditScreen),
-        Glance(glance::GlanceScreen),
-        Parked(parked::ParkedList),
+    over_sale: [
+        Pay(PayDialog) = Place::At(Focus::Pay),
+        CashMove(cash_move::CashMoveForm) = Place::At(Focus::CashMove),
+    ]
+    whole: [
+        Sales(SalesList) = Place::Sales { .. },
+        Stock(StockScreen) = Place::At(Focus::Stock),
+        Products(ProductsScreen) = Place::At(Focus::Products),
+        Producers(ProducersScreen) = Place::At(Focus::Producers),
+        Settings(settings::SettingsScreen) = Place::At(Focus::Settings),
+        Payouts(payouts::PayoutsScreen) = Place::At(Focus::Payouts),
+        Close(close::CloseScreen) = Place::Close { .. },
+        Customers(customers::CustomersScreen) = Place::At(Focus::Customers),
+        Users(users::UsersScreen) = Place::At(Focus::Users),
+        Audit(audit::AuditScreen) = Place::At(Focus::Audit),
+        Glance(glance::GlanceScreen) = Place::At(Focus::Glance),
+        Parked(parked::ParkedList) = Place::At(Focus::Parked),
+    ]
 }
 
 pub struct App {
@@ -319,10 +327,7 @@ impl App {
             return gate.focus();
         }
         match &self.screen {
-            Screen::Confirm(confirm) => match returns_to(&confirm.under) {
-                Some(context) => context,
-                None => confirm.under.focus(),
-            },
+            Screen::Confirm(confirm) => confirm.under.focus(),
             other => other.focus(),
         }
     }
@@ -348,6 +353,15 @@ impl App {
         }
     }
 
+    /// Who is at the till, as the gates read it.
+    pub(super) fn who(&self) -> Who<'_> {
+        Who {
+            users: &self.users,
+            user: self.user.as_ref(),
+            attendant: &self.attendant,
+        }
+    }
+
     pub(super) fn set_note(&mut self, note: Note) {
         self.note = Some(note);
     }
@@ -355,6 +369,32 @@ impl App {
     /// The cart changed: the runtime saves it so a power cut loses nothing.
     pub(super) fn cart_changed(&self) -> Vec<Effect> {
         vec![Effect::SaveDraft(self.cart.clone())]
+    }
+
+    /// The sale screen's own state, lent to it while it answers; `keep_till` takes it back.
+    pub(super) fn lend_till(&mut self) -> Till {
+        Till {
+            cart: std::mem::take(&mut self.cart),
+            selected: self.selected,
+            entry: std::mem::take(&mut self.entry),
+            entry_selected: self.entry_selected,
+            before_less: self.before_less.take(),
+        }
+    }
+
+    pub(super) fn keep_till(&mut self, till: Till) {
+        let Till {
+            cart,
+            selected,
+            entry,
+            entry_selected,
+            before_less,
+        } = till;
+        self.cart = cart;
+        self.selected = selected;
+        self.entry = entry;
+        self.entry_selected = entry_selected;
+        self.before_less = before_less;
     }
 }
 
@@ -374,43 +414,5 @@ impl Confirm {
             yes,
             under: Box::new(under),
         }
-    }
-}
-
-/// Where a question returns to: the list, not the reason field it was asked from.
-pub(super) fn back_from(under: Screen) -> Screen {
-    match under {
-        Screen::Sales(mut list) => {
-            list.reason = None;
-            list.refund = None;
-            Screen::Sales(list)
-        }
-        Screen::Stock(mut screen) => {
-            if let Some(form) = &mut screen.form {
-                form.on_reason = false;
-            }
-            Screen::Stock(screen)
-        }
-        Screen::Products(mut screen) => {
-            screen.price = None;
-            Screen::Products(screen)
-        }
-        other => other,
-    }
-}
-
-/// The context of the screen a question returns to, where `back_from` changes it.
-pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
-    match under {
-        Screen::Sales(list) if list.closed_day() => Some(Focus::ClosedSales),
-        Screen::Sales(_) => Some(Focus::Sales),
-        Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.bears_losses() => Some(Focus::WriteOff),
-            Some(_) => Some(Focus::Intake),
-            None => None,
-        },
-        Screen::Products(screen) if screen.form.is_some() => Some(Focus::ProductForm),
-        Screen::Products(_) => Some(Focus::Products),
-        _ => None,
     }
 }

@@ -90,7 +90,7 @@ use crate::print::PrinterSettings;
 #[cfg(test)]
 use crate::strings::Lang;
 #[cfg(test)]
-use {pay::PayDialog, producers::ProducersScreen};
+use {pay::PayDialog, producers::ProducersScreen, question::Question};
 
 pub use effect::{Effect, StockEntry};
 pub use failure::ProductField;
@@ -105,7 +105,6 @@ pub use app::App;
 use app::{Confirm, Screen};
 use open_day_form::OpenDayForm;
 use outcome::{Go, Outcome, Place};
-use question::{AfterReturn, Question};
 use sale_parts::SearchList;
 use sales::SalesList;
 use stock::StockScreen;
@@ -117,11 +116,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
-    app.draft_stale |= sale::keep_parts(app);
+    if let Some(parts) = sale::parts_kept(&app.screen)
+        && app.cart.parts != parts
+    {
+        app.cart.parts = parts;
+        app.draft_stale = true;
+    }
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
-    trust::hold(app, effects)
+    hold(app, effects)
 }
 
 /// A message: the till's own state first, then the screen that has the keyboard.
@@ -138,7 +142,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             sale,
             status,
             receipt,
-        } => return sale::recorded(app, sale, status, receipt),
+        } => return sale_recorded(app, sale, status, receipt),
         Msg::SaleVoided {
             sale_id,
             status,
@@ -164,8 +168,8 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         | Msg::ApprovalGranted(_)
         | Msg::ApprovalNeeded(_) => return who_is_at_the_till(app, msg),
         Msg::ParkedCount(parked) => app.parked = parked,
-        Msg::CartParked(parked) => sale::parked(app, parked),
-        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
+        Msg::CartParked(parked) => cart_parked(app, parked),
+        Msg::CartRecalled { cart, parked } => cart_recalled(app, cart, parked),
         Msg::UsersChanged(users) => {
             app.users = users.clone();
             return answer(app, Msg::UsersChanged(users));
@@ -240,26 +244,181 @@ fn day_changed(app: &mut App, msg: Msg) {
     }
 }
 
-/// The runtime's answers about who is at the till, for the gates (`trust`).
+/// The runtime's answers about who is at the till: the hub keeps who it is, the gates
+/// (`trust`) say what opens over the till.
 fn who_is_at_the_till(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Clock(now) => return trust::clock(app, now),
+        Msg::Clock(now) => {
+            app.clock = Some(now);
+            let last = *app.last_key.get_or_insert(now);
+            if trust::idle_locks(&app.who(), app.prompt.as_ref(), now - last, app.lock_after) {
+                lock(app);
+            }
+        }
         Msg::Failed {
             action: FailedEffect::SignIn,
             reason,
-        } => trust::sign_in_failed(app, reason),
-        Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
-        Msg::SignedIn(user) => return trust::signed_in(app, user),
+        } => app.set_note(trust::sign_in_refused(app.prompt.as_ref(), reason)),
+        Msg::UsersLoaded(users) => {
+            app.users = users.clone();
+            // The users screen, if open, shows them.
+            let effects = answer(app, Msg::UsersLoaded(users));
+            if let Some(gate) = trust::gate_for_users(&app.who(), app.prompt.as_ref()) {
+                app.prompt = Some(gate);
+            }
+            return effects;
+        }
+        Msg::SignedIn(user) => signed_in(app, user),
         Msg::RecoveryCode {
             code,
             manager,
             filed,
-        } => trust::show_recovery(app, code, manager, filed),
-        Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
-        Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
+        } => app.prompt = Some(trust::recovery(code, manager, filed)),
+        Msg::ApprovalGranted(manager) => {
+            let Some(trust::TrustPrompt::Approval(approval)) = app.prompt.take() else {
+                return Vec::new();
+            };
+            return gate_answered(app, trust::approval_granted(approval, manager));
+        }
+        Msg::ApprovalNeeded(effect) => {
+            let reason = trust::refused_for(&effect);
+            wait_for_approval(app, vec![*effect], reason);
+        }
         _ => {}
     }
     Vec::new()
+}
+
+fn signed_in(app: &mut App, user: crate::domain::User) {
+    app.prompt = None;
+    app.last_key = app.clock;
+    if let Screen::OpenDay(form) = &mut app.screen {
+        form.signed_in(&user.name, &app.attendant);
+    }
+    app.attendant = user.name.clone();
+    app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
+    app.user = Some(user);
+}
+
+/// Ctrl+L or idle time: the lock screen over everything. Whatever was on screen stays behind
+/// it, untouched but for a PIN half typed; an approval that was waiting is dropped.
+fn lock(app: &mut App) {
+    let Some(gate) = trust::lock_screen(&app.who()) else {
+        return;
+    };
+    app.help = false;
+    app.note = None;
+    if let Screen::Users(screen) = &mut app.screen {
+        screen.forget_pins();
+    }
+    app.prompt = Some(gate);
+}
+
+/// The effects an attendant may not run alone (`trust::hold`) wait in the approval popup,
+/// opened unless it is open already; the rest go on.
+fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let (held, free) = trust::hold(&app.who(), effects);
+    if let Some((held, reason)) = held {
+        wait_for_approval(app, held, reason);
+    }
+    free
+}
+
+fn wait_for_approval(app: &mut App, held: Vec<Effect>, reason: ApprovalReason) {
+    match &mut app.prompt {
+        Some(trust::TrustPrompt::Approval(approval)) => approval.held.extend(held),
+        _ => {
+            app.help = false;
+            app.prompt = Some(trust::approval(held, None, reason));
+        }
+    }
+}
+
+/// A key while a gate is open: the gate has it, whatever it is.
+fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let Some(gate) = app.prompt.take() else {
+        return Vec::new();
+    };
+    let (gate, outcome) = trust::gate_key(&app.who(), gate, msg);
+    app.prompt = gate;
+    gate_answered(app, outcome)
+}
+
+/// Carries out what a gate answered: its note, quitting, or the place an approval was given
+/// for (opened as it stands: the approval is given).
+fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    let Outcome {
+        go,
+        mut effects,
+        note,
+    } = outcome;
+    say(app, note);
+    match go {
+        Go::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Go::Open(place) => {
+            if let Ok((screen, load)) = Screen::open(&app.ctx(), place) {
+                app.screen = screen;
+                effects.extend(load);
+            }
+        }
+        _ => {}
+    }
+    effects
+}
+
+/// The runtime recorded the sale: the cart starts afresh and the change is shown large.
+fn sale_recorded(
+    app: &mut App,
+    sale: crate::domain::Sale,
+    status: Option<DayStatus>,
+    receipt: Result<std::path::PathBuf, Failure>,
+) -> Vec<Effect> {
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let Some(status) = &mut app.status {
+                status.sales += 1;
+                status.takings += sale.total;
+            }
+        }
+    }
+    app.cart = Default::default();
+    app.selected = 0;
+    app.entry.clear();
+    app.entry_selected = false;
+    app.note = None;
+    app.screen = Screen::Sale;
+    app.done = Some(sale::done(&sale, receipt));
+    app.cart_changed()
+}
+
+/// The cart is parked: the next customer starts on an empty one.
+fn cart_parked(app: &mut App, parked: usize) {
+    app.cart = Default::default();
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = Screen::Sale;
+    app.set_note(Note::Queue(queue_note::QueueNote::Parked(parked)));
+}
+
+/// A parked cart is the cart again (saved as the draft by the ledger); with parts paid of
+/// it, the pay dialog opens on them.
+fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
+    let note = queue_note::QueueNote::Recalled(cart.total(), parked::parts_of(&cart), parked);
+    app.cart = cart;
+    // Parked at earlier prices: nothing is sold yet, so it takes today's.
+    app.draft_stale |= app.cart.reprice(&app.catalogue);
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = Screen::Sale;
+    if !app.cart.parts.is_empty() {
+        let (pay, _) = open(app, Place::At(Focus::Pay));
+        app.screen = pay;
+    }
+    app.set_note(Note::Queue(note));
 }
 
 /// A void is on disk: the day's figures as read back, or less the sale as the list showed
@@ -323,13 +482,13 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::ToggleLang if !approval => app.lang = app.lang.other(),
             msg => {
                 app.note = None;
-                return trust::gate_key(app, msg);
+                return gate_key(app, msg);
             }
         }
         return Vec::new();
     }
     if msg == Msg::Lock {
-        trust::lock(app);
+        lock(app);
         return Vec::new();
     }
     if let Some(effects) = question_key(app, &msg) {
@@ -350,7 +509,7 @@ fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
         }
     };
     let Confirm { yes, under, .. } = *confirm;
-    let under = app::back_from(*under);
+    let under = *under;
     match msg {
         Msg::Yes => {
             app.note = None;
@@ -403,33 +562,16 @@ fn help_key(app: &mut App, msg: &Msg) -> bool {
     matches!(msg, Msg::Help | Msg::Cancel)
 }
 
-/// Ctrl+Q: quits, unless money taken in parts or stock lines typed would be lost; then it
-/// asks first, over the screen that holds them.
+/// Ctrl+Q: quits, unless the screen holds work that quitting would lose (money taken in parts,
+/// stock lines typed): it answers the key with a question then, asked over it.
 fn quit(app: &mut App) -> Vec<Effect> {
-    let question = match &app.screen {
-        Screen::Pay(pay) => pay.parts_taken().map(|paid| {
-            let question = Question::ReturnParts {
-                paid,
-                then: AfterReturn::Quit,
-            };
-            (question, Outcome::quit().note(Note::PartsReturned(paid)))
-        }),
-        Screen::Stock(screen) => screen
-            .form
-            .as_ref()
-            .filter(|form| !form.rows.is_empty())
-            .map(|form| {
-                let lines = form.rows.len();
-                let question = Question::DiscardLines { lines, quit: true };
-                (question, Outcome::quit())
-            }),
-        _ => None,
-    };
-    if let Some((question, yes)) = question {
-        let under = std::mem::replace(&mut app.screen, Screen::Sale);
-        app.screen = Screen::Confirm(Box::new(Confirm::new(question, yes, under)));
+    let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    let answered = screen.key(&app.ctx(), Msg::Quit).map(|outcome| outcome.go);
+    if let Some(Go::Ask(ask)) = answered {
+        app.screen = Screen::Confirm(Box::new(Confirm::new(ask.question, ask.yes, screen)));
         return Vec::new();
     }
+    app.screen = screen;
     app.quit = true;
     vec![Effect::Quit]
 }
@@ -438,8 +580,21 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
     let outcome = match &mut screen {
-        Screen::Sale => sale::key(app, msg),
-        Screen::Search(search) => sale::search_key(app, search, msg),
+        Screen::Sale => {
+            let mut till = app.lend_till();
+            let outcome = sale::key(&mut till, &sale_ctx(app), msg);
+            app.keep_till(till);
+            outcome
+        }
+        Screen::Search(search) => {
+            let mut till = app.lend_till();
+            let outcome = sale::search_key(&mut till, &sale_ctx(app), search, msg);
+            app.keep_till(till);
+            if search.stale {
+                search.refresh(&mut app.catalogue, &app.entry);
+            }
+            outcome
+        }
         Screen::OpenDay(form) => dialogs::open_day_key(&app.ctx(), form, msg),
         Screen::StaleDay => dialogs::stale_day_key(msg),
         // A question takes its keys before this.
@@ -449,6 +604,24 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     follow(app, screen, outcome)
 }
 
+/// What the sale screen reads while it answers.
+fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
+    sale::SaleCtx {
+        catalogue: &app.catalogue,
+        parked: app.parked,
+    }
+}
+
+/// Shows what an answer says; a key an amount field refused is said again while typing goes on.
+fn say(app: &mut App, note: Option<Note>) {
+    if let Some(note) = note {
+        if let Note::DigitsOnly(refused) = note {
+            app.amount_refused = Some(refused);
+        }
+        app.set_note(note);
+    }
+}
+
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
 fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
     let Outcome {
@@ -456,12 +629,7 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
         mut effects,
         note,
     } = outcome;
-    if let Some(note) = note {
-        if let Note::DigitsOnly(refused) = note {
-            app.amount_refused = Some(refused);
-        }
-        app.set_note(note);
-    }
+    say(app, note);
     app.screen = match go {
         Go::Stay => here,
         Go::Home | Go::Back => Screen::Sale,
@@ -493,13 +661,24 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
 /// Opens a place: the one spot where screens are built, each with what it must load.
 fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
-        Place::StaleDay => (Screen::StaleDay, Vec::new()),
-        Place::Search => (
-            Screen::Search(SearchList::new(&mut app.catalogue, &app.entry)),
-            Vec::new(),
-        ),
+        Place::At(Focus::StaleDay) => (Screen::StaleDay, Vec::new()),
+        Place::At(Focus::Search) => {
+            let search = SearchList::new(&mut app.catalogue, &app.entry);
+            if search.results.is_empty() {
+                // An empty list would only hide the entry line: the text is refused instead,
+                // kept in sight and selected.
+                app.entry_selected = !app.entry.is_empty();
+                app.set_note(Note::NoMatch(app.entry.trim().to_string()));
+                return (Screen::Sale, Vec::new());
+            }
+            (Screen::Search(search), Vec::new())
+        }
         // An attendant opens the users screen only with a manager's approval.
-        Place::Users if trust::users_need_approval(app) => (Screen::Sale, Vec::new()),
+        Place::At(Focus::Users) if let Some(gate) = trust::users_approval(&app.who()) => {
+            app.help = false;
+            app.prompt = Some(gate);
+            (Screen::Sale, Vec::new())
+        }
         place => match Screen::open(&app.ctx(), place) {
             Ok(opened) => opened,
             // Every place is either the hub's own, above, or a screen of the table.

@@ -31,6 +31,15 @@ impl OpenDayForm {
         }
     }
 
+    /// Someone signed in: the form offers them, not whoever was there before (`before`),
+    /// unless another name was typed.
+    pub(super) fn signed_in(&mut self, name: &str, before: &str) {
+        if self.attendant.trim().is_empty() || self.attendant == before {
+            self.attendant = name.to_string();
+            self.field = Field::Float;
+        }
+    }
+
     pub(super) fn focused(&mut self) -> &mut String {
         match self.field {
             Field::Attendant => &mut self.attendant,

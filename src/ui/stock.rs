@@ -177,10 +177,10 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             return Outcome::ask(Question::ReturnDaily, vec![Effect::ReturnDailyGoods]);
         }
         Msg::OpenProducts => {
-            return Outcome::open(Place::Products);
+            return Outcome::open(Place::At(Focus::Products));
         }
         Msg::OpenProducers => {
-            return Outcome::open(Place::Producers);
+            return Outcome::open(Place::At(Focus::Producers));
         }
         Msg::Cancel => return Outcome::home(),
         _ => {}
@@ -583,7 +583,29 @@ impl StockScreen {
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
-        key(cx, self, msg)
+        let outcome = match msg {
+            // Ctrl+Q: stock lines typed are work, dropped only after a yes.
+            Msg::Quit => match self.form.as_ref().map_or(0, |form| form.rows.len()) {
+                0 => Outcome::quit(),
+                lines => {
+                    let question = Question::DiscardLines { lines, quit: true };
+                    Outcome::ask_then(question, Outcome::quit())
+                }
+            },
+            msg => key(cx, self, msg),
+        };
+        if matches!(outcome.go, Go::Ask(_)) {
+            self.asked();
+        }
+        outcome
+    }
+
+    /// A question asked over the form returns, answered either way, to its lines: not to the
+    /// reason field.
+    pub(super) fn asked(&mut self) {
+        if let Some(form) = &mut self.form {
+            form.on_reason = false;
+        }
     }
 
     pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {

@@ -1165,3 +1165,20 @@ fn typing_filters_the_stock_lines_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn ctrl_q_on_a_write_offs_reason_asks_and_a_no_returns_to_its_lines() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(5));
+    scan(&mut app, "KRP");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::StockReason);
+    let quit = ratatui::crossterm::event::KeyModifiers::CONTROL;
+    assert!(super::tests::press_with(&mut app, KeyCode::Char('q'), quit).is_empty());
+    assert!(!app.should_quit());
+    assert_eq!(app.focus(), Focus::Confirm);
+    assert_eq!(app.focus_beneath(), Focus::WriteOff);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.focus(), Focus::WriteOff);
+    assert_eq!(rows(&app).len(), 1);
+}

@@ -73,3 +73,12 @@ pub(super) struct Approval {
     pub selected: usize,
     pub pin: Pin,
 }
+
+/// Who is at the till, as a gate reads it while it answers.
+pub(super) struct Who<'a> {
+    /// Every user, as last loaded.
+    pub users: &'a [User],
+    pub user: Option<&'a User>,
+    /// The name picked first on the sign-in list (`--attendant`, then whoever signed in).
+    pub attendant: &'a str,
+}
