@@ -270,6 +270,7 @@ fn range_facts(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<HashMap<i64, DayFacts>> {
+    let (first_line, _) = firsts_from(conn, from)?;
     let (from, to, after) = (date_text(from), date_text(to), date_text(to + Days::new(1)));
     let mut facts: HashMap<i64, DayFacts> = HashMap::new();
     let range = params![from, to, producer, after];
@@ -300,18 +301,19 @@ fn range_facts(
         let (day, document) = row?;
         facts.entry(day).or_default().documents.push(document);
     }
-    // Lines first (CROSS JOIN): the producer's lines are few, the range's lines are many.
+    // Lines first (CROSS JOIN), the producer's from the range's first: the range's lines of
+    // every producer are many.
     let mut sold = conn.prepare_cached(
         "SELECT s.day_id, l.product_id, SUM(l.quantity_milli), SUM(l.total),
                 SUM(l.producer_share), SUM(l.corner_share)
          FROM sale_lines AS l
          CROSS JOIN sales AS s ON s.id = l.sale_id
          CROSS JOIN business_days AS b ON b.id = s.day_id
-         WHERE l.producer_id = ?3 AND b.date >= ?1 AND b.date <= ?2 AND ?4 IS NOT NULL
+         WHERE l.producer_id = ?3 AND l.id >= ?4 AND b.date >= ?1 AND b.date <= ?2
            AND NOT EXISTS (SELECT 1 FROM voids AS v WHERE v.sale_id = s.id)
          GROUP BY s.day_id, l.product_id",
     )?;
-    let rows = sold.query_map(range, |r| {
+    let rows = sold.query_map(params![from, to, producer, first_line], |r| {
         let amounts = LineAmounts {
             total: r.get(3)?,
             producer_share: r.get(4)?,
@@ -427,10 +429,42 @@ fn range_corrections(
     Ok(())
 }
 
+/// The first sale line and the first stock move (ids) that a business day dated from `from`
+/// on can have, or earlier ones. A sale's lines and moves and a document's moves are written
+/// with it on the open day, which is always the newest day (by id), so the lines and moves
+/// of the first day (by id) of those dates to have any come before those of every later day.
+/// Zero when there are none, which bounds nothing.
+fn firsts_from(conn: &Connection, from: NaiveDate) -> Result<(i64, i64)> {
+    let (line, sale_move, document_move): (Option<i64>, Option<i64>, Option<i64>) = conn
+        .prepare_cached(
+            "WITH first AS (SELECT MIN(id) AS day FROM business_days WHERE date >= ?1),
+             sale_day AS (SELECT MIN(day_id) AS day FROM sales
+                          WHERE day_id >= (SELECT day FROM first)),
+             document_day AS (SELECT MIN(day_id) AS day FROM stock_documents
+                              WHERE day_id >= (SELECT day FROM first))
+             SELECT (SELECT MIN(l.id) FROM sales AS s
+                     JOIN sale_lines AS l ON l.sale_id = s.id
+                     WHERE s.day_id = (SELECT day FROM sale_day)),
+                    (SELECT MIN(m.id) FROM sales AS s
+                     JOIN stock_moves AS m ON m.sale_id = s.id
+                     WHERE s.day_id = (SELECT day FROM sale_day)),
+                    (SELECT MIN(m.id) FROM stock_documents AS d
+                     JOIN stock_moves AS m ON m.document_id = d.id
+                     WHERE d.day_id = (SELECT day FROM document_day))",
+        )?
+        .query_row([date_text(from)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let first_move = match (sale_move, document_move) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).unwrap_or(0),
+    };
+    Ok((line.unwrap_or(0), first_move))
+}
+
 /// Every stock move of `producer`'s products on the days from `from` on, summed per date
 /// and product, newest date first: `moves_since` of any of those days is the sum of the
-/// rows from its date on. The moves are found from the producer's products (and the
-/// range's few returns and corrections), as `moves_since` attributes them to days.
+/// rows from its date on. The moves are found from the producer's products, from the
+/// range's first move on (and from the range's few returns and corrections), and given
+/// the days `moves_since` gives them.
 fn moves_by_date(
     conn: &Connection,
     from: NaiveDate,
@@ -440,7 +474,8 @@ fn moves_by_date(
         "SELECT date, product_id, SUM(quantity_milli) FROM (
              SELECT b.date, m.product_id, m.quantity_milli
              FROM products AS p
-             CROSS JOIN stock_moves AS m ON m.product_id = p.id
+             CROSS JOIN stock_moves AS m
+                 ON m.product_id = p.id AND m.kind IN ('sale', 'void') AND m.id >= ?3
              CROSS JOIN sales AS s ON s.id = m.sale_id
              CROSS JOIN business_days AS b ON b.id = s.day_id
              WHERE p.producer_id = ?2 AND b.date >= ?1
@@ -463,7 +498,9 @@ fn moves_by_date(
              UNION ALL
              SELECT b.date, m.product_id, m.quantity_milli
              FROM products AS p
-             CROSS JOIN stock_moves AS m ON m.product_id = p.id
+             CROSS JOIN stock_moves AS m
+                 ON m.product_id = p.id AND m.kind IN ('intake', 'return', 'write_off', 'count')
+                    AND m.id >= ?3
              CROSS JOIN stock_documents AS d ON d.id = m.document_id
              CROSS JOIN business_days AS b ON b.id = d.day_id
              WHERE p.producer_id = ?2 AND b.date >= ?1
@@ -477,7 +514,8 @@ fn moves_by_date(
          GROUP BY date, product_id
          ORDER BY date DESC",
     )?;
-    let rows = stmt.query_map(params![date_text(from), producer], |r| {
+    let (_, first) = firsts_from(conn, from)?;
+    let rows = stmt.query_map(params![date_text(from), producer, first], |r| {
         Ok((
             get_date(r, 0)?,
             r.get(1)?,
