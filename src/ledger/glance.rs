@@ -250,6 +250,36 @@ fn last_close(conn: &Connection, date: NaiveDate) -> Result<Option<(NaiveDate, R
 mod tests {
     use super::*;
 
+    fn ranked(code: &str, gross: i64) -> (String, Ranked) {
+        let ranked = Ranked {
+            code: code.into(),
+            name: code.into(),
+            gross: Rupiah(gross),
+            quantity: StockQuantity::ZERO,
+        };
+        (code.into(), ranked)
+    }
+
+    /// Largest gross first, equal grosses by code as SQLite's NOCASE orders them (a lower-case
+    /// code among upper-case ones), and no more than `TOP`.
+    #[test]
+    fn a_ranking_orders_equal_grosses_by_code_whatever_its_case() {
+        let all = [
+            ranked("B2", 500),
+            ranked("a9", 700),
+            ranked("C1", 700),
+            ranked("b1", 700),
+            ranked("Z", 100),
+            ranked("D", 900),
+            ranked("E", 50),
+        ];
+        let codes: Vec<String> = ranking(all.into_iter().collect())
+            .into_iter()
+            .map(|r| r.code)
+            .collect();
+        assert_eq!(codes, ["D", "a9", "b1", "C1", "B2"]);
+    }
+
     /// The sparklines' query starts from the range of business days by their date's index and
     /// reaches sales and lines by theirs: it never scans a table of history.
     #[test]
