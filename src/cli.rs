@@ -443,6 +443,20 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The kiosk on the ledger at `db`, after the start checks (the lock, leftovers, backups).
+fn run_kiosk(db: &Path, options: KioskOptions, lang: Lang) -> Result<ExitCode, String> {
+    let now = Local::now().naive_local();
+    let started = startup::start(db, lang, options.receipt_width, now)?;
+    let options = KioskOptions {
+        notes: started.notes,
+        ..options
+    };
+    // The lock lives until the kiosk has returned.
+    let _lock = started.lock;
+    kiosk::run(started.ledger, options).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
     let options = KioskOptions {
         lang,
@@ -452,19 +466,7 @@ fn run(cli: Cli, lang: Lang, db_typed: bool) -> Result<ExitCode, String> {
         notes: Vec::new(),
     };
     match cli.command {
-        None => {
-            let db = cli.db.unwrap_or_else(default_db);
-            let now = Local::now().naive_local();
-            let started = startup::start(&db, lang, options.receipt_width, now)?;
-            let options = KioskOptions {
-                notes: started.notes,
-                ..options
-            };
-            // The lock lives until the kiosk has returned.
-            let _lock = started.lock;
-            kiosk::run(started.ledger, options).map_err(|e| e.to_string())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => run_kiosk(&cli.db.unwrap_or_else(default_db), options, lang),
         Some(Command::Demo { years: Some(years) }) => {
             let db = cli.db.filter(|_| db_typed);
             run_demo_years(db.as_deref(), years, lang)

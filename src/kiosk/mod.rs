@@ -285,11 +285,7 @@ impl Runtime {
     /// in order.
     fn answer(&mut self, effect: Effect, now: NaiveDateTime) -> Vec<Msg> {
         match effect {
-            Effect::SaveDraft(cart) => {
-                let warnings = self.check_shelf_dates(&cart, now.date());
-                self.pending_draft = Some(cart);
-                warnings
-            }
+            Effect::SaveDraft(cart) => self.save_draft(cart, now),
             Effect::Quit => vec![],
             // The till's day and its money.
             Effect::OpenDay { attendant, float } => vec![self.open_day(&attendant, float, now)],
@@ -310,22 +306,7 @@ impl Runtime {
                 amount,
                 note,
             } => vec![self.pay_producer(&code, method, amount, &note, now)],
-            Effect::WriteSettlements { date } => {
-                // A closed day's slips were written at its close: these are copies.
-                let closed = self
-                    .ledger
-                    .settlement_days()
-                    .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
-                let paper = if closed {
-                    printouts::SlipPaper::Copy
-                } else {
-                    printouts::SlipPaper::Preview
-                };
-                vec![Msg::SettlementsWritten {
-                    date,
-                    result: self.write_settlements(date, paper),
-                }]
-            }
+            Effect::WriteSettlements { date } => vec![self.settlements_asked(date)],
             Effect::WriteDayReport { date } => {
                 vec![Msg::OfficePrintout(self.write_day_report_now(date, now))]
             }
@@ -416,6 +397,32 @@ impl Runtime {
             Effect::ParkCart(cart) => vec![self.park_cart(&cart, now)],
             Effect::LoadParked => vec![self.load_parked()],
             Effect::RecallCart(id) => vec![self.recall_cart(id, now)],
+        }
+    }
+
+    /// The cart is kept to be saved with the next batch; what in it is past its best-before
+    /// date is said now.
+    fn save_draft(&mut self, cart: Cart, now: NaiveDateTime) -> Vec<Msg> {
+        let warnings = self.check_shelf_dates(&cart, now.date());
+        self.pending_draft = Some(cart);
+        warnings
+    }
+
+    /// A day's settlement slips asked for from the payouts screen: a preview for the open
+    /// day, copies for a closed one (its slips were written at its close).
+    fn settlements_asked(&mut self, date: chrono::NaiveDate) -> Msg {
+        let closed = self
+            .ledger
+            .settlement_days()
+            .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
+        let paper = if closed {
+            printouts::SlipPaper::Copy
+        } else {
+            printouts::SlipPaper::Preview
+        };
+        Msg::SettlementsWritten {
+            date,
+            result: self.write_settlements(date, paper),
         }
     }
 

@@ -86,13 +86,15 @@ pub(super) const HISTORY: &[HistoryTable] = &[
     table("barcode_changes"),
 ];
 
-/// Lowercase hex of `bytes`.
+/// Lowercase hex of `bytes`. By table, not `format!`: `verify` spells out millions of hashes.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 /// The largest id of each history table, taken when a write begins: rows above it are the
@@ -148,22 +150,93 @@ pub(super) fn rows(
     value: i64,
 ) -> Result<Vec<(i64, RowContent)>> {
     let sql = format!("SELECT * FROM {table} WHERE id {filter} ?1 ORDER BY id");
-    let mut stmt = conn.prepare_cached(&sql)?;
+    read_rows(&mut *conn.prepare_cached(&sql)?, params![value])
+}
+
+/// At most `limit` rows of `table` with an id above `after`, in id order, as their
+/// canonical text: a long walk through a table reads it front to back a block at a time.
+pub(super) fn texts_after(
+    conn: &Connection,
+    table: &str,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, Vec<u8>)>> {
+    let sql = format!("SELECT * FROM {table} WHERE id > ?1 ORDER BY id LIMIT ?2");
+    read_texts(&mut *conn.prepare_cached(&sql)?, params![after, limit])
+}
+
+/// Row `id` of `table` as its canonical text, if it is there.
+pub(super) fn text_of(conn: &Connection, table: &str, id: i64) -> Result<Option<Vec<u8>>> {
+    let sql = format!("SELECT * FROM {table} WHERE id = ?1");
+    Ok(read_texts(&mut *conn.prepare_cached(&sql)?, params![id])?
+        .pop()
+        .map(|(_, text)| text))
+}
+
+fn read_rows(
+    stmt: &mut rusqlite::Statement,
+    values: impl rusqlite::Params,
+) -> Result<Vec<(i64, RowContent)>> {
     let names: Vec<String> = stmt.column_names().map(String::from).collect();
-    let mut q = stmt.query([value])?;
+    let id_column = names.iter().position(|n| n == "id").unwrap_or(0);
+    let mut q = stmt.query(values)?;
     let mut out = Vec::new();
     while let Some(r) = q.next()? {
         let mut content = RowContent::new();
         for (i, name) in names.iter().enumerate() {
             content.insert(name.clone(), json_of(r.get_ref(i)?));
         }
-        let id = r.get(names.iter().position(|n| n == "id").unwrap_or(0))?;
-        out.push((id, content));
+        out.push((r.get(id_column)?, content));
     }
     Ok(out)
 }
 
-/// What is hashed: the canonical serde_json text of this, fields in this order.
+/// Rows as the text `serde_json` makes of their `RowContent` (names in `String` order,
+/// values as `json_of` has them), written straight from SQLite's values: `verify` hashes
+/// millions of rows, and building a map of owned strings for each was most of its time.
+fn read_texts(
+    stmt: &mut rusqlite::Statement,
+    values: impl rusqlite::Params,
+) -> Result<Vec<(i64, Vec<u8>)>> {
+    let names: Vec<String> = stmt.column_names().map(String::from).collect();
+    let id_column = names.iter().position(|n| n == "id").unwrap_or(0);
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|a, b| names[*a].cmp(&names[*b]));
+    let mut q = stmt.query(values)?;
+    let mut out = Vec::new();
+    while let Some(r) = q.next()? {
+        let mut text = Vec::with_capacity(256);
+        for (n, &i) in order.iter().enumerate() {
+            text.push(if n == 0 { b'{' } else { b',' });
+            put_json(&mut text, &names[i]);
+            text.push(b':');
+            write_value(&mut text, r.get_ref(i)?);
+        }
+        text.push(b'}');
+        out.push((r.get(id_column)?, text));
+    }
+    Ok(out)
+}
+
+/// `value` serialised by serde_json, into `out` (writing to a `Vec` cannot fail).
+fn put_json(out: &mut Vec<u8>, value: &(impl Serialize + ?Sized)) {
+    let _ = serde_json::to_writer(out, value);
+}
+
+/// A column's value as `json_of` makes it, serialised.
+fn write_value(out: &mut Vec<u8>, value: ValueRef) {
+    match value {
+        ValueRef::Null => out.extend_from_slice(b"null"),
+        ValueRef::Integer(i) => put_json(out, &i),
+        ValueRef::Text(t) => put_json(out, &*String::from_utf8_lossy(t)),
+        other => put_json(out, &json_of(other)),
+    }
+}
+
+/// What is hashed: the canonical serde_json text of this, fields in this order. Writes and
+/// `verify` build that text straight from the row (`text_hash`); this is its definition,
+/// which a property test holds `text_hash` to.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Canonical<'a> {
     table: &'a str,
@@ -173,6 +246,7 @@ struct Canonical<'a> {
     prev_hash: Option<&'a str>,
 }
 
+#[cfg(test)]
 pub(super) fn entry_hash(
     table: &str,
     row: &RowContent,
@@ -189,6 +263,29 @@ pub(super) fn entry_hash(
     };
     // Serialising maps of plain values cannot fail.
     let text = serde_json::to_vec(&canonical).unwrap_or_default();
+    hex(&Sha256::digest(&text))
+}
+
+/// `entry_hash` of a row given as its canonical text (`texts_after`, `text_of`).
+pub(super) fn text_hash(
+    table: &str,
+    row: &[u8],
+    actor: Option<i64>,
+    approver: Option<i64>,
+    prev_hash: Option<&str>,
+) -> String {
+    let mut text = Vec::with_capacity(row.len() + 192);
+    text.extend_from_slice(b"{\"table\":");
+    put_json(&mut text, table);
+    text.extend_from_slice(b",\"row\":");
+    text.extend_from_slice(row);
+    text.extend_from_slice(b",\"actor\":");
+    put_json(&mut text, &actor);
+    text.extend_from_slice(b",\"approver\":");
+    put_json(&mut text, &approver);
+    text.extend_from_slice(b",\"prev_hash\":");
+    put_json(&mut text, &prev_hash);
+    text.push(b'}');
     hex(&Sha256::digest(&text))
 }
 
@@ -287,8 +384,8 @@ pub(super) fn seal(conn: &Connection, since: &Marks, signers: Signers) -> Result
     )?;
     let mut count = 0;
     for &(t, after) in &grown {
-        for (id, row) in rows(conn, t.name, ">", after)? {
-            let hash = entry_hash(
+        for (id, row) in texts_after(conn, t.name, after, i64::MAX)? {
+            let hash = text_hash(
                 t.name,
                 &row,
                 signers.actor,
@@ -333,6 +430,48 @@ mod tests {
             entry_hash("sales", &row, Some(1), None, None),
         ] {
             assert_ne!(other, base);
+        }
+    }
+
+    fn value() -> impl proptest::strategy::Strategy<Value = rusqlite::types::Value> {
+        use proptest::prelude::*;
+        use rusqlite::types::Value as Sql;
+        prop_oneof![
+            Just(Sql::Null),
+            any::<i64>().prop_map(Sql::Integer),
+            any::<f64>().prop_map(Sql::Real),
+            any::<String>().prop_map(Sql::Text),
+            "[\"\\\\\u{0}-\u{1f}a-zé€😀 ]{0,12}".prop_map(Sql::Text),
+            proptest::collection::vec(any::<u8>(), 0..8).prop_map(Sql::Blob),
+        ]
+    }
+
+    proptest::proptest! {
+        /// What `verify` hashes from a row's text is what a write hashed from its map.
+        #[test]
+        fn a_rows_text_hashes_as_its_content(
+            values in proptest::collection::vec(value(), 1..6),
+            actor in proptest::option::of(0i64..9),
+            prev in proptest::option::of("[0-9a-f]{64}"),
+        ) {
+            let conn = Connection::open_in_memory().unwrap();
+            // Names out of sort order, one needing an escape, and the id last.
+            let names: Vec<String> = (0..values.len()).map(|i| format!("c\"{}", 9 - i)).collect();
+            let columns: Vec<String> = names.iter().map(|n| format!("\"{}\"", n.replace('"', "\"\""))).collect();
+            conn.execute_batch(&format!("CREATE TABLE t ({}, id INTEGER PRIMARY KEY)", columns.join(", "))).unwrap();
+            let marks = vec!["?"; values.len()].join(", ");
+            conn.execute(
+                &format!("INSERT INTO t ({}, id) VALUES ({marks}, 7)", columns.join(", ")),
+                rusqlite::params_from_iter(values.iter()),
+            ).unwrap();
+            let (_, row) = rows(&conn, "t", "=", 7).unwrap().pop().unwrap();
+            let text = text_of(&conn, "t", 7).unwrap().unwrap();
+            let (_, after) = texts_after(&conn, "t", 0, 5).unwrap().pop().unwrap();
+            proptest::prop_assert_eq!(&text, &after);
+            proptest::prop_assert_eq!(
+                text_hash("t", &text, actor, None, prev.as_deref()),
+                entry_hash("t", &row, actor, None, prev.as_deref())
+            );
         }
     }
 

@@ -3,7 +3,7 @@
 //! row's telling columns (money as Rupiah, ids as codes; a table not described here reads
 //! column by column, so a new history table still shows).
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::OptionalExtension;
 use rusqlite::types::ValueRef;
 
@@ -163,14 +163,15 @@ impl Ledger {
     /// their own (a sale's lines, its payments) take the time of the entry chained before
     /// them, which is the row they belong to, written in the same transaction.
     pub fn history(&self, filter: &HistoryFilter) -> Result<Vec<HistoryEntry>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT c.seq, c.entry_table, c.entry_id, a.name, p.name, c.hash
              FROM chain AS c
              LEFT JOIN users AS a ON a.id = c.actor_id
              LEFT JOIN users AS p ON p.id = c.approver_id
+             WHERE c.seq < ?1
              ORDER BY c.seq DESC",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([self.history_before(filter.day)?])?;
         let mut found = Vec::new();
         // Newer entries waiting for the time of an older one.
         let mut waiting: Vec<HistoryEntry> = Vec::new();
@@ -229,6 +230,26 @@ impl Ledger {
             }
         }
         Ok(found)
+    }
+
+    /// Where the walk back from the newest entry starts: for a day asked for, at the opening
+    /// of the business day after it, so that a day of years ago is not reached by describing
+    /// every entry since.
+    fn history_before(&self, day: Option<NaiveDate>) -> Result<i64> {
+        let Some(day) = day else {
+            return Ok(i64::MAX);
+        };
+        let next_opening: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT c.seq FROM business_days AS b
+                 CROSS JOIN chain AS c ON c.entry_table = 'business_days' AND c.entry_id = b.id
+                 WHERE b.date > ?1 AND substr(b.opened_at, 1, 10) > ?1
+                 ORDER BY b.date LIMIT 1",
+            )?
+            .query_row([super::date_text(day)], |r| r.get(0))
+            .optional()?;
+        Ok(next_opening.unwrap_or(i64::MAX))
     }
 
     /// A chained row's time and description. A table the registry does not name (a chain
@@ -492,5 +513,33 @@ mod tests {
             .set_lock_after(2, at(8, 0))
             .unwrap();
         assert_eq!(ledger.lock_after().unwrap(), chrono::TimeDelta::minutes(2));
+    }
+
+    /// A day of long ago is found from the next day's opening back, and holds exactly the
+    /// entries of that day that a walk through the whole chain finds.
+    #[test]
+    fn a_days_history_is_the_days_entries_of_the_whole_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        crate::demo_years::generate(&mut ledger, 7, today, |_, _| {}).unwrap();
+        let all = ledger.history(&HistoryFilter::default()).unwrap();
+        let dates = ledger.business_dates().unwrap();
+        for day in [dates[dates.len() - 2], dates[1]] {
+            let seqs = |entries: &[HistoryEntry]| -> Vec<i64> {
+                entries
+                    .iter()
+                    .filter(|e| e.at.is_some_and(|at| at.date() == day))
+                    .map(|e| e.seq)
+                    .collect()
+            };
+            let filter = HistoryFilter {
+                day: Some(day),
+                ..HistoryFilter::default()
+            };
+            let found = ledger.history(&filter).unwrap();
+            assert!(!found.is_empty(), "{day}");
+            assert_eq!(found.iter().map(|e| e.seq).collect::<Vec<_>>(), seqs(&all));
+        }
     }
 }

@@ -82,7 +82,7 @@ fn file_uri(path: &Path, query: &str) -> String {
 /// SQLite creates both (and leaves them) even for a reader; when there is no `-wal`, no
 /// connection is writing and everything committed is in the file itself, so it is read as
 /// immutable and nothing is created beside it.
-fn read_only_connection(path: &Path) -> Result<Connection> {
+pub(super) fn read_only_connection(path: &Path) -> Result<Connection> {
     let query = if sibling(path, "-wal").exists() {
         "mode=ro"
     } else {

@@ -102,7 +102,9 @@ impl Ledger {
             .find(|(_, hash)| pin_matches(&code, hash))
             .map(|(id, _)| *id)
             .ok_or(LedgerError::WrongRecoveryCode)?;
-        if let Opened::Key(key, since) = seal::open(&self.conn, RECOVERY_HOLDER, &code)? {
+        if let Opened::Key(key, since) | Opened::OldWrap(key, since) =
+            seal::open(&self.conn, RECOVERY_HOLDER, &code)?
+        {
             self.seal_key = Some((key, since));
         }
         let hash = hash_pin(new_pin)?;

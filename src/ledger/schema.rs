@@ -1873,22 +1873,22 @@ mod tests {
         assert_eq!((lmpr.day.received, lmpr.day.sold), (q(8_000), q(3_000)));
     }
 
-    #[test]
-    fn a_till_era_ledger_is_chained_under_a_manager_who_must_set_a_pin() {
+    /// A till-era file's day figures, stock and count of history rows, as today's code reads
+    /// them from an unchained copy given the later schema alone: what its migration must keep.
+    fn till_era_figures(
+        path: &std::path::Path,
+        days: &[chrono::NaiveDate],
+    ) -> (
+        Vec<Option<crate::domain::DayReport>>,
+        Vec<crate::domain::StockLine>,
+        i64,
+    ) {
         use crate::ledger::Ledger;
-        use chrono::NaiveDate;
 
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v3.db");
-        let mut conn = Connection::open(&path).unwrap();
-        apply(&mut conn, &MIGRATIONS[..1]).unwrap();
-        conn.execute_batch(V1_HISTORY).unwrap();
-        apply(&mut conn, &MIGRATIONS[..3]).unwrap();
-        drop(conn);
         // Today's code reads the figures through views of later versions (a reopened
         // close): a copy gets the later schema alone, its history untouched and unchained.
-        let copy = dir.path().join("v3-read.db");
-        std::fs::copy(&path, &copy).unwrap();
+        let copy = path.with_file_name("v3-read.db");
+        std::fs::copy(path, &copy).unwrap();
         let mut conn = Connection::open(&copy).unwrap();
         apply(&mut conn, MIGRATIONS).unwrap();
         let old = Ledger {
@@ -1899,10 +1899,6 @@ mod tests {
             batching: false,
             seal_key: None,
         };
-        let days = [
-            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        ];
         // Today's queries know the returned parts of sales, which a till-era file cannot
         // have: empty stand-ins while its figures are read, gone before it is migrated.
         old.conn
@@ -1946,12 +1942,31 @@ mod tests {
                     .unwrap()
             })
             .sum();
+        (reports, stock, history)
+    }
+
+    #[test]
+    fn a_till_era_ledger_is_chained_under_a_manager_who_must_set_a_pin() {
+        use crate::ledger::Ledger;
+        use chrono::NaiveDate;
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        let mut conn = Connection::open(&path).unwrap();
+        apply(&mut conn, &MIGRATIONS[..1]).unwrap();
+        conn.execute_batch(V1_HISTORY).unwrap();
+        apply(&mut conn, &MIGRATIONS[..3]).unwrap();
+        drop(conn);
+        let days = [
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        ];
+        let (reports, stock, history) = till_era_figures(&path, &days);
         assert_eq!(
             history,
             2 + 1 + 3 + 5 + 3 + 1 + 7,
             "days, closes, sales, lines, ..."
         );
-        drop(old);
 
         let mut ledger = Ledger::open(&path).unwrap();
         for (day, report) in days.iter().zip(&reports) {

@@ -49,11 +49,21 @@ fn hmac(key: &SealKey, parts: &[&str]) -> String {
     hex(&outer.finalize())
 }
 
-/// The wrapping key for `secret` (a PIN or the recovery code): argon2id, as slow to guess as
-/// the PIN's own hash.
+/// The wrapping key for `secret` (a PIN or the recovery code): argon2id at the PIN hash's
+/// own cost, as slow to guess and as light on memory.
 fn derive(secret: &str, salt: &[u8]) -> Result<[u8; 32]> {
+    derive_with(&super::users::argon2()?, secret, salt)
+}
+
+/// `derive` at the crate's default cost (19 MiB), which wraps made before the cost came
+/// down to the PIN's were made at: a manager's sign-in wraps them again at the new one.
+fn derive_old(secret: &str, salt: &[u8]) -> Result<[u8; 32]> {
+    derive_with(&Argon2::default(), secret, salt)
+}
+
+fn derive_with(argon2: &Argon2, secret: &str, salt: &[u8]) -> Result<[u8; 32]> {
     let mut out = [0; 32];
-    Argon2::default()
+    argon2
         .hash_password_into(secret.as_bytes(), salt, &mut out)
         .map_err(|e| LedgerError::Corrupt(format!("cannot derive a key: {e}")))?;
     Ok(out)
@@ -93,6 +103,8 @@ pub(super) enum Opened {
     /// There is a key, but not wrapped for this holder.
     NotHolder,
     Key(SealKey, i64),
+    /// The key, from a wrap made at the old cost: to be wrapped again where writing is fine.
+    OldWrap(SealKey, i64),
     /// The secret unwraps to something that is not the key: the row was swapped.
     Replaced,
 }
@@ -122,10 +134,14 @@ pub(super) fn open(conn: &Connection, holder: &str, secret: &str) -> Result<Open
         return Ok(Opened::Replaced);
     };
     let key = SealKey(xor(&wrapped, &derive(secret, &salt)?));
-    if key_check(&key, since) != check {
-        return Ok(Opened::Replaced);
+    if key_check(&key, since) == check {
+        return Ok(Opened::Key(key, since));
     }
-    Ok(Opened::Key(key, since))
+    let key = SealKey(xor(&wrapped, &derive_old(secret, &salt)?));
+    if key_check(&key, since) == check {
+        return Ok(Opened::OldWrap(key, since));
+    }
+    Ok(Opened::Replaced)
 }
 
 /// Wraps `key` for `holder` under `secret` (replacing an earlier wrap of theirs).
@@ -308,6 +324,11 @@ impl Ledger {
     ) -> Result<()> {
         let holder = user_holder(manager_id);
         match open(&self.conn, &holder, pin)? {
+            Opened::OldWrap(key, since) => {
+                wrap(&self.conn, &holder, pin, &key, since)?;
+                self.seal_key = Some((key, since));
+                self.seal_closed_days(&super::stamp_text(at))?;
+            }
             Opened::Key(key, since) => {
                 self.seal_key = Some((key, since));
                 // Days closed while no manager was there are sealed now, as they stand.
@@ -363,7 +384,9 @@ impl Ledger {
         match open(&self.conn, &user_holder(manager.id), pin)? {
             Opened::NoKey => Ok(SealReport::NoKey),
             Opened::NotHolder | Opened::Replaced => Ok(SealReport::KeyReplaced),
-            Opened::Key(key, since) => check_with(&self.conn, &key, since),
+            Opened::Key(key, since) | Opened::OldWrap(key, since) => {
+                check_with(&self.conn, &key, since)
+            }
         }
     }
 }
@@ -414,5 +437,44 @@ mod tests {
             open(conn, "user:1", "1234").unwrap(),
             Opened::Replaced
         ));
+    }
+
+    /// A wrap made at the old 19 MiB cost still opens the key at a manager's sign-in, and is
+    /// made again at the PIN's cost, so later sign-ins stay light.
+    #[test]
+    fn a_key_wrapped_at_the_old_cost_opens_and_is_wrapped_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pojok.db");
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let mut ledger = Ledger::open(&path).unwrap();
+        let budi = ledger.create_first_manager("Budi", "9999", at).unwrap();
+        ledger.check_pin(budi.id, "9999", at).unwrap();
+        let (key, since) = ledger.seal_key.clone().unwrap();
+        let salt = [7u8; 16];
+        let old = xor(&key.0, &derive_old("9999", &salt).unwrap());
+        ledger
+            .conn
+            .execute(
+                "UPDATE seal_keys SET salt = ?1, wrapped = ?2 WHERE holder = ?3",
+                params![hex(&salt), hex(&old), user_holder(budi.id)],
+            )
+            .unwrap();
+        drop(ledger);
+        let mut ledger = Ledger::open(&path).unwrap();
+        let holder = user_holder(budi.id);
+        assert!(matches!(
+            open(&ledger.conn, &holder, "9999").unwrap(),
+            Opened::OldWrap(..)
+        ));
+        ledger.check_pin(budi.id, "9999", at).unwrap();
+        let (opened, opened_since) = ledger.seal_key.clone().unwrap();
+        assert_eq!((opened.0, opened_since), (key.0, since));
+        match open(&ledger.conn, &holder, "9999").unwrap() {
+            Opened::Key(again, _) => assert_eq!(again.0, key.0),
+            other => panic!("not wrapped again at the new cost: {other:?}"),
+        }
     }
 }

@@ -44,7 +44,7 @@ fn find_user(conn: &Connection, id: i64) -> Result<User> {
 /// 2 GB office PC takes a third of the memory for the same resistance to guessing.
 const PIN_COST: (u32, u32, u32) = (7 * 1024, 5, 1);
 
-fn argon2() -> Result<Argon2<'static>> {
+pub(super) fn argon2() -> Result<Argon2<'static>> {
     let (m, t, p) = PIN_COST;
     let params = Params::new(m, t, p, None)
         .map_err(|e| LedgerError::Corrupt(format!("argon2 parameters: {e}")))?;

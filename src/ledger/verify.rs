@@ -4,7 +4,10 @@
 //! Invariant checks are a list of small named functions (`CHECKS`); a new kind of history
 //! adds its own check there.
 
+use std::collections::VecDeque;
 use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -261,18 +264,15 @@ impl Ledger {
         let conn = &self.conn;
         let mut problems = Vec::new();
         let since = match scope {
-            Scope::Full => {
-                integrity(conn, &mut problems)?;
-                None
-            }
+            Scope::Full => None,
             Scope::SinceLastCheck | Scope::ChainSinceLastCheck => last_check(conn)?,
         };
-        let chained = check_chain_from(conn, since.as_ref(), &mut problems, progress)?;
-        if scope != Scope::ChainSinceLastCheck {
-            for (_, check) in CHECKS {
-                check(conn, &mut problems)?;
-            }
-        }
+        let chained = if scope == Scope::ChainSinceLastCheck {
+            check_chain_from(conn, since.as_ref(), &mut problems, progress)?
+        } else {
+            let full = scope == Scope::Full;
+            check_all(conn, full, since.as_ref(), &mut problems, progress)?
+        };
         let mut counts = Vec::with_capacity(HISTORY.len());
         // Counting is a walk of every table (a third of a second on five years): the
         // close's and the backup's check of the chain reports none.
@@ -334,6 +334,78 @@ fn last_check(conn: &Connection) -> Result<Option<ChainCheck>> {
             },
         )
         .optional()?)
+}
+
+/// Pages read by mapping the file instead of copying each into the page cache: a
+/// whole-file check reads every page, and on years of history the copying was a fifth of it.
+const MAPPED: i64 = 1 << 30;
+
+/// The chain on `conn`, while a second connection (when the file has a path) runs SQLite's
+/// integrity check: the two take the invariant checks as they come. A cheap PC has two
+/// cores, and on five years of history each half takes seconds.
+fn check_all(
+    conn: &Connection,
+    full: bool,
+    since: Option<&ChainCheck>,
+    problems: &mut Vec<Problem>,
+    progress: &mut dyn FnMut(i64, i64),
+) -> Result<i64> {
+    let path = conn.path().filter(|p| !p.is_empty()).map(PathBuf::from);
+    let next = AtomicUsize::new(0);
+    conn.pragma_update(None, "mmap_size", MAPPED)?;
+    let (chained, mut checked, side) = std::thread::scope(|s| {
+        let next = &next;
+        let side = path.map(|path| s.spawn(move || side_checks(&path, full, next)));
+        let mut found = Vec::new();
+        if side.is_none() && full {
+            integrity(conn, &mut found)?;
+        }
+        let chained = check_chain_from(conn, since, &mut found, progress)?;
+        let checked = take_checks(conn, next)?;
+        let side = match side {
+            Some(handle) => handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))?,
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok::<_, super::LedgerError>(((chained, found), checked, side))
+    })?;
+    conn.pragma_update(None, "mmap_size", 0)?;
+    let ((chained, found), (integrity_found, side_checked)) = (chained, side);
+    problems.extend(integrity_found);
+    problems.extend(found);
+    checked.extend(side_checked);
+    checked.sort_by_key(|(i, _)| *i);
+    problems.extend(checked.into_iter().flat_map(|(_, found)| found));
+    Ok(chained)
+}
+
+/// Each invariant check's problems, by the check's place in `CHECKS`.
+type Checked = Vec<(usize, Vec<Problem>)>;
+
+/// The second connection's share: the integrity check when `full`, then invariant checks.
+fn side_checks(path: &Path, full: bool, next: &AtomicUsize) -> Result<(Vec<Problem>, Checked)> {
+    let conn = super::open::read_only_connection(path)?;
+    conn.pragma_update(None, "mmap_size", MAPPED)?;
+    let mut found = Vec::new();
+    if full {
+        integrity(&conn, &mut found)?;
+    }
+    Ok((found, take_checks(&conn, next)?))
+}
+
+/// Runs the invariant checks not yet taken (by `next`), each one's problems by its place.
+fn take_checks(conn: &Connection, next: &AtomicUsize) -> Result<Checked> {
+    let mut done = Vec::new();
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some((_, check)) = CHECKS.get(i) else {
+            return Ok(done);
+        };
+        let mut found = Vec::new();
+        check(conn, &mut found)?;
+        done.push((i, found));
+    }
 }
 
 /// SQLite's own checks of the file: its pages, then its foreign keys.
@@ -422,6 +494,7 @@ fn check_chain_from(
     )?;
     let mut rows = stmt.query([from])?;
     let mut before: Option<String> = since.map(|c| c.head.hash.clone());
+    let mut walk = TableWalk::after(conn, from)?;
     let mut count = 0;
     while let Some(r) = rows.next()? {
         count += 1;
@@ -443,16 +516,91 @@ fn check_chain_from(
             problems.push(Problem::UnknownTable { seq, table });
             continue;
         };
-        let Some((_, content)) = chain::rows(conn, known.name, "=", id)?.pop() else {
+        let Some(content) = walk.take(conn, known.name, id)? else {
             problems.push(Problem::EntryMissing { seq, table, id });
             continue;
         };
-        if chain::entry_hash(known.name, &content, actor, approver, prev.as_deref()) != hash {
+        if chain::text_hash(known.name, &content, actor, approver, prev.as_deref()) != hash {
             problems.push(Problem::EntryChanged { seq, table, id });
         }
     }
     unchained(conn, from, problems)?;
     Ok(count)
+}
+
+/// The history tables' rows in id order, read a block at a time. The chain names each
+/// table's rows in the order they were written, so the chain's walk reads every table
+/// once, front to back, instead of looking up millions of rows one by one.
+struct TableWalk {
+    ahead: Vec<Ahead>,
+}
+
+/// One table's rows read ahead of the chain (ids and canonical texts), and the last id read.
+struct Ahead {
+    table: &'static str,
+    queue: VecDeque<(i64, Vec<u8>)>,
+    read_to: i64,
+}
+
+impl Ahead {
+    fn from(table: &'static str, read_to: i64) -> Ahead {
+        Ahead {
+            table,
+            queue: VecDeque::new(),
+            read_to,
+        }
+    }
+}
+
+impl TableWalk {
+    const BLOCK: i64 = 512;
+
+    /// Every table from just after the rows the chain up to `seq` covers.
+    fn after(conn: &Connection, seq: i64) -> Result<TableWalk> {
+        let mut ahead = Vec::with_capacity(HISTORY.len());
+        for t in HISTORY {
+            if seq == 0 {
+                ahead.push(Ahead::from(t.name, 0));
+                continue;
+            }
+            let covered: i64 = conn
+                .prepare_cached(
+                    "SELECT COALESCE((SELECT entry_id FROM chain
+                                      WHERE entry_table = ?1 AND seq <= ?2
+                                      ORDER BY entry_id DESC LIMIT 1), 0)",
+                )?
+                .query_row(params![t.name, seq], |r| r.get(0))?;
+            ahead.push(Ahead::from(t.name, covered));
+        }
+        Ok(TableWalk { ahead })
+    }
+
+    /// Row `id` of `table`, `None` if it is not there. Rows the chain skipped are passed
+    /// by (`unchained` reports them); a row asked for out of order is looked up alone.
+    fn take(&mut self, conn: &Connection, table: &str, id: i64) -> Result<Option<Vec<u8>>> {
+        let Some(Ahead { queue, read_to, .. }) = self.ahead.iter_mut().find(|a| a.table == table)
+        else {
+            return chain::text_of(conn, table, id);
+        };
+        loop {
+            if queue.is_empty() && *read_to < id {
+                queue.extend(chain::texts_after(conn, table, *read_to, Self::BLOCK)?);
+                match queue.back() {
+                    Some((last, _)) => *read_to = *last,
+                    None => *read_to = i64::MAX,
+                }
+            }
+            match queue.front() {
+                Some((front, _)) if *front < id => {
+                    queue.pop_front();
+                }
+                Some((front, _)) if *front == id => {
+                    return Ok(queue.pop_front().map(|(_, row)| row));
+                }
+                _ => return chain::text_of(conn, table, id),
+            }
+        }
+    }
 }
 
 /// History rows the chain never saw. After a check only rows newer than the newest it

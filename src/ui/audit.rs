@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::keymap::Focus;
+use super::list::FilteredList;
 use super::msg::Msg;
 use super::outcome::{Ctx, Outcome, Place};
 use super::widgets::{draw_filter, draw_list};
@@ -26,10 +27,9 @@ pub const AUDIT_LIMIT: usize = 500;
 const HASH_SHOWN: usize = 8;
 
 pub struct AuditScreen {
-    /// `None` until the runtime has loaded them.
-    pub entries: Option<Vec<HistoryEntry>>,
-    pub filter: String,
-    pub selected: usize,
+    /// The entries loaded; matched as they read on screen, in the UI language, so every
+    /// call that filters passes `matches_in(lang)`.
+    pub list: FilteredList<HistoryEntry>,
     /// The date the entries on screen were loaded for.
     pub day: Option<NaiveDate>,
     /// The selected entry's detail view is open.
@@ -40,31 +40,37 @@ impl AuditScreen {
     /// The screen and what to ask the ledger for: the face's opening (see below).
     pub(super) fn open(_cx: &Ctx, _place: Place) -> (AuditScreen, Vec<Effect>) {
         let screen = AuditScreen {
-            entries: None,
-            filter: String::new(),
-            selected: 0,
+            list: FilteredList::loading(matches_in_id),
             day: None,
             details: false,
         };
         (screen, vec![Effect::LoadHistory(filter_for(None))])
     }
 
+    /// Entries of another day (or of none) start at the newest.
     pub fn loaded(&mut self, entries: Vec<HistoryEntry>) {
-        self.entries = Some(entries);
-        self.selected = 0;
+        self.list.loaded(entries);
+        self.list.selected = 0;
     }
 
-    /// The entries the filter's words let through.
+    /// The entries the filter's words let through, read in `lang`.
     fn shown(&self, lang: Lang) -> Vec<&HistoryEntry> {
-        let words = words_of(&self.filter);
-        let Some(entries) = &self.entries else {
-            return Vec::new();
-        };
-        entries
-            .iter()
-            .filter(|e| words.iter().all(|w| matches_word(e, w, lang)))
-            .collect()
+        self.list.shown_by(matches_in(lang))
     }
+}
+
+/// Whether an entry holds each of the filter's words other than a date, as it reads in `lang`.
+fn matches_in(lang: Lang) -> impl Fn(&HistoryEntry, &str) -> bool {
+    move |entry, filter| {
+        words_of(filter)
+            .iter()
+            .all(|word| matches_word(entry, word, lang))
+    }
+}
+
+/// The list's own matcher, for a call that names no language; the screen passes its own.
+fn matches_in_id(entry: &HistoryEntry, filter: &str) -> bool {
+    matches_in(Lang::Id)(entry, filter)
 }
 
 fn filter_for(day: Option<NaiveDate>) -> HistoryFilter {
@@ -116,26 +122,15 @@ pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
     if super::detail::key(&mut screen.details, count > 0, &msg) {
         return Outcome::stay();
     }
-    match msg {
-        msg if super::list::is_filter_key(&msg) => {
-            let shown = count;
-            super::list::filter_key(
-                &mut screen.filter,
-                &mut screen.selected,
-                shown,
-                MAX_FILTER,
-                &msg,
-            );
-        }
-        Msg::Cancel => return Outcome::home(),
-        _ => {}
+    if !screen.list.key_by(&msg, MAX_FILTER, matches_in(cx.lang)) && msg == Msg::Cancel {
+        return Outcome::home();
     }
     // A date typed in full (or taken away) asks the ledger again: a day long ago may be
     // older than the newest entries on screen.
-    let day = day_of(&screen.filter);
+    let day = day_of(&screen.list.filter);
     if day != screen.day {
         screen.day = day;
-        screen.entries = None;
+        screen.list.items = None;
         return Outcome::stay().run(vec![Effect::LoadHistory(filter_for(day))]);
     }
     Outcome::stay()
@@ -163,8 +158,8 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
     frame.render_widget(block, area);
     let [filter, list] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    draw_filter(frame, filter, t.audit_filter, &screen.filter, focused);
-    if screen.entries.is_none() {
+    draw_filter(frame, filter, t.audit_filter, &screen.list.filter, focused);
+    if screen.list.items.is_none() {
         frame.render_widget(Paragraph::new(t.audit_loading), list);
         return;
     }
@@ -207,8 +202,8 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
         ],
     )
     .header(header);
-    draw_list(frame, list, table, screen.selected);
-    if let (true, Some(e)) = (screen.details, shown.get(screen.selected)) {
+    draw_list(frame, list, table, screen.list.selected);
+    if let (true, Some(e)) = (screen.details, shown.get(screen.list.selected)) {
         let when = e.at.map(|at| {
             format!(
                 "{} {}",

@@ -333,7 +333,13 @@ impl ProductsScreen {
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
-        key(cx, self, msg)
+        let outcome = key(cx, self, msg);
+        // A question, answered either way, returns to the list: not to the price popup it was
+        // asked from (drawn under it, the question covers it).
+        if matches!(outcome.go, Go::Ask(_)) {
+            self.price = None;
+        }
+        outcome
     }
 
     pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {

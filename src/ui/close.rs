@@ -158,7 +158,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
         screen.letters = 0;
     }
     match msg {
-        Msg::OpenPayouts => return Outcome::open(Place::Payouts),
+        Msg::OpenPayouts => return Outcome::open(Place::At(Focus::Payouts)),
         Msg::Input(c) => note = type_count(cx, screen, c),
         Msg::Backspace => {
             screen.typed_field().0.pop();
@@ -204,7 +204,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
 /// Back to where the close was opened from: the till, or the question about a day left open.
 fn leave(screen: &CloseScreen) -> Outcome {
     if screen.stale {
-        Outcome::open(Place::StaleDay)
+        Outcome::open(Place::At(Focus::StaleDay))
     } else {
         Outcome::home()
     }
@@ -687,7 +687,7 @@ pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
             ..
         } if screen.report.is_none() => {
             return match screen.stale {
-                true => Outcome::open(Place::StaleDay),
+                true => Outcome::open(Place::At(Focus::StaleDay)),
                 false => Outcome::home(),
             };
         }

@@ -6,138 +6,25 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::app::App;
+use super::app::Confirm;
 use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
 use super::msg::Msg;
 use super::note::{Note, TillNote, UndoNote};
+use super::open_day_form::{Field, OpenDayForm};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
 use super::widgets::{centered, wrap_words};
-use super::{App, Screen};
 use crate::domain::parse_amount;
 use crate::print::format;
+use crate::strings::Lang;
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 const MAX_FIELD: usize = 40;
 const MAX_REOPEN_REASON: usize = 120;
-
-/// A question over the screen it was asked from. Only its first key counts: `y` is yes,
-/// anything else is no (see `keymap::msg_for`).
-pub struct Confirm {
-    pub question: Question,
-    /// What yes brings; the question carries it so that answering knows no screen.
-    pub yes: Outcome,
-    pub under: Box<Screen>,
-}
-
-impl Confirm {
-    pub fn new(question: Question, yes: Outcome, under: Screen) -> Confirm {
-        Confirm {
-            question,
-            yes,
-            under: Box::new(under),
-        }
-    }
-}
-
-/// Closes the open question without doing what it asked.
-pub(super) fn dismiss(app: &mut App) {
-    if let Screen::Confirm(confirm) = std::mem::replace(&mut app.screen, Screen::Sale) {
-        app.screen = back_from(*confirm.under);
-    }
-}
-
-/// `y`: closes the open question; the hub carries out what its yes brings, over the screen
-/// it returns to.
-pub(super) fn answer_yes(app: &mut App) -> Option<(Screen, Outcome)> {
-    let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
-        Screen::Confirm(confirm) => confirm,
-        other => {
-            app.screen = other;
-            return None;
-        }
-    };
-    let under = back_from(*confirm.under);
-    app.note = None;
-    Some((under, confirm.yes))
-}
-
-/// Where a question returns to: the list, not the reason field it was asked from.
-fn back_from(under: Screen) -> Screen {
-    match under {
-        Screen::Sales(mut list) => {
-            list.reason = None;
-            list.refund = None;
-            Screen::Sales(list)
-        }
-        Screen::Stock(mut screen) => {
-            if let Some(form) = &mut screen.form {
-                form.on_reason = false;
-            }
-            Screen::Stock(screen)
-        }
-        Screen::Products(mut screen) => {
-            screen.price = None;
-            Screen::Products(screen)
-        }
-        other => other,
-    }
-}
-
-/// The context of the screen a question returns to, where `back_from` changes it.
-pub(super) fn returns_to(under: &Screen) -> Option<Focus> {
-    match under {
-        Screen::Sales(list) if list.closed_day() => Some(Focus::ClosedSales),
-        Screen::Sales(_) => Some(Focus::Sales),
-        Screen::Stock(screen) => match &screen.form {
-            Some(form) if form.bears_losses() => Some(Focus::WriteOff),
-            Some(_) => Some(Focus::Intake),
-            None => None,
-        },
-        Screen::Products(screen) if screen.form.is_some() => Some(Focus::ProductForm),
-        Screen::Products(_) => Some(Focus::Products),
-        _ => None,
-    }
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Field {
-    Attendant,
-    Float,
-}
-
-pub struct OpenDayForm {
-    pub attendant: String,
-    pub float: String,
-    pub field: Field,
-    /// F4 after today's close: the manager's reason for reopening it, as typed.
-    pub reopen: Option<String>,
-}
-
-impl OpenDayForm {
-    pub fn new(attendant: &str) -> OpenDayForm {
-        OpenDayForm {
-            attendant: attendant.to_string(),
-            float: String::new(),
-            // The name is usually right already; the float is what must be typed.
-            field: if attendant.trim().is_empty() {
-                Field::Attendant
-            } else {
-                Field::Float
-            },
-            reopen: None,
-        }
-    }
-
-    fn focused(&mut self) -> &mut String {
-        match self.field {
-            Field::Attendant => &mut self.attendant,
-            Field::Float => &mut self.float,
-        }
-    }
-}
 
 pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcome {
     // Whoever signed in opens the day: their name is not typed.
@@ -265,9 +152,10 @@ fn key_hints(app: &App, context: Focus) -> Line<'static> {
     Line::from(spans).centered()
 }
 
-pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
-    let t = &app.lang.text().ui;
-    let question = match &confirm.question {
+/// The question in words: a sentence per question, the one table of them.
+fn question_text(question: &Question, lang: Lang) -> String {
+    let t = &lang.text().ui;
+    match question {
         Question::EmptyCart { lines, total } => (t.confirm_empty_cart)(*lines, *total),
         Question::Correct {
             number,
@@ -276,11 +164,11 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             refund,
             reason,
             ..
-        } => (app.lang.text().till.confirm_correct)(
+        } => (lang.text().till.confirm_correct)(
             *number,
-            &format::date(*date, app.lang),
+            &format::date(*date, lang),
             *total,
-            &crate::print::refund_text(*refund, app.lang),
+            &crate::print::refund_text(*refund, lang),
             reason,
         ),
         Question::ReturnPart {
@@ -289,28 +177,28 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             lines,
             amount,
             refund,
-        } => (app.lang.text().till.confirm_return)(
+        } => (lang.text().till.confirm_return)(
             *lines,
             *number,
-            &format::date(*date, app.lang),
+            &format::date(*date, lang),
             *amount,
-            &crate::print::refund_text(*refund, app.lang),
+            &crate::print::refund_text(*refund, lang),
         ),
         Question::TabPayment {
             name,
             method,
             amount,
             ..
-        } => (app.lang.text().till.confirm_tab_payment)(
+        } => (lang.text().till.confirm_tab_payment)(
             name,
             *amount,
-            format::payment_method(*method, app.lang),
+            format::payment_method(*method, lang),
         ),
         Question::CashMove {
             direction,
             amount,
             reason,
-        } => (app.lang.text().till.confirm_cash_move)(
+        } => (lang.text().till.confirm_cash_move)(
             *direction == crate::domain::CashDirection::In,
             *amount,
             reason,
@@ -322,7 +210,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             ..
         } => (t.confirm_void)(*number, *total, reason),
         Question::ReopenDay { date, reason } => {
-            (app.lang.undo().confirm_reopen)(&format::date(*date, app.lang), reason)
+            (lang.undo().confirm_reopen)(&format::date(*date, lang), reason)
         }
         Question::ReturnParts { paid, .. } => (t.confirm_return_parts)(*paid),
         Question::RecordStock {
@@ -333,7 +221,7 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
         } => (t.confirm_stock)((t.kind_name)(*kind), producer_name, *lines),
         Question::ReturnDaily => t.confirm_return_daily.to_string(),
         Question::RecordCount { products, differ } => {
-            (app.lang.stock_count().confirm_count)(*products, *differ)
+            (lang.stock_count().confirm_count)(*products, *differ)
         }
         Question::PriceChange {
             name,
@@ -364,14 +252,19 @@ pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area
             method,
             amount,
             ..
-        } => (app.lang.text().settle.confirm_payout)(
+        } => (lang.text().settle.confirm_payout)(
             *amount,
             name,
-            super::payouts::method_name(*method, app.lang),
+            super::payouts::method_name(*method, lang),
         ),
         Question::DeactivateUser { name, .. } => (t.trust.confirm_deactivate)(name),
-        Question::DiscardCount { .. } => app.lang.text().till.confirm_discard_count.to_string(),
-    };
+        Question::DiscardCount { .. } => lang.text().till.confirm_discard_count.to_string(),
+    }
+}
+
+pub(super) fn draw_confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
+    let t = &app.lang.text().ui;
+    let question = question_text(&confirm.question, app.lang);
     let popup = centered(area, 64, 8);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()

@@ -33,12 +33,7 @@ impl<T> FilteredList<T> {
     }
 
     pub fn shown(&self) -> Vec<&T> {
-        let filter = self.filter.trim().to_lowercase();
-        self.items
-            .iter()
-            .flatten()
-            .filter(|item| filter.is_empty() || (self.matches)(item, &filter))
-            .collect()
+        self.shown_by(self.matches)
     }
 
     pub fn current(&self) -> Option<&T> {
@@ -57,10 +52,26 @@ impl<T> FilteredList<T> {
 
     /// Takes a filter key (at most `max` characters typed); false for any other key.
     pub fn key(&mut self, msg: &Msg, max: usize) -> bool {
+        self.key_by(msg, max, self.matches)
+    }
+
+    // A list whose rows are matched as they read on screen, in the UI language, passes its
+    // matcher at each call through these: the language is known only then.
+
+    pub fn shown_by(&self, matches: impl Fn(&T, &str) -> bool) -> Vec<&T> {
+        let filter = self.filter.trim().to_lowercase();
+        self.items
+            .iter()
+            .flatten()
+            .filter(|item| filter.is_empty() || matches(item, &filter))
+            .collect()
+    }
+
+    pub fn key_by(&mut self, msg: &Msg, max: usize, matches: impl Fn(&T, &str) -> bool) -> bool {
         if !is_filter_key(msg) {
             return false;
         }
-        let shown = self.shown().len();
+        let shown = self.shown_by(matches).len();
         filter_key(&mut self.filter, &mut self.selected, shown, max, msg);
         true
     }

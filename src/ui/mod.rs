@@ -2,6 +2,7 @@
 //! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
 //! draws the state. Nothing here touches the ledger, the terminal or the clock.
 
+mod app;
 mod cash_move;
 mod catalogue;
 mod close;
@@ -17,6 +18,7 @@ pub mod keymap;
 mod list;
 mod msg;
 mod note;
+mod open_day_form;
 mod outcome;
 mod parked;
 mod pay;
@@ -29,6 +31,7 @@ mod queue_note;
 mod recovery_shown;
 mod sale;
 mod sale_detail;
+mod sale_parts;
 mod sales;
 mod settings;
 mod statement_range;
@@ -39,6 +42,7 @@ mod widgets;
 mod audit;
 mod glance;
 mod trust;
+mod trust_prompt;
 mod users;
 mod view;
 
@@ -71,18 +75,22 @@ mod trust_tests;
 #[cfg(test)]
 mod view_tests;
 
-use chrono::NaiveDate;
 use ratatui::Frame;
 
-use crate::domain::{Cart, Catalogue, DayStatus};
+use crate::domain::{Catalogue, DayStatus};
 // What the tests name through `use super::*`.
+#[cfg(test)]
+use crate::domain::Cart;
 #[cfg(test)]
 use crate::domain::{
     CallListEntry, NewProducer, Payment, Producer, ProductChanges, Rupiah, Sale, StockLine,
 };
 #[cfg(test)]
 use crate::print::PrinterSettings;
+#[cfg(test)]
 use crate::strings::Lang;
+#[cfg(test)]
+use {pay::PayDialog, producers::ProducersScreen, question::Question};
 
 pub use effect::{Effect, StockEntry};
 pub use failure::ProductField;
@@ -93,348 +101,13 @@ pub use msg::{Msg, PayoutLists};
 pub use note::{Note, TillNote, TrustNote};
 pub use pin::Pin;
 
-use catalogue::ProductsScreen;
-use dialogs::{Confirm, OpenDayForm};
+pub use app::App;
+use app::{Confirm, Screen};
+use open_day_form::OpenDayForm;
 use outcome::{Go, Outcome, Place};
-use pay::PayDialog;
-use producers::ProducersScreen;
-use question::{AfterReturn, Question};
-use sale::{Done, SearchList};
+use sale_parts::SearchList;
 use sales::SalesList;
 use stock::StockScreen;
-
-/// The screens that answer through the one face every screen has (`open`, `key`, `answer`,
-/// `focus`, `draw`: see any of them), a row each: the `Screen` variant, named as the `Place`
-/// that opens it, and its state. Those over the sale screen have it drawn beneath them. The
-/// hub's own (the sale screen, its search, the open-day form and the questions) are written
-/// out in `Screen` and handled by the hub itself.
-macro_rules! screens {
-    (over_sale: $($over:ident($over_state:ty)),* ; whole: $($name:ident($state:ty)),* $(,)?) => {
-        /// What has the keyboard. A question keeps the mode beneath it, drawn under the popup
-        /// and returned to when it is answered.
-        enum Screen {
-            OpenDay(OpenDayForm),
-            StaleDay,
-            Sale,
-            Search(SearchList),
-            Confirm(Box<Confirm>),
-            $($over(Box<$over_state>),)*
-            $($name(Box<$state>),)*
-        }
-
-        impl Screen {
-            /// Opens a screen of the table, with what it must load; `Err` gives back a place
-            /// that is the hub's own.
-            fn open(cx: &outcome::Ctx, place: Place) -> Result<(Screen, Vec<Effect>), Place> {
-                Ok(match place {
-                    $(place @ Place::$over { .. } => {
-                        let (screen, load) = <$over_state>::open(cx, place);
-                        (Screen::$over(Box::new(screen)), load)
-                    })*
-                    $(place @ Place::$name { .. } => {
-                        let (screen, load) = <$state>::open(cx, place);
-                        (Screen::$name(Box::new(screen)), load)
-                    })*
-                    #[allow(unreachable_patterns)]
-                    place => return Err(place),
-                })
-            }
-
-            /// A key for a screen of the table; `None` for the hub's own.
-            fn key(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
-                match self {
-                    $(Screen::$over(screen) => Some(screen.key(cx, msg)),)*
-                    $(Screen::$name(screen) => Some(screen.key(cx, msg)),)*
-                    _ => None,
-                }
-            }
-
-            /// A runtime answer for a screen of the table; `None` for the hub's own.
-            fn answer(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
-                match self {
-                    $(Screen::$over(screen) => Some(screen.answer(cx, msg)),)*
-                    $(Screen::$name(screen) => Some(screen.answer(cx, msg)),)*
-                    _ => None,
-                }
-            }
-
-            /// Which key table the screen reads.
-            fn focus(&self) -> Focus {
-                match self {
-                    Screen::OpenDay(form) if form.reopen.is_some() => Focus::ReopenReason,
-                    Screen::OpenDay(_) => Focus::OpenDay,
-                    Screen::StaleDay => Focus::StaleDay,
-                    Screen::Sale => Focus::Sale,
-                    Screen::Search(_) => Focus::Search,
-                    Screen::Confirm(_) => Focus::Confirm,
-                    $(Screen::$over(screen) => screen.focus(),)*
-                    $(Screen::$name(screen) => screen.focus(),)*
-                }
-            }
-
-            /// Whether the sale screen shows beneath this one.
-            fn over_sale(&self) -> bool {
-                matches!(self, $(Screen::$over(_))|*)
-            }
-
-            /// Draws a screen of the table; the hub's own draw in `view`.
-            fn draw(&self, cx: &outcome::Ctx, frame: &mut Frame, area: ratatui::layout::Rect, focused: bool) {
-                match self {
-                    $(Screen::$over(screen) => screen.draw(cx, frame, area, focused),)*
-                    $(Screen::$name(screen) => screen.draw(cx, frame, area, focused),)*
-                    _ => {}
-                }
-            }
-        }
-    };
-}
-
-screens! {
-    over_sale: Pay(PayDialog), CashMove(cash_move::CashMoveForm);
-    whole:
-        Sales(SalesList),
-        Stock(StockScreen),
-        Products(ProductsScreen),
-        Producers(ProducersScreen),
-        Settings(settings::SettingsScreen),
-        Payouts(payouts::PayoutsScreen),
-        Close(close::CloseScreen),
-        Customers(customers::CustomersScreen),
-        Users(users::UsersScreen),
-        Audit(audit::AuditScreen),
-        Glance(glance::GlanceScreen),
-        Parked(parked::ParkedList),
-}
-
-pub struct App {
-    lang: Lang,
-    catalogue: Catalogue,
-    status: Option<DayStatus>,
-    today: NaiveDate,
-    /// The default name for the open-day form.
-    attendant: String,
-    cart: Cart,
-    /// The selected cart line.
-    selected: usize,
-    /// The entry line (`Kode / cari`); also the query while the search list is open.
-    entry: String,
-    /// The entry line holds refused text, shown selected: the next character typed replaces
-    /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
-    entry_selected: bool,
-    /// The cart before `-` took one off its line: a digit next means a minus was typed.
-    before_less: Option<Cart>,
-    /// The cart changed outside a key (a catalogue change repriced it): save it after this message.
-    draft_stale: bool,
-    screen: Screen,
-    help: bool,
-    /// The page of the help shown (F1 again turns it).
-    help_page: usize,
-    /// The terminal's size as the runtime last said; `None` until it does.
-    size: Option<(u16, u16)>,
-    note: Option<Note>,
-    /// A key an amount field refused: said again while typing goes on, so a fast typist
-    /// sees it before Enter; any other key ends it (see `sale::type_amount`).
-    amount_refused: Option<char>,
-    /// The sale just recorded, shown large until the next key.
-    done: Option<Done>,
-    quit: bool,
-    // Who is at the till.
-    /// The signed-in user; `None` before anyone signs in (the runtime opens a gate then).
-    user: Option<crate::domain::User>,
-    /// Every user, as last loaded.
-    users: Vec<crate::domain::User>,
-    /// First start, sign-in, lock or approval: has every key while open.
-    prompt: Option<trust::TrustPrompt>,
-    /// The runtime's time, as last told (`Msg::Clock`).
-    clock: Option<chrono::NaiveDateTime>,
-    /// When a key was last pressed, by that clock.
-    last_key: Option<chrono::NaiveDateTime>,
-    lock_after: chrono::TimeDelta,
-    /// Users (name, role, PIN) to try, shown on the demo's sign-in screen.
-    demo_logins: Vec<(String, crate::domain::Role, String)>,
-    /// The date of the last business day closed, when no day is open: a day closed today
-    /// cannot be opened again, and the open-day form says so.
-    last_closed: Option<NaiveDate>,
-    /// How many carts are parked (F12), as the ledger last said.
-    parked: usize,
-}
-
-impl App {
-    pub fn new(
-        lang: Lang,
-        catalogue: Catalogue,
-        status: Option<DayStatus>,
-        draft: Option<Cart>,
-        today: NaiveDate,
-        attendant: String,
-    ) -> App {
-        let mode = match &status {
-            None => Screen::OpenDay(OpenDayForm::new(&attendant)),
-            Some(s) if s.day.date < today => Screen::StaleDay,
-            Some(_) => Screen::Sale,
-        };
-        // A cart saved before a restart takes today's prices, as it would have while open.
-        let mut cart = draft.unwrap_or_default();
-        let repriced = cart.reprice(&catalogue);
-        // Parts of a split were taken before the stop: the pay dialog is where it stopped.
-        let mode = match mode {
-            Screen::Sale if !cart.parts.is_empty() => {
-                Screen::Pay(Box::new(PayDialog::resumed(&cart)))
-            }
-            mode => mode,
-        };
-        App {
-            draft_stale: repriced,
-            lang,
-            catalogue,
-            status,
-            today,
-            attendant,
-            cart,
-            selected: 0,
-            entry: String::new(),
-            entry_selected: false,
-            before_less: None,
-            screen: mode,
-            help: false,
-            help_page: 0,
-            size: None,
-            note: None,
-            amount_refused: None,
-            done: None,
-            quit: false,
-            user: None,
-            users: Vec::new(),
-            prompt: None,
-            clock: None,
-            last_key: None,
-            lock_after: crate::domain::TillRules::default().lock_after(),
-            demo_logins: Vec::new(),
-            last_closed: None,
-            parked: 0,
-        }
-    }
-
-    /// The signed-in user.
-    pub fn user(&self) -> Option<&crate::domain::User> {
-        self.user.as_ref()
-    }
-
-    /// How long the till may sit untouched before it locks itself.
-    pub fn set_lock_after(&mut self, idle: chrono::TimeDelta) {
-        self.lock_after = idle;
-    }
-
-    /// Users (name, role, PIN) to try, shown on the sign-in screen: the demo's only. Put into
-    /// words when drawn, so F10 translates the roles.
-    pub fn set_demo_logins(&mut self, logins: Vec<(String, crate::domain::Role, String)>) {
-        self.demo_logins = logins;
-    }
-
-    pub fn should_quit(&self) -> bool {
-        self.quit
-    }
-
-    /// A new catalogue (products or prices changed). Lines already in the cart take the
-    /// products as they are now (a line whose product is gone stays, and blocks paying
-    /// until removed); an open search list is refreshed.
-    pub fn set_catalogue(&mut self, catalogue: Catalogue) {
-        self.catalogue = catalogue;
-        // Nothing in the cart is sold yet: it takes the prices as they are now.
-        self.draft_stale |= self.cart.reprice(&self.catalogue);
-        if let Screen::Search(search) = &mut self.screen {
-            search.refresh(&mut self.catalogue, &self.entry);
-        }
-    }
-
-    /// What the till sells now.
-    pub fn catalogue(&self) -> &Catalogue {
-        &self.catalogue
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    pub fn status(&self) -> Option<&DayStatus> {
-        self.status.as_ref()
-    }
-
-    pub fn entry(&self) -> &str {
-        &self.entry
-    }
-
-    /// Whether the entry line holds refused text that the next character replaces.
-    pub fn entry_selected(&self) -> bool {
-        self.entry_selected
-    }
-
-    pub fn note(&self) -> Option<&Note> {
-        self.note.as_ref()
-    }
-
-    pub fn focus(&self) -> Focus {
-        match &self.prompt {
-            Some(gate) => gate.focus(),
-            // After today's close the form says so, unless the day is being reopened.
-            None if self.closed_today()
-                && matches!(&self.screen, Screen::OpenDay(form) if form.reopen.is_none()) =>
-            {
-                Focus::DayClosed
-            }
-            None => self.screen.focus(),
-        }
-    }
-
-    /// Today's business day is closed and no day is open: it does not open again today.
-    pub fn closed_today(&self) -> bool {
-        self.status.is_none() && self.last_closed.is_some_and(|d| d >= self.today)
-    }
-
-    /// The context a question returns to once answered: the screen it was asked over.
-    pub fn focus_beneath(&self) -> Focus {
-        if let Some(gate) = &self.prompt {
-            return gate.focus();
-        }
-        match &self.screen {
-            Screen::Confirm(confirm) => match dialogs::returns_to(&confirm.under) {
-                Some(context) => context,
-                None => confirm.under.focus(),
-            },
-            other => other.focus(),
-        }
-    }
-
-    /// Below 80×24 the screen only says so: keys would act on what nobody can see.
-    pub fn too_small(&self) -> bool {
-        self.size
-            .is_some_and(|(w, h)| w < widgets::MIN_WIDTH || h < widgets::MIN_HEIGHT)
-    }
-
-    /// The till as a screen reads it while it answers.
-    pub(super) fn ctx(&self) -> outcome::Ctx<'_> {
-        outcome::Ctx {
-            lang: self.lang,
-            today: self.today,
-            user: self.user.as_ref(),
-            catalogue: &self.catalogue,
-            cart: &self.cart,
-            status: self.status.as_ref(),
-            last_closed: self.last_closed,
-            amount_refused: self.amount_refused,
-            now: self.clock,
-        }
-    }
-
-    fn set_note(&mut self, note: Note) {
-        self.note = Some(note);
-    }
-
-    /// The cart changed: the runtime saves it so a power cut loses nothing.
-    fn cart_changed(&self) -> Vec<Effect> {
-        vec![Effect::SaveDraft(self.cart.clone())]
-    }
-}
 
 /// Applies one message to the state and says what the runtime must do next.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -443,11 +116,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
-    app.draft_stale |= sale::keep_parts(app);
+    if let Some(parts) = sale::parts_kept(&app.screen)
+        && app.cart.parts != parts
+    {
+        app.cart.parts = parts;
+        app.draft_stale = true;
+    }
     if std::mem::take(&mut app.draft_stale) {
         effects.push(Effect::SaveDraft(app.cart.clone()));
     }
-    trust::hold(app, effects)
+    hold(app, effects)
 }
 
 /// A message: the till's own state first, then the screen that has the keyboard.
@@ -459,32 +137,12 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.set_note(note);
     }
     match msg {
-        Msg::DayOpened(status) => {
-            app.set_note(Note::DayOpened(status.day.date));
-            app.status = Some(status);
-            if matches!(app.screen, Screen::OpenDay(_)) {
-                app.screen = Screen::Sale;
-            }
-        }
-        Msg::DayReopened(status) => {
-            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(
-                status.day.date,
-            ))));
-            app.status = Some(status);
-            app.last_closed = None;
-            app.screen = Screen::Sale;
-        }
-        Msg::DayClosed => {
-            app.last_closed = app.status.as_ref().map(|s| s.day.date);
-            app.status = None;
-            app.set_note(Note::DayClosed);
-            app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
-        }
+        Msg::DayOpened(_) | Msg::DayReopened(_) | Msg::DayClosed => day_changed(app, msg),
         Msg::SaleRecorded {
             sale,
             status,
             receipt,
-        } => return sale::recorded(app, sale, status, receipt),
+        } => return sale_recorded(app, sale, status, receipt),
         Msg::SaleVoided {
             sale_id,
             status,
@@ -495,40 +153,23 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
             app.note = said.note;
         }
-        Msg::ProducersChanged { producers, active } => {
-            // The till sells what is active now, whatever screen is open.
-            app.set_catalogue(Catalogue::new(active));
-            let producers = Msg::ProducersChanged {
-                producers,
-                active: Vec::new(),
-            };
-            return answer(app, producers);
+        Msg::ProducersChanged { .. } | Msg::CatalogueChanged { .. } => {
+            return catalogue_changed(app, msg);
         }
-        Msg::SettingsSaved => {
-            if let Screen::Settings(screen) = &app.screen
-                && let Ok(rules) = screen.rules()
-            {
-                app.lock_after = rules.lock_after();
-            }
-            return answer(app, Msg::SettingsSaved);
-        }
-        Msg::Clock(now) => return trust::clock(app, now),
-        Msg::Failed {
+        Msg::SettingsSaved => return settings_saved(app),
+        Msg::Clock(_)
+        | Msg::Failed {
             action: FailedEffect::SignIn,
-            reason,
-        } => trust::sign_in_failed(app, reason),
+            ..
+        }
+        | Msg::UsersLoaded(_)
+        | Msg::SignedIn(_)
+        | Msg::RecoveryCode { .. }
+        | Msg::ApprovalGranted(_)
+        | Msg::ApprovalNeeded(_) => return who_is_at_the_till(app, msg),
         Msg::ParkedCount(parked) => app.parked = parked,
-        Msg::CartParked(parked) => sale::parked(app, parked),
-        Msg::CartRecalled { cart, parked } => sale::recalled(app, cart, parked),
-        Msg::UsersLoaded(users) => return trust::users_loaded(app, users),
-        Msg::SignedIn(user) => return trust::signed_in(app, user),
-        Msg::RecoveryCode {
-            code,
-            manager,
-            filed,
-        } => trust::show_recovery(app, code, manager, filed),
-        Msg::ApprovalGranted(manager) => return trust::approval_granted(app, manager),
-        Msg::ApprovalNeeded(effect) => return trust::approval_needed(app, *effect),
+        Msg::CartParked(parked) => cart_parked(app, parked),
+        Msg::CartRecalled { cart, parked } => cart_recalled(app, cart, parked),
         Msg::UsersChanged(users) => {
             app.users = users.clone();
             return answer(app, Msg::UsersChanged(users));
@@ -537,20 +178,247 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Today(date) => app.today = date,
         Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
         Msg::ClosedBefore(date) => app.last_closed = Some(date),
-        Msg::CatalogueChanged { products, active } => {
-            // The till's search and codes follow at once, whatever screen is open.
-            app.set_catalogue(Catalogue::new(active));
-            return answer(
-                app,
-                Msg::CatalogueChanged {
-                    products,
-                    active: Vec::new(),
-                },
-            );
-        }
         msg => return answer(app, msg),
     }
     Vec::new()
+}
+
+/// Products or producers changed: the till sells what is active now, its search and codes
+/// follow at once whatever screen is open, and the screen that asked gets the rest.
+fn catalogue_changed(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let (msg, active) = match msg {
+        Msg::ProducersChanged { producers, active } => {
+            let rest = Msg::ProducersChanged {
+                producers,
+                active: Vec::new(),
+            };
+            (rest, active)
+        }
+        Msg::CatalogueChanged { products, active } => {
+            let rest = Msg::CatalogueChanged {
+                products,
+                active: Vec::new(),
+            };
+            (rest, active)
+        }
+        msg => return answer(app, msg),
+    };
+    app.set_catalogue(Catalogue::new(active));
+    answer(app, msg)
+}
+
+/// The settings are on disk: the till locks after the idle time just saved.
+fn settings_saved(app: &mut App) -> Vec<Effect> {
+    if let Screen::Settings(screen) = &app.screen
+        && let Ok(rules) = screen.rules()
+    {
+        app.lock_after = rules.lock_after();
+    }
+    answer(app, Msg::SettingsSaved)
+}
+
+/// A day opened, reopened or closed: the till's own figures and home screen follow.
+fn day_changed(app: &mut App, msg: Msg) {
+    match msg {
+        Msg::DayOpened(status) => {
+            app.set_note(Note::DayOpened(status.day.date));
+            app.status = Some(status);
+            if matches!(app.screen, Screen::OpenDay(_)) {
+                app.screen = Screen::Sale;
+            }
+        }
+        Msg::DayReopened(status) => {
+            let date = status.day.date;
+            app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(date))));
+            app.status = Some(status);
+            app.last_closed = None;
+            app.screen = Screen::Sale;
+        }
+        Msg::DayClosed => {
+            app.last_closed = app.status.as_ref().map(|s| s.day.date);
+            app.status = None;
+            app.set_note(Note::DayClosed);
+            app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
+        }
+        _ => {}
+    }
+}
+
+/// The runtime's answers about who is at the till: the hub keeps who it is, the gates
+/// (`trust`) say what opens over the till.
+fn who_is_at_the_till(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Clock(now) => {
+            app.clock = Some(now);
+            let last = *app.last_key.get_or_insert(now);
+            if trust::idle_locks(&app.who(), app.prompt.as_ref(), now - last, app.lock_after) {
+                lock(app);
+            }
+        }
+        Msg::Failed {
+            action: FailedEffect::SignIn,
+            reason,
+        } => app.set_note(trust::sign_in_refused(app.prompt.as_ref(), reason)),
+        Msg::UsersLoaded(users) => {
+            app.users = users.clone();
+            // The users screen, if open, shows them.
+            let effects = answer(app, Msg::UsersLoaded(users));
+            if let Some(gate) = trust::gate_for_users(&app.who(), app.prompt.as_ref()) {
+                app.prompt = Some(gate);
+            }
+            return effects;
+        }
+        Msg::SignedIn(user) => signed_in(app, user),
+        Msg::RecoveryCode {
+            code,
+            manager,
+            filed,
+        } => app.prompt = Some(trust::recovery(code, manager, filed)),
+        Msg::ApprovalGranted(manager) => {
+            let Some(trust::TrustPrompt::Approval(approval)) = app.prompt.take() else {
+                return Vec::new();
+            };
+            return gate_answered(app, trust::approval_granted(approval, manager));
+        }
+        Msg::ApprovalNeeded(effect) => {
+            let reason = trust::refused_for(&effect);
+            wait_for_approval(app, vec![*effect], reason);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn signed_in(app: &mut App, user: crate::domain::User) {
+    app.prompt = None;
+    app.last_key = app.clock;
+    if let Screen::OpenDay(form) = &mut app.screen {
+        form.signed_in(&user.name, &app.attendant);
+    }
+    app.attendant = user.name.clone();
+    app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
+    app.user = Some(user);
+}
+
+/// Ctrl+L or idle time: the lock screen over everything. Whatever was on screen stays behind
+/// it, untouched but for a PIN half typed; an approval that was waiting is dropped.
+fn lock(app: &mut App) {
+    let Some(gate) = trust::lock_screen(&app.who()) else {
+        return;
+    };
+    app.help = false;
+    app.note = None;
+    if let Screen::Users(screen) = &mut app.screen {
+        screen.forget_pins();
+    }
+    app.prompt = Some(gate);
+}
+
+/// The effects an attendant may not run alone (`trust::hold`) wait in the approval popup,
+/// opened unless it is open already; the rest go on.
+fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let (held, free) = trust::hold(&app.who(), effects);
+    if let Some((held, reason)) = held {
+        wait_for_approval(app, held, reason);
+    }
+    free
+}
+
+fn wait_for_approval(app: &mut App, held: Vec<Effect>, reason: ApprovalReason) {
+    match &mut app.prompt {
+        Some(trust::TrustPrompt::Approval(approval)) => approval.held.extend(held),
+        _ => {
+            app.help = false;
+            app.prompt = Some(trust::approval(held, None, reason));
+        }
+    }
+}
+
+/// A key while a gate is open: the gate has it, whatever it is.
+fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let Some(gate) = app.prompt.take() else {
+        return Vec::new();
+    };
+    let (gate, outcome) = trust::gate_key(&app.who(), gate, msg);
+    app.prompt = gate;
+    gate_answered(app, outcome)
+}
+
+/// Carries out what a gate answered: its note, quitting, or the place an approval was given
+/// for (opened as it stands: the approval is given).
+fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
+    let Outcome {
+        go,
+        mut effects,
+        note,
+    } = outcome;
+    say(app, note);
+    match go {
+        Go::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Go::Open(place) => {
+            if let Ok((screen, load)) = Screen::open(&app.ctx(), place) {
+                app.screen = screen;
+                effects.extend(load);
+            }
+        }
+        _ => {}
+    }
+    effects
+}
+
+/// The runtime recorded the sale: the cart starts afresh and the change is shown large.
+fn sale_recorded(
+    app: &mut App,
+    sale: crate::domain::Sale,
+    status: Option<DayStatus>,
+    receipt: Result<std::path::PathBuf, Failure>,
+) -> Vec<Effect> {
+    match status {
+        Some(status) => app.status = Some(status),
+        None => {
+            if let Some(status) = &mut app.status {
+                status.sales += 1;
+                status.takings += sale.total;
+            }
+        }
+    }
+    app.cart = Default::default();
+    app.selected = 0;
+    app.entry.clear();
+    app.entry_selected = false;
+    app.note = None;
+    app.screen = Screen::Sale;
+    app.done = Some(sale::done(&sale, receipt));
+    app.cart_changed()
+}
+
+/// The cart is parked: the next customer starts on an empty one.
+fn cart_parked(app: &mut App, parked: usize) {
+    app.cart = Default::default();
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = Screen::Sale;
+    app.set_note(Note::Queue(queue_note::QueueNote::Parked(parked)));
+}
+
+/// A parked cart is the cart again (saved as the draft by the ledger); with parts paid of
+/// it, the pay dialog opens on them.
+fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
+    let note = queue_note::QueueNote::Recalled(cart.total(), parked::parts_of(&cart), parked);
+    app.cart = cart;
+    // Parked at earlier prices: nothing is sold yet, so it takes today's.
+    app.draft_stale |= app.cart.reprice(&app.catalogue);
+    app.selected = 0;
+    app.parked = parked;
+    app.screen = Screen::Sale;
+    if !app.cart.parts.is_empty() {
+        let (pay, _) = open(app, Place::At(Focus::Pay));
+        app.screen = pay;
+    }
+    app.set_note(Note::Queue(note));
 }
 
 /// A void is on disk: the day's figures as read back, or less the sale as the list showed
@@ -602,15 +470,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     // The panel of the last sale stays until the next key, and that key still counts:
     // the next customer's first scan must not be lost.
     app.done = None;
-    if app.help {
-        if msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
-            app.help_page += 1;
-            return Vec::new();
-        }
-        app.help = false;
-        if matches!(msg, Msg::Help | Msg::Cancel) {
-            return Vec::new();
-        }
+    if help_key(app, &msg) {
+        return Vec::new();
     }
     app.help_page = 0;
     // A gate has every key but help and the language, which it does not answer itself.
@@ -621,31 +482,53 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::ToggleLang if !approval => app.lang = app.lang.other(),
             msg => {
                 app.note = None;
-                return trust::gate_key(app, msg);
+                return gate_key(app, msg);
             }
         }
         return Vec::new();
     }
     if msg == Msg::Lock {
-        trust::lock(app);
+        lock(app);
         return Vec::new();
     }
-    if let Screen::Confirm(_) = app.screen {
-        match msg {
-            Msg::Yes => {
-                return match dialogs::answer_yes(app) {
-                    Some((under, yes)) => follow(app, under, yes),
-                    None => Vec::new(),
-                };
-            }
-            Msg::No => {
-                dialogs::dismiss(app);
-                return Vec::new();
-            }
-            // Any other key is a no, and still counts on the screen beneath.
-            _ => dialogs::dismiss(app),
+    if let Some(effects) = question_key(app, &msg) {
+        return effects;
+    }
+    till_key(app, msg)
+}
+
+/// A key on an open question: `y` closes it and carries out what its yes brings, over the
+/// screen it returns to; `n` closes it; any other key is a no and still counts on the screen
+/// beneath (`None`, as for a key with no question open).
+fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
+    let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
+        Screen::Confirm(confirm) => confirm,
+        other => {
+            app.screen = other;
+            return None;
+        }
+    };
+    let Confirm { yes, under, .. } = *confirm;
+    let under = *under;
+    match msg {
+        Msg::Yes => {
+            app.note = None;
+            Some(follow(app, under, yes))
+        }
+        Msg::No => {
+            app.screen = under;
+            Some(Vec::new())
+        }
+        _ => {
+            app.screen = under;
+            None
         }
     }
+}
+
+/// A key no gate or question took: help, the language and quitting are the till's own;
+/// the rest goes to the screen.
+fn till_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Help => {
             app.help = true;
@@ -655,35 +538,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.lang = app.lang.other();
             return Vec::new();
         }
-        Msg::Quit => {
-            if let Screen::Pay(pay) = &app.screen
-                && let Some(paid) = pay.parts_taken()
-            {
-                let question = Question::ReturnParts {
-                    paid,
-                    then: AfterReturn::Quit,
-                };
-                let yes = Outcome::quit().note(Note::PartsReturned(paid));
-                let pay = std::mem::replace(&mut app.screen, Screen::Sale);
-                app.screen = Screen::Confirm(Box::new(Confirm::new(question, yes, pay)));
-                return Vec::new();
-            }
-            if let Screen::Stock(screen) = &app.screen
-                && let Some(form) = &screen.form
-                && !form.rows.is_empty()
-            {
-                let question = Question::DiscardLines {
-                    lines: form.rows.len(),
-                    quit: true,
-                };
-                let form = std::mem::replace(&mut app.screen, Screen::Sale);
-                app.screen =
-                    Screen::Confirm(Box::new(Confirm::new(question, Outcome::quit(), form)));
-                return Vec::new();
-            }
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
+        Msg::Quit => return quit(app),
         _ => {}
     }
     app.note = None;
@@ -693,12 +548,53 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     screen_key(app, msg)
 }
 
+/// With help open, F1 turns its page and F1 on the last page or Esc closes it (taken: true);
+/// any other key closes it and still counts.
+fn help_key(app: &mut App, msg: &Msg) -> bool {
+    if !app.help {
+        return false;
+    }
+    if *msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
+        app.help_page += 1;
+        return true;
+    }
+    app.help = false;
+    matches!(msg, Msg::Help | Msg::Cancel)
+}
+
+/// Ctrl+Q: quits, unless the screen holds work that quitting would lose (money taken in parts,
+/// stock lines typed): it answers the key with a question then, asked over it.
+fn quit(app: &mut App) -> Vec<Effect> {
+    let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    let answered = screen.key(&app.ctx(), Msg::Quit).map(|outcome| outcome.go);
+    if let Some(Go::Ask(ask)) = answered {
+        app.screen = Screen::Confirm(Box::new(Confirm::new(ask.question, ask.yes, screen)));
+        return Vec::new();
+    }
+    app.screen = screen;
+    app.quit = true;
+    vec![Effect::Quit]
+}
+
 /// Hands a key to the screen that has the keyboard.
 fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
     let outcome = match &mut screen {
-        Screen::Sale => sale::key(app, msg),
-        Screen::Search(search) => sale::search_key(app, search, msg),
+        Screen::Sale => {
+            let mut till = app.lend_till();
+            let outcome = sale::key(&mut till, &sale_ctx(app), msg);
+            app.keep_till(till);
+            outcome
+        }
+        Screen::Search(search) => {
+            let mut till = app.lend_till();
+            let outcome = sale::search_key(&mut till, &sale_ctx(app), search, msg);
+            app.keep_till(till);
+            if search.stale {
+                search.refresh(&mut app.catalogue, &app.entry);
+            }
+            outcome
+        }
         Screen::OpenDay(form) => dialogs::open_day_key(&app.ctx(), form, msg),
         Screen::StaleDay => dialogs::stale_day_key(msg),
         // A question takes its keys before this.
@@ -708,6 +604,24 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     follow(app, screen, outcome)
 }
 
+/// What the sale screen reads while it answers.
+fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
+    sale::SaleCtx {
+        catalogue: &app.catalogue,
+        parked: app.parked,
+    }
+}
+
+/// Shows what an answer says; a key an amount field refused is said again while typing goes on.
+fn say(app: &mut App, note: Option<Note>) {
+    if let Some(note) = note {
+        if let Note::DigitsOnly(refused) = note {
+            app.amount_refused = Some(refused);
+        }
+        app.set_note(note);
+    }
+}
+
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
 fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
     let Outcome {
@@ -715,12 +629,7 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
         mut effects,
         note,
     } = outcome;
-    if let Some(note) = note {
-        if let Note::DigitsOnly(refused) = note {
-            app.amount_refused = Some(refused);
-        }
-        app.set_note(note);
-    }
+    say(app, note);
     app.screen = match go {
         Go::Stay => here,
         Go::Home | Go::Back => Screen::Sale,
@@ -752,13 +661,24 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
 /// Opens a place: the one spot where screens are built, each with what it must load.
 fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
-        Place::StaleDay => (Screen::StaleDay, Vec::new()),
-        Place::Search => (
-            Screen::Search(SearchList::new(&mut app.catalogue, &app.entry)),
-            Vec::new(),
-        ),
+        Place::At(Focus::StaleDay) => (Screen::StaleDay, Vec::new()),
+        Place::At(Focus::Search) => {
+            let search = SearchList::new(&mut app.catalogue, &app.entry);
+            if search.results.is_empty() {
+                // An empty list would only hide the entry line: the text is refused instead,
+                // kept in sight and selected.
+                app.entry_selected = !app.entry.is_empty();
+                app.set_note(Note::NoMatch(app.entry.trim().to_string()));
+                return (Screen::Sale, Vec::new());
+            }
+            (Screen::Search(search), Vec::new())
+        }
         // An attendant opens the users screen only with a manager's approval.
-        Place::Users if trust::users_need_approval(app) => (Screen::Sale, Vec::new()),
+        Place::At(Focus::Users) if let Some(gate) = trust::users_approval(&app.who()) => {
+            app.help = false;
+            app.prompt = Some(gate);
+            (Screen::Sale, Vec::new())
+        }
         place => match Screen::open(&app.ctx(), place) {
             Ok(opened) => opened,
             // Every place is either the hub's own, above, or a screen of the table.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::effect::Effect;
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
 use super::question::Question;
@@ -34,32 +35,15 @@ pub struct Ctx<'a> {
 /// A place a screen asks the hub to open; the hub builds it and asks for what it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
-    /// The question about a day left open since an earlier date.
-    StaleDay,
     /// The close screen; `stale` when closing a day left open.
-    Close {
-        stale: bool,
-    },
+    Close { stale: bool },
     /// The sales of the open day, or with no day open of the day last closed.
-    Sales {
-        closed_day: Option<NaiveDate>,
-    },
-    Stock,
-    Products,
-    Producers,
-    Payouts,
-    Settings,
-    Customers,
-    CashMove,
-    Users,
-    Audit,
-    Glance,
-    /// The pay dialog for the cart.
-    Pay,
-    /// The search list over the sale screen, for what the entry line holds.
-    Search,
-    /// The carts parked while others were served.
-    Parked,
+    Sales { closed_day: Option<NaiveDate> },
+    /// Any other place, which opens with nothing more to say, named by the key table it
+    /// opens on: a screen of the table (its row in `app.rs` says which), or one of the hub's
+    /// own (the question about a day left open since an earlier date, the search list over
+    /// the sale screen).
+    At(Focus),
 }
 
 impl Place {
@@ -67,17 +51,17 @@ impl Place {
     /// and with no day open the open-day form).
     pub fn reached_by(msg: &Msg) -> Option<Place> {
         Some(match msg {
-            Msg::OpenTabs => Place::Customers,
-            Msg::CashMove => Place::CashMove,
-            Msg::OpenStock => Place::Stock,
+            Msg::OpenTabs => Place::At(Focus::Customers),
+            Msg::CashMove => Place::At(Focus::CashMove),
+            Msg::OpenStock => Place::At(Focus::Stock),
             // The catalogue is one key away from the till too; Esc there comes back here.
-            Msg::OpenProducts => Place::Products,
-            Msg::OpenProducers => Place::Producers,
-            Msg::OpenSettings => Place::Settings,
-            Msg::OpenUsers => Place::Users,
-            Msg::OpenAudit => Place::Audit,
-            Msg::OpenGlance => Place::Glance,
-            Msg::OpenPayouts => Place::Payouts,
+            Msg::OpenProducts => Place::At(Focus::Products),
+            Msg::OpenProducers => Place::At(Focus::Producers),
+            Msg::OpenSettings => Place::At(Focus::Settings),
+            Msg::OpenUsers => Place::At(Focus::Users),
+            Msg::OpenAudit => Place::At(Focus::Audit),
+            Msg::OpenGlance => Place::At(Focus::Glance),
+            Msg::OpenPayouts => Place::At(Focus::Payouts),
             _ => return None,
         })
     }
@@ -91,7 +75,9 @@ pub enum Go {
     /// The sale screen (or, with no day open, the open-day form).
     Home,
     Open(Place),
-    /// A question over this screen, which gets the keyboard back once it is answered.
+    /// A question over this screen, which gets the keyboard back once it is answered, as the
+    /// screen left itself when it asked (a list, say, rather than the reason typed for it):
+    /// the hub knows no screen's fields.
     Ask(Box<Ask>),
     /// Leave the kiosk.
     Quit,

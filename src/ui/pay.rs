@@ -488,6 +488,19 @@ impl PayDialog {
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+        // Ctrl+Q, whatever has the dialog's keys: money taken in parts is handed back first.
+        if msg == Msg::Quit {
+            return match self.parts_taken() {
+                Some(paid) => {
+                    let question = Question::ReturnParts {
+                        paid,
+                        then: AfterReturn::Quit,
+                    };
+                    Outcome::ask_then(question, Outcome::quit().note(Note::PartsReturned(paid)))
+                }
+                None => Outcome::quit(),
+            };
+        }
         key(cx, self, msg)
     }
 

@@ -14,6 +14,7 @@ use super::effect::Effect;
 use super::failure::{FailedEffect, Failure};
 use super::input::{self, type_into};
 use super::keymap::Focus;
+use super::list::{FilteredList, any_contains};
 use super::msg::{Msg, PayoutLists};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
@@ -30,14 +31,12 @@ const MAX_AMOUNT: usize = 20;
 const MAX_NOTE: usize = 60;
 
 pub struct PayoutsScreen {
-    /// `None` until the runtime has loaded them.
-    pub balances: Option<Vec<ProducerBalance>>,
+    /// Producers owed something (or owing, after a correction), and those paid daily.
+    pub list: FilteredList<ProducerBalance>,
     /// Every business day, oldest first, with whether it is closed.
     pub days: Vec<(NaiveDate, bool)>,
     /// Index into `days` of the day whose slips the slip key writes.
     pub day: usize,
-    pub filter: String,
-    pub selected: usize,
     /// The payout being entered, over the list it returns to.
     pub form: Option<Box<PayoutForm>>,
     /// The dates of the selected producer's statement being typed (F5).
@@ -47,11 +46,9 @@ pub struct PayoutsScreen {
 impl PayoutsScreen {
     pub fn loading() -> PayoutsScreen {
         PayoutsScreen {
-            balances: None,
+            list: FilteredList::loading(matches),
             days: Vec::new(),
             day: 0,
-            filter: String::new(),
-            selected: 0,
             form: None,
             statement: None,
         }
@@ -64,28 +61,20 @@ impl PayoutsScreen {
             .and_then(|date| days.iter().position(|d| d.0 == date))
             .unwrap_or(days.len().saturating_sub(1));
         self.days = days;
-        self.balances = Some(balances);
-        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
+        // A producer square with the corner and not paid daily has nothing to do here.
+        let listed = balances
+            .into_iter()
+            .filter(|b| b.balance != Rupiah::ZERO || b.payout_daily);
+        self.list.loaded(listed.collect());
     }
 
-    /// Producers owed something (or owing, after a correction), and those paid daily,
-    /// whose code or name contains the filter.
+    /// The listed producers whose code or name contains the filter.
     pub fn shown(&self) -> Vec<&ProducerBalance> {
-        let filter = self.filter.trim().to_lowercase();
-        self.balances
-            .iter()
-            .flatten()
-            .filter(|b| b.balance != Rupiah::ZERO || b.payout_daily)
-            .filter(|b| {
-                filter.is_empty()
-                    || b.code.to_lowercase().contains(&filter)
-                    || b.name.to_lowercase().contains(&filter)
-            })
-            .collect()
+        self.list.shown()
     }
 
     pub fn current(&self) -> Option<&ProducerBalance> {
-        self.shown().get(self.selected).copied()
+        self.list.current()
     }
 
     pub fn shown_day(&self) -> Option<(NaiveDate, bool)> {
@@ -142,6 +131,11 @@ impl PayoutForm {
     }
 }
 
+/// Code or name containing the filter.
+fn matches(b: &ProducerBalance, filter: &str) -> bool {
+    any_contains(&[&b.code, &b.name], filter)
+}
+
 pub fn method_name(method: PayoutMethod, lang: Lang) -> &'static str {
     let text = &lang.text().print;
     match method {
@@ -166,17 +160,10 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
             outcome
         });
     }
+    if screen.list.key(&msg, MAX_FILTER) {
+        return Outcome::stay();
+    }
     match msg {
-        msg if super::list::is_filter_key(&msg) => {
-            let shown = screen.shown().len();
-            super::list::filter_key(
-                &mut screen.filter,
-                &mut screen.selected,
-                shown,
-                MAX_FILTER,
-                &msg,
-            );
-        }
         Msg::Prev => screen.day = screen.day.saturating_sub(1),
         Msg::Next if screen.day + 1 < screen.days.len() => screen.day += 1,
         Msg::Submit => {
@@ -306,7 +293,7 @@ fn recorded(screen: &mut PayoutsScreen, balances: Option<PayoutLists>) -> Outcom
         }
         // Paid, but not read back: the list must not offer the old balance again.
         None => {
-            screen.balances = None;
+            screen.list.items = None;
             Outcome::stay().run(vec![Effect::LoadPayouts])
         }
     }
@@ -338,7 +325,7 @@ fn draw_balances(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect
     .areas(area);
     let day_text = match screen.shown_day() {
         Some((date, closed)) => (t.payouts_day)(&format::date(date, cx.lang), closed),
-        None if screen.balances.is_some() => t.no_days.to_string(),
+        None if screen.list.items.is_some() => t.no_days.to_string(),
         None => String::new(),
     };
     frame.render_widget(
@@ -349,20 +336,15 @@ fn draw_balances(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect
         ])),
         day,
     );
-    draw_filter(frame, filter, ui.stock_filter, &screen.filter, focused);
+    draw_filter(frame, filter, ui.stock_filter, &screen.list.filter, focused);
     let block = Block::bordered()
         .title(format!(" {} ", t.payouts_title))
         .padding(Padding::horizontal(1));
-    let shown = screen.shown();
-    if screen.balances.is_none() || shown.is_empty() {
-        let text = if screen.balances.is_none() {
-            ui.stock_loading
-        } else {
-            t.nothing_owed
-        };
+    if let Some(text) = screen.list.placeholder(ui.stock_loading, t.nothing_owed) {
         super::widgets::placeholder(frame, table, block, text);
         return;
     }
+    let shown = screen.shown();
     let header = Row::new([
         Cell::from(ui.col_code),
         Cell::from(ui.col_name),
@@ -396,7 +378,7 @@ fn draw_balances(cx: &Ctx, screen: &PayoutsScreen, frame: &mut Frame, area: Rect
     .column_spacing(1)
     .header(header)
     .block(block);
-    draw_list(frame, table, widget, screen.selected);
+    draw_list(frame, table, widget, screen.list.selected);
 }
 
 pub(super) fn draw_form(cx: &Ctx, form: &PayoutForm, frame: &mut Frame, area: Rect, focused: bool) {

@@ -358,7 +358,7 @@ fn a_recorded_payout_not_read_back_reloads_the_list() {
     );
     assert_eq!(effects, [Effect::LoadPayouts]);
     assert!(
-        screen(&app).balances.is_none(),
+        screen(&app).list.items.is_none(),
         "the old balance is not offered again"
     );
     assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
@@ -559,4 +559,36 @@ fn the_proposed_balance_is_replaced_by_the_first_key_typed_or_kept_by_backspace(
     press(&mut app, KeyCode::F(2));
     let text = render(&app);
     assert!(text.contains("Rp 2.500"), "{text}");
+}
+
+/// Typing filters the producers owed by code or name, at 80×24 in both languages: the
+/// selection stays on what is shown, a filter that lets nobody through says so, and
+/// Backspace brings the list back (still without those owed nothing and not paid daily).
+#[test]
+fn typing_filters_the_payouts_in_both_languages() {
+    for (lang, label, none) in [
+        (Lang::Id, "Saring", "Tidak ada saldo produsen"),
+        (Lang::En, "Filter", "No producer balances"),
+    ] {
+        let mut app = on_payouts();
+        app.lang = lang;
+        type_text(&mut app, "kue");
+        press(&mut app, KeyCode::Down);
+        let text = render(&app);
+        assert!(text.contains(&format!(" {label}: kue")), "{text}");
+        assert!(row_with(&text, "SRI").contains("Kue Bu Sri"), "{text}");
+        assert!(!text.contains("TANI") && !text.contains("KOPI"), "{text}");
+        assert_eq!(screen(&app).current().unwrap().code, "SRI");
+        type_text(&mut app, "zz");
+        let text = render(&app);
+        assert!(text.contains(none) && !text.contains("SRI"), "{text}");
+        for _ in 0.."kuezz".len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        let text = render(&app);
+        for code in ["KOPI", "SRI", "TANI"] {
+            assert!(text.contains(code), "{code} missing:\n{text}");
+        }
+        assert!(!text.contains("LAMA"), "{text}");
+    }
 }

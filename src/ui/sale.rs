@@ -9,24 +9,23 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table};
 
+use super::app::{App, Screen};
 use super::effect::Effect;
 use super::failure::Failure;
 use super::input::type_into;
+use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::Note;
-use super::outcome::{Outcome, Place};
-use super::parked::{QueueNote, parts_of};
-use super::pay::PayDialog;
+use super::outcome::{Go, Outcome, Place};
+use super::parked::QueueNote;
 use super::question::Question;
+use super::sale_parts::{Done, SearchList, Till};
 use super::widgets::{
     big_amount, column_width, draw_list, fit_names, list_room, name_rows, name_text, right,
 };
-use super::{App, Screen};
 use crate::domain::entry::{Entry, read_entry};
-use crate::domain::{Catalogue, DayStatus, ParseError, Product, Quantity, Rupiah, Sale};
+use crate::domain::{Catalogue, ParseError, Payment, Product, Quantity, Sale};
 
-/// More than a person reads; the list scrolls to the selection.
-const SEARCH_LIMIT: usize = 50;
 /// Nobody types more than this on the entry line; a stuck key must not grow it forever.
 pub const MAX_ENTRY: usize = 64;
 /// `Rp 99.990.000`: amounts up to this fit their columns whole.
@@ -35,39 +34,11 @@ const MONEY_WIDTH: u16 = 13;
 /// is part of what was typed (`kopi 200`), never a scan.
 const MIN_SCAN: usize = 8;
 
-/// The sale just recorded, for the panel shown until the next key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Done {
-    pub number: i64,
-    pub total: Rupiah,
-    pub change: Rupiah,
-    pub receipt: Result<PathBuf, Failure>,
-}
-
-/// The search list; its query is the entry line, so typing refines it live.
-pub struct SearchList {
-    pub results: Vec<Product>,
-    pub selected: usize,
-}
-
-impl SearchList {
-    pub fn new(catalogue: &mut Catalogue, query: &str) -> SearchList {
-        let mut list = SearchList {
-            results: Vec::new(),
-            selected: 0,
-        };
-        list.refresh(catalogue, query);
-        list
-    }
-
-    pub fn refresh(&mut self, catalogue: &mut Catalogue, query: &str) {
-        self.results = catalogue
-            .search(query.trim(), SEARCH_LIMIT)
-            .into_iter()
-            .cloned()
-            .collect();
-        self.selected = 0;
-    }
+/// What the sale screen reads while it answers: what the till sells and how many carts wait.
+pub(super) struct SaleCtx<'a> {
+    pub catalogue: &'a Catalogue,
+    /// How many carts are parked (F12).
+    pub parked: usize,
 }
 
 /// What Enter on the entry line turned out to mean, owned so the catalogue is free again.
@@ -78,8 +49,8 @@ enum Read {
     Refused(Note),
 }
 
-fn read(app: &App) -> Read {
-    match read_entry(&app.entry, &app.catalogue) {
+fn read(till: &Till, catalogue: &Catalogue) -> Read {
+    match read_entry(&till.entry, catalogue) {
         Entry::Empty => Read::Nothing,
         Entry::Add(product, quantity) => Read::Add(product.clone(), quantity),
         Entry::Search(_) => Read::Search,
@@ -104,207 +75,202 @@ fn scanned_at_end<'a>(text: &str, catalogue: &'a Catalogue) -> Option<&'a Produc
 }
 
 /// Adds to the cart and clears the entry line; on refusal the entry is kept to be corrected.
-fn add(app: &mut App, product: &Product, quantity: Quantity) -> Vec<Effect> {
-    match app.cart.add(product, quantity) {
+fn add(till: &mut Till, product: &Product, quantity: Quantity) -> Outcome {
+    match till.cart.add(product, quantity) {
         Ok(index) => {
-            app.selected = index;
-            app.entry.clear();
-            app.entry_selected = false;
-            app.set_note(Note::Added(quantity, product.unit, product.full_name()));
-            app.cart_changed()
+            till.selected = index;
+            till.entry.clear();
+            till.entry_selected = false;
+            let said = Note::Added(quantity, product.unit, product.full_name());
+            Outcome::stay().note(said).run(till.cart_changed())
         }
-        Err(_) => {
-            refuse(app, Note::BadQuantity(ParseError::TooLarge, product.unit));
-            Vec::new()
-        }
+        Err(_) => refuse(till, Note::BadQuantity(ParseError::TooLarge, product.unit)),
     }
 }
 
 /// The entry line's text was refused: it stays in sight, selected, with the reason.
-fn refuse(app: &mut App, note: Note) {
-    app.entry_selected = !app.entry.is_empty();
-    app.set_note(note);
+fn refuse(till: &mut Till, note: Note) -> Outcome {
+    till.entry_selected = !till.entry.is_empty();
+    Outcome::stay().note(note)
 }
 
-/// Enter on text that is no code: a scan at its end, else the search list, unless nothing
-/// matches (an empty list would only hide the entry line).
-fn search_or_scan(app: &mut App) -> Outcome {
-    if let Some(product) = scanned_at_end(&app.entry, &app.catalogue).cloned() {
-        return Outcome::stay().run(add(app, &product, Quantity::whole(1)));
+/// Enter on text that is no code: a scan at its end, else the search list (which the hub
+/// refuses when nothing matches: an empty list would only hide the entry line).
+fn search_or_scan(till: &mut Till, cx: &SaleCtx) -> Outcome {
+    match scanned_at_end(&till.entry, cx.catalogue).cloned() {
+        Some(product) => add(till, &product, Quantity::whole(1)),
+        None => Outcome::open(Place::At(Focus::Search)),
     }
-    let search = SearchList::new(&mut app.catalogue, &app.entry);
-    if search.results.is_empty() {
-        refuse(app, Note::NoMatch(app.entry.trim().to_string()));
-        return Outcome::stay();
-    }
-    Outcome::open(Place::Search)
 }
 
 /// Says which line `+`/`-` changed and what it holds now: the selection is easy to miss.
-fn quantity_note(app: &mut App) {
-    let line = &app.cart.lines[app.selected];
-    let note = Note::QuantityNow(line.product.full_name(), line.quantity, line.product.unit);
-    app.set_note(note);
+fn quantity_note(till: &Till) -> Note {
+    let line = &till.cart.lines[till.selected];
+    Note::QuantityNow(line.product.full_name(), line.quantity, line.product.unit)
 }
 
 /// A key on the sale screen: the entry line, the cart, or a command that leaves it.
-pub(super) fn key(app: &mut App, msg: Msg) -> Outcome {
+pub(super) fn key(till: &mut Till, cx: &SaleCtx, msg: Msg) -> Outcome {
     // Refused text stays selected until a key acts on the entry line.
-    let selected = app.entry_selected;
+    let selected = till.entry_selected;
     // `-` then a digit is a negative quantity being typed (`-1*LMPR`), not one less of the
     // selected line: the line is put back and the minus goes to the entry line, to be refused.
-    if let Some(before) = app.before_less.take()
+    if let Some(before) = till.before_less.take()
         && let Msg::Input(c) = msg
         && (c.is_ascii_digit() || c == ',' || c == '.')
     {
-        let changed = app.cart != before;
-        app.cart = before;
-        app.entry = String::from("-");
-        app.entry_selected = false;
-        type_into(&mut app.entry, c, MAX_ENTRY);
-        app.note = None;
+        let changed = till.cart != before;
+        till.cart = before;
+        till.entry = String::from("-");
+        till.entry_selected = false;
+        type_into(&mut till.entry, c, MAX_ENTRY);
         return Outcome::stay().run(if changed {
-            app.cart_changed()
+            till.cart_changed()
         } else {
             Vec::new()
         });
     }
     if msg == Msg::Less {
-        app.before_less = Some(app.cart.clone());
+        till.before_less = Some(till.cart.clone());
     }
     if matches!(
         msg,
         Msg::Input(_) | Msg::Backspace | Msg::Next | Msg::Cancel | Msg::Submit
     ) {
-        app.entry_selected = false;
+        till.entry_selected = false;
     }
     match msg {
         Msg::Input(c) => {
             if selected {
-                app.entry.clear();
+                till.entry.clear();
             }
-            type_into(&mut app.entry, c, MAX_ENTRY);
+            type_into(&mut till.entry, c, MAX_ENTRY);
         }
         Msg::Backspace => {
-            app.entry.pop();
+            till.entry.pop();
         }
         // ←/→: the refused text is kept to be edited (deselecting it is all they do).
         Msg::Next => {}
-        Msg::Cancel => app.entry.clear(),
-        Msg::Submit => return submit(app),
-        Msg::Up | Msg::Down | Msg::More | Msg::Less | Msg::Delete => {
-            return Outcome::stay().run(cart_key(app, msg));
-        }
+        Msg::Cancel => till.entry.clear(),
+        Msg::Submit => return submit(till, cx),
+        Msg::Up | Msg::Down | Msg::More | Msg::Less | Msg::Delete => return cart_key(till, msg),
         // The question to empty the cart was answered yes.
         Msg::Yes => {
-            app.cart = Default::default();
-            app.selected = 0;
-            app.set_note(Note::CartEmptied);
-            return Outcome::stay().run(app.cart_changed());
+            till.cart = Default::default();
+            till.selected = 0;
+            return Outcome::stay()
+                .note(Note::CartEmptied)
+                .run(till.cart_changed());
         }
-        msg => return command(app, msg),
+        msg => return command(till, cx, msg),
     }
     Outcome::stay()
 }
 
 /// Enter on the entry line.
-fn submit(app: &mut App) -> Outcome {
-    match read(app) {
+fn submit(till: &mut Till, cx: &SaleCtx) -> Outcome {
+    match read(till, cx.catalogue) {
         Read::Nothing => Outcome::stay(),
-        Read::Add(product, quantity) => Outcome::stay().run(add(app, &product, quantity)),
-        Read::Search => search_or_scan(app),
-        Read::Refused(note) => {
-            refuse(app, note);
-            Outcome::stay()
-        }
+        Read::Add(product, quantity) => add(till, &product, quantity),
+        Read::Search => search_or_scan(till, cx),
+        Read::Refused(note) => refuse(till, note),
     }
 }
 
 /// The keys that move through the cart and change the selected line.
-fn cart_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn cart_key(till: &mut Till, msg: Msg) -> Outcome {
     match msg {
-        Msg::Up => app.selected = app.selected.saturating_sub(1),
-        Msg::Down if app.selected + 1 < app.cart.lines.len() => app.selected += 1,
-        Msg::More if !app.cart.is_empty() => match app.cart.increment(app.selected) {
+        Msg::Up => till.selected = till.selected.saturating_sub(1),
+        Msg::Down if till.selected + 1 < till.cart.lines.len() => till.selected += 1,
+        Msg::More if !till.cart.is_empty() => match till.cart.increment(till.selected) {
             Ok(()) => {
-                quantity_note(app);
-                return app.cart_changed();
+                return Outcome::stay()
+                    .note(quantity_note(till))
+                    .run(till.cart_changed());
             }
             Err(_) => {
-                let unit = app.cart.lines[app.selected].product.unit;
-                app.set_note(Note::BadQuantity(ParseError::TooLarge, unit));
+                let unit = till.cart.lines[till.selected].product.unit;
+                return Outcome::stay().note(Note::BadQuantity(ParseError::TooLarge, unit));
             }
         },
-        Msg::Less if !app.cart.is_empty() => {
-            let before = app.cart.lines[app.selected].quantity;
-            app.cart.decrement(app.selected);
-            if app.cart.lines[app.selected].quantity == before {
-                app.set_note(Note::AtMinimum);
-            } else {
-                quantity_note(app);
-                return app.cart_changed();
+        Msg::Less if !till.cart.is_empty() => {
+            let before = till.cart.lines[till.selected].quantity;
+            till.cart.decrement(till.selected);
+            if till.cart.lines[till.selected].quantity == before {
+                return Outcome::stay().note(Note::AtMinimum);
             }
+            return Outcome::stay()
+                .note(quantity_note(till))
+                .run(till.cart_changed());
         }
         Msg::Delete => {
-            if let Some(line) = app.cart.remove(app.selected) {
-                app.selected = app.selected.min(app.cart.lines.len().saturating_sub(1));
-                app.set_note(Note::Removed(line.product.full_name()));
-                return app.cart_changed();
+            if let Some(line) = till.cart.remove(till.selected) {
+                till.selected = till.selected.min(till.cart.lines.len().saturating_sub(1));
+                let said = Note::Removed(line.product.full_name());
+                return Outcome::stay().note(said).run(till.cart_changed());
             }
         }
         _ => {}
     }
-    Vec::new()
+    Outcome::stay()
 }
 
 /// The keys that leave the sale screen: paying, emptying the cart, closing the day, and
 /// the other places of the till.
-fn command(app: &mut App, msg: Msg) -> Outcome {
+fn command(till: &Till, cx: &SaleCtx, msg: Msg) -> Outcome {
+    let cart = &till.cart;
     match msg {
-        Msg::Pay if app.cart.is_empty() => Outcome::stay().note(Note::CartEmptyPay),
+        Msg::Pay if cart.is_empty() => Outcome::stay().note(Note::CartEmptyPay),
         // Paying now would leave behind the item whose code is still on the line.
-        Msg::Pay if !app.entry.trim().is_empty() => {
-            Outcome::stay().note(Note::EntryPending(app.entry.trim().to_string()))
+        Msg::Pay if !till.entry.trim().is_empty() => {
+            Outcome::stay().note(Note::EntryPending(till.entry.trim().to_string()))
         }
-        Msg::Pay => match app.cart.no_longer_sold(&app.catalogue).into_iter().next() {
+        Msg::Pay => match cart.no_longer_sold(cx.catalogue).into_iter().next() {
             // Taken off the till while it sat in the cart: the ledger would refuse the sale.
             Some(gone) => Outcome::stay().note(Note::NoLongerSold(gone)),
-            None => Outcome::open(Place::Pay),
+            None => Outcome::open(Place::At(Focus::Pay)),
         },
-        Msg::EmptyCart if app.cart.is_empty() => Outcome::stay().note(Note::CartAlreadyEmpty),
+        Msg::EmptyCart if cart.is_empty() => Outcome::stay().note(Note::CartAlreadyEmpty),
         Msg::EmptyCart => {
             let question = Question::EmptyCart {
-                lines: app.cart.lines.len(),
-                total: app.cart.total(),
+                lines: cart.lines.len(),
+                total: cart.total(),
             };
             Outcome::ask_then(question, Outcome::beneath())
         }
         // A cart rung up belongs to the day: it is paid or emptied before the day ends.
-        Msg::CloseDay if !app.cart.is_empty() => Outcome::stay().note(Note::CloseDayCartFull),
+        Msg::CloseDay if !cart.is_empty() => Outcome::stay().note(Note::CloseDayCartFull),
         // So does a parked one, and the parts paid of it are in the drawer.
-        Msg::CloseDay if app.parked > 0 => {
-            Outcome::stay().note(Note::Queue(QueueNote::CloseWithParked(app.parked)))
+        Msg::CloseDay if cx.parked > 0 => {
+            Outcome::stay().note(Note::Queue(QueueNote::CloseWithParked(cx.parked)))
         }
-        Msg::Park if app.cart.is_empty() && app.parked == 0 => {
+        Msg::Park if cart.is_empty() && cx.parked == 0 => {
             Outcome::stay().note(Note::Queue(QueueNote::NothingToPark))
         }
-        Msg::Park if app.cart.is_empty() => Outcome::open(Place::Parked),
-        Msg::Park => Outcome::stay().run(vec![Effect::ParkCart(app.cart.clone())]),
+        Msg::Park if cart.is_empty() => Outcome::open(Place::At(Focus::Parked)),
+        Msg::Park => Outcome::stay().run(vec![Effect::ParkCart(cart.clone())]),
         Msg::CloseDay => Outcome::open(Place::Close { stale: false }),
         Msg::TodaySales => Outcome::open(Place::Sales { closed_day: None }),
         msg => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
     }
 }
 
-pub(super) fn search_key(app: &mut App, search: &mut SearchList, msg: Msg) -> Outcome {
+/// A key on the search list over the cart. Typing changes the entry line, its query: the list
+/// is marked stale for the hub to search the catalogue again.
+pub(super) fn search_key(
+    till: &mut Till,
+    cx: &SaleCtx,
+    search: &mut SearchList,
+    msg: Msg,
+) -> Outcome {
     match msg {
         Msg::Input(c) => {
-            type_into(&mut app.entry, c, MAX_ENTRY);
-            search.refresh(&mut app.catalogue, &app.entry);
+            type_into(&mut till.entry, c, MAX_ENTRY);
+            search.stale = true;
         }
         Msg::Backspace => {
-            app.entry.pop();
-            search.refresh(&mut app.catalogue, &app.entry);
+            till.entry.pop();
+            search.stale = true;
         }
         Msg::Up => search.selected = search.selected.saturating_sub(1),
         Msg::Down if search.selected + 1 < search.results.len() => search.selected += 1,
@@ -312,85 +278,45 @@ pub(super) fn search_key(app: &mut App, search: &mut SearchList, msg: Msg) -> Ou
         Msg::Submit => {
             // A code scanned while the list is open is that code, not the highlighted item,
             // whether it replaced the query or was appended to it.
-            if let Read::Add(product, quantity) = read(app) {
-                return Outcome::home().run(add(app, &product, quantity));
+            if let Read::Add(product, quantity) = read(till, cx.catalogue) {
+                return Outcome {
+                    go: Go::Home,
+                    ..add(till, &product, quantity)
+                };
             }
-            let scanned = scanned_at_end(&app.entry, &app.catalogue).cloned();
-            let effects = match scanned.or_else(|| search.results.get(search.selected).cloned()) {
-                Some(product) => add(app, &product, Quantity::whole(1)),
+            let scanned = scanned_at_end(&till.entry, cx.catalogue).cloned();
+            let added = match scanned.or_else(|| search.results.get(search.selected).cloned()) {
+                Some(product) => add(till, &product, Quantity::whole(1)),
                 None => {
-                    refuse(app, Note::NoMatch(app.entry.trim().to_string()));
-                    Vec::new()
+                    let said = Note::NoMatch(till.entry.trim().to_string());
+                    refuse(till, said)
                 }
             };
-            return Outcome::home().run(effects);
+            return Outcome {
+                go: Go::Home,
+                ..added
+            };
         }
         _ => {}
     }
     Outcome::stay()
 }
 
-/// The runtime recorded the sale: the cart starts afresh and the change is shown large.
-pub(super) fn recorded(
-    app: &mut App,
-    sale: Sale,
-    status: Option<DayStatus>,
-    receipt: Result<PathBuf, Failure>,
-) -> Vec<Effect> {
-    match status {
-        Some(status) => app.status = Some(status),
-        None => {
-            if let Some(status) = &mut app.status {
-                status.sales += 1;
-                status.takings += sale.total;
-            }
-        }
-    }
-    app.cart = Default::default();
-    app.selected = 0;
-    app.entry.clear();
-    app.entry_selected = false;
-    app.note = None;
-    app.screen = Screen::Sale;
-    app.done = Some(Done {
+/// The panel of the sale the runtime recorded, with the change shown large.
+pub(super) fn done(sale: &Sale, receipt: Result<PathBuf, Failure>) -> Done {
+    Done {
         number: sale.number,
         total: sale.total,
         change: sale.change(),
         receipt,
-    });
-    app.cart_changed()
-}
-
-/// The cart is parked: the next customer starts on an empty one.
-pub(super) fn parked(app: &mut App, parked: usize) {
-    app.cart = Default::default();
-    app.selected = 0;
-    app.parked = parked;
-    app.screen = Screen::Sale;
-    app.set_note(Note::Queue(QueueNote::Parked(parked)));
-}
-
-/// A parked cart is the cart again (saved as the draft by the ledger); with parts paid of
-/// it, the pay dialog opens on them.
-pub(super) fn recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
-    let note = QueueNote::Recalled(cart.total(), parts_of(&cart), parked);
-    app.cart = cart;
-    // Parked at earlier prices: nothing is sold yet, so it takes today's.
-    app.draft_stale |= app.cart.reprice(&app.catalogue);
-    app.selected = 0;
-    app.parked = parked;
-    app.screen = match app.cart.parts.is_empty() {
-        true => Screen::Sale,
-        false => Screen::Pay(Box::new(PayDialog::resumed(&app.cart))),
-    };
-    app.set_note(Note::Queue(note));
+    }
 }
 
 /// The parts of a split taken in the pay dialog go with the saved cart, so a crash never
-/// asks for them again; back on the sale screen, they were handed back. Says whether the
-/// cart changed.
-pub(super) fn keep_parts(app: &mut App) -> bool {
-    let pay = match &app.screen {
+/// asks for them again; back on the sale screen, they were handed back. The parts the cart
+/// keeps under `screen`, or `None` where they stand as they are.
+pub(super) fn parts_kept(screen: &Screen) -> Option<Vec<Payment>> {
+    let pay = match screen {
         Screen::Pay(pay) => Some(pay),
         Screen::Confirm(confirm) => match confirm.under.as_ref() {
             Screen::Pay(pay) => Some(pay),
@@ -398,19 +324,11 @@ pub(super) fn keep_parts(app: &mut App) -> bool {
         },
         _ => None,
     };
-    let parts = match pay {
-        Some(pay) => match pay.parts() {
-            Some(parts) => parts.to_vec(),
-            None => return false,
-        },
-        None if matches!(app.screen, Screen::Sale | Screen::Search(_)) => Vec::new(),
-        None => return false,
-    };
-    if app.cart.parts == parts {
-        return false;
+    match pay {
+        Some(pay) => pay.parts().map(<[Payment]>::to_vec),
+        None if matches!(screen, Screen::Sale | Screen::Search(_)) => Some(Vec::new()),
+        None => None,
     }
-    app.cart.parts = parts;
-    true
 }
 
 // ---- drawing ----

@@ -13,7 +13,7 @@ use super::input::type_into;
 use super::keymap::Focus;
 use super::msg::Msg;
 use super::note::{Note, TillNote, UndoNote};
-use super::outcome::{Ctx, Outcome, Place};
+use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
 use super::sale_detail::{self, DetailKey, SaleDetail};
 use super::widgets::{centered, draw_list, right};
@@ -437,7 +437,14 @@ impl SalesList {
     }
 
     pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
-        key(self, msg)
+        let outcome = key(self, msg);
+        // A question, answered either way, returns to the list: not to the reason it was
+        // asked from (drawn under it, the question covers it).
+        if matches!(outcome.go, Go::Ask(_)) {
+            self.reason = None;
+            self.refund = None;
+        }
+        outcome
     }
 
     pub(super) fn answer(&mut self, cx: &Ctx, msg: Msg) -> Outcome {

@@ -14,6 +14,7 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::type_into;
 use super::keymap::Focus;
+use super::list::{FilteredList, any_contains};
 use super::msg::Msg;
 use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Go, Outcome, Place};
@@ -33,11 +34,10 @@ const MAX_FILTER: usize = 40;
 pub const SOON_DAYS: u64 = 3;
 
 pub struct StockScreen {
-    /// `None` until the runtime has loaded them.
-    pub lines: Option<Vec<StockLine>>,
+    /// A line per product, filtered by typing.
+    pub list: FilteredList<StockLine>,
     pub calls: Option<Vec<CallListEntry>>,
-    pub filter: String,
-    /// Index into the filtered lines.
+    /// Index into the call list or the expiry list, whichever is shown.
     pub selected: usize,
     /// The call list is shown instead of the products.
     pub calling: bool,
@@ -56,9 +56,8 @@ pub struct StockScreen {
 impl StockScreen {
     pub fn loading() -> StockScreen {
         StockScreen {
-            lines: None,
+            list: FilteredList::loading(matches),
             calls: None,
-            filter: String::new(),
             selected: 0,
             calling: false,
             expiring: None,
@@ -71,34 +70,18 @@ impl StockScreen {
 
     /// Fresh figures keep the filter and, as far as it still exists, the selection.
     pub fn loaded(&mut self, lines: Vec<StockLine>, calls: Vec<CallListEntry>) {
-        self.lines = Some(lines);
+        self.list.loaded(lines);
         self.calls = Some(calls);
         self.clamp();
     }
 
-    /// The lines the filter lets through: code, name, variant or producer containing it.
+    /// The lines the filter lets through.
     pub fn shown(&self) -> Vec<&StockLine> {
-        let filter = self.filter.trim().to_lowercase();
-        self.lines
-            .iter()
-            .flatten()
-            .filter(|l| {
-                filter.is_empty()
-                    || [
-                        &l.code,
-                        &l.name,
-                        &l.variant,
-                        &l.producer_code,
-                        &l.producer_name,
-                    ]
-                    .iter()
-                    .any(|field| field.to_lowercase().contains(&filter))
-            })
-            .collect()
+        self.list.shown()
     }
 
     pub fn current(&self) -> Option<&StockLine> {
-        self.shown().get(self.selected).copied()
+        self.list.current()
     }
 
     fn count(&self) -> usize {
@@ -116,6 +99,18 @@ impl StockScreen {
     }
 }
 
+/// Code, name, variant or producer containing the filter.
+fn matches(l: &StockLine, filter: &str) -> bool {
+    let fields = [
+        &l.code,
+        &l.name,
+        &l.variant,
+        &l.producer_code,
+        &l.producer_name,
+    ];
+    any_contains(&fields.map(String::as_str), filter)
+}
+
 /// A key on the stock area: the form if one is open, else the list.
 pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
     if let Some(form) = &mut screen.form {
@@ -131,30 +126,26 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
     {
         return outcome;
     }
+    let products = !screen.calling && !screen.expiry;
     match msg {
-        Msg::Input(c) if !screen.calling && !screen.expiry => {
-            type_into(&mut screen.filter, c, MAX_FILTER);
-            screen.selected = 0;
-        }
-        Msg::Backspace if !screen.calling && !screen.expiry => {
-            screen.filter.pop();
-            screen.selected = 0;
-        }
+        msg if products && screen.list.key(&msg, MAX_FILTER) => {}
         Msg::Up => screen.selected = screen.selected.saturating_sub(1),
         Msg::Down if screen.selected + 1 < screen.count() => screen.selected += 1,
         Msg::CallList => {
             screen.calling = !screen.calling;
             screen.expiry = false;
             screen.selected = 0;
+            screen.list.selected = 0;
         }
         Msg::ExpiryList => {
             screen.expiry = !screen.expiry;
             screen.days_typed.clear();
             screen.calling = false;
             screen.selected = 0;
+            screen.list.selected = 0;
         }
         Msg::Count => {
-            let mut form = StockForm::count(cx.catalogue, screen.lines.as_deref());
+            let mut form = StockForm::count(cx.catalogue, screen.list.items.as_deref());
             // Each line counted starts with the shop's rule for who bears a shortfall.
             form.corner_at_fault = screen.count_corner_bears;
             screen.form = Some(Box::new(form));
@@ -186,10 +177,10 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             return Outcome::ask(Question::ReturnDaily, vec![Effect::ReturnDailyGoods]);
         }
         Msg::OpenProducts => {
-            return Outcome::open(Place::Products);
+            return Outcome::open(Place::At(Focus::Products));
         }
         Msg::OpenProducers => {
-            return Outcome::open(Place::Producers);
+            return Outcome::open(Place::At(Focus::Producers));
         }
         Msg::Cancel => return Outcome::home(),
         _ => {}
@@ -267,7 +258,7 @@ pub(super) fn recorded(
         (None, [one]) if !daily => Note::StockRecorded(one.kind, one.number, first_slip),
         (None, many) => Note::DailyReturned(many.len()),
     };
-    screen.lines = None;
+    screen.list.items = None;
     screen.calls = None;
     Outcome::stay().run(vec![Effect::LoadStock]).note(note)
 }
@@ -323,32 +314,16 @@ pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect
         Constraint::Length(1),
     ])
     .areas(area);
-    draw_filter(frame, filter, t.stock_filter, &screen.filter, focused);
+    draw_filter(frame, filter, t.stock_filter, &screen.list.filter, focused);
     let block = Block::bordered()
         .title(format!(" {} ", t.stock_title))
         .padding(Padding::horizontal(1));
-    let shown = screen.shown();
-    match &screen.lines {
-        None => {
-            frame.render_widget(
-                Paragraph::new(t.stock_loading.dark_gray())
-                    .centered()
-                    .block(block),
-                table,
-            );
-            return;
-        }
-        Some(_) if shown.is_empty() => {
-            frame.render_widget(
-                Paragraph::new(t.stock_none.dark_gray())
-                    .centered()
-                    .block(block),
-                table,
-            );
-            return;
-        }
-        Some(_) => {}
+    if let Some(said) = screen.list.placeholder(t.stock_loading, t.stock_none) {
+        let said = Paragraph::new(said.dark_gray()).centered().block(block);
+        frame.render_widget(said, table);
+        return;
     }
+    let shown = screen.shown();
     let headers = [
         t.col_code,
         t.col_item,
@@ -428,7 +403,7 @@ pub(super) fn draw(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect
         .column_spacing(1)
         .header(header)
         .block(block);
-    draw_list(frame, table, widget, screen.selected);
+    draw_list(frame, table, widget, screen.list.selected);
     if let Some(line) = screen.current() {
         let best_before = line
             .best_before
@@ -608,7 +583,29 @@ impl StockScreen {
     }
 
     pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
-        key(cx, self, msg)
+        let outcome = match msg {
+            // Ctrl+Q: stock lines typed are work, dropped only after a yes.
+            Msg::Quit => match self.form.as_ref().map_or(0, |form| form.rows.len()) {
+                0 => Outcome::quit(),
+                lines => {
+                    let question = Question::DiscardLines { lines, quit: true };
+                    Outcome::ask_then(question, Outcome::quit())
+                }
+            },
+            msg => key(cx, self, msg),
+        };
+        if matches!(outcome.go, Go::Ask(_)) {
+            self.asked();
+        }
+        outcome
+    }
+
+    /// A question asked over the form returns, answered either way, to its lines: not to the
+    /// reason field.
+    pub(super) fn asked(&mut self) {
+        if let Some(form) = &mut self.form {
+            form.on_reason = false;
+        }
     }
 
     pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {

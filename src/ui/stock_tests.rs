@@ -328,7 +328,10 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     );
     assert_eq!(effects, [Effect::LoadStock]);
     assert_eq!(app.focus(), Focus::Stock);
-    assert!(screen(&app).lines.is_none(), "old figures are not shown");
+    assert!(
+        screen(&app).list.items.is_none(),
+        "old figures are not shown"
+    );
     assert_eq!(
         app.note(),
         Some(&Note::StockRecorded(
@@ -426,7 +429,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     assert!(screen(&app).calling);
     // Typing does not filter the call list, and stays on it.
     type_text(&mut app, "x");
-    assert!(screen(&app).filter.is_empty());
+    assert!(screen(&app).list.filter.is_empty());
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(2));
     assert_eq!(form(&app).producer.as_ref().unwrap().code, "PAKDI");
@@ -952,7 +955,7 @@ fn the_expiry_list_fills_in_a_return_for_the_selected_producer() {
     assert!(screen(&app).expiry);
     // Typing does not filter it; ↓ picks Pak Di's tea.
     type_text(&mut app, "x");
-    assert_eq!(screen(&app).filter, "");
+    assert_eq!(screen(&app).list.filter, "");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
@@ -1122,4 +1125,60 @@ fn the_count_question_and_notes_in_english() {
         "Stock count of 4 products recorded; slip: opname-0001-0004.txt"
     );
     assert!(!recorded.is_error() && !again.is_error());
+}
+
+/// Typing filters the stock lines (a producer's name too) at 80×24 in both languages: the
+/// selection stays on what is shown, a filter that matches nothing says so, and Backspace
+/// brings every line back.
+#[test]
+fn typing_filters_the_stock_lines_in_both_languages() {
+    for (lang, label, none) in [
+        (Lang::Id, "Saring", "Tidak ada produk yang cocok"),
+        (Lang::En, "Filter", "No product matches"),
+    ] {
+        let mut app = on_stock();
+        app.lang = lang;
+        type_text(&mut app, "sri");
+        for _ in 0..5 {
+            press(&mut app, KeyCode::Down);
+        }
+        let (_, text) = render(&app);
+        assert!(text.contains(&format!(" {label}: sri")), "{text}");
+        for code in ["KLP", "KRP", "BRS"] {
+            assert!(text.contains(code), "{code} missing:\n{text}");
+        }
+        assert!(!text.contains("TEH"), "{text}");
+        assert_eq!(
+            screen(&app).current().unwrap().code,
+            "BRS",
+            "the last shown"
+        );
+        type_text(&mut app, "zz");
+        let (_, text) = render(&app);
+        assert!(text.contains(none) && !text.contains("KLP"), "{text}");
+        for _ in 0.."srizz".len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        let (_, text) = render(&app);
+        for code in ["KLP", "KRP", "BRS", "TEH"] {
+            assert!(text.contains(code), "{code} missing:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn ctrl_q_on_a_write_offs_reason_asks_and_a_no_returns_to_its_lines() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::F(5));
+    scan(&mut app, "KRP");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus(), Focus::StockReason);
+    let quit = ratatui::crossterm::event::KeyModifiers::CONTROL;
+    assert!(super::tests::press_with(&mut app, KeyCode::Char('q'), quit).is_empty());
+    assert!(!app.should_quit());
+    assert_eq!(app.focus(), Focus::Confirm);
+    assert_eq!(app.focus_beneath(), Focus::WriteOff);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.focus(), Focus::WriteOff);
+    assert_eq!(rows(&app).len(), 1);
 }

@@ -3,24 +3,28 @@
 //! the one gate that holds every effect an attendant may not run alone until a manager types
 //! their PIN. Screens never ask for approval themselves: `hold` does, on their effects.
 
-use chrono::NaiveDateTime;
+use chrono::TimeDelta;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use super::app::App;
 use super::effect::{Effect, StockEntry};
-use super::failure::ApprovalReason;
+use super::failure::{ApprovalReason, FailedEffect, Failure};
 use super::input::type_into;
 use super::keymap::{Focus, bar_for};
 use super::msg::Msg;
 use super::note::Note;
 use super::note::TrustNote;
+use super::outcome::{Outcome, Place};
 use super::pin::Pin;
 use super::recovery_shown::{self, RecoveryShown};
+pub(super) use super::trust_prompt::{
+    Approval, FirstPinForm, SetupForm, SignInForm, Then, TrustPrompt, Who,
+};
 use super::widgets::{FieldLayout, centered, draw_list};
-use super::{App, Screen};
 use crate::domain::{PinProblem, Role, User, check_new_pin};
 
 const MAX_NAME: usize = 40;
@@ -111,75 +115,10 @@ impl Effect {
     }
 }
 
-/// What a screen reached only with a manager's approval opens once it is given.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(super) enum Then {
-    OpenUsers,
-}
-
-/// What has every key, over (or instead of) the screens: nothing beneath sees a key while a
-/// gate is open.
-pub(super) enum TrustPrompt {
-    Setup(SetupForm),
-    FirstPin(FirstPinForm),
-    SignIn(SignInForm),
-    Approval(Approval),
-    /// The recovery code just issued, shown once.
-    Recovery(RecoveryShown),
-}
-
-impl TrustPrompt {
-    pub(super) fn focus(&self) -> Focus {
-        match self {
-            TrustPrompt::Setup(_) | TrustPrompt::FirstPin(_) => Focus::Setup,
-            TrustPrompt::SignIn(form) if form.locked_by.is_some() => Focus::Locked,
-            TrustPrompt::SignIn(_) => Focus::SignIn,
-            TrustPrompt::Approval(_) => Focus::Approval,
-            TrustPrompt::Recovery(_) => Focus::Recovery,
-        }
-    }
-}
-
-#[derive(Default)]
-pub(super) struct SetupForm {
-    pub shop: String,
-    pub name: String,
-    pub pin: Pin,
-    pub again: Pin,
-    pub field: usize,
-}
-
-pub(super) struct FirstPinForm {
-    pub user: User,
-    pub pin: Pin,
-    pub again: Pin,
-    pub on_again: bool,
-}
-
-pub(super) struct SignInForm {
-    pub filter: String,
-    /// Index into the users the filter lets through.
-    pub selected: usize,
-    pub pin: Pin,
-    /// Who locked the till, on the lock screen.
-    pub locked_by: Option<String>,
-    /// Whose PIN went to be checked last: the refusal names them.
-    pub tried: Option<String>,
-}
-
-pub(super) struct Approval {
-    pub held: Vec<Effect>,
-    pub then: Option<Then>,
-    pub reason: ApprovalReason,
-    /// Index into the active managers.
-    pub selected: usize,
-    pub pin: Pin,
-}
-
 /// Users who can sign in: active, with a PIN, whose name starts with the filter, then those
 /// with a later word that does. A letter inside a word matches nothing: "r" must pick Rina,
 /// never Sari, or Rina's PIN is tried against Sari and counts toward locking Sari out.
-fn sign_in_list<'a>(app: &'a App, filter: &str) -> Vec<&'a User> {
+fn sign_in_list<'a>(users: &'a [User], filter: &str) -> Vec<&'a User> {
     let filter = filter.to_lowercase();
     let can = |u: &&User| u.active && u.has_pin;
     let name_starts = |u: &&User| u.name.to_lowercase().starts_with(&filter);
@@ -190,9 +129,8 @@ fn sign_in_list<'a>(app: &'a App, filter: &str) -> Vec<&'a User> {
             .skip(1)
             .any(|word| word.starts_with(&filter))
     };
-    let first = app.users.iter().filter(can).filter(name_starts);
-    let then = app
-        .users
+    let first = users.iter().filter(can).filter(name_starts);
+    let then = users
         .iter()
         .filter(can)
         .filter(|u| !name_starts(u) && word_starts(u));
@@ -202,41 +140,34 @@ fn sign_in_list<'a>(app: &'a App, filter: &str) -> Vec<&'a User> {
 /// The names the sign-in list shows for this filter, in its order.
 #[cfg(test)]
 pub(super) fn sign_in_names(app: &App, filter: &str) -> Vec<String> {
-    sign_in_list(app, filter)
+    sign_in_list(&app.users, filter)
         .into_iter()
         .map(|u| u.name.clone())
         .collect()
 }
 
-fn managers(app: &App) -> Vec<&User> {
-    app.users
+fn managers(users: &[User]) -> Vec<&User> {
+    users
         .iter()
         .filter(|u| u.active && u.has_pin && u.is_manager())
         .collect()
 }
 
-/// The users as the ledger has them: at start (which gate opens) and after any change.
-pub(super) fn users_loaded(app: &mut App, users: Vec<User>) -> Vec<Effect> {
-    app.users = users;
-    if let Screen::Users(screen) = &mut app.screen {
-        screen.loaded(app.users.clone());
-    }
-    // Before anyone is signed in, the gate follows the users: a first start that another
-    // kiosk finished meanwhile becomes the sign-in screen.
-    if app.user.is_none() && !matches!(app.prompt, Some(TrustPrompt::SignIn(_))) {
-        app.prompt = Some(first_gate(app));
-    }
-    Vec::new()
+/// The gate the users just loaded call for: before anyone is signed in, the gate follows
+/// them, so a first start that another kiosk finished meanwhile becomes the sign-in screen.
+pub(super) fn gate_for_users(who: &Who, gate: Option<&TrustPrompt>) -> Option<TrustPrompt> {
+    let signing_in = matches!(gate, Some(TrustPrompt::SignIn(_)));
+    (who.user.is_none() && !signing_in).then(|| first_gate(who))
 }
 
 /// A new ledger sets up its shop and manager; a till-era one has a manager without a PIN;
 /// otherwise someone signs in.
-fn first_gate(app: &App) -> TrustPrompt {
-    if app.users.is_empty() {
+fn first_gate(who: &Who) -> TrustPrompt {
+    if who.users.is_empty() {
         return TrustPrompt::Setup(SetupForm::default());
     }
-    if sign_in_list(app, "").is_empty()
-        && let Some(manager) = app
+    if sign_in_list(who.users, "").is_empty()
+        && let Some(manager) = who
             .users
             .iter()
             .find(|u| u.active && u.is_manager() && !u.has_pin)
@@ -249,10 +180,10 @@ fn first_gate(app: &App) -> TrustPrompt {
         });
     }
     // The name given with `--attendant` is picked already.
-    let list = sign_in_list(app, "");
+    let list = sign_in_list(who.users, "");
     let selected = list
         .iter()
-        .position(|u| u.name.eq_ignore_ascii_case(app.attendant.trim()))
+        .position(|u| u.name.eq_ignore_ascii_case(who.attendant.trim()))
         .unwrap_or(0);
     TrustPrompt::SignIn(SignInForm {
         filter: String::new(),
@@ -263,189 +194,143 @@ fn first_gate(app: &App) -> TrustPrompt {
     })
 }
 
-/// Ctrl+L or idle time: the lock screen over everything, the same user picked. Whatever was
-/// on screen stays behind it, untouched; an approval that was waiting is dropped.
-pub(super) fn lock(app: &mut App) {
-    let Some(user) = &app.user else { return };
-    let name = user.name.clone();
-    let selected = sign_in_list(app, "")
+/// Ctrl+L or idle time: the lock screen, the same user picked; `None` with nobody signed in.
+/// The hub puts it over everything and leaves whatever was on screen behind it, untouched.
+pub(super) fn lock_screen(who: &Who) -> Option<TrustPrompt> {
+    let user = who.user?;
+    let selected = sign_in_list(who.users, "")
         .iter()
         .position(|u| u.id == user.id)
         .unwrap_or(0);
-    app.help = false;
-    app.note = None;
-    // A PIN half typed into a user form is not left behind the lock.
-    if let Screen::Users(screen) = &mut app.screen
-        && let Some(form) = &mut screen.form
-    {
-        form.pin.clear();
-        form.again.clear();
-    }
-    app.prompt = Some(TrustPrompt::SignIn(SignInForm {
+    Some(TrustPrompt::SignIn(SignInForm {
         filter: String::new(),
         selected,
         pin: Pin::new(),
-        locked_by: Some(name),
+        locked_by: Some(user.name.clone()),
         tried: None,
-    }));
+    }))
 }
 
-/// Signing in was refused: the message names whose PIN was tried, the user highlighted.
-pub(super) fn sign_in_failed(app: &mut App, reason: super::failure::Failure) {
-    let tried = match &app.prompt {
+/// Signing in was refused: the note names whose PIN was tried.
+pub(super) fn sign_in_refused(gate: Option<&TrustPrompt>, reason: Failure) -> Note {
+    let tried = match gate {
         Some(TrustPrompt::SignIn(form)) => form.tried.clone(),
         _ => None,
     };
-    app.set_note(match tried {
+    match tried {
         Some(name) => Note::Trust(TrustNote::SignInRefused(name, reason)),
-        None => Note::Failed(super::failure::FailedEffect::SignIn, reason),
-    });
+        None => Note::Failed(FailedEffect::SignIn, reason),
+    }
 }
 
-/// The runtime's clock. Locks the till once nobody has pressed a key for the idle time.
-pub(super) fn clock(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
-    app.clock = Some(now);
-    let last = *app.last_key.get_or_insert(now);
-    let open_to_keys = matches!(app.prompt, None | Some(TrustPrompt::Approval(_)));
-    if app.user.is_some() && open_to_keys && now - last >= app.lock_after {
-        lock(app);
-    }
-    Vec::new()
-}
-
-pub(super) fn signed_in(app: &mut App, user: User) -> Vec<Effect> {
-    app.prompt = None;
-    app.last_key = app.clock;
-    // The open-day form offers the person at the till, not whoever was there before.
-    if let Screen::OpenDay(form) = &mut app.screen
-        && (form.attendant.trim().is_empty() || form.attendant == app.attendant)
-    {
-        form.attendant = user.name.clone();
-        form.field = super::dialogs::Field::Float;
-    }
-    app.attendant = user.name.clone();
-    app.set_note(Note::Trust(TrustNote::SignedIn(user.name.clone())));
-    app.user = Some(user);
-    Vec::new()
+/// Whether the till locks itself now, nobody having pressed a key for `idle`.
+pub(super) fn idle_locks(
+    who: &Who,
+    gate: Option<&TrustPrompt>,
+    idle: TimeDelta,
+    lock_after: TimeDelta,
+) -> bool {
+    let open_to_keys = matches!(gate, None | Some(TrustPrompt::Approval(_)));
+    who.user.is_some() && open_to_keys && idle >= lock_after
 }
 
 /// The recovery code the first start issued: over the till, until Enter.
-pub(super) fn show_recovery(
-    app: &mut App,
+pub(super) fn recovery(
     code: String,
     manager: String,
-    filed: Result<std::path::PathBuf, super::failure::Failure>,
-) {
-    app.prompt = Some(TrustPrompt::Recovery(RecoveryShown {
+    filed: Result<std::path::PathBuf, Failure>,
+) -> TrustPrompt {
+    TrustPrompt::Recovery(RecoveryShown {
         code,
         manager,
         filed,
-    }));
+    })
 }
 
-/// The manager's PIN was right and the held effects have run with their approval.
-pub(super) fn approval_granted(app: &mut App, manager: User) -> Vec<Effect> {
-    let Some(TrustPrompt::Approval(approval)) = app.prompt.take() else {
-        return Vec::new();
-    };
-    app.set_note(Note::Trust(TrustNote::Approved(manager.name)));
+/// The manager's PIN was right and the held effects have run with their approval: said, and
+/// the place it was asked for opens (as it stands: the approval is given).
+pub(super) fn approval_granted(approval: Approval, manager: User) -> Outcome {
+    let said = Note::Trust(TrustNote::Approved(manager.name));
     match approval.then {
-        Some(Then::OpenUsers) => {
-            app.screen = Screen::Users(Box::new(super::users::UsersScreen::loading()));
-            vec![Effect::LoadUsers]
-        }
-        None => Vec::new(),
+        Some(Then::OpenUsers) => Outcome::open(Place::At(Focus::Users)).note(said),
+        None => Outcome::stay().note(said),
     }
 }
 
-/// The ledger refused `effect` for want of a manager's approval (a count with a difference):
-/// the popup holds it, as if `hold` had.
-pub(super) fn approval_needed(app: &mut App, effect: Effect) -> Vec<Effect> {
-    let reason = match &effect {
+/// Why the ledger refused `effect` for want of a manager's approval (a count with a
+/// difference): the popup holds it, as if `hold` had.
+pub(super) fn refused_for(effect: &Effect) -> ApprovalReason {
+    match effect {
         Effect::RecordStock(StockEntry::Count { .. }) => ApprovalReason::Count,
         other => other.approval_reason().unwrap_or(ApprovalReason::Other),
-    };
-    match &mut app.prompt {
-        Some(TrustPrompt::Approval(approval)) => approval.held.push(effect),
-        _ => open_approval(app, vec![effect], None, reason),
     }
-    Vec::new()
 }
 
 /// The central gate, applied to every effect `update` returns: with an attendant signed in,
-/// what needs approval is held in the popup (nothing of it runs) and the rest goes on.
-pub(super) fn hold(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
-    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
+/// what needs approval is held (nothing of it runs) and the rest goes on. Gives the held,
+/// with why, and the free.
+pub(super) fn hold(
+    who: &Who,
+    effects: Vec<Effect>,
+) -> (Option<(Vec<Effect>, ApprovalReason)>, Vec<Effect>) {
+    let attendant = who.user.is_some_and(|u| u.role == Role::Attendant);
     // A close on the PIN asks for it from a signed-in manager too: the PIN is what stands
     // between a key storm and a closed day.
     let (held, free): (Vec<Effect>, Vec<Effect>) = effects.into_iter().partition(|e| {
         matches!(e, Effect::CloseDayOnPin { .. }) || (attendant && e.needs_approval())
     });
     if held.is_empty() {
-        return free;
+        return (None, free);
     }
-    match &mut app.prompt {
-        Some(TrustPrompt::Approval(approval)) => approval.held.extend(held),
-        _ => {
-            let reason = held
-                .iter()
-                .find_map(Effect::approval_reason)
-                .unwrap_or(ApprovalReason::Other);
-            open_approval(app, held, None, reason);
-        }
-    }
-    free
+    let reason = held
+        .iter()
+        .find_map(Effect::approval_reason)
+        .unwrap_or(ApprovalReason::Other);
+    (Some((held, reason)), free)
 }
 
-fn open_approval(app: &mut App, held: Vec<Effect>, then: Option<Then>, reason: ApprovalReason) {
-    app.help = false;
-    app.prompt = Some(TrustPrompt::Approval(Approval {
+/// The approval popup, holding `held` until a manager types their PIN.
+pub(super) fn approval(
+    held: Vec<Effect>,
+    then: Option<Then>,
+    reason: ApprovalReason,
+) -> TrustPrompt {
+    TrustPrompt::Approval(Approval {
         held,
         then,
         reason,
         selected: 0,
         pin: Pin::new(),
-    }));
+    })
 }
 
-/// Ctrl+U: the users screen is the manager's; an attendant gets the approval popup first
-/// and the screen is not opened yet (true).
-pub(super) fn users_need_approval(app: &mut App) -> bool {
-    let attendant = app.user.as_ref().is_some_and(|u| u.role == Role::Attendant);
-    if attendant {
-        open_approval(
-            app,
-            Vec::new(),
-            Some(Then::OpenUsers),
-            ApprovalReason::Users,
-        );
-    }
-    attendant
+/// Ctrl+U: the users screen is the manager's; an attendant gets the approval popup first,
+/// and the screen opens once it is given.
+pub(super) fn users_approval(who: &Who) -> Option<TrustPrompt> {
+    let attendant = who.user.is_some_and(|u| u.role == Role::Attendant);
+    attendant.then(|| approval(Vec::new(), Some(Then::OpenUsers), ApprovalReason::Users))
 }
+
+/// What a gate answers a key with: the gate as it stays open (`None`: it closes) and an
+/// outcome (effects, a note, or quitting).
+type GateAnswer = (Option<TrustPrompt>, Outcome);
 
 /// A key while a gate is open: the gate has it, whatever it is.
-pub(super) fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let Some(gate) = app.prompt.take() else {
-        return Vec::new();
-    };
-    let (gate, effects) = match gate {
-        TrustPrompt::Setup(form) => setup_key(app, form, msg),
-        TrustPrompt::FirstPin(form) => first_pin_key(app, form, msg),
-        TrustPrompt::SignIn(form) => sign_in_key(app, form, msg),
-        TrustPrompt::Approval(approval) => approval_key(app, approval, msg),
-        TrustPrompt::Recovery(_) if recovery_shown::done(&msg) => (None, Vec::new()),
-        TrustPrompt::Recovery(_) if msg == Msg::Quit => quit(app),
-        gate @ TrustPrompt::Recovery(_) => (Some(gate), Vec::new()),
-    };
-    // A quit or a granted sign-in may have closed the gate meanwhile.
-    if app.prompt.is_none() {
-        app.prompt = gate;
+pub(super) fn gate_key(who: &Who, gate: TrustPrompt, msg: Msg) -> GateAnswer {
+    match gate {
+        TrustPrompt::Setup(form) => setup_key(form, msg),
+        TrustPrompt::FirstPin(form) => first_pin_key(form, msg),
+        TrustPrompt::SignIn(form) => sign_in_key(who, form, msg),
+        TrustPrompt::Approval(approval) => approval_key(who, approval, msg),
+        TrustPrompt::Recovery(_) if recovery_shown::done(&msg) => (None, Outcome::stay()),
+        TrustPrompt::Recovery(_) if msg == Msg::Quit => (None, Outcome::quit()),
+        gate @ TrustPrompt::Recovery(_) => (Some(gate), Outcome::stay()),
     }
-    effects
 }
 
-fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<TrustPrompt>, Vec<Effect>) {
+fn setup_key(mut form: SetupForm, msg: Msg) -> GateAnswer {
     const FIELDS: usize = 4;
+    let mut said = None;
     match msg {
         Msg::Input(c) => match form.field {
             0 => type_into(&mut form.shop, c, MAX_NAME),
@@ -476,7 +361,7 @@ fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<TrustPromp
             };
             if let Some((field, note)) = problem {
                 form.field = field;
-                app.set_note(Note::Trust(note));
+                said = Some(Note::Trust(note));
             } else {
                 let effect = Effect::CreateManager {
                     shop: form.shop.trim().to_string(),
@@ -484,13 +369,19 @@ fn setup_key(app: &mut App, mut form: SetupForm, msg: Msg) -> (Option<TrustPromp
                     pin: form.pin.take(),
                 };
                 form.again.clear();
-                return (Some(TrustPrompt::Setup(form)), vec![effect]);
+                return (
+                    Some(TrustPrompt::Setup(form)),
+                    Outcome::stay().run(vec![effect]),
+                );
             }
         }
-        Msg::Quit => return quit(app),
+        Msg::Quit => return (None, Outcome::quit()),
         _ => {}
     }
-    (Some(TrustPrompt::Setup(form)), Vec::new())
+    (
+        Some(TrustPrompt::Setup(form)),
+        Outcome::stay().maybe_note(said),
+    )
 }
 
 /// A new PIN typed twice: what is wrong with it, if anything (both are wiped then).
@@ -507,11 +398,8 @@ fn new_pin_problem(pin: &mut Pin, again: &mut Pin) -> Option<TrustNote> {
     problem
 }
 
-fn first_pin_key(
-    app: &mut App,
-    mut form: FirstPinForm,
-    msg: Msg,
-) -> (Option<TrustPrompt>, Vec<Effect>) {
+fn first_pin_key(mut form: FirstPinForm, msg: Msg) -> GateAnswer {
+    let mut said = None;
     match msg {
         Msg::Input(c) if form.on_again => form.again.push(c),
         Msg::Input(c) => form.pin.push(c),
@@ -522,7 +410,7 @@ fn first_pin_key(
         Msg::Submit => match new_pin_problem(&mut form.pin, &mut form.again) {
             Some(note) => {
                 form.on_again = false;
-                app.set_note(Note::Trust(note));
+                said = Some(Note::Trust(note));
             }
             None => {
                 let effect = Effect::SetFirstPin {
@@ -531,21 +419,24 @@ fn first_pin_key(
                 };
                 form.again.clear();
                 form.on_again = false;
-                return (Some(TrustPrompt::FirstPin(form)), vec![effect]);
+                return (
+                    Some(TrustPrompt::FirstPin(form)),
+                    Outcome::stay().run(vec![effect]),
+                );
             }
         },
-        Msg::Quit => return quit(app),
+        Msg::Quit => return (None, Outcome::quit()),
         _ => {}
     }
-    (Some(TrustPrompt::FirstPin(form)), Vec::new())
+    (
+        Some(TrustPrompt::FirstPin(form)),
+        Outcome::stay().maybe_note(said),
+    )
 }
 
-fn sign_in_key(
-    app: &mut App,
-    mut form: SignInForm,
-    msg: Msg,
-) -> (Option<TrustPrompt>, Vec<Effect>) {
-    let count = sign_in_list(app, &form.filter).len();
+fn sign_in_key(who: &Who, mut form: SignInForm, msg: Msg) -> GateAnswer {
+    let count = sign_in_list(who.users, &form.filter).len();
+    let mut said = None;
     match msg {
         // Digits are the PIN; letters look for the name.
         Msg::Input(c) if c.is_ascii_digit() => form.pin.push(c),
@@ -575,44 +466,45 @@ fn sign_in_key(
             form.selected = 0;
         }
         Msg::Submit => {
-            let user = sign_in_list(app, &form.filter)
+            let user = sign_in_list(who.users, &form.filter)
                 .get(form.selected)
                 .map(|u| u.id);
             match user {
-                None => app.set_note(Note::Trust(TrustNote::PickUser)),
+                None => said = Some(Note::Trust(TrustNote::PickUser)),
                 Some(_) if form.pin.is_empty() => {}
                 Some(_) if form.pin.len() > crate::domain::users::PIN_MAX_DIGITS => {
                     form.pin.clear();
-                    app.set_note(Note::Trust(TrustNote::Pin(PinProblem::Length)));
+                    said = Some(Note::Trust(TrustNote::Pin(PinProblem::Length)));
                 }
                 Some(user_id) => {
                     let pin = form.pin.take();
-                    form.tried = app
+                    form.tried = who
                         .users
                         .iter()
                         .find(|u| u.id == user_id)
                         .map(|u| u.name.clone());
+                    let effect = Effect::SignIn { user_id, pin };
                     return (
                         Some(TrustPrompt::SignIn(form)),
-                        vec![Effect::SignIn { user_id, pin }],
+                        Outcome::stay().run(vec![effect]),
                     );
                 }
             }
         }
         // Nothing is lost by leaving from the sign-in screen; the lock screen keeps the
         // till as it was for whoever unlocks it.
-        Msg::Quit if form.locked_by.is_none() => return quit(app),
+        Msg::Quit if form.locked_by.is_none() => return (None, Outcome::quit()),
         _ => {}
     }
-    (Some(TrustPrompt::SignIn(form)), Vec::new())
+    (
+        Some(TrustPrompt::SignIn(form)),
+        Outcome::stay().maybe_note(said),
+    )
 }
 
-fn approval_key(
-    app: &mut App,
-    mut approval: Approval,
-    msg: Msg,
-) -> (Option<TrustPrompt>, Vec<Effect>) {
-    let count = managers(app).len();
+fn approval_key(who: &Who, mut approval: Approval, msg: Msg) -> GateAnswer {
+    let count = managers(who.users).len();
+    let mut said = None;
     match msg {
         Msg::Input(c) => approval.pin.push(c),
         Msg::Backspace => approval.pin.pop(),
@@ -627,17 +519,17 @@ fn approval_key(
             approval.pin.clear();
         }
         Msg::Cancel => {
-            app.set_note(Note::Trust(TrustNote::ApprovalCancelled));
-            return (None, Vec::new());
+            let said = Note::Trust(TrustNote::ApprovalCancelled);
+            return (None, Outcome::stay().note(said));
         }
         Msg::Submit => {
-            let manager = managers(app).get(approval.selected).map(|u| u.id);
+            let manager = managers(who.users).get(approval.selected).map(|u| u.id);
             match manager {
-                None => app.set_note(Note::Trust(TrustNote::NoManager)),
+                None => said = Some(Note::Trust(TrustNote::NoManager)),
                 Some(_) if approval.pin.is_empty() => {}
                 Some(_) if approval.pin.len() > crate::domain::users::PIN_MAX_DIGITS => {
                     approval.pin.clear();
-                    app.set_note(Note::Trust(TrustNote::Pin(PinProblem::Length)));
+                    said = Some(Note::Trust(TrustNote::Pin(PinProblem::Length)));
                 }
                 Some(manager_id) => {
                     let effect = Effect::Approve {
@@ -645,19 +537,20 @@ fn approval_key(
                         pin: approval.pin.take(),
                         held: approval.held.clone(),
                     };
-                    return (Some(TrustPrompt::Approval(approval)), vec![effect]);
+                    return (
+                        Some(TrustPrompt::Approval(approval)),
+                        Outcome::stay().run(vec![effect]),
+                    );
                 }
             }
         }
         // Every other key, F-keys and commands included, is swallowed.
         _ => {}
     }
-    (Some(TrustPrompt::Approval(approval)), Vec::new())
-}
-
-fn quit(app: &mut App) -> (Option<TrustPrompt>, Vec<Effect>) {
-    app.quit = true;
-    (None, vec![Effect::Quit])
+    (
+        Some(TrustPrompt::Approval(approval)),
+        Outcome::stay().maybe_note(said),
+    )
 }
 
 // ---- drawing ----
@@ -776,7 +669,7 @@ fn draw_sign_in(app: &App, form: &SignInForm, frame: &mut Frame, area: Rect) {
         ])),
         filter,
     );
-    let rows = sign_in_list(app, &form.filter).into_iter().map(|u| {
+    let rows = sign_in_list(&app.users, &form.filter).into_iter().map(|u| {
         Row::new(vec![
             Cell::from(u.name.clone()),
             Cell::from((t.role_name)(u.role)),
@@ -823,7 +716,7 @@ fn draw_approval(app: &App, approval: &Approval, frame: &mut Frame, area: Rect) 
             .wrap(Wrap { trim: true }),
         body,
     );
-    let managers = managers(app);
+    let managers = managers(&app.users);
     let name = match managers.get(approval.selected) {
         Some(m) if managers.len() > 1 => format!("{} ↑/↓", m.name),
         Some(m) => m.name.clone(),

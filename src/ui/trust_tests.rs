@@ -1029,3 +1029,62 @@ fn the_manager_signed_in_is_named_as_the_manager_in_the_header() {
         );
     }
 }
+
+/// The audit trail's filter reads the entries as they stand on screen, at 80×24 in both
+/// languages: the payment's method is found by its name in the UI language and not by the
+/// other language's, a filter that matches nothing says so, and Backspace brings all back.
+#[test]
+fn typing_filters_the_audit_trail_in_the_language_it_reads_in() {
+    for (lang, label, method, other, none) in [
+        (
+            Lang::Id,
+            "Saring (tanggal",
+            "tunai",
+            "cash",
+            "Tidak ada catatan yang cocok",
+        ),
+        (
+            Lang::En,
+            "Filter (date",
+            "cash",
+            "tunai",
+            "No entry matches",
+        ),
+    ] {
+        let mut app = signed_in(open_app(), budi());
+        app.lang = lang;
+        press_with(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+        update(&mut app, Msg::HistoryLoaded(history()));
+        type_text(&mut app, method);
+        press(&mut app, KeyCode::Down);
+        let screen = text(&render(&app));
+        let filter = screen.lines().find(|l| l.contains(label)).unwrap();
+        assert!(filter.contains(&format!("): {method} ")), "{screen}");
+        let rows: Vec<_> = screen.lines().filter(|l| l.contains("Rina")).collect();
+        assert!(
+            matches!(rows[..], [row] if row.contains(method)),
+            "{screen}"
+        );
+        assert_eq!(entries(&screen), 1, "{screen}");
+        let Screen::Audit(audit) = &app.screen else {
+            panic!("no audit screen");
+        };
+        assert_eq!(audit.list.selected, 0, "one row shown");
+        for _ in 0..method.len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, other);
+        let screen = text(&render(&app));
+        assert!(screen.contains(none), "{screen}");
+        for _ in 0..other.len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        let screen = text(&render(&app));
+        assert_eq!(entries(&screen), 5, "{screen}");
+    }
+}
+
+/// How many entries of the fixture's day the audit trail shows.
+fn entries(screen: &str) -> usize {
+    screen.lines().filter(|l| l.contains(" 23-11 ")).count()
+}

@@ -46,6 +46,14 @@ impl UsersScreen {
         self.list.loaded(users);
     }
 
+    /// The till locks: a PIN half typed into the form is not left behind the lock.
+    pub(super) fn forget_pins(&mut self) {
+        if let Some(form) = &mut self.form {
+            form.pin.clear();
+            form.again.clear();
+        }
+    }
+
     fn current(&self) -> Option<&User> {
         self.list.current()
     }
@@ -351,6 +359,10 @@ pub(super) fn answer(screen: &mut UsersScreen, msg: Msg) -> Outcome {
             screen.form = None;
             screen.loaded(users);
             Outcome::stay().note(Note::Trust(TrustNote::UsersSaved))
+        }
+        Msg::UsersLoaded(users) => {
+            screen.loaded(users);
+            Outcome::stay()
         }
         Msg::Failed {
             action: FailedEffect::LoadUsers,

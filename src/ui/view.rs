@@ -8,9 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::app::{App, Screen};
 use super::key_bar;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH, cut_to, wrap_words};
-use super::{App, Screen, dialogs, sale, trust};
+use super::{dialogs, sale, trust};
 use crate::print::format;
 
 pub(super) fn draw(app: &App, frame: &mut Frame) {

@@ -508,3 +508,21 @@ fn past_midnight_the_open_day_is_flagged_as_an_old_one() {
     update(&mut app, Msg::Today(today().succ_opt().unwrap()));
     assert!(text(&render(&app, 80, 24)).contains("Buka hari usaha 24 Nov 2026"));
 }
+
+#[test]
+fn a_question_returns_to_the_list_the_screen_left_when_it_asked() {
+    let mut app = open_app();
+    press(&mut app, KeyCode::F(6));
+    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    press(&mut app, KeyCode::F(8));
+    type_text(&mut app, "Salah input jumlah");
+    assert_eq!(app.focus(), Focus::Reason);
+    enter(&mut app);
+    // Keys beneath the question are read as the list reads them, and a no lands there.
+    assert_eq!(app.focus(), Focus::Confirm);
+    assert_eq!(app.focus_beneath(), Focus::Sales);
+    assert!(text(&render(&app, 80, 24)).contains("Batalkan penjualan #7"));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.focus(), Focus::Sales);
+    assert!(!text(&render(&app, 80, 24)).contains("Salah input jumlah"));
+}

@@ -113,6 +113,7 @@ fn main() {
     day.enter();
     assert!(day.app.user().is_some(), "not signed in: {}", day.note());
     let signed_in = status_kb("VmRSS").unwrap_or(0);
+    let peak_at_sign_in = status_kb("VmHWM").unwrap_or(0);
     day.type_text("0");
     day.enter();
     assert!(day.app.status().is_some(), "day not opened: {}", day.note());
@@ -132,14 +133,18 @@ fn main() {
         }
         samples.push(status_kb("VmRSS").unwrap_or(0));
     }
+    let samples_peak = status_kb("VmHWM").unwrap_or(0);
     let sold = day.app.status().map_or(0, |s| s.sales);
     let expected = day.app.status().map_or(Rupiah::ZERO, |s| s.takings);
     day.key(KeyCode::F(5), KeyModifiers::NONE);
     day.type_text(&expected.value().to_string());
     day.key(KeyCode::F(2), KeyModifiers::NONE);
-    day.type_text("y");
+    // The count typed again confirms the close.
+    day.type_text(&expected.value().to_string());
+    day.enter();
     let closed = day.app.status().is_none();
     let after_close = status_kb("VmRSS").unwrap_or(0);
+    let peak_before_close = samples_peak;
 
     // Steady: the middle of the day, once the first sales have warmed the caches.
     let mut steady = samples[SALES / 10..].to_vec();
@@ -151,7 +156,11 @@ fn main() {
         path.display()
     );
     println!("  before the ledger opens     {:>6.1} MB", mb(before));
-    println!("  signed in                   {:>6.1} MB", mb(signed_in));
+    println!(
+        "  signed in                   {:>6.1} MB   (peak so far {:.1} MB: the PIN's hash)",
+        mb(signed_in),
+        mb(peak_at_sign_in)
+    );
     println!(
         "  steady through the day      {:>6.1} MB   goal ≤ 12 MB   {:.2}× goal",
         mb(steady),
@@ -161,6 +170,10 @@ fn main() {
         "  after the close ({})   {:>6.1} MB",
         if closed { "closed" } else { "NOT closed" },
         mb(after_close)
+    );
+    println!(
+        "  peak before the close       {:>6.1} MB",
+        mb(peak_before_close)
     );
     println!(
         "  peak (VmHWM)                {:>6.1} MB   goal ≤ 16 MB   {:.2}× goal",
