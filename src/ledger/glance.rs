@@ -25,6 +25,7 @@ impl Ledger {
             });
         let (hours, usual_days) = hours(&self.conn, date)?;
         let from = date - Days::new(u64::from(TOP_DAYS) - 1);
+        let (top_products, top_producers) = top(&self.conn, from, date)?;
         let levels = self.stock_levels(Some(date))?;
         let soon = date + Days::new(u64::from(EXPIRY_DAYS));
         Ok(Glance {
@@ -35,8 +36,8 @@ impl Ledger {
             takings,
             voids,
             voided,
-            top_products: top(&self.conn, TOP_PRODUCTS, from, date)?,
-            top_producers: top(&self.conn, TOP_PRODUCERS, from, date)?,
+            top_products,
+            top_producers,
             owed: self.most_owed(date)?,
             oversold: levels.iter().filter(|l| l.oversold()).count(),
             below_minimum: levels.iter().filter(|l| l.below_minimum()).count(),
@@ -162,25 +163,19 @@ fn average(total: i64, days: u32) -> Rupiah {
     )
 }
 
-/// Sales of products (then of producers) on the days from `?1` to `?2`, by gross: what the
-/// day reports add up to, voided sales left out.
-const TOP_PRODUCTS: &str = "
+/// Sales on the days from `?1` to `?2` by product and the producer of the line, by gross and
+/// quantity: what the day reports add up to, voided sales left out. One pass gives both
+/// rankings, since each reads every line of the month.
+const SOLD: &str = "
     SELECT p.code, p.name || CASE WHEN p.variant = '' THEN '' ELSE ' ' || p.variant END,
-           SUM(l.total), SUM(l.quantity_milli)
+           r.code, r.name, SUM(l.total), SUM(l.quantity_milli)
     FROM business_days AS b
     JOIN live_sales AS s ON s.day_id = b.id
     JOIN sale_lines AS l ON l.sale_id = s.id
     JOIN products AS p ON p.id = l.product_id
-    WHERE b.date >= ?1 AND b.date <= ?2
-    GROUP BY p.id ORDER BY SUM(l.total) DESC, p.code LIMIT ?3";
-const TOP_PRODUCERS: &str = "
-    SELECT r.code, r.name, SUM(l.total), SUM(l.quantity_milli)
-    FROM business_days AS b
-    JOIN live_sales AS s ON s.day_id = b.id
-    JOIN sale_lines AS l ON l.sale_id = s.id
     JOIN producers AS r ON r.id = l.producer_id
     WHERE b.date >= ?1 AND b.date <= ?2
-    GROUP BY r.id ORDER BY SUM(l.total) DESC, r.code LIMIT ?3";
+    GROUP BY l.product_id, l.producer_id";
 
 /// Gross by business day, product and the producer of the line, as the day report adds it up.
 const DAILY_SALES: &str = "
@@ -193,17 +188,47 @@ const DAILY_SALES: &str = "
     WHERE b.date >= ?1 AND b.date <= ?2
     GROUP BY b.id, l.product_id, l.producer_id";
 
-fn top(conn: &Connection, sql: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Ranked>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![date_text(from), date_text(to), TOP as i64], |r| {
-        Ok(Ranked {
-            code: r.get(0)?,
-            name: r.get(1)?,
-            gross: Rupiah(r.get(2)?),
-            quantity: StockQuantity::from_milli(r.get(3)?),
-        })
+/// The best-selling products and producers of the days from `from` to `to`, `TOP` of each.
+fn top(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<(Vec<Ranked>, Vec<Ranked>)> {
+    let mut stmt = conn.prepare_cached(SOLD)?;
+    let rows = stmt.query_map(params![date_text(from), date_text(to)], |r| {
+        let ranked = |code: String, name: String| Ranked {
+            code,
+            name,
+            gross: Rupiah::ZERO,
+            quantity: StockQuantity::ZERO,
+        };
+        Ok((
+            ranked(r.get(0)?, r.get(1)?),
+            ranked(r.get(2)?, r.get(3)?),
+            Rupiah(r.get(4)?),
+            StockQuantity::from_milli(r.get(5)?),
+        ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let (mut products, mut producers) = (HashMap::new(), HashMap::new());
+    for row in rows {
+        let (product, producer, gross, quantity) = row?;
+        for (by, ranked) in [(&mut products, product), (&mut producers, producer)] {
+            let entry: &mut Ranked = by.entry(ranked.code.clone()).or_insert(ranked);
+            entry.gross += gross;
+            entry.quantity += quantity;
+        }
+    }
+    Ok((ranking(products), ranking(producers)))
+}
+
+/// The `TOP` largest by gross; equal grosses by code as SQLite orders the codes (NOCASE).
+fn ranking(by_code: HashMap<String, Ranked>) -> Vec<Ranked> {
+    let mut all: Vec<Ranked> = by_code.into_values().collect();
+    all.sort_by(|a, b| {
+        b.gross.cmp(&a.gross).then_with(|| {
+            a.code
+                .to_ascii_lowercase()
+                .cmp(&b.code.to_ascii_lowercase())
+        })
+    });
+    all.truncate(TOP);
+    all
 }
 
 /// The last close on or before `date`: its day and the cash variance counted.
@@ -224,6 +249,36 @@ fn last_close(conn: &Connection, date: NaiveDate) -> Result<Option<(NaiveDate, R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ranked(code: &str, gross: i64) -> (String, Ranked) {
+        let ranked = Ranked {
+            code: code.into(),
+            name: code.into(),
+            gross: Rupiah(gross),
+            quantity: StockQuantity::ZERO,
+        };
+        (code.into(), ranked)
+    }
+
+    /// Largest gross first, equal grosses by code as SQLite's NOCASE orders them (a lower-case
+    /// code among upper-case ones), and no more than `TOP`.
+    #[test]
+    fn a_ranking_orders_equal_grosses_by_code_whatever_its_case() {
+        let all = [
+            ranked("B2", 500),
+            ranked("a9", 700),
+            ranked("C1", 700),
+            ranked("b1", 700),
+            ranked("Z", 100),
+            ranked("D", 900),
+            ranked("E", 50),
+        ];
+        let codes: Vec<String> = ranking(all.into_iter().collect())
+            .into_iter()
+            .map(|r| r.code)
+            .collect();
+        assert_eq!(codes, ["D", "a9", "b1", "C1", "B2"]);
+    }
 
     /// The sparklines' query starts from the range of business days by their date's index and
     /// reaches sales and lines by theirs: it never scans a table of history.

@@ -1333,9 +1333,17 @@ CREATE VIEW open_day AS
       AND NOT EXISTS (SELECT 1 FROM live_closes AS c WHERE c.day_id = d.id);
 "#;
 
+/// A product's deliveries newest first with what the shelf's best-before rule reads from each,
+/// in the index itself: the stock list and the glance walk them for every product on hand, and
+/// through the table that walk fetched one row per delivery from years of history.
+const V16: &str = r#"
+CREATE INDEX stock_moves_intakes ON stock_moves (product_id, id, quantity_milli, best_before)
+    WHERE kind = 'intake';
+"#;
+
 /// Every migration, oldest first. Append only.
 const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15,
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16,
 ];
 
 /// The schema version this program writes: the number of migrations it knows.
