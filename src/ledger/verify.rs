@@ -563,18 +563,7 @@ impl TableWalk {
     fn after(conn: &Connection, seq: i64) -> Result<TableWalk> {
         let mut ahead = Vec::with_capacity(HISTORY.len());
         for t in HISTORY {
-            if seq == 0 {
-                ahead.push(Ahead::from(t.name, 0));
-                continue;
-            }
-            let covered: i64 = conn
-                .prepare_cached(
-                    "SELECT COALESCE((SELECT entry_id FROM chain
-                                      WHERE entry_table = ?1 AND seq <= ?2
-                                      ORDER BY entry_id DESC LIMIT 1), 0)",
-                )?
-                .query_row(params![t.name, seq], |r| r.get(0))?;
-            ahead.push(Ahead::from(t.name, covered));
+            ahead.push(Ahead::from(t.name, covered(conn, t.name, seq)?));
         }
         Ok(TableWalk { ahead })
     }
@@ -607,20 +596,37 @@ impl TableWalk {
     }
 }
 
+/// The newest row of `table` the chain up to `seq` covers (0 for none). Read from the
+/// newest chain rows of the table down, past the few written after `seq`: a `MAX` with the
+/// `seq` condition would walk every chain row of the table.
+fn covered(conn: &Connection, table: &str, seq: i64) -> Result<i64> {
+    if seq == 0 {
+        return Ok(0);
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT COALESCE((SELECT entry_id FROM chain
+                              WHERE entry_table = ?1 AND seq <= ?2
+                              ORDER BY entry_id DESC LIMIT 1), 0)",
+        )?
+        .query_row(params![table, seq], |r| r.get(0))?)
+}
+
 /// History rows the chain never saw. After a check only rows newer than the newest it
 /// covered are looked at: the older ones were each matched to a chain row then.
 fn unchained(conn: &Connection, from: i64, problems: &mut Vec<Problem>) -> Result<()> {
     for t in HISTORY {
         let sql = format!(
-            "SELECT id FROM {table}
-             WHERE id > (SELECT COALESCE(MAX(entry_id), 0) FROM chain
-                         WHERE entry_table = ?1 AND seq <= ?2)
-               AND id NOT IN (SELECT entry_id FROM chain WHERE entry_table = ?1)
+            "SELECT id FROM {table} AS t
+             WHERE id > ?2
+               AND NOT EXISTS (SELECT 1 FROM chain
+                               WHERE entry_table = ?1 AND entry_id = t.id)
              ORDER BY id",
             table = t.name
         );
-        let mut stmt = conn.prepare(&sql)?;
-        let ids = stmt.query_map(params![t.name, from], |r| r.get(0))?;
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let after = covered(conn, t.name, from)?;
+        let ids = stmt.query_map(params![t.name, after], |r| r.get(0))?;
         for id in ids {
             problems.push(Problem::Unchained {
                 table: t.name,
