@@ -63,9 +63,11 @@ fn derive_old(secret: &str, salt: &[u8]) -> Result<[u8; 32]> {
 
 fn derive_with(argon2: &Argon2, secret: &str, salt: &[u8]) -> Result<[u8; 32]> {
     let mut out = [0; 32];
-    argon2
+    let derived = argon2
         .hash_password_into(secret.as_bytes(), salt, &mut out)
-        .map_err(|e| LedgerError::Corrupt(format!("cannot derive a key: {e}")))?;
+        .map_err(|e| LedgerError::Corrupt(format!("cannot derive a key: {e}")));
+    super::users::release_hash_memory();
+    derived?;
     Ok(out)
 }
 
