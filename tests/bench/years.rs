@@ -159,6 +159,25 @@ fn main() {
         time(9, || ledger.daily_sales(today).expect("daily sales")),
         ms(50),
     );
+    let newest = pojok::domain::HistoryFilter {
+        limit: Some(500),
+        ..Default::default()
+    };
+    row(
+        "Ctrl+R audit trail, the newest 500 entries",
+        time(5, || ledger.history(&newest).expect("history")),
+        ms(50),
+    );
+    let long_ago = pojok::domain::HistoryFilter {
+        day: Some(dates[dates.len() * 4 / 5]),
+        limit: Some(500),
+        ..Default::default()
+    };
+    row(
+        &format!("Ctrl+R audit trail of {}", dates[dates.len() * 4 / 5]),
+        time(5, || ledger.history(&long_ago).expect("history")),
+        ms(50),
+    );
     println!("producers' money:");
     row(
         "settlement of the last closed day, all producers",
