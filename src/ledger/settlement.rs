@@ -216,27 +216,7 @@ fn day_facts(conn: &Connection, day_id: i64, date: NaiveDate) -> Result<DayFacts
              WHERE t.day_id = ?1
              ORDER BY part, entry, line_no",
         )?
-        .query_map([day_id], |r| {
-            Ok((
-                r.get(0)?,
-                CorrectionLine {
-                    product_id: r.get(1)?,
-                    code: r.get(2)?,
-                    name: r.get(3)?,
-                    variant: String::new(),
-                    unit: r.get(4)?,
-                    sale_date: get_date(r, 5)?,
-                    sale_number: r.get(6)?,
-                    quantity: Quantity::from_milli(r.get(7)?),
-                    amounts: LineAmounts {
-                        total: r.get(8)?,
-                        producer_share: r.get(9)?,
-                        corner_share: r.get(10)?,
-                    },
-                    reason: r.get(11)?,
-                },
-            ))
-        })?
+        .query_map([day_id], correction_row)?
         .collect::<rusqlite::Result<_>>()?;
     let losses: Vec<(i64, i64, Rupiah)> = conn
         .prepare_cached(
@@ -363,27 +343,7 @@ fn range_corrections(
          WHERE d.date >= ?1 AND d.date <= ?2 AND l.producer_id = ?3
          ORDER BY part, entry, line_no",
     )?;
-    let rows = corrections.query_map(range, |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            CorrectionLine {
-                product_id: r.get(1)?,
-                code: r.get(2)?,
-                name: r.get(3)?,
-                variant: String::new(),
-                unit: r.get(4)?,
-                sale_date: get_date(r, 5)?,
-                sale_number: r.get(6)?,
-                quantity: Quantity::from_milli(r.get(7)?),
-                amounts: LineAmounts {
-                    total: r.get(8)?,
-                    producer_share: r.get(9)?,
-                    corner_share: r.get(10)?,
-                },
-                reason: r.get(11)?,
-            },
-        ))
-    })?;
+    let rows = corrections.query_map(range, correction_row)?;
     for row in rows {
         let (day, line) = row?;
         facts
@@ -914,6 +874,30 @@ impl Ledger {
             Ok(())
         })
     }
+}
+
+/// A correction's or a returned part's line as both its day's settlement and a statement
+/// read it: the entry's ordering column first, then the line.
+fn correction_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, CorrectionLine)> {
+    Ok((
+        r.get(0)?,
+        CorrectionLine {
+            product_id: r.get(1)?,
+            code: r.get(2)?,
+            name: r.get(3)?,
+            variant: String::new(),
+            unit: r.get(4)?,
+            sale_date: get_date(r, 5)?,
+            sale_number: r.get(6)?,
+            quantity: Quantity::from_milli(r.get(7)?),
+            amounts: LineAmounts {
+                total: r.get(8)?,
+                producer_share: r.get(9)?,
+                corner_share: r.get(10)?,
+            },
+            reason: r.get(11)?,
+        },
+    ))
 }
 
 #[cfg(test)]
