@@ -683,7 +683,8 @@ pub struct VerifyText {
     /// Table, id, the check's name (the ledger's), what it found.
     pub invariant: fn(&str, i64, &str, &crate::domain::Broken) -> String,
     pub problems: fn(usize) -> String,
-    /// Chain entries checked, entries in all (the progress line on a terminal).
+    /// Chain entries checked, entries in all (the progress line on a terminal); once the
+    /// chain is done, that the money, stock and file checks go on.
     pub progress: fn(i64, i64) -> String,
     /// The entry a check at a close vouched for (its sequence number) hashes otherwise now.
     pub rewritten_since_check: fn(i64) -> String,
@@ -1644,7 +1645,13 @@ pub static ID: Strings = Strings {
             )
         },
         problems: |n| format!("{n} masalah ditemukan."),
-        progress: |done, all| format!("memeriksa rantai: {done} dari {all} entri"),
+        progress: |done, all| {
+            if done < all {
+                format!("memeriksa rantai: {done} dari {all} entri")
+            } else {
+                format!("rantai: {all} dari {all} entri; kini saldo, stok dan berkas…")
+            }
+        },
         rewritten_since_check: |seq| {
             format!(
                 "rantai #{seq}: buku kas ditulis ulang pada atau sebelum entri ini sejak \
@@ -2556,7 +2563,13 @@ pub static EN: Strings = Strings {
                 format!("{n} problems found.")
             }
         },
-        progress: |done, all| format!("checking the chain: {done} of {all} entries"),
+        progress: |done, all| {
+            if done < all {
+                format!("checking the chain: {done} of {all} entries")
+            } else {
+                format!("chain: {all} of {all} entries; now balances, stock and the file…")
+            }
+        },
         rewritten_since_check: |seq| {
             format!(
                 "chain #{seq}: the ledger was rewritten at or before this entry since a close checked it"

@@ -64,7 +64,7 @@ fn verify_shows_its_progress_on_a_terminal_only() {
         .expect("the count of entries");
     assert!(
         screen.contains(&format!(
-            "[####################] memeriksa rantai: {entries} dari {entries} entri"
+            "[####################] rantai: {entries} dari {entries} entri; kini saldo, stok dan berkas…"
         )),
         "{screen}"
     );
