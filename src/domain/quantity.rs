@@ -228,6 +228,14 @@ mod tests {
         assert_eq!(Quantity::whole(9_999).with_unit(Unit::Ktk), "9999 ktk");
     }
 
+    /// A case the round trip below once failed on (a thousand kilograms), kept as a test of
+    /// its own rather than as proptest's seed file at the top of the repository.
+    #[test]
+    fn a_thousand_kilograms_round_trip() {
+        let q = Quantity::from_milli(1_000_000);
+        assert_eq!(parse_quantity(&q.number_text(), Unit::Kg), Ok(q));
+    }
+
     proptest! {
         #[test]
         fn any_text_is_parsed_or_refused_never_a_panic(text in "\\PC{0,16}", unit in 0usize..6) {
