@@ -647,12 +647,12 @@ fn the_kiosks_attendant_in_the_environment_does_not_stop_an_import() {
         "p.csv",
         format!("{PRODUCTS_HEADER}{GOOD_PRODUCT}").as_bytes(),
     );
-    let out = std::process::Command::new(BIN)
-        .args(["import", "products", file.to_str().unwrap()])
-        .env("POJOK_DB", &fx.db)
-        .env("POJOK_ATTENDANT", "Rina")
-        .output()
-        .unwrap();
+    let out = output_of(
+        std::process::Command::new(BIN)
+            .args(["import", "products", file.to_str().unwrap()])
+            .env("POJOK_DB", &fx.db)
+            .env("POJOK_ATTENDANT", "Rina"),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
 }
 

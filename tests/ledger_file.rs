@@ -314,15 +314,15 @@ fn restore_lists_what_is_lost_before_the_pin_keeps_the_old_file_and_never_reuses
 
     let restore = |input: &str| {
         use std::io::Write;
-        let mut child = std::process::Command::new(BIN)
-            .args(["restore", backup.to_str().unwrap()])
-            .env("POJOK_DB", &db)
-            .env_remove("POJOK_LANG")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_of(
+            std::process::Command::new(BIN)
+                .args(["restore", backup.to_str().unwrap()])
+                .env("POJOK_DB", &db)
+                .env_remove("POJOK_LANG")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped()),
+        );
         child
             .stdin
             .take()
@@ -384,12 +384,12 @@ fn restore_lists_what_is_lost_before_the_pin_keeps_the_old_file_and_never_reuses
     );
     // Moving to a new PC: the backup restored where no ledger (nor its folder) is yet.
     let new_pc = dir.path().join("new-pc").join("pojok").join("pojok.db");
-    let out = std::process::Command::new(BIN)
-        .args(["restore", backup.to_str().unwrap()])
-        .env("POJOK_DB", &new_pc)
-        .stdin(std::fs::File::open(write_answers(dir.path(), "Budi\n9999\n")).unwrap())
-        .output()
-        .unwrap();
+    let out = output_of(
+        std::process::Command::new(BIN)
+            .args(["restore", backup.to_str().unwrap()])
+            .env("POJOK_DB", &new_pc)
+            .stdin(std::fs::File::open(write_answers(dir.path(), "Budi\n9999\n")).unwrap()),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let moved = Ledger::open_read_only(&new_pc).unwrap();
     assert_eq!(moved.sales_of_day(today()).unwrap().len(), 2);

@@ -715,14 +715,14 @@ fn an_xlsx_made_by_a_spreadsheet_imports_with_its_rows_named() {
 
 /// Runs `pojok args` with its standard output closed before it writes.
 fn with_closed_stdout(db: &Path, args: &[&str]) -> std::process::Output {
-    let mut child = Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_of(
+        Command::new(BIN)
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
     drop(child.stdout.take());
     child.wait_with_output().unwrap()
 }

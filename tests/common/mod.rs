@@ -11,12 +11,42 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_pojok");
 
 /// Runs `pojok ARGS` against `db` and returns its output.
 pub fn pojok(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("POJOK_DB", db)
-        .env_remove("POJOK_LANG")
-        .output()
-        .expect("run pojok")
+    output_of(
+        Command::new(BIN)
+            .args(args)
+            .env("POJOK_DB", db)
+            .env_remove("POJOK_LANG"),
+    )
+}
+
+/// Runs `command` to its end. Under Wine, starting a process now and then fails with
+/// "Internal error" (os error 1359) while the tests start many at once (seen in about one
+/// run in two, each time a different test): that start is tried again, a few times.
+pub fn output_of(command: &mut Command) -> Output {
+    let mut tries = 0;
+    loop {
+        match command.output() {
+            Err(e) if e.raw_os_error() == Some(1359) && cfg!(windows) && tries < 5 => {
+                tries += 1;
+                sleep(Duration::from_millis(200));
+            }
+            out => return out.expect("run pojok"),
+        }
+    }
+}
+
+/// Starts `command`, tried again as `output_of` does under Wine.
+pub fn spawn_of(command: &mut Command) -> std::process::Child {
+    let mut tries = 0;
+    loop {
+        match command.spawn() {
+            Err(e) if e.raw_os_error() == Some(1359) && cfg!(windows) && tries < 5 => {
+                tries += 1;
+                sleep(Duration::from_millis(200));
+            }
+            child => return child.expect("start pojok"),
+        }
+    }
 }
 
 /// Runs `pojok ARGS` against `db` with these environment variables set as well.
@@ -29,7 +59,7 @@ pub fn pojok_env(db: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
     for (name, value) in vars {
         command.env(name, value);
     }
-    command.output().expect("run pojok")
+    output_of(&mut command)
 }
 
 /// A PDF's text as `pdftotext -layout` reads it (a Linux program: callers are unix-only).
