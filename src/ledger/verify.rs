@@ -498,7 +498,8 @@ fn check_chain_from(
     )?;
     let mut rows = stmt.query([from])?;
     let mut before: Option<String> = since.map(|c| c.head.hash.clone());
-    let mut walk = TableWalk::after(conn, from)?;
+    let covered = covered_marks(conn, from)?;
+    let mut walk = TableWalk::after(&covered);
     let mut count = 0;
     while let Some(r) = rows.next()? {
         count += 1;
@@ -528,7 +529,7 @@ fn check_chain_from(
             problems.push(Problem::EntryChanged { seq, table, id });
         }
     }
-    unchained(conn, from, problems)?;
+    unchained(conn, &covered, problems)?;
     Ok(count)
 }
 
@@ -559,13 +560,14 @@ impl Ahead {
 impl TableWalk {
     const BLOCK: i64 = 512;
 
-    /// Every table from just after the rows the chain up to `seq` covers.
-    fn after(conn: &Connection, seq: i64) -> Result<TableWalk> {
-        let mut ahead = Vec::with_capacity(HISTORY.len());
-        for t in HISTORY {
-            ahead.push(Ahead::from(t.name, covered(conn, t.name, seq)?));
-        }
-        Ok(TableWalk { ahead })
+    /// Every table from just after its `covered` row (in `HISTORY` order).
+    fn after(covered: &[i64]) -> TableWalk {
+        let ahead = HISTORY
+            .iter()
+            .zip(covered)
+            .map(|(t, &id)| Ahead::from(t.name, id))
+            .collect();
+        TableWalk { ahead }
     }
 
     /// Row `id` of `table`, `None` if it is not there. Rows the chain skipped are passed
@@ -596,26 +598,28 @@ impl TableWalk {
     }
 }
 
-/// The newest row of `table` the chain up to `seq` covers (0 for none). Read from the
-/// newest chain rows of the table down, past the few written after `seq`: a `MAX` with the
-/// `seq` condition would walk every chain row of the table.
-fn covered(conn: &Connection, table: &str, seq: i64) -> Result<i64> {
+/// The newest row of each history table (in `HISTORY` order) the chain up to `seq` covers,
+/// 0 for none. Read from each table's newest chain rows down, past the few written after
+/// `seq`: a `MAX` with the `seq` condition would walk every chain row of the table.
+fn covered_marks(conn: &Connection, seq: i64) -> Result<Vec<i64>> {
     if seq == 0 {
-        return Ok(0);
+        return Ok(vec![0; HISTORY.len()]);
     }
-    Ok(conn
-        .prepare_cached(
-            "SELECT COALESCE((SELECT entry_id FROM chain
-                              WHERE entry_table = ?1 AND seq <= ?2
-                              ORDER BY entry_id DESC LIMIT 1), 0)",
-        )?
-        .query_row(params![table, seq], |r| r.get(0))?)
+    let mut stmt = conn.prepare_cached(
+        "SELECT COALESCE((SELECT entry_id FROM chain
+                          WHERE entry_table = ?1 AND seq <= ?2
+                          ORDER BY entry_id DESC LIMIT 1), 0)",
+    )?;
+    HISTORY
+        .iter()
+        .map(|t| Ok(stmt.query_row(params![t.name, seq], |r| r.get(0))?))
+        .collect()
 }
 
 /// History rows the chain never saw. After a check only rows newer than the newest it
 /// covered are looked at: the older ones were each matched to a chain row then.
-fn unchained(conn: &Connection, from: i64, problems: &mut Vec<Problem>) -> Result<()> {
-    for t in HISTORY {
+fn unchained(conn: &Connection, covered: &[i64], problems: &mut Vec<Problem>) -> Result<()> {
+    for (t, &after) in HISTORY.iter().zip(covered) {
         let sql = format!(
             "SELECT id FROM {table} AS t
              WHERE id > ?2
@@ -625,7 +629,6 @@ fn unchained(conn: &Connection, from: i64, problems: &mut Vec<Problem>) -> Resul
             table = t.name
         );
         let mut stmt = conn.prepare_cached(&sql)?;
-        let after = covered(conn, t.name, from)?;
         let ids = stmt.query_map(params![t.name, after], |r| r.get(0))?;
         for id in ids {
             problems.push(Problem::Unchained {
