@@ -19,32 +19,28 @@ pub fn pojok(db: &Path, args: &[&str]) -> Output {
     )
 }
 
-/// Runs `command` to its end. Under Wine, starting a process now and then fails with
-/// "Internal error" (os error 1359) while the tests start many at once (seen in about one
-/// run in two, each time a different test): that start is tried again, a few times.
+/// Runs `command` to its end (through `started`).
 pub fn output_of(command: &mut Command) -> Output {
-    let mut tries = 0;
-    loop {
-        match command.output() {
-            Err(e) if e.raw_os_error() == Some(1359) && cfg!(windows) && tries < 5 => {
-                tries += 1;
-                sleep(Duration::from_millis(200));
-            }
-            out => return out.expect("run pojok"),
-        }
-    }
+    started(|| command.output())
 }
 
-/// Starts `command`, tried again as `output_of` does under Wine.
+/// Starts `command` (through `started`).
 pub fn spawn_of(command: &mut Command) -> std::process::Child {
+    started(|| command.spawn())
+}
+
+/// What `start` gives once pojok has started. Under Wine, starting a process now and then
+/// fails with "Internal error" (os error 1359) while the tests start many at once (seen in
+/// about one run in two, each time a different test): that start is tried again, a few times.
+fn started<T>(mut start: impl FnMut() -> std::io::Result<T>) -> T {
     let mut tries = 0;
     loop {
-        match command.spawn() {
+        match start() {
             Err(e) if e.raw_os_error() == Some(1359) && cfg!(windows) && tries < 5 => {
                 tries += 1;
                 sleep(Duration::from_millis(200));
             }
-            child => return child.expect("start pojok"),
+            done => return done.expect("start pojok"),
         }
     }
 }
