@@ -135,6 +135,7 @@ pub(super) fn open(conn: &Connection, holder: &str, secret: &str) -> Result<Open
     let Ok(wrapped) = <[u8; 32]>::try_from(wrapped.as_slice()) else {
         return Ok(Opened::Replaced);
     };
+    super::users::shed_caches(conn);
     let key = SealKey(xor(&wrapped, &derive(secret, &salt)?));
     if key_check(&key, since) == check {
         return Ok(Opened::Key(key, since));

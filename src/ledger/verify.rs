@@ -375,6 +375,8 @@ fn check_all(
         Ok::<_, super::LedgerError>(((chained, found), checked, side))
     })?;
     conn.pragma_update(None, "cache_size", DEFAULT_CACHE)?;
+    // The walk's pages would otherwise stay in the heap for the rest of the kiosk's day.
+    super::users::shed_caches(conn);
     let ((chained, found), (integrity_found, side_checked)) = (chained, side);
     problems.extend(integrity_found);
     problems.extend(found);

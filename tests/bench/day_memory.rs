@@ -153,10 +153,13 @@ fn main() {
     let after_close = status_kb("VmRSS").unwrap_or(0);
     let peak_before_close = samples_peak;
 
-    // Steady: the middle of the day, once the first sales have warmed the caches.
+    // Steady: the middle of the day, once the first sales have warmed the caches; the
+    // highest between two sales too, as a median would hide an afternoon that holds more.
     let mut steady = samples[SALES / 10..].to_vec();
     steady.sort_unstable();
+    let highest = steady.last().copied().unwrap_or(0);
     let steady = steady[steady.len() / 2];
+    let afternoon = samples[SALES / 2 + 1..].iter().copied().max().unwrap_or(0);
     let peak = status_kb("VmHWM").unwrap_or(0);
     println!(
         "a day at the kiosk on {} ({sold} sales rung up)",
@@ -172,6 +175,11 @@ fn main() {
         "  steady through the day      {:>6.1} MB   goal ≤ 12 MB   {:.2}× goal",
         mb(steady),
         mb(steady) / 12.0
+    );
+    println!(
+        "  highest between two sales   {:>6.1} MB   (after the midday unlock {:.1} MB)",
+        mb(highest),
+        mb(afternoon)
     );
     println!(
         "  after the close ({})   {:>6.1} MB",
