@@ -246,18 +246,25 @@ pub struct Ledger {
     batching: bool,
     /// The seal key a manager's PIN opened this session, and the chain row seals begin after.
     seal_key: Option<(seal::SealKey, i64)>,
+    /// The history rows inserted since the current write began.
+    inserted: chain::Inserted,
+    /// The chain row the last committed write ended with.
+    sealed: Option<chain::Sealed>,
 }
 
 impl Ledger {
-    fn with_connection(conn: Connection, path: &Path) -> Ledger {
-        Ledger {
+    fn with_connection(mut conn: Connection, path: &Path) -> Result<Ledger> {
+        let inserted = chain::Inserted::install(&mut conn)?;
+        Ok(Ledger {
             conn,
             path: path.to_path_buf(),
             actor: None,
             approval: None,
             batching: false,
             seal_key: None,
-        }
+            inserted,
+            sealed: None,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -284,24 +291,28 @@ impl Ledger {
             actor: self.actor.as_ref().map(|u| u.id),
             approver: self.approval.take().map(|u| u.id),
         };
+        self.sealed = None;
         if self.batching {
-            return write_in_batch(&self.conn, commit, signers, apply);
+            let (done, sealed) = write_in_batch(&self.conn, commit, signers, apply)?;
+            self.sealed = sealed;
+            return Ok(done);
         }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let since = chain::marks(&tx)?;
+        self.inserted.clear();
         let head_before = match &self.seal_key {
             Some(_) => chain::last_seq(&tx)?,
             None => 0,
         };
         let done = apply(&tx)?;
         if commit {
-            chain::seal(&tx, &since, signers)?;
+            let sealed = chain::seal_inserted(&tx, &self.inserted, signers)?;
             if let Some((key, _)) = &self.seal_key {
                 seal::seal_chain_rows(&tx, key, head_before)?;
             }
             tx.commit()?;
+            self.sealed = sealed;
         }
         Ok(done)
     }
@@ -348,14 +359,15 @@ fn write_in_batch<T>(
     commit: bool,
     signers: chain::Signers,
     apply: impl FnOnce(&Connection) -> Result<T>,
-) -> Result<T> {
+) -> Result<(T, Option<chain::Sealed>)> {
     conn.execute_batch("SAVEPOINT batch_write")?;
     let done = chain::marks(conn).and_then(|since| {
         let done = apply(conn)?;
-        if commit {
-            chain::seal(conn, &since, signers)?;
-        }
-        Ok(done)
+        let sealed = match commit {
+            true => chain::seal(conn, &since, signers)?,
+            false => None,
+        };
+        Ok((done, sealed))
     });
     if done.is_err() || !commit {
         conn.execute_batch("ROLLBACK TO batch_write")?;

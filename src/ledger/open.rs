@@ -267,7 +267,7 @@ impl Ledger {
         if created || id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Ledger::with_connection(conn, path))
+        Ledger::with_connection(conn, path)
     }
 
     /// Opens an existing ledger only to read it (`verify`, reports, printouts, exports,
@@ -290,7 +290,7 @@ impl Ledger {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
             true,
         )?;
-        Ok(Ledger::with_connection(conn, path))
+        Ledger::with_connection(conn, path)
     }
 
     /// SQLite's `quick_check` on this connection: empty when the file is sound.

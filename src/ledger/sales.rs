@@ -310,7 +310,16 @@ impl Ledger {
                 voided: false,
             })
         })?;
-        head::anchored(&self.conn, done)
+        // Every chain row the sale's transaction wrote is one of its own rows, so the last
+        // is its head: no need to look for it again.
+        let chain_head = self.sealed.take().map(|s| {
+            head::ChainHead {
+                seq: s.seq,
+                hash: s.hash,
+            }
+            .short()
+        });
+        Ok(Sale { chain_head, ..done })
     }
 
     /// Voids a sale of the open day by recording a reversing entry that names it, and puts
