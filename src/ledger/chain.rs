@@ -548,6 +548,42 @@ mod tests {
     }
 
     #[test]
+    fn the_hook_notes_the_first_new_id_of_each_history_table_and_no_other() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE sales (id INTEGER PRIMARY KEY, x);
+             CREATE TABLE voids (id INTEGER PRIMARY KEY, x);
+             CREATE TABLE draft (id INTEGER PRIMARY KEY, x);
+             CREATE TRIGGER draft_voids AFTER INSERT ON draft
+             BEGIN INSERT INTO voids (x) VALUES (NEW.x); END;
+             INSERT INTO sales (x) VALUES (0);",
+        )
+        .unwrap();
+        let inserted = Inserted::install(&mut conn).unwrap();
+        let at = |name: &str| HISTORY.iter().position(|t| t.name == name).unwrap();
+        let noted = |inserted: &Inserted| {
+            let firsts = inserted.firsts();
+            (0..HISTORY.len())
+                .filter(|i| firsts[*i] != i64::MAX)
+                .map(|i| (i, firsts[i]))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(noted(&inserted), []);
+        conn.execute_batch("INSERT INTO sales (x) VALUES (1), (2)")
+            .unwrap();
+        assert_eq!(noted(&inserted), [(at("sales"), 2)]);
+        // A row a trigger inserts is noted too; the draft, not history, is not.
+        conn.execute_batch("INSERT INTO draft (x) VALUES (3)")
+            .unwrap();
+        assert_eq!(noted(&inserted), [(at("sales"), 2), (at("voids"), 1)]);
+        inserted.clear();
+        assert_eq!(noted(&inserted), []);
+        conn.execute_batch("INSERT INTO sales (x) VALUES (4)")
+            .unwrap();
+        assert_eq!(noted(&inserted), [(at("sales"), 4)]);
+    }
+
+    #[test]
     fn hex_is_lowercase_two_digits_per_byte() {
         assert_eq!(hex(&[0, 15, 255]), "000fff");
     }
