@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::effect::Effect;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::Note;
 use super::question::Question;
 use crate::domain::{Cart, Catalogue, DayStatus, User};
@@ -49,19 +49,19 @@ pub enum Place {
 impl Place {
     /// The place a key opens from wherever the till's places are reached (the sale screen,
     /// and with no day open the open-day form).
-    pub fn reached_by(msg: &Msg) -> Option<Place> {
+    pub fn reached_by(msg: &Key) -> Option<Place> {
         Some(match msg {
-            Msg::OpenTabs => Place::At(Focus::Customers),
-            Msg::CashMove => Place::At(Focus::CashMove),
-            Msg::OpenStock => Place::At(Focus::Stock),
+            Key::OpenTabs => Place::At(Focus::Customers),
+            Key::CashMove => Place::At(Focus::CashMove),
+            Key::OpenStock => Place::At(Focus::Stock),
             // The catalogue is one key away from the till too; Esc there comes back here.
-            Msg::OpenProducts => Place::At(Focus::Products),
-            Msg::OpenProducers => Place::At(Focus::Producers),
-            Msg::OpenSettings => Place::At(Focus::Settings),
-            Msg::OpenUsers => Place::At(Focus::Users),
-            Msg::OpenAudit => Place::At(Focus::Audit),
-            Msg::OpenGlance => Place::At(Focus::Glance),
-            Msg::OpenPayouts => Place::At(Focus::Payouts),
+            Key::OpenProducts => Place::At(Focus::Products),
+            Key::OpenProducers => Place::At(Focus::Producers),
+            Key::OpenSettings => Place::At(Focus::Settings),
+            Key::OpenUsers => Place::At(Focus::Users),
+            Key::OpenAudit => Place::At(Focus::Audit),
+            Key::OpenGlance => Place::At(Focus::Glance),
+            Key::OpenPayouts => Place::At(Focus::Payouts),
             _ => return None,
         })
     }
@@ -81,12 +81,12 @@ pub enum Go {
     Ask(Box<Ask>),
     /// Leave the kiosk.
     Quit,
-    /// Only as a question's yes: the screen beneath takes the yes itself (`Msg::Yes`).
+    /// Only as a question's yes: the screen beneath takes the yes itself (`Key::Yes`).
     Beneath,
     /// From a form within an area: back to the area's list (home, if the hub sees it).
     Back,
     /// Home, where this key goes on (typing on a list is selling again).
-    HomeWith(Box<Msg>),
+    HomeWith(Box<Key>),
 }
 
 /// A question and what its yes brings.
@@ -125,7 +125,7 @@ impl Outcome {
         Outcome::to(Go::Open(place))
     }
 
-    pub fn home_with(msg: Msg) -> Outcome {
+    pub fn home_with(msg: Key) -> Outcome {
         Outcome::to(Go::HomeWith(Box::new(msg)))
     }
 
