@@ -84,6 +84,15 @@ macro_rules! screens {
                 }
             }
 
+            /// Whether this is the screen that `place` opens.
+            pub(super) fn at(&self, place: &Place) -> bool {
+                match self {
+                    $(Screen::$over(_) => matches!(place, $over_place),)*
+                    $(Screen::$name(_) => matches!(place, $place),)*
+                    _ => false,
+                }
+            }
+
             /// Which key table the screen reads.
             pub(super) fn focus(&self) -> Focus {
                 match self {

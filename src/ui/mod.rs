@@ -104,9 +104,9 @@ pub use pin::Pin;
 pub use app::App;
 use app::{Confirm, Screen};
 use open_day_form::OpenDayForm;
-use outcome::{Go, Outcome, Place};
+use outcome::{Away, Go, Outcome, Place, TillChange};
 use sale_parts::SearchList;
-use sales::SalesList;
+#[cfg(test)]
 use stock::StockScreen;
 
 /// Applies one message to the state and says what the runtime must do next.
@@ -143,20 +143,18 @@ fn apply(app: &mut App, msg: Answer) -> Vec<Effect> {
             status,
             receipt,
         } => return sale_recorded(app, sale, status, receipt),
+        // The day's figures as read back after the void; without them the list that
+        // showed the sale says what to take out (`TillChange::Voided`).
         Answer::SaleVoided {
-            sale_id,
-            status,
-            sales,
-        } => return voided(app, sale_id, status, sales),
-        // Recorded from elsewhere (approved after the form was left): said all the same.
-        Answer::StockRecorded { documents, slips } if !matches!(app.screen, Screen::Stock(_)) => {
-            let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
-            app.note = said.note;
+            status: Some(ref status),
+            ..
+        } => {
+            app.status = Some(status.clone());
+            return answer(app, msg);
         }
         Answer::ProducersChanged { .. } | Answer::CatalogueChanged { .. } => {
             return catalogue_changed(app, msg);
         }
-        Answer::SettingsSaved => return settings_saved(app),
         Answer::Clock(_)
         | Answer::Failed {
             action: FailedEffect::SignIn,
@@ -207,16 +205,6 @@ fn catalogue_changed(app: &mut App, msg: Answer) -> Vec<Effect> {
     answer(app, msg)
 }
 
-/// The settings are on disk: the till locks after the idle time just saved.
-fn settings_saved(app: &mut App) -> Vec<Effect> {
-    if let Screen::Settings(screen) = &app.screen
-        && let Ok(rules) = screen.rules()
-    {
-        app.lock_after = rules.lock_after();
-    }
-    answer(app, Answer::SettingsSaved)
-}
-
 /// A day opened, reopened or closed: the till's own figures and home screen follow.
 fn day_changed(app: &mut App, msg: Answer) {
     match msg {
@@ -252,7 +240,7 @@ fn who_is_at_the_till(app: &mut App, msg: Answer) -> Vec<Effect> {
             app.clock = Some(now);
             let last = *app.last_key.get_or_insert(now);
             if trust::idle_locks(&app.who(), app.prompt.as_ref(), now - last, app.lock_after) {
-                lock(app);
+                return lock(app);
             }
         }
         Answer::Failed {
@@ -301,17 +289,17 @@ fn signed_in(app: &mut App, user: crate::domain::User) {
 }
 
 /// Ctrl+L or idle time: the lock screen over everything. Whatever was on screen stays behind
-/// it, untouched but for a PIN half typed; an approval that was waiting is dropped.
-fn lock(app: &mut App) {
+/// it, untouched but for what it drops itself (a PIN half typed: `Answer::Locked`); an
+/// approval that was waiting is dropped.
+fn lock(app: &mut App) -> Vec<Effect> {
     let Some(gate) = trust::lock_screen(&app.who()) else {
-        return;
+        return Vec::new();
     };
     app.help = false;
     app.note = None;
-    if let Screen::Users(screen) = &mut app.screen {
-        screen.forget_pins();
-    }
+    let effects = answer(app, Answer::Locked);
     app.prompt = Some(gate);
+    effects
 }
 
 /// The effects an attendant may not run alone (`trust::hold`) wait in the approval popup,
@@ -351,8 +339,10 @@ fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         go,
         mut effects,
         note,
+        till,
     } = outcome;
     say(app, note);
+    change_till(app, till);
     match go {
         Go::Quit => {
             app.quit = true;
@@ -421,43 +411,24 @@ fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
     app.set_note(Note::Queue(note));
 }
 
-/// A void is on disk: the day's figures as read back, or less the sale as the list showed
-/// it; the list of sales shows the void, wherever the void was answered.
-fn voided(
-    app: &mut App,
-    sale_id: i64,
-    status: Option<DayStatus>,
-    sales: Option<Vec<crate::domain::SaleSummary>>,
-) -> Vec<Effect> {
-    if !matches!(app.screen, Screen::Sales(_)) {
-        app.screen = Screen::Sales(Box::new(SalesList::loading()));
-    }
-    match status {
-        Some(status) => app.status = Some(status),
-        None => {
-            let shown = match &app.screen {
-                Screen::Sales(list) => list.sales.iter().flatten().find(|s| s.id == sale_id),
-                _ => None,
-            };
-            if let (Some(status), Some(sale)) = (&mut app.status, shown)
-                && !sale.voided
-            {
-                status.sales -= 1;
-                status.takings -= sale.total;
-            }
-        }
-    }
-    let voided = Answer::SaleVoided {
-        sale_id,
-        status: None,
-        sales,
-    };
-    answer(app, voided)
-}
-
-/// A runtime answer for the screen that has the keyboard, which asked for it.
+/// A runtime answer for the screen that asked for it: the one that has the keyboard, or,
+/// for an answer that still counts once its screen was left (`Place::answered_away`), one
+/// of its place made afresh.
 fn answer(app: &mut App, msg: Answer) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    if let Some((place, away)) = Place::answered_away(&msg)
+        && !screen.at(&place)
+        // The answer brings what the screen shows: what it loads on opening is not asked.
+        && let Ok((mut fresh, _)) = Screen::open(&app.ctx(), place)
+    {
+        let outcome = fresh.answer(&app.ctx(), msg).unwrap_or_else(Outcome::stay);
+        if away == Away::Reopen {
+            return follow(app, fresh, outcome);
+        }
+        app.screen = screen;
+        say(app, outcome.note);
+        return Vec::new();
+    }
     let outcome = screen.answer(&app.ctx(), msg).unwrap_or_else(Outcome::stay);
     follow(app, screen, outcome)
 }
@@ -488,8 +459,7 @@ fn on_key(app: &mut App, msg: Key) -> Vec<Effect> {
         return Vec::new();
     }
     if msg == Key::Lock {
-        lock(app);
-        return Vec::new();
+        return lock(app);
     }
     if let Some(effects) = question_key(app, &msg) {
         return effects;
@@ -622,14 +592,30 @@ fn say(app: &mut App, note: Option<Note>) {
     }
 }
 
+/// What an answer changes of the till's own state.
+fn change_till(app: &mut App, change: Option<TillChange>) {
+    match change {
+        Some(TillChange::LockAfter(idle)) => app.lock_after = idle,
+        Some(TillChange::Voided(total)) => {
+            if let Some(status) = &mut app.status {
+                status.sales -= 1;
+                status.takings -= total;
+            }
+        }
+        None => {}
+    }
+}
+
 /// Carries out what a screen answered: `here` is that screen as it stands after answering.
 fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
     let Outcome {
         go,
         mut effects,
         note,
+        till,
     } = outcome;
     say(app, note);
+    change_till(app, till);
     app.screen = match go {
         Go::Stay => here,
         Go::Home | Go::Back => Screen::Sale,

@@ -321,6 +321,9 @@ pub enum Answer {
     /// The time now: sent before each batch of keys and while the till is idle, so that it
     /// locks itself after the idle time without the screens reading a clock.
     Clock(chrono::NaiveDateTime),
+    /// From the hub itself, to the open screen: the till locked over it (Ctrl+L or the idle
+    /// time), and it stays behind the lock as it is.
+    Locked,
     /// Every user, active or not: at start (which decides between the first-start, PIN and
     /// sign-in screens) and when asked.
     UsersLoaded(Vec<crate::domain::User>),

@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 
 use super::effect::Effect;
 use super::keymap::Focus;
-use super::msg::Key;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::question::Question;
-use crate::domain::{Cart, Catalogue, DayStatus, User};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, User};
 use crate::strings::Lang;
 
 /// The till as a screen may read it while it answers.
@@ -65,6 +65,38 @@ impl Place {
             _ => return None,
         })
     }
+
+    /// The place an answer is for when it still means something after its screen was left
+    /// (an approval given once the attendant had moved on), and what it does then; an
+    /// answer for a screen no longer open is dropped otherwise.
+    pub fn answered_away(answer: &Answer) -> Option<(Place, Away)> {
+        Some(match answer {
+            // The list of sales shows the void, wherever the void was answered.
+            Answer::SaleVoided { .. } => (Place::Sales { closed_day: None }, Away::Reopen),
+            Answer::StockRecorded { .. } => (Place::At(Focus::Stock), Away::Say),
+            _ => return None,
+        })
+    }
+}
+
+/// What an answer does when the screen it is for is no longer open: a screen of its place,
+/// made afresh, answers it (the answer brings what it shows, so nothing is loaded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Away {
+    /// That screen opens, answered.
+    Reopen,
+    /// Only what that screen says is said; the open screen stays.
+    Say,
+}
+
+/// What an answer changes of the till's own state, which only the hub writes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TillChange {
+    /// The till locks after this idle time from now on (the settings just saved).
+    LockAfter(chrono::TimeDelta),
+    /// A sale the screen showed, of this total, is void, and the ledger could not read the
+    /// day's figures back: it leaves the figures the till has.
+    Voided(Rupiah),
 }
 
 /// Where the keyboard goes after an answer.
@@ -102,6 +134,7 @@ pub struct Outcome {
     pub go: Go,
     pub effects: Vec<Effect>,
     pub note: Option<Note>,
+    pub till: Option<TillChange>,
 }
 
 impl Outcome {
@@ -110,6 +143,7 @@ impl Outcome {
             go,
             effects: Vec::new(),
             note: None,
+            till: None,
         }
     }
 
@@ -159,6 +193,12 @@ impl Outcome {
 
     pub fn note(mut self, note: Note) -> Outcome {
         self.note = Some(note);
+        self
+    }
+
+    /// The till's own state changes too (see `TillChange`).
+    pub fn till(mut self, change: TillChange) -> Outcome {
+        self.till = Some(change);
         self
     }
 

@@ -13,7 +13,7 @@ use super::input::type_into;
 use super::keymap::Focus;
 use super::msg::{Answer, Key};
 use super::note::{Note, TillNote, UndoNote};
-use super::outcome::{Ctx, Go, Outcome, Place};
+use super::outcome::{Ctx, Go, Outcome, Place, TillChange};
 use super::question::Question;
 use super::sale_detail::{self, DetailKey, SaleDetail};
 use super::widgets::{centered, draw_list, right};
@@ -222,8 +222,20 @@ fn ask(list: &mut SalesList, reason: String) -> Outcome {
 
 /// The runtime voided the sale: the fresh list, or, where it could not be read back, the
 /// sale marked voided among the ones on screen.
-fn voided(list: &mut SalesList, sale_id: i64, sales: Option<Vec<SaleSummary>>) -> Outcome {
+fn voided(
+    list: &mut SalesList,
+    sale_id: i64,
+    fresh_figures: bool,
+    sales: Option<Vec<SaleSummary>>,
+) -> Outcome {
     list.reason = None;
+    // Without the day's figures read back, the till takes the sale out as the list showed it.
+    let unsold = list
+        .sales
+        .iter()
+        .flatten()
+        .find(|s| s.id == sale_id && !s.voided && !fresh_figures)
+        .map(|s| TillChange::Voided(s.total));
     let before = list.sales.take().unwrap_or_default();
     let sales = sales.unwrap_or_else(|| {
         let mut sales = before;
@@ -237,7 +249,11 @@ fn voided(list: &mut SalesList, sale_id: i64, sales: Option<Vec<SaleSummary>>) -
         .find(|s| s.id == sale_id)
         .map_or(sale_id, |s| s.number);
     list.loaded(sales);
-    Outcome::stay().note(Note::Voided(number))
+    let outcome = Outcome::stay().note(Note::Voided(number));
+    match unsold {
+        Some(change) => outcome.till(change),
+        None => outcome,
+    }
 }
 
 /// A correction is on disk: the day's list again, or the sale marked corrected.
@@ -387,7 +403,11 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
 pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Answer) -> Outcome {
     match msg {
         Answer::SalesLoaded(sales) => list.loaded(sales),
-        Answer::SaleVoided { sale_id, sales, .. } => return voided(list, sale_id, sales),
+        Answer::SaleVoided {
+            sale_id,
+            status,
+            sales,
+        } => return voided(list, sale_id, status.is_some(), sales),
         Answer::SaleCorrected { correction, sales } => corrected(list, correction.sale_id, sales),
         Answer::SaleDetailLoaded { sale, returns } => {
             if let Some(detail) = list.detail.as_mut().filter(|d| d.sale_id == sale.id) {

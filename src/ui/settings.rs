@@ -16,7 +16,7 @@ use super::input::{self, step_field, type_into};
 use super::keymap::Focus;
 use super::msg::{Answer, Key};
 use super::note::Note;
-use super::outcome::{Ctx, Outcome, Place};
+use super::outcome::{Ctx, Outcome, Place, TillChange};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -567,7 +567,13 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Answer) -> Outcome {
             ..
         } => return Outcome::home(),
         // Saved: back to the till, which prints and locks by them from now on.
-        Answer::SettingsSaved => return Outcome::home(),
+        Answer::SettingsSaved => {
+            let home = Outcome::home();
+            return match screen.rules() {
+                Ok(rules) => home.till(TillChange::LockAfter(rules.lock_after())),
+                Err(_) => home,
+            };
+        }
         _ => {}
     }
     Outcome::stay()

@@ -237,7 +237,7 @@ fn return_expiring(cx: &Ctx, screen: &mut StockScreen) -> Outcome {
 }
 
 /// Stock entries are on disk: say so, and show the list with fresh figures.
-pub(super) fn recorded(
+fn recorded(
     screen: &mut StockScreen,
     documents: Vec<StockDocument>,
     slips: Vec<Result<PathBuf, super::failure::Failure>>,

@@ -1182,3 +1182,20 @@ fn ctrl_q_on_a_write_offs_reason_asks_and_a_no_returns_to_its_lines() {
     assert_eq!(app.focus(), Focus::WriteOff);
     assert_eq!(rows(&app).len(), 1);
 }
+
+#[test]
+fn stock_recorded_once_the_screen_was_left_is_said_where_the_till_is() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::Sale);
+    let effects = update(
+        &mut app,
+        Answer::StockRecorded {
+            documents: vec![document(DocumentKind::Intake, 7)],
+            slips: vec![Err(Failure::DiskFull)],
+        },
+    );
+    assert!(effects.is_empty(), "nothing is reloaded: {effects:?}");
+    assert_eq!(app.focus(), Focus::Sale);
+    assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
+}

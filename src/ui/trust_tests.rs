@@ -1088,3 +1088,48 @@ fn typing_filters_the_audit_trail_in_the_language_it_reads_in() {
 fn entries(screen: &str) -> usize {
     screen.lines().filter(|l| l.contains(" 23-11 ")).count()
 }
+
+#[test]
+fn a_pin_half_typed_in_the_user_form_is_forgotten_when_the_till_locks() {
+    let mut app = signed_in(open_app(), budi());
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    update(&mut app, Answer::UsersLoaded(team()));
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Dewi");
+    enter(&mut app);
+    enter(&mut app);
+    type_text(&mut app, "56");
+    let pins = |app: &App| match &app.screen {
+        Screen::Users(screen) => screen.form.as_ref().map(|f| (f.name.clone(), f.pin.len())),
+        _ => None,
+    };
+    assert_eq!(pins(&app), Some(("Dewi".to_string(), 2)));
+    press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.focus(), Focus::Locked);
+    // The form stays behind the lock as it was, but for the PIN.
+    assert_eq!(pins(&app), Some(("Dewi".to_string(), 0)));
+}
+
+#[test]
+fn a_void_answered_once_the_list_was_left_opens_the_list_showing_it() {
+    let mut app = signed_in(open_app(), budi());
+    let before = app.status().cloned();
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.focus(), Focus::Stock);
+    let effects = update(
+        &mut app,
+        Answer::SaleVoided {
+            sale_id: 107,
+            status: None,
+            sales: Some(todays_sales()),
+        },
+    );
+    assert!(
+        effects.is_empty(),
+        "the answer brings the list: {effects:?}"
+    );
+    assert_eq!(app.focus(), Focus::Sales);
+    assert_eq!(app.note(), Some(&Note::Voided(7)));
+    // No list showed the sale: the figures are left as they were.
+    assert_eq!(app.status().cloned(), before);
+}

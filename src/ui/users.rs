@@ -47,7 +47,7 @@ impl UsersScreen {
     }
 
     /// The till locks: a PIN half typed into the form is not left behind the lock.
-    pub(super) fn forget_pins(&mut self) {
+    fn forget_pins(&mut self) {
         if let Some(form) = &mut self.form {
             form.pin.clear();
             form.again.clear();
@@ -368,6 +368,11 @@ pub(super) fn answer(screen: &mut UsersScreen, msg: Answer) -> Outcome {
             action: FailedEffect::LoadUsers,
             ..
         } if screen.form.is_none() => Outcome::home(),
+        // Behind the lock a PIN half typed must not wait for whoever unlocks.
+        Answer::Locked => {
+            screen.forget_pins();
+            Outcome::stay()
+        }
         _ => Outcome::stay(),
     }
 }
