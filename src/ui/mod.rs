@@ -113,7 +113,7 @@ use stock::StockScreen;
 pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     let mut effects = match msg.into() {
         Msg::Key(key) => on_key(app, key),
-        Msg::Answer(answer) => apply(app, answer),
+        Msg::Answer(answer) => on_answer(app, answer),
     };
     // With no day open the open-day form is home: a screen left with Esc comes back to it.
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
@@ -132,7 +132,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
 }
 
 /// A runtime answer: the till's own state first, then the screen that asked.
-fn apply(app: &mut App, msg: Answer) -> Vec<Effect> {
+fn on_answer(app: &mut App, msg: Answer) -> Vec<Effect> {
     if let Some(note) = msg.note() {
         app.set_note(note);
     }
@@ -583,8 +583,8 @@ fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
 }
 
 /// Shows what an answer says; a key an amount field refused is said again while typing goes on.
-fn say(app: &mut App, note: Option<Note>) {
-    if let Some(note) = note {
+fn say(app: &mut App, note: Option<Box<Note>>) {
+    if let Some(note) = note.map(|note| *note) {
         if let Note::DigitsOnly(refused) = note {
             app.amount_refused = Some(refused);
         }
@@ -593,8 +593,8 @@ fn say(app: &mut App, note: Option<Note>) {
 }
 
 /// What an answer changes of the till's own state.
-fn change_till(app: &mut App, change: Option<TillChange>) {
-    match change {
+fn change_till(app: &mut App, change: Option<Box<TillChange>>) {
+    match change.map(|change| *change) {
         Some(TillChange::LockAfter(idle)) => app.lock_after = idle,
         Some(TillChange::Voided(total)) => {
             if let Some(status) = &mut app.status {

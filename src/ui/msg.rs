@@ -358,6 +358,8 @@ pub enum Answer {
 }
 
 /// A message into `update`: a key, or an answer of the runtime.
+// Made as a message comes in and moved straight into `update`: the size of `Answer` costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     Key(Key),

@@ -133,8 +133,10 @@ pub struct Ask {
 pub struct Outcome {
     pub go: Go,
     pub effects: Vec<Effect>,
-    pub note: Option<Note>,
-    pub till: Option<TillChange>,
+    /// Boxed, as is the rare `till`: an outcome is moved often, and the two largest parts
+    /// are the least used.
+    pub note: Option<Box<Note>>,
+    pub till: Option<Box<TillChange>>,
 }
 
 impl Outcome {
@@ -192,20 +194,20 @@ impl Outcome {
     }
 
     pub fn note(mut self, note: Note) -> Outcome {
-        self.note = Some(note);
+        self.note = Some(Box::new(note));
         self
     }
 
     /// The till's own state changes too (see `TillChange`).
     pub fn till(mut self, change: TillChange) -> Outcome {
-        self.till = Some(change);
+        self.till = Some(Box::new(change));
         self
     }
 
     /// As `note`, when there may be none.
     pub fn maybe_note(mut self, note: Option<Note>) -> Outcome {
-        if note.is_some() {
-            self.note = note;
+        if let Some(note) = note {
+            self.note = Some(Box::new(note));
         }
         self
     }

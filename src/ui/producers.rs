@@ -226,7 +226,7 @@ pub(super) fn key(screen: &mut ProducersScreen, msg: Key) -> Outcome {
         let outcome = form_key(form, msg);
         if outcome.go == Go::Back {
             screen.form = None;
-            return Outcome::stay().maybe_note(outcome.note);
+            return Outcome::stay().maybe_note(outcome.note.map(|note| *note));
         }
         return outcome;
     }

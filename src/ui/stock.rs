@@ -117,7 +117,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Key) -> Outcome {
         let outcome = stock_forms::form_key(cx, form, msg);
         if outcome.go == Go::Back {
             screen.form = None;
-            return Outcome::stay().maybe_note(outcome.note);
+            return Outcome::stay().maybe_note(outcome.note.map(|note| *note));
         }
         return outcome;
     }
