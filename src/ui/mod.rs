@@ -1,6 +1,7 @@
-//! The kiosk's screens as a pure state machine: keys become `Key`s and the runtime's results `Answer`s, `update` changes the
-//! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
-//! draws the state. Nothing here touches the ledger, the terminal or the clock.
+//! The kiosk's screens as a pure state machine: keys become `Key`s and what the runtime tells
+//! `Answer`s, `update` changes the state and returns `Effect`s for the runtime to carry out
+//! (SQLite, printing), and `view` draws the state. Nothing here touches the ledger, the
+//! terminal or the clock.
 
 mod app;
 mod cash_move;
