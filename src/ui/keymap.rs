@@ -102,8 +102,6 @@ pub enum Press {
 }
 
 /// What a binding does.
-// Bindings live in one static table and are never moved, so the size of `Key` costs nothing.
-#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Act {
     Send(Key),
