@@ -275,7 +275,12 @@ mod tests {
         crate::demo::seed(&mut ledger, Local::now().naive_local()).unwrap();
         std::fs::write(dir.path().join("printouts"), b"not a folder").unwrap();
         let (mut runtime, mut app, _, replies) = five_of_the_first_product_in(ledger);
-        let [Answer::StockRecorded { documents, slips }] = replies.as_slice() else {
+        let [
+            Answer::StockRecorded {
+                documents, slips, ..
+            },
+        ] = replies.as_slice()
+        else {
             panic!("{replies:?}")
         };
         let name = print::slip_file_name(&documents[0]);

@@ -71,7 +71,7 @@ impl Runtime {
             (Err(LedgerError::NeedsApproval(_)), Some(count)) => {
                 Answer::ApprovalNeeded(Box::new(Effect::RecordStock(count)))
             }
-            (recorded, _) => self.stock_recorded(recorded),
+            (recorded, _) => self.stock_recorded(recorded, false),
         }
     }
 
@@ -79,7 +79,7 @@ impl Runtime {
         let actor = self.actor();
         let note = self.receipt_lang.text().ui.daily_return_note;
         let recorded = self.ledger.return_daily_goods(note, &actor, now);
-        self.stock_recorded(recorded)
+        self.stock_recorded(recorded, true)
     }
 
     fn write_stock_entry(
@@ -115,7 +115,11 @@ impl Runtime {
     }
 
     /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
-    fn stock_recorded(&mut self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Answer {
+    fn stock_recorded(
+        &mut self,
+        recorded: Result<Vec<StockDocument>, LedgerError>,
+        daily: bool,
+    ) -> Answer {
         let documents = match recorded {
             Ok(documents) => documents,
             Err(e) => return failed(FailedEffect::RecordStock, e),
@@ -136,6 +140,10 @@ impl Runtime {
                 })
                 .collect(),
         };
-        Answer::StockRecorded { documents, slips }
+        Answer::StockRecorded {
+            daily,
+            documents,
+            slips,
+        }
     }
 }

@@ -205,8 +205,10 @@ pub enum Answer {
         /// Who bears a count's shortfall unless the attendant switches it: the shop's rule.
         count_corner_bears: bool,
     },
-    /// Stock entries on disk, each with where its slip was written or why it was not.
+    /// Stock entries on disk, each with where its slip was written or why it was not;
+    /// `daily` when they are the day's return of daily goods (one entry per producer).
     StockRecorded {
+        daily: bool,
         documents: Vec<StockDocument>,
         slips: Vec<Result<PathBuf, Failure>>,
     },

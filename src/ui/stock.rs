@@ -239,13 +239,16 @@ fn return_expiring(cx: &Ctx, screen: &mut StockScreen) -> Outcome {
 /// Stock entries are on disk: say so, and show the list with fresh figures.
 fn recorded(
     screen: &mut StockScreen,
+    daily: bool,
     documents: Vec<StockDocument>,
     slips: Vec<Result<PathBuf, super::failure::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
-    let form = screen.form.take();
-    let daily = form.is_none();
-    let count = form.is_some_and(|f| f.shop_wide());
+    // The form is gone when the answer comes after the stock screen was left.
+    let count = match screen.form.take() {
+        Some(form) => form.shop_wide(),
+        None => documents.len() > 1 && documents[0].kind == DocumentKind::Count,
+    };
     let first_slip = slips
         .first()
         .and_then(|s| s.as_ref().ok())
@@ -477,7 +480,11 @@ pub(super) fn answer(screen: &mut StockScreen, msg: Answer) -> Outcome {
             screen.loaded(lines, calls);
             screen.expiring = Some(expiring);
         }
-        Answer::StockRecorded { documents, slips } => return recorded(screen, documents, slips),
+        Answer::StockRecorded {
+            daily,
+            documents,
+            slips,
+        } => return recorded(screen, daily, documents, slips),
         Answer::Failed {
             action: FailedEffect::LoadStock,
             ..

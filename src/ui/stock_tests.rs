@@ -322,6 +322,7 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     let effects = update(
         &mut app,
         Answer::StockRecorded {
+            daily: false,
             documents: vec![document(DocumentKind::Intake, 7)],
             slips: vec![Ok(PathBuf::from("printouts/intake-0007.txt"))],
         },
@@ -399,6 +400,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     let effects = update(
         &mut app,
         Answer::StockRecorded {
+            daily: true,
             documents: vec![
                 document(DocumentKind::Return, 1),
                 document(DocumentKind::Return, 2),
@@ -411,6 +413,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     update(
         &mut app,
         Answer::StockRecorded {
+            daily: true,
             documents: Vec::new(),
             slips: Vec::new(),
         },
@@ -900,6 +903,7 @@ fn a_count_holds_many_products_adds_a_second_scan_and_asks_once() {
     let effects = update(
         &mut app,
         Answer::StockRecorded {
+            daily: false,
             documents: (1..=4).map(|n| document(DocumentKind::Count, n)).collect(),
             slips: vec![Ok(PathBuf::from("printouts/opname-0001-0004.txt"))],
         },
@@ -1191,6 +1195,7 @@ fn stock_recorded_once_the_screen_was_left_is_said_where_the_till_is() {
     let effects = update(
         &mut app,
         Answer::StockRecorded {
+            daily: false,
             documents: vec![document(DocumentKind::Intake, 7)],
             slips: vec![Err(Failure::DiskFull)],
         },
@@ -1198,4 +1203,23 @@ fn stock_recorded_once_the_screen_was_left_is_said_where_the_till_is() {
     assert!(effects.is_empty(), "nothing is reloaded: {effects:?}");
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
+    // One intake, its slip written: said as that intake, not as a return of daily goods.
+    let slip = PathBuf::from("printouts/intake-0008.txt");
+    update(
+        &mut app,
+        Answer::StockRecorded {
+            daily: false,
+            documents: vec![document(DocumentKind::Intake, 8)],
+            slips: vec![Ok(slip.clone())],
+        },
+    );
+    assert_eq!(app.focus(), Focus::Sale);
+    assert_eq!(
+        app.note(),
+        Some(&Note::StockRecorded(
+            DocumentKind::Intake,
+            8,
+            crate::ui::file_note::shown_file(&slip)
+        ))
+    );
 }
