@@ -10,9 +10,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::catalogue::{FoundProduct, find_producer, find_product};
+use super::columns::{date_text, get_opt_date, get_stamp, stamp_text};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result};
 use super::head;
-use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
 use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
 use crate::domain::{
     CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, Scheme,
