@@ -538,11 +538,6 @@ impl Ledger {
             .collect()
     }
 
-    /// A recorded stock entry, for reprinting its slip.
-    pub fn stock_document(&self, id: i64) -> Result<StockDocument> {
-        head::anchored(&self.conn, load_document(&self.conn, id)?)
-    }
-
     /// The stock screen: every active product of an active producer, by producer and code,
     /// with on hand, the shelf's nearest best-before date, and what moved on the business
     /// day of `day` (zero when `None`). A move belongs to the day its sale or entry was

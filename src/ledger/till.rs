@@ -522,14 +522,6 @@ impl Ledger {
         Ok(TabStatement::new(who, from, to, opening, entries))
     }
 
-    /// The cash figures of the open day, for the close screen; `None` when no day is open.
-    pub fn open_day_cash(&self) -> Result<Option<CashFigures>> {
-        match open_day_on(&self.conn)? {
-            Some(day) => Ok(Some(cash_figures(&self.conn, &day)?)),
-            None => Ok(None),
-        }
-    }
-
     /// Closes the open day with the cash counted: the count (with the expected cash worked
     /// out under the write lock, the variance and its reason) and the close are one
     /// transaction. A variance needs a reason. After this the day accepts nothing more.

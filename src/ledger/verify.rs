@@ -1,5 +1,7 @@
 //! `verify`: the whole file checked end to end — SQLite's integrity check, the hash chain
-//! recomputed from the first entry, and the money and stock invariants of DESIGN §2.
+//! recomputed from the first entry, and the rules the money and stock always keep (a line's
+//! shares add up to its total, a sale's lines to the sale, its payments settle it, stock on
+//! hand is the sum of its moves, a producer's balance that of their history, ...).
 //!
 //! Invariant checks are a list of small named functions (`CHECKS`); a new kind of history
 //! adds its own check there.
