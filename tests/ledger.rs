@@ -880,7 +880,7 @@ fn a_file_from_before_keeps_sales_stock_moves_out_of_the_indexes_no_sale_is_read
         best_before: None,
     };
     ledger
-        .receive_stock("SRI", &[intake.clone()], "Rina", at(22, 7, 30))
+        .receive_stock("SRI", std::slice::from_ref(&intake), "Rina", at(22, 7, 30))
         .unwrap();
     let c = cart(
         &ledger,
