@@ -125,7 +125,8 @@ fn the_cart_shows_every_name_and_size_whole_and_producers_by_code() {
         );
         let (terminal, screen) = render(&app);
         let names: Vec<String> = app
-            .till.cart
+            .till
+            .cart
             .lines
             .iter()
             .map(|l| l.product.full_name())
