@@ -10,6 +10,7 @@ mod audit;
 mod glance;
 mod help;
 mod labels;
+mod lang;
 mod ledger_file;
 mod queue;
 mod stock_count;
@@ -18,39 +19,17 @@ mod verify;
 pub use glance::GlanceText;
 pub use help::HelpText;
 pub use labels::LabelText;
+pub use lang::Lang;
 pub use ledger_file::LedgerFileText;
 pub use queue::QueueText;
 pub use stock_count::StockCountText;
 pub use undo::UndoText;
-
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
 
 impl Lang {
     pub fn text(self) -> &'static Strings {
         match self {
             Lang::Id => &ID,
             Lang::En => &EN,
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-
-    /// `id` or `en`, as given to `--lang` or `POJOK_LANG`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "id" | "id_id" | "indonesia" => Some(Lang::Id),
-            "en" | "en_us" | "en_gb" | "english" => Some(Lang::En),
-            _ => None,
         }
     }
 }
