@@ -5,6 +5,7 @@
 use crate::domain::money::group_thousands;
 use crate::domain::quantity::MAX_QUANTITY;
 use crate::domain::{DocumentKind, ParseError, PayError, QuantityError, Rupiah, Scheme, Unit};
+use plural::en_lines;
 
 mod audit;
 mod glance;
@@ -12,6 +13,7 @@ mod help;
 mod labels;
 mod lang;
 mod ledger_file;
+mod plural;
 mod queue;
 mod stock_count;
 mod undo;
@@ -1733,15 +1735,6 @@ fn en_rows_refused(n: usize) -> String {
         "1 row refused".to_string()
     } else {
         format!("{n} rows refused")
-    }
-}
-
-/// `1 line`, `2 lines`.
-fn en_lines(n: usize) -> String {
-    if n == 1 {
-        "1 line".to_string()
-    } else {
-        format!("{n} lines")
     }
 }
 
