@@ -15,6 +15,7 @@ mod labels;
 mod lang;
 mod ledger_file;
 mod plural;
+mod product_field;
 mod queue;
 mod stock_count;
 mod undo;
@@ -25,6 +26,7 @@ pub use help::HelpText;
 pub use labels::LabelText;
 pub use lang::Lang;
 pub use ledger_file::LedgerFileText;
+pub use product_field::ProductFieldText;
 pub use queue::QueueText;
 pub use stock_count::StockCountText;
 pub use undo::UndoText;
@@ -36,20 +38,6 @@ impl Lang {
             Lang::En => &EN,
         }
     }
-}
-
-/// The product form's field labels (the ui's `ProductField` picks one).
-pub struct ProductFieldText {
-    pub code: &'static str,
-    pub barcode: &'static str,
-    pub name: &'static str,
-    pub variant: &'static str,
-    pub unit: &'static str,
-    pub price: &'static str,
-    pub producer: &'static str,
-    pub producer_price: &'static str,
-    pub minimum: &'static str,
-    pub daily: &'static str,
 }
 
 /// Text for the kiosk's screens.
@@ -1054,18 +1042,7 @@ pub static ID: Strings = Strings {
         failed_save_product: |e| format!("Produk TIDAK diubah: {e}"),
         new_product_title: "Produk baru",
         edit_product_title: |code| format!("Ubah produk {code}"),
-        product_field: ProductFieldText {
-            code: "Kode",
-            barcode: "Barcode",
-            name: "Nama",
-            variant: "Varian (ukuran/rasa)",
-            unit: "Satuan",
-            price: "Harga jual",
-            producer: "Produsen",
-            producer_price: "Harga setor",
-            minimum: "Stok minimum",
-            daily: "Harian",
-        },
+        product_field: product_field::ID,
         yes_no: |yes| if yes { "ya" } else { "tidak" },
         unit_hint: "pilih pcs/bks/btl/ktk/kg/l",
         daily_hint: "y/n: dikembalikan tiap sore",
@@ -1911,18 +1888,7 @@ pub static EN: Strings = Strings {
         failed_save_product: |e| format!("Product NOT changed: {e}"),
         new_product_title: "New product",
         edit_product_title: |code| format!("Edit product {code}"),
-        product_field: ProductFieldText {
-            code: "Code",
-            barcode: "Barcode",
-            name: "Name",
-            variant: "Variant (size/flavour)",
-            unit: "Unit",
-            price: "Selling price",
-            producer: "Producer",
-            producer_price: "Producer price",
-            minimum: "Minimum stock",
-            daily: "Daily",
-        },
+        product_field: product_field::EN,
         yes_no: |yes| if yes { "yes" } else { "no" },
         unit_hint: "choose pcs/bks/btl/ktk/kg/l",
         daily_hint: "y/n: goes back every afternoon",
