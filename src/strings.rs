@@ -13,6 +13,7 @@ mod glance;
 mod help;
 mod labels;
 mod lang;
+mod layout;
 mod ledger_file;
 mod plural;
 mod product_field;
@@ -25,6 +26,7 @@ pub use glance::GlanceText;
 pub use help::HelpText;
 pub use labels::LabelText;
 pub use lang::Lang;
+pub use layout::LayoutText;
 pub use ledger_file::LedgerFileText;
 pub use product_field::ProductFieldText;
 pub use queue::QueueText;
@@ -1252,7 +1254,7 @@ pub static ID: Strings = Strings {
             undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
-            layout: ID_LAYOUT,
+            layout: layout::ID,
             park: "Tunda keranjang / daftar tunda",
             short_park: "Tunda",
             short_recall: "Layani",
@@ -2098,7 +2100,7 @@ pub static EN: Strings = Strings {
             undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
-            layout: EN_LAYOUT,
+            layout: layout::EN,
             park: "Park the cart / parked carts",
             short_park: "Park",
             short_recall: "Serve",
@@ -3776,103 +3778,4 @@ const EN_WITNESS: WitnessText = WitnessText {
     attendant_gone: "--attendant is not taken here: the change is recorded under the manager \
                      (--manager NAME and their PIN). Nothing was changed.",
     wrong_pin_seals: "Wrong PIN: the seals were not checked.",
-};
-
-/// Short labels for the key bar (every key of a screen is on it), and the words of the
-/// detail views and the paged help.
-pub struct LayoutText {
-    pub short_search: &'static str,
-    pub short_clear: &'static str,
-    pub short_stock: &'static str,
-    pub short_products: &'static str,
-    pub short_producers: &'static str,
-    pub short_close_day: &'static str,
-    pub short_empty: &'static str,
-    pub short_cash: &'static str,
-    pub short_settings: &'static str,
-    pub short_payouts: &'static str,
-    pub short_tabs: &'static str,
-    pub short_lock: &'static str,
-    pub short_users: &'static str,
-    pub short_audit: &'static str,
-    pub short_glance: &'static str,
-    pub short_labels: &'static str,
-    pub short_count_bears: &'static str,
-    pub short_printer: &'static str,
-    pub short_paper: &'static str,
-    pub short_report: &'static str,
-    pub short_recap: &'static str,
-    pub short_daily: &'static str,
-    pub short_details: &'static str,
-    pub short_expiry: &'static str,
-    pub short_reopen: &'static str,
-    pub details: &'static str,
-    /// The help's title with its page, and the key to the next one.
-    pub help_page: fn(usize, usize) -> String,
-}
-
-const ID_LAYOUT: LayoutText = LayoutText {
-    short_search: "Tambah",
-    short_clear: "Hapus",
-    short_stock: "Stok",
-    short_products: "Produk",
-    short_producers: "UMKM",
-    short_close_day: "Tutup",
-    short_empty: "Kosong",
-    short_cash: "Kas",
-    short_settings: "Atur",
-    short_payouts: "Bagi hasil",
-    short_tabs: "Bon",
-    short_lock: "Kunci",
-    short_users: "Akun",
-    short_audit: "Audit",
-    short_glance: "Sekilas",
-    short_labels: "Label",
-    short_count_bears: "Opname ditanggung",
-    short_printer: "Printer",
-    short_paper: "Kertas",
-    short_report: "Laporan",
-    short_recap: "Rekap",
-    short_daily: "Harian",
-    short_details: "Rincian",
-    short_expiry: "Basi",
-    short_reopen: "Buka lagi",
-    details: "Lihat rincian",
-    help_page: |page, pages| match page < pages {
-        true => format!("Bantuan {page}/{pages} · F1 halaman berikut, Esc tutup"),
-        false => format!("Bantuan {page}/{pages} · F1 atau Esc tutup"),
-    },
-};
-
-const EN_LAYOUT: LayoutText = LayoutText {
-    short_search: "Add",
-    short_clear: "Clear",
-    short_stock: "Stock",
-    short_products: "Products",
-    short_producers: "Producers",
-    short_close_day: "Close day",
-    short_empty: "Empty",
-    short_cash: "Cash",
-    short_settings: "Setup",
-    short_payouts: "Payouts",
-    short_tabs: "Tabs",
-    short_lock: "Lock",
-    short_users: "Users",
-    short_audit: "Log",
-    short_glance: "Glance",
-    short_labels: "Labels",
-    short_count_bears: "Count losses",
-    short_printer: "Printer",
-    short_paper: "Paper",
-    short_report: "Report",
-    short_recap: "Recap",
-    short_daily: "Daily",
-    short_details: "Details",
-    short_expiry: "Expiry",
-    short_reopen: "Reopen",
-    details: "Show the details",
-    help_page: |page, pages| match page < pages {
-        true => format!("Help {page}/{pages} · F1 next page, Esc close"),
-        false => format!("Help {page}/{pages} · F1 or Esc closes"),
-    },
 };
