@@ -19,6 +19,7 @@ mod plural;
 mod product_field;
 mod queue;
 mod stock_count;
+mod trust;
 mod undo;
 mod verify;
 pub use failure::FailureText;
@@ -31,6 +32,7 @@ pub use ledger_file::LedgerFileText;
 pub use product_field::ProductFieldText;
 pub use queue::QueueText;
 pub use stock_count::StockCountText;
+pub use trust::{ApprovalText, TrustFailureText, TrustKeys, TrustText};
 pub use undo::UndoText;
 
 impl Lang {
@@ -1250,7 +1252,7 @@ pub static ID: Strings = Strings {
             short_reason_field: "Alasan",
             record_return: "Catat retur (ditanya dulu, lalu PIN pengelola)",
             return_field: "Pindah antara jumlah dan alasan",
-            trust: ID_TRUST_KEYS,
+            trust: trust::ID_KEYS,
             undo: &undo::ID,
             write_day_report: "Laporan hari yang tampil: X bila belum ditutup, salinan Z bila sudah",
             write_recap: "Rekap bulanan untuk Dinas (bulan dari hari yang tampil)",
@@ -1262,7 +1264,7 @@ pub static ID: Strings = Strings {
         },
         failed_load_settings: |e| format!("Pengaturan tidak bisa dibaca: {e}"),
         failed_save_settings: |e| format!("Pengaturan tidak tersimpan: {e}"),
-        trust: ID_TRUST,
+        trust: trust::ID,
     },
     print: PrintText {
         thank_you: "Terima kasih",
@@ -2096,7 +2098,7 @@ pub static EN: Strings = Strings {
             short_reason_field: "Reason",
             record_return: "Record the return (asks, then the manager's PIN)",
             return_field: "Switch between the quantities and the reason",
-            trust: EN_TRUST_KEYS,
+            trust: trust::EN_KEYS,
             undo: &undo::EN,
             write_day_report: "The shown day's report: X while open, a copy of its Z when closed",
             write_recap: "Monthly recap for the Dinas (the shown day's month)",
@@ -2108,7 +2110,7 @@ pub static EN: Strings = Strings {
         },
         failed_load_settings: |e| format!("The settings cannot be read: {e}"),
         failed_save_settings: |e| format!("The settings were not saved: {e}"),
-        trust: EN_TRUST,
+        trust: trust::EN,
     },
     print: PrintText {
         thank_you: "Thank you",
@@ -2963,461 +2965,6 @@ const EN_TILL: TillText = TillText {
     tab_owed_before: "Owed before",
     tab_owed_after: "Still owed",
     signature_customer: "Paid by",
-};
-
-// ---- Sign-in, lock, the manager's approval, users, the audit trail ----
-
-/// Why signing in, an approval or a user change was refused; the ui's `TrustFailure` picks
-/// one. A PIN's own problem is `TrustText::pin_problem`.
-pub struct TrustFailureText {
-    pub wrong_pin: fn(u32) -> String,
-    /// Locked out until then.
-    pub locked_out: fn(chrono::NaiveDateTime) -> String,
-    pub pin_not_set: &'static str,
-    pub user_inactive: &'static str,
-    pub not_a_manager: &'static str,
-    pub unknown_user: &'static str,
-    pub users_exist: &'static str,
-    pub last_manager: &'static str,
-    pub duplicate_name: fn(&str) -> String,
-    pub empty_name: &'static str,
-    pub needs_approval: &'static str,
-}
-
-/// What a manager is asked to approve, one phrase per reason (the ui's `ApprovalReason`).
-pub struct ApprovalText {
-    pub void: &'static str,
-    pub catalogue: &'static str,
-    pub write_off: &'static str,
-    pub count: &'static str,
-    pub users: &'static str,
-    pub payout: &'static str,
-    pub correction: &'static str,
-    pub settings: &'static str,
-    /// A close whose cash count is off by more than the shop's threshold.
-    pub close_variance: &'static str,
-    pub other: &'static str,
-    /// Part of a sale taken back (approved as a void is).
-    pub sale_return: &'static str,
-}
-
-/// Text of the first-start, sign-in, lock, approval, users and audit screens.
-pub struct TrustText {
-    pub setup_title: &'static str,
-    pub setup_intro: &'static str,
-    /// Shop name, manager's name, PIN, PIN again.
-    pub setup_labels: [&'static str; 4],
-    /// A ledger from before users: its manager (named) must set a PIN first.
-    pub first_pin_title: fn(&str) -> String,
-    pub first_pin_intro: &'static str,
-    pub sign_in_title: &'static str,
-    pub lock_title: &'static str,
-    /// Who locked the kiosk; another user may sign in instead (a shift change).
-    pub lock_intro: fn(&str) -> String,
-    pub user_label: &'static str,
-    pub pin_label: &'static str,
-    pub pin_again_label: &'static str,
-    pub role_label: &'static str,
-    pub name_label: &'static str,
-    pub role_name: fn(crate::domain::Role) -> &'static str,
-    /// The demo's users and PINs, shown on its sign-in screen.
-    pub demo_logins: fn(&str) -> String,
-    pub approval_title: &'static str,
-    /// What is waiting for the manager's PIN.
-    pub approval_body: fn(&str) -> String,
-    pub approval_what: ApprovalText,
-    pub manager_label: &'static str,
-    pub no_manager: &'static str,
-    pub users_title: &'static str,
-    pub col_role: &'static str,
-    pub col_pin: &'static str,
-    pub col_state: &'static str,
-    pub active_text: fn(bool) -> &'static str,
-    pub pin_set_text: fn(bool) -> &'static str,
-    pub new_user_title: &'static str,
-    pub change_pin_title: fn(&str) -> String,
-    pub role_hint: &'static str,
-    pub confirm_deactivate: fn(&str) -> String,
-    pub audit_title: &'static str,
-    pub audit_filter: &'static str,
-    pub audit_loading: &'static str,
-    pub audit_none: &'static str,
-    pub col_when: &'static str,
-    pub col_who: &'static str,
-    pub col_approver: &'static str,
-    pub col_kind: &'static str,
-    pub col_what: &'static str,
-    pub col_hash: &'static str,
-    /// Who is recorded for writes made with nobody signed in (import, seeding).
-    pub system_actor: &'static str,
-    /// A history table's name as the audit screen says it.
-    pub kind_of: fn(&str) -> String,
-    // Messages.
-    pub signed_in: fn(&str) -> String,
-    pub approved: fn(&str) -> String,
-    pub approval_cancelled: &'static str,
-    pub users_saved: &'static str,
-    pub pins_differ: &'static str,
-    pub pin_problem: fn(crate::domain::PinProblem) -> &'static str,
-    pub name_empty: &'static str,
-    pub shop_empty: &'static str,
-    pub pick_user: &'static str,
-    pub manager_only: &'static str,
-    pub failure: TrustFailureText,
-    pub failed_sign_in: fn(&str) -> String,
-    pub failed_approval: fn(&str) -> String,
-    pub failed_users: fn(&str) -> String,
-    pub failed_history: fn(&str) -> String,
-    /// Signing in as this user was refused: the name, why.
-    pub sign_in_refused: fn(&str, &str) -> String,
-}
-
-/// What the keys of those screens do.
-pub struct TrustKeys {
-    pub type_name_or_pin: &'static str,
-    pub type_pin: &'static str,
-    pub pick_user: &'static str,
-    pub switch_field: &'static str,
-    pub sign_in: &'static str,
-    pub short_sign_in: &'static str,
-    pub approve: &'static str,
-    pub short_approve: &'static str,
-    pub cancel: &'static str,
-    pub lock: &'static str,
-    pub users: &'static str,
-    pub audit: &'static str,
-    pub add_user: &'static str,
-    pub change_pin: &'static str,
-    pub short_pin: &'static str,
-    pub deactivate_user: &'static str,
-    pub short_deactivate: &'static str,
-    pub toggle_role: &'static str,
-    pub short_role: &'static str,
-    pub save_user: &'static str,
-    pub create_manager: &'static str,
-    pub short_start: &'static str,
-}
-
-const ID_TRUST: TrustText = TrustText {
-    setup_title: "Mulai pertama: toko dan pengelola",
-    setup_intro: "Buku kas ini belum punya pengguna. Isi nama toko, lalu nama dan PIN (4–8 angka) pengelola. Pengelola menambah kasir kemudian (Ctrl+U).",
-    setup_labels: ["Nama toko", "Nama pengelola", "PIN", "Ulangi PIN"],
-    first_pin_title: |name| format!("Pengelola {name}: buat PIN"),
-    first_pin_intro: "Buku kas ini dari versi tanpa pengguna: pengelolanya belum punya PIN. Buat PIN 4–8 angka; nanti tiap shift dimulai dengan PIN.",
-    sign_in_title: "Masuk",
-    lock_title: "Kasir terkunci",
-    lock_intro: |name| {
-        format!(
-            "Dikunci oleh {name}. Ketik PIN untuk membuka, atau pilih pengguna lain untuk ganti shift."
-        )
-    },
-    user_label: "Pengguna",
-    pin_label: "PIN",
-    pin_again_label: "Ulangi PIN",
-    role_label: "Peran",
-    name_label: "Nama",
-    role_name: |role| match role {
-        crate::domain::Role::Attendant => "Kasir",
-        crate::domain::Role::Manager => "Pengelola",
-    },
-    demo_logins: |list| format!("Demo: {list}"),
-    approval_title: "Persetujuan pengelola",
-    approval_body: |what| {
-        format!(
-            "{what} perlu PIN pengelola. Panggil pengelola; dicatat atas nama kasir dengan persetujuannya."
-        )
-    },
-    approval_what: ApprovalText {
-        void: "Membatalkan penjualan",
-        catalogue: "Mengubah harga, produk atau produsen",
-        write_off: "Mencatat barang rusak/hilang",
-        count: "Stok opname",
-        users: "Mengelola pengguna",
-        payout: "Membayar produsen",
-        correction: "Mengoreksi penjualan hari yang sudah ditutup",
-        settings: "Mengubah pengaturan",
-        close_variance: "Menutup kasir dengan selisih besar",
-        other: "Tindakan ini",
-        sale_return: "Retur sebagian penjualan",
-    },
-    manager_label: "Pengelola",
-    no_manager: "Tidak ada pengelola aktif",
-    users_title: "Pengguna",
-    col_role: "Peran",
-    col_pin: "PIN",
-    col_state: "Status",
-    active_text: |active| if active { "aktif" } else { "nonaktif" },
-    pin_set_text: |set| if set { "ada" } else { "belum" },
-    new_user_title: "Pengguna baru",
-    change_pin_title: |name| format!("PIN baru untuk {name}"),
-    role_hint: "Spasi/F7 ganti peran",
-    confirm_deactivate: |name| {
-        format!("Nonaktifkan {name}? Ia tidak bisa masuk atau menyetujui lagi.")
-    },
-    audit_title: "Riwayat (jejak audit)",
-    audit_filter: "Saring (tanggal 2026-11-23, nama, jenis)",
-    audit_loading: "Memuat riwayat…",
-    audit_none: "Tidak ada catatan yang cocok",
-    col_when: "Waktu",
-    col_who: "Oleh",
-    col_approver: "Disetujui",
-    col_kind: "Jenis",
-    col_what: "Keterangan",
-    col_hash: "Hash",
-    system_actor: "sistem",
-    kind_of: |table| {
-        match table {
-            "business_days" => "buka hari",
-            "day_closes" => "tutup hari",
-            "day_reopenings" => "buka kembali hari",
-            "sales" => "penjualan",
-            "sale_lines" => "baris jual",
-            "payments" | "payments_v3" => "pembayaran",
-            "voids" => "pembatalan",
-            "price_changes" => "ubah harga",
-            "rate_changes" => "ubah komisi",
-            "stock_documents" => "catatan stok",
-            "stock_moves" => "gerak stok",
-            "stock_losses" => "rugi ditanggung pojok",
-            "user_changes" => "pengguna",
-            "cash_moves" => "kas",
-            "tab_payments" => "bayar bon",
-            "payouts" => "bayar produsen",
-            "cash_counts" => "hitung kas",
-            "corrections" => "koreksi",
-            "sale_returns" => "retur jual",
-            "sale_return_lines" => "baris retur",
-            "settings_changes" => "pengaturan",
-            "pin_lockouts" => "PIN terkunci",
-            "recoveries" => "pemulihan PIN",
-            "barcode_changes" => "ubah barcode",
-            other => other,
-        }
-        .to_string()
-    },
-    signed_in: |name| format!("Selamat bekerja, {name}"),
-    approved: |name| format!("Disetujui oleh {name}"),
-    approval_cancelled: "Dibatalkan: tidak ada yang dijalankan",
-    users_saved: "Pengguna tersimpan",
-    pins_differ: "Kedua PIN tidak sama: ketik ulang",
-    pin_problem: |problem| match problem {
-        crate::domain::PinProblem::Length => "PIN harus 4–8 angka",
-        crate::domain::PinProblem::NotDigits => "PIN hanya boleh angka",
-    },
-    name_empty: "Nama masih kosong",
-    shop_empty: "Nama toko masih kosong",
-    pick_user: "Pilih pengguna dulu (↑/↓ atau ketik namanya)",
-    manager_only: "Hanya pengelola",
-    failure: TrustFailureText {
-        wrong_pin: |attempts_left| {
-            format!("PIN salah; sisa {attempts_left} kali coba sebelum dikunci")
-        },
-        locked_out: |until| {
-            format!(
-                "terlalu banyak PIN salah: terkunci sampai {}",
-                until.format("%H:%M:%S")
-            )
-        },
-        pin_not_set: "pengguna ini belum punya PIN",
-        user_inactive: "pengguna ini sudah nonaktif",
-        not_a_manager: "yang menyetujui harus pengelola",
-        unknown_user: "pengguna itu tidak ada",
-        users_exist: "buku kas ini sudah punya pengguna",
-        last_manager: "pengelola aktif terakhir tidak bisa dinonaktifkan",
-        duplicate_name: |name| format!("nama {name} sudah dipakai"),
-        empty_name: "nama pengguna masih kosong",
-        needs_approval: "perlu persetujuan pengelola",
-    },
-    failed_sign_in: |e| format!("Tidak bisa masuk: {e}"),
-    failed_approval: |e| format!("Tidak disetujui: {e}"),
-    failed_users: |e| format!("Pengguna tidak tersimpan: {e}"),
-    failed_history: |e| format!("Riwayat tidak bisa dimuat: {e}"),
-    sign_in_refused: |name, e| format!("{name} tidak bisa masuk: {e}"),
-};
-
-const ID_TRUST_KEYS: TrustKeys = TrustKeys {
-    type_name_or_pin: "Huruf menyaring nama, angka masuk ke PIN",
-    type_pin: "Ketik PIN (angka)",
-    pick_user: "Pilih pengguna",
-    switch_field: "Pindah kolom",
-    sign_in: "Masuk dengan PIN",
-    short_sign_in: "Masuk",
-    approve: "Setujui dengan PIN pengelola",
-    short_approve: "Setujui",
-    cancel: "Batal: tidak ada yang dijalankan",
-    lock: "Kunci kasir",
-    users: "Pengguna dan PIN",
-    audit: "Riwayat (audit)",
-    add_user: "Tambah pengguna",
-    change_pin: "Ganti PIN pengguna terpilih",
-    short_pin: "PIN",
-    deactivate_user: "Nonaktifkan pengguna terpilih",
-    short_deactivate: "Nonaktif",
-    toggle_role: "Ganti peran: kasir / pengelola",
-    short_role: "Peran",
-    save_user: "Simpan pengguna",
-    create_manager: "Simpan dan mulai",
-    short_start: "Mulai",
-};
-
-const EN_TRUST: TrustText = TrustText {
-    setup_title: "First start: the shop and its manager",
-    setup_intro: "This ledger has no users yet. Enter the shop's name, then the manager's name and PIN (4–8 digits). The manager adds attendants later (Ctrl+U).",
-    setup_labels: ["Shop name", "Manager's name", "PIN", "PIN again"],
-    first_pin_title: |name| format!("Manager {name}: set a PIN"),
-    first_pin_intro: "This ledger comes from a version without users: its manager has no PIN yet. Set a PIN of 4–8 digits; from now on each shift starts with a PIN.",
-    sign_in_title: "Sign in",
-    lock_title: "Till locked",
-    lock_intro: |name| {
-        format!(
-            "Locked by {name}. Type the PIN to unlock, or pick another user for a shift change."
-        )
-    },
-    user_label: "User",
-    pin_label: "PIN",
-    pin_again_label: "PIN again",
-    role_label: "Role",
-    name_label: "Name",
-    role_name: |role| match role {
-        crate::domain::Role::Attendant => "Attendant",
-        crate::domain::Role::Manager => "Manager",
-    },
-    demo_logins: |list| format!("Demo: {list}"),
-    approval_title: "Manager's approval",
-    approval_body: |what| {
-        format!(
-            "{what} needs the manager's PIN. Call the manager; it is recorded under the attendant with their approval."
-        )
-    },
-    approval_what: ApprovalText {
-        void: "Voiding a sale",
-        catalogue: "Changing a price, product or producer",
-        write_off: "Writing off goods",
-        count: "A stock count",
-        users: "Managing users",
-        payout: "Paying out a producer",
-        correction: "Correcting a closed day's sale",
-        settings: "Changing the settings",
-        close_variance: "Closing with a large cash difference",
-        other: "This action",
-        sale_return: "Returning part of a sale",
-    },
-    manager_label: "Manager",
-    no_manager: "No active manager",
-    users_title: "Users",
-    col_role: "Role",
-    col_pin: "PIN",
-    col_state: "State",
-    active_text: |active| if active { "active" } else { "inactive" },
-    pin_set_text: |set| if set { "set" } else { "not yet" },
-    new_user_title: "New user",
-    change_pin_title: |name| format!("New PIN for {name}"),
-    role_hint: "Space/F7 switches the role",
-    confirm_deactivate: |name| format!("Deactivate {name}? They can no longer sign in or approve."),
-    audit_title: "History (audit trail)",
-    audit_filter: "Filter (date 2026-11-23, name, kind)",
-    audit_loading: "Loading the history…",
-    audit_none: "No entry matches",
-    col_when: "When",
-    col_who: "By",
-    col_approver: "Approved",
-    col_kind: "Kind",
-    col_what: "Details",
-    col_hash: "Hash",
-    system_actor: "system",
-    kind_of: |table| {
-        match table {
-            "business_days" => "day opened",
-            "day_closes" => "day closed",
-            "day_reopenings" => "day reopened",
-            "sales" => "sale",
-            "sale_lines" => "sale line",
-            "payments" | "payments_v3" => "payment",
-            "voids" => "void",
-            "price_changes" => "price change",
-            "rate_changes" => "rate change",
-            "stock_documents" => "stock entry",
-            "stock_moves" => "stock move",
-            "stock_losses" => "loss the corner bears",
-            "user_changes" => "user",
-            "cash_moves" => "cash move",
-            "tab_payments" => "tab payment",
-            "payouts" => "payout",
-            "cash_counts" => "cash count",
-            "corrections" => "correction",
-            "sale_returns" => "sale return",
-            "sale_return_lines" => "returned line",
-            "settings_changes" => "settings",
-            "pin_lockouts" => "PIN lockout",
-            "recoveries" => "PIN recovery",
-            "barcode_changes" => "barcode change",
-            other => other,
-        }
-        .to_string()
-    },
-    signed_in: |name| format!("Signed in: {name}"),
-    approved: |name| format!("Approved by {name}"),
-    approval_cancelled: "Cancelled: nothing was done",
-    users_saved: "User saved",
-    pins_differ: "The two PINs differ: type them again",
-    pin_problem: |problem| match problem {
-        crate::domain::PinProblem::Length => "a PIN has 4 to 8 digits",
-        crate::domain::PinProblem::NotDigits => "a PIN has digits only",
-    },
-    name_empty: "The name is empty",
-    shop_empty: "The shop's name is empty",
-    pick_user: "Pick a user first (↑/↓ or type their name)",
-    manager_only: "Manager only",
-    failure: TrustFailureText {
-        wrong_pin: |attempts_left| {
-            format!("wrong PIN; {attempts_left} tries left before a lockout")
-        },
-        locked_out: |until| {
-            format!(
-                "too many wrong PINs: locked until {}",
-                until.format("%H:%M:%S")
-            )
-        },
-        pin_not_set: "this user has no PIN yet",
-        user_inactive: "this user is deactivated",
-        not_a_manager: "approval must come from a manager",
-        unknown_user: "no such user",
-        users_exist: "this ledger already has users",
-        last_manager: "the last active manager cannot be deactivated",
-        duplicate_name: |name| format!("the name {name} is taken"),
-        empty_name: "the user's name is empty",
-        needs_approval: "a manager's approval is needed",
-    },
-    failed_sign_in: |e| format!("Not signed in: {e}"),
-    failed_approval: |e| format!("Not approved: {e}"),
-    failed_users: |e| format!("User not saved: {e}"),
-    failed_history: |e| format!("The history could not be loaded: {e}"),
-    sign_in_refused: |name, e| format!("{name} not signed in: {e}"),
-};
-
-const EN_TRUST_KEYS: TrustKeys = TrustKeys {
-    type_name_or_pin: "Letters filter the names, digits go to the PIN",
-    type_pin: "Type the PIN (digits)",
-    pick_user: "Pick a user",
-    switch_field: "Next field",
-    sign_in: "Sign in with the PIN",
-    short_sign_in: "Sign in",
-    approve: "Approve with the manager's PIN",
-    short_approve: "Approve",
-    cancel: "Cancel: nothing is done",
-    lock: "Lock the till",
-    users: "Users and PINs",
-    audit: "History (audit)",
-    add_user: "Add a user",
-    change_pin: "Change the selected user's PIN",
-    short_pin: "PIN",
-    deactivate_user: "Deactivate the selected user",
-    short_deactivate: "Deactivate",
-    toggle_role: "Switch role: attendant / manager",
-    short_role: "Role",
-    save_user: "Save the user",
-    create_manager: "Save and start",
-    short_start: "Start",
 };
 
 /// The office's month: the monthly recap for the Dinas, exports for spreadsheets and
