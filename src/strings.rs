@@ -19,6 +19,7 @@ mod plural;
 mod print;
 mod product_field;
 mod queue;
+mod settle;
 mod stock_count;
 mod trust;
 mod ui;
@@ -37,6 +38,7 @@ pub use ledger_file::LedgerFileText;
 pub use print::PrintText;
 pub use product_field::ProductFieldText;
 pub use queue::QueueText;
+pub use settle::SettleText;
 pub use stock_count::StockCountText;
 pub use trust::{ApprovalText, TrustFailureText, TrustKeys, TrustText};
 pub use ui::UiText;
@@ -73,89 +75,6 @@ pub struct VerifyText {
     pub rewritten_since_check: fn(i64) -> String,
     /// The chain was taken up at the last check at a close: its head and when it was made.
     pub since_check: fn(&str, &str) -> String,
-}
-
-/// Producers' money: settlement and payout slips, statements, `pojok settlement` and
-/// `pojok statement`, and the kiosk's producers' payout screen.
-pub struct SettleText {
-    pub settlement_title: &'static str,
-    /// Marks an open day's settlement: figures may still change.
-    pub preview_mark: &'static str,
-    pub date_label: &'static str,
-    pub opening: &'static str,
-    pub received: &'static str,
-    pub sold: &'static str,
-    /// Goods back on the shelf from a correction of an earlier day's sale.
-    pub corrected: &'static str,
-    pub returned: &'static str,
-    pub written_off: &'static str,
-    pub counted: &'static str,
-    pub closing: &'static str,
-    pub corrections_title: &'static str,
-    /// The quantity taken back, the original receipt's number and its day.
-    pub correction_detail: fn(&str, i64, &str) -> String,
-    pub gross: &'static str,
-    pub corner_share: &'static str,
-    pub producer_share: &'static str,
-    pub balance_before: &'static str,
-    /// A payout on a settlement: its number and method.
-    pub paid: fn(i64, &str) -> String,
-    pub balance_now: &'static str,
-    /// Where the ledger's chain head is printed; `-` until the ledger keeps one.
-    pub chain_head: fn(&str) -> String,
-    pub payout_title: &'static str,
-    pub payout_method: &'static str,
-    pub payout_amount: &'static str,
-    pub payout_balance_before: &'static str,
-    pub payout_balance_after: &'static str,
-    pub statement_title: &'static str,
-    /// The statement's chart of the producer's sales day by day.
-    pub chart_daily_sales: &'static str,
-    pub period: fn(&str, &str) -> String,
-    pub opening_balance: &'static str,
-    pub closing_balance: &'static str,
-    pub paid_out: &'static str,
-    pub day_balance: &'static str,
-    pub no_activity_period: &'static str,
-    // Command line.
-    pub no_activity: fn(&str) -> String,
-    pub no_activity_producer: fn(&str, &str) -> String,
-    pub unknown_producer: fn(&str) -> String,
-    pub written: fn(&str) -> String,
-    pub bad_range: &'static str,
-    /// The ledger's refusal of a payout above the balance: producer and what is owed.
-    pub above_balance: fn(&str, Rupiah) -> String,
-    pub payout_not_positive: &'static str,
-    // The kiosk's producers' payout screen (Ctrl+P) and its payout form.
-    pub payouts_title: &'static str,
-    /// The day whose settlement slips the slip key writes, and whether it is closed.
-    pub payouts_day: fn(&str, bool) -> String,
-    pub no_days: &'static str,
-    pub col_daily: &'static str,
-    pub col_balance: &'static str,
-    pub daily_mark: &'static str,
-    pub nothing_owed: &'static str,
-    pub payout_form_title: fn(&str) -> String,
-    pub payout_owed: fn(Rupiah) -> String,
-    /// Method, amount, note.
-    pub payout_labels: [&'static str; 3],
-    pub payout_hint: &'static str,
-    /// Amount, producer's name, method.
-    pub confirm_payout: fn(Rupiah, &str, &str) -> String,
-    pub payout_recorded: fn(i64, &str) -> String,
-    pub settlements_written: fn(usize, &str) -> String,
-    pub bad_payout_amount: &'static str,
-    pub payout_above_owed: fn(Rupiah) -> String,
-    pub failed_load_payouts: fn(&str) -> String,
-    pub failed_payout: fn(&str) -> String,
-    pub failed_settlements: fn(&str) -> String,
-    /// The producer form's flag: paid out at every closing.
-    pub payout_daily_label: &'static str,
-    pub payout_daily_hint: &'static str,
-    /// Goods the corner lost or broke, owed to the producer: a settlement's and a
-    /// statement's line, and a product's detail line.
-    pub losses: &'static str,
-    pub product_lost: &'static str,
 }
 
 pub struct Strings {
@@ -404,84 +323,7 @@ pub static ID: Strings = Strings {
             )
         },
     },
-    settle: SettleText {
-        settlement_title: "BAGI HASIL PRODUSEN",
-        preview_mark: "PRATINJAU: HARI BELUM DITUTUP",
-        date_label: "Tanggal",
-        opening: "Stok awal",
-        received: "Masuk",
-        sold: "Terjual",
-        corrected: "Kembali (koreksi)",
-        returned: "Retur",
-        written_off: "Rusak/kedaluwarsa",
-        counted: "Selisih opname",
-        closing: "Stok akhir",
-        // Corrections of earlier days' sales and parts of sales returned this day.
-        corrections_title: "KOREKSI & RETUR PENJUALAN",
-        correction_detail: |quantity, number, date| format!("{quantity}, No. {number} tgl {date}"),
-        gross: "Penjualan kotor",
-        corner_share: "Bagian pojok",
-        producer_share: "Bagian produsen",
-        balance_before: "Saldo sebelumnya",
-        paid: |number, method| format!("Dibayar No. {number:04} ({method})"),
-        balance_now: "Saldo terutang",
-        chain_head: |head| format!("Rantai buku kas: {head}"),
-        payout_title: "BUKTI PEMBAYARAN PRODUSEN",
-        payout_method: "Cara bayar",
-        payout_amount: "Dibayar",
-        payout_balance_before: "Saldo sebelum",
-        payout_balance_after: "Saldo sesudah",
-        statement_title: "REKENING PRODUSEN",
-        chart_daily_sales: "Penjualan harian",
-        period: |from, to| format!("{from} s.d. {to}"),
-        opening_balance: "Saldo awal",
-        closing_balance: "Saldo akhir",
-        paid_out: "Dibayar",
-        day_balance: "Saldo",
-        no_activity_period: "Tidak ada kegiatan pada periode ini.",
-        no_activity: |date| format!("Tidak ada kegiatan produsen pada {date}."),
-        no_activity_producer: |code, date| {
-            format!("Produsen {code} tidak punya kegiatan pada {date}.")
-        },
-        unknown_producer: |code| format!("Produsen {code} tidak dikenal."),
-        written: |path| format!("Ditulis: {path}"),
-        bad_range: "Tanggal --from harus sebelum atau sama dengan --to.",
-        above_balance: |code, owed| {
-            format!("Melebihi saldo: pojok hanya berutang {owed} kepada {code}.")
-        },
-        payout_not_positive: "Jumlah pembayaran harus lebih dari nol.",
-        payouts_title: "Produsen: bagi hasil & pembayaran",
-        payouts_day: |date, closed| {
-            if closed {
-                format!("Slip bagi hasil: {date} (sudah ditutup)")
-            } else {
-                format!("Slip bagi hasil: {date} (hari buka, pratinjau)")
-            }
-        },
-        no_days: "Belum ada hari usaha",
-        col_daily: "Harian",
-        col_balance: "Saldo terutang",
-        daily_mark: "harian",
-        nothing_owed: "Tidak ada saldo produsen",
-        payout_form_title: |code| format!("Bayar produsen {code}"),
-        payout_owed: |owed| format!("Saldo terutang: {owed}"),
-        payout_labels: ["Cara bayar", "Jumlah", "Catatan"],
-        payout_hint: "F7 ganti cara bayar · F2 bayar",
-        confirm_payout: |amount, name, method| format!("Bayar {amount} kepada {name} ({method})?"),
-        payout_recorded: |number, path| {
-            format!("Pembayaran No. {number:04} tercatat; slip: {path}")
-        },
-        settlements_written: |n, folder| format!("{n} slip bagi hasil ditulis ke {folder}"),
-        bad_payout_amount: "Ketik jumlah lebih dari nol, misalnya 50.000",
-        payout_above_owed: |owed| format!("Melebihi saldo: yang terutang hanya {owed}"),
-        failed_load_payouts: |e| format!("Saldo produsen tidak bisa dimuat: {e}"),
-        failed_payout: |e| format!("Pembayaran TIDAK tercatat: {e}"),
-        failed_settlements: |e| format!("Slip bagi hasil tidak bisa ditulis: {e}"),
-        payout_daily_label: "Bayar harian",
-        payout_daily_hint: "(Spasi/F6)",
-        losses: "Ganti rugi pojok",
-        product_lost: "ganti rugi",
-    },
+    settle: settle::ID,
     till: ID_TILL,
     office: ID_OFFICE,
     witness: ID_WITNESS,
@@ -634,79 +476,7 @@ pub static EN: Strings = Strings {
             )
         },
     },
-    settle: SettleText {
-        settlement_title: "PRODUCER SETTLEMENT",
-        preview_mark: "PREVIEW: DAY NOT CLOSED",
-        date_label: "Date",
-        opening: "Opening stock",
-        received: "Received",
-        sold: "Sold",
-        corrected: "Back (correction)",
-        returned: "Returned",
-        written_off: "Written off",
-        counted: "Count difference",
-        closing: "Closing stock",
-        corrections_title: "CORRECTIONS AND RETURNS OF SALES",
-        correction_detail: |quantity, number, date| format!("{quantity}, No. {number} of {date}"),
-        gross: "Gross sales",
-        corner_share: "Corner's share",
-        producer_share: "Producer's share",
-        balance_before: "Balance brought forward",
-        paid: |number, method| format!("Paid No. {number:04} ({method})"),
-        balance_now: "Balance owed",
-        chain_head: |head| format!("Ledger chain: {head}"),
-        payout_title: "PRODUCER PAYOUT",
-        payout_method: "Method",
-        payout_amount: "Paid",
-        payout_balance_before: "Balance before",
-        payout_balance_after: "Balance after",
-        statement_title: "PRODUCER STATEMENT",
-        chart_daily_sales: "Sales day by day",
-        period: |from, to| format!("{from} to {to}"),
-        opening_balance: "Opening balance",
-        closing_balance: "Closing balance",
-        paid_out: "Paid out",
-        day_balance: "Balance",
-        no_activity_period: "No activity in this period.",
-        no_activity: |date| format!("No producer activity on {date}."),
-        no_activity_producer: |code, date| format!("Producer {code} had no activity on {date}."),
-        unknown_producer: |code| format!("Unknown producer {code}."),
-        written: |path| format!("Written: {path}"),
-        bad_range: "The --from date must be on or before --to.",
-        above_balance: |code, owed| {
-            format!("Above the balance: the corner owes {code} only {owed}.")
-        },
-        payout_not_positive: "A payout must be more than zero.",
-        payouts_title: "Producers: settlement & payouts",
-        payouts_day: |date, closed| {
-            if closed {
-                format!("Settlement slips: {date} (closed)")
-            } else {
-                format!("Settlement slips: {date} (open day, preview)")
-            }
-        },
-        no_days: "No business day yet",
-        col_daily: "Daily",
-        col_balance: "Balance owed",
-        daily_mark: "daily",
-        nothing_owed: "No producer balances",
-        payout_form_title: |code| format!("Pay producer {code}"),
-        payout_owed: |owed| format!("Balance owed: {owed}"),
-        payout_labels: ["Method", "Amount", "Note"],
-        payout_hint: "F7 switch method · F2 pay",
-        confirm_payout: |amount, name, method| format!("Pay {amount} to {name} ({method})?"),
-        payout_recorded: |number, path| format!("Payout No. {number:04} recorded; slip: {path}"),
-        settlements_written: |n, folder| format!("{n} settlement slips written to {folder}"),
-        bad_payout_amount: "Type an amount above zero, e.g. 50.000",
-        payout_above_owed: |owed| format!("Above the balance: only {owed} is owed"),
-        failed_load_payouts: |e| format!("Producer balances could not be loaded: {e}"),
-        failed_payout: |e| format!("Payout NOT recorded: {e}"),
-        failed_settlements: |e| format!("Settlement slips could not be written: {e}"),
-        payout_daily_label: "Paid daily",
-        payout_daily_hint: "(Space/F6)",
-        losses: "Corner's losses",
-        product_lost: "corner's loss",
-    },
+    settle: settle::EN,
     till: EN_TILL,
     office: EN_OFFICE,
     witness: EN_WITNESS,
