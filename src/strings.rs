@@ -13,6 +13,7 @@ mod labels;
 mod lang;
 mod layout;
 mod ledger_file;
+mod office;
 mod plural;
 mod print;
 mod printer;
@@ -35,6 +36,7 @@ pub use labels::LabelText;
 pub use lang::Lang;
 pub use layout::LayoutText;
 pub use ledger_file::LedgerFileText;
+pub use office::OfficeText;
 pub use print::PrintText;
 pub use printer::{FileText, IoText, PrintErrorText, PrinterText};
 pub use product_field::ProductFieldText;
@@ -141,7 +143,7 @@ pub static ID: Strings = Strings {
     },
     settle: settle::ID,
     till: till::ID,
-    office: ID_OFFICE,
+    office: office::ID,
     witness: ID_WITNESS,
 };
 
@@ -195,142 +197,8 @@ pub static EN: Strings = Strings {
     },
     settle: settle::EN,
     till: till::EN,
-    office: EN_OFFICE,
+    office: office::EN,
     witness: EN_WITNESS,
-};
-
-/// The office's month: the monthly recap for the Dinas, exports for spreadsheets and
-/// scripts, and the messages of `pojok recap` and `pojok export`.
-pub struct OfficeText {
-    pub recap_title: &'static str,
-    /// The recap's charts: turnover per producer, and day by day.
-    pub chart_by_producer: &'static str,
-    pub chart_by_day: &'static str,
-    /// The programme the corner belongs to, e.g. "Metro Bangga Beli".
-    pub programme: fn(&str) -> String,
-    pub days_with_sales: &'static str,
-    /// Quantities by unit ("40 pcs, 3,5 kg") and the number of sale lines.
-    pub sold: fn(&str, i64) -> String,
-    pub balance_end: &'static str,
-    pub balance_start: &'static str,
-    pub corrected: &'static str,
-    pub umkm_with_sales: &'static str,
-    pub umkm_listed: &'static str,
-    pub business_days: &'static str,
-    pub totals: &'static str,
-    pub no_sales: &'static str,
-    pub manager: &'static str,
-    pub acknowledged: &'static str,
-    /// Code, name, days, lines, sold, balance at the start, gross, producer share, corner
-    /// share, corrections, paid out, balance at the end: the recap's spreadsheet columns.
-    pub recap_columns: [&'static str; 13],
-    pub recap_sheet: &'static str,
-    pub total_row: &'static str,
-    pub bad_month: fn(&str) -> String,
-    /// An output file that is already there: paper and exports are never overwritten.
-    pub file_exists: fn(&str) -> String,
-    pub written: fn(&str, usize) -> String,
-    pub xlsx_failed: fn(&str) -> String,
-    pub format_not_for: fn(&str, &str) -> String,
-    /// At the kiosk: the mark over an open day's report, and over a reprinted close.
-    pub x_report_mark: &'static str,
-    pub copy_mark: &'static str,
-    pub printout_written: fn(&str) -> String,
-    pub printout_failed: fn(&str) -> String,
-}
-
-const ID_OFFICE: OfficeText = OfficeText {
-    recap_title: "REKAP BULANAN PENJUALAN UMKM",
-    chart_by_producer: "Omzet per UMKM",
-    chart_by_day: "Omzet harian",
-    programme: |name| format!("Program {name}"),
-    days_with_sales: "Hari ada penjualan",
-    sold: |quantities, lines| format!("Terjual {quantities} ({lines} baris)"),
-    balance_end: "Saldo terutang akhir bulan",
-    balance_start: "Saldo terutang awal bulan",
-    corrected: "Koreksi penjualan sebelumnya",
-    umkm_with_sales: "Jumlah UMKM dengan penjualan",
-    umkm_listed: "Jumlah UMKM dalam rekap",
-    business_days: "Hari buka",
-    totals: "JUMLAH",
-    no_sales: "Tidak ada penjualan pada periode ini.",
-    manager: "Pengelola",
-    acknowledged: "Mengetahui, Kepala OPD/Dinas",
-    recap_columns: [
-        "Kode",
-        "Nama UMKM",
-        "Hari berjualan",
-        "Baris",
-        "Terjual",
-        "Saldo awal bulan",
-        "Penjualan kotor",
-        "Bagian produsen",
-        "Bagian pojok",
-        "Koreksi",
-        "Ganti rugi pojok",
-        "Dibayarkan",
-        "Saldo akhir bulan",
-    ],
-    recap_sheet: "Rekap",
-    total_row: "Jumlah",
-    bad_month: |text| format!("\"{text}\" bukan bulan: tulis 2026-11 atau 11-2026"),
-    file_exists: |path| {
-        format!("{path} sudah ada: pojok tidak menimpa berkas; pilih nama lain dengan --out")
-    },
-    written: |path, rows| format!("Ditulis {path}: {rows} baris"),
-    xlsx_failed: |why| format!("Berkas xlsx tidak bisa dibuat: {why}"),
-    format_not_for: |format, what| format!("Format {format} tidak tersedia untuk {what}"),
-    x_report_mark: "LAPORAN X: HARI BELUM DITUTUP",
-    copy_mark: "SALINAN",
-    printout_written: |path| format!("Ditulis: {path}"),
-    printout_failed: |e| format!("Gagal ditulis: {e}"),
-};
-
-const EN_OFFICE: OfficeText = OfficeText {
-    recap_title: "MONTHLY UMKM SALES RECAP",
-    chart_by_producer: "Turnover per UMKM",
-    chart_by_day: "Turnover day by day",
-    programme: |name| format!("Programme {name}"),
-    days_with_sales: "Days with sales",
-    sold: |quantities, lines| format!("Sold {quantities} ({lines} lines)"),
-    balance_end: "Owed at month end",
-    balance_start: "Owed at month start",
-    corrected: "Corrections of earlier sales",
-    umkm_with_sales: "UMKM with sales",
-    umkm_listed: "UMKM in this recap",
-    business_days: "Days open",
-    totals: "TOTALS",
-    no_sales: "No sales in this period.",
-    manager: "Manager",
-    acknowledged: "Acknowledged, Head of OPD/Dinas",
-    recap_columns: [
-        "Code",
-        "UMKM name",
-        "Days with sales",
-        "Lines",
-        "Sold",
-        "Owed at month start",
-        "Gross sales",
-        "Producer share",
-        "Corner share",
-        "Corrections",
-        "Corner's losses",
-        "Paid out",
-        "Owed at month end",
-    ],
-    recap_sheet: "Recap",
-    total_row: "Total",
-    bad_month: |text| format!("\"{text}\" is not a month: write 2026-11 or 11-2026"),
-    file_exists: |path| {
-        format!("{path} already exists: pojok never overwrites a file; name another with --out")
-    },
-    written: |path, rows| format!("Written {path}: {rows} rows"),
-    xlsx_failed: |why| format!("The xlsx file could not be made: {why}"),
-    format_not_for: |format, what| format!("The {format} format is not available for {what}"),
-    x_report_mark: "X REPORT: DAY NOT CLOSED",
-    copy_mark: "COPY",
-    printout_written: |path| format!("Written: {path}"),
-    printout_failed: |e| format!("Could not be written: {e}"),
 };
 
 // ---- Trust beyond the file: paper heads, backups as witnesses, day seals, the manager at the
