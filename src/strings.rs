@@ -1,6 +1,8 @@
 //! Every user-facing sentence, once per language: Bahasa Indonesia first, English second.
-//! Each language is one value of the same struct, so a missing translation does not compile.
-//! Sentences that take values are plain functions (`fn(..) -> String`).
+//! Each area is one struct in its own file under `strings/`, its Indonesian and English values
+//! next to each other; each language is one value of the same struct, so a missing translation
+//! does not compile. Sentences that take values are plain functions (`fn(..) -> String`).
+//! `Lang::text()` gathers the areas below; the others have their own (`Lang::undo()`, ...).
 
 mod audit;
 mod cli;
@@ -60,6 +62,7 @@ impl Lang {
     }
 }
 
+/// One language's sentences, area by area.
 pub struct Strings {
     pub ui: UiText,
     pub print: PrintText,
