@@ -1,4 +1,4 @@
-//! Text for `pojok import` and `pojok export`: each refused row and the summary.
+//! Text for `pojok import` and `pojok export`: each refused row, what was done, the summary.
 
 use super::plural::en_lines;
 

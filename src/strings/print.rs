@@ -1,4 +1,5 @@
-//! Text for printouts: receipts and returns.
+//! Text for printouts: receipts, stock slips, return slips, and the dates and payment methods
+//! they share with the screens.
 
 use crate::domain::Rupiah;
 
