@@ -9,7 +9,7 @@ use ratatui::Frame;
 use super::catalogue::ProductsScreen;
 use super::effect::Effect;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::open_day_form::OpenDayForm;
 use super::outcome::{self, Outcome, Place};
@@ -67,7 +67,7 @@ macro_rules! screens {
             }
 
             /// A key for a screen of the table; `None` for the hub's own.
-            pub(super) fn key(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
+            pub(super) fn key(&mut self, cx: &outcome::Ctx, msg: Key) -> Option<Outcome> {
                 match self {
                     $(Screen::$over(screen) => Some(screen.key(cx, msg)),)*
                     $(Screen::$name(screen) => Some(screen.key(cx, msg)),)*
@@ -76,11 +76,20 @@ macro_rules! screens {
             }
 
             /// A runtime answer for a screen of the table; `None` for the hub's own.
-            pub(super) fn answer(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
+            pub(super) fn answer(&mut self, cx: &outcome::Ctx, msg: Answer) -> Option<Outcome> {
                 match self {
                     $(Screen::$over(screen) => Some(screen.answer(cx, msg)),)*
                     $(Screen::$name(screen) => Some(screen.answer(cx, msg)),)*
                     _ => None,
+                }
+            }
+
+            /// Whether this is the screen that `place` opens.
+            pub(super) fn at(&self, place: &Place) -> bool {
+                match self {
+                    $(Screen::$over(_) => matches!(place, $over_place),)*
+                    $(Screen::$name(_) => matches!(place, $place),)*
+                    _ => false,
                 }
             }
 
@@ -175,7 +184,7 @@ pub struct App {
     pub(super) users: Vec<crate::domain::User>,
     /// First start, sign-in, lock or approval: has every key while open.
     pub(super) prompt: Option<TrustPrompt>,
-    /// The runtime's time, as last told (`Msg::Clock`).
+    /// The runtime's time, as last told (`Answer::Clock`).
     pub(super) clock: Option<chrono::NaiveDateTime>,
     /// When a key was last pressed, by that clock.
     pub(super) last_key: Option<chrono::NaiveDateTime>,

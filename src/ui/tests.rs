@@ -165,12 +165,12 @@ fn letters_and_digits_never_become_commands_on_the_sale_screen() {
     for c in ['q', 'Q', 'y', 'n', 'p', '7', '*', ' '] {
         assert_eq!(
             key_to_msg(&app, event(KeyCode::Char(c), KeyModifiers::NONE)),
-            Some(Msg::Input(c)),
+            Some(Key::Input(c)),
             "{c:?}"
         );
         assert_eq!(
             key_to_msg(&app, event(KeyCode::Char(c), KeyModifiers::SHIFT)),
-            Some(Msg::Input(c)),
+            Some(Key::Input(c)),
             "shift {c:?}"
         );
     }
@@ -183,7 +183,7 @@ fn letters_and_digits_never_become_commands_on_the_sale_screen() {
                 KeyModifiers::CONTROL | KeyModifiers::ALT
             )
         ),
-        Some(Msg::Input('@'))
+        Some(Key::Input('@'))
     );
 }
 
@@ -202,15 +202,15 @@ fn keymap_acts_on_presses_only_and_drops_ctrl_j() {
     );
     assert_eq!(
         key_to_msg(&app, event(KeyCode::Char('q'), KeyModifiers::CONTROL)),
-        Some(Msg::Quit)
+        Some(Key::Quit)
     );
     assert_eq!(
         key_to_msg(&app, event(KeyCode::Char('C'), KeyModifiers::CONTROL)),
-        Some(Msg::Quit)
+        Some(Key::Quit)
     );
     assert_eq!(
         key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
-        Some(Msg::Pay)
+        Some(Key::Pay)
     );
 }
 
@@ -533,7 +533,7 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
 
     let effects = update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: recorded_sale(&cart, vec![payment], 13),
             status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok(PathBuf::from("struk/2026-11-23/13.txt")),
@@ -567,7 +567,7 @@ fn cash_over_the_total_gives_change() {
     let cart = app.cart.clone();
     update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: recorded_sale(&cart, payments.clone(), 7),
             status: Some(status_on(today(), 13, 483_000)),
             receipt: Err(Failure::Storage("printer offline".into())),
@@ -779,7 +779,7 @@ fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     assert_eq!(first.len(), 1);
     let effects = update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::RecordSale,
             reason: Failure::Busy,
         },
@@ -928,7 +928,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
     assert_eq!(app.focus(), Focus::Sales);
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     // An already voided sale.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(8));
@@ -959,7 +959,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
     // Two quick Enters after the reason: the second one is no, never yes.
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
@@ -978,7 +978,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     enter(&mut app);
     assert_eq!(
         key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
-        Some(Msg::No)
+        Some(Key::No)
     );
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.focus(), Focus::Sales);
@@ -1010,7 +1010,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     after[0].voided = true;
     update(
         &mut app,
-        Msg::SaleVoided {
+        Answer::SaleVoided {
             sale_id: 107,
             status: Some(status_on(today(), 11, 418_500)),
             sales: Some(after.clone()),
@@ -1031,7 +1031,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
 fn y_confirms_only_as_the_first_key() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
@@ -1043,7 +1043,7 @@ fn y_confirms_only_as_the_first_key() {
     assert_eq!(app.entry(), "Y");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
@@ -1057,7 +1057,7 @@ fn y_confirms_only_as_the_first_key() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::VoidSale,
             reason: Failure::NotOnOpenDay,
         },
@@ -1155,14 +1155,14 @@ fn no_open_day_asks_for_the_float_first() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::OpenDay,
             reason: Failure::DayExists(today()),
         },
     );
     assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(enter(&mut app).len(), 1);
-    update(&mut app, Msg::DayOpened(status_on(today(), 0, 0)));
+    update(&mut app, Answer::DayOpened(status_on(today(), 0, 0)));
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::DayOpened(today())));
 }
@@ -1231,7 +1231,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
     press(&mut app, KeyCode::F(5));
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(super::close_tests::report(yesterday, 90_000))),
+        Answer::CloseLoaded(Box::new(super::close_tests::report(yesterday, 90_000))),
     );
     type_text(&mut app, "90.000");
     press(&mut app, KeyCode::F(2));
@@ -1244,7 +1244,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
             reason: String::new()
         }]
     );
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(app.status(), None);
 }
@@ -1252,7 +1252,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
 #[test]
 fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     let mut app = open_app();
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::DayClosed);
     // Opening today again: nothing to type, Enter says why, nothing asked of the ledger.
     type_text(&mut app, "100000");
@@ -1278,7 +1278,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     // A payout needs an open day: said at once, before any form, question or PIN.
     update(
         &mut app,
-        Msg::PayoutsLoaded {
+        Answer::PayoutsLoaded {
             balances: vec![crate::domain::ProducerBalance {
                 code: "SRI".into(),
                 name: "Kue Bu Sri".into(),
@@ -1299,7 +1299,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     assert_eq!(app.focus(), Focus::DayClosed);
     // Tomorrow the form opens the next day.
     let tomorrow = today().succ_opt().unwrap();
-    update(&mut app, Msg::Today(tomorrow));
+    update(&mut app, Answer::Today(tomorrow));
     assert_eq!(app.focus(), Focus::OpenDay);
     type_text(&mut app, "100000");
     let effects = enter(&mut app);
@@ -1312,7 +1312,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
 #[test]
 fn a_kiosk_started_after_todays_close_knows_the_day_is_closed() {
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    update(&mut app, Msg::ClosedBefore(today().pred_opt().unwrap()));
+    update(&mut app, Answer::ClosedBefore(today().pred_opt().unwrap()));
     type_text(&mut app, "50000");
     let effects = enter(&mut app);
     assert!(
@@ -1320,7 +1320,7 @@ fn a_kiosk_started_after_todays_close_knows_the_day_is_closed() {
         "yesterday's close does not stop today: {effects:?}"
     );
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    update(&mut app, Msg::ClosedBefore(today()));
+    update(&mut app, Answer::ClosedBefore(today()));
     type_text(&mut app, "50000");
     assert_eq!(enter(&mut app), Vec::new());
     assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
@@ -1364,7 +1364,7 @@ fn a_failed_draft_save_is_reported() {
     let mut app = app_with_cart();
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SaveDraft,
             reason: Failure::Storage("disk I/O error".into()),
         },
@@ -1413,7 +1413,7 @@ fn a_sale_recorded_without_fresh_figures_is_counted_on_screen() {
     // The commit returned but reading the day's figures back failed.
     let effects = update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: recorded_sale(&cart, payments, 13),
             status: None,
             receipt: Ok(PathBuf::from("struk-0013.txt")),
@@ -1436,14 +1436,14 @@ fn a_sale_recorded_without_fresh_figures_is_counted_on_screen() {
 fn a_void_without_fresh_figures_is_taken_out_on_screen() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
     assert_eq!(type_text(&mut app, "y").len(), 1);
     update(
         &mut app,
-        Msg::SaleVoided {
+        Answer::SaleVoided {
             sale_id: 107,
             status: None,
             sales: None,
@@ -1473,7 +1473,7 @@ fn a_void_without_fresh_figures_is_taken_out_on_screen() {
 fn f9_prints_a_receipt_again_and_says_where() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::Down);
     // A voided sale can be reprinted too (the receipt says it is void).
     assert_eq!(
@@ -1482,7 +1482,7 @@ fn f9_prints_a_receipt_again_and_says_where() {
     );
     update(
         &mut app,
-        Msg::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
+        Answer::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
     );
     assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(
@@ -1490,12 +1490,12 @@ fn f9_prints_a_receipt_again_and_says_where() {
         "Struk dicetak ulang: struk-0006.txt"
     );
     assert!(!app.note().unwrap().is_error());
-    update(&mut app, Msg::ReceiptPrinted(Err(Failure::DiskFull)));
+    update(&mut app, Answer::ReceiptPrinted(Err(Failure::DiskFull)));
     assert!(app.note().unwrap().is_error());
     // Nothing to reprint in an empty list.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(Vec::new()));
+    update(&mut app, Answer::SalesLoaded(Vec::new()));
     assert!(press(&mut app, KeyCode::F(9)).is_empty());
     assert!(press(&mut app, KeyCode::F(8)).is_empty());
     assert_eq!(app.focus(), Focus::Sales);
@@ -1506,10 +1506,10 @@ fn typing_in_the_sales_list_goes_back_to_selling() {
     let mut app = open_app();
     type_text(&mut app, "KL");
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     assert_eq!(
         key_to_msg(&app, event(KeyCode::Char('P'), KeyModifiers::SHIFT)),
-        Some(Msg::Input('P'))
+        Some(Key::Input('P'))
     );
     assert!(type_text(&mut app, "P").is_empty());
     assert_eq!(app.focus(), Focus::Sale);
@@ -1530,7 +1530,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
     assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+        Answer::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
     );
     type_text(&mut app, "50000");
     press(&mut app, KeyCode::F(2));
@@ -1548,7 +1548,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
             reason: String::new()
         }]
     );
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::DayClosed);
     assert_eq!(app.status(), None);
     assert_eq!(app.note(), Some(&Note::DayClosed));
@@ -1558,7 +1558,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
 fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     let mut app = app_with_cart();
     let cart = app.cart.clone();
-    assert!(update(&mut app, Msg::Resize(79, 24)).is_empty());
+    assert!(update(&mut app, Answer::Resize(79, 24)).is_empty());
     assert!(app.too_small());
     for key in [
         KeyCode::Char('K'),
@@ -1572,7 +1572,7 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     assert_eq!(app.entry(), "");
     assert_eq!(app.cart, cart);
     assert_eq!(app.focus(), Focus::Sale);
-    update(&mut app, Msg::Resize(80, 23));
+    update(&mut app, Answer::Resize(80, 23));
     assert!(app.too_small());
     assert_eq!(
         press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL),
@@ -1580,8 +1580,8 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     );
 
     let mut app = app_with_cart();
-    update(&mut app, Msg::Resize(40, 10));
-    update(&mut app, Msg::Resize(80, 24));
+    update(&mut app, Answer::Resize(40, 10));
+    update(&mut app, Answer::Resize(80, 24));
     assert!(!app.too_small());
     type_text(&mut app, "K");
     assert_eq!(app.entry(), "K");
@@ -1592,7 +1592,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     let mut app = open_app();
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::VoidSale,
             reason: Failure::NotOnOpenDay,
         },
@@ -1607,7 +1607,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::OpenDay,
             reason: Failure::DayExists(today()),
         },
@@ -1618,7 +1618,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::CloseDay,
             reason: Failure::DiskFull,
         },
@@ -1633,7 +1633,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
 fn the_date_moves_on_past_midnight() {
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
     let tomorrow = today().succ_opt().unwrap();
-    assert!(update(&mut app, Msg::Today(tomorrow)).is_empty());
+    assert!(update(&mut app, Answer::Today(tomorrow)).is_empty());
     type_text(&mut app, "0");
     // The day opened is the runtime's; the form now speaks of tomorrow.
     assert_eq!(app.today, tomorrow);
@@ -1643,7 +1643,7 @@ fn the_date_moves_on_past_midnight() {
 #[test]
 fn an_unreadable_draft_is_said_once_and_the_cart_starts_empty() {
     let mut app = open_app();
-    assert!(update(&mut app, Msg::DraftUnreadable).is_empty());
+    assert!(update(&mut app, Answer::DraftUnreadable).is_empty());
     assert!(app.cart.is_empty());
     assert_eq!(app.note(), Some(&Note::DraftUnreadable));
     assert!(app.note().unwrap().is_error());
@@ -1682,7 +1682,7 @@ fn a_price_change_reprices_the_cart_and_a_product_taken_off_blocks_paying() {
     let mut products = app.catalogue().products().to_vec();
     let klp = products.iter_mut().find(|p| p.code == "KLP").unwrap();
     klp.price += Rupiah(1_000);
-    let effects = update(&mut app, Msg::CatalogueReloaded(products.clone()));
+    let effects = update(&mut app, Answer::CatalogueReloaded(products.clone()));
     assert_eq!(app.cart.total(), total_before + Rupiah(2_000));
     assert!(
         matches!(effects.as_slice(), [Effect::SaveDraft(cart)] if cart.total() == app.cart.total()),
@@ -1690,7 +1690,7 @@ fn a_price_change_reprices_the_cart_and_a_product_taken_off_blocks_paying() {
     );
     // Taken off the till while in the cart: paying is refused, naming it.
     products.retain(|p| p.code != "KLP");
-    update(&mut app, Msg::CatalogueReloaded(products));
+    update(&mut app, Answer::CatalogueReloaded(products));
     assert_eq!(press(&mut app, KeyCode::F(2)), []);
     assert!(
         matches!(app.note(), Some(Note::NoLongerSold(_))),
