@@ -410,24 +410,6 @@ impl Runtime {
         warnings
     }
 
-    /// A day's settlement slips asked for from the payouts screen: a preview for the open
-    /// day, copies for a closed one (its slips were written at its close).
-    fn settlements_asked(&mut self, date: chrono::NaiveDate) -> Answer {
-        let closed = self
-            .ledger
-            .settlement_days()
-            .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
-        let paper = if closed {
-            printouts::SlipPaper::Copy
-        } else {
-            printouts::SlipPaper::Preview
-        };
-        Answer::SettlementsWritten {
-            date,
-            result: self.write_settlements(date, paper),
-        }
-    }
-
     /// Who makes an entry: the user signed in at the till; without one (tests of the
     /// runtime that sign nobody in), the open day's attendant.
     fn actor(&self) -> String {

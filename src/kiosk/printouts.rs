@@ -156,6 +156,24 @@ impl Runtime {
         self.file_printout(&receipt, sale.day_date, &name)
     }
 
+    /// A day's settlement slips asked for from the payouts screen: a preview for the open
+    /// day, copies for a closed one (its slips were written at its close).
+    pub(super) fn settlements_asked(&mut self, date: NaiveDate) -> Answer {
+        let closed = self
+            .ledger
+            .settlement_days()
+            .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
+        let paper = if closed {
+            SlipPaper::Copy
+        } else {
+            SlipPaper::Preview
+        };
+        Answer::SettlementsWritten {
+            date,
+            result: self.write_settlements(date, paper),
+        }
+    }
+
     /// Every producer's settlement slip of `date`, a file each in that day's folder.
     /// Also one A4 PDF of them all, a producer per page, for the office printer. The close
     /// writes the originals under the plain names; the open day's previews and a closed

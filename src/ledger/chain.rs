@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{LedgerError, Result};
+use super::error::{LedgerError, Result};
 use crate::domain::Role;
 
 /// A history table, and when an attendant's new row in it needs a manager's approval: an SQL

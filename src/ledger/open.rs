@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Ledger, LedgerError, Result, SCHEMA_VERSION, schema};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
+use super::schema::{self, SCHEMA_VERSION};
 
 /// `PRAGMA application_id` of every pojok ledger: the ASCII bytes "PJOK". SQLite keeps it
 /// in the file header (offset 68), so `file` and other tools can tell a pojok ledger too.

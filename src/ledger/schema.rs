@@ -5,7 +5,11 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{LedgerError, Result, balances, chain, stamp_text, users};
+use super::balances;
+use super::chain;
+use super::columns::stamp_text;
+use super::error::{LedgerError, Result};
+use super::users;
 use crate::domain::Role;
 
 /// Version 1: catalogue, business days, sales with their frozen lines and payments, voids, draft.

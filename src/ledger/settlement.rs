@@ -14,9 +14,11 @@ use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use super::balances;
 use super::catalogue::find_producer;
+use super::columns::{date_text, get_date, get_stamp, stamp_text, to_second};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result};
 use super::head;
-use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
 use crate::domain::{
     CorrectionLine, LineAmounts, MoveKind, Payout, PayoutMethod, ProducerBalance,
     ProducerSettlement, ProductOpening, Quantity, Rupiah, SettlementBuilder, SettlementHeader,
