@@ -111,7 +111,7 @@ fn cart_app(lang: Lang, codes: &[&str]) -> App {
         type_text(&mut app, code);
         enter(&mut app);
     }
-    assert_eq!(app.cart.lines.len(), codes.len());
+    assert_eq!(app.till.cart.lines.len(), codes.len());
     app
 }
 
@@ -125,6 +125,7 @@ fn the_cart_shows_every_name_and_size_whole_and_producers_by_code() {
         );
         let (terminal, screen) = render(&app);
         let names: Vec<String> = app
+            .till
             .cart
             .lines
             .iter()

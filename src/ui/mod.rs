@@ -121,13 +121,13 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
     if let Some(parts) = sale::parts_kept(&app.screen)
-        && app.cart.parts != parts
+        && app.till.cart.parts != parts
     {
-        app.cart.parts = parts;
+        app.till.cart.parts = parts;
         app.draft_stale = true;
     }
     if std::mem::take(&mut app.draft_stale) {
-        effects.push(Effect::SaveDraft(app.cart.clone()));
+        effects.push(Effect::SaveDraft(app.till.cart.clone()));
     }
     hold(app, effects)
 }
@@ -376,10 +376,10 @@ fn sale_recorded(
             }
         }
     }
-    app.cart = Default::default();
-    app.selected = 0;
-    app.entry.clear();
-    app.entry_selected = false;
+    app.till.cart = Default::default();
+    app.till.selected = 0;
+    app.till.entry.clear();
+    app.till.entry_selected = false;
     app.note = None;
     app.screen = Screen::Sale;
     app.done = Some(sale::done(&sale, receipt));
@@ -388,8 +388,8 @@ fn sale_recorded(
 
 /// The cart is parked: the next customer starts on an empty one.
 fn cart_parked(app: &mut App, parked: usize) {
-    app.cart = Default::default();
-    app.selected = 0;
+    app.till.cart = Default::default();
+    app.till.selected = 0;
     app.parked = parked;
     app.screen = Screen::Sale;
     app.set_note(Note::Queue(queue_note::QueueNote::Parked(parked)));
@@ -399,13 +399,13 @@ fn cart_parked(app: &mut App, parked: usize) {
 /// it, the pay dialog opens on them.
 fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
     let note = queue_note::QueueNote::Recalled(cart.total(), parked::parts_of(&cart), parked);
-    app.cart = cart;
+    app.till.cart = cart;
     // Parked at earlier prices: nothing is sold yet, so it takes today's.
-    app.draft_stale |= app.cart.reprice(&app.catalogue);
-    app.selected = 0;
+    app.draft_stale |= app.till.cart.reprice(&app.catalogue);
+    app.till.selected = 0;
     app.parked = parked;
     app.screen = Screen::Sale;
-    if !app.cart.parts.is_empty() {
+    if !app.till.cart.parts.is_empty() {
         let (pay, _) = open(app, Place::At(Focus::Pay));
         app.screen = pay;
     }
@@ -551,18 +551,23 @@ fn quit(app: &mut App) -> Vec<Effect> {
 fn screen_key(app: &mut App, msg: Key) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
     let outcome = match &mut screen {
+        // The till and what the sale screen reads besides are fields apart: it owns the one
+        // while it reads the others.
         Screen::Sale => {
-            let mut till = app.lend_till();
-            let outcome = sale::key(&mut till, &sale_ctx(app), msg);
-            app.keep_till(till);
-            outcome
+            let cx = sale::SaleCtx {
+                catalogue: &app.catalogue,
+                parked: app.parked,
+            };
+            sale::key(&mut app.till, &cx, msg)
         }
         Screen::Search(search) => {
-            let mut till = app.lend_till();
-            let outcome = sale::search_key(&mut till, &sale_ctx(app), search, msg);
-            app.keep_till(till);
+            let cx = sale::SaleCtx {
+                catalogue: &app.catalogue,
+                parked: app.parked,
+            };
+            let outcome = sale::search_key(&mut app.till, &cx, search, msg);
             if search.stale {
-                search.refresh(&mut app.catalogue, &app.entry);
+                search.refresh(&mut app.catalogue, &app.till.entry);
             }
             outcome
         }
@@ -573,14 +578,6 @@ fn screen_key(app: &mut App, msg: Key) -> Vec<Effect> {
         table => table.key(&app.ctx(), msg).unwrap_or_else(Outcome::stay),
     };
     follow(app, screen, outcome)
-}
-
-/// What the sale screen reads while it answers.
-fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
-    sale::SaleCtx {
-        catalogue: &app.catalogue,
-        parked: app.parked,
-    }
 }
 
 /// Shows what an answer says; a key an amount field refused is said again while typing goes on.
@@ -650,12 +647,12 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
         Place::At(Focus::StaleDay) => (Screen::StaleDay, Vec::new()),
         Place::At(Focus::Search) => {
-            let search = SearchList::new(&mut app.catalogue, &app.entry);
+            let search = SearchList::new(&mut app.catalogue, &app.till.entry);
             if search.results.is_empty() {
                 // An empty list would only hide the entry line: the text is refused instead,
                 // kept in sight and selected.
-                app.entry_selected = !app.entry.is_empty();
-                app.set_note(Note::NoMatch(app.entry.trim().to_string()));
+                app.till.entry_selected = !app.till.entry.is_empty();
+                app.set_note(Note::NoMatch(app.till.entry.trim().to_string()));
                 return (Screen::Sale, Vec::new());
             }
             (Screen::Search(search), Vec::new())
@@ -677,7 +674,12 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
 /// The `Key` a key press means for what has the keyboard (see `keymap::msg_for`): keys are read
 /// in the key table of the focus, and under a question in the table beneath it too.
 pub fn key_to_msg(app: &App, key: ratatui::crossterm::event::KeyEvent) -> Option<Key> {
-    keymap::msg_for(app.focus(), app.focus_beneath(), app.entry.is_empty(), key)
+    keymap::msg_for(
+        app.focus(),
+        app.focus_beneath(),
+        app.till.entry.is_empty(),
+        key,
+    )
 }
 
 /// Draws the whole screen from the state.

@@ -35,7 +35,7 @@ fn cart_with_part() -> Cart {
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "20000");
     press(&mut app, KeyCode::F(3));
-    app.cart.clone()
+    app.till.cart.clone()
 }
 
 fn parked_at(id: i64, cart: Cart, minute: u32) -> ParkedCart {
@@ -55,7 +55,7 @@ fn app_with_parked_list(lang: Lang) -> App {
         let mut other = open_app();
         type_text(&mut other, "2*KRP");
         enter(&mut other);
-        other.cart
+        other.till.cart
     };
     let loaded = vec![parked_at(7, cart_with_part(), 5), parked_at(8, plain, 12)];
     update(&mut app, Answer::ParkedLoaded(loaded));
@@ -66,15 +66,15 @@ fn app_with_parked_list(lang: Lang) -> App {
 #[test]
 fn f12_parks_the_cart_and_the_next_customer_starts_on_an_empty_one() {
     let mut app = app_with_cart();
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     assert_eq!(
         press(&mut app, KeyCode::F(12)),
         vec![Effect::ParkCart(cart)]
     );
     // Until the ledger says it is parked, the cart stays where it was.
-    assert_eq!(app.cart.total(), Rupiah(27_000));
+    assert_eq!(app.till.cart.total(), Rupiah(27_000));
     assert!(update(&mut app, Answer::CartParked(1)).is_empty());
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
@@ -116,7 +116,7 @@ fn parking_in_the_pay_dialog_keeps_the_parts_taken() {
     assert_eq!(parked.parts[0].method, PaymentMethod::Cash);
     update(&mut app, Answer::CartParked(1));
     assert_eq!(app.focus(), Focus::Sale);
-    assert!(app.cart.is_empty() && app.cart.parts.is_empty());
+    assert!(app.till.cart.is_empty() && app.till.cart.parts.is_empty());
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn enter_serves_the_selected_cart_again_and_parts_paid_reopen_the_pay_dialog() {
             parked: 1,
         },
     );
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.focus(), Focus::Pay, "the rest is to be paid");
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
@@ -170,7 +170,7 @@ fn a_plain_cart_served_again_goes_back_to_the_sale_screen() {
     .unwrap();
     update(&mut app, Answer::CartRecalled { cart, parked: 0 });
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart.total(), Rupiah(24_000));
+    assert_eq!(app.till.cart.total(), Rupiah(24_000));
     assert_eq!(
         app.note().unwrap().text(Lang::En),
         "Back: Rp 24.000; 0 parked."
@@ -203,7 +203,7 @@ fn a_cart_saved_with_parts_taken_starts_in_the_pay_dialog_saying_what_was_paid()
         "Ani".into(),
     );
     assert_eq!(app.focus(), Focus::Pay);
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     let screen = screen_text(&app);
     assert!(screen.contains("Sudah dibayar Rp 20.000 (Tunai): jangan ditagih lagi."));
     assert!(row_with(&screen, "· Tunai").contains("Rp 20.000"));

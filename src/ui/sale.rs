@@ -359,16 +359,17 @@ fn draw_entry(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .title(format!(" {} ", t.entry_label))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
-    let line = if app.entry.is_empty() {
+    let line = if app.till.entry.is_empty() {
         Line::from(t.entry_hint.dark_gray())
-    } else if app.entry_selected {
-        Line::from(app.entry.as_str().bold().reversed())
+    } else if app.till.entry_selected {
+        Line::from(app.till.entry.as_str().bold().reversed())
     } else {
-        Line::from(app.entry.as_str().bold())
+        Line::from(app.till.entry.as_str().bold())
     };
     frame.render_widget(Paragraph::new(line).block(block), area);
     if focused {
-        let x = inner.x + (app.entry.chars().count() as u16).min(inner.width.saturating_sub(1));
+        let x =
+            inner.x + (app.till.entry.chars().count() as u16).min(inner.width.saturating_sub(1));
         frame.set_cursor_position((x, inner.y));
     }
 }
@@ -378,7 +379,7 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(format!(" {} ", t.cart_title))
         .padding(Padding::horizontal(1));
-    if app.cart.is_empty() {
+    if app.till.cart.is_empty() {
         let text = Paragraph::new(t.cart_empty.dark_gray())
             .centered()
             .block(block);
@@ -394,7 +395,7 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
         Cell::from(right(t.col_amount)),
     ])
     .bold();
-    let lines = &app.cart.lines;
+    let lines = &app.till.cart.lines;
     let names: Vec<String> = lines.iter().map(|l| l.product.full_name()).collect();
     // Figures as wide as they are (never cut), so that names have the rest.
     let figures: Vec<[String; 3]> = lines
@@ -463,7 +464,7 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .block(block);
-    draw_list(frame, area, table, app.selected);
+    draw_list(frame, area, table, app.till.selected);
 }
 
 fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
@@ -473,10 +474,10 @@ fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [left, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(40)]).areas(inner);
-    let mut lines = if app.cart.is_empty() {
+    let mut lines = if app.till.cart.is_empty() {
         String::new()
     } else {
-        (t.cart_lines)(app.cart.lines.len())
+        (t.cart_lines)(app.till.cart.lines.len())
     };
     if app.parked > 0 {
         let parked = (app.lang.queue().parked_count)(app.parked);
@@ -489,7 +490,9 @@ fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
     let total = Line::from(vec![
         Span::from(t.total).bold(),
         Span::from("  "),
-        Span::from(app.cart.total().to_string()).bold().yellow(),
+        Span::from(app.till.cart.total().to_string())
+            .bold()
+            .yellow(),
     ])
     .right_aligned();
     frame.render_widget(Paragraph::new(total), right_area);
@@ -536,7 +539,7 @@ pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, are
     let [_, popup, _] = areas(area);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(" {} ", (t.search_title)(app.entry.trim())))
+        .title(format!(" {} ", (t.search_title)(app.till.entry.trim())))
         .border_style(Style::new().cyan())
         .padding(Padding::horizontal(1));
     if search.results.is_empty() {

@@ -1063,7 +1063,7 @@ fn selling_goods_past_their_date_is_a_warning_not_a_refusal() {
     );
     let note = app.note().unwrap().clone();
     assert!(note.is_error(), "shown as a warning");
-    assert_eq!(app.cart.lines.len(), 1, "the sale goes on");
+    assert_eq!(app.till.cart.lines.len(), 1, "the sale goes on");
     assert_eq!(
         note.text(Lang::Id),
         "PERHATIAN: Kue Lapis Legit titipan terlama kedaluwarsa 22 Nov 2026; periksa barangnya"

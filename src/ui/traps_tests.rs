@@ -197,23 +197,23 @@ fn a_negative_quantity_is_refused_and_changes_no_line() {
     ] {
         let mut app = app_with_cart();
         app.lang = lang;
-        let before = app.cart.clone();
+        let before = app.till.cart.clone();
         // `-` alone still takes one off the selected line.
         press(&mut app, KeyCode::Up);
         type_text(&mut app, "-");
         assert_eq!(
-            app.cart.lines[0].quantity,
+            app.till.cart.lines[0].quantity,
             crate::domain::Quantity::whole(2)
         );
         press(&mut app, KeyCode::Char('+'));
-        assert_eq!(app.cart, before);
+        assert_eq!(app.till.cart, before);
         // `-1*KLP` is a negative quantity: nothing is taken off, nothing added.
         type_text(&mut app, "-1*KLP");
-        assert_eq!(app.cart, before, "the line `-` touched is put back");
+        assert_eq!(app.till.cart, before, "the line `-` touched is put back");
         assert_eq!(app.entry(), "-1*KLP");
         let effects = enter(&mut app);
         assert!(effects.is_empty(), "{effects:?}");
-        assert_eq!(app.cart, before);
+        assert_eq!(app.till.cart, before);
         assert_eq!(
             app.note(),
             Some(&Note::BadQuantity(
@@ -226,7 +226,7 @@ fn a_negative_quantity_is_refused_and_changes_no_line() {
         press(&mut app, KeyCode::Esc);
         type_text(&mut app, "KLP*-1");
         assert!(enter(&mut app).is_empty());
-        assert_eq!(app.cart, before);
+        assert_eq!(app.till.cart, before);
         assert_eq!(
             app.note(),
             Some(&Note::BadQuantity(

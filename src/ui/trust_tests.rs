@@ -273,7 +273,7 @@ fn the_attendant_given_on_the_command_line_is_picked_and_becomes_the_attendant_o
 #[test]
 fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
     let mut app = signed_in(app_with_cart(), rina());
-    let before = app.cart.clone();
+    let before = app.till.cart.clone();
     press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
     assert_eq!(app.focus(), Focus::Locked);
     let terminal = render(&app);
@@ -291,7 +291,7 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
     enter(&mut app);
     assert!(press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL).is_empty());
     assert!(!app.should_quit());
-    assert_eq!(app.cart, before);
+    assert_eq!(app.till.cart, before);
     // Rina again: her PIN, and the cart is as it was.
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "1111");
@@ -301,7 +301,7 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
     ));
     update(&mut app, Answer::SignedIn(rina()));
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart, before);
+    assert_eq!(app.till.cart, before);
 }
 
 #[test]
@@ -387,7 +387,7 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
     assert!(screen.contains("Budi"), "the manager is offered:\n{screen}");
     insta::assert_snapshot!("approval_popup", terminal.backend());
     // Letters, F-keys, Ctrl keys and a scan + Enter: nothing runs and the popup stays.
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     for key in [
         KeyCode::F(2),
         KeyCode::F(4),
@@ -421,7 +421,7 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
         assert_eq!(app.focus(), Focus::Approval, "{msg:?}");
     }
     assert!(!app.should_quit());
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.lang, Lang::Id);
     // Esc: nothing happens, the list is back.
     assert!(press(&mut app, KeyCode::Esc).is_empty());
