@@ -195,10 +195,11 @@ fn one_day(ledger: &mut Ledger, corner: &mut Corner, date: NaiveDate) -> Result<
         tab_payday(ledger, corner, date)?;
     }
     payouts(ledger, corner, date)?;
-    let figures = ledger.open_day_cash()?.ok_or(LedgerError::NoOpenDay)?;
+    // What the close screen shows: the day's report and the cash it expects in the drawer.
+    let report = ledger.day_report(date)?.ok_or(LedgerError::NoOpenDay)?;
     let off = if corner.dice.one_in(10) { -500 } else { 0 };
     ledger.close_day(
-        &CashCount::Total(figures.expected() + Rupiah(off)),
+        &CashCount::Total(report.expected_cash + Rupiah(off)),
         if off == 0 { "" } else { "uang receh kurang" },
         ATTENDANT,
         at(date, 600),

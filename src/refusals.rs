@@ -3,11 +3,11 @@
 
 use crate::ledger::LedgerError;
 use crate::strings::Lang;
-use crate::ui::{FailedEffect, Failure, Msg, TillFailure, TrustFailure};
+use crate::ui::{Answer, FailedEffect, Failure, TillFailure, TrustFailure};
 
 /// A failed effect's answer: which effect, and why in the ui's words.
-pub(crate) fn failed(action: FailedEffect, error: LedgerError) -> Msg {
-    Msg::Failed {
+pub(crate) fn failed(action: FailedEffect, error: LedgerError) -> Answer {
+    Answer::Failed {
         action,
         reason: failure(error),
     }

@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::NaiveDateTime;
-use common::{at, close_counted, date, sell_whole, small_ledger};
+use common::{at, close_counted, date, open_day_cash, sell_whole, small_ledger};
 use pojok::domain::{CashCount, PaymentMethod, PayoutMethod, Rupiah, Sale};
 use pojok::ledger::Ledger;
 
@@ -42,7 +42,7 @@ fn two_saturdays(path: &std::path::Path) -> Ledger {
             at("2026-11-28 15:00"),
         )
         .unwrap();
-    let expected = ledger.open_day_cash().unwrap().unwrap().expected();
+    let expected = open_day_cash(&ledger).expected();
     ledger
         .close_day(
             &CashCount::Total(expected - Rupiah(500)),

@@ -474,12 +474,16 @@ fn an_intake_import_moves_on_hand() {
     assert_eq!(fx.on_hand("KRPS"), StockQuantity::whole(6));
     assert_eq!(fx.on_hand("BRS"), StockQuantity::from_milli(12_500));
     let ledger = fx.ledger();
-    let tani = ledger.stock_document(2).unwrap();
-    assert_eq!(tani.lines[0].best_before, Some(date("2027-01-31")));
-    assert_eq!(
-        tani.lines[0].quantity,
-        StockQuantity::from(Quantity::from_milli(12_500))
-    );
+    // TANI's delivery as the stock screen's expiry list shows it, the day before its date.
+    let expiring = ledger.expiring_goods(date("2027-01-30")).unwrap();
+    let tani = expiring
+        .lines
+        .iter()
+        .find(|l| l.producer_code == "TANI")
+        .unwrap();
+    assert_eq!(tani.delivery_number, 2);
+    assert_eq!(Some(tani.best_before), Some(date("2027-01-31")));
+    assert_eq!(tani.left, StockQuantity::from(Quantity::from_milli(12_500)));
     assert!(ledger.stock_matches_history().unwrap().is_empty());
 }
 

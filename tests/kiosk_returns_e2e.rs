@@ -66,7 +66,7 @@ fn part_of_a_sale_is_returned_from_the_sales_list_with_the_managers_pin() {
     assert_eq!(returns.len(), 1);
     assert_eq!(returns[0].lines[0].quantity, Quantity::whole(1));
     assert_eq!(returns[0].amount(), Rupiah(3_500));
-    let cash = ledger.open_day_cash().unwrap().unwrap();
+    let cash = open_day_cash(&ledger);
     assert_eq!(cash.refunds, Rupiah(3_500));
     let slip = dir
         .path()

@@ -859,3 +859,110 @@ proptest! {
         prop_assert_eq!((status.sales, status.takings), (live_count, live));
     }
 }
+
+/// How many entries the index `name` holds (every cell of an index b-tree is one).
+fn index_entries(path: &std::path::Path, name: &str) -> i64 {
+    common::scalar(
+        path,
+        &format!("SELECT COALESCE(SUM(ncell), 0) FROM dbstat WHERE name = '{name}'"),
+    )
+}
+
+#[test]
+fn a_file_from_before_keeps_sales_stock_moves_out_of_the_indexes_no_sale_is_read_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pojok.db");
+    let mut ledger = common::small_ledger(&path);
+    open_22(&mut ledger);
+    let intake = pojok::domain::IntakeLine {
+        product_code: "LMPR".into(),
+        quantity: Quantity::whole(20),
+        best_before: None,
+    };
+    ledger
+        .receive_stock("SRI", std::slice::from_ref(&intake), "Rina", at(22, 7, 30))
+        .unwrap();
+    let c = cart(
+        &ledger,
+        &[("LMPR", Quantity::whole(2)), ("KRPS", Quantity::whole(1))],
+    );
+    let sale = sell(&mut ledger, &c, at(22, 9, 0));
+    drop(ledger);
+    // As the version before left it: both indexes over every move, the sale's included.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP INDEX stock_moves_product;
+             CREATE INDEX stock_moves_product ON stock_moves (product_id, kind);
+             DROP INDEX stock_moves_document;
+             CREATE INDEX stock_moves_document ON stock_moves (document_id);
+             PRAGMA user_version = 16;",
+        )
+        .unwrap();
+    assert_eq!(index_entries(&path, "stock_moves_product"), 3);
+    assert_eq!(index_entries(&path, "stock_moves_document"), 3);
+
+    let mut ledger = Ledger::open(&path).unwrap();
+    assert_eq!(index_entries(&path, "stock_moves_product"), 1, "the intake");
+    assert_eq!(index_entries(&path, "stock_moves_document"), 1);
+    let again = sell(&mut ledger, &c, at(22, 9, 5));
+    assert_eq!(index_entries(&path, "stock_moves_product"), 1);
+    assert_eq!(index_entries(&path, "stock_moves_document"), 1);
+    // What the indexes still serve reads as before: a slip's lines by its document, the stock.
+    assert_eq!(ledger.sale(sale.id).unwrap(), sale);
+    assert_eq!(ledger.sale(again.id).unwrap(), again);
+    let slip = ledger
+        .receive_stock("SRI", &[intake], "Rina", at(22, 9, 10))
+        .unwrap();
+    let befores: Vec<_> = slip
+        .lines
+        .iter()
+        .map(|l| l.on_hand_before.milli())
+        .collect();
+    assert_eq!(befores, [16_000]);
+    assert!(slip.chain_head.is_some());
+    assert_eq!(index_entries(&path, "stock_moves_product"), 2);
+    assert_eq!(index_entries(&path, "stock_moves_document"), 2);
+    let on_hand: BTreeMap<String, i64> = ledger
+        .stock_levels(Some(date(22)))
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.code, l.on_hand.milli()))
+        .collect();
+    assert_eq!(on_hand["LMPR"], 36_000);
+    assert_eq!(on_hand["KRPS"], -2_000);
+    let report = ledger.verify().unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+}
+
+#[test]
+fn a_sales_receipt_carries_the_newest_chain_row_of_its_own_transaction() {
+    let (_dir, mut ledger) = shop();
+    open_22(&mut ledger);
+    let c = cart(
+        &ledger,
+        &[
+            ("KLP", Quantity::whole(3)),
+            ("KRP", Quantity::whole(1)),
+            ("BRS", Quantity::from_milli(1_250)),
+        ],
+    );
+    let mut tender = Tender::new(c.total());
+    tender
+        .pay_part(PaymentMethod::Qris, Rupiah(10_000))
+        .unwrap();
+    tender.pay_rest(PaymentMethod::Cash, None).unwrap();
+    let mut heads = Vec::new();
+    for minute in 0..3 {
+        let sale = ledger
+            .record_sale(&c, &tender.payments, "Rina", at(22, 9, minute))
+            .unwrap();
+        let newest = ledger.chain_head().unwrap().unwrap();
+        assert_eq!(sale.chain_head.as_deref(), Some(newest.short().as_str()));
+        // As a reprint finds it again, from the chain rows of the sale's own rows.
+        assert_eq!(ledger.sale(sale.id).unwrap().chain_head, sale.chain_head);
+        heads.push(sale.chain_head);
+    }
+    heads.dedup();
+    assert_eq!(heads.len(), 3, "each sale its own head");
+}

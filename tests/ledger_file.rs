@@ -492,7 +492,7 @@ fn a_failed_backup_at_close_never_blocks_it_and_is_said_again_at_each_sign_in() 
         .save_settings(&shop, &printer, &rules, (&typed, None), today_at("08:00"))
         .unwrap();
     ledger.sign_out();
-    let expected = ledger.open_day_cash().unwrap().unwrap().expected();
+    let expected = open_day_cash(&ledger).expected();
 
     let mut kiosk = Kiosk::signed_in(ledger, "Rina", RINA_PIN);
     kiosk.key(KeyCode::F(5));
@@ -553,7 +553,7 @@ fn the_close_screen_says_where_the_backup_went() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pojok.db");
     let ledger = ledger_with_sales(&db, 2);
-    let expected = ledger.open_day_cash().unwrap().unwrap().expected();
+    let expected = open_day_cash(&ledger).expected();
     drop(ledger);
     let tmux = Tmux::kiosk(dir.path(), &db, "");
     tmux.login("Rina", RINA_PIN);

@@ -8,7 +8,7 @@ use pojok::domain::Rupiah;
 use pojok::kiosk::Runtime;
 use pojok::ledger::Ledger;
 use pojok::strings::Lang;
-use pojok::ui::{self, Msg};
+use pojok::ui::{self, Answer};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -104,13 +104,13 @@ proptest! {
         let mut app = effects.start(Lang::Id, "Budi".into()).unwrap();
         sign_in(&mut effects, &mut app, BUDI_PIN);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        effects.dispatch(&mut app, Msg::Resize(80, 24));
+        effects.dispatch(&mut app, Answer::Resize(80, 24));
         let mut restore = false;
         for press in presses {
             // A window made too small comes back to 80×24 after one key, as a person would fix it.
             if restore {
                 terminal.backend_mut().resize(80, 24);
-                effects.dispatch(&mut app, Msg::Resize(80, 24));
+                effects.dispatch(&mut app, Answer::Resize(80, 24));
                 restore = false;
             }
             match press {
@@ -128,7 +128,7 @@ proptest! {
                 }
                 Press::Resize(w, h) => {
                     terminal.backend_mut().resize(w, h);
-                    effects.dispatch(&mut app, Msg::Resize(w, h));
+                    effects.dispatch(&mut app, Answer::Resize(w, h));
                     restore = true;
                 }
             }

@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use common::{at, cart_of, date, paid_by, rina_opens, sell_by, small_ledger};
 use pojok::domain::{
-    DocumentKind, IntakeLine, PaymentMethod, ProductChanges, Quantity, QuantityError, Rate, Rupiah,
-    Sale, Scheme, StockLine, StockQuantity,
+    Cell, DocumentKind, ExportKind, IntakeLine, PaymentMethod, ProductChanges, Quantity,
+    QuantityError, Rate, Rupiah, Sale, Scheme, StockDocument, StockLine, StockQuantity,
 };
 use pojok::ledger::{Ledger, LedgerError};
 use proptest::prelude::*;
@@ -30,6 +30,34 @@ fn pcs(n: i64) -> Quantity {
 
 fn sq(n: i64) -> StockQuantity {
     StockQuantity::whole(n)
+}
+
+/// A slip's lines as the ledger kept them, read back the way the office reads stock (the
+/// stock export): each product's code and its signed quantity, in the order recorded.
+fn kept_lines(ledger: &Ledger, slip: &StockDocument) -> Vec<(String, StockQuantity)> {
+    let day = slip.day_date.unwrap_or(slip.at.date());
+    let table = ledger.export_table(ExportKind::Stock, day, day).unwrap();
+    let column = |name: &str| table.columns.iter().position(|c| c == name).unwrap();
+    let (kind, number) = (column("kind"), column("document_number"));
+    let (code, quantity) = (column("product_code"), column("quantity"));
+    table
+        .rows
+        .iter()
+        .filter(|r| r[kind] == Cell::Text(slip.kind.code().into()))
+        .filter(|r| r[number] == Cell::Int(slip.number))
+        .map(|r| match (&r[code], &r[quantity]) {
+            (Cell::Text(code), Cell::Quantity(quantity)) => (code.clone(), *quantity),
+            other => panic!("not a code and a quantity: {other:?}"),
+        })
+        .collect()
+}
+
+/// A slip's lines as it was printed: each product's code and its signed quantity.
+fn slip_lines(slip: &StockDocument) -> Vec<(String, StockQuantity)> {
+    slip.lines
+        .iter()
+        .map(|l| (l.code.clone(), l.quantity))
+        .collect()
 }
 
 fn line(code: &str, n: i64, best_before: Option<NaiveDate>) -> IntakeLine {
@@ -215,7 +243,7 @@ fn an_intake_a_sale_a_void_and_a_count_move_stock_and_print_their_slips() {
             ("KRPS", sq(10), sq(0), sq(10))
         ]
     );
-    assert_eq!(ledger.stock_document(intake.id).unwrap(), intake);
+    assert_eq!(kept_lines(&ledger, &intake), slip_lines(&intake));
 
     let sale = sell(
         &mut ledger,
@@ -311,10 +339,6 @@ fn an_intake_a_sale_a_void_and_a_count_move_stock_and_print_their_slips() {
     assert_eq!((other.on_hand, other.day), (sq(17), Default::default()));
     assert_eq!(sum_of_moves(ledger.path(), "LMPR"), 17_000);
     assert!(ledger.stock_matches_history().unwrap().is_empty());
-    assert!(matches!(
-        ledger.stock_document(9_999),
-        Err(LedgerError::UnknownDocument(9_999))
-    ));
 }
 
 #[test]
@@ -545,7 +569,7 @@ fn daily_goods_go_back_one_return_per_producer() {
         ]
     );
     for d in &returns {
-        assert_eq!(&ledger.stock_document(d.id).unwrap(), d);
+        assert_eq!(kept_lines(&ledger, d), slip_lines(d));
     }
     assert_eq!(level(&ledger, None, "LMPR").on_hand, StockQuantity::ZERO);
     assert_eq!(level(&ledger, None, "KRPS").on_hand, sq(5), "not daily");

@@ -92,7 +92,7 @@ fn the_close_records_the_count_the_variance_and_its_reason_in_one_go() {
     let mut ledger = small_ledger(&db);
     busy_day(&mut ledger);
     // 200.000 + 7.000 + 50.000 − 5.000 = 252.000.
-    let cash = ledger.open_day_cash().unwrap().unwrap();
+    let cash = open_day_cash(&ledger);
     assert_eq!(cash.expected(), Rupiah(252_000));
 
     // 2 × 100.000 + 1 × 50.000 + 1 × 1.000 coin + 1 × 500 = 251.500: 500 short.
@@ -143,7 +143,7 @@ fn cash_out_above_what_the_drawer_holds_is_refused_with_the_drawer_s_cash() {
     busy_day(&mut ledger);
     // 200.000 float + 7.000 cash sale - 5.000 out + 50.000 in.
     let holds = Rupiah(252_000);
-    assert_eq!(ledger.open_day_cash().unwrap().unwrap().expected(), holds);
+    assert_eq!(open_day_cash(&ledger).expected(), holds);
     let before = snapshot(&db);
     let when = at("2026-11-20 10:00");
     for amount in [Rupiah(999_999_999_999), Rupiah(252_001)] {
@@ -160,10 +160,7 @@ fn cash_out_above_what_the_drawer_holds_is_refused_with_the_drawer_s_cash() {
     ledger
         .record_cash_move(CashDirection::Out, holds, "setor bank", "Rina", when)
         .unwrap();
-    assert_eq!(
-        ledger.open_day_cash().unwrap().unwrap().expected(),
-        Rupiah::ZERO
-    );
+    assert_eq!(open_day_cash(&ledger).expected(), Rupiah::ZERO);
     let e = ledger
         .record_cash_move(CashDirection::Out, Rupiah(1), "tes", "Rina", when)
         .unwrap_err();
@@ -651,7 +648,7 @@ proptest! {
                 }
             }
         }
-        let figures = ledger.open_day_cash().unwrap().unwrap();
+        let figures = open_day_cash(&ledger);
         prop_assert_eq!(figures.expected(), Rupiah(drawer));
         let counted = (drawer + off).max(0);
         let reason = if counted == drawer { "" } else { "selisih" };

@@ -102,6 +102,7 @@ impl Cart {
     /// customer waited: nothing is sold yet, so nothing is frozen yet). A line whose product
     /// is no longer sold stays, for the attendant to remove. Returns whether a line changed,
     /// so the caller knows to save the draft again.
+    #[must_use = "a changed line means the draft must be saved again"]
     pub fn reprice(&mut self, catalogue: &Catalogue) -> bool {
         let mut changed = false;
         for line in &mut self.lines {
@@ -187,7 +188,7 @@ mod tests {
         products[0].price = Rupiah(6_000); // KLP up from 5.000
         products.retain(|p| p.code != "KRP"); // KRP taken off the till
         let catalogue = Catalogue::new(products);
-        cart.reprice(&catalogue);
+        assert!(cart.reprice(&catalogue), "a price changed");
         let gone = cart.no_longer_sold(&catalogue);
         assert_eq!(gone, ["Keripik Pisang Coklat"]);
         assert_eq!(cart.lines[0].product.price, Rupiah(6_000));

@@ -1,7 +1,9 @@
 //! What `verify` found wrong with a ledger's figures, as values, so that each language says
 //! it in its own words (the ledger finds it, the strings table words it).
 
-use super::{Quantity, Rupiah, StockQuantity};
+use super::money::Rupiah;
+use super::quantity::Quantity;
+use super::stock::StockQuantity;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Broken {

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::{Rupiah, StockQuantity};
+use super::money::Rupiah;
+use super::stock::StockQuantity;
 
 /// One cell, typed so that a spreadsheet gets numbers as numbers and dates as dates.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Rupiah, StockQuantity};
+use super::money::Rupiah;
+use super::stock::StockQuantity;
 
 /// How many earlier same weekdays the hours are compared with.
 pub const WEEKS: u32 = 8;
@@ -71,7 +72,7 @@ impl Glance {
         if self.sales == 0 {
             return Rupiah::ZERO;
         }
-        super::round_rupiah(
+        super::money::round_rupiah(
             rust_decimal::Decimal::from(self.takings.value())
                 / rust_decimal::Decimal::from(self.sales),
         )

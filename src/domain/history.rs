@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::Rupiah;
+use super::money::Rupiah;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistoryEntry {

@@ -4,7 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::{Rupiah, StockQuantity, Unit};
+use super::money::Rupiah;
+use super::quantity::Unit;
+use super::stock::StockQuantity;
 
 /// One producer's period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -15,7 +15,7 @@ pub struct ShopHeader {
 pub struct TillRules {
     pub lock_after_minutes: u32,
     /// A close whose count is off by more than this (either way) needs the manager's PIN.
-    pub close_approval_above: super::Rupiah,
+    pub close_approval_above: super::money::Rupiah,
     /// A count's shortfall is borne by the corner unless the attendant says otherwise
     /// (F7 in the count form); `false`: by the producer.
     pub count_corner_bears: bool,
@@ -35,7 +35,7 @@ impl Default for TillRules {
         TillRules {
             lock_after_minutes: 5,
             // The ledger's approval rule falls back to the same figure (chain.rs).
-            close_approval_above: super::Rupiah(10_000),
+            close_approval_above: super::money::Rupiah(10_000),
             count_corner_bears: false,
         }
     }

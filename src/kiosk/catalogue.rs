@@ -7,29 +7,29 @@ use super::Runtime;
 use super::failure::{failed, failure};
 use crate::domain::{NewProducer, NewProduct, ProducerChanges, ProductChanges, Scheme};
 use crate::ledger::LedgerError;
-use crate::ui::{FailedEffect, Failure, Msg};
+use crate::ui::{Answer, FailedEffect, Failure};
 
 impl Runtime {
     /// Every product, with the producers for the product form: without them it still
     /// opens, and the ledger still checks the producer on save.
-    pub(super) fn load_products(&self) -> Vec<Msg> {
-        let mut replies: Vec<Msg> = self
+    pub(super) fn load_products(&self) -> Vec<Answer> {
+        let mut replies: Vec<Answer> = self
             .ledger
             .producers()
             .ok()
-            .map(Msg::ProductProducers)
+            .map(Answer::ProductProducers)
             .into_iter()
             .collect();
         replies.push(
             self.ledger
                 .products()
-                .map(Msg::ProductsLoaded)
+                .map(Answer::ProductsLoaded)
                 .unwrap_or_else(|e| failed(FailedEffect::LoadProducts, e)),
         );
         replies
     }
 
-    pub(super) fn add_product(&mut self, product: &NewProduct) -> Msg {
+    pub(super) fn add_product(&mut self, product: &NewProduct) -> Answer {
         let added = self.ledger.add_product(product).map(|_| ());
         self.catalogue_changed(added)
     }
@@ -39,13 +39,13 @@ impl Runtime {
         code: &str,
         changes: &ProductChanges,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         let saved = self.ledger.update_product(code, changes, &actor, now);
         self.catalogue_changed(saved)
     }
 
-    pub(super) fn set_product_active(&mut self, code: &str, active: bool) -> Msg {
+    pub(super) fn set_product_active(&mut self, code: &str, active: bool) -> Answer {
         let saved = if active {
             self.ledger.reactivate_product(code)
         } else {
@@ -54,14 +54,14 @@ impl Runtime {
         self.catalogue_changed(saved)
     }
 
-    pub(super) fn load_producers(&self) -> Msg {
+    pub(super) fn load_producers(&self) -> Answer {
         self.ledger
             .producers()
-            .map(Msg::ProducersLoaded)
+            .map(Answer::ProducersLoaded)
             .unwrap_or_else(|e| failed(FailedEffect::LoadProducers, e))
     }
 
-    pub(super) fn add_producer(&mut self, producer: &NewProducer) -> Msg {
+    pub(super) fn add_producer(&mut self, producer: &NewProducer) -> Answer {
         let saved = self.ledger.add_producer(producer).map(|_| ());
         self.producers_changed(saved.map_err(failure))
     }
@@ -71,7 +71,7 @@ impl Runtime {
         code: String,
         changes: &ProducerChanges,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         let saved = self
             .ledger
@@ -90,7 +90,7 @@ impl Runtime {
         self.producers_changed(saved)
     }
 
-    pub(super) fn set_producer_active(&mut self, code: &str, active: bool) -> Msg {
+    pub(super) fn set_producer_active(&mut self, code: &str, active: bool) -> Answer {
         let saved = if active {
             self.ledger.reactivate_producer(code)
         } else {
@@ -99,14 +99,14 @@ impl Runtime {
         self.producers_changed(saved.map_err(failure))
     }
 
-    pub(super) fn set_payout_daily(&mut self, code: &str, daily: bool) -> Msg {
+    pub(super) fn set_payout_daily(&mut self, code: &str, daily: bool) -> Answer {
         let saved = self.ledger.set_payout_daily(code, daily);
         self.producers_changed(saved.map_err(failure))
     }
 
     /// After any catalogue change the till gets the active products again, so its codes
     /// and search follow at once.
-    pub(super) fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+    pub(super) fn catalogue_changed(&self, saved: Result<(), LedgerError>) -> Answer {
         if let Err(e) = saved {
             return failed(FailedEffect::SaveProduct, e);
         }
@@ -114,7 +114,7 @@ impl Runtime {
         self.ledger
             .products()
             .and_then(|products| {
-                Ok(Msg::CatalogueChanged {
+                Ok(Answer::CatalogueChanged {
                     products,
                     active: self.ledger.active_products()?,
                 })
@@ -124,9 +124,9 @@ impl Runtime {
 
     /// After any producer change the till gets the active products again: a producer taken
     /// off takes their products with them.
-    fn producers_changed(&self, saved: Result<(), Failure>) -> Msg {
+    fn producers_changed(&self, saved: Result<(), Failure>) -> Answer {
         if let Err(reason) = saved {
-            return Msg::Failed {
+            return Answer::Failed {
                 action: FailedEffect::SaveProducer,
                 reason,
             };
@@ -135,7 +135,7 @@ impl Runtime {
         self.ledger
             .producers()
             .and_then(|producers| {
-                Ok(Msg::ProducersChanged {
+                Ok(Answer::ProducersChanged {
                     producers,
                     active: self.ledger.active_products()?,
                 })
@@ -197,7 +197,7 @@ mod tests {
         assert!(
             matches!(
                 replies.as_slice(),
-                [Msg::Failed {
+                [Answer::Failed {
                     action: FailedEffect::SaveProduct,
                     ..
                 }]

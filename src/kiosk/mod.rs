@@ -26,7 +26,7 @@ use crate::ledger::{Ledger, LedgerError};
 use crate::print::{self, PrinterSettings, ShopHeader};
 use crate::refusals as failure;
 use crate::strings::Lang;
-use crate::ui::{self, App, Effect, FailedEffect, Msg};
+use crate::ui::{self, Answer, App, Effect, FailedEffect, Msg};
 use failure::failed;
 pub struct KioskOptions {
     pub lang: Lang,
@@ -58,7 +58,7 @@ pub fn run(ledger: Ledger, options: KioskOptions) -> Result<(), KioskError> {
     let mut app = runtime.start(options.lang, options.attendant)?;
     app.set_demo_logins(options.demo_logins);
     for note in options.notes {
-        runtime.dispatch(&mut app, Msg::File(note));
+        runtime.dispatch(&mut app, Answer::File(note));
     }
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on if only the alternate screen failed; its own error matters less.
@@ -75,7 +75,7 @@ fn event_loop(
     runtime: &mut Runtime,
 ) -> Result<(), KioskError> {
     let size = terminal.size()?;
-    runtime.dispatch(app, Msg::Resize(size.width, size.height));
+    runtime.dispatch(app, Answer::Resize(size.width, size.height));
     let mut today = Local::now().date_naive();
     while !app.should_quit() {
         terminal.draw(|frame| ui::view(app, frame))?;
@@ -86,7 +86,7 @@ fn event_loop(
         // Without a key for a while, the screens still learn the time: the till locks
         // itself after the idle time.
         if !event::poll(IDLE_TICK)? {
-            runtime.dispatch(app, Msg::Clock(Local::now().naive_local()));
+            runtime.dispatch(app, Answer::Clock(Local::now().naive_local()));
             continue;
         }
         // A scanner types a whole code in a few milliseconds: take everything that is
@@ -100,14 +100,14 @@ fn event_loop(
         let now = Local::now().date_naive();
         if now != today {
             today = now;
-            runtime.dispatch(app, Msg::Today(today));
+            runtime.dispatch(app, Answer::Today(today));
         }
         // The time before the keys: after the idle time, they land on the lock screen.
-        runtime.dispatch(app, Msg::Clock(Local::now().naive_local()));
+        runtime.dispatch(app, Answer::Clock(Local::now().naive_local()));
         for event in batch {
-            let msg = match event {
-                Event::Key(key) => ui::key_to_msg(app, key),
-                Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+            let msg: Option<Msg> = match event {
+                Event::Key(key) => ui::key_to_msg(app, key).map(Msg::Key),
+                Event::Resize(width, height) => Some(Answer::Resize(width, height).into()),
                 _ => None,
             };
             if let Some(msg) = msg {
@@ -197,7 +197,7 @@ impl Runtime {
         }
         self.seen_changes = changes;
         if let Ok(products) = self.ledger.active_products() {
-            self.dispatch(app, Msg::CatalogueReloaded(products));
+            self.dispatch(app, Answer::CatalogueReloaded(products));
         }
     }
 
@@ -226,29 +226,29 @@ impl Runtime {
             attendant,
         );
         if unreadable {
-            self.dispatch(&mut app, Msg::DraftUnreadable);
+            self.dispatch(&mut app, Answer::DraftUnreadable);
         }
         if let Some(parked) = self.parked_count() {
             self.dispatch(&mut app, parked);
         }
         // No day open: the newest day is closed, and if it is today's it stays closed.
         if status_is_none && let Some(&last) = self.ledger.business_dates()?.first() {
-            self.dispatch(&mut app, Msg::ClosedBefore(last));
+            self.dispatch(&mut app, Answer::ClosedBefore(last));
         }
         // Nobody is signed in yet: the users decide between the first start, a first PIN
         // for a migrated manager, and the sign-in screen.
         app.set_lock_after(self.ledger.lock_after()?);
         let users = self.ledger.users()?;
-        self.dispatch(&mut app, Msg::UsersLoaded(users));
+        self.dispatch(&mut app, Answer::UsersLoaded(users));
         Ok(app)
     }
 
     /// Feeds `msg` to the app and runs whatever effects follow, until nothing is left.
-    pub fn dispatch(&mut self, app: &mut App, msg: Msg) {
-        let mut queue = VecDeque::from([msg]);
+    pub fn dispatch(&mut self, app: &mut App, msg: impl Into<Msg>) {
+        let mut queue = VecDeque::from([msg.into()]);
         while let Some(msg) = queue.pop_front() {
             for effect in ui::update(app, msg) {
-                queue.extend(self.run(effect));
+                queue.extend(self.run(effect).into_iter().map(Msg::Answer));
             }
         }
     }
@@ -260,7 +260,7 @@ impl Runtime {
         }
     }
 
-    fn flush_draft_reply(&mut self) -> Option<Msg> {
+    fn flush_draft_reply(&mut self) -> Option<Answer> {
         let cart = self.pending_draft.take()?;
         let now = Local::now().naive_local();
         self.ledger
@@ -271,19 +271,19 @@ impl Runtime {
 
     /// Runs one effect; returns the messages that answer it (a failed draft save that had
     /// to go first, then the effect's own answer).
-    fn run(&mut self, effect: Effect) -> Vec<Msg> {
+    fn run(&mut self, effect: Effect) -> Vec<Answer> {
         let mut replies = Vec::new();
         if !matches!(effect, Effect::SaveDraft(_)) {
             replies.extend(self.flush_draft_reply());
         }
         replies.extend(self.answer(effect, Local::now().naive_local()));
-        replies.extend(self.renamed.take().map(Msg::File));
+        replies.extend(self.renamed.take().map(Answer::File));
         replies
     }
 
     /// Hands each effect to the area that runs it; the answer is what the screens are told,
     /// in order.
-    fn answer(&mut self, effect: Effect, now: NaiveDateTime) -> Vec<Msg> {
+    fn answer(&mut self, effect: Effect, now: NaiveDateTime) -> Vec<Answer> {
         match effect {
             Effect::SaveDraft(cart) => self.save_draft(cart, now),
             Effect::Quit => vec![],
@@ -308,11 +308,13 @@ impl Runtime {
             } => vec![self.pay_producer(&code, method, amount, &note, now)],
             Effect::WriteSettlements { date } => vec![self.settlements_asked(date)],
             Effect::WriteDayReport { date } => {
-                vec![Msg::OfficePrintout(self.write_day_report_now(date, now))]
+                vec![Answer::OfficePrintout(self.write_day_report_now(date, now))]
             }
-            Effect::WriteRecap { date } => vec![Msg::OfficePrintout(self.write_recap(date, now))],
+            Effect::WriteRecap { date } => {
+                vec![Answer::OfficePrintout(self.write_recap(date, now))]
+            }
             Effect::WriteLabels { producer } => self.write_labels(&producer, now),
-            Effect::WriteStatement { producer, from, to } => vec![Msg::OfficePrintout(
+            Effect::WriteStatement { producer, from, to } => vec![Answer::OfficePrintout(
                 self.write_statement(&producer, from, to, now),
             )],
             // Sales, their corrections, and tabs.
@@ -341,7 +343,7 @@ impl Runtime {
                 amount,
                 note,
             } => vec![self.record_tab_payment(customer, method, amount, &note, now)],
-            Effect::PrintTabStatement { customer } => vec![Msg::StatementPrinted(
+            Effect::PrintTabStatement { customer } => vec![Answer::StatementPrinted(
                 self.write_tab_statement(customer, now),
             )],
             // Stock on the shelf.
@@ -402,28 +404,10 @@ impl Runtime {
 
     /// The cart is kept to be saved with the next batch; what in it is past its best-before
     /// date is said now.
-    fn save_draft(&mut self, cart: Cart, now: NaiveDateTime) -> Vec<Msg> {
+    fn save_draft(&mut self, cart: Cart, now: NaiveDateTime) -> Vec<Answer> {
         let warnings = self.check_shelf_dates(&cart, now.date());
         self.pending_draft = Some(cart);
         warnings
-    }
-
-    /// A day's settlement slips asked for from the payouts screen: a preview for the open
-    /// day, copies for a closed one (its slips were written at its close).
-    fn settlements_asked(&mut self, date: chrono::NaiveDate) -> Msg {
-        let closed = self
-            .ledger
-            .settlement_days()
-            .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
-        let paper = if closed {
-            printouts::SlipPaper::Copy
-        } else {
-            printouts::SlipPaper::Preview
-        };
-        Msg::SettlementsWritten {
-            date,
-            result: self.write_settlements(date, paper),
-        }
     }
 
     /// Who makes an entry: the user signed in at the till; without one (tests of the

@@ -9,13 +9,18 @@ use super::failure::failed;
 use crate::domain::{CashCount, CashDirection, DayStatus, Payout, PayoutMethod, Rupiah};
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::{Effect, FailedEffect, Msg, PayoutLists};
+use crate::ui::{Answer, Effect, FailedEffect, PayoutLists};
 
 impl Runtime {
-    pub(super) fn open_day(&mut self, attendant: &str, float: Rupiah, now: NaiveDateTime) -> Msg {
+    pub(super) fn open_day(
+        &mut self,
+        attendant: &str,
+        float: Rupiah,
+        now: NaiveDateTime,
+    ) -> Answer {
         match self.ledger.open_day(now.date(), attendant, float, now) {
             // Opened: a day whose figures cannot be read back is still open, and new.
-            Ok(day) => Msg::DayOpened(self.ledger.open_day_status().ok().flatten().unwrap_or(
+            Ok(day) => Answer::DayOpened(self.ledger.open_day_status().ok().flatten().unwrap_or(
                 DayStatus {
                     day,
                     sales: 0,
@@ -27,13 +32,13 @@ impl Runtime {
     }
 
     /// Takes back today's close: the day's figures as they are now, for the till.
-    pub(super) fn reopen_day(&mut self, reason: &str, now: NaiveDateTime) -> Msg {
+    pub(super) fn reopen_day(&mut self, reason: &str, now: NaiveDateTime) -> Answer {
         let reopened = self
             .ledger
             .reopen_day(reason, now)
             .and_then(|_| self.ledger.open_day_status());
         match reopened {
-            Ok(Some(status)) => Msg::DayReopened(status),
+            Ok(Some(status)) => Answer::DayReopened(status),
             Ok(None) => failed(FailedEffect::OpenDay, LedgerError::NoOpenDay),
             Err(e) => failed(FailedEffect::OpenDay, e),
         }
@@ -44,7 +49,7 @@ impl Runtime {
         count: CashCount,
         reason: String,
         now: NaiveDateTime,
-    ) -> Vec<Msg> {
+    ) -> Vec<Answer> {
         let attendant = self.actor();
         let closed = self.ledger.close_day(&count, &reason, &attendant, now);
         match closed {
@@ -59,10 +64,10 @@ impl Runtime {
                 let reported = report.is_ok() && settled.is_ok();
                 let checked = startup::check_chain_at_close(&mut self.ledger, now);
                 let backup = startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
-                let mut replies = vec![Msg::DayClosed, Msg::ZReport(report)];
-                replies.extend(checked.map(Msg::File));
+                let mut replies = vec![Answer::DayClosed, Answer::ZReport(report)];
+                replies.extend(checked.map(Answer::File));
                 if settled.is_err() {
-                    replies.push(Msg::SettlementsWritten {
+                    replies.push(Answer::SettlementsWritten {
                         date: day.date,
                         result: settled,
                     });
@@ -70,13 +75,13 @@ impl Runtime {
                 // Where the backup went replaces the report's path; a failure of either is
                 // never hidden by the other's success.
                 if reported || backup.is_warning() {
-                    replies.push(Msg::File(backup));
+                    replies.push(Answer::File(backup));
                 }
                 replies
             }
             // Off by more than the shop's threshold: the manager's approval first.
             Err(LedgerError::NeedsApproval(_)) => {
-                vec![Msg::ApprovalNeeded(Box::new(Effect::CloseDay {
+                vec![Answer::ApprovalNeeded(Box::new(Effect::CloseDay {
                     count,
                     reason,
                 }))]
@@ -87,25 +92,25 @@ impl Runtime {
 
     /// The open day's report for the close screen, then the producers' balances: only a
     /// reminder, so without them the close goes on as it is.
-    pub(super) fn load_close(&self) -> Vec<Msg> {
+    pub(super) fn load_close(&self) -> Vec<Answer> {
         let mut replies = vec![self.close_report()];
         replies.extend(
             self.ledger
                 .till_rules()
                 .ok()
-                .map(|rules| Msg::CloseThreshold(rules.close_approval_above)),
+                .map(|rules| Answer::CloseThreshold(rules.close_approval_above)),
         );
         replies.extend(
             self.ledger
                 .producer_balances()
                 .ok()
-                .map(Msg::BalancesAtClose),
+                .map(Answer::BalancesAtClose),
         );
         replies
     }
 
     /// The open day's report, for the close screen.
-    fn close_report(&self) -> Msg {
+    fn close_report(&self) -> Answer {
         let report = self
             .ledger
             .open_day_status()
@@ -114,7 +119,7 @@ impl Runtime {
                 None => Err(LedgerError::NoOpenDay),
             });
         match report {
-            Ok(Some(report)) => Msg::CloseLoaded(Box::new(report)),
+            Ok(Some(report)) => Answer::CloseLoaded(Box::new(report)),
             Ok(None) => failed(FailedEffect::Till, LedgerError::NoOpenDay),
             Err(e) => failed(FailedEffect::Till, e),
         }
@@ -126,7 +131,7 @@ impl Runtime {
         amount: Rupiah,
         reason: &str,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         match self
             .ledger
@@ -137,15 +142,15 @@ impl Runtime {
                 let doc = print::cash_slip(&cash_move, &self.shop, self.receipt_lang);
                 let name = print::cash_slip_file_name(&cash_move);
                 let slip = self.file_printout(&doc, cash_move.day_date, &name);
-                Msg::CashMoved { cash_move, slip }
+                Answer::CashMoved { cash_move, slip }
             }
             Err(e) => failed(FailedEffect::Till, e),
         }
     }
 
-    pub(super) fn load_payouts(&self) -> Msg {
+    pub(super) fn load_payouts(&self) -> Answer {
         self.payout_lists()
-            .map(|(balances, days)| Msg::PayoutsLoaded { balances, days })
+            .map(|(balances, days)| Answer::PayoutsLoaded { balances, days })
             .unwrap_or_else(|e| failed(FailedEffect::LoadPayouts, e))
     }
 
@@ -156,7 +161,7 @@ impl Runtime {
         amount: Rupiah,
         note: &str,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         match self
             .ledger
@@ -175,10 +180,10 @@ impl Runtime {
     }
 
     /// A payout on disk gets its slip; a slip that fails is reported, never "not paid".
-    fn payout_recorded(&mut self, payout: Payout) -> Msg {
+    fn payout_recorded(&mut self, payout: Payout) -> Answer {
         let document = print::payout_slip(&payout, &self.shop, self.receipt_lang);
         let slip = self.file_printout(&document, payout.date, &print::payout_file_name(&payout));
-        Msg::PayoutRecorded {
+        Answer::PayoutRecorded {
             payout,
             slip,
             balances: self.payout_lists().ok(),

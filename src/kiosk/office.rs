@@ -9,7 +9,7 @@ use super::Runtime;
 use super::failure::failure;
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::{Failure, Msg};
+use crate::ui::{Answer, Failure};
 
 impl Runtime {
     /// The day's report on request: an X report while the day is open, a copy of its close
@@ -63,11 +63,11 @@ impl Runtime {
     /// A sheet of barcode labels for `producer`'s goods without a maker's barcode, as an A4
     /// PDF in today's folder, named by the producer and the time; the barcodes given on the
     /// way reach the till's catalogue first.
-    pub(super) fn write_labels(&mut self, producer: &str, now: NaiveDateTime) -> Vec<Msg> {
+    pub(super) fn write_labels(&mut self, producer: &str, now: NaiveDateTime) -> Vec<Answer> {
         let actor = self.actor();
         let labelled = match self.ledger.label_products(Some(producer), &[], &actor, now) {
             Ok(labelled) => labelled,
-            Err(e) => return vec![Msg::OfficePrintout(Err(failure(e)))],
+            Err(e) => return vec![Answer::OfficePrintout(Err(failure(e)))],
         };
         let labels: Vec<print::Label> = labelled
             .products
@@ -75,7 +75,7 @@ impl Runtime {
             .filter_map(print::Label::of)
             .collect();
         if labels.is_empty() {
-            return vec![Msg::OfficePrintout(Err(Failure::NoLabels))];
+            return vec![Answer::OfficePrintout(Err(Failure::NoLabels))];
         }
         let mut answers = Vec::new();
         if labelled.given > 0 {
@@ -90,7 +90,7 @@ impl Runtime {
         if let (Ok(path), Some(_)) = (&written, &self.printer.pdf_command) {
             self.pending_prints.push(super::PrintJob::Pdf(path.clone()));
         }
-        answers.push(Msg::OfficePrintout(written));
+        answers.push(Answer::OfficePrintout(written));
         answers
     }
 

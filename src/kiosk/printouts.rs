@@ -10,7 +10,7 @@ use super::failure::failure;
 use super::{PrintJob, Runtime};
 use crate::domain::Sale;
 use crate::print::{self, Document, FileError, Format};
-use crate::ui::{App, Failure, Msg};
+use crate::ui::{Answer, App, Failure};
 
 /// Which settlement slips are being written: the open day's preview, the close's
 /// originals, or a closed day's copies.
@@ -36,7 +36,7 @@ impl Runtime {
                 PrintJob::Pdf(path) => print::send_pdf(path, &self.printer),
             };
             if let Err(e) = sent {
-                self.dispatch(app, Msg::PrintFailed(e));
+                self.dispatch(app, Answer::PrintFailed(e));
                 break;
             }
         }
@@ -156,6 +156,24 @@ impl Runtime {
         self.file_printout(&receipt, sale.day_date, &name)
     }
 
+    /// A day's settlement slips asked for from the payouts screen: a preview for the open
+    /// day, copies for a closed one (its slips were written at its close).
+    pub(super) fn settlements_asked(&mut self, date: NaiveDate) -> Answer {
+        let closed = self
+            .ledger
+            .settlement_days()
+            .is_ok_and(|days| days.iter().any(|(day, closed)| *day == date && *closed));
+        let paper = if closed {
+            SlipPaper::Copy
+        } else {
+            SlipPaper::Preview
+        };
+        Answer::SettlementsWritten {
+            date,
+            result: self.write_settlements(date, paper),
+        }
+    }
+
     /// Every producer's settlement slip of `date`, a file each in that day's folder.
     /// Also one A4 PDF of them all, a producer per page, for the office printer. The close
     /// writes the originals under the plain names; the open day's previews and a closed
@@ -211,7 +229,7 @@ mod tests {
 
     /// The kiosk on `ledger`, Ani at its sign-in, and the runtime's replies to an intake of
     /// five of the first active product.
-    fn five_of_the_first_product_in(ledger: Ledger) -> (Runtime, App, Product, Vec<Msg>) {
+    fn five_of_the_first_product_in(ledger: Ledger) -> (Runtime, App, Product, Vec<Answer>) {
         let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
         let app = runtime.start(Lang::Id, "Ani".into()).unwrap();
         let product = runtime.ledger.active_products().unwrap().remove(0);
@@ -247,7 +265,7 @@ mod tests {
             .unwrap();
         let (mut runtime, mut app, product, replies) = five_of_the_first_product_in(ledger);
         assert!(
-            matches!(replies.as_slice(), [Msg::StockRecorded { .. }]),
+            matches!(replies.as_slice(), [Answer::StockRecorded { .. }]),
             "{replies:?}"
         );
         assert_eq!(
@@ -275,7 +293,12 @@ mod tests {
         crate::demo::seed(&mut ledger, Local::now().naive_local()).unwrap();
         std::fs::write(dir.path().join("printouts"), b"not a folder").unwrap();
         let (mut runtime, mut app, _, replies) = five_of_the_first_product_in(ledger);
-        let [Msg::StockRecorded { documents, slips }] = replies.as_slice() else {
+        let [
+            Answer::StockRecorded {
+                documents, slips, ..
+            },
+        ] = replies.as_slice()
+        else {
             panic!("{replies:?}")
         };
         let name = print::slip_file_name(&documents[0]);

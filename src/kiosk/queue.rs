@@ -5,31 +5,31 @@ use chrono::NaiveDateTime;
 use super::Runtime;
 use super::failure::failed;
 use crate::domain::Cart;
-use crate::ui::{FailedEffect, Msg};
+use crate::ui::{Answer, FailedEffect};
 
 impl Runtime {
     /// Parks the cart; the draft the runtime may still hold for it is saved first (`run`
     /// flushes it before any other effect), then cleared with the park.
-    pub(super) fn park_cart(&mut self, cart: &Cart, now: NaiveDateTime) -> Msg {
+    pub(super) fn park_cart(&mut self, cart: &Cart, now: NaiveDateTime) -> Answer {
         self.ledger
             .park_cart(cart, now)
-            .map(Msg::CartParked)
+            .map(Answer::CartParked)
             .unwrap_or_else(|e| failed(FailedEffect::Parked, e))
     }
 
-    pub(super) fn load_parked(&self) -> Msg {
+    pub(super) fn load_parked(&self) -> Answer {
         self.ledger
             .parked_carts()
-            .map(Msg::ParkedLoaded)
+            .map(Answer::ParkedLoaded)
             .unwrap_or_else(|e| failed(FailedEffect::Parked, e))
     }
 
     /// A parked cart becomes the draft; gone meanwhile (another kiosk cannot run on the
     /// ledger, so only a stale list), the list is read again.
-    pub(super) fn recall_cart(&mut self, id: i64, now: NaiveDateTime) -> Msg {
+    pub(super) fn recall_cart(&mut self, id: i64, now: NaiveDateTime) -> Answer {
         let recalled = self.ledger.recall_cart(id, now).and_then(|cart| {
             let parked = self.ledger.parked_count()?;
-            Ok(cart.map(|cart| Msg::CartRecalled { cart, parked }))
+            Ok(cart.map(|cart| Answer::CartRecalled { cart, parked }))
         });
         match recalled {
             Ok(Some(msg)) => msg,
@@ -39,7 +39,7 @@ impl Runtime {
     }
 
     /// How many carts are parked, for the sale screen at start.
-    pub(super) fn parked_count(&self) -> Option<Msg> {
-        self.ledger.parked_count().ok().map(Msg::ParkedCount)
+    pub(super) fn parked_count(&self) -> Option<Answer> {
+        self.ledger.parked_count().ok().map(Answer::ParkedCount)
     }
 }

@@ -8,7 +8,7 @@ use super::failure::{failed, failure};
 use crate::domain::{Cart, NewCustomer, PartRequest, Payment, PaymentMethod, RefundMethod, Rupiah};
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::{FailedEffect, Msg, TillNote};
+use crate::ui::{Answer, FailedEffect, TillNote};
 
 impl Runtime {
     pub(super) fn record_sale(
@@ -16,7 +16,7 @@ impl Runtime {
         cart: &Cart,
         payments: &[Payment],
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         // `record_sale` finds the open day (or refuses) inside its own transaction.
         let attendant = self.actor();
         let sale = match self.ledger.record_sale(cart, payments, &attendant, now) {
@@ -28,23 +28,23 @@ impl Runtime {
         // to write is reported and can be printed again from the sales list.
         let receipt = self.write_receipt(&sale, false);
         let status = self.ledger.open_day_status().ok().flatten();
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale,
             status,
             receipt,
         }
     }
 
-    pub(super) fn load_sales(&self) -> Msg {
+    pub(super) fn load_sales(&self) -> Answer {
         self.ledger
             .sales_of_open_day()
-            .map(Msg::SalesLoaded)
+            .map(Answer::SalesLoaded)
             .unwrap_or_else(|e| failed(FailedEffect::LoadSales, e))
     }
 
     /// The sales of the business day next to `from` (older or newer), or of `from` itself
     /// at either end.
-    pub(super) fn load_sales_near(&self, from: Option<NaiveDate>, older: bool) -> Msg {
+    pub(super) fn load_sales_near(&self, from: Option<NaiveDate>, older: bool) -> Answer {
         let loaded = (|| {
             let dates = self.ledger.business_dates()?;
             let open = self.ledger.open_day_status()?.map(|s| s.day.date);
@@ -61,7 +61,7 @@ impl Runtime {
                     .unwrap_or(current)
             };
             let sales = self.ledger.sales_of_day(target)?;
-            Ok(Msg::DaySalesLoaded {
+            Ok(Answer::DaySalesLoaded {
                 date: target,
                 closed: open != Some(target),
                 sales,
@@ -70,22 +70,22 @@ impl Runtime {
         loaded.unwrap_or_else(|e| failed(FailedEffect::LoadSales, e))
     }
 
-    pub(super) fn void_sale(&mut self, sale_id: i64, reason: &str, now: NaiveDateTime) -> Msg {
+    pub(super) fn void_sale(&mut self, sale_id: i64, reason: &str, now: NaiveDateTime) -> Answer {
         let attendant = self.actor();
         let voided = self.ledger.void_sale(sale_id, reason, &attendant, now);
         if let Err(e) = voided {
             return failed(FailedEffect::VoidSale, e);
         }
         // Committed: what cannot be read back now is worked out on screen instead.
-        Msg::SaleVoided {
+        Answer::SaleVoided {
             sale_id,
             status: self.ledger.open_day_status().ok().flatten(),
             sales: self.ledger.sales_of_open_day().ok(),
         }
     }
 
-    pub(super) fn reprint_receipt(&mut self, sale_id: i64) -> Msg {
-        Msg::ReceiptPrinted(
+    pub(super) fn reprint_receipt(&mut self, sale_id: i64) -> Answer {
+        Answer::ReceiptPrinted(
             self.ledger
                 .sale(sale_id)
                 .map_err(failure)
@@ -99,13 +99,13 @@ impl Runtime {
         refund: RefundMethod,
         reason: &str,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         match self
             .ledger
             .correct_sale(sale_id, refund, reason, &actor, now)
         {
-            Ok(correction) => Msg::SaleCorrected {
+            Ok(correction) => Answer::SaleCorrected {
                 sales: self.ledger.sales_of_day(correction.sale_date).ok(),
                 correction,
             },
@@ -113,10 +113,10 @@ impl Runtime {
         }
     }
 
-    pub(super) fn load_sale_detail(&self, sale_id: i64) -> Msg {
+    pub(super) fn load_sale_detail(&self, sale_id: i64) -> Answer {
         let loaded = self.ledger.sale(sale_id).and_then(|sale| {
             let returns = self.ledger.returns_of_sale(sale_id)?;
-            Ok(Msg::SaleDetailLoaded { sale, returns })
+            Ok(Answer::SaleDetailLoaded { sale, returns })
         });
         loaded.unwrap_or_else(|e| failed(FailedEffect::LoadSales, e))
     }
@@ -130,7 +130,7 @@ impl Runtime {
         refund: RefundMethod,
         reason: &str,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         let ret = match self
             .ledger
@@ -141,7 +141,7 @@ impl Runtime {
         };
         let slip = print::return_slip(&ret, &self.shop, self.receipt_lang);
         let slip = self.file_printout(&slip, ret.day_date, &print::return_slip_file_name(&ret));
-        Msg::PartReturned {
+        Answer::PartReturned {
             sale: self.ledger.sale(sale_id).ok(),
             returns: self.ledger.returns_of_sale(sale_id).unwrap_or_default(),
             sales: self.ledger.sales_of_day(ret.sale_date).ok(),
@@ -150,10 +150,10 @@ impl Runtime {
         }
     }
 
-    pub(super) fn load_customers(&self) -> Msg {
+    pub(super) fn load_customers(&self) -> Answer {
         self.ledger
             .customer_balances()
-            .map(Msg::CustomersLoaded)
+            .map(Answer::CustomersLoaded)
             .unwrap_or_else(|e| failed(FailedEffect::Till, e))
     }
 
@@ -162,7 +162,7 @@ impl Runtime {
         id: Option<i64>,
         customer: &NewCustomer,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let saved = match id {
             Some(id) => self.ledger.update_customer(id, customer),
             None => self.ledger.add_customer(customer, now),
@@ -180,7 +180,7 @@ impl Runtime {
         amount: Rupiah,
         note: &str,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let actor = self.actor();
         let paid = self
             .ledger
@@ -210,8 +210,8 @@ impl Runtime {
     }
 
     /// Every customer after a change; the change is on disk even if they cannot be read.
-    fn customers_changed(&self, note: TillNote) -> Msg {
-        Msg::CustomersChanged {
+    fn customers_changed(&self, note: TillNote) -> Answer {
+        Answer::CustomersChanged {
             list: self.ledger.customer_balances().unwrap_or_default(),
             note,
         }

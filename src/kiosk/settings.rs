@@ -7,12 +7,12 @@ use super::Runtime;
 use super::failure::failed;
 use crate::domain::TillRules;
 use crate::print::{self, Format, PrinterSettings, ShopHeader};
-use crate::ui::{FailedEffect, Msg};
+use crate::ui::{Answer, FailedEffect};
 
 impl Runtime {
-    pub(super) fn load_settings(&self) -> Msg {
+    pub(super) fn load_settings(&self) -> Answer {
         (|| {
-            Ok(Msg::SettingsLoaded {
+            Ok(Answer::SettingsLoaded {
                 shop: self.ledger.shop_header()?,
                 printer: self.ledger.printer_settings()?,
                 rules: self.ledger.till_rules()?,
@@ -31,7 +31,7 @@ impl Runtime {
         rules: &TillRules,
         (backup_folder, programme): (&str, &str),
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         match self.ledger.save_settings(
             &shop,
             &printer,
@@ -42,15 +42,15 @@ impl Runtime {
             Ok(()) => {
                 self.shop = shop;
                 self.printer = printer;
-                Msg::SettingsSaved
+                Answer::SettingsSaved
             }
             Err(e) => failed(FailedEffect::SaveSettings, e),
         }
     }
 
-    pub(super) fn test_print(&self, shop: &ShopHeader, printer: &PrinterSettings) -> Msg {
+    pub(super) fn test_print(&self, shop: &ShopHeader, printer: &PrinterSettings) -> Answer {
         let doc = print::test_slip(shop, printer, self.receipt_lang);
         let bytes = print::render(&[doc], Format::escpos(printer.paper));
-        Msg::TestPrinted(print::send(&bytes, printer))
+        Answer::TestPrinted(print::send(&bytes, printer))
     }
 }

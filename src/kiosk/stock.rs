@@ -10,17 +10,17 @@ use super::failure::failed;
 use crate::domain::{Cart, DocumentKind, Quantity, StockDocument};
 use crate::ledger::LedgerError;
 use crate::print;
-use crate::ui::{Effect, FailedEffect, Msg, StockEntry};
+use crate::ui::{Answer, Effect, FailedEffect, StockEntry};
 
 impl Runtime {
-    pub(super) fn load_stock(&self) -> Msg {
+    pub(super) fn load_stock(&self) -> Answer {
         let day = match self.ledger.open_day_status() {
             Ok(status) => status.map_or_else(|| Local::now().date_naive(), |s| s.day.date),
             Err(e) => return failed(FailedEffect::LoadStock, e),
         };
         let today = Local::now().date_naive();
-        let loaded = || -> Result<Msg, LedgerError> {
-            Ok(Msg::StockLoaded {
+        let loaded = || -> Result<Answer, LedgerError> {
+            Ok(Answer::StockLoaded {
                 lines: self.ledger.stock_levels(Some(day))?,
                 calls: self.ledger.call_list()?,
                 expiring: self.ledger.expiring_goods(today)?,
@@ -31,7 +31,7 @@ impl Runtime {
     }
 
     /// The expiry list's horizon saved; the list is read again by it.
-    pub(super) fn set_expiry_days(&mut self, days: u32, now: NaiveDateTime) -> Msg {
+    pub(super) fn set_expiry_days(&mut self, days: u32, now: NaiveDateTime) -> Answer {
         match self.ledger.set_expiry_days(days, now) {
             Ok(()) => self.load_stock(),
             Err(e) => failed(FailedEffect::SaveSettings, e),
@@ -41,7 +41,7 @@ impl Runtime {
     /// A cart saved with more of a product than the last one is that product being sold:
     /// if the oldest delivery of it on the shelf is past its best-before date, the attendant
     /// is told. Never stopped, and a failed read only means no warning.
-    pub(super) fn check_shelf_dates(&mut self, cart: &Cart, today: NaiveDate) -> Vec<Msg> {
+    pub(super) fn check_shelf_dates(&mut self, cart: &Cart, today: NaiveDate) -> Vec<Answer> {
         let mut now: HashMap<String, Quantity> = HashMap::new();
         for line in &cart.lines {
             now.insert(line.product.code.clone(), line.quantity);
@@ -54,7 +54,7 @@ impl Runtime {
                 continue;
             }
             if let Ok(Some(best_before)) = self.ledger.oldest_past_its_date(code, today) {
-                warnings.push(Msg::PastBestBefore {
+                warnings.push(Answer::PastBestBefore {
                     name: line.product.full_name(),
                     best_before,
                 });
@@ -63,23 +63,23 @@ impl Runtime {
         warnings
     }
 
-    pub(super) fn record_stock(&mut self, entry: StockEntry, now: NaiveDateTime) -> Msg {
+    pub(super) fn record_stock(&mut self, entry: StockEntry, now: NaiveDateTime) -> Answer {
         let actor = self.actor();
         // A count may turn out to need the manager's approval; it is handed back.
         let count = matches!(entry, StockEntry::Count { .. }).then(|| entry.clone());
         match (self.write_stock_entry(entry, &actor, now), count) {
             (Err(LedgerError::NeedsApproval(_)), Some(count)) => {
-                Msg::ApprovalNeeded(Box::new(Effect::RecordStock(count)))
+                Answer::ApprovalNeeded(Box::new(Effect::RecordStock(count)))
             }
-            (recorded, _) => self.stock_recorded(recorded),
+            (recorded, _) => self.stock_recorded(recorded, false),
         }
     }
 
-    pub(super) fn return_daily_goods(&mut self, now: NaiveDateTime) -> Msg {
+    pub(super) fn return_daily_goods(&mut self, now: NaiveDateTime) -> Answer {
         let actor = self.actor();
         let note = self.receipt_lang.text().ui.daily_return_note;
         let recorded = self.ledger.return_daily_goods(note, &actor, now);
-        self.stock_recorded(recorded)
+        self.stock_recorded(recorded, true)
     }
 
     fn write_stock_entry(
@@ -115,7 +115,11 @@ impl Runtime {
     }
 
     /// Entries on disk get their slips; a slip that fails is reported, never "not recorded".
-    fn stock_recorded(&mut self, recorded: Result<Vec<StockDocument>, LedgerError>) -> Msg {
+    fn stock_recorded(
+        &mut self,
+        recorded: Result<Vec<StockDocument>, LedgerError>,
+        daily: bool,
+    ) -> Answer {
         let documents = match recorded {
             Ok(documents) => documents,
             Err(e) => return failed(FailedEffect::RecordStock, e),
@@ -136,6 +140,10 @@ impl Runtime {
                 })
                 .collect(),
         };
-        Msg::StockRecorded { documents, slips }
+        Answer::StockRecorded {
+            daily,
+            documents,
+            slips,
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::{HistoryFilter, Role, User};
 use crate::ledger::LedgerError;
 use crate::print::{self, ShopHeader};
 use crate::startup;
-use crate::ui::{Effect, FailedEffect, Failure, Msg, Pin};
+use crate::ui::{Answer, Effect, FailedEffect, Failure, Pin};
 
 impl Runtime {
     /// The one-time recovery code for a forgotten manager PIN at the first start: filed
@@ -19,31 +19,31 @@ impl Runtime {
         manager: &User,
         pin: &Pin,
         now: NaiveDateTime,
-    ) -> Result<Msg, Failure> {
+    ) -> Result<Answer, Failure> {
         let code = self
             .ledger
             .issue_recovery_code(manager.id, pin.as_str(), now)
             .map_err(failure)?;
         let paper = print::recovery_paper(&code, &manager.name, self.receipt_lang);
         let filed = self.file_printout(&paper, now.date(), "kode-pemulihan.txt");
-        Ok(Msg::RecoveryCode {
+        Ok(Answer::RecoveryCode {
             code,
             manager: manager.name.clone(),
             filed,
         })
     }
 
-    pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Msg> {
+    pub(super) fn sign_in(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Vec<Answer> {
         match self.ledger.check_pin(user_id, pin.as_str(), now) {
             Ok(user) => {
                 self.ledger.sign_in(&user);
                 // Only a convenience for the next start: a failure here is not one.
                 let _ = self.ledger.remember_sign_in(&user);
                 // Until a backup covers the last close, each sign-in says so.
-                let warning = startup::backup_warning(&self.ledger).map(Msg::File);
+                let warning = startup::backup_warning(&self.ledger).map(Answer::File);
                 // Said last, so it is what the message line shows.
-                let clock = startup::clock_warning(&self.ledger, now).map(Msg::File);
-                std::iter::once(Msg::SignedIn(user))
+                let clock = startup::clock_warning(&self.ledger, now).map(Answer::File);
+                std::iter::once(Answer::SignedIn(user))
                     .chain(warning)
                     .chain(clock)
                     .collect()
@@ -52,10 +52,10 @@ impl Runtime {
         }
     }
 
-    pub(super) fn load_users(&self) -> Msg {
+    pub(super) fn load_users(&self) -> Answer {
         self.ledger
             .users()
-            .map(Msg::UsersLoaded)
+            .map(Answer::UsersLoaded)
             .unwrap_or_else(|e| failed(FailedEffect::LoadUsers, e))
     }
 
@@ -65,39 +65,39 @@ impl Runtime {
         role: Role,
         pin: &Pin,
         now: NaiveDateTime,
-    ) -> Msg {
+    ) -> Answer {
         let saved = self.ledger.add_user(name, role, pin.as_str(), now);
         self.users_changed(saved.map(|_| ()))
     }
 
-    pub(super) fn change_pin(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Msg {
+    pub(super) fn change_pin(&mut self, user_id: i64, pin: &Pin, now: NaiveDateTime) -> Answer {
         let saved = self.ledger.change_pin(user_id, pin.as_str(), now);
         self.users_changed(saved)
     }
 
-    pub(super) fn deactivate_user(&mut self, user_id: i64, now: NaiveDateTime) -> Msg {
+    pub(super) fn deactivate_user(&mut self, user_id: i64, now: NaiveDateTime) -> Answer {
         let saved = self.ledger.deactivate_user(user_id, now);
         self.users_changed(saved)
     }
 
-    pub(super) fn load_history(&self, filter: &HistoryFilter) -> Msg {
+    pub(super) fn load_history(&self, filter: &HistoryFilter) -> Answer {
         self.ledger
             .history(filter)
-            .map(Msg::HistoryLoaded)
+            .map(Answer::HistoryLoaded)
             .unwrap_or_else(|e| failed(FailedEffect::LoadHistory, e))
     }
 
-    pub(super) fn load_glance(&self, date: chrono::NaiveDate) -> Msg {
+    pub(super) fn load_glance(&self, date: chrono::NaiveDate) -> Answer {
         self.ledger
             .glance(date)
-            .map(|g| Msg::GlanceLoaded(Box::new(g)))
+            .map(|g| Answer::GlanceLoaded(Box::new(g)))
             .unwrap_or_else(|e| failed(FailedEffect::LoadGlance, e))
     }
 
-    pub(super) fn load_daily_sales(&self, date: chrono::NaiveDate) -> Msg {
+    pub(super) fn load_daily_sales(&self, date: chrono::NaiveDate) -> Answer {
         self.ledger
             .daily_sales(date)
-            .map(|d| Msg::DailySalesLoaded(Box::new(d)))
+            .map(|d| Answer::DailySalesLoaded(Box::new(d)))
             .unwrap_or_else(|e| failed(FailedEffect::LoadDailySales, e))
     }
 
@@ -109,7 +109,7 @@ impl Runtime {
         name: &str,
         pin: &Pin,
         now: NaiveDateTime,
-    ) -> Vec<Msg> {
+    ) -> Vec<Answer> {
         let user = match self.ledger.create_first_manager(name, pin.as_str(), now) {
             Ok(user) => user,
             // Another kiosk may have finished the first start: the users say what comes next.
@@ -120,7 +120,7 @@ impl Runtime {
         let recovery = match self.issue_recovery_code(&user, pin, now) {
             Ok(shown) => Some(shown),
             Err(reason) => {
-                replies.push(Msg::Failed {
+                replies.push(Answer::Failed {
                     action: FailedEffect::SaveUser,
                     reason,
                 });
@@ -136,8 +136,8 @@ impl Runtime {
             // The manager exists and is signed in: the name can be set again later.
             Err(e) => replies.push(failed(FailedEffect::SaveUser, e)),
         }
-        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
-        replies.push(Msg::SignedIn(user));
+        replies.extend(self.ledger.users().ok().map(Answer::UsersLoaded));
+        replies.push(Answer::SignedIn(user));
         // After the sign-in, which would close it: the code stays on screen until Enter.
         replies.extend(recovery);
         replies
@@ -150,7 +150,7 @@ impl Runtime {
         user_id: i64,
         pin: &Pin,
         now: NaiveDateTime,
-    ) -> Vec<Msg> {
+    ) -> Vec<Answer> {
         let user = match self.ledger.user(user_id) {
             Ok(user) if user.has_pin => return self.refused_with_users(LedgerError::UsersExist),
             Ok(user) => user,
@@ -164,14 +164,14 @@ impl Runtime {
             ..user
         });
         self.ledger.sign_in(&user);
-        let mut replies: Vec<Msg> = self
+        let mut replies: Vec<Answer> = self
             .ledger
             .users()
             .ok()
-            .map(Msg::UsersLoaded)
+            .map(Answer::UsersLoaded)
             .into_iter()
             .collect();
-        replies.push(Msg::SignedIn(user));
+        replies.push(Answer::SignedIn(user));
         replies
     }
 
@@ -183,12 +183,12 @@ impl Runtime {
         pin: &Pin,
         held: Vec<Effect>,
         now: NaiveDateTime,
-    ) -> Vec<Msg> {
+    ) -> Vec<Answer> {
         let manager = match self.ledger.approve_with_pin(manager_id, pin.as_str(), now) {
             Ok(manager) => manager,
             Err(e) => return vec![failed(FailedEffect::Approve, e)],
         };
-        let mut replies = vec![Msg::ApprovalGranted(manager.clone())];
+        let mut replies = vec![Answer::ApprovalGranted(manager.clone())];
         // The cart goes to disk first, so that nothing but the held effect meets the approval.
         replies.extend(self.flush_draft_reply());
         for effect in held {
@@ -200,19 +200,19 @@ impl Runtime {
     }
 
     /// A refused first start, and the users as they are now.
-    fn refused_with_users(&self, e: LedgerError) -> Vec<Msg> {
+    fn refused_with_users(&self, e: LedgerError) -> Vec<Answer> {
         let mut replies = vec![failed(FailedEffect::SignIn, e)];
-        replies.extend(self.ledger.users().ok().map(Msg::UsersLoaded));
+        replies.extend(self.ledger.users().ok().map(Answer::UsersLoaded));
         replies
     }
 
-    fn users_changed(&self, saved: Result<(), LedgerError>) -> Msg {
+    fn users_changed(&self, saved: Result<(), LedgerError>) -> Answer {
         if let Err(e) = saved {
             return failed(FailedEffect::SaveUser, e);
         }
         self.ledger
             .users()
-            .map(Msg::UsersChanged)
+            .map(Answer::UsersChanged)
             .unwrap_or_else(|e| failed(FailedEffect::LoadUsers, e))
     }
 }

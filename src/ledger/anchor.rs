@@ -11,9 +11,10 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::connection::Ledger;
+use super::error::Result;
 use super::head::chain_row;
 use super::verify::Problem;
-use super::{Ledger, Result};
 
 /// A head as printed on paper: the first hex digits of an entry's hash and its sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,12 +11,13 @@ use std::time::Instant;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::OptionalExtension;
 
+use super::columns::get_date;
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
+use super::head::ChainHead;
 use super::open::make_private;
-use super::{ChainHead, Ledger, LedgerError, Result, get_date};
+use super::settings::BACKUP_FOLDER;
 use crate::domain::Rupiah;
-
-/// Where the manager keeps backups (Ctrl+O); empty: `backups` beside the ledger.
-pub(super) const BACKUP_FOLDER: &str = "backup.folder";
 
 /// How many days and months keep a backup each.
 const KEEP_DAYS: usize = 14;

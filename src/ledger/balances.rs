@@ -13,7 +13,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{LedgerError, Result, date_text};
+use super::columns::date_text;
+use super::error::{LedgerError, Result};
 use crate::domain::{Broken, Rupiah};
 
 /// Fills the projection from history (at migration): each producer's closing per day, and

@@ -4,9 +4,9 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{
-    Ledger, LedgerError, Result, conversion_error, get_stamp, stamp_text, unique_violation,
-};
+use super::columns::{conversion_error, get_stamp, stamp_text};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result, unique_violation};
 use crate::domain::money::MAX_INPUT;
 use crate::domain::stock::check_stock_quantity;
 use crate::domain::{

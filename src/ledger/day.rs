@@ -4,7 +4,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
+use super::columns::{date_text, get_date, get_stamp, stamp_text, to_second};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
 use crate::domain::{BusinessDay, DayStatus, Rupiah, SupersededClose};
 
 pub(super) const DAY_COLUMNS: &str = "id, date, opened_at, attendant, opening_float";

@@ -4,7 +4,9 @@
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
-use super::{Ledger, LedgerError, Result, get_stamp, stamp_text};
+use super::columns::{get_stamp, stamp_text};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
 use crate::domain::{Cart, ParkedCart};
 
 fn cart_json(cart: &Cart) -> Result<String> {

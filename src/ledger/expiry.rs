@@ -5,8 +5,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
+use super::columns::{get_date, get_opt_date};
+use super::connection::Ledger;
+use super::error::Result;
 use super::settings::put;
-use super::{Ledger, Result, get_date, get_opt_date};
 use crate::domain::expiry::{horizon, on_shelf};
 use crate::domain::{DEFAULT_EXPIRY_DAYS, ExpiryLine, ExpiryList, MAX_EXPIRY_DAYS, StockQuantity};
 

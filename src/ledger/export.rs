@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use rusqlite::{Row, params};
 
 use super::chain;
-use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp};
+use super::columns::{date_text, get_date, get_stamp};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
 use crate::domain::{Cell, ChainedEntry, ExportKind, ExportTable, Rupiah, StockQuantity};
 
 /// How a column's value reads into a cell.

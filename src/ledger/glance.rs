@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate, Timelike};
 use rusqlite::{Connection, params};
 
-use super::{Ledger, Result, date_text, get_date};
+use super::columns::{date_text, get_date};
+use super::connection::Ledger;
+use super::error::Result;
 use crate::domain::glance::{EXPIRY_DAYS, TOP_DAYS, WEEKS};
 use crate::domain::{DailySales, Glance, HourBar, Owed, Ranked, Rupiah, StockQuantity};
 

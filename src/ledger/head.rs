@@ -3,7 +3,8 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::Result;
+use super::connection::Ledger;
+use super::error::Result;
 use crate::domain::{CashMove, Payout, Sale, StockDocument, TabPayment};
 
 /// The newest chain entry: what printouts carry so that paper can later prove the file.
@@ -137,7 +138,7 @@ fn stamp_column(table: &str) -> Option<&'static str> {
     }
 }
 
-impl super::Ledger {
+impl Ledger {
     /// The latest time stamped on the newest entries in ledger order (the last 64 chain
     /// rows, so that one entry stamped by a clock set back does not hide the ones before
     /// it): a clock reading earlier than this was set back. Entries are still recorded in
@@ -166,7 +167,7 @@ impl super::Ledger {
                     |r| r.get(0),
                 )
                 .optional()?;
-            if let Some(at) = stamp.and_then(|s| super::parse_stamp(&s)) {
+            if let Some(at) = stamp.and_then(|s| super::columns::parse_stamp(&s)) {
                 latest = latest.max(Some(at));
             }
         }

@@ -7,7 +7,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::OptionalExtension;
 use rusqlite::types::ValueRef;
 
-use super::{Ledger, Result, STAMP_FORMAT, chain};
+use super::chain;
+use super::columns::STAMP_FORMAT;
+use super::connection::Ledger;
+use super::error::Result;
 use crate::domain::{Detail, HistoryEntry, HistoryFilter, Quantity, Rupiah};
 
 /// The columns a history row keeps its time in, by table: the first one present counts.
@@ -247,7 +250,7 @@ impl Ledger {
                  WHERE b.date > ?1 AND substr(b.opened_at, 1, 10) > ?1
                  ORDER BY b.date LIMIT 1",
             )?
-            .query_row([super::date_text(day)], |r| r.get(0))
+            .query_row([super::columns::date_text(day)], |r| r.get(0))
             .optional()?;
         Ok(next_opening.unwrap_or(i64::MAX))
     }

@@ -8,8 +8,9 @@ use rusqlite::{Connection, OptionalExtension};
 use super::catalogue::{
     change_producer, change_product, get_scheme, insert_producer, insert_product,
 };
+use super::connection::Ledger;
+use super::error::LedgerError;
 use super::stock::receive_on;
-use super::{Ledger, LedgerError};
 use crate::domain::{
     IntakeLine, NewProducer, NewProduct, ProducerChanges, ProductChanges, StockDocument,
     StockQuantity,
@@ -41,7 +42,7 @@ pub struct BatchError {
     pub error: LedgerError,
 }
 
-fn exists(conn: &Connection, table: &str, code: &str) -> super::Result<bool> {
+fn exists(conn: &Connection, table: &str, code: &str) -> super::error::Result<bool> {
     // `table` is one of two literals below, never input.
     let sql = format!("SELECT 1 FROM {table} WHERE code = ?1");
     Ok(conn
@@ -57,7 +58,7 @@ fn batch<T, R>(
     ledger: &mut Ledger,
     mode: BatchMode,
     rows: &[T],
-    mut apply: impl FnMut(&Connection, &T) -> super::Result<R>,
+    mut apply: impl FnMut(&Connection, &T) -> super::error::Result<R>,
 ) -> Result<Vec<R>, BatchError> {
     let mut failed_at = 0;
     ledger

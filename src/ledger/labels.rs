@@ -6,7 +6,8 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::catalogue::{find_producer, insert_barcode_change};
-use super::{Ledger, LedgerError, Result};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
 use crate::domain::Product;
 use crate::domain::barcode::{internal_ean13, is_internal};
 

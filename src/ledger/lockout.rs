@@ -7,7 +7,8 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, get_stamp, stamp_text};
+use super::columns::{get_stamp, stamp_text};
+use super::error::Result;
 use crate::domain::{PinAttempts, clamp_lockout};
 
 /// Where a PIN is typed: signing in, or a manager's approval in the popup.

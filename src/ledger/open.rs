@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Ledger, LedgerError, Result, SCHEMA_VERSION, schema};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
+use super::schema::{self, SCHEMA_VERSION};
 
 /// `PRAGMA application_id` of every pojok ledger: the ASCII bytes "PJOK". SQLite keeps it
 /// in the file header (offset 68), so `file` and other tools can tell a pojok ledger too.
@@ -267,7 +269,7 @@ impl Ledger {
         if created || id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Ledger::with_connection(conn, path))
+        Ledger::with_connection(conn, path)
     }
 
     /// Opens an existing ledger only to read it (`verify`, reports, printouts, exports,
@@ -290,7 +292,7 @@ impl Ledger {
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
             true,
         )?;
-        Ok(Ledger::with_connection(conn, path))
+        Ledger::with_connection(conn, path)
     }
 
     /// SQLite's `quick_check` on this connection: empty when the file is sound.

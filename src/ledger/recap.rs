@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::balances::owed_before;
-use super::{Ledger, Result, date_text};
+use super::columns::date_text;
+use super::connection::Ledger;
+use super::error::Result;
 use crate::domain::{MonthRecap, ProducerMonth, Rupiah, StockQuantity, Unit};
 
 impl Ledger {
@@ -49,7 +51,9 @@ impl Ledger {
                                  WHERE s.day_id = b.id)
                  FROM business_days AS b WHERE b.date BETWEEN ?1 AND ?2 ORDER BY b.date",
             )?
-            .query_map(range, |r| Ok((super::get_date(r, 0)?, Rupiah(r.get(1)?))))?
+            .query_map(range, |r| {
+                Ok((super::columns::get_date(r, 0)?, Rupiah(r.get(1)?)))
+            })?
             .collect::<rusqlite::Result<_>>()?;
         let chain_head = match daily.last() {
             Some((last, _)) => self.chain_head_of_day(*last)?.map(|h| h.short()),

@@ -5,9 +5,11 @@
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
+use super::columns::stamp_text;
+use super::connection::Ledger;
+use super::error::{LedgerError, Result};
 use super::seal::{self, Opened, RECOVERY_HOLDER};
 use super::users::{hash_pin, pin_matches, set_pin};
-use super::{Ledger, LedgerError, Result, stamp_text};
 use crate::domain::{User, check_new_pin};
 
 /// Digits in a recovery code: far beyond guessing, typed on a keypad.

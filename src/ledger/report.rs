@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
+use super::columns::date_text;
+use super::connection::Ledger;
 use super::day::{DAY_COLUMNS, day_from_row};
+use super::error::Result;
 use super::till::close_figures;
-use super::{Ledger, Result, date_text};
 use crate::domain::{
     CountTotal, DayReport, PaymentMethod, PaymentTotals, ProducerDayLine, Quantity, Rupiah,
     VoidLine,

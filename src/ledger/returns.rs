@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::columns::{conversion_error, get_date, get_stamp, stamp_text};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result};
 use super::head::{self, Anchored};
 use super::till::check_drawer;
-use super::{Ledger, LedgerError, Result, conversion_error, get_date, get_stamp, stamp_text};
 use crate::domain::{
     LineAmounts, PartRequest, Quantity, RefundMethod, ReturnLine, Rupiah, SaleReturn, reverse_part,
 };

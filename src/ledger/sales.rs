@@ -3,11 +3,11 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::columns::{conversion_error, get_date, get_stamp, stamp_text, to_second};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result};
 use super::head;
-use super::{
-    Ledger, LedgerError, Result, conversion_error, get_date, get_stamp, stamp_text, to_second,
-};
 use crate::domain::{Cart, Payment, PaymentMethod, Quantity, Rupiah, Sale, SaleLine, SaleSummary};
 
 /// Each payment must be one the shop can take, and together they must pay exactly `total`.
@@ -310,7 +310,16 @@ impl Ledger {
                 voided: false,
             })
         })?;
-        head::anchored(&self.conn, done)
+        // Every chain row the sale's transaction wrote is one of its own rows, so the last
+        // is its head: no need to look for it again.
+        let chain_head = self.sealed.take().map(|s| {
+            head::ChainHead {
+                seq: s.seq,
+                hash: s.hash,
+            }
+            .short()
+        });
+        Ok(Sale { chain_head, ..done })
     }
 
     /// Voids a sale of the open day by recording a reversing entry that names it, and puts
@@ -372,7 +381,7 @@ impl Ledger {
     pub fn sales_of_day(&self, date: chrono::NaiveDate) -> Result<Vec<SaleSummary>> {
         self.sales_where(
             "s.day_id = (SELECT id FROM business_days WHERE date = ?1)",
-            super::date_text(date),
+            super::columns::date_text(date),
         )
     }
 

@@ -11,17 +11,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::chain::hex;
-use super::{Ledger, LedgerError, Result};
-
-/// The day seal's key, open in memory for as long as the manager's session lasts.
-#[derive(Clone)]
-pub(super) struct SealKey([u8; 32]);
-
-impl std::fmt::Debug for SealKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SealKey(..)")
-    }
-}
+use super::connection::{Ledger, SealKey};
+use super::error::{LedgerError, Result};
 
 fn random<const N: usize>() -> Result<[u8; N]> {
     let mut bytes = [0; N];
@@ -330,12 +321,12 @@ impl Ledger {
             Opened::OldWrap(key, since) => {
                 wrap(&self.conn, &holder, pin, &key, since)?;
                 self.seal_key = Some((key, since));
-                self.seal_closed_days(&super::stamp_text(at))?;
+                self.seal_closed_days(&super::columns::stamp_text(at))?;
             }
             Opened::Key(key, since) => {
                 self.seal_key = Some((key, since));
                 // Days closed while no manager was there are sealed now, as they stand.
-                self.seal_closed_days(&super::stamp_text(at))?;
+                self.seal_closed_days(&super::columns::stamp_text(at))?;
             }
             Opened::NoKey => {
                 let key = new_key()?;

@@ -5,7 +5,9 @@
 use chrono::{NaiveDateTime, TimeDelta};
 use rusqlite::{OptionalExtension, params};
 
-use super::{Ledger, Result, stamp_text};
+use super::columns::stamp_text;
+use super::connection::Ledger;
+use super::error::Result;
 use crate::domain::{Paper, PrinterKind, PrinterSettings, Rupiah, ShopHeader, TillRules, User};
 
 const SHOP_NAME: &str = "shop.name";
@@ -25,6 +27,8 @@ const LAST_USER: &str = "kiosk.last_user";
 /// Read by the hash chain's approval rule for cash counts too (chain.rs).
 const CLOSE_APPROVAL_ABOVE: &str = "close.approval_above";
 const COUNT_CORNER_BEARS: &str = "stock.count_corner_bears";
+/// Where the manager keeps backups (Ctrl+O); empty: `backups` beside the ledger.
+pub(super) const BACKUP_FOLDER: &str = "backup.folder";
 
 impl Ledger {
     pub fn shop_header(&self) -> Result<ShopHeader> {
@@ -158,12 +162,7 @@ impl Ledger {
             if let Some(programme) = programme {
                 put(tx, PROGRAMME, programme.trim(), Some(at))?;
             }
-            put(
-                tx,
-                super::backup::BACKUP_FOLDER,
-                backup_folder.trim(),
-                Some(at),
-            )?;
+            put(tx, BACKUP_FOLDER, backup_folder.trim(), Some(at))?;
             write_printer(tx, printer, at)?;
             put(
                 tx,

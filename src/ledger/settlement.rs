@@ -14,9 +14,11 @@ use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
 use super::balances;
 use super::catalogue::find_producer;
+use super::columns::{date_text, get_date, get_stamp, stamp_text, to_second};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result};
 use super::head;
-use super::{Ledger, LedgerError, Result, date_text, get_date, get_stamp, stamp_text, to_second};
 use crate::domain::{
     CorrectionLine, LineAmounts, MoveKind, Payout, PayoutMethod, ProducerBalance,
     ProducerSettlement, ProductOpening, Quantity, Rupiah, SettlementBuilder, SettlementHeader,
@@ -422,8 +424,10 @@ fn firsts_from(conn: &Connection, from: NaiveDate) -> Result<(i64, i64)> {
 
 /// Every stock move of `producer`'s products on the days from `from` on, summed per date
 /// and product, newest date first: `moves_since` of any of those days is the sum of the
-/// rows from its date on. The moves are found from the producer's products, from the
-/// range's first move on (and from the range's few returns and corrections), and given
+/// rows from its date on. What was sold is read from the producer's sale lines (a sale's
+/// moves are its lines, negated), the other moves from the producer's products (`kind !=
+/// 'sale'` lets SQLite use the index by product, which leaves sales out), each from the
+/// range's first line or move on (and the range's few returns and corrections), and given
 /// the days `moves_since` gives them.
 fn moves_by_date(
     conn: &Connection,
@@ -432,16 +436,21 @@ fn moves_by_date(
 ) -> Result<Vec<(NaiveDate, i64, StockQuantity)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT date, product_id, SUM(quantity_milli) FROM (
+             SELECT b.date, l.product_id, -l.quantity_milli AS quantity_milli
+             FROM sale_lines AS l
+             CROSS JOIN sales AS s ON s.id = l.sale_id
+             CROSS JOIN business_days AS b ON b.id = s.day_id
+             WHERE l.producer_id = ?2 AND l.id >= ?4 AND b.date >= ?1
+             UNION ALL
              SELECT b.date, m.product_id, m.quantity_milli
              FROM products AS p
              CROSS JOIN stock_moves AS m
-                 ON m.product_id = p.id AND m.kind IN ('sale', 'void') AND m.id >= ?3
+                 ON m.product_id = p.id AND m.kind = 'void' AND m.kind != 'sale' AND m.id >= ?3
              CROSS JOIN sales AS s ON s.id = m.sale_id
              CROSS JOIN business_days AS b ON b.id = s.day_id
              WHERE p.producer_id = ?2 AND b.date >= ?1
-               AND (m.kind = 'sale'
-                    OR (NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
-                        AND NOT EXISTS (SELECT 1 FROM sale_returns AS t WHERE t.sale_id = s.id)))
+               AND NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
+               AND NOT EXISTS (SELECT 1 FROM sale_returns AS t WHERE t.sale_id = s.id)
              UNION ALL
              SELECT b.date, l.product_id, r.quantity_milli
              FROM business_days AS b
@@ -460,7 +469,7 @@ fn moves_by_date(
              FROM products AS p
              CROSS JOIN stock_moves AS m
                  ON m.product_id = p.id AND m.kind IN ('intake', 'return', 'write_off', 'count')
-                    AND m.id >= ?3
+                    AND m.kind != 'sale' AND m.id >= ?3
              CROSS JOIN stock_documents AS d ON d.id = m.document_id
              CROSS JOIN business_days AS b ON b.id = d.day_id
              WHERE p.producer_id = ?2 AND b.date >= ?1
@@ -474,8 +483,8 @@ fn moves_by_date(
          GROUP BY date, product_id
          ORDER BY date DESC",
     )?;
-    let (_, first) = firsts_from(conn, from)?;
-    let rows = stmt.query_map(params![date_text(from), producer, first], |r| {
+    let (first_line, first) = firsts_from(conn, from)?;
+    let rows = stmt.query_map(params![date_text(from), producer, first, first_line], |r| {
         Ok((
             get_date(r, 0)?,
             r.get(1)?,

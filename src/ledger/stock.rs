@@ -10,9 +10,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::catalogue::{FoundProduct, find_producer, find_product};
+use super::columns::{date_text, get_opt_date, get_stamp, stamp_text};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result};
 use super::head;
-use super::{Ledger, LedgerError, Result, date_text, get_opt_date, get_stamp, stamp_text};
 use crate::domain::stock::{check_quantity, check_stock_quantity, shelf_best_before};
 use crate::domain::{
     CallListEntry, CountLine, DayMoves, DocumentKind, IntakeLine, MoveKind, Quantity, Scheme,
@@ -534,11 +536,6 @@ impl Ledger {
         done.into_iter()
             .map(|d| head::anchored(&self.conn, d))
             .collect()
-    }
-
-    /// A recorded stock entry, for reprinting its slip.
-    pub fn stock_document(&self, id: i64) -> Result<StockDocument> {
-        head::anchored(&self.conn, load_document(&self.conn, id)?)
     }
 
     /// The stock screen: every active product of an active producer, by producer and code,

@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::columns::{conversion_error, date_text, get_date, get_stamp, stamp_text, to_second};
+use super::connection::Ledger;
 use super::day::open_day_on;
+use super::error::{LedgerError, Result, unique_violation};
 use super::head;
-use super::{
-    Ledger, LedgerError, Result, conversion_error, date_text, get_date, get_stamp, stamp_text,
-    to_second, unique_violation,
-};
 use crate::domain::money::MAX_INPUT;
 use crate::domain::{
     BusinessDay, CashCount, CashDirection, CashFigures, CashMove, Correction, CountRecord,
@@ -521,14 +520,6 @@ impl Ledger {
             }
         }
         Ok(TabStatement::new(who, from, to, opening, entries))
-    }
-
-    /// The cash figures of the open day, for the close screen; `None` when no day is open.
-    pub fn open_day_cash(&self) -> Result<Option<CashFigures>> {
-        match open_day_on(&self.conn)? {
-            Some(day) => Ok(Some(cash_figures(&self.conn, &day)?)),
-            None => Ok(None),
-        }
     }
 
     /// Closes the open day with the cash counted: the count (with the expected cash worked

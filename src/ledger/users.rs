@@ -10,8 +10,10 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
+use super::columns::{conversion_error, stamp_text};
+use super::connection::Ledger;
+use super::error::{LedgerError, Result, unique_violation};
 use super::lockout::{self, Gate, attempts_of};
-use super::{Ledger, LedgerError, Result, conversion_error, stamp_text, unique_violation};
 use crate::domain::{PinVerdict, Role, User, check_new_pin, clamp_lockout};
 
 /// The name given to the manager that a ledger from before users is migrated with.

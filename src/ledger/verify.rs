@@ -1,5 +1,7 @@
 //! `verify`: the whole file checked end to end — SQLite's integrity check, the hash chain
-//! recomputed from the first entry, and the money and stock invariants of DESIGN §2.
+//! recomputed from the first entry, and the rules the money and stock always keep (a line's
+//! shares add up to its total, a sale's lines to the sale, its payments settle it, stock on
+//! hand is the sum of its moves, a producer's balance that of their history, ...).
 //!
 //! Invariant checks are a list of small named functions (`CHECKS`); a new kind of history
 //! adds its own check there.
@@ -13,8 +15,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::chain::{self, HISTORY};
-pub use super::head::ChainHead;
-use super::{Ledger, Result, day, till, users};
+use super::connection::Ledger;
+use super::day;
+use super::error::Result;
+use super::head::ChainHead;
+use super::till;
+use super::users;
 use crate::domain::share::line_total;
 use crate::domain::{Broken, Quantity, Rupiah, StockQuantity};
 
@@ -229,7 +235,7 @@ impl Ledger {
                  JOIN live_closes AS x ON x.day_id = d.id
                  JOIN chain AS c ON c.entry_table = 'day_closes' AND c.entry_id = x.id
                  WHERE d.date = ?1",
-                [super::date_text(date)],
+                [super::columns::date_text(date)],
                 |r| {
                     Ok(ChainHead {
                         seq: r.get(0)?,
@@ -304,7 +310,7 @@ impl Ledger {
             self.write(|tx| {
                 tx.execute(
                     "INSERT INTO chain_checks (upto_seq, upto_hash, at) VALUES (?1, ?2, ?3)",
-                    params![head.seq, head.hash, super::stamp_text(at)],
+                    params![head.seq, head.hash, super::columns::stamp_text(at)],
                 )?;
                 Ok(())
             })?;
@@ -372,7 +378,7 @@ fn check_all(
                 .unwrap_or_else(|e| std::panic::resume_unwind(e))?,
             None => (Vec::new(), Vec::new()),
         };
-        Ok::<_, super::LedgerError>(((chained, found), checked, side))
+        Ok::<_, super::error::LedgerError>(((chained, found), checked, side))
     })?;
     conn.pragma_update(None, "cache_size", DEFAULT_CACHE)?;
     // The walk's pages would otherwise stay in the heap for the rest of the kiosk's day.

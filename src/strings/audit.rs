@@ -1,7 +1,7 @@
 //! The audit trail's descriptions in words: the keywords the ledger stores (payment methods,
 //! kinds of stock moves, roles, settings) said in the UI language, the rest as recorded.
 
-use super::Lang;
+use super::lang::Lang;
 use crate::domain::Detail;
 
 /// Per language: a stored keyword by its column, and a setting's name by its key.

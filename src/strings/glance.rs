@@ -1,7 +1,7 @@
 //! Text of the manager's glance (Ctrl+G): the day by hour, the month's best sellers, who is
 //! owed, and what the stock flags.
 
-use super::Lang;
+use super::lang::Lang;
 use crate::domain::Rupiah;
 
 pub struct GlanceText {

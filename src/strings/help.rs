@@ -1,7 +1,7 @@
 //! The command line's help in words: each command and option by its place, clap's own fixed
 //! words, and the refusals of a command line clap could not read.
 
-use super::Lang;
+use super::lang::Lang;
 
 pub struct HelpText {
     /// A command's about (`import products`) or an option's help (`import products --dry_run`);

@@ -1,6 +1,6 @@
 //! Label sheets' words: `pojok labels` and the products screen's label key.
 
-use super::Lang;
+use super::lang::Lang;
 
 pub struct LabelText {
     /// The sheet's file name when none is given: the date (YYYY-MM-DD).

@@ -1,6 +1,6 @@
 //! Text about the ledger file itself: opening it, the one-kiosk lock, backups and restoring.
 
-use super::Lang;
+use super::lang::Lang;
 use crate::domain::Rupiah;
 
 pub struct LedgerFileText {

@@ -1,7 +1,7 @@
 //! Text for serving a queue: parking a cart, the list of parked carts, part payments kept
 //! with a cart; and the voids listed on the day-close report.
 
-use super::Lang;
+use super::lang::Lang;
 use crate::domain::Rupiah;
 
 pub struct QueueText {

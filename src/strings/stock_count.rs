@@ -1,7 +1,7 @@
 //! Text of the shop-wide stock count (stok opname) and of the expiry list: their screens,
 //! messages and slip.
 
-use super::Lang;
+use super::lang::Lang;
 
 pub struct StockCountText {
     // The count form.

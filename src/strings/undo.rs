@@ -3,7 +3,7 @@
 //! head on paper as the proof; and the office's keys at the kiosk (the statement's dates,
 //! the programme's name, the recovery code shown at first start).
 
-use super::Lang;
+use super::lang::Lang;
 use crate::domain::Rupiah;
 
 pub struct UndoText {

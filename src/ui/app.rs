@@ -1,6 +1,6 @@
 //! The till's state as the hub keeps it: `App` (what is sold, who is at the till, what the
 //! entry line holds) and `Screen`, what has the keyboard. It stands below every screen: the
-//! screens answer from their own state (the sale screen from the `Till` the hub lends it), and
+//! screens answer from their own state (the sale screen from the `Till` kept in `App`), and
 //! only the hub (`ui/mod.rs`) writes it; `dialogs` and `view` only read it.
 
 use chrono::NaiveDate;
@@ -9,7 +9,7 @@ use ratatui::Frame;
 use super::catalogue::ProductsScreen;
 use super::effect::Effect;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::open_day_form::OpenDayForm;
 use super::outcome::{self, Outcome, Place};
@@ -67,7 +67,7 @@ macro_rules! screens {
             }
 
             /// A key for a screen of the table; `None` for the hub's own.
-            pub(super) fn key(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
+            pub(super) fn key(&mut self, cx: &outcome::Ctx, msg: Key) -> Option<Outcome> {
                 match self {
                     $(Screen::$over(screen) => Some(screen.key(cx, msg)),)*
                     $(Screen::$name(screen) => Some(screen.key(cx, msg)),)*
@@ -76,11 +76,20 @@ macro_rules! screens {
             }
 
             /// A runtime answer for a screen of the table; `None` for the hub's own.
-            pub(super) fn answer(&mut self, cx: &outcome::Ctx, msg: Msg) -> Option<Outcome> {
+            pub(super) fn answer(&mut self, cx: &outcome::Ctx, msg: Answer) -> Option<Outcome> {
                 match self {
                     $(Screen::$over(screen) => Some(screen.answer(cx, msg)),)*
                     $(Screen::$name(screen) => Some(screen.answer(cx, msg)),)*
                     _ => None,
+                }
+            }
+
+            /// Whether this is the screen that `place` opens.
+            pub(super) fn at(&self, place: &Place) -> bool {
+                match self {
+                    $(Screen::$over(_) => matches!(place, $over_place),)*
+                    $(Screen::$name(_) => matches!(place, $place),)*
+                    _ => false,
                 }
             }
 
@@ -143,16 +152,9 @@ pub struct App {
     pub(super) today: NaiveDate,
     /// The default name for the open-day form.
     pub(super) attendant: String,
-    pub(super) cart: Cart,
-    /// The selected cart line.
-    pub(super) selected: usize,
-    /// The entry line (`Kode / cari`); also the query while the search list is open.
-    pub(super) entry: String,
-    /// The entry line holds refused text, shown selected: the next character typed replaces
-    /// it, so a scan that follows is not glued onto it. Backspace and ←/→ keep it to edit.
-    pub(super) entry_selected: bool,
-    /// The cart before `-` took one off its line: a digit next means a minus was typed.
-    pub(super) before_less: Option<Cart>,
+    /// The sale screen's own state (cart, entry line), kept here because every screen reads
+    /// the cart and it outlives the sale screen, which is made afresh on each return home.
+    pub(super) till: Till,
     /// The cart changed outside a key (a catalogue change repriced it): save it after this message.
     pub(super) draft_stale: bool,
     pub(super) screen: Screen,
@@ -175,7 +177,7 @@ pub struct App {
     pub(super) users: Vec<crate::domain::User>,
     /// First start, sign-in, lock or approval: has every key while open.
     pub(super) prompt: Option<TrustPrompt>,
-    /// The runtime's time, as last told (`Msg::Clock`).
+    /// The runtime's time, as last told (`Answer::Clock`).
     pub(super) clock: Option<chrono::NaiveDateTime>,
     /// When a key was last pressed, by that clock.
     pub(super) last_key: Option<chrono::NaiveDateTime>,
@@ -220,11 +222,10 @@ impl App {
             status,
             today,
             attendant,
-            cart,
-            selected: 0,
-            entry: String::new(),
-            entry_selected: false,
-            before_less: None,
+            till: Till {
+                cart,
+                ..Till::default()
+            },
             screen: mode,
             help: false,
             help_page: 0,
@@ -271,9 +272,9 @@ impl App {
     pub fn set_catalogue(&mut self, catalogue: Catalogue) {
         self.catalogue = catalogue;
         // Nothing in the cart is sold yet: it takes the prices as they are now.
-        self.draft_stale |= self.cart.reprice(&self.catalogue);
+        self.draft_stale |= self.till.cart.reprice(&self.catalogue);
         if let Screen::Search(search) = &mut self.screen {
-            search.refresh(&mut self.catalogue, &self.entry);
+            search.refresh(&mut self.catalogue, &self.till.entry);
         }
     }
 
@@ -291,12 +292,12 @@ impl App {
     }
 
     pub fn entry(&self) -> &str {
-        &self.entry
+        &self.till.entry
     }
 
     /// Whether the entry line holds refused text that the next character replaces.
     pub fn entry_selected(&self) -> bool {
-        self.entry_selected
+        self.till.entry_selected
     }
 
     pub fn note(&self) -> Option<&Note> {
@@ -345,7 +346,7 @@ impl App {
             today: self.today,
             user: self.user.as_ref(),
             catalogue: &self.catalogue,
-            cart: &self.cart,
+            cart: &self.till.cart,
             status: self.status.as_ref(),
             last_closed: self.last_closed,
             amount_refused: self.amount_refused,
@@ -368,33 +369,7 @@ impl App {
 
     /// The cart changed: the runtime saves it so a power cut loses nothing.
     pub(super) fn cart_changed(&self) -> Vec<Effect> {
-        vec![Effect::SaveDraft(self.cart.clone())]
-    }
-
-    /// The sale screen's own state, lent to it while it answers; `keep_till` takes it back.
-    pub(super) fn lend_till(&mut self) -> Till {
-        Till {
-            cart: std::mem::take(&mut self.cart),
-            selected: self.selected,
-            entry: std::mem::take(&mut self.entry),
-            entry_selected: self.entry_selected,
-            before_less: self.before_less.take(),
-        }
-    }
-
-    pub(super) fn keep_till(&mut self, till: Till) {
-        let Till {
-            cart,
-            selected,
-            entry,
-            entry_selected,
-            before_less,
-        } = till;
-        self.cart = cart;
-        self.selected = selected;
-        self.entry = entry;
-        self.entry_selected = entry_selected;
-        self.before_less = before_less;
+        vec![Effect::SaveDraft(self.till.cart.clone())]
     }
 }
 

@@ -13,7 +13,7 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::keymap::Focus;
 use super::list::FilteredList;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::outcome::{Ctx, Outcome, Place};
 use super::widgets::{draw_filter, draw_list};
 use crate::domain::{HistoryEntry, HistoryFilter};
@@ -117,12 +117,12 @@ fn matches_word(entry: &HistoryEntry, word: &str, lang: Lang) -> bool {
     .any(|field| field.to_lowercase().contains(word))
 }
 
-pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Key) -> Outcome {
     let count = screen.shown(cx.lang).len();
     if super::detail::key(&mut screen.details, count > 0, &msg) {
         return Outcome::stay();
     }
-    if !screen.list.key_by(&msg, MAX_FILTER, matches_in(cx.lang)) && msg == Msg::Cancel {
+    if !screen.list.key_by(&msg, MAX_FILTER, matches_in(cx.lang)) && msg == Key::Cancel {
         return Outcome::home();
     }
     // A date typed in full (or taken away) asks the ledger again: a day long ago may be
@@ -137,10 +137,10 @@ pub(super) fn key(cx: &Ctx, screen: &mut AuditScreen, msg: Msg) -> Outcome {
 }
 
 /// A runtime answer for the audit trail.
-pub(super) fn answer(screen: &mut AuditScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut AuditScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::HistoryLoaded(entries) => screen.loaded(entries),
-        Msg::Failed {
+        Answer::HistoryLoaded(entries) => screen.loaded(entries),
+        Answer::Failed {
             action: FailedEffect::LoadHistory,
             ..
         } => return Outcome::home(),
@@ -229,11 +229,11 @@ pub(super) fn draw(cx: &Ctx, screen: &AuditScreen, frame: &mut Frame, area: Rect
 /// The screen's face to the hub, the same on every screen: how it opens, takes a key and a
 /// runtime answer, which key table it reads, and how it draws.
 impl AuditScreen {
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::note::TillNote;
 use super::outcome::{Ctx, Outcome, Place};
@@ -46,35 +46,35 @@ impl CashMoveForm {
     }
 }
 
-pub(super) fn key(cx: &Ctx, form: &mut CashMoveForm, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, form: &mut CashMoveForm, msg: Key) -> Outcome {
     match msg {
-        Msg::Input(c) => match form.field {
+        Key::Input(c) => match form.field {
             Field::Amount => {
                 let note = input::type_amount(cx.amount_refused, &mut form.amount, c, MAX_AMOUNT);
                 return Outcome::stay().maybe_note(note);
             }
             Field::Reason => type_into(&mut form.reason, c, MAX_REASON),
         },
-        Msg::Backspace => {
+        Key::Backspace => {
             match form.field {
                 Field::Amount => form.amount.pop(),
                 Field::Reason => form.reason.pop(),
             };
         }
-        Msg::Next | Msg::Prev | Msg::Submit => {
+        Key::Next | Key::Prev | Key::Submit => {
             form.field = match form.field {
                 Field::Amount => Field::Reason,
                 Field::Reason => Field::Amount,
             }
         }
-        Msg::ToggleDirection => {
+        Key::ToggleDirection => {
             form.direction = match form.direction {
                 CashDirection::In => CashDirection::Out,
                 CashDirection::Out => CashDirection::In,
             }
         }
-        Msg::Record => return ask(form),
-        Msg::Cancel => return Outcome::home(),
+        Key::Record => return ask(form),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()
@@ -149,9 +149,9 @@ pub(super) fn draw(cx: &Ctx, form: &CashMoveForm, frame: &mut Frame, area: Rect,
 }
 
 /// A runtime answer for the cash form: a move on disk closes it.
-pub(super) fn answer(msg: Msg) -> Outcome {
+pub(super) fn answer(msg: Answer) -> Outcome {
     match msg {
-        Msg::CashMoved { .. } => Outcome::home(),
+        Answer::CashMoved { .. } => Outcome::home(),
         _ => Outcome::stay(),
     }
 }
@@ -163,11 +163,11 @@ impl CashMoveForm {
         (CashMoveForm::new(), Vec::new())
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(msg)
     }
 

@@ -12,7 +12,7 @@ use super::failure::FailedEffect;
 use super::input::type_into;
 use super::keymap::Focus;
 use super::list::{FilteredList, any_contains};
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::product_form::{self, ProductForm};
@@ -79,7 +79,7 @@ impl ProductsScreen {
 }
 
 /// A key on the products area: the form if one is open, else the price popup or the list.
-pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Key) -> Outcome {
     if let Some(form) = &mut screen.form {
         let outcome = product_form::key(cx, form, msg);
         if outcome.go == Go::Back {
@@ -93,23 +93,23 @@ pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Msg) -> Outcome {
     }
     match msg {
         msg if screen.list.key(&msg, MAX_FILTER) => {}
-        Msg::EditPrice if screen.current().is_some() => screen.price = Some(String::new()),
-        Msg::NewProduct => {
+        Key::EditPrice if screen.current().is_some() => screen.price = Some(String::new()),
+        Key::NewProduct => {
             screen.form = Some(Box::new(ProductForm::add(screen.producers.clone())));
         }
-        Msg::EditProduct => {
+        Key::EditProduct => {
             if let Some(product) = screen.current().cloned() {
                 let form = ProductForm::edit(product, screen.producers.clone());
                 screen.form = Some(Box::new(form));
             }
         }
-        Msg::WriteLabels => {
+        Key::WriteLabels => {
             if let Some(product) = screen.current() {
                 let producer = product.producer_code.clone();
                 return Outcome::stay().run(vec![Effect::WriteLabels { producer }]);
             }
         }
-        Msg::ToggleActive => {
+        Key::ToggleActive => {
             if let Some(product) = screen.current() {
                 let yes = vec![Effect::SetProductActive {
                     code: product.code.clone(),
@@ -123,24 +123,24 @@ pub(super) fn key(cx: &Ctx, screen: &mut ProductsScreen, msg: Msg) -> Outcome {
                 return Outcome::ask(question, yes);
             }
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()
 }
 
 /// A key while a new price is typed for the selected product.
-fn price_key(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
+fn price_key(screen: &mut ProductsScreen, msg: Key) -> Outcome {
     let Some(price) = &mut screen.price else {
         return Outcome::stay();
     };
     match msg {
-        Msg::Input(c) => type_into(price, c, MAX_PRICE),
-        Msg::Backspace => {
+        Key::Input(c) => type_into(price, c, MAX_PRICE),
+        Key::Backspace => {
             price.pop();
         }
-        Msg::Cancel => screen.price = None,
-        Msg::Submit => match (parse_amount(price), screen.current()) {
+        Key::Cancel => screen.price = None,
+        Key::Submit => match (parse_amount(price), screen.current()) {
             (Err(e), _) => return Outcome::stay().note(Note::BadAmount(e)),
             (Ok(new), Some(product)) if new == product.price => screen.price = None,
             (Ok(new), Some(product)) => {
@@ -173,13 +173,13 @@ pub(super) fn changed(screen: &mut ProductsScreen, products: Vec<ProductRecord>)
 }
 
 /// A runtime answer for the products area.
-pub(super) fn answer(screen: &mut ProductsScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut ProductsScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::ProductsLoaded(products) => screen.loaded(products),
-        Msg::DailySalesLoaded(daily) => screen.daily = Some(daily),
-        Msg::ProductProducers(producers) => screen.producers = producers,
-        Msg::CatalogueChanged { products, .. } => changed(screen, products),
-        Msg::Failed {
+        Answer::ProductsLoaded(products) => screen.loaded(products),
+        Answer::DailySalesLoaded(daily) => screen.daily = Some(daily),
+        Answer::ProductProducers(producers) => screen.producers = producers,
+        Answer::CatalogueChanged { products, .. } => changed(screen, products),
+        Answer::Failed {
             action: FailedEffect::LoadProducts,
             ..
         } if screen.form.is_none() => return Outcome::home(),
@@ -332,7 +332,7 @@ impl ProductsScreen {
         (ProductsScreen::loading(), effects)
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         let outcome = key(cx, self, msg);
         // A question, answered either way, returns to the list: not to the price popup it was
         // asked from (drawn under it, the question covers it).
@@ -342,7 +342,7 @@ impl ProductsScreen {
         outcome
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

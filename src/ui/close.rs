@@ -13,7 +13,7 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, type_into};
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::Question;
@@ -146,7 +146,7 @@ impl CloseScreen {
     }
 }
 
-pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Key) -> Outcome {
     if let Some(confirming) = &mut screen.confirming {
         return confirm_key(cx, confirming, msg).unwrap_or_else(|outcome| {
             screen.confirming = None;
@@ -154,48 +154,48 @@ pub(super) fn key(cx: &Ctx, screen: &mut CloseScreen, msg: Msg) -> Outcome {
         });
     }
     let mut note = None;
-    if !matches!(msg, Msg::Input(_)) {
+    if !matches!(msg, Key::Input(_)) {
         screen.letters = 0;
     }
     match msg {
-        Msg::OpenPayouts => return Outcome::open(Place::At(Focus::Payouts)),
-        Msg::Input(c) => note = type_count(cx, screen, c),
-        Msg::Backspace => {
+        Key::OpenPayouts => return Outcome::open(Place::At(Focus::Payouts)),
+        Key::Input(c) => note = type_count(cx, screen, c),
+        Key::Backspace => {
             screen.typed_field().0.pop();
         }
-        Msg::Up if screen.field == Field::Count => screen.row = screen.row.saturating_sub(1),
-        Msg::Down if screen.field == Field::Count => {
+        Key::Up if screen.field == Field::Count => screen.row = screen.row.saturating_sub(1),
+        Key::Down if screen.field == Field::Count => {
             screen.row = (screen.row + 1).min(DENOMINATIONS.len() - 1)
         }
         // Enter moves down the denominations as a count is read off the piles; it never
         // closes the day, and never moves the cursor between the count and the reason (the
         // reason is reached by Tab alone, so typing meant for one never lands in the other).
-        Msg::Submit
+        Key::Submit
             if screen.field == Field::Count
                 && screen.by_denomination
                 && screen.row + 1 < DENOMINATIONS.len() =>
         {
             screen.row += 1
         }
-        Msg::Next | Msg::Prev => {
+        Key::Next | Key::Prev => {
             screen.field = match screen.field {
                 Field::Count => Field::Reason,
                 Field::Reason => Field::Count,
             }
         }
-        Msg::ToggleCount => {
+        Key::ToggleCount => {
             screen.by_denomination = !screen.by_denomination;
             screen.field = Field::Count;
         }
-        Msg::Record => return ask(screen),
+        Key::Record => return ask(screen),
         // A finished count is minutes of work: leaving with one typed asks first.
-        Msg::Cancel if screen.has_typed() => {
+        Key::Cancel if screen.has_typed() => {
             let question = Question::DiscardCount {
                 stale: screen.stale,
             };
             return Outcome::ask_then(question, leave(screen));
         }
-        Msg::Cancel => return leave(screen),
+        Key::Cancel => return leave(screen),
         _ => {}
     }
     Outcome::stay().maybe_note(unreadable(screen).or(note))
@@ -257,19 +257,19 @@ fn unreadable(screen: &CloseScreen) -> Option<Note> {
 
 /// A key while the close waits for its confirmation: `Ok` keeps waiting, `Err` ends the
 /// wait with its outcome (the close asked of the ledger, or back to the count).
-fn confirm_key(cx: &Ctx, confirming: &mut Confirming, msg: Msg) -> Result<Outcome, Outcome> {
+fn confirm_key(cx: &Ctx, confirming: &mut Confirming, msg: Key) -> Result<Outcome, Outcome> {
     let note = match msg {
-        Msg::Input(c) => {
+        Key::Input(c) => {
             input::type_amount(cx.amount_refused, &mut confirming.typed, c, MAX_AMOUNT)
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             confirming.typed.pop();
             None
         }
-        Msg::Submit if confirming.typed.trim().is_empty() => {
+        Key::Submit if confirming.typed.trim().is_empty() => {
             Some(undo_note(UndoNote::RetypeNeeded))
         }
-        Msg::Submit => match parse_amount(&confirming.typed) {
+        Key::Submit => match parse_amount(&confirming.typed) {
             Ok(typed) if typed == confirming.count.total() => {
                 let effect = Effect::CloseDay {
                     count: confirming.count,
@@ -282,15 +282,15 @@ fn confirm_key(cx: &Ctx, confirming: &mut Confirming, msg: Msg) -> Result<Outcom
                 Some(undo_note(UndoNote::RetypeDiffers))
             }
         },
-        Msg::ManagerPin if confirming.far => Some(undo_note(UndoNote::FarNoPinAlone)),
-        Msg::ManagerPin => {
+        Key::ManagerPin if confirming.far => Some(undo_note(UndoNote::FarNoPinAlone)),
+        Key::ManagerPin => {
             let effect = Effect::CloseDayOnPin {
                 count: confirming.count,
                 reason: confirming.reason.clone(),
             };
             return Err(Outcome::stay().run(vec![effect]));
         }
-        Msg::Cancel => return Err(Outcome::stay()),
+        Key::Cancel => return Err(Outcome::stay()),
         _ => None,
     };
     Ok(Outcome::stay().maybe_note(note))
@@ -671,18 +671,18 @@ fn draw_count(
 }
 
 /// A runtime answer for the close screen.
-pub(super) fn answer(screen: &mut CloseScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut CloseScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::CloseLoaded(report) => screen.report = Some(*report),
-        Msg::CloseThreshold(above) => screen.approval_above = Some(above),
-        Msg::BalancesAtClose(balances) => {
+        Answer::CloseLoaded(report) => screen.report = Some(*report),
+        Answer::CloseThreshold(above) => screen.approval_above = Some(above),
+        Answer::BalancesAtClose(balances) => {
             screen.daily_unpaid = balances
                 .into_iter()
                 .filter(|b| b.payout_daily && b.balance.is_positive())
                 .map(|b| (b.code, b.balance))
                 .collect();
         }
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::Till,
             ..
         } if screen.report.is_none() => {
@@ -706,11 +706,11 @@ impl CloseScreen {
         )
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

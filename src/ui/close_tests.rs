@@ -39,7 +39,7 @@ fn close_screen(expected: i64) -> App {
     assert_eq!(app.focus(), Focus::CloseDay);
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(report(today(), expected))),
+        Answer::CloseLoaded(Box::new(report(today(), expected))),
     );
     app
 }
@@ -110,16 +110,16 @@ fn a_count_is_needed_and_a_variance_needs_a_reason() {
     assert_eq!(app.focus(), Focus::CloseDay);
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::CloseDay,
             reason: Failure::Busy,
         },
     );
     assert_eq!(screen(&app).total, "249.500");
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     update(
         &mut app,
-        Msg::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
+        Answer::ZReport(Ok(std::path::PathBuf::from("cetakan/tutup-kasir.txt"))),
     );
     assert_eq!(app.focus(), Focus::DayClosed);
     assert!(
@@ -268,7 +268,7 @@ fn esc_goes_back_to_the_sale_screen_and_a_failed_load_too() {
     press(&mut app, KeyCode::F(5));
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::Till,
             reason: Failure::Busy,
         },
@@ -320,7 +320,7 @@ fn the_close_figures_show_the_largest_amounts_in_full() {
     };
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(DayReport {
+        Answer::CloseLoaded(Box::new(DayReport {
             date: today(),
             cash,
             expected_cash: cash.expected(),
@@ -398,7 +398,7 @@ fn f9_takes_a_cash_move_with_its_reason_after_a_question() {
     let at = today().and_hms_opt(9, 0, 0).unwrap();
     update(
         &mut app,
-        Msg::CashMoved {
+        Answer::CashMoved {
             cash_move: crate::domain::CashMove {
                 chain_head: None,
                 id: 1,
@@ -484,7 +484,7 @@ fn the_tab_asks_whose_and_a_split_puts_the_rest_on_it() {
     press(&mut app, KeyCode::Left);
     assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::LoadCustomers]);
     assert_eq!(app.focus(), Focus::CustomerPicker);
-    update(&mut app, Msg::CustomersLoaded(customers()));
+    update(&mut app, Answer::CustomersLoaded(customers()));
     // "sar" finds Sari and Sarip; "keu" narrows to Sari by her unit.
     type_text(&mut app, "sar");
     let Screen::Pay(pay) = &app.screen else {
@@ -517,7 +517,7 @@ fn the_tab_asks_whose_and_a_split_puts_the_rest_on_it() {
 fn esc_leaves_the_picker_and_no_customers_says_how_to_add_one() {
     let mut app = pay_screen();
     press(&mut app, KeyCode::Enter);
-    update(&mut app, Msg::CustomersLoaded(Vec::new()));
+    update(&mut app, Answer::CustomersLoaded(Vec::new()));
     let (_, text) = render(&app);
     assert!(text.contains("Ctrl+T"), "{text}");
     // Enter on an empty list picks nobody.
@@ -534,7 +534,7 @@ fn esc_leaves_the_picker_and_no_customers_says_how_to_add_one() {
 fn customer_picker() {
     let mut app = pay_screen();
     press(&mut app, KeyCode::Enter);
-    update(&mut app, Msg::CustomersLoaded(customers()));
+    update(&mut app, Answer::CustomersLoaded(customers()));
     type_text(&mut app, "sa");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
@@ -562,7 +562,7 @@ fn on_customers() -> App {
     let mut app = open_app();
     press_ctrl_t(&mut app);
     assert_eq!(app.focus(), Focus::Customers);
-    update(&mut app, Msg::CustomersLoaded(owing(customers())));
+    update(&mut app, Answer::CustomersLoaded(owing(customers())));
     app
 }
 
@@ -612,7 +612,7 @@ fn customers_are_added_edited_and_pay_their_tab_after_a_question() {
     );
     update(
         &mut app,
-        Msg::CustomersChanged {
+        Answer::CustomersChanged {
             list: owing(customers()),
             note: TillNote::CustomerSaved("Rudi".into()),
         },
@@ -779,7 +779,7 @@ fn tab_payment_form() {
 fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
-    update(&mut app, Msg::SalesLoaded(super::tests::todays_sales()));
+    update(&mut app, Answer::SalesLoaded(super::tests::todays_sales()));
     assert_eq!(
         press(&mut app, KeyCode::PageUp),
         vec![Effect::LoadSalesNear {
@@ -792,7 +792,7 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
     sales[2].methods = vec![crate::domain::PaymentMethod::Qris];
     update(
         &mut app,
-        Msg::DaySalesLoaded {
+        Answer::DaySalesLoaded {
             date: yesterday,
             closed: true,
             sales,
@@ -843,7 +843,7 @@ fn the_sales_list_steps_to_a_closed_day_where_f8_corrects_with_a_refund() {
     let at = today().and_hms_opt(8, 0, 0).unwrap();
     update(
         &mut app,
-        Msg::SaleCorrected {
+        Answer::SaleCorrected {
             correction: crate::domain::Correction {
                 id: 1,
                 sale_id: 105,
@@ -883,7 +883,7 @@ fn the_close_screen_reminds_of_daily_producers_still_owed_and_ctrl_p_pays_them()
     };
     update(
         &mut app,
-        Msg::BalancesAtClose(vec![
+        Answer::BalancesAtClose(vec![
             balance("SRI", true, 32_300),
             // Paid out already, or one who lets the balance run: no reminder.
             balance("TANI", true, 0),
@@ -942,7 +942,7 @@ fn a_count_with_a_difference_asks_for_the_reason_and_tab_takes_the_cursor_and_ma
 fn confirming(expected: i64, counted: &str, above: Option<i64>) -> App {
     let mut app = close_screen(expected);
     if let Some(above) = above {
-        update(&mut app, Msg::CloseThreshold(Rupiah(above)));
+        update(&mut app, Answer::CloseThreshold(Rupiah(above)));
     }
     type_text(&mut app, counted);
     press(&mut app, KeyCode::Tab);
@@ -1060,7 +1060,7 @@ fn close_confirmation_en() {
 fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
     let mut app = open_app();
     let status = app.status().cloned().unwrap();
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::DayClosed);
     assert!(press(&mut app, KeyCode::F(4)).is_empty());
     assert_eq!(app.focus(), Focus::ReopenReason);
@@ -1081,7 +1081,7 @@ fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
             reason: "Salah hitung kas".into()
         }]
     );
-    update(&mut app, Msg::DayReopened(status.clone()));
+    update(&mut app, Answer::DayReopened(status.clone()));
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.status(), Some(&status));
     assert_eq!(
@@ -1094,8 +1094,8 @@ fn the_day_closed_today_is_reopened_with_a_reason_after_a_question() {
 #[test]
 fn f4_reopens_nothing_when_no_day_was_closed_today() {
     let mut app = open_app();
-    update(&mut app, Msg::DayClosed);
-    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    update(&mut app, Answer::DayClosed);
+    update(&mut app, Answer::Today(today().succ_opt().unwrap()));
     assert!(press(&mut app, KeyCode::F(4)).is_empty());
     assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(
@@ -1107,7 +1107,7 @@ fn f4_reopens_nothing_when_no_day_was_closed_today() {
 
 fn reopen_form(lang: Lang) -> Terminal<TestBackend> {
     let mut app = open_app();
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     if lang == Lang::En {
         press(&mut app, KeyCode::F(10));
     }
@@ -1146,7 +1146,7 @@ fn reopen_form_en() {
 fn f3_in_the_sales_list_prints_a_closed_days_z_report_again() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(super::tests::todays_sales()));
+    update(&mut app, Answer::SalesLoaded(super::tests::todays_sales()));
     assert!(press(&mut app, KeyCode::F(3)).is_empty());
     assert_eq!(
         app.note(),
@@ -1155,7 +1155,7 @@ fn f3_in_the_sales_list_prints_a_closed_days_z_report_again() {
     let yesterday = today().pred_opt().unwrap();
     update(
         &mut app,
-        Msg::DaySalesLoaded {
+        Answer::DaySalesLoaded {
             date: yesterday,
             closed: true,
             sales: super::tests::todays_sales(),
@@ -1167,7 +1167,7 @@ fn f3_in_the_sales_list_prints_a_closed_days_z_report_again() {
     );
     update(
         &mut app,
-        Msg::OfficePrintout(Ok(std::path::PathBuf::from("tutup-kasir-salinan-1.txt"))),
+        Answer::OfficePrintout(Ok(std::path::PathBuf::from("tutup-kasir-salinan-1.txt"))),
     );
     assert_eq!(app.focus(), Focus::ClosedSales);
     let (_, text) = render(&app);

@@ -13,7 +13,7 @@ use super::failure::{FailedEffect, Failure, TillFailure};
 use super::input::{self, type_into};
 use super::keymap::Focus;
 use super::list::FilteredList;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::note::TillNote;
 use super::outcome::{Ctx, Outcome, Place};
@@ -83,7 +83,7 @@ impl CustomerPicker {
             .collect()
     }
 
-    pub fn key(&mut self, msg: Msg) -> Picked {
+    pub fn key(&mut self, msg: Key) -> Picked {
         match msg {
             msg if super::list::is_filter_key(&msg) => {
                 let shown = self.shown().len();
@@ -95,10 +95,10 @@ impl CustomerPicker {
                     &msg,
                 );
             }
-            Msg::Submit if self.selected < self.shown().len() => {
+            Key::Submit if self.selected < self.shown().len() => {
                 return Picked::Chosen(self.shown()[self.selected].clone());
             }
-            Msg::Cancel => return Picked::Cancelled,
+            Key::Cancel => return Picked::Cancelled,
             _ => {}
         }
         Picked::Stay
@@ -207,16 +207,16 @@ impl CustomersScreen {
 
 /// A key on the customers screen: the customer form or the tab payment form if one is
 /// open, else the list.
-pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Outcome {
+pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Key) -> Outcome {
     if let Some(form) = &mut screen.form {
-        if msg == Msg::Cancel {
+        if msg == Key::Cancel {
             screen.form = None;
             return Outcome::stay();
         }
         return customer_form_key(form, msg);
     }
     if let Some(form) = &mut screen.payment {
-        if msg == Msg::Cancel {
+        if msg == Key::Cancel {
             screen.payment = None;
             return Outcome::stay();
         }
@@ -228,14 +228,14 @@ pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Ou
     }
     match msg {
         msg if screen.list.key(&msg, MAX_FILTER) => {}
-        Msg::NewCustomer => {
+        Key::NewCustomer => {
             screen.form = Some(CustomerForm {
                 id: None,
                 fields: Default::default(),
                 field: 0,
             })
         }
-        Msg::EditCustomer => {
+        Key::EditCustomer => {
             if let Some(b) = screen.current() {
                 let c = &b.customer;
                 screen.form = Some(CustomerForm {
@@ -250,7 +250,7 @@ pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Ou
                 });
             }
         }
-        Msg::TabPayment => {
+        Key::TabPayment => {
             if let Some(b) = screen.current()
                 && !b.owed().is_positive()
             {
@@ -268,27 +268,27 @@ pub(super) fn screen_key(cx: &Ctx, screen: &mut CustomersScreen, msg: Msg) -> Ou
                 });
             }
         }
-        Msg::TabStatement => {
+        Key::TabStatement => {
             if let Some(b) = screen.current() {
                 let customer = b.customer.id;
                 return Outcome::stay().run(vec![Effect::PrintTabStatement { customer }]);
             }
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()
 }
 
-fn customer_form_key(form: &mut CustomerForm, msg: Msg) -> Outcome {
+fn customer_form_key(form: &mut CustomerForm, msg: Key) -> Outcome {
     match msg {
-        Msg::Input(c) => type_into(&mut form.fields[form.field], c, MAX_FIELD),
-        Msg::Backspace => {
+        Key::Input(c) => type_into(&mut form.fields[form.field], c, MAX_FIELD),
+        Key::Backspace => {
             form.fields[form.field].pop();
         }
-        Msg::Next => form.field = (form.field + 1) % 4,
-        Msg::Prev => form.field = (form.field + 3) % 4,
-        Msg::Record => {
+        Key::Next => form.field = (form.field + 1) % 4,
+        Key::Prev => form.field = (form.field + 3) % 4,
+        Key::Record => {
             let customer = NewCustomer {
                 name: form.fields[0].clone(),
                 nip: Some(form.fields[1].clone()),
@@ -319,27 +319,27 @@ fn customer_form_key(form: &mut CustomerForm, msg: Msg) -> Outcome {
     Outcome::stay()
 }
 
-fn payment_form_key(cx: &Ctx, form: &mut TabPaymentForm, msg: Msg) -> Outcome {
+fn payment_form_key(cx: &Ctx, form: &mut TabPaymentForm, msg: Key) -> Outcome {
     match msg {
-        Msg::Input(c) if form.field == 1 => type_into(&mut form.note, c, MAX_FIELD),
-        Msg::Input(c) => {
+        Key::Input(c) if form.field == 1 => type_into(&mut form.note, c, MAX_FIELD),
+        Key::Input(c) => {
             let note = input::type_amount(cx.amount_refused, &mut form.amount, c, 20);
             return Outcome::stay().maybe_note(note);
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             if form.field == 1 {
                 form.note.pop();
             } else {
                 form.amount.pop();
             }
         }
-        Msg::Next | Msg::Prev => form.field = 1 - form.field,
-        Msg::CycleMethod => {
+        Key::Next | Key::Prev => form.field = 1 - form.field,
+        Key::CycleMethod => {
             let all = PaymentMethod::SETTLING;
             let at = all.iter().position(|m| *m == form.method).unwrap_or(0);
             form.method = all[(at + 1) % all.len()];
         }
-        Msg::Record => return ask_payment(form),
+        Key::Record => return ask_payment(form),
         _ => {}
     }
     Outcome::stay()
@@ -569,15 +569,15 @@ fn draw_payment_form(
 }
 
 /// A runtime answer for the customers screen.
-pub(super) fn answer(screen: &mut CustomersScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut CustomersScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::CustomersLoaded(list) => screen.loaded(list),
-        Msg::CustomersChanged { list, .. } => {
+        Answer::CustomersLoaded(list) => screen.loaded(list),
+        Answer::CustomersChanged { list, .. } => {
             screen.form = None;
             screen.payment = None;
             screen.loaded(list);
         }
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::Till,
             ..
         } if screen.list.items.is_none() => return Outcome::home(),
@@ -593,11 +593,11 @@ impl CustomersScreen {
         (CustomersScreen::loading(), vec![Effect::LoadCustomers])
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         screen_key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

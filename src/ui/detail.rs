@@ -9,17 +9,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::msg::Msg;
+use super::msg::Key;
 use super::widgets::{centered, wrap_words};
 
 /// What a list does with a key while its detail view may be open: `true` when the key was
 /// the view's own (opening or closing it) and means nothing more.
-pub(super) fn key(open: &mut bool, has_row: bool, msg: &Msg) -> bool {
+pub(super) fn key(open: &mut bool, has_row: bool, msg: &Key) -> bool {
     if *open {
         *open = false;
-        return matches!(msg, Msg::Details | Msg::Cancel);
+        return matches!(msg, Key::Details | Key::Cancel);
     }
-    if *msg == Msg::Details {
+    if *msg == Key::Details {
         *open = has_row;
         return true;
     }

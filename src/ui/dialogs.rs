@@ -11,7 +11,7 @@ use super::app::Confirm;
 use super::effect::Effect;
 use super::input::{self, type_into};
 use super::keymap::{Focus, bar_for, bindings_for};
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::{Note, TillNote, UndoNote};
 use super::open_day_form::{Field, OpenDayForm};
 use super::outcome::{Ctx, Outcome, Place};
@@ -26,7 +26,7 @@ use unicode_width::UnicodeWidthStr;
 const MAX_FIELD: usize = 40;
 const MAX_REOPEN_REASON: usize = 120;
 
-pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcome {
+pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Key) -> Outcome {
     // Whoever signed in opens the day: their name is not typed.
     if let Some(user) = cx.user {
         form.attendant = user.name.clone();
@@ -38,38 +38,38 @@ pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcom
         return reopen_key(closed_today, form, msg);
     }
     match msg {
-        Msg::ReopenDay if closed_today.is_some() => {
+        Key::ReopenDay if closed_today.is_some() => {
             form.reopen = Some(String::new());
             Outcome::stay()
         }
-        Msg::ReopenDay => Outcome::stay().note(Note::Till(TillNote::Undo(UndoNote::NotReopenable))),
+        Key::ReopenDay => Outcome::stay().note(Note::Till(TillNote::Undo(UndoNote::NotReopenable))),
         // No day open: the day's sales are those of the day last closed.
-        Msg::TodaySales => Outcome::open(Place::Sales {
+        Key::TodaySales => Outcome::open(Place::Sales {
             closed_day: cx.last_closed,
         }),
         // With no day open the rest of the till can still be read (after a close: the day's
         // sales, settlements, audit trail); selling waits for a day.
-        Msg::OpenStock
-        | Msg::OpenProducts
-        | Msg::OpenProducers
-        | Msg::OpenSettings
-        | Msg::OpenTabs
-        | Msg::OpenUsers
-        | Msg::OpenAudit
-        | Msg::OpenPayouts => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
-        Msg::Input(c) if form.field == Field::Float => {
+        Key::OpenStock
+        | Key::OpenProducts
+        | Key::OpenProducers
+        | Key::OpenSettings
+        | Key::OpenTabs
+        | Key::OpenUsers
+        | Key::OpenAudit
+        | Key::OpenPayouts => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
+        Key::Input(c) if form.field == Field::Float => {
             let note = input::type_amount(cx.amount_refused, &mut form.float, c, MAX_FIELD);
             Outcome::stay().maybe_note(note)
         }
-        Msg::Input(c) => {
+        Key::Input(c) => {
             type_into(form.focused(), c, MAX_FIELD);
             Outcome::stay()
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             form.focused().pop();
             Outcome::stay()
         }
-        Msg::Next | Msg::Prev if !signed_in => {
+        Key::Next | Key::Prev if !signed_in => {
             form.field = match form.field {
                 Field::Attendant => Field::Float,
                 Field::Float => Field::Attendant,
@@ -77,27 +77,27 @@ pub(super) fn open_day_key(cx: &Ctx, form: &mut OpenDayForm, msg: Msg) -> Outcom
             Outcome::stay()
         }
         // A business day is one date: today's was closed, the next opens tomorrow.
-        Msg::Submit if cx.last_closed.is_some_and(|d| d >= cx.today) => {
+        Key::Submit if cx.last_closed.is_some_and(|d| d >= cx.today) => {
             Outcome::stay().note(Note::ClosedToday(cx.today))
         }
-        Msg::Submit => open_day(form),
+        Key::Submit => open_day(form),
         _ => Outcome::stay(),
     }
 }
 
 /// A key while the reason for reopening today's close is typed: Enter asks, Esc leaves it.
-fn reopen_key(closed: Option<NaiveDate>, form: &mut OpenDayForm, msg: Msg) -> Outcome {
+fn reopen_key(closed: Option<NaiveDate>, form: &mut OpenDayForm, msg: Key) -> Outcome {
     let (Some(date), Some(reason)) = (closed, form.reopen.as_mut()) else {
         form.reopen = None;
         return Outcome::stay();
     };
     match msg {
-        Msg::Input(c) => type_into(reason, c, MAX_REOPEN_REASON),
-        Msg::Backspace => {
+        Key::Input(c) => type_into(reason, c, MAX_REOPEN_REASON),
+        Key::Backspace => {
             reason.pop();
         }
-        Msg::Submit if reason.trim().is_empty() => return Outcome::stay().note(Note::ReasonEmpty),
-        Msg::Submit => {
+        Key::Submit if reason.trim().is_empty() => return Outcome::stay().note(Note::ReasonEmpty),
+        Key::Submit => {
             let reason = reason.trim().to_string();
             form.reopen = None;
             let yes = vec![Effect::ReopenDay {
@@ -105,7 +105,7 @@ fn reopen_key(closed: Option<NaiveDate>, form: &mut OpenDayForm, msg: Msg) -> Ou
             }];
             return Outcome::ask(Question::ReopenDay { date, reason }, yes);
         }
-        Msg::Cancel => form.reopen = None,
+        Key::Cancel => form.reopen = None,
         _ => {}
     }
     Outcome::stay()
@@ -131,10 +131,10 @@ fn open_day(form: &mut OpenDayForm) -> Outcome {
     }
 }
 
-pub(super) fn stale_day_key(msg: Msg) -> Outcome {
+pub(super) fn stale_day_key(msg: Key) -> Outcome {
     match msg {
-        Msg::CloseDay => Outcome::open(Place::Close { stale: true }),
-        Msg::Cancel => Outcome::home(),
+        Key::CloseDay => Outcome::open(Place::Close { stale: true }),
+        Key::Cancel => Outcome::home(),
         _ => Outcome::stay(),
     }
 }

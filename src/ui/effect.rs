@@ -10,7 +10,7 @@ use crate::domain::{
 use crate::print::PrinterSettings;
 
 /// What the runtime must do, each to its answer before the next key is read. Each names the
-/// message it answers with; those with an `FailedEffect` may instead answer `Msg::Failed`.
+/// message it answers with; those with an `FailedEffect` may instead answer `Answer::Failed`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Persist the cart being rung up (an empty cart clears the draft). No answer on success.

@@ -7,7 +7,7 @@ use crate::domain::Rupiah;
 use crate::print::{FileError, format};
 use crate::strings::Lang;
 
-/// Which effect failed, in `Msg::Failed`.
+/// Which effect failed, in `Answer::Failed`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FailedEffect {
     SaveDraft,

@@ -12,7 +12,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::outcome::{Ctx, Outcome, Place};
 use super::widgets::name_text;
 use crate::domain::glance::{EXPIRY_DAYS, TOP_DAYS};
@@ -41,17 +41,17 @@ impl GlanceScreen {
         )
     }
 
-    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Key) -> Outcome {
         match msg {
-            Msg::Cancel => Outcome::home(),
+            Key::Cancel => Outcome::home(),
             _ => Outcome::stay(),
         }
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         match msg {
-            Msg::GlanceLoaded(glance) => self.glance = Some(glance),
-            Msg::Failed {
+            Answer::GlanceLoaded(glance) => self.glance = Some(glance),
+            Answer::Failed {
                 action: FailedEffect::LoadGlance,
                 ..
             } => return Outcome::home(),

@@ -103,7 +103,7 @@ fn opened(lang: crate::strings::Lang) -> App {
         "{effects:?}"
     );
     assert_eq!(app.focus(), Focus::Glance);
-    update(&mut app, Msg::GlanceLoaded(Box::new(glance())));
+    update(&mut app, Answer::GlanceLoaded(Box::new(glance())));
     app
 }
 
@@ -167,7 +167,7 @@ fn esc_goes_back_to_the_till_and_a_failed_read_says_so() {
     assert!(text(&render(&app, 80, 24)).contains("Memuat"));
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadGlance,
             reason: Failure::Busy,
         },

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::keymap::{Binding, Focus, Key, bar_for, bindings_for};
-use super::msg::Msg;
+use super::keymap::{Binding, Focus, Press, bar_for, bindings_for};
+use super::msg::Key;
 use crate::strings::KeyText;
 
 /// The most rows the bar takes: the body keeps the rest.
@@ -35,17 +35,17 @@ fn group(b: &Binding) -> Group {
     };
     match msg {
         _ if b.is_global() => Group::General,
-        Msg::Lock => Group::General,
-        Msg::OpenStock
-        | Msg::OpenProducts
-        | Msg::OpenProducers
-        | Msg::OpenSettings
-        | Msg::OpenPayouts
-        | Msg::OpenTabs
-        | Msg::OpenUsers
-        | Msg::OpenAudit
-        | Msg::OpenGlance => Group::Screens,
-        Msg::CloseDay | Msg::TodaySales | Msg::CashMove => Group::Day,
+        Key::Lock => Group::General,
+        Key::OpenStock
+        | Key::OpenProducts
+        | Key::OpenProducers
+        | Key::OpenSettings
+        | Key::OpenPayouts
+        | Key::OpenTabs
+        | Key::OpenUsers
+        | Key::OpenAudit
+        | Key::OpenGlance => Group::Screens,
+        Key::CloseDay | Key::TodaySales | Key::CashMove => Group::Day,
         _ => Group::Own,
     }
 }
@@ -68,10 +68,10 @@ impl Entry {
 /// screen and F1 (`Tab/Enter`, not `Tab/↓/Enter/↑`), unless the binding has nothing else.
 fn bar_keys(b: &Binding, keys: &KeyText) -> Vec<String> {
     use ratatui::crossterm::event::KeyCode;
-    let moving = |k: &&Key| {
+    let moving = |k: &&Press| {
         matches!(
             k,
-            Key::Plain(
+            Press::Plain(
                 KeyCode::Up
                     | KeyCode::Down
                     | KeyCode::Left
@@ -82,7 +82,7 @@ fn bar_keys(b: &Binding, keys: &KeyText) -> Vec<String> {
             )
         )
     };
-    let shown: Vec<&Key> = b.keys.iter().filter(|k| !moving(k)).collect();
+    let shown: Vec<&Press> = b.keys.iter().filter(|k| !moving(k)).collect();
     let shown = if shown.is_empty() {
         b.keys.iter().collect()
     } else {
@@ -236,21 +236,21 @@ pub(super) fn draw(context: Focus, keys: &KeyText, frame: &mut Frame, area: Rect
 
 /// A command key: a function key or a Ctrl key (Ctrl+C is Ctrl+Q's twin). Enter, Esc, Tab,
 /// arrows and typing are told by the screen itself and by F1.
-pub(super) fn is_command(key: Key) -> bool {
+pub(super) fn is_command(key: Press) -> bool {
     use ratatui::crossterm::event::KeyCode;
     match key {
-        Key::Ctrl(c) => c != 'c',
-        Key::Plain(KeyCode::F(_)) => true,
+        Press::Ctrl(c) => c != 'c',
+        Press::Plain(KeyCode::F(_)) => true,
         _ => false,
     }
 }
 
 /// Enter, Esc and Del: shown beside the entry of the same action when bound apart.
-fn is_plain_command(key: Key) -> bool {
+fn is_plain_command(key: Press) -> bool {
     use ratatui::crossterm::event::KeyCode;
     matches!(
         key,
-        Key::Plain(KeyCode::Enter | KeyCode::Esc | KeyCode::Delete)
+        Press::Plain(KeyCode::Enter | KeyCode::Esc | KeyCode::Delete)
     )
 }
 

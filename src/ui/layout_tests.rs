@@ -111,7 +111,7 @@ fn cart_app(lang: Lang, codes: &[&str]) -> App {
         type_text(&mut app, code);
         enter(&mut app);
     }
-    assert_eq!(app.cart.lines.len(), codes.len());
+    assert_eq!(app.till.cart.lines.len(), codes.len());
     app
 }
 
@@ -125,6 +125,7 @@ fn the_cart_shows_every_name_and_size_whole_and_producers_by_code() {
         );
         let (terminal, screen) = render(&app);
         let names: Vec<String> = app
+            .till
             .cart
             .lines
             .iter()
@@ -195,7 +196,7 @@ fn the_stock_screen_shows_every_name_once_and_whole() {
         lines[1].min_stock = StockQuantity::whole(5);
         update(
             &mut app,
-            Msg::StockLoaded {
+            Answer::StockLoaded {
                 lines,
                 calls: Vec::new(),
                 expiring: Default::default(),
@@ -247,7 +248,7 @@ fn on_products(lang: Lang) -> App {
     assert_eq!(app.focus(), Focus::Products);
     update(
         &mut app,
-        Msg::ProductsLoaded(long_products().iter().map(record).collect()),
+        Answer::ProductsLoaded(long_products().iter().map(record).collect()),
     );
     app
 }
@@ -303,7 +304,7 @@ fn the_customers_screen_shows_long_units_whole() {
         );
         let msg = key_to_msg(&app, ctrl_t).unwrap();
         update(&mut app, msg);
-        update(&mut app, Msg::CustomersLoaded(list));
+        update(&mut app, Answer::CustomersLoaded(list));
         let (terminal, screen) = render(&app);
         for name in [
             "Raden Ayu Sekar Kusumawardhani",
@@ -335,7 +336,7 @@ fn a_printer_failure_is_shown_whole_over_the_rows_it_needs_broken_between_words(
             address: "192.168.100.250:9100".into(),
             problem: crate::print::IoProblem::Refused,
         };
-        update(&mut app, Msg::PrintFailed(error));
+        update(&mut app, Answer::PrintFailed(error));
         let text = app.note.as_ref().unwrap().text(lang);
         assert!(
             text.chars().count() > 79,
@@ -369,8 +370,8 @@ fn the_day_close_names_its_report_and_its_pdf_not_a_cut_path() {
         let path = std::path::PathBuf::from(
             "/home/kasir/.local/share/pojok/cetakan/2026-12-05/tutup-kasir.txt",
         );
-        update(&mut app, Msg::DayClosed);
-        update(&mut app, Msg::ZReport(Ok(path)));
+        update(&mut app, Answer::DayClosed);
+        update(&mut app, Answer::ZReport(Ok(path)));
         let (_, screen) = render(&app);
         assert!(
             screen.contains("tutup-kasir.txt + tutup-kasir.pdf"),
@@ -402,8 +403,8 @@ fn manager() -> crate::domain::User {
 /// The app with the manager signed in.
 fn as_manager(lang: Lang) -> App {
     let mut app = app(lang);
-    update(&mut app, Msg::UsersLoaded(vec![manager()]));
-    update(&mut app, Msg::SignedIn(manager()));
+    update(&mut app, Answer::UsersLoaded(vec![manager()]));
+    update(&mut app, Answer::SignedIn(manager()));
     assert_eq!(app.focus(), Focus::Sale);
     app
 }
@@ -413,7 +414,7 @@ fn as_manager(lang: Lang) -> App {
 fn details_show(app: &mut App, whole: &[&str], name: &str) {
     let focus = app.focus();
     let (_, before) = render(app);
-    assert!(update(app, Msg::Details).is_empty());
+    assert!(update(app, Key::Details).is_empty());
     let (terminal, screen) = render(app);
     for text in whole {
         assert!(
@@ -484,7 +485,7 @@ fn enter_shows_a_customer_a_producer_a_user_and_an_audit_entry_whole() {
             charged: Rupiah(145_000),
             paid: Rupiah(20_000),
         };
-        update(&mut app, Msg::CustomersLoaded(vec![customer]));
+        update(&mut app, Answer::CustomersLoaded(vec![customer]));
         details_show(
             &mut app,
             &[
@@ -507,7 +508,7 @@ fn enter_shows_a_customer_a_producer_a_user_and_an_audit_entry_whole() {
         // A user.
         let mut app = as_manager(lang);
         ctrl(&mut app, 'u');
-        update(&mut app, Msg::UsersLoaded(vec![manager()]));
+        update(&mut app, Answer::UsersLoaded(vec![manager()]));
         assert_eq!(app.focus(), Focus::Users);
         details_show(
             &mut app,
@@ -529,7 +530,7 @@ fn enter_shows_a_customer_a_producer_a_user_and_an_audit_entry_whole() {
         let hash = "7f3a9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b";
         update(
             &mut app,
-            Msg::HistoryLoaded(vec![crate::domain::HistoryEntry {
+            Answer::HistoryLoaded(vec![crate::domain::HistoryEntry {
                 seq: 40,
                 at: today().and_hms_opt(10, 15, 0),
                 actor: Some("Rina".into()),
@@ -566,7 +567,7 @@ fn app_on_producers(lang: Lang) -> App {
         active: true,
         payout_daily: true,
     };
-    update(&mut app, Msg::ProducersLoaded(vec![producer]));
+    update(&mut app, Answer::ProducersLoaded(vec![producer]));
     app
 }
 
@@ -585,7 +586,7 @@ fn the_payouts_list_and_an_intake_form_show_long_names_whole() {
         };
         update(
             &mut app,
-            Msg::PayoutsLoaded {
+            Answer::PayoutsLoaded {
                 balances: vec![
                     balance(DAPUR.0, DAPUR.1, 1_250_500),
                     balance(KAOS.0, KAOS.1, 12_345_000),
@@ -626,7 +627,7 @@ fn app_on_stock(lang: Lang) -> App {
     press(&mut app, KeyCode::F(3));
     update(
         &mut app,
-        Msg::StockLoaded {
+        Answer::StockLoaded {
             lines: long_products().iter().map(|p| stock_line(p, 3)).collect(),
             calls: Vec::new(),
             expiring: Default::default(),
@@ -663,7 +664,7 @@ fn three_days() -> Vec<Rupiah> {
 
 const THREE_DAYS: &str = "▁···························▄█";
 
-fn daily_sales(products: &[&str], producers: &[&str]) -> Msg {
+fn daily_sales(products: &[&str], producers: &[&str]) -> Answer {
     let mut daily = crate::domain::DailySales::empty(today());
     for code in products {
         daily.products.insert(code.to_string(), three_days());
@@ -671,7 +672,7 @@ fn daily_sales(products: &[&str], producers: &[&str]) -> Msg {
     for code in producers {
         daily.producers.insert(code.to_string(), three_days());
     }
-    Msg::DailySalesLoaded(Box::new(daily))
+    Answer::DailySalesLoaded(Box::new(daily))
 }
 
 /// At 80 columns a sparkline would cut the long names, so there is none and every name is
@@ -738,7 +739,7 @@ fn the_products_list_shows_30_days_of_sales_when_wide_and_names_whole_at_80() {
         );
         update(
             &mut app,
-            Msg::ProductsLoaded(long_products().iter().map(record).collect()),
+            Answer::ProductsLoaded(long_products().iter().map(record).collect()),
         );
         update(&mut app, daily_sales(&["KPRL250"], &[]));
         let names = full_names();
@@ -772,7 +773,7 @@ fn the_producers_list_shows_30_days_of_sales_when_wide_and_names_whole_at_80() {
             producer(2, KAOS, "0812-7945-6613"),
             producer(3, KOPI, "0852-7906-4471"),
         ];
-        update(&mut app, Msg::ProducersLoaded(producers));
+        update(&mut app, Answer::ProducersLoaded(producers));
         update(&mut app, daily_sales(&[], &[KAOS.0]));
         let snapshot = format!("producers_trend_{lang:?}");
         sparkline_only_when_names_stay_whole(&app, &[DAPUR.1, KAOS.1, KOPI.1], KAOS.0, &snapshot);

@@ -3,7 +3,7 @@
 //! Typing filters, Backspace takes a letter back, ↑/↓ move the selection.
 
 use super::input::type_into;
-use super::msg::Msg;
+use super::msg::Key;
 
 /// A loaded list with a filter and a selection. `matches` says whether an item goes through
 /// a filter (given trimmed and in lower case, never empty).
@@ -51,7 +51,7 @@ impl<T> FilteredList<T> {
     }
 
     /// Takes a filter key (at most `max` characters typed); false for any other key.
-    pub fn key(&mut self, msg: &Msg, max: usize) -> bool {
+    pub fn key(&mut self, msg: &Key, max: usize) -> bool {
         self.key_by(msg, max, self.matches)
     }
 
@@ -67,7 +67,7 @@ impl<T> FilteredList<T> {
             .collect()
     }
 
-    pub fn key_by(&mut self, msg: &Msg, max: usize, matches: impl Fn(&T, &str) -> bool) -> bool {
+    pub fn key_by(&mut self, msg: &Key, max: usize, matches: impl Fn(&T, &str) -> bool) -> bool {
         if !is_filter_key(msg) {
             return false;
         }
@@ -85,8 +85,8 @@ pub fn any_contains(fields: &[&str], filter: &str) -> bool {
 }
 
 /// Whether `msg` is one of the keys `filter_key` takes.
-pub(super) fn is_filter_key(msg: &Msg) -> bool {
-    matches!(msg, Msg::Input(_) | Msg::Backspace | Msg::Up | Msg::Down)
+pub(super) fn is_filter_key(msg: &Key) -> bool {
+    matches!(msg, Key::Input(_) | Key::Backspace | Key::Up | Key::Down)
 }
 
 /// Applies a filter key to a list's filter line (at most `max` characters) and its selected
@@ -96,19 +96,19 @@ pub(super) fn filter_key(
     selected: &mut usize,
     shown: usize,
     max: usize,
-    msg: &Msg,
+    msg: &Key,
 ) {
     match msg {
-        Msg::Input(c) => {
+        Key::Input(c) => {
             type_into(filter, *c, max);
             *selected = 0;
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             filter.pop();
             *selected = 0;
         }
-        Msg::Up => *selected = selected.saturating_sub(1),
-        Msg::Down if *selected + 1 < shown => *selected += 1,
+        Key::Up => *selected = selected.saturating_sub(1),
+        Key::Down if *selected + 1 < shown => *selected += 1,
         _ => {}
     }
 }
@@ -120,19 +120,19 @@ mod tests {
     #[test]
     fn typing_filters_from_the_top_and_the_selection_stays_within_the_list() {
         let (mut filter, mut selected) = (String::new(), 0);
-        for msg in [Msg::Down, Msg::Down, Msg::Down] {
+        for msg in [Key::Down, Key::Down, Key::Down] {
             filter_key(&mut filter, &mut selected, 2, 9, &msg);
         }
         assert_eq!(selected, 1, "two rows: the second is the last");
-        filter_key(&mut filter, &mut selected, 2, 3, &Msg::Input('a'));
+        filter_key(&mut filter, &mut selected, 2, 3, &Key::Input('a'));
         assert_eq!((filter.as_str(), selected), ("a", 0));
         for c in "bcd".chars() {
-            filter_key(&mut filter, &mut selected, 2, 3, &Msg::Input(c));
+            filter_key(&mut filter, &mut selected, 2, 3, &Key::Input(c));
         }
         assert_eq!(filter, "abc", "at most 3 characters");
-        filter_key(&mut filter, &mut selected, 2, 3, &Msg::Backspace);
-        filter_key(&mut filter, &mut selected, 2, 3, &Msg::Up);
+        filter_key(&mut filter, &mut selected, 2, 3, &Key::Backspace);
+        filter_key(&mut filter, &mut selected, 2, 3, &Key::Up);
         assert_eq!((filter.as_str(), selected), ("ab", 0));
-        assert!(!is_filter_key(&Msg::Submit));
+        assert!(!is_filter_key(&Key::Submit));
     }
 }

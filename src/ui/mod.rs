@@ -1,6 +1,7 @@
-//! The kiosk's screens as a pure state machine: keys become `Msg`s, `update` changes the
-//! state and returns `Effect`s for the runtime to carry out (SQLite, printing), and `view`
-//! draws the state. Nothing here touches the ledger, the terminal or the clock.
+//! The kiosk's screens as a pure state machine: keys become `Key`s and what the runtime tells
+//! `Answer`s, `update` changes the state and returns `Effect`s for the runtime to carry out
+//! (SQLite, printing), and `view` draws the state. Nothing here touches the ledger, the
+//! terminal or the clock.
 
 mod app;
 mod cash_move;
@@ -97,87 +98,85 @@ pub use failure::ProductField;
 pub use failure::{ApprovalReason, FailedEffect, Failure, TillFailure, TrustFailure};
 pub use file_note::FileNote;
 pub use keymap::Focus;
-pub use msg::{Msg, PayoutLists};
+pub use msg::{Answer, Key, Msg, PayoutLists};
 pub use note::{Note, TillNote, TrustNote};
 pub use pin::Pin;
 
 pub use app::App;
 use app::{Confirm, Screen};
 use open_day_form::OpenDayForm;
-use outcome::{Go, Outcome, Place};
+use outcome::{Away, Go, Outcome, Place, TillChange};
 use sale_parts::SearchList;
-use sales::SalesList;
+#[cfg(test)]
 use stock::StockScreen;
 
 /// Applies one message to the state and says what the runtime must do next.
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mut effects = apply(app, msg);
+pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
+    let mut effects = match msg.into() {
+        Msg::Key(key) => on_key(app, key),
+        Msg::Answer(answer) => on_answer(app, answer),
+    };
     // With no day open the open-day form is home: a screen left with Esc comes back to it.
     if app.status.is_none() && matches!(app.screen, Screen::Sale) {
         app.screen = Screen::OpenDay(OpenDayForm::new(&app.attendant));
     }
     if let Some(parts) = sale::parts_kept(&app.screen)
-        && app.cart.parts != parts
+        && app.till.cart.parts != parts
     {
-        app.cart.parts = parts;
+        app.till.cart.parts = parts;
         app.draft_stale = true;
     }
     if std::mem::take(&mut app.draft_stale) {
-        effects.push(Effect::SaveDraft(app.cart.clone()));
+        effects.push(Effect::SaveDraft(app.till.cart.clone()));
     }
     hold(app, effects)
 }
 
-/// A message: the till's own state first, then the screen that has the keyboard.
-fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if msg.is_key() {
-        return on_key(app, msg);
-    }
+/// A runtime answer: the till's own state first, then the screen that asked.
+fn on_answer(app: &mut App, msg: Answer) -> Vec<Effect> {
     if let Some(note) = msg.note() {
         app.set_note(note);
     }
     match msg {
-        Msg::DayOpened(_) | Msg::DayReopened(_) | Msg::DayClosed => day_changed(app, msg),
-        Msg::SaleRecorded {
+        Answer::DayOpened(_) | Answer::DayReopened(_) | Answer::DayClosed => day_changed(app, msg),
+        Answer::SaleRecorded {
             sale,
             status,
             receipt,
         } => return sale_recorded(app, sale, status, receipt),
-        Msg::SaleVoided {
-            sale_id,
-            status,
-            sales,
-        } => return voided(app, sale_id, status, sales),
-        // Recorded from elsewhere (approved after the form was left): said all the same.
-        Msg::StockRecorded { documents, slips } if !matches!(app.screen, Screen::Stock(_)) => {
-            let said = stock::recorded(&mut StockScreen::loading(), documents, slips);
-            app.note = said.note;
+        // The day's figures as read back after the void; without them the list that
+        // showed the sale says what to take out (`TillChange::Voided`).
+        Answer::SaleVoided {
+            status: Some(ref status),
+            ..
+        } => {
+            app.status = Some(status.clone());
+            return answer(app, msg);
         }
-        Msg::ProducersChanged { .. } | Msg::CatalogueChanged { .. } => {
+        Answer::ProducersChanged { .. } | Answer::CatalogueChanged { .. } => {
             return catalogue_changed(app, msg);
         }
-        Msg::SettingsSaved => return settings_saved(app),
-        Msg::Clock(_)
-        | Msg::Failed {
+        Answer::Clock(_)
+        | Answer::Failed {
             action: FailedEffect::SignIn,
             ..
         }
-        | Msg::UsersLoaded(_)
-        | Msg::SignedIn(_)
-        | Msg::RecoveryCode { .. }
-        | Msg::ApprovalGranted(_)
-        | Msg::ApprovalNeeded(_) => return who_is_at_the_till(app, msg),
-        Msg::ParkedCount(parked) => app.parked = parked,
-        Msg::CartParked(parked) => cart_parked(app, parked),
-        Msg::CartRecalled { cart, parked } => cart_recalled(app, cart, parked),
-        Msg::UsersChanged(users) => {
+        | Answer::UsersLoaded(_)
+        | Answer::SignedIn(_)
+        | Answer::RecoveryCode { .. }
+        | Answer::ApprovalGranted(_)
+        | Answer::ApprovalNeeded(_) => return who_is_at_the_till(app, msg),
+        Answer::ParkedCount(parked) => app.parked = parked,
+        Answer::CartParked(parked) => cart_parked(app, parked),
+        Answer::CartRecalled { cart, parked } => cart_recalled(app, cart, parked),
+        Answer::UsersChanged(users) => {
             app.users = users.clone();
-            return answer(app, Msg::UsersChanged(users));
+            return answer(app, Answer::UsersChanged(users));
         }
-        Msg::Resize(width, height) => app.size = Some((width, height)),
-        Msg::Today(date) => app.today = date,
-        Msg::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
-        Msg::ClosedBefore(date) => app.last_closed = Some(date),
+        Answer::Resize(width, height) => app.size = Some((width, height)),
+        Answer::Today(date) => app.today = date,
+        Answer::CatalogueReloaded(products) => app.set_catalogue(Catalogue::new(products)),
+        Answer::ClosedBefore(date) => app.last_closed = Some(date),
         msg => return answer(app, msg),
     }
     Vec::new()
@@ -185,17 +184,17 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// Products or producers changed: the till sells what is active now, its search and codes
 /// follow at once whatever screen is open, and the screen that asked gets the rest.
-fn catalogue_changed(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn catalogue_changed(app: &mut App, msg: Answer) -> Vec<Effect> {
     let (msg, active) = match msg {
-        Msg::ProducersChanged { producers, active } => {
-            let rest = Msg::ProducersChanged {
+        Answer::ProducersChanged { producers, active } => {
+            let rest = Answer::ProducersChanged {
                 producers,
                 active: Vec::new(),
             };
             (rest, active)
         }
-        Msg::CatalogueChanged { products, active } => {
-            let rest = Msg::CatalogueChanged {
+        Answer::CatalogueChanged { products, active } => {
+            let rest = Answer::CatalogueChanged {
                 products,
                 active: Vec::new(),
             };
@@ -207,34 +206,24 @@ fn catalogue_changed(app: &mut App, msg: Msg) -> Vec<Effect> {
     answer(app, msg)
 }
 
-/// The settings are on disk: the till locks after the idle time just saved.
-fn settings_saved(app: &mut App) -> Vec<Effect> {
-    if let Screen::Settings(screen) = &app.screen
-        && let Ok(rules) = screen.rules()
-    {
-        app.lock_after = rules.lock_after();
-    }
-    answer(app, Msg::SettingsSaved)
-}
-
 /// A day opened, reopened or closed: the till's own figures and home screen follow.
-fn day_changed(app: &mut App, msg: Msg) {
+fn day_changed(app: &mut App, msg: Answer) {
     match msg {
-        Msg::DayOpened(status) => {
+        Answer::DayOpened(status) => {
             app.set_note(Note::DayOpened(status.day.date));
             app.status = Some(status);
             if matches!(app.screen, Screen::OpenDay(_)) {
                 app.screen = Screen::Sale;
             }
         }
-        Msg::DayReopened(status) => {
+        Answer::DayReopened(status) => {
             let date = status.day.date;
             app.set_note(Note::Till(TillNote::Undo(note::UndoNote::Reopened(date))));
             app.status = Some(status);
             app.last_closed = None;
             app.screen = Screen::Sale;
         }
-        Msg::DayClosed => {
+        Answer::DayClosed => {
             app.last_closed = app.status.as_ref().map(|s| s.day.date);
             app.status = None;
             app.set_note(Note::DayClosed);
@@ -246,41 +235,41 @@ fn day_changed(app: &mut App, msg: Msg) {
 
 /// The runtime's answers about who is at the till: the hub keeps who it is, the gates
 /// (`trust`) say what opens over the till.
-fn who_is_at_the_till(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn who_is_at_the_till(app: &mut App, msg: Answer) -> Vec<Effect> {
     match msg {
-        Msg::Clock(now) => {
+        Answer::Clock(now) => {
             app.clock = Some(now);
             let last = *app.last_key.get_or_insert(now);
             if trust::idle_locks(&app.who(), app.prompt.as_ref(), now - last, app.lock_after) {
-                lock(app);
+                return lock(app);
             }
         }
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SignIn,
             reason,
         } => app.set_note(trust::sign_in_refused(app.prompt.as_ref(), reason)),
-        Msg::UsersLoaded(users) => {
+        Answer::UsersLoaded(users) => {
             app.users = users.clone();
             // The users screen, if open, shows them.
-            let effects = answer(app, Msg::UsersLoaded(users));
+            let effects = answer(app, Answer::UsersLoaded(users));
             if let Some(gate) = trust::gate_for_users(&app.who(), app.prompt.as_ref()) {
                 app.prompt = Some(gate);
             }
             return effects;
         }
-        Msg::SignedIn(user) => signed_in(app, user),
-        Msg::RecoveryCode {
+        Answer::SignedIn(user) => signed_in(app, user),
+        Answer::RecoveryCode {
             code,
             manager,
             filed,
         } => app.prompt = Some(trust::recovery(code, manager, filed)),
-        Msg::ApprovalGranted(manager) => {
+        Answer::ApprovalGranted(manager) => {
             let Some(trust::TrustPrompt::Approval(approval)) = app.prompt.take() else {
                 return Vec::new();
             };
             return gate_answered(app, trust::approval_granted(approval, manager));
         }
-        Msg::ApprovalNeeded(effect) => {
+        Answer::ApprovalNeeded(effect) => {
             let reason = trust::refused_for(&effect);
             wait_for_approval(app, vec![*effect], reason);
         }
@@ -301,17 +290,17 @@ fn signed_in(app: &mut App, user: crate::domain::User) {
 }
 
 /// Ctrl+L or idle time: the lock screen over everything. Whatever was on screen stays behind
-/// it, untouched but for a PIN half typed; an approval that was waiting is dropped.
-fn lock(app: &mut App) {
+/// it, untouched but for what it drops itself (a PIN half typed: `Answer::Locked`); an
+/// approval that was waiting is dropped.
+fn lock(app: &mut App) -> Vec<Effect> {
     let Some(gate) = trust::lock_screen(&app.who()) else {
-        return;
+        return Vec::new();
     };
     app.help = false;
     app.note = None;
-    if let Screen::Users(screen) = &mut app.screen {
-        screen.forget_pins();
-    }
+    let effects = answer(app, Answer::Locked);
     app.prompt = Some(gate);
+    effects
 }
 
 /// The effects an attendant may not run alone (`trust::hold`) wait in the approval popup,
@@ -335,7 +324,7 @@ fn wait_for_approval(app: &mut App, held: Vec<Effect>, reason: ApprovalReason) {
 }
 
 /// A key while a gate is open: the gate has it, whatever it is.
-fn gate_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn gate_key(app: &mut App, msg: Key) -> Vec<Effect> {
     let Some(gate) = app.prompt.take() else {
         return Vec::new();
     };
@@ -351,8 +340,10 @@ fn gate_answered(app: &mut App, outcome: Outcome) -> Vec<Effect> {
         go,
         mut effects,
         note,
+        till,
     } = outcome;
     say(app, note);
+    change_till(app, till);
     match go {
         Go::Quit => {
             app.quit = true;
@@ -385,10 +376,10 @@ fn sale_recorded(
             }
         }
     }
-    app.cart = Default::default();
-    app.selected = 0;
-    app.entry.clear();
-    app.entry_selected = false;
+    app.till.cart = Default::default();
+    app.till.selected = 0;
+    app.till.entry.clear();
+    app.till.entry_selected = false;
     app.note = None;
     app.screen = Screen::Sale;
     app.done = Some(sale::done(&sale, receipt));
@@ -397,8 +388,8 @@ fn sale_recorded(
 
 /// The cart is parked: the next customer starts on an empty one.
 fn cart_parked(app: &mut App, parked: usize) {
-    app.cart = Default::default();
-    app.selected = 0;
+    app.till.cart = Default::default();
+    app.till.selected = 0;
     app.parked = parked;
     app.screen = Screen::Sale;
     app.set_note(Note::Queue(queue_note::QueueNote::Parked(parked)));
@@ -408,62 +399,43 @@ fn cart_parked(app: &mut App, parked: usize) {
 /// it, the pay dialog opens on them.
 fn cart_recalled(app: &mut App, cart: crate::domain::Cart, parked: usize) {
     let note = queue_note::QueueNote::Recalled(cart.total(), parked::parts_of(&cart), parked);
-    app.cart = cart;
+    app.till.cart = cart;
     // Parked at earlier prices: nothing is sold yet, so it takes today's.
-    app.draft_stale |= app.cart.reprice(&app.catalogue);
-    app.selected = 0;
+    app.draft_stale |= app.till.cart.reprice(&app.catalogue);
+    app.till.selected = 0;
     app.parked = parked;
     app.screen = Screen::Sale;
-    if !app.cart.parts.is_empty() {
+    if !app.till.cart.parts.is_empty() {
         let (pay, _) = open(app, Place::At(Focus::Pay));
         app.screen = pay;
     }
     app.set_note(Note::Queue(note));
 }
 
-/// A void is on disk: the day's figures as read back, or less the sale as the list showed
-/// it; the list of sales shows the void, wherever the void was answered.
-fn voided(
-    app: &mut App,
-    sale_id: i64,
-    status: Option<DayStatus>,
-    sales: Option<Vec<crate::domain::SaleSummary>>,
-) -> Vec<Effect> {
-    if !matches!(app.screen, Screen::Sales(_)) {
-        app.screen = Screen::Sales(Box::new(SalesList::loading()));
-    }
-    match status {
-        Some(status) => app.status = Some(status),
-        None => {
-            let shown = match &app.screen {
-                Screen::Sales(list) => list.sales.iter().flatten().find(|s| s.id == sale_id),
-                _ => None,
-            };
-            if let (Some(status), Some(sale)) = (&mut app.status, shown)
-                && !sale.voided
-            {
-                status.sales -= 1;
-                status.takings -= sale.total;
-            }
-        }
-    }
-    let voided = Msg::SaleVoided {
-        sale_id,
-        status: None,
-        sales,
-    };
-    answer(app, voided)
-}
-
-/// A runtime answer for the screen that has the keyboard, which asked for it.
-fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
+/// A runtime answer for the screen that asked for it: the one that has the keyboard, or,
+/// for an answer that still counts once its screen was left (`Place::answered_away`), one
+/// of its place made afresh.
+fn answer(app: &mut App, msg: Answer) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
+    if let Some((place, away)) = Place::answered_away(&msg)
+        && !screen.at(&place)
+        // The answer brings what the screen shows: what it loads on opening is not asked.
+        && let Ok((mut fresh, _)) = Screen::open(&app.ctx(), place)
+    {
+        let outcome = fresh.answer(&app.ctx(), msg).unwrap_or_else(Outcome::stay);
+        if away == Away::Reopen {
+            return follow(app, fresh, outcome);
+        }
+        app.screen = screen;
+        say(app, outcome.note);
+        return Vec::new();
+    }
     let outcome = screen.answer(&app.ctx(), msg).unwrap_or_else(Outcome::stay);
     follow(app, screen, outcome)
 }
 
-fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
-    if app.too_small() && msg != Msg::Quit {
+fn on_key(app: &mut App, msg: Key) -> Vec<Effect> {
+    if app.too_small() && msg != Key::Quit {
         return Vec::new();
     }
     app.last_key = app.clock;
@@ -478,8 +450,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.prompt.is_some() {
         let approval = matches!(app.prompt, Some(trust::TrustPrompt::Approval(_)));
         match msg {
-            Msg::Help if !approval => app.help = true,
-            Msg::ToggleLang if !approval => app.lang = app.lang.other(),
+            Key::Help if !approval => app.help = true,
+            Key::ToggleLang if !approval => app.lang = app.lang.other(),
             msg => {
                 app.note = None;
                 return gate_key(app, msg);
@@ -487,9 +459,8 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if msg == Msg::Lock {
-        lock(app);
-        return Vec::new();
+    if msg == Key::Lock {
+        return lock(app);
     }
     if let Some(effects) = question_key(app, &msg) {
         return effects;
@@ -500,7 +471,7 @@ fn on_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// A key on an open question: `y` closes it and carries out what its yes brings, over the
 /// screen it returns to; `n` closes it; any other key is a no and still counts on the screen
 /// beneath (`None`, as for a key with no question open).
-fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
+fn question_key(app: &mut App, msg: &Key) -> Option<Vec<Effect>> {
     let confirm = match std::mem::replace(&mut app.screen, Screen::Sale) {
         Screen::Confirm(confirm) => confirm,
         other => {
@@ -511,11 +482,11 @@ fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
     let Confirm { yes, under, .. } = *confirm;
     let under = *under;
     match msg {
-        Msg::Yes => {
+        Key::Yes => {
             app.note = None;
             Some(follow(app, under, yes))
         }
-        Msg::No => {
+        Key::No => {
             app.screen = under;
             Some(Vec::new())
         }
@@ -528,21 +499,21 @@ fn question_key(app: &mut App, msg: &Msg) -> Option<Vec<Effect>> {
 
 /// A key no gate or question took: help, the language and quitting are the till's own;
 /// the rest goes to the screen.
-fn till_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn till_key(app: &mut App, msg: Key) -> Vec<Effect> {
     match msg {
-        Msg::Help => {
+        Key::Help => {
             app.help = true;
             return Vec::new();
         }
-        Msg::ToggleLang => {
+        Key::ToggleLang => {
             app.lang = app.lang.other();
             return Vec::new();
         }
-        Msg::Quit => return quit(app),
+        Key::Quit => return quit(app),
         _ => {}
     }
     app.note = None;
-    if !matches!(msg, Msg::Input(_)) {
+    if !matches!(msg, Key::Input(_)) {
         app.amount_refused = None;
     }
     screen_key(app, msg)
@@ -550,23 +521,23 @@ fn till_key(app: &mut App, msg: Msg) -> Vec<Effect> {
 
 /// With help open, F1 turns its page and F1 on the last page or Esc closes it (taken: true);
 /// any other key closes it and still counts.
-fn help_key(app: &mut App, msg: &Msg) -> bool {
+fn help_key(app: &mut App, msg: &Key) -> bool {
     if !app.help {
         return false;
     }
-    if *msg == Msg::Help && app.help_page + 1 < view::help_pages(app) {
+    if *msg == Key::Help && app.help_page + 1 < view::help_pages(app) {
         app.help_page += 1;
         return true;
     }
     app.help = false;
-    matches!(msg, Msg::Help | Msg::Cancel)
+    matches!(msg, Key::Help | Key::Cancel)
 }
 
 /// Ctrl+Q: quits, unless the screen holds work that quitting would lose (money taken in parts,
 /// stock lines typed): it answers the key with a question then, asked over it.
 fn quit(app: &mut App) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
-    let answered = screen.key(&app.ctx(), Msg::Quit).map(|outcome| outcome.go);
+    let answered = screen.key(&app.ctx(), Key::Quit).map(|outcome| outcome.go);
     if let Some(Go::Ask(ask)) = answered {
         app.screen = Screen::Confirm(Box::new(Confirm::new(ask.question, ask.yes, screen)));
         return Vec::new();
@@ -577,21 +548,26 @@ fn quit(app: &mut App) -> Vec<Effect> {
 }
 
 /// Hands a key to the screen that has the keyboard.
-fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
+fn screen_key(app: &mut App, msg: Key) -> Vec<Effect> {
     let mut screen = std::mem::replace(&mut app.screen, Screen::Sale);
     let outcome = match &mut screen {
+        // The till and what the sale screen reads besides are fields apart: it owns the one
+        // while it reads the others.
         Screen::Sale => {
-            let mut till = app.lend_till();
-            let outcome = sale::key(&mut till, &sale_ctx(app), msg);
-            app.keep_till(till);
-            outcome
+            let cx = sale::SaleCtx {
+                catalogue: &app.catalogue,
+                parked: app.parked,
+            };
+            sale::key(&mut app.till, &cx, msg)
         }
         Screen::Search(search) => {
-            let mut till = app.lend_till();
-            let outcome = sale::search_key(&mut till, &sale_ctx(app), search, msg);
-            app.keep_till(till);
+            let cx = sale::SaleCtx {
+                catalogue: &app.catalogue,
+                parked: app.parked,
+            };
+            let outcome = sale::search_key(&mut app.till, &cx, search, msg);
             if search.stale {
-                search.refresh(&mut app.catalogue, &app.entry);
+                search.refresh(&mut app.catalogue, &app.till.entry);
             }
             outcome
         }
@@ -604,21 +580,27 @@ fn screen_key(app: &mut App, msg: Msg) -> Vec<Effect> {
     follow(app, screen, outcome)
 }
 
-/// What the sale screen reads while it answers.
-fn sale_ctx(app: &App) -> sale::SaleCtx<'_> {
-    sale::SaleCtx {
-        catalogue: &app.catalogue,
-        parked: app.parked,
-    }
-}
-
 /// Shows what an answer says; a key an amount field refused is said again while typing goes on.
-fn say(app: &mut App, note: Option<Note>) {
-    if let Some(note) = note {
+fn say(app: &mut App, note: Option<Box<Note>>) {
+    if let Some(note) = note.map(|note| *note) {
         if let Note::DigitsOnly(refused) = note {
             app.amount_refused = Some(refused);
         }
         app.set_note(note);
+    }
+}
+
+/// What an answer changes of the till's own state.
+fn change_till(app: &mut App, change: Option<Box<TillChange>>) {
+    match change.map(|change| *change) {
+        Some(TillChange::LockAfter(idle)) => app.lock_after = idle,
+        Some(TillChange::Voided(total)) => {
+            if let Some(status) = &mut app.status {
+                status.sales -= 1;
+                status.takings -= total;
+            }
+        }
+        None => {}
     }
 }
 
@@ -628,8 +610,10 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
         go,
         mut effects,
         note,
+        till,
     } = outcome;
     say(app, note);
+    change_till(app, till);
     app.screen = match go {
         Go::Stay => here,
         Go::Home | Go::Back => Screen::Sale,
@@ -651,7 +635,7 @@ fn follow(app: &mut App, here: Screen, outcome: Outcome) -> Vec<Effect> {
         }
         Go::Beneath => {
             app.screen = here;
-            effects.extend(screen_key(app, Msg::Yes));
+            effects.extend(screen_key(app, Key::Yes));
             return effects;
         }
     };
@@ -663,12 +647,12 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     match place {
         Place::At(Focus::StaleDay) => (Screen::StaleDay, Vec::new()),
         Place::At(Focus::Search) => {
-            let search = SearchList::new(&mut app.catalogue, &app.entry);
+            let search = SearchList::new(&mut app.catalogue, &app.till.entry);
             if search.results.is_empty() {
                 // An empty list would only hide the entry line: the text is refused instead,
                 // kept in sight and selected.
-                app.entry_selected = !app.entry.is_empty();
-                app.set_note(Note::NoMatch(app.entry.trim().to_string()));
+                app.till.entry_selected = !app.till.entry.is_empty();
+                app.set_note(Note::NoMatch(app.till.entry.trim().to_string()));
                 return (Screen::Sale, Vec::new());
             }
             (Screen::Search(search), Vec::new())
@@ -687,10 +671,15 @@ fn open(app: &mut App, place: Place) -> (Screen, Vec<Effect>) {
     }
 }
 
-/// The message a key means for what has the keyboard (see `keymap::msg_for`): keys are read
+/// The `Key` a key press means for what has the keyboard (see `keymap::msg_for`): keys are read
 /// in the key table of the focus, and under a question in the table beneath it too.
-pub fn key_to_msg(app: &App, key: ratatui::crossterm::event::KeyEvent) -> Option<Msg> {
-    keymap::msg_for(app.focus(), app.focus_beneath(), app.entry.is_empty(), key)
+pub fn key_to_msg(app: &App, key: ratatui::crossterm::event::KeyEvent) -> Option<Key> {
+    keymap::msg_for(
+        app.focus(),
+        app.focus_beneath(),
+        app.till.entry.is_empty(),
+        key,
+    )
 }
 
 /// Draws the whole screen from the state.

@@ -18,9 +18,10 @@ use crate::print::{PrintError, PrinterSettings};
 /// is closed.
 pub type PayoutLists = (Vec<crate::domain::ProducerBalance>, Vec<(NaiveDate, bool)>);
 
+/// What a key means for what has the keyboard, as the keymap reads it (`keymap::msg_for`):
+/// a screen's `key` takes these.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Msg {
-    // From the keymap.
+pub enum Key {
     /// A printable character for the field that has the keyboard.
     Input(char),
     Backspace,
@@ -128,7 +129,45 @@ pub enum Msg {
     TabStatement,
     /// The next payment method, in the tab payment form.
     CycleMethod,
-    // From the runtime.
+    /// Open the settings screen (shop header, printer).
+    OpenSettings,
+    /// The next printer kind, in the settings.
+    PrinterKind,
+    /// 58 or 80 mm paper, in the settings.
+    PaperWidth,
+    /// Send a test slip to the printer on screen.
+    TestPrint,
+    /// Close with the manager's PIN instead of the count typed again.
+    ManagerPin,
+    /// Reopen the day closed today (the manager's).
+    ReopenDay,
+    /// Print again the Z report of the closed day the sales list shows.
+    ReprintZ,
+    /// Lock the till (Ctrl+L).
+    Lock,
+    /// Open the users screen (Ctrl+U).
+    OpenUsers,
+    /// Open the audit trail (Ctrl+R).
+    OpenAudit,
+    /// Open the manager's glance (Ctrl+G).
+    OpenGlance,
+    /// Show (or close) every field of the selected row of a list.
+    Details,
+    AddUser,
+    /// A new PIN for the selected user.
+    ChangePin,
+    DeactivateUser,
+    /// Attendant or manager, in the user form.
+    ToggleRole,
+    /// F12: park the cart (or, with none, open the parked ones).
+    Park,
+}
+
+/// What the runtime tells the till: the answers of effects, and what it notices itself
+/// (the terminal's size, the time, the date). The hub takes its own part of each; a screen's
+/// `answer` takes the rest, for the screen that asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
     /// The terminal's size, at start and whenever it changes.
     Resize(u16, u16),
     /// The calendar date, when it changes while the kiosk runs (past midnight).
@@ -139,7 +178,6 @@ pub enum Msg {
     DraftUnreadable,
     /// At start with no day open: the last business day, closed on this date.
     ClosedBefore(NaiveDate),
-    // Results of effects, from the runtime.
     DayOpened(DayStatus),
     DayClosed,
     /// The sale is on disk. `status` is `None` if the day's figures could not be read back
@@ -167,8 +205,10 @@ pub enum Msg {
         /// Who bears a count's shortfall unless the attendant switches it: the shop's rule.
         count_corner_bears: bool,
     },
-    /// Stock entries on disk, each with where its slip was written or why it was not.
+    /// Stock entries on disk, each with where its slip was written or why it was not;
+    /// `daily` when they are the day's return of daily goods (one entry per producer).
     StockRecorded {
+        daily: bool,
         documents: Vec<StockDocument>,
         slips: Vec<Result<PathBuf, Failure>>,
     },
@@ -191,15 +231,6 @@ pub enum Msg {
         action: FailedEffect,
         reason: Failure,
     },
-    // The settings screen and printing.
-    /// Open the settings screen (shop header, printer).
-    OpenSettings,
-    /// The next printer kind, in the settings.
-    PrinterKind,
-    /// 58 or 80 mm paper, in the settings.
-    PaperWidth,
-    /// Send a test slip to the printer on screen.
-    TestPrint,
     SettingsLoaded {
         shop: crate::domain::ShopHeader,
         printer: PrinterSettings,
@@ -237,12 +268,6 @@ pub enum Msg {
     BalancesAtClose(Vec<crate::domain::ProducerBalance>),
     /// The variance above which a close needs the manager (the shop's setting).
     CloseThreshold(Rupiah),
-    /// Close with the manager's PIN instead of the count typed again.
-    ManagerPin,
-    /// Reopen the day closed today (the manager's).
-    ReopenDay,
-    /// Print again the Z report of the closed day the sales list shows.
-    ReprintZ,
     /// The day closed today is open again: its figures now.
     DayReopened(DayStatus),
     /// The manager's one-time recovery code issued at the first start, to show once; and
@@ -295,27 +320,12 @@ pub enum Msg {
         cash_move: crate::domain::CashMove,
         slip: Result<PathBuf, Failure>,
     },
-    // Keys of who is at the till.
-    /// Lock the till (Ctrl+L).
-    Lock,
-    /// Open the users screen (Ctrl+U).
-    OpenUsers,
-    /// Open the audit trail (Ctrl+R).
-    OpenAudit,
-    /// Open the manager's glance (Ctrl+G).
-    OpenGlance,
-    /// Show (or close) every field of the selected row of a list.
-    Details,
-    AddUser,
-    /// A new PIN for the selected user.
-    ChangePin,
-    DeactivateUser,
-    /// Attendant or manager, in the user form.
-    ToggleRole,
-    // Who is at the till, from the runtime.
     /// The time now: sent before each batch of keys and while the till is idle, so that it
     /// locks itself after the idle time without the screens reading a clock.
     Clock(chrono::NaiveDateTime),
+    /// From the hub itself, to the open screen: the till locked over it (Ctrl+L or the idle
+    /// time), and it stays behind the lock as it is.
+    Locked,
     /// Every user, active or not: at start (which decides between the first-start, PIN and
     /// sign-in screens) and when asked.
     UsersLoaded(Vec<crate::domain::User>),
@@ -337,9 +347,6 @@ pub enum Msg {
         name: String,
         best_before: chrono::NaiveDate,
     },
-    // A queue: carts parked while the next customer is served.
-    /// F12: park the cart (or, with none, open the parked ones).
-    Park,
     /// How many carts are parked (at start).
     ParkedCount(usize),
     /// The cart is parked; how many are parked now.
@@ -352,115 +359,75 @@ pub enum Msg {
     },
 }
 
-impl Msg {
-    /// Whether the message is a key (from the keymap) rather than an answer of the runtime.
-    pub fn is_key(&self) -> bool {
-        !matches!(
-            self,
-            Msg::Resize(..)
-                | Msg::Today(_)
-                | Msg::CatalogueReloaded(_)
-                | Msg::DraftUnreadable
-                | Msg::ClosedBefore(_)
-                | Msg::DayOpened(_)
-                | Msg::DayClosed
-                | Msg::SaleRecorded { .. }
-                | Msg::SalesLoaded(_)
-                | Msg::ReceiptPrinted(_)
-                | Msg::SaleVoided { .. }
-                | Msg::StockLoaded { .. }
-                | Msg::StockRecorded { .. }
-                | Msg::ProductsLoaded(_)
-                | Msg::ProductProducers(_)
-                | Msg::CatalogueChanged { .. }
-                | Msg::ProducersLoaded(_)
-                | Msg::ProducersChanged { .. }
-                | Msg::Failed { .. }
-                | Msg::SettingsLoaded { .. }
-                | Msg::SettingsSaved
-                | Msg::TestPrinted(_)
-                | Msg::PrintFailed(_)
-                | Msg::PayoutsLoaded { .. }
-                | Msg::PayoutRecorded { .. }
-                | Msg::SettlementsWritten { .. }
-                | Msg::CloseLoaded(_)
-                | Msg::BalancesAtClose(_)
-                | Msg::CloseThreshold(_)
-                | Msg::DayReopened(_)
-                | Msg::RecoveryCode { .. }
-                | Msg::ZReport(_)
-                | Msg::OfficePrintout(_)
-                | Msg::File(_)
-                | Msg::DaySalesLoaded { .. }
-                | Msg::SaleCorrected { .. }
-                | Msg::SaleDetailLoaded { .. }
-                | Msg::PartReturned { .. }
-                | Msg::CustomersLoaded(_)
-                | Msg::CustomersChanged { .. }
-                | Msg::StatementPrinted(_)
-                | Msg::CashMoved { .. }
-                | Msg::Clock(_)
-                | Msg::UsersLoaded(_)
-                | Msg::SignedIn(_)
-                | Msg::ApprovalGranted(_)
-                | Msg::UsersChanged(_)
-                | Msg::HistoryLoaded(_)
-                | Msg::GlanceLoaded(_)
-                | Msg::DailySalesLoaded(_)
-                | Msg::ApprovalNeeded(_)
-                | Msg::PastBestBefore { .. }
-                | Msg::ParkedCount(_)
-                | Msg::CartParked(_)
-                | Msg::ParkedLoaded(_)
-                | Msg::CartRecalled { .. }
-        )
-    }
+/// A message into `update`: a key, or an answer of the runtime.
+// Made as a message comes in and moved straight into `update`: the size of `Answer` costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Key(Key),
+    Answer(Answer),
+}
 
+impl From<Key> for Msg {
+    fn from(key: Key) -> Msg {
+        Msg::Key(key)
+    }
+}
+
+impl From<Answer> for Msg {
+    fn from(answer: Answer) -> Msg {
+        Msg::Answer(answer)
+    }
+}
+
+impl Answer {
     /// What the message line says for an answer, whatever screen is open.
     pub fn note(&self) -> Option<Note> {
         Some(match self {
-            Msg::Failed { action, reason } => Note::Failed(*action, reason.clone()),
-            Msg::ReceiptPrinted(Ok(path)) => Note::Reprinted(shown_file(path)),
-            Msg::ReceiptPrinted(Err(e)) => Note::ReprintFailed(e.clone()),
-            Msg::SettlementsWritten { date, result } => match result {
+            Answer::Failed { action, reason } => Note::Failed(*action, reason.clone()),
+            Answer::ReceiptPrinted(Ok(path)) => Note::Reprinted(shown_file(path)),
+            Answer::ReceiptPrinted(Err(e)) => Note::ReprintFailed(e.clone()),
+            Answer::SettlementsWritten { date, result } => match result {
                 Ok((0, _)) => Note::NoSettlements(*date),
                 Ok((count, folder)) => Note::SettlementsWritten(*count, shown_file(folder)),
                 Err(e) => Note::Failed(FailedEffect::WriteSettlements, e.clone()),
             },
-            Msg::TestPrinted(Ok(())) => Note::TestPrintSent,
-            Msg::TestPrinted(Err(e)) | Msg::PrintFailed(e) => Note::PrintFailed(e.clone()),
-            Msg::CatalogueChanged { .. } | Msg::ProducersChanged { .. } => Note::CatalogueSaved,
-            Msg::CustomersChanged { note, .. } => Note::Till(note.clone()),
-            Msg::StatementPrinted(result) => Note::Till(match result {
+            Answer::TestPrinted(Ok(())) => Note::TestPrintSent,
+            Answer::TestPrinted(Err(e)) | Answer::PrintFailed(e) => Note::PrintFailed(e.clone()),
+            Answer::CatalogueChanged { .. } | Answer::ProducersChanged { .. } => {
+                Note::CatalogueSaved
+            }
+            Answer::CustomersChanged { note, .. } => Note::Till(note.clone()),
+            Answer::StatementPrinted(result) => Note::Till(match result {
                 Ok(path) => TillNote::StatementPrinted(shown_file(path)),
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
-            Msg::CashMoved { cash_move, slip } => {
+            Answer::CashMoved { cash_move, slip } => {
                 let incoming = cash_move.direction == crate::domain::CashDirection::In;
                 Note::Till(match slip {
                     Ok(path) => TillNote::CashMoved(incoming, cash_move.amount, shown_file(path)),
                     Err(e) => TillNote::PrintoutFailed(e.clone()),
                 })
             }
-            Msg::File(note) => Note::File(note.clone()),
-            Msg::OfficePrintout(result) => {
+            Answer::File(note) => Note::File(note.clone()),
+            Answer::OfficePrintout(result) => {
                 Note::OfficePrintout(result.as_ref().map(|p| shown_file(p)).map_err(Clone::clone))
             }
-            Msg::ZReport(result) => Note::Till(match result {
+            Answer::ZReport(result) => Note::Till(match result {
                 Ok(path) => TillNote::ZReport(with_pdf(path)),
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
-            Msg::DraftUnreadable => Note::DraftUnreadable,
-            Msg::PastBestBefore { name, best_before } => Note::Stock(
+            Answer::DraftUnreadable => Note::DraftUnreadable,
+            Answer::PastBestBefore { name, best_before } => Note::Stock(
                 super::note::StockNote::PastBestBefore(name.clone(), *best_before),
             ),
-            Msg::SettingsSaved => Note::SettingsSaved,
-            Msg::SaleCorrected { correction, .. } => Note::Till(TillNote::Corrected(
+            Answer::SettingsSaved => Note::SettingsSaved,
+            Answer::SaleCorrected { correction, .. } => Note::Till(TillNote::Corrected(
                 correction.sale_number,
                 correction.sale_date,
                 correction.amount,
             )),
-            Msg::PartReturned { ret, slip, .. } => Note::Till(match slip {
+            Answer::PartReturned { ret, slip, .. } => Note::Till(match slip {
                 Ok(path) => TillNote::Returned(
                     ret.id,
                     ret.amount(),
@@ -473,7 +440,7 @@ impl Msg {
                 ),
                 Err(e) => TillNote::PrintoutFailed(e.clone()),
             }),
-            Msg::PayoutRecorded { payout, slip, .. } => match slip {
+            Answer::PayoutRecorded { payout, slip, .. } => match slip {
                 Ok(path) => Note::PayoutRecorded(payout.number, shown_file(path)),
                 Err(e) => Note::SlipFailed(e.clone()),
             },

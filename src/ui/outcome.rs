@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 
 use super::effect::Effect;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::question::Question;
-use crate::domain::{Cart, Catalogue, DayStatus, User};
+use crate::domain::{Cart, Catalogue, DayStatus, Rupiah, User};
 use crate::strings::Lang;
 
 /// The till as a screen may read it while it answers.
@@ -49,22 +49,54 @@ pub enum Place {
 impl Place {
     /// The place a key opens from wherever the till's places are reached (the sale screen,
     /// and with no day open the open-day form).
-    pub fn reached_by(msg: &Msg) -> Option<Place> {
+    pub fn reached_by(msg: &Key) -> Option<Place> {
         Some(match msg {
-            Msg::OpenTabs => Place::At(Focus::Customers),
-            Msg::CashMove => Place::At(Focus::CashMove),
-            Msg::OpenStock => Place::At(Focus::Stock),
+            Key::OpenTabs => Place::At(Focus::Customers),
+            Key::CashMove => Place::At(Focus::CashMove),
+            Key::OpenStock => Place::At(Focus::Stock),
             // The catalogue is one key away from the till too; Esc there comes back here.
-            Msg::OpenProducts => Place::At(Focus::Products),
-            Msg::OpenProducers => Place::At(Focus::Producers),
-            Msg::OpenSettings => Place::At(Focus::Settings),
-            Msg::OpenUsers => Place::At(Focus::Users),
-            Msg::OpenAudit => Place::At(Focus::Audit),
-            Msg::OpenGlance => Place::At(Focus::Glance),
-            Msg::OpenPayouts => Place::At(Focus::Payouts),
+            Key::OpenProducts => Place::At(Focus::Products),
+            Key::OpenProducers => Place::At(Focus::Producers),
+            Key::OpenSettings => Place::At(Focus::Settings),
+            Key::OpenUsers => Place::At(Focus::Users),
+            Key::OpenAudit => Place::At(Focus::Audit),
+            Key::OpenGlance => Place::At(Focus::Glance),
+            Key::OpenPayouts => Place::At(Focus::Payouts),
             _ => return None,
         })
     }
+
+    /// The place an answer is for when it still means something after its screen was left
+    /// (an approval given once the attendant had moved on), and what it does then; an
+    /// answer for a screen no longer open is dropped otherwise.
+    pub fn answered_away(answer: &Answer) -> Option<(Place, Away)> {
+        Some(match answer {
+            // The list of sales shows the void, wherever the void was answered.
+            Answer::SaleVoided { .. } => (Place::Sales { closed_day: None }, Away::Reopen),
+            Answer::StockRecorded { .. } => (Place::At(Focus::Stock), Away::Say),
+            _ => return None,
+        })
+    }
+}
+
+/// What an answer does when the screen it is for is no longer open: a screen of its place,
+/// made afresh, answers it (the answer brings what it shows, so nothing is loaded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Away {
+    /// That screen opens, answered.
+    Reopen,
+    /// Only what that screen says is said; the open screen stays.
+    Say,
+}
+
+/// What an answer changes of the till's own state, which only the hub writes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TillChange {
+    /// The till locks after this idle time from now on (the settings just saved).
+    LockAfter(chrono::TimeDelta),
+    /// A sale the screen showed, of this total, is void, and the ledger could not read the
+    /// day's figures back: it leaves the figures the till has.
+    Voided(Rupiah),
 }
 
 /// Where the keyboard goes after an answer.
@@ -81,12 +113,12 @@ pub enum Go {
     Ask(Box<Ask>),
     /// Leave the kiosk.
     Quit,
-    /// Only as a question's yes: the screen beneath takes the yes itself (`Msg::Yes`).
+    /// Only as a question's yes: the screen beneath takes the yes itself (`Key::Yes`).
     Beneath,
     /// From a form within an area: back to the area's list (home, if the hub sees it).
     Back,
     /// Home, where this key goes on (typing on a list is selling again).
-    HomeWith(Box<Msg>),
+    HomeWith(Box<Key>),
 }
 
 /// A question and what its yes brings.
@@ -101,7 +133,10 @@ pub struct Ask {
 pub struct Outcome {
     pub go: Go,
     pub effects: Vec<Effect>,
-    pub note: Option<Note>,
+    /// Boxed, as is the rare `till`: an outcome is moved often, and the two largest parts
+    /// are the least used.
+    pub note: Option<Box<Note>>,
+    pub till: Option<Box<TillChange>>,
 }
 
 impl Outcome {
@@ -110,6 +145,7 @@ impl Outcome {
             go,
             effects: Vec::new(),
             note: None,
+            till: None,
         }
     }
 
@@ -125,7 +161,7 @@ impl Outcome {
         Outcome::to(Go::Open(place))
     }
 
-    pub fn home_with(msg: Msg) -> Outcome {
+    pub fn home_with(msg: Key) -> Outcome {
         Outcome::to(Go::HomeWith(Box::new(msg)))
     }
 
@@ -158,14 +194,20 @@ impl Outcome {
     }
 
     pub fn note(mut self, note: Note) -> Outcome {
-        self.note = Some(note);
+        self.note = Some(Box::new(note));
+        self
+    }
+
+    /// The till's own state changes too (see `TillChange`).
+    pub fn till(mut self, change: TillChange) -> Outcome {
+        self.till = Some(Box::new(change));
         self
     }
 
     /// As `note`, when there may be none.
     pub fn maybe_note(mut self, note: Option<Note>) -> Outcome {
-        if note.is_some() {
-            self.note = note;
+        if let Some(note) = note {
+            self.note = Some(Box::new(note));
         }
         self
     }

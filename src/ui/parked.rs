@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::outcome::{Ctx, Outcome, Place};
 use super::widgets::{draw_list, name_text, right};
 use crate::domain::{Cart, ParkedCart, PaymentMethod, Rupiah};
@@ -36,31 +36,31 @@ impl ParkedList {
         (list, vec![Effect::LoadParked])
     }
 
-    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Key) -> Outcome {
         let count = self.carts.as_ref().map_or(0, Vec::len);
         match msg {
-            Msg::Up => self.selected = self.selected.saturating_sub(1),
-            Msg::Down if self.selected + 1 < count => self.selected += 1,
-            Msg::Submit => {
+            Key::Up => self.selected = self.selected.saturating_sub(1),
+            Key::Down if self.selected + 1 < count => self.selected += 1,
+            Key::Submit => {
                 let chosen = self.carts.as_ref().and_then(|c| c.get(self.selected));
                 if let Some(parked) = chosen {
                     return Outcome::stay().run(vec![Effect::RecallCart(parked.id)]);
                 }
             }
-            Msg::Cancel => return Outcome::home(),
+            Key::Cancel => return Outcome::home(),
             _ => {}
         }
         Outcome::stay()
     }
 
     /// The list as read; a recall is taken by the hub, which owns the cart.
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         match msg {
-            Msg::ParkedLoaded(carts) => {
+            Answer::ParkedLoaded(carts) => {
                 self.selected = self.selected.min(carts.len().saturating_sub(1));
                 self.carts = Some(carts);
             }
-            Msg::Failed {
+            Answer::Failed {
                 action: FailedEffect::Parked,
                 ..
             } if self.carts.is_none() => return Outcome::home(),

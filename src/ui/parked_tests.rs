@@ -35,7 +35,7 @@ fn cart_with_part() -> Cart {
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "20000");
     press(&mut app, KeyCode::F(3));
-    app.cart.clone()
+    app.till.cart.clone()
 }
 
 fn parked_at(id: i64, cart: Cart, minute: u32) -> ParkedCart {
@@ -49,16 +49,16 @@ fn parked_at(id: i64, cart: Cart, minute: u32) -> ParkedCart {
 /// The parked list open on two carts: one with a part paid, one without.
 fn app_with_parked_list(lang: Lang) -> App {
     let mut app = open_app();
-    update(&mut app, Msg::ParkedCount(2));
+    update(&mut app, Answer::ParkedCount(2));
     press(&mut app, KeyCode::F(12));
     let plain = {
         let mut other = open_app();
         type_text(&mut other, "2*KRP");
         enter(&mut other);
-        other.cart
+        other.till.cart
     };
     let loaded = vec![parked_at(7, cart_with_part(), 5), parked_at(8, plain, 12)];
-    update(&mut app, Msg::ParkedLoaded(loaded));
+    update(&mut app, Answer::ParkedLoaded(loaded));
     app.lang = lang;
     app
 }
@@ -66,15 +66,15 @@ fn app_with_parked_list(lang: Lang) -> App {
 #[test]
 fn f12_parks_the_cart_and_the_next_customer_starts_on_an_empty_one() {
     let mut app = app_with_cart();
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     assert_eq!(
         press(&mut app, KeyCode::F(12)),
         vec![Effect::ParkCart(cart)]
     );
     // Until the ledger says it is parked, the cart stays where it was.
-    assert_eq!(app.cart.total(), Rupiah(27_000));
-    assert!(update(&mut app, Msg::CartParked(1)).is_empty());
-    assert!(app.cart.is_empty());
+    assert_eq!(app.till.cart.total(), Rupiah(27_000));
+    assert!(update(&mut app, Answer::CartParked(1)).is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
@@ -95,7 +95,7 @@ fn f12_on_an_empty_cart_lists_the_parked_ones_or_says_there_are_none() {
             .text(Lang::Id)
             .contains("tidak ada yang ditunda")
     );
-    update(&mut app, Msg::ParkedCount(1));
+    update(&mut app, Answer::ParkedCount(1));
     assert_eq!(press(&mut app, KeyCode::F(12)), vec![Effect::LoadParked]);
     assert_eq!(app.focus(), Focus::Parked);
     press(&mut app, KeyCode::Esc);
@@ -114,9 +114,9 @@ fn parking_in_the_pay_dialog_keeps_the_parts_taken() {
     };
     assert_eq!(parked.paid(), Rupiah(20_000));
     assert_eq!(parked.parts[0].method, PaymentMethod::Cash);
-    update(&mut app, Msg::CartParked(1));
+    update(&mut app, Answer::CartParked(1));
     assert_eq!(app.focus(), Focus::Sale);
-    assert!(app.cart.is_empty() && app.cart.parts.is_empty());
+    assert!(app.till.cart.is_empty() && app.till.cart.parts.is_empty());
 }
 
 #[test]
@@ -129,12 +129,12 @@ fn enter_serves_the_selected_cart_again_and_parts_paid_reopen_the_pay_dialog() {
     let cart = cart_with_part();
     update(
         &mut app,
-        Msg::CartRecalled {
+        Answer::CartRecalled {
             cart: cart.clone(),
             parked: 1,
         },
     );
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.focus(), Focus::Pay, "the rest is to be paid");
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
@@ -168,9 +168,9 @@ fn a_plain_cart_served_again_goes_back_to_the_sale_screen() {
         crate::domain::Quantity::whole(2),
     )
     .unwrap();
-    update(&mut app, Msg::CartRecalled { cart, parked: 0 });
+    update(&mut app, Answer::CartRecalled { cart, parked: 0 });
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart.total(), Rupiah(24_000));
+    assert_eq!(app.till.cart.total(), Rupiah(24_000));
     assert_eq!(
         app.note().unwrap().text(Lang::En),
         "Back: Rp 24.000; 0 parked."
@@ -180,7 +180,7 @@ fn a_plain_cart_served_again_goes_back_to_the_sale_screen() {
 #[test]
 fn the_day_is_not_closed_while_carts_are_parked() {
     let mut app = open_app();
-    update(&mut app, Msg::ParkedCount(2));
+    update(&mut app, Answer::ParkedCount(2));
     assert!(press(&mut app, KeyCode::F(5)).is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     assert!(
@@ -203,7 +203,7 @@ fn a_cart_saved_with_parts_taken_starts_in_the_pay_dialog_saying_what_was_paid()
         "Ani".into(),
     );
     assert_eq!(app.focus(), Focus::Pay);
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     let screen = screen_text(&app);
     assert!(screen.contains("Sudah dibayar Rp 20.000 (Tunai): jangan ditagih lagi."));
     assert!(row_with(&screen, "· Tunai").contains("Rp 20.000"));
@@ -245,10 +245,10 @@ fn parked_list_at_80x24_in_english() {
 #[test]
 fn an_empty_parked_list_says_so_in_both_languages() {
     let mut app = open_app();
-    update(&mut app, Msg::ParkedCount(1));
+    update(&mut app, Answer::ParkedCount(1));
     press(&mut app, KeyCode::F(12));
     assert!(screen_text(&app).contains("Memuat keranjang"));
-    update(&mut app, Msg::ParkedLoaded(Vec::new()));
+    update(&mut app, Answer::ParkedLoaded(Vec::new()));
     assert!(screen_text(&app).contains("Tidak ada keranjang yang ditunda."));
     app.lang = Lang::En;
     assert!(screen_text(&app).contains("No cart is parked."));
@@ -305,13 +305,13 @@ fn a_parked_cart_shows_a_name_of_40_characters_whole_and_a_long_cart_ends_after_
     assert!(items.len() >= 4, "{items:?}");
     for lang in [Lang::Id, Lang::En] {
         let mut app = open_app();
-        update(&mut app, Msg::ParkedCount(2));
+        update(&mut app, Answer::ParkedCount(2));
         press(&mut app, KeyCode::F(12));
         let carts = vec![
             parked_at(7, long.clone(), 5),
             parked_at(8, crowded.clone(), 12),
         ];
-        update(&mut app, Msg::ParkedLoaded(carts));
+        update(&mut app, Answer::ParkedLoaded(carts));
         app.lang = lang;
         let screen = screen_text(&app);
         let q = lang.queue();

@@ -12,7 +12,7 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::outcome::{Ctx, Outcome, Place};
 use super::question::{AfterReturn, Question};
@@ -182,7 +182,7 @@ impl PayDialog {
 }
 
 /// A key in the pay dialog: the customer picker if a tab is being paid, else the dialog.
-pub(super) fn key(cx: &Ctx, pay: &mut PayDialog, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, pay: &mut PayDialog, msg: Key) -> Outcome {
     if let Some(tab) = &mut pay.tab {
         return match tab.picker.key(msg) {
             Picked::Stay => Outcome::stay(),
@@ -197,37 +197,37 @@ pub(super) fn key(cx: &Ctx, pay: &mut PayDialog, msg: Msg) -> Outcome {
             }
         };
     }
-    if let Msg::Input(c) = msg {
+    if let Key::Input(c) = msg {
         pay.burst.typed(cx.now, pay.amount.len());
         let refused = !input::amount_char(c);
         pay.refused |= refused;
         let note = input::type_amount(cx.amount_refused, &mut pay.amount, c, MAX_AMOUNT);
         return Outcome::stay().maybe_note(note);
     }
-    if matches!(msg, Msg::Submit | Msg::QuickCash(_) | Msg::PayPart)
+    if matches!(msg, Key::Submit | Key::QuickCash(_) | Key::PayPart)
         && let Some(refused) = pay.refuse_scan(cx.now)
     {
         return refused;
     }
     pay.burst = Burst::default();
     match msg {
-        Msg::Backspace => {
+        Key::Backspace => {
             pay.amount.pop();
             // Once the field is empty again, what was refused is gone with it.
             pay.refused &= !pay.amount.is_empty();
         }
-        Msg::Next => pay.step_method(true),
-        Msg::Prev => pay.step_method(false),
-        Msg::Submit => return settle(cx, pay),
-        Msg::QuickCash(note) => return quick_cash(cx, pay, note),
-        Msg::PayPart => return part(pay),
+        Key::Next => pay.step_method(true),
+        Key::Prev => pay.step_method(false),
+        Key::Submit => return settle(cx, pay),
+        Key::QuickCash(note) => return quick_cash(cx, pay, note),
+        Key::PayPart => return part(pay),
         // The customer steps aside (to fetch money): the cart is parked with its parts.
-        Msg::Park => {
+        Key::Park => {
             let mut cart = cx.cart.clone();
             cart.parts = pay.tender.payments.clone();
             return Outcome::stay().run(vec![Effect::ParkCart(cart)]);
         }
-        Msg::Cancel => {
+        Key::Cancel => {
             if let Some(paid) = pay.parts_taken() {
                 let question = Question::ReturnParts {
                     paid,
@@ -458,20 +458,20 @@ pub(super) fn draw(cx: &Ctx, pay: &PayDialog, frame: &mut Frame, area: Rect, foc
 }
 
 /// A runtime answer for the pay dialog.
-pub(super) fn answer(pay: &mut PayDialog, msg: Msg) -> Outcome {
+pub(super) fn answer(pay: &mut PayDialog, msg: Answer) -> Outcome {
     match msg {
-        Msg::CustomersLoaded(list) => {
+        Answer::CustomersLoaded(list) => {
             if let Some(tab) = &mut pay.tab {
                 tab.picker
                     .loaded(list.into_iter().map(|b| b.customer).collect());
             }
         }
         // The sale is not on disk: back to the dialog as before the attempt, nothing paid.
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::RecordSale,
             ..
         } => pay.undo_settling(),
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::Till,
             ..
         } => pay.tab = None,
@@ -487,9 +487,9 @@ impl PayDialog {
         (PayDialog::resumed(cx.cart), Vec::new())
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         // Ctrl+Q, whatever has the dialog's keys: money taken in parts is handed back first.
-        if msg == Msg::Quit {
+        if msg == Key::Quit {
             return match self.parts_taken() {
                 Some(paid) => {
                     let question = Question::ReturnParts {
@@ -504,7 +504,7 @@ impl PayDialog {
         key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

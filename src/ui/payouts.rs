@@ -15,7 +15,7 @@ use super::failure::{FailedEffect, Failure};
 use super::input::{self, type_into};
 use super::keymap::Focus;
 use super::list::{FilteredList, any_contains};
-use super::msg::{Msg, PayoutLists};
+use super::msg::{Answer, Key, PayoutLists};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
@@ -145,7 +145,7 @@ pub fn method_name(method: PayoutMethod, lang: Lang) -> &'static str {
 }
 
 /// A key on the payouts area: the form if one is open, else the list.
-pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Key) -> Outcome {
     if let Some(form) = &mut screen.form {
         let outcome = form_key(cx, form, msg);
         if outcome.go == Go::Back {
@@ -164,9 +164,9 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
         return Outcome::stay();
     }
     match msg {
-        Msg::Prev => screen.day = screen.day.saturating_sub(1),
-        Msg::Next if screen.day + 1 < screen.days.len() => screen.day += 1,
-        Msg::Submit => {
+        Key::Prev => screen.day = screen.day.saturating_sub(1),
+        Key::Next if screen.day + 1 < screen.days.len() => screen.day += 1,
+        Key::Submit => {
             if let Some(producer) = screen.current().cloned() {
                 // A payout is an entry of the open day: with none open, say so before any
                 // form or question (and before calling the manager over).
@@ -179,14 +179,14 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
                 screen.form = Some(Box::new(PayoutForm::new(&producer)));
             }
         }
-        Msg::WriteSettlements => {
+        Key::WriteSettlements => {
             if let Some((date, _)) = screen.shown_day() {
                 return Outcome::stay().run(vec![Effect::WriteSettlements { date }]);
             }
             return Outcome::stay().note(Note::NoBusinessDays);
         }
         // The dates are asked first: the shown day's month up to it unless typed otherwise.
-        Msg::WriteStatement => {
+        Key::WriteStatement => {
             return match (screen.current(), screen.shown_day()) {
                 (Some(producer), Some((to, _))) => {
                     let range = StatementRange::new(&producer.code, &producer.name, to);
@@ -196,29 +196,29 @@ pub(super) fn key(cx: &Ctx, screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
                 _ => Outcome::stay().note(Note::NoBusinessDays),
             };
         }
-        Msg::WriteDayReport | Msg::WriteRecap => {
+        Key::WriteDayReport | Key::WriteRecap => {
             if let Some((date, _)) = screen.shown_day() {
                 let effect = match msg {
-                    Msg::WriteRecap => Effect::WriteRecap { date },
+                    Key::WriteRecap => Effect::WriteRecap { date },
                     _ => Effect::WriteDayReport { date },
                 };
                 return Outcome::stay().run(vec![effect]);
             }
             return Outcome::stay().note(Note::NoBusinessDays);
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()
 }
 
-fn form_key(cx: &Ctx, form: &mut PayoutForm, msg: Msg) -> Outcome {
+fn form_key(cx: &Ctx, form: &mut PayoutForm, msg: Key) -> Outcome {
     // Backspace and the arrows keep the proposal to edit; typing replaces it.
-    if matches!(msg, Msg::Backspace | Msg::Next | Msg::Prev) {
+    if matches!(msg, Key::Backspace | Key::Next | Key::Prev) {
         form.proposed = false;
     }
     match msg {
-        Msg::Input(c) => {
+        Key::Input(c) => {
             let amount = form.field == Field::Amount;
             if amount && form.proposed {
                 // A refused key leaves the proposal standing, still selected.
@@ -234,23 +234,23 @@ fn form_key(cx: &Ctx, form: &mut PayoutForm, msg: Msg) -> Outcome {
             }
             type_into(field, c, max);
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             form.focused().0.pop();
         }
-        Msg::Next | Msg::Prev => {
+        Key::Next | Key::Prev => {
             form.field = match form.field {
                 Field::Amount => Field::Note,
                 Field::Note => Field::Amount,
             };
         }
-        Msg::ToggleMethod => {
+        Key::ToggleMethod => {
             form.method = match form.method {
                 PayoutMethod::Cash => PayoutMethod::Transfer,
                 PayoutMethod::Transfer => PayoutMethod::Cash,
             };
         }
-        Msg::Record => return ask(form),
-        Msg::Cancel => return Outcome::back(),
+        Key::Record => return ask(form),
+        Key::Cancel => return Outcome::back(),
         _ => {}
     }
     Outcome::stay()
@@ -445,11 +445,11 @@ pub(super) fn draw_form(cx: &Ctx, form: &PayoutForm, frame: &mut Frame, area: Re
 }
 
 /// A runtime answer for the payouts screen.
-pub(super) fn answer(screen: &mut PayoutsScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut PayoutsScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::PayoutsLoaded { balances, days } => screen.loaded(balances, days),
-        Msg::PayoutRecorded { balances, .. } => return recorded(screen, balances),
-        Msg::Failed {
+        Answer::PayoutsLoaded { balances, days } => screen.loaded(balances, days),
+        Answer::PayoutRecorded { balances, .. } => return recorded(screen, balances),
+        Answer::Failed {
             action: FailedEffect::LoadPayouts,
             ..
         } if screen.form.is_none() => return Outcome::home(),
@@ -465,11 +465,11 @@ impl PayoutsScreen {
         (PayoutsScreen::loading(), vec![Effect::LoadPayouts])
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

@@ -45,7 +45,7 @@ fn on_payouts() -> App {
     assert_eq!(app.focus(), Focus::Payouts);
     update(
         &mut app,
-        Msg::PayoutsLoaded {
+        Answer::PayoutsLoaded {
             balances: balances(),
             days: days(),
         },
@@ -146,14 +146,14 @@ fn f3_writes_the_shown_days_report_and_f4_its_months_recap() {
     );
     update(
         &mut app,
-        Msg::OfficePrintout(Ok("/tmp/printouts/2026-11-21/rekap-2026-11.pdf".into())),
+        Answer::OfficePrintout(Ok("/tmp/printouts/2026-11-21/rekap-2026-11.pdf".into())),
     );
     assert!(
         render(&app).contains("Ditulis: rekap-2026-11.pdf"),
         "{}",
         render(&app)
     );
-    update(&mut app, Msg::OfficePrintout(Err(Failure::DiskFull)));
+    update(&mut app, Answer::OfficePrintout(Err(Failure::DiskFull)));
     let full_id = Failure::DiskFull.text(crate::strings::Lang::Id);
     assert!(render(&app).contains(&format!("Gagal ditulis: {full_id}")));
     let note = app.note().unwrap().text(crate::strings::Lang::En);
@@ -184,7 +184,7 @@ fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
     );
     update(
         &mut app,
-        Msg::SettlementsWritten {
+        Answer::SettlementsWritten {
             date: day(21),
             result: Ok((2, "/tmp/printouts/2026-11-21".into())),
         },
@@ -196,7 +196,7 @@ fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
     assert!(render(&app).contains("2 slip bagi hasil ditulis ke 2026-11-21"));
     update(
         &mut app,
-        Msg::SettlementsWritten {
+        Answer::SettlementsWritten {
             date: day(21),
             result: Ok((0, "/tmp".into())),
         },
@@ -205,7 +205,7 @@ fn the_slip_key_writes_the_shown_day_and_the_arrows_step_days() {
     // Reloading keeps the day shown.
     update(
         &mut app,
-        Msg::PayoutsLoaded {
+        Answer::PayoutsLoaded {
             balances: balances(),
             days: days(),
         },
@@ -285,7 +285,7 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
     // A refusal keeps the form, and says what is owed.
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::PayProducer,
             reason: Failure::PayoutAboveBalance {
                 producer: "SRI".into(),
@@ -317,7 +317,7 @@ fn a_payout_defaults_to_the_whole_balance_is_checked_and_asks_first() {
     after[2].balance = Rupiah(7_850);
     update(
         &mut app,
-        Msg::PayoutRecorded {
+        Answer::PayoutRecorded {
             payout,
             slip: Ok("/p/2026-11-22/bayar-0003-SRI.txt".into()),
             balances: Some((after, days())),
@@ -350,7 +350,7 @@ fn a_recorded_payout_not_read_back_reloads_the_list() {
     };
     let effects = update(
         &mut app,
-        Msg::PayoutRecorded {
+        Answer::PayoutRecorded {
             payout,
             slip: Err(Failure::DiskFull),
             balances: None,
@@ -386,7 +386,7 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
     press(&mut app, KeyCode::F(8));
     update(
         &mut app,
-        Msg::ProducersLoaded(vec![producer("BUSRI", false)]),
+        Answer::ProducersLoaded(vec![producer("BUSRI", false)]),
     );
     // Only the flag changed: it alone is saved.
     press(&mut app, KeyCode::F(4));
@@ -403,7 +403,7 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
     );
     let effects = update(
         &mut app,
-        Msg::ProducersChanged {
+        Answer::ProducersChanged {
             producers: vec![producer("BUSRI", true)],
             active: Vec::new(),
         },
@@ -423,7 +423,7 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
     // A refused code leaves every flag alone.
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SaveProducer,
             reason: Failure::DuplicateCode("MAK".into()),
         },
@@ -431,7 +431,7 @@ fn the_producer_form_sets_the_daily_flag_after_the_producer_is_saved() {
     assert_eq!(app.focus(), Focus::ProducerForm);
     let effects = update(
         &mut app,
-        Msg::ProducersChanged {
+        Answer::ProducersChanged {
             producers: vec![producer("BUSRI", true), producer("MAK", false)],
             active: Vec::new(),
         },

@@ -13,7 +13,7 @@ use super::failure::FailedEffect;
 use super::input::{step_field, type_into};
 use super::keymap::Focus;
 use super::list::{FilteredList, any_contains};
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
@@ -221,12 +221,12 @@ fn rate_text(rate: Rate) -> String {
 }
 
 /// A key on the producers area: the form if one is open, else the list.
-pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
+pub(super) fn key(screen: &mut ProducersScreen, msg: Key) -> Outcome {
     if let Some(form) = &mut screen.form {
         let outcome = form_key(form, msg);
         if outcome.go == Go::Back {
             screen.form = None;
-            return Outcome::stay().maybe_note(outcome.note);
+            return Outcome::stay().maybe_note(outcome.note.map(|note| *note));
         }
         return outcome;
     }
@@ -237,13 +237,13 @@ pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
     match msg {
         msg if screen.list.key(&msg, MAX_FILTER) => {}
         // Codes already taken are told by the ledger; the list need not be loaded to add.
-        Msg::AddProducer => screen.form = Some(Box::new(ProducerForm::new())),
-        Msg::EditProducer => {
+        Key::AddProducer => screen.form = Some(Box::new(ProducerForm::new())),
+        Key::EditProducer => {
             if let Some(producer) = screen.current().cloned() {
                 screen.form = Some(Box::new(ProducerForm::edit(producer)));
             }
         }
-        Msg::ToggleActive => {
+        Key::ToggleActive => {
             if let Some(producer) = screen.current() {
                 let yes = vec![Effect::SetProducerActive {
                     code: producer.code.clone(),
@@ -257,31 +257,31 @@ pub(super) fn key(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
                 return Outcome::ask(question, yes);
             }
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()
 }
 
-fn form_key(form: &mut ProducerForm, msg: Msg) -> Outcome {
+fn form_key(form: &mut ProducerForm, msg: Key) -> Outcome {
     match msg {
-        Msg::Input(' ') if form.field == Field::Scheme => form.toggle_scheme(),
-        Msg::Input(' ') if form.field == Field::Daily => form.payout_daily = !form.payout_daily,
-        Msg::Input(c) => match form.focused() {
+        Key::Input(' ') if form.field == Field::Scheme => form.toggle_scheme(),
+        Key::Input(' ') if form.field == Field::Daily => form.payout_daily = !form.payout_daily,
+        Key::Input(c) => match form.focused() {
             Some((field, max)) => type_into(field, c, max),
             None => return Outcome::stay().note(Note::ChoiceField),
         },
-        Msg::Backspace => {
+        Key::Backspace => {
             if let Some((field, _)) = form.focused() {
                 field.pop();
             }
         }
-        Msg::Next => form.step(true),
-        Msg::Prev => form.step(false),
-        Msg::ToggleScheme => form.toggle_scheme(),
-        Msg::TogglePayoutDaily => form.payout_daily = !form.payout_daily,
-        Msg::Record => return submit(form),
-        Msg::Cancel => return Outcome::back(),
+        Key::Next => form.step(true),
+        Key::Prev => form.step(false),
+        Key::ToggleScheme => form.toggle_scheme(),
+        Key::TogglePayoutDaily => form.payout_daily = !form.payout_daily,
+        Key::Record => return submit(form),
+        Key::Cancel => return Outcome::back(),
         _ => {}
     }
     Outcome::stay()
@@ -555,17 +555,17 @@ pub(super) fn draw_form(
 }
 
 /// A runtime answer for the producers list.
-pub(super) fn answer(screen: &mut ProducersScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut ProducersScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::ProducersLoaded(producers) => screen.loaded(producers),
-        Msg::DailySalesLoaded(daily) => screen.daily = Some(daily),
-        Msg::ProducersChanged { producers, .. } => return changed(screen, producers),
+        Answer::ProducersLoaded(producers) => screen.loaded(producers),
+        Answer::DailySalesLoaded(daily) => screen.daily = Some(daily),
+        Answer::ProducersChanged { producers, .. } => return changed(screen, producers),
         // Saved, but not read back: the form must not offer to save it a second time.
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadProducers,
             ..
         } if screen.form.is_some() => screen.form = None,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadProducers,
             ..
         } => return Outcome::home(),
@@ -583,11 +583,11 @@ impl ProducersScreen {
         (ProducersScreen::loading(), effects)
     }
 
-    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Key) -> Outcome {
         key(self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

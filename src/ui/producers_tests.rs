@@ -50,7 +50,7 @@ fn on_producers() -> App {
         ]
     );
     assert_eq!(app.focus(), Focus::Producers);
-    update(&mut app, Msg::ProducersLoaded(producers()));
+    update(&mut app, Answer::ProducersLoaded(producers()));
     app
 }
 
@@ -153,7 +153,7 @@ fn a_new_producer_is_checked_then_added_and_the_till_gets_the_new_catalogue() {
     // A refusal keeps the form and says why, in words.
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SaveProducer,
             reason: Failure::DuplicateCode("MAK".into()),
         },
@@ -172,7 +172,7 @@ fn a_new_producer_is_checked_then_added_and_the_till_gets_the_new_catalogue() {
     rmp.producer_code = "MAK".into();
     update(
         &mut app,
-        Msg::ProducersChanged {
+        Answer::ProducersChanged {
             producers: all,
             active: vec![rmp],
         },
@@ -261,7 +261,7 @@ fn an_edit_keeps_the_code_and_asks_before_a_rate_change_only() {
     // The switch to producer price the ledger refuses stays on the form, said plainly.
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SaveProducer,
             reason: Failure::ProducerPriceNeeded("BUSRI".into()),
         },
@@ -300,7 +300,7 @@ fn deactivating_and_reactivating_a_producer_each_ask() {
     press(&mut app, KeyCode::F(3));
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadProducers,
             reason: Failure::Busy,
         },
@@ -447,7 +447,7 @@ fn a_failed_read_of_the_daily_sales_leaves_the_list_without_sparklines() {
     let mut app = on_producers();
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadDailySales,
             reason: Failure::Busy,
         },

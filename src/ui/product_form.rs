@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Padding, Paragraph};
 
 use super::effect::Effect;
 use super::input::{self, step_field, type_into};
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::Note;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
@@ -203,27 +203,27 @@ impl ProductForm {
 }
 
 /// A key in the form; `Go::Back` leaves it for the products list.
-pub(super) fn key(cx: &Ctx, form: &mut ProductForm, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, form: &mut ProductForm, msg: Key) -> Outcome {
     match msg {
-        Msg::Input(c) if form.field == Field::Daily => match c {
+        Key::Input(c) if form.field == Field::Daily => match c {
             'y' | 'Y' => form.daily = true,
             'n' | 'N' | 't' | 'T' => form.daily = false,
             ' ' => form.daily = !form.daily,
             _ => {}
         },
-        Msg::Input(c) if matches!(form.field, Field::Price | Field::ProducerPrice) => {
+        Key::Input(c) if matches!(form.field, Field::Price | Field::ProducerPrice) => {
             let field = &mut form.values[form.field as usize];
             let note = input::type_amount(cx.amount_refused, field, c, MAX_FIELD);
             return Outcome::stay().maybe_note(note);
         }
-        Msg::Input(c) => type_into(&mut form.values[form.field as usize], c, MAX_FIELD),
-        Msg::Backspace if form.field != Field::Daily => {
+        Key::Input(c) => type_into(&mut form.values[form.field as usize], c, MAX_FIELD),
+        Key::Backspace if form.field != Field::Daily => {
             form.values[form.field as usize].pop();
         }
-        Msg::Next | Msg::Submit => form.step(true),
-        Msg::Prev => form.step(false),
-        Msg::Record => return save(form),
-        Msg::Cancel => return Outcome::back(),
+        Key::Next | Key::Submit => form.step(true),
+        Key::Prev => form.step(false),
+        Key::Record => return save(form),
+        Key::Cancel => return Outcome::back(),
         _ => {}
     }
     Outcome::stay()

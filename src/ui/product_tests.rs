@@ -29,7 +29,7 @@ fn with_producers() -> App {
     let mut app = on_products();
     update(
         &mut app,
-        Msg::ProductProducers(vec![
+        Answer::ProductProducers(vec![
             producer(
                 1,
                 "BUSRI",
@@ -145,7 +145,7 @@ fn a_new_product_is_checked_field_by_field_then_added_and_sold_by_the_till() {
     blu.barcode = Some("8991234567890".into());
     update(
         &mut app,
-        Msg::CatalogueChanged {
+        Answer::CatalogueChanged {
             products: vec![record("BLU", "Bolu Pandan", 25_000, true)],
             active: vec![blu],
         },
@@ -376,13 +376,13 @@ fn f7_asks_for_the_producers_label_sheet_and_says_where_it_is() {
     assert_eq!(app.focus(), Focus::Products, "the list stays");
     update(
         &mut app,
-        Msg::OfficePrintout(Ok(
+        Answer::OfficePrintout(Ok(
             "/data/printouts/2026-12-05/label-BUSRI-101500.pdf".into()
         )),
     );
     let note = app.note().map(|n| n.text(Lang::Id)).unwrap_or_default();
     assert!(note.contains("label-BUSRI-101500.pdf"), "{note}");
-    update(&mut app, Msg::OfficePrintout(Err(Failure::NoLabels)));
+    update(&mut app, Answer::OfficePrintout(Err(Failure::NoLabels)));
     let note = app.note().map(|n| n.text(Lang::Id)).unwrap_or_default();
     assert!(note.contains("Tidak ada produk tanpa barcode"), "{note}");
     app.lang = Lang::En;
@@ -398,7 +398,7 @@ fn a_producer_name_of_40_characters_is_whole_on_the_form_in_both_languages() {
         let mut app = on_products();
         update(
             &mut app,
-            Msg::ProductProducers(vec![producer(3, "TANI", FARMERS, Scheme::ProducerPrice)]),
+            Answer::ProductProducers(vec![producer(3, "TANI", FARMERS, Scheme::ProducerPrice)]),
         );
         new_bolu(&mut app, "pcs", "TANI");
         app.lang = lang;

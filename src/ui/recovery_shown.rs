@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::failure::Failure;
-use super::msg::Msg;
+use super::msg::Key;
 use super::widgets::centered;
 use crate::strings::Lang;
 
@@ -23,8 +23,8 @@ pub(super) struct RecoveryShown {
 }
 
 /// Whether the key ends the showing: Enter, once the code has been written down.
-pub(super) fn done(msg: &Msg) -> bool {
-    *msg == Msg::Submit
+pub(super) fn done(msg: &Key) -> bool {
+    *msg == Key::Submit
 }
 
 pub(super) fn draw(lang: Lang, shown: &RecoveryShown, frame: &mut Frame, area: Rect) {

@@ -14,7 +14,7 @@ use super::effect::Effect;
 use super::failure::Failure;
 use super::input::type_into;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::Note;
 use super::outcome::{Go, Outcome, Place};
 use super::parked::QueueNote;
@@ -110,13 +110,13 @@ fn quantity_note(till: &Till) -> Note {
 }
 
 /// A key on the sale screen: the entry line, the cart, or a command that leaves it.
-pub(super) fn key(till: &mut Till, cx: &SaleCtx, msg: Msg) -> Outcome {
+pub(super) fn key(till: &mut Till, cx: &SaleCtx, msg: Key) -> Outcome {
     // Refused text stays selected until a key acts on the entry line.
     let selected = till.entry_selected;
     // `-` then a digit is a negative quantity being typed (`-1*LMPR`), not one less of the
     // selected line: the line is put back and the minus goes to the entry line, to be refused.
     if let Some(before) = till.before_less.take()
-        && let Msg::Input(c) = msg
+        && let Key::Input(c) = msg
         && (c.is_ascii_digit() || c == ',' || c == '.')
     {
         let changed = till.cart != before;
@@ -130,32 +130,32 @@ pub(super) fn key(till: &mut Till, cx: &SaleCtx, msg: Msg) -> Outcome {
             Vec::new()
         });
     }
-    if msg == Msg::Less {
+    if msg == Key::Less {
         till.before_less = Some(till.cart.clone());
     }
     if matches!(
         msg,
-        Msg::Input(_) | Msg::Backspace | Msg::Next | Msg::Cancel | Msg::Submit
+        Key::Input(_) | Key::Backspace | Key::Next | Key::Cancel | Key::Submit
     ) {
         till.entry_selected = false;
     }
     match msg {
-        Msg::Input(c) => {
+        Key::Input(c) => {
             if selected {
                 till.entry.clear();
             }
             type_into(&mut till.entry, c, MAX_ENTRY);
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             till.entry.pop();
         }
         // ←/→: the refused text is kept to be edited (deselecting it is all they do).
-        Msg::Next => {}
-        Msg::Cancel => till.entry.clear(),
-        Msg::Submit => return submit(till, cx),
-        Msg::Up | Msg::Down | Msg::More | Msg::Less | Msg::Delete => return cart_key(till, msg),
+        Key::Next => {}
+        Key::Cancel => till.entry.clear(),
+        Key::Submit => return submit(till, cx),
+        Key::Up | Key::Down | Key::More | Key::Less | Key::Delete => return cart_key(till, msg),
         // The question to empty the cart was answered yes.
-        Msg::Yes => {
+        Key::Yes => {
             till.cart = Default::default();
             till.selected = 0;
             return Outcome::stay()
@@ -178,11 +178,11 @@ fn submit(till: &mut Till, cx: &SaleCtx) -> Outcome {
 }
 
 /// The keys that move through the cart and change the selected line.
-fn cart_key(till: &mut Till, msg: Msg) -> Outcome {
+fn cart_key(till: &mut Till, msg: Key) -> Outcome {
     match msg {
-        Msg::Up => till.selected = till.selected.saturating_sub(1),
-        Msg::Down if till.selected + 1 < till.cart.lines.len() => till.selected += 1,
-        Msg::More if !till.cart.is_empty() => match till.cart.increment(till.selected) {
+        Key::Up => till.selected = till.selected.saturating_sub(1),
+        Key::Down if till.selected + 1 < till.cart.lines.len() => till.selected += 1,
+        Key::More if !till.cart.is_empty() => match till.cart.increment(till.selected) {
             Ok(()) => {
                 return Outcome::stay()
                     .note(quantity_note(till))
@@ -193,7 +193,7 @@ fn cart_key(till: &mut Till, msg: Msg) -> Outcome {
                 return Outcome::stay().note(Note::BadQuantity(ParseError::TooLarge, unit));
             }
         },
-        Msg::Less if !till.cart.is_empty() => {
+        Key::Less if !till.cart.is_empty() => {
             let before = till.cart.lines[till.selected].quantity;
             till.cart.decrement(till.selected);
             if till.cart.lines[till.selected].quantity == before {
@@ -203,7 +203,7 @@ fn cart_key(till: &mut Till, msg: Msg) -> Outcome {
                 .note(quantity_note(till))
                 .run(till.cart_changed());
         }
-        Msg::Delete => {
+        Key::Delete => {
             if let Some(line) = till.cart.remove(till.selected) {
                 till.selected = till.selected.min(till.cart.lines.len().saturating_sub(1));
                 let said = Note::Removed(line.product.full_name());
@@ -217,21 +217,21 @@ fn cart_key(till: &mut Till, msg: Msg) -> Outcome {
 
 /// The keys that leave the sale screen: paying, emptying the cart, closing the day, and
 /// the other places of the till.
-fn command(till: &Till, cx: &SaleCtx, msg: Msg) -> Outcome {
+fn command(till: &Till, cx: &SaleCtx, msg: Key) -> Outcome {
     let cart = &till.cart;
     match msg {
-        Msg::Pay if cart.is_empty() => Outcome::stay().note(Note::CartEmptyPay),
+        Key::Pay if cart.is_empty() => Outcome::stay().note(Note::CartEmptyPay),
         // Paying now would leave behind the item whose code is still on the line.
-        Msg::Pay if !till.entry.trim().is_empty() => {
+        Key::Pay if !till.entry.trim().is_empty() => {
             Outcome::stay().note(Note::EntryPending(till.entry.trim().to_string()))
         }
-        Msg::Pay => match cart.no_longer_sold(cx.catalogue).into_iter().next() {
+        Key::Pay => match cart.no_longer_sold(cx.catalogue).into_iter().next() {
             // Taken off the till while it sat in the cart: the ledger would refuse the sale.
             Some(gone) => Outcome::stay().note(Note::NoLongerSold(gone)),
             None => Outcome::open(Place::At(Focus::Pay)),
         },
-        Msg::EmptyCart if cart.is_empty() => Outcome::stay().note(Note::CartAlreadyEmpty),
-        Msg::EmptyCart => {
+        Key::EmptyCart if cart.is_empty() => Outcome::stay().note(Note::CartAlreadyEmpty),
+        Key::EmptyCart => {
             let question = Question::EmptyCart {
                 lines: cart.lines.len(),
                 total: cart.total(),
@@ -239,18 +239,18 @@ fn command(till: &Till, cx: &SaleCtx, msg: Msg) -> Outcome {
             Outcome::ask_then(question, Outcome::beneath())
         }
         // A cart rung up belongs to the day: it is paid or emptied before the day ends.
-        Msg::CloseDay if !cart.is_empty() => Outcome::stay().note(Note::CloseDayCartFull),
+        Key::CloseDay if !cart.is_empty() => Outcome::stay().note(Note::CloseDayCartFull),
         // So does a parked one, and the parts paid of it are in the drawer.
-        Msg::CloseDay if cx.parked > 0 => {
+        Key::CloseDay if cx.parked > 0 => {
             Outcome::stay().note(Note::Queue(QueueNote::CloseWithParked(cx.parked)))
         }
-        Msg::Park if cart.is_empty() && cx.parked == 0 => {
+        Key::Park if cart.is_empty() && cx.parked == 0 => {
             Outcome::stay().note(Note::Queue(QueueNote::NothingToPark))
         }
-        Msg::Park if cart.is_empty() => Outcome::open(Place::At(Focus::Parked)),
-        Msg::Park => Outcome::stay().run(vec![Effect::ParkCart(cart.clone())]),
-        Msg::CloseDay => Outcome::open(Place::Close { stale: false }),
-        Msg::TodaySales => Outcome::open(Place::Sales { closed_day: None }),
+        Key::Park if cart.is_empty() => Outcome::open(Place::At(Focus::Parked)),
+        Key::Park => Outcome::stay().run(vec![Effect::ParkCart(cart.clone())]),
+        Key::CloseDay => Outcome::open(Place::Close { stale: false }),
+        Key::TodaySales => Outcome::open(Place::Sales { closed_day: None }),
         msg => Place::reached_by(&msg).map_or_else(Outcome::stay, Outcome::open),
     }
 }
@@ -261,21 +261,21 @@ pub(super) fn search_key(
     till: &mut Till,
     cx: &SaleCtx,
     search: &mut SearchList,
-    msg: Msg,
+    msg: Key,
 ) -> Outcome {
     match msg {
-        Msg::Input(c) => {
+        Key::Input(c) => {
             type_into(&mut till.entry, c, MAX_ENTRY);
             search.stale = true;
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             till.entry.pop();
             search.stale = true;
         }
-        Msg::Up => search.selected = search.selected.saturating_sub(1),
-        Msg::Down if search.selected + 1 < search.results.len() => search.selected += 1,
-        Msg::Cancel => return Outcome::home(),
-        Msg::Submit => {
+        Key::Up => search.selected = search.selected.saturating_sub(1),
+        Key::Down if search.selected + 1 < search.results.len() => search.selected += 1,
+        Key::Cancel => return Outcome::home(),
+        Key::Submit => {
             // A code scanned while the list is open is that code, not the highlighted item,
             // whether it replaced the query or was appended to it.
             if let Read::Add(product, quantity) = read(till, cx.catalogue) {
@@ -359,16 +359,17 @@ fn draw_entry(app: &App, frame: &mut Frame, area: Rect, focused: bool) {
         .title(format!(" {} ", t.entry_label))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
-    let line = if app.entry.is_empty() {
+    let line = if app.till.entry.is_empty() {
         Line::from(t.entry_hint.dark_gray())
-    } else if app.entry_selected {
-        Line::from(app.entry.as_str().bold().reversed())
+    } else if app.till.entry_selected {
+        Line::from(app.till.entry.as_str().bold().reversed())
     } else {
-        Line::from(app.entry.as_str().bold())
+        Line::from(app.till.entry.as_str().bold())
     };
     frame.render_widget(Paragraph::new(line).block(block), area);
     if focused {
-        let x = inner.x + (app.entry.chars().count() as u16).min(inner.width.saturating_sub(1));
+        let x =
+            inner.x + (app.till.entry.chars().count() as u16).min(inner.width.saturating_sub(1));
         frame.set_cursor_position((x, inner.y));
     }
 }
@@ -378,7 +379,7 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(format!(" {} ", t.cart_title))
         .padding(Padding::horizontal(1));
-    if app.cart.is_empty() {
+    if app.till.cart.is_empty() {
         let text = Paragraph::new(t.cart_empty.dark_gray())
             .centered()
             .block(block);
@@ -394,7 +395,7 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
         Cell::from(right(t.col_amount)),
     ])
     .bold();
-    let lines = &app.cart.lines;
+    let lines = &app.till.cart.lines;
     let names: Vec<String> = lines.iter().map(|l| l.product.full_name()).collect();
     // Figures as wide as they are (never cut), so that names have the rest.
     let figures: Vec<[String; 3]> = lines
@@ -463,7 +464,7 @@ fn draw_cart(app: &App, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .block(block);
-    draw_list(frame, area, table, app.selected);
+    draw_list(frame, area, table, app.till.selected);
 }
 
 fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
@@ -473,10 +474,10 @@ fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let [left, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(40)]).areas(inner);
-    let mut lines = if app.cart.is_empty() {
+    let mut lines = if app.till.cart.is_empty() {
         String::new()
     } else {
-        (t.cart_lines)(app.cart.lines.len())
+        (t.cart_lines)(app.till.cart.lines.len())
     };
     if app.parked > 0 {
         let parked = (app.lang.queue().parked_count)(app.parked);
@@ -489,7 +490,9 @@ fn draw_total(app: &App, frame: &mut Frame, area: Rect) {
     let total = Line::from(vec![
         Span::from(t.total).bold(),
         Span::from("  "),
-        Span::from(app.cart.total().to_string()).bold().yellow(),
+        Span::from(app.till.cart.total().to_string())
+            .bold()
+            .yellow(),
     ])
     .right_aligned();
     frame.render_widget(Paragraph::new(total), right_area);
@@ -536,7 +539,7 @@ pub(super) fn draw_search(app: &App, search: &SearchList, frame: &mut Frame, are
     let [_, popup, _] = areas(area);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(format!(" {} ", (t.search_title)(app.entry.trim())))
+        .title(format!(" {} ", (t.search_title)(app.till.entry.trim())))
         .border_style(Style::new().cyan())
         .padding(Padding::horizontal(1));
     if search.results.is_empty() {

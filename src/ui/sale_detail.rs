@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 use super::effect::Effect;
 use super::failure::{FailedEffect, Failure, TillFailure};
 use super::input::type_into;
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::Note;
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
@@ -81,22 +81,22 @@ impl SaleDetail {
 }
 
 /// A key on the detail, or on its return form when open.
-pub fn key(detail: &mut SaleDetail, msg: Msg) -> DetailKey {
+pub fn key(detail: &mut SaleDetail, msg: Key) -> DetailKey {
     let lines = detail.sale.as_ref().map_or(0, |s| s.lines.len());
     match msg {
-        Msg::Up => detail.selected = detail.selected.saturating_sub(1),
-        Msg::Down if detail.selected + 1 < lines => detail.selected += 1,
+        Key::Up => detail.selected = detail.selected.saturating_sub(1),
+        Key::Down if detail.selected + 1 < lines => detail.selected += 1,
         _ if detail.form.is_some() => return DetailKey::Stay(form_key(detail, msg)),
-        Msg::ReturnPart => return DetailKey::Stay(open_form(detail)),
-        Msg::Reprint => {
+        Key::ReturnPart => return DetailKey::Stay(open_form(detail)),
+        Key::Reprint => {
             let reprint = Effect::ReprintReceipt {
                 sale_id: detail.sale_id,
             };
             return DetailKey::Stay(Outcome::stay().run(vec![reprint]));
         }
-        Msg::Cancel => return DetailKey::Close,
+        Key::Cancel => return DetailKey::Close,
         // Typing means selling again, as on the list.
-        Msg::Input(_) => return DetailKey::Stay(Outcome::home_with(msg)),
+        Key::Input(_) => return DetailKey::Stay(Outcome::home_with(msg)),
         _ => {}
     }
     DetailKey::Stay(Outcome::stay())
@@ -123,35 +123,35 @@ fn open_form(detail: &mut SaleDetail) -> Outcome {
     Outcome::stay()
 }
 
-fn form_key(detail: &mut SaleDetail, msg: Msg) -> Outcome {
+fn form_key(detail: &mut SaleDetail, msg: Key) -> Outcome {
     let selected = detail.selected;
     let Some(form) = &mut detail.form else {
         return Outcome::stay();
     };
     match msg {
-        Msg::Input(c) if form.on_reason => type_into(&mut form.reason, c, MAX_REASON),
-        Msg::Input(c) if c.is_ascii_digit() || c == ',' || c == '.' => {
+        Key::Input(c) if form.on_reason => type_into(&mut form.reason, c, MAX_REASON),
+        Key::Input(c) if c.is_ascii_digit() || c == ',' || c == '.' => {
             if let Some(field) = form.quantities.get_mut(selected) {
                 type_into(field, c, MAX_QUANTITY_TEXT);
             }
         }
-        Msg::Input(c) => return Outcome::stay().note(Note::DigitsOnly(c)),
-        Msg::Backspace if form.on_reason => {
+        Key::Input(c) => return Outcome::stay().note(Note::DigitsOnly(c)),
+        Key::Backspace if form.on_reason => {
             form.reason.pop();
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             if let Some(field) = form.quantities.get_mut(selected) {
                 field.pop();
             }
         }
-        Msg::Next | Msg::Prev => form.on_reason = !form.on_reason,
-        Msg::CycleMethod => {
+        Key::Next | Key::Prev => form.on_reason = !form.on_reason,
+        Key::CycleMethod => {
             let all = RefundMethod::ALL;
             let at = all.iter().position(|m| *m == form.refund).unwrap_or(0);
             form.refund = all[(at + 1) % all.len()];
         }
-        Msg::Record => return ask(detail),
-        Msg::Cancel => detail.form = None,
+        Key::Record => return ask(detail),
+        Key::Cancel => detail.form = None,
         _ => {}
     }
     Outcome::stay()

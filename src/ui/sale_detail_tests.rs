@@ -101,14 +101,14 @@ fn earlier_return() -> SaleReturn {
 fn detail_open() -> App {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     assert_eq!(
         enter(&mut app),
         vec![Effect::LoadSaleDetail { sale_id: 107 }]
     );
     update(
         &mut app,
-        Msg::SaleDetailLoaded {
+        Answer::SaleDetailLoaded {
             sale: sale(),
             returns: vec![earlier_return()],
         },
@@ -301,7 +301,7 @@ fn once_recorded_the_detail_shows_the_return_and_the_list_its_amount() {
     listed[0].returned = Rupiah(7_000);
     update(
         &mut app,
-        Msg::PartReturned {
+        Answer::PartReturned {
             ret: second.clone(),
             slip: Ok(std::path::PathBuf::from("retur-jual-0002.txt")),
             sale: Some(sale()),
@@ -329,7 +329,7 @@ fn a_closed_days_list_offers_f8_as_a_correction_in_both_languages() {
     press(&mut app, KeyCode::F(6));
     update(
         &mut app,
-        Msg::DaySalesLoaded {
+        Answer::DaySalesLoaded {
             date: today().pred_opt().unwrap(),
             closed: true,
             sales: todays_sales(),

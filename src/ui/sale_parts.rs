@@ -21,7 +21,7 @@ pub struct Done {
 
 /// What the sale screen owns while it answers a key: the cart being rung up and the entry
 /// line. The hub keeps it in `App` between keys, where the rest of the till reads it, and
-/// lends it to the screen (`App::lend_till`).
+/// lends it to the screen while it answers a key.
 #[derive(Default)]
 pub struct Till {
     pub cart: Cart,

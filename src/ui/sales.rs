@@ -11,9 +11,9 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::type_into;
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::{Note, TillNote, UndoNote};
-use super::outcome::{Ctx, Go, Outcome, Place};
+use super::outcome::{Ctx, Go, Outcome, Place, TillChange};
 use super::question::Question;
 use super::sale_detail::{self, DetailKey, SaleDetail};
 use super::widgets::{centered, draw_list, right};
@@ -73,7 +73,7 @@ impl SalesList {
 }
 
 /// A key on the list of sales: the reason being typed for a void or correction, else the list.
-pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
+pub(super) fn key(list: &mut SalesList, msg: Key) -> Outcome {
     if list.reason.is_some() {
         return reason_key(list, msg);
     }
@@ -81,21 +81,21 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
         return detail_key(list, msg);
     }
     match msg {
-        Msg::Submit => {
+        Key::Submit => {
             if let Some(sale) = list.current() {
                 let sale_id = sale.id;
                 list.detail = Some(SaleDetail::loading(sale_id));
                 return Outcome::stay().run(vec![Effect::LoadSaleDetail { sale_id }]);
             }
         }
-        Msg::Up => list.selected = list.selected.saturating_sub(1),
-        Msg::Down => {
+        Key::Up => list.selected = list.selected.saturating_sub(1),
+        Key::Down => {
             let count = list.sales.as_ref().map_or(0, Vec::len);
             if list.selected + 1 < count {
                 list.selected += 1;
             }
         }
-        Msg::VoidSale => match list.current() {
+        Key::VoidSale => match list.current() {
             Some(sale) if sale.voided || sale.corrected => {
                 return Outcome::stay().note(Note::AlreadyVoided(sale.number));
             }
@@ -108,34 +108,34 @@ pub(super) fn key(list: &mut SalesList, msg: Msg) -> Outcome {
             Some(_) => list.reason = Some(String::new()),
             None => {}
         },
-        Msg::Prev | Msg::Next => {
+        Key::Prev | Key::Next => {
             return Outcome::stay().run(vec![Effect::LoadSalesNear {
                 from: list.day.map(|d| d.date),
-                older: msg == Msg::Prev,
+                older: msg == Key::Prev,
             }]);
         }
         // The Z report of the closed day shown, again (its copy is marked SALINAN).
-        Msg::ReprintZ => match list.day {
+        Key::ReprintZ => match list.day {
             Some(day) if day.closed => {
                 return Outcome::stay().run(vec![Effect::WriteDayReport { date: day.date }]);
             }
             _ => return Outcome::stay().note(Note::Till(TillNote::Undo(UndoNote::ZOfClosedDay))),
         },
-        Msg::Reprint => {
+        Key::Reprint => {
             if let Some(sale) = list.current() {
                 return Outcome::stay().run(vec![Effect::ReprintReceipt { sale_id: sale.id }]);
             }
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         // Typing means selling again: a scan goes to the entry line, not into the list.
-        Msg::Input(_) => return Outcome::home_with(msg),
+        Key::Input(_) => return Outcome::home_with(msg),
         _ => {}
     }
     Outcome::stay()
 }
 
 /// A key on the sale opened over the list; Esc there comes back to the list.
-fn detail_key(list: &mut SalesList, msg: Msg) -> Outcome {
+fn detail_key(list: &mut SalesList, msg: Key) -> Outcome {
     let Some(detail) = &mut list.detail else {
         return Outcome::stay();
     };
@@ -149,27 +149,27 @@ fn detail_key(list: &mut SalesList, msg: Msg) -> Outcome {
 }
 
 /// A key while the reason for a void or a correction is typed.
-fn reason_key(list: &mut SalesList, msg: Msg) -> Outcome {
+fn reason_key(list: &mut SalesList, msg: Key) -> Outcome {
     let Some(reason) = &mut list.reason else {
         return Outcome::stay();
     };
     match msg {
-        Msg::Input(c) => type_into(reason, c, MAX_REASON),
-        Msg::Backspace => {
+        Key::Input(c) => type_into(reason, c, MAX_REASON),
+        Key::Backspace => {
             reason.pop();
         }
-        Msg::Cancel => {
+        Key::Cancel => {
             list.reason = None;
             list.refund = None;
         }
-        Msg::CycleMethod => {
+        Key::CycleMethod => {
             if let Some(refund) = &mut list.refund {
                 let all = RefundMethod::ALL;
                 let at = all.iter().position(|m| m == refund).unwrap_or(0);
                 *refund = all[(at + 1) % all.len()];
             }
         }
-        Msg::Submit => {
+        Key::Submit => {
             let reason = reason.trim().to_string();
             if reason.is_empty() {
                 return Outcome::stay().note(Note::ReasonEmpty);
@@ -222,8 +222,20 @@ fn ask(list: &mut SalesList, reason: String) -> Outcome {
 
 /// The runtime voided the sale: the fresh list, or, where it could not be read back, the
 /// sale marked voided among the ones on screen.
-fn voided(list: &mut SalesList, sale_id: i64, sales: Option<Vec<SaleSummary>>) -> Outcome {
+fn voided(
+    list: &mut SalesList,
+    sale_id: i64,
+    fresh_figures: bool,
+    sales: Option<Vec<SaleSummary>>,
+) -> Outcome {
     list.reason = None;
+    // Without the day's figures read back, the till takes the sale out as the list showed it.
+    let unsold = list
+        .sales
+        .iter()
+        .flatten()
+        .find(|s| s.id == sale_id && !s.voided && !fresh_figures)
+        .map(|s| TillChange::Voided(s.total));
     let before = list.sales.take().unwrap_or_default();
     let sales = sales.unwrap_or_else(|| {
         let mut sales = before;
@@ -237,7 +249,11 @@ fn voided(list: &mut SalesList, sale_id: i64, sales: Option<Vec<SaleSummary>>) -
         .find(|s| s.id == sale_id)
         .map_or(sale_id, |s| s.number);
     list.loaded(sales);
-    Outcome::stay().note(Note::Voided(number))
+    let outcome = Outcome::stay().note(Note::Voided(number));
+    match unsold {
+        Some(change) => outcome.till(change),
+        None => outcome,
+    }
 }
 
 /// A correction is on disk: the day's list again, or the sale marked corrected.
@@ -384,17 +400,21 @@ pub(super) fn draw(cx: &Ctx, list: &SalesList, frame: &mut Frame, area: Rect, fo
 }
 
 /// A runtime answer for the list of sales.
-pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Msg) -> Outcome {
+pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Answer) -> Outcome {
     match msg {
-        Msg::SalesLoaded(sales) => list.loaded(sales),
-        Msg::SaleVoided { sale_id, sales, .. } => return voided(list, sale_id, sales),
-        Msg::SaleCorrected { correction, sales } => corrected(list, correction.sale_id, sales),
-        Msg::SaleDetailLoaded { sale, returns } => {
+        Answer::SalesLoaded(sales) => list.loaded(sales),
+        Answer::SaleVoided {
+            sale_id,
+            status,
+            sales,
+        } => return voided(list, sale_id, status.is_some(), sales),
+        Answer::SaleCorrected { correction, sales } => corrected(list, correction.sale_id, sales),
+        Answer::SaleDetailLoaded { sale, returns } => {
             if let Some(detail) = list.detail.as_mut().filter(|d| d.sale_id == sale.id) {
                 detail.loaded(sale, returns);
             }
         }
-        Msg::PartReturned {
+        Answer::PartReturned {
             sale,
             returns,
             sales,
@@ -407,12 +427,12 @@ pub(super) fn answer(cx: &Ctx, list: &mut SalesList, msg: Msg) -> Outcome {
                 list.loaded(sales);
             }
         }
-        Msg::DaySalesLoaded {
+        Answer::DaySalesLoaded {
             date,
             closed,
             sales,
         } => day_loaded(cx, list, date, closed, sales),
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadSales,
             ..
         } => return Outcome::home(),
@@ -436,7 +456,7 @@ impl SalesList {
         (SalesList::loading(), vec![load])
     }
 
-    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Key) -> Outcome {
         let outcome = key(self, msg);
         // A question, answered either way, returns to the list: not to the reason it was
         // asked from (drawn under it, the question covers it).
@@ -447,7 +467,7 @@ impl SalesList {
         outcome
     }
 
-    pub(super) fn answer(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, cx: &Ctx, msg: Answer) -> Outcome {
         answer(cx, self, msg)
     }
 

@@ -14,9 +14,9 @@ use super::effect::Effect;
 use super::failure::FailedEffect;
 use super::input::{self, step_field, type_into};
 use super::keymap::Focus;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
-use super::outcome::{Ctx, Outcome, Place};
+use super::outcome::{Ctx, Outcome, Place, TillChange};
 use crate::domain::{
     Paper, PrinterKind, PrinterSettings, ShopHeader, TillRules, parse_amount, valid_host_port,
 };
@@ -277,39 +277,39 @@ impl SettingsScreen {
     }
 }
 
-pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
-    if msg == Msg::Cancel {
+pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Key) -> Outcome {
+    if msg == Key::Cancel {
         return Outcome::home();
     }
     if !screen.loaded {
         return Outcome::stay();
     }
     match msg {
-        Msg::Input(c) if screen.field == Field::LockMinutes => {
+        Key::Input(c) if screen.field == Field::LockMinutes => {
             let note = input::type_digits(cx.amount_refused, &mut screen.lock_minutes, c, 3);
             return Outcome::stay().maybe_note(note);
         }
-        Msg::Input(c) if screen.field == Field::CloseAbove => {
+        Key::Input(c) if screen.field == Field::CloseAbove => {
             let note = input::type_amount(cx.amount_refused, &mut screen.close_above, c, 20);
             return Outcome::stay().maybe_note(note);
         }
-        Msg::Input(' ') if screen.field == Field::Kind => screen.next_kind(),
-        Msg::Input(' ') if screen.field == Field::Paper => screen.next_paper(),
-        Msg::Input(c) => match screen.focused() {
+        Key::Input(' ') if screen.field == Field::Kind => screen.next_kind(),
+        Key::Input(' ') if screen.field == Field::Paper => screen.next_paper(),
+        Key::Input(c) => match screen.focused() {
             Some(field) => type_into(field, c, MAX_TEXT),
             None => return Outcome::stay().note(Note::ChoiceField),
         },
-        Msg::Backspace => {
+        Key::Backspace => {
             if let Some(field) = screen.focused() {
                 field.pop();
             }
         }
-        Msg::Next => screen.step(true),
-        Msg::Prev => screen.step(false),
-        Msg::PrinterKind => screen.next_kind(),
-        Msg::ToggleFault => screen.count_corner_bears = !screen.count_corner_bears,
-        Msg::PaperWidth => screen.next_paper(),
-        Msg::TestPrint => match screen.printer() {
+        Key::Next => screen.step(true),
+        Key::Prev => screen.step(false),
+        Key::PrinterKind => screen.next_kind(),
+        Key::ToggleFault => screen.count_corner_bears = !screen.count_corner_bears,
+        Key::PaperWidth => screen.next_paper(),
+        Key::TestPrint => match screen.printer() {
             Ok(printer) => {
                 let shop = screen.shop();
                 return Outcome::stay().run(vec![Effect::TestPrint { shop, printer }]);
@@ -319,7 +319,7 @@ pub(super) fn key(cx: &Ctx, screen: &mut SettingsScreen, msg: Msg) -> Outcome {
                 return Outcome::stay().note(Note::Settings(problem));
             }
         },
-        Msg::Record => match screen.check() {
+        Key::Record => match screen.check() {
             Ok((shop, printer, rules)) => {
                 let save = Effect::SaveSettings {
                     shop,
@@ -549,9 +549,9 @@ impl Lines {
 }
 
 /// A runtime answer for the settings screen.
-pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut SettingsScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::SettingsLoaded {
+        Answer::SettingsLoaded {
             shop,
             printer,
             rules,
@@ -562,12 +562,18 @@ pub(super) fn answer(screen: &mut SettingsScreen, msg: Msg) -> Outcome {
             screen.windows_printers = windows_printers;
             screen.loaded(shop, printer, rules, (backup_folder, programme));
         }
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadSettings,
             ..
         } => return Outcome::home(),
         // Saved: back to the till, which prints and locks by them from now on.
-        Msg::SettingsSaved => return Outcome::home(),
+        Answer::SettingsSaved => {
+            let home = Outcome::home();
+            return match screen.rules() {
+                Ok(rules) => home.till(TillChange::LockAfter(rules.lock_after())),
+                Err(_) => home,
+            };
+        }
         _ => {}
     }
     Outcome::stay()
@@ -580,11 +586,11 @@ impl SettingsScreen {
         (SettingsScreen::loading(), vec![Effect::LoadSettings])
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         key(cx, self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

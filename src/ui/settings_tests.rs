@@ -37,7 +37,7 @@ fn on_settings(printer: PrinterSettings) -> App {
     assert_eq!(app.focus(), Focus::Settings);
     update(
         &mut app,
-        Msg::SettingsLoaded {
+        Answer::SettingsLoaded {
             shop: shop(),
             printer,
             rules: TillRules::default(),
@@ -129,7 +129,7 @@ fn the_form_shows_what_the_ledger_holds_and_saves_what_is_typed() {
     );
     // Still on the form until the ledger says it is saved.
     assert_eq!(app.focus(), Focus::Settings);
-    update(&mut app, Msg::SettingsSaved);
+    update(&mut app, Answer::SettingsSaved);
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::SettingsSaved));
 }
@@ -218,13 +218,13 @@ fn a_test_print_sends_the_settings_on_screen_and_tells_the_outcome() {
             }
         }]
     );
-    update(&mut app, Msg::TestPrinted(Ok(())));
+    update(&mut app, Answer::TestPrinted(Ok(())));
     assert_eq!(app.note(), Some(&Note::TestPrintSent));
     let error = PrintError::Device {
         path: "/dev/usb/lp0".into(),
         problem: IoProblem::NotFound,
     };
-    update(&mut app, Msg::TestPrinted(Err(error.clone())));
+    update(&mut app, Answer::TestPrinted(Err(error.clone())));
     let note = app.note().unwrap();
     assert!(note.is_error());
     assert!(
@@ -247,7 +247,7 @@ fn nothing_can_be_saved_before_the_settings_are_read_and_a_failed_read_goes_back
     assert!(text.contains("Memuat pengaturan"), "{text}");
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadSettings,
             reason: Failure::Busy,
         },
@@ -268,7 +268,7 @@ fn a_failed_print_after_a_sale_is_told_on_the_status_line() {
         address: "192.168.1.50:9100".into(),
         problem: IoProblem::Refused,
     };
-    update(&mut app, Msg::PrintFailed(error));
+    update(&mut app, Answer::PrintFailed(error));
     let (_, text) = render(&app);
     let line = text.lines().find(|l| l.contains("Tidak tercetak"));
     assert!(
@@ -353,7 +353,7 @@ fn the_tills_rules_are_checked_saved_and_the_idle_lock_follows_them() {
         matches!(&effects[..], [Effect::SaveSettings { rules: r, .. }] if *r == rules),
         "{effects:?}"
     );
-    update(&mut app, Msg::SettingsSaved);
+    update(&mut app, Answer::SettingsSaved);
     assert_eq!(app.lock_after, chrono::TimeDelta::minutes(15));
 }
 
@@ -452,7 +452,7 @@ fn the_programme_named_on_the_recap_is_typed_and_saved_with_the_rest() {
     let mut app = on_settings(network());
     update(
         &mut app,
-        Msg::SettingsLoaded {
+        Answer::SettingsLoaded {
             shop: shop(),
             printer: network(),
             rules: TillRules::default(),

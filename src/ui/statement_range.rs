@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::effect::Effect;
 use super::input::type_into;
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::{Note, TillNote, UndoNote};
 use super::outcome::{Ctx, Outcome};
 use super::widgets::{FieldLayout, centered, field_line};
@@ -57,20 +57,20 @@ impl StatementRange {
 
 /// A key on the form: `Ok` keeps it open, `Err` closes it with the outcome (the statement
 /// asked of the runtime, or nothing after Esc).
-pub(super) fn key(range: &mut StatementRange, msg: Msg) -> Result<Outcome, Outcome> {
+pub(super) fn key(range: &mut StatementRange, msg: Key) -> Result<Outcome, Outcome> {
     match msg {
-        Msg::Input(c) => type_into(range.focused(), c, MAX_DATE),
-        Msg::Backspace => {
+        Key::Input(c) => type_into(range.focused(), c, MAX_DATE),
+        Key::Backspace => {
             range.focused().pop();
         }
-        Msg::Next | Msg::Prev | Msg::Up | Msg::Down => {
+        Key::Next | Key::Prev | Key::Up | Key::Down => {
             range.field = match range.field {
                 Field::From => Field::To,
                 Field::To => Field::From,
             }
         }
-        Msg::Submit => return submit(range),
-        Msg::Cancel => return Err(Outcome::stay()),
+        Key::Submit => return submit(range),
+        Key::Cancel => return Err(Outcome::stay()),
         _ => {}
     }
     Ok(Outcome::stay())

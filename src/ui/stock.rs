@@ -15,7 +15,7 @@ use super::failure::FailedEffect;
 use super::input::type_into;
 use super::keymap::Focus;
 use super::list::{FilteredList, any_contains};
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Go, Outcome, Place};
 use super::question::Question;
@@ -112,12 +112,12 @@ fn matches(l: &StockLine, filter: &str) -> bool {
 }
 
 /// A key on the stock area: the form if one is open, else the list.
-pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
+pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Key) -> Outcome {
     if let Some(form) = &mut screen.form {
         let outcome = stock_forms::form_key(cx, form, msg);
         if outcome.go == Go::Back {
             screen.form = None;
-            return Outcome::stay().maybe_note(outcome.note);
+            return Outcome::stay().maybe_note(outcome.note.map(|note| *note));
         }
         return outcome;
     }
@@ -129,31 +129,31 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
     let products = !screen.calling && !screen.expiry;
     match msg {
         msg if products && screen.list.key(&msg, MAX_FILTER) => {}
-        Msg::Up => screen.selected = screen.selected.saturating_sub(1),
-        Msg::Down if screen.selected + 1 < screen.count() => screen.selected += 1,
-        Msg::CallList => {
+        Key::Up => screen.selected = screen.selected.saturating_sub(1),
+        Key::Down if screen.selected + 1 < screen.count() => screen.selected += 1,
+        Key::CallList => {
             screen.calling = !screen.calling;
             screen.expiry = false;
             screen.selected = 0;
             screen.list.selected = 0;
         }
-        Msg::ExpiryList => {
+        Key::ExpiryList => {
             screen.expiry = !screen.expiry;
             screen.days_typed.clear();
             screen.calling = false;
             screen.selected = 0;
             screen.list.selected = 0;
         }
-        Msg::Count => {
+        Key::Count => {
             let mut form = StockForm::count(cx.catalogue, screen.list.items.as_deref());
             // Each line counted starts with the shop's rule for who bears a shortfall.
             form.corner_at_fault = screen.count_corner_bears;
             screen.form = Some(Box::new(form));
         }
-        Msg::Intake | Msg::ReturnStock | Msg::WriteOff => {
+        Key::Intake | Key::ReturnStock | Key::WriteOff => {
             let kind = match msg {
-                Msg::Intake => DocumentKind::Intake,
-                Msg::ReturnStock => DocumentKind::Return,
+                Key::Intake => DocumentKind::Intake,
+                Key::ReturnStock => DocumentKind::Return,
                 _ => DocumentKind::WriteOff,
             };
             // The selected product's producer, unless a list names one instead.
@@ -173,16 +173,16 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
             };
             screen.form = Some(Box::new(StockForm::new(kind, cx.catalogue, producer)));
         }
-        Msg::ReturnDaily => {
+        Key::ReturnDaily => {
             return Outcome::ask(Question::ReturnDaily, vec![Effect::ReturnDailyGoods]);
         }
-        Msg::OpenProducts => {
+        Key::OpenProducts => {
             return Outcome::open(Place::At(Focus::Products));
         }
-        Msg::OpenProducers => {
+        Key::OpenProducers => {
             return Outcome::open(Place::At(Focus::Producers));
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     screen.clamp();
@@ -191,13 +191,13 @@ pub(super) fn key(cx: &Ctx, screen: &mut StockScreen, msg: Msg) -> Outcome {
 
 /// The keys the expiry list takes for itself: digits and Enter set its horizon, F4 fills in
 /// a return; `None` for the keys it shares with the stock list.
-fn expiry_key(cx: &Ctx, screen: &mut StockScreen, msg: &Msg) -> Option<Outcome> {
+fn expiry_key(cx: &Ctx, screen: &mut StockScreen, msg: &Key) -> Option<Outcome> {
     match msg {
-        Msg::Input(c) if c.is_ascii_digit() => type_into(&mut screen.days_typed, *c, 2),
-        Msg::Backspace => {
+        Key::Input(c) if c.is_ascii_digit() => type_into(&mut screen.days_typed, *c, 2),
+        Key::Backspace => {
             screen.days_typed.pop();
         }
-        Msg::Submit if !screen.days_typed.is_empty() => {
+        Key::Submit if !screen.days_typed.is_empty() => {
             let typed = std::mem::take(&mut screen.days_typed);
             return Some(match typed.parse::<u32>() {
                 Ok(days) if days <= MAX_EXPIRY_DAYS => {
@@ -206,7 +206,7 @@ fn expiry_key(cx: &Ctx, screen: &mut StockScreen, msg: &Msg) -> Option<Outcome> 
                 _ => Outcome::stay().note(Note::Stock(StockNote::BadExpiryDays)),
             });
         }
-        Msg::ReturnStock => return Some(return_expiring(cx, screen)),
+        Key::ReturnStock => return Some(return_expiring(cx, screen)),
         _ => return None,
     }
     Some(Outcome::stay())
@@ -237,15 +237,18 @@ fn return_expiring(cx: &Ctx, screen: &mut StockScreen) -> Outcome {
 }
 
 /// Stock entries are on disk: say so, and show the list with fresh figures.
-pub(super) fn recorded(
+fn recorded(
     screen: &mut StockScreen,
+    daily: bool,
     documents: Vec<StockDocument>,
     slips: Vec<Result<PathBuf, super::failure::Failure>>,
 ) -> Outcome {
     let failed_slip = slips.iter().find_map(|s| s.as_ref().err().cloned());
-    let form = screen.form.take();
-    let daily = form.is_none();
-    let count = form.is_some_and(|f| f.shop_wide());
+    // The form is gone when the answer comes after the stock screen was left.
+    let count = match screen.form.take() {
+        Some(form) => form.shop_wide(),
+        None => documents.len() > 1 && documents[0].kind == DocumentKind::Count,
+    };
     let first_slip = slips
         .first()
         .and_then(|s| s.as_ref().ok())
@@ -465,9 +468,9 @@ fn draw_calls(cx: &Ctx, screen: &StockScreen, frame: &mut Frame, area: Rect) {
 }
 
 /// A runtime answer for the stock screen.
-pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut StockScreen, msg: Answer) -> Outcome {
     match msg {
-        Msg::StockLoaded {
+        Answer::StockLoaded {
             lines,
             calls,
             expiring,
@@ -477,8 +480,12 @@ pub(super) fn answer(screen: &mut StockScreen, msg: Msg) -> Outcome {
             screen.loaded(lines, calls);
             screen.expiring = Some(expiring);
         }
-        Msg::StockRecorded { documents, slips } => return recorded(screen, documents, slips),
-        Msg::Failed {
+        Answer::StockRecorded {
+            daily,
+            documents,
+            slips,
+        } => return recorded(screen, daily, documents, slips),
+        Answer::Failed {
             action: FailedEffect::LoadStock,
             ..
         } if screen.form.is_none() => return Outcome::home(),
@@ -582,10 +589,10 @@ impl StockScreen {
         (StockScreen::loading(), vec![Effect::LoadStock])
     }
 
-    pub(super) fn key(&mut self, cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, cx: &Ctx, msg: Key) -> Outcome {
         let outcome = match msg {
             // Ctrl+Q: stock lines typed are work, dropped only after a yes.
-            Msg::Quit => match self.form.as_ref().map_or(0, |form| form.rows.len()) {
+            Key::Quit => match self.form.as_ref().map_or(0, |form| form.rows.len()) {
                 0 => Outcome::quit(),
                 lines => {
                     let question = Question::DiscardLines { lines, quit: true };
@@ -608,7 +615,7 @@ impl StockScreen {
         }
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

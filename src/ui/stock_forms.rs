@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Cell, Padding, Paragraph, Row, Table};
 
 use super::effect::{Effect, StockEntry};
 use super::input::type_into;
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::{Note, StockNote};
 use super::outcome::{Ctx, Outcome};
 use super::question::Question;
@@ -387,14 +387,14 @@ impl StockForm {
 }
 
 /// A key in the form; `Go::Back` leaves it for the stock list.
-pub(super) fn form_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
+pub(super) fn form_key(cx: &Ctx, form: &mut StockForm, msg: Key) -> Outcome {
     if form.on_reason {
         match msg {
-            Msg::Input(c) => type_into(&mut form.reason, c, MAX_REASON),
-            Msg::Backspace => {
+            Key::Input(c) => type_into(&mut form.reason, c, MAX_REASON),
+            Key::Backspace => {
                 form.reason.pop();
             }
-            Msg::Next | Msg::Cancel => form.on_reason = false,
+            Key::Next | Key::Cancel => form.on_reason = false,
             _ => return code_line_key(cx, form, msg),
         }
         return Outcome::stay();
@@ -402,45 +402,45 @@ pub(super) fn form_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
     code_line_key(cx, form, msg)
 }
 
-fn code_line_key(cx: &Ctx, form: &mut StockForm, msg: Msg) -> Outcome {
+fn code_line_key(cx: &Ctx, form: &mut StockForm, msg: Key) -> Outcome {
     let selected = std::mem::take(&mut form.entry_selected);
     match msg {
-        Msg::Input(c) => {
+        Key::Input(c) => {
             if selected {
                 form.entry.clear();
             }
             type_into(&mut form.entry, c, MAX_ENTRY)
         }
-        Msg::Backspace => {
+        Key::Backspace => {
             form.entry.pop();
         }
-        Msg::Submit => {
+        Key::Submit => {
             let note = form.submit(cx.catalogue, cx.today);
             // Whatever is still on the line was refused.
             form.entry_selected = !form.entry.is_empty();
             return Outcome::stay().maybe_note(note);
         }
         // An intake has no reason line.
-        Msg::Next if form.kind != DocumentKind::Intake => form.on_reason = true,
-        Msg::ToggleFault if form.kind == DocumentKind::WriteOff => {
+        Key::Next if form.kind != DocumentKind::Intake => form.on_reason = true,
+        Key::ToggleFault if form.kind == DocumentKind::WriteOff => {
             form.corner_at_fault = !form.corner_at_fault;
         }
-        Msg::ToggleFault if form.shop_wide() => {
+        Key::ToggleFault if form.shop_wide() => {
             if let Some(row) = form.rows.get_mut(form.selected) {
                 row.corner_at_fault = !row.corner_at_fault;
             }
         }
-        Msg::Up => form.selected = form.selected.saturating_sub(1),
-        Msg::Down if form.selected + 1 < form.rows.len() => form.selected += 1,
-        Msg::Delete if form.selected < form.rows.len() => {
+        Key::Up => form.selected = form.selected.saturating_sub(1),
+        Key::Down if form.selected + 1 < form.rows.len() => form.selected += 1,
+        Key::Delete if form.selected < form.rows.len() => {
             let row = form.rows.remove(form.selected);
             form.selected = form.selected.min(form.rows.len().saturating_sub(1));
             return Outcome::stay().note(Note::Removed(row.name));
         }
-        Msg::Record => return record(form),
+        Key::Record => return record(form),
         // The question to drop the typed lines was answered yes.
-        Msg::Yes => return Outcome::back(),
-        Msg::Cancel => {
+        Key::Yes => return Outcome::back(),
+        Key::Cancel => {
             if !form.entry.is_empty() {
                 form.entry.clear();
             } else if form.rows.is_empty() {

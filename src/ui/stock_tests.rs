@@ -132,7 +132,7 @@ pub(super) fn on_stock() -> App {
     assert_eq!(app.focus(), Focus::Stock);
     update(
         &mut app,
-        Msg::StockLoaded {
+        Answer::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
             expiring: expiring(),
@@ -227,7 +227,7 @@ fn a_failed_load_says_so_and_goes_back_to_selling() {
     press(&mut app, KeyCode::F(3));
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadStock,
             reason: Failure::Busy,
         },
@@ -311,7 +311,7 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     // Not on disk: the form stays as it was, with the reason.
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::RecordStock,
             reason: Failure::DiskFull,
         },
@@ -321,7 +321,8 @@ fn an_intake_takes_scans_quantities_dates_and_deletions_then_asks_before_recordi
     // On disk: back to the stock screen, which reloads.
     let effects = update(
         &mut app,
-        Msg::StockRecorded {
+        Answer::StockRecorded {
+            daily: false,
             documents: vec![document(DocumentKind::Intake, 7)],
             slips: vec![Ok(PathBuf::from("printouts/intake-0007.txt"))],
         },
@@ -348,7 +349,7 @@ fn an_intake_without_a_producer_first_asks_which_by_code_or_name() {
     press(&mut app, KeyCode::F(3));
     update(
         &mut app,
-        Msg::StockLoaded {
+        Answer::StockLoaded {
             lines: Vec::new(),
             calls: Vec::new(),
             expiring: ExpiryList::default(),
@@ -398,7 +399,8 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     );
     let effects = update(
         &mut app,
-        Msg::StockRecorded {
+        Answer::StockRecorded {
+            daily: true,
             documents: vec![
                 document(DocumentKind::Return, 1),
                 document(DocumentKind::Return, 2),
@@ -410,7 +412,8 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
     update(
         &mut app,
-        Msg::StockRecorded {
+        Answer::StockRecorded {
+            daily: true,
             documents: Vec::new(),
             slips: Vec::new(),
         },
@@ -418,7 +421,7 @@ fn daily_goods_go_back_only_after_yes_and_the_call_list_picks_the_producer() {
     assert_eq!(app.note(), Some(&Note::NothingDaily));
     update(
         &mut app,
-        Msg::StockLoaded {
+        Answer::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
             expiring: expiring(),
@@ -570,7 +573,7 @@ fn a_counts_lines_start_with_the_shops_rule_for_who_bears_a_shortfall() {
         let mut app = on_stock();
         update(
             &mut app,
-            Msg::StockLoaded {
+            Answer::StockLoaded {
                 lines: stock_lines(),
                 calls: calls(),
                 expiring: expiring(),
@@ -682,7 +685,7 @@ pub(super) fn on_products() -> App {
     assert_eq!(app.focus(), Focus::Products);
     update(
         &mut app,
-        Msg::ProductsLoaded(vec![
+        Answer::ProductsLoaded(vec![
             record("KLP", "Kue Lapis Legit", 5_000, true),
             record("KRP", "Keripik Pisang Coklat", 12_000, true),
             record("OLD", "Bolu Pandan", 20_000, false),
@@ -725,7 +728,7 @@ fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catal
     krp.producer_code = "BUSRI".into();
     update(
         &mut app,
-        Msg::CatalogueChanged {
+        Answer::CatalogueChanged {
             products: vec![record("KRP", "Keripik Pisang Coklat", 13_500, true)],
             active: vec![krp],
         },
@@ -739,7 +742,7 @@ fn a_price_change_and_a_deactivation_each_ask_and_the_till_follows_the_new_catal
     }
     update(
         &mut app,
-        Msg::ProductsLoaded(vec![record("OLD", "Bolu Pandan", 20_000, false)]),
+        Answer::ProductsLoaded(vec![record("OLD", "Bolu Pandan", 20_000, false)]),
     );
     press(&mut app, KeyCode::F(8));
     assert_eq!(
@@ -899,7 +902,8 @@ fn a_count_holds_many_products_adds_a_second_scan_and_asks_once() {
     // On disk: one note for the whole count and its one slip.
     let effects = update(
         &mut app,
-        Msg::StockRecorded {
+        Answer::StockRecorded {
+            daily: false,
             documents: (1..=4).map(|n| document(DocumentKind::Count, n)).collect(),
             slips: vec![Ok(PathBuf::from("printouts/opname-0001-0004.txt"))],
         },
@@ -1030,7 +1034,7 @@ fn the_expiry_list_by_producer_at_80x24() {
     // Nothing due: said so.
     update(
         &mut app,
-        Msg::StockLoaded {
+        Answer::StockLoaded {
             lines: stock_lines(),
             calls: calls(),
             expiring: ExpiryList {
@@ -1052,14 +1056,14 @@ fn selling_goods_past_their_date_is_a_warning_not_a_refusal() {
     assert!(matches!(effects.as_slice(), [Effect::SaveDraft(_)]));
     update(
         &mut app,
-        Msg::PastBestBefore {
+        Answer::PastBestBefore {
             name: "Kue Lapis Legit".into(),
             best_before: date(22),
         },
     );
     let note = app.note().unwrap().clone();
     assert!(note.is_error(), "shown as a warning");
-    assert_eq!(app.cart.lines.len(), 1, "the sale goes on");
+    assert_eq!(app.till.cart.lines.len(), 1, "the sale goes on");
     assert_eq!(
         note.text(Lang::Id),
         "PERHATIAN: Kue Lapis Legit titipan terlama kedaluwarsa 22 Nov 2026; periksa barangnya"
@@ -1181,4 +1185,41 @@ fn ctrl_q_on_a_write_offs_reason_asks_and_a_no_returns_to_its_lines() {
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.focus(), Focus::WriteOff);
     assert_eq!(rows(&app).len(), 1);
+}
+
+#[test]
+fn stock_recorded_once_the_screen_was_left_is_said_where_the_till_is() {
+    let mut app = on_stock();
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Focus::Sale);
+    let effects = update(
+        &mut app,
+        Answer::StockRecorded {
+            daily: false,
+            documents: vec![document(DocumentKind::Intake, 7)],
+            slips: vec![Err(Failure::DiskFull)],
+        },
+    );
+    assert!(effects.is_empty(), "nothing is reloaded: {effects:?}");
+    assert_eq!(app.focus(), Focus::Sale);
+    assert_eq!(app.note(), Some(&Note::SlipFailed(Failure::DiskFull)));
+    // One intake, its slip written: said as that intake, not as a return of daily goods.
+    let slip = PathBuf::from("printouts/intake-0008.txt");
+    update(
+        &mut app,
+        Answer::StockRecorded {
+            daily: false,
+            documents: vec![document(DocumentKind::Intake, 8)],
+            slips: vec![Ok(slip.clone())],
+        },
+    );
+    assert_eq!(app.focus(), Focus::Sale);
+    assert_eq!(
+        app.note(),
+        Some(&Note::StockRecorded(
+            DocumentKind::Intake,
+            8,
+            crate::ui::file_note::shown_file(&slip)
+        ))
+    );
 }

@@ -80,7 +80,8 @@ pub(super) fn enter(app: &mut App) -> Vec<Effect> {
 }
 
 fn quantities(app: &App) -> Vec<(String, Quantity)> {
-    app.cart
+    app.till
+        .cart
         .lines
         .iter()
         .map(|l| (l.product.code.clone(), l.quantity))
@@ -94,7 +95,7 @@ pub(super) fn app_with_cart() -> App {
     enter(&mut app);
     type_text(&mut app, "KRP");
     enter(&mut app);
-    assert_eq!(app.cart.total(), Rupiah(27_000));
+    assert_eq!(app.till.cart.total(), Rupiah(27_000));
     app
 }
 
@@ -121,7 +122,7 @@ fn quantity_star_code_adds_three_and_saves_the_draft() {
     assert_eq!(app.entry(), "3*KLP");
     let effects = enter(&mut app);
     assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(3))]);
-    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.till.cart.clone())]);
     assert_eq!(app.entry(), "");
     assert_eq!(
         app.note(),
@@ -156,7 +157,7 @@ fn weighed_quantities_take_a_decimal_comma() {
         quantities(&app),
         vec![("BRS".into(), Quantity::from_milli(1_250))]
     );
-    assert_eq!(app.cart.total(), Rupiah(18_125));
+    assert_eq!(app.till.cart.total(), Rupiah(18_125));
 }
 
 #[test]
@@ -165,12 +166,12 @@ fn letters_and_digits_never_become_commands_on_the_sale_screen() {
     for c in ['q', 'Q', 'y', 'n', 'p', '7', '*', ' '] {
         assert_eq!(
             key_to_msg(&app, event(KeyCode::Char(c), KeyModifiers::NONE)),
-            Some(Msg::Input(c)),
+            Some(Key::Input(c)),
             "{c:?}"
         );
         assert_eq!(
             key_to_msg(&app, event(KeyCode::Char(c), KeyModifiers::SHIFT)),
-            Some(Msg::Input(c)),
+            Some(Key::Input(c)),
             "shift {c:?}"
         );
     }
@@ -183,7 +184,7 @@ fn letters_and_digits_never_become_commands_on_the_sale_screen() {
                 KeyModifiers::CONTROL | KeyModifiers::ALT
             )
         ),
-        Some(Msg::Input('@'))
+        Some(Key::Input('@'))
     );
 }
 
@@ -202,15 +203,15 @@ fn keymap_acts_on_presses_only_and_drops_ctrl_j() {
     );
     assert_eq!(
         key_to_msg(&app, event(KeyCode::Char('q'), KeyModifiers::CONTROL)),
-        Some(Msg::Quit)
+        Some(Key::Quit)
     );
     assert_eq!(
         key_to_msg(&app, event(KeyCode::Char('C'), KeyModifiers::CONTROL)),
-        Some(Msg::Quit)
+        Some(Key::Quit)
     );
     assert_eq!(
         key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
-        Some(Msg::Pay)
+        Some(Key::Pay)
     );
 }
 
@@ -234,7 +235,7 @@ fn unknown_code_is_explained_and_the_entry_kept_for_correction() {
     let mut app = open_app();
     type_text(&mut app, "2*XYZ");
     assert!(enter(&mut app).is_empty());
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.entry(), "2*XYZ");
     assert_eq!(app.note(), Some(&Note::UnknownCode("XYZ".into())));
     assert_eq!(
@@ -272,7 +273,7 @@ fn bad_quantities_are_explained_per_unit() {
         app.note().unwrap().text(Lang::Id),
         "Jumlah untuk pcs harus bilangan bulat"
     );
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
 }
 
 #[test]
@@ -314,7 +315,7 @@ fn search_refines_live_then_adds_the_selected_item() {
     assert_eq!(search.selected, 1);
     let expected = search.results[1].code.clone();
     let effects = enter(&mut app);
-    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.till.cart.clone())]);
     assert_eq!(quantities(&app), vec![(expected, Quantity::whole(1))]);
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "");
@@ -329,7 +330,7 @@ fn esc_closes_the_search_and_keeps_the_text() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "kopi");
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
 }
 
 #[test]
@@ -408,14 +409,14 @@ fn a_scan_appended_to_a_search_adds_the_scanned_item() {
     // The scanner types into the query, then Enter.
     type_text(&mut app, "8990000000003");
     let effects = enter(&mut app);
-    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.till.cart.clone())]);
     assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "");
     // Also when the query was never submitted, and when digits were typed before the scan.
     type_text(&mut app, "gula 2008990000000002");
     enter(&mut app);
-    assert_eq!(app.cart.lines[1].product.code, "KRP");
+    assert_eq!(app.till.cart.lines[1].product.code, "KRP");
     // A short number in a search is part of the search.
     type_text(&mut app, "kopi 200");
     enter(&mut app);
@@ -442,18 +443,18 @@ fn plus_minus_and_delete_change_the_selected_line() {
     enter(&mut app);
     type_text(&mut app, "BRS");
     enter(&mut app);
-    assert_eq!(app.selected, 1, "the line just added is selected");
+    assert_eq!(app.till.selected, 1, "the line just added is selected");
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.till.selected, 0);
     let effects = type_text(&mut app, "+");
-    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
-    assert_eq!(app.cart.lines[0].quantity, Quantity::whole(2));
+    assert_eq!(effects, vec![Effect::SaveDraft(app.till.cart.clone())]);
+    assert_eq!(app.till.cart.lines[0].quantity, Quantity::whole(2));
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
         "Kue Lapis Legit: sekarang 2 pcs"
     );
     type_text(&mut app, "-");
-    assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
+    assert_eq!(app.till.cart.lines[0].quantity, Quantity::whole(1));
     assert_eq!(
         app.note(),
         Some(&Note::QuantityNow(
@@ -469,20 +470,20 @@ fn plus_minus_and_delete_change_the_selected_line() {
     // One is the least: `-` does not drop the line.
     assert!(type_text(&mut app, "-").is_empty());
     assert_eq!(app.note(), Some(&Note::AtMinimum));
-    assert_eq!(app.cart.lines.len(), 2);
+    assert_eq!(app.till.cart.lines.len(), 2);
     // With text on the entry line, `+` is typed, not a command. (Right after `-`, a digit
     // would start a negative quantity: another key comes between.)
     press(&mut app, KeyCode::Up);
     type_text(&mut app, "2+");
     assert_eq!(app.entry(), "2+");
-    assert_eq!(app.cart.lines[0].quantity, Quantity::whole(1));
+    assert_eq!(app.till.cart.lines[0].quantity, Quantity::whole(1));
     press(&mut app, KeyCode::Esc);
     let effects = press(&mut app, KeyCode::Delete);
     assert_eq!(quantities(&app), vec![("BRS".into(), Quantity::whole(1))]);
-    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
+    assert_eq!(effects, vec![Effect::SaveDraft(app.till.cart.clone())]);
     assert_eq!(app.note(), Some(&Note::Removed("Kue Lapis Legit".into())));
     press(&mut app, KeyCode::Delete);
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
     assert!(press(&mut app, KeyCode::Delete).is_empty());
 }
 
@@ -512,7 +513,7 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.focus(), Focus::Pay);
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     let effects = enter(&mut app);
     let payment = Payment {
         method: PaymentMethod::Cash,
@@ -533,14 +534,14 @@ fn exact_cash_with_an_empty_amount_records_the_sale() {
 
     let effects = update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: recorded_sale(&cart, vec![payment], 13),
             status: Some(status_on(today(), 13, 483_000)),
             receipt: Ok(PathBuf::from("struk/2026-11-23/13.txt")),
         },
     );
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.status().unwrap().sales, 13);
     assert_eq!(app.done.as_ref().unwrap().change, Rupiah::ZERO);
@@ -564,10 +565,10 @@ fn cash_over_the_total_gives_change() {
         (payments[0].tendered, payments[0].change),
         (Rupiah(50_000), Rupiah(23_000))
     );
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: recorded_sale(&cart, payments.clone(), 7),
             status: Some(status_on(today(), 13, 483_000)),
             receipt: Err(Failure::Storage("printer offline".into())),
@@ -596,8 +597,8 @@ fn split_cash_then_qris() {
     type_text(&mut app, "20000");
     // The part is saved with the cart at once: a crash now must not ask for it again.
     let effects = press(&mut app, KeyCode::F(3));
-    assert_eq!(effects, vec![Effect::SaveDraft(app.cart.clone())]);
-    assert_eq!(app.cart.paid(), Rupiah(20_000));
+    assert_eq!(effects, vec![Effect::SaveDraft(app.till.cart.clone())]);
+    assert_eq!(app.till.cart.paid(), Rupiah(20_000));
     assert_eq!(pay_dialog(&app).tender.remaining(), Rupiah(7_000));
     assert_eq!(pay_dialog(&app).amount, "");
     assert_eq!(
@@ -693,19 +694,19 @@ fn refused_payments_leave_the_tender_unchanged() {
 #[test]
 fn esc_closes_the_dialog_and_keeps_the_cart() {
     let mut app = app_with_cart();
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "5000");
     assert!(press(&mut app, KeyCode::Esc).is_empty());
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.note(), Some(&Note::PayClosed));
 }
 
 #[test]
 fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
     let mut app = app_with_cart();
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "10000");
     press(&mut app, KeyCode::F(3));
@@ -747,7 +748,7 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
         vec![Effect::SaveDraft(cart.clone())]
     );
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.note(), Some(&Note::PartsReturned(Rupiah(10_000))));
     assert_eq!(
         app.note().unwrap().text(Lang::Id),
@@ -770,7 +771,7 @@ fn leaving_with_parts_taken_asks_to_hand_the_money_back() {
 #[test]
 fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     let mut app = app_with_cart();
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     press(&mut app, KeyCode::F(2));
     type_text(&mut app, "20000");
     press(&mut app, KeyCode::F(3));
@@ -779,15 +780,15 @@ fn a_failed_recording_keeps_the_cart_the_dialog_and_the_parts_taken() {
     assert_eq!(first.len(), 1);
     let effects = update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::RecordSale,
             reason: Failure::Busy,
         },
     );
     assert!(effects.is_empty());
-    assert_eq!(app.cart.lines, cart.lines);
+    assert_eq!(app.till.cart.lines, cart.lines);
     assert_eq!(
-        app.cart.paid(),
+        app.till.cart.paid(),
         Rupiah(20_000),
         "the part taken stays saved"
     );
@@ -858,7 +859,7 @@ fn quick_tender_adds_to_what_is_typed_and_f8_twice_is_rp_100_000() {
     let mut app = open_app();
     type_text(&mut app, "6*KPI");
     enter(&mut app);
-    assert_eq!(app.cart.total(), Rupiah(150_000));
+    assert_eq!(app.till.cart.total(), Rupiah(150_000));
     press(&mut app, KeyCode::F(2));
     assert!(press(&mut app, KeyCode::F(8)).is_empty());
     assert!(press(&mut app, KeyCode::F(8)).is_empty());
@@ -928,7 +929,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     let mut app = open_app();
     assert_eq!(press(&mut app, KeyCode::F(6)), vec![Effect::LoadSales]);
     assert_eq!(app.focus(), Focus::Sales);
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     // An already voided sale.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::F(8));
@@ -959,7 +960,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     assert_eq!(quantities(&app), vec![("KLP".into(), Quantity::whole(1))]);
     // Two quick Enters after the reason: the second one is no, never yes.
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input");
     enter(&mut app);
@@ -978,7 +979,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     enter(&mut app);
     assert_eq!(
         key_to_msg(&app, event(KeyCode::F(2), KeyModifiers::NONE)),
-        Some(Msg::No)
+        Some(Key::No)
     );
     press(&mut app, KeyCode::Char('N'));
     assert_eq!(app.focus(), Focus::Sales);
@@ -1010,7 +1011,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
     after[0].voided = true;
     update(
         &mut app,
-        Msg::SaleVoided {
+        Answer::SaleVoided {
             sale_id: 107,
             status: Some(status_on(today(), 11, 418_500)),
             sales: Some(after.clone()),
@@ -1031,7 +1032,7 @@ fn voiding_asks_a_reason_then_a_question_a_scan_cannot_answer() {
 fn y_confirms_only_as_the_first_key() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
@@ -1043,7 +1044,7 @@ fn y_confirms_only_as_the_first_key() {
     assert_eq!(app.entry(), "Y");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
@@ -1057,7 +1058,7 @@ fn y_confirms_only_as_the_first_key() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::VoidSale,
             reason: Failure::NotOnOpenDay,
         },
@@ -1089,7 +1090,7 @@ fn a_code_typed_into_a_question_closes_it_and_lands_on_the_entry_line() {
     assert!(type_text(&mut app, "RMPY").is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.entry(), "RMPY");
-    assert_eq!(app.cart.lines.len(), 2);
+    assert_eq!(app.till.cart.lines.len(), 2);
     enter(&mut app);
     assert_eq!(
         quantities(&app),
@@ -1108,19 +1109,19 @@ fn enter_never_answers_a_question() {
     // Enter says no; on the sale screen beneath it finds an empty entry line.
     assert!(enter(&mut app).is_empty());
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart.lines.len(), 2);
+    assert_eq!(app.till.cart.lines.len(), 2);
     // n and Esc say no; so does Ctrl+Q, which then quits from the screen beneath.
     for no in [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Esc] {
         press(&mut app, KeyCode::F(4));
         assert!(press(&mut app, no).is_empty());
         assert_eq!(app.focus(), Focus::Sale);
-        assert_eq!(app.cart.lines.len(), 2);
+        assert_eq!(app.till.cart.lines.len(), 2);
         assert_eq!(app.entry(), "");
     }
     press(&mut app, KeyCode::F(4));
     let effects = press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(effects, vec![Effect::Quit]);
-    assert_eq!(app.cart.lines.len(), 2);
+    assert_eq!(app.till.cart.lines.len(), 2);
 }
 
 #[test]
@@ -1129,11 +1130,11 @@ fn emptying_the_cart_asks_first() {
     press(&mut app, KeyCode::F(4));
     assert_eq!(app.focus(), Focus::Confirm);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.cart.lines.len(), 2);
+    assert_eq!(app.till.cart.lines.len(), 2);
     press(&mut app, KeyCode::F(4));
     let effects = type_text(&mut app, "y");
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     press(&mut app, KeyCode::F(4));
     assert_eq!(app.note(), Some(&Note::CartAlreadyEmpty));
@@ -1155,14 +1156,14 @@ fn no_open_day_asks_for_the_float_first() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::OpenDay,
             reason: Failure::DayExists(today()),
         },
     );
     assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(enter(&mut app).len(), 1);
-    update(&mut app, Msg::DayOpened(status_on(today(), 0, 0)));
+    update(&mut app, Answer::DayOpened(status_on(today(), 0, 0)));
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), Some(&Note::DayOpened(today())));
 }
@@ -1198,7 +1199,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
     let yesterday = today().pred_opt().unwrap();
     let draft = {
         let mut app = app_with_cart();
-        std::mem::take(&mut app.cart)
+        std::mem::take(&mut app.till.cart)
     };
     let mut app = App::new(
         Lang::Id,
@@ -1209,7 +1210,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
         "Ani".into(),
     );
     assert_eq!(app.focus(), Focus::StaleDay);
-    assert_eq!(app.cart, draft, "the draft is back");
+    assert_eq!(app.till.cart, draft, "the draft is back");
     // Carry on selling on that day.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.focus(), Focus::Sale);
@@ -1231,7 +1232,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
     press(&mut app, KeyCode::F(5));
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(super::close_tests::report(yesterday, 90_000))),
+        Answer::CloseLoaded(Box::new(super::close_tests::report(yesterday, 90_000))),
     );
     type_text(&mut app, "90.000");
     press(&mut app, KeyCode::F(2));
@@ -1244,7 +1245,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
             reason: String::new()
         }]
     );
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::OpenDay);
     assert_eq!(app.status(), None);
 }
@@ -1252,7 +1253,7 @@ fn an_old_open_day_is_closed_or_carried_on() {
 #[test]
 fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     let mut app = open_app();
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::DayClosed);
     // Opening today again: nothing to type, Enter says why, nothing asked of the ledger.
     type_text(&mut app, "100000");
@@ -1278,7 +1279,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     // A payout needs an open day: said at once, before any form, question or PIN.
     update(
         &mut app,
-        Msg::PayoutsLoaded {
+        Answer::PayoutsLoaded {
             balances: vec![crate::domain::ProducerBalance {
                 code: "SRI".into(),
                 name: "Kue Bu Sri".into(),
@@ -1299,7 +1300,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
     assert_eq!(app.focus(), Focus::DayClosed);
     // Tomorrow the form opens the next day.
     let tomorrow = today().succ_opt().unwrap();
-    update(&mut app, Msg::Today(tomorrow));
+    update(&mut app, Answer::Today(tomorrow));
     assert_eq!(app.focus(), Focus::OpenDay);
     type_text(&mut app, "100000");
     let effects = enter(&mut app);
@@ -1312,7 +1313,7 @@ fn after_todays_close_the_day_does_not_reopen_but_the_till_can_still_be_read() {
 #[test]
 fn a_kiosk_started_after_todays_close_knows_the_day_is_closed() {
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    update(&mut app, Msg::ClosedBefore(today().pred_opt().unwrap()));
+    update(&mut app, Answer::ClosedBefore(today().pred_opt().unwrap()));
     type_text(&mut app, "50000");
     let effects = enter(&mut app);
     assert!(
@@ -1320,7 +1321,7 @@ fn a_kiosk_started_after_todays_close_knows_the_day_is_closed() {
         "yesterday's close does not stop today: {effects:?}"
     );
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    update(&mut app, Msg::ClosedBefore(today()));
+    update(&mut app, Answer::ClosedBefore(today()));
     type_text(&mut app, "50000");
     assert_eq!(enter(&mut app), Vec::new());
     assert_eq!(app.note(), Some(&Note::ClosedToday(today())));
@@ -1364,7 +1365,7 @@ fn a_failed_draft_save_is_reported() {
     let mut app = app_with_cart();
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SaveDraft,
             reason: Failure::Storage("disk I/O error".into()),
         },
@@ -1373,7 +1374,7 @@ fn a_failed_draft_save_is_reported() {
         app.note().unwrap().text(Lang::Id),
         "Keranjang tidak bisa disimpan sebagai draf: gangguan penyimpanan (disk I/O error)"
     );
-    assert_eq!(app.cart.lines.len(), 2);
+    assert_eq!(app.till.cart.lines.len(), 2);
 }
 
 #[test]
@@ -1413,14 +1414,14 @@ fn a_sale_recorded_without_fresh_figures_is_counted_on_screen() {
     // The commit returned but reading the day's figures back failed.
     let effects = update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: recorded_sale(&cart, payments, 13),
             status: None,
             receipt: Ok(PathBuf::from("struk-0013.txt")),
         },
     );
     assert_eq!(effects, vec![Effect::SaveDraft(Cart::default())]);
-    assert!(app.cart.is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.focus(), Focus::Sale);
     assert_eq!(app.note(), None, "nothing says the sale was not recorded");
     let status = app.status().unwrap();
@@ -1436,14 +1437,14 @@ fn a_sale_recorded_without_fresh_figures_is_counted_on_screen() {
 fn a_void_without_fresh_figures_is_taken_out_on_screen() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "dobel");
     enter(&mut app);
     assert_eq!(type_text(&mut app, "y").len(), 1);
     update(
         &mut app,
-        Msg::SaleVoided {
+        Answer::SaleVoided {
             sale_id: 107,
             status: None,
             sales: None,
@@ -1473,7 +1474,7 @@ fn a_void_without_fresh_figures_is_taken_out_on_screen() {
 fn f9_prints_a_receipt_again_and_says_where() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::Down);
     // A voided sale can be reprinted too (the receipt says it is void).
     assert_eq!(
@@ -1482,7 +1483,7 @@ fn f9_prints_a_receipt_again_and_says_where() {
     );
     update(
         &mut app,
-        Msg::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
+        Answer::ReceiptPrinted(Ok(PathBuf::from("printouts/2026-11-23/struk-0006.txt"))),
     );
     assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(
@@ -1490,12 +1491,12 @@ fn f9_prints_a_receipt_again_and_says_where() {
         "Struk dicetak ulang: struk-0006.txt"
     );
     assert!(!app.note().unwrap().is_error());
-    update(&mut app, Msg::ReceiptPrinted(Err(Failure::DiskFull)));
+    update(&mut app, Answer::ReceiptPrinted(Err(Failure::DiskFull)));
     assert!(app.note().unwrap().is_error());
     // Nothing to reprint in an empty list.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(Vec::new()));
+    update(&mut app, Answer::SalesLoaded(Vec::new()));
     assert!(press(&mut app, KeyCode::F(9)).is_empty());
     assert!(press(&mut app, KeyCode::F(8)).is_empty());
     assert_eq!(app.focus(), Focus::Sales);
@@ -1506,10 +1507,10 @@ fn typing_in_the_sales_list_goes_back_to_selling() {
     let mut app = open_app();
     type_text(&mut app, "KL");
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     assert_eq!(
         key_to_msg(&app, event(KeyCode::Char('P'), KeyModifiers::SHIFT)),
-        Some(Msg::Input('P'))
+        Some(Key::Input('P'))
     );
     assert!(type_text(&mut app, "P").is_empty());
     assert_eq!(app.focus(), Focus::Sale);
@@ -1530,7 +1531,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
     assert_eq!(press(&mut app, KeyCode::F(5)), vec![Effect::LoadClose]);
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+        Answer::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
     );
     type_text(&mut app, "50000");
     press(&mut app, KeyCode::F(2));
@@ -1548,7 +1549,7 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
             reason: String::new()
         }]
     );
-    update(&mut app, Msg::DayClosed);
+    update(&mut app, Answer::DayClosed);
     assert_eq!(app.focus(), Focus::DayClosed);
     assert_eq!(app.status(), None);
     assert_eq!(app.note(), Some(&Note::DayClosed));
@@ -1557,8 +1558,8 @@ fn f5_opens_the_close_screen_once_the_cart_is_empty_and_closes_after_the_count_t
 #[test]
 fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     let mut app = app_with_cart();
-    let cart = app.cart.clone();
-    assert!(update(&mut app, Msg::Resize(79, 24)).is_empty());
+    let cart = app.till.cart.clone();
+    assert!(update(&mut app, Answer::Resize(79, 24)).is_empty());
     assert!(app.too_small());
     for key in [
         KeyCode::Char('K'),
@@ -1570,9 +1571,9 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     }
     type_text(&mut app, "y");
     assert_eq!(app.entry(), "");
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.focus(), Focus::Sale);
-    update(&mut app, Msg::Resize(80, 23));
+    update(&mut app, Answer::Resize(80, 23));
     assert!(app.too_small());
     assert_eq!(
         press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL),
@@ -1580,8 +1581,8 @@ fn keys_do_nothing_while_the_terminal_is_too_small_but_ctrl_q() {
     );
 
     let mut app = app_with_cart();
-    update(&mut app, Msg::Resize(40, 10));
-    update(&mut app, Msg::Resize(80, 24));
+    update(&mut app, Answer::Resize(40, 10));
+    update(&mut app, Answer::Resize(80, 24));
     assert!(!app.too_small());
     type_text(&mut app, "K");
     assert_eq!(app.entry(), "K");
@@ -1592,7 +1593,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     let mut app = open_app();
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::VoidSale,
             reason: Failure::NotOnOpenDay,
         },
@@ -1607,7 +1608,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::OpenDay,
             reason: Failure::DayExists(today()),
         },
@@ -1618,7 +1619,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::CloseDay,
             reason: Failure::DiskFull,
         },
@@ -1633,7 +1634,7 @@ fn failures_are_told_in_the_language_of_the_screen() {
 fn the_date_moves_on_past_midnight() {
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
     let tomorrow = today().succ_opt().unwrap();
-    assert!(update(&mut app, Msg::Today(tomorrow)).is_empty());
+    assert!(update(&mut app, Answer::Today(tomorrow)).is_empty());
     type_text(&mut app, "0");
     // The day opened is the runtime's; the form now speaks of tomorrow.
     assert_eq!(app.today, tomorrow);
@@ -1643,8 +1644,8 @@ fn the_date_moves_on_past_midnight() {
 #[test]
 fn an_unreadable_draft_is_said_once_and_the_cart_starts_empty() {
     let mut app = open_app();
-    assert!(update(&mut app, Msg::DraftUnreadable).is_empty());
-    assert!(app.cart.is_empty());
+    assert!(update(&mut app, Answer::DraftUnreadable).is_empty());
+    assert!(app.till.cart.is_empty());
     assert_eq!(app.note(), Some(&Note::DraftUnreadable));
     assert!(app.note().unwrap().is_error());
     type_text(&mut app, "KLP");
@@ -1678,19 +1679,19 @@ fn a_price_change_reprices_the_cart_and_a_product_taken_off_blocks_paying() {
     let mut app = open_app();
     type_text(&mut app, "2*KLP");
     press(&mut app, KeyCode::Enter);
-    let total_before = app.cart.total();
+    let total_before = app.till.cart.total();
     let mut products = app.catalogue().products().to_vec();
     let klp = products.iter_mut().find(|p| p.code == "KLP").unwrap();
     klp.price += Rupiah(1_000);
-    let effects = update(&mut app, Msg::CatalogueReloaded(products.clone()));
-    assert_eq!(app.cart.total(), total_before + Rupiah(2_000));
+    let effects = update(&mut app, Answer::CatalogueReloaded(products.clone()));
+    assert_eq!(app.till.cart.total(), total_before + Rupiah(2_000));
     assert!(
-        matches!(effects.as_slice(), [Effect::SaveDraft(cart)] if cart.total() == app.cart.total()),
+        matches!(effects.as_slice(), [Effect::SaveDraft(cart)] if cart.total() == app.till.cart.total()),
         "the repriced cart is saved: {effects:?}"
     );
     // Taken off the till while in the cart: paying is refused, naming it.
     products.retain(|p| p.code != "KLP");
-    update(&mut app, Msg::CatalogueReloaded(products));
+    update(&mut app, Answer::CatalogueReloaded(products));
     assert_eq!(press(&mut app, KeyCode::F(2)), []);
     assert!(
         matches!(app.note(), Some(Note::NoLongerSold(_))),

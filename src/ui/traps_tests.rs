@@ -40,11 +40,11 @@ fn at_ms(ms: i64) -> NaiveDateTime {
 fn type_timed(app: &mut App, text: &str, start_ms: i64, gap_ms: i64) -> Vec<Effect> {
     let mut t = start_ms;
     for c in text.chars() {
-        update(app, Msg::Clock(at_ms(t)));
+        update(app, Answer::Clock(at_ms(t)));
         press(app, KeyCode::Char(c));
         t += gap_ms;
     }
-    update(app, Msg::Clock(at_ms(t)));
+    update(app, Answer::Clock(at_ms(t)));
     enter(app)
 }
 
@@ -105,11 +105,11 @@ fn a_burst_of_digits_ending_in_enter_is_a_scan_not_an_amount() {
     // Keys read in one batch share the runtime's time: a scan, too.
     let mut app = app_with_cart();
     press(&mut app, KeyCode::F(2));
-    update(&mut app, Msg::Clock(at_ms(0)));
+    update(&mut app, Answer::Clock(at_ms(0)));
     press(&mut app, KeyCode::Char('3'));
-    update(&mut app, Msg::Clock(at_ms(300)));
+    update(&mut app, Answer::Clock(at_ms(300)));
     press(&mut app, KeyCode::Char('0'));
-    update(&mut app, Msg::Clock(at_ms(600)));
+    update(&mut app, Answer::Clock(at_ms(600)));
     type_text(&mut app, "8990000000001");
     assert!(enter(&mut app).is_empty());
     assert_eq!(
@@ -197,23 +197,23 @@ fn a_negative_quantity_is_refused_and_changes_no_line() {
     ] {
         let mut app = app_with_cart();
         app.lang = lang;
-        let before = app.cart.clone();
+        let before = app.till.cart.clone();
         // `-` alone still takes one off the selected line.
         press(&mut app, KeyCode::Up);
         type_text(&mut app, "-");
         assert_eq!(
-            app.cart.lines[0].quantity,
+            app.till.cart.lines[0].quantity,
             crate::domain::Quantity::whole(2)
         );
         press(&mut app, KeyCode::Char('+'));
-        assert_eq!(app.cart, before);
+        assert_eq!(app.till.cart, before);
         // `-1*KLP` is a negative quantity: nothing is taken off, nothing added.
         type_text(&mut app, "-1*KLP");
-        assert_eq!(app.cart, before, "the line `-` touched is put back");
+        assert_eq!(app.till.cart, before, "the line `-` touched is put back");
         assert_eq!(app.entry(), "-1*KLP");
         let effects = enter(&mut app);
         assert!(effects.is_empty(), "{effects:?}");
-        assert_eq!(app.cart, before);
+        assert_eq!(app.till.cart, before);
         assert_eq!(
             app.note(),
             Some(&Note::BadQuantity(
@@ -226,7 +226,7 @@ fn a_negative_quantity_is_refused_and_changes_no_line() {
         press(&mut app, KeyCode::Esc);
         type_text(&mut app, "KLP*-1");
         assert!(enter(&mut app).is_empty());
-        assert_eq!(app.cart, before);
+        assert_eq!(app.till.cart, before);
         assert_eq!(
             app.note(),
             Some(&Note::BadQuantity(
@@ -254,7 +254,7 @@ fn after_the_close_the_header_and_bar_say_the_day_is_closed_and_what_is_left() {
     ] {
         let mut app = super::tests::open_app();
         app.lang = lang;
-        update(&mut app, Msg::DayClosed);
+        update(&mut app, Answer::DayClosed);
         let screen = render(&app);
         let first = screen.lines().next().unwrap();
         assert!(first.contains(header), "{screen}");
@@ -281,7 +281,7 @@ fn after_the_close_the_header_and_bar_say_the_day_is_closed_and_what_is_left() {
         press(&mut app, KeyCode::F(6));
         update(
             &mut app,
-            Msg::DaySalesLoaded {
+            Answer::DaySalesLoaded {
                 date: today(),
                 closed: true,
                 sales: super::tests::todays_sales(),

@@ -15,7 +15,7 @@ use super::effect::{Effect, StockEntry};
 use super::failure::{ApprovalReason, FailedEffect, Failure};
 use super::input::type_into;
 use super::keymap::{Focus, bar_for};
-use super::msg::Msg;
+use super::msg::Key;
 use super::note::Note;
 use super::note::TrustNote;
 use super::outcome::{Outcome, Place};
@@ -62,7 +62,7 @@ impl Effect {
             Effect::RecordStock(StockEntry::Intake { .. } | StockEntry::Return { .. })
             // Only a count with a difference needs a manager, and only the ledger knows the
             // stock it is counted against: it refuses, and the runtime hands the count back
-            // with `Msg::ApprovalNeeded`, which opens this same popup.
+            // with `Answer::ApprovalNeeded`, which opens this same popup.
             | Effect::RecordStock(StockEntry::Count { .. })
             | Effect::SaveDraft(_)
             | Effect::OpenDay { .. }
@@ -316,29 +316,29 @@ pub(super) fn users_approval(who: &Who) -> Option<TrustPrompt> {
 type GateAnswer = (Option<TrustPrompt>, Outcome);
 
 /// A key while a gate is open: the gate has it, whatever it is.
-pub(super) fn gate_key(who: &Who, gate: TrustPrompt, msg: Msg) -> GateAnswer {
+pub(super) fn gate_key(who: &Who, gate: TrustPrompt, msg: Key) -> GateAnswer {
     match gate {
         TrustPrompt::Setup(form) => setup_key(form, msg),
         TrustPrompt::FirstPin(form) => first_pin_key(form, msg),
         TrustPrompt::SignIn(form) => sign_in_key(who, form, msg),
         TrustPrompt::Approval(approval) => approval_key(who, approval, msg),
         TrustPrompt::Recovery(_) if recovery_shown::done(&msg) => (None, Outcome::stay()),
-        TrustPrompt::Recovery(_) if msg == Msg::Quit => (None, Outcome::quit()),
+        TrustPrompt::Recovery(_) if msg == Key::Quit => (None, Outcome::quit()),
         gate @ TrustPrompt::Recovery(_) => (Some(gate), Outcome::stay()),
     }
 }
 
-fn setup_key(mut form: SetupForm, msg: Msg) -> GateAnswer {
+fn setup_key(mut form: SetupForm, msg: Key) -> GateAnswer {
     const FIELDS: usize = 4;
     let mut said = None;
     match msg {
-        Msg::Input(c) => match form.field {
+        Key::Input(c) => match form.field {
             0 => type_into(&mut form.shop, c, MAX_NAME),
             1 => type_into(&mut form.name, c, MAX_NAME),
             2 => form.pin.push(c),
             _ => form.again.push(c),
         },
-        Msg::Backspace => match form.field {
+        Key::Backspace => match form.field {
             0 => {
                 form.shop.pop();
             }
@@ -348,10 +348,10 @@ fn setup_key(mut form: SetupForm, msg: Msg) -> GateAnswer {
             2 => form.pin.pop(),
             _ => form.again.pop(),
         },
-        Msg::Next | Msg::Down => form.field = (form.field + 1) % FIELDS,
-        Msg::Prev | Msg::Up => form.field = (form.field + FIELDS - 1) % FIELDS,
-        Msg::Submit if form.field + 1 < FIELDS => form.field += 1,
-        Msg::Submit => {
+        Key::Next | Key::Down => form.field = (form.field + 1) % FIELDS,
+        Key::Prev | Key::Up => form.field = (form.field + FIELDS - 1) % FIELDS,
+        Key::Submit if form.field + 1 < FIELDS => form.field += 1,
+        Key::Submit => {
             let problem = if form.shop.trim().is_empty() {
                 Some((0, TrustNote::ShopEmpty))
             } else if form.name.trim().is_empty() {
@@ -375,7 +375,7 @@ fn setup_key(mut form: SetupForm, msg: Msg) -> GateAnswer {
                 );
             }
         }
-        Msg::Quit => return (None, Outcome::quit()),
+        Key::Quit => return (None, Outcome::quit()),
         _ => {}
     }
     (
@@ -398,16 +398,16 @@ fn new_pin_problem(pin: &mut Pin, again: &mut Pin) -> Option<TrustNote> {
     problem
 }
 
-fn first_pin_key(mut form: FirstPinForm, msg: Msg) -> GateAnswer {
+fn first_pin_key(mut form: FirstPinForm, msg: Key) -> GateAnswer {
     let mut said = None;
     match msg {
-        Msg::Input(c) if form.on_again => form.again.push(c),
-        Msg::Input(c) => form.pin.push(c),
-        Msg::Backspace if form.on_again => form.again.pop(),
-        Msg::Backspace => form.pin.pop(),
-        Msg::Next | Msg::Prev | Msg::Up | Msg::Down => form.on_again = !form.on_again,
-        Msg::Submit if !form.on_again => form.on_again = true,
-        Msg::Submit => match new_pin_problem(&mut form.pin, &mut form.again) {
+        Key::Input(c) if form.on_again => form.again.push(c),
+        Key::Input(c) => form.pin.push(c),
+        Key::Backspace if form.on_again => form.again.pop(),
+        Key::Backspace => form.pin.pop(),
+        Key::Next | Key::Prev | Key::Up | Key::Down => form.on_again = !form.on_again,
+        Key::Submit if !form.on_again => form.on_again = true,
+        Key::Submit => match new_pin_problem(&mut form.pin, &mut form.again) {
             Some(note) => {
                 form.on_again = false;
                 said = Some(Note::Trust(note));
@@ -425,7 +425,7 @@ fn first_pin_key(mut form: FirstPinForm, msg: Msg) -> GateAnswer {
                 );
             }
         },
-        Msg::Quit => return (None, Outcome::quit()),
+        Key::Quit => return (None, Outcome::quit()),
         _ => {}
     }
     (
@@ -434,38 +434,38 @@ fn first_pin_key(mut form: FirstPinForm, msg: Msg) -> GateAnswer {
     )
 }
 
-fn sign_in_key(who: &Who, mut form: SignInForm, msg: Msg) -> GateAnswer {
+fn sign_in_key(who: &Who, mut form: SignInForm, msg: Key) -> GateAnswer {
     let count = sign_in_list(who.users, &form.filter).len();
     let mut said = None;
     match msg {
         // Digits are the PIN; letters look for the name.
-        Msg::Input(c) if c.is_ascii_digit() => form.pin.push(c),
-        Msg::Input(c) => {
+        Key::Input(c) if c.is_ascii_digit() => form.pin.push(c),
+        Key::Input(c) => {
             type_into(&mut form.filter, c, MAX_NAME);
             form.selected = 0;
             form.pin.clear();
         }
-        Msg::Backspace if !form.pin.is_empty() => form.pin.pop(),
-        Msg::Backspace => {
+        Key::Backspace if !form.pin.is_empty() => form.pin.pop(),
+        Key::Backspace => {
             form.filter.pop();
             form.selected = 0;
         }
-        Msg::Up | Msg::Prev => {
+        Key::Up | Key::Prev => {
             form.selected = form.selected.saturating_sub(1);
             form.pin.clear();
         }
-        Msg::Down | Msg::Next => {
+        Key::Down | Key::Next => {
             if form.selected + 1 < count {
                 form.selected += 1;
             }
             form.pin.clear();
         }
-        Msg::Cancel => {
+        Key::Cancel => {
             form.pin.clear();
             form.filter.clear();
             form.selected = 0;
         }
-        Msg::Submit => {
+        Key::Submit => {
             let user = sign_in_list(who.users, &form.filter)
                 .get(form.selected)
                 .map(|u| u.id);
@@ -493,7 +493,7 @@ fn sign_in_key(who: &Who, mut form: SignInForm, msg: Msg) -> GateAnswer {
         }
         // Nothing is lost by leaving from the sign-in screen; the lock screen keeps the
         // till as it was for whoever unlocks it.
-        Msg::Quit if form.locked_by.is_none() => return (None, Outcome::quit()),
+        Key::Quit if form.locked_by.is_none() => return (None, Outcome::quit()),
         _ => {}
     }
     (
@@ -502,27 +502,27 @@ fn sign_in_key(who: &Who, mut form: SignInForm, msg: Msg) -> GateAnswer {
     )
 }
 
-fn approval_key(who: &Who, mut approval: Approval, msg: Msg) -> GateAnswer {
+fn approval_key(who: &Who, mut approval: Approval, msg: Key) -> GateAnswer {
     let count = managers(who.users).len();
     let mut said = None;
     match msg {
-        Msg::Input(c) => approval.pin.push(c),
-        Msg::Backspace => approval.pin.pop(),
-        Msg::Up | Msg::Prev => {
+        Key::Input(c) => approval.pin.push(c),
+        Key::Backspace => approval.pin.pop(),
+        Key::Up | Key::Prev => {
             approval.selected = approval.selected.saturating_sub(1);
             approval.pin.clear();
         }
-        Msg::Down | Msg::Next => {
+        Key::Down | Key::Next => {
             if approval.selected + 1 < count {
                 approval.selected += 1;
             }
             approval.pin.clear();
         }
-        Msg::Cancel => {
+        Key::Cancel => {
             let said = Note::Trust(TrustNote::ApprovalCancelled);
             return (None, Outcome::stay().note(said));
         }
-        Msg::Submit => {
+        Key::Submit => {
             let manager = managers(who.users).get(approval.selected).map(|u| u.id);
             match manager {
                 None => said = Some(Note::Trust(TrustNote::NoManager)),

@@ -40,9 +40,9 @@ fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
 
 /// `app` with the team loaded and `who` signed in.
 fn signed_in(mut app: App, who: User) -> App {
-    update(&mut app, Msg::UsersLoaded(team()));
+    update(&mut app, Answer::UsersLoaded(team()));
     assert_eq!(app.focus(), Focus::SignIn);
-    update(&mut app, Msg::SignedIn(who));
+    update(&mut app, Answer::SignedIn(who));
     assert_eq!(app.focus(), Focus::Sale);
     app
 }
@@ -67,7 +67,7 @@ fn text(terminal: &Terminal<TestBackend>) -> String {
 /// Opens the void of sale #7 from F6 and answers yes: what the sales list hands on.
 fn void_from_the_list(app: &mut App) -> Vec<Effect> {
     press(app, KeyCode::F(6));
-    update(app, Msg::SalesLoaded(todays_sales()));
+    update(app, Answer::SalesLoaded(todays_sales()));
     press(app, KeyCode::F(8));
     type_text(app, "Salah input");
     enter(app);
@@ -84,7 +84,7 @@ fn void_7() -> Effect {
 #[test]
 fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
     let mut app = open_app();
-    update(&mut app, Msg::UsersLoaded(Vec::new()));
+    update(&mut app, Answer::UsersLoaded(Vec::new()));
     assert_eq!(app.focus(), Focus::Setup);
     // Nothing typed: the shop's name is asked for first.
     for _ in 0..4 {
@@ -121,7 +121,7 @@ fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
     );
     // The PIN is never printed, not even in a debug dump of the effect.
     assert!(!format!("{effects:?}").contains("1234"));
-    update(&mut app, Msg::SignedIn(budi()));
+    update(&mut app, Answer::SignedIn(budi()));
     assert_eq!(app.focus(), Focus::Sale, "the gate is gone");
     assert_eq!(app.user(), Some(&budi()));
 }
@@ -129,16 +129,16 @@ fn a_new_ledger_asks_for_the_shop_and_its_manager_and_checks_the_pin_twice() {
 #[test]
 fn a_first_start_finished_by_another_kiosk_turns_into_the_sign_in_screen() {
     let mut app = open_app();
-    update(&mut app, Msg::UsersLoaded(Vec::new()));
+    update(&mut app, Answer::UsersLoaded(Vec::new()));
     assert_eq!(app.focus(), Focus::Setup);
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::UsersExist),
         },
     );
-    update(&mut app, Msg::UsersLoaded(team()));
+    update(&mut app, Answer::UsersLoaded(team()));
     assert_eq!(app.focus(), Focus::SignIn);
     assert!(text(&render(&app)).contains("sudah punya pengguna"));
 }
@@ -151,7 +151,7 @@ fn a_migrated_manager_without_a_pin_sets_one_first() {
         name: "Manajer".into(),
         ..budi()
     };
-    update(&mut app, Msg::UsersLoaded(vec![manager]));
+    update(&mut app, Answer::UsersLoaded(vec![manager]));
     assert_eq!(app.focus(), Focus::Setup);
     assert!(text(&render(&app)).contains("Pengelola Manajer: buat PIN"));
     type_text(&mut app, "123");
@@ -179,7 +179,7 @@ fn a_migrated_manager_without_a_pin_sets_one_first() {
 #[test]
 fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wrong() {
     let mut app = open_app();
-    update(&mut app, Msg::UsersLoaded(team()));
+    update(&mut app, Answer::UsersLoaded(team()));
     assert_eq!(app.focus(), Focus::SignIn);
     // Keys of the till mean nothing here.
     assert!(press(&mut app, KeyCode::F(2)).is_empty());
@@ -196,7 +196,7 @@ fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wr
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 2 }),
         },
@@ -229,7 +229,7 @@ fn signing_in_picks_a_user_by_name_takes_digits_as_the_pin_and_says_what_went_wr
     let until = at(9, 30, 0);
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::LockedOut { until }),
         },
@@ -252,13 +252,13 @@ fn the_attendant_given_on_the_command_line_is_picked_and_becomes_the_attendant_o
         today(),
         "sari".into(),
     );
-    update(&mut app, Msg::UsersLoaded(team()));
+    update(&mut app, Answer::UsersLoaded(team()));
     type_text(&mut app, "1111");
     assert!(matches!(
         enter(&mut app).as_slice(),
         [Effect::SignIn { user_id: 3, .. }]
     ));
-    update(&mut app, Msg::SignedIn(user(3, "Sari", Role::Attendant)));
+    update(&mut app, Answer::SignedIn(user(3, "Sari", Role::Attendant)));
     assert_eq!(app.focus(), Focus::OpenDay);
     let Screen::OpenDay(form) = &app.screen else {
         panic!("open-day form expected")
@@ -273,7 +273,7 @@ fn the_attendant_given_on_the_command_line_is_picked_and_becomes_the_attendant_o
 #[test]
 fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
     let mut app = signed_in(app_with_cart(), rina());
-    let before = app.cart.clone();
+    let before = app.till.cart.clone();
     press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
     assert_eq!(app.focus(), Focus::Locked);
     let terminal = render(&app);
@@ -291,7 +291,7 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
     enter(&mut app);
     assert!(press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL).is_empty());
     assert!(!app.should_quit());
-    assert_eq!(app.cart, before);
+    assert_eq!(app.till.cart, before);
     // Rina again: her PIN, and the cart is as it was.
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "1111");
@@ -299,9 +299,9 @@ fn the_lock_keeps_the_cart_behind_it_and_never_shows_it() {
         enter(&mut app).as_slice(),
         [Effect::SignIn { user_id: 1, .. }]
     ));
-    update(&mut app, Msg::SignedIn(rina()));
+    update(&mut app, Answer::SignedIn(rina()));
     assert_eq!(app.focus(), Focus::Sale);
-    assert_eq!(app.cart, before);
+    assert_eq!(app.till.cart, before);
 }
 
 #[test]
@@ -335,7 +335,7 @@ fn ctrl_l_locks_from_every_screen_of_the_till() {
 #[test]
 fn another_user_can_sign_in_at_the_lock_for_a_shift_change() {
     let mut app = signed_in(open_app(), rina());
-    update(&mut app, Msg::Lock);
+    update(&mut app, Key::Lock);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "2222");
@@ -343,7 +343,7 @@ fn another_user_can_sign_in_at_the_lock_for_a_shift_change() {
         enter(&mut app).as_slice(),
         [Effect::SignIn { user_id: 3, .. }]
     ));
-    update(&mut app, Msg::SignedIn(user(3, "Sari", Role::Attendant)));
+    update(&mut app, Answer::SignedIn(user(3, "Sari", Role::Attendant)));
     assert_eq!(app.user().map(|u| u.name.as_str()), Some("Sari"));
     assert!(
         text(&render(&app))
@@ -358,20 +358,20 @@ fn another_user_can_sign_in_at_the_lock_for_a_shift_change() {
 fn the_till_locks_itself_after_the_idle_time_told_by_the_clock() {
     let mut app = signed_in(app_with_cart(), rina());
     app.set_lock_after(TimeDelta::minutes(5));
-    update(&mut app, Msg::Clock(at(9, 0, 0)));
+    update(&mut app, Answer::Clock(at(9, 0, 0)));
     press(&mut app, KeyCode::Up);
-    update(&mut app, Msg::Clock(at(9, 4, 0)));
+    update(&mut app, Answer::Clock(at(9, 4, 0)));
     // A key at 9:04 starts the idle time again.
     press(&mut app, KeyCode::Down);
-    update(&mut app, Msg::Clock(at(9, 8, 59)));
+    update(&mut app, Answer::Clock(at(9, 8, 59)));
     assert_eq!(app.focus(), Focus::Sale);
-    update(&mut app, Msg::Clock(at(9, 9, 0)));
+    update(&mut app, Answer::Clock(at(9, 9, 0)));
     assert_eq!(app.focus(), Focus::Locked);
     // Nobody signed in: nothing to lock (the sign-in screen is there already).
     let mut fresh = open_app();
-    update(&mut fresh, Msg::UsersLoaded(team()));
-    update(&mut fresh, Msg::Clock(at(9, 0, 0)));
-    update(&mut fresh, Msg::Clock(at(10, 0, 0)));
+    update(&mut fresh, Answer::UsersLoaded(team()));
+    update(&mut fresh, Answer::Clock(at(9, 0, 0)));
+    update(&mut fresh, Answer::Clock(at(10, 0, 0)));
     assert_eq!(fresh.focus(), Focus::SignIn);
 }
 
@@ -387,7 +387,7 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
     assert!(screen.contains("Budi"), "the manager is offered:\n{screen}");
     insta::assert_snapshot!("approval_popup", terminal.backend());
     // Letters, F-keys, Ctrl keys and a scan + Enter: nothing runs and the popup stays.
-    let cart = app.cart.clone();
+    let cart = app.till.cart.clone();
     for key in [
         KeyCode::F(2),
         KeyCode::F(4),
@@ -409,19 +409,19 @@ fn an_attendants_void_waits_in_the_popup_which_swallows_every_key() {
     assert!(enter(&mut app).is_empty(), "a scan is no PIN");
     // Messages the keymap might send, straight into `update`.
     for msg in [
-        Msg::Pay,
-        Msg::EmptyCart,
-        Msg::TodaySales,
-        Msg::CloseDay,
-        Msg::Quit,
-        Msg::Yes,
-        Msg::Lock,
+        Key::Pay,
+        Key::EmptyCart,
+        Key::TodaySales,
+        Key::CloseDay,
+        Key::Quit,
+        Key::Yes,
+        Key::Lock,
     ] {
         assert!(update(&mut app, msg.clone()).is_empty(), "{msg:?}");
         assert_eq!(app.focus(), Focus::Approval, "{msg:?}");
     }
     assert!(!app.should_quit());
-    assert_eq!(app.cart, cart);
+    assert_eq!(app.till.cart, cart);
     assert_eq!(app.lang, Lang::Id);
     // Esc: nothing happens, the list is back.
     assert!(press(&mut app, KeyCode::Esc).is_empty());
@@ -446,7 +446,7 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
     // A wrong PIN keeps the popup, with what it holds, and says so.
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::Approve,
             reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
         },
@@ -459,7 +459,7 @@ fn the_managers_pin_releases_exactly_the_held_effects() {
     };
     assert_eq!(held, &vec![void_7()]);
     // Granted: the popup closes; the void's own answer follows from the runtime.
-    assert!(update(&mut app, Msg::ApprovalGranted(budi())).is_empty());
+    assert!(update(&mut app, Answer::ApprovalGranted(budi())).is_empty());
     assert_eq!(app.focus(), Focus::Sales);
     assert_eq!(
         app.note(),
@@ -482,7 +482,7 @@ fn a_count_the_ledger_refuses_without_approval_waits_in_the_same_popup() {
         !count.needs_approval(),
         "the ledger decides, by the difference"
     );
-    assert!(update(&mut app, Msg::ApprovalNeeded(Box::new(count.clone()))).is_empty());
+    assert!(update(&mut app, Answer::ApprovalNeeded(Box::new(count.clone()))).is_empty());
     assert_eq!(app.focus(), Focus::Approval);
     assert!(text(&render(&app)).contains("Stok opname perlu PIN pengelola"));
     type_text(&mut app, "9999");
@@ -579,7 +579,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
         [Effect::Approve { held, .. }] if held.is_empty()
     ));
     assert_eq!(
-        update(&mut app, Msg::ApprovalGranted(budi())),
+        update(&mut app, Answer::ApprovalGranted(budi())),
         vec![Effect::LoadUsers]
     );
     assert_eq!(app.focus(), Focus::Users);
@@ -594,7 +594,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
         active: false,
         ..user(4, "Joko", Role::Attendant)
     });
-    update(&mut app, Msg::UsersLoaded(users));
+    update(&mut app, Answer::UsersLoaded(users));
     let terminal = render(&app);
     let screen = text(&terminal);
     assert!(screen.contains("Joko") && screen.contains("nonaktif") && screen.contains("Pengelola"));
@@ -623,7 +623,7 @@ fn the_users_screen_is_the_managers_and_adds_a_user_with_a_pin_typed_twice() {
             pin: pin("5678"),
         }]
     );
-    update(&mut app, Msg::UsersChanged(team()));
+    update(&mut app, Answer::UsersChanged(team()));
     assert_eq!(app.focus(), Focus::Users);
     assert_eq!(app.note(), Some(&Note::Trust(TrustNote::UsersSaved)));
     // Deactivating asks first.
@@ -728,7 +728,7 @@ fn the_audit_trail_lists_who_and_who_approved_and_filters_by_day_user_and_kind()
         "{effects:?}"
     );
     assert_eq!(app.focus(), Focus::Audit);
-    update(&mut app, Msg::HistoryLoaded(history()));
+    update(&mut app, Answer::HistoryLoaded(history()));
     let terminal = render(&app);
     let screen = text(&terminal);
     let void_row = screen.lines().find(|l| l.contains("pembatalan")).unwrap();
@@ -797,9 +797,9 @@ fn a_close_on_the_pin_is_held_in_the_popup_for_a_manager_too() {
         press(&mut app, KeyCode::F(5));
         update(
             &mut app,
-            Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
+            Answer::CloseLoaded(Box::new(super::close_tests::report(today(), 50_000))),
         );
-        update(&mut app, Msg::CloseThreshold(Rupiah(10_000)));
+        update(&mut app, Answer::CloseThreshold(Rupiah(10_000)));
         type_text(&mut app, "50000");
         press(&mut app, KeyCode::F(2));
         assert!(press(&mut app, KeyCode::F(4)).is_empty(), "{}", who.name);
@@ -827,7 +827,7 @@ fn recovery_shown(lang: Lang, filed: Result<std::path::PathBuf, Failure>) -> App
     }
     update(
         &mut app,
-        Msg::RecoveryCode {
+        Answer::RecoveryCode {
             code: "1234-5678-9012-3456".into(),
             manager: "Budi".into(),
             filed,
@@ -898,7 +898,7 @@ fn new_user_form(lang: Lang) -> App {
     let mut app = signed_in(open_app(), budi());
     app.lang = lang;
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    update(&mut app, Msg::UsersLoaded(team()));
+    update(&mut app, Answer::UsersLoaded(team()));
     press(&mut app, KeyCode::F(2));
     assert_eq!(app.focus(), Focus::UserForm);
     app
@@ -967,7 +967,7 @@ fn sign_in_names(app: &App) -> Vec<String> {
 #[test]
 fn a_letter_picks_the_name_it_starts_never_a_name_it_is_inside() {
     let mut app = open_app();
-    update(&mut app, Msg::UsersLoaded(sari_first()));
+    update(&mut app, Answer::UsersLoaded(sari_first()));
     type_text(&mut app, "r");
     // "Sa*r*i" is no match: Rina's name starts with r, then Dewi Rahma's second word does.
     assert_eq!(sign_in_names(&app), vec!["Rina", "Dewi Rahma"]);
@@ -984,7 +984,7 @@ fn a_letter_picks_the_name_it_starts_never_a_name_it_is_inside() {
     );
     update(
         &mut app,
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::SignIn,
             reason: Failure::Trust(TrustFailure::WrongPin { attempts_left: 4 }),
         },
@@ -1054,7 +1054,7 @@ fn typing_filters_the_audit_trail_in_the_language_it_reads_in() {
         let mut app = signed_in(open_app(), budi());
         app.lang = lang;
         press_with(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
-        update(&mut app, Msg::HistoryLoaded(history()));
+        update(&mut app, Answer::HistoryLoaded(history()));
         type_text(&mut app, method);
         press(&mut app, KeyCode::Down);
         let screen = text(&render(&app));
@@ -1087,4 +1087,49 @@ fn typing_filters_the_audit_trail_in_the_language_it_reads_in() {
 /// How many entries of the fixture's day the audit trail shows.
 fn entries(screen: &str) -> usize {
     screen.lines().filter(|l| l.contains(" 23-11 ")).count()
+}
+
+#[test]
+fn a_pin_half_typed_in_the_user_form_is_forgotten_when_the_till_locks() {
+    let mut app = signed_in(open_app(), budi());
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    update(&mut app, Answer::UsersLoaded(team()));
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "Dewi");
+    enter(&mut app);
+    enter(&mut app);
+    type_text(&mut app, "56");
+    let pins = |app: &App| match &app.screen {
+        Screen::Users(screen) => screen.form.as_ref().map(|f| (f.name.clone(), f.pin.len())),
+        _ => None,
+    };
+    assert_eq!(pins(&app), Some(("Dewi".to_string(), 2)));
+    press_with(&mut app, KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.focus(), Focus::Locked);
+    // The form stays behind the lock as it was, but for the PIN.
+    assert_eq!(pins(&app), Some(("Dewi".to_string(), 0)));
+}
+
+#[test]
+fn a_void_answered_once_the_list_was_left_opens_the_list_showing_it() {
+    let mut app = signed_in(open_app(), budi());
+    let before = app.status().cloned();
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.focus(), Focus::Stock);
+    let effects = update(
+        &mut app,
+        Answer::SaleVoided {
+            sale_id: 107,
+            status: None,
+            sales: Some(todays_sales()),
+        },
+    );
+    assert!(
+        effects.is_empty(),
+        "the answer brings the list: {effects:?}"
+    );
+    assert_eq!(app.focus(), Focus::Sales);
+    assert_eq!(app.note(), Some(&Note::Voided(7)));
+    // No list showed the sale: the figures are left as they were.
+    assert_eq!(app.status().cloned(), before);
 }

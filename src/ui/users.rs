@@ -12,7 +12,7 @@ use super::failure::FailedEffect;
 use super::input::{step_field, type_into};
 use super::keymap::Focus;
 use super::list::FilteredList;
-use super::msg::Msg;
+use super::msg::{Answer, Key};
 use super::note::Note;
 use super::note::TrustNote;
 use super::outcome::{Ctx, Go, Outcome, Place};
@@ -47,7 +47,7 @@ impl UsersScreen {
     }
 
     /// The till locks: a PIN half typed into the form is not left behind the lock.
-    pub(super) fn forget_pins(&mut self) {
+    fn forget_pins(&mut self) {
         if let Some(form) = &mut self.form {
             form.pin.clear();
             form.again.clear();
@@ -97,7 +97,7 @@ impl UserForm {
 }
 
 /// A key on the users area: the form if one is open, else the list.
-pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
+pub(super) fn key(screen: &mut UsersScreen, msg: Key) -> Outcome {
     if let Some(form) = &mut screen.form {
         let outcome = form_key(form, msg);
         if outcome.go == Go::Back {
@@ -110,10 +110,10 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
         return Outcome::stay();
     }
     match msg {
-        Msg::Up | Msg::Down => {
+        Key::Up | Key::Down => {
             screen.list.key(&msg, 0);
         }
-        Msg::AddUser => {
+        Key::AddUser => {
             screen.form = Some(Box::new(UserForm {
                 target: None,
                 name: String::new(),
@@ -123,7 +123,7 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
                 field: UserField::Name,
             }));
         }
-        Msg::ChangePin => {
+        Key::ChangePin => {
             if let Some(user) = screen.current().filter(|u| u.active).cloned() {
                 screen.form = Some(Box::new(UserForm {
                     name: user.name.clone(),
@@ -135,7 +135,7 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
                 }));
             }
         }
-        Msg::DeactivateUser => {
+        Key::DeactivateUser => {
             if let Some(user) = screen.current().filter(|u| u.active).cloned() {
                 let yes = vec![Effect::DeactivateUser { user_id: user.id }];
                 let question = Question::DeactivateUser {
@@ -145,26 +145,26 @@ pub(super) fn key(screen: &mut UsersScreen, msg: Msg) -> Outcome {
                 return Outcome::ask(question, yes);
             }
         }
-        Msg::Cancel => return Outcome::home(),
+        Key::Cancel => return Outcome::home(),
         _ => {}
     }
     Outcome::stay()
 }
 
-fn form_key(form: &mut UserForm, msg: Msg) -> Outcome {
+fn form_key(form: &mut UserForm, msg: Key) -> Outcome {
     match msg {
-        Msg::Input(' ') if form.field == UserField::Role => form.toggle_role(),
+        Key::Input(' ') if form.field == UserField::Role => form.toggle_role(),
         // Nothing typed lands on a choice: a PIN typed one field early is refused here,
         // never taken as the name or lost without a word.
-        Msg::Input(_) if form.field == UserField::Role => {
+        Key::Input(_) if form.field == UserField::Role => {
             return Outcome::stay().note(Note::ChoiceField);
         }
-        Msg::Input(c) => match form.field {
+        Key::Input(c) => match form.field {
             UserField::Name | UserField::Role => type_into(&mut form.name, c, MAX_NAME),
             UserField::Pin => form.pin_push(c),
             UserField::Again => form.again_push(c),
         },
-        Msg::Backspace => match form.field {
+        Key::Backspace => match form.field {
             UserField::Name => {
                 form.name.pop();
             }
@@ -172,11 +172,11 @@ fn form_key(form: &mut UserForm, msg: Msg) -> Outcome {
             UserField::Pin => form.pin_pop(),
             UserField::Again => form.again_pop(),
         },
-        Msg::Next | Msg::Down => form.step(true),
-        Msg::Prev | Msg::Up => form.step(false),
-        Msg::ToggleRole if form.target.is_none() => form.toggle_role(),
-        Msg::Record => return save(form),
-        Msg::Cancel => return Outcome::back(),
+        Key::Next | Key::Down => form.step(true),
+        Key::Prev | Key::Up => form.step(false),
+        Key::ToggleRole if form.target.is_none() => form.toggle_role(),
+        Key::Record => return save(form),
+        Key::Cancel => return Outcome::back(),
         _ => {}
     }
     Outcome::stay()
@@ -352,22 +352,27 @@ pub(super) fn draw_form(cx: &Ctx, form: &UserForm, frame: &mut Frame, area: Rect
 }
 
 /// A runtime answer for the users screen.
-pub(super) fn answer(screen: &mut UsersScreen, msg: Msg) -> Outcome {
+pub(super) fn answer(screen: &mut UsersScreen, msg: Answer) -> Outcome {
     match msg {
         // The users changed on disk: back to the list, fresh.
-        Msg::UsersChanged(users) => {
+        Answer::UsersChanged(users) => {
             screen.form = None;
             screen.loaded(users);
             Outcome::stay().note(Note::Trust(TrustNote::UsersSaved))
         }
-        Msg::UsersLoaded(users) => {
+        Answer::UsersLoaded(users) => {
             screen.loaded(users);
             Outcome::stay()
         }
-        Msg::Failed {
+        Answer::Failed {
             action: FailedEffect::LoadUsers,
             ..
         } if screen.form.is_none() => Outcome::home(),
+        // Behind the lock a PIN half typed must not wait for whoever unlocks.
+        Answer::Locked => {
+            screen.forget_pins();
+            Outcome::stay()
+        }
         _ => Outcome::stay(),
     }
 }
@@ -379,11 +384,11 @@ impl UsersScreen {
         (UsersScreen::loading(), vec![Effect::LoadUsers])
     }
 
-    pub(super) fn key(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn key(&mut self, _cx: &Ctx, msg: Key) -> Outcome {
         key(self, msg)
     }
 
-    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Msg) -> Outcome {
+    pub(super) fn answer(&mut self, _cx: &Ctx, msg: Answer) -> Outcome {
         answer(self, msg)
     }
 

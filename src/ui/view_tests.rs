@@ -160,7 +160,7 @@ fn the_change_panel_after_a_sale() {
     };
     update(
         &mut app,
-        Msg::SaleRecorded {
+        Answer::SaleRecorded {
             sale: Sale {
                 chain_head: None,
                 id: 113,
@@ -209,7 +209,7 @@ fn open_day_form() {
 #[test]
 fn open_day_form_after_todays_close() {
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    update(&mut app, Msg::ClosedBefore(today()));
+    update(&mut app, Answer::ClosedBefore(today()));
     type_text(&mut app, "1");
     enter(&mut app);
     let terminal = render(&app, 80, 24);
@@ -244,7 +244,7 @@ fn an_old_open_day() {
 fn sales_list_with_the_confirm_popup() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     let list = text(&render(&app, 80, 24));
     assert!(row_with(&list, "37.500").contains("Tunai"));
     assert!(row_with(&list, "5.000").contains("QRIS+Tunai"));
@@ -392,11 +392,11 @@ fn too_small_says_so_and_draws_nothing_else() {
     // What is typed meanwhile is not acted on behind the notice.
     let mut app = app;
     let before = text(&render(&app, 80, 24));
-    update(&mut app, Msg::Resize(60, 20));
+    update(&mut app, Answer::Resize(60, 20));
     type_text(&mut app, "KLP");
     enter(&mut app);
     press(&mut app, KeyCode::Delete);
-    update(&mut app, Msg::Resize(80, 24));
+    update(&mut app, Answer::Resize(80, 24));
     assert_eq!(text(&render(&app, 80, 24)), before);
 }
 
@@ -424,7 +424,7 @@ fn closing_the_day_asks_with_its_date() {
     press(&mut app, KeyCode::F(5));
     update(
         &mut app,
-        Msg::CloseLoaded(Box::new(super::close_tests::report(today(), 150_000))),
+        Answer::CloseLoaded(Box::new(super::close_tests::report(today(), 150_000))),
     );
     type_text(&mut app, "150000");
     press(&mut app, KeyCode::F(2));
@@ -500,12 +500,12 @@ fn past_midnight_the_open_day_is_flagged_as_an_old_one() {
     let date_cell = |t: &Terminal<TestBackend>| t.backend().buffer()[(14, 0)].clone();
     assert_eq!(date_cell(&terminal).symbol(), "2");
     assert_ne!(date_cell(&terminal).bg, ratatui::style::Color::Yellow);
-    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    update(&mut app, Answer::Today(today().succ_opt().unwrap()));
     let terminal = render(&app, 80, 24);
     assert_eq!(date_cell(&terminal).bg, ratatui::style::Color::Yellow);
     // A new day's form is titled with the new date.
     let mut app = App::new(Lang::Id, small(), None, None, today(), "Ani".into());
-    update(&mut app, Msg::Today(today().succ_opt().unwrap()));
+    update(&mut app, Answer::Today(today().succ_opt().unwrap()));
     assert!(text(&render(&app, 80, 24)).contains("Buka hari usaha 24 Nov 2026"));
 }
 
@@ -513,7 +513,7 @@ fn past_midnight_the_open_day_is_flagged_as_an_old_one() {
 fn a_question_returns_to_the_list_the_screen_left_when_it_asked() {
     let mut app = open_app();
     press(&mut app, KeyCode::F(6));
-    update(&mut app, Msg::SalesLoaded(todays_sales()));
+    update(&mut app, Answer::SalesLoaded(todays_sales()));
     press(&mut app, KeyCode::F(8));
     type_text(&mut app, "Salah input jumlah");
     assert_eq!(app.focus(), Focus::Reason);

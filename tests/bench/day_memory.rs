@@ -87,8 +87,9 @@ fn main() {
     let mut ledger = Ledger::open(&path).expect("open");
     let name = "Budi".to_string();
     if let Some(open) = ledger.open_day_status().expect("status") {
-        let cash = ledger.open_day_cash().expect("cash").expect("open day");
-        let count = pojok::domain::CashCount::Total(cash.expected());
+        let report = ledger.day_report(open.day.date).expect("report");
+        let expected = report.expect("the open day's report").expected_cash;
+        let count = pojok::domain::CashCount::Total(expected);
         ledger
             .close_day(&count, "", "Bench", now)
             .unwrap_or_else(|e| panic!("close {}: {e}", open.day.date));

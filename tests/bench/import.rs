@@ -91,10 +91,10 @@ fn main() {
                 .expect("sale");
         }
         let expected = ledger
-            .open_day_cash()
-            .expect("cash")
+            .day_report(date)
+            .expect("report")
             .expect("open")
-            .expected();
+            .expected_cash;
         ledger
             .close_day(
                 &pojok::domain::CashCount::Total(expected),

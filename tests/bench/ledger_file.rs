@@ -52,10 +52,10 @@ fn build(ledger: &mut Ledger, years: usize, sales: usize) {
                 .expect("sale");
         }
         let expected = ledger
-            .open_day_cash()
-            .expect("cash")
+            .day_report(date)
+            .expect("report")
             .expect("open")
-            .expected();
+            .expected_cash;
         ledger
             .close_day(&CashCount::Total(expected), "", "Rina", at(17, 0))
             .expect("close");
@@ -119,12 +119,14 @@ fn main() {
     )
     .expect("seed");
     // The demo leaves its day open.
-    if let Some(cash) = ledger.open_day_cash().expect("cash") {
+    if let Some(open) = ledger.open_day_status().expect("status") {
+        let report = ledger.day_report(open.day.date).expect("report");
+        let expected = report.expect("the open day's report").expected_cash;
         let at = NaiveDate::from_ymd_opt(2020, 12, 31)
             .and_then(|d| d.and_hms_opt(18, 0, 0))
             .expect("time");
         ledger
-            .close_day(&CashCount::Total(cash.expected()), "", "Rina", at)
+            .close_day(&CashCount::Total(expected), "", "Rina", at)
             .expect("close demo day");
     }
     let start = Instant::now();

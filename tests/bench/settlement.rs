@@ -273,12 +273,8 @@ fn main() {
     let ((), close) = timed(
         "close the day (report, expected cash, count, close)",
         || {
-            ledger.day_report(last).expect("report").expect("day");
-            let expected = ledger
-                .open_day_cash()
-                .expect("cash")
-                .expect("open day")
-                .expected();
+            let report = ledger.day_report(last).expect("report").expect("day");
+            let expected = report.expected_cash;
             ledger
                 .close_day(
                     &pojok::domain::CashCount::Total(expected),

@@ -6,7 +6,6 @@
 //! `pojok demo --years N --db PATH` (left untouched: the bench works on a copy). Without
 //! `BENCH_DB` it generates `BENCH_DAYS` calendar days (default 60) first.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{Days, Local, NaiveDate, NaiveDateTime};
@@ -14,8 +13,8 @@ use pojok::domain::{
     Cart, Catalogue, IntakeLine, PaymentMethod, PayoutMethod, Quantity, Rupiah, Tender,
 };
 use pojok::ledger::Ledger;
-use rusqlite::{Connection, TransactionBehavior, params};
 
+mod plain;
 mod shared;
 
 fn median(samples: &mut [Duration]) -> Duration {
@@ -254,7 +253,7 @@ fn main() {
 
     println!("a durable three-line sale beside plain rusqlite (same disk, same pragmas):");
     // Interleaved, so that both loops meet the same disk and the same neighbours.
-    let mut plain = Plain::new(dir.path(), &cart);
+    let mut plain = plain::Plain::new(dir.path(), &cart);
     let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for _ in 0..201 {
         ours.push(
@@ -267,12 +266,22 @@ fn main() {
         );
         theirs.push(time(1, || plain.sale()).wall);
     }
+    let ours_pages = plain::pages_per_write(&path, 20, || {
+        ledger
+            .record_sale(&cart, &tender.payments, "Bench", noon(today))
+            .expect("sale");
+    });
+    let plain_path = plain.path().to_path_buf();
+    let theirs_pages = plain::pages_per_write(&plain_path, 20, || plain.sale());
     let (sale, plain) = (median(&mut ours), median(&mut theirs));
     println!(
         "  Ledger::record_sale {:.3} ms   plain rusqlite {:.3} ms   {:.2}× (goal ≤ 1.30×)",
         sale.as_secs_f64() * 1e3,
         plain.as_secs_f64() * 1e3,
         sale.as_secs_f64() / plain.as_secs_f64()
+    );
+    println!(
+        "  WAL pages per sale: Ledger::record_sale {ours_pages:.1}, plain rusqlite {theirs_pages:.1}"
     );
 
     println!("verify:");
@@ -333,66 +342,6 @@ fn three_lines(catalogue: &Catalogue) -> Cart {
         cart.add(p, Quantity::whole(1)).expect("add");
     }
     cart
-}
-
-/// The same rows as a sale through plain rusqlite, one IMMEDIATE transaction a sale.
-struct Plain {
-    conn: Connection,
-    cart: Cart,
-    number: i64,
-}
-
-impl Plain {
-    fn new(dir: &Path, cart: &Cart) -> Plain {
-        let conn = Connection::open(dir.join("plain.db")).expect("plain db");
-        conn.execute_batch(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;
-             CREATE TABLE sales(id INTEGER PRIMARY KEY, day_id INTEGER NOT NULL, number INTEGER NOT NULL,
-                at TEXT NOT NULL, attendant TEXT NOT NULL, total INTEGER NOT NULL) STRICT;
-             CREATE TABLE sale_lines(id INTEGER PRIMARY KEY, sale_id INTEGER NOT NULL REFERENCES sales(id),
-                line_no INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, quantity_milli INTEGER NOT NULL,
-                unit_price INTEGER NOT NULL, total INTEGER NOT NULL, producer_share INTEGER NOT NULL,
-                corner_share INTEGER NOT NULL) STRICT;
-             CREATE TABLE payments(id INTEGER PRIMARY KEY, sale_id INTEGER NOT NULL REFERENCES sales(id),
-                method TEXT NOT NULL, amount INTEGER NOT NULL, tendered INTEGER NOT NULL, change INTEGER NOT NULL) STRICT;",
-        )
-        .expect("schema");
-        Plain {
-            conn,
-            cart: cart.clone(),
-            number: 0,
-        }
-    }
-
-    fn sale(&mut self) {
-        self.number += 1;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .expect("tx");
-        tx.execute(
-            "INSERT INTO sales(day_id, number, at, attendant, total) VALUES (1, ?1, ?2, 'Bench', ?3)",
-            params![self.number, Local::now().naive_local().to_string(), self.cart.total().0],
-        )
-        .expect("sale");
-        let sale_id = tx.last_insert_rowid();
-        for (i, line) in self.cart.lines.iter().enumerate() {
-            let a = line.amounts();
-            tx.execute(
-                "INSERT INTO sale_lines(sale_id, line_no, code, name, quantity_milli, unit_price, total,
-                    producer_share, corner_share) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![sale_id, i as i64, line.product.code, line.product.name, line.quantity.milli(),
-                    line.product.price.0, a.total.0, a.producer_share.0, a.corner_share.0],
-            )
-            .expect("line");
-        }
-        tx.execute(
-            "INSERT INTO payments(sale_id, method, amount, tendered, change) VALUES (?1, 'cash', ?2, ?2, 0)",
-            params![sale_id, self.cart.total().0],
-        )
-        .expect("payment");
-        tx.commit().expect("commit");
-    }
 }
 
 /// The process's peak resident memory (Linux), in kB.

@@ -397,6 +397,20 @@ pub fn row_count(path: &Path, table: &str) -> i64 {
 
 pub mod escpos;
 
+/// The open day's cash figures as the close screen reads them: from the open day's report.
+pub fn open_day_cash(ledger: &Ledger) -> pojok::domain::CashFigures {
+    let day = ledger
+        .open_day_status()
+        .unwrap()
+        .expect("a day is open")
+        .day;
+    ledger
+        .day_report(day.date)
+        .unwrap()
+        .expect("its report")
+        .cash
+}
+
 /// Closes the open day with the cash counted exactly as expected (no variance); with no day
 /// open, the ledger's refusal.
 pub fn close_counted(
@@ -404,9 +418,12 @@ pub fn close_counted(
     attendant: &str,
     at: NaiveDateTime,
 ) -> pojok::ledger::Result<pojok::domain::BusinessDay> {
-    let expected = ledger
-        .open_day_cash()?
-        .map_or(pojok::domain::Rupiah::ZERO, |c| c.expected());
+    let expected = match ledger.open_day_status()? {
+        Some(open) => ledger
+            .day_report(open.day.date)?
+            .map_or(Rupiah::ZERO, |report| report.expected_cash),
+        None => Rupiah::ZERO,
+    };
     ledger.close_day(
         &pojok::domain::CashCount::Total(expected),
         "",
