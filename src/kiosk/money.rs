@@ -64,6 +64,7 @@ impl Runtime {
                 let reported = report.is_ok() && settled.is_ok();
                 let checked = startup::check_chain_at_close(&mut self.ledger, now);
                 let backup = startup::backup_at_close(&self.ledger, now.date(), self.receipt_lang);
+                self.ledger.shed_caches();
                 let mut replies = vec![Answer::DayClosed, Answer::ZReport(report)];
                 replies.extend(checked.map(Answer::File));
                 if settled.is_err() {
@@ -188,5 +189,43 @@ impl Runtime {
             slip,
             balances: self.payout_lists().ok(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::Ledger;
+    use crate::strings::Lang;
+
+    /// A till left running overnight starts its next day as lean as its first: what the
+    /// close's paper, check and backup read is not kept.
+    #[test]
+    fn the_close_lets_go_of_the_pages_and_statements_it_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("pojok.db")).unwrap();
+        let now = chrono::Local::now().naive_local();
+        crate::demo::seed(&mut ledger, now).unwrap();
+        let day = ledger
+            .open_day_status()
+            .unwrap()
+            .expect("the demo's day")
+            .day;
+        let expected = ledger
+            .day_report(day.date)
+            .unwrap()
+            .unwrap()
+            .cash
+            .expected();
+        let mut runtime = Runtime::new(ledger, 32, Lang::Id).unwrap();
+        runtime.start(Lang::Id, "Ani".into()).unwrap();
+        let replies = runtime.run(Effect::CloseDay {
+            count: CashCount::Total(expected),
+            reason: String::new(),
+        });
+        assert!(replies.contains(&Answer::DayClosed), "{replies:?}");
+        let (cache, statements) = runtime.ledger.held_by_sqlite();
+        assert!(cache < 64 * 1024, "{cache} bytes of pages kept");
+        assert_eq!(statements, 0);
     }
 }

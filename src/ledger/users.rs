@@ -169,6 +169,30 @@ pub(super) fn insert_user(
 }
 
 impl Ledger {
+    /// After the close: the pages and statements the day's paper, check and backup read are
+    /// let go, so a till left running overnight starts its next day as lean as its first.
+    pub fn shed_caches(&self) {
+        shed_caches(&self.conn);
+    }
+
+    /// Bytes SQLite holds for this ledger in its page cache and in prepared statements.
+    #[cfg(test)]
+    pub(crate) fn held_by_sqlite(&self) -> (i32, i32) {
+        let used = |what| {
+            let (mut now, mut high) = (0, 0);
+            // SAFETY: the handle is the live connection's; SQLite only writes the two counters.
+            let rc = unsafe {
+                rusqlite::ffi::sqlite3_db_status(self.conn.handle(), what, &mut now, &mut high, 0)
+            };
+            assert_eq!(rc, rusqlite::ffi::SQLITE_OK);
+            now
+        };
+        (
+            used(rusqlite::ffi::SQLITE_DBSTATUS_CACHE_USED),
+            used(rusqlite::ffi::SQLITE_DBSTATUS_STMT_USED),
+        )
+    }
+
     /// Whether anyone can sign in yet: a new ledger has no users until the first manager.
     pub fn has_users(&self) -> Result<bool> {
         Ok(self
@@ -443,17 +467,6 @@ mod pin_cost_tests {
         assert!(pin_matches("4821", &old) && !pin_matches("4822", &old));
     }
 
-    /// Bytes `conn` holds in its page cache, or in its prepared statements (SQLite's count).
-    fn used(conn: &Connection, what: std::ffi::c_int) -> i32 {
-        let (mut now, mut high) = (0, 0);
-        // SAFETY: the handle is the live connection's; SQLite only writes the two counters.
-        let rc = unsafe {
-            rusqlite::ffi::sqlite3_db_status(conn.handle(), what, &mut now, &mut high, 0)
-        };
-        assert_eq!(rc, rusqlite::ffi::SQLITE_OK);
-        now
-    }
-
     #[test]
     fn shedding_drops_the_pages_read_and_the_statements_prepared_before_a_hash() {
         let dir = tempfile::tempdir().unwrap();
@@ -473,22 +486,18 @@ mod pin_cost_tests {
             })
             .unwrap();
         assert!(rows > 0);
-        let (cache, statements) = (
-            rusqlite::ffi::SQLITE_DBSTATUS_CACHE_USED,
-            rusqlite::ffi::SQLITE_DBSTATUS_STMT_USED,
-        );
-        let before = used(&ledger.conn, cache);
+        let (before, _) = ledger.held_by_sqlite();
         assert!(before > 500_000, "the read filled {before} bytes of cache");
         find_user(&ledger.conn, 1).unwrap_err();
-        let prepared = used(&ledger.conn, statements);
+        let (_, prepared) = ledger.held_by_sqlite();
         assert!(prepared > 0);
         shed_caches(&ledger.conn);
-        let after = used(&ledger.conn, cache);
+        let (after, statements) = ledger.held_by_sqlite();
         assert!(
             after < before / 10,
             "{after} of {before} bytes still cached"
         );
-        assert_eq!(used(&ledger.conn, statements), 0, "of {prepared} bytes");
+        assert_eq!(statements, 0, "of {prepared} bytes");
     }
 
     #[test]
