@@ -11,10 +11,10 @@ use std::time::Instant;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::OptionalExtension;
 
+use super::chain::ChainHead;
 use super::columns::get_date;
 use super::connection::Ledger;
 use super::error::{LedgerError, Result};
-use super::head::ChainHead;
 use super::open::make_private;
 use super::settings::BACKUP_FOLDER;
 use crate::domain::Rupiah;

@@ -99,36 +99,20 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// The largest id of each history table, taken when a write begins: rows above it are the
-/// write's own.
+/// The newest chain entry: what printouts carry so that paper can later prove the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Marks(Vec<i64>);
-
-/// One statement for every table's largest id: a write takes it twice (before and after),
-/// so it is kept cheap and prepared once per connection.
-fn marks_sql() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SQL.get_or_init(|| {
-        let parts: Vec<String> = HISTORY
-            .iter()
-            .map(|t| format!("(SELECT COALESCE(MAX(id), 0) FROM {})", t.name))
-            .collect();
-        format!("SELECT {}", parts.join(", "))
-    })
+pub struct ChainHead {
+    pub seq: i64,
+    pub hash: String,
 }
 
-pub(super) fn marks(conn: &Connection) -> Result<Marks> {
-    let ids = conn.prepare_cached(marks_sql())?.query_row([], |r| {
-        (0..HISTORY.len())
-            .map(|i| r.get(i))
-            .collect::<rusqlite::Result<Vec<i64>>>()
-    })?;
-    Ok(Marks(ids))
-}
-
-/// Marks below every row: for chaining a whole file at migration.
-pub(super) fn from_start() -> Marks {
-    Marks(vec![0; HISTORY.len()])
+impl ChainHead {
+    /// The form printed on slips and reports: the first 12 hex digits and the sequence
+    /// number, e.g. `3f9a0c1be27d#1284`.
+    pub fn short(&self) -> String {
+        let cut = self.hash.len().min(12);
+        format!("{}#{}", &self.hash[..cut], self.seq)
+    }
 }
 
 /// A row's columns by name, as JSON values (a BTreeMap, so serialised in name order).
@@ -385,27 +369,20 @@ impl Inserted {
     }
 }
 
-/// Chains every history row above `since`, after checking that an attendant's rows that need
-/// approval have it; the chain row written last, if any. Runs inside the write's
-/// transaction, just before its commit.
-pub(super) fn seal(conn: &Connection, since: &Marks, signers: Signers) -> Result<Option<Sealed>> {
-    let now = marks(conn)?;
-    // Only the tables this write added to are looked at again.
-    let grown: Vec<(&HistoryTable, i64)> = HISTORY
-        .iter()
-        .zip(since.0.iter().zip(&now.0))
-        .filter(|(_, (before, after))| after > before)
-        .map(|(t, (before, _))| (t, *before))
-        .collect();
-    seal_grown(conn, &grown, signers)
+/// Chains every history row of the file: a file from before the chain, at its migration.
+pub(super) fn seal_all(conn: &Connection, signers: Signers) -> Result<Option<ChainHead>> {
+    let every: Vec<(&HistoryTable, i64)> = HISTORY.iter().map(|t| (t, 0)).collect();
+    seal_grown(conn, &every, signers)
 }
 
-/// `seal` of the rows `inserted` noted since its last `clear`.
+/// Chains the rows `inserted` noted since its last `clear`, after checking that an
+/// attendant's rows that need approval have it; the chain row written last, if any. Runs
+/// inside the write's transaction, just before its commit.
 pub(super) fn seal_inserted(
     conn: &Connection,
     inserted: &Inserted,
     signers: Signers,
-) -> Result<Option<Sealed>> {
+) -> Result<Option<ChainHead>> {
     let grown: Vec<(&HistoryTable, i64)> = HISTORY
         .iter()
         .zip(inserted.firsts().iter())
@@ -415,19 +392,12 @@ pub(super) fn seal_inserted(
     seal_grown(conn, &grown, signers)
 }
 
-/// The chain row a write's seal wrote last: the head its paper carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Sealed {
-    pub seq: i64,
-    pub hash: String,
-}
-
 /// Chains the rows of each table above its id in `grown`, in `HISTORY` order.
 fn seal_grown(
     conn: &Connection,
     grown: &[(&HistoryTable, i64)],
     signers: Signers,
-) -> Result<Option<Sealed>> {
+) -> Result<Option<ChainHead>> {
     if grown.is_empty() {
         return Ok(None);
     }
@@ -476,7 +446,7 @@ fn seal_grown(
             prev = Some(hash);
         }
     }
-    Ok(last.zip(prev).map(|(seq, hash)| Sealed { seq, hash }))
+    Ok(last.zip(prev).map(|(seq, hash)| ChainHead { seq, hash }))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::chain::{Inserted, Sealed};
+use super::chain::Inserted;
 use super::error::Result;
 use crate::domain::User;
 
@@ -24,8 +24,6 @@ pub struct Ledger {
     pub(super) seal_key: Option<(SealKey, i64)>,
     /// The history rows inserted since the current write began.
     pub(super) inserted: Inserted,
-    /// The chain row the last committed write ended with.
-    pub(super) sealed: Option<Sealed>,
 }
 
 impl Ledger {
@@ -39,7 +37,6 @@ impl Ledger {
             batching: false,
             seal_key: None,
             inserted,
-            sealed: None,
         })
     }
 

@@ -104,7 +104,7 @@ pub(super) fn superseded_closes(conn: &Connection, day_id: i64) -> Result<Vec<Su
             closed_at: get_stamp(r, 0)?,
             head: seq
                 .zip(hash)
-                .map(|(seq, hash)| super::head::ChainHead { seq, hash }.short()),
+                .map(|(seq, hash)| super::chain::ChainHead { seq, hash }.short()),
             reopened_at: get_stamp(r, 3)?,
             manager: r.get(4)?,
             reason: r.get(5)?,

@@ -3,25 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use super::chain::ChainHead;
 use super::connection::Ledger;
 use super::error::Result;
 use crate::domain::{CashMove, Payout, Sale, StockDocument, TabPayment};
-
-/// The newest chain entry: what printouts carry so that paper can later prove the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChainHead {
-    pub seq: i64,
-    pub hash: String,
-}
-
-impl ChainHead {
-    /// The form printed on slips and reports: the first 12 hex digits and the sequence
-    /// number, e.g. `3f9a0c1be27d#1284`.
-    pub fn short(&self) -> String {
-        let cut = self.hash.len().min(12);
-        format!("{}#{}", &self.hash[..cut], self.seq)
-    }
-}
 
 /// A recorded entry whose paper carries the chain head of the transaction that wrote it:
 /// the newest chain row among its own rows (a sale's lines and payments follow the sale).

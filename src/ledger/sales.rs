@@ -278,7 +278,7 @@ impl Ledger {
         let total: Rupiah = amounts.iter().map(|a| a.total).sum();
         check_payments(total, payments)?;
 
-        let done = self.write(|tx| {
+        let (done, head) = self.write_chained(true, |tx| {
             let day = open_day_on(tx)?.ok_or(LedgerError::NoOpenDay)?;
             check_sellable(tx, cart)?;
             // Cached: each fresh prepare would compile the table's triggers again.
@@ -312,13 +312,7 @@ impl Ledger {
         })?;
         // Every chain row the sale's transaction wrote is one of its own rows, so the last
         // is its head: no need to look for it again.
-        let chain_head = self.sealed.take().map(|s| {
-            head::ChainHead {
-                seq: s.seq,
-                hash: s.hash,
-            }
-            .short()
-        });
+        let chain_head = head.map(|h| h.short());
         Ok(Sale { chain_head, ..done })
     }
 

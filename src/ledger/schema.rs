@@ -1408,7 +1408,7 @@ fn chain_history(tx: &Connection, found: i64) -> Result<()> {
         let manager = users::insert_user(tx, users::MIGRATED_MANAGER, Role::Manager, None, &now)?;
         signers.actor = Some(manager.id);
     }
-    chain::seal(tx, &chain::from_start(), signers)?;
+    chain::seal_all(tx, signers)?;
     Ok(())
 }
 

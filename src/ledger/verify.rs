@@ -14,11 +14,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::chain::ChainHead;
 use super::chain::{self, HISTORY};
 use super::connection::Ledger;
 use super::day;
 use super::error::Result;
-use super::head::ChainHead;
 use super::till;
 use super::users;
 use crate::domain::share::line_total;

@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::chain;
+use super::chain::{self, ChainHead, Inserted};
 use super::connection::Ledger;
 use super::error::Result;
 use super::seal;
@@ -26,34 +26,41 @@ impl Ledger {
         commit: bool,
         apply: impl FnOnce(&Connection) -> Result<T>,
     ) -> Result<T> {
+        self.write_chained(commit, apply).map(|(done, _)| done)
+    }
+
+    /// As `write_or_rehearse`, with the chain row the write's commit wrote last: the head
+    /// of an entry whose transaction holds only its own rows (a sale), without asking again.
+    pub(super) fn write_chained<T>(
+        &mut self,
+        commit: bool,
+        apply: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<(T, Option<ChainHead>)> {
         let signers = chain::Signers {
             actor: self.actor.as_ref().map(|u| u.id),
             approver: self.approval.take().map(|u| u.id),
         };
-        self.sealed = None;
+        self.inserted.clear();
         if self.batching {
-            let (done, sealed) = write_in_batch(&self.conn, commit, signers, apply)?;
-            self.sealed = sealed;
-            return Ok(done);
+            return write_in_batch(&self.conn, &self.inserted, commit, signers, apply);
         }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        self.inserted.clear();
         let head_before = match &self.seal_key {
             Some(_) => chain::last_seq(&tx)?,
             None => 0,
         };
         let done = apply(&tx)?;
-        if commit {
-            let sealed = chain::seal_inserted(&tx, &self.inserted, signers)?;
-            if let Some((key, _)) = &self.seal_key {
-                seal::seal_chain_rows(&tx, key, head_before)?;
-            }
-            tx.commit()?;
-            self.sealed = sealed;
+        if !commit {
+            return Ok((done, None));
         }
-        Ok(done)
+        let sealed = chain::seal_inserted(&tx, &self.inserted, signers)?;
+        if let Some((key, _)) = &self.seal_key {
+            seal::seal_chain_rows(&tx, key, head_before)?;
+        }
+        tx.commit()?;
+        Ok((done, sealed))
     }
 
     /// Runs `writes` as one IMMEDIATE transaction: every write inside it checks, writes and
@@ -87,15 +94,15 @@ impl Ledger {
 /// own, released on success and rolled back on a refusal or a rehearsal.
 fn write_in_batch<T>(
     conn: &Connection,
+    inserted: &Inserted,
     commit: bool,
     signers: chain::Signers,
     apply: impl FnOnce(&Connection) -> Result<T>,
-) -> Result<(T, Option<chain::Sealed>)> {
+) -> Result<(T, Option<ChainHead>)> {
     conn.execute_batch("SAVEPOINT batch_write")?;
-    let done = chain::marks(conn).and_then(|since| {
-        let done = apply(conn)?;
+    let done = apply(conn).and_then(|done| {
         let sealed = match commit {
-            true => chain::seal(conn, &since, signers)?,
+            true => chain::seal_inserted(conn, inserted, signers)?,
             false => None,
         };
         Ok((done, sealed))
