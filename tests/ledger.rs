@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use pojok::domain::{
-    BusinessDay, Cart, Payment, PaymentMethod, Product, Quantity, Rate, Rupiah, Sale, Scheme,
-    StockQuantity, Tender, Unit,
+    BusinessDay, Cart, Cell, ExportKind, Payment, PaymentMethod, Product, Quantity, Rate, Rupiah,
+    Sale, Scheme, StockQuantity, Tender, Unit,
 };
 use pojok::ledger::{Ledger, LedgerError, NewProducer, NewProduct, SCHEMA_VERSION};
 use proptest::prelude::*;
@@ -868,27 +868,44 @@ fn index_entries(path: &std::path::Path, name: &str) -> i64 {
     )
 }
 
-#[test]
-fn a_file_from_before_keeps_sales_stock_moves_out_of_the_indexes_no_sale_is_read_by() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("pojok.db");
-    let mut ledger = common::small_ledger(&path);
-    open_22(&mut ledger);
-    let intake = pojok::domain::IntakeLine {
-        product_code: "LMPR".into(),
-        quantity: Quantity::whole(20),
-        best_before: None,
-    };
-    ledger
-        .receive_stock("SRI", std::slice::from_ref(&intake), "Rina", at(22, 7, 30))
+/// Every product's stock as the file's projection holds it.
+fn on_hand_in(path: &std::path::Path) -> BTreeMap<String, i64> {
+    let conn = Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT p.code, COALESCE(s.on_hand_milli, 0)
+             FROM products AS p LEFT JOIN stock AS s ON s.product_id = p.id",
+        )
         .unwrap();
-    let c = cart(
-        &ledger,
-        &[("LMPR", Quantity::whole(2)), ("KRPS", Quantity::whole(1))],
-    );
-    let sale = sell(&mut ledger, &c, at(22, 9, 0));
-    drop(ledger);
-    // As the version before left it: both indexes over every move, the sale's included.
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// A demo ledger written by the pojok before V18, whose sales each wrote a stock move per
+/// line (`pojok demo`, its day of 2026-12-05 still open).
+fn ledger_from_v17(dir: &TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("pojok.db");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo-v17.db");
+    std::fs::copy(fixture, &path).unwrap();
+    path
+}
+
+#[test]
+fn a_file_from_before_reads_what_its_sales_sold_from_their_lines_and_indexes_no_sale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ledger_from_v17(&dir);
+    let moves = |kind: &str| {
+        common::scalar(
+            &path,
+            &format!("SELECT COUNT(*) FROM stock_moves WHERE kind = '{kind}'"),
+        )
+    };
+    let (sale_moves, intakes, voids) = (moves("sale"), moves("intake"), moves("void"));
+    assert!(sale_moves > 20 && intakes > 20 && voids > 0);
+    // As V16 left it: both indexes over every move, the sales' included.
     Connection::open(&path)
         .unwrap()
         .execute_batch(
@@ -899,38 +916,97 @@ fn a_file_from_before_keeps_sales_stock_moves_out_of_the_indexes_no_sale_is_read
              PRAGMA user_version = 16;",
         )
         .unwrap();
-    assert_eq!(index_entries(&path, "stock_moves_product"), 3);
-    assert_eq!(index_entries(&path, "stock_moves_document"), 3);
+    let all = sale_moves + intakes + voids;
+    assert_eq!(index_entries(&path, "stock_moves_product"), all);
+    assert_eq!(index_entries(&path, "stock_moves_document"), all);
+    let before = on_hand_in(&path);
 
     let mut ledger = Ledger::open(&path).unwrap();
-    assert_eq!(index_entries(&path, "stock_moves_product"), 1, "the intake");
-    assert_eq!(index_entries(&path, "stock_moves_document"), 1);
-    let again = sell(&mut ledger, &c, at(22, 9, 5));
-    assert_eq!(index_entries(&path, "stock_moves_product"), 1);
-    assert_eq!(index_entries(&path, "stock_moves_document"), 1);
-    // What the indexes still serve reads as before: a slip's lines by its document, the stock.
+    assert_eq!(index_entries(&path, "stock_moves_product"), intakes + voids);
+    assert_eq!(index_entries(&path, "stock_moves_document"), intakes);
+    // The old sales' moves stay, and are not counted twice beside their lines.
+    assert_eq!(moves("sale"), sale_moves);
+    assert!(ledger.stock_matches_history().unwrap().is_empty());
+    let day = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let levels = |ledger: &Ledger| -> BTreeMap<String, (i64, i64)> {
+        ledger
+            .stock_levels(Some(day))
+            .unwrap()
+            .into_iter()
+            .map(|l| (l.code, (l.on_hand.milli(), l.day.sold.milli())))
+            .collect()
+    };
+    let sold_in_lines = |code: &str| {
+        common::scalar(
+            &path,
+            &format!(
+                "SELECT COALESCE(SUM(l.quantity_milli), 0) FROM sale_lines AS l
+                 JOIN products AS p ON p.id = l.product_id
+                 WHERE p.code = '{code}' AND l.sale_id NOT IN (SELECT sale_id FROM voids)"
+            ),
+        )
+    };
+    let old = levels(&ledger);
+    for (code, (on_hand, _)) in &old {
+        assert_eq!(*on_hand, before[code], "{code}");
+    }
+    assert_eq!(old["LMPR"].1, sold_in_lines("LMPR"));
+    assert!(old["LMPR"].1 > 0);
+    // The whole file is this one day, so every product opened it with nothing on the shelf.
+    let openings = |ledger: &Ledger| -> Vec<(String, i64)> {
+        ledger
+            .settlement_for(day, None)
+            .unwrap()
+            .into_iter()
+            .flat_map(|s| s.products)
+            .map(|p| (p.code, p.opening.milli()))
+            .filter(|(_, opening)| *opening != 0)
+            .collect()
+    };
+    assert_eq!(openings(&ledger), []);
+
+    // A sale now moves no stock row of its own: its lines take the goods.
+    let c = cart(
+        &ledger,
+        &[("LMPR", Quantity::whole(2)), ("KRPS", Quantity::whole(1))],
+    );
+    let when = day.and_hms_opt(15, 0, 0).unwrap();
+    let sale = sell(&mut ledger, &c, when);
+    assert_eq!(moves("sale"), sale_moves);
+    assert_eq!(index_entries(&path, "stock_moves_product"), intakes + voids);
+    let now = levels(&ledger);
+    assert_eq!(now["LMPR"], (old["LMPR"].0 - 2_000, old["LMPR"].1 + 2_000));
+    assert_eq!(now["KRPS"], (old["KRPS"].0 - 1_000, old["KRPS"].1 + 1_000));
+    assert_eq!(now["LMPR"].1, sold_in_lines("LMPR"));
+    assert_eq!(openings(&ledger), []);
     assert_eq!(ledger.sale(sale.id).unwrap(), sale);
-    assert_eq!(ledger.sale(again.id).unwrap(), again);
+    // A slip written after it reads the shelf as it is.
+    let intake = pojok::domain::IntakeLine {
+        product_code: "LMPR".into(),
+        quantity: Quantity::whole(20),
+        best_before: None,
+    };
     let slip = ledger
-        .receive_stock("SRI", &[intake], "Rina", at(22, 9, 10))
+        .receive_stock(
+            "SRI",
+            &[intake],
+            "Rina",
+            when + chrono::Duration::minutes(1),
+        )
         .unwrap();
-    let befores: Vec<_> = slip
-        .lines
+    assert_eq!(slip.lines[0].on_hand_before.milli(), now["LMPR"].0);
+    // The day's stock sheet lists each line sold once, old sales and new alike.
+    let sheet = ledger.export_table(ExportKind::Stock, day, day).unwrap();
+    let sold_rows = sheet
+        .rows
         .iter()
-        .map(|l| l.on_hand_before.milli())
-        .collect();
-    assert_eq!(befores, [16_000]);
-    assert!(slip.chain_head.is_some());
-    assert_eq!(index_entries(&path, "stock_moves_product"), 2);
-    assert_eq!(index_entries(&path, "stock_moves_document"), 2);
-    let on_hand: BTreeMap<String, i64> = ledger
-        .stock_levels(Some(date(22)))
-        .unwrap()
-        .into_iter()
-        .map(|l| (l.code, l.on_hand.milli()))
-        .collect();
-    assert_eq!(on_hand["LMPR"], 36_000);
-    assert_eq!(on_hand["KRPS"], -2_000);
+        .filter(|row| row.contains(&Cell::Text("sale".into())))
+        .count() as i64;
+    assert_eq!(
+        sold_rows,
+        common::scalar(&path, "SELECT COUNT(*) FROM sale_lines")
+    );
+    assert!(ledger.stock_matches_history().unwrap().is_empty());
     let report = ledger.verify().unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
 }

@@ -93,14 +93,17 @@ fn level(ledger: &Ledger, day: Option<NaiveDate>, code: &str) -> StockLine {
         .unwrap_or_else(|| panic!("{code} is not on the stock screen"))
 }
 
-/// Each product's sum of moves, straight from the history table.
+/// Each product's sum of moves, a sale's lines being its moves, straight from history.
 fn sum_of_moves(path: &Path, code: &str) -> i64 {
     Connection::open(path)
         .unwrap()
         .query_row(
-            "SELECT COALESCE(SUM(m.quantity_milli), 0)
-             FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
-             WHERE p.code = ?1",
+            "SELECT (SELECT COALESCE(SUM(m.quantity_milli), 0)
+                     FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
+                     WHERE p.code = ?1 AND m.kind != 'sale')
+                  - (SELECT COALESCE(SUM(l.quantity_milli), 0)
+                     FROM sale_lines AS l JOIN products AS p ON p.id = l.product_id
+                     WHERE p.code = ?1)",
             [code],
             |r| r.get(0),
         )

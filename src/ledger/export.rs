@@ -105,20 +105,33 @@ const PAYMENTS_COLUMNS: &[(&str, Kind)] = &[
 ];
 
 /// Every stock move: intakes, returns, write-offs and counts by their slip's number, sales
-/// and voids by the sale's number. Quantities are signed as they move the shelf.
+/// (their lines) and voids by the sale's number. Quantities are signed as they move the
+/// shelf; rows come in the order they were recorded (the chain's).
 const STOCK: &str = "SELECT day, at, kind, document_number, product_code, producer_code, unit,
         quantity_milli, sale_number, note, corner_at_fault FROM (
      SELECT COALESCE(b.date, sb.date, substr(m.at, 1, 10)) AS day, m.at, m.kind,
             d.number AS document_number, p.code AS product_code, pr.code AS producer_code,
             p.unit, m.quantity_milli, s.number AS sale_number,
-            COALESCE(NULLIF(m.reason, ''), d.note, '') AS note, d.corner_at_fault, m.id AS ord
+            COALESCE(NULLIF(m.reason, ''), d.note, '') AS note, d.corner_at_fault,
+            (SELECT seq FROM chain WHERE entry_table = 'stock_moves' AND entry_id = m.id) AS ord
      FROM stock_moves AS m
      JOIN products AS p ON p.id = m.product_id
      JOIN producers AS pr ON pr.id = p.producer_id
      LEFT JOIN stock_documents AS d ON d.id = m.document_id
      LEFT JOIN business_days AS b ON b.id = d.day_id
      LEFT JOIN sales AS s ON s.id = m.sale_id
-     LEFT JOIN business_days AS sb ON sb.id = s.day_id)
+     LEFT JOIN business_days AS sb ON sb.id = s.day_id
+     WHERE +m.kind != 'sale'
+     UNION ALL
+     SELECT b.date, s.at, 'sale', NULL, p.code, pr.code, p.unit, -l.quantity_milli, s.number,
+            '', NULL,
+            (SELECT seq FROM chain WHERE entry_table = 'sale_lines' AND entry_id = l.id)
+     FROM business_days AS b
+     CROSS JOIN sales AS s ON s.day_id = b.id
+     CROSS JOIN sale_lines AS l ON l.sale_id = s.id
+     JOIN products AS p ON p.id = l.product_id
+     JOIN producers AS pr ON pr.id = p.producer_id
+     WHERE b.date BETWEEN ?1 AND ?2)
  WHERE day BETWEEN ?1 AND ?2
  ORDER BY ord";
 const STOCK_COLUMNS: &[(&str, Kind)] = &[

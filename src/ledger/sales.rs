@@ -171,13 +171,14 @@ fn check_sellable(tx: &Connection, cart: &Cart) -> Result<()> {
     Ok(())
 }
 
-/// Writes the sale's lines with their frozen amounts, and takes their goods out of stock.
+/// Writes the sale's lines with their frozen amounts. The lines are the sale's stock moves:
+/// a trigger takes their goods off the shelf (past what is recorded, too: on hand goes
+/// negative when something was oversold).
 fn insert_lines(
     tx: &Connection,
     sale_id: i64,
     cart: &Cart,
     amounts: Vec<crate::domain::LineAmounts>,
-    at: NaiveDateTime,
 ) -> Result<Vec<SaleLine>> {
     let mut lines = Vec::with_capacity(cart.lines.len());
     let mut insert = tx.prepare_cached(
@@ -216,17 +217,6 @@ fn insert_lines(
             line.total,
             line.producer_share,
             line.corner_share,
-        ])?;
-        // Selling past recorded stock is allowed: on hand goes negative (oversold).
-        tx.prepare_cached(
-            "INSERT INTO stock_moves (product_id, kind, quantity_milli, sale_id, at)
-             VALUES (?1, 'sale', ?2, ?3, ?4)",
-        )?
-        .execute(params![
-            line.product_id,
-            -line.quantity.milli(),
-            sale_id,
-            stamp_text(at)
         ])?;
         lines.push(line);
     }
@@ -291,7 +281,7 @@ impl Ledger {
             .execute(params![day.id, number, stamp_text(at), attendant, total])?;
             let sale_id = tx.last_insert_rowid();
 
-            let lines = insert_lines(tx, sale_id, cart, amounts, at)?;
+            let lines = insert_lines(tx, sale_id, cart, amounts)?;
             insert_payments(tx, sale_id, payments)?;
             // By its key: an empty table's truncation would rewrite a page for nothing.
             tx.prepare_cached("DELETE FROM draft WHERE id = 1")?.execute([])?;

@@ -1357,9 +1357,26 @@ DROP INDEX stock_moves_document;
 CREATE INDEX stock_moves_document ON stock_moves (document_id) WHERE document_id IS NOT NULL;
 "#;
 
+/// A sale's lines are its stock moves: each line also wrote a move repeating it (product,
+/// quantity, sale), with its own chain entry and its own pages, and a durable sale's time
+/// grows with the rows and pages it writes. From here on the shelf follows the lines
+/// themselves; the moves of the sales recorded before stay as they were, and every reader
+/// takes what a sale sold from its lines, old or new. A void still puts goods back as moves.
+const V18: &str = r#"
+CREATE TRIGGER sale_lines_take_stock AFTER INSERT ON sale_lines
+BEGIN
+    INSERT INTO stock (product_id, on_hand_milli) VALUES (NEW.product_id, -NEW.quantity_milli)
+    ON CONFLICT (product_id) DO UPDATE SET on_hand_milli = on_hand_milli + excluded.on_hand_milli;
+END;
+
+CREATE TRIGGER stock_moves_no_sales BEFORE INSERT ON stock_moves
+WHEN NEW.kind = 'sale'
+BEGIN SELECT RAISE(ABORT, 'a sale takes its goods from stock through its lines'); END;
+"#;
+
 /// Every migration, oldest first. Append only.
 const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17,
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18,
 ];
 
 /// The schema version this program writes: the number of migrations it knows.

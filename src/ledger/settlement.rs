@@ -51,14 +51,19 @@ fn moves_since(
 ) -> Result<HashMap<i64, StockQuantity>> {
     let mut stmt = conn.prepare_cached(
         "SELECT product_id, SUM(quantity_milli) FROM (
+             SELECT l.product_id, -l.quantity_milli AS quantity_milli
+             FROM business_days AS b
+             CROSS JOIN sales AS s ON s.day_id = b.id
+             CROSS JOIN sale_lines AS l ON l.sale_id = s.id
+             WHERE b.date >= ?1 AND b.date < ?2
+             UNION ALL
              SELECT m.product_id, m.quantity_milli
              FROM business_days AS b
              CROSS JOIN sales AS s ON s.day_id = b.id
              CROSS JOIN stock_moves AS m ON m.sale_id = s.id
-             WHERE b.date >= ?1 AND b.date < ?2
-               AND (m.kind = 'sale'
-                    OR (NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
-                        AND NOT EXISTS (SELECT 1 FROM sale_returns AS t WHERE t.sale_id = s.id)))
+             WHERE b.date >= ?1 AND b.date < ?2 AND m.kind = 'void'
+               AND NOT EXISTS (SELECT 1 FROM corrections AS c WHERE c.sale_id = s.id)
+               AND NOT EXISTS (SELECT 1 FROM sale_returns AS t WHERE t.sale_id = s.id)
              UNION ALL
              SELECT l.product_id, r.quantity_milli
              FROM business_days AS b
@@ -392,30 +397,32 @@ fn range_corrections(
 }
 
 /// The first sale line and the first stock move (ids) that a business day dated from `from`
-/// on can have, or earlier ones. A sale's lines and moves and a document's moves are written
-/// with it on the open day, which is always the newest day (by id), so the lines and moves
-/// of the first day (by id) of those dates to have any come before those of every later day.
-/// Zero when there are none, which bounds nothing.
+/// on can have, or earlier ones. A sale's lines, a void's moves and a document's moves are
+/// written with it on the open day, which is always the newest day (by id), so those of the
+/// first day (by id) of those dates to have any come before those of every later day. Zero
+/// when there are none, which bounds nothing.
 fn firsts_from(conn: &Connection, from: NaiveDate) -> Result<(i64, i64)> {
-    let (line, sale_move, document_move): (Option<i64>, Option<i64>, Option<i64>) = conn
+    let (line, void_move, document_move): (Option<i64>, Option<i64>, Option<i64>) = conn
         .prepare_cached(
             "WITH first AS (SELECT MIN(id) AS day FROM business_days WHERE date >= ?1),
              sale_day AS (SELECT MIN(day_id) AS day FROM sales
+                          WHERE day_id >= (SELECT day FROM first)),
+             void_day AS (SELECT MIN(day_id) AS day FROM voids
                           WHERE day_id >= (SELECT day FROM first)),
              document_day AS (SELECT MIN(day_id) AS day FROM stock_documents
                               WHERE day_id >= (SELECT day FROM first))
              SELECT (SELECT MIN(l.id) FROM sales AS s
                      JOIN sale_lines AS l ON l.sale_id = s.id
                      WHERE s.day_id = (SELECT day FROM sale_day)),
-                    (SELECT MIN(m.id) FROM sales AS s
-                     JOIN stock_moves AS m ON m.sale_id = s.id
-                     WHERE s.day_id = (SELECT day FROM sale_day)),
+                    (SELECT MIN(m.id) FROM voids AS v
+                     JOIN stock_moves AS m ON m.sale_id = v.sale_id AND m.kind = 'void'
+                     WHERE v.day_id = (SELECT day FROM void_day)),
                     (SELECT MIN(m.id) FROM stock_documents AS d
                      JOIN stock_moves AS m ON m.document_id = d.id
                      WHERE d.day_id = (SELECT day FROM document_day))",
         )?
         .query_row([date_text(from)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let first_move = match (sale_move, document_move) {
+    let first_move = match (void_move, document_move) {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b).unwrap_or(0),
     };

@@ -1,8 +1,10 @@
 //! Stock per producer: deliveries, returns, write-offs and counts as numbered entries with
 //! their moves, the stock screen's figures, the call list, and the projection's check.
 //!
-//! Every move is a row of `stock_moves`; the `stock` projection follows them by a trigger
-//! (see the V2 migration), so these writers only ever insert history.
+//! Every move is a row of `stock_moves`, except what a sale takes: its lines are its moves
+//! (the sale moves of files from before V18 repeat their lines, and are read from the lines
+//! too). The `stock` projection follows both by triggers, so these writers only ever insert
+//! history.
 
 use std::collections::HashMap;
 
@@ -152,6 +154,23 @@ fn count_line_on(
     Ok(())
 }
 
+/// The last sale recorded before the stock entry `document_id`, by the chain's order (a
+/// sale and an entry can share a second); the newest sale when the entry is still being
+/// written, so not chained yet. Zero when none came before.
+fn last_sale_before(conn: &Connection, document_id: i64) -> Result<i64> {
+    let found: Option<i64> = conn
+        .prepare_cached(
+            "SELECT entry_id FROM chain
+             WHERE entry_table = 'sales'
+               AND seq < COALESCE((SELECT seq FROM chain WHERE entry_table = 'stock_documents'
+                                   AND entry_id = ?1), 9223372036854775807)
+             ORDER BY entry_id DESC LIMIT 1",
+        )?
+        .query_row([document_id], |r| r.get(0))
+        .optional()?;
+    Ok(found.unwrap_or(0))
+}
+
 /// A recorded entry in full, for its slip; `UnknownDocument` if there is none with that id.
 fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
     let header = conn
@@ -183,22 +202,25 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
         })
         .optional()?;
     let mut document = header.ok_or(LedgerError::UnknownDocument(id))?;
-    // On hand before a line: what is on hand now less that line and every move after it.
-    // Read by id from the line on (the `+` keeps SQLite off the product index), so a slip
-    // just written reads a few rows, not the product's years of moves.
+    // On hand before a line: what is on hand now less that line, every move after it and
+    // what the sales after it sold. Read by id from the line on (the `+` keeps SQLite off
+    // the product indexes), so a slip just written reads a few rows, not years of moves.
     document.lines = conn
         .prepare_cached(
             "SELECT m.product_id, p.code, p.name, p.variant, p.unit, m.quantity_milli,
                     m.best_before,
                     COALESCE((SELECT on_hand_milli FROM stock WHERE product_id = m.product_id), 0)
                     - (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
-                       WHERE o.id >= m.id AND +o.product_id = m.product_id),
+                       WHERE o.id >= m.id AND +o.product_id = m.product_id
+                         AND +o.kind != 'sale')
+                    + (SELECT COALESCE(SUM(l.quantity_milli), 0) FROM sale_lines AS l
+                       WHERE l.sale_id > ?2 AND +l.product_id = m.product_id),
                     (SELECT x.amount FROM stock_losses AS x WHERE x.move_id = m.id)
              FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
              WHERE m.document_id = ?1
              ORDER BY m.id",
         )?
-        .query_map([id], |r| {
+        .query_map([id, last_sale_before(conn, id)?], |r| {
             Ok(StockDocumentLine {
                 product_id: r.get(0)?,
                 code: r.get(1)?,
@@ -612,9 +634,13 @@ impl Ledger {
             .optional()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT product_id, kind, SUM(quantity_milli) FROM (
+                 SELECT l.product_id, 'sale' AS kind, -l.quantity_milli AS quantity_milli
+                 FROM sales AS s JOIN sale_lines AS l ON l.sale_id = s.id
+                 WHERE s.day_id = ?1
+                 UNION ALL
                  SELECT m.product_id, m.kind, m.quantity_milli
                  FROM sales AS s JOIN stock_moves AS m ON m.sale_id = s.id
-                 WHERE s.day_id = ?1
+                 WHERE s.day_id = ?1 AND m.kind != 'sale'
                  UNION ALL
                  SELECT m.product_id, m.kind, m.quantity_milli
                  FROM stock_documents AS d JOIN stock_moves AS m ON m.document_id = d.id
@@ -676,8 +702,12 @@ pub(super) fn mismatches(conn: &Connection) -> Result<Vec<StockMismatch>> {
         "SELECT p.id, p.code, COALESCE(s.on_hand_milli, 0), COALESCE(m.total, 0)
          FROM products AS p
          LEFT JOIN stock AS s ON s.product_id = p.id
-         LEFT JOIN (SELECT product_id, SUM(quantity_milli) AS total
-                    FROM stock_moves GROUP BY product_id) AS m ON m.product_id = p.id
+         LEFT JOIN (SELECT product_id, SUM(quantity_milli) AS total FROM (
+                        SELECT product_id, quantity_milli FROM stock_moves
+                        WHERE +kind != 'sale'
+                        UNION ALL
+                        SELECT product_id, -quantity_milli FROM sale_lines)
+                    GROUP BY product_id) AS m ON m.product_id = p.id
          WHERE COALESCE(s.on_hand_milli, 0) != COALESCE(m.total, 0)
          ORDER BY p.code",
     )?;
