@@ -400,7 +400,8 @@ fn range_corrections(
 /// on can have, or earlier ones. A sale's lines, a void's moves and a document's moves are
 /// written with it on the open day, which is always the newest day (by id), so those of the
 /// first day (by id) of those dates to have any come before those of every later day. Zero
-/// when there are none, which bounds nothing.
+/// when there are none, which bounds nothing. (`CROSS JOIN` starts from the day's voids:
+/// SQLite otherwise walks the moves from the first of five years looking for one.)
 fn firsts_from(conn: &Connection, from: NaiveDate) -> Result<(i64, i64)> {
     let (line, void_move, document_move): (Option<i64>, Option<i64>, Option<i64>) = conn
         .prepare_cached(
@@ -415,7 +416,7 @@ fn firsts_from(conn: &Connection, from: NaiveDate) -> Result<(i64, i64)> {
                      JOIN sale_lines AS l ON l.sale_id = s.id
                      WHERE s.day_id = (SELECT day FROM sale_day)),
                     (SELECT MIN(m.id) FROM voids AS v
-                     JOIN stock_moves AS m ON m.sale_id = v.sale_id AND m.kind = 'void'
+                     CROSS JOIN stock_moves AS m ON m.sale_id = v.sale_id AND m.kind = 'void'
                      WHERE v.day_id = (SELECT day FROM void_day)),
                     (SELECT MIN(m.id) FROM stock_documents AS d
                      JOIN stock_moves AS m ON m.document_id = d.id
