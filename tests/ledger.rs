@@ -920,8 +920,22 @@ fn a_file_from_before_reads_what_its_sales_sold_from_their_lines_and_indexes_no_
     assert_eq!(index_entries(&path, "stock_moves_product"), all);
     assert_eq!(index_entries(&path, "stock_moves_document"), all);
     let before = on_hand_in(&path);
+    let day_balances = || {
+        let conn = Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT producer_id, date, closing FROM producer_days ORDER BY 1, 2")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<(i64, String, i64)>>>()
+            .unwrap()
+    };
+    let balances_before = day_balances();
+    assert!(balances_before.len() > 5);
 
     let mut ledger = Ledger::open(&path).unwrap();
+    // The day balances, now kept by date first, are the same rows.
+    assert_eq!(day_balances(), balances_before);
     assert_eq!(index_entries(&path, "stock_moves_product"), intakes + voids);
     assert_eq!(index_entries(&path, "stock_moves_document"), intakes);
     // The old sales' moves stay, and are not counted twice beside their lines.

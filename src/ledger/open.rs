@@ -245,6 +245,7 @@ impl Ledger {
                 false
             }
         };
+        super::users::keep_heap_top();
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         // Before switching the journal mode, which writes to the file.

@@ -1374,9 +1374,31 @@ WHEN NEW.kind = 'sale'
 BEGIN SELECT RAISE(ABORT, 'a sale takes its goods from stock through its lines'); END;
 "#;
 
+/// The producers' day balances by date first: a sale updates each of its producers' rows of
+/// the day, which by producer first sat on a page of each producer's own (three pages for a
+/// cart of three producers' goods), and by date first share the day's page. What reads them
+/// by producer reads the index, which a sale does not change (it holds no balance). The
+/// rename is SQLite's legacy one: the triggers that write the table name it, and the modern
+/// rename refuses to run while the old table is gone.
+const V19: &str = r#"
+PRAGMA legacy_alter_table = ON;
+CREATE TABLE producer_days_by_date (
+    date        TEXT NOT NULL,
+    producer_id INTEGER NOT NULL REFERENCES producers (id),
+    closing     INTEGER NOT NULL,
+    PRIMARY KEY (date, producer_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO producer_days_by_date (date, producer_id, closing)
+SELECT date, producer_id, closing FROM producer_days;
+DROP TABLE producer_days;
+ALTER TABLE producer_days_by_date RENAME TO producer_days;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX producer_days_producer ON producer_days (producer_id, date);
+"#;
+
 /// Every migration, oldest first. Append only.
 const MIGRATIONS: &[&str] = &[
-    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18,
+    V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
 ];
 
 /// The schema version this program writes: the number of migrations it knows.
