@@ -438,3 +438,40 @@ fn a_ledger_and_a_printout_in_folders_with_spaces_and_non_ascii_names() {
     assert_eq!(crlf, if cfg!(windows) { lf } else { 0 });
     assert!(String::from_utf8_lossy(&text).contains("Kue Bu Sri"));
 }
+
+/// A demo ledger written by the pojok before V18 (whose sales each wrote a stock move per
+/// line), migrated, prints its stock sheet, a settlement and a statement byte for byte as
+/// that version printed them (the fixtures beside it are its own output on the same file).
+#[test]
+fn a_file_from_before_v18_prints_what_that_version_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pojok.db");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::copy(fixtures.join("demo-v17.db"), &db).unwrap();
+    drop(pojok::ledger::Ledger::open(&db).unwrap());
+    let sheet = dir.path().join("stock.csv");
+    let day = ["--from", "2026-12-05", "--to", "2026-12-05"];
+    let mut args = vec!["export", "stock", "--out", sheet.to_str().unwrap()];
+    args.extend(day);
+    let run = pojok(&db, &args);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(
+        std::fs::read_to_string(&sheet).unwrap(),
+        std::fs::read_to_string(fixtures.join("demo-v17-stock.csv")).unwrap()
+    );
+    let settlement = ["settlement", "--date", "2026-12-05"];
+    let mut statement = vec!["statement", "--producer", "SRI"];
+    statement.extend(day);
+    for (args, printed) in [
+        (&settlement[..], "demo-v17-settlement.txt"),
+        (&statement[..], "demo-v17-statement-SRI.txt"),
+    ] {
+        let run = pojok(&db, args);
+        assert!(run.status.success(), "{}", stderr(&run));
+        assert_eq!(
+            stdout(&run),
+            std::fs::read_to_string(fixtures.join(printed)).unwrap(),
+            "{printed}"
+        );
+    }
+}

@@ -105,8 +105,10 @@ const PAYMENTS_COLUMNS: &[(&str, Kind)] = &[
 ];
 
 /// Every stock move: intakes, returns, write-offs and counts by their slip's number, sales
-/// (their lines) and voids by the sale's number. Quantities are signed as they move the
-/// shelf; rows come in the order they were recorded (the chain's).
+/// and voids by the sale's number; a sale from V18 on by its lines, which are its moves.
+/// Quantities are signed as they move the shelf; rows come in the order they were recorded
+/// (the chain's: a history chained at once by the V4 migration chained its moves in the
+/// order of their ids).
 const STOCK: &str = "SELECT day, at, kind, document_number, product_code, producer_code, unit,
         quantity_milli, sale_number, note, corner_at_fault FROM (
      SELECT COALESCE(b.date, sb.date, substr(m.at, 1, 10)) AS day, m.at, m.kind,
@@ -121,7 +123,6 @@ const STOCK: &str = "SELECT day, at, kind, document_number, product_code, produc
      LEFT JOIN business_days AS b ON b.id = d.day_id
      LEFT JOIN sales AS s ON s.id = m.sale_id
      LEFT JOIN business_days AS sb ON sb.id = s.day_id
-     WHERE +m.kind != 'sale'
      UNION ALL
      SELECT b.date, s.at, 'sale', NULL, p.code, pr.code, p.unit, -l.quantity_milli, s.number,
             '', NULL,
@@ -131,7 +132,9 @@ const STOCK: &str = "SELECT day, at, kind, document_number, product_code, produc
      CROSS JOIN sale_lines AS l ON l.sale_id = s.id
      JOIN products AS p ON p.id = l.product_id
      JOIN producers AS pr ON pr.id = p.producer_id
-     WHERE b.date BETWEEN ?1 AND ?2)
+     WHERE b.date BETWEEN ?1 AND ?2
+       AND NOT EXISTS (SELECT 1 FROM stock_moves AS o
+                       WHERE o.sale_id = s.id AND o.kind = 'sale'))
  WHERE day BETWEEN ?1 AND ?2
  ORDER BY ord";
 const STOCK_COLUMNS: &[(&str, Kind)] = &[

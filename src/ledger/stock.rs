@@ -156,7 +156,8 @@ fn count_line_on(
 
 /// The last sale recorded before the stock entry `document_id`, by the chain's order (a
 /// sale and an entry can share a second); the newest sale when the entry is still being
-/// written, so not chained yet. Zero when none came before.
+/// written, so not chained yet. Zero when none came before. (A sale from before V18 is
+/// counted by its own moves instead, whatever the order its history was chained in.)
 fn last_sale_before(conn: &Connection, document_id: i64) -> Result<i64> {
     let found: Option<i64> = conn
         .prepare_cached(
@@ -202,19 +203,21 @@ fn load_document(conn: &Connection, id: i64) -> Result<StockDocument> {
         })
         .optional()?;
     let mut document = header.ok_or(LedgerError::UnknownDocument(id))?;
-    // On hand before a line: what is on hand now less that line, every move after it and
-    // what the sales after it sold. Read by id from the line on (the `+` keeps SQLite off
-    // the product indexes), so a slip just written reads a few rows, not years of moves.
+    // On hand before a line: what is on hand now less that line, every move after it (those
+    // of sales from before V18 among them) and what later sales took by their lines. Read by id
+    // from the line on (the `+` keeps SQLite off the product indexes), so a slip just
+    // written reads a few rows, not years of moves.
     document.lines = conn
         .prepare_cached(
             "SELECT m.product_id, p.code, p.name, p.variant, p.unit, m.quantity_milli,
                     m.best_before,
                     COALESCE((SELECT on_hand_milli FROM stock WHERE product_id = m.product_id), 0)
                     - (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
-                       WHERE o.id >= m.id AND +o.product_id = m.product_id
-                         AND +o.kind != 'sale')
+                       WHERE o.id >= m.id AND +o.product_id = m.product_id)
                     + (SELECT COALESCE(SUM(l.quantity_milli), 0) FROM sale_lines AS l
-                       WHERE l.sale_id > ?2 AND +l.product_id = m.product_id),
+                       WHERE l.sale_id > ?2 AND +l.product_id = m.product_id
+                         AND NOT EXISTS (SELECT 1 FROM stock_moves AS o
+                                         WHERE o.sale_id = l.sale_id AND o.kind = 'sale')),
                     (SELECT x.amount FROM stock_losses AS x WHERE x.move_id = m.id)
              FROM stock_moves AS m JOIN products AS p ON p.id = m.product_id
              WHERE m.document_id = ?1
@@ -720,4 +723,84 @@ pub(super) fn mismatches(conn: &Connection) -> Result<Vec<StockMismatch>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Cart, Catalogue, PaymentMethod, Quantity, Tender};
+
+    /// On a demo ledger written before V18 (its sales moved stock by moves of their own), each
+    /// slip read again after a sale of this version still says what was on the shelf before
+    /// each of its lines: the sum of every move before it, as that version wrote them.
+    #[test]
+    fn a_slip_read_again_after_later_sales_old_and_new_keeps_its_on_hand_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pojok.db");
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo-v17.db");
+        std::fs::copy(fixture, &path).unwrap();
+        let mut ledger = Ledger::open(&path).unwrap();
+        let before_each_line = |conn: &Connection| -> Vec<(i64, i64, i64)> {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT m.document_id, m.id,
+                            (SELECT COALESCE(SUM(o.quantity_milli), 0) FROM stock_moves AS o
+                             WHERE o.product_id = m.product_id AND o.id < m.id)
+                     FROM stock_moves AS m WHERE m.document_id IS NOT NULL ORDER BY m.id",
+                )
+                .unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let expected = before_each_line(&ledger.conn);
+        assert!(expected.len() > 10);
+        let catalogue = Catalogue::new(ledger.active_products().unwrap());
+        let mut cart = Cart::default();
+        for code in ["LMPR", "KRPS", "LAPIS"] {
+            cart.add(catalogue.lookup(code).unwrap(), Quantity::whole(2))
+                .unwrap();
+        }
+        let mut tender = Tender::new(cart.total());
+        tender.pay_rest(PaymentMethod::Cash, None).unwrap();
+        let at = NaiveDate::from_ymd_opt(2026, 12, 5)
+            .unwrap()
+            .and_hms_opt(16, 0, 0)
+            .unwrap();
+        ledger
+            .record_sale(&cart, &tender.payments, "Rina", at)
+            .unwrap();
+        let mut documents: Vec<i64> = expected.iter().map(|(d, _, _)| *d).collect();
+        documents.dedup();
+        let mut read_again = Vec::new();
+        for id in documents {
+            for line in load_document(&ledger.conn, id).unwrap().lines {
+                read_again.push(line.on_hand_before.milli());
+            }
+        }
+        let expected: Vec<i64> = expected.iter().map(|(_, _, before)| *before).collect();
+        assert_eq!(read_again, expected);
+
+        // A slip of this version, read again after a sale that followed it.
+        let intake = IntakeLine {
+            product_code: "LMPR".into(),
+            quantity: Quantity::whole(5),
+            best_before: None,
+        };
+        let slip = ledger
+            .receive_stock("SRI", &[intake], "Rina", at + chrono::Duration::minutes(1))
+            .unwrap();
+        ledger
+            .record_sale(
+                &cart,
+                &tender.payments,
+                "Rina",
+                at + chrono::Duration::minutes(2),
+            )
+            .unwrap();
+        let again = load_document(&ledger.conn, slip.id).unwrap();
+        assert_eq!(again.lines[0].on_hand_before, slip.lines[0].on_hand_before);
+    }
 }
