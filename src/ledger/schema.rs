@@ -1360,8 +1360,8 @@ CREATE INDEX stock_moves_document ON stock_moves (document_id) WHERE document_id
 /// A sale's lines are its stock moves: each line also wrote a move repeating it (product,
 /// quantity, sale), with its own chain entry and its own pages, and a durable sale's time
 /// grows with the rows and pages it writes. From here on the shelf follows the lines
-/// themselves; the moves of the sales recorded before stay as they were, and every reader
-/// takes what a sale sold from its lines, old or new. A void still puts goods back as moves.
+/// themselves; the moves of the sales recorded before stay as they were and are never
+/// counted beside their lines (see `stock.rs`). A void still puts goods back as moves.
 const V18: &str = r#"
 CREATE TRIGGER sale_lines_take_stock AFTER INSERT ON sale_lines
 BEGIN

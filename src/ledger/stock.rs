@@ -1,10 +1,12 @@
 //! Stock per producer: deliveries, returns, write-offs and counts as numbered entries with
 //! their moves, the stock screen's figures, the call list, and the projection's check.
 //!
-//! Every move is a row of `stock_moves`, except what a sale takes: its lines are its moves
-//! (the sale moves of files from before V18 repeat their lines, and are read from the lines
-//! too). The `stock` projection follows both by triggers, so these writers only ever insert
-//! history.
+//! Every move is a row of `stock_moves`, except what a sale takes: its lines are its moves.
+//! A sale from before V18 also wrote moves repeating its lines. What sums stock reads every
+//! sale from its lines and leaves the 'sale' moves out; what walks history in order (a slip's
+//! on-hand-before, the stock sheet) reads such a sale from its own moves, whose ids keep the
+//! order it happened in, and only the sales without them from their lines. The `stock`
+//! projection follows moves and lines by triggers, so these writers only ever insert history.
 
 use std::collections::HashMap;
 
